@@ -1,0 +1,199 @@
+"""Records passed between the pipeline stages.
+
+Stages pass these dataclasses, never loose dicts; `to_record()` on `ExtractedDocument` is the one place
+that maps them onto the `briefing extract` JSONL contract (design.md section 3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["done", "planned"]
+IndicatorKind = Literal["actual", "target", "growth"]
+
+METADATA_FIELDS: tuple[str, ...] = (
+    "title",
+    "display_title",
+    "title_derived",
+    "index_no",
+    "doc_no",
+    "publisher",
+    "written_date",
+    "published_date",
+    "topic",
+    "genre",
+    "addressee",
+    "url",
+)
+
+
+@dataclass
+class RawDocument:
+    """What a reader hands on: the document's text plus any header fields the format itself carries.
+
+    `text` keeps the document's own line structure (one paragraph or header line per line); it is
+    already decoded, with XML-invalid control characters removed. `fields` holds metadata the format
+    gave explicitly (HTML meta tags, JSONL keys), keyed by the contract's metadata names; the text
+    parser fills in what is missing.
+    """
+
+    source: str
+    format: str
+    sha256: str
+    text: str
+    fields: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    display_title: str = ""
+    title_derived: bool = False
+    index_no: str | None = None
+    doc_no: str | None = None
+    publisher: str | None = None
+    written_date: str | None = None
+    published_date: str | None = None
+    topic: str | None = None
+    genre: str | None = None
+    addressee: str | None = None
+    url: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in METADATA_FIELDS}
+
+
+@dataclass
+class Section:
+    """A heading as printed, e.g. number "(二)" and title "强化基础研究…"."""
+
+    level: int
+    number: str
+    title: str
+    heading: str  # the full heading line as printed, used in section paths
+
+
+@dataclass
+class Sentence:
+    """One sentence of body text with the heading path it sits under.
+
+    `text` has line breaks and whitespace runs removed, so it is a substring of the document's
+    normalised text. `enumerator` is "一是" etc. when the sentence opens an enumeration item.
+    """
+
+    text: str
+    section: tuple[str, ...]
+    paragraph: int
+    index: int
+    enumerator: str | None = None
+
+
+@dataclass
+class Paragraph:
+    text: str
+    section: tuple[str, ...]
+    index: int
+
+
+@dataclass
+class Structure:
+    sections: list[Section] = field(default_factory=list)
+    # top-level sections in order, as (heading) strings, for quick tests and summaries
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def top_level(self) -> list[Section]:
+        if not self.sections:
+            return []
+        top = min(s.level for s in self.sections)
+        return [s for s in self.sections if s.level == top]
+
+
+@dataclass
+class Measure:
+    id: str
+    text: str
+    section: tuple[str, ...]
+    status: Status
+    themes: list[str] = field(default_factory=list)
+    evidence: dict[str, list[str]] = field(default_factory=dict)
+    duplicate_of: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "section": list(self.section),
+            "status": self.status,
+            "themes": list(self.themes),
+            "evidence": {k: list(v) for k, v in self.evidence.items()},
+            "duplicate_of": self.duplicate_of,
+        }
+
+
+@dataclass
+class Indicator:
+    id: str
+    text: str
+    metric: str | None
+    value: float
+    unit: str
+    year: int | None
+    kind: IndicatorKind
+    qualifier: str | None = None
+    scope: str | None = None
+    measure_id: str | None = None
+    # value converted to the base unit (亿元 -> 元 etc.) where the unit allows it; an extra field
+    normalized_value: float | None = None
+    normalized_unit: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "id": self.id,
+            "text": self.text,
+            "metric": self.metric,
+            "value": self.value,
+            "unit": self.unit,
+            "year": self.year,
+            "kind": self.kind,
+            "qualifier": self.qualifier,
+            "scope": self.scope,
+            "measure_id": self.measure_id,
+        }
+        if self.normalized_value is not None:
+            record["normalized_value"] = self.normalized_value
+            record["normalized_unit"] = self.normalized_unit
+        return record
+
+
+@dataclass
+class ExtractedDocument:
+    source: str
+    sha256: str
+    format: str
+    metadata: Metadata
+    body: str = ""
+    structure: Structure = field(default_factory=Structure)
+    measures: list[Measure] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def date(self) -> str | None:
+        """The date a period filter uses: published, else written."""
+        return self.metadata.published_date or self.metadata.written_date
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "sha256": self.sha256,
+            "format": self.format,
+            "metadata": self.metadata.to_record(),
+            "measures": [m.to_record() for m in self.measures],
+            "indicators": [i.to_record() for i in self.indicators],
+            "warnings": list(self.warnings),
+            "notes": list(self.notes),
+        }

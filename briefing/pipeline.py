@@ -1,0 +1,146 @@
+"""Reading and extraction: paths in, `ExtractedDocument`s out.
+
+`extract_documents` is the first half of the build pipeline and the whole of `briefing extract`:
+read_documents -> parse text -> structure -> measures -> indicators -> duplicate links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.errors import InputNotFoundError, ReadError
+from briefing.extract.indicators import extract_indicators
+from briefing.extract.measures import extract_measures, link_duplicates
+from briefing.extract.metadata import parse_document_text
+from briefing.extract.structure import parse_structure
+from briefing.model import ExtractedDocument, Indicator, Measure, Metadata, RawDocument
+from briefing.readers import READERS, read_file
+from briefing.readers.common import sha256_hex
+from briefing.themes import Classifier
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    source: str  # the path as the user gave it, joined with the path inside a given folder
+
+
+def iter_input_files(paths: Sequence[Path]) -> list[InputFile]:
+    """Expand files and folders (recursively, sorted) into input files.
+
+    Inside folders only files with a registered suffix are taken, so a README or an image beside
+    the documents is not a warning; a file named explicitly is always tried.
+    """
+    files: list[InputFile] = []
+    for given in paths:
+        if not given.exists():
+            raise InputNotFoundError(f"输入路径不存在：{given}")
+        if given.is_dir():
+            for path in sorted(given.rglob("*")):
+                rel = path.relative_to(given)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if path.is_file() and path.suffix.lower() in READERS:
+                    files.append(InputFile(path, (given / rel).as_posix()))
+        else:
+            files.append(InputFile(given, given.as_posix()))
+    return files
+
+
+def failed_record(source: str, fmt: str, sha256: str, reason: str) -> ExtractedDocument:
+    return ExtractedDocument(
+        source=source,
+        sha256=sha256,
+        format=fmt,
+        metadata=Metadata(display_title=Path(source.split("#")[0]).name),
+        warnings=[f"{source}: {reason}"],
+    )
+
+
+def _format_for(path: Path) -> str:
+    return {
+        ".txt": "text",
+        ".md": "text",
+        ".html": "html",
+        ".htm": "html",
+        ".docx": "docx",
+        ".pdf": "pdf",
+        ".jsonl": "jsonl",
+        ".json": "jsonl",
+    }.get(path.suffix.lower(), "text")
+
+
+def _file_sha256(path: Path) -> str:
+    try:
+        return sha256_hex(path.read_bytes())
+    except OSError:
+        return ""
+
+
+def read_documents(files: Sequence[InputFile]) -> Iterator[RawDocument | ExtractedDocument]:
+    """Yield each document read, or a failed record for a file that could not be read."""
+    for item in files:
+        try:
+            yield from read_file(item.path, item.source)
+        except ReadError as exc:
+            yield failed_record(item.source, _format_for(item.path), _file_sha256(item.path), str(exc))
+
+
+def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocument:
+    parsed = parse_document_text(raw)
+    structure = parse_structure(parsed.body)
+    date = parsed.metadata.written_date or parsed.metadata.published_date
+    measures = extract_measures(raw.sha256, structure, classifier, date)
+    indicators = extract_indicators(raw.sha256, structure, date)
+    _attach_indicators(measures, indicators)
+    return ExtractedDocument(
+        source=raw.source,
+        sha256=raw.sha256,
+        format=raw.format,
+        metadata=parsed.metadata,
+        body=parsed.body,
+        structure=structure,
+        measures=measures,
+        indicators=indicators,
+        warnings=[*raw.warnings, *parsed.warnings],
+        notes=parsed.notes,
+    )
+
+
+def _attach_indicators(measures: Sequence[Measure], indicators: Sequence[Indicator]) -> None:
+    """Link each figure to the first measure whose text quotes it."""
+    for ind in indicators:
+        if ind.measure_id is not None:
+            continue
+        for m in measures:
+            if ind.text in m.text:
+                ind.measure_id = m.id
+                break
+
+
+def extract_documents(
+    paths: Sequence[Path],
+    classifier: Classifier,
+    on_document: Callable[[ExtractedDocument], None] | None = None,
+) -> list[ExtractedDocument]:
+    """Read and extract every document under `paths`. Raises InputNotFoundError for a bad path."""
+    files = iter_input_files(paths)
+    seen: dict[str, str] = {}
+    documents: list[ExtractedDocument] = []
+    for item in read_documents(files):
+        if isinstance(item, ExtractedDocument):
+            doc = item
+        elif item.sha256 in seen:
+            doc = failed_record(
+                item.source, item.format, item.sha256, f"与 {seen[item.sha256]} 内容相同，已跳过"
+            )
+        else:
+            seen[item.sha256] = item.source
+            doc = extract_document(item, classifier)
+        documents.append(doc)
+        if on_document is not None:
+            on_document(doc)
+    link_duplicates(documents)
+    return documents
