@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -27,7 +27,7 @@ EXIT_USAGE = 2
 EXIT_LOCKED = 3
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
 
@@ -43,7 +43,9 @@ def _err(message: str) -> None:
 
 @app.command("extract")
 def extract_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="文件或文件夹（递归读取）", show_default=False)],
+    paths: Annotated[
+        list[Path], typer.Argument(help="文件或文件夹（递归读取）", show_default=False)
+    ],
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="输出格式：jsonl（每行一条）或 json（数组）")
     ] = OutputFormat.jsonl,

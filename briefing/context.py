@@ -7,7 +7,17 @@ the context; nothing else adds keys.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TypedDict
+
+import pandas as pd
+
+from briefing.aggregate import Aggregates, pick_highlights, theme_counts
+from briefing.config import Settings
+from briefing.model import ExtractedDocument
+from briefing.periods import Period, cn_date
+from briefing.themes import OTHER_THEME
 
 
 class PeriodInfo(TypedDict):
@@ -180,3 +190,262 @@ class BriefingContext(TypedDict):
     """本次运行的警告（文件无法读取等）。"""
     generated_by: str
     """生成工具及版本，如 `briefing 0.1.0`。"""
+
+
+# --- building -------------------------------------------------------------------------------------
+
+_KIND_LABELS = {"actual": "实际", "growth": "增速", "target": "目标"}
+_STATUS_LABELS = {"done": "进展", "planned": "计划"}
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+_PREFIXES = (
+    "超过",
+    "突破",
+    "达到",
+    "不低于",
+    "不少于",
+    "超",
+    "近",
+    "约",
+    "达",
+    "逾",
+    "累计",
+    "预计",
+)
+_SUFFIXES = ("以上", "左右", "余", "多")
+
+
+def format_number(value: float) -> str:
+    """865.1 -> '865.1', 2245.0 -> '2245' (as official texts print them, no grouping)."""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.10g}"
+
+
+def printed_value(quote: str, value: float, unit: str) -> str:
+    """The figure as printed in `quote`, with the qualifier around it (超630.5亿元, 1200余名).
+
+    Searches a copy with full-width digits folded (same length, so positions map back to the
+    original). Falls back to the computed form when the quote does not print the number plainly.
+    """
+    folded = quote.translate(_FULLWIDTH)
+    number = format_number(value)
+    start = 0
+    while (pos := folded.find(number, start)) != -1:
+        end = pos + len(number)
+        before_ok = pos == 0 or not (folded[pos - 1].isdigit() or folded[pos - 1] == ".")
+        after_ok = end == len(folded) or not (folded[end].isdigit() or folded[end] == ".")
+        if before_ok and after_ok:
+            tail = end
+            for suffix in _SUFFIXES:
+                if folded.startswith(suffix, tail) and folded.startswith(unit, tail + len(suffix)):
+                    tail += len(suffix)
+                    break
+            if unit and folded.startswith(unit, tail):
+                tail += len(unit)
+                for suffix in _SUFFIXES[:2]:
+                    if folded.startswith(suffix, tail):
+                        tail += len(suffix)
+                        break
+                head = pos
+                for prefix in _PREFIXES:
+                    if folded.startswith(prefix, pos - len(prefix)) and pos - len(prefix) >= 0:
+                        head = pos - len(prefix)
+                        break
+                return quote[head:tail]
+        start = pos + 1
+    return f"{number}{unit}"
+
+
+def _cite(numbers: Sequence[int]) -> str:
+    return "".join(f"[{n}]" for n in numbers)
+
+
+def document_summaries(
+    documents: Sequence[ExtractedDocument], aggregates: Aggregates
+) -> list[DocumentSummary]:
+    per_document = {
+        int(str(no)): {str(t): int(n) for t, n in row.items()}
+        for no, row in aggregates.by_document.to_dict(orient="index").items()
+    }
+    summaries: list[DocumentSummary] = []
+    for no, doc in enumerate(documents, start=1):
+        meta = doc.metadata
+        ranked = sorted(
+            ((n, t) for t, n in per_document.get(no, {}).items() if n > 0 and t != OTHER_THEME),
+            key=lambda item: -item[0],
+        )
+        themes = [t for _, t in ranked]
+        summaries.append(
+            DocumentSummary(
+                no=no,
+                title=meta.display_title or meta.title or Path(doc.source).name,
+                doc_no=meta.doc_no or "",
+                publisher=meta.publisher or "",
+                date=doc.date or "",
+                date_cn=cn_date(doc.date),
+                index_no=meta.index_no or "",
+                source=doc.source,
+                measure_count=sum(1 for m in doc.measures if m.duplicate_of is None),
+                indicator_count=len(doc.indicators),
+                themes=themes,
+            )
+        )
+    return summaries
+
+
+def _theme_indicators(ledger: pd.DataFrame, theme: str, limit: int) -> list[CitedIndicator]:
+    rows = ledger[ledger["theme"] == theme]
+    if rows.empty:
+        return []
+    kind_rank = {"actual": 0, "growth": 1, "target": 2}
+    rows = rows.assign(
+        kind_rank=rows["kind"].map(kind_rank),
+        named=(rows["metric"] == "").astype(int),
+    ).sort_values(["named", "kind_rank", "first_source"], kind="stable")
+    items: list[CitedIndicator] = []
+    for _, row in rows.head(limit).iterrows():
+        sources = [int(s) for s in row["sources"]]
+        quote = str(row["text"])
+        year = row["year"]
+        items.append(
+            CitedIndicator(
+                metric=str(row["metric"]) or "（未命名指标）",
+                value_text=printed_value(quote, float(row["value"]), str(row["unit"])),
+                value=float(row["value"]),
+                unit=str(row["unit"]),
+                year="" if pd.isna(year) else str(int(year)),
+                kind_label=_KIND_LABELS.get(str(row["kind"]), str(row["kind"])),
+                scope=str(row["scope"]),
+                quote=quote,
+                cite=_cite(sources),
+                sources=sources,
+                conflict=bool(row["conflict"]),
+            )
+        )
+    return items
+
+
+def _headlines(
+    counts: dict[str, int], by_theme: dict[str, dict[str, int]], themes: Sequence[str]
+) -> list[str]:
+    lines = [
+        f"本期汇集文件 {counts['documents']} 份，梳理政策措施 {counts['measures']} 条"
+        f"（进展 {counts['done']} 条、计划 {counts['planned']} 条），"
+        f"提取关键数据 {counts['indicators']} 项。"
+    ]
+    ranked = sorted(
+        ((by_theme[t]["measures"], t) for t in themes if t in by_theme),
+        key=lambda item: -item[0],
+    )
+    active = [f"{t} {n} 条" for n, t in ranked if n > 0]
+    if active:
+        lines.append("按主题：" + "、".join(active) + "。")
+    other = by_theme.get(OTHER_THEME, {}).get("measures", 0)
+    if other:
+        lines.append(f"另有 {other} 条措施未归入上述主题（计为“其他”），详见数据表。")
+    return lines
+
+
+def build_context(
+    *,
+    documents: Sequence[ExtractedDocument],
+    aggregates: Aggregates,
+    settings: Settings,
+    period: Period,
+    masthead_date: str | None,
+    issue_no: int,
+    charts: ChartSet,
+    theme_charts: dict[str, Any],
+    warnings: Sequence[str],
+) -> BriefingContext:
+    """The only place the template context is created."""
+    from briefing import __version__
+
+    summaries = document_summaries(documents, aggregates)
+    by_theme = theme_counts(aggregates.by_theme)
+    unique = aggregates.measures.drop_duplicates("measure_id")
+    unique = unique[~unique["duplicate"]]
+    counts = {
+        "documents": len(documents),
+        "measures": len(unique),
+        "done": int((unique["status"] == "done").sum()),
+        "planned": int((unique["status"] == "planned").sum()),
+        "indicators": sum(len(d.indicators) for d in documents),
+    }
+    titles = {s["no"]: s["title"] for s in summaries}
+    blocks: list[ThemeBlock] = []
+    for theme in aggregates.themes:
+        counts_of = by_theme.get(theme, {})
+        n = counts_of.get("measures", 0)
+        if n == 0:
+            continue
+        picked = pick_highlights(aggregates.measures, theme, settings.layout.highlights_per_theme)
+        highlights = [
+            CitedMeasure(
+                text=str(row["text"]),
+                status=str(row["status"]),
+                status_label=_STATUS_LABELS.get(str(row["status"]), str(row["status"])),
+                cite=_cite([int(row["source_no"])]),
+                source_no=int(row["source_no"]),
+                document=titles[int(row["source_no"])],
+                themes=sorted(
+                    aggregates.measures.loc[
+                        aggregates.measures["measure_id"] == row["measure_id"], "theme"
+                    ].tolist()
+                ),
+            )
+            for _, row in picked.iterrows()
+        ]
+        blocks.append(
+            ThemeBlock(
+                name=theme,
+                measure_count=n,
+                done_count=counts_of["done"],
+                planned_count=counts_of["planned"],
+                document_count=counts_of["documents"],
+                highlights=highlights,
+                indicators=_theme_indicators(
+                    aggregates.ledger, theme, settings.layout.indicators_per_theme
+                ),
+                chart=theme_charts.get(theme, ""),
+            )
+        )
+    date_iso = masthead_date or ""
+    return BriefingContext(
+        masthead=MastheadInfo(
+            name=settings.masthead.name,
+            issue_no=issue_no,
+            issue_label=f"第{issue_no}期",
+            editor=settings.masthead.editor,
+            date=date_iso,
+            date_cn=cn_date(date_iso) if date_iso else "",
+        ),
+        period=PeriodInfo(
+            key=period.key,
+            label=period.label,
+            start=period.start.isoformat() if period.start else None,
+            end=period.end.isoformat() if period.end else None,
+        ),
+        summary=SummaryInfo(
+            document_count=counts["documents"],
+            measure_count=counts["measures"],
+            done_count=counts["done"],
+            planned_count=counts["planned"],
+            indicator_count=counts["indicators"],
+            theme_count=len(blocks),
+            headlines=_headlines(counts, by_theme, aggregates.themes),
+        ),
+        themes=blocks,
+        other_count=by_theme.get(OTHER_THEME, {}).get("measures", 0),
+        documents=summaries,
+        sources=list(summaries),
+        charts=charts,
+        footer=FooterInfo(
+            report_to=settings.footer.report_to,
+            send_to=settings.footer.send_to,
+            distribute_to=settings.footer.distribute_to,
+            copies=settings.footer.copies,
+        ),
+        warnings=list(warnings),
+        generated_by=f"briefing {__version__}",
+    )

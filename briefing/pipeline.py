@@ -85,7 +85,9 @@ def read_documents(files: Sequence[InputFile]) -> Iterator[RawDocument | Extract
         try:
             yield from read_file(item.path, item.source)
         except ReadError as exc:
-            yield failed_record(item.source, _format_for(item.path), _file_sha256(item.path), str(exc))
+            yield failed_record(
+                item.source, _format_for(item.path), _file_sha256(item.path), str(exc)
+            )
 
 
 def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocument:

@@ -1,0 +1,179 @@
+"""Settings: defaults -> briefing.toml -> CLI options, validated once.
+
+Every bad key in the file is reported together, with the file name, so a user fixes the file in
+one go. Relative paths in the file are relative to the file's folder, so a config works from any
+working directory.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import ConfigError
+
+CONFIG_NAME = "briefing.toml"
+
+
+@dataclass(frozen=True)
+class MastheadSettings:
+    name: str = "科技政策简报"
+    """简报名称（红头）。"""
+    editor: str = "科技局办公室"
+    """编印单位。"""
+    first_issue: int = 1
+    """第一期的期号。"""
+
+
+@dataclass(frozen=True)
+class FooterSettings:
+    report_to: str = "局领导"
+    """报：呈报对象。"""
+    send_to: str = "各处室"
+    """送：抄送对象。"""
+    distribute_to: str = "各区县科技主管部门"
+    """发：分发对象。"""
+    copies: int = 30
+    """共印份数。"""
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    highlights_per_theme: int = 5
+    """每个主题列出的要点数。"""
+    indicators_per_theme: int = 8
+    """每个主题关键数据表的最多行数。"""
+
+
+@dataclass(frozen=True)
+class Settings:
+    inputs: tuple[Path, ...] = ()
+    """输入文件夹或文件；为空时读取 ./seeds（不存在则用安装包自带的示例文件）。"""
+    output: Path = Path("out")
+    """输出文件夹。"""
+    period: str = "all"
+    """期间：all、YYYY 或 YYYY-MM。"""
+    template: Path | None = None
+    """Word 模板；为空时使用自带的 templates/briefing.docx。"""
+    lexicon: Path | None = None
+    """用户主题词表（TOML），在默认词表基础上增补或替换主题。"""
+    date: str | None = None
+    """印发日期（YYYY-MM-DD）；为空时取期间最后一天。"""
+    strict: bool = False
+    """有警告即失败。"""
+    masthead: MastheadSettings = field(default_factory=MastheadSettings)
+    footer: FooterSettings = field(default_factory=FooterSettings)
+    layout: LayoutSettings = field(default_factory=LayoutSettings)
+
+
+_TABLES: dict[str, type[Any]] = {
+    "masthead": MastheadSettings,
+    "footer": FooterSettings,
+    "layout": LayoutSettings,
+}
+_TOP_KEYS = {"input", "output", "period", "template", "lexicon", "date", "strict"}
+
+
+def find_config(explicit: Path | None, cwd: Path | None = None) -> Path | None:
+    """`--config FILE`, else ./briefing.toml when present, else None."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"配置文件不存在：{explicit}")
+        return explicit
+    candidate = (cwd or Path.cwd()) / CONFIG_NAME
+    return candidate if candidate.is_file() else None
+
+
+def _check_type(path: Path, key: str, value: Any, expected: type[Any], errors: list[str]) -> bool:
+    ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
+    if not ok:
+        kind = {str: "字符串", int: "整数", bool: "true/false", list: "列表"}.get(expected, "值")
+        errors.append(f"{path}: {key} 应为{kind}，实际为 {value!r}")
+    return ok
+
+
+def load_settings(config_path: Path | None) -> Settings:
+    """Defaults overlaid with the config file, if any. Raises ConfigError listing every bad key."""
+    settings = Settings()
+    if config_path is None:
+        return settings
+    try:
+        data = tomllib.loads(config_path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"无法读取配置文件 {config_path}：{exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"配置文件 {config_path} 不是有效的 TOML：{exc}") from exc
+
+    base = config_path.parent
+    errors: list[str] = []
+    top: dict[str, Any] = {}
+    tables: dict[str, dict[str, Any]] = {}
+    for key, value in data.items():
+        if key in _TABLES:
+            if not isinstance(value, dict):
+                errors.append(f"{config_path}: [{key}] 应为表")
+                continue
+            cls = _TABLES[key]
+            known = {f.name: f for f in fields(cls)}
+            parsed: dict[str, Any] = {}
+            for sub, sub_value in value.items():
+                if sub not in known:
+                    errors.append(
+                        f"{config_path}: 未知配置项 [{key}] {sub}（可用：{', '.join(known)}）"
+                    )
+                    continue
+                default = getattr(cls(), sub)
+                if _check_type(config_path, f"[{key}] {sub}", sub_value, type(default), errors):
+                    parsed[sub] = sub_value
+            tables[key] = parsed
+        elif key in _TOP_KEYS:
+            top[key] = value
+        else:
+            allowed = ", ".join(sorted(_TOP_KEYS | set(_TABLES)))
+            errors.append(f"{config_path}: 未知配置项 {key}（可用：{allowed}）")
+
+    changes: dict[str, Any] = {}
+    if "input" in top:
+        value = top["input"]
+        items = [value] if isinstance(value, str) else value
+        if isinstance(items, list) and all(isinstance(i, str) for i in items):
+            changes["inputs"] = tuple(base / i for i in items)
+        else:
+            errors.append(f"{config_path}: input 应为路径或路径列表")
+    for key in ("output", "template", "lexicon"):
+        if key in top and _check_type(config_path, key, top[key], str, errors):
+            changes[key] = base / top[key]
+    for key in ("period", "date"):
+        if key in top and _check_type(config_path, key, top[key], str, errors):
+            changes[key] = top[key]
+    if "strict" in top and _check_type(config_path, "strict", top["strict"], bool, errors):
+        changes["strict"] = top["strict"]
+    for key, parsed in tables.items():
+        changes[key] = replace(getattr(settings, key), **parsed)
+
+    if errors:
+        raise ConfigError("配置有误：\n" + "\n".join(f"  - {e}" for e in errors))
+    return replace(settings, **changes)
+
+
+def package_data_dir(name: str) -> Path:
+    """A data folder shipped with the package (installed wheel), else the source checkout's."""
+    here = Path(__file__).resolve().parent
+    installed = here / "_data" / name
+    if installed.is_dir():
+        return installed
+    return here.parent / name
+
+
+def default_inputs(cwd: Path | None = None) -> tuple[Path, ...]:
+    """./seeds when it exists, else the seeds bundled in the package."""
+    local = Path("seeds") if cwd is None else cwd / "seeds"
+    if local.is_dir():
+        return (local,)
+    return (package_data_dir("seeds"),)
+
+
+def default_template() -> Path:
+    return package_data_dir("templates") / "briefing.docx"

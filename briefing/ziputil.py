@@ -1,0 +1,26 @@
+"""Byte-identical zip containers (DOCX, XLSX): fixed entry times and a stable entry order."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+
+# Word expects [Content_Types].xml first; keep the writer's order otherwise, it is already stable.
+_FIRST = "[Content_Types].xml"
+
+
+def normalize_zip(data: bytes, when: datetime) -> bytes:
+    """Rewrite a zip so that nothing in it depends on the clock."""
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        names = src.namelist()
+        ordered = ([_FIRST] if _FIRST in names else []) + [n for n in names if n != _FIRST]
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 0
+            dst.writestr(info, src.read(name))
+    return out.getvalue()
