@@ -1,46 +1,374 @@
 """Theme lexicon and classifier.
 
-STUB: owned by the measures/themes work; the interface is fixed.
+The lexicon is a TOML file (`templates/themes.toml`): one table per theme with weighted terms, weak
+terms that need a second hint, and negative contexts. A user file merges into the default one (a
+table named like a default theme replaces it, a new name adds a theme).
+
+Classification runs one Aho-Corasick automaton over the sentence, keeps the longest match wherever
+matches overlap (so 自然科学基金 beats 基金 and 基金孵化板 beats 孵化), lets negative contexts
+swallow the terms they cover, and sums the weights of the distinct surviving terms per theme. A
+theme whose score reaches the threshold is assigned; several themes may be.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+from briefing.errors import ConfigError
 
 DEFAULT_THEMES: tuple[str, ...] = ("基础研究", "成果转化", "科技金融", "人才")
 OTHER_THEME = "其他"
+LEXICON_FILENAME = "themes.toml"
+
+DEFAULT_THRESHOLD = 1.0
+DEFAULT_WEAK_WEIGHT = 0.5
+_ALL_THEMES = "*"
+
+_TOP_KEYS = {"settings", "exclude", "themes"}
+_SETTINGS_KEYS = {"threshold", "weak_weight"}
+_EXCLUDE_KEYS = {"phrases"}
+_THEME_KEYS = {"description", "terms", "weak", "weights", "exclude"}
 
 
-@dataclass
-class Classification:
-    themes: list[str] = field(default_factory=list)
-    evidence: dict[str, list[str]] = field(default_factory=dict)
+def templates_dir() -> Path:
+    """The shipped templates folder: package data when installed, else the repository's."""
+    packaged = Path(__file__).parent / "_data" / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+def default_lexicon_path() -> Path:
+    return templates_dir() / LEXICON_FILENAME
+
+
+@dataclass(frozen=True)
+class ThemeSpec:
+    """One theme of the effective lexicon: term weights and the phrases that cancel its terms."""
+
+    name: str
+    weights: dict[str, float]
+    exclude: tuple[str, ...] = ()
+    description: str = ""
+    source: str = ""
 
 
 @dataclass
 class Lexicon:
+    # name -> terms, in lexicon order (kept for callers that only need the term lists)
     themes: dict[str, list[str]] = field(default_factory=dict)
     sha256: str = ""
+    specs: dict[str, ThemeSpec] = field(default_factory=dict)
+    global_exclude: tuple[str, ...] = ()
+    threshold: float = DEFAULT_THRESHOLD
+    sources: tuple[str, ...] = ()
 
     @property
     def names(self) -> list[str]:
         return list(self.themes)
 
 
+@dataclass(frozen=True)
+class Match:
+    """A lexicon term found in the text and kept; `weights` are the themes it counts for."""
+
+    term: str
+    start: int
+    end: int
+    weights: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """A term found in the text that does not count, and why (the message is for users)."""
+
+    term: str
+    start: int
+    end: int
+    themes: tuple[str, ...]
+    by: str
+    reason: str
+
+
+@dataclass
+class Classification:
+    themes: list[str] = field(default_factory=list)
+    evidence: dict[str, list[str]] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)
+    matches: list[Match] = field(default_factory=list)
+    suppressed: list[Suppressed] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _fail(path: Path, key: str, problem: str) -> ConfigError:
+    return ConfigError(f"主题词表 {path} 中的键“{key}”{problem}")
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"找不到主题词表文件：{path}") from None
+    except OSError as exc:
+        raise ConfigError(f"无法读取主题词表文件 {path}：{exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"主题词表 {path} 不是有效的 TOML：{exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"主题词表 {path} 不是 UTF-8 编码") from None
+
+
+def _string_list(path: Path, key: str, value: Any) -> list[str]:
+    if not isinstance(value, list):
+        raise _fail(path, key, "应为字符串列表")
+    out: list[str] = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise _fail(path, key, f"含有无效的词 {item!r}（应为非空字符串）")
+        out.append(item.strip())
+    return out
+
+
+def _number(path: Path, key: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise _fail(path, key, f"应为正数，实际是 {value!r}")
+    return float(value)
+
+
+def _check_keys(path: Path, prefix: str, table: dict[str, Any], allowed: set[str]) -> None:
+    for key in table:
+        if key not in allowed:
+            known = "、".join(sorted(allowed))
+            raise _fail(path, f"{prefix}{key}", f"无法识别（可用的键：{known}）")
+
+
+@dataclass
+class _RawLexicon:
+    settings: dict[str, float]
+    exclude: list[str]
+    themes: dict[str, ThemeSpec]
+
+
+def _parse_theme(path: Path, name: str, table: Any, weak_weight: float) -> ThemeSpec:
+    prefix = f"themes.{name}"
+    if not isinstance(table, dict):
+        raise _fail(path, prefix, "应为表（[themes.\"主题名\"]）")
+    if not name.strip() or name == OTHER_THEME:
+        raise _fail(path, prefix, f"不能用作主题名（“{OTHER_THEME}”由系统保留）")
+    _check_keys(path, f"{prefix}.", table, _THEME_KEYS)
+    weights: dict[str, float] = {}
+    for term in _string_list(path, f"{prefix}.terms", table.get("terms", [])):
+        weights[term] = 1.0
+    for term in _string_list(path, f"{prefix}.weak", table.get("weak", [])):
+        weights[term] = weak_weight
+    explicit = table.get("weights", {})
+    if not isinstance(explicit, dict):
+        raise _fail(path, f"{prefix}.weights", "应为“词 = 权重”的表")
+    for term, weight in explicit.items():
+        if not term.strip():
+            raise _fail(path, f"{prefix}.weights", "含有空词")
+        weights[term.strip()] = _number(path, f"{prefix}.weights.{term}", weight)
+    if not weights:
+        raise _fail(path, prefix, "没有任何词（terms、weak 或 weights 至少填一项）")
+    description = table.get("description", "")
+    if not isinstance(description, str):
+        raise _fail(path, f"{prefix}.description", "应为字符串")
+    exclude = _string_list(path, f"{prefix}.exclude", table.get("exclude", []))
+    return ThemeSpec(name, weights, tuple(exclude), description, str(path))
+
+
+def _parse_file(path: Path, base_weak_weight: float) -> _RawLexicon:
+    data = _read_toml(path)
+    _check_keys(path, "", data, _TOP_KEYS)
+    settings_table = data.get("settings", {})
+    if not isinstance(settings_table, dict):
+        raise _fail(path, "settings", "应为表")
+    _check_keys(path, "settings.", settings_table, _SETTINGS_KEYS)
+    settings = {k: _number(path, f"settings.{k}", v) for k, v in settings_table.items()}
+    exclude_table = data.get("exclude", {})
+    if not isinstance(exclude_table, dict):
+        raise _fail(path, "exclude", "应为表")
+    _check_keys(path, "exclude.", exclude_table, _EXCLUDE_KEYS)
+    exclude = _string_list(path, "exclude.phrases", exclude_table.get("phrases", []))
+    themes_table = data.get("themes", {})
+    if not isinstance(themes_table, dict):
+        raise _fail(path, "themes", "应为表")
+    weak_weight = settings.get("weak_weight", base_weak_weight)
+    themes = {
+        name: _parse_theme(path, name, table, weak_weight) for name, table in themes_table.items()
+    }
+    return _RawLexicon(settings, exclude, themes)
+
+
+def _lexicon_hash(lexicon: Lexicon) -> str:
+    payload = {
+        "threshold": lexicon.threshold,
+        "exclude": list(lexicon.global_exclude),
+        "themes": {
+            name: {"weights": spec.weights, "exclude": list(spec.exclude)}
+            for name, spec in lexicon.specs.items()
+        },
+    }
+    blob = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()
+
+
 def load_lexicon(user_path: Path | None = None) -> Lexicon:
-    return Lexicon(themes={name: [name] for name in DEFAULT_THEMES})
+    """The default lexicon, merged with `user_path` when given. Raises ConfigError on a bad file."""
+    default_path = default_lexicon_path()
+    base = _parse_file(default_path, DEFAULT_WEAK_WEIGHT)
+    settings = dict(base.settings)
+    exclude = list(base.exclude)
+    specs = dict(base.themes)
+    sources = [str(default_path)]
+    if user_path is not None:
+        user = _parse_file(user_path, settings.get("weak_weight", DEFAULT_WEAK_WEIGHT))
+        settings.update(user.settings)
+        exclude.extend(p for p in user.exclude if p not in exclude)
+        specs.update(user.themes)  # same name replaces a default theme, a new name adds one
+        sources.append(str(user_path))
+    lexicon = Lexicon(
+        themes={name: list(spec.weights) for name, spec in specs.items()},
+        specs=specs,
+        global_exclude=tuple(exclude),
+        threshold=settings.get("threshold", DEFAULT_THRESHOLD),
+        sources=tuple(sources),
+    )
+    lexicon.sha256 = _lexicon_hash(lexicon)
+    return lexicon
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _fold(text: str) -> str:
+    """Full-width ASCII to half-width and Latin to lower case, keeping every index in place."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            ch = chr(code - 0xFEE0)
+        out.append(ch.lower() if ch.isascii() else ch)
+    return "".join(out)
+
+
+@dataclass
+class _Entry:
+    key: str
+    weights: dict[str, float] = field(default_factory=dict)
+    cancels: set[str] = field(default_factory=set)  # theme names, or _ALL_THEMES
 
 
 class Classifier:
+    """Classifies sentences by theme with one automaton built from the lexicon."""
+
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._automaton = ahocorasick.Automaton()
+        entries: dict[str, _Entry] = {}
+
+        def entry(phrase: str) -> _Entry:
+            key = _fold(phrase)
+            if key not in entries:
+                entries[key] = _Entry(phrase)
+            return entries[key]
+
+        for name, spec in lexicon.specs.items():
+            for term, weight in spec.weights.items():
+                entry(term).weights[name] = weight
+            for phrase in spec.exclude:
+                entry(phrase).cancels.add(name)
+        for phrase in lexicon.global_exclude:
+            entry(phrase).cancels.add(_ALL_THEMES)
+        for key, value in entries.items():
+            self._automaton.add_word(key, value)
+        if entries:
+            self._automaton.make_automaton()
+        self._empty = not entries
 
     def classify(self, text: str) -> Classification:
         result = Classification()
-        for name, terms in self.lexicon.themes.items():
-            hits = [t for t in terms if t in text]
-            if hits:
-                result.themes.append(name)
-                result.evidence[name] = hits
+        if self._empty or not text:
+            return result
+        hits: list[tuple[int, int, _Entry]] = []
+        for end, found in self._automaton.iter(_fold(text)):
+            start = end - len(found.key) + 1
+            hits.append((start, end + 1, found))
+        # longest first, then leftmost: the kept set is the same whatever order the automaton used
+        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        kept: list[tuple[int, int, _Entry]] = []
+        revived: list[tuple[int, int, _Entry]] = []
+        for start, end, found in hits:
+            owner = next((k for k in kept if k[0] < end and start < k[1]), None)
+            if owner is None:
+                kept.append((start, end, found))
+                continue
+            if not found.weights:
+                continue
+            cancels = owner[2].cancels
+            if not owner[2].weights and _ALL_THEMES not in cancels:
+                # a theme's own negative context must not silence the other themes' terms
+                rest = {t: w for t, w in found.weights.items() if t not in cancels}
+                if rest:
+                    revived.append((start, end, _Entry(found.key, rest, found.cancels)))
+            result.suppressed.append(_suppression(text, start, end, found, owner))
+        kept.extend(revived)
+        kept.sort(key=lambda h: h[0])
+        self._score(text, kept, result)
         return result
+
+    def _score(self, text: str, kept: list[tuple[int, int, _Entry]], result: Classification) -> None:
+        seen: dict[str, dict[str, float]] = {}
+        for start, end, found in kept:
+            live = {
+                theme: weight
+                for theme, weight in found.weights.items()
+                if theme not in found.cancels and _ALL_THEMES not in found.cancels
+            }
+            if not live:
+                continue
+            term = text[start:end]
+            result.matches.append(Match(term, start, end, live))
+            for theme, weight in live.items():
+                seen.setdefault(theme, {}).setdefault(found.key, weight)
+        for theme in self.lexicon.specs:
+            if theme not in seen:
+                continue
+            score = sum(seen[theme].values())
+            result.scores[theme] = score
+            if score >= self.lexicon.threshold - 1e-9:
+                result.themes.append(theme)
+                result.evidence[theme] = [
+                    m.term for m in _unique_terms(result.matches) if theme in m.weights
+                ]
+
+
+def _unique_terms(matches: list[Match]) -> list[Match]:
+    seen: set[str] = set()
+    out = []
+    for m in matches:
+        if m.term not in seen:
+            seen.add(m.term)
+            out.append(m)
+    return out
+
+
+def _suppression(
+    text: str, start: int, end: int, found: _Entry, owner: tuple[int, int, _Entry]
+) -> Suppressed:
+    owner_text = text[owner[0] : owner[1]]
+    themes = tuple(found.weights)
+    if owner[2].weights:
+        reason = f"被更长的词“{owner_text}”覆盖（最长匹配优先）"
+    else:
+        reason = f"处于否定语境“{owner_text}”中"
+    return Suppressed(text[start:end], start, end, themes, owner_text, reason)
