@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from briefing.errors import BriefingError, InputNotFoundError
+from briefing.errors import BriefingError, ConfigError, InputNotFoundError
+from briefing.periods import PeriodError
+
+if TYPE_CHECKING:
+    from briefing.build import BuildResult
+    from briefing.config import Settings
+
+# Not imported from briefing.themes: --help must not pay for the classifier's imports.
+OTHER_THEME = "其他"
 
 app = typer.Typer(
     name="briefing",
@@ -91,6 +103,128 @@ def extract_cmd(
     if strict and warnings:
         _err("因 --strict 且存在警告，以失败结束。")
         raise typer.Exit(EXIT_FAILED)
+
+
+def _settings_from_cli(
+    config: Path | None,
+    overrides: dict[str, Any],
+) -> Settings:
+    from briefing.config import find_config, load_settings
+
+    settings = load_settings(find_config(config))
+    changes = {k: v for k, v in overrides.items() if v is not None and v != ()}
+    return replace(settings, **changes)
+
+
+def _validate_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"日期应为 YYYY-MM-DD，实际为 {value}") from None
+
+
+@app.command("build")
+def build_cmd(
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--input", "-i", help="输入文件夹或文件，可重复；默认 ./seeds（否则用自带示例）"
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="输出文件夹，默认 out/")
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period", "-p", help="期间：all、YYYY、YYYY-MM、YYYY-Qn、last-month、FROM..TO"
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", "-t", help="Word 模板（.docx）")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="配置文件，默认 ./briefing.toml（如存在）")
+    ] = None,
+    date_: Annotated[
+        str | None, typer.Option("--date", help="印发日期 YYYY-MM-DD，默认为期间最后一天")
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="有任何警告即以退出码 1 结束")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只输出错误和警告")] = False,
+) -> None:
+    """生成简报：读取文件、抽取归类、汇总作图，写出 DOCX 和 XLSX。"""
+    from briefing.build import build
+
+    try:
+        settings = _settings_from_cli(
+            config,
+            {
+                "inputs": tuple(inputs) if inputs else None,
+                "output": output,
+                "period": period,
+                "template": template,
+                "date": _validate_date(date_),
+                "strict": strict or None,
+            },
+        )
+        if settings.template is not None and not settings.template.is_file():
+            raise InputNotFoundError(f"模板文件不存在：{settings.template}")
+        with _progress(enabled=not quiet) as progress:
+            result = build(settings, progress=progress)
+    except (InputNotFoundError, ConfigError, PeriodError) as exc:
+        _err(f"错误：{exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except BriefingError as exc:
+        _err(f"错误：{exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+
+    for warning in result.warnings:
+        _err(f"警告：{warning}")
+    if not quiet:
+        _print_summary(result)
+    if settings.strict and result.warnings:
+        _err(f"因 --strict 且有 {len(result.warnings)} 条警告，以失败结束。")
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _print_summary(result: BuildResult) -> None:
+    counts = result.theme_counts()
+    failed = len(result.documents) - sum(1 for d in result.documents if d.body.strip())
+    lines = [
+        f"简报已生成（{result.period.label}）",
+        f"  读取文件 {len(result.documents)} 份，纳入本期 {len(result.included)} 份，"
+        f"未能读取 {failed} 份，警告 {len(result.warnings)} 条",
+        "  各主题措施数（进展/计划）：",
+    ]
+    for theme in [*result.aggregates.themes, OTHER_THEME]:
+        c = counts.get(theme)
+        if c and c["measures"]:
+            lines.append(f"    {theme}：{c['measures']} 条（{c['done']}/{c['planned']}）")
+    lines += [f"  说明：{n}" for n in result.notes]
+    lines += [f"  简报：{result.docx}", f"  数据表：{result.xlsx}"]
+    _err("\n".join(lines))
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A rich progress line on an interactive terminal; nothing in cron or pipes."""
+    if not (enabled and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), transient=True, console=None
+    ) as bar:
+        task = bar.add_task("读取文件…", total=None)
+
+        def update(stage: str, done: int, total: int) -> None:
+            label = f"读取文件… {done} 份" if stage == "读取" else "生成简报…"
+            bar.update(task, description=label)
+
+        yield update
 
 
 def main() -> None:

@@ -1,0 +1,141 @@
+"""`briefing extract`: the JSONL contract on stdout, summaries on stderr, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from briefing.cli import app
+
+runner = CliRunner()
+
+CONTRACT_KEYS = {
+    "source",
+    "sha256",
+    "format",
+    "metadata",
+    "measures",
+    "indicators",
+    "warnings",
+    "notes",
+}
+METADATA_KEYS = {
+    *("title", "display_title", "title_derived", "index_no", "doc_no", "publisher"),
+    *("written_date", "published_date", "topic", "genre", "addressee", "url"),
+}
+
+
+def test_extract_seeds_writes_one_contract_record_per_document(seeds_dir: Path) -> None:
+    result = runner.invoke(app, ["extract", str(seeds_dir)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 5
+    records = [json.loads(line) for line in lines]
+    for record in records:
+        assert set(record) >= CONTRACT_KEYS
+        assert set(record["metadata"]) >= METADATA_KEYS
+        assert record["format"] == "text"
+        assert len(record["sha256"]) == 64
+    assert [Path(r["source"]).name for r in records] == sorted(
+        p.name for p in seeds_dir.glob("*.txt")
+    )
+    # Chinese stays readable in the output (ensure_ascii=False)
+    assert "重庆市" in result.stdout
+    assert "已处理 5 个文件" in result.stderr
+
+
+def test_source_is_the_given_path_joined_with_the_path_inside_the_folder(
+    seeds_dir: Path, monkeypatch: object
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "extract", "seeds/"],
+        cwd=seeds_dir.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    sources = [json.loads(line)["source"] for line in result.stdout.splitlines()]
+    assert sources[0] == "seeds/000_4bc94fbfc6990ecc.txt"
+
+
+def test_json_format_writes_one_array(seeds_dir: Path) -> None:
+    result = runner.invoke(app, ["extract", str(seeds_dir), "--format", "json"])
+    assert result.exit_code == 0
+    records = json.loads(result.stdout)
+    assert isinstance(records, list) and len(records) == 5
+
+
+def test_output_file_gets_the_records_and_stdout_stays_empty(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "seeds.jsonl"
+    result = runner.invoke(app, ["extract", str(seeds_dir), "-o", str(out)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 5
+
+
+def test_missing_path_is_a_usage_error_naming_it(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    result = runner.invoke(app, ["extract", str(missing)])
+    assert result.exit_code == 2
+    assert str(missing) in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_bad_file_is_a_warning_and_strict_turns_it_into_failure(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "good.txt").write_bytes((seeds_dir / "003_6d581c0dd9f637d5.txt").read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+
+    relaxed = runner.invoke(app, ["extract", str(folder)])
+    assert relaxed.exit_code == 0
+    records = [json.loads(line) for line in relaxed.stdout.splitlines()]
+    assert len(records) == 2
+    empty = next(r for r in records if r["source"].endswith("empty.txt"))
+    assert empty["warnings"] and "empty.txt" in empty["warnings"][0]
+    assert empty["measures"] == [] and empty["indicators"] == []
+    assert "empty.txt" in relaxed.stderr
+
+    strict = runner.invoke(app, ["extract", str(folder), "--strict"])
+    assert strict.exit_code == 1
+    assert len(strict.stdout.splitlines()) == 2  # records are still written
+
+
+def test_same_content_twice_is_extracted_once_with_a_warning_naming_the_first(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    data = (seeds_dir / "001_a4a49a47fefe88cc.txt").read_bytes()
+    (tmp_path / "a.txt").write_bytes(data)
+    (tmp_path / "b.txt").write_bytes(data)
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    first, second = records
+    assert first["warnings"] == []
+    assert second["measures"] == [] and second["indicators"] == []
+    assert any("a.txt" in w for w in second["warnings"])
+    assert first["sha256"] == second["sha256"]
+
+
+def test_notes_never_fail_a_strict_run(seeds_dir: Path) -> None:
+    # seed 000's header and signature dates disagree: that is a note, not a warning
+    result = runner.invoke(
+        app, ["extract", str(seeds_dir / "000_4bc94fbfc6990ecc.txt"), "--strict"]
+    )
+    assert result.exit_code == 0
+
+
+def test_every_command_has_chinese_help() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("extract", "build"):
+        sub = runner.invoke(app, [command, "--help"])
+        assert sub.exit_code == 0
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in sub.stdout), command

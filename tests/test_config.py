@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.config import Settings, find_config, load_settings
+from briefing.errors import ConfigError
+
+
+def test_defaults_without_a_file() -> None:
+    assert load_settings(None) == Settings()
+
+
+def test_file_values_override_defaults_and_paths_are_relative_to_the_file(tmp_path: Path) -> None:
+    config = tmp_path / "briefing.toml"
+    config.write_text(
+        'input = ["docs"]\noutput = "reports"\nperiod = "2024-03"\n'
+        '[masthead]\nname = "科技工作简报"\neditor = "市科技局办公室"\nfirst_issue = 7\n'
+        "[footer]\ncopies = 12\n",
+        encoding="utf-8",
+    )
+    settings = load_settings(config)
+    assert settings.inputs == (tmp_path / "docs",)
+    assert settings.output == tmp_path / "reports"
+    assert settings.period == "2024-03"
+    assert settings.masthead.name == "科技工作简报"
+    assert settings.masthead.first_issue == 7
+    assert settings.footer.copies == 12
+    assert settings.footer.report_to == Settings().footer.report_to
+
+
+def test_every_bad_key_is_reported_at_once(tmp_path: Path) -> None:
+    config = tmp_path / "briefing.toml"
+    config.write_text(
+        'outptu = "x"\n[masthead]\nnmae = "x"\nfirst_issue = "三"\n[colours]\nred = 1\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as info:
+        load_settings(config)
+    message = str(info.value)
+    for fragment in ("outptu", "nmae", "first_issue", "colours", str(config)):
+        assert fragment in message
+
+
+def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
+    config = tmp_path / "briefing.toml"
+    config.write_text("name = \n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="TOML"):
+        load_settings(config)
+
+
+def test_config_is_found_in_the_working_folder(tmp_path: Path) -> None:
+    assert find_config(None, cwd=tmp_path) is None
+    (tmp_path / "briefing.toml").write_text("", encoding="utf-8")
+    assert find_config(None, cwd=tmp_path) == tmp_path / "briefing.toml"
+    with pytest.raises(ConfigError, match="不存在"):
+        find_config(tmp_path / "missing.toml")
