@@ -38,7 +38,7 @@ def test_all_contains_undated_documents_and_a_month_does_not() -> None:
 
 @pytest.mark.parametrize("text", ["2024-13", "March", "2024-03..2024-01", ""])
 def test_bad_periods_are_errors_in_chinese(text: str) -> None:
-    with pytest.raises(PeriodError, match="期间|月份"):
+    with pytest.raises(PeriodError, match=r"期间|月份"):
         parse_period(text)
 
 
