@@ -1,0 +1,160 @@
+"""`briefing build` end to end over the seeds: the 简报 a user opens."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from briefing.build import BuildResult, build
+from briefing.cli import app
+from briefing.config import Settings
+from briefing.extract.structure import normalize_inline
+
+runner = CliRunner()
+
+
+def docx_text(path: Path) -> str:
+    """Paragraphs and table cells, in body order, one per line."""
+    document = docx.Document(str(path))
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> BuildResult:
+    out = tmp_path_factory.mktemp("out")
+    return build(Settings(inputs=(seeds_dir,), output=out))
+
+
+def test_build_writes_docx_and_xlsx_under_the_period_folder(seed_build: BuildResult) -> None:
+    assert seed_build.docx.name == "briefing-all.docx"
+    assert seed_build.docx.parent.name == "all"
+    assert seed_build.xlsx.is_file()
+    assert len(seed_build.included) == 5
+    assert seed_build.warnings == []
+
+
+def test_briefing_has_masthead_theme_sections_and_all_sources(seed_build: BuildResult) -> None:
+    text = docx_text(seed_build.docx)
+    assert "科技政策简报" in text
+    assert "第1期" in text
+    for theme in ("基础研究", "成果转化", "科技金融", "人才"):
+        assert re.search(rf"^[一二三四五六七八九十]+、{theme}", text, re.M), theme
+    for doc in seed_build.included:
+        assert doc.metadata.display_title in text
+    assert "渝科局函〔2023〕372号" in text
+
+
+def test_briefing_embeds_the_charts(seed_build: BuildResult) -> None:
+    document = docx.Document(str(seed_build.docx))
+    assert len(document.inline_shapes) >= 3
+
+
+def test_every_citation_resolves_to_a_source(seed_build: BuildResult) -> None:
+    text = docx_text(seed_build.docx)
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+    assert cited, "the briefing cites nothing"
+    assert cited <= set(range(1, len(seed_build.included) + 1))
+
+
+def test_every_quoted_figure_is_printed_in_the_quote_it_cites(seed_build: BuildResult) -> None:
+    from briefing.context import printed_value
+
+    ledger = seed_build.aggregates.ledger
+    assert not ledger.empty
+    for _, row in ledger.iterrows():
+        quote = str(row["text"])
+        shown = printed_value(quote, float(row["value"]), str(row["unit"]))
+        assert shown in quote, (shown, quote)
+        for no in row["sources"]:
+            source = seed_build.included[int(no) - 1]
+            assert normalize_inline(quote) in normalize_inline(source.body), (quote, source.source)
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, seeds_dir: Path) -> None:
+    first = build(Settings(inputs=(seeds_dir,), output=tmp_path / "a"))
+    second = build(Settings(inputs=(seeds_dir,), output=tmp_path / "b"))
+    for a, b in ((first.docx, second.docx), (first.xlsx, second.xlsx)):
+        assert hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(b.read_bytes()).digest()
+
+
+def test_special_characters_in_a_title_come_through_intact(tmp_path: Path, seeds_dir: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (seeds_dir / "004_38e28bd9a1a18c0a.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "重庆市科学技术局关于支持区县科技创新发展的指导意见\n实施",
+        "重庆市科学技术局关于支持R&D<研发>区县科技创新发展的指导意见\n实施",
+    )
+    (folder / "amp.txt").write_text(text, encoding="utf-8")
+    result = build(Settings(inputs=(folder,), output=tmp_path / "out"))
+    assert "R&D<研发>" in docx_text(result.docx)
+
+
+def test_a_bad_file_among_good_ones_gives_a_briefing_and_a_warning(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(seeds_dir, folder)
+    (folder / "broken.txt").write_bytes(b"")
+    result = runner.invoke(app, ["build", "-i", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "broken.txt" in result.stderr
+    assert (tmp_path / "out" / "all" / "briefing-all.docx").is_file()
+    strict = runner.invoke(
+        app, ["build", "-i", str(folder), "-o", str(tmp_path / "out2"), "--strict"]
+    )
+    assert strict.exit_code == 1
+
+
+def test_an_added_theme_gets_a_section_and_a_chart_bar(tmp_path: Path, seeds_dir: Path) -> None:
+    lexicon = tmp_path / "extra.toml"
+    lexicon.write_text(
+        '[themes."创新平台"]\nterms = ["创新平台", "技术创新中心", "重点实验室", "高新区"]\n',
+        encoding="utf-8",
+    )
+    result = build(Settings(inputs=(seeds_dir,), output=tmp_path / "out", lexicon=lexicon))
+    assert "创新平台" in result.aggregates.themes
+    assert result.theme_counts()["创新平台"]["measures"] > 0
+    assert re.search(r"^[一二三四五六七八九十]+、创新平台", docx_text(result.docx), re.M)
+
+
+def test_summary_on_stderr_names_outputs_and_counts(tmp_path: Path, seeds_dir: Path) -> None:
+    result = runner.invoke(app, ["build", "-i", str(seeds_dir), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "读取文件 5 份" in result.stderr
+    assert "briefing-all.docx" in result.stderr
+    assert result.stdout == ""
+
+
+def test_period_filter_and_usage_errors(tmp_path: Path, seeds_dir: Path) -> None:
+    result = build(Settings(inputs=(seeds_dir,), output=tmp_path, period="2023"))
+    assert {d.source.split("/")[-1][:3] for d in result.included} == {"000"}
+    assert result.docx.name == "briefing-2023.docx"
+    bad = runner.invoke(app, ["build", "-i", str(seeds_dir), "-o", str(tmp_path), "-p", "2023-13"])
+    assert bad.exit_code == 2
+    missing = runner.invoke(app, ["build", "-i", str(tmp_path / "nope")])
+    assert missing.exit_code == 2
+
+
+def test_failed_render_keeps_the_earlier_briefing(tmp_path: Path, seeds_dir: Path) -> None:
+    settings = Settings(inputs=(seeds_dir,), output=tmp_path)
+    first = build(settings)
+    before = first.docx.read_bytes()
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a docx")
+    with pytest.raises(Exception):
+        build(replace(settings, template=broken))
+    assert first.docx.read_bytes() == before
+    leftovers = [p for p in first.docx.parent.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
