@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from briefing.build import BuildResult, build
 from briefing.cli import app
 from briefing.config import Settings
+from briefing.errors import BriefingError
 from briefing.extract.structure import normalize_inline
 
 runner = CliRunner()
@@ -153,7 +154,7 @@ def test_failed_render_keeps_the_earlier_briefing(tmp_path: Path, seeds_dir: Pat
     before = first.docx.read_bytes()
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"not a docx")
-    with pytest.raises(Exception):
+    with pytest.raises(BriefingError):
         build(replace(settings, template=broken))
     assert first.docx.read_bytes() == before
     leftovers = [p for p in first.docx.parent.iterdir() if p.name.endswith(".tmp")]
