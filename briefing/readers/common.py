@@ -1,16 +1,127 @@
-"""Helpers shared by the readers: hashing, decoding, cleaning."""
+"""Helpers shared by the readers: bounded reading, hashing, encoding detection, cleaning.
+
+Decoding policy (`decode_bytes`): a BOM wins; valid UTF-8 takes the fast path; NUL bytes or binary
+magic mean "not a text file"; bytes that are almost all valid UTF-8 are decoded with U+FFFD
+replacement and a warning (a web dump with one damaged byte is still a usable document, and the
+warning lets `--strict` fail on it); GB18030 is tried before charset-normalizer because short GBK
+texts are routinely mis-detected as Big5, CP949 or a Cyrillic code page; anything else that no
+codec decodes cleanly is a ReadError.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field
+from pathlib import Path
 
-# Characters XML 1.0 forbids; python-docx would write them and Word would refuse the file.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+from briefing.errors import ReadError
+from briefing.model import RawDocument
+
+# A text file larger than this is read only up to here (with a warning), so memory does not grow
+# with the file. 8 MB of UTF-8 Chinese is ~2.7 million characters: far beyond any policy document.
+MAX_TEXT_BYTES = 8 * 1024 * 1024
+
+_CHUNK = 1024 * 1024
+
+# Characters XML 1.0 forbids (python-docx would write them and Word would refuse the file), lone
+# surrogates (they cannot be encoded at all), and C1 controls (only ever seen in mojibake).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\ufeff]")
+# Unicode line separators that str.splitlines() would honour but the line-based parser does not.
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "ZIP/DOCX"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Office（.doc/.wps）"),
+    (b"\x89PNG", "PNG 图片"),
+    (b"\xff\xd8\xff", "JPEG 图片"),
+    (b"GIF8", "GIF 图片"),
+    (b"{\\rtf", "RTF"),
+    (b"\x1f\x8b", "GZIP 压缩包"),
+    (b"Rar!", "RAR 压缩包"),
+    (b"7z\xbc\xaf", "7z 压缩包"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+# Every byte except the C0 controls that never occur in text (tab, CR, LF, FF, ESC are allowed).
+_NOT_CONTROL = bytes(
+    b for b in range(256) if not (b < 0x09 or 0x0E <= b < 0x1B or 0x1C <= b < 0x20)
+)
+_ASCII = bytes(range(128))
+
+# Share of damaged bytes up to which UTF-8 is still assumed and the damage replaced.
+_MAX_DAMAGE = 0.01
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FileBytes:
+    """A file's leading bytes (at most `limit`), the hash of the whole file, and its full size."""
+
+    data: bytes
+    sha256: str
+    size: int
+    truncated: bool
 
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def read_bytes(path: Path, limit: int | None = None) -> FileBytes:
+    """Read `path`, keeping at most `limit` bytes in memory but hashing all of it.
+
+    Raises ReadError when the file cannot be opened.
+    """
+    digest = hashlib.sha256()
+    kept: list[bytes] = []
+    kept_len = 0
+    size = 0
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+                if limit is None or kept_len < limit:
+                    room = len(chunk) if limit is None else limit - kept_len
+                    kept.append(chunk[:room])
+                    kept_len += min(room, len(chunk))
+    except OSError as exc:
+        raise ReadError(f"无法读取文件：{exc.strerror or exc}") from exc
+    data = b"".join(kept)
+    return FileBytes(data=data, sha256=digest.hexdigest(), size=size, truncated=size > len(data))
+
+
+def cut_at_line_end(data: bytes) -> bytes:
+    """Drop the partial last line of a truncated read, so no character is cut in half."""
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    newline = (b"\n\x00" if data.startswith(b"\xff\xfe") else b"\x00\n") if utf16 else b"\n"
+    end = data.rfind(newline)
+    if utf16:
+        while end > 0 and end % 2:  # a match at an odd offset straddles two characters
+            end = data.rfind(newline, 0, end)
+    return data[: end + len(newline)] if end > 0 else data
+
+
+def truncation_warning(source: str, size: int, kept: int) -> str:
+    return (
+        f"{source}: 文件大小 {size / 1048576:.1f} MB，超过 {MAX_TEXT_BYTES // 1048576} MB 上限，"
+        f"只读取了前 {kept / 1048576:.1f} MB，其余部分未读取"
+    )
 
 
 def strip_invalid_xml(text: str) -> str:
@@ -18,11 +129,164 @@ def strip_invalid_xml(text: str) -> str:
 
 
 def normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _LINE_BREAKS.sub("\n", text)
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode bytes as UTF-8 (fast path), else raise UnicodeDecodeError."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    return data.decode("utf-8")
+def clean_text(text: str) -> str:
+    """Newlines to `\\n`, then drop what may not reach a DOCX (control characters, surrogates)."""
+    return strip_invalid_xml(normalize_newlines(text))
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Name the binary format `data` starts with, '' for unnamed binary, None for text."""
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return name
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return None if _utf16_guess(sample) else ""
+    controls = len(sample.translate(None, _NOT_CONTROL))
+    if sample and controls / len(sample) > 0.05:
+        return ""
+    return None
+
+
+def not_text_error(kind: str) -> ReadError:
+    return ReadError(f"不是文本文件（看起来是 {kind} 文件）" if kind else "不是文本文件")
+
+
+def _utf16_guess(sample: bytes) -> str | None:
+    """UTF-16 without BOM: NULs sit on one parity (ASCII) and the bytes decode cleanly."""
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= half * 0.2 and other == 0:
+            try:
+                text = sample[: len(sample) // 2 * 2].decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if not _XML_INVALID.search(text.replace("\ufeff", "")):
+                return codec
+    return None
+
+
+def _gb2312_share(text: str) -> float:
+    """Share of non-ASCII characters that are GB2312 level-1 hanzi or GB2312 symbols.
+
+    Real simplified-Chinese GBK text scores ~1.0; Big5 or UTF-8 bytes misread as GB18030 land in
+    rare level-2 and extension characters and score low.
+    """
+    total = common = 0
+    for ch in text[:200000]:
+        if ch < "\x80":
+            continue
+        total += 1
+        try:
+            lead = ch.encode("gb2312")[0]
+        except UnicodeEncodeError:
+            continue
+        if lead < 0xD8:
+            common += 1
+        if total >= 20000:
+            break
+    return common / total if total else 0.0
+
+
+def _count_utf8_damage(data: bytes) -> int:
+    text = data.decode("utf-8", errors="replace")
+    return text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode a text file's bytes; see the module docstring for the policy. Raises ReadError.
+
+    `declared` is an encoding named by the content itself (HTML meta charset); it is used when the
+    bytes decode cleanly with it.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _decode_lenient(data[len(bom) :], codec)
+    kind = binary_kind(data)
+    if kind is not None:
+        raise not_text_error(kind)
+    if b"\x00" in data[:65536]:
+        codec16 = _utf16_guess(data[:65536])
+        if codec16:
+            return _decode_lenient(data, codec16)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared_codec = _normalize_codec(declared) if declared else None
+    if declared_codec and declared_codec != "utf-8":
+        try:
+            return Decoded(data.decode(declared_codec), declared_codec)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    non_ascii = len(data[:262144].translate(None, _ASCII)) or 1
+    damage = _count_utf8_damage(data[:262144])
+    if damage <= max(2, non_ascii * _MAX_DAMAGE / 3) and damage < non_ascii / 3:
+        return _decode_lenient(data, "utf-8")
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _gb2312_share(text) >= 0.8:
+        return Decoded(text, "gb18030")
+    guessed = _charset_normalizer_guess(data)
+    if guessed is not None:
+        return guessed
+    if text:
+        return Decoded(text, "gb18030")
+    gb_damage = data[:262144].decode("gb18030", errors="replace").count("\ufffd")
+    if gb_damage <= max(2, non_ascii * _MAX_DAMAGE / 2):
+        return _decode_lenient(data, "gb18030")
+    raise ReadError("无法识别文件编码（不是 UTF-8、GB18030/GBK 或 UTF-16）")
+
+
+def _normalize_codec(name: str) -> str | None:
+    import codecs
+
+    try:
+        codec = codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    # GB2312 and GBK pages routinely contain characters only their superset GB18030 has.
+    return "gb18030" if codec in ("gb2312", "gbk", "euc_cn", "hz") else codec
+
+
+def _charset_normalizer_guess(data: bytes) -> Decoded | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:262144]).best()
+    if best is None or best.chaos > 0.2:
+        return None
+    codec = _normalize_codec(best.encoding) or best.encoding
+    try:
+        return Decoded(data.decode(codec), codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _decode_lenient(data: bytes, codec: str) -> Decoded:
+    text = data.decode(codec, errors="replace")
+    damaged = text.count("\ufffd") - (data.count(b"\xef\xbf\xbd") if codec == "utf-8" else 0)
+    warnings: list[str] = []
+    if damaged > 0:
+        if damaged > max(16, len(text) // 100):
+            raise ReadError(f"文件编码损坏：有 {damaged} 处字节无法按 {codec.upper()} 解码")
+        warnings.append(f"有 {damaged} 处字节无法按 {codec.upper()} 解码，已替换为“\ufffd”")
+    return Decoded(text, codec, warnings)
+
+
+def failed_document(source: str, fmt: str, sha256: str, reason: str) -> RawDocument:
+    """A document that could not be read but must not take its siblings down (a bad JSONL line).
+
+    Convention for the pipeline: empty `text` plus a warning means "failed, do not extract".
+    """
+    return RawDocument(
+        source=source, format=fmt, sha256=sha256, text="", warnings=[f"{source}: {reason}"]
+    )

@@ -6,19 +6,29 @@ from pathlib import Path
 
 from briefing.errors import ReadError
 from briefing.model import RawDocument
-from briefing.readers.common import decode_bytes, normalize_newlines, sha256_hex, strip_invalid_xml
+from briefing.readers.common import (
+    MAX_TEXT_BYTES,
+    clean_text,
+    cut_at_line_end,
+    decode_bytes,
+    read_bytes,
+    truncation_warning,
+)
 
 
 def read(path: Path, source: str) -> list[RawDocument]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"无法读取文件：{exc.strerror or exc}") from exc
+    """Read a text dump in any common encoding; files over MAX_TEXT_BYTES are read in part."""
+    raw = read_bytes(path, limit=MAX_TEXT_BYTES)
+    data = cut_at_line_end(raw.data) if raw.truncated else raw.data
     if not data.strip():
         raise ReadError("文件为空")
-    try:
-        text = decode_bytes(data)
-    except UnicodeDecodeError as exc:
-        raise ReadError("无法识别文件编码") from exc
-    text = strip_invalid_xml(normalize_newlines(text))
-    return [RawDocument(source=source, format="text", sha256=sha256_hex(data), text=text)]
+    decoded = decode_bytes(data)
+    text = clean_text(decoded.text)
+    if not text.strip():
+        raise ReadError("文件为空")
+    warnings = [f"{source}: {w}" for w in decoded.warnings]
+    if raw.truncated:
+        warnings.append(truncation_warning(source, raw.size, len(data)))
+    return [
+        RawDocument(source=source, format="text", sha256=raw.sha256, text=text, warnings=warnings)
+    ]

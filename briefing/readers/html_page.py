@@ -1,0 +1,292 @@
+"""Saved web pages (.html, .htm, .shtml) through selectolax's lexbor parser.
+
+The page becomes lines the way a browser lays it out: one line per block (paragraph, heading, list
+item, table row), the cells of a row joined by a space (so a government header table reads like
+the seeds' `[ 索引号 ] … [ 发文字号 ] …` lines). Scripts, styles, forms and navigation menus are
+dropped (a menu is a `<nav>` or a block that is almost only links). Header fields the page carries
+in `<meta>` tags or in a label/value table go to `fields`; their text stays in `text` as well.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.errors import ReadError
+from briefing.model import RawDocument
+from briefing.readers.common import (
+    MAX_TEXT_BYTES,
+    clean_text,
+    decode_bytes,
+    read_bytes,
+    truncation_warning,
+)
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+_SKIP = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "svg",
+        "math",
+        "canvas",
+        "object",
+        "embed",
+        "head",
+        "title",
+        "form",
+        "select",
+        "button",
+        "input",
+        "textarea",
+        "nav",
+        "footer",
+        "audio",
+        "video",
+        "map",
+        "area",
+        "datalist",
+        "dialog",
+    ]
+)
+_BLOCK = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+_CELL = frozenset(("td", "th"))
+
+# <meta name=...> values that name a header field. Keys are lower-cased.
+_META_FIELDS: dict[str, str] = {
+    "articletitle": "title",
+    "dc.title": "title",
+    "pubdate": "published_date",
+    "publishdate": "published_date",
+    "firstpublishedtime": "published_date",
+    "dc.date": "published_date",
+    "article:published_time": "published_date",
+    "contentsource": "publisher",
+    "dc.publisher": "publisher",
+    "url": "url",
+    "og:url": "url",
+}
+
+# Labels of the header block printed on government pages, as (label pattern, field).
+_LABELS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"^[\[【〔(（]?\s*(?:{labels})\s*[\]】〕)）]?\s*[:：]?$"), name)
+    for labels, name in (
+        ("索\\s*引\\s*号", "index_no"),
+        ("发文字号|文\\s*号|发文编号", "doc_no"),
+        ("发布机构|发文机关|发文单位|发布单位|来\\s*源", "publisher"),
+        ("成文日期|印发日期|签发日期", "written_date"),
+        ("发布日期|公开日期|发布时间", "published_date"),
+        ("主题分类|主\\s*题\\s*词?", "topic"),
+        ("体裁分类|公文种类|文\\s*种", "genre"),
+        ("标\\s*题|名\\s*称|文件名称", "title"),
+    )
+)
+
+_NON_WORD = re.compile(r"[\W_]+")
+_WS = re.compile(r"[ \t\n\r\f\u00a0\u3000]+")
+# A source line break between two CJK characters is not a space (CSS Text 3 segment breaks).
+_CJK_BREAK = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t\r\f]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])"
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+
+
+def read(path: Path, source: str) -> list[RawDocument]:
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+    except ImportError as exc:
+        raise ReadError("读取网页需要 selectolax，请运行 pip install selectolax") from exc
+    raw = read_bytes(path, limit=MAX_TEXT_BYTES)
+    if not raw.data.strip():
+        raise ReadError("文件为空")
+    match = _META_CHARSET.search(raw.data[:8192])
+    decoded = decode_bytes(raw.data, declared=match.group(1).decode("ascii") if match else None)
+    try:
+        tree = LexborHTMLParser(clean_text(decoded.text))
+    except Exception as exc:  # a C parser on untrusted bytes: any failure is "cannot read"
+        raise ReadError("网页无法解析") from exc
+    fields = _meta_fields(tree)
+    root = tree.body or tree.root
+    if root is None:
+        raise ReadError("网页中没有正文文字")
+    lines = list(_lines(root, fields))
+    text = clean_text("\n".join(lines))
+    if not text.strip():
+        raise ReadError("网页中没有正文文字")
+    warnings = [f"{source}: {w}" for w in decoded.warnings]
+    if raw.truncated:
+        warnings.append(truncation_warning(source, raw.size, len(raw.data)))
+    return [
+        RawDocument(
+            source=source,
+            format="html",
+            sha256=raw.sha256,
+            text=text,
+            fields=fields,
+            warnings=warnings,
+        )
+    ]
+
+
+def _meta_fields(tree: LexborHTMLParser) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = (attrs.get("name") or attrs.get("property") or "").strip().lower()
+        value = _WS.sub(" ", attrs.get("content") or "").strip()
+        name = _META_FIELDS.get(key)
+        if name and value and name not in fields:
+            fields[name] = value
+    if "url" not in fields:
+        for node in tree.css('link[rel="canonical"]'):
+            href = (node.attributes.get("href") or "").strip()
+            if href.startswith(("http://", "https://")):
+                fields["url"] = href
+                break
+    return fields
+
+
+class _Lines:
+    """Accumulates inline text into the current line; blocks end lines."""
+
+    def __init__(self) -> None:
+        self.done: list[str] = []
+        self.parts: list[str] = []
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+
+    def end_line(self) -> None:
+        if not self.parts:
+            return
+        raw = "".join(self.parts)
+        self.parts = []
+        line = _WS.sub(" ", _CJK_BREAK.sub("", raw)).strip()
+        if line:
+            self.done.append(line)
+
+
+def _is_menu(node: LexborNode) -> bool:
+    """A block that is almost only links (a menu, a link list, a breadcrumb of many parts).
+
+    A block with a sentence or two of its own text is kept however many links surround it, so an
+    article nested in a link-heavy layout container survives.
+    """
+    links = node.css("a")
+    if len(links) < 3:
+        return False
+    # Separators between menu links ("|", "·", ">>") are not text of the block's own.
+    text = len(_NON_WORD.sub("", node.text(deep=True)))
+    link_text = sum(len(_NON_WORD.sub("", a.text(deep=True))) for a in links)
+    own = text - link_text
+    return own <= 0.2 * text and own < 60
+
+
+def _has_block(node: LexborNode) -> bool:
+    return any(child.tag in _BLOCK or child.tag == "br" for child in node.traverse())
+
+
+def _lines(root: LexborNode, fields: dict[str, str]) -> Iterator[str]:
+    out = _Lines()
+    # An explicit stack: broken pages nest thousands deep, recursion would overflow.
+    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        tag = node.tag or ""
+        if leaving:
+            if tag in _BLOCK:
+                out.end_line()
+                if tag == "tr":
+                    _row_fields(node, fields)
+            elif tag in _CELL:
+                out.add(" ")
+            continue
+        if tag == "-text":
+            out.add(node.text(deep=False))
+            continue
+        if tag.startswith("-") or tag in _SKIP:
+            continue
+        if tag == "br":
+            out.end_line()
+            continue
+        attrs = node.attributes
+        if "hidden" in attrs or "display:none" in (attrs.get("style") or "").replace(" ", ""):
+            continue
+        if tag in ("ul", "ol", "div", "table", "p", "dl", "menu") and _is_menu(node):
+            continue
+        if tag in _BLOCK:
+            out.end_line()
+        elif tag in _CELL:
+            if _has_block(node):
+                out.end_line()
+            else:
+                out.add(" ")
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
+    out.end_line()
+    yield from out.done
+
+
+def _row_fields(row: LexborNode, fields: dict[str, str]) -> None:
+    """Label/value cell pairs of a header table: `[ 索引号 ] | 1150…/2023-00178 | …`."""
+    cells = [_WS.sub(" ", c.text(deep=True)).strip() for c in row.css("td, th")]
+    for label, value in itertools.pairwise(cells):
+        for pattern, name in _LABELS:
+            if (
+                pattern.match(label)
+                and 0 < len(value) <= 200
+                and not any(p.match(value) for p, _ in _LABELS)
+            ):
+                fields.setdefault(name, value)
+                break

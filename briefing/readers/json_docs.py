@@ -1,0 +1,175 @@
+"""Documents as JSON: `.jsonl` (one object per line) and `.json` (one object or an array).
+
+Each object is `{"title", "text", metadata fields..., "url"}`; `content` or `body` may stand for
+`text` (a list of paragraph strings is accepted too), a nested `metadata` object is merged, the
+header labels in Chinese (`索引号`, `发文字号`, …) are accepted as keys, and unknown keys are
+ignored. A bad line or element does not cost its siblings: it becomes a document with empty text
+and a warning (`common.failed_document`), which the pipeline reports instead of extracting.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import ReadError
+from briefing.model import RawDocument
+from briefing.readers.common import (
+    clean_text,
+    decode_bytes,
+    failed_document,
+    read_bytes,
+    sha256_hex,
+)
+
+# A .json file is parsed whole; past this size JSONL (read line by line) is the format to use.
+MAX_JSON_BYTES = 256 * 1024 * 1024
+
+_TEXT_KEYS = ("text", "content", "body", "正文", "内容")
+_FIELD_KEYS: dict[str, str] = {
+    "title": "title",
+    "标题": "title",
+    "published_date": "published_date",
+    "publish_date": "published_date",
+    "pub_date": "published_date",
+    "pubdate": "published_date",
+    "date": "published_date",
+    "发布日期": "published_date",
+    "written_date": "written_date",
+    "成文日期": "written_date",
+    "publisher": "publisher",
+    "发布机构": "publisher",
+    "doc_no": "doc_no",
+    "发文字号": "doc_no",
+    "index_no": "index_no",
+    "索引号": "index_no",
+    "topic": "topic",
+    "主题分类": "topic",
+    "genre": "genre",
+    "体裁分类": "genre",
+    "addressee": "addressee",
+    "主送": "addressee",
+    "url": "url",
+    "link": "url",
+}
+
+
+def read_jsonl(path: Path, source: str) -> list[RawDocument]:
+    documents: list[RawDocument] = []
+    blank = True
+    try:
+        with path.open("rb") as fh:
+            for number, line in enumerate(fh, start=1):
+                line = line.rstrip(b"\r\n")
+                if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+                    line = line[3:]
+                if not line.strip():
+                    continue
+                blank = False
+                documents.append(_from_line(line, f"{source}#{number}", number))
+    except OSError as exc:
+        raise ReadError(f"无法读取文件：{exc.strerror or exc}") from exc
+    if blank:
+        raise ReadError("文件为空")
+    return documents
+
+
+def _from_line(line: bytes, source: str, number: int) -> RawDocument:
+    sha = sha256_hex(line)
+    try:
+        decoded = decode_bytes(line)
+        obj = json.loads(decoded.text)
+    except ReadError as exc:
+        return failed_document(source, "jsonl", sha, f"第 {number} 行：{exc}")
+    except (ValueError, RecursionError) as exc:
+        return failed_document(
+            source, "jsonl", sha, f"第 {number} 行不是有效的 JSON（{_brief(exc)}）"
+        )
+    doc = _from_object(obj, source, sha, f"第 {number} 行")
+    doc.warnings.extend(f"{source}: {w}" for w in decoded.warnings)
+    return doc
+
+
+def read_json(path: Path, source: str) -> list[RawDocument]:
+    raw = read_bytes(path, limit=MAX_JSON_BYTES)
+    if raw.truncated:
+        raise ReadError(
+            f"JSON 文件超过 {MAX_JSON_BYTES // 1048576} MB，请改用 JSONL（每行一个文档）"
+        )
+    if not raw.data.strip():
+        raise ReadError("文件为空")
+    decoded = decode_bytes(raw.data)
+    try:
+        data = json.loads(decoded.text)
+    except json.JSONDecodeError as exc:
+        raise ReadError(
+            f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）"
+        ) from exc
+    except (ValueError, RecursionError) as exc:
+        raise ReadError(f"不是有效的 JSON（{_brief(exc)}）") from exc
+    if isinstance(data, dict):
+        doc = _from_object(data, source, raw.sha256, "文件")
+        doc.warnings.extend(f"{source}: {w}" for w in decoded.warnings)
+        return [doc]
+    if not isinstance(data, list):
+        raise ReadError("JSON 文件应当是一个文档对象或文档对象的数组")
+    if not data:
+        raise ReadError("文件为空（空数组）")
+    documents = list(_from_array(data, source))
+    for doc in documents[:1]:
+        doc.warnings.extend(f"{source}: {w}" for w in decoded.warnings)
+    return documents
+
+
+def _from_array(items: list[Any], source: str) -> Iterator[RawDocument]:
+    for index, item in enumerate(items, start=1):
+        content = json.dumps(item, ensure_ascii=False, sort_keys=True).encode("utf-8", "replace")
+        yield _from_object(item, f"{source}#{index}", sha256_hex(content), f"第 {index} 项")
+
+
+def _from_object(obj: Any, source: str, sha: str, where: str) -> RawDocument:
+    if not isinstance(obj, dict):
+        return failed_document(source, "jsonl", sha, f"{where}不是 JSON 对象")
+    text = _text_of(obj)
+    if not text.strip():
+        return failed_document(
+            source, "jsonl", sha, f"{where}没有正文（缺少 text/content/body 字段）"
+        )
+    fields: dict[str, str] = {}
+    nested = obj.get("metadata")
+    for mapping in (nested if isinstance(nested, dict) else {}, obj):
+        for key, value in mapping.items():
+            name = _FIELD_KEYS.get(str(key).strip().lower())
+            value_text = _scalar(value)
+            if name and value_text:
+                fields[name] = value_text
+    return RawDocument(source=source, format="jsonl", sha256=sha, text=text, fields=fields)
+
+
+def _text_of(obj: dict[Any, Any]) -> str:
+    for key in _TEXT_KEYS:
+        value = obj.get(key)
+        if isinstance(value, str):
+            return clean_text(value)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return clean_text("\n".join(value))
+    return ""
+
+
+def _scalar(value: Any) -> str | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, str | int | float):
+        text = clean_text(str(value)).strip()
+        return text or None
+    return None
+
+
+def _brief(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"第 {exc.colno} 列：{exc.msg}"
+    if isinstance(exc, RecursionError):
+        return "嵌套过深"
+    return str(exc)[:80]

@@ -1,0 +1,183 @@
+"""PDF files through pypdf's text layer.
+
+pypdf gives one line per printed line. Chinese text wraps mid-sentence, so a line is joined to the
+next when it runs to (nearly) the full width of its page, does not end a sentence, and the next
+line does not open a heading; short lines (titles, headings, signatures, dates) stay on their own.
+Page numbers ("— 1 —", "第 1 页") and running headers repeated on most pages are dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import ReadError
+from briefing.model import RawDocument
+from briefing.readers.common import MAX_TEXT_BYTES, clean_text, read_bytes
+
+NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件），需要先做 OCR"
+CORRUPT = "PDF 文件已损坏或无法解析"
+
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－‒―~·\s]*\d{1,4}[-—–－‒―~·\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
+    r"|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[。！？；：!?;:…][”’」』)）]*\s*$")
+_HEADING_START = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节条部分编]|[一二三四五六七八九十]+、"
+    r"|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．]\s*\S|附件|附表|[①-⑳])"
+)
+_SPACED_CJK = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
+_WS = re.compile(r"[ \t\u00a0]+")
+
+
+def read(path: Path, source: str) -> list[RawDocument]:
+    try:
+        import pypdf
+        from pypdf.errors import DependencyError, FileNotDecryptedError
+    except ImportError as exc:
+        raise ReadError("读取 PDF 需要 pypdf，请运行 pip install pypdf") from exc
+    raw = read_bytes(path)
+    if not raw.data.strip():
+        raise ReadError("文件为空")
+    if b"%PDF" not in raw.data[:1024]:
+        raise ReadError(CORRUPT + "（不是 PDF 文件）")
+    warnings: list[str] = []
+    with _quiet_pypdf():
+        try:
+            pdf = pypdf.PdfReader(path, strict=False)
+            if pdf.is_encrypted and not pdf.decrypt(""):
+                raise ReadError("PDF 已加密，需要密码才能读取")
+            pages = _page_lines(pdf.pages, source, warnings)
+        except ReadError:
+            raise
+        except (DependencyError, FileNotDecryptedError) as exc:
+            if isinstance(exc, DependencyError):
+                raise ReadError(
+                    "读取这个加密 PDF 需要 cryptography，请运行 pip install cryptography"
+                ) from exc
+            raise ReadError("PDF 已加密，需要密码才能读取") from exc
+        except Exception as exc:  # pypdf on untrusted bytes fails in many ways; all mean corrupt
+            raise ReadError(CORRUPT) from exc
+    if not any(pages):
+        raise ReadError(NO_TEXT_LAYER)
+    empty = [str(i + 1) for i, lines in enumerate(pages) if not lines]
+    if empty and len(pages) > 1:
+        warnings.append(
+            f"{source}: 第 {'、'.join(empty[:10])} 页没有文字层（可能是扫描页），未读取"
+        )
+    text = clean_text("\n".join(join_wrapped_lines(pages)))
+    return [
+        RawDocument(source=source, format="pdf", sha256=raw.sha256, text=text, warnings=warnings)
+    ]
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs every repaired xref; library code must not print, and the cause is reported."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _page_lines(pages: Any, source: str, warnings: list[str]) -> list[list[str]]:
+    result: list[list[str]] = []
+    total = 0
+    for number, page in enumerate(pages, start=1):
+        if total > MAX_TEXT_BYTES:
+            warnings.append(
+                f"{source}: 文字超过 {MAX_TEXT_BYTES // 1048576} MB，第 {number} 页起未读取"
+            )
+            break
+        try:
+            text = page.extract_text() or ""
+        except Exception:  # one broken page must not cost the others
+            warnings.append(f"{source}: 第 {number} 页无法提取文字")
+            text = ""
+        lines = [_tidy(line) for line in clean_text(text).split("\n")]
+        lines = [line for line in lines if line and not _PAGE_NUMBER.match(line)]
+        total += sum(len(line) for line in lines)
+        result.append(lines)
+    return _drop_running_headers(result)
+
+
+def _tidy(line: str) -> str:
+    line = _WS.sub(" ", line).strip()
+    cjk = len(_CJK_CHAR.findall(line))
+    # Letter-spaced text ("通 知", or a PDF that places each glyph apart) has a space between
+    # almost every pair of Chinese characters; ordinary text has next to none.
+    if cjk >= 2 and len(_SPACED_CJK.findall(line)) >= (cjk - 1) * 0.5:
+        line = _SPACED_CJK.sub("", line)
+    return line
+
+
+def _drop_running_headers(pages: list[list[str]]) -> list[list[str]]:
+    """Drop a first or last line that repeats on most pages (running header or footer)."""
+    if len(pages) < 3:
+        return pages
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        edges.update({lines[0], lines[-1]} if lines else set())
+    repeated = {line for line, count in edges.items() if count >= max(3, len(pages) * 0.6)}
+    if not repeated:
+        return pages
+    return [[line for line in lines if line not in repeated] for lines in pages]
+
+
+def _width(line: str) -> int:
+    return sum(2 if _CJK_CHAR.match(ch) else 1 for ch in line)
+
+
+def _full_width(lines: list[str]) -> int:
+    widths = sorted(_width(line) for line in lines)
+    if len(widths) >= 5:
+        return widths[int(len(widths) * 0.9) - 1]
+    return widths[-1] if widths else 0
+
+
+def join_wrapped_lines(pages: list[list[str]]) -> Iterator[str]:
+    """Rejoin the printed lines of each paragraph; see the module docstring for the rule."""
+    current = ""
+    last_width = 0  # width of the last printed line in `current`
+    last_full = 0  # full line width on the page that line came from
+    for lines in pages:
+        full = _full_width(lines)
+        for line in lines:
+            if current and _continues(current, last_width, last_full, line):
+                current = _join(current, line)
+            else:
+                if current:
+                    yield current
+                current = line
+            last_width, last_full = _width(line), full
+    if current:
+        yield current
+
+
+def _continues(previous: str, width: int, full: int, line: str) -> bool:
+    return (
+        full >= 20
+        and width >= full * 0.85
+        and not _SENTENCE_END.search(previous)
+        and not _HEADING_START.match(line)
+    )
+
+
+def _join(previous: str, line: str) -> str:
+    if _CJK_CHAR.match(previous[-1]) or _CJK_CHAR.match(line[0]):
+        return previous + line
+    if previous.endswith("-") and previous[-2:-1].isalpha():
+        return previous[:-1] + line
+    return previous + " " + line
