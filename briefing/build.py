@@ -201,15 +201,27 @@ def write_xlsx(path: Path, documents: Sequence[ExtractedDocument], timestamp: da
     write_bytes_atomic(path, normalize_zip(buffer.getvalue(), timestamp))
 
 
-def build(settings: Settings, progress: ProgressCallback | None = None) -> BuildResult:
-    """Build the briefing for `settings`. Raises BriefingError subclasses; never prints."""
-    from briefing.render import render_docx
+@dataclass
+class Prepared:
+    """Everything a briefing is made from, before anything is written."""
 
+    settings: Settings
+    period: Period
+    documents: list[ExtractedDocument]
+    included: list[ExtractedDocument]
+    aggregates: Aggregates
+    context: BriefingContext
+    timestamp: datetime
+    warnings: list[str]
+    notes: list[str]
+
+
+def prepare(settings: Settings, progress: ProgressCallback | None = None) -> Prepared:
+    """Read, extract, select, aggregate, draw and build the context. Writes nothing."""
     period = parse_period(settings.period)
     lexicon = load_lexicon(settings.lexicon)
     classifier = Classifier(lexicon)
     inputs = settings.inputs or default_inputs()
-    template = settings.template or default_template()
 
     done = 0
 
@@ -226,7 +238,7 @@ def build(settings: Settings, progress: ProgressCallback | None = None) -> Build
     aggregates = aggregate(included, lexicon.names)
     charts, theme_charts = draw_charts(aggregates, included)
     date_iso = masthead_date(settings, period, included)
-    context: BriefingContext = build_context(
+    context = build_context(
         documents=included,
         aggregates=aggregates,
         settings=settings,
@@ -238,18 +250,37 @@ def build(settings: Settings, progress: ProgressCallback | None = None) -> Build
         warnings=warnings,
     )
     timestamp = datetime.fromisoformat(date_iso) if date_iso else datetime(1980, 1, 1)
-    docx_path, xlsx_path = output_paths(settings, period)
-    if progress is not None:
-        progress("生成", 1, 1)
-    render_docx(template, context, docx_path, timestamp=timestamp)
-    write_xlsx(xlsx_path, included, timestamp)
-    return BuildResult(
+    return Prepared(
+        settings=settings,
         period=period,
-        docx=docx_path,
-        xlsx=xlsx_path,
         documents=documents,
         included=included,
         aggregates=aggregates,
+        context=context,
+        timestamp=timestamp,
         warnings=warnings,
         notes=notes,
+    )
+
+
+def build(settings: Settings, progress: ProgressCallback | None = None) -> BuildResult:
+    """Build the briefing for `settings`. Raises BriefingError subclasses; never prints."""
+    from briefing.render import render_docx
+
+    prepared = prepare(settings, progress)
+    template = settings.template or default_template()
+    docx_path, xlsx_path = output_paths(settings, prepared.period)
+    if progress is not None:
+        progress("生成", 1, 1)
+    render_docx(template, prepared.context, docx_path, timestamp=prepared.timestamp)
+    write_xlsx(xlsx_path, prepared.included, prepared.timestamp)
+    return BuildResult(
+        period=prepared.period,
+        docx=docx_path,
+        xlsx=xlsx_path,
+        documents=prepared.documents,
+        included=prepared.included,
+        aggregates=prepared.aggregates,
+        warnings=prepared.warnings,
+        notes=prepared.notes,
     )

@@ -189,6 +189,36 @@ def build_cmd(
         raise typer.Exit(EXIT_FAILED)
 
 
+@app.command("context")
+def context_cmd(
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--input", "-i", help="输入文件夹或文件，可重复；默认 ./seeds（否则用自带示例）"
+        ),
+    ] = None,
+    period: Annotated[str | None, typer.Option("--period", "-p", help="期间，同 build")] = None,
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="配置文件")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出（目前唯一的格式）")] = True,
+) -> None:
+    """打印模板收到的完整上下文（图片以占位文字表示），供编写模板时参考。"""
+    from briefing.build import prepare
+    from briefing.context import to_jsonable
+
+    try:
+        settings = _settings_from_cli(
+            config, {"inputs": tuple(inputs) if inputs else None, "period": period}
+        )
+        prepared = prepare(settings)
+    except (InputNotFoundError, ConfigError, PeriodError) as exc:
+        _err(f"错误：{exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except BriefingError as exc:
+        _err(f"错误：{exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    sys.stdout.write(json.dumps(to_jsonable(prepared.context), ensure_ascii=False, indent=2) + "\n")
+
+
 def _print_summary(result: BuildResult) -> None:
     counts = result.theme_counts()
     failed = len(result.documents) - sum(1 for d in result.documents if d.body.strip())

@@ -449,3 +449,15 @@ def build_context(
         warnings=list(warnings),
         generated_by=f"briefing {__version__}",
     )
+
+
+def to_jsonable(value: Any) -> Any:
+    """The context as plain JSON: images become a placeholder naming the chart."""
+    if isinstance(value, dict):
+        return {k: to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    alt = getattr(value, "alt", None) or getattr(value, "alt_text", None) or "图表"
+    return f"<图片：{alt}>"
