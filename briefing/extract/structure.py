@@ -1,28 +1,144 @@
 """Sections, paragraphs and sentences of a document body.
 
-STUB: owned by the metadata/structure work; the interface is fixed.
+Headings are recognised by their marker: 一、 (level 1), (一)/（一） (level 2), 1./1．/1、 (level 3),
+(1)/（1） (level 4). A heading is a whole short line, or the first sentence of a paragraph that opens
+with a marker (the rest of the paragraph is body text of that section). 一是/二是… open enumeration
+items, which are sentences, not sections. All matching is by compiled regexes over single lines, so
+the work is linear in the text.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from briefing.model import Paragraph, Sentence, Structure
+from briefing.model import Paragraph, Section, Sentence, Structure
 
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
+MAX_HEADING_CHARS = 60
+
+# --- inline normalisation -------------------------------------------------------------------------
+
+_WS_RUN = re.compile(r"\s+")
+# After runs are collapsed to one space: a space beside a CJK character, any non-ASCII symbol or
+# ASCII punctuation goes. Single spaces only, so the alternation cannot backtrack.
+_WIDE = r"[\u2000-\U0010ffff!-/:-@\[-`{-~]"
+_SPACE_BY_WIDE = re.compile(rf"(?<={_WIDE}) | (?={_WIDE})")
+
+
+def normalize_inline(text: str) -> str:
+    """Remove line breaks and whitespace runs next to CJK characters or punctuation.
+
+    Other whitespace runs (between Latin letters or digits) become one space; the ends are stripped.
+    Sentence, measure and indicator texts are substrings of `normalize_inline(body)`.
+    """
+    return _SPACE_BY_WIDE.sub("", _WS_RUN.sub(" ", text)).strip()
+
+
+# --- headings --------------------------------------------------------------------------------------
+
+_CN = "一二三四五六七八九十"
+_MARKER = re.compile(
+    rf"(?P<l1>[{_CN}]{{1,3}}[、．.])"
+    rf"|(?P<l2>[(（][{_CN}]{{1,3}}[)）]、?)"
+    r"|(?P<l3>\d{1,2}[.．、](?![\d.．、]))"
+    r"|(?P<l4>[(（]\d{1,2}[)）])"
+)
+_LEVELS = {"l1": 1, "l2": 2, "l3": 3, "l4": 4}
+_HEADING_END = re.compile(r"[。！？!?]")
+_HEADING_TRIM = "。：:；;，,、 "
+# The text after a marker must start like a title, not like the rest of a number or a clause.
+_BAD_TITLE_START = set("，,。、；;：:%％)）.．")
+
+
+@dataclass(frozen=True)
+class _Heading:
+    section: Section
+    rest: str  # body text that follows the heading sentence on the same line
+
+
+def _match_heading(line: str) -> _Heading | None:
+    m = _MARKER.match(line)
+    if m is None or m.lastgroup is None:
+        return None
+    rest = line[m.end() :]
+    if not rest or rest[0] in _BAD_TITLE_START:
+        return None
+    end = _HEADING_END.search(rest)
+    head, tail = (rest, "") if end is None else (rest[: end.start()], rest[end.end() :])
+    title = head.strip(_HEADING_TRIM)
+    if not title or len(title) > MAX_HEADING_CHARS:
+        return None
+    number = m.group(0)
+    section = Section(
+        level=_LEVELS[m.lastgroup], number=number, title=title, heading=number + title
+    )
+    return _Heading(section, tail.lstrip(_HEADING_TRIM))
+
+
+# --- sentences -------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』)）]*")
+_LEAD_TRIM = " ,，、;；:："
+_HAS_WORD = re.compile(r"[^\W_]")
+_ENUMERATOR = re.compile(
+    rf"[{_CN}]{{1,3}}是|其[{_CN}]{{1,2}}(?=[,，、:：])|第[{_CN}]{{1,3}}(?=[,，、:：])"
+)
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of one normalised paragraph, split at 。！？!? (doubled marks give no empty one)."""
+    sentences: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(paragraph):
+        _append_sentence(sentences, paragraph[start : m.end()])
+        start = m.end()
+    _append_sentence(sentences, paragraph[start:])
+    return sentences
+
+
+def _append_sentence(sentences: list[str], piece: str) -> None:
+    piece = piece.lstrip(_LEAD_TRIM).rstrip()
+    if piece and _HAS_WORD.search(piece):
+        sentences.append(piece)
+
+
+def enumerator_of(sentence: str) -> str | None:
+    """一是/二是…, 其一, 第一 when `sentence` opens an enumeration item."""
+    m = _ENUMERATOR.match(sentence)
+    return m.group(0) if m else None
+
+
+# --- structure -------------------------------------------------------------------------------------
 
 
 def parse_structure(body: str) -> Structure:
     """Parse headings, paragraphs and sentences. Never raises on any text."""
     structure = Structure()
-    sentence_index = 0
-    for p_index, line in enumerate(ln.strip() for ln in body.split("\n") if ln.strip()):
-        structure.paragraphs.append(Paragraph(text=line, section=(), index=p_index))
-        for part in _SENTENCE_END.split(line):
-            part = part.strip()
-            if part:
-                structure.sentences.append(
-                    Sentence(text=part, section=(), paragraph=p_index, index=sentence_index)
+    stack: list[Section] = []
+    for raw_line in body.split("\n"):
+        line = normalize_inline(raw_line)
+        if not line:
+            continue
+        heading = _match_heading(line)
+        if heading is not None:
+            while stack and stack[-1].level >= heading.section.level:
+                stack.pop()
+            stack.append(heading.section)
+            structure.sections.append(heading.section)
+            line = heading.rest
+            if not line:
+                continue
+        path = tuple(s.heading for s in stack)
+        p_index = len(structure.paragraphs)
+        structure.paragraphs.append(Paragraph(text=line, section=path, index=p_index))
+        for text in split_sentences(line):
+            structure.sentences.append(
+                Sentence(
+                    text=text,
+                    section=path,
+                    paragraph=p_index,
+                    index=len(structure.sentences),
+                    enumerator=enumerator_of(text),
                 )
-                sentence_index += 1
+            )
     return structure

@@ -1,0 +1,80 @@
+"""Calendar dates in Chinese policy text, normalised to ISO `YYYY-MM-DD`.
+
+Recognised: 2023-07-27, 2023/7/27, 2023.07.27, 2023年4月28日 (also 号 and spaces inside),
+full-width digits, and Chinese numerals (二〇二三年四月二十八日, 二零二三年十二月三十一日). A year or a
+month alone is not a date, and impossible dates (2023-02-30) are skipped. cn2an converts only the
+numeral spans the pattern matched: run over whole text it would turn 一带一路 into 1带1路.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+Span = tuple[int, int]
+
+# Full-width digits map one character to one, so spans found in the translated text are valid
+# spans of the original.
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+_CN_YEAR_DIGIT = "〇零○Ｏ一二三四五六七八九"
+_CN_SMALL = "一二三四五六七八九十"
+
+_DATE = re.compile(
+    r"(?<!\d)(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
+    r"|(?<!\d)(?P<y2>\d{4})(?P<sep>[-/.])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d)"
+    rf"|(?P<y3>[{_CN_YEAR_DIGIT}]{{4}})\s*年\s*(?P<m3>[{_CN_SMALL}]{{1,2}})\s*月"
+    rf"\s*(?P<d3>[{_CN_SMALL}]{{1,3}})\s*[日号]"
+)
+
+_YEAR_DIGIT_MAP = str.maketrans(
+    {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", **{c: str(i) for i, c in enumerate("一二三四五六七八九", 1)}}
+)
+
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+
+def _cn_small_number(text: str) -> int | None:
+    """二十八 -> 28, 十 -> 10; None when cn2an rejects the numeral."""
+    import cn2an  # deferred: a 0.2 s import that most documents never need
+
+    try:
+        value = cn2an.cn2an(text, "normal")
+    except Exception:  # cn2an raises assorted types on malformed numerals
+        return None
+    return int(value) if isinstance(value, int | float) else None
+
+
+def _iso(year: int, month: int | None, day: int | None) -> str | None:
+    if month is None or day is None or not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _match_to_iso(m: re.Match[str]) -> str | None:
+    if m.group("y1"):
+        return _iso(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
+    if m.group("y2"):
+        return _iso(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+    year = int(m.group("y3").translate(_YEAR_DIGIT_MAP))
+    return _iso(year, _cn_small_number(m.group("m3")), _cn_small_number(m.group("d3")))
+
+
+def find_dates(text: str) -> list[tuple[Span, str]]:
+    """Every valid date in `text`: ((start, end), "YYYY-MM-DD"), in order."""
+    found: list[tuple[Span, str]] = []
+    for m in _DATE.finditer(text.translate(_FULLWIDTH_DIGITS)):
+        iso = _match_to_iso(m)
+        if iso is not None:
+            found.append((m.span(), iso))
+    return found
+
+
+def parse_date(text: str) -> str | None:
+    """The first valid date in `text` as ISO `YYYY-MM-DD`, or None (a year or month alone is none)."""
+    dates = find_dates(text)
+    return dates[0][1] if dates else None

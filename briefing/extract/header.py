@@ -1,0 +1,128 @@
+"""The metadata header of government pages: labelled fields such as `[ 索引号 ] …`.
+
+A header line is a line that starts with a known label, written in one of the forms real pages
+use: bracketed (`[ 索引号 ]`, `【索引号】`, `［索引号］`), followed by a colon (`索引号:`, `索　引　号：`),
+or as a cell of a pipe table (`| 索引号 | …`). Several fields may share a line; a value is the text
+between one label and the next, so an empty field (`[ 发文字号 ]` followed by nothing or by the next
+label) reads as None, never as the next label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Canonical field names. Labels mapped to "" are recognised (so they end the previous value and
+# mark the line as header) but not kept.
+LABELS: dict[str, str] = {
+    "索引号": "index_no",
+    "发文字号": "doc_no",
+    "文号": "doc_no",
+    "发文文号": "doc_no",
+    "发布机构": "publisher",
+    "发文机关": "publisher",
+    "发文单位": "publisher",
+    "来源单位": "publisher",
+    "成文日期": "written_date",
+    "成文时间": "written_date",
+    "发布日期": "published_date",
+    "发布时间": "published_date",
+    "公开日期": "published_date",
+    "主题分类": "topic",
+    "体裁分类": "genre",
+    "主送": "addressee",
+    "主送机关": "addressee",
+    "标题": "title",
+    "名称": "title",
+    # page-level fields: weaker evidence, so only read in the head of the page
+    "日期": "page_date",
+    "时间": "page_date",
+    "来源": "source",
+    "信息来源": "source",
+    "文章来源": "source",
+    "作者": "",
+    "组配分类": "",
+    "服务对象": "",
+    "有效性": "",
+    "生效日期": "",
+    "废止日期": "",
+    "主题词": "",
+    "关键词": "",
+    "公开方式": "",
+    "公开范围": "",
+    "信息分类": "",
+    "所属主题": "",
+    "编辑": "",
+    "责任编辑": "",
+    "浏览次数": "",
+    "阅读次数": "",
+    "点击数": "",
+    "字号": "",
+}
+
+# Fields whose label alone proves the line is a header wherever it appears; the others (日期, 来源,
+# 作者, 时间…) also start body lines of notices ("时间：3月1日"), so they count only in the head.
+STRONG_FIELDS = frozenset(
+    {"index_no", "doc_no", "publisher", "written_date", "published_date", "topic", "genre"}
+)
+
+_BULLET = r"[\s•·●▪◆■◇○※\-*|]*"
+
+
+def _label_alternation() -> str:
+    # Longest first, so 发布日期 wins over 日期; spaces may sit between characters (索　引　号).
+    names = sorted(LABELS, key=len, reverse=True)
+    return "|".join(r"\s*".join(map(re.escape, name)) for name in names)
+
+
+_LABEL = _label_alternation()
+_OPEN = r"[\[【［〔]"
+_CLOSE = r"[\]】］〕]"
+
+# One label occurrence in any of its forms. A colon or pipe form needs a boundary before it, so
+# 来源 inside "数据来源:" is not a label; digits and 日/分/秒 count as boundaries because pages glue
+# fields together ("日期:2021年06月11日来源:某某网").
+_LABEL_RE = re.compile(
+    rf"{_OPEN}\s*(?P<b>{_LABEL})\s*{_CLOSE}\s*[:：]?"
+    rf"|(?:^|(?<=[\s|】\]］:：\d日分秒•·●▪◆■]))(?P<c>{_LABEL})\s*[:：]"
+    rf"|(?:^|(?<=\|))\s*(?P<p>{_LABEL})\s*(?=\|)"
+)
+# A line is a header line only if a label opens it.
+_LINE_START_RE = re.compile(
+    rf"{_BULLET}(?:{_OPEN}\s*(?:{_LABEL})\s*{_CLOSE}|(?:{_LABEL})\s*[:：]|(?:{_LABEL})\s*\|)"
+)
+_WS = re.compile(r"\s+")
+_VALUE_TRIM = " \t\u3000\u2002\u2003\u00a0|:：;；,，"
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    name: str  # canonical field name, "" for a recognised but unused label
+    label: str  # the label as printed, whitespace removed
+    value: str | None
+
+
+def _canonical_label(text: str) -> str:
+    return _WS.sub("", text)
+
+
+def parse_header_line(line: str) -> list[HeaderField] | None:
+    """The fields of a header line, or None when `line` is not a header line."""
+    start = _LINE_START_RE.match(line)
+    if start is None:
+        return None
+    matches = list(_LABEL_RE.finditer(line))
+    if not matches:
+        return None
+    fields: list[HeaderField] = []
+    for i, m in enumerate(matches):
+        label = _canonical_label(m.group("b") or m.group("c") or m.group("p") or "")
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        value = line[m.end() : end].strip(_VALUE_TRIM)
+        fields.append(HeaderField(LABELS.get(label, ""), label, value or None))
+    return fields
+
+
+def is_strong(fields: list[HeaderField]) -> bool:
+    """True when the line carries an official header field (索引号, 发文字号, 成文日期…)."""
+    return any(f.name in STRONG_FIELDS for f in fields)
