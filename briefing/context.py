@@ -35,20 +35,20 @@ class MastheadInfo(TypedDict):
     name: str
     """简报名称（红头），如 `科技政策简报`。"""
     issue_no: int
-    """期号数字 N。"""
+    """期号数字 N。 例：`3`"""
     issue_label: str
     """期号文字，如 `第1期`。"""
     editor: str
     """编印单位，如 `市科技局办公室`。"""
     date: str
-    """印发日期（ISO），默认为期间最后一天。"""
+    """印发日期（ISO），默认为期间最后一天。 例：`2024-03-31`"""
     date_cn: str
     """印发日期的中文写法，如 `2024年3月31日`。"""
 
 
 class CitedMeasure(TypedDict):
     text: str
-    """措施原文（文件中的句子或分句）。"""
+    """措施原文（文件中的句子或分句）。 例：`新培育技术经纪人1133人,技术合同成交额达到865.1亿元、增长37.2%。`"""
     status: str
     """`done`（已完成/进展）或 `planned`（计划/目标）。"""
     status_label: str
@@ -56,11 +56,11 @@ class CitedMeasure(TypedDict):
     cite: str
     """引注，如 `[2]`，对应来源列表中的序号。"""
     source_no: int
-    """来源序号 n。"""
+    """来源序号 n。 例：`2`"""
     document: str
-    """来源文件标题。"""
+    """来源文件标题。 例：`2023年全市科技系统工作情况`"""
     themes: list[str]
-    """措施所属主题。"""
+    """措施所属主题。 例：`['成果转化']`"""
 
 
 class CitedIndicator(TypedDict):
@@ -69,7 +69,7 @@ class CitedIndicator(TypedDict):
     value_text: str
     """数值与单位，照原文书写，如 `865.1亿元`、`超630.5亿元`。"""
     value: float
-    """数值（按原文单位）。"""
+    """数值（按原文单位）。 例：`865.1`"""
     unit: str
     """单位，照原文，如 `亿元`、`家`、`%`。"""
     year: str
@@ -79,115 +79,115 @@ class CitedIndicator(TypedDict):
     scope: str
     """数据所指范围（比文件更窄时），如 `科学城`；否则为空字符串。"""
     quote: str
-    """含该数据的原文片段，数值在其中照原样出现。"""
+    """含该数据的原文片段，数值在其中照原样出现。 例：`技术合同成交额达到865.1亿元`"""
     cite: str
     """引注，如 `[3]`；多个来源时如 `[3][5]`。"""
     sources: list[int]
-    """所有报告该数据的来源序号。"""
+    """所有报告该数据的来源序号。 例：`[2, 5]`"""
     conflict: bool
-    """不同来源对同一指标、范围、年份给出不同数值时为真。"""
+    """不同来源对同一指标、范围、年份给出不同数值时为真。 例：`False`"""
 
 
 class ThemeBlock(TypedDict):
     name: str
     """主题名称，如 `科技金融`。"""
     measure_count: int
-    """本主题措施数（不含重复）。"""
+    """本主题措施数（不含重复）。 例：`12`"""
     done_count: int
-    """其中进展类措施数。"""
+    """其中进展类措施数。 例：`8`"""
     planned_count: int
-    """其中计划类措施数。"""
+    """其中计划类措施数。 例：`4`"""
     document_count: int
-    """涉及本主题的文件数。"""
+    """涉及本主题的文件数。 例：`3`"""
     highlights: list[CitedMeasure]
-    """要点：按规则挑选的代表性措施（有数据、信息量大、不重复）。"""
+    """要点：按规则挑选的代表性措施（有数据、信息量大、不重复）。 例：`{%p for m in theme.highlights %}`"""
     indicators: list[CitedIndicator]
-    """关键数据表的行。"""
+    """关键数据表的行。 例：`{%tr for row in theme.indicators %}`"""
     chart: Any
-    """本主题关键数据图（图片）；无可比数据时为空字符串。"""
+    """本主题关键数据图（图片）；无可比数据时为空字符串。 例：`{% if theme.chart %}{{ theme.chart }}{% endif %}`"""
 
 
 class DocumentSummary(TypedDict):
     no: int
-    """来源序号 n（与引注 [n] 一致）。"""
+    """来源序号 n（与引注 [n] 一致）。 例：`1`"""
     title: str
-    """文件标题（无标题时为推导出的名称）。"""
+    """文件标题（无标题时为推导出的名称）。 例：`重庆市科学技术局关于市政协六届一次会议第0012号提案的复函`"""
     doc_no: str
-    """发文字号，无则为空字符串。"""
+    """发文字号，无则为空字符串。 例：`渝科局函〔2023〕372号`"""
     publisher: str
-    """发布机构，无则为空字符串。"""
+    """发布机构，无则为空字符串。 例：`市科技局`"""
     date: str
-    """文件日期（发布日期，否则成文日期），无则为空字符串。"""
+    """文件日期（发布日期，否则成文日期），无则为空字符串。 例：`2023-07-27`"""
     date_cn: str
-    """文件日期的中文写法，无则为空字符串。"""
+    """文件日期的中文写法，无则为空字符串。 例：`2023年7月27日`"""
     index_no: str
-    """索引号，无则为空字符串。"""
+    """索引号，无则为空字符串。 例：`11500000MB15895317/2023-00178`"""
     source: str
-    """文件路径。"""
+    """文件路径。 例：`seeds/000_4bc94fbfc6990ecc.txt`"""
     measure_count: int
-    """该文件的措施数。"""
+    """该文件的措施数。 例：`41`"""
     indicator_count: int
-    """该文件的数据项数。"""
+    """该文件的数据项数。 例：`30`"""
     themes: list[str]
-    """该文件涉及的主题（按措施数降序）。"""
+    """该文件涉及的主题（按措施数降序）。 例：`['成果转化', '基础研究']`"""
 
 
 class SummaryInfo(TypedDict):
     document_count: int
-    """本期文件数。"""
+    """本期文件数。 例：`5`"""
     measure_count: int
-    """措施总数（不含重复）。"""
+    """措施总数（不含重复）。 例：`180`"""
     done_count: int
-    """进展类措施数。"""
+    """进展类措施数。 例：`95`"""
     planned_count: int
-    """计划类措施数。"""
+    """计划类措施数。 例：`85`"""
     indicator_count: int
-    """数据项数。"""
+    """数据项数。 例：`160`"""
     theme_count: int
-    """有措施的主题数。"""
+    """有措施的主题数。 例：`4`"""
     headlines: list[str]
-    """本期概要的要点句（由工具计算，不引用来源）。"""
+    """本期概要的要点句（由工具计算，不引用来源）。 例：`{%p for line in summary.headlines %}`"""
 
 
 class ChartSet(TypedDict):
     themes: Any
-    """各主题措施数（进展/计划）柱状图。"""
+    """各主题措施数（进展/计划）柱状图。 例：`{{ charts.themes }}`"""
     mix: Any
-    """各文件的主题构成图。"""
+    """各文件的主题构成图。 例：`{{ charts.mix }}`"""
 
 
 class FooterInfo(TypedDict):
     report_to: str
-    """报尾“报”：呈报对象。"""
+    """报尾“报”：呈报对象。 例：`局领导`"""
     send_to: str
-    """报尾“送”：抄送对象。"""
+    """报尾“送”：抄送对象。 例：`各处室`"""
     distribute_to: str
-    """报尾“发”：分发对象。"""
+    """报尾“发”：分发对象。 例：`各区县科技主管部门`"""
     copies: int
-    """共印份数。"""
+    """共印份数。 例：`30`"""
 
 
 class BriefingContext(TypedDict):
     masthead: MastheadInfo
-    """红头信息：简报名称、期号、编印单位、日期。"""
+    """红头信息：简报名称、期号、编印单位、日期。 例：`{{ masthead.name }}`"""
     period: PeriodInfo
-    """本期覆盖的期间。"""
+    """本期覆盖的期间。 例：`{{ period.label }}`"""
     summary: SummaryInfo
-    """本期概要数字。"""
+    """本期概要数字。 例：`{{ summary.measure_count }}`"""
     themes: list[ThemeBlock]
-    """各主题的一节，按配置的主题顺序，只含有措施的主题；`其他` 不在其中。"""
+    """各主题的一节，按配置的主题顺序，只含有措施的主题；“其他”不在其中。 例：`{%p for theme in themes %}`"""
     other_count: int
-    """未归入任何主题的措施数（概要中记为“其他”）。"""
+    """未归入任何主题的措施数（概要中记为“其他”）。 例：`7`"""
     documents: list[DocumentSummary]
-    """各文件摘要，顺序即来源序号。"""
+    """各文件摘要，顺序即来源序号。 例：`{% for d in documents %}`"""
     sources: list[DocumentSummary]
-    """附：来源文件列表（与 documents 相同，按序号）。"""
+    """附：来源文件列表（与 documents 相同，按序号）。 例：`{%tr for s in sources %}`"""
     charts: ChartSet
-    """全局图表（图片）。"""
+    """全局图表（图片）。 例：`{{ charts.mix }}`"""
     footer: FooterInfo
-    """报尾信息。"""
+    """报尾信息。 例：`{{ footer.copies }}`"""
     warnings: list[str]
-    """本次运行的警告（文件无法读取等）。"""
+    """本次运行的警告（文件无法读取等）。 例：`{%p if warnings %}`"""
     generated_by: str
     """生成工具及版本，如 `briefing 0.1.0`。"""
 

@@ -1,0 +1,47 @@
+"""Docs that lie are bugs: the template variable tables and the README follow the code."""
+
+from __future__ import annotations
+
+import re
+import typing
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from briefing import context
+from briefing.cli import app
+from briefing.contextdoc import DOC_PATH, read_fields, updated_document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_template_docs_are_generated_from_the_current_context_types() -> None:
+    current = DOC_PATH.read_text(encoding="utf-8")
+    assert updated_document(current) == current, "run: python -m briefing.contextdoc --write"
+
+
+def test_every_context_key_is_documented_with_meaning_and_example() -> None:
+    documented = read_fields()
+    for name, fields in documented.items():
+        declared = set(typing.get_type_hints(getattr(context, name)))
+        assert {f.name for f in fields} == declared, name
+        for f in fields:
+            assert f.doc, f"{name}.{f.name} has no meaning"
+            assert f.example, f"{name}.{f.name} has no example"
+
+
+def test_readme_mentions_every_cli_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    help_text = CliRunner().invoke(app, ["--help"]).stdout
+    commands = re.findall(r"^  (\w[\w-]*)\s", help_text.split("Commands:")[1], re.M)
+    assert commands
+    for command in commands:
+        assert f"briefing {command}" in readme, command
+
+
+def test_readme_test_command_is_what_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    test_command = 'pip install -e ".[test]" && pytest'
+    assert test_command in readme
+    assert test_command in ci
