@@ -28,7 +28,13 @@ _DATE = re.compile(
 )
 
 _YEAR_DIGIT_MAP = str.maketrans(
-    {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", **{c: str(i) for i, c in enumerate("一二三四五六七八九", 1)}}
+    {
+        "〇": "0",
+        "零": "0",
+        "○": "0",
+        "Ｏ": "0",
+        **{c: str(i) for i, c in enumerate("一二三四五六七八九", 1)},
+    }
 )
 
 MIN_YEAR = 1900

@@ -22,7 +22,9 @@ from briefing.model import Metadata, RawDocument
 @dataclass
 class ParsedText:
     metadata: Metadata
-    body: str  # the text with navigation, header block, title lines, addressee and signature removed
+    body: (
+        str  # the text with navigation, header block, title lines, addressee and signature removed
+    )
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -43,9 +45,13 @@ _ENDS_WITH_DOC_TYPE = re.compile(rf"{_DOC_TYPES}[)）》”]*$")
 _JOIN_TAIL = re.compile(r"(?:关于|的|和|与|及|暨|、|—|《|“|\()$")
 _JOIN_HEAD = re.compile(r"(?:关于|的|和|与|及|暨|《|“|—|\(|（)")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;]")
-_SECTION_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d))")
+_SECTION_MARKER = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d))"
+)
 _BULLETS = " \t•·●▪◆■◇※-*|>"
-_TIME = re.compile(r"\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*(?:\d{1,2}\s*秒?)?)?|星期[一二三四五六日天]|周[一二三四五六日天]")
+_TIME = re.compile(
+    r"\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*(?:\d{1,2}\s*秒?)?)?|星期[一二三四五六日天]|周[一二三四五六日天]"
+)
 _LEFTOVER = re.compile(r"[\s,，、:：()（）\[\]【】日期时间发布]*")
 _SUBTITLE = re.compile(r"[(（].{4,80}[)）]|——.{2,80}")
 _SITE_PREFIX = re.compile(r"[^:：，,。]{1,12}[:：]")
@@ -156,7 +162,9 @@ def _title_core(title: str) -> str:
 
 # --- the parse --------------------------------------------------------------------------------------
 
-_SPLIT_DOC_NO = re.compile(r"([〔\[［(（]\s*\d{4}\s*[〕\]］)）])[ \t\u3000\u2002]*\n\s*(?=\d{1,6}\s*号)")
+_SPLIT_DOC_NO = re.compile(
+    r"([〔\[［(（]\s*\d{4}\s*[〕\]］)）])[ \t\u3000\u2002]*\n\s*(?=\d{1,6}\s*号)"
+)
 
 
 @dataclass
@@ -222,16 +230,11 @@ def _read_head(lines: _Lines, head: _Head) -> int:
                 head.page_date = head.page_date or date
         elif head.addressee is None and _addressee_like(line):
             head.addressee = line[:-1].strip()
-        elif not title_parts and head.addressee is None and _title_like(line):
-            title_parts.append(line)
-        elif title_parts and head.addressee is None and _can_join("".join(title_parts), line):
-            title_parts.append(line)
-        elif (
-            title_parts
-            and head.byline is None
-            and head.addressee is None
-            and _is_org_line(line)
+        elif head.addressee is None and (
+            _can_join("".join(title_parts), line) if title_parts else _title_like(line)
         ):
+            title_parts.append(line)
+        elif title_parts and head.byline is None and head.addressee is None and _is_org_line(line):
             head.byline = line
             last_was_byline = True
             lines.removed[i] = True
@@ -332,7 +335,9 @@ def _derive_display_title(body: str) -> str:
             if 2 <= len(subject) <= 16:
                 return f"{m.group('time')}{subject}工作情况"
     sentence = first.split("。")[0]
-    return sentence if len(sentence) <= DERIVED_TITLE_CHARS else sentence[:DERIVED_TITLE_CHARS] + "…"
+    return (
+        sentence if len(sentence) <= DERIVED_TITLE_CHARS else sentence[:DERIVED_TITLE_CHARS] + "…"
+    )
 
 
 def _field_date(raw: RawDocument, name: str) -> str | None:
@@ -364,18 +369,18 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     warnings: list[str] = []
     hdr = head.header
 
-    header_written = parse_date(hdr["written_date"]) if hdr.get("written_date") else None
+    header_written = _header_date(hdr, "written_date")
     signed = head.signature_date or head.cover_sign_date or head.head_sign_date
     written = _field_date(raw, "written_date") or header_written or signed or head.subtitle_date
     if header_written and signed and header_written != signed and written == header_written:
         notes.append(
             f"文件头成文日期（{header_written}）与落款日期（{signed}）不一致，以文件头为准。"
         )
-    header_published = parse_date(hdr["published_date"]) if hdr.get("published_date") else None
-    page_date = head.page_date or (parse_date(hdr["page_date"]) if hdr.get("page_date") else None)
+    header_published = _header_date(hdr, "published_date")
+    page_date = head.page_date or _header_date(hdr, "page_date")
     published = _field_date(raw, "published_date") or header_published or page_date
 
-    title = _field_text(raw, "title") or (normalize_inline(hdr["title"] or "") or None if hdr.get("title") else None) or head.title
+    title = _field_text(raw, "title") or _clean(hdr.get("title")) or head.title
     publisher = (
         _field_text(raw, "publisher")
         or _clean(hdr.get("publisher"))
@@ -407,6 +412,11 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         url=raw.fields.get("url") or None,
     )
     return ParsedText(metadata=metadata, body=body, notes=notes, warnings=warnings)
+
+
+def _header_date(header: dict[str, str | None], name: str) -> str | None:
+    value = header.get(name)
+    return parse_date(value) if value else None
 
 
 def _clean(value: str | None) -> str | None:
