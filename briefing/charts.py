@@ -1,0 +1,429 @@
+"""Charts for the briefing: data in, PNG out (matplotlib, Agg backend, bundled CJK font).
+
+Every function is pure: the same data gives byte-identical PNG bytes (fixed size and dpi, no
+software/time metadata), so re-running a build reproduces the same DOCX. matplotlib is imported
+inside the functions: `briefing --help` must not pay for it.
+
+Colours are sober and print-friendly. A theme's colour is derived from its position in the
+configured theme order (`theme_color(index)`), so the same theme has the same colour in every
+chart of a briefing, and any number of themes gets distinct colours. Measures in no theme
+(`其他`) are always grey.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import io
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from briefing.fonts import cjk_rc_params
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+OTHER_LABEL = "其他"
+OTHER_COLOR = "#9e9e9e"
+# Muted hues that stay distinguishable in print and in greyscale (alternating light and dark).
+BASE_PALETTE: tuple[str, ...] = (
+    "#2f5597",  # blue
+    "#c0504d",  # brick red
+    "#4e8542",  # green
+    "#c28a2b",  # ochre
+    "#7a5195",  # purple
+    "#2e8b8b",  # teal
+    "#8c5a3c",  # brown
+    "#5a6b7b",  # slate
+)
+
+CHART_WIDTH_MM = 150.0  # the text block of an A4 page with 28/26 mm margins is 156 mm wide
+DPI = 200
+_MM_PER_INCH = 25.4
+_LABEL_PT = 9.0
+_TITLE_PT = 10.5
+_TEXT_COLOR = "#222222"
+_GRID_COLOR = "#d9d9d9"
+
+
+@dataclass(frozen=True)
+class ChartImage:
+    """A rendered chart: PNG bytes, the width it is printed at, and alt text for the document."""
+
+    png: bytes
+    width_mm: float
+    alt: str
+
+    def __bool__(self) -> bool:
+        return bool(self.png)
+
+
+def theme_color(index: int) -> str:
+    """Colour of the theme at `index` in the configured order; stable for any number of themes.
+
+    The first eight themes take the base palette; later ones reuse its hues, alternately lighter
+    and darker, so neighbours in a chart never share a colour.
+    """
+    base = BASE_PALETTE[index % len(BASE_PALETTE)]
+    cycle = index // len(BASE_PALETTE)
+    if cycle == 0:
+        return base
+    # cycle 1: lighter, 2: darker, 3: lighter still, ...
+    shift = 0.14 * ((cycle + 1) // 2)
+    lighten = cycle % 2 == 1
+    return _shade(base, shift if lighten else -shift)
+
+
+def _shade(color: str, amount: float) -> str:
+    """Lighten (amount > 0) or darken (amount < 0) a hex colour in HLS space."""
+    red, green, blue = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, light, sat = colorsys.rgb_to_hls(red, green, blue)
+    light = min(0.88, max(0.12, light + amount))
+    r2, g2, b2 = colorsys.hls_to_rgb(hue, light, sat)
+    return f"#{round(r2 * 255):02x}{round(g2 * 255):02x}{round(b2 * 255):02x}"
+
+
+def _tint(color: str, share: float = 0.55) -> str:
+    """Mix a colour with white: the lighter companion used for planned measures."""
+    channels = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    mixed = (round(c + (255 - c) * share) for c in channels)
+    return "#{:02x}{:02x}{:02x}".format(*mixed)
+
+
+def format_value(value: float) -> str:
+    """865.1 -> '865.1', 2245.0 -> '2245': numbers as official texts print them."""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.10g}"
+
+
+def _wrap(label: str, width: int = 12) -> str:
+    """Wrap a long Chinese label into lines of about `width` characters.
+
+    textwrap only breaks at spaces; Chinese has none, and a break inside `2023` or `SCI` reads
+    badly, so runs of Latin letters and digits are kept whole.
+    """
+    tokens = re.findall(r"[A-Za-z0-9.%+\-]+|\s+|.", label)
+    lines: list[str] = []
+    line = ""
+    for token in tokens:
+        if line and len(line) + len(token) > width:
+            lines.append(line)
+            line = token.lstrip()
+        else:
+            line += token
+    if line:
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# --- drawing helpers ------------------------------------------------------------------------------
+
+
+def _new_figure(height_mm: float, width_mm: float = CHART_WIDTH_MM) -> Figure:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width_mm / _MM_PER_INCH, height_mm / _MM_PER_INCH), dpi=DPI)
+    FigureCanvasAgg(figure)
+    figure.patch.set_facecolor("white")
+    return figure
+
+
+def _style_axes(axes: Axes) -> None:
+    for side in ("top", "right", "left"):
+        axes.spines[side].set_visible(False)
+    axes.spines["bottom"].set_color("#808080")
+    axes.tick_params(axis="both", labelsize=_LABEL_PT, colors=_TEXT_COLOR, length=0)
+    axes.tick_params(axis="x", length=3, color="#808080")
+    axes.xaxis.grid(True, color=_GRID_COLOR, linewidth=0.6)
+    axes.set_axisbelow(True)
+
+
+def _png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    # no "Software" entry and no time stamp: the same data must give the same bytes
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None}, facecolor="white")
+    return buffer.getvalue()
+
+
+def _height_for(rows: int, extra_mm: float) -> tuple[float, float]:
+    """Figure height and bar thickness for `rows` horizontal bars; capped to fit a page."""
+    row_mm = max(4.5, min(9.0, 150.0 / max(rows, 1)))
+    return extra_mm + row_mm * max(rows, 1), row_mm
+
+
+def _draw(build: Any) -> bytes:
+    """Run a drawing function under the CJK rc settings and return the PNG."""
+    import matplotlib
+
+    with matplotlib.rc_context(cjk_rc_params()):
+        figure = build()
+        return _png(figure)
+
+
+def _empty_chart(title: str, message: str) -> ChartImage:
+    def build() -> Figure:
+        figure = _new_figure(30.0)
+        figure.text(0.5, 0.72, title, ha="center", fontsize=_TITLE_PT, color=_TEXT_COLOR)
+        figure.text(0.5, 0.35, message, ha="center", fontsize=_LABEL_PT, color="#666666")
+        return figure
+
+    return ChartImage(_draw(build), CHART_WIDTH_MM, f"{title}：{message}")
+
+
+# --- the charts -----------------------------------------------------------------------------------
+
+
+def theme_status_chart(rows: Sequence[tuple[str, int, int]]) -> ChartImage:
+    """Measures per theme, split into done (进展) and planned (计划): stacked horizontal bars.
+
+    `rows` are (theme, done, planned) in the configured theme order; a row named `其他` is grey.
+    Each segment carries its count when there is room, each bar its total.
+    """
+    title = "各主题措施数量（进展／计划）"
+    if not rows:
+        return _empty_chart(title, "本期无措施")
+    colors = [
+        OTHER_COLOR if name == OTHER_LABEL else theme_color(i)
+        for i, (name, _, _) in enumerate(rows)
+    ]
+    max_total = max((done + planned for _, done, planned in rows), default=0) or 1
+
+    def build() -> Figure:
+        height_mm, _ = _height_for(len(rows), 30.0)
+        figure = _new_figure(height_mm)
+        axes = figure.add_axes((0.2, 14.0 / height_mm, 0.72, 1 - 26.0 / height_mm))
+        _style_axes(axes)
+        positions = list(range(len(rows)))
+        done = [r[1] for r in rows]
+        planned = [r[2] for r in rows]
+        axes.barh(positions, done, height=0.62, color=colors, edgecolor="white", linewidth=0.5)
+        axes.barh(
+            positions,
+            planned,
+            left=done,
+            height=0.62,
+            color=[_tint(c) for c in colors],
+            edgecolor=colors,
+            linewidth=0.6,
+            hatch="///",
+        )
+        for pos, (d, p) in zip(positions, zip(done, planned, strict=True), strict=True):
+            for value, start, dark in ((d, 0, True), (p, d, False)):
+                if value and value / max_total >= 0.06:
+                    axes.text(
+                        start + value / 2,
+                        pos,
+                        str(value),
+                        ha="center",
+                        va="center",
+                        fontsize=_LABEL_PT - 0.5,
+                        color="white" if dark else _TEXT_COLOR,
+                        bbox=None
+                        if dark
+                        else {"facecolor": "white", "edgecolor": "none", "pad": 0.8},
+                    )
+            axes.text(
+                d + p + max_total * 0.015,
+                pos,
+                f"共{d + p}",
+                va="center",
+                fontsize=_LABEL_PT,
+                color=_TEXT_COLOR,
+            )
+        axes.set_yticks(positions, [_wrap(r[0], 8) for r in rows])
+        axes.invert_yaxis()
+        axes.set_xlim(0, max_total * 1.15)
+        axes.xaxis.set_major_locator(_integer_locator())
+        axes.set_xlabel("措施数（条）", fontsize=_LABEL_PT, color=_TEXT_COLOR)
+        from matplotlib.patches import Patch
+
+        legend = [
+            Patch(facecolor="#595959", edgecolor="white", label="进展（已开展）"),
+            Patch(
+                facecolor=_tint("#595959"), edgecolor="#595959", hatch="///", label="计划（拟开展）"
+            ),
+        ]
+        figure.legend(
+            handles=legend,
+            loc="upper right",
+            ncol=2,
+            fontsize=_LABEL_PT,
+            frameon=False,
+            bbox_to_anchor=(0.98, 1.0),
+        )
+        figure.text(
+            0.02, 1 - 5.0 / height_mm, title, fontsize=_TITLE_PT, color=_TEXT_COLOR, va="top"
+        )
+        return figure
+
+    alt = title + "：" + "；".join(f"{name}进展{d}条、计划{p}条" for name, d, p in rows) + "。"
+    return ChartImage(_draw(build), CHART_WIDTH_MM, alt)
+
+
+def document_mix_chart(
+    rows: Sequence[tuple[str, Mapping[str, int]]], themes: Sequence[str]
+) -> ChartImage:
+    """Theme mix of each document: one stacked bar per document, one segment per theme.
+
+    `rows` are (short label such as `[1]`, {theme: measure count}); `themes` is the configured
+    order, which fixes each theme's colour. Counts for names not in `themes` are drawn as `其他`.
+    """
+    title = "各文件措施的主题构成"
+    if not rows:
+        return _empty_chart(title, "本期无文件")
+    order = [t for t in themes if t != OTHER_LABEL]
+    has_other = any(count for _, mix in rows for name, count in mix.items() if name not in order)
+    series = [*order, OTHER_LABEL] if has_other else list(order)
+    # themes with no measure in any document stay out of the legend, but keep their colour
+    present = [name for name in series if any(_count(mix, name, order) for _, mix in rows)]
+    colors = {name: theme_color(i) for i, name in enumerate(order)}
+    colors[OTHER_LABEL] = OTHER_COLOR
+    totals = [sum(_count(mix, name, order) for name in series) for _, mix in rows]
+    max_total = max(totals, default=0) or 1
+    legend_rows = (len(present) + 5) // 6
+
+    def build() -> Figure:
+        top_mm = 12.0 + 5.5 * legend_rows
+        height_mm, _ = _height_for(len(rows), top_mm + 14.0)
+        figure = _new_figure(height_mm)
+        axes = figure.add_axes((0.1, 12.0 / height_mm, 0.84, 1 - (top_mm + 12.0) / height_mm))
+        _style_axes(axes)
+        positions = list(range(len(rows)))
+        left = [0] * len(rows)
+        for name in present:
+            values = [_count(mix, name, order) for _, mix in rows]
+            axes.barh(
+                positions,
+                values,
+                left=left,
+                height=0.62,
+                color=colors[name],
+                edgecolor="white",
+                linewidth=0.5,
+                label=name,
+            )
+            for pos, value, start in zip(positions, values, left, strict=True):
+                if value and value / max_total >= 0.05:
+                    axes.text(
+                        start + value / 2,
+                        pos,
+                        str(value),
+                        ha="center",
+                        va="center",
+                        fontsize=_LABEL_PT - 1,
+                        color="white",
+                    )
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        for pos, total in zip(positions, totals, strict=True):
+            axes.text(
+                total + max_total * 0.012, pos, str(total), va="center", fontsize=_LABEL_PT - 0.5
+            )
+        axes.set_yticks(positions, [label for label, _ in rows])
+        axes.invert_yaxis()
+        axes.set_xlim(0, max_total * 1.1)
+        axes.xaxis.set_major_locator(_integer_locator())
+        axes.set_xlabel("措施数（条，一条措施可属多个主题）", fontsize=_LABEL_PT, color=_TEXT_COLOR)
+        figure.legend(
+            loc="upper left",
+            ncol=min(6, max(1, len(present))),
+            fontsize=_LABEL_PT,
+            frameon=False,
+            bbox_to_anchor=(0.08, 1 - 9.0 / height_mm),
+            handlelength=1.2,
+            columnspacing=1.2,
+        )
+        figure.text(
+            0.02, 1 - 2.5 / height_mm, title, fontsize=_TITLE_PT, color=_TEXT_COLOR, va="top"
+        )
+        return figure
+
+    parts = []
+    for (label, mix), total in zip(rows, totals, strict=True):
+        detail = "、".join(
+            f"{name}{_count(mix, name, order)}" for name in present if _count(mix, name, order)
+        )
+        parts.append(f"{label}共{total}条（{detail}）" if detail else f"{label}无措施")
+    alt = title + "：" + "；".join(parts) + "。"
+    return ChartImage(_draw(build), CHART_WIDTH_MM, alt)
+
+
+def _count(mix: Mapping[str, int], name: str, order: Sequence[str]) -> int:
+    if name == OTHER_LABEL:
+        return sum(count for key, count in mix.items() if key not in order)
+    return mix.get(name, 0)
+
+
+def comparable_items(
+    items: Sequence[tuple[str, float, str]],
+) -> list[tuple[str, float, str]]:
+    """The items that can share one axis: those with the most common unit (first seen on ties)."""
+    by_unit: dict[str, list[tuple[str, float, str]]] = {}
+    for item in items:
+        by_unit.setdefault(item[2], []).append(item)
+    if not by_unit:
+        return []
+    return max(by_unit.values(), key=len)
+
+
+def indicator_chart(
+    title: str, items: Sequence[tuple[str, float, str]], *, theme_index: int = 0
+) -> ChartImage | None:
+    """Key figures of a theme as horizontal bars, when at least two share a unit.
+
+    `items` are (label, value, unit) with the unit as printed (亿元, 家, %); only the largest
+    group with one unit is drawn, since figures in different units cannot share an axis. Returns
+    None when fewer than two comparable items remain. `theme_index` picks the theme's colour.
+    """
+    chosen = comparable_items(items)
+    if len(chosen) < 2:
+        return None
+    unit = chosen[0][2]
+    color = theme_color(theme_index)
+    values = [value for _, value, _ in chosen]
+    span = max(max(values), 0) - min(min(values), 0) or 1.0
+
+    def build() -> Figure:
+        height_mm, _ = _height_for(len(chosen), 30.0)
+        figure = _new_figure(height_mm)
+        axes = figure.add_axes((0.3, 12.0 / height_mm, 0.6, 1 - 24.0 / height_mm))
+        _style_axes(axes)
+        positions = list(range(len(chosen)))
+        axes.barh(positions, values, height=0.6, color=color, edgecolor="white", linewidth=0.5)
+        for pos, value in zip(positions, values, strict=True):
+            offset = span * 0.015
+            axes.text(
+                value + (offset if value >= 0 else -offset),
+                pos,
+                f"{format_value(value)}{unit}",
+                va="center",
+                ha="left" if value >= 0 else "right",
+                fontsize=_LABEL_PT,
+                color=_TEXT_COLOR,
+            )
+        axes.set_yticks(positions, [_wrap(label, 14) for label, _, _ in chosen])
+        axes.invert_yaxis()
+        low = min(min(values), 0)
+        high = max(max(values), 0)
+        axes.set_xlim(low - (span * 0.2 if low < 0 else 0), high + span * 0.22)
+        if low < 0:
+            axes.axvline(0, color="#808080", linewidth=0.6)
+        axes.set_xlabel(f"单位：{unit}" if unit else "", fontsize=_LABEL_PT, color=_TEXT_COLOR)
+        figure.text(
+            0.02, 1 - 2.5 / height_mm, title, fontsize=_TITLE_PT, color=_TEXT_COLOR, va="top"
+        )
+        return figure
+
+    alt = (
+        title + "：" + "；".join(f"{label}{format_value(v)}{unit}" for label, v, _ in chosen) + "。"
+    )
+    return ChartImage(_draw(build), CHART_WIDTH_MM, alt)
+
+
+def _integer_locator() -> Any:
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True, nbins=6)

@@ -1,0 +1,342 @@
+"""Render a `BriefingContext` into a DOCX with docxtpl: sandboxed, strict, deterministic, atomic.
+
+Templates are Word files with Jinja tags (docxtpl). Rendering here differs from plain docxtpl:
+
+- Sandbox: templates run in jinja2's `ImmutableSandboxedEnvironment`; a template that reaches for
+  Python internals (`{{ cycler.__init__.__globals__ }}`) fails with a security message and
+  nothing runs. Templates are data that staff copy around, not code.
+- Strict: an unknown variable or key is an error naming it (`StrictUndefined`), never a silent
+  blank in a briefing sent to leaders.
+- Escaped: values are XML-escaped (`autoescape`), so a title with `&`, `<` or `>` comes through
+  intact instead of cutting the document.
+- Deterministic: the same context and template give byte-identical files: zip entries carry
+  `timestamp` (which the caller derives from the data, never the clock) and the core properties
+  (created, modified, last modified by, revision, title) are set from `timestamp` and the context.
+- Atomic: the document is rendered in memory, checked, and written through a temporary file in
+  the target folder; a failure leaves any existing file at `output` untouched.
+
+Filters available to templates, besides Jinja's built-ins:
+
+- `cn_ordinal`: 1 -> 一, 2 -> 二, 10 -> 十, 11 -> 十一, 21 -> 二十一 (for headings 一、二、…;
+  numbers from 100 on are written in digits).
+- `cn_paren`: 1 -> （一）, for second-level headings.
+
+Charts: values of type `briefing.charts.ChartImage` anywhere in the context become inline images
+(with their alt text); `""` stays empty, so `{% if theme.chart %}` works.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from briefing.atomic import write_bytes_atomic
+from briefing.charts import ChartImage
+from briefing.context import BriefingContext
+from briefing.errors import TemplateError
+from briefing.ziputil import normalize_zip
+
+_DIGITS = "零一二三四五六七八九"
+_TAG_PATTERN = re.compile(r"<[^>]+>")
+
+
+def cn_ordinal(number: int) -> str:
+    """1 -> 一, 10 -> 十, 15 -> 十五, 20 -> 二十, 99 -> 九十九; 100 and more stay in digits."""
+    try:
+        value = int(number)
+    except (TypeError, ValueError):
+        return str(number)
+    if value < 0 or value >= 100:
+        return str(value)
+    if value < 10:
+        return _DIGITS[value]
+    tens, units = divmod(value, 10)
+    head = "" if tens == 1 else _DIGITS[tens]
+    return head + "十" + (_DIGITS[units] if units else "")
+
+
+def cn_paren(number: int) -> str:
+    """1 -> （一）: the numbering of second-level headings."""
+    return f"（{cn_ordinal(number)}）"
+
+
+class _BriefingEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox, remembering the XML it last compiled so errors can quote the failing spot."""
+
+    last_source: str = ""
+
+    def from_string(self, source: Any, *args: Any, **kwargs: Any) -> jinja2.Template:
+        if isinstance(source, str):
+            self.last_source = source
+        return super().from_string(source, *args, **kwargs)
+
+
+def make_environment() -> ImmutableSandboxedEnvironment:
+    """The Jinja environment every template is rendered in (also for `briefing template check`)."""
+    env = _BriefingEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env.filters["cn_ordinal"] = cn_ordinal
+    env.filters["cn_paren"] = cn_paren
+    return env
+
+
+# --- images ---------------------------------------------------------------------------------------
+
+
+def _inline_image_class() -> type:
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    class ChartInlineImage(InlineImage):  # type: ignore[misc]
+        """An InlineImage that carries alt text (docPr descr) and can be placed more than once."""
+
+        def __init__(self, tpl: Any, chart: ChartImage) -> None:
+            super().__init__(tpl, io.BytesIO(chart.png), width=Mm(chart.width_mm))
+            self.chart = chart
+
+        def _insert_image(self) -> str:
+            part = self.tpl.current_rendering_part
+            inline = part.new_pic_inline(io.BytesIO(self.chart.png), self.width, self.height)
+            inline.docPr.set("descr", self.chart.alt)
+            xml: str = inline.xml
+            return (
+                "</w:t></w:r><w:r><w:drawing>"
+                + xml
+                + '</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+            )
+
+    return ChartInlineImage
+
+
+def _with_images(value: Any, make_image: Any) -> Any:
+    """A copy of the context with every ChartImage replaced by an inline image."""
+    if isinstance(value, ChartImage):
+        return make_image(value) if value.png else ""
+    if isinstance(value, Mapping):
+        return {key: _with_images(item, make_image) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_with_images(item, make_image) for item in value]
+    return value
+
+
+# --- errors ---------------------------------------------------------------------------------------
+
+
+def _text_around(source: str, lineno: int | None, radius: int = 2) -> tuple[str, str]:
+    """(the paragraph at `lineno`, the paragraphs around it) as plain text, tags kept.
+
+    docxtpl puts each `<w:p>` on its own line before compiling, so a line is a paragraph.
+    """
+    if not source or not lineno:
+        return "", ""
+    lines = source.splitlines()
+    index = min(max(lineno - 1, 0), len(lines) - 1)
+
+    def plain(line: str) -> str:
+        return _TAG_PATTERN.sub("", line).strip()
+
+    here = plain(lines[index])
+    around = [plain(line) for line in lines[max(0, index - radius) : index + radius + 1]]
+    return here, " ／ ".join(text for text in around if text)
+
+
+def _template_lineno(tb: TracebackType | None) -> int | None:
+    """The template line a runtime error happened on (Jinja rewrites tracebacks to show it)."""
+    lineno = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            lineno = tb.tb_lineno
+        tb = tb.tb_next
+    return lineno
+
+
+def _where(here: str, around: str) -> str:
+    if not here and not around:
+        return ""
+    text = f"出错位置：“{_clip(here)}”" if here else ""
+    if around and around != here:
+        text += f"（上下文：“{_clip(around, 160)}”）"
+    return text
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _undefined_name(message: str) -> str:
+    for pattern in (r"'([^']+)' is undefined", r"has no attribute '([^']+)'"):
+        match = re.search(pattern, message)
+        if match:
+            return match.group(1)
+    return message
+
+
+def _template_error(exc: BaseException, env: _BriefingEnvironment, template: Path) -> TemplateError:
+    """A Chinese message saying what went wrong in the template and where."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        here, around = _text_around(exc.source or env.last_source, exc.lineno)
+        return TemplateError(
+            f"模板语法错误（{template.name}）：{exc.message}。{_where(here, around)}"
+            "。请检查标签是否成对（如 {% for %} 与 {% endfor %}）、括号和引号是否完整。"
+        )
+    here, around = _text_around(env.last_source, _template_lineno(exc.__traceback__))
+    where = _where(here, around)
+    if isinstance(exc, SecurityError):
+        return TemplateError(
+            f"模板包含不安全的写法，已拒绝渲染（{template.name}）：{exc}。{where}"
+            "。出于安全原因，模板不能访问 Python 内部属性，模板中的代码没有被执行。"
+        )
+    if isinstance(exc, jinja2.UndefinedError):
+        name = _undefined_name(str(exc))
+        return TemplateError(
+            f"模板使用了未定义的变量或字段“{name}”（{template.name}）。{where}"
+            "。可用变量见 briefing context --json 的输出或 docs 中的模板变量表。"
+        )
+    return TemplateError(f"模板渲染失败（{template.name}）：{exc}。{where}")
+
+
+# --- rendering ------------------------------------------------------------------------------------
+
+
+def _open_template(template: Path) -> Any:
+    from docxtpl import DocxTemplate
+
+    if not template.is_file():
+        raise TemplateError(f"模板文件不存在：{template}")
+    if not zipfile.is_zipfile(template):
+        raise TemplateError(f"模板不是有效的 Word 文件（.docx）：{template}")
+    tpl = DocxTemplate(template)
+    try:
+        tpl.init_docx()
+    except Exception as exc:  # python-docx raises several types for a damaged package
+        raise TemplateError(f"无法打开模板：{template}（{exc}）") from exc
+    return tpl
+
+
+def _set_core_properties(tpl: Any, context: BriefingContext, timestamp: datetime) -> None:
+    props = tpl.docx.core_properties
+    when = timestamp.astimezone(UTC).replace(tzinfo=None) if timestamp.tzinfo else timestamp
+    masthead = context["masthead"]
+    props.title = f"{masthead['name']}{masthead['issue_label']}"
+    props.subject = context["period"]["label"]
+    props.author = masthead["editor"]
+    props.last_modified_by = context["generated_by"]
+    props.keywords = "；".join(theme["name"] for theme in context["themes"])
+    props.comments = ""
+    props.created = when
+    props.modified = when
+    props.last_printed = when
+    props.revision = 1
+
+
+def _check_package(data: bytes) -> None:
+    """Every XML part must parse and python-docx must open the result: never ship a broken DOCX."""
+    from xml.etree import ElementTree
+
+    from docx import Document
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            if name.endswith((".xml", ".rels")):
+                try:
+                    ElementTree.fromstring(package.read(name))
+                except ElementTree.ParseError as exc:
+                    raise TemplateError(
+                        f"渲染结果不是有效的 Word 文档（{name}：{exc}）。"
+                        "模板中可能有标签破坏了文档结构（例如 {%p %}/{%tr %} 标签没有单独成段/成行）。"
+                    ) from exc
+    try:
+        Document(io.BytesIO(data))
+    except Exception as exc:
+        raise TemplateError(f"渲染结果无法作为 Word 文档打开：{exc}") from exc
+
+
+def render_docx_bytes(template: Path, context: BriefingContext, *, timestamp: datetime) -> bytes:
+    """Render `context` into `template` and return the finished DOCX bytes (nothing is written)."""
+    tpl = _open_template(template)
+    image_class = _inline_image_class()
+    data = _with_images(context, lambda chart: image_class(tpl, chart))
+    env = make_environment()
+    assert isinstance(env, _BriefingEnvironment)
+    try:
+        tpl.render(data, jinja_env=env, autoescape=True)
+    except TemplateError:
+        raise
+    except (
+        jinja2.TemplateError,
+        TypeError,
+        ValueError,
+        KeyError,
+        IndexError,
+        AttributeError,
+        ArithmeticError,
+    ) as exc:
+        raise _template_error(exc, env, template) from exc
+    _set_core_properties(tpl, context, timestamp)
+    buffer = io.BytesIO()
+    tpl.docx.save(buffer)
+    result = normalize_zip(buffer.getvalue(), timestamp)
+    _check_package(result)
+    return result
+
+
+def render_docx(
+    template: Path, context: BriefingContext, output: Path, *, timestamp: datetime
+) -> None:
+    """Render the briefing and write it atomically to `output`.
+
+    Raises `TemplateError` (Chinese message naming the failing tag or variable) when the template
+    is missing, malformed, uses an unknown variable, or tries to escape the sandbox; in every
+    failure case `output` is left as it was.
+    """
+    data = render_docx_bytes(template, context, timestamp=timestamp)
+    write_bytes_atomic(output, data)
+
+
+def check_template(template: Path) -> list[str]:
+    """Compile every part of a template without data; return the top-level names it uses.
+
+    Raises `TemplateError` on a syntax error. Names that `BriefingContext` does not define are
+    reported by `unknown_variables`.
+    """
+    from jinja2 import meta
+
+    tpl = _open_template(template)
+    env = make_environment()
+    assert isinstance(env, _BriefingEnvironment)
+    names: set[str] = set()
+    for source in _part_sources(tpl):
+        env.last_source = source
+        try:
+            names |= meta.find_undeclared_variables(env.parse(source))
+        except jinja2.TemplateSyntaxError as exc:
+            if exc.source is None:
+                exc.source = source
+            raise _template_error(exc, env, template) from exc
+    return sorted(names)
+
+
+def unknown_variables(template: Path) -> list[str]:
+    """Top-level names a template uses that the context does not provide."""
+    known = set(BriefingContext.__annotations__)
+    return [name for name in check_template(template) if name not in known]
+
+
+def _part_sources(tpl: Any) -> list[str]:
+    """The XML docxtpl compiles for the body, headers and footers, split into paragraphs."""
+    from docx.oxml import parse_xml
+
+    sources = [tpl.patch_xml(tpl.get_xml())]
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _, part in tpl.get_headers_footers(uri):
+            sources.append(tpl.patch_xml(tpl.xml_to_string(parse_xml(part.blob))))
+    return [re.sub(r"<w:p([ >])", r"\n<w:p\1", source) for source in sources]

@@ -1,0 +1,606 @@
+"""Build the default 简报 template `templates/briefing.docx` with python-docx.
+
+Run `python -m briefing.template_builder [OUTPUT]` to (re)create it; the result is byte-identical
+between runs, so the committed file only changes when this module does.
+
+Layout follows GB/T 9704-2012 and common 简报 practice: A4, margins 37/28/26/35 mm (top, left,
+right, bottom), body 三号 仿宋_GB2312 on a fixed 28 pt line, title 二号 方正小标宋简体, headings
+一、 in 黑体 and （一） in 楷体_GB2312, page numbers "— N —" in 四号 宋体 (odd pages right, even
+pages left), a red masthead with a thick red rule, and a 报尾 block between rules.
+
+Every piece of formatting lives in a named style, so staff restyle the template in Word by
+editing styles: the built-in Normal / Heading 1 / Heading 2 / Heading 3 / Title (shown as 正文,
+标题 1, 标题 2, 标题 3, 标题 in a Chinese Word), plus the custom styles named in `STYLE_NAMES`.
+Chinese fonts are set through `w:rFonts w:eastAsia`: python-docx's `font.name` sets only the
+Latin ones.
+
+Each Jinja tag is written in a single run (Word would otherwise be free to split it), and every
+`{%p %}` / `{%tr %}` tag sits alone in its paragraph or table row, as docxtpl requires.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from briefing.ziputil import normalize_zip
+
+DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "templates" / "briefing.docx"
+# The template's own properties and zip times: fixed, so rebuilding gives the same bytes.
+BUILD_TIME = datetime(2024, 1, 1, 0, 0, 0)
+
+# Fonts as declared in Chinese government documents; Word substitutes when one is missing.
+FANGSONG = "仿宋_GB2312"
+HEITI = "黑体"
+KAITI = "楷体_GB2312"
+XIAOBIAOSONG = "方正小标宋简体"
+SONGTI = "宋体"
+LATIN = "Times New Roman"
+
+RED = RGBColor(0xE0, 0x00, 0x00)
+TEXT_WIDTH_MM = 210 - 28 - 26  # 156 mm
+BODY_PT = 16.0  # 三号
+LINE_PT = 28.0
+INDENT = Pt(2 * BODY_PT)  # two characters
+
+STYLE_NAMES: dict[str, str] = {
+    "masthead_name": "简报名称",
+    "masthead_issue": "简报期号",
+    "masthead_line": "编印单位行",
+    "subtitle": "副标题文字",
+    "summary": "概要",
+    "appendix": "附件标题",
+    "table_text": "表格文字",
+    "table_small": "表格文字（小）",
+    "table_head": "表格标题行",
+    "figure": "图片",
+    "note": "注释",
+    "warning": "运行提示",
+    "footer_block": "报尾",
+    "footer_rule": "报尾线",
+    "page_number": "页码",
+}
+
+
+# --- low-level formatting helpers -----------------------------------------------------------------
+
+
+def _set_fonts(
+    style: ParagraphStyle, east_asia: str, size_pt: float, *, latin: str = LATIN
+) -> None:
+    style.font.name = latin
+    style.font.size = Pt(size_pt)
+    rpr = style.element.get_or_add_rPr()
+    rfonts = rpr.get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        rfonts.set(qn(attr), latin)
+    rfonts.set(qn("w:eastAsia"), east_asia)
+    # theme fonts would override the explicit ones
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(attr), None)
+
+
+def _reset(style: ParagraphStyle) -> None:
+    """Drop the run and paragraph formatting python-docx's default template gives built-ins."""
+    element = style.element
+    for tag in ("w:rPr", "w:pPr"):
+        for child in element.findall(qn(tag)):
+            element.remove(child)
+
+
+def _paragraph_style(
+    doc: DocxDocument,
+    name: str,
+    *,
+    east_asia: str = FANGSONG,
+    size_pt: float = BODY_PT,
+    line_pt: float | None = LINE_PT,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+    indent: bool = False,
+    bold: bool = False,
+    color: RGBColor | None = None,
+    before_pt: float = 0,
+    after_pt: float = 0,
+    base: str | None = "Normal",
+) -> ParagraphStyle:
+    styles = doc.styles
+    try:
+        style = styles[name]
+        _reset(style)
+    except KeyError:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    assert isinstance(style, ParagraphStyle)
+    if base is not None and name != base:
+        style.base_style = styles[base]
+    style.quick_style = True
+    _set_fonts(style, east_asia, size_pt)
+    style.font.bold = bold
+    style.font.italic = False
+    style.font.color.rgb = color if color is not None else RGBColor(0, 0, 0)
+    fmt = style.paragraph_format
+    if line_pt is None:
+        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    else:
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(line_pt)
+    fmt.space_before = Pt(before_pt)
+    fmt.space_after = Pt(after_pt)
+    fmt.first_line_indent = INDENT if indent else Pt(0)
+    fmt.left_indent = Pt(0)
+    fmt.right_indent = Pt(0)
+    if align is not None:
+        fmt.alignment = align
+    return style
+
+
+def _border(
+    style_or_pr: ParagraphStyle, side: str, *, size: int, color: str, space: int = 1
+) -> None:
+    """A paragraph border (size in eighths of a point)."""
+    ppr = style_or_pr.element.get_or_add_pPr()
+    borders = ppr.find(qn("w:pBdr"))
+    if borders is None:
+        borders = OxmlElement("w:pBdr")
+        # schema order: pBdr comes before spacing/ind/jc; insert it early
+        ppr.insert(0, borders)
+    line = OxmlElement(f"w:{side}")
+    line.set(qn("w:val"), "single")
+    line.set(qn("w:sz"), str(size))
+    line.set(qn("w:space"), str(space))
+    line.set(qn("w:color"), color)
+    borders.append(line)
+
+
+def _outline_level(style: ParagraphStyle, level: int) -> None:
+    ppr = style.element.get_or_add_pPr()
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), str(level))
+    ppr.append(outline)
+
+
+def _east_asian_language(style: ParagraphStyle) -> None:
+    rpr = style.element.get_or_add_rPr()
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    rpr.append(lang)
+
+
+def _sort_ppr(style: ParagraphStyle) -> None:
+    """Put pPr children in schema order (Word rejects out-of-order elements)."""
+    order = [
+        "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+        "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+        "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+        "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+        "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+        "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+        "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+    ]  # fmt: skip
+    rank = {qn(tag): i for i, tag in enumerate(order)}
+    ppr = style.element.pPr
+    if ppr is None:
+        return
+    children = list(ppr)
+    children.sort(key=lambda child: rank.get(child.tag, len(order)))
+    for child in children:
+        ppr.remove(child)
+        ppr.append(child)
+
+
+def _sort_rpr(style: ParagraphStyle) -> None:
+    order = [
+        "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
+        "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof",
+        "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern",
+        "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+        "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+        "w:specVanish", "w:oMath",
+    ]  # fmt: skip
+    rank = {qn(tag): i for i, tag in enumerate(order)}
+    rpr = style.element.rPr
+    if rpr is None:
+        return
+    children = list(rpr)
+    children.sort(key=lambda child: rank.get(child.tag, len(order)))
+    for child in children:
+        rpr.remove(child)
+        rpr.append(child)
+
+
+# --- styles ---------------------------------------------------------------------------------------
+
+
+def define_styles(doc: DocxDocument) -> None:
+    """Create or restyle every paragraph style the template uses."""
+    normal = _paragraph_style(
+        doc, "Normal", indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, base=None
+    )
+    _east_asian_language(normal)
+    normal.paragraph_format.widow_control = False
+
+    title = _paragraph_style(
+        doc, "Title", east_asia=XIAOBIAOSONG, size_pt=22, line_pt=36,
+        align=WD_ALIGN_PARAGRAPH.CENTER, before_pt=18, after_pt=0,
+    )  # fmt: skip
+    title.paragraph_format.keep_with_next = True
+
+    for name, font, level in (
+        ("Heading 1", HEITI, 0),
+        ("Heading 2", KAITI, 1),
+        ("Heading 3", FANGSONG, 2),
+    ):
+        heading = _paragraph_style(doc, name, east_asia=font, indent=True)
+        heading.paragraph_format.keep_with_next = True
+        heading.next_paragraph_style = normal
+        _outline_level(heading, level)
+        if level == 2:
+            heading.font.bold = True
+
+    names = STYLE_NAMES
+    _paragraph_style(
+        doc, names["masthead_name"], east_asia=XIAOBIAOSONG, size_pt=42, line_pt=None,
+        align=WD_ALIGN_PARAGRAPH.CENTER, color=RED, before_pt=6, after_pt=6,
+    )  # fmt: skip
+    _paragraph_style(doc, names["masthead_issue"], align=WD_ALIGN_PARAGRAPH.CENTER, after_pt=6)
+    masthead_line = _paragraph_style(
+        doc, names["masthead_line"], align=WD_ALIGN_PARAGRAPH.LEFT, after_pt=18
+    )
+    masthead_line.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    # the thick red rule under the masthead (3 pt)
+    _border(masthead_line, "bottom", size=24, color="E00000", space=4)
+
+    _paragraph_style(
+        doc, names["subtitle"], east_asia=KAITI, align=WD_ALIGN_PARAGRAPH.CENTER, after_pt=12
+    )
+    _paragraph_style(doc, names["summary"], east_asia=KAITI, indent=True,
+                     align=WD_ALIGN_PARAGRAPH.JUSTIFY)  # fmt: skip
+    appendix = _paragraph_style(doc, names["appendix"], east_asia=HEITI, before_pt=14, after_pt=6)
+    appendix.paragraph_format.keep_with_next = True
+    appendix.paragraph_format.page_break_before = True
+    _paragraph_style(
+        doc, names["table_text"], size_pt=12, line_pt=18, align=WD_ALIGN_PARAGRAPH.LEFT
+    )
+    _paragraph_style(
+        doc, names["table_small"], size_pt=10.5, line_pt=15, align=WD_ALIGN_PARAGRAPH.LEFT
+    )
+    _paragraph_style(
+        doc, names["table_head"], east_asia=HEITI, size_pt=12, line_pt=18,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )  # fmt: skip
+    # images in a fixed-height line are clipped: this style uses single spacing
+    _paragraph_style(
+        doc, names["figure"], line_pt=None, align=WD_ALIGN_PARAGRAPH.CENTER,
+        before_pt=6, after_pt=6,
+    )  # fmt: skip
+    _paragraph_style(
+        doc, names["note"], size_pt=12, line_pt=20, align=WD_ALIGN_PARAGRAPH.LEFT, before_pt=4
+    )
+    _paragraph_style(
+        doc, names["warning"], size_pt=10.5, line_pt=16, align=WD_ALIGN_PARAGRAPH.LEFT,
+        color=RGBColor(0x59, 0x59, 0x59),
+    )  # fmt: skip
+    footer_block = _paragraph_style(
+        doc, names["footer_block"], size_pt=14, line_pt=24, align=WD_ALIGN_PARAGRAPH.LEFT
+    )
+    footer_block.paragraph_format.left_indent = Pt(14)
+    footer_block.paragraph_format.right_indent = Pt(14)
+    footer_block.paragraph_format.keep_with_next = True
+    footer_block.paragraph_format.tab_stops.add_tab_stop(
+        Mm(TEXT_WIDTH_MM) - Pt(14), WD_TAB_ALIGNMENT.RIGHT
+    )
+    rule = _paragraph_style(doc, names["footer_rule"], size_pt=2, line_pt=2)
+    rule.paragraph_format.keep_with_next = True
+    _border(rule, "bottom", size=8, color="000000", space=0)
+    page_number = _paragraph_style(doc, names["page_number"], east_asia=SONGTI, size_pt=14,
+                                   line_pt=None)  # fmt: skip
+    _set_fonts(page_number, SONGTI, 14, latin=SONGTI)
+
+    for style in doc.styles:
+        if isinstance(style, ParagraphStyle):
+            _sort_ppr(style)
+            _sort_rpr(style)
+
+
+# --- page, footer ---------------------------------------------------------------------------------
+
+
+def setup_page(doc: DocxDocument) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = Mm(210)
+    section.page_height = Mm(297)
+    section.top_margin = Mm(37)
+    section.bottom_margin = Mm(35)
+    section.left_margin = Mm(28)
+    section.right_margin = Mm(26)
+    section.header_distance = Mm(15)
+    # page numbers sit about 7 mm below the text block
+    section.footer_distance = Mm(22)
+    doc.settings.odd_and_even_pages_header_footer = True
+    _page_number(section.footer.paragraphs[0], odd=True)
+    section.footer.is_linked_to_previous = False
+    section.even_page_footer.is_linked_to_previous = False
+    _page_number(section.even_page_footer.paragraphs[0], odd=False)
+
+
+def _page_number(paragraph: Paragraph, *, odd: bool) -> None:
+    """ "— N —": odd pages right, even pages left, one character in from the edge (GB/T 9704)."""
+    paragraph.style = STYLE_NAMES["page_number"]
+    fmt = paragraph.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
+    if odd:
+        fmt.right_indent = Pt(14)
+    else:
+        fmt.left_indent = Pt(14)
+    paragraph.add_run("— ")
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1"),
+                       ("end", None)):  # fmt: skip
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        elif kind == "text":
+            t = OxmlElement("w:t")
+            t.text = text
+            run._r.append(t)
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+    paragraph.add_run(" —")
+
+
+# --- body -----------------------------------------------------------------------------------------
+
+
+def _para(doc: DocxDocument, parts: str | Sequence[str], style: str = "Normal") -> Paragraph:
+    """A paragraph with one run per part ("\\t" becomes a tab), so no Jinja tag spans runs."""
+    paragraph = doc.add_paragraph(style=style)
+    for part in [parts] if isinstance(parts, str) else parts:
+        if part == "\t":
+            paragraph.add_run().add_tab()
+        else:
+            paragraph.add_run(part)
+    return paragraph
+
+
+def _tag(doc: DocxDocument, tag: str) -> None:
+    """A `{%p %}` control tag alone in its paragraph (docxtpl removes the paragraph)."""
+    _para(doc, tag)
+
+
+def _cell_text(cell_paragraph: Paragraph, text: str, style: str) -> None:
+    cell_paragraph.style = style
+    if text:
+        cell_paragraph.add_run(text)
+
+
+def _shade(cell_tcpr: object, fill: str) -> None:
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    cell_tcpr.append(shd)  # type: ignore[attr-defined]
+
+
+def _loop_table(
+    doc: DocxDocument,
+    headers: Sequence[str],
+    widths_mm: Sequence[float],
+    cells: Sequence[str],
+    *,
+    loop: str,
+    text_style: str,
+    aligns: Sequence[WD_ALIGN_PARAGRAPH],
+) -> Table:
+    """A table: header row, `{%tr for %}` row, one data row, `{%tr endfor %}` row."""
+    table: Table = doc.add_table(rows=4, cols=len(headers))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    tblpr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(width)
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+    header_row = table.rows[0]
+    trpr = header_row._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    trpr.append(repeat)
+    for cell, text in zip(header_row.cells, headers, strict=True):
+        _cell_text(cell.paragraphs[0], text, STYLE_NAMES["table_head"])
+        _shade(cell._tc.get_or_add_tcPr(), "E7E6E6")
+    _cell_text(table.rows[1].cells[0].paragraphs[0], f"{{%tr for {loop} %}}", text_style)
+    for cell, text, align in zip(table.rows[2].cells, cells, aligns, strict=True):
+        _cell_text(cell.paragraphs[0], text, text_style)
+        cell.paragraphs[0].paragraph_format.alignment = align
+    _cell_text(table.rows[3].cells[0].paragraphs[0], "{%tr endfor %}", text_style)
+    return table
+
+
+def write_body(doc: DocxDocument) -> None:
+    s = STYLE_NAMES
+    left, center = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER
+
+    # red masthead
+    _para(doc, "{{ masthead.name }}", s["masthead_name"])
+    _para(doc, "{{ masthead.issue_label }}", s["masthead_issue"])
+    _para(doc, ["{{ masthead.editor }}", "\t", "{{ masthead.date_cn }}"], s["masthead_line"])
+
+    _para(doc, "科技政策文件要点摘编", "Title")
+    _para(doc, "（{{ period.label }}）", s["subtitle"])
+
+    # 本期概要
+    _para(doc, "本期概要", "Heading 1")
+    _para(
+        doc,
+        "本期收录文件{{ summary.document_count }}份，梳理政策措施{{ summary.measure_count }}条"
+        "（其中工作进展{{ summary.done_count }}条、工作计划{{ summary.planned_count }}条），"
+        "摘录关键数据{{ summary.indicator_count }}项，涉及{{ summary.theme_count }}个主题"
+        "{% if other_count %}，另有{{ other_count }}条措施未归入上述主题{% endif %}。",
+        s["summary"],
+    )
+    _tag(doc, "{%p for line in summary.headlines %}")
+    _para(doc, "{{ line }}", s["summary"])
+    _tag(doc, "{%p endfor %}")
+
+    # one section per theme, in the configured order
+    _tag(doc, "{%p for theme in themes %}")
+    _para(doc, "{{ loop.index | cn_ordinal }}、{{ theme.name }}", "Heading 1")
+    _para(
+        doc,
+        "本期共有{{ theme.document_count }}份文件涉及{{ theme.name }}，"
+        "相关措施{{ theme.measure_count }}条，其中工作进展{{ theme.done_count }}条、"
+        "工作计划{{ theme.planned_count }}条。",
+    )
+    _para(doc, "（一）工作要点", "Heading 2")
+    _tag(doc, "{%p for m in theme.highlights %}")
+    _para(
+        doc,
+        "{{ loop.index }}. {% if m.status == 'planned' %}（计划）{% endif %}{{ m.text }}{{ m.cite }}",
+    )
+    _tag(doc, "{%p endfor %}")
+    _para(doc, "（二）关键数据", "Heading 2")
+    _tag(doc, "{%p if theme.indicators %}")
+    _loop_table(
+        doc,
+        ("指标", "数值", "类型", "年份", "范围", "来源"),
+        (52, 32, 16, 16, 24, 16),
+        (
+            "{{ row.metric }}",
+            "{{ row.value_text }}{% if row.conflict %}※{% endif %}",
+            "{{ row.kind_label }}",
+            "{{ row.year }}",
+            "{{ row.scope }}",
+            "{{ row.cite }}",
+        ),
+        loop="row in theme.indicators",
+        text_style=s["table_text"],
+        aligns=(left, center, center, center, center, center),
+    )
+    _tag(doc, "{%p if theme.indicators | selectattr('conflict') | list %}")
+    _para(doc, "注：标“※”的数据，不同来源给出的数值不一致，请以原文为准。", s["note"])
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p else %}")
+    _para(doc, "本期文件未给出本主题的量化数据。")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if theme.chart %}")
+    _para(doc, "{{ theme.chart }}", s["figure"])
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p endfor %}")
+
+    # global charts
+    _para(doc, "{{ (themes | length + 1) | cn_ordinal }}、总体情况", "Heading 1")
+    _tag(doc, "{%p if charts.themes %}")
+    _para(doc, "{{ charts.themes }}", s["figure"])
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if charts.mix %}")
+    mix = _para(doc, "{{ charts.mix }}", s["figure"])
+    mix.paragraph_format.keep_with_next = True  # the note below explains the [n] labels
+    _para(doc, "注：图中[1]、[2]……为附表所列来源文件的序号。", s["note"])
+    _tag(doc, "{%p endif %}")
+
+    # sources
+    _para(doc, "附：来源文件", s["appendix"])
+    _loop_table(
+        doc,
+        ("序号", "标题", "发文字号", "发布机构", "日期", "索引号"),
+        (12, 50, 27, 19, 23, 25),
+        (
+            "{{ src.no }}",
+            "{{ src.title }}",
+            "{{ src.doc_no }}",
+            "{{ src.publisher }}",
+            "{{ src.date }}",
+            "{{ src.index_no }}",
+        ),
+        loop="src in sources",
+        text_style=s["table_small"],
+        aligns=(center, left, left, left, center, left),
+    )
+
+    # warnings of the run, small, only when there are some
+    _tag(doc, "{%p if warnings %}")
+    _para(doc, "生成提示：", s["warning"])
+    _tag(doc, "{%p for w in warnings %}")
+    _para(doc, "{{ w }}", s["warning"])
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
+
+    # 报尾 between two rules
+    _para(doc, "", s["footer_rule"])
+    _tag(doc, "{%p if footer.report_to %}")
+    _para(doc, ["报：", "{{ footer.report_to }}"], s["footer_block"])
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if footer.send_to %}")
+    _para(doc, ["送：", "{{ footer.send_to }}"], s["footer_block"])
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if footer.distribute_to %}")
+    _para(doc, ["发：", "{{ footer.distribute_to }}"], s["footer_block"])
+    _tag(doc, "{%p endif %}")
+    _para(doc, "", s["footer_rule"])
+    _para(doc, ["{{ masthead.editor }}", "\t", "共印{{ footer.copies }}份"], s["footer_block"])
+    _para(doc, "", s["footer_rule"])
+
+
+def build_template() -> bytes:
+    """The default template as DOCX bytes (deterministic)."""
+    doc = Document()
+    # python-docx's default document starts with one empty paragraph? It has none; keep it so.
+    define_styles(doc)
+    setup_page(doc)
+    write_body(doc)
+    props = doc.core_properties
+    props.title = "科技政策简报模板"
+    props.subject = "briefing 默认简报模板"
+    props.author = "briefing"
+    props.last_modified_by = "briefing"
+    props.keywords = "简报; 模板"
+    props.comments = "由 python -m briefing.template_builder 生成；可在 Word 中修改样式后另存使用。"
+    props.created = BUILD_TIME
+    props.modified = BUILD_TIME
+    props.revision = 1
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return normalize_zip(buffer.getvalue(), BUILD_TIME)
+
+
+def write_template(output: Path = DEFAULT_OUTPUT) -> Path:
+    from briefing.atomic import write_bytes_atomic
+
+    write_bytes_atomic(output, build_template())
+    return output
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    output = Path(args[0]) if args else DEFAULT_OUTPUT
+    write_template(output)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,244 @@
+"""A hand-built `BriefingContext` for rendering tests: five themes (one user-added), a title
+with `&<>`, a theme without a chart, a conflicting figure, warnings and a full 报尾."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from briefing.charts import ChartImage, document_mix_chart, indicator_chart, theme_status_chart
+from briefing.context import BriefingContext, CitedIndicator, CitedMeasure, ThemeBlock
+
+THEMES = ("基础研究", "成果转化", "科技金融", "人才", "创新平台")
+AMPERSAND_TITLE = "关于A&B<测试>标题的复函"
+
+
+def measure(
+    text: str, no: int, status: str = "done", themes: list[str] | None = None
+) -> CitedMeasure:
+    return {
+        "text": text,
+        "status": status,
+        "status_label": "进展" if status == "done" else "计划",
+        "cite": f"[{no}]",
+        "source_no": no,
+        "document": f"文件{no}",
+        "themes": themes or [],
+    }
+
+
+def indicator(
+    metric: str,
+    value: float,
+    unit: str,
+    no: int,
+    *,
+    year: str = "2023",
+    scope: str = "",
+    kind: str = "实际",
+    conflict: bool = False,
+    prefix: str = "",
+) -> CitedIndicator:
+    number = str(int(value)) if value == int(value) else str(value)
+    return {
+        "metric": metric,
+        "value_text": f"{prefix}{number}{unit}",
+        "value": value,
+        "unit": unit,
+        "year": year,
+        "kind_label": kind,
+        "scope": scope,
+        "quote": f"{metric}{prefix}{number}{unit}",
+        "cite": f"[{no}]",
+        "sources": [no],
+        "conflict": conflict,
+    }
+
+
+def _theme(
+    index: int,
+    highlights: list[CitedMeasure],
+    indicators: list[CitedIndicator],
+    done: int,
+    planned: int,
+    with_chart: bool = True,
+) -> ThemeBlock:
+    name = THEMES[index]
+    chart: Any = ""
+    if with_chart:
+        drawn = indicator_chart(
+            f"{name}关键数据",
+            [(i["metric"], i["value"], i["unit"]) for i in indicators],
+            theme_index=index,
+        )
+        chart = drawn if drawn is not None else ""
+    return {
+        "name": name,
+        "measure_count": done + planned,
+        "done_count": done,
+        "planned_count": planned,
+        "document_count": 2,
+        "highlights": highlights,
+        "indicators": indicators,
+        "chart": chart,
+    }
+
+
+@functools.cache
+def _charts() -> tuple[ChartImage, ChartImage]:
+    status = theme_status_chart([(t, 3 + i, i) for i, t in enumerate(THEMES)])
+    mix = document_mix_chart(
+        [
+            ("[1]", {"基础研究": 4, "成果转化": 3, "人才": 1}),
+            ("[2]", {"科技金融": 5, "创新平台": 2, "其他": 1}),
+            ("[3]", {"人才": 6, "基础研究": 1}),
+        ],
+        THEMES,
+    )
+    return status, mix
+
+
+def sample_context() -> BriefingContext:
+    """A fresh context each call (tests may change it)."""
+    status, mix = _charts()
+    themes = [
+        _theme(
+            0,
+            [
+                measure("2022年组织实施市级自然科学基金项目1800项。", 1),
+                measure(
+                    "建立市级财政基础研究项目资金稳定增长机制，确保年均增长10%以上。", 1, "planned"
+                ),
+            ],
+            [
+                indicator("市级自然科学基金项目", 1800, "项", 1, year="2022"),
+                indicator("国家自然科学基金项目", 997, "项", 1, year="2022"),
+            ],
+            3,
+            1,
+        ),
+        _theme(
+            1,
+            [measure("科技成果赋权改革累计完成知识产权转化224项。", 1)],
+            [
+                indicator("技术合同成交额", 630.5, "亿元", 1, year="2022", prefix="超"),
+                indicator("技术合同成交额", 197, "亿元", 2, scope="科学城", prefix="超"),
+                indicator("技术合同成交额", 865.1, "亿元", 3, conflict=True),
+            ],
+            4,
+            1,
+        ),
+        _theme(
+            2,
+            [measure("组建总规模达300亿元的科学城产业发展基金。", 2)],
+            [indicator("产业发展基金规模", 300, "亿元", 2, scope="科学城")],
+            5,
+            2,
+        ),
+        # no chart: a theme with figures but none drawn
+        _theme(
+            3,
+            [measure("新引进海内外优秀人才4500人。", 2), measure("新培育技术经纪人180人。", 2)],
+            [
+                indicator("新引进海内外优秀人才", 4500, "人", 2),
+                indicator("技术经纪人", 180, "人", 2),
+            ],
+            6,
+            3,
+            with_chart=False,
+        ),
+        # the user-added theme
+        _theme(
+            4,
+            [measure("共建重点实验室等创新平台9个。", 1, themes=["创新平台"])],
+            [],
+            7,
+            4,
+        ),
+    ]
+    documents = [
+        {
+            "no": 1,
+            "title": "重庆市科学技术局关于市政协六届一次会议第0012号提案的复函",
+            "doc_no": "渝科局函〔2023〕372号",
+            "publisher": "市科技局",
+            "date": "2023-07-27",
+            "date_cn": "2023年7月27日",
+            "index_no": "11500000MB15895317/2023-00178",
+            "source": "seeds/000.txt",
+            "measure_count": 20,
+            "indicator_count": 12,
+            "themes": ["基础研究", "成果转化"],
+        },
+        {
+            "no": 2,
+            "title": AMPERSAND_TITLE,
+            "doc_no": "",
+            "publisher": "市政府",
+            "date": "2024-03-27",
+            "date_cn": "2024年3月27日",
+            "index_no": "",
+            "source": "seeds/002.txt",
+            "measure_count": 30,
+            "indicator_count": 25,
+            "themes": ["科技金融", "人才"],
+        },
+        {
+            "no": 3,
+            "title": "2023年全市科技工作总结",
+            "doc_no": "",
+            "publisher": "",
+            "date": "",
+            "date_cn": "",
+            "index_no": "",
+            "source": "seeds/003.txt",
+            "measure_count": 40,
+            "indicator_count": 30,
+            "themes": ["人才"],
+        },
+    ]
+    context: BriefingContext = {
+        "masthead": {
+            "name": "科技政策简报",
+            "issue_no": 3,
+            "issue_label": "第3期",
+            "editor": "市科技局办公室",
+            "date": "2024-03-31",
+            "date_cn": "2024年3月31日",
+        },
+        "period": {
+            "key": "2024-03",
+            "label": "2024年3月",
+            "start": "2024-03-01",
+            "end": "2024-03-31",
+        },
+        "summary": {
+            "document_count": 3,
+            "measure_count": 38,
+            "done_count": 25,
+            "planned_count": 13,
+            "indicator_count": 9,
+            "theme_count": 5,
+            "headlines": ["成果转化措施最多（5条）。", "技术合同成交额各来源数值不一致，请核对。"],
+        },
+        "themes": themes,
+        "other_count": 2,
+        "documents": documents,  # type: ignore[typeddict-item]
+        "sources": documents,  # type: ignore[typeddict-item]
+        "charts": {"themes": status, "mix": mix},
+        "footer": {
+            "report_to": "市委办公厅，市政府办公厅",
+            "send_to": "各区县科技主管部门",
+            "distribute_to": "局领导，各处室",
+            "copies": 30,
+        },
+        "warnings": ["文件 broken.pdf 无法读取：文件已损坏"],
+        "generated_by": "briefing 0.1.0",
+    }
+    return context
+
+
+def chart_count(context: BriefingContext) -> int:
+    """How many images the rendered document should contain."""
+    count = sum(1 for theme in context["themes"] if theme["chart"])
+    return count + sum(1 for chart in context["charts"].values() if chart)
