@@ -185,8 +185,9 @@ class _Head:
 
 def _record_header(head: _Head, fields: list[HeaderField]) -> None:
     for f in fields:
-        if f.name and f.value is not None and head.header.get(f.name) is None:
-            head.header[f.name] = f.value
+        value = normalize_inline(f.value) if f.value else None
+        if f.name and value and head.header.get(f.name) is None:
+            head.header[f.name] = value
 
 
 class _Lines:
@@ -216,7 +217,7 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         if not line:
             i += 1
             continue
-        fields = parse_header_line(line)
+        fields = parse_header_line(lines.raw[i])
         subtitle = None if fields is not None else _subtitle_date(line)
         date = None if fields is not None or subtitle is not None else _date_only(line)
         if fields is not None:
@@ -360,7 +361,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     # Official header lines may also sit below the head (some sites print the block at the end).
     for k in range(body_start, len(lines)):
         if not lines.removed[k]:
-            fields = parse_header_line(lines.norm[k])
+            fields = parse_header_line(lines.raw[k])
             if fields is not None and is_strong(fields):
                 _record_header(head, fields)
                 lines.removed[k] = True

@@ -1,0 +1,324 @@
+"""Metadata and body of policy documents: the five seeds exactly, and crafted page variants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.extract.metadata import ParsedText, parse_document_text
+from briefing.model import RawDocument
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def parse(text: str, **fields: str) -> ParsedText:
+    return parse_document_text(RawDocument("t.txt", "text", "0" * 64, text, dict(fields)))
+
+
+def seed(prefix: str) -> ParsedText:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return parse(path.read_text(encoding="utf-8"))
+
+
+# --- the seeds ---------------------------------------------------------------------------------------
+
+SEED_METADATA = {
+    "000": {
+        "title": "重庆市科学技术局关于市政协六届一次会议第0012号提案的复函",
+        "display_title": "重庆市科学技术局关于市政协六届一次会议第0012号提案的复函",
+        "title_derived": False,
+        "index_no": "11500000MB15895317/2023-00178",
+        "doc_no": "渝科局函〔2023〕372号",
+        "publisher": "市科技局",
+        "written_date": "2023-07-27",
+        "published_date": "2023-07-27",
+        "topic": "科技、教育",
+        "genre": "政协提案办理",
+        "addressee": "市社科联",
+        "url": None,
+    },
+    "001": {
+        "title": "重庆市科学技术局关于市五届人大三次会议第0942号建议的复函",
+        "display_title": "重庆市科学技术局关于市五届人大三次会议第0942号建议的复函",
+        "title_derived": False,
+        "index_no": "11500000MB15895317/2020-00762",
+        "doc_no": "渝科局函〔2020〕109号",
+        "publisher": "市科技局",
+        "written_date": "2020-04-10",
+        "published_date": "2020-09-16",
+        "topic": "科技",
+        "genre": "人大建议办理",
+        "addressee": "郎平权代表",
+        "url": None,
+    },
+    "002": {
+        "title": "重庆市人民政府关于《重庆市人大常委会对〈重庆市人民政府关于西部(重庆)科学城"
+        "科技创新发展情况的报告〉的审议意见》研究处理情况的报告",
+        "display_title": "重庆市人民政府关于《重庆市人大常委会对〈重庆市人民政府关于西部(重庆)科学城"
+        "科技创新发展情况的报告〉的审议意见》研究处理情况的报告",
+        "title_derived": False,
+        "index_no": None,
+        "doc_no": None,
+        "publisher": "重庆市人民政府",
+        "written_date": "2024-03-27",
+        "published_date": None,
+        "topic": None,
+        "genre": None,
+        "addressee": "市人大常委会",
+        "url": None,
+    },
+    "003": {
+        "title": None,
+        "display_title": "2023年全市科技系统工作情况",
+        "title_derived": True,
+        "index_no": None,
+        "doc_no": None,
+        "publisher": None,
+        "written_date": None,
+        "published_date": None,
+        "topic": None,
+        "genre": None,
+        "addressee": None,
+        "url": None,
+    },
+    "004": {
+        "title": "重庆市科学技术局关于支持区县科技创新发展的指导意见",
+        "display_title": "重庆市科学技术局关于支持区县科技创新发展的指导意见",
+        "title_derived": False,
+        "index_no": None,
+        "doc_no": None,
+        "publisher": "重庆市科学技术局",
+        "written_date": "2022-11-04",
+        "published_date": None,
+        "topic": None,
+        "genre": None,
+        "addressee": "各区县(自治县)科技局,两江新区科创局,重庆高新区科技创新局,万盛经开区科技局",
+        "url": None,
+    },
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_METADATA))
+def test_seed_metadata_is_read_exactly(prefix: str) -> None:
+    assert seed(prefix).metadata.to_record() == SEED_METADATA[prefix]
+
+
+def test_header_and_signature_dates_that_disagree_keep_the_header_and_say_so() -> None:
+    parsed = seed("000")
+    assert parsed.metadata.written_date == "2023-07-27"
+    (note,) = [n for n in parsed.notes if "2023-04-28" in n]
+    assert "2023-07-27" in note
+
+
+def test_agreeing_dates_give_no_note() -> None:
+    assert seed("001").notes == []
+
+
+def test_untitled_document_gets_a_derived_name_and_a_note() -> None:
+    parsed = seed("003")
+    assert parsed.metadata.title is None
+    assert any(parsed.metadata.display_title in n for n in parsed.notes)
+
+
+def test_seed_body_drops_page_furniture_and_keeps_the_text() -> None:
+    body = seed("000").body
+    lines = body.split("\n")
+    assert lines[0].startswith("你们提出的《关于推进我市创新链与产业链融合发展的建议》")
+    assert lines[-1].startswith("此复函已经明炬局长审签。")
+    for gone in (
+        "您当前的位置",
+        "索引号",
+        "扫一扫",
+        "日期:2023-07-27",
+        "市社科联:",
+        "2023年4月28日",
+    ):
+        assert gone not in body
+    assert "复函" not in lines[0]  # the title is not in the body
+    assert all(line.strip() for line in lines)
+
+
+def test_split_document_number_in_the_body_is_joined() -> None:
+    assert "(渝科局发〔2019〕62号),每年支持企业国家重点实验室200万元" in seed("001").body
+
+
+def test_footer_line_is_not_body() -> None:
+    body = seed("002").body
+    assert "公网安备" not in body
+    assert body.split("\n")[-1] == "特此报告。"
+    assert "2024年3月27日" not in body
+
+
+def test_cover_letter_before_the_repeated_title_leaves_the_body() -> None:
+    body = seed("004").body
+    assert body.split("\n")[0].startswith("实施创新驱动发展战略")
+    assert "现予以印发" not in body
+    assert "重庆:关于" not in body
+
+
+def test_document_without_header_keeps_its_first_paragraph() -> None:
+    assert seed("003").body.startswith("2023年,全市科技系统坚持以习近平新时代中国特色社会主义思想")
+
+
+# --- header variants (crafted) -----------------------------------------------------------------------
+
+BODY = "一、工作情况\n全年新增科技型企业100家。"
+
+
+def test_pipe_table_header() -> None:
+    meta = parse(
+        "[ 索引号 ] | 115000001/2021-00001 | [ 发文字号 ] | 某府发〔2021〕1号 |\n"
+        "[ 发布机构 ] | 某某市人民政府 | [ 成文日期 ] | 2021-06-01 |\n"
+        "某某市人民政府关于印发科技创新方案的通知\n" + BODY
+    ).metadata
+    assert (meta.index_no, meta.doc_no) == ("115000001/2021-00001", "某府发〔2021〕1号")
+    assert (meta.publisher, meta.written_date) == ("某某市人民政府", "2021-06-01")
+    assert meta.title == "某某市人民政府关于印发科技创新方案的通知"
+
+
+def test_one_line_header_with_glued_values_and_an_empty_field() -> None:
+    meta = parse(
+        "[ 索引号 ]115000/2025-00001 [ 发文字号 ] [ 发布机构 ]某某局 [ 主题分类 ]科技 "
+        "[ 成文日期 ]2025-01-02 [ 发布日期 ]2025-01-03\n关于开展科技创新工作的通知\n" + BODY
+    ).metadata
+    assert meta.index_no == "115000/2025-00001"
+    assert meta.doc_no is None  # empty field, never the next label
+    assert (meta.publisher, meta.topic) == ("某某局", "科技")
+    assert (meta.written_date, meta.published_date) == ("2025-01-02", "2025-01-03")
+
+
+def test_empty_field_at_the_end_of_its_line_is_null() -> None:
+    meta = parse("[ 发文字号 ]\n[ 发布机构 ] 某某局\n关于开展科技创新工作的通知\n" + BODY).metadata
+    assert meta.doc_no is None
+    assert meta.publisher == "某某局"
+
+
+def test_header_printed_twice_is_read_once_and_dropped_twice() -> None:
+    block = "[ 索引号 ] 001/2023-1 [ 发文字号 ] 某科发〔2023〕5号\n[ 成文日期 ] 2023-05-06\n"
+    parsed = parse(block + block + "关于开展科技创新工作的通知\n" + BODY)
+    assert parsed.metadata.doc_no == "某科发〔2023〕5号"
+    assert "索引号" not in parsed.body
+
+
+def test_date_and_source_line_under_the_title() -> None:
+    parsed = parse("关于开展科技创新工作的通知\n日期:2021年06月11日 来源:某某网\n" + BODY)
+    assert parsed.metadata.published_date == "2021-06-11"
+    assert parsed.metadata.written_date is None
+    assert parsed.metadata.publisher == "某某网"
+    assert "来源" not in parsed.body
+
+
+def test_author_source_time_line() -> None:
+    parsed = parse("科技创新取得新进展\n作者:佚名 来源:某某局 时间:2023-07-16\n" + BODY)
+    assert (parsed.metadata.published_date, parsed.metadata.publisher) == ("2023-07-16", "某某局")
+    assert parsed.metadata.title == "科技创新取得新进展"
+
+
+def test_news_bullets() -> None:
+    parsed = parse("全省科技工作会议召开\n• 2019年07月17日 14时55分\n• 来源: 某某厅\n" + BODY)
+    assert parsed.metadata.published_date == "2019-07-17"
+    assert parsed.metadata.publisher == "某某厅"
+    assert parsed.body == BODY
+
+
+def test_full_width_brackets_and_colons() -> None:
+    meta = parse(
+        "【索引号】000014349/2023-00012【发文字号】国科发〔2023〕12号\n"
+        "［ 成文日期 ］2023年5月6日\n主题分类：科技\n关于开展科技创新工作的通知\n" + BODY
+    ).metadata
+    assert (meta.index_no, meta.doc_no) == ("000014349/2023-00012", "国科发〔2023〕12号")
+    assert (meta.written_date, meta.topic) == ("2023-05-06", "科技")
+
+
+def test_spaced_labels_of_the_national_portal() -> None:
+    meta = parse(
+        "索　引　号：000014349/2023-00012\n发文机关：国务院办公厅\n关于开展科技创新工作的通知\n"
+        + BODY
+    ).metadata
+    assert (meta.index_no, meta.publisher) == ("000014349/2023-00012", "国务院办公厅")
+
+
+def test_document_number_split_over_lines_in_the_header() -> None:
+    meta = parse(
+        "[ 发文字号 ] 渝科局发〔2019〕\n\n62号\n关于开展科技创新工作的通知\n" + BODY
+    ).metadata
+    assert meta.doc_no == "渝科局发〔2019〕62号"
+
+
+def test_byline_under_the_title_is_the_publisher_and_not_body() -> None:
+    parsed = parse("科技创新工作要点\n某某市科学技术局\n" + BODY)
+    assert parsed.metadata.title == "科技创新工作要点"
+    assert parsed.metadata.publisher == "某某市科学技术局"
+    assert parsed.body == BODY
+
+
+def test_title_broken_over_lines_is_joined() -> None:
+    assert (
+        parse("某某市科学技术局\n关于印发科技创新方案的通知\n" + BODY).metadata.title
+        == "某某市科学技术局关于印发科技创新方案的通知"
+    )
+    assert (
+        parse("关于进一步加强\n科技成果转化工作的通知\n" + BODY).metadata.title
+        == "关于进一步加强科技成果转化工作的通知"
+    )
+
+
+def test_issuing_body_opening_the_title_is_the_publisher() -> None:
+    meta = parse("四川省科学技术厅对省十四届人大一次会议第123号建议的答复\n" + BODY).metadata
+    assert meta.publisher == "四川省科学技术厅"
+
+
+def test_site_chrome_is_dropped() -> None:
+    parsed = parse(
+        "您现在的位置：首页 > 政务公开\n【字体：大 中 小】\n打印本页 关闭窗口\n"
+        "关于开展科技创新工作的通知\n" + BODY + "\n【打印】【关闭】\n版权所有：某某市科学技术局\n"
+        "渝ICP备12345678号"
+    )
+    assert parsed.metadata.title == "关于开展科技创新工作的通知"
+    assert parsed.body == BODY
+
+
+def test_signature_with_chinese_numeral_date_is_the_written_date() -> None:
+    parsed = parse(
+        "关于开展科技创新工作的通知\n" + BODY + "\n某某市科学技术局\n二〇二三年四月二十八日"
+    )
+    assert parsed.metadata.written_date == "2023-04-28"
+    assert parsed.metadata.publisher == "某某市科学技术局"
+    assert parsed.body == BODY
+
+
+def test_notice_with_attachment_sets_the_cover_letter_aside() -> None:
+    parsed = parse(
+        "某某市科学技术局关于印发《科技创新三年行动方案》的通知\n各区县科技局:\n"
+        "现将《科技创新三年行动方案》印发给你们,请认真贯彻执行。\n某某市科学技术局\n"
+        "2023年3月1日\n科技创新三年行动方案\n" + BODY
+    )
+    meta = parsed.metadata
+    assert meta.title == "某某市科学技术局关于印发《科技创新三年行动方案》的通知"
+    assert (meta.addressee, meta.written_date) == ("各区县科技局", "2023-03-01")
+    assert parsed.body == BODY
+
+
+def test_reader_fields_win_but_dates_are_normalised() -> None:
+    meta = parse(
+        "[ 发布日期 ] 2023-07-27\n关于开展科技创新工作的通知\n" + BODY,
+        title="科技创新通知",
+        published_date="2023年7月1日",
+        url="https://example.gov.cn/a.html",
+    ).metadata
+    assert (meta.title, meta.display_title) == ("科技创新通知", "科技创新通知")
+    assert meta.published_date == "2023-07-01"
+    assert meta.url == "https://example.gov.cn/a.html"
+
+
+def test_subtitle_date_is_the_written_date_when_nothing_else_is() -> None:
+    meta = parse("在全市科技工作会议上的讲话\n(二〇二四年一月十日)\n同志们:\n" + BODY).metadata
+    assert (meta.written_date, meta.addressee) == ("2024-01-10", "同志们")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "扫一扫在手机打开当前页", "[ 索引号 ]", "：", "一、"])
+def test_degenerate_texts_give_a_record_with_a_display_title(text: str) -> None:
+    parsed = parse(text)
+    assert parsed.metadata.display_title
+    assert parsed.metadata.title_derived == (parsed.metadata.title is None)
