@@ -156,43 +156,85 @@ def not_text_error(kind: str) -> ReadError:
 
 
 def _utf16_guess(sample: bytes) -> str | None:
-    """UTF-16 without BOM: NULs sit on one parity (ASCII) and the bytes decode cleanly."""
+    """UTF-16 without BOM: the bytes decode cleanly to text that is almost all printable."""
+    sample = sample[: len(sample) // 2 * 2]
     if len(sample) < 4:
         return None
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if zeros >= half * 0.2 and other == 0:
-            try:
-                text = sample[: len(sample) // 2 * 2].decode(codec)
-            except UnicodeDecodeError:
+    best, best_score = None, 0.95
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec, errors="strict")
+        except UnicodeDecodeError:
+            text = sample[:-2].decode(codec, errors="ignore")  # a surrogate pair cut at the end
+            if not text:
                 continue
-            if not _XML_INVALID.search(text.replace("\ufeff", "")):
-                return codec
-    return None
+        score = len(_PLAUSIBLE.findall(text)) / len(text)
+        if score > best_score:
+            best, best_score = codec, score
+    return best
 
 
-def _gb2312_share(text: str) -> float:
-    """Share of non-ASCII characters that are GB2312 level-1 hanzi or GB2312 symbols.
+# Characters a Chinese policy text is made of: printable ASCII and whitespace, CJK ideographs,
+# CJK and full-width punctuation, general punctuation, Latin-1 letters.
+_PLAUSIBLE = re.compile(
+    "[\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+)
 
-    Real simplified-Chinese GBK text scores ~1.0; Big5 or UTF-8 bytes misread as GB18030 land in
-    rare level-2 and extension characters and score low.
+
+def _looks_like_gbk(text: str) -> bool:
+    """Whether `text`, decoded as GB18030, reads as simplified Chinese rather than mojibake.
+
+    Real GBK text is nearly all GB2312 level-1 hanzi (the 3,755 common ones) and full-width
+    punctuation; Big5 or UTF-8 bytes misread as GB18030 land in kana, box drawing, GBK extension
+    characters and level-2 hanzi. A short text made only of GB2312 hanzi (level 2 holds place and
+    personal names) is accepted too.
     """
-    total = common = 0
+    total = common = hanzi = 0
     for ch in text[:200000]:
         if ch < "\x80":
             continue
         total += 1
         try:
-            lead = ch.encode("gb2312")[0]
-        except UnicodeEncodeError:
+            lead, trail = ch.encode("gb2312")
+        except (UnicodeEncodeError, ValueError):
             continue
-        if lead < 0xD8:
+        if lead <= 0xA3 or 0xB0 <= lead < 0xD8:
             common += 1
+        if lead <= 0xA3 or 0xB0 <= lead:
+            hanzi += 1
         if total >= 20000:
             break
-    return common / total if total else 0.0
+    return total > 0 and (common >= total * 0.8 or hanzi == total)
+
+
+def _gbk_lookalike(data: bytes, text: str) -> Decoded | None:
+    """GBK text that happens to be valid UTF-8 (the "联通" problem): short GBK strings whose bytes
+    pair up as two-byte UTF-8 sequences decode to stray Latin/Greek/Cyrillic/Hebrew letters.
+
+    Real UTF-8 Chinese has characters above U+07FF, and real European text keeps to one script
+    (Latin, Greek or Cyrillic); anything else is read as GB18030 when that decodes to hanzi.
+    """
+    if not text.isascii() and max(text) < "\u0800":
+        scripts = {_script(ch) for ch in text if ch >= "\x80"}
+        if len(scripts) > 1 or "" in scripts:
+            try:
+                gb = data.decode("gb18030")
+            except UnicodeDecodeError:
+                return None
+            return Decoded(gb, "gb18030") if _looks_like_gbk(gb) else None
+    return None
+
+
+def _script(ch: str) -> str:
+    """Latin, Greek or Cyrillic for a character below U+0800; "" for the rest (IPA, Armenian,
+    Hebrew, Arabic…), which this corpus only ever holds as GBK mojibake."""
+    if ch < "\u0250":
+        return "latin"
+    if "\u0370" <= ch < "\u0400":
+        return "greek"
+    if "\u0400" <= ch < "\u0530":
+        return "cyrillic"
+    return ""
 
 
 def _count_utf8_damage(data: bytes) -> int:
@@ -217,25 +259,27 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         if codec16:
             return _decode_lenient(data, codec16)
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        return _gbk_lookalike(data, text) or Decoded(text, "utf-8")
     declared_codec = _normalize_codec(declared) if declared else None
     if declared_codec and declared_codec != "utf-8":
         try:
             return Decoded(data.decode(declared_codec), declared_codec)
         except (UnicodeDecodeError, LookupError):
             pass
-    non_ascii = len(data[:262144].translate(None, _ASCII)) or 1
-    damage = _count_utf8_damage(data[:262144])
-    if damage <= max(2, non_ascii * _MAX_DAMAGE / 3) and damage < non_ascii / 3:
-        return _decode_lenient(data, "utf-8")
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         text = ""
-    if text and _gb2312_share(text) >= 0.8:
+    if text and _looks_like_gbk(text):
         return Decoded(text, "gb18030")
+    non_ascii = len(data[:262144].translate(None, _ASCII)) or 1
+    damage = _count_utf8_damage(data[:262144])
+    if damage <= max(2, non_ascii * _MAX_DAMAGE / 3) and damage < non_ascii / 3:
+        return _decode_lenient(data, "utf-8")
     guessed = _charset_normalizer_guess(data)
     if guessed is not None:
         return guessed
