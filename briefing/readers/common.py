@@ -195,12 +195,12 @@ def _looks_like_gbk(text: str) -> bool:
             continue
         total += 1
         try:
-            lead, trail = ch.encode("gb2312")
+            lead, _trail = ch.encode("gb2312")
         except (UnicodeEncodeError, ValueError):
             continue
         if lead <= 0xA3 or 0xB0 <= lead < 0xD8:
             common += 1
-        if lead <= 0xA3 or 0xB0 <= lead:
+        if lead <= 0xA3 or lead >= 0xB0:
             hanzi += 1
         if total >= 20000:
             break
