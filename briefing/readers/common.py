@@ -88,21 +88,16 @@ def read_bytes(path: Path, limit: int | None = None) -> FileBytes:
     Raises ReadError when the file cannot be opened.
     """
     digest = hashlib.sha256()
-    kept: list[bytes] = []
-    kept_len = 0
-    size = 0
     try:
         with path.open("rb") as fh:
+            data = fh.read() if limit is None else fh.read(limit)
+            digest.update(data)
+            size = len(data)
             while chunk := fh.read(_CHUNK):
                 digest.update(chunk)
                 size += len(chunk)
-                if limit is None or kept_len < limit:
-                    room = len(chunk) if limit is None else limit - kept_len
-                    kept.append(chunk[:room])
-                    kept_len += min(room, len(chunk))
     except OSError as exc:
         raise ReadError(f"无法读取文件：{exc.strerror or exc}") from exc
-    data = b"".join(kept)
     return FileBytes(data=data, sha256=digest.hexdigest(), size=size, truncated=size > len(data))
 
 
@@ -146,7 +141,8 @@ def binary_kind(data: bytes) -> str | None:
     if b"\x00" in sample:
         return None if _utf16_guess(sample) else ""
     controls = len(sample.translate(None, _NOT_CONTROL))
-    if sample and controls / len(sample) > 0.05:
+    # A stray control character is junk to strip; a file full of them is not text.
+    if controls > 32 and controls > len(sample) * 0.05:
         return ""
     return None
 

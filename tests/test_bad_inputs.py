@@ -1,0 +1,237 @@
+"""Bad inputs: every one is a ReadError with a short Chinese reason or a document with a warning,
+never a traceback; nothing a DOCX cannot hold gets through."""
+
+from __future__ import annotations
+
+import json
+import re
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from fixtures.builders import make_docx, make_pdf
+
+from briefing.errors import ReadError
+from briefing.readers import read_file
+from briefing.readers.common import MAX_TEXT_BYTES
+
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    "name", ["a.txt", "a.md", "a.html", "a.docx", "a.pdf", "a.jsonl", "a.json"]
+)
+@pytest.mark.parametrize("content", [b"", b"  \r\n\t\n"])
+def test_empty_file_is_reported_as_empty(tmp_path: Path, name: str, content: bytes) -> None:
+    with pytest.raises(ReadError, match="文件为空"):
+        read_file(write(tmp_path, name, content), name)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "不是文本文件（看起来是 PNG 图片 文件）"),
+        (b"%PDF-1.7\n" + bytes(100), "不是文本文件（看起来是 PDF 文件）"),
+        (bytes(range(256)) * 8, "不是文本文件"),
+        (b"ELF\x7f" + b"\x00\x01\x02\x03" * 100, "不是文本文件"),
+    ],
+    ids=["png", "pdf", "all-bytes", "elf"],
+)
+def test_binary_file_with_a_text_suffix_is_not_text(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    with pytest.raises(ReadError) as info:
+        read_file(write(tmp_path, "a.txt", content), "a.txt")
+    assert str(info.value) == reason
+
+
+def test_a_few_undecodable_bytes_are_replaced_with_a_warning(tmp_path: Path) -> None:
+    # One damaged byte must not cost a whole document; the warning lets --strict fail on it.
+    body = "一、工作开展情况\n科技型企业达到7565家。\n" * 40
+    path = write(tmp_path, "a.txt", body.encode() + b"\xff\xfe\xfa" + "结尾。".encode())
+    (doc,) = read_file(path, "in/a.txt")
+    assert doc.text == body + "\ufffd" * 3 + "结尾。"
+    assert doc.warnings == ["in/a.txt: 有 3 处字节无法按 UTF-8 解码，已替换为“\ufffd”"]
+
+
+def test_bytes_no_encoding_decodes_are_a_read_error(tmp_path: Path) -> None:
+    data = bytes([0x81, 0x20, 0xFF, 0x41, 0x80, 0xFE, 0x0A] * 60)
+    with pytest.raises(ReadError, match="编码"):
+        read_file(write(tmp_path, "a.txt", data), "a.txt")
+
+
+CONTROL = "\x01\x08\x0b\x0c\x1b\x1f\ufffe"  # NUL bytes make a file binary, see above
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.html", "a.jsonl"])
+def test_xml_invalid_control_characters_are_stripped(tmp_path: Path, name: str) -> None:
+    text = f"一、总体要求{CONTROL}\n正文{CONTROL}内容。"
+    if name.endswith(".jsonl"):
+        data = json.dumps({"text": text + "\x00"}).encode()  # JSON escapes decode to controls
+    elif name.endswith(".html"):
+        data = f"<p>{text.replace(chr(10), '</p><p>')}</p>".encode()
+    else:
+        data = text.encode()
+    (doc,) = read_file(write(tmp_path, name, data), name)
+    assert not XML_INVALID.search(doc.text)
+    assert doc.text.replace("\n", "") == "一、总体要求正文内容。"
+
+
+def test_truncated_docx_is_corrupt(tmp_path: Path) -> None:
+    good = make_docx(tmp_path / "good.docx", ["一、总体要求", "正文。" * 200])
+    data = good.read_bytes()
+    for cut in (len(data) // 2, len(data) - 30, 100):
+        path = write(tmp_path, f"cut{cut}.docx", data[:cut])
+        with pytest.raises(ReadError) as info:
+            read_file(path, path.name)
+        assert str(info.value) == "DOCX 文件已损坏或不完整"
+
+
+def test_docx_that_is_really_text_or_old_word(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="DOCX 文件已损坏或不完整"):
+        read_file(write(tmp_path, "a.docx", "不是压缩包".encode()), "a.docx")
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)
+    with pytest.raises(ReadError, match="旧版 Word"):
+        read_file(write(tmp_path, "b.docx", ole), "b.docx")
+
+
+def test_docx_without_text(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="没有文字"):
+        read_file(make_docx(tmp_path / "a.docx", ["", "   "]), "a.docx")
+
+
+def test_encrypted_pdf_needs_a_password(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "a.pdf", [["一、总体要求"]], encrypt="secret")
+    with pytest.raises(ReadError, match="PDF 已加密，需要密码才能读取"):
+        read_file(path, "a.pdf")
+
+
+def test_image_only_pdf_asks_for_ocr(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "scan.pdf", [["一、总体要求", "正文。"]] * 2, text=False)
+    with pytest.raises(ReadError) as info:
+        read_file(path, "scan.pdf")
+    assert str(info.value) == "PDF 没有文字层（可能是扫描件），需要先做 OCR"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage",
+        b"%PDF-",
+        "一段文字".encode(),
+        b"PK\x03\x04",
+    ],
+)
+def test_corrupt_pdf_is_a_read_error(tmp_path: Path, data: bytes) -> None:
+    with pytest.raises(ReadError, match="PDF"):
+        read_file(write(tmp_path, "a.pdf", data), "a.pdf")
+
+
+def test_truncated_pdf_is_read_or_reported(tmp_path: Path) -> None:
+    good = make_pdf(tmp_path / "good.pdf", [["一、总体要求", "正文。"]] * 3)
+    data = good.read_bytes()
+    for cut in (len(data) // 3, len(data) // 2, len(data) - 20):
+        path = write(tmp_path, "cut.pdf", data[:cut])
+        try:
+            docs = read_file(path, "cut.pdf")
+        except ReadError as exc:
+            assert "PDF" in str(exc)
+        else:
+            assert "总体要求" in docs[0].text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><p>一、总体要求<p>正文内容。<div><span>未闭合",
+        "<p>一、总体要求</p><p>正文内容。</p><table><tr><td>单元格",
+        "<div>" * 5000 + "深层嵌套的正文。" + "</div>" * 10,
+        "<p>正文内容。</p><script>var s = '<p>",
+        "一、总体要求</td></tr></table></body></html><p>正文内容。",
+    ],
+    ids=["unclosed", "truncated-table", "deep-nesting", "open-script", "stray-end-tags"],
+)
+def test_broken_html_still_yields_text(tmp_path: Path, page: str) -> None:
+    (doc,) = read_file(write(tmp_path, "a.html", page.encode()), "a.html")
+    assert "正文" in doc.text
+
+
+def test_html_without_visible_text_is_a_read_error(tmp_path: Path) -> None:
+    page = b"<html><head><script>var a = 1;</script><style>p{}</style></head><body> </body></html>"
+    with pytest.raises(ReadError, match="网页中没有正文文字"):
+        read_file(write(tmp_path, "a.html", page), "a.html")
+
+
+def test_jsonl_bad_lines_do_not_lose_the_good_ones(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"title": "甲", "text": "甲的正文。"}, ensure_ascii=False),
+        '{"title": "乙", "text": ',  # truncated
+        '["not", "an", "object"]',
+        json.dumps({"title": "丙"}, ensure_ascii=False),  # no text
+        "",
+        json.dumps({"title": "丁", "body": "丁的正文。"}, ensure_ascii=False),
+    ]
+    path = write(tmp_path, "a.jsonl", "\n".join(lines).encode())
+    docs = read_file(path, "a.jsonl")
+    good = [d for d in docs if d.text]
+    bad = [d for d in docs if not d.text]
+    assert [(d.source, d.text) for d in good] == [
+        ("a.jsonl#1", "甲的正文。"),
+        ("a.jsonl#6", "丁的正文。"),
+    ]
+    assert [d.source for d in bad] == ["a.jsonl#2", "a.jsonl#3", "a.jsonl#4"]
+    assert bad[0].warnings[0].startswith("a.jsonl#2: 第 2 行不是有效的 JSON")
+    assert bad[1].warnings == ["a.jsonl#3: 第 3 行不是 JSON 对象"]
+    assert "没有正文" in bad[2].warnings[0]
+    assert all(d.warnings == [] for d in good)
+
+
+def test_jsonl_with_only_bad_lines_reports_each(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.jsonl", b"{oops\n\xff\xfe\x00\x01\n42\n")
+    docs = read_file(path, "a.jsonl")
+    assert [d.source for d in docs] == ["a.jsonl#1", "a.jsonl#2", "a.jsonl#3"]
+    assert all(d.text == "" and len(d.warnings) == 1 for d in docs)
+
+
+def test_invalid_json_file_says_where(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="第 2 行"):
+        read_file(write(tmp_path, "a.json", b'[\n{"text": }]'), "a.json")
+    with pytest.raises(ReadError, match="文档对象"):
+        read_file(write(tmp_path, "b.json", b'"just a string"'), "b.json")
+
+
+def test_huge_text_file_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    line = ("科技型企业达到7565家，分别增长19.2%、36.1%。" * 4 + "\n").encode()
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        block = line * (1024 * 1024 // len(line) + 1)
+        for _ in range(50):
+            fh.write(block)
+    size = path.stat().st_size
+    assert size > 50 * 1024 * 1024
+    tracemalloc.start()
+    try:
+        (doc,) = read_file(path, "huge.txt")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * MAX_TEXT_BYTES < size  # proportional to the limit, not to the file
+    kept = len(doc.text.encode("utf-8"))
+    assert MAX_TEXT_BYTES - len(line) <= kept <= MAX_TEXT_BYTES
+    assert doc.text.endswith("。\n")  # cut at a line end, no broken character
+    assert doc.warnings == [
+        f"huge.txt: 文件大小 {size / 1048576:.1f} MB，超过 8 MB 上限，只读取了前 {kept / 1048576:.1f} MB，其余部分未读取"
+    ]
+
+
+def test_unreadable_path_is_a_read_error(tmp_path: Path) -> None:
+    folder = tmp_path / "dir.txt"
+    folder.mkdir()
+    with pytest.raises(ReadError, match="无法读取文件"):
+        read_file(folder, "dir.txt")
