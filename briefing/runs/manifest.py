@@ -1,0 +1,122 @@
+"""`manifest.json` beside each briefing: what went in, with which options, what came out.
+
+Deterministic: no clock, no absolute paths of the machine, sorted keys, inputs sorted by source,
+so a re-run with the same inputs writes the same bytes and two manifests diff cleanly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from briefing.atomic import write_text_atomic
+from briefing.model import ExtractedDocument
+from briefing.periods import Period
+from briefing.runs.selection import Selection, document_day, has_content
+from briefing.runs.state import sha256_file
+
+MANIFEST_NAME = "manifest.json"
+
+
+def settings_options(settings: Any) -> dict[str, Any]:
+    """A dataclass of settings (e.g. `config.Settings`) as JSON values; paths as strings."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, Path):
+            return value.as_posix()
+        if isinstance(value, Mapping):
+            return {str(k): plain(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        return value
+
+    return {key: plain(value) for key, value in dataclasses.asdict(settings).items()}
+
+
+def _input_status(
+    doc: ExtractedDocument,
+    selection: Selection,
+    chosen: set[tuple[str, str]],
+    content_shas: set[str],
+) -> str:
+    if not has_content(doc):
+        # a record of content already read under another name carries none itself
+        return "duplicate" if doc.sha256 in content_shas else "unreadable"
+    if (doc.source, doc.sha256) in chosen:
+        return "late" if selection.is_late(doc) else "in_period"
+    if document_day(doc) is None:
+        return "undated"
+    return "outside_period"
+
+
+def build_manifest(
+    *,
+    period: Period,
+    issue_number: int,
+    selection: Selection,
+    documents: Sequence[ExtractedDocument],
+    template: Path,
+    outputs: Sequence[Path],
+    options: Mapping[str, Any],
+    tool_version: str,
+    lexicon_sha: str,
+    warnings: Sequence[str] = (),
+    notes: Sequence[str] = (),
+) -> dict[str, Any]:
+    """The manifest as a dict. `documents`: every document read; `outputs`: the finished files."""
+    included = selection.documents
+    chosen = {(d.source, d.sha256) for d in included}
+    content_shas = {d.sha256 for d in documents if has_content(d)}
+    inputs = []
+    for doc in documents:
+        status = _input_status(doc, selection, chosen, content_shas)
+        inputs.append(
+            {
+                "source": doc.source,
+                "sha256": doc.sha256,
+                "format": doc.format,
+                "date": doc.date,
+                "status": status,
+                "new": status in {"in_period", "late"} and selection.is_new(doc),
+            }
+        )
+    inputs.sort(key=lambda item: (str(item["source"]), str(item["sha256"])))
+    return {
+        "tool": {"name": "briefing", "version": tool_version},
+        "period": {
+            "key": period.key,
+            "label": period.label,
+            "start": period.start.isoformat() if period.start else None,
+            "end": period.end.isoformat() if period.end else None,
+        },
+        "issue": {"number": issue_number, "label": f"第{issue_number}期"},
+        "template": {"name": template.name, "sha256": sha256_file(template)},
+        "lexicon_sha256": lexicon_sha,
+        "options": dict(options),
+        "inputs": inputs,
+        "outputs": {path.name: sha256_file(path) for path in sorted(outputs)},
+        "counts": {
+            "inputs": len(documents),
+            "unreadable": sum(1 for d in documents if not has_content(d)),
+            "included": len(included),
+            "in_period": len(selection.in_period),
+            "late": len(selection.late),
+            "new": len(selection.new_shas),
+            "undated": len(selection.undated),
+            "cumulative": selection.cumulative,
+            "measures": sum(len(d.measures) for d in included),
+            "indicators": sum(len(d.indicators) for d in included),
+            "warnings": len(warnings),
+        },
+        "warnings": list(warnings),
+        "notes": list(notes),
+    }
+
+
+def write_manifest(path: Path, manifest: Mapping[str, Any]) -> None:
+    """Write atomically: sorted keys, UTF-8, indented, final newline."""
+    text = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    write_text_atomic(path, text)

@@ -1,0 +1,68 @@
+"""Rebuilding an `ExtractedDocument` from its `briefing extract` record (the cache's payload)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefing.model import METADATA_FIELDS, ExtractedDocument, Indicator, Measure, Metadata
+
+
+def document_from_record(
+    record: dict[str, Any], body: str = "", source: str | None = None
+) -> ExtractedDocument:
+    """The inverse of `ExtractedDocument.to_record()`; `structure` stays empty.
+
+    With `source`, the document is moved to that path, in its warnings and notes too, so a file
+    that was renamed or copied reports under its current name. Raises KeyError/TypeError/ValueError
+    on a record that does not follow the contract.
+    """
+    meta = record["metadata"]
+    metadata = Metadata(**{name: meta.get(name) for name in METADATA_FIELDS})
+    metadata.display_title = metadata.display_title or ""
+    metadata.title_derived = bool(metadata.title_derived)
+    measures = [
+        Measure(
+            id=m["id"],
+            text=m["text"],
+            section=tuple(m["section"]),
+            status=m["status"],
+            themes=list(m["themes"]),
+            evidence={str(k): list(v) for k, v in m["evidence"].items()},
+            duplicate_of=m.get("duplicate_of"),
+        )
+        for m in record["measures"]
+    ]
+    indicators = [
+        Indicator(
+            id=i["id"],
+            text=i["text"],
+            metric=i.get("metric"),
+            value=float(i["value"]),
+            unit=i["unit"],
+            year=i.get("year"),
+            kind=i["kind"],
+            qualifier=i.get("qualifier"),
+            scope=i.get("scope"),
+            measure_id=i.get("measure_id"),
+            normalized_value=i.get("normalized_value"),
+            normalized_unit=i.get("normalized_unit"),
+        )
+        for i in record["indicators"]
+    ]
+    old_source = str(record["source"])
+    new_source = source if source is not None else old_source
+
+    def moved(text: str) -> str:
+        return text.replace(old_source, new_source) if new_source != old_source else text
+
+    return ExtractedDocument(
+        source=new_source,
+        sha256=str(record["sha256"]),
+        format=str(record["format"]),
+        metadata=metadata,
+        body=body,
+        measures=measures,
+        indicators=indicators,
+        warnings=[moved(w) for w in record.get("warnings", [])],
+        notes=[moved(n) for n in record.get("notes", [])],
+    )

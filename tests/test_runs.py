@@ -1,0 +1,418 @@
+"""Unattended monthly runs: numbering, late arrivals, 本期新增, cache, lock, crash safety, manifest."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import LockedError
+from briefing.model import ExtractedDocument, Metadata
+from briefing.periods import parse_period
+from briefing.pipeline import extract_documents
+from briefing.runs import (
+    EMPTY_NOTE,
+    MANIFEST_NAME,
+    RunState,
+    Selection,
+    StateError,
+    build_manifest,
+    document_from_record,
+    extract_documents_cached,
+    output_digests,
+    write_manifest,
+)
+from briefing.themes import Classifier, load_lexicon
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def doc(name: str, day: str | None, *, published: str | None = None) -> ExtractedDocument:
+    return ExtractedDocument(
+        source=f"in/{name}.txt",
+        sha256=f"sha-{name}",
+        format="text",
+        metadata=Metadata(display_title=name, written_date=day, published_date=published),
+        body=f"{name} 正文",
+    )
+
+
+def make_issue(
+    state: RunState, period_text: str, docs: list[ExtractedDocument], first: int = 1
+) -> tuple[int, Selection]:
+    """Select, number and record an issue the way build() does (files are the caller's)."""
+    period = parse_period(period_text)
+    selection = state.select_documents(docs, period)
+    number = state.issue_number(period, first)
+    state.record_issue(period, number, selection, {})
+    return number, selection
+
+
+def sources(documents: list[ExtractedDocument]) -> list[str]:
+    return [d.source for d in documents]
+
+
+# ---------------------------------------------------------------- numbering
+
+
+def test_issue_numbers_continue_across_runs_and_rerun_keeps_its_number(tmp_path: Path) -> None:
+    with RunState.open(tmp_path) as state:
+        assert make_issue(state, "2024-01", [])[0] == 1
+    with RunState.open(tmp_path) as state:
+        assert make_issue(state, "2024-02", [])[0] == 2
+    with RunState.open(tmp_path) as state:
+        assert make_issue(state, "2024-01", [])[0] == 1  # re-run
+        assert make_issue(state, "2024-03", [])[0] == 3
+        assert [i.period for i in state.issues()] == ["2024-01", "2024-02", "2024-03"]
+
+
+def test_new_year_restarts_at_configured_first_number(tmp_path: Path) -> None:
+    with RunState.open(tmp_path) as state:
+        assert make_issue(state, "2024-11", [], first=5)[0] == 5
+        assert make_issue(state, "2024-12", [], first=5)[0] == 6
+        assert make_issue(state, "2025-01", [], first=1)[0] == 1
+        # the first number only applies to a year's first issue
+        assert make_issue(state, "2025-02", [], first=9)[0] == 2
+        # a quarter is numbered by the year of its end, in the same sequence
+        assert make_issue(state, "2024-Q4", [], first=1)[0] == 7
+
+
+def test_number_is_not_taken_until_the_issue_is_recorded(tmp_path: Path) -> None:
+    with RunState.open(tmp_path) as state:
+        period = parse_period("2024-05")
+        assert state.issue_number(period) == 1
+        assert state.issue_number(period) == 1  # asking twice reserves nothing
+        assert state.issue(period) is None
+
+
+# ---------------------------------------------------------------- coverage
+
+
+def test_late_arrivals_are_reported_once_and_backlog_is_never_swept_in(tmp_path: Path) -> None:
+    backlog = doc("backlog", "2023-12-20")
+    feb = doc("feb", "2024-02-10")
+    with RunState.open(tmp_path) as state:
+        _, first = make_issue(state, "2024-02", [backlog, feb])
+        assert sources(first.documents) == ["in/feb.txt"]
+        assert first.late == ()
+
+        late_feb = doc("late-feb", "2024-02-27")
+        mar = doc("mar", None, published="2024-03-05")
+        _, march = make_issue(state, "2024-03", [backlog, feb, late_feb, mar])
+        assert sources(list(march.late)) == ["in/late-feb.txt"]
+        assert sources(march.documents) == ["in/late-feb.txt", "in/mar.txt"]
+        assert {d.source for d in march.new} == {"in/late-feb.txt", "in/mar.txt"}
+        assert any("补报" in n and "late-feb" in n for n in march.notes)
+
+        _, april = make_issue(state, "2024-04", [backlog, feb, late_feb, mar])
+        assert april.documents == [] and april.is_empty
+        assert EMPTY_NOTE in april.notes
+        assert april.cumulative == 3  # feb, late-feb, mar: never the backlog
+
+
+def test_published_date_wins_over_written_date(tmp_path: Path) -> None:
+    written_jan_published_feb = doc("x", "2024-01-30", published="2024-02-02")
+    with RunState.open(tmp_path) as state:
+        _, jan = make_issue(state, "2024-01", [written_jan_published_feb])
+        _, feb = make_issue(state, "2024-02", [written_jan_published_feb])
+    assert jan.documents == [] and sources(feb.documents) == ["in/x.txt"]
+
+
+def test_new_this_issue_excludes_what_an_earlier_issue_covered(tmp_path: Path) -> None:
+    jan, feb = doc("jan", "2024-01-15"), doc("feb", "2024-02-15")
+    with RunState.open(tmp_path) as state:
+        make_issue(state, "2024-01", [jan, feb])
+        _, quarter = make_issue(state, "2024-Q1", [jan, feb])
+    assert sources(quarter.documents) == ["in/jan.txt", "in/feb.txt"]
+    assert sources(quarter.new) == ["in/feb.txt"]
+
+
+def test_rerun_of_an_earlier_period_reproduces_its_selection(tmp_path: Path) -> None:
+    docs = [doc("jan", "2024-01-15"), doc("feb", "2024-02-15"), doc("late", "2024-01-31")]
+    with RunState.open(tmp_path) as state:
+        make_issue(state, "2024-01", docs[:2])
+        _, feb = make_issue(state, "2024-02", docs)
+        assert sources(list(feb.late)) == ["in/late.txt"]
+        _, feb_again = make_issue(state, "2024-02", docs)
+    assert feb_again.documents == feb.documents
+    assert feb_again.new_shas == feb.new_shas
+
+
+def test_undated_and_unreadable_documents_are_not_covered(tmp_path: Path) -> None:
+    undated = doc("undated", None)
+    failed = ExtractedDocument("in/bad.txt", "sha-bad", "text", Metadata(written_date="2024-01-02"))
+    copy = doc("jan", "2024-01-03")
+    copy.source = "in/copy-of-jan.txt"
+    with RunState.open(tmp_path) as state:
+        _, jan = make_issue(state, "2024-01", [doc("jan", "2024-01-03"), undated, failed, copy])
+    assert sources(jan.documents) == ["in/jan.txt"]
+    assert any("没有日期" in n and "undated" in n for n in jan.notes)
+
+
+def test_state_records_what_each_issue_covered(tmp_path: Path) -> None:
+    docs = [doc("jan", "2024-01-15"), doc("late", "2024-01-20"), doc("feb", "2024-02-15")]
+    with RunState.open(tmp_path) as state:
+        make_issue(state, "2024-01", docs[:1])
+        make_issue(state, "2024-02", docs)
+        covered = state.coverage(parse_period("2024-02"))
+    assert [(c.source, c.late, c.new) for c in covered] == [
+        ("in/late.txt", True, True),
+        ("in/feb.txt", False, True),
+    ]
+
+
+# ---------------------------------------------------------------- outputs and manifest
+
+
+def test_existing_outputs_only_when_recorded_and_unchanged(tmp_path: Path) -> None:
+    period = parse_period("2024-03")
+    folder = tmp_path / period.key
+    folder.mkdir()
+    docx = folder / "briefing-2024-03.docx"
+    docx.write_bytes(b"docx bytes")
+    with RunState.open(tmp_path) as state:
+        # files written, then the run died before recording: not existing, same number next time
+        assert not state.existing_outputs(period)
+        number = state.issue_number(period)
+        selection = state.select_documents([], period)
+        state.record_issue(period, number, selection, output_digests(tmp_path, [docx]))
+        assert state.existing_outputs(period)
+        docx.write_bytes(b"edited")
+        assert not state.existing_outputs(period)
+        docx.unlink()
+        assert not state.existing_outputs(period)
+        assert state.issue_number(period) == number
+
+
+def test_stale_temporaries_of_a_killed_run_are_removed(tmp_path: Path) -> None:
+    folder = tmp_path / "2024-03"
+    folder.mkdir()
+    (folder / ".briefing-2024-03.docx.abc123.tmp").write_bytes(b"half")
+    (folder / "briefing-2024-03.docx").write_bytes(b"whole")
+    with RunState.open(tmp_path) as state:
+        removed = state.remove_stale_temporaries(folder)
+    assert [p.name for p in removed] == [".briefing-2024-03.docx.abc123.tmp"]
+    assert [p.name for p in folder.iterdir()] == ["briefing-2024-03.docx"]
+
+
+def test_manifest_is_deterministic_and_names_inputs_and_outputs(tmp_path: Path) -> None:
+    template = tmp_path / "t.docx"
+    template.write_bytes(b"template")
+    out = tmp_path / "briefing-2024-02.docx"
+    out.write_bytes(b"output")
+    docs = [doc("feb", "2024-02-01"), doc("old", "2023-05-01"), doc("none", None)]
+    period = parse_period("2024-02")
+    with RunState.open(tmp_path / "o") as state:
+        selection = state.select_documents(docs, period)
+    texts = []
+    for _ in range(2):
+        manifest = build_manifest(
+            period=period,
+            issue_number=4,
+            selection=selection,
+            documents=list(reversed(docs)),
+            template=template,
+            outputs=[out],
+            options={"strict": False, "output": "out"},
+            tool_version="0.1.0+x",
+            lexicon_sha="abc",
+            warnings=["w"],
+        )
+        write_manifest(tmp_path / MANIFEST_NAME, manifest)
+        texts.append((tmp_path / MANIFEST_NAME).read_text(encoding="utf-8"))
+    assert texts[0] == texts[1]
+    data = json.loads(texts[0])
+    assert list(data) == sorted(data)
+    assert data["issue"] == {"label": "第4期", "number": 4}
+    assert [(i["source"], i["status"], i["new"]) for i in data["inputs"]] == [
+        ("in/feb.txt", "in_period", True),
+        ("in/none.txt", "undated", False),
+        ("in/old.txt", "outside_period", False),
+    ]
+    assert data["outputs"]["briefing-2024-02.docx"] != data["template"]["sha256"]
+    assert data["counts"]["included"] == 1 and data["counts"]["undated"] == 1
+
+
+# ---------------------------------------------------------------- cache
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier(load_lexicon())
+
+
+def test_cached_documents_equal_fresh_extraction(tmp_path: Path, classifier: Classifier) -> None:
+    fresh = extract_documents([SEEDS], classifier)
+    with RunState.open(tmp_path) as state:
+        first, cold = extract_documents_cached([SEEDS], classifier, state)
+        second, warm = extract_documents_cached([SEEDS], classifier, state)
+    assert (cold.hits, cold.misses) == (0, 5)
+    assert (warm.hits, warm.misses) == (5, 0)
+    expected = [d.to_record() for d in fresh]
+    assert [d.to_record() for d in first] == expected
+    assert [d.to_record() for d in second] == expected
+    assert [d.body for d in second] == [d.body for d in fresh]
+
+
+def test_cache_is_invalidated_by_lexicon_and_tool_version(
+    tmp_path: Path, classifier: Classifier
+) -> None:
+    lexicon_file = tmp_path / "lexicon.toml"
+    lexicon_file.write_text('[themes."创新平台"]\nterms = ["实验室", "创新平台"]\n', "utf-8")
+    other = Classifier(load_lexicon(lexicon_file))
+    assert other.lexicon.sha256 != classifier.lexicon.sha256
+    with RunState.open(tmp_path / "out") as state:
+        extract_documents_cached([SEEDS], classifier, state, tool_version="1")
+        docs, stats = extract_documents_cached([SEEDS], other, state, tool_version="1")
+        assert stats.hits == 0
+        assert any("创新平台" in m.themes for d in docs for m in d.measures)
+        _, stats = extract_documents_cached([SEEDS], classifier, state, tool_version="2")
+        assert stats.hits == 0
+        _, stats = extract_documents_cached([SEEDS], classifier, state, tool_version="1")
+        assert stats.hits == 5
+
+
+def test_cache_hit_reports_a_moved_file_under_its_new_name(
+    tmp_path: Path, classifier: Classifier
+) -> None:
+    first_dir, second_dir = tmp_path / "a", tmp_path / "b"
+    first_dir.mkdir()
+    second_dir.mkdir()
+    data = (SEEDS / "003_6d581c0dd9f637d5.txt").read_bytes()
+    (first_dir / "summary.txt").write_bytes(data)
+    (second_dir / "renamed.txt").write_bytes(data)
+    with RunState.open(tmp_path / "out") as state:
+        extract_documents_cached([first_dir], classifier, state)
+        docs, stats = extract_documents_cached([second_dir], classifier, state)
+    assert stats.hits == 1
+    assert docs[0].source == (second_dir / "renamed.txt").as_posix()
+    assert all("summary.txt" not in n for n in docs[0].notes + docs[0].warnings)
+
+
+def test_document_from_record_round_trips(classifier: Classifier) -> None:
+    for original in extract_documents([SEEDS], classifier):
+        rebuilt = document_from_record(original.to_record(), body=original.body)
+        assert rebuilt.to_record() == original.to_record()
+        assert rebuilt.date == original.date
+
+
+# ---------------------------------------------------------------- lock and crash safety
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from briefing.model import ExtractedDocument, Metadata
+    from briefing.periods import parse_period
+    from briefing.runs import RunState
+
+    out, progress, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+    with RunState.open(out) as state:
+        if mode == "hold":
+            progress.write_text("ready")
+            import time
+            time.sleep(60)
+        for month in range(1, 13):
+            period = parse_period(f"2024-{month:02d}")
+            docs = [
+                ExtractedDocument(f"in/{month}-{i}.txt", f"sha-{month}-{i}", "text",
+                                  Metadata(written_date=f"2024-{month:02d}-{i + 1:02d}"),
+                                  body="正文" * 2000)
+                for i in range(25)
+            ]
+            state.store_many(docs, "v", "lex")
+            selection = state.select_documents(docs, period)
+            state.record_issue(period, state.issue_number(period), selection, {})
+            with progress.open("a") as fh:
+                fh.write(f"{month}\\n")
+    """
+)
+
+
+def start_child(out: Path, progress: Path, mode: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(out), str(progress), mode],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def wait_for(progress: Path, child: subprocess.Popen[bytes], lines: int) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if progress.exists() and len(progress.read_text().split()) >= lines:
+            return
+        if child.poll() is not None:
+            pytest.fail(f"child exited early: {child.stderr.read() if child.stderr else ''!r}")
+        time.sleep(0.002)
+    pytest.fail("child never became ready")
+
+
+def test_second_run_on_the_same_folder_fails_at_once(tmp_path: Path) -> None:
+    progress = tmp_path / "ready"
+    child = start_child(tmp_path / "out", progress, "hold")
+    try:
+        wait_for(progress, child, 1)
+        started = time.monotonic()
+        with pytest.raises(LockedError, match="正被另一个"):
+            RunState.open(tmp_path / "out")
+        assert time.monotonic() - started < 1
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    with RunState.open(tmp_path / "out") as state:  # the kernel released the dead holder's lock
+        assert state.issues() == []
+
+
+@pytest.mark.parametrize("after_issues", [0, 1, 3, 7])
+def test_sigkill_at_any_point_leaves_earlier_issues_intact(
+    tmp_path: Path, after_issues: int
+) -> None:
+    out, progress = tmp_path / "out", tmp_path / "progress"
+    progress.write_text("")
+    child = start_child(out, progress, "run")
+    if after_issues:
+        wait_for(progress, child, after_issues)
+    else:
+        time.sleep(0.3)  # somewhere in start-up, schema creation or the first transaction
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    reported = len(progress.read_text().split())
+
+    with RunState.open(out) as state:
+        assert state.integrity_ok()
+        issues = state.issues()
+        assert reported <= len(issues) <= reported + 1  # at most the one being committed
+        assert [i.number for i in issues] == list(range(1, len(issues) + 1))
+        for issue in issues:
+            covered = state.coverage(parse_period(issue.period))
+            assert len(covered) == 25 and all(c.new for c in covered)
+        nxt = parse_period(f"2024-{len(issues) + 1:02d}") if len(issues) < 12 else None
+        if nxt is not None:
+            assert state.issue_number(nxt) == len(issues) + 1
+
+
+def test_corrupt_state_is_reported_not_overwritten(tmp_path: Path) -> None:
+    (tmp_path / ".briefing").mkdir()
+    db = tmp_path / ".briefing" / "state.db"
+    db.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StateError, match="损坏"):
+        RunState.open(tmp_path)
+    assert db.read_bytes().startswith(b"this is not")
+    with pytest.raises(StateError):  # not LockedError: the failed open released the lock
+        RunState.open(tmp_path)
+
+
+def test_state_database_is_plain_sqlite(tmp_path: Path) -> None:
+    with RunState.open(tmp_path) as state:
+        make_issue(state, "2024-01", [doc("jan", "2024-01-02")])
+    with sqlite3.connect(tmp_path / ".briefing" / "state.db") as db:
+        assert db.execute("SELECT period, number FROM issues").fetchall() == [("2024-01", 1)]
