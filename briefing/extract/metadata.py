@@ -71,6 +71,8 @@ MAX_ADDRESSEE = 100
 MAX_COVER_LINES = 12
 MAX_SIGNATURE_LINES = 5
 DERIVED_TITLE_CHARS = 20
+UNTITLED = "无标题文件"
+_LEAD_PUNCT = " ,，、;；:：!！?？"
 
 
 def _is_org_line(line: str) -> bool:
@@ -325,7 +327,7 @@ def _derive_display_title(body: str) -> str:
     """A short name for an untitled document from its opening: `2023年全市科技系统工作情况`."""
     first = next((normalize_inline(ln) for ln in body.split("\n") if ln.strip()), "")
     if not first:
-        return "无标题文件"
+        return UNTITLED
     clauses = [c for c in _CLAUSE_SPLIT.split(first) if c]
     if clauses:
         m = _LEADING_TIME.fullmatch(clauses[0])
@@ -335,10 +337,12 @@ def _derive_display_title(body: str) -> str:
             subject = subject_clause[: cut.start()] if cut else subject_clause
             if 2 <= len(subject) <= 16:
                 return f"{m.group('time')}{subject}工作情况"
-    sentence = first.split("。")[0]
-    return (
-        sentence if len(sentence) <= DERIVED_TITLE_CHARS else sentence[:DERIVED_TITLE_CHARS] + "…"
-    )
+    sentence = first.split("。")[0].strip(_LEAD_PUNCT)
+    if not sentence:
+        return UNTITLED
+    if len(sentence) <= DERIVED_TITLE_CHARS:
+        return sentence
+    return sentence[:DERIVED_TITLE_CHARS] + "…"
 
 
 def _field_date(raw: RawDocument, name: str) -> str | None:

@@ -115,6 +115,7 @@ def parse_structure(body: str) -> Structure:
     """Parse headings, paragraphs and sentences. Never raises on any text."""
     structure = Structure()
     stack: list[Section] = []
+    path: tuple[str, ...] = ()
     for raw_line in body.split("\n"):
         line = normalize_inline(raw_line)
         if not line:
@@ -124,11 +125,11 @@ def parse_structure(body: str) -> Structure:
             while stack and stack[-1].level >= heading.section.level:
                 stack.pop()
             stack.append(heading.section)
+            path = tuple(s.heading for s in stack)
             structure.sections.append(heading.section)
             line = heading.rest
             if not line:
                 continue
-        path = tuple(s.heading for s in stack)
         p_index = len(structure.paragraphs)
         structure.paragraphs.append(Paragraph(text=line, section=path, index=p_index))
         for text in split_sentences(line):
