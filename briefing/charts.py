@@ -41,6 +41,7 @@ BASE_PALETTE: tuple[str, ...] = (
 
 CHART_WIDTH_MM = 150.0  # the text block of an A4 page with 28/26 mm margins is 156 mm wide
 DPI = 200
+MAX_HEIGHT_MM = 200.0  # the A4 text block is 225 mm high; leave room for a heading and a note
 _MM_PER_INCH = 25.4
 _LABEL_PT = 9.0
 _TITLE_PT = 10.5
@@ -150,9 +151,14 @@ def _png(figure: Figure) -> bytes:
 
 
 def _height_for(rows: int, extra_mm: float) -> tuple[float, float]:
-    """Figure height and bar thickness for `rows` horizontal bars; capped to fit a page."""
-    row_mm = max(4.5, min(9.0, 150.0 / max(rows, 1)))
+    """Figure height and the height of one bar row, so that the chart fits on one page."""
+    row_mm = min(9.0, 150.0 / max(rows, 1), (MAX_HEIGHT_MM - extra_mm) / max(rows, 1))
     return extra_mm + row_mm * max(rows, 1), row_mm
+
+
+def _row_label_pt(row_mm: float) -> float:
+    """Tick-label size that still fits a row when many bars share the page."""
+    return max(4.0, min(_LABEL_PT, row_mm * 2.2))
 
 
 def _draw(build: Any) -> bytes:
@@ -288,7 +294,8 @@ def document_mix_chart(
 
     def build() -> Figure:
         top_mm = 12.0 + 5.5 * legend_rows
-        height_mm, _ = _height_for(len(rows), top_mm + 14.0)
+        height_mm, row_mm = _height_for(len(rows), top_mm + 14.0)
+        label_pt = _row_label_pt(row_mm)
         figure = _new_figure(height_mm)
         axes = figure.add_axes((0.1, 12.0 / height_mm, 0.84, 1 - (top_mm + 12.0) / height_mm))
         _style_axes(axes)
@@ -307,22 +314,27 @@ def document_mix_chart(
                 label=name,
             )
             for pos, value, start in zip(positions, values, left, strict=True):
-                if value and value / max_total >= 0.05:
+                if value and value / max_total >= 0.05 and row_mm >= 4.0:
                     axes.text(
                         start + value / 2,
                         pos,
                         str(value),
                         ha="center",
                         va="center",
-                        fontsize=_LABEL_PT - 1,
+                        fontsize=min(_LABEL_PT - 1, label_pt),
                         color="white",
                     )
             left = [a + b for a, b in zip(left, values, strict=True)]
         for pos, total in zip(positions, totals, strict=True):
             axes.text(
-                total + max_total * 0.012, pos, str(total), va="center", fontsize=_LABEL_PT - 0.5
+                total + max_total * 0.012,
+                pos,
+                str(total),
+                va="center",
+                fontsize=min(_LABEL_PT - 0.5, label_pt),
             )
         axes.set_yticks(positions, [label for label, _ in rows])
+        axes.tick_params(axis="y", labelsize=label_pt)
         axes.invert_yaxis()
         axes.set_xlim(0, max_total * 1.1)
         axes.xaxis.set_major_locator(_integer_locator())

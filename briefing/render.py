@@ -172,6 +172,25 @@ def _clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    ("Unexpected end of template", "模板结束时仍有未闭合的块，缺少 {% endfor %} 或 {% endif %}"),
+    ("Encountered unknown tag", "遇到未知或不成对的标签"),
+    ("expected token 'end of print statement'", "{{ }} 中的表达式有多余内容"),
+    ("unexpected '}'", "括号不完整"),
+    ("unexpected char", "标签中有无法识别的字符（中文引号或全角符号？）"),
+    ("unexpected end of template", "标签没有闭合（缺少 }} 或 %}）"),
+)
+
+
+def _explain(message: str) -> str:
+    """A Chinese explanation in front of Jinja's English message, which is kept for searching."""
+    detail = message.rstrip(".。")
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in message:
+            return f"{hint}（{detail}）"
+    return detail
+
+
 def _undefined_name(message: str) -> str:
     for pattern in (r"'([^']+)' is undefined", r"has no attribute '([^']+)'"):
         match = re.search(pattern, message)
@@ -185,14 +204,14 @@ def _template_error(exc: BaseException, env: _BriefingEnvironment, template: Pat
     if isinstance(exc, jinja2.TemplateSyntaxError):
         here, around = _text_around(exc.source or env.last_source, exc.lineno)
         return TemplateError(
-            f"模板语法错误（{template.name}）：{exc.message}。{_where(here, around)}"
+            f"模板语法错误（{template.name}）：{_explain(exc.message or '')}。{_where(here, around)}"
             "。请检查标签是否成对（如 {% for %} 与 {% endfor %}）、括号和引号是否完整。"
         )
     here, around = _text_around(env.last_source, _template_lineno(exc.__traceback__))
     where = _where(here, around)
     if isinstance(exc, SecurityError):
         return TemplateError(
-            f"模板包含不安全的写法，已拒绝渲染（{template.name}）：{exc}。{where}"
+            f"模板包含不安全的写法，已拒绝渲染（{template.name}）：{_explain(str(exc))}。{where}"
             "。出于安全原因，模板不能访问 Python 内部属性，模板中的代码没有被执行。"
         )
     if isinstance(exc, jinja2.UndefinedError):
@@ -201,7 +220,7 @@ def _template_error(exc: BaseException, env: _BriefingEnvironment, template: Pat
             f"模板使用了未定义的变量或字段“{name}”（{template.name}）。{where}"
             "。可用变量见 briefing context --json 的输出或 docs 中的模板变量表。"
         )
-    return TemplateError(f"模板渲染失败（{template.name}）：{exc}。{where}")
+    return TemplateError(f"模板渲染失败（{template.name}）：{_explain(str(exc))}。{where}")
 
 
 # --- rendering ------------------------------------------------------------------------------------
@@ -214,7 +233,23 @@ def _open_template(template: Path) -> Any:
         raise TemplateError(f"模板文件不存在：{template}")
     if not zipfile.is_zipfile(template):
         raise TemplateError(f"模板不是有效的 Word 文件（.docx）：{template}")
-    tpl = DocxTemplate(template)
+    class StrictDocxTemplate(DocxTemplate):  # type: ignore[misc]
+        """docxtpl parses the rendered body with lxml's `recover=True`, which silently drops
+        whatever a template broke; check it strictly first so a broken body is an error."""
+
+        def fix_tables(self, xml: str) -> Any:
+            from xml.etree import ElementTree
+
+            try:
+                ElementTree.fromstring(xml)
+            except ElementTree.ParseError as exc:
+                raise TemplateError(
+                    f"渲染结果不是有效的 Word 文档（正文：{exc}）。模板中可能用 safe 等写法输出了"
+                    "原始 XML，或 {%p %}/{%tr %} 标签没有单独成段/成行。"
+                ) from exc
+            return super().fix_tables(xml)
+
+    tpl = StrictDocxTemplate(template)
     try:
         tpl.init_docx()
     except Exception as exc:  # python-docx raises several types for a damaged package

@@ -416,11 +416,7 @@ def _loop_table(
     table: Table = doc.add_table(rows=4, cols=len(headers))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    tblpr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tblpr.append(layout)
+    table.autofit = False  # w:tblLayout fixed: columns keep their widths in Word
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm, strict=True):
             cell.width = Mm(width)
@@ -455,6 +451,12 @@ def write_body(doc: DocxDocument) -> None:
 
     # 本期概要
     _para(doc, "本期概要", "Heading 1")
+    # the computed headline sentences when there are some, else the bare numbers
+    _tag(doc, "{%p if summary.headlines %}")
+    _tag(doc, "{%p for line in summary.headlines %}")
+    _para(doc, "{{ line }}", s["summary"])
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p else %}")
     _para(
         doc,
         "本期收录文件{{ summary.document_count }}份，梳理政策措施{{ summary.measure_count }}条"
@@ -463,9 +465,7 @@ def write_body(doc: DocxDocument) -> None:
         "{% if other_count %}，另有{{ other_count }}条措施未归入上述主题{% endif %}。",
         s["summary"],
     )
-    _tag(doc, "{%p for line in summary.headlines %}")
-    _para(doc, "{{ line }}", s["summary"])
-    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
 
     # one section per theme, in the configured order
     _tag(doc, "{%p for theme in themes %}")

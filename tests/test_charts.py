@@ -1,0 +1,147 @@
+"""Charts: Chinese renders from the bundled font, PNGs are reproducible, colours follow themes."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import warnings
+
+import pytest
+from PIL import Image
+
+from briefing.charts import (
+    OTHER_COLOR,
+    ChartImage,
+    document_mix_chart,
+    indicator_chart,
+    theme_color,
+    theme_status_chart,
+)
+from briefing.fonts import cjk_rc_params, font_path
+
+THEMES = ["基础研究", "成果转化", "科技金融", "人才", "创新平台"]
+STATUS_ROWS = [("基础研究", 12, 3), ("成果转化", 20, 6), ("科技金融", 5, 4), ("人才", 9, 1)]
+
+
+def _colors(png: bytes) -> set[tuple[int, int, int]]:
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return {rgb for _, rgb in image.getcolors(maxcolors=1 << 20) or []}
+
+
+def _rgb(hex_color: str) -> tuple[int, int, int]:
+    return (int(hex_color[1:3], 16), int(hex_color[3:5], 16), int(hex_color[5:7], 16))
+
+
+def _glyph_warnings(record: list[warnings.WarningMessage]) -> list[str]:
+    return [str(w.message) for w in record if "missing from font" in str(w.message)]
+
+
+def test_font_comes_from_the_pip_package() -> None:
+    path = font_path()
+    assert path.is_file()
+    assert "pylopdf_fonts_zh_cn" in str(path)
+    assert cjk_rc_params()["font.sans-serif"][0] == "Noto Sans SC"
+
+
+def test_chinese_labels_render_without_missing_glyphs() -> None:
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        theme_status_chart(STATUS_ROWS)
+        document_mix_chart([("[1]", {"基础研究": 2, "人才": 1})], THEMES)
+        indicator_chart(
+            "成果转化：主要数据", [("技术合同成交额", 630.5, "亿元"), ("转化金额", 2.83, "亿元")]
+        )
+    assert _glyph_warnings(record) == []
+
+
+def test_glyph_check_detects_a_font_without_chinese() -> None:
+    # guards the test above: the same check does fire when matplotlib falls back to DejaVu
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    with matplotlib.rc_context({"font.family": "DejaVu Sans"}):
+        figure = Figure()
+        FigureCanvasAgg(figure)
+        figure.text(0.5, 0.5, "科技金融")
+        with warnings.catch_warnings(record=True) as record:
+            warnings.simplefilter("always")
+            figure.savefig(io.BytesIO(), format="png")
+    assert _glyph_warnings(record)
+
+
+def test_same_data_gives_identical_png_bytes() -> None:
+    first = theme_status_chart(STATUS_ROWS)
+    second = theme_status_chart(list(STATUS_ROWS))
+    assert first.png == second.png
+    assert first.png.startswith(b"\x89PNG")
+    assert b"matplotlib" not in first.png  # no software/version metadata
+    changed = theme_status_chart([*STATUS_ROWS[:-1], ("人才", 9, 2)])
+    assert changed.png != first.png
+
+
+def test_status_chart_describes_its_data_in_alt_text() -> None:
+    chart = theme_status_chart(STATUS_ROWS)
+    assert isinstance(chart, ChartImage)
+    assert chart.width_mm <= 156  # fits the A4 text block
+    assert "成果转化进展20条、计划6条" in chart.alt
+
+
+def test_theme_colour_is_the_same_in_every_chart() -> None:
+    status = theme_status_chart(STATUS_ROWS)
+    mix = document_mix_chart(
+        [("[1]", {"科技金融": 5, "人才": 2}), ("[2]", {"科技金融": 1})], THEMES
+    )
+    finance = _rgb(theme_color(THEMES.index("科技金融")))
+    assert finance in _colors(status.png)
+    assert finance in _colors(mix.png)
+
+
+def test_other_measures_are_grey_and_listed_last() -> None:
+    chart = document_mix_chart([("[1]", {"基础研究": 2, "未分类": 3})], THEMES)
+    assert _rgb(OTHER_COLOR) in _colors(chart.png)
+    assert chart.alt.endswith("（基础研究2、其他3）。")
+
+
+def test_many_themes_all_get_distinct_colours() -> None:
+    colours = [theme_color(i) for i in range(24)]
+    assert len(set(colours)) == 24
+    assert OTHER_COLOR not in colours
+
+
+def test_indicator_chart_needs_two_figures_in_one_unit() -> None:
+    assert indicator_chart("人才", [("新引进人才", 4500, "人")]) is None
+    assert indicator_chart("混合", [("成交额", 630.5, "亿元"), ("企业", 7000, "家")]) is None
+    chart = indicator_chart(
+        "成果转化",
+        [("成交额", 630.5, "亿元"), ("孵化器", 26, "家"), ("转化金额", 2.83, "亿元")],
+    )
+    assert chart is not None
+    # only the comparable group (亿元) is drawn
+    assert "成交额630.5亿元" in chart.alt and "转化金额2.83亿元" in chart.alt
+    assert "孵化器" not in chart.alt
+
+
+def test_indicator_chart_handles_negative_growth() -> None:
+    chart = indicator_chart("增速", [("产值", 10.0, "%"), ("营收", -4.8, "%")])
+    assert chart is not None and "-4.8%" in chart.alt
+
+
+@pytest.mark.parametrize("documents", [0, 1, 60])
+def test_mix_chart_fits_the_page_for_any_number_of_documents(documents: int) -> None:
+    rows = [(f"[{i + 1}]", {THEMES[i % 5]: i % 7 + 1}) for i in range(documents)]
+    chart = document_mix_chart(rows, THEMES)
+    width, height = Image.open(io.BytesIO(chart.png)).size
+    assert height / width * chart.width_mm <= 225  # the A4 text block is 225 mm high
+
+
+def test_importing_charts_and_render_does_not_load_matplotlib() -> None:
+    code = (
+        "import sys, briefing.charts, briefing.render, briefing.fonts; "
+        "print('matplotlib' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

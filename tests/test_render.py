@@ -1,0 +1,316 @@
+"""Rendering the default 简报 template: content, determinism, safety and atomic writes."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import zipfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
+
+from briefing.context import BriefingContext
+from briefing.errors import TemplateError
+from briefing.render import check_template, cn_ordinal, render_docx, unknown_variables
+from briefing.template_builder import DEFAULT_OUTPUT, build_template
+from tests.sample_context import AMPERSAND_TITLE, THEMES, chart_count, sample_context
+
+TEMPLATE = DEFAULT_OUTPUT
+WHEN = datetime(2024, 3, 31, 0, 0, 0)
+
+
+def _render(tmp_path: Path, context: BriefingContext | None = None, name: str = "out.docx") -> Path:
+    output = tmp_path / name
+    render_docx(TEMPLATE, context or sample_context(), output, timestamp=WHEN)
+    return output
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> DocxDocument:
+    return Document(str(_render(tmp_path_factory.mktemp("render"))))
+
+
+def _texts(doc: DocxDocument) -> list[str]:
+    return [p.text for p in doc.paragraphs]
+
+
+def _styled(doc: DocxDocument, style: str) -> list[Paragraph]:
+    return [p for p in doc.paragraphs if p.style is not None and p.style.name == style]
+
+
+def _template_with(tmp_path: Path, *lines: str) -> Path:
+    doc = Document()
+    for line in lines:
+        doc.add_paragraph(line)
+    path = tmp_path / "custom.docx"
+    doc.save(str(path))
+    return path
+
+
+# --- content ---------------------------------------------------------------------------------------
+
+
+def test_masthead_comes_first_in_red(rendered: DocxDocument) -> None:
+    first = rendered.paragraphs[0]
+    assert first.text == "科技政策简报"
+    assert first.style is not None and first.style.font.color.rgb is not None
+    assert str(first.style.font.color.rgb) == "E00000"
+    texts = _texts(rendered)
+    assert texts[1] == "第3期"
+    assert texts[2] == "市科技局办公室\t2024年3月31日"
+
+
+def test_one_numbered_section_per_theme_including_added_ones(rendered: DocxDocument) -> None:
+    headings = [p.text for p in _styled(rendered, "Heading 1")]
+    expected = [f"{cn_ordinal(i + 1)}、{name}" for i, name in enumerate(THEMES)]
+    assert [h for h in headings if h[1:2] == "、"][: len(THEMES)] == expected
+    assert "五、创新平台" in headings  # the user-added theme
+    assert "六、总体情况" in headings  # numbering continues after the themes
+    assert len(_styled(rendered, "Heading 2")) == 2 * len(THEMES)
+
+
+def test_highlights_carry_citations_and_plans_are_marked(rendered: DocxDocument) -> None:
+    texts = _texts(rendered)
+    assert "1. 2022年组织实施市级自然科学基金项目1800项。[1]" in texts
+    assert any(t.startswith("2. （计划）建立市级财政基础研究项目资金") for t in texts)
+
+
+def test_indicator_tables_have_one_row_per_figure(rendered: DocxDocument) -> None:
+    context = sample_context()
+    with_rows = [t for t in context["themes"] if t["indicators"]]
+    tables = rendered.tables
+    assert len(tables) == len(with_rows) + 1  # plus the sources table
+    for table, theme in zip(tables, with_rows, strict=False):
+        assert [c.text for c in table.rows[0].cells] == [
+            "指标",
+            "数值",
+            "类型",
+            "年份",
+            "范围",
+            "来源",
+        ]
+        assert len(table.rows) == 1 + len(theme["indicators"])
+    transfer = tables[1]
+    assert [c.text for c in transfer.rows[2].cells] == [
+        "技术合同成交额",
+        "超197亿元",
+        "实际",
+        "2023",
+        "科学城",
+        "[2]",
+    ]
+    assert transfer.rows[3].cells[1].text == "865.1亿元※"  # the conflicting figure is marked
+    assert any(t.startswith("注：标“※”的数据") for t in _texts(rendered))
+
+
+def test_theme_without_figures_says_so(rendered: DocxDocument) -> None:
+    assert "本期文件未给出本主题的量化数据。" in _texts(rendered)
+
+
+def test_one_image_per_chart_with_alt_text(rendered: DocxDocument) -> None:
+    assert len(rendered.inline_shapes) == chart_count(sample_context())
+    descriptions = [shape._inline.docPr.get("descr") for shape in rendered.inline_shapes]
+    assert all(descriptions)
+    assert any(d.startswith("各主题措施数量") for d in descriptions)
+    for shape in rendered.inline_shapes:
+        assert shape.width <= Mm(156)
+
+
+def test_sources_table_keeps_special_characters(rendered: DocxDocument) -> None:
+    sources = rendered.tables[-1]
+    assert [c.text for c in sources.rows[0].cells] == [
+        "序号",
+        "标题",
+        "发文字号",
+        "发布机构",
+        "日期",
+        "索引号",
+    ]
+    assert len(sources.rows) == 1 + len(sample_context()["sources"])
+    assert sources.rows[1].cells[2].text == "渝科局函〔2023〕372号"
+    assert sources.rows[2].cells[1].text == AMPERSAND_TITLE  # `&<>` intact, nothing cut
+
+
+def test_footer_block_and_warnings(rendered: DocxDocument) -> None:
+    texts = _texts(rendered)
+    assert "报：市委办公厅，市政府办公厅" in texts
+    assert "送：各区县科技主管部门" in texts
+    assert "发：局领导，各处室" in texts
+    assert texts[-2] == "市科技局办公室\t共印30份"
+    assert "文件 broken.pdf 无法读取：文件已损坏" in texts
+
+
+def test_empty_warnings_and_footer_lines_are_left_out(tmp_path: Path) -> None:
+    context = sample_context()
+    context["warnings"] = []
+    context["footer"]["send_to"] = ""
+    texts = _texts(Document(str(_render(tmp_path, context))))
+    assert "生成提示：" not in texts
+    assert not any(t.startswith("送：") for t in texts)
+    assert "报：市委办公厅，市政府办公厅" in texts
+
+
+def test_no_jinja_tags_left_in_output(rendered: DocxDocument) -> None:
+    everything = "\n".join(_texts(rendered))
+    for table in rendered.tables:
+        everything += "\n".join(cell.text for row in table.rows for cell in row.cells)
+    assert "{{" not in everything and "{%" not in everything
+
+
+def test_core_properties_come_from_context_and_timestamp(rendered: DocxDocument) -> None:
+    props = rendered.core_properties
+    assert props.title == "科技政策简报第3期"
+    assert props.created == props.modified == WHEN.replace(tzinfo=UTC)
+    assert props.last_modified_by == "briefing 0.1.0"
+    assert props.revision == 1
+
+
+# --- determinism -----------------------------------------------------------------------------------
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_same_context_gives_identical_bytes(tmp_path: Path) -> None:
+    first = _render(tmp_path, name="a.docx")
+    second = _render(tmp_path, name="b.docx")
+    assert _sha(first) == _sha(second)
+    with zipfile.ZipFile(first) as package:
+        assert package.namelist()[0] == "[Content_Types].xml"
+        assert {info.date_time for info in package.infolist()} == {(2024, 3, 31, 0, 0, 0)}
+
+
+def test_rendering_does_not_change_the_context(tmp_path: Path) -> None:
+    context = sample_context()
+    before = copy.deepcopy(context)
+    _render(tmp_path, context)
+    assert context == before
+
+
+def test_template_builder_is_reproducible_and_matches_the_shipped_file() -> None:
+    built = build_template()
+    assert built == build_template()
+    assert TEMPLATE.read_bytes() == built, (
+        "templates/briefing.docx is stale: run python -m briefing.template_builder"
+    )
+
+
+# --- the template's form ---------------------------------------------------------------------------
+
+
+def _east_asia(doc: DocxDocument, style: str) -> str | None:
+    rfonts = doc.styles[style].element.rPr.rFonts
+    value: str | None = rfonts.get(qn("w:eastAsia"))
+    return value
+
+
+def test_template_follows_official_document_layout() -> None:
+    doc = Document(str(TEMPLATE))
+    section = doc.sections[0]
+    sizes = (section.page_width, section.page_height)
+    assert [round(size.mm) for size in sizes] == [210, 297]
+    margins = (section.top_margin, section.left_margin, section.right_margin, section.bottom_margin)
+    assert [round(margin.mm, 1) for margin in margins] == [37, 28, 26, 35]
+    normal = doc.styles["Normal"]
+    assert normal.font.size == Pt(16)
+    assert normal.paragraph_format.line_spacing == Pt(28)
+    assert _east_asia(doc, "Normal") == "仿宋_GB2312"
+    assert _east_asia(doc, "Heading 1") == "黑体"
+    assert _east_asia(doc, "Heading 2") == "楷体_GB2312"
+    assert _east_asia(doc, "Title") == "方正小标宋简体"
+    assert doc.styles["Title"].font.size == Pt(22)
+    footer_xml = section.footer._element.xml
+    assert "PAGE" in footer_xml and "— " in footer_xml
+
+
+def test_default_template_uses_only_known_variables() -> None:
+    assert unknown_variables(TEMPLATE) == []
+    assert {"masthead", "themes", "sources", "footer", "warnings"} <= set(check_template(TEMPLATE))
+
+
+# --- errors and safety -----------------------------------------------------------------------------
+
+
+def _error(tmp_path: Path, *lines: str) -> str:
+    template = _template_with(tmp_path, *lines)
+    with pytest.raises(TemplateError) as info:
+        render_docx(template, sample_context(), tmp_path / "out.docx", timestamp=WHEN)
+    return str(info.value)
+
+
+def test_syntax_error_names_the_failing_tag(tmp_path: Path) -> None:
+    message = _error(tmp_path, "标题", "{% for theme in themes %}{{ theme.name }}", "结尾")
+    assert "模板语法错误" in message
+    assert "{% for theme in themes %}" in message
+
+
+def test_undefined_variable_is_named(tmp_path: Path) -> None:
+    message = _error(tmp_path, "简报：{{ masthead.nmae }}")
+    assert "未定义" in message and "nmae" in message
+    assert "简报：{{ masthead.nmae }}" in message
+
+
+def test_unknown_top_level_variable_is_reported(tmp_path: Path) -> None:
+    template = _template_with(tmp_path, "{{ masthead.name }}{{ issue_title }}")
+    assert unknown_variables(template) == ["issue_title"]
+    message = _error(tmp_path, "{{ issue_title }}")
+    assert "issue_title" in message
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ themes.append(1) }}",
+    ],
+)
+def test_sandbox_escape_is_refused(tmp_path: Path, tag: str) -> None:
+    message = _error(tmp_path, tag)
+    assert "不安全" in message
+
+
+def test_failed_render_leaves_existing_output_untouched(tmp_path: Path) -> None:
+    output = tmp_path / "briefing.docx"
+    output.write_bytes(b"previous issue")
+    template = _template_with(tmp_path, "{{ nothing_here }}")
+    with pytest.raises(TemplateError):
+        render_docx(template, sample_context(), output, timestamp=WHEN)
+    assert output.read_bytes() == b"previous issue"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.docx", "custom.docx"]
+
+
+def test_raw_xml_from_a_safe_filter_never_produces_a_broken_file(tmp_path: Path) -> None:
+    output = tmp_path / "briefing.docx"
+    output.write_bytes(b"previous issue")
+    template = _template_with(tmp_path, "{{ sources[1].title | safe }}")
+    with pytest.raises(TemplateError, match="不是有效的 Word 文档"):
+        render_docx(template, sample_context(), output, timestamp=WHEN)
+    assert output.read_bytes() == b"previous issue"
+
+
+def test_missing_or_invalid_template_is_a_template_error(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match="不存在"):
+        render_docx(tmp_path / "none.docx", sample_context(), tmp_path / "o.docx", timestamp=WHEN)
+    fake = tmp_path / "fake.docx"
+    fake.write_text("not a zip", encoding="utf-8")
+    with pytest.raises(TemplateError, match="不是有效的 Word"):
+        render_docx(fake, sample_context(), tmp_path / "o.docx", timestamp=WHEN)
+    assert not (tmp_path / "o.docx").exists()
+
+
+def test_cn_ordinal() -> None:
+    def numbers() -> Iterator[tuple[int, str]]:
+        yield from [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (21, "二十一")]
+        yield from [(99, "九十九"), (100, "100")]
+
+    for number, text in numbers():
+        assert cn_ordinal(number) == text
