@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,10 +30,14 @@ LEXICON_FILENAME = "themes.toml"
 
 DEFAULT_THRESHOLD = 1.0
 DEFAULT_WEAK_WEIGHT = 0.5
+# a theme scoring this many times less than the sentence's main theme is an incidental mention
+DEFAULT_DOMINANCE = 2.5
+# in a sentence this long (characters) one term alone is a passing mention among many actions
+DEFAULT_LONG_SENTENCE = 120
 _ALL_THEMES = "*"
 
 _TOP_KEYS = {"settings", "exclude", "themes"}
-_SETTINGS_KEYS = {"threshold", "weak_weight"}
+_SETTINGS_KEYS = {"threshold", "weak_weight", "dominance", "long_sentence"}
 _EXCLUDE_KEYS = {"phrases"}
 _THEME_KEYS = {"description", "terms", "weak", "weights", "exclude"}
 
@@ -68,6 +73,8 @@ class Lexicon:
     specs: dict[str, ThemeSpec] = field(default_factory=dict)
     global_exclude: tuple[str, ...] = ()
     threshold: float = DEFAULT_THRESHOLD
+    dominance: float = DEFAULT_DOMINANCE
+    long_sentence: float = DEFAULT_LONG_SENTENCE
     sources: tuple[str, ...] = ()
 
     @property
@@ -104,6 +111,8 @@ class Classification:
     scores: dict[str, float] = field(default_factory=dict)
     matches: list[Match] = field(default_factory=list)
     suppressed: list[Suppressed] = field(default_factory=list)
+    # themes that reached the threshold but were dropped, with the reason (for `briefing explain`)
+    dropped: dict[str, str] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- loading
@@ -161,7 +170,7 @@ class _RawLexicon:
 def _parse_theme(path: Path, name: str, table: Any, weak_weight: float) -> ThemeSpec:
     prefix = f"themes.{name}"
     if not isinstance(table, dict):
-        raise _fail(path, prefix, "应为表（[themes.\"主题名\"]）")
+        raise _fail(path, prefix, '应为表（[themes."主题名"]）')
     if not name.strip() or name == OTHER_THEME:
         raise _fail(path, prefix, f"不能用作主题名（“{OTHER_THEME}”由系统保留）")
     _check_keys(path, f"{prefix}.", table, _THEME_KEYS)
@@ -212,6 +221,8 @@ def _parse_file(path: Path, base_weak_weight: float) -> _RawLexicon:
 def _lexicon_hash(lexicon: Lexicon) -> str:
     payload = {
         "threshold": lexicon.threshold,
+        "dominance": lexicon.dominance,
+        "long_sentence": lexicon.long_sentence,
         "exclude": list(lexicon.global_exclude),
         "themes": {
             name: {"weights": spec.weights, "exclude": list(spec.exclude)}
@@ -241,6 +252,8 @@ def load_lexicon(user_path: Path | None = None) -> Lexicon:
         specs=specs,
         global_exclude=tuple(exclude),
         threshold=settings.get("threshold", DEFAULT_THRESHOLD),
+        dominance=settings.get("dominance", DEFAULT_DOMINANCE),
+        long_sentence=settings.get("long_sentence", DEFAULT_LONG_SENTENCE),
         sources=tuple(sources),
     )
     lexicon.sha256 = _lexicon_hash(lexicon)
@@ -323,11 +336,15 @@ class Classifier:
             result.suppressed.append(_suppression(text, start, end, found, owner))
         kept.extend(revived)
         kept.sort(key=lambda h: h[0])
+        kept = _drop_list_categories(text, kept, result)
         self._score(text, kept, result)
         return result
 
-    def _score(self, text: str, kept: list[tuple[int, int, _Entry]], result: Classification) -> None:
+    def _score(
+        self, text: str, kept: list[tuple[int, int, _Entry]], result: Classification
+    ) -> None:
         seen: dict[str, dict[str, float]] = {}
+        headline = _headline_end(text)
         for start, end, found in kept:
             live = {
                 theme: weight
@@ -338,18 +355,89 @@ class Classifier:
                 continue
             term = text[start:end]
             result.matches.append(Match(term, start, end, live))
+            if end <= headline:
+                # the item's own headline (三是完善产学研合作激励机制。) names what the item is about
+                live = {theme: weight * HEADLINE_BOOST for theme, weight in live.items()}
             for theme, weight in live.items():
-                seen.setdefault(theme, {}).setdefault(found.key, weight)
+                known = seen.setdefault(theme, {})
+                known[found.key] = max(known.get(found.key, 0.0), weight)
         for theme in self.lexicon.specs:
-            if theme not in seen:
+            if theme in seen:
+                result.scores[theme] = sum(seen[theme].values())
+        passing = [t for t, v in result.scores.items() if v >= self.lexicon.threshold - 1e-9]
+        top = max((result.scores[t] for t in passing), default=0.0)
+        for theme in passing:
+            score = result.scores[theme]
+            if score * self.lexicon.dominance <= top + 1e-9:
+                result.dropped[theme] = (
+                    f"得分 {score:g} 不足主导主题得分 {top:g} 的 1/{self.lexicon.dominance:g}，视为顺带提及"
+                )
                 continue
-            score = sum(seen[theme].values())
-            result.scores[theme] = score
-            if score >= self.lexicon.threshold - 1e-9:
-                result.themes.append(theme)
-                result.evidence[theme] = [
-                    m.term for m in _unique_terms(result.matches) if theme in m.weights
-                ]
+            single = len(seen[theme]) == 1 and score <= self.lexicon.threshold + 1e-9
+            if single and len(text) >= self.lexicon.long_sentence:
+                result.dropped[theme] = f"长句（{len(text)} 字）中仅有一个词命中，视为顺带提及"
+                continue
+            result.themes.append(theme)
+            result.evidence[theme] = [
+                m.term for m in _unique_terms(result.matches) if theme in m.weights
+            ]
+
+
+_LIST_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,6}"
+_LIST_RE = re.compile(rf"{_LIST_ITEM}(?:、{_LIST_ITEM}){{2,}}")
+_QUOTES = "“”\"'‘’「」"
+
+
+def _drop_list_categories(
+    text: str, kept: list[tuple[int, int, _Entry]], result: Classification
+) -> list[tuple[int, int, _Entry]]:
+    """In 产业、人才、科技等 a bare category word names a field, not an action about it.
+
+    Applies to lists of three or more short items that are not all about one theme; a list of
+    one theme's terms (院士、杰青、优青) keeps them all.
+    """
+    drop: set[int] = set()
+    for lst in _LIST_RE.finditer(text):
+        items = []
+        pos = lst.start()
+        for part in lst.group(0).split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        item_themes = []
+        bare: list[int] = []
+        for a, b in items:
+            inside = [i for i, k in enumerate(kept) if a <= k[0] and k[1] <= b]
+            item_themes.append(frozenset(t for i in inside for t in kept[i][2].weights))
+            core_a = a + len(text[a:b]) - len(text[a:b].lstrip(_QUOTES))
+            core_b = b - (len(text[a:b]) - len(text[a:b].rstrip(_QUOTES)))
+            bare += [i for i in inside if kept[i][0] == core_a and kept[i][1] == core_b]
+        if not frozenset.intersection(*item_themes):
+            drop.update(bare)
+    for i in sorted(drop):
+        start, end, found = kept[i]
+        if found.weights:
+            result.suppressed.append(
+                Suppressed(
+                    text[start:end],
+                    start,
+                    end,
+                    tuple(found.weights),
+                    text[start:end],
+                    "是并列列举中的类别泛称（如“产业、人才、科技等”），不代表针对该主题的措施",
+                )
+            )
+    return [k for i, k in enumerate(kept) if i not in drop]
+
+
+_HEADLINE_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十])[^，,；;：:。]{1,20}。"
+)
+HEADLINE_BOOST = 2.0
+
+
+def _headline_end(text: str) -> int:
+    m = _HEADLINE_RE.match(text)
+    return m.end() if m else 0
 
 
 def _unique_terms(matches: list[Match]) -> list[Match]:
