@@ -1,15 +1,578 @@
 """Figures in the text: value, unit, kind, year, qualifier, metric, scope.
 
-STUB: owned by the indicators work; the interface is fixed.
+Sentence by sentence: `numbers.find_quantities` finds every number with a unit; this module decides
+what each one is about. The rules, in the order they are applied:
+
+- text: the clause holding the figure, cut after the previous figure of the same clause and after an
+  opening bracket, so a table can quote it; paired lists ("分别达到2245家、1.5万家") share one span.
+- metric: the noun phrase before the number, with the leading verbs, time words and scope removed
+  ("2022年组织实施市级自然科学基金项目1800项" -> 市级自然科学基金项目); for a count followed by its
+  noun ("3个市级科技创新基础设施获批建设") the noun after the unit; a clause with no noun of its own
+  ("、增长10%") repeats the metric of the figure before it in the sentence; "A和B分别…x、y" hands A
+  to x and B to y.
+- kind: target when the sentence sits under a plans heading (下一步, 打算, 目标…) or a target word
+  precedes the figure in the sentence (力争, 确保, 到2025年…); growth when a change verb stands right
+  before the figure (增长, 提升, 下降…) and the figure is a rate, or the clause compares (较去年…);
+  else actual. A decline is a growth figure with a negative value (下降2.1% -> -2.1, qualifier 下降).
+  预计 figures stay actual, with qualifier 预计.
+- year: the last year printed before the figure in the sentence (outside 《》 titles and brackets);
+  else 今年/去年 relative to the document date; else the year opening the sentence's paragraph; else,
+  for actual and growth figures only, the year opening the document's first sentence ("2023年,全市…":
+  an annual summary); else null. Targets without a year of their own stay null.
+- scope: a named place or body at the head of the clause or sentence (科学城核心区, 璧山片区, 金凤
+  实验室…) that is not itself the thing counted.
 """
 
 from __future__ import annotations
 
-from briefing.model import Indicator, Structure
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.extract.numbers import Quantity, find_quantities, normalize
+from briefing.model import Indicator, IndicatorKind, Sentence, Structure
+
+MAX_LOOKBACK = 40  # characters of context before a number that can hold its metric
+MAX_LOOKAHEAD = 24  # characters after a count that can hold the noun it counts
+
+
+def _words(spaced: str) -> tuple[str, ...]:
+    return tuple(spaced.split())
+
+
+_HAS_NUMBER = re.compile(r"[0-9０-９]|[一二两三四五六七八九][十百千万亿]")
+_CLAUSE_SEP = re.compile(r"[,，;；。:：!！?？\n]|(?<![0-9]),|,(?![0-9]{3}(?![0-9]))")
+_BRACKET = re.compile(r"[()（）\[\]【】]")
+_TITLE = re.compile(r"《[^《》]{0,200}》|\([^()]{0,80}\)|（[^（）]{0,80}）")
+_YEAR = re.compile(r"(?<![0-9\-—~～至])((?:19|20)[0-9]{2})年(?![0-9\-—~～至])")
+_RELATIVE_YEAR = re.compile(r"(?<![较比于同])(今年|本年|当年|去年|上年|前年)(?!同期)")
+_RELATIVE_OFFSET = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2}
+_LEADING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:[,，]|以来|全年|度)")
+_FULL_DATE = re.compile(r"((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日")
+_TARGET_WORD = re.compile(
+    r"力争|确保|争取到|目标是|目标为|目标到|预期|将达到|将超过|将突破|"
+    r"(?:到|至)(?:19|20)[0-9]{2}年(?:底|末)?"
+)
+_TARGET_YEAR = re.compile(r"^(?:到|至)((?:19|20)[0-9]{2})年")
+_PLAN_HEADING = re.compile(
+    r"下一步|打算|工作目标|目标任务|主要目标|发展目标|预期目标|工作计划|工作安排"
+)
+_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+
+_QUALIFIERS = (
+    "预计",
+    "累计",
+    "超过",
+    "超",
+    "逾",
+    "将近",
+    "接近",
+    "近",
+    "大约",
+    "约",
+    "达到",
+    "达",
+    "突破",
+    "不低于",
+    "不少于",
+    "不超过",
+    "高于",
+    "低于",
+    "共计",
+    "总计",
+    "合计",
+    "共",
+)
+_QUALIFIER_END = re.compile("(?:" + "|".join(_QUALIFIERS) + ")$")
+# "签约", "制约", "习近平", "附近": the qualifier character belongs to the word before it
+_FALSE_FRIEND_BEFORE = {"约": "签制节预公条契履邀相特", "近": "习最附临邻靠", "超": "赶"}
+
+_CHANGE_VERB = re.compile(
+    r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|增速为?|增幅为?|增长率为?)(?:了)?$"
+)
+_DECLINE = re.compile(r"(?:下降|减少|降低|回落)(?:了)?$")
+_COMPARE = re.compile(r"较|比上年|比去年|同比|环比")
+_RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
+_COUNT_UNITS = frozenset(
+    _words(
+        "家 项 个 人 名 位 篇 台 套 支 所 条 次 件 款 座 场 类 户 辆 株 部 批 期 家(次) 台/套 台(套) 人次"
+    )
+)
+
+# Verbs that open the clause before the noun a figure measures; the metric is what follows the last.
+_VERBS = _words(
+    "组织实施 联合实施 共同实施 启动实施 实施 组织 争取 获批 获得 新认定 认定 新培育 培育 新引进 引进 引育 "
+    "新建成 建成 新建 共建 搭建 设立 吸引 完成 达成 开展 举办 推动 推进 安排 选派 发表 取得 解决 带动 "
+    "引导发放 引导 发放 新投用 投用 上线 已落地 落地 集聚 聚集 撬动 兑现 签订 签署 召开 培养 整合 启动 "
+    "创建 指导 确定 新增 开放共享 支持 资助 承担 出台 印发 发布 部署 拥有 形成 入驻 新入驻 新入库 入库 "
+    "新完工 完工 优化 先行先试 孵化 转化 提出 布局 建立 打造 引入 服务 带领 遴选 评选 选拔 吸纳 授权 "
+    "申请 申报 攻克 研发 制定 设置 认缴 入选 获评 获 建设 加快 持续 累计 共 新 为 在 对 向 给予 "
+    "投入 筹集 募集 组建 储备 帮助 协调 实现 保持 力争 确保 争取到 谋划 收集 颁布 举行 推广 开发 研制 "
+    "给予 奖励 补助 补贴 扶持 新评 评定 验收 备案 登记 签约 完成了"
+)
+_VERB_RE = re.compile("|".join(sorted({v for v in _VERBS if len(v) > 1}, key=len, reverse=True)))
+_LEADING_NOISE = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十0-9]+[)）]|其中|同时|首次|此外|另外|"
+    r"(?:19|20)[0-9]{2}年(?:以来|全年|度|底|末)?|今年|去年|上年|当年|全年|年内|目前|截至目前|"
+    r"全市|我市|全区|全省|全国|本市|全县|我区|我省|"
+    r"和|及|与|以及|并|还|也|已|将|对|向|在|为|由|以|共|均|分别|又|再|新|了|的|等)+"
+)
+_TRAILING_NOISE = re.compile(
+    r"(?:预计|累计|超过|超|逾|将近|接近|近|大约|约|达到|已达|达|突破|不低于|不少于|不超过|高于|低于|"
+    r"共计|总计|合计|共|为|是|实现|保持|增长|增加|提高|提升|上升|下降|减少|降低|年均|同比|环比|"
+    r"分别|均|已|较上年|较去年|比上年|比去年|较|了|在|等|的|至|从|由)+$"
+)
+# A counted noun ends where a verb, preposition or list joint begins.
+_SUFFIX_STOP = re.compile(
+    r"[、,，;；。:：!！?？()（）]|和|及|与|以及|的|在|为|由|进|赴|获|开工|参会|签约|出席|召开|纳入|就业|"
+    r"落地|建成|发放|引领|带动|支撑|配备|开展|参与|加入|上市|列入|成为|实现|通过|占|达|超|突破|作价|建设|"
+    r"分别|共|累计|投入|入选|运行|揭牌|[0-9]"
+)
+_SCOPE = re.compile(
+    r"^[^\d,，。；;、“”\"《》]{0,12}?(?:科学城核心区|科学城|核心区|协同创新区|新区|片区|高新区|生态城|科创园|"
+    r"科技园|产业园|实验室|资源库|示范区|开发区|经开区|试验区|自贸区|园区|高校|科研院所|研究院|大学|"
+    r"科技城|生物城|城区)"
+)
+_SCOPE_LEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|(?:19|20)[0-9]{2}年|今年|去年|推动|力争|支持|促进|加快|在|由|将|对|使|让)+"
+)
+_PLACE_END = re.compile(r"(?:片区|区县|[区县市省镇乡]|国家|地区)$")
+_VERB_END = re.compile(r"(?:给予|支持|安排|投入|发放|资助|奖励|补助|补贴|拨付|下达)$")
+_LEADING_NUMBER = re.compile(r"^[0-9.]+(?:亿元|万元|元|%|个|万)?(?:以上|以下|左右)?")
+_GROUP_WORD = re.compile(r"^[两二三四五六七八九]类|^两者|^二者|^[两二三四五六七八九]项")
+_PAIR_SPLIT = re.compile(r"、|和|及|与")
+
+
+@dataclass
+class _Figure:
+    quantity: Quantity
+    clause_start: int
+    text_start: int
+    text_end: int
+    metric: str | None
+    kind: IndicatorKind
+    year: int | None
+    qualifier: str | None
+    scope: str | None
+
+
+@dataclass(frozen=True)
+class _DocContext:
+    doc_year: int | None
+    summary_year: int | None
 
 
 def extract_indicators(
     sha256: str, structure: Structure, doc_date: str | None = None
 ) -> list[Indicator]:
     """Indicators of one document, in document order. `measure_id` is set later by the pipeline."""
-    return []
+    sentences = structure.sentences
+    ctx = _document_context(sentences, doc_date)
+    planned_paragraphs = _planned_paragraphs(structure)
+    paragraph_years = _paragraph_years(sentences)
+    indicators: list[Indicator] = []
+    section_target_year: dict[tuple[str, ...], int] = {}
+    sections_seen: set[tuple[str, ...]] = set()
+    for sentence in sentences:
+        planned = _is_planned(sentence, planned_paragraphs)
+        if planned and sentence.section and sentence.section not in sections_seen:
+            # "到2025年,…" opening a 工作目标 section dates the targets that follow in it
+            m = _TARGET_YEAR.match(sentence.text)
+            if m is not None:
+                section_target_year[sentence.section] = int(m.group(1))
+        sections_seen.add(sentence.section)
+        if not _HAS_NUMBER.search(sentence.text):
+            continue
+        figures = _sentence_figures(
+            sentence.text, ctx, planned, paragraph_years.get(sentence.paragraph)
+        )
+        for fig in figures:
+            if fig.kind == "target" and fig.year is None:
+                fig.year = section_target_year.get(sentence.section)
+            indicators.append(_to_indicator(sha256, len(indicators), sentence.text, fig))
+    return indicators
+
+
+def _to_indicator(sha256: str, n: int, text: str, fig: _Figure) -> Indicator:
+    q = fig.quantity
+    norm = normalize(q.value, q.unit)
+    return Indicator(
+        id=f"i-{sha256[:10]}-{n:03d}",
+        text=text[fig.text_start : fig.text_end],
+        metric=fig.metric,
+        value=q.value,
+        unit=q.unit,
+        year=fig.year,
+        kind=fig.kind,
+        qualifier=fig.qualifier,
+        scope=fig.scope,
+        normalized_value=norm[0] if norm else None,
+        normalized_unit=norm[1] if norm else None,
+    )
+
+
+# --- document and paragraph context ----------------------------------------------------------------
+
+
+def _document_context(sentences: Sequence[Sentence], doc_date: str | None) -> _DocContext:
+    doc_year = _year_of(doc_date)
+    if doc_year is None:
+        # A speech or report carries its date in a subtitle: "(2024年3月27日在…会议上)"
+        for s in sentences[:5]:
+            m = _FULL_DATE.search(s.text)
+            if m:
+                doc_year = int(m.group(1))
+                break
+    summary_year = None
+    if sentences:
+        m = _LEADING_YEAR.match(sentences[0].text)
+        if m:
+            summary_year = int(m.group(1))
+    return _DocContext(doc_year, summary_year)
+
+
+def _year_of(date: str | None) -> int | None:
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+def _paragraph_years(sentences: Sequence[Sentence]) -> dict[int, int]:
+    """Paragraphs whose first sentence opens with a year ("2023年,…"): that year for the paragraph."""
+    years: dict[int, int] = {}
+    seen: set[int] = set()
+    for s in sentences:
+        if s.paragraph in seen:
+            continue
+        seen.add(s.paragraph)
+        m = _LEADING_YEAR.match(s.text)
+        if m:
+            years[s.paragraph] = int(m.group(1))
+    return years
+
+
+def _planned_paragraphs(structure: Structure) -> set[int]:
+    """Paragraphs after a "下一步…" opening when the structure has no section headings to tell."""
+    if any(s.section for s in structure.sentences):
+        return set()
+    planned: set[int] = set()
+    in_plan = False
+    for p in structure.paragraphs:
+        if _TOP_HEADING.match(p.text) and len(p.text) <= 40:
+            in_plan = bool(_PLAN_HEADING.search(p.text))
+        elif p.text.startswith("下一步"):
+            in_plan = True
+        if in_plan:
+            planned.add(p.index)
+    return planned
+
+
+def _is_planned(sentence: Sentence, planned_paragraphs: set[int]) -> bool:
+    if any(_PLAN_HEADING.search(h) for h in sentence.section):
+        return True
+    return sentence.paragraph in planned_paragraphs or sentence.text.startswith("下一步")
+
+
+# --- one sentence -----------------------------------------------------------------------------------
+
+
+def _sentence_figures(
+    text: str, ctx: _DocContext, planned: bool, paragraph_year: int | None
+) -> list[_Figure]:
+    quantities = sorted(find_quantities(text), key=lambda q: q.start)
+    if not quantities:
+        return []
+    seps = [m.start() for m in _CLAUSE_SEP.finditer(text)]
+    brackets = [m.start() for m in _BRACKET.finditer(text)]
+    titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
+    years = [
+        (m.start(), int(m.group(1))) for m in _YEAR.finditer(text) if not _inside(titles, m.start())
+    ]
+    relative = [(m.start(), m.group(1)) for m in _RELATIVE_YEAR.finditer(text)]
+    target_at = next((m.start() for m in _TARGET_WORD.finditer(text)), None)
+    sentence_scope = _scope_of(_clause_at(text, seps, 0)[0] if seps else text)
+
+    figures: list[_Figure] = []
+    prev_end_in_clause: dict[int, int] = {}
+    for q in quantities:
+        c_start, c_end = _clause_bounds(seps, q.start, len(text))
+        prev_end = prev_end_in_clause.get(c_start)
+        lo = max(c_start, prev_end or c_start, q.start - MAX_LOOKBACK)
+        if prev_end is not None:
+            # "1个X引领、4个Y带动": a list item starts after the enumeration comma
+            lo = max(lo, text.rfind("、", lo, q.start) + 1)
+        b = bisect.bisect_left(brackets, q.start) - 1
+        if b >= 0 and brackets[b] >= lo and not _inside(titles, brackets[b]):
+            lo = brackets[b] + 1
+        lo = _skip_joints(text, lo, q.start)
+        prefix = text[lo : q.start]
+        lead_qualifier, bare = _split_leading_qualifier(prefix)
+
+        clause_text = text[c_start:c_end]
+        scope = _scope_of(clause_text) or sentence_scope
+        metric = _clean_metric(bare, scope)
+        end = q.end
+        suffix = _counted_noun(text, q.end, c_end)
+        if suffix and _prefer_counted_noun(text, q, bare, metric):
+            metric = suffix
+            end = text.index(suffix, q.end) + len(suffix)
+
+        kind = _kind(text, q, bare, lo, c_start, planned, target_at)
+        value_sign_qualifier = "下降" if _DECLINE.search(bare) else None
+        qualifier = _qualifier(lead_qualifier, q, prefix) or value_sign_qualifier
+        year = _year(years, relative, q.start, kind, ctx, paragraph_year)
+        if value_sign_qualifier and q.value > 0 and kind == "growth":
+            q = Quantity(q.start, q.end, -q.value, q.unit, q.approx, q.trailing, q.negative_sign)
+        figures.append(_Figure(q, c_start, lo, end, metric, kind, year, qualifier, scope))
+        prev_end_in_clause[c_start] = end
+
+    _distribute_pairs(text, figures)
+    _inherit_metrics(figures)
+    return figures
+
+
+def _inside(intervals: Sequence[tuple[int, int]], pos: int) -> bool:
+    return any(a < pos < b for a, b in intervals)
+
+
+def _clause_bounds(seps: Sequence[int], pos: int, length: int) -> tuple[int, int]:
+    k = bisect.bisect_left(seps, pos)
+    start = seps[k - 1] + 1 if k > 0 else 0
+    end = seps[k] if k < len(seps) else length
+    return start, end
+
+
+def _clause_at(text: str, seps: Sequence[int], pos: int) -> tuple[str, int]:
+    start, end = _clause_bounds(seps, pos, len(text))
+    return text[start:end], start
+
+
+def _skip_joints(text: str, lo: int, stop: int) -> int:
+    while lo < stop:
+        for joint in ("以及", "、", "和", "及", "与", "并"):
+            if text.startswith(joint, lo) and lo + len(joint) <= stop:
+                lo += len(joint)
+                break
+        else:
+            return lo
+    return lo
+
+
+def _split_leading_qualifier(prefix: str) -> tuple[str | None, str]:
+    """("预计突破", "研发投入强度") from "研发投入强度预计突破": qualifier words attached to the number."""
+    words: list[str] = []
+    rest = prefix
+    while (m := _QUALIFIER_END.search(rest)) is not None:
+        word = m.group()
+        before = rest[m.start() - 1] if m.start() > 0 else ""
+        if before and before in _FALSE_FRIEND_BEFORE.get(word[-1] if len(word) == 1 else "", ""):
+            break
+        words.insert(0, word)
+        rest = rest[: m.start()]
+    return ("".join(words) or None), rest
+
+
+def _qualifier(lead: str | None, q: Quantity, prefix: str) -> str | None:
+    tail = q.approx or q.trailing
+    if lead and tail:
+        return f"{lead}…{tail}"
+    if lead or tail:
+        return lead or tail
+    # "累计获批国家级科技企业孵化器26家": 累计 governs the clause's figure
+    return "累计" if "累计" in prefix else None
+
+
+def _kind(
+    text: str,
+    q: Quantity,
+    bare: str,
+    lo: int,
+    c_start: int,
+    planned: bool,
+    target_at: int | None,
+) -> IndicatorKind:
+    if planned or (target_at is not None and target_at < q.start):
+        return "target"
+    change = _CHANGE_VERB.search(bare)
+    if change and (q.unit in _RATE_UNITS or _COMPARE.search(text, c_start, q.start)):
+        return "growth"
+    if q.unit in _RATE_UNITS and re.search(r"(?:增速|增幅|增长率)(?:为|达到?|保持)?$", bare):
+        return "growth"
+    if q.negative_sign and q.unit in _RATE_UNITS:
+        return "growth"
+    return "actual"
+
+
+def _year(
+    years: Sequence[tuple[int, int]],
+    relative: Sequence[tuple[int, str]],
+    pos: int,
+    kind: IndicatorKind,
+    ctx: _DocContext,
+    paragraph_year: int | None,
+) -> int | None:
+    explicit = [(p, y) for p, y in years if p < pos]
+    rel = [(p, w) for p, w in relative if p < pos]
+    if explicit and (not rel or explicit[-1][0] > rel[-1][0]):
+        return explicit[-1][1]
+    if rel and ctx.doc_year is not None:
+        return ctx.doc_year + _RELATIVE_OFFSET[rel[-1][1]]
+    if kind == "target":
+        return None
+    return paragraph_year or ctx.summary_year
+
+
+def _scope_of(clause: str) -> str | None:
+    head = _SCOPE_LEAD.sub("", clause, count=1)
+    m = _SCOPE.match(head)
+    if m is None:
+        return None
+    name = m.group()
+    rest = head[m.end() :]
+    if _VERB_RE.search(name) or name in ("全市", "我市"):
+        return None
+    # "新建川渝共建重点实验室3个": the named body is what is counted, not where
+    digit = re.search(r"[0-9]", rest[:8])
+    if digit is not None and _split_leading_qualifier(rest[: digit.start()])[1] == "":
+        return None
+    return name
+
+
+def _clean_metric(prefix: str, scope: str | None) -> str | None:
+    s = _LEADING_NOISE.sub("", prefix)
+    if scope and s.startswith(scope):
+        s = s[len(scope) :]
+    s = _TRAILING_NOISE.sub("", s)
+    # the metric is what follows the last verb, when something readable follows it
+    last = None
+    for m in _VERB_RE.finditer(s):
+        if len(s) - m.end() >= 2:
+            last = m
+    if last is not None:
+        s = s[last.end() :]
+    s = _LEADING_NOISE.sub("", s)
+    s = _TRAILING_NOISE.sub("", s)
+    if scope and s.startswith(scope) and len(s) > len(scope) + 1:
+        s = s[len(scope) :]
+    s = _LEADING_NUMBER.sub("", s)
+    while True:
+        m = _VERB_RE.match(s)
+        if m is None:
+            break
+        s = _LEADING_NOISE.sub("", s[m.end() :])
+    s = s.strip('“”"、,，')
+    if len(s) < 2 or s == scope or s.startswith("方面"):
+        return None
+    return s
+
+
+def _prefer_counted_noun(text: str, q: Quantity, bare: str, metric: str | None) -> bool:
+    """Whether the noun after the figure names it better than the words before it."""
+    if text.startswith("的", q.end):
+        return True  # "不低于20万元的稳定支持经费": the amount is the 经费's
+    if _VERB_END.search(bare):
+        return True  # "给予500万元一次性激励经费"
+    if q.unit in _COUNT_UNITS:
+        # "等26家领军企业", "五个片区808家科技型企业", "“纳米位移测量技术”37项专利"
+        example_list = "、" in _LEADING_NOISE.sub("", bare) and not _VERB_RE.search(bare)
+        return (
+            not metric
+            or bare.endswith("等")
+            or _quoted_only(bare)
+            or example_list
+            or _PLACE_END.search(bare) is not None
+        )
+    return not metric
+
+
+def _quoted_only(bare: str) -> bool:
+    stripped = _LEADING_NOISE.sub("", bare)
+    return bool(stripped) and stripped[0] in '“"' and stripped[-1] in '”"'
+
+
+def _counted_noun(text: str, end: int, c_end: int) -> str | None:
+    """The noun a count is followed by: "3个市级科技创新基础设施获批建设" -> 市级科技创新基础设施."""
+    if text.startswith("的", end):
+        end += 1
+    if end >= c_end or not ("\u4e00" <= text[end] <= "\u9fff" or text[end] in '“"'):
+        return None
+    window = text[end : min(c_end, end + MAX_LOOKAHEAD)]
+    m = _SUFFIX_STOP.search(window, 1)
+    noun = window[: m.start()] if m else window
+    return noun if len(noun) >= 2 else None
+
+
+def _distribute_pairs(text: str, figures: list[_Figure]) -> None:
+    """ "A和B分别达到x、y": x is A's, y is B's; the whole list is the span of each."""
+    i = 0
+    while i < len(figures):
+        j = i
+        while j + 1 < len(figures) and text[
+            figures[j].quantity.end : figures[j + 1].quantity.start
+        ] in (
+            "、",
+            "和",
+            "及",
+            "与",
+        ):
+            j += 1
+        run = figures[i : j + 1]
+        first = run[0]
+        start = _skip_joints(
+            text, max(first.clause_start, first.quantity.start - MAX_LOOKBACK), first.quantity.start
+        )
+        prefix = text[start : first.quantity.start]
+        k = prefix.rfind("分别")
+        if len(run) > 1 and k >= 0:
+            head = re.sub(r"(?:较|比)(?:上年|去年|上年同期|去年同期)$", "", prefix[:k])
+            head = _clean_metric(head, first.scope) or ""
+            names = _pair_names(text[:start], head, len(run))
+            for fig, name in zip(run, names, strict=True):
+                fig.metric = name
+                fig.text_start = start
+                fig.text_end = run[-1].text_end
+                if first.kind != "actual":
+                    fig.kind = first.kind
+                fig.qualifier = fig.qualifier or first.qualifier
+        i = j + 1
+
+
+def _pair_names(before: str, head: str, n: int) -> list[str | None]:
+    for splitter in ("、", None):
+        parts = head.split("、") if splitter else _PAIR_SPLIT.split(head)
+        parts = [p for p in parts if p]
+        if len(parts) == n:
+            return [_clean_metric(p, None) or p for p in parts]
+    if _GROUP_WORD.match(head):
+        # "两类企业分别达到…": the two named earlier in the sentence ("高新技术企业和科技型企业")
+        for m in reversed(
+            list(re.finditer(r"[\u4e00-\u9fff]{2,12}(?:和[\u4e00-\u9fff]{2,12})+", before))
+        ):
+            parts = m.group().split("和")
+            if len(parts) >= n:
+                return [_clean_metric(p, None) or p for p in parts[-n:]]
+    if not head:
+        return [None] * n  # filled from the figures before, by _inherit_metrics
+    return [head] * n
+
+
+def _inherit_metrics(figures: list[_Figure]) -> None:
+    """A figure with no metric of its own repeats the metric of the figure(s) before it."""
+    i = 0
+    while i < len(figures):
+        if figures[i].metric is not None:
+            i += 1
+            continue
+        j = i
+        while j < len(figures) and figures[j].metric is None:
+            j += 1
+        gap = j - i
+        earlier = [f for f in figures[:i] if f.metric is not None]
+        if len(earlier) >= gap and gap > 1 and figures[i].text_start == figures[j - 1].text_start:
+            for fig, src in zip(figures[i:j], earlier[-gap:], strict=True):
+                fig.metric = src.metric
+        elif earlier:
+            for fig in figures[i:j]:
+                fig.metric = earlier[-1].metric
+        i = j

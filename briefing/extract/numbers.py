@@ -1,0 +1,268 @@
+"""Numbers with units as printed in Chinese policy text: the low-level half of figure extraction.
+
+`find_quantities` scans one piece of text and yields every number that carries a unit, with the exact
+span as printed. It knows nothing about metrics or kinds; `indicators.py` adds those.
+
+Decisions (documented here because the tests and the dev set follow them):
+- Only numbers with a unit are figures. Years, dates, document numbers (372号), ordinals (第8位),
+  codes and model names next to Latin letters (M5, SL03, 18MW级), slogans joined by "+" ("1+6"),
+  fractions (1/4) and ranges' lower bounds are not.
+- Durations and ages (3个月, 2小时, 40岁, 两年) are not figures: their units are not in the list.
+  "N个方面" counts the parts of a text, not a result, and is skipped.
+- A threshold used as an attribute ("50亿元以上先进制造业项目") is not a figure; "增长10%以上，" is.
+- Chinese numerals count only when they carry a place value and a digit ("三十五家", "一千二百名"):
+  a lone "三大领域", "五个片区", "十个产业方向" is rhetoric, and official statistics use Arabic digits.
+- Full-width digits and signs are read as half-width; the span keeps the printed characters.
+- Numbers with more than 12 integer digits (ID numbers, garbage) are not figures, so values stay finite.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import cn2an
+
+# One character in, one character out: positions in the translated text are positions in the source.
+_FULLWIDTH = str.maketrans(
+    "０１２３４５６７８９．％＋－−﹣／（）",
+    "0123456789.%+---/()",
+)
+
+# Longest first so that "万平方米" wins over "万" and "个百分点" over "个".
+_BASE_UNITS: tuple[str, ...] = (
+    "个百分点",
+    "百分点",
+    "家(次)",
+    "台/套",
+    "台(套)",
+    "平方米",
+    "平方公里",
+    "公里",
+    "千米",
+    "人次",
+    "户次",
+    "件次",
+    "美元",
+    "元",
+    "家",
+    "项",
+    "个",
+    "人",
+    "名",
+    "位",
+    "篇",
+    "台",
+    "套",
+    "支",
+    "所",
+    "条",
+    "次",
+    "件",
+    "款",
+    "座",
+    "场",
+    "类",
+    "户",
+    "辆",
+    "亩",
+    "吨",
+    "株",
+    "部",
+    "批",
+    "期",
+    "倍",
+    "千瓦",
+    "兆瓦",
+)
+# Units that are words on their own and would also match inside ordinary text after a number.
+_MAGNITUDES: dict[str, float] = {"万亿": 1e12, "千亿": 1e11, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
+
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(_BASE_UNITS, key=len, reverse=True))
+_MAG_ALT = "|".join(sorted(_MAGNITUDES, key=len, reverse=True))
+
+# A number starts where no digit, dot or Latin letter precedes it; possessive quantifiers keep a
+# megabyte of digits linear.
+_ARABIC = re.compile(r"(?<![0-9A-Za-z.])([+-]?)([0-9]++(?:,[0-9]{3})*+(?:\.[0-9]++)?)")
+_AFTER = re.compile(
+    rf"(?P<mag1>{_MAG_ALT})?(?P<approx>余|多)?(?P<mag2>{_MAG_ALT})?(?P<unit>{_UNIT_ALT}|%|‰)?"
+)
+_CN_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]{2,12}+")
+_CN_HAS_DIGIT = re.compile(r"[一二两三四五六七八九]")
+_CN_HAS_PLACE = re.compile(r"[十百千万亿]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+# Units after which these words turn the count into a duration or a text structure.
+_UNIT_FOLLOWERS_REJECT: dict[str, tuple[str, ...]] = {
+    "个": ("月", "工作日", "小时", "星期", "方面"),
+    "期": ("间",),
+    "批": ("次",),
+}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit as printed; `start`/`end` index the text that was scanned."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    approx: str | None  # 余 / 多 printed between number and unit
+    trailing: str | None  # 以上 / 以下 / 左右 printed after the unit
+    negative_sign: bool
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width digits, dot, percent and signs as ASCII; same length as the input."""
+    return text.translate(_FULLWIDTH)
+
+
+def parse_number(digits: str) -> float | None:
+    """A printed Arabic number ("1,234.5") as a finite float, or None when it is not a plausible figure."""
+    plain = digits.replace(",", "")
+    integer = plain.split(".", 1)[0]
+    if len(integer) > 12:
+        return None
+    value = float(plain)
+    return value if math.isfinite(value) else None
+
+
+def parse_chinese_number(text: str) -> float | None:
+    """A Chinese numeral ("一千二百") as a float, or None when cn2an cannot read it."""
+    try:
+        value = cn2an.cn2an(text, "normal")
+    except Exception:  # cn2an raises assorted errors on odd sequences; any of them means "not a number"
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+_TRAILING = re.compile(r"以上|以下|左右|之多")
+
+
+def _unit_rejected(unit: str, text: str, end: int) -> bool:
+    followers = _UNIT_FOLLOWERS_REJECT.get(unit)
+    return bool(followers) and any(text.startswith(f, end) for f in followers or ())
+
+
+def _read_unit(text: str, pos: int) -> tuple[str, float, str | None, int] | None:
+    """Unit printed at `pos`: (unit as written without 余/多, magnitude factor, approx, end)."""
+    m = _AFTER.match(text, pos)
+    if m is None or m.end() == pos:
+        return None
+    mag1, approx, mag2, unit = m.group("mag1"), m.group("approx"), m.group("mag2"), m.group("unit")
+    if mag1 and mag2:
+        return None
+    magnitude = mag1 or mag2 or ""
+    if unit is None:
+        # A bare magnitude ("超119亿") counts only at a clause end, not inside a word ("5万人计划").
+        if not magnitude or approx:
+            return None
+        after = text[m.end() : m.end() + 1]
+        if after and _HAN.match(after):
+            return None
+        return magnitude, _MAGNITUDES[magnitude], approx, m.end()
+    if _unit_rejected(unit, text, m.end()):
+        return None
+    factor = _MAGNITUDES.get(magnitude, 1.0)
+    return magnitude + unit, factor, approx, m.end()
+
+
+def _blocked_before(text: str, start: int) -> bool:
+    """Ordinals, fractions and slogans: the characters before a number rule it out."""
+    if start == 0:
+        return False
+    before = text[start - 1]
+    if before in "第/+×*#№":
+        return True
+    # "〔2019〕62号" and "(2021-2030年)" ranges: the lower bound of a range has no unit of its own
+    return before == "-" and start > 1 and text[start - 2].isdigit()
+
+
+def _blocked_after(text: str, end: int) -> bool:
+    if end >= len(text):
+        return False
+    after = text[end]
+    if after in "+×*/" or (after.isascii() and after.isalpha()):
+        return True
+    return after == "-" and text[end + 1 : end + 2].isdigit()
+
+
+def _trailing_at(text: str, pos: int) -> tuple[str | None, int]:
+    m = _TRAILING.match(text, pos)
+    if m is None:
+        return None, pos
+    word = m.group()
+    nxt = text[m.end() : m.end() + 1]
+    if word in ("以上", "以下") and nxt and _HAN.match(nxt):
+        # "50亿元以上先进制造业项目": a threshold describing the things counted, not a figure
+        return "attributive", m.end()
+    return word, m.end()
+
+
+def find_quantities(text: str) -> Iterator[Quantity]:
+    """Every number with a unit in `text`, in order. Linear in the length of the text."""
+    half = to_halfwidth(text)
+    for m in _ARABIC.finditer(half):
+        sign, digits = m.group(1), m.group(2)
+        start = m.start(2)
+        if sign and start > 0 and m.start(1) > 0 and half[m.start(1) - 1].isdigit():
+            continue
+        if _blocked_before(half, m.start()) or _blocked_after(half, m.end()):
+            continue
+        read = _read_unit(half, m.end())
+        if read is None:
+            continue
+        unit, _factor, approx, end = read
+        value = parse_number(digits)
+        if value is None:
+            continue
+        trailing, t_end = _trailing_at(half, end)
+        if trailing == "attributive":
+            continue
+        yield Quantity(
+            start=m.start(),
+            end=t_end if trailing else end,
+            value=-value if sign == "-" else value,
+            unit=unit,
+            approx=approx,
+            trailing=trailing,
+            negative_sign=sign == "-",
+        )
+    yield from _chinese_quantities(half)
+
+
+def _chinese_quantities(half: str) -> Iterator[Quantity]:
+    for m in _CN_NUMERAL.finditer(half):
+        span = m.group()
+        if not (_CN_HAS_DIGIT.search(span) and _CN_HAS_PLACE.search(span)):
+            continue
+        if m.start() > 0 and half[m.start() - 1] in "第数几每":
+            continue
+        read = _read_unit(half, m.end())
+        if read is None or read[0] in _MAGNITUDES:
+            continue
+        unit, _factor, approx, end = read
+        value = parse_chinese_number(span)
+        if value is None:
+            continue
+        trailing, t_end = _trailing_at(half, end)
+        if trailing == "attributive":
+            continue
+        yield Quantity(m.start(), t_end if trailing else end, value, unit, approx, trailing, False)
+
+
+def normalize(value: float, unit: str) -> tuple[float, str] | None:
+    """Value in the base unit (亿元 -> 元, 万家 -> 家), or None when the unit has no magnitude."""
+    for mag in sorted(_MAGNITUDES, key=len, reverse=True):
+        if unit.startswith(mag) and len(unit) > len(mag):
+            base = unit[len(mag) :]
+            scaled = value * _MAGNITUDES[mag]
+            return (scaled, base) if math.isfinite(scaled) else None
+    if unit in _MAGNITUDES:
+        scaled = value * _MAGNITUDES[unit]
+        return (scaled, "") if math.isfinite(scaled) else None
+    return None
