@@ -322,3 +322,70 @@ def test_degenerate_texts_give_a_record_with_a_display_title(text: str) -> None:
     parsed = parse(text)
     assert parsed.metadata.display_title
     assert parsed.metadata.title_derived == (parsed.metadata.title is None)
+
+
+# --- whole pages of other shapes (crafted after real government sites) ------------------------------
+
+
+def test_national_portal_page_with_document_number_under_the_title() -> None:
+    parsed = parse(
+        "首页 > 政策 > 国务院政策文件库\n索 引 号：000014349/2024-00021\n主题分类：科技\n"
+        "发文机关：国务院办公厅\n成文日期：2024年03月01日\n"
+        "标　　题：国务院办公厅关于进一步推动科技成果转化的意见\n发文字号：国办发〔2024〕10号\n"
+        "发布日期：2024年03月05日\n国务院办公厅关于进一步推动科技成果转化的意见\n国办发〔2024〕10号\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+        "　　为深入实施创新驱动发展战略，现提出如下意见。\n　　一、总体要求\n"
+        "国务院办公厅\n2024年3月1日\n（此件公开发布）\n【我要纠错】 责任编辑：张三\n"
+    )
+    meta = parsed.metadata
+    assert meta.title == "国务院办公厅关于进一步推动科技成果转化的意见"
+    assert (meta.doc_no, meta.publisher) == ("国办发〔2024〕10号", "国务院办公厅")
+    assert (meta.written_date, meta.published_date) == ("2024-03-01", "2024-03-05")
+    assert meta.addressee == "各省、自治区、直辖市人民政府，国务院各部委、各直属机构"
+    assert parsed.body == "为深入实施创新驱动发展战略，现提出如下意见。\n一、总体要求"
+
+
+def test_document_number_line_alone_fills_doc_no() -> None:
+    parsed = parse("关于开展科技创新工作的通知\n渝科局发〔2023〕12号\n" + BODY)
+    assert parsed.metadata.doc_no == "渝科局发〔2023〕12号"
+    assert parsed.body == BODY
+
+
+def test_attachment_list_above_the_signature_leaves_the_body() -> None:
+    parsed = parse(
+        "关于组织申报2024年度省重点研发计划项目的通知\n"
+        "发布时间：2024-01-15 10:30   来源：资源配置与管理处   浏览次数：1234\n"
+        "各市（州）科技局：\n"
+        + BODY
+        + "\n附件：1.申报指南\n2.申报书模板\n四川省科学技术厅\n2024年1月12日\n"
+    )
+    meta = parsed.metadata
+    assert (meta.written_date, meta.published_date) == ("2024-01-12", "2024-01-15")
+    assert meta.publisher == "资源配置与管理处"  # a 来源 line ranks above the signature
+    assert parsed.body == BODY
+
+
+def test_news_line_opening_with_a_date() -> None:
+    parsed = parse("高新区科技创新跑出加速度\n2024-03-05 09:12  来源：重庆日报\n" + BODY)
+    assert (parsed.metadata.published_date, parsed.metadata.publisher) == ("2024-03-05", "重庆日报")
+    assert parsed.body == BODY
+
+
+def test_speech_with_speaker_line_and_date_subtitle() -> None:
+    parsed = parse(
+        "在2024年全市科技工作会议上的讲话\n市科技局局长 张三\n（2024年2月20日）\n同志们：\n" + BODY
+    )
+    assert parsed.metadata.title == "在2024年全市科技工作会议上的讲话"
+    assert (parsed.metadata.written_date, parsed.metadata.addressee) == ("2024-02-20", "同志们")
+    assert parsed.body == BODY
+
+
+def test_imprint_under_the_signature_is_not_the_written_date() -> None:
+    parsed = parse(
+        "关于开展科技创新工作的通知\n"
+        + BODY
+        + "\n重庆市人民政府办公厅\n2023年5月8日\n（此件公开发布）\n"
+        "抄送：市委办公厅，市人大常委会办公厅。\n重庆市人民政府办公厅          2023年5月10日印发"
+    )
+    assert parsed.metadata.written_date == "2023-05-08"
+    assert parsed.body == BODY

@@ -65,11 +65,22 @@ _SUBJECT_END = re.compile(
     r"始终|扎实|切实|共|实现|完成|取得|召开|举办|开展|推进|推动|落实|贯彻|以|在|把|将|对|为|通过|是|有"
 )
 
+_TIME_PREFIX = re.compile(
+    r"\s*(?:\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*(?:\d{1,2}\s*秒?)?)?)?\s*"
+)
+# A document number alone on its line, as printed under the title: 国办发〔2024〕10号.
+_DOC_NO_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,5}号")
+# The imprint (版记) under the signature: 抄送 lines and "某某办公室 2023年5月10日印发".
+_IMPRINT = re.compile(r"(?:抄送|抄报|分送|报送|发送)[:：].*|.{0,60}印发")
+_ATTACHMENT_LINE = re.compile(r"附件\s*\d{0,2}\s*[:：]?")
+
 MAX_TITLE_CHARS = 150
 MAX_TITLE_LINE = 120
 MAX_ADDRESSEE = 100
 MAX_COVER_LINES = 12
-MAX_SIGNATURE_LINES = 5
+MAX_SIGNATURE_LINES = 6
+MAX_ATTACHMENT_LINES = 8
+MAX_BYLINE = 30
 DERIVED_TITLE_CHARS = 20
 UNTITLED = "无标题文件"
 _LEAD_PUNCT = " ,，、;；:：!！?？"
@@ -89,6 +100,22 @@ def _date_only(line: str) -> str | None:
     (start, end), iso = dates[0]
     rest = _TIME.sub("", line[:start].strip(_BULLETS) + line[end:])
     return iso if _LEFTOVER.fullmatch(rest) else None
+
+
+def _dated_header(raw_line: str) -> tuple[str, list[HeaderField]] | None:
+    """A page line that opens with a date and goes on with fields: `2024-03-05 09:12 来源：某某日报`."""
+    if len(raw_line) > 200:
+        return None
+    dates = find_dates(raw_line[:40])
+    if not dates:
+        return None
+    (start, end), iso = dates[0]
+    if raw_line[:start].strip(_BULLETS):
+        return None
+    rest = raw_line[end:]
+    time = _TIME_PREFIX.match(rest)
+    fields = parse_header_line(rest[time.end() if time else 0 :].strip())
+    return (iso, fields) if fields else None
 
 
 def _signature_line(line: str) -> tuple[str | None, str | None] | None:
@@ -183,6 +210,7 @@ class _Head:
     signature_org: str | None = None
     signature_date: str | None = None
     cover_sign_date: str | None = None
+    doc_no_line: str | None = None
 
 
 def _record_header(head: _Head, fields: list[HeaderField]) -> None:
@@ -219,33 +247,42 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         if not line:
             i += 1
             continue
+        byline = False
         fields = parse_header_line(lines.raw[i])
-        subtitle = None if fields is not None else _subtitle_date(line)
-        date = None if fields is not None or subtitle is not None else _date_only(line)
+        dated = None if fields is not None else _dated_header(lines.raw[i])
         if fields is not None:
             _record_header(head, fields)
-        elif subtitle is not None:
+        elif dated is not None:
+            head.page_date = head.page_date or dated[0]
+            _record_header(head, dated[1])
+        elif (subtitle := _subtitle_date(line)) is not None:
             head.subtitle_date = head.subtitle_date or subtitle or None
-        elif date is not None:
+        elif (date := _date_only(line)) is not None:
             if last_was_byline:
                 head.head_sign_date = head.head_sign_date or date
             else:
                 head.page_date = head.page_date or date
-        elif head.addressee is None and _addressee_like(line):
+        elif _DOC_NO_LINE.fullmatch(line):
+            head.doc_no_line = head.doc_no_line or line
+        elif head.addressee is not None:
+            break
+        elif _addressee_like(line):
             head.addressee = line[:-1].strip()
-        elif head.addressee is None and (
-            _can_join("".join(title_parts), line) if title_parts else _title_like(line)
-        ):
+        elif _can_join("".join(title_parts), line) if title_parts else _title_like(line):
             title_parts.append(line)
-        elif title_parts and head.byline is None and head.addressee is None and _is_org_line(line):
+        elif title_parts and head.byline is None and _is_org_line(line):
             head.byline = line
-            last_was_byline = True
-            lines.removed[i] = True
-            i += 1
-            continue
+            byline = True
+        elif (
+            title_parts
+            and len(line) <= MAX_BYLINE
+            and _title_like(line)
+            and _meta_follows(lines, i)
+        ):
+            byline = True  # a speaker or author line ("市科技局局长 张三") above the date
         else:
             break
-        last_was_byline = False
+        last_was_byline = byline
         lines.removed[i] = True
         i += 1
     if title_parts:
@@ -255,6 +292,14 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         else:
             head.title = title
     return i
+
+
+def _meta_follows(lines: _Lines, i: int) -> bool:
+    """True when the next line is a date, subtitle or addressee line of the head."""
+    nxt = next((n for n in lines.norm[i + 1 : i + 3] if n), "")
+    return bool(nxt) and (
+        _subtitle_date(nxt) is not None or _date_only(nxt) is not None or _addressee_like(nxt)
+    )
 
 
 def _read_cover_letter(lines: _Lines, head: _Head, start: int) -> None:
@@ -297,7 +342,8 @@ def _read_cover_letter(lines: _Lines, head: _Head, start: int) -> None:
 
 
 def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
-    """Take the closing signature (issuing body, date, 此件公开发布-style notes) off the end."""
+    """Take the closing block off the end: signature (issuing body, date), 此件公开发布-style notes,
+    the imprint (抄送, …印发) and an attachment list (附件：1.… 2.…) just above the signature."""
     block: list[int] = []
     org: str | None = None
     date: str | None = None
@@ -311,7 +357,10 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
         if sig is not None:
             org = sig[0] or org
             date = sig[1] or date
-        elif not (_SUBTITLE.fullmatch(line) and len(line) <= 40):
+        elif not (
+            (_SUBTITLE.fullmatch(line) and len(line) <= 60)
+            or (len(line) <= 200 and _IMPRINT.fullmatch(line))
+        ):
             break
         block.append(k)
         k -= 1
@@ -321,6 +370,25 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
         lines.removed[idx] = True
     head.signature_org = org
     head.signature_date = date
+    _drop_attachment_list(lines, start, k)
+
+
+def _drop_attachment_list(lines: _Lines, start: int, k: int) -> None:
+    """Remove `附件：1.… 2.…` when it is the last thing above the signature (line k and up)."""
+    seen: list[int] = []
+    while k >= start and len(seen) < MAX_ATTACHMENT_LINES:
+        line = lines.norm[k]
+        if lines.removed[k]:
+            k -= 1
+            continue
+        if len(line) > 60:
+            return
+        seen.append(k)
+        if _ATTACHMENT_LINE.match(line):
+            for idx in seen:
+                lines.removed[idx] = True
+            return
+        k -= 1
 
 
 def _derive_display_title(body: str) -> str:
@@ -407,7 +475,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         display_title=display_title,
         title_derived=derived,
         index_no=_field_text(raw, "index_no") or _clean(hdr.get("index_no")),
-        doc_no=_field_text(raw, "doc_no") or _clean(hdr.get("doc_no")),
+        doc_no=_field_text(raw, "doc_no") or _clean(hdr.get("doc_no")) or head.doc_no_line,
         publisher=publisher,
         written_date=written,
         published_date=published,

@@ -45,6 +45,9 @@ _CHROME_PREFIXES = (
     r"点击量",
     r"【?字体[:：]",
     r"【?字号[:：]",
+    r"我要纠错",
+    r"【?打印本页",
+    r"【?关闭窗口",
 )
 
 # Short tokens that make up toolbar lines ("打印本页 关闭窗口", "【打印】【关闭】", "【字体：大 中 小】").
@@ -74,7 +77,7 @@ _CHROME_TOKENS = (
     r"[大中小]",
 )
 
-_PREFIX_RE = re.compile(r"(?:[•·●▪◆■\-*|>\s]*)(?:" + "|".join(_CHROME_PREFIXES) + ")", re.I)
+_PREFIX_RE = re.compile(r"(?:[•·●▪◆■\-*|>\s【\[［]*)(?:" + "|".join(_CHROME_PREFIXES) + ")", re.I)
 _TOKEN_LINE_RE = re.compile(
     r"(?:[\s\[\]【】［］()（）|/<>《》·•:：]*(?:" + "|".join(_CHROME_TOKENS) + r"))+"
     r"[\s\[\]【】［］()（）|/<>《》·•:：]*"
