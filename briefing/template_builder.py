@@ -30,7 +30,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -69,6 +69,7 @@ STYLE_NAMES: dict[str, str] = {
     "table_text": "表格文字",
     "table_small": "表格文字（小）",
     "table_head": "表格标题行",
+    "table_head_small": "表格标题行（小）",
     "figure": "图片",
     "note": "注释",
     "warning": "运行提示",
@@ -284,6 +285,10 @@ def define_styles(doc: DocxDocument) -> None:
         doc, names["table_head"], east_asia=HEITI, size_pt=12, line_pt=18,
         align=WD_ALIGN_PARAGRAPH.CENTER,
     )  # fmt: skip
+    _paragraph_style(
+        doc, names["table_head_small"], east_asia=HEITI, size_pt=10.5, line_pt=15,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )  # fmt: skip
     # images in a fixed-height line are clipped: this style uses single spacing
     _paragraph_style(
         doc, names["figure"], line_pt=None, align=WD_ALIGN_PARAGRAPH.CENTER,
@@ -410,6 +415,7 @@ def _loop_table(
     *,
     loop: str,
     text_style: str,
+    head_style: str,
     aligns: Sequence[WD_ALIGN_PARAGRAPH],
 ) -> Table:
     """A table: header row, `{%tr for %}` row, one data row, `{%tr endfor %}` row."""
@@ -427,12 +433,16 @@ def _loop_table(
     repeat = OxmlElement("w:tblHeader")
     trpr.append(repeat)
     for cell, text in zip(header_row.cells, headers, strict=True):
-        _cell_text(cell.paragraphs[0], text, STYLE_NAMES["table_head"])
-        _shade(cell._tc.get_or_add_tcPr(), "E7E6E6")
+        _cell_text(cell.paragraphs[0], text, head_style)
+        _shade(cell._tc.get_or_add_tcPr(), "E7E6E6")  # before vAlign: schema order
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _cell_text(table.rows[1].cells[0].paragraphs[0], f"{{%tr for {loop} %}}", text_style)
-    for cell, text, align in zip(table.rows[2].cells, cells, aligns, strict=True):
+    data_row = table.rows[2]
+    data_row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for cell, text, align in zip(data_row.cells, cells, aligns, strict=True):
         _cell_text(cell.paragraphs[0], text, text_style)
         cell.paragraphs[0].paragraph_format.alignment = align
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _cell_text(table.rows[3].cells[0].paragraphs[0], "{%tr endfor %}", text_style)
     return table
 
@@ -488,7 +498,7 @@ def write_body(doc: DocxDocument) -> None:
     _loop_table(
         doc,
         ("指标", "数值", "类型", "年份", "范围", "来源"),
-        (52, 32, 16, 16, 24, 16),
+        (50, 32, 16, 16, 24, 18),
         (
             "{{ row.metric }}",
             "{{ row.value_text }}{% if row.conflict %}※{% endif %}",
@@ -499,6 +509,7 @@ def write_body(doc: DocxDocument) -> None:
         ),
         loop="row in theme.indicators",
         text_style=s["table_text"],
+        head_style=s["table_head"],
         aligns=(left, center, center, center, center, center),
     )
     _tag(doc, "{%p if theme.indicators | selectattr('conflict') | list %}")
@@ -539,19 +550,20 @@ def write_body(doc: DocxDocument) -> None:
         ),
         loop="src in sources",
         text_style=s["table_small"],
+        head_style=s["table_head_small"],
         aligns=(center, left, left, left, center, left),
     )
 
     # warnings of the run, small, only when there are some
     _tag(doc, "{%p if warnings %}")
-    _para(doc, "生成提示：", s["warning"])
+    _para(doc, "生成提示：", s["warning"]).paragraph_format.space_before = Pt(8)
     _tag(doc, "{%p for w in warnings %}")
     _para(doc, "{{ w }}", s["warning"])
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endif %}")
 
     # 报尾 between two rules
-    _para(doc, "", s["footer_rule"])
+    _para(doc, "", s["footer_rule"]).paragraph_format.space_before = Pt(24)
     _tag(doc, "{%p if footer.report_to %}")
     _para(doc, ["报：", "{{ footer.report_to }}"], s["footer_block"])
     _tag(doc, "{%p endif %}")
