@@ -44,15 +44,17 @@ def _words(spaced: str) -> tuple[str, ...]:
 _HAS_NUMBER = re.compile(r"[0-9０-９]|[一二两三四五六七八九][十百千万亿]")
 _CLAUSE_SEP = re.compile(r"[,，;；。:：!！?？\n]|(?<![0-9]),|,(?![0-9]{3}(?![0-9]))")
 _BRACKET = re.compile(r"[()（）\[\]【】]")
+_CLOSED_BRACKETS = re.compile(r"\([^()]{0,40}\)|（[^（）]{0,40}）")
 _TITLE = re.compile(r"《[^《》]{0,200}》|\([^()]{0,80}\)|（[^（）]{0,80}）")
-_YEAR = re.compile(r"(?<![0-9\-—~～至])((?:19|20)[0-9]{2})年(?![0-9\-—~～至])")
+# a year, not the second year of a range ("2021-2023年", "2021至2023年")
+_YEAR = re.compile(r"(?<![0-9\-—~～])(?<![0-9年]至)((?:19|20)[0-9]{2})年(?![0-9\-—~～至])")
 _RELATIVE_YEAR = re.compile(r"(?<![较比于同])(今年|本年|当年|去年|上年|前年)(?!同期)")
 _RELATIVE_OFFSET = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2}
 _LEADING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:[,，]|以来|全年|度)")
 _FULL_DATE = re.compile(r"((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日")
 _TARGET_WORD = re.compile(
     r"力争|确保|争取到|目标是|目标为|目标到|预期|将达到|将超过|将突破|"
-    r"(?:到|至)(?:19|20)[0-9]{2}年(?:底|末)?"
+    r"(?<![截止])(?:到|至)(?:19|20)[0-9]{2}年(?:底|末)?"
 )
 _TARGET_YEAR = re.compile(r"^(?:到|至)((?:19|20)[0-9]{2})年")
 _PLAN_HEADING = re.compile(
@@ -101,22 +103,33 @@ _COUNT_UNITS = frozenset(
 )
 
 # Verbs that open the clause before the noun a figure measures; the metric is what follows the last.
+# Only verbs that rarely sit inside a noun compound: 研发 (研发投入), 投入 (投入强度), 服务 (服务机构),
+# 孵化 (孵化器), 转化 (转化合同), 开发 (开发区), 集聚 (集聚区), 申请/授权/登记 (专利申请量) are not here.
 _VERBS = _words(
-    "组织实施 联合实施 共同实施 启动实施 实施 组织 争取 获批 获得 新认定 认定 新培育 培育 新引进 引进 引育 "
+    "组织实施 联合实施 共同实施 启动实施 实施 争取 获批 获得 新认定 认定 新培育 培育 新引进 引进 引育 "
     "新建成 建成 新建 共建 搭建 设立 吸引 完成 达成 开展 举办 推动 推进 安排 选派 发表 取得 解决 带动 "
-    "引导发放 引导 发放 新投用 投用 上线 已落地 落地 集聚 聚集 撬动 兑现 签订 签署 召开 培养 整合 启动 "
-    "创建 指导 确定 新增 开放共享 支持 资助 承担 出台 印发 发布 部署 拥有 形成 入驻 新入驻 新入库 入库 "
-    "新完工 完工 优化 先行先试 孵化 转化 提出 布局 建立 打造 引入 服务 带领 遴选 评选 选拔 吸纳 授权 "
-    "申请 申报 攻克 研发 制定 设置 认缴 入选 获评 获 建设 加快 持续 累计 共 新 为 在 对 向 给予 "
-    "投入 筹集 募集 组建 储备 帮助 协调 实现 保持 力争 确保 争取到 谋划 收集 颁布 举行 推广 开发 研制 "
-    "给予 奖励 补助 补贴 扶持 新评 评定 验收 备案 登记 签约 完成了"
+    "引导发放 发放 新投用 投用 上线 已落地 落地 撬动 兑现 签订 签署 召开 培养 整合 启动 创建 指导 确定 "
+    "新增 开放共享 资助 承担 出台 印发 发布 部署 形成 入驻 新入驻 新入库 入库 新完工 完工 优化 先行先试 "
+    "提出 建立 打造 引入 带领 遴选 评选 选拔 吸纳 攻克 制定 设置 认缴 入选 获评 加快 持续 累计 "
+    "筹集 募集 组建 储备 帮助 协调 实现 保持 力争 确保 争取到 谋划 收集 颁布 举行 推广 研制 给予 奖励 "
+    "新评 评定 验收 签约 完成了 选派了 培训"
 )
-_VERB_RE = re.compile("|".join(sorted({v for v in _VERBS if len(v) > 1}, key=len, reverse=True)))
+_VERB_RE = re.compile("|".join(sorted(set(_VERBS), key=len, reverse=True)))
+# At the very start of a metric a few more words are verbs: "共有院士工作站8个", "拥有…", "支持…"
+_LEAD_VERB_RE = re.compile(
+    "|".join(
+        sorted(
+            {*_VERBS, "共有", "拥有", "支持", "布局"},
+            key=len,
+            reverse=True,
+        )
+    )
+)
 _LEADING_NOISE = re.compile(
     r"^(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十0-9]+[)）]|其中|同时|首次|此外|另外|"
     r"(?:19|20)[0-9]{2}年(?:以来|全年|度|底|末)?|今年|去年|上年|当年|全年|年内|目前|截至目前|"
     r"全市|我市|全区|全省|全国|本市|全县|我区|我省|"
-    r"和|及|与|以及|并|还|也|已|将|对|向|在|为|由|以|共|均|分别|又|再|新|了|的|等)+"
+    r"和|及|与|以及|并|还|也|已|将|对|向|在|为|由|以|共有|共|均|分别|又|再|了|的|等|含|包括)+"
 )
 _TRAILING_NOISE = re.compile(
     r"(?:预计|累计|超过|超|逾|将近|接近|近|大约|约|达到|已达|达|突破|不低于|不少于|不超过|高于|低于|"
@@ -139,7 +152,9 @@ _SCOPE_LEAD = re.compile(
 )
 _PLACE_END = re.compile(r"(?:片区|区县|[区县市省镇乡]|国家|地区)$")
 _VERB_END = re.compile(r"(?:给予|支持|安排|投入|发放|资助|奖励|补助|补贴|拨付|下达)$")
-_LEADING_NUMBER = re.compile(r"^[0-9.]+(?:亿元|万元|元|%|个|万)?(?:以上|以下|左右)?")
+_LEADING_NUMBER = re.compile(
+    r"^[0-9.]+(?![0-9.A-Za-z])(?:亿元|万元|元|%|个|万)?(?:以上|以下|左右)?"
+)
 _GROUP_WORD = re.compile(r"^[两二三四五六七八九]类|^两者|^二者|^[两二三四五六七八九]项")
 _PAIR_SPLIT = re.compile(r"、|和|及|与")
 
@@ -290,7 +305,7 @@ def _sentence_figures(
         (m.start(), int(m.group(1))) for m in _YEAR.finditer(text) if not _inside(titles, m.start())
     ]
     relative = [(m.start(), m.group(1)) for m in _RELATIVE_YEAR.finditer(text)]
-    target_at = next((m.start() for m in _TARGET_WORD.finditer(text)), None)
+    target_at = _first_target_word(text, ctx.doc_year)
     sentence_scope = _scope_of(_clause_at(text, seps, 0)[0] if seps else text)
 
     figures: list[_Figure] = []
@@ -303,10 +318,18 @@ def _sentence_figures(
             # "1个X引领、4个Y带动": a list item starts after the enumeration comma
             lo = max(lo, text.rfind("、", lo, q.start) + 1)
         b = bisect.bisect_left(brackets, q.start) - 1
-        if b >= 0 and brackets[b] >= lo and not _inside(titles, brackets[b]):
+        if b >= 0 and brackets[b] >= lo and text[brackets[b]] in "(（[【":
             lo = brackets[b] + 1
+        elif (
+            b >= 0
+            and prev_end is not None
+            and prev_end <= brackets[b]
+            and text[brackets[b]] in ")）]】"
+        ):
+            # "重点实验室(含国家级8家)156家": the total's span starts with its clause, not the bracket
+            lo = max(c_start, q.start - MAX_LOOKBACK)
         lo = _skip_joints(text, lo, q.start)
-        prefix = text[lo : q.start]
+        prefix = _CLOSED_BRACKETS.sub("", text[lo : q.start])
         lead_qualifier, bare = _split_leading_qualifier(prefix)
 
         clause_text = text[c_start:c_end]
@@ -330,6 +353,15 @@ def _sentence_figures(
     _distribute_pairs(text, figures)
     _inherit_metrics(figures)
     return figures
+
+
+def _first_target_word(text: str, doc_year: int | None) -> int | None:
+    """Where the first target word is; "到2022年底" in a 2023 report is a past date, not a target."""
+    for m in _TARGET_WORD.finditer(text):
+        year = re.search(r"(?:19|20)[0-9]{2}", m.group())
+        if year is None or doc_year is None or int(year.group()) >= doc_year:
+            return m.start()
+    return None
 
 
 def _inside(intervals: Sequence[tuple[int, int]], pos: int) -> bool:
@@ -456,11 +488,8 @@ def _clean_metric(prefix: str, scope: str | None) -> str | None:
     if scope and s.startswith(scope) and len(s) > len(scope) + 1:
         s = s[len(scope) :]
     s = _LEADING_NUMBER.sub("", s)
-    while True:
-        m = _VERB_RE.match(s)
-        if m is None:
-            break
-        s = _LEADING_NOISE.sub("", s[m.end() :])
+    while (lead := _LEAD_VERB_RE.match(s)) is not None:
+        s = _LEADING_NOISE.sub("", s[lead.end() :])
     s = s.strip('“”"、,，')
     if len(s) < 2 or s == scope or s.startswith("方面"):
         return None
