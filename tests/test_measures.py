@@ -1,0 +1,339 @@
+"""Measures: segmentation, framing, status (incl. 将), ids, near-duplicates, dev-set accuracy."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.extract.measures import extract_measures, link_duplicates, measure_id, measure_status
+from briefing.extract.structure import normalize_inline, parse_structure
+from briefing.model import ExtractedDocument, Measure, Metadata, Paragraph, Sentence, Structure
+from briefing.themes import Classifier, load_lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+SHA = "ab" * 32
+CLASSIFIER = Classifier(load_lexicon())
+
+
+def structure_of(*paragraphs: tuple[tuple[str, ...], list[str]]) -> Structure:
+    """Hand-built structure: (section path, [sentences]) per paragraph."""
+    structure = Structure()
+    index = 0
+    for p_index, (section, sentences) in enumerate(paragraphs):
+        structure.paragraphs.append(Paragraph("".join(sentences), section, p_index))
+        for text in sentences:
+            structure.sentences.append(Sentence(text, section, p_index, index))
+            index += 1
+    return structure
+
+
+def measures_of(body: str, title: str | None = None, date: str | None = None) -> list[Measure]:
+    return extract_measures(SHA, parse_structure(body), CLASSIFIER, date, title)
+
+
+def texts(measures: list[Measure]) -> list[str]:
+    return [m.text for m in measures]
+
+
+# ---------------------------------------------------------------- segmentation
+
+
+def test_framing_sentences_and_headings_are_not_measures() -> None:
+    body = "\n".join(
+        [
+            "你们提出的《关于加强基础研究的建议》收悉。经与市财政局共同研究,现答复如下:",
+            "一、工作开展情况",
+            "(一)强化基础研究。",
+            "我市组织实施市级自然科学基金项目1800项。",
+            "二、下一步工作打算",
+            "下一步,我们将认真吸纳你们的意见,重点抓好以下工作。",
+            "我们将设立市级引导区县科技发展专项资金。",
+            "此复函已经张三局长审签。对以上答复你们有什么意见,请填写在回执上寄给我们。",
+            "特此报告。",
+        ]
+    )
+    assert texts(measures_of(body)) == [
+        "我市组织实施市级自然科学基金项目1800项。",
+        "我们将设立市级引导区县科技发展专项资金。",
+    ]
+
+
+def test_measure_texts_are_substrings_of_the_normalised_seed_text(
+    seed_documents: list[ExtractedDocument],
+) -> None:
+    for doc in seed_documents:
+        normalised = normalize_inline(doc.body)
+        assert doc.measures, doc.source
+        for m in doc.measures:
+            assert m.text in normalised, (doc.source, m.text)
+
+
+def test_semicolon_lists_and_inline_enumerations_are_split() -> None:
+    body = (
+        "一、工作开展情况\n"
+        "加快建设科技创新合作区;搭建运营西部分拨中心,建设大宗商品集散中心。"
+        "一是新建重点实验室3个,二是培育技术经纪人180人。"
+    )
+    assert texts(measures_of(body)) == [
+        "加快建设科技创新合作区;",
+        "搭建运营西部分拨中心,建设大宗商品集散中心。",
+        "一是新建重点实验室3个,",
+        "二是培育技术经纪人180人。",
+    ]
+
+
+def test_short_item_title_joins_its_first_sentence_and_lends_its_theme() -> None:
+    body = (
+        "一、工作开展情况\n"
+        "一是加大科技金融支持力度。组建总规模达300亿元的产业发展基金。举办创投大会,吸引200余家机构参会。"
+    )
+    measures = measures_of(body)
+    assert texts(measures) == [
+        "一是加大科技金融支持力度。组建总规模达300亿元的产业发展基金。",
+        "举办创投大会,吸引200余家机构参会。",
+    ]
+    assert all(m.themes == ["科技金融"] for m in measures)
+
+
+def test_section_path_is_carried_from_the_structure() -> None:
+    structure = structure_of(
+        (("一、工作开展情况", "(二)强化基础研究"), ["首次获批2项创新研究群体项目。"])
+    )
+    [measure] = extract_measures(SHA, structure, CLASSIFIER)
+    assert measure.section == ("一、工作开展情况", "(二)强化基础研究")
+    assert measure.themes == ["基础研究"]
+    assert measure.evidence == {"基础研究": ["创新研究群体"]}
+
+
+def test_seed_001_measures_sit_under_their_printed_headings(
+    seed_documents: list[ExtractedDocument],
+) -> None:
+    doc = next(d for d in seed_documents if d.source.endswith("001_a4a49a47fefe88cc.txt"))
+    finance = [m for m in doc.measures if "创投基金" in m.text]
+    assert finance and all(m.section[0] == "二、下一步工作打算" for m in finance)
+    assert all(m.status == "planned" for m in finance)
+
+
+# ---------------------------------------------------------------- status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "将五个片区808家科技型企业纳入科学城核心区企业创新积分制试点范围。",
+        "支持重庆理工大学将“纳米位移测量技术”37项专利作价1亿元成立公司。",
+        "建立整改工作台账,督促各责任单位落实整改措施,确保整改到位。",
+        "与人行重庆市分行联合出台《重庆市加大力度支持科技型企业融资行动计划》。",
+    ],
+)
+def test_past_actions_in_a_report_are_done(text: str) -> None:
+    assert measure_status(text, ("一、工作开展情况",)) == "done"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们将认真吸纳你们的意见。",
+        "我市将进一步加大扶持力度。",
+        "力争今年科技型企业超过4.8万家。",
+        "到2025年,各区县共同培育科技型企业4.5万家。",
+        "建立财政基础研究项目资金稳定增长机制,确保年均增长10%以上。",
+        "计划于明年启动实施重大专项。",
+    ],
+)
+def test_plan_markers_make_a_measure_planned_even_in_a_results_section(text: str) -> None:
+    assert measure_status(text, ("一、工作开展情况",)) == "planned"
+
+
+def test_sections_decide_status_when_the_sentence_does_not() -> None:
+    text = "推动高校与企业开展协同创新。"
+    assert measure_status(text, ("二、下一步工作打算", "(一)搭建平台")) == "planned"
+    assert measure_status(text, ("一、工作开展情况",)) == "done"
+    assert measure_status(text, ("(三)工作目标",)) == "planned"
+
+
+def test_a_section_opened_by_xia_yi_bu_is_planned() -> None:
+    body = (
+        "三、持续深化、迭代升级\n"
+        "下一步,我们将围绕科技创新布局,深化落实各项整改措施。\n"
+        "(一)进一步加强统筹协调。\n"
+        "充分发挥市委科技委员会作用,推进联动发展。\n"
+        "四、其他情况\n"
+        "组建产业发展基金。"
+    )
+    statuses = {m.text: m.status for m in measures_of(body)}
+    assert statuses["充分发挥市委科技委员会作用,推进联动发展。"] == "planned"
+    assert statuses["组建产业发展基金。"] == "done"
+
+
+def test_a_policy_document_states_intentions() -> None:
+    body = "一、总体要求\n支持区县组建相关子基金,加大基金支持力度。\n鼓励银行依规设立科技支行。"
+    for title in (
+        "重庆市科学技术局关于支持区县科技创新发展的指导意见",
+        "某某市科技成果转化实施方案",
+    ):
+        assert {m.status for m in measures_of(body, title=title)} == {"planned"}
+    assert {m.status for m in measures_of(body, title="关于第0012号提案的复函")} == {"done"}
+
+
+def test_a_policy_document_is_recognised_from_its_body_without_a_title(
+    seed_documents: list[ExtractedDocument],
+) -> None:
+    doc = next(d for d in seed_documents if d.source.endswith("004_38e28bd9a1a18c0a.txt"))
+    assert doc.measures and {m.status for m in doc.measures} == {"planned"}
+
+
+def test_guiding_ideology_and_principles_are_not_measures(
+    seed_documents: list[ExtractedDocument],
+) -> None:
+    doc = next(d for d in seed_documents if d.source.endswith("004_38e28bd9a1a18c0a.txt"))
+    assert not any("为指导" in m.text for m in doc.measures)
+    assert not any(m.section and "基本原则" in m.section[-1] for m in doc.measures)
+
+
+# ---------------------------------------------------------------- ids and duplicates
+
+
+def test_ids_derive_from_sha_and_position_and_are_stable() -> None:
+    body = "一、工作开展情况\n组建产业发展基金。新增院士2名。"
+    first = measures_of(body)
+    again = measures_of(body)
+    assert [m.id for m in first] == [measure_id(SHA, 1), measure_id(SHA, 2)]
+    assert [m.id for m in first] == [m.id for m in again]
+    assert first[0].id == f"m-{SHA[:10]}-001"
+
+
+def test_seed_001_repeated_sentence_links_to_its_first_occurrence(
+    seed_documents: list[ExtractedDocument],
+) -> None:
+    doc = next(d for d in seed_documents if d.source.endswith("001_a4a49a47fefe88cc.txt"))
+    repeats = [m for m in doc.measures if m.text.startswith("积极引进创投基金")]
+    assert len(repeats) == 2
+    assert repeats[0].duplicate_of is None
+    assert repeats[1].duplicate_of == repeats[0].id
+    assert sum(m.duplicate_of is not None for m in doc.measures) == 1
+
+
+def document(sha: str, *sentences: str) -> ExtractedDocument:
+    measures = [Measure(measure_id(sha, i + 1), s, (), "done") for i, s in enumerate(sentences)]
+    return ExtractedDocument(f"{sha}.txt", sha, "text", Metadata(), measures=measures)
+
+
+def test_near_duplicates_link_across_documents_to_the_first_occurrence() -> None:
+    a = document(
+        "a" * 64, "深入推进知识价值信用贷款改革试点,累计为企业发放知识价值信用贷款207亿元。"
+    )
+    b = document(
+        "b" * 64,
+        "新培育技术经纪人180人。",
+        "深入推进知识价值信用贷款改革试点,累计为企业发放知识价值信用贷款210亿元。",
+    )
+    c = document(
+        "c" * 64, "深入推进知识价值信用贷款改革试点,累计为企业发放知识价值信用贷款207亿元。"
+    )
+    link_duplicates([a, b, c])
+    assert b.measures[0].duplicate_of is None
+    assert b.measures[1].duplicate_of == a.measures[0].id
+    assert c.measures[0].duplicate_of == a.measures[0].id
+    link_duplicates([a, b, c])  # a re-run gives the same links
+    assert c.measures[0].duplicate_of == a.measures[0].id
+
+
+def test_sentences_sharing_a_phrase_are_not_duplicates() -> None:
+    a = document(
+        "a" * 64, "建立国家自然科学基金区域创新发展联合基金等多层次资助体系,加强基础研究投入。"
+    )
+    b = document("b" * 64, "2022年组织实施市级自然科学基金项目1800项,争取国家项目997项。")
+    link_duplicates([a, b])
+    assert b.measures[0].duplicate_of is None
+
+
+def test_duplicate_linking_scales_to_thousands_of_measures() -> None:
+    words = "科技金融成果转化人才基础研究创新平台企业培育区县协同高新技术产业园区实验室基金贷款"
+    docs = []
+    for d in range(300):
+        sentences = [
+            f"第{d}批{words[(d + i) % 20 : (d + i) % 20 + 12]}项目{d * 10 + i}个,投入{i}亿元。"
+            for i in range(10)
+        ]
+        docs.append(document(f"{d:064x}", *sentences))
+    started = time.perf_counter()
+    link_duplicates(docs)
+    assert time.perf_counter() - started < 5.0
+
+
+# ---------------------------------------------------------------- robustness
+
+
+sentence_text = st.text(
+    alphabet=st.sampled_from(
+        list("一二三是将下步力争到2025年;；,，。、(（)）基金人才孵化器 \n\t:：《》“”abc")
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(sentence_text, st.integers(0, 3)), max_size=12), st.text(max_size=30))
+def test_extraction_never_raises_and_keeps_substrings(
+    parts: list[tuple[str, int]], title: str
+) -> None:
+    structure = Structure()
+    for i, (text, paragraph) in enumerate(parts):
+        structure.sentences.append(Sentence(text, (), paragraph, i))
+    measures = extract_measures(SHA, structure, CLASSIFIER, "2023-01-01", title)
+    joined = "".join(text for text, _ in parts)
+    for m in measures:
+        assert m.text and m.text in joined
+    link_duplicates([ExtractedDocument("x", SHA, "text", Metadata(), measures=measures)])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_extraction_from_any_body_never_raises(body: str) -> None:
+    measures_of(body, title=body[:20] or None, date="2024-13-99")
+
+
+# ---------------------------------------------------------------- dev-set accuracy (the spec)
+
+
+def load_accuracy() -> ModuleType:
+    path = ROOT / "benchmarks" / "accuracy.py"
+    spec = importlib.util.spec_from_file_location("briefing_accuracy", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_dev_set_is_well_formed(seeds_dir: Path) -> None:
+    accuracy = load_accuracy()
+    gold = accuracy.load_gold()
+    assert {g.doc[:3] for g in gold} >= {"000", "002", "003"}
+    for g in gold:
+        normalised = re.sub(r"\s+", "", (seeds_dir / g.doc).read_text(encoding="utf-8"))
+        assert g.text in normalised
+        assert g.status in {"done", "planned"}
+
+
+def test_dev_set_accuracy_meets_the_targets(seed_documents: list[ExtractedDocument]) -> None:
+    accuracy = load_accuracy()
+    report = accuracy.score_measures(
+        accuracy.load_gold(),
+        accuracy.predicted_measures(seed_documents),
+        load_lexicon().names,
+    )
+    assert report["micro"]["f1"] >= 0.92, accuracy.format_report(report)
+    for name, metrics in report["themes"].items():
+        assert metrics["f1"] >= 0.88, (name, accuracy.format_report(report))
+    assert report["status_accuracy"] >= 0.97, accuracy.format_report(report)
+    assert report["segmentation"]["recall"] >= 0.9, accuracy.format_report(report)

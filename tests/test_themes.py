@@ -1,0 +1,232 @@
+"""Theme lexicon and classifier: ambiguities, negative contexts, user lexicons, errors, CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import typer
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from briefing.cli_themes import explain, themes
+from briefing.errors import ConfigError
+from briefing.themes import DEFAULT_THEMES, OTHER_THEME, Classifier, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier(load_lexicon())
+
+
+def themes_of(classifier: Classifier, text: str) -> list[str]:
+    return classifier.classify(text).themes
+
+
+def test_default_lexicon_has_the_four_default_themes_in_order() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.names == list(DEFAULT_THEMES)
+    assert OTHER_THEME not in lexicon.names
+    assert len(lexicon.sha256) == 64
+
+
+def test_natural_science_fund_is_basic_research_not_finance(classifier: Classifier) -> None:
+    result = classifier.classify("2022年组织实施市级自然科学基金项目1800项")
+    assert result.themes == ["基础研究"]
+    assert result.evidence == {"基础研究": ["自然科学基金"]}
+    assert any(s.term == "基金" for s in result.suppressed)
+
+
+def test_industry_fund_and_sub_funds_are_finance(classifier: Classifier) -> None:
+    assert themes_of(classifier, "组建总规模达300亿元的科学城产业发展基金") == ["科技金融"]
+    assert themes_of(classifier, "支持有条件的区县组建相关子基金") == ["科技金融"]
+
+
+def test_young_scientist_funds_count_for_talent_and_basic_research(
+    classifier: Classifier,
+) -> None:
+    result = classifier.classify("国家“杰青”项目、青年科学基金项目较去年分别增加4项、53项")
+    assert set(result.themes) == {"基础研究", "人才"}
+    assert "青年科学基金" in result.evidence["人才"]
+
+
+def test_incubator_is_transfer_but_fund_incubation_board_is_finance(
+    classifier: Classifier,
+) -> None:
+    assert themes_of(classifier, "累计获批国家级科技企业孵化器26家") == ["成果转化"]
+    assert themes_of(classifier, "探索设立基金孵化板") == ["科技金融"]
+
+
+def test_platform_is_decided_by_the_word_before_it(classifier: Classifier) -> None:
+    assert themes_of(classifier, "建成国家级孵化平台13个") == ["成果转化"]
+    assert themes_of(classifier, "建设基础研究平台") == ["基础研究"]
+    assert themes_of(classifier, "建立科技型企业综合金融服务平台") == ["科技金融"]
+    assert themes_of(classifier, "共建创新平台9个") == []
+
+
+def test_negative_contexts_cancel_the_terms_they_cover(classifier: Classifier) -> None:
+    assert themes_of(classifier, "召开全市科技创新和人才工作大会") == []
+    # 以上 + 市级 is not a stock-market listing
+    assert themes_of(classifier, "全市1/4以上市级科技专项由青年领衔") == []
+
+
+def test_weak_term_alone_is_not_enough(classifier: Classifier) -> None:
+    assert themes_of(classifier, "瞄准世界科技前沿") == []
+    assert themes_of(classifier, "瞄准世界科技前沿,加强基础研究") == ["基础研究"]
+
+
+def test_category_words_in_a_mixed_list_do_not_classify(classifier: Classifier) -> None:
+    assert themes_of(classifier, "推进产业、人才、科技等各方面开展务实合作") == []
+    assert "人才" in themes_of(classifier, "新增中国工程院院士、杰青、优青等人选")
+
+
+def test_incidental_mention_beside_a_dominant_theme_is_dropped(classifier: Classifier) -> None:
+    text = "超瞬态实验装置项目提速推进,中子源大型科学装置启动建设,种质创制大科学中心二期正式运行,科研人员突破400人"
+    result = classifier.classify(text)
+    assert result.themes == ["基础研究"]
+    assert "人才" in result.dropped
+
+
+def test_matching_ignores_latin_case_and_full_width_forms(classifier: Classifier) -> None:
+    assert themes_of(classifier, "发表ＳＣＩ论文18979篇") == ["基础研究"]
+    assert themes_of(classifier, "发表sci论文18979篇") == ["基础研究"]
+
+
+def test_positions_of_matches_point_into_the_sentence(classifier: Classifier) -> None:
+    text = "深入推进知识价值信用贷款改革试点"
+    for match in classifier.classify(text).matches:
+        assert text[match.start : match.end] == match.term
+
+
+# ---------------------------------------------------------------- user lexicons
+
+
+def write(tmp_path: Path, name: str, content: str) -> Path:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_user_theme_is_added_and_flows_through_classification(tmp_path: Path) -> None:
+    user = write(
+        tmp_path,
+        "mine.toml",
+        '[themes."开放合作"]\ndescription = "区域与国际合作"\nterms = ["川渝", "一带一路"]\n',
+    )
+    lexicon = load_lexicon(user)
+    assert lexicon.names == [*DEFAULT_THEMES, "开放合作"]
+    assert lexicon.sha256 != load_lexicon().sha256
+    result = Classifier(lexicon).classify("深入推进川渝合作,签订科技创新合作协议")
+    assert result.themes == ["开放合作"]
+    assert result.evidence == {"开放合作": ["川渝"]}
+
+
+def test_user_table_named_like_a_default_theme_replaces_it(tmp_path: Path) -> None:
+    user = write(tmp_path, "mine.toml", '[themes."人才"]\nterms = ["博士后"]\n')
+    lexicon = load_lexicon(user)
+    assert lexicon.names == list(DEFAULT_THEMES)
+    assert lexicon.themes["人才"] == ["博士后"]
+    classifier = Classifier(lexicon)
+    assert classifier.classify("新引进海内外优秀人才4500人").themes == []
+    assert classifier.classify("新设博士后工作站3个").themes == ["人才"]
+
+
+def test_user_settings_and_weights_apply(tmp_path: Path) -> None:
+    user = write(
+        tmp_path,
+        "mine.toml",
+        '[settings]\nthreshold = 2\n[themes."人才"]\nterms = ["人才"]\nweights = { "院士" = 2 }\n',
+    )
+    classifier = Classifier(load_lexicon(user))
+    assert classifier.classify("新增人才").themes == []
+    assert classifier.classify("新增院士2名").themes == ["人才"]
+
+
+def test_lexicon_hash_is_stable(tmp_path: Path) -> None:
+    assert load_lexicon().sha256 == load_lexicon().sha256
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ('[themes."人才"\nterms = ["人才"]\n', "不是有效的 TOML"),
+        ('[themes."人才"]\nterm = ["人才"]\n', "themes.人才.term"),
+        ('[themes."人才"]\nterms = "人才"\n', "themes.人才.terms"),
+        ('[themes."人才"]\nterms = ["人才", ""]\n', "themes.人才.terms"),
+        ('[themes."人才"]\nweights = { "院士" = -1 }\n', "themes.人才.weights.院士"),
+        ('[themes."人才"]\ndescription = "空"\n', "themes.人才"),
+        ('[themes."其他"]\nterms = ["x"]\n', "themes.其他"),
+        ("[setting]\nthreshold = 1\n", "setting"),
+        ('[settings]\nthreshold = "高"\n', "settings.threshold"),
+    ],
+)
+def test_invalid_lexicon_names_the_file_and_the_bad_key(
+    tmp_path: Path, content: str, fragment: str
+) -> None:
+    user = write(tmp_path, "bad.toml", content)
+    with pytest.raises(ConfigError) as excinfo:
+        load_lexicon(user)
+    message = str(excinfo.value)
+    assert str(user) in message
+    assert fragment in message
+
+
+def test_missing_lexicon_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="找不到"):
+        load_lexicon(tmp_path / "nope.toml")
+
+
+# ---------------------------------------------------------------- CLI commands
+
+
+@pytest.fixture(scope="module")
+def app() -> typer.Typer:
+    app = typer.Typer()
+    app.command("themes")(themes)
+    app.command("explain")(explain)
+    return app
+
+
+def test_themes_command_lists_every_theme_with_its_terms(app: typer.Typer) -> None:
+    result = CliRunner().invoke(app, ["themes"])
+    assert result.exit_code == 0
+    for name in DEFAULT_THEMES:
+        assert f"【{name}】" in result.output
+    assert "自然科学基金" in result.output
+    assert "弱提示词" in result.output
+
+
+def test_themes_command_reports_a_bad_lexicon(app: typer.Typer, tmp_path: Path) -> None:
+    bad = write(tmp_path, "bad.toml", "[themes\n")
+    result = CliRunner().invoke(app, ["themes", "--config", str(bad)])
+    assert result.exit_code == 1
+    assert "bad.toml" in result.output
+
+
+def test_explain_shows_matches_suppressions_themes_and_status(app: typer.Typer) -> None:
+    sentence = "下一步,我们将支持区县组建相关子基金,召开人才工作大会"
+    result = CliRunner().invoke(app, ["explain", sentence])
+    assert result.exit_code == 0
+    out = result.output
+    assert "“子基金”" in out and "科技金融 +1" in out
+    assert "否定语境“人才工作大会”" in out
+    assert "最终主题：科技金融" in out
+    assert "planned" in out and "我们将" in out
+
+
+def test_explain_says_when_jiang_marks_an_object(app: typer.Typer) -> None:
+    result = CliRunner().invoke(app, ["explain", "将五个片区808家科技型企业纳入积分制试点范围"])
+    assert "done" in result.output
+    assert "宾语标记" in result.output
+    assert "其他" in result.output
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_classification_never_raises(text: str) -> None:
+    result = CLASSIFIER.classify(text)
+    assert set(result.themes) <= set(DEFAULT_THEMES)
+
+
+CLASSIFIER = Classifier(load_lexicon())
