@@ -27,8 +27,12 @@ _CHUNK = 1024 * 1024
 # Characters XML 1.0 forbids (python-docx would write them and Word would refuse the file), lone
 # surrogates (they cannot be encoded at all), and C1 controls (only ever seen in mojibake).
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\ufeff]")
-# Unicode line separators that str.splitlines() would honour but the line-based parser does not.
-_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Line separators other than CR that str.splitlines() would honour but the line-based parser not.
+_LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Anything either of the two patterns above would touch: one scan decides whether work is needed.
+_SPECIAL = re.compile(
+    "[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff\u2028\u2029]"
+)
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "PDF"),
@@ -124,12 +128,18 @@ def strip_invalid_xml(text: str) -> str:
 
 
 def normalize_newlines(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _LINE_BREAKS.sub("\n", text)
 
 
 def clean_text(text: str) -> str:
     """Newlines to `\\n`, then drop what may not reach a DOCX (control characters, surrogates)."""
-    return strip_invalid_xml(normalize_newlines(text))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _SPECIAL.search(text) is None:  # the common case: one scan, no copies
+        return text
+    return strip_invalid_xml(_LINE_BREAKS.sub("\n", text))
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -185,22 +195,22 @@ def _looks_like_gbk(text: str) -> bool:
     characters and level-2 hanzi. A short text made only of GB2312 hanzi (level 2 holds place and
     personal names) is accepted too.
     """
-    total = common = hanzi = 0
-    for ch in text[:200000]:
-        if ch < "\x80":
-            continue
-        total += 1
-        try:
-            lead, _trail = ch.encode("gb2312")
-        except (UnicodeEncodeError, ValueError):
-            continue
-        if lead <= 0xA3 or 0xB0 <= lead < 0xD8:
-            common += 1
-        if lead <= 0xA3 or lead >= 0xB0:
-            hanzi += 1
-        if total >= 20000:
-            break
-    return total > 0 and (common >= total * 0.8 or hanzi == total)
+    sample = _ASCII_RUN.sub("", text[:100000])[:4000]
+    if not sample:
+        return False
+    # Unencodable characters become b"?", the rest two-byte pairs: drop the former, then the
+    # lead bytes sit at even offsets and can be counted at C speed.
+    pairs = sample.encode("gb2312", errors="replace").replace(b"?", b"")
+    leads = pairs[0::2]
+    common = len(leads.translate(None, _NOT_COMMON_LEAD))
+    hanzi = len(leads.translate(None, _NOT_HANZI_LEAD))
+    return common >= len(sample) * 0.8 or hanzi == len(sample)
+
+
+_ASCII_RUN = re.compile("[\x00-\x7f]+")
+# GB2312 lead bytes: A1-A3 punctuation and full-width forms, B0-D7 level-1 hanzi, D8-F7 level 2.
+_NOT_COMMON_LEAD = bytes(b for b in range(256) if not (0xA1 <= b <= 0xA3 or 0xB0 <= b <= 0xD7))
+_NOT_HANZI_LEAD = bytes(b for b in range(256) if not (0xA1 <= b <= 0xA3 or 0xB0 <= b <= 0xF7))
 
 
 def _gbk_lookalike(data: bytes, text: str) -> Decoded | None:
@@ -210,7 +220,7 @@ def _gbk_lookalike(data: bytes, text: str) -> Decoded | None:
     Real UTF-8 Chinese has characters above U+07FF, and real European text keeps to one script
     (Latin, Greek or Cyrillic); anything else is read as GB18030 when that decodes to hanzi.
     """
-    if not text.isascii() and max(text) < "\u0800":
+    if not text.isascii() and not _UTF8_3BYTE_LEAD.search(data):
         scripts = {_script(ch) for ch in text if ch >= "\x80"}
         if len(scripts) > 1 or "" in scripts:
             try:
@@ -219,6 +229,9 @@ def _gbk_lookalike(data: bytes, text: str) -> Decoded | None:
                 return None
             return Decoded(gb, "gb18030") if _looks_like_gbk(gb) else None
     return None
+
+
+_UTF8_3BYTE_LEAD = re.compile(b"[\xe0-\xf4]")
 
 
 def _script(ch: str) -> str:
