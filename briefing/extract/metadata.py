@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from briefing.extract.dates import find_dates, parse_date
 from briefing.extract.header import HeaderField, is_strong, parse_header_line
@@ -81,6 +82,7 @@ MAX_COVER_LINES = 12
 MAX_SIGNATURE_LINES = 6
 MAX_ATTACHMENT_LINES = 8
 MAX_BYLINE = 30
+SAME_TITLE_RATIO = 0.75
 DERIVED_TITLE_CHARS = 20
 UNTITLED = "无标题文件"
 _LEAD_PUNCT = " ,，、;；:：!！?？"
@@ -178,6 +180,13 @@ def _issuer_of_title(title: str) -> str | None:
         if 2 <= idx <= 60 and _is_org_line(title[:idx]):
             return title[:idx]
     return None
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Equal, or close enough: sites shorten or retouch the headline they print above a document."""
+    if a == b:
+        return True
+    return a[:2] == b[:2] and SequenceMatcher(None, a, b).ratio() >= SAME_TITLE_RATIO
 
 
 def _title_core(title: str) -> str:
@@ -318,7 +327,7 @@ def _read_cover_letter(lines: _Lines, head: _Head, start: int) -> None:
         line = lines.norm[j]
         if not line or not _title_like(line) or line == head.title:
             continue
-        repeated = len(core) >= 4 and _title_core(line) == core
+        repeated = len(core) >= 4 and _same_title(_title_core(line), core)
         is_attachment = attached is not None and line.strip("《》") in (
             attached.group("name"),
             head.title,
