@@ -393,7 +393,7 @@ def test_imprint_under_the_signature_is_not_the_written_date() -> None:
 
 def test_repeated_title_that_differs_a_little_from_the_headline_is_still_the_title() -> None:
     parsed = parse(
-        "重庆:关于支持科技创新发展的意见\n各区县科技局:\n现予以印发,请认真贯彻落实。\n"
+        "重庆:关于支持区县科技创新发展的指导意见\n各区县科技局:\n现予以印发,请认真贯彻落实。\n"
         "重庆市科学技术局\n2022年11月4日\n重庆市科学技术局关于支持R&D<研发>区县科技创新发展的指导意见\n"
         + BODY
     )
