@@ -102,6 +102,7 @@ _BLOCK = frozenset(
     ]
 )
 _CELL = frozenset(("td", "th"))
+_MENU_DEPTH = 60
 
 # <meta name=...> values that name a header field. Keys are lower-cased.
 _META_FIELDS: dict[str, str] = {
@@ -240,9 +241,9 @@ def _has_block(node: LexborNode) -> bool:
 def _lines(root: LexborNode, fields: dict[str, str]) -> Iterator[str]:
     out = _Lines()
     # An explicit stack: broken pages nest thousands deep, recursion would overflow.
-    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    stack: list[tuple[LexborNode, bool, int]] = [(root, False, 0)]
     while stack:
-        node, leaving = stack.pop()
+        node, leaving, depth = stack.pop()
         tag = node.tag or ""
         if leaving:
             if tag in _BLOCK:
@@ -263,7 +264,9 @@ def _lines(root: LexborNode, fields: dict[str, str]) -> Iterator[str]:
         attrs = node.attributes
         if "hidden" in attrs or "display:none" in (attrs.get("style") or "").replace(" ", ""):
             continue
-        if tag in ("ul", "ol", "div", "table", "p", "dl", "menu") and _is_menu(node):
+        # Menus sit near the top of real pages; the depth bound keeps pathological nesting linear.
+        menu_tags = ("ul", "ol", "div", "table", "p", "dl", "menu")
+        if depth < _MENU_DEPTH and tag in menu_tags and _is_menu(node):
             continue
         if tag in _BLOCK:
             out.end_line()
@@ -272,8 +275,9 @@ def _lines(root: LexborNode, fields: dict[str, str]) -> Iterator[str]:
                 out.end_line()
             else:
                 out.add(" ")
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
+        stack.append((node, True, depth))
+        children = reversed(list(node.iter(include_text=True)))
+        stack.extend((child, False, depth + 1) for child in children)
     out.end_line()
     yield from out.done
 
