@@ -22,7 +22,9 @@ _WS_RUN = re.compile(r"\s+")
 # After runs are collapsed to one space: a space beside a CJK character, any non-ASCII symbol or
 # ASCII punctuation goes. Single spaces only, so the alternation cannot backtrack.
 _WIDE = r"[\u2000-\U0010ffff!-/:-@\[-`{-~]"
-_SPACE_BY_WIDE = re.compile(rf"(?<={_WIDE}) | (?={_WIDE})")
+# Written to start with the literal space, so the engine scans for spaces instead of trying two
+# lookarounds at every character.
+_SPACE_BY_WIDE = re.compile(rf" (?:(?<={_WIDE} )|(?={_WIDE}))")
 
 
 def normalize_inline(text: str) -> str:
@@ -31,7 +33,10 @@ def normalize_inline(text: str) -> str:
     Other whitespace runs (between Latin letters or digits) become one space; the ends are stripped.
     Sentence, measure and indicator texts are substrings of `normalize_inline(body)`.
     """
-    return _SPACE_BY_WIDE.sub("", _WS_RUN.sub(" ", text)).strip()
+    collapsed = _WS_RUN.sub(" ", text)
+    if " " not in collapsed:
+        return collapsed
+    return _SPACE_BY_WIDE.sub("", collapsed).strip()
 
 
 # --- headings --------------------------------------------------------------------------------------
