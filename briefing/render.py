@@ -233,6 +233,7 @@ def _open_template(template: Path) -> Any:
         raise TemplateError(f"模板文件不存在：{template}")
     if not zipfile.is_zipfile(template):
         raise TemplateError(f"模板不是有效的 Word 文件（.docx）：{template}")
+
     class StrictDocxTemplate(DocxTemplate):  # type: ignore[misc]
         """docxtpl parses the rendered body with lxml's `recover=True`, which silently drops
         whatever a template broke; check it strictly first so a broken body is an error."""

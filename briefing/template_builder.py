@@ -126,6 +126,10 @@ def _paragraph_style(
         _reset(style)
     except KeyError:
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        # ASCII ids, as Word writes them; the Chinese name is what users see
+        key = next((k for k, v in STYLE_NAMES.items() if v == name), None)
+        if key is not None:
+            style.style_id = "Briefing" + "".join(p.title() for p in key.split("_"))
     assert isinstance(style, ParagraphStyle)
     if base is not None and name != base:
         style.base_style = styles[base]
@@ -355,18 +359,17 @@ def _page_number(paragraph: Paragraph, *, odd: bool) -> None:
     else:
         fmt.left_indent = Pt(14)
     paragraph.add_run("— ")
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1"),
-                       ("end", None)):  # fmt: skip
+    # a complex PAGE field, one run per field part as Word writes it
+    for kind, text in (("begin", ""), ("instr", " PAGE "), ("separate", ""), ("text", "1"),
+                       ("end", "")):  # fmt: skip
+        run = paragraph.add_run()
         if kind == "instr":
             instr = OxmlElement("w:instrText")
             instr.set(qn("xml:space"), "preserve")
             instr.text = text
             run._r.append(instr)
         elif kind == "text":
-            t = OxmlElement("w:t")
-            t.text = text
-            run._r.append(t)
+            run.text = text
         else:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
