@@ -584,7 +584,11 @@ def write_body(doc: DocxDocument) -> None:
 def build_template() -> bytes:
     """The default template as DOCX bytes (deterministic)."""
     doc = Document()
-    # python-docx's default document starts with one empty paragraph? It has none; keep it so.
+    # python-docx's blank-page preview image would show in file browsers as an empty page
+    package_rels = doc.part.package.rels
+    for rel_id, rel in list(package_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            package_rels.pop(rel_id)
     define_styles(doc)
     setup_page(doc)
     write_body(doc)
