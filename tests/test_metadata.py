@@ -400,3 +400,18 @@ def test_repeated_title_that_differs_a_little_from_the_headline_is_still_the_tit
     assert parsed.metadata.title == "重庆市科学技术局关于支持R&D<研发>区县科技创新发展的指导意见"
     assert parsed.metadata.written_date == "2022-11-04"
     assert parsed.body == BODY
+
+
+def test_column_name_or_letterhead_above_the_title_is_not_the_title() -> None:
+    for above in ("政策文件", "通知公告", "重庆市科学技术局文件"):
+        parsed = parse(f"{above}\n关于印发科技创新方案的通知\n各区县科技局:\n" + BODY)
+        assert parsed.metadata.title == "关于印发科技创新方案的通知", above
+        assert parsed.body == BODY
+
+
+def test_addressee_broken_over_two_lines() -> None:
+    parsed = parse(
+        "关于开展科技创新工作的通知\n各区县（自治县）人民政府，\n市政府各部门：\n" + BODY
+    )
+    assert parsed.metadata.addressee == "各区县（自治县）人民政府，市政府各部门"
+    assert parsed.body == BODY

@@ -44,7 +44,7 @@ _DOC_TYPES = (
 )
 _ENDS_WITH_DOC_TYPE = re.compile(rf"{_DOC_TYPES}[)）》”]*$")
 _JOIN_TAIL = re.compile(r"(?:关于|的|和|与|及|暨|、|—|《|“|\()$")
-_JOIN_HEAD = re.compile(r"(?:关于|的|和|与|及|暨|《|“|—|\(|（)")
+_JOIN_HEAD = re.compile(r"(?:的|和|与|及|暨|《|“|—|\(|（)")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;]")
 _SECTION_MARKER = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d))"
@@ -168,8 +168,22 @@ def _can_join(title: str, line: str) -> bool:
         return True
     if _ENDS_WITH_DOC_TYPE.search(title):
         return False
+    if line.startswith("关于"):
+        return False  # a second title start: the first line was a column name or a letterhead
     return bool(
-        _JOIN_TAIL.search(title) or _JOIN_HEAD.match(line) or _ENDS_WITH_DOC_TYPE.search(line)
+        _JOIN_TAIL.search(title)
+        or _JOIN_HEAD.match(line)
+        or ("关于" in title and _ENDS_WITH_DOC_TYPE.search(line))
+    )
+
+
+def _title_score(line: str) -> int:
+    """How much a line looks like a document title (关于, a document type, an issuing body)."""
+    return (
+        2 * ("关于" in line)
+        + (_ENDS_WITH_DOC_TYPE.search(line) is not None)
+        + (_issuer_of_title(line) is not None)
+        + (len(line) >= 8)
     )
 
 
@@ -279,6 +293,17 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             head.addressee = line[:-1].strip()
         elif _can_join("".join(title_parts), line) if title_parts else _title_like(line):
             title_parts.append(line)
+        elif _continues_addressee(lines, i):
+            head.addressee = normalize_inline(line + lines.norm[i + 1])[:-1]
+            lines.removed[i] = True
+            i += 1
+        elif (
+            title_parts
+            and _title_like(line)
+            and _title_score(joined := "".join(title_parts)) <= 1
+            and _title_score(line) > _title_score(joined)
+        ):
+            title_parts = [line]  # what came first was a column name or a letterhead
         elif title_parts and head.byline is None and _is_org_line(line):
             head.byline = line
             byline = True
@@ -301,6 +326,15 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         else:
             head.title = title
     return i
+
+
+def _continues_addressee(lines: _Lines, i: int) -> bool:
+    """An addressee broken over two lines: `各区县人民政府，` then `市政府各部门：`."""
+    line = lines.norm[i]
+    if line[-1] not in ",，、" or i + 1 >= len(lines):
+        return False
+    nxt = lines.norm[i + 1]
+    return bool(nxt) and _addressee_like(line + nxt)
 
 
 def _meta_follows(lines: _Lines, i: int) -> bool:
