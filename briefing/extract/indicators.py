@@ -156,6 +156,7 @@ _LEADING_NUMBER = re.compile(
     r"^[0-9.]+(?![0-9.A-Za-z])(?:亿元|万元|元|%|个|万)?(?:以上|以下|左右)?"
 )
 _GROUP_WORD = re.compile(r"^[两二三四五六七八九]类|^两者|^二者|^[两二三四五六七八九]项")
+_JOINTS = re.compile(r"(?:以及|、|和|及|与|并)+")
 _PAIR_SPLIT = re.compile(r"、|和|及|与")
 
 
@@ -189,8 +190,9 @@ def extract_indicators(
     indicators: list[Indicator] = []
     section_target_year: dict[tuple[str, ...], int] = {}
     sections_seen: set[tuple[str, ...]] = set()
+    plan_sections: dict[tuple[str, ...], bool] = {}
     for sentence in sentences:
-        planned = _is_planned(sentence, planned_paragraphs)
+        planned = _is_planned(sentence, planned_paragraphs, plan_sections)
         if planned and sentence.section and sentence.section not in sections_seen:
             # "到2025年,…" opening a 工作目标 section dates the targets that follow in it
             m = _TARGET_YEAR.match(sentence.text)
@@ -283,8 +285,14 @@ def _planned_paragraphs(structure: Structure) -> set[int]:
     return planned
 
 
-def _is_planned(sentence: Sentence, planned_paragraphs: set[int]) -> bool:
-    if any(_PLAN_HEADING.search(h) for h in sentence.section):
+def _is_planned(
+    sentence: Sentence, planned_paragraphs: set[int], plan_sections: dict[tuple[str, ...], bool]
+) -> bool:
+    planned_section = plan_sections.get(sentence.section)
+    if planned_section is None:
+        planned_section = any(_PLAN_HEADING.search(h) for h in sentence.section)
+        plan_sections[sentence.section] = planned_section
+    if planned_section:
         return True
     return sentence.paragraph in planned_paragraphs or sentence.text.startswith("下一步")
 
@@ -301,8 +309,11 @@ def _sentence_figures(
     seps = [m.start() for m in _CLAUSE_SEP.finditer(text)]
     brackets = [m.start() for m in _BRACKET.finditer(text)]
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
+    title_starts = [a for a, _ in titles]
     years = [
-        (m.start(), int(m.group(1))) for m in _YEAR.finditer(text) if not _inside(titles, m.start())
+        (m.start(), int(m.group(1)))
+        for m in _YEAR.finditer(text)
+        if not _inside(titles, title_starts, m.start())
     ]
     relative = [(m.start(), m.group(1)) for m in _RELATIVE_YEAR.finditer(text)]
     target_at = _first_target_word(text, ctx.doc_year)
@@ -310,6 +321,7 @@ def _sentence_figures(
 
     figures: list[_Figure] = []
     prev_end_in_clause: dict[int, int] = {}
+    clause_scopes: dict[int, str | None] = {}
     for q in quantities:
         c_start, c_end = _clause_bounds(seps, q.start, len(text))
         prev_end = prev_end_in_clause.get(c_start)
@@ -333,7 +345,9 @@ def _sentence_figures(
         lead_qualifier, bare = _split_leading_qualifier(prefix)
 
         clause_text = text[c_start:c_end]
-        scope = _scope_of(clause_text) or sentence_scope
+        if c_start not in clause_scopes:
+            clause_scopes[c_start] = _scope_of(clause_text)
+        scope = clause_scopes[c_start] or sentence_scope
         metric = _clean_metric(bare, scope)
         end = q.end
         suffix = _counted_noun(text, q.end, c_end)
@@ -364,8 +378,10 @@ def _first_target_word(text: str, doc_year: int | None) -> int | None:
     return None
 
 
-def _inside(intervals: Sequence[tuple[int, int]], pos: int) -> bool:
-    return any(a < pos < b for a, b in intervals)
+def _inside(intervals: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:
+    """Whether pos falls in one of the sorted, disjoint intervals."""
+    k = bisect.bisect_left(starts, pos) - 1
+    return k >= 0 and intervals[k][0] < pos < intervals[k][1]
 
 
 def _clause_bounds(seps: Sequence[int], pos: int, length: int) -> tuple[int, int]:
@@ -381,14 +397,8 @@ def _clause_at(text: str, seps: Sequence[int], pos: int) -> tuple[str, int]:
 
 
 def _skip_joints(text: str, lo: int, stop: int) -> int:
-    while lo < stop:
-        for joint in ("以及", "、", "和", "及", "与", "并"):
-            if text.startswith(joint, lo) and lo + len(joint) <= stop:
-                lo += len(joint)
-                break
-        else:
-            return lo
-    return lo
+    m = _JOINTS.match(text, lo, stop)
+    return m.end() if m else lo
 
 
 def _split_leading_qualifier(prefix: str) -> tuple[str | None, str]:
@@ -427,7 +437,7 @@ def _kind(
     if planned or (target_at is not None and target_at < q.start):
         return "target"
     change = _CHANGE_VERB.search(bare)
-    if change and (q.unit in _RATE_UNITS or _COMPARE.search(text, c_start, q.start)):
+    if change and (q.unit in _RATE_UNITS or _COMPARE.search(text, max(c_start, lo - 8), q.start)):
         return "growth"
     if q.unit in _RATE_UNITS and re.search(r"(?:增速|增幅|增长率)(?:为|达到?|保持)?$", bare):
         return "growth"
@@ -444,12 +454,15 @@ def _year(
     ctx: _DocContext,
     paragraph_year: int | None,
 ) -> int | None:
-    explicit = [(p, y) for p, y in years if p < pos]
-    rel = [(p, w) for p, w in relative if p < pos]
-    if explicit and (not rel or explicit[-1][0] > rel[-1][0]):
-        return explicit[-1][1]
-    if rel and ctx.doc_year is not None:
-        return ctx.doc_year + _RELATIVE_OFFSET[rel[-1][1]]
+    # the last mentions before the figure (lists are in text order; bisect keeps long texts linear)
+    k = bisect.bisect_left(years, (pos, 0))
+    r = bisect.bisect_left(relative, (pos, ""))
+    explicit = years[k - 1] if k else None
+    rel = relative[r - 1] if r else None
+    if explicit is not None and (rel is None or explicit[0] > rel[0]):
+        return explicit[1]
+    if rel is not None and ctx.doc_year is not None:
+        return ctx.doc_year + _RELATIVE_OFFSET[rel[1]]
     if kind == "target":
         return None
     return paragraph_year or ctx.summary_year
@@ -556,7 +569,7 @@ def _distribute_pairs(text: str, figures: list[_Figure]) -> None:
         if len(run) > 1 and k >= 0:
             head = re.sub(r"(?:较|比)(?:上年|去年|上年同期|去年同期)$", "", prefix[:k])
             head = _clean_metric(head, first.scope) or ""
-            names = _pair_names(text[:start], head, len(run))
+            names = _pair_names(text[max(0, start - 3 * MAX_LOOKBACK) : start], head, len(run))
             for fig, name in zip(run, names, strict=True):
                 fig.metric = name
                 fig.text_start = start
@@ -588,20 +601,23 @@ def _pair_names(before: str, head: str, n: int) -> list[str | None]:
 
 def _inherit_metrics(figures: list[_Figure]) -> None:
     """A figure with no metric of its own repeats the metric of the figure(s) before it."""
+    with_metric: list[_Figure] = []  # figures before i that have a metric, kept as we go
     i = 0
     while i < len(figures):
         if figures[i].metric is not None:
+            with_metric.append(figures[i])
             i += 1
             continue
         j = i
         while j < len(figures) and figures[j].metric is None:
             j += 1
         gap = j - i
-        earlier = [f for f in figures[:i] if f.metric is not None]
+        earlier = with_metric[-gap:]
         if len(earlier) >= gap and gap > 1 and figures[i].text_start == figures[j - 1].text_start:
             for fig, src in zip(figures[i:j], earlier[-gap:], strict=True):
                 fig.metric = src.metric
         elif earlier:
             for fig in figures[i:j]:
                 fig.metric = earlier[-1].metric
+        with_metric.extend(f for f in figures[i:j] if f.metric is not None)
         i = j

@@ -18,6 +18,7 @@ Decisions (documented here because the tests and the dev set follow them):
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterator
@@ -78,8 +79,17 @@ _BASE_UNITS: tuple[str, ...] = (
     "兆瓦",
 )
 # Units that are words on their own and would also match inside ordinary text after a number.
-_MAGNITUDES: dict[str, float] = {"万亿": 1e12, "千亿": 1e11, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
+_MAGNITUDES: dict[str, float] = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "亿": 1e8,
+    "千万": 1e7,
+    "百万": 1e6,
+    "万": 1e4,
+    "千": 1e3,
+}
 
+_MAGNITUDES_LONGEST_FIRST = sorted(_MAGNITUDES, key=len, reverse=True)
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_BASE_UNITS, key=len, reverse=True))
 _MAG_ALT = "|".join(sorted(_MAGNITUDES, key=len, reverse=True))
 
@@ -115,9 +125,13 @@ class Quantity:
     negative_sign: bool
 
 
+_NEEDS_HALFWIDTH = re.compile("[０-９．％＋－−﹣／（）]")
+
+
 def to_halfwidth(text: str) -> str:
     """Full-width digits, dot, percent and signs as ASCII; same length as the input."""
-    return text.translate(_FULLWIDTH)
+    # translate() is slow on CJK text; most sentences have nothing to translate
+    return text.translate(_FULLWIDTH) if _NEEDS_HALFWIDTH.search(text) else text
 
 
 def parse_number(digits: str) -> float | None:
@@ -130,11 +144,14 @@ def parse_number(digits: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_chinese_number(text: str) -> float | None:
     """A Chinese numeral ("一千二百") as a float, or None when cn2an cannot read it."""
     try:
         value = cn2an.cn2an(text, "normal")
-    except Exception:  # cn2an raises assorted errors on odd sequences; any of them means "not a number"
+    except (
+        Exception
+    ):  # cn2an raises assorted errors on odd sequences; any of them means "not a number"
         return None
     number = float(value)
     return number if math.isfinite(number) else None
@@ -257,7 +274,7 @@ def _chinese_quantities(half: str) -> Iterator[Quantity]:
 
 def normalize(value: float, unit: str) -> tuple[float, str] | None:
     """Value in the base unit (亿元 -> 元, 万家 -> 家), or None when the unit has no magnitude."""
-    for mag in sorted(_MAGNITUDES, key=len, reverse=True):
+    for mag in _MAGNITUDES_LONGEST_FIRST:
         if unit.startswith(mag) and len(unit) > len(mag):
             base = unit[len(mag) :]
             scaled = value * _MAGNITUDES[mag]

@@ -1,0 +1,173 @@
+"""Extraction speed: the whole `briefing extract` pipeline against jieba word segmentation.
+
+    python benchmarks/extract_speed.py                 # 50 MB corpus, seed 0
+    python benchmarks/extract_speed.py --size-mb 10 --profile
+
+Generates (or reuses) a corpus with `make_corpus.make_corpus` under benchmarks/_corpus/<size>mb,
+then, in this one process:
+1. runs `briefing.pipeline.extract_documents` over it (read -> parse -> structure -> measures and
+   their themes -> indicators -> duplicate links) and reports MB/s of input bytes;
+2. runs the same stage functions file by file with a timer around each, to show where time goes;
+3. runs `jieba.lcut` over the same decoded text (dictionary loaded beforehand) as the baseline.
+It prints MB/s for each and the ratio pipeline / jieba. Targets: >= 10 MB/s and >= 10x jieba.
+`--profile` adds the top functions of a cProfile run of the pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from make_corpus import MANIFEST, make_corpus  # noqa: E402
+
+TARGET_MBPS = 10.0
+TARGET_RATIO = 10.0
+
+
+def corpus(size_mb: int, seed: int, folder: Path | None = None) -> Path:
+    folder = folder or HERE / "_corpus" / f"{size_mb}mb"
+    if not (folder / MANIFEST).exists():
+        make_corpus(folder, size_mb, seed)
+    return folder
+
+
+def corpus_bytes(folder: Path) -> int:
+    lines = (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
+    return sum((folder / line).stat().st_size for line in lines if line)
+
+
+def run_pipeline(folder: Path) -> tuple[float, int, int]:
+    """Seconds for extract_documents over the folder, documents, indicators."""
+    from briefing.pipeline import extract_documents
+    from briefing.themes import Classifier, load_lexicon
+
+    classifier = Classifier(load_lexicon())
+    start = time.perf_counter()
+    docs = extract_documents([folder], classifier)
+    seconds = time.perf_counter() - start
+    return seconds, len(docs), sum(len(d.indicators) for d in docs)
+
+
+def stage_times(folder: Path) -> tuple[dict[str, float], list[str]]:
+    """Seconds per stage, calling the pipeline's stage functions one file at a time."""
+    from briefing.extract.indicators import extract_indicators
+    from briefing.extract.measures import extract_measures, link_duplicates
+    from briefing.extract.metadata import parse_document_text
+    from briefing.extract.structure import parse_structure
+    from briefing.model import ExtractedDocument, RawDocument
+    from briefing.pipeline import iter_input_files, read_documents
+    from briefing.themes import Classifier, load_lexicon
+
+    classifier = Classifier(load_lexicon())
+    times: dict[str, float] = defaultdict(float)
+    texts: list[str] = []
+    docs: list[ExtractedDocument] = []
+    clock = time.perf_counter
+    reader = read_documents(iter_input_files([folder]))
+    while True:
+        t0 = clock()
+        item = next(reader, None)
+        times["read"] += clock() - t0
+        if item is None:
+            break
+        if not isinstance(item, RawDocument):
+            continue
+        texts.append(item.text)
+        t0 = clock()
+        parsed = parse_document_text(item)
+        t1 = clock()
+        structure = parse_structure(parsed.body)
+        t2 = clock()
+        date = parsed.metadata.written_date or parsed.metadata.published_date
+        measures = extract_measures(item.sha256, structure, classifier, date)
+        t3 = clock()
+        indicators = extract_indicators(item.sha256, structure, date)
+        t4 = clock()
+        times["parse (metadata, body)"] += t1 - t0
+        times["structure"] += t2 - t1
+        times["measures + themes"] += t3 - t2
+        times["indicators"] += t4 - t3
+        docs.append(
+            ExtractedDocument(
+                source=item.source,
+                sha256=item.sha256,
+                format=item.format,
+                metadata=parsed.metadata,
+                measures=measures,
+                indicators=indicators,
+            )
+        )
+    t0 = clock()
+    link_duplicates(docs)
+    times["duplicate links"] += clock() - t0
+    return dict(times), texts
+
+
+def jieba_seconds(texts: Sequence[str]) -> float:
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()  # the dictionary load is not segmentation work
+    start = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    return time.perf_counter() - start
+
+
+def profile_pipeline(folder: Path, top: int = 25) -> str:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    run_pipeline(folder)
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size-mb", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--corpus", type=Path, default=None, help="reuse or create this folder")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of the pipeline")
+    args = parser.parse_args(argv)
+
+    folder = corpus(args.size_mb, args.seed, args.corpus)
+    mb = corpus_bytes(folder) / 1e6
+    seconds, n_docs, n_figures = run_pipeline(folder)
+    pipeline_mbps = mb / seconds
+    print(f"corpus      {folder}  {mb:.1f} MB, {n_docs} documents, {n_figures} figures")
+    print(f"pipeline    {seconds:8.2f} s  {pipeline_mbps:8.2f} MB/s  (extract_documents)")
+
+    times, texts = stage_times(folder)
+    total = sum(times.values())
+    for name, t in sorted(times.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<24}{t:8.2f} s  {100 * t / total:5.1f} %  {mb / t if t else 0:8.1f} MB/s")
+
+    j_seconds = jieba_seconds(texts)
+    jieba_mbps = mb / j_seconds
+    ratio = pipeline_mbps / jieba_mbps
+    print(f"jieba.lcut  {j_seconds:8.2f} s  {jieba_mbps:8.2f} MB/s  (same text, same run)")
+    print(f"ratio       {ratio:8.2f}x jieba")
+    ok = pipeline_mbps >= TARGET_MBPS and ratio >= TARGET_RATIO
+    print(
+        f"target      >= {TARGET_MBPS:g} MB/s and >= {TARGET_RATIO:g}x jieba: "
+        + ("met" if ok else "NOT met")
+    )
+    if args.profile:
+        print(profile_pipeline(folder))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
