@@ -321,7 +321,9 @@ class Classifier:
         kept: list[tuple[int, int, _Entry]] = []
         revived: list[tuple[int, int, _Entry]] = []
         for start, end, found in hits:
-            owner = next((k for k in kept if k[0] < end and start < k[1]), None)
+            # only a longer match that contains this one wins; partial overlaps (科技成果|转化)
+            # both count, so a weak term cannot hide a strong one by standing further left
+            owner = next((k for k in kept if k[0] <= start and end <= k[1]), None)
             if owner is None:
                 kept.append((start, end, found))
                 continue
@@ -385,46 +387,64 @@ class Classifier:
 
 _LIST_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,6}"
 _LIST_RE = re.compile(rf"{_LIST_ITEM}(?:、{_LIST_ITEM}){{2,}}")
+# 解读了关于A、B、C等系列政策: the items are the topics of documents, not actions
+_TOPIC_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,12}"
+_TOPIC_LIST_RE = re.compile(
+    rf"{_TOPIC_ITEM}(?:(?:、|以及){_TOPIC_ITEM}){{2,}}"
+    r"(?=等(?:系列)?[^，,。；;]{0,12}?(?:政策|文件|措施|举措|办法))"
+)
+_ITEM_SPLIT_RE = re.compile(r"、|以及")
 _QUOTES = "“”\"'‘’「」"
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    items = []
+    pos = start
+    for sep in _ITEM_SPLIT_RE.finditer(text, start, end):
+        items.append((pos, sep.start()))
+        pos = sep.end()
+    items.append((pos, end))
+    return items
 
 
 def _drop_list_categories(
     text: str, kept: list[tuple[int, int, _Entry]], result: Classification
 ) -> list[tuple[int, int, _Entry]]:
-    """In 产业、人才、科技等 a bare category word names a field, not an action about it.
+    """Terms in lists that are not all about one theme name fields or topics, not actions.
 
-    Applies to lists of three or more short items that are not all about one theme; a list of
-    one theme's terms (院士、杰青、优青) keeps them all.
+    产业、人才、科技等: a bare category word in a list of short items. 解读了关于A、B、C等政策:
+    every term in a list of document topics. A list of one theme's terms (院士、杰青、优青) keeps
+    them all.
     """
-    drop: set[int] = set()
-    for lst in _LIST_RE.finditer(text):
-        items = []
-        pos = lst.start()
-        for part in lst.group(0).split("、"):
-            items.append((pos, pos + len(part)))
-            pos += len(part) + 1
+    drop: dict[int, str] = {}
+    spans = [(m, False) for m in _LIST_RE.finditer(text)]
+    spans += [(m, True) for m in _TOPIC_LIST_RE.finditer(text)]
+    for lst, topics in spans:
         item_themes = []
-        bare: list[int] = []
-        for a, b in items:
+        hits: list[int] = []
+        for a, b in _items(text, lst.start(), lst.end()):
             inside = [i for i, k in enumerate(kept) if a <= k[0] and k[1] <= b]
             item_themes.append(frozenset(t for i in inside for t in kept[i][2].weights))
+            if topics:
+                hits += inside
+                continue
             core_a = a + len(text[a:b]) - len(text[a:b].lstrip(_QUOTES))
             core_b = b - (len(text[a:b]) - len(text[a:b].rstrip(_QUOTES)))
-            bare += [i for i in inside if kept[i][0] == core_a and kept[i][1] == core_b]
+            hits += [i for i in inside if kept[i][0] == core_a and kept[i][1] == core_b]
         if not frozenset.intersection(*item_themes):
-            drop.update(bare)
+            reason = (
+                "是文件主题列举（“…等政策”）中的词，不代表针对该主题的措施"
+                if topics
+                else "是并列列举中的类别泛称（如“产业、人才、科技等”），不代表针对该主题的措施"
+            )
+            for i in hits:
+                drop.setdefault(i, reason)
     for i in sorted(drop):
         start, end, found = kept[i]
         if found.weights:
+            term = text[start:end]
             result.suppressed.append(
-                Suppressed(
-                    text[start:end],
-                    start,
-                    end,
-                    tuple(found.weights),
-                    text[start:end],
-                    "是并列列举中的类别泛称（如“产业、人才、科技等”），不代表针对该主题的措施",
-                )
+                Suppressed(term, start, end, tuple(found.weights), term, drop[i])
             )
     return [k for i, k in enumerate(kept) if i not in drop]
 

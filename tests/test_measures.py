@@ -103,6 +103,19 @@ def test_short_item_title_joins_its_first_sentence_and_lends_its_theme() -> None
     assert all(m.themes == ["科技金融"] for m in measures)
 
 
+def test_unnumbered_run_in_heading_joins_the_sentence_it_introduces() -> None:
+    body = (
+        "(三)工作目标\n"
+        "创新平台更加完善。有计划、有针对引进一批高等院校、大院大所,落地建设一批高水平研究院。\n"
+        "组建产业发展基金。新增院士2名。"
+    )
+    assert texts(measures_of(body)) == [
+        "创新平台更加完善。有计划、有针对引进一批高等院校、大院大所,落地建设一批高水平研究院。",
+        "组建产业发展基金。",
+        "新增院士2名。",
+    ]
+
+
 def test_section_path_is_carried_from_the_structure() -> None:
     structure = structure_of(
         (("一、工作开展情况", "(二)强化基础研究"), ["首次获批2项创新研究群体项目。"])

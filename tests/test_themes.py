@@ -81,6 +81,18 @@ def test_category_words_in_a_mixed_list_do_not_classify(classifier: Classifier) 
     assert "人才" in themes_of(classifier, "新增中国工程院院士、杰青、优青等人选")
 
 
+def test_a_weak_term_overlapping_a_strong_one_does_not_hide_it(classifier: Classifier) -> None:
+    # 科技成果 (weak) and 成果转化 (strong) overlap without either containing the other
+    assert themes_of(classifier, "构建科技成果转化“点、线、网、面”发展格局") == ["成果转化"]
+
+
+def test_topics_of_documents_listed_in_one_breath_do_not_classify(classifier: Classifier) -> None:
+    text = "系统解读了关于企业技术创新支持、创新平台建设、人才引进培育、创新创业投资以及科技成果转化促进等系列政策"
+    result = classifier.classify(text)
+    assert result.themes == []
+    assert any("文件主题列举" in s.reason for s in result.suppressed)
+
+
 def test_incidental_mention_beside_a_dominant_theme_is_dropped(classifier: Classifier) -> None:
     text = "超瞬态实验装置项目提速推进,中子源大型科学装置启动建设,种质创制大科学中心二期正式运行,科研人员突破400人"
     result = classifier.classify(text)

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from briefing.model import ExtractedDocument, Measure, Status, Structure
+from briefing.model import ExtractedDocument, Measure, Sentence, Status, Structure
 from briefing.themes import Classification, Classifier
 
 # ---------------------------------------------------------------- patterns
@@ -236,6 +236,19 @@ def is_item_title(text: str) -> bool:
     return 0 < len(body) <= 20 and not re.search(r"[，,；;：:]", body)
 
 
+def _is_run_in_heading(text: str, sentence: Sentence, previous: Sentence | None) -> bool:
+    """创新平台更加完善。 opening a paragraph: an unnumbered run-in heading of what follows."""
+    if previous is not None and previous.paragraph == sentence.paragraph:
+        return False
+    body = text.rstrip("。.")
+    return (
+        0 < len(body) <= 12
+        and text.endswith(("。", "."))
+        and not re.search(r"[，,；;：:、\d]", body)
+        and not ENUM_RE.match(text)
+    )
+
+
 def is_framing(text: str) -> bool:
     """Salutations, answers-follow lines, sign-offs, approval notes, ideology formulas."""
     stripped = text.strip()
@@ -313,7 +326,15 @@ def _units(structure: Structure) -> Iterable[_Unit]:
         if ENUM_RE.match(text):
             item_paragraph = sentence.paragraph
             item_title = text if is_item_title(text) else ""
-        if is_item_title(text) and i < len(sentences):
+        run_in = (
+            _is_run_in_heading(text, sentence, sentences[i - 2] if i >= 2 else None)
+            and i < len(sentences)
+            and _content_len(sentences[i].text) >= 25
+        )
+        if run_in:
+            item_paragraph = sentence.paragraph
+            item_title = text
+        if (is_item_title(text) or run_in) and i < len(sentences):
             nxt = sentences[i]
             nxt_text = _clean(nxt.text)
             joined = text + nxt_text
