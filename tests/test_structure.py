@@ -209,3 +209,16 @@ def test_a_megabyte_line_without_punctuation_parses_fast() -> None:
     elapsed = time.perf_counter() - started
     assert len(structure.sentences) == 2
     assert elapsed < 0.5
+
+
+def test_chapters_and_parts_sit_above_the_numbered_headings() -> None:
+    structure = parse_structure(
+        "第一章 总则\n第一条 为了促进科技创新,制定本条例。\n第二部分 2024年工作安排\n一、总体要求\n坚持创新。"
+    )
+    assert [(s.level, s.heading) for s in structure.sections] == [
+        (0, "第一章总则"),
+        (0, "第二部分2024年工作安排"),
+        (1, "一、总体要求"),
+    ]
+    assert structure.sentences[0].section == ("第一章总则",)
+    assert structure.sentences[-1].section == ("第二部分2024年工作安排", "一、总体要求")

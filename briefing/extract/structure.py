@@ -1,7 +1,7 @@
 """Sections, paragraphs and sentences of a document body.
 
 Headings are recognised by their marker: 一、 (level 1), (一)/（一） (level 2), 1./1．/1、 (level 3),
-(1)/（1） (level 4). A heading is a whole short line, or the first sentence of a paragraph that opens
+(1)/（1） (level 4); regulations and long reports add 第一章/第一部分 above them (level 0). A heading is a whole short line, or the first sentence of a paragraph that opens
 with a marker (the rest of the paragraph is body text of that section). 一是/二是… open enumeration
 items, which are sentences, not sections. All matching is by compiled regexes over single lines, so
 the work is linear in the text.
@@ -43,12 +43,13 @@ def normalize_inline(text: str) -> str:
 
 _CN = "一二三四五六七八九十"
 _MARKER = re.compile(
-    rf"(?P<l1>[{_CN}]{{1,3}}[、．.])"
+    rf"(?P<l0>第[{_CN}百零〇\d]{{1,4}}(?:章|部分)\s*)"
+    rf"|(?P<l1>[{_CN}]{{1,3}}[、．.])"
     rf"|(?P<l2>[(（][{_CN}]{{1,3}}[)）]、?)"
     r"|(?P<l3>\d{1,2}[.．、](?![\d.．、]))"
     r"|(?P<l4>[(（]\d{1,2}[)）])"
 )
-_LEVELS = {"l1": 1, "l2": 2, "l3": 3, "l4": 4}
+_LEVELS = {"l0": 0, "l1": 1, "l2": 2, "l3": 3, "l4": 4}
 _HEADING_END = re.compile(r"[。！？!?]")
 _HEADING_TRIM = "。：:；;，,、 "
 # The text after a marker must start like a title, not like the rest of a number or a clause.
