@@ -235,6 +235,17 @@ def test_pdf_rejoins_wrapped_lines_and_keeps_headings(tmp_path: Path) -> None:
     assert warnings == []
 
 
+def test_pdf_keeps_full_width_titles_and_date_lines_apart_and_rejoins_split_numbers(
+    tmp_path: Path,
+) -> None:
+    title = "重庆市科学技术局关于市五届人大三次会议第0942号建议的复函"
+    sentence = "您提出的《关于对渝东南地区制造企业科学研究大力扶持的建议》(第0942号建议)收悉。"
+    cut = sentence.index("0") + 1  # the line breaks inside "0942"
+    lines = [title, "日期:2020-09-16", sentence[:cut], sentence[cut:], *wrap(PARAGRAPH)]
+    path = make_pdf(tmp_path / "doc.pdf", [lines])
+    assert read_one(path)[0].split("\n") == [title, "日期:2020-09-16", sentence, PARAGRAPH]
+
+
 def test_pdf_with_owner_password_only_is_read(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "locked.pdf", [["一、总体要求"]], encrypt="secret", owner_only=True)
     assert read_one(path)[0] == "一、总体要求"

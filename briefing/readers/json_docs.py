@@ -167,9 +167,29 @@ def _scalar(value: Any) -> str | None:
     return None
 
 
+_JSON_REASONS = (
+    ("Expecting property name", "属性名应加双引号"),
+    ("Expecting value", "缺少值"),
+    ("Unterminated string", "字符串没有结束"),
+    ("Extra data", "后面有多余内容"),
+    ("Expecting ','", "缺少逗号"),
+    ("Expecting ':'", "缺少冒号"),
+    ("Invalid control character", "字符串中有控制字符"),
+    ("Invalid \\escape", "无效的转义"),
+)
+
+
+def _json_reason(exc: json.JSONDecodeError) -> str:
+    """The json module's English message, in the user's language."""
+    for english, chinese in _JSON_REASONS:
+        if exc.msg.startswith(english):
+            return chinese
+    return "格式错误"
+
+
 def _brief(exc: Exception) -> str:
     if isinstance(exc, json.JSONDecodeError):
-        return f"第 {exc.colno} 列：{exc.msg}"
+        return f"第 {exc.colno} 列：{_json_reason(exc)}"
     if isinstance(exc, RecursionError):
         return "嵌套过深"
     return str(exc)[:80]

@@ -35,6 +35,16 @@ _HEADING_START = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节条部分编]|[一二三四五六七八九十]+、"
     r"|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．]\s*\S|附件|附表|[①-⑳])"
 )
+# A line that opens a header field or a date line: never the tail of a wrapped paragraph.
+_FIELD_LINE = re.compile(
+    r"^\s*(?:[\[【]|(?:日期|时间|来源|发布|作者|索引号|文号|发文字号|成文日期|发布日期|主题分类)\s*[:：])"
+)
+# A title ends with the kind of document and carries no clause punctuation.
+_TITLE_END = re.compile(
+    r"(?:函|通知|意见|报告|决定|办法|方案|规划|批复|答复|通报|公告|细则|规定|总结|要点|纲要|计划|"
+    r"条例|请示|讲话|建议|提案)[)）》”]*\s*$"
+)
+_CLAUSE_PUNCT = re.compile(r"[，,。；;！？]")
 _SPACED_CJK = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _WS = re.compile(r"[ \t\u00a0]+")
 
@@ -172,12 +182,15 @@ def _continues(previous: str, width: int, full: int, line: str) -> bool:
         and width >= full * 0.85
         and not _SENTENCE_END.search(previous)
         and not _HEADING_START.match(line)
+        and not _FIELD_LINE.match(line)
+        and not (_TITLE_END.search(previous) and not _CLAUSE_PUNCT.search(previous))
     )
 
 
 def _join(previous: str, line: str) -> str:
-    if _CJK_CHAR.match(previous[-1]) or _CJK_CHAR.match(line[0]):
-        return previous + line
-    if previous.endswith("-") and previous[-2:-1].isalpha():
-        return previous[:-1] + line
-    return previous + " " + line
+    """Chinese, digits and punctuation join directly ("第0" + "942号"); Latin words get a space."""
+    last, first = previous[-1], line[0]
+    latin_end = (last.isascii() and last.isalpha()) or last in ",;:)"
+    if latin_end and first.isascii() and first.isalpha():
+        return previous + " " + line
+    return previous + line
