@@ -117,8 +117,18 @@ def _inline_image_class() -> type:
     return ChartInlineImage
 
 
+# Characters XML 1.0 forbids; one in a value would make the whole document unreadable.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _with_images(value: Any, make_image: Any) -> Any:
-    """A copy of the context with every ChartImage replaced by an inline image."""
+    """A copy of the context with every ChartImage replaced by an inline image.
+
+    Strings lose XML-invalid control characters on the way: they come from documents and file
+    names, and must not break the briefing.
+    """
+    if isinstance(value, str):
+        return _XML_INVALID.sub("", value)
     if isinstance(value, ChartImage):
         return make_image(value) if value.png else ""
     if isinstance(value, Mapping):

@@ -15,6 +15,8 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefing.context import BriefingContext
 from briefing.errors import TemplateError
@@ -155,6 +157,30 @@ def test_empty_warnings_and_footer_lines_are_left_out(tmp_path: Path) -> None:
     assert "生成提示：" not in texts
     assert not any(t.startswith("送：") for t in texts)
     assert "报：市委办公厅，市政府办公厅" in texts
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    title=st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("&<>\"'{}%"),
+        min_size=1,
+        max_size=40,
+    ).filter(lambda t: t.strip() == t and t.strip())
+)
+def test_any_title_comes_through_intact(tmp_path: Path, title: str) -> None:
+    context = sample_context()
+    context["sources"][1]["title"] = title
+    doc = Document(str(_render(tmp_path, context)))
+    assert doc.tables[-1].rows[2].cells[1].text == title
+
+
+def test_control_characters_in_values_do_not_break_the_document(tmp_path: Path) -> None:
+    context = sample_context()
+    context["warnings"] = ["文件\x0b损坏\x00.pdf 无法读取"]
+    doc = Document(str(_render(tmp_path, context)))
+    assert "文件损坏.pdf 无法读取" in _texts(doc)
 
 
 def test_no_jinja_tags_left_in_output(rendered: DocxDocument) -> None:
