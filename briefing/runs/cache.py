@@ -16,7 +16,7 @@ from pathlib import Path
 
 from briefing import __version__
 from briefing.extract.measures import link_duplicates
-from briefing.model import ExtractedDocument
+from briefing.model import ExtractedDocument, Structure
 from briefing.pipeline import extract_document, failed_record, iter_input_files, read_documents
 from briefing.runs.selection import has_content
 from briefing.runs.state import RunState, sha256_file
@@ -63,10 +63,14 @@ def extract_documents_cached(
     state: RunState,
     on_document: Callable[[ExtractedDocument], None] | None = None,
     tool_version: str | None = None,
+    link: bool = True,
 ) -> tuple[list[ExtractedDocument], CacheStats]:
     """`pipeline.extract_documents` with the state's cache: same records, same order.
 
-    Raises InputNotFoundError for a bad path, like the uncached pipeline.
+    `link=False` leaves `duplicate_of` unset: linking near-duplicate measures across every
+    document is the one cross-document step and dominates a warm run on a large folder, so
+    `build()` should link only the documents the issue covers (`link_duplicates(selection
+    .documents)`). Raises InputNotFoundError for a bad path, like the uncached pipeline.
     """
     version = tool_version or tool_fingerprint()
     lexicon_sha = classifier.lexicon.sha256
@@ -122,13 +126,17 @@ def extract_documents_cached(
             else:
                 stats.misses += 1
                 doc = extract_document(raw, classifier)
+                # Cached documents come back without structure; fresh ones drop it too, so a
+                # run never depends on whether the cache was warm (and memory stays flat).
+                doc.structure = Structure()
                 if has_content(doc):
                     pending.append(doc)
                     if len(pending) >= STORE_BATCH:
                         flush()
             emit(doc)
     flush()
-    link_duplicates(documents)
+    if link:
+        link_duplicates(documents)
     return documents, stats
 
 
