@@ -13,7 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.extract.measures import extract_measures, link_duplicates, measure_id, measure_status
+from briefing.extract.measures import (
+    extract_measures,
+    heading_status,
+    link_duplicates,
+    measure_id,
+    measure_status,
+)
 from briefing.extract.structure import normalize_inline, parse_structure
 from briefing.model import ExtractedDocument, Measure, Metadata, Paragraph, Sentence, Structure
 from briefing.themes import Classifier, load_lexicon
@@ -171,6 +177,25 @@ def test_sections_decide_status_when_the_sentence_does_not() -> None:
     assert measure_status(text, ("二、下一步工作打算", "(一)搭建平台")) == "planned"
     assert measure_status(text, ("一、工作开展情况",)) == "done"
     assert measure_status(text, ("(三)工作目标",)) == "planned"
+
+
+@pytest.mark.parametrize(
+    ("heading", "status"),
+    [
+        ("二、下一步工作打算", "planned"),
+        ("二、2024年工作思路", "planned"),
+        ("三、2024年重点工作", "planned"),
+        ("一、工作开展情况", "done"),
+        ("一、2023年重点工作完成情况", "done"),
+        ("(一)“双倍增”行动目标超额完成", "done"),
+        ("一、落实中央和市委部署要求取得新突破", "done"),
+        ("(一)强化基础研究", None),
+    ],
+)
+def test_heading_wording_gives_status_and_the_head_noun_decides(
+    heading: str, status: str | None
+) -> None:
+    assert heading_status(heading) == status
 
 
 def test_a_section_opened_by_xia_yi_bu_is_planned() -> None:

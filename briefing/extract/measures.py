@@ -44,11 +44,11 @@ _FRAMING_RE = re.compile(
 _PRINCIPLE_SECTION_RE = re.compile(r"指导思想|基本原则")
 
 _PLANNED_SECTION_RE = re.compile(
-    r"下一步|下步|打算|工作目标|目标任务|重点任务|工作计划|工作安排|今后|展望|工作思路|努力方向"
+    r"下一步|下步|打算|目标|重点任务|主要任务|重点工作|工作计划|工作安排|今后|展望|思路|努力方向"
 )
 _DONE_SECTION_RE = re.compile(
     r"开展情况|工作情况|进展情况|扶持情况|落实情况|完成情况|办理情况|基本情况|主要做法|主要成效"
-    r"|取得.{0,8}(?:成效|成绩|进展|突破|成果)|工作回顾|回顾"
+    r"|取得.{0,8}(?:成效|成绩|进展|突破|成果)|回顾|总结|成效|完成|亮点|进展"
 )
 _POLICY_TITLE_RE = re.compile(
     r"(?:意见|方案|规划|办法|通知|措施|细则|计划|纲要|指南|规定|决定|条例|政策|要点)(?:[(（].{0,12}[)）])?$"
@@ -69,7 +69,7 @@ _MODAL_AFTER = (
 # past action, so 将 alone never decides.
 _MODAL_JIANG_RE = re.compile(rf"(?:{_SUBJECTS})将(?![其该这此])|将(?:{_MODAL_AFTER})")
 _PLAN_RE = re.compile(
-    r"力争|争取到|下一步|今后|计划(?:于|在|到|用|年内|今年|明年)|(?:^|[，,；;]|我们|我市|我局)(?:计划|拟)(?!上市)"
+    r"力争|争取到|下一步|今后|明年|计划(?:于|在|到|用|年内|今年|明年)|(?:^|[，,；;]|我们|我市|我局)(?:计划|拟)(?!上市)"
     r"|拟(?:于|在|对|将|开展|建设|出台|制定|启动|组织|设立)|确保.{0,12}\d"
 )
 _TARGET_YEAR_RE = re.compile(
@@ -122,11 +122,20 @@ def measure_status(
     if planned_section:
         return "planned"
     for heading in reversed(section):
-        if _PLANNED_SECTION_RE.search(heading):
-            return "planned"
-        if _DONE_SECTION_RE.search(heading):
-            return "done"
+        verdict = heading_status(heading)
+        if verdict is not None:
+            return verdict
     return "done"
+
+
+def heading_status(heading: str) -> Status | None:
+    """done/planned from a heading's wording; where both cues occur the later one, the head noun
+    of a Chinese title, decides (重点工作完成情况 is done, 2024年重点工作 is planned)."""
+    planned = [m.end() for m in _PLANNED_SECTION_RE.finditer(heading)]
+    done = [m.end() for m in _DONE_SECTION_RE.finditer(heading)]
+    if not planned and not done:
+        return None
+    return "planned" if max(planned, default=-1) > max(done, default=-1) else "done"
 
 
 def status_reasons(text: str, context: DocContext | None = None) -> list[str]:
