@@ -7,6 +7,7 @@ the context; nothing else adds keys.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypedDict
@@ -211,7 +212,6 @@ _PREFIXES = (
     "累计",
     "预计",
 )
-_SUFFIXES = ("以上", "左右", "余", "多")
 
 
 def format_number(value: float) -> str:
@@ -219,6 +219,14 @@ def format_number(value: float) -> str:
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return f"{value:.10g}"
+
+
+def _unit_pattern(unit: str) -> str:
+    """The unit, allowing 余/多 where official texts put it: 1200余名, 505万余条, 30多个."""
+    approx = "(?:余|多)?"
+    if len(unit) > 1 and unit[0] in "万亿千百":
+        return approx + re.escape(unit[0]) + approx + re.escape(unit[1:])
+    return approx + re.escape(unit)
 
 
 def printed_value(quote: str, value: float, unit: str) -> str:
@@ -229,30 +237,12 @@ def printed_value(quote: str, value: float, unit: str) -> str:
     """
     folded = quote.translate(_FULLWIDTH)
     number = format_number(value)
-    start = 0
-    while (pos := folded.find(number, start)) != -1:
-        end = pos + len(number)
-        before_ok = pos == 0 or not (folded[pos - 1].isdigit() or folded[pos - 1] == ".")
-        after_ok = end == len(folded) or not (folded[end].isdigit() or folded[end] == ".")
-        if before_ok and after_ok:
-            tail = end
-            for suffix in _SUFFIXES:
-                if folded.startswith(suffix, tail) and folded.startswith(unit, tail + len(suffix)):
-                    tail += len(suffix)
-                    break
-            if unit and folded.startswith(unit, tail):
-                tail += len(unit)
-                for suffix in _SUFFIXES[:2]:
-                    if folded.startswith(suffix, tail):
-                        tail += len(suffix)
-                        break
-                head = pos
-                for prefix in _PREFIXES:
-                    if folded.startswith(prefix, pos - len(prefix)) and pos - len(prefix) >= 0:
-                        head = pos - len(prefix)
-                        break
-                return quote[head:tail]
-        start = pos + 1
+    prefixes = "|".join(re.escape(p) for p in _PREFIXES)
+    pattern = re.compile(
+        rf"(?:{prefixes})?(?<![\d.]){re.escape(number)}(?![\d.]){_unit_pattern(unit)}(?:以上|左右)?"
+    )
+    if m := pattern.search(folded):
+        return quote[m.start() : m.end()]
     return f"{number}{unit}"
 
 

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
+
+_CORE = "docProps/core.xml"
+# Writers (openpyxl) stamp the save time into these, whatever the caller set.
+_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
 
 # Word expects [Content_Types].xml first; keep the writer's order otherwise, it is already stable.
 _FIRST = "[Content_Types].xml"
@@ -22,5 +27,9 @@ def normalize_zip(data: bytes, when: datetime) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            dst.writestr(info, src.read(name))
+            data_of = src.read(name)
+            if name == _CORE:
+                iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                data_of = _CORE_TIMES.sub(rb"\g<1>" + iso + rb"\g<2>", data_of)
+            dst.writestr(info, data_of)
     return out.getvalue()
