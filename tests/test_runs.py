@@ -111,6 +111,7 @@ def test_late_arrivals_are_reported_once_and_backlog_is_never_swept_in(tmp_path:
         assert sources(march.documents) == ["in/late-feb.txt", "in/mar.txt"]
         assert {d.source for d in march.new} == {"in/late-feb.txt", "in/mar.txt"}
         assert any("补报" in n and "late-feb" in n for n in march.notes)
+        assert [march.mark(d) for d in march.documents] == ["补报", "新增"]
 
         _, april = make_issue(state, "2024-04", [backlog, feb, late_feb, mar])
         assert april.documents == [] and april.is_empty
@@ -320,6 +321,17 @@ CHILD = textwrap.dedent(
             progress.write_text("ready")
             import time
             time.sleep(60)
+        if mode == "publish":  # files complete, killed before the state records the issue
+            from briefing.atomic import write_bytes_atomic
+            from briefing.runs import output_digests
+            period = parse_period("2024-01")
+            state.record_issue(period, 1, state.select_documents([], period), {})
+            period = parse_period("2024-02")
+            docx = out / "2024-02" / "briefing-2024-02.docx"
+            write_bytes_atomic(docx, b"complete")
+            progress.write_text(str(state.issue_number(period)))
+            import time
+            time.sleep(60)
         for month in range(1, 13):
             period = parse_period(f"2024-{month:02d}")
             docs = [
@@ -398,6 +410,20 @@ def test_sigkill_at_any_point_leaves_earlier_issues_intact(
         nxt = parse_period(f"2024-{len(issues) + 1:02d}") if len(issues) < 12 else None
         if nxt is not None:
             assert state.issue_number(nxt) == len(issues) + 1
+
+
+def test_killed_between_rename_and_commit_rebuilds_with_the_same_number(tmp_path: Path) -> None:
+    out, progress = tmp_path / "out", tmp_path / "progress"
+    child = start_child(out, progress, "publish")
+    wait_for(progress, child, 1)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    number_before_kill = int(progress.read_text())
+    period = parse_period("2024-02")
+    with RunState.open(out) as state:
+        assert (out / "2024-02" / "briefing-2024-02.docx").read_bytes() == b"complete"
+        assert not state.existing_outputs(period)  # so the next run rebuilds it
+        assert state.issue_number(period) == number_before_kill == 2
 
 
 def test_corrupt_state_is_reported_not_overwritten(tmp_path: Path) -> None:

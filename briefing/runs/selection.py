@@ -76,6 +76,12 @@ class Selection:
     def is_late(self, doc: ExtractedDocument) -> bool:
         return doc.sha256 in self.late_shas
 
+    def mark(self, doc: ExtractedDocument) -> str:
+        """The mark a sources list prints beside a document: 补报, 新增, or nothing."""
+        if self.is_late(doc):
+            return "补报"
+        return "新增" if self.is_new(doc) else ""
+
     @property
     def notes(self) -> list[str]:
         """Notes for the reader of the run (and the briefing's notes), in Chinese."""

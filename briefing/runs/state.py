@@ -122,10 +122,10 @@ def _day(text: str | None) -> date | None:
 
 
 class RunState:
-    """The state of one output folder, held under its lock. Use as a context manager.
+    """The state of one output folder, held under its lock. Use as a context manager::
 
-    >>> with RunState.open(Path("out")) as state:          # raises LockedError if busy
-    ...     number = state.issue_number(period, first_number=1)
+    with RunState.open(Path("out")) as state:          # LockedError if another run holds it
+        number = state.issue_number(period, first_number=1)
     """
 
     def __init__(self, output: Path, connection: sqlite3.Connection, lock: filelock.BaseFileLock):
