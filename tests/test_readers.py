@@ -205,6 +205,75 @@ def test_docx_line_break_inside_a_paragraph_splits_lines(tmp_path: Path) -> None
     assert read_one(tmp_path / "sig.docx")[0] == "重庆市科学技术局\n2022年11月4日"
 
 
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_docx_automatic_list_numbers_are_put_back(tmp_path: Path) -> None:
+    # Headings numbered by Word itself ("一、" in numbering.xml, not in the text) must keep their
+    # numbers, or the structure parser cannot see them as headings.
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        etree.fromstring(
+            f'<w:abstractNum {W_NS} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+            '<w:lvlText w:val="%1、"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+            '<w:lvlText w:val="（%2）"/></w:lvl>'
+            '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%3."/></w:lvl></w:abstractNum>'
+        ),
+    )
+    numbering.append(
+        etree.fromstring(f'<w:num {W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+    items = [("总体要求", 0), ("指导思想。", 1), ("基本原则。", 1), ("要点", 2), ("要点", 2)]
+    items += [("主要任务", 0), ("打造平台。", 1)]
+    for text, level in items:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            etree.fromstring(
+                f'<w:numPr {W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+            )
+        )
+    document.add_paragraph("不编号的段落。")
+    document.add_paragraph("圆点项", style="List Bullet")
+    document.save(str(tmp_path / "numbered.docx"))
+    assert read_one(tmp_path / "numbered.docx")[0].split("\n") == [
+        "一、总体要求",
+        "（一）指导思想。",
+        "（二）基本原则。",
+        "1.要点",
+        "2.要点",
+        "二、主要任务",
+        "（一）打造平台。",
+        "不编号的段落。",
+        "圆点项",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("n", "chinese"),
+    [
+        (1, "一"),
+        (10, "十"),
+        (12, "十二"),
+        (20, "二十"),
+        (99, "九十九"),
+        (105, "一百零五"),
+        (110, "一百一十"),
+    ],
+)
+def test_chinese_counting_as_headings_print_it(n: int, chinese: str) -> None:
+    from briefing.readers.docx_numbering import chinese_number
+
+    assert chinese_number(n) == chinese
+
+
 # --- PDF --------------------------------------------------------------------------------------
 
 

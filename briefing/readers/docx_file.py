@@ -2,8 +2,8 @@
 
 A table row whose cells are one short line each becomes one line, cells joined by a space (a
 header table reads like `[ 索引号 ] … [ 发文字号 ] …`); cells holding paragraphs or nested tables
-give their lines one by one. Auto-numbering (Word list numbers) is not text in the file and is
-not reproduced.
+give their lines one by one. Word's automatic list numbers ("一、" drawn from numbering.xml) are
+put back in front of their paragraphs (`docx_numbering`).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 from briefing.errors import ReadError
 from briefing.model import RawDocument
 from briefing.readers.common import clean_text, read_bytes
+from briefing.readers.docx_numbering import Numbering
 
 CORRUPT = "DOCX 文件已损坏或不完整"
 # A DOCX whose XML inflates beyond this is refused rather than parsed (zip bombs, giant dumps).
@@ -41,7 +42,7 @@ def read(path: Path, source: str) -> list[RawDocument]:
     _check_zip(path)
     try:
         document = docx.Document(str(path))
-        lines = list(_block_lines(document))
+        lines = list(_block_lines(document, Numbering(document)))
         core_title = (document.core_properties.title or "").strip()
     except Exception as exc:  # python-docx on untrusted bytes fails in many ways; all mean corrupt
         raise ReadError(CORRUPT) from exc
@@ -81,31 +82,34 @@ def _confirmed_title(core_title: str, lines: list[str]) -> str | None:
     return title if squeezed in opening else None
 
 
-def _block_lines(container: Any) -> Iterator[str]:
+def _block_lines(container: Any, numbering: Numbering) -> Iterator[str]:
     from docx.table import Table
 
     for block in container.iter_inner_content():
         if isinstance(block, Table):
-            yield from _table_lines(block)
+            yield from _table_lines(block, numbering)
         else:
-            yield from _paragraph_lines(block)
+            yield from _paragraph_lines(block, numbering)
 
 
-def _paragraph_lines(paragraph: Any) -> Iterator[str]:
-    for line in str(paragraph.text).split("\n"):
+def _paragraph_lines(paragraph: Any, numbering: Numbering) -> Iterator[str]:
+    text = str(paragraph.text)
+    if text.strip():
+        text = numbering.label(paragraph) + text.lstrip()
+    for line in text.split("\n"):
         line = _WS.sub(" ", line).strip()
         if line:
             yield line
 
 
-def _table_lines(table: Any) -> Iterator[str]:
+def _table_lines(table: Any, numbering: Numbering) -> Iterator[str]:
     for row in table.rows:
         cells: list[Any] = []
         for cell in row.cells:
             # A merged cell is returned once per grid column it spans.
             if not cells or cell._tc is not cells[-1]._tc:
                 cells.append(cell)
-        contents = [list(_block_lines(cell)) for cell in cells]
+        contents = [list(_block_lines(cell, numbering)) for cell in cells]
         if all(len(lines) <= 1 for lines in contents):
             line = " ".join(lines[0] for lines in contents if lines)
             if line:
