@@ -164,6 +164,7 @@ class RunState:
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = None
         try:
             db = sqlite3.connect(path, isolation_level=None)
             db.execute("PRAGMA journal_mode=DELETE")
@@ -181,11 +182,15 @@ class RunState:
                     raise StateError(
                         f"状态文件 {path} 由不兼容的版本创建（格式 {row[0]}），请升级 briefing"
                     )
-        except sqlite3.DatabaseError as exc:
-            raise StateError(
-                f"状态文件 {path} 已损坏或无法打开（{exc}）；"
-                "已生成的简报不受影响，可将其移走后重新运行（期号将从头编起）"
-            ) from exc
+        except BaseException as exc:
+            if db is not None:
+                db.close()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StateError(
+                    f"状态文件 {path} 已损坏或无法打开（{exc}）；"
+                    "已生成的简报不受影响，可将其移走后重新运行（期号将从头编起）"
+                ) from exc
+            raise
         return db
 
     def close(self) -> None:
