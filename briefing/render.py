@@ -386,3 +386,53 @@ def _part_sources(tpl: Any) -> list[str]:
         for _, part in tpl.get_headers_footers(uri):
             sources.append(tpl.patch_xml(tpl.xml_to_string(parse_xml(part.blob))))
     return [re.sub(r"<w:p([ >])", r"\n<w:p\1", source) for source in sources]
+
+
+_BLOCK_TAG = re.compile(r"\{%\s*(p|tr|tc|r)\s[^%]*%\}")
+
+
+def template_problems(template: Path) -> list[str]:
+    """What `briefing template check` reports: Chinese problem descriptions, empty when the
+    template is fine. Raises `TemplateError` only when the file cannot be opened as a DOCX.
+
+    Checks: `{%p %}` tags stand alone in their paragraph (docxtpl deletes the rest of that
+    paragraph); `{%tr %}`/`{%tc %}` tags sit inside a table; the Jinja syntax is valid; every
+    top-level variable exists in the context. Misspelt fields (`masthead.nmae`) show up only when
+    rendering with data: use `render_docx_bytes` with a real or sample context for that.
+    """
+    from docx import Document
+
+    _open_template(template)
+    problems: list[str] = []
+    doc = Document(str(template))
+    for index, paragraph in enumerate(doc.paragraphs, start=1):
+        problems.extend(_tag_placement(paragraph.text, f"正文第{index}段", in_table=False))
+    for t_index, table in enumerate(doc.tables, start=1):
+        for r_index, row in enumerate(table.rows, start=1):
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    where = f"第{t_index}个表格第{r_index}行"
+                    problems.extend(_tag_placement(paragraph.text, where, in_table=True))
+    try:
+        unknown = unknown_variables(template)
+    except TemplateError as exc:
+        problems.append(str(exc))
+    else:
+        available = "、".join(BriefingContext.__annotations__)
+        problems.extend(f"变量“{name}”不在模板上下文中（可用：{available}）" for name in unknown)
+    return list(dict.fromkeys(problems))
+
+
+def _tag_placement(text: str, where: str, *, in_table: bool) -> list[str]:
+    problems: list[str] = []
+    for match in _BLOCK_TAG.finditer(text):
+        kind = match.group(1)
+        if kind == "p":
+            rest = (text[: match.start()] + text[match.end() :]).strip()
+            if rest:
+                problems.append(
+                    f"{where}：“{match.group(0)}”必须单独成段，同段的文字“{_clip(rest, 30)}”会被删除"
+                )
+        elif kind in ("tr", "tc") and not in_table:
+            problems.append(f"{where}：“{match.group(0)}”只能放在表格中")
+    return problems

@@ -20,7 +20,13 @@ from hypothesis import strategies as st
 
 from briefing.context import BriefingContext
 from briefing.errors import TemplateError
-from briefing.render import check_template, cn_ordinal, render_docx, unknown_variables
+from briefing.render import (
+    check_template,
+    cn_ordinal,
+    render_docx,
+    template_problems,
+    unknown_variables,
+)
 from briefing.template_builder import DEFAULT_OUTPUT, build_template
 from tests.sample_context import AMPERSAND_TITLE, THEMES, chart_count, sample_context
 
@@ -340,3 +346,28 @@ def test_cn_ordinal() -> None:
 
     for number, text in numbers():
         assert cn_ordinal(number) == text
+
+
+def test_default_template_has_no_problems() -> None:
+    assert template_problems(TEMPLATE) == []
+
+
+def test_template_check_reports_misplaced_block_tags_and_unknown_names(tmp_path: Path) -> None:
+    template = _template_with(
+        tmp_path,
+        "要点：{%p for m in themes %}",
+        "{{ m.name }}",
+        "{%p endfor %}",
+        "{%tr for row in sources %}",
+        "{%tr endfor %}",
+    )
+    problems = template_problems(template)
+    assert any("必须单独成段" in p and "要点：" in p for p in problems)
+    assert any("只能放在表格中" in p for p in problems)
+    assert any("模板语法错误" in p for p in problems)  # the stray {%tr %} is not Jinja either
+
+
+def test_template_check_names_unknown_variables(tmp_path: Path) -> None:
+    template = _template_with(tmp_path, "{{ masthead.name }}", "{{ author }}")
+    problems = template_problems(template)
+    assert len(problems) == 1 and "author" in problems[0]
