@@ -36,8 +36,10 @@ _ORG_SUFFIX = (
     r"(?:人民政府|政府|办公厅|办公室|委员会|常委会|管委会|领导小组|局|厅|委|部|院|署|中心|办|所|处|"
     r"集团|公司|大学|学院|银行|协会|学会|联合会|联|科协|政协|人大|党组|总队|支队|站)"
 )
-# One or more issuing bodies, nothing else ("重庆市科学技术局", "重庆市科学技术局重庆市财政局").
-_ORG_LINE = re.compile(rf"(?:[\u4e00-\u9fff()（）]{{1,30}}?{_ORG_SUFFIX}[、]?){{1,4}}")
+# One or more issuing bodies, nothing else ("重庆市科学技术局", "重庆市科学技术局重庆市财政局"):
+# Chinese characters only, ending in a body's suffix. Two flat checks, so no backtracking.
+_ORG_CHARS = re.compile(r"[\u4e00-\u9fff()（）、]{2,60}")
+_ORG_END = re.compile(rf"{_ORG_SUFFIX}$")
 _DOC_TYPES = (
     r"(?:复函|函|通知|意见|报告|决定|办法|方案|规划|批复|答复|通报|公告|细则|规定|总结|要点|指引|"
     r"措施|纲要|计划|条例|请示|讲话|公报|通告|决议|命令|纪要|清单|指南|标准|目录|说明|解读|建议|提案)"
@@ -53,7 +55,8 @@ _BULLETS = " \t•·●▪◆■◇※-*|>"
 _TIME = re.compile(
     r"\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*(?:\d{1,2}\s*秒?)?)?|星期[一二三四五六日天]|周[一二三四五六日天]"
 )
-_LEFTOVER = re.compile(r"[\s,，、:：()（）\[\]【】日期时间发布]*")
+# What may surround a date on a date-only line besides a time: brackets, separators, a 日期/时间 label.
+_LEFTOVER = re.compile(r"(?:[\s,，、:：()（）\[\]【】]|日期|时间|发布|成文)*")
 _SUBTITLE = re.compile(r"[(（].{4,80}[)）]|——.{2,80}")
 _SITE_PREFIX = re.compile(r"[^:：，,。]{1,12}[:：]")
 _ATTACHMENT_NAME = re.compile(r"印发\s*《(?P<name>[^《》]{2,80})》")
@@ -75,6 +78,7 @@ _DOC_NO_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)�
 _IMPRINT = re.compile(r"(?:抄送|抄报|分送|报送|发送)[:：].*|.{0,60}印发")
 _ATTACHMENT_LINE = re.compile(r"附件\s*\d{0,2}\s*[:：]?")
 
+MAX_HEAD_LINES = 80  # real heads (two header blocks, title, dates, addressee) need about 30
 MAX_TITLE_CHARS = 150
 MAX_TITLE_LINE = 120
 MAX_ADDRESSEE = 100
@@ -89,7 +93,11 @@ _LEAD_PUNCT = " ,，、;；:：!！?？"
 
 
 def _is_org_line(line: str) -> bool:
-    return len(line) <= 60 and _ORG_LINE.fullmatch(line) is not None and not line.startswith("关于")
+    return (
+        _ORG_CHARS.fullmatch(line) is not None
+        and _ORG_END.search(line) is not None
+        and not line.startswith("关于")
+    )
 
 
 def _date_only(line: str) -> str | None:
@@ -265,7 +273,7 @@ def _read_head(lines: _Lines, head: _Head) -> int:
     title_parts: list[str] = []
     last_was_byline = False
     i = 0
-    while i < len(lines):
+    while i < min(len(lines), MAX_HEAD_LINES):
         line = lines.norm[i]
         if not line:
             i += 1
