@@ -88,6 +88,27 @@ def test_european_utf8_text_is_not_mistaken_for_gbk(tmp_path: Path) -> None:
     assert read_one(path)[0] == "Grüße aus München, naïve résumé"
 
 
+def test_markdown_markup_is_dropped_and_lines_kept(tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+    path.write_text(
+        "# 重庆市科学技术局关于支持区县科技创新发展的指导意见\n\n"
+        "[ 索引号 ] | 115000/2021-00001 | [ 发文字号 ] | 渝科局发〔2021〕1号 |\n|---|---|---|---|\n"
+        "> 各区县科技局：\n\n## 一、总体要求 ##\n"
+        "**（一）指导思想。** 坚持以[习近平](http://x.cn)新时代思想为指导，增长3\\.5%。\n"
+        "![图](a.png)\n- 一是加强\n---\n",
+        encoding="utf-8",
+    )
+    lines = [line for line in read_one(path)[0].split("\n") if line]
+    assert lines == [
+        "重庆市科学技术局关于支持区县科技创新发展的指导意见",
+        "[ 索引号 ] | 115000/2021-00001 | [ 发文字号 ] | 渝科局发〔2021〕1号 |",
+        "各区县科技局：",
+        "一、总体要求",
+        "（一）指导思想。 坚持以习近平新时代思想为指导，增长3.5%。",
+        "一是加强",
+    ]
+
+
 # --- HTML -------------------------------------------------------------------------------------
 
 PAGE = """<!DOCTYPE html>
