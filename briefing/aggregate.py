@@ -238,3 +238,52 @@ def pick_highlights(measures: pd.DataFrame, theme: str, limit: int) -> pd.DataFr
             if int(row["order"]) not in chosen:
                 chosen.append(int(row["order"]))
     return pool[pool["order"].isin(chosen)].sort_values("order")
+
+
+def _unit_weight(unit: str) -> int:
+    if "亿" in unit:
+        return 3
+    if "万" in unit or unit == "%":
+        return 2
+    return 1
+
+
+def pick_key_indicators(ledger: pd.DataFrame, theme: str, limit: int) -> pd.DataFrame:
+    """The key-figures rule, documented in docs/templates.md:
+
+    score = weight of the unit (亿… 3, 万… or % 2, other counts 1) + 1 for a specific metric name
+    (4+ characters) + 1 when the year is known + 1 for a result or a growth rate (targets add 0);
+    a figure without a metric name is never shown. Best first, ties in source order.
+    """
+    rows = ledger[(ledger["theme"] == theme) & (ledger["metric"] != "")]
+    if rows.empty:
+        return rows
+    scored = rows.assign(
+        score=rows["unit"].map(_unit_weight)
+        + (rows["metric"].str.len() >= 4).astype(int)
+        + rows["year"].notna().astype(int)
+        + rows["kind"].isin(["actual", "growth"]).astype(int)
+    )
+    return scored.sort_values(
+        ["score", "first_source"], ascending=[False, True], kind="stable"
+    ).head(limit)
+
+
+def chartable_indicators(
+    ledger: pd.DataFrame, theme: str, limit: int = 8
+) -> tuple[str, pd.DataFrame]:
+    """Figures worth a bar chart: results in one money unit, so the bars compare like with like.
+
+    Counts of different things (家, 个, 人) side by side mislead more than they inform, so only
+    亿元 or 万元 amounts are charted; the unit with more figures wins.
+    """
+    rows = ledger[
+        (ledger["theme"] == theme)
+        & (ledger["metric"] != "")
+        & (ledger["kind"] == "actual")
+        & ledger["unit"].isin(["亿元", "万元"])
+    ]
+    if rows.empty:
+        return "", rows
+    unit = str(rows["unit"].value_counts().index[0])
+    return unit, rows[rows["unit"] == unit].head(limit)

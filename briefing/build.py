@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from briefing.aggregate import Aggregates, aggregate, theme_counts
+from briefing.aggregate import Aggregates, aggregate, chartable_indicators, theme_counts
 from briefing.atomic import write_bytes_atomic
 from briefing.config import Settings, default_inputs, default_template
 from briefing.context import BriefingContext, ChartSet, build_context
@@ -103,22 +103,17 @@ def draw_charts(
     overview = charts.theme_status_chart(rows) if rows else ""
     mix = charts.document_mix_chart(mix_rows, [*aggregates.themes, OTHER_THEME]) if mix_rows else ""
     per_theme: dict[str, Any] = {}
-    ledger = aggregates.ledger
     for theme in aggregates.themes:
-        rows_t = ledger[(ledger["theme"] == theme) & (ledger["metric"] != "")]
-        if rows_t.empty:
-            continue
-        unit = rows_t["unit"].mode().iloc[0]
-        same = rows_t[(rows_t["unit"] == unit) & (rows_t["kind"] == "actual")]
+        unit, rows_t = chartable_indicators(aggregates.ledger, theme)
         items = [
             (
                 str(r["metric"]) + (f"（{r['scope']}）" if r["scope"] else ""),
                 float(r["value"]),
-                str(unit),
+                unit,
             )
-            for _, r in same.head(8).iterrows()
+            for _, r in rows_t.iterrows()
         ]
-        chart = charts.indicator_chart(f"{theme}：主要数据（{unit}）", items)
+        chart = charts.indicator_chart(f"{theme}：主要金额数据（{unit}）", items) if items else None
         if chart is not None:
             per_theme[theme] = chart
     return ChartSet(themes=overview, mix=mix), per_theme

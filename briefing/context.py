@@ -14,7 +14,7 @@ from typing import Any, TypedDict
 
 import pandas as pd
 
-from briefing.aggregate import Aggregates, pick_highlights, theme_counts
+from briefing.aggregate import Aggregates, pick_highlights, pick_key_indicators, theme_counts
 from briefing.config import Settings
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, cn_date
@@ -284,16 +284,8 @@ def document_summaries(
 
 
 def _theme_indicators(ledger: pd.DataFrame, theme: str, limit: int) -> list[CitedIndicator]:
-    rows = ledger[ledger["theme"] == theme]
-    if rows.empty:
-        return []
-    kind_rank = {"actual": 0, "growth": 1, "target": 2}
-    rows = rows.assign(
-        kind_rank=rows["kind"].map(kind_rank),
-        named=(rows["metric"] == "").astype(int),
-    ).sort_values(["named", "kind_rank", "first_source"], kind="stable")
     items: list[CitedIndicator] = []
-    for _, row in rows.head(limit).iterrows():
+    for _, row in pick_key_indicators(ledger, theme, limit).iterrows():
         sources = [int(s) for s in row["sources"]]
         quote = str(row["text"])
         year = row["year"]
