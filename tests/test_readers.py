@@ -400,6 +400,9 @@ def test_json_array_and_single_object(tmp_path: Path) -> None:
     (doc,) = read_file(single, "one.json")
     assert (doc.source, doc.text, doc.fields) == ("one.json", "丙。", {"title": "标题"})
     assert doc.sha256 == hashlib.sha256(single.read_bytes()).hexdigest()
+    wrapped = tmp_path / "export.json"
+    wrapped.write_text(json.dumps({"total": 2, "documents": [{"text": "甲。"}, {"body": "乙。"}]}))
+    assert [d.text for d in read_file(wrapped, "export.json")] == ["甲。", "乙。"]
 
 
 # --- registry ---------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from briefing.readers.common import (
 # A .json file is parsed whole; past this size JSONL (read line by line) is the format to use.
 MAX_JSON_BYTES = 256 * 1024 * 1024
 
+_WRAPPER_KEYS = frozenset(("documents", "docs", "items", "data", "records", "results", "articles"))
 _TEXT_KEYS = ("text", "content", "body", "正文", "内容")
 _FIELD_KEYS: dict[str, str] = {
     "title": "title",
@@ -109,6 +110,11 @@ def read_json(path: Path, source: str) -> list[RawDocument]:
         ) from exc
     except (ValueError, RecursionError) as exc:
         raise ReadError(f"不是有效的 JSON（{_brief(exc)}）") from exc
+    if isinstance(data, dict) and not _text_of(data):
+        # An export wrapping the array: {"documents": [...]} / {"data": [...]} …
+        wrapped = [v for k, v in data.items() if k in _WRAPPER_KEYS and isinstance(v, list)]
+        if len(wrapped) == 1:
+            data = wrapped[0]
     if isinstance(data, dict):
         doc = _from_object(data, source, raw.sha256, "文件")
         doc.warnings.extend(f"{source}: {w}" for w in decoded.warnings)
