@@ -415,3 +415,24 @@ def test_addressee_broken_over_two_lines() -> None:
     )
     assert parsed.metadata.addressee == "各区县（自治县）人民政府，市政府各部门"
     assert parsed.body == BODY
+
+
+def test_status_line_under_the_title_finishes_it() -> None:
+    parsed = parse("重庆市科技成果转化管理办法\n（试行）\n" + BODY)
+    assert parsed.metadata.title == "重庆市科技成果转化管理办法（试行）"
+    assert parsed.body == BODY
+
+
+def test_header_title_yields_to_the_printed_title_naming_the_issuing_body() -> None:
+    meta = parse(
+        "[ 标题 ] 关于开展科技创新工作的通知\n某某市科学技术局关于开展科技创新工作的通知\n" + BODY
+    ).metadata
+    assert meta.title == "某某市科学技术局关于开展科技创新工作的通知"
+    meta = parse("[ 标题 ] 关于开展科技创新工作的通知\n政策文件\n" + BODY).metadata
+    assert meta.title == "关于开展科技创新工作的通知"
+
+
+def test_bracketed_publication_time_line() -> None:
+    parsed = parse("关于开展科技创新工作的通知\n【发布时间：2023-07-27】\n" + BODY)
+    assert parsed.metadata.published_date == "2023-07-27"
+    assert parsed.body == BODY

@@ -44,7 +44,8 @@ _DOC_TYPES = (
     r"(?:复函|函|通知|意见|报告|决定|办法|方案|规划|批复|答复|通报|公告|细则|规定|总结|要点|指引|"
     r"措施|纲要|计划|条例|请示|讲话|公报|通告|决议|命令|纪要|清单|指南|标准|目录|说明|解读|建议|提案)"
 )
-_ENDS_WITH_DOC_TYPE = re.compile(rf"{_DOC_TYPES}[)）》”]*$")
+# A document type may carry a status in brackets: 办法（试行）, 方案(征求意见稿).
+_ENDS_WITH_DOC_TYPE = re.compile(rf"{_DOC_TYPES}(?:[(（][^()（）]{{1,12}}[)）])?[)）》”]*$")
 _JOIN_TAIL = re.compile(r"(?:关于|的|和|与|及|暨|、|—|《|“|\()$")
 _JOIN_HEAD = re.compile(r"(?:的|和|与|及|暨|《|“|—|\(|（)")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;]")
@@ -58,6 +59,10 @@ _TIME = re.compile(
 # What may surround a date on a date-only line besides a time: brackets, separators, a 日期/时间 label.
 _LEFTOVER = re.compile(r"(?:[\s,，、:：()（）\[\]【】]|日期|时间|发布|成文)*")
 _SUBTITLE = re.compile(r"[(（].{4,80}[)）]|——.{2,80}")
+# A status line that finishes a title: （试行）, (征求意见稿), （2023年修订）.
+_TITLE_STATUS = re.compile(
+    r"[(（](?:试行|暂行|征求意见稿|送审稿|草案|修订稿|\d{4}年修订|\d{4}年修正)[)）]"
+)
 _SITE_PREFIX = re.compile(r"[^:：，,。]{1,12}[:：]")
 _ATTACHMENT_NAME = re.compile(r"印发\s*《(?P<name>[^《》]{2,80})》")
 _CLAUSE_SPLIT = re.compile(r"[,，、:：;；。]")
@@ -286,6 +291,8 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         elif dated is not None:
             head.page_date = head.page_date or dated[0]
             _record_header(head, dated[1])
+        elif title_parts and head.addressee is None and _TITLE_STATUS.fullmatch(line):
+            title_parts.append(line)
         elif (subtitle := _subtitle_date(line)) is not None:
             head.subtitle_date = head.subtitle_date or subtitle or None
         elif (date := _date_only(line)) is not None:
@@ -504,7 +511,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     page_date = head.page_date or _header_date(hdr, "page_date")
     published = _field_date(raw, "published_date") or header_published or page_date
 
-    title = _field_text(raw, "title") or _clean(hdr.get("title")) or head.title
+    title = _field_text(raw, "title") or _pick_title(_clean(hdr.get("title")), head.title)
     publisher = (
         _field_text(raw, "publisher")
         or _clean(hdr.get("publisher"))
@@ -536,6 +543,14 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         url=raw.fields.get("url") or None,
     )
     return ParsedText(metadata=metadata, body=body, notes=notes, warnings=warnings)
+
+
+def _pick_title(header_title: str | None, text_title: str | None) -> str | None:
+    """The printed title when it is the header's 标题 (perhaps naming the issuing body), else the header's."""
+    if header_title and text_title:
+        same = _same_title(_title_core(header_title), _title_core(text_title))
+        return text_title if same else header_title
+    return header_title or text_title
 
 
 def _header_date(header: dict[str, str | None], name: str) -> str | None:
