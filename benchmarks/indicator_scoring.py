@@ -7,6 +7,9 @@ their text spans overlap in the document (whitespace removed). Pairs are one-to-
 order. Precision counts predictions only in documents the gold file covers. Over matched pairs the
 scorer also reports kind, year, metric (equal, or one contains the other: "科技成果" for
 "转化科技成果"), qualifier and scope agreement.
+
+Figures are NamedTuples, not dataclasses, so the module also works when loaded by file path without
+being registered in sys.modules (benchmarks/accuracy.py loads it that way).
 """
 
 from __future__ import annotations
@@ -16,9 +19,8 @@ import json
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "devset" / "indicators.jsonl"
@@ -26,8 +28,7 @@ SEEDS = ROOT / "seeds"
 _WS = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     doc: str
     text: str
     value: float

@@ -119,7 +119,7 @@ _VERB_RE = re.compile("|".join(sorted(set(_VERBS), key=len, reverse=True)))
 _LEAD_VERB_RE = re.compile(
     "|".join(
         sorted(
-            {*_VERBS, "共有", "拥有", "支持", "布局"},
+            {*_VERBS, "共有", "拥有", "支持", "布局", "集聚"},
             key=len,
             reverse=True,
         )
@@ -147,8 +147,10 @@ _SCOPE = re.compile(
     r"科技园|产业园|实验室|资源库|示范区|开发区|经开区|试验区|自贸区|园区|高校|科研院所|研究院|大学|"
     r"科技城|生物城|城区)"
 )
+_LEAD_TIME = re.compile(r"^(?:(?:19|20)[0-9]{2}年(?:以来|全年|底|末)?|今年|去年|上年|近年来)[,，]")
+_NOT_SCOPE = re.compile(r"^(?:全国|国家|省级|市级|区级|县级|全市|全省|各)")
 _SCOPE_LEAD = re.compile(
-    r"^(?:[一二三四五六七八九十]+是|(?:19|20)[0-9]{2}年|今年|去年|推动|力争|支持|促进|加快|在|由|将|对|使|让)+"
+    r"^(?:我市|全市|本市|我省|全省|组织|加强|依托|围绕|聚焦|推进|[一二三四五六七八九十]+是|(?:19|20)[0-9]{2}年|今年|去年|推动|力争|支持|促进|加快|在|由|将|对|使|让)+"
 )
 _PLACE_END = re.compile(r"(?:片区|区县|[区县市省镇乡]|国家|地区)$")
 _VERB_END = re.compile(r"(?:给予|支持|安排|投入|发放|资助|奖励|补助|补贴|拨付|下达)$")
@@ -317,7 +319,8 @@ def _sentence_figures(
     ]
     relative = [(m.start(), m.group(1)) for m in _RELATIVE_YEAR.finditer(text)]
     target_at = _first_target_word(text, ctx.doc_year)
-    sentence_scope = _scope_of(_clause_at(text, seps, 0)[0] if seps else text)
+    # the sentence's subject, after a leading "2023年," that is a clause of its own
+    sentence_scope = _scope_of(_LEAD_TIME.sub("", text[:200], count=1))
 
     figures: list[_Figure] = []
     prev_end_in_clause: dict[int, int] = {}
@@ -389,11 +392,6 @@ def _clause_bounds(seps: Sequence[int], pos: int, length: int) -> tuple[int, int
     start = seps[k - 1] + 1 if k > 0 else 0
     end = seps[k] if k < len(seps) else length
     return start, end
-
-
-def _clause_at(text: str, seps: Sequence[int], pos: int) -> tuple[str, int]:
-    start, end = _clause_bounds(seps, pos, len(text))
-    return text[start:end], start
 
 
 def _skip_joints(text: str, lo: int, stop: int) -> int:
@@ -475,7 +473,7 @@ def _scope_of(clause: str) -> str | None:
         return None
     name = m.group()
     rest = head[m.end() :]
-    if _VERB_RE.search(name) or name in ("全市", "我市"):
+    if _VERB_RE.search(name) or _NOT_SCOPE.match(name):
         return None
     # "新建川渝共建重点实验室3个": the named body is what is counted, not where
     digit = re.search(r"[0-9]", rest[:8])
@@ -502,6 +500,10 @@ def _clean_metric(prefix: str, scope: str | None) -> str | None:
         s = s[len(scope) :]
     s = _LEADING_NUMBER.sub("", s)
     while (lead := _LEAD_VERB_RE.match(s)) is not None:
+        if lead.end() == len(s):
+            return None  # a verb alone ("获批") names nothing
+        if len(s) - lead.end() < 2:
+            break  # "集聚区": the verb is part of the noun
         s = _LEADING_NOISE.sub("", s[lead.end() :])
     s = s.strip('“”"、,，')
     if len(s) < 2 or s == scope or s.startswith("方面"):
@@ -616,8 +618,10 @@ def _inherit_metrics(figures: list[_Figure]) -> None:
         if len(earlier) >= gap and gap > 1 and figures[i].text_start == figures[j - 1].text_start:
             for fig, src in zip(figures[i:j], earlier[-gap:], strict=True):
                 fig.metric = src.metric
+                fig.scope = fig.scope or src.scope
         elif earlier:
             for fig in figures[i:j]:
                 fig.metric = earlier[-1].metric
+                fig.scope = fig.scope or earlier[-1].scope
         with_metric.extend(f for f in figures[i:j] if f.metric is not None)
         i = j

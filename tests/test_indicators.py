@@ -1,0 +1,465 @@
+"""Figures: value and unit as printed, kind, year, qualifier, metric, scope, and what is not a figure."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.extract.indicators import extract_indicators
+from briefing.extract.numbers import find_quantities
+from briefing.model import ExtractedDocument, Indicator, Sentence, Structure
+
+ROOT = Path(__file__).resolve().parent.parent
+SHA = "4bc94fbfc6990ecc" + "0" * 48
+
+
+def figures(
+    *paragraphs: str, doc_date: str | None = "2023-07-27", section: tuple[str, ...] = ()
+) -> list[Indicator]:
+    """Each argument is one paragraph of one sentence."""
+    sentences = [
+        Sentence(text=text, section=section, paragraph=i, index=i)
+        for i, text in enumerate(paragraphs)
+    ]
+    return extract_indicators(SHA, Structure(sentences=sentences), doc_date)
+
+
+def one(text: str, **kwargs: object) -> Indicator:
+    found = figures(text, **kwargs)  # type: ignore[arg-type]
+    assert len(found) == 1, [(f.value, f.unit, f.text) for f in found]
+    return found[0]
+
+
+def values(text: str, **kwargs: object) -> list[tuple[float, str]]:
+    return [(f.value, f.unit) for f in figures(text, **kwargs)]  # type: ignore[arg-type]
+
+
+def _scoring() -> ModuleType:
+    path = ROOT / "benchmarks" / "indicator_scoring.py"
+    spec = importlib.util.spec_from_file_location("indicator_scoring", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# --- the dev set ----------------------------------------------------------------------------------
+
+
+def test_dev_set_precision_and_recall_reach_the_targets(
+    seed_documents: list[ExtractedDocument],
+) -> None:
+    scores = _scoring().score_indicators(
+        seed_documents, ROOT / "tests" / "data" / "devset" / "indicators.jsonl"
+    )
+    assert scores["gold"] >= 150
+    assert scores["precision"] >= 0.97
+    assert scores["recall"] >= 0.97
+    assert scores["kind_accuracy"] >= 0.95
+    assert scores["year_accuracy"] >= 0.95
+    assert scores["metric_accuracy"] >= 0.9
+
+
+def test_seed_figures_quote_their_sentence_and_link_to_measures(
+    seed_documents: list[ExtractedDocument],
+) -> None:
+    for doc in seed_documents:
+        sentences = [s.text for s in doc.structure.sentences]
+        for ind in doc.indicators:
+            assert any(ind.text in s for s in sentences), ind.text
+            assert ind.id.startswith(f"i-{doc.sha256[:10]}-")
+        assert len({i.id for i in doc.indicators}) == len(doc.indicators)
+    linked = [i for d in seed_documents for i in d.indicators if i.measure_id]
+    assert linked, "figures should be attached to the measures that quote them"
+
+
+def test_scorer_counts_a_wrong_unit_as_a_miss_and_an_extra() -> None:
+    scoring = _scoring()
+    gold = [scoring.Figure("d", "超119亿", 119.0, "亿", "actual", None, "x", "超", None)]
+    wrong = [scoring.Figure("d", "119亿", 119.0, "亿元", "actual", None, "x", "超", None)]
+    pairs, extra, missed = scoring.match("标识累计注册总量超119亿", wrong, gold)
+    assert (pairs, len(extra), len(missed)) == ([], 1, 1)
+
+
+# --- value and unit as printed -----------------------------------------------------------------------
+
+
+def test_value_and_unit_are_as_printed_with_a_normalised_value() -> None:
+    f = one("技术合同成交额达到865.1亿元。")
+    assert (f.value, f.unit, f.normalized_unit) == (865.1, "亿元", "元")
+    assert f.normalized_value == pytest.approx(865.1e8)
+    f = one("力争今年科技型企业超过4.8万家。")
+    assert (f.value, f.unit, f.normalized_value, f.normalized_unit) == (4.8, "万家", 48000, "家")
+
+
+def test_a_bare_magnitude_is_the_unit_when_the_text_gives_no_more() -> None:
+    f = one("国家顶级节点(重庆)标识累计注册总量超119亿,连续两年翻番。")
+    assert (f.value, f.unit, f.qualifier) == (119, "亿", "超")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("开放共享大型科研仪器设备突破1.3万台/套。", 1.3, "万台/套"),
+        ("累计为11943家(次)企业发放贷款。", 11943, "家(次)"),
+        ("孵化面积达95万平方米。", 95, "万平方米"),
+        ("直接受众超200万人次。", 200, "万人次"),
+        ("研发投入强度比上年提高0.12个百分点。", 0.12, "个百分点"),
+        ("已落地各类子基金30支。", 30, "支"),
+        ("发表SCI论文18979篇。", 18979, "篇"),
+        ("共有1,234家企业参与。", 1234, "家"),
+    ],
+)
+def test_units(text: str, value: float, unit: str) -> None:
+    assert values(text) == [(value, unit)]
+
+
+def test_full_width_digits_and_signs_are_read() -> None:
+    f = one("工业增加值增长３．６８％。")
+    assert (f.value, f.unit, f.kind) == (3.68, "%", "growth")
+    assert f.text.endswith("３．６８％")  # the span keeps the printed characters
+
+
+def test_a_decline_is_a_negative_growth_figure() -> None:
+    f = one("专利授权量下降2.1%。")
+    assert (f.value, f.kind, f.qualifier) == (-2.1, "growth", "下降")
+    assert one("利润增长－1.5%。").value == -1.5
+
+
+def test_approximation_words_between_number_and_unit() -> None:
+    assert (one("累计培育1200余名。").value, one("累计培育1200余名。").unit) == (1200, "名")
+    f = one("实现部门505万余条核心数据归集。")
+    assert (f.value, f.unit, f.qualifier) == (505, "万条", "余")
+
+
+# --- paired lists ---------------------------------------------------------------------------------
+
+
+def test_paired_lists_give_each_value_its_own_metric() -> None:
+    found = figures("高新技术企业和科技型企业分别达到7565家、58524家,分别增长19.2%、36.1%。")
+    assert [(f.value, f.metric, f.kind) for f in found] == [
+        (7565, "高新技术企业", "actual"),
+        (58524, "科技型企业", "actual"),
+        (19.2, "高新技术企业", "growth"),
+        (36.1, "科技型企业", "growth"),
+    ]
+
+
+def test_a_group_word_takes_the_names_given_earlier_in_the_sentence() -> None:
+    found = figures(
+        "大力实施高新技术企业和科技型企业“双倍增”行动,推动科学城两类企业分别达到2245家、1.5万家。"
+    )
+    assert [(f.value, f.unit, f.metric, f.scope) for f in found] == [
+        (2245, "家", "高新技术企业", "科学城"),
+        (1.5, "万家", "科技型企业", "科学城"),
+    ]
+
+
+def test_a_list_split_by_enumeration_commas() -> None:
+    found = figures("较去年分别增加4项、1项、53项", doc_date=None)
+    assert [f.value for f in found] == [4, 1, 53]
+    found = figures("国家杰青项目、国家优青项目、青年科学基金项目较去年分别增加4项、1项、53项。")
+    assert [f.metric for f in found] == ["国家杰青项目", "国家优青项目", "青年科学基金项目"]
+    assert {f.kind for f in found} == {"growth"}
+
+
+# --- kind -------------------------------------------------------------------------------------------
+
+
+def test_target_words_make_targets_and_today_is_the_document_year() -> None:
+    found = figures(
+        "力争今年科技型企业超过4.8万家、高新技术企业突破7000家。", doc_date="2023-07-27"
+    )
+    assert [(f.kind, f.year, f.qualifier, f.metric) for f in found] == [
+        ("target", 2023, "超过", "科技型企业"),
+        ("target", 2023, "突破", "高新技术企业"),
+    ]
+
+
+def test_a_growth_rate_that_is_a_target_is_a_target() -> None:
+    f = one("建立稳定增长机制,确保年均增长10%以上。")
+    assert (f.kind, f.qualifier, f.value) == ("target", "以上", 10)
+    f = one("到2025年,全社会研发经费投入强度达到2.8%。")
+    assert (f.kind, f.year) == ("target", 2025)
+
+
+def test_figures_under_a_plans_heading_are_targets() -> None:
+    f = one("启动实施5个重大专项。", section=("二、下一步工作打算", "(一)多方面发力"))
+    assert f.kind == "target"
+    f = one("启动实施5个重大专项。", section=("一、工作开展情况",))
+    assert f.kind == "actual"
+
+
+def test_a_goal_section_opening_with_a_year_dates_its_targets() -> None:
+    section = ("一、总体要求", "(三)工作目标")
+    sentences = [
+        Sentence("到2025年,区县创新发展格局初步显现。", section, 0, 0),
+        Sentence("新创建国家创新型县2个左右。", section, 1, 1),
+    ]
+    [f] = extract_indicators(SHA, Structure(sentences=sentences), "2022-11-04")
+    assert (f.kind, f.year, f.qualifier) == ("target", 2025, "左右")
+
+
+def test_breakthrough_in_a_report_is_actual_and_an_estimate_stays_actual() -> None:
+    f = one("金凤实验室科研人员突破400人。")
+    assert (f.kind, f.qualifier, f.scope, f.metric) == ("actual", "突破", "金凤实验室", "科研人员")
+    f = one("市属国有工业企业研发投入强度预计突破4%。")
+    assert (f.kind, f.qualifier) == ("actual", "预计突破")
+
+
+def test_a_past_end_date_is_not_a_target() -> None:
+    f = one("截至2022年底,全市累计建成众创空间120个。", doc_date="2024-01-10")
+    assert (f.kind, f.year) == ("actual", 2022)
+
+
+def test_an_absolute_increase_against_last_year_is_growth() -> None:
+    found = figures("全省高新技术企业达到1.2万家,较上年增加1800家。")
+    assert [(f.kind, f.metric) for f in found] == [
+        ("actual", "高新技术企业"),
+        ("growth", "高新技术企业"),
+    ]
+
+
+# --- qualifiers and their false friends ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("新培育各级技术经纪人近500人。", "近"),
+        ("撬动金融机构发放制造业贷款约130亿元。", "约"),
+        ("研发人员总量超过24万人。", "超过"),
+        ("吸引200余家基金机构参会。", "余"),
+        ("工业总产值占全市40%以上。", "以上"),
+        ("重点实验室不低于20万元的稳定支持经费。", "不低于"),
+        ("累计获批国家级科技企业孵化器26家。", "累计"),
+        ("14家头部投资机构与科学城签约。", None),
+        ("签约20个项目。", None),
+        ("制约因素3个。", None),
+        ("其余3家企业完成改制。", None),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str | None) -> None:
+    assert one(text).qualifier == qualifier
+
+
+def test_false_friends_carry_no_figure() -> None:
+    text = "以习近平新时代中国特色社会主义思想为指导,近三年超瞬态实验装置、超级计算、超前布局,市级以上平台,对以上答复有意见。"
+    assert figures(text) == []
+
+
+# --- what is not a figure ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "渝科局函〔2023〕372号",
+        "关于市政协六届一次会议第0012号提案的复函。",
+        "2023年4月28日",
+        "2019年12月,市科技局带队调研。",
+        "构建“416”科技创新布局和“33618”现代制造业集群体系。",
+        "签订“1+6”科技创新合作协议,围绕“2+6+X”产业集群,“6+N”环大学创新生态圈。",
+        "综合科技创新水平居全国第8位、保持西部第1位,第三届论坛。",
+        "问界M5/M7、长安深蓝SL03等车型,全球首款18MW级机组。",
+        "《行动方案(2023—2027年)》《基础研究行动计划(2021-2030年)》",
+        "全市1/4以上市级科技专项由40岁以下科研人员担纲领衔。",
+        "每周平均科研时间增加2小时,连续3个月。",
+        "针对提出的4个方面问题,从5个方面明确支持措施。",
+        "引进50亿元以上先进制造业项目。",
+        "聚焦三大重点领域和十个产业方向,将五个片区纳入,开展三个一批改革。",
+        "渝公网安备 50011202501447号",
+        "加快实施轨道27号线建设。",
+        "部署5G基站。",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert values(text) == []
+
+
+def test_chinese_numerals_count_when_they_carry_a_place_value() -> None:
+    assert values("新增规上工业企业三十五家,引进人才一千二百余名。") == [(35, "家"), (1200, "名")]
+    assert values("二〇二三年,组织二十届论坛。") == []
+
+
+def test_absurd_figures_do_not_crash_or_overflow() -> None:
+    assert values("1e30亿元") == []
+    assert values("9" * 400 + "亿元") == []
+    zero = one("新增0家。")
+    assert zero.value == 0
+    for f in figures("投入99999999999亿元。"):
+        assert math.isfinite(f.value) and f.normalized_value is not None
+        assert math.isfinite(f.normalized_value)
+
+
+# --- year -------------------------------------------------------------------------------------------
+
+
+def test_year_explicit_in_the_sentence_applies_to_the_figures_after_it() -> None:
+    found = figures("璧山片区为384家规上企业配备服务专员,2023年协调解决企业生产经营问题281个。")
+    assert [(f.value, f.year) for f in found] == [(384, None), (281, 2023)]
+
+
+def test_year_relative_to_the_document_date_but_not_comparisons() -> None:
+    assert one("去年,组织实施项目320个。", doc_date="2024-02-01").year == 2023
+    f = one("国家杰青项目较去年增加4项。", doc_date="2024-02-01")
+    assert f.year is None
+
+
+def test_year_of_a_paragraph_and_of_an_annual_summary() -> None:
+    found = figures(
+        "2023年,全市科技系统深入实施科技创新战略,全社会研发投入总量预计750亿元、增长10%。",
+        "新认定高新技术企业3071家。",
+        "力争科技型企业超过6万家。",
+        doc_date=None,
+    )
+    assert [(f.value, f.kind, f.year, f.metric) for f in found] == [
+        (750, "actual", 2023, "全社会研发投入总量"),
+        (10, "growth", 2023, "全社会研发投入总量"),
+        (3071, "actual", 2023, "高新技术企业"),
+        (6, "target", None, "科技型企业"),
+    ]
+
+
+def test_no_year_without_evidence_and_none_from_titles() -> None:
+    found = figures(
+        "深入实施《基础研究行动计划(2021—2030年)》,组织实施科技创新重大专项2项。",
+        "印发《2022年工作要点》,认定市级技术转移示范机构5家。",
+    )
+    assert [f.year for f in found] == [None, None]
+
+
+# --- metric and scope ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("2022年组织实施市级自然科学基金项目1800项。", "市级自然科学基金项目"),
+        ("累计认定市级及以上技术转移示范机构35家。", "市级及以上技术转移示范机构"),
+        ("健康医疗大数据中心等3个市级科技创新基础设施获批建设。", "市级科技创新基础设施"),
+        ("新入驻中信科智联、阿里斑马智行等26家领军企业。", "领军企业"),
+        ("评估优秀的企业国家重点实验室给予500万元一次性激励经费。", "一次性激励经费"),
+        ("全社会研发经费投入强度达到2.45%。", "全社会研发经费投入强度"),
+        ("浦东新区集聚外资研发中心250家。", "外资研发中心"),
+        ("张江科学城新增孵化器12个。", "孵化器"),
+        ("全区共有院士工作站8个。", "院士工作站"),
+        ("建成省级以上重点实验室(含国家级8家)156家。", "省级以上重点实验室"),
+    ],
+)
+def test_metric_is_the_noun_phrase_without_leading_verbs(text: str, metric: str) -> None:
+    assert figures(text)[-1].metric == metric
+
+
+def test_a_clause_without_a_noun_repeats_the_metric_before_it() -> None:
+    found = figures("2023年,科学城地区生产总值达2654亿元,增长5.7%。")
+    assert [(f.value, f.kind, f.metric, f.scope) for f in found] == [
+        (2654, "actual", "地区生产总值", "科学城"),
+        (5.7, "growth", "地区生产总值", "科学城"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("科学城核心区引进50亿元以上先进制造业项目9个。", "科学城核心区"),
+        ("璧山片区为384家规上企业配备服务专员。", "璧山片区"),
+        ("两江协同创新区加快筹建明月湖实验室,累计引进新型研发机构50家。", "两江协同创新区"),
+        ("技术合同成交额达到865.1亿元。", None),
+        ("新建川渝共建重点实验室3个。", None),
+    ],
+)
+def test_scope_is_a_named_place_narrower_than_the_document(text: str, scope: str | None) -> None:
+    assert figures(text)[-1].scope == scope
+
+
+def test_span_is_a_clause_of_the_sentence_holding_metric_and_number() -> None:
+    text = "争取国家各类科研项目1121项、资金12.12亿元,分别增长9.9%、20.14%。"
+    found = figures(text)
+    assert [f.text for f in found] == [
+        "争取国家各类科研项目1121项",
+        "资金12.12亿元",
+        "分别增长9.9%、20.14%",
+        "分别增长9.9%、20.14%",
+    ]
+    assert [f.metric for f in found] == ["国家各类科研项目", "资金", "国家各类科研项目", "资金"]
+
+
+def test_ids_are_stable_for_the_same_content() -> None:
+    a = figures("新认定高新技术企业3071家、新增科技型企业15535家。")
+    b = figures("新认定高新技术企业3071家、新增科技型企业15535家。")
+    assert [f.id for f in a] == [f.id for f in b] == [f"i-{SHA[:10]}-000", f"i-{SHA[:10]}-001"]
+
+
+# --- robustness --------------------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(
+    [
+        *"0123456789.,%万亿元家项个人名次余多近约超以上下分别和、，。；“”()（）《》〔〕-—/+第年月日较增长下降力争到今去",
+        *(
+            "０",
+            "．",
+            "％",
+            "－",
+            "十",
+            "二",
+            "三",
+            "百",
+            "千",
+            "两",
+            "\n",
+            "a",
+            "M",
+            "\x00",
+            "\ud7ff",
+        ),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(_ALPHABET, max_size=80), max_size=6),
+    st.sampled_from([None, "2023-07-27", "x"]),
+)
+def test_no_text_makes_extraction_raise(paragraphs: list[str], doc_date: str | None) -> None:
+    found = figures(*paragraphs, doc_date=doc_date)
+    for f in found:
+        assert math.isfinite(f.value)
+        assert f.unit
+        assert any(f.text in p for p in paragraphs)
+        assert f.kind in ("actual", "target", "growth")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_unicode_never_raises(text: str) -> None:
+    figures(text)
+    list(find_quantities(text))
+
+
+def _seconds(text: str) -> float:
+    start = time.perf_counter()
+    figures(text)
+    return time.perf_counter() - start
+
+
+def test_a_megabyte_sentence_without_punctuation_is_fast() -> None:
+    han = ("科技创新中心建设取得新成效" * 40 + "新增企业12家") * 1900  # about 1 MB of text
+    assert len(han.encode()) > 1_000_000
+    assert _seconds(han) < 2.0
+    assert _seconds("7" * 1_000_000) < 2.0
+    assert _seconds("三十五" * 340_000) < 2.0
+
+
+def test_time_grows_linearly_with_the_number_of_figures_in_one_sentence() -> None:
+    small = _seconds("新增企业12家较去年增长5%" * 1_000)
+    large = _seconds("新增企业12家较去年增长5%" * 10_000)
+    assert large < 25 * max(small, 0.005)
