@@ -28,16 +28,21 @@ from briefing.readers.common import (
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+
+def _tags(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
 # Elements whose text is never document text.
-_SKIP = frozenset(
+_SKIP = _tags(
     "script style noscript template iframe svg math canvas object embed head title form select "
-    "button input textarea nav footer aside audio video map area datalist dialog".split()  # noqa: SIM905
+    "button input textarea nav footer aside audio video map area datalist dialog"
 )
 # Elements that start and end a line.
-_BLOCK = frozenset(
+_BLOCK = _tags(
     "address article blockquote body caption center dd details dir div dl dt fieldset figcaption "
     "figure h1 h2 h3 h4 h5 h6 header hr html legend li main menu ol p pre section summary table "
-    "tbody tfoot thead tr ul".split()  # noqa: SIM905
+    "tbody tfoot thead tr ul"
 )
 _CELL = frozenset(("td", "th"))
 _MENU_DEPTH = 60
