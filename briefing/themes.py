@@ -325,6 +325,11 @@ class Classifier:
             # both count, so a weak term cannot hide a strong one by standing further left
             owner = next((k for k in kept if k[0] <= start and end <= k[1]), None)
             if owner is None:
+                # a negative context cancels every term it touches (创业|投资有限责任公司)
+                owner = next(
+                    (k for k in kept if not k[2].weights and k[0] < end and start < k[1]), None
+                )
+            if owner is None:
                 kept.append((start, end, found))
                 continue
             if not found.weights:
@@ -388,7 +393,7 @@ class Classifier:
 _LIST_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,6}"
 _LIST_RE = re.compile(rf"{_LIST_ITEM}(?:、{_LIST_ITEM}){{2,}}")
 # 解读了关于A、B、C等系列政策: the items are the topics of documents, not actions
-_TOPIC_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,12}"
+_TOPIC_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,16}"
 _TOPIC_LIST_RE = re.compile(
     rf"{_TOPIC_ITEM}(?:(?:、|以及){_TOPIC_ITEM}){{2,}}"
     r"(?=等(?:系列)?[^，,。；;]{0,12}?(?:政策|文件|措施|举措|办法))"
@@ -430,7 +435,13 @@ def _drop_list_categories(
                 continue
             core_a = a + len(text[a:b]) - len(text[a:b].lstrip(_QUOTES))
             core_b = b - (len(text[a:b]) - len(text[a:b].rstrip(_QUOTES)))
-            hits += [i for i in inside if kept[i][0] == core_a and kept[i][1] == core_b]
+            # only a bare two-character category word (人才, 金融); 技术转让 in a list of services
+            # is the content itself
+            hits += [
+                i
+                for i in inside
+                if kept[i][0] == core_a and kept[i][1] == core_b and core_b - core_a <= 2
+            ]
         if not frozenset.intersection(*item_themes):
             reason = (
                 "是文件主题列举（“…等政策”）中的词，不代表针对该主题的措施"

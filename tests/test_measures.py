@@ -64,6 +64,7 @@ def test_framing_sentences_and_headings_are_not_measures() -> None:
             "我们将设立市级引导区县科技发展专项资金。",
             "此复函已经张三局长审签。对以上答复你们有什么意见,请填写在回执上寄给我们。",
             "特此报告。",
+            "具体办法另行制定。",
         ]
     )
     assert texts(measures_of(body)) == [

@@ -86,6 +86,16 @@ def test_a_weak_term_overlapping_a_strong_one_does_not_hide_it(classifier: Class
     assert themes_of(classifier, "构建科技成果转化“点、线、网、面”发展格局") == ["成果转化"]
 
 
+def test_specific_terms_in_a_mixed_list_still_count(classifier: Classifier) -> None:
+    text = "支持科技信息、技术转让、技术经纪、成果推广、技术转移等创新服务业"
+    assert themes_of(classifier, text) == ["成果转化"]
+
+
+def test_company_names_are_negative_contexts_for_investment(classifier: Classifier) -> None:
+    text = "某市创业投资有限责任公司申报的众创空间建设项目已经获得立项"
+    assert themes_of(classifier, text) == ["成果转化"]
+
+
 def test_topics_of_documents_listed_in_one_breath_do_not_classify(classifier: Classifier) -> None:
     text = "系统解读了关于企业技术创新支持、创新平台建设、人才引进培育、创新创业投资以及科技成果转化促进等系列政策"
     result = classifier.classify(text)
