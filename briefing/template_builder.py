@@ -98,9 +98,13 @@ def _set_fonts(
 
 
 def _reset(style: ParagraphStyle) -> None:
-    """Drop the run and paragraph formatting python-docx's default template gives built-ins."""
+    """Drop the run and paragraph formatting python-docx's default template gives built-ins.
+
+    The link to a character style goes too: Word would otherwise keep "Heading 1 Char" with the
+    default template's blue Calibri in sync with the paragraph style.
+    """
     element = style.element
-    for tag in ("w:rPr", "w:pPr"):
+    for tag in ("w:rPr", "w:pPr", "w:link"):
         for child in element.findall(qn(tag)):
             element.remove(child)
 
@@ -232,8 +236,34 @@ def _sort_rpr(style: ParagraphStyle) -> None:
 # --- styles ---------------------------------------------------------------------------------------
 
 
+def _doc_defaults(doc: DocxDocument) -> None:
+    """Explicit fonts, Chinese language and no paragraph spacing as the document defaults.
+
+    python-docx's default template inherits theme fonts (Calibri / minor East Asian) and 10 pt
+    after every paragraph; anything without a style of ours would show them.
+    """
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    rfonts = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
+    if rfonts is not None:
+        for attr in list(rfonts.attrib):
+            del rfonts.attrib[attr]
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            rfonts.set(qn(attr), LATIN)
+        rfonts.set(qn("w:eastAsia"), FANGSONG)
+    lang = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    spacing = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
+    if spacing is not None:
+        spacing.set(qn("w:after"), "0")
+        spacing.set(qn("w:line"), "240")
+
+
 def define_styles(doc: DocxDocument) -> None:
     """Create or restyle every paragraph style the template uses."""
+    _doc_defaults(doc)
     normal = _paragraph_style(
         doc, "Normal", indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, base=None
     )
