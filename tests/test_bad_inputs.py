@@ -233,5 +233,7 @@ def test_huge_text_file_is_read_in_bounded_memory(tmp_path: Path) -> None:
 def test_unreadable_path_is_a_read_error(tmp_path: Path) -> None:
     folder = tmp_path / "dir.txt"
     folder.mkdir()
-    with pytest.raises(ReadError, match="无法读取文件"):
+    with pytest.raises(ReadError, match="无法读取文件：这是文件夹，不是文件"):
         read_file(folder, "dir.txt")
+    with pytest.raises(ReadError, match="无法读取文件：文件不存在"):
+        read_file(tmp_path / "gone.jsonl", "gone.jsonl")

@@ -10,6 +10,7 @@ codec decodes cleanly is a ReadError.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -101,8 +102,20 @@ def read_bytes(path: Path, limit: int | None = None) -> FileBytes:
                 digest.update(chunk)
                 size += len(chunk)
     except OSError as exc:
-        raise ReadError(f"无法读取文件：{exc.strerror or exc}") from exc
+        raise os_error(exc) from exc
     return FileBytes(data=data, sha256=digest.hexdigest(), size=size, truncated=size > len(data))
+
+
+def os_error(exc: OSError) -> ReadError:
+    """An OSError as a ReadError in the user's language (strerror is English)."""
+    reasons = {
+        errno.ENOENT: "文件不存在",
+        errno.EACCES: "没有读取权限",
+        errno.EPERM: "没有读取权限",
+        errno.EISDIR: "这是文件夹，不是文件",
+        errno.EIO: "磁盘读取出错",
+    }
+    return ReadError(f"无法读取文件：{reasons.get(exc.errno or 0, f'系统错误 {exc.errno}')}")
 
 
 def cut_at_line_end(data: bytes) -> bytes:

@@ -20,6 +20,7 @@ from briefing.readers.common import (
     clean_text,
     decode_bytes,
     failed_document,
+    os_error,
     read_bytes,
     sha256_hex,
 )
@@ -71,7 +72,7 @@ def read_jsonl(path: Path, source: str) -> list[RawDocument]:
                 blank = False
                 documents.append(_from_line(line, f"{source}#{number}", number))
     except OSError as exc:
-        raise ReadError(f"无法读取文件：{exc.strerror or exc}") from exc
+        raise os_error(exc) from exc
     if blank:
         raise ReadError("文件为空")
     return documents
