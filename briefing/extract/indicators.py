@@ -134,7 +134,7 @@ _LEADING_NOISE = re.compile(
 _TRAILING_NOISE = re.compile(
     r"(?:预计|累计|超过|超|逾|将近|接近|近|大约|约|达到|已达|达|突破|不低于|不少于|不超过|高于|低于|"
     r"共计|总计|合计|共|为|是|实现|保持|增长|增加|提高|提升|上升|下降|减少|降低|年均|同比|环比|"
-    r"分别|均|已|较上年|较去年|比上年|比去年|较|了|在|等|的|至|从|由)+$"
+    r"分别|均|已|较上年|较去年|比上年|比去年|较|了|在|等|的|至|到|从|由)+$"
 )
 # A counted noun ends where a verb, preposition or list joint begins.
 _SUFFIX_STOP = re.compile(
@@ -153,7 +153,19 @@ _SCOPE_LEAD = re.compile(
     r"^(?:我市|全市|本市|我省|全省|组织|加强|依托|围绕|聚焦|推进|[一二三四五六七八九十]+是|(?:19|20)[0-9]{2}年|今年|去年|推动|力争|支持|促进|加快|在|由|将|对|使|让)+"
 )
 _PLACE_END = re.compile(r"(?:片区|区县|[区县市省镇乡]|国家|地区)$")
-_VERB_END = re.compile(r"(?:给予|支持|安排|投入|发放|资助|奖励|补助|补贴|拨付|下达)$")
+_VERB_END = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            {*_VERBS, "支持", "投入", "补助", "补贴", "拨付", "下达", "覆盖", "惠及", "服务"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")$"
+)
+# "数量从2018年的1500家": a time phrase right before the number is not part of the metric
+_TRAILING_TIME = re.compile(r"(?:从|由|到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度)?的?$")
 _LEADING_NUMBER = re.compile(
     r"^[0-9.]+(?![0-9.A-Za-z])(?:亿元|万元|元|%|个|万)?(?:以上|以下|左右)?"
 )
@@ -483,7 +495,7 @@ def _scope_of(clause: str) -> str | None:
 
 
 def _clean_metric(prefix: str, scope: str | None) -> str | None:
-    s = _LEADING_NOISE.sub("", prefix)
+    s = _LEADING_NOISE.sub("", _TRAILING_TIME.sub("", prefix))
     if scope and s.startswith(scope):
         s = s[len(scope) :]
     s = _TRAILING_NOISE.sub("", s)

@@ -44,6 +44,7 @@ _BASE_UNITS: tuple[str, ...] = (
     "公里",
     "千米",
     "人次",
+    "人年",
     "户次",
     "件次",
     "美元",
@@ -89,6 +90,7 @@ _MAGNITUDES: dict[str, float] = {
     "千": 1e3,
 }
 
+_WORD_UNITS = frozenset({"千瓦", "千米", "兆瓦", "个百分点", "百分点"})
 _MAGNITUDES_LONGEST_FIRST = sorted(_MAGNITUDES, key=len, reverse=True)
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_BASE_UNITS, key=len, reverse=True))
 _MAG_ALT = "|".join(sorted(_MAGNITUDES, key=len, reverse=True))
@@ -96,9 +98,11 @@ _MAG_ALT = "|".join(sorted(_MAGNITUDES, key=len, reverse=True))
 # A number starts where no digit, dot or Latin letter precedes it; possessive quantifiers keep a
 # megabyte of digits linear.
 _ARABIC = re.compile(r"(?<![0-9A-Za-z.])([+-]?)([0-9]++(?:,[0-9]{3})*+(?:\.[0-9]++)?)")
+# The unit is required here so that "千瓦" is read as a unit, not as the magnitude 千 before 瓦.
 _AFTER = re.compile(
-    rf"(?P<mag1>{_MAG_ALT})?(?P<approx>余|多)?(?P<mag2>{_MAG_ALT})?(?P<unit>{_UNIT_ALT}|%|‰)?"
+    rf"(?P<mag1>{_MAG_ALT})?(?P<approx>余|多)?(?P<mag2>{_MAG_ALT})?(?P<unit>{_UNIT_ALT}|%|‰)"
 )
+_BARE_MAGNITUDE = re.compile(rf"(?P<mag>{_MAG_ALT})(?![\u4e00-\u9fff])")
 _CN_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]{2,12}+")
 _CN_HAS_DIGIT = re.compile(r"[一二两三四五六七八九]")
 _CN_HAS_PLACE = re.compile(r"[十百千万亿]")
@@ -168,20 +172,18 @@ def _unit_rejected(unit: str, text: str, end: int) -> bool:
 def _read_unit(text: str, pos: int) -> tuple[str, float, str | None, int] | None:
     """Unit printed at `pos`: (unit as written without 余/多, magnitude factor, approx, end)."""
     m = _AFTER.match(text, pos)
-    if m is None or m.end() == pos:
-        return None
+    if m is None:
+        # A bare magnitude ("超119亿") counts only before a non-Chinese character, not inside a word
+        # ("5万人计划" has its unit; "3万元" too; "119亿标识" does not count).
+        bare = _BARE_MAGNITUDE.match(text, pos)
+        if bare is None:
+            return None
+        magnitude = bare.group("mag")
+        return magnitude, _MAGNITUDES[magnitude], None, bare.end()
     mag1, approx, mag2, unit = m.group("mag1"), m.group("approx"), m.group("mag2"), m.group("unit")
     if mag1 and mag2:
         return None
     magnitude = mag1 or mag2 or ""
-    if unit is None:
-        # A bare magnitude ("超119亿") counts only at a clause end, not inside a word ("5万人计划").
-        if not magnitude or approx:
-            return None
-        after = text[m.end() : m.end() + 1]
-        if after and _HAN.match(after):
-            return None
-        return magnitude, _MAGNITUDES[magnitude], approx, m.end()
     if _unit_rejected(unit, text, m.end()):
         return None
     factor = _MAGNITUDES.get(magnitude, 1.0)
@@ -274,6 +276,8 @@ def _chinese_quantities(half: str) -> Iterator[Quantity]:
 
 def normalize(value: float, unit: str) -> tuple[float, str] | None:
     """Value in the base unit (亿元 -> 元, 万家 -> 家), or None when the unit has no magnitude."""
+    if unit in _WORD_UNITS:
+        return None  # 千瓦 is its own unit, not a thousand 瓦
     for mag in _MAGNITUDES_LONGEST_FIRST:
         if unit.startswith(mag) and len(unit) > len(mag):
             base = unit[len(mag) :]
