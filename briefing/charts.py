@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import colorsys
 import io
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -165,7 +166,8 @@ def _draw(build: Any) -> bytes:
     """Run a drawing function under the CJK rc settings and return the PNG."""
     import matplotlib
 
-    with matplotlib.rc_context(cjk_rc_params()):
+    # labels are document text: a "$" must print as itself, not start TeX math
+    with matplotlib.rc_context({**cjk_rc_params(), "text.parse_math": False}):
         figure = build()
         return _png(figure)
 
@@ -390,7 +392,7 @@ def indicator_chart(
     group with one unit is drawn, since figures in different units cannot share an axis. Returns
     None when fewer than two comparable items remain. `theme_index` picks the theme's colour.
     """
-    chosen = comparable_items(items)
+    chosen = comparable_items([item for item in items if math.isfinite(item[1])])
     if len(chosen) < 2:
         return None
     unit = chosen[0][2]

@@ -123,6 +123,17 @@ def test_indicator_chart_needs_two_figures_in_one_unit() -> None:
     assert "孵化器" not in chart.alt
 
 
+def test_labels_with_dollar_signs_and_odd_values_are_drawn_literally() -> None:
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        chart = indicator_chart(
+            "$x$",
+            [("投入$\\frac$", 2.0, "亿元"), ("产出", 3.0, "亿元"), ("缺失", float("nan"), "亿元")],
+        )
+    assert chart is not None and "缺失" not in chart.alt
+    assert _glyph_warnings(record) == []
+
+
 def test_indicator_chart_handles_negative_growth() -> None:
     chart = indicator_chart("增速", [("产值", 10.0, "%"), ("营收", -4.8, "%")])
     assert chart is not None and "-4.8%" in chart.alt
