@@ -436,3 +436,22 @@ def test_bracketed_publication_time_line() -> None:
     parsed = parse("关于开展科技创新工作的通知\n【发布时间：2023-07-27】\n" + BODY)
     assert parsed.metadata.published_date == "2023-07-27"
     assert parsed.body == BODY
+
+
+@pytest.mark.parametrize(
+    ("opening", "display"),
+    [
+        ("2024年上半年,市科技局紧紧围绕中心工作,取得新成效。", "2024年上半年市科技局工作情况"),
+        ("2023年,我市坚持创新驱动发展战略。", "2023年我市工作情况"),
+        ("2023年是全面贯彻党的二十大精神的开局之年。", "2023年是全面贯彻党的二十大精神的开局之年"),
+        (
+            "今年以来,我市科技创新工作取得明显成效,各项指标稳步增长。",
+            "今年以来,我市科技创新工作取得明显成效…",
+        ),
+    ],
+)
+def test_derived_display_title_names_the_subject_or_quotes_the_opening(
+    opening: str, display: str
+) -> None:
+    meta = parse(opening + "\n" + BODY).metadata
+    assert (meta.title, meta.display_title, meta.title_derived) == (None, display, True)

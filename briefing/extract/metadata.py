@@ -92,7 +92,7 @@ MAX_SIGNATURE_LINES = 6
 MAX_ATTACHMENT_LINES = 8
 MAX_BYLINE = 30
 SAME_TITLE_RATIO = 0.75
-DERIVED_TITLE_CHARS = 20
+DERIVED_TITLE_CHARS = 24
 UNTITLED = "无标题文件"
 _LEAD_PUNCT = " ,，、;；:：!！?？"
 
@@ -461,14 +461,19 @@ def _derive_display_title(body: str) -> str:
             subject_clause = m.group("rest") or (clauses[1] if len(clauses) > 1 else "")
             cut = _SUBJECT_END.search(subject_clause, 2)
             subject = subject_clause[: cut.start()] if cut else subject_clause
-            if 2 <= len(subject) <= 16:
+            # "2023年是…的开局之年" has no subject to name the document by
+            if 2 <= len(subject) <= 16 and not _SUBJECT_END.match(subject):
                 return f"{m.group('time')}{subject}工作情况"
     sentence = first.split("。")[0].strip(_LEAD_PUNCT)
     if not sentence:
         return UNTITLED
     if len(sentence) <= DERIVED_TITLE_CHARS:
         return sentence
-    return sentence[:DERIVED_TITLE_CHARS] + "…"
+    # Cut at the last clause end that fits, so the name does not stop mid-word.
+    cut = max(
+        (m.start() for m in _CLAUSE_SPLIT.finditer(sentence, 0, DERIVED_TITLE_CHARS)), default=0
+    )
+    return sentence[: cut if cut >= DERIVED_TITLE_CHARS // 3 else DERIVED_TITLE_CHARS] + "…"
 
 
 def _field_date(raw: RawDocument, name: str) -> str | None:
