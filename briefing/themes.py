@@ -12,6 +12,7 @@ theme whose score reaches the threshold is assigned; several themes may be.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
@@ -307,6 +308,7 @@ class Classifier:
         if entries:
             self._automaton.make_automaton()
         self._empty = not entries
+        self._longest = max((len(k) for k in entries), default=0)
 
     def classify(self, text: str) -> Classification:
         result = Classification()
@@ -320,17 +322,22 @@ class Classifier:
         hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
         kept: list[tuple[int, int, _Entry]] = []
         revived: list[tuple[int, int, _Entry]] = []
+        # kept matches by start, so overlap checks look only at the few that can reach a hit
+        by_start: dict[int, list[tuple[int, int, _Entry]]] = {}
+        span = self._longest
         for start, end, found in hits:
+            near = [k for pos in range(start - span, end) for k in by_start.get(pos, ())]
             # only a longer match that contains this one wins; partial overlaps (科技成果|转化)
             # both count, so a weak term cannot hide a strong one by standing further left
-            owner = next((k for k in kept if k[0] <= start and end <= k[1]), None)
+            owner = next((k for k in near if k[0] <= start and end <= k[1]), None)
             if owner is None:
                 # a negative context cancels every term it touches (创业|投资有限责任公司)
                 owner = next(
-                    (k for k in kept if not k[2].weights and k[0] < end and start < k[1]), None
+                    (k for k in near if not k[2].weights and k[0] < end and start < k[1]), None
                 )
             if owner is None:
                 kept.append((start, end, found))
+                by_start.setdefault(start, []).append((start, end, found))
                 continue
             if not found.weights:
                 continue
@@ -422,13 +429,15 @@ def _drop_list_categories(
     them all.
     """
     drop: dict[int, str] = {}
+    starts = [k[0] for k in kept]  # kept is in text order
     spans = [(m, False) for m in _LIST_RE.finditer(text)]
     spans += [(m, True) for m in _TOPIC_LIST_RE.finditer(text)]
     for lst, topics in spans:
         item_themes = []
         hits: list[int] = []
         for a, b in _items(text, lst.start(), lst.end()):
-            inside = [i for i, k in enumerate(kept) if a <= k[0] and k[1] <= b]
+            lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+            inside = [i for i in range(lo, hi) if kept[i][1] <= b]
             item_themes.append(frozenset(t for i in inside for t in kept[i][2].weights))
             if topics:
                 hits += inside

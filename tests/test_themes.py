@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,13 @@ def test_positions_of_matches_point_into_the_sentence(classifier: Classifier) ->
     text = "深入推进知识价值信用贷款改革试点"
     for match in classifier.classify(text).matches:
         assert text[match.start : match.end] == match.term
+
+
+def test_a_very_long_text_is_classified_in_linear_time(classifier: Classifier) -> None:
+    text = "推进产业、人才、科技等合作,支持科技成果转化,设立产业发展基金,建设重点实验室。" * 1500
+    started = time.perf_counter()
+    classifier.classify(text)
+    assert time.perf_counter() - started < 3.0
 
 
 # ---------------------------------------------------------------- user lexicons
