@@ -470,10 +470,10 @@ def _derive_display_title(body: str) -> str:
     if len(sentence) <= DERIVED_TITLE_CHARS:
         return sentence
     # Cut at the last clause end that fits, so the name does not stop mid-word.
-    cut = max(
-        (m.start() for m in _CLAUSE_SPLIT.finditer(sentence, 0, DERIVED_TITLE_CHARS)), default=0
+    end = max(
+        (c.start() for c in _CLAUSE_SPLIT.finditer(sentence, 0, DERIVED_TITLE_CHARS)), default=0
     )
-    return sentence[: cut if cut >= DERIVED_TITLE_CHARS // 3 else DERIVED_TITLE_CHARS] + "…"
+    return sentence[: end if end >= DERIVED_TITLE_CHARS // 3 else DERIVED_TITLE_CHARS] + "…"
 
 
 def _field_date(raw: RawDocument, name: str) -> str | None:
