@@ -60,6 +60,14 @@ def test_a_few_undecodable_bytes_are_replaced_with_a_warning(tmp_path: Path) -> 
     assert doc.warnings == ["in/a.txt: 有 3 处字节无法按 UTF-8 解码，已替换为“\ufffd”"]
 
 
+def test_damaged_gbk_is_still_read_as_chinese_with_a_warning(tmp_path: Path) -> None:
+    body = "一、工作开展情况\n科技型企业达到7565家，分别增长19.2%、36.1%。\n" * 30
+    data = body.encode("gbk")
+    (doc,) = read_file(write(tmp_path, "a.txt", data[:500] + b"\xff" + data[500:]), "a.txt")
+    assert doc.text.replace("\ufffd", "") == body
+    assert doc.warnings == ["a.txt: 有 1 处字节无法按 GB18030 解码，已替换为“\ufffd”"]
+
+
 def test_bytes_no_encoding_decodes_are_a_read_error(tmp_path: Path) -> None:
     data = bytes([0x81, 0x20, 0xFF, 0x41, 0x80, 0xFE, 0x0A] * 60)
     with pytest.raises(ReadError, match="编码"):

@@ -1,11 +1,13 @@
 """Helpers shared by the readers: bounded reading, hashing, encoding detection, cleaning.
 
-Decoding policy (`decode_bytes`): a BOM wins; valid UTF-8 takes the fast path; NUL bytes or binary
-magic mean "not a text file"; bytes that are almost all valid UTF-8 are decoded with U+FFFD
-replacement and a warning (a web dump with one damaged byte is still a usable document, and the
-warning lets `--strict` fail on it); GB18030 is tried before charset-normalizer because short GBK
-texts are routinely mis-detected as Big5, CP949 or a Cyrillic code page; anything else that no
-codec decodes cleanly is a ReadError.
+Decoding policy (`decode_bytes`), in order: a BOM wins; binary magic or NUL bytes (unless the
+bytes read as UTF-16 without BOM) mean "not a text file"; valid UTF-8 takes the fast path (unless
+it is short GBK that happens to be valid UTF-8); an HTML meta charset is used when it decodes
+cleanly; then GB18030 when it decodes to common hanzi, tried before charset-normalizer because
+short GBK texts are routinely mis-detected as Big5, CP949 or a Cyrillic code page. Bytes that are
+almost all valid UTF-8 (or GB18030) are decoded with U+FFFD replacement and a warning: a web dump
+with one damaged byte is still a usable document, and the warning lets `--strict` fail on it.
+What is left goes to charset-normalizer; if it has no confident answer, ReadError.
 """
 
 from __future__ import annotations
@@ -292,24 +294,22 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             return Decoded(data.decode(declared_codec), declared_codec)
         except (UnicodeDecodeError, LookupError):
             pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = ""
-    if text and _looks_like_gbk(text):
-        return Decoded(text, "gb18030")
+    gb_text = data.decode("gb18030", errors="replace")
+    gb_damage = gb_text.count("\ufffd")
+    gb_like = _looks_like_gbk(gb_text)
+    if gb_damage == 0 and gb_like:
+        return Decoded(gb_text, "gb18030")
     non_ascii = len(data[:262144].translate(None, _ASCII)) or 1
     damage = _count_utf8_damage(data[:262144])
     if damage <= max(2, non_ascii * _MAX_DAMAGE / 3) and damage < non_ascii / 3:
         return _decode_lenient(data, "utf-8")
+    if gb_like and gb_damage <= max(2, non_ascii * _MAX_DAMAGE / 2):
+        return _decode_lenient(data, "gb18030")
     guessed = _charset_normalizer_guess(data)
     if guessed is not None:
         return guessed
-    if text:
-        return Decoded(text, "gb18030")
-    gb_damage = data[:262144].decode("gb18030", errors="replace").count("\ufffd")
-    if gb_damage <= max(2, non_ascii * _MAX_DAMAGE / 2):
-        return _decode_lenient(data, "gb18030")
+    if gb_damage == 0:
+        return Decoded(gb_text, "gb18030")
     raise ReadError("无法识别文件编码（不是 UTF-8、GB18030/GBK 或 UTF-16）")
 
 
