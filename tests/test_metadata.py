@@ -455,3 +455,8 @@ def test_derived_display_title_names_the_subject_or_quotes_the_opening(
 ) -> None:
     meta = parse(opening + "\n" + BODY).metadata
     assert (meta.title, meta.display_title, meta.title_derived) == (None, display, True)
+
+
+def test_bracketed_heading_at_the_top_is_body_not_a_subtitle() -> None:
+    text = "(一)加强组织领导(责任单位:市科技局)\n全年新增科技型企业100家。"
+    assert parse(text).body == text

@@ -58,7 +58,8 @@ _TIME = re.compile(
 )
 # What may surround a date on a date-only line besides a time: brackets, separators, a 日期/时间 label.
 _LEFTOVER = re.compile(r"(?:[\s,，、:：()（）\[\]【】]|日期|时间|发布|成文)*")
-_SUBTITLE = re.compile(r"[(（].{4,80}[)）]|——.{2,80}")
+# A whole line in brackets (no brackets inside, so "(一)…(略)" is not one) or opened by a dash.
+_SUBTITLE = re.compile(r"[(（][^()（）]{4,80}[)）]|——.{2,80}")
 # A status line that finishes a title: （试行）, (征求意见稿), （2023年修订）.
 _TITLE_STATUS = re.compile(
     r"[(（](?:试行|暂行|征求意见稿|送审稿|草案|修订稿|\d{4}年修订|\d{4}年修正)[)）]"
