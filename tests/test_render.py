@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import shutil
+import subprocess
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -371,3 +373,21 @@ def test_template_check_names_unknown_variables(tmp_path: Path) -> None:
     template = _template_with(tmp_path, "{{ masthead.name }}", "{{ author }}")
     problems = template_problems(template)
     assert len(problems) == 1 and "author" in problems[0]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_template_saved_again_by_libreoffice_still_renders(tmp_path: Path) -> None:
+    # staff restyle the template in Word or LibreOffice; the re-saved file must keep working
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+         "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo"), str(TEMPLATE)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    resaved = tmp_path / "lo" / TEMPLATE.name
+    assert template_problems(resaved) == []
+    output = tmp_path / "out.docx"
+    render_docx(resaved, sample_context(), output, timestamp=WHEN)
+    doc = Document(str(output))
+    assert _texts(doc)[0] == "科技政策简报"
+    assert len(doc.inline_shapes) == chart_count(sample_context())
+    assert "五、创新平台" in _texts(doc)
