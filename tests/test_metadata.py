@@ -460,3 +460,11 @@ def test_derived_display_title_names_the_subject_or_quotes_the_opening(
 def test_bracketed_heading_at_the_top_is_body_not_a_subtitle() -> None:
     text = "(一)加强组织领导(责任单位:市科技局)\n全年新增科技型企业100家。"
     assert parse(text).body == text
+
+
+def test_time_line_below_the_addressee_is_the_notice_text() -> None:
+    parsed = parse(
+        "关于召开科技工作会议的通知\n各区县科技局:\n时间：2024年3月1日上午9:00\n地点：市科技局"
+    )
+    assert parsed.metadata.published_date is None
+    assert parsed.body.startswith("时间：2024年3月1日")

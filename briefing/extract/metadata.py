@@ -286,6 +286,8 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             continue
         byline = False
         fields = parse_header_line(lines.raw[i])
+        if fields is not None and head.addressee is not None and not is_strong(fields):
+            break  # below the addressee, "时间：…" and "来源：…" are the notice's own text
         dated = None if fields is not None else _dated_header(lines.raw[i])
         if fields is not None:
             _record_header(head, fields)
