@@ -152,6 +152,8 @@ def test_seed_001_measures_sit_under_their_printed_headings(
         "支持重庆理工大学将“纳米位移测量技术”37项专利作价1亿元成立公司。",
         "建立整改工作台账,督促各责任单位落实整改措施,确保整改到位。",
         "与人行重庆市分行联合出台《重庆市加大力度支持科技型企业融资行动计划》。",
+        "完成首批人才论证工作,为下一步引才工作打下基础。",
+        "遴选优质科技企业纳入全市科创板拟上市企业储备库。",
     ],
 )
 def test_past_actions_in_a_report_are_done(text: str) -> None:
