@@ -463,3 +463,33 @@ def test_time_grows_linearly_with_the_number_of_figures_in_one_sentence() -> Non
     small = _seconds("新增企业12家较去年增长5%" * 1_000)
     large = _seconds("新增企业12家较去年增长5%" * 10_000)
     assert large < 25 * max(small, 0.005)
+
+
+def test_a_year_in_the_heading_dates_the_figures_under_it() -> None:
+    section = ("一、2023年各项工作成效", "(一)聚焦企业主体")
+    [f] = figures("新增国家高新技术企业120家。", doc_date=None, section=section)
+    assert f.year == 2023
+    plan = ("二、2024年工作计划",)
+    [t] = figures("力争新增科技型企业500家。", doc_date=None, section=plan)
+    assert (t.kind, t.year) == ("target", 2024)
+
+
+def test_a_baseline_year_or_a_programme_year_does_not_date_a_figure() -> None:
+    found = figures(
+        "到2027年,高新技术企业和科技型企业在2022年的基础上实现倍增,分别超过90家和870家。",
+        doc_date="2023-06-16",
+    )
+    assert [(f.value, f.kind, f.year) for f in found] == [
+        (90, "target", 2027),
+        (870, "target", 2027),
+    ]
+    f = one("申报2024年度省攻关项目10只。", doc_date=None)
+    assert (f.value, f.unit, f.year) == (10, "只", None)
+
+
+def test_comparison_words_are_not_the_metric() -> None:
+    found = figures("全社会研发投入经费23.47亿元,比去年同期增长49.0%。")
+    assert [(f.metric, f.kind) for f in found] == [
+        ("全社会研发投入经费", "actual"),
+        ("全社会研发投入经费", "growth"),
+    ]

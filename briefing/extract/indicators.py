@@ -47,7 +47,12 @@ _BRACKET = re.compile(r"[()（）\[\]【】]")
 _CLOSED_BRACKETS = re.compile(r"\([^()]{0,40}\)|（[^（）]{0,40}）")
 _TITLE = re.compile(r"《[^《》]{0,200}》|\([^()]{0,80}\)|（[^（）]{0,80}）")
 # a year, not the second year of a range ("2021-2023年", "2021至2023年")
-_YEAR = re.compile(r"(?<![0-9\-—~～])(?<![0-9年]至)((?:19|20)[0-9]{2})年(?![0-9\-—~～至])")
+# nor a baseline ("在2022年的基础上", "比2020年") that the figure is compared with
+_YEAR = re.compile(
+    r"(?<![0-9\-—~～比较])(?<![0-9年]至)((?:19|20)[0-9]{2})年(?![0-9\-—~～至])(?!的?基础上)"
+)
+# "申报2024年度省攻关项目": a year naming a programme after a verb dates no figure
+_YEAR_AS_OBJECT = re.compile(r"(?:申报|印发|编制|制定|发布|启动|开展|举办|组织|获批|入选|认定)$")
 _RELATIVE_YEAR = re.compile(r"(?<![较比于同])(今年|本年|当年|去年|上年|前年)(?!同期)")
 _RELATIVE_OFFSET = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2}
 _LEADING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:[,，]|以来|全年|度)")
@@ -127,7 +132,8 @@ _LEAD_VERB_RE = re.compile(
 )
 _LEADING_NOISE = re.compile(
     r"^(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十0-9]+[)）]|其中|同时|首次|此外|另外|"
-    r"(?:19|20)[0-9]{2}年(?:以来|全年|度|底|末)?|今年|去年|上年|当年|全年|年内|目前|截至目前|"
+    r"(?:19|20)[0-9]{2}年(?:以来|全年|度|底|末)?|今年|去年|上年|当年|全年|年内|目前|截至目前|上半年|"
+    r"[0-9]{1,2}(?:-|—|至|~)[0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:份)?|前?[一二三四]季度|"
     r"全市|我市|全区|全省|全国|本市|全县|我区|我省|"
     r"和|及|与|以及|并|还|也|已|将|对|向|在|为|由|以|共有|共|均|分别|又|再|了|的|等|含|包括)+"
 )
@@ -139,7 +145,7 @@ _TRAILING_NOISE = re.compile(
 # A counted noun ends where a verb, preposition or list joint begins.
 _SUFFIX_STOP = re.compile(
     r"[、,，;；。:：!！?？()（）]|和|及|与|以及|的|在|为|由|进|赴|获|开工|参会|签约|出席|召开|纳入|就业|"
-    r"落地|建成|发放|引领|带动|支撑|配备|开展|参与|加入|上市|列入|成为|实现|通过|占|达|超|突破|作价|建设|"
+    r"落地|建成|发放|引领|带动|支撑|配备|开展|参与|加入|上市|列入|成为|实现|通过|占|达|超|突破|作价|建设|正式|"
     r"分别|共|累计|投入|入选|运行|揭牌|[0-9]"
 )
 _SCOPE = re.compile(
@@ -165,6 +171,10 @@ _VERB_END = re.compile(
     + ")$"
 )
 # "数量从2018年的1500家": a time phrase right before the number is not part of the metric
+# "比去年同期增长49%": the comparison is not part of what is measured
+_COMPARISON = re.compile(
+    r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:全年)?(?:总数)?|同口径|同比|环比|(?:比|较)(?:19|20)[0-9]{2}年"
+)
 _TRAILING_TIME = re.compile(r"(?:从|由|到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度)?的?$")
 _LEADING_NUMBER = re.compile(
     r"^[0-9.]+(?![0-9.A-Za-z])(?:亿元|万元|元|%|个|万)?(?:以上|以下|左右)?"
@@ -205,6 +215,7 @@ def extract_indicators(
     section_target_year: dict[tuple[str, ...], int] = {}
     sections_seen: set[tuple[str, ...]] = set()
     plan_sections: dict[tuple[str, ...], bool] = {}
+    heading_years: dict[str, int | None] = {}
     for sentence in sentences:
         planned = _is_planned(sentence, planned_paragraphs, plan_sections)
         if planned and sentence.section and sentence.section not in sections_seen:
@@ -215,9 +226,10 @@ def extract_indicators(
         sections_seen.add(sentence.section)
         if not _HAS_NUMBER.search(sentence.text):
             continue
-        figures = _sentence_figures(
-            sentence.text, ctx, planned, paragraph_years.get(sentence.paragraph)
+        context_year = paragraph_years.get(sentence.paragraph) or _heading_year(
+            sentence.section, heading_years
         )
+        figures = _sentence_figures(sentence.text, ctx, planned, context_year)
         for fig in figures:
             if fig.kind == "target" and fig.year is None:
                 fig.year = section_target_year.get(sentence.section)
@@ -299,6 +311,17 @@ def _planned_paragraphs(structure: Structure) -> set[int]:
     return planned
 
 
+def _heading_year(section: tuple[str, ...], cache: dict[str, int | None]) -> int | None:
+    """The year printed in the innermost heading that prints one ("一、2023年工作总结")."""
+    for heading in reversed(section):
+        if heading not in cache:
+            years = {int(m.group(1)) for m in _YEAR.finditer(_TITLE.sub("", heading))}
+            cache[heading] = years.pop() if len(years) == 1 else None
+        if cache[heading] is not None:
+            return cache[heading]
+    return None
+
+
 def _is_planned(
     sentence: Sentence, planned_paragraphs: set[int], plan_sections: dict[tuple[str, ...], bool]
 ) -> bool:
@@ -315,7 +338,7 @@ def _is_planned(
 
 
 def _sentence_figures(
-    text: str, ctx: _DocContext, planned: bool, paragraph_year: int | None
+    text: str, ctx: _DocContext, planned: bool, context_year: int | None
 ) -> list[_Figure]:
     quantities = sorted(find_quantities(text), key=lambda q: q.start)
     if not quantities:
@@ -328,6 +351,7 @@ def _sentence_figures(
         (m.start(), int(m.group(1)))
         for m in _YEAR.finditer(text)
         if not _inside(titles, title_starts, m.start())
+        and not _YEAR_AS_OBJECT.search(text, max(0, m.start() - 4), m.start())
     ]
     relative = [(m.start(), m.group(1)) for m in _RELATIVE_YEAR.finditer(text)]
     target_at = _first_target_word(text, ctx.doc_year)
@@ -373,7 +397,7 @@ def _sentence_figures(
         kind = _kind(text, q, bare, lo, c_start, planned, target_at)
         value_sign_qualifier = "下降" if _DECLINE.search(bare) else None
         qualifier = _qualifier(lead_qualifier, q, prefix) or value_sign_qualifier
-        year = _year(years, relative, q.start, kind, ctx, paragraph_year)
+        year = _year(years, relative, q.start, kind, ctx, context_year)
         if value_sign_qualifier and q.value > 0 and kind == "growth":
             q = Quantity(q.start, q.end, -q.value, q.unit, q.approx, q.trailing, q.negative_sign)
         figures.append(_Figure(q, c_start, lo, end, metric, kind, year, qualifier, scope))
@@ -462,7 +486,7 @@ def _year(
     pos: int,
     kind: IndicatorKind,
     ctx: _DocContext,
-    paragraph_year: int | None,
+    context_year: int | None,
 ) -> int | None:
     # the last mentions before the figure (lists are in text order; bisect keeps long texts linear)
     k = bisect.bisect_left(years, (pos, 0))
@@ -474,8 +498,10 @@ def _year(
     if rel is not None and ctx.doc_year is not None:
         return ctx.doc_year + _RELATIVE_OFFSET[rel[1]]
     if kind == "target":
-        return None
-    return paragraph_year or ctx.summary_year
+        return (
+            context_year  # a heading "2024年工作计划" dates its targets; a summary's year does not
+        )
+    return context_year or ctx.summary_year
 
 
 def _scope_of(clause: str) -> str | None:
@@ -495,7 +521,7 @@ def _scope_of(clause: str) -> str | None:
 
 
 def _clean_metric(prefix: str, scope: str | None) -> str | None:
-    s = _LEADING_NOISE.sub("", _TRAILING_TIME.sub("", prefix))
+    s = _LEADING_NOISE.sub("", _TRAILING_TIME.sub("", _COMPARISON.sub("", prefix)))
     if scope and s.startswith(scope):
         s = s[len(scope) :]
     s = _TRAILING_NOISE.sub("", s)
