@@ -468,3 +468,16 @@ def test_time_line_below_the_addressee_is_the_notice_text() -> None:
     )
     assert parsed.metadata.published_date is None
     assert parsed.body.startswith("时间：2024年3月1日")
+
+
+def test_reply_letter_of_another_province() -> None:
+    parsed = parse(
+        "关于省十四届人大一次会议第1234号代表建议的答复\n（A类）\n签发人：张三\n李四代表：\n"
+        "您提出的关于加快科技成果转化的建议收悉。现答复如下：\n" + BODY + "\n四川省科学技术厅\n"
+        "2023年6月20日\n（联系人：王五；联系电话：028-12345678）"
+    )
+    meta = parsed.metadata
+    assert meta.title == "关于省十四届人大一次会议第1234号代表建议的答复"
+    assert (meta.addressee, meta.written_date) == ("李四代表", "2023-06-20")
+    assert meta.publisher == "四川省科学技术厅"
+    assert parsed.body == "您提出的关于加快科技成果转化的建议收悉。现答复如下：\n" + BODY

@@ -59,7 +59,7 @@ _TIME = re.compile(
 # What may surround a date on a date-only line besides a time: brackets, separators, a 日期/时间 label.
 _LEFTOVER = re.compile(r"(?:[\s,，、:：()（）\[\]【】]|日期|时间|发布|成文)*")
 # A whole line in brackets (no brackets inside, so "(一)…(略)" is not one) or opened by a dash.
-_SUBTITLE = re.compile(r"[(（][^()（）]{4,80}[)）]|——.{2,80}")
+_SUBTITLE = re.compile(r"[(（][^()（）]{1,80}[)）]|——.{2,80}")
 # A status line that finishes a title: （试行）, (征求意见稿), （2023年修订）.
 _TITLE_STATUS = re.compile(
     r"[(（](?:试行|暂行|征求意见稿|送审稿|草案|修订稿|\d{4}年修订|\d{4}年修正)[)）]"
@@ -87,7 +87,7 @@ _ATTACHMENT_LINE = re.compile(r"附件\s*\d{0,2}\s*[:：]?")
 MAX_HEAD_LINES = 80  # real heads (two header blocks, title, dates, addressee) need about 30
 MAX_TITLE_CHARS = 150
 MAX_TITLE_LINE = 120
-MAX_ADDRESSEE = 100
+MAX_ADDRESSEE = 150
 MAX_COVER_LINES = 12
 MAX_SIGNATURE_LINES = 6
 MAX_ATTACHMENT_LINES = 8
@@ -170,7 +170,11 @@ def _addressee_like(line: str) -> bool:
 
 
 def _subtitle_date(line: str) -> str | None:
-    if _SUBTITLE.fullmatch(line) is None:
+    """The date of a subtitle line ("" when it has none), None when `line` is no subtitle.
+
+    Subtitles: (2024年3月27日在…会议上), （A类）, ——在…上的讲话; a lone marker such as (一) is not one.
+    """
+    if _SUBTITLE.fullmatch(line) is None or _SECTION_MARKER.fullmatch(line):
         return None
     return parse_date(line) or ""
 
@@ -419,7 +423,7 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
             org = sig[0] or org
             date = sig[1] or date
         elif not (
-            (_SUBTITLE.fullmatch(line) and len(line) <= 60)
+            (len(line) <= 60 and _subtitle_date(line) is not None)
             or (len(line) <= 200 and _IMPRINT.fullmatch(line))
         ):
             break
