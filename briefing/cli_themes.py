@@ -55,7 +55,7 @@ def themes(config: ConfigOption = None) -> None:
         weak = [f"{t}({_fmt(w)})" for t, w in spec.weights.items() if w < lexicon.threshold]
         typer.echo(f"  关键词（{len(strong)}）：{'、'.join(strong) or '无'}")
         if weak:
-            typer.echo(f"  弱提示词（需与同主题其他词共现）：{'、'.join(weak)}")
+            typer.echo(f"  弱提示词（只为同主题关键词加分，不能单独归类）：{'、'.join(weak)}")
         if spec.exclude:
             typer.echo(f"  否定语境：{'、'.join(spec.exclude)}")
 

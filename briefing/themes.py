@@ -378,7 +378,16 @@ class Classifier:
         for theme in self.lexicon.specs:
             if theme in seen:
                 result.scores[theme] = sum(seen[theme].values())
-        passing = [t for t, v in result.scores.items() if v >= self.lexicon.threshold - 1e-9]
+        limit = self.lexicon.threshold - 1e-9
+        passing = []
+        for theme, score in result.scores.items():
+            if score < limit:
+                continue
+            if max(seen[theme].values()) < limit:
+                # weak hints (前沿, 颠覆性) support a keyword; together they do not replace one
+                result.dropped[theme] = "只有弱提示词，没有本主题的关键词"
+                continue
+            passing.append(theme)
         top = max((result.scores[t] for t in passing), default=0.0)
         for theme in passing:
             score = result.scores[theme]
@@ -399,11 +408,11 @@ class Classifier:
 
 _LIST_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,6}"
 _LIST_RE = re.compile(rf"{_LIST_ITEM}(?:、{_LIST_ITEM}){{2,}}")
-# 解读了关于A、B、C等系列政策: the items are the topics of documents, not actions
+# 解读了关于A、B、C等系列政策, 在A、B、C等方面探索: the items are topics or areas, not actions
 _TOPIC_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,16}"
 _TOPIC_LIST_RE = re.compile(
     rf"{_TOPIC_ITEM}(?:(?:、|以及){_TOPIC_ITEM}){{2,}}"
-    r"(?=等(?:系列)?[^，,。；;]{0,12}?(?:政策|文件|措施|举措|办法))"
+    r"(?=等(?:系列)?[^，,。；;]{0,12}?(?:政策|文件|措施|举措|办法|方面|领域))"
 )
 _ITEM_SPLIT_RE = re.compile(r"、|以及")
 _QUOTES = "“”\"'‘’「」"

@@ -64,6 +64,7 @@ def test_platform_is_decided_by_the_word_before_it(classifier: Classifier) -> No
     assert themes_of(classifier, "建设基础研究平台") == ["基础研究"]
     assert themes_of(classifier, "建立科技型企业综合金融服务平台") == ["科技金融"]
     assert themes_of(classifier, "共建创新平台9个") == []
+    assert themes_of(classifier, "加大产学研合作力度") == ["成果转化"]
 
 
 def test_negative_contexts_cancel_the_terms_they_cover(classifier: Classifier) -> None:
@@ -75,6 +76,10 @@ def test_negative_contexts_cancel_the_terms_they_cover(classifier: Classifier) -
 def test_weak_term_alone_is_not_enough(classifier: Classifier) -> None:
     assert themes_of(classifier, "瞄准世界科技前沿") == []
     assert themes_of(classifier, "瞄准世界科技前沿,加强基础研究") == ["基础研究"]
+    # several weak hints together still name no keyword of the theme
+    result = classifier.classify("推出更多原创性、颠覆性科技创新成果")
+    assert result.themes == []
+    assert "基础研究" in result.dropped
 
 
 def test_category_words_in_a_mixed_list_do_not_classify(classifier: Classifier) -> None:
