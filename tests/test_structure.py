@@ -222,3 +222,11 @@ def test_chapters_and_parts_sit_above_the_numbered_headings() -> None:
     ]
     assert structure.sentences[0].section == ("第一章总则",)
     assert structure.sentences[-1].section == ("第二部分2024年工作安排", "一、总体要求")
+
+
+def test_marker_alone_on_its_line_heads_the_next_line() -> None:
+    structure = parse_structure("一、\n总体要求\n（一）\n指导思想。坚持创新驱动。")
+    assert [s.heading for s in structure.sections] == ["一、总体要求", "（一）指导思想"]
+    assert [(s.text, s.section) for s in structure.sentences] == [
+        ("坚持创新驱动。", ("一、总体要求", "（一）指导思想"))
+    ]

@@ -122,10 +122,16 @@ def parse_structure(body: str) -> Structure:
     structure = Structure()
     stack: list[Section] = []
     path: tuple[str, ...] = ()
+    pending_marker = ""
     for raw_line in body.split("\n"):
         line = normalize_inline(raw_line)
         if not line:
             continue
+        if _MARKER.fullmatch(line):
+            # a marker alone on its line ("(一)" then the title below, as PDF dumps print it)
+            pending_marker += line
+            continue
+        line, pending_marker = pending_marker + line, ""
         heading = _match_heading(line)
         if heading is not None:
             while stack and stack[-1].level >= heading.section.level:
@@ -136,16 +142,22 @@ def parse_structure(body: str) -> Structure:
             line = heading.rest
             if not line:
                 continue
-        p_index = len(structure.paragraphs)
-        structure.paragraphs.append(Paragraph(text=line, section=path, index=p_index))
-        for text in split_sentences(line):
-            structure.sentences.append(
-                Sentence(
-                    text=text,
-                    section=path,
-                    paragraph=p_index,
-                    index=len(structure.sentences),
-                    enumerator=enumerator_of(text),
-                )
-            )
+        _add_paragraph(structure, line, path)
+    if pending_marker:
+        _add_paragraph(structure, pending_marker, path)
     return structure
+
+
+def _add_paragraph(structure: Structure, text: str, path: tuple[str, ...]) -> None:
+    p_index = len(structure.paragraphs)
+    structure.paragraphs.append(Paragraph(text=text, section=path, index=p_index))
+    for sentence in split_sentences(text):
+        structure.sentences.append(
+            Sentence(
+                text=sentence,
+                section=path,
+                paragraph=p_index,
+                index=len(structure.sentences),
+                enumerator=enumerator_of(sentence),
+            )
+        )
