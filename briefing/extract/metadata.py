@@ -23,9 +23,9 @@ from briefing.model import Metadata, RawDocument
 @dataclass
 class ParsedText:
     metadata: Metadata
-    body: (
-        str  # the text with navigation, header block, title lines, addressee and signature removed
-    )
+    # The text without page chrome, header block, title lines, dates, addressee, cover letter and
+    # closing signature; one paragraph per line.
+    body: str
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
