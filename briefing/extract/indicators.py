@@ -53,13 +53,16 @@ _YEAR = re.compile(
 )
 # "申报2024年度省攻关项目": a year naming a programme after a verb dates no figure
 _YEAR_AS_OBJECT = re.compile(r"(?:申报|印发|编制|制定|发布|启动|开展|举办|组织|获批|入选|认定)$")
-_RELATIVE_YEAR = re.compile(r"(?<![较比于同])(今年|本年|当年|去年|上年|前年)(?!同期)")
+_RELATIVE_YEAR = re.compile(
+    r"(?=[今本当去上前])(?<![较比于同])(今年|本年|当年|去年|上年|前年)(?!同期)"
+)
 _RELATIVE_OFFSET = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2}
 _LEADING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:[,，]|以来|全年|度)")
 _FULL_DATE = re.compile(r"((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日")
+# the lookahead lets the scan skip most characters without trying every branch
 _TARGET_WORD = re.compile(
-    r"力争|确保|争取到|目标是|目标为|目标到|预期|将达到|将超过|将突破|"
-    r"(?<![截止])(?:到|至)(?:19|20)[0-9]{2}年(?:底|末)?"
+    r"(?=[力确争目预将到至])(?:力争|确保|争取到|目标是|目标为|目标到|预期|将达到|将超过|将突破|"
+    r"(?<![截止])(?:到|至)(?:19|20)[0-9]{2}年(?:底|末)?)"
 )
 _TARGET_YEAR = re.compile(r"^(?:到|至)((?:19|20)[0-9]{2})年")
 _PLAN_HEADING = re.compile(
@@ -217,15 +220,15 @@ def extract_indicators(
     plan_sections: dict[tuple[str, ...], bool] = {}
     heading_years: dict[str, int | None] = {}
     for sentence in sentences:
-        planned = _is_planned(sentence, planned_paragraphs, plan_sections)
-        if planned and sentence.section and sentence.section not in sections_seen:
-            # "到2025年,…" opening a 工作目标 section dates the targets that follow in it
+        if sentence.section not in sections_seen:
+            sections_seen.add(sentence.section)
             m = _TARGET_YEAR.match(sentence.text)
-            if m is not None:
+            if m is not None and _is_planned(sentence, planned_paragraphs, plan_sections):
+                # "到2025年,…" opening a 工作目标 section dates the targets that follow in it
                 section_target_year[sentence.section] = int(m.group(1))
-        sections_seen.add(sentence.section)
         if not _HAS_NUMBER.search(sentence.text):
             continue
+        planned = _is_planned(sentence, planned_paragraphs, plan_sections)
         context_year = paragraph_years.get(sentence.paragraph) or _heading_year(
             sentence.section, heading_years
         )

@@ -276,15 +276,22 @@ def _chinese_quantities(half: str) -> Iterator[Quantity]:
 
 
 def normalize(value: float, unit: str) -> tuple[float, str] | None:
-    """Value in the base unit (亿元 -> 元, 万家 -> 家), or None when the unit has no magnitude."""
+    """Value in the base unit (亿元 -> 元, 万家 -> 家), or None when the unit has no magnitude.
+
+    A bare magnitude ("超119亿") is not normalised: the text does not say 119亿 of what.
+    """
+    scale = _unit_scale(unit)
+    if scale is None:
+        return None
+    scaled = value * scale[0]
+    return (scaled, scale[1]) if math.isfinite(scaled) else None
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_scale(unit: str) -> tuple[float, str] | None:
     if unit in _WORD_UNITS:
         return None  # 千瓦 is its own unit, not a thousand 瓦
     for mag in _MAGNITUDES_LONGEST_FIRST:
         if unit.startswith(mag) and len(unit) > len(mag):
-            base = unit[len(mag) :]
-            scaled = value * _MAGNITUDES[mag]
-            return (scaled, base) if math.isfinite(scaled) else None
-    if unit in _MAGNITUDES:
-        scaled = value * _MAGNITUDES[unit]
-        return (scaled, "") if math.isfinite(scaled) else None
+            return _MAGNITUDES[mag], unit[len(mag) :]
     return None
