@@ -13,12 +13,23 @@ what each one is about. The rules, in the order they are applied:
 - kind: target when the sentence sits under a plans heading (下一步, 打算, 目标…) or a target word
   precedes the figure in the sentence (力争, 确保, 到2025年…); growth when a change verb stands right
   before the figure (增长, 提升, 下降…) and the figure is a rate, or the clause compares (较去年…);
-  else actual. A decline is a growth figure with a negative value (下降2.1% -> -2.1, qualifier 下降).
-  预计 figures stay actual, with qualifier 预计.
-- year: the last year printed before the figure in the sentence (outside 《》 titles and brackets);
-  else 今年/去年 relative to the document date; else the year opening the sentence's paragraph; else,
-  for actual and growth figures only, the year opening the document's first sentence ("2023年,全市…":
-  an annual summary); else null. Targets without a year of their own stay null.
+  else actual. An absolute change against last year ("较去年增加4项") is growth too. A decline is a
+  growth figure with a negative value (下降2.1% -> -2.1, qualifier 下降). 预计 figures stay actual,
+  with qualifier 预计. "到2022年底" in a later document is a past date, not a target.
+- qualifier: the words printed right before the number (超过, 近, 约, 达到, 突破, 预计, 累计…; several
+  in a row are kept together, "预计突破"), else 余/多 between number and unit, else 以上/以下/左右
+  after the unit, else 累计 earlier in the clause. False friends are not qualifiers: 签约, 制约,
+  习近平, 附近; 近三年/超瞬态/超级/市级以上 carry no number.
+- year: the last year printed before the figure in the sentence (outside 《》 titles; not a range's
+  end, not a baseline "在2022年的基础上"/"比2020年", not a programme year after a verb "申报2024年度");
+  else 今年/去年 relative to the document date (a date in the first sentences, e.g. a speech's
+  subtitle, stands in when the header has none; "较去年" is a comparison, not a year); else the year
+  opening the sentence's paragraph ("2023年,…"); else the single year printed in the innermost
+  heading ("一、2023年工作总结", "二、2024年工作计划"); else, for a target under a plans heading that
+  opens with "到2025年", that year; else, for actual and growth figures only, the year opening the
+  document's first sentence ("2023年,全市科技系统…": an annual summary); else null. A reply letter
+  or report dated 2023 does not date its figures 2023 by itself: they often are cumulative or of the
+  year before, so they stay null.
 - scope: a named place or body at the head of the clause or sentence (科学城核心区, 璧山片区, 金凤
   实验室…) that is not itself the thing counted.
 """
