@@ -13,11 +13,12 @@ import re
 
 Span = tuple[int, int]
 
-# Full-width digits map one character to one, so spans found in the translated text are valid
-# spans of the original.
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# Full-width digits and separators map one character to one, so spans found in the translated text
+# are valid spans of the original.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
 
-_CN_YEAR_DIGIT = "〇零○Ｏ一二三四五六七八九"
+# Typists write the zero of 二〇二三 as 〇, 零, ○ or even a letter O.
+_CN_YEAR_DIGIT = "〇零○ＯO一二三四五六七八九"
 _CN_SMALL = "一二三四五六七八九十"
 
 _DATE = re.compile(
@@ -33,6 +34,7 @@ _YEAR_DIGIT_MAP = str.maketrans(
         "零": "0",
         "○": "0",
         "Ｏ": "0",
+        "O": "0",
         **{c: str(i) for i, c in enumerate("一二三四五六七八九", 1)},
     }
 )
@@ -73,7 +75,7 @@ def _match_to_iso(m: re.Match[str]) -> str | None:
 def find_dates(text: str) -> list[tuple[Span, str]]:
     """Every valid date in `text`: ((start, end), "YYYY-MM-DD"), in order."""
     found: list[tuple[Span, str]] = []
-    for m in _DATE.finditer(text.translate(_FULLWIDTH_DIGITS)):
+    for m in _DATE.finditer(text.translate(_FULLWIDTH)):
         iso = _match_to_iso(m)
         if iso is not None:
             found.append((m.span(), iso))
