@@ -22,6 +22,7 @@ from briefing.readers.common import MAX_TEXT_BYTES, clean_text, read_bytes
 
 NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件），需要先做 OCR"
 CORRUPT = "PDF 文件已损坏或无法解析"
+GARBLED = "PDF 文字层无法解码（字体缺少编码映射，提取出的是乱码），需要先做 OCR"
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
@@ -79,6 +80,8 @@ def read(path: Path, source: str) -> list[RawDocument]:
             raise ReadError(CORRUPT) from exc
     if not any(pages):
         raise ReadError(NO_TEXT_LAYER)
+    if _garbled_share(pages) > 0.3:
+        raise ReadError(GARBLED)
     empty = [str(i + 1) for i, lines in enumerate(pages) if not lines]
     if empty and len(pages) > 1:
         warnings.append(
@@ -121,6 +124,16 @@ def _page_lines(pages: Any, source: str, warnings: list[str]) -> list[list[str]]
         total += sum(len(line) for line in lines)
         result.append(lines)
     return _drop_running_headers(result)
+
+
+# Private-use code points and U+FFFD are what pypdf gives for glyphs whose font has no usable
+# Unicode mapping.
+_GARBLED = re.compile("[\ue000-\uf8ff\ufffd]")
+
+
+def _garbled_share(pages: list[list[str]]) -> float:
+    text = "".join("".join(lines) for lines in pages)
+    return len(_GARBLED.findall(text)) / len(text) if text else 0.0
 
 
 def _tidy(line: str) -> str:
