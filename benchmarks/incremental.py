@@ -49,14 +49,16 @@ def make_corpus(folder: Path, size: int, seed: int = 7) -> None:
         (folder / f"doc{index:05d}.txt").write_text(text, encoding="utf-8")
 
 
-def measure(corpus: Path, output: Path, tool_version: str) -> dict[str, float]:
+def measure(corpus: Path, output: Path, tool_version: str, lexicon: Path) -> dict[str, float]:
     """One run as build() does it: open the state, extract through the cache, select, link
     near-duplicates among the covered documents, record."""
+    from briefing import themes
     from briefing.extract.measures import link_duplicates
     from briefing.periods import parse_period
     from briefing.runs import RunState, extract_documents_cached
     from briefing.themes import Classifier, load_lexicon
 
+    themes.default_lexicon_path = lambda: lexicon  # the snapshot, see main()
     started = time.perf_counter()
     classifier = Classifier(load_lexicon())
     with RunState.open(output) as state:
@@ -80,9 +82,17 @@ def measure(corpus: Path, output: Path, tool_version: str) -> dict[str, float]:
     }
 
 
-def run_child(corpus: Path, output: Path, tool_version: str) -> dict[str, float]:
+def run_child(corpus: Path, output: Path, tool_version: str, lexicon: Path) -> dict[str, float]:
     result = subprocess.run(
-        [sys.executable, __file__, "--measure", str(corpus), str(output), tool_version],
+        [
+            sys.executable,
+            __file__,
+            "--measure",
+            str(corpus),
+            str(output),
+            tool_version,
+            str(lexicon),
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -93,26 +103,29 @@ def run_child(corpus: Path, output: Path, tool_version: str) -> dict[str, float]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=2000)
-    parser.add_argument("--measure", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--measure", nargs=4, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.measure:
-        corpus, output, version = options.measure
-        print(json.dumps(measure(Path(corpus), Path(output), version)))
+        corpus, output, version, lexicon_file = options.measure
+        print(json.dumps(measure(Path(corpus), Path(output), version, Path(lexicon_file))))
         return
 
     from briefing.runs import tool_fingerprint
+    from briefing.themes import default_lexicon_path
 
-    # Pinned for both runs: in a checkout others are editing, the fingerprint of the extraction
-    # code may change between the runs, which (correctly) empties the cache.
+    # Pinned for both runs: in a checkout others are editing, the extraction code or the default
+    # lexicon may change between the runs, which (correctly) empties the cache.
     version = tool_fingerprint()
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus, output = Path(tmp) / "corpus", Path(tmp) / "out"
+        lexicon = Path(tmp) / "themes.toml"
+        lexicon.write_bytes(default_lexicon_path().read_bytes())
         make_corpus(corpus, options.size)
         size_mb = sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file()) / 2**20
         print(f"corpus: {options.size} documents (seed variants), {size_mb:.1f} MB")
 
-        cold = run_child(corpus, output, version)
+        cold = run_child(corpus, output, version, lexicon)
         print("cold  ", json.dumps(cold))
         (corpus / "zz-new.txt").write_text(
             seed_variant(
@@ -120,7 +133,7 @@ def main() -> None:
             ),
             encoding="utf-8",
         )
-        warm = run_child(corpus, output, version)
+        warm = run_child(corpus, output, version, lexicon)
         print("rerun ", json.dumps(warm))
         ratio = warm["total_s"] / cold["total_s"]
         print(

@@ -298,6 +298,21 @@ def test_cache_hit_reports_a_moved_file_under_its_new_name(
     assert all("summary.txt" not in n for n in docs[0].notes + docs[0].warnings)
 
 
+def test_unreadable_cache_entry_is_a_miss_not_an_error(
+    tmp_path: Path, classifier: Classifier
+) -> None:
+    with RunState.open(tmp_path) as state:
+        extract_documents_cached([SEEDS], classifier, state, tool_version="1")
+    with sqlite3.connect(tmp_path / ".briefing" / "state.db") as db:
+        db.execute("UPDATE extracted SET record = x'00ff'")
+    with RunState.open(tmp_path) as state:
+        docs, stats = extract_documents_cached([SEEDS], classifier, state, tool_version="1")
+        assert (stats.hits, stats.misses) == (0, 5)
+        assert all(d.measures for d in docs)
+        _, stats = extract_documents_cached([SEEDS], classifier, state, tool_version="1")
+        assert stats.hits == 5  # the bad entries were replaced
+
+
 def test_document_from_record_round_trips(classifier: Classifier) -> None:
     for original in extract_documents([SEEDS], classifier):
         rebuilt = document_from_record(original.to_record(), body=original.body)

@@ -1,7 +1,9 @@
-"""Rebuilding an `ExtractedDocument` from its `briefing extract` record (the cache's payload)."""
+"""Rebuilding an `ExtractedDocument`: from its `briefing extract` record, or from the cache's rows."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import fields
 from typing import Any
 
 from briefing.model import METADATA_FIELDS, ExtractedDocument, Indicator, Measure, Metadata
@@ -65,4 +67,54 @@ def document_from_record(
         indicators=indicators,
         warnings=[moved(w) for w in record.get("warnings", [])],
         notes=[moved(n) for n in record.get("notes", [])],
+    )
+
+
+# The cache's own compact form: rows in dataclass field order instead of keyed objects, which
+# decodes about three times faster. Entries are keyed by the tool fingerprint, which hashes
+# model.py, so a change of fields never meets an old row (and a mismatch is a miss, not an error).
+_METADATA = tuple(f.name for f in fields(Metadata))
+_MEASURE = tuple(f.name for f in fields(Measure))
+_INDICATOR = tuple(f.name for f in fields(Indicator))
+_SECTION = _MEASURE.index("section")
+
+
+def pack_document(doc: ExtractedDocument) -> str:
+    """JSON for the cache: everything but `body` (stored beside it) and `structure`."""
+    return json.dumps(
+        [
+            doc.source,
+            doc.sha256,
+            doc.format,
+            [getattr(doc.metadata, name) for name in _METADATA],
+            [[getattr(m, name) for name in _MEASURE] for m in doc.measures],
+            [[getattr(i, name) for name in _INDICATOR] for i in doc.indicators],
+            doc.warnings,
+            doc.notes,
+        ],
+        ensure_ascii=False,
+    )
+
+
+def unpack_document(data: str | bytes, body: str, source: str | None = None) -> ExtractedDocument:
+    """The inverse of `pack_document`; raises ValueError/TypeError on a row of another layout."""
+    old_source, sha256, fmt, meta, measures, indicators, warnings, notes = json.loads(data)
+    rows = []
+    for row in measures:
+        row[_SECTION] = tuple(row[_SECTION])
+        rows.append(Measure(*row))
+    new_source = source if source is not None else old_source
+    if new_source != old_source:
+        warnings = [w.replace(old_source, new_source) for w in warnings]
+        notes = [n.replace(old_source, new_source) for n in notes]
+    return ExtractedDocument(
+        source=new_source,
+        sha256=sha256,
+        format=fmt,
+        metadata=Metadata(*meta),
+        body=body,
+        measures=rows,
+        indicators=[Indicator(*row) for row in indicators],
+        warnings=warnings,
+        notes=notes,
     )

@@ -28,7 +28,7 @@ import filelock
 from briefing.errors import BriefingError, LockedError
 from briefing.model import ExtractedDocument
 from briefing.periods import Period
-from briefing.runs.records import document_from_record
+from briefing.runs.records import pack_document, unpack_document
 from briefing.runs.selection import Selection, select_documents
 
 STATE_DIR = ".briefing"
@@ -385,10 +385,9 @@ class RunState:
         if row is None:
             return None
         try:
-            record = json.loads(zlib.decompress(row[0]))
             body = zlib.decompress(row[1]).decode("utf-8")
-            return document_from_record(record, body=body, source=source)
-        except (ValueError, KeyError, TypeError, zlib.error):
+            return unpack_document(zlib.decompress(row[0]), body=body, source=source)
+        except (ValueError, TypeError, zlib.error):
             return None  # an unreadable entry is a miss; the next store replaces it
 
     def store(self, doc: ExtractedDocument, tool_version: str, lexicon_sha: str) -> None:
@@ -406,7 +405,7 @@ class RunState:
                         doc.sha256,
                         tool_version,
                         lexicon_sha,
-                        _pack(json.dumps(doc.to_record(), ensure_ascii=False, sort_keys=True)),
+                        _pack(pack_document(doc)),
                         _pack(doc.body),
                     )
                     for doc in documents
