@@ -19,6 +19,7 @@ from briefing.model import RawDocument
 from briefing.readers.common import clean_text, read_bytes
 from briefing.readers.docx_numbering import Numbering
 
+_SNIFF_BYTES = 4096
 CORRUPT = "DOCX 文件已损坏或不完整"
 # A DOCX whose XML inflates beyond this is refused rather than parsed (zip bombs, giant dumps).
 MAX_XML_BYTES = 256 * 1024 * 1024
@@ -34,8 +35,8 @@ def read(path: Path, source: str) -> list[RawDocument]:
         import docx
     except ImportError as exc:
         raise ReadError("读取 DOCX 需要 python-docx，请运行 pip install python-docx") from exc
-    raw = read_bytes(path)
-    if not raw.data.strip():
+    raw = read_bytes(path, limit=_SNIFF_BYTES)  # the parser reads the file itself; hash all of it
+    if not raw.truncated and not raw.data.strip():
         raise ReadError("文件为空")
     if raw.data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ReadError("这是旧版 Word（.doc/.wps）文件，请在 Word 或 WPS 中另存为 .docx")

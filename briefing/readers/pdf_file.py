@@ -21,6 +21,7 @@ from briefing.model import RawDocument
 from briefing.readers.common import MAX_TEXT_BYTES, clean_text, read_bytes
 
 NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件），需要先做 OCR"
+_SNIFF_BYTES = 4096
 CORRUPT = "PDF 文件已损坏或无法解析"
 GARBLED = "PDF 文字层无法解码（字体缺少编码映射，提取出的是乱码），需要先做 OCR"
 
@@ -56,8 +57,8 @@ def read(path: Path, source: str) -> list[RawDocument]:
         from pypdf.errors import DependencyError, FileNotDecryptedError
     except ImportError as exc:
         raise ReadError("读取 PDF 需要 pypdf，请运行 pip install pypdf") from exc
-    raw = read_bytes(path)
-    if not raw.data.strip():
+    raw = read_bytes(path, limit=_SNIFF_BYTES)  # the parser reads the file itself; hash all of it
+    if not raw.truncated and not raw.data.strip():
         raise ReadError("文件为空")
     if b"%PDF" not in raw.data[:1024]:
         raise ReadError(CORRUPT + "（不是 PDF 文件）")
