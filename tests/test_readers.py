@@ -169,6 +169,14 @@ def test_html_page_becomes_lines_and_header_fields(tmp_path: Path) -> None:
     assert warnings == []
 
 
+def test_html_saved_by_a_browser_keeps_its_address(tmp_path: Path) -> None:
+    path = tmp_path / "saved.html"
+    path.write_text(
+        "<!-- saved from url=(0041)https://kjj.cq.gov.cn/zwgk/t1.html -->\n<p>正文。</p>", "utf-8"
+    )
+    assert read_one(path)[1] == {"url": "https://kjj.cq.gov.cn/zwgk/t1.html"}
+
+
 def test_html_without_charset_is_detected_from_the_bytes(tmp_path: Path) -> None:
     path = tmp_path / "page.htm"
     path.write_bytes(

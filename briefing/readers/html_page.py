@@ -83,6 +83,7 @@ _WS = re.compile(r"[ \t\n\r\f\u00a0\u3000]+")
 _CJK_BREAK = re.compile(
     r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t\r\f]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])"
 )
+_SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
 
@@ -101,6 +102,9 @@ def read(path: Path, source: str) -> list[RawDocument]:
     except Exception as exc:  # a C parser on untrusted bytes: any failure is "cannot read"
         raise ReadError("网页无法解析") from exc
     fields = _meta_fields(tree)
+    saved_from = _SAVED_FROM.search(raw.data[:2048])
+    if saved_from and "url" not in fields:  # the comment browsers write on "Save page as"
+        fields["url"] = saved_from.group(1).decode("ascii", "replace")
     root = tree.body or tree.root
     if root is None:
         raise ReadError("网页中没有正文文字")
