@@ -493,3 +493,9 @@ def test_comparison_words_are_not_the_metric() -> None:
         ("全社会研发投入经费", "actual"),
         ("全社会研发投入经费", "growth"),
     ]
+
+
+def test_a_range_is_one_figure_with_its_upper_bound() -> None:
+    f = one("力争新培育3-5家独角兽企业。")
+    assert (f.value, f.unit, f.qualifier, f.kind) == (5, "家", "3-5", "target")
+    assert values("1-9月全市财政科技支出累计10.67亿元。") == [(10.67, "亿元")]

@@ -464,6 +464,8 @@ def _split_leading_qualifier(prefix: str) -> tuple[str | None, str]:
 
 
 def _qualifier(lead: str | None, q: Quantity, prefix: str) -> str | None:
+    if q.range_text:
+        return q.range_text
     tail = q.approx or q.trailing
     if lead and tail:
         return f"{lead}…{tail}"

@@ -6,7 +6,8 @@ span as printed. It knows nothing about metrics or kinds; `indicators.py` adds t
 Decisions (documented here because the tests and the dev set follow them):
 - Only numbers with a unit are figures. Years, dates, document numbers (372号), ordinals (第8位),
   codes and model names next to Latin letters (M5, SL03, 18MW级), slogans joined by "+" ("1+6"),
-  fractions (1/4) and ranges' lower bounds are not.
+  fractions (1/4) are not. A range ("3-5家", "2至3个") is one figure: the upper bound, with the
+  printed range kept as its qualifier; year and month ranges (2021-2030年, 1-9月) have no unit.
 - Durations and ages (3个月, 2小时, 40岁, 两年) are not figures: their units are not in the list.
   "N个方面" counts the parts of a text, not a result, and is skipped.
 - A threshold used as an attribute ("50亿元以上先进制造业项目") is not a figure; "增长10%以上，" is.
@@ -128,6 +129,7 @@ class Quantity:
     approx: str | None  # 余 / 多 printed between number and unit
     trailing: str | None  # 以上 / 以下 / 左右 printed after the unit
     negative_sign: bool
+    range_text: str | None = None  # "3-5" for "3-5家": the value is the upper bound
 
 
 _NEEDS_HALFWIDTH = re.compile("[０-９．％＋－−﹣／（）]")
@@ -191,6 +193,10 @@ def _read_unit(text: str, pos: int) -> tuple[str, float, str | None, int] | None
     return magnitude + unit, factor, approx, m.end()
 
 
+# The lower bound of a range right before a number: "3-5家", "2至3个"; not a year or a code.
+_RANGE_LOW = re.compile(r"(?<![0-9A-Za-z.+/第])[0-9]{1,6}(?:\.[0-9]+)?(?:-|~|～|—|至)$")
+
+
 def _blocked_before(text: str, start: int) -> bool:
     """Ordinals, fractions and slogans: the characters before a number rule it out."""
     if start == 0:
@@ -229,9 +235,11 @@ def find_quantities(text: str) -> Iterator[Quantity]:
     for m in _ARABIC.finditer(half):
         sign, digits = m.group(1), m.group(2)
         start = m.start(2)
-        if sign and start > 0 and m.start(1) > 0 and half[m.start(1) - 1].isdigit():
+        # "新培育3-5家": one figure, the upper bound, with the printed range as its qualifier
+        low = _RANGE_LOW.search(half, max(0, start - 16), start) if start and not sign else None
+        if low is None and _blocked_before(half, m.start()):
             continue
-        if _blocked_before(half, m.start()) or _blocked_after(half, m.end()):
+        if _blocked_after(half, m.end()):
             continue
         read = _read_unit(half, m.end())
         if read is None:
@@ -244,13 +252,14 @@ def find_quantities(text: str) -> Iterator[Quantity]:
         if trailing == "attributive":
             continue
         yield Quantity(
-            start=m.start(),
+            start=low.start() if low else m.start(),
             end=t_end if trailing else end,
             value=-value if sign == "-" else value,
             unit=unit,
             approx=approx,
             trailing=trailing,
             negative_sign=sign == "-",
+            range_text=text[low.start() : m.end()] if low else None,
         )
     yield from _chinese_quantities(half)
 
