@@ -137,6 +137,8 @@ PAGE = """<!DOCTYPE html>
 <table><tr><td><p>第一段。</p><p>第二段。</p></td></tr></table>
 </div>
 <footer>版权所有 渝ICP备05003300号</footer>
+<div class="g-footer">主办：重庆市科学技术局</div><div id="share">分享到：微信</div>
+<div class="footnote">注：本文件公开发布。</div>
 </body></html>
 """
 
@@ -156,6 +158,7 @@ def test_html_page_becomes_lines_and_header_fields(tmp_path: Path) -> None:
         "（一）指导思想。",
         "第一段。",
         "第二段。",
+        "注：本文件公开发布。",
     ]
     assert fields == {
         "title": "重庆市科学技术局关于支持区县科技创新发展的指导意见",

@@ -45,6 +45,9 @@ _BLOCK = _tags(
     "tbody tfoot thead tr ul"
 )
 _CELL = frozenset(("td", "th"))
+# class/id words of page chrome; whole words only ("footnote" is content).
+_CHROME_NAMES = _tags("footer foot copyright share sidebar qrcode ewm toolbar")
+_NAME_SPLIT = re.compile(r"[\s_\-]+")
 _MENU_DEPTH = 60
 
 # <meta name=...> values that name a header field. Keys are lower-cased.
@@ -165,6 +168,12 @@ class _Lines:
             self.done.append(line)
 
 
+def _is_chrome(attrs: dict[str, str | None]) -> bool:
+    """Site footer, share bar, sidebar or QR code, by class or id (`<div class="footer">`)."""
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return bool(names.strip()) and not _CHROME_NAMES.isdisjoint(_NAME_SPLIT.split(names))
+
+
 def _is_menu(node: LexborNode) -> bool:
     """A block that is almost only links (a menu, a link list, a breadcrumb of many parts).
 
@@ -210,6 +219,8 @@ def _lines(root: LexborNode, fields: dict[str, str]) -> Iterator[str]:
             continue
         attrs = node.attributes
         if "hidden" in attrs or "display:none" in (attrs.get("style") or "").replace(" ", ""):
+            continue
+        if _is_chrome(attrs):
             continue
         # Menus sit near the top of real pages; the depth bound keeps pathological nesting linear.
         menu_tags = ("ul", "ol", "div", "table", "p", "dl", "menu")
