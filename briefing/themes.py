@@ -414,7 +414,12 @@ _TOPIC_LIST_RE = re.compile(
     rf"{_TOPIC_ITEM}(?:(?:、|以及){_TOPIC_ITEM}){{2,}}"
     r"(?=等(?:系列)?[^，,。；;]{0,12}?(?:政策|文件|措施|举措|办法|方面|领域))"
 )
-_ITEM_SPLIT_RE = re.compile(r"、|以及")
+# “上云”“上规”“上市”, “飞地建园”“机构共建”“人才协作”: a run of quoted slogans names forms or steps
+_SLOGAN_LIST_RE = re.compile(r"(?:“[^“”]{1,8}”){3,}")
+_ITEM_SPLIT_RE = re.compile(r"、|以及|”“")
+_CATEGORY_REASON = "是并列列举中的类别泛称（如“产业、人才、科技等”），不代表针对该主题的措施"
+_TOPIC_REASON = "是文件主题或领域的列举（“…等政策”“…等方面”）中的词，不代表针对该主题的措施"
+_SLOGAN_REASON = "是一串引号标语（如“上云”“上规”“上市”）中的词，不代表针对该主题的措施"
 _QUOTES = "“”\"'‘’「」"
 
 
@@ -439,9 +444,11 @@ def _drop_list_categories(
     """
     drop: dict[int, str] = {}
     starts = [k[0] for k in kept]  # kept is in text order
-    spans = [(m, False) for m in _LIST_RE.finditer(text)]
-    spans += [(m, True) for m in _TOPIC_LIST_RE.finditer(text)]
-    for lst, topics in spans:
+    spans = [(m, "") for m in _LIST_RE.finditer(text)]
+    spans += [(m, _TOPIC_REASON) for m in _TOPIC_LIST_RE.finditer(text)]
+    spans += [(m, _SLOGAN_REASON) for m in _SLOGAN_LIST_RE.finditer(text)]
+    for lst, topic_reason in spans:
+        topics = bool(topic_reason)
         item_themes = []
         hits: list[int] = []
         for a, b in _items(text, lst.start(), lst.end()):
@@ -461,11 +468,7 @@ def _drop_list_categories(
                 if kept[i][0] == core_a and kept[i][1] == core_b and core_b - core_a <= 2
             ]
         if not frozenset.intersection(*item_themes):
-            reason = (
-                "是文件主题列举（“…等政策”）中的词，不代表针对该主题的措施"
-                if topics
-                else "是并列列举中的类别泛称（如“产业、人才、科技等”），不代表针对该主题的措施"
-            )
+            reason = topic_reason or _CATEGORY_REASON
             for i in hits:
                 drop.setdefault(i, reason)
     for i in sorted(drop):

@@ -106,7 +106,19 @@ def test_topics_of_documents_listed_in_one_breath_do_not_classify(classifier: Cl
     text = "系统解读了关于企业技术创新支持、创新平台建设、人才引进培育、创新创业投资以及科技成果转化促进等系列政策"
     result = classifier.classify(text)
     assert result.themes == []
-    assert any("文件主题列举" in s.reason for s in result.suppressed)
+    assert any("文件主题或领域的列举" in s.reason for s in result.suppressed)
+
+
+def test_areas_listed_before_deng_fang_mian_do_not_classify(classifier: Classifier) -> None:
+    text = "在科技项目组织管理、科技人才评价机制、科技创新融资渠道等方面积极探索地方特色路径"
+    assert themes_of(classifier, text) == []
+    # a list within one theme keeps it
+    assert themes_of(classifier, "在贷款、担保、保险等方面给予支持") == ["科技金融"]
+
+
+def test_a_run_of_quoted_slogans_does_not_classify(classifier: Classifier) -> None:
+    assert themes_of(classifier, "助力科技企业“上云”“上规”“上市”") == []
+    assert themes_of(classifier, "西山科技、智翔金泰在科创板发行上市") == ["科技金融"]
 
 
 def test_incidental_mention_beside_a_dominant_theme_is_dropped(classifier: Classifier) -> None:
