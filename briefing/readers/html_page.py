@@ -45,9 +45,9 @@ _BLOCK = _tags(
     "tbody tfoot thead tr ul"
 )
 _CELL = frozenset(("td", "th"))
-# class/id words of page chrome; whole words only ("footnote" is content).
+# class/id words of page chrome, matched as the last word of a class or id.
 _CHROME_NAMES = _tags("footer foot copyright share sidebar qrcode ewm toolbar")
-_NAME_SPLIT = re.compile(r"[\s_\-]+")
+_NAME_SPLIT = re.compile(r"[_\-]+")
 _MENU_DEPTH = 60
 
 # <meta name=...> values that name a header field. Keys are lower-cased.
@@ -170,8 +170,9 @@ class _Lines:
 
 def _is_chrome(attrs: dict[str, str | None]) -> bool:
     """Site footer, share bar, sidebar or QR code, by class or id (`<div class="footer">`)."""
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    return bool(names.strip()) and not _CHROME_NAMES.isdisjoint(_NAME_SPLIT.split(names))
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+    # "footer", "g-footer", "page_foot"; not "sidebar-content" or "footnote".
+    return any(_NAME_SPLIT.split(name)[-1] in _CHROME_NAMES for name in names)
 
 
 def _is_menu(node: LexborNode) -> bool:
