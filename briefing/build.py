@@ -113,7 +113,15 @@ def draw_charts(
             )
             for _, r in rows_t.iterrows()
         ]
-        chart = charts.indicator_chart(f"{theme}：主要金额数据（{unit}）", items) if items else None
+        chart = (
+            charts.indicator_chart(
+                f"{theme}：主要金额数据（{unit}）",
+                items,
+                theme_index=aggregates.themes.index(theme),
+            )
+            if items
+            else None
+        )
         if chart is not None:
             per_theme[theme] = chart
     return ChartSet(themes=overview, mix=mix), per_theme
