@@ -65,15 +65,19 @@ def extract_cmd(
         Path | None, typer.Option("-o", "--output", help="写入文件（默认输出到标准输出）")
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="有任何警告即以退出码 1 结束")] = False,
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="配置文件（用其中的主题词表）")
+    ] = None,
 ) -> None:
     """读取文件，抽取元数据、措施和数据，按 JSONL 契约输出。"""
     from briefing.pipeline import extract_documents
     from briefing.themes import Classifier, load_lexicon
 
     try:
-        classifier = Classifier(load_lexicon())
+        lexicon = _settings_from_cli(config, {}).lexicon
+        classifier = Classifier(load_lexicon(lexicon))
         documents = extract_documents(paths, classifier)
-    except InputNotFoundError as exc:
+    except (InputNotFoundError, ConfigError) as exc:
         _err(f"错误：{exc}")
         raise typer.Exit(EXIT_USAGE) from None
     except BriefingError as exc:
@@ -217,6 +221,48 @@ def context_cmd(
         _err(f"错误：{exc}")
         raise typer.Exit(EXIT_FAILED) from None
     sys.stdout.write(json.dumps(to_jsonable(prepared.context), ensure_ascii=False, indent=2) + "\n")
+
+
+def _lexicon_path(config: Path | None, lexicon: Path | None) -> Path | None:
+    """--lexicon wins; else the lexicon named in briefing.toml; else the default lexicon only."""
+    if lexicon is not None:
+        return lexicon
+    try:
+        return _settings_from_cli(config, {}).lexicon
+    except ConfigError as exc:
+        _err(f"错误：{exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+LexiconOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--lexicon", "-l", help="用户主题词表（TOML），与默认词表合并；默认取配置文件中的设置"
+    ),
+]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", "-c", help="配置文件，默认 ./briefing.toml（如存在）")
+]
+
+
+@app.command("themes")
+def themes_cmd(config: ConfigOption = None, lexicon: LexiconOption = None) -> None:
+    """列出主题及其关键词（默认词表加上用户词表）。"""
+    from briefing import cli_themes
+
+    cli_themes.themes(_lexicon_path(config, lexicon))
+
+
+@app.command("explain")
+def explain_cmd(
+    sentence: Annotated[str, typer.Argument(help="要解释的句子", show_default=False)],
+    config: ConfigOption = None,
+    lexicon: LexiconOption = None,
+) -> None:
+    """说明一句话如何归类：命中的词、权重、被排除的词、最终主题和状态。"""
+    from briefing import cli_themes
+
+    cli_themes.explain(sentence, _lexicon_path(config, lexicon))
 
 
 def _print_summary(result: BuildResult) -> None:

@@ -94,7 +94,9 @@ def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocum
     parsed = parse_document_text(raw)
     structure = parse_structure(parsed.body)
     date = parsed.metadata.written_date or parsed.metadata.published_date
-    measures = extract_measures(raw.sha256, structure, classifier, date)
+    measures = extract_measures(
+        raw.sha256, structure, classifier, date, title=parsed.metadata.title
+    )
     indicators = extract_indicators(raw.sha256, structure, date)
     _attach_indicators(measures, indicators)
     return ExtractedDocument(
