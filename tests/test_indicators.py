@@ -499,3 +499,10 @@ def test_a_range_is_one_figure_with_its_upper_bound() -> None:
     f = one("力争新培育3-5家独角兽企业。")
     assert (f.value, f.unit, f.qualifier, f.kind) == (5, "家", "3-5", "target")
     assert values("1-9月全市财政科技支出累计10.67亿元。") == [(10.67, "亿元")]
+
+
+def test_a_count_is_about_the_noun_after_it_and_exceeding_expectations_is_no_target() -> None:
+    f = one("推动怀柔综合性国家科学中心29个科技设施进入科研状态。")
+    assert f.metric == "科技设施"
+    f = one("项目投资超预期,完成率165.5%。")
+    assert (f.kind, f.metric) == ("actual", "完成率")

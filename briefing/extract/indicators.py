@@ -72,7 +72,7 @@ _LEADING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:[,，]|以来|全年|度)
 _FULL_DATE = re.compile(r"((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日")
 # the lookahead lets the scan skip most characters without trying every branch
 _TARGET_WORD = re.compile(
-    r"(?=[力确争目预将到至])(?:力争|确保|争取到|目标是|目标为|目标到|预期|将达到|将超过|将突破|"
+    r"(?=[力确争目预将到至])(?:力争|确保|争取到|目标是|目标为|目标到|预期目标|将达到|将超过|将突破|"
     r"(?<![截止])(?:到|至)(?:19|20)[0-9]{2}年(?:底|末)?)"
 )
 _TARGET_YEAR = re.compile(r"^(?:到|至)((?:19|20)[0-9]{2})年")
@@ -572,15 +572,9 @@ def _prefer_counted_noun(text: str, q: Quantity, bare: str, metric: str | None) 
     if _VERB_END.search(bare):
         return True  # "给予500万元一次性激励经费"
     if q.unit in _COUNT_UNITS:
-        # "等26家领军企业", "五个片区808家科技型企业", "“纳米位移测量技术”37项专利"
-        example_list = "、" in _LEADING_NOISE.sub("", bare) and not _VERB_RE.search(bare)
-        return (
-            not metric
-            or bare.endswith("等")
-            or _quoted_only(bare)
-            or example_list
-            or _PLACE_END.search(bare) is not None
-        )
+        # "等26家领军企业", "五个片区808家科技型企业", "怀柔…中心29个科技设施": the noun after a
+        # count is its head; what comes before owns or exemplifies it
+        return True
     return not metric
 
 
@@ -596,6 +590,8 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
     if end >= c_end or not ("\u4e00" <= text[end] <= "\u9fff" or text[end] in '“"'):
         return None
     window = text[end : min(c_end, end + MAX_LOOKAHEAD)]
+    if _SUFFIX_STOP.match(window):
+        return None  # "2项和重点专项10项": the next item of a list, not this count's noun
     m = _SUFFIX_STOP.search(window, 1)
     noun = window[: m.start()] if m else window
     return noun if len(noun) >= 2 else None
