@@ -85,6 +85,18 @@ def test_new_year_restarts_at_configured_first_number(tmp_path: Path) -> None:
         assert make_issue(state, "2024-Q4", [], first=1)[0] == 7
 
 
+def test_a_failed_record_leaves_the_state_as_it_was(tmp_path: Path) -> None:
+    with RunState.open(tmp_path) as state:
+        make_issue(state, "2024-01", [doc("jan", "2024-01-02")])
+        feb = parse_period("2024-02")
+        selection = state.select_documents([doc("feb", "2024-02-02")], feb)
+        with pytest.raises(StateError, match="第1期"):
+            state.record_issue(feb, 1, selection, {})  # number already taken in 2024
+        assert [i.period for i in state.issues()] == ["2024-01"]
+        assert state.coverage(feb) == []
+        assert state.issue_number(feb) == 2
+
+
 def test_number_is_not_taken_until_the_issue_is_recorded(tmp_path: Path) -> None:
     with RunState.open(tmp_path) as state:
         period = parse_period("2024-05")
