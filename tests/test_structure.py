@@ -230,3 +230,13 @@ def test_marker_alone_on_its_line_heads_the_next_line() -> None:
     assert [(s.text, s.section) for s in structure.sentences] == [
         ("坚持创新驱动。", ("一、总体要求", "（一）指导思想"))
     ]
+
+
+def test_heading_ended_by_a_colon() -> None:
+    structure = parse_structure(
+        "(一)指导思想:坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,"
+        "深入落实市委部署要求,推动科技创新。\n1.支持企业研发：对企业研发投入给予补助。"
+    )
+    assert [s.heading for s in structure.sections] == ["(一)指导思想", "1.支持企业研发"]
+    assert structure.sentences[-1].text == "对企业研发投入给予补助。"
+    assert structure.sentences[-1].section == ("(一)指导思想", "1.支持企业研发")

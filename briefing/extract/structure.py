@@ -51,6 +51,8 @@ _MARKER = re.compile(
 )
 _LEVELS = {"l0": 0, "l1": 1, "l2": 2, "l3": 3, "l4": 4}
 _HEADING_END = re.compile(r"[。！？!?]")
+_HEADING_COLON = re.compile(r"[:：]")
+MAX_COLON_HEADING = 30
 _HEADING_TRIM = "。：:；;，,、 "
 # The text after a marker must start like a title, not like the rest of a number or a clause.
 _BAD_TITLE_START = set("，,。、；;：:%％)）.．")
@@ -70,6 +72,9 @@ def _match_heading(line: str) -> _Heading | None:
     if not rest or rest[0] in _BAD_TITLE_START:
         return None
     end = _HEADING_END.search(rest)
+    colon = _HEADING_COLON.search(rest, 0, MAX_COLON_HEADING + 1)
+    if colon is not None and (end is None or colon.start() < end.start()):
+        end = colon  # "(一)指导思想：坚持…。" is headed by 指导思想
     head, tail = (rest, "") if end is None else (rest[: end.start()], rest[end.end() :])
     title = head.strip(_HEADING_TRIM)
     if not title or len(title) > MAX_HEADING_CHARS:
