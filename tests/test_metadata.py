@@ -481,3 +481,8 @@ def test_reply_letter_of_another_province() -> None:
     assert (meta.addressee, meta.written_date) == ("李四代表", "2023-06-20")
     assert meta.publisher == "四川省科学技术厅"
     assert parsed.body == "您提出的关于加快科技成果转化的建议收悉。现答复如下：\n" + BODY
+
+
+def test_body_lines_that_start_like_chrome_words_stay() -> None:
+    body = "建议使用国产基础软件推进信创。\n主要任务是推动科技成果转化。"
+    assert parse("关于开展科技创新工作的通知\n" + body + "\n本网站支持IPv6").body == body
