@@ -486,3 +486,10 @@ def test_reply_letter_of_another_province() -> None:
 def test_body_lines_that_start_like_chrome_words_stay() -> None:
     body = "建议使用国产基础软件推进信创。\n主要任务是推动科技成果转化。"
     assert parse("关于开展科技创新工作的通知\n" + body + "\n本网站支持IPv6").body == body
+
+
+def test_similar_heading_near_the_top_is_not_taken_for_a_repeated_title() -> None:
+    body = "各单位要高度重视。\n关于加快推进科技创新的主要任务\n全年新增科技型企业100家。"
+    parsed = parse("关于加快推进科技创新的若干措施\n" + body)
+    assert parsed.metadata.title == "关于加快推进科技创新的若干措施"
+    assert parsed.body == body

@@ -383,7 +383,12 @@ def _read_cover_letter(lines: _Lines, head: _Head, start: int) -> None:
         line = lines.norm[j]
         if not line or not _title_like(line) or line == head.title:
             continue
-        repeated = len(core) >= 4 and _same_title(_title_core(line), core)
+        line_core = _title_core(line)
+        # A retouched repeat must name its issuing body, as a document's own title does.
+        repeated = len(core) >= 4 and (
+            line_core == core
+            or (_issuer_of_title(line) is not None and _same_title(line_core, core))
+        )
         is_attachment = attached is not None and line.strip("《》") in (
             attached.group("name"),
             head.title,
