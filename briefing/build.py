@@ -18,6 +18,7 @@ from briefing.aggregate import Aggregates, aggregate, chartable_indicators, them
 from briefing.atomic import write_bytes_atomic
 from briefing.config import Settings, default_inputs, default_template
 from briefing.context import BriefingContext, ChartSet, build_context
+from briefing.errors import ConfigError
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, parse_period
 from briefing.pipeline import extract_documents
@@ -45,8 +46,11 @@ class BuildResult:
 
 
 def output_paths(settings: Settings, period: Period) -> tuple[Path, Path]:
-    """`<output>/<period>/briefing-<period>.docx` for the default template, else `<stem>-<period>`."""
+    """`<output>/<period>/briefing-<period>.docx` for the default template, else
+    `<template-stem>[-<theme>]-<period>.docx`, so briefings never overwrite each other."""
     stem = "briefing" if settings.template is None else settings.template.stem
+    if settings.theme:
+        stem = f"{stem}-{settings.theme}"
     folder = settings.output / period.key
     return folder / f"{stem}-{period.key}.docx", folder / f"{stem}-{period.key}.xlsx"
 
@@ -223,6 +227,8 @@ def prepare(settings: Settings, progress: ProgressCallback | None = None) -> Pre
     """Read, extract, select, aggregate, draw and build the context. Writes nothing."""
     period = parse_period(settings.period)
     lexicon = load_lexicon(settings.lexicon)
+    if settings.theme and settings.theme not in lexicon.names:
+        raise ConfigError(f"没有名为“{settings.theme}”的主题（可用：{'、'.join(lexicon.names)}）")
     classifier = Classifier(lexicon)
     inputs = settings.inputs or default_inputs()
 

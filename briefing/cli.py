@@ -155,6 +155,10 @@ def build_cmd(
     date_: Annotated[
         str | None, typer.Option("--date", help="印发日期 YYYY-MM-DD，默认为期间最后一天")
     ] = None,
+    theme: Annotated[
+        str | None,
+        typer.Option("--theme", help="专题：只写这一个主题，如 科技金融（配合专题模板）"),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="有任何警告即以退出码 1 结束")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只输出错误和警告")] = False,
 ) -> None:
@@ -170,6 +174,7 @@ def build_cmd(
                 "period": period,
                 "template": template,
                 "date": _validate_date(date_),
+                "theme": theme,
                 "strict": strict or None,
             },
         )

@@ -63,6 +63,8 @@ class Settings:
     """印发日期（YYYY-MM-DD）；为空时取期间最后一天。"""
     strict: bool = False
     """有警告即失败。"""
+    theme: str | None = None
+    """专题：只写这一个主题（配合专题模板使用）。"""
     masthead: MastheadSettings = field(default_factory=MastheadSettings)
     footer: FooterSettings = field(default_factory=FooterSettings)
     layout: LayoutSettings = field(default_factory=LayoutSettings)
@@ -73,7 +75,7 @@ _TABLES: dict[str, type[Any]] = {
     "footer": FooterSettings,
     "layout": LayoutSettings,
 }
-_TOP_KEYS = {"input", "output", "period", "template", "lexicon", "date", "strict"}
+_TOP_KEYS = {"input", "output", "period", "template", "lexicon", "date", "strict", "theme"}
 
 
 def find_config(explicit: Path | None, cwd: Path | None = None) -> Path | None:
@@ -145,7 +147,7 @@ def load_settings(config_path: Path | None) -> Settings:
     for key in ("output", "template", "lexicon"):
         if key in top and _check_type(config_path, key, top[key], str, errors):
             changes[key] = base / top[key]
-    for key in ("period", "date"):
+    for key in ("period", "date", "theme"):
         if key in top and _check_type(config_path, key, top[key], str, errors):
             changes[key] = top[key]
     if "strict" in top and _check_type(config_path, "strict", top["strict"], bool, errors):

@@ -177,6 +177,8 @@ class BriefingContext(TypedDict):
     """本期概要数字。 例：`{{ summary.measure_count }}`"""
     themes: list[ThemeBlock]
     """各主题的一节，按配置的主题顺序，只含有措施的主题；“其他”不在其中。 例：`{%p for theme in themes %}`"""
+    focus_theme: str
+    """专题模式（`--theme`）下的主题名，此时 themes 只含这一个主题；否则为空字符串。 例：`科技金融`"""
     other_count: int
     """未归入任何主题的措施数（概要中记为“其他”）。 例：`7`"""
     documents: list[DocumentSummary]
@@ -356,12 +358,18 @@ def build_context(
     }
     titles = {s["no"]: s["title"] for s in summaries}
     blocks: list[ThemeBlock] = []
+    # A 专题 (one theme in depth) lists three times the highlights and twice the figures.
+    depth = 3 if settings.theme else 1
     for theme in aggregates.themes:
+        if settings.theme and theme != settings.theme:
+            continue
         counts_of = by_theme.get(theme, {})
         n = counts_of.get("measures", 0)
         if n == 0:
             continue
-        picked = pick_highlights(aggregates.measures, theme, settings.layout.highlights_per_theme)
+        picked = pick_highlights(
+            aggregates.measures, theme, settings.layout.highlights_per_theme * depth
+        )
         highlights = [
             CitedMeasure(
                 text=str(row["text"]),
@@ -387,7 +395,7 @@ def build_context(
                 document_count=counts_of["documents"],
                 highlights=highlights,
                 indicators=_theme_indicators(
-                    aggregates.ledger, theme, settings.layout.indicators_per_theme
+                    aggregates.ledger, theme, settings.layout.indicators_per_theme * min(depth, 2)
                 ),
                 chart=theme_charts.get(theme, ""),
             )
@@ -418,6 +426,7 @@ def build_context(
             headlines=_headlines(counts, by_theme, aggregates.themes),
         ),
         themes=blocks,
+        focus_theme=settings.theme or "",
         other_count=by_theme.get(OTHER_THEME, {}).get("measures", 0),
         documents=summaries,
         sources=list(summaries),

@@ -16,8 +16,8 @@ from briefing.extract.measures import extract_measures, link_duplicates
 from briefing.extract.metadata import parse_document_text
 from briefing.extract.structure import parse_structure
 from briefing.model import ExtractedDocument, Indicator, Measure, Metadata, RawDocument
-from briefing.readers import READERS, read_file
-from briefing.readers.common import sha256_hex
+from briefing.readers import READERS, format_for, read_file
+from briefing.readers.common import read_bytes
 from briefing.themes import Classifier
 
 
@@ -59,23 +59,10 @@ def failed_record(source: str, fmt: str, sha256: str, reason: str) -> ExtractedD
     )
 
 
-def _format_for(path: Path) -> str:
-    return {
-        ".txt": "text",
-        ".md": "text",
-        ".html": "html",
-        ".htm": "html",
-        ".docx": "docx",
-        ".pdf": "pdf",
-        ".jsonl": "jsonl",
-        ".json": "jsonl",
-    }.get(path.suffix.lower(), "text")
-
-
 def _file_sha256(path: Path) -> str:
     try:
-        return sha256_hex(path.read_bytes())
-    except OSError:
+        return read_bytes(path, limit=0).sha256
+    except ReadError:
         return ""
 
 
@@ -86,7 +73,7 @@ def read_documents(files: Sequence[InputFile]) -> Iterator[RawDocument | Extract
             yield from read_file(item.path, item.source)
         except ReadError as exc:
             yield failed_record(
-                item.source, _format_for(item.path), _file_sha256(item.path), str(exc)
+                item.source, format_for(item.path), _file_sha256(item.path), str(exc)
             )
 
 
@@ -136,6 +123,11 @@ def extract_documents(
     for item in read_documents(files):
         if isinstance(item, ExtractedDocument):
             doc = item
+        elif not item.text.strip():
+            # A reader's placeholder for a part it could not read (a bad JSONL line): keep its
+            # warning, extract nothing, and never call it a duplicate of another bad part.
+            doc = failed_record(item.source, item.format, item.sha256, "")
+            doc.warnings = list(item.warnings) or [f"{item.source}: 内容为空"]
         elif item.sha256 in seen:
             doc = failed_record(
                 item.source, item.format, item.sha256, f"与 {seen[item.sha256]} 内容相同，已跳过"
