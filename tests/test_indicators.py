@@ -506,3 +506,12 @@ def test_a_count_is_about_the_noun_after_it_and_exceeding_expectations_is_no_tar
     assert f.metric == "科技设施"
     f = one("项目投资超预期,完成率165.5%。")
     assert (f.kind, f.metric) == ("actual", "完成率")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_ALPHABET, max_size=60))
+def test_the_quick_first_look_never_skips_a_sentence_with_a_figure(text: str) -> None:
+    from briefing.extract.numbers import may_hold_quantities
+
+    if list(find_quantities(text)):
+        assert may_hold_quantities(text)

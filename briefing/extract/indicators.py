@@ -41,7 +41,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.extract.numbers import Quantity, find_quantities, normalize
+from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
 from briefing.model import Indicator, IndicatorKind, Sentence, Structure
 
 MAX_LOOKBACK = 40  # characters of context before a number that can hold its metric
@@ -52,7 +52,6 @@ def _words(spaced: str) -> tuple[str, ...]:
     return tuple(spaced.split())
 
 
-_HAS_NUMBER = re.compile(r"[0-9０-９]|[一二两三四五六七八九][十百千万亿]")
 _CLAUSE_SEP = re.compile(r"[,，;；。:：!！?？\n]|(?<![0-9]),|,(?![0-9]{3}(?![0-9]))")
 _BRACKET = re.compile(r"[()（）\[\]【】]")
 _CLOSED_BRACKETS = re.compile(r"\([^()]{0,40}\)|（[^（）]{0,40}）")
@@ -237,7 +236,7 @@ def extract_indicators(
             if m is not None and _is_planned(sentence, planned_paragraphs, plan_sections):
                 # "到2025年,…" opening a 工作目标 section dates the targets that follow in it
                 section_target_year[sentence.section] = int(m.group(1))
-        if not _HAS_NUMBER.search(sentence.text):
+        if not may_hold_quantities(sentence.text):
             continue
         planned = _is_planned(sentence, planned_paragraphs, plan_sections)
         context_year = paragraph_years.get(sentence.paragraph) or _heading_year(

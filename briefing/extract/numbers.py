@@ -99,7 +99,17 @@ _MAG_ALT = "|".join(sorted(_MAGNITUDES, key=len, reverse=True))
 
 # A number starts where no digit, dot or Latin letter precedes it; possessive quantifiers keep a
 # megabyte of digits linear.
-_ARABIC = re.compile(r"(?<![0-9A-Za-z.])([+-]?)([0-9]++(?:,[0-9]{3})*+(?:\.[0-9]++)?)")
+# The lookahead (a unit or magnitude must follow) leaves years, dates and codes to the C scanner.
+_ARABIC = re.compile(
+    r"(?<![0-9A-Za-z.])([+-]?)([0-9]++(?:,[0-9]{3})*+(?:\.[0-9]++)?)"
+    rf"(?=(?:{_MAG_ALT})?(?:余|多)?(?:{_MAG_ALT})?(?:{_UNIT_ALT}|%|‰)|(?:{_MAG_ALT}))"
+)
+# Matches wherever find_quantities could find something (a superset), on the untranslated text.
+_HINT = re.compile(
+    rf"[0-9０-９](?:{_MAG_ALT})?(?:余|多)?(?:{_MAG_ALT})?(?:{_UNIT_ALT}|%|％|‰)"
+    rf"|[0-9０-９](?:{_MAG_ALT})"
+    rf"|[一二两三四五六七八九十百千万亿零〇](?:余|多)?(?:{_MAG_ALT})?(?:{_UNIT_ALT})"
+)
 # The unit is required here so that "千瓦" is read as a unit, not as the magnitude 千 before 瓦.
 _AFTER = re.compile(
     rf"(?P<mag1>{_MAG_ALT})?(?P<approx>余|多)?(?P<mag2>{_MAG_ALT})?(?P<unit>{_UNIT_ALT}|%|‰)"
@@ -133,6 +143,11 @@ class Quantity:
 
 
 _NEEDS_HALFWIDTH = re.compile("[０-９．％＋－−﹣／（）]")
+
+
+def may_hold_quantities(text: str) -> bool:
+    """False when `find_quantities` is sure to find nothing: a cheap first look at a sentence."""
+    return _HINT.search(text) is not None
 
 
 def to_halfwidth(text: str) -> str:
