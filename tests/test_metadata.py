@@ -493,3 +493,10 @@ def test_similar_heading_near_the_top_is_not_taken_for_a_repeated_title() -> Non
     parsed = parse("关于加快推进科技创新的若干措施\n" + body)
     assert parsed.metadata.title == "关于加快推进科技创新的若干措施"
     assert parsed.body == body
+
+
+def test_headline_from_page_meta_yields_to_the_printed_title_naming_the_issuer() -> None:
+    text = (SEEDS / next(p.name for p in SEEDS.glob("004_*.txt"))).read_text(encoding="utf-8")
+    meta = parse(text, title="重庆:关于支持区县科技创新发展的指导意见").metadata
+    assert meta.title == "重庆市科学技术局关于支持区县科技创新发展的指导意见"
+    assert parse(text, title="区县科技创新指导意见").metadata.title == "区县科技创新指导意见"

@@ -528,7 +528,8 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     page_date = head.page_date or _header_date(hdr, "page_date")
     published = _field_date(raw, "published_date") or header_published or page_date
 
-    title = _field_text(raw, "title") or _pick_title(_clean(hdr.get("title")), head.title)
+    given_title = _field_text(raw, "title") or _clean(hdr.get("title"))
+    title = _pick_title(given_title, head.title)
     publisher = (
         _field_text(raw, "publisher")
         or _clean(hdr.get("publisher"))
@@ -562,12 +563,13 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     return ParsedText(metadata=metadata, body=body, notes=notes, warnings=warnings)
 
 
-def _pick_title(header_title: str | None, text_title: str | None) -> str | None:
-    """The printed title when it is the header's 标题 (perhaps naming the issuing body), else the header's."""
-    if header_title and text_title:
-        same = _same_title(_title_core(header_title), _title_core(text_title))
-        return text_title if same else header_title
-    return header_title or text_title
+def _pick_title(given: str | None, printed: str | None) -> str | None:
+    """The title a reader field or header 标题 gives, unless the text prints the same title naming
+    its issuing body: page meta tags often carry the site's headline (重庆:关于…), not the title."""
+    if given and printed and _issuer_of_title(printed) and not _issuer_of_title(given):
+        if _same_title(_title_core(given), _title_core(printed)):
+            return printed
+    return given or printed
 
 
 def _header_date(header: dict[str, str | None], name: str) -> str | None:
