@@ -566,9 +566,14 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
 def _pick_title(given: str | None, printed: str | None) -> str | None:
     """The title a reader field or header 标题 gives, unless the text prints the same title naming
     its issuing body: page meta tags often carry the site's headline (重庆:关于…), not the title."""
-    if given and printed and _issuer_of_title(printed) and not _issuer_of_title(given):
-        if _same_title(_title_core(given), _title_core(printed)):
-            return printed
+    if (
+        given
+        and printed
+        and _issuer_of_title(printed)
+        and not _issuer_of_title(given)
+        and _same_title(_title_core(given), _title_core(printed))
+    ):
+        return printed
     return given or printed
 
 
