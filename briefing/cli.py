@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from briefing.errors import BriefingError, ConfigError, InputNotFoundError
+from briefing.errors import BriefingError, ConfigError, InputNotFoundError, LockedError
 from briefing.periods import PeriodError
 
 if TYPE_CHECKING:
@@ -53,6 +53,26 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+# Errors the user fixes by changing the command line or the config: exit 2, like click's own.
+_USAGE_ERRORS: tuple[type[BriefingError], ...] = (InputNotFoundError, ConfigError, PeriodError)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Domain errors become one Chinese line and an exit code, never a traceback."""
+    try:
+        yield
+    except LockedError as exc:
+        _err(f"错误：{exc}")
+        raise typer.Exit(EXIT_LOCKED) from None
+    except _USAGE_ERRORS as exc:
+        _err(f"错误：{exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except BriefingError as exc:
+        _err(f"错误：{exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+
+
 @app.command("extract")
 def extract_cmd(
     paths: Annotated[
@@ -73,16 +93,10 @@ def extract_cmd(
     from briefing.pipeline import extract_documents
     from briefing.themes import Classifier, load_lexicon
 
-    try:
+    with _user_errors():
         lexicon = _settings_from_cli(config, {}).lexicon
         classifier = Classifier(load_lexicon(lexicon))
         documents = extract_documents(paths, classifier)
-    except (InputNotFoundError, ConfigError) as exc:
-        _err(f"错误：{exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except BriefingError as exc:
-        _err(f"错误：{exc}")
-        raise typer.Exit(EXIT_FAILED) from None
 
     records = [doc.to_record() for doc in documents]
     if fmt is OutputFormat.json:
@@ -165,7 +179,7 @@ def build_cmd(
     """生成简报：读取文件、抽取归类、汇总作图，写出 DOCX 和 XLSX。"""
     from briefing.build import build
 
-    try:
+    with _user_errors():
         settings = _settings_from_cli(
             config,
             {
@@ -182,12 +196,6 @@ def build_cmd(
             raise InputNotFoundError(f"模板文件不存在：{settings.template}")
         with _progress(enabled=not quiet) as progress:
             result = build(settings, progress=progress)
-    except (InputNotFoundError, ConfigError, PeriodError) as exc:
-        _err(f"错误：{exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except BriefingError as exc:
-        _err(f"错误：{exc}")
-        raise typer.Exit(EXIT_FAILED) from None
 
     for warning in result.warnings:
         _err(f"警告：{warning}")
@@ -214,17 +222,11 @@ def context_cmd(
     from briefing.build import prepare
     from briefing.context import to_jsonable
 
-    try:
+    with _user_errors():
         settings = _settings_from_cli(
             config, {"inputs": tuple(inputs) if inputs else None, "period": period}
         )
         prepared = prepare(settings)
-    except (InputNotFoundError, ConfigError, PeriodError) as exc:
-        _err(f"错误：{exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except BriefingError as exc:
-        _err(f"错误：{exc}")
-        raise typer.Exit(EXIT_FAILED) from None
     sys.stdout.write(json.dumps(to_jsonable(prepared.context), ensure_ascii=False, indent=2) + "\n")
 
 
@@ -232,11 +234,8 @@ def _lexicon_path(config: Path | None, lexicon: Path | None) -> Path | None:
     """--lexicon wins; else the lexicon named in briefing.toml; else the default lexicon only."""
     if lexicon is not None:
         return lexicon
-    try:
+    with _user_errors():
         return _settings_from_cli(config, {}).lexicon
-    except ConfigError as exc:
-        _err(f"错误：{exc}")
-        raise typer.Exit(EXIT_USAGE) from None
 
 
 LexiconOption = Annotated[
