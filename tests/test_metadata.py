@@ -500,3 +500,13 @@ def test_headline_from_page_meta_yields_to_the_printed_title_naming_the_issuer()
     meta = parse(text, title="重庆:关于支持区县科技创新发展的指导意见").metadata
     assert meta.title == "重庆市科学技术局关于支持区县科技创新发展的指导意见"
     assert parse(text, title="区县科技创新指导意见").metadata.title == "区县科技创新指导意见"
+
+
+def test_short_first_line_stays_in_the_body_when_the_reader_gives_the_title() -> None:
+    parsed = parse("工作成效\n全年新增科技型企业100家。", title="关于2023年科技工作的总结")
+    assert parsed.metadata.title == "关于2023年科技工作的总结"
+    assert parsed.body == "工作成效\n全年新增科技型企业100家。"
+    parsed = parse(
+        "关于2023年科技工作的总结\n全年新增科技型企业100家。", title="关于2023年科技工作的总结"
+    )
+    assert parsed.body == "全年新增科技型企业100家。"

@@ -252,6 +252,7 @@ class _Head:
     signature_date: str | None = None
     cover_sign_date: str | None = None
     doc_no_line: str | None = None
+    title_lines: list[int] = field(default_factory=list)
 
 
 def _record_header(head: _Head, fields: list[HeaderField]) -> None:
@@ -300,6 +301,7 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             _record_header(head, dated[1])
         elif title_parts and head.addressee is None and _TITLE_STATUS.fullmatch(line):
             title_parts.append(line)
+            head.title_lines.append(i)
         elif (subtitle := _subtitle_date(line)) is not None:
             head.subtitle_date = head.subtitle_date or subtitle or None
         elif (date := _date_only(line)) is not None:
@@ -315,6 +317,7 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             head.addressee = line[:-1].strip()
         elif _can_join("".join(title_parts), line) if title_parts else _title_like(line):
             title_parts.append(line)
+            head.title_lines.append(i)
         elif _continues_addressee(lines, i):
             head.addressee = normalize_inline(line + lines.norm[i + 1])[:-1]
             lines.removed[i] = True
@@ -326,6 +329,7 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             and _title_score(line) > _title_score(joined)
         ):
             title_parts = [line]  # what came first was a column name or a letterhead
+            head.title_lines = [i]
         elif title_parts and head.byline is None and _is_org_line(line):
             head.byline = line
             byline = True
@@ -512,7 +516,6 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
             if fields is not None and is_strong(fields):
                 _record_header(head, fields)
                 lines.removed[k] = True
-    body = lines.body()
     notes: list[str] = []
     warnings: list[str] = []
     hdr = head.header
@@ -530,6 +533,16 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
 
     given_title = _field_text(raw, "title") or _clean(hdr.get("title"))
     title = _pick_title(given_title, head.title)
+    if (
+        given_title
+        and head.title
+        and _title_score(head.title) <= 2
+        and not _same_title(_title_core(given_title), _title_core(head.title))
+    ):
+        # The reader named the document, and the text's first short line is no title: it is body.
+        for k in head.title_lines:
+            lines.removed[k] = False
+    body = lines.body()
     publisher = (
         _field_text(raw, "publisher")
         or _clean(hdr.get("publisher"))
