@@ -396,9 +396,9 @@ def _sentence_figures(
         prefix = _CLOSED_BRACKETS.sub("", text[lo : q.start])
         lead_qualifier, bare = _split_leading_qualifier(prefix)
 
-        clause_text = text[c_start:c_end]
         if c_start not in clause_scopes:
-            clause_scopes[c_start] = _scope_of(clause_text)
+            # the scope is at the head of the clause: never copy a long clause per figure
+            clause_scopes[c_start] = _scope_of(text[c_start : min(c_end, c_start + 80)])
         scope = clause_scopes[c_start] or sentence_scope
         metric = _clean_metric(bare, scope)
         end = q.end

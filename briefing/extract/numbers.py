@@ -104,12 +104,11 @@ _ARABIC = re.compile(
     r"(?<![0-9A-Za-z.])([+-]?)([0-9]++(?:,[0-9]{3})*+(?:\.[0-9]++)?)"
     rf"(?=(?:{_MAG_ALT})?(?:余|多)?(?:{_MAG_ALT})?(?:{_UNIT_ALT}|%|‰)|(?:{_MAG_ALT}))"
 )
-# Matches wherever find_quantities could find something (a superset), on the untranslated text.
-_HINT = re.compile(
-    rf"[0-9０-９](?:{_MAG_ALT})?(?:余|多)?(?:{_MAG_ALT})?(?:{_UNIT_ALT}|%|％|‰)"
-    rf"|[0-9０-９](?:{_MAG_ALT})"
-    rf"|[一二两三四五六七八九十百千万亿零〇](?:余|多)?(?:{_MAG_ALT})?(?:{_UNIT_ALT})"
-)
+# Matches wherever find_quantities could find something (a superset), on the untranslated text:
+# a digit or numeral followed by a character that can open a magnitude, 余/多, or a unit. One
+# character class per position keeps the scan fast on long runs of digits.
+_UNIT_OPENERS = "".join(sorted({u[0] for u in (*_BASE_UNITS, *_MAGNITUDES)} | set("余多%％‰")))
+_HINT = re.compile(rf"[0-9０-９一二两三四五六七八九十百千万亿零〇](?=[{re.escape(_UNIT_OPENERS)}])")
 # The unit is required here so that "千瓦" is read as a unit, not as the magnitude 千 before 瓦.
 _AFTER = re.compile(
     rf"(?P<mag1>{_MAG_ALT})?(?P<approx>余|多)?(?P<mag2>{_MAG_ALT})?(?P<unit>{_UNIT_ALT}|%|‰)"
