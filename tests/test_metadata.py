@@ -510,3 +510,13 @@ def test_short_first_line_stays_in_the_body_when_the_reader_gives_the_title() ->
         "关于2023年科技工作的总结\n全年新增科技型企业100家。", title="关于2023年科技工作的总结"
     )
     assert parsed.body == "全年新增科技型企业100家。"
+
+
+def test_title_repeated_word_for_word_after_a_cover_letter() -> None:
+    title = "某某市科学技术局关于支持区县科技创新发展的指导意见"
+    parsed = parse(
+        f"{title}\n各区县科技局:\n现予以印发,请认真贯彻落实。\n某某市科学技术局\n2022年11月4日\n{title}\n"
+        + BODY
+    )
+    assert (parsed.metadata.title, parsed.metadata.written_date) == (title, "2022-11-04")
+    assert parsed.body == BODY

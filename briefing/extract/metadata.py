@@ -385,7 +385,7 @@ def _read_cover_letter(lines: _Lines, head: _Head, start: int) -> None:
     attached = _ATTACHMENT_NAME.search(head.title)
     for j in range(start, min(len(lines), start + MAX_COVER_LINES)):
         line = lines.norm[j]
-        if not line or not _title_like(line) or line == head.title:
+        if not line or not _title_like(line):
             continue
         line_core = _title_core(line)
         # A retouched repeat must name its issuing body, as a document's own title does.
