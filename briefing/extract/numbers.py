@@ -99,7 +99,8 @@ _MAG_ALT = "|".join(sorted(_MAGNITUDES, key=len, reverse=True))
 
 # A number starts where no digit, dot or Latin letter precedes it; possessive quantifiers keep a
 # megabyte of digits linear.
-# The lookahead (a unit or magnitude must follow) leaves years, dates and codes to the C scanner.
+# The lookahead (a unit or magnitude must follow) leaves years, dates and codes to the C scanner,
+# and rules out numbers glued to a letter or a sign after them (18MW, 1e30, 1+6).
 _ARABIC = re.compile(
     r"(?<![0-9A-Za-z.])([+-]?)([0-9]++(?:,[0-9]{3})*+(?:\.[0-9]++)?)"
     rf"(?=(?:{_MAG_ALT})?(?:余|多)?(?:{_MAG_ALT})?(?:{_UNIT_ALT}|%|‰)|(?:{_MAG_ALT}))"
@@ -208,6 +209,7 @@ def _read_unit(text: str, pos: int) -> tuple[str, float, str | None, int] | None
 
 
 # The lower bound of a range right before a number: "3-5家", "2至3个"; not a year or a code.
+_RANGE_JOINERS = frozenset("-~～—至")
 _RANGE_LOW = re.compile(r"(?<![0-9A-Za-z.+/第])[0-9]{1,6}(?:\.[0-9]+)?(?:-|~|～|—|至)$")
 
 
@@ -220,15 +222,6 @@ def _blocked_before(text: str, start: int) -> bool:
         return True
     # "〔2019〕62号" and "(2021-2030年)" ranges: the lower bound of a range has no unit of its own
     return before == "-" and start > 1 and text[start - 2].isdigit()
-
-
-def _blocked_after(text: str, end: int) -> bool:
-    if end >= len(text):
-        return False
-    after = text[end]
-    if after in "+×*/" or (after.isascii() and after.isalpha()):
-        return True
-    return after == "-" and text[end + 1 : end + 2].isdigit()
 
 
 def _trailing_at(text: str, pos: int) -> tuple[str | None, int]:
@@ -250,10 +243,10 @@ def find_quantities(text: str) -> Iterator[Quantity]:
         sign, digits = m.group(1), m.group(2)
         start = m.start(2)
         # "新培育3-5家": one figure, the upper bound, with the printed range as its qualifier
-        low = _RANGE_LOW.search(half, max(0, start - 16), start) if start and not sign else None
+        low = None
+        if start and not sign and half[start - 1] in _RANGE_JOINERS:
+            low = _RANGE_LOW.search(half, max(0, start - 16), start)
         if low is None and _blocked_before(half, m.start()):
-            continue
-        if _blocked_after(half, m.end()):
             continue
         read = _read_unit(half, m.end())
         if read is None:
