@@ -171,7 +171,6 @@ _NOT_SCOPE = re.compile(r"^(?:全国|国家|省级|市级|区级|县级|全市|�
 _SCOPE_LEAD = re.compile(
     r"^(?:我市|全市|本市|我省|全省|组织|加强|依托|围绕|聚焦|推进|[一二三四五六七八九十]+是|(?:19|20)[0-9]{2}年|今年|去年|推动|力争|支持|促进|加快|在|由|将|对|使|让)+"
 )
-_PLACE_END = re.compile(r"(?:片区|区县|[区县市省镇乡]|国家|地区)$")
 _VERB_END = re.compile(
     "(?:"
     + "|".join(
@@ -183,11 +182,11 @@ _VERB_END = re.compile(
     )
     + ")$"
 )
-# "数量从2018年的1500家": a time phrase right before the number is not part of the metric
 # "比去年同期增长49%": the comparison is not part of what is measured
 _COMPARISON = re.compile(
     r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:全年)?(?:总数)?|同口径|同比|环比|(?:比|较)(?:19|20)[0-9]{2}年"
 )
+# "数量从2018年的1500家": a time phrase right before the number is not part of the metric
 _TRAILING_TIME = re.compile(r"(?:从|由|到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度)?的?$")
 _LEADING_NUMBER = re.compile(
     r"^[0-9.]+(?![0-9.A-Za-z])(?:亿元|万元|元|%|个|万)?(?:以上|以下|左右)?"
@@ -570,16 +569,9 @@ def _prefer_counted_noun(text: str, q: Quantity, bare: str, metric: str | None) 
         return True  # "不低于20万元的稳定支持经费": the amount is the 经费's
     if _VERB_END.search(bare):
         return True  # "给予500万元一次性激励经费"
-    if q.unit in _COUNT_UNITS:
-        # "等26家领军企业", "五个片区808家科技型企业", "怀柔…中心29个科技设施": the noun after a
-        # count is its head; what comes before owns or exemplifies it
-        return True
-    return not metric
-
-
-def _quoted_only(bare: str) -> bool:
-    stripped = _LEADING_NOISE.sub("", bare)
-    return bool(stripped) and stripped[0] in '“"' and stripped[-1] in '”"'
+    # "等26家领军企业", "五个片区808家科技型企业", "怀柔…中心29个科技设施": the noun after a count
+    # is its head; what comes before owns or exemplifies it
+    return q.unit in _COUNT_UNITS or not metric
 
 
 def _counted_noun(text: str, end: int, c_end: int) -> str | None:
