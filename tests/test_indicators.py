@@ -515,3 +515,8 @@ def test_the_quick_first_look_never_skips_a_sentence_with_a_figure(text: str) ->
 
     if list(find_quantities(text)):
         assert may_hold_quantities(text)
+
+
+def test_a_targeted_decline_is_a_negative_target() -> None:
+    f = one("力争单位地区生产总值能耗下降3%。")
+    assert (f.value, f.kind, f.qualifier) == (-3, "target", "下降")

@@ -37,9 +37,9 @@ what each one is about. The rules, in the order they are applied:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
 from briefing.model import Indicator, IndicatorKind, Sentence, Structure
@@ -196,7 +196,7 @@ _JOINTS = re.compile(r"(?:以及|、|和|及|与|并)+")
 _PAIR_SPLIT = re.compile(r"、|和|及|与")
 
 
-@dataclass
+@dataclasses.dataclass
 class _Figure:
     quantity: Quantity
     clause_start: int
@@ -209,7 +209,7 @@ class _Figure:
     scope: str | None
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class _DocContext:
     doc_year: int | None
     summary_year: int | None
@@ -410,8 +410,9 @@ def _sentence_figures(
         value_sign_qualifier = "下降" if _DECLINE.search(bare) else None
         qualifier = _qualifier(lead_qualifier, q, prefix) or value_sign_qualifier
         year = _year(years, relative, q.start, kind, ctx, context_year)
-        if value_sign_qualifier and q.value > 0 and kind == "growth":
-            q = Quantity(q.start, q.end, -q.value, q.unit, q.approx, q.trailing, q.negative_sign)
+        if value_sign_qualifier and q.value > 0 and (kind == "growth" or q.unit in _RATE_UNITS):
+            # "下降2.1%" is a change of -2.1; "力争能耗下降3%" a target of -3
+            q = dataclasses.replace(q, value=-q.value)
         figures.append(_Figure(q, c_start, lo, end, metric, kind, year, qualifier, scope))
         prev_end_in_clause[c_start] = end
 
