@@ -1,0 +1,233 @@
+"""The shapes of lines in a policy document's head and tail: titles, bylines, dates, addressees.
+
+Predicates over one normalised line (or two), used by `metadata` to read the top and the end of a
+page. Every pattern is bounded or anchored, so a line of any length is checked in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from briefing.extract.dates import find_dates, parse_date
+from briefing.extract.header import HeaderField, parse_header_line
+from briefing.extract.structure import normalize_inline
+
+_ORG_SUFFIX = (
+    r"(?:人民政府|政府|办公厅|办公室|委员会|常委会|管委会|领导小组|局|厅|委|部|院|署|中心|办|所|处|"
+    r"集团|公司|大学|学院|银行|协会|学会|联合会|联|科协|政协|人大|党组|总队|支队|站)"
+)
+# One or more issuing bodies, nothing else ("重庆市科学技术局", "重庆市科学技术局重庆市财政局"):
+# Chinese characters only, ending in a body's suffix. Two flat checks, so no backtracking.
+_ORG_CHARS = re.compile(r"[\u4e00-\u9fff()（）、]{2,60}")
+_ORG_END = re.compile(rf"{_ORG_SUFFIX}$")
+_DOC_TYPES = (
+    r"(?:复函|函|通知|意见|报告|决定|办法|方案|规划|批复|答复|通报|公告|细则|规定|总结|要点|指引|"
+    r"措施|纲要|计划|条例|请示|讲话|公报|通告|决议|命令|纪要|清单|指南|标准|目录|说明|解读|建议|提案)"
+)
+# A document type may carry a status in brackets: 办法（试行）, 方案(征求意见稿).
+_ENDS_WITH_DOC_TYPE = re.compile(rf"{_DOC_TYPES}(?:[(（][^()（）]{{1,12}}[)）])?[)）》”]*$")
+_JOIN_TAIL = re.compile(r"(?:关于|的|和|与|及|暨|、|—|《|“|\()$")
+_JOIN_HEAD = re.compile(r"(?:的|和|与|及|暨|《|“|—|\(|（)")
+_SENTENCE_PUNCT = re.compile(r"[。！？!?；;]")
+_SECTION_MARKER = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d))"
+)
+_BULLETS = " \t•·●▪◆■◇※-*|>"
+_TIME = re.compile(
+    r"\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*(?:\d{1,2}\s*秒?)?)?|星期[一二三四五六日天]|周[一二三四五六日天]"
+)
+# What may surround a date on a date-only line besides a time: brackets, separators, a 日期/时间 label.
+_LEFTOVER = re.compile(r"(?:[\s,，、:：()（）\[\]【】]|日期|时间|发布|成文)*")
+# A whole line in brackets (no brackets inside, so "(一)…(略)" is not one) or opened by a dash.
+_SUBTITLE = re.compile(r"[(（][^()（）]{1,80}[)）]|——.{2,80}")
+# A status line that finishes a title: （试行）, (征求意见稿), （2023年修订）.
+TITLE_STATUS = re.compile(
+    r"[(（](?:试行|暂行|征求意见稿|送审稿|草案|修订稿|\d{4}年修订|\d{4}年修正)[)）]"
+)
+_SITE_PREFIX = re.compile(r"[^:：，,。]{1,12}[:：]")
+ATTACHMENT_NAME = re.compile(r"印发\s*《(?P<name>[^《》]{2,80})》")
+_CLAUSE_SPLIT = re.compile(r"[,，、:：;；。]")
+_LEADING_TIME = re.compile(
+    r"(?P<time>(?:\d{4}|[〇零一二三四五六七八九]{4})年度?(?:上半年|下半年|\d{1,2}月(?:份)?)?)(?P<rest>.*)"
+)
+_SUBJECT_END = re.compile(
+    r"坚持|深入|全面|认真|紧紧|紧扣|围绕|聚焦|按照|根据|立足|着力|加快|持续|不断|积极|大力|进一步|"
+    r"始终|扎实|切实|共|实现|完成|取得|召开|举办|开展|推进|推动|落实|贯彻|以|在|把|将|对|为|通过|是|有"
+)
+
+_TIME_PREFIX = re.compile(
+    r"\s*(?:\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*(?:\d{1,2}\s*秒?)?)?)?\s*"
+)
+# A document number alone on its line, as printed under the title: 国办发〔2024〕10号.
+DOC_NO_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,5}号")
+# The imprint (版记) under the signature: 抄送 lines and "某某办公室 2023年5月10日印发".
+IMPRINT = re.compile(r"(?:抄送|抄报|分送|报送|发送)[:：].*|.{0,60}印发")
+ATTACHMENT_LINE = re.compile(r"附件\s*\d{0,2}\s*[:：]?")
+
+MAX_TITLE_CHARS = 150
+MAX_TITLE_LINE = 120
+MAX_ADDRESSEE = 150
+SAME_TITLE_RATIO = 0.75
+DERIVED_TITLE_CHARS = 24
+UNTITLED = "无标题文件"
+_LEAD_PUNCT = " ,，、;；:：!！?？"
+
+
+def is_org_line(line: str) -> bool:
+    return (
+        _ORG_CHARS.fullmatch(line) is not None
+        and _ORG_END.search(line) is not None
+        and not line.startswith("关于")
+    )
+
+
+def date_only(line: str) -> str | None:
+    """The date of a line that holds a date and nothing else (bullets, a time, 日期: may go with it)."""
+    if len(line) > 60:
+        return None
+    dates = find_dates(line)
+    if len(dates) != 1:
+        return None
+    (start, end), iso = dates[0]
+    rest = _TIME.sub("", line[:start].strip(_BULLETS) + line[end:])
+    return iso if _LEFTOVER.fullmatch(rest) else None
+
+
+def dated_header(raw_line: str) -> tuple[str, list[HeaderField]] | None:
+    """A page line that opens with a date and goes on with fields: `2024-03-05 09:12 来源：某某日报`."""
+    if len(raw_line) > 200:
+        return None
+    dates = find_dates(raw_line[:40])
+    if not dates:
+        return None
+    (start, end), iso = dates[0]
+    if raw_line[:start].strip(_BULLETS):
+        return None
+    rest = raw_line[end:]
+    time = _TIME_PREFIX.match(rest)
+    fields = parse_header_line(rest[time.end() if time else 0 :].strip())
+    return (iso, fields) if fields else None
+
+
+def signature_line(line: str) -> tuple[str | None, str | None] | None:
+    """(issuing body, date) when `line` is a signature line: a body, a date, or a body then a date."""
+    if is_org_line(line):
+        return line, None
+    iso = date_only(line)
+    if iso is not None:
+        return None, iso
+    if len(line) <= 60:
+        dates = find_dates(line)
+        if len(dates) == 1 and dates[0][0][1] == len(line) and is_org_line(line[: dates[0][0][0]]):
+            return line[: dates[0][0][0]], dates[0][1]
+    return None
+
+
+def title_like(line: str) -> bool:
+    return (
+        2 <= len(line) <= MAX_TITLE_LINE
+        and _SENTENCE_PUNCT.search(line) is None
+        and line[-1] not in ":：,，、"
+        and _SECTION_MARKER.match(line) is None
+        and date_only(line) is None
+    )
+
+
+def addressee_like(line: str) -> bool:
+    return (
+        line[-1] in ":："
+        and 2 <= len(line) - 1 <= MAX_ADDRESSEE
+        and _SENTENCE_PUNCT.search(line) is None
+        and "如下" not in line
+        and "以下" not in line
+        and _SECTION_MARKER.match(line) is None
+    )
+
+
+def subtitle_date(line: str) -> str | None:
+    """The date of a subtitle line ("" when it has none), None when `line` is no subtitle.
+
+    Subtitles: (2024年3月27日在…会议上), （A类）, ——在…上的讲话; a lone marker such as (一) is not one.
+    """
+    if _SUBTITLE.fullmatch(line) is None or _SECTION_MARKER.fullmatch(line):
+        return None
+    return parse_date(line) or ""
+
+
+def can_join(title: str, line: str) -> bool:
+    if not title_like(line) or is_org_line(line) or len(title) + len(line) > MAX_TITLE_CHARS:
+        return False
+    if is_org_line(title):
+        return True
+    if _ENDS_WITH_DOC_TYPE.search(title):
+        return False
+    if line.startswith("关于"):
+        return False  # a second title start: the first line was a column name or a letterhead
+    return bool(
+        _JOIN_TAIL.search(title)
+        or _JOIN_HEAD.match(line)
+        or ("关于" in title and _ENDS_WITH_DOC_TYPE.search(line))
+    )
+
+
+def title_score(line: str) -> int:
+    """How much a line looks like a document title (关于, a document type, an issuing body)."""
+    return (
+        2 * ("关于" in line)
+        + (_ENDS_WITH_DOC_TYPE.search(line) is not None)
+        + (issuer_of_title(line) is not None)
+        + (len(line) >= 8)
+    )
+
+
+def issuer_of_title(title: str) -> str | None:
+    """The issuing body that opens a title: 重庆市人民政府关于… -> 重庆市人民政府."""
+    for sep in ("关于", "对", "印发"):
+        idx = title.find(sep)
+        if 2 <= idx <= 60 and is_org_line(title[:idx]):
+            return title[:idx]
+    return None
+
+
+def same_title(a: str, b: str) -> bool:
+    """Equal, or close enough: sites shorten or retouch the headline they print above a document."""
+    if a == b:
+        return True
+    return a[:2] == b[:2] and SequenceMatcher(None, a, b).ratio() >= SAME_TITLE_RATIO
+
+
+def title_core(title: str) -> str:
+    """What a headline and the document's own title share: the text from 关于 on."""
+    site = _SITE_PREFIX.match(title)
+    if site is not None:
+        title = title[site.end() :]
+    idx = title.find("关于")
+    return title[idx:] if idx >= 0 else title
+
+
+def derive_display_title(body: str) -> str:
+    """A short name for an untitled document from its opening: `2023年全市科技系统工作情况`."""
+    first = next((normalize_inline(ln) for ln in body.split("\n") if ln.strip()), "")
+    if not first:
+        return UNTITLED
+    clauses = [c for c in _CLAUSE_SPLIT.split(first) if c]
+    if clauses:
+        m = _LEADING_TIME.fullmatch(clauses[0])
+        if m is not None:
+            subject_clause = m.group("rest") or (clauses[1] if len(clauses) > 1 else "")
+            cut = _SUBJECT_END.search(subject_clause, 2)
+            subject = subject_clause[: cut.start()] if cut else subject_clause
+            # "2023年是…的开局之年" has no subject to name the document by
+            if 2 <= len(subject) <= 16 and not _SUBJECT_END.match(subject):
+                return f"{m.group('time')}{subject}工作情况"
+    sentence = first.split("。")[0].strip(_LEAD_PUNCT)
+    if not sentence:
+        return UNTITLED
+    if len(sentence) <= DERIVED_TITLE_CHARS:
+        return sentence
+    # Cut at the last clause end that fits, so the name does not stop mid-word.
+    end = max(
+        (c.start() for c in _CLAUSE_SPLIT.finditer(sentence, 0, DERIVED_TITLE_CHARS)), default=0
+    )
+    return sentence[: end if end >= DERIVED_TITLE_CHARS // 3 else DERIVED_TITLE_CHARS] + "…"
