@@ -20,6 +20,17 @@ Filters available to templates, besides Jinja's built-ins:
 - `cn_ordinal`: 1 -> 一, 2 -> 二, 10 -> 十, 11 -> 十一, 21 -> 二十一 (for headings 一、二、…;
   numbers from 100 on are written in digits).
 - `cn_paren`: 1 -> （一）, for second-level headings.
+- `yi` / `wan`: an amount in 元 as 亿元 / 万元 (`86510000000 | yi` -> 865.1亿元).
+- `cn_date`: `"2024-03-27" | cn_date` -> 2024年3月27日.
+- `percent`: a ratio as a percentage (`0.372 | percent` -> 37.2%).
+- `issue`: `3 | issue` -> 第3期.
+- `cn_number`: `12 | cn_number` -> 十二 (any integer, via cn2an).
+
+Resource guards (a template must not hang or exhaust the machine that builds it): `range` yields
+at most `MAX_RANGE_TOTAL` numbers per render in total, integer arguments to calls and filters are
+capped at `MAX_ARGUMENT`, `*` and `**` results are capped in size, and a render stops after
+`RENDER_SECONDS` (where the platform has `SIGALRM`). Statically, before anything runs: attributes
+starting with `_`, `{% include %}`, `{% import %}` and `{% extends %}` are refused.
 
 Charts: values of type `briefing.charts.ChartImage` anywhere in the context become inline images
 (with their alt text); `""` stays empty, so `{% if theme.chart %}` works.
@@ -27,16 +38,22 @@ Charts: values of type `briefing.charts.ChartImage` anywhere in the context beco
 
 from __future__ import annotations
 
+import contextlib
+import difflib
+import functools
 import io
 import re
+import signal
+import threading
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -70,22 +87,271 @@ def cn_paren(number: int) -> str:
     return f"（{cn_ordinal(number)}）"
 
 
+_UNITS_YI = 1e8
+_UNITS_WAN = 1e4
+
+
+def _number(value: Any, filter_name: str) -> float:
+    """A filter's input as a number: ints, floats and numeric strings ("8.65e10", "1,200")."""
+    if isinstance(value, bool):
+        raise ValueError(f"过滤器 {filter_name} 需要数字，得到的是真/假值")
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.replace(",", "").replace("，", "").strip())
+        except ValueError:
+            pass
+    raise ValueError(f"过滤器 {filter_name} 需要数字，得到的是“{_clip(str(value), 20)}”")
+
+
+def _decimal(value: float, digits: int) -> str:
+    """Rounded to `digits` places without trailing zeros: 865.10 -> 865.1, 300.0 -> 300."""
+    text = f"{value:.{max(0, min(int(digits), 6))}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def yi(value: Any, digits: int = 1) -> str:
+    """An amount in 元 written in 亿元: 86510000000 -> 865.1亿元."""
+    return _decimal(_number(value, "yi") / _UNITS_YI, digits) + "亿元"
+
+
+def wan(value: Any, digits: int = 1) -> str:
+    """An amount in 元 written in 万元: 12345678 -> 1234.6万元."""
+    return _decimal(_number(value, "wan") / _UNITS_WAN, digits) + "万元"
+
+
+def percent(value: Any, digits: int = 1) -> str:
+    """A ratio as a percentage: 0.372 -> 37.2%, 0.5 -> 50%."""
+    return _decimal(_number(value, "percent") * 100, digits) + "%"
+
+
+def issue(value: Any) -> str:
+    """3 -> 第3期."""
+    return f"第{int(_number(value, 'issue'))}期"
+
+
+def cn_number(value: Any) -> str:
+    """12 -> 十二, 2024 -> 二千零二十四, 3.5 -> 三点五 (cn2an's conventions)."""
+    import cn2an
+
+    number = _number(value, "cn_number")
+    result: str = cn2an.an2cn(int(number) if number == int(number) else number)
+    return result
+
+
+def cn_date_filter(value: Any) -> str:
+    """2024-03-27 (a string, date or datetime) -> 2024年3月27日; an empty value stays empty."""
+    from datetime import date
+
+    if value in (None, ""):
+        return ""
+    if isinstance(value, datetime | date):
+        day = value
+    else:
+        try:
+            day = date.fromisoformat(str(value).strip()[:10])
+        except ValueError:
+            raise ValueError(
+                f"过滤器 cn_date 需要 YYYY-MM-DD 格式的日期，得到的是“{_clip(str(value), 20)}”"
+            ) from None
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+AUTHOR_FILTERS: dict[str, Callable[..., str]] = {
+    "cn_ordinal": cn_ordinal,
+    "cn_paren": cn_paren,
+    "yi": yi,
+    "wan": wan,
+    "cn_date": cn_date_filter,
+    "percent": percent,
+    "issue": issue,
+    "cn_number": cn_number,
+}
+"""The filters this tool adds for template authors (documented in docs/templates.md)."""
+
+# --- resource guards --------------------------------------------------------------------------
+
+MAX_RANGE_TOTAL = 100_000
+"""Numbers `range()` may produce in one render, all calls together (nested loops included)."""
+MAX_ARGUMENT = 100_000
+"""Largest integer a call or filter argument may be (`center(10**9)`, `lipsum(n=…)`)."""
+MAX_SEQUENCE = 100_000
+"""Longest string or list `*` may build."""
+MAX_EXPONENT = 64
+RENDER_SECONDS = 60
+"""Wall-clock limit of one render (Unix main thread; elsewhere the other guards still apply)."""
+
+
+class ResourceLimitError(SecurityError):
+    """A template asked for more work than a briefing can need."""
+
+
+def _check_argument(value: Any, what: str) -> None:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ARGUMENT:
+        raise ResourceLimitError(f"{what}的数值参数 {value} 超过上限 {MAX_ARGUMENT}")
+
+
+_PERCENT_SPEC = re.compile(r"%[#0\- +]*(\d*)(?:\.(\d+))?")
+_BRACE_SPEC = re.compile(r"\{[^{}]*:([^{}]*)\}")
+
+
+def _check_format_string(text: str) -> None:
+    """Refuse widths and precisions like `{:>1000000000}` or `%1000000000d`: a huge string."""
+    numbers = [n for m in _PERCENT_SPEC.finditer(text) for n in m.groups() if n]
+    numbers += [n for m in _BRACE_SPEC.finditer(text) for n in re.findall(r"\d+", m.group(1))]
+    for number in numbers:
+        _check_argument(int(number), "格式字符串")
+
+
+def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that refuses huge integer arguments (the value filtered itself may be big)."""
+    skip = 1 + (1 if getattr(func, "jinja_pass_arg", None) is not None else 0)
+
+    @functools.wraps(func)  # keeps jinja_pass_arg, so context-taking filters still get it
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        for value in [*args[skip:], *kwargs.values()]:
+            _check_argument(value, f"过滤器 {name} ")
+        if name == "format" and len(args) >= skip and isinstance(args[skip - 1], str):
+            _check_format_string(args[skip - 1])
+        return func(*args, **kwargs)
+
+    return guarded
+
+
 class _BriefingEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox, remembering the XML it last compiled so errors can quote the failing spot."""
+    """The sandbox, remembering the XML it last compiled so errors can quote the failing spot,
+    refusing dangerous constructs before anything runs, and bounding the work a template does."""
 
     last_source: str = ""
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.range_left = MAX_RANGE_TOTAL
+        self.globals["range"] = self._range
+
+    def _range(self, *args: Any) -> range:
+        for value in args:
+            _check_argument(value, "range ")
+        numbers = range(*args)
+        self.range_left -= len(numbers)
+        if self.range_left < 0:
+            raise ResourceLimitError(f"range 在一次渲染中共产生的数超过上限 {MAX_RANGE_TOTAL}")
+        return numbers
 
     def from_string(self, source: Any, *args: Any, **kwargs: Any) -> jinja2.Template:
         if isinstance(source, str):
             self.last_source = source
         return super().from_string(source, *args, **kwargs)
 
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        problems = static_security_problems(tree)
+        if problems:
+            lineno, message = problems[0]
+            raise UnsafeTemplateError(message, lineno)
+        return tree
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "%" and isinstance(left, str):
+            _check_format_string(left)
+        if operator == "**":
+            if isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
+                raise ResourceLimitError(f"乘方的指数 {right} 超过上限 {MAX_EXPONENT}")
+            return left**right
+        for seq, times in ((left, right), (right, left)):
+            sized = isinstance(seq, str | list | tuple) and isinstance(times, int)
+            if sized and len(seq) * times > MAX_SEQUENCE:
+                raise ResourceLimitError(f"用 * 重复得到的内容长度超过上限 {MAX_SEQUENCE}")
+        return super().call_binop(context, operator, left, right)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None:
+            _check_format_string(value.__self__)
+        return wrapped
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        for value in [*args, *kwargs.values()]:
+            _check_argument(value, "调用")
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+class UnsafeTemplateError(SecurityError):
+    """A construct refused before rendering: it carries the template line for the message."""
+
+    def __init__(self, message: str, lineno: int | None) -> None:
+        super().__init__(message)
+        self.lineno = lineno
+
+
+_LOADER_NODES: tuple[tuple[type[nodes.Node], str], ...] = (
+    (nodes.Include, "include"),
+    (nodes.Import, "import"),
+    (nodes.FromImport, "from … import"),
+    (nodes.Extends, "extends"),
+)
+
+
+def static_security_problems(tree: nodes.Template) -> list[tuple[int | None, str]]:
+    """(line, Chinese message) for every construct a briefing template may not use.
+
+    Attributes starting with `_` are the way out of every known sandbox escape (`__class__`,
+    `__globals__`, `_TemplateReference__context`); no context key starts with one. Templates
+    are single files: including or importing another file is refused (there is no loader).
+    """
+    found: list[tuple[int | None, str]] = []
+    for node_type, label in _LOADER_NODES:
+        for node in tree.find_all(node_type):
+            found.append(
+                (
+                    node.lineno,
+                    f"模板不能用 {{% {label} %}} 引用其他文件（模板只能是单个 Word 文件）",
+                )
+            )
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
+        name: Any = None
+        if isinstance(node, nodes.Getattr):
+            name = node.attr
+        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+            name = node.arg.value
+        elif isinstance(node, nodes.Filter) and node.name == "attr" and node.args:
+            arg = node.args[0]
+            name = arg.value if isinstance(arg, nodes.Const) else None
+        if isinstance(name, str) and name.startswith("_"):
+            found.append((node.lineno, f"模板访问了内部属性“{name}”，这是不允许的"))
+    found.sort(key=lambda item: item[0] or 0)
+    return found
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: int) -> Iterator[None]:
+    """Stop a render that runs longer than `seconds` (only where SIGALRM works: Unix main thread)."""
+    usable = hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise ResourceLimitError(f"模板渲染超过 {seconds} 秒")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
 
 def make_environment() -> ImmutableSandboxedEnvironment:
     """The Jinja environment every template is rendered in (also for `briefing template check`)."""
     env = _BriefingEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
-    env.filters["cn_ordinal"] = cn_ordinal
-    env.filters["cn_paren"] = cn_paren
+    env.filters.update(AUTHOR_FILTERS)
+    env.filters.update({name: _guard_filter(name, func) for name, func in env.filters.items()})
     return env
 
 
@@ -175,7 +441,7 @@ def _where(here: str, around: str) -> str:
     text = f"出错位置：“{_clip(here)}”" if here else ""
     if around and around != here:
         text += f"（上下文：“{_clip(around, 160)}”）"
-    return text
+    return text + "。"
 
 
 def _clip(text: str, limit: int = 80) -> str:
@@ -189,7 +455,25 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("unexpected '}'", "括号不完整"),
     ("unexpected char", "标签中有无法识别的字符（中文引号或全角符号？）"),
     ("unexpected end of template", "标签没有闭合（缺少 }} 或 %}）"),
+    ("No filter named", "没有这个过滤器"),
+    ("No test named", "没有这个判断（is 后面的词）"),
+    ("no loader for this environment", "模板不能引用其他文件"),
 )
+
+
+def suggest(name: str, candidates: Iterator[str] | list[str] | set[str]) -> str:
+    """ "（是不是“x”？）" for the closest candidate, or ""."""
+    close = difflib.get_close_matches(name, sorted(candidates), n=1, cutoff=0.6)
+    return f"（是不是“{close[0]}”？）" if close else ""
+
+
+def _unknown_filter_hint(message: str, env: jinja2.Environment) -> str:
+    match = re.search(r"No (filter|test) named '([^']+)'", message)
+    if not match:
+        return ""
+    kind, name = match.groups()
+    known = env.filters if kind == "filter" else env.tests
+    return f"：“{name}”{suggest(name, set(known))}"
 
 
 def _explain(message: str) -> str:
@@ -211,26 +495,49 @@ def _undefined_name(message: str) -> str:
 
 def _template_error(exc: BaseException, env: _BriefingEnvironment, template: Path) -> TemplateError:
     """A Chinese message saying what went wrong in the template and where."""
+    if isinstance(exc, UnsafeTemplateError):
+        here, around = _text_around(env.last_source, exc.lineno)
+        return TemplateError(
+            f"模板包含不安全的写法，已拒绝渲染（{template.name}）：{exc}。{_where(here, around)}"
+            "模板中的代码没有被执行。"
+        )
     if isinstance(exc, jinja2.TemplateSyntaxError):
         here, around = _text_around(exc.source or env.last_source, exc.lineno)
+        hint = _unknown_filter_hint(exc.message or "", env)
+        advice = (
+            "可用的过滤器见 docs/templates.md。"
+            if hint
+            else "请检查标签是否成对（如 {% for %} 与 {% endfor %}）、括号和引号是否完整。"
+        )
         return TemplateError(
-            f"模板语法错误（{template.name}）：{_explain(exc.message or '')}。{_where(here, around)}"
-            "。请检查标签是否成对（如 {% for %} 与 {% endfor %}）、括号和引号是否完整。"
+            f"模板语法错误（{template.name}）：{_explain(exc.message or '')}{hint}。"
+            f"{_where(here, around)}{advice}"
         )
     here, around = _text_around(env.last_source, _template_lineno(exc.__traceback__))
     where = _where(here, around)
+    if isinstance(exc, ResourceLimitError):
+        return TemplateError(
+            f"模板要求的计算量过大，已中止渲染（{template.name}）：{exc}。{where}"
+            "简报模板只需遍历上下文中的列表，不需要大范围循环或大数运算。"
+        )
+    if isinstance(exc, RecursionError):
+        return TemplateError(
+            f"模板中的宏无限递归，已中止渲染（{template.name}）。{where}".rstrip("。") + "。"
+        )
     if isinstance(exc, SecurityError):
         return TemplateError(
             f"模板包含不安全的写法，已拒绝渲染（{template.name}）：{_explain(str(exc))}。{where}"
-            "。出于安全原因，模板不能访问 Python 内部属性，模板中的代码没有被执行。"
+            "出于安全原因，模板不能访问 Python 内部属性，模板中的代码没有被执行。"
         )
     if isinstance(exc, jinja2.UndefinedError):
         name = _undefined_name(str(exc))
         return TemplateError(
             f"模板使用了未定义的变量或字段“{name}”（{template.name}）。{where}"
-            "。可用变量见 briefing context --json 的输出或 docs 中的模板变量表。"
+            "可用变量见 briefing context --json 的输出或 docs 中的模板变量表。"
         )
-    return TemplateError(f"模板渲染失败（{template.name}）：{_explain(str(exc))}。{where}")
+    return TemplateError(
+        f"模板渲染失败（{template.name}）：{_explain(str(exc))}。{where}".rstrip("。") + "。"
+    )
 
 
 # --- rendering ------------------------------------------------------------------------------------
@@ -306,7 +613,13 @@ def _check_package(data: bytes) -> None:
         raise TemplateError(f"渲染结果无法作为 Word 文档打开：{exc}") from exc
 
 
-def render_docx_bytes(template: Path, context: BriefingContext, *, timestamp: datetime) -> bytes:
+def render_docx_bytes(
+    template: Path,
+    context: BriefingContext,
+    *,
+    timestamp: datetime,
+    render_seconds: int = RENDER_SECONDS,
+) -> bytes:
     """Render `context` into `template` and return the finished DOCX bytes (nothing is written)."""
     tpl = _open_template(template)
     image_class = _inline_image_class()
@@ -314,11 +627,13 @@ def render_docx_bytes(template: Path, context: BriefingContext, *, timestamp: da
     env = make_environment()
     assert isinstance(env, _BriefingEnvironment)
     try:
-        tpl.render(data, jinja_env=env, autoescape=True)
+        with _time_limit(render_seconds):
+            tpl.render(data, jinja_env=env, autoescape=True)
     except TemplateError:
         raise
     except (
         jinja2.TemplateError,
+        RecursionError,
         TypeError,
         ValueError,
         KeyError,
