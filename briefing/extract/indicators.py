@@ -157,7 +157,7 @@ _TRAILING_NOISE = re.compile(
 )
 # A counted noun ends where a verb, preposition or list joint begins.
 _SUFFIX_STOP = re.compile(
-    r"[、,，;；。:：!！?？()（）]|和|及|与|以及|的|在|为|由|进|赴|获|开工|参会|签约|出席|召开|纳入|就业|"
+    r"[、,，;；。:：!！?？()（）]|的|在|为|由|进|赴|获|开工|参会|签约|出席|召开|纳入|就业|"
     r"落地|建成|发放|引领|带动|支撑|配备|开展|参与|加入|上市|列入|成为|实现|通过|占|达|超|突破|作价|建设|正式|"
     r"分别|共|累计|投入|入选|运行|揭牌|[0-9]"
 )
@@ -582,10 +582,15 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
     if end >= c_end or not ("\u4e00" <= text[end] <= "\u9fff" or text[end] in '“"'):
         return None
     window = text[end : min(c_end, end + MAX_LOOKAHEAD)]
-    if _SUFFIX_STOP.match(window):
+    if _SUFFIX_STOP.match(window) or _JOINTS.match(window):
         return None  # "2项和重点专项10项": the next item of a list, not this count's noun
     m = _SUFFIX_STOP.search(window, 1)
     noun = window[: m.start()] if m else window
+    joint = _PAIR_SPLIT.search(noun)
+    if joint is not None and (m is None or window[m.start()].isdigit() or "等" in noun):
+        # "5个重大专项和新材料等8个": the joint starts the next item; "80多个国家和国际组织、" is
+        # one noun phrase
+        noun = noun[: joint.start()]
     return noun if len(noun) >= 2 else None
 
 
