@@ -27,7 +27,9 @@ from briefing.runs import (
     build_manifest,
     document_from_record,
     extract_documents_cached,
+    finish_issue,
     output_digests,
+    settings_options,
     write_manifest,
 )
 from briefing.themes import Classifier, load_lexicon
@@ -203,6 +205,42 @@ def test_existing_outputs_only_when_recorded_and_unchanged(tmp_path: Path) -> No
         docx.unlink()
         assert not state.existing_outputs(period)
         assert state.issue_number(period) == number
+
+
+def test_finished_issue_is_left_alone_until_its_files_change(tmp_path: Path) -> None:
+    period = parse_period("2024-03")
+    docx = tmp_path / period.key / "briefing-2024-03.docx"
+    docx.parent.mkdir()
+    docx.write_bytes(b"docx bytes")
+    template = tmp_path / "t.docx"
+    template.write_bytes(b"template")
+    with RunState.open(tmp_path) as state:
+        selection = state.select_documents([doc("mar", "2024-03-01")], period)
+        manifest = build_manifest(
+            period=period,
+            issue_number=1,
+            selection=selection,
+            documents=list(selection.documents),
+            template=template,
+            outputs=[docx],
+            options={},
+            tool_version="v",
+            lexicon_sha="l",
+        )
+        issue = finish_issue(state, period, 1, selection, [docx], manifest)
+        assert sorted(issue.outputs) == ["2024-03/briefing-2024-03.docx", "2024-03/manifest.json"]
+        assert state.existing_outputs(period)
+        (docx.parent / MANIFEST_NAME).write_text("{}", encoding="utf-8")
+        assert not state.existing_outputs(period)
+
+
+def test_settings_options_are_plain_json_without_excluded_keys() -> None:
+    from briefing.config import Settings
+
+    options = settings_options(Settings(inputs=(Path("in"),)))
+    assert options["inputs"] == ["in"] and options["masthead"]["first_issue"] == 1
+    json.dumps(options)  # plain JSON values only
+    assert "strict" not in settings_options(Settings(), exclude=("strict",))
 
 
 def test_stale_temporaries_of_a_killed_run_are_removed(tmp_path: Path) -> None:

@@ -16,14 +16,13 @@ How `build()` uses it, in this order (the order is what makes a SIGKILL at any m
             return ...                                         # "本期无新增文件，未生成简报"
         number = state.issue_number(period, settings.masthead.first_issue)
         ... aggregate(selection.documents), render docx and xlsx (atomic: temp file -> rename)
-        manifest_path = folder / MANIFEST_NAME
-        write_manifest(manifest_path, build_manifest(period=period, issue_number=number,
+        manifest = build_manifest(period=period, issue_number=number,
             selection=selection, documents=documents, template=template,
             outputs=[docx, xlsx], options=settings_options(settings),
             tool_version=tool_fingerprint(), lexicon_sha=lexicon.sha256,
-            warnings=warnings, notes=notes))
-        state.record_issue(period, number, selection,
-                           output_digests(settings.output, [docx, xlsx, manifest_path]))
+            warnings=warnings, notes=notes)
+        finish_issue(state, period, number, selection, [docx, xlsx], manifest)
+        # = write manifest.json beside them, then record_issue(...) with all three sha256
 
 Crash analysis: killed before the renames, the old files (if any) are intact and the state is
 unchanged; killed between the renames and the commit, the files are complete but unrecorded, so
@@ -37,7 +36,13 @@ and `extract_documents_cached`.
 """
 
 from briefing.runs.cache import CacheStats, extract_documents_cached, tool_fingerprint
-from briefing.runs.manifest import MANIFEST_NAME, build_manifest, settings_options, write_manifest
+from briefing.runs.manifest import (
+    MANIFEST_NAME,
+    build_manifest,
+    finish_issue,
+    settings_options,
+    write_manifest,
+)
 from briefing.runs.records import document_from_record
 from briefing.runs.selection import EMPTY_NOTE, Selection, select_documents
 from briefing.runs.state import (
@@ -61,6 +66,7 @@ __all__ = [
     "build_manifest",
     "document_from_record",
     "extract_documents_cached",
+    "finish_issue",
     "output_digests",
     "select_documents",
     "settings_options",

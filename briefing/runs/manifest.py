@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +16,17 @@ from briefing.atomic import write_text_atomic
 from briefing.model import ExtractedDocument
 from briefing.periods import Period
 from briefing.runs.selection import Selection, document_day, has_content
-from briefing.runs.state import sha256_file
+from briefing.runs.state import Issue, RunState, output_digests, sha256_file
 
 MANIFEST_NAME = "manifest.json"
 
 
-def settings_options(settings: Any) -> dict[str, Any]:
-    """A dataclass of settings (e.g. `config.Settings`) as JSON values; paths as strings."""
+def settings_options(settings: Any, exclude: Collection[str] = ("force",)) -> dict[str, Any]:
+    """A dataclass of settings (e.g. `config.Settings`) as JSON values; paths as strings.
+
+    `exclude` drops options that do not shape the briefing: a forced re-run must write the
+    same manifest as the first run.
+    """
 
     def plain(value: Any) -> Any:
         if isinstance(value, Path):
@@ -33,7 +37,11 @@ def settings_options(settings: Any) -> dict[str, Any]:
             return [plain(v) for v in value]
         return value
 
-    return {key: plain(value) for key, value in dataclasses.asdict(settings).items()}
+    return {
+        key: plain(value)
+        for key, value in dataclasses.asdict(settings).items()
+        if key not in exclude
+    }
 
 
 def _input_status(
@@ -120,3 +128,23 @@ def write_manifest(path: Path, manifest: Mapping[str, Any]) -> None:
     """Write atomically: sorted keys, UTF-8, indented, final newline."""
     text = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
     write_text_atomic(path, text)
+
+
+def finish_issue(
+    state: RunState,
+    period: Period,
+    number: int,
+    selection: Selection,
+    files: Sequence[Path],
+    manifest: Mapping[str, Any],
+) -> Issue:
+    """The last two steps of a build, in the order that makes a crash harmless.
+
+    `files` are the issue's finished briefing files (already renamed into place); the manifest
+    goes beside them, and only then is the issue recorded with the sha256 of all of them.
+    """
+    path = files[0].parent / MANIFEST_NAME
+    write_manifest(path, manifest)
+    return state.record_issue(
+        period, number, selection, output_digests(state.output, [*files, path])
+    )
