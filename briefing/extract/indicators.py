@@ -146,6 +146,7 @@ _LEAD_VERB_RE = re.compile(
 _LEADING_NOISE = re.compile(
     r"^(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十0-9]+[)）]|其中|同时|首次|此外|另外|"
     r"(?:19|20)[0-9]{2}年(?:以来|全年|度|底|末)?|今年|去年|上年|当年|全年|年内|目前|截至目前|上半年|"
+    r"每年|每月|每季度|"
     r"[0-9]{1,2}(?:-|—|至|~)[0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:份)?|前?[一二三四]季度|"
     r"全市|我市|全区|全省|全国|本市|全县|我区|我省|"
     r"和|及|与|以及|并|还|也|已|将|对|向|在|为|由|以|共有|共|均|分别|又|再|了|的|等|含|包括)+"
@@ -193,6 +194,7 @@ _LEADING_NUMBER = re.compile(
 )
 _GROUP_WORD = re.compile(r"^[两二三四五六七八九]类|^两者|^二者|^[两二三四五六七八九]项")
 _JOINTS = re.compile(r"(?:以及|、|和|及|与|并)+")
+_SPAN_LEAD = re.compile(r"(?:以及|、|和|及|与|并|的)+")
 _PAIR_SPLIT = re.compile(r"、|和|及|与")
 
 
@@ -444,7 +446,7 @@ def _clause_bounds(seps: Sequence[int], pos: int, length: int) -> tuple[int, int
 
 
 def _skip_joints(text: str, lo: int, stop: int) -> int:
-    m = _JOINTS.match(text, lo, stop)
+    m = _SPAN_LEAD.match(text, lo, stop)
     return m.end() if m else lo
 
 
@@ -529,6 +531,8 @@ def _scope_of(clause: str) -> str | None:
     if _VERB_RE.search(name) or _NOT_SCOPE.match(name):
         return None
     # "新建川渝共建重点实验室3个": the named body is what is counted, not where
+    if rest.startswith("等"):
+        return None  # "重庆大学等近20所高校": an example of what is counted
     digit = re.search(r"[0-9]", rest[:8])
     if digit is not None and _split_leading_qualifier(rest[: digit.start()])[1] == "":
         return None
