@@ -25,6 +25,7 @@ Filters available to templates, besides Jinja's built-ins:
 - `percent`: a ratio as a percentage (`0.372 | percent` -> 37.2%).
 - `issue`: `3 | issue` -> 第3期.
 - `cn_number`: `12 | cn_number` -> 十二 (any integer, via cn2an).
+- `width`: a chart printed N mm wide (`{{ charts.themes | width(90) }}`).
 
 Resource guards (a template must not hang or exhaust the machine that builds it): `range` yields
 at most `MAX_RANGE_TOTAL` numbers per render in total, integer arguments to calls and filters are
@@ -39,6 +40,7 @@ Charts: values of type `briefing.charts.ChartImage` anywhere in the context beco
 from __future__ import annotations
 
 import contextlib
+import copy
 import difflib
 import functools
 import io
@@ -160,7 +162,27 @@ def cn_date_filter(value: Any) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-AUTHOR_FILTERS: dict[str, Callable[..., str]] = {
+def image_width(image: Any, millimetres: float) -> Any:
+    """A chart printed `millimetres` wide (height follows): `{{ charts.themes | width(80) }}`.
+
+    An empty chart ("") stays empty, so `{% if theme.chart %}` still works around it.
+    """
+    from docx.shared import Mm
+
+    if not image:
+        return image
+    size = _number(millimetres, "width")
+    if not 20 <= size <= 170:
+        raise ValueError(f"过滤器 width 的宽度应在 20 到 170 毫米之间，得到的是 {size:g}")
+    if not hasattr(image, "_insert_image"):
+        raise ValueError("过滤器 width 只能用于图表变量（如 charts.themes、theme.chart）")
+    resized = copy.copy(image)
+    resized.width = Mm(size)
+    resized.height = None
+    return resized
+
+
+AUTHOR_FILTERS: dict[str, Callable[..., Any]] = {
     "cn_ordinal": cn_ordinal,
     "cn_paren": cn_paren,
     "yi": yi,
@@ -169,6 +191,7 @@ AUTHOR_FILTERS: dict[str, Callable[..., str]] = {
     "percent": percent,
     "issue": issue,
     "cn_number": cn_number,
+    "width": image_width,
 }
 """The filters this tool adds for template authors (documented in docs/templates.md)."""
 
@@ -450,6 +473,18 @@ def _clip(text: str, limit: int = 80) -> str:
 
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("Unexpected end of template", "模板结束时仍有未闭合的块，缺少 {% endfor %} 或 {% endif %}"),
+    (
+        "Encountered unknown tag 'p'",
+        "{%p %} 标签没有被识别：它必须单独占一个段落，且 % 与 p 之间不能有空格",
+    ),
+    (
+        "Encountered unknown tag 'tr'",
+        "{%tr %} 标签没有被识别：它只能写在表格的单元格中，且 % 与 tr 之间不能有空格",
+    ),
+    (
+        "Encountered unknown tag 'tc'",
+        "{%tc %} 标签没有被识别：它只能写在表格的单元格中，且 % 与 tc 之间不能有空格",
+    ),
     ("Encountered unknown tag", "遇到未知或不成对的标签"),
     ("expected token 'end of print statement'", "{{ }} 中的表达式有多余内容"),
     ("unexpected '}'", "括号不完整"),

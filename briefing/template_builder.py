@@ -1,7 +1,9 @@
-"""Build the default 简报 template `templates/briefing.docx` with python-docx.
+"""Build the shipped templates with python-docx: the default 简报 `templates/briefing.docx`, the
+one-page 要情 `templates/yaoqing.docx` and the 专题 `templates/zhuanti.docx`.
 
-Run `python -m briefing.template_builder [OUTPUT]` to (re)create it; the result is byte-identical
-between runs, so the committed file only changes when this module does.
+Run `python -m briefing.template_builder` to (re)create all three (or `… OUTPUT` for the default
+one at OUTPUT); the result is byte-identical between runs, so the committed files only change when
+this module does.
 
 Layout follows GB/T 9704-2012 and common 简报 practice: A4, margins 37/28/26/35 mm (top, left,
 right, bottom), body 三号 仿宋_GB2312 on a fixed 28 pt line, title 二号 方正小标宋简体, headings
@@ -611,8 +613,235 @@ def write_body(doc: DocxDocument) -> None:
     _para(doc, "", s["footer_rule"])
 
 
-def build_template() -> bytes:
-    """The default template as DOCX bytes (deterministic)."""
+def _masthead(doc: DocxDocument) -> None:
+    s = STYLE_NAMES
+    _para(doc, "{{ masthead.name }}", s["masthead_name"])
+    _para(doc, "{{ masthead.issue_label }}", s["masthead_issue"])
+    _para(doc, ["{{ masthead.editor }}", "\t", "{{ masthead.date_cn }}"], s["masthead_line"])
+
+
+def _footer_block(doc: DocxDocument, *, full: bool = True) -> None:
+    """报尾 between rules: 报/送/发 lines when configured, then 编印单位 and 共印N份."""
+    s = STYLE_NAMES
+    _para(doc, "", s["footer_rule"]).paragraph_format.space_before = Pt(24 if full else 6)
+    if full:
+        for key, label in (("report_to", "报"), ("send_to", "送"), ("distribute_to", "发")):
+            _tag(doc, f"{{%p if footer.{key} %}}")
+            _para(doc, [f"{label}：", f"{{{{ footer.{key} }}}}"], s["footer_block"])
+            _tag(doc, "{%p endif %}")
+        _para(doc, "", s["footer_rule"])
+    _para(doc, ["{{ masthead.editor }}", "\t", "共印{{ footer.copies }}份"], s["footer_block"])
+    _para(doc, "", s["footer_rule"])
+
+
+def _compact_styles(doc: DocxDocument) -> None:
+    """The 要情's own styles: it must fit one A4 page, so the masthead and body are smaller."""
+    s = STYLE_NAMES
+    _paragraph_style(
+        doc, YAOQING_STYLES["masthead"], east_asia=XIAOBIAOSONG, size_pt=32, line_pt=None,
+        align=WD_ALIGN_PARAGRAPH.CENTER, color=RED, after_pt=2, base=s["masthead_name"],
+    )  # fmt: skip
+    line = _paragraph_style(
+        doc, YAOQING_STYLES["line"], size_pt=14, line_pt=22, align=WD_ALIGN_PARAGRAPH.LEFT,
+        after_pt=8, base=s["masthead_line"],
+    )  # fmt: skip
+    line.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    _border(line, "bottom", size=24, color="E00000", space=4)
+    _paragraph_style(
+        doc, YAOQING_STYLES["title"], east_asia=XIAOBIAOSONG, size_pt=18, line_pt=28,
+        align=WD_ALIGN_PARAGRAPH.CENTER, after_pt=4, base="Title",
+    )  # fmt: skip
+    _paragraph_style(
+        doc, YAOQING_STYLES["theme"], size_pt=14, line_pt=22, indent=True,
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+    )  # fmt: skip
+    _paragraph_style(
+        doc, YAOQING_STYLES["heading"], east_asia=HEITI, size_pt=14, line_pt=24,
+        before_pt=4, base="Heading 1", indent=False,
+    )  # fmt: skip
+    _paragraph_style(
+        doc, YAOQING_STYLES["number"], east_asia=HEITI, size_pt=12, line_pt=None,
+        align=WD_ALIGN_PARAGRAPH.CENTER, before_pt=2, after_pt=2,
+    )  # fmt: skip
+    for style in (doc.styles[name] for name in YAOQING_STYLES.values()):
+        assert isinstance(style, ParagraphStyle)
+        _sort_ppr(style)
+        _sort_rpr(style)
+
+
+YAOQING_STYLES: dict[str, str] = {
+    "masthead": "要情名称",
+    "line": "要情编印行",
+    "title": "要情标题",
+    "heading": "要情小标题",
+    "theme": "要情主题行",
+    "number": "要情数字",
+}
+
+
+def write_yaoqing_body(doc: DocxDocument) -> None:
+    """要情: one A4 page for leaders — masthead, headline numbers, one line per theme with its
+    counts and its first reported result, one chart."""
+    s = STYLE_NAMES
+    y = YAOQING_STYLES
+    _compact_styles(doc)
+    _para(doc, "{{ masthead.name }}", y["masthead"])
+    _para(
+        doc, ["{{ masthead.editor }}", "　{{ masthead.issue_label }}", "\t", "{{ masthead.date_cn }}"],
+        y["line"],
+    )  # fmt: skip
+    _para(doc, "{{ period.label }}科技政策要情", y["title"])
+
+    # headline numbers: a one-row table of four figures
+    table: Table = doc.add_table(rows=2, cols=4)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = (39, 39, 39, 39)
+    heads = ("收录文件", "政策措施", "其中进展／计划", "关键数据")
+    values = (
+        "{{ summary.document_count }}份",
+        "{{ summary.measure_count }}条",
+        "{{ summary.done_count }}／{{ summary.planned_count }}",
+        "{{ summary.indicator_count }}项",
+    )
+    for row, texts, style in ((0, heads, s["table_head"]), (1, values, y["number"])):
+        for cell, width, text in zip(table.rows[row].cells, widths, texts, strict=True):
+            cell.width = Mm(width)
+            _cell_text(cell.paragraphs[0], text, style)
+            if row == 0:
+                _shade(cell._tc.get_or_add_tcPr(), "F2DCDB")
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)
+
+    _para(doc, "分主题要情（[n]为来源文件序号，见同期简报附表）", y["heading"])
+    _tag(doc, "{%p for theme in themes %}")
+    # the first reported result of the theme (highlights are picked by the highlight rule and
+    # shown in document order); a plan when the theme has no result
+    _para(
+        doc,
+        [
+            "{% set done = theme.highlights | selectattr('status', 'equalto', 'done') | list %}"
+            "{% set best = (done or theme.highlights) | first %}",
+            "{{ loop.index | cn_paren }}{{ theme.name }}：",
+            "{{ theme.measure_count }}条（进展{{ theme.done_count }}、计划{{ theme.planned_count }}）。",
+            "{{ best.text | truncate(40, true, '…', 0) }}{{ best.cite }}",
+        ],
+        y["theme"],
+    )
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if other_count %}")
+    _para(doc, "另有{{ other_count }}条措施未归入上述主题。", y["theme"])
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if charts.themes %}")
+    _para(doc, "{{ charts.themes | width(96) }}", s["figure"])
+    _tag(doc, "{%p endif %}")
+    _footer_block(doc, full=False)
+
+
+def write_zhuanti_body(doc: DocxDocument) -> None:
+    """专题: one theme in depth (`briefing build --theme X --template zhuanti.docx`): overview,
+    results, plans, key figures with their source quotes, the theme's chart, its documents."""
+    s = STYLE_NAMES
+    left, center = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER
+    _masthead(doc)
+    _para(doc, "{% if focus_theme %}{{ focus_theme }}{% else %}科技政策{% endif %}专题", "Title")
+    _para(doc, "（{{ period.label }}）", s["subtitle"])
+
+    _tag(doc, "{%p for theme in themes %}")
+    _tag(doc, "{%p if not focus_theme %}")
+    _para(doc, "{{ theme.name }}", s["appendix"])
+    _tag(doc, "{%p endif %}")
+    _para(doc, "一、总体情况", "Heading 1")
+    _para(
+        doc,
+        "本期共有{{ theme.document_count }}份文件涉及{{ theme.name }}，梳理相关措施"
+        "{{ theme.measure_count }}条，其中工作进展{{ theme.done_count }}条、工作计划"
+        "{{ theme.planned_count }}条{% if theme.indicators %}，摘录关键数据"
+        "{{ theme.indicators | length }}项{% endif %}。",
+    )
+    _para(doc, "二、主要进展", "Heading 1")
+    _tag(doc, "{%p for m in theme.highlights if m.status == 'done' %}")
+    _para(doc, "{{ loop.index }}. {{ m.text }}{{ m.cite }}")
+    _tag(doc, "{%p else %}")
+    _para(doc, "本期文件未报告该主题的工作进展。")
+    _tag(doc, "{%p endfor %}")
+    _para(doc, "三、下一步安排", "Heading 1")
+    _tag(doc, "{%p for m in theme.highlights if m.status == 'planned' %}")
+    _para(doc, "{{ loop.index }}. {{ m.text }}{{ m.cite }}")
+    _tag(doc, "{%p else %}")
+    _para(doc, "本期文件未提出该主题的工作计划。")
+    _tag(doc, "{%p endfor %}")
+    _para(doc, "四、关键数据", "Heading 1")
+    _tag(doc, "{%p if theme.indicators %}")
+    _loop_table(
+        doc,
+        ("指标", "数值", "类型", "年份", "原文", "来源"),
+        (30, 26, 13, 14, 57, 16),
+        (
+            "{{ row.metric }}{% if row.scope %}（{{ row.scope }}）{% endif %}",
+            "{{ row.value_text }}{% if row.conflict %}※{% endif %}",
+            "{{ row.kind_label }}",
+            "{{ row.year }}",
+            "{{ row.quote | truncate(48, true, '…', 0) }}",
+            "{{ row.cite }}",
+        ),
+        loop="row in theme.indicators",
+        text_style=s["table_small"],
+        head_style=s["table_head_small"],
+        aligns=(left, center, center, center, left, center),
+    )
+    _tag(doc, "{%p if theme.indicators | selectattr('conflict') | list %}")
+    _para(doc, "注：标“※”的数据，不同来源给出的数值不一致，请以原文为准。", s["note"])
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p else %}")
+    _para(doc, "本期文件未给出该主题的量化数据。")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if theme.chart %}")
+    _para(doc, "{{ theme.chart }}", s["figure"])
+    _tag(doc, "{%p endif %}")
+    _para(doc, "五、相关文件", "Heading 1")
+    _loop_table(
+        doc,
+        ("序号", "标题", "发文字号", "日期", "措施数"),
+        (12, 76, 30, 22, 16),
+        (
+            "{{ d.no }}",
+            "{{ d.title }}",
+            "{{ d.doc_no }}",
+            "{{ d.date }}",
+            "{{ d.measure_count }}",
+        ),
+        loop="d in documents if theme.name in d.themes",
+        text_style=s["table_small"],
+        head_style=s["table_head_small"],
+        aligns=(center, left, left, center, center),
+    )
+    _tag(doc, "{%p else %}")
+    _para(doc, "本期文件没有涉及{{ focus_theme or '所选' }}主题的内容。")
+    _tag(doc, "{%p endfor %}")
+
+    _tag(doc, "{%p if warnings %}")
+    _para(doc, "生成提示：", s["warning"]).paragraph_format.space_before = Pt(8)
+    _tag(doc, "{%p for w in warnings %}")
+    _para(doc, "{{ w }}", s["warning"])
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
+    _footer_block(doc)
+
+
+TEMPLATES = {
+    "briefing": ("科技政策简报模板", "briefing 默认简报模板", write_body),
+    "yaoqing": ("科技政策要情模板", "briefing 一页要情模板", write_yaoqing_body),
+    "zhuanti": ("科技政策专题模板", "briefing 专题模板（配合 --theme 使用）", write_zhuanti_body),
+}
+"""Shipped templates: file stem -> (title, subject, body writer)."""
+
+
+def build_template(kind: str = "briefing") -> bytes:
+    """A shipped template as DOCX bytes (deterministic)."""
+    title, subject, write = TEMPLATES[kind]
     doc = Document()
     # python-docx's blank-page preview image would show in file browsers as an empty page
     package_rels = doc.part.package.rels
@@ -621,10 +850,10 @@ def build_template() -> bytes:
             package_rels.pop(rel_id)
     define_styles(doc)
     setup_page(doc)
-    write_body(doc)
+    write(doc)
     props = doc.core_properties
-    props.title = "科技政策简报模板"
-    props.subject = "briefing 默认简报模板"
+    props.title = title
+    props.subject = subject
     props.author = "briefing"
     props.last_modified_by = "briefing"
     props.keywords = "简报; 模板"
@@ -637,17 +866,22 @@ def build_template() -> bytes:
     return normalize_zip(buffer.getvalue(), BUILD_TIME)
 
 
-def write_template(output: Path = DEFAULT_OUTPUT) -> Path:
+def write_template(output: Path = DEFAULT_OUTPUT, kind: str = "briefing") -> Path:
     from briefing.atomic import write_bytes_atomic
 
-    write_bytes_atomic(output, build_template())
+    write_bytes_atomic(output, build_template(kind))
     return output
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """No argument: (re)write every shipped template in templates/. One argument: the default
+    template to that path."""
     args = list(sys.argv[1:] if argv is None else argv)
-    output = Path(args[0]) if args else DEFAULT_OUTPUT
-    write_template(output)
+    if args:
+        write_template(Path(args[0]))
+        return 0
+    for kind in TEMPLATES:
+        write_template(DEFAULT_OUTPUT.with_name(f"{kind}.docx"), kind)
     return 0
 
 

@@ -1,0 +1,544 @@
+"""`briefing template init` and `briefing template check`: the logic, without printing.
+
+`init_template` copies a shipped template, a sample context (JSON) and a short Chinese guide into
+a folder, so a staff member can start restyling in Word.
+
+`check_template` finds what would go wrong when building with a template, and reports every
+problem it can find, each in Chinese with the tag and the paragraph around it:
+
+1. tag placement: `{%p %}` alone in its paragraph, `{%tr %}`/`{%tc %}` inside a table, full-width
+   braces that Word's input method typed instead of `{{`;
+2. per part (body, headers, footers): Jinja syntax; constructs the sandbox refuses (attributes
+   starting with `_`, include/import); unknown filters and tests (with the closest name);
+   variables and fields that the documented context does not have (with the closest name, from
+   `briefing.contextdoc.read_fields()`, following `{% for x in list %}` to type `x`);
+3. a real render in the sandbox against a context (writes nothing): runtime errors, and output
+   that lost its pictures or tables, or a chart in a fixed-line-height paragraph (Word clips it).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import re
+import shutil
+import zipfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+
+from briefing.charts import ChartImage
+from briefing.context import BriefingContext
+from briefing.errors import TemplateError
+
+GUIDE_NAME = "模板编写说明.md"
+SAMPLE_CONTEXT_NAME = "sample-context.json"
+SHIPPED = ("briefing.docx", "yaoqing.docx", "zhuanti.docx")
+
+# names Jinja itself provides inside a template
+_JINJA_NAMES = {"loop", "self", "super", "varargs", "kwargs", "caller", "true", "false", "none"}
+_ELEMENT_FILTERS = {"first", "last", "random"}
+_LIST_FILTERS = {"selectattr", "rejectattr", "sort", "unique", "reverse", "list", "batch", "slice"}
+_CHART_REFERENCE = re.compile(r"\{\{[^{}]*\b(?:charts\.\w+|\w+\.chart)\b[^{}]*\}\}")
+_FULLWIDTH_TAG = re.compile(r"[｛{][｛%％]|[%％｝][｝}]")
+# 1x1 transparent PNG: a stand-in for charts when the context comes from JSON
+_PLACEHOLDER_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+
+
+def shipped_template(name: str = "briefing.docx") -> Path:
+    from briefing.config import package_data_dir
+
+    return package_data_dir("templates") / name
+
+
+def guide_source() -> Path:
+    from briefing.config import package_data_dir
+
+    return package_data_dir("templates") / "guide.md"
+
+
+# --- init -----------------------------------------------------------------------------------------
+
+
+def sample_context(theme: str | None = None) -> BriefingContext:
+    """A real context built from the seeds bundled with the package (not ./seeds): what a
+    template receives, with real measures, figures and charts, identical on every machine.
+    `theme` gives the context of a 专题 (`briefing build --theme`)."""
+    from briefing.build import prepare
+    from briefing.config import Settings, package_data_dir
+
+    return prepare(Settings(inputs=(package_data_dir("seeds"),), theme=theme)).context
+
+
+def context_json(context: BriefingContext) -> str:
+    from briefing.context import to_jsonable
+
+    return json.dumps(to_jsonable(context), ensure_ascii=False, indent=2) + "\n"
+
+
+def init_template(
+    directory: Path,
+    *,
+    name: str = "briefing.docx",
+    source: Path | None = None,
+    force: bool = False,
+    context: BriefingContext | None = None,
+) -> list[Path]:
+    """Copy a template, `sample-context.json` and the guide into `directory`; return what was
+    written. Refuses (TemplateError) to overwrite an existing file unless `force`."""
+    template = source if source is not None else shipped_template()
+    if not template.is_file():
+        raise TemplateError(f"模板文件不存在：{template}")
+    if not name.lower().endswith(".docx"):
+        name += ".docx"
+    targets = [directory / name, directory / SAMPLE_CONTEXT_NAME, directory / GUIDE_NAME]
+    existing = [path for path in targets if path.exists()]
+    if existing and not force:
+        raise TemplateError(
+            "以下文件已存在，未做任何改动："
+            + "、".join(str(p) for p in existing)
+            + "。如需覆盖，请加 --force。"
+        )
+    if directory.exists() and not directory.is_dir():
+        raise TemplateError(f"{directory} 不是文件夹")
+    data = context_json(context if context is not None else sample_context())
+    from briefing.atomic import write_bytes_atomic
+
+    directory.mkdir(parents=True, exist_ok=True)
+    write_bytes_atomic(targets[0], template.read_bytes())
+    write_bytes_atomic(targets[1], data.encode("utf-8"))
+    shutil.copyfile(guide_source(), targets[2])
+    return targets
+
+
+def load_context_json(path: Path) -> BriefingContext:
+    """A context saved by `init` or `briefing context --json`; picture placeholders become a
+    blank picture, so a check still sees where the charts go."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise TemplateError(f"无法读取上下文文件 {path}：{exc}") from exc
+    if not isinstance(raw, dict) or "masthead" not in raw:
+        raise TemplateError(f"{path} 不是 briefing 的上下文文件（缺少 masthead）")
+
+    def restore(value: Any) -> Any:
+        if isinstance(value, str) and value.startswith("<图片："):
+            return ChartImage(png=_PLACEHOLDER_PNG, width_mm=150, alt=value[4:-1])
+        if isinstance(value, dict):
+            return {k: restore(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [restore(v) for v in value]
+        return value
+
+    context: BriefingContext = restore(raw)
+    return context
+
+
+# --- check ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class CheckReport:
+    template: Path
+    problems: list[str] = field(default_factory=list)
+    rendered: bool = False
+    """Whether the sample render succeeded (then the template builds)."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def add(self, message: str) -> None:
+        if message not in self.problems:
+            self.problems.append(message)
+
+
+def _field_types() -> dict[str, dict[str, str]]:
+    from briefing.contextdoc import read_fields
+
+    return {type_name: {f.name: f.type for f in fs} for type_name, fs in read_fields().items()}
+
+
+def _element(type_name: str | None) -> str | None:
+    if type_name and type_name.startswith("list[") and type_name.endswith("]"):
+        return type_name[5:-1]
+    return None
+
+
+def _path(node: nodes.Node) -> str:
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        return f"{_path(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        return f"{_path(node.node)}[{node.arg.value!r}]"
+    return "…"
+
+
+class _FieldChecker:
+    """Follows the documented types through a template and reports unknown fields.
+
+    `{% for theme in themes %}` gives `theme` the element type of `themes`; `{% set x = … %}`
+    gives `x` the type of its value; anything the checker cannot type is left alone (never a
+    false alarm), the sample render catches the rest.
+    """
+
+    def __init__(self, types: dict[str, dict[str, str]], report: Any) -> None:
+        self.types = types
+        self.report = report
+
+    def visit(self, node: nodes.Node, scope: dict[str, str | None]) -> None:
+        if isinstance(node, nodes.For):
+            element = _element(self.type_of(node.iter, scope))
+            inner = dict(scope)
+            self._bind(node.target, element, inner)
+            inner["loop"] = None
+            if node.test is not None:
+                self.type_of(node.test, inner)
+            for child in node.body:
+                self.visit(child, inner)
+            for child in node.else_:
+                self.visit(child, scope)
+            return
+        if isinstance(node, nodes.Assign):
+            self._bind(node.target, self.type_of(node.node, scope), scope)
+            return
+        if isinstance(node, nodes.Expr):
+            self.type_of(node, scope)
+            return
+        for child in node.iter_child_nodes():
+            self.visit(child, scope)
+
+    def _bind(
+        self, target: nodes.Node, type_name: str | None, scope: dict[str, str | None]
+    ) -> None:
+        if isinstance(target, nodes.Name):
+            scope[target.name] = type_name
+        else:
+            for name in target.find_all(nodes.Name):
+                scope[name.name] = None
+
+    def _field(self, node: nodes.Node, owner: str | None, name: Any) -> str | None:
+        fields = self.types.get(owner or "")
+        if fields is None or not isinstance(name, str):
+            return None
+        if name in fields:
+            return fields[name]
+        import difflib
+
+        base = _path(node)
+        close = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.6)
+        hint = f"，是不是“{base}.{close[0]}”？" if close else ""
+        self.report(
+            node.lineno,
+            f"“{base}.{name}”：{owner} 没有字段“{name}”{hint}（可用字段：{'、'.join(fields)}）",
+        )
+        return None
+
+    def type_of(self, node: nodes.Node, scope: dict[str, str | None]) -> str | None:
+        if isinstance(node, nodes.Name):
+            return scope.get(node.name)
+        if isinstance(node, nodes.Getattr):
+            return self._field(node.node, self.type_of(node.node, scope), node.attr)
+        if isinstance(node, nodes.Getitem):
+            owner = self.type_of(node.node, scope)
+            if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+                return self._field(node.node, owner, node.arg.value)
+            self.type_of(node.arg, scope)
+            return _element(owner) if isinstance(node.arg, nodes.Const) else None
+        if isinstance(node, nodes.Filter) and node.node is not None:
+            value = self.type_of(node.node, scope)
+            for arg in [*node.args, *(kw.value for kw in node.kwargs)]:
+                self.type_of(arg, scope)
+            if node.name in _ELEMENT_FILTERS:
+                return _element(value)
+            if node.name in _LIST_FILTERS and _element(value):
+                return value
+            return None
+        for child in node.iter_child_nodes():
+            if isinstance(child, nodes.Expr):
+                self.type_of(child, scope)
+            else:
+                self.visit(child, scope)
+        return None
+
+
+def _part_names(tpl: Any) -> list[tuple[str, str]]:
+    """(label, source) for the body, headers and footers, as render compiles them."""
+    from briefing.render import _part_sources
+
+    labels = ["正文"]
+    for uri, label in ((tpl.HEADER_URI, "页眉"), (tpl.FOOTER_URI, "页脚")):
+        labels.extend(label for _ in tpl.get_headers_footers(uri))
+    return list(zip(labels, _part_sources(tpl), strict=True))
+
+
+_PRINT_TAG = re.compile(r"\{\{.*?\}\}")
+_BOUND = re.compile(r"\{%-?\s*(?:p|tr|tc|r)?\s*(?:for|set)\s+([\w\s,]+?)\s+(?:in\b|=)")
+
+
+def _undeclared(tree: nodes.Template) -> set[str]:
+    """Names read but never set (loop targets, `set`, macro arguments count as set).
+
+    `jinja2.meta.find_undeclared_variables` compiles the template and so stops at an unknown
+    filter; this keeps going.
+    """
+    loads = {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"}
+    stores = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    stores |= {m.name for m in tree.find_all(nodes.Macro)}
+    return loads - stores
+
+
+def _analyse(
+    tree: nodes.Template,
+    at: Any,
+    report: CheckReport,
+    env: jinja2.Environment,
+    types: dict[str, dict[str, str]],
+    bound: set[str],
+) -> bool:
+    """Security, filters, tests, variables and fields of one parsed part. True when clean."""
+    from briefing.render import static_security_problems, suggest
+
+    top = types["BriefingContext"]
+    clean = True
+    for lineno, message in static_security_problems(tree):
+        clean = False
+        report.add(f"不安全的写法：{message}。{at(lineno)}模板中的代码不会被执行。")
+    for node in tree.find_all(nodes.Filter):
+        if node.name not in env.filters:
+            clean = False
+            hint = suggest(node.name, set(env.filters))
+            report.add(f"没有名为“{node.name}”的过滤器{hint}。{at(node.lineno)}")
+    for test in tree.find_all(nodes.Test):
+        if test.name not in env.tests:
+            clean = False
+            hint = suggest(test.name, set(env.tests))
+            report.add(f"没有名为“{test.name}”的判断（is 后的词）{hint}。{at(test.lineno)}")
+    known = set(top) | set(env.globals) | _JINJA_NAMES | bound
+    for name in sorted(_undeclared(tree) - known):
+        clean = False
+        lineno = next((n.lineno for n in tree.find_all(nodes.Name) if n.name == name), None)
+        report.add(
+            f"变量“{name}”不存在{suggest(name, set(top))}。{at(lineno)}"
+            f"可用的顶层变量：{'、'.join(top)}。"
+        )
+    before = len(report.problems)
+
+    def field_problem(lineno: int | None, message: str) -> None:
+        report.add(f"{message}。{at(lineno)}")
+
+    scope: dict[str, str | None] = dict(top)
+    scope.update(dict.fromkeys(bound))
+    _FieldChecker(types, field_problem).visit(tree, scope)
+    return clean and len(report.problems) == before
+
+
+def _static_checks(template: Path, report: CheckReport) -> bool:
+    """Syntax, security, filters, variables and fields of every part. True when it compiles.
+
+    When a part has a syntax error, its `{{ … }}` tags are still checked one by one, so one
+    unclosed `{% for %}` does not hide a misspelt variable three pages later.
+    """
+    from briefing.render import (
+        _open_template,
+        _template_error,
+        _text_around,
+        _where,
+        make_environment,
+    )
+
+    tpl = _open_template(template)
+    env = make_environment()
+    types = _field_types()
+    clean = True
+    for label, source in _part_names(tpl):
+
+        def at(lineno: int | None, source: str = source, label: str = label) -> str:
+            here, around = _text_around(source, lineno)
+            return f"{label}：" + _where(here, around)
+
+        try:
+            tree = jinja2.parser.Parser(env, source).parse()
+        except jinja2.TemplateSyntaxError as exc:
+            clean = False
+            if exc.source is None:
+                exc.source = source
+            env.last_source = source  # type: ignore[attr-defined]
+            report.add(str(_template_error(exc, env, template)))  # type: ignore[arg-type]
+        else:
+            clean = _analyse(tree, at, report, env, types, set()) and clean
+            continue
+        lines = source.splitlines()
+        plain = [re.sub(r"<[^>]+>", "", line) for line in lines]
+        bound = {
+            name.strip()
+            for line in plain
+            for match in _BOUND.finditer(line)
+            for name in match.group(1).split(",")
+        }
+        for number, line in enumerate(plain, start=1):
+            for tag in _PRINT_TAG.findall(line):
+                try:
+                    piece = jinja2.parser.Parser(env, tag).parse()
+                except jinja2.TemplateSyntaxError:
+                    continue
+                for node in piece.find_all(nodes.Node):
+                    node.lineno = number
+                _analyse(piece, at, report, env, types, bound)
+    return clean
+
+
+def _placement_checks(template: Path, report: CheckReport) -> None:
+    """`{%p %}`/`{%tr %}` placement, full-width braces, charts in fixed-height lines."""
+    from docx import Document
+
+    from briefing.render import _tag_placement
+
+    doc = Document(str(template))
+    for index, paragraph in enumerate(doc.paragraphs, start=1):
+        text = paragraph.text
+        for problem in _tag_placement(text, f"正文第{index}段", in_table=False):
+            report.add(problem)
+        if _FULLWIDTH_TAG.search(text) and ("｛" in text or "｝" in text or "％" in text):
+            report.add(
+                f"正文第{index}段：“{text[:40]}”中的标签用了全角符号（｛ ｝ ％），"
+                "请改为半角的 {{ }} 或 {% %}（可切换到英文输入法输入）。"
+            )
+        if _CHART_REFERENCE.search(text):
+            _image_line_spacing(paragraph, index, report)
+    for t_index, table in enumerate(doc.tables, start=1):
+        for r_index, row in enumerate(table.rows, start=1):
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    where = f"第{t_index}个表格第{r_index}行"
+                    for problem in _tag_placement(paragraph.text, where, in_table=True):
+                        report.add(problem)
+
+
+def _image_line_spacing(paragraph: Any, index: int, report: CheckReport) -> None:
+    """A picture in a paragraph with an exact line height shows as a thin strip in Word."""
+    from docx.enum.text import WD_LINE_SPACING
+
+    rule = paragraph.paragraph_format.line_spacing_rule
+    height = paragraph.paragraph_format.line_spacing
+    style = paragraph.style
+    while rule is None and style is not None:
+        rule = style.paragraph_format.line_spacing_rule
+        height = style.paragraph_format.line_spacing
+        style = style.base_style
+    if rule == WD_LINE_SPACING.EXACTLY:
+        points = f"{height.pt:g}磅" if height is not None else ""
+        report.add(
+            f"正文第{index}段：图表“{paragraph.text.strip()[:40]}”所在段落是固定行距{points}，"
+            "Word 会把图片裁成一条。请把该段落（或其样式）的行距改为“单倍行距”，"
+            "或使用样式“图片”。"
+        )
+
+
+def _count(data: bytes, member: str, tag: str) -> int:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        try:
+            return package.read(member).decode("utf-8").count(tag)
+        except KeyError:
+            return 0
+
+
+def _output_checks(
+    template: Path, output: bytes, context: BriefingContext, report: CheckReport
+) -> None:
+    """Pictures and tables the template has or asks for must be in the result."""
+    source = template.read_bytes()
+    body = "word/document.xml"
+    static_images = _count(source, body, "<w:drawing")
+    images = _count(output, body, "<w:drawing")
+    text = _body_text(output)
+    if "InlineImage" in text or "<图片：" in text or "ChartImage(" in text:
+        report.add(
+            "生成结果中有图表被当作文字输出（如“<docxtpl.InlineImage …>”）。"
+            "图表变量要单独写成 {{ charts.themes }} 这样的形式，不能加过滤器或与文字拼接。"
+        )
+    if images < static_images:
+        report.add(
+            f"模板中原有 {static_images} 张图片，生成结果中只剩 {images} 张："
+            "图片可能被放进了条件或循环标签所在的段落（{%p %} 所在段落会被整段删除）。"
+        )
+    with zipfile.ZipFile(io.BytesIO(source)) as package:
+        xml = package.read(body).decode("utf-8")
+    charts_asked = bool(_CHART_REFERENCE.search(re.sub(r"<[^>]+>", "", xml)))
+    if charts_asked and _has_chart(context) and images <= static_images:
+        report.add(
+            "模板引用了图表变量，但生成结果中没有图表图片。请检查图表标签是否写在"
+            "条件为假的 {%p if %} 中，或被写成了文字。"
+        )
+    tables = _count(source, body, "<w:tbl>")
+    if tables and _count(output, body, "<w:tbl>") == 0:
+        report.add(
+            f"模板中有 {tables} 个表格，生成结果中一个也没有：{{%tr %}} 标签可能放错了行，"
+            "或整个表格被放进了 {%p if %} … {%p endif %} 中而条件为假。"
+        )
+
+
+def _has_chart(context: Mapping[str, Any] | Iterable[Any] | Any) -> bool:
+    if isinstance(context, ChartImage):
+        return bool(context)
+    if isinstance(context, Mapping):
+        return any(_has_chart(v) for v in context.values())
+    if isinstance(context, list | tuple):
+        return any(_has_chart(v) for v in context)
+    return False
+
+
+def _body_text(data: bytes) -> str:
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+def check_template(
+    template: Path, context: BriefingContext, *, render_seconds: int | None = None
+) -> CheckReport:
+    """Everything `briefing template check` reports, without writing a file.
+
+    A template that cannot be opened as a DOCX gives a report with that one problem.
+    """
+    from briefing.render import RENDER_SECONDS, render_docx_bytes
+
+    report = CheckReport(template)
+    try:
+        _placement_checks(template, report)
+        compiles = _static_checks(template, report)
+    except TemplateError as exc:
+        report.add(str(exc))
+        return report
+    if not compiles:
+        # a render would stop at the first of the problems already listed
+        return report
+    try:
+        output = render_docx_bytes(
+            template,
+            context,
+            timestamp=datetime(2024, 1, 1),
+            render_seconds=render_seconds or RENDER_SECONDS,
+        )
+    except TemplateError as exc:
+        message = str(exc)
+        name = re.search(r"未定义的变量或字段“([^”]+)”", message)
+        already = name is not None and any(f"“{name.group(1)}”" in p for p in report.problems)
+        if not already:
+            report.add(message)
+        return report
+    report.rendered = True
+    _output_checks(template, output, context, report)
+    return report
