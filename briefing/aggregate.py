@@ -77,7 +77,9 @@ def measures_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
                         "duplicate": m.duplicate_of is not None,
                     }
                 )
-    return pd.DataFrame(rows, columns=MEASURE_COLUMNS)
+    frame = pd.DataFrame(rows, columns=MEASURE_COLUMNS)
+    # An empty frame has object columns; a boolean mask must stay a mask, not a column list.
+    return frame.astype({"source_no": int, "indicator_count": int, "duplicate": bool})
 
 
 def indicators_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
@@ -112,7 +114,7 @@ def indicators_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
 
 
 def theme_table(measures: pd.DataFrame, themes: Sequence[str]) -> pd.DataFrame:
-    unique = measures[~measures["duplicate"]].assign(
+    unique = measures.loc[~measures["duplicate"]].assign(
         done=lambda f: (f["status"] == "done").astype(int),
         planned=lambda f: (f["status"] == "planned").astype(int),
     )
@@ -129,7 +131,7 @@ def theme_table(measures: pd.DataFrame, themes: Sequence[str]) -> pd.DataFrame:
 
 
 def document_table(measures: pd.DataFrame, themes: Sequence[str], n_documents: int) -> pd.DataFrame:
-    unique = measures[~measures["duplicate"]]
+    unique = measures.loc[~measures["duplicate"]]
     pivot = unique.pivot_table(
         index="source_no", columns="theme", values="measure_id", aggfunc="nunique", fill_value=0
     )
@@ -212,7 +214,7 @@ def pick_highlights(measures: pd.DataFrame, theme: str, limit: int) -> pd.DataFr
        one long document does not fill the section; the rest fills up to `limit`;
     4. shown in document order.
     """
-    pool = measures[(measures["theme"] == theme) & ~measures["duplicate"]].copy()
+    pool = measures.loc[(measures["theme"] == theme) & ~measures["duplicate"]].copy()
     if pool.empty:
         return pool
     length = pool["text"].str.len()
@@ -255,7 +257,7 @@ def pick_key_indicators(ledger: pd.DataFrame, theme: str, limit: int) -> pd.Data
     (4+ characters) + 1 when the year is known + 1 for a result or a growth rate (targets add 0);
     a figure without a metric name is never shown. Best first, ties in source order.
     """
-    rows = ledger[(ledger["theme"] == theme) & (ledger["metric"] != "")]
+    rows = ledger.loc[(ledger["theme"] == theme) & (ledger["metric"] != "")]
     if rows.empty:
         return rows
     scored = rows.assign(
@@ -277,7 +279,7 @@ def chartable_indicators(
     Counts of different things (家, 个, 人) side by side mislead more than they inform, so only
     亿元 or 万元 amounts are charted; the unit with more figures wins.
     """
-    rows = ledger[
+    rows = ledger.loc[
         (ledger["theme"] == theme)
         & (ledger["metric"] != "")
         & (ledger["kind"] == "actual")

@@ -101,3 +101,15 @@ def test_printed_value_quotes_the_figure_as_the_source_prints_it() -> None:
     assert printed_value("科技型企业分别达到2245家、1.5万家", 1.5, "万家") == "1.5万家"
     assert printed_value("增长３．６８％", 3.68, "%") == "３．６８％"
     assert printed_value("研发投入强度预计2.45%", 2.45, "%") == "预计2.45%"
+
+
+def test_an_empty_month_aggregates_to_zeros_not_an_error() -> None:
+    agg = aggregate([], ["科技金融", "人才"])
+    assert theme_counts(agg.by_theme)["人才"] == {
+        "measures": 0,
+        "done": 0,
+        "planned": 0,
+        "documents": 0,
+    }
+    assert agg.ledger.empty
+    assert pick_highlights(agg.measures, "人才", 3).empty
