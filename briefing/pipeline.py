@@ -115,8 +115,12 @@ def extract_documents(
     paths: Sequence[Path],
     classifier: Classifier,
     on_document: Callable[[ExtractedDocument], None] | None = None,
+    link: bool = True,
 ) -> list[ExtractedDocument]:
-    """Read and extract every document under `paths`. Raises InputNotFoundError for a bad path."""
+    """Read and extract every document under `paths`. Raises InputNotFoundError for a bad path.
+
+    `link=False` leaves near-duplicate linking to the caller (a build links only what its
+    issue covers)."""
     files = iter_input_files(paths)
     seen: dict[str, str] = {}
     documents: list[ExtractedDocument] = []
@@ -138,5 +142,6 @@ def extract_documents(
         documents.append(doc)
         if on_document is not None:
             on_document(doc)
-    link_duplicates(documents)
+    if link:
+        link_duplicates(documents)
     return documents
