@@ -648,14 +648,10 @@ def _check_package(data: bytes) -> None:
         raise TemplateError(f"渲染结果无法作为 Word 文档打开：{exc}") from exc
 
 
-def render_docx_bytes(
-    template: Path,
-    context: BriefingContext,
-    *,
-    timestamp: datetime,
-    render_seconds: int = RENDER_SECONDS,
+def _render_raw(
+    template: Path, context: BriefingContext, timestamp: datetime, render_seconds: int
 ) -> bytes:
-    """Render `context` into `template` and return the finished DOCX bytes (nothing is written)."""
+    """The docxtpl render itself: DOCX bytes as python-docx saves them."""
     tpl = _open_template(template)
     image_class = _inline_image_class()
     data = _with_images(context, lambda chart: image_class(tpl, chart))
@@ -666,6 +662,11 @@ def render_docx_bytes(
             tpl.render(data, jinja_env=env, autoescape=True)
     except TemplateError:
         raise
+    except MemoryError as exc:
+        raise TemplateError(
+            f"模板要求的内存过多（超过 {RENDER_MEMORY_MB} MB），已中止渲染（{template.name}）。"
+            "简报模板不需要构造很长的文字，请检查 replace、join、宏递归或 namespace 的用法。"
+        ) from exc
     except (
         jinja2.TemplateError,
         RecursionError,
@@ -680,7 +681,105 @@ def render_docx_bytes(
     _set_core_properties(tpl, context, timestamp)
     buffer = io.BytesIO()
     tpl.docx.save(buffer)
-    result = normalize_zip(buffer.getvalue(), timestamp)
+    return buffer.getvalue()
+
+
+RENDER_MEMORY_MB = 1024
+"""Memory a render may add (child process, where the platform can fork and limit it)."""
+
+
+def _virtual_memory_bytes() -> int | None:
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return None
+    match = re.search(r"^VmSize:\s+(\d+)\s+kB", status, re.MULTILINE)
+    return int(match.group(1)) * 1024 if match else None
+
+
+def _isolated(work: Callable[[], bytes], template: Path, seconds: int) -> bytes:
+    """Run `work` in a forked child with a memory and CPU limit; its bytes or its TemplateError.
+
+    The sandbox stops a template reaching Python, the guards in the environment stop the obvious
+    abuse, but some filters multiply sizes (`replace`, `join`) and only an operating-system limit
+    bounds them all. Where fork or /proc is missing, `work` runs here with the in-process guards.
+    """
+    import os
+
+    current = _virtual_memory_bytes()
+    if not hasattr(os, "fork") or current is None:
+        return work()
+    import pickle
+    import resource
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child: never returns
+        status = 0
+        try:
+            os.close(read_end)
+            limit = current + RENDER_MEMORY_MB * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+            resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+            try:
+                payload: tuple[str, Any] = ("ok", work())
+            except TemplateError as exc:
+                payload = ("error", str(exc))
+            except MemoryError:
+                payload = ("memory", "")
+            except BaseException as exc:  # a bug must not run the parent's code in the child
+                payload = ("crash", f"{type(exc).__name__}: {exc}")
+            with os.fdopen(write_end, "wb") as pipe:
+                pickle.dump(payload, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        raw = pipe.read()
+    _, wait_status = os.waitpid(pid, 0)
+    if not raw:
+        if os.WIFSIGNALED(wait_status) and os.WTERMSIG(wait_status) in (
+            signal.SIGXCPU,
+            signal.SIGKILL,
+        ):
+            raise TemplateError(
+                f"模板渲染超过 {seconds} 秒 CPU 时间，已中止（{template.name}）。"
+                "简报模板只需遍历上下文中的列表，不需要大范围循环。"
+            )
+        raise TemplateError(f"模板渲染异常退出（{template.name}，状态 {wait_status}）。")
+    # our own child wrote this pipe
+    kind, value = pickle.loads(raw)
+    if kind == "ok":
+        result: bytes = value
+        return result
+    if kind == "memory":
+        raise TemplateError(
+            f"模板要求的内存过多（超过 {RENDER_MEMORY_MB} MB），已中止渲染（{template.name}）。"
+            "简报模板不需要构造很长的文字，请检查 replace、join、宏递归或 namespace 的用法。"
+        )
+    if kind == "crash":
+        raise TemplateError(f"模板渲染失败（{template.name}）：{value}")
+    raise TemplateError(str(value))
+
+
+def render_docx_bytes(
+    template: Path,
+    context: BriefingContext,
+    *,
+    timestamp: datetime,
+    render_seconds: int = RENDER_SECONDS,
+) -> bytes:
+    """Render `context` into `template` and return the finished DOCX bytes (nothing is written).
+
+    The render runs in a child process with a memory and CPU-time limit where the platform
+    allows (see `_isolated`).
+    """
+    raw = _isolated(
+        lambda: _render_raw(template, context, timestamp, render_seconds), template, render_seconds
+    )
+    result = normalize_zip(raw, timestamp)
     _check_package(result)
     return result
 

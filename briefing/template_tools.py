@@ -350,9 +350,9 @@ def _static_checks(template: Path, report: CheckReport) -> bool:
     """
     from briefing.render import (
         _open_template,
+        _clip,
         _template_error,
         _text_around,
-        _where,
         make_environment,
     )
 
@@ -363,8 +363,8 @@ def _static_checks(template: Path, report: CheckReport) -> bool:
     for label, source in _part_names(tpl):
 
         def at(lineno: int | None, source: str = source, label: str = label) -> str:
-            here, around = _text_around(source, lineno)
-            return f"{label}：" + _where(here, around)
+            here, _ = _text_around(source, lineno)
+            return f"位置（{label}）：“{_clip(here)}”。" if here else ""
 
         try:
             tree = jinja2.parser.Parser(env, source).parse()
