@@ -349,8 +349,8 @@ def _static_checks(template: Path, report: CheckReport) -> bool:
     unclosed `{% for %}` does not hide a misspelt variable three pages later.
     """
     from briefing.render import (
-        _open_template,
         _clip,
+        _open_template,
         _template_error,
         _text_around,
         make_environment,
