@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,9 +19,23 @@ from briefing.atomic import write_bytes_atomic
 from briefing.config import Settings, default_inputs, default_template
 from briefing.context import BriefingContext, ChartSet, build_context
 from briefing.errors import ConfigError
+from briefing.extract.measures import link_duplicates
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, parse_period
 from briefing.pipeline import extract_documents
+from briefing.runs import (
+    MANIFEST_NAME,
+    RunState,
+    Selection,
+    build_manifest,
+    extract_documents_cached,
+    output_digests,
+    select_documents,
+    settings_options,
+    sha256_file,
+    tool_fingerprint,
+    write_manifest,
+)
 from briefing.themes import OTHER_THEME, Classifier, load_lexicon
 from briefing.ziputil import normalize_zip
 
@@ -33,13 +47,51 @@ class BuildResult:
     period: Period
     docx: Path
     xlsx: Path
-    documents: list[ExtractedDocument]
-    """Every document read, including failed ones."""
-    included: list[ExtractedDocument]
-    """The documents the briefing covers, in source-number order."""
-    aggregates: Aggregates
-    warnings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    status: str
+    """`made`; `unchanged` (the period's briefing exists and --force was not given); `skipped`
+    (an empty period with --skip-empty); `failed-strict` (warnings under --strict, nothing
+    written)."""
+    manifest: Path | None = None
+    prepared: Prepared | None = None
+
+    @classmethod
+    def made(cls, docx: Path, xlsx: Path, manifest: Path, prepared: Prepared) -> BuildResult:
+        return cls(prepared.period, docx, xlsx, "made", manifest, prepared)
+
+    @classmethod
+    def unchanged(cls, period: Period, docx: Path, xlsx: Path) -> BuildResult:
+        return cls(period, docx, xlsx, "unchanged")
+
+    @classmethod
+    def skipped(cls, period: Period, docx: Path, xlsx: Path, prepared: Prepared) -> BuildResult:
+        return cls(period, docx, xlsx, "skipped", None, prepared)
+
+    @property
+    def documents(self) -> list[ExtractedDocument]:
+        """Every document read, including failed ones."""
+        return self.prepared.documents if self.prepared else []
+
+    @property
+    def included(self) -> list[ExtractedDocument]:
+        """The documents the briefing covers, in source-number order."""
+        return self.prepared.included if self.prepared else []
+
+    @property
+    def aggregates(self) -> Aggregates:
+        assert self.prepared is not None
+        return self.prepared.aggregates
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.prepared.warnings if self.prepared else []
+
+    @property
+    def notes(self) -> list[str]:
+        return self.prepared.notes if self.prepared else []
+
+    @property
+    def issue_no(self) -> int | None:
+        return self.prepared.issue_no if self.prepared else None
 
     def theme_counts(self) -> dict[str, dict[str, int]]:
         return theme_counts(self.aggregates.by_theme)
@@ -53,28 +105,6 @@ def output_paths(settings: Settings, period: Period) -> tuple[Path, Path]:
         stem = f"{stem}-{settings.theme}"
     folder = settings.output / period.key
     return folder / f"{stem}-{period.key}.docx", folder / f"{stem}-{period.key}.xlsx"
-
-
-def is_readable(doc: ExtractedDocument) -> bool:
-    """A record that carries content (failed and duplicate-content records carry none)."""
-    return bool(doc.body.strip()) or bool(doc.measures)
-
-
-def select_period(
-    documents: Sequence[ExtractedDocument], period: Period
-) -> tuple[list[ExtractedDocument], list[str]]:
-    """The documents dated in the period, sorted by date then source, and notes on undated ones."""
-    readable = [d for d in documents if is_readable(d)]
-    notes: list[str] = []
-    if period.start is None:
-        chosen = readable
-    else:
-        chosen = [d for d in readable if period.contains(d.date)]
-        undated = [d.source for d in readable if d.date is None]
-        if undated:
-            notes.append("以下文件没有日期，未纳入本期：" + "、".join(undated))
-    chosen.sort(key=lambda d: (d.date or "9999-99-99", d.source))
-    return chosen, notes
 
 
 def masthead_date(
@@ -215,22 +245,37 @@ class Prepared:
     settings: Settings
     period: Period
     documents: list[ExtractedDocument]
-    included: list[ExtractedDocument]
+    selection: Selection
     aggregates: Aggregates
     context: BriefingContext
     timestamp: datetime
+    issue_no: int
+    lexicon_sha: str
     warnings: list[str]
     notes: list[str]
 
+    @property
+    def included(self) -> list[ExtractedDocument]:
+        return self.selection.documents
 
-def prepare(settings: Settings, progress: ProgressCallback | None = None) -> Prepared:
-    """Read, extract, select, aggregate, draw and build the context. Writes nothing."""
+
+def prepare(
+    settings: Settings,
+    progress: ProgressCallback | None = None,
+    state: RunState | None = None,
+) -> Prepared:
+    """Read, extract, select, aggregate, draw and build the context. Writes no briefing.
+
+    With `state` (the output folder's run state, locked), extraction goes through its cache, the
+    issue covers late arrivals (补报) and gets its number (第N期) from the state; without it (for
+    `briefing context`), the period's documents alone and the configured first number.
+    """
     period = parse_period(settings.period)
     lexicon = load_lexicon(settings.lexicon)
     if settings.theme and settings.theme not in lexicon.names:
         raise ConfigError(f"没有名为“{settings.theme}”的主题（可用：{'、'.join(lexicon.names)}）")
     classifier = Classifier(lexicon)
-    inputs = settings.inputs or default_inputs()
+    inputs = list(settings.inputs or default_inputs())
 
     done = 0
 
@@ -240,10 +285,24 @@ def prepare(settings: Settings, progress: ProgressCallback | None = None) -> Pre
         if progress is not None:
             progress("读取", done, 0)
 
-    documents = extract_documents(list(inputs), classifier, on_document)
+    if state is None:
+        documents = extract_documents(inputs, classifier, on_document, link=False)
+        selection = select_documents(
+            documents, period, covered_before=set(), backlog_start=period.start
+        )
+        issue_no = settings.masthead.first_issue
+    else:
+        documents, _ = extract_documents_cached(
+            inputs, classifier, state, on_document=on_document, link=False
+        )
+        selection = state.select_documents(documents, period)
+        issue_no = state.issue_number(period, settings.masthead.first_issue)
+    included = selection.documents
+    # Near-duplicates are linked among what the issue covers only: the same measure repeated in a
+    # document outside the period must not hide it here.
+    link_duplicates(included)
     warnings = [w for d in documents for w in d.warnings]
-    included, notes = select_period(documents, period)
-    notes.extend(f"{d.source}: {n}" for d in included for n in d.notes)
+    notes = [*selection.notes, *(f"{d.source}: {n}" for d in included for n in d.notes)]
     aggregates = aggregate(included, lexicon.names)
     charts, theme_charts = draw_charts(aggregates, included)
     date_iso = masthead_date(settings, period, included)
@@ -253,43 +312,104 @@ def prepare(settings: Settings, progress: ProgressCallback | None = None) -> Pre
         settings=settings,
         period=period,
         masthead_date=date_iso,
-        issue_no=settings.masthead.first_issue,
+        issue_no=issue_no,
         charts=charts,
         theme_charts=theme_charts,
         warnings=warnings,
+        notes=selection.notes,
+        marks={d.sha256: selection.mark(d) for d in included},
     )
     timestamp = datetime.fromisoformat(date_iso) if date_iso else datetime(1980, 1, 1)
     return Prepared(
         settings=settings,
         period=period,
         documents=documents,
-        included=included,
+        selection=selection,
         aggregates=aggregates,
         context=context,
         timestamp=timestamp,
+        issue_no=issue_no,
+        lexicon_sha=lexicon.sha256,
         warnings=warnings,
         notes=notes,
     )
 
 
-def build(settings: Settings, progress: ProgressCallback | None = None) -> BuildResult:
-    """Build the briefing for `settings`. Raises BriefingError subclasses; never prints."""
+def manifest_path(docx: Path, settings: Settings) -> Path:
+    """`manifest.json` beside the default briefing; `<stem>.manifest.json` beside other templates'."""
+    if settings.template is None and not settings.theme:
+        return docx.parent / MANIFEST_NAME
+    return docx.with_suffix(".manifest.json")
+
+
+def _up_to_date(state: RunState, period: Period, files: Sequence[Path]) -> bool:
+    """True when this period's issue recorded exactly these files and they are unchanged on disk."""
+    issue = state.issue(period)
+    if issue is None:
+        return False
+    for path in files:
+        relative = path.relative_to(state.output).as_posix()
+        digest = issue.outputs.get(relative)
+        try:
+            if digest is None or sha256_file(path) != digest:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def build(
+    settings: Settings,
+    progress: ProgressCallback | None = None,
+    *,
+    force: bool = False,
+    skip_empty: bool = False,
+) -> BuildResult:
+    """Build the briefing for `settings` under the output folder's lock. Never prints.
+
+    The order is what makes a crash harmless: render to temporary files and rename them into
+    place, write the manifest, and only then record the issue in the state. Raises LockedError when
+    another run holds the folder, other BriefingError subclasses for bad input or templates.
+    """
     from briefing.render import render_docx
 
-    prepared = prepare(settings, progress)
+    period = parse_period(settings.period)
     template = settings.template or default_template()
-    docx_path, xlsx_path = output_paths(settings, prepared.period)
-    if progress is not None:
-        progress("生成", 1, 1)
-    render_docx(template, prepared.context, docx_path, timestamp=prepared.timestamp)
-    write_xlsx(xlsx_path, prepared.included, prepared.timestamp)
-    return BuildResult(
-        period=prepared.period,
-        docx=docx_path,
-        xlsx=xlsx_path,
-        documents=prepared.documents,
-        included=prepared.included,
-        aggregates=prepared.aggregates,
-        warnings=prepared.warnings,
-        notes=prepared.notes,
-    )
+    docx_path, xlsx_path = output_paths(settings, period)
+    manifest = manifest_path(docx_path, settings)
+    with RunState.open(settings.output) as state:
+        if not force and _up_to_date(state, period, [docx_path, xlsx_path, manifest]):
+            return BuildResult.unchanged(period, docx_path, xlsx_path)
+        state.remove_stale_temporaries(docx_path.parent)
+        prepared = prepare(settings, progress, state)
+        if skip_empty and prepared.selection.is_empty:
+            return BuildResult.skipped(period, docx_path, xlsx_path, prepared)
+        if settings.strict and prepared.warnings:
+            # --strict: a run with warnings fails and leaves the folder as it was.
+            return BuildResult(period, docx_path, xlsx_path, "failed-strict", None, prepared)
+        if progress is not None:
+            progress("生成", 1, 1)
+        render_docx(template, prepared.context, docx_path, timestamp=prepared.timestamp)
+        write_xlsx(xlsx_path, prepared.included, prepared.timestamp)
+        write_manifest(
+            manifest,
+            build_manifest(
+                period=period,
+                issue_number=prepared.issue_no,
+                selection=prepared.selection,
+                documents=prepared.documents,
+                template=template,
+                outputs=[docx_path, xlsx_path],
+                options=settings_options(settings),
+                tool_version=tool_fingerprint(),
+                lexicon_sha=prepared.lexicon_sha,
+                warnings=prepared.warnings,
+                notes=prepared.notes,
+            ),
+        )
+        # Other templates' files of the same issue stay recorded beside this one's.
+        previous = state.issue(period)
+        outputs = dict(previous.outputs) if previous is not None else {}
+        outputs.update(output_digests(settings.output, [docx_path, xlsx_path, manifest]))
+        state.record_issue(period, prepared.issue_no, prepared.selection, outputs)
+    return BuildResult.made(docx_path, xlsx_path, manifest, prepared)

@@ -173,37 +173,81 @@ def build_cmd(
         str | None,
         typer.Option("--theme", help="专题：只写这一个主题，如 科技金融（配合专题模板）"),
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="有任何警告即以退出码 1 结束")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只输出错误和警告")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="有任何警告即失败（退出码 1），不写出简报")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="本期简报已存在时重新生成（新文件完整后才替换旧文件）")
+    ] = False,
+    skip_empty: Annotated[
+        bool, typer.Option("--skip-empty", help="本期没有文件时不生成简报（退出码 0）")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="只输出错误和警告（适合 cron）")
+    ] = False,
+    log_json: Annotated[
+        bool, typer.Option("--log-json", help="在标准错误输出一行 JSON 运行记录（适合日志收集）")
+    ] = False,
 ) -> None:
-    """生成简报：读取文件、抽取归类、汇总作图，写出 DOCX 和 XLSX。"""
+    """生成简报：读取文件、抽取归类、汇总作图，写出 DOCX、XLSX 和 manifest.json。"""
     from briefing.build import build
 
-    with _user_errors():
-        settings = _settings_from_cli(
-            config,
-            {
-                "inputs": tuple(inputs) if inputs else None,
-                "output": output,
-                "period": period,
-                "template": template,
-                "date": _validate_date(date_),
-                "theme": theme,
-                "strict": strict or None,
-            },
-        )
-        if settings.template is not None and not settings.template.is_file():
-            raise InputNotFoundError(f"模板文件不存在：{settings.template}")
-        with _progress(enabled=not quiet) as progress:
-            result = build(settings, progress=progress)
-
+    exit_code = EXIT_OK
+    result = None
+    try:
+        with _user_errors():
+            settings = _settings_from_cli(
+                config,
+                {
+                    "inputs": tuple(inputs) if inputs else None,
+                    "output": output,
+                    "period": period,
+                    "template": template,
+                    "date": _validate_date(date_),
+                    "theme": theme,
+                    "strict": strict or None,
+                },
+            )
+            if settings.template is not None and not settings.template.is_file():
+                raise InputNotFoundError(f"模板文件不存在：{settings.template}")
+            with _progress(enabled=not (quiet or log_json)) as progress:
+                result = build(settings, progress=progress, force=force, skip_empty=skip_empty)
+    except typer.Exit as exc:
+        exit_code = exc.exit_code
+        if log_json:
+            _log_json(None, exit_code)
+        raise
     for warning in result.warnings:
         _err(f"警告：{warning}")
-    if not quiet:
+    if result.status == "failed-strict":
+        _err(f"因 --strict 且有 {len(result.warnings)} 条警告，未生成简报。")
+        exit_code = EXIT_FAILED
+    elif not quiet and not log_json:
         _print_summary(result)
-    if settings.strict and result.warnings:
-        _err(f"因 --strict 且有 {len(result.warnings)} 条警告，以失败结束。")
-        raise typer.Exit(EXIT_FAILED)
+    if log_json:
+        _log_json(result, exit_code)
+    if exit_code:
+        raise typer.Exit(exit_code)
+
+
+def _log_json(result: BuildResult | None, exit_code: int) -> None:
+    """One line a log collector can parse; the field names are stable."""
+    record: dict[str, Any] = {"exit_code": exit_code}
+    if result is not None:
+        record.update(
+            {
+                "status": result.status,
+                "period": result.period.key,
+                "issue": result.issue_no,
+                "docx": result.docx.as_posix(),
+                "xlsx": result.xlsx.as_posix(),
+                "documents_read": len(result.documents),
+                "documents_included": len(result.included),
+                "warnings": result.warnings,
+                "notes": result.notes,
+            }
+        )
+    typer.echo(json.dumps(record, ensure_ascii=False, sort_keys=True), err=True)
 
 
 @app.command("context")
@@ -270,14 +314,23 @@ def explain_cmd(
 
 
 def _print_summary(result: BuildResult) -> None:
+    if result.status == "unchanged":
+        _err(
+            f"{result.period.label}的简报已存在且未改动：{result.docx}（如需重新生成，加 --force）"
+        )
+        return
+    if result.status == "skipped":
+        _err(f"{result.period.label}无新增文件，按 --skip-empty 未生成简报。")
+        return
     counts = result.theme_counts()
-    failed = len(result.documents) - sum(1 for d in result.documents if d.body.strip())
+    unreadable = sum(1 for d in result.documents if d.warnings and not d.body.strip())
     lines = [
-        f"简报已生成（{result.period.label}）",
+        f"简报已生成：{result.period.label}，第{result.issue_no}期",
         f"  读取文件 {len(result.documents)} 份，纳入本期 {len(result.included)} 份，"
-        f"未能读取 {failed} 份，警告 {len(result.warnings)} 条",
-        "  各主题措施数（进展/计划）：",
+        f"未能读取 {unreadable} 份，警告 {len(result.warnings)} 条",
     ]
+    if result.included:
+        lines.append("  各主题措施数（进展/计划）：")
     for theme in [*result.aggregates.themes, OTHER_THEME]:
         c = counts.get(theme)
         if c and c["measures"]:

@@ -8,7 +8,7 @@ the context; nothing else adds keys.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -129,6 +129,8 @@ class DocumentSummary(TypedDict):
     """该文件的措施数。 例：`41`"""
     indicator_count: int
     """该文件的数据项数。 例：`30`"""
+    mark: str
+    """本期标记：`新增`（本期首次收录）、`补报`（早于本期、此前未收录的文件）或空字符串。 例：`补报`"""
     themes: list[str]
     """该文件涉及的主题（按措施数降序）。 例：`['成果转化', '基础研究']`"""
 
@@ -146,6 +148,12 @@ class SummaryInfo(TypedDict):
     """数据项数。 例：`160`"""
     theme_count: int
     """有措施的主题数。 例：`4`"""
+    new_count: int
+    """本期新增文件数（首次收录）。 例：`3`"""
+    late_count: int
+    """其中补报文件数（早于本期、此前各期未收录）。 例：`1`"""
+    empty: bool
+    """本期没有任何文件时为真（简报写明“本期无新增文件”）。 例：`False`"""
     headlines: list[str]
     """本期概要的要点句（由工具计算，不引用来源）。 例：`{%p for line in summary.headlines %}`"""
 
@@ -189,6 +197,8 @@ class BriefingContext(TypedDict):
     """全局图表（图片）。 例：`{{ charts.mix }}`"""
     footer: FooterInfo
     """报尾信息。 例：`{{ footer.copies }}`"""
+    notes: list[str]
+    """本期说明：补报文件、没有日期而未纳入的文件等。 例：`{%p for n in notes %}`"""
     warnings: list[str]
     """本次运行的警告（文件无法读取等）。 例：`{%p if warnings %}`"""
     generated_by: str
@@ -253,7 +263,9 @@ def _cite(numbers: Sequence[int]) -> str:
 
 
 def document_summaries(
-    documents: Sequence[ExtractedDocument], aggregates: Aggregates
+    documents: Sequence[ExtractedDocument],
+    aggregates: Aggregates,
+    marks: Mapping[str, str] | None = None,
 ) -> list[DocumentSummary]:
     per_document = {
         int(str(no)): {str(t): int(n) for t, n in row.items()}
@@ -279,6 +291,7 @@ def document_summaries(
                 source=doc.source,
                 measure_count=sum(1 for m in doc.measures if m.duplicate_of is None),
                 indicator_count=len(doc.indicators),
+                mark=(marks or {}).get(doc.sha256, ""),
                 themes=themes,
             )
         )
@@ -341,11 +354,13 @@ def build_context(
     charts: ChartSet,
     theme_charts: dict[str, Any],
     warnings: Sequence[str],
+    notes: Sequence[str] = (),
+    marks: Mapping[str, str] | None = None,
 ) -> BriefingContext:
     """The only place the template context is created."""
     from briefing import __version__
 
-    summaries = document_summaries(documents, aggregates)
+    summaries = document_summaries(documents, aggregates, marks)
     by_theme = theme_counts(aggregates.by_theme)
     unique = aggregates.measures.drop_duplicates("measure_id")
     unique = unique[~unique["duplicate"]]
@@ -423,7 +438,12 @@ def build_context(
             planned_count=counts["planned"],
             indicator_count=counts["indicators"],
             theme_count=len(blocks),
-            headlines=_headlines(counts, by_theme, aggregates.themes),
+            new_count=sum(1 for s in summaries if s["mark"] in ("新增", "补报")),
+            late_count=sum(1 for s in summaries if s["mark"] == "补报"),
+            empty=not documents,
+            headlines=_headlines(counts, by_theme, aggregates.themes)
+            if documents
+            else ["本期无新增文件。"],
         ),
         themes=blocks,
         focus_theme=settings.theme or "",
@@ -437,6 +457,7 @@ def build_context(
             distribute_to=settings.footer.distribute_to,
             copies=settings.footer.copies,
         ),
+        notes=list(notes),
         warnings=list(warnings),
         generated_by=f"briefing {__version__}",
     )

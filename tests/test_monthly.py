@@ -1,0 +1,188 @@
+"""Monthly runs left alone: numbering, re-runs, --force, the lock, empty months, crashes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.runs import RunState
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def inputs(tmp_path: Path, seeds_dir: Path) -> Path:
+    """Seeds 004 (2022-11-04), 000 (2023-07-27) and 002 (2024-03-27) in one folder."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in (
+        "004_38e28bd9a1a18c0a.txt",
+        "000_4bc94fbfc6990ecc.txt",
+        "002_59947f388a0249c2.txt",
+    ):
+        shutil.copy(seeds_dir / name, folder / name)
+    return folder
+
+
+def _build(inputs: Path, out: Path, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["build", "-i", str(inputs), "-o", str(out), *args])
+    return result.exit_code, result.stderr
+
+
+def _text(path: Path) -> str:
+    document = docx.Document(str(path))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_issues_are_numbered_in_the_order_they_are_made_and_reruns_keep_their_number(
+    inputs: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert _build(inputs, out, "-p", "2022-11")[0] == 0
+    assert _build(inputs, out, "-p", "2023-07")[0] == 0
+    assert "第1期" in _text(out / "2022-11" / "briefing-2022-11.docx")
+    # numbering is per year of the period's end
+    assert "第1期" in _text(out / "2023-07" / "briefing-2023-07.docx")
+    assert _build(inputs, out, "-p", "2023-08")[0] == 0
+    assert "第2期" in _text(out / "2023-08" / "briefing-2023-08.docx")
+    code, err = _build(inputs, out, "-p", "2023-07", "--force")
+    assert code == 0
+    assert "第1期" in _text(out / "2023-07" / "briefing-2023-07.docx")
+    assert "第1期" in err
+
+
+def test_an_existing_briefing_is_left_untouched_without_force(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(inputs, out, "-p", "2023-07")
+    target = out / "2023-07" / "briefing-2023-07.docx"
+    before = target.stat().st_mtime_ns, target.read_bytes()
+    code, err = _build(inputs, out, "-p", "2023-07")
+    assert code == 0
+    assert "已存在" in err and "--force" in err
+    assert (target.stat().st_mtime_ns, target.read_bytes()) == before
+
+
+def test_a_forced_rerun_with_the_same_inputs_is_byte_identical(
+    inputs: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    _build(inputs, out, "-p", "2023-07")
+    folder = out / "2023-07"
+    first = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert set(first) == {"briefing-2023-07.docx", "briefing-2023-07.xlsx", "manifest.json"}
+    _build(inputs, out, "-p", "2023-07", "--force")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == first
+
+
+def test_manifest_records_inputs_template_options_and_outputs(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(inputs, out, "-p", "2023-07")
+    manifest = json.loads((out / "2023-07" / "manifest.json").read_text(encoding="utf-8"))
+    text = json.dumps(manifest, ensure_ascii=False)
+    for fragment in ("000_4bc94fbfc6990ecc.txt", "briefing-2023-07.docx", "sha256"):
+        assert fragment in text
+    assert manifest["issue_number"] == 1 if "issue_number" in manifest else True
+
+
+def test_late_arrivals_are_marked_and_old_backlog_is_not_swept_in(
+    inputs: Path, tmp_path: Path, seeds_dir: Path
+) -> None:
+    out = tmp_path / "out"
+    _build(inputs, out, "-p", "2023-07")  # the first issue: 2023-07 starts the folder's record
+    # a document dated 2023-09 arrives only after the September issue was made
+    _build(inputs, out, "-p", "2023-09")
+    late = (seeds_dir / "003_6d581c0dd9f637d5.txt").read_text(encoding="utf-8")
+    dated = "[ 发布日期 ] 2023-09-15\n\n2023年三季度科技工作情况\n\n" + late
+    (inputs / "late.txt").write_text(dated, encoding="utf-8")
+    code, _ = _build(inputs, out, "-p", "2023-10")
+    assert code == 0
+    text = _text(out / "2023-10" / "briefing-2023-10.docx")
+    assert "补报" in text
+    # 004 (2022-11) is older than the first issue: never swept in
+    assert "支持区县科技创新发展的指导意见" not in text
+
+
+def test_an_empty_month_is_still_a_numbered_briefing_or_skipped(
+    inputs: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    code, _ = _build(inputs, out, "-p", "2023-06")
+    assert code == 0
+    text = _text(out / "2023-06" / "briefing-2023-06.docx")
+    assert "本期无新增文件" in text and "第1期" in text
+    code, err = _build(inputs, out, "-p", "2023-05", "--skip-empty")
+    assert code == 0
+    assert "未生成" in err
+    assert not (out / "2023-05" / "briefing-2023-05.docx").exists()
+
+
+def test_a_second_run_on_the_same_output_exits_3_at_once(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with RunState.open(out):
+        started = time.monotonic()
+        code, err = _build(inputs, out, "-p", "2023-07")
+        assert code == 3
+        assert time.monotonic() - started < 5
+        assert "正被另一个 briefing 进程使用" in err
+
+
+def test_log_json_writes_one_parsable_line(inputs: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["build", "-i", str(inputs), "-o", str(tmp_path), "-p", "2023-07", "--log-json"]
+    )
+    assert result.exit_code == 0
+    record = json.loads(result.stderr.strip().splitlines()[-1])
+    assert record["status"] == "made" and record["issue"] == 1 and record["exit_code"] == 0
+
+
+def _valid_docx(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.testzip() is None and "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+@pytest.mark.parametrize("delay", [0.3, 1.0, 1.8, 2.6])
+def test_sigkill_during_a_forced_rebuild_never_breaks_the_earlier_briefing(
+    inputs: Path, tmp_path: Path, delay: float
+) -> None:
+    out = tmp_path / "out"
+    assert _build(inputs, out, "-p", "2023-07")[0] == 0
+    target = out / "2023-07" / "briefing-2023-07.docx"
+    before = target.read_bytes()
+    child = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "briefing", "build", "-i", str(inputs), "-o", str(out)),
+            *("-p", "2023-07", "--force", "--quiet"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(delay)
+    if child.poll() is None:
+        os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert _valid_docx(target)
+    # same inputs: whatever finished is the same briefing
+    assert target.read_bytes() == before
+    with RunState.open(out) as state:
+        assert state.integrity_ok()
+    # the next run works and finds (or rebuilds) the issue with its number
+    code, _ = _build(inputs, out, "-p", "2023-07")
+    assert code == 0
+    assert "第1期" in _text(target)
