@@ -313,6 +313,36 @@ def explain_cmd(
     cli_themes.explain(sentence, _lexicon_path(config, lexicon))
 
 
+@app.command("schedule")
+def schedule_cmd(
+    systemd: Annotated[
+        bool, typer.Option("--systemd", help="输出 systemd 服务和定时器，而不是 crontab 行")
+    ] = False,
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="运行时使用的配置文件")
+    ] = None,
+    log_file: Annotated[
+        Path | None, typer.Option("--log", help="crontab：把输出追加到这个日志文件")
+    ] = None,
+) -> None:
+    """打印每月自动运行的 crontab 行或 systemd 单元（每月2日07:00生成上月简报）。"""
+    from briefing.schedule import crontab_line, systemd_units
+
+    extra = ["--config", str(config.absolute())] if config is not None else []
+    with _user_errors():
+        if systemd:
+            service, timer = systemd_units(extra)
+            typer.echo("# ---- briefing.service ----")
+            typer.echo(service)
+            typer.echo("# ---- briefing.timer ----")
+            typer.echo(timer)
+        else:
+            typer.echo(
+                "# 用 crontab -e 加入下面这一行（在当前文件夹运行，退出码非 0 时 cron 会发邮件）："
+            )
+            typer.echo(crontab_line(extra, log_file=log_file))
+
+
 def _print_summary(result: BuildResult) -> None:
     if result.status == "unchanged":
         _err(
