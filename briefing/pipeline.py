@@ -12,10 +12,17 @@ from pathlib import Path
 
 from briefing.errors import InputNotFoundError, ReadError
 from briefing.extract.indicators import extract_indicators
-from briefing.extract.measures import extract_measures, link_duplicates
+from briefing.extract.measures import DuplicateIndex, extract_measures
 from briefing.extract.metadata import parse_document_text
 from briefing.extract.structure import parse_structure
-from briefing.model import ExtractedDocument, Indicator, Measure, Metadata, RawDocument
+from briefing.model import (
+    ExtractedDocument,
+    Indicator,
+    Measure,
+    Metadata,
+    RawDocument,
+    Structure,
+)
 from briefing.readers import READERS, format_for, read_file
 from briefing.readers.common import read_bytes
 from briefing.themes import Classifier
@@ -111,19 +118,19 @@ def _attach_indicators(measures: Sequence[Measure], indicators: Sequence[Indicat
                 break
 
 
-def extract_documents(
-    paths: Sequence[Path],
-    classifier: Classifier,
-    on_document: Callable[[ExtractedDocument], None] | None = None,
-    link: bool = True,
-) -> list[ExtractedDocument]:
-    """Read and extract every document under `paths`. Raises InputNotFoundError for a bad path.
+def iter_documents(
+    paths: Sequence[Path], classifier: Classifier, link: bool = True
+) -> Iterator[ExtractedDocument]:
+    """Read and extract every document under `paths`, one at a time, in input order.
 
-    `link=False` leaves near-duplicate linking to the caller (a build links only what its
-    issue covers)."""
+    Each document is final when yielded: duplicate links point only backwards, so a compact index
+    of the measures seen so far is all that is kept between documents (memory does not grow with
+    the documents' text). The parsed structure is dropped: no later stage needs it.
+    Raises InputNotFoundError for a bad path.
+    """
     files = iter_input_files(paths)
     seen: dict[str, str] = {}
-    documents: list[ExtractedDocument] = []
+    linker = DuplicateIndex() if link else None
     for item in read_documents(files):
         if isinstance(item, ExtractedDocument):
             doc = item
@@ -139,9 +146,25 @@ def extract_documents(
         else:
             seen[item.sha256] = item.source
             doc = extract_document(item, classifier)
+            doc.structure = Structure()
+        if linker is not None:
+            linker.link(doc.measures)
+        yield doc
+
+
+def extract_documents(
+    paths: Sequence[Path],
+    classifier: Classifier,
+    on_document: Callable[[ExtractedDocument], None] | None = None,
+    link: bool = True,
+) -> list[ExtractedDocument]:
+    """Read and extract every document under `paths`. Raises InputNotFoundError for a bad path.
+
+    `link=False` leaves `duplicate_of` unset, for a caller that links a selection itself.
+    """
+    documents: list[ExtractedDocument] = []
+    for doc in iter_documents(paths, classifier, link):
         documents.append(doc)
         if on_document is not None:
             on_document(doc)
-    if link:
-        link_duplicates(documents)
     return documents

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from briefing.extract.indicators import extract_indicators
 from briefing.extract.numbers import find_quantities
+from briefing.extract.structure import parse_structure
 from briefing.model import ExtractedDocument, Indicator, Sentence, Structure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +72,7 @@ def test_seed_figures_quote_their_sentence_and_link_to_measures(
     seed_documents: list[ExtractedDocument],
 ) -> None:
     for doc in seed_documents:
-        sentences = [s.text for s in doc.structure.sentences]
+        sentences = [s.text for s in parse_structure(doc.body).sentences]
         for ind in doc.indicators:
             assert any(ind.text in s for s in sentences), ind.text
             assert ind.id.startswith(f"i-{doc.sha256[:10]}-")

@@ -9,10 +9,10 @@ sentences of one paragraph), so it stays an exact substring of the normalised do
 from __future__ import annotations
 
 import re
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from briefing.model import ExtractedDocument, Measure, Sentence, Status, Structure
 from briefing.themes import Classification, Classifier
@@ -388,67 +388,112 @@ def _heading_level(text: str) -> int:
 _SHINGLE = 3
 _MIN_SHINGLES = 8
 _POSTING_CAP = 64  # very common shingles say nothing; capping them keeps linking sub-quadratic
+_PROBE = 8  # postings read per measure: this many rarest shingles and this many fixed ones
 _CANDIDATES = 5
+_SET_CACHE = 4096
+_NON_CONTENT_RE = re.compile(r"[^\w\u4e00-\u9fff]+")
 
 
-def _shingles(text: str) -> frozenset[int]:
-    chars = "".join(_CONTENT_RE.findall(text))
-    return frozenset(
-        zlib.crc32(chars[i : i + _SHINGLE].encode("utf-8"))
-        for i in range(max(0, len(chars) - _SHINGLE + 1))
-    )
+def _content_key(text: str) -> str:
+    return _NON_CONTENT_RE.sub("", text)
+
+
+def _shingle_set(key: str) -> frozenset[str]:
+    return frozenset([key[i : i + _SHINGLE] for i in range(len(key) - _SHINGLE + 1)])
+
+
+class DuplicateIndex:
+    """Near-duplicate links for measures fed in order, against everything fed before.
+
+    A measure is a near-duplicate when its character 3-gram shingles overlap an earlier measure's
+    (Jaccard >= 0.7, or >= 90 % of them contained in a measure at most twice as long), or when two
+    earlier measures together hold >= 90 % of them (a sentence stitched from two earlier ones).
+    Links always point at the first occurrence. Same content (ignoring punctuation and spaces) is
+    found by one hash lookup; other candidates come from the postings of the measure's rarest
+    shingles only (a near-duplicate shares most of them) and are verified on the full sets.
+    The index keeps, per distinct measure, a hash and at most one copy of its letters: memory
+    grows with the distinct measures, never with the documents' text.
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[int, tuple[str, bool]] = {}  # hash(key) -> root id, long enough to link
+        self._postings: dict[str, list[int]] = {}
+        self._keys: list[str] = []  # per indexed slot: its content key, to rebuild its shingles
+        self._roots: list[str] = []
+        self._sets: dict[int, frozenset[str]] = {}  # recently verified slots
+
+    def link(self, measures: Iterable[Measure]) -> None:
+        for measure in measures:
+            measure.duplicate_of = self._add(measure.id, _content_key(measure.text))
+
+    def _add(self, measure_id: str, key: str) -> str | None:
+        known = self._first.get(hash(key))
+        if known is not None:
+            root, linkable = known
+            return root if linkable else None
+        shingles = _shingle_set(key)
+        if len(shingles) < _MIN_SHINGLES:
+            self._first[hash(key)] = (measure_id, False)
+            return None
+        match = self._find(shingles)
+        root = measure_id if match is None else self._roots[match]
+        self._first[hash(key)] = (root, True)
+        slot = len(self._keys)
+        indexed = False
+        for s in shingles:
+            posting = self._postings.get(s)
+            if posting is None:
+                self._postings[s] = [slot]
+                indexed = True
+            elif len(posting) < _POSTING_CAP:
+                posting.append(slot)
+                indexed = True
+        if indexed:  # a slot in no posting can never be a candidate: keep nothing of it
+            self._keys.append(key)
+            self._roots.append(root)
+        return None if match is None else root
+
+    def _set(self, slot: int) -> frozenset[str]:
+        cached = self._sets.get(slot)
+        if cached is None:
+            if len(self._sets) >= _SET_CACHE:
+                self._sets.clear()
+            cached = self._sets[slot] = _shingle_set(self._keys[slot])
+        return cached
+
+    def _find(self, shingles: frozenset[str]) -> int | None:
+        postings = self._postings
+        present = sorted(s for s in shingles if s in postings)
+        if not present:
+            return None
+        # the rarest shingles, where a near-duplicate must show, and the highest in code-point
+        # order: a fixed choice that near-duplicates share even when their rare parts (their
+        # numbers) differ. Ties go by shingle, so the probe never depends on hashing.
+        rarest = sorted(present, key=lambda s: len(postings[s]))[:_PROBE]
+        probe = set(rarest).union(present[-_PROBE:])
+        counts = Counter(chain.from_iterable(postings[s] for s in probe))
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:_CANDIDATES]
+        size = len(shingles)
+        scored = []
+        for slot, _ in ranked:
+            other = self._set(slot)
+            common = len(shingles & other)
+            jaccard = common / (size + len(other) - common)
+            contained = common / size
+            if jaccard >= 0.7 or (contained >= 0.9 and len(other) <= 2 * size):
+                return slot
+            scored.append((contained, slot))
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        if len(scored) >= 2 and scored[1][0] >= 0.3:
+            (_, first), (_, second) = scored[0], scored[1]
+            if len(shingles & (self._set(first) | self._set(second))) / size >= 0.9:
+                return first
+        return None
 
 
 def link_duplicates(documents: Sequence[ExtractedDocument]) -> None:
-    """Set `duplicate_of` on measures that repeat an earlier one, within or across documents.
-
-    Character 3-gram shingles with an inverted index: a measure is a near-duplicate when its
-    shingles overlap an earlier measure's (Jaccard >= 0.7, or >= 90 % of them contained in a
-    measure at most twice as long), or when two earlier measures together hold >= 90 % of them
-    (a sentence stitched from two earlier ones). Links always point at the first occurrence.
-    """
-    index: dict[int, list[int]] = {}
-    shingle_sets: list[frozenset[int]] = []
-    roots: list[str] = []
+    """Set `duplicate_of` on measures that repeat an earlier one, within or across documents
+    (see `DuplicateIndex`); a re-run over the same documents gives the same links."""
+    index = DuplicateIndex()
     for doc in documents:
-        for measure in doc.measures:
-            measure.duplicate_of = None
-            shingles = _shingles(measure.text)
-            slot = len(shingle_sets)
-            shingle_sets.append(shingles)
-            roots.append(measure.id)
-            if len(shingles) < _MIN_SHINGLES:
-                continue
-            match = _find_duplicate(shingles, index, shingle_sets)
-            if match is not None:
-                roots[slot] = roots[match]
-                measure.duplicate_of = roots[match]
-            for s in shingles:
-                posting = index.setdefault(s, [])
-                if len(posting) < _POSTING_CAP:
-                    posting.append(slot)
-
-
-def _find_duplicate(
-    shingles: frozenset[int], index: dict[int, list[int]], sets: list[frozenset[int]]
-) -> int | None:
-    counts: Counter[int] = Counter()
-    for s in shingles:
-        counts.update(index.get(s, ()))
-    candidates = [slot for slot, _ in counts.most_common(_CANDIDATES)]
-    size = len(shingles)
-    scored = []
-    for slot in candidates:
-        other = sets[slot]
-        common = len(shingles & other)
-        jaccard = common / (size + len(other) - common)
-        contained = common / size
-        if jaccard >= 0.7 or (contained >= 0.9 and len(other) <= 2 * size):
-            return slot
-        scored.append((contained, slot))
-    scored.sort(key=lambda x: (-x[0], x[1]))
-    if len(scored) >= 2 and scored[1][0] >= 0.3:
-        (_, first), (_, second) = scored[0], scored[1]
-        if len(shingles & (sets[first] | sets[second])) / size >= 0.9:
-            return first
-    return None
+        index.link(doc.measures)
