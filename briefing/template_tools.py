@@ -513,10 +513,11 @@ def check_template(
 
     A template that cannot be opened as a DOCX gives a report with that one problem.
     """
-    from briefing.render import RENDER_SECONDS, render_docx_bytes
+    from briefing.render import RENDER_SECONDS, _open_template, render_docx_bytes
 
     report = CheckReport(template)
     try:
+        _open_template(template)
         _placement_checks(template, report)
         compiles = _static_checks(template, report)
     except TemplateError as exc:

@@ -242,3 +242,19 @@ def chart_count(context: BriefingContext) -> int:
     """How many images the rendered document should contain."""
     count = sum(1 for theme in context["themes"] if theme["chart"])
     return count + sum(1 for chart in context["charts"].values() if chart)
+
+
+@functools.cache
+def _real_context(theme: str | None) -> BriefingContext:
+    from briefing.build import prepare
+    from briefing.config import Settings, package_data_dir
+
+    return prepare(Settings(inputs=(package_data_dir("seeds"),), theme=theme)).context
+
+
+def real_context(theme: str | None = None) -> BriefingContext:
+    """The context `briefing build` makes from the bundled seeds (built once per session; a
+    deep copy each call, so tests may change it)."""
+    import copy
+
+    return copy.deepcopy(_real_context(theme))

@@ -1,0 +1,135 @@
+"""Every shipped template builds against a real context from the seeds, passes its own check,
+is rebuilt byte-identically from template_builder, and the 要情 fits one A4 page."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from briefing.context import BriefingContext
+from briefing.render import render_docx_bytes
+from briefing.template_builder import TEMPLATES, build_template
+from briefing.template_tools import SHIPPED, check_template, shipped_template
+from tests.sample_context import real_context
+
+WHEN = datetime(2024, 3, 27)
+FOCUS = "科技金融"
+
+
+def _context(name: str) -> BriefingContext:
+    return real_context(FOCUS if name == "zhuanti.docx" else None)
+
+
+def _render(name: str) -> bytes:
+    return render_docx_bytes(shipped_template(name), _context(name), timestamp=WHEN)
+
+
+def _all_text(data: bytes) -> str:
+    doc = Document(io.BytesIO(data))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+def test_every_template_in_the_builder_is_shipped() -> None:
+    assert sorted(f"{kind}.docx" for kind in TEMPLATES) == sorted(SHIPPED)
+
+
+@pytest.mark.parametrize("kind", sorted(TEMPLATES))
+def test_builder_is_reproducible_and_matches_the_shipped_file(kind: str) -> None:
+    built = build_template(kind)
+    assert built == build_template(kind)
+    assert shipped_template(f"{kind}.docx").read_bytes() == built, (
+        f"templates/{kind}.docx is stale: run python -m briefing.template_builder"
+    )
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_shipped_template_builds_with_real_data(name: str) -> None:
+    data = _render(name)
+    text = _all_text(data)
+    context = _context(name)
+    assert "{{" not in text and "{%" not in text
+    assert context["masthead"]["name"] in text
+    for theme in context["themes"]:
+        assert theme["name"] in text
+        assert any(h["cite"] in text for h in theme["highlights"])
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert xml.count("<w:drawing") >= 1
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_shipped_template_passes_check(name: str) -> None:
+    report = check_template(shipped_template(name), _context(name))
+    assert report.ok, report.problems
+
+
+def test_yaoqing_has_one_line_per_theme_with_counts() -> None:
+    doc = Document(io.BytesIO(_render("yaoqing.docx")))
+    context = _context("yaoqing.docx")
+    lines = [p.text for p in doc.paragraphs if p.style.name == "要情主题行"]
+    themed = [line for line in lines if "：" in line]
+    assert len(themed) == len(context["themes"])
+    for line, theme in zip(themed, context["themes"], strict=True):
+        assert theme["name"] in line
+        assert f"{theme['measure_count']}条" in line
+        assert re.search(r"\[\d+\]$", line)
+    summary = context["summary"]
+    cells = [c.text for row in doc.tables[0].rows for c in row.cells]
+    assert f"{summary['measure_count']}条" in cells
+
+
+def test_zhuanti_covers_only_the_focus_theme_in_depth() -> None:
+    context = _context("zhuanti.docx")
+    assert [t["name"] for t in context["themes"]] == [FOCUS]
+    text = _all_text(_render("zhuanti.docx"))
+    assert f"{FOCUS}专题" in text
+    for heading in (
+        "一、总体情况",
+        "二、主要进展",
+        "三、下一步安排",
+        "四、关键数据",
+        "五、相关文件",
+    ):
+        assert heading in text
+    other_themes = [t["name"] for t in real_context()["themes"] if t["name"] != FOCUS]
+    assert not any(f"{name}专题" in text for name in other_themes)
+    focus_docs = [d for d in context["documents"] if FOCUS in d["themes"]]
+    for document in focus_docs:
+        assert document["title"] in text
+
+
+def test_zhuanti_without_a_focus_theme_still_builds() -> None:
+    text = _all_text(
+        render_docx_bytes(shipped_template("zhuanti.docx"), real_context(), timestamp=WHEN)
+    )
+    assert "科技政策专题" in text
+    for theme in real_context()["themes"]:
+        assert theme["name"] in text
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_yaoqing_fits_on_one_a4_page(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    docx = tmp_path / "yaoqing.docx"
+    docx.write_bytes(_render("yaoqing.docx"))
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin:/usr/local/bin"},
+    )
+    pages = PdfReader(str(tmp_path / "yaoqing.pdf")).pages
+    assert len(pages) == 1
+    width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)
