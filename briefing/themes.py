@@ -264,15 +264,14 @@ def load_lexicon(user_path: Path | None = None) -> Lexicon:
 # ---------------------------------------------------------------- matching
 
 
+_FOLD_TABLE = {code: chr(code - 0xFEE0).lower() for code in range(0xFF01, 0xFF5F)} | {
+    code: chr(code).lower() for code in range(ord("A"), ord("Z") + 1)
+}
+
+
 def _fold(text: str) -> str:
     """Full-width ASCII to half-width and Latin to lower case, keeping every index in place."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            ch = chr(code - 0xFEE0)
-        out.append(ch.lower() if ch.isascii() else ch)
-    return "".join(out)
+    return text.translate(_FOLD_TABLE)
 
 
 @dataclass
@@ -442,11 +441,18 @@ def _drop_list_categories(
     every term in a list of document topics. A list of one theme's terms (院士、杰青、优青) keeps
     them all.
     """
+    if not kept:
+        return kept
     drop: dict[int, str] = {}
     starts = [k[0] for k in kept]  # kept is in text order
-    spans = [(m, "") for m in _LIST_RE.finditer(text)]
-    spans += [(m, _TOPIC_REASON) for m in _TOPIC_LIST_RE.finditer(text)]
-    spans += [(m, _SLOGAN_REASON) for m in _SLOGAN_LIST_RE.finditer(text)]
+    # literal checks first: most sentences hold no list at all, and the patterns are costly
+    spans = []
+    if text.count("、") >= 2:
+        spans += [(m, "") for m in _LIST_RE.finditer(text)]
+    if "等" in text and ("、" in text or "以及" in text):
+        spans += [(m, _TOPIC_REASON) for m in _TOPIC_LIST_RE.finditer(text)]
+    if text.count("“") >= 3:
+        spans += [(m, _SLOGAN_REASON) for m in _SLOGAN_LIST_RE.finditer(text)]
     for lst, topic_reason in spans:
         topics = bool(topic_reason)
         item_themes = []

@@ -26,7 +26,7 @@ HEADING_RE = re.compile(
 ENUM_RE = re.compile(rf"^(?:[{_CN_NUM}]+是|其[{_CN_NUM}][是，,、：:]?|第[{_CN_NUM}]+[，,、：:])")
 _INLINE_ENUM_RE = re.compile(rf"(?<=[，,；;：:])(?=[{_CN_NUM}]+是)")
 _CLAUSE_SPLIT_RE = re.compile(r"(?<=[；;])")
-_CONTENT_RE = re.compile(r"[\w\u4e00-\u9fff]")
+_NON_CONTENT_RE = re.compile(r"[^\w\u4e00-\u9fff]+")
 _LEADING_JUNK_RE = re.compile(r"^[\s,，、。；;：:．.!！?？]+")
 _QUANTITY_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|千|百|家|项|个|人|名|位|篇|台|套|支|所|条|次|元)"
@@ -167,12 +167,16 @@ def extract_measures(
     year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
     ctx = DocContext(policy=is_policy_document(title, structure), year=year)
     measures: list[Measure] = []
+    contexts: dict[str, Classification] = {}  # an item title or sentence serves several clauses
     for unit in _units(structure):
         classification = classifier.classify(unit.text)
         for context in unit.context:
             if classification.themes:
                 break
-            classification = _inherit(classifier.classify(context), classification)
+            parent = contexts.get(context)
+            if parent is None:
+                parent = contexts[context] = classifier.classify(context)
+            classification = _inherit(parent, classification)
         measures.append(
             Measure(
                 id=measure_id(sha256, len(measures) + 1),
@@ -222,7 +226,7 @@ class _Unit:
 
 
 def _content_len(text: str) -> int:
-    return len(_CONTENT_RE.findall(text))
+    return len(_NON_CONTENT_RE.sub("", text))
 
 
 def is_heading_sentence(text: str) -> bool:
@@ -391,7 +395,6 @@ _POSTING_CAP = 64  # very common shingles say nothing; capping them keeps linkin
 _PROBE = 8  # postings read per measure: this many rarest shingles and this many fixed ones
 _CANDIDATES = 5
 _SET_CACHE = 4096
-_NON_CONTENT_RE = re.compile(r"[^\w\u4e00-\u9fff]+")
 
 
 def _content_key(text: str) -> str:
@@ -463,16 +466,18 @@ class DuplicateIndex:
 
     def _find(self, shingles: frozenset[str]) -> int | None:
         postings = self._postings
-        present = sorted(s for s in shingles if s in postings)
+        # (posting length, shingle): rarest first, ties by shingle so nothing depends on hashing
+        present = sorted([(len(postings[s]), s) for s in shingles if s in postings])
         if not present:
             return None
         # the rarest shingles, where a near-duplicate must show, and the highest in code-point
         # order: a fixed choice that near-duplicates share even when their rare parts (their
-        # numbers) differ. Ties go by shingle, so the probe never depends on hashing.
-        rarest = sorted(present, key=lambda s: len(postings[s]))[:_PROBE]
-        probe = set(rarest).union(present[-_PROBE:])
+        # numbers) differ
+        probe = [s for _, s in present[:_PROBE]]
+        chosen = set(probe)
+        probe += [s for s in sorted(s for _, s in present)[-_PROBE:] if s not in chosen]
         counts = Counter(chain.from_iterable(postings[s] for s in probe))
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:_CANDIDATES]
+        ranked = counts.most_common(_CANDIDATES)
         size = len(shingles)
         scored = []
         for slot, _ in ranked:
