@@ -577,7 +577,7 @@ def write_body(doc: DocxDocument) -> None:
         (12, 50, 27, 19, 23, 25),
         (
             "{{ src.no }}",
-            "{{ src.title }}",
+            "{{ src.title }}{% if src.mark == '补报' %}（补报）{% endif %}",
             "{{ src.doc_no }}",
             "{{ src.publisher }}",
             "{{ src.date }}",
@@ -589,7 +589,13 @@ def write_body(doc: DocxDocument) -> None:
         aligns=(center, left, left, left, center, left),
     )
 
-    # warnings of the run, small, only when there are some
+    # notes on this issue (late arrivals, undated files), then the run's warnings: small print
+    _tag(doc, "{%p if notes %}")
+    _para(doc, "本期说明：", s["warning"]).paragraph_format.space_before = Pt(8)
+    _tag(doc, "{%p for n in notes %}")
+    _para(doc, "{{ n }}", s["warning"])
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if warnings %}")
     _para(doc, "生成提示：", s["warning"]).paragraph_format.space_before = Pt(8)
     _tag(doc, "{%p for w in warnings %}")
@@ -700,7 +706,8 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
     widths = (39, 39, 39, 39)
     heads = ("收录文件", "政策措施", "其中进展／计划", "关键数据")
     values = (
-        "{{ summary.document_count }}份",
+        "{{ summary.document_count }}份"
+        "{% if summary.late_count %}（含补报{{ summary.late_count }}份）{% endif %}",
         "{{ summary.measure_count }}条",
         "{{ summary.done_count }}／{{ summary.planned_count }}",
         "{{ summary.indicator_count }}项",
@@ -808,7 +815,7 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
         (12, 76, 30, 22, 16),
         (
             "{{ d.no }}",
-            "{{ d.title }}",
+            "{{ d.title }}{% if d.mark == '补报' %}（补报）{% endif %}",
             "{{ d.doc_no }}",
             "{{ d.date }}",
             "{{ d.measure_count }}",

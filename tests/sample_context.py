@@ -1,5 +1,6 @@
 """A hand-built `BriefingContext` for rendering tests: five themes (one user-added), a title
-with `&<>`, a theme without a chart, a conflicting figure, warnings and a full 报尾."""
+with `&<>`, a theme without a chart, a conflicting figure, a late arrival (补报), notes, warnings
+and a full 报尾. `real_context()` is what `briefing build` makes from the bundled seeds."""
 
 from __future__ import annotations
 
@@ -169,6 +170,7 @@ def sample_context() -> BriefingContext:
             "measure_count": 20,
             "indicator_count": 12,
             "themes": ["基础研究", "成果转化"],
+            "mark": "补报",
         },
         {
             "no": 2,
@@ -182,6 +184,7 @@ def sample_context() -> BriefingContext:
             "measure_count": 30,
             "indicator_count": 25,
             "themes": ["科技金融", "人才"],
+            "mark": "新增",
         },
         {
             "no": 3,
@@ -195,6 +198,7 @@ def sample_context() -> BriefingContext:
             "measure_count": 40,
             "indicator_count": 30,
             "themes": ["人才"],
+            "mark": "新增",
         },
     ]
     context: BriefingContext = {
@@ -219,6 +223,9 @@ def sample_context() -> BriefingContext:
             "planned_count": 13,
             "indicator_count": 9,
             "theme_count": 5,
+            "new_count": 3,
+            "late_count": 1,
+            "empty": False,
             "headlines": ["成果转化措施最多（5条）。", "技术合同成交额各来源数值不一致，请核对。"],
         },
         "themes": themes,
@@ -232,6 +239,7 @@ def sample_context() -> BriefingContext:
             "distribute_to": "局领导，各处室",
             "copies": 30,
         },
+        "notes": ["补报：1份文件早于本期、此前各期未收录。"],
         "warnings": ["文件 broken.pdf 无法读取：文件已损坏"],
         "generated_by": "briefing 0.1.0",
     }

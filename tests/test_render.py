@@ -391,3 +391,13 @@ def test_template_saved_again_by_libreoffice_still_renders(tmp_path: Path) -> No
     assert _texts(doc)[0] == "科技政策简报"
     assert len(doc.inline_shapes) == chart_count(sample_context())
     assert "五、创新平台" in _texts(doc)
+
+
+def test_late_arrivals_are_marked_and_notes_printed(rendered: DocxDocument) -> None:
+    sources = rendered.tables[-1]
+    titles = [row.cells[1].text for row in sources.rows[1:]]
+    assert titles[0].endswith("（补报）")
+    assert not any(title.endswith("（补报）") for title in titles[1:])
+    texts = _texts(rendered)
+    assert "本期说明：" in texts
+    assert sample_context()["notes"][0] in texts
