@@ -6,7 +6,9 @@ read_documents -> parse text -> structure -> measures -> indicators -> duplicate
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +27,10 @@ from briefing.model import (
 )
 from briefing.readers import READERS, format_for, read_file
 from briefing.readers.common import read_bytes
-from briefing.themes import Classifier
+from briefing.themes import Classifier, Lexicon
+
+# below this many files per worker, starting processes costs more than it saves
+MIN_FILES_PER_WORKER = 8
 
 
 @dataclass(frozen=True)
@@ -118,35 +123,115 @@ def _attach_indicators(measures: Sequence[Measure], indicators: Sequence[Indicat
                 break
 
 
+def _extract_read(
+    item: RawDocument | ExtractedDocument, classifier: Classifier
+) -> ExtractedDocument:
+    """Extract a document read, or pass a reader's failed record on. The parsed structure is
+    dropped: no later stage needs it, and it is the biggest part of a document in memory."""
+    if isinstance(item, ExtractedDocument):
+        return item
+    if not item.text.strip():
+        # A reader's placeholder for a part it could not read (a bad JSONL line): keep its
+        # warning, extract nothing, and never call it a duplicate of another bad part.
+        doc = failed_record(item.source, item.format, item.sha256, "")
+        doc.warnings = list(item.warnings) or [f"{item.source}: 内容为空"]
+        return doc
+    doc = extract_document(item, classifier)
+    doc.structure = Structure()
+    return doc
+
+
+def _is_extracted(item: RawDocument | ExtractedDocument) -> bool:
+    return isinstance(item, RawDocument) and bool(item.text.strip())
+
+
+def _duplicate_content(doc: ExtractedDocument, seen: dict[str, str]) -> ExtractedDocument:
+    return failed_record(
+        doc.source, doc.format, doc.sha256, f"与 {seen[doc.sha256]} 内容相同，已跳过"
+    )
+
+
+def _serial(files: Sequence[InputFile], classifier: Classifier) -> Iterator[ExtractedDocument]:
+    seen: dict[str, str] = {}
+    for item in read_documents(files):
+        if _is_extracted(item) and item.sha256 in seen:
+            yield failed_record(
+                item.source, item.format, item.sha256, f"与 {seen[item.sha256]} 内容相同，已跳过"
+            )
+            continue
+        if _is_extracted(item):
+            seen[item.sha256] = item.source
+        yield _extract_read(item, classifier)
+
+
+_worker_classifier: Classifier | None = None
+
+
+def _init_worker(lexicon: Lexicon) -> None:
+    global _worker_classifier
+    _worker_classifier = Classifier(lexicon)
+
+
+def _extract_file(item: InputFile) -> list[tuple[ExtractedDocument, bool]]:
+    assert _worker_classifier is not None
+    return [
+        (_extract_read(read, _worker_classifier), _is_extracted(read))
+        for read in read_documents([item])
+    ]
+
+
+def _parallel(
+    files: Sequence[InputFile], classifier: Classifier, workers: int
+) -> Iterator[ExtractedDocument]:
+    """Files read and extracted in worker processes, results in input order.
+
+    A repeated document is extracted and then replaced by its duplicate record here, so the
+    output is the serial one; a few files per worker are in flight, so memory stays bounded.
+    """
+    seen: dict[str, str] = {}
+    pending: deque[Future[list[tuple[ExtractedDocument, bool]]]] = deque()
+    window = workers * 4
+    with ProcessPoolExecutor(
+        workers, initializer=_init_worker, initargs=(classifier.lexicon,)
+    ) as pool:
+        queue = iter(files)
+        try:
+            while True:
+                while len(pending) < window:
+                    item = next(queue, None)
+                    if item is None:
+                        break
+                    pending.append(pool.submit(_extract_file, item))
+                if not pending:
+                    break
+                for doc, extracted in pending.popleft().result():
+                    if extracted and doc.sha256 in seen:
+                        doc = _duplicate_content(doc, seen)
+                    elif extracted:
+                        seen[doc.sha256] = doc.source
+                    yield doc
+        finally:
+            for future in pending:
+                future.cancel()
+
+
 def iter_documents(
-    paths: Sequence[Path], classifier: Classifier, link: bool = True
+    paths: Sequence[Path], classifier: Classifier, link: bool = True, workers: int = 1
 ) -> Iterator[ExtractedDocument]:
     """Read and extract every document under `paths`, one at a time, in input order.
 
     Each document is final when yielded: duplicate links point only backwards, so a compact index
     of the measures seen so far is all that is kept between documents (memory does not grow with
-    the documents' text). The parsed structure is dropped: no later stage needs it.
-    Raises InputNotFoundError for a bad path.
+    the documents' text). `workers` > 1 reads and extracts files in that many processes; the
+    output is the same. Raises InputNotFoundError for a bad path.
     """
     files = iter_input_files(paths)
-    seen: dict[str, str] = {}
     linker = DuplicateIndex() if link else None
-    for item in read_documents(files):
-        if isinstance(item, ExtractedDocument):
-            doc = item
-        elif not item.text.strip():
-            # A reader's placeholder for a part it could not read (a bad JSONL line): keep its
-            # warning, extract nothing, and never call it a duplicate of another bad part.
-            doc = failed_record(item.source, item.format, item.sha256, "")
-            doc.warnings = list(item.warnings) or [f"{item.source}: 内容为空"]
-        elif item.sha256 in seen:
-            doc = failed_record(
-                item.source, item.format, item.sha256, f"与 {seen[item.sha256]} 内容相同，已跳过"
-            )
-        else:
-            seen[item.sha256] = item.source
-            doc = extract_document(item, classifier)
-            doc.structure = Structure()
+    if workers > 1 and len(files) >= MIN_FILES_PER_WORKER * workers:
+        documents = _parallel(files, classifier, workers)
+    else:
+        documents = _serial(files, classifier)
+    for doc in documents:
         if linker is not None:
             linker.link(doc.measures)
         yield doc
@@ -157,13 +242,14 @@ def extract_documents(
     classifier: Classifier,
     on_document: Callable[[ExtractedDocument], None] | None = None,
     link: bool = True,
+    workers: int = 1,
 ) -> list[ExtractedDocument]:
     """Read and extract every document under `paths`. Raises InputNotFoundError for a bad path.
 
     `link=False` leaves `duplicate_of` unset, for a caller that links a selection itself.
     """
     documents: list[ExtractedDocument] = []
-    for doc in iter_documents(paths, classifier, link):
+    for doc in iter_documents(paths, classifier, link, workers):
         documents.append(doc)
         if on_document is not None:
             on_document(doc)

@@ -274,6 +274,14 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+def _longest_first(hit: tuple[int, int, _Entry]) -> tuple[int, int]:
+    return hit[0] - hit[1], hit[0]
+
+
+def _start(hit: tuple[int, int, _Entry]) -> int:
+    return hit[0]
+
+
 @dataclass
 class _Entry:
     key: str
@@ -307,36 +315,36 @@ class Classifier:
         if entries:
             self._automaton.make_automaton()
         self._empty = not entries
-        self._longest = max((len(k) for k in entries), default=0)
 
     def classify(self, text: str) -> Classification:
         result = Classification()
         if self._empty or not text:
             return result
-        hits: list[tuple[int, int, _Entry]] = []
-        for end, found in self._automaton.iter(_fold(text)):
-            start = end - len(found.key) + 1
-            hits.append((start, end + 1, found))
+        hits: list[tuple[int, int, _Entry]] = [
+            (end + 1 - len(found.key), end + 1, found)
+            for end, found in self._automaton.iter(_fold(text))
+        ]
+        if not hits:
+            self._score(text, [], result)
+            return result
         # longest first, then leftmost: the kept set is the same whatever order the automaton used
-        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        hits.sort(key=_longest_first)
         kept: list[tuple[int, int, _Entry]] = []
         revived: list[tuple[int, int, _Entry]] = []
-        # kept matches by start, so overlap checks look only at the few that can reach a hit
-        by_start: dict[int, list[tuple[int, int, _Entry]]] = {}
-        span = self._longest
         for start, end, found in hits:
-            near = [k for pos in range(start - span, end) for k in by_start.get(pos, ())]
+            # kept matches overlapping this one, leftmost first (ties: kept first); a sentence
+            # keeps a handful, so a scan beats any index
+            near = [k for k in kept if k[0] < end and start < k[1]]
+            if len(near) > 1:
+                near.sort(key=_start)
             # only a longer match that contains this one wins; partial overlaps (科技成果|转化)
             # both count, so a weak term cannot hide a strong one by standing further left
             owner = next((k for k in near if k[0] <= start and end <= k[1]), None)
             if owner is None:
                 # a negative context cancels every term it touches (创业|投资有限责任公司)
-                owner = next(
-                    (k for k in near if not k[2].weights and k[0] < end and start < k[1]), None
-                )
+                owner = next((k for k in near if not k[2].weights), None)
             if owner is None:
                 kept.append((start, end, found))
-                by_start.setdefault(start, []).append((start, end, found))
                 continue
             if not found.weights:
                 continue

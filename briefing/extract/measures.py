@@ -27,6 +27,7 @@ ENUM_RE = re.compile(rf"^(?:[{_CN_NUM}]+是|其[{_CN_NUM}][是，,、：:]?|第[
 _INLINE_ENUM_RE = re.compile(rf"(?<=[，,；;：:])(?=[{_CN_NUM}]+是)")
 _CLAUSE_SPLIT_RE = re.compile(r"(?<=[；;])")
 _NON_CONTENT_RE = re.compile(r"[^\w\u4e00-\u9fff]+")
+_DIGITS_RE = re.compile(r"\d+")
 _LEADING_JUNK_RE = re.compile(r"^[\s,，、。；;：:．.!！?？]+")
 _QUANTITY_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|千|百|家|项|个|人|名|位|篇|台|套|支|所|条|次|元)"
@@ -395,6 +396,7 @@ _POSTING_CAP = 64  # very common shingles say nothing; capping them keeps linkin
 _PROBE = 8  # postings read per measure: this many rarest shingles and this many fixed ones
 _CANDIDATES = 5
 _SET_CACHE = 4096
+_ALIKE = 8  # measures kept per wording that differs only in its figures
 
 
 def _content_key(text: str) -> str:
@@ -420,6 +422,8 @@ class DuplicateIndex:
 
     def __init__(self) -> None:
         self._first: dict[int, tuple[str, bool]] = {}  # hash(key) -> root id, long enough to link
+        # hash(key with each digit run as one mark) -> the first few slots worded alike
+        self._skeletons: dict[int, list[int]] = {}
         self._postings: dict[str, list[int]] = {}
         self._keys: list[str] = []  # per indexed slot: its content key, to rebuild its shingles
         self._roots: list[str] = []
@@ -430,17 +434,32 @@ class DuplicateIndex:
             measure.duplicate_of = self._add(measure.id, _content_key(measure.text))
 
     def _add(self, measure_id: str, key: str) -> str | None:
-        known = self._first.get(hash(key))
+        key_hash = hash(key)
+        known = self._first.get(key_hash)
         if known is not None:
             root, linkable = known
             return root if linkable else None
         shingles = _shingle_set(key)
         if len(shingles) < _MIN_SHINGLES:
-            self._first[hash(key)] = (measure_id, False)
+            self._first[key_hash] = (measure_id, False)
             return None
+        # the same sentence with other figures (a later year's report) is the common repeat:
+        # check the first measure worded alike before searching the postings, and do not index
+        # this one (the first stands for all of them)
+        skeleton = hash(_DIGITS_RE.sub("0", key))
+        alike = self._skeletons.get(skeleton, [])
+        near = next((slot for slot in alike if self._near(shingles, slot)), None)
+        if near is not None:
+            root = self._roots[near]
+            self._first[key_hash] = (root, True)
+            if len(alike) < _ALIKE:  # a few variants, for a later one far from the first
+                alike.append(len(self._keys))
+                self._keys.append(key)
+                self._roots.append(root)
+            return root
         match = self._find(shingles)
         root = measure_id if match is None else self._roots[match]
-        self._first[hash(key)] = (root, True)
+        self._first[key_hash] = (root, True)
         slot = len(self._keys)
         indexed = False
         for s in shingles:
@@ -454,7 +473,17 @@ class DuplicateIndex:
         if indexed:  # a slot in no posting can never be a candidate: keep nothing of it
             self._keys.append(key)
             self._roots.append(root)
+            if len(alike) < _ALIKE:
+                self._skeletons.setdefault(skeleton, alike).append(slot)
         return None if match is None else root
+
+    def _near(self, shingles: frozenset[str], slot: int) -> bool:
+        other = self._set(slot)
+        common = len(shingles & other)
+        size = len(shingles)
+        return common / (size + len(other) - common) >= 0.7 or (
+            common / size >= 0.9 and len(other) <= 2 * size
+        )
 
     def _set(self, slot: int) -> frozenset[str]:
         cached = self._sets.get(slot)
