@@ -67,10 +67,10 @@ def _theme(
     name = THEMES[index]
     chart: Any = ""
     if with_chart:
-        drawn = indicator_chart(
+        drawn = _indicator_chart(
             f"{name}关键数据",
-            [(i["metric"], i["value"], i["unit"]) for i in indicators],
-            theme_index=index,
+            tuple((i["metric"], i["value"], i["unit"]) for i in indicators),
+            index,
         )
         chart = drawn if drawn is not None else ""
     return {
@@ -83,6 +83,14 @@ def _theme(
         "indicators": indicators,
         "chart": chart,
     }
+
+
+@functools.cache
+def _indicator_chart(
+    title: str, items: tuple[tuple[str, float, str], ...], index: int
+) -> ChartImage | None:
+    # drawing is the slow part of building a context; charts are immutable, so share them
+    return indicator_chart(title, list(items), theme_index=index)
 
 
 @functools.cache
