@@ -29,7 +29,9 @@ def _fail(message: str) -> typer.Exit:
 @app.command("init")
 def init(
     directory: Annotated[Path, typer.Argument(help="放模板的文件夹（不存在则新建）")] = Path("."),
-    name: Annotated[str, typer.Option("--name", "-n", help="模板文件名")] = "briefing.docx",
+    name: Annotated[
+        str | None, typer.Option("--name", "-n", help="模板文件名，默认与所复制的模板同名")
+    ] = None,
     source: Annotated[
         str,
         typer.Option(
@@ -46,7 +48,7 @@ def init(
     shipped = {Path(n).stem: n for n in SHIPPED}
     template = shipped_template(shipped[source]) if source in shipped else Path(source)
     try:
-        written = init_template(directory, name=name, source=template, force=force)
+        written = init_template(directory, name=name or template.name, source=template, force=force)
     except BriefingError as exc:
         raise _fail(str(exc)) from None
     typer.echo("已写入：")
@@ -55,8 +57,13 @@ def init(
     docx = written[0]
     typer.echo("")
     typer.echo("用 Word 或 WPS 打开模板修改样式、移动标签并保存后，运行：")
-    typer.echo(f"  briefing template check {docx}")
-    typer.echo(f"  briefing build --template {docx}")
+    if source == "zhuanti":
+        typer.echo(f"  briefing template check {docx} --theme 科技金融")
+        typer.echo(f"  briefing build --theme 科技金融 --template {docx}")
+        typer.echo("（专题模板配合 --theme 使用，可用的主题名见 briefing themes）")
+    else:
+        typer.echo(f"  briefing template check {docx}")
+        typer.echo(f"  briefing build --template {docx}")
 
 
 @app.command("check")

@@ -211,7 +211,7 @@ def test_cli_init_from_another_shipped_template_and_check(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     assert "briefing template check" in result.output
     assert "briefing build --template" in result.output
-    template = folder / "briefing.docx"
+    template = folder / "yaoqing.docx"
     assert template.read_bytes() == shipped_template("yaoqing.docx").read_bytes()
     ok = runner.invoke(
         app, ["check", str(template), "--context", str(folder / SAMPLE_CONTEXT_NAME)]
