@@ -1,16 +1,20 @@
 """Extraction speed: the whole `briefing extract` pipeline against jieba word segmentation.
 
-    python benchmarks/extract_speed.py                 # 50 MB corpus, seed 0
-    python benchmarks/extract_speed.py --size-mb 10 --profile
+    python benchmarks/extract_speed.py                 # 50 MB corpus, seed 0, 1 and all cores
+    python benchmarks/extract_speed.py --size-mb 10 --workers 1 --profile
 
 Generates (or reuses) a corpus with `make_corpus.make_corpus` under benchmarks/_corpus/<size>mb,
-then, in this one process:
-1. runs `briefing.pipeline.extract_documents` over it (read -> parse -> structure -> measures and
-   their themes -> indicators -> duplicate links) and reports MB/s of input bytes;
+then:
+1. for each `--workers` count, runs `briefing.pipeline.iter_documents` over it in a fresh child
+   process (read -> parse -> structure -> measures and their themes -> indicators -> duplicate
+   links; documents streamed and dropped, as `briefing extract` can) and reports MB/s of input
+   bytes on the wall clock, the CPU seconds of that process and its workers, and peak RSS;
+   `--keep` keeps every document instead (what `extract_documents` returns to a build);
 2. runs the same stage functions file by file with a timer around each, to show where time goes;
 3. runs `jieba.lcut` over the same decoded text (dictionary loaded beforehand) as the baseline.
-It prints MB/s for each and the ratio pipeline / jieba. Targets: >= 10 MB/s and >= 10x jieba.
-`--profile` adds the top functions of a cProfile run of the pipeline.
+It prints the load average with the numbers (other jobs slow every rate), MB/s for each and the
+ratio pipeline / jieba. Targets: >= 10 MB/s and >= 10x jieba.
+`--profile` adds the top functions of a cProfile run of the (serial) pipeline.
 """
 
 from __future__ import annotations
@@ -18,7 +22,11 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import json
+import os
 import pstats
+import resource
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -46,16 +54,46 @@ def corpus_bytes(folder: Path) -> int:
     return sum((folder / line).stat().st_size for line in lines if line)
 
 
-def run_pipeline(folder: Path) -> tuple[float, int, int]:
-    """Seconds for extract_documents over the folder, documents, indicators."""
-    from briefing.pipeline import extract_documents
+def run_pipeline(folder: Path, workers: int = 1, keep: bool = False) -> dict[str, float]:
+    """Extract the folder in this process; seconds (wall, CPU incl. workers), counts, peak RSS."""
+    from briefing.pipeline import iter_documents
     from briefing.themes import Classifier, load_lexicon
 
     classifier = Classifier(load_lexicon())
-    start = time.perf_counter()
-    docs = extract_documents([folder], classifier)
-    seconds = time.perf_counter() - start
-    return seconds, len(docs), sum(len(d.indicators) for d in docs)
+    kept = []
+    docs = figures = 0
+    start, cpu = time.perf_counter(), _cpu_seconds()
+    for doc in iter_documents([folder], classifier, workers=workers):
+        docs += 1
+        figures += len(doc.indicators)
+        if keep:
+            kept.append(doc)
+    wall = time.perf_counter() - start
+    workers_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "wall": wall,
+        "cpu": _cpu_seconds() - cpu,
+        "docs": docs,
+        "figures": figures,
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "workers_rss_mb": workers_rss,
+    }
+
+
+def _cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run_pipeline_process(folder: Path, workers: int, keep: bool) -> dict[str, float]:
+    """`run_pipeline` in a fresh interpreter, so its peak memory is its own."""
+    command = [sys.executable, __file__, "--child", str(folder), "--workers", str(workers)]
+    out = subprocess.run(
+        [*command, *(["--keep"] if keep else [])], check=True, capture_output=True, text=True
+    ).stdout
+    result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return result
 
 
 def stage_times(folder: Path) -> tuple[dict[str, float], list[str]]:
@@ -89,7 +127,9 @@ def stage_times(folder: Path) -> tuple[dict[str, float], list[str]]:
         structure = parse_structure(parsed.body)
         t2 = clock()
         date = parsed.metadata.written_date or parsed.metadata.published_date
-        measures = extract_measures(item.sha256, structure, classifier, date)
+        measures = extract_measures(
+            item.sha256, structure, classifier, date, title=parsed.metadata.title
+        )
         t3 = clock()
         indicators = extract_indicators(item.sha256, structure, date)
         t4 = clock()
@@ -110,6 +150,7 @@ def stage_times(folder: Path) -> tuple[dict[str, float], list[str]]:
     t0 = clock()
     link_duplicates(docs)
     times["duplicate links"] += clock() - t0
+    del docs
     return dict(times), texts
 
 
@@ -134,20 +175,46 @@ def profile_pipeline(folder: Path, top: int = 25) -> str:
     return out.getvalue()
 
 
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size-mb", type=int, default=50)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--corpus", type=Path, default=None, help="reuse or create this folder")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="+",
+        default=sorted({1, os.cpu_count() or 1}),
+        help="worker processes for the pipeline runs (default: 1 and all cores)",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep every document in memory")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the pipeline")
+    parser.add_argument("--child", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child is not None:
+        print(json.dumps(run_pipeline(args.child, args.workers[0], args.keep)))
+        return 0
 
     folder = corpus(args.size_mb, args.seed, args.corpus)
     mb = corpus_bytes(folder) / 1e6
-    seconds, n_docs, n_figures = run_pipeline(folder)
-    pipeline_mbps = mb / seconds
-    print(f"corpus      {folder}  {mb:.1f} MB, {n_docs} documents, {n_figures} figures")
-    print(f"pipeline    {seconds:8.2f} s  {pipeline_mbps:8.2f} MB/s  (extract_documents)")
+    print(f"corpus      {folder}  {mb:.1f} MB")
+    best = 0.0
+    for workers in args.workers:
+        before = load()
+        run = run_pipeline_process(folder, workers, args.keep)
+        best = max(best, mb / run["wall"])
+        print(
+            f"pipeline    {run['wall']:8.2f} s  {mb / run['wall']:8.2f} MB/s wall, "
+            f"{run['cpu']:.2f} s CPU ({mb / run['cpu']:.2f} MB/s per CPU second), "
+            f"{workers} worker(s), peak RSS {run['rss_mb']:.0f} MB"
+            + (f" (+ {run['workers_rss_mb']:.0f} MB per worker)" if workers > 1 else "")
+            + f", {run['docs']:.0f} documents, {run['figures']:.0f} figures,"
+            f" load {before} -> {load()}"
+        )
 
     times, texts = stage_times(folder)
     total = sum(times.values())
@@ -156,13 +223,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     j_seconds = jieba_seconds(texts)
     jieba_mbps = mb / j_seconds
-    ratio = pipeline_mbps / jieba_mbps
+    ratio = best / jieba_mbps
     print(f"jieba.lcut  {j_seconds:8.2f} s  {jieba_mbps:8.2f} MB/s  (same text, same run)")
-    print(f"ratio       {ratio:8.2f}x jieba")
-    ok = pipeline_mbps >= TARGET_MBPS and ratio >= TARGET_RATIO
+    print(f"ratio       {ratio:8.2f}x jieba (best pipeline run)")
+    ok = best >= TARGET_MBPS and ratio >= TARGET_RATIO
     print(
         f"target      >= {TARGET_MBPS:g} MB/s and >= {TARGET_RATIO:g}x jieba: "
         + ("met" if ok else "NOT met")
+        + f"  (load {load()})"
     )
     if args.profile:
         print(profile_pipeline(folder))

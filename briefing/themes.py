@@ -287,6 +287,18 @@ class _Entry:
     key: str
     weights: dict[str, float] = field(default_factory=dict)
     cancels: set[str] = field(default_factory=set)  # theme names, or _ALL_THEMES
+    _live: dict[str, float] | None = None
+
+    def live(self) -> dict[str, float]:
+        """The weights its own cancels leave (computed once: entries do not change after
+        the automaton is built; do not mutate the result)."""
+        if self._live is None:
+            self._live = (
+                {}
+                if _ALL_THEMES in self.cancels
+                else {t: w for t, w in self.weights.items() if t not in self.cancels}
+            )
+        return self._live
 
 
 class Classifier:
@@ -364,24 +376,26 @@ class Classifier:
     def _score(
         self, text: str, kept: list[tuple[int, int, _Entry]], result: Classification
     ) -> None:
+        if not kept:
+            return
         seen: dict[str, dict[str, float]] = {}
         headline = _headline_end(text)
+        matches = result.matches
         for start, end, found in kept:
-            live = {
-                theme: weight
-                for theme, weight in found.weights.items()
-                if theme not in found.cancels and _ALL_THEMES not in found.cancels
-            }
+            live = found.live()
             if not live:
                 continue
-            term = text[start:end]
-            result.matches.append(Match(term, start, end, live))
-            if end <= headline:
-                # the item's own headline (三是完善产学研合作激励机制。) names what the item is about
-                live = {theme: weight * HEADLINE_BOOST for theme, weight in live.items()}
+            matches.append(Match(text[start:end], start, end, dict(live)))
+            # the item's own headline (三是完善产学研合作激励机制。) names what the item is about
+            boost = HEADLINE_BOOST if end <= headline else 1.0
+            key = found.key
             for theme, weight in live.items():
-                known = seen.setdefault(theme, {})
-                known[found.key] = max(known.get(found.key, 0.0), weight)
+                known = seen.get(theme)
+                if known is None:
+                    known = seen[theme] = {}
+                weight *= boost
+                if weight > known.get(key, 0.0):
+                    known[key] = weight
         for theme in self.lexicon.specs:
             if theme in seen:
                 result.scores[theme] = sum(seen[theme].values())
@@ -396,6 +410,7 @@ class Classifier:
                 continue
             passing.append(theme)
         top = max((result.scores[t] for t in passing), default=0.0)
+        unique: list[Match] | None = None
         for theme in passing:
             score = result.scores[theme]
             if score * self.lexicon.dominance <= top + 1e-9:
@@ -408,9 +423,9 @@ class Classifier:
                 result.dropped[theme] = f"长句（{len(text)} 字）中仅有一个词命中，视为顺带提及"
                 continue
             result.themes.append(theme)
-            result.evidence[theme] = [
-                m.term for m in _unique_terms(result.matches) if theme in m.weights
-            ]
+            if unique is None:
+                unique = _unique_terms(result.matches)
+            result.evidence[theme] = [m.term for m in unique if theme in m.weights]
 
 
 _LIST_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,6}"
