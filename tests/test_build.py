@@ -159,3 +159,20 @@ def test_failed_render_keeps_the_earlier_briefing(tmp_path: Path, seeds_dir: Pat
     assert first.docx.read_bytes() == before
     leftovers = [p for p in first.docx.parent.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+def test_xlsx_lists_every_measure_and_figure_with_its_source_and_quote(
+    seed_build: BuildResult,
+) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(seed_build.xlsx, read_only=True)
+    assert book.sheetnames == ["来源文件", "措施", "数据"]
+    measures = list(book["措施"].iter_rows(values_only=True))
+    figures = list(book["数据"].iter_rows(values_only=True))
+    assert measures[0][0] == "来源序号" and measures[0][-1] == "原文"
+    assert len(measures) - 1 == sum(len(d.measures) for d in seed_build.included)
+    assert len(figures) - 1 == sum(len(d.indicators) for d in seed_build.included)
+    first = seed_build.included[0]
+    assert measures[1][-1] == first.measures[0].text
+    assert len(list(book["来源文件"].iter_rows(values_only=True))) == 6
