@@ -390,5 +390,16 @@ def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]
         yield update
 
 
+def _register_subcommands() -> None:
+    from briefing.cli_template import app as template_app
+
+    app.add_typer(
+        template_app, name="template", help="模板：复制默认模板（init）、检查模板（check）"
+    )
+
+
+_register_subcommands()
+
+
 def main() -> None:
     app()
