@@ -797,35 +797,6 @@ def render_docx(
     write_bytes_atomic(output, data)
 
 
-def check_template(template: Path) -> list[str]:
-    """Compile every part of a template without data; return the top-level names it uses.
-
-    Raises `TemplateError` on a syntax error. Names that `BriefingContext` does not define are
-    reported by `unknown_variables`.
-    """
-    from jinja2 import meta
-
-    tpl = _open_template(template)
-    env = make_environment()
-    assert isinstance(env, _BriefingEnvironment)
-    names: set[str] = set()
-    for source in _part_sources(tpl):
-        env.last_source = source
-        try:
-            names |= meta.find_undeclared_variables(env.parse(source))
-        except jinja2.TemplateSyntaxError as exc:
-            if exc.source is None:
-                exc.source = source
-            raise _template_error(exc, env, template) from exc
-    return sorted(names)
-
-
-def unknown_variables(template: Path) -> list[str]:
-    """Top-level names a template uses that the context does not provide."""
-    known = set(BriefingContext.__annotations__)
-    return [name for name in check_template(template) if name not in known]
-
-
 def _part_sources(tpl: Any) -> list[str]:
     """The XML docxtpl compiles for the body, headers and footers, split into paragraphs."""
     from docx.oxml import parse_xml
@@ -838,38 +809,6 @@ def _part_sources(tpl: Any) -> list[str]:
 
 
 _BLOCK_TAG = re.compile(r"\{%\s*(p|tr|tc|r)\s[^%]*%\}")
-
-
-def template_problems(template: Path) -> list[str]:
-    """What `briefing template check` reports: Chinese problem descriptions, empty when the
-    template is fine. Raises `TemplateError` only when the file cannot be opened as a DOCX.
-
-    Checks: `{%p %}` tags stand alone in their paragraph (docxtpl deletes the rest of that
-    paragraph); `{%tr %}`/`{%tc %}` tags sit inside a table; the Jinja syntax is valid; every
-    top-level variable exists in the context. Misspelt fields (`masthead.nmae`) show up only when
-    rendering with data: use `render_docx_bytes` with a real or sample context for that.
-    """
-    from docx import Document
-
-    _open_template(template)
-    problems: list[str] = []
-    doc = Document(str(template))
-    for index, paragraph in enumerate(doc.paragraphs, start=1):
-        problems.extend(_tag_placement(paragraph.text, f"正文第{index}段", in_table=False))
-    for t_index, table in enumerate(doc.tables, start=1):
-        for r_index, row in enumerate(table.rows, start=1):
-            for cell in row.cells:
-                for paragraph in cell.paragraphs:
-                    where = f"第{t_index}个表格第{r_index}行"
-                    problems.extend(_tag_placement(paragraph.text, where, in_table=True))
-    try:
-        unknown = unknown_variables(template)
-    except TemplateError as exc:
-        problems.append(str(exc))
-    else:
-        available = "、".join(BriefingContext.__annotations__)
-        problems.extend(f"变量“{name}”不在模板上下文中（可用：{available}）" for name in unknown)
-    return list(dict.fromkeys(problems))
 
 
 def _tag_placement(text: str, where: str, *, in_table: bool) -> list[str]:

@@ -22,14 +22,9 @@ from hypothesis import strategies as st
 
 from briefing.context import BriefingContext
 from briefing.errors import TemplateError
-from briefing.render import (
-    check_template,
-    cn_ordinal,
-    render_docx,
-    template_problems,
-    unknown_variables,
-)
+from briefing.render import cn_ordinal, render_docx
 from briefing.template_builder import DEFAULT_OUTPUT, build_template
+from briefing.template_tools import check_template
 from tests.sample_context import AMPERSAND_TITLE, THEMES, chart_count, sample_context
 
 TEMPLATE = DEFAULT_OUTPUT
@@ -266,8 +261,7 @@ def test_template_follows_official_document_layout() -> None:
 
 
 def test_default_template_uses_only_known_variables() -> None:
-    assert unknown_variables(TEMPLATE) == []
-    assert {"masthead", "themes", "sources", "footer", "warnings"} <= set(check_template(TEMPLATE))
+    assert check_template(TEMPLATE, sample_context()).ok
 
 
 # --- errors and safety -----------------------------------------------------------------------------
@@ -294,7 +288,8 @@ def test_undefined_variable_is_named(tmp_path: Path) -> None:
 
 def test_unknown_top_level_variable_is_reported(tmp_path: Path) -> None:
     template = _template_with(tmp_path, "{{ masthead.name }}{{ issue_title }}")
-    assert unknown_variables(template) == ["issue_title"]
+    (problem,) = check_template(template, sample_context()).problems
+    assert "issue_title" in problem
     message = _error(tmp_path, "{{ issue_title }}")
     assert "issue_title" in message
 
@@ -350,10 +345,6 @@ def test_cn_ordinal() -> None:
         assert cn_ordinal(number) == text
 
 
-def test_default_template_has_no_problems() -> None:
-    assert template_problems(TEMPLATE) == []
-
-
 def test_template_check_reports_misplaced_block_tags_and_unknown_names(tmp_path: Path) -> None:
     template = _template_with(
         tmp_path,
@@ -363,7 +354,7 @@ def test_template_check_reports_misplaced_block_tags_and_unknown_names(tmp_path:
         "{%tr for row in sources %}",
         "{%tr endfor %}",
     )
-    problems = template_problems(template)
+    problems = check_template(template, sample_context()).problems
     assert any("必须单独成段" in p and "要点：" in p for p in problems)
     assert any("只能放在表格中" in p for p in problems)
     assert any("模板语法错误" in p for p in problems)  # the stray {%tr %} is not Jinja either
@@ -371,7 +362,7 @@ def test_template_check_reports_misplaced_block_tags_and_unknown_names(tmp_path:
 
 def test_template_check_names_unknown_variables(tmp_path: Path) -> None:
     template = _template_with(tmp_path, "{{ masthead.name }}", "{{ author }}")
-    problems = template_problems(template)
+    problems = check_template(template, sample_context()).problems
     assert len(problems) == 1 and "author" in problems[0]
 
 
@@ -384,7 +375,7 @@ def test_template_saved_again_by_libreoffice_still_renders(tmp_path: Path) -> No
         check=True, capture_output=True, timeout=120,
     )  # fmt: skip
     resaved = tmp_path / "lo" / TEMPLATE.name
-    assert template_problems(resaved) == []
+    assert check_template(resaved, sample_context()).ok
     output = tmp_path / "out.docx"
     render_docx(resaved, sample_context(), output, timestamp=WHEN)
     doc = Document(str(output))
