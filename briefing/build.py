@@ -384,7 +384,10 @@ def prepare(
 
 def manifest_path(docx: Path, settings: Settings) -> Path:
     """`manifest.json` beside the default briefing; `<stem>.manifest.json` beside other templates'."""
-    if settings.template is None and not settings.theme:
+    default = (
+        settings.template is None or settings.template.resolve() == default_template().resolve()
+    )
+    if default and not settings.theme:
         return docx.parent / MANIFEST_NAME
     return docx.with_suffix(".manifest.json")
 

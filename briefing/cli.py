@@ -134,6 +134,20 @@ def _settings_from_cli(
     return replace(settings, **changes)
 
 
+def _resolve_template(path: Path) -> Path:
+    """A template file, or the name of a shipped one (`zhuanti`, `yaoqing.docx`)."""
+    if path.is_file():
+        return path
+    from briefing.config import package_data_dir
+
+    shipped = package_data_dir("templates") / Path(path.name).with_suffix(".docx").name
+    if len(path.parts) == 1 and shipped.is_file():
+        return shipped
+    raise InputNotFoundError(
+        f"模板文件不存在：{path}（自带模板可直接写名字：briefing、yaoqing、zhuanti）"
+    )
+
+
 def _validate_date(value: str | None) -> str | None:
     if value is None:
         return None
@@ -208,8 +222,8 @@ def build_cmd(
                     "strict": strict or None,
                 },
             )
-            if settings.template is not None and not settings.template.is_file():
-                raise InputNotFoundError(f"模板文件不存在：{settings.template}")
+            if settings.template is not None:
+                settings = replace(settings, template=_resolve_template(settings.template))
             with _progress(enabled=not (quiet or log_json)) as progress:
                 result = build(settings, progress=progress, force=force, skip_empty=skip_empty)
     except typer.Exit as exc:
