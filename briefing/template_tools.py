@@ -281,6 +281,7 @@ def _part_names(tpl: Any) -> list[tuple[str, str]]:
     return list(zip(labels, _part_sources(tpl), strict=True))
 
 
+_ROW_TAG = re.compile(r"\{%\s*tr\s[^%]*%\}")
 _PRINT_TAG = re.compile(r"\{\{.*?\}\}")
 _BOUND = re.compile(r"\{%-?\s*(?:p|tr|tc|r)?\s*(?:for|set)\s+([\w\s,]+?)\s+(?:in\b|=)")
 
@@ -417,11 +418,20 @@ def _placement_checks(template: Path, report: CheckReport) -> None:
             _image_line_spacing(paragraph, index, report)
     for t_index, table in enumerate(doc.tables, start=1):
         for r_index, row in enumerate(table.rows, start=1):
+            where = f"第{t_index}个表格第{r_index}行"
+            texts = [cell.text for cell in dict.fromkeys(row.cells)]
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
-                    where = f"第{t_index}个表格第{r_index}行"
                     for problem in _tag_placement(paragraph.text, where, in_table=True):
                         report.add(problem)
+            row_text = "".join(texts)
+            if _ROW_TAG.search(row_text):
+                rest = _ROW_TAG.sub("", row_text).strip()
+                if rest:
+                    report.add(
+                        f"{where}：有 {{%tr %}} 标签的这一行会被整行删除，同一行的“{rest[:30]}”"
+                        "也会消失。请把 {%tr %} 标签单独放在一行（其他单元格留空）。"
+                    )
 
 
 def _image_line_spacing(paragraph: Any, index: int, report: CheckReport) -> None:

@@ -291,3 +291,18 @@ def test_bad_context_file_is_a_clear_error(tmp_path: Path, content: str) -> None
     result = CliRunner().invoke(app, ["check", str(shipped_template()), "--context", str(ctx)])
     assert result.exit_code == 1
     assert "错误：" in result.output
+
+
+def test_text_beside_a_row_tag_is_reported(tmp_path: Path) -> None:
+    doc = Document()
+    table = doc.add_table(rows=3, cols=2)
+    table.rows[0].cells[0].text = "{%tr for s in sources %}"
+    table.rows[0].cells[1].text = "标题"
+    table.rows[1].cells[0].text = "{{ s.no }}"
+    table.rows[1].cells[1].text = "{{ s.title }}"
+    table.rows[2].cells[0].text = "{%tr endfor %}"
+    path = tmp_path / "row.docx"
+    doc.save(str(path))
+    (problem,) = _problems(path)
+    assert "第1个表格第1行" in problem
+    assert "“标题”也会消失" in problem
