@@ -658,8 +658,7 @@ def _compact_styles(doc: DocxDocument) -> None:
         align=WD_ALIGN_PARAGRAPH.CENTER, after_pt=4, base="Title",
     )  # fmt: skip
     _paragraph_style(
-        doc, YAOQING_STYLES["theme"], size_pt=14, line_pt=22, indent=True,
-        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        doc, YAOQING_STYLES["cell"], size_pt=11, line_pt=15, align=WD_ALIGN_PARAGRAPH.LEFT,
     )  # fmt: skip
     _paragraph_style(
         doc, YAOQING_STYLES["heading"], east_asia=HEITI, size_pt=14, line_pt=24,
@@ -680,14 +679,15 @@ YAOQING_STYLES: dict[str, str] = {
     "line": "要情编印行",
     "title": "要情标题",
     "heading": "要情小标题",
-    "theme": "要情主题行",
+    "cell": "要情表格文字",
     "number": "要情数字",
 }
 
 
 def write_yaoqing_body(doc: DocxDocument) -> None:
-    """要情: one A4 page for leaders — masthead, headline numbers, one line per theme with its
-    counts and its first reported result, one chart."""
+    """要情: one A4 page for leaders — masthead, headline numbers, one table row per theme with
+    its counts and its first reported result, one chart. Up to eight themes fit on the page:
+    the highlight is cut shorter and the chart drawn narrower as themes are added."""
     s = STYLE_NAMES
     y = YAOQING_STYLES
     _compact_styles(doc)
@@ -722,27 +722,43 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
 
-    _para(doc, "分主题要情（[n]为来源文件序号，见同期简报附表）", y["heading"])
-    _tag(doc, "{%p for theme in themes %}")
-    # the first reported result of the theme (highlights are picked by the highlight rule and
-    # shown in document order); a plan when the theme has no result
-    _para(
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _para(doc, "分主题要情", y["heading"])
+    # one row per theme: counts and its first reported result (highlights are picked by the
+    # highlight rule and shown in document order; a plan when the theme reports no result).
+    # Fewer characters and a narrower chart when there are many themes, to stay on one page.
+    table = _loop_table(
         doc,
-        [
+        ("主题", "措施", "进展／计划", "代表性进展"),
+        (22, 15, 25, 94),
+        (
+            "{{ theme.name }}",
+            "{{ theme.measure_count }}条",
+            "{{ theme.done_count }}／{{ theme.planned_count }}",
             "{% set done = theme.highlights | selectattr('status', 'equalto', 'done') | list %}"
-            "{% set best = (done or theme.highlights) | first %}",
-            "{{ loop.index | cn_paren }}{{ theme.name }}：",
-            "{{ theme.measure_count }}条（进展{{ theme.done_count }}、计划{{ theme.planned_count }}）。",
-            "{{ best.text | truncate(40, true, '…', 0) }}{{ best.cite }}",
-        ],
-        y["theme"],
+            "{% set best = (done or theme.highlights) | first %}"
+            "{{ best.text | truncate(64 if themes | length <= 5 else 40, true, '…', 0) }}"
+            "{{ best.cite }}",
+        ),
+        loop="theme in themes",
+        text_style=y["cell"],
+        head_style=s["table_head_small"],
+        aligns=(center, center, center, WD_ALIGN_PARAGRAPH.LEFT),
     )
-    _tag(doc, "{%p endfor %}")
+    del table
     _tag(doc, "{%p if other_count %}")
-    _para(doc, "另有{{ other_count }}条措施未归入上述主题。", y["theme"])
+    _para(doc, "另有{{ other_count }}条措施未归入上述主题；[n]为来源文件序号，见同期简报附表。",
+          s["warning"])  # fmt: skip
+    _tag(doc, "{%p else %}")
+    _para(doc, "[n]为来源文件序号，见同期简报附表。", s["warning"])
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if charts.themes %}")
-    _para(doc, "{{ charts.themes | width(96) }}", s["figure"])
+    _para(
+        doc,
+        "{{ charts.themes | width(96 if themes | length <= 4 else (80 if themes | length <= 6"
+        " else 56)) }}",
+        s["figure"],
+    )
     _tag(doc, "{%p endif %}")
     _footer_block(doc, full=False)
 

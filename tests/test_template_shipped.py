@@ -72,19 +72,38 @@ def test_shipped_template_passes_check(name: str) -> None:
     assert report.ok, report.problems
 
 
-def test_yaoqing_has_one_line_per_theme_with_counts() -> None:
+def test_yaoqing_has_one_row_per_theme_with_counts_and_a_cited_highlight() -> None:
     doc = Document(io.BytesIO(_render("yaoqing.docx")))
     context = _context("yaoqing.docx")
-    lines = [p.text for p in doc.paragraphs if p.style.name == "要情主题行"]
-    themed = [line for line in lines if "：" in line]
-    assert len(themed) == len(context["themes"])
-    for line, theme in zip(themed, context["themes"], strict=True):
-        assert theme["name"] in line
-        assert f"{theme['measure_count']}条" in line
-        assert re.search(r"\[\d+\]$", line)
+    numbers, themes = doc.tables[0], doc.tables[1]
     summary = context["summary"]
-    cells = [c.text for row in doc.tables[0].rows for c in row.cells]
-    assert f"{summary['measure_count']}条" in cells
+    assert f"{summary['measure_count']}条" in [c.text for c in numbers.rows[1].cells]
+    rows = themes.rows[1:]
+    assert len(rows) == len(context["themes"])
+    for row, theme in zip(rows, context["themes"], strict=True):
+        name, count, split, highlight = (c.text for c in row.cells)
+        assert name == theme["name"]
+        assert count == f"{theme['measure_count']}条"
+        assert split == f"{theme['done_count']}／{theme['planned_count']}"
+        cite = re.search(r"\[\d+\]$", highlight)
+        assert cite and cite.group(0) in [h["cite"] for h in theme["highlights"]]
+        assert len(highlight) <= 64 + len(cite.group(0))
+
+
+def _many_themes(count: int) -> BriefingContext:
+    """The real context with user-added themes (copies of real ones) up to `count`."""
+    from briefing.charts import theme_status_chart
+
+    context = real_context()
+    names = ["创新平台", "开放合作", "科技体制改革", "企业培育"]
+    extra = [dict(t) for t in (context["themes"] * 2)[: count - len(context["themes"])]]
+    for name, theme in zip(names, extra, strict=False):
+        theme["name"] = name
+    context["themes"] += extra  # type: ignore[arg-type]
+    context["charts"]["themes"] = theme_status_chart(
+        [(t["name"], t["done_count"], t["planned_count"]) for t in context["themes"]]
+    )
+    return context
 
 
 def test_zhuanti_covers_only_the_focus_theme_in_depth() -> None:
@@ -117,11 +136,14 @@ def test_zhuanti_without_a_focus_theme_still_builds() -> None:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
-def test_yaoqing_fits_on_one_a4_page(tmp_path: Path) -> None:
+@pytest.mark.parametrize("themes", [4, 8])
+def test_yaoqing_fits_on_one_a4_page(tmp_path: Path, themes: int) -> None:
     from pypdf import PdfReader
 
+    context = _many_themes(themes)
+    assert len(context["themes"]) == themes
     docx = tmp_path / "yaoqing.docx"
-    docx.write_bytes(_render("yaoqing.docx"))
+    docx.write_bytes(render_docx_bytes(shipped_template("yaoqing.docx"), context, timestamp=WHEN))
     subprocess.run(
         ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
         check=True,
