@@ -335,6 +335,7 @@ def static_security_problems(tree: nodes.Template) -> list[tuple[int | None, str
                     f"模板不能用 {{% {label} %}} 引用其他文件（模板只能是单个 Word 文件）",
                 )
             )
+    internal: dict[int | None, list[str]] = {}
     for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
         name: Any = None
         if isinstance(node, nodes.Getattr):
@@ -345,7 +346,13 @@ def static_security_problems(tree: nodes.Template) -> list[tuple[int | None, str
             arg = node.args[0]
             name = arg.value if isinstance(arg, nodes.Const) else None
         if isinstance(name, str) and name.startswith("_"):
-            found.append((node.lineno, f"模板访问了内部属性“{name}”，这是不允许的"))
+            names = internal.setdefault(node.lineno, [])
+            if name not in names:
+                names.append(name)
+    for lineno, names in internal.items():
+        # innermost first, as the tag reads: cycler.__init__.__globals__
+        shown = "、".join(f"“{name}”" for name in reversed(names))
+        found.append((lineno, f"模板访问了内部属性{shown}，这是不允许的"))
     found.sort(key=lambda item: item[0] or 0)
     return found
 
