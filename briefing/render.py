@@ -704,6 +704,19 @@ def _virtual_memory_bytes() -> int | None:
     return int(match.group(1)) * 1024 if match else None
 
 
+def _limit(kind: int, value: int) -> None:
+    """Lower a resource limit, never above the hard limit the system already sets."""
+    import resource
+
+    try:
+        _, hard = resource.getrlimit(kind)
+        if hard != resource.RLIM_INFINITY:
+            value = min(value, hard)
+        resource.setrlimit(kind, (value, hard))
+    except (ValueError, OSError):
+        pass  # the other guards still apply
+
+
 def _isolated(work: Callable[[], bytes], template: Path, seconds: int) -> bytes:
     """Run `work` in a forked child with a memory and CPU limit; its bytes or its TemplateError.
 
@@ -725,9 +738,8 @@ def _isolated(work: Callable[[], bytes], template: Path, seconds: int) -> bytes:
         status = 0
         try:
             os.close(read_end)
-            limit = current + RENDER_MEMORY_MB * 1024 * 1024
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-            resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+            _limit(resource.RLIMIT_AS, current + RENDER_MEMORY_MB * 1024 * 1024)
+            _limit(resource.RLIMIT_CPU, seconds)
             try:
                 payload: tuple[str, Any] = ("ok", work())
             except TemplateError as exc:
