@@ -60,6 +60,8 @@ class CitedMeasure(TypedDict):
     """来源序号 n。 例：`2`"""
     document: str
     """来源文件标题。 例：`2023年全市科技系统工作情况`"""
+    score: int
+    """要点规则给出的得分（越高越值得一提，规则见“要点的挑选”）。 例：`6`"""
     themes: list[str]
     """措施所属主题。 例：`['成果转化']`"""
 
@@ -100,6 +102,8 @@ class ThemeBlock(TypedDict):
     """其中计划类措施数。 例：`4`"""
     document_count: int
     """涉及本主题的文件数。 例：`3`"""
+    lead: CitedMeasure | None
+    """得分最高的一条要点（同分取文件中靠前的），适合一行概括；无要点时为空。 例：`{{ theme.lead.text }}`"""
     highlights: list[CitedMeasure]
     """要点：按规则挑选的代表性措施（有数据、信息量大、不重复）。 例：`{%p for m in theme.highlights %}`"""
     indicators: list[CitedIndicator]
@@ -393,6 +397,7 @@ def build_context(
                 cite=_cite([int(row["source_no"])]),
                 source_no=int(row["source_no"]),
                 document=titles[int(row["source_no"])],
+                score=int(row["score"]),
                 themes=sorted(
                     aggregates.measures.loc[
                         aggregates.measures["measure_id"] == row["measure_id"], "theme"
@@ -409,6 +414,7 @@ def build_context(
                 planned_count=counts_of["planned"],
                 document_count=counts_of["documents"],
                 highlights=highlights,
+                lead=max(highlights, key=lambda m: m["score"]) if highlights else None,
                 indicators=_theme_indicators(
                     aggregates.ledger, theme, settings.layout.indicators_per_theme * min(depth, 2)
                 ),

@@ -724,8 +724,7 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
 
     center = WD_ALIGN_PARAGRAPH.CENTER
     _para(doc, "分主题要情", y["heading"])
-    # one row per theme: counts and its first reported result (highlights are picked by the
-    # highlight rule and shown in document order; a plan when the theme reports no result).
+    # one row per theme: counts and its lead highlight (the best-scored by the highlight rule).
     # Fewer characters and a narrower chart when there are many themes, to stay on one page.
     table = _loop_table(
         doc,
@@ -735,10 +734,9 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
             "{{ theme.name }}",
             "{{ theme.measure_count }}条",
             "{{ theme.done_count }}／{{ theme.planned_count }}",
-            "{% set done = theme.highlights | selectattr('status', 'equalto', 'done') | list %}"
-            "{% set best = (done or theme.highlights) | first %}"
-            "{{ best.text | truncate(64 if themes | length <= 5 else 40, true, '…', 0) }}"
-            "{{ best.cite }}",
+            "{% if theme.lead %}"
+            "{{ theme.lead.text | truncate(64 if themes | length <= 5 else 40, true, '…', 0) }}"
+            "{{ theme.lead.cite }}{% endif %}",
         ),
         loop="theme in themes",
         text_style=y["cell"],

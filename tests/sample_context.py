@@ -15,9 +15,10 @@ AMPERSAND_TITLE = "关于A&B<测试>标题的复函"
 
 
 def measure(
-    text: str, no: int, status: str = "done", themes: list[str] | None = None
+    text: str, no: int, status: str = "done", themes: list[str] | None = None, score: int = 2
 ) -> CitedMeasure:
     return {
+        "score": score,
         "text": text,
         "status": status,
         "status_label": "进展" if status == "done" else "计划",
@@ -80,6 +81,7 @@ def _theme(
         "planned_count": planned,
         "document_count": 2,
         "highlights": highlights,
+        "lead": max(highlights, key=lambda m: m["score"]) if highlights else None,
         "indicators": indicators,
         "chart": chart,
     }
