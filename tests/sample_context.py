@@ -239,6 +239,7 @@ def sample_context() -> BriefingContext:
             "headlines": ["成果转化措施最多（5条）。", "技术合同成交额各来源数值不一致，请核对。"],
         },
         "themes": themes,
+        "focus_theme": "",
         "other_count": 2,
         "documents": documents,  # type: ignore[typeddict-item]
         "sources": documents,  # type: ignore[typeddict-item]
