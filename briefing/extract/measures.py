@@ -27,6 +27,7 @@ ENUM_RE = re.compile(rf"^(?:[{_CN_NUM}]+是|其[{_CN_NUM}][是，,、：:]?|第[
 _INLINE_ENUM_RE = re.compile(rf"(?<=[，,；;：:])(?=[{_CN_NUM}]+是)")
 _CLAUSE_SPLIT_RE = re.compile(r"(?<=[；;])")
 _NON_CONTENT_RE = re.compile(r"[^\w\u4e00-\u9fff]+")
+_SENTENCE_PUNCT_RE = re.compile(r"[，,。；;！!？?]")
 _DIGITS_RE = re.compile(r"\d+")
 _LEADING_JUNK_RE = re.compile(r"^[\s,，、。；;：:．.!！?？]+")
 _QUANTITY_RE = re.compile(
@@ -268,7 +269,7 @@ def is_framing(text: str) -> bool:
     stripped = text.strip()
     if _FRAMING_RE.search(stripped):
         return True
-    if len(stripped) <= 30 and not re.search(r"[，,。；;！!？?]", stripped):
+    if len(stripped) <= 30 and not _SENTENCE_PUNCT_RE.search(stripped):
         return True  # signature, date line, page footer: no punctuation, nothing done
     if stripped.endswith((":", "：")) and len(stripped) <= 40:
         return True
@@ -331,7 +332,7 @@ def _units(structure: Structure) -> Iterable[_Unit]:
         top = section[:1]
         if planned_top is not None and planned_top != top:
             planned_top = None
-        if re.match(r"^下一步|^今后", text):
+        if text.startswith(("下一步", "今后")):
             planned_top = top
         if is_framing(text):
             continue
