@@ -378,3 +378,25 @@ def test_dev_set_accuracy_meets_the_targets(seed_documents: list[ExtractedDocume
         assert metrics["f1"] >= 0.88, (name, accuracy.format_report(report))
     assert report["status_accuracy"] >= 0.97, accuracy.format_report(report)
     assert report["segmentation"]["recall"] >= 0.9, accuracy.format_report(report)
+
+
+def test_a_late_repeat_with_new_figures_links_even_in_a_large_corpus() -> None:
+    # a hundred documents sharing boilerplate fill the index's postings; a sentence reported
+    # again at the end, with this year's figures, must still find its first occurrence
+    first = "新增国家级科技企业孵化器12家、众创空间35家,在孵企业达到4200家,带动就业6.1万人。"
+    again = "新增国家级科技企业孵化器15家、众创空间35家,在孵企业达到4200家,带动就业6.1万人。"
+    docs = [document("a" * 64, first)]
+    for d in range(100):
+        docs.append(
+            document(
+                f"{d + 1:064x}",
+                *(
+                    f"全市新增国家级科技企业{d * 7 + i}家,众创空间达到{d + i}家,在孵企业增长{i}%。"
+                    for i in range(6)
+                ),
+            )
+        )
+    docs.append(document("f" * 64, again))
+    link_duplicates(docs)
+    assert docs[-1].measures[0].duplicate_of == docs[0].measures[0].id
+    assert docs[0].measures[0].duplicate_of is None
