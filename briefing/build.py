@@ -365,6 +365,7 @@ def prepare(
         warnings=warnings,
         notes=selection.notes,
         marks={d.sha256: selection.mark(d) for d in included},
+        cumulative=selection.cumulative,
     )
     timestamp = datetime.fromisoformat(date_iso) if date_iso else datetime(1980, 1, 1)
     return Prepared(

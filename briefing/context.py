@@ -156,6 +156,8 @@ class SummaryInfo(TypedDict):
     """本期新增文件数（首次收录）。 例：`3`"""
     late_count: int
     """其中补报文件数（早于本期、此前各期未收录）。 例：`1`"""
+    cumulative_count: int
+    """截至本期（含本期）各期累计收录的文件数。 例：`42`"""
     empty: bool
     """本期没有任何文件时为真（简报写明“本期无新增文件”）。 例：`False`"""
     headlines: list[str]
@@ -347,6 +349,18 @@ def _headlines(
     return lines
 
 
+def _coverage_line(
+    period: Period, summaries: Sequence[DocumentSummary], cumulative: int | None
+) -> list[str]:
+    """本期新增/补报/累计, for dated periods of a folder with a history of issues."""
+    if period.start is None or cumulative is None:
+        return []
+    new = sum(1 for s in summaries if s["mark"] in ("新增", "补报"))
+    late = sum(1 for s in summaries if s["mark"] == "补报")
+    late_text = f"（其中补报 {late} 份）" if late else ""
+    return [f"本期新增文件 {new} 份{late_text}，各期累计收录 {cumulative} 份。"]
+
+
 def build_context(
     *,
     documents: Sequence[ExtractedDocument],
@@ -360,6 +374,7 @@ def build_context(
     warnings: Sequence[str],
     notes: Sequence[str] = (),
     marks: Mapping[str, str] | None = None,
+    cumulative: int | None = None,
 ) -> BriefingContext:
     """The only place the template context is created."""
     from briefing import __version__
@@ -446,8 +461,10 @@ def build_context(
             theme_count=len(blocks),
             new_count=sum(1 for s in summaries if s["mark"] in ("新增", "补报")),
             late_count=sum(1 for s in summaries if s["mark"] == "补报"),
+            cumulative_count=len(documents) if cumulative is None else cumulative,
             empty=not documents,
             headlines=_headlines(counts, by_theme, aggregates.themes)
+            + _coverage_line(period, summaries, cumulative)
             if documents
             else ["本期无新增文件。"],
         ),

@@ -234,6 +234,7 @@ def sample_context() -> BriefingContext:
             "indicator_count": 9,
             "theme_count": 5,
             "new_count": 3,
+            "cumulative_count": 12,
             "late_count": 1,
             "empty": False,
             "headlines": ["成果转化措施最多（5条）。", "技术合同成交额各来源数值不一致，请核对。"],
