@@ -35,12 +35,16 @@ _QUANTITY_RE = re.compile(
 )
 
 # Sentences that frame a document rather than report or announce an action: acknowledgements,
-# "answers follow", sign-offs, approval notes, reply slips, the guiding-ideology formula.
+# "answers follow", sign-offs, approval notes, reply slips, the guiding-ideology formula. Two
+# patterns: every branch of the first opens with a literal (the regex engine then jumps to its
+# first characters), the second holds the cues that open the sentence.
 _FRAMING_RE = re.compile(
-    r"收悉|(?:如下|以下(?:工作|意见|几个方面|几点|措施|建议|通知|要求)?)[。：:]?$|^特此"
+    r"收悉|如下[。：:]?$|以下(?:工作|意见|几个方面|几点|措施|建议|通知|要求)?[。：:]?$"
     r"|审签|审定签发|回执|现予(?:以)?印发|现印发给你们|请认真(?:贯彻|遵照|抓好)|请遵照执行"
     r"|请结合实际|另行(?:制定|通知|印发)[。.]?$|以.{0,60}为指导"
-    r"|^(?:下一步[，,]?)?(?:我们|我市|我局|我委)?(?:将|还将)?(?:认真|深入|全面)?贯彻.{0,60}精神"
+)
+_FRAMING_START_RE = re.compile(
+    r"特此|(?:下一步[，,]?)?(?:我们|我市|我局|我委)?(?:将|还将)?(?:认真|深入|全面)?贯彻.{0,60}精神"
 )
 # Section titles whose sentences state principles, not measures.
 _PRINCIPLE_SECTION_RE = re.compile(r"指导思想|基本原则")
@@ -270,7 +274,7 @@ def _is_run_in_heading(text: str, sentence: Sentence, previous: Sentence | None)
 def is_framing(text: str) -> bool:
     """Salutations, answers-follow lines, sign-offs, approval notes, ideology formulas."""
     stripped = text.strip()
-    if _FRAMING_RE.search(stripped):
+    if _FRAMING_RE.search(stripped) or _FRAMING_START_RE.match(stripped):
         return True
     if len(stripped) <= 30 and not _SENTENCE_PUNCT_RE.search(stripped):
         return True  # signature, date line, page footer: no punctuation, nothing done
