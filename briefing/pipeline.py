@@ -145,9 +145,11 @@ def _is_extracted(item: RawDocument | ExtractedDocument) -> bool:
     return isinstance(item, RawDocument) and bool(item.text.strip())
 
 
-def _duplicate_content(doc: ExtractedDocument, seen: dict[str, str]) -> ExtractedDocument:
+def _duplicate_content(
+    item: RawDocument | ExtractedDocument, seen: dict[str, str]
+) -> ExtractedDocument:
     return failed_record(
-        doc.source, doc.format, doc.sha256, f"与 {seen[doc.sha256]} 内容相同，已跳过"
+        item.source, item.format, item.sha256, f"与 {seen[item.sha256]} 内容相同，已跳过"
     )
 
 
@@ -155,9 +157,7 @@ def _serial(files: Sequence[InputFile], classifier: Classifier) -> Iterator[Extr
     seen: dict[str, str] = {}
     for item in read_documents(files):
         if _is_extracted(item) and item.sha256 in seen:
-            yield failed_record(
-                item.source, item.format, item.sha256, f"与 {seen[item.sha256]} 内容相同，已跳过"
-            )
+            yield _duplicate_content(item, seen)
             continue
         if _is_extracted(item):
             seen[item.sha256] = item.source
