@@ -123,7 +123,7 @@ def _attach_indicators(measures: Sequence[Measure], indicators: Sequence[Indicat
                 break
 
 
-def _extract_read(
+def extract_read(
     item: RawDocument | ExtractedDocument, classifier: Classifier
 ) -> ExtractedDocument:
     """Extract a document read, or pass a reader's failed record on. The parsed structure is
@@ -141,13 +141,15 @@ def _extract_read(
     return doc
 
 
-def _is_extracted(item: RawDocument | ExtractedDocument) -> bool:
+def is_extractable(item: RawDocument | ExtractedDocument) -> bool:
+    """A document read with content (not a reader's failed record or placeholder)."""
     return isinstance(item, RawDocument) and bool(item.text.strip())
 
 
-def _duplicate_content(
+def duplicate_content_record(
     item: RawDocument | ExtractedDocument, seen: dict[str, str]
 ) -> ExtractedDocument:
+    """The record for content already read from another source: a warning naming the first."""
     return failed_record(
         item.source, item.format, item.sha256, f"与 {seen[item.sha256]} 内容相同，已跳过"
     )
@@ -156,12 +158,12 @@ def _duplicate_content(
 def _serial(files: Sequence[InputFile], classifier: Classifier) -> Iterator[ExtractedDocument]:
     seen: dict[str, str] = {}
     for item in read_documents(files):
-        if _is_extracted(item) and item.sha256 in seen:
-            yield _duplicate_content(item, seen)
+        if is_extractable(item) and item.sha256 in seen:
+            yield duplicate_content_record(item, seen)
             continue
-        if _is_extracted(item):
+        if is_extractable(item):
             seen[item.sha256] = item.source
-        yield _extract_read(item, classifier)
+        yield extract_read(item, classifier)
 
 
 _worker_classifier: Classifier | None = None
@@ -175,7 +177,7 @@ def _init_worker(lexicon: Lexicon) -> None:
 def _extract_file(item: InputFile) -> list[tuple[ExtractedDocument, bool]]:
     assert _worker_classifier is not None
     return [
-        (_extract_read(read, _worker_classifier), _is_extracted(read))
+        (extract_read(read, _worker_classifier), is_extractable(read))
         for read in read_documents([item])
     ]
 
@@ -206,7 +208,7 @@ def _parallel(
                     break
                 for doc, extracted in pending.popleft().result():
                     if extracted and doc.sha256 in seen:
-                        doc = _duplicate_content(doc, seen)
+                        doc = duplicate_content_record(doc, seen)
                     elif extracted:
                         seen[doc.sha256] = doc.source
                     yield doc

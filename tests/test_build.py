@@ -176,3 +176,24 @@ def test_xlsx_lists_every_measure_and_figure_with_its_source_and_quote(
     first = seed_build.included[0]
     assert measures[1][-1] == first.measures[0].text
     assert len(list(book["来源文件"].iter_rows(values_only=True))) == 6
+
+
+def test_bad_jsonl_lines_are_warnings_and_the_good_line_is_briefed(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    import json as _json
+
+    good = {
+        "title": "重庆市科学技术局关于支持区县科技创新发展的指导意见",
+        "text": (seeds_dir / "004_38e28bd9a1a18c0a.txt").read_text(encoding="utf-8"),
+    }
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "docs.jsonl").write_text(
+        _json.dumps(good, ensure_ascii=False) + "\n{broken\n{broken\n", encoding="utf-8"
+    )
+    result = build(Settings(inputs=(folder,), output=tmp_path / "out"))
+    assert len(result.included) == 1
+    assert any("docs.jsonl#2" in w for w in result.warnings)
+    assert any("docs.jsonl#3" in w for w in result.warnings)
+    assert not any("内容相同" in w for w in result.warnings)

@@ -16,8 +16,14 @@ from pathlib import Path
 
 from briefing import __version__
 from briefing.extract.measures import link_duplicates
-from briefing.model import ExtractedDocument, Structure
-from briefing.pipeline import extract_document, failed_record, iter_input_files, read_documents
+from briefing.model import ExtractedDocument
+from briefing.pipeline import (
+    duplicate_content_record,
+    extract_read,
+    is_extractable,
+    iter_input_files,
+    read_documents,
+)
 from briefing.runs.selection import has_content
 from briefing.runs.state import RunState, sha256_file
 from briefing.themes import Classifier
@@ -105,17 +111,17 @@ def extract_documents_cached(
             if hit is not None:
                 stats.hits += 1
                 if hit.sha256 in seen:
-                    emit(_duplicate(hit.source, hit.format, hit.sha256, seen))
+                    emit(duplicate_content_record(hit, seen))
                 else:
                     seen[hit.sha256] = hit.source
                     emit(hit)
                 continue
         for raw in read_documents([item]):
-            if isinstance(raw, ExtractedDocument):
-                emit(raw)
+            if not is_extractable(raw):
+                emit(extract_read(raw, classifier))  # a failed record or placeholder
                 continue
             if raw.sha256 in seen:
-                emit(_duplicate(raw.source, raw.format, raw.sha256, seen))
+                emit(duplicate_content_record(raw, seen))
                 continue
             seen[raw.sha256] = raw.source
             doc = None
@@ -125,10 +131,9 @@ def extract_documents_cached(
                 stats.hits += 1
             else:
                 stats.misses += 1
-                doc = extract_document(raw, classifier)
-                # Cached documents come back without structure; fresh ones drop it too, so a
-                # run never depends on whether the cache was warm (and memory stays flat).
-                doc.structure = Structure()
+                # Fresh documents drop their structure like cached ones, so a run never depends
+                # on whether the cache was warm (and memory stays flat).
+                doc = extract_read(raw, classifier)
                 if has_content(doc):
                     pending.append(doc)
                     if len(pending) >= STORE_BATCH:
@@ -138,7 +143,3 @@ def extract_documents_cached(
     if link:
         link_duplicates(documents)
     return documents, stats
-
-
-def _duplicate(source: str, fmt: str, sha256: str, seen: dict[str, str]) -> ExtractedDocument:
-    return failed_record(source, fmt, sha256, f"与 {seen[sha256]} 内容相同，已跳过")
