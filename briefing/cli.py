@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,6 +20,7 @@ from briefing.periods import PeriodError
 if TYPE_CHECKING:
     from briefing.build import BuildResult
     from briefing.config import Settings
+    from briefing.model import ExtractedDocument
 
 # Not imported from briefing.themes: --help must not pay for the classifier's imports.
 OTHER_THEME = "其他"
@@ -88,39 +89,59 @@ def extract_cmd(
     config: Annotated[
         Path | None, typer.Option("--config", "-c", help="配置文件（用其中的主题词表）")
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="并行进程数（输出与单进程完全相同）")
+    ] = 1,
 ) -> None:
     """读取文件，抽取元数据、措施和数据，按 JSONL 契约输出。"""
-    from briefing.pipeline import extract_documents
+    from briefing.pipeline import iter_documents
     from briefing.themes import Classifier, load_lexicon
 
     with _user_errors():
         lexicon = _settings_from_cli(config, {}).lexicon
         classifier = Classifier(load_lexicon(lexicon))
-        documents = extract_documents(paths, classifier)
+        documents = iter_documents(paths, classifier, workers=jobs)
+        if output is None:
+            counts = _write_records(sys.stdout, documents, fmt)
+        else:
+            from briefing.atomic import atomic_text_writer
 
-    records = [doc.to_record() for doc in documents]
-    if fmt is OutputFormat.json:
-        text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        from briefing.atomic import write_text_atomic
+            with atomic_text_writer(output) as handle:
+                counts = _write_records(handle, documents, fmt)
 
-        write_text_atomic(output, text)
-
-    warnings = [w for doc in documents for w in doc.warnings]
+    n_docs, n_measures, n_indicators, warnings = counts
     for warning in warnings:
         _err(f"警告：{warning}")
     _err(
-        f"已处理 {len(documents)} 个文件，"
-        f"措施 {sum(len(d.measures) for d in documents)} 条，"
-        f"数据 {sum(len(d.indicators) for d in documents)} 项，警告 {len(warnings)} 条。"
+        f"已处理 {n_docs} 个文件，措施 {n_measures} 条，数据 {n_indicators} 项，"
+        f"警告 {len(warnings)} 条。"
     )
     if strict and warnings:
         _err("因 --strict 且存在警告，以失败结束。")
         raise typer.Exit(EXIT_FAILED)
+
+
+def _write_records(
+    handle: IO[str], documents: Iterable[ExtractedDocument], fmt: OutputFormat
+) -> tuple[int, int, int, list[str]]:
+    """Write each record as its document is done, so memory does not grow with the corpus."""
+    n_docs = n_measures = n_indicators = 0
+    warnings: list[str] = []
+    if fmt is OutputFormat.json:
+        handle.write("[")
+    for doc in documents:
+        record = json.dumps(doc.to_record(), ensure_ascii=False)
+        if fmt is OutputFormat.json:
+            handle.write(("\n" if n_docs == 0 else ",\n") + record)
+        else:
+            handle.write(record + "\n")
+        n_docs += 1
+        n_measures += len(doc.measures)
+        n_indicators += len(doc.indicators)
+        warnings.extend(doc.warnings)
+    if fmt is OutputFormat.json:
+        handle.write("\n]\n")
+    return n_docs, n_measures, n_indicators, warnings
 
 
 def _settings_from_cli(
