@@ -461,9 +461,10 @@ def test_a_megabyte_sentence_without_punctuation_is_fast() -> None:
 
 
 def test_time_grows_linearly_with_the_number_of_figures_in_one_sentence() -> None:
-    small = _seconds("新增企业12家较去年增长5%" * 1_000)
-    large = _seconds("新增企业12家较去年增长5%" * 10_000)
-    assert large < 25 * max(small, 0.005)
+    # best of three: a loaded CI machine must not turn noise into a failure; quadratic is 100x
+    small = min(_seconds("新增企业12家较去年增长5%" * 1_000) for _ in range(3))
+    large = min(_seconds("新增企业12家较去年增长5%" * 10_000) for _ in range(3))
+    assert large < 30 * max(small, 0.005)
 
 
 def test_a_year_in_the_heading_dates_the_figures_under_it() -> None:

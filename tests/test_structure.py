@@ -208,7 +208,7 @@ def test_a_megabyte_line_without_punctuation_parses_fast() -> None:
     structure = parse_structure(line + "\n" + "(一)" + line)
     elapsed = time.perf_counter() - started
     assert len(structure.sentences) == 2
-    assert elapsed < 0.5
+    assert elapsed < 1.5  # catastrophic backtracking takes minutes; leave room for a busy CI
 
 
 def test_chapters_and_parts_sit_above_the_numbered_headings() -> None:
