@@ -25,8 +25,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import cn2an
-
 # One character in, one character out: positions in the translated text are positions in the source.
 _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９．％＋－−﹣／（）",
@@ -169,6 +167,8 @@ def parse_number(digits: str) -> float | None:
 @functools.lru_cache(maxsize=4096)
 def parse_chinese_number(text: str) -> float | None:
     """A Chinese numeral ("一千二百") as a float, or None when cn2an cannot read it."""
+    import cn2an  # deferred: a 0.2-0.4 s import that most documents never need
+
     try:
         value = cn2an.cn2an(text, "normal")
     except (
