@@ -144,8 +144,9 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
     """Merge the same figure reported by several documents; flag disagreeing values.
 
     A figure is the same when theme, metric, scope, year, kind and unit agree (a different scope
-    is a different figure, never a disagreement). Rows with a metric that several documents report
-    with different values are kept apart and marked `conflict`.
+    is a different figure, never a disagreement). When another document reports the same figure
+    with another value, both rows are kept and marked `conflict`; two values in one document
+    are two items, not a disagreement.
     """
     columns = [
         "theme",
@@ -177,9 +178,20 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
         )
         .reset_index()
     )
-    distinct = merged.groupby(keys, dropna=False)["value"].transform("nunique")
-    # A figure without a metric name cannot be compared with anything.
-    merged["conflict"] = (distinct > 1) & (merged["metric"] != "")
+    merged["conflict"] = False
+    for _, group in merged.groupby(keys, dropna=False, sort=False):
+        if len(group) < 2 or group["metric"].iloc[0] == "":
+            continue  # one value, or no metric name to compare by
+        for index, row in group.iterrows():
+            # Disagreement: another document gives another value and does not give this one.
+            # Two values in one document are two items (重点实验室 20万元, 优秀实验室 100万元).
+            others = {
+                no
+                for value, sources in zip(group["value"], group["sources"], strict=True)
+                if value != row["value"]
+                for no in sources
+            }
+            merged.loc[index, "conflict"] = bool(others - set(row["sources"]))
     return merged[columns]
 
 

@@ -113,3 +113,14 @@ def test_an_empty_month_aggregates_to_zeros_not_an_error() -> None:
     }
     assert agg.ledger.empty
     assert pick_highlights(agg.measures, "人才", 3).empty
+
+
+def test_two_values_of_one_metric_in_one_document_are_not_a_disagreement() -> None:
+    docs = [
+        _doc(
+            1,
+            [_m("a", ["基础研究"]), _m("b", ["基础研究"])],
+            [_i("i1", "a", "稳定支持经费", 20.0), _i("i2", "b", "稳定支持经费", 100.0)],
+        )
+    ]
+    assert not aggregate(docs, ["基础研究"]).ledger["conflict"].any()
