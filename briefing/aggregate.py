@@ -178,20 +178,20 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
         )
         .reset_index()
     )
-    merged["conflict"] = False
-    for _, group in merged.groupby(keys, dropna=False, sort=False):
-        if len(group) < 2 or group["metric"].iloc[0] == "":
-            continue  # one value, or no metric name to compare by
-        for index, row in group.iterrows():
-            # Disagreement: another document gives another value and does not give this one.
-            # Two values in one document are two items (重点实验室 20万元, 优秀实验室 100万元).
-            others = {
-                no
-                for value, sources in zip(group["value"], group["sources"], strict=True)
-                if value != row["value"]
-                for no in sources
-            }
-            merged.loc[index, "conflict"] = bool(others - set(row["sources"]))
+    # Disagreement: another document gives another value and does not give this one; two
+    # values in one document are two items (重点实验室 20万元, 优秀实验室 100万元). A document in
+    # the group that is not among this value's sources reports some other value, so a row
+    # conflicts exactly when its sources are fewer than the group's.
+    group_sources: dict[tuple[object, ...], set[int]] = {}
+    group_keys = list(merged[keys].itertuples(index=False, name=None))
+    for key, sources in zip(group_keys, merged["sources"], strict=True):
+        group_sources.setdefault(key, set()).update(sources)
+    merged["conflict"] = [
+        metric != "" and len(group_sources[key]) > len(sources)
+        for key, sources, metric in zip(
+            group_keys, merged["sources"], merged["metric"], strict=True
+        )
+    ]
     return merged[columns]
 
 
