@@ -8,7 +8,7 @@ import zipfile
 from datetime import datetime
 
 _CORE = "docProps/core.xml"
-# Writers (openpyxl) stamp the save time into these, whatever the caller set.
+# Some writers stamp the save time into these, whatever the caller set.
 _CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
 
 # Word expects [Content_Types].xml first; keep the writer's order otherwise, it is already stable.

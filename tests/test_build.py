@@ -197,3 +197,27 @@ def test_bad_jsonl_lines_are_warnings_and_the_good_line_is_briefed(
     assert any("docs.jsonl#2" in w for w in result.warnings)
     assert any("docs.jsonl#3" in w for w in result.warnings)
     assert not any("内容相同" in w for w in result.warnings)
+
+
+def test_a_quote_that_looks_like_a_formula_stays_text_in_the_xlsx(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from briefing.build import write_xlsx
+    from briefing.model import ExtractedDocument, Measure, Metadata
+
+    doc = ExtractedDocument(
+        source="x.txt",
+        sha256="0" * 64,
+        format="text",
+        metadata=Metadata(display_title='=HYPERLINK("http://x")'),
+        body="正文",
+        measures=[Measure("m1", "=1+1", (), "done")],
+    )
+    path = tmp_path / "x.xlsx"
+    write_xlsx(path, [doc], datetime(2024, 3, 31))
+    book = load_workbook(path)
+    cell = book["措施"]["I2"]
+    assert cell.value == "=1+1" and cell.data_type == "s"
+    assert book["来源文件"]["B2"].data_type == "s"
