@@ -40,6 +40,17 @@ EXIT_USAGE = 2
 EXIT_LOCKED = 3
 
 
+LexiconOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--lexicon", "-l", help="用户主题词表（TOML），与默认词表合并；默认取配置文件中的设置"
+    ),
+]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", "-c", help="配置文件，默认 ./briefing.toml（如存在）")
+]
+
+
 class OutputFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
@@ -92,14 +103,14 @@ def extract_cmd(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="并行进程数（输出与单进程完全相同）")
     ] = 1,
+    lexicon: LexiconOption = None,
 ) -> None:
     """读取文件，抽取元数据、措施和数据，按 JSONL 契约输出。"""
     from briefing.pipeline import iter_documents
     from briefing.themes import Classifier, load_lexicon
 
     with _user_errors():
-        lexicon = _settings_from_cli(config, {}).lexicon
-        classifier = Classifier(load_lexicon(lexicon))
+        classifier = Classifier(load_lexicon(_lexicon_path(config, lexicon)))
         documents = iter_documents(paths, classifier, workers=jobs)
         if output is None:
             counts = _write_records(sys.stdout, documents, fmt)
@@ -208,6 +219,7 @@ def build_cmd(
         str | None,
         typer.Option("--theme", help="专题：只写这一个主题，如 科技金融（配合专题模板）"),
     ] = None,
+    lexicon: LexiconOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="有任何警告即失败（退出码 1），不写出简报")
     ] = False,
@@ -240,6 +252,7 @@ def build_cmd(
                     "template": template,
                     "date": _validate_date(date_),
                     "theme": theme,
+                    "lexicon": lexicon,
                     "strict": strict or None,
                 },
             )
@@ -315,17 +328,6 @@ def _lexicon_path(config: Path | None, lexicon: Path | None) -> Path | None:
         return lexicon
     with _user_errors():
         return _settings_from_cli(config, {}).lexicon
-
-
-LexiconOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--lexicon", "-l", help="用户主题词表（TOML），与默认词表合并；默认取配置文件中的设置"
-    ),
-]
-ConfigOption = Annotated[
-    Path | None, typer.Option("--config", "-c", help="配置文件，默认 ./briefing.toml（如存在）")
-]
 
 
 @app.command("themes")
