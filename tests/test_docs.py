@@ -45,3 +45,26 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     test_command = 'pip install -e ".[test]" && pytest'
     assert test_command in readme
     assert test_command in ci
+
+
+def test_readme_config_example_is_a_valid_config(tmp_path: Path) -> None:
+    from briefing.config import load_settings
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## 配置 `briefing.toml`")[1]
+    example = section.split("```toml\n")[1].split("```")[0]
+    config = tmp_path / "briefing.toml"
+    config.write_text(example, encoding="utf-8")
+    settings = load_settings(config)
+    assert settings.masthead.name == "科技政策简报"
+    assert settings.layout.highlights_per_theme == 5
+
+
+def test_readme_lexicon_example_adds_a_theme(tmp_path: Path) -> None:
+    from briefing.themes import load_lexicon
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n[themes.")[1].split("```")[0]
+    lexicon = tmp_path / "extra.toml"
+    lexicon.write_text("[themes." + example, encoding="utf-8")
+    assert "创新平台" in load_lexicon(lexicon).names
