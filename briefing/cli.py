@@ -83,6 +83,14 @@ def _user_errors() -> Iterator[None]:
     except BriefingError as exc:
         _err(f"错误：{exc}")
         raise typer.Exit(EXIT_FAILED) from None
+    except OSError as exc:
+        # A full disk or a read-only folder is the user's to fix; a traceback would not help.
+        where = f" {exc.filename}" if exc.filename else ""
+        _err(f"错误：无法读写文件{where}：{exc.strerror or exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    except KeyboardInterrupt:
+        _err("已中断；已写出的文件保持完整，未完成的文件没有写出。")
+        raise typer.Exit(130) from None
 
 
 @app.command("extract")

@@ -221,3 +221,12 @@ def test_a_quote_that_looks_like_a_formula_stays_text_in_the_xlsx(tmp_path: Path
     cell = book["措施"]["I2"]
     assert cell.value == "=1+1" and cell.data_type == "s"
     assert book["来源文件"]["B2"].data_type == "s"
+
+
+def test_an_unwritable_output_is_a_message_not_a_traceback(tmp_path: Path, seeds_dir: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["build", "-i", str(seeds_dir), "-o", str(blocker / "out")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("错误：")
+    assert "Traceback" not in result.output
