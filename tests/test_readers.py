@@ -440,3 +440,25 @@ def test_importing_the_readers_does_not_import_parsing_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _html_publisher(tmp_path: Path, rows: str, title: str) -> str | None:
+    from briefing.pipeline import extract_documents
+    from briefing.themes import Classifier, load_lexicon
+
+    page = (
+        "<html><head><meta charset='utf-8'><title>网站</title></head><body>"
+        f"<table>{rows}</table><h1>{title}</h1>"
+        "<p>一、工作开展情况</p><p>2023年全市新增科技型企业1000家。</p></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    [doc] = extract_documents([path], Classifier(load_lexicon()))
+    return doc.metadata.publisher
+
+
+def test_an_html_source_line_ranks_below_the_publishing_body(tmp_path: Path) -> None:
+    both = "<tr><td>发布机构：</td><td>市科技局</td></tr><tr><td>来源：</td><td>重庆日报</td></tr>"
+    assert _html_publisher(tmp_path, both, "关于做好科技工作的通知") == "市科技局"
+    only_source = "<tr><td>来源：</td><td>重庆市科学技术局</td></tr>"
+    assert _html_publisher(tmp_path, only_source, "关于做好科技工作的通知") == "重庆市科学技术局"

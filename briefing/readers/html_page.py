@@ -71,7 +71,8 @@ _LABELS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for labels, name in (
         ("索\\s*引\\s*号", "index_no"),
         ("发文字号|文\\s*号|发文编号", "doc_no"),
-        ("发布机构|发文机关|发文单位|发布单位|来\\s*源", "publisher"),
+        # 来源 is left to the text parser, which ranks it below 发布机构 and the title's issuer.
+        ("发布机构|发文机关|发文单位|发布单位", "publisher"),
         ("成文日期|印发日期|签发日期", "written_date"),
         ("发布日期|公开日期|发布时间", "published_date"),
         ("主题分类|主\\s*题\\s*词?", "topic"),
