@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ from briefing.runs import (
     tool_fingerprint,
     write_manifest,
 )
+from briefing.runs.selection import document_day
 from briefing.themes import OTHER_THEME, Classifier, load_lexicon
 from briefing.ziputil import normalize_zip
 
@@ -107,6 +108,24 @@ def output_paths(settings: Settings, period: Period) -> tuple[Path, Path]:
         stem = f"{stem}-{settings.theme}"
     folder = settings.output / period.key
     return folder / f"{stem}-{period.key}.docx", folder / f"{stem}-{period.key}.xlsx"
+
+
+def may_cover(
+    period: Period, first_issue_start: date | None
+) -> Callable[[ExtractedDocument], bool]:
+    """Which cached documents a period's issue may cover, judged by their head alone: dated in
+    the period, or dated before it but not before the folder's first issue (a possible 补报).
+    A superset of `select_documents`' rule, so only documents it can never cover stay partial."""
+    if period.start is None or period.end is None:
+        return lambda doc: True
+    start, end = period.start, period.end
+    lower = first_issue_start if first_issue_start is not None else start
+
+    def wanted(doc: ExtractedDocument) -> bool:
+        day = document_day(doc)
+        return day is not None and (start <= day <= end or lower <= day < start)
+
+    return wanted
 
 
 def masthead_date(
@@ -338,9 +357,16 @@ def prepare(
         issue_no = settings.masthead.first_issue
     else:
         documents, _ = extract_documents_cached(
-            inputs, classifier, state, on_document=on_document, link=False
+            inputs,
+            classifier,
+            state,
+            on_document=on_document,
+            link=False,
+            wanted=may_cover(period, state.first_issue_start()),
         )
         selection = state.select_documents(documents, period)
+        # may_cover is a superset of the selection rule; a partial document here is a bug.
+        assert not any(d.partial for d in selection.documents), "partial document selected"
         issue_no = state.issue_number(period, settings.masthead.first_issue)
     included = selection.documents
     # Near-duplicates are linked among what the issue covers only: the same measure repeated in a

@@ -398,7 +398,9 @@ def _print_summary(result: BuildResult) -> None:
         _err(f"{result.period.label}无新增文件，按 --skip-empty 未生成简报。")
         return
     counts = result.theme_counts()
-    unreadable = sum(1 for d in result.documents if d.warnings and not d.body.strip())
+    from briefing.runs.selection import has_content
+
+    unreadable = sum(1 for d in result.documents if not has_content(d))
     lines = [
         f"简报已生成：{result.period.label}，第{result.issue_no}期",
         f"  读取文件 {len(result.documents)} 份，纳入本期 {len(result.included)} 份，"

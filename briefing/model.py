@@ -180,6 +180,9 @@ class ExtractedDocument:
     indicators: list[Indicator] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    partial: bool = False
+    """Only the head (metadata, warnings, notes) was loaded from the cache: a document the run
+    does not cover. Its measures, figures and body stay on disk."""
 
     @property
     def date(self) -> str | None:

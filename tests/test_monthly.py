@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -186,3 +187,27 @@ def test_sigkill_during_a_forced_rebuild_never_breaks_the_earlier_briefing(
     code, _ = _build(inputs, out, "-p", "2023-07")
     assert code == 0
     assert "第1期" in _text(target)
+
+
+def test_a_warm_monthly_run_unpacks_only_what_the_period_may_cover(
+    inputs: Path, tmp_path: Path
+) -> None:
+    from briefing.build import may_cover
+    from briefing.periods import parse_period
+    from briefing.runs import extract_documents_cached
+    from briefing.themes import Classifier, load_lexicon
+
+    out = tmp_path / "out"
+    _build(inputs, out, "-p", "2023-07")  # fills the cache; the folder's first issue
+    classifier = Classifier(load_lexicon())
+    period = parse_period("2024-03")
+    with RunState.open(out) as state:
+        documents, stats = extract_documents_cached(
+            [inputs], classifier, state, link=False, wanted=may_cover(period, date(2023, 7, 1))
+        )
+    partial = {Path(d.source).name for d in documents if d.partial}
+    # 004 (2022-11) predates the first issue: never covered, so never unpacked
+    assert partial == {"004_38e28bd9a1a18c0a.txt"}
+    assert stats.hits == 3
+    [old] = [d for d in documents if d.partial]
+    assert old.measures == [] and old.metadata.written_date == "2022-11-04"

@@ -70,6 +70,7 @@ def extract_documents_cached(
     on_document: Callable[[ExtractedDocument], None] | None = None,
     tool_version: str | None = None,
     link: bool = True,
+    wanted: Callable[[ExtractedDocument], bool] | None = None,
 ) -> tuple[list[ExtractedDocument], CacheStats]:
     """`pipeline.extract_documents` with the state's cache: same records, same order.
 
@@ -77,6 +78,10 @@ def extract_documents_cached(
     document is the one cross-document step and dominates a warm run on a large folder, so
     `build()` should link only the documents the issue covers (`link_duplicates(selection
     .documents)`). Raises InputNotFoundError for a bad path, like the uncached pipeline.
+
+    `wanted`, when given, is asked with a cached document's head (metadata, warnings, notes):
+    documents it declines come back `partial`, without measures, figures or body, so a monthly
+    run over a large folder unpacks only the documents its period can cover.
     """
     version = tool_version or tool_fingerprint()
     lexicon_sha = classifier.lexicon.sha256
@@ -103,11 +108,13 @@ def extract_documents_cached(
                 file_sha = sha256_file(item.path)
             except OSError:
                 file_sha = None  # the reader reports why
-            hit = (
-                state.cached(file_sha, version, lexicon_sha, source=item.source)
-                if file_sha
-                else None
-            )
+            hit = None
+            if file_sha and wanted is not None:
+                head = state.cached_head(file_sha, version, lexicon_sha, source=item.source)
+                if head is not None and not wanted(head):
+                    hit = head
+            if hit is None and file_sha:
+                hit = state.cached(file_sha, version, lexicon_sha, source=item.source)
             if hit is not None:
                 stats.hits += 1
                 if hit.sha256 in seen:

@@ -21,7 +21,7 @@ EMPTY_NOTE = "本期无新增文件"
 
 def has_content(doc: ExtractedDocument) -> bool:
     """Failed reads and duplicate-content records carry no content and are never covered."""
-    return bool(doc.body.strip()) or bool(doc.measures)
+    return doc.partial or bool(doc.body.strip()) or bool(doc.measures)
 
 
 def document_day(doc: ExtractedDocument) -> date | None:

@@ -28,7 +28,7 @@ import filelock
 from briefing.errors import BriefingError, LockedError
 from briefing.model import ExtractedDocument
 from briefing.periods import Period
-from briefing.runs.records import pack_document, unpack_document
+from briefing.runs.records import pack_document, pack_head, unpack_document, unpack_head
 from briefing.runs.selection import Selection, select_documents
 
 STATE_DIR = ".briefing"
@@ -67,6 +67,13 @@ CREATE TABLE IF NOT EXISTS extracted (
     lexicon_sha TEXT NOT NULL,
     record BLOB NOT NULL,
     body BLOB NOT NULL,
+    PRIMARY KEY (sha256, tool_version, lexicon_sha)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS extracted_head (
+    sha256 TEXT NOT NULL,
+    tool_version TEXT NOT NULL,
+    lexicon_sha TEXT NOT NULL,
+    head BLOB NOT NULL,
     PRIMARY KEY (sha256, tool_version, lexicon_sha)
 ) WITHOUT ROWID;
 """
@@ -390,6 +397,23 @@ class RunState:
         except (ValueError, TypeError, zlib.error):
             return None  # an unreadable entry is a miss; the next store replaces it
 
+    def cached_head(
+        self, sha256: str, tool_version: str, lexicon_sha: str, source: str | None = None
+    ) -> ExtractedDocument | None:
+        """The head of a cached document (metadata, warnings, notes): enough to decide whether a
+        run covers it, at a fraction of the cost of `cached`. None when there is no head."""
+        row = self._db.execute(
+            "SELECT head FROM extracted_head "
+            "WHERE sha256 = ? AND tool_version = ? AND lexicon_sha = ?",
+            (sha256, tool_version, lexicon_sha),
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return unpack_head(zlib.decompress(row[0]), source=source)
+        except (ValueError, TypeError, zlib.error):
+            return None
+
     def store(self, doc: ExtractedDocument, tool_version: str, lexicon_sha: str) -> None:
         self.store_many([doc], tool_version, lexicon_sha)
 
@@ -397,7 +421,15 @@ class RunState:
         self, documents: Iterable[ExtractedDocument], tool_version: str, lexicon_sha: str
     ) -> None:
         """Cache extracted documents (compressed), in one transaction."""
+        documents = list(documents)
         with _transaction(self._db):
+            self._db.executemany(
+                "INSERT OR REPLACE INTO extracted_head VALUES (?, ?, ?, ?)",
+                [
+                    (doc.sha256, tool_version, lexicon_sha, _pack(pack_head(doc)))
+                    for doc in documents
+                ],
+            )
             self._db.executemany(
                 "INSERT OR REPLACE INTO extracted VALUES (?, ?, ?, ?, ?)",
                 [
@@ -415,6 +447,7 @@ class RunState:
     def prune_cache(self, tool_version: str) -> int:
         """Drop entries made by other tool versions; returns how many went."""
         with _transaction(self._db):
+            self._db.execute("DELETE FROM extracted_head WHERE tool_version != ?", (tool_version,))
             cursor = self._db.execute(
                 "DELETE FROM extracted WHERE tool_version != ?", (tool_version,)
             )
