@@ -98,6 +98,15 @@ def pack_document(doc: ExtractedDocument) -> str:
     )
 
 
+def _moved(
+    old: str, new: str | None, warnings: list[str], notes: list[str]
+) -> tuple[str, list[str], list[str]]:
+    """The same content found under another path: messages name the path it has now."""
+    if new is None or new == old:
+        return old, warnings, notes
+    return new, [w.replace(old, new) for w in warnings], [n.replace(old, new) for n in notes]
+
+
 def unpack_document(data: str | bytes, body: str, source: str | None = None) -> ExtractedDocument:
     """The inverse of `pack_document`; raises ValueError/TypeError on a row of another layout."""
     old_source, sha256, fmt, meta, measures, indicators, warnings, notes = json.loads(data)
@@ -110,10 +119,7 @@ def unpack_document(data: str | bytes, body: str, source: str | None = None) -> 
         row[_SECTION] = sections.setdefault(path, path)
         row[_THEMES] = [sys.intern(t) for t in row[_THEMES]]
         rows.append(Measure(*row))
-    new_source = source if source is not None else old_source
-    if new_source != old_source:
-        warnings = [w.replace(old_source, new_source) for w in warnings]
-        notes = [n.replace(old_source, new_source) for n in notes]
+    new_source, warnings, notes = _moved(old_source, source, warnings, notes)
     return ExtractedDocument(
         source=new_source,
         sha256=sha256,
@@ -146,10 +152,7 @@ def pack_head(doc: ExtractedDocument) -> str:
 def unpack_head(data: str | bytes, source: str | None = None) -> ExtractedDocument:
     """A partial document from `pack_head`; raises ValueError/TypeError on another layout."""
     old_source, sha256, fmt, meta, warnings, notes = json.loads(data)
-    new_source = source if source is not None else old_source
-    if new_source != old_source:
-        warnings = [w.replace(old_source, new_source) for w in warnings]
-        notes = [n.replace(old_source, new_source) for n in notes]
+    new_source, warnings, notes = _moved(old_source, source, warnings, notes)
     return ExtractedDocument(
         source=new_source,
         sha256=sha256,
