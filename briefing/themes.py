@@ -269,9 +269,14 @@ _FOLD_TABLE = {code: chr(code - 0xFEE0).lower() for code in range(0xFF01, 0xFF5F
 }
 
 
+# str.translate looks every character up in the table; most sentences hold no character it
+# changes, and one C-level scan finds that out far faster
+_FOLDABLE = re.compile(r"[A-Z\uff01-\uff5e]")
+
+
 def _fold(text: str) -> str:
     """Full-width ASCII to half-width and Latin to lower case, keeping every index in place."""
-    return text.translate(_FOLD_TABLE)
+    return text.translate(_FOLD_TABLE) if _FOLDABLE.search(text) else text
 
 
 def _longest_first(hit: tuple[int, int, _Entry]) -> tuple[int, int]:
@@ -328,7 +333,13 @@ class Classifier:
             self._automaton.make_automaton()
         self._empty = not entries
 
-    def classify(self, text: str) -> Classification:
+    def classify(self, text: str, *, explain: bool = True) -> Classification:
+        """Themes of `text` with their evidence and scores.
+
+        `explain=False` leaves `matches` and `suppressed` empty (themes, evidence, scores and
+        dropped are the same): extraction needs only the themes, and building an object per
+        term found is most of the cost of a sentence.
+        """
         result = Classification()
         if self._empty or not text:
             return result
@@ -366,26 +377,35 @@ class Classifier:
                 rest = {t: w for t, w in found.weights.items() if t not in cancels}
                 if rest:
                     revived.append((start, end, _Entry(found.key, rest, found.cancels)))
-            result.suppressed.append(_suppression(text, start, end, found, owner))
+            if explain:
+                result.suppressed.append(_suppression(text, start, end, found, owner))
         kept.extend(revived)
-        kept.sort(key=lambda h: h[0])
-        kept = _drop_list_categories(text, kept, result)
-        self._score(text, kept, result)
+        kept.sort(key=_start)
+        kept = _drop_list_categories(text, kept, result if explain else None)
+        self._score(text, kept, result, explain)
         return result
 
     def _score(
-        self, text: str, kept: list[tuple[int, int, _Entry]], result: Classification
+        self,
+        text: str,
+        kept: list[tuple[int, int, _Entry]],
+        result: Classification,
+        explain: bool = True,
     ) -> None:
         if not kept:
             return
         seen: dict[str, dict[str, float]] = {}
         headline = _headline_end(text)
         matches = result.matches
+        terms: list[tuple[str, dict[str, float]]] = []  # what the matches hold, for the evidence
         for start, end, found in kept:
             live = found.live()
             if not live:
                 continue
-            matches.append(Match(text[start:end], start, end, dict(live)))
+            term = text[start:end]
+            terms.append((term, live))
+            if explain:
+                matches.append(Match(term, start, end, dict(live)))
             # the item's own headline (三是完善产学研合作激励机制。) names what the item is about
             boost = HEADLINE_BOOST if end <= headline else 1.0
             key = found.key
@@ -410,7 +430,7 @@ class Classifier:
                 continue
             passing.append(theme)
         top = max((result.scores[t] for t in passing), default=0.0)
-        unique: list[Match] | None = None
+        unique: list[tuple[str, dict[str, float]]] | None = None
         for theme in passing:
             score = result.scores[theme]
             if score * self.lexicon.dominance <= top + 1e-9:
@@ -424,18 +444,18 @@ class Classifier:
                 continue
             result.themes.append(theme)
             if unique is None:
-                unique = _unique_terms(result.matches)
-            result.evidence[theme] = [m.term for m in unique if theme in m.weights]
+                unique = _unique_terms(terms)
+            result.evidence[theme] = [term for term, weights in unique if theme in weights]
 
 
 _LIST_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,6}"
 _LIST_RE = re.compile(rf"{_LIST_ITEM}(?:、{_LIST_ITEM}){{2,}}")
 # 解读了关于A、B、C等系列政策, 在A、B、C等方面探索: the items are topics or areas, not actions
 _TOPIC_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,16}"
-_TOPIC_LIST_RE = re.compile(
-    rf"{_TOPIC_ITEM}(?:(?:、|以及){_TOPIC_ITEM}){{2,}}"
-    r"(?=等(?:系列)?[^，,。；;]{0,12}?(?:政策|文件|措施|举措|办法|方面|领域))"
-)
+_TOPIC_TAIL = r"等(?:系列)?[^，,。；;]{0,12}?(?:政策|文件|措施|举措|办法|方面|领域)"
+_TOPIC_LIST_RE = re.compile(rf"{_TOPIC_ITEM}(?:(?:、|以及){_TOPIC_ITEM}){{2,}}(?={_TOPIC_TAIL})")
+# a topic list ends right before this tail: where it does not occur, the costly scan is skipped
+_TOPIC_TAIL_RE = re.compile(_TOPIC_TAIL)
 # “上云”“上规”“上市”, “飞地建园”“机构共建”“人才协作”: a run of quoted slogans names forms or steps
 _SLOGAN_LIST_RE = re.compile(r"(?:“[^“”]{1,8}”){3,}")
 _ITEM_SPLIT_RE = re.compile(r"、|以及|”“")
@@ -456,7 +476,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _drop_list_categories(
-    text: str, kept: list[tuple[int, int, _Entry]], result: Classification
+    text: str, kept: list[tuple[int, int, _Entry]], result: Classification | None
 ) -> list[tuple[int, int, _Entry]]:
     """Terms in lists that are not all about one theme name fields or topics, not actions.
 
@@ -471,9 +491,17 @@ def _drop_list_categories(
     # literal checks first: most sentences hold no list at all, and the patterns are costly
     spans = []
     if text.count("、") >= 2:
-        spans += [(m, "") for m in _LIST_RE.finditer(text)]
-    if "等" in text and ("、" in text or "以及" in text):
-        spans += [(m, _TOPIC_REASON) for m in _TOPIC_LIST_RE.finditer(text)]
+        # a list starts at most 6 characters before its first 、 and ends at most 6 after its
+        # last: the scan need not try the rest of the sentence
+        lo, hi = text.find("、"), text.rfind("、")
+        spans += [(m, "") for m in _LIST_RE.finditer(text, max(0, lo - 6), hi + 7)]
+    if (
+        "等" in text
+        and ("、" in text or "以及" in text)
+        and _TOPIC_TAIL_RE.search(text) is not None
+    ):
+        lo = min(i for i in (text.find("、"), text.find("以及")) if i >= 0)
+        spans += [(m, _TOPIC_REASON) for m in _TOPIC_LIST_RE.finditer(text, max(0, lo - 16))]
     if text.count("“") >= 3:
         spans += [(m, _SLOGAN_REASON) for m in _SLOGAN_LIST_RE.finditer(text)]
     for lst, topic_reason in spans:
@@ -500,9 +528,11 @@ def _drop_list_categories(
             reason = topic_reason or _CATEGORY_REASON
             for i in hits:
                 drop.setdefault(i, reason)
+    if not drop:
+        return kept
     for i in sorted(drop):
         start, end, found = kept[i]
-        if found.weights:
+        if found.weights and result is not None:
             term = text[start:end]
             result.suppressed.append(
                 Suppressed(term, start, end, tuple(found.weights), term, drop[i])
@@ -521,13 +551,16 @@ def _headline_end(text: str) -> int:
     return m.end() if m else 0
 
 
-def _unique_terms(matches: list[Match]) -> list[Match]:
+def _unique_terms(
+    terms: list[tuple[str, dict[str, float]]],
+) -> list[tuple[str, dict[str, float]]]:
+    """The first match of each term (its weights decide the themes it is evidence for)."""
     seen: set[str] = set()
     out = []
-    for m in matches:
-        if m.term not in seen:
-            seen.add(m.term)
-            out.append(m)
+    for term, weights in terms:
+        if term not in seen:
+            seen.add(term)
+            out.append((term, weights))
     return out
 
 

@@ -175,13 +175,13 @@ def extract_measures(
     measures: list[Measure] = []
     contexts: dict[str, Classification] = {}  # an item title or sentence serves several clauses
     for unit in _units(structure):
-        classification = classifier.classify(unit.text)
+        classification = classifier.classify(unit.text, explain=False)
         for context in unit.context:
             if classification.themes:
                 break
             parent = contexts.get(context)
             if parent is None:
-                parent = contexts[context] = classifier.classify(context)
+                parent = contexts[context] = classifier.classify(context, explain=False)
             classification = _inherit(parent, classification)
         measures.append(
             Measure(
