@@ -8,6 +8,7 @@ sentences of one paragraph), so it stays an exact substring of the normalised do
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -27,6 +28,7 @@ ENUM_RE = re.compile(rf"^(?:[{_CN_NUM}]+是|其[{_CN_NUM}][是，,、：:]?|第[
 _INLINE_ENUM_RE = re.compile(rf"(?<=[，,；;：:])(?=[{_CN_NUM}]+是)")
 _CLAUSE_SPLIT_RE = re.compile(r"(?<=[；;])")
 _NON_CONTENT_RE = re.compile(r"[^\w\u4e00-\u9fff]+")
+_CONTENT_RE = re.compile(r"[\w\u4e00-\u9fff]")
 _SENTENCE_PUNCT_RE = re.compile(r"[，,。；;！!？?]")
 _DIGITS_RE = re.compile(r"\d+")
 _LEADING_JUNK_RE = re.compile(r"^[\s,，、。；;：:．.!！?？]+")
@@ -81,6 +83,9 @@ _PLAN_RE = re.compile(
 _TARGET_YEAR_RE = re.compile(
     r"(?:^|[，,；;：:]|[一二三四五六七八九十]是)(?:到|至|截至|截止到?)(20\d\d)年"
 )
+# a character every _PLAN_RE match holds: one character-class scan rules most sentences out, where
+# the pattern's leading alternation would be tried at every position
+_PLAN_HINT_RE = re.compile("[力争下今明计拟确]")
 _PAST_RE = re.compile(
     r"累计|截至|截止|已(?:建成|获批|认定|落地|完成|实现|形成|达到|发放|立项|与)|取得了"
 )
@@ -127,6 +132,12 @@ def measure_status(
         return "done" if _PAST_RE.search(text) else "planned"
     if planned_section:
         return "planned"
+    return _section_status(tuple(section))
+
+
+@functools.lru_cache(maxsize=1024)
+def _section_status(section: tuple[str, ...]) -> Status:
+    """The innermost heading that speaks decides; every measure of a section asks the same."""
     for heading in reversed(section):
         verdict = heading_status(heading)
         if verdict is not None:
@@ -191,8 +202,9 @@ def extract_measures(
                 status=measure_status(
                     unit.text, unit.section, context=ctx, planned_section=unit.planned_section
                 ),
-                themes=list(classification.themes),
-                evidence={k: list(v) for k, v in classification.evidence.items()},
+                # a classification is never shared (an inherited one is a copy): no copy needed
+                themes=classification.themes,
+                evidence=classification.evidence,
             )
         )
     return measures
@@ -213,7 +225,9 @@ def _inherit(parent: Classification, own: Classification) -> Classification:
 
 def _sentence_is_planned(text: str, ctx: DocContext) -> bool:
     # every 将 pattern holds 将 and every target year 年: most sentences skip those scans
-    if ("将" in text and _MODAL_JIANG_RE.search(text)) or _PLAN_RE.search(text):
+    if ("将" in text and _MODAL_JIANG_RE.search(text)) or (
+        _PLAN_HINT_RE.search(text) and _PLAN_RE.search(text)
+    ):
         return True
     if "年" not in text:
         return False
@@ -289,16 +303,23 @@ def _clean(text: str) -> str:
 
 def _clauses(text: str) -> list[str]:
     """Split a sentence at semicolons and at inline 二是/三是; fragments too short to stand alone stay."""
+    if "；" not in text and ";" not in text and "是" not in text:
+        return [text.strip()] if _CONTENT_RE.search(text) else []  # most sentences: one clause
     parts: list[str] = []
     for piece in _CLAUSE_SPLIT_RE.split(text):
         parts.extend(p for p in _INLINE_ENUM_RE.split(piece) if p)
     merged: list[str] = []
     for part in parts:
-        if merged and (_content_len(part) < 8 or _content_len(merged[-1]) < 8):
+        if merged and (_short_content(part) or _short_content(merged[-1])):
             merged[-1] += part
         else:
             merged.append(part)
-    return [p.strip() for p in merged if _content_len(p) > 0]
+    return [p.strip() for p in merged if _CONTENT_RE.search(p)]
+
+
+def _short_content(text: str) -> bool:
+    """Fewer than 8 letters or digits: the length alone often tells."""
+    return len(text) < 8 or _content_len(text) < 8
 
 
 def _own_headings(structure: Structure) -> bool:
@@ -320,7 +341,7 @@ def _units(structure: Structure) -> Iterable[_Unit]:
         sentence = sentences[i]
         text = _clean(sentence.text)
         i += 1
-        if _content_len(text) == 0:
+        if _CONTENT_RE.search(text) is None:
             continue
         if is_heading_sentence(text):
             seen_heading = True
@@ -334,7 +355,7 @@ def _units(structure: Structure) -> Iterable[_Unit]:
             seen_heading = True
         if has_headings and not seen_heading and not _QUANTITY_RE.search(text):
             continue  # preamble: addressee, 收悉, 按照…要求 — only quantified results count
-        if any(_PRINCIPLE_SECTION_RE.search(h) for h in section[-1:]):
+        if section and _PRINCIPLE_SECTION_RE.search(section[-1]):
             continue
         top = section[:1]
         if planned_top is not None and planned_top != top:
@@ -351,6 +372,7 @@ def _units(structure: Structure) -> Iterable[_Unit]:
         run_in = (
             _is_run_in_heading(text, sentence, sentences[i - 2] if i >= 2 else None)
             and i < len(sentences)
+            and len(sentences[i].text) >= 25
             and _content_len(sentences[i].text) >= 25
         )
         if run_in:
