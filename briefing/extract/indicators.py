@@ -151,11 +151,12 @@ _LEADING_NOISE = re.compile(
     r"全市|我市|全区|全省|全国|本市|全县|我区|我省|"
     r"和|及|与|以及|并|还|也|已|将|对|向|在|为|由|以|共有|共|均|分别|又|再|了|的|等|含|包括)+"
 )
-_TRAILING_NOISE = re.compile(
-    r"(?:预计|累计|超过|超|逾|将近|接近|近|大约|约|达到|已达|达|突破|不低于|不少于|不超过|高于|低于|"
-    r"共计|总计|合计|共|为|是|实现|保持|增长|增加|提高|提升|上升|下降|减少|降低|年均|同比|环比|"
-    r"分别|均|已|较上年|较去年|比上年|比去年|较|了|在|等|的|至|到|从|由)+$"
+_TRAILING_NOISE_WORDS = _words(
+    "预计 累计 超过 超 逾 将近 接近 近 大约 约 达到 已达 达 突破 不低于 不少于 不超过 高于 低于 "
+    "共计 总计 合计 共 为 是 实现 保持 增长 增加 提高 提升 上升 下降 减少 降低 年均 同比 环比 "
+    "分别 均 已 较上年 较去年 比上年 比去年 较 了 在 等 的 至 到 从 由"
 )
+_TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
 _SUFFIX_STOP = re.compile(
     r"[、,，;；。:：!！?？()（）]|的|在|为|由|进|赴|获|开工|参会|签约|出席|召开|纳入|就业|"
@@ -172,23 +173,42 @@ _NOT_SCOPE = re.compile(r"^(?:全国|国家|省级|市级|区级|县级|全市|�
 _SCOPE_LEAD = re.compile(
     r"^(?:我市|全市|本市|我省|全省|组织|加强|依托|围绕|聚焦|推进|[一二三四五六七八九十]+是|(?:19|20)[0-9]{2}年|今年|去年|推动|力争|支持|促进|加快|在|由|将|对|使|让)+"
 )
-_VERB_END = re.compile(
-    "(?:"
-    + "|".join(
-        sorted(
-            {*_VERBS, "支持", "投入", "补助", "补贴", "拨付", "下达", "覆盖", "惠及", "服务"},
-            key=len,
-            reverse=True,
-        )
-    )
-    + ")$"
+_VERB_END_WORDS = sorted(
+    {*_VERBS, "支持", "投入", "补助", "补贴", "拨付", "下达", "覆盖", "惠及", "服务"},
+    key=len,
+    reverse=True,
 )
+_VERB_END = re.compile("(?:" + "|".join(_VERB_END_WORDS) + ")$")
 # "比去年同期增长49%": the comparison is not part of what is measured
 _COMPARISON = re.compile(
     r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:全年)?(?:总数)?|同口径|同比|环比|(?:比|较)(?:19|20)[0-9]{2}年"
 )
 # "数量从2018年的1500家": a time phrase right before the number is not part of the metric
 _TRAILING_TIME = re.compile(r"(?:从|由|到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度)?的?$")
+
+# A pattern anchored at the end is still tried at every position of the text: where the text's
+# last character cannot end a match (most metrics), the scan is skipped. "\n" because $ also
+# matches before a final line break.
+_TRAILING_NOISE_LAST = frozenset(w[-1] for w in _TRAILING_NOISE_WORDS) | {"\n"}
+_VERB_END_LAST = frozenset(w[-1] for w in _VERB_END_WORDS) | {"\n"}
+_TRAILING_TIME_LAST = frozenset("年底末度的\n")
+
+
+def _strip_trailing_noise(s: str) -> str:
+    return _TRAILING_NOISE.sub("", s) if s[-1:] in _TRAILING_NOISE_LAST else s
+
+
+def _ends_with_verb(s: str) -> bool:
+    return s[-1:] in _VERB_END_LAST and _VERB_END.search(s) is not None
+
+
+def _strip_comparison_and_time(s: str) -> str:
+    # every comparison holds 比 or 较 except 同口径
+    if "比" in s or "较" in s or "同口径" in s:
+        s = _COMPARISON.sub("", s)
+    return _TRAILING_TIME.sub("", s) if s[-1:] in _TRAILING_TIME_LAST else s
+
+
 _LEADING_NUMBER = re.compile(
     r"^[0-9.]+(?![0-9.A-Za-z])(?:亿元|万元|元|%|个|万)?(?:以上|以下|左右)?"
 )
@@ -369,8 +389,10 @@ def _sentence_figures(
     ]
     relative = [(m.start(), m.group(1)) for m in _RELATIVE_YEAR.finditer(text)]
     target_at = _first_target_word(text, ctx.doc_year)
-    # the sentence's subject, after a leading "2023年," that is a clause of its own
-    sentence_scope = _scope_of(_LEAD_TIME.sub("", text[:200], count=1))
+    # the sentence's subject, after a leading "2023年," that is a clause of its own; looked up
+    # only when a clause names no scope of its own
+    sentence_scope: str | None = None
+    sentence_scope_known = False
 
     figures: list[_Figure] = []
     prev_end_in_clause: dict[int, int] = {}
@@ -400,7 +422,12 @@ def _sentence_figures(
         if c_start not in clause_scopes:
             # the scope is at the head of the clause: never copy a long clause per figure
             clause_scopes[c_start] = _scope_of(text[c_start : min(c_end, c_start + 80)])
-        scope = clause_scopes[c_start] or sentence_scope
+        scope = clause_scopes[c_start]
+        if scope is None:
+            if not sentence_scope_known:
+                sentence_scope = _scope_of(_LEAD_TIME.sub("", text[:200], count=1))
+                sentence_scope_known = True
+            scope = sentence_scope
         metric = _clean_metric(bare, scope)
         end = q.end
         suffix = _counted_noun(text, q.end, c_end)
@@ -540,10 +567,10 @@ def _scope_of(clause: str) -> str | None:
 
 
 def _clean_metric(prefix: str, scope: str | None) -> str | None:
-    s = _LEADING_NOISE.sub("", _TRAILING_TIME.sub("", _COMPARISON.sub("", prefix)))
+    s = _LEADING_NOISE.sub("", _strip_comparison_and_time(prefix))
     if scope and s.startswith(scope):
         s = s[len(scope) :]
-    s = _TRAILING_NOISE.sub("", s)
+    s = _strip_trailing_noise(s)
     # the metric is what follows the last verb, when something readable follows it
     last = None
     for m in _VERB_RE.finditer(s):
@@ -552,7 +579,7 @@ def _clean_metric(prefix: str, scope: str | None) -> str | None:
     if last is not None:
         s = s[last.end() :]
     s = _LEADING_NOISE.sub("", s)
-    s = _TRAILING_NOISE.sub("", s)
+    s = _strip_trailing_noise(s)
     if scope and s.startswith(scope) and len(s) > len(scope) + 1:
         s = s[len(scope) :]
     s = _LEADING_NUMBER.sub("", s)
@@ -572,7 +599,7 @@ def _prefer_counted_noun(text: str, q: Quantity, bare: str, metric: str | None) 
     """Whether the noun after the figure names it better than the words before it."""
     if text.startswith("的", q.end):
         return True  # "不低于20万元的稳定支持经费": the amount is the 经费's
-    if _VERB_END.search(bare):
+    if _ends_with_verb(bare):
         return True  # "给予500万元一次性激励经费"
     # "等26家领军企业", "五个片区808家科技型企业", "怀柔…中心29个科技设施": the noun after a count
     # is its head; what comes before owns or exemplifies it
