@@ -16,6 +16,7 @@ from typing import Any
 
 from briefing.aggregate import Aggregates, aggregate, chartable_indicators, theme_counts
 from briefing.atomic import write_bytes_atomic
+from briefing.chartworker import ChartJob, ChartWorker
 from briefing.config import Settings, default_inputs, default_template
 from briefing.context import BriefingContext, ChartSet, build_context
 from briefing.errors import ConfigError
@@ -141,10 +142,13 @@ def masthead_date(
 
 
 def draw_charts(
-    aggregates: Aggregates, documents: Sequence[ExtractedDocument]
+    aggregates: Aggregates,
+    documents: Sequence[ExtractedDocument],
+    worker: ChartWorker | None = None,
+    while_drawing: Callable[[], None] | None = None,
 ) -> tuple[ChartSet, dict[str, Any]]:
-    from briefing import charts
-
+    """The overview, document-mix and per-theme charts, drawn by `worker` (in this process by
+    default) while this process runs `while_drawing`."""
     counts = theme_counts(aggregates.by_theme)
     rows = [
         (theme, counts[theme]["done"], counts[theme]["planned"])
@@ -161,9 +165,13 @@ def draw_charts(
         (f"[{no}]", {str(k): int(v) for k, v in row.items()})
         for no, row in by_document.to_dict(orient="index").items()
     ]
-    overview = charts.theme_status_chart(rows) if rows else ""
-    mix = charts.document_mix_chart(mix_rows, [*aggregates.themes, OTHER_THEME]) if mix_rows else ""
-    per_theme: dict[str, Any] = {}
+    jobs: dict[str, ChartJob] = {}
+    if rows:
+        jobs["themes"] = ChartJob("theme_status_chart", (rows,), {})
+    if mix_rows:
+        jobs["mix"] = ChartJob(
+            "document_mix_chart", (mix_rows, [*aggregates.themes, OTHER_THEME]), {}
+        )
     for theme in aggregates.themes:
         unit, rows_t = chartable_indicators(aggregates.ledger, theme)
         items = [
@@ -174,18 +182,23 @@ def draw_charts(
             )
             for _, r in rows_t.iterrows()
         ]
-        chart = (
-            charts.indicator_chart(
-                f"{theme}：主要金额数据（{unit}）",
-                items,
-                theme_index=aggregates.themes.index(theme),
+        if items:
+            jobs[f"theme:{theme}"] = ChartJob(
+                "indicator_chart",
+                (f"{theme}：主要金额数据（{unit}）", items),
+                {"theme_index": aggregates.themes.index(theme)},
             )
-            if items
-            else None
-        )
-        if chart is not None:
-            per_theme[theme] = chart
-    return ChartSet(themes=overview, mix=mix), per_theme
+    worker = worker or ChartWorker.in_process()
+    worker.submit(list(jobs.values()))
+    if while_drawing is not None:
+        while_drawing()
+    drawn = dict(zip(jobs, worker.results(), strict=True))
+    per_theme = {
+        key.removeprefix("theme:"): chart
+        for key, chart in drawn.items()
+        if key.startswith("theme:") and chart is not None
+    }
+    return ChartSet(themes=drawn.get("themes", ""), mix=drawn.get("mix", "")), per_theme
 
 
 _KIND_CN = {"actual": "实际", "growth": "增速", "target": "目标"}
@@ -327,12 +340,16 @@ def prepare(
     settings: Settings,
     progress: ProgressCallback | None = None,
     state: RunState | None = None,
+    *,
+    chart_worker: ChartWorker | None = None,
+    while_drawing: Callable[[], None] | None = None,
 ) -> Prepared:
     """Read, extract, select, aggregate, draw and build the context. Writes no briefing.
 
     With `state` (the output folder's run state, locked), extraction goes through its cache, the
     issue covers late arrivals (补报) and gets its number (第N期) from the state; without it (for
-    `briefing context`), the period's documents alone and the configured first number.
+    `briefing context`), the period's documents alone and the configured first number. Charts are
+    drawn by `chart_worker` (default: in this process) while `while_drawing` runs here.
     """
     period = parse_period(settings.period)
     lexicon = load_lexicon(settings.lexicon)
@@ -375,7 +392,7 @@ def prepare(
     warnings = [w for d in documents for w in d.warnings]
     notes = [*selection.notes, *(f"{d.source}: {n}" for d in included for n in d.notes)]
     aggregates = aggregate(included, lexicon.names)
-    charts, theme_charts = draw_charts(aggregates, included)
+    charts, theme_charts = draw_charts(aggregates, included, chart_worker, while_drawing)
     date_iso = masthead_date(settings, period, included)
     context = build_context(
         documents=included,
@@ -439,14 +456,16 @@ def build(
     *,
     force: bool = False,
     skip_empty: bool = False,
+    chart_worker: ChartWorker | None = None,
 ) -> BuildResult:
     """Build the briefing for `settings` under the output folder's lock. Never prints.
 
     The order is what makes a crash harmless: render to temporary files and rename them into
     place, write the manifest, and only then record the issue in the state. Raises LockedError when
     another run holds the folder, other BriefingError subclasses for bad input or templates.
+    `chart_worker` (see `briefing.chartworker`) draws the charts while the renderer loads.
     """
-    from briefing.render import render_docx
+    from briefing.render import render_docx, warm_up
 
     period = parse_period(settings.period)
     template = settings.template or default_template()
@@ -456,7 +475,9 @@ def build(
         if not force and _up_to_date(state, period, [docx_path, xlsx_path, manifest]):
             return BuildResult.unchanged(period, docx_path, xlsx_path)
         state.remove_stale_temporaries(docx_path.parent)
-        prepared = prepare(settings, progress, state)
+        prepared = prepare(
+            settings, progress, state, chart_worker=chart_worker, while_drawing=warm_up
+        )
         if skip_empty and prepared.selection.is_empty:
             return BuildResult.skipped(period, docx_path, xlsx_path, prepared)
         if settings.strict and prepared.warnings:

@@ -172,6 +172,22 @@ def _draw(build: Any) -> bytes:
         return _png(figure)
 
 
+def warm_up() -> None:
+    """Import the drawing modules and load the CJK font's glyph tables, so that the first real
+    chart does not pay for them (`briefing.chartworker` does this before the data is ready)."""
+
+    def build() -> Figure:
+        figure = _new_figure(10.0, 30.0)
+        figure.text(0.1, 0.4, "简报进展计划0.5%", fontsize=_LABEL_PT)
+        figure.add_axes((0.5, 0.2, 0.4, 0.6)).xaxis.set_major_locator(_integer_locator())
+        from matplotlib.patches import Patch
+
+        figure.legend(handles=[Patch(label="计划")], fontsize=_LABEL_PT)
+        return figure
+
+    _draw(build)
+
+
 def _empty_chart(title: str, message: str) -> ChartImage:
     def build() -> Figure:
         figure = _new_figure(30.0)

@@ -783,6 +783,16 @@ def _isolated(work: Callable[[], bytes], template: Path, seconds: int) -> bytes:
     raise TemplateError(str(value))
 
 
+def warm_up() -> None:
+    """Import docxtpl and python-docx here, so that the render child forked later inherits them.
+
+    `briefing build` calls this while the charts are drawn in another process; the render and the
+    package check then start without paying for the imports.
+    """
+    import docx  # noqa: F401
+    import docxtpl  # noqa: F401
+
+
 def render_docx_bytes(
     template: Path,
     context: BriefingContext,

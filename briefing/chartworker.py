@@ -1,0 +1,233 @@
+"""Draw the charts in a forked child that starts before the build needs them.
+
+A cold build spends about as long importing matplotlib and loading the CJK font as it spends
+importing pandas and reading the documents. Neither needs the other, so `briefing build` forks this
+worker first: the child imports matplotlib and warms the font while the parent imports pandas,
+extracts and aggregates; then the parent sends the chart data (plain tuples) and goes on with what
+does not need the pictures while the child draws.
+
+The charts are the same bytes whichever process draws them (`briefing.charts` is pure). Where
+`fork` is missing, or the child fails in any way, the charts are drawn in-process: the worker only
+ever makes a build faster, never different. The child never runs the parent's code: it reads one
+batch of jobs, answers, and leaves with `os._exit`; when the parent goes away (an early return, an
+error, SIGKILL) the child sees the pipe close and exits too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import struct
+from collections.abc import Callable, Sequence
+from types import TracebackType
+from typing import Any, NamedTuple
+
+_LENGTH = struct.Struct("<Q")
+
+
+class ChartJob(NamedTuple):
+    """A call of one public chart function of `briefing.charts`, with picklable arguments."""
+
+    function: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+
+
+def run_job(job: ChartJob) -> Any:
+    from briefing import charts
+
+    function: Callable[..., Any] = getattr(charts, job.function)
+    return function(*job.args, **job.kwargs)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(_LENGTH.pack(len(data)) + data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _read_exactly(fd: int, size: int) -> bytes | None:
+    chunks: list[bytes] = []
+    while size:
+        chunk = os.read(fd, min(size, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def _read_message(fd: int) -> bytes | None:
+    header = _read_exactly(fd, _LENGTH.size)
+    if header is None:
+        return None
+    (size,) = _LENGTH.unpack(header)
+    return _read_exactly(fd, size) if size else b""
+
+
+def _serve(jobs_fd: int, results_fd: int) -> None:
+    """The child's whole life: warm up, draw one batch, answer. Failures are answered as None."""
+    from briefing import charts
+
+    # the parent redraws whatever fails here, and reports the error itself
+    with contextlib.suppress(Exception):
+        charts.warm_up()
+    raw = _read_message(jobs_fd)
+    if raw is None:
+        return
+    # our own parent wrote this pipe
+    jobs: list[ChartJob] = pickle.loads(raw)
+    _write_all(results_fd, pickle.dumps(_draw_shared(jobs), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _draw_all(jobs: Sequence[ChartJob]) -> list[tuple[bool, Any]]:
+    results: list[tuple[bool, Any]] = []
+    for job in jobs:
+        try:
+            results.append((True, run_job(job)))
+        except Exception:
+            results.append((False, None))
+    return results
+
+
+def _draw_shared(jobs: list[ChartJob]) -> list[tuple[bool, Any]]:
+    """Draw the jobs, every other one in a second, forked drawer that inherits the warm state.
+
+    The parent is mostly waiting meanwhile, so on two cores the charts take about half as long.
+    A second drawer that fails leaves its jobs unanswered, and the parent draws them itself.
+    """
+    if len(jobs) < 2:
+        return _draw_all(jobs)
+    theirs_read, theirs_write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(theirs_read)
+        os.close(theirs_write)
+        return _draw_all(jobs)
+    if pid == 0:  # the second drawer: never returns
+        status = 0
+        try:
+            os.close(theirs_read)
+            answer = pickle.dumps(_draw_all(jobs[1::2]), protocol=pickle.HIGHEST_PROTOCOL)
+            _write_all(theirs_write, answer)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(theirs_write)
+    mine = _draw_all(jobs[0::2])
+    raw = _read_message(theirs_read)
+    os.close(theirs_read)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+    # our own child wrote this pipe
+    theirs: list[tuple[bool, Any]] = pickle.loads(raw) if raw is not None else []
+    if len(theirs) != len(jobs[1::2]):
+        theirs = [(False, None)] * len(jobs[1::2])
+    merged: list[tuple[bool, Any]] = []
+    for index in range(len(jobs)):
+        merged.append(mine[index // 2] if index % 2 == 0 else theirs[index // 2])
+    return merged
+
+
+class ChartWorker:
+    """A forked child drawing charts; `draw` falls back to this process for anything it cannot."""
+
+    def __init__(self, pid: int | None, jobs_fd: int | None, results_fd: int | None) -> None:
+        self._pid = pid
+        self._jobs_fd = jobs_fd
+        self._results_fd = results_fd
+        self._jobs: list[ChartJob] = []
+        self._sent = 0
+
+    @classmethod
+    def start(cls) -> ChartWorker:
+        """Fork the worker now (call it before anything opens locks, databases or threads)."""
+        if not hasattr(os, "fork") or os.environ.get("BRIEFING_NO_CHART_WORKER"):
+            return cls(None, None, None)
+        jobs_read, jobs_write = os.pipe()
+        results_read, results_write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (jobs_read, jobs_write, results_read, results_write):
+                os.close(fd)
+            return cls(None, None, None)
+        if pid == 0:  # child: never returns
+            status = 0
+            try:
+                os.close(jobs_write)
+                os.close(results_read)
+                _serve(jobs_read, results_write)
+            except BaseException:
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(jobs_read)
+        os.close(results_write)
+        return cls(pid, jobs_write, results_read)
+
+    @classmethod
+    def in_process(cls) -> ChartWorker:
+        """A worker that draws every chart in this process (for `briefing context`, tests)."""
+        return cls(None, None, None)
+
+    def submit(self, jobs: Sequence[ChartJob]) -> None:
+        """Hand the jobs to the child; returns at once. One batch per worker."""
+        self._jobs = list(jobs)
+        if self._jobs_fd is None:
+            return
+        try:
+            _write_all(self._jobs_fd, pickle.dumps(self._jobs, protocol=pickle.HIGHEST_PROTOCOL))
+            self._sent = len(self._jobs)
+        except OSError:
+            self._sent = 0
+        os.close(self._jobs_fd)
+        self._jobs_fd = None
+
+    def results(self) -> list[Any]:
+        """The submitted charts in order; any the child did not draw are drawn here."""
+        answers: list[tuple[bool, Any]] = []
+        if self._sent and self._results_fd is not None:
+            raw = _read_message(self._results_fd)
+            if raw is not None:
+                # our own child wrote this pipe
+                answers = pickle.loads(raw)
+        self.close()
+        if len(answers) != len(self._jobs):
+            answers = [(False, None)] * len(self._jobs)
+        return [
+            value if ok else run_job(job)
+            for (ok, value), job in zip(answers, self._jobs, strict=True)
+        ]
+
+    def close(self) -> None:
+        """Close the pipes and stop the child.
+
+        Killed rather than waited for: a run that stops early (the folder is locked, the briefing
+        is up to date, an error) must not wait for matplotlib to finish importing.
+        """
+        for fd in (self._jobs_fd, self._results_fd):
+            if fd is not None:
+                os.close(fd)
+        self._jobs_fd = self._results_fd = None
+        if self._pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self._pid, 0)
+            self._pid = None
+
+    def __enter__(self) -> ChartWorker:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

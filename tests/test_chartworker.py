@@ -1,0 +1,77 @@
+"""The forked chart worker: same pictures as drawing in-process, and never in the way."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from briefing import charts
+from briefing.chartworker import ChartJob, ChartWorker
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the worker needs fork")
+
+JOBS = [
+    ChartJob("theme_status_chart", ([("基础研究", 5, 2), ("人才", 3, 0), ("其他", 1, 1)],), {}),
+    ChartJob(
+        "document_mix_chart",
+        (
+            [("[1]", {"基础研究": 4, "人才": 2}), ("[2]", {"成果转化": 3})],
+            ["基础研究", "成果转化", "人才"],
+        ),
+        {},
+    ),
+    ChartJob(
+        "indicator_chart",
+        ("科技金融：主要金额数据（亿元）", [("基金规模", 197.0, "亿元"), ("贷款", 865.1, "亿元")]),
+        {"theme_index": 2},
+    ),
+    ChartJob("indicator_chart", ("只有一项", [("基金规模", 197.0, "亿元")]), {}),
+]
+
+
+def _in_process() -> list[object]:
+    return [getattr(charts, job.function)(*job.args, **job.kwargs) for job in JOBS]
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_worker_draws_the_same_bytes_as_this_process() -> None:
+    with ChartWorker.start() as worker:
+        assert worker._pid is not None, "fork is available, so the worker must run in a child"
+        worker.submit(JOBS)
+        drawn = worker.results()
+    expected = _in_process()
+    assert drawn == expected
+    assert drawn[-1] is None  # one figure alone is no chart, in the child as here
+    assert all(isinstance(chart, charts.ChartImage) and chart.png for chart in drawn[:3])
+
+
+def test_a_job_the_child_cannot_draw_fails_here_with_the_real_error() -> None:
+    bad = ChartJob("indicator_chart", ("标题",), {})  # missing the items argument
+    with ChartWorker.start() as worker:
+        worker.submit([JOBS[0], bad])
+        with pytest.raises(TypeError, match="items"):
+            worker.results()
+
+
+def test_a_worker_closed_without_jobs_stops_at_once() -> None:
+    worker = ChartWorker.start()
+    pid = worker._pid
+    assert pid is not None
+    worker.close()
+    assert _gone(pid)  # reaped: no zombie left behind by a run that stopped early
+
+
+def test_worker_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFING_NO_CHART_WORKER", "1")
+    with ChartWorker.start() as worker:
+        assert worker._pid is None
+        worker.submit(JOBS[:1])
+        assert worker.results() == _in_process()[:1]
