@@ -350,6 +350,11 @@ class Classifier:
         if not hits:
             self._score(text, [], result)
             return result
+        if len(hits) == 1:
+            # nothing overlaps a lone match: it is kept (the common case, no sorting or scans)
+            kept = _drop_list_categories(text, hits, result if explain else None)
+            self._score(text, kept, result, explain)
+            return result
         # longest first, then leftmost: the kept set is the same whatever order the automaton used
         hits.sort(key=_longest_first)
         kept: list[tuple[int, int, _Entry]] = []
@@ -486,8 +491,6 @@ def _drop_list_categories(
     """
     if not kept:
         return kept
-    drop: dict[int, str] = {}
-    starts = [k[0] for k in kept]  # kept is in text order
     # literal checks first: most sentences hold no list at all, and the patterns are costly
     spans = []
     if text.count("、") >= 2:
@@ -504,6 +507,10 @@ def _drop_list_categories(
         spans += [(m, _TOPIC_REASON) for m in _TOPIC_LIST_RE.finditer(text, max(0, lo - 16))]
     if text.count("“") >= 3:
         spans += [(m, _SLOGAN_REASON) for m in _SLOGAN_LIST_RE.finditer(text)]
+    if not spans:
+        return kept
+    drop: dict[int, str] = {}
+    starts = [k[0] for k in kept]  # kept is in text order
     for lst, topic_reason in spans:
         topics = bool(topic_reason)
         item_themes = []

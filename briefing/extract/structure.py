@@ -33,10 +33,18 @@ def normalize_inline(text: str) -> str:
     Other whitespace runs (between Latin letters or digits) become one space; the ends are stripped.
     Sentence, measure and indicator texts are substrings of `normalize_inline(body)`.
     """
-    collapsed = _WS_RUN.sub(" ", text)
+    return _drop_wide_spaces(_WS_RUN.sub(" ", text))
+
+
+def _drop_wide_spaces(collapsed: str) -> str:
+    """`normalize_inline` of a line whose whitespace runs are already single spaces."""
     if " " not in collapsed:
         return collapsed
     return _SPACE_BY_WIDE.sub("", collapsed).strip()
+
+
+# whitespace runs inside lines: collapsed over the whole body at once, one pass instead of one per line
+_WS_RUN_IN_LINE = re.compile(r"[^\S\n]+")
 
 
 # --- headings --------------------------------------------------------------------------------------
@@ -128,8 +136,8 @@ def parse_structure(body: str) -> Structure:
     stack: list[Section] = []
     path: tuple[str, ...] = ()
     pending_marker = ""
-    for raw_line in body.split("\n"):
-        line = normalize_inline(raw_line)
+    for collapsed in _WS_RUN_IN_LINE.sub(" ", body).split("\n"):
+        line = _drop_wide_spaces(collapsed)
         if not line:
             continue
         if _MARKER.fullmatch(line):
