@@ -352,8 +352,12 @@ class Classifier:
             return result
         if len(hits) == 1:
             # nothing overlaps a lone match: it is kept (the common case, no sorting or scans)
-            kept = _drop_list_categories(text, hits, result if explain else None)
-            self._score(text, kept, result, explain)
+            self._score(
+                text,
+                _drop_list_categories(text, hits, result if explain else None),
+                result,
+                explain,
+            )
             return result
         # longest first, then leftmost: the kept set is the same whatever order the automaton used
         hits.sort(key=_longest_first)
