@@ -6,6 +6,7 @@ read_documents -> parse text -> structure -> measures -> indicators -> duplicate
 
 from __future__ import annotations
 
+import bisect
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -117,13 +118,26 @@ def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocum
 
 def _attach_indicators(measures: Sequence[Measure], indicators: Sequence[Indicator]) -> None:
     """Link each figure to the first measure whose text quotes it."""
+    if not measures:
+        return
+    # One search in the measures' texts joined by NUL (which no text holds, so no occurrence
+    # spans two measures) instead of a scan of every measure per figure: its first occurrence
+    # is in the first measure that quotes it.
+    joined = "\0".join(m.text for m in measures)
+    starts: list[int] = []
+    pos = 0
+    for m in measures:
+        starts.append(pos)
+        pos += len(m.text) + 1
     for ind in indicators:
         if ind.measure_id is not None:
             continue
-        for m in measures:
-            if ind.text in m.text:
-                ind.measure_id = m.id
-                break
+        if "\0" in ind.text:
+            ind.measure_id = next((m.id for m in measures if ind.text in m.text), None)
+            continue
+        found = joined.find(ind.text)
+        if found >= 0:
+            ind.measure_id = measures[bisect.bisect_right(starts, found) - 1].id
 
 
 def extract_read(
