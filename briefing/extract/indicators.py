@@ -639,6 +639,9 @@ def _distribute_pairs(text: str, figures: list[_Figure]) -> None:
             "与",
         ):
             j += 1
+        if j == i:  # a figure alone shares nothing
+            i += 1
+            continue
         run = figures[i : j + 1]
         first = run[0]
         start = _skip_joints(
@@ -646,7 +649,7 @@ def _distribute_pairs(text: str, figures: list[_Figure]) -> None:
         )
         prefix = text[start : first.quantity.start]
         k = prefix.rfind("分别")
-        if len(run) > 1 and k >= 0:
+        if k >= 0:
             head = re.sub(r"(?:较|比)(?:上年|去年|上年同期|去年同期)$", "", prefix[:k])
             head = _clean_metric(head, first.scope) or ""
             names = _pair_names(text[max(0, start - 3 * MAX_LOOKBACK) : start], head, len(run))

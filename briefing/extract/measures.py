@@ -297,8 +297,13 @@ def is_framing(text: str) -> bool:
     return stripped[:1] in "(（" and stripped[-1:] in ")）" and "。" not in stripped
 
 
+_JUNK_CHARS = ",，、。；;：:．.!！?？"
+
+
 def _clean(text: str) -> str:
-    return _LEADING_JUNK_RE.sub("", text).strip()
+    if text[:1] in _JUNK_CHARS or text[:1].isspace():  # "" is in every string: no text, no scan
+        return _LEADING_JUNK_RE.sub("", text).strip()
+    return text.strip()
 
 
 def _clauses(text: str) -> list[str]:
@@ -364,6 +369,7 @@ def _units(structure: Structure) -> Iterable[_Unit]:
             planned_top = top
         if is_framing(text):
             continue
+        not_framing = text  # checked: a clause that is this whole text needs no second look
         if sentence.paragraph != item_paragraph:
             item_title = ""
         if ENUM_RE.match(text):
@@ -399,7 +405,7 @@ def _units(structure: Structure) -> Iterable[_Unit]:
         if len(clauses) > 1:
             contexts.append(text)  # a clause cut from a sentence shares the sentence's topic
         for clause in clauses:
-            if is_framing(clause):
+            if clause != not_framing and is_framing(clause):
                 continue
             yield _Unit(clause, tuple(section), planned_top is not None, tuple(contexts))
 
