@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from operator import itemgetter
 
 from briefing.model import ExtractedDocument, Measure, Sentence, Status, Structure
 from briefing.themes import Classification, Classifier
@@ -532,7 +533,8 @@ class DuplicateIndex:
     def _find(self, shingles: frozenset[str]) -> int | None:
         postings = self._postings
         # (posting length, shingle): rarest first, ties by shingle so nothing depends on hashing
-        present = sorted([(len(postings[s]), s) for s in shingles if s in postings])
+        get = postings.get
+        present = sorted([(len(p), s) for s in shingles if (p := get(s)) is not None])
         if not present:
             return None
         # the rarest shingles, where a near-duplicate must show, and the highest in code-point
@@ -542,7 +544,8 @@ class DuplicateIndex:
         chosen = set(probe)
         probe += [s for s in sorted(s for _, s in present)[-_PROBE:] if s not in chosen]
         counts = Counter(chain.from_iterable(postings[s] for s in probe))
-        ranked = counts.most_common(_CANDIDATES)
+        # most_common's order (count, then first counted) by one C sort, not a Python heap
+        ranked = sorted(counts.items(), key=itemgetter(1), reverse=True)[:_CANDIDATES]
         size = len(shingles)
         scored = []
         for slot, _ in ranked:
