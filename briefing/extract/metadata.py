@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from briefing.extract.dates import parse_date
 from briefing.extract.header import HeaderField, is_strong, parse_header_line
-from briefing.extract.structure import normalize_inline
+from briefing.extract.structure import normalize_inline, normalize_lines
 from briefing.extract.text_chrome import is_chrome_line
 from briefing.extract.text_lines import (
     ATTACHMENT_LINE,
@@ -94,7 +94,7 @@ class _Lines:
         text = _SPLIT_DOC_NO.sub(r"\1", text)
         self.raw = [ln.strip() for ln in text.split("\n")]
         self.raw = [ln for ln in self.raw if ln and not is_chrome_line(ln)]
-        self.norm = [normalize_inline(ln) for ln in self.raw]
+        self.norm = normalize_lines(self.raw)
         self.removed = [not n for n in self.norm]
 
     def __len__(self) -> int:

@@ -47,6 +47,14 @@ def _drop_wide_spaces(collapsed: str) -> str:
 _WS_RUN_IN_LINE = re.compile(r"[^\S\n]+")
 
 
+def normalize_lines(lines: list[str]) -> list[str]:
+    """`normalize_inline` of each line (lines hold no line break), with one pattern pass for all."""
+    if not lines:
+        return []
+    collapsed = _WS_RUN_IN_LINE.sub(" ", "\n".join(lines))
+    return [_drop_wide_spaces(line) for line in collapsed.split("\n")]
+
+
 # --- headings --------------------------------------------------------------------------------------
 
 _CN = "一二三四五六七八九十"
