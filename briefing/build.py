@@ -16,6 +16,7 @@ from typing import Any
 
 from briefing.aggregate import Aggregates, aggregate, chartable_indicators, theme_counts
 from briefing.atomic import write_bytes_atomic
+from briefing.background import Background
 from briefing.chartworker import ChartJob, ChartWorker
 from briefing.config import Settings, default_inputs, default_template
 from briefing.context import BriefingContext, ChartSet, build_context
@@ -285,6 +286,11 @@ def _xlsx_sheets(
 
 
 def write_xlsx(path: Path, documents: Sequence[ExtractedDocument], timestamp: datetime) -> None:
+    """The analysts' workbook (see `xlsx_bytes`), written atomically to `path`."""
+    write_bytes_atomic(path, xlsx_bytes(documents, timestamp))
+
+
+def xlsx_bytes(documents: Sequence[ExtractedDocument], timestamp: datetime) -> bytes:
     """Every measure and indicator with its document, section and exact quote, for analysts.
 
     XlsxWriter in constant-memory mode streams rows to disk (twice as fast as openpyxl's
@@ -312,7 +318,7 @@ def write_xlsx(path: Path, documents: Sequence[ExtractedDocument], timestamp: da
                 index, 0, [strip_invalid_xml(v) if isinstance(v, str) else v for v in row]
             )
     book.close()
-    write_bytes_atomic(path, normalize_zip(buffer.getvalue(), timestamp))
+    return normalize_zip(buffer.getvalue(), timestamp)
 
 
 @dataclass
@@ -343,13 +349,15 @@ def prepare(
     *,
     chart_worker: ChartWorker | None = None,
     while_drawing: Callable[[], None] | None = None,
+    on_selected: Callable[[list[ExtractedDocument], datetime], None] | None = None,
 ) -> Prepared:
     """Read, extract, select, aggregate, draw and build the context. Writes no briefing.
 
     With `state` (the output folder's run state, locked), extraction goes through its cache, the
     issue covers late arrivals (补报) and gets its number (第N期) from the state; without it (for
     `briefing context`), the period's documents alone and the configured first number. Charts are
-    drawn by `chart_worker` (default: in this process) while `while_drawing` runs here.
+    drawn by `chart_worker` (default: in this process) while `while_drawing` runs here;
+    `on_selected(documents, timestamp)` is called as soon as the issue's documents are known.
     """
     period = parse_period(settings.period)
     lexicon = load_lexicon(settings.lexicon)
@@ -391,9 +399,12 @@ def prepare(
     link_duplicates(included)
     warnings = [w for d in documents for w in d.warnings]
     notes = [*selection.notes, *(f"{d.source}: {n}" for d in included for n in d.notes)]
+    date_iso = masthead_date(settings, period, included)
+    timestamp = datetime.fromisoformat(date_iso) if date_iso else datetime(1980, 1, 1)
+    if on_selected is not None:
+        on_selected(included, timestamp)
     aggregates = aggregate(included, lexicon.names)
     charts, theme_charts = draw_charts(aggregates, included, chart_worker, while_drawing)
-    date_iso = masthead_date(settings, period, included)
     context = build_context(
         documents=included,
         aggregates=aggregates,
@@ -408,7 +419,6 @@ def prepare(
         marks={d.sha256: selection.mark(d) for d in included},
         cumulative=selection.cumulative,
     )
-    timestamp = datetime.fromisoformat(date_iso) if date_iso else datetime(1980, 1, 1)
     return Prepared(
         settings=settings,
         period=period,
@@ -475,18 +485,33 @@ def build(
         if not force and _up_to_date(state, period, [docx_path, xlsx_path, manifest]):
             return BuildResult.unchanged(period, docx_path, xlsx_path)
         state.remove_stale_temporaries(docx_path.parent)
-        prepared = prepare(
-            settings, progress, state, chart_worker=chart_worker, while_drawing=warm_up
-        )
-        if skip_empty and prepared.selection.is_empty:
-            return BuildResult.skipped(period, docx_path, xlsx_path, prepared)
-        if settings.strict and prepared.warnings:
-            # --strict: a run with warnings fails and leaves the folder as it was.
-            return BuildResult(period, docx_path, xlsx_path, "failed-strict", None, prepared)
-        if progress is not None:
-            progress("生成", 1, 1)
-        render_docx(template, prepared.context, docx_path, timestamp=prepared.timestamp)
-        write_xlsx(xlsx_path, prepared.included, prepared.timestamp)
+        workbook: list[Background] = []
+
+        def start_workbook(included: list[ExtractedDocument], timestamp: datetime) -> None:
+            # made in a forked child while this process draws and renders
+            workbook.append(Background(lambda: xlsx_bytes(included, timestamp)))
+
+        try:
+            prepared = prepare(
+                settings,
+                progress,
+                state,
+                chart_worker=chart_worker,
+                while_drawing=warm_up,
+                on_selected=start_workbook,
+            )
+            if skip_empty and prepared.selection.is_empty:
+                return BuildResult.skipped(period, docx_path, xlsx_path, prepared)
+            if settings.strict and prepared.warnings:
+                # --strict: a run with warnings fails and leaves the folder as it was.
+                return BuildResult(period, docx_path, xlsx_path, "failed-strict", None, prepared)
+            if progress is not None:
+                progress("生成", 1, 1)
+            render_docx(template, prepared.context, docx_path, timestamp=prepared.timestamp)
+            write_bytes_atomic(xlsx_path, workbook[0].result())
+        finally:
+            for job in workbook:
+                job.cancel()
         write_manifest(
             manifest,
             build_manifest(

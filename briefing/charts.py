@@ -321,16 +321,7 @@ def document_mix_chart(
         left = [0] * len(rows)
         for name in present:
             values = [_count(mix, name, order) for _, mix in rows]
-            axes.barh(
-                positions,
-                values,
-                left=left,
-                height=0.62,
-                color=colors[name],
-                edgecolor="white",
-                linewidth=0.5,
-                label=name,
-            )
+            _bars(axes, positions, values, left, color=colors[name], label=name)
             for pos, value, start in zip(positions, values, left, strict=True):
                 if value and value / max_total >= 0.05 and row_mm >= 4.0:
                     axes.text(
@@ -379,6 +370,34 @@ def document_mix_chart(
         parts.append(f"{label}共{total}条（{detail}）" if detail else f"{label}无措施")
     alt = title + "：" + "；".join(parts) + "。"
     return ChartImage(_draw(build), CHART_WIDTH_MM, alt)
+
+
+def _bars(
+    axes: Axes,
+    positions: Sequence[int],
+    values: Sequence[float],
+    left: Sequence[float],
+    *,
+    color: str,
+    label: str,
+    height: float = 0.62,
+) -> None:
+    """One series of horizontal bars as a single collection.
+
+    `barh` makes a Rectangle artist per bar; a 30-document mix chart has 150 of them and spent
+    half its drawing time on their bookkeeping. One PolyCollection per series looks the same.
+    """
+    from matplotlib.collections import PolyCollection
+
+    half = height / 2
+    verts = [
+        [(x0, y - half), (x0 + w, y - half), (x0 + w, y + half), (x0, y + half)]
+        for y, w, x0 in zip(positions, values, left, strict=True)
+        if w
+    ]
+    bars = PolyCollection(verts, facecolors=color, edgecolors="white", linewidths=0.5, label=label)
+    axes.add_collection(bars, autolim=True)
+    axes.autoscale_view()
 
 
 def _count(mix: Mapping[str, int], name: str, order: Sequence[str]) -> int:

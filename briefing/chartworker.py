@@ -42,7 +42,8 @@ def run_job(job: ChartJob) -> Any:
     return function(*job.args, **job.kwargs)
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def write_message(fd: int, data: bytes) -> None:
+    """Write `data` to a pipe, length first, so the reader can tell a whole answer from a cut one."""
     view = memoryview(_LENGTH.pack(len(data)) + data)
     while view:
         view = view[os.write(fd, view) :]
@@ -59,7 +60,8 @@ def _read_exactly(fd: int, size: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def _read_message(fd: int) -> bytes | None:
+def read_message(fd: int) -> bytes | None:
+    """One message written by `write_message`; None when the writer died before finishing it."""
     header = _read_exactly(fd, _LENGTH.size)
     if header is None:
         return None
@@ -74,12 +76,12 @@ def _serve(jobs_fd: int, results_fd: int) -> None:
     # the parent redraws whatever fails here, and reports the error itself
     with contextlib.suppress(Exception):
         charts.warm_up()
-    raw = _read_message(jobs_fd)
+    raw = read_message(jobs_fd)
     if raw is None:
         return
     # our own parent wrote this pipe
     jobs: list[ChartJob] = pickle.loads(raw)
-    _write_all(results_fd, pickle.dumps(_draw_shared(jobs), protocol=pickle.HIGHEST_PROTOCOL))
+    write_message(results_fd, pickle.dumps(_draw_shared(jobs), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _draw_all(jobs: Sequence[ChartJob]) -> list[tuple[bool, Any]]:
@@ -92,14 +94,32 @@ def _draw_all(jobs: Sequence[ChartJob]) -> list[tuple[bool, Any]]:
     return results
 
 
+def _estimated_cost(job: ChartJob) -> int:
+    """Relative drawing time: a fixed part plus one per bar (measured: ~70 ms + ~8 ms a bar)."""
+    bars = [len(arg) for arg in job.args if isinstance(arg, list | tuple)]
+    return 9 + (bars[0] if bars else 0)
+
+
+def split_jobs(jobs: Sequence[ChartJob]) -> tuple[list[int], list[int]]:
+    """Job indexes for two drawers with about equal work (longest first, to the lighter one)."""
+    loads = [0, 0]
+    shares: tuple[list[int], list[int]] = ([], [])
+    for index in sorted(range(len(jobs)), key=lambda i: -_estimated_cost(jobs[i])):
+        lighter = 0 if loads[0] <= loads[1] else 1
+        shares[lighter].append(index)
+        loads[lighter] += _estimated_cost(jobs[index])
+    return shares
+
+
 def _draw_shared(jobs: list[ChartJob]) -> list[tuple[bool, Any]]:
-    """Draw the jobs, every other one in a second, forked drawer that inherits the warm state.
+    """Draw the jobs, about half of them in a second, forked drawer that inherits the warm state.
 
     The parent is mostly waiting meanwhile, so on two cores the charts take about half as long.
     A second drawer that fails leaves its jobs unanswered, and the parent draws them itself.
     """
     if len(jobs) < 2:
         return _draw_all(jobs)
+    mine, theirs = split_jobs(jobs)
     theirs_read, theirs_write = os.pipe()
     try:
         pid = os.fork()
@@ -111,25 +131,25 @@ def _draw_shared(jobs: list[ChartJob]) -> list[tuple[bool, Any]]:
         status = 0
         try:
             os.close(theirs_read)
-            answer = pickle.dumps(_draw_all(jobs[1::2]), protocol=pickle.HIGHEST_PROTOCOL)
-            _write_all(theirs_write, answer)
+            answer = _draw_all([jobs[i] for i in theirs])
+            write_message(theirs_write, pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
         except BaseException:
             status = 1
         finally:
             os._exit(status)
     os.close(theirs_write)
-    mine = _draw_all(jobs[0::2])
-    raw = _read_message(theirs_read)
+    merged: list[tuple[bool, Any]] = [(False, None)] * len(jobs)
+    for index, drawn in zip(mine, _draw_all([jobs[i] for i in mine]), strict=True):
+        merged[index] = drawn
+    raw = read_message(theirs_read)
     os.close(theirs_read)
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)
     # our own child wrote this pipe
-    theirs: list[tuple[bool, Any]] = pickle.loads(raw) if raw is not None else []
-    if len(theirs) != len(jobs[1::2]):
-        theirs = [(False, None)] * len(jobs[1::2])
-    merged: list[tuple[bool, Any]] = []
-    for index in range(len(jobs)):
-        merged.append(mine[index // 2] if index % 2 == 0 else theirs[index // 2])
+    answers: list[tuple[bool, Any]] = pickle.loads(raw) if raw is not None else []
+    if len(answers) == len(theirs):
+        for index, drawn in zip(theirs, answers, strict=True):
+            merged[index] = drawn
     return merged
 
 
@@ -181,7 +201,7 @@ class ChartWorker:
         if self._jobs_fd is None:
             return
         try:
-            _write_all(self._jobs_fd, pickle.dumps(self._jobs, protocol=pickle.HIGHEST_PROTOCOL))
+            write_message(self._jobs_fd, pickle.dumps(self._jobs, protocol=pickle.HIGHEST_PROTOCOL))
             self._sent = len(self._jobs)
         except OSError:
             self._sent = 0
@@ -192,7 +212,7 @@ class ChartWorker:
         """The submitted charts in order; any the child did not draw are drawn here."""
         answers: list[tuple[bool, Any]] = []
         if self._sent and self._results_fd is not None:
-            raw = _read_message(self._results_fd)
+            raw = read_message(self._results_fd)
             if raw is not None:
                 # our own child wrote this pipe
                 answers = pickle.loads(raw)

@@ -1,0 +1,70 @@
+"""Compute bytes in a forked child while this process goes on.
+
+`briefing build` writes the analysts' workbook from the same documents as the briefing, but
+neither needs the other: the workbook is made in a child forked once the documents are selected,
+while this process draws and renders. The child inherits the documents (no copying), sends back
+the finished bytes, and leaves with `os._exit`; nothing is written to disk by it.
+
+The result never depends on where it was computed: when `fork` is missing, or the child fails in
+any way, the work runs again here, so a genuine error is raised with its real traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+from collections.abc import Callable
+
+from briefing.chartworker import read_message, write_message
+
+
+class Background:
+    """`work()` started in a forked child; `result()` waits for its bytes."""
+
+    def __init__(self, work: Callable[[], bytes]) -> None:
+        self._work = work
+        self._pid: int | None = None
+        self._fd: int | None = None
+        if not hasattr(os, "fork") or os.environ.get("BRIEFING_NO_BACKGROUND"):
+            return
+        read_end, write_end = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            return
+        if pid == 0:  # child: never returns
+            status = 1
+            try:
+                os.close(read_end)
+                data = work()
+                write_message(write_end, data)
+                status = 0
+            except BaseException:
+                pass  # the parent repeats the work and raises the error itself
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        self._pid, self._fd = pid, read_end
+
+    def result(self) -> bytes:
+        """The bytes `work()` returned, from the child if it succeeded, else computed here."""
+        data: bytes | None = None
+        if self._fd is not None:
+            data = read_message(self._fd)
+        self.cancel()
+        return data if data is not None else self._work()
+
+    def cancel(self) -> None:
+        """Stop the child (if still running) and reap it."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+        if self._pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self._pid, 0)
+            self._pid = None
