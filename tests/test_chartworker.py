@@ -1,13 +1,15 @@
-"""The forked chart worker: same pictures as drawing in-process, and never in the way."""
+"""The forked chart worker and background work: same bytes as in-process, never in the way."""
 
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
 from briefing import charts
-from briefing.chartworker import ChartJob, ChartWorker
+from briefing.background import Background
+from briefing.chartworker import ChartJob, ChartWorker, split_jobs
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the worker needs fork")
 
@@ -75,3 +77,32 @@ def test_worker_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
         assert worker._pid is None
         worker.submit(JOBS[:1])
         assert worker.results() == _in_process()[:1]
+
+
+def test_charts_are_shared_between_two_drawers_by_their_size() -> None:
+    jobs = [JOBS[1], JOBS[0], JOBS[2], JOBS[2], JOBS[0]]
+    mine, theirs = split_jobs(jobs)
+    assert sorted(mine + theirs) == list(range(len(jobs)))
+    assert mine and theirs
+
+
+def test_background_work_returns_the_same_bytes_as_here() -> None:
+    job = Background(lambda: "第1期".encode() * 100_000)
+    assert job.result() == "第1期".encode() * 100_000
+
+
+def test_background_work_that_fails_raises_its_real_error_here() -> None:
+    def work() -> bytes:
+        raise ValueError("工作簿写不出来")
+
+    job = Background(work)
+    with pytest.raises(ValueError, match="工作簿写不出来"):
+        job.result()
+
+
+def test_cancelled_background_work_leaves_no_process() -> None:
+    job = Background(lambda: time.sleep(30) or b"")
+    pid = job._pid
+    assert pid is not None
+    job.cancel()
+    assert _gone(pid)
