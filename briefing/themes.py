@@ -337,28 +337,33 @@ class Classifier:
         """Themes of `text` with their evidence and scores.
 
         `explain=False` leaves `matches` and `suppressed` empty (themes, evidence, scores and
-        dropped are the same): extraction needs only the themes, and building an object per
-        term found is most of the cost of a sentence.
+        dropped are the same). `themes_of` is the leanest way to the themes alone.
         """
         result = Classification()
         if self._empty or not text:
             return result
+        kept = self._kept(text, result.suppressed if explain else None)
+        result.themes, result.evidence = self._score(text, kept, result, explain)
+        return result
+
+    def themes_of(self, text: str) -> tuple[list[str], dict[str, list[str]]]:
+        """`classify(text)`'s themes and evidence, and nothing else: extraction keeps only these,
+        and the objects that explain a verdict cost as much as reaching it."""
+        if self._empty or not text:
+            return [], {}
+        return self._score(text, self._kept(text, None), None, False)
+
+    def _kept(
+        self, text: str, suppressed: list[Suppressed] | None
+    ) -> list[tuple[int, int, _Entry]]:
+        """The terms found that count, in text order; `suppressed` gets the others, with why."""
         hits: list[tuple[int, int, _Entry]] = [
             (end + 1 - len(found.key), end + 1, found)
             for end, found in self._automaton.iter(_fold(text))
         ]
-        if not hits:
-            self._score(text, [], result)
-            return result
-        if len(hits) == 1:
+        if len(hits) <= 1:
             # nothing overlaps a lone match: it is kept (the common case, no sorting or scans)
-            self._score(
-                text,
-                _drop_list_categories(text, hits, result if explain else None),
-                result,
-                explain,
-            )
-            return result
+            return _drop_list_categories(text, hits, suppressed)
         # longest first, then leftmost: the kept set is the same whatever order the automaton used
         hits.sort(key=_longest_first)
         kept: list[tuple[int, int, _Entry]] = []
@@ -386,26 +391,27 @@ class Classifier:
                 rest = {t: w for t, w in found.weights.items() if t not in cancels}
                 if rest:
                     revived.append((start, end, _Entry(found.key, rest, found.cancels)))
-            if explain:
-                result.suppressed.append(_suppression(text, start, end, found, owner))
+            if suppressed is not None:
+                suppressed.append(_suppression(text, start, end, found, owner))
         kept.extend(revived)
         kept.sort(key=_start)
-        kept = _drop_list_categories(text, kept, result if explain else None)
-        self._score(text, kept, result, explain)
-        return result
+        return _drop_list_categories(text, kept, suppressed)
 
     def _score(
         self,
         text: str,
         kept: list[tuple[int, int, _Entry]],
-        result: Classification,
-        explain: bool = True,
-    ) -> None:
+        result: Classification | None,
+        explain: bool,
+    ) -> tuple[list[str], dict[str, list[str]]]:
+        """Themes and their evidence from the kept terms; `result`, when given, also gets the
+        scores, the dropped themes with why, and (`explain`) the matches."""
+        themes: list[str] = []
+        evidence: dict[str, list[str]] = {}
         if not kept:
-            return
+            return themes, evidence
         seen: dict[str, dict[str, float]] = {}
         headline = _headline_end(text)
-        matches = result.matches
         terms: list[tuple[str, dict[str, float]]] = []  # what the matches hold, for the evidence
         for start, end, found in kept:
             live = found.live()
@@ -413,8 +419,8 @@ class Classifier:
                 continue
             term = text[start:end]
             terms.append((term, live))
-            if explain:
-                matches.append(Match(term, start, end, dict(live)))
+            if explain and result is not None:
+                result.matches.append(Match(term, start, end, dict(live)))
             # the item's own headline (三是完善产学研合作激励机制。) names what the item is about
             boost = HEADLINE_BOOST if end <= headline else 1.0
             key = found.key
@@ -425,36 +431,40 @@ class Classifier:
                 weight *= boost
                 if weight > known.get(key, 0.0):
                     known[key] = weight
-        for theme in self.lexicon.specs:
+        lexicon = self.lexicon
+        scores = result.scores if result is not None else {}
+        dropped = result.dropped if result is not None else {}
+        for theme in lexicon.specs:
             if theme in seen:
-                result.scores[theme] = sum(seen[theme].values())
-        limit = self.lexicon.threshold - 1e-9
+                scores[theme] = sum(seen[theme].values())
+        limit = lexicon.threshold - 1e-9
         passing = []
-        for theme, score in result.scores.items():
+        for theme, score in scores.items():
             if score < limit:
                 continue
             if max(seen[theme].values()) < limit:
                 # weak hints (前沿, 颠覆性) support a keyword; together they do not replace one
-                result.dropped[theme] = "只有弱提示词，没有本主题的关键词"
+                dropped[theme] = "只有弱提示词，没有本主题的关键词"
                 continue
             passing.append(theme)
-        top = max((result.scores[t] for t in passing), default=0.0)
+        top = max([scores[t] for t in passing], default=0.0)
         unique: list[tuple[str, dict[str, float]]] | None = None
         for theme in passing:
-            score = result.scores[theme]
-            if score * self.lexicon.dominance <= top + 1e-9:
-                result.dropped[theme] = (
-                    f"得分 {score:g} 不足主导主题得分 {top:g} 的 1/{self.lexicon.dominance:g}，视为顺带提及"
+            score = scores[theme]
+            if score * lexicon.dominance <= top + 1e-9:
+                dropped[theme] = (
+                    f"得分 {score:g} 不足主导主题得分 {top:g} 的 1/{lexicon.dominance:g}，视为顺带提及"
                 )
                 continue
-            single = len(seen[theme]) == 1 and score <= self.lexicon.threshold + 1e-9
-            if single and len(text) >= self.lexicon.long_sentence:
-                result.dropped[theme] = f"长句（{len(text)} 字）中仅有一个词命中，视为顺带提及"
+            single = len(seen[theme]) == 1 and score <= lexicon.threshold + 1e-9
+            if single and len(text) >= lexicon.long_sentence:
+                dropped[theme] = f"长句（{len(text)} 字）中仅有一个词命中，视为顺带提及"
                 continue
-            result.themes.append(theme)
+            themes.append(theme)
             if unique is None:
                 unique = _unique_terms(terms)
-            result.evidence[theme] = [term for term, weights in unique if theme in weights]
+            evidence[theme] = [term for term, weights in unique if theme in weights]
+        return themes, evidence
 
 
 _LIST_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,6}"
@@ -485,7 +495,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _drop_list_categories(
-    text: str, kept: list[tuple[int, int, _Entry]], result: Classification | None
+    text: str, kept: list[tuple[int, int, _Entry]], suppressed: list[Suppressed] | None
 ) -> list[tuple[int, int, _Entry]]:
     """Terms in lists that are not all about one theme name fields or topics, not actions.
 
@@ -543,11 +553,9 @@ def _drop_list_categories(
         return kept
     for i in sorted(drop):
         start, end, found = kept[i]
-        if found.weights and result is not None:
+        if found.weights and suppressed is not None:
             term = text[start:end]
-            result.suppressed.append(
-                Suppressed(term, start, end, tuple(found.weights), term, drop[i])
-            )
+            suppressed.append(Suppressed(term, start, end, tuple(found.weights), term, drop[i]))
     return [k for i, k in enumerate(kept) if i not in drop]
 
 

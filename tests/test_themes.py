@@ -277,3 +277,53 @@ def test_classification_never_raises(text: str) -> None:
 
 
 CLASSIFIER = Classifier(load_lexicon())
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "基础研究",
+                "自然科学基金",
+                "基金",
+                "孵化器",
+                "人才",
+                "、",
+                "等政策",
+                "“上市”",
+                "科技金融",
+                "，",
+                "。",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_lean_paths_give_the_same_themes_and_evidence(text: str) -> None:
+    # extraction uses themes_of and classify(explain=False); `briefing explain` the full classify
+    classifier = Classifier(load_lexicon())
+    full = classifier.classify(text)
+    lean = classifier.classify(text, explain=False)
+    assert (lean.themes, lean.evidence, lean.scores, lean.dropped) == (
+        full.themes,
+        full.evidence,
+        full.scores,
+        full.dropped,
+    )
+    assert not lean.matches and not lean.suppressed
+    assert classifier.themes_of(text) == (full.themes, full.evidence)
+
+
+def test_lean_paths_agree_on_the_seed_sentences() -> None:
+    from briefing.extract.metadata import parse_document_text
+    from briefing.extract.structure import parse_structure
+    from briefing.readers import read_file
+
+    classifier = Classifier(load_lexicon())
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    for path in sorted(seeds.glob("*.txt")):
+        for raw in read_file(path, path.name):
+            for sentence in parse_structure(parse_document_text(raw).body).sentences:
+                full = classifier.classify(sentence.text)
+                assert classifier.themes_of(sentence.text) == (full.themes, full.evidence)

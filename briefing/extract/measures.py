@@ -17,7 +17,7 @@ from itertools import chain
 from operator import itemgetter
 
 from briefing.model import ExtractedDocument, Measure, Sentence, Status, Structure
-from briefing.themes import Classification, Classifier
+from briefing.themes import Classifier
 
 # ---------------------------------------------------------------- patterns
 
@@ -185,16 +185,20 @@ def extract_measures(
     year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
     ctx = DocContext(policy=is_policy_document(title, structure), year=year)
     measures: list[Measure] = []
-    contexts: dict[str, Classification] = {}  # an item title or sentence serves several clauses
+    # an item title or sentence serves several clauses
+    contexts: dict[str, tuple[list[str], dict[str, list[str]]]] = {}
     for unit in _units(structure):
-        classification = classifier.classify(unit.text, explain=False)
+        themes, evidence = classifier.themes_of(unit.text)
         for context in unit.context:
-            if classification.themes:
+            if themes:
                 break
             parent = contexts.get(context)
             if parent is None:
-                parent = contexts[context] = classifier.classify(context, explain=False)
-            classification = _inherit(parent, classification)
+                parent = contexts[context] = classifier.themes_of(context)
+            if parent[0]:
+                # 二是加大科技金融支持力度 gives a theme-less sentence of its item its themes; copies,
+                # as the parent's lists serve several clauses
+                themes, evidence = list(parent[0]), {k: list(v) for k, v in parent[1].items()}
         measures.append(
             Measure(
                 id=measure_id(sha256, len(measures) + 1),
@@ -203,25 +207,12 @@ def extract_measures(
                 status=measure_status(
                     unit.text, unit.section, context=ctx, planned_section=unit.planned_section
                 ),
-                # a classification is never shared (an inherited one is a copy): no copy needed
-                themes=classification.themes,
-                evidence=classification.evidence,
+                # never shared (an inherited one is a copy): no copy needed
+                themes=themes,
+                evidence=evidence,
             )
         )
     return measures
-
-
-def _inherit(parent: Classification, own: Classification) -> Classification:
-    """A sentence without theme words inside an item titled 二是加大科技金融支持力度 takes the title's themes."""
-    if not parent.themes:
-        return own
-    return Classification(
-        themes=list(parent.themes),
-        evidence={k: list(v) for k, v in parent.evidence.items()},
-        scores=dict(parent.scores),
-        matches=own.matches,
-        suppressed=own.suppressed,
-    )
 
 
 def _sentence_is_planned(text: str, ctx: DocContext) -> bool:
