@@ -26,7 +26,7 @@ class Background:
         self._work = work
         self._pid: int | None = None
         self._fd: int | None = None
-        if not hasattr(os, "fork") or os.environ.get("BRIEFING_NO_BACKGROUND"):
+        if not hasattr(os, "fork") or os.environ.get("BRIEFING_SERIAL"):
             return
         read_end, write_end = os.pipe()
         try:

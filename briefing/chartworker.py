@@ -166,7 +166,7 @@ class ChartWorker:
     @classmethod
     def start(cls) -> ChartWorker:
         """Fork the worker now (call it before anything opens locks, databases or threads)."""
-        if not hasattr(os, "fork") or os.environ.get("BRIEFING_NO_CHART_WORKER"):
+        if not hasattr(os, "fork") or os.environ.get("BRIEFING_SERIAL"):
             return cls(None, None, None)
         jobs_read, jobs_write = os.pipe()
         results_read, results_write = os.pipe()

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from briefing import charts
 from briefing.background import Background
 from briefing.chartworker import ChartJob, ChartWorker, split_jobs
+from briefing.cli import app
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the worker needs fork")
 
@@ -72,7 +75,7 @@ def test_a_worker_closed_without_jobs_stops_at_once() -> None:
 
 
 def test_worker_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BRIEFING_NO_CHART_WORKER", "1")
+    monkeypatch.setenv("BRIEFING_SERIAL", "1")
     with ChartWorker.start() as worker:
         assert worker._pid is None
         worker.submit(JOBS[:1])
@@ -106,3 +109,16 @@ def test_cancelled_background_work_leaves_no_process() -> None:
     assert pid is not None
     job.cancel()
     assert _gone(pid)
+
+
+def test_parallel_and_serial_builds_write_identical_files(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = CliRunner()
+    parallel = runner.invoke(app, ["build", "-i", str(seeds_dir), "-o", str(tmp_path / "a"), "-q"])
+    monkeypatch.setenv("BRIEFING_SERIAL", "1")
+    serial = runner.invoke(app, ["build", "-i", str(seeds_dir), "-o", str(tmp_path / "b"), "-q"])
+    assert parallel.exit_code == serial.exit_code == 0, parallel.output + serial.output
+    for name in ("briefing-all.docx", "briefing-all.xlsx"):
+        made = (tmp_path / "a" / "all" / name).read_bytes()
+        assert made == (tmp_path / "b" / "all" / name).read_bytes(), name
