@@ -488,6 +488,10 @@ def build(
         workbook: list[Background] = []
 
         def start_workbook(included: list[ExtractedDocument], timestamp: datetime) -> None:
+            # Imported before the fork: a progress-bar thread may be running, and a child must
+            # not need the import machinery a vanished thread could have been holding.
+            import xlsxwriter  # noqa: F401
+
             # made in a forked child while this process draws and renders
             workbook.append(Background(lambda: xlsx_bytes(included, timestamp)))
 
