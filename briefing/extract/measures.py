@@ -27,6 +27,7 @@ HEADING_RE = re.compile(
 )
 ENUM_RE = re.compile(rf"^(?:[{_CN_NUM}]+是|其[{_CN_NUM}][是，,、：:]?|第[{_CN_NUM}]+[，,、：:])")
 _INLINE_ENUM_RE = re.compile(rf"(?<=[，,；;：:])(?=[{_CN_NUM}]+是)")
+_ENUM_MARK_RE = re.compile(rf"[{_CN_NUM}]是")
 _CLAUSE_SPLIT_RE = re.compile(r"(?<=[；;])")
 _NON_CONTENT_RE = re.compile(r"[^\w\u4e00-\u9fff]+")
 _CONTENT_RE = re.compile(r"[\w\u4e00-\u9fff]")
@@ -300,11 +301,15 @@ def _clean(text: str) -> str:
 
 def _clauses(text: str) -> list[str]:
     """Split a sentence at semicolons and at inline 二是/三是; fragments too short to stand alone stay."""
-    if "；" not in text and ";" not in text and "是" not in text:
-        return [text.strip()] if _CONTENT_RE.search(text) else []  # most sentences: one clause
-    parts: list[str] = []
-    for piece in _CLAUSE_SPLIT_RE.split(text):
-        parts.extend(p for p in _INLINE_ENUM_RE.split(piece) if p)
+    # both splits are zero-width patterns tried at every position: run each only where its
+    # mark occurs (a semicolon; a numeral before 是)
+    pieces = _CLAUSE_SPLIT_RE.split(text) if "；" in text or ";" in text else [text]
+    if _ENUM_MARK_RE.search(text):
+        parts = [p for piece in pieces for p in _INLINE_ENUM_RE.split(piece) if p]
+    else:
+        parts = [p for p in pieces if p]
+    if len(parts) == 1:  # most sentences: one clause
+        return [parts[0].strip()] if _CONTENT_RE.search(parts[0]) else []
     merged: list[str] = []
     for part in parts:
         if merged and (_short_content(part) or _short_content(merged[-1])):
