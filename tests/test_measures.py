@@ -400,3 +400,19 @@ def test_a_late_repeat_with_new_figures_links_even_in_a_large_corpus() -> None:
     link_duplicates(docs)
     assert docs[-1].measures[0].duplicate_of == docs[0].measures[0].id
     assert docs[0].measures[0].duplicate_of is None
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"力争取到下一步今后明年计划于在用内拟我们市局上，,；;确保1将开展", "上市", "x"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_plan_test_pattern_matches_where_the_plan_pattern_does(text: str) -> None:
+    # the literal-first rewrite used for speed must agree with the reported pattern everywhere
+    from briefing.extract.measures import _PLAN_RE, _PLAN_TEST_RE
+
+    assert bool(_PLAN_TEST_RE.search(text)) == bool(_PLAN_RE.search(text))

@@ -85,9 +85,36 @@ _PLAN_RE = re.compile(
 _TARGET_YEAR_RE = re.compile(
     r"(?:^|[，,；;：:]|[一二三四五六七八九十]是)(?:到|至|截至|截止到?)(20\d\d)年"
 )
-# a character every _PLAN_RE match holds: one character-class scan rules most sentences out, where
-# the pattern's leading alternation would be tried at every position
-_PLAN_HINT_RE = re.compile("[力争下今明计拟确]")
+
+
+def _after_break(word: str) -> str:
+    """`word` at the start or after a clause mark, written word first: (?:^|[，,；;])word."""
+    return rf"{word}(?<![^，,；;]{word})"
+
+
+def _after_break_or_subject(word: str) -> str:
+    """(?:^|[，,；;]|我们|我市|我局)word(?!上市), word first."""
+    return (
+        rf"{word}(?!上市)(?:(?<![^，,；;]{word})|(?<=我们{word})|(?<=我市{word})|(?<=我局{word}))"
+    )
+
+
+# Whether _PLAN_RE matches anywhere, with every branch opening with a literal: the regex engine
+# then jumps from one possible first character to the next (8x faster than trying the leading
+# (?:^|…) groups at every position). _PLAN_RE itself stays for the matched words it reports.
+_PLAN_TEST_RE = re.compile(
+    "|".join(
+        [
+            "力争",
+            "争取到",
+            *(_after_break(w) for w in ("下一步", "今后", "明年")),
+            "计划(?:于|在|到|用|年内|今年|明年)",
+            *(_after_break_or_subject(w) for w in ("计划", "拟")),
+            "拟(?:于|在|对|将|开展|建设|出台|制定|启动|组织|设立)",
+            r"确保.{0,12}\d",
+        ]
+    )
+)
 _PAST_RE = re.compile(
     r"累计|截至|截止|已(?:建成|获批|认定|落地|完成|实现|形成|达到|发放|立项|与)|取得了"
 )
@@ -218,9 +245,7 @@ def extract_measures(
 
 def _sentence_is_planned(text: str, ctx: DocContext) -> bool:
     # every 将 pattern holds 将 and every target year 年: most sentences skip those scans
-    if ("将" in text and _MODAL_JIANG_RE.search(text)) or (
-        _PLAN_HINT_RE.search(text) and _PLAN_RE.search(text)
-    ):
+    if ("将" in text and _MODAL_JIANG_RE.search(text)) or _PLAN_TEST_RE.search(text):
         return True
     if "年" not in text:
         return False
