@@ -40,6 +40,8 @@ def snapshot(target: Path) -> Path:
     """A copy of the package, its templates and seeds: the tool the runs measure."""
     for name in ("briefing", "templates", "seeds"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    # byte-compiled, as `pip install` leaves a package
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(target / "briefing")], check=True)
     return target
 
 
