@@ -15,23 +15,10 @@ Templates are Word files with Jinja tags (docxtpl). Rendering here differs from 
 - Atomic: the document is rendered in memory, checked, and written through a temporary file in
   the target folder; a failure leaves any existing file at `output` untouched.
 
-Filters available to templates, besides Jinja's built-ins:
-
-- `cn_ordinal`: 1 -> 一, 2 -> 二, 10 -> 十, 11 -> 十一, 21 -> 二十一 (for headings 一、二、…;
-  numbers from 100 on are written in digits).
-- `cn_paren`: 1 -> （一）, for second-level headings.
-- `yi` / `wan`: an amount in 元 as 亿元 / 万元 (`86510000000 | yi` -> 865.1亿元).
-- `cn_date`: `"2024-03-27" | cn_date` -> 2024年3月27日.
-- `percent`: a ratio as a percentage (`0.372 | percent` -> 37.2%).
-- `issue`: `3 | issue` -> 第3期.
-- `cn_number`: `12 | cn_number` -> 十二 (any integer, via cn2an).
-- `width`: a chart printed N mm wide (`{{ charts.themes | width(90) }}`).
-
-Resource guards (a template must not hang or exhaust the machine that builds it): `range` yields
-at most `MAX_RANGE_TOTAL` numbers per render in total, integer arguments to calls and filters are
-capped at `MAX_ARGUMENT`, `*` and `**` results are capped in size, and a render stops after
-`RENDER_SECONDS` (where the platform has `SIGALRM`). Statically, before anything runs: attributes
-starting with `_`, `{% include %}`, `{% import %}` and `{% extends %}` are refused.
+The filters this tool adds for authors (`cn_ordinal`, `yi`, `cn_date`, `width`, …) are in
+`briefing.filters`; the sandboxed environment, its resource guards (`range`, argument sizes, `*`,
+`**`, format widths, a time limit) and the forked child with memory and CPU limits are in
+`briefing.sandbox`.
 
 Charts: values of type `briefing.charts.ChartImage` anywhere in the context become inline images
 (with their alt text); `""` stays empty, so `{% if theme.chart %}` works.
@@ -39,350 +26,49 @@ Charts: values of type `briefing.charts.ChartImage` anywhere in the context beco
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import difflib
-import functools
 import io
 import re
-import signal
-import threading
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import jinja2
-from jinja2 import nodes
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefing.atomic import write_bytes_atomic
 from briefing.charts import ChartImage
 from briefing.context import BriefingContext
 from briefing.errors import TemplateError
+from briefing.filters import AUTHOR_FILTERS, clip
+from briefing.sandbox import (
+    RENDER_MEMORY_MB,
+    RENDER_SECONDS,
+    BriefingEnvironment,
+    ResourceLimitError,
+    UnsafeTemplateError,
+    isolated,
+    make_environment,
+    static_security_problems,
+    time_limit,
+)
 from briefing.ziputil import normalize_zip
 
-_DIGITS = "零一二三四五六七八九"
+__all__ = [
+    "AUTHOR_FILTERS",
+    "RENDER_SECONDS",
+    "make_environment",
+    "render_docx",
+    "render_docx_bytes",
+    "static_security_problems",
+    "suggest",
+    "warm_up",
+]
+
 _TAG_PATTERN = re.compile(r"<[^>]+>")
-
-
-def cn_ordinal(number: int) -> str:
-    """1 -> 一, 10 -> 十, 15 -> 十五, 20 -> 二十, 99 -> 九十九; 100 and more stay in digits."""
-    try:
-        value = int(number)
-    except (TypeError, ValueError):
-        return str(number)
-    if value < 0 or value >= 100:
-        return str(value)
-    if value < 10:
-        return _DIGITS[value]
-    tens, units = divmod(value, 10)
-    head = "" if tens == 1 else _DIGITS[tens]
-    return head + "十" + (_DIGITS[units] if units else "")
-
-
-def cn_paren(number: int) -> str:
-    """1 -> （一）: the numbering of second-level headings."""
-    return f"（{cn_ordinal(number)}）"
-
-
-_UNITS_YI = 1e8
-_UNITS_WAN = 1e4
-
-
-def _number(value: Any, filter_name: str) -> float:
-    """A filter's input as a number: ints, floats and numeric strings ("8.65e10", "1,200")."""
-    if isinstance(value, bool):
-        raise ValueError(f"过滤器 {filter_name} 需要数字，得到的是真/假值")
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.replace(",", "").replace("，", "").strip())
-        except ValueError:
-            pass
-    raise ValueError(f"过滤器 {filter_name} 需要数字，得到的是“{_clip(str(value), 20)}”")
-
-
-def _decimal(value: float, digits: int) -> str:
-    """Rounded to `digits` places without trailing zeros: 865.10 -> 865.1, 300.0 -> 300."""
-    text = f"{value:.{max(0, min(int(digits), 6))}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def yi(value: Any, digits: int = 1) -> str:
-    """An amount in 元 written in 亿元: 86510000000 -> 865.1亿元."""
-    return _decimal(_number(value, "yi") / _UNITS_YI, digits) + "亿元"
-
-
-def wan(value: Any, digits: int = 1) -> str:
-    """An amount in 元 written in 万元: 12345678 -> 1234.6万元."""
-    return _decimal(_number(value, "wan") / _UNITS_WAN, digits) + "万元"
-
-
-def percent(value: Any, digits: int = 1) -> str:
-    """A ratio as a percentage: 0.372 -> 37.2%, 0.5 -> 50%."""
-    return _decimal(_number(value, "percent") * 100, digits) + "%"
-
-
-def issue(value: Any) -> str:
-    """3 -> 第3期."""
-    return f"第{int(_number(value, 'issue'))}期"
-
-
-def cn_number(value: Any) -> str:
-    """12 -> 十二, 2024 -> 二千零二十四, 3.5 -> 三点五 (cn2an's conventions)."""
-    import cn2an
-
-    number = _number(value, "cn_number")
-    result: str = cn2an.an2cn(int(number) if number == int(number) else number)
-    return result
-
-
-def cn_date_filter(value: Any) -> str:
-    """2024-03-27 (a string, date or datetime) -> 2024年3月27日; an empty value stays empty."""
-    from datetime import date
-
-    if value in (None, ""):
-        return ""
-    if isinstance(value, datetime | date):
-        day = value
-    else:
-        try:
-            day = date.fromisoformat(str(value).strip()[:10])
-        except ValueError:
-            raise ValueError(
-                f"过滤器 cn_date 需要 YYYY-MM-DD 格式的日期，得到的是“{_clip(str(value), 20)}”"
-            ) from None
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def image_width(image: Any, millimetres: float) -> Any:
-    """A chart printed `millimetres` wide (height follows): `{{ charts.themes | width(80) }}`.
-
-    An empty chart ("") stays empty, so `{% if theme.chart %}` still works around it.
-    """
-    from docx.shared import Mm
-
-    if not image:
-        return image
-    size = _number(millimetres, "width")
-    if not 20 <= size <= 170:
-        raise ValueError(f"过滤器 width 的宽度应在 20 到 170 毫米之间，得到的是 {size:g}")
-    if not hasattr(image, "_insert_image"):
-        raise ValueError("过滤器 width 只能用于图表变量（如 charts.themes、theme.chart）")
-    resized = copy.copy(image)
-    resized.width = Mm(size)
-    resized.height = None
-    return resized
-
-
-AUTHOR_FILTERS: dict[str, Callable[..., Any]] = {
-    "cn_ordinal": cn_ordinal,
-    "cn_paren": cn_paren,
-    "yi": yi,
-    "wan": wan,
-    "cn_date": cn_date_filter,
-    "percent": percent,
-    "issue": issue,
-    "cn_number": cn_number,
-    "width": image_width,
-}
-"""The filters this tool adds for template authors (documented in docs/templates.md)."""
-
-# --- resource guards --------------------------------------------------------------------------
-
-MAX_RANGE_TOTAL = 100_000
-"""Numbers `range()` may produce in one render, all calls together (nested loops included)."""
-MAX_ARGUMENT = 100_000
-"""Largest integer a call or filter argument may be (`center(10**9)`, `lipsum(n=…)`)."""
-MAX_SEQUENCE = 100_000
-"""Longest string or list `*` may build."""
-MAX_EXPONENT = 64
-RENDER_SECONDS = 60
-"""Wall-clock limit of one render (Unix main thread; elsewhere the other guards still apply)."""
-
-
-class ResourceLimitError(SecurityError):
-    """A template asked for more work than a briefing can need."""
-
-
-def _check_argument(value: Any, what: str) -> None:
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ARGUMENT:
-        raise ResourceLimitError(f"{what}的数值参数 {value} 超过上限 {MAX_ARGUMENT}")
-
-
-_PERCENT_SPEC = re.compile(r"%[#0\- +]*(\d*)(?:\.(\d+))?")
-_BRACE_SPEC = re.compile(r"\{[^{}]*:([^{}]*)\}")
-
-
-def _check_format_string(text: str) -> None:
-    """Refuse widths and precisions like `{:>1000000000}` or `%1000000000d`: a huge string."""
-    numbers = [n for m in _PERCENT_SPEC.finditer(text) for n in m.groups() if n]
-    numbers += [n for m in _BRACE_SPEC.finditer(text) for n in re.findall(r"\d+", m.group(1))]
-    for number in numbers:
-        _check_argument(int(number), "格式字符串")
-
-
-def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter that refuses huge integer arguments (the value filtered itself may be big)."""
-    skip = 1 + (1 if getattr(func, "jinja_pass_arg", None) is not None else 0)
-
-    @functools.wraps(func)  # keeps jinja_pass_arg, so context-taking filters still get it
-    def guarded(*args: Any, **kwargs: Any) -> Any:
-        for value in [*args[skip:], *kwargs.values()]:
-            _check_argument(value, f"过滤器 {name} ")
-        if name == "format" and len(args) >= skip and isinstance(args[skip - 1], str):
-            _check_format_string(args[skip - 1])
-        return func(*args, **kwargs)
-
-    return guarded
-
-
-class _BriefingEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox, remembering the XML it last compiled so errors can quote the failing spot,
-    refusing dangerous constructs before anything runs, and bounding the work a template does."""
-
-    last_source: str = ""
-    intercepted_binops = frozenset({"*", "**", "%"})
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.range_left = MAX_RANGE_TOTAL
-        self.globals["range"] = self._range
-
-    def _range(self, *args: Any) -> range:
-        for value in args:
-            _check_argument(value, "range ")
-        numbers = range(*args)
-        self.range_left -= len(numbers)
-        if self.range_left < 0:
-            raise ResourceLimitError(f"range 在一次渲染中共产生的数超过上限 {MAX_RANGE_TOTAL}")
-        return numbers
-
-    def from_string(self, source: Any, *args: Any, **kwargs: Any) -> jinja2.Template:
-        if isinstance(source, str):
-            self.last_source = source
-        return super().from_string(source, *args, **kwargs)
-
-    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        tree = super()._parse(source, name, filename)
-        problems = static_security_problems(tree)
-        if problems:
-            lineno, message = problems[0]
-            raise UnsafeTemplateError(message, lineno)
-        return tree
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "%" and isinstance(left, str):
-            _check_format_string(left)
-        if operator == "**":
-            if isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
-                raise ResourceLimitError(f"乘方的指数 {right} 超过上限 {MAX_EXPONENT}")
-            return left**right
-        for seq, times in ((left, right), (right, left)):
-            sized = isinstance(seq, str | list | tuple) and isinstance(times, int)
-            if sized and len(seq) * times > MAX_SEQUENCE:
-                raise ResourceLimitError(f"用 * 重复得到的内容长度超过上限 {MAX_SEQUENCE}")
-        return super().call_binop(context, operator, left, right)
-
-    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        wrapped = super().wrap_str_format(value)
-        if wrapped is not None:
-            _check_format_string(value.__self__)
-        return wrapped
-
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        for value in [*args, *kwargs.values()]:
-            _check_argument(value, "调用")
-        return super().call(__context, __obj, *args, **kwargs)
-
-
-class UnsafeTemplateError(SecurityError):
-    """A construct refused before rendering: it carries the template line for the message."""
-
-    def __init__(self, message: str, lineno: int | None) -> None:
-        super().__init__(message)
-        self.lineno = lineno
-
-
-_LOADER_NODES: tuple[tuple[type[nodes.Node], str], ...] = (
-    (nodes.Include, "include"),
-    (nodes.Import, "import"),
-    (nodes.FromImport, "from … import"),
-    (nodes.Extends, "extends"),
-)
-
-
-def static_security_problems(tree: nodes.Template) -> list[tuple[int | None, str]]:
-    """(line, Chinese message) for every construct a briefing template may not use.
-
-    Attributes starting with `_` are the way out of every known sandbox escape (`__class__`,
-    `__globals__`, `_TemplateReference__context`); no context key starts with one. Templates
-    are single files: including or importing another file is refused (there is no loader).
-    """
-    found: list[tuple[int | None, str]] = []
-    for node_type, label in _LOADER_NODES:
-        for node in tree.find_all(node_type):
-            found.append(
-                (
-                    node.lineno,
-                    f"模板不能用 {{% {label} %}} 引用其他文件（模板只能是单个 Word 文件）",
-                )
-            )
-    internal: dict[int | None, list[str]] = {}
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
-        name: Any = None
-        if isinstance(node, nodes.Getattr):
-            name = node.attr
-        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
-            name = node.arg.value
-        elif isinstance(node, nodes.Filter) and node.name == "attr" and node.args:
-            arg = node.args[0]
-            name = arg.value if isinstance(arg, nodes.Const) else None
-        if isinstance(name, str) and name.startswith("_"):
-            names = internal.setdefault(node.lineno, [])
-            if name not in names:
-                names.append(name)
-    for lineno, names in internal.items():
-        # innermost first, as the tag reads: cycler.__init__.__globals__
-        shown = "、".join(f"“{name}”" for name in reversed(names))
-        found.append((lineno, f"模板访问了内部属性{shown}，这是不允许的"))
-    found.sort(key=lambda item: item[0] or 0)
-    return found
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: int) -> Iterator[None]:
-    """Stop a render that runs longer than `seconds` (only where SIGALRM works: Unix main thread)."""
-    usable = hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def expire(signum: int, frame: Any) -> None:
-        raise ResourceLimitError(f"模板渲染超过 {seconds} 秒")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def make_environment() -> ImmutableSandboxedEnvironment:
-    """The Jinja environment every template is rendered in (also for `briefing template check`)."""
-    env = _BriefingEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
-    env.filters.update(AUTHOR_FILTERS)
-    env.filters.update({name: _guard_filter(name, func) for name, func in env.filters.items()})
-    return env
 
 
 # --- images ---------------------------------------------------------------------------------------
@@ -468,14 +154,10 @@ def _template_lineno(tb: TracebackType | None) -> int | None:
 def _where(here: str, around: str) -> str:
     if not here and not around:
         return ""
-    text = f"出错位置：“{_clip(here)}”" if here else ""
+    text = f"出错位置：“{clip(here)}”" if here else ""
     if around and around != here:
-        text += f"（上下文：“{_clip(around, 160)}”）"
+        text += f"（上下文：“{clip(around, 160)}”）"
     return text + "。"
-
-
-def _clip(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
@@ -535,7 +217,7 @@ def _undefined_name(message: str) -> str:
     return message
 
 
-def _template_error(exc: BaseException, env: _BriefingEnvironment, template: Path) -> TemplateError:
+def _template_error(exc: BaseException, env: BriefingEnvironment, template: Path) -> TemplateError:
     """A Chinese message saying what went wrong in the template and where."""
     if isinstance(exc, UnsafeTemplateError):
         here, around = _text_around(env.last_source, exc.lineno)
@@ -665,9 +347,9 @@ def _render_raw(
     image_class = _inline_image_class()
     data = _with_images(context, lambda chart: image_class(tpl, chart))
     env = make_environment()
-    assert isinstance(env, _BriefingEnvironment)
+    assert isinstance(env, BriefingEnvironment)
     try:
-        with _time_limit(render_seconds):
+        with time_limit(render_seconds):
             tpl.render(data, jinja_env=env, autoescape=True)
     except TemplateError:
         raise
@@ -693,98 +375,6 @@ def _render_raw(
     return buffer.getvalue()
 
 
-RENDER_MEMORY_MB = 1024
-"""Memory a render may add (child process, where the platform can fork and limit it)."""
-
-
-def _virtual_memory_bytes() -> int | None:
-    try:
-        status = Path("/proc/self/status").read_text(encoding="ascii")
-    except OSError:
-        return None
-    match = re.search(r"^VmSize:\s+(\d+)\s+kB", status, re.MULTILINE)
-    return int(match.group(1)) * 1024 if match else None
-
-
-def _limit(kind: int, value: int) -> None:
-    """Lower a resource limit, never above the hard limit the system already sets."""
-    import resource
-
-    try:
-        _, hard = resource.getrlimit(kind)
-        if hard != resource.RLIM_INFINITY:
-            value = min(value, hard)
-        resource.setrlimit(kind, (value, hard))
-    except (ValueError, OSError):
-        pass  # the other guards still apply
-
-
-def _isolated(work: Callable[[], bytes], template: Path, seconds: int) -> bytes:
-    """Run `work` in a forked child with a memory and CPU limit; its bytes or its TemplateError.
-
-    The sandbox stops a template reaching Python, the guards in the environment stop the obvious
-    abuse, but some filters multiply sizes (`replace`, `join`) and only an operating-system limit
-    bounds them all. Where fork or /proc is missing, `work` runs here with the in-process guards.
-    """
-    import os
-
-    current = _virtual_memory_bytes()
-    if not hasattr(os, "fork") or current is None:
-        return work()
-    import pickle
-    import resource
-
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # child: never returns
-        status = 0
-        try:
-            os.close(read_end)
-            _limit(resource.RLIMIT_AS, current + RENDER_MEMORY_MB * 1024 * 1024)
-            _limit(resource.RLIMIT_CPU, seconds)
-            try:
-                payload: tuple[str, Any] = ("ok", work())
-            except TemplateError as exc:
-                payload = ("error", str(exc))
-            except MemoryError:
-                payload = ("memory", "")
-            except BaseException as exc:  # a bug must not run the parent's code in the child
-                payload = ("crash", f"{type(exc).__name__}: {exc}")
-            with os.fdopen(write_end, "wb") as pipe:
-                pickle.dump(payload, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:
-            status = 1
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    with os.fdopen(read_end, "rb") as pipe:
-        raw = pipe.read()
-    _, wait_status = os.waitpid(pid, 0)
-    if not raw:
-        if os.WIFSIGNALED(wait_status) and os.WTERMSIG(wait_status) in (
-            signal.SIGXCPU,
-            signal.SIGKILL,
-        ):
-            raise TemplateError(
-                f"模板渲染超过 {seconds} 秒 CPU 时间，已中止（{template.name}）。"
-                "简报模板只需遍历上下文中的列表，不需要大范围循环。"
-            )
-        raise TemplateError(f"模板渲染异常退出（{template.name}，状态 {wait_status}）。")
-    # our own child wrote this pipe
-    kind, value = pickle.loads(raw)
-    if kind == "ok":
-        result: bytes = value
-        return result
-    if kind == "memory":
-        raise TemplateError(
-            f"模板要求的内存过多（超过 {RENDER_MEMORY_MB} MB），已中止渲染（{template.name}）。"
-            "简报模板不需要构造很长的文字，请检查 replace、join、宏递归或 namespace 的用法。"
-        )
-    if kind == "crash":
-        raise TemplateError(f"模板渲染失败（{template.name}）：{value}")
-    raise TemplateError(str(value))
-
-
 def warm_up() -> None:
     """Import docxtpl and python-docx here, so that the render child forked later inherits them.
 
@@ -807,7 +397,7 @@ def render_docx_bytes(
     The render runs in a child process with a memory and CPU-time limit where the platform
     allows (see `_isolated`).
     """
-    raw = _isolated(
+    raw = isolated(
         lambda: _render_raw(template, context, timestamp, render_seconds), template, render_seconds
     )
     result = normalize_zip(raw, timestamp)
@@ -850,7 +440,7 @@ def _tag_placement(text: str, where: str, *, in_table: bool) -> list[str]:
             rest = (text[: match.start()] + text[match.end() :]).strip()
             if rest:
                 problems.append(
-                    f"{where}：“{match.group(0)}”必须单独成段，同段的文字“{_clip(rest, 30)}”会被删除"
+                    f"{where}：“{match.group(0)}”必须单独成段，同段的文字“{clip(rest, 30)}”会被删除"
                 )
         elif kind in ("tr", "tc") and not in_table:
             problems.append(f"{where}：“{match.group(0)}”只能放在表格中")

@@ -349,8 +349,8 @@ def _static_checks(template: Path, report: CheckReport) -> bool:
     When a part has a syntax error, its `{{ … }}` tags are still checked one by one, so one
     unclosed `{% for %}` does not hide a misspelt variable three pages later.
     """
+    from briefing.filters import clip
     from briefing.render import (
-        _clip,
         _open_template,
         _template_error,
         _text_around,
@@ -365,7 +365,7 @@ def _static_checks(template: Path, report: CheckReport) -> bool:
 
         def at(lineno: int | None, source: str = source, label: str = label) -> str:
             here, _ = _text_around(source, lineno)
-            return f"位置（{label}）：“{_clip(here)}”。" if here else ""
+            return f"位置（{label}）：“{clip(here)}”。" if here else ""
 
         try:
             tree = jinja2.parser.Parser(env, source).parse()

@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 
 from briefing.context import BriefingContext
 from briefing.errors import TemplateError
-from briefing.render import cn_ordinal, render_docx
+from briefing.filters import cn_ordinal
+from briefing.render import render_docx
 from briefing.template_builder import DEFAULT_OUTPUT, build_template
 from briefing.template_tools import check_template
 from tests.sample_context import AMPERSAND_TITLE, THEMES, chart_count, sample_context
