@@ -154,7 +154,7 @@ def _draw_shared(jobs: list[ChartJob]) -> list[tuple[bool, Any]]:
 
 
 class ChartWorker:
-    """A forked child drawing charts; `draw` falls back to this process for anything it cannot."""
+    """A forked child drawing charts; `results` draws here whatever the child could not."""
 
     def __init__(self, pid: int | None, jobs_fd: int | None, results_fd: int | None) -> None:
         self._pid = pid
