@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import zipfile
 from datetime import datetime
 
@@ -13,6 +14,7 @@ _CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcter
 
 # Word expects [Content_Types].xml first; keep the writer's order otherwise, it is already stable.
 _FIRST = "[Content_Types].xml"
+_CHUNK = 1 << 20
 
 
 def normalize_zip(data: bytes, when: datetime) -> bytes:
@@ -27,9 +29,12 @@ def normalize_zip(data: bytes, when: datetime) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            data_of = src.read(name)
             if name == _CORE:
                 iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-                data_of = _CORE_TIMES.sub(rb"\g<1>" + iso + rb"\g<2>", data_of)
-            dst.writestr(info, data_of)
+                dst.writestr(info, _CORE_TIMES.sub(rb"\g<1>" + iso + rb"\g<2>", src.read(name)))
+                continue
+            # Streamed: a workbook's sheet can be hundreds of MB uncompressed (the same bytes as
+            # `writestr`, since zlib's output does not depend on how the input is split).
+            with src.open(name) as reader, dst.open(info, "w") as writer:
+                shutil.copyfileobj(reader, writer, _CHUNK)
     return out.getvalue()
