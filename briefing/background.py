@@ -19,6 +19,24 @@ from collections.abc import Callable
 from briefing.chartworker import read_message, write_message
 
 
+def close_inherited(keep: int) -> None:
+    """In a forked child: close every descriptor but stdio and `keep`.
+
+    The parent holds its SQLite state, open inputs and its lock (recent filelock releases close
+    their own descriptors in a child; a `flock` on any other kept descriptor would stay held). A
+    child that outlives a killed parent must not keep the next run locked out, nor those files.
+    """
+    os.closerange(3, keep)
+    os.closerange(keep + 1, _max_descriptors())
+
+
+def _max_descriptors() -> int:
+    try:
+        return max(int(os.sysconf("SC_OPEN_MAX")), 256)
+    except (AttributeError, ValueError, OSError):
+        return 65536
+
+
 class Background:
     """`work()` started in a forked child; `result()` waits for its bytes."""
 
@@ -38,7 +56,7 @@ class Background:
         if pid == 0:  # child: never returns
             status = 1
             try:
-                os.close(read_end)
+                close_inherited(keep=write_end)
                 # Behind the chart drawers and the render on a busy machine: those are what the
                 # run waits for first; this result is needed last.
                 with contextlib.suppress(OSError):

@@ -24,6 +24,7 @@ from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from briefing.background import close_inherited
 from briefing.errors import TemplateError
 from briefing.filters import AUTHOR_FILTERS
 
@@ -261,7 +262,7 @@ def isolated(work: Callable[[], bytes], template: Path, seconds: int) -> bytes:
     if pid == 0:  # child: never returns
         status = 0
         try:
-            os.close(read_end)
+            close_inherited(keep=write_end)
             _limit(resource.RLIMIT_AS, current + RENDER_MEMORY_MB * 1024 * 1024)
             _limit(resource.RLIMIT_CPU, seconds)
             try:

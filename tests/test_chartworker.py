@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -122,3 +124,32 @@ def test_parallel_and_serial_builds_write_identical_files(
     for name in ("briefing-all.docx", "briefing-all.xlsx"):
         made = (tmp_path / "a" / "all" / name).read_bytes()
         assert made == (tmp_path / "b" / "all" / name).read_bytes(), name
+
+
+_KILLED_RUN = """
+import fcntl, os, sys, time
+from briefing.background import Background
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+fcntl.flock(fd, fcntl.LOCK_EX)  # a lock held through a descriptor, as flock-based locks are
+job = Background(lambda: time.sleep(5) or b"")
+print("ready", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_killed_run_s_background_child_keeps_none_of_its_descriptors(tmp_path: Path) -> None:
+    """SIGKILL a run while its workbook child works: the child must not keep the run's locks."""
+    import fcntl
+
+    lock_path = tmp_path / ".lock"
+    run = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_RUN, str(lock_path)], stdout=subprocess.PIPE, text=True
+    )
+    assert run.stdout is not None and run.stdout.readline().strip() == "ready"
+    run.kill()
+    run.wait()
+    fd = os.open(lock_path, os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises BlockingIOError if still held
+    finally:
+        os.close(fd)
