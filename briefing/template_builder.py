@@ -603,20 +603,7 @@ def write_body(doc: DocxDocument) -> None:
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endif %}")
 
-    # 报尾 between two rules
-    _para(doc, "", s["footer_rule"]).paragraph_format.space_before = Pt(24)
-    _tag(doc, "{%p if footer.report_to %}")
-    _para(doc, ["报：", "{{ footer.report_to }}"], s["footer_block"])
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if footer.send_to %}")
-    _para(doc, ["送：", "{{ footer.send_to }}"], s["footer_block"])
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if footer.distribute_to %}")
-    _para(doc, ["发：", "{{ footer.distribute_to }}"], s["footer_block"])
-    _tag(doc, "{%p endif %}")
-    _para(doc, "", s["footer_rule"])
-    _para(doc, ["{{ masthead.editor }}", "\t", "共印{{ footer.copies }}份"], s["footer_block"])
-    _para(doc, "", s["footer_rule"])
+    _footer_block(doc)
 
 
 def _masthead(doc: DocxDocument) -> None:
