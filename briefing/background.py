@@ -13,28 +13,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 from collections.abc import Callable
 
-from briefing.chartworker import read_message, write_message
-
-
-def close_inherited(keep: int) -> None:
-    """In a forked child: close every descriptor but stdio and `keep`.
-
-    The parent holds its SQLite state, open inputs and its lock (recent filelock releases close
-    their own descriptors in a child; a `flock` on any other kept descriptor would stay held). A
-    child that outlives a killed parent must not keep the next run locked out, nor those files.
-    """
-    os.closerange(3, keep)
-    os.closerange(keep + 1, _max_descriptors())
-
-
-def _max_descriptors() -> int:
-    try:
-        return max(int(os.sysconf("SC_OPEN_MAX")), 256)
-    except (AttributeError, ValueError, OSError):
-        return 65536
+from briefing.forking import (
+    can_fork,
+    close_inherited,
+    fork_child,
+    read_message,
+    stop,
+    write_message,
+)
 
 
 class Background:
@@ -44,32 +32,18 @@ class Background:
         self._work = work
         self._pid: int | None = None
         self._fd: int | None = None
-        if not hasattr(os, "fork") or os.environ.get("BRIEFING_SERIAL"):
-            return
-        read_end, write_end = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(read_end)
-            os.close(write_end)
-            return
-        if pid == 0:  # child: never returns
-            status = 1
-            try:
-                close_inherited(keep=write_end)
-                # Behind the chart drawers and the render on a busy machine: those are what the
-                # run waits for first; this result is needed last.
-                with contextlib.suppress(OSError):
-                    os.nice(5)
-                data = work()
-                write_message(write_end, data)
-                status = 0
-            except BaseException:
-                pass  # the parent repeats the work and raises the error itself
-            finally:
-                os._exit(status)
-        os.close(write_end)
-        self._pid, self._fd = pid, read_end
+
+        def body(write_fd: int) -> None:
+            close_inherited(keep=write_fd)
+            # Behind the chart drawers and the render on a busy machine: those are what the run
+            # waits for first; this result is needed last.
+            with contextlib.suppress(OSError):
+                os.nice(5)
+            write_message(write_fd, work())
+
+        child = fork_child(body) if can_fork() else None
+        if child is not None:
+            self._pid, self._fd = child
 
     def result(self) -> bytes:
         """The bytes `work()` returned, from the child if it succeeded, else computed here."""
@@ -85,8 +59,5 @@ class Background:
             os.close(self._fd)
             self._fd = None
         if self._pid is not None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self._pid, signal.SIGKILL)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self._pid, 0)
+            stop(self._pid)
             self._pid = None

@@ -18,13 +18,11 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import signal
-import struct
 from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import Any, NamedTuple
 
-_LENGTH = struct.Struct("<Q")
+from briefing.forking import can_fork, fork_child, read_message, stop, write_message
 
 
 class ChartJob(NamedTuple):
@@ -40,33 +38,6 @@ def run_job(job: ChartJob) -> Any:
 
     function: Callable[..., Any] = getattr(charts, job.function)
     return function(*job.args, **job.kwargs)
-
-
-def write_message(fd: int, data: bytes) -> None:
-    """Write `data` to a pipe, length first, so the reader can tell a whole answer from a cut one."""
-    view = memoryview(_LENGTH.pack(len(data)) + data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def _read_exactly(fd: int, size: int) -> bytes | None:
-    chunks: list[bytes] = []
-    while size:
-        chunk = os.read(fd, min(size, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
-
-
-def read_message(fd: int) -> bytes | None:
-    """One message written by `write_message`; None when the writer died before finishing it."""
-    header = _read_exactly(fd, _LENGTH.size)
-    if header is None:
-        return None
-    (size,) = _LENGTH.unpack(header)
-    return _read_exactly(fd, size) if size else b""
 
 
 def _serve(jobs_fd: int, results_fd: int) -> None:
@@ -120,31 +91,21 @@ def _draw_shared(jobs: list[ChartJob]) -> list[tuple[bool, Any]]:
     if len(jobs) < 2:
         return _draw_all(jobs)
     mine, theirs = split_jobs(jobs)
-    theirs_read, theirs_write = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(theirs_read)
-        os.close(theirs_write)
+
+    def second_drawer(write_fd: int) -> None:
+        answer = _draw_all([jobs[i] for i in theirs])
+        write_message(write_fd, pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
+
+    child = fork_child(second_drawer)
+    if child is None:
         return _draw_all(jobs)
-    if pid == 0:  # the second drawer: never returns
-        status = 0
-        try:
-            os.close(theirs_read)
-            answer = _draw_all([jobs[i] for i in theirs])
-            write_message(theirs_write, pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
-        except BaseException:
-            status = 1
-        finally:
-            os._exit(status)
-    os.close(theirs_write)
+    pid, theirs_read = child
     merged: list[tuple[bool, Any]] = [(False, None)] * len(jobs)
     for index, drawn in zip(mine, _draw_all([jobs[i] for i in mine]), strict=True):
         merged[index] = drawn
     raw = read_message(theirs_read)
     os.close(theirs_read)
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, 0)
+    stop(pid)
     # our own child wrote this pipe
     answers: list[tuple[bool, Any]] = pickle.loads(raw) if raw is not None else []
     if len(answers) == len(theirs):
@@ -166,28 +127,20 @@ class ChartWorker:
     @classmethod
     def start(cls) -> ChartWorker:
         """Fork the worker now (call it before anything opens locks, databases or threads)."""
-        if not hasattr(os, "fork") or os.environ.get("BRIEFING_SERIAL"):
+        if not can_fork():
             return cls(None, None, None)
         jobs_read, jobs_write = os.pipe()
-        results_read, results_write = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            for fd in (jobs_read, jobs_write, results_read, results_write):
-                os.close(fd)
-            return cls(None, None, None)
-        if pid == 0:  # child: never returns
-            status = 0
-            try:
-                os.close(jobs_write)
-                os.close(results_read)
-                _serve(jobs_read, results_write)
-            except BaseException:
-                status = 1
-            finally:
-                os._exit(status)
+
+        def serve(results_fd: int) -> None:
+            os.close(jobs_write)
+            _serve(jobs_read, results_fd)
+
+        child = fork_child(serve)
         os.close(jobs_read)
-        os.close(results_write)
+        if child is None:
+            os.close(jobs_write)
+            return cls(None, None, None)
+        pid, results_read = child
         return cls(pid, jobs_write, results_read)
 
     @classmethod
@@ -225,20 +178,13 @@ class ChartWorker:
         ]
 
     def close(self) -> None:
-        """Close the pipes and stop the child.
-
-        Killed rather than waited for: a run that stops early (the folder is locked, the briefing
-        is up to date, an error) must not wait for matplotlib to finish importing.
-        """
+        """Close the pipes and stop the child (see `forking.stop`)."""
         for fd in (self._jobs_fd, self._results_fd):
             if fd is not None:
                 os.close(fd)
         self._jobs_fd = self._results_fd = None
         if self._pid is not None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self._pid, signal.SIGKILL)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self._pid, 0)
+            stop(self._pid)
             self._pid = None
 
     def __enter__(self) -> ChartWorker:

@@ -24,9 +24,9 @@ from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from briefing.background import close_inherited
 from briefing.errors import TemplateError
 from briefing.filters import AUTHOR_FILTERS
+from briefing.forking import close_inherited, fork_child
 
 MAX_RANGE_TOTAL = 100_000
 """Numbers `range()` may produce in one render, all calls together (nested loops included)."""
@@ -257,29 +257,25 @@ def isolated(work: Callable[[], bytes], template: Path, seconds: int) -> bytes:
     import pickle
     import resource
 
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # child: never returns
-        status = 0
+    def render(write_fd: int) -> None:
+        close_inherited(keep=write_fd)
+        _limit(resource.RLIMIT_AS, current + RENDER_MEMORY_MB * 1024 * 1024)
+        _limit(resource.RLIMIT_CPU, seconds)
         try:
-            close_inherited(keep=write_end)
-            _limit(resource.RLIMIT_AS, current + RENDER_MEMORY_MB * 1024 * 1024)
-            _limit(resource.RLIMIT_CPU, seconds)
-            try:
-                payload: tuple[str, Any] = ("ok", work())
-            except TemplateError as exc:
-                payload = ("error", str(exc))
-            except MemoryError:
-                payload = ("memory", "")
-            except BaseException as exc:  # a bug must not run the parent's code in the child
-                payload = ("crash", f"{type(exc).__name__}: {exc}")
-            with os.fdopen(write_end, "wb") as pipe:
-                pickle.dump(payload, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:
-            status = 1
-        finally:
-            os._exit(status)
-    os.close(write_end)
+            payload: tuple[str, Any] = ("ok", work())
+        except TemplateError as exc:
+            payload = ("error", str(exc))
+        except MemoryError:
+            payload = ("memory", "")
+        except BaseException as exc:  # a bug must not run the parent's code in the child
+            payload = ("crash", f"{type(exc).__name__}: {exc}")
+        with os.fdopen(write_fd, "wb") as pipe:
+            pickle.dump(payload, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+
+    child = fork_child(render)
+    if child is None:
+        return work()
+    pid, read_end = child
     with os.fdopen(read_end, "rb") as pipe:
         raw = pipe.read()
     _, wait_status = os.waitpid(pid, 0)

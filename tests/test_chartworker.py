@@ -150,6 +150,15 @@ def test_a_killed_run_s_background_child_keeps_none_of_its_descriptors(tmp_path:
     run.wait()
     fd = os.open(lock_path, os.O_RDWR)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises BlockingIOError if still held
+        # The child may not have been scheduled yet; it keeps working for 5 s, so a lock still
+        # held after 2 s is one it kept.
+        deadline = time.monotonic() + 2
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                assert time.monotonic() < deadline, "the background child kept the run's lock"
+                time.sleep(0.05)
     finally:
         os.close(fd)
