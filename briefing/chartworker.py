@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import sys
 from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import Any, NamedTuple
@@ -88,7 +89,9 @@ def _draw_shared(jobs: list[ChartJob]) -> list[tuple[bool, Any]]:
     The parent is mostly waiting meanwhile, so on two cores the charts take about half as long.
     A second drawer that fails leaves its jobs unanswered, and the parent draws them itself.
     """
-    if len(jobs) < 2:
+    # macOS system libraries (numpy may use Accelerate) are not safe to use in a child forked
+    # after they were loaded; the worker itself is forked before numpy is imported.
+    if len(jobs) < 2 or sys.platform == "darwin":
         return _draw_all(jobs)
     mine, theirs = split_jobs(jobs)
 
