@@ -363,6 +363,72 @@ def test_unreadable_cache_entry_is_a_miss_not_an_error(
         assert stats.hits == 5  # the bad entries were replaced
 
 
+def _count_hashing(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    from briefing.runs import cache
+
+    hashed: list[Path] = []
+    real = cache.sha256_file
+
+    def counting(path: Path) -> str:
+        hashed.append(path)
+        return real(path)
+
+    monkeypatch.setattr(cache, "sha256_file", counting)
+    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
+    return hashed
+
+
+def test_unchanged_inputs_are_not_read_again_on_a_warm_run(
+    tmp_path: Path, classifier: Classifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hashed = _count_hashing(monkeypatch)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:3]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    with RunState.open(tmp_path / "out") as state:
+        first, _ = extract_documents_cached([folder], classifier, state)
+        assert len(hashed) == 3
+        second, stats = extract_documents_cached([folder], classifier, state)
+    assert len(hashed) == 3  # nothing re-read
+    assert stats.hits == 3
+    assert [d.to_record() for d in second] == [d.to_record() for d in first]
+
+
+def test_a_file_rewritten_with_its_old_size_and_mtime_is_read_again(
+    tmp_path: Path, classifier: Classifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hashed = _count_hashing(monkeypatch)
+    path = tmp_path / "in" / "reply.txt"
+    path.parent.mkdir()
+    text = (SEEDS / "003_6d581c0dd9f637d5.txt").read_text("utf-8")
+    path.write_text(text, "utf-8")
+    with RunState.open(tmp_path / "out") as state:
+        before, _ = extract_documents_cached([path.parent], classifier, state)
+        old = path.stat()
+        time.sleep(0.05)
+        changed = text.replace("2023", "2019", 1)
+        assert len(changed.encode()) == len(text.encode())
+        path.write_text(changed, "utf-8")
+        os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))  # size and mtime as before
+        after, stats = extract_documents_cached([path.parent], classifier, state)
+    assert len(hashed) == 2  # the changed ctime gave it away
+    assert stats.misses == 1
+    assert after[0].sha256 != before[0].sha256
+
+
+def test_a_file_written_just_now_is_hashed_again_next_time(
+    tmp_path: Path, classifier: Classifier
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "new.txt").write_bytes((SEEDS / "003_6d581c0dd9f637d5.txt").read_bytes())
+    with RunState.open(tmp_path / "out") as state:
+        extract_documents_cached([folder], classifier, state)
+        # within the same clock tick a rewrite could keep size and times: not remembered
+        assert state.file_digests() == {}
+
+
 def test_document_from_record_round_trips(classifier: Classifier) -> None:
     for original in extract_documents([SEEDS], classifier):
         rebuilt = document_from_record(original.to_record(), body=original.body)

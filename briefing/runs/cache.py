@@ -9,6 +9,7 @@ file (PDF and DOCX parsing included); documents inside JSONL/JSON files are look
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -56,6 +57,43 @@ def tool_fingerprint() -> str:
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
+RACY_SECONDS = 2.0
+"""A file changed this recently is hashed again next time: a write in the same clock tick as
+our look at it could leave its size and times unchanged (git's "racily clean" entries)."""
+
+
+class FileDigests:
+    """sha256 of input files, re-hashed only when their size, times or inode changed.
+
+    A monthly run over a growing archive would otherwise read every file again just to learn it
+    is unchanged. Keyed by absolute path; a file written within `RACY_SECONDS` of being looked
+    at is not remembered, so a same-tick rewrite is never mistaken for the old content.
+    """
+
+    def __init__(self, state: RunState) -> None:
+        self._state = state
+        self._known = state.file_digests()
+        self._fresh: list[tuple[str, tuple[int, int, int, int], str]] = []
+
+    def sha256(self, path: Path) -> str:
+        """The file's sha256 (raises OSError like reading it would)."""
+        key = str(path.absolute())
+        stat = path.stat()
+        signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        known = self._known.get(key)
+        if known is not None and known[0] == signature:
+            return known[1]
+        digest = sha256_file(path)
+        settled = time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > RACY_SECONDS * 1e9
+        if settled:
+            self._fresh.append((key, signature, digest))
+        return digest
+
+    def save(self) -> None:
+        self._state.remember_digests(self._fresh)
+        self._fresh.clear()
+
+
 @dataclass
 class CacheStats:
     hits: int = 0
@@ -101,11 +139,12 @@ def extract_documents_cached(
         if on_document is not None:
             on_document(doc)
 
+    digests = FileDigests(state)
     for item in iter_input_files(paths):
         file_sha: str | None = None
         if item.path.suffix.lower() not in MULTI_DOCUMENT_SUFFIXES:
             try:
-                file_sha = sha256_file(item.path)
+                file_sha = digests.sha256(item.path)
             except OSError:
                 file_sha = None  # the reader reports why
             hit = None
@@ -147,6 +186,7 @@ def extract_documents_cached(
                         flush()
             emit(doc)
     flush()
+    digests.save()
     if link:
         link_duplicates(documents)
     return documents, stats

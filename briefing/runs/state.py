@@ -69,6 +69,14 @@ CREATE TABLE IF NOT EXISTS extracted (
     body BLOB NOT NULL,
     PRIMARY KEY (sha256, tool_version, lexicon_sha)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS file_digests (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    sha256 TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS extracted_head (
     sha256 TEXT NOT NULL,
     tool_version TEXT NOT NULL,
@@ -413,6 +421,26 @@ class RunState:
             return unpack_head(zlib.decompress(row[0]), source=source)
         except (ValueError, TypeError, zlib.error):
             return None
+
+    def file_digests(self) -> dict[str, tuple[tuple[int, int, int, int], str]]:
+        """`{absolute path: ((size, mtime_ns, ctime_ns, inode), sha256)}` of input files hashed
+        by earlier runs (see `runs.cache.file_digest`)."""
+        rows = self._db.execute(
+            "SELECT path, size, mtime_ns, ctime_ns, inode, sha256 FROM file_digests"
+        )
+        return {row[0]: ((row[1], row[2], row[3], row[4]), row[5]) for row in rows}
+
+    def remember_digests(
+        self, digests: Iterable[tuple[str, tuple[int, int, int, int], str]]
+    ) -> None:
+        """Record (path, (size, mtime_ns, ctime_ns, inode), sha256) rows, in one transaction."""
+        rows = [(path, *signature, sha) for path, signature, sha in digests]
+        if not rows:
+            return
+        with _transaction(self._db):
+            self._db.executemany(
+                "INSERT OR REPLACE INTO file_digests VALUES (?, ?, ?, ?, ?, ?)", rows
+            )
 
     def store(self, doc: ExtractedDocument, tool_version: str, lexicon_sha: str) -> None:
         self.store_many([doc], tool_version, lexicon_sha)
