@@ -103,7 +103,7 @@ class ThemeBlock(TypedDict):
     document_count: int
     """涉及本主题的文件数。 例：`3`"""
     lead: CitedMeasure | None
-    """得分最高的一条要点（同分取文件中靠前的），适合一行概括；无要点时为空。 例：`{{ theme.lead.text }}`"""
+    """得分最高的一条要点（同分取文件中靠前的），适合一行概括；一条措施已是前面某个主题的代表时，换用本主题的下一条；无要点时为空。 例：`{{ theme.lead.text }}`"""
     highlights: list[CitedMeasure]
     """要点：按规则挑选的代表性措施（有数据、信息量大、不重复）。 例：`{%p for m in theme.highlights %}`"""
     indicators: list[CitedIndicator]
@@ -361,6 +361,17 @@ def _coverage_line(
     return [f"本期新增文件 {new} 份{late_text}，各期累计收录 {cumulative} 份。"]
 
 
+def _lead(highlights: list[CitedMeasure], used: set[str]) -> CitedMeasure | None:
+    """The best-scored highlight not already leading an earlier theme (a measure filed under two
+    themes would otherwise stand for both rows of a 要情); the best one when all are taken."""
+    fresh = [m for m in highlights if m["text"] not in used] or highlights
+    if not fresh:
+        return None
+    lead = max(fresh, key=lambda m: m["score"])
+    used.add(lead["text"])
+    return lead
+
+
 def build_context(
     *,
     documents: Sequence[ExtractedDocument],
@@ -394,6 +405,7 @@ def build_context(
     blocks: list[ThemeBlock] = []
     # A 专题 (one theme in depth) lists three times the highlights and twice the figures.
     depth = 3 if settings.theme else 1
+    used_leads: set[str] = set()
     for theme in aggregates.themes:
         if settings.theme and theme != settings.theme:
             continue
@@ -429,7 +441,7 @@ def build_context(
                 planned_count=counts_of["planned"],
                 document_count=counts_of["documents"],
                 highlights=highlights,
-                lead=max(highlights, key=lambda m: m["score"]) if highlights else None,
+                lead=_lead(highlights, used_leads),
                 indicators=_theme_indicators(
                     aggregates.ledger, theme, settings.layout.indicators_per_theme * min(depth, 2)
                 ),

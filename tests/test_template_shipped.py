@@ -90,6 +90,16 @@ def test_yaoqing_has_one_row_per_theme_with_counts_and_a_cited_highlight() -> No
         assert len(highlight) <= 64 + len(cite.group(0))
 
 
+def test_yaoqing_rows_never_repeat_one_measure_for_two_themes() -> None:
+    """A measure filed under two themes is the best of both in the seeds; each row needs its own."""
+    context = _context("yaoqing.docx")
+    for theme in context["themes"]:
+        assert theme["lead"] in theme["highlights"]
+    doc = Document(io.BytesIO(_render("yaoqing.docx")))
+    shown = [row.cells[3].text for row in doc.tables[1].rows[1:]]
+    assert len(shown) == len(set(shown)) == len(context["themes"])
+
+
 def _many_themes(count: int) -> BriefingContext:
     """The real context with user-added themes (copies of real ones) up to `count`."""
     from briefing.charts import theme_status_chart
