@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -95,6 +96,10 @@ def main() -> None:
         print(f"corpus: {options.size} documents, {size_mb:.1f} MB; tool snapshot in {snap}")
         common = ["-i", str(corpus)]
 
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import pandas, matplotlib.pyplot, docx"], check=True)
+        floor = time.perf_counter() - started
+        print(f"bare import of pandas+matplotlib+docx: {floor:.2f} s (no warm run can be faster)")
         cold, cold_peak = run(snap, [*common, "-o", str(out), "-p", "2024-12"], work)
         print(f"cold      -p 2024-12           {cold:6.2f} s  peak {cold_peak:5.0f} MB")
         rows: list[tuple[str, float]] = []
