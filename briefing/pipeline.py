@@ -32,8 +32,9 @@ from briefing.themes import Classifier, Lexicon
 
 # below this many files per worker, starting processes costs more than it saves
 MIN_FILES_PER_WORKER = 8
-# files per task sent to a worker: one task per file spent a fifth of the CPU on futures and
-# pipes; a few files per task keep the order, the memory bound and the load balance
+# files per task sent to a worker: with one file per task, futures and pipes cost about as much
+# CPU as pickling the results; a few files per task keep the order, the memory bound and the
+# load balance
 FILES_PER_TASK = 8
 
 
