@@ -350,6 +350,7 @@ def prepare(
     chart_worker: ChartWorker | None = None,
     while_drawing: Callable[[], None] | None = None,
     on_selected: Callable[[list[ExtractedDocument], datetime], None] | None = None,
+    workers: int = 1,
 ) -> Prepared:
     """Read, extract, select, aggregate, draw and build the context. Writes no briefing.
 
@@ -358,6 +359,7 @@ def prepare(
     `briefing context`), the period's documents alone and the configured first number. Charts are
     drawn by `chart_worker` (default: in this process) while `while_drawing` runs here;
     `on_selected(documents, timestamp)` is called as soon as the issue's documents are known.
+    `workers` > 1 extracts the documents the cache does not have in that many processes.
     """
     period = parse_period(settings.period)
     lexicon = load_lexicon(settings.lexicon)
@@ -375,7 +377,7 @@ def prepare(
             progress("读取", done, 0)
 
     if state is None:
-        documents = extract_documents(inputs, classifier, on_document, link=False)
+        documents = extract_documents(inputs, classifier, on_document, link=False, workers=workers)
         selection = select_documents(
             documents, period, covered_before=set(), backlog_start=period.start
         )
@@ -388,6 +390,7 @@ def prepare(
             on_document=on_document,
             link=False,
             wanted=may_cover(period, state.first_issue_start()),
+            workers=workers,
         )
         selection = state.select_documents(documents, period)
         # may_cover is a superset of the selection rule; a partial document here is a bug.
@@ -467,13 +470,15 @@ def build(
     force: bool = False,
     skip_empty: bool = False,
     chart_worker: ChartWorker | None = None,
+    workers: int = 1,
 ) -> BuildResult:
     """Build the briefing for `settings` under the output folder's lock. Never prints.
 
     The order is what makes a crash harmless: render to temporary files and rename them into
     place, write the manifest, and only then record the issue in the state. Raises LockedError when
     another run holds the folder, other BriefingError subclasses for bad input or templates.
-    `chart_worker` (see `briefing.chartworker`) draws the charts while the renderer loads.
+    `chart_worker` (see `briefing.chartworker`) draws the charts while the renderer loads;
+    `workers` > 1 extracts uncached documents in that many processes (same output).
     """
     from briefing.render import render_docx, warm_up
 
@@ -503,6 +508,7 @@ def build(
                 chart_worker=chart_worker,
                 while_drawing=warm_up,
                 on_selected=start_workbook,
+                workers=workers,
             )
             if skip_empty and prepared.selection.is_empty:
                 return BuildResult.skipped(period, docx_path, xlsx_path, prepared)

@@ -244,6 +244,12 @@ def build_cmd(
     log_json: Annotated[
         bool, typer.Option("--log-json", help="在标准错误输出一行 JSON 运行记录（适合日志收集）")
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=1, help="抽取未缓存文件时的并行进程数（输出与单进程完全相同）"
+        ),
+    ] = 1,
 ) -> None:
     """生成简报：读取文件、抽取归类、汇总作图，写出 DOCX、XLSX 和 manifest.json。"""
     from briefing.chartworker import ChartWorker
@@ -281,6 +287,7 @@ def build_cmd(
                     force=force,
                     skip_empty=skip_empty,
                     chart_worker=chart_worker,
+                    workers=jobs,
                 )
     except typer.Exit as exc:
         exit_code = exc.exit_code

@@ -192,24 +192,31 @@ def _init_worker(lexicon: Lexicon) -> None:
     _worker_classifier = Classifier(lexicon)
 
 
-def _extract_files(items: Sequence[InputFile]) -> list[tuple[ExtractedDocument, bool]]:
+FileResults = list[tuple[ExtractedDocument, bool]]
+"""One input file's documents, each with whether it was read (False: a failure or placeholder
+record, which is never a duplicate of anything)."""
+
+
+def _extract_files(items: Sequence[InputFile]) -> list[FileResults]:
     assert _worker_classifier is not None
     return [
-        (extract_read(read, _worker_classifier), is_extractable(read))
-        for read in read_documents(items)
+        [
+            (extract_read(read, _worker_classifier), is_extractable(read))
+            for read in read_documents([item])
+        ]
+        for item in items
     ]
 
 
-def _parallel(
+def extract_files_in_workers(
     files: Sequence[InputFile], classifier: Classifier, workers: int
-) -> Iterator[ExtractedDocument]:
-    """Files read and extracted in worker processes, results in input order.
+) -> Iterator[FileResults]:
+    """Each file's documents, read and extracted in `workers` processes, in input order.
 
-    A repeated document is extracted and then replaced by its duplicate record here, so the
-    output is the serial one; a few files per worker are in flight, so memory stays bounded.
+    Duplicates are left to the caller (a document is extracted even if an earlier one had the
+    same content). A few tasks per worker are in flight, so memory stays bounded.
     """
-    seen: dict[str, str] = {}
-    pending: deque[Future[list[tuple[ExtractedDocument, bool]]]] = deque()
+    pending: deque[Future[list[FileResults]]] = deque()
     window = workers * 4
     # small corpora still give every worker several tasks
     size = max(1, min(FILES_PER_TASK, len(files) // (workers * 4)))
@@ -227,15 +234,28 @@ def _parallel(
                     pending.append(pool.submit(_extract_files, task))
                 if not pending:
                     break
-                for doc, extracted in pending.popleft().result():
-                    if extracted and doc.sha256 in seen:
-                        doc = duplicate_content_record(doc, seen)
-                    elif extracted:
-                        seen[doc.sha256] = doc.source
-                    yield doc
+                yield from pending.popleft().result()
         finally:
             for future in pending:
                 future.cancel()
+
+
+def _parallel(
+    files: Sequence[InputFile], classifier: Classifier, workers: int
+) -> Iterator[ExtractedDocument]:
+    """Files read and extracted in worker processes, results in input order.
+
+    A repeated document is extracted and then replaced by its duplicate record here, so the
+    output is the serial one.
+    """
+    seen: dict[str, str] = {}
+    for results in extract_files_in_workers(files, classifier, workers):
+        for doc, extracted in results:
+            if extracted and doc.sha256 in seen:
+                doc = duplicate_content_record(doc, seen)
+            elif extracted:
+                seen[doc.sha256] = doc.source
+            yield doc
 
 
 def iter_documents(

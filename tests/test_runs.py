@@ -429,6 +429,40 @@ def test_a_file_written_just_now_is_hashed_again_next_time(
         assert state.file_digests() == {}
 
 
+def test_workers_extract_what_the_cache_lacks_with_the_serial_output(
+    tmp_path: Path, classifier: Classifier
+) -> None:
+    from briefing.pipeline import MIN_FILES_PER_WORKER
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for i in range(2 * MIN_FILES_PER_WORKER // len(seeds) + 2):
+        for seed in seeds:
+            text = seed.read_text("utf-8").replace("2023", str(2000 + i), 1)
+            (folder / f"{i:02d}_{seed.name}").write_text(text + f"\n附件{i}\n", "utf-8")
+    (folder / "zz_repeat.txt").write_bytes(seeds[0].read_bytes())
+    (folder / "zz_repeat_again.txt").write_bytes(seeds[0].read_bytes())
+    (folder / "zz_broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    record = {"title": "关于加快科技成果转化的通知", "text": "一是设立成果转化基金10亿元。"}
+    (folder / "zz_more.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    serial_state, parallel_state = tmp_path / "serial", tmp_path / "parallel"
+    with RunState.open(serial_state) as state:
+        serial, serial_stats = extract_documents_cached([folder], classifier, state)
+    # half the folder already cached: hits and worker results interleave
+    with RunState.open(parallel_state) as state:
+        extract_documents_cached(sorted(folder.glob("0[0-1]_*")), classifier, state)
+        parallel, stats = extract_documents_cached([folder], classifier, state, workers=2)
+        warm, warm_stats = extract_documents_cached([folder], classifier, state, workers=2)
+    expected = [d.to_record() for d in serial]
+    assert [d.to_record() for d in parallel] == expected
+    assert [d.to_record() for d in warm] == expected
+    assert stats.hits == 2 * len(seeds) and stats.misses == serial_stats.misses - stats.hits
+    assert warm_stats.misses == 0
+    repeat = next(d for d in parallel if d.source.endswith("zz_repeat_again.txt"))
+    assert repeat.warnings and "zz_repeat.txt" in repeat.warnings[0]
+
+
 def test_document_from_record_round_trips(classifier: Classifier) -> None:
     for original in extract_documents([SEEDS], classifier):
         rebuilt = document_from_record(original.to_record(), body=original.body)

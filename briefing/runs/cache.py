@@ -19,7 +19,10 @@ from briefing import __version__
 from briefing.extract.measures import link_duplicates
 from briefing.model import ExtractedDocument
 from briefing.pipeline import (
+    MIN_FILES_PER_WORKER,
+    InputFile,
     duplicate_content_record,
+    extract_files_in_workers,
     extract_read,
     is_extractable,
     iter_input_files,
@@ -109,6 +112,7 @@ def extract_documents_cached(
     tool_version: str | None = None,
     link: bool = True,
     wanted: Callable[[ExtractedDocument], bool] | None = None,
+    workers: int = 1,
 ) -> tuple[list[ExtractedDocument], CacheStats]:
     """`pipeline.extract_documents` with the state's cache: same records, same order.
 
@@ -120,6 +124,9 @@ def extract_documents_cached(
     `wanted`, when given, is asked with a cached document's head (metadata, warnings, notes):
     documents it declines come back `partial`, without measures, figures or body, so a monthly
     run over a large folder unpacks only the documents its period can cover.
+
+    `workers` > 1 extracts the files the cache does not have in that many processes (when there
+    are enough of them); the records are the same as with one.
     """
     version = tool_version or tool_fingerprint()
     lexicon_sha = classifier.lexicon.sha256
@@ -139,29 +146,49 @@ def extract_documents_cached(
         if on_document is not None:
             on_document(doc)
 
+    def store(doc: ExtractedDocument) -> None:
+        stats.misses += 1
+        if has_content(doc):
+            pending.append(doc)
+            if len(pending) >= STORE_BATCH:
+                flush()
+
+    # First what the cache already has, so that the rest can go to workers together.
     digests = FileDigests(state)
-    for item in iter_input_files(paths):
-        file_sha: str | None = None
-        if item.path.suffix.lower() not in MULTI_DOCUMENT_SUFFIXES:
-            try:
-                file_sha = digests.sha256(item.path)
-            except OSError:
-                file_sha = None  # the reader reports why
-            hit = None
-            if file_sha and wanted is not None:
-                head = state.cached_head(file_sha, version, lexicon_sha, source=item.source)
-                if head is not None and not wanted(head):
-                    hit = head
-            if hit is None and file_sha:
-                hit = state.cached(file_sha, version, lexicon_sha, source=item.source)
-            if hit is not None:
-                stats.hits += 1
-                if hit.sha256 in seen:
-                    emit(duplicate_content_record(hit, seen))
+    files = iter_input_files(paths)
+    looked_up: list[tuple[str | None, ExtractedDocument | None]] = []
+    for item in files:
+        looked_up.append(_look_up(item, state, digests, version, lexicon_sha, wanted))
+    misses = [
+        item
+        for item, (_, hit) in zip(files, looked_up, strict=True)
+        if hit is None and _single(item)
+    ]
+    fresh = (
+        extract_files_in_workers(misses, classifier, workers)
+        if workers > 1 and len(misses) >= MIN_FILES_PER_WORKER * workers
+        else None
+    )
+    for item, (file_sha, hit) in zip(files, looked_up, strict=True):
+        if hit is not None:
+            stats.hits += 1
+            if hit.sha256 in seen:
+                emit(duplicate_content_record(hit, seen))
+            else:
+                seen[hit.sha256] = hit.source
+                emit(hit)
+            continue
+        if fresh is not None and _single(item):
+            for doc, extracted in next(fresh):
+                if not extracted:
+                    emit(doc)  # a failed record or placeholder
+                elif doc.sha256 in seen:
+                    emit(duplicate_content_record(doc, seen))
                 else:
-                    seen[hit.sha256] = hit.source
-                    emit(hit)
-                continue
+                    seen[doc.sha256] = doc.source
+                    store(doc)
+                    emit(doc)
+            continue
         for raw in read_documents([item]):
             if not is_extractable(raw):
                 emit(extract_read(raw, classifier))  # a failed record or placeholder
@@ -170,23 +197,46 @@ def extract_documents_cached(
                 emit(duplicate_content_record(raw, seen))
                 continue
             seen[raw.sha256] = raw.source
-            doc = None
+            known = None
             if raw.sha256 != file_sha:
-                doc = state.cached(raw.sha256, version, lexicon_sha, source=raw.source)
-            if doc is not None:
+                known = state.cached(raw.sha256, version, lexicon_sha, source=raw.source)
+            if known is not None:
                 stats.hits += 1
             else:
-                stats.misses += 1
                 # Fresh documents drop their structure like cached ones, so a run never depends
                 # on whether the cache was warm (and memory stays flat).
-                doc = extract_read(raw, classifier)
-                if has_content(doc):
-                    pending.append(doc)
-                    if len(pending) >= STORE_BATCH:
-                        flush()
-            emit(doc)
+                known = extract_read(raw, classifier)
+                store(known)
+            emit(known)
     flush()
     digests.save()
     if link:
         link_duplicates(documents)
     return documents, stats
+
+
+def _single(item: InputFile) -> bool:
+    """A file that holds one document (JSONL and JSON files hold many, each cached on its own)."""
+    return item.path.suffix.lower() not in MULTI_DOCUMENT_SUFFIXES
+
+
+def _look_up(
+    item: InputFile,
+    state: RunState,
+    digests: FileDigests,
+    version: str,
+    lexicon_sha: str,
+    wanted: Callable[[ExtractedDocument], bool] | None,
+) -> tuple[str | None, ExtractedDocument | None]:
+    """(the file's sha256, its cached document or head) for a single-document file."""
+    if not _single(item):
+        return None, None
+    try:
+        file_sha = digests.sha256(item.path)
+    except OSError:
+        return None, None  # the reader reports why
+    if wanted is not None:
+        head = state.cached_head(file_sha, version, lexicon_sha, source=item.source)
+        if head is not None and not wanted(head):
+            return file_sha, head
+    return file_sha, state.cached(file_sha, version, lexicon_sha, source=item.source)
