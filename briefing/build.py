@@ -24,7 +24,7 @@ from briefing.errors import ConfigError
 from briefing.extract.measures import link_duplicates
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, parse_period
-from briefing.pipeline import extract_documents
+from briefing.pipeline import extract_documents, require_inputs
 from briefing.readers.common import strip_invalid_xml
 from briefing.runs import (
     MANIFEST_NAME,
@@ -483,6 +483,8 @@ def build(
     from briefing.render import render_docx, warm_up
 
     period = parse_period(settings.period)
+    # A mistyped input folder is an error even when the period's briefing is already made.
+    require_inputs(settings.inputs or default_inputs())
     template = settings.template or default_template()
     docx_path, xlsx_path = output_paths(settings, period)
     manifest = manifest_path(docx_path, settings)

@@ -44,16 +44,22 @@ class InputFile:
     source: str  # the path as the user gave it, joined with the path inside a given folder
 
 
+def require_inputs(paths: Sequence[Path]) -> None:
+    """Raise InputNotFoundError (a usage error) for the first path that does not exist."""
+    for given in paths:
+        if not given.exists():
+            raise InputNotFoundError(f"输入路径不存在：{given}")
+
+
 def iter_input_files(paths: Sequence[Path]) -> list[InputFile]:
     """Expand files and folders (recursively, sorted) into input files.
 
     Inside folders only files with a registered suffix are taken, so a README or an image beside
     the documents is not a warning; a file named explicitly is always tried.
     """
+    require_inputs(paths)
     files: list[InputFile] = []
     for given in paths:
-        if not given.exists():
-            raise InputNotFoundError(f"输入路径不存在：{given}")
         if given.is_dir():
             for path in sorted(given.rglob("*")):
                 rel = path.relative_to(given)

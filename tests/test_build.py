@@ -144,8 +144,14 @@ def test_period_filter_and_usage_errors(tmp_path: Path, seeds_dir: Path) -> None
     assert result.docx.name == "briefing-2023.docx"
     bad = runner.invoke(app, ["build", "-i", str(seeds_dir), "-o", str(tmp_path), "-p", "2023-13"])
     assert bad.exit_code == 2
-    missing = runner.invoke(app, ["build", "-i", str(tmp_path / "nope")])
+    # the period's briefing exists, but a mistyped input folder is still an error, not "unchanged"
+    made = runner.invoke(app, ["build", "-i", str(seeds_dir), "-o", str(tmp_path / "all")])
+    assert made.exit_code == 0
+    missing = runner.invoke(
+        app, ["build", "-i", str(tmp_path / "nope"), "-o", str(tmp_path / "all")]
+    )
     assert missing.exit_code == 2
+    assert "输入路径不存在" in missing.output
 
 
 def test_failed_render_keeps_the_earlier_briefing(tmp_path: Path, seeds_dir: Path) -> None:
