@@ -424,7 +424,7 @@ class RunState:
 
     def file_digests(self) -> dict[str, tuple[tuple[int, int, int, int], str]]:
         """`{absolute path: ((size, mtime_ns, ctime_ns, inode), sha256)}` of input files hashed
-        by earlier runs (see `runs.cache.file_digest`)."""
+        by earlier runs (see `runs.cache.FileDigests`)."""
         rows = self._db.execute(
             "SELECT path, size, mtime_ns, ctime_ns, inode, sha256 FROM file_digests"
         )
