@@ -7,8 +7,7 @@ callback; the CLI prints.
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -25,7 +24,6 @@ from briefing.extract.measures import link_duplicates
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, parse_period
 from briefing.pipeline import extract_documents, require_inputs
-from briefing.readers.common import strip_invalid_xml
 from briefing.runs import (
     MANIFEST_NAME,
     RunState,
@@ -41,7 +39,7 @@ from briefing.runs import (
 )
 from briefing.runs.selection import document_day
 from briefing.themes import OTHER_THEME, Classifier, load_lexicon
-from briefing.ziputil import normalize_zip
+from briefing.workbook import Sheet, workbook_bytes
 
 ProgressCallback = Callable[[str, int, int], None]
 MIX_CHART_DOCUMENTS = 30
@@ -205,84 +203,87 @@ def draw_charts(
 _KIND_CN = {"actual": "实际", "growth": "增速", "target": "目标"}
 
 
-def _xlsx_sheets(
-    documents: Sequence[ExtractedDocument],
-) -> Iterator[tuple[str, list[str], Iterator[list[object]]]]:
-    """(sheet name, header, rows) for the analysts' workbook, generated lazily."""
-    yield (
-        "来源文件",
-        [
-            "序号",
-            "标题",
-            "发文字号",
-            "发布机构",
-            "成文日期",
-            "发布日期",
-            "索引号",
-            "文件",
-            "sha256",
-        ],
-        (
-            [
-                no,
-                d.metadata.display_title,
-                d.metadata.doc_no or "",
-                d.metadata.publisher or "",
-                d.metadata.written_date or "",
-                d.metadata.published_date or "",
-                d.metadata.index_no or "",
-                d.source,
-                d.sha256,
-            ]
-            for no, d in enumerate(documents, start=1)
-        ),
-    )
-    yield (
-        "措施",
-        ["来源序号", "文件", "措施编号", "章节", "状态", "主题", "依据", "重复于", "原文"],
-        (
-            [
-                no,
-                d.metadata.display_title,
-                m.id,
-                " / ".join(m.section),
-                "进展" if m.status == "done" else "计划",
-                "、".join(m.themes) or OTHER_THEME,
-                "；".join(f"{t}：{'、'.join(v)}" for t, v in m.evidence.items()),
-                m.duplicate_of or "",
-                m.text,
-            ]
-            for no, d in enumerate(documents, start=1)
-            for m in d.measures
-        ),
-    )
+def _xlsx_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
+    """The analysts' workbook's sheets; their rows are generated as the workbook is written."""
     section_of = {m.id: " / ".join(m.section) for d in documents for m in d.measures}
-    yield (
-        "数据",
-        [
-            *("来源序号", "文件", "数据编号", "指标", "数值", "单位", "年份"),
-            *("类型", "限定", "范围", "措施编号", "章节", "原文"),
-        ],
-        (
+    return [
+        Sheet(
+            "来源文件",
             [
-                no,
-                d.metadata.display_title,
-                i.id,
-                i.metric or "",
-                i.value,
-                i.unit,
-                i.year if i.year is not None else "",
-                _KIND_CN[i.kind],
-                i.qualifier or "",
-                i.scope or "",
-                i.measure_id or "",
-                section_of.get(i.measure_id or "", ""),
-                i.text,
-            ]
-            for no, d in enumerate(documents, start=1)
-            for i in d.indicators
+                "序号",
+                "标题",
+                "发文字号",
+                "发布机构",
+                "成文日期",
+                "发布日期",
+                "索引号",
+                "文件",
+                "sha256",
+            ],
+            len(documents),
+            (
+                [
+                    no,
+                    d.metadata.display_title,
+                    d.metadata.doc_no or "",
+                    d.metadata.publisher or "",
+                    d.metadata.written_date or "",
+                    d.metadata.published_date or "",
+                    d.metadata.index_no or "",
+                    d.source,
+                    d.sha256,
+                ]
+                for no, d in enumerate(documents, start=1)
+            ),
         ),
-    )
+        Sheet(
+            "措施",
+            ["来源序号", "文件", "措施编号", "章节", "状态", "主题", "依据", "重复于", "原文"],
+            sum(len(d.measures) for d in documents),
+            (
+                [
+                    no,
+                    d.metadata.display_title,
+                    m.id,
+                    " / ".join(m.section),
+                    "进展" if m.status == "done" else "计划",
+                    "、".join(m.themes) or OTHER_THEME,
+                    "；".join(f"{t}：{'、'.join(v)}" for t, v in m.evidence.items()),
+                    m.duplicate_of or "",
+                    m.text,
+                ]
+                for no, d in enumerate(documents, start=1)
+                for m in d.measures
+            ),
+        ),
+        Sheet(
+            "数据",
+            [
+                *("来源序号", "文件", "数据编号", "指标", "数值", "单位", "年份"),
+                *("类型", "限定", "范围", "措施编号", "章节", "原文"),
+            ],
+            sum(len(d.indicators) for d in documents),
+            (
+                [
+                    no,
+                    d.metadata.display_title,
+                    i.id,
+                    i.metric or "",
+                    i.value,
+                    i.unit,
+                    i.year if i.year is not None else "",
+                    _KIND_CN[i.kind],
+                    i.qualifier or "",
+                    i.scope or "",
+                    i.measure_id or "",
+                    section_of.get(i.measure_id or "", ""),
+                    i.text,
+                ]
+                for no, d in enumerate(documents, start=1)
+                for i in d.indicators
+            ),
+        ),
+    ]
 
 
 def write_xlsx(path: Path, documents: Sequence[ExtractedDocument], timestamp: datetime) -> None:
@@ -293,32 +294,12 @@ def write_xlsx(path: Path, documents: Sequence[ExtractedDocument], timestamp: da
 def xlsx_bytes(documents: Sequence[ExtractedDocument], timestamp: datetime) -> bytes:
     """Every measure and indicator with its document, section and exact quote, for analysts.
 
-    XlsxWriter in constant-memory mode streams rows to disk (twice as fast as openpyxl's
-    write-only mode on a 2,000-document corpus); text is always written as text, so a quote that
-    starts with "=" never becomes a formula in an analyst's spreadsheet.
+    Text is always written as text, so a quote that starts with "=" never becomes a formula in an
+    analyst's spreadsheet (see `briefing.workbook`).
     """
-    import xlsxwriter
-
-    buffer = io.BytesIO()
-    options = {
-        "constant_memory": True,
-        "strings_to_formulas": False,
-        "strings_to_urls": False,
-        "strings_to_numbers": False,
-    }
-    book = xlsxwriter.Workbook(buffer, options)
-    book.set_properties({"created": timestamp, "author": "briefing", "title": "briefing 数据表"})
-    bold = book.add_format({"bold": True})
-    for name, header, rows in _xlsx_sheets(documents):
-        sheet = book.add_worksheet(name)
-        sheet.freeze_panes(1, 0)
-        sheet.write_row(0, 0, header, bold)
-        for index, row in enumerate(rows, start=1):
-            sheet.write_row(
-                index, 0, [strip_invalid_xml(v) if isinstance(v, str) else v for v in row]
-            )
-    book.close()
-    return normalize_zip(buffer.getvalue(), timestamp)
+    return workbook_bytes(
+        _xlsx_sheets(documents), timestamp=timestamp, title="briefing 数据表", author="briefing"
+    )
 
 
 @dataclass

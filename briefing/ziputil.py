@@ -17,18 +17,27 @@ _FIRST = "[Content_Types].xml"
 _CHUNK = 1 << 20
 
 
+def entry_info(name: str, when: datetime) -> zipfile.ZipInfo:
+    """A deflated entry stamped with `when` (zip times start in 1980) and fixed attributes."""
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    info = zipfile.ZipInfo(name, date_time=stamp)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    info.create_system = 0
+    return info
+
+
+def entry_order(names: list[str]) -> list[str]:
+    """`names` with [Content_Types].xml first."""
+    return ([_FIRST] if _FIRST in names else []) + [n for n in names if n != _FIRST]
+
+
 def normalize_zip(data: bytes, when: datetime) -> bytes:
     """Rewrite a zip so that nothing in it depends on the clock."""
-    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        names = src.namelist()
-        ordered = ([_FIRST] if _FIRST in names else []) + [n for n in names if n != _FIRST]
-        for name in ordered:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
+        for name in entry_order(src.namelist()):
+            info = entry_info(name, when)
             if name == _CORE:
                 iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
                 dst.writestr(info, _CORE_TIMES.sub(rb"\g<1>" + iso + rb"\g<2>", src.read(name)))

@@ -1,0 +1,129 @@
+"""The analysts' workbook writer: the same package as XlsxWriter's, and text always stays text."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from briefing.readers.common import strip_invalid_xml
+from briefing.workbook import MAX_STRING, Sheet, column_name, workbook_bytes
+
+WHEN = datetime(2024, 12, 31)
+
+TRICKY: list[list[object]] = [
+    [1, "=SUM(A1:A2)", "@cmd", "+1", "-1", "http://example.com"],
+    [2, " 前导空格", "尾随空格 ", "\u3000全角空格", "换行\n结尾\n", "tab\tinside"],
+    [3, "a & b < c > d", "_x0041_ 看起来像转义", "\x01控制\x1f字符", '"quoted"', "'apostrophe"],
+    [4, "", "空单元格在左", "", 0, -3],
+    [5, 2.5, 1e20, 0.1, 123456789012345678, "仍是文本 12.5"],
+    [6, "x" * (MAX_STRING + 10), "𠀀" * (MAX_STRING // 2 + 5), "中文" * 100, "", ""],
+]
+
+
+def _sheets(rows: Sequence[Sequence[object]]) -> list[Sheet]:
+    header = [f"列{column_name(i)}" for i in range(6)]
+    return [Sheet("措施", header, len(rows), iter(rows)), Sheet("空表", header, 0, iter([]))]
+
+
+def _xlsxwriter_reference(rows: Sequence[Sequence[object]]) -> bytes:
+    """What XlsxWriter itself writes for the same cells, in its constant-memory mode."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(
+        buffer,
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
+    book.set_properties({"created": WHEN, "author": "briefing", "title": "数据表"})
+    bold = book.add_format({"bold": True})
+    for sheet in _sheets(rows):
+        worksheet = book.add_worksheet(sheet.name)
+        worksheet.freeze_panes(1, 0)
+        worksheet.write_row(0, 0, sheet.header, bold)
+        for number, row in enumerate(sheet.rows, start=1):
+            # cell by cell: write_row gives up on a row at its first over-long string
+            for column, value in enumerate(row):
+                worksheet.write(
+                    number, column, strip_invalid_xml(value) if isinstance(value, str) else value
+                )
+    book.close()
+    return buffer.getvalue()
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def test_every_part_is_byte_identical_to_what_xlsxwriter_writes() -> None:
+    ours = _parts(
+        workbook_bytes(_sheets(TRICKY), timestamp=WHEN, title="数据表", author="briefing")
+    )
+    theirs = _parts(_xlsxwriter_reference(TRICKY))
+    assert list(ours) == list(theirs)
+    for name, data in theirs.items():
+        assert ours[name] == data, name
+
+
+def test_the_workbook_reads_back_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(
+        workbook_bytes(_sheets(TRICKY), timestamp=WHEN, title="数据表", author="briefing")
+    )
+    book = load_workbook(path)
+    sheet = book["措施"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet["A1"].value == "列A" and sheet["A1"].font.b
+    assert sheet["B2"].value == "=SUM(A1:A2)" and sheet["B2"].data_type == "s"
+    assert sheet["B3"].value == " 前导空格" and sheet["D3"].value == "\u3000全角空格"
+    # Excel reads the escaped underscore back as "_"; openpyxl leaves inline strings as stored
+    assert sheet["C4"].value.endswith("_x0041_ 看起来像转义")
+    assert sheet["D4"].value == "控制字符"  # characters XML cannot carry are dropped
+    assert sheet["B5"].value is None and sheet["E5"].value == 0
+    assert sheet["B6"].value == 2.5 and sheet["D6"].value == 0.1
+    assert len(sheet["B7"].value) == MAX_STRING
+    assert sheet["D7"].value == "中文" * 100  # the cells after a cut one are still written
+    assert sheet.max_row == len(TRICKY) + 1
+    assert book["空表"].max_row == 1
+    assert book.properties.title == "数据表" and book.properties.created == WHEN
+
+
+def test_text_that_looks_like_markup_stays_text(tmp_path: Path) -> None:
+    # XlsxWriter's constant-memory mode writes such a string as raw XML.
+    rows: list[list[object]] = [[1, "<r><t>注入</t></r>", "", "", "", ""]]
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(workbook_bytes(_sheets(rows), timestamp=WHEN, title="t", author="a"))
+    assert load_workbook(path)["措施"]["B2"].value == "<r><t>注入</t></r>"
+
+
+def test_a_figure_no_spreadsheet_can_hold_is_written_as_text(tmp_path: Path) -> None:
+    rows: list[list[object]] = [[1, float("inf"), float("nan"), "", "", ""]]
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(workbook_bytes(_sheets(rows), timestamp=WHEN, title="t", author="a"))
+    sheet = load_workbook(path)["措施"]
+    assert (sheet["B2"].value, sheet["C2"].value) == ("inf", "nan")
+
+
+def test_same_rows_same_bytes() -> None:
+    def make() -> bytes:
+        return workbook_bytes(_sheets(TRICKY), timestamp=WHEN, title="t", author="a")
+
+    assert make() == make()
+
+
+@pytest.mark.parametrize(
+    ("index", "name"), [(0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (702, "AAA")]
+)
+def test_column_names(index: int, name: str) -> None:
+    assert column_name(index) == name
