@@ -99,8 +99,9 @@ def run_pipeline_process(folder: Path, workers: int, keep: bool) -> dict[str, fl
 
 def stage_times(folder: Path) -> tuple[dict[str, float], list[str]]:
     """Seconds per stage, calling the pipeline's stage functions one file at a time."""
+    from briefing.extract.duplicates import link_duplicates
     from briefing.extract.indicators import extract_indicators
-    from briefing.extract.measures import extract_measures, link_duplicates
+    from briefing.extract.measures import extract_measures
     from briefing.extract.metadata import parse_document_text
     from briefing.extract.structure import parse_structure
     from briefing.model import ExtractedDocument, RawDocument

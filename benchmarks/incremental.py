@@ -58,7 +58,7 @@ def measure(
     near-duplicates among the covered documents, record."""
     from briefing import themes
     from briefing.build import may_cover
-    from briefing.extract.measures import link_duplicates
+    from briefing.extract.duplicates import link_duplicates
     from briefing.periods import parse_period
     from briefing.runs import RunState, extract_documents_cached
     from briefing.themes import Classifier, load_lexicon

@@ -20,7 +20,7 @@ from briefing.chartworker import ChartJob, ChartWorker
 from briefing.config import Settings, default_inputs, default_template
 from briefing.context import BriefingContext, ChartSet, build_context
 from briefing.errors import ConfigError
-from briefing.extract.measures import link_duplicates
+from briefing.extract.duplicates import link_duplicates
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, parse_period
 from briefing.pipeline import extract_documents, require_inputs

@@ -14,10 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import InputNotFoundError, ReadError
-from briefing.extract.indicators import extract_indicators
-from briefing.extract.measures import DuplicateIndex, extract_measures
-from briefing.extract.metadata import parse_document_text
-from briefing.extract.structure import parse_structure
+from briefing.extract.duplicates import DuplicateIndex
 from briefing.model import (
     ExtractedDocument,
     Indicator,
@@ -101,6 +98,12 @@ def read_documents(files: Sequence[InputFile]) -> Iterator[RawDocument | Extract
 
 
 def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocument:
+    # Imported here: a build whose documents all come from the cache never needs the rules.
+    from briefing.extract.indicators import extract_indicators
+    from briefing.extract.measures import extract_measures
+    from briefing.extract.metadata import parse_document_text
+    from briefing.extract.structure import parse_structure
+
     parsed = parse_document_text(raw)
     structure = parse_structure(parsed.body)
     date = parsed.metadata.written_date or parsed.metadata.published_date

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing.extract.duplicates import link_duplicates
 from briefing.extract.measures import (
     extract_measures,
     heading_status,
-    link_duplicates,
     measure_id,
     measure_status,
 )

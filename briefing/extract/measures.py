@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
-from operator import itemgetter
 
-from briefing.model import ExtractedDocument, Measure, Sentence, Status, Structure
+from briefing.model import Measure, Sentence, Status, Structure
 from briefing.themes import Classifier
 
 # ---------------------------------------------------------------- patterns
@@ -32,7 +29,6 @@ _CLAUSE_SPLIT_RE = re.compile(r"(?<=[；;])")
 _NON_CONTENT_RE = re.compile(r"[^\w\u4e00-\u9fff]+")
 _CONTENT_RE = re.compile(r"[\w\u4e00-\u9fff]")
 _SENTENCE_PUNCT_RE = re.compile(r"[，,。；;！!？?]")
-_DIGITS_RE = re.compile(r"\d+")
 _LEADING_JUNK_RE = re.compile(r"^[\s,，、。；;：:．.!！?？]+")
 _QUANTITY_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|千|百|家|项|个|人|名|位|篇|台|套|支|所|条|次|元)"
@@ -444,150 +440,3 @@ def _heading_level(text: str) -> int:
     if re.match(r"^\d", text):
         return 3
     return 4
-
-
-# ---------------------------------------------------------------- near-duplicates
-
-_SHINGLE = 3
-_MIN_SHINGLES = 8
-_POSTING_CAP = 64  # very common shingles say nothing; capping them keeps linking sub-quadratic
-_PROBE = 8  # postings read per measure: this many rarest shingles and this many fixed ones
-_CANDIDATES = 5
-_SET_CACHE = 4096
-_ALIKE = 8  # measures kept per wording that differs only in its figures
-
-
-def _content_key(text: str) -> str:
-    return _NON_CONTENT_RE.sub("", text)
-
-
-def _shingle_set(key: str) -> frozenset[str]:
-    return frozenset([key[i : i + _SHINGLE] for i in range(len(key) - _SHINGLE + 1)])
-
-
-class DuplicateIndex:
-    """Near-duplicate links for measures fed in order, against everything fed before.
-
-    A measure is a near-duplicate when its character 3-gram shingles overlap an earlier measure's
-    (Jaccard >= 0.7, or >= 90 % of them contained in a measure at most twice as long), or when two
-    earlier measures together hold >= 90 % of them (a sentence stitched from two earlier ones).
-    Links always point at the first occurrence. Same content (ignoring punctuation and spaces) is
-    found by one hash lookup; other candidates come from the postings of the measure's rarest
-    shingles only (a near-duplicate shares most of them) and are verified on the full sets.
-    The index keeps, per distinct measure, a hash and at most one copy of its letters: memory
-    grows with the distinct measures, never with the documents' text.
-    """
-
-    def __init__(self) -> None:
-        self._first: dict[int, tuple[str, bool]] = {}  # hash(key) -> root id, long enough to link
-        # hash(key with each digit run as one mark) -> the first few slots worded alike
-        self._skeletons: dict[int, list[int]] = {}
-        self._postings: dict[str, list[int]] = {}
-        self._keys: list[str] = []  # per indexed slot: its content key, to rebuild its shingles
-        self._roots: list[str] = []
-        self._sets: dict[int, frozenset[str]] = {}  # recently verified slots
-
-    def link(self, measures: Iterable[Measure]) -> None:
-        for measure in measures:
-            measure.duplicate_of = self._add(measure.id, _content_key(measure.text))
-
-    def _add(self, measure_id: str, key: str) -> str | None:
-        key_hash = hash(key)
-        known = self._first.get(key_hash)
-        if known is not None:
-            root, linkable = known
-            return root if linkable else None
-        shingles = _shingle_set(key)
-        if len(shingles) < _MIN_SHINGLES:
-            self._first[key_hash] = (measure_id, False)
-            return None
-        # the same sentence with other figures (a later year's report) is the common repeat:
-        # check the first measure worded alike before searching the postings, and do not index
-        # this one (the first stands for all of them)
-        skeleton = hash(_DIGITS_RE.sub("0", key))
-        alike = self._skeletons.get(skeleton, [])
-        near = next((slot for slot in alike if self._near(shingles, slot)), None)
-        if near is not None:
-            root = self._roots[near]
-            self._first[key_hash] = (root, True)
-            if len(alike) < _ALIKE:  # a few variants, for a later one far from the first
-                alike.append(len(self._keys))
-                self._keys.append(key)
-                self._roots.append(root)
-            return root
-        match = self._find(shingles)
-        root = measure_id if match is None else self._roots[match]
-        self._first[key_hash] = (root, True)
-        slot = len(self._keys)
-        indexed = False
-        for s in shingles:
-            posting = self._postings.get(s)
-            if posting is None:
-                self._postings[s] = [slot]
-                indexed = True
-            elif len(posting) < _POSTING_CAP:
-                posting.append(slot)
-                indexed = True
-        if indexed:  # a slot in no posting can never be a candidate: keep nothing of it
-            self._keys.append(key)
-            self._roots.append(root)
-            if len(alike) < _ALIKE:
-                self._skeletons.setdefault(skeleton, alike).append(slot)
-        return None if match is None else root
-
-    def _near(self, shingles: frozenset[str], slot: int) -> bool:
-        other = self._set(slot)
-        common = len(shingles & other)
-        size = len(shingles)
-        return common / (size + len(other) - common) >= 0.7 or (
-            common / size >= 0.9 and len(other) <= 2 * size
-        )
-
-    def _set(self, slot: int) -> frozenset[str]:
-        cached = self._sets.get(slot)
-        if cached is None:
-            if len(self._sets) >= _SET_CACHE:
-                self._sets.clear()
-            cached = self._sets[slot] = _shingle_set(self._keys[slot])
-        return cached
-
-    def _find(self, shingles: frozenset[str]) -> int | None:
-        postings = self._postings
-        # (posting length, shingle): rarest first, ties by shingle so nothing depends on hashing
-        get = postings.get
-        present = sorted([(len(p), s) for s in shingles if (p := get(s)) is not None])
-        if not present:
-            return None
-        # the rarest shingles, where a near-duplicate must show, and the highest in code-point
-        # order: a fixed choice that near-duplicates share even when their rare parts (their
-        # numbers) differ
-        probe = [s for _, s in present[:_PROBE]]
-        chosen = set(probe)
-        probe += [s for s in sorted(s for _, s in present)[-_PROBE:] if s not in chosen]
-        counts = Counter(chain.from_iterable(postings[s] for s in probe))
-        # most_common's order (count, then first counted) by one C sort, not a Python heap
-        ranked = sorted(counts.items(), key=itemgetter(1), reverse=True)[:_CANDIDATES]
-        size = len(shingles)
-        scored = []
-        for slot, _ in ranked:
-            other = self._set(slot)
-            common = len(shingles & other)
-            jaccard = common / (size + len(other) - common)
-            contained = common / size
-            if jaccard >= 0.7 or (contained >= 0.9 and len(other) <= 2 * size):
-                return slot
-            scored.append((contained, slot))
-        scored.sort(key=lambda x: (-x[0], x[1]))
-        if len(scored) >= 2 and scored[1][0] >= 0.3:
-            (_, first), (_, second) = scored[0], scored[1]
-            if len(shingles & (self._set(first) | self._set(second))) / size >= 0.9:
-                return first
-        return None
-
-
-def link_duplicates(documents: Sequence[ExtractedDocument]) -> None:
-    """Set `duplicate_of` on measures that repeat an earlier one, within or across documents
-    (see `DuplicateIndex`); a re-run over the same documents gives the same links."""
-    index = DuplicateIndex()
-    for doc in documents:
-        index.link(doc.measures)

@@ -3,21 +3,32 @@
 A reader turns a file into one or more `RawDocument`s (a JSONL file holds many) or raises
 `ReadError` with a Chinese reason; the caller turns that into a warning and goes on. A document
 with empty `text` and a warning is one that failed inside a multi-document file (a bad JSONL
-line): report it, do not extract it. Readers import their parsing library lazily, so importing
-this package (and `briefing --help`) stays fast, and a missing library is a ReadError naming
+line): report it, do not extract it. A reader module is imported when a file of its format is
+first read, and imports its parsing library lazily too, so importing this package (`briefing
+--help`, a build served from the cache) stays fast, and a missing library is a ReadError naming
 what to install.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from briefing.errors import ReadError
 from briefing.model import RawDocument
-from briefing.readers import docx_file, html_page, json_docs, pdf_file, text
 
 Reader = Callable[[Path, str], list[RawDocument]]
+
+
+def _on_first_use(module: str, function: str) -> Reader:
+    """`briefing.readers.<module>.<function>`, imported when first called."""
+
+    def read(path: Path, source: str) -> list[RawDocument]:
+        reader: Reader = getattr(importlib.import_module(f"briefing.readers.{module}"), function)
+        return reader(path, source)
+
+    return read
 
 
 def _legacy_office(path: Path, source: str) -> list[RawDocument]:
@@ -25,20 +36,24 @@ def _legacy_office(path: Path, source: str) -> list[RawDocument]:
     raise ReadError(f"不支持旧版 {path.suffix.lower()} 格式，请在 Word 或 WPS 中另存为 .docx")
 
 
+_TEXT = _on_first_use("text", "read")
+_HTML = _on_first_use("html_page", "read")
+_JSONL = _on_first_use("json_docs", "read_jsonl")
+
 READERS: dict[str, Reader] = {
-    ".txt": text.read,
-    ".md": text.read,
-    ".html": html_page.read,
-    ".htm": html_page.read,
-    ".shtml": html_page.read,
-    ".xhtml": html_page.read,
-    ".docx": docx_file.read,
+    ".txt": _TEXT,
+    ".md": _TEXT,
+    ".html": _HTML,
+    ".htm": _HTML,
+    ".shtml": _HTML,
+    ".xhtml": _HTML,
+    ".docx": _on_first_use("docx_file", "read"),
     ".doc": _legacy_office,
     ".wps": _legacy_office,
-    ".pdf": pdf_file.read,
-    ".jsonl": json_docs.read_jsonl,
-    ".ndjson": json_docs.read_jsonl,
-    ".json": json_docs.read_json,
+    ".pdf": _on_first_use("pdf_file", "read"),
+    ".jsonl": _JSONL,
+    ".ndjson": _JSONL,
+    ".json": _on_first_use("json_docs", "read_json"),
 }
 
 # The `format` value of the extract contract for each suffix (also for files that fail to read).

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from briefing import __version__
-from briefing.extract.measures import link_duplicates
+from briefing.extract.duplicates import link_duplicates
 from briefing.model import ExtractedDocument
 from briefing.pipeline import (
     MIN_FILES_PER_WORKER,
