@@ -1,6 +1,6 @@
 """`briefing build`: the whole pipeline, top to bottom.
 
-read_documents -> extract -> classify -> select_period -> aggregate -> draw_charts -> build_context
+read_documents -> extract -> classify -> select_period -> aggregate -> charts + build_context
 -> render_docx (+ write_xlsx). Library code: it raises domain errors and reports progress through a
 callback; the CLI prints.
 """
@@ -140,14 +140,13 @@ def masthead_date(
     return max(dates) if dates else None
 
 
-def draw_charts(
+def submit_charts(
     aggregates: Aggregates,
     documents: Sequence[ExtractedDocument],
     worker: ChartWorker | None = None,
-    while_drawing: Callable[[], None] | None = None,
-) -> tuple[ChartSet, dict[str, Any]]:
-    """The overview, document-mix and per-theme charts, drawn by `worker` (in this process by
-    default) while this process runs `while_drawing`."""
+) -> Callable[[], tuple[ChartSet, dict[str, Any]]]:
+    """Hand the overview, document-mix and per-theme charts to `worker` (in this process by
+    default) and return at once; the function returned waits for them (charts, per theme)."""
     counts = theme_counts(aggregates.by_theme)
     rows = [
         (theme, counts[theme]["done"], counts[theme]["planned"])
@@ -187,17 +186,27 @@ def draw_charts(
                 (f"{theme}：主要金额数据（{unit}）", items),
                 {"theme_index": aggregates.themes.index(theme)},
             )
-    worker = worker or ChartWorker.in_process()
-    worker.submit(list(jobs.values()))
-    if while_drawing is not None:
-        while_drawing()
-    drawn = dict(zip(jobs, worker.results(), strict=True))
-    per_theme = {
-        key.removeprefix("theme:"): chart
-        for key, chart in drawn.items()
-        if key.startswith("theme:") and chart is not None
-    }
-    return ChartSet(themes=drawn.get("themes", ""), mix=drawn.get("mix", "")), per_theme
+    drawer = worker or ChartWorker.in_process()
+    drawer.submit(list(jobs.values()))
+
+    def results() -> tuple[ChartSet, dict[str, Any]]:
+        drawn = dict(zip(jobs, drawer.results(), strict=True))
+        per_theme = {
+            key.removeprefix("theme:"): chart
+            for key, chart in drawn.items()
+            if key.startswith("theme:") and chart is not None
+        }
+        return ChartSet(themes=drawn.get("themes", ""), mix=drawn.get("mix", "")), per_theme
+
+    return results
+
+
+def _attach_charts(
+    context: BriefingContext, charts: ChartSet, theme_charts: dict[str, Any]
+) -> None:
+    context["charts"] = charts
+    for block in context["themes"]:
+        block["chart"] = theme_charts.get(block["name"], "")
 
 
 _KIND_CN = {"actual": "实际", "growth": "增速", "target": "目标"}
@@ -388,7 +397,10 @@ def prepare(
     if on_selected is not None:
         on_selected(included, timestamp)
     aggregates = aggregate(included, lexicon.names)
-    charts, theme_charts = draw_charts(aggregates, included, chart_worker, while_drawing)
+    drawn = submit_charts(aggregates, included, chart_worker)
+    if while_drawing is not None:
+        while_drawing()
+    # Built while the charts are drawn, which it only places.
     context = build_context(
         documents=included,
         aggregates=aggregates,
@@ -396,13 +408,14 @@ def prepare(
         period=period,
         masthead_date=date_iso,
         issue_no=issue_no,
-        charts=charts,
-        theme_charts=theme_charts,
+        charts=ChartSet(themes="", mix=""),
+        theme_charts={},
         warnings=warnings,
         notes=selection.notes,
         marks={d.sha256: selection.mark(d) for d in included},
         cumulative=selection.cumulative,
     )
+    _attach_charts(context, *drawn())
     return Prepared(
         settings=settings,
         period=period,
