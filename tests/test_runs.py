@@ -290,6 +290,10 @@ def test_manifest_is_deterministic_and_names_inputs_and_outputs(tmp_path: Path) 
     ]
     assert data["outputs"]["briefing-2024-02.docx"] != data["template"]["sha256"]
     assert data["counts"]["included"] == 1 and data["counts"]["undated"] == 1
+    # one line per input, readable and diffable with thousands of documents
+    lines = texts[0].splitlines()
+    assert sum('"source": "in/' in line for line in lines) == 3
+    assert len([line for line in lines if line.startswith('    {"date"')]) == 3
 
 
 # ---------------------------------------------------------------- cache
