@@ -58,12 +58,13 @@ def iter_input_files(paths: Sequence[Path]) -> list[InputFile]:
     files: list[InputFile] = []
     for given in paths:
         if given.is_dir():
+            skip = len(given.parts)
             for path in sorted(given.rglob("*")):
-                rel = path.relative_to(given)
-                if any(part.startswith(".") for part in rel.parts):
+                # hidden below the folder given (a ".git", an editor's ".~lock" file) is skipped
+                if any(part.startswith(".") for part in path.parts[skip:]):
                     continue
-                if path.is_file() and path.suffix.lower() in READERS:
-                    files.append(InputFile(path, (given / rel).as_posix()))
+                if path.suffix.lower() in READERS and path.is_file():
+                    files.append(InputFile(path, path.as_posix()))
         else:
             files.append(InputFile(given, given.as_posix()))
     return files

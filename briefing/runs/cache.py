@@ -9,6 +9,7 @@ file (PDF and DOCX parsing included); documents inside JSONL/JSON files are look
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from briefing.pipeline import (
     read_documents,
 )
 from briefing.runs.selection import has_content
-from briefing.runs.state import RunState, sha256_file
+from briefing.runs.state import RunState, sha256_file, unpack_head_blob
 from briefing.themes import Classifier
 
 MULTI_DOCUMENT_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
@@ -77,11 +78,14 @@ class FileDigests:
         self._state = state
         self._known = state.file_digests()
         self._fresh: list[tuple[str, tuple[int, int, int, int], str]] = []
+        self._cwd = os.getcwd()
 
     def sha256(self, path: Path) -> str:
         """The file's sha256 (raises OSError like reading it would)."""
-        key = str(path.absolute())
-        stat = path.stat()
+        name = str(path)
+        # what Path.absolute() gives, without a Path and a getcwd per file
+        key = name if os.path.isabs(name) else os.path.join(self._cwd, name)
+        stat = os.stat(name)
         signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
         known = self._known.get(key)
         if known is not None and known[0] == signature:
@@ -156,9 +160,16 @@ def extract_documents_cached(
     # First what the cache already has, so that the rest can go to workers together.
     digests = FileDigests(state)
     files = iter_input_files(paths)
-    looked_up: list[tuple[str | None, ExtractedDocument | None]] = []
-    for item in files:
-        looked_up.append(_look_up(item, state, digests, version, lexicon_sha, wanted))
+    shas = [_file_sha(item, digests) for item in files]
+    heads = (
+        state.cached_head_blobs([sha for sha in shas if sha], version, lexicon_sha)
+        if wanted is not None
+        else {}
+    )
+    looked_up = [
+        (sha, _look_up(item, sha, heads, state, version, lexicon_sha, wanted))
+        for item, sha in zip(files, shas, strict=True)
+    ]
     misses = [
         item
         for item, (_, hit) in zip(files, looked_up, strict=True)
@@ -220,23 +231,30 @@ def _single(item: InputFile) -> bool:
     return item.path.suffix.lower() not in MULTI_DOCUMENT_SUFFIXES
 
 
+def _file_sha(item: InputFile, digests: FileDigests) -> str | None:
+    """The sha256 of a single-document file; None for other files and unreadable ones."""
+    if not _single(item):
+        return None
+    try:
+        return digests.sha256(item.path)
+    except OSError:
+        return None  # the reader reports why
+
+
 def _look_up(
     item: InputFile,
+    file_sha: str | None,
+    heads: dict[str, bytes],
     state: RunState,
-    digests: FileDigests,
     version: str,
     lexicon_sha: str,
     wanted: Callable[[ExtractedDocument], bool] | None,
-) -> tuple[str | None, ExtractedDocument | None]:
-    """(the file's sha256, its cached document or head) for a single-document file."""
-    if not _single(item):
-        return None, None
-    try:
-        file_sha = digests.sha256(item.path)
-    except OSError:
-        return None, None  # the reader reports why
-    if wanted is not None:
-        head = state.cached_head(file_sha, version, lexicon_sha, source=item.source)
+) -> ExtractedDocument | None:
+    """The file's cached document, or its head when `wanted` declines it."""
+    if file_sha is None:
+        return None
+    if wanted is not None and file_sha in heads:
+        head = unpack_head_blob(heads[file_sha], source=item.source)
         if head is not None and not wanted(head):
-            return file_sha, head
-    return file_sha, state.cached(file_sha, version, lexicon_sha, source=item.source)
+            return head
+    return state.cached(file_sha, version, lexicon_sha, source=item.source)

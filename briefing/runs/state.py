@@ -87,6 +87,18 @@ CREATE TABLE IF NOT EXISTS extracted_head (
 """
 
 
+_SQL_CHUNK = 500  # host parameters per query; SQLite before 3.32 allows 999
+
+
+def unpack_head_blob(blob: bytes, source: str | None = None) -> ExtractedDocument | None:
+    """The head of a cached document (metadata, warnings, notes): enough to decide whether a run
+    covers it, at a fraction of the cost of `RunState.cached`. None when it cannot be read."""
+    try:
+        return unpack_head(zlib.decompress(blob), source=source)
+    except (ValueError, TypeError, zlib.error):
+        return None
+
+
 class StateError(BriefingError):
     """The output folder's state cannot be opened or is inconsistent."""
 
@@ -405,22 +417,23 @@ class RunState:
         except (ValueError, TypeError, zlib.error):
             return None  # an unreadable entry is a miss; the next store replaces it
 
-    def cached_head(
-        self, sha256: str, tool_version: str, lexicon_sha: str, source: str | None = None
-    ) -> ExtractedDocument | None:
-        """The head of a cached document (metadata, warnings, notes): enough to decide whether a
-        run covers it, at a fraction of the cost of `cached`. None when there is no head."""
-        row = self._db.execute(
-            "SELECT head FROM extracted_head "
-            "WHERE sha256 = ? AND tool_version = ? AND lexicon_sha = ?",
-            (sha256, tool_version, lexicon_sha),
-        ).fetchone()
-        if row is None:
-            return None
-        try:
-            return unpack_head(zlib.decompress(row[0]), source=source)
-        except (ValueError, TypeError, zlib.error):
-            return None
+    def cached_head_blobs(
+        self, shas: Sequence[str], tool_version: str, lexicon_sha: str
+    ) -> dict[str, bytes]:
+        """`{sha256: packed head}` of the cached documents among `shas`, in a few queries (one per
+        file costs a monthly run over 2,000 files 30 ms). Unpack with `unpack_head_blob`."""
+        found: dict[str, bytes] = {}
+        unique = sorted(set(shas))
+        for start in range(0, len(unique), _SQL_CHUNK):
+            chunk = unique[start : start + _SQL_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                "SELECT sha256, head FROM extracted_head "
+                f"WHERE tool_version = ? AND lexicon_sha = ? AND sha256 IN ({marks})",
+                (tool_version, lexicon_sha, *chunk),
+            )
+            found.update((row[0], row[1]) for row in rows)
+        return found
 
     def file_digests(self) -> dict[str, tuple[tuple[int, int, int, int], str]]:
         """`{absolute path: ((size, mtime_ns, ctime_ns, inode), sha256)}` of input files hashed
