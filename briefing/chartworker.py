@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import Any, NamedTuple
 
+from briefing import collector
 from briefing.forking import can_fork, fork_child, read_message, stop, write_message
 
 
@@ -48,6 +49,8 @@ def _serve(jobs_fd: int, results_fd: int) -> None:
     # the parent redraws whatever fails here, and reports the error itself
     with contextlib.suppress(Exception):
         charts.warm_up()
+    # forked with the collector paused for the imports (see `briefing.collector`)
+    collector.settle()
     raw = read_message(jobs_fd)
     if raw is None:
         return

@@ -252,14 +252,13 @@ def build_cmd(
     ] = 1,
 ) -> None:
     """生成简报：读取文件、抽取归类、汇总作图，写出 DOCX、XLSX 和 manifest.json。"""
+    from briefing import collector
     from briefing.chartworker import ChartWorker
 
-    # Forked before the heavy imports, so that matplotlib loads in parallel with pandas.
-    chart_worker = ChartWorker.start()
-    from briefing.build import build
-
-    # Module objects live as long as the process: keep the collector from re-scanning them.
-    gc.freeze()
+    with collector.paused_for_imports():
+        # Forked before the heavy imports, so that matplotlib loads in parallel with pandas.
+        chart_worker = ChartWorker.start()
+        from briefing.build import build
 
     exit_code = EXIT_OK
     result = None
