@@ -244,6 +244,7 @@ def _xlsx_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
                 ]
                 for no, d in enumerate(documents, start=1)
             ),
+            (6, 40, 22, 20, 11, 11, 24, 30, 20),
         ),
         Sheet(
             "措施",
@@ -264,6 +265,7 @@ def _xlsx_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
                 for no, d in enumerate(documents, start=1)
                 for m in d.measures
             ),
+            (8, 30, 22, 30, 6, 16, 24, 22, 80),
         ),
         Sheet(
             "数据",
@@ -291,6 +293,7 @@ def _xlsx_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
                 for no, d in enumerate(documents, start=1)
                 for i in d.indicators
             ),
+            (8, 30, 22, 24, 12, 8, 6, 6, 6, 14, 22, 30, 80),
         ),
     ]
 

@@ -38,12 +38,16 @@ _LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 
 @dataclass(frozen=True)
 class Sheet:
-    """One worksheet: its header, how many data rows follow it, and the rows (read once)."""
+    """One worksheet: its header, how many data rows follow it, and the rows (read once).
+
+    `widths`, when given, are the columns' widths in characters (Excel's unit), one per column.
+    """
 
     name: str
     header: Sequence[str]
     row_count: int
     rows: Iterable[Sequence[object]]
+    widths: Sequence[float] = ()
 
 
 def workbook_bytes(
@@ -86,8 +90,14 @@ def _skeleton(sheets: Sequence[Sheet], *, timestamp: datetime, title: str, autho
     book.set_properties({"created": timestamp, "author": author, "title": title})
     bold = book.add_format({"bold": True})
     for sheet in sheets:
+        if sheet.widths and len(sheet.widths) != len(sheet.header):
+            raise ValueError(
+                f"sheet {sheet.name}: {len(sheet.widths)} widths for {len(sheet.header)} columns"
+            )
         worksheet = book.add_worksheet(sheet.name)
         worksheet.freeze_panes(1, 0)
+        for column, width in enumerate(sheet.widths):
+            worksheet.set_column(column, column, width)
         worksheet.write_row(0, 0, [strip_invalid_xml(h) for h in sheet.header], bold)
     book.close()
     return buffer.getvalue()

@@ -28,7 +28,11 @@ TRICKY: list[list[object]] = [
 
 def _sheets(rows: Sequence[Sequence[object]]) -> list[Sheet]:
     header = [f"列{column_name(i)}" for i in range(6)]
-    return [Sheet("措施", header, len(rows), iter(rows)), Sheet("空表", header, 0, iter([]))]
+    widths = (6, 30, 12, 12, 40, 8)
+    return [
+        Sheet("措施", header, len(rows), iter(rows), widths),
+        Sheet("空表", header, 0, iter([])),
+    ]
 
 
 def _xlsxwriter_reference(rows: Sequence[Sequence[object]]) -> bytes:
@@ -50,6 +54,8 @@ def _xlsxwriter_reference(rows: Sequence[Sequence[object]]) -> bytes:
     for sheet in _sheets(rows):
         worksheet = book.add_worksheet(sheet.name)
         worksheet.freeze_panes(1, 0)
+        for column, width in enumerate(sheet.widths):
+            worksheet.set_column(column, column, width)
         worksheet.write_row(0, 0, sheet.header, bold)
         for number, row in enumerate(sheet.rows, start=1):
             # cell by cell: write_row gives up on a row at its first over-long string
@@ -84,6 +90,7 @@ def test_the_workbook_reads_back_as_written(tmp_path: Path) -> None:
     book = load_workbook(path)
     sheet = book["措施"]
     assert sheet.freeze_panes == "A2"
+    assert round(sheet.column_dimensions["E"].width) == 41  # 40 characters, plus Excel's padding
     assert sheet["A1"].value == "列A" and sheet["A1"].font.b
     assert sheet["B2"].value == "=SUM(A1:A2)" and sheet["B2"].data_type == "s"
     assert sheet["B3"].value == " 前导空格" and sheet["D3"].value == "\u3000全角空格"
