@@ -7,7 +7,7 @@ callback; the CLI prints.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -39,7 +39,7 @@ from briefing.runs import (
 )
 from briefing.runs.selection import document_day
 from briefing.themes import OTHER_THEME, Classifier, load_lexicon
-from briefing.workbook import Sheet, workbook_bytes
+from briefing.workbook import MAX_ROWS, Sheet, workbook_bytes
 
 ProgressCallback = Callable[[str, int, int], None]
 MIX_CHART_DOCUMENTS = 30
@@ -212,9 +212,29 @@ def _attach_charts(
 _KIND_CN = {"actual": "实际", "growth": "增速", "target": "目标"}
 
 
+def _figure_rows(documents: Sequence[ExtractedDocument]) -> Iterator[list[object]]:
+    section_of = {m.id: " / ".join(m.section) for d in documents for m in d.measures}
+    for no, d in enumerate(documents, start=1):
+        for i in d.indicators:
+            yield [
+                no,
+                d.metadata.display_title,
+                i.id,
+                i.metric or "",
+                i.value,
+                i.unit,
+                i.year if i.year is not None else "",
+                _KIND_CN[i.kind],
+                i.qualifier or "",
+                i.scope or "",
+                i.measure_id or "",
+                section_of.get(i.measure_id or "", ""),
+                i.text,
+            ]
+
+
 def _xlsx_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
     """The analysts' workbook's sheets; their rows are generated as the workbook is written."""
-    section_of = {m.id: " / ".join(m.section) for d in documents for m in d.measures}
     return [
         Sheet(
             "来源文件",
@@ -274,27 +294,20 @@ def _xlsx_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
                 *("类型", "限定", "范围", "措施编号", "章节", "原文"),
             ],
             sum(len(d.indicators) for d in documents),
-            (
-                [
-                    no,
-                    d.metadata.display_title,
-                    i.id,
-                    i.metric or "",
-                    i.value,
-                    i.unit,
-                    i.year if i.year is not None else "",
-                    _KIND_CN[i.kind],
-                    i.qualifier or "",
-                    i.scope or "",
-                    i.measure_id or "",
-                    section_of.get(i.measure_id or "", ""),
-                    i.text,
-                ]
-                for no, d in enumerate(documents, start=1)
-                for i in d.indicators
-            ),
+            _figure_rows(documents),
             (8, 30, 22, 24, 12, 8, 6, 6, 6, 14, 22, 30, 80),
         ),
+    ]
+
+
+def workbook_warnings(documents: Sequence[ExtractedDocument]) -> list[str]:
+    """One warning per sheet of the analysts' workbook that has more rows than Excel allows."""
+    limit = MAX_ROWS - 1  # the header takes a row
+    return [
+        f"数据表“{sheet.name}”有 {sheet.row_count} 行，超过 Excel 每表 {limit} 行的上限，"
+        f"只写入了前 {limit} 行；全部数据可用 briefing extract 导出"
+        for sheet in _xlsx_sheets(documents)
+        if sheet.row_count > limit
     ]
 
 
@@ -393,7 +406,7 @@ def prepare(
     # Near-duplicates are linked among what the issue covers only: the same measure repeated in a
     # document outside the period must not hide it here.
     link_duplicates(included)
-    warnings = [w for d in documents for w in d.warnings]
+    warnings = [w for d in documents for w in d.warnings] + workbook_warnings(included)
     notes = [*selection.notes, *(f"{d.source}: {n}" for d in included for n in d.notes)]
     date_iso = masthead_date(settings, period, included)
     timestamp = datetime.fromisoformat(date_iso) if date_iso else datetime(1980, 1, 1)

@@ -229,6 +229,27 @@ def test_a_quote_that_looks_like_a_formula_stays_text_in_the_xlsx(tmp_path: Path
     assert book["来源文件"]["B2"].data_type == "s"
 
 
+def test_rows_past_excels_limit_are_a_warning_not_a_silent_loss(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+
+    import briefing.build
+    import briefing.workbook
+
+    # Excel's limit is 1,048,576 rows; the seeds have 267 measures
+    for module in (briefing.build, briefing.workbook):
+        monkeypatch.setattr(module, "MAX_ROWS", 101)
+    result = build(Settings(inputs=(seeds_dir,), output=tmp_path / "out"))
+    warning = next(w for w in result.warnings if "措施" in w and "上限" in w)
+    assert "只写入了前 100 行" in warning
+    book = load_workbook(result.xlsx, read_only=True)
+    assert book["措施"].max_row == 101
+    assert book["来源文件"].max_row == 6  # sheets under the limit are whole
+    manifest = (result.manifest or tmp_path).read_text(encoding="utf-8")
+    assert "只写入了前 100 行" in manifest
+
+
 def test_an_unwritable_output_is_a_message_not_a_traceback(tmp_path: Path, seeds_dir: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
