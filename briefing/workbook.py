@@ -6,7 +6,7 @@ each sheet's `<sheetData>` as the same inline-string and number cells XlsxWriter
 mode writes (`tests/test_workbook.py` checks the cells against XlsxWriter's, byte for byte).
 
 Why not XlsxWriter for the rows too: its per-cell path (type dispatch, cell objects, a temporary
-file per sheet) cost 0.75 s for one month of 2,000 documents (5,900 rows) and 21.6 s for `-p all`
+file per sheet) cost 0.7 s for one month of 2,000 documents (5,900 rows) and 19–22 s for `-p all`
 (185,000 rows), the long pole of those runs; writing the cells here takes 0.2 s and 4.3 s
 (benchmarks/README.md, "Whole re-runs"). It also escapes every string: XlsxWriter's constant-memory
 mode writes a string that starts with `<r>` and ends with `</r>` as raw XML, and a document's text
@@ -27,7 +27,7 @@ from briefing.readers.common import strip_invalid_xml
 from briefing.ziputil import entry_info, entry_order
 
 MAX_ROWS = 1_048_576
-"""Excel's row limit; rows past it are not written (XlsxWriter drops them the same way)."""
+"""Excel's row limit; rows past it are not written (the build warns: `build.workbook_warnings`)."""
 MAX_STRING = 32_767
 """Excel's cell limit, in UTF-16 code units; longer text is cut there, as XlsxWriter does."""
 
