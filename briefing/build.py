@@ -140,13 +140,65 @@ def masthead_date(
     return max(dates) if dates else None
 
 
+class PendingCharts:
+    """Charts handed to a drawer: stand-ins to lay the briefing out with now, pictures later."""
+
+    def __init__(self, jobs: dict[str, ChartJob], drawer: ChartWorker) -> None:
+        self._jobs = jobs
+        self._drawer = drawer
+        self._drawn: dict[str, Any] | None = None
+        self._stand_ins: dict[str, Any] = {}
+
+    def stand_ins(self) -> tuple[ChartSet, dict[str, Any]]:
+        """Charts of the final size and alt text without their pictures (`render.placeholder_chart`)."""
+        from briefing.charts import plan_chart
+        from briefing.render import placeholder_chart
+
+        for serial, (key, job) in enumerate(self._jobs.items()):
+            plan = plan_chart(job.function, *job.args, **job.kwargs)
+            self._stand_ins[key] = placeholder_chart(plan, serial) if plan is not None else None
+        return _chart_sets(self._stand_ins)
+
+    def results(self) -> tuple[ChartSet, dict[str, Any]]:
+        """The drawn charts (waits for the drawer): overview and mix, and per theme."""
+        if self._drawn is None:
+            self._drawn = dict(zip(self._jobs, self._drawer.results(), strict=True))
+        return _chart_sets(self._drawn)
+
+    def pictures(self) -> dict[bytes, bytes] | None:
+        """`{stand-in png: picture png}` (waits for the drawer); None when a drawn chart is not
+        what its stand-in announced (size, alt text, or whether there is a chart at all)."""
+        self.results()
+        assert self._drawn is not None
+        pictures: dict[bytes, bytes] = {}
+        for key, stand_in in self._stand_ins.items():
+            chart = self._drawn[key]
+            if stand_in is None or chart is None:
+                if stand_in is not chart:
+                    return None
+                continue
+            if (chart.width_mm, chart.alt) != (stand_in.width_mm, stand_in.alt):
+                return None
+            pictures[stand_in.png] = chart.png
+        return pictures
+
+
+def _chart_sets(charts: dict[str, Any]) -> tuple[ChartSet, dict[str, Any]]:
+    per_theme = {
+        key.removeprefix("theme:"): chart
+        for key, chart in charts.items()
+        if key.startswith("theme:") and chart is not None
+    }
+    return ChartSet(themes=charts.get("themes", ""), mix=charts.get("mix", "")), per_theme
+
+
 def submit_charts(
     aggregates: Aggregates,
     documents: Sequence[ExtractedDocument],
     worker: ChartWorker | None = None,
-) -> Callable[[], tuple[ChartSet, dict[str, Any]]]:
+) -> PendingCharts:
     """Hand the overview, document-mix and per-theme charts to `worker` (in this process by
-    default) and return at once; the function returned waits for them (charts, per theme)."""
+    default) and return at once."""
     counts = theme_counts(aggregates.by_theme)
     rows = [
         (theme, counts[theme]["done"], counts[theme]["planned"])
@@ -188,17 +240,7 @@ def submit_charts(
             )
     drawer = worker or ChartWorker.in_process()
     drawer.submit(list(jobs.values()))
-
-    def results() -> tuple[ChartSet, dict[str, Any]]:
-        drawn = dict(zip(jobs, drawer.results(), strict=True))
-        per_theme = {
-            key.removeprefix("theme:"): chart
-            for key, chart in drawn.items()
-            if key.startswith("theme:") and chart is not None
-        }
-        return ChartSet(themes=drawn.get("themes", ""), mix=drawn.get("mix", "")), per_theme
-
-    return results
+    return PendingCharts(jobs, drawer)
 
 
 def _attach_charts(
@@ -342,10 +384,25 @@ class Prepared:
     lexicon_sha: str
     warnings: list[str]
     notes: list[str]
+    charts: PendingCharts | None = None
+    """Set while the context holds stand-ins for charts still being drawn (`prepare(stand_ins=True)`)."""
 
     @property
     def included(self) -> list[ExtractedDocument]:
         return self.selection.documents
+
+    def attach_charts(self) -> dict[bytes, bytes] | None:
+        """Wait for the charts and put them in the context in place of their stand-ins.
+
+        Returns `PendingCharts.pictures()` for `render.fill_charts` (None if there were no
+        stand-ins, or they do not match).
+        """
+        if self.charts is None:
+            return None
+        pictures = self.charts.pictures()
+        _attach_charts(self.context, *self.charts.results())
+        self.charts = None
+        return pictures
 
 
 def prepare(
@@ -357,6 +414,7 @@ def prepare(
     while_drawing: Callable[[], None] | None = None,
     on_selected: Callable[[list[ExtractedDocument], datetime], None] | None = None,
     workers: int = 1,
+    stand_ins: bool = False,
 ) -> Prepared:
     """Read, extract, select, aggregate, draw and build the context. Writes no briefing.
 
@@ -366,6 +424,8 @@ def prepare(
     drawn by `chart_worker` (default: in this process) while `while_drawing` runs here;
     `on_selected(documents, timestamp)` is called as soon as the issue's documents are known.
     `workers` > 1 extracts the documents the cache does not have in that many processes.
+    With `stand_ins`, it returns without waiting for the charts: the context holds stand-ins of
+    their size (for rendering meanwhile) until `Prepared.attach_charts`.
     """
     period = parse_period(settings.period)
     lexicon = load_lexicon(settings.lexicon)
@@ -431,7 +491,7 @@ def prepare(
         marks={d.sha256: selection.mark(d) for d in included},
         cumulative=selection.cumulative,
     )
-    _attach_charts(context, *drawn())
+    _attach_charts(context, *(drawn.stand_ins() if stand_ins else drawn.results()))
     return Prepared(
         settings=settings,
         period=period,
@@ -444,6 +504,7 @@ def prepare(
         lexicon_sha=lexicon.sha256,
         warnings=warnings,
         notes=notes,
+        charts=drawn if stand_ins else None,
     )
 
 
@@ -490,7 +551,7 @@ def build(
     `chart_worker` (see `briefing.chartworker`) draws the charts while the renderer loads;
     `workers` > 1 extracts uncached documents in that many processes (same output).
     """
-    from briefing.render import render_docx, warm_up
+    from briefing.render import fill_charts, render_docx_bytes, warm_up
 
     period = parse_period(settings.period)
     # A mistyped input folder is an error even when the period's briefing is already made.
@@ -521,15 +582,26 @@ def build(
                 while_drawing=warm_up,
                 on_selected=start_workbook,
                 workers=workers,
+                stand_ins=True,
             )
             if skip_empty and prepared.selection.is_empty:
+                prepared.attach_charts()
                 return BuildResult.skipped(period, docx_path, xlsx_path, prepared)
             if settings.strict and prepared.warnings:
+                prepared.attach_charts()
                 # --strict: a run with warnings fails and leaves the folder as it was.
                 return BuildResult(period, docx_path, xlsx_path, "failed-strict", None, prepared)
             if progress is not None:
                 progress("生成", 1, 1)
-            render_docx(template, prepared.context, docx_path, timestamp=prepared.timestamp)
+            # Rendered while the charts are drawn, then their pictures are put in (or, should
+            # they not fit their stand-ins, rendered again with them: the same bytes either way).
+            timestamp = prepared.timestamp
+            data = render_docx_bytes(template, prepared.context, timestamp=timestamp)
+            pictures = prepared.attach_charts()
+            filled = fill_charts(data, pictures, timestamp) if pictures is not None else None
+            if filled is None:
+                filled = render_docx_bytes(template, prepared.context, timestamp=timestamp)
+            write_bytes_atomic(docx_path, filled)
             write_bytes_atomic(xlsx_path, workbook[0].result())
         finally:
             for job in workbook:

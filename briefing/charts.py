@@ -16,7 +16,7 @@ import colorsys
 import io
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +60,30 @@ class ChartImage:
 
     def __bool__(self) -> bool:
         return bool(self.png)
+
+
+@dataclass(frozen=True)
+class ChartPlan:
+    """A chart before it is drawn: its printed size and alt text, known without matplotlib.
+
+    The build lays out the document with these while the pictures are being drawn (see
+    `briefing.render.placeholder_chart`).
+    """
+
+    height_mm: float
+    alt: str
+    width_mm: float = CHART_WIDTH_MM
+
+    def pixel_size(self) -> tuple[int, int]:
+        """Width and height of the PNG in pixels: matplotlib's Agg canvas truncates inches x dpi."""
+        return (
+            int(self.width_mm / _MM_PER_INCH * DPI),
+            int(self.height_mm / _MM_PER_INCH * DPI),
+        )
+
+
+_Planned = tuple[ChartPlan, Callable[[], "Figure"]]
+"""A chart's plan and the function that draws its figure."""
 
 
 def theme_color(index: int) -> str:
@@ -180,6 +204,11 @@ def _draw(build: Any) -> bytes:
         return _png(figure)
 
 
+def _drawn(planned: _Planned) -> ChartImage:
+    plan, build = planned
+    return ChartImage(_draw(build), plan.width_mm, plan.alt)
+
+
 def warm_up() -> None:
     """Import the drawing modules and load the CJK font's glyph tables, so that the first real
     chart does not pay for them (`briefing.chartworker` does this before the data is ready)."""
@@ -196,14 +225,16 @@ def warm_up() -> None:
     _draw(build)
 
 
-def _empty_chart(title: str, message: str) -> ChartImage:
+def _empty_chart(title: str, message: str) -> _Planned:
+    plan = ChartPlan(30.0, f"{title}：{message}")
+
     def build() -> Figure:
-        figure = _new_figure(30.0)
+        figure = _new_figure(plan.height_mm)
         figure.text(0.5, 0.72, title, ha="center", fontsize=_TITLE_PT, color=_TEXT_COLOR)
         figure.text(0.5, 0.35, message, ha="center", fontsize=_LABEL_PT, color="#666666")
         return figure
 
-    return ChartImage(_draw(build), CHART_WIDTH_MM, f"{title}：{message}")
+    return plan, build
 
 
 # --- the charts -----------------------------------------------------------------------------------
@@ -215,6 +246,10 @@ def theme_status_chart(rows: Sequence[tuple[str, int, int]]) -> ChartImage:
     `rows` are (theme, done, planned) in the configured theme order; a row named `其他` is grey.
     Each segment carries its count when there is room, each bar its total.
     """
+    return _drawn(_theme_status(rows))
+
+
+def _theme_status(rows: Sequence[tuple[str, int, int]]) -> _Planned:
     title = "各主题措施数量（进展／计划）"
     if not rows:
         return _empty_chart(title, "本期无措施")
@@ -223,9 +258,9 @@ def theme_status_chart(rows: Sequence[tuple[str, int, int]]) -> ChartImage:
         for i, (name, _, _) in enumerate(rows)
     ]
     max_total = max((done + planned for _, done, planned in rows), default=0) or 1
+    height_mm, _ = _height_for(len(rows), 30.0)
 
     def build() -> Figure:
-        height_mm, _ = _height_for(len(rows), 30.0)
         figure = _new_figure(height_mm)
         axes = figure.add_axes((0.2, 14.0 / height_mm, 0.72, 1 - 26.0 / height_mm))
         _style_axes(axes)
@@ -293,7 +328,7 @@ def theme_status_chart(rows: Sequence[tuple[str, int, int]]) -> ChartImage:
         return figure
 
     alt = title + "：" + "；".join(f"{name}进展{d}条、计划{p}条" for name, d, p in rows) + "。"
-    return ChartImage(_draw(build), CHART_WIDTH_MM, alt)
+    return ChartPlan(height_mm, alt), build
 
 
 def document_mix_chart(
@@ -304,6 +339,10 @@ def document_mix_chart(
     `rows` are (short label such as `[1]`, {theme: measure count}); `themes` is the configured
     order, which fixes each theme's colour. Counts for names not in `themes` are drawn as `其他`.
     """
+    return _drawn(_document_mix(rows, themes))
+
+
+def _document_mix(rows: Sequence[tuple[str, Mapping[str, int]]], themes: Sequence[str]) -> _Planned:
     title = "各文件措施的主题构成"
     if not rows:
         return _empty_chart(title, "本期无文件")
@@ -317,10 +356,10 @@ def document_mix_chart(
     totals = [sum(_count(mix, name, order) for name in series) for _, mix in rows]
     max_total = max(totals, default=0) or 1
     legend_rows = (len(present) + 5) // 6
+    top_mm = 12.0 + 5.5 * legend_rows
+    height_mm, row_mm = _height_for(len(rows), top_mm + 14.0)
 
     def build() -> Figure:
-        top_mm = 12.0 + 5.5 * legend_rows
-        height_mm, row_mm = _height_for(len(rows), top_mm + 14.0)
         label_pt = _row_label_pt(row_mm)
         figure = _new_figure(height_mm)
         axes = figure.add_axes((0.1, 12.0 / height_mm, 0.84, 1 - (top_mm + 12.0) / height_mm))
@@ -377,7 +416,7 @@ def document_mix_chart(
         )
         parts.append(f"{label}共{total}条（{detail}）" if detail else f"{label}无措施")
     alt = title + "：" + "；".join(parts) + "。"
-    return ChartImage(_draw(build), CHART_WIDTH_MM, alt)
+    return ChartPlan(height_mm, alt), build
 
 
 def _bars(
@@ -435,6 +474,13 @@ def indicator_chart(
     group with one unit is drawn, since figures in different units cannot share an axis. Returns
     None when fewer than two comparable items remain. `theme_index` picks the theme's colour.
     """
+    planned = _indicator(title, items, theme_index=theme_index)
+    return _drawn(planned) if planned is not None else None
+
+
+def _indicator(
+    title: str, items: Sequence[tuple[str, float, str]], *, theme_index: int = 0
+) -> _Planned | None:
     chosen = comparable_items([item for item in items if math.isfinite(item[1])])
     if len(chosen) < 2:
         return None
@@ -442,9 +488,9 @@ def indicator_chart(
     color = theme_color(theme_index)
     values = [value for _, value, _ in chosen]
     span = max(max(values), 0) - min(min(values), 0) or 1.0
+    height_mm, _ = _height_for(len(chosen), 30.0)
 
     def build() -> Figure:
-        height_mm, _ = _height_for(len(chosen), 30.0)
         figure = _new_figure(height_mm)
         axes = figure.add_axes((0.3, 12.0 / height_mm, 0.6, 1 - 24.0 / height_mm))
         _style_axes(axes)
@@ -477,10 +523,24 @@ def indicator_chart(
     alt = (
         title + "：" + "；".join(f"{label}{format_value(v)}{unit}" for label, v, _ in chosen) + "。"
     )
-    return ChartImage(_draw(build), CHART_WIDTH_MM, alt)
+    return ChartPlan(height_mm, alt), build
 
 
 def _integer_locator() -> Any:
     from matplotlib.ticker import MaxNLocator
 
     return MaxNLocator(integer=True, nbins=6)
+
+
+_PLANNERS: dict[str, Callable[..., _Planned | None]] = {
+    "theme_status_chart": _theme_status,
+    "document_mix_chart": _document_mix,
+    "indicator_chart": _indicator,
+}
+
+
+def plan_chart(function: str, *args: Any, **kwargs: Any) -> ChartPlan | None:
+    """The plan of `function(*args, **kwargs)` (a public chart function's name), without drawing:
+    None exactly when that call returns None."""
+    planned = _PLANNERS[function](*args, **kwargs)
+    return planned[0] if planned is not None else None

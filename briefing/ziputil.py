@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 import zipfile
+from collections.abc import Mapping
 from datetime import datetime
 
 _CORE = "docProps/core.xml"
@@ -32,12 +33,16 @@ def entry_order(names: list[str]) -> list[str]:
     return ([_FIRST] if _FIRST in names else []) + [n for n in names if n != _FIRST]
 
 
-def normalize_zip(data: bytes, when: datetime) -> bytes:
-    """Rewrite a zip so that nothing in it depends on the clock."""
+def normalize_zip(data: bytes, when: datetime, replace: Mapping[str, bytes] | None = None) -> bytes:
+    """Rewrite a zip so that nothing in it depends on the clock; entries named in `replace` get
+    that content instead (the same bytes as a zip that had it from the start)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for name in entry_order(src.namelist()):
             info = entry_info(name, when)
+            if replace is not None and name in replace:
+                dst.writestr(info, replace[name])
+                continue
             if name == _CORE:
                 iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
                 dst.writestr(info, _CORE_TIMES.sub(rb"\g<1>" + iso + rb"\g<2>", src.read(name)))

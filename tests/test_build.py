@@ -89,6 +89,35 @@ def test_two_builds_are_byte_identical(tmp_path: Path, seeds_dir: Path) -> None:
         assert hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(b.read_bytes()).digest()
 
 
+def test_the_briefing_is_rendered_while_the_charts_are_drawn_with_the_same_bytes(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing import render
+    from briefing.config import default_template
+
+    renders: list[object] = []
+    real_render = render.render_docx_bytes
+
+    def counted(*args: object, **kwargs: object) -> bytes:
+        renders.append(args)
+        return real_render(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render, "render_docx_bytes", counted)
+    made = build(Settings(inputs=(seeds_dir,), output=tmp_path / "a"))
+    assert len(renders) == 1, "the pictures did not fit their stand-ins: rendered twice"
+    assert made.prepared is not None
+    direct = real_render(
+        default_template(), made.prepared.context, timestamp=made.prepared.timestamp
+    )
+    assert made.docx.read_bytes() == direct
+
+    # pictures that cannot go into the stand-ins: rendered again with them, same briefing
+    monkeypatch.setattr(render, "fill_charts", lambda *args: None)
+    again = build(Settings(inputs=(seeds_dir,), output=tmp_path / "b"))
+    assert len(renders) == 3
+    assert again.docx.read_bytes() == direct
+
+
 def test_special_characters_in_a_title_come_through_intact(tmp_path: Path, seeds_dir: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
