@@ -7,7 +7,7 @@ callback; the CLI prints.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -141,29 +141,73 @@ def masthead_date(
 
 
 class PendingCharts:
-    """Charts handed to a drawer: stand-ins to lay the briefing out with now, pictures later."""
+    """Charts handed to a drawer: stand-ins to lay the briefing out with now, pictures later.
 
-    def __init__(self, jobs: dict[str, ChartJob], drawer: ChartWorker) -> None:
+    With `cached` (the run state's chart cache), a chart whose data, code and drawing libraries
+    are those of a picture drawn before gets that picture back instead of being drawn again.
+    """
+
+    def __init__(
+        self,
+        jobs: dict[str, ChartJob],
+        drawer: ChartWorker,
+        cached: Callable[[Sequence[str]], Mapping[str, bytes]] | None = None,
+    ) -> None:
+        from briefing.charts import ChartImage, chart_key, plan_chart
+
         self._jobs = jobs
         self._drawer = drawer
+        self._plans = {
+            name: plan_chart(job.function, *job.args, **job.kwargs) for name, job in jobs.items()
+        }
+        self.keys = (
+            {name: chart_key(job.function, job.args, job.kwargs) for name, job in jobs.items()}
+            if cached is not None
+            else {}
+        )
+        found = cached(list(self.keys.values())) if cached is not None else {}
+        self._reused: dict[str, Any] = {}
+        for name, key in self.keys.items():
+            plan = self._plans[name]
+            if key in found and plan is not None:
+                self._reused[name] = ChartImage(found[key], plan.width_mm, plan.alt)
+        # a chart whose plan is None would come back None: not worth a job
+        self._to_draw = [
+            name for name in jobs if name not in self._reused and self._plans[name] is not None
+        ]
+        drawer.submit([jobs[name] for name in self._to_draw])
         self._drawn: dict[str, Any] | None = None
         self._stand_ins: dict[str, Any] = {}
 
     def stand_ins(self) -> tuple[ChartSet, dict[str, Any]]:
         """Charts of the final size and alt text without their pictures (`render.placeholder_chart`)."""
-        from briefing.charts import plan_chart
         from briefing.render import placeholder_chart
 
-        for serial, (key, job) in enumerate(self._jobs.items()):
-            plan = plan_chart(job.function, *job.args, **job.kwargs)
-            self._stand_ins[key] = placeholder_chart(plan, serial) if plan is not None else None
+        for serial, (name, plan) in enumerate(self._plans.items()):
+            self._stand_ins[name] = placeholder_chart(plan, serial) if plan is not None else None
         return _chart_sets(self._stand_ins)
 
     def results(self) -> tuple[ChartSet, dict[str, Any]]:
-        """The drawn charts (waits for the drawer): overview and mix, and per theme."""
+        """The charts (waits for the drawer): overview and mix, and per theme."""
         if self._drawn is None:
-            self._drawn = dict(zip(self._jobs, self._drawer.results(), strict=True))
+            drawn = dict(zip(self._to_draw, self._drawer.results(), strict=True))
+            self._drawn = {name: self._reused.get(name, drawn.get(name)) for name in self._jobs}
         return _chart_sets(self._drawn)
+
+    @property
+    def drawn_count(self) -> int:
+        """How many charts were (or are being) drawn in this run, not taken from the cache."""
+        return len(self._to_draw)
+
+    def pictures_by_key(self) -> dict[str, bytes]:
+        """`{chart_key: png}` of every chart of the briefing, for the cache (waits for them)."""
+        self.results()
+        assert self._drawn is not None
+        return {
+            key: self._drawn[name].png
+            for name, key in self.keys.items()
+            if self._drawn[name] is not None
+        }
 
     def pictures(self) -> dict[bytes, bytes] | None:
         """`{stand-in png: picture png}` (waits for the drawer); None when a drawn chart is not
@@ -196,9 +240,10 @@ def submit_charts(
     aggregates: Aggregates,
     documents: Sequence[ExtractedDocument],
     worker: ChartWorker | None = None,
+    cached: Callable[[Sequence[str]], Mapping[str, bytes]] | None = None,
 ) -> PendingCharts:
     """Hand the overview, document-mix and per-theme charts to `worker` (in this process by
-    default) and return at once."""
+    default) and return at once; those `cached` has pictures for are not drawn again."""
     counts = theme_counts(aggregates.by_theme)
     rows = [
         (theme, counts[theme]["done"], counts[theme]["planned"])
@@ -238,9 +283,7 @@ def submit_charts(
                 (f"{theme}：主要金额数据（{unit}）", items),
                 {"theme_index": aggregates.themes.index(theme)},
             )
-    drawer = worker or ChartWorker.in_process()
-    drawer.submit(list(jobs.values()))
-    return PendingCharts(jobs, drawer)
+    return PendingCharts(jobs, worker or ChartWorker.in_process(), cached)
 
 
 def _attach_charts(
@@ -385,7 +428,8 @@ class Prepared:
     warnings: list[str]
     notes: list[str]
     charts: PendingCharts | None = None
-    """Set while the context holds stand-ins for charts still being drawn (`prepare(stand_ins=True)`)."""
+    """The briefing's charts; while the context holds their stand-ins (`prepare(stand_ins=True)`)
+    `attach_charts` waits for them and puts them in."""
 
     @property
     def included(self) -> list[ExtractedDocument]:
@@ -401,7 +445,6 @@ class Prepared:
             return None
         pictures = self.charts.pictures()
         _attach_charts(self.context, *self.charts.results())
-        self.charts = None
         return pictures
 
 
@@ -473,7 +516,9 @@ def prepare(
     if on_selected is not None:
         on_selected(included, timestamp)
     aggregates = aggregate(included, lexicon.names)
-    drawn = submit_charts(aggregates, included, chart_worker)
+    drawn = submit_charts(
+        aggregates, included, chart_worker, state.cached_charts if state is not None else None
+    )
     if while_drawing is not None:
         while_drawing()
     # Built while the charts are drawn, which it only places.
@@ -504,7 +549,7 @@ def prepare(
         lexicon_sha=lexicon.sha256,
         warnings=warnings,
         notes=notes,
-        charts=drawn if stand_ins else None,
+        charts=drawn,
     )
 
 
@@ -622,6 +667,9 @@ def build(
                 notes=prepared.notes,
             ),
         )
+        if prepared.charts is not None:
+            slot = period.key + (f"#{settings.theme}" if settings.theme else "")
+            state.remember_charts(slot, prepared.charts.pictures_by_key())
         # Other templates' files of the same issue stay recorded beside this one's.
         previous = state.issue(period)
         outputs = dict(previous.outputs) if previous is not None else {}

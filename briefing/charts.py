@@ -13,14 +13,21 @@ chart of a briefing, and any number of themes gets distinct colours. Measures in
 from __future__ import annotations
 
 import colorsys
+import functools
+import hashlib
+import importlib.util
 import io
+import json
 import math
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing.fonts import cjk_rc_params
+from briefing import __version__
+from briefing.fonts import FONT_PACKAGE, cjk_rc_params
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -544,3 +551,57 @@ def plan_chart(function: str, *args: Any, **kwargs: Any) -> ChartPlan | None:
     None exactly when that call returns None."""
     planned = _PLANNERS[function](*args, **kwargs)
     return planned[0] if planned is not None else None
+
+
+# --- cached pictures ------------------------------------------------------------------------------
+
+# (import name, distribution name) of what turns chart data into pixels and PNG bytes.
+_DRAWING_LIBRARIES = (
+    ("matplotlib", "matplotlib"),
+    ("PIL", "pillow"),
+    ("numpy", "numpy"),
+    (FONT_PACKAGE, "pylopdf_fonts_zh_cn"),
+)
+
+
+def _installed_version(module: str, distribution: str) -> str:
+    """The installed version of `distribution`, read from its `.dist-info` folder beside the
+    package: `importlib.metadata` gives the same answer but scans all of sys.path (30 ms)."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        return "missing"
+    folder = Path(spec.origin).parent.parent
+    wanted = re.sub(r"[-_.]+", "_", distribution).lower()
+    try:
+        for name in sorted(os.listdir(folder)):
+            # `{name}-{version}.dist-info`, the name normalized with underscores (PEP 427)
+            project, _, version = name.removesuffix(".dist-info").partition("-")
+            if name.endswith(".dist-info") and re.sub(r"[-_.]+", "_", project).lower() == wanted:
+                return version
+    except OSError:
+        pass
+    from importlib import metadata
+
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "unknown:" + spec.origin
+
+
+@functools.cache
+def drawing_fingerprint() -> str:
+    """What a chart's pictures depend on besides its data: this code and the drawing libraries'
+    versions. A cached picture is reused only under the same fingerprint."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in (Path(__file__), Path(__file__).with_name("fonts.py")):
+        digest.update(path.read_bytes())
+    for module, distribution in _DRAWING_LIBRARIES:
+        digest.update(f"\0{distribution}={_installed_version(module, distribution)}".encode())
+    return digest.hexdigest()
+
+
+def chart_key(function: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> str:
+    """The cache key of the chart `function(*args, **kwargs)` draws: its data and the drawing
+    fingerprint. Equal keys give byte-identical pictures."""
+    data = json.dumps([function, list(args), dict(kwargs)], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(f"{drawing_fingerprint()}\0{data}".encode()).hexdigest()

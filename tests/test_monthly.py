@@ -211,3 +211,66 @@ def test_a_warm_monthly_run_unpacks_only_what_the_period_may_cover(
     assert stats.hits == 3
     [old] = [d for d in documents if d.partial]
     assert old.measures == [] and old.metadata.written_date == "2022-11-04"
+
+
+def test_a_rerun_draws_again_only_the_charts_whose_data_changed(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from briefing import charts, chartworker
+
+    monkeypatch.setenv("BRIEFING_SERIAL", "1")  # charts drawn in this process, where we count
+    drawn: list[str] = []
+    real_run_job = chartworker.run_job
+
+    def counted(job: chartworker.ChartJob) -> object:
+        drawn.append(job.function)
+        return real_run_job(job)
+
+    monkeypatch.setattr(chartworker, "run_job", counted)
+    out = tmp_path / "out"
+    docx_path = out / "2023-07" / "briefing-2023-07.docx"
+    assert _build(inputs, out, "-p", "2023-07")[0] == 0
+    first, everything = docx_path.read_bytes(), len(drawn)
+    assert everything >= 3
+
+    drawn.clear()
+    assert _build(inputs, out, "-p", "2023-07", "--force")[0] == 0
+    assert drawn == []
+    assert docx_path.read_bytes() == first
+
+    # one more measure in the month's document: its charts change, the others are reused
+    seed = inputs / "000_4bc94fbfc6990ecc.txt"
+    text = seed.read_text("utf-8")
+    marker = "\n二、"
+    assert marker in text
+    seed.write_text(
+        text.replace(
+            marker, "\n同时，新设立科技人才专项资金3000万元，引进高层次人才120人。" + marker, 1
+        ),
+        "utf-8",
+    )
+    drawn.clear()
+    assert _build(inputs, out, "-p", "2023-07", "--force")[0] == 0
+    assert 0 < len(drawn) < everything
+    changed = docx_path.read_bytes()
+    assert changed != first
+    assert _build(inputs, tmp_path / "fresh", "-p", "2023-07")[0] == 0
+    assert (tmp_path / "fresh" / "2023-07" / "briefing-2023-07.docx").read_bytes() == changed
+
+    # a damaged cached picture is drawn again, never put in a briefing
+    with sqlite3.connect(out / ".briefing" / "state.db") as db:
+        db.execute("UPDATE charts SET png = substr(png, 1, length(png) - 1)")
+    db.close()
+    drawn.clear()
+    code, err = _build(inputs, out, "-p", "2023-07", "--force")
+    assert code == 0, err
+    assert len(drawn) == everything
+    assert docx_path.read_bytes() == changed
+
+    # other drawing code or libraries: nothing is reused
+    monkeypatch.setattr(charts, "drawing_fingerprint", lambda: "another matplotlib")
+    drawn.clear()
+    assert _build(inputs, out, "-p", "2023-07", "--force")[0] == 0
+    assert len(drawn) == everything

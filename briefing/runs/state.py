@@ -77,6 +77,13 @@ CREATE TABLE IF NOT EXISTS file_digests (
     inode INTEGER NOT NULL,
     sha256 TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS charts (
+    period TEXT NOT NULL,
+    key TEXT NOT NULL,
+    png BLOB NOT NULL,
+    png_sha TEXT NOT NULL,
+    PRIMARY KEY (period, key)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS extracted_head (
     sha256 TEXT NOT NULL,
     tool_version TEXT NOT NULL,
@@ -434,6 +441,38 @@ class RunState:
             )
             found.update((row[0], row[1]) for row in rows)
         return found
+
+    # ------------------------------------------------------------ chart cache
+
+    def cached_charts(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """`{key: png}` of the pictures an earlier build drew for these `charts.chart_key`s."""
+        found: dict[str, bytes] = {}
+        unique = sorted(set(keys))
+        for start in range(0, len(unique), _SQL_CHUNK):
+            chunk = unique[start : start + _SQL_CHUNK]
+            rows = self._db.execute(
+                f"SELECT key, png, png_sha FROM charts WHERE key IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for key, png, png_sha in rows:
+                # a damaged picture is a miss, never a broken image in a briefing
+                if hashlib.sha256(png).hexdigest() == png_sha:
+                    found[key] = png
+        return found
+
+    def remember_charts(self, slot: str, pictures: Mapping[str, bytes]) -> None:
+        """Keep the pictures of a briefing (`{key: png}`) in place of the earlier ones of `slot`
+        (its period, and its theme for a 专题): one set per briefing, so the cache grows with the
+        issues and no further."""
+        with _transaction(self._db):
+            self._db.execute("DELETE FROM charts WHERE period = ?", (slot,))
+            self._db.executemany(
+                "INSERT INTO charts VALUES (?, ?, ?, ?)",
+                [
+                    (slot, key, png, hashlib.sha256(png).hexdigest())
+                    for key, png in sorted(pictures.items())
+                ],
+            )
 
     def file_digests(self) -> dict[str, tuple[tuple[int, int, int, int], str]]:
         """`{absolute path: ((size, mtime_ns, ctime_ns, inode), sha256)}` of input files hashed
