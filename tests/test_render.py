@@ -445,6 +445,9 @@ def test_a_picture_that_does_not_fit_its_stand_in_is_refused() -> None:
     other_picture = next(p for p in pictures.values() if p != pictures[some_stand_in])
     wrong_size = {**pictures, some_stand_in: other_picture}
     assert fill_charts(rendered_late, wrong_size, WHEN) is None
+    # a stand-in without its picture is never shipped
+    missing = {k: v for k, v in pictures.items() if k != some_stand_in}
+    assert fill_charts(rendered_late, missing, WHEN) is None
 
 
 def test_pictures_python_docx_would_store_once_are_refused() -> None:
