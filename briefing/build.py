@@ -160,14 +160,14 @@ class PendingCharts:
         self._plans = {
             name: plan_chart(job.function, *job.args, **job.kwargs) for name, job in jobs.items()
         }
-        self.keys = (
+        self._keys = (
             {name: chart_key(job.function, job.args, job.kwargs) for name, job in jobs.items()}
             if cached is not None
             else {}
         )
-        found = cached(list(self.keys.values())) if cached is not None else {}
+        found = cached(list(self._keys.values())) if cached is not None else {}
         self._reused: dict[str, Any] = {}
-        for name, key in self.keys.items():
+        for name, key in self._keys.items():
             plan = self._plans[name]
             if key in found and plan is not None:
                 self._reused[name] = ChartImage(found[key], plan.width_mm, plan.alt)
@@ -194,18 +194,13 @@ class PendingCharts:
             self._drawn = {name: self._reused.get(name, drawn.get(name)) for name in self._jobs}
         return _chart_sets(self._drawn)
 
-    @property
-    def drawn_count(self) -> int:
-        """How many charts were (or are being) drawn in this run, not taken from the cache."""
-        return len(self._to_draw)
-
     def pictures_by_key(self) -> dict[str, bytes]:
         """`{chart_key: png}` of every chart of the briefing, for the cache (waits for them)."""
         self.results()
         assert self._drawn is not None
         return {
             key: self._drawn[name].png
-            for name, key in self.keys.items()
+            for name, key in self._keys.items()
             if self._drawn[name] is not None
         }
 
