@@ -152,15 +152,17 @@ def fill_charts(docx: bytes, pictures: Mapping[bytes, bytes], when: datetime) ->
     python-docx would have stored once): then the caller renders again with the pictures.
     """
     replace: dict[str, bytes] = {}
+    sizes = {len(picture) for picture in pictures.values()}
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
-        others: list[bytes] = []
+        others: list[bytes] = []  # other entries a picture could equal (a briefing's text is big)
         for info in package.infolist():
             content = package.read(info)
             picture = pictures.get(content)
             if picture is None:
                 if _PLACEHOLDER_KEYWORD in content:  # a stand-in changed on its way: never ship it
                     return None
-                others.append(content)
+                if len(content) in sizes:
+                    others.append(content)
                 continue
             layout = _layout(picture)
             if layout is None or layout != _layout(content):
