@@ -103,7 +103,9 @@ def main() -> None:
         started = time.perf_counter()
         subprocess.run([sys.executable, "-c", "import pandas, matplotlib.pyplot, docx"], check=True)
         floor = time.perf_counter() - started
-        print(f"bare import of pandas+matplotlib+docx: {floor:.2f} s (no warm run can be faster)")
+        print(
+            f"bare import of pandas+matplotlib+docx: {floor:.2f} s (in one process, for reference)"
+        )
         cold, cold_peak = run(snap, [*common, "-o", str(out), "-p", "2024-12"], work)
         print(f"cold      -p 2024-12           {cold:6.2f} s  peak {cold_peak:5.0f} MB")
         rows: list[tuple[str, float]] = []
