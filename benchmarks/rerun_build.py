@@ -107,45 +107,46 @@ def main() -> None:
             f"bare import of pandas+matplotlib+docx: {floor:.2f} s (in one process, for reference)"
         )
         cold, cold_peak = run(snap, [*common, "-o", str(out), "-p", "2024-12"], work)
-        print(f"cold      -p 2024-12           {cold:6.2f} s  peak {cold_peak:5.0f} MB")
+        print(f"{'cold -p 2024-12':40} {cold:6.2f} s  peak {cold_peak:5.0f} MB")
         rows: list[tuple[str, float]] = []
-        for step in range(options.repeat):
-            add_document(corpus, f"zz-new-{step}.txt", "2024-12-15", 90000 + step)
-            seconds, peak = run(snap, [*common, "-o", str(out), "-p", "2024-12", "--force"], work)
-            rows.append(("same month, --force", seconds))
-            print(
-                f"re-run    -p 2024-12 --force   {seconds:6.2f} s  peak {peak:5.0f} MB  "
-                f"= {seconds / cold:.1%} of cold"
-            )
-        for step in range(options.repeat):
-            add_document(corpus, f"zz-all-charts-{step}.txt", "2024-12-16", 93000 + step)
-            with sqlite3.connect(out / ".briefing" / "state.db") as db:
-                db.execute("DELETE FROM charts")
-            db.close()
-            seconds, peak = run(snap, [*common, "-o", str(out), "-p", "2024-12", "--force"], work)
-            rows.append(("same month, --force, every chart drawn", seconds))
-            print(
-                f"re-run    -p 2024-12 --force   {seconds:6.2f} s  peak {peak:5.0f} MB  "
-                f"= {seconds / cold:.1%} of cold (chart cache emptied)"
-            )
-        for step in range(options.repeat):
-            add_document(corpus, f"zz-next-{step}.txt", "2025-01-10", 91000 + step)
-            shutil.rmtree(out / "2025-01", ignore_errors=True)
-            seconds, peak = run(snap, [*common, "-o", str(out), "-p", "2025-01", "--force"], work)
-            rows.append(("next month", seconds))
-            print(
-                f"next run  -p 2025-01           {seconds:6.2f} s  peak {peak:5.0f} MB  "
-                f"= {seconds / cold:.1%} of cold"
-            )
+        # (label, file name, day added, its seed, period, empty the chart cache first)
+        steps = [
+            ("same month, --force", "zz-new", "2024-12-15", 90000, "2024-12", False),
+            (
+                "same month, --force, every chart drawn",
+                "zz-all-charts",
+                "2024-12-16",
+                93000,
+                "2024-12",
+                True,
+            ),
+            ("next month", "zz-next", "2025-01-10", 91000, "2025-01", False),
+        ]
+        for label, name, day, seed, period, empty_charts in steps:
+            for step in range(options.repeat):
+                add_document(corpus, f"{name}-{step}.txt", day, seed + step)
+                if empty_charts:
+                    with sqlite3.connect(out / ".briefing" / "state.db") as db:
+                        db.execute("DELETE FROM charts")
+                    db.close()
+                if label == "next month":  # as if the month had not been made yet
+                    shutil.rmtree(out / period, ignore_errors=True)
+                argv = [*common, "-o", str(out), "-p", period, "--force"]
+                seconds, peak = run(snap, argv, work)
+                rows.append((label, seconds))
+                print(
+                    f"{label:40} {seconds:6.2f} s  peak {peak:5.0f} MB  = {seconds / cold:.1%} of cold"
+                )
 
         cold_all, peak_all = run(snap, [*common, "-o", str(out_all), "-p", "all"], work)
-        print(f"cold      -p all               {cold_all:6.2f} s  peak {peak_all:5.0f} MB")
+        print(f"{'cold -p all':40} {cold_all:6.2f} s  peak {peak_all:5.0f} MB")
         add_document(corpus, "zz-all.txt", "2024-06-01", 92000)
         warm_all, peak_warm_all = run(
             snap, [*common, "-o", str(out_all), "-p", "all", "--force"], work
         )
         print(
-            f"re-run    -p all --force       {warm_all:6.2f} s  peak {peak_warm_all:5.0f} MB  "
+            f"{'-p all --force, one document added':40} {warm_all:6.2f} s  "
+            f"peak {peak_warm_all:5.0f} MB  "
             f"= {warm_all / cold_all:.1%} of cold"
         )
         for label in (
