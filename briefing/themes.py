@@ -332,6 +332,7 @@ class Classifier:
         if entries:
             self._automaton.make_automaton()
         self._empty = not entries
+        self._longest = max((len(key) for key in entries), default=0)
 
     def classify(self, text: str, *, explain: bool = True) -> Classification:
         """Themes of `text` with their evidence and scores.
@@ -368,10 +369,17 @@ class Classifier:
         hits.sort(key=_longest_first)
         kept: list[tuple[int, int, _Entry]] = []
         revived: list[tuple[int, int, _Entry]] = []
+        # kept matches by start: one that overlaps [start, end) starts less than the longest
+        # term before `end`, so a long text costs no more per match than a sentence
+        kept_at: dict[int, list[tuple[int, int, _Entry]]] = {}
         for start, end, found in hits:
-            # kept matches overlapping this one, leftmost first (ties: kept first); a sentence
-            # keeps a handful, so a scan beats any index
-            near = [k for k in kept if k[0] < end and start < k[1]]
+            # kept matches overlapping this one, leftmost first (ties: kept first)
+            near = [
+                k
+                for position in range(start - self._longest + 1, end)
+                for k in kept_at.get(position, ())
+                if start < k[1]
+            ]
             if len(near) > 1:
                 near.sort(key=_start)
             # only a longer match that contains this one wins; partial overlaps (科技成果|转化)
@@ -382,6 +390,7 @@ class Classifier:
                 owner = next((k for k in near if not k[2].weights), None)
             if owner is None:
                 kept.append((start, end, found))
+                kept_at.setdefault(start, []).append((start, end, found))
                 continue
             if not found.weights:
                 continue

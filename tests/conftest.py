@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,3 +24,20 @@ def seed_documents() -> list[ExtractedDocument]:
     from briefing.themes import Classifier, load_lexicon
 
     return extract_documents([SEEDS], Classifier(load_lexicon()))
+
+
+def scaling_ratio(run: Callable[[int], object], small: int, factor: int = 10) -> float:
+    """How much longer `run(small * factor)` takes than `run(small)`, best of three each.
+
+    About `factor` for linear work and `factor`² for quadratic, however loaded the machine is
+    (both sizes run interleaved in this process): speed itself is measured in benchmarks/, this
+    only catches work that grows faster than its input.
+    """
+    sizes = (small, small * factor)
+    best = [float("inf"), float("inf")]
+    for _ in range(3):
+        for index, size in enumerate(sizes):
+            started = time.perf_counter()
+            run(size)
+            best[index] = min(best[index], time.perf_counter() - started)
+    return best[1] / max(best[0], 1e-4)

@@ -137,7 +137,7 @@ def test_a_second_run_on_the_same_output_exits_3_at_once(inputs: Path, tmp_path:
         started = time.monotonic()
         code, err = _build(inputs, out, "-p", "2023-07")
         assert code == 3
-        assert time.monotonic() - started < 5
+        assert time.monotonic() - started < 20  # "at once": not waiting for the lock
         assert "正被另一个 briefing 进程使用" in err
 
 

@@ -545,7 +545,7 @@ def test_second_run_on_the_same_folder_fails_at_once(tmp_path: Path) -> None:
         started = time.monotonic()
         with pytest.raises(LockedError, match="正被另一个"):
             RunState.open(tmp_path / "out")
-        assert time.monotonic() - started < 1
+        assert time.monotonic() - started < 10  # "at once": not waiting for the lock
     finally:
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
