@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -83,6 +84,11 @@ def _user_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_USAGE) from None
     except BriefingError as exc:
         _err(f"错误：{exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    except sqlite3.Error as exc:
+        # RunState reports its own failures; this only keeps SQLite's English from the user.
+        name = getattr(exc, "sqlite_errorname", None) or "SQLite"
+        _err(f"错误：读写状态文件（.briefing/state.db）失败（{name}）；请检查磁盘后重新运行。")
         raise typer.Exit(EXIT_FAILED) from None
     except OSError as exc:
         # A full disk or a read-only folder is the user's to fix; a traceback would not help.

@@ -12,16 +12,19 @@ rebuilds them with the same number (nothing else can take that number in between
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
+import os
+import shlex
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import filelock
 
@@ -35,6 +38,16 @@ STATE_DIR = ".briefing"
 DB_NAME = "state.db"
 LOCK_NAME = "lock"
 SCHEMA_VERSION = "1"
+
+# Written into the SQLite header of every state (`PRAGMA application_id`, "BRF1"): a SQLite file
+# with another application's id is not ours. States made before it have 0 and get it at open.
+APPLICATION_ID = 0x42524631
+_SQLITE_HEADER = b"SQLite format 3\x00"
+# Tables and columns a state must have; a SQLite file without them is someone else's.
+_REQUIRED_COLUMNS = {
+    "issues": {"period", "year", "number", "seq", "start", "end", "outputs"},
+    "coverage": {"period", "sha256", "source", "date", "late", "new"},
+}
 
 # Periods without bounds (`all`) are numbered in a sequence of their own, keyed by this year.
 UNBOUNDED_YEAR = 0
@@ -155,6 +168,155 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+def made_briefings(output: Path) -> list[Path]:
+    """The manifests of briefings in the output folder (`<period>/manifest.json` and
+    `<period>/<stem>.manifest.json`): every build writes one beside its files."""
+    found: list[Path] = []
+    with contextlib.suppress(OSError):
+        for path in sorted(output.glob("*/*manifest.json")):
+            if path.name == "manifest.json" or path.name.endswith(".manifest.json"):
+                found.append(path)
+    return found
+
+
+def recovery_advice(output: Path) -> str:
+    """What to do about a state that cannot be used: nothing here can overwrite a briefing or
+    renumber the issues (moving the state away and re-running would do both)."""
+    state = output / STATE_DIR / DB_NAME
+    return (
+        f"请从备份恢复 {state}；没有备份时运行 briefing state rebuild -o {shlex.quote(str(output))}，"
+        "它按输出文件夹里各期的 manifest.json 重建期号和收录记录（原状态文件改名保留，不会删除）。"
+        "已有的简报都没有改动。"
+    )
+
+
+def describe_sqlite_error(exc: sqlite3.Error, path: Path, output: Path) -> str:
+    """A SQLite failure as the user can act on it (SQLite's own text is English)."""
+    name = getattr(exc, "sqlite_errorname", None) or ""
+    text = str(exc).lower()
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return (
+            f"磁盘空间不足，写入状态文件 {path} 失败；这次运行没有登记任何内容（写入已撤销），"
+            "此前各期的简报和记录都没有改动。请腾出磁盘空间后重新运行（期号不变）。"
+        )
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return (
+            f"状态文件 {path} 不能写入（文件或所在的 .briefing 文件夹是只读的）。"
+            "请让运行 briefing 的用户可以写入该文件和文件夹，然后重新运行；简报没有改动。"
+        )
+    if (
+        name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+        or "malformed" in text
+        or "not a database" in text
+    ):
+        return f"状态文件 {path} 已损坏。" + recovery_advice(output)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return f"状态文件 {path} 正被其他程序打开（例如数据库查看工具）；请关闭该程序后重新运行。"
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        return (
+            f"无法打开状态文件 {path}（文件夹不可写或文件被移走）；"
+            "请检查 .briefing 文件夹的权限后重新运行。"
+        )
+    code = f"（{name}）" if name else ""
+    return f"读写状态文件 {path} 失败{code}；请检查磁盘或网络共享后重新运行。"
+
+
+def create_state(path: Path) -> None:
+    """Make an empty state, whole or not at all: built beside `path`, then renamed into place,
+    so a run killed here never leaves a 0-byte state behind (which would be refused)."""
+    fresh = path.with_name(path.name + ".new")
+    try:
+        fresh.unlink(missing_ok=True)
+        db = sqlite3.connect(fresh, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=DELETE")
+            db.execute("PRAGMA synchronous=FULL")
+            with _transaction(db):
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        finally:
+            db.close()
+        os.replace(fresh, path)
+    except sqlite3.Error as exc:
+        with contextlib.suppress(OSError):
+            fresh.unlink()
+        raise StateError(describe_sqlite_error(exc, path, path.parent.parent)) from exc
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            fresh.unlink()
+        raise StateError(f"无法创建状态文件 {path}：{exc.strerror or exc}") from exc
+
+
+def _check_header(path: Path, output: Path) -> None:
+    """Refuse a state that is empty or not SQLite at all, before SQLite sees it (SQLite takes
+    a 0-byte file for a new database: the issues would be numbered again from 第1期)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise StateError(f"无法读取状态文件 {path}：{exc.strerror or exc}") from exc
+    if not head:
+        raise StateError(
+            f"状态文件 {path} 是空的（0 字节），其中的期号和各期收录记录都已丢失。"
+            "为免期号从第1期重新编起，未做任何改动。" + recovery_advice(output)
+        )
+    if head != _SQLITE_HEADER:
+        raise StateError(
+            f"{path} 不是 briefing 的状态文件（不是 SQLite 数据库，可能已损坏）。"
+            + recovery_advice(output)
+        )
+
+
+def _check_ours(db: sqlite3.Connection, path: Path, output: Path) -> None:
+    """Refuse a SQLite database of another application or another layout."""
+    app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    reason = ""
+    if app_id not in (0, APPLICATION_ID):
+        reason = "属于其他程序"
+    elif "meta" not in tables:
+        reason = "没有 briefing 的记录表"
+    else:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None:
+            reason = "没有 briefing 的格式标记"
+        elif row[0] != SCHEMA_VERSION:
+            raise StateError(
+                f"状态文件 {path} 由不兼容的 briefing 版本创建（格式 {row[0]}），请升级 briefing"
+            )
+        for table, columns in _REQUIRED_COLUMNS.items():
+            have = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
+            if not columns <= have:
+                reason = f"表 {table} 的结构不对"
+    if reason:
+        raise StateError(
+            f"{path} 不是 briefing 的状态文件（{reason}）。为免改动它、也为免期号从第1期重新编起，"
+            "未做任何改动；请确认输出文件夹是否选对。" + recovery_advice(output)
+        )
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _guarded(
+    method: Callable[Concatenate[RunState, _P], _R],
+) -> Callable[Concatenate[RunState, _P], _R]:
+    """Turn any SQLite failure of a state method into a StateError saying what to do."""
+
+    @functools.wraps(method)
+    def guarded(self: RunState, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise StateError(describe_sqlite_error(exc, self.path, self.output)) from exc
+
+    return guarded
+
+
 class RunState:
     """The state of one output folder, held under its lock. Use as a context manager::
 
@@ -164,6 +326,7 @@ class RunState:
 
     def __init__(self, output: Path, connection: sqlite3.Connection, lock: filelock.BaseFileLock):
         self.output = output
+        self.path = output / STATE_DIR / DB_NAME
         self._db = connection
         self._lock = lock
 
@@ -173,7 +336,9 @@ class RunState:
     def open(cls, output: Path, timeout: float = 0) -> RunState:
         """Take the folder's lock (waiting at most `timeout` seconds) and open the state.
 
-        Raises LockedError when another run holds the lock, StateError when the state is unusable.
+        Raises LockedError when another run holds the lock, StateError when the state is unusable:
+        damaged, not ours, not writable, or missing while the folder already holds briefings
+        (a new state would number them again from 第1期). Nothing is changed in those cases.
         """
         folder = output / STATE_DIR
         try:
@@ -190,40 +355,52 @@ class RunState:
         except OSError as exc:
             raise StateError(f"无法锁定输出文件夹 {output}：{exc.strerror or exc}") from exc
         try:
-            connection = cls._connect(folder / DB_NAME)
+            path = folder / DB_NAME
+            if not path.exists():
+                briefings = made_briefings(output)
+                if briefings:
+                    raise StateError(
+                        f"输出文件夹 {output} 已有简报（如 {briefings[0]}），但没有状态文件 {path}"
+                        "（.briefing 文件夹可能被删除）。从头建立状态会让期号重新从第1期编起，"
+                        "因此未做任何改动。" + recovery_advice(output)
+                    )
+                create_state(path)
+            connection = cls._connect(path, output)
         except BaseException:
             lock.release()
             raise
         return cls(output, connection, lock)
 
     @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection:
+    def _connect(path: Path, output: Path) -> sqlite3.Connection:
+        """Open an existing state after checking it is ours, intact and writable."""
+        _check_header(path, output)
         db: sqlite3.Connection | None = None
         try:
             db = sqlite3.connect(path, isolation_level=None)
             db.execute("PRAGMA journal_mode=DELETE")
             db.execute("PRAGMA synchronous=FULL")
             db.execute("PRAGMA foreign_keys=ON")
+            # Damage anywhere in the file is found here, before any output is touched, rather
+            # than by whichever later read or write happens to reach the damaged page.
+            problems = [row[0] for row in db.execute("PRAGMA quick_check(5)")]
+            if problems != ["ok"]:
+                raise StateError(
+                    f"状态文件 {path} 已损坏（SQLite 完整性检查未通过）。" + recovery_advice(output)
+                )
+            _check_ours(db, path, output)
+            # Also the check that the state is writable: it fails here, not after the files.
             with _transaction(db):
-                # executescript() would commit on its own; one statement at a time stays inside
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         db.execute(statement)
-                row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-                if row is None:
-                    db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-                elif row[0] != SCHEMA_VERSION:
-                    raise StateError(
-                        f"状态文件 {path} 由不兼容的版本创建（格式 {row[0]}），请升级 briefing"
-                    )
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         except BaseException as exc:
             if db is not None:
                 db.close()
-            if isinstance(exc, sqlite3.DatabaseError):
-                raise StateError(
-                    f"状态文件 {path} 已损坏或无法打开（{exc}）；"
-                    "已生成的简报不受影响，可将其移走后重新运行（期号将从头编起）"
-                ) from exc
+            if isinstance(exc, sqlite3.Error):
+                raise StateError(describe_sqlite_error(exc, path, output)) from None
             raise
         return db
 
@@ -246,6 +423,7 @@ class RunState:
 
     # ------------------------------------------------------------ issues and numbering
 
+    @_guarded
     def issue(self, period: Period) -> Issue | None:
         row = self._db.execute(
             'SELECT period, year, number, seq, start, "end", outputs FROM issues WHERE period = ?',
@@ -253,6 +431,7 @@ class RunState:
         ).fetchone()
         return _issue(row) if row else None
 
+    @_guarded
     def issues(self) -> list[Issue]:
         """Every issue, in the order they were first made."""
         rows = self._db.execute(
@@ -260,6 +439,7 @@ class RunState:
         ).fetchall()
         return [_issue(row) for row in rows]
 
+    @_guarded
     def issue_number(self, period: Period, first_number: int = 1) -> int:
         """The period's number if it was made before, else the next one for its year.
 
@@ -274,6 +454,7 @@ class RunState:
         ).fetchone()
         return first_number if row[0] is None else int(row[0]) + 1
 
+    @_guarded
     def first_issue_start(self) -> date | None:
         """The start of the first dated issue made here: older documents are never 补报."""
         row = self._db.execute(
@@ -281,6 +462,7 @@ class RunState:
         ).fetchone()
         return _day(row[0]) if row else None
 
+    @_guarded
     def covered_shas(self, before_issue: Period | None = None) -> set[str]:
         """Documents covered by dated issues made before `before_issue` (all issues when None
         or when that period has not been made yet). `all` issues do not count: trying the tool
@@ -297,6 +479,7 @@ class RunState:
             params = (limit,)
         return {row[0] for row in self._db.execute(query, params)}
 
+    @_guarded
     def coverage(self, period: Period) -> list[CoveredDocument]:
         rows = self._db.execute(
             "SELECT sha256, source, date, late, new FROM coverage WHERE period = ? "
@@ -305,6 +488,7 @@ class RunState:
         ).fetchall()
         return [CoveredDocument(r[0], r[1], r[2], bool(r[3]), bool(r[4])) for r in rows]
 
+    @_guarded
     def select_documents(self, documents: Sequence[ExtractedDocument], period: Period) -> Selection:
         """What the period's issue covers: in-period documents, 补报, 本期新增, undated ones."""
         first = self.first_issue_start()
@@ -315,6 +499,7 @@ class RunState:
             backlog_start=first if first is not None else period.start,
         )
 
+    @_guarded
     def record_issue(
         self, period: Period, number: int, selection: Selection, outputs: Mapping[str, str]
     ) -> Issue:
@@ -370,6 +555,7 @@ class RunState:
         assert issue is not None
         return issue
 
+    @_guarded
     def existing_outputs(self, period: Period) -> bool:
         """True when the period's issue is recorded and all its files are on disk unchanged.
 
@@ -404,6 +590,7 @@ class RunState:
 
     # ------------------------------------------------------------ extraction cache
 
+    @_guarded
     def cached(
         self, sha256: str, tool_version: str, lexicon_sha: str, source: str | None = None
     ) -> ExtractedDocument | None:
@@ -424,6 +611,7 @@ class RunState:
         except (ValueError, TypeError, zlib.error):
             return None  # an unreadable entry is a miss; the next store replaces it
 
+    @_guarded
     def cached_head_blobs(
         self, shas: Sequence[str], tool_version: str, lexicon_sha: str
     ) -> dict[str, bytes]:
@@ -444,6 +632,7 @@ class RunState:
 
     # ------------------------------------------------------------ chart cache
 
+    @_guarded
     def cached_charts(self, keys: Sequence[str]) -> dict[str, bytes]:
         """`{key: png}` of the pictures an earlier build drew for these `charts.chart_key`s."""
         found: dict[str, bytes] = {}
@@ -460,6 +649,7 @@ class RunState:
                     found[key] = png
         return found
 
+    @_guarded
     def remember_charts(self, slot: str, pictures: Mapping[str, bytes]) -> None:
         """Keep the pictures of a briefing (`{key: png}`) in place of the earlier ones of `slot`
         (its period, and its theme for a 专题): one set per briefing, so the cache grows with the
@@ -474,6 +664,7 @@ class RunState:
                 ],
             )
 
+    @_guarded
     def file_digests(self) -> dict[str, tuple[tuple[int, int, int, int], str]]:
         """`{absolute path: ((size, mtime_ns, ctime_ns, inode), sha256)}` of input files hashed
         by earlier runs (see `runs.cache.FileDigests`)."""
@@ -482,6 +673,7 @@ class RunState:
         )
         return {row[0]: ((row[1], row[2], row[3], row[4]), row[5]) for row in rows}
 
+    @_guarded
     def remember_digests(
         self, digests: Iterable[tuple[str, tuple[int, int, int, int], str]]
     ) -> None:
@@ -497,6 +689,7 @@ class RunState:
     def store(self, doc: ExtractedDocument, tool_version: str, lexicon_sha: str) -> None:
         self.store_many([doc], tool_version, lexicon_sha)
 
+    @_guarded
     def store_many(
         self, documents: Iterable[ExtractedDocument], tool_version: str, lexicon_sha: str
     ) -> None:
@@ -524,6 +717,7 @@ class RunState:
                 ],
             )
 
+    @_guarded
     def prune_cache(self, tool_version: str) -> int:
         """Drop entries made by other tool versions; returns how many went."""
         with _transaction(self._db):
@@ -533,6 +727,7 @@ class RunState:
             )
         return cursor.rowcount
 
+    @_guarded
     def integrity_ok(self) -> bool:
         row = self._db.execute("PRAGMA integrity_check").fetchone()
         return bool(row and row[0] == "ok")
@@ -540,14 +735,18 @@ class RunState:
 
 @contextlib.contextmanager
 def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    """BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error (autocommit connection)."""
+    """BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error, a failed COMMIT included (a full
+    disk): nothing of the block is recorded then."""
     db.execute("BEGIN IMMEDIATE")
     try:
         yield
+        db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        # SQLite may already have rolled back (after SQLITE_FULL or an I/O error)
+        if db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
         raise
-    db.execute("COMMIT")
 
 
 def _pack(text: str) -> bytes:

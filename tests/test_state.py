@@ -1,0 +1,230 @@
+"""The run state never lies: a damaged, foreign, empty, read-only or full state is a clear error
+(exit 1, no traceback), refused rather than reset, and no earlier briefing changes."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.periods import parse_period
+from briefing.runs import RunState, StateError
+
+runner = CliRunner()
+
+SEED_2023_07 = "000_4bc94fbfc6990ecc.txt"
+SEED_2024_03 = "002_59947f388a0249c2.txt"
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """Seeds 000 (2023-07-27) and 002 (2024-03-27) in one folder."""
+    folder = tmp_path_factory.mktemp("state") / "in"
+    folder.mkdir()
+    for name in (SEED_2023_07, SEED_2024_03):
+        shutil.copy(seeds_dir / name, folder / name)
+    return folder
+
+
+def build(inputs: Path, out: Path, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["build", "-i", str(inputs), "-o", str(out), "-q", *args])
+    # a traceback is never what a user sees (CliRunner keeps the exception instead of printing)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.stderr
+    return result.exit_code, result.stderr
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    """Every briefing file in the output folder (the state itself aside)."""
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and ".briefing" not in p.parts
+    }
+
+
+@pytest.fixture(scope="module")
+def made_once(inputs: Path) -> Path:
+    out = inputs.parent / "made"
+    assert build(inputs, out, "-p", "2023-07")[0] == 0
+    return out
+
+
+@pytest.fixture()
+def made(made_once: Path, tmp_path: Path) -> Path:
+    """An output folder with one briefing (2023-07, 第1期), the test's own copy."""
+    return Path(shutil.copytree(made_once, tmp_path / "out"))
+
+
+def state_db(out: Path) -> Path:
+    return out / ".briefing" / "state.db"
+
+
+# ---------------------------------------------------------------- refused, never reset
+
+
+def _empty(db: Path) -> None:
+    db.write_bytes(b"")
+
+
+def _random(db: Path) -> None:
+    db.write_bytes(bytes(range(256)) * 64)
+
+
+def _foreign(db: Path) -> None:
+    db.unlink()
+    with sqlite3.connect(db) as other:
+        other.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+        other.execute("INSERT INTO customers VALUES (1, '张三')")
+    other.close()
+
+
+def _other_application(db: Path) -> None:
+    with sqlite3.connect(db) as other:
+        other.execute("PRAGMA application_id = 1234")
+    other.close()
+
+
+def _other_schema(db: Path) -> None:
+    # our marker, but an issues table of another layout
+    db.unlink()
+    with sqlite3.connect(db) as other:
+        other.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        other.execute("INSERT INTO meta VALUES ('schema', '1')")
+        other.execute("CREATE TABLE issues (period TEXT, n INTEGER)")
+        other.execute("CREATE TABLE coverage (period TEXT)")
+    other.close()
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (_empty, "0 字节"),
+        (_random, "不是 briefing 的状态文件"),
+        (_foreign, "不是 briefing 的状态文件"),
+        (_other_application, "属于其他程序"),
+        (_other_schema, "结构不对"),
+    ],
+)
+def test_an_empty_or_foreign_state_is_refused_and_left_as_it_is(
+    made: Path, inputs: Path, damage: Any, said: str
+) -> None:
+    damage(state_db(made))
+    state_before = state_db(made).read_bytes()
+    briefings = snapshot(made)
+    code, err = build(inputs, made, "-p", "2024-03")
+    assert code == 1
+    assert said in err
+    # the advice is safe to follow: restore, or rebuild from the manifests; never "move it away"
+    assert "briefing state rebuild" in err and "备份" in err
+    assert state_db(made).read_bytes() == state_before
+    assert snapshot(made) == briefings  # no 2024-03 numbered 第1期 again, nothing replaced
+
+
+def test_garbage_pages_in_the_middle_of_the_state_are_found_before_any_output(
+    made: Path, inputs: Path
+) -> None:
+    db = state_db(made)
+    data = bytearray(db.read_bytes())
+    pages = len(data) // 4096
+    assert pages >= 4, "the seeds' cache should span several pages"
+    middle = (pages // 2) * 4096
+    data[middle : middle + 2 * 4096] = b"\xa5" * (2 * 4096)
+    db.write_bytes(bytes(data))
+    briefings = snapshot(made)
+    for args in (["-p", "2024-03"], ["-p", "2023-07", "--force"]):
+        code, err = build(inputs, made, *args)
+        assert code == 1
+        assert "已损坏" in err and "briefing state rebuild" in err
+        assert snapshot(made) == briefings
+
+
+# ---------------------------------------------------------------- not writable, disk full
+
+
+@pytest.fixture()
+def read_only_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every SQLite connection opens read-only, as a state on a read-only file or mount does
+    (chmod would not do: the suite may run as root, whom file modes do not stop)."""
+    connect = sqlite3.connect
+
+    def read_only(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        return connect(f"file:{database}?mode=ro", *args, uri=True, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
+
+
+def test_a_read_only_state_fails_before_any_output_is_written(
+    made: Path, inputs: Path, read_only_state: None
+) -> None:
+    briefings = snapshot(made)
+    for args in (["-p", "2024-03"], ["-p", "2023-07", "--force"]):
+        code, err = build(inputs, made, *args)
+        assert code == 1
+        assert "不能写入" in err and "只读" in err
+        assert snapshot(made) == briefings
+    assert not (made / "2024-03").exists()
+
+
+class _FullDisk(sqlite3.Connection):
+    """A connection whose disk fills while an issue is being recorded: the commit fails."""
+
+    recording = False
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        if sql.startswith("INSERT INTO issues"):
+            _FullDisk.recording = True
+        if sql == "COMMIT" and _FullDisk.recording:
+            _FullDisk.recording = False
+            raise sqlite3.OperationalError("database or disk is full")
+        return super().execute(sql, *args)
+
+
+@pytest.fixture()
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    connect = sqlite3.connect
+
+    def filling(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        return connect(database, *args, factory=_FullDisk, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", filling)
+    yield
+    _FullDisk.recording = False
+
+
+def test_a_full_disk_while_recording_records_nothing_and_says_so(
+    made: Path, inputs: Path, full_disk: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    earlier = {k: v for k, v in snapshot(made).items() if k.startswith("2023-07/")}
+    code, err = build(inputs, made, "-p", "2024-03")
+    assert code == 1
+    assert "磁盘空间不足" in err and "没有登记" in err
+    assert {k: v for k, v in snapshot(made).items() if k.startswith("2023-07/")} == earlier
+    monkeypatch.undo()
+    with RunState.open(made) as state:
+        assert [i.period for i in state.issues()] == ["2023-07"]
+        assert state.coverage(parse_period("2024-03")) == []
+    # once there is room again, the same run makes the issue with the number it would have had
+    assert build(inputs, made, "-p", "2024-03")[0] == 0
+    with RunState.open(made) as state:
+        issue = state.issue(parse_period("2024-03"))
+        assert issue is not None and issue.number == 1  # first of 2024
+
+
+def test_a_state_left_by_a_run_killed_while_creating_it_is_never_empty(tmp_path: Path) -> None:
+    # the state is built beside its final name and renamed: a leftover is not the state
+    folder = tmp_path / ".briefing"
+    folder.mkdir()
+    (folder / "state.db.new").write_bytes(b"")
+    with RunState.open(tmp_path) as state:
+        assert state.issues() == []
+    assert not (folder / "state.db.new").exists()
+    with pytest.raises(StateError, match="0 字节"):
+        (folder / "state.db").write_bytes(b"")
+        RunState.open(tmp_path)
