@@ -33,7 +33,6 @@ from briefing.runs import (
     output_digests,
     select_documents,
     settings_options,
-    sha256_file,
     tool_fingerprint,
     write_manifest,
 )
@@ -558,22 +557,6 @@ def manifest_path(docx: Path, settings: Settings) -> Path:
     return docx.with_suffix(".manifest.json")
 
 
-def _up_to_date(state: RunState, period: Period, files: Sequence[Path]) -> bool:
-    """True when this period's issue recorded exactly these files and they are unchanged on disk."""
-    issue = state.issue(period)
-    if issue is None:
-        return False
-    for path in files:
-        relative = path.relative_to(state.output).as_posix()
-        digest = issue.outputs.get(relative)
-        try:
-            if digest is None or sha256_file(path) != digest:
-                return False
-        except OSError:
-            return False
-    return True
-
-
 def build(
     settings: Settings,
     progress: ProgressCallback | None = None,
@@ -600,8 +583,11 @@ def build(
     docx_path, xlsx_path = output_paths(settings, period)
     manifest = manifest_path(docx_path, settings)
     with RunState.open(settings.output) as state:
-        if not force and _up_to_date(state, period, [docx_path, xlsx_path, manifest]):
+        files = [docx_path, xlsx_path, manifest]
+        if not force and state.existing_outputs(period, files):
             return BuildResult.unchanged(period, docx_path, xlsx_path)
+        # refuses files the state did not write, and fails here if the state is read-only
+        state.claim_outputs(files, force=force)
         state.remove_stale_temporaries(docx_path.parent)
         workbook: list[Background] = []
 

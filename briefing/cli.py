@@ -467,10 +467,14 @@ def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]
 
 
 def _register_subcommands() -> None:
+    from briefing.cli_state import app as state_app
     from briefing.cli_template import app as template_app
 
     app.add_typer(
         template_app, name="template", help="模板：复制默认模板（init）、检查模板（check）"
+    )
+    app.add_typer(
+        state_app, name="state", help="状态：按各期 manifest.json 重建期号和收录记录（rebuild）"
     )
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -228,3 +229,82 @@ def test_a_state_left_by_a_run_killed_while_creating_it_is_never_empty(tmp_path:
     with pytest.raises(StateError, match="0 字节"):
         (folder / "state.db").write_bytes(b"")
         RunState.open(tmp_path)
+
+
+# ---------------------------------------------------------------- without a state
+
+
+def test_without_its_state_a_folder_of_briefings_is_refused_until_the_state_is_rebuilt(
+    made: Path, inputs: Path
+) -> None:
+    assert build(inputs, made, "-p", "2023-08")[0] == 0  # 第2期 (an empty month)
+    shutil.rmtree(made / ".briefing")
+    briefings = snapshot(made)
+    for args in (["-p", "2023-07"], ["-p", "2023-09"]):
+        code, err = build(inputs, made, *args)
+        assert code == 1
+        assert "没有状态文件" in err and "briefing state rebuild" in err
+        assert snapshot(made) == briefings  # neither replaced nor numbered 第1期 again
+
+    result = runner.invoke(app, ["state", "rebuild", "-o", str(made)])
+    assert result.exit_code == 0, result.stderr
+    assert "2023-07  第1期" in result.stderr and "2023-08  第2期" in result.stderr
+    with RunState.open(made) as state:
+        july = parse_period("2023-07")
+        assert [c.source.rsplit("/", 1)[-1] for c in state.coverage(july)] == [SEED_2023_07]
+    july_docx = made / "2023-07" / "briefing-2023-07.docx"
+    written = july_docx.stat().st_mtime_ns
+    assert build(inputs, made, "-p", "2023-07")[0] == 0
+    assert july_docx.stat().st_mtime_ns == written  # the rebuilt state knows its files
+    assert build(inputs, made, "-p", "2023-09")[0] == 0
+    manifest = json.loads((made / "2023-09" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["issue"]["number"] == 3
+    assert {k: v for k, v in snapshot(made).items() if not k.startswith("2023-09/")} == briefings
+
+
+def test_rebuild_keeps_the_old_state_and_refuses_manifests_that_disagree(made: Path) -> None:
+    db = state_db(made)
+    db.write_bytes(b"")
+    copy = made / "2023-07-copy"
+    shutil.copytree(made / "2023-07", copy)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["period"]["key"] = "2023-08"
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    result = runner.invoke(app, ["state", "rebuild", "-o", str(made)])
+    assert result.exit_code == 1
+    assert "都是2023年第1期" in result.stderr and "Traceback" not in result.stderr
+    assert db.read_bytes() == b"" and not db.with_name("state.db.old").exists()
+
+    shutil.rmtree(copy)
+    result = runner.invoke(app, ["state", "rebuild", "-o", str(made)])
+    assert result.exit_code == 0, result.stderr
+    assert db.with_name("state.db.old").read_bytes() == b""  # kept, never deleted
+    with RunState.open(made) as state:
+        assert [(i.period, i.number) for i in state.issues()] == [("2023-07", 1)]
+
+
+def test_without_a_state_an_existing_briefing_is_replaced_only_with_force(
+    made: Path, inputs: Path
+) -> None:
+    # a state that knows nothing of the folder's files: no manifest says what they are
+    (made / "2023-07" / "manifest.json").unlink()
+    shutil.rmtree(made / ".briefing")
+    briefings = snapshot(made)
+    code, err = build(inputs, made, "-p", "2023-07")
+    assert code == 1
+    assert "briefing-2023-07.docx 已存在" in err and "--force" in err
+    assert snapshot(made) == briefings
+    assert build(inputs, made, "-p", "2023-07", "--force")[0] == 0
+    assert (made / "2023-07" / "manifest.json").exists()
+
+
+def test_files_a_killed_run_wrote_are_its_own_and_anyone_elses_are_not(tmp_path: Path) -> None:
+    docx = tmp_path / "2024-02" / "briefing-2024-02.docx"
+    docx.parent.mkdir()
+    docx.write_bytes(b"someone else's")
+    with RunState.open(tmp_path) as state:
+        with pytest.raises(StateError, match="已存在"):
+            state.claim_outputs([docx])
+        state.claim_outputs([docx], force=True)
+    with RunState.open(tmp_path) as state:
+        state.claim_outputs([docx])  # claimed once: the state's own from now on

@@ -6,9 +6,11 @@ safe: each output folder keeps its state in `<output>/.briefing/state.db` (SQLit
 How `build()` uses it, in this order (the order is what makes a SIGKILL at any moment harmless)::
 
     period = parse_period(settings.period)
-    with RunState.open(settings.output) as state:             # LockedError: exit code 3
-        if state.existing_outputs(period) and not force:
+    with RunState.open(settings.output) as state:             # LockedError: exit code 3;
+                                                               # StateError: damaged, foreign, read-only
+        if state.existing_outputs(period, files) and not force:
             return ...                                         # "已存在，未改动", exit 0
+        state.claim_outputs(files, force)                      # StateError: a file it did not write
         state.remove_stale_temporaries(settings.output / period.key)
         documents, stats = extract_documents_cached(inputs, classifier, state)
         selection = state.select_documents(documents, period)
@@ -26,9 +28,9 @@ How `build()` uses it, in this order (the order is what makes a SIGKILL at any m
 
 Crash analysis: killed before the renames, the old files (if any) are intact and the state is
 unchanged; killed between the renames and the commit, the files are complete but unrecorded, so
-`existing_outputs` is False and the next run rebuilds them — with the same number, because
-`issue_number` only counts recorded issues and the lock keeps anyone else from recording one
-meanwhile; the rebuild is byte-identical when the inputs are. SQLite's journal rolls back a commit
+`existing_outputs` is False and the next run rebuilds them (the claim made them known) — with
+the same number, because `issue_number` only counts recorded issues and the lock keeps anyone
+else from recording one meanwhile; the rebuild is byte-identical when the inputs are. SQLite's journal rolls back a commit
 cut short. A forced rebuild replaces each file only once its new version is complete.
 
 Coverage rule, numbering and cache keys are documented on `select_documents`, `RunState.issue_number`

@@ -74,6 +74,9 @@ CREATE TABLE IF NOT EXISTS coverage (
     PRIMARY KEY (period, sha256)
 );
 CREATE INDEX IF NOT EXISTS coverage_sha ON coverage (sha256);
+CREATE TABLE IF NOT EXISTS claims (
+    path TEXT PRIMARY KEY
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS extracted (
     sha256 TEXT NOT NULL,
     tool_version TEXT NOT NULL,
@@ -166,6 +169,25 @@ def _year(period: Period) -> int:
 
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
+
+
+def lock_folder(output: Path, timeout: float = 0) -> filelock.BaseFileLock:
+    """Take the output folder's lock (LockedError when another run holds it)."""
+    folder = output / STATE_DIR
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StateError(f"无法创建状态文件夹 {folder}：{exc.strerror or exc}") from exc
+    lock = filelock.FileLock(folder / LOCK_NAME, fallback_to_soft=False)
+    try:
+        lock.acquire(timeout=timeout)
+    except filelock.Timeout:
+        raise LockedError(
+            f"输出文件夹 {output} 正被另一个 briefing 进程使用；请等它结束后再运行"
+        ) from None
+    except OSError as exc:
+        raise StateError(f"无法锁定输出文件夹 {output}：{exc.strerror or exc}") from exc
+    return lock
 
 
 def made_briefings(output: Path) -> list[Path]:
@@ -341,19 +363,7 @@ class RunState:
         (a new state would number them again from 第1期). Nothing is changed in those cases.
         """
         folder = output / STATE_DIR
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StateError(f"无法创建状态文件夹 {folder}：{exc.strerror or exc}") from exc
-        lock = filelock.FileLock(folder / LOCK_NAME, fallback_to_soft=False)
-        try:
-            lock.acquire(timeout=timeout)
-        except filelock.Timeout:
-            raise LockedError(
-                f"输出文件夹 {output} 正被另一个 briefing 进程使用；请等它结束后再运行"
-            ) from None
-        except OSError as exc:
-            raise StateError(f"无法锁定输出文件夹 {output}：{exc.strerror or exc}") from exc
+        lock = lock_folder(output, timeout)
         try:
             path = folder / DB_NAME
             if not path.exists():
@@ -556,23 +566,65 @@ class RunState:
         return issue
 
     @_guarded
-    def existing_outputs(self, period: Period) -> bool:
-        """True when the period's issue is recorded and all its files are on disk unchanged.
+    def existing_outputs(self, period: Period, files: Sequence[Path] | None = None) -> bool:
+        """True when the period's issue is recorded and its files (`files`, by default all it
+        recorded) are on disk as recorded: the issue is made, and a run without --force stops.
 
         False for files left by a run killed before it recorded the issue, or edited or removed
-        since: the caller rebuilds them (with the recorded number, if any).
+        since: the caller rebuilds them (with the recorded number, if any) once `claim_outputs`
+        has agreed.
         """
         issue = self.issue(period)
         if issue is None or not issue.outputs:
             return False
-        for relative, digest in issue.outputs.items():
-            path = self.output / relative
+        wanted = (
+            {self._relative(path): path for path in files}
+            if files is not None
+            else {relative: self.output / relative for relative in issue.outputs}
+        )
+        for relative, path in wanted.items():
+            digest = issue.outputs.get(relative)
             try:
-                if sha256_file(path) != digest:
+                if digest is None or sha256_file(path) != digest:
                     return False
             except OSError:
                 return False
         return True
+
+    @_guarded
+    def claim_outputs(self, files: Sequence[Path], force: bool = False) -> None:
+        """Say that this run will write `files`: call before writing any of them.
+
+        Refuses (StateError) a file already on disk that this state never wrote, unless `force`:
+        without its state (deleted, rebuilt, replaced) a folder's briefings are not known to
+        be ours, and are never replaced silently. The claim is committed, so a run killed
+        after writing the files leaves them known for the next run to rebuild; committing is
+        also the check that the state can be written, before any output is touched.
+        """
+        relatives = [self._relative(path) for path in files]
+        if not force:
+            known = {row[0] for row in self._db.execute("SELECT path FROM claims")}
+            for issue in self.issues():
+                known.update(issue.outputs)
+            foreign = [
+                path
+                for path, relative in zip(files, relatives, strict=True)
+                if relative not in known and (path.exists() or path.is_symlink())
+            ]
+            if foreign:
+                raise StateError(
+                    f"{foreign[0]} 已存在，但本输出文件夹的状态里没有它的记录（状态可能被删除、重建"
+                    "或替换过，或文件是从别处拷来的）。为免覆盖，未做任何改动。确要用新生成的简报"
+                    "替换它，请加 --force；要让状态认回已有的简报（期号和收录记录），运行 "
+                    f"briefing state rebuild -o {shlex.quote(str(self.output))}。"
+                )
+        with _transaction(self._db):
+            self._db.executemany(
+                "INSERT OR IGNORE INTO claims VALUES (?)", [(relative,) for relative in relatives]
+            )
+
+    def _relative(self, path: Path) -> str:
+        return path.resolve().relative_to(self.output.resolve()).as_posix()
 
     def remove_stale_temporaries(self, folder: Path) -> list[Path]:
         """Delete the `.<name>.*.tmp` files atomic writes leave when a run is killed.

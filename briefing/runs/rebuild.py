@@ -1,0 +1,197 @@
+"""`briefing state rebuild`: a new state from the manifests beside the briefings.
+
+The way back when `.briefing/state.db` is lost, damaged or replaced, without the two things a
+fresh state would do wrong: number the next issue 第1期 again, and treat the existing briefings
+as unknown files. Every build writes `manifest.json` (or `<stem>.manifest.json`) beside its files,
+with the period, the issue number, the sha256 of each output and every input with its status, so
+the issues, their numbers, their files and what each covered can be read back from them.
+
+What is lost: the extraction cache (the next run reads every input again) and the order in which
+issues were made, which becomes the order of their periods. The old state file is never deleted:
+it is renamed `state.db.old` (`.old.2`, … when that exists), with its journal if it has one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from briefing.runs.state import (
+    DB_NAME,
+    STATE_DIR,
+    UNBOUNDED_YEAR,
+    StateError,
+    create_state,
+    describe_sqlite_error,
+    lock_folder,
+    made_briefings,
+    sha256_file,
+)
+
+COVERED = ("in_period", "late")
+
+
+@dataclass
+class RebuiltIssue:
+    period: str
+    number: int
+    start: date | None
+    end: date | None
+    manifests: list[Path] = field(default_factory=list)
+    outputs: dict[str, str] = field(default_factory=dict)
+    coverage: dict[str, tuple[str, str | None, bool, bool]] = field(default_factory=dict)
+    """`{sha256: (source, date, late, new)}`."""
+
+    @property
+    def year(self) -> int:
+        return self.end.year if self.end is not None else UNBOUNDED_YEAR
+
+
+@dataclass
+class Rebuilt:
+    issues: list[RebuiltIssue]
+    """In the order of their periods (the order they were made is not in the manifests)."""
+    kept: Path | None
+    """Where the previous state file went, if there was one."""
+
+
+def _day(value: Any, manifest: Path) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise StateError(f"{manifest} 中的日期无法识别：{value}") from None
+
+
+def read_manifests(output: Path) -> list[RebuiltIssue]:
+    """The issues the manifests in `output` describe; StateError naming the file when one cannot
+    be read or two disagree (nothing is written then)."""
+    root = output.resolve()
+    issues: dict[str, RebuiltIssue] = {}
+    for manifest in made_briefings(output):
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+            period = data["period"]
+            key = str(period["key"])
+            number = int(data["issue"]["number"])
+            outputs = {str(k): str(v) for k, v in data["outputs"].items()}
+            inputs = [item for item in data["inputs"] if item["status"] in COVERED]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "内容不完整或不是 JSON"
+            raise StateError(
+                f"无法读取 {manifest}（{reason}）；请从备份恢复这个文件后再重建"
+            ) from None
+        start, end = _day(period.get("start"), manifest), _day(period.get("end"), manifest)
+        issue = issues.setdefault(key, RebuiltIssue(key, number, start, end))
+        if issue.number != number:
+            raise StateError(
+                f"{issue.manifests[0]} 与 {manifest} 记录的 {key} 期号不同"
+                f"（第{issue.number}期、第{number}期）；请移走其中错误的一份后再重建"
+            )
+        issue.manifests.append(manifest)
+        folder = manifest.parent.resolve().relative_to(root)
+        for name, digest in outputs.items():
+            issue.outputs[(folder / name).as_posix()] = digest
+        issue.outputs[(folder / manifest.name).as_posix()] = sha256_file(manifest)
+        for item in inputs:
+            issue.coverage.setdefault(
+                str(item["sha256"]),
+                (
+                    str(item["source"]),
+                    item.get("date"),
+                    item["status"] == "late",
+                    bool(item.get("new")),
+                ),
+            )
+    ordered = sorted(
+        issues.values(),
+        key=lambda i: (i.start is None, i.start or date.min, i.end or date.min, i.period),
+    )
+    taken: dict[tuple[int, int], RebuiltIssue] = {}
+    for issue in ordered:
+        other = taken.setdefault((issue.year, issue.number), issue)
+        if other is not issue:
+            raise StateError(
+                f"{other.manifests[0]} 和 {issue.manifests[0]} 都是{issue.year}年第{issue.number}期"
+                "（可能是状态丢失后期号被重新编过）；请移走其中不该保留的一期后再重建"
+            )
+    return ordered
+
+
+def _free_name(path: Path) -> Path:
+    candidate = path.with_name(path.name + ".old")
+    serial = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.old.{serial}")
+        serial += 1
+    return candidate
+
+
+def rebuild_state(output: Path) -> Rebuilt:
+    """Replace the output folder's state with one rebuilt from its manifests, under its lock."""
+    if not output.is_dir():
+        raise StateError(f"输出文件夹不存在：{output}")
+    lock = lock_folder(output)
+    try:
+        issues = read_manifests(output)
+        path = output / STATE_DIR / DB_NAME
+        fresh = path.with_name(DB_NAME + ".rebuilt")
+        with contextlib.suppress(FileNotFoundError):
+            fresh.unlink()
+        create_state(fresh)
+        try:
+            _fill(fresh, issues)
+        except sqlite3.Error as exc:
+            fresh.unlink()
+            raise StateError(describe_sqlite_error(exc, fresh, output)) from exc
+        kept = None
+        if path.exists():
+            kept = _free_name(path)
+            os.replace(path, kept)
+            # a hot journal left beside a new state would be rolled back into it
+            journal = path.with_name(DB_NAME + "-journal")
+            if journal.exists():
+                os.replace(journal, kept.with_name(kept.name + "-journal"))
+        os.replace(fresh, path)
+    except OSError as exc:
+        raise StateError(f"重建状态失败：{exc.filename or ''} {exc.strerror or exc}") from exc
+    finally:
+        lock.release()
+    return Rebuilt(issues, kept)
+
+
+def _fill(path: Path, issues: list[RebuiltIssue]) -> None:
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("BEGIN IMMEDIATE")
+        for seq, issue in enumerate(issues, start=1):
+            db.execute(
+                "INSERT INTO issues VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    issue.period,
+                    issue.year,
+                    issue.number,
+                    seq,
+                    issue.start.isoformat() if issue.start else None,
+                    issue.end.isoformat() if issue.end else None,
+                    json.dumps(issue.outputs, sort_keys=True),
+                ),
+            )
+            db.executemany(
+                "INSERT INTO coverage VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (issue.period, sha, source, day, int(late), int(new))
+                    for sha, (source, day, late, new) in sorted(issue.coverage.items())
+                ],
+            )
+        db.execute("COMMIT")
+    finally:
+        db.close()
