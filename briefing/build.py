@@ -495,7 +495,7 @@ def prepare(
             wanted=may_cover(period, state.first_issue_start()),
             workers=workers,
         )
-        selection = state.select_documents(documents, period)
+        selection = state.select_documents(documents, period, inputs)
         # may_cover is a superset of the selection rule; a partial document here is a bug.
         assert not any(d.partial for d in selection.documents), "partial document selected"
         issue_no = state.issue_number(period, settings.masthead.first_issue)

@@ -134,7 +134,7 @@ class DocumentSummary(TypedDict):
     indicator_count: int
     """该文件的数据项数。 例：`30`"""
     mark: str
-    """本期标记：`新增`（本期首次收录）、`补报`（早于本期、此前未收录的文件）或空字符串。 例：`补报`"""
+    """本期标记：`新增`（本期首次收录）、`补报`（早于本期、此前未收录的文件）、`更新`（此前各期收录过、内容有改动的文件）或空字符串。 例：`补报`"""
     themes: list[str]
     """该文件涉及的主题（按措施数降序）。 例：`['成果转化', '基础研究']`"""
 
@@ -153,7 +153,7 @@ class SummaryInfo(TypedDict):
     theme_count: int
     """有措施的主题数。 例：`4`"""
     new_count: int
-    """本期新增文件数（首次收录）。 例：`3`"""
+    """本期新增文件数（首次收录，含补报和更新）。 例：`3`"""
     late_count: int
     """其中补报文件数（早于本期、此前各期未收录）。 例：`1`"""
     cumulative_count: int
@@ -349,15 +349,23 @@ def _headlines(
     return lines
 
 
+# marks of the documents this issue covers for the first time (an update: with new content)
+_NEW_MARKS = ("新增", "补报", "更新")
+
+
 def _coverage_line(
     period: Period, summaries: Sequence[DocumentSummary], cumulative: int | None
 ) -> list[str]:
     """本期新增/补报/累计, for dated periods of a folder with a history of issues."""
     if period.start is None or cumulative is None:
         return []
-    new = sum(1 for s in summaries if s["mark"] in ("新增", "补报"))
-    late = sum(1 for s in summaries if s["mark"] == "补报")
-    late_text = f"（其中补报 {late} 份）" if late else ""
+    new = sum(1 for s in summaries if s["mark"] in _NEW_MARKS)
+    parts = [
+        f"{mark} {count} 份"
+        for mark in ("补报", "更新")
+        if (count := sum(1 for s in summaries if s["mark"] == mark))
+    ]
+    late_text = f"（其中{'、'.join(parts)}）" if parts else ""
     return [f"本期新增文件 {new} 份{late_text}，各期累计收录 {cumulative} 份。"]
 
 
@@ -471,7 +479,7 @@ def build_context(
             planned_count=counts["planned"],
             indicator_count=counts["indicators"],
             theme_count=len(blocks),
-            new_count=sum(1 for s in summaries if s["mark"] in ("新增", "补报")),
+            new_count=sum(1 for s in summaries if s["mark"] in _NEW_MARKS),
             late_count=sum(1 for s in summaries if s["mark"] == "补报"),
             cumulative_count=len(documents) if cumulative is None else cumulative,
             empty=not documents,

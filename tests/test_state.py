@@ -7,6 +7,7 @@ import json
 import shutil
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.cli import app
+from briefing.model import ExtractedDocument, Metadata
 from briefing.periods import parse_period
-from briefing.runs import RunState, StateError
+from briefing.runs import Identity, RunState, StateError, same_document
+from briefing.runs.selection import identity_path, relative_source
 
 runner = CliRunner()
 
@@ -308,3 +311,133 @@ def test_files_a_killed_run_wrote_are_its_own_and_anyone_elses_are_not(tmp_path:
         state.claim_outputs([docx], force=True)
     with RunState.open(tmp_path) as state:
         state.claim_outputs([docx])  # claimed once: the state's own from now on
+
+
+# ---------------------------------------------------------------- identity: 更新, not 补报
+
+
+def ident(
+    path: str | None = "a.txt",
+    doc_no: str | None = None,
+    index_no: str | None = None,
+    title: str | None = "关于推进科技创新的通知",
+    day: str | None = "2024-03-10",
+) -> Identity:
+    return Identity(path=path, doc_no=doc_no, index_no=index_no, title=title, date=day)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # a 发文字号 decides, whatever else changed
+        (ident(doc_no="渝府发〔2024〕3号"), ident("b.txt", "渝府发〔2024〕3号", title="x"), True),
+        # a file name reused for another document is not the same document
+        (ident(doc_no="渝府发〔2024〕3号"), ident(doc_no="渝府发〔2024〕4号"), False),
+        (ident(index_no="115000-2024-01"), ident("b.txt", index_no="115000-2024-01"), True),
+        (ident(index_no="115000-2024-01"), ident(index_no="115000-2024-02"), False),
+        # without numbers: the same file with its title or its date corrected
+        (ident(), ident(day="2024-03-11"), True),
+        (ident(), ident(title="关于推进科技创新的通知（修订）"), True),
+        (ident(), ident(title="另一份文件", day="2024-04-02"), False),
+        # moved or renamed: title and date
+        (ident(), ident("archive/a-final.txt"), True),
+        (ident(), ident("b.txt", day="2024-03-11"), False),
+        # a record inside a JSONL file is not known by its line
+        (ident(None), ident(None, title="另一份文件"), False),
+        (ident(None, title=None), ident(None, title=None), False),
+    ],
+)
+def test_the_identity_rule(a: Identity, b: Identity, same: bool) -> None:
+    assert same_document(a, b) is same
+    assert same_document(b, a) is same
+
+
+def test_a_source_is_known_by_its_path_inside_the_input_folder() -> None:
+    assert relative_source("in/sub/a.txt", [Path("in")]) == "sub/a.txt"
+    assert relative_source("/srv/in/sub/a.txt", [Path("/srv/in")]) == "sub/a.txt"
+    assert relative_source("docs/a.txt", [Path("docs/a.txt")]) == "a.txt"  # a file given by name
+    assert identity_path("in/batch.jsonl#12", [Path("in")]) is None
+
+
+def _doc(source: str, sha: str, day: str, doc_no: str | None = None) -> ExtractedDocument:
+    return ExtractedDocument(
+        source=source,
+        sha256=sha,
+        format="text",
+        metadata=Metadata(title="关于推进科技创新的通知", written_date=day, doc_no=doc_no),
+        body="正文",
+    )
+
+
+def test_a_document_resaved_with_a_correction_is_an_update_not_a_late_arrival(
+    tmp_path: Path,
+) -> None:
+    march, april = parse_period("2024-03"), parse_period("2024-04")
+    first = _doc("/srv/in/a.txt", "sha-1", "2024-03-10")
+    other = _doc("/srv/in/b.txt", "sha-b", "2024-03-20", doc_no="渝科发〔2024〕9号")
+    with RunState.open(tmp_path) as state:
+        selection = state.select_documents([first, other], march, [Path("/srv/in")])
+        state.record_issue(march, 1, selection, {})
+        # April, run from another folder: the same files under other names
+        edited = _doc("in/a.txt", "sha-2", "2024-03-10")
+        late = _doc("in/c.txt", "sha-c", "2024-03-25")
+        new = _doc("in/d.txt", "sha-d", "2024-04-02")
+        docs = [edited, late, new, replace(other, source="in/b.txt")]
+        selection = state.select_documents(docs, april, [Path("in")])
+    assert [d.source for d in selection.late] == ["in/c.txt"]
+    assert [d.source for d in selection.updated] == ["in/a.txt"]
+    assert [selection.mark(d) for d in selection.documents] == ["更新", "补报", "新增"]
+    assert selection.updates["sha-2"].sha256 == "sha-1"
+    notes = "\n".join(selection.notes)
+    assert "补报 1 份（日期早于本期、此前各期未收录）：in/c.txt" in notes
+    assert "更新 1 份" in notes and "in/a.txt（原收录于 2024-03）" in notes
+    assert selection.cumulative == 4  # a, b, c, d: the update is not a fifth document
+
+
+def test_a_state_of_the_first_format_is_upgraded_and_knows_its_documents_by_path(
+    tmp_path: Path,
+) -> None:
+    march, april = parse_period("2024-03"), parse_period("2024-04")
+    with RunState.open(tmp_path) as state:
+        state.record_issue(
+            march, 1, state.select_documents([_doc("in/a.txt", "sha-1", "2024-03-10")], march), {}
+        )
+    with sqlite3.connect(state_db(tmp_path)) as db:  # as format 1 recorded it
+        for column in ("path", "doc_no", "index_no", "title", "updated"):
+            db.execute(f"ALTER TABLE coverage DROP COLUMN {column}")
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    db.close()
+    with RunState.open(tmp_path) as state:
+        edited = _doc("in/a.txt", "sha-2", "2024-03-10")
+        selection = state.select_documents([edited], april)
+        assert selection.mark(edited) == "更新"
+    with sqlite3.connect(state_db(tmp_path)) as db:
+        assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)
+    db.close()
+
+
+def test_a_march_document_edited_by_one_character_is_updated_in_april(
+    made: Path, inputs: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(inputs, folder)
+    assert build(folder, made, "-p", "2024-03")[0] == 0
+    seed = folder / SEED_2024_03
+    text = seed.read_text(encoding="utf-8")
+    assert "提出74条具体整改措施" in text
+    seed.write_text(text.replace("提出74条具体整改措施", "提出75条具体整改措施"), encoding="utf-8")
+    assert build(folder, made, "-p", "2024-04")[0] == 0
+    manifest = json.loads((made / "2024-04" / "manifest.json").read_text(encoding="utf-8"))
+    [entry] = [i for i in manifest["inputs"] if i["source"].endswith(SEED_2024_03)]
+    assert entry["status"] == "updated" and entry["new"]
+    assert manifest["counts"]["late"] == 0 and manifest["counts"]["updated"] == 1
+    notes = "\n".join(manifest["notes"])
+    assert "此前各期未收录" not in notes
+    assert "原收录于 2024-03" in notes
+    # the state rebuilt from the manifests knows the update too
+    shutil.rmtree(made / ".briefing")
+    assert runner.invoke(app, ["state", "rebuild", "-o", str(made)]).exit_code == 0
+    with RunState.open(made) as state:
+        [covered] = state.coverage(parse_period("2024-04"))
+        assert covered.updated and covered.identity is not None
+        assert covered.identity.path == SEED_2024_03

@@ -46,9 +46,15 @@ from briefing.runs.manifest import (
     write_manifest,
 )
 from briefing.runs.records import document_from_record
-from briefing.runs.selection import EMPTY_NOTE, Selection, select_documents
-from briefing.runs.state import (
+from briefing.runs.selection import (
+    EMPTY_NOTE,
     CoveredDocument,
+    Identity,
+    Selection,
+    same_document,
+    select_documents,
+)
+from briefing.runs.state import (
     Issue,
     RunState,
     StateError,
@@ -61,6 +67,7 @@ __all__ = [
     "MANIFEST_NAME",
     "CacheStats",
     "CoveredDocument",
+    "Identity",
     "Issue",
     "RunState",
     "Selection",
@@ -70,6 +77,7 @@ __all__ = [
     "extract_documents_cached",
     "finish_issue",
     "output_digests",
+    "same_document",
     "select_documents",
     "settings_options",
     "sha256_file",

@@ -19,6 +19,8 @@ from briefing.runs.selection import Selection, document_day, has_content
 from briefing.runs.state import Issue, RunState, output_digests, sha256_file
 
 MANIFEST_NAME = "manifest.json"
+COVERED = frozenset({"in_period", "late", "updated"})
+"""The statuses of the inputs an issue covers; the others are not in the briefing."""
 
 
 def settings_options(settings: Any, exclude: Collection[str] = ("force",)) -> dict[str, Any]:
@@ -54,6 +56,8 @@ def _input_status(
         # a record of content already read under another name carries none itself
         return "duplicate" if doc.sha256 in content_shas else "unreadable"
     if (doc.source, doc.sha256) in chosen:
+        if selection.is_update(doc):
+            return "updated"
         return "late" if selection.is_late(doc) else "in_period"
     if document_day(doc) is None:
         return "undated"
@@ -81,6 +85,7 @@ def build_manifest(
     inputs = []
     for doc in documents:
         status = _input_status(doc, selection, chosen, content_shas)
+        ident = selection.identity(doc)
         inputs.append(
             {
                 "source": doc.source,
@@ -88,7 +93,11 @@ def build_manifest(
                 "format": doc.format,
                 "date": doc.date,
                 "status": status,
-                "new": status in {"in_period", "late"} and selection.is_new(doc),
+                "new": status in COVERED and selection.is_new(doc),
+                # the identity of the document (`selection.same_document`), for `state rebuild`
+                "doc_no": ident.doc_no,
+                "index_no": ident.index_no,
+                "title": ident.title,
             }
         )
     inputs.sort(key=lambda item: (str(item["source"]), str(item["sha256"])))
@@ -112,6 +121,7 @@ def build_manifest(
             "included": len(included),
             "in_period": len(selection.in_period),
             "late": len(selection.late),
+            "updated": len(selection.updates),
             "new": len(selection.new_shas),
             "undated": len(selection.undated),
             "cumulative": selection.cumulative,

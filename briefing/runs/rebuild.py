@@ -22,6 +22,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from briefing.runs.manifest import COVERED
+from briefing.runs.selection import CoveredDocument, Identity, identity_path
 from briefing.runs.state import (
     DB_NAME,
     STATE_DIR,
@@ -29,12 +31,11 @@ from briefing.runs.state import (
     StateError,
     create_state,
     describe_sqlite_error,
+    insert_coverage,
     lock_folder,
     made_briefings,
     sha256_file,
 )
-
-COVERED = ("in_period", "late")
 
 
 @dataclass
@@ -45,8 +46,7 @@ class RebuiltIssue:
     end: date | None
     manifests: list[Path] = field(default_factory=list)
     outputs: dict[str, str] = field(default_factory=dict)
-    coverage: dict[str, tuple[str, str | None, bool, bool]] = field(default_factory=dict)
-    """`{sha256: (source, date, late, new)}`."""
+    coverage: dict[str, CoveredDocument] = field(default_factory=dict)
 
     @property
     def year(self) -> int:
@@ -83,6 +83,7 @@ def read_manifests(output: Path) -> list[RebuiltIssue]:
             number = int(data["issue"]["number"])
             outputs = {str(k): str(v) for k, v in data["outputs"].items()}
             inputs = [item for item in data["inputs"] if item["status"] in COVERED]
+            roots = [Path(str(given)) for given in data.get("options", {}).get("inputs") or ()]
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) else "内容不完整或不是 JSON"
             raise StateError(
@@ -101,13 +102,25 @@ def read_manifests(output: Path) -> list[RebuiltIssue]:
             issue.outputs[(folder / name).as_posix()] = digest
         issue.outputs[(folder / manifest.name).as_posix()] = sha256_file(manifest)
         for item in inputs:
+            source, day = str(item["source"]), item.get("date")
             issue.coverage.setdefault(
                 str(item["sha256"]),
-                (
-                    str(item["source"]),
-                    item.get("date"),
-                    item["status"] == "late",
-                    bool(item.get("new")),
+                CoveredDocument(
+                    sha256=str(item["sha256"]),
+                    source=source,
+                    date=day,
+                    late=item["status"] == "late",
+                    new=bool(item.get("new")),
+                    period=key,
+                    # manifests made before identities were recorded have path and date only
+                    identity=Identity(
+                        path=identity_path(source, roots),
+                        doc_no=item.get("doc_no"),
+                        index_no=item.get("index_no"),
+                        title=item.get("title"),
+                        date=day,
+                    ),
+                    updated=item["status"] == "updated",
                 ),
             )
     ordered = sorted(
@@ -185,13 +198,7 @@ def _fill(path: Path, issues: list[RebuiltIssue]) -> None:
                     json.dumps(issue.outputs, sort_keys=True),
                 ),
             )
-            db.executemany(
-                "INSERT INTO coverage VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (issue.period, sha, source, day, int(late), int(new))
-                    for sha, (source, day, late, new) in sorted(issue.coverage.items())
-                ],
-            )
+            insert_coverage(db, [issue.coverage[sha] for sha in sorted(issue.coverage)])
         db.execute("COMMIT")
     finally:
         db.close()

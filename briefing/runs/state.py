@@ -32,12 +32,29 @@ from briefing.errors import BriefingError, LockedError
 from briefing.model import ExtractedDocument
 from briefing.periods import Period
 from briefing.runs.records import pack_document, pack_head, unpack_document, unpack_head
-from briefing.runs.selection import Selection, select_documents
+from briefing.runs.selection import (
+    CoveredDocument,
+    Identity,
+    Selection,
+    select_documents,
+)
 
 STATE_DIR = ".briefing"
 DB_NAME = "state.db"
 LOCK_NAME = "lock"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# Format 1 lacked the identity of covered documents; it is brought to 2 when opened.
+_MIGRATIONS = {
+    "1": [
+        "ALTER TABLE coverage ADD COLUMN path TEXT",
+        "ALTER TABLE coverage ADD COLUMN doc_no TEXT",
+        "ALTER TABLE coverage ADD COLUMN index_no TEXT",
+        "ALTER TABLE coverage ADD COLUMN title TEXT",
+        "ALTER TABLE coverage ADD COLUMN updated INTEGER NOT NULL DEFAULT 0",
+        # a path recorded before identities were is the source as given: the best there is
+        "UPDATE coverage SET path = source WHERE source NOT GLOB '*#[0-9]*'",
+    ]
+}
 
 # Written into the SQLite header of every state (`PRAGMA application_id`, "BRF1"): a SQLite file
 # with another application's id is not ours. States made before it have 0 and get it at open.
@@ -71,6 +88,11 @@ CREATE TABLE IF NOT EXISTS coverage (
     date TEXT,
     late INTEGER NOT NULL,
     new INTEGER NOT NULL,
+    path TEXT,
+    doc_no TEXT,
+    index_no TEXT,
+    title TEXT,
+    updated INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (period, sha256)
 );
 CREATE INDEX IF NOT EXISTS coverage_sha ON coverage (sha256);
@@ -139,15 +161,6 @@ class Issue:
     end: date | None
     outputs: dict[str, str] = field(default_factory=dict)
     """Files of the issue, relative to the output folder (posix), with their sha256."""
-
-
-@dataclass(frozen=True)
-class CoveredDocument:
-    sha256: str
-    source: str
-    date: str | None
-    late: bool
-    new: bool
 
 
 def sha256_file(path: Path) -> str:
@@ -305,7 +318,7 @@ def _check_ours(db: sqlite3.Connection, path: Path, output: Path) -> None:
         row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if row is None:
             reason = "没有 briefing 的格式标记"
-        elif row[0] != SCHEMA_VERSION:
+        elif row[0] != SCHEMA_VERSION and row[0] not in _MIGRATIONS:
             raise StateError(
                 f"状态文件 {path} 由不兼容的 briefing 版本创建（格式 {row[0]}），请升级 briefing"
             )
@@ -401,6 +414,9 @@ class RunState:
             _check_ours(db, path, output)
             # Also the check that the state is writable: it fails here, not after the files.
             with _transaction(db):
+                version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0]
+                for statement in _MIGRATIONS.get(version, []):
+                    db.execute(statement)
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         db.execute(statement)
@@ -473,40 +489,43 @@ class RunState:
         return _day(row[0]) if row else None
 
     @_guarded
-    def covered_shas(self, before_issue: Period | None = None) -> set[str]:
-        """Documents covered by dated issues made before `before_issue` (all issues when None
-        or when that period has not been made yet). `all` issues do not count: trying the tool
-        on everything must not empty the first monthly issue."""
-        existing = self.issue(before_issue) if before_issue is not None else None
-        limit = existing.seq if existing is not None else None
+    def covered_before(self, period: Period | None = None) -> list[CoveredDocument]:
+        """What dated issues made before `period`'s covered (all issues when None or when that
+        period has not been made yet), in the order the issues were made. `all` issues do not
+        count: trying the tool on everything must not empty the first monthly issue."""
+        existing = self.issue(period) if period is not None else None
         query = (
-            "SELECT DISTINCT c.sha256 FROM coverage c JOIN issues i ON i.period = c.period "
+            f"SELECT {_COVERED_COLUMNS} FROM coverage c JOIN issues i ON i.period = c.period "
             "WHERE i.start IS NOT NULL"
         )
         params: tuple[Any, ...] = ()
-        if limit is not None:
+        if existing is not None:
             query += " AND i.seq < ?"
-            params = (limit,)
-        return {row[0] for row in self._db.execute(query, params)}
+            params = (existing.seq,)
+        rows = self._db.execute(query + " ORDER BY i.seq, c.date, c.source", params)
+        return [_covered(row) for row in rows]
 
     @_guarded
     def coverage(self, period: Period) -> list[CoveredDocument]:
         rows = self._db.execute(
-            "SELECT sha256, source, date, late, new FROM coverage WHERE period = ? "
-            "ORDER BY date, source",
+            f"SELECT {_COVERED_COLUMNS} FROM coverage c WHERE period = ? ORDER BY date, source",
             (period.key,),
         ).fetchall()
-        return [CoveredDocument(r[0], r[1], r[2], bool(r[3]), bool(r[4])) for r in rows]
+        return [_covered(row) for row in rows]
 
     @_guarded
-    def select_documents(self, documents: Sequence[ExtractedDocument], period: Period) -> Selection:
-        """What the period's issue covers: in-period documents, 补报, 本期新增, undated ones."""
+    def select_documents(
+        self, documents: Sequence[ExtractedDocument], period: Period, inputs: Sequence[Path] = ()
+    ) -> Selection:
+        """What the period's issue covers: in-period documents, 补报, 更新, 本期新增, undated
+        ones. `inputs`: the input folders, to which paths are relative in identities."""
         first = self.first_issue_start()
         return select_documents(
             documents,
             period,
-            covered_before=self.covered_shas(before_issue=period),
+            covered_before=self.covered_before(period),
             backlog_start=first if first is not None else period.start,
+            inputs=inputs,
         )
 
     @_guarded
@@ -543,16 +562,18 @@ class RunState:
                         json.dumps(dict(outputs), sort_keys=True),
                     ),
                 )
-                self._db.executemany(
-                    "INSERT INTO coverage VALUES (?, ?, ?, ?, ?, ?)",
+                insert_coverage(
+                    self._db,
                     [
-                        (
-                            period.key,
-                            doc.sha256,
-                            doc.source,
-                            doc.date,
-                            int(selection.is_late(doc)),
-                            int(selection.is_new(doc)),
+                        CoveredDocument(
+                            sha256=doc.sha256,
+                            source=doc.source,
+                            date=doc.date,
+                            late=selection.is_late(doc),
+                            new=selection.is_new(doc),
+                            period=period.key,
+                            identity=selection.identity(doc),
+                            updated=selection.is_update(doc),
                         )
                         for doc in selection.documents
                     ],
@@ -804,6 +825,50 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
 def _pack(text: str) -> bytes:
     # Chinese policy text compresses about 3:1; the cache is most of the state's size.
     return zlib.compress(text.encode("utf-8"), 6)
+
+
+_COVERED_COLUMNS = (
+    "c.sha256, c.source, c.date, c.late, c.new, c.period, "
+    "c.path, c.doc_no, c.index_no, c.title, c.updated"
+)
+
+
+def _covered(row: Sequence[Any]) -> CoveredDocument:
+    return CoveredDocument(
+        sha256=row[0],
+        source=row[1],
+        date=row[2],
+        late=bool(row[3]),
+        new=bool(row[4]),
+        period=row[5],
+        identity=Identity(path=row[6], doc_no=row[7], index_no=row[8], title=row[9], date=row[2]),
+        updated=bool(row[10]),
+    )
+
+
+def insert_coverage(db: sqlite3.Connection, covered: Iterable[CoveredDocument]) -> None:
+    """Record covered documents (inside the caller's transaction)."""
+    db.executemany(
+        "INSERT INTO coverage (period, sha256, source, date, late, new, path, doc_no, index_no, "
+        "title, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                c.period,
+                c.sha256,
+                c.source,
+                c.date,
+                int(c.late),
+                int(c.new),
+                *(
+                    (c.identity.path, c.identity.doc_no, c.identity.index_no, c.identity.title)
+                    if c.identity is not None
+                    else (None, None, None, None)
+                ),
+                int(c.updated),
+            )
+            for c in covered
+        ],
+    )
 
 
 def _issue(row: Sequence[Any]) -> Issue:
