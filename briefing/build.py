@@ -574,7 +574,7 @@ def build(
     `chart_worker` (see `briefing.chartworker`) draws the charts while the renderer loads;
     `workers` > 1 extracts uncached documents in that many processes (same output).
     """
-    from briefing.render import fill_charts, render_docx_bytes, warm_up
+    from briefing.render import fill_charts, render_docx_bytes
 
     period = parse_period(settings.period)
     # A mistyped input folder is an error even when the period's briefing is already made.
@@ -605,7 +605,7 @@ def build(
                 progress,
                 state,
                 chart_worker=chart_worker,
-                while_drawing=warm_up,
+                while_drawing=None,
                 on_selected=start_workbook,
                 workers=workers,
                 stand_ins=True,
@@ -622,11 +622,18 @@ def build(
             # Rendered while the charts are drawn, then their pictures are put in (or, should
             # they not fit their stand-ins, rendered again with them: the same bytes either way).
             timestamp = prepared.timestamp
-            data = render_docx_bytes(template, prepared.context, timestamp=timestamp)
+            data = render_docx_bytes(
+                template, prepared.context, timestamp=timestamp, trusted=settings.trust_template
+            )
             pictures = prepared.attach_charts()
             filled = fill_charts(data, pictures, timestamp) if pictures is not None else None
             if filled is None:
-                filled = render_docx_bytes(template, prepared.context, timestamp=timestamp)
+                filled = render_docx_bytes(
+                    template,
+                    prepared.context,
+                    timestamp=timestamp,
+                    trusted=settings.trust_template,
+                )
             write_bytes_atomic(docx_path, filled)
             write_bytes_atomic(xlsx_path, workbook[0].result())
         finally:

@@ -48,6 +48,13 @@ LexiconOption = Annotated[
         "--lexicon", "-l", help="用户主题词表（TOML），与默认词表合并；默认取配置文件中的设置"
     ),
 ]
+TrustTemplateOption = Annotated[
+    bool,
+    typer.Option(
+        "--trust-template",
+        help="确认模板可信：在无法建立受限子进程的系统（Windows）上仍渲染它（Linux、macOS 上无影响）",
+    ),
+]
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="配置文件，默认 ./briefing.toml（如存在）")
 ]
@@ -247,6 +254,7 @@ def build_cmd(
     skip_empty: Annotated[
         bool, typer.Option("--skip-empty", help="本期没有文件时不生成简报（退出码 0）")
     ] = False,
+    trust_template: TrustTemplateOption = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="只输出错误和警告（适合 cron）")
     ] = False,
@@ -284,6 +292,7 @@ def build_cmd(
                     "theme": theme,
                     "lexicon": lexicon,
                     "strict": strict or None,
+                    "trust_template": trust_template or None,
                 },
             )
             if settings.template is not None:

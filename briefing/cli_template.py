@@ -81,15 +81,22 @@ def check(
         str | None,
         typer.Option("--theme", help="按专题（只含这个主题）生成的上下文试渲染，用于专题模板"),
     ] = None,
+    trust_template: Annotated[
+        bool,
+        typer.Option(
+            "--trust-template",
+            help="确认模板可信：在无法建立受限子进程的系统（Windows）上仍试渲染它",
+        ),
+    ] = False,
 ) -> None:
     """检查模板：语法、标签位置、变量名和字段名、过滤器、安全性，并试渲染一次（不写文件）。"""
     from briefing.template_tools import check_template, load_context_json, sample_context
 
-    if not template.is_file():
+    if not template.exists():
         raise _fail(f"模板文件不存在：{template}")
     try:
         data = load_context_json(context) if context is not None else sample_context(theme=theme)
-        report = check_template(template, data)
+        report = check_template(template, data, trusted=trust_template)
     except BriefingError as exc:
         raise _fail(str(exc)) from None
     if report.ok:

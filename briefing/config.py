@@ -65,6 +65,8 @@ class Settings:
     """有警告即失败。"""
     theme: str | None = None
     """专题：只写这一个主题（配合专题模板使用）。"""
+    trust_template: bool = False
+    """无法在受限子进程中渲染时（Windows），仍在本进程中渲染这个模板（只用于可信的模板）。"""
     masthead: MastheadSettings = field(default_factory=MastheadSettings)
     footer: FooterSettings = field(default_factory=FooterSettings)
     layout: LayoutSettings = field(default_factory=LayoutSettings)

@@ -6,10 +6,11 @@ check` and a Python shell. Bad input is a ValueError with a Chinese message nami
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, Protocol, runtime_checkable
+
+import cn2an
 
 
 def clip(text: str, limit: int = 80) -> str:
@@ -88,7 +89,6 @@ def issue(value: Any) -> str:
 
 def cn_number(value: Any) -> str:
     """12 -> 十二, 2024 -> 二千零二十四, 3.5 -> 三点五 (cn2an's conventions)."""
-    import cn2an
 
     number = _number(value, "cn_number")
     result: str = cn2an.an2cn(int(number) if number == int(number) else number)
@@ -97,7 +97,6 @@ def cn_number(value: Any) -> str:
 
 def cn_date_filter(value: Any) -> str:
     """2024-03-27 (a string, date or datetime) -> 2024年3月27日; an empty value stays empty."""
-    from datetime import date
 
     if value in (None, ""):
         return ""
@@ -113,24 +112,26 @@ def cn_date_filter(value: Any) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+@runtime_checkable
+class Resizable(Protocol):
+    """A chart as a template holds it (`briefing.render.ChartHandle`)."""
+
+    def resized(self, width_mm: float) -> Any: ...
+
+
 def image_width(image: Any, millimetres: float) -> Any:
     """A chart printed `millimetres` wide (height follows): `{{ charts.themes | width(80) }}`.
 
     An empty chart ("") stays empty, so `{% if theme.chart %}` still works around it.
     """
-    from docx.shared import Mm
-
     if not image:
         return image
     size = _number(millimetres, "width")
     if not 20 <= size <= 170:
         raise ValueError(f"过滤器 width 的宽度应在 20 到 170 毫米之间，得到的是 {size:g}")
-    if not hasattr(image, "_insert_image"):
+    if not isinstance(image, Resizable):
         raise ValueError("过滤器 width 只能用于图表变量（如 charts.themes、theme.chart）")
-    resized = copy.copy(image)
-    resized.width = Mm(size)
-    resized.height = None
-    return resized
+    return image.resized(size)
 
 
 AUTHOR_FILTERS: dict[str, Callable[..., Any]] = {

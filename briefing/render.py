@@ -34,17 +34,23 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from xml.etree import ElementTree
 
 import jinja2
+from docx import Document
+from docx.shared import Mm
+from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError
+from lxml import etree
 
 from briefing.atomic import write_bytes_atomic
 from briefing.charts import DPI, ChartImage, ChartPlan
+from briefing.config import package_data_dir
 from briefing.context import BriefingContext
 from briefing.errors import TemplateError
 from briefing.filters import AUTHOR_FILTERS, clip
@@ -52,10 +58,12 @@ from briefing.sandbox import (
     RENDER_MEMORY_MB,
     RENDER_SECONDS,
     BriefingEnvironment,
+    ChildError,
     ResourceLimitError,
     UnsafeTemplateError,
-    isolated,
+    can_isolate,
     make_environment,
+    run_limited,
     static_security_problems,
     time_limit,
 )
@@ -71,7 +79,6 @@ __all__ = [
     "render_docx_bytes",
     "static_security_problems",
     "suggest",
-    "warm_up",
 ]
 
 _TAG_PATTERN = re.compile(r"<[^>]+>")
@@ -80,29 +87,50 @@ _TAG_PATTERN = re.compile(r"<[^>]+>")
 # --- images ---------------------------------------------------------------------------------------
 
 
-def _inline_image_class() -> type:
-    from docx.shared import Mm
-    from docxtpl import InlineImage
+class ChartHandle:
+    """What a template gets for a chart: an opaque value that prints as the picture.
 
-    class ChartInlineImage(InlineImage):  # type: ignore[misc]
-        """An InlineImage that carries alt text (docPr descr) and can be placed more than once."""
+    It holds the picture's bytes, width and alt text and nothing else (no template, document or
+    file object), and the sandbox's allow-list gives a template none of its attributes. Printed
+    with `{{ … }}` it becomes an inline image in the part being rendered; the `width` filter
+    returns a resized copy; an empty chart is `""` instead, so `{% if theme.chart %}` works.
+    """
 
-        def __init__(self, tpl: Any, chart: ChartImage) -> None:
-            super().__init__(tpl, io.BytesIO(chart.png), width=Mm(chart.width_mm))
-            self.chart = chart
+    __slots__ = ("_alt", "_png", "_width_mm")
 
-        def _insert_image(self) -> str:
-            part = self.tpl.current_rendering_part
-            inline = part.new_pic_inline(io.BytesIO(self.chart.png), self.width, self.height)
-            inline.docPr.set("descr", self.chart.alt)
-            xml: str = inline.xml
-            return (
-                "</w:t></w:r><w:r><w:drawing>"
-                + xml
-                + '</w:drawing></w:r><w:r><w:t xml:space="preserve">'
-            )
+    def __init__(self, png: bytes, width_mm: float, alt: str) -> None:
+        self._png = png
+        self._width_mm = width_mm
+        self._alt = alt
 
-    return ChartInlineImage
+    def resized(self, width_mm: float) -> ChartHandle:
+        return ChartHandle(self._png, width_mm, self._alt)
+
+    def __html__(self) -> str:
+        return _insert_picture(self._png, self._width_mm, self._alt)
+
+    __str__ = __html__
+
+    def __repr__(self) -> str:
+        return "<图表>"
+
+
+_rendering: list[Any] = []
+"""The DocxTemplate being rendered in this process (one at a time): where a printed chart goes.
+Kept here rather than in the handle, so nothing a template holds leads to it."""
+
+
+def _insert_picture(png: bytes, width_mm: float, alt: str) -> str:
+
+    if not _rendering:
+        return "<图表>"  # printed outside a render (a bug), never a way in
+    part = _rendering[-1].current_rendering_part
+    inline = part.new_pic_inline(io.BytesIO(png), Mm(width_mm), None)
+    inline.docPr.set("descr", alt)
+    xml: str = inline.xml
+    return (
+        "</w:t></w:r><w:r><w:drawing>" + xml + '</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+    )
 
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -178,21 +206,27 @@ def fill_charts(docx: bytes, pictures: Mapping[bytes, bytes], when: datetime) ->
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _with_images(value: Any, make_image: Any) -> Any:
-    """A copy of the context with every ChartImage replaced by an inline image.
+_SCALARS = (str, int, float, bool, type(None))
 
-    Strings lose XML-invalid control characters on the way: they come from documents and file
-    names, and must not break the briefing.
+
+def template_data(value: Any) -> Any:
+    """The context as a template sees it: plain data only, charts as `ChartHandle`s.
+
+    Dicts, lists and scalars are copied; strings lose XML-invalid control characters (they come
+    from documents and file names and must not break the briefing). Any other type is a bug in
+    the context builder, refused here rather than handed to an untrusted template.
     """
     if isinstance(value, str):
         return _XML_INVALID.sub("", value)
     if isinstance(value, ChartImage):
-        return make_image(value) if value.png else ""
+        return ChartHandle(value.png, value.width_mm, value.alt) if value.png else ""
     if isinstance(value, Mapping):
-        return {key: _with_images(item, make_image) for key, item in value.items()}
+        return {str(key): template_data(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return [_with_images(item, make_image) for item in value]
-    return value
+        return [template_data(item) for item in value]
+    if isinstance(value, _SCALARS):
+        return value
+    raise TypeError(f"template context holds a {type(value).__name__}, not plain data")
 
 
 # --- errors ---------------------------------------------------------------------------------------
@@ -292,12 +326,12 @@ def _undefined_name(message: str) -> str:
     return message
 
 
-def _template_error(exc: BaseException, env: BriefingEnvironment, template: Path) -> TemplateError:
+def _template_error(exc: BaseException, env: BriefingEnvironment, name: str) -> TemplateError:
     """A Chinese message saying what went wrong in the template and where."""
     if isinstance(exc, UnsafeTemplateError):
         here, around = _text_around(env.last_source, exc.lineno)
         return TemplateError(
-            f"模板包含不安全的写法，已拒绝渲染（{template.name}）：{exc}。{_where(here, around)}"
+            f"模板包含不安全的写法，已拒绝渲染（{name}）：{exc}。{_where(here, around)}"
             "模板中的代码没有被执行。"
         )
     if isinstance(exc, jinja2.TemplateSyntaxError):
@@ -309,72 +343,137 @@ def _template_error(exc: BaseException, env: BriefingEnvironment, template: Path
             else "请检查标签是否成对（如 {% for %} 与 {% endfor %}）、括号和引号是否完整。"
         )
         return TemplateError(
-            f"模板语法错误（{template.name}）：{_explain(exc.message or '')}{hint}。"
+            f"模板语法错误（{name}）：{_explain(exc.message or '')}{hint}。"
             f"{_where(here, around)}{advice}"
         )
     here, around = _text_around(env.last_source, _template_lineno(exc.__traceback__))
     where = _where(here, around)
     if isinstance(exc, ResourceLimitError):
         return TemplateError(
-            f"模板要求的计算量过大，已中止渲染（{template.name}）：{exc}。{where}"
+            f"模板要求的计算量过大，已中止渲染（{name}）：{exc}。{where}"
             "简报模板只需遍历上下文中的列表，不需要大范围循环或大数运算。"
         )
     if isinstance(exc, RecursionError):
         return TemplateError(
-            f"模板中的宏无限递归，已中止渲染（{template.name}）。{where}".rstrip("。") + "。"
+            f"模板中的宏无限递归，已中止渲染（{name}）。{where}".rstrip("。") + "。"
         )
     if isinstance(exc, SecurityError):
         return TemplateError(
-            f"模板包含不安全的写法，已拒绝渲染（{template.name}）：{_explain(str(exc))}。{where}"
+            f"模板包含不安全的写法，已拒绝渲染（{name}）：{_explain(str(exc))}。{where}"
             "出于安全原因，模板不能访问 Python 内部属性，模板中的代码没有被执行。"
         )
     if isinstance(exc, jinja2.UndefinedError):
         name = _undefined_name(str(exc))
         return TemplateError(
-            f"模板使用了未定义的变量或字段“{name}”（{template.name}）。{where}"
+            f"模板使用了未定义的变量或字段“{name}”（{name}）。{where}"
             "可用变量见 briefing context --json 的输出或 docs 中的模板变量表。"
         )
     return TemplateError(
-        f"模板渲染失败（{template.name}）：{_explain(str(exc))}。{where}".rstrip("。") + "。"
+        f"模板渲染失败（{name}）：{_explain(str(exc))}。{where}".rstrip("。") + "。"
     )
 
 
 # --- rendering ------------------------------------------------------------------------------------
 
+TEMPLATE_MAX_BYTES = 64 * 1024 * 1024
+"""Largest template file read (a Word template with embedded fonts is a few megabytes)."""
+TEMPLATE_MAX_INFLATED = 128 * 1024 * 1024
+"""Largest total a template's zip parts may inflate to (media and fonts included)."""
+TEMPLATE_MAX_XML = 16 * 1024 * 1024
+"""Largest single XML part of a template: parsed into a tree, which takes ten times as much."""
+TEMPLATE_MAX_PARTS = 2000
+OUTPUT_MAX_INFLATED = 256 * 1024 * 1024
+"""Largest total the rendered briefing's parts may inflate to."""
 
-def _open_template(template: Path) -> Any:
-    from docxtpl import DocxTemplate
 
+def read_template(template: Path) -> bytes:
+    """The template's bytes, read here (the render child can open no file). Checks only what
+    needs no parsing: that it is a file, of a bounded size, and a zip."""
+    if template.is_dir():
+        raise TemplateError(f"模板路径是一个文件夹，不是 Word 文件：{template}")
+    try:
+        size = template.stat().st_size
+    except OSError:
+        raise TemplateError(f"模板文件不存在：{template}") from None
     if not template.is_file():
-        raise TemplateError(f"模板文件不存在：{template}")
-    if not zipfile.is_zipfile(template):
+        raise TemplateError(f"模板不是普通文件：{template}")
+    if size > TEMPLATE_MAX_BYTES:
+        raise TemplateError(
+            f"模板文件过大（{size // (1024 * 1024)} MB，上限 {TEMPLATE_MAX_BYTES // (1024 * 1024)} MB）：{template}"
+        )
+    try:
+        with template.open("rb") as handle:
+            data = handle.read(TEMPLATE_MAX_BYTES + 1)
+    except OSError as exc:
+        raise TemplateError(f"无法读取模板：{template}（{exc.strerror or '读取失败'}）") from None
+    if not zipfile.is_zipfile(io.BytesIO(data)):
         raise TemplateError(f"模板不是有效的 Word 文件（.docx）：{template}")
+    return data
+
+
+def check_zip_limits(
+    data: bytes, name: str, *, total: int, xml: int | None = None, parts: int = TEMPLATE_MAX_PARTS
+) -> None:
+    """Refuse a package whose parts inflate past the limits, counting what is really inflated
+    (declared sizes can lie) and stopping as soon as a limit is passed."""
+    too_big = TemplateError(
+        f"Word 文件“{name}”解压后过大（上限 {total // (1024 * 1024)} MB），"
+        "可能是压缩炸弹或夹带了无关内容，已拒绝处理。"
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+            if len(infos) > parts:
+                raise TemplateError(
+                    f"Word 文件“{name}”包含 {len(infos)} 个部件，超过上限 {parts}。"
+                )
+            seen = 0
+            for info in infos:
+                limit = total
+                if xml is not None and info.filename.endswith((".xml", ".rels")):
+                    limit = min(limit, xml)
+                if info.file_size > limit or seen + info.file_size > total:
+                    raise too_big
+                with package.open(info) as member:
+                    size = 0
+                    while chunk := member.read(1 << 20):
+                        size += len(chunk)
+                        if size > limit or seen + size > total:
+                            raise too_big
+                seen += size
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
+        raise TemplateError(f"Word 文件“{name}”已损坏，无法解压。") from exc
+
+
+def open_template(data: bytes, name: str) -> Any:
+    """A docxtpl template from bytes (in the render child), after the zip limits."""
+
+    check_zip_limits(data, name, total=TEMPLATE_MAX_INFLATED, xml=TEMPLATE_MAX_XML)
 
     class StrictDocxTemplate(DocxTemplate):  # type: ignore[misc]
         """docxtpl parses the rendered body with lxml's `recover=True`, which silently drops
         whatever a template broke; check it strictly first so a broken body is an error."""
 
         def fix_tables(self, xml: str) -> Any:
-            from xml.etree import ElementTree
-
             try:
                 ElementTree.fromstring(xml)
             except ElementTree.ParseError as exc:
+                line, column = exc.position
                 raise TemplateError(
-                    f"渲染结果不是有效的 Word 文档（正文：{exc}）。模板中可能用 safe 等写法输出了"
-                    "原始 XML，或 {%p %}/{%tr %} 标签没有单独成段/成行。"
+                    f"渲染结果不是有效的 Word 文档（正文第 {line} 行第 {column} 列）。模板中可能用 "
+                    "safe 等写法输出了原始 XML，或 {%p %}/{%tr %} 标签没有单独成段/成行。"
                 ) from exc
             return super().fix_tables(xml)
 
-    tpl = StrictDocxTemplate(template)
+    tpl = StrictDocxTemplate(io.BytesIO(data))
     try:
         tpl.init_docx()
     except Exception as exc:  # python-docx raises several types for a damaged package
-        raise TemplateError(f"无法打开模板：{template}（{exc}）") from exc
+        raise TemplateError(f"无法打开模板：{name}（不是完整的 Word 文档）") from exc
     return tpl
 
 
-def _set_core_properties(tpl: Any, context: BriefingContext, timestamp: datetime) -> None:
+def _set_core_properties(tpl: Any, context: Mapping[str, Any], timestamp: datetime) -> None:
     props = tpl.docx.core_properties
     when = timestamp.astimezone(UTC).replace(tzinfo=None) if timestamp.tzinfo else timestamp
     masthead = context["masthead"]
@@ -390,49 +489,59 @@ def _set_core_properties(tpl: Any, context: BriefingContext, timestamp: datetime
     props.revision = 1
 
 
-def _check_package(data: bytes) -> None:
+def _check_package(data: bytes, name: str) -> None:
     """Every XML part must parse and python-docx must open the result: never ship a broken DOCX."""
-    from docx import Document
-    from lxml import etree
 
+    check_zip_limits(data, name, total=OUTPUT_MAX_INFLATED)
     # lxml (python-docx's own parser) reads the template's big style parts 4x faster than
     # ElementTree; strict (no recovery), and no entity expansion or network access.
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
     with zipfile.ZipFile(io.BytesIO(data)) as package:
-        for name in package.namelist():
-            if name.endswith((".xml", ".rels")):
+        for part in package.namelist():
+            if part.endswith((".xml", ".rels")):
                 try:
-                    etree.fromstring(package.read(name), parser)
+                    etree.fromstring(package.read(part), parser)
                 except etree.XMLSyntaxError as exc:
                     raise TemplateError(
-                        f"渲染结果不是有效的 Word 文档（{name}：{exc}）。"
+                        f"渲染结果不是有效的 Word 文档（{part} 第 {exc.lineno} 行）。"
                         "模板中可能有标签破坏了文档结构（例如 {%p %}/{%tr %} 标签没有单独成段/成行）。"
                     ) from exc
     try:
         Document(io.BytesIO(data))
     except Exception as exc:
-        raise TemplateError(f"渲染结果无法作为 Word 文档打开：{exc}") from exc
+        raise TemplateError(f"渲染结果无法作为 Word 文档打开（{name}）。") from exc
 
 
-def _render_raw(
-    template: Path, context: BriefingContext, timestamp: datetime, render_seconds: int
+def _memory_error(name: str) -> TemplateError:
+    return TemplateError(
+        f"模板要求的内存过多（超过 {RENDER_MEMORY_MB} MB），已中止渲染（{name}）。"
+        "简报模板不需要构造很长的文字，请检查 replace、join、宏递归或 namespace 的用法。"
+    )
+
+
+def render_in_place(
+    data: bytes,
+    name: str,
+    context: Mapping[str, Any],
+    timestamp: datetime,
+    render_seconds: int = RENDER_SECONDS,
 ) -> bytes:
-    """The docxtpl render itself: DOCX bytes as python-docx saves them."""
-    tpl = _open_template(template)
-    image_class = _inline_image_class()
-    data = _with_images(context, lambda chart: image_class(tpl, chart))
+    """The render itself, in this process: the finished, checked DOCX bytes.
+
+    `render_docx_bytes` runs this in the limited child; `briefing template check` calls it from
+    inside its own child.
+    """
+    tpl = open_template(data, name)
     env = make_environment()
     assert isinstance(env, BriefingEnvironment)
+    _rendering.append(tpl)
     try:
         with time_limit(render_seconds):
-            tpl.render(data, jinja_env=env, autoescape=True)
+            tpl.render(template_data(context), jinja_env=env, autoescape=True)
     except TemplateError:
         raise
     except MemoryError as exc:
-        raise TemplateError(
-            f"模板要求的内存过多（超过 {RENDER_MEMORY_MB} MB），已中止渲染（{template.name}）。"
-            "简报模板不需要构造很长的文字，请检查 replace、join、宏递归或 namespace 的用法。"
-        ) from exc
+        raise _memory_error(name) from exc
     except (
         jinja2.TemplateError,
         RecursionError,
@@ -443,21 +552,53 @@ def _render_raw(
         AttributeError,
         ArithmeticError,
     ) as exc:
-        raise _template_error(exc, env, template) from exc
+        raise _template_error(exc, env, name) from exc
+    finally:
+        _rendering.pop()
     _set_core_properties(tpl, context, timestamp)
     buffer = io.BytesIO()
     tpl.docx.save(buffer)
-    return buffer.getvalue()
+    result = normalize_zip(buffer.getvalue(), timestamp)
+    _check_package(result, name)
+    return result
 
 
-def warm_up() -> None:
-    """Import docxtpl and python-docx here, so that the render child forked later inherits them.
+def in_sandbox(
+    work: Callable[[], bytes], name: str, *, seconds: int = RENDER_SECONDS, trusted: bool = False
+) -> bytes:
+    """Run template work in the limited child (`sandbox.run_limited`), with Chinese messages.
 
-    `briefing build` calls this while the charts are drawn in another process; the render and the
-    package check then start without paying for the imports.
+    Where no child can be made (no fork: Windows), only a `trusted` template (a shipped one, or
+    one the user vouched for with --trust-template) is rendered, in this process.
     """
-    import docx  # noqa: F401
-    import docxtpl  # noqa: F401
+    if not can_isolate():
+        if trusted:
+            return work()
+        raise TemplateError(
+            f"此系统不支持在受限子进程中渲染模板，为安全起见拒绝渲染“{name}”。"
+            "如确认该模板可信（例如自己编写的），可加 --trust-template 在本进程中渲染。"
+        )
+    try:
+        return run_limited(work, seconds=seconds)
+    except ChildError as exc:
+        if exc.reason == "memory":
+            raise _memory_error(name) from None
+        if exc.reason in ("cpu", "timeout"):
+            raise TemplateError(
+                f"模板渲染超过 {seconds} 秒，已中止（{name}）。"
+                "简报模板只需遍历上下文中的列表，不需要大范围循环。"
+            ) from None
+        if exc.reason == "too-big":
+            raise TemplateError(f"模板渲染结果过大，已中止（{name}）。") from None
+        raise TemplateError(f"模板渲染异常中止（{name}）{exc.detail}。") from None
+
+
+def is_shipped(template: Path) -> bool:
+    """Whether `template` is one of the templates shipped with briefing (trusted)."""
+    try:
+        return template.resolve().parent == package_data_dir("templates").resolve()
+    except OSError:
+        return False
 
 
 def render_docx_bytes(
@@ -466,22 +607,29 @@ def render_docx_bytes(
     *,
     timestamp: datetime,
     render_seconds: int = RENDER_SECONDS,
+    trusted: bool = False,
 ) -> bytes:
     """Render `context` into `template` and return the finished DOCX bytes (nothing is written).
 
-    The render runs in a child process with a memory and CPU-time limit where the platform
-    allows (see `_isolated`).
+    The template is read here and rendered, checked and packed in the limited child; this
+    process never parses it.
     """
-    raw = isolated(
-        lambda: _render_raw(template, context, timestamp, render_seconds), template, render_seconds
+    data = read_template(template)
+    return in_sandbox(
+        lambda: render_in_place(data, template.name, context, timestamp, render_seconds),
+        template.name,
+        seconds=render_seconds,
+        trusted=trusted or is_shipped(template),
     )
-    result = normalize_zip(raw, timestamp)
-    _check_package(result)
-    return result
 
 
 def render_docx(
-    template: Path, context: BriefingContext, output: Path, *, timestamp: datetime
+    template: Path,
+    context: BriefingContext,
+    output: Path,
+    *,
+    timestamp: datetime,
+    trusted: bool = False,
 ) -> None:
     """Render the briefing and write it atomically to `output`.
 
@@ -489,34 +637,5 @@ def render_docx(
     is missing, malformed, uses an unknown variable, or tries to escape the sandbox; in every
     failure case `output` is left as it was.
     """
-    data = render_docx_bytes(template, context, timestamp=timestamp)
+    data = render_docx_bytes(template, context, timestamp=timestamp, trusted=trusted)
     write_bytes_atomic(output, data)
-
-
-def _part_sources(tpl: Any) -> list[str]:
-    """The XML docxtpl compiles for the body, headers and footers, split into paragraphs."""
-    from docx.oxml import parse_xml
-
-    sources = [tpl.patch_xml(tpl.get_xml())]
-    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-        for _, part in tpl.get_headers_footers(uri):
-            sources.append(tpl.patch_xml(tpl.xml_to_string(parse_xml(part.blob))))
-    return [re.sub(r"<w:p([ >])", r"\n<w:p\1", source) for source in sources]
-
-
-_BLOCK_TAG = re.compile(r"\{%\s*(p|tr|tc|r)\s[^%]*%\}")
-
-
-def _tag_placement(text: str, where: str, *, in_table: bool) -> list[str]:
-    problems: list[str] = []
-    for match in _BLOCK_TAG.finditer(text):
-        kind = match.group(1)
-        if kind == "p":
-            rest = (text[: match.start()] + text[match.end() :]).strip()
-            if rest:
-                problems.append(
-                    f"{where}：“{match.group(0)}”必须单独成段，同段的文字“{clip(rest, 30)}”会被删除"
-                )
-        elif kind in ("tr", "tc") and not in_table:
-            problems.append(f"{where}：“{match.group(0)}”只能放在表格中")
-    return problems

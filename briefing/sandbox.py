@@ -1,32 +1,56 @@
-"""The sandbox every template renders in: Jinja's immutable sandbox, strict, bounded, isolated.
+"""The sandbox every template renders in: an allow-list over plain data, bounded, in a limited child.
 
-Templates are data that staff copy around, not code. On top of `ImmutableSandboxedEnvironment`:
-constructs that reach for Python internals or other files are refused before anything runs
-(`static_security_problems`); `range`, integer arguments, `*`, `**` and format widths are capped;
-a render stops after `RENDER_SECONDS`; and where the platform can fork, the render runs in a child
-process with a memory and CPU limit (`isolated`), because some filters multiply sizes and only the
-operating system bounds them all.
+Templates are data that staff copy around, not code. Three layers, each enough on its own for the
+attacks we know of:
+
+1. What a template can reach. The context is plain data (dicts, lists, strings, numbers) plus
+   opaque chart handles; `BriefingEnvironment.is_safe_attribute` allows attribute and method
+   access per type from `ALLOWED_ATTRIBUTES` (a short list of str, dict and list methods and
+   Jinja's loop helpers) and refuses everything else, whatever its name. Constructs that reach
+   for Python internals or other files are refused before anything runs
+   (`static_security_problems`).
+2. How much work it can ask for: `range`, integer arguments, `*`, `**` and format widths are
+   capped, and a render stops after `RENDER_SECONDS`.
+3. Where it runs: `run_limited` forks a child that has no way to open, create or grow a file
+   (no free descriptor, a zero file-size limit, and on Linux a Landlock ruleset that denies
+   every file-system and network right), with a memory and CPU limit and a wall-clock timeout.
+   The template arrives as bytes read by the parent; the rendered DOCX leaves as bytes through a
+   pipe. Where fork is missing (Windows) only a trusted template renders, in this process.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import functools
+import importlib
+import json
+import os
+import pkgutil
 import re
+import select
 import signal
+import struct
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import LoopContext, Undefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.utils import Cycler, Joiner, Namespace
+from markupsafe import Markup
 
 from briefing.errors import TemplateError
 from briefing.filters import AUTHOR_FILTERS
-from briefing.forking import close_inherited, fork_child
+
+if sys.platform != "win32":
+    import fcntl
+    import resource
 
 MAX_RANGE_TOTAL = 100_000
 """Numbers `range()` may produce in one render, all calls together (nested loops included)."""
@@ -75,6 +99,71 @@ def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     return guarded
 
 
+# --- what a template may reach -------------------------------------------------------------------
+
+_STR_METHODS = frozenset(
+    {
+        "capitalize", "count", "endswith", "find", "format", "index", "isalnum", "isalpha",
+        "isdigit", "isnumeric", "isspace", "join", "ljust", "lower", "lstrip", "partition",
+        "removeprefix", "removesuffix", "replace", "rfind", "rjust", "rpartition", "rsplit",
+        "rstrip", "split", "splitlines", "startswith", "strip", "title", "upper", "zfill",
+    }
+)  # fmt: skip
+_LOOP_FIELDS = frozenset(
+    {
+        "index", "index0", "revindex", "revindex0", "first", "last", "length", "cycle",
+        "depth", "depth0", "previtem", "nextitem", "changed",
+    }
+)  # fmt: skip
+
+ALLOWED_ATTRIBUTES: tuple[tuple[type, frozenset[str]], ...] = (
+    (Markup, _STR_METHODS | {"striptags", "unescape"}),
+    (str, _STR_METHODS),
+    (dict, frozenset({"get", "items", "keys", "values"})),
+    (list, frozenset({"count", "index"})),
+    (tuple, frozenset({"count", "index"})),
+    (LoopContext, _LOOP_FIELDS),
+    (Cycler, frozenset({"current", "next", "reset"})),
+)
+"""Attributes and methods a template may use, per type; everything else is refused.
+
+The context holds only plain data (see `briefing.context`); a value of any type not listed here
+(a chart handle, a function, a class, a Jinja macro) offers a template no attribute at all.
+`groupby` results are tuples; `namespace()` objects expose what the template itself stored."""
+
+_TYPE_NAMES: tuple[tuple[type, str], ...] = (
+    (str, "文字"),
+    (dict, "数据项"),
+    (list, "列表"),
+    (tuple, "列表"),
+    (int, "数字"),
+    (float, "数字"),
+)
+
+
+def allowed_attribute(obj: Any, attr: str) -> bool:
+    """Whether a template may read `obj.attr` (the allow-list, not a naming rule)."""
+    if attr.startswith("_"):
+        return False
+    if isinstance(obj, Namespace):
+        return True  # holds only what the template set with {% set ns.x = … %}
+    for kind, names in ALLOWED_ATTRIBUTES:
+        if isinstance(obj, kind):
+            return attr in names
+    return False
+
+
+def _type_name(obj: Any) -> str:
+    for kind, name in _TYPE_NAMES:
+        if isinstance(obj, kind):
+            return name
+    if isinstance(obj, Joiner | Cycler | Namespace):
+        return "模板辅助对象"
+    if callable(obj):
+        return "函数"
+    return "图表" if type(obj).__name__ == "ChartHandle" else "该值"
+
+
 class BriefingEnvironment(ImmutableSandboxedEnvironment):
     """The sandbox, remembering the XML it last compiled so errors can quote the failing spot,
     refusing dangerous constructs before anything runs, and bounding the work a template does."""
@@ -86,6 +175,17 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
         super().__init__(**kwargs)
         self.range_left = MAX_RANGE_TOTAL
         self.globals["range"] = self._range
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        return allowed_attribute(obj, attr) and super().is_safe_attribute(obj, attr, value)
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
+        return self.undefined(
+            f"模板不能访问{_type_name(obj)}的“{attribute}”（只能使用文档列出的字段和方法）",
+            name=attribute,
+            obj=obj,
+            exc=SecurityError,
+        )
 
     def _range(self, *args: Any) -> range:
         for value in args:
@@ -216,89 +316,272 @@ def make_environment() -> ImmutableSandboxedEnvironment:
     return env
 
 
+# --- where a template runs ------------------------------------------------------------------------
+
 RENDER_MEMORY_MB = 1024
-"""Memory a render may add (child process, where the platform can fork and limit it)."""
+"""Memory a render may add (Linux; elsewhere the other limits still apply)."""
+RESULT_LIMIT = 256 * 1024 * 1024
+"""Largest answer a child may send back (a rendered briefing is a few megabytes)."""
+WALL_MARGIN = 15
+"""Seconds a child may take beyond its CPU limit (start-up, waiting for the machine) before it
+is killed: a child that sleeps or blocks instead of computing must not hang a cron run."""
+
+_LENGTH = struct.Struct("<Q")
+_in_limited_child = False
 
 
-def _virtual_memory_bytes() -> int | None:
-    try:
-        status = Path("/proc/self/status").read_text(encoding="ascii")
-    except OSError:
-        return None
-    match = re.search(r"^VmSize:\s+(\d+)\s+kB", status, re.MULTILINE)
-    return int(match.group(1)) * 1024 if match else None
+class ChildError(Exception):
+    """A limited child ended without an answer: `reason` is `timeout`, `memory`, `cpu` or `crash`."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.detail = detail
 
 
-def _limit(kind: int, value: int) -> None:
-    """Lower a resource limit, never above the hard limit the system already sets."""
-    import resource
-
-    try:
-        _, hard = resource.getrlimit(kind)
-        if hard != resource.RLIM_INFINITY:
-            value = min(value, hard)
-        resource.setrlimit(kind, (value, hard))
-    except (ValueError, OSError):
-        pass  # the other guards still apply
+def can_isolate() -> bool:
+    """Whether templates can render in a limited child here (POSIX fork)."""
+    return hasattr(os, "fork")
 
 
-def isolated(work: Callable[[], bytes], template: Path, seconds: int) -> bytes:
-    """Run `work` in a forked child with a memory and CPU limit; its bytes or its TemplateError.
+def run_limited(work: Callable[[], bytes], *, seconds: int) -> bytes:
+    """`work()` run in a forked child that can reach no file, under memory, CPU and time limits.
 
-    The sandbox stops a template reaching Python, the guards in the environment stop the obvious
-    abuse, but some filters multiply sizes (`replace`, `join`) and only an operating-system limit
-    bounds them all. Where fork or /proc is missing, `work` runs here with the in-process guards.
+    Returns its bytes; re-raises a `TemplateError` it raised (with its message); raises
+    `ChildError` when the child died, ran out of time or memory, or answered nothing. Inside a
+    limited child (a check that renders), `work` runs directly: the limits already hold. Callers
+    decide what to do where fork is missing (`can_isolate`).
     """
-    import os
-
-    current = _virtual_memory_bytes()
-    if not hasattr(os, "fork") or current is None:
+    if _in_limited_child:
         return work()
-    import pickle
-    import resource
-
-    def render(write_fd: int) -> None:
-        close_inherited(keep=write_fd)
-        _limit(resource.RLIMIT_AS, current + RENDER_MEMORY_MB * 1024 * 1024)
-        _limit(resource.RLIMIT_CPU, seconds)
+    _prepare_imports()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        status = 1
         try:
-            payload: tuple[str, Any] = ("ok", work())
-        except TemplateError as exc:
-            payload = ("error", str(exc))
-        except MemoryError:
-            payload = ("memory", "")
-        except BaseException as exc:  # a bug must not run the parent's code in the child
-            payload = ("crash", f"{type(exc).__name__}: {exc}")
-        with os.fdopen(write_fd, "wb") as pipe:
-            pickle.dump(payload, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-
-    child = fork_child(render)
-    if child is None:
-        return work()
-    pid, read_end = child
-    with os.fdopen(read_end, "rb") as pipe:
-        raw = pipe.read()
-    _, wait_status = os.waitpid(pid, 0)
-    if not raw:
+            os.close(read_end)
+            _child(work, write_end, seconds)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    try:
+        header, payload = _read_answer(read_end, time.monotonic() + seconds + WALL_MARGIN)
+    except ChildError:
+        _kill(pid)
+        raise
+    finally:
+        os.close(read_end)
+    wait_status = _reap(pid)
+    if header is None:
         if os.WIFSIGNALED(wait_status) and os.WTERMSIG(wait_status) in (
             signal.SIGXCPU,
             signal.SIGKILL,
         ):
-            raise TemplateError(
-                f"模板渲染超过 {seconds} 秒 CPU 时间，已中止（{template.name}）。"
-                "简报模板只需遍历上下文中的列表，不需要大范围循环。"
-            )
-        raise TemplateError(f"模板渲染异常退出（{template.name}，状态 {wait_status}）。")
-    # our own child wrote this pipe
-    kind, value = pickle.loads(raw)
-    if kind == "ok":
-        result: bytes = value
-        return result
-    if kind == "memory":
-        raise TemplateError(
-            f"模板要求的内存过多（超过 {RENDER_MEMORY_MB} MB），已中止渲染（{template.name}）。"
-            "简报模板不需要构造很长的文字，请检查 replace、join、宏递归或 namespace 的用法。"
-        )
-    if kind == "crash":
-        raise TemplateError(f"模板渲染失败（{template.name}）：{value}")
-    raise TemplateError(str(value))
+            raise ChildError("cpu")
+        raise ChildError("crash", f"状态 {wait_status}")
+    kind = header.get("kind")
+    if kind == "ok" and payload is not None:
+        return payload
+    if kind == "error":
+        raise TemplateError(str(header.get("message", "")))
+    raise ChildError(str(kind or "crash"), str(header.get("message", "")))
+
+
+_PRELOADED = ("jinja2", "markupsafe", "docxtpl", "docx")
+"""Packages a render imports from, with all their modules (0.04 s: most are loaded already)."""
+
+
+def _prepare_imports() -> None:
+    """Import here, before the fork, everything a render and a check use: the child cannot open
+    a module file (Jinja, for one, imports its traceback helper only when a template fails), and
+    importing in a child forked while another thread held the import lock could wait forever."""
+    import lxml.etree  # noqa: F401  (python-docx's parser)
+
+    for name in _PRELOADED:
+        package = importlib.import_module(name)
+        for module in pkgutil.walk_packages(package.__path__, f"{name}."):
+            # optional parts whose dependency is missing (docxtpl.subdoc needs docxcompose)
+            with contextlib.suppress(ImportError):
+                importlib.import_module(module.name)
+
+
+def _child(work: Callable[[], bytes], write_fd: int, seconds: int) -> None:
+    global _in_limited_child
+    _in_limited_child = True
+    write_fd = _confine_descriptors(write_fd)
+    memory = _virtual_memory_bytes()  # read /proc before Landlock closes it
+    _landlock()  # before the descriptor limit: the ruleset is a descriptor
+    _limit_resources(seconds, memory)
+    try:
+        header: dict[str, str] = {"kind": "ok"}
+        payload = work()
+        if len(payload) > RESULT_LIMIT:
+            header, payload = {"kind": "too-big"}, b""
+    except TemplateError as exc:
+        header, payload = {"kind": "error", "message": str(exc)}, b""
+    except MemoryError:
+        header, payload = {"kind": "memory"}, b""
+    except BaseException as exc:  # a bug must not run the parent's code in the child
+        header, payload = {"kind": "crash", "message": f"{type(exc).__name__}: {exc}"}, b""
+    _write_message(write_fd, json.dumps(header, ensure_ascii=False).encode("utf-8"))
+    _write_message(write_fd, payload)
+
+
+def _confine_descriptors(write_fd: int) -> int:
+    """Leave the child with /dev/null as stdin, stdout and stderr and the answer pipe as fd 3.
+
+    Nothing the child prints reaches the user (a library's English warning included), and with
+    the descriptor limit set just above, every open() or socket() fails for want of a number.
+    """
+    pipe = fcntl.fcntl(write_fd, fcntl.F_DUPFD, 10)  # out of the way of 0-3, whatever was closed
+    os.close(write_fd)
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        if fd != null:
+            os.dup2(null, fd)
+    os.dup2(pipe, 3)
+    os.closerange(4, _max_descriptors())
+    return 3
+
+
+def _max_descriptors() -> int:
+    try:
+        return max(int(os.sysconf("SC_OPEN_MAX")), 256)
+    except (AttributeError, ValueError, OSError):
+        return 65536
+
+
+def _limit_resources(seconds: int, current: int | None) -> None:
+    if current is not None:
+        _set_limit(resource.RLIMIT_AS, current + RENDER_MEMORY_MB * 1024 * 1024)
+    _set_limit(resource.RLIMIT_CPU, seconds)
+    _set_limit(resource.RLIMIT_CORE, 0)
+    _set_limit(resource.RLIMIT_FSIZE, 0)
+    _set_limit(resource.RLIMIT_NOFILE, 4)
+
+
+def _set_limit(kind: int, value: int) -> None:
+    """Lower a resource limit (soft and hard: the child must not raise it again)."""
+    with contextlib.suppress(ValueError, OSError):
+        _, hard = resource.getrlimit(kind)
+        if hard != resource.RLIM_INFINITY:
+            value = min(value, hard)
+        resource.setrlimit(kind, (value, value))
+
+
+def _virtual_memory_bytes() -> int | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            text = status.read()
+    except OSError:
+        return None
+    match = re.search(r"^VmSize:\s+(\d+)\s+kB", text, re.MULTILINE)
+    return int(match.group(1)) * 1024 if match else None
+
+
+# Landlock (Linux 5.13+): syscall numbers are the same on every architecture.
+_LANDLOCK_CREATE_RULESET = 444
+_LANDLOCK_RESTRICT_SELF = 446
+_PR_SET_NO_NEW_PRIVS = 38
+# file-system rights known to each Landlock ABI version (1: 13 rights, 2: REFER, 3: TRUNCATE,
+# 5: IOCTL_DEV); network rights from ABI 4 (bind and connect TCP)
+_FS_RIGHTS = {1: (1 << 13) - 1, 2: (1 << 14) - 1, 3: (1 << 15) - 1, 5: (1 << 16) - 1}
+_NET_RIGHTS = (1 << 2) - 1
+
+
+def _landlock() -> bool:
+    """Deny this process every file-system (and, where known, network) right. True if it held.
+
+    The descriptor and file-size limits already stop open/create/write; Landlock also stops
+    what needs no descriptor (unlink, rename, mkdir, chmod). Best effort: an older kernel or
+    another platform keeps the other limits.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        syscall = libc.syscall
+        syscall.restype = ctypes.c_long
+        abi = int(syscall(_LANDLOCK_CREATE_RULESET, None, ctypes.c_size_t(0), ctypes.c_uint32(1)))
+        if abi < 1:
+            return False
+        fs = _FS_RIGHTS[max(v for v in _FS_RIGHTS if v <= abi)]
+        if abi >= 4:
+            attr: bytes = struct.pack("<QQ", fs, _NET_RIGHTS)
+        else:
+            attr = struct.pack("<Q", fs)
+        buffer = ctypes.create_string_buffer(attr, len(attr))
+        ruleset = int(syscall(_LANDLOCK_CREATE_RULESET, buffer, ctypes.c_size_t(len(attr)), 0))
+        if ruleset < 0:
+            return False
+        try:
+            if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+                return False
+            return int(syscall(_LANDLOCK_RESTRICT_SELF, ruleset, 0)) == 0
+        finally:
+            os.close(ruleset)
+    except (OSError, AttributeError, ValueError):
+        return False
+
+
+def _write_message(fd: int, data: bytes) -> None:
+    view = memoryview(_LENGTH.pack(len(data)) + data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _read_answer(fd: int, deadline: float) -> tuple[dict[str, Any] | None, bytes | None]:
+    """The child's header and payload; (None, None) when it died before finishing them."""
+    raw_header = _read_message(fd, deadline, 1 << 20)
+    if raw_header is None:
+        return None, None
+    header = json.loads(raw_header.decode("utf-8"))
+    payload = _read_message(fd, deadline, RESULT_LIMIT)
+    if payload is None:
+        return None, None
+    return header if isinstance(header, dict) else None, payload
+
+
+def _read_message(fd: int, deadline: float, limit: int) -> bytes | None:
+    head = _read_exactly(fd, _LENGTH.size, deadline)
+    if head is None:
+        return None
+    (size,) = _LENGTH.unpack(head)
+    if size > limit:
+        raise ChildError("too-big")
+    return _read_exactly(fd, size, deadline) if size else b""
+
+
+def _read_exactly(fd: int, size: int, deadline: float) -> bytes | None:
+    chunks: list[bytes] = []
+    while size:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise ChildError("timeout")
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            continue
+        chunk = os.read(fd, min(size, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    _reap(pid)
+
+
+def _reap(pid: int) -> int:
+    while True:
+        try:
+            return os.waitpid(pid, 0)[1]
+        except InterruptedError:
+            continue
+        except ChildProcessError:
+            return 0

@@ -19,6 +19,7 @@ problem it can find, each in Chinese with the tag and the paragraph around it:
 from __future__ import annotations
 
 import base64
+import difflib
 import io
 import json
 import re
@@ -31,11 +32,31 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx import Document
+from docx.enum.text import WD_LINE_SPACING
+from docx.oxml import parse_xml
 from jinja2 import nodes
 
+from briefing.atomic import write_bytes_atomic
 from briefing.charts import ChartImage
-from briefing.context import BriefingContext
+from briefing.config import package_data_dir
+from briefing.context import BriefingContext, to_jsonable
+from briefing.contextdoc import read_fields
 from briefing.errors import TemplateError
+from briefing.filters import clip
+from briefing.render import (
+    RENDER_SECONDS,
+    _template_error,
+    _text_around,
+    in_sandbox,
+    is_shipped,
+    make_environment,
+    open_template,
+    read_template,
+    render_in_place,
+    static_security_problems,
+    suggest,
+)
 
 GUIDE_NAME = "模板编写说明.md"
 SAMPLE_CONTEXT_NAME = "sample-context.json"
@@ -54,14 +75,10 @@ _PLACEHOLDER_PNG = base64.b64decode(
 
 
 def shipped_template(name: str = "briefing.docx") -> Path:
-    from briefing.config import package_data_dir
-
     return package_data_dir("templates") / name
 
 
 def guide_source() -> Path:
-    from briefing.config import package_data_dir
-
     return package_data_dir("templates") / "guide.md"
 
 
@@ -79,8 +96,6 @@ def sample_context(theme: str | None = None) -> BriefingContext:
 
 
 def context_json(context: BriefingContext) -> str:
-    from briefing.context import to_jsonable
-
     return json.dumps(to_jsonable(context), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -110,8 +125,6 @@ def init_template(
     if directory.exists() and not directory.is_dir():
         raise TemplateError(f"{directory} 不是文件夹")
     data = context_json(context if context is not None else sample_context())
-    from briefing.atomic import write_bytes_atomic
-
     directory.mkdir(parents=True, exist_ok=True)
     write_bytes_atomic(targets[0], template.read_bytes())
     write_bytes_atomic(targets[1], data.encode("utf-8"))
@@ -162,8 +175,6 @@ class CheckReport:
 
 
 def _field_types() -> dict[str, dict[str, str]]:
-    from briefing.contextdoc import read_fields
-
     return {type_name: {f.name: f.type for f in fs} for type_name, fs in read_fields().items()}
 
 
@@ -232,8 +243,6 @@ class _FieldChecker:
             return None
         if name in fields:
             return fields[name]
-        import difflib
-
         base = _path(node)
         close = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.6)
         hint = f"，是不是“{base}.{close[0]}”？" if close else ""
@@ -271,10 +280,35 @@ class _FieldChecker:
         return None
 
 
+def _part_sources(tpl: Any) -> list[str]:
+    """The XML docxtpl compiles for the body, headers and footers, split into paragraphs."""
+    sources = [tpl.patch_xml(tpl.get_xml())]
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _, part in tpl.get_headers_footers(uri):
+            sources.append(tpl.patch_xml(tpl.xml_to_string(parse_xml(part.blob))))
+    return [re.sub(r"<w:p([ >])", r"\n<w:p\1", source) for source in sources]
+
+
+_BLOCK_TAG = re.compile(r"\{%\s*(p|tr|tc|r)\s[^%]*%\}")
+
+
+def _tag_placement(text: str, where: str, *, in_table: bool) -> list[str]:
+    problems: list[str] = []
+    for match in _BLOCK_TAG.finditer(text):
+        kind = match.group(1)
+        if kind == "p":
+            rest = (text[: match.start()] + text[match.end() :]).strip()
+            if rest:
+                problems.append(
+                    f"{where}：“{match.group(0)}”必须单独成段，同段的文字“{clip(rest, 30)}”会被删除"
+                )
+        elif kind in ("tr", "tc") and not in_table:
+            problems.append(f"{where}：“{match.group(0)}”只能放在表格中")
+    return problems
+
+
 def _part_names(tpl: Any) -> list[tuple[str, str]]:
     """(label, source) for the body, headers and footers, as render compiles them."""
-    from briefing.render import _part_sources
-
     labels = ["正文"]
     for uri, label in ((tpl.HEADER_URI, "页眉"), (tpl.FOOTER_URI, "页脚")):
         labels.extend(label for _ in tpl.get_headers_footers(uri))
@@ -307,8 +341,6 @@ def _analyse(
     bound: set[str],
 ) -> bool:
     """Security, filters, tests, variables and fields of one parsed part. True when clean."""
-    from briefing.render import static_security_problems, suggest
-
     top = types["BriefingContext"]
     clean = True
     for lineno, message in static_security_problems(tree):
@@ -343,23 +375,16 @@ def _analyse(
     return clean and len(report.problems) == before
 
 
-def _static_checks(template: Path, report: CheckReport) -> bool:
+def _static_checks(
+    data: bytes, name: str, report: CheckReport, types: dict[str, dict[str, str]]
+) -> bool:
     """Syntax, security, filters, variables and fields of every part. True when it compiles.
 
     When a part has a syntax error, its `{{ … }}` tags are still checked one by one, so one
     unclosed `{% for %}` does not hide a misspelt variable three pages later.
     """
-    from briefing.filters import clip
-    from briefing.render import (
-        _open_template,
-        _template_error,
-        _text_around,
-        make_environment,
-    )
-
-    tpl = _open_template(template)
+    tpl = open_template(data, name)
     env = make_environment()
-    types = _field_types()
     clean = True
     for label, source in _part_names(tpl):
 
@@ -374,7 +399,7 @@ def _static_checks(template: Path, report: CheckReport) -> bool:
             if exc.source is None:
                 exc.source = source
             env.last_source = source  # type: ignore[attr-defined]
-            report.add(str(_template_error(exc, env, template)))  # type: ignore[arg-type]
+            report.add(str(_template_error(exc, env, name)))  # type: ignore[arg-type]
         else:
             clean = _analyse(tree, at, report, env, types, set()) and clean
             continue
@@ -398,13 +423,9 @@ def _static_checks(template: Path, report: CheckReport) -> bool:
     return clean
 
 
-def _placement_checks(template: Path, report: CheckReport) -> None:
+def _placement_checks(data: bytes, report: CheckReport) -> None:
     """`{%p %}`/`{%tr %}` placement, full-width braces, charts in fixed-height lines."""
-    from docx import Document
-
-    from briefing.render import _tag_placement
-
-    doc = Document(str(template))
+    doc = Document(io.BytesIO(data))
     for index, paragraph in enumerate(doc.paragraphs, start=1):
         text = paragraph.text
         for problem in _tag_placement(text, f"正文第{index}段", in_table=False):
@@ -436,8 +457,6 @@ def _placement_checks(template: Path, report: CheckReport) -> None:
 
 def _image_line_spacing(paragraph: Any, index: int, report: CheckReport) -> None:
     """A picture in a paragraph with an exact line height shows as a thin strip in Word."""
-    from docx.enum.text import WD_LINE_SPACING
-
     rule = paragraph.paragraph_format.line_spacing_rule
     height = paragraph.paragraph_format.line_spacing
     style = paragraph.style
@@ -463,17 +482,16 @@ def _count(data: bytes, member: str, tag: str) -> int:
 
 
 def _output_checks(
-    template: Path, output: bytes, context: BriefingContext, report: CheckReport
+    source: bytes, output: bytes, context: BriefingContext, report: CheckReport
 ) -> None:
     """Pictures and tables the template has or asks for must be in the result."""
-    source = template.read_bytes()
     body = "word/document.xml"
     static_images = _count(source, body, "<w:drawing")
     images = _count(output, body, "<w:drawing")
     text = _body_text(output)
-    if "InlineImage" in text or "<图片：" in text or "ChartImage(" in text:
+    if "<图表>" in text or "<图片：" in text or "ChartImage(" in text:
         report.add(
-            "生成结果中有图表被当作文字输出（如“<docxtpl.InlineImage …>”）。"
+            "生成结果中有图表被当作文字输出（如“<图表>”）。"
             "图表变量要单独写成 {{ charts.themes }} 这样的形式，不能加过滤器或与文字拼接。"
         )
     if images < static_images:
@@ -508,8 +526,6 @@ def _has_chart(context: Mapping[str, Any] | Iterable[Any] | Any) -> bool:
 
 
 def _body_text(data: bytes) -> str:
-    from docx import Document
-
     doc = Document(io.BytesIO(data))
     parts = [p.text for p in doc.paragraphs]
     parts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
@@ -517,39 +533,67 @@ def _body_text(data: bytes) -> str:
 
 
 def check_template(
-    template: Path, context: BriefingContext, *, render_seconds: int | None = None
+    template: Path,
+    context: BriefingContext,
+    *,
+    render_seconds: int | None = None,
+    trusted: bool = False,
 ) -> CheckReport:
     """Everything `briefing template check` reports, without writing a file.
 
-    A template that cannot be opened as a DOCX gives a report with that one problem.
+    The template is read here and everything else (opening it, the checks, the trial render)
+    happens in the same limited child a build renders in: a hostile template can do no more to
+    a check than to a build. A template that cannot be opened gives a report with that one
+    problem.
     """
-    from briefing.render import RENDER_SECONDS, _open_template, render_docx_bytes
-
     report = CheckReport(template)
+    seconds = render_seconds or RENDER_SECONDS
+    types = _field_types()  # read from the source here: the child can open no file
     try:
-        _open_template(template)
-        _placement_checks(template, report)
-        compiles = _static_checks(template, report)
+        data = read_template(template)
+        answer = in_sandbox(
+            lambda: json.dumps(
+                _check_in_child(data, template.name, context, types, seconds)
+            ).encode(),
+            template.name,
+            seconds=seconds,
+            trusted=trusted or is_shipped(template),
+        )
     except TemplateError as exc:
         report.add(str(exc))
         return report
-    if not compiles:
-        # a render would stop at the first of the problems already listed
-        return report
-    try:
-        output = render_docx_bytes(
-            template,
-            context,
-            timestamp=datetime(2024, 1, 1),
-            render_seconds=render_seconds or RENDER_SECONDS,
-        )
-    except TemplateError as exc:
-        message = str(exc)
-        name = re.search(r"未定义的变量或字段“([^”]+)”", message)
-        already = name is not None and any(f"“{name.group(1)}”" in p for p in report.problems)
-        if not already:
-            report.add(message)
-        return report
-    report.rendered = True
-    _output_checks(template, output, context, report)
+    result = json.loads(answer)
+    report.problems = [str(problem) for problem in result["problems"]]
+    report.rendered = bool(result["rendered"])
     return report
+
+
+def _check_in_child(
+    data: bytes,
+    name: str,
+    context: BriefingContext,
+    types: dict[str, dict[str, str]],
+    seconds: int,
+) -> dict[str, Any]:
+    """The checks and the trial render, run inside the limited child: plain results only."""
+    report = CheckReport(Path(name))
+    try:
+        _placement_checks(data, report)
+        compiles = _static_checks(data, name, report, types)
+    except TemplateError as exc:
+        report.add(str(exc))
+        return {"problems": report.problems, "rendered": False}
+    if compiles:
+        # (otherwise a render would stop at the first of the problems already listed)
+        try:
+            output = render_in_place(data, name, context, datetime(2024, 1, 1), seconds)
+        except TemplateError as exc:
+            message = str(exc)
+            field = re.search(r"未定义的变量或字段“([^”]+)”", message)
+            already = field is not None and any(f"“{field.group(1)}”" in p for p in report.problems)
+            if not already:
+                report.add(message)
+        else:
+            report.rendered = True
+            _output_checks(data, output, context, report)
+    return {"problems": report.problems, "rendered": report.rendered}

@@ -39,6 +39,7 @@ ESCAPES = [
     ("{% import 'CANARY' as x %}", "import"),
     ("{% from 'CANARY' import y %}", "import"),
     ("{% extends 'CANARY' %}", "extends"),
+    ("{{ '' | attr('\\x5f\\x5fclass\\x5f\\x5f') }}", "__class__"),
 ]
 
 ABUSE = [
@@ -116,3 +117,233 @@ def test_ordinary_arithmetic_and_formatting_still_work(tmp_path: Path) -> None:
     line = "{{ '%5.1f' % 3.14159 }}|{{ '{:>4}'.format(7) }}|{{ 2 ** 10 }}|{{ '-' * 3 }}"
     out = render_docx_bytes(_template(tmp_path, line), sample_context(), timestamp=WHEN)
     assert Document(io.BytesIO(out)).paragraphs[1].text == "  3.1|   7|1024|---"
+
+
+# --- the allow-list: live objects reached through the context (issue #12) ------------------------
+# Each payload names no "_" attribute, so only the allow-list stops it. (payload, word)
+REACH = [
+    ('{{ charts.themes.tpl.write_xml("pwned.txt") }}', "tpl"),
+    ("{{ charts.themes.tpl.replace_pic('k','/etc/hostname') }}", "tpl"),
+    ("{{ charts.themes.tpl.pics_to_replace }}", "tpl"),
+    ("{{ charts.mix.tpl.save('pwned.docx') }}", "tpl"),
+    ("{{ charts.themes.tpl.new_subdoc('/etc/hostname') }}", "tpl"),
+    ("{{ charts.themes.tpl.get_file_crc('/etc/hostname') }}", "tpl"),
+    ("{% for t in themes %}{% if t.chart %}{{ t.chart.tpl.docx }}{% endif %}{% endfor %}", "tpl"),
+    ("{{ charts.themes | attr('tpl') }}", "tpl"),
+    ("{{ [charts.themes] | selectattr('tpl') | list }}", "tpl"),
+    ("{{ [charts.themes, charts.mix] | sort(attribute='tpl') | list }}", "tpl"),
+    ("{{ '{0.tpl}'.format(charts.themes) }}", "tpl"),
+    ("{{ charts.themes.image_descriptor }}", "image_descriptor"),
+    ("{{ charts.themes.resized(20) }}", "resized"),
+    ("{{ dict.fromkeys('ab') }}", "fromkeys"),
+    ("{{ namespace.mro() }}", "mro"),
+    ("{{ joiner().sep }}", "sep"),
+    ("{{ cycler(1, 2).items }}", "items"),
+    ("{{ lipsum.func_globals }}", "func_globals"),
+    ("{{ masthead.copy() }}", "copy"),
+    ("{{ masthead.name.encode('gbk') }}", "encode"),
+    ("{{ masthead.name.maketrans('a', 'b') }}", "maketrans"),
+    ("{{ range.im_self }}", "im_self"),
+    ("{% macro m() %}{% endmacro %}{{ m.arguments }}", "arguments"),
+    # names built at run time, which no static check can see
+    ("{{ '' | attr(['_' * 2, 'class', '_' * 2] | join) }}", "__class__"),
+    ("{{ '{0.__class__}'.format(1) }}", "__class__"),
+    ("{{ masthead | attr('_' ~ '_init_' ~ '_') }}", "__init__"),
+]
+
+
+def _tree(root: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(path.relative_to(root)): (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in sorted(root.rglob("*"))
+    }
+
+
+@pytest.mark.parametrize(("payload", "word"), REACH)
+def test_nothing_in_the_context_leads_to_a_live_object(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, payload: str, word: str
+) -> None:
+    """`build` and `template check` refuse it, name it, and leave the file system as it was."""
+    monkeypatch.chdir(tmp_path)
+    template = _template(tmp_path, payload)
+    before = _tree(tmp_path)
+    output = tmp_path / "out.docx"
+    with pytest.raises(TemplateError) as caught:
+        render_docx(template, sample_context(), output, timestamp=WHEN)
+    assert word in str(caught.value)
+    # refused by the allow-list, or simply not there (a chart handle has no such attribute)
+    assert any(words in str(caught.value) for words in ("不能访问", "不安全", "未定义"))
+    report = check_template(template, sample_context())
+    assert not report.ok
+    assert any(word in problem for problem in report.problems), report.problems
+    assert _tree(tmp_path) == before
+
+
+def test_allowed_methods_and_loop_helpers_still_work(tmp_path: Path) -> None:
+    import io
+
+    line = (
+        "{{ masthead.name.startswith('科技') }}|{{ masthead.get('name') == masthead.name }}|"
+        "{% for t in themes[:2] %}{{ loop.index }}{{ loop.last }}{% endfor %}|"
+        "{% set ns = namespace(n=0) %}{% for t in themes %}{% set ns.n = ns.n + 1 %}"
+        "{% endfor %}{{ ns.n == themes | length }}|{{ themes | map(attribute='name') | first }}"
+    )
+    context = sample_context()
+    out = render_docx_bytes(_template(tmp_path, line), context, timestamp=WHEN)
+    text = Document(io.BytesIO(out)).paragraphs[1].text
+    first = context["themes"][0]["name"]
+    assert text == f"True|True|1False2True|True|{first}"
+
+
+def test_a_chart_prints_as_a_picture_and_offers_nothing_else(tmp_path: Path) -> None:
+    import io
+
+    line = "{{ charts.themes | width(80) }}"
+    out = render_docx_bytes(_template(tmp_path, line), sample_context(), timestamp=WHEN)
+    assert b"<w:drawing>" in _part(out, "word/document.xml")
+    assert len(Document(io.BytesIO(out)).inline_shapes) == 1
+
+
+def _part(data: bytes, name: str) -> bytes:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read(name)
+
+
+def test_the_context_a_template_gets_holds_plain_data_only() -> None:
+    from briefing.render import ChartHandle, template_data
+
+    data = template_data(sample_context())
+
+    def kinds(value: object) -> set[type]:
+        if isinstance(value, dict):
+            return {dict}.union(*(kinds(v) for v in value.values()))
+        if isinstance(value, list):
+            return {list}.union(*(kinds(v) for v in value)) if value else {list}
+        return {type(value)}
+
+    assert kinds(data) <= {dict, list, str, int, float, bool, type(None), ChartHandle}
+    with pytest.raises(TypeError):
+        template_data({"path": Path("/etc/hostname")})
+
+
+# --- the limited child ---------------------------------------------------------------------------
+
+needs_fork = pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork")
+
+
+@needs_fork
+def test_the_render_child_can_neither_read_nor_write_files(tmp_path: Path) -> None:
+    """Even code running in the child (not just a template) reaches no file."""
+    import json
+    import os
+
+    from briefing.sandbox import run_limited
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密", encoding="utf-8")
+
+    def attempt() -> bytes:
+        results: dict[str, str] = {}
+        for name, action in (
+            ("read", lambda: secret.read_text(encoding="utf-8")),
+            ("write", lambda: (tmp_path / "new.txt").write_text("x")),
+            ("append", lambda: secret.open("a").write("x")),
+            ("mkdir", lambda: os.mkdir(tmp_path / "folder")),
+            ("unlink", lambda: os.unlink(secret)),
+            ("rename", lambda: os.rename(secret, tmp_path / "moved.txt")),
+        ):
+            try:
+                action()
+                results[name] = "done"
+            except OSError as exc:
+                results[name] = f"refused {exc.errno}"
+        return json.dumps(results).encode()
+
+    before = _tree(tmp_path)
+    results = json.loads(run_limited(attempt, seconds=30))
+    assert results["read"].startswith("refused")
+    assert results["write"].startswith("refused")
+    assert results["append"].startswith("refused")
+    assert _tree(tmp_path) == before
+    assert secret.read_text(encoding="utf-8") == "机密"
+
+
+@needs_fork
+def test_a_child_that_blocks_is_killed_at_the_wall_clock_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    from briefing import sandbox
+
+    monkeypatch.setattr(sandbox, "WALL_MARGIN", 1)
+    with pytest.raises(sandbox.ChildError) as caught:
+        sandbox.run_limited(lambda: time.sleep(600) or b"", seconds=1)
+    assert caught.value.reason == "timeout"
+
+
+def test_without_a_limited_child_only_a_trusted_template_renders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing import render
+
+    monkeypatch.setattr(render, "can_isolate", lambda: False)
+    template = _template(tmp_path, "{{ masthead.editor }}")
+    with pytest.raises(TemplateError, match="--trust-template"):
+        render_docx_bytes(template, sample_context(), timestamp=WHEN)
+    assert render_docx_bytes(template, sample_context(), timestamp=WHEN, trusted=True)
+    report = check_template(template, sample_context())
+    assert any("--trust-template" in problem for problem in report.problems)
+
+
+# --- hostile template files ----------------------------------------------------------------------
+
+
+def _with_extra_part(template: Path, name: str, size: int, fill: bytes = b"0") -> Path:
+    import zipfile
+
+    target = template.with_name("bomb.docx")
+    with zipfile.ZipFile(template) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        with dst.open(name, "w") as part:
+            chunk = fill * (1 << 20)
+            for _ in range(size >> 20):
+                part.write(chunk)
+    return target
+
+
+def test_a_zip_bomb_template_is_refused_in_check_and_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing import render
+
+    monkeypatch.setattr(render, "TEMPLATE_MAX_INFLATED", 8 * 1024 * 1024)
+    bomb = _with_extra_part(_template(tmp_path, "{{ masthead.name }}"), "word/media/x.png", 16 << 20)
+    assert bomb.stat().st_size < 1 << 20
+    report = check_template(bomb, sample_context())
+    assert any("解压后过大" in problem for problem in report.problems), report.problems
+    with pytest.raises(TemplateError, match="解压后过大"):
+        render_docx(bomb, sample_context(), tmp_path / "out.docx", timestamp=WHEN)
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_a_huge_xml_part_is_refused_not_shipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing import render
+
+    monkeypatch.setattr(render, "TEMPLATE_MAX_XML", 2 * 1024 * 1024)
+    junk = _with_extra_part(
+        _template(tmp_path, "{{ masthead.name }}"), "customXml/item9.xml", 4 << 20, b"<a/>"
+    )
+    with pytest.raises(TemplateError, match="解压后过大"):
+        render_docx_bytes(junk, sample_context(), timestamp=WHEN)
+
+
+def test_a_folder_given_as_template_is_named_as_a_folder(tmp_path: Path) -> None:
+    report = check_template(tmp_path, sample_context())
+    assert any("文件夹" in problem for problem in report.problems)
