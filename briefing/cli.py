@@ -457,20 +457,28 @@ def _print_summary(result: BuildResult) -> None:
 
 @contextmanager
 def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
-    """A rich progress line on an interactive terminal; nothing in cron or pipes."""
+    """A rich progress line on an interactive terminal; nothing in cron or pipes.
+
+    Refreshed on each update rather than by rich's timer thread: the template renders in a
+    forked child, and a process should not fork while another of its threads holds locks.
+    """
     if not (enabled and sys.stderr.isatty()):
         yield None
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), transient=True, console=None
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        transient=True,
+        console=None,
+        auto_refresh=False,
     ) as bar:
         task = bar.add_task("读取文件…", total=None)
 
         def update(stage: str, done: int, total: int) -> None:
             label = f"读取文件… {done} 份" if stage == "读取" else "生成简报…"
-            bar.update(task, description=label)
+            bar.update(task, description=label, refresh=True)
 
         yield update
 

@@ -347,3 +347,20 @@ def test_a_huge_xml_part_is_refused_not_shipped(
 def test_a_folder_given_as_template_is_named_as_a_folder(tmp_path: Path) -> None:
     report = check_template(tmp_path, sample_context())
     assert any("文件夹" in problem for problem in report.problems)
+
+
+def test_template_check_command_writes_nothing_for_the_reported_payload(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`briefing template check t.docx` with the write_xml payload: refused, exit 1, no file."""
+    from typer.testing import CliRunner
+
+    from briefing.cli_template import app
+
+    monkeypatch.chdir(tmp_path)
+    template = _template(tmp_path, '{{ charts.themes.tpl.write_xml("pwned.txt") }}')
+    before = _tree(tmp_path)
+    result = CliRunner().invoke(app, ["check", str(template)])
+    assert result.exit_code == 1
+    assert "tpl" in result.output
+    assert _tree(tmp_path) == before
