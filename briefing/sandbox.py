@@ -391,6 +391,14 @@ def run_limited(work: Callable[[], bytes], *, seconds: int) -> bytes:
 
 _PRELOADED = ("jinja2", "markupsafe", "docxtpl", "docx")
 """Packages a render imports from, with all their modules (0.04 s: most are loaded already)."""
+_STDLIB = ("_strptime", "html", "logging", "textwrap", "warnings")
+"""Standard modules that Jinja, markupsafe or python-docx import only inside a function."""
+_CODECS = (
+    "ascii", "charmap", "cp437", "latin_1", "raw_unicode_escape", "unicode_escape",
+    "utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_8", "utf_8_sig",
+)  # fmt: skip
+"""Codecs the libraries look up by name, each a module loaded on first use: zipfile's cp437
+for entry names, Jinja's unicode-escape for string literals in tags, XML declarations' UTFs."""
 
 
 def _prepare_imports() -> None:
@@ -398,6 +406,9 @@ def _prepare_imports() -> None:
     a module file (Jinja, for one, imports its traceback helper only when a template fails), and
     importing in a child forked while another thread held the import lock could wait forever."""
     import lxml.etree  # noqa: F401  (python-docx's parser)
+
+    for name in (*_STDLIB, *(f"encodings.{codec}" for codec in _CODECS)):
+        importlib.import_module(name)
 
     for name in _PRELOADED:
         package = importlib.import_module(name)

@@ -306,7 +306,10 @@ def _with_extra_part(template: Path, name: str, size: int, fill: bytes = b"0") -
     import zipfile
 
     target = template.with_name("bomb.docx")
-    with zipfile.ZipFile(template) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(template) as src,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             dst.writestr(info, src.read(info))
         with dst.open(name, "w") as part:
@@ -322,7 +325,9 @@ def test_a_zip_bomb_template_is_refused_in_check_and_build(
     from briefing import render
 
     monkeypatch.setattr(render, "TEMPLATE_MAX_INFLATED", 8 * 1024 * 1024)
-    bomb = _with_extra_part(_template(tmp_path, "{{ masthead.name }}"), "word/media/x.png", 16 << 20)
+    bomb = _with_extra_part(
+        _template(tmp_path, "{{ masthead.name }}"), "word/media/x.png", 16 << 20
+    )
     assert bomb.stat().st_size < 1 << 20
     report = check_template(bomb, sample_context())
     assert any("解压后过大" in problem for problem in report.problems), report.problems
@@ -364,3 +369,59 @@ def test_template_check_command_writes_nothing_for_the_reported_payload(
     assert result.exit_code == 1
     assert "tpl" in result.output
     assert _tree(tmp_path) == before
+
+
+@needs_fork
+@pytest.mark.parametrize("template", ["briefing", "yaoqing", "zhuanti"])
+def test_a_fresh_process_renders_every_shipped_template_in_the_child(
+    tmp_path: Path, template: str
+) -> None:
+    """The child can import nothing: whatever a render needs must be loaded before the fork.
+    In-process tests have loaded everything already, so this one starts a new interpreter."""
+    import os
+    import subprocess
+    import sys
+
+    from briefing.config import package_data_dir
+
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", "-i", str(package_data_dir("seeds")),
+         "-o", str(tmp_path / "out"), "-t", template, "-q"],
+        capture_output=True, text=True, timeout=600, cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert list((tmp_path / "out").rglob("*.docx"))
+
+
+# Every built-in Jinja filter and test a template may use, with string escapes, macros and loop
+# helpers: run in a fresh process, where the child has loaded nothing beyond what the parent did.
+EVERY_FEATURE = (
+    "{% macro m(x) %}[{{ x }}]{% endmacro %}{% set ns = namespace(n=0) %}"
+    "{% set c = cycler('a', 'b') %}{% set j = joiner('/') %}"
+    "{{ '\\u4e2d\\t' | trim }}{{ m(1) }}{{ c.next() }}{{ j() }}{{ j() }}"
+    "{{ masthead.name | wordwrap(5) | truncate(9) | center(12) | indent(2) | title }}"
+    "{{ 'a b' | urlencode }}{{ 'x' | urlize }}{{ {'a': 1} | xmlattr }}{{ 1234567 | filesizeformat }}"
+    "{{ {'b': 2, 'a': 1} | dictsort | list }}{{ [1, 2, 3] | sum }}{{ 2.567 | round(1) }}"
+    "{{ '3' | int }}{{ '3.5' | float }}{{ [1, 2] | tojson }}{{ [1, 2] | pprint }}{{ [3, 1] | sort }}"
+    "{{ themes | groupby('name') | list | length }}{{ themes | map(attribute='name') | join('、') }}"
+    "{{ [1, 2] | random is number }}{{ lipsum(1, false, 5, 10) | length > 0 }}{{ 'a<b>' | striptags }}"
+    "{{ 'x' | e }}{{ 'ab' | reverse }}{{ [1, 1] | unique | list }}{{ [1, 2] | batch(1) | list }}"
+    "{{ '%s-%d' | format('a', 1) }}{{ 'A' is upper }}{{ '{:,}'.format(12345) }}{{ 7 | cn_number }}"
+    "{% for t in themes %}{{ loop.cycle('x', 'y') }}{% set ns.n = ns.n + 1 %}{% endfor %}{{ ns.n }}"
+)
+
+
+@needs_fork
+def test_every_template_feature_works_in_the_child_of_a_fresh_process(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    template = _template(tmp_path, EVERY_FEATURE)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "template", "check", str(template)],
+        capture_output=True, text=True, timeout=600, cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
