@@ -441,3 +441,27 @@ def test_a_march_document_edited_by_one_character_is_updated_in_april(
         [covered] = state.coverage(parse_period("2024-04"))
         assert covered.updated and covered.identity is not None
         assert covered.identity.path == SEED_2024_03
+
+
+def test_records_the_state_cannot_read_and_unusable_paths_are_clear_errors(
+    tmp_path: Path,
+) -> None:
+    with RunState.open(tmp_path) as state:
+        state.record_issue(
+            parse_period("2024-03"), 1, state.select_documents([], parse_period("2024-03")), {}
+        )
+    with sqlite3.connect(state_db(tmp_path)) as db:
+        db.execute("UPDATE issues SET outputs = 'not json', start = 'someday'")
+    db.close()
+    with RunState.open(tmp_path) as state, pytest.raises(StateError, match="无法读取的记录"):
+        state.issues()
+
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    (folder / ".briefing").write_text("a file where the state folder goes")
+    with pytest.raises(StateError, match="同名的文件已存在"):
+        RunState.open(folder)
+    (folder / ".briefing").unlink()
+    (folder / ".briefing" / "state.db").mkdir(parents=True)
+    with pytest.raises(StateError, match="这是文件夹"):
+        RunState.open(folder)

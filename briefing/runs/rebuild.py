@@ -34,6 +34,7 @@ from briefing.runs.state import (
     insert_coverage,
     lock_folder,
     made_briefings,
+    os_reason,
     sha256_file,
 )
 
@@ -85,7 +86,7 @@ def read_manifests(output: Path) -> list[RebuiltIssue]:
             inputs = [item for item in data["inputs"] if item["status"] in COVERED]
             roots = [Path(str(given)) for given in data.get("options", {}).get("inputs") or ()]
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) else "内容不完整或不是 JSON"
+            reason = os_reason(exc) if isinstance(exc, OSError) else "内容不完整或不是 JSON"
             raise StateError(
                 f"无法读取 {manifest}（{reason}）；请从备份恢复这个文件后再重建"
             ) from None
@@ -99,6 +100,10 @@ def read_manifests(output: Path) -> list[RebuiltIssue]:
         issue.manifests.append(manifest)
         folder = manifest.parent.resolve().relative_to(root)
         for name, digest in outputs.items():
+            if Path(name).name != name or name in ("", ".", ".."):
+                raise StateError(
+                    f"{manifest} 中的输出文件名无效：{name!r}；请从备份恢复这个文件后再重建"
+                )
             issue.outputs[(folder / name).as_posix()] = digest
         issue.outputs[(folder / manifest.name).as_posix()] = sha256_file(manifest)
         for item in inputs:
@@ -174,7 +179,7 @@ def rebuild_state(output: Path) -> Rebuilt:
                 os.replace(journal, kept.with_name(kept.name + "-journal"))
         os.replace(fresh, path)
     except OSError as exc:
-        raise StateError(f"重建状态失败：{exc.filename or ''} {exc.strerror or exc}") from exc
+        raise StateError(f"重建状态失败：{exc.filename or ''}{os_reason(exc)}") from exc
     finally:
         lock.release()
     return Rebuilt(issues, kept)

@@ -12,6 +12,7 @@ rebuilds them with the same number (nothing else can take that number in between
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import json
@@ -181,7 +182,33 @@ def _year(period: Period) -> int:
 
 
 def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
+    try:
+        return date.fromisoformat(text) if text else None
+    except (ValueError, TypeError) as exc:
+        raise _BadRecord(f"日期 {text!r}") from exc
+
+
+_OS_REASONS = {
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "所在的文件系统是只读的",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "磁盘配额已用完",
+    errno.EISDIR: "这是文件夹，不是文件",
+    errno.ENOTDIR: "路径中有一部分是文件，不是文件夹",
+    errno.EEXIST: "同名的文件已存在",
+    errno.ENOENT: "不存在",
+    errno.EIO: "磁盘读写出错",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in Chinese (the system's own text is English)."""
+    return _OS_REASONS.get(exc.errno or 0, f"系统错误 {exc.errno}")
+
+
+class _BadRecord(Exception):
+    """A row of the state that does not hold what this version wrote there."""
 
 
 def lock_folder(output: Path, timeout: float = 0) -> filelock.BaseFileLock:
@@ -190,7 +217,7 @@ def lock_folder(output: Path, timeout: float = 0) -> filelock.BaseFileLock:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StateError(f"无法创建状态文件夹 {folder}：{exc.strerror or exc}") from exc
+        raise StateError(f"无法创建状态文件夹 {folder}：{os_reason(exc)}") from exc
     lock = filelock.FileLock(folder / LOCK_NAME, fallback_to_soft=False)
     try:
         lock.acquire(timeout=timeout)
@@ -199,7 +226,7 @@ def lock_folder(output: Path, timeout: float = 0) -> filelock.BaseFileLock:
             f"输出文件夹 {output} 正被另一个 briefing 进程使用；请等它结束后再运行"
         ) from None
     except OSError as exc:
-        raise StateError(f"无法锁定输出文件夹 {output}：{exc.strerror or exc}") from exc
+        raise StateError(f"无法锁定输出文件夹 {output}：{os_reason(exc)}") from exc
     return lock
 
 
@@ -282,7 +309,7 @@ def create_state(path: Path) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             fresh.unlink()
-        raise StateError(f"无法创建状态文件 {path}：{exc.strerror or exc}") from exc
+        raise StateError(f"无法创建状态文件 {path}：{os_reason(exc)}") from exc
 
 
 def _check_header(path: Path, output: Path) -> None:
@@ -292,7 +319,7 @@ def _check_header(path: Path, output: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(len(_SQLITE_HEADER))
     except OSError as exc:
-        raise StateError(f"无法读取状态文件 {path}：{exc.strerror or exc}") from exc
+        raise StateError(f"无法读取状态文件 {path}：{os_reason(exc)}") from exc
     if not head:
         raise StateError(
             f"状态文件 {path} 是空的（0 字节），其中的期号和各期收录记录都已丢失。"
@@ -348,6 +375,10 @@ def _guarded(
             return method(self, *args, **kwargs)
         except sqlite3.Error as exc:
             raise StateError(describe_sqlite_error(exc, self.path, self.output)) from exc
+        except _BadRecord as exc:
+            raise StateError(
+                f"状态文件 {self.path} 中有无法读取的记录（{exc}）。" + recovery_advice(self.output)
+            ) from exc
 
     return guarded
 
@@ -834,6 +865,8 @@ _COVERED_COLUMNS = (
 
 
 def _covered(row: Sequence[Any]) -> CoveredDocument:
+    if not isinstance(row[0], str) or not isinstance(row[1], str):
+        raise _BadRecord(f"期间 {row[5]} 的收录记录")
     return CoveredDocument(
         sha256=row[0],
         source=row[1],
@@ -872,12 +905,18 @@ def insert_coverage(db: sqlite3.Connection, covered: Iterable[CoveredDocument]) 
 
 
 def _issue(row: Sequence[Any]) -> Issue:
-    return Issue(
-        period=row[0],
-        year=int(row[1]),
-        number=int(row[2]),
-        seq=int(row[3]),
-        start=_day(row[4]),
-        end=_day(row[5]),
-        outputs=json.loads(row[6]),
-    )
+    try:
+        outputs = json.loads(row[6])
+        if not isinstance(outputs, dict):
+            raise TypeError
+        return Issue(
+            period=str(row[0]),
+            year=int(row[1]),
+            number=int(row[2]),
+            seq=int(row[3]),
+            start=_day(row[4]),
+            end=_day(row[5]),
+            outputs={str(k): str(v) for k, v in outputs.items()},
+        )
+    except (ValueError, TypeError) as exc:
+        raise _BadRecord(f"期间 {row[0]} 的登记") from exc
