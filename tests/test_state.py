@@ -465,3 +465,10 @@ def test_records_the_state_cannot_read_and_unusable_paths_are_clear_errors(
     (folder / ".briefing" / "state.db").mkdir(parents=True)
     with pytest.raises(StateError, match="这是文件夹"):
         RunState.open(folder)
+
+
+def test_another_tools_manifest_does_not_stop_a_new_state(tmp_path: Path) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "manifest.json").write_text('{"name": "my app", "icons": []}')
+    with RunState.open(tmp_path) as state:
+        assert state.issues() == []

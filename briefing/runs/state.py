@@ -232,13 +232,25 @@ def lock_folder(output: Path, timeout: float = 0) -> filelock.BaseFileLock:
 
 def made_briefings(output: Path) -> list[Path]:
     """The manifests of briefings in the output folder (`<period>/manifest.json` and
-    `<period>/<stem>.manifest.json`): every build writes one beside its files."""
+    `<period>/<stem>.manifest.json`): every build writes one beside its files. Another tool's
+    manifest.json is not one of them; one that cannot be read is (it may be ours, damaged)."""
     found: list[Path] = []
     with contextlib.suppress(OSError):
         for path in sorted(output.glob("*/*manifest.json")):
-            if path.name == "manifest.json" or path.name.endswith(".manifest.json"):
+            named = path.name == "manifest.json" or path.name.endswith(".manifest.json")
+            if named and path.is_file() and _briefing_manifest(path):
                 found.append(path)
     return found
+
+
+def _briefing_manifest(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return True
+    return not isinstance(data, dict) or (
+        isinstance(data.get("tool"), dict) and data["tool"].get("name") == "briefing"
+    )
 
 
 def recovery_advice(output: Path) -> str:
