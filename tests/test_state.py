@@ -472,3 +472,32 @@ def test_another_tools_manifest_does_not_stop_a_new_state(tmp_path: Path) -> Non
     (tmp_path / "site" / "manifest.json").write_text('{"name": "my app", "icons": []}')
     with RunState.open(tmp_path) as state:
         assert state.issues() == []
+
+
+class _FullWhileCaching(sqlite3.Connection):
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        if sql == "COMMIT" and self.in_transaction and _FullWhileCaching.caching:
+            raise sqlite3.OperationalError("database or disk is full")
+        return super().execute(sql, *args)
+
+    def executemany(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        _FullWhileCaching.caching = "extracted" in sql
+        return super().executemany(sql, *args)
+
+    caching = False
+
+
+def test_a_full_disk_while_caching_is_a_clear_error_and_caches_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    connect = sqlite3.connect
+
+    def filling(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        return connect(database, *args, factory=_FullWhileCaching, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", filling)
+    with RunState.open(tmp_path) as state:
+        with pytest.raises(StateError, match="磁盘空间不足"):
+            state.store_many([_doc("in/a.txt", "sha-1", "2024-03-10")], "v", "lex")
+        _FullWhileCaching.caching = False
+        assert state.cached("sha-1", "v", "lex") is None
