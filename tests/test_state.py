@@ -465,6 +465,15 @@ def test_records_the_state_cannot_read_and_unusable_paths_are_clear_errors(
     (folder / ".briefing" / "state.db").mkdir(parents=True)
     with pytest.raises(StateError, match="这是文件夹"):
         RunState.open(folder)
+    # a lock planted as a link to another file is not followed (nor that file emptied)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (folder / ".briefing" / "state.db").rmdir()
+    (folder / ".briefing" / "lock").unlink()
+    (folder / ".briefing" / "lock").symlink_to(victim)
+    with pytest.raises(StateError, match="符号链接"):
+        RunState.open(folder)
+    assert victim.read_text() == "keep me"
 
 
 def test_another_tools_manifest_does_not_stop_a_new_state(tmp_path: Path) -> None:

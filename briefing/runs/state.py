@@ -199,6 +199,7 @@ _OS_REASONS = {
     errno.EEXIST: "同名的文件已存在",
     errno.ENOENT: "不存在",
     errno.EIO: "磁盘读写出错",
+    errno.ELOOP: "这是符号链接，出于安全不跟随",
 }
 
 
