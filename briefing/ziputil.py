@@ -1,4 +1,5 @@
-"""Byte-identical zip containers (DOCX, XLSX): fixed entry times and a stable entry order."""
+"""Zip containers (DOCX, XLSX): byte-identical writing (fixed entry times, a stable entry order)
+and bounded reading of untrusted ones (no entry inflates past a limit, whatever it declares)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import io
 import re
 import shutil
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 
 _CORE = "docProps/core.xml"
@@ -52,3 +53,59 @@ def normalize_zip(data: bytes, when: datetime, replace: Mapping[str, bytes] | No
             with src.open(name) as reader, dst.open(info, "w") as writer:
                 shutil.copyfileobj(reader, writer, _CHUNK)
     return out.getvalue()
+
+
+class ZipLimitError(Exception):
+    """An entry (or the entries read so far together) would inflate past a limit.
+
+    `name` is the entry, `limit` the bound in bytes; `declared` is True when the entry's own
+    header announced the excess (nothing was inflated), False when inflation was stopped.
+    """
+
+    def __init__(self, name: str, limit: int, declared: bool) -> None:
+        super().__init__(name, limit, declared)
+        self.name = name
+        self.limit = limit
+        self.declared = declared
+
+
+def iter_entry(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    limit: int,
+    chunk: int = _CHUNK,
+    *,
+    partial: bool = False,
+) -> Iterator[bytes]:
+    """The inflated bytes of one entry, in chunks of at most `chunk` bytes.
+
+    Raises ZipLimitError before inflating anything when the entry declares more than `limit`
+    bytes (unless `partial`: a caller that keeps a cut part), and after yielding exactly `limit`
+    bytes when more come out (zipfile trusts the
+    declared size, so this count is a second guard, not the only one). Only stored and deflated
+    entries are read: zipfile inflates bzip2 and LZMA without an output bound, so one small read
+    could expand without limit; those raise NotImplementedError, as zipfile does for methods it
+    lacks. Errors of a damaged archive (zipfile.BadZipFile, zlib.error, EOFError, OSError) pass
+    through.
+    """
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise NotImplementedError(f"compression method {info.compress_type}")
+    if info.file_size > limit and not partial:
+        raise ZipLimitError(info.filename, limit, declared=True)
+    left = limit
+    with archive.open(info) as stream:
+        while True:
+            data = stream.read(min(chunk, left + 1))  # ZipExtFile inflates only what is asked
+            if not data:
+                return
+            if len(data) > left:
+                if left:
+                    yield data[:left]
+                raise ZipLimitError(info.filename, limit, declared=False)
+            left -= len(data)
+            yield data
+
+
+def read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """One entry inflated whole; ZipLimitError when it is (or declares to be) over `limit`."""
+    return b"".join(iter_entry(archive, info, limit))

@@ -351,7 +351,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         display_title, derived = derive_display_title(body), True
         notes.append(f"文件没有标题，显示标题“{display_title}”由正文开头生成。")
     if not body.strip() and raw.text.strip():
-        warnings.append("未识别到正文内容")
+        warnings.append(f"{raw.source}: 未识别到正文内容")
 
     metadata = Metadata(
         title=title,

@@ -1,7 +1,9 @@
 """Helpers shared by the readers: bounded reading, hashing, encoding detection, cleaning.
 
-Decoding policy (`decode_bytes`), in order: a BOM wins; binary magic or NUL bytes (unless the
-bytes read as UTF-16 without BOM) mean "not a text file"; valid UTF-8 takes the fast path (unless
+Decoding policy (`decode_bytes`), in order: a BOM wins; a few stray NUL bytes in a text are
+dropped with a warning; binary magic or NUL bytes (unless the bytes read as UTF-16 without BOM:
+text in CJK, ASCII and their punctuation, of more than a few distinct characters) mean "not a
+text file"; valid UTF-8 takes the fast path (unless
 it is short GBK that happens to be valid UTF-8); an HTML meta charset is used when it decodes
 cleanly; then GB18030 when it decodes to common hanzi, tried before charset-normalizer because
 short GBK texts are routinely mis-detected as Big5, CP949 or a Cyrillic code page. Bytes that are
@@ -20,10 +22,11 @@ from pathlib import Path
 
 from briefing.errors import ReadError
 from briefing.model import RawDocument
+from briefing.readers import limits
 
-# A text file larger than this is read only up to here (with a warning), so memory does not grow
-# with the file. 8 MB of UTF-8 Chinese is ~2.7 million characters: far beyond any policy document.
-MAX_TEXT_BYTES = 8 * 1024 * 1024
+# Kept here under its old name for callers that import it from this module; the value (and every
+# other reader limit) lives in `limits`.
+MAX_TEXT_BYTES = limits.MAX_TEXT_BYTES
 
 _CHUNK = 1024 * 1024
 
@@ -49,6 +52,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"Rar!", "RAR 压缩包"),
     (b"7z\xbc\xaf", "7z 压缩包"),
 )
+
+_MAGIC_PREFIXES = tuple(magic for magic, _ in _MAGIC)
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -133,9 +138,27 @@ def cut_at_line_end(data: bytes) -> bytes:
 
 def truncation_warning(source: str, size: int, kept: int) -> str:
     return (
-        f"{source}: 文件大小 {size / 1048576:.1f} MB，超过 {MAX_TEXT_BYTES // 1048576} MB 上限，"
-        f"只读取了前 {kept / 1048576:.1f} MB，其余部分未读取"
+        f"{source}: 文件大小 {size / 1048576:.1f} MB，超过 {limits.size_text(limits.MAX_TEXT_BYTES)}"
+        f" 上限，只读取了前 {kept / 1048576:.1f} MB，其余部分未读取"
     )
+
+
+def cap_paragraphs(text: str, source: str) -> tuple[str, list[str]]:
+    """`text` cut after its first MAX_PARAGRAPHS non-empty lines, with the warning saying so."""
+    limit = limits.MAX_PARAGRAPHS
+    if text.count("\n") < limit:  # fewer lines than the limit: nothing to count
+        return text, []
+    seen = 0
+    end = 0
+    for line in text.split("\n"):
+        if seen == limit:
+            if line.strip():
+                cut = text[: end - 1] if end else ""
+                return cut, [f"{source}: 段落数超过 {limit} 段上限，第 {limit + 1} 段起未读取"]
+        elif line.strip():
+            seen += 1
+        end += len(line) + 1
+    return text, []
 
 
 def strip_invalid_xml(text: str) -> str:
@@ -155,6 +178,21 @@ def clean_text(text: str) -> str:
     if _SPECIAL.search(text) is None:  # the common case: one scan, no copies
         return text
     return strip_invalid_xml(_LINE_BREAKS.sub("\n", text))
+
+
+def strip_stray_nuls(data: bytes) -> tuple[bytes, list[str]]:
+    """Drop a few NUL bytes from text that is otherwise fine (a damaged save, a bad paste).
+
+    Text holds no NUL; a binary file holds many (or starts with a known magic), and UTF-16 text
+    is half NULs, so a handful, at most 8 or one per 10,000 bytes, is damage to remove, not a
+    reason to drop the whole file.
+    """
+    nuls = data.count(b"\x00")
+    if not nuls or nuls > max(8, len(data) // 10000) or data.startswith(_MAGIC_PREFIXES):
+        return data, []
+    if _utf16_guess(data[:65536]):
+        return data, []
+    return data.replace(b"\x00", b""), [f"有 {nuls} 个空字符（NUL）无法作为文字读取，已删除"]
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -177,7 +215,12 @@ def not_text_error(kind: str) -> ReadError:
 
 
 def _utf16_guess(sample: bytes) -> str | None:
-    """UTF-16 without BOM: the bytes decode cleanly to text that is almost all printable."""
+    """UTF-16 without BOM: the bytes decode cleanly to text that is almost all printable, mostly
+    ASCII or CJK (not a run of Latin-1 letters or unassigned code points), and varied.
+
+    Binary padding such as `00 FF 00 FF…` decodes to "ÿÿÿÿ" or U+FF00 repeated: printable, but
+    one character over and over is no text.
+    """
     sample = sample[: len(sample) // 2 * 2]
     if len(sample) < 4:
         return None
@@ -190,7 +233,9 @@ def _utf16_guess(sample: bytes) -> str | None:
             if not text:
                 continue
         score = len(_PLAUSIBLE.findall(text)) / len(text)
-        if score > best_score:
+        core = len(_CORE_TEXT.findall(text)) / len(text)
+        varied = len(set(text[:4096])) >= min(4, len(text))
+        if score > best_score and core >= 0.5 and varied:
             best, best_score = codec, score
     return best
 
@@ -200,6 +245,8 @@ def _utf16_guess(sample: bytes) -> str | None:
 _PLAUSIBLE = re.compile(
     "[\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 )
+# The bulk of any real text among those: ASCII, CJK ideographs and punctuation, full-width forms.
+_CORE_TEXT = re.compile("[\t\n\r\x20-\x7e\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]")
 
 
 def _looks_like_gbk(text: str) -> bool:
@@ -275,6 +322,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _decode_lenient(data[len(bom) :], codec)
+    data, nul_warnings = strip_stray_nuls(data)
+    decoded = _decode_text(data, declared)
+    decoded.warnings[:0] = nul_warnings
+    return decoded
+
+
+def _decode_text(data: bytes, declared: str | None) -> Decoded:
     kind = binary_kind(data)
     if kind is not None:
         raise not_text_error(kind)

@@ -1,28 +1,50 @@
-"""Word documents (.docx) through python-docx: paragraphs and table rows, in document order.
+"""Word documents (.docx): paragraphs and table rows, in document order.
 
 A table row whose cells are one short line each becomes one line, cells joined by a space (a
 header table reads like `[ 索引号 ] … [ 发文字号 ] …`); cells holding paragraphs or nested tables
 give their lines one by one. Word's automatic list numbers ("一、" drawn from numbering.xml) are
 put back in front of their paragraphs (`docx_numbering`).
+
+The file is untrusted, so the work is bounded (`limits`). Only the parts the text needs are
+inflated: the relationship parts, styles.xml, numbering.xml and core.xml, each refused past
+MAX_XML_BYTES; images and other media never are. word/document.xml is parsed as a stream, one
+top-level paragraph or table at a time, each dropped once its lines are taken, so memory does not
+grow with the document; reading stops, keeping what was read and saying so, at MAX_XML_BYTES of
+XML, MAX_PARAGRAPHS paragraphs or MAX_TEXT_CHARS characters. A paragraph's text is what
+python-docx's `Paragraph.text` gives (runs and hyperlinks directly in it, tabs, line breaks),
+read straight from the XML: python-docx objects per paragraph cost milliseconds each.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from briefing.errors import ReadError
 from briefing.model import RawDocument
+from briefing.readers import limits
 from briefing.readers.common import clean_text, read_bytes
 from briefing.readers.docx_numbering import Numbering
+from briefing.readers.limits import size_text
+from briefing.ziputil import ZipLimitError, iter_entry
 
 _SNIFF_BYTES = 4096
 CORRUPT = "DOCX 文件已损坏或不完整"
-# A DOCX whose XML inflates beyond this is refused rather than parsed (zip bombs, giant dumps).
-MAX_XML_BYTES = 256 * 1024 * 1024
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+_BODY, _DOCUMENT = f"{_W}body", f"{_W}document"
+_P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
+_R, _HYPERLINK, _T, _BR = f"{_W}r", f"{_W}hyperlink", f"{_W}t", f"{_W}br"
+_VAL, _TYPE = f"{_W}val", f"{_W}type"
+# Run content other than w:t and w:br, as python-docx renders it.
+_RUN_CHARS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 
 _WS = re.compile(r"[ \t\u00a0\u3000]+")
 _CJK = "\u3000-\u9fff\uff00-\uffef"
@@ -32,42 +54,322 @@ _BOILERPLATE_TITLE = re.compile(r"^(microsoft word\s*-|title$|标题$|文档\d*$
 
 def read(path: Path, source: str) -> list[RawDocument]:
     try:
-        import docx
+        from lxml import etree
     except ImportError as exc:
-        raise ReadError("读取 DOCX 需要 python-docx，请运行 pip install python-docx") from exc
-    raw = read_bytes(path, limit=_SNIFF_BYTES)  # the parser reads the file itself; hash all of it
+        raise ReadError("读取 DOCX 需要 lxml，请运行 pip install lxml") from exc
+    raw = read_bytes(path, limit=_SNIFF_BYTES)  # the zip is read from the file; hash all of it
     if not raw.truncated and not raw.data.strip():
         raise ReadError("文件为空")
     if raw.data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ReadError("这是旧版 Word（.doc/.wps）文件，请在 Word 或 WPS 中另存为 .docx")
-    _check_zip(path)
-    try:
-        document = docx.Document(str(path))
-        lines = list(_block_lines(document, Numbering(document)))
-        core_title = (document.core_properties.title or "").strip()
-    except Exception as exc:  # python-docx on untrusted bytes fails in many ways; all mean corrupt
-        raise ReadError(CORRUPT) from exc
-    text = clean_text("\n".join(lines))
-    if not text.strip():
-        raise ReadError("DOCX 文件中没有文字")
-    fields: dict[str, str] = {}
-    title = _confirmed_title(core_title, lines)
-    if title:
-        fields["title"] = title
-    return [RawDocument(source=source, format="docx", sha256=raw.sha256, text=text, fields=fields)]
-
-
-def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if "word/document.xml" not in names:
-                raise ReadError(CORRUPT)
-            inflated = sum(i.file_size for i in archive.infolist() if i.filename.endswith(".xml"))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            package = _Package(archive)
+            main = package.main_document()
+            numbering = Numbering(
+                package.related_xml(main, "numbering"), package.related_xml(main, "styles")
+            )
+            core_title = package.core_title()
+            body = _Body(numbering, source)
+            body.read(package, main)
+    except ReadError:
+        raise
+    except ZipLimitError as exc:
+        raise ReadError(_limit_reason(exc)) from exc
+    except etree.XMLSyntaxError as exc:
+        if exc.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            raise ReadError(f"DOCX 中的 XML {_xml_limit()}，未读取") from exc
         raise ReadError(CORRUPT) from exc
-    if inflated > MAX_XML_BYTES:
-        raise ReadError(f"DOCX 文件解压后超过 {MAX_XML_BYTES // 1048576} MB，未读取")
+    except Exception as exc:  # zipfile/zlib/lxml on untrusted bytes fail in many ways
+        raise ReadError(CORRUPT) from exc
+    text = clean_text("\n".join(body.lines))
+    if not text.strip():
+        if body.warnings:  # cut before any text: the limit is the reason, not an empty file
+            raise ReadError(body.warnings[0].removeprefix(f"{source}: "))
+        raise ReadError("DOCX 文件中没有文字")
+    fields: dict[str, str] = {}
+    title = _confirmed_title(core_title, body.lines)
+    if title:
+        fields["title"] = title
+    return [
+        RawDocument(
+            source=source,
+            format="docx",
+            sha256=raw.sha256,
+            text=text,
+            fields=fields,
+            warnings=body.warnings,
+        )
+    ]
+
+
+def _xml_limit() -> str:
+    return f"超出解析器上限（嵌套超过 {limits.MAX_XML_DEPTH} 层，或单段文字过长）"
+
+
+def _limit_reason(exc: ZipLimitError) -> str:
+    if exc.limit < limits.MAX_XML_BYTES:  # the budget for all parts ran out, not this part's
+        return f"DOCX 各部分解压后合计超过 {size_text(limits.MAX_ZIP_INFLATED_BYTES)} 上限，未读取"
+    return f"DOCX 中的 {exc.name} 解压后超过 {size_text(exc.limit)} 上限，未读取"
+
+
+class _Package:
+    """The parts of an open DOCX zip, inflated only on request and within the limits."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        from lxml import etree
+
+        entries = archive.infolist()
+        if len(entries) > limits.MAX_ZIP_ENTRIES:
+            raise ReadError(
+                f"DOCX 中有 {len(entries)} 个条目，超过 {limits.MAX_ZIP_ENTRIES} 个上限，未读取"
+            )
+        self.archive = archive
+        self.names = {info.filename for info in entries}
+        self.budget = limits.MAX_ZIP_INFLATED_BYTES
+        self.rels: dict[str, list[tuple[str, str]]] = {}
+        self.parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, remove_blank_text=True, huge_tree=False
+        )
+
+    def chunks(self, name: str, partial: bool = False) -> Iterator[bytes]:
+        """The part `name` inflated, chunk by chunk, counted against the package budget;
+        `partial`: a part declared over the limit is read up to it (the caller cuts it)."""
+        info = self.archive.getinfo(name)
+        limit = min(limits.MAX_XML_BYTES, self.budget)
+        for chunk in iter_entry(self.archive, info, limit, partial=partial):
+            self.budget -= len(chunk)
+            yield chunk
+
+    def xml(self, name: str) -> Any:
+        from lxml import etree
+
+        return etree.fromstring(b"".join(self.chunks(name)), self.parser)
+
+    def relationships(self, part: str) -> list[tuple[str, str]]:
+        """(type, target part name) of each internal relationship of `part` ("" = package)."""
+        if part not in self.rels:
+            self.rels[part] = self._read_relationships(part)
+        return self.rels[part]
+
+    def _read_relationships(self, part: str) -> list[tuple[str, str]]:
+        folder, base = posixpath.split(part)
+        rels = posixpath.join(folder, "_rels", f"{base}.rels")
+        if rels not in self.names:
+            return []
+        found: list[tuple[str, str]] = []
+        for rel in self.xml(rels).iterchildren(f"{_REL}Relationship"):
+            target = rel.get("Target") or ""
+            if rel.get("TargetMode") == "External" or not target:
+                continue
+            resolved = posixpath.normpath(posixpath.join("/" + folder, target)).lstrip("/")
+            found.append((rel.get("Type") or "", resolved))
+        return found
+
+    def related(self, part: str, kind: str) -> str | None:
+        return next(
+            (name for rtype, name in self.relationships(part) if rtype.endswith("/" + kind)),
+            None,
+        )
+
+    def main_document(self) -> str:
+        main = self.related("", "officeDocument")
+        if main is None or main not in self.names:
+            raise ReadError(CORRUPT)
+        return main
+
+    def related_xml(self, part: str, kind: str) -> Any:
+        name = self.related(part, kind)
+        return self.xml(name) if name is not None and name in self.names else None
+
+    def core_title(self) -> str:
+        root = self.related_xml("", "core-properties")
+        node = root.find(_DC_TITLE) if root is not None else None
+        return (node.text or "").strip() if node is not None else ""
+
+
+class _Body:
+    """Lines of word/document.xml, read as a stream within the limits."""
+
+    def __init__(self, numbering: Numbering, source: str) -> None:
+        self.numbering = numbering
+        self.source = source
+        self.lines: list[str] = []
+        self.warnings: list[str] = []
+        self.paragraphs = 0
+        self.chars = 0
+
+    def read(self, package: _Package, name: str) -> None:
+        from lxml import etree
+
+        parser = etree.XMLPullParser(
+            events=("end",),
+            tag=(_P, _TBL),
+            resolve_entities=False,
+            no_network=True,
+            remove_blank_text=True,
+            huge_tree=False,
+        )
+        root: Any = None
+        try:
+            for chunk in package.chunks(name, partial=True):
+                parser.feed(chunk)
+                for _event, element in parser.read_events():
+                    if root is None:
+                        root = element.getroottree().getroot()
+                        if root.tag != _DOCUMENT:
+                            raise ReadError(CORRUPT)
+                    if not self._take(element):
+                        return
+            root = parser.close()
+        except ZipLimitError as exc:
+            self._cut(_limit_reason(exc).removesuffix("，未读取"))
+            return
+        except etree.XMLSyntaxError as exc:
+            # The blocks finished before the error are still queued: take them first.
+            for _event, element in parser.read_events():
+                if not self._take(element):
+                    return
+            if exc.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+                self._cut(f"{name} {_xml_limit()}")
+                return
+            if not self.lines:
+                raise
+            self._cut(f"{name} 在第 {self.paragraphs} 段之后格式有误")
+            return
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            if not self.lines:
+                raise ReadError(CORRUPT) from exc
+            self._cut("文件已损坏")
+            return
+        if root is None or root.tag != _DOCUMENT:
+            raise ReadError(CORRUPT)
+
+    def _cut(self, reason: str) -> None:
+        self.warnings.append(
+            f"{self.source}: {reason}，其后内容未读取（已读取 {len(self.lines)} 行）"
+        )
+
+    def _take(self, element: Any) -> bool:
+        """Take the lines of a finished top-level block; False once a limit stops reading."""
+        is_paragraph = element.tag == _P
+        if is_paragraph:
+            self.paragraphs += 1
+            if self.paragraphs > limits.MAX_PARAGRAPHS:
+                self._cut(f"段落数超过 {limits.MAX_PARAGRAPHS} 段上限")
+                return False
+        parent = element.getparent()
+        if parent is None or parent.tag != _BODY:
+            return True  # inside a table (its block reads it) or a wrapper python-docx skips
+        before = len(self.lines)
+        if is_paragraph:
+            self._paragraph_lines(element, self.lines)
+        else:
+            self.lines.extend(self._table_lines(element))
+        self.chars += sum(len(line) for line in self.lines[before:])
+        # Free the block and everything before it (wrappers like w:sdt included).
+        element.clear()
+        while element.getprevious() is not None:
+            del parent[0]
+        if self.chars > limits.MAX_TEXT_CHARS:
+            self._cut(f"文字超过 {limits.MAX_TEXT_CHARS} 字上限")
+            return False
+        return True
+
+    def _container_lines(self, container: Any) -> list[str]:
+        lines: list[str] = []
+        for child in container:
+            if child.tag == _P:
+                self._paragraph_lines(child, lines)
+            elif child.tag == _TBL:
+                lines.extend(self._table_lines(child))
+        return lines
+
+    def _paragraph_lines(self, paragraph: Any, out: list[str]) -> None:
+        text = paragraph_text(paragraph)
+        if not text.strip():
+            return
+        text = self.numbering.label(paragraph) + text.lstrip()
+        for line in text.split("\n") if "\n" in text else (text,):
+            line = _WS.sub(" ", line).strip()
+            if line:
+                out.append(line)
+
+    def _table_lines(self, table: Any) -> Iterator[str]:
+        # A cell of a vertical merge's later rows (vMerge "continue") shows the merge's first
+        # cell, found at the same grid column in the row above (as python-docx's row.cells).
+        above: dict[int, Any] = {}
+        for row in table.iterchildren(_TR):
+            here: dict[int, Any] = {}
+            cells: list[Any] = []
+            column = _row_grid_before(row)
+            for cell in row.iterchildren(_TC):
+                shown = above.get(column, cell) if _v_merge(cell) == "continue" else cell
+                here[column] = shown
+                # A horizontally merged cell is one w:tc; a vertical merge can repeat one.
+                if not cells or shown is not cells[-1]:
+                    cells.append(shown)
+                column += _grid_span(cell)
+            above = here
+            contents = [self._container_lines(cell) for cell in cells]
+            if all(len(lines) <= 1 for lines in contents):
+                line = " ".join(lines[0] for lines in contents if lines)
+                if line:
+                    yield line
+            else:
+                for lines in contents:
+                    yield from lines
+
+
+def paragraph_text(paragraph: Any) -> str:
+    """The text of a `w:p` element as python-docx's `Paragraph.text` gives it."""
+    parts: list[str] = []
+    for child in paragraph:
+        if child.tag == _R:
+            _run_text(child, parts)
+        elif child.tag == _HYPERLINK:
+            for run in child.iterchildren(_R):
+                _run_text(run, parts)
+    return "".join(parts)
+
+
+def _run_text(run: Any, parts: list[str]) -> None:
+    for item in run:
+        tag = item.tag
+        if tag == _T:
+            parts.append(item.text or "")
+        elif tag == _BR:
+            if item.get(_TYPE, "textWrapping") == "textWrapping":  # page/column breaks: ""
+                parts.append("\n")
+        elif tag in _RUN_CHARS:
+            parts.append(_RUN_CHARS[tag])
+
+
+def _property(cell_or_row: Any, props: str, name: str) -> Any:
+    holder = cell_or_row.find(f"{_W}{props}")
+    return holder.find(f"{_W}{name}") if holder is not None else None
+
+
+def _v_merge(cell: Any) -> str | None:
+    node = _property(cell, "tcPr", "vMerge")
+    return None if node is None else node.get(_VAL, "continue")
+
+
+def _grid_span(cell: Any) -> int:
+    node = _property(cell, "tcPr", "gridSpan")
+    return _count(node.get(_VAL) if node is not None else None, 1)
+
+
+def _row_grid_before(row: Any) -> int:
+    node = _property(row, "trPr", "gridBefore")
+    return _count(node.get(_VAL) if node is not None else None, 0)
+
+
+def _count(value: str | None, default: int) -> int:
+    try:
+        return max(0, int(value or ""))
+    except ValueError:
+        return default
 
 
 def _confirmed_title(core_title: str, lines: list[str]) -> str | None:
@@ -81,40 +383,3 @@ def _confirmed_title(core_title: str, lines: list[str]) -> str | None:
     squeezed = re.sub(r"\s+", "", title)
     opening = re.sub(r"\s+", "", "".join(lines[:12]))
     return title if squeezed in opening else None
-
-
-def _block_lines(container: Any, numbering: Numbering) -> Iterator[str]:
-    from docx.table import Table
-
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            yield from _table_lines(block, numbering)
-        else:
-            yield from _paragraph_lines(block, numbering)
-
-
-def _paragraph_lines(paragraph: Any, numbering: Numbering) -> Iterator[str]:
-    text = str(paragraph.text)
-    if text.strip():
-        text = numbering.label(paragraph) + text.lstrip()
-    for line in text.split("\n"):
-        line = _WS.sub(" ", line).strip()
-        if line:
-            yield line
-
-
-def _table_lines(table: Any, numbering: Numbering) -> Iterator[str]:
-    for row in table.rows:
-        cells: list[Any] = []
-        for cell in row.cells:
-            # A merged cell is returned once per grid column it spans.
-            if not cells or cell._tc is not cells[-1]._tc:
-                cells.append(cell)
-        contents = [list(_block_lines(cell, numbering)) for cell in cells]
-        if all(len(lines) <= 1 for lines in contents):
-            line = " ".join(lines[0] for lines in contents if lines)
-            if line:
-                yield line
-        else:
-            for lines in contents:
-                yield from lines

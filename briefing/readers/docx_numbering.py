@@ -15,6 +15,11 @@ _DIGITS = "零一二三四五六七八九"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
+_PPR, _NUMPR, _PSTYLE, _VAL = f"{_W}pPr", f"{_W}numPr", f"{_W}pStyle", f"{_W}val"
+
+# A list a paragraph belongs to: (numId, level).
+NumRef = tuple[str, int]
+
 
 def chinese_number(n: int) -> str:
     """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五 (as headings print them)."""
@@ -76,19 +81,28 @@ def format_number(n: int, fmt: str) -> str | None:
 
 
 class Numbering:
-    """Labels for numbered paragraphs of one document, in reading order."""
+    """Labels for numbered paragraphs of one document, in reading order.
 
-    def __init__(self, document: Any) -> None:
+    `numbering` and `styles` are the roots of numbering.xml and styles.xml (None when the
+    document has none). A paragraph's style is resolved the way python-docx does it (its own
+    `w:pStyle`, else the default paragraph style), but from a table built once here: a lookup per
+    paragraph through the styles part cost milliseconds each, minutes for a long document.
+    """
+
+    def __init__(self, numbering: Any, styles: Any) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, list[int]] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
+        # numbering of each paragraph style by id (None: none); other ids mean the default style
+        self.style_refs: dict[str, NumRef | None] = {}
+        self.default_ref: NumRef | None = None
+        if styles is not None:
+            self._read_styles(styles)
+        if numbering is None:
             return
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
-        for node in root.iterchildren(f"{_W}abstractNum"):
+        for node in numbering.iterchildren(f"{_W}abstractNum"):
             abstract[node.get(f"{_W}abstractNumId")] = _levels(node)
-        for num in root.iterchildren(f"{_W}num"):
+        for num in numbering.iterchildren(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
             if ref is None:
                 continue
@@ -104,9 +118,28 @@ class Numbering:
                     levels[ilvl] = (fmt, text, _int(start.get(f"{_W}val"), 1))
             self.levels[num.get(f"{_W}numId")] = levels
 
+    def _read_styles(self, styles: Any) -> None:
+        """The numbering each paragraph style carries, and the default paragraph style's."""
+        seen: set[str] = set()
+        for style in styles.iterchildren(f"{_W}style"):
+            style_id = style.get(f"{_W}styleId")
+            if style.get(f"{_W}type") != "paragraph":
+                seen.add(style_id)  # an id of another type resolves to the default style
+                continue
+            ppr = style.find(_PPR)
+            ref = _own_num_pr(ppr)[1] if ppr is not None else None
+            # The first style with an id wins, as in python-docx.
+            if style_id is not None and style_id not in seen:
+                seen.add(style_id)
+                self.style_refs[style_id] = ref
+            if style.get(f"{_W}default") in ("1", "true", "on"):
+                self.default_ref = ref  # the last default in document order counts
+
     def label(self, paragraph: Any) -> str:
-        """The number Word would draw before `paragraph` ("" when it has none)."""
-        num_pr = _num_pr(paragraph)
+        """The number Word would draw before the `w:p` element `paragraph` ("" when none)."""
+        if not self.levels:
+            return ""
+        num_pr = self._num_pr(paragraph)
         if num_pr is None:
             return ""
         num_id, ilvl = num_pr
@@ -132,6 +165,20 @@ class Numbering:
             text = text.replace(placeholder, rendered)
         return text
 
+    def _num_pr(self, paragraph: Any) -> NumRef | None:
+        """numId and level of a paragraph, from its own properties or else its style's."""
+        ppr = paragraph.find(_PPR)
+        if ppr is None:
+            return self.default_ref
+        sets, ref = _own_num_pr(ppr)
+        if sets:
+            return ref
+        style = ppr.find(_PSTYLE)
+        style_id = style.get(_VAL) if style is not None else None
+        if style_id and style_id in self.style_refs:
+            return self.style_refs[style_id]
+        return self.default_ref
+
 
 def _levels(abstract_num: Any) -> dict[int, tuple[str, str, int]]:
     return _levels_of(abstract_num.iterchildren(f"{_W}lvl"))
@@ -152,30 +199,18 @@ def _levels_of(nodes: Any) -> dict[int, tuple[str, str, int]]:
     return levels
 
 
-def _num_pr(paragraph: Any) -> tuple[str, int] | None:
-    """numId and level of a paragraph, from its own properties or else its style's."""
-    for owner in (paragraph._p, _style_element(paragraph)):
-        ppr = owner.find(f"{_W}pPr") if owner is not None else None
-        num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
-        if num_pr is None:
-            continue
-        num_id = num_pr.find(f"{_W}numId")
-        ilvl = num_pr.find(f"{_W}ilvl")
-        if num_id is None:
-            continue
-        value = num_id.get(f"{_W}val")
-        if value in (None, "0"):  # numId 0 switches numbering off
-            return None
-        return value, _int(ilvl.get(f"{_W}val") if ilvl is not None else None, 0)
-    return None
-
-
-def _style_element(paragraph: Any) -> Any:
-    try:
-        style = paragraph.style
-    except (KeyError, ValueError, AttributeError):
-        return None
-    return style.element if style is not None else None
+def _own_num_pr(ppr: Any) -> tuple[bool, NumRef | None]:
+    """Whether the `w:pPr` of a paragraph or style sets numbering (its `w:numPr`), and which
+    (None: switched off by numId 0). A numPr without numId sets nothing."""
+    num_pr = ppr.find(_NUMPR)
+    num_id = num_pr.find(f"{_W}numId") if num_pr is not None else None
+    if num_id is None:
+        return False, None
+    value = num_id.get(_VAL)
+    if value in (None, "0"):  # numId 0 switches numbering off
+        return True, None
+    ilvl = num_pr.find(f"{_W}ilvl")
+    return True, (value, _int(ilvl.get(_VAL) if ilvl is not None else None, 0))
 
 
 def _int(value: str | None, default: int) -> int:

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 from briefing.errors import ReadError
 from briefing.model import RawDocument
+from briefing.readers import limits
 from briefing.readers.common import (
-    MAX_TEXT_BYTES,
+    cap_paragraphs,
     clean_text,
     decode_bytes,
     read_bytes,
@@ -96,7 +97,7 @@ def read(path: Path, source: str) -> list[RawDocument]:
         from selectolax.lexbor import LexborHTMLParser
     except ImportError as exc:
         raise ReadError("读取网页需要 selectolax，请运行 pip install selectolax") from exc
-    raw = read_bytes(path, limit=MAX_TEXT_BYTES)
+    raw = read_bytes(path, limit=limits.MAX_TEXT_BYTES)
     if not raw.data.strip():
         raise ReadError("文件为空")
     match = _META_CHARSET.search(raw.data[:8192])
@@ -119,6 +120,8 @@ def read(path: Path, source: str) -> list[RawDocument]:
     warnings = [f"{source}: {w}" for w in decoded.warnings]
     if raw.truncated:
         warnings.append(truncation_warning(source, raw.size, len(raw.data)))
+    text, cut = cap_paragraphs(text, source)
+    warnings += cut
     return [
         RawDocument(
             source=source,

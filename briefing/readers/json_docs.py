@@ -5,18 +5,26 @@ Each object is `{"title", "text", metadata fields..., "url"}`; `content` or `bod
 header labels in Chinese (`索引号`, `发文字号`, …) are accepted as keys, and unknown keys are
 ignored. A bad line or element does not cost its siblings: it becomes a document with empty text
 and a warning (`common.failed_document`), which the pipeline reports instead of extracting.
+
+Reading is bounded (`limits`): a JSONL line over MAX_JSONL_LINE_BYTES is skipped without being
+held in memory, a JSONL file is read up to MAX_JSONL_BYTES (the lines after it are reported as
+not read), a .json file over MAX_JSON_BYTES is refused, and a document's text is cut after
+MAX_PARAGRAPHS paragraphs.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from briefing.errors import ReadError
 from briefing.model import RawDocument
+from briefing.readers import limits
 from briefing.readers.common import (
+    cap_paragraphs,
     clean_text,
     decode_bytes,
     failed_document,
@@ -25,8 +33,7 @@ from briefing.readers.common import (
     sha256_hex,
 )
 
-# A .json file is parsed whole; past this size JSONL (read line by line) is the format to use.
-MAX_JSON_BYTES = 256 * 1024 * 1024
+_CHUNK = 1024 * 1024
 
 _WRAPPER_KEYS = frozenset(("documents", "docs", "items", "data", "records", "results", "articles"))
 _TEXT_KEYS = ("text", "content", "body", "正文", "内容")
@@ -61,9 +68,26 @@ _FIELD_KEYS: dict[str, str] = {
 def read_jsonl(path: Path, source: str) -> list[RawDocument]:
     documents: list[RawDocument] = []
     blank = True
+    read = 0
     try:
         with path.open("rb") as fh:
-            for number, line in enumerate(fh, start=1):
+            number = 0
+            while True:
+                number += 1
+                if read >= limits.MAX_JSONL_BYTES:
+                    if fh.read(1):
+                        documents.append(_unread_rest(source, number))
+                    break
+                line = fh.readline(limits.MAX_JSONL_LINE_BYTES + 1)
+                if not line:
+                    break
+                read += len(line)
+                if len(line) > limits.MAX_JSONL_LINE_BYTES and not line.endswith(b"\n"):
+                    blank = False
+                    size, sha = _skip_line(fh, line)
+                    read += size - len(line)
+                    documents.append(_long_line(source, number, size, sha))
+                    continue
                 line = line.rstrip(b"\r\n")
                 if number == 1 and line.startswith(b"\xef\xbb\xbf"):
                     line = line[3:]
@@ -76,6 +100,42 @@ def read_jsonl(path: Path, source: str) -> list[RawDocument]:
     if blank:
         raise ReadError("文件为空")
     return documents
+
+
+def _skip_line(fh: IO[bytes], start: bytes) -> tuple[int, str]:
+    """Read past the rest of an over-long line without keeping it: its size and hash (the
+    file limit still bounds how far)."""
+    digest = hashlib.sha256(start)
+    size = len(start)
+    while size < limits.MAX_JSONL_BYTES:
+        chunk = fh.readline(_CHUNK)
+        if not chunk:
+            break
+        digest.update(chunk)
+        size += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return size, digest.hexdigest()
+
+
+def _long_line(source: str, number: int, size: int, sha: str) -> RawDocument:
+    limit = limits.size_text(limits.MAX_JSONL_LINE_BYTES)
+    return failed_document(
+        f"{source}#{number}",
+        "jsonl",
+        sha,
+        f"第 {number} 行长度超过 {limit} 上限（至少 {limits.size_text(size)}），未读取",
+    )
+
+
+def _unread_rest(source: str, number: int) -> RawDocument:
+    limit = limits.size_text(limits.MAX_JSONL_BYTES)
+    return failed_document(
+        f"{source}#{number}",
+        "jsonl",
+        sha256_hex(b""),
+        f"文件超过 {limit} 上限，第 {number} 行起未读取",
+    )
 
 
 def _from_line(line: bytes, source: str, number: int) -> RawDocument:
@@ -95,10 +155,11 @@ def _from_line(line: bytes, source: str, number: int) -> RawDocument:
 
 
 def read_json(path: Path, source: str) -> list[RawDocument]:
-    raw = read_bytes(path, limit=MAX_JSON_BYTES)
+    raw = read_bytes(path, limit=limits.MAX_JSON_BYTES)
     if raw.truncated:
         raise ReadError(
-            f"JSON 文件超过 {MAX_JSON_BYTES // 1048576} MB，请改用 JSONL（每行一个文档）"
+            f"JSON 文件超过 {limits.size_text(limits.MAX_JSON_BYTES)} 上限，未读取；"
+            "请改用 JSONL（每行一个文档）"
         )
     if not raw.data.strip():
         raise ReadError("文件为空")
@@ -107,7 +168,7 @@ def read_json(path: Path, source: str) -> list[RawDocument]:
         data = json.loads(decoded.text)
     except json.JSONDecodeError as exc:
         raise ReadError(
-            f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）"
+            f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{_json_reason(exc)}）"
         ) from exc
     except (ValueError, RecursionError) as exc:
         raise ReadError(f"不是有效的 JSON（{_brief(exc)}）") from exc
@@ -144,6 +205,7 @@ def _from_object(obj: Any, source: str, sha: str, where: str) -> RawDocument:
         return failed_document(
             source, "jsonl", sha, f"{where}没有正文（缺少 text/content/body 字段）"
         )
+    text, cut = cap_paragraphs(text, source)
     fields: dict[str, str] = {}
     nested = obj.get("metadata")
     for mapping in (nested if isinstance(nested, dict) else {}, obj):
@@ -152,7 +214,9 @@ def _from_object(obj: Any, source: str, sha: str, where: str) -> RawDocument:
             value_text = _scalar(value)
             if name and value_text:
                 fields[name] = value_text
-    return RawDocument(source=source, format="jsonl", sha256=sha, text=text, fields=fields)
+    return RawDocument(
+        source=source, format="jsonl", sha256=sha, text=text, fields=fields, warnings=cut
+    )
 
 
 def _text_of(obj: dict[Any, Any]) -> str:
@@ -195,8 +259,11 @@ def _json_reason(exc: json.JSONDecodeError) -> str:
 
 
 def _brief(exc: Exception) -> str:
+    """A short Chinese reason; the json module's own messages are English."""
     if isinstance(exc, json.JSONDecodeError):
         return f"第 {exc.colno} 列：{_json_reason(exc)}"
     if isinstance(exc, RecursionError):
         return "嵌套过深"
-    return str(exc)[:80]
+    if "digits" in str(exc):  # int() refuses numbers of over 4300 digits
+        return "数字位数过多"
+    return "格式错误"

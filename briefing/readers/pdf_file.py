@@ -4,21 +4,30 @@ pypdf gives one line per printed line. Chinese text wraps mid-sentence, so a lin
 next when it runs to (nearly) the full width of its page, does not end a sentence, and the next
 line does not open a heading; short lines (titles, headings, signatures, dates) stay on their own.
 Page numbers ("— 1 —", "第 1 页") and running headers repeated on most pages are dropped.
+
+Reading is bounded (`limits`): files over MAX_PDF_BYTES are refused (pypdf holds the whole file),
+at most MAX_PDF_PAGES pages are read (the page tree is cut before pypdf walks it, since pypdf
+builds an object for every page first: 40 s for 30,000 pages), every stream inflates to at most
+MAX_PDF_STREAM_BYTES (a Flate bomb is reported as such, never as a scan), and reading stops at
+MAX_TEXT_CHARS characters. pypdf's English messages and warnings never reach the user.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import warnings as python_warnings
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
 from briefing.errors import ReadError
 from briefing.model import RawDocument
-from briefing.readers.common import MAX_TEXT_BYTES, clean_text, read_bytes
+from briefing.readers import limits
+from briefing.readers.common import cap_paragraphs, clean_text, read_bytes
+from briefing.readers.limits import size_text
 
 NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件），需要先做 OCR"
 _SNIFF_BYTES = 4096
@@ -62,13 +71,19 @@ def read(path: Path, source: str) -> list[RawDocument]:
         raise ReadError("文件为空")
     if b"%PDF" not in raw.data[:1024]:
         raise ReadError(CORRUPT + "（不是 PDF 文件）")
+    if raw.size > limits.MAX_PDF_BYTES:
+        raise ReadError(
+            f"PDF 文件大小 {size_text(raw.size)}，超过 {size_text(limits.MAX_PDF_BYTES)} 上限，未读取"
+        )
     warnings: list[str] = []
-    with _quiet_pypdf():
+    state = _PageState()
+    with _quiet_pypdf(), _bounded_pypdf():
         try:
             pdf = pypdf.PdfReader(path, strict=False)
             if pdf.is_encrypted and not pdf.decrypt(""):
                 raise ReadError("PDF 已加密，需要密码才能读取")
-            pages = _page_lines(pdf.pages, source, warnings)
+            cut = _keep_first_pages(pdf, limits.MAX_PDF_PAGES)
+            pages = _page_lines(pdf, source, warnings, state)
         except ReadError:
             raise
         except (DependencyError, FileNotDecryptedError) as exc:
@@ -78,47 +93,183 @@ def read(path: Path, source: str) -> list[RawDocument]:
                 ) from exc
             raise ReadError("PDF 已加密，需要密码才能读取") from exc
         except Exception as exc:  # pypdf on untrusted bytes fails in many ways; all mean corrupt
+            if _is_limit(exc):
+                raise ReadError(f"{_bomb()}，未读取") from exc
             raise ReadError(CORRUPT) from exc
+    if (cut or state.more) and not state.stopped:
+        warnings.append(
+            f"{source}: 页数超过 {limits.MAX_PDF_PAGES} 页上限，"
+            f"第 {limits.MAX_PDF_PAGES + 1} 页起未读取"
+        )
     if not any(pages):
+        if state.bombs:  # a page that could not be inflated is not a scan
+            raise ReadError(f"{_bomb()}，未读取")
         raise ReadError(NO_TEXT_LAYER)
     if _garbled_share(pages) > 0.3:
         raise ReadError(GARBLED)
-    empty = [str(i + 1) for i, lines in enumerate(pages) if not lines]
+    empty = [str(i + 1) for i, lines in enumerate(pages) if not lines and i + 1 not in state.failed]
     if empty and len(pages) > 1:
         warnings.append(
             f"{source}: 第 {'、'.join(empty[:10])} 页没有文字层（可能是扫描页），未读取"
         )
-    text = clean_text("\n".join(join_wrapped_lines(pages)))
+    text, capped = cap_paragraphs(clean_text("\n".join(join_wrapped_lines(pages))), source)
+    warnings += capped
     return [
         RawDocument(source=source, format="pdf", sha256=raw.sha256, text=text, warnings=warnings)
     ]
 
 
+def _bomb() -> str:
+    return (
+        f"PDF 中的数据流解压后超过 {size_text(limits.MAX_PDF_STREAM_BYTES)} 上限（可能是压缩炸弹）"
+    )
+
+
+def _is_limit(exc: BaseException) -> bool:
+    """pypdf stopped at one of the limits set in `_bounded_pypdf` (or its own)."""
+    try:
+        from pypdf.errors import LimitReachedError
+    except ImportError:  # pypdf before 4.x has no such limits
+        return False
+    return isinstance(exc, LimitReachedError)
+
+
 @contextmanager
 def _quiet_pypdf() -> Iterator[None]:
-    """pypdf logs every repaired xref; library code must not print, and the cause is reported."""
+    """pypdf logs every repaired xref and may warn; library code must not print, and the
+    cause is reported in Chinese."""
     logger = logging.getLogger("pypdf")
     level = logger.level
     logger.setLevel(logging.CRITICAL)
     try:
-        yield
+        with python_warnings.catch_warnings():
+            python_warnings.simplefilter("ignore")
+            yield
     finally:
         logger.setLevel(level)
 
 
-def _page_lines(pages: Any, source: str, warnings: list[str]) -> list[list[str]]:
+# pypdf's decompression limits, all set to MAX_PDF_STREAM_BYTES (the names that exist in the
+# installed pypdf are used; `apply_configuration` is pypdf's public API for this from 7.0).
+_STREAM_LIMITS = (
+    "zlib_maximum_output_length",
+    "lzw_maximum_output_length",
+    "run_length_maximum_output_length",
+    "brotli_maximum_output_length",
+    "jbig2_maximum_output_length",
+    "array_based_stream_maximum_output_length",
+)
+
+
+@contextmanager
+def _bounded_pypdf() -> Iterator[None]:
+    import pypdf
+
+    apply = getattr(pypdf, "apply_configuration", None)
+    config = getattr(pypdf, "Configuration", None)
+    with ExitStack() as stack:
+        if apply is not None and config is not None:
+            bound = limits.MAX_PDF_STREAM_BYTES
+            names = [name for name in _STREAM_LIMITS if hasattr(config, name)]
+            stack.enter_context(apply(**dict.fromkeys(names, bound)))
+        yield
+
+
+def _keep_first_pages(pdf: Any, limit: int) -> bool:
+    """Cut the page tree after its first `limit` pages; True when pages were cut.
+
+    pypdf flattens the whole tree, building an object per page, before it gives the first page;
+    the tree's /Kids arrays are shortened in the reader's object cache first, walking the nodes
+    the way pypdf does (a node with /Kids is a branch unless its /Type says /Page).
+    """
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    try:
+        root = pdf.trailer["/Root"].get_object()
+        tree = root["/Pages"].get_object()
+    except Exception:
+        return False  # pypdf reports the broken tree itself
+    if not isinstance(tree, DictionaryObject):
+        return False
+
+    def kids_of(node: Any) -> list[Any]:
+        kids = node.get("/Kids")
+        kids = kids.get_object() if kids is not None else None
+        return kids if isinstance(kids, ArrayObject) else []
+
+    frames: list[list[Any]] = [[kids_of(tree), 0]]
+    seen = {id(tree)}
+    kept = 0
+    while frames:
+        frame = frames[-1]
+        kids, index = frame
+        if index >= len(kids):
+            frames.pop()
+            continue
+        frame[1] = index + 1
+        try:
+            node = kids[index].get_object()
+        except Exception:
+            continue
+        if not isinstance(node, DictionaryObject):
+            continue
+        kind = node.get("/Type")
+        if kind == "/Pages" or (kind is None and "/Kids" in node):
+            if id(node) not in seen and len(frames) < 100:
+                seen.add(id(node))
+                frames.append([kids_of(node), 0])
+            continue
+        kept += 1
+        if kept >= limit:
+            cut = False
+            for rest, done in frames:
+                if done < len(rest):
+                    del rest[done:]
+                    cut = True
+            return cut
+    return False
+
+
+class _PageState:
+    """What happened while reading pages: stopped by the text limit, more pages than read,
+    pages that failed, pages that stopped at the stream limit."""
+
+    def __init__(self) -> None:
+        self.stopped = False
+        self.more = False  # pages past MAX_PDF_PAGES exist
+        self.failed: set[int] = set()
+        self.bombs = 0
+
+
+def _page_lines(pdf: Any, source: str, warnings: list[str], state: _PageState) -> list[list[str]]:
     result: list[list[str]] = []
     total = 0
-    for number, page in enumerate(pages, start=1):
-        if total > MAX_TEXT_BYTES:
+    for number in range(1, limits.MAX_PDF_PAGES + 2):
+        try:
+            page = pdf.get_page(number - 1)
+        except IndexError:
+            break
+        if number > limits.MAX_PDF_PAGES:
+            state.more = True
+            break
+        if total > limits.MAX_TEXT_CHARS:
             warnings.append(
-                f"{source}: 文字超过 {MAX_TEXT_BYTES // 1048576} MB，第 {number} 页起未读取"
+                f"{source}: 文字超过 {limits.MAX_TEXT_CHARS} 字上限，第 {number} 页起未读取"
             )
+            state.stopped = True
             break
         try:
             text = page.extract_text() or ""
-        except Exception:  # one broken page must not cost the others
-            warnings.append(f"{source}: 第 {number} 页无法提取文字")
+        except Exception as exc:  # one broken page must not cost the others
+            state.failed.add(number)
+            if _is_limit(exc):
+                state.bombs += 1
+                warnings.append(
+                    f"{source}: 第 {number} 页的内容解压后超过 "
+                    f"{size_text(limits.MAX_PDF_STREAM_BYTES)} 上限（可能是压缩炸弹），未读取"
+                )
+            else:
+                warnings.append(f"{source}: 第 {number} 页无法提取文字")
             text = ""
         lines = [_tidy(line) for line in clean_text(text).split("\n")]
         lines = [line for line in lines if line and not _PAGE_NUMBER.match(line)]

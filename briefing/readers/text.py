@@ -12,8 +12,9 @@ from pathlib import Path
 
 from briefing.errors import ReadError
 from briefing.model import RawDocument
+from briefing.readers import limits
 from briefing.readers.common import (
-    MAX_TEXT_BYTES,
+    cap_paragraphs,
     clean_text,
     cut_at_line_end,
     decode_bytes,
@@ -23,8 +24,9 @@ from briefing.readers.common import (
 
 
 def read(path: Path, source: str) -> list[RawDocument]:
-    """Read a text dump in any common encoding; files over MAX_TEXT_BYTES are read in part."""
-    raw = read_bytes(path, limit=MAX_TEXT_BYTES)
+    """Read a text dump in any common encoding; files over MAX_TEXT_BYTES or MAX_PARAGRAPHS
+    are read in part."""
+    raw = read_bytes(path, limit=limits.MAX_TEXT_BYTES)
     data = cut_at_line_end(raw.data) if raw.truncated else raw.data
     raw.data = b""  # the uncut copy is not needed; memory stays ~2x the limit
     if not data.strip():
@@ -38,6 +40,8 @@ def read(path: Path, source: str) -> list[RawDocument]:
     warnings = [f"{source}: {w}" for w in decoded.warnings]
     if raw.truncated:
         warnings.append(truncation_warning(source, raw.size, len(data)))
+    text, cut = cap_paragraphs(text, source)
+    warnings += cut
     return [
         RawDocument(source=source, format="text", sha256=raw.sha256, text=text, warnings=warnings)
     ]

@@ -1,0 +1,73 @@
+"""Every limit a reader applies to one input file, in one place.
+
+An input file is untrusted: a small file can expand into gigabytes (a zip or Flate bomb) or hold
+millions of tiny paragraphs. Each reader stops at these limits and reports it as a warning that
+names the file and the limit; what was read before the limit is kept and the warning says the
+rest was cut (a file that cannot be read in part, a zip part that is not the document's text, is
+refused with the same kind of message). The README section "输入文件的大小限制" lists them for
+users; keep the two in step.
+
+Readers look the values up as `limits.NAME` when they run, so a test can lower one with
+monkeypatch and stay fast.
+"""
+
+from __future__ import annotations
+
+_MB = 1024 * 1024
+
+# --- every format ---------------------------------------------------------------------------
+
+# Bytes of a text file (.txt, .md, .html) read; the rest is not. 8 MB of UTF-8 Chinese is about
+# 2.7 million characters, far beyond any policy document.
+MAX_TEXT_BYTES = 8 * _MB
+# Characters of text taken from one document of any format (a PDF's pages, a DOCX's paragraphs,
+# a JSON document's text): the same bound as a text file, counted in characters.
+MAX_TEXT_CHARS = 8 * _MB
+# Paragraphs (non-empty lines) of one document. A long policy report has a few thousand; the
+# extraction stages cost time per paragraph, so millions of tiny ones would run for hours.
+MAX_PARAGRAPHS = 100_000
+
+# --- DOCX (a zip of XML parts) --------------------------------------------------------------
+
+# Entries in the zip. A DOCX has a few dozen; thousands of images are still far below this.
+MAX_ZIP_ENTRIES = 10_000
+# Inflated bytes of one XML part (word/document.xml is read up to here and cut; any other part,
+# such as styles.xml or a .rels part, over it is refused). Declared sizes are checked first and
+# inflation stops here too, since a zip can declare less than it holds.
+MAX_XML_BYTES = 64 * _MB
+# Inflated bytes of all parts of one DOCX together. Media parts (images, fonts, embedded objects)
+# are never inflated at all: the text does not need them, so a media bomb costs nothing.
+MAX_ZIP_INFLATED_BYTES = 128 * _MB
+# Nesting depth of XML elements: the limit libxml2 (lxml) applies when `huge_tree` is off, as it
+# is for every parser the readers use. Deeper documents are cut or refused with this number.
+MAX_XML_DEPTH = 256
+
+# --- PDF ------------------------------------------------------------------------------------
+
+# File size: pypdf holds the whole file in memory.
+MAX_PDF_BYTES = 256 * _MB
+# Pages read; a PDF with more is read up to here.
+MAX_PDF_PAGES = 1000
+# Inflated bytes of one stream (a page's content, an object stream). A page of text is well
+# under 1 MB; a Flate bomb stops here instead of filling memory.
+MAX_PDF_STREAM_BYTES = 32 * _MB
+
+# --- JSON -----------------------------------------------------------------------------------
+
+# One JSONL line (one document): the same bound as a text file.
+MAX_JSONL_LINE_BYTES = 8 * _MB
+# A whole JSONL file: every document read from it is held in memory until it is extracted.
+MAX_JSONL_BYTES = 256 * _MB
+# A .json file is parsed whole, and a parsed JSON tree takes several times its size in memory;
+# larger collections belong in JSONL.
+MAX_JSON_BYTES = 64 * _MB
+
+
+def size_text(size: int) -> str:
+    """A size or limit for a message: "64 MB", "1.5 MB", "600 KB", "100 字节"."""
+    if size >= _MB:
+        value = size / _MB
+        return f"{value:.0f} MB" if value >= 10 or value == int(value) else f"{value:.1f} MB"
+    if size >= 1024:
+        return f"{size // 1024} KB"
+    return f"{size} 字节"

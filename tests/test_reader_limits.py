@@ -1,0 +1,434 @@
+"""Every reader stops at its limits (briefing/readers/limits.py) on small crafted files: zip and
+Flate bombs, deep XML, many paragraphs or pages, huge JSONL lines. Each case ends in a warning or
+a read error that names the file and the limit, never a traceback, and what was read before the
+limit is kept. The limits are lowered with monkeypatch so the files stay small and the tests fast;
+memory is bounded by construction (parts are streamed), and checked with tracemalloc where the
+input is much larger than what may be held.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import tracemalloc
+import zipfile
+import zlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+from fixtures.builders import make_docx
+
+from briefing.model import RawDocument
+from briefing.pipeline import InputFile, read_documents
+from briefing.readers import limits, read_file
+from briefing.ziputil import ZipLimitError, iter_entry, read_entry
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+KB = 1024
+MB = 1024 * 1024
+
+
+def warnings_of(path: Path, source: str) -> tuple[list[str], list[str]]:
+    """(texts, warnings) of a file as the pipeline reads it: a read error becomes a warning."""
+    texts: list[str] = []
+    warnings: list[str] = []
+    for item in read_documents([InputFile(path, source)]):
+        warnings += item.warnings
+        if isinstance(item, RawDocument) and item.text:
+            texts.append(item.text)
+    return texts, warnings
+
+
+# --- DOCX -------------------------------------------------------------------------------------
+
+
+def zeros(size: int) -> Iterator[bytes]:
+    block = bytes(MB)
+    while size > 0:
+        yield block[: min(size, MB)]
+        size -= MB
+
+
+def rewrite_docx(
+    src: Path,
+    dst: Path,
+    replace: Mapping[str, bytes | Iterator[bytes]],
+    compress_type: int = zipfile.ZIP_DEFLATED,
+) -> Path:
+    """A copy of `src` whose parts named in `replace` hold that content (streamed into the zip
+    when it is an iterator, so a bomb is never in memory here either)."""
+    with zipfile.ZipFile(src) as old, zipfile.ZipFile(dst, "w", compress_type) as new:
+        names = list(dict.fromkeys([*old.namelist(), *replace]))
+        for name in names:
+            content = replace.get(name)
+            if content is None:
+                new.writestr(name, old.read(name))
+            elif isinstance(content, bytes):
+                new.writestr(name, content)
+            else:
+                with new.open(name, "w", force_zip64=True) as out:
+                    for chunk in content:
+                        out.write(chunk)
+    return dst
+
+
+def document_xml(body: str) -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document {W_NS}><w:body>{body}'
+        "<w:sectPr/></w:body></w:document>"
+    ).encode()
+
+
+def paragraphs(count: int, start: int = 0) -> str:
+    return "".join(
+        f"<w:p><w:r><w:t>第{i}条 加强基础研究投入。</w:t></w:r></w:p>"
+        for i in range(start, start + count)
+    )
+
+
+@pytest.fixture
+def base_docx(tmp_path: Path) -> Path:
+    return make_docx(tmp_path / "base.docx", ["一、总体要求", "加强基础研究投入。"])
+
+
+def test_a_media_bomb_in_a_docx_is_never_inflated(
+    tmp_path: Path, base_docx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 64 MB of zeros in an image part: the text does not need it, so it is not inflated at all,
+    # and the budget for inflated parts (lowered far below the image) is not touched by it.
+    monkeypatch.setattr(limits, "MAX_ZIP_INFLATED_BYTES", 1 * MB)
+    path = rewrite_docx(base_docx, tmp_path / "a.docx", {"word/media/image1.png": zeros(64 * MB)})
+    tracemalloc.start()
+    try:
+        (doc,) = read_file(path, "a.docx")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert doc.text == "一、总体要求\n加强基础研究投入。"
+    assert doc.warnings == []
+    assert peak < 8 * MB
+
+
+def test_a_bomb_in_a_rels_part_is_refused_naming_part_and_limit(
+    tmp_path: Path, base_docx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_XML_BYTES", 512 * KB)  # python-docx's styles.xml: 350 KB
+    with zipfile.ZipFile(base_docx) as z:
+        rels = z.read("word/_rels/document.xml.rels")
+    bomb = rels.replace(b"</Relationships>", b" " * (4 * MB) + b"</Relationships>")
+    path = rewrite_docx(base_docx, tmp_path / "a.docx", {"word/_rels/document.xml.rels": bomb})
+    texts, warnings = warnings_of(path, "in/a.docx")
+    assert texts == []
+    assert warnings == [
+        "in/a.docx: DOCX 中的 word/_rels/document.xml.rels 解压后超过 512 KB 上限，未读取"
+    ]
+
+
+def test_all_parts_together_have_a_budget(
+    tmp_path: Path, base_docx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # styles.xml (350 KB, padded to 600 KB) is far under the limit for one part, not under the
+    # budget for all of them.
+    monkeypatch.setattr(limits, "MAX_ZIP_INFLATED_BYTES", 512 * KB)
+    with zipfile.ZipFile(base_docx) as z:
+        styles = z.read("word/styles.xml")
+    big = styles.replace(b"</w:styles>", b" " * (250 * KB) + b"</w:styles>")
+    path = rewrite_docx(base_docx, tmp_path / "a.docx", {"word/styles.xml": big})
+    texts, warnings = warnings_of(path, "a.docx")
+    assert texts == []
+    assert warnings == ["a.docx: DOCX 各部分解压后合计超过 512 KB 上限，未读取"]
+
+
+def test_document_xml_over_the_limit_is_read_up_to_it_and_cut(
+    tmp_path: Path, base_docx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_XML_BYTES", 512 * KB)  # python-docx's styles.xml: 350 KB
+    body = document_xml(paragraphs(40000))  # ~2.8 MB of XML
+    path = rewrite_docx(base_docx, tmp_path / "a.docx", {"word/document.xml": body})
+    (doc,) = read_file(path, "a.docx")
+    lines = doc.text.split("\n")
+    assert 5000 < len(lines) < 40000
+    assert lines[:2] == ["第0条 加强基础研究投入。", "第1条 加强基础研究投入。"]
+    assert doc.warnings == [
+        f"a.docx: DOCX 中的 word/document.xml 解压后超过 512 KB 上限，其后内容未读取"
+        f"（已读取 {len(lines)} 行）"
+    ]
+
+
+def test_a_document_xml_that_declares_a_small_size_but_holds_more_is_not_read_past_it(
+    tmp_path: Path, base_docx: Path
+) -> None:
+    # The zip header says 100 bytes; zipfile trusts it and the CRC check fails: corrupt, read no
+    # further, no traceback.
+    path = rewrite_docx(base_docx, tmp_path / "a.docx", {})
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("word/document.xml")
+    central = data.rfind(b"PK\x01\x02", 0, len(data))
+    while central >= 0:  # patch the uncompressed size in that entry's central header
+        name_len = int.from_bytes(data[central + 28 : central + 30], "little")
+        if data[central + 46 : central + 46 + name_len] == b"word/document.xml":
+            data[central + 24 : central + 28] = (100).to_bytes(4, "little")
+            break
+        central = data.rfind(b"PK\x01\x02", 0, central)
+    assert info.file_size > 100 and central >= 0
+    path.write_bytes(bytes(data))
+    texts, warnings = warnings_of(path, "a.docx")
+    assert texts == []
+    assert warnings == ["a.docx: DOCX 文件已损坏或不完整"]
+
+
+def test_many_paragraphs_are_read_up_to_the_limit(
+    tmp_path: Path, base_docx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_PARAGRAPHS", 1000)
+    path = rewrite_docx(
+        base_docx, tmp_path / "a.docx", {"word/document.xml": document_xml(paragraphs(5000))}
+    )
+    (doc,) = read_file(path, "a.docx")
+    lines = doc.text.split("\n")
+    assert len(lines) == 1000
+    assert lines[-1] == "第999条 加强基础研究投入。"
+    assert doc.warnings == ["a.docx: 段落数超过 1000 段上限，其后内容未读取（已读取 1000 行）"]
+
+
+def test_deeply_nested_document_xml_is_cut_at_the_depth_limit(
+    tmp_path: Path, base_docx: Path
+) -> None:
+    deep = "<w:sdt><w:sdtContent>" * 200 + "</w:sdtContent></w:sdt>" * 200
+    body = document_xml(paragraphs(3) + deep + paragraphs(3, start=3))
+    path = rewrite_docx(base_docx, tmp_path / "a.docx", {"word/document.xml": body})
+    (doc,) = read_file(path, "a.docx")
+    assert doc.text.split("\n") == [f"第{i}条 加强基础研究投入。" for i in range(3)]
+    assert doc.warnings == [
+        "a.docx: word/document.xml 超出解析器上限（嵌套超过 256 层，或单段文字过长），"
+        "其后内容未读取（已读取 3 行）"
+    ]
+
+
+def test_deeply_nested_styles_are_refused_naming_the_limit(tmp_path: Path, base_docx: Path) -> None:
+    deep = b"<w:style>" * 300 + b"</w:style>" * 300
+    with zipfile.ZipFile(base_docx) as z:
+        styles = z.read("word/styles.xml").replace(b"</w:styles>", deep + b"</w:styles>")
+    path = rewrite_docx(base_docx, tmp_path / "a.docx", {"word/styles.xml": styles})
+    _, warnings = warnings_of(path, "a.docx")
+    assert warnings == [
+        "a.docx: DOCX 中的 XML 超出解析器上限（嵌套超过 256 层，或单段文字过长），未读取"
+    ]
+
+
+def test_a_docx_with_too_many_entries_is_refused(
+    tmp_path: Path, base_docx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_ZIP_ENTRIES", 20)
+    extra = {f"customXml/item{i}.bin": b"x" for i in range(30)}
+    path = rewrite_docx(base_docx, tmp_path / "a.docx", dict(extra))
+    _, warnings = warnings_of(path, "a.docx")
+    assert len(warnings) == 1
+    assert warnings[0].startswith("a.docx: DOCX 中有 ")
+    assert warnings[0].endswith("个条目，超过 20 个上限，未读取")
+
+
+def test_a_docx_part_in_an_unbounded_compression_is_refused(
+    tmp_path: Path, base_docx: Path
+) -> None:
+    # zipfile inflates bzip2 and LZMA without an output bound; DOCX uses neither.
+    path = rewrite_docx(base_docx, tmp_path / "a.docx", {}, compress_type=zipfile.ZIP_LZMA)
+    _, warnings = warnings_of(path, "a.docx")
+    assert warnings == ["a.docx: DOCX 文件已损坏或不完整"]
+
+
+def test_iter_entry_stops_inflating_at_the_limit_whatever_the_header_says() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("bomb.xml", bytes(4 * MB))
+    with zipfile.ZipFile(buffer) as z:
+        info = z.getinfo("bomb.xml")
+        with pytest.raises(ZipLimitError) as declared:
+            read_entry(z, info, 64 * KB)  # refused from the header, nothing inflated
+        assert (declared.value.name, declared.value.limit) == ("bomb.xml", 64 * KB)
+        assert declared.value.declared
+        info.file_size = 1 << 40  # a header may say anything; partial reading must still stop
+        got = 0
+        with pytest.raises(ZipLimitError) as stopped:
+            for chunk in iter_entry(z, info, 64 * KB, chunk=16 * KB, partial=True):
+                got += len(chunk)
+        assert got == 64 * KB
+        assert not stopped.value.declared
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+
+def raw_pdf(streams: list[bytes], compressed: list[bool] | None = None) -> bytes:
+    """A minimal PDF: one page per content stream, Helvetica, streams Flate-compressed where
+    `compressed` says so."""
+    objects: list[bytes] = [b""]  # 1: catalog, filled in last
+    objects.append(b"")  # 2: page tree
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")  # 3
+    kids = []
+    for index, stream in enumerate(streams):
+        flate = compressed[index] if compressed else False
+        body = zlib.compress(stream) if flate else stream
+        extra = b" /Filter /FlateDecode" if flate else b""
+        objects.append(b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(body), extra, body))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (len(objects))
+        )
+        kids.append(len(objects))
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    refs = b" ".join(b"%d 0 R" % k for k in kids)
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (refs, len(kids))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def page_text(number: int) -> bytes:
+    return b"BT /F1 12 Tf 72 700 Td (Page %d says something different.) Tj ET" % number
+
+
+def test_a_pdf_with_thousands_of_pages_is_read_up_to_the_page_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The page tree is cut before pypdf builds a page object for each of the 3,000 pages.
+    monkeypatch.setattr(limits, "MAX_PDF_PAGES", 20)
+    path = tmp_path / "a.pdf"
+    path.write_bytes(raw_pdf([page_text(n) for n in range(1, 3001)]))
+    (doc,) = read_file(path, "a.pdf")
+    assert "Page 20 says" in doc.text
+    assert "Page 21 says" not in doc.text
+    assert doc.warnings == ["a.pdf: 页数超过 20 页上限，第 21 页起未读取"]
+
+
+def test_a_flate_bomb_page_is_reported_as_such_and_the_other_pages_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_PDF_STREAM_BYTES", 1 * MB)
+    bomb = b" " * (16 * MB)
+    path = tmp_path / "a.pdf"
+    path.write_bytes(raw_pdf([page_text(1), bomb, page_text(3)], [False, True, True]))
+    texts, warnings = warnings_of(path, "a.pdf")
+    assert len(texts) == 1
+    assert "Page 1 says" in texts[0]
+    assert "Page 3 says" in texts[0]
+    assert warnings == ["a.pdf: 第 2 页的内容解压后超过 1 MB 上限（可能是压缩炸弹），未读取"]
+
+
+def test_a_pdf_that_is_only_a_flate_bomb_is_not_called_a_scan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_PDF_STREAM_BYTES", 1 * MB)
+    path = tmp_path / "a.pdf"
+    path.write_bytes(raw_pdf([b" " * (16 * MB)], [True]))
+    texts, warnings = warnings_of(path, "a.pdf")
+    assert texts == []
+    assert warnings == ["a.pdf: PDF 中的数据流解压后超过 1 MB 上限（可能是压缩炸弹），未读取"]
+    assert "扫描" not in warnings[0]
+
+
+def test_a_pdf_over_the_file_size_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_PDF_BYTES", 1000)
+    path = tmp_path / "a.pdf"
+    path.write_bytes(raw_pdf([page_text(n) for n in range(1, 40)]))
+    _, warnings = warnings_of(path, "a.pdf")
+    assert len(warnings) == 1
+    assert warnings[0].startswith("a.pdf: PDF 文件大小 ")
+    assert warnings[0].endswith("超过 1000 字节 上限，未读取")
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+def jsonl_line(title: str, text: str) -> bytes:
+    return json.dumps({"title": title, "text": text}, ensure_ascii=False).encode() + b"\n"
+
+
+def test_a_huge_jsonl_line_is_skipped_without_being_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_JSONL_LINE_BYTES", 64 * KB)
+    path = tmp_path / "a.jsonl"
+    with path.open("wb") as fh:
+        fh.write(jsonl_line("甲", "甲的正文。"))
+        fh.write(b'{"title": "huge", "text": "')
+        for _ in range(32):
+            fh.write(b"x" * MB)
+        fh.write(b'"}\n')
+        fh.write(jsonl_line("乙", "乙的正文。"))
+    tracemalloc.start()
+    try:
+        docs = read_file(path, "a.jsonl")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * MB  # the 32 MB line was never in memory
+    assert [(d.source, d.text) for d in docs] == [
+        ("a.jsonl#1", "甲的正文。"),
+        ("a.jsonl#2", ""),
+        ("a.jsonl#3", "乙的正文。"),
+    ]
+    assert docs[1].warnings == ["a.jsonl#2: 第 2 行长度超过 64 KB 上限（至少 32 MB），未读取"]
+
+
+def test_a_jsonl_file_is_read_up_to_its_size_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_JSONL_BYTES", 4 * KB)
+    line = jsonl_line("标题", "正文内容。" * 20)  # ~330 bytes
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(line * 100)
+    docs = read_file(path, "a.jsonl")
+    read = [d for d in docs if d.text]
+    assert 10 <= len(read) <= 14
+    last = docs[-1]
+    assert last.text == ""
+    assert last.source == f"a.jsonl#{len(read) + 1}"
+    assert last.warnings == [f"{last.source}: 文件超过 4 KB 上限，第 {len(read) + 1} 行起未读取"]
+
+
+def test_a_json_file_over_its_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_JSON_BYTES", 1 * KB)
+    path = tmp_path / "a.json"
+    path.write_bytes(json.dumps([{"text": "正文。" * 400}], ensure_ascii=False).encode())
+    _, warnings = warnings_of(path, "a.json")
+    assert warnings == ["a.json: JSON 文件超过 1 KB 上限，未读取；请改用 JSONL（每行一个文档）"]
+
+
+# --- paragraphs in the text formats -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.html", "a.jsonl"])
+def test_text_formats_are_cut_after_the_paragraph_limit(
+    tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_PARAGRAPHS", 100)
+    lines = [f"第{i}条 加强基础研究投入。" for i in range(1000)]
+    if name.endswith(".html"):
+        data = "".join(f"<p>{line}</p>" for line in lines).encode()
+    elif name.endswith(".jsonl"):
+        data = jsonl_line("标题", "\n".join(lines))
+    else:
+        data = "\n".join(lines).encode()
+    path = tmp_path / name
+    path.write_bytes(data)
+    (doc,) = read_file(path, name)
+    assert doc.text.split("\n") == lines[:100]
+    source = doc.source
+    assert doc.warnings == [f"{source}: 段落数超过 100 段上限，第 101 段起未读取"]
