@@ -16,7 +16,13 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from briefing.errors import BriefingError, ConfigError, InputNotFoundError, LockedError
+from briefing.errors import (
+    BriefingError,
+    ConfigError,
+    InputNotFoundError,
+    LockedError,
+    os_reason,
+)
 from briefing.periods import PeriodError
 
 if TYPE_CHECKING:
@@ -100,7 +106,7 @@ def _user_errors() -> Iterator[None]:
     except OSError as exc:
         # A full disk or a read-only folder is the user's to fix; a traceback would not help.
         where = f" {exc.filename}" if exc.filename else ""
-        _err(f"错误：无法读写文件{where}：{exc.strerror or exc}")
+        _err(f"错误：无法读写文件{where}：{os_reason(exc)}")
         raise typer.Exit(EXIT_FAILED) from None
     except KeyboardInterrupt:
         _err("已中断；已写出的文件保持完整，未完成的文件没有写出。")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class BriefingError(Exception):
     """Base class: the message is Chinese and meant for the user."""
@@ -25,3 +27,25 @@ class TemplateError(BriefingError):
 
 class LockedError(BriefingError):
     """Another run holds the output folder's lock."""
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "磁盘空间已满",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "所在磁盘是只读的",
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EISDIR: "这是文件夹，不是文件",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EEXIST: "文件已存在",
+    errno.EIO: "磁盘读写出错",
+    errno.EMFILE: "同时打开的文件过多",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.ELOOP: "符号链接循环",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in Chinese (`strerror` is the system's English)."""
+    return _OS_REASONS.get(exc.errno or 0, f"系统错误 {exc.errno}")

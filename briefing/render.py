@@ -52,7 +52,7 @@ from briefing.atomic import write_bytes_atomic
 from briefing.charts import DPI, ChartImage, ChartPlan
 from briefing.config import package_data_dir
 from briefing.context import BriefingContext
-from briefing.errors import TemplateError
+from briefing.errors import TemplateError, os_reason
 from briefing.filters import AUTHOR_FILTERS, clip
 from briefing.sandbox import (
     RENDER_MEMORY_MB,
@@ -405,7 +405,7 @@ def read_template(template: Path) -> bytes:
         with template.open("rb") as handle:
             data = handle.read(TEMPLATE_MAX_BYTES + 1)
     except OSError as exc:
-        raise TemplateError(f"无法读取模板：{template}（{exc.strerror or '读取失败'}）") from None
+        raise TemplateError(f"无法读取模板：{template}（{os_reason(exc)}）") from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise TemplateError(f"模板不是有效的 Word 文件（.docx）：{template}")
     return data

@@ -23,7 +23,7 @@ from typing import Any
 
 import ahocorasick
 
-from briefing.errors import ConfigError
+from briefing.errors import ConfigError, os_reason
 
 DEFAULT_THEMES: tuple[str, ...] = ("基础研究", "成果转化", "科技金融", "人才")
 OTHER_THEME = "其他"
@@ -130,7 +130,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise ConfigError(f"找不到主题词表文件：{path}") from None
     except OSError as exc:
-        raise ConfigError(f"无法读取主题词表文件 {path}：{exc.strerror or exc}") from None
+        raise ConfigError(f"无法读取主题词表文件 {path}：{os_reason(exc)}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"主题词表 {path} 不是有效的 TOML：{exc}") from None
     except UnicodeDecodeError:

@@ -286,3 +286,29 @@ def test_an_unwritable_output_is_a_message_not_a_traceback(tmp_path: Path, seeds
     assert result.exit_code == 1
     assert result.stderr.startswith("错误：")
     assert "Traceback" not in result.output
+
+
+def test_a_full_disk_while_writing_the_briefing_is_a_chinese_error_and_keeps_the_last_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from briefing import atomic
+
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["build", "-o", str(out), "-q"])
+    assert first.exit_code == 0, first.output
+    docx = next(out.rglob("*.docx"))
+    before = docx.read_bytes()
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic.os, "fsync", full)
+    again = runner.invoke(app, ["build", "-o", str(out), "-q", "--force"])
+    assert again.exit_code == 1
+    assert "磁盘空间已满" in again.output
+    assert "No space" not in again.output
+    assert docx.read_bytes() == before
+    assert not [p for p in out.rglob("*") if p.name.startswith(".") and p.suffix == ".tmp"]
