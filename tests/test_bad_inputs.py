@@ -74,7 +74,7 @@ def test_bytes_no_encoding_decodes_are_a_read_error(tmp_path: Path) -> None:
         read_file(write(tmp_path, "a.txt", data), "a.txt")
 
 
-CONTROL = "\x01\x08\x0b\x0c\x1b\x1f\ufffe"  # NUL bytes make a file binary, see above
+CONTROL = "\x01\x08\x0b\x0c\x1b\x1f\ufffe"  # NUL bytes: see the tests below
 
 
 @pytest.mark.parametrize("name", ["a.txt", "a.html", "a.jsonl"])
@@ -89,6 +89,55 @@ def test_xml_invalid_control_characters_are_stripped(tmp_path: Path, name: str) 
     (doc,) = read_file(write(tmp_path, name, data), name)
     assert not XML_INVALID.search(doc.text)
     assert doc.text.replace("\n", "") == "一、总体要求正文内容。"
+
+
+def test_binary_padding_is_not_taken_for_utf16_text(tmp_path: Path) -> None:
+    # 00 FF 00 FF… decodes as UTF-16 to "ÿÿÿÿ…" (or U+FF00 repeated): printable, but no text.
+    for data in (b"\x00\xff" * 600, b"\xff\x00" * 600, b"\x00\xff\x00\xfe" * 300):
+        with pytest.raises(ReadError) as info:
+            read_file(write(tmp_path, "a.txt", data), "a.txt")
+        assert str(info.value) == "不是文本文件"
+
+
+def test_real_utf16_without_bom_is_still_text(tmp_path: Path) -> None:
+    for text in ("一、总体要求\n加强基础研究。\n", "Annual report 2023\n"):
+        for codec in ("utf-16-le", "utf-16-be"):
+            (doc,) = read_file(write(tmp_path, "a.txt", text.encode(codec)), "a.txt")
+            assert doc.text == text
+
+
+def test_a_few_nul_bytes_are_dropped_with_a_warning_not_the_whole_file(tmp_path: Path) -> None:
+    body = "一、工作开展情况\n科技型企业达到7565家。\n二、下一步计划\n加强基础研究。\n"
+    data = body.encode()
+    damaged = data[:20] + b"\x00" + data[20:40] + b"\x00\x00" + data[40:]
+    (doc,) = read_file(write(tmp_path, "a.txt", damaged), "in/a.txt")
+    assert doc.text == body
+    assert doc.warnings == ["in/a.txt: 有 3 个空字符（NUL）无法作为文字读取，已删除"]
+
+
+def test_text_full_of_nul_bytes_is_still_binary(tmp_path: Path) -> None:
+    # Not dropped as "a few", and not read as UTF-16 either (its byte pairs make ideographs).
+    data = b"".join(b"abcdefgh\x00" for _ in range(200))
+    with pytest.raises(ReadError, match=r"^不是文本文件$"):
+        read_file(write(tmp_path, "a.txt", data), "a.txt")
+
+
+def test_json_syntax_errors_are_reported_in_chinese(tmp_path: Path) -> None:
+    with pytest.raises(ReadError) as info:
+        read_file(write(tmp_path, "a.json", b'[\n{"text": }]'), "a.json")
+    assert str(info.value) == "不是有效的 JSON（第 2 行第 10 列：缺少值）"
+    (doc,) = read_file(write(tmp_path, "a.jsonl", b'{"text": "' + b"9" * 5000 + b'"'), "a.jsonl")
+    assert doc.warnings == ["a.jsonl#1: 第 1 行不是有效的 JSON（第 5012 列：缺少逗号）"]
+
+
+def test_a_document_with_no_body_is_reported_with_its_name(tmp_path: Path) -> None:
+    from briefing.pipeline import extract_documents
+    from briefing.themes import Classifier, load_lexicon
+
+    path = write(tmp_path, "a.txt", "索引号：11500000MB1589\n发布日期：2024-01-05\n".encode())
+    (doc,) = extract_documents([path], Classifier(load_lexicon()))
+    assert f"{path.as_posix()}: 未识别到正文内容" in doc.warnings
+    assert all(w.startswith(f"{path.as_posix()}: ") for w in doc.warnings)
 
 
 def test_truncated_docx_is_corrupt(tmp_path: Path) -> None:

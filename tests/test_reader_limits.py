@@ -432,3 +432,31 @@ def test_text_formats_are_cut_after_the_paragraph_limit(
     assert doc.text.split("\n") == lines[:100]
     source = doc.source
     assert doc.warnings == [f"{source}: 段落数超过 100 段上限，第 101 段起未读取"]
+
+
+def test_docx_text_is_cut_after_the_character_limit(
+    tmp_path: Path, base_docx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 1000)
+    path = rewrite_docx(
+        base_docx, tmp_path / "a.docx", {"word/document.xml": document_xml(paragraphs(500))}
+    )
+    (doc,) = read_file(path, "a.docx")
+    lines = doc.text.split("\n")
+    assert 1000 < len(doc.text) < 1100  # stops after the paragraph that passed the limit
+    assert doc.warnings == [
+        f"a.docx: 文字超过 1000 字上限，其后内容未读取（已读取 {len(lines)} 行）"
+    ]
+
+
+def test_pdf_text_is_cut_after_the_character_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 100)
+    path = tmp_path / "a.pdf"
+    path.write_bytes(raw_pdf([page_text(n) for n in range(1, 11)]))
+    (doc,) = read_file(path, "a.pdf")
+    # 32 characters a page: the page that passes the limit is kept, the next one is not read
+    assert "Page 4 says" in doc.text
+    assert "Page 5 says" not in doc.text
+    assert doc.warnings == ["a.pdf: 文字超过 100 字上限，第 5 页起未读取"]

@@ -176,3 +176,54 @@ TEXT = st.text(
 def test_text_round_trips_through_the_common_encodings(text: str, encoding: str) -> None:
     docs = read_bytes_as(".txt", text.encode(encoding))
     assert docs is not None and docs[0].text == text
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+RUN_ITEMS = st.one_of(
+    st.text(alphabet=[*HANZI[:50], "a", " ", "&", "<"], max_size=6).map(
+        lambda text: (
+            f'<w:t xml:space="preserve">{text.replace("&", "&amp;").replace("<", "&lt;")}</w:t>'
+        )
+    ),
+    st.sampled_from(
+        [
+            "<w:tab/>",
+            "<w:ptab/>",
+            "<w:br/>",
+            '<w:br w:type="page"/>',
+            '<w:br w:type="column"/>',
+            '<w:br w:type="textWrapping"/>',
+            "<w:cr/>",
+            "<w:noBreakHyphen/>",
+            "<w:softHyphen/>",
+            "<w:instrText>PAGE</w:instrText>",
+            "<w:delText>删去</w:delText>",
+            "<w:rPr><w:b/></w:rPr>",
+        ]
+    ),
+)
+RUN = st.lists(RUN_ITEMS, max_size=4).map(lambda items: f"<w:r>{''.join(items)}</w:r>")
+PARAGRAPH_CHILDREN = st.one_of(
+    RUN,
+    st.lists(RUN, max_size=3).map(lambda runs: f"<w:hyperlink>{''.join(runs)}</w:hyperlink>"),
+    st.lists(RUN, max_size=2).map(lambda runs: f"<w:ins>{''.join(runs)}</w:ins>"),
+    st.lists(RUN, max_size=2).map(lambda runs: f"<w:smartTag>{''.join(runs)}</w:smartTag>"),
+    st.just('<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>'),
+)
+
+
+@FAST
+@given(children=st.lists(PARAGRAPH_CHILDREN, max_size=6))
+def test_docx_paragraph_text_is_python_docx_paragraph_text(children: list[str]) -> None:
+    # The DOCX reader reads paragraph text straight from the XML (python-docx objects per
+    # paragraph made long documents take minutes); it must give exactly what python-docx gives.
+    from docx.oxml.parser import parse_xml
+    from docx.text.paragraph import Paragraph
+    from lxml import etree
+
+    from briefing.readers.docx_file import paragraph_text
+
+    xml = f"<w:p {W_NS}>{''.join(children)}</w:p>"
+    expected = Paragraph(parse_xml(xml), None).text  # type: ignore[arg-type]
+    ours = paragraph_text(etree.fromstring(xml, etree.XMLParser(remove_blank_text=True)))
+    assert ours == expected

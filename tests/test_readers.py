@@ -288,6 +288,58 @@ def test_docx_automatic_list_numbers_are_put_back(tmp_path: Path) -> None:
     ]
 
 
+def test_docx_numbering_carried_by_a_paragraph_style_is_put_back(tmp_path: Path) -> None:
+    # Word's "标题 1" is often tied to a list in the style itself, not in each paragraph; a
+    # paragraph's own numId 0 switches it off, and an id of a character style means the default.
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        etree.fromstring(
+            f'<w:abstractNum {W_NS} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+        ),
+    )
+    numbering.append(
+        etree.fromstring(f'<w:num {W_NS} w:numId="91"><w:abstractNumId w:val="91"/></w:num>')
+    )
+    document.styles.element.append(
+        etree.fromstring(
+            f'<w:style {W_NS} w:type="paragraph" w:styleId="NumHead"><w:name w:val="NumHead"/>'
+            '<w:pPr><w:numPr><w:numId w:val="91"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+    document.styles.element.append(
+        etree.fromstring(
+            f'<w:style {W_NS} w:type="character" w:styleId="CharNum"><w:name w:val="CharNum"/>'
+            '<w:pPr><w:numPr><w:numId w:val="91"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+
+    def add(text: str, style: str, own: str = "") -> None:
+        ppr = document.add_paragraph(text)._p.get_or_add_pPr()
+        ppr.insert(0, etree.fromstring(f'<w:pStyle {W_NS} w:val="{style}"/>'))
+        if own:
+            ppr.append(etree.fromstring(own))
+
+    add("总体要求", "NumHead")
+    add("正文段落。", "CharNum")
+    add("主要任务", "NumHead")
+    add("不编号的标题", "NumHead", f'<w:numPr {W_NS}><w:numId w:val="0"/></w:numPr>')
+    add("保障措施", "NumHead")
+    document.save(str(tmp_path / "styled.docx"))
+    assert read_one(tmp_path / "styled.docx")[0].split("\n") == [
+        "一、总体要求",
+        "正文段落。",
+        "二、主要任务",
+        "不编号的标题",
+        "三、保障措施",
+    ]
+
+
 @pytest.mark.parametrize(
     ("n", "chinese"),
     [

@@ -219,7 +219,9 @@ def _utf16_guess(sample: bytes) -> str | None:
     ASCII or CJK (not a run of Latin-1 letters or unassigned code points), and varied.
 
     Binary padding such as `00 FF 00 FF…` decodes to "ÿÿÿÿ" or U+FF00 repeated: printable, but
-    one character over and over is no text.
+    one character over and over is no text. Single-byte text with NULs in it pairs up into
+    random ideographs (the "Bush hid the facts" effect): real text of any length has a space, a
+    line break or a common punctuation mark somewhere, which those pairs cannot produce.
     """
     sample = sample[: len(sample) // 2 * 2]
     if len(sample) < 4:
@@ -235,7 +237,8 @@ def _utf16_guess(sample: bytes) -> str | None:
         score = len(_PLAUSIBLE.findall(text)) / len(text)
         core = len(_CORE_TEXT.findall(text)) / len(text)
         varied = len(set(text[:4096])) >= min(4, len(text))
-        if score > best_score and core >= 0.5 and varied:
+        spaced = len(text) < 64 or _SEPARATOR.search(text) is not None
+        if score > best_score and core >= 0.5 and varied and spaced:
             best, best_score = codec, score
     return best
 
@@ -244,6 +247,10 @@ def _utf16_guess(sample: bytes) -> str | None:
 # CJK and full-width punctuation, general punctuation, Latin-1 letters.
 _PLAUSIBLE = re.compile(
     "[\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+)
+# Separators every real text has somewhere: ASCII whitespace, 、。《》「」【】，：；！？（）.
+_SEPARATOR = re.compile(
+    "[\t\n \u3001\u3002\u3008-\u3011\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]"
 )
 # The bulk of any real text among those: ASCII, CJK ideographs and punctuation, full-width forms.
 _CORE_TEXT = re.compile("[\t\n\r\x20-\x7e\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]")

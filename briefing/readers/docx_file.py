@@ -272,7 +272,7 @@ class _Body:
         while element.getprevious() is not None:
             del parent[0]
         if self.chars > limits.MAX_TEXT_CHARS:
-            self._cut(f"文字超过 {limits.MAX_TEXT_CHARS} 字上限")
+            self._cut(f"文字超过 {limits.chars_text(limits.MAX_TEXT_CHARS)}上限")
             return False
         return True
 

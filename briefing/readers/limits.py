@@ -20,9 +20,9 @@ _MB = 1024 * 1024
 # Bytes of a text file (.txt, .md, .html) read; the rest is not. 8 MB of UTF-8 Chinese is about
 # 2.7 million characters, far beyond any policy document.
 MAX_TEXT_BYTES = 8 * _MB
-# Characters of text taken from one document of any format (a PDF's pages, a DOCX's paragraphs,
-# a JSON document's text): the same bound as a text file, counted in characters.
-MAX_TEXT_CHARS = 8 * _MB
+# Characters of text taken from one document (a PDF's pages, a DOCX's paragraphs): about the
+# bound of a text file, counted in characters.
+MAX_TEXT_CHARS = 8_000_000
 # Paragraphs (non-empty lines) of one document. A long policy report has a few thousand; the
 # extraction stages cost time per paragraph, so millions of tiny ones would run for hours.
 MAX_PARAGRAPHS = 100_000
@@ -61,6 +61,11 @@ MAX_JSONL_BYTES = 256 * _MB
 # A .json file is parsed whole, and a parsed JSON tree takes several times its size in memory;
 # larger collections belong in JSONL.
 MAX_JSON_BYTES = 64 * _MB
+
+
+def chars_text(count: int) -> str:
+    """A number of characters for a message: "800 万字", "1200 字"."""
+    return f"{count // 10000} 万字" if count >= 10000 and count % 10000 == 0 else f"{count} 字"
 
 
 def size_text(size: int) -> str:

@@ -254,7 +254,8 @@ def _page_lines(pdf: Any, source: str, warnings: list[str], state: _PageState) -
             break
         if total > limits.MAX_TEXT_CHARS:
             warnings.append(
-                f"{source}: 文字超过 {limits.MAX_TEXT_CHARS} 字上限，第 {number} 页起未读取"
+                f"{source}: 文字超过 {limits.chars_text(limits.MAX_TEXT_CHARS)}上限，"
+                f"第 {number} 页起未读取"
             )
             state.stopped = True
             break
