@@ -590,7 +590,11 @@ def in_sandbox(
             ) from None
         if exc.reason == "too-big":
             raise TemplateError(f"模板渲染结果过大，已中止（{name}）。") from None
-        raise TemplateError(f"模板渲染异常中止（{name}）{exc.detail}。") from None
+        # the child's own exception text is a library's English: name only its kind
+        kind = exc.detail.split(":", 1)[0] if exc.detail else "未知"
+        raise TemplateError(
+            f"模板渲染异常中止（{name}）：程序内部错误（{kind}），请将模板和这条信息报告给维护者。"
+        ) from None
 
 
 def is_shipped(template: Path) -> bool:

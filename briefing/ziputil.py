@@ -21,7 +21,11 @@ _CHUNK = 1 << 20
 
 def entry_info(name: str, when: datetime) -> zipfile.ZipInfo:
     """A deflated entry stamped with `when` (zip times start in 1980) and fixed attributes."""
-    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    # A zip stores years 1980-2107; a document dated outside them still gets a valid entry.
+    if when.year > 2107:
+        stamp = (2107, 12, 31, 23, 59, 58)
+    else:
+        stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     info = zipfile.ZipInfo(name, date_time=stamp)
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16

@@ -459,3 +459,9 @@ def test_pictures_python_docx_would_store_once_are_refused() -> None:
     late, pictures = _with_stand_ins(context)
     assert len(pictures) == len(set(pictures.values())) + 1
     assert fill_charts(render_docx_bytes(TEMPLATE, late, timestamp=WHEN), pictures, WHEN) is None
+
+
+def test_a_briefing_dated_after_2107_still_renders(tmp_path: Path) -> None:
+    """Zip entries hold years up to 2107: a document dated later must not break the briefing."""
+    data = render_docx_bytes(TEMPLATE, sample_context(), timestamp=datetime(2150, 6, 1))
+    assert Document(io.BytesIO(data)).paragraphs
