@@ -480,7 +480,14 @@ def prepare(
             progress("读取", done, 0)
 
     if state is None:
-        documents = extract_documents(inputs, classifier, on_document, link=False, workers=workers)
+        documents = extract_documents(
+            inputs,
+            classifier,
+            on_document,
+            link=False,
+            workers=workers,
+            follow_links=settings.follow_links,
+        )
         selection = select_documents(
             documents, period, covered_before=set(), backlog_start=period.start
         )
@@ -494,6 +501,7 @@ def prepare(
             link=False,
             wanted=may_cover(period, state.first_issue_start()),
             workers=workers,
+            follow_links=settings.follow_links,
         )
         selection = state.select_documents(documents, period, inputs)
         # may_cover is a superset of the selection rule; a partial document here is a bug.

@@ -64,6 +64,13 @@ TrustTemplateOption = Annotated[
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="配置文件，默认 ./briefing.toml（如存在）")
 ]
+FollowLinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links",
+        help="也读取输入文件夹中指向文件夹之外的符号链接（默认跳过并警告）",
+    ),
+]
 
 
 class OutputFormat(StrEnum):
@@ -77,7 +84,10 @@ def _root() -> None:
 
 
 def _err(message: str) -> None:
-    typer.echo(message, err=True)
+    from briefing.inputs import escaped
+
+    # a path in a message need not be UTF-8: show its bytes as \xNN, never a lone surrogate
+    typer.echo(escaped(message), err=True)
 
 
 # Errors the user fixes by changing the command line or the config: exit 2, like click's own.
@@ -132,6 +142,7 @@ def extract_cmd(
         int, typer.Option("--jobs", "-j", min=1, help="并行进程数（输出与单进程完全相同）")
     ] = 1,
     lexicon: LexiconOption = None,
+    follow_links: FollowLinksOption = False,
 ) -> None:
     """读取文件，抽取元数据、措施和数据，按 JSONL 契约输出。"""
     from briefing import collector
@@ -141,8 +152,11 @@ def extract_cmd(
     # extraction makes millions of short-lived, acyclic objects (5-10 % faster; workers inherit it)
     collector.settle()
     with _user_errors():
-        classifier = Classifier(load_lexicon(_lexicon_path(config, lexicon)))
-        documents = iter_documents(paths, classifier, workers=jobs)
+        settings = _settings_from_cli(config, {})
+        classifier = Classifier(load_lexicon(lexicon or settings.lexicon))
+        documents = iter_documents(
+            paths, classifier, workers=jobs, follow_links=follow_links or settings.follow_links
+        )
         if output is None:
             counts = _write_records(sys.stdout, documents, fmt)
         else:
@@ -251,6 +265,7 @@ def build_cmd(
         typer.Option("--theme", help="专题：只写这一个主题，如 科技金融（配合专题模板）"),
     ] = None,
     lexicon: LexiconOption = None,
+    follow_links: FollowLinksOption = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="有任何警告即失败（退出码 1），不写出简报")
     ] = False,
@@ -299,6 +314,7 @@ def build_cmd(
                     "lexicon": lexicon,
                     "strict": strict or None,
                     "trust_template": trust_template or None,
+                    "follow_links": follow_links or None,
                 },
             )
             if settings.template is not None:
@@ -332,6 +348,8 @@ def build_cmd(
 
 def _log_json(result: BuildResult | None, exit_code: int) -> None:
     """One line a log collector can parse; the field names are stable."""
+    from briefing.inputs import escaped
+
     record: dict[str, Any] = {"exit_code": exit_code}
     if result is not None:
         record.update(
@@ -339,8 +357,8 @@ def _log_json(result: BuildResult | None, exit_code: int) -> None:
                 "status": result.status,
                 "period": result.period.key,
                 "issue": result.issue_no,
-                "docx": result.docx.as_posix(),
-                "xlsx": result.xlsx.as_posix(),
+                "docx": escaped(result.docx.as_posix()),
+                "xlsx": escaped(result.xlsx.as_posix()),
                 "documents_read": len(result.documents),
                 "documents_included": len(result.included),
                 "warnings": result.warnings,
@@ -360,6 +378,7 @@ def context_cmd(
     ] = None,
     period: Annotated[str | None, typer.Option("--period", "-p", help="期间，同 build")] = None,
     config: Annotated[Path | None, typer.Option("--config", "-c", help="配置文件")] = None,
+    follow_links: FollowLinksOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出（目前唯一的格式）")] = True,
 ) -> None:
     """打印模板收到的完整上下文（图片以占位文字表示），供编写模板时参考。"""
@@ -368,7 +387,12 @@ def context_cmd(
 
     with _user_errors():
         settings = _settings_from_cli(
-            config, {"inputs": tuple(inputs) if inputs else None, "period": period}
+            config,
+            {
+                "inputs": tuple(inputs) if inputs else None,
+                "period": period,
+                "follow_links": follow_links or None,
+            },
         )
         prepared = prepare(settings)
     sys.stdout.write(json.dumps(to_jsonable(prepared.context), ensure_ascii=False, indent=2) + "\n")

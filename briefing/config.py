@@ -67,6 +67,8 @@ class Settings:
     """专题：只写这一个主题（配合专题模板使用）。"""
     trust_template: bool = False
     """无法在受限子进程中渲染时（Windows），仍在本进程中渲染这个模板（只用于可信的模板）。"""
+    follow_links: bool = False
+    """跟随指向输入文件夹之外的符号链接（默认只跟随指向文件夹之内的链接）。"""
     masthead: MastheadSettings = field(default_factory=MastheadSettings)
     footer: FooterSettings = field(default_factory=FooterSettings)
     layout: LayoutSettings = field(default_factory=LayoutSettings)
@@ -77,7 +79,10 @@ _TABLES: dict[str, type[Any]] = {
     "footer": FooterSettings,
     "layout": LayoutSettings,
 }
-_TOP_KEYS = {"input", "output", "period", "template", "lexicon", "date", "strict", "theme"}
+_TOP_KEYS = {
+    *("input", "output", "period", "template", "lexicon", "date", "strict", "theme"),
+    "follow_links",
+}
 
 
 def find_config(explicit: Path | None, cwd: Path | None = None) -> Path | None:
@@ -152,8 +157,9 @@ def load_settings(config_path: Path | None) -> Settings:
     for key in ("period", "date", "theme"):
         if key in top and _check_type(config_path, key, top[key], str, errors):
             changes[key] = top[key]
-    if "strict" in top and _check_type(config_path, "strict", top["strict"], bool, errors):
-        changes["strict"] = top["strict"]
+    for key in ("strict", "follow_links"):
+        if key in top and _check_type(config_path, key, top[key], bool, errors):
+            changes[key] = top[key]
     for key, parsed in tables.items():
         changes[key] = replace(getattr(settings, key), **parsed)
 

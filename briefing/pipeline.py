@@ -10,11 +10,16 @@ import bisect
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.errors import InputNotFoundError, ReadError
+from briefing.errors import ReadError
 from briefing.extract.duplicates import DuplicateIndex
+
+# Enumeration lives in briefing.inputs; its names stay importable from here.
+from briefing.inputs import InputFile as InputFile
+from briefing.inputs import attach_input_warnings, escaped
+from briefing.inputs import iter_input_files as iter_input_files
+from briefing.inputs import require_inputs as require_inputs
 from briefing.model import (
     ExtractedDocument,
     Indicator,
@@ -23,7 +28,7 @@ from briefing.model import (
     RawDocument,
     Structure,
 )
-from briefing.readers import READERS, format_for, read_file
+from briefing.readers import format_for, read_file
 from briefing.readers.common import read_bytes
 from briefing.themes import Classifier, Lexicon
 
@@ -33,41 +38,6 @@ MIN_FILES_PER_WORKER = 8
 # CPU as pickling the results; a few files per task keep the order, the memory bound and the
 # load balance
 FILES_PER_TASK = 8
-
-
-@dataclass(frozen=True)
-class InputFile:
-    path: Path
-    source: str  # the path as the user gave it, joined with the path inside a given folder
-
-
-def require_inputs(paths: Sequence[Path]) -> None:
-    """Raise InputNotFoundError (a usage error) for the first path that does not exist."""
-    for given in paths:
-        if not given.exists():
-            raise InputNotFoundError(f"输入路径不存在：{given}")
-
-
-def iter_input_files(paths: Sequence[Path]) -> list[InputFile]:
-    """Expand files and folders (recursively, sorted) into input files.
-
-    Inside folders only files with a registered suffix are taken, so a README or an image beside
-    the documents is not a warning; a file named explicitly is always tried.
-    """
-    require_inputs(paths)
-    files: list[InputFile] = []
-    for given in paths:
-        if given.is_dir():
-            skip = len(given.parts)
-            for path in sorted(given.rglob("*")):
-                # hidden below the folder given (a ".git", an editor's ".~lock" file) is skipped
-                if any(part.startswith(".") for part in path.parts[skip:]):
-                    continue
-                if path.suffix.lower() in READERS and path.is_file():
-                    files.append(InputFile(path, path.as_posix()))
-        else:
-            files.append(InputFile(given, given.as_posix()))
-    return files
 
 
 def failed_record(source: str, fmt: str, sha256: str, reason: str) -> ExtractedDocument:
@@ -88,13 +58,17 @@ def _file_sha256(path: Path) -> str:
 
 
 def read_documents(files: Sequence[InputFile]) -> Iterator[RawDocument | ExtractedDocument]:
-    """Yield each document read, or a failed record for a file that could not be read."""
+    """Yield each document read, or a failed record for a file that could not be read (or was
+    not opened at all: a special file, a link out of the input folder, see `briefing.inputs`)."""
     for item in files:
+        if item.problem is not None:
+            yield failed_record(item.source, format_for(item.path), "", item.problem)
+            continue
         try:
             yield from read_file(item.path, item.source)
         except ReadError as exc:
             yield failed_record(
-                item.source, format_for(item.path), _file_sha256(item.path), str(exc)
+                item.source, format_for(item.path), _file_sha256(item.path), escaped(str(exc))
             )
 
 
@@ -269,22 +243,27 @@ def _parallel(
 
 
 def iter_documents(
-    paths: Sequence[Path], classifier: Classifier, link: bool = True, workers: int = 1
+    paths: Sequence[Path],
+    classifier: Classifier,
+    link: bool = True,
+    workers: int = 1,
+    follow_links: bool = False,
 ) -> Iterator[ExtractedDocument]:
     """Read and extract every document under `paths`, one at a time, in input order.
 
     Each document is final when yielded: duplicate links point only backwards, so a compact index
     of the measures seen so far is all that is kept between documents (memory does not grow with
     the documents' text). `workers` > 1 reads and extracts files in that many processes; the
-    output is the same. Raises InputNotFoundError for a bad path.
+    output is the same. `follow_links` follows links out of an input folder. Raises
+    InputNotFoundError for a bad path.
     """
-    files = iter_input_files(paths)
+    files = iter_input_files(paths, follow_links)
     linker = DuplicateIndex() if link else None
     if workers > 1 and len(files) >= MIN_FILES_PER_WORKER * workers:
         documents = _parallel(files, classifier, workers)
     else:
         documents = _serial(files, classifier)
-    for doc in documents:
+    for doc in attach_input_warnings(files, documents):
         if linker is not None:
             linker.link(doc.measures)
         yield doc
@@ -296,13 +275,14 @@ def extract_documents(
     on_document: Callable[[ExtractedDocument], None] | None = None,
     link: bool = True,
     workers: int = 1,
+    follow_links: bool = False,
 ) -> list[ExtractedDocument]:
     """Read and extract every document under `paths`. Raises InputNotFoundError for a bad path.
 
     `link=False` leaves `duplicate_of` unset, for a caller that links a selection itself.
     """
     documents: list[ExtractedDocument] = []
-    for doc in iter_documents(paths, classifier, link, workers):
+    for doc in iter_documents(paths, classifier, link, workers, follow_links):
         documents.append(doc)
         if on_document is not None:
             on_document(doc)

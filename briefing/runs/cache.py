@@ -18,6 +18,7 @@ from pathlib import Path
 
 from briefing import __version__
 from briefing.extract.duplicates import link_duplicates
+from briefing.inputs import attach_input_warnings, escaped
 from briefing.model import ExtractedDocument
 from briefing.pipeline import (
     MIN_FILES_PER_WORKER,
@@ -83,8 +84,9 @@ class FileDigests:
     def sha256(self, path: Path) -> str:
         """The file's sha256 (raises OSError like reading it would)."""
         name = str(path)
-        # what Path.absolute() gives, without a Path and a getcwd per file
-        key = name if os.path.isabs(name) else os.path.join(self._cwd, name)
+        # what Path.absolute() gives, without a Path and a getcwd per file; escaped, as SQLite
+        # stores text and a name need not be UTF-8 (the signature tells escaped twins apart)
+        key = escaped(name if os.path.isabs(name) else os.path.join(self._cwd, name))
         stat = os.stat(name)
         signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
         known = self._known.get(key)
@@ -117,6 +119,7 @@ def extract_documents_cached(
     link: bool = True,
     wanted: Callable[[ExtractedDocument], bool] | None = None,
     workers: int = 1,
+    follow_links: bool = False,
 ) -> tuple[list[ExtractedDocument], CacheStats]:
     """`pipeline.extract_documents` with the state's cache: same records, same order.
 
@@ -130,7 +133,8 @@ def extract_documents_cached(
     run over a large folder unpacks only the documents its period can cover.
 
     `workers` > 1 extracts the files the cache does not have in that many processes (when there
-    are enough of them); the records are the same as with one.
+    are enough of them); the records are the same as with one. `follow_links` follows links out
+    of an input folder (`briefing.inputs`).
     """
     version = tool_version or tool_fingerprint()
     lexicon_sha = classifier.lexicon.sha256
@@ -159,7 +163,7 @@ def extract_documents_cached(
 
     # First what the cache already has, so that the rest can go to workers together.
     digests = FileDigests(state)
-    files = iter_input_files(paths)
+    files = iter_input_files(paths, follow_links)
     shas = [_file_sha(item, digests) for item in files]
     heads = (
         state.cached_head_blobs([sha for sha in shas if sha], version, lexicon_sha)
@@ -221,6 +225,7 @@ def extract_documents_cached(
             emit(known)
     flush()
     digests.save()
+    documents = list(attach_input_warnings(files, documents))
     if link:
         link_duplicates(documents)
     return documents, stats
@@ -232,8 +237,9 @@ def _single(item: InputFile) -> bool:
 
 
 def _file_sha(item: InputFile, digests: FileDigests) -> str | None:
-    """The sha256 of a single-document file; None for other files and unreadable ones."""
-    if not _single(item):
+    """The sha256 of a single-document file; None for other files, unreadable ones and those
+    never to be opened (a FIFO would block)."""
+    if item.problem is not None or not _single(item):
         return None
     try:
         return digests.sha256(item.path)

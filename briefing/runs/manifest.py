@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.atomic import write_text_atomic
+from briefing.inputs import escaped
 from briefing.model import ExtractedDocument
 from briefing.periods import Period
 from briefing.runs.selection import Selection, document_day, has_content
@@ -32,7 +33,8 @@ def settings_options(settings: Any, exclude: Collection[str] = ("force",)) -> di
 
     def plain(value: Any) -> Any:
         if isinstance(value, Path):
-            return value.as_posix()
+            # a folder name need not be UTF-8; the manifest is (see briefing.inputs.escaped)
+            return escaped(value.as_posix())
         if isinstance(value, Mapping):
             return {str(k): plain(v) for k, v in value.items()}
         if isinstance(value, list | tuple):

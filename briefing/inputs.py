@@ -1,0 +1,324 @@
+"""Input enumeration: the paths a user gives, expanded into the files to read.
+
+Hostile or merely odd folders must never hang, crash or leak a run:
+
+- only regular files are opened: a FIFO, a device (`-i /dev/zero`) or a socket is judged by
+  `os.stat` and skipped with a warning, never opened (opening a FIFO blocks until a writer comes);
+- a symbolic link inside an input folder is followed only when its target stays inside that folder
+  (`follow_links` lifts this); loops and folders reached twice are skipped;
+- an unreadable subfolder is skipped with a warning instead of vanishing silently;
+- an output folder of briefing inside an input folder (it holds `.briefing/`) is not read back:
+  its period folders are the tool's own briefings, workbooks and manifests;
+- a name that is not valid UTF-8 (GBK names unzipped from Windows) is read, and recorded in an
+  escaped form (`a\\xff.txt`) that is valid text everywhere (SQLite, JSON, DOCX) and from which
+  the bytes can be recovered, with one warning naming it.
+
+Everything skipped becomes an `InputFile` with a `problem`: the pipeline turns it into a failed
+record, so it is a warning, counted in the summary and failing `--strict`, like an unreadable file.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.errors import InputNotFoundError
+
+if TYPE_CHECKING:
+    # not at run time: the CLI imports `escaped` for every message, and must stay light
+    from briefing.model import ExtractedDocument
+
+# The folder in which briefing keeps an output folder's run state (runs/state.py's STATE_DIR; not
+# imported from there: enumeration must not load SQLite).
+STATE_DIR = ".briefing"
+
+# Period folder names of an output folder: all, 2024, 2024-03, 2024-Q1, 2024-01_2024-03.
+_PERIOD_PART = r"\d{4}(?:-\d{2}|-[Qq][1-4])?"
+PERIOD_FOLDER = re.compile(rf"all|{_PERIOD_PART}(?:_{_PERIOD_PART})?")
+
+FOLLOW_LINKS_OPTION = "--follow-links"
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    source: str
+    """The path as the user gave it, joined with the path inside a given folder; always valid text
+    (see `escaped`)."""
+    problem: str | None = None
+    """Why the file is skipped without being opened (a warning), or None to read it."""
+    warnings: tuple[str, ...] = ()
+    """Warnings about the name itself, given to the file's first document."""
+
+
+def escaped(text: str) -> str:
+    """`text` as valid Unicode: a name's undecodable bytes (held as lone surrogates, Python's
+    `surrogateescape`) become `\\xNN`, so `a<0xff>.txt` is `a\\xff.txt`. Valid text is unchanged."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file name holds: escape the code points
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _gbk_reading(part: str) -> str | None:
+    """What a non-UTF-8 name component says read as GBK (Windows' Chinese code page), if it can."""
+    try:
+        return os.fsencode(part).decode("gbk")
+    except UnicodeDecodeError:
+        return None
+
+
+def _name_warning(shown: str, part: str, is_folder: bool) -> str:
+    what = "文件夹名" if is_folder else "文件名"
+    guess = _gbk_reading(part)
+    hint = f"，按 GBK 解读是“{guess}”" if guess else ""
+    return (
+        f"{shown}: {what}不是 UTF-8 编码{hint}；已读取，以转义形式记录，"
+        f"建议改名（如 convmv -f gbk -t utf-8）"
+    )
+
+
+_ERRNO_CN = {
+    errno.EACCES: "没有读取权限",
+    errno.EPERM: "没有读取权限",
+    errno.ELOOP: "符号链接形成循环",
+    errno.ENOENT: "已不存在",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.ENAMETOOLONG: "路径过长",
+    errno.EIO: "读写错误",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A Chinese reason for an OSError (the OS's own text is English)."""
+    if exc.errno in _ERRNO_CN:
+        return _ERRNO_CN[exc.errno]
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return f"系统错误 {name}".rstrip() if name else "系统错误"
+
+
+def _kind(mode: int) -> str | None:
+    """The Chinese name of a special file's kind; None for a regular file or a folder."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "命名管道（FIFO）"
+    if stat.S_ISCHR(mode):
+        return "字符设备"
+    if stat.S_ISBLK(mode):
+        return "块设备"
+    if stat.S_ISSOCK(mode):
+        return "套接字"
+    return "特殊文件"
+
+
+def _special(kind: str) -> str:
+    return f"不是普通文件（{kind}），已跳过，未打开"
+
+
+def require_inputs(paths: Sequence[Path]) -> None:
+    """Raise InputNotFoundError (a usage error) for the first path that cannot be used at all."""
+    for given in paths:
+        shown = escaped(str(given))
+        try:
+            os.stat(given)
+        except FileNotFoundError:
+            raise InputNotFoundError(f"输入路径不存在：{shown}") from None
+        except ValueError:  # an embedded NUL (from a config file)
+            raise InputNotFoundError(f"输入路径含有空字符：{shown!r}") from None
+        except OSError as exc:
+            raise InputNotFoundError(f"无法访问输入路径 {shown}：{os_reason(exc)}") from None
+
+
+def _within(target: str, root: str) -> bool:
+    return target == root or os.path.commonpath([target, root]) == root
+
+
+class _Walk:
+    """One given folder, walked depth first in name order (the order of sorted paths)."""
+
+    def __init__(self, root: Path, follow_links: bool, out: list[InputFile]) -> None:
+        from briefing.readers import READERS
+
+        self.suffixes = frozenset(READERS)
+        self.root = root
+        self.real_root = os.path.realpath(root)
+        self.follow_links = follow_links
+        self.out = out
+        self.seen_dirs: dict[tuple[int, int], str] = {}
+        self.named: set[str] = set()  # non-UTF-8 names already warned about
+
+    def skip(self, path: str, source: str, problem: str) -> None:
+        self.out.append(InputFile(Path(path), source, problem, self._name_warnings(path)))
+
+    def take(self, path: str, source: str) -> None:
+        self.out.append(InputFile(Path(path), source, None, self._name_warnings(path)))
+
+    def _name_warnings(self, path: str) -> tuple[str, ...]:
+        """One warning per non-UTF-8 name (the file's, or a folder's on its way), the first time."""
+        if escaped(path) == path:
+            return ()
+        warnings: list[str] = []
+        parts = Path(path).parts
+        base = len(self.root.parts)
+        # the given folder counts as one name; below it, each component
+        prefixes = [(str(self.root), self.root.name or str(self.root), True)]
+        for i in range(base, len(parts)):
+            prefix = str(Path(*parts[: i + 1]))
+            prefixes.append((prefix, parts[i], i < len(parts) - 1))
+        for prefix, part, is_folder in prefixes:
+            shown = escaped(prefix)
+            if shown != prefix and shown not in self.named and escaped(part) != part:
+                self.named.add(shown)
+                warnings.append(_name_warning(shown, part, is_folder))
+        return tuple(warnings)
+
+    def run(self) -> None:
+        try:
+            st = os.stat(self.root)
+        except OSError:
+            return  # require_inputs reported it
+        root_source = escaped(self.root.as_posix())
+        self.seen_dirs[(st.st_dev, st.st_ino)] = root_source
+        # Depth first, each folder's entries in name order: the order of the sorted paths. An
+        # explicit stack, so a folder nested thousands deep cannot exhaust Python's recursion.
+        stack = [iter(self._list(str(self.root), root_source))]
+        while stack:
+            item = next(stack[-1], None)
+            if item is None:
+                stack.pop()
+                continue
+            entry, source = item
+            if self._entry(entry, source) is not None:
+                stack.append(iter(self._list(entry.path, source)))
+
+    def _list(self, folder: str, folder_source: str) -> list[tuple[os.DirEntry[str], str]]:
+        """The entries of `folder` to look at, with their sources, in name order."""
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            self.skip(folder, folder_source + "/", f"无法读取文件夹（{os_reason(exc)}），已跳过")
+            return []
+        # a folder holding briefing's run state is an output folder: its period folders hold
+        # the tool's own briefings, workbooks and manifests, never to be read back
+        is_output = any(e.name == STATE_DIR and e.is_dir(follow_symlinks=False) for e in entries)
+        return [
+            (entry, f"{folder_source}/{escaped(entry.name)}")
+            for entry in entries
+            # hidden: a ".git", an editor's ".~lock" file, the run state
+            if not entry.name.startswith(".")
+            and not (is_output and PERIOD_FOLDER.fullmatch(entry.name))
+        ]
+
+    def _entry(self, entry: os.DirEntry[str], source: str) -> str | None:
+        """Record one entry; return its path when it is a folder to walk."""
+        wanted = Path(entry.name).suffix.lower() in self.suffixes
+        try:
+            if entry.is_symlink():
+                return self._link(entry, source, wanted)
+            if entry.is_dir(follow_symlinks=False):
+                return self._folder(entry.path, source)
+            if entry.is_file(follow_symlinks=False):
+                if wanted:
+                    self.take(entry.path, source)
+                return None
+            kind = _kind(entry.stat(follow_symlinks=False).st_mode) or "特殊文件"
+        except OSError as exc:
+            self.skip(entry.path, source, f"无法访问（{os_reason(exc)}），已跳过")
+            return None
+        # a FIFO, device or socket is reported whatever its name: none belongs among documents
+        self.skip(entry.path, source, _special(kind))
+        return None
+
+    def _folder(self, path: str, source: str) -> str | None:
+        st = os.stat(path)
+        key = (st.st_dev, st.st_ino)
+        first = self.seen_dirs.get(key)
+        if first is None:
+            self.seen_dirs[key] = source
+            return path
+        if source.startswith(first + "/"):
+            self.skip(path, source + "/", f"符号链接形成循环（指向上级文件夹 {first}），已跳过")
+        else:
+            self.skip(path, source + "/", f"与 {first} 是同一文件夹，已跳过")
+        return None
+
+    def _link(self, entry: os.DirEntry[str], source: str, wanted: bool) -> str | None:
+        try:
+            st = os.stat(entry.path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                self.skip(entry.path, source, "符号链接形成循环，已跳过")
+            elif wanted:
+                self.skip(entry.path, source, f"符号链接无法打开（{os_reason(exc)}），已跳过")
+            return None
+        is_dir = stat.S_ISDIR(st.st_mode)
+        if not (wanted or is_dir):
+            return None  # like any file of another type
+        target = os.path.realpath(entry.path)
+        if not self.follow_links and not _within(target, self.real_root):
+            self.skip(
+                entry.path,
+                source,
+                f"符号链接指向输入文件夹之外（{escaped(target)}），已跳过；"
+                f"确需读取时加 {FOLLOW_LINKS_OPTION}",
+            )
+            return None
+        if is_dir:
+            return self._folder(entry.path, source)
+        kind = _kind(st.st_mode)
+        if kind is not None:
+            self.skip(entry.path, source, _special(kind))
+        else:
+            self.take(entry.path, source)
+        return None
+
+
+def iter_input_files(paths: Sequence[Path], follow_links: bool = False) -> list[InputFile]:
+    """Expand files and folders (recursively, in sorted path order) into input files.
+
+    Inside folders only files with a registered suffix are taken, so a README or an image beside
+    the documents is not a warning; a file named explicitly is always tried (if it is a regular
+    file). Skipped entries come back with their `problem` (see the module docstring).
+    """
+    require_inputs(paths)
+    files: list[InputFile] = []
+    for given in paths:
+        source = escaped(given.as_posix())
+        mode = os.stat(given).st_mode
+        if stat.S_ISDIR(mode):
+            _Walk(given, follow_links, files).run()
+            continue
+        warnings = () if source == given.as_posix() else (_name_warning(source, given.name, False),)
+        kind = _kind(mode)
+        files.append(InputFile(given, source, _special(kind) if kind else None, warnings))
+    return files
+
+
+def attach_input_warnings(
+    files: Sequence[InputFile], documents: Iterable[ExtractedDocument]
+) -> Iterator[ExtractedDocument]:
+    """`documents` (read from `files`, in order) with each file's name warnings put first in its
+    first document. A copy gets them: the document itself may be in the cache, which must not
+    remember what only its current name deserves."""
+    pending = {item.source: item.warnings for item in files if item.warnings}
+    for doc in documents:
+        if pending:
+            key = doc.source if doc.source in pending else doc.source.rpartition("#")[0]
+            extra = pending.pop(key, None)
+            if extra:
+                doc = replace(doc, warnings=[*extra, *doc.warnings])
+        yield doc
