@@ -379,11 +379,12 @@ def _xlsx_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
     ]
 
 
-def workbook_warnings(documents: Sequence[ExtractedDocument]) -> list[str]:
-    """One warning per sheet of the analysts' workbook that has more rows than Excel allows."""
+def workbook_warnings(documents: Sequence[ExtractedDocument], name: str = "数据表") -> list[str]:
+    """One warning per sheet of the analysts' workbook (file `name`) that has more rows than
+    Excel allows."""
     limit = MAX_ROWS - 1  # the header takes a row
     return [
-        f"数据表“{sheet.name}”有 {sheet.row_count} 行，超过 Excel 每表 {limit} 行的上限，"
+        f"{name}: 工作表“{sheet.name}”有 {sheet.row_count} 行，超过 Excel 每表 {limit} 行的上限，"
         f"只写入了前 {limit} 行；全部数据可用 briefing extract 导出"
         for sheet in _xlsx_sheets(documents)
         if sheet.row_count > limit
@@ -511,7 +512,9 @@ def prepare(
     # Near-duplicates are linked among what the issue covers only: the same measure repeated in a
     # document outside the period must not hide it here.
     link_duplicates(included)
-    warnings = [w for d in documents for w in d.warnings] + workbook_warnings(included)
+    warnings = [w for d in documents for w in d.warnings] + workbook_warnings(
+        included, output_paths(settings, period)[1].name
+    )
     notes = [*selection.notes, *(f"{d.source}: {n}" for d in included for n in d.notes)]
     date_iso = masthead_date(settings, period, included)
     timestamp = datetime.fromisoformat(date_iso) if date_iso else datetime(1980, 1, 1)

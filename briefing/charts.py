@@ -18,9 +18,11 @@ import hashlib
 import importlib.util
 import io
 import json
+import logging
 import math
 import os
 import re
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -202,13 +204,31 @@ def _row_label_pt(row_mm: float) -> float:
 
 
 def _draw(build: Any) -> bytes:
-    """Run a drawing function under the CJK rc settings and return the PNG."""
+    """Run a drawing function under the CJK rc settings and return the PNG.
+
+    matplotlib's own warnings (a glyph the font lacks in a document's label, a font lookup) are
+    English and about our drawing, not the user's files: they are kept from the user (a missing
+    glyph shows as an empty box, the rest of the chart is unaffected).
+    """
     import matplotlib
 
+    _quiet_matplotlib_logging()
     # labels are document text: a "$" must print as itself, not start TeX math
-    with matplotlib.rc_context({**cjk_rc_params(), "text.parse_math": False}):
+    with (
+        warnings.catch_warnings(),
+        matplotlib.rc_context({**cjk_rc_params(), "text.parse_math": False}),
+    ):
+        warnings.simplefilter("ignore")
         figure = build()
         return _png(figure)
+
+
+def _quiet_matplotlib_logging() -> None:
+    """matplotlib logs font lookups at WARNING; with no handler configured, Python's last-resort
+    handler would print them on stderr, even under --quiet."""
+    logger = logging.getLogger("matplotlib")
+    if logger.level < logging.ERROR:
+        logger.setLevel(logging.ERROR)
 
 
 def _drawn(planned: _Planned) -> ChartImage:

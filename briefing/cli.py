@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any
@@ -113,6 +113,11 @@ def _user_errors() -> Iterator[None]:
         name = getattr(exc, "sqlite_errorname", None) or "SQLite"
         _err(f"错误：读写状态文件（.briefing/state.db）失败（{name}）；请检查磁盘后重新运行。")
         raise typer.Exit(EXIT_FAILED) from None
+    except BrokenPipeError:
+        # `briefing extract … | head`: the reader went away. Nothing more to say, and the
+        # interpreter's last flush of stdout must not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_FAILED) from None
     except OSError as exc:
         # A full disk or a read-only folder is the user's to fix; a traceback would not help.
         where = f" {exc.filename}" if exc.filename else ""
@@ -204,34 +209,58 @@ def _settings_from_cli(
     config: Path | None,
     overrides: dict[str, Any],
 ) -> Settings:
-    from briefing.config import find_config, load_settings
+    from briefing.config import find_config, load_settings, value_problem
 
-    settings = load_settings(find_config(config))
     changes = {k: v for k, v in overrides.items() if v is not None and v != ()}
+    # the command line's values are checked before the config file is even read: a typo in an
+    # option is reported as the option's, with the option's name
+    problems = [
+        f"--{key} {problem}"
+        for key in ("period", "date", "theme")
+        if isinstance(changes.get(key), str) and (problem := value_problem(key, changes[key]))
+    ]
+    if problems:
+        raise ConfigError("；".join(problems))
+    settings = load_settings(find_config(config))
     return replace(settings, **changes)
 
 
-def _resolve_template(path: Path) -> Path:
-    """A template file, or the name of a shipped one (`zhuanti`, `yaoqing.docx`)."""
-    if path.is_file():
-        return path
-    from briefing.config import package_data_dir
+def _resolve_template(path: Path, theme: str | None) -> Path:
+    """A template file, or the name of a shipped one (`zhuanti`, `yaoqing.docx`).
 
-    shipped = package_data_dir("templates") / Path(path.name).with_suffix(".docx").name
-    if len(path.parts) == 1 and shipped.is_file():
-        return shipped
-    raise InputNotFoundError(
-        f"模板文件不存在：{path}（自带模板可直接写名字：briefing、yaoqing、zhuanti）"
+    Its name becomes part of the output files' names, so it is checked like a theme's.
+    """
+    from briefing import validate
+
+    if path.is_dir():
+        raise InputNotFoundError(f"模板路径是文件夹，不是 .docx 文件：{path}")
+    if not path.is_file():
+        from briefing.config import package_data_dir
+
+        shipped = package_data_dir("templates") / Path(path.name).with_suffix(".docx").name
+        if len(path.parts) == 1 and shipped.is_file():
+            return shipped
+        raise InputNotFoundError(
+            f"模板文件不存在：{path}（自带模板可直接写名字：briefing、yaoqing、zhuanti）"
+        )
+    problem = validate.file_name_part_problem(path.stem) or validate.output_name_problem(
+        path.stem, theme
     )
+    if problem is not None:
+        raise ConfigError(
+            f"模板文件名“{validate.shown(path.name)}”{problem}；输出文件以模板名命名，请把模板改名"
+        )
+    return path
 
 
-def _validate_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"日期应为 YYYY-MM-DD，实际为 {value}") from None
+def _check_lexicon(settings: Settings) -> None:
+    """A bad user lexicon (or a theme it lacks) is a usage error before the output folder is
+    touched; `build` reads it again, which costs a millisecond."""
+    from briefing.themes import load_lexicon
+
+    names = load_lexicon(settings.lexicon).names
+    if settings.theme and settings.theme not in names:
+        raise ConfigError(f"没有名为“{settings.theme}”的主题（可用：{'、'.join(names)}）")
 
 
 @app.command("build")
@@ -309,7 +338,7 @@ def build_cmd(
                     "output": output,
                     "period": period,
                     "template": template,
-                    "date": _validate_date(date_),
+                    "date": date_,
                     "theme": theme,
                     "lexicon": lexicon,
                     "strict": strict or None,
@@ -318,7 +347,10 @@ def build_cmd(
                 },
             )
             if settings.template is not None:
-                settings = replace(settings, template=_resolve_template(settings.template))
+                settings = replace(
+                    settings, template=_resolve_template(settings.template, settings.theme)
+                )
+            _check_lexicon(settings)
             with _progress(enabled=not (quiet or log_json)) as progress:
                 result = build(
                     settings,
@@ -450,10 +482,11 @@ def schedule_cmd(
             typer.echo("# ---- briefing.timer ----")
             typer.echo(timer)
         else:
+            line = crontab_line(extra, log_file=log_file)  # refused before anything is printed
             typer.echo(
                 "# 用 crontab -e 加入下面这一行（在当前文件夹运行，退出码非 0 时 cron 会发邮件）："
             )
-            typer.echo(crontab_line(extra, log_file=log_file))
+            typer.echo(line)
 
 
 def _print_summary(result: BuildResult) -> None:
@@ -528,10 +561,84 @@ def _register_subcommands() -> None:
 _register_subcommands()
 
 
+def _param_name(param: Any) -> str:
+    """An option as the user writes it (`--date`), an argument by its name."""
+    if param is None:
+        return "参数"
+    options = [str(o) for o in getattr(param, "opts", []) if str(o).startswith("--")]
+    if options and getattr(param, "param_type_name", "") == "option":
+        return options[0]
+    return f"参数 {str(param.name).upper()}"
+
+
+def _expected(param: Any) -> str:
+    """What a parameter takes, in Chinese (click's own text is English)."""
+    kind = getattr(param, "type", None)
+    choices = getattr(kind, "choices", None)
+    if choices:
+        return "以下之一：" + "、".join(str(c) for c in choices)
+    if getattr(kind, "name", "") in {"integer", "integer range", "int range"}:
+        low, high = getattr(kind, "min", None), getattr(kind, "max", None)
+        bounds = (f"不小于 {low} " if low is not None else "") + (
+            f"不大于 {high} " if high is not None else ""
+        )
+        return f"{bounds}的整数" if bounds else "整数"
+    return "有效的值"
+
+
+def usage_message(exc: typer.TyperException) -> str:
+    """A command-line usage error in Chinese, with where to find help.
+
+    typer's parser (click's) words its errors in English; they are told apart by their class
+    names and public attributes, the same in click and in typer's copy of it.
+    """
+    kind = type(exc).__name__
+    message = str(getattr(exc, "message", ""))
+    param = getattr(exc, "param", None)
+    if kind == "NoSuchOption":
+        text = f"没有选项 {getattr(exc, 'option_name', '')}"
+        possibilities = getattr(exc, "possibilities", None)
+        if possibilities:
+            text += f"（相近的选项：{'、'.join(sorted(possibilities))}）"
+    elif kind == "BadOptionUsage":
+        taken = "不接受值" if "does not take" in message else "需要一个值"
+        text = f"选项 {getattr(exc, 'option_name', '')} {taken}"
+    elif kind == "MissingParameter":
+        text = f"缺少{_param_name(param)}"
+    elif kind == "BadParameter":
+        # our own checks speak Chinese; the parser's type checks do not
+        own = any("\u4e00" <= c <= "\u9fff" for c in message)
+        text = f"{_param_name(param)} 的值无效：" + (message if own else f"应为{_expected(param)}")
+    elif kind == "NoSuchCommand" or message.startswith("No such command"):
+        name = getattr(exc, "command_name", None) or message.partition("'")[2].rpartition("'")[0]
+        text = f"没有命令 {name}"
+    elif "unexpected extra argument" in message:
+        text = "多余的参数：" + message.rpartition("(")[2].rstrip(")")
+    else:
+        text = "命令行参数有误"
+    ctx = getattr(exc, "ctx", None)
+    command = ctx.command_path if ctx is not None else "briefing"
+    return f"错误：{text}。查看用法：{command} -h"
+
+
 def main() -> None:
+    code: Any = EXIT_OK
     try:
-        app()
+        # not standalone: the parser's own messages (English) come back here to be said in Chinese
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        _err("已中断。")
+        code = 130
+    except typer.TyperException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            show = getattr(exc, "show", None)
+            if callable(show):
+                show()  # `briefing` alone: the help text, as usual
+        else:
+            _err(usage_message(exc))
+        code = EXIT_USAGE
     finally:
         # At exit the interpreter collects every object the run made (pandas, matplotlib, lxml
         # trees): a third of a second of a cold build, for memory the OS takes back anyway.
         gc.freeze()
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

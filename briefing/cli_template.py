@@ -43,10 +43,18 @@ def init(
     force: Annotated[bool, typer.Option("--force", "-f", help="覆盖已有文件")] = False,
 ) -> None:
     """复制模板、示例上下文（sample-context.json）和编写说明到一个文件夹。"""
+    from briefing import validate
     from briefing.template_tools import SHIPPED, init_template, shipped_template
 
     shipped = {Path(n).stem: n for n in SHIPPED}
     template = shipped_template(shipped[source]) if source in shipped else Path(source)
+    if template.is_dir():
+        raise _fail(f"--from 给出的是文件夹，不是 .docx 文件：{template}")
+    if name is not None:
+        # a name, not a path: the template is written into DIRECTORY and nowhere else
+        problem = validate.file_name_part_problem(name)
+        if problem is not None:
+            raise _fail(f"--name 的模板文件名“{validate.shown(name)}”{problem}")
     try:
         written = init_template(directory, name=name or template.name, source=template, force=force)
     except BriefingError as exc:
@@ -92,6 +100,8 @@ def check(
     """检查模板：语法、标签位置、变量名和字段名、过滤器、安全性，并试渲染一次（不写文件）。"""
     from briefing.template_tools import check_template, load_context_json, sample_context
 
+    if template.is_dir():
+        raise _fail(f"模板路径是文件夹，不是 .docx 文件：{template}")
     if not template.exists():
         raise _fail(f"模板文件不存在：{template}")
     try:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from briefing import validate
 from briefing.errors import ConfigError
 
 CONFIG_NAME = "briefing.toml"
@@ -85,6 +86,51 @@ _TOP_KEYS = {
 }
 
 
+# Bounds of the numbers in the tables: an issue number goes into SQLite and onto the masthead, the
+# layout numbers size the briefing.
+NUMBER_BOUNDS: dict[tuple[str, str], tuple[int, int]] = {
+    ("masthead", "first_issue"): (1, 100_000),
+    ("footer", "copies"): (1, 1_000_000),
+    ("layout", "highlights_per_theme"): (1, 50),
+    ("layout", "indicators_per_theme"): (0, 50),
+}
+# Texts of the tables printed in the briefing.
+TEXT_FIELDS = {
+    ("masthead", "name"),
+    ("masthead", "editor"),
+    ("footer", "report_to"),
+    ("footer", "send_to"),
+    ("footer", "distribute_to"),
+}
+
+
+def value_problem(key: str, value: str) -> str | None:
+    """What is wrong with a top-level value (`period`, `date`, `theme`), or None.
+
+    Shared by the config file and the command line, which add where the value came from.
+    """
+    if key == "period":
+        from briefing.periods import PeriodError, parse_period
+
+        try:
+            parse_period(value)
+        except PeriodError as exc:
+            return str(exc)
+        return None
+    if key == "date":
+        return validate.date_problem(value)
+    if key == "theme":
+        problem = validate.theme_name_problem(value)
+        return f"主题名“{validate.shown(value)}”{problem}" if problem else None
+    return None
+
+
+def path_problem(value: str) -> str | None:
+    if "\0" in value:
+        return "含有空字符"
+    return None
+
+
 def find_config(explicit: Path | None, cwd: Path | None = None) -> Path | None:
     """`--config FILE`, else ./briefing.toml when present, else None."""
     if explicit is not None:
@@ -134,7 +180,17 @@ def load_settings(config_path: Path | None) -> Settings:
                     )
                     continue
                 default = getattr(cls(), sub)
-                if _check_type(config_path, f"[{key}] {sub}", sub_value, type(default), errors):
+                label = f"[{key}] {sub}"
+                if not _check_type(config_path, label, sub_value, type(default), errors):
+                    continue
+                problem: str | None = None
+                if (key, sub) in NUMBER_BOUNDS:
+                    problem = validate.number_problem(sub_value, *NUMBER_BOUNDS[key, sub])
+                elif (key, sub) in TEXT_FIELDS:
+                    problem = validate.text_problem(sub_value)
+                if problem is not None:
+                    errors.append(f"{config_path}: {label} {problem}")
+                else:
                     parsed[sub] = sub_value
             tables[key] = parsed
         elif key in _TOP_KEYS:
@@ -148,15 +204,27 @@ def load_settings(config_path: Path | None) -> Settings:
         value = top["input"]
         items = [value] if isinstance(value, str) else value
         if isinstance(items, list) and all(isinstance(i, str) for i in items):
-            changes["inputs"] = tuple(base / i for i in items)
+            bad = [i for i in items if path_problem(i)]
+            if bad:
+                errors.append(f"{config_path}: input 的路径 {bad[0]!r} {path_problem(bad[0])}")
+            else:
+                changes["inputs"] = tuple(base / i for i in items)
         else:
             errors.append(f"{config_path}: input 应为路径或路径列表")
     for key in ("output", "template", "lexicon"):
         if key in top and _check_type(config_path, key, top[key], str, errors):
-            changes[key] = base / top[key]
+            problem = path_problem(top[key])
+            if problem is not None:
+                errors.append(f"{config_path}: {key} {problem}")
+            else:
+                changes[key] = base / top[key]
     for key in ("period", "date", "theme"):
         if key in top and _check_type(config_path, key, top[key], str, errors):
-            changes[key] = top[key]
+            problem = value_problem(key, top[key])
+            if problem is not None:
+                errors.append(f"{config_path}: {key} {problem}")
+            else:
+                changes[key] = top[key]
     for key in ("strict", "follow_links"):
         if key in top and _check_type(config_path, key, top[key], bool, errors):
             changes[key] = top[key]

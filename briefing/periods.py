@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from briefing.errors import BriefingError
+from briefing.validate import year_problem
 
 
 class PeriodError(BriefingError):
@@ -41,6 +42,15 @@ def _month(year: int, month: int) -> Period:
     )
 
 
+def _year(text: str, digits: str) -> int:
+    """A period's year, within the years a briefing can be about (and a date can hold)."""
+    year = int(digits)
+    problem = year_problem(year)
+    if problem is not None:
+        raise PeriodError(f"期间 {text} 的{problem}")
+    return year
+
+
 def _single(text: str, today: date) -> Period:
     if text == "last-month":
         previous = today.replace(day=1) - timedelta(days=1)
@@ -48,18 +58,18 @@ def _single(text: str, today: date) -> Period:
     if text == "this-month":
         return _month(today.year, today.month)
     if m := re.fullmatch(r"(\d{4})-(\d{1,2})", text):
-        year, month = int(m[1]), int(m[2])
+        year, month = _year(text, m[1]), int(m[2])
         if not 1 <= month <= 12:
             raise PeriodError(f"月份无效：{text}")
         return _month(year, month)
     if m := re.fullmatch(r"(\d{4})-[Qq]([1-4])", text):
-        year, quarter = int(m[1]), int(m[2])
+        year, quarter = _year(text, m[1]), int(m[2])
         first, last = _month(year, quarter * 3 - 2), _month(year, quarter * 3)
         return Period(
             f"{year}-Q{quarter}", f"{year}年第{'一二三四'[quarter - 1]}季度", first.start, last.end
         )
     if re.fullmatch(r"\d{4}", text):
-        year = int(text)
+        year = _year(text, text)
         return Period(text, f"{year}年", date(year, 1, 1), date(year, 12, 31))
     raise PeriodError(
         f"无法识别的期间：{text}（可用：all、YYYY、YYYY-MM、YYYY-Qn、last-month、this-month、FROM..TO）"

@@ -96,9 +96,14 @@ def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocum
         structure=structure,
         measures=measures,
         indicators=indicators,
-        warnings=[*raw.warnings, *parsed.warnings],
+        warnings=[*raw.warnings, *(_named(raw.source, w) for w in parsed.warnings)],
         notes=parsed.notes,
     )
+
+
+def _named(source: str, warning: str) -> str:
+    """Every warning line names its file: the text parser's own warnings do not."""
+    return warning if warning.startswith(f"{source}: ") else f"{source}: {warning}"
 
 
 def _attach_indicators(measures: Sequence[Measure], indicators: Sequence[Indicator]) -> None:

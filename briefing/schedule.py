@@ -20,6 +20,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from briefing import validate
 from briefing.errors import ConfigError
 
 SCHEDULED_ARGS: tuple[str, ...] = ("build", "--period", "last-month", "--quiet", "--log-json")
@@ -39,17 +40,35 @@ def briefing_command() -> list[str]:
     return [os.path.abspath(sys.executable), "-m", "briefing"]
 
 
+def _check(what: str, text: str) -> str:
+    """`text` unchanged, or ConfigError when no quoting makes it safe in a crontab line or a unit
+    file: a line break would start a new crontab entry or unit setting whatever the quotes, and
+    other control characters or bytes that are not UTF-8 cannot be written there faithfully."""
+    char = validate.bad_character(text)
+    if char is None:
+        return text
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):  # undecodable bytes of a name
+        reason = "含有不是 UTF-8 编码的字节"
+    else:
+        reason = f"含有换行或控制字符（{char}）"
+    raise ConfigError(
+        f"定时任务的{what}{reason}，无法安全地写进 crontab 或 systemd 单元："
+        f"{validate.shown(text)}；请给它改名，或换一个文件夹运行 briefing schedule"
+    )
+
+
 def scheduled_command(args: Sequence[str] = (), command: Sequence[str] | None = None) -> list[str]:
     """The full argument vector of the monthly run; `args` are extra build options."""
     argv = [*(command or briefing_command()), *SCHEDULED_ARGS, *args]
     for arg in argv:
-        if "\n" in arg or "\r" in arg or "\0" in arg:
-            raise ConfigError(f"定时任务的参数不能包含换行或空字符：{arg!r}")
+        _check("参数", arg)
     return argv
 
 
 def _workdir(workdir: Path | None) -> Path:
-    return (workdir or Path.cwd()).absolute()
+    folder = (workdir or Path.cwd()).absolute()
+    _check("工作文件夹", str(folder))
+    return folder
 
 
 def crontab_line(
@@ -69,7 +88,8 @@ def crontab_line(
         scheduled_command(args, command)
     )
     if log_file is not None:
-        shell += f" >> {shlex.quote(str(folder / log_file))} 2>&1"
+        log = _check("日志文件", str(folder / log_file))
+        shell += f" >> {shlex.quote(log)} 2>&1"
     # cron turns an unescaped % into a newline, even inside quotes
     shell = shell.replace("%", "\\%")
     return f"{MINUTE} {HOUR} {DAY_OF_MONTH} * * {shell}"
@@ -95,7 +115,15 @@ def systemd_units(
     Install as a user (`~/.config/systemd/user/`) or system unit, then enable the timer.
     `Persistent=true` catches up a run missed while the machine was off.
     """
-    folder = str(_workdir(workdir)).replace("%", "%%")
+    folder = str(_workdir(workdir))
+    # WorkingDirectory= takes no quotes: systemd strips the value's trailing blanks and joins a
+    # line ending in a backslash with the next one
+    if folder != folder.rstrip() or "\\" in folder:
+        raise ConfigError(
+            f"工作文件夹 {folder} 以空白结尾或含有反斜杠，systemd 的 WorkingDirectory= 无法准确表示；"
+            "请给它改名，或换一个文件夹运行 briefing schedule"
+        )
+    folder = folder.replace("%", "%%")
     exec_start = " ".join(_systemd_quote(w) for w in scheduled_command(args, command))
     environment = " ".join(_systemd_quote(f"{k}={v}") for k, v in ENVIRONMENT)
     service = "\n".join(

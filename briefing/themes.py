@@ -23,6 +23,7 @@ from typing import Any
 
 import ahocorasick
 
+from briefing import validate
 from briefing.errors import ConfigError, os_reason
 
 DEFAULT_THEMES: tuple[str, ...] = ("基础研究", "成果转化", "科技金融", "人才")
@@ -169,11 +170,17 @@ class _RawLexicon:
 
 
 def _parse_theme(path: Path, name: str, table: Any, weak_weight: float) -> ThemeSpec:
-    prefix = f"themes.{name}"
-    if not isinstance(table, dict):
-        raise _fail(path, prefix, '应为表（[themes."主题名"]）')
+    prefix = f"themes.{validate.shown(name)}"
     if not name.strip() or name == OTHER_THEME:
         raise _fail(path, prefix, f"不能用作主题名（“{OTHER_THEME}”由系统保留）")
+    # a theme's name is a heading in the briefing and part of a 专题's file names
+    problem = validate.theme_name_problem(name)
+    if problem is not None:
+        raise ConfigError(
+            f"主题词表 {path} 中的主题名“{validate.shown(name)}”{problem}，请修改词表"
+        )
+    if not isinstance(table, dict):
+        raise _fail(path, prefix, '应为表（[themes."主题名"]）')
     _check_keys(path, f"{prefix}.", table, _THEME_KEYS)
     weights: dict[str, float] = {}
     for term in _string_list(path, f"{prefix}.terms", table.get("terms", [])):
@@ -192,6 +199,9 @@ def _parse_theme(path: Path, name: str, table: Any, weak_weight: float) -> Theme
     description = table.get("description", "")
     if not isinstance(description, str):
         raise _fail(path, f"{prefix}.description", "应为字符串")
+    problem = validate.text_problem(description, max_chars=500)
+    if problem is not None:
+        raise _fail(path, f"{prefix}.description", problem)
     exclude = _string_list(path, f"{prefix}.exclude", table.get("exclude", []))
     return ThemeSpec(name, weights, tuple(exclude), description, str(path))
 

@@ -272,6 +272,7 @@ def test_rows_past_excels_limit_are_a_warning_not_a_silent_loss(
     result = build(Settings(inputs=(seeds_dir,), output=tmp_path / "out"))
     warning = next(w for w in result.warnings if "措施" in w and "上限" in w)
     assert "只写入了前 100 行" in warning
+    assert warning.startswith("briefing-all.xlsx: ")  # every warning names its file
     book = load_workbook(result.xlsx, read_only=True)
     assert book["措施"].max_row == 101
     assert book["来源文件"].max_row == 6  # sheets under the limit are whole
