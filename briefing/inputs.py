@@ -173,8 +173,10 @@ class _Walk:
         warnings: list[str] = []
         parts = Path(path).parts
         base = len(self.root.parts)
-        # the given folder counts as one name; below it, each component
-        prefixes = [(str(self.root), self.root.name or str(self.root), True)]
+        # the given folder counts as one name (its first undecodable component is the one to
+        # read as GBK); below it, each component
+        root_parts = [p for p in self.root.parts if escaped(p) != p] or [self.root.name]
+        prefixes = [(str(self.root), root_parts[0], True)]
         for i in range(base, len(parts)):
             prefix = str(Path(*parts[: i + 1]))
             prefixes.append((prefix, parts[i], i < len(parts) - 1))
@@ -302,7 +304,10 @@ def iter_input_files(paths: Sequence[Path], follow_links: bool = False) -> list[
         if stat.S_ISDIR(mode):
             _Walk(given, follow_links, files).run()
             continue
-        warnings = () if source == given.as_posix() else (_name_warning(source, given.name, False),)
+        warnings: tuple[str, ...] = ()
+        if source != given.as_posix():
+            bad = [p for p in given.parts if escaped(p) != p]
+            warnings = (_name_warning(source, bad[0], bad[0] != given.name),)
         kind = _kind(mode)
         files.append(InputFile(given, source, _special(kind) if kind else None, warnings))
     return files

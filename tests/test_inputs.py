@@ -245,3 +245,20 @@ def test_an_output_folder_inside_the_input_folder_is_not_read_back(
     same = runner.invoke(app, ["extract", str(folder / "out")])
     sources = [json.loads(r)["source"] for r in same.stdout.splitlines()]
     assert sources == [(folder / "out" / "b.txt").as_posix()]
+
+
+def test_a_non_utf8_folder_above_the_given_path_is_named_once(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    folder = tmp_path / os.fsdecode("科技".encode("gbk")) / "docs"
+    folder.mkdir(parents=True)
+    shutil.copy(seed(seeds_dir), folder / "a.txt")
+    shutil.copy(seed(seeds_dir, 1), folder / "b.txt")
+    reading = "以转义形式记录，建议改名（如 convmv -f gbk -t utf-8）"
+    for given in (folder, folder / "a.txt"):
+        files = iter_input_files([given])
+        shown = escaped(given.as_posix())
+        assert files[0].warnings == (
+            f"{shown}: 文件夹名不是 UTF-8 编码，按 GBK 解读是“科技”；已读取，{reading}",
+        )
+        assert all(f.warnings == () for f in files[1:])
