@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.errors import InputNotFoundError
+from briefing.errors import InputNotFoundError, os_reason
 
 if TYPE_CHECKING:
     # not at run time: the CLI imports `escaped` for every message, and must stay light
@@ -88,25 +88,6 @@ def _name_warning(shown: str, part: str, is_folder: bool) -> str:
         f"{shown}: {what}不是 UTF-8 编码{hint}；已读取，以转义形式记录，"
         f"建议改名（如 convmv -f gbk -t utf-8）"
     )
-
-
-_ERRNO_CN = {
-    errno.EACCES: "没有读取权限",
-    errno.EPERM: "没有读取权限",
-    errno.ELOOP: "符号链接形成循环",
-    errno.ENOENT: "已不存在",
-    errno.ENOTDIR: "路径中有一段不是文件夹",
-    errno.ENAMETOOLONG: "路径过长",
-    errno.EIO: "读写错误",
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """A Chinese reason for an OSError (the OS's own text is English)."""
-    if exc.errno in _ERRNO_CN:
-        return _ERRNO_CN[exc.errno]
-    name = errno.errorcode.get(exc.errno or 0, "")
-    return f"系统错误 {name}".rstrip() if name else "系统错误"
 
 
 def _kind(mode: int) -> str | None:

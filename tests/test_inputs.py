@@ -158,7 +158,7 @@ def test_links_are_followed_only_inside_the_input_folder(tmp_path: Path, seeds_d
     assert [(f.source.removeprefix(base), f.problem) for f in files] == [
         ("/alias/a.txt", None),
         ("/alias/up/", f"符号链接形成循环（指向上级文件夹 {base}），已跳过"),
-        ("/gone.txt", "符号链接无法打开（已不存在），已跳过"),
+        ("/gone.txt", "符号链接无法打开（文件或文件夹不存在），已跳过"),
         (
             "/secret-dir",
             f"符号链接指向输入文件夹之外（{outside.as_posix()}），已跳过；确需读取时加 --follow-links",
@@ -221,7 +221,7 @@ def test_an_unreadable_subfolder_is_a_warning(
     result = runner.invoke(app, ["extract", str(folder)])
     assert result.exit_code == 0, result.output
     assert warnings_of(result.stderr) == [
-        f"警告：{folder.as_posix()}/locked/: 无法读取文件夹（没有读取权限），已跳过"
+        f"警告：{folder.as_posix()}/locked/: 无法读取文件夹（没有权限），已跳过"
     ]
     assert "已处理 2 个文件" in result.stderr
 
