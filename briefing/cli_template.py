@@ -98,12 +98,15 @@ def check(
     ] = False,
 ) -> None:
     """检查模板：语法、标签位置、变量名和字段名、过滤器、安全性，并试渲染一次（不写文件）。"""
+    from briefing.inputs import not_regular
     from briefing.template_tools import check_template, load_context_json, sample_context
 
     if template.is_dir():
         raise _fail(f"模板路径是文件夹，不是 .docx 文件：{template}")
     if not template.exists():
         raise _fail(f"模板文件不存在：{template}")
+    if context is not None and (problem := not_regular(context)) is not None:
+        raise _fail(f"上下文文件 {context} {problem}")
     try:
         data = load_context_json(context) if context is not None else sample_context(theme=theme)
         report = check_template(template, data, trusted=trust_template)

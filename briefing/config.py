@@ -134,6 +134,11 @@ def path_problem(value: str) -> str | None:
 def find_config(explicit: Path | None, cwd: Path | None = None) -> Path | None:
     """`--config FILE`, else ./briefing.toml when present, else None."""
     if explicit is not None:
+        from briefing.inputs import not_regular
+
+        problem = not_regular(explicit)
+        if problem is not None:
+            raise ConfigError(f"配置文件 {explicit} {problem}")
         if not explicit.is_file():
             raise ConfigError(f"配置文件不存在：{explicit}")
         return explicit

@@ -109,6 +109,20 @@ def _special(kind: str) -> str:
     return f"不是普通文件（{kind}），已跳过，未打开"
 
 
+def not_regular(path: Path) -> str | None:
+    """Why `path` (a config file, a lexicon, a context file) cannot be opened as a file: it is a
+    folder or a special file, which opening could block on (a FIFO waits for a writer). None
+    for a regular file, and for a path that does not exist (the caller says so in its words)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISDIR(mode):
+        return "是文件夹，不是文件"
+    kind = _kind(mode)
+    return f"不是普通文件（{kind}）" if kind else None
+
+
 def require_inputs(paths: Sequence[Path]) -> None:
     """Raise InputNotFoundError (a usage error) for the first path that cannot be used at all."""
     for given in paths:

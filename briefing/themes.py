@@ -125,6 +125,11 @@ def _fail(path: Path, key: str, problem: str) -> ConfigError:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from briefing.inputs import not_regular
+
+    problem = not_regular(path)
+    if problem is not None:
+        raise ConfigError(f"主题词表 {path} {problem}")
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

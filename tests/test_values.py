@@ -327,3 +327,21 @@ def test_command_line_mistakes_are_told_in_chinese(
     assert "查看用法：" in result.stderr
     no_traceback(result.stderr)
     assert "Usage" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["build", "-c", "fifo"], 2, "错误：配置文件 fifo 不是普通文件（命名管道（FIFO））"),
+        (["build", "-l", "fifo"], 2, "错误：主题词表 fifo 不是普通文件（命名管道（FIFO））"),
+        (["themes", "-l", "fifo"], 1, "错误：主题词表 fifo 不是普通文件（命名管道（FIFO））"),
+        (["build", "-l", "."], 2, "错误：主题词表 . 是文件夹，不是文件"),
+    ],
+)
+def test_a_fifo_given_as_a_settings_file_is_refused_unopened(
+    tmp_path: Path, args: list[str], code: int, message: str
+) -> None:
+    os.mkfifo(tmp_path / "fifo")  # opening it would wait for a writer forever
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == code
+    assert result.stderr == message + "\n"
