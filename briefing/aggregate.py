@@ -266,7 +266,8 @@ def pick_key_indicators(ledger: pd.DataFrame, theme: str, limit: int) -> pd.Data
     """The key-figures rule, documented in docs/templates.md:
 
     score = weight of the unit (亿… 3, 万… or % 2, other counts 1) + 1 for a specific metric name
-    (4+ characters) + 1 when the year is known + 1 for a result or a growth rate (targets add 0);
+    (4+ characters) + 1 when the year is known + 1 for a result, a growth rate or a change (targets and
+    support standards add 0);
     a figure without a metric name is never shown. Best first, ties in source order.
     """
     rows = ledger.loc[(ledger["theme"] == theme) & (ledger["metric"] != "")]
@@ -276,7 +277,7 @@ def pick_key_indicators(ledger: pd.DataFrame, theme: str, limit: int) -> pd.Data
         score=rows["unit"].map(_unit_weight)
         + (rows["metric"].str.len() >= 4).astype(int)
         + rows["year"].notna().astype(int)
-        + rows["kind"].isin(["actual", "growth"]).astype(int)
+        + rows["kind"].isin(["actual", "growth", "change"]).astype(int)
     )
     return scored.sort_values(
         ["score", "first_source"], ascending=[False, True], kind="stable"

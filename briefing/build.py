@@ -288,7 +288,13 @@ def _attach_charts(
         block["chart"] = theme_charts.get(block["name"], "")
 
 
-_KIND_CN = {"actual": "实际", "growth": "增速", "target": "目标"}
+_KIND_CN = {
+    "actual": "实际",
+    "growth": "增速",
+    "target": "目标",
+    "change": "增减",
+    "provision": "支持标准",
+}
 
 
 def _figure_rows(documents: Sequence[ExtractedDocument]) -> Iterator[list[object]]:

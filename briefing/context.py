@@ -78,9 +78,9 @@ class CitedIndicator(TypedDict):
     year: str
     """数据所指年份，如 `2023`；未知时为空字符串。"""
     kind_label: str
-    """类型中文：`实际`、`增速` 或 `目标`。"""
+    """类型中文：`实际`、`增速`、`目标`、`增减`（比上年增加或减少的量）或 `支持标准`（奖补标准、门槛）。"""
     scope: str
-    """数据所指范围（比文件更窄时），如 `科学城`；否则为空字符串。"""
+    """数据所指地区或主体，如 `科学城`、`浙江省`（句中未写明时为发文机关所辖地区）；不知道时为空字符串。"""
     quote: str
     """含该数据的原文片段，数值在其中照原样出现。 例：`技术合同成交额达到865.1亿元`"""
     cite: str
@@ -213,7 +213,13 @@ class BriefingContext(TypedDict):
 
 # --- building -------------------------------------------------------------------------------------
 
-_KIND_LABELS = {"actual": "实际", "growth": "增速", "target": "目标"}
+_KIND_LABELS = {
+    "actual": "实际",
+    "growth": "增速",
+    "target": "目标",
+    "change": "增减",
+    "provision": "支持标准",
+}
 _STATUS_LABELS = {"done": "进展", "planned": "计划"}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
 _PREFIXES = (

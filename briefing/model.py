@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Any, Literal
 
 Status = Literal["done", "planned"]
-IndicatorKind = Literal["actual", "target", "growth"]
+IndicatorKind = Literal["actual", "target", "growth", "change", "provision"]
 
 METADATA_FIELDS: tuple[str, ...] = (
     "title",

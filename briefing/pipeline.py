@@ -77,6 +77,7 @@ def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocum
     from briefing.extract.indicators import extract_indicators
     from briefing.extract.measures import extract_measures
     from briefing.extract.metadata import parse_document_text
+    from briefing.extract.places import document_jurisdiction
     from briefing.extract.structure import parse_structure
 
     parsed = parse_document_text(raw)
@@ -85,7 +86,8 @@ def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocum
     measures = extract_measures(
         raw.sha256, structure, classifier, date, title=parsed.metadata.title
     )
-    indicators = extract_indicators(raw.sha256, structure, date)
+    place = document_jurisdiction(parsed.metadata.publisher, parsed.metadata.title)
+    indicators = extract_indicators(raw.sha256, structure, date, place)
     _attach_indicators(measures, indicators)
     return ExtractedDocument(
         source=raw.source,

@@ -38,10 +38,12 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
+from briefing.extract.places import find_places, may_name_place
 from briefing.model import Indicator, IndicatorKind, Sentence, Structure
 
 MAX_LOOKBACK = 40  # characters of context before a number that can hold its metric
@@ -64,11 +66,37 @@ _YEAR = re.compile(
 # "申报2024年度省攻关项目": a year naming a programme after a verb dates no figure
 _YEAR_AS_OBJECT = re.compile(r"(?:申报|印发|编制|制定|发布|启动|开展|举办|组织|获批|入选|认定)$")
 _RELATIVE_YEAR = re.compile(
-    r"(?=[今本当去上前])(?<![较比于同])(今年|本年|当年|去年|上年|前年)(?!同期)"
+    r"(?=[今本当去上前明过])(?<![较比于同])"
+    r"(今年|本年|当年|去年|上一年|上年|前年|明年|过去一年|过去的一年)(?!同期)"
 )
-_RELATIVE_OFFSET = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2}
+_RELATIVE_OFFSET = {
+    "今年": 0,
+    "本年": 0,
+    "当年": 0,
+    "去年": -1,
+    "上年": -1,
+    "上一年": -1,
+    "过去一年": -1,
+    "过去的一年": -1,
+    "前年": -2,
+    "明年": 1,
+}
+# "5月末", "1-5月", "前5个月", "上半年": a period of the document's own year (or the year before,
+# when the month is later than the document's)
+_MONTH_PERIOD = re.compile(
+    r"(?<![0-9年])(?:"
+    r"(?:[0-9]{1,2}(?:-|—|~|～|至))?(?P<month>[0-9]{1,2})月(?:末|底|份)"
+    r"|1(?:-|—|~|～|至)(?P<upto>[0-9]{1,2})月"
+    r"|前(?P<first>[0-9]{1,2}|[一二三四五六七八九十]{1,2})个?月"
+    r"|(?P<period>上半年|前三季度|第一季度|一季度|前两季度)"
+    r")"
+)
+_CN_MONTHS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
+_PERIOD_MONTHS = {"上半年": 6, "前三季度": 9, "第一季度": 3, "一季度": 3, "前两季度": 6}
+# "是2024年末的1.9倍": the year a figure is compared with dates nothing
+_RATIO_BASE = re.compile(r"年(?:末|底|同期|全年)?的?[^,，;；。]{0,10}?倍|年(?:末|底|同期)?的?水平")
 _LEADING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:[,，]|以来|全年|度)")
-_FULL_DATE = re.compile(r"((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日")
+_FULL_DATE = re.compile(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月[0-9]{1,2}日")
 # the lookahead lets the scan skip most characters without trying every branch
 _TARGET_WORD = re.compile(
     r"(?=[力确争目预将到至])(?:力争|确保|争取到|目标是|目标为|目标到|预期目标|将达到|将超过|将突破|"
@@ -112,7 +140,6 @@ _CHANGE_VERB = re.compile(
     r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|增速为?|增幅为?|增长率为?)(?:了)?$"
 )
 _DECLINE = re.compile(r"(?:下降|减少|降低|回落)(?:了)?$")
-_COMPARE = re.compile(r"较|比上年|比去年|同比|环比")
 _RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
 _COUNT_UNITS = frozenset(
     _words(
@@ -146,6 +173,7 @@ _LEAD_VERB_RE = re.compile(
 _LEADING_NOISE = re.compile(
     r"^(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十0-9]+[)）]|其中|同时|首次|此外|另外|"
     r"(?:19|20)[0-9]{2}年(?:以来|全年|度|底|末)?|今年|去年|上年|当年|全年|年内|目前|截至目前|上半年|"
+    r"按照?其?|最高|最多|一次性|"
     r"每年|每月|每季度|"
     r"[0-9]{1,2}(?:-|—|至|~)[0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:份)?|前?[一二三四]季度|"
     r"全市|我市|全区|全省|全国|本市|全县|我区|我省|"
@@ -209,6 +237,9 @@ def _strip_comparison_and_time(s: str) -> str:
     return _TRAILING_TIME.sub("", s) if s[-1:] in _TRAILING_TIME_LAST else s
 
 
+_MEASURE_WORDS = "经费|资金|金额|总额|规模|数量|总量|余额|收入|产值|营收|投资|额度|总数|人数"
+_BARE_MEASURE = re.compile(f"(?:{_MEASURE_WORDS})")
+_GENERIC_MEASURE = re.compile(f"[\u4e00-\u9fff]{{0,2}}(?:{_MEASURE_WORDS})")
 _LEADING_NUMBER = re.compile(
     r"^[0-9.]+(?![0-9.A-Za-z])(?:亿元|万元|元|%|个|万)?(?:以上|以下|左右)?"
 )
@@ -234,15 +265,24 @@ class _Figure:
 @dataclasses.dataclass(frozen=True)
 class _DocContext:
     doc_year: int | None
+    doc_month: int | None
     summary_year: int | None
+    jurisdiction: str | None = None
 
 
 def extract_indicators(
-    sha256: str, structure: Structure, doc_date: str | None = None
+    sha256: str,
+    structure: Structure,
+    doc_date: str | None = None,
+    jurisdiction: str | None = None,
 ) -> list[Indicator]:
-    """Indicators of one document, in document order. `measure_id` is set later by the pipeline."""
+    """Indicators of one document, in document order. `measure_id` is set later by the pipeline.
+
+    `jurisdiction` is the place the issuing body governs (`places.jurisdiction` of the publisher):
+    the scope of a figure whose sentence names no place of its own.
+    """
     sentences = structure.sentences
-    ctx = _document_context(sentences, doc_date)
+    ctx = _document_context(sentences, doc_date, jurisdiction)
     planned_paragraphs = _planned_paragraphs(structure)
     paragraph_years = _paragraph_years(sentences)
     indicators: list[Indicator] = []
@@ -292,27 +332,31 @@ def _to_indicator(sha256: str, n: int, text: str, fig: _Figure) -> Indicator:
 # --- document and paragraph context ----------------------------------------------------------------
 
 
-def _document_context(sentences: Sequence[Sentence], doc_date: str | None) -> _DocContext:
-    doc_year = _year_of(doc_date)
+def _document_context(
+    sentences: Sequence[Sentence], doc_date: str | None, jurisdiction: str | None
+) -> _DocContext:
+    doc_year, doc_month = _year_month_of(doc_date)
     if doc_year is None:
         # A speech or report carries its date in a subtitle: "(2024年3月27日在…会议上)"
         for s in sentences[:5]:
             m = _FULL_DATE.search(s.text)
             if m:
-                doc_year = int(m.group(1))
+                doc_year, doc_month = int(m.group(1)), int(m.group(2))
                 break
     summary_year = None
     if sentences:
         m = _LEADING_YEAR.match(sentences[0].text)
         if m:
             summary_year = int(m.group(1))
-    return _DocContext(doc_year, summary_year)
+    return _DocContext(doc_year, doc_month, summary_year, jurisdiction)
 
 
-def _year_of(date: str | None) -> int | None:
+def _year_month_of(date: str | None) -> tuple[int | None, int | None]:
+    if date and len(date) >= 7 and date[:4].isdigit() and date[5:7].isdigit():
+        return int(date[:4]), int(date[5:7])
     if date and len(date) >= 4 and date[:4].isdigit():
-        return int(date[:4])
-    return None
+        return int(date[:4]), None
+    return None, None
 
 
 def _paragraph_years(sentences: Sequence[Sentence]) -> dict[int, int]:
@@ -381,14 +425,12 @@ def _sentence_figures(
     brackets = [m.start() for m in _BRACKET.finditer(text)]
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
     title_starts = [a for a, _ in titles]
-    years = [
-        (m.start(), int(m.group(1)))
-        for m in _YEAR.finditer(text)
-        if not _inside(titles, title_starts, m.start())
-        and not _YEAR_AS_OBJECT.search(text, max(0, m.start() - 4), m.start())
-    ]
-    relative = [(m.start(), m.group(1)) for m in _RELATIVE_YEAR.finditer(text)]
+    mentions = _year_mentions(text, titles, title_starts, ctx)
+    mention_starts = [m.start for m in mentions]
+    first_sep = seps[0] if seps else len(text)
     target_at = _first_target_word(text, ctx.doc_year)
+    support = _SUPPORT_SENTENCE.search(text) is not None
+    places = _scope_places(text, titles, title_starts)
     # the sentence's subject, after a leading "2023年," that is a clause of its own; looked up
     # only when a clause names no scope of its own
     sentence_scope: str | None = None
@@ -422,12 +464,12 @@ def _sentence_figures(
         if c_start not in clause_scopes:
             # the scope is at the head of the clause: never copy a long clause per figure
             clause_scopes[c_start] = _scope_of(text[c_start : min(c_end, c_start + 80)])
-        scope = clause_scopes[c_start]
+        scope = clause_scopes[c_start] or _place_before(places, c_start, q.start)
         if scope is None:
             if not sentence_scope_known:
                 sentence_scope = _scope_of(_LEAD_TIME.sub("", text[:200], count=1))
                 sentence_scope_known = True
-            scope = sentence_scope
+            scope = sentence_scope or _place_before(places, 0, q.start) or ctx.jurisdiction
         metric = _clean_metric(bare, scope)
         end = q.end
         suffix = _counted_noun(text, q.end, c_end)
@@ -435,11 +477,21 @@ def _sentence_figures(
             metric = suffix
             end = text.index(suffix, q.end) + len(suffix)
 
-        kind = _kind(text, q, bare, lo, c_start, planned, target_at)
+        kind = _kind(text, q, bare, lo, c_start, c_end, planned, target_at, support)
         value_sign_qualifier = "下降" if _DECLINE.search(bare) else None
         qualifier = _qualifier(lead_qualifier, q, prefix) or value_sign_qualifier
-        year = _year(years, relative, q.start, kind, ctx, context_year)
-        if value_sign_qualifier and q.value > 0 and (kind == "growth" or q.unit in _RATE_UNITS):
+        mention = _dating_mention(mentions, mention_starts, q.start, c_start, first_sep)
+        if mention is not None:
+            year: int | None = mention.year
+            if mention.month_end and lo - MAX_LOOKBACK <= mention.start < lo:
+                # "5月末,…贷款余额6140亿元": a month-end stock keeps its month in the quote
+                lo = mention.start
+        elif kind == "target":
+            # a heading "2024年工作计划" dates its targets; a summary's year does not
+            year = context_year
+        else:
+            year = context_year or ctx.summary_year
+        if value_sign_qualifier and q.value > 0 and (kind in ("growth", "change") or q.unit in _RATE_UNITS):
             # "下降2.1%" is a change of -2.1; "力争能耗下降3%" a target of -3
             q = dataclasses.replace(q, value=-q.value)
         figures.append(_Figure(q, c_start, lo, end, metric, kind, year, qualifier, scope))
@@ -447,6 +499,7 @@ def _sentence_figures(
 
     _distribute_pairs(text, figures)
     _inherit_metrics(figures)
+    _qualify_generic_metrics(figures)
     return figures
 
 
@@ -509,13 +562,20 @@ def _kind(
     bare: str,
     lo: int,
     c_start: int,
+    c_end: int,
     planned: bool,
     target_at: int | None,
+    support: bool,
 ) -> IndicatorKind:
+    if support and _is_provision(text, q, c_start, c_end):
+        return "provision"
     if planned or (target_at is not None and target_at < q.start):
         return "target"
     change = _CHANGE_VERB.search(bare)
-    if change and (q.unit in _RATE_UNITS or _COMPARE.search(text, max(c_start, lo - 8), q.start)):
+    if change and q.unit not in _RATE_UNITS:
+        # "比上年增加1000亿元", "较去年增加4项": an amount added, not a rate
+        return "change"
+    if change and q.unit in _RATE_UNITS:
         return "growth"
     if q.unit in _RATE_UNITS and re.search(r"(?:增速|增幅|增长率)(?:为|达到?|保持)?$", bare):
         return "growth"
@@ -524,28 +584,135 @@ def _kind(
     return "actual"
 
 
-def _year(
-    years: Sequence[tuple[int, int]],
-    relative: Sequence[tuple[int, str]],
-    pos: int,
-    kind: IndicatorKind,
+# A support standard in a policy: "对…给予最高500万元奖励", "最高补助100万元", "按研发投入的10%给予
+# 补助", and the thresholds that qualify for it ("研发投入过5000万元的企业").
+_SUPPORT_SENTENCE = re.compile(r"给予|予以|奖励|补助|资助|补贴|奖补|最高")
+_SUPPORT_BEFORE = re.compile(
+    r"(?:给予|予以)[^0-9,，;；。]{0,8}$"
+    r"|(?:奖励|补助|资助|补贴|奖补|支持|最高|一次性|每(?:年|家|个|项|人|户|台|套|次))"
+    r"(?:最高|最多|不超过|不高于|可|一次性|给予|奖励|补助|资助|补贴|奖补|支持)*$"
+)
+_SUPPORT_AFTER = re.compile(
+    r"(?:以内|以下)?的?(?:一次性)?(?:的?(?:奖励|补助|资助|补贴|奖补|贴息|资金支持|经费支持|支持|扶持|"
+    r"资金扶持))"
+)
+_RATE_GIVEN = re.compile(r"[^,，;；。]{0,10}?(?:给予|予以)")
+_THRESHOLD_AFTER = re.compile(
+    r"(?:以上|及以上)?的[^0-9,，;；。]{0,8}?(?:企业|项目|单位|机构|团队|平台|高校|院所|人才|个人|主体)"
+)
+# A sum paid out is a result, not a standard: "累计兑现…补贴近2.4亿元", "下达补助资金3000万元"
+_REALISED = re.compile(r"累计|共计|总计|合计|已|兑现|发放|拨付|下达|到位|争取|获得|获批|惠及|撬动|带动")
+
+
+def _is_provision(text: str, q: Quantity, c_start: int, c_end: int) -> bool:
+    if not (q.unit.endswith("元") or q.unit == "%"):
+        return False
+    before = text[max(c_start, q.start - 16) : q.start]
+    if _REALISED.search(text, c_start, q.start):
+        return False
+    if _SUPPORT_BEFORE.search(before) or _SUPPORT_AFTER.match(text, q.end, c_end):
+        return True
+    if q.unit == "%":
+        return _RATE_GIVEN.match(text, q.end, c_end) is not None
+    return _THRESHOLD_AFTER.match(text, q.end, c_end) is not None
+
+
+@dataclasses.dataclass(frozen=True)
+class _Mention:
+    """A time phrase of a sentence that dates the figures after it."""
+
+    start: int
+    year: int
+    month_end: bool = False  # "5月末", "1-5月": a stock or a running total at a month's end
+
+
+def _year_mentions(
+    text: str,
+    titles: Sequence[tuple[int, int]],
+    title_starts: Sequence[int],
     ctx: _DocContext,
-    context_year: int | None,
-) -> int | None:
-    # the last mentions before the figure (lists are in text order; bisect keeps long texts linear)
-    k = bisect.bisect_left(years, (pos, 0))
-    r = bisect.bisect_left(relative, (pos, ""))
-    explicit = years[k - 1] if k else None
-    rel = relative[r - 1] if r else None
-    if explicit is not None and (rel is None or explicit[0] > rel[0]):
-        return explicit[1]
-    if rel is not None and ctx.doc_year is not None:
-        return ctx.doc_year + _RELATIVE_OFFSET[rel[1]]
-    if kind == "target":
-        return (
-            context_year  # a heading "2024年工作计划" dates its targets; a summary's year does not
-        )
-    return context_year or ctx.summary_year
+) -> list[_Mention]:
+    """Years printed (2023年), years said (今年, 去年) and months of the document's year (5月末)."""
+    mentions = [
+        _Mention(m.start(), int(m.group(1)))
+        for m in _YEAR.finditer(text)
+        if not _inside(titles, title_starts, m.start())
+        and not _YEAR_AS_OBJECT.search(text, max(0, m.start() - 4), m.start())
+        and not _RATIO_BASE.match(text, m.end(1))
+        and not text.endswith("相当于", 0, m.start())
+    ]
+    if ctx.doc_year is not None:
+        year = ctx.doc_year
+        mentions += [
+            _Mention(m.start(), year + _RELATIVE_OFFSET[m.group(1)])
+            for m in _RELATIVE_YEAR.finditer(text)
+        ]
+        for m in _MONTH_PERIOD.finditer(text):
+            month = _period_month(m)
+            # "1-11月" in a report of March is last year's
+            late = ctx.doc_month is not None and month is not None and month > ctx.doc_month
+            mentions.append(_Mention(m.start(), year - 1 if late else year, month_end=True))
+        mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _period_month(m: re.Match[str]) -> int | None:
+    """The last month of a period phrase: 5 for "5月末" and "1-5月", 6 for 上半年."""
+    for group in ("month", "upto", "first"):
+        value = m.group(group)
+        if value:
+            return int(value) if value.isdigit() else _CN_MONTHS.get(value)
+    return _PERIOD_MONTHS.get(m.group("period") or "")
+
+
+def _dating_mention(
+    mentions: Sequence[_Mention], starts: Sequence[int], pos: int, c_start: int, first_sep: int
+) -> _Mention | None:
+    """The time phrase that dates a figure at `pos`: the last one in its clause, else the
+    sentence's leading date, else the last one earlier in the sentence."""
+    k = bisect.bisect_left(starts, pos)
+    if k == 0:
+        return None
+    last = mentions[k - 1]
+    if last.start >= c_start:
+        return last
+    first = mentions[0]
+    if first.start < first_sep:
+        return first
+    return last
+
+
+# "赴上海", "与浙江合作", "来自北京": a partner, origin or destination is not what a figure is about
+_NOT_SCOPE_BEFORE = re.compile(r"(?:从|自|赴|与|同|向|面向|联合|携手|对口|支援|来自|对接|走进)$")
+
+
+def _scope_places(
+    text: str, titles: Sequence[tuple[int, int]], title_starts: Sequence[int]
+) -> list[tuple[int, str]]:
+    """Places the sentence names as its own subject: not in titles or brackets, not partners."""
+    if not may_name_place(text):
+        return []
+    found = []
+    for start, end, name in find_places(text):
+        if _inside(titles, title_starts, start):
+            continue
+        if _NOT_SCOPE_BEFORE.search(text, max(0, start - 2), start):
+            continue
+        if text.startswith(("等", "、"), end):
+            continue  # "北京、上海等地": examples
+        found.append((start, name))
+    return found
+
+
+def _place_before(places: Sequence[tuple[int, str]], lo: int, pos: int) -> str | None:
+    """The last place named in text[lo:pos]."""
+    name = None
+    for start, place in places:
+        if start >= pos:
+            break
+        if start >= lo:
+            name = place
+    return name
 
 
 def _scope_of(clause: str) -> str | None:
@@ -577,7 +744,8 @@ def _clean_metric(prefix: str, scope: str | None) -> str | None:
         if len(s) - m.end() >= 2:
             last = m
     if last is not None:
-        s = s[last.end() :]
+        # "认缴金额", "资助经费": a measure word alone keeps the verb that makes it a name
+        s = s[last.start() :] if _BARE_MEASURE.fullmatch(s, last.end()) else s[last.end() :]
     s = _LEADING_NOISE.sub("", s)
     s = _strip_trailing_noise(s)
     if scope and s.startswith(scope) and len(s) > len(scope) + 1:
@@ -586,13 +754,34 @@ def _clean_metric(prefix: str, scope: str | None) -> str | None:
     while (lead := _LEAD_VERB_RE.match(s)) is not None:
         if lead.end() == len(s):
             return None  # a verb alone ("获批") names nothing
-        if len(s) - lead.end() < 2:
-            break  # "集聚区": the verb is part of the noun
+        if len(s) - lead.end() < 2 or _BARE_MEASURE.fullmatch(s, lead.end()):
+            break  # "集聚区", "资助经费": the verb is part of the noun
         s = _LEADING_NOISE.sub("", s[lead.end() :])
-    s = s.strip('“”"、,，')
+    s = _balance_quotes(s.strip('"、,，'))
     if len(s) < 2 or s == scope or s.startswith("方面"):
         return None
     return s
+
+
+def _balance_quotes(s: str) -> str:
+    """Drop the quotation marks a clipped phrase left without their partner: "金凤凰”人才补贴"."""
+    if s.count("“") == s.count("”") and s.count('"') % 2 == 0:
+        return s
+    out: list[str] = []
+    open_at: list[int] = []
+    for ch in s:
+        if ch == "“":
+            open_at.append(len(out))
+        elif ch == "”":
+            if not open_at:
+                continue
+            open_at.pop()
+        elif ch == '"':
+            continue
+        out.append(ch)
+    for k in reversed(open_at):
+        del out[k]
+    return "".join(out)
 
 
 def _prefer_counted_noun(text: str, q: Quantity, bare: str, metric: str | None) -> bool:
@@ -680,6 +869,20 @@ def _pair_names(before: str, head: str, n: int) -> list[str | None]:
     if not head:
         return [None] * n  # filled from the figures before, by _inherit_metrics
     return [head] * n
+
+
+def _qualify_generic_metrics(figures: list[_Figure]) -> None:
+    """ "项目997项、经费5.55亿元": a measure word alone names no metric; the subject listed right
+    before it does ("项目经费")."""
+    for prev, fig in itertools.pairwise(figures):
+        if (
+            fig.metric is not None
+            and prev.metric is not None
+            and _GENERIC_MEASURE.fullmatch(fig.metric)
+            and not _GENERIC_MEASURE.fullmatch(prev.metric)
+            and fig.text_start - prev.text_end <= 2
+        ):
+            fig.metric = prev.metric + fig.metric
 
 
 def _inherit_metrics(figures: list[_Figure]) -> None:

@@ -1,0 +1,214 @@
+"""Chinese places named in policy text: provinces, prefecture-level cities, districts and counties.
+
+A figure's `scope` is the place it is about. Provinces and prefecture-level cities are known by name
+(浙江, 长沙 — the text often drops 省/市), so they are listed here once; districts and counties are too
+many to list and are recognised by their suffix after a known city ("宁波市鄞州区") or at the start of
+an issuing body's name ("鄞州区科学技术局"). A place is reported under its full name (浙江 -> 浙江省).
+
+City names that are also ordinary words (朝阳产业, 安康, 长治久安, 白银, 日照) count only with 市
+after them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# short name -> full name
+PROVINCES: dict[str, str] = {
+    "北京": "北京市",
+    "天津": "天津市",
+    "上海": "上海市",
+    "重庆": "重庆市",
+    "河北": "河北省",
+    "山西": "山西省",
+    "辽宁": "辽宁省",
+    "吉林": "吉林省",
+    "黑龙江": "黑龙江省",
+    "江苏": "江苏省",
+    "浙江": "浙江省",
+    "安徽": "安徽省",
+    "福建": "福建省",
+    "江西": "江西省",
+    "山东": "山东省",
+    "河南": "河南省",
+    "湖北": "湖北省",
+    "湖南": "湖南省",
+    "广东": "广东省",
+    "海南": "海南省",
+    "四川": "四川省",
+    "贵州": "贵州省",
+    "云南": "云南省",
+    "陕西": "陕西省",
+    "甘肃": "甘肃省",
+    "青海": "青海省",
+    "台湾": "台湾省",
+    "内蒙古": "内蒙古自治区",
+    "广西": "广西壮族自治区",
+    "西藏": "西藏自治区",
+    "宁夏": "宁夏回族自治区",
+    "新疆": "新疆维吾尔自治区",
+    "香港": "香港特别行政区",
+    "澳门": "澳门特别行政区",
+}
+
+_CITIES = """
+石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水
+太原 阳泉 晋城 朔州 晋中 运城 忻州 临汾 吕梁
+呼和浩特 包头 乌海 赤峰 通辽 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布
+沈阳 大连 鞍山 抚顺 本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭 葫芦岛
+长春 四平 辽源 通化 松原 白城
+哈尔滨 齐齐哈尔 鸡西 鹤岗 双鸭山 大庆 伊春 佳木斯 七台河 牡丹江 黑河 绥化
+南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁
+杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水
+合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 滁州 阜阳 宿州 六安 亳州 池州 宣城
+福州 厦门 莆田 三明 泉州 漳州 南平 龙岩 宁德
+南昌 景德镇 萍乡 九江 新余 鹰潭 赣州 宜春 抚州 上饶
+济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 临沂 德州 聊城 滨州 菏泽
+郑州 开封 洛阳 平顶山 安阳 鹤壁 焦作 濮阳 许昌 漯河 三门峡 南阳 商丘 信阳 周口 驻马店
+武汉 黄石 十堰 宜昌 襄阳 鄂州 荆门 孝感 荆州 黄冈 咸宁 随州
+长沙 株洲 湘潭 衡阳 邵阳 岳阳 常德 张家界 益阳 郴州 永州 怀化 娄底
+广州 韶关 深圳 珠海 汕头 佛山 江门 湛江 茂名 肇庆 惠州 梅州 汕尾 河源 阳江 清远 东莞 潮州 揭阳
+云浮
+南宁 柳州 桂林 梧州 防城港 钦州 贵港 玉林 百色 贺州 河池 崇左
+海口 三亚 三沙 儋州
+成都 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁 内江 乐山 南充 眉山 宜宾 广安 达州 雅安 巴中 资阳
+贵阳 六盘水 遵义 安顺 毕节 铜仁
+昆明 曲靖 玉溪 保山 昭通 丽江 临沧
+拉萨 日喀则 昌都 林芝 那曲
+西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 商洛
+兰州 嘉峪关 金昌 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南
+西宁 海东
+银川 石嘴山 吴忠 固原 中卫
+乌鲁木齐 克拉玛依 吐鲁番 哈密
+"""
+# Also ordinary words or other names: only "朝阳市", "安康市"… count.
+_CITIES_WITH_SUFFIX_ONLY = "大同 长治 朝阳 白山 黄山 中山 北海 来宾 普洱 白银 日照 安康 新乡 吉安 山南"
+
+CITIES: dict[str, str] = {name: f"{name}市" for name in _CITIES.split()}
+_SUFFIX_ONLY = {f"{name}市": f"{name}市" for name in _CITIES_WITH_SUFFIX_ONLY.split()}
+
+# A district or county after a city: "宁波市鄞州区", "长沙县".
+_DISTRICT = r"(?![区县市省])[\u4e00-\u9fff]{1,3}?(?:新区|区|县|旗)"
+# Words that end in 区/县 but name no district.
+_NOT_DISTRICT = re.compile(
+    r"(?:园|城|社|片|辖|景|山|地|市|全|我|本|各|该|郊|示范|开发|试验|功能|集聚|核心|保护|"
+    r"自贸|经开|高新|产业|商|校|小|街|矿|牧|林|灾|疫|风险|老|主城|中心城|城市|新城)区$"
+)
+
+# Names that open a body rather than name a place: "浙江大学", "上海交通大学".
+_BODY_AFTER = re.compile(r"大学|学院|日报|卫视|电视台|广播|银行|证券|交易所|集团|股份|有限")
+
+
+@functools.cache
+def _place_re() -> re.Pattern[str]:
+    names: dict[str, str] = {}
+    for short, full in PROVINCES.items():
+        names[full] = full
+        names[short + "省"] = full
+        names[short + "市"] = full
+        names[short] = full
+    for short, full in CITIES.items():
+        names[full] = full
+        names[short] = full
+    names.update(_SUFFIX_ONLY)
+    _NAMES.update(names)
+    return re.compile(rf"(?:{_trie_pattern(list(names))})(?:{_DISTRICT})?")
+
+
+_NAMES: dict[str, str] = {}
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One alternation branch per first character, longest continuation first: the engine tries
+    one branch per position instead of every name (a flat list of 400 names is 10x slower)."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    branches = []
+    for first in sorted(by_first):
+        rests = sorted({r for r in by_first[first] if r}, key=len, reverse=True)
+        optional = "" in by_first[first]
+        if not rests:
+            branches.append(re.escape(first))
+            continue
+        inner = _trie_pattern(rests)
+        branches.append(f"{re.escape(first)}(?:{inner}){'?' if optional else ''}")
+    return "|".join(branches)
+
+
+@functools.cache
+def _first_chars() -> re.Pattern[str]:
+    _place_re()
+    return re.compile("[" + "".join(sorted({n[0] for n in _NAMES})) + "]")
+
+
+def may_name_place(text: str) -> bool:
+    """False when `find_places` is sure to find nothing."""
+    return _first_chars().search(text) is not None
+
+
+def find_places(text: str) -> list[tuple[int, int, str]]:
+    """Places named in `text`: (start, end, full name), in order; the most specific of a run wins
+    ("宁波市鄞州区" is 鄞州区)."""
+    found: list[tuple[int, int, str]] = []
+    for m in _place_re().finditer(text):
+        span = m.group()
+        name = _longest_name(span)
+        rest = span[len(name) :]
+        if rest and _NOT_DISTRICT.search(rest) is None and len(rest) >= 2:
+            full = rest
+        else:
+            full = _NAMES[name]
+            if rest:
+                # "上海市区", "北京市场": only the known name counts
+                end = m.start() + len(name)
+                if _BODY_AFTER.match(text, end):
+                    continue
+                found.append((m.start(), end, full))
+                continue
+        if _BODY_AFTER.match(text, m.end()):
+            continue
+        found.append((m.start(), m.end(), full))
+    return found
+
+
+def _longest_name(span: str) -> str:
+    for k in range(len(span), 0, -1):
+        if span[:k] in _NAMES:
+            return span[:k]
+    return span  # unreachable: the pattern opens with a name
+
+
+# An issuing body's own place at the start of its name: "鄞州区科学技术局", "长沙县人民政府".
+_OWN_DISTRICT = re.compile(r"^([\u4e00-\u9fff]{2,3}(?:新区|区|县|旗))(?=[\u4e00-\u9fff]{2})")
+
+
+def jurisdiction(name: str | None) -> str | None:
+    """The place an issuing body governs: 浙江省科学技术厅 -> 浙江省, 宁波市鄞州区科技局 -> 鄞州区;
+    None when the name holds no place (市科技局)."""
+    if not name:
+        return None
+    places = [p for p in find_places(name[:30]) if p[0] <= 12]
+    if places:
+        # "宁波市鄞州区…": the last of the leading run is the narrowest
+        run = [places[0]]
+        for p in places[1:]:
+            if p[0] == run[-1][1]:
+                run.append(p)
+        return run[-1][2]
+    m = _OWN_DISTRICT.match(name)
+    if m is not None and _NOT_DISTRICT.search(m.group(1)) is None:
+        return m.group(1)
+    return None
+
+
+def document_jurisdiction(publisher: str | None, title: str | None) -> str | None:
+    """The place a document's issuing body governs: from its publisher, else from a title that
+    opens with the body's name ("重庆市科学技术局关于…")."""
+    own = jurisdiction(publisher)
+    if own is None and title:
+        places = find_places(title[:30])
+        if places and places[0][0] == 0:
+            own = jurisdiction(title)
+    return own
