@@ -1,20 +1,44 @@
-"""Precision and recall of figure extraction against the hand-labelled dev set.
+"""Figures and metadata against hand labels: the seeds' set and the real-document corpus.
 
-    python benchmarks/indicator_scoring.py [--seeds DIR] [--gold FILE] [--verbose]
+    python benchmarks/indicator_scoring.py                  # seeds, corpus dev, corpus test, baseline
+    python benchmarks/indicator_scoring.py --errors dev     # also list the dev part's disagreements
+    python benchmarks/indicator_scoring.py --json
 
-A predicted figure matches a gold one in the same document when value and unit are exactly equal and
-their text spans overlap in the document (whitespace removed). Pairs are one-to-one, taken in document
-order. Precision counts predictions only in documents the gold file covers. Over matched pairs the
-scorer also reports kind, year, metric (equal, or one contains the other: "科技成果" for
-"转化科技成果"), qualifier and scope agreement.
+Figures. A predicted figure matches a gold one in the same document when value and unit are exactly
+equal and their text spans overlap in the document (whitespace removed); pairs are one-to-one, in
+document order. Recall counts every gold figure. Precision counts the predictions that fall inside a
+labelled sentence of the document (`measures.jsonl` of the corpus: long documents have only a sample
+of sentences labelled, so a figure elsewhere is neither right nor wrong); for the seeds, whose every
+figure is labelled, all predictions count. Over matched pairs: kind, year, scope, qualifier and
+metric agreement (metric: equal, or one contains the other: "科技成果" for "转化科技成果"; scope: equal
+once the administrative suffix is dropped, 浙江 = 浙江省).
 
-Figures are NamedTuples, not dataclasses, so the module also works when loaded by file path without
-being registered in sys.modules (benchmarks/accuracy.py loads it that way).
+The seeds' labels predate two rules of issue #13, so their predictions are read in the seeds'
+scheme before comparing: `change` counts as `growth` and `provision` as `actual` (the kinds the
+seeds had for them), and a scope equal to the publisher's jurisdiction as null (the seeds label a
+scope only when it is narrower than the document's). The corpus is compared as labelled.
+
+Baseline: the bare number+unit pattern (every match in a document's body, kind actual, no year, scope
+or metric), scored the same way in the same run.
+
+Metadata: title, publisher, written_date, published_date, doc_no, each exactly equal (whitespace
+removed) to `metadata.jsonl`; "all" is the share of fields right over every document.
+
+Corpus split (CORPUS_FORMAT.md): test when md5(group) % 3 == 0, else dev. Tune on dev; the test
+part's scores are printed, its individual errors never (`--errors` accepts dev only).
+
+For `benchmarks/accuracy.py`: `score_indicators(documents, gold_path)` and
+`score_metadata(documents, gold_path)` return flat dicts of floats; `documents` are the pipeline's
+`ExtractedDocument`s (or any objects with `source`, `body`, `indicators`, and for metadata
+`metadata`). `baseline_documents(documents)` gives the regex baseline's documents to score the same
+way. Figures are NamedTuples, not dataclasses, so the module also works when loaded by file path
+without being registered in sys.modules.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -25,7 +49,13 @@ from typing import Any, NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "devset" / "indicators.jsonl"
 SEEDS = ROOT / "seeds"
+CORPUS = ROOT / "tests" / "data" / "corpus"
+SPLITS = ("dev", "test")
+METADATA_FIELDS = ("title", "publisher", "written_date", "published_date", "doc_no")
 _WS = re.compile(r"\s+")
+_ADMIN_SUFFIX = re.compile(
+    r"(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$"
+)
 
 
 class Figure(NamedTuple):
@@ -40,33 +70,84 @@ class Figure(NamedTuple):
     scope: str | None
 
 
+# --- loading ------------------------------------------------------------------------------------
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    return [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+def split_of(group: str) -> str:
+    """The corpus rule: computed from the publishing jurisdiction, not chosen."""
+    return "test" if int(hashlib.md5(group.encode("utf-8")).hexdigest(), 16) % 3 == 0 else "dev"
+
+
+def corpus_splits(corpus: Path = CORPUS) -> dict[str, list[str]]:
+    """Document names of each split, in file order."""
+    out: dict[str, list[str]] = {s: [] for s in SPLITS}
+    for r in _jsonl(corpus / "sources.jsonl"):
+        if (corpus / "docs" / r["doc"]).exists():
+            out[split_of(str(r["group"]))].append(str(r["doc"]))
+    return out
+
+
 def load_gold(path: Path = GOLD) -> list[Figure]:
-    rows: list[Figure] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            rows.append(
-                Figure(
-                    r["doc"],
-                    r["text"],
-                    float(r["value"]),
-                    r["unit"],
-                    r["kind"],
-                    r["year"],
-                    r["metric"],
-                    r.get("qualifier"),
-                    r.get("scope"),
-                )
-            )
-    return rows
-
-
-def _predicted(doc: Any) -> list[Figure]:
-    name = Path(str(doc.source).split("#")[0]).name
     return [
-        Figure(name, i.text, i.value, i.unit, i.kind, i.year, i.metric, i.qualifier, i.scope)
-        for i in doc.indicators
+        Figure(
+            r["doc"],
+            r["text"],
+            float(r["value"]),
+            r["unit"],
+            r["kind"],
+            r["year"],
+            r["metric"],
+            r.get("qualifier"),
+            r.get("scope"),
+        )
+        for r in _jsonl(path)
     ]
+
+
+def _labelled_sentences(corpus: Path = CORPUS) -> dict[str, list[str]]:
+    """The corpus's labelled sentences per document (whitespace removed)."""
+    out: dict[str, list[str]] = {}
+    for r in _jsonl(corpus / "measures.jsonl"):
+        out.setdefault(str(r["doc"]), []).append(_WS.sub("", str(r["text"])))
+    return out
+
+
+def _doc_name(doc: Any) -> str:
+    return Path(str(doc.source).split("#")[0]).name
+
+
+# --- figures ------------------------------------------------------------------------------------
+
+
+def _jurisdiction(doc: Any) -> str | None:
+    metadata = getattr(doc, "metadata", None)
+    if metadata is None:
+        return None
+    from briefing.extract.places import document_jurisdiction
+
+    return document_jurisdiction(metadata.publisher, metadata.title)
+
+
+_SEED_KINDS = {"change": "growth", "provision": "actual"}
+
+
+def _predicted(doc: Any, seeds_scheme: bool) -> list[Figure]:
+    name = _doc_name(doc)
+    own = _jurisdiction(doc) if seeds_scheme else None
+    figures = []
+    for i in doc.indicators:
+        kind, scope = i.kind, i.scope
+        if seeds_scheme:
+            kind = _SEED_KINDS.get(kind, kind)
+            scope = None if scope is not None and scope == own else scope
+        figures.append(Figure(name, i.text, i.value, i.unit, kind, i.year, i.metric, i.qualifier, scope))
+    return figures
 
 
 def _occurrences(haystack: str, needle: str) -> Iterator[tuple[int, int]]:
@@ -92,6 +173,12 @@ def metric_agrees(predicted: str | None, gold: str | None) -> bool:
     return bool(p) and bool(g) and (p in g or g in p)
 
 
+def scope_agrees(predicted: str | None, gold: str | None) -> bool:
+    if predicted is None or gold is None:
+        return predicted is gold
+    return _ADMIN_SUFFIX.sub("", predicted) == _ADMIN_SUFFIX.sub("", gold)
+
+
 def match(
     body: str, predicted: Sequence[Figure], gold: Sequence[Figure]
 ) -> tuple[list[tuple[Figure, Figure]], list[Figure], list[Figure]]:
@@ -113,20 +200,31 @@ def match(
     return pairs, extra, missed
 
 
-def evaluate(predicted_docs: Sequence[Any], gold_path: Path = GOLD) -> dict[str, Any]:
+def _inside_labelled(body: str, figure: Figure, sentences: Sequence[str]) -> bool:
+    return any(_overlap(body, figure.text, s) for s in sentences)
+
+
+def evaluate(
+    predicted_docs: Sequence[Any], gold_path: Path = GOLD, corpus: Path = CORPUS
+) -> dict[str, Any]:
+    """Pairs, extra predictions (those that count for precision) and missed gold figures."""
     gold = load_gold(gold_path)
     gold_docs = {g.doc for g in gold}
+    labelled = _labelled_sentences(corpus)
     pairs: list[tuple[Figure, Figure]] = []
     extra: list[Figure] = []
     missed: list[Figure] = []
     seen: set[str] = set()
     for doc in predicted_docs:
-        name = Path(str(doc.source).split("#")[0]).name
+        name = _doc_name(doc)
         if name not in gold_docs:
             continue
         seen.add(name)
         body = _WS.sub("", doc.body)
-        p, e, m = match(body, _predicted(doc), [g for g in gold if g.doc == name])
+        sentences = labelled.get(name)
+        p, e, m = match(body, _predicted(doc, sentences is None), [g for g in gold if g.doc == name])
+        if sentences is not None:
+            e = [x for x in e if _inside_labelled(body, x, sentences)]
         pairs += p
         extra += e
         missed += m
@@ -134,9 +232,14 @@ def evaluate(predicted_docs: Sequence[Any], gold_path: Path = GOLD) -> dict[str,
     return {"pairs": pairs, "extra": extra, "missed": missed}
 
 
-def score_indicators(predicted_docs: Sequence[Any], gold_path: Path = GOLD) -> dict[str, float]:
+def score_indicators(
+    predicted_docs: Sequence[Any], gold_path: Path = GOLD, corpus: Path = CORPUS
+) -> dict[str, float]:
     """precision, recall (value and unit exact), and kind/year/metric/qualifier/scope agreement."""
-    result = evaluate(predicted_docs, gold_path)
+    return _summary(evaluate(predicted_docs, gold_path, corpus))
+
+
+def _summary(result: dict[str, Any]) -> dict[str, float]:
     pairs: list[tuple[Figure, Figure]] = result["pairs"]
     n_pred = len(pairs) + len(result["extra"])
     n_gold = len(pairs) + len(result["missed"])
@@ -154,45 +257,228 @@ def score_indicators(predicted_docs: Sequence[Any], gold_path: Path = GOLD) -> d
         "year_accuracy": share(sum(p.year == g.year for p, g in pairs)),
         "metric_accuracy": share(sum(metric_agrees(p.metric, g.metric) for p, g in pairs)),
         "qualifier_accuracy": share(sum(p.qualifier == g.qualifier for p, g in pairs)),
-        "scope_accuracy": share(sum(p.scope == g.scope for p, g in pairs)),
+        "scope_accuracy": share(sum(scope_agrees(p.scope, g.scope) for p, g in pairs)),
         "gold": float(n_gold),
         "predicted": float(n_pred),
     }
 
 
-def _run_pipeline(seeds: Path) -> list[Any]:
+# --- the bare number+unit baseline ------------------------------------------------------------------
+
+_BASELINE_RE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*("
+    r"[%％]|(?:[万亿千百])?(?:亿元|万元|元|平方米|平方公里|人次|家次|家|项|个|人|名|位|篇|台套|台|套"
+    r"|支|所|条|件|次|座|倍|吨|千瓦)|[万亿])"
+)
+
+
+class _BaselineIndicator(NamedTuple):
+    text: str
+    value: float
+    unit: str
+    kind: str = "actual"
+    year: int | None = None
+    metric: str | None = None
+    qualifier: str | None = None
+    scope: str | None = None
+
+
+class BaselineDocument(NamedTuple):
+    source: str
+    body: str
+    indicators: list[_BaselineIndicator]
+
+
+def baseline_documents(documents: Sequence[Any]) -> list[BaselineDocument]:
+    """The regex baseline's figures for the same documents: every number+unit match in the body."""
+    out = []
+    for d in documents:
+        body = _WS.sub("", d.body)
+        figures = [
+            _BaselineIndicator(m.group(0), float(m.group(1)), m.group(2))
+            for m in _BASELINE_RE.finditer(body)
+        ]
+        out.append(BaselineDocument(str(d.source), d.body, figures))
+    return out
+
+
+# --- metadata -----------------------------------------------------------------------------------
+
+
+def _norm(value: object) -> str | None:
+    if value is None:
+        return None
+    text = _WS.sub("", str(value))
+    return text or None
+
+
+def metadata_rows(
+    documents: Sequence[Any], gold_path: Path = CORPUS / "metadata.jsonl"
+) -> list[tuple[str, str, str | None, str | None]]:
+    """(doc, field, predicted, gold) for every labelled document in `documents`."""
+    gold = {str(r["doc"]): r for r in _jsonl(gold_path)}
+    rows = []
+    for doc in documents:
+        name = _doc_name(doc)
+        if name not in gold:
+            continue
+        for field in METADATA_FIELDS:
+            rows.append(
+                (name, field, _norm(getattr(doc.metadata, field)), _norm(gold[name].get(field)))
+            )
+    return rows
+
+
+def score_metadata(
+    documents: Sequence[Any], gold_path: Path = CORPUS / "metadata.jsonl"
+) -> dict[str, float]:
+    """Share of documents whose field equals the label, per field, and over all fields."""
+    rows = metadata_rows(documents, gold_path)
+    out: dict[str, float] = {}
+    for field in METADATA_FIELDS:
+        mine = [p == g for _, f, p, g in rows if f == field]
+        out[field] = sum(mine) / len(mine) if mine else 0.0
+    out["all"] = sum(p == g for _, _, p, g in rows) / len(rows) if rows else 0.0
+    out["documents"] = float(len({d for d, *_ in rows}))
+    return out
+
+
+# --- running ------------------------------------------------------------------------------------
+
+
+def run_pipeline(paths: Sequence[Path]) -> list[Any]:
     from briefing.pipeline import extract_documents
     from briefing.themes import Classifier, load_lexicon
 
-    return extract_documents([seeds], Classifier(load_lexicon()))
+    return extract_documents(list(paths), Classifier(load_lexicon()))
+
+
+def _corpus_gold_file(names: Sequence[str], corpus: Path, tmp: Path) -> Path:
+    chosen = set(names)
+    rows = [r for r in _jsonl(corpus / "indicators.jsonl") if r["doc"] in chosen]
+    tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return tmp
+
+
+def report(seeds: Path = SEEDS, corpus: Path = CORPUS) -> dict[str, Any]:
+    """Scores of the tool and the baseline on the seeds and on each corpus split."""
+    import tempfile
+
+    out: dict[str, Any] = {}
+    seed_docs = run_pipeline([seeds])
+    out["seeds"] = {
+        "figures": score_indicators(seed_docs, GOLD, corpus),
+        "baseline": score_indicators(baseline_documents(seed_docs), GOLD, corpus),
+    }
+    splits = corpus_splits(corpus)
+    if not any(splits.values()):
+        return out
+    docs = {_doc_name(d): d for d in run_pipeline([corpus / "docs"])}
+    with tempfile.TemporaryDirectory() as tmp:
+        for split, names in splits.items():
+            chosen = [docs[n] for n in names if n in docs]
+            gold = _corpus_gold_file(names, corpus, Path(tmp) / f"{split}.jsonl")
+            out[split] = {
+                "documents": len(chosen),
+                "figures": score_indicators(chosen, gold, corpus),
+                "baseline": score_indicators(baseline_documents(chosen), gold, corpus),
+                "metadata": score_metadata(chosen, corpus / "metadata.jsonl"),
+            }
+    return out
+
+
+def format_report(scores: dict[str, Any]) -> str:
+    keys = (
+        "recall",
+        "precision",
+        "year_accuracy",
+        "kind_accuracy",
+        "scope_accuracy",
+        "metric_accuracy",
+        "qualifier_accuracy",
+    )
+    lines = [f"{'figures':<20}" + "".join(f"{k.split('_')[0]:>11}" for k in keys) + f"{'gold':>7}"]
+    for part, entry in scores.items():
+        for label in ("figures", "baseline"):
+            s = entry[label]
+            lines.append(
+                f"{part + (' regex' if label == 'baseline' else ''):<20}"
+                + "".join(f"{s[k]:>11.3f}" for k in keys)
+                + f"{int(s['gold']):>7}"
+            )
+    meta = [(part, e["metadata"]) for part, e in scores.items() if "metadata" in e]
+    if meta:
+        lines.append("")
+        lines.append(
+            f"{'metadata':<20}" + "".join(f"{f.split('_')[0]:>11}" for f in METADATA_FIELDS)
+            + f"{'all':>11}{'docs':>7}"
+        )
+        for part, m in meta:
+            lines.append(
+                f"{part:<20}"
+                + "".join(f"{m[f]:>11.3f}" for f in METADATA_FIELDS)
+                + f"{m['all']:>11.3f}{int(m['documents']):>7}"
+            )
+    return "\n".join(lines)
+
+
+def format_errors(split: str, seeds: Path = SEEDS, corpus: Path = CORPUS) -> Iterator[str]:
+    """The disagreements of the seeds or the corpus dev part (never the test part)."""
+    import tempfile
+
+    if split == "seeds":
+        docs = run_pipeline([seeds])
+        yield from _figure_errors(evaluate(docs, GOLD, corpus))
+        return
+    names = corpus_splits(corpus)[split]
+    chosen = [d for d in run_pipeline([corpus / "docs"]) if _doc_name(d) in set(names)]
+    with tempfile.TemporaryDirectory() as tmp:
+        gold = _corpus_gold_file(names, corpus, Path(tmp) / "gold.jsonl")
+        yield from _figure_errors(evaluate(chosen, gold, corpus))
+    for name, field, p, g in metadata_rows(chosen, corpus / "metadata.jsonl"):
+        if p != g:
+            yield f"META    {name} {field}: {p!r} != {g!r}"
+
+
+def _figure_errors(result: dict[str, Any]) -> Iterator[str]:
+    for g in result["missed"]:
+        yield f"MISSED  {g.doc} {g.value:g}{g.unit}  {g.text}"
+    for p in result["extra"]:
+        yield f"EXTRA   {p.doc} {p.value:g}{p.unit}  {p.text}"
+    for p, g in result["pairs"]:
+        diffs = [
+            f"{field}: {getattr(p, field)!r} != {getattr(g, field)!r}"
+            for field in ("kind", "year")
+            if getattr(p, field) != getattr(g, field)
+        ]
+        if not scope_agrees(p.scope, g.scope):
+            diffs.append(f"scope: {p.scope!r} != {g.scope!r}")
+        if not metric_agrees(p.metric, g.metric):
+            diffs.append(f"metric: {p.metric!r} != {g.metric!r}")
+        if diffs:
+            yield f"DIFF    {g.doc} {g.value:g}{g.unit}  {g.text}  | " + "; ".join(diffs)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=Path, default=SEEDS)
-    parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument(
+        "--errors",
+        choices=("seeds", "dev"),
+        help="list the disagreements of the seeds or the dev part (the test part's never)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args(argv)
-    docs = _run_pipeline(args.seeds)
-    scores = score_indicators(docs, args.gold)
-    for key, value in scores.items():
-        print(f"{key:<20}{value:.3f}" if value <= 1 else f"{key:<20}{int(value)}")
-    if args.verbose:
-        result = evaluate(docs, args.gold)
-        for g in result["missed"]:
-            print(f"MISSED  {g.doc[:3]} {g.value:g}{g.unit}  {g.text}")
-        for p in result["extra"]:
-            print(f"EXTRA   {p.doc[:3]} {p.value:g}{p.unit}  {p.text}")
-        for p, g in result["pairs"]:
-            diffs = [
-                f"{field}: {getattr(p, field)!r} != {getattr(g, field)!r}"
-                for field in ("kind", "year")
-                if getattr(p, field) != getattr(g, field)
-            ]
-            if not metric_agrees(p.metric, g.metric):
-                diffs.append(f"metric: {p.metric!r} != {g.metric!r}")
-            if diffs:
-                print(f"DIFF    {g.doc[:3]} {g.value:g}{g.unit}  {g.text}  | " + "; ".join(diffs))
+    scores = report(args.seeds, args.corpus)
+    if args.json:
+        print(json.dumps(scores, ensure_ascii=False, indent=2))
+    else:
+        print(format_report(scores))
+    if args.errors:
+        print(f"\n== errors ({args.errors})")
+        for line in format_errors(args.errors, args.seeds, args.corpus):
+            print(line)
     return 0
 
 

@@ -43,7 +43,7 @@ import re
 from collections.abc import Sequence
 
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
-from briefing.extract.places import find_places, may_name_place
+from briefing.extract.places import NATION, find_places, may_name_place
 from briefing.model import Indicator, IndicatorKind, Sentence, Structure
 
 MAX_LOOKBACK = 40  # characters of context before a number that can hold its metric
@@ -66,8 +66,8 @@ _YEAR = re.compile(
 # "申报2024年度省攻关项目": a year naming a programme after a verb dates no figure
 _YEAR_AS_OBJECT = re.compile(r"(?:申报|印发|编制|制定|发布|启动|开展|举办|组织|获批|入选|认定)$")
 _RELATIVE_YEAR = re.compile(
-    r"(?=[今本当去上前明过])(?<![较比于同])"
-    r"(今年|本年|当年|去年|上一年|上年|前年|明年|过去一年|过去的一年)(?!同期)"
+    r"(?=[今本当去上前明过目])(?<![较比于同])"
+    r"(今年|本年|当年|去年|上一年|上年|前年|明年|过去一年|过去的一年|目前)(?!同期)"
 )
 _RELATIVE_OFFSET = {
     "今年": 0,
@@ -80,6 +80,7 @@ _RELATIVE_OFFSET = {
     "过去的一年": -1,
     "前年": -2,
     "明年": 1,
+    "目前": 0,
 }
 # "5月末", "1-5月", "前5个月", "上半年": a period of the document's own year (or the year before,
 # when the month is later than the document's)
@@ -95,7 +96,11 @@ _CN_MONTHS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} |
 _PERIOD_MONTHS = {"上半年": 6, "前三季度": 9, "第一季度": 3, "一季度": 3, "前两季度": 6}
 # "是2024年末的1.9倍": the year a figure is compared with dates nothing
 _RATIO_BASE = re.compile(r"年(?:末|底|同期|全年)?的?[^,，;；。]{0,10}?倍|年(?:末|底|同期)?的?水平")
-_LEADING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:[,，]|以来|全年|度)")
+_LEADING_YEAR = re.compile(
+    r"^(?:截至到?|截止到?)?((?:19|20)[0-9]{2})年"
+    r"(?:上半年|下半年|前三季度|[一二三四]季度|底|末|[0-9]{1,2}月(?:份|末|底)?|1-[0-9]{1,2}月)?"
+    r"(?:[,，]|以来|全年|度)"
+)
 _FULL_DATE = re.compile(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月[0-9]{1,2}日")
 # the lookahead lets the scan skip most characters without trying every branch
 _TARGET_WORD = re.compile(
@@ -137,7 +142,7 @@ _QUALIFIER_END = re.compile("(?:" + "|".join(_QUALIFIERS) + ")$")
 _FALSE_FRIEND_BEFORE = {"约": "签制节预公条契履邀相特", "近": "习最附临邻靠", "超": "赶"}
 
 _CHANGE_VERB = re.compile(
-    r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|增速为?|增幅为?|增长率为?)(?:了)?$"
+    r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|增幅|增长率)(?:了)?(?:分别)?(?:为|是)?$"
 )
 _DECLINE = re.compile(r"(?:下降|减少|降低|回落)(?:了)?$")
 _RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
@@ -173,7 +178,7 @@ _LEAD_VERB_RE = re.compile(
 _LEADING_NOISE = re.compile(
     r"^(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十0-9]+[)）]|其中|同时|首次|此外|另外|"
     r"(?:19|20)[0-9]{2}年(?:以来|全年|度|底|末)?|今年|去年|上年|当年|全年|年内|目前|截至目前|上半年|"
-    r"按照?其?|最高|最多|一次性|"
+    r"按照?其?|最高|最多|一次性|年末|年底|"
     r"每年|每月|每季度|"
     r"[0-9]{1,2}(?:-|—|至|~)[0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:份)?|前?[一二三四]季度|"
     r"全市|我市|全区|全省|全国|本市|全县|我区|我省|"
@@ -182,7 +187,7 @@ _LEADING_NOISE = re.compile(
 _TRAILING_NOISE_WORDS = _words(
     "预计 累计 超过 超 逾 将近 接近 近 大约 约 达到 已达 达 突破 不低于 不少于 不超过 高于 低于 "
     "共计 总计 合计 共 为 是 实现 保持 增长 增加 提高 提升 上升 下降 减少 降低 年均 同比 环比 "
-    "分别 均 已 较上年 较去年 比上年 比去年 较 了 在 等 的 至 到 从 由"
+    "分别 均 已 较上年 较去年 比上年 比去年 较 了 在 等 的 至 到 从 由 完成"
 )
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
@@ -210,6 +215,7 @@ _VERB_END = re.compile("(?:" + "|".join(_VERB_END_WORDS) + ")$")
 # "比去年同期增长49%": the comparison is not part of what is measured
 _COMPARISON = re.compile(
     r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:全年)?(?:总数)?|同口径|同比|环比|(?:比|较)(?:19|20)[0-9]{2}年"
+    r"|按(?:可比|同)?口径(?:计算)?"
 )
 # "数量从2018年的1500家": a time phrase right before the number is not part of the metric
 _TRAILING_TIME = re.compile(r"(?:从|由|到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度)?的?$")
@@ -232,7 +238,7 @@ def _ends_with_verb(s: str) -> bool:
 
 def _strip_comparison_and_time(s: str) -> str:
     # every comparison holds 比 or 较 except 同口径
-    if "比" in s or "较" in s or "同口径" in s:
+    if "比" in s or "较" in s or "口径" in s:
         s = _COMPARISON.sub("", s)
     return _TRAILING_TIME.sub("", s) if s[-1:] in _TRAILING_TIME_LAST else s
 
@@ -268,6 +274,7 @@ class _DocContext:
     doc_month: int | None
     summary_year: int | None
     jurisdiction: str | None = None
+    title_year: int | None = None
 
 
 def extract_indicators(
@@ -275,22 +282,31 @@ def extract_indicators(
     structure: Structure,
     doc_date: str | None = None,
     jurisdiction: str | None = None,
+    title: str | None = None,
 ) -> list[Indicator]:
     """Indicators of one document, in document order. `measure_id` is set later by the pipeline.
 
     `jurisdiction` is the place the issuing body governs (`places.jurisdiction` of the publisher):
-    the scope of a figure whose sentence names no place of its own.
+    the scope of a figure whose sentence names no place of its own. The year of `title` ("2016年…
+    统计公报") dates the figures that no sentence or heading dates.
     """
     sentences = structure.sentences
-    ctx = _document_context(sentences, doc_date, jurisdiction)
+    ctx = _document_context(sentences, doc_date, jurisdiction, title)
     planned_paragraphs = _planned_paragraphs(structure)
-    paragraph_years = _paragraph_years(sentences)
+    paragraph_years: dict[int, int] = {}
+    paragraphs_seen: set[int] = set()
     indicators: list[Indicator] = []
     section_target_year: dict[tuple[str, ...], int] = {}
     sections_seen: set[tuple[str, ...]] = set()
     plan_sections: dict[tuple[str, ...], bool] = {}
     heading_years: dict[str, int | None] = {}
     for sentence in sentences:
+        if sentence.paragraph not in paragraphs_seen:
+            # a paragraph opening "2023年,…" dates the figures of its later sentences
+            paragraphs_seen.add(sentence.paragraph)
+            lead = _LEADING_YEAR.match(sentence.text)
+            if lead is not None:
+                paragraph_years[sentence.paragraph] = int(lead.group(1))
         if sentence.section not in sections_seen:
             sections_seen.add(sentence.section)
             m = _TARGET_YEAR.match(sentence.text)
@@ -301,7 +317,7 @@ def extract_indicators(
             continue
         planned = _is_planned(sentence, planned_paragraphs, plan_sections)
         context_year = paragraph_years.get(sentence.paragraph) or _heading_year(
-            sentence.section, heading_years
+            sentence.section, heading_years, ctx
         )
         figures = _sentence_figures(sentence.text, ctx, planned, context_year)
         for fig in figures:
@@ -333,7 +349,7 @@ def _to_indicator(sha256: str, n: int, text: str, fig: _Figure) -> Indicator:
 
 
 def _document_context(
-    sentences: Sequence[Sentence], doc_date: str | None, jurisdiction: str | None
+    sentences: Sequence[Sentence], doc_date: str | None, jurisdiction: str | None, title: str | None
 ) -> _DocContext:
     doc_year, doc_month = _year_month_of(doc_date)
     if doc_year is None:
@@ -348,7 +364,12 @@ def _document_context(
         m = _LEADING_YEAR.match(sentences[0].text)
         if m:
             summary_year = int(m.group(1))
-    return _DocContext(doc_year, doc_month, summary_year, jurisdiction)
+    title_year = None
+    if title:
+        years = {int(m.group(1)) for m in _YEAR.finditer(title)}
+        if len(years) == 1:
+            title_year = years.pop()
+    return _DocContext(doc_year, doc_month, summary_year, jurisdiction, title_year)
 
 
 def _year_month_of(date: str | None) -> tuple[int | None, int | None]:
@@ -357,20 +378,6 @@ def _year_month_of(date: str | None) -> tuple[int | None, int | None]:
     if date and len(date) >= 4 and date[:4].isdigit():
         return int(date[:4]), None
     return None, None
-
-
-def _paragraph_years(sentences: Sequence[Sentence]) -> dict[int, int]:
-    """Paragraphs whose first sentence opens with a year ("2023年,…"): that year for the paragraph."""
-    years: dict[int, int] = {}
-    seen: set[int] = set()
-    for s in sentences:
-        if s.paragraph in seen:
-            continue
-        seen.add(s.paragraph)
-        m = _LEADING_YEAR.match(s.text)
-        if m:
-            years[s.paragraph] = int(m.group(1))
-    return years
 
 
 def _planned_paragraphs(structure: Structure) -> set[int]:
@@ -389,15 +396,24 @@ def _planned_paragraphs(structure: Structure) -> set[int]:
     return planned
 
 
-def _heading_year(section: tuple[str, ...], cache: dict[str, int | None]) -> int | None:
-    """The year printed in the innermost heading that prints one ("一、2023年工作总结")."""
+def _heading_year(
+    section: tuple[str, ...], cache: dict[str, int | None], ctx: _DocContext
+) -> int | None:
+    """The year of the innermost heading that gives one ("一、2023年工作总结", "一、过去一年工作
+    回顾" in a report of 2024), else the single year of the document's title ("2016年…统计公报")."""
     for heading in reversed(section):
         if heading not in cache:
-            years = {int(m.group(1)) for m in _YEAR.finditer(_TITLE.sub("", heading))}
-            cache[heading] = years.pop() if len(years) == 1 else None
+            cache[heading] = _single_year(heading, ctx)
         if cache[heading] is not None:
             return cache[heading]
-    return None
+    return ctx.title_year
+
+
+def _single_year(heading: str, ctx: _DocContext) -> int | None:
+    years = {int(m.group(1)) for m in _YEAR.finditer(_TITLE.sub("", heading))}
+    if not years and ctx.doc_year is not None:
+        years = {ctx.doc_year + _RELATIVE_OFFSET[m.group(1)] for m in _RELATIVE_YEAR.finditer(heading)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _is_planned(
@@ -430,7 +446,7 @@ def _sentence_figures(
     first_sep = seps[0] if seps else len(text)
     target_at = _first_target_word(text, ctx.doc_year)
     support = _SUPPORT_SENTENCE.search(text) is not None
-    places = _scope_places(text, titles, title_starts)
+    places = _scope_places(text, titles, title_starts, ctx.jurisdiction)
     # the sentence's subject, after a leading "2023年," that is a clause of its own; looked up
     # only when a clause names no scope of its own
     sentence_scope: str | None = None
@@ -489,6 +505,8 @@ def _sentence_figures(
         elif kind == "target":
             # a heading "2024年工作计划" dates its targets; a summary's year does not
             year = context_year
+            if year is not None and ctx.doc_year is not None and year < ctx.doc_year:
+                year = None
         else:
             year = context_year or ctx.summary_year
         if value_sign_qualifier and q.value > 0 and (kind in ("growth", "change") or q.unit in _RATE_UNITS):
@@ -669,7 +687,7 @@ def _dating_mention(
     mentions: Sequence[_Mention], starts: Sequence[int], pos: int, c_start: int, first_sep: int
 ) -> _Mention | None:
     """The time phrase that dates a figure at `pos`: the last one in its clause, else the
-    sentence's leading date, else the last one earlier in the sentence."""
+    sentence's leading date (one in its first clause)."""
     k = bisect.bisect_left(starts, pos)
     if k == 0:
         return None
@@ -677,22 +695,37 @@ def _dating_mention(
     if last.start >= c_start:
         return last
     first = mentions[0]
-    if first.start < first_sep:
-        return first
-    return last
+    return first if first.start < first_sep else None
 
 
 # "赴上海", "与浙江合作", "来自北京": a partner, origin or destination is not what a figure is about
 _NOT_SCOPE_BEFORE = re.compile(r"(?:从|自|赴|与|同|向|面向|联合|携手|对口|支援|来自|对接|走进)$")
 
 
+# "全国纳入统计的孵化器达到1239家": the nation as the subject at the head of a clause; "居全国第8位",
+# "全国首个", "新增全国重点实验室" are rankings and names
+_NATION_SUBJECT = re.compile(
+    r"(?:^|[,，;；。:：])(?:据统计|截至到?|截止|(?:19|20)[0-9]{2}年(?:末|底)?|年末|年底|全年|目前|其中)*"
+    r"(?P<nation>全国)(?![第首前平排领同性一重])"
+)
+
+
 def _scope_places(
-    text: str, titles: Sequence[tuple[int, int]], title_starts: Sequence[int]
+    text: str,
+    titles: Sequence[tuple[int, int]],
+    title_starts: Sequence[int],
+    jurisdiction: str | None,
 ) -> list[tuple[int, str]]:
     """Places the sentence names as its own subject: not in titles or brackets, not partners."""
+    # "全国" names the scope only in a document that names no jurisdiction of its own: elsewhere
+    # it is a comparison (全国平均) or part of a name (全国重点实验室)
+    found = (
+        [(m.start("nation"), NATION) for m in _NATION_SUBJECT.finditer(text)]
+        if jurisdiction is None and "全国" in text
+        else []
+    )
     if not may_name_place(text):
-        return []
-    found = []
+        return found
     for start, end, name in find_places(text):
         if _inside(titles, title_starts, start):
             continue
@@ -701,7 +734,7 @@ def _scope_places(
         if text.startswith(("等", "、"), end):
             continue  # "北京、上海等地": examples
         found.append((start, name))
-    return found
+    return sorted(found)
 
 
 def _place_before(places: Sequence[tuple[int, str]], lo: int, pos: int) -> str | None:
@@ -811,7 +844,12 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
         # "5个重大专项和新材料等8个": the joint starts the next item; "80多个国家和国际组织、" is
         # one noun phrase
         noun = noun[: joint.start()]
+    if _NOT_COUNTED.match(noun):
+        return None  # "控制在3.9%的较低水平": a manner, not the thing measured
     return noun if len(noun) >= 2 else None
+
+
+_NOT_COUNTED = re.compile(r"(?:较|很|更|最)?(?:高|低|好|快|稳)?(?:水平|目标|幅度|区间|范围|以内|左右)")
 
 
 def _distribute_pairs(text: str, figures: list[_Figure]) -> None:

@@ -203,12 +203,25 @@ def jurisdiction(name: str | None) -> str | None:
     return None
 
 
+NATION = "全国"
+# National bodies and national documents: 国务院, 科技部, 国家统计局, "中华人民共和国2016年…统计公报"
+_NATIONAL = re.compile(
+    r"(?:国务院|中共中央|中央|全国|中华人民共和国|中国(?![(（])|国家(?!级)[\u4e00-\u9fff]{0,12}(?:局|委|委员会|部|署|院|办公室)|"
+    r"(?:科学技术|科技|财政|教育|工业和信息化|人力资源和社会保障|商务|农业农村|生态环境|自然资源|"
+    r"交通运输|水利|住房和城乡建设|国防科工|发展改革)(?:部|委)(?![\u4e00-\u9fff]{0,4}[省市区县]))"
+)
+
+
 def document_jurisdiction(publisher: str | None, title: str | None) -> str | None:
     """The place a document's issuing body governs: from its publisher, else from a title that
-    opens with the body's name ("重庆市科学技术局关于…")."""
+    opens with the body's name ("重庆市科学技术局关于…"); 全国 for national bodies and documents."""
     own = jurisdiction(publisher)
     if own is None and title:
         places = find_places(title[:30])
         if places and places[0][0] == 0:
             own = jurisdiction(title)
+    if own is None:
+        for name in (publisher, title):
+            if name and _NATIONAL.match(name):
+                return NATION
     return own
