@@ -168,7 +168,7 @@ def test_a_list_split_by_enumeration_commas() -> None:
     assert [f.value for f in found] == [4, 1, 53]
     found = figures("国家杰青项目、国家优青项目、青年科学基金项目较去年分别增加4项、1项、53项。")
     assert [f.metric for f in found] == ["国家杰青项目", "国家优青项目", "青年科学基金项目"]
-    assert {f.kind for f in found} == {"growth"}
+    assert {f.kind for f in found} == {"change"}
 
 
 # --- kind -------------------------------------------------------------------------------------------
@@ -220,12 +220,18 @@ def test_a_past_end_date_is_not_a_target() -> None:
     assert (f.kind, f.year) == ("actual", 2022)
 
 
-def test_an_absolute_increase_against_last_year_is_growth() -> None:
+def test_an_absolute_increase_against_last_year_is_a_change_not_a_rate() -> None:
     found = figures("全省高新技术企业达到1.2万家,较上年增加1800家。")
     assert [(f.kind, f.metric) for f in found] == [
         ("actual", "高新技术企业"),
-        ("growth", "高新技术企业"),
+        ("change", "高新技术企业"),
     ]
+    f = one("全市科技贷款余额比上年增加1000亿元。")
+    assert (f.kind, f.value, f.unit) == ("change", 1000, "亿元")
+    f = one("研发投入强度比上年提高0.12个百分点。")
+    assert f.kind == "change"
+    assert one("专利授权量比上年减少300件。").value == -300
+    assert one("技术合同成交额增长12.5%。").kind == "growth"
 
 
 # --- qualifiers and their false friends ------------------------------------------------------------------
@@ -390,7 +396,12 @@ def test_span_is_a_clause_of_the_sentence_holding_metric_and_number() -> None:
         "分别增长9.9%、20.14%",
         "分别增长9.9%、20.14%",
     ]
-    assert [f.metric for f in found] == ["国家各类科研项目", "资金", "国家各类科研项目", "资金"]
+    assert [f.metric for f in found] == [
+        "国家各类科研项目",
+        "国家各类科研项目资金",  # a measure word alone names its subject
+        "国家各类科研项目",
+        "国家各类科研项目资金",
+    ]
 
 
 def test_ids_are_stable_for_the_same_content() -> None:

@@ -85,7 +85,7 @@ _RELATIVE_OFFSET = {
 # "5月末", "1-5月", "前5个月", "上半年": a period of the document's own year (or the year before,
 # when the month is later than the document's)
 _MONTH_PERIOD = re.compile(
-    r"(?<![0-9年])(?:"
+    r"(?=[0-9上前第一])(?<![0-9年])(?:"
     r"(?:[0-9]{1,2}(?:-|—|~|～|至))?(?P<month>[0-9]{1,2})月(?:末|底|份)"
     r"|1(?:-|—|~|～|至)(?P<upto>[0-9]{1,2})月"
     r"|前(?P<first>[0-9]{1,2}|[一二三四五六七八九十]{1,2})个?月"
@@ -146,6 +146,7 @@ _CHANGE_VERB = re.compile(
 )
 _DECLINE = re.compile(r"(?:下降|减少|降低|回落)(?:了)?$")
 _RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
+_POINT_UNITS = frozenset({"个百分点", "百分点"})
 _COUNT_UNITS = frozenset(
     _words(
         "家 项 个 人 名 位 篇 台 套 支 所 条 次 件 款 座 场 类 户 辆 株 部 批 期 家(次) 台/套 台(套) 人次"
@@ -446,7 +447,7 @@ def _sentence_figures(
     first_sep = seps[0] if seps else len(text)
     target_at = _first_target_word(text, ctx.doc_year)
     support = _SUPPORT_SENTENCE.search(text) is not None
-    places = _scope_places(text, titles, title_starts, ctx.jurisdiction)
+    places = _scope_places(text, quantities, titles, title_starts, ctx.jurisdiction)
     # the sentence's subject, after a leading "2023年," that is a clause of its own; looked up
     # only when a clause names no scope of its own
     sentence_scope: str | None = None
@@ -590,8 +591,8 @@ def _kind(
     if planned or (target_at is not None and target_at < q.start):
         return "target"
     change = _CHANGE_VERB.search(bare)
-    if change and q.unit not in _RATE_UNITS:
-        # "比上年增加1000亿元", "较去年增加4项": an amount added, not a rate
+    if change and (q.unit not in _RATE_UNITS or q.unit in _POINT_UNITS):
+        # "比上年增加1000亿元", "较去年增加4项", "提高0.12个百分点": an amount added, not a rate
         return "change"
     if change and q.unit in _RATE_UNITS:
         return "growth"
@@ -626,7 +627,7 @@ def _is_provision(text: str, q: Quantity, c_start: int, c_end: int) -> bool:
     if not (q.unit.endswith("元") or q.unit == "%"):
         return False
     before = text[max(c_start, q.start - 16) : q.start]
-    if _REALISED.search(text, c_start, q.start):
+    if _REALISED.search(text, max(c_start, q.start - MAX_LOOKBACK), q.start):
         return False
     if _SUPPORT_BEFORE.search(before) or _SUPPORT_AFTER.match(text, q.end, c_end):
         return True
@@ -712,11 +713,14 @@ _NATION_SUBJECT = re.compile(
 
 def _scope_places(
     text: str,
+    quantities: Sequence[Quantity],
     titles: Sequence[tuple[int, int]],
     title_starts: Sequence[int],
     jurisdiction: str | None,
 ) -> list[tuple[int, str]]:
-    """Places the sentence names as its own subject: not in titles or brackets, not partners."""
+    """Places the sentence names as its own subject: not in titles or brackets, not partners.
+    Only the sentence's head and the text before each figure are read (a megabyte-long
+    "sentence" costs no more than its figures)."""
     # "全国" names the scope only in a document that names no jurisdiction of its own: elsewhere
     # it is a comparison (全国平均) or part of a name (全国重点实验室)
     found = (
@@ -726,7 +730,7 @@ def _scope_places(
     )
     if not may_name_place(text):
         return found
-    for start, end, name in find_places(text):
+    for start, end, name in _places_in_windows(text, quantities):
         if _inside(titles, title_starts, start):
             continue
         if _NOT_SCOPE_BEFORE.search(text, max(0, start - 2), start):
@@ -737,15 +741,29 @@ def _scope_places(
     return sorted(found)
 
 
+SCOPE_WINDOW = 200  # characters of a sentence's head, and before a figure, read for place names
+
+
+def _places_in_windows(text: str, quantities: Sequence[Quantity]) -> list[tuple[int, int, str]]:
+    windows: list[list[int]] = [[0, min(len(text), SCOPE_WINDOW)]]
+    for q in quantities:
+        lo = max(0, q.start - SCOPE_WINDOW)
+        if lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], q.start)
+        else:
+            windows.append([lo, q.start])
+    found = []
+    for lo, hi in windows:
+        found += [(a + lo, b + lo, name) for a, b, name in find_places(text[lo:hi])]
+    return found
+
+
 def _place_before(places: Sequence[tuple[int, str]], lo: int, pos: int) -> str | None:
     """The last place named in text[lo:pos]."""
-    name = None
-    for start, place in places:
-        if start >= pos:
-            break
-        if start >= lo:
-            name = place
-    return name
+    k = bisect.bisect_left(places, (pos, ""))
+    if k and places[k - 1][0] >= lo:
+        return places[k - 1][1]
+    return None
 
 
 def _scope_of(clause: str) -> str | None:

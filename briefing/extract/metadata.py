@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from briefing.extract.dates import parse_date
 from briefing.extract.header import HeaderField, is_strong, parse_header_line
 from briefing.extract.structure import normalize_inline, normalize_lines
-from briefing.extract.text_chrome import is_chrome_line
+from briefing.extract.text_chrome import is_chrome_line, is_debris_line
 from briefing.extract.text_lines import (
     ATTACHMENT_LINE,
     ATTACHMENT_NAME,
@@ -24,11 +24,13 @@ from briefing.extract.text_lines import (
     TITLE_STATUS,
     addressee_like,
     can_join,
+    cut_truncated_tail,
     date_only,
     dated_header,
     derive_display_title,
     is_org_line,
     issuer_of_title,
+    join_broken_lines,
     same_title,
     signature_line,
     subtitle_date,
@@ -101,7 +103,13 @@ class _Lines:
         return len(self.raw)
 
     def body(self) -> str:
-        return "\n".join(r for r, gone in zip(self.raw, self.removed, strict=True) if not gone)
+        """The lines left, without debris (table rows, captions), broken sentences joined."""
+        kept = [
+            r
+            for r, gone in zip(self.raw, self.removed, strict=True)
+            if not gone and not is_debris_line(r)
+        ]
+        return "\n".join(cut_truncated_tail(join_broken_lines(kept)))
 
 
 def _read_head(lines: _Lines, head: _Head) -> int:

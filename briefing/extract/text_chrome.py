@@ -1,4 +1,14 @@
-"""Web-page chrome: navigation, sharing, printing and footer lines of government sites.
+"""Web-page chrome and page debris: lines that are not the document's text.
+
+Chrome (`is_chrome_line`, tested on every line before anything else reads the page): navigation,
+menus ("首页 新闻中心 部门动态", "信息公开|政策文件|区政府文件|"), breadcrumbs ("A>B>C"), sharing,
+printing and footer lines, disclosure fields (是否公开), newspaper page furniture ("第01版:要闻下一版"),
+counters, report-abuse links, log-in prompts, separators ("------分隔线------") and ids or hashes
+on a line of their own.
+
+Debris (`is_debris_line`, tested on body lines only, after the header block has been read, since
+header blocks are pipe tables too): table rows, figure and table captions ("表1.1…", "会议现场。",
+"图为…"), notes under a table ("注:…").
 
 Every pattern lives here, so a new site's chrome is one line in one list. Only short lines are
 tested: a page dumped onto one long line must not lose its text because it starts with a breadcrumb.
@@ -48,6 +58,24 @@ _CHROME_PREFIXES = (
     r"我要纠错",
     r"【?打印本页",
     r"【?关闭窗口",
+    r"是否(?:同意)?公开",
+    r"(?:公开|开放)(?:属性|方式|范围)[:：]",
+    r"第\s*[0-9０-９]{1,3}\s*版\s*[:：]",  # 第01版:要闻下一版
+    r"(?:上|下)一版",
+    r"\S{0,12}(?:违法和)?不良信息举报",
+    r"\S{0,8}互联网举报中心",
+    r"举报(?:电话|邮箱|中心)",
+    r"网站(?:地图|导航|声明|纠错)",
+    r"(?:网站|网页)?访问量",
+    r"浏览量",
+    r"(?:总)?访问人次",
+    r"还没有账号",
+    r"(?:用户)?登录\s*(?:[|｜/]|$)",
+    r"(?:免费)?注册\s*(?:[|｜/]|$)",
+    r"忘记密码",
+    r"(?:网络|信息)?编辑[:：]",
+    r"信息审核[:：]",
+    r"(?:微信|微博)(?:扫一扫|分享|公众号)",
 )
 
 # Short tokens that make up toolbar lines ("打印本页 关闭窗口", "【打印】【关闭】", "【字体：大 中 小】").
@@ -84,10 +112,70 @@ _TOKEN_LINE_RE = re.compile(
 )
 
 
+# "------分隔线------", "=====", "*****", "———": nothing but a rule (and a word naming it)
+_SEPARATOR_RE = re.compile(r"[-—–_=*·•~～.。＿－=]{3,}\s*(?:分隔线|分割线)?\s*[-—–_=*·•~～.。＿－=]*")
+# A hash or an id alone: "b99c201682f94e9481c9d1a522acce57", "ID:3a7f…"
+_ID_RE = re.compile(r"(?:[A-Za-z]{0,6}[:：]\s*)?(?=[0-9A-Za-z_-]*[0-9])(?=[0-9A-Za-z_-]*[A-Za-z])[0-9A-Za-z_-]{16,}")
+# A menu: short items separated by spaces or bars, no sentence in it ("首页 会议与发言 常驻团活动",
+# "信息公开|政策文件|区政府文件|", "快乐彩票|快乐彩票").
+_MENU_SPLIT = re.compile(r"[|｜│¦]+|\s+")
+_MENU_ITEM = re.compile(r"[^\s,，。;；:：!！?？、0-9０-９]{1,8}")
+# A breadcrumb: "舟山市科学技术局>法定主动公开内容>…", "首页 / 新闻中心 / 铜川要闻"
+_CRUMB_RE = re.compile(r"[^>》›»＞/]{1,30}(?:\s*(?:>>?|》|›|»|＞|/)\s*[^>》›»＞/]{1,30}){2,}")
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
 def is_chrome_line(line: str) -> bool:
     """True when `line` (stripped) is page furniture rather than document text."""
     if not line or len(line) > MAX_CHROME_LINE:
         return False
     if _PREFIX_RE.match(line):
         return True
-    return _TOKEN_LINE_RE.fullmatch(line) is not None
+    if _TOKEN_LINE_RE.fullmatch(line) is not None:
+        return True
+    if _SEPARATOR_RE.fullmatch(line) or _ID_RE.fullmatch(line):
+        return True
+    if _SENTENCE_END.search(line) is None and (_is_menu(line) or _CRUMB_RE.fullmatch(line)):
+        return True
+    return False
+
+
+def _is_menu(line: str) -> bool:
+    items = [t for t in _MENU_SPLIT.split(line) if t]
+    if not all(_MENU_ITEM.fullmatch(t) for t in items):
+        return False
+    if "|" in line or "｜" in line or "│" in line:
+        return len(items) >= 2
+    # spaced items: a site's menu has many, or opens with 首页; a spaced-out name ("科 技 部") or
+    # a list of names is not one
+    return len(items) >= 2 and items[0] in _HOME or (
+        len(items) >= 4 and all(len(t) >= 2 for t in items)
+    )
+
+
+_HOME = frozenset({"首页", "主页", "网站首页", "返回首页"})
+
+
+# --- debris in the body ---------------------------------------------------------------------------
+
+# Table rows: cells between bars, none of them a sentence
+_CELL_SPLIT = re.compile(r"[|｜│]")
+# Captions: 表1.1…, 图2…, 会议现场。, 图为…, (张三 摄), 注:…, 资料来源:…
+_CAPTION_RE = re.compile(
+    r"(?:表|图)\s*[0-9０-９]+(?:[.．\-][0-9０-９]+)*\s*\S.{0,60}"
+    r"|[(（]?(?:图为|上图|下图|左图|右图).{0,60}"
+    r"|.{0,16}(?:现场|合影|剪影)[。.]?"
+    r"|.{0,30}(?:摄|供图|摄影)[)）]?"
+    r"|(?:注|资料来源|数据来源)\s*[:：].{0,200}"
+    r"|(?:19|20)[0-9]{2}\s*[-—~～至]\s*(?:19|20)[0-9]{2}年[^,，、。;；:：]{0,40}"
+)
+
+
+def is_debris_line(line: str) -> bool:
+    """True when a body line (stripped) is a table row, a caption or a note, not a sentence."""
+    if not line or len(line) > MAX_CHROME_LINE:
+        return False
+    cells = _CELL_SPLIT.split(line)
+    if len(cells) >= 3 and all(len(c.strip()) <= 30 for c in cells) and "。" not in line:
+        return True
+    return _CAPTION_RE.fullmatch(line) is not None and not _SENTENCE_END.search(line[:-1])

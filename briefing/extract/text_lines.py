@@ -231,3 +231,54 @@ def derive_display_title(body: str) -> str:
         (c.start() for c in _CLAUSE_SPLIT.finditer(sentence, 0, DERIVED_TITLE_CHARS)), default=0
     )
     return sentence[: end if end >= DERIVED_TITLE_CHARS // 3 else DERIVED_TITLE_CHARS] + "…"
+
+
+# --- broken lines in the body ---------------------------------------------------------------------
+
+# A line that ends like this has ended its sentence (or is a heading or a list item of its own).
+_LINE_END = re.compile(r"[。！？!?；;：:…”」』）)】》]$")
+# Nothing opens a sentence with these: the line before was cut in the middle of one.
+_CONTINUATION_START = re.compile(r"[，,、。；;：:%％‰）)】》”」』]")
+_ENUMERATOR_START = re.compile(r"[一二三四五六七八九十]+是|第[一二三四五六七八九十百\d]+[条章节部分]|其[一二三四五六七八九十]")
+_CLAUSE_PUNCT = re.compile(r"[，,、；;]")
+MIN_WRAPPED_LINE = 20
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """True when `nxt` is the rest of a sentence that a line break cut after `prev`."""
+    if _LINE_END.search(prev) or not nxt:
+        return False
+    if _CONTINUATION_START.match(nxt):
+        return True
+    if _SECTION_MARKER.match(nxt) or _ENUMERATOR_START.match(nxt) or _SECTION_MARKER.match(prev):
+        return False
+    # a wrapped line of body text: long, with clauses in it ("…占全市GDP总" + "值的72.8%;…")
+    return len(prev) >= MIN_WRAPPED_LINE and _CLAUSE_PUNCT.search(prev) is not None
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Body lines with sentences cut by a line break joined again, so no clause starts mid-word."""
+    out: list[str] = []
+    for line in lines:
+        if out and _continues(out[-1], line):
+            out[-1] = out[-1] + line
+        else:
+            out.append(line)
+    return out
+
+
+_LAST_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def cut_truncated_tail(lines: list[str]) -> list[str]:
+    """A page opening cut off mid-sentence ("…超过40%。孵"): the unfinished sentence at the very end
+    of the text goes; it is debris, not a statement."""
+    if not lines:
+        return lines
+    last = lines[-1]
+    if _LINE_END.search(last):
+        return lines
+    ends = [m.end() for m in _LAST_SENTENCE_END.finditer(last)]
+    if not ends:
+        return lines
+    return [*lines[:-1], last[: ends[-1]]]
