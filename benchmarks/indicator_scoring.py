@@ -10,8 +10,9 @@ document order. Recall counts every gold figure. Precision counts the prediction
 labelled sentence of the document (`measures.jsonl` of the corpus: long documents have only a sample
 of sentences labelled, so a figure elsewhere is neither right nor wrong); for the seeds, whose every
 figure is labelled, all predictions count. Over matched pairs: kind, year, scope, qualifier and
-metric agreement (metric: equal, or one contains the other: "科技成果" for "转化科技成果"; scope: equal
-once the administrative suffix is dropped, 浙江 = 浙江省).
+metric agreement (metric: equal, or one contains the other: "科技成果" for "转化科技成果", read past
+brackets, quotes, 的 and a trailing 数量/增速-like word the labels add; scope: equal once the
+administrative suffix is dropped, 浙江 = 浙江省).
 
 The seeds' labels predate two rules of issue #13, so their predictions are read in the seeds'
 scheme before comparing: `change` counts as `growth` and `provision` as `actual` (the kinds the
@@ -165,11 +166,21 @@ def _overlap(body: str, a: str, b: str) -> bool:
     return any(s < e2 and s2 < e for s, e in _occurrences(body, a) for s2, e2 in spans_b)
 
 
+# Read past in metric names: brackets ("(R&D)"), quotes, 的, and the measure words labellers add to
+# a counted noun ("国家重点实验室数量", "地区生产总值增速")
+_METRIC_NOISE = re.compile(r"[(（][^()（）]*[)）]|[“”\"'「」的]")
+_METRIC_TAIL = re.compile(r"(?:数量|增速|增幅|总数|个数|人数|条数|户数|面积|发放额)$")
+
+
+def _metric_key(metric: str) -> str:
+    return _METRIC_TAIL.sub("", _METRIC_NOISE.sub("", metric))
+
+
 def metric_agrees(predicted: str | None, gold: str | None) -> bool:
+    """Equal or one contains the other, read past brackets, quotes, 的 and a trailing measure word."""
     if predicted is None or gold is None:
         return predicted is gold
-    strip = "“”\"'"
-    p, g = predicted.strip(strip), gold.strip(strip)
+    p, g = _metric_key(predicted), _metric_key(gold)
     return bool(p) and bool(g) and (p in g or g in p)
 
 

@@ -21,6 +21,7 @@ LABELS: dict[str, str] = {
     "发文文号": "doc_no",
     "发布机构": "publisher",
     "发文机关": "publisher",
+    "发文机构": "publisher",
     "发文单位": "publisher",
     "发布单位": "publisher",
     "发布机关": "publisher",
@@ -68,9 +69,43 @@ LABELS: dict[str, str] = {
     "责任编辑": "",
     "浏览次数": "",
     "阅读次数": "",
+    "访问次数": "",
+    "访问量": "",
+    "浏览量": "",
+    "阅读量": "",
     "点击数": "",
+    "点击量": "",
     "字号": "",
+    "字体": "",
+    "网络编辑": "",
+    "信息审核": "",
+    "审核": "",
+    "供稿": "",
+    "是否公开": "",
+    "是否同意公开": "",
 }
+# Labels that never end an ordinary value, so they end it even glued to it without a space:
+# "来源:新华社责任编辑:武千妍", "发布机构:市科学技术局访问次数:1234".
+GLUED_LABELS = (
+    "责任编辑",
+    "网络编辑",
+    "信息审核",
+    "浏览次数",
+    "阅读次数",
+    "访问次数",
+    "访问量",
+    "浏览量",
+    "阅读量",
+    "点击数",
+    "点击量",
+    "字体",
+    "字号",
+    "是否公开",
+    "是否同意公开",
+    "发布时间",
+    "发布日期",
+    "来源",
+)
 
 # Fields whose label alone proves the line is a header wherever it appears; the others (日期, 来源,
 # 作者, 时间…) also start body lines of notices ("时间：3月1日"), so they count only in the head.
@@ -94,9 +129,11 @@ _CLOSE = r"[\]】］〕]"
 # One label occurrence in any of its forms. A colon or pipe form needs a boundary before it, so
 # 来源 inside "数据来源:" is not a label; digits and 日/分/秒 count as boundaries because pages glue
 # fields together ("日期:2021年06月11日来源:某某网").
+_GLUED = "|".join(map(re.escape, GLUED_LABELS))
 _LABEL_RE = re.compile(
     rf"{_OPEN}\s*(?P<b>{_LABEL})\s*{_CLOSE}\s*[:：]?"
     rf"|(?:^|(?<=[\s|】\]］:：\d日分秒•·●▪◆■]))(?P<c>{_LABEL})\s*[:：]"
+    rf"|(?P<g>{_GLUED})\s*[:：]"
     rf"|(?:^|(?<=\|))\s*(?P<p>{_LABEL})\s*(?=\|)"
 )
 # A line is a header line only if a label opens it.
@@ -128,7 +165,9 @@ def parse_header_line(line: str) -> list[HeaderField] | None:
         return None
     fields: list[HeaderField] = []
     for i, m in enumerate(matches):
-        label = _canonical_label(m.group("b") or m.group("c") or m.group("p") or "")
+        label = _canonical_label(
+            m.group("b") or m.group("c") or m.group("g") or m.group("p") or ""
+        )
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         value = line[m.end() : end].strip(_VALUE_TRIM)
         fields.append(HeaderField(LABELS.get(label, ""), label, value or None))

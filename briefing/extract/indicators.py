@@ -149,7 +149,7 @@ _RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
 _POINT_UNITS = frozenset({"个百分点", "百分点"})
 _COUNT_UNITS = frozenset(
     _words(
-        "家 项 个 人 名 位 篇 台 套 支 所 条 次 件 款 座 场 类 户 辆 株 部 批 期 家(次) 台/套 台(套) 人次"
+        "家 项 个 人 名 位 篇 台 套 支 所 条 次 件 款 座 场 类 种 户 辆 株 部 批 期 家(次) 台/套 台(套) 人次"
     )
 )
 
@@ -163,14 +163,14 @@ _VERBS = _words(
     "新增 开放共享 资助 承担 出台 印发 发布 部署 形成 入驻 新入驻 新入库 入库 新完工 完工 优化 先行先试 "
     "提出 建立 打造 引入 带领 遴选 评选 选拔 吸纳 攻克 制定 设置 认缴 入选 获评 加快 持续 累计 "
     "筹集 募集 组建 储备 帮助 协调 实现 保持 力争 确保 争取到 谋划 收集 颁布 举行 推广 研制 给予 奖励 "
-    "新评 评定 验收 签约 完成了 选派了 培训"
+    "新评 评定 验收 签约 完成了 选派了 培训 共有"
 )
 _VERB_RE = re.compile("|".join(sorted(set(_VERBS), key=len, reverse=True)))
 # At the very start of a metric a few more words are verbs: "共有院士工作站8个", "拥有…", "支持…"
 _LEAD_VERB_RE = re.compile(
     "|".join(
         sorted(
-            {*_VERBS, "共有", "拥有", "支持", "布局", "集聚"},
+            {*_VERBS, "共有", "拥有", "现有", "支持", "布局", "集聚", "建设", "审定", "受理", "办结"},
             key=len,
             reverse=True,
         )
@@ -444,7 +444,10 @@ def _sentence_figures(
     title_starts = [a for a, _ in titles]
     mentions = _year_mentions(text, titles, title_starts, ctx)
     mention_starts = [m.start for m in mentions]
+    # the sentence's leading date sits in its first clause, or after a short opener ("据统计,")
     first_sep = seps[0] if seps else len(text)
+    if len(seps) > 1 and first_sep <= 4 and text[first_sep] in ",，":
+        first_sep = seps[1]
     target_at = _first_target_word(text, ctx.doc_year)
     support = _SUPPORT_SENTENCE.search(text) is not None
     places = _scope_places(text, quantities, titles, title_starts, ctx.jurisdiction)
@@ -922,9 +925,23 @@ def _pair_names(before: str, head: str, n: int) -> list[str | None]:
             parts = m.group().split("和")
             if len(parts) >= n:
                 return [_clean_metric(p, None) or p for p in parts[-n:]]
+    quoted = _QUOTED_RUN.findall(before)
+    if quoted and not _pair_split_fits(head, n):
+        # "“非金属矿物制品业”“医药制造业”…增长较快,同比增长分别为13.68%、11.38%…"
+        names = _QUOTED_NAME.findall(quoted[-1])
+        if len(names) == n:
+            return list(names)
     if not head:
         return [None] * n  # filled from the figures before, by _inherit_metrics
     return [head] * n
+
+
+_QUOTED_NAME = re.compile(r"“([^“”]{2,20})”")
+_QUOTED_RUN = re.compile(r"(?:“[^“”]{2,20}”[、和及与]?){2,}")
+
+
+def _pair_split_fits(head: str, n: int) -> bool:
+    return len([p for p in _PAIR_SPLIT.split(head) if p]) == n
 
 
 def _qualify_generic_metrics(figures: list[_Figure]) -> None:

@@ -33,6 +33,7 @@ from briefing.extract.text_lines import (
     join_broken_lines,
     same_title,
     signature_line,
+    speaker_body,
     subtitle_date,
     title_core,
     title_like,
@@ -144,6 +145,9 @@ def _read_head(lines: _Lines, head: _Head) -> int:
                 head.page_date = head.page_date or date
         elif DOC_NO_LINE.fullmatch(line):
             head.doc_no_line = head.doc_no_line or line
+        elif (speaker := speaker_body(line)) is not None:
+            head.byline = head.byline or speaker
+            byline = True
         elif head.addressee is not None:
             break
         elif addressee_like(line):
@@ -349,7 +353,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         _field_text(raw, "publisher")
         or _clean(hdr.get("publisher"))
         or (issuer_of_title(title) if title else None)
-        or _clean(hdr.get("source"))
+        or _source_body(hdr.get("source"))
         or head.byline
         or head.signature_org
     )
@@ -390,6 +394,18 @@ def _pick_title(given: str | None, printed: str | None) -> str | None:
     ):
         return printed
     return given or printed
+
+
+# A news agency, paper, site or channel is where a page was copied from, not its issuing body.
+_MEDIA = re.compile(r"(?:社|报|网|网站|在线|台|频道|客户端|新闻|传媒|杂志|期刊|融媒体中心)$")
+
+
+def _source_body(value: str | None) -> str | None:
+    """The 来源 of a page as its publisher, when it names an issuing body ("市政府办")."""
+    source = _clean(value)
+    if source is None or _MEDIA.search(source) or not is_org_line(source):
+        return None
+    return source
 
 
 def _header_date(header: dict[str, str | None], name: str) -> str | None:

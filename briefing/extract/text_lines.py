@@ -40,7 +40,8 @@ _TIME = re.compile(
 # What may surround a date on a date-only line besides a time: brackets, separators, a 日期/时间 label.
 _LEFTOVER = re.compile(r"(?:[\s,，、:：()（）\[\]【】]|日期|时间|发布|成文)*")
 # A whole line in brackets (no brackets inside, so "(一)…(略)" is not one) or opened by a dash.
-_SUBTITLE = re.compile(r"[(（][^()（）]{1,80}[)）]|——.{2,80}")
+_SUBTITLE = re.compile(r"[(（][^()（）]{1,80}[)）]|——.{2,80}|[—－-]\s*\S.{1,80}")
+_SINGLE_DASH = re.compile(r"[—－-](?!—)")
 # A status line that finishes a title: （试行）, (征求意见稿), （2023年修订）.
 TITLE_STATUS = re.compile(
     r"[(（](?:试行|暂行|征求意见稿|送审稿|草案|修订稿|\d{4}年修订|\d{4}年修正)[)）]"
@@ -124,6 +125,25 @@ def signature_line(line: str) -> tuple[str | None, str | None] | None:
     return None
 
 
+# A speaker under a report's title: "海拉尔区人民政府代区长 杨国宏", "国务院总理 李强"
+_SPEAKER = re.compile(
+    r"(?P<org>[\u4e00-\u9fff()（）]{2,40}?)\s*(?:代理|代|副|常务副)?"
+    r"(?:总理|省长|市长|区长|县长|旗长|州长|主席|局长|厅长|主任|书记|部长|党组书记)\s*"
+    r"[\u4e00-\u9fff·]{2,4}"
+)
+
+
+def speaker_body(line: str) -> str | None:
+    """The issuing body of a speaker line ("海拉尔区人民政府代区长 杨国宏" -> 海拉尔区人民政府)."""
+    if len(line) > 50:
+        return None
+    m = _SPEAKER.fullmatch(line)
+    if m is None:
+        return None
+    org = m.group("org")
+    return org if is_org_line(org) or org in ("国务院",) else None
+
+
 def title_like(line: str) -> bool:
     return (
         2 <= len(line) <= MAX_TITLE_LINE
@@ -152,7 +172,10 @@ def subtitle_date(line: str) -> str | None:
     """
     if _SUBTITLE.fullmatch(line) is None or _SECTION_MARKER.fullmatch(line):
         return None
-    return parse_date(line) or ""
+    date = parse_date(line)
+    if _SINGLE_DASH.match(line) and date is None and "会议" not in line:
+        return None  # "—加强基础研究": a list item, not "—2017年2月11日在…会议上"
+    return date or ""
 
 
 def can_join(title: str, line: str) -> bool:
