@@ -59,7 +59,7 @@ class CitedMeasure(TypedDict):
     source_no: int
     """来源序号 n。 例：`2`"""
     document: str
-    """来源文件标题。 例：`2023年全市科技系统工作情况`"""
+    """来源文件标题。 例：`2023年全市科技系统`"""
     score: int
     """要点规则给出的得分（越高越值得一提，规则见“要点的挑选”）。 例：`6`"""
     themes: list[str]

@@ -3,8 +3,8 @@
 Chrome (`is_chrome_line`, tested on every line before anything else reads the page): navigation,
 menus ("首页 新闻中心 部门动态", "信息公开|政策文件|区政府文件|"), breadcrumbs ("A>B>C"), sharing,
 printing and footer lines, disclosure fields (是否公开), newspaper page furniture ("第01版:要闻下一版"),
-counters, report-abuse links, log-in prompts, separators ("------分隔线------") and ids or hashes
-on a line of their own.
+counters, report-abuse links, log-in prompts, a site's own name ("某某市人民政府门户网站"),
+separators ("------分隔线------") and ids or hashes on a line of their own.
 
 Debris (`is_debris_line`, tested on body lines only, after the header block has been read, since
 header blocks are pipe tables too): table rows, figure and table captions ("表1.1…", "会议现场。",
@@ -123,6 +123,10 @@ _MENU_ITEM = re.compile(r"[^\s,，。;；:：!！?？、0-9０-９]{1,8}")
 # A breadcrumb: "舟山市科学技术局>法定主动公开内容>…", "首页 / 新闻中心 / 铜川要闻"
 _CRUMB_RE = re.compile(r"[^>》›»＞/]{1,30}(?:\s*(?:>>?|》|›|»|＞|/)\s*[^>》›»＞/]{1,30}){2,}")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+# A site's own name at the top of its pages: "某某市人民政府门户网站", "中国政府网"
+_SITE_NAME = re.compile(
+    r"[^\s,，。;；:：]{2,24}(?:门户网站|官方网站|网站|政府网|政务网|信息网|公众信息网|门户|官网|融媒体中心)"
+)
 
 
 def is_chrome_line(line: str) -> bool:
@@ -135,7 +139,9 @@ def is_chrome_line(line: str) -> bool:
         return True
     if _SEPARATOR_RE.fullmatch(line) or _ID_RE.fullmatch(line):
         return True
-    if _SENTENCE_END.search(line) is None and (_is_menu(line) or _CRUMB_RE.fullmatch(line)):
+    if _SENTENCE_END.search(line) is None and (
+        _is_menu(line) or _CRUMB_RE.fullmatch(line) or _SITE_NAME.fullmatch(line)
+    ):
         return True
     return False
 

@@ -230,7 +230,9 @@ def title_core(title: str) -> str:
 
 
 def derive_display_title(body: str) -> str:
-    """A short name for an untitled document from its opening: `2023年全市科技系统工作情况`."""
+    """A short name for an untitled document from its opening, in the text's own words only:
+    "2023年,全市科技系统坚持…" -> `2023年全市科技系统` (the time and the subject that open it),
+    else the opening clauses cut at a clause end, marked with an ellipsis."""
     first = next((normalize_inline(ln) for ln in body.split("\n") if ln.strip()), "")
     if not first:
         return UNTITLED
@@ -243,7 +245,7 @@ def derive_display_title(body: str) -> str:
             subject = subject_clause[: cut.start()] if cut else subject_clause
             # "2023年是…的开局之年" has no subject to name the document by
             if 2 <= len(subject) <= 16 and not _SUBJECT_END.match(subject):
-                return f"{m.group('time')}{subject}工作情况"
+                return f"{m.group('time')}{subject}"
     sentence = first.split("。")[0].strip(_LEAD_PUNCT)
     if not sentence:
         return UNTITLED
