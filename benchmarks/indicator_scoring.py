@@ -54,9 +54,7 @@ CORPUS = ROOT / "tests" / "data" / "corpus"
 SPLITS = ("dev", "test")
 METADATA_FIELDS = ("title", "publisher", "written_date", "published_date", "doc_no")
 _WS = re.compile(r"\s+")
-_ADMIN_SUFFIX = re.compile(
-    r"(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$"
-)
+_ADMIN_SUFFIX = re.compile(r"(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$")
 
 
 class Figure(NamedTuple):
@@ -147,7 +145,9 @@ def _predicted(doc: Any, seeds_scheme: bool) -> list[Figure]:
         if seeds_scheme:
             kind = _SEED_KINDS.get(kind, kind)
             scope = None if scope is not None and scope == own else scope
-        figures.append(Figure(name, i.text, i.value, i.unit, kind, i.year, i.metric, i.qualifier, scope))
+        figures.append(
+            Figure(name, i.text, i.value, i.unit, kind, i.year, i.metric, i.qualifier, scope)
+        )
     return figures
 
 
@@ -233,7 +233,9 @@ def evaluate(
         seen.add(name)
         body = _WS.sub("", doc.body)
         sentences = labelled.get(name)
-        p, e, m = match(body, _predicted(doc, sentences is None), [g for g in gold if g.doc == name])
+        p, e, m = match(
+            body, _predicted(doc, sentences is None), [g for g in gold if g.doc == name]
+        )
         if sentences is not None:
             e = [x for x in e if _inside_labelled(body, x, sentences)]
         pairs += p
@@ -421,7 +423,8 @@ def format_report(scores: dict[str, Any]) -> str:
     if meta:
         lines.append("")
         lines.append(
-            f"{'metadata':<20}" + "".join(f"{f.split('_')[0]:>11}" for f in METADATA_FIELDS)
+            f"{'metadata':<20}"
+            + "".join(f"{f.split('_')[0]:>11}" for f in METADATA_FIELDS)
             + f"{'all':>11}{'docs':>7}"
         )
         for part, m in meta:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from briefing.extract.indicators import extract_indicators
 from briefing.extract.numbers import find_quantities
+from briefing.extract.places import document_jurisdiction, find_places, jurisdiction
 from briefing.extract.structure import parse_structure
 from briefing.model import ExtractedDocument, Indicator, Sentence, Structure
 from tests.conftest import scaling_ratio
@@ -22,14 +23,18 @@ SHA = "4bc94fbfc6990ecc" + "0" * 48
 
 
 def figures(
-    *paragraphs: str, doc_date: str | None = "2023-07-27", section: tuple[str, ...] = ()
+    *paragraphs: str,
+    doc_date: str | None = "2023-07-27",
+    section: tuple[str, ...] = (),
+    place: str | None = None,
+    title: str | None = None,
 ) -> list[Indicator]:
     """Each argument is one paragraph of one sentence."""
     sentences = [
         Sentence(text=text, section=section, paragraph=i, index=i)
         for i, text in enumerate(paragraphs)
     ]
-    return extract_indicators(SHA, Structure(sentences=sentences), doc_date)
+    return extract_indicators(SHA, Structure(sentences=sentences), doc_date, place, title)
 
 
 def one(text: str, **kwargs: object) -> Indicator:
@@ -447,14 +452,17 @@ def test_no_text_makes_extraction_raise(paragraphs: list[str], doc_date: str | N
         assert math.isfinite(f.value)
         assert f.unit
         assert any(f.text in p for p in paragraphs)
-        assert f.kind in ("actual", "target", "growth")
+        assert f.kind in ("actual", "target", "growth", "change", "provision")
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(max_size=200))
-def test_arbitrary_unicode_never_raises(text: str) -> None:
+@given(st.text(max_size=200), st.sampled_from([None, "重庆市", "全国"]), st.text(max_size=30))
+def test_arbitrary_unicode_never_raises(text: str, place: str | None, title: str) -> None:
     figures(text)
+    sentences = [Sentence(text=text, section=(title,), paragraph=0, index=0)]
+    extract_indicators(SHA, Structure(sentences=sentences), "2024-03-05", place, title)
     list(find_quantities(text))
+    find_places(text)
 
 
 def test_a_megabyte_sentence_without_punctuation_takes_linear_time() -> None:
@@ -524,3 +532,137 @@ def test_the_quick_first_look_never_skips_a_sentence_with_a_figure(text: str) ->
 def test_a_targeted_decline_is_a_negative_target() -> None:
     f = one("力争单位地区生产总值能耗下降3%。")
     assert (f.value, f.kind, f.qualifier) == (-3, "target", "下降")
+
+
+# --- issue #13: year, kind and place from context ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # a report delivered in March 2024: 今年 is 2024, 去年 2023
+        ("今年全省技术合同成交额力争达到900亿元。", 2024),
+        ("去年全省技术合同成交额达到865亿元。", 2023),
+        ("目前全市国家高新技术企业达44家。", 2024),
+        # the clause's own year wins over the sentence's leading one
+        ("2023年,全市高新技术企业达到5000家,2022年为4000家。", 2022),
+        # a ratio against another year sets no year; a month of the document's year does
+        ("截至5月末,全市科技贷款余额6140亿元,是2023年末的1.9倍。", 2023),
+        ("截至2月末,全市科技贷款余额6140亿元,是2023年末的1.9倍。", 2024),
+        # after a short opener, the date that leads the sentence still dates it
+        ("据统计,2012年在孵企业获得专利批准57515项,其中发明专利14981项。", 2012),
+        # a deadline in an earlier clause of the sentence is not the figure's year
+        ("完成一期工程建设,确保2026年投入使用;推进投资5.5亿元的二期工程。", None),
+    ],
+)
+def test_year_from_the_clause_the_leading_date_or_the_document_date(
+    text: str, year: int | None
+) -> None:
+    assert figures(text, doc_date="2024-03-05")[-1].year == year
+
+
+def test_a_month_end_stock_keeps_its_month_in_the_quote() -> None:
+    f = figures("截至5月末,全市科技贷款余额6140亿元。", doc_date="2024-06-20")[0]
+    assert (f.value, f.year) == (6140, 2024)
+    assert f.text.startswith("5月末")
+
+
+def test_heading_and_title_years_date_figures_no_sentence_dates() -> None:
+    review = ("一、过去一年工作回顾",)
+    assert (
+        figures("高新技术企业达到5000家。", section=review, doc_date="2024-01-20")[0].year == 2023
+    )
+    f = figures("全年研发经费支出15500亿元。", title="中华人民共和国2016年统计公报", doc_date=None)
+    assert f[0].year == 2016
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对新认定的国家级孵化器、众创空间分别给予1万元、0.5万元奖励。",
+        "对年度研发投入过5000万元的企业,按其研发投入增量的10%给予最高1000万元补助。",
+        "对首次认定的高新技术企业一次性奖励20万元。",
+        "每家最高补助100万元。",
+    ],
+)
+def test_support_standards_are_provisions(text: str) -> None:
+    found = figures(text)
+    assert found and {f.kind for f in found} == {"provision"}
+
+
+def test_sums_paid_out_are_results_not_provisions() -> None:
+    f = one("累计兑现“金凤凰”人才购房补贴、科研经费补贴近2.4亿元。")
+    assert f.kind == "actual"
+    assert one("下达补助资金3000万元。").kind == "actual"
+    assert one("资助经费2.76亿元。").kind == "actual"  # 资助经费 names an amount, not a standard
+
+
+def test_a_provision_in_a_plans_section_stays_a_provision() -> None:
+    f = one("对新建的重点实验室给予最高500万元支持。", section=("三、保障措施", "(一)工作目标"))
+    assert f.kind == "provision"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "scope"),
+    [
+        ("浙江技术合同成交额达到2500亿元。", None, "浙江省"),
+        ("长沙高新技术企业突破7000家。", "湖南省", "长沙市"),
+        ("两江新区新增科技型企业800家。", "重庆市", "两江新区"),
+        ("全市技术合同成交额达到865.1亿元。", "重庆市", "重庆市"),
+        ("技术合同成交额达到865.1亿元。", None, None),
+        # a partner or origin is not what the figure is about
+        ("与上海合作共建实验室5个。", "重庆市", "重庆市"),
+        # the nation as a subject, in a document that names no place of its own
+        ("全国纳入统计的科技企业孵化器达到1239家。", None, "全国"),
+        ("新增全国重点实验室2个。", None, None),
+    ],
+)
+def test_scope_is_the_place_named_else_the_publishers_jurisdiction(
+    text: str, place: str | None, scope: str | None
+) -> None:
+    assert figures(text, place=place)[-1].scope == scope
+
+
+@pytest.mark.parametrize(
+    ("publisher", "title", "place"),
+    [
+        ("浙江省科学技术厅", None, "浙江省"),
+        ("宁波市鄞州区科学技术局", None, "鄞州区"),
+        ("海拉尔区人民政府", None, "海拉尔区"),
+        ("市科技局", "重庆市科学技术局关于市政协第0012号提案的复函", "重庆市"),
+        ("市科技局", "关于支持浙江加快发展的意见", None),
+        ("科技部", None, "全国"),
+        (None, "中华人民共和国2016年国民经济和社会发展统计公报", "全国"),
+    ],
+)
+def test_the_jurisdiction_of_a_document(
+    publisher: str | None, title: str | None, place: str | None
+) -> None:
+    assert document_jurisdiction(publisher, title) == place
+
+
+def test_places_that_are_words_or_names_of_bodies_are_not_places() -> None:
+    assert find_places("长治久安,白银价格,浙江大学,朝阳产业") == []
+    assert jurisdiction("朝阳市科技局") == "朝阳市"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("争取国家自然科学基金项目997项、经费5.55亿元。", "国家自然科学基金项目经费"),
+        ("组织实施市级自然科学基金项目1655项、资助经费2.76亿元。", "市级自然科学基金项目资助经费"),
+        ("累计兑现“金凤凰”人才购房补贴近2.4亿元。", "“金凤凰”人才购房补贴"),
+        ("新入库“金凤凰”人才162名。", "“金凤凰”人才"),
+        ("兑现金凤凰”人才购房补贴近2.4亿元。", "金凤凰人才购房补贴"),
+    ],
+)
+def test_metric_names_its_subject_and_never_breaks_a_quotation(text: str, metric: str) -> None:
+    assert figures(text)[-1].metric == metric
+
+
+def test_paired_figures_take_the_quoted_names_listed_before_them() -> None:
+    found = figures("“医药制造业”“装备制造业”增长较快,同比增长分别为11.38%、7.07%。")
+    assert [(f.metric, f.kind) for f in found] == [
+        ("医药制造业", "growth"),
+        ("装备制造业", "growth"),
+    ]

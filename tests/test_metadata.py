@@ -521,3 +521,134 @@ def test_title_repeated_word_for_word_after_a_cover_letter() -> None:
     )
     assert (parsed.metadata.title, parsed.metadata.written_date) == (title, "2022-11-04")
     assert parsed.body == BODY
+
+
+# --- issue #13: pages without a header block, page debris ------------------------------------------
+
+TASKS = "一、工作情况\n全年新增科技型企业100家,技术合同成交额增长20%。"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "舟山市科学技术局>法定主动公开内容>政策文件",
+        ">>科技局 >>决策部署落实",
+        "信息公开|政策文件|区政府文件|",
+        "是否同意公开:是",
+        "快乐彩票|快乐彩票",
+        "第01版:要闻下一版",
+        "首页 会议与发言 常驻团活动 中国与联合国 English",
+        "某某市人民政府门户网站",
+        "菜单",
+        "Loading...",
+    ],
+)
+def test_page_furniture_above_the_title_is_never_the_title(chrome: str) -> None:
+    parsed = parse(f"{chrome}\n关于加快科技创新的若干措施\n" + TASKS)
+    assert parsed.metadata.title == "关于加快科技创新的若干措施"
+    assert parsed.body == TASKS
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["中国互联网举报中心", "违法和不良信息举报中心", "还没有账号?", "------分隔线----------"],
+)
+def test_footer_lines_are_never_the_publisher(tail: str) -> None:
+    parsed = parse("关于加快科技创新的若干措施\n" + TASKS + "\n" + tail)
+    assert parsed.metadata.publisher is None
+    assert parsed.body == TASKS
+
+
+def test_a_counter_glued_to_the_publisher_is_not_part_of_it() -> None:
+    meta = parse(
+        "关于加快科技创新的若干措施\n发布机构:市科学技术局访问次数:1234\n" + TASKS
+    ).metadata
+    assert meta.publisher == "市科学技术局"
+    meta = parse("统计公报\n来源:新华社责任编辑:武千妍\n2017-03-01 01:38\n" + TASKS).metadata
+    assert (meta.publisher, meta.published_date) == (None, "2017-03-01")  # a news agency
+
+
+@pytest.mark.parametrize(
+    ("head", "field", "value"),
+    [
+        (
+            "政府工作报告\n——2021年3月5日在第十三届全国人民代表大会第四次会议上\n国务院总理 李克强\n各位代表:",
+            "written_date",
+            "2021-03-05",
+        ),
+        (
+            "—2017年2月11日在海拉尔区第十四届人民代表大会第六次会议上\n海拉尔区人民政府代区长 杨国宏\n各位代表:",
+            "written_date",
+            "2017-02-11",
+        ),
+        (
+            "—2017年2月11日在海拉尔区第十四届人民代表大会第六次会议上\n海拉尔区人民政府代区长 杨国宏\n各位代表:",
+            "publisher",
+            "海拉尔区人民政府",
+        ),
+        ("我市科技创新取得新成效\n2023-01-31 16:05", "published_date", "2023-01-31"),
+        (
+            "我市科技创新取得新成效\n发布时间：2023-01-31 16:05 来源：市科技局",
+            "publisher",
+            "市科技局",
+        ),
+    ],
+)
+def test_dates_and_bodies_from_subtitles_speakers_and_timestamps(
+    head: str, field: str, value: str
+) -> None:
+    assert getattr(parse(head + "\n" + TASKS).metadata, field) == value
+
+
+@pytest.mark.parametrize(
+    ("tail", "written"),
+    [
+        ("某某区科学技术局\n2022年7月19日\n打印本页 关闭窗口", "2022-07-19"),
+        ("中共某某市委员会\n二〇一六年七月八日", "2016-07-08"),
+    ],
+)
+def test_signature_dates_under_the_body(tail: str, written: str) -> None:
+    parsed = parse("关于2022年上半年科技工作情况的报告\n" + TASKS + "\n" + tail)
+    assert parsed.metadata.written_date == written
+    assert parsed.body == TASKS
+
+
+def test_a_derived_title_uses_only_words_of_the_text() -> None:
+    meta = parse("2025年,市科技局坚持创新驱动。全年新增科技型企业100家。").metadata
+    assert (meta.title, meta.display_title, meta.title_derived) == (None, "2025年市科技局", True)
+
+
+@pytest.mark.parametrize(
+    "debris",
+    [
+        "会议现场。",
+        "图为市领导调研企业。",
+        "表1.1高新技术产业总体情况",
+        "产值 | 亿元 | 10205.20 | —— |",
+        "注:2014年开始,统计局不再提供规模以上工业产值的数据。",
+        "b99c201682f94e9481c9d1a522acce57",
+        "------分隔线----------------------------",
+        "还没有账号?",
+    ],
+)
+def test_page_debris_never_reaches_the_body(debris: str) -> None:
+    parsed = parse(f"关于加快科技创新的若干措施\n一、工作情况\n{debris}\n全年新增科技型企业100家。")
+    assert debris not in parsed.body
+    assert parsed.body == "一、工作情况\n全年新增科技型企业100家。"
+
+
+def test_a_sentence_broken_over_lines_is_joined_before_anything_reads_it() -> None:
+    parsed = parse(
+        "关于加快科技创新的若干措施\n全市规上工业增加值增长8%,高技术制造业增加值占规上工业增加\n"
+        "值的72.8%;研发投入增长10%。\n二、下一步工作\n加快建设科学城。"
+    )
+    assert parsed.body.split("\n") == [
+        "全市规上工业增加值增长8%,高技术制造业增加值占规上工业增加值的72.8%;研发投入增长10%。",
+        "二、下一步工作",
+        "加快建设科学城。",
+    ]
+
+
+def test_a_page_opening_cut_mid_sentence_loses_only_the_unfinished_sentence() -> None:
+    parsed = parse("关于加快科技创新的若干措施\n孵化器超过1000家。发明专利超过40%。孵")
+    assert parsed.body == "孵化器超过1000家。发明专利超过40%。"

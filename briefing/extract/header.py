@@ -165,9 +165,7 @@ def parse_header_line(line: str) -> list[HeaderField] | None:
         return None
     fields: list[HeaderField] = []
     for i, m in enumerate(matches):
-        label = _canonical_label(
-            m.group("b") or m.group("c") or m.group("g") or m.group("p") or ""
-        )
+        label = _canonical_label(m.group("b") or m.group("c") or m.group("g") or m.group("p") or "")
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         value = line[m.end() : end].strip(_VALUE_TRIM)
         fields.append(HeaderField(LABELS.get(label, ""), label, value or None))

@@ -170,7 +170,19 @@ _VERB_RE = re.compile("|".join(sorted(set(_VERBS), key=len, reverse=True)))
 _LEAD_VERB_RE = re.compile(
     "|".join(
         sorted(
-            {*_VERBS, "共有", "拥有", "现有", "支持", "布局", "集聚", "建设", "审定", "受理", "办结"},
+            {
+                *_VERBS,
+                "共有",
+                "拥有",
+                "现有",
+                "支持",
+                "布局",
+                "集聚",
+                "建设",
+                "审定",
+                "受理",
+                "办结",
+            },
             key=len,
             reverse=True,
         )
@@ -413,7 +425,9 @@ def _heading_year(
 def _single_year(heading: str, ctx: _DocContext) -> int | None:
     years = {int(m.group(1)) for m in _YEAR.finditer(_TITLE.sub("", heading))}
     if not years and ctx.doc_year is not None:
-        years = {ctx.doc_year + _RELATIVE_OFFSET[m.group(1)] for m in _RELATIVE_YEAR.finditer(heading)}
+        years = {
+            ctx.doc_year + _RELATIVE_OFFSET[m.group(1)] for m in _RELATIVE_YEAR.finditer(heading)
+        }
     return years.pop() if len(years) == 1 else None
 
 
@@ -513,7 +527,11 @@ def _sentence_figures(
                 year = None
         else:
             year = context_year or ctx.summary_year
-        if value_sign_qualifier and q.value > 0 and (kind in ("growth", "change") or q.unit in _RATE_UNITS):
+        if (
+            value_sign_qualifier
+            and q.value > 0
+            and (kind in ("growth", "change") or q.unit in _RATE_UNITS)
+        ):
             # "下降2.1%" is a change of -2.1; "力争能耗下降3%" a target of -3
             q = dataclasses.replace(q, value=-q.value)
         figures.append(_Figure(q, c_start, lo, end, metric, kind, year, qualifier, scope))
@@ -623,7 +641,9 @@ _THRESHOLD_AFTER = re.compile(
     r"(?:以上|及以上)?的[^0-9,，;；。]{0,8}?(?:企业|项目|单位|机构|团队|平台|高校|院所|人才|个人|主体)"
 )
 # A sum paid out is a result, not a standard: "累计兑现…补贴近2.4亿元", "下达补助资金3000万元"
-_REALISED = re.compile(r"累计|共计|总计|合计|已|兑现|发放|拨付|下达|到位|争取|获得|获批|惠及|撬动|带动")
+_REALISED = re.compile(
+    r"累计|共计|总计|合计|已|兑现|发放|拨付|下达|到位|争取|获得|获批|惠及|撬动|带动"
+)
 
 
 def _is_provision(text: str, q: Quantity, c_start: int, c_end: int) -> bool:
@@ -870,7 +890,9 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
     return noun if len(noun) >= 2 else None
 
 
-_NOT_COUNTED = re.compile(r"(?:较|很|更|最)?(?:高|低|好|快|稳)?(?:水平|目标|幅度|区间|范围|以内|左右)")
+_NOT_COUNTED = re.compile(
+    r"(?:较|很|更|最)?(?:高|低|好|快|稳)?(?:水平|目标|幅度|区间|范围|以内|左右)"
+)
 
 
 def _distribute_pairs(text: str, figures: list[_Figure]) -> None:

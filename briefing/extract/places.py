@@ -83,7 +83,9 @@ _CITIES = """
 乌鲁木齐 克拉玛依 吐鲁番 哈密
 """
 # Also ordinary words or other names: only "朝阳市", "安康市"… count.
-_CITIES_WITH_SUFFIX_ONLY = "大同 长治 朝阳 白山 黄山 中山 北海 来宾 普洱 白银 日照 安康 新乡 吉安 山南"
+_CITIES_WITH_SUFFIX_ONLY = (
+    "大同 长治 朝阳 白山 黄山 中山 北海 来宾 普洱 白银 日照 安康 新乡 吉安 山南"
+)
 
 CITIES: dict[str, str] = {name: f"{name}市" for name in _CITIES.split()}
 _SUFFIX_ONLY = {f"{name}市": f"{name}市" for name in _CITIES_WITH_SUFFIX_ONLY.split()}
@@ -142,7 +144,9 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
         pos = start + 1
         if m.group() not in pairs:
             continue
-        name = next((text[start : start + k] for k in lengths if text[start : start + k] in names), None)
+        name = next(
+            (text[start : start + k] for k in lengths if text[start : start + k] in names), None
+        )
         if name is None:
             continue
         end = start + len(name)

@@ -113,9 +113,13 @@ _TOKEN_LINE_RE = re.compile(
 
 
 # "------分隔线------", "=====", "*****", "———": nothing but a rule (and a word naming it)
-_SEPARATOR_RE = re.compile(r"[-—–_=*·•~～.。＿－=]{3,}\s*(?:分隔线|分割线)?\s*[-—–_=*·•~～.。＿－=]*")
+_SEPARATOR_RE = re.compile(
+    r"[-—–_=*·•~～.。＿－=]{3,}\s*(?:分隔线|分割线)?\s*[-—–_=*·•~～.。＿－=]*"
+)
 # A hash or an id alone: "b99c201682f94e9481c9d1a522acce57", "ID:3a7f…"
-_ID_RE = re.compile(r"(?:[A-Za-z]{0,6}[:：]\s*)?(?=[0-9A-Za-z_-]*[0-9])(?=[0-9A-Za-z_-]*[A-Za-z])[0-9A-Za-z_-]{16,}")
+_ID_RE = re.compile(
+    r"(?:[A-Za-z]{0,6}[:：]\s*)?(?=[0-9A-Za-z_-]*[0-9])(?=[0-9A-Za-z_-]*[A-Za-z])[0-9A-Za-z_-]{16,}"
+)
 # A menu: short items separated by spaces or bars, no sentence in it ("首页 会议与发言 常驻团活动",
 # "信息公开|政策文件|区政府文件|", "快乐彩票|快乐彩票").
 _MENU_SPLIT = re.compile(r"[|｜│¦]+|\s+")
@@ -139,11 +143,9 @@ def is_chrome_line(line: str) -> bool:
         return True
     if _SEPARATOR_RE.fullmatch(line) or _ID_RE.fullmatch(line):
         return True
-    if _SENTENCE_END.search(line) is None and (
-        _is_menu(line) or _CRUMB_RE.fullmatch(line) or _SITE_NAME.fullmatch(line)
-    ):
-        return True
-    return False
+    if _SENTENCE_END.search(line) is not None:
+        return False
+    return _is_menu(line) or bool(_CRUMB_RE.fullmatch(line) or _SITE_NAME.fullmatch(line))
 
 
 def _is_menu(line: str) -> bool:
@@ -154,9 +156,9 @@ def _is_menu(line: str) -> bool:
         return len(items) >= 2
     # spaced items: a site's menu has many, or opens with 首页; a spaced-out name ("科 技 部") or
     # a list of names is not one
-    return len(items) >= 2 and items[0] in _HOME or (
-        len(items) >= 4 and all(len(t) >= 2 for t in items)
-    )
+    if len(items) >= 2 and items[0] in _HOME:
+        return True
+    return len(items) >= 4 and all(len(t) >= 2 for t in items)
 
 
 _HOME = frozenset({"首页", "主页", "网站首页", "返回首页"})

@@ -264,7 +264,9 @@ def derive_display_title(body: str) -> str:
 _LINE_END = re.compile(r"[。！？!?；;：:…”」』）)】》]$")
 # Nothing opens a sentence with these: the line before was cut in the middle of one.
 _CONTINUATION_START = re.compile(r"[，,、。；;：:%％‰）)】》”」』]")
-_ENUMERATOR_START = re.compile(r"[一二三四五六七八九十]+是|第[一二三四五六七八九十百\d]+[条章节部分]|其[一二三四五六七八九十]")
+_ENUMERATOR_START = re.compile(
+    r"[一二三四五六七八九十]+是|第[一二三四五六七八九十百\d]+[条章节部分]|其[一二三四五六七八九十]"
+)
 _CLAUSE_PUNCT = re.compile(r"[，,、；;]")
 MIN_WRAPPED_LINE = 20
 
