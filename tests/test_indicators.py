@@ -133,9 +133,9 @@ def test_full_width_digits_and_signs_are_read() -> None:
     assert f.text.endswith("３．６８％")  # the span keeps the printed characters
 
 
-def test_a_decline_is_a_negative_growth_figure() -> None:
+def test_a_decline_keeps_its_printed_value_and_says_so_in_the_qualifier() -> None:
     f = one("专利授权量下降2.1%。")
-    assert (f.value, f.kind, f.qualifier) == (-2.1, "growth", "下降")
+    assert (f.value, f.kind, f.qualifier) == (2.1, "growth", "下降")
     assert one("利润增长－1.5%。").value == -1.5
 
 
@@ -235,7 +235,8 @@ def test_an_absolute_increase_against_last_year_is_a_change_not_a_rate() -> None
     assert (f.kind, f.value, f.unit) == ("change", 1000, "亿元")
     f = one("研发投入强度比上年提高0.12个百分点。")
     assert f.kind == "change"
-    assert one("专利授权量比上年减少300件。").value == -300
+    f = one("专利授权量比上年减少300件。")
+    assert (f.kind, f.value, f.qualifier) == ("change", 300, "减少")
     assert one("技术合同成交额增长12.5%。").kind == "growth"
 
 
@@ -529,9 +530,9 @@ def test_the_quick_first_look_never_skips_a_sentence_with_a_figure(text: str) ->
         assert may_hold_quantities(text)
 
 
-def test_a_targeted_decline_is_a_negative_target() -> None:
+def test_a_targeted_decline_is_a_target_with_its_direction() -> None:
     f = one("力争单位地区生产总值能耗下降3%。")
-    assert (f.value, f.kind, f.qualifier) == (-3, "target", "下降")
+    assert (f.value, f.kind, f.qualifier) == (3, "target", "下降")
 
 
 # --- issue #13: year, kind and place from context ------------------------------------------------

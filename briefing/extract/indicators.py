@@ -12,9 +12,11 @@ what each one is about. The rules, in the order they are applied:
   to x and B to y.
 - kind: target when the sentence sits under a plans heading (下一步, 打算, 目标…) or a target word
   precedes the figure in the sentence (力争, 确保, 到2025年…); growth when a change verb stands right
-  before the figure (增长, 提升, 下降…) and the figure is a rate, or the clause compares (较去年…);
-  else actual. An absolute change against last year ("较去年增加4项") is growth too. A decline is a
-  growth figure with a negative value (下降2.1% -> -2.1, qualifier 下降). 预计 figures stay actual,
+  before the figure (增长, 提升, 下降…) and the figure is a rate; change when it is an amount or
+  percentage points (比上年增加1000亿元, 较去年增加4项, 提高0.12个百分点); provision for a support
+  standard or its threshold (对…给予20万元奖励, 最高补助500万元, 研发投入过5000万元的企业), before
+  any other kind; else actual. A decline keeps its value as printed, with the verb as its qualifier
+  (下降2.1% -> 2.1, qualifier 下降). 预计 figures stay actual,
   with qualifier 预计. "到2022年底" in a later document is a past date, not a target.
 - qualifier: the words printed right before the number (超过, 近, 约, 达到, 突破, 预计, 累计…; several
   in a row are kept together, "预计突破"), else 余/多 between number and unit, else 以上/以下/左右
@@ -144,7 +146,7 @@ _FALSE_FRIEND_BEFORE = {"约": "签制节预公条契履邀相特", "近": "习�
 _CHANGE_VERB = re.compile(
     r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|增幅|增长率)(?:了)?(?:分别)?(?:为|是)?$"
 )
-_DECLINE = re.compile(r"(?:下降|减少|降低|回落)(?:了)?$")
+_DECLINE = re.compile(r"(下降|减少|降低|回落)(?:了)?(?:分别)?(?:为|是)?$")
 _RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
 _POINT_UNITS = frozenset({"个百分点", "百分点"})
 _COUNT_UNITS = frozenset(
@@ -340,6 +342,19 @@ def extract_indicators(
     return indicators
 
 
+def apply_measure_status(indicators: Sequence[Indicator], status_of: dict[str, str]) -> None:
+    """A figure in a planned measure is a target ("今年拟安排…3.9万亿元", a work report's task part,
+    a reply's 下一步 section): its measure's status decides, once figures are linked to measures.
+    An amount added (change) and a support standard (provision) keep their kind."""
+    for ind in indicators:
+        if (
+            ind.measure_id is not None
+            and ind.kind in ("actual", "growth")
+            and status_of.get(ind.measure_id) == "planned"
+        ):
+            ind.kind = "target"
+
+
 def _to_indicator(sha256: str, n: int, text: str, fig: _Figure) -> Indicator:
     q = fig.quantity
     norm = normalize(q.value, q.unit)
@@ -512,8 +527,9 @@ def _sentence_figures(
             end = text.index(suffix, q.end) + len(suffix)
 
         kind = _kind(text, q, bare, lo, c_start, c_end, planned, target_at, support)
-        value_sign_qualifier = "下降" if _DECLINE.search(bare) else None
-        qualifier = _qualifier(lead_qualifier, q, prefix) or value_sign_qualifier
+        # "下降2.1%": the value stays as printed, the qualifier says which way it went
+        decline = _DECLINE.search(bare)
+        qualifier = _qualifier(lead_qualifier, q, prefix) or (decline and decline.group(1))
         mention = _dating_mention(mentions, mention_starts, q.start, c_start, first_sep)
         if mention is not None:
             year: int | None = mention.year
@@ -527,13 +543,6 @@ def _sentence_figures(
                 year = None
         else:
             year = context_year or ctx.summary_year
-        if (
-            value_sign_qualifier
-            and q.value > 0
-            and (kind in ("growth", "change") or q.unit in _RATE_UNITS)
-        ):
-            # "下降2.1%" is a change of -2.1; "力争能耗下降3%" a target of -3
-            q = dataclasses.replace(q, value=-q.value)
         figures.append(_Figure(q, c_start, lo, end, metric, kind, year, qualifier, scope))
         prev_end_in_clause[c_start] = end
 

@@ -10,7 +10,8 @@ Decisions (documented here because the tests and the dev set follow them):
   printed range kept as its qualifier; year and month ranges (2021-2030年, 1-9月) have no unit.
 - Durations and ages (3个月, 2小时, 40岁, 两年) are not figures: their units are not in the list.
   "N个方面" counts the parts of a text, not a result, and is skipped.
-- A threshold used as an attribute ("50亿元以上先进制造业项目") is not a figure; "增长10%以上，" is.
+- A threshold used as an attribute ("50亿元以上先进制造业项目") is not a figure; "增长10%以上，" is,
+  and so is a count before its noun ("实施10个以上省级示范项目").
 - Chinese numerals count only when they carry a place value and a digit ("三十五家", "一千二百名"):
   a lone "三大领域", "五个片区", "十个产业方向" is rhetoric, and official statistics use Arabic digits.
 - Full-width digits and signs are read as half-width; the span keeps the printed characters.
@@ -40,6 +41,13 @@ _BASE_UNITS: tuple[str, ...] = (
     "台(套)",
     "平方米",
     "平方公里",
+    "立方米",
+    "千瓦时",
+    "蒸吨",
+    "架次",
+    "公顷",
+    "毫米",
+    "厘米",
     "公里",
     "千米",
     "人次",
@@ -71,6 +79,11 @@ _BASE_UNITS: tuple[str, ...] = (
     "辆",
     "亩",
     "吨",
+    "斤",
+    "头",
+    "处",
+    "份",
+    "米",
     "株",
     "部",
     "批",
@@ -225,13 +238,17 @@ def _blocked_before(text: str, start: int) -> bool:
     return before == "-" and start > 1 and text[start - 2].isdigit()
 
 
-def _trailing_at(text: str, pos: int) -> tuple[str | None, int]:
+# "实施10个以上省级示范项目": a count with 以上 before its noun is still a figure
+_COUNTS = frozenset("家项个人名位篇台套支所条次件款座场类种户辆株部批期处份")
+
+
+def _trailing_at(text: str, pos: int, unit: str = "") -> tuple[str | None, int]:
     m = _TRAILING.match(text, pos)
     if m is None:
         return None, pos
     word = m.group()
     nxt = text[m.end() : m.end() + 1]
-    if word in ("以上", "以下") and nxt and _HAN.match(nxt):
+    if word in ("以上", "以下") and nxt and _HAN.match(nxt) and unit[-1:] not in _COUNTS:
         # "50亿元以上先进制造业项目": a threshold describing the things counted, not a figure
         return "attributive", m.end()
     return word, m.end()
@@ -256,7 +273,7 @@ def find_quantities(text: str) -> Iterator[Quantity]:
         value = parse_number(digits)
         if value is None:
             continue
-        trailing, t_end = _trailing_at(half, end)
+        trailing, t_end = _trailing_at(half, end, unit)
         if trailing == "attributive":
             continue
         yield Quantity(

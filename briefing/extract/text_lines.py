@@ -48,6 +48,16 @@ TITLE_STATUS = re.compile(
 )
 _SITE_PREFIX = re.compile(r"[^:：，,。]{1,12}[:：]")
 ATTACHMENT_NAME = re.compile(r"印发\s*《(?P<name>[^《》]{2,80})》")
+# A cover notice naming what it sends: "《X》已经省人民政府同意,现印发给你们"
+ATTACHED_BEFORE = re.compile(r"《(?P<name>[^《》]{2,80})》[^。《》]{0,40}(?:印发|发给|下发)")
+# "成办发〔2012〕17号《成都市人民政府办公厅关于…的通知》": a number, then the title in 《》
+NUMBERED_TITLE = re.compile(
+    r"(?P<no>[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,5}号)\s*《(?P<title>[^《》]{4,140})》?"
+)
+# The place a report was delivered in: "(2023年12月27日在福州市马尾区第十一届人民代表大会…)"
+SUBTITLE_PLACE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,20}?)第[一二三四五六七八九十]+届")
+# "现在,我代表福州市马尾区人民政府,向大会报告…"
+SPEAKING_FOR = re.compile(r"我代表(?P<org>[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|委员会|局|厅))")
 _CLAUSE_SPLIT = re.compile(r"[,，、:：;；。]")
 _LEADING_TIME = re.compile(
     r"(?P<time>(?:\d{4}|[〇零一二三四五六七八九]{4})年度?(?:上半年|下半年|\d{1,2}月(?:份)?)?)(?P<rest>.*)"
@@ -198,7 +208,7 @@ def title_score(line: str) -> int:
     """How much a line looks like a document title (关于, a document type, an issuing body)."""
     return (
         2 * ("关于" in line)
-        + (_ENDS_WITH_DOC_TYPE.search(line) is not None)
+        + 2 * (_ENDS_WITH_DOC_TYPE.search(line) is not None)
         + (issuer_of_title(line) is not None)
         + (len(line) >= 8)
     )
@@ -294,12 +304,13 @@ def join_broken_lines(lines: list[str]) -> list[str]:
     return out
 
 
-_LAST_SENTENCE_END = re.compile(r"[。！？!?]")
+# a sentence or a semicolon clause: what a page opening cut short keeps up to the last of them
+_LAST_SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
 def cut_truncated_tail(lines: list[str]) -> list[str]:
-    """A page opening cut off mid-sentence ("…超过40%。孵"): the unfinished sentence at the very end
-    of the text goes; it is debris, not a statement."""
+    """A page opening cut off mid-sentence ("…超过40%。孵"): the unfinished clause at the very end of
+    the text goes (back to the last 。 or ；); it is debris, not a statement."""
     if not lines:
         return lines
     last = lines[-1]
