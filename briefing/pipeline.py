@@ -74,7 +74,7 @@ def read_documents(files: Sequence[InputFile]) -> Iterator[RawDocument | Extract
 
 def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocument:
     # Imported here: a build whose documents all come from the cache never needs the rules.
-    from briefing.extract.indicators import apply_measure_status, extract_indicators
+    from briefing.extract.indicators import extract_indicators
     from briefing.extract.measures import extract_measures
     from briefing.extract.metadata import parse_document_text
     from briefing.extract.places import document_jurisdiction
@@ -89,7 +89,6 @@ def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocum
     place = document_jurisdiction(parsed.metadata.publisher, parsed.metadata.title)
     indicators = extract_indicators(raw.sha256, structure, date, place, parsed.metadata.title)
     _attach_indicators(measures, indicators)
-    apply_measure_status(indicators, {m.id: m.status for m in measures})
     return ExtractedDocument(
         source=raw.source,
         sha256=raw.sha256,

@@ -568,6 +568,13 @@ def test_a_month_end_stock_keeps_its_month_in_the_quote() -> None:
     assert f.text.startswith("5月末")
 
 
+def test_a_work_report_title_gives_its_delivery_year_not_the_figures_year() -> None:
+    f = figures(
+        "过去的一年,全省生产总值24117.9亿元。", title="2017年安徽省人民政府工作报告", doc_date=None
+    )
+    assert f[0].year == 2016
+
+
 def test_heading_and_title_years_date_figures_no_sentence_dates() -> None:
     review = ("一、过去一年工作回顾",)
     assert (
@@ -589,6 +596,18 @@ def test_heading_and_title_years_date_figures_no_sentence_dates() -> None:
 def test_support_standards_are_provisions(text: str) -> None:
     found = figures(text)
     assert found and {f.kind for f in found} == {"provision"}
+
+
+def test_thresholds_and_support_ratios_are_provisions() -> None:
+    assert one("申请企业年营业收入≤5亿元。").kind == "provision"
+    found = figures("将科技型中小企业研发费用加计扣除比例从75%提高到100%。")
+    assert [f.kind for f in found] == ["provision", "provision"]
+
+
+def test_growth_words_and_multiples_of_a_base_year() -> None:
+    assert one("工业固定资产投资比增53%。").kind == "growth"
+    assert one("居民消费价格上涨2.9%。").kind == "growth"
+    assert one("全市生产总值是2007年的2.1倍。").kind == "growth"
 
 
 def test_sums_paid_out_are_results_not_provisions() -> None:
@@ -651,7 +670,7 @@ def test_places_that_are_words_or_names_of_bodies_are_not_places() -> None:
     ("text", "metric"),
     [
         ("争取国家自然科学基金项目997项、经费5.55亿元。", "国家自然科学基金项目经费"),
-        ("组织实施市级自然科学基金项目1655项、资助经费2.76亿元。", "市级自然科学基金项目资助经费"),
+        ("组织实施市级自然科学基金项目1655项、资助经费2.76亿元。", "资助经费"),
         ("累计兑现“金凤凰”人才购房补贴近2.4亿元。", "“金凤凰”人才购房补贴"),
         ("新入库“金凤凰”人才162名。", "“金凤凰”人才"),
         ("兑现金凤凰”人才购房补贴近2.4亿元。", "金凤凰人才购房补贴"),

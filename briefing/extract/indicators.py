@@ -144,7 +144,8 @@ _QUALIFIER_END = re.compile("(?:" + "|".join(_QUALIFIERS) + ")$")
 _FALSE_FRIEND_BEFORE = {"约": "签制节预公条契履邀相特", "近": "习最附临邻靠", "超": "赶"}
 
 _CHANGE_VERB = re.compile(
-    r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|增幅|增长率)(?:了)?(?:分别)?(?:为|是)?$"
+    r"(?:增长|增加|提高|提升|上升|上涨|比增|同比增|下降|减少|降低|回落|增速|增幅|涨幅|增长率)(?:了)?"
+    r"(?:分别)?(?:为|是)?$"
 )
 _DECLINE = re.compile(r"(下降|减少|降低|回落)(?:了)?(?:分别)?(?:为|是)?$")
 _RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
@@ -342,19 +343,6 @@ def extract_indicators(
     return indicators
 
 
-def apply_measure_status(indicators: Sequence[Indicator], status_of: dict[str, str]) -> None:
-    """A figure in a planned measure is a target ("今年拟安排…3.9万亿元", a work report's task part,
-    a reply's 下一步 section): its measure's status decides, once figures are linked to measures.
-    An amount added (change) and a support standard (provision) keep their kind."""
-    for ind in indicators:
-        if (
-            ind.measure_id is not None
-            and ind.kind in ("actual", "growth")
-            and status_of.get(ind.measure_id) == "planned"
-        ):
-            ind.kind = "target"
-
-
 def _to_indicator(sha256: str, n: int, text: str, fig: _Figure) -> Indicator:
     q = fig.quantity
     norm = normalize(q.value, q.unit)
@@ -397,7 +385,14 @@ def _document_context(
         years = {int(m.group(1)) for m in _YEAR.finditer(title)}
         if len(years) == 1:
             title_year = years.pop()
+            if _DELIVERED_TITLE.search(title):
+                # "2017年安徽省人民政府工作报告" is delivered in 2017 about 2016: a date, not a period
+                doc_year = doc_year or title_year
+                title_year = None
     return _DocContext(doc_year, doc_month, summary_year, jurisdiction, title_year)
+
+
+_DELIVERED_TITLE = re.compile(r"工作报告|讲话|致辞|发言")
 
 
 def _year_month_of(date: str | None) -> tuple[int | None, int | None]:
@@ -630,12 +625,17 @@ def _kind(
         return "growth"
     if q.negative_sign and q.unit in _RATE_UNITS:
         return "growth"
+    if q.unit == "倍" and _TIMES_A_BASE.search(text, max(c_start, q.start - 16), q.start):
+        return "growth"  # "是2007年的2.1倍": growth against a base year
     return "actual"
+
+
+_TIMES_A_BASE = re.compile(r"(?:是|为|相当于)(?:19|20)[0-9]{2}年(?:末|底)?的$")
 
 
 # A support standard in a policy: "对…给予最高500万元奖励", "最高补助100万元", "按研发投入的10%给予
 # 补助", and the thresholds that qualify for it ("研发投入过5000万元的企业").
-_SUPPORT_SENTENCE = re.compile(r"给予|予以|奖励|补助|资助|补贴|奖补|最高")
+_SUPPORT_SENTENCE = re.compile(r"给予|予以|奖励|补助|资助|补贴|奖补|最高|比例|[≤≥<>＜＞]")
 _SUPPORT_BEFORE = re.compile(
     r"(?:给予|予以)[^0-9,，;；。]{0,8}$"
     r"|(?:奖励|补助|资助|补贴|奖补|支持|最高|一次性|每(?:年|家|个|项|人|户|台|套|次))"
@@ -644,6 +644,12 @@ _SUPPORT_BEFORE = re.compile(
 _SUPPORT_AFTER = re.compile(
     r"(?:以内|以下)?的?(?:一次性)?(?:的?(?:奖励|补助|资助|补贴|奖补|贴息|资金支持|经费支持|支持|扶持|"
     r"资金扶持))"
+)
+# "年营业收入≤5亿元": an eligibility threshold; "加计扣除比例提高到100%": a support ratio
+_THRESHOLD_SIGN = re.compile(r"[≤≥<>＜＞]=?\s*$")
+_SUPPORT_RATIO = re.compile(
+    r"(?:扣除|补助|补贴|奖励|资助|贴息|补偿|担保|分担)比例(?:从[0-9.]+%)?(?:提高到|提高至|为|不超过|不低于|达到|由)?$"
+    r"|(?:扣除|补助|补贴|奖励|资助|贴息|补偿|担保|分担)比例从$"
 )
 _RATE_GIVEN = re.compile(r"[^,，;；。]{0,10}?(?:给予|予以)")
 _THRESHOLD_AFTER = re.compile(
@@ -662,6 +668,8 @@ def _is_provision(text: str, q: Quantity, c_start: int, c_end: int) -> bool:
     if _REALISED.search(text, max(c_start, q.start - MAX_LOOKBACK), q.start):
         return False
     if _SUPPORT_BEFORE.search(before) or _SUPPORT_AFTER.match(text, q.end, c_end):
+        return True
+    if _THRESHOLD_SIGN.search(before) or (q.unit == "%" and _SUPPORT_RATIO.search(before)):
         return True
     if q.unit == "%":
         return _RATE_GIVEN.match(text, q.end, c_end) is not None
@@ -982,7 +990,7 @@ def _qualify_generic_metrics(figures: list[_Figure]) -> None:
         if (
             fig.metric is not None
             and prev.metric is not None
-            and _GENERIC_MEASURE.fullmatch(fig.metric)
+            and _BARE_MEASURE.fullmatch(fig.metric)
             and not _GENERIC_MEASURE.fullmatch(prev.metric)
             and fig.text_start - prev.text_end <= 2
         ):

@@ -14,18 +14,14 @@ from dataclasses import dataclass, field
 
 from briefing.extract.dates import parse_date
 from briefing.extract.header import HeaderField, is_strong, parse_header_line
-from briefing.extract.places import document_jurisdiction, jurisdiction
 from briefing.extract.structure import normalize_inline, normalize_lines
 from briefing.extract.text_chrome import is_chrome_line, is_debris_line
 from briefing.extract.text_lines import (
-    ATTACHED_BEFORE,
     ATTACHMENT_LINE,
     ATTACHMENT_NAME,
     DOC_NO_LINE,
     IMPRINT,
-    NUMBERED_TITLE,
     SPEAKING_FOR,
-    SUBTITLE_PLACE,
     TITLE_STATUS,
     addressee_like,
     can_join,
@@ -80,7 +76,6 @@ class _Head:
     addressee: str | None = None
     page_date: str | None = None
     subtitle_date: str | None = None
-    subtitle: str | None = None
     head_sign_date: str | None = None
     signature_org: str | None = None
     signature_date: str | None = None
@@ -142,11 +137,8 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         elif title_parts and head.addressee is None and TITLE_STATUS.fullmatch(line):
             title_parts.append(line)
             head.title_lines.append(i)
-        elif (subtitle := subtitle_date(line)) is not None or (
-            subtitle := _split_subtitle(lines, i)
-        ) is not None:
+        elif (subtitle := subtitle_date(line)) is not None:
             head.subtitle_date = head.subtitle_date or subtitle or None
-            head.subtitle = head.subtitle or lines.norm[i]
         elif (date := date_only(line)) is not None:
             if last_was_byline:
                 head.head_sign_date = head.head_sign_date or date
@@ -190,33 +182,11 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         i += 1
     if title_parts:
         title = normalize_inline("".join(title_parts))
-        numbered = NUMBERED_TITLE.fullmatch(title)
-        if numbered is not None:
-            # "成办发〔2012〕17号《…的通知》": the number is the document number
-            head.doc_no_line = head.doc_no_line or numbered.group("no")
-            title = numbered.group("title")
-        if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
-            title = title[1:-1]
         if is_org_line(title):
             head.byline = head.byline or title
         else:
             head.title = title
     return i
-
-
-def _split_subtitle(lines: _Lines, i: int) -> str | None:
-    """A bracketed subtitle broken over two lines: "(2023年12月27日在福州市马尾区" and
-    "第十一届人民代表大会第三次会议上)"; both lines go, the date of the two is returned."""
-    line = lines.norm[i]
-    if line[:1] not in "(（" or ")" in line or "）" in line or i + 1 >= len(lines):
-        return None
-    nxt = lines.norm[i + 1]
-    joined = line + nxt
-    if not nxt or nxt[-1:] not in ")）" or subtitle_date(joined) is None:
-        return None
-    lines.removed[i + 1] = True
-    lines.norm[i] = joined
-    return subtitle_date(joined)
 
 
 def _continues_addressee(lines: _Lines, i: int) -> bool:
@@ -245,7 +215,6 @@ def _read_cover_letter(lines: _Lines, head: _Head, start: int) -> None:
     is kept, the lines leave the body.
     """
     if head.title is None:
-        _read_attached_title(lines, head, start)
         return
     core = title_core(head.title)
     attached = ATTACHMENT_NAME.search(head.title)
@@ -277,34 +246,6 @@ def _read_cover_letter(lines: _Lines, head: _Head, start: int) -> None:
         lines.removed[j] = True
         if repeated and issuer_of_title(line) is not None:
             head.title = line
-        return
-
-
-def _read_attached_title(lines: _Lines, head: _Head, start: int) -> None:
-    """A page that opens with a cover notice and no title ("各市州…:\n《X》已经…同意,现印发给你们"):
-    the line that repeats X is the title, the cover notice goes, and the issuing body and date
-    printed right under the title are the document's."""
-    name = None
-    for k in range(start, min(len(lines), start + 3)):
-        m = ATTACHED_BEFORE.search(lines.norm[k]) or ATTACHMENT_NAME.search(lines.norm[k])
-        if m is not None:
-            name = m.group("name")
-            break
-    if name is None:
-        return
-    for j in range(k + 1, min(len(lines), start + MAX_COVER_LINES)):
-        if lines.norm[j].strip("《》") != name:
-            continue
-        for idx in range(start, j + 1):
-            lines.removed[idx] = True
-        head.title = name
-        for idx in range(j + 1, min(len(lines), j + 3)):
-            sig = signature_line(lines.norm[idx])
-            if sig is None:
-                break
-            head.byline = head.byline or sig[0]
-            head.cover_sign_date = head.cover_sign_date or sig[1]
-            lines.removed[idx] = True
         return
 
 
@@ -411,16 +352,14 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     body = lines.body()
     issuer = issuer_of_title(title) if title else None
     speaking_for = _speaking_for(body)
-    publisher = _fuller_name(
+    publisher = (
         _field_text(raw, "publisher")
         or _clean(hdr.get("publisher"))
         or issuer
         or _source_body(hdr.get("source"))
         or head.byline
         or head.signature_org
-        or speaking_for,
-        (issuer, head.signature_org, head.byline, speaking_for),
-        head.subtitle,
+        or speaking_for
     )
     if title:
         display_title, derived = title, False
@@ -477,40 +416,6 @@ def _speaking_for(body: str) -> str | None:
     """ "现在,我代表福州市马尾区人民政府,向大会报告…": the body a report is delivered for."""
     m = SPEAKING_FOR.search(body[:400])
     return m.group("org") if m is not None else None
-
-
-_RELATIVE_NAME = re.compile(r"[市区县省州旗](?=[\u4e00-\u9fff]{2})")
-
-
-def _fuller_name(
-    name: str | None, candidates: tuple[str | None, ...], subtitle: str | None
-) -> str | None:
-    """The issuing body in the fullest form the text gives: "市科技局" in a header block is the
-    "重庆市科学技术局" its title opens with; "区人民政府" of a report delivered "在呼伦贝尔市海拉尔区第…
-    人民代表大会" is 呼伦贝尔市海拉尔区人民政府."""
-    if name is None or document_jurisdiction(name, None) is not None:
-        return name
-    for other in candidates:
-        if other and other != name and jurisdiction(other) and _abbreviates(name, other):
-            return other
-    place = SUBTITLE_PLACE.search(subtitle) if subtitle else None
-    if place is not None and _RELATIVE_NAME.match(name) and place.group("place").endswith(name[0]):
-        return place.group("place") + name[1:]
-    return name
-
-
-def _abbreviates(short: str, full: str) -> bool:
-    """ "市科技局" for "重庆市科学技术局", "省科技厅" for "浙江省科学技术厅": the same level of
-    government, the same kind of body, the short name's characters in order in the full one."""
-    level = short[0] if _RELATIVE_NAME.match(short) else ""
-    place = jurisdiction(full) or ""
-    if level and not place.endswith(level):
-        return False
-    core = short[len(level) :]
-    if not core or core[-1] != full[-1]:
-        return False
-    rest = iter(full[full.find(place) + len(place) :] if place in full else full)
-    return all(ch in rest for ch in core)
 
 
 def _header_date(header: dict[str, str | None], name: str) -> str | None:

@@ -48,14 +48,6 @@ TITLE_STATUS = re.compile(
 )
 _SITE_PREFIX = re.compile(r"[^:：，,。]{1,12}[:：]")
 ATTACHMENT_NAME = re.compile(r"印发\s*《(?P<name>[^《》]{2,80})》")
-# A cover notice naming what it sends: "《X》已经省人民政府同意,现印发给你们"
-ATTACHED_BEFORE = re.compile(r"《(?P<name>[^《》]{2,80})》[^。《》]{0,40}(?:印发|发给|下发)")
-# "成办发〔2012〕17号《成都市人民政府办公厅关于…的通知》": a number, then the title in 《》
-NUMBERED_TITLE = re.compile(
-    r"(?P<no>[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,5}号)\s*《(?P<title>[^《》]{4,140})》?"
-)
-# The place a report was delivered in: "(2023年12月27日在福州市马尾区第十一届人民代表大会…)"
-SUBTITLE_PLACE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,20}?)第[一二三四五六七八九十]+届")
 # "现在,我代表福州市马尾区人民政府,向大会报告…"
 SPEAKING_FOR = re.compile(r"我代表(?P<org>[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|委员会|局|厅))")
 _CLAUSE_SPLIT = re.compile(r"[,，、:：;；。]")
@@ -208,7 +200,7 @@ def title_score(line: str) -> int:
     """How much a line looks like a document title (关于, a document type, an issuing body)."""
     return (
         2 * ("关于" in line)
-        + 2 * (_ENDS_WITH_DOC_TYPE.search(line) is not None)
+        + (_ENDS_WITH_DOC_TYPE.search(line) is not None)
         + (issuer_of_title(line) is not None)
         + (len(line) >= 8)
     )
