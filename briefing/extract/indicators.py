@@ -45,7 +45,7 @@ import re
 from collections.abc import Sequence
 
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
-from briefing.extract.places import NATION, find_places, may_name_place
+from briefing.extract.places import NATION, find_places
 from briefing.model import Indicator, IndicatorKind, Sentence, Structure
 
 MAX_LOOKBACK = 40  # characters of context before a number that can hold its metric
@@ -62,8 +62,10 @@ _CLOSED_BRACKETS = re.compile(r"\([^()]{0,40}\)|（[^（）]{0,40}）")
 _TITLE = re.compile(r"《[^《》]{0,200}》|\([^()]{0,80}\)|（[^（）]{0,80}）")
 # a year, not the second year of a range ("2021-2023年", "2021至2023年")
 # nor a baseline ("在2022年的基础上", "比2020年") that the figure is compared with
+# (the lookahead first: the scan skips any character that cannot open a year before the lookbehinds)
 _YEAR = re.compile(
-    r"(?<![0-9\-—~～比较])(?<![0-9年]至)((?:19|20)[0-9]{2})年(?![0-9\-—~～至])(?!的?基础上)"
+    r"(?=[12][09][0-9]{2}年)(?<![0-9\-—~～比较])(?<![0-9年]至)((?:19|20)[0-9]{2})年(?![0-9\-—~～至])"
+    r"(?!的?基础上)"
 )
 # "申报2024年度省攻关项目": a year naming a programme after a verb dates no figure
 _YEAR_AS_OBJECT = re.compile(r"(?:申报|印发|编制|制定|发布|启动|开展|举办|组织|获批|入选|认定)$")
@@ -706,7 +708,9 @@ def _year_mentions(
             _Mention(m.start(), year + _RELATIVE_OFFSET[m.group(1)])
             for m in _RELATIVE_YEAR.finditer(text)
         ]
-        for m in _MONTH_PERIOD.finditer(text):
+        for m in (
+            _MONTH_PERIOD.finditer(text) if "月" in text or "季度" in text or "半年" in text else ()
+        ):
             month = _period_month(m)
             # "1-11月" in a report of March is last year's
             late = ctx.doc_month is not None and month is not None and month > ctx.doc_month
@@ -768,8 +772,6 @@ def _scope_places(
         if jurisdiction is None and "全国" in text
         else []
     )
-    if not may_name_place(text):
-        return found
     for start, end, name in _places_in_windows(text, quantities):
         if _inside(titles, title_starts, start):
             continue
@@ -785,6 +787,8 @@ SCOPE_WINDOW = 200  # characters of a sentence's head, and before a figure, read
 
 
 def _places_in_windows(text: str, quantities: Sequence[Quantity]) -> list[tuple[int, int, str]]:
+    if len(text) <= 4 * SCOPE_WINDOW:
+        return find_places(text)  # an ordinary sentence: read it whole
     windows: list[list[int]] = [[0, min(len(text), SCOPE_WINDOW)]]
     for q in quantities:
         lo = max(0, q.start - SCOPE_WINDOW)
@@ -856,7 +860,9 @@ def _clean_metric(prefix: str, scope: str | None) -> str | None:
 
 def _balance_quotes(s: str) -> str:
     """Drop the quotation marks a clipped phrase left without their partner: "金凤凰”人才补贴"."""
-    if s.count("“") == s.count("”") and s.count('"') % 2 == 0:
+    if ("“" not in s and "”" not in s and '"' not in s) or (
+        s.count("“") == s.count("”") and s.count('"') % 2 == 0
+    ):
         return s
     out: list[str] = []
     open_at: list[int] = []

@@ -135,6 +135,8 @@ _MENU_ITEM = re.compile(r"[^\s,，。;；:：!！?？、0-9０-９]{1,8}")
 # A breadcrumb: "舟山市科学技术局>法定主动公开内容>…", "首页 / 新闻中心 / 铜川要闻"
 _CRUMB_RE = re.compile(r"[^>》›»＞/]{1,30}(?:\s*(?:>>?|》|›|»|＞|/)\s*[^>》›»＞/]{1,30}){2,}")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+_CRUMB_CHARS = re.compile(r"[>》›»＞/]")
+_SITE_ENDS = frozenset("站网户心")
 # A site's own name at the top of its pages: "某某市人民政府门户网站", "中国政府网"
 _SITE_NAME = re.compile(
     r"[^\s,，。;；:：]{2,24}(?:门户网站|官方网站|网站|政府网|政务网|信息网|公众信息网|门户|官网|融媒体中心)"
@@ -152,8 +154,12 @@ def is_chrome_line(line: str) -> bool:
     if _SEPARATOR_RE.fullmatch(line) or _ID_RE.fullmatch(line):
         return True
     if _SENTENCE_END.search(line) is not None:
-        return False
-    return _is_menu(line) or bool(_CRUMB_RE.fullmatch(line) or _SITE_NAME.fullmatch(line))
+        return False  # a sentence: none of the shapes below has one
+    if _MENU_SPLIT.search(line) and _is_menu(line):
+        return True
+    if _CRUMB_CHARS.search(line) and _CRUMB_RE.fullmatch(line):
+        return True
+    return line[-1] in _SITE_ENDS and _SITE_NAME.fullmatch(line) is not None
 
 
 def _is_menu(line: str) -> bool:
