@@ -50,6 +50,8 @@ _CELL = frozenset(("td", "th"))
 _CHROME_NAMES = _tags("footer foot copyright share sidebar qrcode ewm toolbar")
 _NAME_SPLIT = re.compile(r"[_\-]+")
 _MENU_DEPTH = 60
+# Nodes of a table cell looked at to decide whether it holds a block.
+_CELL_SCAN = 500
 
 # <meta name=...> values that name a header field. Keys are lower-cased.
 _META_FIELDS: dict[str, str] = {
@@ -196,7 +198,12 @@ def _is_menu(node: LexborNode) -> bool:
 
 
 def _has_block(node: LexborNode) -> bool:
-    return any(child.tag in _BLOCK or child.tag == "br" for child in node.traverse())
+    """Whether a cell holds a block (it then ends lines). A cell of more than _CELL_SCAN nodes is
+    taken to: scanning every cell's whole subtree made nested tables cost O(nodes × depth)."""
+    for count, child in enumerate(node.traverse()):
+        if child.tag in _BLOCK or child.tag == "br" or count > _CELL_SCAN:
+            return True
+    return False
 
 
 def _lines(root: LexborNode, fields: dict[str, str]) -> Iterator[str]:
@@ -209,7 +216,7 @@ def _lines(root: LexborNode, fields: dict[str, str]) -> Iterator[str]:
         if leaving:
             if tag in _BLOCK:
                 out.end_line()
-                if tag == "tr":
+                if tag == "tr" and depth < _MENU_DEPTH:  # header tables sit near the top
                     _row_fields(node, fields)
             elif tag in _CELL:
                 out.add(" ")
@@ -247,7 +254,10 @@ def _lines(root: LexborNode, fields: dict[str, str]) -> Iterator[str]:
 
 def _row_fields(row: LexborNode, fields: dict[str, str]) -> None:
     """Label/value cell pairs of a header table: `[ 索引号 ] | 1150…/2023-00178 | …`."""
-    cells = [_WS.sub(" ", c.text(deep=True)).strip() for c in row.css("td, th")]
+    # The row's own cells: a nested table's rows are visited themselves, and collecting their
+    # cells here too made each row cost the whole table below it.
+    own = [c for c in row.iter(include_text=False) if c.tag in _CELL]
+    cells = [_WS.sub(" ", c.text(deep=True)).strip() for c in own]
     for label, value in itertools.pairwise(cells):
         for pattern, name in _LABELS:
             if (
