@@ -1,34 +1,55 @@
-"""Accuracy of measure extraction and theme classification against the hand-labelled dev set.
+"""Accuracy of measure extraction, themes and status: the seeds' set and the real-document corpus.
 
-    python benchmarks/accuracy.py [--seeds DIR] [--gold FILE] [--json]
+    python benchmarks/accuracy.py [--seeds DIR] [--gold FILE] [--corpus DIR] [--json]
+    python benchmarks/accuracy.py --errors dev      # also list the dev part's individual errors
 
-Runs the real pipeline (`briefing.pipeline.extract_documents`) over the seeds, aligns predicted
-measures to gold ones by character-bigram overlap (one-to-one, best pairs first), and prints
-per-theme precision/recall/F1, micro-F1, status accuracy and segmentation precision/recall. When
-`benchmarks/indicator_scoring.py` exists, the indicator metrics it returns are printed as well.
+Seeds (as before): runs the real pipeline (`briefing.pipeline.extract_documents`) over the seeds,
+aligns predicted measures to gold ones by character-bigram overlap (one-to-one, best pairs first),
+and prints per-theme precision/recall/F1, micro-F1, status accuracy and segmentation. A predicted
+measure left unaligned counts as a false positive for each of its themes, an unaligned gold
+measure as a false negative for each of its themes.
 
-Only documents that appear in the gold file are scored. A predicted measure left unaligned counts
-as a false positive for each of its themes, an unaligned gold measure as a false negative for each
-of its themes.
+Corpus (`tests/data/corpus/`, format in its README): the documents are split into a dev part and a
+test part by their publishing jurisdiction (`group`): test when md5(group) % 3 == 0. Only labelled
+sentences are scored (long documents have a sample of them labelled, so an extra predicted measure
+is not an error): each gold sentence is aligned to a predicted measure of its document the same way;
+an unaligned gold sentence counts as predicted themes [] and a wrong status. Per split and per
+genre the report gives themes micro-F1 and per-theme F1, status accuracy, how many lines of
+non_measures.jsonl (debris, chrome, problems, framing) became a measure, figure precision/recall
+(through `benchmarks/indicator_scoring.py`), and beside them three baselines computed in the same
+run on the same sentences:
+  keywords  the default lexicon's keywords (weight >= threshold), no weights, no context rules:
+            a sentence gets a theme when any of its keywords occurs in it;
+  all-done  every sentence is "done";
+  regex     figures from a bare number+unit pattern.
+The test part is scored only: its individual errors are never printed (`--errors dev` lists the
+dev part's). The seeds' gold sentences get the same baselines.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import itertools
 import json
+import re
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "devset" / "measures.jsonl"
 INDICATOR_GOLD = ROOT / "tests" / "data" / "devset" / "indicators.jsonl"
 SEEDS = ROOT / "seeds"
+CORPUS = ROOT / "tests" / "data" / "corpus"
 ALIGN_THRESHOLD = 0.5
+SPLITS = ("dev", "test")
 
 
 @dataclass(frozen=True)
@@ -37,6 +58,7 @@ class GoldMeasure:
     text: str
     themes: frozenset[str]
     status: str
+    section: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,13 +69,26 @@ class PredMeasure:
     status: str
 
 
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+
+
 def load_gold(path: Path = GOLD) -> list[GoldMeasure]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            rows.append(GoldMeasure(r["doc"], r["text"], frozenset(r["themes"]), r["status"]))
-    return rows
+    return [
+        GoldMeasure(
+            r["doc"], r["text"], frozenset(r["themes"]), r["status"], r.get("section") or ""
+        )
+        for r in _jsonl(path)
+    ]
+
+
+def split_of(group: str) -> str:
+    """The corpus rule (CORPUS_FORMAT.md): computed from the publishing jurisdiction, not chosen."""
+    return "test" if int(hashlib.md5(group.encode("utf-8")).hexdigest(), 16) % 3 == 0 else "dev"
 
 
 def _bigrams(text: str) -> set[str]:
@@ -72,13 +107,15 @@ def align(gold: Sequence[GoldMeasure], pred: Sequence[PredMeasure]) -> list[tupl
     """One-to-one pairs (gold index, pred index) within the same document, best overlap first."""
     gold_grams = [_bigrams(g.text) for g in gold]
     pred_grams = [_bigrams(p.text) for p in pred]
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for pi, p in enumerate(pred):
+        by_doc[p.doc].append(pi)
     candidates = []
     for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            if p.doc == g.doc:
-                score = _overlap(gold_grams[gi], pred_grams[pi])
-                if score >= ALIGN_THRESHOLD:
-                    candidates.append((score, gi, pi))
+        for pi in by_doc.get(g.doc, ()):
+            score = _overlap(gold_grams[gi], pred_grams[pi])
+            if score >= ALIGN_THRESHOLD:
+                candidates.append((score, gi, pi))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     used_g: set[int] = set()
     used_p: set[int] = set()
@@ -101,6 +138,7 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 def score_measures(
     gold: Sequence[GoldMeasure], pred: Sequence[PredMeasure], themes: Sequence[str]
 ) -> dict[str, Any]:
+    """The seeds' scoring: every predicted measure of a gold document counts."""
     docs = {g.doc for g in gold}
     pred = [p for p in pred if p.doc in docs]
     pairs = align(gold, pred)
@@ -140,6 +178,204 @@ def score_measures(
     }
 
 
+# ---------------------------------------------------------------- labelled-sentence scoring
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One gold sentence with what the tool and the baselines said about it."""
+
+    gold: GoldMeasure
+    predicted: PredMeasure | None  # None: no predicted measure aligned
+    keyword_themes: frozenset[str]
+
+    @property
+    def themes(self) -> frozenset[str]:
+        return self.predicted.themes if self.predicted else frozenset()
+
+    @property
+    def status_ok(self) -> bool:
+        return self.predicted is not None and self.predicted.status == self.gold.status
+
+
+def keyword_baseline(lexicon: Any) -> Callable[[str], frozenset[str]]:
+    """The bare keyword list: a theme when any of its keywords (weight >= threshold) occurs."""
+    terms = {
+        name: [t for t, w in spec.weights.items() if w >= lexicon.threshold]
+        for name, spec in lexicon.specs.items()
+    }
+
+    def themes(text: str) -> frozenset[str]:
+        return frozenset(name for name, words in terms.items() if any(w in text for w in words))
+
+    return themes
+
+
+def score_sentences(
+    gold: Sequence[GoldMeasure],
+    pred: Sequence[PredMeasure],
+    baseline: Callable[[str], frozenset[str]],
+) -> list[Scored]:
+    pairs = dict(align(gold, pred))
+    return [
+        Scored(g, pred[pairs[gi]] if gi in pairs else None, baseline(g.text))
+        for gi, g in enumerate(gold)
+    ]
+
+
+def theme_scores(
+    rows: Sequence[Scored], themes: Sequence[str], key: Callable[[Scored], frozenset[str]]
+) -> dict[str, Any]:
+    counts = {t: [0, 0, 0] for t in themes}
+    for r in rows:
+        predicted = key(r)
+        for t in themes:
+            if t in predicted and t in r.gold.themes:
+                counts[t][0] += 1
+            elif t in predicted:
+                counts[t][1] += 1
+            elif t in r.gold.themes:
+                counts[t][2] += 1
+    total = [sum(c[i] for c in counts.values()) for i in range(3)]
+    return {"micro": _prf(*total), "themes": {t: _prf(*counts[t]) for t in themes}}
+
+
+def summarise(rows: Sequence[Scored], themes: Sequence[str]) -> dict[str, Any]:
+    n = len(rows)
+    return {
+        "sentences": n,
+        "aligned": sum(1 for r in rows if r.predicted is not None),
+        "tool": theme_scores(rows, themes, lambda r: r.themes),
+        "keywords": theme_scores(rows, themes, lambda r: r.keyword_themes),
+        "status_accuracy": sum(r.status_ok for r in rows) / n if n else 0.0,
+        "all_done_accuracy": sum(r.gold.status == "done" for r in rows) / n if n else 0.0,
+        "planned_share": sum(r.gold.status == "planned" for r in rows) / n if n else 0.0,
+    }
+
+
+# ---------------------------------------------------------------- non-measures
+
+
+@dataclass(frozen=True)
+class NonMeasure:
+    doc: str
+    text: str
+    why: str
+
+
+def load_non_measures(path: Path) -> list[NonMeasure]:
+    return [NonMeasure(r["doc"], r["text"], r.get("why", "")) for r in _jsonl(path)]
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def became_measure(line: NonMeasure, pred: Sequence[PredMeasure]) -> PredMeasure | None:
+    """The predicted measure a non-measure line turned into, if any: the same span (bigram
+    overlap), or one holding the other whole."""
+    text = _SPACE.sub("", line.text)
+    grams = _bigrams(text)
+    for p in pred:
+        if p.doc != line.doc:
+            continue
+        ptext = _SPACE.sub("", p.text)
+        if not ptext:
+            continue
+        if ptext in text or (len(text) >= 4 and text in ptext):
+            return p
+        if _overlap(grams, _bigrams(ptext)) >= ALIGN_THRESHOLD:
+            return p
+    return None
+
+
+# ---------------------------------------------------------------- figures
+
+
+def indicator_module() -> ModuleType | None:
+    """The figures helper's scorer, loaded by path (it is not a package)."""
+    scorer = Path(__file__).with_name("indicator_scoring.py")
+    if not scorer.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("indicator_scoring", scorer)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses in the scorer look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def indicator_metrics(
+    documents: Sequence[Any], gold_path: Path = INDICATOR_GOLD
+) -> dict[str, float]:
+    """Metrics from the indicator helper's scorer, or {} when it is not there yet."""
+    module = indicator_module()
+    if module is None or not gold_path.exists():
+        return {}
+    result: dict[str, float] = module.score_indicators(list(documents), gold_path)
+    return result
+
+
+_NUMBER_UNIT_RE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*("
+    r"[%％]|(?:[万亿千百])?(?:亿元|万元|元|平方米|平方公里|人次|家次|家|项|个|人|名|位|篇|台套|台|套"
+    r"|支|所|条|件|次|座|倍|吨|千瓦)|[万亿])"
+)
+
+
+@dataclass(frozen=True)
+class _RegexFigure:
+    text: str
+    value: float
+    unit: str
+    kind: str = "actual"
+    year: int | None = None
+    metric: str | None = None
+    qualifier: str | None = None
+    scope: str | None = None
+
+
+@dataclass(frozen=True)
+class _RegexDocument:
+    source: str
+    body: str
+    indicators: list[_RegexFigure]
+
+
+def regex_figures(documents: Sequence[Any]) -> list[_RegexDocument]:
+    """The bare number+unit baseline: every match in the body, as written, kind actual."""
+    out = []
+    for d in documents:
+        body = _SPACE.sub("", d.body)
+        figures = [
+            _RegexFigure(m.group(0), float(m.group(1)), m.group(2))
+            for m in _NUMBER_UNIT_RE.finditer(body)
+        ]
+        out.append(_RegexDocument(d.source, d.body, figures))
+    return out
+
+
+def figure_scores(
+    module: ModuleType | None, documents: Sequence[Any], gold_rows: Sequence[dict[str, Any]]
+) -> dict[str, dict[str, float]]:
+    """The scorer's metrics for the tool and the regex baseline on these documents' figures."""
+    if module is None or not gold_rows:
+        return {}
+    names = {str(r["doc"]) for r in gold_rows}
+    docs = [d for d in documents if Path(str(d.source).split("#")[0]).name in names]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "indicators.jsonl"
+        path.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in gold_rows), encoding="utf-8"
+        )
+        tool: dict[str, float] = module.score_indicators(docs, path)
+        regex: dict[str, float] = module.score_indicators(regex_figures(docs), path)
+    return {"tool": tool, "regex": regex}
+
+
+# ---------------------------------------------------------------- running
+
+
 def run_pipeline(seeds: Path = SEEDS) -> list[Any]:
     from briefing.pipeline import extract_documents
     from briefing.themes import Classifier, load_lexicon
@@ -149,37 +385,95 @@ def run_pipeline(seeds: Path = SEEDS) -> list[Any]:
 
 def predicted_measures(documents: Sequence[Any]) -> list[PredMeasure]:
     return [
-        PredMeasure(Path(d.source).name, m.text, frozenset(m.themes), m.status)
+        PredMeasure(Path(str(d.source).split("#")[0]).name, m.text, frozenset(m.themes), m.status)
         for d in documents
         for m in d.measures
     ]
 
 
-def indicator_metrics(
-    documents: Sequence[Any], gold_path: Path = INDICATOR_GOLD
-) -> dict[str, float]:
-    """Metrics from the indicator helper's scorer, or {} when it is not there yet."""
-    scorer = Path(__file__).with_name("indicator_scoring.py")
-    if not scorer.exists() or not gold_path.exists():
-        return {}
-    spec = importlib.util.spec_from_file_location("indicator_scoring", scorer)
-    if spec is None or spec.loader is None:
-        return {}
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses in the scorer look their module up
-    spec.loader.exec_module(module)
-    result: dict[str, float] = module.score_indicators(list(documents), gold_path)
-    return result
-
-
 def evaluate(seeds: Path = SEEDS, gold_path: Path = GOLD) -> dict[str, Any]:
+    """The seeds' report as before, plus the labelled-sentence view with its baselines."""
     from briefing.themes import load_lexicon
 
     documents = run_pipeline(seeds)
-    themes = load_lexicon().names
-    report = score_measures(load_gold(gold_path), predicted_measures(documents), themes)
+    lexicon = load_lexicon()
+    gold = load_gold(gold_path)
+    pred = predicted_measures(documents)
+    report = score_measures(gold, pred, lexicon.names)
     report["indicators"] = indicator_metrics(documents)
+    rows = score_sentences(gold, pred, keyword_baseline(lexicon))
+    report["sentences"] = summarise(rows, lexicon.names)
     return report
+
+
+@dataclass
+class CorpusRun:
+    """Everything the corpus report is computed from (errors are listed from the same objects)."""
+
+    sources: dict[str, dict[str, Any]]
+    rows: list[Scored]
+    non_measures: list[tuple[NonMeasure, PredMeasure | None]]
+    documents: list[Any]
+    indicator_gold: list[dict[str, Any]]
+    themes: list[str]
+
+    def split(self, doc: str) -> str:
+        return split_of(str(self.sources.get(doc, {}).get("group", "")))
+
+    def genre(self, doc: str) -> str:
+        return str(self.sources.get(doc, {}).get("genre", "?"))
+
+
+def run_corpus(corpus: Path = CORPUS) -> CorpusRun | None:
+    from briefing.pipeline import extract_documents
+    from briefing.themes import Classifier, load_lexicon
+
+    docs_dir = corpus / "docs"
+    if not docs_dir.is_dir() or not any(docs_dir.iterdir()):
+        return None
+    lexicon = load_lexicon()
+    sources = {str(r["doc"]): r for r in _jsonl(corpus / "sources.jsonl")}
+    documents = extract_documents([docs_dir], Classifier(lexicon))
+    pred = predicted_measures(documents)
+    gold = [g for g in load_gold(corpus / "measures.jsonl") if g.doc in sources]
+    rows = score_sentences(gold, pred, keyword_baseline(lexicon))
+    nm = [(n, became_measure(n, pred)) for n in load_non_measures(corpus / "non_measures.jsonl")]
+    indicators = [r for r in _jsonl(corpus / "indicators.jsonl") if r["doc"] in sources]
+    return CorpusRun(sources, rows, nm, documents, indicators, lexicon.names)
+
+
+def corpus_report(run: CorpusRun) -> dict[str, Any]:
+    module = indicator_module()
+    report: dict[str, Any] = {}
+    for split in SPLITS:
+        docs = sorted(d for d in run.sources if run.split(d) == split)
+        genres = sorted({run.genre(d) for d in docs})
+        part: dict[str, Any] = {
+            "documents": len(docs),
+            "groups": len({run.sources[d].get("group") for d in docs}),
+        }
+        for genre in [None, *genres]:
+            chosen = {d for d in docs if genre is None or run.genre(d) == genre}
+            rows = [r for r in run.rows if r.gold.doc in chosen]
+            entry = summarise(rows, run.themes)
+            entry["documents"] = len(chosen)
+            lines = [(n, p) for n, p in run.non_measures if n.doc in chosen]
+            entry["non_measures"] = len(lines)
+            entry["non_measures_as_measures"] = sum(1 for _, p in lines if p is not None)
+            by_why: dict[str, int] = defaultdict(int)
+            for n, p in lines:
+                if p is not None:
+                    by_why[n.why] += 1
+            entry["non_measures_by_why"] = dict(sorted(by_why.items()))
+            entry["figures"] = figure_scores(
+                module, run.documents, [r for r in run.indicator_gold if r["doc"] in chosen]
+            )
+            part["all" if genre is None else genre] = entry
+        report[split] = part
+    return report
+
+
+# ---------------------------------------------------------------- printing
 
 
 def format_report(report: dict[str, Any]) -> str:
@@ -201,20 +495,108 @@ def format_report(report: dict[str, Any]) -> str:
     )
     for key, value in report.get("indicators", {}).items():
         lines.append(f"indicators {key:<20}{value:.3f}")
+    if "sentences" in report:
+        s = report["sentences"]
+        lines.append(
+            f"baselines on the same gold sentences: keywords micro-F1 "
+            f"{s['keywords']['micro']['f1']:.3f} (tool {s['tool']['micro']['f1']:.3f}), "
+            f"all-done status {s['all_done_accuracy']:.3f} (tool {s['status_accuracy']:.3f})"
+        )
     return "\n".join(lines)
+
+
+def _f(value: float | None) -> str:
+    return "   -  " if value is None else f"{value:6.3f}"
+
+
+def format_corpus(report: dict[str, Any], themes: Sequence[str]) -> str:
+    out: list[str] = []
+    for split in SPLITS:
+        part = report.get(split)
+        if not part or not part["documents"]:
+            out.append(f"== {split}: no documents")
+            continue
+        out.append(f"== {split}: {part['documents']} documents, {part['groups']} publishers")
+        out.append(
+            f"{'genre':<11}{'docs':>5}{'sent':>6}{'align':>6} | {'themes':>6}{'kw':>7} |"
+            f" {'status':>6}{'alldone':>8} | {'debris':>9} | {'figR':>6}{'figP':>7}{'reR':>7}{'reP':>7}"
+            f" {'year':>6}{'kind':>6}"
+        )
+        for genre, e in part.items():
+            if not isinstance(e, dict):
+                continue
+            fig = e.get("figures") or {}
+            tool, regex = fig.get("tool", {}), fig.get("regex", {})
+            out.append(
+                f"{genre:<11}{e['documents']:>5}{e['sentences']:>6}{e['aligned']:>6} |"
+                f" {_f(e['tool']['micro']['f1'] if e['sentences'] else None)}"
+                f"{_f(e['keywords']['micro']['f1'] if e['sentences'] else None):>7} |"
+                f" {_f(e['status_accuracy'] if e['sentences'] else None)}"
+                f"{_f(e['all_done_accuracy'] if e['sentences'] else None):>8} |"
+                f" {e['non_measures_as_measures']:>4}/{e['non_measures']:<4} |"
+                f" {_f(tool.get('recall'))}{_f(tool.get('precision')):>7}"
+                f"{_f(regex.get('recall')):>7}{_f(regex.get('precision')):>7}"
+                f" {_f(tool.get('year_accuracy'))}{_f(tool.get('kind_accuracy'))}"
+            )
+        whole = part["all"]
+        out.append(f"per theme F1 ({split}, all genres)   tool  keywords  support")
+        for t in themes:
+            m, k = whole["tool"]["themes"][t], whole["keywords"]["themes"][t]
+            out.append(f"  {t:<8}{m['f1']:>18.3f}{k['f1']:>10.3f}{int(m['support']):>9}")
+        if whole["non_measures_by_why"]:
+            why = ", ".join(f"{k} {v}" for k, v in whole["non_measures_by_why"].items())
+            out.append(f"non-measures that became measures by kind: {why}")
+    return "\n".join(out)
+
+
+def format_errors(run: CorpusRun, split: str) -> Iterable[str]:
+    """Individual errors of one split (the harness refuses to do this for the test part)."""
+    for r in run.rows:
+        if run.split(r.gold.doc) != split:
+            continue
+        g = r.gold
+        problems = []
+        if r.predicted is None:
+            problems.append("unaligned")
+        if r.themes != g.themes:
+            problems.append(f"themes {sorted(r.themes)} != gold {sorted(g.themes)}")
+        if r.predicted is not None and not r.status_ok:
+            problems.append(f"status {r.predicted.status} != gold {g.status}")
+        if problems:
+            yield f"{g.doc}  [{g.section}]  {g.text}\n    -> " + "; ".join(problems)
+    for n, p in run.non_measures:
+        if p is not None and run.split(n.doc) == split:
+            yield f"{n.doc}  NON-MEASURE ({n.why}) became a measure: {p.text}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=SEEDS)
     parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    parser.add_argument(
+        "--errors",
+        choices=["dev"],
+        help="list the dev part's individual errors (the test part's are never listed)",
+    )
     args = parser.parse_args(argv)
     report = evaluate(args.seeds, args.gold)
+    run = run_corpus(args.corpus)
+    corpus = corpus_report(run) if run is not None else {}
     if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        print(json.dumps({"seeds": report, "corpus": corpus}, ensure_ascii=False, indent=2))
     else:
+        print("== seeds (tests/data/devset)")
         print(format_report(report))
+        if run is None:
+            print(f"== corpus: none at {args.corpus}")
+        else:
+            print(format_corpus(corpus, run.themes))
+    if args.errors and run is not None:
+        print(f"== errors ({args.errors})")
+        for line in format_errors(run, args.errors):
+            print(line)
     return 0
 
 
