@@ -569,12 +569,53 @@ def format_errors(run: CorpusRun, split: str) -> Iterable[str]:
             yield f"{n.doc}  NON-MEASURE ({n.why}) became a measure: {p.text}"
 
 
+def term_precision(run: CorpusRun, split: str, corpus: Path = CORPUS) -> list[str]:
+    """Per lexicon term: on the split's gold sentences, how often it counted for a theme and how
+    often the gold labels agree (the sentence's section heading and the document's title are
+    its anchor context, as in extraction)."""
+    from briefing.themes import Classifier, load_lexicon
+
+    classifier = Classifier(load_lexicon())
+    titles = {str(r["doc"]): str(r.get("title") or "") for r in _jsonl(corpus / "metadata.jsonl")}
+    counted: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    unanchored: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for r in run.rows:
+        g = r.gold
+        if run.split(g.doc) != split:
+            continue
+        result = classifier.classify(g.text, anchor=titles.get(g.doc, "") + g.section)
+        for term in {(m.term, t) for m in result.matches for t in m.weights}:
+            counted[term][0] += 1
+            counted[term][1] += term[1] in g.themes
+        for s in result.suppressed:
+            if "科技锚点" in s.reason:
+                for t in s.themes:
+                    unanchored[(s.term, t)][0] += 1
+                    unanchored[(s.term, t)][1] += t in g.themes
+    specs = classifier.lexicon.specs
+    lines = [f"term precision on {split} gold sentences: theme, weight, hits, right, precision"]
+    for (term, theme), (n, ok) in sorted(
+        counted.items(), key=lambda kv: (kv[1][1] / kv[1][0], -kv[1][0])
+    ):
+        weight = specs[theme].weights.get(term, 0.0) if theme in specs else 0.0
+        lines.append(f"  {term:<12}{theme:<6}{weight:>5.2g}{n:>5}{ok:>5}{ok / n:>7.2f}")
+    lines.append("generic terms left out for want of an anchor: hits, gold had the theme")
+    for (term, theme), (n, ok) in sorted(unanchored.items(), key=lambda kv: -kv[1][0]):
+        lines.append(f"  {term:<12}{theme:<6}{n:>5}{ok:>5}")
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=SEEDS)
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    parser.add_argument(
+        "--terms",
+        choices=["dev"],
+        help="each lexicon term's precision on the dev part's labelled sentences",
+    )
     parser.add_argument(
         "--errors",
         choices=["dev"],
@@ -593,6 +634,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"== corpus: none at {args.corpus}")
         else:
             print(format_corpus(corpus, run.themes))
+    if args.terms and run is not None:
+        print("\n".join(term_precision(run, args.terms, args.corpus)))
     if args.errors and run is not None:
         print(f"== errors ({args.errors})")
         for line in format_errors(run, args.errors):

@@ -71,6 +71,29 @@ FollowLinksOption = Annotated[
         help="也读取输入文件夹中指向文件夹之外的符号链接（默认跳过并警告）",
     ),
 ]
+# `briefing explain`'s context options (cli_themes declares the same for its own function)
+SectionOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--section",
+        "-s",
+        help="句子所在的章节标题（可多次给出，由外到内），例如 -s “三、2024年政府工作任务”",
+        show_default=False,
+    ),
+]
+TitleOption = Annotated[
+    str | None, typer.Option("--title", help="文件标题（用于判断体裁）", show_default=False)
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option("--date", help="文件日期 YYYY-MM-DD（用于判断章节中的年份）", show_default=False),
+]
+DocOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--doc", help="句子所在的文件：按文件的体裁、日期和句子所在章节来解释", show_default=False
+    ),
+]
 
 
 class OutputFormat(StrEnum):
@@ -451,11 +474,15 @@ def explain_cmd(
     sentence: Annotated[str, typer.Argument(help="要解释的句子", show_default=False)],
     config: ConfigOption = None,
     lexicon: LexiconOption = None,
+    section: SectionOption = None,
+    title: TitleOption = None,
+    date: DateOption = None,
+    doc: DocOption = None,
 ) -> None:
-    """说明一句话如何归类：命中的词、权重、被排除的词、最终主题和状态。"""
+    """说明一句话如何归类：命中的词、权重、被排除的词、最终主题，以及状态由体裁、章节还是语气决定。"""
     from briefing import cli_themes
 
-    cli_themes.explain(sentence, _lexicon_path(config, lexicon))
+    cli_themes.explain(sentence, _lexicon_path(config, lexicon), section, title, date, doc)
 
 
 @app.command("schedule")

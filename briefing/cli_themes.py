@@ -6,13 +6,15 @@ code, so it prints; the work is done by `briefing.themes` and `briefing.extract.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from briefing.errors import BriefingError
-from briefing.extract.measures import measure_status, status_reasons
+from briefing.extract.measures import document_context, locate_in_document, status_reasons
+from briefing.extract.status import BASIS_LABELS, GENRE_LABELS, Decision, DocContext, decide
 from briefing.themes import Classifier, Lexicon, load_lexicon
 
 EXIT_FAILED = 1
@@ -48,6 +50,8 @@ def themes(config: ConfigOption = None) -> None:
     )
     if lexicon.global_exclude:
         typer.echo(f"通用否定语境：{'、'.join(lexicon.global_exclude)}")
+    if lexicon.anchors:
+        typer.echo(f"科技锚点：{'、'.join(lexicon.anchors)}")
     for name, spec in lexicon.specs.items():
         typer.echo("")
         typer.echo(f"【{name}】{spec.description}")
@@ -56,24 +60,109 @@ def themes(config: ConfigOption = None) -> None:
         typer.echo(f"  关键词（{len(strong)}）：{'、'.join(strong) or '无'}")
         if weak:
             typer.echo(f"  弱提示词（只为同主题关键词加分，不能单独归类）：{'、'.join(weak)}")
+        if spec.anchored:
+            anchored = [t for t in spec.weights if t in spec.anchored]
+            typer.echo(f"  须有科技锚点才计分：{'、'.join(anchored)}")
         if spec.exclude:
             typer.echo(f"  否定语境：{'、'.join(spec.exclude)}")
+
+
+SectionOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--section",
+        "-s",
+        help="句子所在的章节标题（可多次给出，由外到内），例如 -s “三、2024年政府工作任务”",
+        show_default=False,
+    ),
+]
+TitleOption = Annotated[
+    str | None, typer.Option("--title", help="文件标题（用于判断体裁）", show_default=False)
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option("--date", help="文件日期 YYYY-MM-DD（用于判断章节中的年份）", show_default=False),
+]
+DocOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--doc",
+        help="句子所在的文件：按文件的体裁、日期和句子所在章节来解释",
+        show_default=False,
+    ),
+]
+
+
+@dataclass
+class _Context:
+    """Where the sentence sits: given by options, or found in a document."""
+
+    sentence: str
+    section: tuple[str, ...] = ()
+    doc: DocContext = field(default_factory=DocContext)
+    decision: Decision | None = None  # the document's own decision, with its passage rules
+    anchor: str = ""  # the section and item titles the theme rules may look at
+    note: str = ""
+
+
+def _context(
+    sentence: str,
+    section: list[str] | None,
+    title: str | None,
+    date: str | None,
+    doc: Path | None,
+) -> _Context:
+    given = tuple(section or ())
+    if doc is None:
+        ctx = document_context(title, None, date) if (title or date) else DocContext()
+        return _Context(sentence, given, ctx, anchor="".join(given))
+    try:
+        found = locate_in_document(doc, sentence)
+    except BriefingError as exc:
+        typer.echo(f"错误：{exc}", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+    if found is None:
+        ctx = document_context(title, None, date) if (title or date) else DocContext()
+        return _Context(
+            sentence,
+            given,
+            ctx,
+            anchor="".join(given),
+            note=f"在 {doc} 中没有找到这句话，按句子本身解释",
+        )
+    return _Context(
+        found.text,
+        found.section,
+        found.context,
+        found.decision,
+        anchor=found.anchor,
+        note=f"在 {doc} 中找到：{found.text}" if found.text != sentence else "",
+    )
 
 
 def explain(
     sentence: Annotated[str, typer.Argument(help="要解释的句子", show_default=False)],
     config: ConfigOption = None,
+    section: SectionOption = None,
+    title: TitleOption = None,
+    date: DateOption = None,
+    doc: DocOption = None,
 ) -> None:
-    """解释一个句子如何归类：命中词及位置、权重、被排除的词及原因、最终主题和状态。"""
+    """解释一个句子如何归类：命中词及位置、权重、被排除的词及原因、最终主题，以及状态由体裁、章节还是语气决定。"""
     lexicon = _load(config)
-    result = Classifier(lexicon).classify(sentence)
+    where = _context(sentence, section, title, date, doc)
+    if where.note:
+        typer.echo(where.note)
+    sentence = where.sentence
+    result = Classifier(lexicon).classify(sentence, anchor=where.anchor)
     typer.echo(f"句子：{sentence}")
     typer.echo("命中的词：")
     if not result.matches:
         typer.echo("  （无）")
     for m in result.matches:
         weights = "，".join(f"{t} +{_fmt(w)}" for t, w in m.weights.items())
-        typer.echo(f"  [{m.start}-{m.end}] “{m.term}”  {weights}")
+        anchor = f"（科技锚点“{m.anchor}”）" if m.anchor else ""
+        typer.echo(f"  [{m.start}-{m.end}] “{m.term}”  {weights}{anchor}")
     if result.suppressed:
         typer.echo("未计入的词：")
         for s in result.suppressed:
@@ -89,12 +178,29 @@ def explain(
         typer.echo(f"最终主题：{'；'.join(parts)}")
     else:
         typer.echo("最终主题：其他（未归入任何主题）")
-    status = measure_status(sentence)
-    typer.echo(f"状态：{_STATUS_LABEL[status]}")
-    reasons = status_reasons(sentence)
-    if reasons:
-        typer.echo(f"状态依据：{'；'.join(reasons)}")
+    _explain_status(where)
+
+
+def _explain_status(where: _Context) -> None:
+    decision = where.decision or decide(where.sentence, where.section, where.doc)
+    typer.echo(f"状态：{_STATUS_LABEL[decision.status]}")
+    typer.echo(f"  决定因素：{BASIS_LABELS[decision.basis]}——{decision.reason}")
+    ctx = where.doc
+    if ctx.genre != "unknown":
+        typer.echo(f"  文件体裁：{GENRE_LABELS[ctx.genre]}（{ctx.genre_cue}）")
     else:
-        typer.echo(
-            "状态依据：句中没有计划或目标标记；实际状态还取决于所在章节（如“下一步工作打算”）和文件体裁"
-        )
+        typer.echo("  文件体裁：未识别（可用 --title 或 --doc 给出）")
+    verdict = decision.section
+    if verdict is not None:
+        kind = "任务部分" if verdict.kind == "tasks" else "回顾部分"
+        strength = "" if verdict.strong else "，弱提示"
+        typer.echo(f"  所在章节：{verdict.heading}——{kind}（“{verdict.cue}”{strength}）")
+    elif where.section:
+        typer.echo(f"  所在章节：{' > '.join(where.section)}——标题中没有回顾或任务的标记")
+    else:
+        typer.echo("  所在章节：未给出（可用 --section 或 --doc 给出）")
+    reasons = status_reasons(where.sentence, ctx)
+    if reasons:
+        typer.echo(f"  句子语气：{'；'.join(reasons)}")
+    else:
+        typer.echo("  句子语气：句中没有计划或完成的标记")

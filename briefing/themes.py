@@ -38,10 +38,11 @@ DEFAULT_DOMINANCE = 2.5
 DEFAULT_LONG_SENTENCE = 120
 _ALL_THEMES = "*"
 
-_TOP_KEYS = {"settings", "exclude", "themes"}
+_TOP_KEYS = {"settings", "exclude", "anchors", "themes"}
 _SETTINGS_KEYS = {"threshold", "weak_weight", "dominance", "long_sentence"}
 _EXCLUDE_KEYS = {"phrases"}
-_THEME_KEYS = {"description", "terms", "weak", "weights", "exclude"}
+_ANCHOR_KEYS = {"terms", "exclude"}
+_THEME_KEYS = {"description", "terms", "weak", "weights", "exclude", "anchored"}
 
 
 def templates_dir() -> Path:
@@ -65,6 +66,8 @@ class ThemeSpec:
     exclude: tuple[str, ...] = ()
     description: str = ""
     source: str = ""
+    # generic words (贷款, 人才) that count only with a science-and-technology anchor nearby
+    anchored: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -74,6 +77,10 @@ class Lexicon:
     sha256: str = ""
     specs: dict[str, ThemeSpec] = field(default_factory=dict)
     global_exclude: tuple[str, ...] = ()
+    # words that make a sentence or its section about science and technology (科技, 研发 …), and
+    # phrases in which they do not (科技馆 …)
+    anchors: tuple[str, ...] = ()
+    anchor_exclude: tuple[str, ...] = ()
     threshold: float = DEFAULT_THRESHOLD
     dominance: float = DEFAULT_DOMINANCE
     long_sentence: float = DEFAULT_LONG_SENTENCE
@@ -92,6 +99,7 @@ class Match:
     start: int
     end: int
     weights: dict[str, float]
+    anchor: str = ""  # the science-and-technology word that let a generic term count
 
 
 @dataclass(frozen=True)
@@ -172,6 +180,9 @@ class _RawLexicon:
     settings: dict[str, float]
     exclude: list[str]
     themes: dict[str, ThemeSpec]
+    anchors: tuple[list[str], list[str]] | None = (
+        None  # (terms, exclude) when the file has [anchors]
+    )
 
 
 def _parse_theme(path: Path, name: str, table: Any, weak_weight: float) -> ThemeSpec:
@@ -199,8 +210,8 @@ def _parse_theme(path: Path, name: str, table: Any, weak_weight: float) -> Theme
         if not term.strip():
             raise _fail(path, f"{prefix}.weights", "含有空词")
         weights[term.strip()] = _number(path, f"{prefix}.weights.{term}", weight)
-    if not weights:
-        raise _fail(path, prefix, "没有任何词（terms、weak 或 weights 至少填一项）")
+    if not weights and not table.get("anchored"):
+        raise _fail(path, prefix, "没有任何词（terms、weak、weights 或 anchored 至少填一项）")
     description = table.get("description", "")
     if not isinstance(description, str):
         raise _fail(path, f"{prefix}.description", "应为字符串")
@@ -208,7 +219,10 @@ def _parse_theme(path: Path, name: str, table: Any, weak_weight: float) -> Theme
     if problem is not None:
         raise _fail(path, f"{prefix}.description", problem)
     exclude = _string_list(path, f"{prefix}.exclude", table.get("exclude", []))
-    return ThemeSpec(name, weights, tuple(exclude), description, str(path))
+    anchored = _string_list(path, f"{prefix}.anchored", table.get("anchored", []))
+    for term in anchored:
+        weights.setdefault(term, 1.0)
+    return ThemeSpec(name, weights, tuple(exclude), description, str(path), frozenset(anchored))
 
 
 def _parse_file(path: Path, base_weak_weight: float) -> _RawLexicon:
@@ -231,7 +245,17 @@ def _parse_file(path: Path, base_weak_weight: float) -> _RawLexicon:
     themes = {
         name: _parse_theme(path, name, table, weak_weight) for name, table in themes_table.items()
     }
-    return _RawLexicon(settings, exclude, themes)
+    anchors = None
+    if "anchors" in data:
+        anchors_table = data["anchors"]
+        if not isinstance(anchors_table, dict):
+            raise _fail(path, "anchors", "应为表")
+        _check_keys(path, "anchors.", anchors_table, _ANCHOR_KEYS)
+        anchors = (
+            _string_list(path, "anchors.terms", anchors_table.get("terms", [])),
+            _string_list(path, "anchors.exclude", anchors_table.get("exclude", [])),
+        )
+    return _RawLexicon(settings, exclude, themes, anchors)
 
 
 def _lexicon_hash(lexicon: Lexicon) -> str:
@@ -240,8 +264,14 @@ def _lexicon_hash(lexicon: Lexicon) -> str:
         "dominance": lexicon.dominance,
         "long_sentence": lexicon.long_sentence,
         "exclude": list(lexicon.global_exclude),
+        "anchors": list(lexicon.anchors),
+        "anchor_exclude": list(lexicon.anchor_exclude),
         "themes": {
-            name: {"weights": spec.weights, "exclude": list(spec.exclude)}
+            name: {
+                "weights": spec.weights,
+                "exclude": list(spec.exclude),
+                "anchored": sorted(spec.anchored),
+            }
             for name, spec in lexicon.specs.items()
         },
     }
@@ -256,10 +286,12 @@ def load_lexicon(user_path: Path | None = None) -> Lexicon:
     settings = dict(base.settings)
     exclude = list(base.exclude)
     specs = dict(base.themes)
+    anchors = base.anchors or ([], [])
     sources = [str(default_path)]
     if user_path is not None:
         user = _parse_file(user_path, settings.get("weak_weight", DEFAULT_WEAK_WEIGHT))
         settings.update(user.settings)
+        anchors = user.anchors or anchors  # a user's [anchors] table replaces the default one
         exclude.extend(p for p in user.exclude if p not in exclude)
         specs.update(user.themes)  # same name replaces a default theme, a new name adds one
         sources.append(str(user_path))
@@ -267,6 +299,8 @@ def load_lexicon(user_path: Path | None = None) -> Lexicon:
         themes={name: list(spec.weights) for name, spec in specs.items()},
         specs=specs,
         global_exclude=tuple(exclude),
+        anchors=tuple(anchors[0]),
+        anchor_exclude=tuple(anchors[1]),
         threshold=settings.get("threshold", DEFAULT_THRESHOLD),
         dominance=settings.get("dominance", DEFAULT_DOMINANCE),
         long_sentence=settings.get("long_sentence", DEFAULT_LONG_SENTENCE),
@@ -307,6 +341,7 @@ class _Entry:
     key: str
     weights: dict[str, float] = field(default_factory=dict)
     cancels: set[str] = field(default_factory=set)  # theme names, or _ALL_THEMES
+    anchored: set[str] = field(default_factory=set)  # themes it counts for only with an anchor
     _live: dict[str, float] | None = None
 
     def live(self) -> dict[str, float]:
@@ -338,6 +373,8 @@ class Classifier:
         for name, spec in lexicon.specs.items():
             for term, weight in spec.weights.items():
                 entry(term).weights[name] = weight
+            for term in spec.anchored:
+                entry(term).anchored.add(name)
             for phrase in spec.exclude:
                 entry(phrase).cancels.add(name)
         for phrase in lexicon.global_exclude:
@@ -348,26 +385,47 @@ class Classifier:
             self._automaton.make_automaton()
         self._empty = not entries
         self._longest = max((len(key) for key in entries), default=0)
+        self._anchor_re = _alternation(lexicon.anchors)
+        self._anchor_exclude_re = _alternation(lexicon.anchor_exclude)
 
-    def classify(self, text: str, *, explain: bool = True) -> Classification:
+    def anchor_in(self, text: str, context: str = "") -> str | None:
+        """The science-and-technology anchor word in `text`, else in `context` (its section and
+        item titles), or None."""
+        if self._anchor_re is None:
+            return None
+        for part in (text, context):
+            if not part:
+                continue
+            folded = _fold(part)
+            if self._anchor_exclude_re is not None:
+                # 科技馆 is no anchor; a separator keeps the remains from joining into one
+                folded = self._anchor_exclude_re.sub("|", folded)
+            m = self._anchor_re.search(folded)
+            if m is not None:
+                return m.group(0)
+        return None
+
+    def classify(self, text: str, *, explain: bool = True, anchor: str = "") -> Classification:
         """Themes of `text` with their evidence and scores.
 
-        `explain=False` leaves `matches` and `suppressed` empty (themes, evidence, scores and
-        dropped are the same). `themes_of` is the leanest way to the themes alone.
+        `anchor` is the text around the sentence (its section headings, its item's title) where a
+        generic term (贷款, 人才) may find its science-and-technology anchor. `explain=False` leaves
+        `matches` and `suppressed` empty (themes, evidence, scores and dropped are the same).
+        `themes_of` is the leanest way to the themes alone.
         """
         result = Classification()
         if self._empty or not text:
             return result
         kept = self._kept(text, result.suppressed if explain else None)
-        result.themes, result.evidence = self._score(text, kept, result, explain)
+        result.themes, result.evidence = self._score(text, kept, result, explain, anchor)
         return result
 
-    def themes_of(self, text: str) -> tuple[list[str], dict[str, list[str]]]:
-        """`classify(text)`'s themes and evidence, and nothing else: extraction keeps only these,
-        and the objects that explain a verdict cost as much as reaching it."""
+    def themes_of(self, text: str, anchor: str = "") -> tuple[list[str], dict[str, list[str]]]:
+        """`classify(text, anchor=anchor)`'s themes and evidence, and nothing else: extraction
+        keeps only these, and the objects that explain a verdict cost as much as reaching it."""
         if self._empty or not text:
             return [], {}
-        return self._score(text, self._kept(text, None), None, False)
+        return self._score(text, self._kept(text, None), None, False, anchor)
 
     def _kept(
         self, text: str, suppressed: list[Suppressed] | None
@@ -427,6 +485,7 @@ class Classifier:
         kept: list[tuple[int, int, _Entry]],
         result: Classification | None,
         explain: bool,
+        anchor: str = "",
     ) -> tuple[list[str], dict[str, list[str]]]:
         """Themes and their evidence from the kept terms; `result`, when given, also gets the
         scores, the dropped themes with why, and (`explain`) the matches."""
@@ -437,14 +496,28 @@ class Classifier:
         seen: dict[str, dict[str, float]] = {}
         headline = _headline_end(text)
         terms: list[tuple[str, dict[str, float]]] = []  # what the matches hold, for the evidence
+        anchor_word: str | None = _UNSEEN
         for start, end, found in kept:
             live = found.live()
             if not live:
                 continue
             term = text[start:end]
+            if found.anchored and not found.anchored.isdisjoint(live):
+                if anchor_word is _UNSEEN:
+                    anchor_word = self.anchor_in(text, anchor)
+                if anchor_word is None:
+                    lost = tuple(t for t in live if t in found.anchored)
+                    live = {t: w for t, w in live.items() if t not in found.anchored}
+                    if explain and result is not None:
+                        result.suppressed.append(
+                            Suppressed(term, start, end, lost, "", self._no_anchor_reason(lost))
+                        )
+                    if not live:
+                        continue
+            term_anchor = anchor_word if found.anchored and anchor_word else ""
             terms.append((term, live))
             if explain and result is not None:
-                result.matches.append(Match(term, start, end, dict(live)))
+                result.matches.append(Match(term, start, end, dict(live), term_anchor or ""))
             # the item's own headline (三是完善产学研合作激励机制。) names what the item is about
             boost = HEADLINE_BOOST if end <= headline else 1.0
             key = found.key
@@ -489,6 +562,19 @@ class Classifier:
                 unique = _unique_terms(terms)
             evidence[theme] = [term for term, weights in unique if theme in weights]
         return themes, evidence
+
+    def _no_anchor_reason(self, themes: tuple[str, ...]) -> str:
+        words = "、".join(self.lexicon.anchors[:6])
+        return f"是泛用词，句子和所在章节都没有科技锚点（{words}…），不计入{'、'.join(themes)}"
+
+
+_UNSEEN = "\0"  # the anchor has not been looked for yet
+
+
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for a word list, longest first (the folded forms, as the text is folded)."""
+    folded = sorted({_fold(w) for w in words if w}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, folded))) if folded else None
 
 
 _LIST_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,6}"

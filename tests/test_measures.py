@@ -216,7 +216,8 @@ def test_a_section_opened_by_xia_yi_bu_is_planned() -> None:
 
 
 def test_a_policy_document_states_intentions() -> None:
-    body = "一、总体要求\n支持区县组建相关子基金,加大基金支持力度。\n鼓励银行依规设立科技支行。"
+    # a heading without a cue: the genre decides
+    body = "一、区县科技创新\n支持区县组建相关子基金,加大基金支持力度。\n鼓励银行依规设立科技支行。"
     for title in (
         "重庆市科学技术局关于支持区县科技创新发展的指导意见",
         "某某市科技成果转化实施方案",

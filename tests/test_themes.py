@@ -113,7 +113,7 @@ def test_areas_listed_before_deng_fang_mian_do_not_classify(classifier: Classifi
     text = "在科技项目组织管理、科技人才评价机制、科技创新融资渠道等方面积极探索地方特色路径"
     assert themes_of(classifier, text) == []
     # a list within one theme keeps it
-    assert themes_of(classifier, "在贷款、担保、保险等方面给予支持") == ["科技金融"]
+    assert themes_of(classifier, "对科技型企业在贷款、担保、保险等方面给予支持") == ["科技金融"]
 
 
 def test_a_run_of_quoted_slogans_does_not_classify(classifier: Classifier) -> None:
@@ -145,6 +145,63 @@ def test_a_very_long_text_is_classified_in_linear_time(classifier: Classifier) -
 
 
 # ---------------------------------------------------------------- user lexicons
+
+
+# ---------------------------------------------------------------- science-and-technology anchors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年拟安排地方政府专项债券3.9万亿元",
+        "普惠小微贷款增长20%以上,金融机构新增贷款1200亿元",
+        "做好高校毕业生等重点群体就业工作",
+        "实施乡村振兴人才支持计划",
+    ],
+)
+def test_generic_finance_and_employment_words_need_a_science_anchor(
+    classifier: Classifier, text: str
+) -> None:
+    result = classifier.classify(text)
+    assert result.themes == []
+    assert any("科技锚点" in s.reason for s in result.suppressed)
+
+
+def test_generic_words_count_with_an_anchor_in_the_sentence(classifier: Classifier) -> None:
+    assert themes_of(classifier, "设立科技型企业贷款风险补偿资金") == ["科技金融"]
+    assert themes_of(classifier, "引进高层次科技人才200名") == ["人才"]
+    result = classifier.classify("帮助科技型企业获得贷款")
+    assert [m.anchor for m in result.matches if m.term == "贷款"] == ["科技"]
+
+
+def test_an_anchor_in_the_section_heading_counts(classifier: Classifier) -> None:
+    assert classifier.classify("全年新增贷款120亿元").themes == []
+    assert classifier.classify("全年新增贷款120亿元", anchor="(三)强化科技金融支撑").themes == [
+        "科技金融"
+    ]
+    assert classifier.themes_of("新增人才公寓500套", "四、加强科技人才队伍建设")[0] == ["人才"]
+
+
+def test_a_section_anchor_reaches_extracted_measures() -> None:
+    from briefing.extract.measures import extract_measures
+    from briefing.extract.structure import parse_structure
+
+    body = "一、工作情况\n(一)科技金融\n新增贷款120亿元。\n(二)民生保障\n新增贷款80亿元。"
+    measures = extract_measures("ab" * 32, parse_structure(body), Classifier(load_lexicon()))
+    assert [m.themes for m in measures] == [["科技金融"], []]
+
+
+def test_a_user_lexicon_sets_its_own_anchors(tmp_path: Path) -> None:
+    user = write(tmp_path, "mine.toml", '[anchors]\nterms = ["数字"]\n')
+    classifier = Classifier(load_lexicon(user))
+    assert classifier.classify("支持数字企业贷款").themes == ["科技金融"]
+    assert classifier.classify("支持科技企业贷款").themes == []
+
+
+def test_a_bad_anchored_list_names_its_key(tmp_path: Path) -> None:
+    user = write(tmp_path, "mine.toml", '[themes."人才"]\nanchored = "人才"\n')
+    with pytest.raises(ConfigError, match=r"themes\.人才\.anchored"):
+        load_lexicon(user)
 
 
 def write(tmp_path: Path, name: str, content: str) -> Path:

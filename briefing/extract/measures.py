@@ -8,11 +8,24 @@ sentences of one paragraph), so it stays an exact substring of the normalised do
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from briefing.extract.status import (
+    MODAL_JIANG_RE,
+    PLAN_RE,
+    PLAN_TEST_RE,
+    Decision,
+    DocContext,
+    SectionVerdict,
+    decide,
+    detect_genre,
+    heading_kind,
+    opens_task_region,
+    sentence_mood,
+)
 from briefing.model import Measure, Sentence, Status, Structure
 from briefing.themes import Classifier
 
@@ -46,74 +59,39 @@ _FRAMING_RE = re.compile(
 _FRAMING_START_RE = re.compile(
     r"特此|(?:下一步[，,]?)?(?:我们|我市|我局|我委)?(?:将|还将)?(?:认真|深入|全面)?贯彻.{0,60}精神"
 )
-# Section titles whose sentences state principles, not measures.
-_PRINCIPLE_SECTION_RE = re.compile(r"指导思想|基本原则")
-
-_PLANNED_SECTION_RE = re.compile(
-    r"下一步|下步|打算|目标|重点任务|主要任务|重点工作|工作计划|工作安排|今后|展望|思路|努力方向"
+# Section titles whose sentences state principles or problems, not measures.
+_PRINCIPLE_SECTION_RE = re.compile(
+    r"指导思想|基本原则|存在的?(?:主要)?(?:问题|困难|不足)|问题[和与及]不足|困难[和与及]问题|不足之处"
+    r"|短板弱项|面临的(?:形势|挑战|问题|困难)"
 )
-_DONE_SECTION_RE = re.compile(
-    r"开展情况|工作情况|进展情况|扶持情况|落实情况|完成情况|办理情况|基本情况|主要做法|主要成效"
-    r"|取得.{0,8}(?:成效|成绩|进展|突破|成果)|回顾|总结|成效|完成|亮点|进展"
+# A statement of problems (但也要看到…还有差距; 科技创新能力仍然不强) is no measure; a sentence that
+# also names what was or will be done about them (针对…不足, 补齐短板) is.
+_PROBLEM_OPENING_RE = re.compile(
+    r"^(?:但|同时|当然|然而)?[,，]?(?:我们|我市|我省|我区)?(?:也|还|更)?(?:要|应|必须|应当)?(?:清醒|清楚|客观)?"
+    r"(?:地)?(?:看到|认识到)"
 )
-_POLICY_TITLE_RE = re.compile(
-    r"(?:意见|方案|规划|办法|通知|措施|细则|计划|纲要|指南|规定|决定|条例|政策|要点)(?:[(（].{0,12}[)）])?$"
+_PROBLEM_PREDICATE_RE = re.compile(
+    r"(?:还|仍|依然|仍然|尚|依旧|也)(?:然)?(?:存在|有|面临)?(?:较大|一定|明显|不少|一些|较多|诸多)?"
+    r"(?:的)?(?:差距|不足|短板|瓶颈|问题|困难|弱项|挑战)"
+    r"|(?:还|仍|尚|依然|仍然|总体)(?:不够|不强|不高|不足|偏低|偏弱|薄弱|滞后|欠缺|较弱|较低|较少|较小)"
 )
-_POLICY_BODY_RE = re.compile(
-    r"现提出(?:以下|如下)意见|现予(?:以)?印发|现印发给你们|特制定本|制定本(?:方案|办法|措施|意见)"
-)
-_POLICY_HEADING_RE = re.compile(r"总体要求|指导思想|基本原则|保障措施|组织保障|组织实施")
-
-_SUBJECTS = "我们|我市|我局|我委|我区|我县|我省|我厅|我部|我院|本市|市政府|区政府|政府|下一步|今后|还|也|都|均|亦|仍|今年|明年"
-_MODAL_AFTER = (
-    "进一步|继续|加快|着力|大力|积极|认真|持续|全力|加大|不断|深入|重点|围绕|坚持|按照|以|在|于|全面"
-    "|切实|努力|逐步|聚焦|进行|开展|启动|实施|出台|建立|组织|推动|推进|完善|加强|强化|优化|探索|研究"
-    "|制定|争取|力争|着眼|立足|会同|联合|充分|更加|适时|尽快|抓紧|统筹|打造|构建|建设|支持|鼓励|引导"
-    "|提升|提高|扩大|深化|落实|做好|发挥|举办|召开|设立|成为|达到|实现|形成|迎来"
-)
-# 将 as a modal verb (我们将…, 将进一步…) marks a plan; 将 + noun + 纳入/作价 is the object marker of a
-# past action, so 将 alone never decides.
-_MODAL_JIANG_RE = re.compile(rf"(?:{_SUBJECTS})将(?![其该这此])|将(?:{_MODAL_AFTER})")
-_PLAN_RE = re.compile(
-    r"力争|争取到|(?:^|[，,；;])(?:下一步|今后|明年)|计划(?:于|在|到|用|年内|今年|明年)|(?:^|[，,；;]|我们|我市|我局)(?:计划|拟)(?!上市)"
-    r"|拟(?:于|在|对|将|开展|建设|出台|制定|启动|组织|设立)|确保.{0,12}\d"
-)
-_TARGET_YEAR_RE = re.compile(
-    r"(?:^|[，,；;：:]|[一二三四五六七八九十]是)(?:到|至|截至|截止到?)(20\d\d)年"
+_REMEDY_RE = re.compile(
+    r"出台|实施|推动|推进|开展|建立|设立|加强|加快|支持|完善|印发|组织|启动|建设|落实|整改|解决|针对|着力"
+    r"|补齐|破解|补短板|加大|强化"
 )
 
 
-def _after_break(word: str) -> str:
-    """`word` at the start or after a clause mark, written word first: (?:^|[，,；;])word."""
-    return rf"{word}(?<![^，,；;]{word})"
+def is_problem_statement(text: str) -> bool:
+    """但也要看到,我市科技综合实力…还有差距: a statement of problems, not a measure."""
+    if _PROBLEM_OPENING_RE.match(text):
+        return True
+    return _PROBLEM_PREDICATE_RE.search(text) is not None and _REMEDY_RE.search(text) is None
 
 
-def _after_break_or_subject(word: str) -> str:
-    """(?:^|[，,；;]|我们|我市|我局)word(?!上市), word first."""
-    return (
-        rf"{word}(?!上市)(?:(?<![^，,；;]{word})|(?<=我们{word})|(?<=我市{word})|(?<=我局{word}))"
-    )
-
-
-# Whether _PLAN_RE matches anywhere, with every branch opening with a literal: the regex engine
-# then jumps from one possible first character to the next (8x faster than trying the leading
-# (?:^|…) groups at every position). _PLAN_RE itself stays for the matched words it reports.
-_PLAN_TEST_RE = re.compile(
-    "|".join(
-        [
-            "力争",
-            "争取到",
-            *(_after_break(w) for w in ("下一步", "今后", "明年")),
-            "计划(?:于|在|到|用|年内|今年|明年)",
-            *(_after_break_or_subject(w) for w in ("计划", "拟")),
-            "拟(?:于|在|对|将|开展|建设|出台|制定|启动|组织|设立)",
-            r"确保.{0,12}\d",
-        ]
-    )
-)
-_PAST_RE = re.compile(
-    r"累计|截至|截止|已(?:建成|获批|认定|落地|完成|实现|形成|达到|发放|立项|与)|取得了"
-)
+# The status cues live in briefing.extract.status; these names stay for callers and tests.
+_PLAN_RE = PLAN_RE
+_PLAN_TEST_RE = PLAN_TEST_RE
+_MODAL_JIANG_RE = MODAL_JIANG_RE
 
 
 # A theme-less sentence takes the themes of its enumeration item's lead (一是…); a section heading
@@ -121,25 +99,21 @@ _PAST_RE = re.compile(
 INHERIT_FROM_SECTION = False
 
 
-@dataclass(frozen=True)
-class DocContext:
-    """What the status rules need to know about the whole document."""
-
-    policy: bool = False  # a 意见/方案/办法…: its measures are intentions
-    year: int | None = None
-
-
 # ---------------------------------------------------------------- public helpers
 
 
 def is_policy_document(title: str | None, structure: Structure) -> bool:
     """True for documents whose measures are intentions (指导意见, 实施方案, 管理办法, 通知 …)."""
-    if title and _POLICY_TITLE_RE.search(title.strip().rstrip("。")):
-        return not re.search(r"复函|答复|报告|总结|情况", title)
-    headings = [s.heading for s in structure.sections]
-    if sum(1 for h in headings if _POLICY_HEADING_RE.search(h)) >= 2:
-        return True
-    return any(_POLICY_BODY_RE.search(p.text) for p in structure.paragraphs[:8])
+    return detect_genre(title, structure).genre == "plan"
+
+
+def document_context(
+    title: str | None, structure: Structure | None, doc_date: str | None
+) -> DocContext:
+    """Genre and year of a document, as the status rules use them."""
+    year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
+    guess = detect_genre(title, structure)
+    return DocContext(genre=guess.genre, year=year, genre_cue=guess.cue)
 
 
 def measure_status(
@@ -150,45 +124,26 @@ def measure_status(
     planned_section: bool = False,
 ) -> Status:
     """done/planned from the sentence, its heading path and the document's genre."""
-    ctx = context or DocContext()
-    if _sentence_is_planned(text, ctx):
-        return "planned"
-    if ctx.policy:
-        return "done" if _PAST_RE.search(text) else "planned"
-    if planned_section:
-        return "planned"
-    return _section_status(tuple(section))
-
-
-@functools.lru_cache(maxsize=1024)
-def _section_status(section: tuple[str, ...]) -> Status:
-    """The innermost heading that speaks decides; every measure of a section asks the same."""
-    for heading in reversed(section):
-        verdict = heading_status(heading)
-        if verdict is not None:
-            return verdict
-    return "done"
+    region = "下一步" if planned_section else ""
+    return decide(text, section, context, task_region=region, region_depth=len(section)).status
 
 
 def heading_status(heading: str) -> Status | None:
     """done/planned from a heading's wording; where both cues occur the later one, the head noun
     of a Chinese title, decides (重点工作完成情况 is done, 2024年重点工作 is planned)."""
-    planned = [m.end() for m in _PLANNED_SECTION_RE.finditer(heading)]
-    done = [m.end() for m in _DONE_SECTION_RE.finditer(heading)]
-    if not planned and not done:
+    verdict = heading_kind(heading)
+    if verdict is None:
         return None
-    return "planned" if max(planned, default=-1) > max(done, default=-1) else "done"
+    return "planned" if verdict.kind == "tasks" else "done"
 
 
 def status_reasons(text: str, context: DocContext | None = None) -> list[str]:
     """The sentence-level cues the status rules see, for `briefing explain`."""
     ctx = context or DocContext()
-    reasons = [f"“{m.group(0)}”表示计划（情态动词“将”）" for m in _MODAL_JIANG_RE.finditer(text)]
-    reasons += [f"“{m.group(0)}”表示计划或目标" for m in _PLAN_RE.finditer(text)]
-    for m in _TARGET_YEAR_RE.finditer(text):
-        if ctx.year is None or int(m.group(1)) >= ctx.year:
-            reasons.append(f"“{m.group(0).lstrip('，,；;：:')}”是目标年份")
-    reasons += [f"“{m.group(0)}”表示已完成" for m in _PAST_RE.finditer(text)]
+    reasons = []
+    mood = sentence_mood(text, ctx.year)
+    if mood is not None:
+        reasons.append(mood.cue + ("" if mood.strong else "（弱提示，章节可推翻）"))
     if "将" in text and not _MODAL_JIANG_RE.search(text):
         reasons.append("“将”在此是宾语标记（将…纳入/作价），不表示计划")
     return reasons
@@ -206,19 +161,22 @@ def extract_measures(
     title: str | None = None,
 ) -> list[Measure]:
     """Measures of one document, classified, in document order."""
-    year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
-    ctx = DocContext(policy=is_policy_document(title, structure), year=year)
+    ctx = document_context(title, structure, doc_date)
     measures: list[Measure] = []
     # an item title or sentence serves several clauses
     contexts: dict[str, tuple[list[str], dict[str, list[str]]]] = {}
-    for unit in _units(structure):
-        themes, evidence = classifier.themes_of(unit.text)
+    # a generic term (人才, 贷款) counts where the document itself is about science and technology
+    # (a 科技局's reply), or its section or sentence is
+    doc_anchor = title or ""
+    for unit, decision in decided_units(structure, ctx):
+        anchor = doc_anchor + _anchor_text(unit)
+        themes, evidence = classifier.themes_of(unit.text, anchor)
         for context in unit.context:
             if themes:
                 break
             parent = contexts.get(context)
             if parent is None:
-                parent = contexts[context] = classifier.themes_of(context)
+                parent = contexts[context] = classifier.themes_of(context, anchor)
             if parent[0]:
                 # 二是加大科技金融支持力度 gives a theme-less sentence of its item its themes; copies,
                 # as the parent's lists serve several clauses
@@ -228,9 +186,7 @@ def extract_measures(
                 id=measure_id(sha256, len(measures) + 1),
                 text=unit.text,
                 section=unit.section,
-                status=measure_status(
-                    unit.text, unit.section, context=ctx, planned_section=unit.planned_section
-                ),
+                status=decision.status,
                 # never shared (an inherited one is a copy): no copy needed
                 themes=themes,
                 evidence=evidence,
@@ -239,16 +195,84 @@ def extract_measures(
     return measures
 
 
-def _sentence_is_planned(text: str, ctx: DocContext) -> bool:
-    # every 将 pattern holds 将 and every target year 年: most sentences skip those scans
-    if ("将" in text and _MODAL_JIANG_RE.search(text)) or _PLAN_TEST_RE.search(text):
-        return True
-    if "年" not in text:
-        return False
-    for m in _TARGET_YEAR_RE.finditer(text):
-        if ctx.year is None or int(m.group(1)) >= ctx.year:
-            return True
-    return False
+def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit, Decision]]:
+    """Each measure unit with its status decision, in document order.
+
+    A top-level section whose headings say nothing, after a task section, belongs to the task part
+    (a government work report's 政府自身建设 after its 工作任务)."""
+    top: str | None = None
+    last_kind: SectionVerdict | None = None  # verdict of the latest top-level section that had one
+    inherited: SectionVerdict | None = None
+    for unit in _units(structure):
+        head = unit.section[0] if unit.section else None
+        if head != top:
+            top = head
+            inherited = None
+            if head is not None:
+                own = heading_kind(head, ctx.year, ctx.genre)
+                if own is not None:
+                    last_kind = own
+                elif last_kind is not None and last_kind.kind == "tasks":
+                    inherited = SectionVerdict(
+                        "tasks", head, f"无标记，接在任务部分“{last_kind.heading}”之后"
+                    )
+        yield (
+            unit,
+            decide(
+                unit.text,
+                unit.section,
+                ctx,
+                task_region=unit.region,
+                region_depth=unit.region_depth,
+                inherited=inherited,
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class Located:
+    """A sentence found in a document, with everything its status and themes were decided from."""
+
+    text: str
+    section: tuple[str, ...]
+    context: DocContext
+    decision: Decision
+    anchor: str
+
+
+def locate_in_document(path: Path, sentence: str) -> Located | None:
+    """The measure of the document at `path` that holds `sentence` (or most of it), or None.
+
+    Raises ReadError when the file cannot be read."""
+    from briefing.extract.metadata import parse_document_text
+    from briefing.extract.structure import normalize_inline, parse_structure
+    from briefing.readers import read_file
+
+    wanted = normalize_inline(sentence)
+    best: tuple[float, Located] | None = None
+    for raw in read_file(path, str(path)):
+        parsed = parse_document_text(raw)
+        structure = parse_structure(parsed.body)
+        date = parsed.metadata.written_date or parsed.metadata.published_date
+        ctx = document_context(parsed.metadata.title, structure, date)
+        for unit, decision in decided_units(structure, ctx):
+            score = _likeness(wanted, unit.text)
+            if score > (best[0] if best else 0.5):
+                anchor = (parsed.metadata.title or "") + _anchor_text(unit)
+                found = Located(unit.text, unit.section, ctx, decision, anchor)
+                best = (score, found)
+                if score >= 1.0:
+                    return found
+    return best[1] if best else None
+
+
+def _likeness(wanted: str, text: str) -> float:
+    """1.0 when one holds the other; else the share of character pairs they have in common."""
+    if wanted and (wanted in text or text in wanted):
+        return 1.0
+    a = {wanted[i : i + 2] for i in range(len(wanted) - 1)}
+    b = {text[i : i + 2] for i in range(len(text) - 1)}
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
 # ---------------------------------------------------------------- segmentation
@@ -258,8 +282,17 @@ def _sentence_is_planned(text: str, ctx: DocContext) -> bool:
 class _Unit:
     text: str
     section: tuple[str, ...]
-    planned_section: bool
+    region: str  # the 下一步… sentence that opened the passage it sits in, or ""
+    region_depth: int  # how many headings deep that sentence stood
     context: tuple[str, ...]  # item title, sentence: where a theme-less measure looks for themes
+
+
+def _anchor_text(unit: _Unit) -> str:
+    """Where a generic term of the unit may find its science-and-technology anchor: the section
+    headings, the item's title, the sentence a clause was cut from."""
+    if not unit.section and not unit.context:
+        return ""
+    return "".join(unit.section) + "".join(unit.context)
 
 
 def _content_len(text: str) -> int:
@@ -356,7 +389,10 @@ def _units(structure: Structure) -> Iterable[_Unit]:
     paragraphs = {p.index: p.text for p in structure.paragraphs}
     seen_heading = False
     stack: list[tuple[int, str]] = []  # fallback heading path when the structure gives none
-    planned_top: tuple[str, ...] | None = None  # section opened by a 下一步… sentence
+    # a 下一步… sentence opens a passage of plans: its section and the sections under it
+    region_path: tuple[str, ...] | None = None
+    region = ""
+    skipped: dict[tuple[str, ...], bool] = {}  # sections of principles or problems
     item_title = ""
     item_paragraph = -1
     i = 0
@@ -378,14 +414,17 @@ def _units(structure: Structure) -> Iterable[_Unit]:
             seen_heading = True
         if has_headings and not seen_heading and not _QUANTITY_RE.search(text):
             continue  # preamble: addressee, 收悉, 按照…要求 — only quantified results count
-        if section and _PRINCIPLE_SECTION_RE.search(section[-1]):
-            continue
-        top = section[:1]
-        if planned_top is not None and planned_top != top:
-            planned_top = None
-        if text.startswith(("下一步", "今后")):
-            planned_top = top
-        if is_framing(text):
+        if section:
+            skip = skipped.get(section)
+            if skip is None:
+                skip = skipped[section] = any(_PRINCIPLE_SECTION_RE.search(h) for h in section)
+            if skip:
+                continue
+        if region_path is not None and section[: len(region_path)] != region_path:
+            region_path, region = None, ""
+        if opens_task_region(text):
+            region_path, region = tuple(section), text
+        if is_framing(text) or is_problem_statement(text):
             continue
         not_framing = text  # checked: a clause that is this whole text needs no second look
         if sentence.paragraph != item_paragraph:
@@ -425,7 +464,13 @@ def _units(structure: Structure) -> Iterable[_Unit]:
         for clause in clauses:
             if clause != not_framing and is_framing(clause):
                 continue
-            yield _Unit(clause, tuple(section), planned_top is not None, tuple(contexts))
+            yield _Unit(
+                clause,
+                tuple(section),
+                region,
+                len(region_path) if region_path is not None else 0,
+                tuple(contexts),
+            )
 
 
 def _first_clause(text: str) -> str:

@@ -1,0 +1,423 @@
+"""Whether a measure is done or planned: from the document's genre, its section and its own mood.
+
+Three sources of evidence, weighed in this order:
+
+1. the sentence's mood, when it is unmistakable: 拟, 预计, 力争, 计划 (as a verb), 将 as a modal,
+   a target year not yet past (到2025年) mark a plan; 已…, 累计, 截至, a verb with 了, …以来 mark
+   something done;
+2. the section it sits under: review sections (回顾, 成效, 进展, 完成情况, 主要做法, 工作开展情况, a
+   year before the document's own) against task sections (任务, 目标, 建议, 安排, 部署, 要求, 打算,
+   思路, 下一步, 今后, a year at or after the document's own, 今年/明年 in a report delivered that
+   year); a top-level section without a cue that follows a task section belongs to the task part
+   (a government work report's 政府自身建设 after its 工作任务);
+3. softer mood cues (要 as a modal, 确保, 实现, 达到 X, 增长 X%, 同比 …), then the genre: a plan,
+   policy or work-points document states intentions; replies, summaries, statistics and news report
+   what was done.
+
+Every decision carries its basis and the cue that decided, which `briefing explain` prints.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from briefing.model import Status, Structure
+
+Genre = Literal["reply", "summary", "report", "plan", "news", "statistics", "unknown"]
+SectionKind = Literal["review", "tasks"]
+Basis = Literal["mood", "section", "region", "genre", "default"]
+
+GENRE_LABELS: dict[str, str] = {
+    "reply": "答复/复函",
+    "summary": "工作总结",
+    "report": "工作报告",
+    "plan": "规划/政策/方案",
+    "news": "新闻报道",
+    "statistics": "统计公报",
+    "unknown": "未识别",
+}
+BASIS_LABELS: dict[str, str] = {
+    "mood": "句子语气",
+    "section": "所在章节",
+    "region": "下一步段落",
+    "genre": "文件体裁",
+    "default": "默认",
+}
+
+# ---------------------------------------------------------------- genre
+
+# The head noun of a Chinese title comes last: of several cues, the one ending last decides
+# (关于…建议的答复 is a reply, 关于…情况的报告 a report).
+_GENRE_TITLE_RE = re.compile(
+    r"(?P<reply>答复|复函|回复|办理(?:情况|结果)|(?:提案|议案)(?:的)?(?:办理)?)"
+    r"|(?P<statistics>统计公报|统计快报|统计监测|统计数据|统计年鉴|主要(?:统计)?指标|统计分析)"
+    r"|(?P<report>政府工作报告|工作报告|报告)"
+    r"|(?P<summary>总结|工作情况|年度报告|年报|综述|回顾|工作成效|进展情况|完成情况)"
+    r"|(?P<plan>意见|方案|规划|办法|通知|措施|细则|计划|纲要|指南|规定|决定|条例|政策|要点|若干|规则"
+    r"|行动|建议|清单|目录|路线图|实施|指引)"
+    r"|(?P<news>记者|新闻|发布会|动态)"
+)
+_REPLY_BODY_RE = re.compile(
+    r"收悉|(?:您|你们?)(?:提出|所提|们提出)的|(?:现|特)(?:将有关情况|就有关问题)?答复如下|(?<!各位)代表[:：]$|委员[:：]$"
+)
+_REPORT_BODY_RE = re.compile(r"各位代表|请予审议|(?:人民代表大会|人大).{0,12}(?:会议|次会)上")
+_PLAN_BODY_RE = re.compile(
+    r"现提出(?:以下|如下)意见|现予(?:以)?印发|现印发给你们|现将.{0,30}印发|特制定本|制定本(?:方案|办法|措施|意见|规划)"
+)
+_STATISTICS_BODY_RE = re.compile(r"统计公报|统计局|统计数据显示")
+# a summary opens on its year (2023年,全市科技系统…) or looks back over it
+_SUMMARY_BODY_RE = re.compile(r"^20\d\d年(?:以来)?[,，]|一年来|过去一年|今年以来|工作总结")
+_NEWS_BODY_RE = re.compile(r"记者|通讯员|新华社|日电|(?:本报|本网)讯|来源[:：].{0,12}(?:报|网|台)")
+_POLICY_HEADING_RE = re.compile(
+    r"总体要求|指导思想|基本原则|保障措施|组织保障|组织实施|工作目标|主要目标"
+)
+
+
+@dataclass(frozen=True)
+class GenreGuess:
+    genre: Genre
+    cue: str  # the words that decided, for `briefing explain`
+
+
+def detect_genre(title: str | None, structure: Structure | None = None) -> GenreGuess:
+    """The document's genre from its title's head noun, else from cues in its first paragraphs."""
+    if title:
+        found = None
+        for m in _GENRE_TITLE_RE.finditer(title.strip().rstrip("。")):
+            found = m
+        if found is not None and found.lastgroup is not None:
+            return GenreGuess(found.lastgroup, f"标题中的“{found.group(0)}”")  # type: ignore[arg-type]
+    if structure is None:
+        return GenreGuess("unknown", "")
+    opening = [p.text for p in structure.paragraphs[:12]]
+    checks: tuple[tuple[Genre, re.Pattern[str]], ...] = (
+        ("reply", _REPLY_BODY_RE),
+        ("report", _REPORT_BODY_RE),
+        ("plan", _PLAN_BODY_RE),
+        ("statistics", _STATISTICS_BODY_RE),
+        ("summary", _SUMMARY_BODY_RE),
+    )
+    for genre, pattern in checks:
+        for text in opening:
+            hit = pattern.search(text)
+            if hit is not None:
+                return GenreGuess(genre, f"开头段落中的“{hit.group(0)}”")
+    headings = [s.heading for s in structure.sections if _POLICY_HEADING_RE.search(s.heading)]
+    if len(headings) >= 2:
+        return GenreGuess("plan", f"章节“{headings[0]}”“{headings[1]}”")
+    for text in opening[:4]:
+        hit = _NEWS_BODY_RE.search(text)
+        if hit is not None:
+            return GenreGuess("news", f"开头段落中的“{hit.group(0)}”")
+    return GenreGuess("unknown", "")
+
+
+# ---------------------------------------------------------------- sections
+
+# cues that mark a task section wherever they stand in the heading
+_TASK_ANYWHERE_RE = re.compile(
+    r"下一步|下步|下阶段|今后|打算|展望|努力方向|工作(?:安排|计划|思路|要点)|计划安排|思路"
+)
+# head nouns that mark a task section at the end of the heading (二、对今年政府工作的建议,
+# (三)工作目标); after 落实/贯彻/按照… they are an object (全面落实整改要求), not the head
+_TASK_END_RE = re.compile(
+    r"(?:目标|任务|要求|部署|建议|安排|举措|对策|措施|重点工作|要点|方向|取向)(?:[和与及](?:目标|任务|要求|政策取向|举措))?$"
+)
+_OBJECT_VERB_RE = re.compile(
+    r"落实|贯彻|按照|围绕|执行|完成|实现|对标|对照|响应|遵循|采取|取得|服务"
+)
+_REVIEW_ANYWHERE_RE = re.compile(
+    r"回顾|总结|以来|过去.{0,2}年|(?:开展|工作|进展|扶持|落实|完成|办理|执行|基本|实施)情况|主要做法"
+    r"|取得.{0,10}(?:成效|成绩|进展|突破|成果|成就)|(?:主要|工作|显著|明显)(?:成效|成绩|进展|成果)"
+    r"|发展(?:现状|基础)"
+)
+_REVIEW_END_RE = re.compile(r"(?:成效|成绩|进展|成果|成就|亮点|现状|基础|情况|做法|经验)$")
+# a heading opening with a verb of command is a task's, whatever noun ends it (巩固拓展成效)
+_IMPERATIVE_START_RE = re.compile(
+    r"(?:进一步|全面|深入|持续|大力|积极|着力|切实|扎实|不断|加快)?"
+    r"(?:加快|加强|推进|推动|强化|深化|完善|提升|提高|健全|巩固|扩大|优化|打造|构建|实施|聚焦|做强|做优"
+    r"|做大|培育|支持|鼓励|建立|建设|开展|落实|抓好|统筹|促进|夯实|坚持|突出|激发|营造|发挥|用好|贯彻)"
+)
+# a result stated as subject + adverb + verb: (二)高能级科创平台提质发展, 人才培育成效逐步显现
+_RESULT_PREDICATE_RE = re.compile(
+    r"(?:逐步|持续|不断|加快|加速|提速|提质|稳步|扎实|显著|明显|大幅|有效|有力|日益|更加|初步|基本|成功"
+    r"|全面|进一步|取得新?)[\u4e00-\u9fff]{1,4}$|(?:完成|实现|落地|见效|突破)$"
+)
+_HEADING_NUMBER_RE = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]{1,4}(?:章|部分)|[一二三四五六七八九十]+[、.．]"
+    r"|[(（][一二三四五六七八九十]+[)）]、?|\d+[.．、]|[(（]\d+[)）])"
+)
+_HEADING_YEAR_RE = re.compile(r"(20\d\d)年")
+_THIS_YEAR_RE = re.compile(r"今年(?!以来)|明年|本年度")
+_HEADING_TRIM = "。.：:；;，, "
+
+
+@dataclass(frozen=True)
+class SectionVerdict:
+    kind: SectionKind
+    heading: str
+    cue: str
+    strong: bool = True
+
+
+def heading_kind(
+    heading: str, year: int | None = None, genre: Genre = "unknown"
+) -> SectionVerdict | None:
+    """review/tasks from a heading's wording, or None when it says neither.
+
+    Strong cues: task words anywhere (下一步, 打算, 工作安排) or as the head noun at the end (目标,
+    任务, 建议, 要求 — not as the object of 落实/贯彻…); review words (回顾, 以来, 开展情况, 取得…成效,
+    or 成效/情况/做法 as the head noun of a heading that is not an order); where both occur, the later
+    one decides (重点工作完成情况 is review). A year decides when no word does (a year after the
+    document's own: tasks; before it: review). Weak: a result stated as subject + adverb + verb
+    (科技人才引进逐步发力)."""
+    body = _HEADING_NUMBER_RE.sub("", heading, count=1).strip(_HEADING_TRIM)
+    if not body:
+        return None
+    last = re.split(r"[，,、；;：:]", body)[-1]
+    imperative = _IMPERATIVE_START_RE.match(body) is not None
+    cues: list[tuple[int, SectionKind, str]] = [
+        (m.end(), "tasks", m.group(0)) for m in _TASK_ANYWHERE_RE.finditer(body)
+    ]
+    m = _TASK_END_RE.search(last)
+    if m is not None and _OBJECT_VERB_RE.search(last[: m.start()]) is None:
+        cues.append((len(body), "tasks", m.group(0)))
+    cues += [(m.end(), "review", m.group(0)) for m in _REVIEW_ANYWHERE_RE.finditer(body)]
+    m = _REVIEW_END_RE.search(last)
+    if m is not None and not imperative:
+        cues.append((len(body), "review", m.group(0)))
+    if cues:
+        _, kind, cue = max(cues, key=lambda c: (c[0], c[1] == "review"))
+        return SectionVerdict(kind, heading, cue)
+    m = _THIS_YEAR_RE.search(body)
+    if m is not None and (m.group(0) != "今年" or genre in ("report", "plan")):
+        return SectionVerdict("tasks", heading, m.group(0))
+    if year is not None:
+        years = [int(y) for y in _HEADING_YEAR_RE.findall(body)]
+        if years:
+            last_year = years[-1]
+            if last_year > year or (last_year == year and genre in ("report", "plan")):
+                return SectionVerdict("tasks", heading, f"{last_year}年")
+            if last_year < year:
+                return SectionVerdict("review", heading, f"{last_year}年")
+    if not imperative:
+        m = _RESULT_PREDICATE_RE.search(body)
+        if m is not None:
+            return SectionVerdict("review", heading, m.group(0), strong=False)
+    return None
+
+
+@functools.lru_cache(maxsize=2048)
+def section_verdict(
+    section: tuple[str, ...], year: int | None, genre: Genre
+) -> SectionVerdict | None:
+    """The innermost heading with a strong cue decides, else the innermost with a weak one; every
+    measure of a section asks the same."""
+    weak = None
+    for heading in reversed(section):
+        verdict = heading_kind(heading, year, genre)
+        if verdict is not None:
+            if verdict.strong:
+                return verdict
+            weak = weak or verdict
+    return weak
+
+
+# ---------------------------------------------------------------- mood
+
+_SUBJECTS = (
+    "我们|我市|我局|我委|我区|我县|我省|我厅|我部|我院|本市|市政府|区政府|政府|下一步|今后|还|也|都|均|亦|仍"
+    "|今年|明年"
+)
+_MODAL_AFTER = (
+    "进一步|继续|加快|着力|大力|积极|认真|持续|全力|加大|不断|深入|重点|围绕|坚持|按照|以|在|于|全面"
+    "|切实|努力|逐步|聚焦|进行|开展|启动|实施|出台|建立|组织|推动|推进|完善|加强|强化|优化|探索|研究"
+    "|制定|争取|力争|着眼|立足|会同|联合|充分|更加|适时|尽快|抓紧|统筹|打造|构建|建设|支持|鼓励|引导"
+    "|提升|提高|扩大|深化|落实|做好|发挥|举办|召开|设立|成为|达到|实现|形成|迎来"
+)
+# 将 as a modal verb (我们将…, 将进一步…) marks a plan; 将 + noun + 纳入/作价 is the object marker of a
+# past action, so 将 alone never decides.
+MODAL_JIANG_RE = re.compile(rf"(?:{_SUBJECTS})将(?![其该这此])|将(?:{_MODAL_AFTER})")
+# 拟 as a verb of intention (拟安排, 拟于); not 模拟/虚拟/草拟, 拟定 (drafted), 拟上市企业 (a kind of firm)
+_NI = r"(?<![模虚草比])拟(?![定制稿人]|上市|挂牌)"
+PLAN_RE = re.compile(
+    rf"力争|争取到|{_NI}"
+    r"|(?:^|[，,；;：:])(?:下一步|下步|下阶段|今后|明年)"
+    r"|计划(?:于|在|到|用|年内|今年|明年)|(?:^|[，,；;]|我们|我市|我局)计划(?!单列)"
+    r"|确保.{0,12}\d"
+)
+# Whether PLAN_RE matches anywhere, with every branch opening with a literal: the regex engine
+# then jumps from one possible first character to the next (several times faster than trying
+# the leading (?:^|…) groups at every position). PLAN_RE itself stays for the words it reports.
+PLAN_TEST_RE = re.compile(
+    rf"力争|争取到|{_NI}"
+    r"|(?:下一步|下步|下阶段|今后|明年)(?<![^，,；;：:]下一步)(?<![^，,；;：:]下步)(?<![^，,；;：:]下阶段)"
+    r"(?<![^，,；;：:]今后)(?<![^，,；;：:]明年)"
+    r"|计划(?:于|在|到|用|年内|今年|明年)"
+    r"|计划(?!单列)(?:(?<![^，,；;]计划)|(?<=我们计划)|(?<=我市计划)|(?<=我局计划))"
+    r"|确保.{0,12}\d"
+)
+TARGET_YEAR_RE = re.compile(
+    r"(?:^|[，,；;：:]|[一二三四五六七八九十]是)(?:到|至|截至|截止到?)(20\d\d)年"
+    r"|(20\d\d)年(?:底|末|年底)?(?:前|以前)"
+)
+# 已 + a verb of completion; 累计, 截至; …以来 (今年以来, 近年来 open a review of what was done)
+PAST_RE = re.compile(
+    r"累计|截至|截止(?!日期)|已(?:经|有|建成|获批|认定|落地|完成|实现|形成|达到|发放|立项|与|累计|全面|基本"
+    r"|初步|顺利|先后|连续|成功|建立|出台|印发|开展|启动|覆盖|吸引|带动|培育|引进|举办|组织|签约)"
+    r"|取得了|(?:今年|近年|近几年|年|月|去年|上年)以来|近年来"
+)
+# 了 as the aspect marker after a verb (建立了, 出台了); not 为了, 除了, 了解, 一目了然
+_LE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除罢末不得])了(?![解结如然不])")
+# softer cues: each can occur on the other side too, so a section's verdict outweighs them
+_SOFT_PLAN_RE = re.compile(
+    r"(?:^|[，,；;]|我们|各地|各级|必须|一定|务必|还|更|都|就|也|仍)要(?!求|素|点|件|闻|害|务|领|员|案|职|紧)"
+    r"|(?<![主重需只纪摘概提首次简扼险机政])要(?:加快|加强|推进|推动|坚持|持续|着力|切实|进一步|大力|深入|把"
+    r"|围绕|抓好|全面|聚焦|不断|继续|做好|落实|强化|完善|健全|提高|提升|优化|扩大|深化|统筹|注重|突出|以)"
+    r"|^(?:确保|努力)|预计|预期(?:目标|增长|达到|实现)|左右[。；;，,]?$"
+)
+_SOFT_PAST_RE = re.compile(
+    r"同比|比上年|较上年|增长\d|增长了|增幅|实现|达到\d|达\d|完成\d|新增\d|共(?:有|计|组织|举办|开展|支持|建成|认定)"
+    r"|获批|获得|荣获|入选|位居|位列|排名|首次|先后|成功"
+)
+
+
+@dataclass(frozen=True)
+class Mood:
+    status: Status
+    strong: bool
+    cue: str
+
+
+def sentence_mood(text: str, year: int | None = None) -> Mood | None:
+    """The sentence's own mood: a strong plan cue, else a strong past cue, else a soft one."""
+    if "将" in text:
+        m = MODAL_JIANG_RE.search(text)
+        if m is not None:
+            return Mood("planned", True, f"“{m.group(0)}”中的“将”是情态动词")
+    if PLAN_TEST_RE.search(text) is not None:
+        m = PLAN_RE.search(text)
+        cue = m.group(0).lstrip("，,；;：:") if m is not None else ""
+        if cue == "拟" and m is not None:
+            cue = text[m.end() - 1 : m.end() + 2]  # 拟安排, 拟于
+        return Mood("planned", True, f"“{cue}”表示计划或目标")
+    if "年" in text:
+        for m in TARGET_YEAR_RE.finditer(text):
+            target = int(m.group(1) or m.group(2))
+            if year is None or target >= year:
+                return Mood("planned", True, f"“{m.group(0).lstrip('，,；;：:')}”是目标年份")
+    m = PAST_RE.search(text)
+    if m is not None:
+        return Mood("done", True, f"“{m.group(0)}”表示已完成")
+    if "了" in text:
+        m = _LE_RE.search(text)
+        if m is not None:
+            return Mood("done", True, f"“{text[m.start() - 1 : m.end()]}”表示已完成")
+    m = _SOFT_PLAN_RE.search(text)
+    if m is not None:
+        return Mood("planned", False, f"“{m.group(0).lstrip('，,；;')}”表示要求或计划")
+    m = _SOFT_PAST_RE.search(text)
+    if m is not None:
+        return Mood("done", False, f"“{m.group(0)}”表示已取得的结果")
+    return None
+
+
+# ---------------------------------------------------------------- the decision
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the status rules need to know about the whole document."""
+
+    genre: Genre = "unknown"
+    year: int | None = None
+    genre_cue: str = ""
+
+    @property
+    def policy(self) -> bool:
+        return self.genre == "plan"
+
+
+# genres that report a past period: a soft plan cue (预计 as an estimate of the year's result, 要)
+# does not outweigh them
+_LOOKING_BACK = frozenset({"summary", "statistics"})
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: Status
+    basis: Basis
+    reason: str  # in Chinese, for `briefing explain`
+    mood: Mood | None = None
+    section: SectionVerdict | None = None
+
+
+def decide(
+    text: str,
+    section: Sequence[str] = (),
+    context: DocContext | None = None,
+    *,
+    task_region: str = "",
+    region_depth: int = 0,
+    inherited: SectionVerdict | None = None,
+) -> Decision:
+    """done/planned for one measure, and what decided it.
+
+    `task_region` is the sentence that opened a 下一步 passage this measure sits in, under
+    `region_depth` headings: it outweighs the verdict of those headings (我局下步将重点做好如下工作
+    inside 一、工作开展情况), not that of a deeper one. `inherited` is the task verdict of an
+    earlier top-level section when this one's headings say nothing.
+    """
+    ctx = context or DocContext()
+    mood = sentence_mood(text, ctx.year)
+    verdict = section_verdict(tuple(section), ctx.year, ctx.genre) or inherited
+    # a strong past cue in a plan's task section is a relative clause (对已认定的…给予奖励)
+    if (
+        mood is not None
+        and mood.strong
+        and (
+            mood.status == "planned"
+            or not (ctx.genre == "plan" and verdict and verdict.kind == "tasks")
+        )
+    ):
+        return Decision(mood.status, "mood", mood.cue, mood, verdict)
+    if task_region and (
+        verdict is None
+        or verdict.kind == "tasks"
+        or verdict.heading not in section
+        or list(section).index(verdict.heading) < region_depth
+    ):
+        return Decision(
+            "planned", "region", f"位于“{task_region[:30]}”开启的下一步段落", mood, verdict
+        )
+    if verdict is not None:
+        kind = "任务部分" if verdict.kind == "tasks" else "回顾部分"
+        status: Status = "planned" if verdict.kind == "tasks" else "done"
+        return Decision(
+            status, "section", f"章节“{verdict.heading}”是{kind}（“{verdict.cue}”）", mood, verdict
+        )
+    if ctx.genre == "plan":
+        # a plan's 实现/达到 are targets: only a strong past cue (handled above) says done
+        return Decision(
+            "planned", "genre", f"{GENRE_LABELS['plan']}（{ctx.genre_cue}）陈述的是要做的事", mood
+        )
+    if mood is not None and not (mood.status == "planned" and ctx.genre in _LOOKING_BACK):
+        return Decision(mood.status, "mood", mood.cue, mood)
+    if ctx.genre != "unknown":
+        label = GENRE_LABELS[ctx.genre]
+        return Decision("done", "genre", f"{label}（{ctx.genre_cue}）报告的是已做的事", mood)
+    return Decision("done", "default", "句子、章节和体裁都没有计划标记", mood)
+
+
+_REGION_OPEN_RE = re.compile(
+    r"^(?:下一步|下步|下阶段|今后|明年)|(?:下一步|下步|下阶段)(?:工作)?(?:中|，|,)?(?:我们|我市|我局|我委|我厅)?(?:将|要|拟|计划)"
+)
+
+
+def opens_task_region(text: str) -> bool:
+    """下一步,我们将… / 我局下步将重点做好如下工作: a sentence that opens the plans of a reply."""
+    return _REGION_OPEN_RE.search(text) is not None

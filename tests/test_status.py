@@ -1,0 +1,242 @@
+"""Status from genre, section and mood: what a reader of a briefing sees as done or planned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from briefing.cli_themes import explain
+from briefing.extract.measures import extract_measures, is_problem_statement
+from briefing.extract.status import DocContext, decide, detect_genre, heading_kind
+from briefing.extract.structure import parse_structure
+from briefing.model import Measure
+from briefing.themes import Classifier, load_lexicon
+
+SHA = "cd" * 32
+CLASSIFIER = Classifier(load_lexicon())
+
+
+def measures_of(body: str, title: str | None = None, date: str | None = None) -> list[Measure]:
+    return extract_measures(SHA, parse_structure(body), CLASSIFIER, date, title)
+
+
+def statuses(body: str, title: str | None = None, date: str | None = None) -> dict[str, str]:
+    return {m.text: m.status for m in measures_of(body, title, date)}
+
+
+# ---------------------------------------------------------------- genre
+
+
+@pytest.mark.parametrize(
+    ("title", "genre"),
+    [
+        ("2024年重庆市政府工作报告", "report"),
+        ("关于市政协六届二次会议第0123号提案的答复", "reply"),
+        ("对市人大代表第456号建议的复函", "reply"),
+        ("浙江省科学技术厅2023年工作总结", "summary"),
+        ("关于加快推进科技成果转化的实施意见", "plan"),
+        ("2024年全市科技工作要点", "plan"),
+        ("2023年全国科技经费投入统计公报", "statistics"),
+    ],
+)
+def test_genre_comes_from_the_head_noun_of_the_title(title: str, genre: str) -> None:
+    assert detect_genre(title).genre == genre
+
+
+def test_genre_comes_from_the_opening_when_there_is_no_title() -> None:
+    reply = parse_structure(
+        "你们提出的《关于加强基础研究的建议》收悉。现答复如下:\n一、工作开展情况"
+    )
+    assert detect_genre(None, reply).genre == "reply"
+    report = parse_structure("各位代表:\n现在,我代表市人民政府,向大会报告政府工作,请予审议。")
+    assert detect_genre(None, report).genre == "report"
+
+
+# ---------------------------------------------------------------- sections
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("三、2024年政府工作任务", "tasks"),
+        ("二、对今年政府工作的建议", "tasks"),
+        ("二、2024年经济社会发展总体要求和政策取向", "tasks"),
+        ("二、下一步工作打算", "tasks"),
+        ("(三)工作目标", "tasks"),
+        ("一、2023年工作回顾", "review"),
+        ("一、工作开展情况", "review"),
+        ("一、2023年重点工作完成情况", "review"),
+        ("一、落实中央和市委部署要求取得新突破", "review"),
+        # a task word as the object of 落实 is not the heading's head noun
+        ("一、提升站位、深化认识,全面落实整改要求", None),
+        # an order that names a result to keep is no review
+        ("(三)巩固拓展脱贫攻坚成果", None),
+        ("(一)强化基础研究", None),
+    ],
+)
+def test_heading_wording_says_review_or_tasks(heading: str, kind: str | None) -> None:
+    verdict = heading_kind(heading, 2024, "report")
+    assert (verdict.kind if verdict else None) == kind
+
+
+def test_a_heading_year_decides_against_the_documents_own_year() -> None:
+    assert heading_kind("一、2023年主要工作", 2024, "report").kind == "review"  # type: ignore[union-attr]
+    assert heading_kind("二、2024年主要工作", 2024, "report").kind == "tasks"  # type: ignore[union-attr]
+    # a year-end summary's heading naming its own year looks back
+    assert heading_kind("一、2024年主要工作", 2024, "summary") is None
+
+
+REPORT = """各位代表:
+现在,我代表市人民政府,向大会报告政府工作,请予审议。
+一、2023年工作回顾
+过去一年,全市地区生产总值增长6.1%。
+新增高新技术企业1200家,技术合同成交额达到865亿元。
+二、2024年经济社会发展总体要求和政策取向
+今年经济社会发展的主要预期目标是:地区生产总值增长6%左右。
+三、2024年政府工作任务
+(一)加快建设现代化产业体系。
+实施先进制造业集群培育行动,新增高新技术企业1000家。
+今年拟安排地方政府专项债券3.9万亿元。
+四、全面加强政府自身建设
+坚持依法行政,自觉接受人大监督。
+"""
+
+
+def test_a_government_work_report_reads_its_review_as_done_and_its_task_part_as_planned() -> None:
+    got = statuses(REPORT, title="2024年政府工作报告", date="2024-01-20")
+    assert got["过去一年,全市地区生产总值增长6.1%。"] == "done"
+    assert got["新增高新技术企业1200家,技术合同成交额达到865亿元。"] == "done"
+    assert got["今年经济社会发展的主要预期目标是:地区生产总值增长6%左右。"] == "planned"
+    # a plain imperative and a figure with 新增 in the task part are this year's tasks
+    assert got["实施先进制造业集群培育行动,新增高新技术企业1000家。"] == "planned"
+    assert got["今年拟安排地方政府专项债券3.9万亿元。"] == "planned"
+    # the section after the task part has no cue of its own: it still belongs to the tasks
+    assert got["坚持依法行政,自觉接受人大监督。"] == "planned"
+
+
+def test_a_replys_next_steps_passage_is_planned_without_a_heading() -> None:
+    body = (
+        "一、工作开展情况\n"
+        "我局组织实施市级自然科学基金项目1800项。\n"
+        "我局下步将重点做好如下工作:\n"
+        "推动高校与企业共建研发平台。\n"
+        "支持区县设立科技成果转化基金。"
+    )
+    got = statuses(body, title="关于第0012号提案的答复")
+    assert got["我局组织实施市级自然科学基金项目1800项。"] == "done"
+    assert got["推动高校与企业共建研发平台。"] == "planned"
+    assert got["支持区县设立科技成果转化基金。"] == "planned"
+
+
+# ---------------------------------------------------------------- mood
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年拟安排地方政府专项债券3.9万亿元。",
+        "力争全年技术合同成交额突破1000亿元。",
+        "到2027年,全社会研发经费投入强度达到2.5%。",
+        "我们将进一步加大科技金融支持力度。",
+    ],
+)
+def test_plan_cues_make_a_sentence_planned_even_under_a_review_heading(text: str) -> None:
+    decision = decide(text, ("一、工作开展情况",), DocContext("reply", 2024))
+    assert decision.status == "planned"
+    assert decision.basis == "mood"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至2023年底,累计建成国家级孵化器26家。",
+        "今年以来,全市新认定高新技术企业1200家。",
+        "出台了《关于支持科技型企业融资的若干措施》。",
+    ],
+)
+def test_past_cues_make_a_sentence_done_even_under_a_task_heading(text: str) -> None:
+    decision = decide(text, ("二、下一步工作打算",), DocContext("reply", 2024))
+    assert decision.status == "done"
+    assert decision.basis == "mood"
+
+
+def test_an_estimate_in_a_summary_is_the_years_result_not_a_plan() -> None:
+    text = "全社会研发投入总量预计750亿元、增长10%。"
+    assert decide(text, (), DocContext("summary", 2023)).status == "done"
+    assert decide(text, ("三、2024年工作安排",), DocContext("summary", 2023)).status == "planned"
+
+
+def test_a_plans_already_is_a_relative_clause_in_its_task_sections() -> None:
+    text = "对已认定的高新技术企业给予一次性奖励。"
+    assert decide(text, ("二、主要任务",), DocContext("plan", 2024)).status == "planned"
+
+
+# ---------------------------------------------------------------- problems
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "但也要看到,我市科技综合实力与先进地区相比还有差距。",
+        "企业创新主体地位仍然不强,高端人才仍然不足。",
+    ],
+)
+def test_statements_of_problems_are_not_measures(text: str) -> None:
+    assert is_problem_statement(text)
+    assert measures_of(f"一、工作情况\n{text}\n新建重点实验室3个。") != []
+    assert text not in {m.text for m in measures_of(f"一、工作情况\n{text}")}
+
+
+def test_a_remedy_for_a_stated_problem_is_a_measure() -> None:
+    assert not is_problem_statement("针对企业研发投入仍然不足的问题,出台研发费用补助政策。")
+
+
+def test_a_problems_section_yields_no_measures() -> None:
+    body = "二、存在的问题\n基础研究投入占比偏低。\n三、下一步打算\n加大基础研究投入。"
+    assert [m.text for m in measures_of(body)] == ["加大基础研究投入。"]
+
+
+# ---------------------------------------------------------------- explain
+
+
+@pytest.fixture(scope="module")
+def app() -> typer.Typer:
+    app = typer.Typer()
+    app.command("explain")(explain)
+    app.command("other")(lambda: None)  # two commands: typer keeps the subcommand name
+    return app
+
+
+def test_explain_names_the_section_that_decided(app: typer.Typer) -> None:
+    result = CliRunner().invoke(
+        app, ["explain", "推动高校与企业开展协同创新。", "-s", "三、2024年政府工作任务"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "planned" in result.output
+    assert "决定因素：所在章节" in result.output
+    assert "三、2024年政府工作任务" in result.output and "任务部分" in result.output
+
+
+def test_explain_names_the_mood_that_decided(app: typer.Typer) -> None:
+    result = CliRunner().invoke(app, ["explain", "今年拟安排地方政府专项债券3.9万亿元。"])
+    assert "planned" in result.output
+    assert "决定因素：句子语气" in result.output and "拟" in result.output
+    # a macro-finance sentence without a science-and-technology anchor is not 科技金融
+    assert "最终主题：其他" in result.output
+    assert "科技锚点" in result.output
+
+
+def test_explain_reads_genre_and_section_from_the_document(
+    app: typer.Typer, tmp_path: Path
+) -> None:
+    doc = tmp_path / "report.txt"
+    doc.write_text("2024年政府工作报告\n" + REPORT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", "坚持依法行政", "--doc", str(doc)])
+    assert result.exit_code == 0, result.output
+    assert "找到：坚持依法行政,自觉接受人大监督。" in result.output
+    assert "planned" in result.output
+    assert "工作报告" in result.output
+    assert "三、2024年政府工作任务" in result.output  # the task part it follows
