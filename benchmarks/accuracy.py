@@ -549,8 +549,29 @@ def format_corpus(report: dict[str, Any], themes: Sequence[str]) -> str:
     return "\n".join(out)
 
 
+def _decisions(documents: Sequence[Any]) -> dict[tuple[str, str], str]:
+    """(doc, measure text) -> what decided its status, for the error listing."""
+    try:
+        from briefing.extract.measures import decided_units, document_context
+        from briefing.extract.structure import parse_structure
+    except ImportError:
+        return {}
+    out = {}
+    for d in documents:
+        name = Path(str(d.source).split("#")[0]).name
+        structure = parse_structure(d.body)
+        date = d.metadata.written_date or d.metadata.published_date
+        ctx = document_context(d.metadata.title, structure, date)
+        for unit, decision in decided_units(structure, ctx):
+            out[(name, unit.text)] = f"{ctx.genre}/{decision.basis}: {decision.reason}"
+    return out
+
+
 def format_errors(run: CorpusRun, split: str) -> Iterable[str]:
     """Individual errors of one split (the harness refuses to do this for the test part)."""
+    if split == "test":
+        raise ValueError("the test part's individual errors are never listed")
+    why = _decisions([d for d in run.documents if run.split(Path(str(d.source)).name) == split])
     for r in run.rows:
         if run.split(r.gold.doc) != split:
             continue
@@ -561,7 +582,8 @@ def format_errors(run: CorpusRun, split: str) -> Iterable[str]:
         if r.themes != g.themes:
             problems.append(f"themes {sorted(r.themes)} != gold {sorted(g.themes)}")
         if r.predicted is not None and not r.status_ok:
-            problems.append(f"status {r.predicted.status} != gold {g.status}")
+            reason = why.get((r.predicted.doc, r.predicted.text), "")
+            problems.append(f"status {r.predicted.status} != gold {g.status} ({reason})")
         if problems:
             yield f"{g.doc}  [{g.section}]  {g.text}\n    -> " + "; ".join(problems)
     for n, p in run.non_measures:

@@ -58,9 +58,12 @@ _GENRE_TITLE_RE = re.compile(
     r"|(?P<report>政府工作报告|工作报告|报告)"
     r"|(?P<summary>总结|工作情况|年度报告|年报|综述|回顾|工作成效|进展情况|完成情况)"
     r"|(?P<plan>意见|方案|规划|办法|通知|措施|细则|计划|纲要|指南|规定|决定|条例|政策|要点|若干|规则"
-    r"|行动|建议|清单|目录|路线图|实施|指引)"
-    r"|(?P<news>记者|新闻|发布会|动态)"
+    r"|行动|建议|清单|目录|路线图|实施|指引|任务|任务分解|分工)"
+    r"|(?P<news>记者|新闻|发布会|动态|召开|举行|举办|开幕|闭幕|揭牌|签约|出席|调研|走访|会见|座谈)"
 )
+# 关于印发《…实施方案》的通知, 我市出台《…意见》: a quoted title names another document
+_QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
+_TRAILING_NOTE_RE = re.compile(r"[(（][^()（）]{0,16}[)）]$")
 _REPLY_BODY_RE = re.compile(
     r"收悉|(?:您|你们?)(?:提出|所提|们提出)的|(?:现|特)(?:将有关情况|就有关问题)?答复如下|(?<!各位)代表[:：]$|委员[:：]$"
 )
@@ -86,11 +89,21 @@ class GenreGuess:
 def detect_genre(title: str | None, structure: Structure | None = None) -> GenreGuess:
     """The document's genre from its title's head noun, else from cues in its first paragraphs."""
     if title:
-        found = None
-        for m in _GENRE_TITLE_RE.finditer(title.strip().rstrip("。")):
-            found = m
-        if found is not None and found.lastgroup is not None:
-            return GenreGuess(found.lastgroup, f"标题中的“{found.group(0)}”")  # type: ignore[arg-type]
+        own = _TRAILING_NOTE_RE.sub("", _QUOTED_TITLE_RE.sub("", title.strip().rstrip("。")))
+        # a plan's type word is its title's last word (…实施方案(试行)); in the middle it is what
+        # a news item reports (我市出台十条措施支持科技创新)
+        cues = [
+            m
+            for m in _GENRE_TITLE_RE.finditer(own)
+            if m.lastgroup is not None and (m.lastgroup != "plan" or m.end() == len(own))
+        ]
+        if cues:
+            last = cues[-1]
+            kinds = {m.lastgroup for m in cues}
+            if last.lastgroup == "plan" and "summary" in kinds:
+                # 2024年工作总结和2025年工作计划: a review part and a task part, like a work report
+                return GenreGuess("report", f"标题中的“{cues[0].group(0)}”和“{last.group(0)}”")
+            return GenreGuess(last.lastgroup, f"标题中的“{last.group(0)}”")  # type: ignore[arg-type]
     if structure is None:
         return GenreGuess("unknown", "")
     opening = [p.text for p in structure.paragraphs[:12]]
@@ -120,7 +133,8 @@ def detect_genre(title: str | None, structure: Structure | None = None) -> Genre
 
 # cues that mark a task section wherever they stand in the heading
 _TASK_ANYWHERE_RE = re.compile(
-    r"下一步|下步|下阶段|今后|打算|展望|努力方向|工作(?:安排|计划|思路|要点)|计划安排|思路"
+    r"下一步|下步|下阶段|今后|打算|展望|努力方向|工作(?:安排|计划|思路|要点|任务)|计划安排|思路"
+    r"|重点任务|主要任务|重点工作|任务分解|责任分工"
 )
 # head nouns that mark a task section at the end of the heading (二、对今年政府工作的建议,
 # (三)工作目标); after 落实/贯彻/按照… they are an object (全面落实整改要求), not the head
@@ -135,11 +149,11 @@ _REVIEW_ANYWHERE_RE = re.compile(
     r"|取得.{0,10}(?:成效|成绩|进展|突破|成果|成就)|(?:主要|工作|显著|明显)(?:成效|成绩|进展|成果)"
     r"|发展(?:现状|基础)"
 )
-_REVIEW_END_RE = re.compile(r"(?:成效|成绩|进展|成果|成就|亮点|现状|基础|情况|做法|经验)$")
+_REVIEW_END_RE = re.compile(r"(?:成效|成绩|进展|成果|成就|亮点|情况|做法|经验)$")
 # a heading opening with a verb of command is a task's, whatever noun ends it (巩固拓展成效)
 _IMPERATIVE_START_RE = re.compile(
-    r"(?:进一步|全面|深入|持续|大力|积极|着力|切实|扎实|不断|加快)?"
-    r"(?:加快|加强|推进|推动|强化|深化|完善|提升|提高|健全|巩固|扩大|优化|打造|构建|实施|聚焦|做强|做优"
+    r"(?:进一步|全面|深入|持续|大力|积极|着力|切实|扎实|不断|加快|全力)?"
+    r"(?:围绕|紧扣|立足|着眼|加快|加强|推进|推动|强化|深化|完善|提升|提高|健全|巩固|扩大|优化|打造|构建|实施|聚焦|做强|做优"
     r"|做大|培育|支持|鼓励|建立|建设|开展|落实|抓好|统筹|促进|夯实|坚持|突出|激发|营造|发挥|用好|贯彻)"
 )
 # a result stated as subject + adverb + verb: (二)高能级科创平台提质发展, 人才培育成效逐步显现
@@ -184,7 +198,8 @@ def heading_kind(
         (m.end(), "tasks", m.group(0)) for m in _TASK_ANYWHERE_RE.finditer(body)
     ]
     m = _TASK_END_RE.search(last)
-    if m is not None and _OBJECT_VERB_RE.search(last[: m.start()]) is None:
+    # 关于加大科技投入的建议: a reply's heading names the proposal it answers, not a task part
+    if m is not None and _OBJECT_VERB_RE.search(last[: m.start()]) is None and body[:2] != "关于":
         cues.append((len(body), "tasks", m.group(0)))
     cues += [(m.end(), "review", m.group(0)) for m in _REVIEW_ANYWHERE_RE.finditer(body)]
     m = _REVIEW_END_RE.search(last)
@@ -243,9 +258,14 @@ _MODAL_AFTER = (
 # past action, so 将 alone never decides.
 MODAL_JIANG_RE = re.compile(rf"(?:{_SUBJECTS})将(?![其该这此])|将(?:{_MODAL_AFTER})")
 # 拟 as a verb of intention (拟安排, 拟于); not 模拟/虚拟/草拟, 拟定 (drafted), 拟上市企业 (a kind of firm)
-_NI = r"(?<![模虚草比])拟(?![定制稿人]|上市|挂牌)"
+# 拟 as a verb of intention: after a clause break or a subject, or before a verb (拟安排, 拟于); not
+# 拟上市企业 or 摸排拟申报企业, where it names a kind of firm
+_NI = (
+    r"(?:^|(?<=[，,；;])|(?<=我们)|(?<=我市)|(?<=我局)|(?<=今年)|(?<=明年))拟(?!上市|挂牌|定|制|稿)"
+    r"|拟(?=于|在|对|将|开展|建设|出台|制定|启动|组织|设立|安排|投入|投资)"
+)
 PLAN_RE = re.compile(
-    rf"力争|争取到|{_NI}"
+    rf"力争|(?<!已)争取到|{_NI}"
     r"|(?:^|[，,；;：:])(?:下一步|下步|下阶段|今后|明年)"
     r"|计划(?:于|在|到|用|年内|今年|明年)|(?:^|[，,；;]|我们|我市|我局)计划(?!单列)"
     r"|确保.{0,12}\d"
@@ -254,7 +274,7 @@ PLAN_RE = re.compile(
 # then jumps from one possible first character to the next (several times faster than trying
 # the leading (?:^|…) groups at every position). PLAN_RE itself stays for the words it reports.
 PLAN_TEST_RE = re.compile(
-    rf"力争|争取到|{_NI}"
+    rf"力争|(?<!已)争取到|{_NI}"
     r"|(?:下一步|下步|下阶段|今后|明年)(?<![^，,；;：:]下一步)(?<![^，,；;：:]下步)(?<![^，,；;：:]下阶段)"
     r"(?<![^，,；;：:]今后)(?<![^，,；;：:]明年)"
     r"|计划(?:于|在|到|用|年内|今年|明年)"
@@ -262,7 +282,7 @@ PLAN_TEST_RE = re.compile(
     r"|确保.{0,12}\d"
 )
 TARGET_YEAR_RE = re.compile(
-    r"(?:^|[，,；;：:]|[一二三四五六七八九十]是)(?:到|至|截至|截止到?)(20\d\d)年"
+    r"(?:^|[，,；;：:]|[一二三四五六七八九十]是)(?:到|至)(20\d\d)年"
     r"|(20\d\d)年(?:底|末|年底)?(?:前|以前)"
 )
 # 已 + a verb of completion; 累计, 截至; …以来 (今年以来, 近年来 open a review of what was done)
@@ -278,11 +298,23 @@ _SOFT_PLAN_RE = re.compile(
     r"(?:^|[，,；;]|我们|各地|各级|必须|一定|务必|还|更|都|就|也|仍)要(?!求|素|点|件|闻|害|务|领|员|案|职|紧)"
     r"|(?<![主重需只纪摘概提首次简扼险机政])要(?:加快|加强|推进|推动|坚持|持续|着力|切实|进一步|大力|深入|把"
     r"|围绕|抓好|全面|聚焦|不断|继续|做好|落实|强化|完善|健全|提高|提升|优化|扩大|深化|统筹|注重|突出|以)"
-    r"|^(?:确保|努力)|预计|预期(?:目标|增长|达到|实现)|左右[。；;，,]?$"
+    r"|^(?:确保|努力)|预期(?:目标|增长|达到|实现)|左右[。；;，,]?$"
 )
 _SOFT_PAST_RE = re.compile(
     r"同比|比上年|较上年|增长\d|增长了|增幅|实现|达到\d|达\d|完成\d|新增\d|共(?:有|计|组织|举办|开展|支持|建成|认定)"
     r"|获批|获得|荣获|入选|位居|位列|排名|首次|先后|成功"
+)
+
+
+# 2021年1月,市政府办公厅印发…: a dated event before the document's own date happened
+_LEADING_DATE_RE = re.compile(r"(20\d\d)年(\d{1,2}月(?:\d{1,2}日)?)?(?:以来)?[，,]")
+
+
+# 为民/为主: not a purpose clause
+_NOT_PURPOSE = frozenset({"为民", "为主", "为此", "为止", "为期", "为重"})
+# (初步)预计全年…增长6.5%左右: an estimate of a period's result, as a review gives it
+_ESTIMATE_RE = re.compile(
+    r"预计(?:全年|今年|上半年|前三季度|一季度|二季度|三季度|全市|全省|20\d\d年(?!底前|前))"
 )
 
 
@@ -294,7 +326,14 @@ class Mood:
 
 
 def sentence_mood(text: str, year: int | None = None) -> Mood | None:
-    """The sentence's own mood: a strong plan cue, else a strong past cue, else a soft one."""
+    """The sentence's own mood: a strong plan cue, else a strong past cue, else a soft one.
+
+    A sentence that opens with a purpose clause (为…,确保2020年…,科技部制定了…) is judged by its
+    main clause first: the plans it names are what the action served."""
+    if text[:1] == "为" and text[:2] not in _NOT_PURPOSE:
+        past = _past_mood(text, year)
+        if past is not None:
+            return past
     if "将" in text:
         m = MODAL_JIANG_RE.search(text)
         if m is not None:
@@ -310,19 +349,33 @@ def sentence_mood(text: str, year: int | None = None) -> Mood | None:
             target = int(m.group(1) or m.group(2))
             if year is None or target >= year:
                 return Mood("planned", True, f"“{m.group(0).lstrip('，,；;：:')}”是目标年份")
-    m = PAST_RE.search(text)
+    past = _past_mood(text, year)
+    if past is not None:
+        return past
+    m = _ESTIMATE_RE.search(text)
     if m is not None:
-        return Mood("done", True, f"“{m.group(0)}”表示已完成")
-    if "了" in text:
-        m = _LE_RE.search(text)
-        if m is not None:
-            return Mood("done", True, f"“{text[m.start() - 1 : m.end()]}”表示已完成")
+        return Mood("done", False, f"“{m.group(0)}”是对已过时期结果的估计")
     m = _SOFT_PLAN_RE.search(text)
     if m is not None:
         return Mood("planned", False, f"“{m.group(0).lstrip('，,；;')}”表示要求或计划")
     m = _SOFT_PAST_RE.search(text)
     if m is not None:
         return Mood("done", False, f"“{m.group(0)}”表示已取得的结果")
+    return None
+
+
+def _past_mood(text: str, year: int | None) -> Mood | None:
+    m = PAST_RE.search(text)
+    if m is not None:
+        return Mood("done", True, f"“{m.group(0)}”表示已完成")
+    if year is not None and text[:2] == "20":
+        m = _LEADING_DATE_RE.match(text)
+        if m is not None and (int(m.group(1)) < year or (int(m.group(1)) == year and m.group(2))):
+            return Mood("done", True, f"句首的日期“{m.group(0).rstrip('，,')}”早于文件日期")
+    if "了" in text:
+        m = _LE_RE.search(text)
+        if m is not None:
+            return Mood("done", True, f"“{text[m.start() - 1 : m.end()]}”表示已完成")
     return None
 
 

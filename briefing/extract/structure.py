@@ -80,10 +80,30 @@ class _Heading:
     rest: str  # body text that follows the heading sentence on the same line
 
 
+# An unnumbered line can be a heading too ("过去五年工作回顾", "2024年工作安排"): short, no sentence or
+# field punctuation, no figures but a year, and worded like a review or task part.
+MAX_UNNUMBERED_HEADING = 30
+_NOT_A_TITLE_CHARS = re.compile(r"[。，,；;：:！？!?>|/<=\s\d]")
+_YEAR = re.compile(r"20\d\d年")
+
+
+def _unnumbered_heading(line: str) -> _Heading | None:
+    if not 4 <= len(line) <= MAX_UNNUMBERED_HEADING:
+        return None
+    if _NOT_A_TITLE_CHARS.search(_YEAR.sub("年", line)) is not None:
+        return None
+    from briefing.extract.status import heading_kind  # status needs no structure: no cycle
+
+    verdict = heading_kind(line)
+    if verdict is None or not verdict.strong:
+        return None
+    return _Heading(Section(level=0, number="", title=line, heading=line), "")
+
+
 def _match_heading(line: str) -> _Heading | None:
     m = _MARKER.match(line)
     if m is None or m.lastgroup is None:
-        return None
+        return _unnumbered_heading(line)
     rest = line[m.end() :]
     if not rest or rest[0] in _BAD_TITLE_START:
         return None
