@@ -62,7 +62,7 @@ _FRAMING_START_RE = re.compile(
 # Section titles whose sentences state principles or problems, not measures.
 _PRINCIPLE_SECTION_RE = re.compile(
     r"指导思想|基本原则|存在的?(?:主要)?(?:问题|困难|不足)|问题[和与及]不足|困难[和与及]问题|不足之处"
-    r"|短板弱项|面临的(?:形势|挑战|问题|困难)"
+    r"|短板弱项|面临的(?:挑战|问题|困难)"
 )
 # A statement of problems (但也要看到…还有差距; 科技创新能力仍然不强) is no measure; a sentence that
 # also names what was or will be done about them (针对…不足, 补齐短板) is.

@@ -58,7 +58,7 @@ _GENRE_TITLE_RE = re.compile(
     r"|(?P<report>政府工作报告|工作报告|报告)"
     r"|(?P<summary>总结|工作情况|年度报告|年报|综述|回顾|工作成效|进展情况|完成情况)"
     r"|(?P<plan>意见|方案|规划|办法|通知|措施|细则|计划|纲要|指南|规定|决定|条例|政策|要点|若干|规则"
-    r"|行动|建议|清单|目录|路线图|实施|指引|任务|任务分解|分工)"
+    r"|行动|建议|清单|目录|路线图|实施|指引|任务分解|责任分工|分工|任务|摘编|汇编|解读)"
     r"|(?P<news>记者|新闻|发布会|动态|召开|举行|举办|开幕|闭幕|揭牌|签约|出席|调研|走访|会见|座谈)"
 )
 # 关于印发《…实施方案》的通知, 我市出台《…意见》: a quoted title names another document
@@ -75,6 +75,10 @@ _STATISTICS_BODY_RE = re.compile(r"统计公报|统计局|统计数据显示")
 # a summary opens on its year (2023年,全市科技系统…) or looks back over it
 _SUMMARY_BODY_RE = re.compile(r"^20\d\d年(?:以来)?[,，]|一年来|过去一年|今年以来|工作总结")
 _NEWS_BODY_RE = re.compile(r"记者|通讯员|新华社|日电|(?:本报|本网)讯|来源[:：].{0,12}(?:报|网|台)")
+_ARTICLE_RE = re.compile(r"第[一二三四五六七八九十百零〇]{1,4}条")
+_PROVISION_RE = re.compile(
+    r"给予.{0,16}?(?:奖励|资助|补助|补贴|贴息|支持)|最高(?:给予|奖励|补助|资助|不超过)"
+)
 _POLICY_HEADING_RE = re.compile(
     r"总体要求|指导思想|基本原则|保障措施|组织保障|组织实施|工作目标|主要目标"
 )
@@ -89,7 +93,12 @@ class GenreGuess:
 def detect_genre(title: str | None, structure: Structure | None = None) -> GenreGuess:
     """The document's genre from its title's head noun, else from cues in its first paragraphs."""
     if title:
-        own = _TRAILING_NOTE_RE.sub("", _QUOTED_TITLE_RE.sub("", title.strip().rstrip("。")))
+        own = _QUOTED_TITLE_RE.sub("", title.strip().rstrip("。"))
+        if not _GENRE_TITLE_RE.search(own):
+            # 成办发〔2012〕17号《…的通知》: the whole title quoted
+            quoted = _QUOTED_TITLE_RE.findall(title)
+            own = quoted[-1][1:-1] if quoted else own
+        own = _TRAILING_NOTE_RE.sub("", own)
         # a plan's type word is its title's last word (…实施方案(试行)); in the middle it is what
         # a news item reports (我市出台十条措施支持科技创新)
         cues = [
@@ -122,6 +131,15 @@ def detect_genre(title: str | None, structure: Structure | None = None) -> Genre
     headings = [s.heading for s in structure.sections if _POLICY_HEADING_RE.search(s.heading)]
     if len(headings) >= 2:
         return GenreGuess("plan", f"章节“{headings[0]}”“{headings[1]}”")
+    # a regulation's articles (第三条) or a policy's support standards (给予…最高20万元资助)
+    articles = provisions = 0
+    for p in structure.paragraphs[:60]:
+        articles += _ARTICLE_RE.match(p.text) is not None
+        provisions += len(_PROVISION_RE.findall(p.text))
+    if articles >= 2 or any(s.title.endswith("总则") for s in structure.sections):
+        return GenreGuess("plan", "正文按“第…条”分条")
+    if provisions >= 3:
+        return GenreGuess("plan", "正文有多条支持标准（给予…奖励/资助）")
     for text in opening[:4]:
         hit = _NEWS_BODY_RE.search(text)
         if hit is not None:
@@ -147,7 +165,7 @@ _OBJECT_VERB_RE = re.compile(
 _REVIEW_ANYWHERE_RE = re.compile(
     r"回顾|总结|以来|过去.{0,2}年|(?:开展|工作|进展|扶持|落实|完成|办理|执行|基本|实施)情况|主要做法"
     r"|取得.{0,10}(?:成效|成绩|进展|突破|成果|成就)|(?:主要|工作|显著|明显)(?:成效|成绩|进展|成果)"
-    r"|发展(?:现状|基础)"
+    r"|发展(?:现状|基础|环境)|形势"
 )
 _REVIEW_END_RE = re.compile(r"(?:成效|成绩|进展|成果|成就|亮点|情况|做法|经验)$")
 # a heading opening with a verb of command is a task's, whatever noun ends it (巩固拓展成效)
@@ -267,7 +285,7 @@ _NI = (
 PLAN_RE = re.compile(
     rf"力争|(?<!已)争取到|{_NI}"
     r"|(?:^|[，,；;：:])(?:下一步|下步|下阶段|今后|明年)"
-    r"|计划(?:于|在|到|用|年内|今年|明年)|(?:^|[，,；;]|我们|我市|我局)计划(?!单列)"
+    r"|计划(?:于|在|到|用|年内|今年|明年)|(?:^|[，,；;]|我们|我市|我局)计划(?!单列|投资额|总投资)"
     r"|确保.{0,12}\d"
 )
 # Whether PLAN_RE matches anywhere, with every branch opening with a literal: the regex engine
@@ -278,7 +296,7 @@ PLAN_TEST_RE = re.compile(
     r"|(?:下一步|下步|下阶段|今后|明年)(?<![^，,；;：:]下一步)(?<![^，,；;：:]下步)(?<![^，,；;：:]下阶段)"
     r"(?<![^，,；;：:]今后)(?<![^，,；;：:]明年)"
     r"|计划(?:于|在|到|用|年内|今年|明年)"
-    r"|计划(?!单列)(?:(?<![^，,；;]计划)|(?<=我们计划)|(?<=我市计划)|(?<=我局计划))"
+    r"|计划(?!单列|投资额|总投资)(?:(?<![^，,；;]计划)|(?<=我们计划)|(?<=我市计划)|(?<=我局计划))"
     r"|确保.{0,12}\d"
 )
 TARGET_YEAR_RE = re.compile(
@@ -287,7 +305,7 @@ TARGET_YEAR_RE = re.compile(
 )
 # 已 + a verb of completion; 累计, 截至; …以来 (今年以来, 近年来 open a review of what was done)
 PAST_RE = re.compile(
-    r"累计|截至|截止(?!日期)|已(?:经|有|建成|获批|认定|落地|完成|实现|形成|达到|发放|立项|与|累计|全面|基本"
+    r"累计|截至|截止(?!日期)|(?<![对为])已(?:经|有|建成|获批|认定|落地|完成|实现|形成|达到|发放|立项|与|累计|全面|基本"
     r"|初步|顺利|先后|连续|成功|建立|出台|印发|开展|启动|覆盖|吸引|带动|培育|引进|举办|组织|签约)"
     r"|取得了|(?:今年|近年|近几年|年|月|去年|上年)以来|近年来"
 )
@@ -314,7 +332,7 @@ _LEADING_DATE_RE = re.compile(r"(20\d\d)年(\d{1,2}月(?:\d{1,2}日)?)?(?:以来
 _NOT_PURPOSE = frozenset({"为民", "为主", "为此", "为止", "为期", "为重"})
 # (初步)预计全年…增长6.5%左右: an estimate of a period's result, as a review gives it
 _ESTIMATE_RE = re.compile(
-    r"预计(?:全年|今年|上半年|前三季度|一季度|二季度|三季度|全市|全省|20\d\d年(?!底前|前))"
+    r"预计[,，]?(?:全年|今年|上半年|前三季度|一季度|二季度|三季度|全市|全省|20\d\d年(?!底前|前))"
 )
 
 
