@@ -284,15 +284,16 @@ class _Unit:
     section: tuple[str, ...]
     region: str  # the 下一步… sentence that opened the passage it sits in, or ""
     region_depth: int  # how many headings deep that sentence stood
-    context: tuple[str, ...]  # item title, sentence: where a theme-less measure looks for themes
+    context: tuple[str, ...]  # item title: where a theme-less measure looks for themes
+    sentence: str = ""  # the sentence a clause was cut from
 
 
 def _anchor_text(unit: _Unit) -> str:
     """Where a generic term of the unit may find its science-and-technology anchor: the section
     headings, the item's title, the sentence a clause was cut from."""
-    if not unit.section and not unit.context:
+    if not unit.section and not unit.context and not unit.sentence:
         return ""
-    return "".join(unit.section) + "".join(unit.context)
+    return "".join(unit.section) + "".join(unit.context) + unit.sentence
 
 
 def _content_len(text: str) -> int:
@@ -459,8 +460,9 @@ def _units(structure: Structure) -> Iterable[_Unit]:
         if section and INHERIT_FROM_SECTION:
             contexts.append(section[-1])
         clauses = _clauses(text)
-        if len(clauses) > 1:
-            contexts.append(text)  # a clause cut from a sentence shares the sentence's topic
+        # a clause cut from a sentence finds its science-and-technology anchor there, but not its
+        # themes: the clauses of a semicolon list report different actions
+        whole = text if len(clauses) > 1 else ""
         for clause in clauses:
             if clause != not_framing and is_framing(clause):
                 continue
@@ -470,6 +472,7 @@ def _units(structure: Structure) -> Iterable[_Unit]:
                 region,
                 len(region_path) if region_path is not None else 0,
                 tuple(contexts),
+                whole,
             )
 
 
