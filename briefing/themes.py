@@ -328,6 +328,10 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD_TABLE) if _FOLDABLE.search(text) else text
 
 
+# above this many matches in one text, overlaps are looked up by position instead of by a scan
+_SCAN_LIMIT = 32
+
+
 def _longest_first(hit: tuple[int, int, _Entry]) -> tuple[int, int]:
     return hit[0] - hit[1], hit[0]
 
@@ -442,17 +446,22 @@ class Classifier:
         hits.sort(key=_longest_first)
         kept: list[tuple[int, int, _Entry]] = []
         revived: list[tuple[int, int, _Entry]] = []
-        # kept matches by start: one that overlaps [start, end) starts less than the longest
-        # term before `end`, so a long text costs no more per match than a sentence
+        # a sentence keeps a handful of matches, and a scan of them is cheapest; a long text gets
+        # kept matches by start: one that overlaps [start, end) starts less than the longest term
+        # before `end`, so it costs no more per match than a sentence
+        indexed = len(hits) > _SCAN_LIMIT
         kept_at: dict[int, list[tuple[int, int, _Entry]]] = {}
         for start, end, found in hits:
             # kept matches overlapping this one, leftmost first (ties: kept first)
-            near = [
-                k
-                for position in range(start - self._longest + 1, end)
-                for k in kept_at.get(position, ())
-                if start < k[1]
-            ]
+            if indexed:
+                near = [
+                    k
+                    for position in range(start - self._longest + 1, end)
+                    for k in kept_at.get(position, ())
+                    if start < k[1]
+                ]
+            else:
+                near = [k for k in kept if k[0] < end and start < k[1]]
             if len(near) > 1:
                 near.sort(key=_start)
             # only a longer match that contains this one wins; partial overlaps (科技成果|转化)
@@ -463,7 +472,8 @@ class Classifier:
                 owner = next((k for k in near if not k[2].weights), None)
             if owner is None:
                 kept.append((start, end, found))
-                kept_at.setdefault(start, []).append((start, end, found))
+                if indexed:
+                    kept_at.setdefault(start, []).append((start, end, found))
                 continue
             if not found.weights:
                 continue

@@ -81,11 +81,21 @@ _REMEDY_RE = re.compile(
 )
 
 
+# every problem predicate holds one of these words: most sentences need no further scan
+_PROBLEM_WORD_RE = re.compile(
+    r"差距|不足|短板|瓶颈|问题|困难|弱项|挑战|不够|不强|不高|偏低|偏弱|薄弱|滞后|欠缺|较弱|较低|较少|较小"
+)
+
+
 def is_problem_statement(text: str) -> bool:
     """但也要看到,我市科技综合实力…还有差距: a statement of problems, not a measure."""
-    if _PROBLEM_OPENING_RE.match(text):
+    if ("看到" in text or "认识到" in text) and _PROBLEM_OPENING_RE.match(text):
         return True
-    return _PROBLEM_PREDICATE_RE.search(text) is not None and _REMEDY_RE.search(text) is None
+    return (
+        _PROBLEM_WORD_RE.search(text) is not None
+        and _PROBLEM_PREDICATE_RE.search(text) is not None
+        and _REMEDY_RE.search(text) is None
+    )
 
 
 # The status cues live in briefing.extract.status; these names stay for callers and tests.

@@ -23,7 +23,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from briefing.model import Status, Structure
 
@@ -275,12 +275,16 @@ _MODAL_AFTER = (
 # 将 as a modal verb (我们将…, 将进一步…) marks a plan; 将 + noun + 纳入/作价 is the object marker of a
 # past action, so 将 alone never decides.
 MODAL_JIANG_RE = re.compile(rf"(?:{_SUBJECTS})将(?![其该这此])|将(?:{_MODAL_AFTER})")
-# 拟 as a verb of intention (拟安排, 拟于); not 模拟/虚拟/草拟, 拟定 (drafted), 拟上市企业 (a kind of firm)
 # 拟 as a verb of intention: after a clause break or a subject, or before a verb (拟安排, 拟于); not
-# 拟上市企业 or 摸排拟申报企业, where it names a kind of firm
+# 拟上市企业 or 摸排拟申报企业, where it names a kind of firm, nor 拟定 (drafted)
 _NI = (
     r"(?:^|(?<=[，,；;])|(?<=我们)|(?<=我市)|(?<=我局)|(?<=今年)|(?<=明年))拟(?!上市|挂牌|定|制|稿)"
     r"|拟(?=于|在|对|将|开展|建设|出台|制定|启动|组织|设立|安排|投入|投资)"
+)
+# the same, literal first (see PLAN_TEST_RE)
+_NI_FAST = (
+    r"拟(?!上市|挂牌|定|制|稿)(?:(?<![^，,；;]拟)|(?<=我们拟)|(?<=我市拟)|(?<=我局拟)|(?<=今年拟)"
+    r"|(?<=明年拟))|拟(?=于|在|对|将|开展|建设|出台|制定|启动|组织|设立|安排|投入|投资)"
 )
 PLAN_RE = re.compile(
     rf"力争|(?<!已)争取到|{_NI}"
@@ -292,32 +296,41 @@ PLAN_RE = re.compile(
 # then jumps from one possible first character to the next (several times faster than trying
 # the leading (?:^|…) groups at every position). PLAN_RE itself stays for the words it reports.
 PLAN_TEST_RE = re.compile(
-    rf"力争|(?<!已)争取到|{_NI}"
+    rf"力争|争取到(?<!已争取到)|{_NI_FAST}"
     r"|(?:下一步|下步|下阶段|今后|明年)(?<![^，,；;：:]下一步)(?<![^，,；;：:]下步)(?<![^，,；;：:]下阶段)"
     r"(?<![^，,；;：:]今后)(?<![^，,；;：:]明年)"
     r"|计划(?:于|在|到|用|年内|今年|明年)"
     r"|计划(?!单列|投资额|总投资)(?:(?<![^，,；;]计划)|(?<=我们计划)|(?<=我市计划)|(?<=我局计划))"
     r"|确保.{0,12}\d"
 )
+# 到2025年 at a clause's start (or after 一是), 2025年底前: a target year. Literal first: 到/至 and
+# what stands before them is checked afterwards.
 TARGET_YEAR_RE = re.compile(
-    r"(?:^|[，,；;：:]|[一二三四五六七八九十]是)(?:到|至)(20\d\d)年"
+    r"(?:到(?:(?<![^，,；;：:]到)|(?<=[一二三四五六七八九十]是到))"
+    r"|至(?:(?<![^，,；;：:]至)|(?<=[一二三四五六七八九十]是至)))(20\d\d)年"
     r"|(20\d\d)年(?:底|末|年底)?(?:前|以前)"
 )
-# 已 + a verb of completion; 累计, 截至; …以来 (今年以来, 近年来 open a review of what was done)
+# 已 + a verb of completion (not 对已认定的…, a relative clause); 累计, 截至; …以来 (今年以来, 近年来
+# open a review of what was done). Every branch opens with a literal.
 PAST_RE = re.compile(
-    r"累计|截至|截止(?!日期)|(?<![对为])已(?:经|有|建成|获批|认定|落地|完成|实现|形成|达到|发放|立项|与|累计|全面|基本"
-    r"|初步|顺利|先后|连续|成功|建立|出台|印发|开展|启动|覆盖|吸引|带动|培育|引进|举办|组织|签约)"
-    r"|取得了|(?:今年|近年|近几年|年|月|去年|上年)以来|近年来"
+    r"累计|截至|截止(?!日期)|已(?<![对为]已)(?:经|有|建成|获批|认定|落地|完成|实现|形成|达到|发放|立项|与|累计"
+    r"|全面|基本|初步|顺利|先后|连续|成功|建立|出台|印发|开展|启动|覆盖|吸引|带动|培育|引进|举办|组织|签约)"
+    r"|取得了|以来(?:(?<=年以来)|(?<=月以来))|近年来"
 )
 # 了 as the aspect marker after a verb (建立了, 出台了); not 为了, 除了, 了解, 一目了然
-_LE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除罢末不得])了(?![解结如然不])")
-# softer cues: each can occur on the other side too, so a section's verdict outweighs them
+_LE_RE = re.compile(r"了(?<=[\u4e00-\u9fff]了)(?<![为除罢末不得]了)(?![解结如然不])")
+# softer cues: each can occur on the other side too, so a section's verdict outweighs them.
+# 要 as a modal: at a clause's start or after a subject or adverb (我们要, 还要), or before a verb
+# (要加快); not 主要/重要/需要/要求. Literal first, as above.
 _SOFT_PLAN_RE = re.compile(
-    r"(?:^|[，,；;]|我们|各地|各级|必须|一定|务必|还|更|都|就|也|仍)要(?!求|素|点|件|闻|害|务|领|员|案|职|紧)"
-    r"|(?<![主重需只纪摘概提首次简扼险机政])要(?:加快|加强|推进|推动|坚持|持续|着力|切实|进一步|大力|深入|把"
-    r"|围绕|抓好|全面|聚焦|不断|继续|做好|落实|强化|完善|健全|提高|提升|优化|扩大|深化|统筹|注重|突出|以)"
-    r"|^(?:确保|努力)|预期(?:目标|增长|达到|实现)|左右[。；;，,]?$"
+    r"要(?!求|素|点|件|闻|害|务|领|员|案|职|紧)(?:(?<![^，,；;]要)|(?<=我们要)|(?<=各地要)|(?<=各级要)"
+    r"|(?<=必须要)|(?<=一定要)|(?<=务必要)|(?<=[还更都就也仍]要))"
+    r"|要(?<![主重需只纪摘概提首次简扼险机政]要)(?:加快|加强|推进|推动|坚持|持续|着力|切实|进一步|大力"
+    r"|深入|把|围绕|抓好|全面|聚焦|不断|继续|做好|落实|强化|完善|健全|提高|提升|优化|扩大|深化|统筹|注重"
+    r"|突出|以)"
+    r"|预期(?:目标|增长|达到|实现)|左右[。；;，,]?$"
 )
+_SOFT_PLAN_OPENINGS = ("确保", "努力")
 _SOFT_PAST_RE = re.compile(
     r"同比|比上年|较上年|增长\d|增长了|增幅|实现|达到\d|达\d|完成\d|新增\d|共(?:有|计|组织|举办|开展|支持|建成|认定)"
     r"|获批|获得|荣获|入选|位居|位列|排名|首次|先后|成功"
@@ -336,15 +349,39 @@ _ESTIMATE_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Mood:
+class Mood(NamedTuple):
+    """A cue in the sentence itself. The message is built only when `briefing explain` asks
+    (extraction decides some hundred thousand sentences a minute and never shows them)."""
+
     status: Status
     strong: bool
-    cue: str
+    template: str  # the message, with {} for the words that matched
+    words: str
+
+    @property
+    def cue(self) -> str:
+        return self.template.format(self.words)
+
+
+_JIANG = "“{}”中的“将”是情态动词"
+_PLANNED = "“{}”表示计划或目标"
+_TARGET = "“{}”是目标年份"
+_DONE = "“{}”表示已完成"
+_EARLIER_DATE = "句首的日期“{}”早于文件日期"
+_ESTIMATE = "“{}”是对已过时期结果的估计"
+_SOFT_OPENING = "句首的“{}”表示要求或计划"
+_SOFT_PLANNED = "“{}”表示要求或计划"
+_SOFT_DONE = "“{}”表示已取得的结果"
 
 
 def sentence_mood(text: str, year: int | None = None) -> Mood | None:
-    """The sentence's own mood: a strong plan cue, else a strong past cue, else a soft one.
+    """The sentence's own mood: a strong plan cue, else a strong past cue, else a soft one."""
+    return strong_mood(text, year) or soft_mood(text)
+
+
+def strong_mood(text: str, year: int | None = None) -> Mood | None:
+    """A plan cue (拟, 力争, 将 as a modal, a target year not yet past), else a past cue (已…, 累计,
+    截至, a verb with 了, a leading date before the document's own).
 
     A sentence that opens with a purpose clause (为…,确保2020年…,科技部制定了…) is judged by its
     main clause first: the plans it names are what the action served."""
@@ -355,45 +392,52 @@ def sentence_mood(text: str, year: int | None = None) -> Mood | None:
     if "将" in text:
         m = MODAL_JIANG_RE.search(text)
         if m is not None:
-            return Mood("planned", True, f"“{m.group(0)}”中的“将”是情态动词")
+            return Mood("planned", True, _JIANG, m.group(0))
     if PLAN_TEST_RE.search(text) is not None:
         m = PLAN_RE.search(text)
         cue = m.group(0).lstrip("，,；;：:") if m is not None else ""
         if cue == "拟" and m is not None:
             cue = text[m.end() - 1 : m.end() + 2]  # 拟安排, 拟于
-        return Mood("planned", True, f"“{cue}”表示计划或目标")
-    if "年" in text:
+        return Mood("planned", True, _PLANNED, cue)
+    # every target year holds 年 and 到, 至 or 前: most sentences skip the scan
+    if "年" in text and ("到" in text or "至" in text or "前" in text):
         for m in TARGET_YEAR_RE.finditer(text):
             target = int(m.group(1) or m.group(2))
             if year is None or target >= year:
-                return Mood("planned", True, f"“{m.group(0).lstrip('，,；;：:')}”是目标年份")
-    past = _past_mood(text, year)
-    if past is not None:
-        return past
-    m = _ESTIMATE_RE.search(text)
-    if m is not None:
-        return Mood("done", False, f"“{m.group(0)}”是对已过时期结果的估计")
+                return Mood("planned", True, _TARGET, m.group(0))
+    return _past_mood(text, year)
+
+
+def soft_mood(text: str) -> Mood | None:
+    """Cues that can occur on either side (要, 确保, 实现, 增长X%): a section's verdict and a plan's
+    genre outweigh them."""
+    if "预计" in text:
+        m = _ESTIMATE_RE.search(text)
+        if m is not None:
+            return Mood("done", False, _ESTIMATE, m.group(0))
+    if text.startswith(_SOFT_PLAN_OPENINGS):
+        return Mood("planned", False, _SOFT_OPENING, text[:2])
     m = _SOFT_PLAN_RE.search(text)
     if m is not None:
-        return Mood("planned", False, f"“{m.group(0).lstrip('，,；;')}”表示要求或计划")
+        return Mood("planned", False, _SOFT_PLANNED, m.group(0))
     m = _SOFT_PAST_RE.search(text)
     if m is not None:
-        return Mood("done", False, f"“{m.group(0)}”表示已取得的结果")
+        return Mood("done", False, _SOFT_DONE, m.group(0))
     return None
 
 
 def _past_mood(text: str, year: int | None) -> Mood | None:
     m = PAST_RE.search(text)
     if m is not None:
-        return Mood("done", True, f"“{m.group(0)}”表示已完成")
+        return Mood("done", True, _DONE, m.group(0))
     if year is not None and text[:2] == "20":
         m = _LEADING_DATE_RE.match(text)
         if m is not None and (int(m.group(1)) < year or (int(m.group(1)) == year and m.group(2))):
-            return Mood("done", True, f"句首的日期“{m.group(0).rstrip('，,')}”早于文件日期")
+            return Mood("done", True, _EARLIER_DATE, m.group(0).rstrip("，,"))
     if "了" in text:
         m = _LE_RE.search(text)
         if m is not None:
-            return Mood("done", True, f"“{text[m.start() - 1 : m.end()]}”表示已完成")
+            return Mood("done", True, _DONE, text[m.start() - 1 : m.end()])
     return None
 
 
@@ -416,15 +460,37 @@ class DocContext:
 # genres that report a past period: a soft plan cue (预计 as an estimate of the year's result, 要)
 # does not outweigh them
 _LOOKING_BACK = frozenset({"summary", "statistics"})
+_NO_CONTEXT = DocContext()
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
+    """done/planned and what decided it; `reason` words it for `briefing explain`."""
+
     status: Status
     basis: Basis
-    reason: str  # in Chinese, for `briefing explain`
     mood: Mood | None = None
     section: SectionVerdict | None = None
+    context: DocContext = _NO_CONTEXT
+    region: str = ""  # the sentence that opened the 下一步 passage, when that decided
+
+    @property
+    def reason(self) -> str:
+        if self.basis == "mood" and self.mood is not None:
+            return self.mood.cue
+        if self.basis == "region":
+            return f"位于“{self.region[:30]}”开启的下一步段落"
+        if self.basis == "section" and self.section is not None:
+            v = self.section
+            return (
+                f"章节“{v.heading}”是{'任务部分' if v.kind == 'tasks' else '回顾部分'}（“{v.cue}”）"
+            )
+        if self.basis == "genre":
+            ctx = self.context
+            label = GENRE_LABELS[ctx.genre]
+            if ctx.genre == "plan":
+                return f"{label}（{ctx.genre_cue}）陈述的是要做的事"
+            return f"{label}（{ctx.genre_cue}）报告的是已做的事"
+        return "句子、章节和体裁都没有计划标记"
 
 
 def decide(
@@ -443,9 +509,10 @@ def decide(
     inside 一、工作开展情况), not that of a deeper one. `inherited` is the task verdict of an
     earlier top-level section when this one's headings say nothing.
     """
-    ctx = context or DocContext()
-    mood = sentence_mood(text, ctx.year)
-    verdict = section_verdict(tuple(section), ctx.year, ctx.genre) or inherited
+    ctx = context or _NO_CONTEXT
+    mood = strong_mood(text, ctx.year)
+    path = section if isinstance(section, tuple) else tuple(section)
+    verdict = (section_verdict(path, ctx.year, ctx.genre) if path else None) or inherited
     # a strong past cue in a plan's task section is a relative clause (对已认定的…给予奖励)
     if (
         mood is not None
@@ -455,33 +522,26 @@ def decide(
             or not (ctx.genre == "plan" and verdict and verdict.kind == "tasks")
         )
     ):
-        return Decision(mood.status, "mood", mood.cue, mood, verdict)
+        return Decision(mood.status, "mood", mood, verdict, ctx)
     if task_region and (
         verdict is None
         or verdict.kind == "tasks"
-        or verdict.heading not in section
-        or list(section).index(verdict.heading) < region_depth
+        or verdict.heading not in path
+        or path.index(verdict.heading) < region_depth
     ):
-        return Decision(
-            "planned", "region", f"位于“{task_region[:30]}”开启的下一步段落", mood, verdict
-        )
+        return Decision("planned", "region", mood, verdict, ctx, task_region)
     if verdict is not None:
-        kind = "任务部分" if verdict.kind == "tasks" else "回顾部分"
         status: Status = "planned" if verdict.kind == "tasks" else "done"
-        return Decision(
-            status, "section", f"章节“{verdict.heading}”是{kind}（“{verdict.cue}”）", mood, verdict
-        )
+        return Decision(status, "section", mood, verdict, ctx)
     if ctx.genre == "plan":
         # a plan's 实现/达到 are targets: only a strong past cue (handled above) says done
-        return Decision(
-            "planned", "genre", f"{GENRE_LABELS['plan']}（{ctx.genre_cue}）陈述的是要做的事", mood
-        )
+        return Decision("planned", "genre", mood, None, ctx)
+    mood = mood or soft_mood(text)
     if mood is not None and not (mood.status == "planned" and ctx.genre in _LOOKING_BACK):
-        return Decision(mood.status, "mood", mood.cue, mood)
+        return Decision(mood.status, "mood", mood, None, ctx)
     if ctx.genre != "unknown":
-        label = GENRE_LABELS[ctx.genre]
-        return Decision("done", "genre", f"{label}（{ctx.genre_cue}）报告的是已做的事", mood)
-    return Decision("done", "default", "句子、章节和体裁都没有计划标记", mood)
+        return Decision("done", "genre", mood, None, ctx)
+    return Decision("done", "default", mood, None, ctx)
 
 
 _REGION_OPEN_RE = re.compile(
@@ -491,4 +551,6 @@ _REGION_OPEN_RE = re.compile(
 
 def opens_task_region(text: str) -> bool:
     """下一步,我们将… / 我局下步将重点做好如下工作: a sentence that opens the plans of a reply."""
+    if "下" not in text and "今后" not in text and "明年" not in text:
+        return False
     return _REGION_OPEN_RE.search(text) is not None
