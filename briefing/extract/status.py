@@ -196,6 +196,7 @@ class SectionVerdict:
     strong: bool = True
 
 
+@functools.lru_cache(maxsize=4096)
 def heading_kind(
     heading: str, year: int | None = None, genre: Genre = "unknown"
 ) -> SectionVerdict | None:
@@ -297,9 +298,9 @@ PLAN_RE = re.compile(
 # the leading (?:^|…) groups at every position). PLAN_RE itself stays for the words it reports.
 PLAN_TEST_RE = re.compile(
     rf"力争|争取到(?<!已争取到)|{_NI_FAST}"
-    r"|(?:下一步|下步|下阶段|今后|明年)(?<![^，,；;：:]下一步)(?<![^，,；;：:]下步)(?<![^，,；;：:]下阶段)"
-    r"(?<![^，,；;：:]今后)(?<![^，,；;：:]明年)"
-    r"|计划(?:于|在|到|用|年内|今年|明年)"
+    # one branch per word: the engine's fast scan needs every branch to open with a literal
+    + "".join(rf"|{w}(?<![^，,；;：:]{w})" for w in ("下一步", "下步", "下阶段", "今后", "明年"))
+    + r"|计划(?:于|在|到|用|年内|今年|明年)"
     r"|计划(?!单列|投资额|总投资)(?:(?<![^，,；;]计划)|(?<=我们计划)|(?<=我市计划)|(?<=我局计划))"
     r"|确保.{0,12}\d"
 )
@@ -389,6 +390,10 @@ def strong_mood(text: str, year: int | None = None) -> Mood | None:
         past = _past_mood(text, year)
         if past is not None:
             return past
+    return _plan_mood(text, year) or _past_mood(text, year)
+
+
+def _plan_mood(text: str, year: int | None) -> Mood | None:
     if "将" in text:
         m = MODAL_JIANG_RE.search(text)
         if m is not None:
@@ -405,7 +410,7 @@ def strong_mood(text: str, year: int | None = None) -> Mood | None:
             target = int(m.group(1) or m.group(2))
             if year is None or target >= year:
                 return Mood("planned", True, _TARGET, m.group(0))
-    return _past_mood(text, year)
+    return None
 
 
 def soft_mood(text: str) -> Mood | None:
@@ -510,9 +515,17 @@ def decide(
     earlier top-level section when this one's headings say nothing.
     """
     ctx = context or _NO_CONTEXT
-    mood = strong_mood(text, ctx.year)
     path = section if isinstance(section, tuple) else tuple(section)
     verdict = (section_verdict(path, ctx.year, ctx.genre) if path else None) or inherited
+    if text[:1] == "为" and text[:2] not in _NOT_PURPOSE:
+        mood = strong_mood(text, ctx.year)
+    else:
+        mood = _plan_mood(text, ctx.year)
+        if mood is None:
+            if verdict is not None and verdict.kind == "review" and not task_region:
+                # a past cue would say what the section says: spare the scans
+                return Decision("done", "section", None, verdict, ctx)
+            mood = _past_mood(text, ctx.year)
     # a strong past cue in a plan's task section is a relative clause (对已认定的…给予奖励)
     if (
         mood is not None
