@@ -190,6 +190,34 @@ def test_statements_of_problems_are_not_measures(text: str) -> None:
     assert text not in {m.text for m in measures_of(f"一、工作情况\n{text}")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在肯定成绩的同时,我们也清醒看到面临的困难和问题。",
+        "关键领域创新支撑能力不强。",
+        "创新要素集聚不足,创新驱动能力较弱;",
+        "科技成果转化水平有待提高。",
+    ],
+)
+def test_shortcomings_stated_in_a_report_are_not_measures(text: str) -> None:
+    assert is_problem_statement(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各位代表！",
+        "各位代表,过去一年的成绩来之不易。",
+        "2022年是党和国家历史上极为重要的一年。",
+        "第一条为规范引导基金管理,根据有关规定,制定本办法。",
+        "重点抓好以下六个方面的工作。",
+    ],
+)
+def test_framing_of_reports_and_regulations_is_not_a_measure(text: str) -> None:
+    body = f"一、2023年工作回顾\n{text}\n新建重点实验室3个。"
+    assert [m.text for m in measures_of(body)] == ["新建重点实验室3个。"]
+
+
 def test_a_remedy_for_a_stated_problem_is_a_measure() -> None:
     assert not is_problem_statement("针对企业研发投入仍然不足的问题,出台研发费用补助政策。")
 
