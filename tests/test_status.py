@@ -131,6 +131,19 @@ def test_a_replys_next_steps_passage_is_planned_without_a_heading() -> None:
     assert got["支持区县设立科技成果转化基金。"] == "planned"
 
 
+def test_a_meetings_instructions_in_a_news_item_are_planned() -> None:
+    body = (
+        "3月5日,全县科技工作会议召开,会议总结了2023年工作,全县新增高新技术企业12家。\n"
+        "会议要求,各乡镇要高度重视科技创新工作。一是强化企业创新主体地位。二是加大研发投入。\n"
+        "当天下午,与会人员参观了县科技创新中心。"
+    )
+    got = statuses(body, title="全县科技工作会议召开", date="2024-03-06")
+    assert got["会议要求,各乡镇要高度重视科技创新工作。"] == "planned"
+    assert got["一是强化企业创新主体地位。"] == "planned"
+    assert got["二是加大研发投入。"] == "planned"
+    assert got["当天下午,与会人员参观了县科技创新中心。"] == "done"
+
+
 # ---------------------------------------------------------------- mood
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.extract.status import (
+    INSTRUCTION_RE,
     MODAL_JIANG_RE,
     PLAN_RE,
     PLAN_TEST_RE,
@@ -416,6 +417,9 @@ def _units(structure: Structure) -> Iterable[_Unit]:
     # a 下一步… sentence opens a passage of plans: its section and the sections under it
     region_path: tuple[str, ...] | None = None
     region = ""
+    # 会议要求,…: a meeting's instructions run to the end of their paragraph
+    told = ""
+    told_paragraph = -1
     skipped: dict[tuple[str, ...], bool] = {}  # sections of principles or problems
     item_title = ""
     item_paragraph = -1
@@ -448,6 +452,12 @@ def _units(structure: Structure) -> Iterable[_Unit]:
             region_path, region = None, ""
         if opens_task_region(text):
             region_path, region = tuple(section), text
+        if sentence.paragraph != told_paragraph:
+            told = ""
+        if ("要求" in text or "强调" in text or "指出" in text or "部署" in text) and (
+            INSTRUCTION_RE.search(text) is not None
+        ):
+            told, told_paragraph = text, sentence.paragraph
         if is_framing(text) or is_problem_statement(text):
             continue
         not_framing = text  # checked: a clause that is this whole text needs no second look
@@ -492,8 +502,8 @@ def _units(structure: Structure) -> Iterable[_Unit]:
             yield _Unit(
                 clause,
                 tuple(section),
-                region,
-                len(region_path) if region_path is not None else 0,
+                region or told,
+                len(region_path) if region_path is not None else len(section),
                 tuple(contexts),
                 whole,
             )

@@ -71,7 +71,7 @@ _REPORT_BODY_RE = re.compile(r"各位代表|请予审议|(?:人民代表大会|�
 _PLAN_BODY_RE = re.compile(
     r"现提出(?:以下|如下)意见|现予(?:以)?印发|现印发给你们|现将.{0,30}印发|特制定本|制定本(?:方案|办法|措施|意见|规划)"
 )
-_STATISTICS_BODY_RE = re.compile(r"统计公报|统计局|统计数据显示")
+_STATISTICS_BODY_RE = re.compile(r"统计公报|统计数据显示")
 # a summary opens on its year (2023年,全市科技系统…) or looks back over it
 _SUMMARY_BODY_RE = re.compile(r"^20\d\d年(?:以来)?[,，]|一年来|过去一年|今年以来|工作总结")
 _NEWS_BODY_RE = re.compile(r"记者|通讯员|新华社|日电|(?:本报|本网)讯|来源[:：].{0,12}(?:报|网|台)")
@@ -338,6 +338,11 @@ _SOFT_PAST_RE = re.compile(
 )
 
 
+# a meeting's or a leader's instructions, as news reports them: 会议要求, 他强调, 讲话中指出
+INSTRUCTION_RE = re.compile(
+    r"(?:会议|会上|讲话中?|发言中?|[他她]|并|同时|最后|书记|县长|市长|局长|主任|厅长|区长)"
+    r"(?:要求|强调|指出|部署)[,，:：]"
+)
 # 2021年1月,市政府办公厅印发…: a dated event before the document's own date happened
 _LEADING_DATE_RE = re.compile(r"(20\d\d)年(\d{1,2}月(?:\d{1,2}日)?)?(?:以来)?[，,]")
 
@@ -365,6 +370,7 @@ class Mood(NamedTuple):
 
 
 _JIANG = "“{}”中的“将”是情态动词"
+_INSTRUCTION = "“{}”引出的是要求和部署"
 _PLANNED = "“{}”表示计划或目标"
 _TARGET = "“{}”是目标年份"
 _DONE = "“{}”表示已完成"
@@ -386,11 +392,16 @@ def strong_mood(text: str, year: int | None = None) -> Mood | None:
 
     A sentence that opens with a purpose clause (为…,确保2020年…,科技部制定了…) is judged by its
     main clause first: the plans it names are what the action served."""
-    if text[:1] == "为" and text[:2] not in _NOT_PURPOSE:
+    if _past_first(text, year):
         past = _past_mood(text, year)
         if past is not None:
             return past
     return _plan_mood(text, year) or _past_mood(text, year)
+
+
+def _past_first(text: str, year: int | None) -> bool:
+    """为… (a purpose clause): the plans it names are what the main verb's action served."""
+    return text[:1] == "为" and text[:2] not in _NOT_PURPOSE
 
 
 def _plan_mood(text: str, year: int | None) -> Mood | None:
@@ -410,6 +421,10 @@ def _plan_mood(text: str, year: int | None) -> Mood | None:
             target = int(m.group(1) or m.group(2))
             if year is None or target >= year:
                 return Mood("planned", True, _TARGET, m.group(0))
+    if ("要求" in text or "强调" in text or "指出" in text or "部署" in text) and (
+        m := INSTRUCTION_RE.search(text)
+    ) is not None:
+        return Mood("planned", True, _INSTRUCTION, m.group(0))
     return None
 
 
@@ -517,7 +532,7 @@ def decide(
     ctx = context or _NO_CONTEXT
     path = section if isinstance(section, tuple) else tuple(section)
     verdict = (section_verdict(path, ctx.year, ctx.genre) if path else None) or inherited
-    if text[:1] == "为" and text[:2] not in _NOT_PURPOSE:
+    if _past_first(text, ctx.year):
         mood = strong_mood(text, ctx.year)
     else:
         mood = _plan_mood(text, ctx.year)
