@@ -369,7 +369,9 @@ def figure_scores(
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in gold_rows), encoding="utf-8"
         )
         tool: dict[str, float] = module.score_indicators(docs, path)
-        regex: dict[str, float] = module.score_indicators(regex_figures(docs), path)
+        # the figures helper's own number+unit baseline when its scorer has one
+        baseline = getattr(module, "baseline_documents", regex_figures)
+        regex: dict[str, float] = module.score_indicators(baseline(docs), path)
     return {"tool": tool, "regex": regex}
 
 
