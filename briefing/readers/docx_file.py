@@ -47,6 +47,7 @@ _VAL, _TYPE = f"{_W}val", f"{_W}type"
 _RUN_CHARS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 
 _WS = re.compile(r"[ \t\u00a0\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CJK = "\u3000-\u9fff\uff00-\uffef"
 # Core-property titles Word and WPS fill in by themselves.
 _BOILERPLATE_TITLE = re.compile(r"^(microsoft word\s*-|title$|标题$|文档\d*$|document\d*$)", re.I)
@@ -110,7 +111,8 @@ def _xml_limit() -> str:
 def _limit_reason(exc: ZipLimitError) -> str:
     if exc.limit < limits.MAX_XML_BYTES:  # the budget for all parts ran out, not this part's
         return f"DOCX 各部分解压后合计超过 {size_text(limits.MAX_ZIP_INFLATED_BYTES)} 上限，未读取"
-    return f"DOCX 中的 {exc.name} 解压后超过 {size_text(exc.limit)} 上限，未读取"
+    name = _CONTROL.sub("?", exc.name)  # a name from the zip: anything, line breaks included
+    return f"DOCX 中的 {name} 解压后超过 {size_text(exc.limit)} 上限，未读取"
 
 
 class _Package:
