@@ -6,9 +6,9 @@
 Each measurement runs in a fresh process, so peak RSS (ru_maxrss) is the run's own. The corpus is
 variants of the five seeds (dates spread over two years, figures and a line changed per copy, so
 every file has its own hash and a realistic share of near-duplicate measures); the count of
-documents, not megabytes, is what the cache cares about. As `briefing build` does, documents the
-period (`--period`, default 2024-12) cannot cover load from the cache as heads only; `--period all`
-unpacks every document. Target: the re-run takes at most 10 % of the cold run. (Whole builds, with
+documents, not megabytes, is what the cache cares about. As `briefing build` does, only the
+documents the period (`--period`, default 2024-12) covers are unpacked from the cache; the others
+are known by a row of its date column. `--period all` unpacks every document. Target: the re-run takes at most 10 % of the cold run. (Whole builds, with
 imports, charts and rendering: `rerun_build.py`.)
 """
 
@@ -57,7 +57,6 @@ def measure(
     """One run as build() does it: open the state, extract through the cache, select, link
     near-duplicates among the covered documents, record."""
     from briefing import themes
-    from briefing.build import may_cover
     from briefing.extract.duplicates import link_duplicates
     from briefing.periods import parse_period
     from briefing.runs import RunState, extract_documents_cached
@@ -68,24 +67,18 @@ def measure(
     classifier = Classifier(load_lexicon())
     period = parse_period(period_key)
     with RunState.open(output) as state:
-        documents, stats = extract_documents_cached(
-            [corpus],
-            classifier,
-            state,
-            tool_version=tool_version,
-            link=False,
-            # as build() does: documents the month cannot cover load as heads only
-            wanted=may_cover(period, state.first_issue_start()),
+        extraction = extract_documents_cached(
+            [corpus], classifier, state, tool_version=tool_version
         )
         extracted = time.perf_counter()
-        selection = state.select_documents(documents, period)
-        link_duplicates(selection.documents)
+        selection = state.select_documents(extraction.entries, period)
+        link_duplicates(extraction.documents(selection.documents))
         state.record_issue(period, state.issue_number(period), selection, {})
     done = time.perf_counter()
     return {
-        "documents": len(documents),
-        "hits": stats.hits,
-        "misses": stats.misses,
+        "documents": len(extraction.entries),
+        "hits": extraction.stats.hits,
+        "misses": extraction.stats.misses,
         "extract_s": round(extracted - started, 3),
         "select_record_s": round(done - extracted, 3),
         "total_s": round(done - started, 3),

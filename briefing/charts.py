@@ -1,8 +1,8 @@
 """Charts for the briefing: data in, PNG out (matplotlib, Agg backend, bundled CJK font).
 
 Every function is pure: the same data gives byte-identical PNG bytes (fixed size and dpi, no
-software/time metadata), so re-running a build reproduces the same DOCX. matplotlib is imported
-inside the functions: `briefing --help` must not pay for it.
+software/time metadata), so re-running a build reproduces the same DOCX. `draw_charts` makes the
+charts of one briefing from its aggregates; the context builder places them.
 
 Colours are sober and print-friendly. A theme's colour is derived from its position in the
 configured theme order (`theme_color(index)`), so the same theme has the same colour in every
@@ -13,27 +13,24 @@ chart of a briefing, and any number of themes gets distinct colours. Measures in
 from __future__ import annotations
 
 import colorsys
-import functools
-import hashlib
-import importlib.util
 import io
-import json
 import logging
 import math
-import os
 import re
 import warnings
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
 
-from briefing import __version__
-from briefing.fonts import FONT_PACKAGE, cjk_rc_params
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
+from briefing.aggregate import Aggregates, chartable_indicators, theme_counts
+from briefing.fonts import cjk_rc_params
 
 OTHER_LABEL = "其他"
 OTHER_COLOR = "#9e9e9e"
@@ -69,30 +66,6 @@ class ChartImage:
 
     def __bool__(self) -> bool:
         return bool(self.png)
-
-
-@dataclass(frozen=True)
-class ChartPlan:
-    """A chart before it is drawn: its printed size and alt text, known without matplotlib.
-
-    The build lays out the document with these while the pictures are being drawn (see
-    `briefing.render.placeholder_chart`).
-    """
-
-    height_mm: float
-    alt: str
-    width_mm: float = CHART_WIDTH_MM
-
-    def pixel_size(self) -> tuple[int, int]:
-        """Width and height of the PNG in pixels: matplotlib's Agg canvas truncates inches x dpi."""
-        return (
-            int(self.width_mm / _MM_PER_INCH * DPI),
-            int(self.height_mm / _MM_PER_INCH * DPI),
-        )
-
-
-_Planned = tuple[ChartPlan, Callable[[], "Figure"]]
-"""A chart's plan and the function that draws its figure."""
 
 
 def theme_color(index: int) -> str:
@@ -158,9 +131,6 @@ def _wrap(label: str, width: int = 12) -> str:
 
 
 def _new_figure(height_mm: float, width_mm: float = CHART_WIDTH_MM) -> Figure:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
     figure = Figure(figsize=(width_mm / _MM_PER_INCH, height_mm / _MM_PER_INCH), dpi=DPI)
     FigureCanvasAgg(figure)
     figure.patch.set_facecolor("white")
@@ -203,15 +173,13 @@ def _row_label_pt(row_mm: float) -> float:
     return max(4.0, min(_LABEL_PT, row_mm * 2.2))
 
 
-def _draw(build: Any) -> bytes:
-    """Run a drawing function under the CJK rc settings and return the PNG.
+def _chart(build: Callable[[], Figure], alt: str) -> ChartImage:
+    """Draw the figure `build` makes under the CJK rc settings; the chart with its alt text.
 
     matplotlib's own warnings (a glyph the font lacks in a document's label, a font lookup) are
     English and about our drawing, not the user's files: they are kept from the user (a missing
     glyph shows as an empty box, the rest of the chart is unaffected).
     """
-    import matplotlib
-
     _quiet_matplotlib_logging()
     # labels are document text: a "$" must print as itself, not start TeX math
     with (
@@ -220,7 +188,7 @@ def _draw(build: Any) -> bytes:
     ):
         warnings.simplefilter("ignore")
         figure = build()
-        return _png(figure)
+        return ChartImage(_png(figure), CHART_WIDTH_MM, alt)
 
 
 def _quiet_matplotlib_logging() -> None:
@@ -231,37 +199,14 @@ def _quiet_matplotlib_logging() -> None:
         logger.setLevel(logging.ERROR)
 
 
-def _drawn(planned: _Planned) -> ChartImage:
-    plan, build = planned
-    return ChartImage(_draw(build), plan.width_mm, plan.alt)
-
-
-def warm_up() -> None:
-    """Import the drawing modules and load the CJK font's glyph tables, so that the first real
-    chart does not pay for them (`briefing.chartworker` does this before the data is ready)."""
-
+def _empty_chart(title: str, message: str) -> ChartImage:
     def build() -> Figure:
-        figure = _new_figure(10.0, 30.0)
-        figure.text(0.1, 0.4, "简报进展计划0.5%", fontsize=_LABEL_PT)
-        figure.add_axes((0.5, 0.2, 0.4, 0.6)).xaxis.set_major_locator(_integer_locator())
-        from matplotlib.patches import Patch
-
-        figure.legend(handles=[Patch(label="计划")], fontsize=_LABEL_PT)
-        return figure
-
-    _draw(build)
-
-
-def _empty_chart(title: str, message: str) -> _Planned:
-    plan = ChartPlan(30.0, f"{title}：{message}")
-
-    def build() -> Figure:
-        figure = _new_figure(plan.height_mm)
+        figure = _new_figure(30.0)
         figure.text(0.5, 0.72, title, ha="center", fontsize=_TITLE_PT, color=_TEXT_COLOR)
         figure.text(0.5, 0.35, message, ha="center", fontsize=_LABEL_PT, color="#666666")
         return figure
 
-    return plan, build
+    return _chart(build, f"{title}：{message}")
 
 
 # --- the charts -----------------------------------------------------------------------------------
@@ -273,10 +218,6 @@ def theme_status_chart(rows: Sequence[tuple[str, int, int]]) -> ChartImage:
     `rows` are (theme, done, planned) in the configured theme order; a row named `其他` is grey.
     Each segment carries its count when there is room, each bar its total.
     """
-    return _drawn(_theme_status(rows))
-
-
-def _theme_status(rows: Sequence[tuple[str, int, int]]) -> _Planned:
     title = "各主题措施数量（进展／计划）"
     if not rows:
         return _empty_chart(title, "本期无措施")
@@ -333,8 +274,6 @@ def _theme_status(rows: Sequence[tuple[str, int, int]]) -> _Planned:
         axes.set_xlim(0, max_total * 1.15)
         axes.xaxis.set_major_locator(_integer_locator())
         axes.set_xlabel("措施数（条）", fontsize=_LABEL_PT, color=_TEXT_COLOR)
-        from matplotlib.patches import Patch
-
         legend = [
             Patch(facecolor="#595959", edgecolor="white", label="进展（已开展）"),
             Patch(
@@ -355,7 +294,7 @@ def _theme_status(rows: Sequence[tuple[str, int, int]]) -> _Planned:
         return figure
 
     alt = title + "：" + "；".join(f"{name}进展{d}条、计划{p}条" for name, d, p in rows) + "。"
-    return ChartPlan(height_mm, alt), build
+    return _chart(build, alt)
 
 
 def document_mix_chart(
@@ -366,10 +305,6 @@ def document_mix_chart(
     `rows` are (short label such as `[1]`, {theme: measure count}); `themes` is the configured
     order, which fixes each theme's colour. Counts for names not in `themes` are drawn as `其他`.
     """
-    return _drawn(_document_mix(rows, themes))
-
-
-def _document_mix(rows: Sequence[tuple[str, Mapping[str, int]]], themes: Sequence[str]) -> _Planned:
     title = "各文件措施的主题构成"
     if not rows:
         return _empty_chart(title, "本期无文件")
@@ -443,7 +378,7 @@ def _document_mix(rows: Sequence[tuple[str, Mapping[str, int]]], themes: Sequenc
         )
         parts.append(f"{label}共{total}条（{detail}）" if detail else f"{label}无措施")
     alt = title + "：" + "；".join(parts) + "。"
-    return ChartPlan(height_mm, alt), build
+    return _chart(build, alt)
 
 
 def _bars(
@@ -461,8 +396,6 @@ def _bars(
     `barh` makes a Rectangle artist per bar; a 30-document mix chart has 150 of them and spent
     half its drawing time on their bookkeeping. One PolyCollection per series looks the same.
     """
-    from matplotlib.collections import PolyCollection
-
     half = height / 2
     verts = [
         [(x0, y - half), (x0 + w, y - half), (x0 + w, y + half), (x0, y + half)]
@@ -501,13 +434,6 @@ def indicator_chart(
     group with one unit is drawn, since figures in different units cannot share an axis. Returns
     None when fewer than two comparable items remain. `theme_index` picks the theme's colour.
     """
-    planned = _indicator(title, items, theme_index=theme_index)
-    return _drawn(planned) if planned is not None else None
-
-
-def _indicator(
-    title: str, items: Sequence[tuple[str, float, str]], *, theme_index: int = 0
-) -> _Planned | None:
     chosen = comparable_items([item for item in items if math.isfinite(item[1])])
     if len(chosen) < 2:
         return None
@@ -550,78 +476,65 @@ def _indicator(
     alt = (
         title + "：" + "；".join(f"{label}{format_value(v)}{unit}" for label, v, _ in chosen) + "。"
     )
-    return ChartPlan(height_mm, alt), build
+    return _chart(build, alt)
 
 
-def _integer_locator() -> Any:
-    from matplotlib.ticker import MaxNLocator
-
+def _integer_locator() -> MaxNLocator:
     return MaxNLocator(integer=True, nbins=6)
 
 
-_PLANNERS: dict[str, Callable[..., _Planned | None]] = {
-    "theme_status_chart": _theme_status,
-    "document_mix_chart": _document_mix,
-    "indicator_chart": _indicator,
-}
+# --- the charts of a briefing ---------------------------------------------------------------------
+
+MIX_CHART_DOCUMENTS = 30
+"""Most documents the mix chart shows: hundreds of bars inform nobody."""
 
 
-def plan_chart(function: str, *args: Any, **kwargs: Any) -> ChartPlan | None:
-    """The plan of `function(*args, **kwargs)` (a public chart function's name), without drawing:
-    None exactly when that call returns None."""
-    planned = _PLANNERS[function](*args, **kwargs)
-    return planned[0] if planned is not None else None
+@dataclass(frozen=True)
+class BriefingCharts:
+    """The pictures of one briefing; a chart with nothing to show is absent."""
+
+    themes: ChartImage | None = None
+    """Measures per theme, done and planned (`theme_status_chart`)."""
+    mix: ChartImage | None = None
+    """Each document's theme mix, for the documents with the most measures (`document_mix_chart`)."""
+    by_theme: dict[str, ChartImage] = field(default_factory=dict)
+    """Each theme's money figures, where at least two compare (`indicator_chart`)."""
 
 
-# --- cached pictures ------------------------------------------------------------------------------
-
-# (import name, distribution name) of what turns chart data into pixels and PNG bytes.
-_DRAWING_LIBRARIES = (
-    ("matplotlib", "matplotlib"),
-    ("PIL", "pillow"),
-    ("numpy", "numpy"),
-    (FONT_PACKAGE, "pylopdf_fonts_zh_cn"),
-)
-
-
-def _installed_version(module: str, distribution: str) -> str:
-    """The installed version of `distribution`, read from its `.dist-info` folder beside the
-    package: `importlib.metadata` gives the same answer but scans all of sys.path (30 ms)."""
-    spec = importlib.util.find_spec(module)
-    if spec is None or spec.origin is None:
-        return "missing"
-    folder = Path(spec.origin).parent.parent
-    wanted = re.sub(r"[-_.]+", "_", distribution).lower()
-    try:
-        for name in sorted(os.listdir(folder)):
-            # `{name}-{version}.dist-info`, the name normalized with underscores (PEP 427)
-            project, _, version = name.removesuffix(".dist-info").partition("-")
-            if name.endswith(".dist-info") and re.sub(r"[-_.]+", "_", project).lower() == wanted:
-                return version
-    except OSError:
-        pass
-    from importlib import metadata
-
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return "unknown:" + spec.origin
-
-
-@functools.cache
-def drawing_fingerprint() -> str:
-    """What a chart's pictures depend on besides its data: this code and the drawing libraries'
-    versions. A cached picture is reused only under the same fingerprint."""
-    digest = hashlib.sha256(__version__.encode())
-    for path in (Path(__file__), Path(__file__).with_name("fonts.py")):
-        digest.update(path.read_bytes())
-    for module, distribution in _DRAWING_LIBRARIES:
-        digest.update(f"\0{distribution}={_installed_version(module, distribution)}".encode())
-    return digest.hexdigest()
-
-
-def chart_key(function: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> str:
-    """The cache key of the chart `function(*args, **kwargs)` draws: its data and the drawing
-    fingerprint. Equal keys give byte-identical pictures."""
-    data = json.dumps([function, list(args), dict(kwargs)], ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(f"{drawing_fingerprint()}\0{data}".encode()).hexdigest()
+def draw_charts(aggregates: Aggregates) -> BriefingCharts:
+    """Every chart of the briefing over `aggregates`."""
+    order = [*aggregates.themes, OTHER_LABEL]
+    counts = theme_counts(aggregates.by_theme)
+    rows = [
+        (theme, counts[theme]["done"], counts[theme]["planned"])
+        for theme in order
+        if counts.get(theme, {}).get("measures", 0) > 0
+    ]
+    by_document = aggregates.by_document
+    if len(by_document) > MIX_CHART_DOCUMENTS:
+        totals = by_document.sum(axis=1)
+        keep = totals.sort_values(ascending=False, kind="stable").index[:MIX_CHART_DOCUMENTS]
+        by_document = by_document.loc[sorted(keep)]
+    mix_rows = [
+        (f"[{no}]", {str(k): int(v) for k, v in row.items()})
+        for no, row in by_document.to_dict(orient="index").items()
+    ]
+    by_theme: dict[str, ChartImage] = {}
+    for index, theme in enumerate(aggregates.themes):
+        unit, figures = chartable_indicators(aggregates.ledger, theme)
+        items = [
+            (
+                str(r["metric"]) + (f"（{r['scope']}）" if r["scope"] else ""),
+                float(r["value"]),
+                unit,
+            )
+            for _, r in figures.iterrows()
+        ]
+        chart = indicator_chart(f"{theme}：主要金额数据（{unit}）", items, theme_index=index)
+        if chart is not None:
+            by_theme[theme] = chart
+    return BriefingCharts(
+        themes=theme_status_chart(rows) if rows else None,
+        mix=document_mix_chart(mix_rows, order) if mix_rows else None,
+        by_theme=by_theme,
+    )

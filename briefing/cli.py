@@ -1,4 +1,9 @@
-"""Command-line interface. The only module that prints, colours and chooses exit codes."""
+"""Command-line interface. The only module that prints, colours and chooses exit codes.
+
+Each command imports the module that does its work when it runs (`briefing.build` brings pandas,
+matplotlib and python-docx: 1.5 s), so `briefing --help`, `schedule` or a mistyped option answer
+at once.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,17 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from briefing import validate
+from briefing.atomic import atomic_text_writer
+from briefing.cli_state import app as state_app
+from briefing.cli_template import app as template_app
+from briefing.config import (
+    Settings,
+    find_config,
+    load_settings,
+    package_data_dir,
+    value_problem,
+)
 from briefing.errors import (
     BriefingError,
     ConfigError,
@@ -23,11 +39,12 @@ from briefing.errors import (
     LockedError,
     os_reason,
 )
+from briefing.inputs import escaped
 from briefing.periods import PeriodError
+from briefing.schedule import crontab_line, systemd_units
 
 if TYPE_CHECKING:
     from briefing.build import BuildResult
-    from briefing.config import Settings
     from briefing.model import ExtractedDocument
 
 # Not imported from briefing.themes: --help must not pay for the classifier's imports.
@@ -107,8 +124,6 @@ def _root() -> None:
 
 
 def _err(message: str) -> None:
-    from briefing.inputs import escaped
-
     # a path in a message need not be UTF-8: show its bytes as \xNN, never a lone surrogate
     typer.echo(escaped(message), err=True)
 
@@ -173,12 +188,9 @@ def extract_cmd(
     follow_links: FollowLinksOption = False,
 ) -> None:
     """读取文件，抽取元数据、措施和数据，按 JSONL 契约输出。"""
-    from briefing import collector
     from briefing.pipeline import iter_documents
     from briefing.themes import Classifier, load_lexicon
 
-    # extraction makes millions of short-lived, acyclic objects (5-10 % faster; workers inherit it)
-    collector.settle()
     with _user_errors():
         settings = _settings_from_cli(config, {})
         classifier = Classifier(load_lexicon(lexicon or settings.lexicon))
@@ -188,8 +200,6 @@ def extract_cmd(
         if output is None:
             counts = _write_records(sys.stdout, documents, fmt)
         else:
-            from briefing.atomic import atomic_text_writer
-
             with atomic_text_writer(output) as handle:
                 counts = _write_records(handle, documents, fmt)
 
@@ -232,8 +242,6 @@ def _settings_from_cli(
     config: Path | None,
     overrides: dict[str, Any],
 ) -> Settings:
-    from briefing.config import find_config, load_settings, value_problem
-
     changes = {k: v for k, v in overrides.items() if v is not None and v != ()}
     # the command line's values are checked before the config file is even read: a typo in an
     # option is reported as the option's, with the option's name
@@ -253,13 +261,9 @@ def _resolve_template(path: Path, theme: str | None) -> Path:
 
     Its name becomes part of the output files' names, so it is checked like a theme's.
     """
-    from briefing import validate
-
     if path.is_dir():
         raise InputNotFoundError(f"模板路径是文件夹，不是 .docx 文件：{path}")
     if not path.is_file():
-        from briefing.config import package_data_dir
-
         shipped = package_data_dir("templates") / Path(path.name).with_suffix(".docx").name
         if len(path.parts) == 1 and shipped.is_file():
             return shipped
@@ -279,11 +283,9 @@ def _resolve_template(path: Path, theme: str | None) -> Path:
 def _check_lexicon(settings: Settings) -> None:
     """A bad user lexicon (or a theme it lacks) is a usage error before the output folder is
     touched; `build` reads it again, which costs a millisecond."""
-    from briefing.themes import load_lexicon
+    from briefing.build import read_lexicon
 
-    names = load_lexicon(settings.lexicon).names
-    if settings.theme and settings.theme not in names:
-        raise ConfigError(f"没有名为“{settings.theme}”的主题（可用：{'、'.join(names)}）")
+    read_lexicon(settings)
 
 
 @app.command("build")
@@ -342,18 +344,12 @@ def build_cmd(
     ] = 1,
 ) -> None:
     """生成简报：读取文件、抽取归类、汇总作图，写出 DOCX、XLSX 和 manifest.json。"""
-    from briefing import collector
-    from briefing.chartworker import ChartWorker
-
-    with collector.paused_for_imports():
-        # Forked before the heavy imports, so that matplotlib loads in parallel with pandas.
-        chart_worker = ChartWorker.start()
-        from briefing.build import build
+    from briefing.build import build
 
     exit_code = EXIT_OK
     result = None
     try:
-        with _user_errors(), chart_worker:
+        with _user_errors():
             settings = _settings_from_cli(
                 config,
                 {
@@ -380,7 +376,6 @@ def build_cmd(
                     progress=progress,
                     force=force,
                     skip_empty=skip_empty,
-                    chart_worker=chart_worker,
                     workers=jobs,
                 )
     except typer.Exit as exc:
@@ -403,8 +398,6 @@ def build_cmd(
 
 def _log_json(result: BuildResult | None, exit_code: int) -> None:
     """One line a log collector can parse; the field names are stable."""
-    from briefing.inputs import escaped
-
     record: dict[str, Any] = {"exit_code": exit_code}
     if result is not None:
         record.update(
@@ -437,7 +430,7 @@ def context_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出（目前唯一的格式）")] = True,
 ) -> None:
     """打印模板收到的完整上下文（图片以占位文字表示），供编写模板时参考。"""
-    from briefing.build import prepare
+    from briefing.build import preview_context
     from briefing.context import to_jsonable
 
     with _user_errors():
@@ -449,8 +442,8 @@ def context_cmd(
                 "follow_links": follow_links or None,
             },
         )
-        prepared = prepare(settings)
-    sys.stdout.write(json.dumps(to_jsonable(prepared.context), ensure_ascii=False, indent=2) + "\n")
+        context = preview_context(settings)
+    sys.stdout.write(json.dumps(to_jsonable(context), ensure_ascii=False, indent=2) + "\n")
 
 
 def _lexicon_path(config: Path | None, lexicon: Path | None) -> Path | None:
@@ -498,8 +491,6 @@ def schedule_cmd(
     ] = None,
 ) -> None:
     """打印每月自动运行的 crontab 行或 systemd 单元（每月2日07:00生成上月简报）。"""
-    from briefing.schedule import crontab_line, systemd_units
-
     extra = ["--config", str(config.absolute())] if config is not None else []
     with _user_errors():
         if systemd:
@@ -526,9 +517,8 @@ def _print_summary(result: BuildResult) -> None:
         _err(f"{result.period.label}无新增文件，按 --skip-empty 未生成简报。")
         return
     counts = result.theme_counts()
-    from briefing.runs.selection import has_content
-
-    unreadable = sum(1 for d in result.documents if not has_content(d))
+    themes = result.aggregates.themes if result.aggregates is not None else []
+    unreadable = sum(1 for entry in result.documents if not entry.readable)
     lines = [
         f"简报已生成：{result.period.label}，第{result.issue_no}期",
         f"  读取文件 {len(result.documents)} 份，纳入本期 {len(result.included)} 份，"
@@ -536,7 +526,7 @@ def _print_summary(result: BuildResult) -> None:
     ]
     if result.included:
         lines.append("  各主题措施数（进展/计划）：")
-    for theme in [*result.aggregates.themes, OTHER_THEME]:
+    for theme in [*themes, OTHER_THEME]:
         c = counts.get(theme)
         if c and c["measures"]:
             lines.append(f"    {theme}：{c['measures']} 条（{c['done']}/{c['planned']}）")
@@ -546,7 +536,7 @@ def _print_summary(result: BuildResult) -> None:
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+def _progress(enabled: bool) -> Iterator[Callable[[str, int], None] | None]:
     """A rich progress line on an interactive terminal; nothing in cron or pipes.
 
     Refreshed on each update rather than by rich's timer thread: the template renders in a
@@ -555,6 +545,7 @@ def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]
     if not (enabled and sys.stderr.isatty()):
         yield None
         return
+    # Imported only for a terminal: rich's console costs every other run (cron, --help) 0.1 s.
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
     with Progress(
@@ -566,26 +557,17 @@ def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]
     ) as bar:
         task = bar.add_task("读取文件…", total=None)
 
-        def update(stage: str, done: int, total: int) -> None:
+        def update(stage: str, done: int) -> None:
             label = f"读取文件… {done} 份" if stage == "读取" else "生成简报…"
             bar.update(task, description=label, refresh=True)
 
         yield update
 
 
-def _register_subcommands() -> None:
-    from briefing.cli_state import app as state_app
-    from briefing.cli_template import app as template_app
-
-    app.add_typer(
-        template_app, name="template", help="模板：复制默认模板（init）、检查模板（check）"
-    )
-    app.add_typer(
-        state_app, name="state", help="状态：按各期 manifest.json 重建期号和收录记录（rebuild）"
-    )
-
-
-_register_subcommands()
+app.add_typer(template_app, name="template", help="模板：复制默认模板（init）、检查模板（check）")
+app.add_typer(
+    state_app, name="state", help="状态：按各期 manifest.json 重建期号和收录记录（rebuild）"
+)
 
 
 def _param_name(param: Any) -> str:

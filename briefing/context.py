@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypedDict
 
 import pandas as pd
 
+from briefing import __version__
 from briefing.aggregate import Aggregates, pick_highlights, pick_key_indicators, theme_counts
+from briefing.charts import BriefingCharts
 from briefing.config import Settings
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, cn_date
+from briefing.runs.selection import Selection
 from briefing.themes import OTHER_THEME
 
 
@@ -364,10 +368,10 @@ _NEW_MARKS = ("新增", "补报", "更新")
 
 
 def _coverage_line(
-    period: Period, summaries: Sequence[DocumentSummary], cumulative: int | None
+    period: Period, summaries: Sequence[DocumentSummary], cumulative: int
 ) -> list[str]:
     """本期新增/补报/累计, for dated periods of a folder with a history of issues."""
-    if period.start is None or cumulative is None:
+    if period.start is None:
         return []
     new = sum(1 for s in summaries if s["mark"] in _NEW_MARKS)
     parts = [
@@ -390,24 +394,42 @@ def _lead(highlights: list[CitedMeasure], used: set[str]) -> CitedMeasure | None
     return lead
 
 
+def masthead_date(
+    settings: Settings, period: Period, documents: Sequence[ExtractedDocument]
+) -> str | None:
+    """--date, else the period's last day, else (for `all`) the latest document date. Never the clock."""
+    if settings.date:
+        return settings.date
+    if period.end is not None:
+        return period.end.isoformat()
+    dates = [d.date for d in documents if d.date]
+    return max(dates) if dates else None
+
+
+def masthead_timestamp(context: BriefingContext) -> datetime:
+    """The time written into the briefing's files: the masthead date, never the clock (zip
+    entries cannot be older than 1980)."""
+    day = context["masthead"]["date"]
+    return datetime.fromisoformat(day) if day else datetime(1980, 1, 1)
+
+
 def build_context(
     *,
+    selection: Selection,
     documents: Sequence[ExtractedDocument],
     aggregates: Aggregates,
+    charts: BriefingCharts,
     settings: Settings,
-    period: Period,
-    masthead_date: str | None,
     issue_no: int,
-    charts: ChartSet,
-    theme_charts: dict[str, Any],
     warnings: Sequence[str],
-    notes: Sequence[str] = (),
-    marks: Mapping[str, str] | None = None,
-    cumulative: int | None = None,
 ) -> BriefingContext:
-    """The only place the template context is created."""
-    from briefing import __version__
+    """The only place the template context is created.
 
+    `documents` are those `selection` covers, in its order, and `aggregates` and `charts` are
+    theirs; `warnings` are the run's.
+    """
+    period = selection.period
+    marks = {entry.sha256: selection.mark(entry) for entry in selection.documents}
     summaries = document_summaries(documents, aggregates, marks)
     by_theme = theme_counts(aggregates.by_theme)
     unique = aggregates.measures.drop_duplicates("measure_id")
@@ -463,10 +485,10 @@ def build_context(
                 indicators=_theme_indicators(
                     aggregates.ledger, theme, settings.layout.indicators_per_theme * min(depth, 2)
                 ),
-                chart=theme_charts.get(theme, ""),
+                chart=charts.by_theme.get(theme, ""),
             )
         )
-    date_iso = masthead_date or ""
+    date_iso = masthead_date(settings, period, documents) or ""
     return BriefingContext(
         masthead=MastheadInfo(
             name=settings.masthead.name,
@@ -491,10 +513,10 @@ def build_context(
             theme_count=len(blocks),
             new_count=sum(1 for s in summaries if s["mark"] in _NEW_MARKS),
             late_count=sum(1 for s in summaries if s["mark"] == "补报"),
-            cumulative_count=len(documents) if cumulative is None else cumulative,
+            cumulative_count=selection.cumulative,
             empty=not documents,
             headlines=_headlines(counts, by_theme, aggregates.themes)
-            + _coverage_line(period, summaries, cumulative)
+            + _coverage_line(period, summaries, selection.cumulative)
             if documents
             else ["本期无新增文件。"],
         ),
@@ -503,14 +525,14 @@ def build_context(
         other_count=by_theme.get(OTHER_THEME, {}).get("measures", 0),
         documents=summaries,
         sources=list(summaries),
-        charts=charts,
+        charts=ChartSet(themes=charts.themes or "", mix=charts.mix or ""),
         footer=FooterInfo(
             report_to=settings.footer.report_to,
             send_to=settings.footer.send_to,
             distribute_to=settings.footer.distribute_to,
             copies=settings.footer.copies,
         ),
-        notes=list(notes),
+        notes=selection.notes,
         warnings=list(warnings),
         generated_by=f"briefing {__version__}",
     )

@@ -2,7 +2,7 @@
 
 The font comes with the Python dependencies (SIL Open Font License), so charts render Chinese the
 same way on every machine: no system fonts are looked up, nothing is downloaded, nothing is
-written outside the project. matplotlib is imported only when a chart is drawn.
+written outside the project.
 """
 
 from __future__ import annotations
@@ -11,6 +11,9 @@ import functools
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+import matplotlib
+from matplotlib import font_manager
 
 from briefing.errors import BriefingError
 
@@ -36,8 +39,6 @@ def font_path(filename: str = SANS_FILE) -> Path:
 @functools.cache
 def register_cjk_fonts() -> tuple[str, str]:
     """Register the sans and serif CJK fonts with matplotlib once; return their family names."""
-    from matplotlib import font_manager
-
     families: list[str] = []
     for filename in (SANS_FILE, SERIF_FILE):
         path = font_path(filename)
@@ -65,8 +66,6 @@ def cjk_rc_params() -> dict[Any, Any]:
 
 def configure_matplotlib() -> str:
     """Set the CJK font in matplotlib's global rcParams (for callers drawing their own charts)."""
-    import matplotlib
-
     params = cjk_rc_params()
     matplotlib.rcParams.update(params)
     family: str = params["font.sans-serif"][0]

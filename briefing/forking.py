@@ -1,24 +1,13 @@
-"""Forked children that answer through a pipe: the chart worker, the workbook, the render.
+"""A forked child that answers through a pipe (the template render, see `briefing.sandbox`).
 
-Every child here runs one function and leaves with `os._exit`, so it never returns into the
-parent's code (no atexit handlers, no flushing of the parent's buffers, no second briefing). Answers
-are length-prefixed, so the parent can tell a whole answer from one cut short by a dying child.
+The child runs one function and leaves with `os._exit`, so it never returns into the parent's
+code (no atexit handlers, no flushing of the parent's buffers, no second briefing).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
-import struct
 from collections.abc import Callable
-
-_LENGTH = struct.Struct("<Q")
-
-
-def can_fork() -> bool:
-    """Whether work may go to forked children (POSIX, and not switched off by BRIEFING_SERIAL)."""
-    return hasattr(os, "fork") and not os.environ.get("BRIEFING_SERIAL")
 
 
 def fork_child(body: Callable[[int], None]) -> tuple[int, int] | None:
@@ -48,15 +37,6 @@ def fork_child(body: Callable[[int], None]) -> tuple[int, int] | None:
     return pid, read_end
 
 
-def stop(pid: int) -> None:
-    """Kill a child (if it still runs) and reap it. Killed, not waited for: a run that stops
-    early (the folder is locked, the briefing is up to date, an error) must not wait on it."""
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, 0)
-
-
 def close_inherited(keep: int) -> None:
     """In a forked child: close every descriptor but stdio and `keep`.
 
@@ -73,30 +53,3 @@ def _max_descriptors() -> int:
         return max(int(os.sysconf("SC_OPEN_MAX")), 256)
     except (AttributeError, ValueError, OSError):
         return 65536
-
-
-def write_message(fd: int, data: bytes) -> None:
-    """Write `data` to a pipe, length first, so the reader can tell a whole answer from a cut one."""
-    view = memoryview(_LENGTH.pack(len(data)) + data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def read_message(fd: int) -> bytes | None:
-    """One message written by `write_message`; None when the writer died before finishing it."""
-    header = _read_exactly(fd, _LENGTH.size)
-    if header is None:
-        return None
-    (size,) = _LENGTH.unpack(header)
-    return _read_exactly(fd, size) if size else b""
-
-
-def _read_exactly(fd: int, size: int) -> bytes | None:
-    chunks: list[bytes] = []
-    while size:
-        chunk = os.read(fd, min(size, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)

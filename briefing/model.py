@@ -196,9 +196,6 @@ class ExtractedDocument:
     indicators: list[Indicator] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    partial: bool = False
-    """Only the head (metadata, warnings, notes) was loaded from the cache: a document the run
-    does not cover. Its measures, figures and body stay on disk."""
 
     @property
     def date(self) -> str | None:
@@ -216,3 +213,41 @@ class ExtractedDocument:
             "warnings": list(self.warnings),
             "notes": list(self.notes),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentEntry:
+    """A document found in the inputs, as selecting a period's documents and the manifest see it.
+
+    A monthly run over a large folder needs this for every document but the whole
+    `ExtractedDocument` only for those its issue covers; the cache keeps both.
+    """
+
+    source: str
+    sha256: str
+    format: str
+    date: str | None
+    """Published, else written date (ISO): the date a period filter uses."""
+    doc_no: str | None = None
+    index_no: str | None = None
+    title: str | None = None
+    """The title the document states; None when it was derived from the file name or text."""
+    warnings: tuple[str, ...] = ()
+    readable: bool = True
+    """False for a file that could not be read and for content already read under another name:
+    such an entry is never covered by an issue."""
+
+    @classmethod
+    def of(cls, doc: ExtractedDocument) -> DocumentEntry:
+        meta = doc.metadata
+        return cls(
+            source=doc.source,
+            sha256=doc.sha256,
+            format=doc.format,
+            date=doc.date,
+            doc_no=meta.doc_no,
+            index_no=meta.index_no,
+            title=None if meta.title_derived else meta.title,
+            warnings=tuple(doc.warnings),
+            readable=bool(doc.body.strip()) or bool(doc.measures),
+        )

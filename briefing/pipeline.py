@@ -14,6 +14,11 @@ from pathlib import Path
 
 from briefing.errors import ReadError
 from briefing.extract.duplicates import DuplicateIndex
+from briefing.extract.indicators import extract_indicators
+from briefing.extract.measures import extract_measures
+from briefing.extract.metadata import parse_document_text
+from briefing.extract.places import document_jurisdiction
+from briefing.extract.structure import parse_structure
 
 # Enumeration lives in briefing.inputs; its names stay importable from here.
 from briefing.inputs import InputFile as InputFile
@@ -21,6 +26,7 @@ from briefing.inputs import attach_input_warnings, escaped
 from briefing.inputs import iter_input_files as iter_input_files
 from briefing.inputs import require_inputs as require_inputs
 from briefing.model import (
+    DocumentEntry,
     ExtractedDocument,
     Indicator,
     Measure,
@@ -73,13 +79,6 @@ def read_documents(files: Sequence[InputFile]) -> Iterator[RawDocument | Extract
 
 
 def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocument:
-    # Imported here: a build whose documents all come from the cache never needs the rules.
-    from briefing.extract.indicators import extract_indicators
-    from briefing.extract.measures import extract_measures
-    from briefing.extract.metadata import parse_document_text
-    from briefing.extract.places import document_jurisdiction
-    from briefing.extract.structure import parse_structure
-
     parsed = parse_document_text(raw)
     structure = parse_structure(parsed.body)
     date = parsed.metadata.written_date or parsed.metadata.published_date
@@ -155,24 +154,30 @@ def is_extractable(item: RawDocument | ExtractedDocument) -> bool:
     return isinstance(item, RawDocument) and bool(item.text.strip())
 
 
-def duplicate_content_record(
-    item: RawDocument | ExtractedDocument, seen: dict[str, str]
-) -> ExtractedDocument:
-    """The record for content already read from another source: a warning naming the first."""
-    return failed_record(
-        item.source, item.format, item.sha256, f"与 {seen[item.sha256]} 内容相同，已跳过"
-    )
+class SeenContent:
+    """The duplicate-file rule, the one place it is kept: content read under a second name is
+    not extracted again; that name gets a record whose warning names the first."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, str] = {}
+
+    def repeat(
+        self, item: RawDocument | ExtractedDocument | DocumentEntry
+    ) -> ExtractedDocument | None:
+        """The record for `item` if its content was read before under another name; else None,
+        and its content counts as read from now on. Only for documents read with content."""
+        first = self._first.get(item.sha256)
+        if first is None:
+            self._first[item.sha256] = item.source
+            return None
+        return failed_record(item.source, item.format, item.sha256, f"与 {first} 内容相同，已跳过")
 
 
 def _serial(files: Sequence[InputFile], classifier: Classifier) -> Iterator[ExtractedDocument]:
-    seen: dict[str, str] = {}
+    seen = SeenContent()
     for item in read_documents(files):
-        if is_extractable(item) and item.sha256 in seen:
-            yield duplicate_content_record(item, seen)
-            continue
-        if is_extractable(item):
-            seen[item.sha256] = item.source
-        yield extract_read(item, classifier)
+        repeat = seen.repeat(item) if is_extractable(item) else None
+        yield repeat or extract_read(item, classifier)
 
 
 _worker_classifier: Classifier | None = None
@@ -239,14 +244,11 @@ def _parallel(
     A repeated document is extracted and then replaced by its duplicate record here, so the
     output is the serial one.
     """
-    seen: dict[str, str] = {}
+    seen = SeenContent()
     for results in extract_files_in_workers(files, classifier, workers):
         for doc, extracted in results:
-            if extracted and doc.sha256 in seen:
-                doc = duplicate_content_record(doc, seen)
-            elif extracted:
-                seen[doc.sha256] = doc.source
-            yield doc
+            repeat = seen.repeat(doc) if extracted else None
+            yield repeat or doc
 
 
 def iter_documents(

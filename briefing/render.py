@@ -21,9 +21,7 @@ The filters this tool adds for authors (`cn_ordinal`, `yi`, `cn_date`, `width`, 
 `briefing.sandbox`.
 
 Charts: values of type `briefing.charts.ChartImage` anywhere in the context become inline images
-(with their alt text); `""` stays empty, so `{% if theme.chart %}` works. A build renders while
-its charts are still being drawn: with `placeholder_chart`s of the final size in their place,
-whose pictures `fill_charts` puts in afterwards (the same bytes as rendering the pictures).
+(with their alt text); `""` stays empty, so `{% if theme.chart %}` works.
 """
 
 from __future__ import annotations
@@ -31,7 +29,6 @@ from __future__ import annotations
 import difflib
 import io
 import re
-import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Mapping
@@ -49,7 +46,7 @@ from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from briefing.atomic import write_bytes_atomic
-from briefing.charts import DPI, ChartImage, ChartPlan
+from briefing.charts import ChartImage
 from briefing.config import package_data_dir
 from briefing.context import BriefingContext
 from briefing.errors import TemplateError, os_reason
@@ -72,9 +69,7 @@ from briefing.ziputil import normalize_zip
 __all__ = [
     "AUTHOR_FILTERS",
     "RENDER_SECONDS",
-    "fill_charts",
     "make_environment",
-    "placeholder_chart",
     "render_docx",
     "render_docx_bytes",
     "static_security_problems",
@@ -131,75 +126,6 @@ def _insert_picture(png: bytes, width_mm: float, alt: str) -> str:
     return (
         "</w:t></w:r><w:r><w:drawing>" + xml + '</w:drawing></w:r><w:r><w:t xml:space="preserve">'
     )
-
-
-_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_PLACEHOLDER_KEYWORD = b"briefing-placeholder"
-
-
-def _png_chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-
-def placeholder_chart(plan: ChartPlan, serial: int) -> ChartImage:
-    """A stand-in for a chart still being drawn: its size, dpi and alt text, and no pixels.
-
-    python-docx lays an image out from the PNG header alone (size and pixel density, the same
-    chunks matplotlib writes), so the document renders exactly as it will with the picture.
-    `serial` makes each stand-in's bytes unique: python-docx shares one part between equal
-    images, and two charts must not share one because their stand-ins were equal.
-    """
-    width, height = plan.pixel_size()
-    per_metre = int(DPI / 0.0254 + 0.5)  # as Pillow writes pHYs
-    png = (
-        _PNG_SIGNATURE
-        + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0))
-        + _png_chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
-        + _png_chunk(b"tEXt", _PLACEHOLDER_KEYWORD + b"\0" + str(serial).encode())
-        + _png_chunk(b"IEND", b"")
-    )
-    return ChartImage(png, plan.width_mm, plan.alt)
-
-
-def _layout(png: bytes) -> tuple[object, ...] | None:
-    """What python-docx takes from an image to lay it out; None if it cannot read it."""
-    from docx.image.image import Image
-
-    try:
-        image = Image.from_blob(png)
-    except Exception:  # python-docx raises several types for an unreadable image
-        return None
-    return (image.content_type, image.px_width, image.px_height, image.horz_dpi, image.vert_dpi)
-
-
-def fill_charts(docx: bytes, pictures: Mapping[bytes, bytes], when: datetime) -> bytes | None:
-    """`docx`, rendered with stand-ins, with their pictures (`{stand-in png: chart png}`) put in.
-
-    The result is the same bytes as rendering the pictures themselves, or None when it could
-    not be (a picture laid out differently from its stand-in, or equal to another image, which
-    python-docx would have stored once): then the caller renders again with the pictures.
-    """
-    replace: dict[str, bytes] = {}
-    sizes = {len(picture) for picture in pictures.values()}
-    with zipfile.ZipFile(io.BytesIO(docx)) as package:
-        others: list[bytes] = []  # other entries a picture could equal (a briefing's text is big)
-        for info in package.infolist():
-            content = package.read(info)
-            picture = pictures.get(content)
-            if picture is None:
-                if _PLACEHOLDER_KEYWORD in content:  # a stand-in changed on its way: never ship it
-                    return None
-                if len(content) in sizes:
-                    others.append(content)
-                continue
-            layout = _layout(picture)
-            if layout is None or layout != _layout(content):
-                return None
-            replace[info.filename] = picture
-    placed = list(replace.values())
-    if len(set(placed)) != len(placed) or any(picture in others for picture in placed):
-        return None
-    return normalize_zip(docx, when, replace)
 
 
 # Characters XML 1.0 forbids; one in a value would make the whole document unreadable.

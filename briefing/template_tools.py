@@ -89,10 +89,10 @@ def sample_context(theme: str | None = None) -> BriefingContext:
     """A real context built from the seeds bundled with the package (not ./seeds): what a
     template receives, with real measures, figures and charts, identical on every machine.
     `theme` gives the context of a 专题 (`briefing build --theme`)."""
-    from briefing.build import prepare
+    from briefing.build import preview_context
     from briefing.config import Settings, package_data_dir
 
-    return prepare(Settings(inputs=(package_data_dir("seeds"),), theme=theme)).context
+    return preview_context(Settings(inputs=(package_data_dir("seeds"),), theme=theme))
 
 
 def context_json(context: BriefingContext) -> str:

@@ -1,4 +1,6 @@
-"""The analysts' workbook, written with XlsxWriter's public API.
+"""The analysts' workbook: every measure and figure with its document, section and exact quote.
+
+`write_xlsx` is the build's XLSX stage; `workbook_bytes` writes any list of sheets.
 
 XlsxWriter runs in its constant-memory mode, its own answer to big sheets: each row goes to a
 temporary file as soon as the next one starts, so `-p all` over thousands of documents does not
@@ -10,18 +12,22 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from briefing.atomic import write_bytes_atomic
+from briefing.model import ExtractedDocument
 from briefing.readers.common import strip_invalid_xml
+from briefing.themes import OTHER_THEME
 
 MAX_ROWS = 1_048_576
-"""Excel's row limit; rows past it are not written (the build warns: `build.workbook_warnings`)."""
+"""Excel's row limit; rows past it are not written (`workbook_warnings` says so)."""
 
 
 @dataclass(frozen=True)
@@ -94,3 +100,123 @@ def write_cell(
         return
     # Over Excel's 32,767 characters XlsxWriter cuts the text (and returns -2).
     worksheet.write_string(row, column, text, cell_format)
+
+
+# --- the analysts' workbook -----------------------------------------------------------------------
+
+
+def write_xlsx(path: Path, documents: Sequence[ExtractedDocument], timestamp: datetime) -> None:
+    """The analysts' workbook of `documents`, written atomically to `path`."""
+    data = workbook_bytes(
+        analyst_sheets(documents), timestamp=timestamp, title="briefing 数据表", author="briefing"
+    )
+    write_bytes_atomic(path, data)
+
+
+def workbook_warnings(documents: Sequence[ExtractedDocument], name: str = "数据表") -> list[str]:
+    """One warning per sheet of the analysts' workbook (file `name`) that has more rows than
+    Excel allows."""
+    limit = MAX_ROWS - 1  # the header takes a row
+    return [
+        f"{name}: 工作表“{sheet.name}”有 {sheet.row_count} 行，超过 Excel 每表 {limit} 行的上限，"
+        f"只写入了前 {limit} 行；全部数据可用 briefing extract 导出"
+        for sheet in analyst_sheets(documents)
+        if sheet.row_count > limit
+    ]
+
+
+def analyst_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
+    """The workbook's sheets: sources, measures, figures; rows are generated as they are written."""
+    return [
+        Sheet(
+            "来源文件",
+            [
+                "序号",
+                "标题",
+                "发文字号",
+                "发布机构",
+                "成文日期",
+                "发布日期",
+                "索引号",
+                "文件",
+                "sha256",
+            ],
+            len(documents),
+            (
+                [
+                    no,
+                    d.metadata.display_title,
+                    d.metadata.doc_no or "",
+                    d.metadata.publisher or "",
+                    d.metadata.written_date or "",
+                    d.metadata.published_date or "",
+                    d.metadata.index_no or "",
+                    d.source,
+                    d.sha256,
+                ]
+                for no, d in enumerate(documents, start=1)
+            ),
+            (6, 40, 22, 20, 11, 11, 24, 30, 20),
+        ),
+        Sheet(
+            "措施",
+            ["来源序号", "文件", "措施编号", "章节", "状态", "主题", "依据", "重复于", "原文"],
+            sum(len(d.measures) for d in documents),
+            (
+                [
+                    no,
+                    d.metadata.display_title,
+                    m.id,
+                    " / ".join(m.section),
+                    "进展" if m.status == "done" else "计划",
+                    "、".join(m.themes) or OTHER_THEME,
+                    "；".join(f"{t}：{'、'.join(v)}" for t, v in m.evidence.items()),
+                    m.duplicate_of or "",
+                    m.text,
+                ]
+                for no, d in enumerate(documents, start=1)
+                for m in d.measures
+            ),
+            (8, 30, 22, 30, 6, 16, 24, 22, 80),
+        ),
+        Sheet(
+            "数据",
+            [
+                *("来源序号", "文件", "数据编号", "指标", "数值", "单位", "年份"),
+                *("类型", "限定", "范围", "措施编号", "章节", "原文"),
+            ],
+            sum(len(d.indicators) for d in documents),
+            _figure_rows(documents),
+            (8, 30, 22, 24, 12, 8, 6, 6, 6, 14, 22, 30, 80),
+        ),
+    ]
+
+
+_KIND_CN = {
+    "actual": "实际",
+    "growth": "增速",
+    "target": "目标",
+    "change": "增减",
+    "provision": "支持标准",
+}
+
+
+def _figure_rows(documents: Sequence[ExtractedDocument]) -> Iterator[list[object]]:
+    section_of = {m.id: " / ".join(m.section) for d in documents for m in d.measures}
+    for no, d in enumerate(documents, start=1):
+        for i in d.indicators:
+            yield [
+                no,
+                d.metadata.display_title,
+                i.id,
+                i.metric or "",
+                i.value,
+                i.unit,
+                i.year if i.year is not None else "",
+                _KIND_CN[i.kind],
+                i.qualifier or "",
+                i.scope or "",
+                i.measure_id or "",
+                section_of.get(i.measure_id or "", ""),
+                i.text,
+            ]

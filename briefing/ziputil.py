@@ -7,7 +7,7 @@ import io
 import re
 import shutil
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from datetime import datetime
 
 _CORE = "docProps/core.xml"
@@ -38,22 +38,18 @@ def entry_order(names: list[str]) -> list[str]:
     return ([_FIRST] if _FIRST in names else []) + [n for n in names if n != _FIRST]
 
 
-def normalize_zip(data: bytes, when: datetime, replace: Mapping[str, bytes] | None = None) -> bytes:
-    """Rewrite a zip so that nothing in it depends on the clock; entries named in `replace` get
-    that content instead (the same bytes as a zip that had it from the start)."""
+def normalize_zip(data: bytes, when: datetime) -> bytes:
+    """Rewrite a zip so that nothing in it depends on the clock."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for name in entry_order(src.namelist()):
             info = entry_info(name, when)
-            if replace is not None and name in replace:
-                dst.writestr(info, replace[name])
-                continue
             if name == _CORE:
                 iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
                 dst.writestr(info, _CORE_TIMES.sub(rb"\g<1>" + iso + rb"\g<2>", src.read(name)))
                 continue
-            # Streamed: a workbook's sheet can be hundreds of MB uncompressed (the same bytes as
-            # `writestr`, since zlib's output does not depend on how the input is split).
+            # Streamed, in case a part is large (the same bytes as `writestr`: zlib's output does
+            # not depend on how the input is split).
             with src.open(name) as reader, dst.open(info, "w") as writer:
                 shutil.copyfileobj(reader, writer, _CHUNK)
     return out.getvalue()

@@ -266,10 +266,10 @@ def chart_count(context: BriefingContext) -> int:
 
 @functools.cache
 def _real_context(theme: str | None) -> BriefingContext:
-    from briefing.build import prepare
+    from briefing.build import preview_context
     from briefing.config import Settings, package_data_dir
 
-    return prepare(Settings(inputs=(package_data_dir("seeds"),), theme=theme)).context
+    return preview_context(Settings(inputs=(package_data_dir("seeds"),), theme=theme))
 
 
 def real_context(theme: str | None = None) -> BriefingContext:

@@ -89,35 +89,6 @@ def test_two_builds_are_byte_identical(tmp_path: Path, seeds_dir: Path) -> None:
         assert hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(b.read_bytes()).digest()
 
 
-def test_the_briefing_is_rendered_while_the_charts_are_drawn_with_the_same_bytes(
-    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from briefing import render
-    from briefing.config import default_template
-
-    renders: list[object] = []
-    real_render = render.render_docx_bytes
-
-    def counted(*args: object, **kwargs: object) -> bytes:
-        renders.append(args)
-        return real_render(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(render, "render_docx_bytes", counted)
-    made = build(Settings(inputs=(seeds_dir,), output=tmp_path / "a"))
-    assert len(renders) == 1, "the pictures did not fit their stand-ins: rendered twice"
-    assert made.prepared is not None
-    direct = real_render(
-        default_template(), made.prepared.context, timestamp=made.prepared.timestamp
-    )
-    assert made.docx.read_bytes() == direct
-
-    # pictures that cannot go into the stand-ins: rendered again with them, same briefing
-    monkeypatch.setattr(render, "fill_charts", lambda *args: None)
-    again = build(Settings(inputs=(seeds_dir,), output=tmp_path / "b"))
-    assert len(renders) == 3
-    assert again.docx.read_bytes() == direct
-
-
 def test_special_characters_in_a_title_come_through_intact(tmp_path: Path, seeds_dir: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -239,8 +210,8 @@ def test_a_quote_that_looks_like_a_formula_stays_text_in_the_xlsx(tmp_path: Path
 
     from openpyxl import load_workbook
 
-    from briefing.build import write_xlsx
     from briefing.model import ExtractedDocument, Measure, Metadata
+    from briefing.workbook import write_xlsx
 
     doc = ExtractedDocument(
         source="x.txt",
@@ -263,12 +234,10 @@ def test_rows_past_excels_limit_are_a_warning_not_a_silent_loss(
 ) -> None:
     from openpyxl import load_workbook
 
-    import briefing.build
     import briefing.workbook
 
     # Excel's limit is 1,048,576 rows; the seeds have 267 measures
-    for module in (briefing.build, briefing.workbook):
-        monkeypatch.setattr(module, "MAX_ROWS", 101)
+    monkeypatch.setattr(briefing.workbook, "MAX_ROWS", 101)
     result = build(Settings(inputs=(seeds_dir,), output=tmp_path / "out"))
     warning = next(w for w in result.warnings if "措施" in w and "上限" in w)
     assert "只写入了前 100 行" in warning

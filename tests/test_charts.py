@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 import warnings
 
 import pytest
@@ -145,48 +143,3 @@ def test_mix_chart_fits_the_page_for_any_number_of_documents(documents: int) -> 
     chart = document_mix_chart(rows, THEMES)
     width, height = Image.open(io.BytesIO(chart.png)).size
     assert height / width * chart.width_mm <= 225  # the A4 text block is 225 mm high
-
-
-def test_importing_charts_and_render_does_not_load_matplotlib() -> None:
-    code = (
-        "import sys, briefing.charts, briefing.render, briefing.fonts; "
-        "print('matplotlib' in sys.modules)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False"
-
-
-@pytest.mark.parametrize(
-    ("function", "args", "kwargs"),
-    [
-        ("theme_status_chart", (STATUS_ROWS,), {}),
-        ("theme_status_chart", ([],), {}),
-        ("document_mix_chart", ([("[1]", {"人才": 2}), ("[2]", {"其他": 1})], THEMES), {}),
-        (
-            "document_mix_chart",
-            ([(f"[{i}]", {THEMES[i % 5]: i % 4 + 1}) for i in range(45)], THEMES),
-            {},
-        ),
-        ("document_mix_chart", ([], THEMES), {}),
-        ("indicator_chart", ("资金（亿元）", [("甲", 1.5, "亿元"), ("乙", -2.0, "亿元")]), {}),
-        ("indicator_chart", ("t", [(f"指标{i}", i * 3.0, "家") for i in range(30)]), {}),
-        ("indicator_chart", ("只有一项", [("甲", 1.0, "亿元"), ("乙", 2.0, "家")]), {}),
-    ],
-)
-def test_plan_predicts_the_drawn_chart(
-    function: str, args: tuple[object, ...], kwargs: dict[str, object]
-) -> None:
-    """The build lays the briefing out from plans while the charts are drawn: a plan must give
-    the PNG's pixel size and the alt text exactly, and say when no chart comes."""
-    from briefing import charts
-
-    plan = charts.plan_chart(function, *args, **kwargs)
-    drawn = getattr(charts, function)(*args, **kwargs)
-    if drawn is None:
-        assert plan is None
-        return
-    assert plan is not None
-    assert Image.open(io.BytesIO(drawn.png)).size == plan.pixel_size()
-    assert (plan.alt, plan.width_mm) == (drawn.alt, drawn.width_mm)

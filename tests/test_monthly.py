@@ -10,7 +10,6 @@ import subprocess
 import sys
 import time
 import zipfile
-from datetime import date
 from pathlib import Path
 
 import docx
@@ -189,88 +188,22 @@ def test_sigkill_during_a_forced_rebuild_never_breaks_the_earlier_briefing(
     assert "第1期" in _text(target)
 
 
-def test_a_warm_monthly_run_unpacks_only_what_the_period_may_cover(
-    inputs: Path, tmp_path: Path
-) -> None:
-    from briefing.build import may_cover
-    from briefing.periods import parse_period
-    from briefing.runs import extract_documents_cached
-    from briefing.themes import Classifier, load_lexicon
-
-    out = tmp_path / "out"
-    _build(inputs, out, "-p", "2023-07")  # fills the cache; the folder's first issue
-    classifier = Classifier(load_lexicon())
-    period = parse_period("2024-03")
-    with RunState.open(out) as state:
-        documents, stats = extract_documents_cached(
-            [inputs], classifier, state, link=False, wanted=may_cover(period, date(2023, 7, 1))
-        )
-    partial = {Path(d.source).name for d in documents if d.partial}
-    # 004 (2022-11) predates the first issue: never covered, so never unpacked
-    assert partial == {"004_38e28bd9a1a18c0a.txt"}
-    assert stats.hits == 3
-    [old] = [d for d in documents if d.partial]
-    assert old.measures == [] and old.metadata.written_date == "2022-11-04"
-
-
-def test_a_rerun_draws_again_only_the_charts_whose_data_changed(
+def test_a_monthly_run_unpacks_only_the_documents_its_issue_covers(
     inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sqlite3
-
-    from briefing import charts, chartworker
-
-    monkeypatch.setenv("BRIEFING_SERIAL", "1")  # charts drawn in this process, where we count
-    drawn: list[str] = []
-    real_run_job = chartworker.run_job
-
-    def counted(job: chartworker.ChartJob) -> object:
-        drawn.append(job.function)
-        return real_run_job(job)
-
-    monkeypatch.setattr(chartworker, "run_job", counted)
     out = tmp_path / "out"
-    docx_path = out / "2023-07" / "briefing-2023-07.docx"
-    assert _build(inputs, out, "-p", "2023-07")[0] == 0
-    first, everything = docx_path.read_bytes(), len(drawn)
-    assert everything >= 3
+    _build(inputs, out, "-p", "2023-07")  # fills the cache; the folder's first issue
+    unpacked: list[str] = []
+    real_cached = RunState.cached
 
-    drawn.clear()
-    assert _build(inputs, out, "-p", "2023-07", "--force")[0] == 0
-    assert drawn == []
-    assert docx_path.read_bytes() == first
+    def counted(self: RunState, sha256: str, *args: object, **kwargs: object) -> object:
+        unpacked.append(sha256)
+        return real_cached(self, sha256, *args, **kwargs)  # type: ignore[arg-type]
 
-    # one more measure in the month's document: its charts change, the others are reused
-    seed = inputs / "000_4bc94fbfc6990ecc.txt"
-    text = seed.read_text("utf-8")
-    marker = "\n二、"
-    assert marker in text
-    seed.write_text(
-        text.replace(
-            marker, "\n同时，新设立科技人才专项资金3000万元，引进高层次人才120人。" + marker, 1
-        ),
-        "utf-8",
-    )
-    drawn.clear()
-    assert _build(inputs, out, "-p", "2023-07", "--force")[0] == 0
-    assert 0 < len(drawn) < everything
-    changed = docx_path.read_bytes()
-    assert changed != first
-    assert _build(inputs, tmp_path / "fresh", "-p", "2023-07")[0] == 0
-    assert (tmp_path / "fresh" / "2023-07" / "briefing-2023-07.docx").read_bytes() == changed
-
-    # a damaged cached picture is drawn again, never put in a briefing
-    with sqlite3.connect(out / ".briefing" / "state.db") as db:
-        db.execute("UPDATE charts SET png = substr(png, 1, length(png) - 1)")
-    db.close()
-    drawn.clear()
-    code, err = _build(inputs, out, "-p", "2023-07", "--force")
+    monkeypatch.setattr(RunState, "cached", counted)
+    code, err = _build(inputs, out, "-p", "2024-03")
     assert code == 0, err
-    assert len(drawn) == everything
-    assert docx_path.read_bytes() == changed
-
-    # other drawing code or libraries: nothing is reused
-    monkeypatch.setattr(charts, "drawing_fingerprint", lambda: "another matplotlib")
-    drawn.clear()
-    assert _build(inputs, out, "-p", "2023-07", "--force")[0] == 0
-    assert len(drawn) == everything
+    # three documents read from the cache, one of them (002, 2024-03-27) in the issue
+    assert "读取文件 3 份，纳入本期 1 份" in err
+    assert len(unpacked) == 1
+    assert "第1期" in _text(out / "2024-03" / "briefing-2024-03.docx")

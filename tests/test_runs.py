@@ -10,17 +10,19 @@ import subprocess
 import sys
 import textwrap
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from briefing.errors import LockedError
-from briefing.model import ExtractedDocument, Metadata
+from briefing.model import DocumentEntry, ExtractedDocument, Metadata
 from briefing.periods import parse_period
 from briefing.pipeline import extract_documents
 from briefing.runs import (
     EMPTY_NOTE,
     MANIFEST_NAME,
+    CacheStats,
     RunState,
     Selection,
     StateError,
@@ -37,18 +39,20 @@ from briefing.themes import Classifier, load_lexicon
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def doc(name: str, day: str | None, *, published: str | None = None) -> ExtractedDocument:
-    return ExtractedDocument(
-        source=f"in/{name}.txt",
-        sha256=f"sha-{name}",
-        format="text",
-        metadata=Metadata(display_title=name, written_date=day, published_date=published),
-        body=f"{name} 正文",
+def doc(name: str, day: str | None, *, published: str | None = None) -> DocumentEntry:
+    return DocumentEntry.of(
+        ExtractedDocument(
+            source=f"in/{name}.txt",
+            sha256=f"sha-{name}",
+            format="text",
+            metadata=Metadata(display_title=name, written_date=day, published_date=published),
+            body=f"{name} 正文",
+        )
     )
 
 
 def make_issue(
-    state: RunState, period_text: str, docs: list[ExtractedDocument], first: int = 1
+    state: RunState, period_text: str, docs: list[DocumentEntry], first: int = 1
 ) -> tuple[int, Selection]:
     """Select, number and record an issue the way build() does (files are the caller's)."""
     period = parse_period(period_text)
@@ -58,7 +62,7 @@ def make_issue(
     return number, selection
 
 
-def sources(documents: list[ExtractedDocument]) -> list[str]:
+def sources(documents: list[DocumentEntry]) -> list[str]:
     return [d.source for d in documents]
 
 
@@ -163,9 +167,10 @@ def test_rerun_of_an_earlier_period_reproduces_its_selection(tmp_path: Path) -> 
 
 def test_undated_and_unreadable_documents_are_not_covered(tmp_path: Path) -> None:
     undated = doc("undated", None)
-    failed = ExtractedDocument("in/bad.txt", "sha-bad", "text", Metadata(written_date="2024-01-02"))
-    copy = doc("jan", "2024-01-03")
-    copy.source = "in/copy-of-jan.txt"
+    failed = DocumentEntry.of(
+        ExtractedDocument("in/bad.txt", "sha-bad", "text", Metadata(written_date="2024-01-02"))
+    )
+    copy = replace(doc("jan", "2024-01-03"), source="in/copy-of-jan.txt")
     with RunState.open(tmp_path) as state:
         _, jan = make_issue(state, "2024-01", [doc("jan", "2024-01-03"), undated, failed, copy])
     assert sources(jan.documents) == ["in/jan.txt"]
@@ -195,15 +200,17 @@ def test_existing_outputs_only_when_recorded_and_unchanged(tmp_path: Path) -> No
     docx.write_bytes(b"docx bytes")
     with RunState.open(tmp_path) as state:
         # files written, then the run died before recording: not existing, same number next time
-        assert not state.existing_outputs(period)
+        assert not state.existing_outputs(period, [docx])
         number = state.issue_number(period)
         selection = state.select_documents([], period)
         state.record_issue(period, number, selection, output_digests(tmp_path, [docx]))
-        assert state.existing_outputs(period)
+        assert state.existing_outputs(period, [docx])
+        # another template's file of the same issue was never made
+        assert not state.existing_outputs(period, [folder / "yaoqing-2024-03.docx"])
         docx.write_bytes(b"edited")
-        assert not state.existing_outputs(period)
+        assert not state.existing_outputs(period, [docx])
         docx.unlink()
-        assert not state.existing_outputs(period)
+        assert not state.existing_outputs(period, [docx])
         assert state.issue_number(period) == number
 
 
@@ -221,17 +228,27 @@ def test_finished_issue_is_left_alone_until_its_files_change(tmp_path: Path) -> 
             issue_number=1,
             selection=selection,
             documents=list(selection.documents),
+            included=[],
             template=template,
             outputs=[docx],
             options={},
             tool_version="v",
             lexicon_sha="l",
         )
-        issue = finish_issue(state, period, 1, selection, [docx], manifest)
+        manifest_path = docx.parent / MANIFEST_NAME
+        issue = finish_issue(state, period, 1, selection, [docx], manifest_path, manifest)
         assert sorted(issue.outputs) == ["2024-03/briefing-2024-03.docx", "2024-03/manifest.json"]
-        assert state.existing_outputs(period)
-        (docx.parent / MANIFEST_NAME).write_text("{}", encoding="utf-8")
-        assert not state.existing_outputs(period)
+        assert state.existing_outputs(period, [docx, manifest_path])
+        # another template's briefing of the same issue is recorded beside this one
+        other = docx.with_name("yaoqing-2024-03.docx")
+        other.write_bytes(b"yaoqing bytes")
+        other_manifest = other.with_name("yaoqing-2024-03.manifest.json")
+        finish_issue(state, period, 1, selection, [other], other_manifest, manifest)
+        assert state.existing_outputs(period, [docx, manifest_path])
+        assert state.existing_outputs(period, [other, other_manifest])
+        manifest_path.write_text("{}", encoding="utf-8")
+        assert not state.existing_outputs(period, [docx, manifest_path])
+        assert state.existing_outputs(period, [other, other_manifest])
 
 
 def test_settings_options_are_plain_json_without_excluded_keys() -> None:
@@ -270,6 +287,7 @@ def test_manifest_is_deterministic_and_names_inputs_and_outputs(tmp_path: Path) 
             issue_number=4,
             selection=selection,
             documents=list(reversed(docs)),
+            included=[],
             template=template,
             outputs=[out],
             options={"strict": False, "output": "out"},
@@ -304,11 +322,21 @@ def classifier() -> Classifier:
     return Classifier(load_lexicon())
 
 
+def _cached(
+    paths: list[Path], classifier: Classifier, state: RunState, **options: object
+) -> tuple[list[ExtractedDocument], CacheStats]:
+    """Every document through the cache, as a build would load them all."""
+    extraction = extract_documents_cached(paths, classifier, state, **options)  # type: ignore[arg-type]
+    documents = extraction.documents()
+    assert [DocumentEntry.of(d) for d in documents] == extraction.entries
+    return documents, extraction.stats
+
+
 def test_cached_documents_equal_fresh_extraction(tmp_path: Path, classifier: Classifier) -> None:
-    fresh = extract_documents([SEEDS], classifier)
+    fresh = extract_documents([SEEDS], classifier, link=False)
     with RunState.open(tmp_path) as state:
-        first, cold = extract_documents_cached([SEEDS], classifier, state)
-        second, warm = extract_documents_cached([SEEDS], classifier, state)
+        first, cold = _cached([SEEDS], classifier, state)
+        second, warm = _cached([SEEDS], classifier, state)
     assert (cold.hits, cold.misses) == (0, 5)
     assert (warm.hits, warm.misses) == (5, 0)
     expected = [d.to_record() for d in fresh]
@@ -325,13 +353,13 @@ def test_cache_is_invalidated_by_lexicon_and_tool_version(
     other = Classifier(load_lexicon(lexicon_file))
     assert other.lexicon.sha256 != classifier.lexicon.sha256
     with RunState.open(tmp_path / "out") as state:
-        extract_documents_cached([SEEDS], classifier, state, tool_version="1")
-        docs, stats = extract_documents_cached([SEEDS], other, state, tool_version="1")
+        _cached([SEEDS], classifier, state, tool_version="1")
+        docs, stats = _cached([SEEDS], other, state, tool_version="1")
         assert stats.hits == 0
         assert any("创新平台" in m.themes for d in docs for m in d.measures)
-        _, stats = extract_documents_cached([SEEDS], classifier, state, tool_version="2")
+        _, stats = _cached([SEEDS], classifier, state, tool_version="2")
         assert stats.hits == 0
-        _, stats = extract_documents_cached([SEEDS], classifier, state, tool_version="1")
+        _, stats = _cached([SEEDS], classifier, state, tool_version="1")
         assert stats.hits == 5
 
 
@@ -345,92 +373,45 @@ def test_cache_hit_reports_a_moved_file_under_its_new_name(
     (first_dir / "summary.txt").write_bytes(data)
     (second_dir / "renamed.txt").write_bytes(data)
     with RunState.open(tmp_path / "out") as state:
-        extract_documents_cached([first_dir], classifier, state)
-        docs, stats = extract_documents_cached([second_dir], classifier, state)
+        _cached([first_dir], classifier, state)
+        docs, stats = _cached([second_dir], classifier, state)
     assert stats.hits == 1
     assert docs[0].source == (second_dir / "renamed.txt").as_posix()
     assert all("summary.txt" not in n for n in docs[0].notes + docs[0].warnings)
 
 
-def test_unreadable_cache_entry_is_a_miss_not_an_error(
+def test_unreadable_cache_entry_is_read_again_not_an_error(
     tmp_path: Path, classifier: Classifier
 ) -> None:
     with RunState.open(tmp_path) as state:
-        extract_documents_cached([SEEDS], classifier, state, tool_version="1")
+        expected, _ = _cached([SEEDS], classifier, state, tool_version="1")
     with sqlite3.connect(tmp_path / ".briefing" / "state.db") as db:
         db.execute("UPDATE extracted SET record = x'00ff'")
     with RunState.open(tmp_path) as state:
-        docs, stats = extract_documents_cached([SEEDS], classifier, state, tool_version="1")
-        assert (stats.hits, stats.misses) == (0, 5)
-        assert all(d.measures for d in docs)
-        _, stats = extract_documents_cached([SEEDS], classifier, state, tool_version="1")
-        assert stats.hits == 5  # the bad entries were replaced
-
-
-def _count_hashing(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    from briefing.runs import cache
-
-    hashed: list[Path] = []
-    real = cache.sha256_file
-
-    def counting(path: Path) -> str:
-        hashed.append(path)
-        return real(path)
-
-    monkeypatch.setattr(cache, "sha256_file", counting)
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
-    return hashed
-
-
-def test_unchanged_inputs_are_not_read_again_on_a_warm_run(
-    tmp_path: Path, classifier: Classifier, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    hashed = _count_hashing(monkeypatch)
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for seed in sorted(SEEDS.glob("*.txt"))[:3]:
-        (folder / seed.name).write_bytes(seed.read_bytes())
-    with RunState.open(tmp_path / "out") as state:
-        first, _ = extract_documents_cached([folder], classifier, state)
-        assert len(hashed) == 3
-        second, stats = extract_documents_cached([folder], classifier, state)
-    assert len(hashed) == 3  # nothing re-read
-    assert stats.hits == 3
-    assert [d.to_record() for d in second] == [d.to_record() for d in first]
+        docs, _ = _cached([SEEDS], classifier, state, tool_version="1")
+        assert [d.to_record() for d in docs] == [d.to_record() for d in expected]
+        assert all(
+            state.cached(d.sha256, "1", classifier.lexicon.sha256) is not None for d in docs
+        )  # the bad entries were replaced
 
 
 def test_a_file_rewritten_with_its_old_size_and_mtime_is_read_again(
-    tmp_path: Path, classifier: Classifier, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, classifier: Classifier
 ) -> None:
-    hashed = _count_hashing(monkeypatch)
     path = tmp_path / "in" / "reply.txt"
     path.parent.mkdir()
     text = (SEEDS / "003_6d581c0dd9f637d5.txt").read_text("utf-8")
     path.write_text(text, "utf-8")
     with RunState.open(tmp_path / "out") as state:
-        before, _ = extract_documents_cached([path.parent], classifier, state)
+        before, _ = _cached([path.parent], classifier, state)
         old = path.stat()
-        time.sleep(0.05)
         changed = text.replace("2023", "2019", 1)
         assert len(changed.encode()) == len(text.encode())
         path.write_text(changed, "utf-8")
         os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))  # size and mtime as before
-        after, stats = extract_documents_cached([path.parent], classifier, state)
-    assert len(hashed) == 2  # the changed ctime gave it away
+        after, stats = _cached([path.parent], classifier, state)
     assert stats.misses == 1
     assert after[0].sha256 != before[0].sha256
-
-
-def test_a_file_written_just_now_is_hashed_again_next_time(
-    tmp_path: Path, classifier: Classifier
-) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "new.txt").write_bytes((SEEDS / "003_6d581c0dd9f637d5.txt").read_bytes())
-    with RunState.open(tmp_path / "out") as state:
-        extract_documents_cached([folder], classifier, state)
-        # within the same clock tick a rewrite could keep size and times: not remembered
-        assert state.file_digests() == {}
 
 
 def test_workers_extract_what_the_cache_lacks_with_the_serial_output(
@@ -452,12 +433,12 @@ def test_workers_extract_what_the_cache_lacks_with_the_serial_output(
     (folder / "zz_more.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
     serial_state, parallel_state = tmp_path / "serial", tmp_path / "parallel"
     with RunState.open(serial_state) as state:
-        serial, serial_stats = extract_documents_cached([folder], classifier, state)
+        serial, serial_stats = _cached([folder], classifier, state)
     # half the folder already cached: hits and worker results interleave
     with RunState.open(parallel_state) as state:
-        extract_documents_cached(sorted(folder.glob("0[0-1]_*")), classifier, state)
-        parallel, stats = extract_documents_cached([folder], classifier, state, workers=2)
-        warm, warm_stats = extract_documents_cached([folder], classifier, state, workers=2)
+        _cached(sorted(folder.glob("0[0-1]_*")), classifier, state)
+        parallel, stats = _cached([folder], classifier, state, workers=2)
+        warm, warm_stats = _cached([folder], classifier, state, workers=2)
     expected = [d.to_record() for d in serial]
     assert [d.to_record() for d in parallel] == expected
     assert [d.to_record() for d in warm] == expected
@@ -480,7 +461,7 @@ CHILD = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from briefing.model import ExtractedDocument, Metadata
+    from briefing.model import DocumentEntry, ExtractedDocument, Metadata
     from briefing.periods import parse_period
     from briefing.runs import RunState
 
@@ -511,7 +492,7 @@ CHILD = textwrap.dedent(
                 for i in range(25)
             ]
             state.store_many(docs, "v", "lex")
-            selection = state.select_documents(docs, period)
+            selection = state.select_documents([DocumentEntry.of(d) for d in docs], period)
             state.record_issue(period, state.issue_number(period), selection, {})
             with progress.open("a") as fh:
                 fh.write(f"{month}\\n")
@@ -592,8 +573,9 @@ def test_killed_between_rename_and_commit_rebuilds_with_the_same_number(tmp_path
     period = parse_period("2024-02")
     with RunState.open(out) as state:
         assert (out / "2024-02" / "briefing-2024-02.docx").read_bytes() == b"complete"
-        assert not state.existing_outputs(period)  # so the next run rebuilds it
-        state.claim_outputs([out / "2024-02" / "briefing-2024-02.docx"])  # its own file: no refusal
+        docx = out / "2024-02" / "briefing-2024-02.docx"
+        assert not state.existing_outputs(period, [docx])  # so the next run rebuilds it
+        state.claim_outputs([docx])  # its own file: no refusal
         assert state.issue_number(period) == number_before_kill == 2
 
 

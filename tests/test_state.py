@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.model import ExtractedDocument, Metadata
+from briefing.model import DocumentEntry, ExtractedDocument, Metadata
 from briefing.periods import parse_period
 from briefing.runs import Identity, RunState, StateError, same_document
 from briefing.runs.selection import identity_path, relative_source
@@ -359,7 +359,7 @@ def test_a_source_is_known_by_its_path_inside_the_input_folder() -> None:
     assert identity_path("in/batch.jsonl#12", [Path("in")]) is None
 
 
-def _doc(source: str, sha: str, day: str, doc_no: str | None = None) -> ExtractedDocument:
+def _document(source: str, sha: str, day: str, doc_no: str | None = None) -> ExtractedDocument:
     return ExtractedDocument(
         source=source,
         sha256=sha,
@@ -367,6 +367,11 @@ def _doc(source: str, sha: str, day: str, doc_no: str | None = None) -> Extracte
         metadata=Metadata(title="关于推进科技创新的通知", written_date=day, doc_no=doc_no),
         body="正文",
     )
+
+
+def _doc(source: str, sha: str, day: str, doc_no: str | None = None) -> DocumentEntry:
+    """A document as selection sees it."""
+    return DocumentEntry.of(_document(source, sha, day, doc_no))
 
 
 def test_a_document_resaved_with_a_correction_is_an_update_not_a_late_arrival(
@@ -412,7 +417,7 @@ def test_a_state_of_the_first_format_is_upgraded_and_knows_its_documents_by_path
         selection = state.select_documents([edited], april)
         assert selection.mark(edited) == "更新"
     with sqlite3.connect(state_db(tmp_path)) as db:
-        assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)
+        assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("3",)
     db.close()
 
 
@@ -507,6 +512,6 @@ def test_a_full_disk_while_caching_is_a_clear_error_and_caches_nothing(
     monkeypatch.setattr(sqlite3, "connect", filling)
     with RunState.open(tmp_path) as state:
         with pytest.raises(StateError, match="磁盘空间不足"):
-            state.store_many([_doc("in/a.txt", "sha-1", "2024-03-10")], "v", "lex")
+            state.store_many([_document("in/a.txt", "sha-1", "2024-03-10")], "v", "lex")
         _FullWhileCaching.caching = False
         assert state.cached("sha-1", "v", "lex") is None

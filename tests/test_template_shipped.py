@@ -1,5 +1,5 @@
 """Every shipped template builds against a real context from the seeds, passes its own check,
-is rebuilt byte-identically from template_builder, and the 要情 fits one A4 page."""
+is rebuilt byte-identically by tools/template_builder.py, and the 要情 fits one A4 page."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from docx import Document
 
 from briefing.context import BriefingContext
 from briefing.render import render_docx_bytes
-from briefing.template_builder import TEMPLATES, build_template
 from briefing.template_tools import SHIPPED, check_template, shipped_template
 from tests.sample_context import real_context
+from tools.template_builder import TEMPLATES, build_template
 
 WHEN = datetime(2024, 3, 27)
 FOCUS = "科技金融"
@@ -48,7 +48,7 @@ def test_builder_is_reproducible_and_matches_the_shipped_file(kind: str) -> None
     built = build_template(kind)
     assert built == build_template(kind)
     assert shipped_template(f"{kind}.docx").read_bytes() == built, (
-        f"templates/{kind}.docx is stale: run python -m briefing.template_builder"
+        f"templates/{kind}.docx is stale: run python tools/template_builder.py"
     )
 
 

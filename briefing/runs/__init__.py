@@ -3,41 +3,29 @@
 An office schedules `briefing build --period last-month` and forgets it. This package makes that
 safe: each output folder keeps its state in `<output>/.briefing/state.db` (SQLite) under an OS lock.
 
-How `build()` uses it, in this order (the order is what makes a SIGKILL at any moment harmless)::
-
-    period = parse_period(settings.period)
-    with RunState.open(settings.output) as state:             # LockedError: exit code 3;
-                                                               # StateError: damaged, foreign, read-only
-        if state.existing_outputs(period, files) and not force:
-            return ...                                         # "已存在，未改动", exit 0
-        state.claim_outputs(files, force)                      # StateError: a file it did not write
-        state.remove_stale_temporaries(settings.output / period.key)
-        documents, stats = extract_documents_cached(inputs, classifier, state)
-        selection = state.select_documents(documents, period)
-        if selection.is_empty and skip_empty:
-            return ...                                         # "本期无新增文件，未生成简报"
-        number = state.issue_number(period, settings.masthead.first_issue)
-        ... aggregate(selection.documents), render docx and xlsx (atomic: temp file -> rename)
-        manifest = build_manifest(period=period, issue_number=number,
-            selection=selection, documents=documents, template=template,
-            outputs=[docx, xlsx], options=settings_options(settings),
-            tool_version=tool_fingerprint(), lexicon_sha=lexicon.sha256,
-            warnings=warnings, notes=notes)
-        finish_issue(state, period, number, selection, [docx, xlsx], manifest)
-        # = write manifest.json beside them, then record_issue(...) with all three sha256
+`briefing.build.build` uses it in this order, which is what makes a SIGKILL at any moment
+harmless: take the lock (`RunState.open`; LockedError: exit code 3; StateError: a damaged,
+foreign or read-only state); stop if the issue's files are recorded and unchanged
+(`RunState.existing_outputs`, unless --force); claim the files it will write
+(`RunState.claim_outputs`; StateError for a file the state did not write); remove temporaries a
+killed run left; extract through the cache (`extract_documents_cached`); select the period's
+documents (`RunState.select_documents`) and number the issue (`RunState.issue_number`); write the
+DOCX and XLSX atomically (temporary file, then rename); then `finish_issue`: the manifest beside
+them, and only then the issue recorded with the sha256 of all three.
 
 Crash analysis: killed before the renames, the old files (if any) are intact and the state is
 unchanged; killed between the renames and the commit, the files are complete but unrecorded, so
 `existing_outputs` is False and the next run rebuilds them (the claim made them known) — with
 the same number, because `issue_number` only counts recorded issues and the lock keeps anyone
-else from recording one meanwhile; the rebuild is byte-identical when the inputs are. SQLite's journal rolls back a commit
+else from recording one meanwhile; the rebuild is byte-identical when the inputs are. SQLite's
+journal rolls back a commit
 cut short. A forced rebuild replaces each file only once its new version is complete.
 
 Coverage rule, numbering and cache keys are documented on `select_documents`, `RunState.issue_number`
 and `extract_documents_cached`.
 """
 
-from briefing.runs.cache import CacheStats, extract_documents_cached, tool_fingerprint
+from briefing.runs.cache import CacheStats, Extraction, extract_documents_cached, tool_fingerprint
 from briefing.runs.manifest import (
     MANIFEST_NAME,
     build_manifest,
@@ -67,6 +55,7 @@ __all__ = [
     "MANIFEST_NAME",
     "CacheStats",
     "CoveredDocument",
+    "Extraction",
     "Identity",
     "Issue",
     "RunState",

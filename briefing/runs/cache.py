@@ -4,38 +4,37 @@ Entries are keyed by the document's sha256, the tool fingerprint and the lexicon
 release, an edited extractor or a changed lexicon never serves a stale result. For single-document
 formats the file's hash is the document's hash (design.md section 3), so a hit skips reading the
 file (PDF and DOCX parsing included); documents inside JSONL/JSON files are looked up after reading.
+
+A hit costs one row of a query over the cache's `date` column: `extract_documents_cached` gives
+an entry per document, and the documents themselves are unpacked only for the entries asked for
+(`Extraction.documents`), so a monthly run over a large folder unpacks only its issue's.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 from briefing import __version__
-from briefing.extract.duplicates import link_duplicates
-from briefing.inputs import attach_input_warnings, escaped
-from briefing.model import ExtractedDocument
+from briefing.model import DocumentEntry, ExtractedDocument
 from briefing.pipeline import (
     MIN_FILES_PER_WORKER,
     InputFile,
-    duplicate_content_record,
+    SeenContent,
     extract_files_in_workers,
     extract_read,
     is_extractable,
     iter_input_files,
     read_documents,
 )
-from briefing.runs.selection import has_content
-from briefing.runs.state import RunState, sha256_file, unpack_head_blob
+from briefing.runs.state import RunState, sha256_file
 from briefing.themes import Classifier
 
 MULTI_DOCUMENT_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
-# Pending cache entries are written in batches: one transaction (and fsync) per batch.
+# Fresh documents are stored in batches: one transaction (and fsync) per batch.
 STORE_BATCH = 200
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -62,47 +61,6 @@ def tool_fingerprint() -> str:
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
-RACY_SECONDS = 2.0
-"""A file changed this recently is hashed again next time: a write in the same clock tick as
-our look at it could leave its size and times unchanged (git's "racily clean" entries)."""
-
-
-class FileDigests:
-    """sha256 of input files, re-hashed only when their size, times or inode changed.
-
-    A monthly run over a growing archive would otherwise read every file again just to learn it
-    is unchanged. Keyed by absolute path; a file written within `RACY_SECONDS` of being looked
-    at is not remembered, so a same-tick rewrite is never mistaken for the old content.
-    """
-
-    def __init__(self, state: RunState) -> None:
-        self._state = state
-        self._known = state.file_digests()
-        self._fresh: list[tuple[str, tuple[int, int, int, int], str]] = []
-        self._cwd = os.getcwd()
-
-    def sha256(self, path: Path) -> str:
-        """The file's sha256 (raises OSError like reading it would)."""
-        name = str(path)
-        # what Path.absolute() gives, without a Path and a getcwd per file; escaped, as SQLite
-        # stores text and a name need not be UTF-8 (the signature tells escaped twins apart)
-        key = escaped(name if os.path.isabs(name) else os.path.join(self._cwd, name))
-        stat = os.stat(name)
-        signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
-        known = self._known.get(key)
-        if known is not None and known[0] == signature:
-            return known[1]
-        digest = sha256_file(path)
-        settled = time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > RACY_SECONDS * 1e9
-        if settled:
-            self._fresh.append((key, signature, digest))
-        return digest
-
-    def save(self) -> None:
-        self._state.remember_digests(self._fresh)
-        self._fresh.clear()
-
-
 @dataclass
 class CacheStats:
     hits: int = 0
@@ -110,38 +68,91 @@ class CacheStats:
     stored: int = 0
 
 
+@dataclass
+class Extraction:
+    """Every document of the inputs as an entry, in input order, and the documents on demand."""
+
+    entries: list[DocumentEntry]
+    stats: CacheStats
+    state: RunState
+    classifier: Classifier
+    tool_version: str
+    _read: dict[tuple[str, str], ExtractedDocument] = field(default_factory=dict)
+    """Documents this run read (extracted, or looked up after reading a multi-document file)."""
+    _hits: dict[tuple[str, str], InputFile] = field(default_factory=dict)
+    """Single-document files found in the cache, not unpacked yet."""
+
+    def documents(self, entries: Sequence[DocumentEntry] | None = None) -> list[ExtractedDocument]:
+        """The documents of `entries` (default: all of them), in their order."""
+        return [self._document(entry) for entry in (self.entries if entries is None else entries)]
+
+    def _document(self, entry: DocumentEntry) -> ExtractedDocument:
+        key = (entry.source, entry.sha256)
+        lexicon_sha = self.classifier.lexicon.sha256
+        doc = self._read.get(key)
+        if doc is None:
+            doc = self.state.cached(entry.sha256, self.tool_version, lexicon_sha, entry.source)
+        if doc is None:
+            # An entry whose record cannot be unpacked: the file is read again, and stored.
+            [doc] = [
+                extract_read(raw, self.classifier) for raw in read_documents([self._hits[key]])
+            ]
+            self.state.store(doc, self.tool_version, lexicon_sha)
+        if list(entry.warnings) != doc.warnings:  # its file's name warnings (see `emit`)
+            doc = replace(doc, warnings=list(entry.warnings))
+        return doc
+
+
 def extract_documents_cached(
     paths: Sequence[Path],
     classifier: Classifier,
     state: RunState,
-    on_document: Callable[[ExtractedDocument], None] | None = None,
+    progress: Callable[[int], None] | None = None,
     tool_version: str | None = None,
-    link: bool = True,
-    wanted: Callable[[ExtractedDocument], bool] | None = None,
     workers: int = 1,
     follow_links: bool = False,
-) -> tuple[list[ExtractedDocument], CacheStats]:
-    """`pipeline.extract_documents` with the state's cache: same records, same order.
+) -> Extraction:
+    """`pipeline.extract_documents` with the state's cache: the same documents, in the same
+    order, as entries (`Extraction.documents` gives the documents). Duplicate measures are not
+    linked: the build links those of the documents an issue covers. Raises InputNotFoundError
+    for a bad path, like the uncached pipeline.
 
-    `link=False` leaves `duplicate_of` unset: linking near-duplicate measures across every
-    document is the one cross-document step and dominates a warm run on a large folder, so
-    `build()` should link only the documents the issue covers (`link_duplicates(selection
-    .documents)`). Raises InputNotFoundError for a bad path, like the uncached pipeline.
-
-    `wanted`, when given, is asked with a cached document's head (metadata, warnings, notes):
-    documents it declines come back `partial`, without measures, figures or body, so a monthly
-    run over a large folder unpacks only the documents its period can cover.
-
-    `workers` > 1 extracts the files the cache does not have in that many processes (when there
-    are enough of them); the records are the same as with one. `follow_links` follows links out
-    of an input folder (`briefing.inputs`).
+    `progress` is told how many documents were read so far, after each. `workers` > 1 extracts
+    the files the cache does not have in that many processes (when there are enough of them);
+    the documents are the same as with one. `follow_links` follows links out of an input folder
+    (`briefing.inputs`).
     """
     version = tool_version or tool_fingerprint()
     lexicon_sha = classifier.lexicon.sha256
-    stats = CacheStats()
-    seen: dict[str, str] = {}
-    documents: list[ExtractedDocument] = []
+    extraction = Extraction([], CacheStats(), state, classifier, version)
+    stats = extraction.stats
+    seen = SeenContent()
+    warned: set[str] = set()
     pending: list[ExtractedDocument] = []
+
+    def emit(doc: ExtractedDocument | DocumentEntry, file: InputFile) -> None:
+        entry = doc if isinstance(doc, DocumentEntry) else DocumentEntry.of(doc)
+        if file.warnings and file.source not in warned:
+            # the file's name warnings, on its first document (the cache never keeps them)
+            warned.add(file.source)
+            entry = replace(entry, warnings=(*file.warnings, *entry.warnings))
+        key = (entry.source, entry.sha256)
+        if isinstance(doc, ExtractedDocument):
+            extraction._read.setdefault(key, doc)
+        else:
+            extraction._hits.setdefault(key, file)
+        extraction.entries.append(entry)
+        if progress is not None:
+            progress(len(extraction.entries))
+
+    def fresh(doc: ExtractedDocument, file: InputFile) -> None:
+        """A document extracted this run: cached (if it has content), then emitted."""
+        stats.misses += 1
+        if DocumentEntry.of(doc).readable:
+            pending.append(doc)
+            if len(pending) >= STORE_BATCH:
+                flush()
+        emit(doc, file)
 
     def flush() -> None:
         if pending:
@@ -149,86 +160,59 @@ def extract_documents_cached(
             stats.stored += len(pending)
             pending.clear()
 
-    def emit(doc: ExtractedDocument) -> None:
-        documents.append(doc)
-        if on_document is not None:
-            on_document(doc)
-
-    def store(doc: ExtractedDocument) -> None:
-        stats.misses += 1
-        if has_content(doc):
-            pending.append(doc)
-            if len(pending) >= STORE_BATCH:
-                flush()
-
     # First what the cache already has, so that the rest can go to workers together.
-    digests = FileDigests(state)
     files = iter_input_files(paths, follow_links)
-    shas = [_file_sha(item, digests) for item in files]
-    heads = (
-        state.cached_head_blobs([sha for sha in shas if sha], version, lexicon_sha)
-        if wanted is not None
-        else {}
-    )
-    looked_up = [
-        (sha, _look_up(item, sha, heads, state, version, lexicon_sha, wanted))
-        for item, sha in zip(files, shas, strict=True)
-    ]
+    shas = [_file_sha(item) for item in files]
+    cached = state.cached_entries([sha for sha in shas if sha], version, lexicon_sha)
     misses = [
-        item
-        for item, (_, hit) in zip(files, looked_up, strict=True)
-        if hit is None and _single(item)
+        item for item, sha in zip(files, shas, strict=True) if _single(item) and sha not in cached
     ]
-    fresh = (
+    workers_output = (
         extract_files_in_workers(misses, classifier, workers)
         if workers > 1 and len(misses) >= MIN_FILES_PER_WORKER * workers
         else None
     )
-    for item, (file_sha, hit) in zip(files, looked_up, strict=True):
+    for item, file_sha in zip(files, shas, strict=True):
+        hit = cached.get(file_sha) if file_sha else None
         if hit is not None:
             stats.hits += 1
-            if hit.sha256 in seen:
-                emit(duplicate_content_record(hit, seen))
-            else:
-                seen[hit.sha256] = hit.source
-                emit(hit)
+            entry = _moved(hit, item.source)
+            repeat = seen.repeat(entry)
+            emit(repeat or entry, item)
             continue
-        if fresh is not None and _single(item):
-            for doc, extracted in next(fresh):
-                if not extracted:
-                    emit(doc)  # a failed record or placeholder
-                elif doc.sha256 in seen:
-                    emit(duplicate_content_record(doc, seen))
+        if workers_output is not None and _single(item):
+            for doc, extracted in next(workers_output):
+                repeat = seen.repeat(doc) if extracted else None
+                if repeat is not None or not extracted:
+                    emit(repeat or doc, item)  # a duplicate, a failed record or a placeholder
                 else:
-                    seen[doc.sha256] = doc.source
-                    store(doc)
-                    emit(doc)
+                    fresh(doc, item)
             continue
         for raw in read_documents([item]):
-            if not is_extractable(raw):
-                emit(extract_read(raw, classifier))  # a failed record or placeholder
+            repeat = seen.repeat(raw) if is_extractable(raw) else None
+            if not is_extractable(raw) or repeat is not None:
+                emit(repeat or extract_read(raw, classifier), item)
                 continue
-            if raw.sha256 in seen:
-                emit(duplicate_content_record(raw, seen))
-                continue
-            seen[raw.sha256] = raw.source
             known = None
             if raw.sha256 != file_sha:
                 known = state.cached(raw.sha256, version, lexicon_sha, source=raw.source)
             if known is not None:
                 stats.hits += 1
+                emit(known, item)
             else:
                 # Fresh documents drop their structure like cached ones, so a run never depends
                 # on whether the cache was warm (and memory stays flat).
-                known = extract_read(raw, classifier)
-                store(known)
-            emit(known)
+                fresh(extract_read(raw, classifier), item)
     flush()
-    digests.save()
-    documents = list(attach_input_warnings(files, documents))
-    if link:
-        link_duplicates(documents)
-    return documents, stats
+    return extraction
+
+
+def _moved(entry: DocumentEntry, source: str) -> DocumentEntry:
+    """A cached entry for the file it is now found in: its warnings name that path."""
+    if entry.source == source:
+        return entry
+    warnings = tuple(w.replace(entry.source, source) for w in entry.warnings)
+    return replace(entry, source=source, warnings=warnings)
 
 
 def _single(item: InputFile) -> bool:
@@ -236,31 +220,12 @@ def _single(item: InputFile) -> bool:
     return item.path.suffix.lower() not in MULTI_DOCUMENT_SUFFIXES
 
 
-def _file_sha(item: InputFile, digests: FileDigests) -> str | None:
+def _file_sha(item: InputFile) -> str | None:
     """The sha256 of a single-document file; None for other files, unreadable ones and those
     never to be opened (a FIFO would block)."""
     if item.problem is not None or not _single(item):
         return None
     try:
-        return digests.sha256(item.path)
+        return sha256_file(item.path)
     except OSError:
         return None  # the reader reports why
-
-
-def _look_up(
-    item: InputFile,
-    file_sha: str | None,
-    heads: dict[str, bytes],
-    state: RunState,
-    version: str,
-    lexicon_sha: str,
-    wanted: Callable[[ExtractedDocument], bool] | None,
-) -> ExtractedDocument | None:
-    """The file's cached document, or its head when `wanted` declines it."""
-    if file_sha is None:
-        return None
-    if wanted is not None and file_sha in heads:
-        head = unpack_head_blob(heads[file_sha], source=item.source)
-        if head is not None and not wanted(head):
-            return head
-    return state.cached(file_sha, version, lexicon_sha, source=item.source)

@@ -14,9 +14,9 @@ from typing import Any
 
 from briefing.atomic import write_text_atomic
 from briefing.inputs import escaped
-from briefing.model import ExtractedDocument
+from briefing.model import DocumentEntry, ExtractedDocument
 from briefing.periods import Period
-from briefing.runs.selection import Selection, document_day, has_content
+from briefing.runs.selection import Selection, document_day
 from briefing.runs.state import Issue, RunState, output_digests, sha256_file
 
 MANIFEST_NAME = "manifest.json"
@@ -49,12 +49,12 @@ def settings_options(settings: Any, exclude: Collection[str] = ("force",)) -> di
 
 
 def _input_status(
-    doc: ExtractedDocument,
+    doc: DocumentEntry,
     selection: Selection,
     chosen: set[tuple[str, str]],
     content_shas: set[str],
 ) -> str:
-    if not has_content(doc):
+    if not doc.readable:
         # a record of content already read under another name carries none itself
         return "duplicate" if doc.sha256 in content_shas else "unreadable"
     if (doc.source, doc.sha256) in chosen:
@@ -71,7 +71,8 @@ def build_manifest(
     period: Period,
     issue_number: int,
     selection: Selection,
-    documents: Sequence[ExtractedDocument],
+    documents: Sequence[DocumentEntry],
+    included: Sequence[ExtractedDocument],
     template: Path,
     outputs: Sequence[Path],
     options: Mapping[str, Any],
@@ -80,10 +81,10 @@ def build_manifest(
     warnings: Sequence[str] = (),
     notes: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """The manifest as a dict. `documents`: every document read; `outputs`: the finished files."""
-    included = selection.documents
-    chosen = {(d.source, d.sha256) for d in included}
-    content_shas = {d.sha256 for d in documents if has_content(d)}
+    """The manifest as a dict. `documents`: every document read; `included`: the documents of
+    `selection`; `outputs`: the finished files."""
+    chosen = {(d.source, d.sha256) for d in selection.documents}
+    content_shas = {d.sha256 for d in documents if d.readable}
     inputs = []
     for doc in documents:
         status = _input_status(doc, selection, chosen, content_shas)
@@ -119,8 +120,8 @@ def build_manifest(
         "outputs": {path.name: sha256_file(path) for path in sorted(outputs)},
         "counts": {
             "inputs": len(documents),
-            "unreadable": sum(1 for d in documents if not has_content(d)),
-            "included": len(included),
+            "unreadable": sum(1 for d in documents if not d.readable),
+            "included": len(selection.documents),
             "in_period": len(selection.in_period),
             "late": len(selection.late),
             "updated": len(selection.updates),
@@ -163,15 +164,17 @@ def finish_issue(
     number: int,
     selection: Selection,
     files: Sequence[Path],
+    manifest_path: Path,
     manifest: Mapping[str, Any],
 ) -> Issue:
     """The last two steps of a build, in the order that makes a crash harmless.
 
     `files` are the issue's finished briefing files (already renamed into place); the manifest
-    goes beside them, and only then is the issue recorded with the sha256 of all of them.
+    goes to `manifest_path` beside them, and only then is the issue recorded with the sha256 of
+    all of them. Files other templates made for the same issue stay recorded beside these.
     """
-    path = files[0].parent / MANIFEST_NAME
-    write_manifest(path, manifest)
-    return state.record_issue(
-        period, number, selection, output_digests(state.output, [*files, path])
-    )
+    write_manifest(manifest_path, manifest)
+    previous = state.issue(period)
+    outputs = dict(previous.outputs) if previous is not None else {}
+    outputs.update(output_digests(state.output, [*files, manifest_path]))
+    return state.record_issue(period, number, selection, outputs)

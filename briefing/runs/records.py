@@ -131,34 +131,3 @@ def unpack_document(data: str | bytes, body: str, source: str | None = None) -> 
         warnings=warnings,
         notes=notes,
     )
-
-
-def pack_head(doc: ExtractedDocument) -> str:
-    """JSON of what selecting documents for a period needs: source, hash, format, metadata,
-    warnings and notes — a small fraction of the full record."""
-    return json.dumps(
-        [
-            doc.source,
-            doc.sha256,
-            doc.format,
-            [getattr(doc.metadata, name) for name in _METADATA],
-            doc.warnings,
-            doc.notes,
-        ],
-        ensure_ascii=False,
-    )
-
-
-def unpack_head(data: str | bytes, source: str | None = None) -> ExtractedDocument:
-    """A partial document from `pack_head`; raises ValueError/TypeError on another layout."""
-    old_source, sha256, fmt, meta, warnings, notes = json.loads(data)
-    new_source, warnings, notes = _moved(old_source, source, warnings, notes)
-    return ExtractedDocument(
-        source=new_source,
-        sha256=sha256,
-        format=fmt,
-        metadata=Metadata(*meta),
-        warnings=warnings,
-        notes=notes,
-        partial=True,
-    )

@@ -8,6 +8,9 @@ the issue covers for the first time. A backlog older than the first issue is nev
 Earlier issues are matched by content (sha256) and by identity (`same_document`): a document an
 earlier issue covered that comes back with other content (re-saved with a correction) is an update,
 更新, covered again with a note naming the issue that had it — not a 补报 "此前各期未收录".
+
+The rule works on `DocumentEntry`s (source, hash, date, identity): a monthly run loads the
+documents themselves only for what it covers.
 """
 
 from __future__ import annotations
@@ -20,18 +23,13 @@ from functools import cached_property
 from pathlib import Path
 
 from briefing.inputs import escaped
-from briefing.model import ExtractedDocument
+from briefing.model import DocumentEntry
 from briefing.periods import Period
 
 EMPTY_NOTE = "本期无新增文件"
 
 
-def has_content(doc: ExtractedDocument) -> bool:
-    """Failed reads and duplicate-content records carry no content and are never covered."""
-    return doc.partial or bool(doc.body.strip()) or bool(doc.measures)
-
-
-def document_day(doc: ExtractedDocument) -> date | None:
+def document_day(doc: DocumentEntry) -> date | None:
     """The document's date; a malformed one (from a hand-made JSONL record) counts as none."""
     if not doc.date:
         return None
@@ -41,7 +39,7 @@ def document_day(doc: ExtractedDocument) -> date | None:
         return None
 
 
-def _order(doc: ExtractedDocument) -> tuple[str, str]:
+def _order(doc: DocumentEntry) -> tuple[str, str]:
     return (doc.date or "9999-99-99", doc.source)
 
 
@@ -92,13 +90,12 @@ def identity_path(source: str, inputs: Iterable[Path] = ()) -> str | None:
     return None if _POSITION.search(path) else path
 
 
-def identity(doc: ExtractedDocument, inputs: Iterable[Path] = ()) -> Identity:
-    meta = doc.metadata
+def identity(doc: DocumentEntry, inputs: Iterable[Path] = ()) -> Identity:
     return Identity(
         path=identity_path(doc.source, inputs),
-        doc_no=_plain(meta.doc_no),
-        index_no=_plain(meta.index_no),
-        title=None if meta.title_derived else _plain(meta.title),
+        doc_no=_plain(doc.doc_no),
+        index_no=_plain(doc.index_no),
+        title=_plain(doc.title),
         date=doc.date,
     )
 
@@ -170,18 +167,18 @@ class _Earlier:
 @dataclass(frozen=True)
 class Selection:
     period: Period
-    in_period: tuple[ExtractedDocument, ...]
+    in_period: tuple[DocumentEntry, ...]
     """Documents dated in the period (for `all`: every readable document)."""
-    late: tuple[ExtractedDocument, ...]
+    late: tuple[DocumentEntry, ...]
     """补报: dated before the period, not before the first issue, covered by no earlier issue
     (by content or identity)."""
-    undated: tuple[ExtractedDocument, ...]
+    undated: tuple[DocumentEntry, ...]
     """Readable documents without any date: named in a note, not covered."""
     new_shas: frozenset[str]
     """Content hashes this issue covers for the first time (本期新增)."""
     cumulative: int
     """Distinct documents covered by the issues made so far, this one included (累计)."""
-    updated: tuple[ExtractedDocument, ...] = ()
+    updated: tuple[DocumentEntry, ...] = ()
     """更新 dated before the period: new versions of documents earlier issues covered."""
     updates: dict[str, CoveredDocument] = field(default_factory=dict)
     """`{sha256: earlier version}` of every covered document that is an update (更新), those
@@ -189,16 +186,16 @@ class Selection:
     inputs: tuple[Path, ...] = ()
     """The input folders, to which `identity` paths are relative."""
 
-    def identity(self, doc: ExtractedDocument) -> Identity:
+    def identity(self, doc: DocumentEntry) -> Identity:
         return identity(doc, self.inputs)
 
     @property
-    def documents(self) -> list[ExtractedDocument]:
+    def documents(self) -> list[DocumentEntry]:
         """Everything the issue covers, by date then source."""
         return sorted([*self.in_period, *self.late, *self.updated], key=_order)
 
     @property
-    def new(self) -> list[ExtractedDocument]:
+    def new(self) -> list[DocumentEntry]:
         return [d for d in self.documents if d.sha256 in self.new_shas]
 
     @property
@@ -206,20 +203,20 @@ class Selection:
         """Nothing new this issue: the briefing says 本期无新增文件 (or skip_empty skips it)."""
         return not self.new_shas
 
-    def is_new(self, doc: ExtractedDocument) -> bool:
+    def is_new(self, doc: DocumentEntry) -> bool:
         return doc.sha256 in self.new_shas
 
     @cached_property
     def late_shas(self) -> frozenset[str]:
         return frozenset(d.sha256 for d in self.late)
 
-    def is_late(self, doc: ExtractedDocument) -> bool:
+    def is_late(self, doc: DocumentEntry) -> bool:
         return doc.sha256 in self.late_shas
 
-    def is_update(self, doc: ExtractedDocument) -> bool:
+    def is_update(self, doc: DocumentEntry) -> bool:
         return doc.sha256 in self.updates
 
-    def mark(self, doc: ExtractedDocument) -> str:
+    def mark(self, doc: DocumentEntry) -> str:
         """The mark a sources list prints beside a document: 补报, 更新, 新增, or nothing."""
         if self.is_late(doc):
             return "补报"
@@ -254,7 +251,7 @@ class Selection:
 
 
 def select_documents(
-    documents: Sequence[ExtractedDocument],
+    documents: Sequence[DocumentEntry],
     period: Period,
     covered_before: Collection[CoveredDocument],
     backlog_start: date | None,
@@ -265,10 +262,10 @@ def select_documents(
     it is the first), before which nothing is 补报; `inputs`: the input folders, to which
     source paths are relative for `identity`."""
     seen: set[str] = set()
-    readable: list[ExtractedDocument] = []
+    readable: list[DocumentEntry] = []
     for doc in documents:
         # The same content under two names is one document: the first name wins.
-        if has_content(doc) and doc.sha256 not in seen:
+        if doc.readable and doc.sha256 not in seen:
             seen.add(doc.sha256)
             readable.append(doc)
     readable.sort(key=_order)
@@ -276,8 +273,8 @@ def select_documents(
 
     if period.start is None or period.end is None:
         in_period = readable
-        earlier: list[ExtractedDocument] = []
-        undated: list[ExtractedDocument] = []
+        earlier: list[DocumentEntry] = []
+        undated: list[DocumentEntry] = []
     else:
         start, end = period.start, period.end
         days = {id(d): document_day(d) for d in readable}

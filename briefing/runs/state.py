@@ -30,9 +30,9 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import filelock
 
 from briefing.errors import BriefingError, LockedError
-from briefing.model import ExtractedDocument
+from briefing.model import DocumentEntry, ExtractedDocument
 from briefing.periods import Period
-from briefing.runs.records import pack_document, pack_head, unpack_document, unpack_head
+from briefing.runs.records import pack_document, unpack_document
 from briefing.runs.selection import (
     CoveredDocument,
     Identity,
@@ -43,8 +43,14 @@ from briefing.runs.selection import (
 STATE_DIR = ".briefing"
 DB_NAME = "state.db"
 LOCK_NAME = "lock"
-SCHEMA_VERSION = "2"
-# Format 1 lacked the identity of covered documents; it is brought to 2 when opened.
+SCHEMA_VERSION = "3"
+# Format 1 lacked the identity of covered documents; format 2 had a cache without its documents'
+# dates, and tables since dropped. Both are brought to 3 when opened; a cache is rebuilt, not
+# migrated (the next run reads its inputs again), the issues and their coverage are kept.
+_CACHE_TO_3 = [
+    f"DROP TABLE IF EXISTS {table}"
+    for table in ("extracted", "extracted_head", "file_digests", "charts")
+]
 _MIGRATIONS = {
     "1": [
         "ALTER TABLE coverage ADD COLUMN path TEXT",
@@ -54,7 +60,9 @@ _MIGRATIONS = {
         "ALTER TABLE coverage ADD COLUMN updated INTEGER NOT NULL DEFAULT 0",
         # a path recorded before identities were is the source as given: the best there is
         "UPDATE coverage SET path = source WHERE source NOT GLOB '*#[0-9]*'",
-    ]
+        *_CACHE_TO_3,
+    ],
+    "2": _CACHE_TO_3,
 }
 
 # Written into the SQLite header of every state (`PRAGMA application_id`, "BRF1"): a SQLite file
@@ -104,45 +112,25 @@ CREATE TABLE IF NOT EXISTS extracted (
     sha256 TEXT NOT NULL,
     tool_version TEXT NOT NULL,
     lexicon_sha TEXT NOT NULL,
+    source TEXT NOT NULL,
+    format TEXT NOT NULL,
+    date TEXT,
+    doc_no TEXT,
+    index_no TEXT,
+    title TEXT,
+    warnings TEXT NOT NULL,
     record BLOB NOT NULL,
     body BLOB NOT NULL,
     PRIMARY KEY (sha256, tool_version, lexicon_sha)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS file_digests (
-    path TEXT PRIMARY KEY,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    ctime_ns INTEGER NOT NULL,
-    inode INTEGER NOT NULL,
-    sha256 TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS charts (
-    period TEXT NOT NULL,
-    key TEXT NOT NULL,
-    png BLOB NOT NULL,
-    png_sha TEXT NOT NULL,
-    PRIMARY KEY (period, key)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS extracted_head (
-    sha256 TEXT NOT NULL,
-    tool_version TEXT NOT NULL,
-    lexicon_sha TEXT NOT NULL,
-    head BLOB NOT NULL,
-    PRIMARY KEY (sha256, tool_version, lexicon_sha)
-) WITHOUT ROWID;
 """
+# The extraction cache: `record` and `body` hold the document; the columns before them repeat
+# its `DocumentEntry` (`date` and identity included), so a run learns every cached document's
+# date without unpacking its record, and unpacks only those its issue covers.
+_ENTRY_COLUMNS = "source, sha256, format, date, doc_no, index_no, title, warnings"
 
 
 _SQL_CHUNK = 500  # host parameters per query; SQLite before 3.32 allows 999
-
-
-def unpack_head_blob(blob: bytes, source: str | None = None) -> ExtractedDocument | None:
-    """The head of a cached document (metadata, warnings, notes): enough to decide whether a run
-    covers it, at a fraction of the cost of `RunState.cached`. None when it cannot be read."""
-    try:
-        return unpack_head(zlib.decompress(blob), source=source)
-    except (ValueError, TypeError, zlib.error):
-        return None
 
 
 class StateError(BriefingError):
@@ -559,7 +547,7 @@ class RunState:
 
     @_guarded
     def select_documents(
-        self, documents: Sequence[ExtractedDocument], period: Period, inputs: Sequence[Path] = ()
+        self, documents: Sequence[DocumentEntry], period: Period, inputs: Sequence[Path] = ()
     ) -> Selection:
         """What the period's issue covers: in-period documents, 补报, 更新, 本期新增, undated
         ones. `inputs`: the input folders, to which paths are relative in identities."""
@@ -729,79 +717,25 @@ class RunState:
             return None  # an unreadable entry is a miss; the next store replaces it
 
     @_guarded
-    def cached_head_blobs(
+    def cached_entries(
         self, shas: Sequence[str], tool_version: str, lexicon_sha: str
-    ) -> dict[str, bytes]:
-        """`{sha256: packed head}` of the cached documents among `shas`, in a few queries (one per
-        file costs a monthly run over 2,000 files 30 ms). Unpack with `unpack_head_blob`."""
-        found: dict[str, bytes] = {}
+    ) -> dict[str, DocumentEntry]:
+        """`{sha256: entry}` of the cached documents among `shas`, as they were recorded (source
+        included), without unpacking their records: one query per 500 documents."""
+        found: dict[str, DocumentEntry] = {}
         unique = sorted(set(shas))
         for start in range(0, len(unique), _SQL_CHUNK):
             chunk = unique[start : start + _SQL_CHUNK]
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
-                "SELECT sha256, head FROM extracted_head "
+                f"SELECT {_ENTRY_COLUMNS} FROM extracted "
                 f"WHERE tool_version = ? AND lexicon_sha = ? AND sha256 IN ({marks})",
                 (tool_version, lexicon_sha, *chunk),
             )
-            found.update((row[0], row[1]) for row in rows)
+            for source, sha, fmt, day, doc_no, index_no, title, warnings in rows:
+                warned = tuple(json.loads(warnings))
+                found[sha] = DocumentEntry(source, sha, fmt, day, doc_no, index_no, title, warned)
         return found
-
-    # ------------------------------------------------------------ chart cache
-
-    @_guarded
-    def cached_charts(self, keys: Sequence[str]) -> dict[str, bytes]:
-        """`{key: png}` of the pictures an earlier build drew for these `charts.chart_key`s."""
-        found: dict[str, bytes] = {}
-        unique = sorted(set(keys))
-        for start in range(0, len(unique), _SQL_CHUNK):
-            chunk = unique[start : start + _SQL_CHUNK]
-            rows = self._db.execute(
-                f"SELECT key, png, png_sha FROM charts WHERE key IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            for key, png, png_sha in rows:
-                # a damaged picture is a miss, never a broken image in a briefing
-                if hashlib.sha256(png).hexdigest() == png_sha:
-                    found[key] = png
-        return found
-
-    @_guarded
-    def remember_charts(self, slot: str, pictures: Mapping[str, bytes]) -> None:
-        """Keep the pictures of a briefing (`{key: png}`) in place of the earlier ones of `slot`
-        (its period, and its theme for a 专题): one set per briefing, so the cache grows with the
-        issues and no further."""
-        with _transaction(self._db):
-            self._db.execute("DELETE FROM charts WHERE period = ?", (slot,))
-            self._db.executemany(
-                "INSERT INTO charts VALUES (?, ?, ?, ?)",
-                [
-                    (slot, key, png, hashlib.sha256(png).hexdigest())
-                    for key, png in sorted(pictures.items())
-                ],
-            )
-
-    @_guarded
-    def file_digests(self) -> dict[str, tuple[tuple[int, int, int, int], str]]:
-        """`{absolute path: ((size, mtime_ns, ctime_ns, inode), sha256)}` of input files hashed
-        by earlier runs (see `runs.cache.FileDigests`)."""
-        rows = self._db.execute(
-            "SELECT path, size, mtime_ns, ctime_ns, inode, sha256 FROM file_digests"
-        )
-        return {row[0]: ((row[1], row[2], row[3], row[4]), row[5]) for row in rows}
-
-    @_guarded
-    def remember_digests(
-        self, digests: Iterable[tuple[str, tuple[int, int, int, int], str]]
-    ) -> None:
-        """Record (path, (size, mtime_ns, ctime_ns, inode), sha256) rows, in one transaction."""
-        rows = [(path, *signature, sha) for path, signature, sha in digests]
-        if not rows:
-            return
-        with _transaction(self._db):
-            self._db.executemany(
-                "INSERT OR REPLACE INTO file_digests VALUES (?, ?, ?, ?, ?, ?)", rows
-            )
 
     def store(self, doc: ExtractedDocument, tool_version: str, lexicon_sha: str) -> None:
         self.store_many([doc], tool_version, lexicon_sha)
@@ -811,34 +745,36 @@ class RunState:
         self, documents: Iterable[ExtractedDocument], tool_version: str, lexicon_sha: str
     ) -> None:
         """Cache extracted documents (compressed), in one transaction."""
-        documents = list(documents)
+        rows = []
+        for doc in documents:
+            entry = DocumentEntry.of(doc)
+            rows.append(
+                (
+                    tool_version,
+                    lexicon_sha,
+                    entry.source,
+                    entry.sha256,
+                    entry.format,
+                    entry.date,
+                    entry.doc_no,
+                    entry.index_no,
+                    entry.title,
+                    json.dumps(entry.warnings, ensure_ascii=False),
+                    _pack(pack_document(doc)),
+                    _pack(doc.body),
+                )
+            )
         with _transaction(self._db):
             self._db.executemany(
-                "INSERT OR REPLACE INTO extracted_head VALUES (?, ?, ?, ?)",
-                [
-                    (doc.sha256, tool_version, lexicon_sha, _pack(pack_head(doc)))
-                    for doc in documents
-                ],
-            )
-            self._db.executemany(
-                "INSERT OR REPLACE INTO extracted VALUES (?, ?, ?, ?, ?)",
-                [
-                    (
-                        doc.sha256,
-                        tool_version,
-                        lexicon_sha,
-                        _pack(pack_document(doc)),
-                        _pack(doc.body),
-                    )
-                    for doc in documents
-                ],
+                f"INSERT OR REPLACE INTO extracted (tool_version, lexicon_sha, {_ENTRY_COLUMNS}, "
+                "record, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
             )
 
     @_guarded
     def prune_cache(self, tool_version: str) -> int:
         """Drop entries made by other tool versions; returns how many went."""
         with _transaction(self._db):
-            self._db.execute("DELETE FROM extracted_head WHERE tool_version != ?", (tool_version,))
             cursor = self._db.execute(
                 "DELETE FROM extracted WHERE tool_version != ?", (tool_version,)
             )

@@ -1,9 +1,10 @@
 """Build the shipped templates with python-docx: the default 简报 `templates/briefing.docx`, the
 one-page 要情 `templates/yaoqing.docx` and the 专题 `templates/zhuanti.docx`.
 
-Run `python -m briefing.template_builder` to (re)create all three (or `… OUTPUT` for the default
-one at OUTPUT); the result is byte-identical between runs, so the committed files only change when
-this module does.
+Run `python tools/template_builder.py` from the repository root to (re)create all three (or
+`… OUTPUT` for the default one at OUTPUT); the result is byte-identical between runs, so the
+committed files only change when this module does (`tests/test_template_shipped.py` checks that
+they are what it makes). A development tool: the installed package ships the .docx files only.
 
 Layout follows GB/T 9704-2012 and common 简报 practice: A4, margins 37/28/26/35 mm (top, left,
 right, bottom), body 三号 仿宋_GB2312 on a fixed 28 pt line, title 二号 方正小标宋简体, headings
@@ -41,6 +42,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from briefing.atomic import write_bytes_atomic
 from briefing.ziputil import normalize_zip
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "templates" / "briefing.docx"
@@ -865,7 +867,7 @@ def build_template(kind: str = "briefing") -> bytes:
     props.author = "briefing"
     props.last_modified_by = "briefing"
     props.keywords = "简报; 模板"
-    props.comments = "由 python -m briefing.template_builder 生成；可在 Word 中修改样式后另存使用。"
+    props.comments = "由 tools/template_builder.py 生成；可在 Word 中修改样式后另存使用。"
     props.created = BUILD_TIME
     props.modified = BUILD_TIME
     props.revision = 1
@@ -875,8 +877,6 @@ def build_template(kind: str = "briefing") -> bytes:
 
 
 def write_template(output: Path = DEFAULT_OUTPUT, kind: str = "briefing") -> Path:
-    from briefing.atomic import write_bytes_atomic
-
     write_bytes_atomic(output, build_template(kind))
     return output
 
