@@ -5,9 +5,9 @@
 Every figure is a fresh subprocess (cold imports, as a user or cron sees it, with the package
 byte-compiled as `pip install` leaves it), and the baseline —
 a bare `import pandas, matplotlib.pyplot, docx` — is measured in the same run, so the ratios hold
-on a loaded machine. Targets (issue "briefing build"): cold build on the seeds within about 2x the
-bare import; `briefing --help` within a third of it; the 2,000-document build under 60 s and
-under 1 GB peak memory.
+on a loaded machine. Targets: a cold build on the seeds at most 2x the bare import (issue
+"Straighten build"); the 2,000-document build under 60 s and under 1 GB peak memory.
+`briefing --help` is shown for reference: it is why each command imports its work when it runs.
 """
 
 from __future__ import annotations
@@ -88,10 +88,10 @@ def main() -> int:
     cold = best([py, "-m", "briefing", "build", "-o", str(out), "-q"], ROOT, args.repeat, clean)
     print(f"bare import of pandas+matplotlib+docx: {baseline:.2f} s (baseline)")
     print(
-        f"briefing --help:                       {helptime:.2f} s = {helptime / baseline:.2f}x baseline (target <= 0.33x)"
+        f"briefing --help:                       {helptime:.2f} s = {helptime / baseline:.2f}x baseline"
     )
     print(
-        f"cold briefing build on the seeds:      {cold:.2f} s = {cold / baseline:.2f}x baseline (target ~2x)"
+        f"cold briefing build on the seeds:      {cold:.2f} s = {cold / baseline:.2f}x baseline (target <= 2x)"
     )
 
     folder = corpus(args.docs)

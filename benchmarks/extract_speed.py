@@ -57,11 +57,9 @@ def corpus_bytes(folder: Path) -> int:
 
 def run_pipeline(folder: Path, workers: int = 1, keep: bool = False) -> dict[str, float]:
     """Extract the folder in this process; seconds (wall, CPU incl. workers), counts, peak RSS."""
-    from briefing import collector
     from briefing.pipeline import iter_documents
     from briefing.themes import Classifier, load_lexicon
 
-    collector.settle()  # as `briefing extract` does
     classifier = Classifier(load_lexicon())
     kept = []
     docs = figures = 0

@@ -595,3 +595,30 @@ def test_state_database_is_plain_sqlite(tmp_path: Path) -> None:
         make_issue(state, "2024-01", [doc("jan", "2024-01-02")])
     with sqlite3.connect(tmp_path / ".briefing" / "state.db") as db:
         assert db.execute("SELECT period, number FROM issues").fetchall() == [("2024-01", 1)]
+
+
+def test_a_state_of_the_previous_format_keeps_its_issues_and_rebuilds_its_cache(
+    tmp_path: Path, classifier: Classifier
+) -> None:
+    with RunState.open(tmp_path) as state:
+        make_issue(state, "2024-01", [doc("jan", "2024-01-02")])
+    with sqlite3.connect(tmp_path / ".briefing" / "state.db") as db:
+        db.execute("DROP TABLE extracted")
+        db.execute(
+            "CREATE TABLE extracted (sha256 TEXT, tool_version TEXT, lexicon_sha TEXT, "
+            "record BLOB, body BLOB, PRIMARY KEY (sha256, tool_version, lexicon_sha))"
+        )
+        db.execute("CREATE TABLE charts (period TEXT, key TEXT, png BLOB, png_sha TEXT)")
+        db.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
+    db.close()
+    with RunState.open(tmp_path) as state:
+        assert [i.period for i in state.issues()] == ["2024-01"]
+        assert state.issue_number(parse_period("2024-02")) == 2
+        _, stats = _cached([SEEDS], classifier, state)
+        assert stats.misses == 5
+        _, stats = _cached([SEEDS], classifier, state)
+        assert stats.hits == 5
+    with sqlite3.connect(tmp_path / ".briefing" / "state.db") as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    db.close()
+    assert "charts" not in tables
