@@ -1,4 +1,4 @@
-"""The CJK font for charts: Noto Sans SC / Noto Serif SC from the `pylopdf-fonts-zh-cn` wheel.
+"""The CJK font for charts: Noto Sans SC from the `pylopdf-fonts-zh-cn` wheel.
 
 The font comes with the Python dependencies (SIL Open Font License), so charts render Chinese the
 same way on every machine: no system fonts are looked up, nothing is downloaded, nothing is
@@ -12,14 +12,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import matplotlib
 from matplotlib import font_manager
 
 from briefing.errors import BriefingError
 
 FONT_PACKAGE = "pylopdf_fonts_zh_cn"
 SANS_FILE = "NotoSansSC-Regular.otf"
-SERIF_FILE = "NotoSerifSC-Regular.otf"
 
 
 def font_path(filename: str = SANS_FILE) -> Path:
@@ -37,14 +35,12 @@ def font_path(filename: str = SANS_FILE) -> Path:
 
 
 @functools.cache
-def register_cjk_fonts() -> tuple[str, str]:
-    """Register the sans and serif CJK fonts with matplotlib once; return their family names."""
-    families: list[str] = []
-    for filename in (SANS_FILE, SERIF_FILE):
-        path = font_path(filename)
-        font_manager.fontManager.addfont(str(path))
-        families.append(font_manager.FontProperties(fname=str(path)).get_name())
-    return families[0], families[1]
+def register_cjk_font() -> str:
+    """Register the sans-serif CJK font with matplotlib once; return its family name."""
+    path = str(font_path(SANS_FILE))
+    font_manager.fontManager.addfont(path)
+    family: str = font_manager.get_font(path).family_name
+    return family
 
 
 def cjk_rc_params() -> dict[Any, Any]:
@@ -53,20 +49,10 @@ def cjk_rc_params() -> dict[Any, Any]:
     Used with `matplotlib.rc_context` so drawing a chart does not change the caller's settings.
     DejaVu Sans stays as a fallback for the few symbols the CJK font lacks.
     """
-    sans, serif = register_cjk_fonts()
     return {
         "font.family": "sans-serif",
-        "font.sans-serif": [sans, "DejaVu Sans"],
-        "font.serif": [serif, "DejaVu Serif"],
+        "font.sans-serif": [register_cjk_font(), "DejaVu Sans"],
         # the CJK font has no U+2212 MINUS SIGN glyph in every build; ASCII hyphen always renders
         "axes.unicode_minus": False,
         "svg.hashsalt": "briefing",
     }
-
-
-def configure_matplotlib() -> str:
-    """Set the CJK font in matplotlib's global rcParams (for callers drawing their own charts)."""
-    params = cjk_rc_params()
-    matplotlib.rcParams.update(params)
-    family: str = params["font.sans-serif"][0]
-    return family
