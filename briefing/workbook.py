@@ -2,10 +2,13 @@
 
 `write_xlsx` is the build's XLSX stage; `workbook_bytes` writes any list of sheets.
 
-XlsxWriter runs in its constant-memory mode, its own answer to big sheets: each row goes to a
-temporary file as soon as the next one starts, so `-p all` over thousands of documents does not
-hold a sheet's cells in memory. Cells are written by type (`write_string`, `write_number`), never
-through `write()`'s guessing: a quote that starts with "=" is text, not a formula.
+A workbook of up to `CONSTANT_MEMORY_ROWS` rows is written in XlsxWriter's default mode, with
+shared strings (a month's workbook: half the time and less than half the bytes, as every row
+repeats its document's title); a bigger one in its constant-memory mode, the library's own answer
+to big sheets: each row goes to a temporary file as soon as the next one starts, so `-p all` over
+thousands of documents does not hold every cell in memory. Cells are written by type
+(`write_string`, `write_number`), never through `write()`'s guessing: a quote that starts with "="
+is text, not a formula.
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ from briefing.themes import OTHER_THEME
 
 MAX_ROWS = 1_048_576
 """Excel's row limit; rows past it are not written (`workbook_warnings` says so)."""
+CONSTANT_MEMORY_ROWS = 50_000
+"""Above this many rows in all, the workbook is written row by row (about 100 MB of cells held
+in memory at this size otherwise)."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,8 @@ def workbook_bytes(
     XlsxWriter stamps its zip entries with a fixed date.
     """
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"constant_memory": True})
+    big = sum(sheet.row_count for sheet in sheets) > CONSTANT_MEMORY_ROWS
+    book = xlsxwriter.Workbook(buffer, {"constant_memory": big})
     book.set_properties({"created": timestamp, "author": author, "title": title})
     bold = book.add_format({"bold": True})
     for sheet in sheets:
@@ -91,8 +98,8 @@ def write_cell(
     if not text:
         return
     if text.startswith("<r>") and text.endswith("</r>"):
-        # In constant-memory mode such a string would go into the sheet as raw rich-text XML;
-        # as a rich string of plain fragments XlsxWriter escapes it like any other text.
+        # XlsxWriter would put such a string into the sheet as raw rich-text XML; as a rich
+        # string of plain fragments it escapes it like any other text.
         fragments = [text[:1], text[1:2], text[2:]]
         worksheet.write_rich_string(
             row, column, *fragments, *([cell_format] if cell_format else [])

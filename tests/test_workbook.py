@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
+from briefing import workbook
 from briefing.workbook import Sheet, workbook_bytes
 
 MAX_STRING = 32_767  # Excel's cell limit, in UTF-16 code units
@@ -33,7 +35,15 @@ def _sheets(rows: Sequence[Sequence[object]]) -> list[Sheet]:
     ]
 
 
-def test_the_workbook_reads_back_as_written(tmp_path: Path) -> None:
+@pytest.fixture(params=["shared strings", "constant memory"])
+def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both ways a workbook is written: a month's, and one too big to hold in memory."""
+    if request.param == "constant memory":
+        monkeypatch.setattr(workbook, "CONSTANT_MEMORY_ROWS", 0)
+    return str(request.param)
+
+
+def test_the_workbook_reads_back_as_written(tmp_path: Path, mode: str) -> None:
     path = tmp_path / "x.xlsx"
     path.write_bytes(
         workbook_bytes(_sheets(TRICKY), timestamp=WHEN, title="数据表", author="briefing")
@@ -57,15 +67,15 @@ def test_the_workbook_reads_back_as_written(tmp_path: Path) -> None:
     assert book.properties.title == "数据表" and book.properties.created == WHEN
 
 
-def test_text_that_looks_like_markup_stays_text(tmp_path: Path) -> None:
-    # XlsxWriter's constant-memory mode writes such a string as raw XML.
+def test_text_that_looks_like_markup_stays_text(tmp_path: Path, mode: str) -> None:
+    # XlsxWriter writes such a string as raw XML.
     rows: list[list[object]] = [[1, "<r><t>注入</t></r>", "", "", "", ""]]
     path = tmp_path / "x.xlsx"
     path.write_bytes(workbook_bytes(_sheets(rows), timestamp=WHEN, title="t", author="a"))
     assert load_workbook(path)["措施"]["B2"].value == "<r><t>注入</t></r>"
 
 
-def test_a_figure_no_spreadsheet_can_hold_is_written_as_text(tmp_path: Path) -> None:
+def test_a_figure_no_spreadsheet_can_hold_is_written_as_text(tmp_path: Path, mode: str) -> None:
     rows: list[list[object]] = [[1, float("inf"), float("nan"), "", "", ""]]
     path = tmp_path / "x.xlsx"
     path.write_bytes(workbook_bytes(_sheets(rows), timestamp=WHEN, title="t", author="a"))
@@ -73,7 +83,7 @@ def test_a_figure_no_spreadsheet_can_hold_is_written_as_text(tmp_path: Path) -> 
     assert (sheet["B2"].value, sheet["C2"].value) == ("inf", "nan")
 
 
-def test_same_rows_same_bytes() -> None:
+def test_same_rows_same_bytes(mode: str) -> None:
     def make() -> bytes:
         return workbook_bytes(_sheets(TRICKY), timestamp=WHEN, title="t", author="a")
 
