@@ -214,9 +214,10 @@ def test_zip_times_past_2107_are_clamped_not_a_crash() -> None:
 def test_xlsx_of_a_document_dated_2150_is_written(
     seed_documents: list[ExtractedDocument],
 ) -> None:
-    from briefing.build import xlsx_bytes
+    from briefing.workbook import analyst_sheets, workbook_bytes
 
-    data = xlsx_bytes(seed_documents[:1], datetime(2150, 1, 1))
+    sheets = analyst_sheets(seed_documents[:1])
+    data = workbook_bytes(sheets, timestamp=datetime(2150, 1, 1), title="数据表", author="briefing")
     assert data.startswith(b"PK")
 
 
