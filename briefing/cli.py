@@ -23,6 +23,7 @@ import typer
 
 from briefing import validate
 from briefing.atomic import atomic_text_writer
+from briefing.cli_help import Command, Group
 from briefing.cli_state import app as state_app
 from briefing.cli_template import app as template_app
 from briefing.config import (
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
 OTHER_THEME = "其他"
 
 app = typer.Typer(
+    cls=Group,
     name="briefing",
     help="把科技政策文件整理成 Word 简报。",
     no_args_is_help=True,
@@ -166,10 +168,11 @@ def _user_errors() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
-@app.command("extract")
+@app.command("extract", cls=Command)
 def extract_cmd(
     paths: Annotated[
-        list[Path], typer.Argument(help="文件或文件夹（递归读取）", show_default=False)
+        list[Path],
+        typer.Argument(help="文件或文件夹（递归读取）", show_default=False, metavar="文件"),
     ],
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="输出格式：jsonl（每行一条）或 json（数组）")
@@ -288,7 +291,7 @@ def _check_lexicon(settings: Settings) -> None:
     read_lexicon(settings)
 
 
-@app.command("build")
+@app.command("build", cls=Command)
 def build_cmd(
     inputs: Annotated[
         list[Path] | None,
@@ -416,7 +419,7 @@ def _log_json(result: BuildResult | None, exit_code: int) -> None:
     typer.echo(json.dumps(record, ensure_ascii=False, sort_keys=True), err=True)
 
 
-@app.command("context")
+@app.command("context", cls=Command)
 def context_cmd(
     inputs: Annotated[
         list[Path] | None,
@@ -454,7 +457,7 @@ def _lexicon_path(config: Path | None, lexicon: Path | None) -> Path | None:
         return _settings_from_cli(config, {}).lexicon
 
 
-@app.command("themes")
+@app.command("themes", cls=Command)
 def themes_cmd(config: ConfigOption = None, lexicon: LexiconOption = None) -> None:
     """列出主题及其关键词（默认词表加上用户词表）。"""
     from briefing import cli_themes
@@ -462,9 +465,11 @@ def themes_cmd(config: ConfigOption = None, lexicon: LexiconOption = None) -> No
     cli_themes.themes(_lexicon_path(config, lexicon))
 
 
-@app.command("explain")
+@app.command("explain", cls=Command)
 def explain_cmd(
-    sentence: Annotated[str, typer.Argument(help="要解释的句子", show_default=False)],
+    sentence: Annotated[
+        str, typer.Argument(help="要解释的句子", show_default=False, metavar="句子")
+    ],
     config: ConfigOption = None,
     lexicon: LexiconOption = None,
     section: SectionOption = None,
@@ -478,7 +483,7 @@ def explain_cmd(
     cli_themes.explain(sentence, _lexicon_path(config, lexicon), section, title, date, doc)
 
 
-@app.command("schedule")
+@app.command("schedule", cls=Command)
 def schedule_cmd(
     systemd: Annotated[
         bool, typer.Option("--systemd", help="输出 systemd 服务和定时器，而不是 crontab 行")

@@ -9,12 +9,14 @@ from typing import Annotated
 
 import typer
 
+from briefing.cli_help import Command, Group
 from briefing.errors import BriefingError, LockedError
 
 EXIT_FAILED = 1
 EXIT_LOCKED = 3
 
 app = typer.Typer(
+    cls=Group,
     name="state",
     help="输出文件夹的状态（.briefing/state.db：期号、各期收录的文件、抽取缓存）。",
     no_args_is_help=True,
@@ -22,7 +24,7 @@ app = typer.Typer(
 )
 
 
-@app.command("rebuild")
+@app.command("rebuild", cls=Command)
 def rebuild(
     output: Annotated[
         Path | None,

@@ -9,11 +9,13 @@ from typing import Annotated
 
 import typer
 
+from briefing.cli_help import Command, Group
 from briefing.errors import BriefingError
 
 EXIT_FAILED = 1
 
 app = typer.Typer(
+    cls=Group,
     name="template",
     help="编写和检查 Word 简报模板。",
     no_args_is_help=True,
@@ -26,9 +28,11 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_FAILED)
 
 
-@app.command("init")
+@app.command("init", cls=Command)
 def init(
-    directory: Annotated[Path, typer.Argument(help="放模板的文件夹（不存在则新建）")] = Path("."),
+    directory: Annotated[
+        Path, typer.Argument(help="放模板的文件夹（不存在则新建）", metavar="文件夹")
+    ] = Path("."),
     name: Annotated[
         str | None, typer.Option("--name", "-n", help="模板文件名，默认与所复制的模板同名")
     ] = None,
@@ -74,9 +78,9 @@ def init(
         typer.echo(f"  briefing build --template {docx}")
 
 
-@app.command("check")
+@app.command("check", cls=Command)
 def check(
-    template: Annotated[Path, typer.Argument(help="要检查的模板（.docx）")],
+    template: Annotated[Path, typer.Argument(help="要检查的模板（.docx）", metavar="模板")],
     context: Annotated[
         Path | None,
         typer.Option(

@@ -141,7 +141,9 @@ def _context(
 
 
 def explain(
-    sentence: Annotated[str, typer.Argument(help="要解释的句子", show_default=False)],
+    sentence: Annotated[
+        str, typer.Argument(help="要解释的句子", show_default=False, metavar="句子")
+    ],
     config: ConfigOption = None,
     section: SectionOption = None,
     title: TitleOption = None,

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from briefing.cli import app
+from briefing.cli_help import display_width
 
 runner = CliRunner()
 
@@ -132,10 +135,32 @@ def test_notes_never_fail_a_strict_run(seeds_dir: Path) -> None:
     assert result.exit_code == 0
 
 
-def test_every_command_has_chinese_help() -> None:
-    result = runner.invoke(app, ["--help"])
+COMMANDS = (
+    [],
+    ["extract"],
+    ["build"],
+    ["context"],
+    ["themes"],
+    ["explain"],
+    ["schedule"],
+    ["template"],
+    ["template", "init"],
+    ["template", "check"],
+    ["state"],
+    ["state", "rebuild"],
+)
+# what click and typer print around our help unless it is translated
+LIBRARY_WORDS = re.compile(
+    r"Usage|Options|Arguments|Commands|Show this|default:|required|<path>|<str>|<int|list\[|COMMAND|ARGS"
+)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "briefing")
+def test_every_command_has_chinese_help(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"], terminal_width=80)
     assert result.exit_code == 0
-    for command in ("extract", "build"):
-        sub = runner.invoke(app, [command, "--help"])
-        assert sub.exit_code == 0
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in sub.stdout), command
+    assert "用法：" in result.stdout and "选项：" in result.stdout
+    assert "显示本帮助并退出。" in result.stdout
+    assert LIBRARY_WORDS.findall(result.stdout) == []
+    # a help line fits an 80-column terminal, CJK characters counted two columns wide
+    assert max(display_width(line) for line in result.stdout.splitlines()) <= 80

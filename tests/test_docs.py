@@ -33,7 +33,7 @@ def test_every_context_key_is_documented_with_meaning_and_example() -> None:
 def test_readme_mentions_every_cli_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     help_text = CliRunner().invoke(app, ["--help"]).stdout
-    commands = re.findall(r"^  (\w[\w-]*)\s", help_text.split("Commands:")[1], re.M)
+    commands = re.findall(r"^  (\w[\w-]*)\s", help_text.split("命令：")[1], re.M)
     assert commands
     for command in commands:
         assert f"briefing {command}" in readme, command
