@@ -182,6 +182,34 @@ def test_an_anchor_in_the_section_heading_counts(classifier: Classifier) -> None
     assert classifier.themes_of("新增人才公寓500套", "四、加强科技人才队伍建设")[0] == ["人才"]
 
 
+# ---------------------------------------------------------------- national and provincial vocabulary
+
+
+def test_rd_expenditure_by_activity_is_basic_research(classifier: Classifier) -> None:
+    # a statistics bulletin's R&D breakdown: the corpus files R&D spending under 基础研究
+    assert themes_of(classifier, "全市应用研究经费48.2亿元,增长6.1%") == ["基础研究"]
+    assert themes_of(classifier, "试验发展经费310亿元,下降2.3%") == ["基础研究"]
+    assert themes_of(classifier, "规模以上工业企业R&D经费支出增长9%") == ["基础研究"]
+    assert themes_of(classifier, "企业研发费用达到12亿元") == ["基础研究"]
+
+
+def test_rd_tax_deduction_is_finance_not_basic_research(classifier: Classifier) -> None:
+    result = classifier.classify("落实研发费用加计扣除政策,惠及企业300家")
+    assert result.themes == ["科技金融"]
+    assert "基础研究" not in result.scores
+
+
+def test_sme_cultivation_is_transfer(classifier: Classifier) -> None:
+    assert themes_of(classifier, "全年评价入库科技型中小企业120家") == ["成果转化"]
+
+
+def test_the_education_science_talent_slogan_is_not_a_talent_measure(
+    classifier: Classifier,
+) -> None:
+    assert themes_of(classifier, "统筹推进教育科技人才一体化发展改革") == []
+    assert themes_of(classifier, "一体推进教育、科技、人才工作") == []
+
+
 def test_a_section_anchor_reaches_extracted_measures() -> None:
     from briefing.extract.measures import extract_measures
     from briefing.extract.structure import parse_structure
