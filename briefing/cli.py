@@ -582,17 +582,28 @@ def _param_name(param: Any) -> str:
     options = [str(o) for o in getattr(param, "opts", []) if str(o).startswith("--")]
     if options and getattr(param, "param_type_name", "") == "option":
         return options[0]
-    return f"参数 {str(param.name).upper()}"
+    return f"参数 {getattr(param, 'metavar', None) or str(param.name).upper()}"
 
 
 def _expected(param: Any) -> str:
-    """What a parameter takes, in Chinese (click's own text is English)."""
+    """What a parameter takes, in Chinese (click's own text is English).
+
+    Read from the parameter: click (and typer before 0.29) keeps choices and bounds on
+    `param.type`; typer 0.29's own parser keeps the bounds on the parameter and the choices on
+    its `type_descriptor`.
+    """
     kind = getattr(param, "type", None)
-    choices = getattr(kind, "choices", None)
+    choices = getattr(kind, "choices", None) or getattr(
+        getattr(param, "type_descriptor", None), "choices", None
+    )
     if choices:
-        return "以下之一：" + "、".join(str(c) for c in choices)
-    if getattr(kind, "name", "") in {"integer", "integer range", "int range"}:
-        low, high = getattr(kind, "min", None), getattr(kind, "max", None)
+        return "以下之一：" + "、".join(str(getattr(c, "value", c)) for c in choices)
+    low = getattr(kind, "min", getattr(param, "min", None))
+    high = getattr(kind, "max", getattr(param, "max", None))
+    integer = getattr(kind, "name", "") in {"integer", "integer range", "int range"} or (
+        getattr(getattr(param, "type_descriptor", None), "annotation", None) is int
+    )
+    if integer:
         bounds = (f"不小于 {low} " if low is not None else "") + (
             f"不大于 {high} " if high is not None else ""
         )

@@ -310,7 +310,7 @@ def test_a_warning_of_the_text_parser_names_its_file(tmp_path: Path) -> None:
         (["build", "--jobs", "x"], "错误：--jobs 的值无效：应为不小于 1 的整数。"),
         (["build", "--forse"], "错误：没有选项 --forse（相近的选项：--force"),
         (["build", "--date"], "错误：选项 --date 需要一个值。"),
-        (["extract"], "错误：缺少参数 PATHS。"),
+        (["extract"], "错误：缺少参数 文件。"),
         (
             ["extract", "x", "--format", "xml"],
             "错误：--format 的值无效：应为以下之一：jsonl、json。",
