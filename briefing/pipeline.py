@@ -86,7 +86,9 @@ def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocum
         raw.sha256, structure, classifier, date, title=parsed.metadata.title
     )
     place = document_jurisdiction(parsed.metadata.publisher, parsed.metadata.title)
-    indicators = extract_indicators(raw.sha256, structure, date, place, parsed.metadata.title)
+    indicators = extract_indicators(
+        raw.sha256, structure, date, place, parsed.metadata.title, measures
+    )
     _attach_indicators(measures, indicators)
     return ExtractedDocument(
         source=raw.source,

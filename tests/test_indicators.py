@@ -15,7 +15,7 @@ from briefing.extract.indicators import extract_indicators
 from briefing.extract.numbers import find_quantities
 from briefing.extract.places import document_jurisdiction, find_places, jurisdiction
 from briefing.extract.structure import parse_structure
-from briefing.model import ExtractedDocument, Indicator, Sentence, Structure
+from briefing.model import ExtractedDocument, Indicator, Measure, Sentence, Structure
 from tests.conftest import scaling_ratio
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -602,6 +602,55 @@ def test_thresholds_and_support_ratios_are_provisions() -> None:
     assert one("申请企业年营业收入≤5亿元。").kind == "provision"
     found = figures("将科技型中小企业研发费用加计扣除比例从75%提高到100%。")
     assert [f.kind for f in found] == ["provision", "provision"]
+
+
+def test_bars_a_class_of_bodies_must_clear_are_provisions() -> None:
+    assert one("对投入1000万元以上的企业给予冠名。").value == 1000
+    assert one("对投入1000万元以上的企业给予冠名。").kind == "provision"
+    found = figures("研发经费投入超过20亿元的行业有3个。", doc_date=None)
+    assert [f.kind for f in found] == ["provision", "actual"]
+    assert figures("投入强度超过1%的行业大类有9个。", doc_date=None)[0].kind == "provision"
+    # a share of enterprises is no bar
+    assert one("超过95%的科技创业企业在孵化器聚集。").kind == "actual"
+
+
+def test_an_amount_added_is_a_change_also_in_a_plan() -> None:
+    f = one("今年财政赤字规模比去年增加1万亿元。", section=("二、今年工作安排",))
+    assert (f.kind, f.value, f.unit) == ("change", 1, "万亿元")
+    assert one("将价格临时补贴标准提高1倍。").kind == "change"
+    assert one("义务教育学生生活补助人数增加近40%。").kind == "growth"
+
+
+def test_undated_tasks_of_a_work_report_and_standards_of_a_policy_are_the_documents_year() -> None:
+    tasks = ("三、2020年重点工作",)
+    title = "政府工作报告"
+    f = figures(
+        "新建高标准农田8000万亩。",
+        section=("三、主要工作安排",),
+        title=title,
+        doc_date="2020-05-22",
+    )
+    assert [(x.kind, x.year) for x in f] == [("target", 2020)]
+    f = figures("力争新增高新技术企业500家。", section=tasks, title=title, doc_date="2020-05-22")
+    assert f[0].year == 2020
+    f = figures(
+        "对入选项目给予最高20万元资助。", title="关于支持科技创新的若干措施", doc_date="2023-08-28"
+    )
+    assert [(x.kind, x.year) for x in f] == [("provision", 2023)]
+    # a reply's next steps may run beyond its year: their targets stay undated
+    f = figures("下一步,力争新增高新技术企业500家。", title="关于某某建议的答复")
+    assert [(x.kind, x.year) for x in f] == [("target", None)]
+
+
+def test_a_planned_measures_figures_are_targets() -> None:
+    text = "今年拟安排地方政府专项债券3.75万亿元。"
+    structure = parse_structure(text)
+    planned = [Measure(id="m-1", text=text, section=(), status="planned")]
+    done = [Measure(id="m-1", text=text, section=(), status="done")]
+    f = extract_indicators(SHA, structure, "2020-05-22", None, "政府工作报告", planned)
+    assert [(x.kind, x.year) for x in f] == [("target", 2020)]
+    f = extract_indicators(SHA, structure, "2020-05-22", None, "政府工作报告", done)
+    assert [x.kind for x in f] == ["actual"]
 
 
 def test_growth_words_and_multiples_of_a_base_year() -> None:

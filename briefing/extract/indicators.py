@@ -42,11 +42,12 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
 from briefing.extract.places import NATION, find_places
-from briefing.model import Indicator, IndicatorKind, Sentence, Structure
+from briefing.extract.status import detect_genre
+from briefing.model import Indicator, IndicatorKind, Measure, Sentence, Structure
 
 MAX_LOOKBACK = 40  # characters of context before a number that can hold its metric
 MAX_LOOKAHEAD = 24  # characters after a count that can hold the noun it counts
@@ -301,12 +302,14 @@ def extract_indicators(
     doc_date: str | None = None,
     jurisdiction: str | None = None,
     title: str | None = None,
+    measures: Sequence[Measure] = (),
 ) -> list[Indicator]:
     """Indicators of one document, in document order. `measure_id` is set later by the pipeline.
 
     `jurisdiction` is the place the issuing body governs (`places.jurisdiction` of the publisher):
     the scope of a figure whose sentence names no place of its own. The year of `title` ("2016年…
-    统计公报") dates the figures that no sentence or heading dates.
+    统计公报") dates the figures that no sentence or heading dates. `measures` (the document's,
+    with their status) make a planned measure's figures targets.
     """
     sentences = structure.sentences
     ctx = _document_context(sentences, doc_date, jurisdiction, title)
@@ -342,7 +345,49 @@ def extract_indicators(
             if fig.kind == "target" and fig.year is None:
                 fig.year = section_target_year.get(sentence.section)
             indicators.append(_to_indicator(sha256, len(indicators), sentence.text, fig))
+    if measures:
+        _follow_status(measures, indicators)
+    _date_undated(indicators, ctx, lambda: detect_genre(title, structure).genre)
     return indicators
+
+
+def _follow_status(measures: Sequence[Measure], indicators: Sequence[Indicator]) -> None:
+    """A figure of a planned measure is a target ("今年拟安排专项债券3.75万亿元", a task part's
+    "新建高标准农田8000万亩"): the measure's status reads the genre, the section and the sentence's
+    mood, which the figure's own cues (力争, 到2025年, a plans heading) do not all see. An amount
+    added (change) or a support standard (provision) keeps its kind: it says what the figure is."""
+    planned = "\0".join(m.text for m in measures if m.status == "planned")
+    if not planned:
+        return
+    for ind in indicators:
+        if ind.kind in ("actual", "growth") and "\0" not in ind.text and ind.text in planned:
+            ind.kind = "target"
+
+
+# genres whose targets are the year's tasks when they name no year: a work report's task part, a
+# plan's; a reply's "下一步" or a summary's outlook often run further, so their targets stay undated
+_TASK_YEAR_GENRES = frozenset({"report", "plan"})
+
+
+def _date_undated(
+    indicators: Sequence[Indicator], ctx: _DocContext, genre: Callable[[], str]
+) -> None:
+    """A standard laid down (provision) or a task set (target, in a work report or plan) with no
+    year of its own is the document's: "今年" is implied ("新建高标准农田8000万亩" in a 2020 report,
+    "给予最高20万元资助" in a 2023 policy)."""
+    if ctx.doc_year is None:
+        return
+    task_year: bool | None = None
+    for ind in indicators:
+        if ind.year is not None:
+            continue
+        if ind.kind == "provision":
+            ind.year = ctx.doc_year
+        elif ind.kind == "target":
+            if task_year is None:
+                task_year = genre() in _TASK_YEAR_GENRES
+            if task_year:
+                ind.year = ctx.doc_year
 
 
 def _to_indicator(sha256: str, n: int, text: str, fig: _Figure) -> Indicator:
@@ -615,11 +660,17 @@ def _kind(
 ) -> IndicatorKind:
     if support and _is_provision(text, q, c_start, c_end):
         return "provision"
+    if _is_threshold(text, q, c_end):
+        return "provision"
+    change = _CHANGE_VERB.search(bare)
+    if change and (q.unit not in _RATE_UNITS or (q.unit == "倍" and _ADDED_TIMES.search(bare))):
+        # "比上年增加1000亿元", "较去年增加4项", "补贴标准提高1倍": an amount added, not a rate;
+        # what the figure is, also in a plan ("赤字规模比去年增加1万亿元")
+        return "change"
     if planned or (target_at is not None and target_at < q.start):
         return "target"
-    change = _CHANGE_VERB.search(bare)
-    if change and (q.unit not in _RATE_UNITS or q.unit in _POINT_UNITS):
-        # "比上年增加1000亿元", "较去年增加4项", "提高0.12个百分点": an amount added, not a rate
+    if change and q.unit in _POINT_UNITS:
+        # "提高0.12个百分点": a difference of rates
         return "change"
     if change and q.unit in _RATE_UNITS:
         return "growth"
@@ -632,6 +683,8 @@ def _kind(
     return "actual"
 
 
+# "提高1倍": the standard doubled, an amount added; "增长2.1倍" stays a rate of growth
+_ADDED_TIMES = re.compile(r"(?:提高|增加)(?:了)?$")
 _TIMES_A_BASE = re.compile(r"(?:是|为|相当于)(?:19|20)[0-9]{2}年(?:末|底)?的$")
 
 
@@ -655,12 +708,31 @@ _SUPPORT_RATIO = re.compile(
 )
 _RATE_GIVEN = re.compile(r"[^,，;；。]{0,10}?(?:给予|予以)")
 _THRESHOLD_AFTER = re.compile(
-    r"(?:以上|及以上)?的[^0-9,，;；。]{0,8}?(?:企业|项目|单位|机构|团队|平台|高校|院所|人才|个人|主体)"
+    r"(?:以上|及以上)?的[^0-9,，;；。]{0,8}?(?:企业|项目|单位|机构|团队|平台|高校|院所|人才|个人|主体|行业)"
 )
 # A sum paid out is a result, not a standard: "累计兑现…补贴近2.4亿元", "下达补助资金3000万元"
 _REALISED = re.compile(
     r"累计|共计|总计|合计|已|兑现|发放|拨付|下达|到位|争取|获得|获批|惠及|撬动|带动"
 )
+
+
+# "研发投入超过5000万元的企业", "经费投入超过20亿元的行业": the bar a class of bodies clears
+_RATE_NAME = re.compile(r"(?:强度|比重|比例|占比|率)$")
+_THRESHOLD_BEFORE = re.compile(r"(?:超过|超|过|达到|达|不低于|不少于|高于|大于|在)$")
+
+
+def _is_threshold(text: str, q: Quantity, c_end: int) -> bool:
+    if not (q.unit.endswith("元") or q.unit == "%"):
+        return False
+    verb = _THRESHOLD_BEFORE.search(text, max(0, q.start - 2), q.start)
+    if not (verb or q.trailing in ("以上", "及以上")):
+        return False
+    if q.unit == "%":
+        # "投入强度超过1%的行业" is a bar; "超过95%的企业" is a share of them
+        at = verb.start() if verb else q.start
+        if not _RATE_NAME.search(text, max(0, at - 3), at):
+            return False
+    return _THRESHOLD_AFTER.match(text, q.end, c_end) is not None
 
 
 def _is_provision(text: str, q: Quantity, c_start: int, c_end: int) -> bool:

@@ -248,8 +248,15 @@ def _trailing_at(text: str, pos: int, unit: str = "") -> tuple[str | None, int]:
         return None, pos
     word = m.group()
     nxt = text[m.end() : m.end() + 1]
-    if word in ("以上", "以下") and nxt and _HAN.match(nxt) and unit[-1:] not in _COUNTS:
-        # "50亿元以上先进制造业项目": a threshold describing the things counted, not a figure
+    if (
+        word in ("以上", "以下")
+        and nxt
+        and nxt != "的"
+        and _HAN.match(nxt)
+        and unit[-1:] not in _COUNTS
+    ):
+        # "50亿元以上先进制造业项目": a threshold describing the things counted, not a figure;
+        # "投入1000万元以上的企业" is one (an eligibility threshold, kind provision)
         return "attributive", m.end()
     return word, m.end()
 
