@@ -30,7 +30,7 @@ SEED_METADATA = {
         "title_derived": False,
         "index_no": "11500000MB15895317/2023-00178",
         "doc_no": "渝科局函〔2023〕372号",
-        "publisher": "市科技局",
+        "publisher": "重庆市科学技术局",  # as fully as the text names it (issue #13)
         "written_date": "2023-07-27",
         "published_date": "2023-07-27",
         "topic": "科技、教育",
@@ -44,7 +44,7 @@ SEED_METADATA = {
         "title_derived": False,
         "index_no": "11500000MB15895317/2020-00762",
         "doc_no": "渝科局函〔2020〕109号",
-        "publisher": "市科技局",
+        "publisher": "重庆市科学技术局",  # as fully as the text names it (issue #13)
         "written_date": "2020-04-10",
         "published_date": "2020-09-16",
         "topic": "科技",
@@ -652,3 +652,90 @@ def test_a_sentence_broken_over_lines_is_joined_before_anything_reads_it() -> No
 def test_a_page_opening_cut_mid_sentence_loses_only_the_unfinished_sentence() -> None:
     parsed = parse("关于加快科技创新的若干措施\n孵化器超过1000家。发明专利超过40%。孵")
     assert parsed.body == "孵化器超过1000家。发明专利超过40%。"
+
+
+@pytest.mark.parametrize(
+    ("head", "written"),
+    [
+        (
+            "政府工作报告\n2017年1月16日在某某省第十二届人民代表大会第七次会议上\n各位代表:",
+            "2017-01-16",
+        ),
+        # a subtitle broken over two lines
+        (
+            "政府工作报告\n(2023年12月27日在某某市某某区\n第十一届人民代表大会第三次会议上)\n各位代表:",
+            "2023-12-27",
+        ),
+    ],
+)
+def test_a_speechs_date_line_dates_the_report(head: str, written: str) -> None:
+    assert parse(head + "\n" + TASKS).metadata.written_date == written
+
+
+def test_a_page_time_stamp_among_other_words_is_the_publication_date() -> None:
+    meta = parse(
+        "关于加快科技创新的若干措施\n公文网 2021-07-23 10:19:17 政策文件\n" + TASKS
+    ).metadata
+    assert meta.published_date == "2021-07-23"
+
+
+COVER = (
+    "关于印发某某省科技创新三年行动计划的通知\n"
+    "各市人民政府,省政府各部门:\n"
+    "现将《某某省科技创新三年行动计划》印发给你们,请结合实际认真贯彻执行。\n"
+)
+
+
+def test_a_cover_letters_signature_gives_the_issuing_body_and_the_date() -> None:
+    meta = parse(
+        COVER + "河北省人民政府\n2018年3月3日\n某某省科技创新三年行动计划\n" + TASKS
+    ).metadata
+    assert (meta.publisher, meta.written_date) == ("河北省人民政府", "2018-03-03")
+    joint = "湖南省科学技术厅\n湖南省财政厅\n中国人民银行湖南省分行\n2025年6月16日\n"
+    meta = parse(COVER + joint + TASKS).metadata
+    assert (meta.publisher, meta.written_date) == ("湖南省科学技术厅", "2025-06-16")
+
+
+def test_a_body_and_a_date_at_the_top_of_a_page_are_a_byline() -> None:
+    meta = parse("四川省统计局\n2023年9月20日\n" + TASKS).metadata
+    assert (meta.publisher, meta.written_date, meta.published_date) == (
+        "四川省统计局",
+        None,
+        "2023-09-20",
+    )
+
+
+def test_the_publisher_is_named_as_fully_as_the_text_names_it() -> None:
+    meta = parse(
+        "关于某某建议的答复\n发布机构:市科技局\n" + TASKS + "\n重庆市科学技术局将继续支持。"
+    ).metadata
+    assert meta.publisher == "重庆市科学技术局"
+    head = "政府工作报告\n——2021年2月2日在潮州市第十五届人民代表大会第七次会议上\n各位代表:\n"
+    meta = parse(head + "现在,我代表市人民政府向大会作工作报告。\n" + TASKS).metadata
+    assert meta.publisher == "潮州市人民政府"
+    # no fuller name in the text: the name stays as printed
+    assert parse("关于某某建议的答复\n发布机构:县科技局\n" + TASKS).metadata.publisher == "县科技局"
+
+
+@pytest.mark.parametrize(
+    ("opening", "publisher"),
+    [
+        ("现在,我代表国务院,向大会报告政府工作。", "国务院"),
+        ("在此,我谨代表某某区人民政府,向大家表示感谢。", "某某区人民政府"),
+    ],
+)
+def test_the_body_a_report_is_delivered_for_is_its_publisher(opening: str, publisher: str) -> None:
+    assert (
+        parse("政府工作报告\n各位代表:\n" + opening + "\n" + TASKS).metadata.publisher == publisher
+    )
+
+
+def test_fields_of_a_header_block_below_the_page_chrome() -> None:
+    page = (
+        "法规分类\n热点专题\n"
+        "发文标题: 某某市人民政府关于加快科技创新的若干意见\n"
+        "发文文号: 某政发[2016]54号\n发文部门: 某某市人民政府\n发文时间: 2016-10-18\n"
+    )
+    meta = parse(page + TASKS).metadata
+    assert meta.title == "某某市人民政府关于加快科技创新的若干意见"
+    assert (meta.publisher, meta.written_date) == ("某某市人民政府", "2016-10-18")

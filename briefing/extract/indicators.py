@@ -321,6 +321,8 @@ def extract_indicators(
     sections_seen: set[tuple[str, ...]] = set()
     plan_sections: dict[tuple[str, ...], bool] = {}
     heading_years: dict[str, int | None] = {}
+    top_sections_seen: set[tuple[str, ...]] = set()
+    top_section_years: dict[tuple[str, ...], int] = {}
     for sentence in sentences:
         if sentence.paragraph not in paragraphs_seen:
             # a paragraph opening "2023年,…" dates the figures of its later sentences
@@ -328,6 +330,14 @@ def extract_indicators(
             lead = _LEADING_YEAR.match(sentence.text)
             if lead is not None:
                 paragraph_years[sentence.paragraph] = int(lead.group(1))
+        top = sentence.section[:1]
+        if top not in top_sections_seen:
+            # "过去的一年,是…" opening a part of a work report dates the figures of the whole part
+            top_sections_seen.add(top)
+            looking_back = _LOOKING_BACK.match(sentence.text)
+            if looking_back is not None and ctx.doc_year is not None:
+                early = ctx.doc_month is None or ctx.doc_month <= EARLY_MONTH
+                top_section_years[top] = ctx.doc_year - 1 if early else ctx.doc_year
         if sentence.section not in sections_seen:
             sections_seen.add(sentence.section)
             m = _TARGET_YEAR.match(sentence.text)
@@ -337,8 +347,11 @@ def extract_indicators(
         if not may_hold_quantities(sentence.text):
             continue
         planned = _is_planned(sentence, planned_paragraphs, plan_sections)
-        context_year = paragraph_years.get(sentence.paragraph) or _heading_year(
-            sentence.section, heading_years, ctx
+        context_year = (
+            paragraph_years.get(sentence.paragraph)
+            or _heading_year(sentence.section, heading_years, ctx, title=False)
+            or top_section_years.get(top)
+            or ctx.title_year
         )
         figures = _sentence_figures(sentence.text, ctx, planned, context_year)
         for fig in figures:
@@ -466,8 +479,13 @@ def _planned_paragraphs(structure: Structure) -> set[int]:
     return planned
 
 
+# "过去的一年", "一年来", "刚刚过去的一年": a part that looks back over the year before a report
+_LOOKING_BACK = re.compile(r"^(?:刚刚)?过去的?一年|^一年来")
+EARLY_MONTH = 3  # a report delivered by March looks back over the year before
+
+
 def _heading_year(
-    section: tuple[str, ...], cache: dict[str, int | None], ctx: _DocContext
+    section: tuple[str, ...], cache: dict[str, int | None], ctx: _DocContext, title: bool = True
 ) -> int | None:
     """The year of the innermost heading that gives one ("一、2023年工作总结", "一、过去一年工作
     回顾" in a report of 2024), else the single year of the document's title ("2016年…统计公报")."""
@@ -476,7 +494,7 @@ def _heading_year(
             cache[heading] = _single_year(heading, ctx)
         if cache[heading] is not None:
             return cache[heading]
-    return ctx.title_year
+    return ctx.title_year if title else None
 
 
 def _single_year(heading: str, ctx: _DocContext) -> int | None:

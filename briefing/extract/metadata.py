@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.extract.dates import parse_date
+from briefing.extract.dates import find_dates, parse_date
 from briefing.extract.header import HeaderField, is_strong, parse_header_line
+from briefing.extract.places import find_places
 from briefing.extract.structure import normalize_inline, normalize_lines
 from briefing.extract.text_chrome import is_chrome_line, is_debris_line
 from briefing.extract.text_lines import (
@@ -82,6 +83,10 @@ class _Head:
     cover_sign_date: str | None = None
     doc_no_line: str | None = None
     title_lines: list[int] = field(default_factory=list)
+    # found by the looser scan of the page's first lines (`_scan_head`)
+    early_sign_org: str | None = None
+    early_sign_date: str | None = None
+    timestamp_date: str | None = None
 
 
 def _record_header(head: _Head, fields: list[HeaderField]) -> None:
@@ -122,6 +127,11 @@ def _read_head(lines: _Lines, head: _Head) -> int:
     while i < min(len(lines), MAX_HEAD_LINES):
         line = lines.norm[i]
         if not line:
+            i += 1
+            continue
+        if not title_parts and head.addressee is None and _is_furniture(line):
+            # breadcrumbs, a site's welcome line, a hot-line: above the title, never the title
+            lines.removed[i] = True
             i += 1
             continue
         byline = False
@@ -299,6 +309,117 @@ def _drop_attachment_list(lines: _Lines, start: int, k: int) -> None:
         k -= 1
 
 
+# Page furniture that a head may open with: breadcrumbs (首页 > 政务公开 > …, >>科技局>>…), a site's
+# welcome line, its hot-line. Never a title.
+_FURNITURE = re.compile(
+    r"[>＞»›]|^(?:欢迎(?:来到|访问|光临)|服务热线|咨询电话|客服电话|当前位置|您(?:当前|现在)的?位置)"
+)
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+
+
+def _is_furniture(line: str) -> bool:
+    return len(line) <= 80 and not _SENTENCE_END.search(line) and bool(_FURNITURE.search(line))
+
+
+COVER_LINE = 30  # characters: a line this long is text, not a head's field
+SCAN_LINES = 40  # lines of the page's opening read for dates and a cover letter's signature
+# "2017年1月16日在安徽省第十二届人民代表大会第七次会议上": a speech's date, however bracketed
+_SPEECH_DATE_TAIL = re.compile(r"\s*在[^。；;]{0,60}(?:会议|大会|会上|第[一二三四五六七八九十]+届)")
+_SPEECH_DATE_HEAD = re.compile(r"[(（—\-－\s]*")
+# "2021-07-23 10:19:17": a page's time stamp
+_TIMESTAMP = re.compile(r"(?<!\d)(\d{4}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+
+
+def _scan_head(lines: _Lines, head: _Head) -> None:
+    """What the first lines of a page say when they are no tidy head: a speech's date line, a
+    page's time stamp, and a cover letter's signature (an issuing body, then a date, on lines of
+    their own: "河北省人民政府" / "2018年3月3日")."""
+    limit = min(len(lines), SCAN_LINES)
+    text_above = False  # a sentence above: the cover letter a signature closes
+    for k in range(limit):
+        line = lines.norm[k]
+        if not line:
+            continue
+        text_above = text_above or len(line) >= COVER_LINE or bool(_SENTENCE_END.search(line))
+        if head.subtitle_date is None:
+            head.subtitle_date = _speech_date(line)
+        if head.timestamp_date is None and len(line) <= 80:
+            stamp = _TIMESTAMP.search(line)
+            if stamp is not None:
+                head.timestamp_date = parse_date(stamp.group(1))
+        if head.early_sign_date is None and k + 1 < limit and _signing_body(line):
+            date = date_only(lines.norm[k + 1])
+            if date is None:
+                continue
+            first = k  # joint signatures stack their bodies: the first one leads
+            while first > 0 and _signing_body(lines.norm[first - 1]):
+                first -= 1
+            if text_above:
+                head.early_sign_org, head.early_sign_date = lines.norm[first], date
+            else:
+                # at the top of the page, a body and a date are a byline: who published, when
+                head.early_sign_org = lines.norm[first]
+                head.timestamp_date = head.timestamp_date or date
+
+
+# a bank's branch signs a joint notice too ("中国人民银行湖南省分行")
+_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,30}(?:分行|支行)")
+
+
+def _signing_body(line: str) -> bool:
+    return bool(line) and (is_org_line(line) or _BRANCH.fullmatch(line) is not None)
+
+
+def _speech_date(line: str) -> str | None:
+    if len(line) > 80:
+        return None
+    dates = find_dates(line)
+    if not dates:
+        return None
+    (start, end), iso = dates[0]
+    lead = _SPEECH_DATE_HEAD.fullmatch(line, 0, start)
+    if lead is None:
+        return None
+    if _SPEECH_DATE_TAIL.match(line, end):
+        return iso
+    # "(2023年12月27日在福州市马尾区" broken over lines: an opened bracket or a dash says subtitle
+    opened = lead.group().strip() != ""
+    return iso if opened and line.startswith("在", end) else None
+
+
+# "省科技厅", "市人民政府": a body named without its place; the text often names it in full too
+_PLACELESS = re.compile(r"^[省市县区州旗](?=[\u4e00-\u9fff]{2})")
+_SHORT_FORMS = (("科学技术", "科技"),)
+
+
+def _fullest_name(name: str | None, text: str) -> str | None:
+    """The issuing body as fully as the text names it: "市科技局" -> "重庆市科学技术局" when the
+    page prints that; unchanged when it does not."""
+    if not name or _PLACELESS.match(name) is None:
+        return name
+    level, rest = name[0], name[1:]
+    variants = {rest}
+    for long, short in _SHORT_FORMS:
+        variants.add(rest.replace(short, long))
+    for variant in sorted(variants, key=len, reverse=True):
+        for m in re.finditer(re.escape(level + variant), text[:20000]):
+            lead = text[max(0, m.start() - 8) : m.start() + 1]
+            places = [p for p in find_places(lead) if p[1] == len(lead)]
+            if places:
+                return lead[places[-1][0] :] + variant
+    # a work report names its place with the congress it is delivered to: "在潮州市第十五届人民代表
+    # 大会…上" makes "市人民政府" 潮州市人民政府
+    congress = _CONGRESS_PLACE.search(text[:3000])
+    if congress is not None and congress.group("place").endswith(level):
+        return congress.group("place") + rest
+    return name
+
+
+_CONGRESS_PLACE = re.compile(
+    r"在(?P<place>[\u4e00-\u9fff]{2,10}?[省市县区])\s*第[一二三四五六七八九十]{1,3}届"
+)
+
+
 def _field_date(raw: RawDocument, name: str) -> str | None:
     value = raw.fields.get(name)
     return parse_date(value) if value else None
@@ -316,26 +437,37 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     body_start = _read_head(lines, head)
     _read_cover_letter(lines, head, body_start)
     _read_signature(lines, head, body_start)
-    # Official header lines may also sit below the head (some sites print the block at the end).
+    # Official header lines may also sit below the head (some sites print the block at the end);
+    # a weaker field (发文标题, 来源) counts when it stands in the block, next to a strong one.
+    found: dict[int, list[HeaderField]] = {}
     for k in range(body_start, len(lines)):
         if not lines.removed[k]:
             fields = parse_header_line(lines.raw[k])
-            if fields is not None and is_strong(fields):
-                _record_header(head, fields)
-                lines.removed[k] = True
+            if fields is not None:
+                found[k] = fields
+    for k, fields in found.items():
+        in_block = is_strong(fields) or (
+            k < MAX_HEAD_LINES and any(j in found and is_strong(found[j]) for j in (k - 1, k + 1))
+        )
+        if in_block:
+            _record_header(head, fields)
+            lines.removed[k] = True
+    _scan_head(lines, head)
     notes: list[str] = []
     warnings: list[str] = []
     hdr = head.header
 
     header_written = _header_date(hdr, "written_date")
-    signed = head.signature_date or head.cover_sign_date or head.head_sign_date
+    signed = (
+        head.signature_date or head.cover_sign_date or head.head_sign_date or head.early_sign_date
+    )
     written = _field_date(raw, "written_date") or header_written or signed or head.subtitle_date
     if header_written and signed and header_written != signed and written == header_written:
         notes.append(
             f"文件头成文日期（{header_written}）与落款日期（{signed}）不一致，以文件头为准。"
         )
     header_published = _header_date(hdr, "published_date")
-    page_date = head.page_date or _header_date(hdr, "page_date")
+    page_date = head.page_date or _header_date(hdr, "page_date") or head.timestamp_date
     published = _field_date(raw, "published_date") or header_published or page_date
 
     given_title = _field_text(raw, "title") or _clean(hdr.get("title"))
@@ -359,8 +491,10 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         or _source_body(hdr.get("source"))
         or head.byline
         or head.signature_org
+        or head.early_sign_org
         or speaking_for
     )
+    publisher = _fullest_name(publisher, raw.text)
     if title:
         display_title, derived = title, False
     else:
@@ -412,9 +546,15 @@ def _source_body(value: str | None) -> str | None:
     return source
 
 
+# "我代表国务院", "我谨代表光明区人民政府": 谨 and 院 too
+_SPEAKING_FOR = re.compile(
+    r"我谨?代表(?P<org>国务院|[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|委员会|局|厅))"
+)
+
+
 def _speaking_for(body: str) -> str | None:
     """ "现在,我代表福州市马尾区人民政府,向大会报告…": the body a report is delivered for."""
-    m = SPEAKING_FOR.search(body[:400])
+    m = SPEAKING_FOR.search(body[:400]) or _SPEAKING_FOR.search(body[:400])
     return m.group("org") if m is not None else None
 
 
