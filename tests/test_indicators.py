@@ -614,6 +614,11 @@ def test_bars_a_class_of_bodies_must_clear_are_provisions() -> None:
     assert one("超过95%的科技创业企业在孵化器聚集。").kind == "actual"
 
 
+def test_a_rate_with_its_floor_before_a_verb_is_a_figure() -> None:
+    f = one("今年赤字率拟按3.6%以上安排。")
+    assert (f.value, f.unit, f.qualifier) == (3.6, "%", "以上")
+
+
 def test_an_amount_added_is_a_change_also_in_a_plan() -> None:
     f = one("今年财政赤字规模比去年增加1万亿元。", section=("二、今年工作安排",))
     assert (f.kind, f.value, f.unit) == ("change", 1, "万亿元")

@@ -739,3 +739,26 @@ def test_fields_of_a_header_block_below_the_page_chrome() -> None:
     meta = parse(page + TASKS).metadata
     assert meta.title == "某某市人民政府关于加快科技创新的若干意见"
     assert (meta.publisher, meta.written_date) == ("某某市人民政府", "2016-10-18")
+
+
+def test_a_site_named_as_the_publisher_is_no_issuing_body() -> None:
+    meta = parse(
+        "关于加快科技创新的若干措施\n发布机构:科技部门户网站 文号:国科发专〔2017〕145号\n" + TASKS
+    ).metadata
+    assert meta.publisher is None
+
+
+def test_bylines_of_news_and_speeches() -> None:
+    # a source with the page's time stamp glued to it
+    page = "某某市科技局召开全市科技工作会议\n来源:承德市科学技术局2025-10-31 20:54浏览次数:\n"
+    meta = parse(page + TASKS).metadata
+    assert (meta.publisher, meta.published_date) == ("承德市科学技术局", "2025-10-31")
+    # the body that holds the meeting, when the page names no other
+    meta = parse(
+        "涟水县科技局召开全县科技创新指标推进会\n发布日期:2021-09-17 来源:\n" + TASKS
+    ).metadata
+    assert meta.publisher == "涟水县科技局"
+    # the speaker's body under the speech's date line
+    head = "关于2022年计划执行情况的报告\n(2023年1月13日在某某省第十四届人民代表大会第一次会议上)\n"
+    meta = parse(head + "某某省发展和改革委员会\n各位代表:\n" + TASKS).metadata
+    assert (meta.publisher, meta.written_date) == ("某某省发展和改革委员会", "2023-01-13")

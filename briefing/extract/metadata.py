@@ -85,6 +85,8 @@ class _Head:
     title_lines: list[int] = field(default_factory=list)
     # found by the looser scan of the page's first lines (`_scan_head`)
     early_sign_org: str | None = None
+    speech_org: str | None = None
+    signature_lines: set[int] = field(default_factory=set)  # the closing signature's
     early_sign_date: str | None = None
     timestamp_date: str | None = None
 
@@ -286,6 +288,7 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
         return
     for idx in block:
         lines.removed[idx] = True
+    head.signature_lines = set(block)
     head.signature_org = org
     head.signature_date = date
     _drop_attachment_list(lines, start, k)
@@ -338,11 +341,16 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
     text_above = False  # a sentence above: the cover letter a signature closes
     for k in range(limit):
         line = lines.norm[k]
-        if not line:
-            continue
+        if not line or k in head.signature_lines:
+            continue  # a short page's closing signature is read by `_read_signature`
         text_above = text_above or len(line) >= COVER_LINE or bool(_SENTENCE_END.search(line))
         if head.subtitle_date is None:
             head.subtitle_date = _speech_date(line)
+            if head.subtitle_date is not None:
+                # the speaker's body on the next line: "贵州省发展和改革委员会"
+                nxt = next((n for n in lines.norm[k + 1 : k + 3] if n), "")
+                if is_org_line(nxt):
+                    head.speech_org = nxt
         if head.timestamp_date is None and len(line) <= 80:
             stamp = _TIMESTAMP.search(line)
             if stamp is not None:
@@ -486,13 +494,16 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     speaking_for = _speaking_for(body)
     publisher = (
         _field_text(raw, "publisher")
-        or _clean(hdr.get("publisher"))
+        or _not_a_site(_clean(hdr.get("publisher")))
         or issuer
+        # a signature is the body's own act; a page's 来源 often a short or site's name
+        or head.early_sign_org
         or _source_body(hdr.get("source"))
         or head.byline
         or head.signature_org
-        or head.early_sign_org
+        or head.speech_org
         or speaking_for
+        or _meeting_host(title)
     )
     publisher = _fullest_name(publisher, raw.text)
     if title:
@@ -538,9 +549,32 @@ def _pick_title(given: str | None, printed: str | None) -> str | None:
 _MEDIA = re.compile(r"(?:社|报|网|网站|在线|台|频道|客户端|新闻|传媒|杂志|期刊|融媒体中心)$")
 
 
+def _not_a_site(value: str | None) -> str | None:
+    """A header's 发布机构 that names a website ("科技部门户网站") names no issuing body."""
+    return None if value is None or _SITE.search(value) else value
+
+
+_SITE = re.compile(r"(?:网站|门户网|网)$")
+# "来源:承德市科学技术局2025-10-31 20:54": the page's time stamp glued to the source
+_GLUED_STAMP = re.compile(
+    r"\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+# "涟水县科技局召开全县科技创新指标推进会": the body that holds a meeting reports it
+_HOST = re.compile(
+    r"^(?P<org>[\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|人民政府|政府))(?:召开|召開|举行|舉行|举办|舉辦)"
+)
+
+
+def _meeting_host(title: str | None) -> str | None:
+    m = _HOST.match(title) if title else None
+    return m.group("org") if m is not None and is_org_line(m.group("org")) else None
+
+
 def _source_body(value: str | None) -> str | None:
     """The 来源 of a page as its publisher, when it names an issuing body ("市政府办")."""
     source = _clean(value)
+    if source is not None:
+        source = _GLUED_STAMP.sub("", source) or None
     if source is None or _MEDIA.search(source) or not is_org_line(source):
         return None
     return source
