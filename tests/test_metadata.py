@@ -762,3 +762,45 @@ def test_bylines_of_news_and_speeches() -> None:
     head = "关于2022年计划执行情况的报告\n(2023年1月13日在某某省第十四届人民代表大会第一次会议上)\n"
     meta = parse(head + "某某省发展和改革委员会\n各位代表:\n" + TASKS).metadata
     assert (meta.publisher, meta.written_date) == ("某某省发展和改革委员会", "2023-01-13")
+
+
+def test_the_document_under_a_cover_letters_signature_names_the_page() -> None:
+    page = (
+        "为做好博士后工作,现将有关事项通告如下,请提出意见。\n特此通告。\n"
+        "深圳市人力资源和社会保障局\n2023年11月17日\n深圳市博士后工作管理规定(征求意见稿)\n"
+    )
+    meta = parse(page + TASKS).metadata
+    assert (meta.title, meta.publisher, meta.written_date) == (
+        "深圳市博士后工作管理规定(征求意见稿)",
+        "深圳市人力资源和社会保障局",
+        "2023-11-17",
+    )
+    page = "某府发〔2015〕28号\n各镇人民政府:\n《某某办法》已经区政府同意,现印发给你们。\n特此通知\n2015 年11 月2 日\n某某区创新创业投资引导基金管理暂行办法\n"
+    meta = parse(page + TASKS).metadata
+    assert (meta.title, meta.written_date) == (
+        "某某区创新创业投资引导基金管理暂行办法",
+        "2015-11-02",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "doc_no"),
+    [
+        (
+            "成办发〔2012〕17号《某某市人民政府办公厅关于印发某某方案的通知》",
+            "某某市人民政府办公厅关于印发某某方案的通知",
+            "成办发〔2012〕17号",
+        ),
+        (
+            "建议标题: | 关于积极支持某某市申报创新型城市的建议 | ||||",
+            "关于积极支持某某市申报创新型城市的建议",
+            None,
+        ),
+        ("答:(一)框架解读", None, None),
+    ],
+)
+def test_title_lines_that_carry_more_or_less_than_a_title(
+    line: str, title: str | None, doc_no: str | None
+) -> None:
+    meta = parse(line + "\n" + TASKS).metadata
+    assert (meta.title, meta.doc_no) == (title, doc_no)

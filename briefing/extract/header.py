@@ -30,6 +30,8 @@ LABELS: dict[str, str] = {
     "发文时间": "written_date",
     "发文部门": "publisher",
     "发文标题": "title",
+    "建议标题": "title",
+    "提案标题": "title",
     "实施时间": "",
     "来源单位": "publisher",
     "成文日期": "written_date",

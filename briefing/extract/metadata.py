@@ -86,6 +86,8 @@ class _Head:
     # found by the looser scan of the page's first lines (`_scan_head`)
     early_sign_org: str | None = None
     speech_org: str | None = None
+    attached_title: str | None = None
+    attached_title_line: int = -1
     signature_lines: set[int] = field(default_factory=set)  # the closing signature's
     early_sign_date: str | None = None
     timestamp_date: str | None = None
@@ -315,7 +317,7 @@ def _drop_attachment_list(lines: _Lines, start: int, k: int) -> None:
 # Page furniture that a head may open with: breadcrumbs (首页 > 政务公开 > …, >>科技局>>…), a site's
 # welcome line, its hot-line. Never a title.
 _FURNITURE = re.compile(
-    r"[>＞»›]|^(?:欢迎(?:来到|访问|光临)|服务热线|咨询电话|客服电话|当前位置|您(?:当前|现在)的?位置)"
+    r"[>＞»›]|^(?:欢迎(?:来到|访问|光临|进入)|服务热线|咨询电话|客服电话|当前位置|您(?:当前|现在)的?位置)"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 
@@ -355,6 +357,17 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
             stamp = _TIMESTAMP.search(line)
             if stamp is not None:
                 head.timestamp_date = parse_date(stamp.group(1))
+        if (
+            head.early_sign_date is None
+            and text_above
+            and k + 1 < limit
+            and _CLOSING.fullmatch(line)
+            and (date := date_only(lines.norm[k + 1])) is not None
+        ):
+            # "特此通知" / "2015 年11 月2 日": a cover letter signed with a date alone
+            head.early_sign_date = date
+            _attached_title(lines, head, k + 2)
+            continue
         if head.early_sign_date is None and k + 1 < limit and _signing_body(line):
             date = date_only(lines.norm[k + 1])
             if date is None:
@@ -364,10 +377,26 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
                 first -= 1
             if text_above:
                 head.early_sign_org, head.early_sign_date = lines.norm[first], date
+                _attached_title(lines, head, k + 2)
             else:
                 # at the top of the page, a body and a date are a byline: who published, when
                 head.early_sign_org = lines.norm[first]
                 head.timestamp_date = head.timestamp_date or date
+
+
+_CLOSING = re.compile(r"特此(?:通知|通告|公告|函告|批复)[。.]?|此复[。.]?")
+MAX_TITLE = 60
+
+
+def _attached_title(lines: _Lines, head: _Head, start: int) -> None:
+    """The line right under a cover letter's signature names the document it sends
+    ("深圳市博士后工作管理规定(征求意见稿)"): the title of a page that prints no other."""
+    k = next((j for j in range(start, min(len(lines), start + 3)) if lines.norm[j]), None)
+    if k is None:
+        return
+    line = lines.norm[k]
+    if len(line) <= MAX_TITLE and title_like(line) and not _SENTENCE_END.search(line):
+        head.attached_title, head.attached_title_line = line, k
 
 
 # a bank's branch signs a joint notice too ("中国人民银行湖南省分行")
@@ -480,6 +509,11 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
 
     given_title = _field_text(raw, "title") or _clean(hdr.get("title"))
     title = _pick_title(given_title, head.title)
+    numbered = _NUMBERED_TITLE.fullmatch(title) if title else None
+    title = _unwrap_title(title) if title else None
+    if title is None and head.attached_title is not None:
+        title = head.attached_title
+        lines.removed[head.attached_title_line] = True
     if (
         given_title
         and head.title
@@ -519,7 +553,10 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         display_title=display_title,
         title_derived=derived,
         index_no=_field_text(raw, "index_no") or _clean(hdr.get("index_no")),
-        doc_no=_field_text(raw, "doc_no") or _clean(hdr.get("doc_no")) or head.doc_no_line,
+        doc_no=_field_text(raw, "doc_no")
+        or _clean(hdr.get("doc_no"))
+        or head.doc_no_line
+        or (numbered.group("no") if numbered else None),
         publisher=publisher,
         written_date=written,
         published_date=published,
@@ -529,6 +566,21 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         url=raw.fields.get("url") or None,
     )
     return ParsedText(metadata=metadata, body=body, notes=notes, warnings=warnings)
+
+
+# "成办发〔2012〕17号《成都市人民政府办公厅关于…的通知》": a document number before the quoted title
+_NUMBERED_TITLE = re.compile(
+    r"(?P<no>[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,5}号)\s*《(?P<title>[^《》]+)》"
+)
+# "答:(一)框架解读", "问:…": a question-and-answer line is no title
+_QA = re.compile(r"^(?:问|答)[:：]")
+
+
+def _unwrap_title(title: str) -> str | None:
+    if _QA.match(title):
+        return None
+    m = _NUMBERED_TITLE.fullmatch(title)
+    return m.group("title") if m is not None else title
 
 
 def _pick_title(given: str | None, printed: str | None) -> str | None:
