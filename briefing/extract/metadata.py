@@ -85,9 +85,6 @@ class _Head:
     title_lines: list[int] = field(default_factory=list)
     # found by the looser scan of the page's first lines (`_scan_head`)
     early_sign_org: str | None = None
-    speech_org: str | None = None
-    attached_title: str | None = None
-    attached_title_line: int = -1
     signature_lines: set[int] = field(default_factory=set)  # the closing signature's
     early_sign_date: str | None = None
     timestamp_date: str | None = None
@@ -317,7 +314,7 @@ def _drop_attachment_list(lines: _Lines, start: int, k: int) -> None:
 # Page furniture that a head may open with: breadcrumbs (首页 > 政务公开 > …, >>科技局>>…), a site's
 # welcome line, its hot-line. Never a title.
 _FURNITURE = re.compile(
-    r"[>＞»›]|^(?:欢迎(?:来到|访问|光临|进入)|服务热线|咨询电话|客服电话|当前位置|您(?:当前|现在)的?位置)"
+    r"[>＞»›]|^(?:欢迎(?:来到|访问|光临)|服务热线|咨询电话|客服电话|当前位置|您(?:当前|现在)的?位置)"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 
@@ -326,7 +323,6 @@ def _is_furniture(line: str) -> bool:
     return len(line) <= 80 and not _SENTENCE_END.search(line) and bool(_FURNITURE.search(line))
 
 
-COVER_LINE = 30  # characters: a line this long is text, not a head's field
 SCAN_LINES = 40  # lines of the page's opening read for dates and a cover letter's signature
 # "2017年1月16日在安徽省第十二届人民代表大会第七次会议上": a speech's date, however bracketed
 _SPEECH_DATE_TAIL = re.compile(r"\s*在[^。；;]{0,60}(?:会议|大会|会上|第[一二三四五六七八九十]+届)")
@@ -340,71 +336,20 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
     page's time stamp, and a cover letter's signature (an issuing body, then a date, on lines of
     their own: "河北省人民政府" / "2018年3月3日")."""
     limit = min(len(lines), SCAN_LINES)
-    text_above = False  # a sentence above: the cover letter a signature closes
     for k in range(limit):
         line = lines.norm[k]
         if not line or k in head.signature_lines:
             continue  # a short page's closing signature is read by `_read_signature`
-        text_above = text_above or len(line) >= COVER_LINE or bool(_SENTENCE_END.search(line))
         if head.subtitle_date is None:
             head.subtitle_date = _speech_date(line)
-            if head.subtitle_date is not None:
-                # the speaker's body on the next line: "贵州省发展和改革委员会"
-                nxt = next((n for n in lines.norm[k + 1 : k + 3] if n), "")
-                if is_org_line(nxt):
-                    head.speech_org = nxt
         if head.timestamp_date is None and len(line) <= 80:
             stamp = _TIMESTAMP.search(line)
             if stamp is not None:
                 head.timestamp_date = parse_date(stamp.group(1))
-        if (
-            head.early_sign_date is None
-            and text_above
-            and k + 1 < limit
-            and _CLOSING.fullmatch(line)
-            and (date := date_only(lines.norm[k + 1])) is not None
-        ):
-            # "特此通知" / "2015 年11 月2 日": a cover letter signed with a date alone
-            head.early_sign_date = date
-            _attached_title(lines, head, k + 2)
-            continue
-        if head.early_sign_date is None and k + 1 < limit and _signing_body(line):
+        if head.early_sign_date is None and k + 1 < limit and is_org_line(line):
             date = date_only(lines.norm[k + 1])
-            if date is None:
-                continue
-            first = k  # joint signatures stack their bodies: the first one leads
-            while first > 0 and _signing_body(lines.norm[first - 1]):
-                first -= 1
-            if text_above:
-                head.early_sign_org, head.early_sign_date = lines.norm[first], date
-                _attached_title(lines, head, k + 2)
-            else:
-                # at the top of the page, a body and a date are a byline: who published, when
-                head.early_sign_org = lines.norm[first]
-                head.timestamp_date = head.timestamp_date or date
-
-
-_CLOSING = re.compile(r"特此(?:通知|通告|公告|函告|批复)[。.]?|此复[。.]?")
-MAX_TITLE = 60
-
-
-def _attached_title(lines: _Lines, head: _Head, start: int) -> None:
-    """The line right under a cover letter's signature names the document it sends
-    ("深圳市博士后工作管理规定(征求意见稿)"): the title of a page that prints no other."""
-    k = next((j for j in range(start, min(len(lines), start + 3)) if lines.norm[j]), None)
-    if k is None:
-        return
-    line = lines.norm[k]
-    if len(line) <= MAX_TITLE and title_like(line) and not _SENTENCE_END.search(line):
-        head.attached_title, head.attached_title_line = line, k
-
-
-# a bank's branch signs a joint notice too ("中国人民银行湖南省分行")
-_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,30}(?:分行|支行)")
-
-
-def _signing_body(line: str) -> bool:
-    return bool(line) and (is_org_line(line) or _BRANCH.fullmatch(line) is not None)
+            if date is not None:
+                head.early_sign_org, head.early_sign_date = line, date
 
 
 def _speech_date(line: str) -> str | None:
@@ -415,13 +360,7 @@ def _speech_date(line: str) -> str | None:
         return None
     (start, end), iso = dates[0]
     lead = _SPEECH_DATE_HEAD.fullmatch(line, 0, start)
-    if lead is None:
-        return None
-    if _SPEECH_DATE_TAIL.match(line, end):
-        return iso
-    # "(2023年12月27日在福州市马尾区" broken over lines: an opened bracket or a dash says subtitle
-    opened = lead.group().strip() != ""
-    return iso if opened and line.startswith("在", end) else None
+    return iso if lead is not None and _SPEECH_DATE_TAIL.match(line, end) else None
 
 
 # "省科技厅", "市人民政府": a body named without its place; the text often names it in full too
@@ -475,7 +414,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     _read_cover_letter(lines, head, body_start)
     _read_signature(lines, head, body_start)
     # Official header lines may also sit below the head (some sites print the block at the end);
-    # a weaker field (发文标题, 来源) counts when it stands in the block, next to a strong one.
+    # a weaker field (标题, 来源) counts when it stands in the block, next to a strong one.
     found: dict[int, list[HeaderField]] = {}
     for k in range(body_start, len(lines)):
         if not lines.removed[k]:
@@ -509,11 +448,6 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
 
     given_title = _field_text(raw, "title") or _clean(hdr.get("title"))
     title = _pick_title(given_title, head.title)
-    numbered = _NUMBERED_TITLE.fullmatch(title) if title else None
-    title = _unwrap_title(title) if title else None
-    if title is None and head.attached_title is not None:
-        title = head.attached_title
-        lines.removed[head.attached_title_line] = True
     if (
         given_title
         and head.title
@@ -530,14 +464,11 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         _field_text(raw, "publisher")
         or _not_a_site(_clean(hdr.get("publisher")))
         or issuer
-        # a signature is the body's own act; a page's 来源 often a short or site's name
-        or head.early_sign_org
         or _source_body(hdr.get("source"))
         or head.byline
         or head.signature_org
-        or head.speech_org
+        or head.early_sign_org
         or speaking_for
-        or _meeting_host(title)
     )
     publisher = _fullest_name(publisher, raw.text)
     if title:
@@ -553,10 +484,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         display_title=display_title,
         title_derived=derived,
         index_no=_field_text(raw, "index_no") or _clean(hdr.get("index_no")),
-        doc_no=_field_text(raw, "doc_no")
-        or _clean(hdr.get("doc_no"))
-        or head.doc_no_line
-        or (numbered.group("no") if numbered else None),
+        doc_no=_field_text(raw, "doc_no") or _clean(hdr.get("doc_no")) or head.doc_no_line,
         publisher=publisher,
         written_date=written,
         published_date=published,
@@ -566,21 +494,6 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         url=raw.fields.get("url") or None,
     )
     return ParsedText(metadata=metadata, body=body, notes=notes, warnings=warnings)
-
-
-# "成办发〔2012〕17号《成都市人民政府办公厅关于…的通知》": a document number before the quoted title
-_NUMBERED_TITLE = re.compile(
-    r"(?P<no>[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,5}号)\s*《(?P<title>[^《》]+)》"
-)
-# "答:(一)框架解读", "问:…": a question-and-answer line is no title
-_QA = re.compile(r"^(?:问|答)[:：]")
-
-
-def _unwrap_title(title: str) -> str | None:
-    if _QA.match(title):
-        return None
-    m = _NUMBERED_TITLE.fullmatch(title)
-    return m.group("title") if m is not None else title
 
 
 def _pick_title(given: str | None, printed: str | None) -> str | None:
@@ -607,40 +520,23 @@ def _not_a_site(value: str | None) -> str | None:
 
 
 _SITE = re.compile(r"(?:网站|门户网|网)$")
-# "来源:承德市科学技术局2025-10-31 20:54": the page's time stamp glued to the source
-_GLUED_STAMP = re.compile(
-    r"\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
-)
-# "涟水县科技局召开全县科技创新指标推进会": the body that holds a meeting reports it
-_HOST = re.compile(
-    r"^(?P<org>[\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|人民政府|政府))(?:召开|召開|举行|舉行|举办|舉辦)"
-)
-
-
-def _meeting_host(title: str | None) -> str | None:
-    m = _HOST.match(title) if title else None
-    return m.group("org") if m is not None and is_org_line(m.group("org")) else None
 
 
 def _source_body(value: str | None) -> str | None:
     """The 来源 of a page as its publisher, when it names an issuing body ("市政府办")."""
     source = _clean(value)
-    if source is not None:
-        source = _GLUED_STAMP.sub("", source) or None
     if source is None or _MEDIA.search(source) or not is_org_line(source):
         return None
     return source
 
 
-# "我代表国务院", "我谨代表光明区人民政府": 谨 and 院 too
-_SPEAKING_FOR = re.compile(
-    r"我谨?代表(?P<org>国务院|[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|委员会|局|厅))"
-)
+# "我代表国务院": a national report's body
+_NATIONAL_SPEAKER = re.compile(r"我代表(?P<org>国务院)")
 
 
 def _speaking_for(body: str) -> str | None:
     """ "现在,我代表福州市马尾区人民政府,向大会报告…": the body a report is delivered for."""
-    m = SPEAKING_FOR.search(body[:400]) or _SPEAKING_FOR.search(body[:400])
+    m = SPEAKING_FOR.search(body[:400]) or _NATIONAL_SPEAKER.search(body[:400])
     return m.group("org") if m is not None else None
 
 

@@ -252,13 +252,11 @@ def _trailing_at(text: str, pos: int, unit: str = "") -> tuple[str | None, int]:
         word in ("以上", "以下")
         and nxt
         and nxt != "的"
-        and unit not in ("%", "％")
         and _HAN.match(nxt)
         and unit[-1:] not in _COUNTS
     ):
         # "50亿元以上先进制造业项目": a threshold describing the things counted, not a figure;
-        # "投入1000万元以上的企业" is one (an eligibility threshold, kind provision), and so is a
-        # rate ("赤字率拟按3.6%以上安排": what follows a rate's 以上 is a verb)
+        # "投入1000万元以上的企业" is one (an eligibility threshold, kind provision)
         return "attributive", m.end()
     return word, m.end()
 
