@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from briefing.extract.dates import find_dates, parse_date
 from briefing.extract.header import HeaderField, is_strong, parse_header_line
-from briefing.extract.places import find_places
 from briefing.extract.structure import normalize_inline, normalize_lines
 from briefing.extract.text_chrome import is_chrome_line, is_debris_line
 from briefing.extract.text_lines import (
@@ -363,31 +362,18 @@ def _speech_date(line: str) -> str | None:
     return iso if lead is not None and _SPEECH_DATE_TAIL.match(line, end) else None
 
 
-# "省科技厅", "市人民政府": a body named without its place; the text often names it in full too
+# "市人民政府": a body named without its place
 _PLACELESS = re.compile(r"^[省市县区州旗](?=[\u4e00-\u9fff]{2})")
-_SHORT_FORMS = (("科学技术", "科技"),)
 
 
-def _fullest_name(name: str | None, text: str) -> str | None:
-    """The issuing body as fully as the text names it: "市科技局" -> "重庆市科学技术局" when the
-    page prints that; unchanged when it does not."""
+def _placed_name(name: str | None, text: str) -> str | None:
+    """A work report's body named with the place of the congress it is delivered to: "在潮州市第
+    十五届人民代表大会…上" makes "市人民政府" 潮州市人民政府; unchanged otherwise."""
     if not name or _PLACELESS.match(name) is None:
         return name
-    level, rest = name[0], name[1:]
-    variants = {rest}
-    for long, short in _SHORT_FORMS:
-        variants.add(rest.replace(short, long))
-    for variant in sorted(variants, key=len, reverse=True):
-        for m in re.finditer(re.escape(level + variant), text[:20000]):
-            lead = text[max(0, m.start() - 8) : m.start() + 1]
-            places = [p for p in find_places(lead) if p[1] == len(lead)]
-            if places:
-                return lead[places[-1][0] :] + variant
-    # a work report names its place with the congress it is delivered to: "在潮州市第十五届人民代表
-    # 大会…上" makes "市人民政府" 潮州市人民政府
     congress = _CONGRESS_PLACE.search(text[:3000])
-    if congress is not None and congress.group("place").endswith(level):
-        return congress.group("place") + rest
+    if congress is not None and congress.group("place").endswith(name[0]):
+        return congress.group("place") + name[1:]
     return name
 
 
@@ -470,7 +456,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         or head.early_sign_org
         or speaking_for
     )
-    publisher = _fullest_name(publisher, raw.text)
+    publisher = _placed_name(publisher, raw.text)
     if title:
         display_title, derived = title, False
     else:
@@ -530,13 +516,9 @@ def _source_body(value: str | None) -> str | None:
     return source
 
 
-# "我代表国务院": a national report's body
-_NATIONAL_SPEAKER = re.compile(r"我代表(?P<org>国务院)")
-
-
 def _speaking_for(body: str) -> str | None:
     """ "现在,我代表福州市马尾区人民政府,向大会报告…": the body a report is delivered for."""
-    m = SPEAKING_FOR.search(body[:400]) or _NATIONAL_SPEAKER.search(body[:400])
+    m = SPEAKING_FOR.search(body[:400])
     return m.group("org") if m is not None else None
 
 
