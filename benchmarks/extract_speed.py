@@ -133,7 +133,9 @@ def stage_times(folder: Path) -> tuple[dict[str, float], list[str]]:
             item.sha256, structure, classifier, date, title=parsed.metadata.title
         )
         t3 = clock()
-        indicators = extract_indicators(item.sha256, structure, date)
+        indicators = extract_indicators(
+            item.sha256, structure, date, None, parsed.metadata.title, measures
+        )
         t4 = clock()
         times["parse (metadata, body)"] += t1 - t0
         times["structure"] += t2 - t1
