@@ -10,12 +10,14 @@ what each one is about. The rules, in the order they are applied:
   noun ("3个市级科技创新基础设施获批建设") the noun after the unit; a clause with no noun of its own
   ("、增长10%") repeats the metric of the figure before it in the sentence; "A和B分别…x、y" hands A
   to x and B to y.
-- kind: target when the sentence sits under a plans heading (下一步, 打算, 目标…) or a target word
-  precedes the figure in the sentence (力争, 确保, 到2025年…); growth when a change verb stands right
-  before the figure (增长, 提升, 下降…) and the figure is a rate; change when it is an amount or
-  percentage points (比上年增加1000亿元, 较去年增加4项, 提高0.12个百分点); provision for a support
-  standard or its threshold (对…给予20万元奖励, 最高补助500万元, 研发投入过5000万元的企业), before
-  any other kind; else actual. A decline keeps its value as printed, with the verb as its qualifier
+- kind: provision for a support standard or its threshold (对…给予20万元奖励, 最高补助500万元,
+  研发投入过5000万元的企业, 投入1000万元以上的企业), before any other kind; change for an amount
+  added or cut (比上年增加1000亿元, 较去年增加4项, 标准提高1倍), also in a plan; target when the
+  sentence sits under a plans heading (下一步, 打算, 目标…), a target word precedes the figure in
+  the sentence (力争, 确保, 到2025年…) or the measure holding it is planned (its status reads
+  genre, section and mood: 今年拟安排…); growth when a change verb stands right before the figure
+  (增长, 提升, 下降…) and the figure is a rate; change for percentage points (提高0.12个百分点);
+  else actual. A decline keeps its value as printed, with the verb as its qualifier
   (下降2.1% -> 2.1, qualifier 下降). 预计 figures stay actual,
   with qualifier 预计. "到2022年底" in a later document is a past date, not a target.
 - qualifier: the words printed right before the number (超过, 近, 约, 达到, 突破, 预计, 累计…; several
@@ -27,7 +29,8 @@ what each one is about. The rules, in the order they are applied:
   else 今年/去年 relative to the document date (a date in the first sentences, e.g. a speech's
   subtitle, stands in when the header has none; "较去年" is a comparison, not a year); else the year
   opening the sentence's paragraph ("2023年,…"); else the single year printed in the innermost
-  heading ("一、2023年工作总结", "二、2024年工作计划"); else, for a target under a plans heading that
+  heading ("一、2023年工作总结", "二、2024年工作计划"); else, in a part that opens "过去的一年"
+  or "一年来", the year before a report delivered by March (the document's year if later); else, for a target under a plans heading that
   opens with "到2025年", that year; else, for actual and growth figures only, the year opening the
   document's first sentence ("2023年,全市科技系统…": an annual summary); else null. A reply letter
   or report dated 2023 does not date its figures 2023 by itself: they often are cumulative or of the

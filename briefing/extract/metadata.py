@@ -3,8 +3,10 @@
 `parse_document_text` reads a page dump top to bottom: page chrome goes (text_chrome), header lines
 give the official fields (header), the head of the page gives title, byline, subtitle date, page date
 and addressee, a cover letter before a repeated title is set aside (the 印发 notice of 004), and the
-closing signature (issuing body and date) is taken off the end. What remains is the body, one
-paragraph per line. Metadata the reader already has (`raw.fields`) wins over what the text says.
+closing signature (issuing body and date) is taken off the end. Pages without a tidy head are
+then read more loosely (`_scan_head`): a speech's date line, a page time stamp, a cover letter's
+signature. What remains is the body, one paragraph per line. Metadata the reader already has
+(`raw.fields`) wins over what the text says.
 """
 
 from __future__ import annotations
@@ -82,9 +84,9 @@ class _Head:
     cover_sign_date: str | None = None
     doc_no_line: str | None = None
     title_lines: list[int] = field(default_factory=list)
+    signature_lines: set[int] = field(default_factory=set)  # the closing signature's
     # found by the looser scan of the page's first lines (`_scan_head`)
     early_sign_org: str | None = None
-    signature_lines: set[int] = field(default_factory=set)  # the closing signature's
     early_sign_date: str | None = None
     timestamp_date: str | None = None
 
