@@ -103,6 +103,8 @@ class _Context:
     decision: Decision | None = None  # the document's own decision, with its passage rules
     anchor: str = ""  # the section and item titles the theme rules may look at
     note: str = ""
+    title: str | None = None  # the document's title, given or found
+    items: tuple[str, ...] = ()  # the lead of the item the sentence sits in (一是…), when found
 
 
 def _context(
@@ -115,7 +117,7 @@ def _context(
     given = tuple(section or ())
     if doc is None:
         ctx = document_context(title, None, date) if (title or date) else DocContext()
-        return _Context(sentence, given, ctx, anchor="".join(given))
+        return _Context(sentence, given, ctx, anchor=(title or "") + "".join(given), title=title)
     try:
         found = locate_in_document(doc, sentence)
     except BriefingError as exc:
@@ -127,8 +129,9 @@ def _context(
             sentence,
             given,
             ctx,
-            anchor="".join(given),
+            anchor=(title or "") + "".join(given),
             note=f"在 {doc} 中没有找到这句话，按句子本身解释",
+            title=title,
         )
     return _Context(
         found.text,
@@ -137,6 +140,8 @@ def _context(
         found.decision,
         anchor=found.anchor,
         note=f"在 {doc} 中找到：{found.text}" if found.text != sentence else "",
+        title=found.title,
+        items=found.items,
     )
 
 
@@ -156,7 +161,8 @@ def explain(
     if where.note:
         typer.echo(where.note)
     sentence = where.sentence
-    result = Classifier(lexicon).classify(sentence, anchor=where.anchor)
+    classifier = Classifier(lexicon)
+    result = classifier.classify(sentence, anchor=where.anchor)
     typer.echo(f"句子：{sentence}")
     typer.echo("命中的词：")
     if not result.matches:
@@ -179,8 +185,26 @@ def explain(
         parts = [f"{t}（依据：{'、'.join(result.evidence.get(t, []))}）" for t in result.themes]
         typer.echo(f"最终主题：{'；'.join(parts)}")
     else:
-        typer.echo("最终主题：其他（未归入任何主题）")
+        typer.echo(_inherited(classifier, where))
     _explain_status(where)
+
+
+def _inherited(classifier: Classifier, where: _Context) -> str:
+    """The verdict line for a sentence that names no theme: extraction gives it its item lead's
+    themes, else the one theme its document's title names, else none."""
+    for item in where.items:
+        themes, evidence = classifier.themes_of(item, where.anchor)
+        if themes:
+            parts = "；".join(f"{t}（依据：{'、'.join(evidence.get(t, []))}）" for t in themes)
+            return f"最终主题：{parts}——句中没有主题词，沿用所在条目“{item}”的主题"
+    themes, evidence = classifier.title_themes(where.title)
+    if themes:
+        terms = "、".join(evidence.get(themes[0], []))
+        return (
+            f"最终主题：{themes[0]}（依据：{terms}）——句中没有主题词，"
+            f"沿用文件标题“{where.title}”的主题（标题只涉及这一个主题）"
+        )
+    return "最终主题：其他（未归入任何主题）"
 
 
 def _explain_status(where: _Context) -> None:

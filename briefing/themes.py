@@ -431,6 +431,20 @@ class Classifier:
             return [], {}
         return self._score(text, self._kept(text, None), None, False, anchor)
 
+    def title_themes(self, title: str | None) -> tuple[list[str], dict[str, list[str]]]:
+        """The theme a document's title names when it names exactly one, with its evidence.
+
+        A document about one subject (a 科技型企业知识价值信用贷款 policy, a 博士后 regulation, a
+        科技成果转化 plan) is about it in every provision, also those that name no term of it
+        (诚信要求：近三年无重大违法失信行为); extraction gives such measures this theme. A title
+        naming no theme or several (a work report, a reply on many subjects) gives nothing."""
+        if not title:
+            return [], {}
+        themes, evidence = self.themes_of(title)
+        if len(themes) != 1:
+            return [], {}
+        return themes, evidence
+
     def _kept(
         self, text: str, suppressed: list[Suppressed] | None
     ) -> list[tuple[int, int, _Entry]]:

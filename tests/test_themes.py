@@ -219,6 +219,58 @@ def test_a_section_anchor_reaches_extracted_measures() -> None:
     assert [m.themes for m in measures] == [["科技金融"], []]
 
 
+def _measure_themes(body: str, title: str | None) -> list[list[str]]:
+    from briefing.extract.measures import extract_measures
+    from briefing.extract.structure import parse_structure
+
+    measures = extract_measures(
+        "cd" * 32, parse_structure(body), Classifier(load_lexicon()), title=title
+    )
+    return [m.themes for m in measures]
+
+
+_LOAN_RULES = (
+    "第一条 合作银行应在本市设立分支机构满2年。\n"
+    "第二条 申请企业近三年无重大违法失信行为。\n"
+    "第三条 引进高层次科技人才的企业优先支持。\n"
+)
+
+
+def test_a_title_naming_one_theme_gives_it_to_provisions_that_name_none() -> None:
+    loan = "关于印发《某市科技型企业知识价值信用贷款实施细则》的通知"
+    # the provisions of a tech-loan policy are about tech loans; one naming its own theme keeps it
+    assert _measure_themes(_LOAN_RULES, loan) == [["科技金融"], ["科技金融"], ["人才"]]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        None,
+        "某市科学技术局2024年工作总结",  # names no theme
+        "关于加强科技金融和科技人才工作的通知",  # names two: no single subject
+    ],
+)
+def test_other_titles_give_nothing(title: str | None) -> None:
+    assert _measure_themes(_LOAN_RULES, title) == [[], [], ["人才"]]
+
+
+def test_explain_says_a_theme_came_from_the_title(app: typer.Typer) -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "explain",
+            "申请企业近三年无重大违法失信行为",
+            "--title",
+            "某市科技型企业知识价值信用贷款实施细则",
+        ],
+    )
+    assert result.exit_code == 0
+    assert "最终主题：科技金融（依据：知识价值信用贷款）" in result.output
+    assert "沿用文件标题" in result.output
+    plain = CliRunner().invoke(app, ["explain", "申请企业近三年无重大违法失信行为"])
+    assert "最终主题：其他" in plain.output
+
+
 def test_a_user_lexicon_sets_its_own_anchors(tmp_path: Path) -> None:
     user = write(tmp_path, "mine.toml", '[anchors]\nterms = ["数字"]\n')
     classifier = Classifier(load_lexicon(user))

@@ -192,6 +192,9 @@ def extract_measures(
     # a generic term (人才, 贷款) counts where the document itself is about science and technology
     # (a 科技局's reply), or its section or sentence is
     doc_anchor = title or ""
+    # a document whose title names one theme (a tech-loan policy) gives it to the measures that
+    # name none, after their item's lead had its say
+    doc_themes, doc_evidence = classifier.title_themes(title)
     for unit, decision in decided_units(structure, ctx):
         anchor = doc_anchor + _anchor_text(unit)
         themes, evidence = classifier.themes_of(unit.text, anchor)
@@ -205,6 +208,8 @@ def extract_measures(
                 # 二是加大科技金融支持力度 gives a theme-less sentence of its item its themes; copies,
                 # as the parent's lists serve several clauses
                 themes, evidence = list(parent[0]), {k: list(v) for k, v in parent[1].items()}
+        if not themes and doc_themes:
+            themes, evidence = list(doc_themes), {k: list(v) for k, v in doc_evidence.items()}
         measures.append(
             Measure(
                 id=measure_id(sha256, len(measures) + 1),
@@ -262,6 +267,8 @@ class Located:
     context: DocContext
     decision: Decision
     anchor: str
+    title: str | None = None  # the document's title (its one theme reaches theme-less measures)
+    items: tuple[str, ...] = ()  # the item's lead (一是…), whose themes a theme-less measure takes
 
 
 def locate_in_document(path: Path, sentence: str) -> Located | None:
@@ -283,7 +290,15 @@ def locate_in_document(path: Path, sentence: str) -> Located | None:
             score = _likeness(wanted, unit.text)
             if score > (best[0] if best else 0.5):
                 anchor = (parsed.metadata.title or "") + _anchor_text(unit)
-                found = Located(unit.text, unit.section, ctx, decision, anchor)
+                found = Located(
+                    unit.text,
+                    unit.section,
+                    ctx,
+                    decision,
+                    anchor,
+                    parsed.metadata.title,
+                    unit.context,
+                )
                 best = (score, found)
                 if score >= 1.0:
                     return found
