@@ -169,6 +169,7 @@ def test_generic_finance_and_employment_words_need_a_science_anchor(
 
 def test_generic_words_count_with_an_anchor_in_the_sentence(classifier: Classifier) -> None:
     assert themes_of(classifier, "设立科技型企业贷款风险补偿资金") == ["科技金融"]
+    assert themes_of(classifier, "推进科技型企业知识价值信用贷款扩面增量") == ["科技金融"]
     assert themes_of(classifier, "引进高层次科技人才200名") == ["人才"]
     result = classifier.classify("帮助科技型企业获得贷款")
     assert [m.anchor for m in result.matches if m.term == "贷款"] == ["科技"]
