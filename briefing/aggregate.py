@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from briefing.model import ExtractedDocument
+from briefing.figures import ThemeFigures, display_name, pick_figures
+from briefing.model import ExtractedDocument, Indicator, Measure
 from briefing.themes import OTHER_THEME
 
 MEASURE_COLUMNS = [
@@ -37,6 +38,10 @@ INDICATOR_COLUMNS = [
     "qualifier",
     "scope",
     "text",
+    "name",
+    "primary",
+    "base_value",
+    "base_unit",
 ]
 
 
@@ -53,7 +58,10 @@ class Aggregates:
     by_document: pd.DataFrame
     """Index source_no; one column per theme: measure counts (duplicates excluded)."""
     ledger: pd.DataFrame
-    """Indicators merged across documents: a row per (theme, metric, scope, year, kind, unit, value)."""
+    """Figures merged across documents: a row per (metric, scope, year, kind, value), under the
+    theme of its first source."""
+    figures: dict[str, ThemeFigures]
+    """Each theme's key figures (`figures.pick_figures`): what the tables show and the charts draw."""
 
 
 def measures_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
@@ -83,14 +91,29 @@ def measures_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
 
 
 def indicators_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
+    """One row per (figure, theme of its measure); `primary` marks the one theme the figure is
+    listed under (`figure_theme`), `name` is its metric as the briefing prints it
+    (`figures.display_name`), `base_value`/`base_unit` its value in the unit's base (亿元 -> 元),
+    so 630.5亿元 and 6305000万元 are the same figure."""
     rows: list[dict[str, object]] = []
     for no, doc in enumerate(documents, start=1):
-        themes_of = {m.id: (m.themes or [OTHER_THEME]) for m in doc.measures}
+        by_id = {m.id: m for m in doc.measures}
         duplicate = {m.id for m in doc.measures if m.duplicate_of is not None}
+        previous: dict[str, str] = {}  # the last figure's metric in each measure
         for ind in doc.indicators:
+            measure = by_id.get(ind.measure_id or "")
+            metric = ind.metric or ""
+            name = display_name(metric, previous.get(ind.measure_id or "", ""))
+            if ind.measure_id:
+                previous[ind.measure_id] = metric
             if ind.measure_id in duplicate:
                 continue
-            themes = themes_of.get(ind.measure_id or "", [OTHER_THEME])
+            themes = (measure.themes if measure is not None else None) or [OTHER_THEME]
+            primary = figure_theme(ind, measure) if measure is not None else OTHER_THEME
+            if ind.normalized_value is not None and ind.normalized_unit:
+                base_value, base_unit = ind.normalized_value, ind.normalized_unit
+            else:
+                base_value, base_unit = ind.value, ind.unit
             for theme in themes:
                 rows.append(
                     {
@@ -98,7 +121,7 @@ def indicators_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
                         "indicator_id": ind.id,
                         "measure_id": ind.measure_id,
                         "theme": theme,
-                        "metric": ind.metric or "",
+                        "metric": metric,
                         "value": ind.value,
                         "unit": ind.unit,
                         "year": ind.year,
@@ -106,11 +129,30 @@ def indicators_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
                         "qualifier": ind.qualifier or "",
                         "scope": ind.scope or "",
                         "text": ind.text,
+                        "name": name,
+                        "primary": theme == primary,
+                        "base_value": base_value,
+                        "base_unit": base_unit,
                     }
                 )
     frame = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
     frame["year"] = frame["year"].astype("Int64")
-    return frame
+    return frame.astype({"primary": bool})
+
+
+def figure_theme(indicator: Indicator, measure: Measure) -> str:
+    """The one theme a figure is listed under, so a figure is never shown twice: of its
+    measure's themes, the first whose evidence words the figure's own quote holds (每年支持企业
+    国家重点实验室200万元 -> 基础研究, though the sentence is also 人才); else the theme with the most
+    evidence words; ties in the measure's order."""
+    themes = measure.themes
+    if not themes:
+        return OTHER_THEME
+    own = indicator.text + (indicator.metric or "")
+    for theme in themes:
+        if any(term in own for term in measure.evidence.get(theme, ())):
+            return theme
+    return max(themes, key=lambda t: len(measure.evidence.get(t, ())))
 
 
 def theme_table(measures: pd.DataFrame, themes: Sequence[str]) -> pd.DataFrame:
@@ -143,10 +185,13 @@ def document_table(measures: pd.DataFrame, themes: Sequence[str], n_documents: i
 def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
     """Merge the same figure reported by several documents; flag disagreeing values.
 
-    A figure is the same when theme, metric, scope, year, kind and unit agree (a different scope
-    is a different figure, never a disagreement). When another document reports the same figure
-    with another value, both rows are kept and marked `conflict`; two values in one document
-    are two items, not a disagreement.
+    Each figure is counted once, under its own theme (`primary`). A figure is the same when its
+    name, scope, year, kind and value in the base unit agree (630.5亿元 = 6305000万元); the
+    merged row is listed under the theme of its first source. When another document gives the
+    same name, place and year another value, both rows are kept and marked `conflict` — only
+    when the place and the year are known: figures whose place or year the text does not give
+    are not known to be about the same thing. Two values in one document are two items
+    (重点实验室 20万元, 优秀实验室 100万元), never a disagreement.
     """
     columns = [
         "theme",
@@ -161,16 +206,21 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
         "sources",
         "first_source",
         "conflict",
+        "base_value",
+        "base_unit",
     ]
-    if indicators.empty:
+    frame = indicators.loc[indicators["primary"]] if not indicators.empty else indicators
+    if frame.empty:
         return pd.DataFrame(columns=columns)
-    frame = indicators.copy()
-    frame["year_key"] = frame["year"].astype("string").fillna("")
-    keys = ["theme", "metric", "scope", "year_key", "kind", "unit"]
+    frame = frame.assign(year_key=frame["year"].astype("string").fillna(""), metric=frame["name"])
+    keys = ["metric", "scope", "year_key", "kind", "base_unit"]
     merged = (
-        frame.groupby([*keys, "value"], sort=False, dropna=False)
+        frame.groupby([*keys, "base_value"], sort=False, dropna=False)
         .agg(
+            theme=("theme", "first"),
             year=("year", "first"),
+            unit=("unit", "first"),
+            value=("value", "first"),
             qualifier=("qualifier", "first"),
             text=("text", "first"),
             sources=("source_no", lambda s: sorted(set(int(x) for x in s))),
@@ -178,18 +228,21 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
         )
         .reset_index()
     )
-    # Disagreement: another document gives another value and does not give this one; two
-    # values in one document are two items (重点实验室 20万元, 优秀实验室 100万元). A document in
-    # the group that is not among this value's sources reports some other value, so a row
-    # conflicts exactly when its sources are fewer than the group's.
+    # A document in the group that is not among this value's sources reports some other value,
+    # so a row conflicts exactly when its sources are fewer than the group's.
     group_sources: dict[tuple[object, ...], set[int]] = {}
     group_keys = list(merged[keys].itertuples(index=False, name=None))
     for key, sources in zip(group_keys, merged["sources"], strict=True):
         group_sources.setdefault(key, set()).update(sources)
     merged["conflict"] = [
-        metric != "" and len(group_sources[key]) > len(sources)
-        for key, sources, metric in zip(
-            group_keys, merged["sources"], merged["metric"], strict=True
+        bool(metric and scope and year) and len(group_sources[key]) > len(sources)
+        for key, sources, metric, scope, year in zip(
+            group_keys,
+            merged["sources"],
+            merged["metric"],
+            merged["scope"],
+            merged["year_key"],
+            strict=True,
         )
     ]
     return merged[columns]
@@ -203,16 +256,22 @@ def theme_counts(table: pd.DataFrame) -> dict[str, dict[str, int]]:
     }
 
 
-def aggregate(documents: Sequence[ExtractedDocument], themes: Sequence[str]) -> Aggregates:
+def aggregate(
+    documents: Sequence[ExtractedDocument], themes: Sequence[str], figures_per_theme: int = 8
+) -> Aggregates:
+    """The frames and tables of one briefing; `figures_per_theme`: most result rows a theme's
+    key-figures table shows (`[layout] indicators_per_theme`)."""
     measures = measures_frame(documents)
     indicators = indicators_frame(documents)
+    ledger = indicator_ledger(indicators)
     return Aggregates(
         themes=list(themes),
         measures=measures,
         indicators=indicators,
         by_theme=theme_table(measures, themes),
         by_document=document_table(measures, themes, len(documents)),
-        ledger=indicator_ledger(indicators),
+        ledger=ledger,
+        figures={theme: pick_figures(ledger, theme, figures_per_theme) for theme in themes},
     )
 
 
@@ -252,53 +311,3 @@ def pick_highlights(measures: pd.DataFrame, theme: str, limit: int) -> pd.DataFr
             if int(row["order"]) not in chosen:
                 chosen.append(int(row["order"]))
     return pool[pool["order"].isin(chosen)].sort_values("order")
-
-
-def _unit_weight(unit: str) -> int:
-    if "亿" in unit:
-        return 3
-    if "万" in unit or unit == "%":
-        return 2
-    return 1
-
-
-def pick_key_indicators(ledger: pd.DataFrame, theme: str, limit: int) -> pd.DataFrame:
-    """The key-figures rule, documented in docs/templates.md:
-
-    score = weight of the unit (亿… 3, 万… or % 2, other counts 1) + 1 for a specific metric name
-    (4+ characters) + 1 when the year is known + 1 for a result, a growth rate or a change (targets and
-    support standards add 0);
-    a figure without a metric name is never shown. Best first, ties in source order.
-    """
-    rows = ledger.loc[(ledger["theme"] == theme) & (ledger["metric"] != "")]
-    if rows.empty:
-        return rows
-    scored = rows.assign(
-        score=rows["unit"].map(_unit_weight)
-        + (rows["metric"].str.len() >= 4).astype(int)
-        + rows["year"].notna().astype(int)
-        + rows["kind"].isin(["actual", "growth", "change"]).astype(int)
-    )
-    return scored.sort_values(
-        ["score", "first_source"], ascending=[False, True], kind="stable"
-    ).head(limit)
-
-
-def chartable_indicators(
-    ledger: pd.DataFrame, theme: str, limit: int = 8
-) -> tuple[str, pd.DataFrame]:
-    """Figures worth a bar chart: results in one money unit, so the bars compare like with like.
-
-    Counts of different things (家, 个, 人) side by side mislead more than they inform, so only
-    亿元 or 万元 amounts are charted; the unit with more figures wins.
-    """
-    rows = ledger.loc[
-        (ledger["theme"] == theme)
-        & (ledger["metric"] != "")
-        & (ledger["kind"] == "actual")
-        & ledger["unit"].isin(["亿元", "万元"])
-    ]
-    if rows.empty:
-        return "", rows
-    unit = str(rows["unit"].value_counts().index[0])
-    return unit, rows[rows["unit"] == unit].head(limit)

@@ -152,7 +152,7 @@ def build(
         if progress is not None:
             progress("生成", len(extraction.entries))
 
-        aggregates = aggregate(included, lexicon.names)
+        aggregates = aggregate(included, lexicon.names, figures_per_theme(settings))
         charts = draw_charts(aggregates)
         context = build_context(
             selection=selection,
@@ -206,7 +206,7 @@ def preview_context(settings: Settings) -> BriefingContext:
         by_entry.setdefault((entry.source, entry.sha256), doc)
     included = [by_entry[(entry.source, entry.sha256)] for entry in selection.documents]
     link_duplicates(included)
-    aggregates = aggregate(included, lexicon.names)
+    aggregates = aggregate(included, lexicon.names, figures_per_theme(settings))
     return build_context(
         selection=selection,
         documents=included,
@@ -216,6 +216,12 @@ def preview_context(settings: Settings) -> BriefingContext:
         issue_no=settings.masthead.first_issue,
         warnings=run_warnings(entries, included, output_paths(settings, period).xlsx),
     )
+
+
+def figures_per_theme(settings: Settings) -> int:
+    """Rows of a theme's key-figures table: `[layout] indicators_per_theme`, twice as many in a
+    专题 (one theme in depth)."""
+    return settings.layout.indicators_per_theme * (2 if settings.theme else 1)
 
 
 def read_lexicon(settings: Settings) -> Lexicon:

@@ -29,7 +29,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from briefing.aggregate import Aggregates, chartable_indicators, theme_counts
+from briefing.aggregate import Aggregates, theme_counts
+from briefing.figures import comparable_amounts, printed_value
 from briefing.fonts import cjk_rc_params
 
 OTHER_LABEL = "其他"
@@ -57,12 +58,26 @@ _GRID_COLOR = "#d9d9d9"
 
 
 @dataclass(frozen=True)
+class ChartDatum:
+    """A number a chart draws and where it comes from: the text printed at the bar, the quote
+    that holds it and its citation (every number on a chart is also in a table or the text,
+    with its citation; a test reads these)."""
+
+    label: str
+    value_text: str
+    quote: str
+    cite: str
+
+
+@dataclass(frozen=True)
 class ChartImage:
-    """A rendered chart: PNG bytes, the width it is printed at, and alt text for the document."""
+    """A rendered chart: PNG bytes, the width it is printed at, alt text for the document, and
+    the figures it draws (empty for charts of measure counts)."""
 
     png: bytes
     width_mm: float
     alt: str
+    data: tuple[ChartDatum, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.png)
@@ -113,7 +128,7 @@ def _wrap(label: str, width: int = 12) -> str:
     textwrap only breaks at spaces; Chinese has none, and a break inside `2023` or `SCI` reads
     badly, so runs of Latin letters and digits are kept whole.
     """
-    tokens = re.findall(r"[A-Za-z0-9.%+\-]+|\s+|.", label)
+    tokens = re.findall(r"(?:\[\d+\])+|[A-Za-z0-9.%+\-]+|\s+|.", label)
     lines: list[str] = []
     line = ""
     for token in tokens:
@@ -173,7 +188,7 @@ def _row_label_pt(row_mm: float) -> float:
     return max(4.0, min(_LABEL_PT, row_mm * 2.2))
 
 
-def _chart(build: Callable[[], Figure], alt: str) -> ChartImage:
+def _chart(build: Callable[[], Figure], alt: str, data: Sequence[ChartDatum] = ()) -> ChartImage:
     """Draw the figure `build` makes under the CJK rc settings; the chart with its alt text.
 
     matplotlib's own warnings (a glyph the font lacks in a document's label, a font lookup) are
@@ -188,7 +203,7 @@ def _chart(build: Callable[[], Figure], alt: str) -> ChartImage:
     ):
         warnings.simplefilter("ignore")
         figure = build()
-        return ChartImage(_png(figure), CHART_WIDTH_MM, alt)
+        return ChartImage(_png(figure), CHART_WIDTH_MM, alt, tuple(data))
 
 
 def _quiet_matplotlib_logging() -> None:
@@ -426,20 +441,36 @@ def comparable_items(
 
 
 def indicator_chart(
-    title: str, items: Sequence[tuple[str, float, str]], *, theme_index: int = 0
+    title: str,
+    items: Sequence[tuple[str, float, str]],
+    *,
+    theme_index: int = 0,
+    data: Sequence[ChartDatum] = (),
 ) -> ChartImage | None:
-    """Key figures of a theme as horizontal bars, when at least two share a unit.
+    """Figures as horizontal bars, when at least two share a unit.
 
     `items` are (label, value, unit) with the unit as printed (亿元, 家, %); only the largest
     group with one unit is drawn, since figures in different units cannot share an axis. Returns
     None when fewer than two comparable items remain. `theme_index` picks the theme's colour.
+    `data`, when given, is one datum per item: its `value_text` is printed at the bar instead of
+    the value in the axis unit (so a bar at 0.5148亿元 reads 5148万元, as its quote prints it).
     """
-    chosen = comparable_items([item for item in items if math.isfinite(item[1])])
-    if len(chosen) < 2:
+    labelled = [
+        (item, data[i] if i < len(data) else None)
+        for i, item in enumerate(items)
+        if math.isfinite(item[1])
+    ]
+    chosen_items = comparable_items([item for item, _ in labelled])
+    if len(chosen_items) < 2:
         return None
-    unit = chosen[0][2]
+    chosen = [(item, datum) for item, datum in labelled if item in chosen_items]
+    unit = chosen[0][0][2]
     color = theme_color(theme_index)
-    values = [value for _, value, _ in chosen]
+    values = [item[1] for item, _ in chosen]
+    texts = [
+        datum.value_text if datum is not None else f"{format_value(item[1])}{unit}"
+        for item, datum in chosen
+    ]
     span = max(max(values), 0) - min(min(values), 0) or 1.0
     height_mm, _ = _height_for(len(chosen), 30.0)
 
@@ -449,22 +480,22 @@ def indicator_chart(
         _style_axes(axes)
         positions = list(range(len(chosen)))
         axes.barh(positions, values, height=0.6, color=color, edgecolor="white", linewidth=0.5)
-        for pos, value in zip(positions, values, strict=True):
+        for pos, value, text in zip(positions, values, texts, strict=True):
             offset = span * 0.015
             axes.text(
                 value + (offset if value >= 0 else -offset),
                 pos,
-                f"{format_value(value)}{unit}",
+                text,
                 va="center",
                 ha="left" if value >= 0 else "right",
                 fontsize=_LABEL_PT,
                 color=_TEXT_COLOR,
             )
-        axes.set_yticks(positions, [_wrap(label, 14) for label, _, _ in chosen])
+        axes.set_yticks(positions, [_wrap(item[0], 12) for item, _ in chosen])
         axes.invert_yaxis()
         low = min(min(values), 0)
         high = max(max(values), 0)
-        axes.set_xlim(low - (span * 0.2 if low < 0 else 0), high + span * 0.22)
+        axes.set_xlim(low - (span * 0.2 if low < 0 else 0), high + span * 0.3)
         if low < 0:
             axes.axvline(0, color="#808080", linewidth=0.6)
         axes.set_xlabel(f"单位：{unit}" if unit else "", fontsize=_LABEL_PT, color=_TEXT_COLOR)
@@ -474,9 +505,12 @@ def indicator_chart(
         return figure
 
     alt = (
-        title + "：" + "；".join(f"{label}{format_value(v)}{unit}" for label, v, _ in chosen) + "。"
+        title
+        + "："
+        + "；".join(f"{item[0]}{text}" for (item, _), text in zip(chosen, texts, strict=True))
+        + "。"
     )
-    return _chart(build, alt)
+    return _chart(build, alt, [datum for _, datum in chosen if datum is not None])
 
 
 def _integer_locator() -> MaxNLocator:
@@ -498,7 +532,7 @@ class BriefingCharts:
     mix: ChartImage | None = None
     """Each document's theme mix, for the documents with the most measures (`document_mix_chart`)."""
     by_theme: dict[str, ChartImage] = field(default_factory=dict)
-    """Each theme's money figures, where at least two compare (`indicator_chart`)."""
+    """Each theme's money amounts that compare (`amount_chart`)."""
 
 
 def draw_charts(aggregates: Aggregates) -> BriefingCharts:
@@ -521,16 +555,7 @@ def draw_charts(aggregates: Aggregates) -> BriefingCharts:
     ]
     by_theme: dict[str, ChartImage] = {}
     for index, theme in enumerate(aggregates.themes):
-        unit, figures = chartable_indicators(aggregates.ledger, theme)
-        items = [
-            (
-                str(r["metric"]) + (f"（{r['scope']}）" if r["scope"] else ""),
-                float(r["value"]),
-                unit,
-            )
-            for _, r in figures.iterrows()
-        ]
-        chart = indicator_chart(f"{theme}：主要金额数据（{unit}）", items, theme_index=index)
+        chart = amount_chart(theme, aggregates, index)
         if chart is not None:
             by_theme[theme] = chart
     return BriefingCharts(
@@ -538,3 +563,29 @@ def draw_charts(aggregates: Aggregates) -> BriefingCharts:
         mix=document_mix_chart(mix_rows, order) if mix_rows else None,
         by_theme=by_theme,
     )
+
+
+def amount_chart(theme: str, aggregates: Aggregates, theme_index: int) -> ChartImage | None:
+    """A theme's money amounts of one family, place and year (`figures.comparable_amounts`),
+    drawn from its key-figures table, in one unit (万亿元, 亿元 or 万元 by the largest); each
+    bar is labelled with the amount as its quote prints it and its citation. None when nothing
+    in the table compares."""
+    group = comparable_amounts(aggregates.figures[theme].results)
+    if group is None:
+        return None
+    items: list[tuple[str, float, str]] = []
+    data: list[ChartDatum] = []
+    for _, row in group.rows.iterrows():
+        sources = [int(s) for s in row["sources"]]
+        cite = "".join(f"[{n}]" for n in sources)
+        quote = str(row["text"])
+        label = f"{row['metric']}{cite}"
+        items.append((label, float(row["base_value"]) / group.scale, group.unit))
+        data.append(
+            ChartDatum(
+                label, printed_value(quote, float(row["value"]), str(row["unit"])), quote, cite
+            )
+        )
+    where = f"{group.scope}，" if group.scope else ""
+    title = f"{theme}：{group.family}（{where}{group.year}年，单位：{group.unit}）"
+    return indicator_chart(title, items, theme_index=theme_index, data=data)

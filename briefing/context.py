@@ -7,7 +7,6 @@ the context; nothing else adds keys.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -16,9 +15,10 @@ from typing import Any, TypedDict
 import pandas as pd
 
 from briefing import __version__
-from briefing.aggregate import Aggregates, pick_highlights, pick_key_indicators, theme_counts
+from briefing.aggregate import Aggregates, pick_highlights, theme_counts
 from briefing.charts import BriefingCharts
 from briefing.config import Settings
+from briefing.figures import printed_value
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, cn_date
 from briefing.runs.selection import Selection
@@ -111,9 +111,13 @@ class ThemeBlock(TypedDict):
     highlights: list[CitedMeasure]
     """要点：按规则挑选的代表性措施（有数据、信息量大、不重复）。 例：`{%p for m in theme.highlights %}`"""
     indicators: list[CitedIndicator]
-    """关键数据表的行。 例：`{%tr for row in theme.indicators %}`"""
+    """关键数据表的行：本主题的实际值、增速和增减量（工作成效），不含目标和支持标准。 例：`{%tr for row in theme.indicators %}`"""
+    targets: list[CitedIndicator]
+    """目标表的行：文件提出的目标值（力争、到2025年…）。 例：`{%tr for row in theme.targets %}`"""
+    standards: list[CitedIndicator]
+    """支持标准表的行：政策规定的奖补标准、资助额度和门槛（是政策标准，不是工作成效）。 例：`{%tr for row in theme.standards %}`"""
     chart: Any
-    """本主题关键数据图（图片）；无可比数据时为空字符串。 例：`{% if theme.chart %}{{ theme.chart }}{% endif %}`"""
+    """本主题可比金额的柱状图（同一类、同一地区、同一年份，规则见“关键数据的挑选”）；无可比数据时为空字符串。 例：`{% if theme.chart %}{{ theme.chart }}{% endif %}`"""
 
 
 class DocumentSummary(TypedDict):
@@ -225,57 +229,6 @@ _KIND_LABELS = {
     "provision": "支持标准",
 }
 _STATUS_LABELS = {"done": "进展", "planned": "计划"}
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
-_PREFIXES = (
-    "超过",
-    "突破",
-    "达到",
-    "不低于",
-    "不少于",
-    "超",
-    "近",
-    "约",
-    "达",
-    "逾",
-    "累计",
-    "预计",
-    "下降",
-    "减少",
-    "降低",
-    "回落",
-)
-
-
-def format_number(value: float) -> str:
-    """865.1 -> '865.1', 2245.0 -> '2245' (as official texts print them, no grouping)."""
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:.10g}"
-
-
-def _unit_pattern(unit: str) -> str:
-    """The unit, allowing 余/多 where official texts put it: 1200余名, 505万余条, 30多个."""
-    approx = "(?:余|多)?"
-    if len(unit) > 1 and unit[0] in "万亿千百":
-        return approx + re.escape(unit[0]) + approx + re.escape(unit[1:])
-    return approx + re.escape(unit)
-
-
-def printed_value(quote: str, value: float, unit: str) -> str:
-    """The figure as printed in `quote`, with the qualifier around it (超630.5亿元, 1200余名).
-
-    Searches a copy with full-width digits folded (same length, so positions map back to the
-    original). Falls back to the computed form when the quote does not print the number plainly.
-    """
-    folded = quote.translate(_FULLWIDTH)
-    number = format_number(value)
-    prefixes = "|".join(re.escape(p) for p in _PREFIXES)
-    pattern = re.compile(
-        rf"(?:{prefixes})?(?<![\d.]){re.escape(number)}(?![\d.]){_unit_pattern(unit)}(?:以上|左右)?"
-    )
-    if m := pattern.search(folded):
-        return quote[m.start() : m.end()]
-    return f"{number}{unit}"
 
 
 def _cite(numbers: Sequence[int]) -> str:
@@ -318,15 +271,15 @@ def document_summaries(
     return summaries
 
 
-def _theme_indicators(ledger: pd.DataFrame, theme: str, limit: int) -> list[CitedIndicator]:
+def _theme_indicators(rows: pd.DataFrame) -> list[CitedIndicator]:
     items: list[CitedIndicator] = []
-    for _, row in pick_key_indicators(ledger, theme, limit).iterrows():
+    for _, row in rows.iterrows():
         sources = [int(s) for s in row["sources"]]
         quote = str(row["text"])
         year = row["year"]
         items.append(
             CitedIndicator(
-                metric=str(row["metric"]) or "（未命名指标）",
+                metric=str(row["metric"]),
                 value_text=printed_value(quote, float(row["value"]), str(row["unit"])),
                 value=float(row["value"]),
                 unit=str(row["unit"]),
@@ -453,6 +406,7 @@ def build_context(
         n = counts_of.get("measures", 0)
         if n == 0:
             continue
+        figures = aggregates.figures[theme]
         picked = pick_highlights(
             aggregates.measures, theme, settings.layout.highlights_per_theme * depth
         )
@@ -482,9 +436,9 @@ def build_context(
                 document_count=counts_of["documents"],
                 highlights=highlights,
                 lead=_lead(highlights, used_leads),
-                indicators=_theme_indicators(
-                    aggregates.ledger, theme, settings.layout.indicators_per_theme * min(depth, 2)
-                ),
+                indicators=_theme_indicators(figures.results),
+                targets=_theme_indicators(figures.targets),
+                standards=_theme_indicators(figures.standards),
                 chart=charts.by_theme.get(theme, ""),
             )
         )

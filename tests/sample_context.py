@@ -82,7 +82,9 @@ def _theme(
         "document_count": 2,
         "highlights": highlights,
         "lead": max(highlights, key=lambda m: m["score"]) if highlights else None,
-        "indicators": indicators,
+        "indicators": [i for i in indicators if i["kind_label"] not in ("目标", "支持标准")],
+        "targets": [i for i in indicators if i["kind_label"] == "目标"],
+        "standards": [i for i in indicators if i["kind_label"] == "支持标准"],
         "chart": chart,
     }
 
@@ -124,6 +126,9 @@ def sample_context() -> BriefingContext:
             [
                 indicator("市级自然科学基金项目", 1800, "项", 1, year="2022"),
                 indicator("国家自然科学基金项目", 997, "项", 1, year="2022"),
+                # a target and a support standard: tables of their own
+                indicator("科技型企业", 4.8, "万家", 1, year="2025", kind="目标"),
+                indicator("企业国家重点实验室稳定支持经费", 200, "万元", 1, kind="支持标准"),
             ],
             3,
             1,

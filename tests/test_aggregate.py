@@ -69,16 +69,98 @@ def test_same_figure_from_two_documents_is_one_ledger_row_with_both_sources() ->
     assert not ledger.iloc[0]["conflict"]
 
 
-def test_disagreeing_values_are_flagged_but_a_different_scope_is_not() -> None:
+def test_disagreeing_values_are_flagged_only_for_the_same_place_and_year() -> None:
     docs = [
-        _doc(1, [_m("a", ["成果转化"])], [_i("i1", "a", "技术合同成交额", 865.1)]),
+        _doc(1, [_m("a", ["成果转化"])], [_i("i1", "a", "技术合同成交额", 865.1, "重庆市")]),
         _doc(2, [_m("b", ["成果转化"])], [_i("i2", "b", "技术合同成交额", 197, scope="科学城")]),
     ]
     assert not aggregate(docs, ["成果转化"]).ledger["conflict"].any()
-    docs.append(_doc(3, [_m("c", ["成果转化"])], [_i("i3", "c", "技术合同成交额", 800.0)]))
+    docs.append(
+        _doc(3, [_m("c", ["成果转化"])], [_i("i3", "c", "技术合同成交额", 800.0, "重庆市")])
+    )
     ledger = aggregate(docs, ["成果转化"]).ledger
-    city = ledger[ledger["scope"] == ""]
+    city = ledger[ledger["scope"] == "重庆市"]
     assert city["conflict"].all() and len(city) == 2
+    assert not ledger.loc[ledger["scope"] == "科学城", "conflict"].any()
+
+
+def test_figures_whose_place_or_year_is_unknown_are_never_a_disagreement() -> None:
+    unknown_place = [
+        _doc(1, [_m("a", ["成果转化"])], [_i("i1", "a", "技术合同成交额", 865.1)]),
+        _doc(2, [_m("b", ["成果转化"])], [_i("i2", "b", "技术合同成交额", 800.0)]),
+    ]
+    assert not aggregate(unknown_place, ["成果转化"]).ledger["conflict"].any()
+    no_year = [
+        _doc(no, [_m(mid, ["成果转化"])], [_i(f"i{no}", mid, "技术合同成交额", v, "重庆市")])
+        for no, mid, v in ((1, "a", 865.1), (2, "b", 800.0))
+    ]
+    for doc in no_year:
+        doc.indicators[0].year = None
+    assert not aggregate(no_year, ["成果转化"]).ledger["conflict"].any()
+
+
+def test_the_same_amount_in_another_unit_is_the_same_figure() -> None:
+    in_wan = _i("i2", "b", "技术合同成交额", 8651000.0, "重庆市")
+    in_wan.unit, in_wan.text = "万元", "技术合同成交额8651000万元"
+    in_wan.normalized_value, in_wan.normalized_unit = 86510000000.0, "元"
+    in_yi = _i("i1", "a", "技术合同成交额", 865.1, "重庆市")
+    in_yi.normalized_value, in_yi.normalized_unit = 86510000000.0, "元"
+    docs = [
+        _doc(1, [_m("a", ["成果转化"])], [in_yi]),
+        _doc(2, [_m("b", ["成果转化"])], [in_wan]),
+    ]
+    ledger = aggregate(docs, ["成果转化"]).ledger
+    assert len(ledger) == 1 and ledger.iloc[0]["sources"] == [1, 2]
+    assert not ledger.iloc[0]["conflict"]
+
+
+def test_a_figure_is_listed_once_under_the_theme_its_own_words_name() -> None:
+    lab = Measure(
+        id="a",
+        text="每年支持企业国家重点实验室200万元,引进人才4人。",
+        section=("一、工作开展情况",),
+        status="done",
+        themes=["基础研究", "人才"],
+        evidence={"基础研究": ["重点实验室"], "人才": ["人才", "引进"]},
+    )
+    grant = _i("i1", "a", "企业国家重点实验室", 200.0, "重庆市")
+    grant.text, grant.unit, grant.kind = "每年支持企业国家重点实验室200万元", "万元", "provision"
+    people = _i("i2", "a", "引进人才", 4.0, "重庆市")
+    people.text, people.unit = "引进人才4人", "人"
+    agg = aggregate([_doc(1, [lab], [grant, people])], ["基础研究", "人才"])
+    assert agg.ledger.set_index("metric")["theme"].to_dict() == {
+        "企业国家重点实验室": "基础研究",
+        "引进人才": "人才",
+    }
+    # a support standard is in the standards table, never among the results
+    basic = agg.figures["基础研究"]
+    assert basic.results.empty and basic.standards["metric"].tolist() == ["企业国家重点实验室"]
+    assert agg.figures["人才"].standards.empty
+
+
+def test_key_figures_never_show_a_name_that_does_not_say_what_was_counted() -> None:
+    from briefing.figures import display_name, is_named
+
+    assert display_name("资助经费", "市级自然科学基金项目") == "市级自然科学基金项目资助经费"
+    assert display_name("项目经费", "企事业单位委托项目") == "企事业单位委托项目经费"
+    # a count of problems does not own money: 总投入 stays a fragment
+    assert display_name("总投入", "“卡脖子”技术问题") == "总投入"
+    for fragment in ("经费", "金额", "总投入", "直接经费", "国家级", "企业", "金凤凰”人才购房补贴"):
+        assert not is_named(fragment), fragment
+    for name in ("技术合同成交额", "市自然科学基金资助经费", "“金凤凰”人才购房补贴", "SCI论文"):
+        assert is_named(name), name
+    docs = [
+        _doc(
+            1,
+            [_m("a", ["基础研究"])],
+            [
+                _i("i1", "a", "经费", 5.55, "重庆市"),
+                _i("i2", "a", "国家重点研发计划经费", 3.0, "重庆市"),
+            ],
+        )
+    ]
+    shown = aggregate(docs, ["基础研究"]).figures["基础研究"].results
+    assert shown["metric"].tolist() == ["国家重点研发计划经费"]
 
 
 def test_highlights_prefer_measures_with_figures_and_spread_over_documents() -> None:

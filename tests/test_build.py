@@ -13,8 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.build import BuildResult, build
+from briefing.charts import ChartImage
 from briefing.cli import app
 from briefing.config import Settings
+from briefing.context import BriefingContext
 from briefing.errors import BriefingError
 from briefing.extract.structure import normalize_inline
 
@@ -80,6 +82,40 @@ def test_every_quoted_figure_is_printed_in_the_quote_it_cites(seed_build: BuildR
         for no in row["sources"]:
             source = seed_build.included[int(no) - 1]
             assert normalize_inline(quote) in normalize_inline(source.body), (quote, source.source)
+
+
+def _charts_of(context: BriefingContext) -> list[tuple[str, ChartImage]]:
+    found: list[tuple[str, ChartImage]] = []
+    for theme in context["themes"]:
+        for value in theme.values():
+            if isinstance(value, ChartImage):
+                found.append((theme["name"], value))
+    for value in context["charts"].values():
+        if isinstance(value, ChartImage):
+            found.append(("", value))
+    return found
+
+
+def test_every_number_on_a_chart_is_in_a_cited_quote_and_in_a_table(
+    seed_build: BuildResult,
+) -> None:
+    context = seed_build.context
+    assert context is not None
+    charts = _charts_of(context)
+    drawn = [(theme, datum) for theme, chart in charts for datum in chart.data]
+    assert drawn, "the seeds' briefing draws no figure at all"
+    for theme, datum in drawn:
+        assert datum.value_text in datum.quote, datum
+        cited = [int(n) for n in re.findall(r"\[(\d+)\]", datum.cite)]
+        assert cited, datum
+        for no in cited:
+            body = normalize_inline(seed_build.included[no - 1].body)
+            assert normalize_inline(datum.quote) in body, (datum, no)
+        block = next(t for t in context["themes"] if t["name"] == theme)
+        rows = [*block["indicators"], *block["targets"], *block["standards"]]
+        assert any(r["value_text"] == datum.value_text and r["cite"] == datum.cite for r in rows), (
+            f"{datum} is drawn but not in {theme}'s tables"
+        )
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path, seeds_dir: Path) -> None:

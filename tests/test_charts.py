@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import warnings
 
+import pandas as pd
 import pytest
 from PIL import Image
 
@@ -16,6 +17,7 @@ from briefing.charts import (
     theme_color,
     theme_status_chart,
 )
+from briefing.figures import comparable_amounts
 from briefing.fonts import cjk_rc_params, font_path
 
 THEMES = ["基础研究", "成果转化", "科技金融", "人才", "创新平台"]
@@ -143,3 +145,61 @@ def test_mix_chart_fits_the_page_for_any_number_of_documents(documents: int) -> 
     chart = document_mix_chart(rows, THEMES)
     width, height = Image.open(io.BytesIO(chart.png)).size
     assert height / width * chart.width_mm <= 225  # the A4 text block is 225 mm high
+
+
+def _ledger_rows(rows: list[tuple[str, float, str, float, str, int | None]]) -> pd.DataFrame:
+    """(metric, value, unit, value in 元, scope, year) as ledger rows of one theme."""
+    return pd.DataFrame(
+        [
+            {
+                "theme": "基础研究",
+                "metric": metric,
+                "value": value,
+                "unit": unit,
+                "base_value": base,
+                "base_unit": "元",
+                "scope": scope,
+                "year": year,
+                "kind": "actual",
+                "qualifier": "",
+                "text": f"{metric}{value:g}{unit}",
+                "sources": [1],
+                "first_source": 1,
+                "conflict": False,
+            }
+            for metric, value, unit, base, scope, year in rows
+        ]
+    )
+
+
+def test_amounts_in_yi_and_wan_share_one_chart_in_one_unit() -> None:
+    rows = _ledger_rows(
+        [
+            ("国家基础研究项目直接经费", 6.56, "亿元", 6.56e8, "重庆市", 2023),
+            ("联合基金资助经费", 5148, "万元", 5.148e7, "重庆市", 2023),
+            ("技术合同成交额", 865.1, "亿元", 8.651e10, "重庆市", 2023),  # another family
+            ("市自然科学基金资助经费", 2.76, "亿元", 2.76e8, "重庆市", 2022),  # another year
+        ]
+    )
+    group = comparable_amounts(rows)
+    assert group is not None
+    assert (group.family, group.scope, group.year, group.unit) == (
+        "经费投入",
+        "重庆市",
+        2023,
+        "亿元",
+    )
+    # the 万元 amount is not dropped: it is drawn in 亿元, labelled as its quote prints it
+    assert group.rows["metric"].tolist() == ["国家基础研究项目直接经费", "联合基金资助经费"]
+
+
+def test_no_amount_chart_when_nothing_compares() -> None:
+    rows = _ledger_rows(
+        [
+            ("技术合同成交额", 865.1, "亿元", 8.651e10, "重庆市", 2023),
+            ("技术合同成交额", 197, "亿元", 1.97e10, "科学城", 2023),  # another place
+            ("知识价值信用贷款", 207.21, "亿元", 2.0721e10, "重庆市", 2023),  # another family
+            ("项目经费", 35, "亿元", 3.5e9, "重庆市", None),  # year unknown
+        ]
+    )
+    assert comparable_amounts(rows) is None

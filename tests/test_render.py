@@ -88,22 +88,35 @@ def test_highlights_carry_citations_and_plans_are_marked(rendered: DocxDocument)
     assert any(t.startswith("2. （计划）建立市级财政基础研究项目资金") for t in texts)
 
 
-def test_indicator_tables_have_one_row_per_figure(rendered: DocxDocument) -> None:
+def test_results_targets_and_standards_are_separate_tables(rendered: DocxDocument) -> None:
     context = sample_context()
-    with_rows = [t for t in context["themes"] if t["indicators"]]
+    expected = [
+        (key, theme)
+        for theme in context["themes"]
+        for key in ("indicators", "targets", "standards")
+        if theme[key]  # type: ignore[literal-required]
+    ]
     tables = rendered.tables
-    assert len(tables) == len(with_rows) + 1  # plus the sources table
-    for table, theme in zip(tables, with_rows, strict=False):
-        assert [c.text for c in table.rows[0].cells] == [
-            "指标",
-            "数值",
-            "类型",
-            "年份",
-            "范围",
-            "来源",
-        ]
-        assert len(table.rows) == 1 + len(theme["indicators"])
-    transfer = tables[1]
+    assert len(tables) == len(expected) + 1  # plus the sources table
+    heads = {
+        "indicators": ["指标", "数值", "类型", "年份", "地区或主体", "来源"],
+        "targets": ["指标", "目标值", "年份", "地区或主体", "来源"],
+        "standards": ["指标", "标准", "年份", "地区或主体", "来源"],
+    }
+    for table, (key, theme) in zip(tables, expected, strict=False):
+        assert [c.text for c in table.rows[0].cells] == heads[key]
+        assert len(table.rows) == 1 + len(theme[key])  # type: ignore[literal-required]
+    standard = tables[2]
+    # a standard without a year or place says so with "—"
+    assert [c.text for c in standard.rows[1].cells] == [
+        "企业国家重点实验室稳定支持经费",
+        "200万元",
+        "2023",
+        "—",
+        "[1]",
+    ]
+    assert "支持标准（政策规定的奖补、资助标准，非工作成效）" in _texts(rendered)
+    transfer = tables[3]
     assert [c.text for c in transfer.rows[2].cells] == [
         "技术合同成交额",
         "超197亿元",

@@ -74,6 +74,7 @@ STYLE_NAMES: dict[str, str] = {
     "table_small": "表格文字（小）",
     "table_head": "表格标题行",
     "table_head_small": "表格标题行（小）",
+    "table_caption": "表题",
     "figure": "图片",
     "note": "注释",
     "warning": "运行提示",
@@ -327,6 +328,11 @@ def define_styles(doc: DocxDocument) -> None:
         doc, names["table_head_small"], east_asia=HEITI, size_pt=10.5, line_pt=15,
         align=WD_ALIGN_PARAGRAPH.CENTER,
     )  # fmt: skip
+    caption = _paragraph_style(
+        doc, names["table_caption"], east_asia=HEITI, size_pt=12, line_pt=20,
+        align=WD_ALIGN_PARAGRAPH.LEFT, before_pt=6, after_pt=2,
+    )  # fmt: skip
+    caption.paragraph_format.keep_with_next = True
     # images in a fixed-height line are clipped: this style uses single spacing
     _paragraph_style(
         doc, names["figure"], line_pt=None, align=WD_ALIGN_PARAGRAPH.CENTER,
@@ -484,6 +490,40 @@ def _loop_table(
     return table
 
 
+def _figure_table(
+    doc: DocxDocument, loop: str, kind_head: str | None, kind_cell: str | None, value_head: str
+) -> None:
+    """A key-figures table: name, value, (kind), year, place, citation; "—" where the text
+    gives no year or place."""
+    s = STYLE_NAMES
+    left, center = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER
+    heads = ["指标", value_head, "年份", "地区或主体", "来源"]
+    widths = [64, 32, 16, 26, 18]
+    cells = [
+        "{{ row.metric }}",
+        "{{ row.value_text }}{% if row.conflict %}※{% endif %}",
+        "{{ row.year or '—' }}",
+        "{{ row.scope or '—' }}",
+        "{{ row.cite }}",
+    ]
+    aligns = [left, center, center, center, center]
+    if kind_head is not None and kind_cell is not None:
+        heads.insert(2, kind_head)
+        widths = [54, 32, 14, 16, 24, 16]
+        cells.insert(2, kind_cell)
+        aligns.insert(2, center)
+    _loop_table(
+        doc,
+        heads,
+        widths,
+        cells,
+        loop=loop,
+        text_style=s["table_text"],
+        head_style=s["table_head"],
+        aligns=aligns,
+    )
+
+
 def write_body(doc: DocxDocument) -> None:
     s = STYLE_NAMES
     left, center = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER
@@ -531,32 +571,28 @@ def write_body(doc: DocxDocument) -> None:
     )
     _tag(doc, "{%p endfor %}")
     _para(doc, "（二）关键数据", "Heading 2")
+    _tag(doc, "{%p if theme.indicators or theme.targets or theme.standards %}")
+    # results, targets and support standards in tables of their own: a standard is a policy's
+    # rate, not a result, and a target is not yet achieved
     _tag(doc, "{%p if theme.indicators %}")
-    _loop_table(
-        doc,
-        ("指标", "数值", "类型", "年份", "范围", "来源"),
-        (50, 32, 16, 16, 24, 18),
-        (
-            "{{ row.metric }}",
-            "{{ row.value_text }}{% if row.conflict %}※{% endif %}",
-            "{{ row.kind_label }}",
-            "{{ row.year }}",
-            "{{ row.scope }}",
-            "{{ row.cite }}",
-        ),
-        loop="row in theme.indicators",
-        text_style=s["table_text"],
-        head_style=s["table_head"],
-        aligns=(left, center, center, center, center, center),
-    )
-    _tag(doc, "{%p if theme.indicators | selectattr('conflict') | list %}")
-    _para(doc, "注：标“※”的数据，不同来源给出的数值不一致，请以原文为准。", s["note"])
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p else %}")
-    _para(doc, "本期文件未给出本主题的量化数据。")
+    _figure_table(doc, "row in theme.indicators", "类型", "{{ row.kind_label }}", "数值")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if theme.chart %}")
     _para(doc, "{{ theme.chart }}", s["figure"])
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if theme.targets %}")
+    _para(doc, "目标", s["table_caption"])
+    _figure_table(doc, "row in theme.targets", None, None, "目标值")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if theme.standards %}")
+    _para(doc, "支持标准（政策规定的奖补、资助标准，非工作成效）", s["table_caption"])
+    _figure_table(doc, "row in theme.standards", None, None, "标准")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if theme.indicators | selectattr('conflict') | list %}")
+    _para(doc, "注：标“※”的数据，不同来源对同一指标、地区、年份给出的数值不一致，请以原文为准。", s["note"])
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p else %}")
+    _para(doc, "本期文件未给出本主题的量化数据。")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endfor %}")
 
@@ -750,6 +786,37 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
     _footer_block(doc, full=False)
 
 
+def _zhuanti_table(doc: DocxDocument, loop: str, value_head: str, *, kind: bool = False) -> None:
+    """The 专题's figure table: the quote beside each figure."""
+    s = STYLE_NAMES
+    left, center = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER
+    heads = ["指标", value_head, "年份", "原文", "来源"]
+    widths = [34, 26, 14, 66, 16]
+    cells = [
+        "{{ row.metric }}（{{ row.scope or '—' }}）",
+        "{{ row.value_text }}{% if row.conflict %}※{% endif %}",
+        "{{ row.year or '—' }}",
+        "{{ row.quote | truncate(48, true, '…', 0) }}",
+        "{{ row.cite }}",
+    ]
+    aligns = [left, center, center, left, center]
+    if kind:
+        heads.insert(2, "类型")
+        widths = [30, 26, 13, 14, 57, 16]
+        cells.insert(2, "{{ row.kind_label }}")
+        aligns.insert(2, center)
+    _loop_table(
+        doc,
+        heads,
+        widths,
+        cells,
+        loop=loop,
+        text_style=s["table_small"],
+        head_style=s["table_head_small"],
+        aligns=aligns,
+    )
+
+
 def write_zhuanti_body(doc: DocxDocument) -> None:
     """专题: one theme in depth (`briefing build --theme X --template zhuanti.docx`): overview,
     results, plans, key figures with their source quotes, the theme's chart, its documents."""
@@ -769,8 +836,14 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
         "本期共有{{ theme.document_count }}份文件涉及{{ theme.name }}，梳理相关措施"
         "{{ theme.measure_count }}条，其中工作进展{{ theme.done_count }}条、工作计划"
         "{{ theme.planned_count }}条{% if theme.indicators %}，摘录关键数据"
-        "{{ theme.indicators | length }}项{% endif %}。",
+        "{{ theme.indicators | length }}项{% endif %}"
+        "{% if theme.targets %}、目标{{ theme.targets | length }}项{% endif %}"
+        "{% if theme.standards %}、支持标准{{ theme.standards | length }}项{% endif %}。",
     )
+    # where the theme stands among all themes (once, under the first theme)
+    _tag(doc, "{%p if charts.themes and loop.first %}")
+    _para(doc, "{{ charts.themes | width(120) }}", s["figure"])
+    _tag(doc, "{%p endif %}")
     _para(doc, "二、主要进展", "Heading 1")
     _tag(doc, "{%p for m in theme.highlights if m.status == 'done' %}")
     _para(doc, "{{ loop.index }}. {{ m.text }}{{ m.cite }}")
@@ -784,32 +857,26 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     _para(doc, "本期文件未提出该主题的工作计划。")
     _tag(doc, "{%p endfor %}")
     _para(doc, "四、关键数据", "Heading 1")
+    _tag(doc, "{%p if theme.indicators or theme.targets or theme.standards %}")
     _tag(doc, "{%p if theme.indicators %}")
-    _loop_table(
-        doc,
-        ("指标", "数值", "类型", "年份", "原文", "来源"),
-        (30, 26, 13, 14, 57, 16),
-        (
-            "{{ row.metric }}{% if row.scope %}（{{ row.scope }}）{% endif %}",
-            "{{ row.value_text }}{% if row.conflict %}※{% endif %}",
-            "{{ row.kind_label }}",
-            "{{ row.year }}",
-            "{{ row.quote | truncate(48, true, '…', 0) }}",
-            "{{ row.cite }}",
-        ),
-        loop="row in theme.indicators",
-        text_style=s["table_small"],
-        head_style=s["table_head_small"],
-        aligns=(left, center, center, center, left, center),
-    )
-    _tag(doc, "{%p if theme.indicators | selectattr('conflict') | list %}")
-    _para(doc, "注：标“※”的数据，不同来源给出的数值不一致，请以原文为准。", s["note"])
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p else %}")
-    _para(doc, "本期文件未给出该主题的量化数据。")
+    _zhuanti_table(doc, "row in theme.indicators", "数值", kind=True)
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if theme.chart %}")
     _para(doc, "{{ theme.chart }}", s["figure"])
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if theme.targets %}")
+    _para(doc, "目标", s["table_caption"])
+    _zhuanti_table(doc, "row in theme.targets", "目标值")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if theme.standards %}")
+    _para(doc, "支持标准（政策规定的奖补、资助标准，非工作成效）", s["table_caption"])
+    _zhuanti_table(doc, "row in theme.standards", "标准")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if theme.indicators | selectattr('conflict') | list %}")
+    _para(doc, "注：标“※”的数据，不同来源对同一指标、地区、年份给出的数值不一致，请以原文为准。", s["note"])
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p else %}")
+    _para(doc, "本期文件未给出该主题的量化数据。")
     _tag(doc, "{%p endif %}")
     _para(doc, "五、相关文件", "Heading 1")
     _loop_table(

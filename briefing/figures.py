@@ -1,0 +1,251 @@
+"""Key figures: which of a briefing's figures it shows, in which table, under which name.
+
+The rules are written for readers in docs/templates.md (“关键数据的挑选”); this module is the
+one place they are applied:
+
+- a figure is shown under a name that says what was counted (subject and measure: 国家基础研究
+  项目直接经费, never 经费 or 直接经费 alone, never a clipped quote);
+- results (实际、增速、增减), targets (目标) and support standards (支持标准: a policy's rate or
+  cap, not a result) are three tables, never one;
+- a figure appears once, under its own theme (`aggregate.figure_theme`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+_PREFIXES = (
+    "超过",
+    "突破",
+    "达到",
+    "不低于",
+    "不少于",
+    "超",
+    "近",
+    "约",
+    "达",
+    "逾",
+    "累计",
+    "预计",
+    "下降",
+    "减少",
+    "降低",
+    "回落",
+)
+
+
+def format_number(value: float) -> str:
+    """865.1 -> '865.1', 2245.0 -> '2245' (as official texts print them, no grouping)."""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.10g}"
+
+
+def _unit_pattern(unit: str) -> str:
+    """The unit, allowing 余/多 where official texts put it: 1200余名, 505万余条, 30多个."""
+    approx = "(?:余|多)?"
+    if len(unit) > 1 and unit[0] in "万亿千百":
+        return approx + re.escape(unit[0]) + approx + re.escape(unit[1:])
+    return approx + re.escape(unit)
+
+
+def printed_value(quote: str, value: float, unit: str) -> str:
+    """The figure as printed in `quote`, with the qualifier around it (超630.5亿元, 1200余名).
+
+    Searches a copy with full-width digits folded (same length, so positions map back to the
+    original). Falls back to the computed form when the quote does not print the number plainly.
+    """
+    folded = quote.translate(_FULLWIDTH)
+    number = format_number(value)
+    prefixes = "|".join(re.escape(p) for p in _PREFIXES)
+    pattern = re.compile(
+        rf"(?:{prefixes})?(?<![\d.]){re.escape(number)}(?![\d.]){_unit_pattern(unit)}(?:以上|左右)?"
+    )
+    if m := pattern.search(folded):
+        return quote[m.start() : m.end()]
+    return f"{number}{unit}"
+
+
+RESULT_KINDS = ("actual", "growth", "change")
+TARGET_KINDS = ("target",)
+STANDARD_KINDS = ("provision",)
+
+# A measure without its subject: 经费, 直接经费, 资助经费, 总投入, 认缴金额, 占全市比重 ...
+_GENERIC = re.compile(
+    r"^(?:直接|资助|财政|社会|项目|专项|合同|认缴|引导|累计|新增|年度|总|其中)?"
+    r"(?:经费|金额|资金|投入|投资|总额|规模|总量|数量|比重|占比|收入|产值|额|作价)$"
+)
+# A level or a place alone (国家级 13个, 市级 9个) says where, not what.
+_LEVEL_ONLY = re.compile(r"^(?:国家级?|省级|市级|区级|县级|区县级?|部级|全市|全省|全国|占全市)$")
+# What funding belongs to: 国家自然科学基金项目 + 经费 -> 国家自然科学基金项目经费.
+_OWNERS = ("项目", "基金", "专项", "计划", "工程", "课题")
+_QUOTES = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("(", ")"), ("（", "）"))
+# A fragment begins with a closing mark or a function word, or ends with an opening one.
+_BAD_START = "、，,；;：:。与和及的等”’》」)）"
+_BAD_END = "、，,；;：:。与和及的等在对为将把被向从“‘《「(（"
+
+
+def is_generic(metric: str) -> bool:
+    """True for a measure word without its subject (经费, 资助经费, 总投入)."""
+    return bool(_GENERIC.match(metric))
+
+
+def display_name(metric: str, previous: str = "") -> str:
+    """The figure's name as printed: `metric`, or a generic one (资助经费) completed with the
+    figure before it in the same measure when that names what the money belongs to
+    (市级自然科学基金项目1655项、资助经费2.76亿元 -> 市级自然科学基金项目资助经费). Otherwise the
+    metric as extracted: `is_named` then decides whether it can be shown."""
+    if is_generic(metric) and previous.endswith(_OWNERS) and is_named(previous):
+        # 企事业单位委托项目 + 项目经费: the shared word once
+        for size in range(min(len(previous), len(metric) - 1), 0, -1):
+            if previous.endswith(metric[:size]):
+                return previous + metric[size:]
+        return previous + metric
+    return metric
+
+
+def is_named(name: str) -> bool:
+    """Whether a name says what was counted. Not: empty, shorter than 3 characters (企业, 人才,
+    专利: counted, but of what?), a bare measure word (经费), a level alone (国家级), a fragment
+    starting or ending with a function word or punctuation, or a clipped quote (an opening
+    mark without its closing one, or the reverse)."""
+    if len(name) < 3 or is_generic(name) or _LEVEL_ONLY.match(name):
+        return False
+    if name[0] in _BAD_START or name[-1] in _BAD_END:
+        return False
+    return all(name.count(a) == name.count(b) for a, b in _QUOTES if a != b)
+
+
+@dataclass(frozen=True)
+class ThemeFigures:
+    """One theme's key figures: three ledger frames, best first."""
+
+    results: pd.DataFrame
+    targets: pd.DataFrame
+    standards: pd.DataFrame
+
+
+def _unit_weight(unit: str) -> int:
+    if "亿" in unit:
+        return 3
+    if "万" in unit or unit == "%":
+        return 2
+    return 1
+
+
+def _ranked(rows: pd.DataFrame, limit: int) -> pd.DataFrame:
+    if rows.empty:
+        return rows
+    scored = rows.assign(
+        score=rows["unit"].map(_unit_weight)
+        + (rows["metric"].str.len() >= 4).astype(int)
+        + rows["year"].notna().astype(int)
+        + (rows["scope"] != "").astype(int)
+    )
+    return scored.sort_values(
+        ["score", "first_source"], ascending=[False, True], kind="stable"
+    ).head(limit)
+
+
+def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
+    """The key-figures rule, documented in docs/templates.md:
+
+    only figures listed under this theme whose name says what was counted (`is_named`); results,
+    targets and support standards apart (at most `limit` results, half as many of the others);
+    score = weight of the unit (亿… 3, 万… or % 2, other counts 1) + 1 for a name of 4+
+    characters + 1 when the year is known + 1 when the place is known; best first, ties in
+    source order.
+    """
+    rows = ledger.loc[ledger["theme"] == theme] if not ledger.empty else ledger
+    if not rows.empty:
+        rows = rows.loc[rows["metric"].map(is_named)]
+    few = max(3, limit // 2)
+
+    def of(kinds: tuple[str, ...], most: int) -> pd.DataFrame:
+        if rows.empty:
+            return rows
+        return _ranked(rows.loc[rows["kind"].isin(kinds)], most)
+
+    return ThemeFigures(
+        results=of(RESULT_KINDS, limit),
+        targets=of(TARGET_KINDS, few),
+        standards=of(STANDARD_KINDS, few),
+    )
+
+
+# --- amounts that compare -------------------------------------------------------------------------
+
+# Families of money figures: amounts of one family, place and year can share a chart's axis;
+# a loan total beside a fund's size or a lab's yearly grant would compare unlike things.
+_FAMILIES = (
+    ("经费投入", ("经费", "资金", "投入", "补贴", "奖励", "资助", "拨款")),
+    ("交易额", ("成交额", "合同金额", "交易额", "转化金额")),
+    ("融资额", ("贷款", "融资", "授信", "担保")),
+    ("基金规模", ("基金", "认缴", "募资")),
+    ("产出", ("产值", "营收", "营业收入", "收入", "生产总值", "销售额", "产出")),
+)
+MONEY_UNITS = (("万亿元", 1e12), ("亿元", 1e8), ("万元", 1e4))
+
+
+def metric_family(name: str) -> str:
+    """The family of a money figure's name (the last family word in it decides: 产业发展基金
+    规模 is 基金规模, 科研经费补贴 is 经费投入); the name itself when none fits."""
+    best, at = name, -1
+    for family, words in _FAMILIES:
+        for word in words:
+            position = name.rfind(word)
+            if position > at:
+                best, at = family, position
+    return best
+
+
+def money_unit(largest: float) -> tuple[str, float]:
+    """The unit a chart of money amounts reads best in: 万亿元, 亿元 or 万元 by the largest."""
+    for unit, scale in MONEY_UNITS:
+        if largest >= scale:
+            return unit, scale
+    return MONEY_UNITS[-1]
+
+
+@dataclass(frozen=True)
+class AmountGroup:
+    """Money results of one family, place and year: what one amount chart may draw."""
+
+    family: str
+    scope: str
+    year: int
+    unit: str
+    scale: float
+    rows: pd.DataFrame
+
+
+def comparable_amounts(results: pd.DataFrame, least: int = 2) -> AmountGroup | None:
+    """The largest group of a theme's result rows (the table's rows) that are money amounts
+    (actual values in 元 once normalised: 万亿元, 亿元 and 万元 alike) of one family, one place
+    (a named one, or the unnamed area of one document) and one known year; ties go to the group met first. None when no group has `least` rows:
+    nothing comparable, no chart."""
+    if results.empty:
+        return None
+    money = results.loc[
+        (results["kind"] == "actual") & (results["base_unit"] == "元") & results["year"].notna()
+    ]
+    groups: dict[tuple[str, str, int], list[int]] = {}
+    for position, (_, row) in enumerate(money.iterrows()):
+        # a figure whose place the text does not name is about its document's own area: it
+        # compares with the other such figures of the same document only
+        place = str(row["scope"]) or f"#{int(row['first_source'])}"
+        key = (metric_family(str(row["metric"])), place, int(row["year"]))
+        groups.setdefault(key, []).append(position)
+    if not groups:
+        return None
+    (family, place, year), positions = max(groups.items(), key=lambda item: len(item[1]))
+    if len(positions) < least:
+        return None
+    rows = money.iloc[positions]
+    unit, scale = money_unit(float(rows["base_value"].max()))
+    scope = "" if place.startswith("#") else place
+    return AmountGroup(family, scope, year, unit, scale, rows)
