@@ -629,6 +629,7 @@ def test_a_derived_title_uses_only_words_of_the_text() -> None:
         "b99c201682f94e9481c9d1a522acce57",
         "------分隔线----------------------------",
         "还没有账号?",
+        "某某市科学技术局版权所有电话:0000-0000000某ICP备00000000号技术支持:某某云",
     ],
 )
 def test_page_debris_never_reaches_the_body(debris: str) -> None:
@@ -712,3 +713,17 @@ def test_a_site_named_as_the_publisher_is_no_issuing_body() -> None:
         "关于加快科技创新的若干措施\n发布机构:科技部门户网站 文号:国科发专〔2017〕145号\n" + TASKS
     ).metadata
     assert meta.publisher is None
+
+
+def test_a_last_line_of_clauses_cut_before_its_end_is_dropped_whole() -> None:
+    parsed = parse(
+        "关于加快科技创新的若干措施\n孵化器超过1000家。\n"
+        "分地区看,研发投入超过20亿元的市有7个,分别为甲市、乙市、丙"
+    )
+    assert parsed.body == "孵化器超过1000家。"
+
+
+def test_a_signature_on_the_last_line_is_not_taken_for_a_cut_sentence() -> None:
+    parsed = parse("关于加快科技创新的若干措施\n孵化器超过1000家。\n某某市科学技术局、某某市财政局")
+    assert parsed.metadata.publisher is None or "科学技术局" in parsed.metadata.publisher
+    assert "孵化器超过1000家。" in parsed.body

@@ -182,6 +182,44 @@ def test_an_estimate_in_a_summary_is_the_years_result_not_a_plan() -> None:
     assert decide(text, ("三、2024年工作安排",), DocContext("summary", 2023)).status == "planned"
 
 
+def test_an_event_dated_before_the_document_reports_someone_elses_plan_as_done() -> None:
+    text = (
+        "2016年4月,科技部印发了《建设创新型省份工作指引》,提出将在下一阶段统筹推进创新型城市建设。"
+    )
+    assert decide(text, (), DocContext("reply", 2017)).status == "done"
+    # the same words in a document of that year announce the plan
+    assert decide(
+        "科技部将在下一阶段统筹推进创新型城市建设。", (), DocContext("reply", 2016)
+    ).status == ("planned")
+
+
+def test_a_leaders_numbered_tasks_and_the_units_told_to_act_are_planned() -> None:
+    body = (
+        "5月6日,全市科技工作推进会召开。会议通报了一季度全市科技工作进展。\n"
+        "三要抓好科技型企业培育,建立后备企业库。\n"
+        "王某某指出,各成员单位要高度重视,持之以恒抓推进。"
+    )
+    got = statuses(body, title="全市科技工作推进会召开", date="2025-05-07")
+    assert got["会议通报了一季度全市科技工作进展。"] == "done"
+    assert got["三要抓好科技型企业培育,建立后备企业库。"] == "planned"
+    assert got["王某某指出,各成员单位要高度重视,持之以恒抓推进。"] == "planned"
+
+
+def test_a_plans_opening_before_its_first_heading_counts_when_it_says_what_will_be_done() -> None:
+    body = (
+        "各区县人民政府,市政府各部门,有关单位:\n"
+        "为加快科技成果转化,根据有关规定,结合我市实际,制定本实施方案。\n"
+        "“十五五”时期,全市将全面落实创新驱动发展战略,建立以企业为主体的技术创新体系。\n"
+        "一、主要任务\n"
+        "建设概念验证中心。"
+    )
+    got = statuses(body, title="某某市科技成果转化实施方案", date="2025-06-01")
+    assert got == {
+        "“十五五”时期,全市将全面落实创新驱动发展战略,建立以企业为主体的技术创新体系。": "planned",
+        "建设概念验证中心。": "planned",
+    }
+
+
 def test_a_plans_already_is_a_relative_clause_in_its_task_sections() -> None:
     text = "对已认定的高新技术企业给予一次性奖励。"
     assert decide(text, ("二、主要任务",), DocContext("plan", 2024)).status == "planned"
@@ -219,16 +257,64 @@ def test_shortcomings_stated_in_a_report_are_not_measures(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # verbs of remedy used as nouns (建设管理水平, 压力加大): most clauses state a shortcoming
+        "城乡基础设施仍不完善,建设管理水平与群众的期待还有一定差距。",
+        "消费恢复迟缓,输入性通胀压力加大,中小微企业生产经营困难,稳就业任务更加艰巨。",
+        "在疫情防控中,公共卫生应急管理等方面暴露出不少薄弱环节。",
+    ],
+)
+def test_a_sentence_mostly_of_shortcomings_is_no_measure(text: str) -> None:
+    assert is_problem_statement(text)
+
+
+def test_a_clause_of_problems_in_a_semicolon_list_is_no_measure() -> None:
+    body = (
+        "一、2024年工作回顾\n加快建设科学城,新建重点实验室3个;创新要素集聚不足,创新驱动能力较弱。"
+    )
+    assert [m.text for m in measures_of(body)] == ["加快建设科学城,新建重点实验室3个;"]
+
+
+def test_making_good_a_shortcoming_is_a_measure() -> None:
+    text = "三是培育一批成长型企业,弥补一般创业投资企业主要关注成长后期企业的不足。"
+    assert not is_problem_statement(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "各位代表！",
         "各位代表,过去一年的成绩来之不易。",
         "2022年是党和国家历史上极为重要的一年。",
         "第一条为规范引导基金管理,根据有关规定,制定本办法。",
         "重点抓好以下六个方面的工作。",
+        "现在,我代表市人民政府,向大会报告工作,请予审议。",
+        "为加快科技成果转化,根据有关规定,结合我市实际,制定本实施方案。",
+        "《某某市科技创新实施方案》已经市政府同意,现印发你们,请认真组织实施。",
+        "您好!",
+        "感谢您对我市科技工作的关心和支持。",
+        "您对以上答复有什么意见,请填写反馈意见表。",
+        "2025年是“十四五”规划收官之年。",
+        "回顾过去一年,成绩得来殊为不易。",
+        "区科技局、区财政局(区国资办)、区税务局等有关部门,某某经开区管委会。",
     ],
 )
 def test_framing_of_reports_and_regulations_is_not_a_measure(text: str) -> None:
     body = f"一、2023年工作回顾\n{text}\n新建重点实验室3个。"
     assert [m.text for m in measures_of(body)] == ["新建重点实验室3个。"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "城镇新增就业1352万人,调查失业率在5.3%以下。",
+        "提请全国人大常委会审议法律议案10件。",
+        "举办创投大会,吸引200余家机构参会。",
+        "设立北京证券交易所和广州期货交易所。",
+    ],
+)
+def test_results_that_look_like_framing_stay_measures(text: str) -> None:
+    body = f"一、2023年工作回顾\n{text}"
+    assert [m.text for m in measures_of(body)] == [text]
 
 
 def test_a_remedy_for_a_stated_problem_is_a_measure() -> None:

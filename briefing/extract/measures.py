@@ -26,6 +26,7 @@ from briefing.extract.status import (
     heading_kind,
     opens_task_region,
     sentence_mood,
+    strong_mood,
 )
 from briefing.model import Measure, Sentence, Status, Structure
 from briefing.themes import Classifier
@@ -53,17 +54,27 @@ _QUANTITY_RE = re.compile(
 # patterns: every branch of the first opens with a literal (the regex engine then jumps to its
 # first characters), the second holds the cues that open the sentence.
 _FRAMING_RE = re.compile(
-    r"收悉|如下[。：:]?$|以下(?:工作|意见|几个方面|几点|措施|建议|通知|要求)?[。：:]?$"
+    r"收悉|如下[。：:]?$|以下(?<![\d%％]以下)(?:工作|意见|几个方面|几点|措施|建议|通知|要求)?[。：:]?$"
     r"|以下[一二三四五六七八九十几]个方面的?工作[。：:]?$"
-    r"|审签|审定签发|回执|现予(?:以)?印发|现印发给你们|请认真(?:贯彻|遵照|抓好)"
-    r"|请遵照执行|请结合实际|请及时(?:报告|反馈|报送)|另行(?:制定|通知|印发)[。.]?$|以.{0,60}为指导"
-    # a regulation's first article: 为…,根据…,制定本办法
-    r"|制定本(?:办法|细则|规定|方案|意见|措施|条例)"
-    # a year or a period characterised: 2022年是…极不寻常的一年, 成绩来之不易
-    r"|(?:的|之)[一二三四五六七八九十几]年[。！!]?$|来之不易|领导的结果"
+    r"|审签|审定签发|回执|现予(?:以)?印发|现印发(?:给)?你们|请认真(?:贯彻|遵照|抓好)"
+    r"|请遵照执行|请结合实际|请及时(?:报告|反馈|报送)|另行(?:制定|通知|印发)[。.]?$"
+    # a regulation's or a plan's basis: 为…,根据…,制定本办法; …依据《…纲要》编制
+    r"|制定本|制订本|编制本|制定如下|依据.{1,80}编制[,，。]"
+    # a report put before its audience: 我代表市人民政府向大会报告工作,请予审议; 提请…审查
+    r"|请予审议|提请.{0,60}(?:会议|大会)审(?:查|议)|我代表.{0,30}(?:报告|作)"
+    # a reply's closing: thanks, the feedback slip
+    r"|对(?:以上|本)答复|反馈意见表"
+    # the guiding-ideology formula, wherever it stands
+    r"|以.{0,60}为指导"
+    # a year or a period characterised: 2022年是…极不寻常的一年, …收官之年, 成绩来之不易
+    r"|的[一二三四五六七八九十几]年[。！!]?$|之[一二三四五六七八九十几]年[。！!]?$|之年[。！!]?$"
+    r"|来之不易|殊为不易|实属不易|领导的结果"
 )
 _FRAMING_START_RE = re.compile(
-    r"特此|各位代表|各位委员|需要说明的是|(?:下一步[，,]?)?(?:我们|我市|我局|我委)?(?:将|还将)?(?:认真|深入|全面)?贯彻.{0,60}精神"
+    r"特此|各位代表|各位委员|需要说明的是|您好|你好|(?:衷心|非常|再次)?感谢"
+    r"|(?:下一步[，,]?)?(?:我们|我市|我局|我委)?(?:将|还将)?(?:认真|深入|全面)?贯彻.{0,60}精神"
+    # the addressees of a notice: 各区县人民政府,市政府各部门:
+    r"|各[^。；;！!？?]{1,150}[:：]$"
 )
 # Section titles whose sentences state principles or problems, not measures.
 _PRINCIPLE_SECTION_RE = re.compile(
@@ -84,9 +95,10 @@ _PROBLEM_PREDICATE_RE = re.compile(
     r"|(?:还|仍|尚|依然|仍然|总体)(?:不够|不强|不高|不足|偏低|偏弱|薄弱|滞后|欠缺|较弱|较低|较少|较小)"
     r"|存在(?:的)?(?:不足|问题|短板|差距|困难)|(?:亟需|亟待|有待)"
     # a clause that ends on a shortcoming: 创新要素集聚不足, 关键领域创新支撑能力不强
-    r"|(?:不足|不强|不够[大优强高快好多]?|较弱|偏弱|薄弱|滞后|不完善|不健全|不平衡|不充分|偏紧|迟缓)"
-    r"(?=[,，;；。、]|$)"
-    r"|(?:困难|压力|风险|矛盾)\w{0,4}?(?:凸显|增大|积聚|突出|较多)"
+    # (after 的 it is a noun, the object of a remedy: 弥补…的不足)
+    r"|(?<!的)(?:不足|不强|不够[大优强高快好多]?|较弱|偏弱|薄弱|滞后|不完善|不健全|不平衡|不充分|偏紧"
+    r"|迟缓|困难|艰巨)(?=[,，;；。、]|$)"
+    r"|(?:困难|压力|风险|矛盾|难度)\w{0,4}?(?:凸显|增大|加大|加剧|积聚|突出|较多)|暴露(?:出|了)"
 )
 _REMEDY_RE = re.compile(
     r"出台|实施|推动|推进|开展|建立|设立|加强|加快|支持|完善|印发|组织|启动|建设|落实|整改|解决|针对|着力"
@@ -97,19 +109,24 @@ _REMEDY_RE = re.compile(
 # every problem predicate holds one of these words: most sentences need no further scan
 _PROBLEM_WORD_RE = re.compile(
     r"差距|不足|短板|瓶颈|问题|困难|弱项|挑战|不够|不强|不高|偏低|偏弱|薄弱|滞后|欠缺|较弱|较低|较少|较小"
-    r"|亟需|亟待|有待|不完善|不健全|不平衡|不充分|偏紧|迟缓|压力|风险|矛盾"
+    r"|亟需|亟待|有待|不完善|不健全|不平衡|不充分|偏紧|迟缓|压力|风险|矛盾|艰巨|难度|暴露"
 )
+_CLAUSE_RE = re.compile(r"[^，,；;。：:]+")
 
 
 def is_problem_statement(text: str) -> bool:
     """但也要看到,我市科技综合实力…还有差距: a statement of problems, not a measure."""
     if ("看到" in text or "认识到" in text) and _PROBLEM_OPENING_RE.match(text):
         return True
-    return (
-        _PROBLEM_WORD_RE.search(text) is not None
-        and _PROBLEM_PREDICATE_RE.search(text) is not None
-        and _REMEDY_RE.search(text) is None
-    )
+    if _PROBLEM_WORD_RE.search(text) is None or _PROBLEM_PREDICATE_RE.search(text) is None:
+        return False
+    if _REMEDY_RE.search(text) is None:
+        return True
+    # a verb of remedy may be a noun here (建设管理水平, 压力加大): the sentence states problems
+    # when most of its clauses state a shortcoming
+    clauses = _CLAUSE_RE.findall(text)
+    shortcomings = sum(1 for c in clauses if _PROBLEM_PREDICATE_RE.search(c) is not None)
+    return 2 * shortcomings > len(clauses)
 
 
 # The status cues live in briefing.extract.status; these names stay for callers and tests.
@@ -372,6 +389,43 @@ def _is_run_in_heading(text: str, sentence: Sentence, previous: Sentence | None)
     )
 
 
+# A list of bodies and nothing else (a task table's 责任单位 cell): 区科技局、区财政局等有关部门
+_BODY_ENDS = (
+    "局",
+    "委",
+    "厅",
+    "办",
+    "院",
+    "委员会",
+    "管委会",
+    "协会",
+    "学会",
+    "商会",
+    "联合会",
+    "政府",
+    "部门",
+    "单位",
+    "中心",
+    "公司",
+    "集团",
+    "研究所",
+    "事务所",
+    "站",
+)
+_BODY_SPLIT_RE = re.compile(r"[、，,；;]|等")
+_BRACKETED_RE = re.compile(r"[(（][^()（）]{0,20}[)）]")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def is_body_list(text: str) -> bool:
+    """区科技局、区经信局、区财政局等区政府有关部门: the bodies responsible, not an action."""
+    body = text.rstrip("。.；;")
+    if len(body) > 150 or not body.endswith(_BODY_ENDS) or _DIGIT_RE.search(body):
+        return False
+    names = [n for n in _BODY_SPLIT_RE.split(_BRACKETED_RE.sub("", body)) if n]
+    return len(names) >= 2 and all(len(n) <= 24 and n.endswith(_BODY_ENDS) for n in names)
+
+
 def is_framing(text: str) -> bool:
     """Salutations, answers-follow lines, sign-offs, approval notes, ideology formulas."""
     stripped = text.strip()
@@ -455,8 +509,8 @@ def _units(structure: Structure) -> Iterable[_Unit]:
         section = sentence.section if given_sections else tuple(h for _, h in stack)
         if sentence.section:
             seen_heading = True
-        if has_headings and not seen_heading and not _QUANTITY_RE.search(text):
-            continue  # preamble: addressee, 收悉, 按照…要求 — only quantified results count
+        if has_headings and not seen_heading and not _states_action(text):
+            continue  # preamble: addressee, 收悉, 按照…要求 — only what was or will be done counts
         if section:
             skip = skipped.get(section)
             if skip is None:
@@ -473,7 +527,7 @@ def _units(structure: Structure) -> Iterable[_Unit]:
             INSTRUCTION_RE.search(text) is not None
         ):
             told, told_paragraph = text, sentence.paragraph
-        if is_framing(text) or is_problem_statement(text):
+        if is_framing(text) or is_problem_statement(text) or is_body_list(text):
             continue
         not_framing = text  # checked: a clause that is this whole text needs no second look
         if sentence.paragraph != item_paragraph:
@@ -512,7 +566,7 @@ def _units(structure: Structure) -> Iterable[_Unit]:
         # themes: the clauses of a semicolon list report different actions
         whole = text if len(clauses) > 1 else ""
         for clause in clauses:
-            if clause != not_framing and is_framing(clause):
+            if clause != not_framing and (is_framing(clause) or is_problem_statement(clause)):
                 continue
             yield _Unit(
                 clause,
@@ -522,6 +576,16 @@ def _units(structure: Structure) -> Iterable[_Unit]:
                 tuple(contexts),
                 whole,
             )
+
+
+def _states_action(text: str) -> bool:
+    """Before a document's first heading, a sentence counts when it says what was or will be done:
+    a figure, or a strong past or plan cue (已…, 了, 近年来, 将 as a modal, 拟…); the rest of a
+    preamble frames the document (addressee, purpose, basis, salutation)."""
+    if _QUANTITY_RE.search(text):
+        return True
+    mood = strong_mood(text)
+    return mood is not None
 
 
 def _first_clause(text: str) -> str:

@@ -288,7 +288,7 @@ _NI_FAST = (
     r"|(?<=明年拟))|拟(?=于|在|对|将|开展|建设|出台|制定|启动|组织|设立|安排|投入|投资)"
 )
 PLAN_RE = re.compile(
-    rf"力争|(?<!已)争取到|{_NI}"
+    rf"力争|(?<!已)争取到|{_NI}|^[一二三四五六七八九十]要"
     r"|(?:^|[，,；;：:])(?:下一步|下步|下阶段|今后|明年)"
     r"|计划(?:于|在|到|用|年内|今年|明年)|(?:^|[，,；;]|我们|我市|我局)计划(?!单列|投资额|总投资)"
     r"|确保.{0,12}\d"
@@ -297,7 +297,7 @@ PLAN_RE = re.compile(
 # then jumps from one possible first character to the next (several times faster than trying
 # the leading (?:^|…) groups at every position). PLAN_RE itself stays for the words it reports.
 PLAN_TEST_RE = re.compile(
-    rf"力争|争取到(?<!已争取到)|{_NI_FAST}"
+    rf"力争|争取到(?<!已争取到)|{_NI_FAST}|要(?<=^[一二三四五六七八九十]要)"
     # one branch per word: the engine's fast scan needs every branch to open with a literal
     + "".join(rf"|{w}(?<![^，,；;：:]{w})" for w in ("下一步", "下步", "下阶段", "今后", "明年"))
     + r"|计划(?:于|在|到|用|年内|今年|明年)"
@@ -325,7 +325,7 @@ _LE_RE = re.compile(r"了(?<=[\u4e00-\u9fff]了)(?<![为除罢末不得]了)(?![
 # (要加快); not 主要/重要/需要/要求. Literal first, as above.
 _SOFT_PLAN_RE = re.compile(
     r"要(?!求|素|点|件|闻|害|务|领|员|案|职|紧)(?:(?<![^，,；;]要)|(?<=我们要)|(?<=各地要)|(?<=各级要)"
-    r"|(?<=必须要)|(?<=一定要)|(?<=务必要)|(?<=[还更都就也仍]要))"
+    r"|(?<=必须要)|(?<=一定要)|(?<=务必要)|(?<=[还更都就也仍]要)|(?<=单位要)|(?<=部门要)|(?<=系统要))"
     r"|要(?<![主重需只纪摘概提首次简扼险机政]要)(?:加快|加强|推进|推动|坚持|持续|着力|切实|进一步|大力"
     r"|深入|把|围绕|抓好|全面|聚焦|不断|继续|做好|落实|强化|完善|健全|提高|提升|优化|扩大|深化|统筹|注重"
     r"|突出|以)"
@@ -400,8 +400,15 @@ def strong_mood(text: str, year: int | None = None) -> Mood | None:
 
 
 def _past_first(text: str, year: int | None) -> bool:
-    """为… (a purpose clause): the plans it names are what the main verb's action served."""
-    return text[:1] == "为" and text[:2] not in _NOT_PURPOSE
+    """为… (a purpose clause): the plans it names are what the main verb's action served. A
+    sentence that opens on a year before the document's own reports an event (2016年4月,科技部印发
+    了…,提出将…): the plans it names are someone else's, stated then."""
+    if text[:1] == "为":
+        return text[:2] not in _NOT_PURPOSE
+    if year is not None and text[:2] == "20":
+        m = _LEADING_DATE_RE.match(text)
+        return m is not None and int(m.group(1)) < year
+    return False
 
 
 def _plan_mood(text: str, year: int | None) -> Mood | None:

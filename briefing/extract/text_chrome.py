@@ -53,8 +53,7 @@ _CHROME_PREFIXES = (
     r"访问次数",
     r"点击数",
     r"点击量",
-    r"【?字体[:：]",
-    r"【?字号[:：]",
+    r"【?字[体體号號][大小]?[:：?？]",
     r"我要纠错",
     r"【?打印本页",
     r"【?关闭窗口",
@@ -143,11 +142,16 @@ _SITE_NAME = re.compile(
 )
 
 
+# A footer's marks, wherever they stand in a short line ("某某局版权所有电话:…湘ICP备05009375号"):
+# no document text holds a site licence number
+_FOOTER_MARK_RE = re.compile(r"ICP备|公网安备|版权所有")
+
+
 def is_chrome_line(line: str) -> bool:
     """True when `line` (stripped) is page furniture rather than document text."""
     if not line or len(line) > MAX_CHROME_LINE:
         return False
-    if _PREFIX_RE.match(line):
+    if _PREFIX_RE.match(line) or _FOOTER_MARK_RE.search(line):
         return True
     if _TOKEN_LINE_RE.fullmatch(line) is not None:
         return True

@@ -302,7 +302,8 @@ _LAST_SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 def cut_truncated_tail(lines: list[str]) -> list[str]:
     """A page opening cut off mid-sentence ("…超过40%。孵"): the unfinished clause at the very end of
-    the text goes (back to the last 。 or ；); it is debris, not a statement."""
+    the text goes (back to the last 。 or ；), or the whole last line when it is clauses without
+    an end; it is debris, not a statement."""
     if not lines:
         return lines
     last = lines[-1]
@@ -310,5 +311,7 @@ def cut_truncated_tail(lines: list[str]) -> list[str]:
         return lines
     ends = [m.end() for m in _LAST_SENTENCE_END.finditer(last)]
     if not ends:
-        return lines
+        # a line of clauses with no end at all ("…分别为成都市、绵阳市、眉") was cut whole; a
+        # signature, a date or a heading has no clause in it and stays
+        return lines[:-1] if "，" in last or "," in last else lines
     return [*lines[:-1], last[: ends[-1]]]
