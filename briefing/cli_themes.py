@@ -13,7 +13,12 @@ from typing import Annotated
 import typer
 
 from briefing.errors import BriefingError
-from briefing.extract.measures import document_context, locate_in_document, status_reasons
+from briefing.extract.measures import (
+    document_context,
+    locate_in_document,
+    not_a_measure,
+    status_reasons,
+)
 from briefing.extract.status import BASIS_LABELS, GENRE_LABELS, Decision, DocContext, decide
 from briefing.themes import Classifier, Lexicon, load_lexicon
 
@@ -208,6 +213,9 @@ def _inherited(classifier: Classifier, where: _Context) -> str:
 
 
 def _explain_status(where: _Context) -> None:
+    excluded = not_a_measure(where.sentence)
+    if excluded is not None:
+        typer.echo(f"不计为措施：{excluded}（简报和抽取结果中不会出现）")
     decision = where.decision or decide(where.sentence, where.section, where.doc)
     typer.echo(f"状态：{_STATUS_LABEL[decision.status]}")
     typer.echo(f"  决定因素：{BASIS_LABELS[decision.basis]}——{decision.reason}")

@@ -630,6 +630,8 @@ def test_a_derived_title_uses_only_words_of_the_text() -> None:
         "------分隔线----------------------------",
         "还没有账号?",
         "某某市科学技术局版权所有电话:0000-0000000某ICP备00000000号技术支持:某某云",
+        "——摘自《某某省科技型企业三年行动计划》(某政发〔2015〕7号)",
+        "注:[]中数据为预计值或推算值; 标*的指标统计口径从2016年作了调整",
     ],
 )
 def test_page_debris_never_reaches_the_body(debris: str) -> None:
@@ -726,4 +728,26 @@ def test_a_last_line_of_clauses_cut_before_its_end_is_dropped_whole() -> None:
 def test_a_signature_on_the_last_line_is_not_taken_for_a_cut_sentence() -> None:
     parsed = parse("关于加快科技创新的若干措施\n孵化器超过1000家。\n某某市科学技术局、某某市财政局")
     assert parsed.metadata.publisher == "某某市科学技术局、某某市财政局"
+    assert parsed.body == "孵化器超过1000家。"
+
+
+def test_a_table_of_one_cell_per_line_is_not_joined_to_the_sentence_above() -> None:
+    parsed = parse(
+        "关于加快科技创新的若干措施\n全年新增科技型企业100家,高新技术企业50家\n序号\n类别\n2013\n2014"
+    )
+    assert "全年新增科技型企业100家,高新技术企业50家" in parsed.body.split("\n")
+
+
+def test_a_caption_is_not_joined_to_the_sentence_below() -> None:
+    parsed = parse(
+        "关于加快科技创新的若干措施\n一、总体情况\n2016年专利申请受理、授权和有效专利情况\n"
+        "全年完成22次宇航发射。"
+    )
+    assert "全年完成22次宇航发射。" in parsed.body.split("\n")
+
+
+def test_an_item_lead_whose_details_the_page_cut_goes_with_them() -> None:
+    parsed = parse(
+        "关于加快科技创新的若干措施\n孵化器超过1000家。二是实施科研货物“分线管理”。落实海关"
+    )
     assert parsed.body == "孵化器超过1000家。"

@@ -356,6 +356,26 @@ def test_explain_names_the_mood_that_decided(app: typer.Typer) -> None:
     assert "科技锚点" in result.output
 
 
+@pytest.mark.parametrize(
+    ("sentence", "why"),
+    [
+        ("但也要看到,我市科技综合实力与先进地区相比还有差距。", "问题或不足"),
+        ("感谢您对我市科技工作的关心和支持。", "框架语句"),
+        ("区科技局、区财政局等有关部门。", "责任单位"),
+    ],
+)
+def test_explain_says_when_a_sentence_is_never_a_measure(
+    app: typer.Typer, sentence: str, why: str
+) -> None:
+    result = CliRunner().invoke(app, ["explain", sentence])
+    assert "不计为措施" in result.output and why in result.output
+
+
+def test_explain_says_nothing_of_the_kind_for_a_measure(app: typer.Typer) -> None:
+    result = CliRunner().invoke(app, ["explain", "新建重点实验室3个。"])
+    assert "不计为措施" not in result.output
+
+
 def test_explain_reads_genre_and_section_from_the_document(
     app: typer.Typer, tmp_path: Path
 ) -> None:

@@ -190,6 +190,23 @@ def status_reasons(text: str, context: DocContext | None = None) -> list[str]:
     return reasons
 
 
+def not_a_measure(text: str) -> str | None:
+    """Why a sentence never becomes a measure, in the words `briefing explain` prints; None when
+    it may be one."""
+    text = _clean(text)
+    if not text:
+        return None
+    if is_heading_sentence(text):
+        return "这是章节标题"
+    if is_problem_statement(text):
+        return "陈述的是问题或不足，不是措施"
+    if is_body_list(text):
+        return "只列出责任单位，不是措施"
+    if is_framing(text):
+        return "是称呼、致谢、印发说明、依据或指导思想一类的框架语句，不是措施"
+    return None
+
+
 def measure_id(sha256: str, position: int) -> str:
     return f"m-{sha256[:10]}-{position:03d}"
 

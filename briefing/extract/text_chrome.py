@@ -193,8 +193,13 @@ _CAPTION_RE = re.compile(
     r"|.{0,16}(?:现场|合影|剪影)[。.]?"
     r"|.{0,30}(?:摄|供图|摄影)[)）]?"
     r"|(?:注|资料来源|数据来源)\s*[:：].{0,200}"
+    # a source note under an excerpt: ——摘自《…》
+    r"|[—－-]{0,2}\s*(?:摘自|选自|转自)\s*《.{0,200}"
     r"|(?:19|20)[0-9]{2}\s*[-—~～至]\s*(?:19|20)[0-9]{2}年[^,，、。;；:：]{0,40}"
 )
+
+
+_NOTE_RE = re.compile(r"注\s*[:：]")
 
 
 def is_debris_line(line: str) -> bool:
@@ -204,4 +209,6 @@ def is_debris_line(line: str) -> bool:
     cells = _CELL_SPLIT.split(line)
     if len(cells) >= 3 and all(len(c.strip()) <= 30 for c in cells) and "。" not in line:
         return True
+    if _NOTE_RE.match(line):
+        return True  # a note under a table may hold several clauses
     return _CAPTION_RE.fullmatch(line) is not None and not _SENTENCE_END.search(line[:-1])

@@ -269,7 +269,8 @@ _CONTINUATION_START = re.compile(r"[，,、。；;：:%％‰）)】》”」』
 _ENUMERATOR_START = re.compile(
     r"[一二三四五六七八九十]+是|第[一二三四五六七八九十百\d]+[条章节部分]|其[一二三四五六七八九十]"
 )
-_CLAUSE_PUNCT = re.compile(r"[，,、；;]")
+# a comma or a semicolon: a caption or a table title holds at most enumeration commas (、)
+_CLAUSE_PUNCT = re.compile(r"[，,；;]")
 MIN_WRAPPED_LINE = 20
 
 
@@ -281,6 +282,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return True
     if _SECTION_MARKER.match(nxt) or _ENUMERATOR_START.match(nxt) or _SECTION_MARKER.match(prev):
         return False
+    if len(nxt) < MIN_WRAPPED_LINE and not _LINE_END.search(nxt):
+        return False  # a table cell ("序号", "2013") or a heading: the rest of a sentence ends it
     # a wrapped line of body text: long, with clauses in it ("…占全市GDP总" + "值的72.8%;…")
     return len(prev) >= MIN_WRAPPED_LINE and _CLAUSE_PUNCT.search(prev) is not None
 
@@ -300,6 +303,12 @@ def join_broken_lines(lines: list[str]) -> list[str]:
 _LAST_SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
+# the last sentence is an item's or a paragraph's short lead: 一是X。, 结构调整取得积极进展。
+_LAST_LEAD = re.compile(
+    r"(?:(?<=[。！？!?；;])|^)(?:[一二三四五六七八九十]+是)?[^，,；;：:。！？!?\d%]{2,20}[。！!]$"
+)
+
+
 def cut_truncated_tail(lines: list[str]) -> list[str]:
     """A page opening cut off mid-sentence ("…超过40%。孵"): the unfinished clause at the very end of
     the text goes (back to the last 。 or ；), or the whole last line when it is clauses without
@@ -314,4 +323,10 @@ def cut_truncated_tail(lines: list[str]) -> list[str]:
         # a line of clauses with no end at all ("…分别为成都市、绵阳市、眉") was cut whole; a
         # signature, a date or a heading has no clause in it and stays
         return lines[:-1] if "，" in last or "," in last else lines
-    return [*lines[:-1], last[: ends[-1]]]
+    kept = last[: ends[-1]]
+    # a lead left without the details the cut took ("…。二是实施科研货物“分线管理”。落实海关")
+    # goes with them
+    lead = _LAST_LEAD.search(kept)
+    if lead is not None:
+        kept = kept[: lead.start()]
+    return [*lines[:-1], kept] if kept else lines[:-1]
