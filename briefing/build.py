@@ -1,7 +1,7 @@
 """`briefing build`: the pipeline, top to bottom.
 
-    read -> extract (cached) -> select the period -> aggregate -> charts -> context
-         -> DOCX -> XLSX -> manifest -> record the issue
+    read -> extract (cached) -> select the period -> aggregate -> what changed -> charts
+         -> context -> DOCX -> XLSX -> manifest -> record the issue
 
 Every stage is a function of the module named for it; `build` calls them in this order under the
 output folder's lock. Files are written atomically, and the issue is recorded only after they are
@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from briefing.aggregate import Aggregates, aggregate, theme_counts
+from briefing.changes import issue_facts, what_changed
 from briefing.charts import draw_charts
 from briefing.config import Settings, default_inputs, default_template
 from briefing.context import BriefingContext, build_context, masthead_timestamp
@@ -33,6 +34,7 @@ from briefing.runs import (
     build_manifest,
     extract_documents_cached,
     finish_issue,
+    previous_issue,
     select_documents,
     settings_options,
     tool_fingerprint,
@@ -153,11 +155,13 @@ def build(
             progress("生成", len(extraction.entries))
 
         aggregates = aggregate(included, lexicon.names, figures_per_theme(settings))
-        charts = draw_charts(aggregates)
+        changes = what_changed(aggregates, previous_issue(state, period))
+        charts = draw_charts(aggregates, changes)
         context = build_context(
             selection=selection,
             documents=included,
             aggregates=aggregates,
+            changes=changes,
             charts=charts,
             settings=settings,
             issue_no=issue_no,
@@ -181,6 +185,7 @@ def build(
             lexicon_sha=lexicon.sha256,
             warnings=found.warnings,
             notes=found.notes,
+            facts=issue_facts(aggregates),
         )
         finish_issue(
             state, period, issue_no, selection, [paths.docx, paths.xlsx], paths.manifest, manifest
@@ -207,11 +212,13 @@ def preview_context(settings: Settings) -> BriefingContext:
     included = [by_entry[(entry.source, entry.sha256)] for entry in selection.documents]
     link_duplicates(included)
     aggregates = aggregate(included, lexicon.names, figures_per_theme(settings))
+    changes = what_changed(aggregates, None)
     return build_context(
         selection=selection,
         documents=included,
         aggregates=aggregates,
-        charts=draw_charts(aggregates),
+        changes=changes,
+        charts=draw_charts(aggregates, changes),
         settings=settings,
         issue_no=settings.masthead.first_issue,
         warnings=run_warnings(entries, included, output_paths(settings, period).xlsx),

@@ -30,6 +30,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from briefing.aggregate import Aggregates, theme_counts
+from briefing.changes import Changes, Point, Trend
 from briefing.figures import comparable_amounts, printed_value
 from briefing.fonts import cjk_rc_params
 
@@ -188,7 +189,12 @@ def _row_label_pt(row_mm: float) -> float:
     return max(4.0, min(_LABEL_PT, row_mm * 2.2))
 
 
-def _chart(build: Callable[[], Figure], alt: str, data: Sequence[ChartDatum] = ()) -> ChartImage:
+def _chart(
+    build: Callable[[], Figure],
+    alt: str,
+    data: Sequence[ChartDatum] = (),
+    width_mm: float = CHART_WIDTH_MM,
+) -> ChartImage:
     """Draw the figure `build` makes under the CJK rc settings; the chart with its alt text.
 
     matplotlib's own warnings (a glyph the font lacks in a document's label, a font lookup) are
@@ -203,7 +209,7 @@ def _chart(build: Callable[[], Figure], alt: str, data: Sequence[ChartDatum] = (
     ):
         warnings.simplefilter("ignore")
         figure = build()
-        return ChartImage(_png(figure), CHART_WIDTH_MM, alt, tuple(data))
+        return ChartImage(_png(figure), width_mm, alt, tuple(data))
 
 
 def _quiet_matplotlib_logging() -> None:
@@ -533,10 +539,12 @@ class BriefingCharts:
     """Each document's theme mix, for the documents with the most measures (`document_mix_chart`)."""
     by_theme: dict[str, ChartImage] = field(default_factory=dict)
     """Each theme's money amounts that compare (`amount_chart`)."""
+    trends: dict[str, ChartImage] = field(default_factory=dict)
+    """Each theme's figures over the years (`trend_chart`), where it has trends."""
 
 
-def draw_charts(aggregates: Aggregates) -> BriefingCharts:
-    """Every chart of the briefing over `aggregates`."""
+def draw_charts(aggregates: Aggregates, changes: Changes) -> BriefingCharts:
+    """Every chart of the briefing over `aggregates` and its trends (`changes`)."""
     order = [*aggregates.themes, OTHER_LABEL]
     counts = theme_counts(aggregates.by_theme)
     rows = [
@@ -558,10 +566,16 @@ def draw_charts(aggregates: Aggregates) -> BriefingCharts:
         chart = amount_chart(theme, aggregates, index)
         if chart is not None:
             by_theme[theme] = chart
+    trends: dict[str, ChartImage] = {}
+    for index, theme in enumerate(aggregates.themes):
+        drawn = trends_of(theme, changes.trends.get(theme, []), index)
+        if drawn is not None:
+            trends[theme] = drawn
     return BriefingCharts(
         themes=theme_status_chart(rows) if rows else None,
         mix=document_mix_chart(mix_rows, order) if mix_rows else None,
         by_theme=by_theme,
+        trends=trends,
     )
 
 
@@ -589,3 +603,94 @@ def amount_chart(theme: str, aggregates: Aggregates, theme_index: int) -> ChartI
     where = f"{group.scope}，" if group.scope else ""
     title = f"{theme}：{group.family}（{where}{group.year}年，单位：{group.unit}）"
     return indicator_chart(title, items, theme_index=theme_index, data=data)
+
+
+MAX_TREND_PANELS = 3
+"""Most figures a theme's trend chart shows side by side (each with its own scale)."""
+
+
+def trend_chart(
+    title: str,
+    series: Sequence[tuple[str, str, Sequence[ChartDatum], Sequence[float]]],
+    *,
+    theme_index: int = 0,
+) -> ChartImage | None:
+    """Figures over the years: one small panel per figure, one bar per year, each panel on its
+    own scale (a figure is compared with itself only, never with another).
+
+    `series` are (label, change such as 增长37.2%, the data of its bars in year order — each
+    datum's label is the year —, the bar heights in one unit per panel). None when empty.
+    """
+    shown = [s for s in series if len(s[2]) >= 2][:MAX_TREND_PANELS]
+    if not shown:
+        return None
+    color = theme_color(theme_index)
+    light = _tint(color)
+    height_mm = 66.0
+    count = len(shown)
+    # a panel is about 50 mm wide however many there are: one figure is not stretched
+    width_mm = min(CHART_WIDTH_MM, 50.0 * count + 10.0)
+
+    def build() -> Figure:
+        figure = _new_figure(height_mm, width_mm)
+        width = 0.94 / count
+        for index, (label, change, data, heights) in enumerate(shown):
+            left = 0.05 + index * width
+            axes = figure.add_axes((left, 16.0 / height_mm, width * 0.84, 1 - 38.0 / height_mm))
+            for side in ("top", "right", "left"):
+                axes.spines[side].set_visible(False)
+            axes.spines["bottom"].set_color("#808080")
+            axes.tick_params(axis="both", labelsize=_LABEL_PT, colors=_TEXT_COLOR, length=0)
+            axes.set_yticks([])
+            positions = list(range(len(data)))
+            colors = [light] * (len(data) - 1) + [color]
+            axes.bar(positions, heights, width=0.55, color=colors, edgecolor=color, linewidth=0.6)
+            top = max(max(heights), 0) or 1.0
+            for pos, height, datum in zip(positions, heights, data, strict=True):
+                axes.text(
+                    pos,
+                    height + top * 0.03,
+                    datum.value_text,
+                    ha="center",
+                    va="bottom",
+                    fontsize=_LABEL_PT - 1,
+                    color=_TEXT_COLOR,
+                )
+            axes.set_xticks(positions, [f"{d.label}\n{d.cite}" for d in data])
+            axes.set_ylim(0, top * 1.3)
+            axes.set_xlim(-0.6, len(data) - 0.4)
+            axes.set_title(f"{_wrap(label, 12)}\n{change}", fontsize=_LABEL_PT, color=_TEXT_COLOR)
+        figure.text(
+            0.02, 1 - 2.5 / height_mm, title, fontsize=_TITLE_PT, color=_TEXT_COLOR, va="top"
+        )
+        return figure
+
+    alt = (
+        title
+        + "："
+        + "；".join(
+            f"{label}" + "、".join(f"{d.label}{d.value_text}" for d in data) + f"，{change}"
+            for label, change, data, _ in shown
+        )
+        + "。"
+    )
+    return _chart(build, alt, [d for _, _, data, _ in shown for d in data], width_mm)
+
+
+def trends_of(theme: str, trends: Sequence[Trend], theme_index: int) -> ChartImage | None:
+    """A theme's trends (`changes.find_trends`) as small panels: each figure's earlier and latest
+    value, labelled as their quotes print them, with their citations."""
+
+    def datum(point: Point) -> ChartDatum:
+        return ChartDatum(f"{point.year}年", point.value_text, point.quote, point.cite)
+
+    series = [
+        (
+            trend.latest.metric + (f"（{trend.latest.scope}）" if trend.latest.scope else ""),
+            trend.change,
+            [datum(trend.earlier), datum(trend.latest)],
+            [trend.earlier.base_value, trend.latest.base_value],
+        )
+        for trend in trends
+    ]
+    return trend_chart(f"{theme}：主要指标变化", series, theme_index=theme_index)

@@ -7,6 +7,7 @@ the context; nothing else adds keys.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ import pandas as pd
 
 from briefing import __version__
 from briefing.aggregate import Aggregates, pick_highlights, theme_counts
+from briefing.changes import Changes, Trend
 from briefing.charts import BriefingCharts
 from briefing.config import Settings
 from briefing.figures import printed_value
@@ -95,6 +97,53 @@ class CitedIndicator(TypedDict):
     """不同来源对同一指标、范围、年份给出不同数值时为真。 例：`False`"""
 
 
+class TrendInfo(TypedDict):
+    metric: str
+    """指标名称。 例：`技术合同成交额`"""
+    scope: str
+    """地区或主体；原文未写明时为空字符串（此时只与同一文件中的数据相比）。 例：`重庆市`"""
+    year: str
+    """最新年份。 例：`2023`"""
+    value_text: str
+    """最新数值，照原文书写。 例：`达到865.1亿元`"""
+    previous_year: str
+    """比较的前一年份（最近的较早年份）。 例：`2022`"""
+    previous_value_text: str
+    """前一年份的数值，照原文书写。 例：`超630.5亿元`"""
+    change_text: str
+    """按“变化的计算”规则算出的变化：`增长37.2%`、`下降4.1%`、`提高0.3个百分点`、`持平`；数值为约数时带“约”。 例：`增长约37.2%`"""
+    cite: str
+    """两个数值的引注（同一来源只写一次）；前一数值来自上期时写作 `第1期[3][5]`（上期的 [3]，本期的 [5]）。 例：`[3][5]`"""
+    from_previous_issue: bool
+    """前一数值来自上期简报（本期更新的数据）时为真。 例：`False`"""
+    text: str
+    """整句，如 `技术合同成交额（重庆市）2023年达到865.1亿元，较2022年的超630.5亿元增长约37.2%[3][5]。`；前一数值来自上期时写作 `…较2022年的超630.5亿元（见第1期[3]）增长约37.2%[5]。`"""
+
+
+class ThemeChange(TypedDict):
+    name: str
+    """主题名称。 例：`成果转化`"""
+    measure_count: int
+    """本期措施数。 例：`36`"""
+    previous_count: int
+    """上期措施数（上期没有该主题时为 0）。 例：`31`"""
+    change_text: str
+    """`较上期增加5条`、`较上期减少2条` 或 `与上期持平`。 例：`较上期增加5条`"""
+
+
+class ChangeInfo(TypedDict):
+    previous_issue: str
+    """同一输出文件夹中上一期的期号和期间，如 `第1期（2023年7月）`；没有上期（第一期、`all`、上期由旧版本生成）时为空字符串。 例：`第1期（2023年7月）`"""
+    themes: list[ThemeChange]
+    """各主题措施数与上期的比较（没有上期时为空列表）。 例：`{%tr for c in changes.themes %}`"""
+    new_documents: list[DocumentSummary]
+    """本期新收录的文件（标记为新增、补报或更新），按来源序号。 例：`{%p for d in changes.new_documents %}`"""
+    figures: list[TrendInfo]
+    """上期简报列出、本期给出更新年份数值的数据。 例：`{%p for f in changes.figures %}`"""
+    lines: list[str]
+    """与上期比较的概要句（没有上期时为空列表）。 例：`{%p for line in changes.lines %}`"""
+
+
 class ThemeBlock(TypedDict):
     name: str
     """主题名称，如 `科技金融`。"""
@@ -116,6 +165,12 @@ class ThemeBlock(TypedDict):
     """目标表的行：文件提出的目标值（力争、到2025年…）。 例：`{%tr for row in theme.targets %}`"""
     standards: list[CitedIndicator]
     """支持标准表的行：政策规定的奖补标准、资助额度和门槛（是政策标准，不是工作成效）。 例：`{%tr for row in theme.standards %}`"""
+    change_text: str
+    """措施数与上期相比：`较上期增加5条`、`较上期减少2条`、`与上期持平`；没有上期时为空字符串。 例：`较上期增加5条`"""
+    trends: list[TrendInfo]
+    """本主题数据的年度变化（同一指标、同一地区的不同年份，含与上期简报数据的比较）。 例：`{%p for t in theme.trends %}`"""
+    trend_chart: Any
+    """本主题数据年度变化的小图（每项数据一格，各用自己的刻度）；没有变化可比时为空字符串。 例：`{% if theme.trend_chart %}`"""
     chart: Any
     """本主题可比金额的柱状图（同一类、同一地区、同一年份，规则见“关键数据的挑选”）；无可比数据时为空字符串。 例：`{% if theme.chart %}{{ theme.chart }}{% endif %}`"""
 
@@ -207,6 +262,8 @@ class BriefingContext(TypedDict):
     """各文件摘要，顺序即来源序号。 例：`{% for d in documents %}`"""
     sources: list[DocumentSummary]
     """附：来源文件列表（与 documents 相同，按序号）。 例：`{%tr for s in sources %}`"""
+    changes: ChangeInfo
+    """与同一输出文件夹中上一期简报的比较：各主题措施数、本期新收录文件、更新的数据。 例：`{%p if changes.previous_issue %}`"""
     charts: ChartSet
     """全局图表（图片）。 例：`{{ charts.mix }}`"""
     footer: FooterInfo
@@ -347,6 +404,70 @@ def _lead(highlights: list[CitedMeasure], used: set[str]) -> CitedMeasure | None
     return lead
 
 
+def _sources(cite: str) -> list[int]:
+    return [int(n) for n in re.findall(r"\[(\d+)\]", cite)]
+
+
+def _trend(trend: Trend) -> TrendInfo:
+    return TrendInfo(
+        metric=trend.latest.metric,
+        scope=trend.latest.scope,
+        year=str(trend.latest.year),
+        value_text=trend.latest.value_text,
+        previous_year=str(trend.earlier.year),
+        previous_value_text=trend.earlier.value_text,
+        change_text=trend.change,
+        cite=trend.earlier.cite + trend.latest.cite
+        if trend.earlier.issue
+        else _cite(sorted(set(_sources(trend.earlier.cite) + _sources(trend.latest.cite)))),
+        from_previous_issue=bool(trend.earlier.issue),
+        text=trend.text,
+    )
+
+
+def _change_info(
+    changes: Changes,
+    by_theme: Mapping[str, Mapping[str, int]],
+    themes: Sequence[str],
+    summaries: Sequence[DocumentSummary],
+) -> ChangeInfo:
+    """This issue against the previous one: counts per theme, new documents, updated figures,
+    and the sentences that say so."""
+    new_documents = [s for s in summaries if s["mark"] in _NEW_MARKS]
+    if changes.previous is None:
+        return ChangeInfo(
+            previous_issue="", themes=[], new_documents=new_documents, figures=[], lines=[]
+        )
+    rows = [
+        ThemeChange(
+            name=theme,
+            measure_count=count,
+            previous_count=changes.previous_counts.get(theme, 0),
+            change_text=changes.count_change(theme, count),
+        )
+        for theme in themes
+        if (count := by_theme.get(theme, {}).get("measures", 0))
+        or changes.previous_counts.get(theme, 0)
+    ]
+    updated = [_trend(t) for t in changes.updated]
+    label = changes.previous.label
+    moved = [f"{r['name']}{r['change_text'].removeprefix('较上期')}" for r in rows]
+    lines = [f"与上期（{label}）相比，各主题措施数：" + "，".join(moved) + "。"] if moved else []
+    if new_documents:
+        lines.append(f"本期新收录文件{len(new_documents)}份。")
+    if updated:
+        lines.append(
+            f"上期所列数据本期有更新{len(updated)}项：" + "".join(f["text"] for f in updated)
+        )
+    return ChangeInfo(
+        previous_issue=label,
+        themes=rows,
+        new_documents=new_documents,
+        figures=updated,
+        lines=lines,
+    )
+
+
 def masthead_date(
     settings: Settings, period: Period, documents: Sequence[ExtractedDocument]
 ) -> str | None:
@@ -371,6 +492,7 @@ def build_context(
     selection: Selection,
     documents: Sequence[ExtractedDocument],
     aggregates: Aggregates,
+    changes: Changes,
     charts: BriefingCharts,
     settings: Settings,
     issue_no: int,
@@ -439,6 +561,9 @@ def build_context(
                 indicators=_theme_indicators(figures.results),
                 targets=_theme_indicators(figures.targets),
                 standards=_theme_indicators(figures.standards),
+                change_text=changes.count_change(theme, n),
+                trends=[_trend(t) for t in changes.trends.get(theme, [])],
+                trend_chart=charts.trends.get(theme, ""),
                 chart=charts.by_theme.get(theme, ""),
             )
         )
@@ -479,6 +604,7 @@ def build_context(
         other_count=by_theme.get(OTHER_THEME, {}).get("measures", 0),
         documents=summaries,
         sources=list(summaries),
+        changes=_change_info(changes, by_theme, aggregates.themes, summaries),
         charts=ChartSet(themes=charts.themes or "", mix=charts.mix or ""),
         footer=FooterInfo(
             report_to=settings.footer.report_to,

@@ -8,7 +8,13 @@ import functools
 from typing import Any
 
 from briefing.charts import ChartImage, document_mix_chart, indicator_chart, theme_status_chart
-from briefing.context import BriefingContext, CitedIndicator, CitedMeasure, ThemeBlock
+from briefing.context import (
+    BriefingContext,
+    CitedIndicator,
+    CitedMeasure,
+    ThemeBlock,
+    TrendInfo,
+)
 
 THEMES = ("基础研究", "成果转化", "科技金融", "人才", "创新平台")
 AMPERSAND_TITLE = "关于A&B<测试>标题的复函"
@@ -57,6 +63,20 @@ def indicator(
     }
 
 
+TREND: TrendInfo = {
+    "metric": "技术合同成交额",
+    "scope": "重庆市",
+    "year": "2023",
+    "value_text": "865.1亿元",
+    "previous_year": "2022",
+    "previous_value_text": "超630.5亿元",
+    "change_text": "增长约37.2%",
+    "cite": "第2期[1][3]",
+    "from_previous_issue": True,
+    "text": "技术合同成交额（重庆市）2023年865.1亿元，较2022年的超630.5亿元增长约37.2%第2期[1][3]。",
+}
+
+
 def _theme(
     index: int,
     highlights: list[CitedMeasure],
@@ -85,6 +105,9 @@ def _theme(
         "indicators": [i for i in indicators if i["kind_label"] not in ("目标", "支持标准")],
         "targets": [i for i in indicators if i["kind_label"] == "目标"],
         "standards": [i for i in indicators if i["kind_label"] == "支持标准"],
+        "change_text": "较上期增加2条" if index == 1 else "",
+        "trends": [TREND] if index == 1 else [],
+        "trend_chart": "",
         "chart": chart,
     }
 
@@ -249,6 +272,20 @@ def sample_context() -> BriefingContext:
         "other_count": 2,
         "documents": documents,  # type: ignore[typeddict-item]
         "sources": documents,  # type: ignore[typeddict-item]
+        "changes": {
+            "previous_issue": "第2期（2024年2月）",
+            "themes": [
+                {
+                    "name": "成果转化",
+                    "measure_count": 5,
+                    "previous_count": 3,
+                    "change_text": "较上期增加2条",
+                }
+            ],
+            "new_documents": documents[1:],  # type: ignore[typeddict-item]
+            "figures": [TREND],
+            "lines": ["与上期（第2期（2024年2月））相比，各主题措施数：成果转化增加2条。"],
+        },
         "charts": {"themes": status, "mix": mix},
         "footer": {
             "report_to": "市委办公厅，市政府办公厅",

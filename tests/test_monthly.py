@@ -207,3 +207,30 @@ def test_a_monthly_run_unpacks_only_the_documents_its_issue_covers(
     assert "读取文件 3 份，纳入本期 1 份" in err
     assert len(unpacked) == 1
     assert "第1期" in _text(out / "2024-03" / "briefing-2024-03.docx")
+
+
+def test_a_monthly_issue_says_what_changed_since_the_previous_one(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """Two issues in one folder: July has seed 000 (技术合同成交额 2022: 超630.5亿元); August
+    a city's annual summary (seed 003, dated and signed) with 2023's 865.1亿元."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seeds_dir / "000_4bc94fbfc6990ecc.txt", folder / "july.txt")
+    out = tmp_path / "out"
+    assert _build(folder, out, "-p", "2023-07")[0] == 0
+    july = _text(out / "2023-07" / "briefing-2023-07.docx")
+    assert "较上期" not in july  # the first issue has nothing to compare with
+    summary = (seeds_dir / "003_6d581c0dd9f637d5.txt").read_text(encoding="utf-8")
+    head = "[ 发布日期 ] 2023-08-15\n\n[ 发布机构 ] 重庆市科学技术局\n\n2023年全市科技工作情况\n\n"
+    (folder / "august.txt").write_text(head + summary, encoding="utf-8")
+    assert _build(folder, out, "-p", "2023-08")[0] == 0
+    august = _text(out / "2023-08" / "briefing-2023-08.docx")
+    assert "与上期（第1期（2023年7月））相比" in august
+    assert "措施数较上期" in august
+    # the figure July printed, updated: its change computed from the two cited values
+    assert (
+        "技术合同成交额（重庆市）2023年达到865.1亿元，较2022年的超630.5亿元（见第1期[1]）"
+        "增长约37.2%[1]。"
+    ) in august
+    assert round((865.1 - 630.5) / 630.5 * 100, 1) == 37.2

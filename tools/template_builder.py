@@ -498,7 +498,7 @@ def _figure_table(
     s = STYLE_NAMES
     left, center = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER
     heads = ["指标", value_head, "年份", "地区或主体", "来源"]
-    widths = [64, 32, 16, 26, 18]
+    widths = [62, 32, 16, 28, 18]
     cells = [
         "{{ row.metric }}",
         "{{ row.value_text }}{% if row.conflict %}※{% endif %}",
@@ -509,7 +509,7 @@ def _figure_table(
     aligns = [left, center, center, center, center]
     if kind_head is not None and kind_cell is not None:
         heads.insert(2, kind_head)
-        widths = [54, 32, 14, 16, 24, 16]
+        widths = [50, 32, 14, 16, 28, 16]
         cells.insert(2, kind_cell)
         aligns.insert(2, center)
     _loop_table(
@@ -522,6 +522,21 @@ def _figure_table(
         head_style=s["table_head"],
         aligns=aligns,
     )
+
+
+def _trends(doc: DocxDocument) -> None:
+    """A theme's figures over the years (and against the previous issue): sentences, then the
+    small chart."""
+    s = STYLE_NAMES
+    _tag(doc, "{%p if theme.trends %}")
+    _para(doc, "数据变化", s["table_caption"])
+    _tag(doc, "{%p for t in theme.trends %}")
+    _para(doc, "{{ t.text }}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if theme.trend_chart %}")
+    _para(doc, "{{ theme.trend_chart }}", s["figure"])
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p endif %}")
 
 
 def write_body(doc: DocxDocument) -> None:
@@ -553,6 +568,10 @@ def write_body(doc: DocxDocument) -> None:
         s["summary"],
     )
     _tag(doc, "{%p endif %}")
+    # against the previous issue of the same folder (nothing when there is none)
+    _tag(doc, "{%p for line in changes.lines %}")
+    _para(doc, "{{ line }}", s["summary"])
+    _tag(doc, "{%p endfor %}")
 
     # one section per theme, in the configured order
     _tag(doc, "{%p for theme in themes %}")
@@ -561,7 +580,8 @@ def write_body(doc: DocxDocument) -> None:
         doc,
         "本期共有{{ theme.document_count }}份文件涉及{{ theme.name }}，"
         "相关措施{{ theme.measure_count }}条，其中工作进展{{ theme.done_count }}条、"
-        "工作计划{{ theme.planned_count }}条。",
+        "工作计划{{ theme.planned_count }}条{% if theme.change_text %}，措施数"
+        "{{ theme.change_text }}{% endif %}。",
     )
     _para(doc, "（一）工作要点", "Heading 2")
     _tag(doc, "{%p for m in theme.highlights %}")
@@ -589,11 +609,16 @@ def write_body(doc: DocxDocument) -> None:
     _figure_table(doc, "row in theme.standards", None, None, "标准")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if theme.indicators | selectattr('conflict') | list %}")
-    _para(doc, "注：标“※”的数据，不同来源对同一指标、地区、年份给出的数值不一致，请以原文为准。", s["note"])
+    _para(
+        doc,
+        "注：标“※”的数据，不同来源对同一指标、地区、年份给出的数值不一致，请以原文为准。",
+        s["note"],
+    )
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p else %}")
     _para(doc, "本期文件未给出本主题的量化数据。")
     _tag(doc, "{%p endif %}")
+    _trends(doc)
     _tag(doc, "{%p endfor %}")
 
     # global charts
@@ -757,7 +782,9 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
         (22, 15, 25, 94),
         (
             "{{ theme.name }}",
-            "{{ theme.measure_count }}条",
+            "{{ theme.measure_count }}条{% if theme.change_text %}（"
+            "{{ theme.change_text | replace('较上期增加', '+') | replace('较上期减少', '−')"
+            " | replace('与上期持平', '持平') }}）{% endif %}",
             "{{ theme.done_count }}／{{ theme.planned_count }}",
             "{% if theme.lead %}"
             "{{ theme.lead.text | truncate(64 if themes | length <= 5 else 40, true, '…', 0) }}"
@@ -769,6 +796,9 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
         aligns=(center, center, center, WD_ALIGN_PARAGRAPH.LEFT),
     )
     del table
+    _tag(doc, "{%p if changes.previous_issue %}")
+    _para(doc, "括号内为与上期（{{ changes.previous_issue }}）相比措施数的增减。", s["warning"])
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if other_count %}")
     _para(doc, "另有{{ other_count }}条措施未归入上述主题；[n]为来源文件序号，见同期简报附表。",
           s["warning"])  # fmt: skip
@@ -838,7 +868,8 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
         "{{ theme.planned_count }}条{% if theme.indicators %}，摘录关键数据"
         "{{ theme.indicators | length }}项{% endif %}"
         "{% if theme.targets %}、目标{{ theme.targets | length }}项{% endif %}"
-        "{% if theme.standards %}、支持标准{{ theme.standards | length }}项{% endif %}。",
+        "{% if theme.standards %}、支持标准{{ theme.standards | length }}项{% endif %}"
+        "{% if theme.change_text %}；措施数{{ theme.change_text }}{% endif %}。",
     )
     # where the theme stands among all themes (once, under the first theme)
     _tag(doc, "{%p if charts.themes and loop.first %}")
@@ -873,11 +904,16 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     _zhuanti_table(doc, "row in theme.standards", "标准")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if theme.indicators | selectattr('conflict') | list %}")
-    _para(doc, "注：标“※”的数据，不同来源对同一指标、地区、年份给出的数值不一致，请以原文为准。", s["note"])
+    _para(
+        doc,
+        "注：标“※”的数据，不同来源对同一指标、地区、年份给出的数值不一致，请以原文为准。",
+        s["note"],
+    )
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p else %}")
     _para(doc, "本期文件未给出该主题的量化数据。")
     _tag(doc, "{%p endif %}")
+    _trends(doc)
     _para(doc, "五、相关文件", "Heading 1")
     _loop_table(
         doc,

@@ -30,6 +30,7 @@ from briefing.runs.manifest import (
     MANIFEST_NAME,
     build_manifest,
     finish_issue,
+    previous_issue,
     settings_options,
     write_manifest,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "extract_documents_cached",
     "finish_issue",
     "output_digests",
+    "previous_issue",
     "same_document",
     "select_documents",
     "settings_options",

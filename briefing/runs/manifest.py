@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from briefing.atomic import write_text_atomic
+from briefing.changes import FACTS_FORMAT, PreviousIssue
 from briefing.inputs import escaped
 from briefing.model import DocumentEntry, ExtractedDocument
-from briefing.periods import Period
+from briefing.periods import Period, parse_period
 from briefing.runs.selection import Selection, document_day
 from briefing.runs.state import Issue, RunState, output_digests, sha256_file
 
@@ -80,9 +81,11 @@ def build_manifest(
     lexicon_sha: str,
     warnings: Sequence[str] = (),
     notes: Sequence[str] = (),
+    facts: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The manifest as a dict. `documents`: every document read; `included`: the documents of
-    `selection`; `outputs`: the finished files."""
+    `selection`; `outputs`: the finished files; `facts`: what the next issue compares with
+    (`changes.issue_facts`)."""
     chosen = {(d.source, d.sha256) for d in selection.documents}
     content_shas = {d.sha256 for d in documents if d.readable}
     inputs = []
@@ -134,7 +137,40 @@ def build_manifest(
         },
         "warnings": list(warnings),
         "notes": list(notes),
+        **({"facts": dict(facts)} if facts is not None else {}),
     }
+
+
+def previous_issue(state: RunState, period: Period) -> PreviousIssue | None:
+    """The issue this folder made for the period just before `period` (the latest whose period
+    ends before this one starts), with the `facts` its manifest keeps. None for `all`, for a
+    first issue, or when that manifest is gone or holds no facts (issues made by earlier
+    versions): the briefing then says nothing about 较上期."""
+    if period.start is None:
+        return None
+    earlier = [
+        issue
+        for issue in state.issues()
+        if issue.start is not None and issue.end is not None and issue.end < period.start
+    ]
+    if not earlier:
+        return None
+    issue = max(earlier, key=lambda i: (i.end or period.start, i.seq))
+    # the default template's manifest first; another template's holds the same facts
+    names = sorted(
+        (name for name in issue.outputs if name.endswith("manifest.json")),
+        key=lambda name: (not name.endswith("/" + MANIFEST_NAME), name),
+    )
+    for name in names:
+        try:
+            data = json.loads((state.output / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        facts = data.get("facts") if isinstance(data, dict) else None
+        if isinstance(facts, dict) and facts.get("format") == FACTS_FORMAT:
+            label = f"第{issue.number}期"
+            return PreviousIssue(f"{label}（{parse_period(issue.period).label}）", label, facts)
+    return None
 
 
 def write_manifest(path: Path, manifest: Mapping[str, Any]) -> None:

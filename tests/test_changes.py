@@ -1,0 +1,75 @@
+"""What changed: trends of a figure over the years, computed only from cited values."""
+
+from __future__ import annotations
+
+from briefing.changes import Point, change_text, find_trends
+
+
+def _p(
+    year: int,
+    value: float,
+    *,
+    unit: str = "亿元",
+    place: str = "重庆市",
+    cite: str = "[1]",
+    text: str = "",
+    issue: str = "",
+) -> Point:
+    scale = 1e8 if unit == "亿元" else 1e4 if unit == "万元" else 1.0
+    base_unit = "元" if unit.endswith("元") else unit
+    shown = text or f"{value:g}{unit}"
+    return Point(
+        theme="成果转化",
+        metric="技术合同成交额",
+        scope="" if place.startswith("#") else place,
+        place=place,
+        year=year,
+        value=value,
+        unit=unit,
+        base_value=value * scale,
+        base_unit=base_unit,
+        value_text=shown,
+        quote=f"技术合同成交额{shown}",
+        cite=cite,
+        approximate=shown[0] in "超近约",
+        issue=issue,
+    )
+
+
+def test_the_change_is_computed_from_the_two_cited_values() -> None:
+    [trend] = find_trends(
+        [_p(2022, 630.5, cite="[3]", text="超630.5亿元"), _p(2023, 865.1, cite="[5]")]
+    )
+    assert trend.change == "增长约37.2%"  # 超630.5: the growth is approximate
+    assert trend.text == (
+        "技术合同成交额（重庆市）2023年865.1亿元，较2022年的超630.5亿元增长约37.2%[3][5]。"
+    )
+
+
+def test_amounts_in_other_units_and_falls_and_rates() -> None:
+    assert change_text(_p(2022, 2.0), _p(2023, 15000, unit="万元")) == "下降25%"
+    assert change_text(_p(2022, 2.36, unit="%"), _p(2023, 2.45, unit="%")) == "提高0.09个百分点"
+    assert change_text(_p(2022, 5.0), _p(2023, 5.0)) == "持平"
+
+
+def test_the_latest_year_is_compared_with_the_nearest_earlier_one() -> None:
+    [trend] = find_trends([_p(2021, 500.0), _p(2023, 865.1), _p(2022, 630.5)])
+    assert (trend.earlier.year, trend.latest.year) == (2022, 2023)
+
+
+def test_no_trend_from_a_disputed_value_another_place_or_another_document() -> None:
+    disputed = [_p(2022, 630.5, cite="[1]"), _p(2023, 865.1, cite="[2]"), _p(2023, 800.0)]
+    assert find_trends(disputed) == []
+    assert find_trends([_p(2022, 630.5), _p(2023, 197.0, place="科学城")]) == []
+    # a place the text does not name is its own document's area
+    assert find_trends([_p(2022, 630.5, place="#1"), _p(2023, 865.1, place="#2")]) == []
+    assert len(find_trends([_p(2022, 630.5, place="#1"), _p(2023, 865.1, place="#1")])) == 1
+
+
+def test_a_value_from_the_previous_issue_is_cited_with_its_issue() -> None:
+    [trend] = find_trends(
+        [_p(2022, 630.5, cite="第1期[3]", issue="第1期"), _p(2023, 865.1, cite="[2]")]
+    )
+    assert trend.text.endswith("较2022年的630.5亿元（见第1期[3]）增长37.2%[2]。")
+    # nothing new when the latest value is the previous issue's own
+    assert find_trends([_p(2022, 630.5), _p(2023, 865.1, cite="第1期[3]", issue="第1期")]) == []
