@@ -325,6 +325,7 @@ def _is_furniture(line: str) -> bool:
 
 
 SCAN_LINES = 40  # lines of the page's opening read for dates and a cover letter's signature
+MAX_SCANNED_LINE = 80  # characters
 # "2017年1月16日在安徽省第十二届人民代表大会第七次会议上": a speech's date, however bracketed
 _SPEECH_DATE_TAIL = re.compile(r"\s*在[^。；;]{0,60}(?:会议|大会|会上|第[一二三四五六七八九十]+届)")
 _SPEECH_DATE_HEAD = re.compile(r"[(（—\-－\s]*")
@@ -341,9 +342,12 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
         line = lines.norm[k]
         if not line or k in head.signature_lines:
             continue  # a short page's closing signature is read by `_read_signature`
-        if head.subtitle_date is None:
+        if len(line) > MAX_SCANNED_LINE:
+            continue  # body text: none of the shapes below is this long
+        # cheap character tests first: most lines are none of these
+        if head.subtitle_date is None and "在" in line:
             head.subtitle_date = _speech_date(line)
-        if head.timestamp_date is None and len(line) <= 80:
+        if head.timestamp_date is None and ":" in line:
             stamp = _TIMESTAMP.search(line)
             if stamp is not None:
                 head.timestamp_date = parse_date(stamp.group(1))
@@ -354,8 +358,6 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
 
 
 def _speech_date(line: str) -> str | None:
-    if len(line) > 80:
-        return None
     dates = find_dates(line)
     if not dates:
         return None
