@@ -591,11 +591,20 @@ def test_heading_and_title_years_date_figures_no_sentence_dates() -> None:
         "对年度研发投入过5000万元的企业,按其研发投入增量的10%给予最高1000万元补助。",
         "对首次认定的高新技术企业一次性奖励20万元。",
         "每家最高补助100万元。",
+        # a yearly grant to a class of recipients, and a grant's kind before 支持
+        "办法规定每年支持省级工程研究中心50万元。",
+        "市级重点实验室每年享受不低于30万元的定额支持经费。",
     ],
 )
 def test_support_standards_are_provisions(text: str) -> None:
     found = figures(text)
     assert found and {f.kind for f in found} == {"provision"}
+
+
+def test_money_spent_or_won_is_no_provision() -> None:
+    # the same verbs reporting a result: what was granted, not a standard
+    assert one("全年共支持企业研发项目经费3.2亿元。").kind == "actual"
+    assert one("获得国家自然科学基金资助经费5.55亿元。").kind == "actual"
 
 
 def test_thresholds_and_support_ratios_are_provisions() -> None:

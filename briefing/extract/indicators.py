@@ -683,14 +683,19 @@ _TIMES_A_BASE = re.compile(r"(?:是|为|相当于)(?:19|20)[0-9]{2}年(?:末|底
 
 # A support standard in a policy: "对…给予最高500万元奖励", "最高补助100万元", "按研发投入的10%给予
 # 补助", and the thresholds that qualify for it ("研发投入过5000万元的企业").
-_SUPPORT_SENTENCE = re.compile(r"给予|予以|奖励|补助|资助|补贴|奖补|最高|比例|[≤≥<>＜＞]")
+_SUPPORT_SENTENCE = re.compile(
+    r"给予|予以|奖励|补助|资助|补贴|奖补|每(?:年|家|个|项)支持|支持经费|最高|比例|[≤≥<>＜＞]"
+)
 _SUPPORT_BEFORE = re.compile(
     r"(?:给予|予以)[^0-9,，;；。]{0,8}$"
+    # "每年支持企业国家重点实验室200万元": a yearly grant to a class of recipients
+    r"|每(?:年|家|个|项)(?:支持|资助|补助|奖励)[^0-9,，;；。]{0,12}$"
     r"|(?:奖励|补助|资助|补贴|奖补|支持|最高|一次性|每(?:年|家|个|项|人|户|台|套|次))"
     r"(?:最高|最多|不超过|不高于|可|一次性|给予|奖励|补助|资助|补贴|奖补|支持)*$"
 )
 _SUPPORT_AFTER = re.compile(
-    r"(?:以内|以下)?的?(?:一次性)?(?:的?(?:奖励|补助|资助|补贴|奖补|贴息|资金支持|经费支持|支持|扶持|"
+    # "不低于20万元的稳定支持经费": a grant's kind may stand between the amount and 支持
+    r"(?:以内|以下)?的?(?:一次性|稳定|定额|专项)?(?:的?(?:奖励|补助|资助|补贴|奖补|贴息|资金支持|经费支持|支持|扶持|"
     r"资金扶持))"
 )
 # "年营业收入≤5亿元": an eligibility threshold; "加计扣除比例提高到100%": a support ratio
