@@ -14,7 +14,7 @@ then:
 2. runs the same stage functions file by file with a timer around each, to show where time goes;
 3. runs `jieba.lcut` over the same decoded text (dictionary loaded beforehand) as the baseline.
 It prints the load average with the numbers (other jobs slow every rate), MB/s for each and the
-ratio pipeline / jieba. Targets: >= 10 MB/s and >= 10x jieba.
+ratio pipeline / jieba. Floor (issue 13, which retired the earlier >= 10 MB/s and >= 10x): >= 3x jieba.
 `--profile` adds the top functions of a cProfile run of the (serial) pipeline.
 """
 
@@ -39,8 +39,7 @@ sys.path.insert(0, str(HERE))
 
 from make_corpus import MANIFEST, make_corpus  # noqa: E402
 
-TARGET_MBPS = 10.0
-TARGET_RATIO = 10.0
+TARGET_RATIO = 3.0
 
 
 def corpus(size_mb: int, seed: int, folder: Path | None = None) -> Path:
@@ -237,9 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ratio = best / jieba_mbps
     print(f"jieba.lcut  {j_seconds:8.2f} s  {jieba_mbps:8.2f} MB/s  (same text, same run)")
     print(f"ratio       {ratio:8.2f}x jieba (best pipeline run)")
-    ok = best >= TARGET_MBPS and ratio >= TARGET_RATIO
+    ok = ratio >= TARGET_RATIO
     print(
-        f"target      >= {TARGET_MBPS:g} MB/s and >= {TARGET_RATIO:g}x jieba: "
+        f"floor       >= {TARGET_RATIO:g}x jieba: "
         + ("met" if ok else "NOT met")
         + f"  (load {load()})"
     )
