@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from briefing.figures import ThemeFigures, display_name, pick_figures
 from briefing.model import ExtractedDocument, Indicator, Measure
 from briefing.themes import OTHER_THEME
+from briefing.wording import clean_sentence, substance, unsuitable
 
 MEASURE_COLUMNS = [
     "source_no",
@@ -24,6 +26,7 @@ MEASURE_COLUMNS = [
     "section",
     "indicator_count",
     "duplicate",
+    "evidence",
 ]
 INDICATOR_COLUMNS = [
     "source_no",
@@ -83,6 +86,8 @@ def measures_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
                         "section": " / ".join(m.section),
                         "indicator_count": counts.get(m.id, 0),
                         "duplicate": m.duplicate_of is not None,
+                        # the terms that put the measure in this theme (none for 其他)
+                        "evidence": tuple(m.evidence.get(theme, ())),
                     }
                 )
     frame = pd.DataFrame(rows, columns=MEASURE_COLUMNS)
@@ -275,39 +280,150 @@ def aggregate(
     )
 
 
-def pick_highlights(measures: pd.DataFrame, theme: str, limit: int) -> pd.DataFrame:
-    """The highlight rule, documented in docs/templates.md:
+def pick_highlights(
+    measures: pd.DataFrame, themes: Sequence[str], limit: int
+) -> dict[str, pd.DataFrame]:
+    """The highlights of every theme in `themes`, picked together; the rule is documented in
+    docs/templates.md (六、要点和关键数据是怎样挑出来的):
 
-    1. only measures of this theme that are not duplicates;
-    2. score = 2 x number of figures (at most 3 counted) + 1 when the measure reports a result
-       (done) + 1 when it is between 20 and 160 characters (informative but quotable);
-    3. best score first, ties in document order; at most two per document on the first pass, so
-       one long document does not fill the section; the rest fills up to `limit`;
-    4. shown in document order.
+    1. candidates: measures of the themes that are not duplicates, cleaned (`wording.clean_sentence`)
+       and not framing, boilerplate, a slogan, a statement of problems or too short
+       (`wording.unsuitable`);
+    2. a measure counts for a theme only when the cleaned sentence itself holds one of the terms that
+       put it there (a heading such as 优化人才服务配套 over a sentence about roads does not; a measure
+       whose themes came without evidence, from a JSONL input, is taken at its word);
+    3. each measure is a highlight once, under its strongest theme (most terms; ties in theme order),
+       the others named in `also`;
+    4. score = `wording.substance`; best first, ties in document order;
+    5. a theme's places: up to two fifths for plans (计划), the rest for results (进展), either filling
+       what the other cannot; on a first pass at most two per document, so one long document does not
+       fill the section while others have candidates; a theme still short takes candidates whose
+       strongest theme did not pick them.
+
+    Each frame holds the picked rows, results first, then plans, each best first, with the
+    columns of `measures` plus `clean`, `score` and `also` (the measure's other themes).
     """
-    pool = measures.loc[(measures["theme"] == theme) & ~measures["duplicate"]].copy()
+    wanted = list(themes)
+    columns = [*MEASURE_COLUMNS, "clean", "score", "also"]
+    empty = pd.DataFrame(columns=columns)
+    pool = measures.loc[measures["theme"].isin(wanted) & ~measures["duplicate"]]
     if pool.empty:
-        return pool
+        return {t: empty for t in wanted}
+    rank = {t: i for i, t in enumerate(wanted)}
+    pool = _likely_candidates(pool, limit)
+    clean: dict[str, str | None] = {}  # a measure's cleaned text, None when it is no highlight
+    rows: list[dict[str, Any]] = []
+    records: list[dict[str, Any]] = pool[MEASURE_COLUMNS].to_dict("records")  # type: ignore[assignment]
+    for order, row in enumerate(records):
+        mid = str(row["measure_id"])
+        if mid not in clean:
+            cleaned = clean_sentence(str(row["text"]))
+            clean[mid] = cleaned if cleaned and unsuitable(cleaned) is None else None
+        text = clean[mid]
+        if text is None:
+            continue
+        evidence: tuple[str, ...] = row["evidence"]
+        folded = text.casefold()
+        support = sum(1 for term in evidence if term.casefold() in folded)
+        if not evidence:
+            support = 1  # themes given without evidence (a JSONL input) are taken at their word
+        elif support == 0:
+            continue
+        rows.append(
+            {
+                **row,
+                "clean": text,
+                "support": support,
+                "order": order,
+                "score": substance(text, int(row["indicator_count"]), row["status"] == "done"),
+            }
+        )
+    if not rows:
+        return {t: empty for t in wanted}
+    frame = pd.DataFrame(rows)
+    frame["theme_rank"] = frame["theme"].map(rank)
+    # the strongest theme of each measure: most supporting terms, ties in theme order
+    home = (
+        frame.sort_values(["support", "theme_rank"], ascending=[False, True], kind="stable")
+        .drop_duplicates("measure_id")
+        .set_index("measure_id")["theme"]
+    )
+    also = frame.groupby("measure_id", sort=False)["theme"].agg(
+        lambda ts: sorted(set(ts), key=rank.__getitem__)
+    )
+    frame["also"] = [
+        [t for t in also[mid] if t != theme]
+        for mid, theme in zip(frame["measure_id"], frame["theme"], strict=True)
+    ]
+    frame = frame.sort_values(["score", "order"], ascending=[False, True], kind="stable")
+    is_home = frame["theme"].to_numpy() == home.loc[frame["measure_id"]].to_numpy()
+    taken: set[str] = set()
+    picked: dict[str, list[int]] = {}
+    plans_share = limit * 2 // 5
+    for theme in wanted:
+        own = frame[(frame["theme"] == theme) & is_home]
+        picked[theme] = _pick_theme(own, limit, plans_share)
+        taken.update(frame.loc[picked[theme], "measure_id"])
+    for theme in wanted:
+        if len(picked[theme]) < limit:
+            spare = frame[(frame["theme"] == theme) & ~frame["measure_id"].isin(taken)]
+            extra = _pick_theme(spare, limit - len(picked[theme]), plans_share)
+            picked[theme] += extra
+            taken.update(frame.loc[extra, "measure_id"])
+    result: dict[str, pd.DataFrame] = {}
+    for theme in wanted:
+        chosen = frame.loc[picked[theme]]
+        chosen = chosen.assign(later=chosen["status"] != "done").sort_values(
+            ["later", "score", "order"], ascending=[True, False, True], kind="stable"
+        )
+        result[theme] = chosen[columns].reset_index(drop=True)
+    return result
+
+
+def _likely_candidates(pool: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The rows of the measures that may make a theme's highlights: per theme the best by a rough
+    score (figures, a quoted name, a result, a quotable length), all themes of each. Cleaning and
+    scoring every measure of a year's documents would take seconds; the rough score keeps the
+    candidates the full score can rank first."""
+    per_theme = max(8 * limit, 40)
     length = pool["text"].str.len()
-    pool["score"] = (
+    rough = (
         2 * pool["indicator_count"].clip(upper=3)
         + (pool["status"] == "done").astype(int)
-        + ((length >= 20) & (length <= 160)).astype(int)
+        + 2 * pool["text"].str.contains("[《“]", regex=True).astype(int)
+        + ((length >= 20) & (length <= 200)).astype(int)
     )
-    pool["order"] = range(len(pool))
-    ranked = pool.sort_values(["score", "order"], ascending=[False, True], kind="stable")
+    ranked = pool.assign(rough=rough, position=range(len(pool))).sort_values(
+        ["rough", "position"], ascending=[False, True], kind="stable"
+    )
+    keep = set(ranked.groupby("theme", sort=False).head(per_theme)["measure_id"])
+    return pool[pool["measure_id"].isin(keep)]
+
+
+def _pick_theme(ranked: pd.DataFrame, limit: int, plans_share: int) -> list[int]:
+    """Index labels of `ranked` (best first): results and plans in their shares, at most two per
+    document on the first pass."""
+    done = ranked[ranked["status"] == "done"]
+    planned = ranked[ranked["status"] != "done"]
+    plans = min(len(planned), plans_share)
+    quotas = ((done, limit - plans), (planned, plans))
     chosen: list[int] = []
     per_doc: dict[int, int] = {}
-    for _, row in ranked.iterrows():
+    for spread in (True, False):
+        for rows, quota in quotas:
+            have = sum(1 for i in chosen if i in rows.index)
+            for label, source in zip(rows.index, rows["source_no"], strict=True):
+                if have >= quota:
+                    break
+                if label in chosen or (spread and per_doc.get(int(source), 0) >= 2):
+                    continue
+                chosen.append(label)
+                per_doc[int(source)] = per_doc.get(int(source), 0) + 1
+                have += 1
+    # a share the other status could not use
+    for label in ranked.index:
         if len(chosen) >= limit:
             break
-        if per_doc.get(int(row["source_no"]), 0) < 2:
-            chosen.append(int(row["order"]))
-            per_doc[int(row["source_no"])] = per_doc.get(int(row["source_no"]), 0) + 1
-    if len(chosen) < limit:
-        for _, row in ranked.iterrows():
-            if len(chosen) >= limit:
-                break
-            if int(row["order"]) not in chosen:
-                chosen.append(int(row["order"]))
-    return pool[pool["order"].isin(chosen)].sort_values("order")
+        if label not in chosen:
+            chosen.append(label)
+    return chosen

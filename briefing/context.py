@@ -20,6 +20,18 @@ from briefing.aggregate import Aggregates, pick_highlights, theme_counts
 from briefing.changes import Changes, Trend
 from briefing.charts import BriefingCharts
 from briefing.config import Settings
+from briefing.digest import (
+    KIND_LABELS,
+    Cited,
+    ThemeFacts,
+    digest_lines,
+    document_kind,
+    fact,
+    gist,
+    proposal_of,
+    strongest_measures,
+    theme_sentence,
+)
 from briefing.figures import printed_value
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, cn_date
@@ -55,7 +67,11 @@ class MastheadInfo(TypedDict):
 
 class CitedMeasure(TypedDict):
     text: str
-    """措施原文（文件中的句子或分句）。 例：`新培育技术经纪人1133人,技术合同成交额达到865.1亿元、增长37.2%。`"""
+    """要点句：措施原文去掉序号（一是、（一）、1.）、开头的小标题和破折号，接好断行，以“。”结尾；数字与原文一致。 例：`新培育技术经纪人1133人，技术合同成交额达到865.1亿元、增长37.2%。`"""
+    brief: str
+    """要点的简短说法：句中含数字的主要分句（没有数字时为第一个分句），不带句末标点，适合表格和一页纸要情。 例：`新培育技术经纪人1133人，技术合同成交额达到865.1亿元、增长37.2%`"""
+    quote: str
+    """措施原文，与文件中一字不差（`text` 由它整理而来）。 例：`“6+N”环大学创新生态圈竞相发展,常态化举办科技成果进区县等活动,新培育技术经纪人1133人,技术合同成交额达到865.1亿元、增长37.2%。`"""
     status: str
     """`done`（已完成/进展）或 `planned`（计划/目标）。"""
     status_label: str
@@ -67,9 +83,11 @@ class CitedMeasure(TypedDict):
     document: str
     """来源文件标题。 例：`2023年全市科技系统`"""
     score: int
-    """要点规则给出的得分（越高越值得一提，规则见“要点的挑选”）。 例：`6`"""
+    """要点规则给出的得分（越高越实在，规则见《编写简报模板》第六节）。 例：`9`"""
     themes: list[str]
-    """措施所属主题。 例：`['成果转化']`"""
+    """措施所属主题（按主题顺序；只算句子本身含有该主题用语的）。 例：`['成果转化', '人才']`"""
+    also: list[str]
+    """同一措施还涉及的其他主题（它只在最相关的主题下列为要点一次），无则为空列表。 例：`{% if m.also %}（亦涉及{{ m.also | join('、') }}）{% endif %}`"""
 
 
 class CitedIndicator(TypedDict):
@@ -156,9 +174,15 @@ class ThemeBlock(TypedDict):
     document_count: int
     """涉及本主题的文件数。 例：`3`"""
     lead: CitedMeasure | None
-    """得分最高的一条要点（同分取文件中靠前的），适合一行概括；一条措施已是前面某个主题的代表时，换用本主题的下一条；无要点时为空。 例：`{{ theme.lead.text }}`"""
+    """本主题最有分量的一条要点：得分最高的进展，没有进展时为得分最高的计划，适合一行概括；无要点时为空。 例：`{{ theme.lead.text }}`"""
     highlights: list[CitedMeasure]
-    """要点：按规则挑选的代表性措施（有数据、信息量大、不重复）。 例：`{%p for m in theme.highlights %}`"""
+    """要点：按规则挑选的代表性措施，先进展后计划，各按得分从高到低；一条措施在全部主题的要点中只出现一次。 例：`{%p for m in theme.highlights %}`"""
+    progress: list[CitedMeasure]
+    """要点中的进展（`status` 为 `done`），按得分从高到低。 例：`{%p for m in theme.progress %}`"""
+    plans: list[CitedMeasure]
+    """要点中的计划（`status` 为 `planned`），按得分从高到低。 例：`{%p for m in theme.plans %}`"""
+    digest: str
+    """本主题一句话：两份文件中最有分量的进展（只有计划时为最有分量的计划），数字照原文并带引注；也是“本期要点”中本主题的那句。 例：`成果转化方面，新培育技术经纪人1133人，技术合同成交额达到865.1亿元、增长37.2%[5]；科技成果赋权改革累计完成知识产权转化224项，转化合同金额2.83亿元[3]。`"""
     indicators: list[CitedIndicator]
     """关键数据表的行：本主题的实际值、增速和增减量（工作成效），不含目标和支持标准。 例：`{%tr for row in theme.indicators %}`"""
     targets: list[CitedIndicator]
@@ -173,6 +197,19 @@ class ThemeBlock(TypedDict):
     """本主题数据年度变化的小图（每项数据一格，各用自己的刻度）；没有变化可比时为空字符串。 例：`{% if theme.trend_chart %}`"""
     chart: Any
     """本主题可比金额的柱状图（同一类、同一地区、同一年份，规则见“关键数据的挑选”）；无可比数据时为空字符串。 例：`{% if theme.chart %}{{ theme.chart }}{% endif %}`"""
+
+
+class ProposalInfo(TypedDict):
+    kind: str
+    """`建议`（人大代表）、`提案`（政协委员）或 `议案`。"""
+    number: str
+    """编号，如 `第0942号`；原文未写时为空字符串。"""
+    title: str
+    """建议或提案的题目，如 `关于对渝东南地区制造企业科学研究大力扶持的建议`；原文未写时为空字符串。"""
+    proposer: str
+    """提出人或单位，如 `郎平权代表`、`市社科联`；原文未写时为空字符串。"""
+    result: str
+    """办理结果，原文写明时照录，如 `A类`、`已采纳`；否则为空字符串。"""
 
 
 class DocumentSummary(TypedDict):
@@ -200,6 +237,14 @@ class DocumentSummary(TypedDict):
     """本期标记：`新增`（本期首次收录）、`补报`（早于本期、此前未收录的文件）、`更新`（此前各期收录过、内容有改动的文件）或空字符串。 例：`补报`"""
     themes: list[str]
     """该文件涉及的主题（按措施数降序）。 例：`['成果转化', '基础研究']`"""
+    kind: str
+    """文件类别：`建议提案答复`、`工作报告`、`工作总结`、`政策规划`、`新闻报道`、`统计公报` 或 `其他文件`。"""
+    proposal: ProposalInfo | None
+    """答复建议或提案的文件所答复的建议或提案；其他文件为空。 例：`{% if d.proposal %}{{ d.proposal.number }}{% endif %}`"""
+    key_measures: list[str]
+    """该文件最有分量的两条措施（按要点规则打分，取含数字的分句），数字照原文。 例：`['组建总规模达300亿元的科学城产业发展基金，已落地各类子基金30支']`"""
+    gist: str
+    """文件摘要，一两句话：答复类写明答复的建议或提案（编号、题目、提出人）、原文写明的办理结果和措施数；其他文件写明发布机构、日期、措施数和最有分量的两条措施。 例：`答复郎平权代表提出的第0942号建议《关于对渝东南地区制造企业科学研究大力扶持的建议》，列出措施32条。`"""
 
 
 class SummaryInfo(TypedDict):
@@ -224,7 +269,9 @@ class SummaryInfo(TypedDict):
     empty: bool
     """本期没有任何文件时为真（简报写明“本期无新增文件”）。 例：`False`"""
     headlines: list[str]
-    """本期概要的要点句（由工具计算，不引用来源）。 例：`{%p for line in summary.headlines %}`"""
+    """本期概要的统计句（由工具计算，不引用来源）。 例：`{%p for line in summary.headlines %}`"""
+    digest: list[str]
+    """本期要点：三到六句简报体的话——收录文件与措施数，措施最多的几个主题各一句最有分量的进展，下一步的主要安排；引用的每个数字都照原文并带引注 [n]（工具统计的份数、条数不带）。 例：`{%p for line in summary.digest %}`"""
 
 
 class ChartSet(TypedDict):
@@ -309,6 +356,11 @@ def document_summaries(
             key=lambda item: -item[0],
         )
         themes = [t for _, t in ranked]
+        kind = document_kind(doc)
+        proposal = proposal_of(doc) if kind == "reply" else None
+        measure_count = sum(1 for m in doc.measures if m.duplicate_of is None)
+        key_measures = strongest_measures(doc)
+        date_cn = cn_date(doc.date)
         summaries.append(
             DocumentSummary(
                 no=no,
@@ -316,13 +368,32 @@ def document_summaries(
                 doc_no=meta.doc_no or "",
                 publisher=meta.publisher or "",
                 date=doc.date or "",
-                date_cn=cn_date(doc.date),
+                date_cn=date_cn,
                 index_no=meta.index_no or "",
                 source=doc.source,
-                measure_count=sum(1 for m in doc.measures if m.duplicate_of is None),
+                measure_count=measure_count,
                 indicator_count=len(doc.indicators),
                 mark=(marks or {}).get(doc.sha256, ""),
                 themes=themes,
+                kind=KIND_LABELS.get(kind, "其他文件"),
+                proposal=None
+                if proposal is None
+                else ProposalInfo(
+                    kind=proposal.kind,
+                    number=proposal.number,
+                    title=proposal.title,
+                    proposer=proposal.proposer,
+                    result=proposal.result,
+                ),
+                key_measures=key_measures,
+                gist=gist(
+                    kind,
+                    proposal,
+                    measure_count,
+                    meta.publisher or "",
+                    date_cn,
+                    key_measures,
+                ),
             )
         )
     return summaries
@@ -378,7 +449,7 @@ _NEW_MARKS = ("新增", "补报", "更新")
 
 
 def _coverage_line(
-    period: Period, summaries: Sequence[DocumentSummary], cumulative: int
+    period: Period, summaries: Sequence[DocumentSummary], cumulative: int, *, spaced: bool = True
 ) -> list[str]:
     """本期新增/补报/累计, for dated periods of a folder with a history of issues."""
     if period.start is None:
@@ -390,18 +461,35 @@ def _coverage_line(
         if (count := sum(1 for s in summaries if s["mark"] == mark))
     ]
     late_text = f"（其中{'、'.join(parts)}）" if parts else ""
-    return [f"本期新增文件 {new} 份{late_text}，各期累计收录 {cumulative} 份。"]
+    line = f"本期新增文件 {new} 份{late_text}，各期累计收录 {cumulative} 份。"
+    # the 本期要点 writes numbers without the spaces the statistics lines set them off with
+    return [line if spaced else re.sub(r" (\d+) ", r"\1", line)]
 
 
-def _lead(highlights: list[CitedMeasure], used: set[str]) -> CitedMeasure | None:
-    """The best-scored highlight not already leading an earlier theme (a measure filed under two
-    themes would otherwise stand for both rows of a 要情); the best one when all are taken."""
-    fresh = [m for m in highlights if m["text"] not in used] or highlights
-    if not fresh:
-        return None
-    lead = max(fresh, key=lambda m: m["score"])
-    used.add(lead["text"])
-    return lead
+def _cited_facts(measures: Sequence[CitedMeasure]) -> list[Cited]:
+    return [Cited(m["text"], m["cite"], m["source_no"], m["score"]) for m in measures]
+
+
+def _cited_measure(
+    row: pd.Series, titles: Mapping[int, str], theme_order: Sequence[str]
+) -> CitedMeasure:
+    no = int(row["source_no"])
+    also = [str(t) for t in row["also"]]
+    own = {str(row["theme"]), *also}
+    status = str(row["status"])
+    return CitedMeasure(
+        text=str(row["clean"]),
+        brief=fact(str(row["clean"])),
+        quote=str(row["text"]),
+        status=status,
+        status_label=_STATUS_LABELS.get(status, status),
+        cite=_cite([no]),
+        source_no=no,
+        document=titles[no],
+        score=int(row["score"]),
+        themes=[t for t in theme_order if t in own],
+        also=also,
+    )
 
 
 def _sources(cite: str) -> list[int]:
@@ -520,48 +608,43 @@ def build_context(
     blocks: list[ThemeBlock] = []
     # A 专题 (one theme in depth) lists three times the highlights and twice the figures.
     depth = 3 if settings.theme else 1
-    used_leads: set[str] = set()
-    for theme in aggregates.themes:
-        if settings.theme and theme != settings.theme:
-            continue
-        counts_of = by_theme.get(theme, {})
-        n = counts_of.get("measures", 0)
-        if n == 0:
-            continue
+    shown = [
+        t
+        for t in aggregates.themes
+        if (not settings.theme or t == settings.theme) and by_theme.get(t, {}).get("measures", 0)
+    ]
+    picked = pick_highlights(
+        aggregates.measures, shown, settings.layout.highlights_per_theme * depth
+    )
+    theme_facts: list[ThemeFacts] = []
+    for theme in shown:
+        counts_of = by_theme[theme]
         figures = aggregates.figures[theme]
-        picked = pick_highlights(
-            aggregates.measures, theme, settings.layout.highlights_per_theme * depth
-        )
         highlights = [
-            CitedMeasure(
-                text=str(row["text"]),
-                status=str(row["status"]),
-                status_label=_STATUS_LABELS.get(str(row["status"]), str(row["status"])),
-                cite=_cite([int(row["source_no"])]),
-                source_no=int(row["source_no"]),
-                document=titles[int(row["source_no"])],
-                score=int(row["score"]),
-                themes=sorted(
-                    aggregates.measures.loc[
-                        aggregates.measures["measure_id"] == row["measure_id"], "theme"
-                    ].tolist()
-                ),
-            )
-            for _, row in picked.iterrows()
+            _cited_measure(row, titles, aggregates.themes) for _, row in picked[theme].iterrows()
         ]
+        progress = [m for m in highlights if m["status"] == "done"]
+        plans = [m for m in highlights if m["status"] != "done"]
+        facts = ThemeFacts(
+            theme, counts_of["measures"], _cited_facts(progress), _cited_facts(plans)
+        )
+        theme_facts.append(facts)
         blocks.append(
             ThemeBlock(
                 name=theme,
-                measure_count=n,
+                measure_count=counts_of["measures"],
                 done_count=counts_of["done"],
                 planned_count=counts_of["planned"],
                 document_count=counts_of["documents"],
                 highlights=highlights,
-                lead=_lead(highlights, used_leads),
+                progress=progress,
+                plans=plans,
+                lead=(progress or plans)[0] if highlights else None,
+                digest=theme_sentence(facts),
                 indicators=_theme_indicators(figures.results),
                 targets=_theme_indicators(figures.targets),
                 standards=_theme_indicators(figures.standards),
-                change_text=changes.count_change(theme, n),
+                change_text=changes.count_change(theme, counts_of["measures"]),
                 trends=[_trend(t) for t in changes.trends.get(theme, [])],
                 trend_chart=charts.trends.get(theme, ""),
                 chart=charts.by_theme.get(theme, ""),
@@ -598,6 +681,14 @@ def build_context(
             + _coverage_line(period, summaries, selection.cumulative)
             if documents
             else ["本期无新增文件。"],
+            digest=digest_lines(
+                counts=counts,
+                kinds=[s["kind"] for s in summaries],
+                themes=theme_facts,
+                coverage="".join(
+                    _coverage_line(period, summaries, selection.cumulative, spaced=False)
+                ),
+            ),
         ),
         themes=blocks,
         focus_theme=settings.theme or "",

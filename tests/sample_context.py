@@ -21,17 +21,25 @@ AMPERSAND_TITLE = "关于A&B<测试>标题的复函"
 
 
 def measure(
-    text: str, no: int, status: str = "done", themes: list[str] | None = None, score: int = 2
+    text: str,
+    no: int,
+    status: str = "done",
+    themes: list[str] | None = None,
+    score: int = 2,
+    also: list[str] | None = None,
 ) -> CitedMeasure:
     return {
         "score": score,
         "text": text,
+        "brief": text.rstrip("。"),
+        "quote": text,
         "status": status,
         "status_label": "进展" if status == "done" else "计划",
         "cite": f"[{no}]",
         "source_no": no,
         "document": f"文件{no}",
         "themes": themes or [],
+        "also": also or [],
     }
 
 
@@ -101,7 +109,12 @@ def _theme(
         "planned_count": planned,
         "document_count": 2,
         "highlights": highlights,
+        "progress": [m for m in highlights if m["status"] == "done"],
+        "plans": [m for m in highlights if m["status"] != "done"],
         "lead": max(highlights, key=lambda m: m["score"]) if highlights else None,
+        "digest": f"{name}方面，{highlights[0]['text'][:-1]}{highlights[0]['cite']}。"
+        if highlights
+        else "",
         "indicators": [i for i in indicators if i["kind_label"] not in ("目标", "支持标准")],
         "targets": [i for i in indicators if i["kind_label"] == "目标"],
         "standards": [i for i in indicators if i["kind_label"] == "支持标准"],
@@ -177,7 +190,10 @@ def sample_context() -> BriefingContext:
         # no chart: a theme with figures but none drawn
         _theme(
             3,
-            [measure("新引进海内外优秀人才4500人。", 2), measure("新培育技术经纪人180人。", 2)],
+            [
+                measure("新引进海内外优秀人才4500人。", 2),
+                measure("新培育技术经纪人180人。", 2, also=["成果转化"]),
+            ],
             [
                 indicator("新引进海内外优秀人才", 4500, "人", 2),
                 indicator("技术经纪人", 180, "人", 2),
@@ -209,6 +225,17 @@ def sample_context() -> BriefingContext:
             "indicator_count": 12,
             "themes": ["基础研究", "成果转化"],
             "mark": "补报",
+            "kind": "建议提案答复",
+            "proposal": {
+                "kind": "提案",
+                "number": "第0012号",
+                "title": "关于推进我市创新链与产业链融合发展的建议",
+                "proposer": "市社科联",
+                "result": "A类",
+            },
+            "key_measures": [],
+            "gist": "答复市社科联提出的第0012号提案《关于推进我市创新链与产业链融合发展的建议》，"
+            "办理结果：A类，列出措施20条。",
         },
         {
             "no": 2,
@@ -223,6 +250,10 @@ def sample_context() -> BriefingContext:
             "indicator_count": 25,
             "themes": ["科技金融", "人才"],
             "mark": "新增",
+            "kind": "工作报告",
+            "proposal": None,
+            "key_measures": ["组建总规模达300亿元的科学城产业发展基金"],
+            "gist": "市政府2024年3月27日报告，梳理措施30条，主要有：组建总规模达300亿元的科学城产业发展基金。",
         },
         {
             "no": 3,
@@ -237,6 +268,10 @@ def sample_context() -> BriefingContext:
             "indicator_count": 30,
             "themes": ["人才"],
             "mark": "新增",
+            "kind": "工作总结",
+            "proposal": None,
+            "key_measures": ["新引进海内外优秀人才4500人"],
+            "gist": "梳理措施40条，主要有：新引进海内外优秀人才4500人。",
         },
     ]
     context: BriefingContext = {
@@ -266,6 +301,11 @@ def sample_context() -> BriefingContext:
             "late_count": 1,
             "empty": False,
             "headlines": ["成果转化措施最多（5条）。", "技术合同成交额各来源数值不一致，请核对。"],
+            "digest": [
+                "本期收录文件3份，梳理政策措施38条，其中工作进展25条、工作计划13条。",
+                "成果转化方面，科技成果赋权改革累计完成知识产权转化224项[1]。",
+                "下一步，建立市级财政基础研究项目资金稳定增长机制，确保年均增长10%以上[1]。",
+            ],
         },
         "themes": themes,
         "focus_theme": "",

@@ -170,11 +170,64 @@ def test_highlights_prefer_measures_with_figures_and_spread_over_documents() -> 
         _doc(2, [measures[4]], []),
     ]
     agg = aggregate(docs, ["人才"])
-    picked = pick_highlights(agg.measures, "人才", 3)
+    picked = pick_highlights(agg.measures, ["人才"], 3)["人才"]
     ids = picked["measure_id"].tolist()
-    assert "a3" in ids  # the one with a figure
+    assert ids[0] == "a3"  # the one with a figure, first
     assert "b0" in ids  # the second document is represented
     assert len(ids) == 3
+
+
+def _said(mid: str, text: str, evidence: dict[str, list[str]], status: str = "done") -> Measure:
+    return Measure(
+        id=mid,
+        text=text,
+        section=("一、工作开展情况",),
+        status=status,  # type: ignore[arg-type]
+        themes=list(evidence),
+        evidence=evidence,
+    )
+
+
+def test_a_measure_of_two_themes_is_one_highlight_under_its_strongest_theme() -> None:
+    both = _said(
+        "a",
+        "组织近20所高校的160多位专家赴区县,与45家企业开展科技资源对接,达成技术转让2项、引进人才4人。",
+        {"成果转化": ["技术转让"], "人才": ["专家", "引进", "人才"]},
+    )
+    other = _said("b", "新增中国工程院院士2名,新增国家级科技人才30名。", {"人才": ["院士", "人才"]})
+    agg = aggregate([_doc(1, [both, other], [])], ["成果转化", "人才"])
+    picked = pick_highlights(agg.measures, ["成果转化", "人才"], 5)
+    talent = picked["人才"]
+    assert talent["measure_id"].tolist().count("a") == 1
+    assert "a" not in picked["成果转化"]["measure_id"].tolist()
+    row = talent[talent["measure_id"] == "a"].iloc[0]
+    assert row["also"] == ["成果转化"]
+
+
+def test_a_theme_given_only_by_the_item_heading_does_not_make_a_highlight() -> None:
+    roads = _said(
+        "a",
+        "三是优化人才服务配套。加强科学城路网建设,新完工道路项目35个,新增和优化公交线路3条。",
+        {"人才": ["人才"]},
+    )
+    agg = aggregate([_doc(1, [roads], [])], ["人才"])
+    assert pick_highlights(agg.measures, ["人才"], 5)["人才"].empty
+
+
+def test_highlights_list_results_first_then_plans_with_room_for_both() -> None:
+    done = [
+        _said(
+            f"d{k}", f"新增国家级科技人才{k + 10}名,引进海内外优秀人才{k}00人。", {"人才": ["人才"]}
+        )
+        for k in range(1, 7)
+    ]
+    plan = _said("p", "实施“重庆英才计划”,力争引进高层次人才500名。", {"人才": ["人才"]}, "planned")
+    agg = aggregate([_doc(1, [*done[:3], plan], []), _doc(2, done[3:], [])], ["人才"])
+    picked = pick_highlights(agg.measures, ["人才"], 5)["人才"]
+    assert len(picked) == 5
+    statuses = picked["status"].tolist()
+    assert "planned" in statuses  # a plan has its place though results score higher
+    assert statuses == sorted(statuses, key=lambda s: s != "done")  # results first
 
 
 def test_printed_value_quotes_the_figure_as_the_source_prints_it() -> None:
@@ -194,7 +247,7 @@ def test_an_empty_month_aggregates_to_zeros_not_an_error() -> None:
         "documents": 0,
     }
     assert agg.ledger.empty
-    assert pick_highlights(agg.measures, "人才", 3).empty
+    assert pick_highlights(agg.measures, ["人才"], 3)["人才"].empty
 
 
 def test_two_values_of_one_metric_in_one_document_are_not_a_disagreement() -> None:

@@ -79,13 +79,44 @@ def test_one_numbered_section_per_theme_including_added_ones(rendered: DocxDocum
     assert [h for h in headings if h[1:2] == "、"][: len(THEMES)] == expected
     assert "五、创新平台" in headings  # the user-added theme
     assert "六、总体情况" in headings  # numbering continues after the themes
-    assert len(_styled(rendered, "Heading 2")) == 2 * len(THEMES)
+    assert "七、文件摘要" in headings
+    assert len(_styled(rendered, "Heading 2")) == 3 * len(THEMES)
 
 
-def test_highlights_carry_citations_and_plans_are_marked(rendered: DocxDocument) -> None:
+def test_the_written_digest_opens_the_briefing(rendered: DocxDocument) -> None:
     texts = _texts(rendered)
-    assert "1. 2022年组织实施市级自然科学基金项目1800项。[1]" in texts
-    assert any(t.startswith("2. （计划）建立市级财政基础研究项目资金") for t in texts)
+    start = texts.index("本期要点")
+    context = sample_context()
+    digest = context["summary"]["digest"]
+    assert texts[start + 1 : start + 1 + len(digest)] == digest
+    after = start + 1 + len(digest) + len(context["changes"]["lines"])  # then 较上期
+    assert texts[after] == "一、基础研究"
+
+
+def test_each_document_has_its_gist(rendered: DocxDocument) -> None:
+    texts = _texts(rendered)
+    start = texts.index("七、文件摘要")
+    documents = sample_context()["documents"]
+    assert texts[start + 1] == f"1. {documents[0]['title']}（{documents[0]['doc_no']}）"
+    assert texts[start + 2] == documents[0]["gist"]
+    assert texts[start + 3] == f"2. {documents[1]['title']}"  # no 发文字号: no brackets
+    assert [t for t in texts if t in {d["gist"] for d in documents}] == [
+        d["gist"] for d in documents
+    ]
+
+
+def test_highlights_carry_citations_with_results_and_plans_apart(rendered: DocxDocument) -> None:
+    texts = _texts(rendered)
+    progress = texts.index("（一）工作进展")
+    plans = texts.index("（二）下一步安排", progress)
+    data = texts.index("（三）关键数据", plans)
+    assert texts[progress + 1] == "1. 2022年组织实施市级自然科学基金项目1800项。[1]"
+    assert texts[plans + 1].startswith("1. 建立市级财政基础研究项目资金")
+    assert data == plans + 2
+    # a theme with no plans says so rather than leaving an empty heading
+    assert "本期文件未提出本主题的工作计划。" in texts
+    # a measure filed under two themes is listed once, naming the other
+    assert "2. 新培育技术经纪人180人。[2]（亦涉及成果转化）" in texts
 
 
 def test_results_targets_and_standards_are_separate_tables(rendered: DocxDocument) -> None:

@@ -539,6 +539,10 @@ def _trends(doc: DocxDocument) -> None:
     _tag(doc, "{%p endif %}")
 
 
+# a highlight also filed under other themes says so once, after its citation
+ALSO = "{% if m.also %}（亦涉及{{ m.also | join('、') }}）{% endif %}"
+
+
 def write_body(doc: DocxDocument) -> None:
     s = STYLE_NAMES
     left, center = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER
@@ -551,23 +555,11 @@ def write_body(doc: DocxDocument) -> None:
     _para(doc, "科技政策文件要点摘编", "Title")
     _para(doc, "（{{ period.label }}）", s["subtitle"])
 
-    # 本期概要
-    _para(doc, "本期概要", "Heading 1")
-    # the computed headline sentences when there are some, else the bare numbers
-    _tag(doc, "{%p if summary.headlines %}")
-    _tag(doc, "{%p for line in summary.headlines %}")
+    # 本期要点: the written summary (three to six sentences, every quoted figure cited)
+    _para(doc, "本期要点", "Heading 1")
+    _tag(doc, "{%p for line in summary.digest %}")
     _para(doc, "{{ line }}", s["summary"])
     _tag(doc, "{%p endfor %}")
-    _tag(doc, "{%p else %}")
-    _para(
-        doc,
-        "本期收录文件{{ summary.document_count }}份，梳理政策措施{{ summary.measure_count }}条"
-        "（其中工作进展{{ summary.done_count }}条、工作计划{{ summary.planned_count }}条），"
-        "摘录关键数据{{ summary.indicator_count }}项，涉及{{ summary.theme_count }}个主题"
-        "{% if other_count %}，另有{{ other_count }}条措施未归入上述主题{% endif %}。",
-        s["summary"],
-    )
-    _tag(doc, "{%p endif %}")
     # against the previous issue of the same folder (nothing when there is none)
     _tag(doc, "{%p for line in changes.lines %}")
     _para(doc, "{{ line }}", s["summary"])
@@ -583,14 +575,21 @@ def write_body(doc: DocxDocument) -> None:
         "工作计划{{ theme.planned_count }}条{% if theme.change_text %}，措施数"
         "{{ theme.change_text }}{% endif %}。",
     )
-    _para(doc, "（一）工作要点", "Heading 2")
-    _tag(doc, "{%p for m in theme.highlights %}")
-    _para(
-        doc,
-        "{{ loop.index }}. {% if m.status == 'planned' %}（计划）{% endif %}{{ m.text }}{{ m.cite }}",
-    )
+    # results and plans apart, each best first; a measure is listed under one theme only
+    item = "{{ loop.index }}. {{ m.text }}{{ m.cite }}" + ALSO
+    _para(doc, "（一）工作进展", "Heading 2")
+    _tag(doc, "{%p for m in theme.progress %}")
+    _para(doc, item)
+    _tag(doc, "{%p else %}")
+    _para(doc, "本期文件未报告本主题的工作进展。")
     _tag(doc, "{%p endfor %}")
-    _para(doc, "（二）关键数据", "Heading 2")
+    _para(doc, "（二）下一步安排", "Heading 2")
+    _tag(doc, "{%p for m in theme.plans %}")
+    _para(doc, item)
+    _tag(doc, "{%p else %}")
+    _para(doc, "本期文件未提出本主题的工作计划。")
+    _tag(doc, "{%p endfor %}")
+    _para(doc, "（三）关键数据", "Heading 2")
     _tag(doc, "{%p if theme.indicators or theme.targets or theme.standards %}")
     # results, targets and support standards in tables of their own: a standard is a policy's
     # rate, not a result, and a target is not yet achieved
@@ -630,6 +629,19 @@ def write_body(doc: DocxDocument) -> None:
     mix = _para(doc, "{{ charts.mix }}", s["figure"])
     mix.paragraph_format.keep_with_next = True  # the note below explains the [n] labels
     _para(doc, "注：图中[1]、[2]……为附表所列来源文件的序号。", s["note"])
+    _tag(doc, "{%p endif %}")
+
+    # a gist per document: what a reply answers and how, or who issued what and its main measures
+    _tag(doc, "{%p if documents %}")
+    _para(doc, "{{ (themes | length + 2) | cn_ordinal }}、文件摘要", "Heading 1")
+    _tag(doc, "{%p for d in documents %}")
+    _para(
+        doc,
+        "{{ d.no }}. {{ d.title }}{% if d.doc_no %}（{{ d.doc_no }}）{% endif %}",
+        "Heading 3",
+    )
+    _para(doc, "{{ d.gist }}")
+    _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endif %}")
 
     # sources
@@ -787,7 +799,7 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
             " | replace('与上期持平', '持平') }}）{% endif %}",
             "{{ theme.done_count }}／{{ theme.planned_count }}",
             "{% if theme.lead %}"
-            "{{ theme.lead.text | truncate(64 if themes | length <= 5 else 40, true, '…', 0) }}"
+            "{{ theme.lead.brief | truncate(64 if themes | length <= 5 else 40, true, '…', 0) }}"
             "{{ theme.lead.cite }}{% endif %}",
         ),
         loop="theme in themes",
@@ -871,19 +883,22 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
         "{% if theme.standards %}、支持标准{{ theme.standards | length }}项{% endif %}"
         "{% if theme.change_text %}；措施数{{ theme.change_text }}{% endif %}。",
     )
+    _tag(doc, "{%p if theme.highlights %}")
+    _para(doc, "{{ theme.digest }}")
+    _tag(doc, "{%p endif %}")
     # where the theme stands among all themes (once, under the first theme)
     _tag(doc, "{%p if charts.themes and loop.first %}")
     _para(doc, "{{ charts.themes | width(120) }}", s["figure"])
     _tag(doc, "{%p endif %}")
     _para(doc, "二、主要进展", "Heading 1")
-    _tag(doc, "{%p for m in theme.highlights if m.status == 'done' %}")
-    _para(doc, "{{ loop.index }}. {{ m.text }}{{ m.cite }}")
+    _tag(doc, "{%p for m in theme.progress %}")
+    _para(doc, "{{ loop.index }}. {{ m.text }}{{ m.cite }}" + ALSO)
     _tag(doc, "{%p else %}")
     _para(doc, "本期文件未报告该主题的工作进展。")
     _tag(doc, "{%p endfor %}")
     _para(doc, "三、下一步安排", "Heading 1")
-    _tag(doc, "{%p for m in theme.highlights if m.status == 'planned' %}")
-    _para(doc, "{{ loop.index }}. {{ m.text }}{{ m.cite }}")
+    _tag(doc, "{%p for m in theme.plans %}")
+    _para(doc, "{{ loop.index }}. {{ m.text }}{{ m.cite }}" + ALSO)
     _tag(doc, "{%p else %}")
     _para(doc, "本期文件未提出该主题的工作计划。")
     _tag(doc, "{%p endfor %}")
@@ -917,19 +932,19 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     _para(doc, "五、相关文件", "Heading 1")
     _loop_table(
         doc,
-        ("序号", "标题", "发文字号", "日期", "措施数"),
-        (12, 76, 30, 22, 16),
+        ("序号", "标题", "日期", "摘要"),
+        (12, 52, 22, 70),
         (
             "{{ d.no }}",
-            "{{ d.title }}{% if d.mark == '补报' %}（补报）{% endif %}",
-            "{{ d.doc_no }}",
+            "{{ d.title }}{% if d.doc_no %}（{{ d.doc_no }}）{% endif %}"
+            "{% if d.mark == '补报' %}（补报）{% endif %}",
             "{{ d.date }}",
-            "{{ d.measure_count }}",
+            "{{ d.gist }}",
         ),
         loop="d in documents if theme.name in d.themes",
         text_style=s["table_small"],
         head_style=s["table_head_small"],
-        aligns=(center, left, left, center, center),
+        aligns=(center, left, center, left),
     )
     _tag(doc, "{%p else %}")
     _para(doc, "本期文件没有涉及{{ focus_theme or '所选' }}主题的内容。")

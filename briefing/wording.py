@@ -1,0 +1,203 @@
+"""Measures as a 简报 prints them: clean sentences, and which of them are worth a leader's minute.
+
+A measure's `text` is an exact slice of its document (the extract contract). What the briefing
+prints is that slice cleaned: the enumerator (一是, （一）, 1., ①), a leading run-in heading
+(加快建设高能级科创平台。) and dashes go; whitespace between Chinese characters and half-width
+punctuation in Chinese text are normalised; the sentence ends in 。. Figures are never touched, so
+every number printed is one the document prints.
+
+`unsuitable()` says why a sentence is no highlight (framing, boilerplate, a slogan, a statement of
+problems, too short to say anything); `substance()` scores what is left, a concrete action or result
+with figures or a named programme above a generic intention. The rule is documented in
+docs/templates.md (六、要点和关键数据是怎样挑出来的).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.extract.measures import is_framing, is_problem_statement
+
+_CN_NUM = "一二三四五六七八九十百零〇两"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Openers, tried again and again until none matches: （一） 一、 1. (1) ① 一是 其一， 第一， —— • 同时，
+_OPENER_RE = re.compile(
+    rf"^(?:[(（][{_CN_NUM}\d]{{1,3}}[)）][、.．,，]?"
+    rf"|[{_CN_NUM}]{{1,3}}[、.．]"
+    r"|\d{1,2}(?:[.．、]|\s)(?![\d％%])"
+    rf"|[{_CIRCLED}]"
+    rf"|[{_CN_NUM}]{{1,3}}是[，,：:]?"
+    rf"|其[{_CN_NUM}][是，,、：:]?"
+    rf"|第[{_CN_NUM}]{{1,3}}[，,、：:]"
+    rf"|第[{_CN_NUM}]{{1,4}}条\s*"
+    r"|在[^，,。；;\d]{2,20}方面[，,]"
+    r"|[—－\-─–]{1,3}|[•·●○◆◇▲△■□★☆※>》]"
+    r"|(?:同时|此外|另外|另一方面|与此同时|总之|为此|对此|因此|其次|再次|最后|首先)[，,]"
+    r"|[\s,，、。；;：:．.!！?？]+)"
+)
+# A run-in heading before the sentence proper: 加快建设高能级科创平台。 / 强化人才支撑: — short,
+# no comma, no figure, and something substantial follows.
+_RUN_IN_RE = re.compile(r"^([^，,；;。：:\d]{2,22})[。：:]")
+# whitespace between two characters of which one is Chinese (broken lines, PDF spacing)
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_INNER_SPACE_RE = re.compile(
+    rf"(?<=[{_CJK}，。；：、“”《》（）])\s+|\s+(?=[{_CJK}，。；：、“”《》（）])"
+)
+_HALF_PUNCT = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+# a half-width mark next to Chinese text (not 1,200 or 12:30 between digits)
+_HALF_PUNCT_RE = re.compile(rf"(?<=[{_CJK}）)”》\]])([,;:!?])|([,;:!?])(?=[{_CJK}（(“《])")
+_PAREN_RE = re.compile(r"\(([^()]*[" + _CJK + r"][^()]*)\)")
+_TRAILING_RE = re.compile(r"[\s，,；;：:、…—\-]+$")
+_DOUBLE_STOP_RE = re.compile(r"[。.]{2,}")
+# leading guidance clauses that say why, not what: 深入贯彻落实…精神，/ 按照…部署要求，
+_GUIDANCE_RE = re.compile(
+    r"^(?:深入|认真|全面)?(?:学习)?贯彻(?:落实)?[^，,。]{0,50}?(?:精神|部署|要求|指示)[，,]"
+    r"|^(?:按照|根据|围绕|立足|紧紧围绕)[^，,。]{0,40}?(?:要求|部署|精神|安排)[，,]"
+    # a purpose clause without figures: 为强化科技企业金融要素保障，
+    r"|^为了?[^，,。；;\d]{2,30}[，,]"
+)
+
+
+def clean_sentence(text: str) -> str:
+    """The measure as printed in a highlight: one clean sentence ending in 。."""
+    s = _INNER_SPACE_RE.sub("", text.strip())
+    s = _PAREN_RE.sub(r"（\1）", s)
+    s = _HALF_PUNCT_RE.sub(lambda m: _HALF_PUNCT[m.group(1) or m.group(2)], s)
+    s = _strip_openers(s)
+    # 二是加快建设高能级科创平台。超瞬态实验装置…: the item's title goes, its content stays
+    while (m := _RUN_IN_RE.match(s)) and _content(s[m.end() :]) >= 12:
+        s = _strip_openers(s[m.end() :])
+    if (m := _GUIDANCE_RE.match(s)) and _content(s[m.end() :]) >= 12:
+        s = s[m.end() :]
+    s = _DOUBLE_STOP_RE.sub("。", s)
+    s = _TRAILING_RE.sub("", s)
+    s = balance_marks(s)
+    if s and s[-1] not in "。！？":
+        s = s.rstrip(".") + "。"
+    return s
+
+
+def _strip_openers(s: str) -> str:
+    while (m := _OPENER_RE.match(s)) and m.end() > 0:
+        s = s[m.end() :]
+    return s
+
+
+def balance_marks(s: str) -> str:
+    """A clause cut from a list can keep “ without its ” (or 《 without 》): drop the stray mark."""
+    for left, right in (("“", "”"), ("《", "》"), ("（", "）")):
+        if left not in s and right not in s:
+            continue
+        open_at: list[int] = []
+        stray: list[int] = []
+        for i, ch in enumerate(s):
+            if ch == left:
+                open_at.append(i)
+            elif ch == right:
+                if open_at:
+                    open_at.pop()
+                else:
+                    stray.append(i)
+        drop = set(stray + open_at)
+        if drop:
+            s = "".join(ch for i, ch in enumerate(s) if i not in drop)
+    return s
+
+
+_CONTENT_CHAR_RE = re.compile(rf"[0-9A-Za-z{_CJK}]")
+
+
+def _content(text: str) -> int:
+    return len(_CONTENT_CHAR_RE.findall(text))
+
+
+# --- what is no highlight -------------------------------------------------------------------------
+
+_BOILERPLATE_RE = re.compile(
+    r"高度重视|政治站位|认真研究|感谢|关心和支持|关心支持|宝贵意见|意见和建议|联系人|联系电话|审签|回执"
+    r"|习近平|总书记|新时代中国特色社会主义思想|重要讲话精神|重要指示(?:批示)?精神|党的[二十九八]+大"
+    r"|现答复如下|答复如下|特此函复|此复|专此"
+    r"|现将.{0,60}印发给你们|请结合(?:工作)?实际|认真贯彻执行|遵照执行"
+)
+# parallel set phrases of a vision or slogan: 更加优化, 更具活力, 不断扩大, 持续壮大, 显著提升
+_SLOGAN_WORD_RE = re.compile(
+    r"更加|更具|更为|日益|不断|持续|显著|全面|进一步|大幅|明显|稳步|有效|切实|一批|新局面|新格局|基本形成"
+)
+# a figure: a number with its unit (1133人, 865.1亿元, 37.2%), not 2023年, “1310” or “6+N”
+QUANTITY_RE = re.compile(
+    r"\d[\d.,]*\s*(?:%|％|[亿万千百]|[家项个人名位篇台套支所条次元倍批座件亩吨户场期届类种])"
+)
+# a document's title taken for a sentence: 关于印发《…》的通知
+_TITLE_LINE_RE = re.compile(
+    r"关于.{2,120}的(?:通知|意见|决定|函|复函|批复|报告|答复|公告|通告)。?$"
+)
+# a page's byline or timestamp taken for a sentence: 2025-12-31 19:35来源：…
+_PAGE_LINE_RE = re.compile(
+    r"来源[:：]|\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}|发布时间|浏览次数|点击数"
+)
+# a definition or scope article of a regulation: 本办法所称…, （以下简称“…”）
+_DEFINITION_RE = re.compile(
+    r"本(?:办法|细则|规定|方案|意见|措施|条例)(?:所称|所指|适用于)|以下简称"
+)
+NAMED_RE = re.compile(r"《[^》]{2,}》|“[^”]{3,}”")
+# a programme, platform or body named in the sentence (新凤人才计划, 金凤实验室, 产业发展基金)
+_PROGRAMME_RE = re.compile(
+    r"[\u4e00-\u9fff“”]{2,}(?:计划|工程|行动|专项|基金|实验室|中心|平台|大会|试点|示范区|科创园|研究院|改革|办法|方案|措施)"
+)
+# verbs of something done or decided, as opposed to an intention
+CONCRETE_RE = re.compile(
+    r"印发|出台|制定|修订|设立|组建|成立|建成|获批|批复|启动|举办|召开|发放|签约|签署|落地|引进|新增|新建"
+    r"|认定|评选|资助|立项|投用|揭牌|挂牌|上线|开通|达到|突破|累计|完成|实现|入选|列入"
+)
+# a sentence that opens on a verb of intention is a generic one unless it names or counts something
+_GENERIC_OPENING_RE = re.compile(
+    r"^(?:加快|加强|进一步|持续|深入|积极|大力|不断|着力|推动|强化|完善|健全|优化|提升|深化|坚持|鼓励"
+    r"|引导|支持|注重|努力|切实|全力|扎实|统筹|构建|营造|发挥|促进|做好|抓好)"
+)
+
+
+def unsuitable(text: str) -> str | None:
+    """Why a (cleaned) sentence is no highlight, or None when it may be one."""
+    if _content(text) < 12:
+        return "过短"
+    if is_framing(text):
+        return "框架语"
+    if is_problem_statement(text):
+        return "问题表述"
+    figures = bool(QUANTITY_RE.search(text))
+    named = bool(NAMED_RE.search(text))
+    if _TITLE_LINE_RE.search(text):
+        return "文件标题"
+    if _PAGE_LINE_RE.search(text):
+        return "页面信息"
+    if _DEFINITION_RE.search(text):
+        return "定义条款"
+    if _BOILERPLATE_RE.search(text) and not figures:
+        return "套话"
+    if not figures and not named and len(_SLOGAN_WORD_RE.findall(text)) >= 3:
+        return "口号"
+    return None
+
+
+def substance(text: str, figures: int, done: bool) -> int:
+    """How much a (cleaned) sentence says: figures, a named programme, a concrete action or result.
+
+    2 per figure the extraction linked to it (at most 3 counted); 2 for a named programme or
+    document (《…》, “…”, …计划/…基金/…实验室); 1 for a verb of something done or decided (印发,
+    设立, 获批, 累计…); 1 for a reported result (进展); 1 for a length that reads in one breath
+    (20–150 characters); minus 2 for a generic intention (加快…, 进一步… with no figure and no
+    name); minus 2 for a vision in set phrases (更加…、不断…, three or more).
+    """
+    score = 2 * min(figures, 3)
+    named = bool(NAMED_RE.search(text) or _PROGRAMME_RE.search(text))
+    score += 2 if named else 0
+    score += 1 if CONCRETE_RE.search(text) else 0
+    score += 1 if done else 0
+    length = _content(text)
+    score += 1 if 20 <= length <= 150 else 0
+    if figures == 0 and not NAMED_RE.search(text) and _GENERIC_OPENING_RE.match(text):
+        score -= 2
+    if len(_SLOGAN_WORD_RE.findall(text)) >= 3:
+        score -= 2
+    return score

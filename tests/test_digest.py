@@ -1,0 +1,152 @@
+"""The written 本期要点 and the gist of each document."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.digest import Cited, ThemeFacts, digest_lines, fact, proposal_of
+from briefing.model import ExtractedDocument, Metadata
+from tests.sample_context import real_context
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+CITES = re.compile(r"((?:\[\d+\])+)")
+
+
+def test_seed_digest_is_three_to_six_sentences_in_briefing_voice() -> None:
+    digest = real_context()["summary"]["digest"]
+    assert 3 <= len(digest) <= 6
+    assert digest[0].startswith("本期收录文件5份")
+    assert all(line.endswith("。") and line.count("。") == 1 for line in digest)
+    themes = [t["name"] for t in real_context()["themes"]]
+    assert sum(1 for line in digest if line.startswith(tuple(f"{t}方面" for t in themes))) == 4
+    assert digest[-1].startswith("下一步，")
+
+
+def test_every_figure_in_the_digest_is_in_the_quote_it_cites(
+    seed_documents: list[ExtractedDocument],
+) -> None:
+    context = real_context()
+    by_source = {d.source: d for d in seed_documents}
+    documents = {s["no"]: by_source[s["source"]] for s in context["documents"]}
+    summary = context["summary"]
+    counts = {
+        summary["document_count"],
+        summary["measure_count"],
+        summary["done_count"],
+        summary["planned_count"],
+    } | {t["measure_count"] for t in context["themes"]}
+    counts |= {sum(1 for d in context["documents"] if d["kind"] == k) for k in ("建议提案答复",)}
+    cited = 0
+    for line in summary["digest"]:
+        parts = CITES.split(line)
+        # parts: text, cites, text, cites, …, text
+        for text, cites in zip(parts[0::2], [*parts[1::2], ""], strict=True):
+            numbers = NUMBER.findall(text)
+            if not cites:
+                # the tool's own counts (文件5份, 措施266条) carry no citation
+                assert {int(float(n)) for n in numbers} <= counts | {1, 2}, (text, counts)
+                continue
+            sources = [int(n) for n in re.findall(r"\d+", cites)]
+            quotes = [m.text for n in sources for m in documents[n].measures]
+            assert any(all(n in q for n in numbers) for q in quotes), text
+            cited += len(numbers)
+    assert cited >= 10  # the seeds' results are quoted, not just counted
+
+
+def test_more_than_four_themes_are_summed_up_in_one_sentence() -> None:
+    def theme(name: str, count: int, no: int) -> ThemeFacts:
+        done = [Cited(f"新增{name}平台{no}个。", f"[{no}]", no, 5)]
+        plans = [Cited(f"力争{name}投入增长{no}%。", f"[{no}]", no, 3)]
+        return ThemeFacts(name, count, done, plans)
+
+    names = ("基础研究", "成果转化", "科技金融", "人才", "创新平台", "开放合作")
+    lines = digest_lines(
+        counts={"documents": 6, "measures": 60, "done": 40, "planned": 20},
+        kinds=["工作总结"] * 6,
+        themes=[theme(n, 20 - i, i + 1) for i, n in enumerate(names)],
+    )
+    assert len(lines) == 6
+    assert lines[4] == "此外，人才、创新平台、开放合作方面分别梳理措施17条、16条、15条。"
+    assert lines[1] == "基础研究方面，新增基础研究平台1个[1]。"
+    assert lines[5].startswith("下一步，力争基础研究投入增长1%[1]；")
+
+
+def test_an_empty_issue_says_so() -> None:
+    lines = digest_lines(
+        counts={"documents": 0, "measures": 0, "done": 0, "planned": 0}, kinds=[], themes=[]
+    )
+    assert lines == ["本期无新增文件。"]
+
+
+def test_a_fact_keeps_the_clause_a_figure_leans_on() -> None:
+    assert fact("加强统筹协调，建立资金稳定增长机制，确保年均增长10%以上。") == (
+        "建立资金稳定增长机制，确保年均增长10%以上"
+    )
+    assert fact("到2025年，培育科技型企业4.5万家。") == "到2025年，培育科技型企业4.5万家"
+    assert fact("出台《科技金融十条》，完善风险补偿机制。") == "出台《科技金融十条》"
+
+
+def _reply(
+    title: str, body: str, addressee: str | None = None, genre: str | None = None
+) -> ExtractedDocument:
+    return ExtractedDocument(
+        source="r.txt",
+        sha256="0" * 64,
+        format="text",
+        metadata=Metadata(title=title, display_title=title, addressee=addressee, genre=genre),
+        body=body,
+    )
+
+
+def test_a_reply_names_the_proposal_its_maker_and_the_handling_result() -> None:
+    doc = _reply(
+        "对省十三届人大五次会议第323号建议的答复函",
+        "陈莲代表:\n您提出的《关于支持陕南打造富硒产业发展示范区的建议》收悉。现答复如下:\n"
+        "……\n经研究，您的建议已被采纳。",
+    )
+    found = proposal_of(doc)
+    assert (found.kind, found.number, found.proposer) == ("建议", "第323号", "陈莲代表")
+    assert found.title == "关于支持陕南打造富硒产业发展示范区的建议"
+    assert found.result == "已采纳"
+    graded = _reply(
+        "关于市政协第十五届一次会议第20230539号提案的答复",
+        "尊敬的郝伟委员:\n您提出的“关于立即制订科技创新条例的提案”收悉。\n办理结果：B类",
+        genre="政协提案办理",
+    )
+    found = proposal_of(graded)
+    assert (found.kind, found.number, found.proposer, found.result) == (
+        "提案",
+        "第20230539号",
+        "郝伟委员",
+        "B类",
+    )
+
+
+def test_seed_gists_name_the_proposal_or_the_issuer_and_main_measures() -> None:
+    documents = real_context()["documents"]
+    replies = [d for d in documents if d["proposal"]]
+    assert len(replies) == 2
+    for d in replies:
+        proposal = d["proposal"]
+        assert proposal is not None
+        assert proposal["number"] and proposal["number"] in d["gist"]
+        assert proposal["proposer"] in d["gist"] and f"措施{d['measure_count']}条" in d["gist"]
+    reply = next(d for d in replies if "0942" in d["title"])
+    assert reply["gist"].startswith("答复郎平权代表提出的第0942号建议《关于对渝东南地区")
+    guide = next(d for d in documents if d["title"].endswith("指导意见"))
+    assert guide["gist"].startswith("重庆市科学技术局2022年11月4日印发")
+    assert len(guide["key_measures"]) == 2
+    assert all(m in guide["gist"] for m in guide["key_measures"])
+
+
+def test_a_monthly_issue_says_what_is_new_in_its_first_sentence() -> None:
+    lines = digest_lines(
+        counts={"documents": 3, "measures": 30, "done": 20, "planned": 10},
+        kinds=["工作总结", "工作总结", "建议提案答复"],
+        themes=[],
+        coverage="本期新增文件3份（其中补报1份），各期累计收录12份。",
+    )
+    assert lines == [
+        "本期收录文件3份（建议提案答复1份、工作总结2份），梳理政策措施30条，其中工作进展20条、"
+        "工作计划10条；本期新增文件3份（其中补报1份），各期累计收录12份。"
+    ]

@@ -1,0 +1,114 @@
+"""Highlights as a leader reads them: clean sentences, no framing or slogans, the substantial first,
+each measure once across themes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing.wording import clean_sentence, substance, unsuitable
+from tests.sample_context import real_context
+
+ENUMERATOR = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、]|[①-⑳]|[—-])"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        (
+            "一是加大科技金融支持力度。组建总规模达300亿元的科学城产业发展基金,已落地子基金30支。",
+            "组建总规模达300亿元的科学城产业发展基金，已落地子基金30支。",
+        ),
+        ("（三）强化人才支撑。新引进海内外优秀人才4500人;", "新引进海内外优秀人才4500人。"),
+        ("——全社会研发经费投入增长12.3%，", "全社会研发经费投入增长12.3%。"),
+        ("1.新增国家级孵化器3家、众创空间5家、", "新增国家级孵化器3家、众创空间5家。"),
+        ("② 设立科技成果转化基金2亿元", "设立科技成果转化基金2亿元。"),
+        (
+            "其一，出台《科技金融十条》，累计发放贷款1,200笔。。",
+            "出台《科技金融十条》，累计发放贷款1,200笔。",
+        ),
+        (
+            "全市技术合同成交额\n 达到 865.1亿元 , 增长37.2%",
+            "全市技术合同成交额达到865.1亿元，增长37.2%。",
+        ),
+        (
+            "深入贯彻落实党的二十大精神，组建重庆市科创培育基金，首期规模20亿元。",
+            "组建重庆市科创培育基金，首期规模20亿元。",
+        ),
+        ("在中国科技城(绵阳)建成中试基地4个", "在中国科技城（绵阳）建成中试基地4个。"),
+        (
+            "第二条 对新获批的国家实验室基地，给予一次性1000万元资助。",
+            "对新获批的国家实验室基地，给予一次性1000万元资助。",
+        ),
+        (
+            "在强化信贷支持方面，深化“浙科贷”专属融资服务，授信120亿元。",
+            "深化“浙科贷”专属融资服务，授信120亿元。",
+        ),
+        ("为强化科技企业金融要素保障，设立科创金融服务中心12家。", "设立科创金融服务中心12家。"),
+    ],
+)
+def test_a_highlight_is_one_clean_sentence_with_its_figures_unchanged(raw: str, clean: str) -> None:
+    assert clean_sentence(raw) == clean
+
+
+def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
+    assert clean_sentence("实施“塔尖”政策和“塔基计划") == "实施“塔尖”政策和塔基计划。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你们提出的《关于推进我市创新链与产业链融合发展的建议》收悉。",
+        "感谢您对我市科技工作的关心和支持。",
+        "我市科技综合实力与先进地区相比还有较大差距，企业创新主体地位仍然不强。",
+        "科技金融支持体系更加优化，科技成果转化链条更加完备，创新创业服务更加高效便捷。",
+        "强化人才支撑。",
+        "广西壮族自治区科学技术厅等10部门关于印发《广西科技金融创新发展行动方案》的通知",
+        "现将《广西科技金融创新发展行动方案》印发给你们，请结合工作实际认真贯彻执行。",
+        "第三条本办法所指的科技型企业知识价值贷款（以下简称“知识价值贷款”），包括信用贷款。",
+        "2025-12-31 19:35来源：广西壮族自治区科学技术厅",
+        "2024年，市科技局深入学习贯彻习近平总书记关于科技创新的重要论述，按照省委“1310”具体部署推进。",
+    ],
+)
+def test_framing_problems_slogans_and_fragments_are_never_highlights(text: str) -> None:
+    assert unsuitable(clean_sentence(text)) is not None
+
+
+def test_a_concrete_result_with_figures_outranks_a_generic_intention() -> None:
+    concrete = clean_sentence("累计为11943家(次)企业发放知识价值信用贷款207.21亿元。")
+    named = clean_sentence("出台《重庆市完善科技激励机制的若干措施》，探索顶尖人才举荐制。")
+    generic = clean_sentence("进一步加强科技人才队伍建设，优化人才发展环境。")
+    assert unsuitable(generic) is None  # a plain intention may still fill a thin section...
+    scores = [substance(concrete, 2, True), substance(named, 0, True), substance(generic, 0, True)]
+    assert scores == sorted(scores, reverse=True) and len(set(scores)) == 3  # ...but ranks last
+
+
+def test_seed_highlights_are_clean_unique_and_substantial() -> None:
+    context = real_context()
+    seen: dict[str, str] = {}
+    for theme in context["themes"]:
+        assert theme["highlights"] == theme["progress"] + theme["plans"]
+        for m in theme["highlights"]:
+            text = m["text"]
+            assert not ENUMERATOR.match(text), text
+            assert text.endswith("。") and not text.endswith(("；。", "，。")), text
+            assert "\n" not in text and "," not in text, text
+            assert m["quote"] not in seen, (
+                f"{text} under {seen.get(m['quote'])} and {theme['name']}"
+            )
+            seen[m["quote"]] = theme["name"]
+            # every figure printed is one the document prints
+            assert set(re.findall(r"\d+(?:\.\d+)?", text)) <= set(
+                re.findall(r"\d+(?:\.\d+)?", m["quote"])
+            )
+        # the section's results do not all come from one document when others have some
+        sources = {m["source_no"] for m in theme["progress"]}
+        assert len(theme["progress"]) < 2 or len(sources) > 1, theme["name"]
+    texts = [m["text"] for t in context["themes"] for m in t["highlights"]]
+    assert not any(t.startswith(("加快建设高能级科创平台", "优化人才服务配套")) for t in texts)
+    # roads and bus lines are not a 人才 highlight, whatever their item heading says
+    talent = next(t for t in context["themes"] if t["name"] == "人才")
+    assert not any("公交线路" in m["text"] for m in talent["highlights"])
