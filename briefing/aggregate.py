@@ -15,7 +15,7 @@ import pandas as pd
 from briefing.figures import ThemeFigures, display_name, pick_figures
 from briefing.model import ExtractedDocument, Indicator, Measure
 from briefing.themes import OTHER_THEME
-from briefing.wording import clean_sentence, substance, unsuitable
+from briefing.wording import QUANTITY_RE, clean_sentence, substance, unsuitable
 
 MEASURE_COLUMNS = [
     "source_no",
@@ -280,6 +280,10 @@ def aggregate(
     )
 
 
+MIN_SCORE = 2
+"""The least `wording.substance` score a highlight has."""
+
+
 def pick_highlights(
     measures: pd.DataFrame, themes: Sequence[str], limit: int
 ) -> dict[str, pd.DataFrame]:
@@ -338,6 +342,9 @@ def pick_highlights(
                 "score": substance(text, int(row["indicator_count"]), row["status"] == "done"),
             }
         )
+    # a sentence that scores below 2 names, counts and does nothing: no highlight however thin
+    # the theme (a definition's tail, a stated aim)
+    rows = [r for r in rows if r["score"] >= MIN_SCORE]
     if not rows:
         return {t: empty for t in wanted}
     frame = pd.DataFrame(rows)
@@ -356,6 +363,7 @@ def pick_highlights(
         for mid, theme in zip(frame["measure_id"], frame["theme"], strict=True)
     ]
     frame = frame.sort_values(["score", "order"], ascending=[False, True], kind="stable")
+    frame = frame[~frame["measure_id"].isin(_restatements(frame))]
     is_home = frame["theme"].to_numpy() == home.loc[frame["measure_id"]].to_numpy()
     taken: set[str] = set()
     picked: dict[str, list[int]] = {}
@@ -378,6 +386,31 @@ def pick_highlights(
         )
         result[theme] = chosen[columns].reset_index(drop=True)
     return result
+
+
+def _restatements(ranked: pd.DataFrame) -> set[str]:
+    """Measures that repeat a better one of the same document: a figure in common (9家, 865.1亿元)
+    and much of the wording (a report's summary paragraph and its body say the same twice, in
+    sentences too unlike for the duplicate links)."""
+    kept: dict[int, list[tuple[set[str], set[str]]]] = {}
+    repeated: set[str] = set()
+    seen: set[str] = set()
+    for mid, source, text in zip(
+        ranked["measure_id"], ranked["source_no"], ranked["clean"], strict=True
+    ):
+        if mid in seen:
+            continue
+        seen.add(mid)
+        figures = set(QUANTITY_RE.findall(text))
+        pairs = {text[i : i + 2] for i in range(len(text) - 1)}
+        earlier = kept.setdefault(int(source), [])
+        if figures and any(
+            figures & f and 2 * len(pairs & p) >= 0.2 * (len(pairs) + len(p)) for f, p in earlier
+        ):
+            repeated.add(mid)
+        else:
+            earlier.append((figures, pairs))
+    return repeated
 
 
 def _likely_candidates(pool: pd.DataFrame, limit: int) -> pd.DataFrame:

@@ -259,3 +259,20 @@ def test_two_values_of_one_metric_in_one_document_are_not_a_disagreement() -> No
         )
     ]
     assert not aggregate(docs, ["基础研究"]).ledger["conflict"].any()
+
+
+def test_a_document_saying_the_same_result_twice_gives_one_highlight() -> None:
+    summary = _said(
+        "a",
+        "重组入列全国重点实验室9家,高新技术企业、国家科技型中小企业分别突破1.3万家、2.9万家。",
+        {"基础研究": ["重点实验室"]},
+    )
+    body = _said(
+        "b",
+        "加大在豫国家重点实验室支持力度,全国重点实验室重组入列9家,其中牵建6家、参建3家,总数达到22家。",
+        {"基础研究": ["重点实验室"]},
+    )
+    other = _said("c", "获批国家基础研究项目1052项、直接经费6.56亿元。", {"基础研究": ["基础研究"]})
+    agg = aggregate([_doc(1, [summary, body, other], [])], ["基础研究"])
+    picked = pick_highlights(agg.measures, ["基础研究"], 5)["基础研究"]
+    assert sorted(picked["measure_id"]) in (["a", "c"], ["b", "c"])
