@@ -540,7 +540,7 @@ def _change_info(
     updated = [_trend(t) for t in changes.updated]
     label = changes.previous.label
     moved = [f"{r['name']}{r['change_text'].removeprefix('较上期')}" for r in rows]
-    lines = [f"与上期（{label}）相比，各主题措施数：" + "，".join(moved) + "。"] if moved else []
+    lines = [f"与上期{label}相比，各主题措施数：" + "，".join(moved) + "。"] if moved else []
     if new_documents:
         lines.append(f"本期新收录文件{len(new_documents)}份。")
     if updated:

@@ -324,7 +324,7 @@ def sample_context() -> BriefingContext:
             ],
             "new_documents": documents[1:],  # type: ignore[typeddict-item]
             "figures": [TREND],
-            "lines": ["与上期（第2期（2024年2月））相比，各主题措施数：成果转化增加2条。"],
+            "lines": ["与上期第2期（2024年2月）相比，各主题措施数：成果转化增加2条。"],
         },
         "charts": {"themes": status, "mix": mix},
         "footer": {

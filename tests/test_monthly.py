@@ -226,7 +226,7 @@ def test_a_monthly_issue_says_what_changed_since_the_previous_one(
     (folder / "august.txt").write_text(head + summary, encoding="utf-8")
     assert _build(folder, out, "-p", "2023-08")[0] == 0
     august = _text(out / "2023-08" / "briefing-2023-08.docx")
-    assert "与上期（第1期（2023年7月））相比" in august
+    assert "与上期第1期（2023年7月）相比" in august
     assert "措施数较上期" in august
     # the figure July printed, updated: its change computed from the two cited values
     assert (
