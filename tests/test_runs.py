@@ -622,3 +622,23 @@ def test_a_state_of_the_previous_format_keeps_its_issues_and_rebuilds_its_cache(
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
     db.close()
     assert "charts" not in tables
+
+
+def test_a_manifest_replaced_by_a_fifo_or_a_huge_file_is_refused_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the previous issue's manifest and `state rebuild` read manifests from the output folder,
+    # where anything may have been put in their place: neither may block or fill memory
+    from briefing.runs import manifest as manifest_module
+
+    fifo = tmp_path / "manifest.json"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError):
+        manifest_module.read_manifest(fifo)  # returns at once: no writer is waited for
+    big = tmp_path / "big.json"
+    big.write_text('{"period": {}}', encoding="utf-8")
+    monkeypatch.setattr(manifest_module, "MANIFEST_MAX_BYTES", 8)
+    with pytest.raises(OSError):
+        manifest_module.read_manifest(big)
+    monkeypatch.setattr(manifest_module, "MANIFEST_MAX_BYTES", 64)
+    assert manifest_module.read_manifest(big) == {"period": {}}

@@ -7,7 +7,10 @@ so a re-run with the same inputs writes the same bytes and two manifests diff cl
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
+import os
+import stat
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -141,6 +144,22 @@ def build_manifest(
     }
 
 
+MANIFEST_MAX_BYTES = 64 * 1024 * 1024
+"""A manifest lists each input once with its digest: some 300 bytes a document. Far above any
+real one, and a bound on what a file replaced in the output folder can make a run read."""
+
+
+def read_manifest(path: Path) -> Any:
+    """The JSON of a manifest this tool wrote. OSError when it is not a regular file (a FIFO would
+    block the run) or is larger than MANIFEST_MAX_BYTES; ValueError when it is not JSON."""
+    # O_NONBLOCK: opening a FIFO must not wait for a writer before the check below sees it
+    with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MANIFEST_MAX_BYTES:
+            raise OSError(errno.EINVAL, "不是本工具写出的清单文件", str(path))
+        return json.loads(fh.read(MANIFEST_MAX_BYTES + 1).decode("utf-8"))
+
+
 def previous_issue(state: RunState, period: Period) -> PreviousIssue | None:
     """The issue this folder made for the period just before `period` (the latest whose period
     ends before this one starts), with the `facts` its manifest keeps. None for `all`, for a
@@ -163,7 +182,7 @@ def previous_issue(state: RunState, period: Period) -> PreviousIssue | None:
     )
     for name in names:
         try:
-            data = json.loads((state.output / name).read_text(encoding="utf-8"))
+            data = read_manifest(state.output / name)
         except (OSError, ValueError):
             continue
         facts = data.get("facts") if isinstance(data, dict) else None

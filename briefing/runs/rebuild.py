@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from briefing.runs.manifest import COVERED
+from briefing.runs.manifest import COVERED, read_manifest
 from briefing.runs.selection import CoveredDocument, Identity, identity_path
 from briefing.runs.state import (
     DB_NAME,
@@ -78,7 +78,7 @@ def read_manifests(output: Path) -> list[RebuiltIssue]:
     issues: dict[str, RebuiltIssue] = {}
     for manifest in made_briefings(output):
         try:
-            data = json.loads(manifest.read_text(encoding="utf-8"))
+            data = read_manifest(manifest)
             period = data["period"]
             key = str(period["key"])
             number = int(data["issue"]["number"])
