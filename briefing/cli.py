@@ -90,7 +90,7 @@ FollowLinksOption = Annotated[
         help="也读取输入文件夹中指向文件夹之外的符号链接（默认跳过并警告）",
     ),
 ]
-# `briefing explain`'s context options (cli_themes declares the same for its own function)
+# `briefing explain`'s context options
 SectionOption = Annotated[
     list[str] | None,
     typer.Option(

@@ -1,14 +1,14 @@
 """`briefing themes` and `briefing explain`: look inside the theme lexicon and the classifier.
 
-Two typer command functions; `cli.py` registers them (app.command("themes")(themes) …). This is CLI
-code, so it prints; the work is done by `briefing.themes` and `briefing.extract.measures`.
+The two functions behind those commands, called by `cli.py` (which declares the options and imports
+this module only when one of them runs). This is CLI code, so it prints; the work is done by
+`briefing.themes` and `briefing.extract.measures`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
 
 import typer
 
@@ -23,11 +23,6 @@ from briefing.extract.status import BASIS_LABELS, GENRE_LABELS, Decision, DocCon
 from briefing.themes import Classifier, Lexicon, load_lexicon
 
 EXIT_FAILED = 1
-
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option("--config", "-c", help="用户主题词表（TOML），与默认词表合并", show_default=False),
-]
 
 _STATUS_LABEL = {"done": "done（已完成）", "planned": "planned（计划）"}
 
@@ -44,7 +39,7 @@ def _fmt(weight: float) -> str:
     return f"{weight:g}"
 
 
-def themes(config: ConfigOption = None) -> None:
+def themes(config: Path | None = None) -> None:
     """列出主题及其关键词、权重和否定语境。"""
     lexicon = _load(config)
     typer.echo(f"主题词表：{'；'.join(lexicon.sources)}")
@@ -70,32 +65,6 @@ def themes(config: ConfigOption = None) -> None:
             typer.echo(f"  须有科技锚点才计分：{'、'.join(anchored)}")
         if spec.exclude:
             typer.echo(f"  否定语境：{'、'.join(spec.exclude)}")
-
-
-SectionOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--section",
-        "-s",
-        help="句子所在的章节标题（可多次给出，由外到内），例如 -s “三、2024年政府工作任务”",
-        show_default=False,
-    ),
-]
-TitleOption = Annotated[
-    str | None, typer.Option("--title", help="文件标题（用于判断体裁）", show_default=False)
-]
-DateOption = Annotated[
-    str | None,
-    typer.Option("--date", help="文件日期 YYYY-MM-DD（用于判断章节中的年份）", show_default=False),
-]
-DocOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--doc",
-        help="句子所在的文件：按文件的体裁、日期和句子所在章节来解释",
-        show_default=False,
-    ),
-]
 
 
 @dataclass
@@ -151,14 +120,12 @@ def _context(
 
 
 def explain(
-    sentence: Annotated[
-        str, typer.Argument(help="要解释的句子", show_default=False, metavar="句子")
-    ],
-    config: ConfigOption = None,
-    section: SectionOption = None,
-    title: TitleOption = None,
-    date: DateOption = None,
-    doc: DocOption = None,
+    sentence: str,
+    config: Path | None = None,
+    section: list[str] | None = None,
+    title: str | None = None,
+    date: str | None = None,
+    doc: Path | None = None,
 ) -> None:
     """解释一个句子如何归类：命中词及位置、权重、被排除的词及原因、最终主题，以及状态由体裁、章节还是语气决定。"""
     lexicon = _load(config)

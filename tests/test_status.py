@@ -8,7 +8,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from briefing.cli_themes import explain
+from briefing.cli import app as cli_app
 from briefing.extract.measures import extract_measures, is_problem_statement
 from briefing.extract.status import DocContext, decide, detect_genre, heading_kind
 from briefing.extract.structure import parse_structure
@@ -331,10 +331,7 @@ def test_a_problems_section_yields_no_measures() -> None:
 
 @pytest.fixture(scope="module")
 def app() -> typer.Typer:
-    app = typer.Typer()
-    app.command("explain")(explain)
-    app.command("other")(lambda: None)  # two commands: typer keeps the subcommand name
-    return app
+    return cli_app  # the real CLI: what a user types
 
 
 def test_explain_names_the_section_that_decided(app: typer.Typer) -> None:

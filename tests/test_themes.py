@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from briefing.cli_themes import explain, themes
+from briefing.cli import app as cli_app
 from briefing.errors import ConfigError
 from briefing.themes import DEFAULT_THEMES, OTHER_THEME, Classifier, load_lexicon
 from tests.conftest import scaling_ratio
@@ -365,10 +365,7 @@ def test_missing_lexicon_file_is_a_config_error(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def app() -> typer.Typer:
-    app = typer.Typer()
-    app.command("themes")(themes)
-    app.command("explain")(explain)
-    return app
+    return cli_app  # the real CLI: what a user types
 
 
 def test_themes_command_lists_every_theme_with_its_terms(app: typer.Typer) -> None:
@@ -382,7 +379,7 @@ def test_themes_command_lists_every_theme_with_its_terms(app: typer.Typer) -> No
 
 def test_themes_command_reports_a_bad_lexicon(app: typer.Typer, tmp_path: Path) -> None:
     bad = write(tmp_path, "bad.toml", "[themes\n")
-    result = CliRunner().invoke(app, ["themes", "--config", str(bad)])
+    result = CliRunner().invoke(app, ["themes", "--lexicon", str(bad)])
     assert result.exit_code == 1
     assert "bad.toml" in result.output
 
