@@ -316,45 +316,6 @@ def indicator_metrics(
     return result
 
 
-_NUMBER_UNIT_RE = re.compile(
-    r"(\d+(?:\.\d+)?)\s*("
-    r"[%％]|(?:[万亿千百])?(?:亿元|万元|元|平方米|平方公里|人次|家次|家|项|个|人|名|位|篇|台套|台|套"
-    r"|支|所|条|件|次|座|倍|吨|千瓦)|[万亿])"
-)
-
-
-@dataclass(frozen=True)
-class _RegexFigure:
-    text: str
-    value: float
-    unit: str
-    kind: str = "actual"
-    year: int | None = None
-    metric: str | None = None
-    qualifier: str | None = None
-    scope: str | None = None
-
-
-@dataclass(frozen=True)
-class _RegexDocument:
-    source: str
-    body: str
-    indicators: list[_RegexFigure]
-
-
-def regex_figures(documents: Sequence[Any]) -> list[_RegexDocument]:
-    """The bare number+unit baseline: every match in the body, as written, kind actual."""
-    out = []
-    for d in documents:
-        body = _SPACE.sub("", d.body)
-        figures = [
-            _RegexFigure(m.group(0), float(m.group(1)), m.group(2))
-            for m in _NUMBER_UNIT_RE.finditer(body)
-        ]
-        out.append(_RegexDocument(d.source, d.body, figures))
-    return out
-
-
 def figure_scores(
     module: ModuleType | None, documents: Sequence[Any], gold_rows: Sequence[dict[str, Any]]
 ) -> dict[str, dict[str, float]]:
@@ -369,9 +330,8 @@ def figure_scores(
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in gold_rows), encoding="utf-8"
         )
         tool: dict[str, float] = module.score_indicators(docs, path)
-        # the figures helper's own number+unit baseline when its scorer has one
-        baseline = getattr(module, "baseline_documents", regex_figures)
-        regex: dict[str, float] = module.score_indicators(baseline(docs), path)
+        # the number+unit baseline is the scorer's own, so both parts count it the same way
+        regex: dict[str, float] = module.score_indicators(module.baseline_documents(docs), path)
     return {"tool": tool, "regex": regex}
 
 
