@@ -134,6 +134,7 @@ def build(
         included = extraction.documents(selection.documents)
         link_duplicates(included)
         issue_no = state.issue_number(period, settings.masthead.first_issue)
+        previous = previous_issue(state, period)
         found = BuildResult(
             "made",
             period,
@@ -143,8 +144,8 @@ def build(
             issue_no,
             extraction.entries,
             included,
-            run_warnings(extraction.entries, included, paths.xlsx),
-            run_notes(selection, included),
+            [*run_warnings(extraction.entries, included, paths.xlsx), *previous.warnings],
+            [*run_notes(selection, included), *previous.notes],
         )
         if skip_empty and selection.is_empty:
             return replace(found, status="skipped", manifest=None)
@@ -155,7 +156,7 @@ def build(
             progress("生成", len(extraction.entries))
 
         aggregates = aggregate(included, lexicon.names, figures_per_theme(settings))
-        changes = what_changed(aggregates, previous_issue(state, period))
+        changes = what_changed(aggregates, previous.issue)
         charts = draw_charts(aggregates, changes)
         context = build_context(
             selection=selection,

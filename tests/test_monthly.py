@@ -234,3 +234,37 @@ def test_a_monthly_issue_says_what_changed_since_the_previous_one(
         "增长约37.2%[1]。"
     ) in august
     assert round((865.1 - 630.5) / 630.5 * 100, 1) == 37.2
+
+
+def test_a_damaged_previous_manifest_is_a_warning_not_a_silent_loss_of_the_comparison(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """Last month's manifest holds what 较上期 compares with. If it was damaged (a half-copied
+    backup, an editor's stray save), this month's run says which file and why, still writes the
+    briefing without 较上期, and --strict refuses to go on."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seeds_dir / "000_4bc94fbfc6990ecc.txt", folder / "july.txt")
+    out = tmp_path / "out"
+    assert _build(folder, out, "-p", "2023-07")[0] == 0
+    july_manifest = out / "2023-07" / "manifest.json"
+    july_manifest.write_text('{"facts": ', encoding="utf-8")
+    summary = (seeds_dir / "003_6d581c0dd9f637d5.txt").read_text(encoding="utf-8")
+    head = "[ 发布日期 ] 2023-08-15\n\n[ 发布机构 ] 重庆市科学技术局\n\n2023年全市科技工作情况\n\n"
+    (folder / "august.txt").write_text(head + summary, encoding="utf-8")
+
+    code, err = _build(folder, out, "-p", "2023-08", "--strict")
+    assert code == 1
+    assert f"{july_manifest}: 上期（第1期）清单已损坏" in err
+    assert not (out / "2023-08" / "briefing-2023-08.docx").exists()
+
+    code, err = _build(folder, out, "-p", "2023-08")
+    assert code == 0, err
+    assert "本期不作较上期比较" in err and "警告 1 条" in err
+    august = _text(out / "2023-08" / "briefing-2023-08.docx")
+    assert "技术合同成交额" in august and "与上期第1期" not in august
+    assert "措施数较上期" not in august
+    # the briefing's own list of processing warnings tells the reader too
+    assert "上期（第1期）清单已损坏" in august
+    # the damaged file is left as it was: it is the user's to restore
+    assert july_manifest.read_text(encoding="utf-8") == '{"facts": '

@@ -20,6 +20,7 @@ from briefing.changes import FACTS_FORMAT, PreviousIssue
 from briefing.inputs import escaped
 from briefing.model import DocumentEntry, ExtractedDocument
 from briefing.periods import Period, parse_period
+from briefing.readers.common import os_error
 from briefing.runs.selection import Selection, document_day
 from briefing.runs.state import Issue, RunState, output_digests, sha256_file
 
@@ -160,36 +161,72 @@ def read_manifest(path: Path) -> Any:
         return json.loads(fh.read(MANIFEST_MAX_BYTES + 1).decode("utf-8"))
 
 
-def previous_issue(state: RunState, period: Period) -> PreviousIssue | None:
+@dataclasses.dataclass(frozen=True)
+class PreviousLookup:
+    """The previous issue found for 较上期, or why there is none to compare with."""
+
+    issue: PreviousIssue | None = None
+    warnings: tuple[str, ...] = ()
+    """Its manifest is there but unreadable or damaged: hostile input, so --strict fails."""
+    notes: tuple[str, ...] = ()
+    """Its manifest was deleted, or an earlier version wrote it without facts."""
+
+
+def previous_issue(state: RunState, period: Period) -> PreviousLookup:
     """The issue this folder made for the period just before `period` (the latest whose period
-    ends before this one starts), with the `facts` its manifest keeps. None for `all`, for a
-    first issue, or when that manifest is gone or holds no facts (issues made by earlier
-    versions): the briefing then says nothing about 较上期."""
+    ends before this one starts), with the `facts` its manifest keeps. Nothing, silently, for
+    `all` and for a first issue. When that issue's manifest is gone, unreadable or holds no
+    facts, the briefing says nothing about 较上期 and a warning or note names the manifest and
+    why: a monthly run must not drop the comparison without telling anyone."""
     if period.start is None:
-        return None
+        return PreviousLookup()
     earlier = [
         issue
         for issue in state.issues()
         if issue.start is not None and issue.end is not None and issue.end < period.start
     ]
     if not earlier:
-        return None
+        return PreviousLookup()
     issue = max(earlier, key=lambda i: (i.end or period.start, i.seq))
+    label = f"第{issue.number}期"
     # the default template's manifest first; another template's holds the same facts
     names = sorted(
         (name for name in issue.outputs if name.endswith("manifest.json")),
         key=lambda name: (not name.endswith("/" + MANIFEST_NAME), name),
     )
+    warnings: list[str] = []
+    notes: list[str] = []
     for name in names:
+        path = state.output / name
         try:
-            data = read_manifest(state.output / name)
-        except (OSError, ValueError):
+            data = read_manifest(path)
+        except FileNotFoundError:
+            notes.append(f"{path}: 上期（{label}）清单已不存在")
+            continue
+        except OSError as exc:
+            warnings.append(f"{path}: 上期（{label}）清单无法读取（{_manifest_error(exc)}）")
+            continue
+        except ValueError:
+            warnings.append(f"{path}: 上期（{label}）清单已损坏，不是有效的 JSON")
             continue
         facts = data.get("facts") if isinstance(data, dict) else None
         if isinstance(facts, dict) and facts.get("format") == FACTS_FORMAT:
-            label = f"第{issue.number}期"
-            return PreviousIssue(f"{label}（{parse_period(issue.period).label}）", label, facts)
-    return None
+            found = PreviousIssue(f"{label}（{parse_period(issue.period).label}）", label, facts)
+            return PreviousLookup(found)
+        notes.append(f"{path}: 上期（{label}）清单由旧版本生成，没有可比较的数据")
+    if not names:
+        notes.append(f"{state.output}: 上期（{label}）没有留下清单")
+    suffix = "，本期不作较上期比较"
+    return PreviousLookup(
+        None, tuple(w + suffix for w in warnings), tuple(n + suffix for n in notes)
+    )
+
+
+def _manifest_error(exc: OSError) -> str:
+    """Why a manifest could not be read, in the user's language (strerror is English)."""
+    if exc.errno == errno.EINVAL and exc.strerror:
+        return exc.strerror  # read_manifest's own reason, already Chinese
+    return str(os_error(exc)).removeprefix("无法读取文件：")
 
 
 def write_manifest(path: Path, manifest: Mapping[str, Any]) -> None:
