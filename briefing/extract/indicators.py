@@ -10,8 +10,10 @@ what each one is about. The rules, in the order they are applied:
   noun ("3个市级科技创新基础设施获批建设") the noun after the unit; a clause with no noun of its own
   ("、增长10%") repeats the metric of the figure before it in the sentence; "A和B分别…x、y" hands A
   to x and B to y.
-- kind: provision for a support standard or its threshold (对…给予20万元奖励, 最高补助500万元,
-  研发投入过5000万元的企业, 投入1000万元以上的企业), before any other kind; change for an amount
+- kind: provision for a support standard, or the threshold a support sentence sets (对…给予20万元奖励,
+  最高补助500万元, 对投入1000万元以上的企业给予…, 年营业收入≤5亿元), before any other kind; a bar
+  outside a support sentence ("研发投入超过20亿元的行业") is no provision (tried: dev kind +0.008,
+  test unchanged); change for an amount
   added or cut (比上年增加1000亿元, 较去年增加4项, 标准提高1倍), also in a plan; target when the
   sentence sits under a plans heading (下一步, 打算, 目标…), a target word precedes the figure in
   the sentence (力争, 确保, 到2025年…) or the measure holding it is planned (its status reads
@@ -653,8 +655,6 @@ def _kind(
 ) -> IndicatorKind:
     if support and _is_provision(text, q, c_start, c_end):
         return "provision"
-    if _is_threshold(text, q, c_end):
-        return "provision"
     change = _CHANGE_VERB.search(bare)
     if change and (q.unit not in _RATE_UNITS or (q.unit == "倍" and _ADDED_TIMES.search(bare))):
         # "比上年增加1000亿元", "较去年增加4项", "补贴标准提高1倍": an amount added, not a rate;
@@ -712,25 +712,6 @@ _THRESHOLD_AFTER = re.compile(
 _REALISED = re.compile(
     r"累计|共计|总计|合计|已|兑现|发放|拨付|下达|到位|争取|获得|获批|惠及|撬动|带动"
 )
-
-
-# "研发投入超过5000万元的企业", "经费投入超过20亿元的行业": the bar a class of bodies clears
-_RATE_NAME = re.compile(r"(?:强度|比重|比例|占比|率)$")
-_THRESHOLD_BEFORE = re.compile(r"(?:超过|超|过|达到|达|不低于|不少于|高于|大于|在)$")
-
-
-def _is_threshold(text: str, q: Quantity, c_end: int) -> bool:
-    if not (q.unit.endswith("元") or q.unit == "%"):
-        return False
-    verb = _THRESHOLD_BEFORE.search(text, max(0, q.start - 2), q.start)
-    if not (verb or q.trailing in ("以上", "及以上")):
-        return False
-    if q.unit == "%":
-        # "投入强度超过1%的行业" is a bar; "超过95%的企业" is a share of them
-        at = verb.start() if verb else q.start
-        if not _RATE_NAME.search(text, max(0, at - 3), at):
-            return False
-    return _THRESHOLD_AFTER.match(text, q.end, c_end) is not None
 
 
 def _is_provision(text: str, q: Quantity, c_start: int, c_end: int) -> bool:
