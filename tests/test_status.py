@@ -89,6 +89,21 @@ def test_a_heading_year_decides_against_the_documents_own_year() -> None:
     assert heading_kind("一、2024年主要工作", 2024, "summary") is None
 
 
+def test_a_noun_of_tasks_under_a_review_heading_names_what_was_done() -> None:
+    summary = DocContext("summary", 2024)
+    section = ("一、2024年工作情况", "(三)扎实推进重点工作")
+    decision = decide("新建省级重点实验室5家。", section, summary)
+    assert decision.status == "done"
+    assert decision.section is not None and decision.section.heading == "一、2024年工作情况"
+    assert decide("完善人才政策。", ("一、主要成效", "(二)创新政策举措"), summary).status == "done"
+    # a heading that looks ahead keeps its own verdict inside a review part
+    assert decide(
+        "新建省级重点实验室5家。", ("一、工作开展情况", "(五)下一步工作打算"), summary
+    ).status == ("planned")
+    # with no review heading above it, the noun still marks a task part
+    assert decide("新建省级重点实验室5家。", ("二、2025年重点工作",), summary).status == "planned"
+
+
 REPORT = """各位代表:
 现在,我代表市人民政府,向大会报告政府工作,请予审议。
 一、2023年工作回顾
@@ -191,6 +206,19 @@ def test_an_event_dated_before_the_document_reports_someone_elses_plan_as_done()
     assert decide(
         "科技部将在下一阶段统筹推进创新型城市建设。", (), DocContext("reply", 2016)
     ).status == ("planned")
+
+
+def test_what_a_meeting_pointed_out_is_decided_by_the_rest_of_the_sentence() -> None:
+    body = (
+        "2月14日,全市科技系统工作会议召开。\n"
+        "会议指出,2024年,全市科技系统凝心聚力,全社会研发投入强度达到2.68%。\n"
+        "会议指出,要准确把握科技工作的部署要求。\n"
+        "会议强调,一是提高站位、深化认识。"
+    )
+    got = statuses(body, title="全市科技系统工作会议召开", date="2025-02-17")
+    assert got["会议指出,2024年,全市科技系统凝心聚力,全社会研发投入强度达到2.68%。"] == "done"
+    assert got["会议指出,要准确把握科技工作的部署要求。"] == "planned"
+    assert got["会议强调,一是提高站位、深化认识。"] == "planned"
 
 
 def test_a_leaders_numbered_tasks_and_the_units_told_to_act_are_planned() -> None:

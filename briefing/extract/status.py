@@ -149,10 +149,11 @@ def detect_genre(title: str | None, structure: Structure | None = None) -> Genre
 
 # ---------------------------------------------------------------- sections
 
-# cues that mark a task section wherever they stand in the heading
+# cues that mark a task section wherever they stand in the heading: words that look ahead, and
+# nouns of tasks (重点工作, 主要任务), which name a topic but no time
 _TASK_ANYWHERE_RE = re.compile(
-    r"下一步|下步|下阶段|今后|打算|展望|努力方向|工作(?:安排|计划|思路|要点|任务)|计划安排|思路"
-    r"|重点任务|主要任务|重点工作|任务分解|责任分工"
+    r"(?P<ahead>下一步|下步|下阶段|今后|打算|展望|努力方向|工作(?:安排|计划|思路|要点)|计划安排|思路)"
+    r"|(?P<noun>工作任务|重点任务|主要任务|重点工作|任务分解|责任分工)"
 )
 # head nouns that mark a task section at the end of the heading (二、对今年政府工作的建议,
 # (三)工作目标); after 落实/贯彻/按照… they are an object (全面落实整改要求), not the head
@@ -194,6 +195,9 @@ class SectionVerdict:
     heading: str
     cue: str
     strong: bool = True
+    # decided by a noun of tasks alone (重点工作, 举措, 目标…), which says what the part is about,
+    # not when: under a review heading it lists what was done
+    noun: bool = False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -213,9 +217,11 @@ def heading_kind(
         return None
     last = re.split(r"[，,、；;：:]", body)[-1]
     imperative = _IMPERATIVE_START_RE.match(body) is not None
-    cues: list[tuple[int, SectionKind, str]] = [
-        (m.end(), "tasks", m.group(0)) for m in _TASK_ANYWHERE_RE.finditer(body)
-    ]
+    ahead = False
+    cues: list[tuple[int, SectionKind, str]] = []
+    for hit in _TASK_ANYWHERE_RE.finditer(body):
+        cues.append((hit.end(), "tasks", hit.group(0)))
+        ahead = ahead or hit.lastgroup == "ahead"
     m = _TASK_END_RE.search(last)
     # 关于加大科技投入的建议: a reply's heading names the proposal it answers, not a task part
     if m is not None and _OBJECT_VERB_RE.search(last[: m.start()]) is None and body[:2] != "关于":
@@ -226,7 +232,7 @@ def heading_kind(
         cues.append((len(body), "review", m.group(0)))
     if cues:
         _, kind, cue = max(cues, key=lambda c: (c[0], c[1] == "review"))
-        return SectionVerdict(kind, heading, cue)
+        return SectionVerdict(kind, heading, cue, noun=kind == "tasks" and not ahead)
     m = _THIS_YEAR_RE.search(body)
     if m is not None and (m.group(0) != "今年" or genre in ("report", "plan")):
         return SectionVerdict("tasks", heading, m.group(0))
@@ -250,15 +256,22 @@ def section_verdict(
     section: tuple[str, ...], year: int | None, genre: Genre
 ) -> SectionVerdict | None:
     """The innermost heading with a strong cue decides, else the innermost with a weak one; every
-    measure of a section asks the same."""
+    measure of a section asks the same. A heading that is tasks by a noun alone ((三)扎实推进重点工作,
+    (二)创新政策举措) yields to a review heading above it (一、2024年工作情况): there it names
+    the topic of what was done."""
     weak = None
+    noun = None
     for heading in reversed(section):
         verdict = heading_kind(heading, year, genre)
-        if verdict is not None:
-            if verdict.strong:
-                return verdict
+        if verdict is None:
+            continue
+        if verdict.strong and verdict.noun:
+            noun = noun or verdict
+        elif verdict.strong:
+            return verdict if verdict.kind == "review" or noun is None else noun
+        else:
             weak = weak or verdict
-    return weak
+    return noun or weak
 
 
 # ---------------------------------------------------------------- mood
@@ -338,10 +351,12 @@ _SOFT_PAST_RE = re.compile(
 )
 
 
-# a meeting's or a leader's instructions, as news reports them: 会议要求, 他强调, 讲话中指出
+# a meeting's or a leader's instructions, as news reports them: 会议要求, 他强调, 讲话中部署. Not
+# 指出 (pointed out): it opens a review as often as a demand (会议指出,2024年,全市…取得…), so the rest
+# of the sentence decides (会议指出,要… is planned by its 要)
 INSTRUCTION_RE = re.compile(
     r"(?:会议|会上|讲话中?|发言中?|[他她]|并|同时|最后|书记|县长|市长|局长|主任|厅长|区长)"
-    r"(?:要求|强调|指出|部署)[,，:：]"
+    r"(?:要求|强调|部署)[,，:：]"
 )
 # 2021年1月,市政府办公厅印发…: a dated event before the document's own date happened
 _LEADING_DATE_RE = re.compile(r"(20\d\d)年(\d{1,2}月(?:\d{1,2}日)?)?(?:以来)?[，,]")
@@ -428,7 +443,7 @@ def _plan_mood(text: str, year: int | None) -> Mood | None:
             target = int(m.group(1) or m.group(2))
             if year is None or target >= year:
                 return Mood("planned", True, _TARGET, m.group(0))
-    if ("要求" in text or "强调" in text or "指出" in text or "部署" in text) and (
+    if ("要求" in text or "强调" in text or "部署" in text) and (
         m := INSTRUCTION_RE.search(text)
     ) is not None:
         return Mood("planned", True, _INSTRUCTION, m.group(0))
