@@ -545,14 +545,19 @@ class BriefingCharts:
 
 def draw_charts(aggregates: Aggregates, changes: Changes) -> BriefingCharts:
     """Every chart of the briefing over `aggregates` and its trends (`changes`)."""
-    order = [*aggregates.themes, OTHER_LABEL]
+    # Measures in no theme (其他) stay out of the composition charts: a work report brings
+    # hundreds of them, and beside one such bar the themes a briefing is about shrink to slivers.
+    # The templates say how many were left out (`other_count`).
+    order = list(aggregates.themes)
     counts = theme_counts(aggregates.by_theme)
     rows = [
         (theme, counts[theme]["done"], counts[theme]["planned"])
         for theme in order
         if counts.get(theme, {}).get("measures", 0) > 0
     ]
-    by_document = aggregates.by_document
+    themed = [column for column in aggregates.by_document.columns if column in order]
+    by_document = aggregates.by_document[themed]
+    by_document = by_document[by_document.sum(axis=1) > 0]
     if len(by_document) > MIX_CHART_DOCUMENTS:
         totals = by_document.sum(axis=1)
         keep = totals.sort_values(ascending=False, kind="stable").index[:MIX_CHART_DOCUMENTS]

@@ -276,9 +276,9 @@ class SummaryInfo(TypedDict):
 
 class ChartSet(TypedDict):
     themes: Any
-    """各主题措施数（进展/计划）柱状图。 例：`{{ charts.themes }}`"""
+    """各主题措施数（进展/计划）柱状图；未归入主题的措施（`other_count`）不列入。 例：`{{ charts.themes }}`"""
     mix: Any
-    """各文件的主题构成图。 例：`{{ charts.mix }}`"""
+    """各文件的主题构成图，只列有主题措施的文件；未归入主题的措施不列入。 例：`{{ charts.mix }}`"""
 
 
 class FooterInfo(TypedDict):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
+from PIL import Image
+
 from briefing.aggregate import aggregate, pick_highlights, theme_counts
 from briefing.context import printed_value
 from briefing.model import ExtractedDocument, Indicator, Measure, Metadata
@@ -276,3 +280,28 @@ def test_a_document_saying_the_same_result_twice_gives_one_highlight() -> None:
     agg = aggregate([_doc(1, [summary, body, other], [])], ["基础研究"])
     picked = pick_highlights(agg.measures, ["基础研究"], 5)["基础研究"]
     assert sorted(picked["measure_id"]) in (["a", "c"], ["b", "c"])
+
+
+def test_charts_leave_out_measures_in_no_theme_so_a_work_report_does_not_dwarf_the_themes() -> None:
+    """A government work report brings hundreds of measures in no theme; beside such a bar the
+    four themes a 简报 is about would be slivers. The charts show themes only (the templates say
+    how many measures were left out), and a document with no themed measure has no bar."""
+    from briefing.changes import what_changed
+    from briefing.charts import OTHER_COLOR, draw_charts
+
+    report = [_m(f"r{i}", []) for i in range(300)] + [_m("r-fin", ["科技金融"])]
+    docs = [
+        _doc(1, report, []),
+        _doc(2, [_m("p1", ["人才"]), _m("p2", ["人才"], "planned")], []),
+        _doc(3, [_m(f"o{i}", []) for i in range(5)], []),
+    ]
+    agg = aggregate(docs, ["基础研究", "成果转化", "科技金融", "人才"])
+    charts = draw_charts(agg, what_changed(agg, None))
+    assert charts.themes is not None and charts.mix is not None
+    assert "其他" not in charts.themes.alt and "其他" not in charts.mix.alt
+    assert "[1]" in charts.mix.alt and "[2]" in charts.mix.alt and "[3]" not in charts.mix.alt
+    grey = tuple(int(OTHER_COLOR[i : i + 2], 16) for i in (1, 3, 5))
+    for chart in (charts.themes, charts.mix):
+        image = Image.open(io.BytesIO(chart.png)).convert("RGB")
+        # text is anti-aliased through every grey: a few such pixels, never a bar's area
+        assert sum(n for n, rgb in image.getcolors(maxcolors=1 << 20) or [] if rgb == grey) < 100

@@ -628,7 +628,12 @@ def write_body(doc: DocxDocument) -> None:
     _tag(doc, "{%p if charts.mix %}")
     mix = _para(doc, "{{ charts.mix }}", s["figure"])
     mix.paragraph_format.keep_with_next = True  # the note below explains the [n] labels
-    _para(doc, "注：图中[1]、[2]……为附表所列来源文件的序号。", s["note"])
+    _para(
+        doc,
+        "注：图中[1]、[2]……为附表所列来源文件的序号"
+        "{% if other_count %}；另有{{ other_count }}条措施未归入上述主题，不列入图中{% endif %}。",
+        s["note"],
+    )
     _tag(doc, "{%p endif %}")
 
     # a gist per document: what a reply answers and how, or who issued what and its main measures
@@ -812,7 +817,7 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
     _para(doc, "括号内为与上期（{{ changes.previous_issue }}）相比措施数的增减。", s["warning"])
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if other_count %}")
-    _para(doc, "另有{{ other_count }}条措施未归入上述主题；[n]为来源文件序号，见同期简报附表。",
+    _para(doc, "另有{{ other_count }}条措施未归入上述主题，不列入表、图；[n]为来源文件序号，见同期简报附表。",
           s["warning"])  # fmt: skip
     _tag(doc, "{%p else %}")
     _para(doc, "[n]为来源文件序号，见同期简报附表。", s["warning"])
