@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 import shutil
 import subprocess
 import zipfile
@@ -113,10 +114,30 @@ def test_highlights_carry_citations_with_results_and_plans_apart(rendered: DocxD
     assert texts[progress + 1] == "1. 2022年组织实施市级自然科学基金项目1800项。[1]"
     assert texts[plans + 1].startswith("1. 建立市级财政基础研究项目资金")
     assert data == plans + 2
-    # a theme with no plans says so rather than leaving an empty heading
-    assert "本期文件未提出本主题的工作计划。" in texts
+    # a theme whose plans are no highlights says why rather than leaving an empty heading
+    assert any(
+        re.fullmatch(r"本主题的\d+条计划或已列于其他主题，或表述笼统，未列为要点。", t)
+        for t in texts
+    )
     # a measure filed under two themes is listed once, naming the other
     assert "2. 新培育技术经纪人180人。[2]（亦涉及成果转化）" in texts
+
+
+def test_a_theme_whose_results_are_not_highlights_does_not_claim_it_reported_none(
+    tmp_path: Path,
+) -> None:
+    """When a theme's results were all listed under another theme or too general to be
+    highlights, the section must not say the documents reported no progress."""
+    context = sample_context()
+    theme = context["themes"][0]
+    theme["progress"], theme["done_count"] = [], 3
+    other = context["themes"][1]
+    other["plans"], other["planned_count"] = [], 0
+    texts = _texts(Document(str(_render(tmp_path, context))))
+    assert "本主题的3条进展或已列于其他主题，或表述笼统，未列为要点。" in texts
+    assert "本期文件未报告本主题的工作进展。" not in texts
+    # a theme with no plan at all says so
+    assert "本期文件未提出本主题的工作计划。" in texts
 
 
 def test_results_targets_and_standards_are_separate_tables(rendered: DocxDocument) -> None:

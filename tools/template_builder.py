@@ -581,13 +581,21 @@ def write_body(doc: DocxDocument) -> None:
     _tag(doc, "{%p for m in theme.progress %}")
     _para(doc, item)
     _tag(doc, "{%p else %}")
-    _para(doc, "本期文件未报告本主题的工作进展。")
+    _para(
+        doc,
+        "{% if theme.done_count %}本主题的{{ theme.done_count }}条进展或已列于其他主题，或表述笼统，"
+        "未列为要点。{% else %}本期文件未报告本主题的工作进展。{% endif %}",
+    )
     _tag(doc, "{%p endfor %}")
     _para(doc, "（二）下一步安排", "Heading 2")
     _tag(doc, "{%p for m in theme.plans %}")
     _para(doc, item)
     _tag(doc, "{%p else %}")
-    _para(doc, "本期文件未提出本主题的工作计划。")
+    _para(
+        doc,
+        "{% if theme.planned_count %}本主题的{{ theme.planned_count }}条计划或已列于其他主题，或表述笼统，"
+        "未列为要点。{% else %}本期文件未提出本主题的工作计划。{% endif %}",
+    )
     _tag(doc, "{%p endfor %}")
     _para(doc, "（三）关键数据", "Heading 2")
     _tag(doc, "{%p if theme.indicators or theme.targets or theme.standards %}")
@@ -899,13 +907,21 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     _tag(doc, "{%p for m in theme.progress %}")
     _para(doc, "{{ loop.index }}. {{ m.text }}{{ m.cite }}" + ALSO)
     _tag(doc, "{%p else %}")
-    _para(doc, "本期文件未报告该主题的工作进展。")
+    _para(
+        doc,
+        "{% if theme.done_count %}该主题的{{ theme.done_count }}条进展或已列于其他主题，或表述笼统，"
+        "未列为要点。{% else %}本期文件未报告该主题的工作进展。{% endif %}",
+    )
     _tag(doc, "{%p endfor %}")
     _para(doc, "三、下一步安排", "Heading 1")
     _tag(doc, "{%p for m in theme.plans %}")
     _para(doc, "{{ loop.index }}. {{ m.text }}{{ m.cite }}" + ALSO)
     _tag(doc, "{%p else %}")
-    _para(doc, "本期文件未提出该主题的工作计划。")
+    _para(
+        doc,
+        "{% if theme.planned_count %}该主题的{{ theme.planned_count }}条计划或已列于其他主题，或表述笼统，"
+        "未列为要点。{% else %}本期文件未提出该主题的工作计划。{% endif %}",
+    )
     _tag(doc, "{%p endfor %}")
     _para(doc, "四、关键数据", "Heading 1")
     _tag(doc, "{%p if theme.indicators or theme.targets or theme.standards %}")
