@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from pathlib import Path
+from pathlib import PurePath
 from typing import Any, TypedDict
 
 import pandas as pd
@@ -32,6 +32,7 @@ from briefing.digest import (
     strongest_measures,
     theme_sentence,
 )
+from briefing.extract.text_lines import UNTITLED
 from briefing.figures import printed_value
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, cn_date
@@ -216,7 +217,11 @@ class DocumentSummary(TypedDict):
     no: int
     """来源序号 n（与引注 [n] 一致）。 例：`1`"""
     title: str
-    """文件标题（无标题时为推导出的名称）。 例：`重庆市科学技术局关于市政协六届一次会议第0012号提案的复函`"""
+    """文件标题。未识别出标题的文件标明“无标题”并给出文件名，正文开头有“时间＋主体”（如“2023年，全市科技系统…”）时以此作名称：`2023年全市科技系统（无标题，名称取自正文开头；文件：003.txt）`、`无标题（文件：报告.txt）`；从不把正文的一句话当标题。 例：`重庆市科学技术局关于市政协六届一次会议第0012号提案的复函`"""
+    untitled: bool
+    """文件未识别出标题时为真（title 此时为上述标示）。 例：`{% if d.untitled %}…{% endif %}`"""
+    file_name: str
+    """文件名（不含目录）。 例：`000_4bc94fbfc6990ecc.txt`"""
     doc_no: str
     """发文字号，无则为空字符串。 例：`渝科局函〔2023〕372号`"""
     publisher: str
@@ -339,6 +344,23 @@ def _cite(numbers: Sequence[int]) -> str:
     return "".join(f"[{n}]" for n in numbers)
 
 
+def _file_name(source: str) -> str:
+    """The file a document came from, without its folder ("a.jsonl#3" keeps its line)."""
+    return PurePath(source.replace("\\", "/")).name or source
+
+
+def shown_title(doc: ExtractedDocument) -> str:
+    """What the briefing calls a document: its title; for one without a title, a marked name that
+    says so and names the file, so that no sentence of the text passes for a title."""
+    meta = doc.metadata
+    if meta.title:
+        return meta.title
+    name = _file_name(doc.source)
+    if meta.title_derived and meta.display_title and meta.display_title != UNTITLED:
+        return f"{meta.display_title}（无标题，名称取自正文开头；文件：{name}）"
+    return f"无标题（文件：{name}）"
+
+
 def document_summaries(
     documents: Sequence[ExtractedDocument],
     aggregates: Aggregates,
@@ -364,7 +386,9 @@ def document_summaries(
         summaries.append(
             DocumentSummary(
                 no=no,
-                title=meta.display_title or meta.title or Path(doc.source).name,
+                title=shown_title(doc),
+                untitled=not meta.title,
+                file_name=_file_name(doc.source),
                 doc_no=meta.doc_no or "",
                 publisher=meta.publisher or "",
                 date=doc.date or "",

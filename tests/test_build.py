@@ -142,6 +142,25 @@ def test_special_characters_in_a_title_come_through_intact(tmp_path: Path, seeds
     assert "R&D<研发>" in docx_text(result.docx)
 
 
+def test_a_document_without_a_title_is_named_by_its_file_never_by_a_sentence(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "2024年财政局答复.txt").write_text(
+        "张三代表：\n您提出的《关于加大本级科技创新财政投入的提案》收悉，现答复如下：\n"
+        "今年上半年收到上级科技资金417.6万元，本级预算安排科技项目资金420万元。\n"
+        "下一步，财政局将进一步加强对科技资金的统筹。\n2024年7月18日\n",
+        encoding="utf-8",
+    )
+    result = build(Settings(inputs=(folder,), output=tmp_path / "out"))
+    lines = docx_text(result.docx).splitlines()
+    shown = "无标题（文件：2024年财政局答复.txt）"
+    assert f"1. {shown}" in lines  # the 文件摘要 heading
+    assert any(line.startswith(f"1 | {shown} |") for line in lines)  # 附：来源文件
+    assert not any("您提出的" in line for line in lines if line.startswith(("1. ", "1 | ")))
+
+
 def test_a_bad_file_among_good_ones_gives_a_briefing_and_a_warning(
     tmp_path: Path, seeds_dir: Path
 ) -> None:

@@ -444,16 +444,14 @@ def test_bracketed_publication_time_line() -> None:
     [
         ("2024年上半年,市科技局紧紧围绕中心工作,取得新成效。", "2024年上半年市科技局"),
         ("2023年,我市坚持创新驱动发展战略。", "2023年我市"),
-        ("2023年是全面贯彻党的二十大精神的开局之年。", "2023年是全面贯彻党的二十大精神的开局之年"),
-        (
-            "今年以来,我市科技创新工作取得明显成效,各项指标稳步增长。",
-            "今年以来,我市科技创新工作取得明显成效…",
-        ),
+        # a sentence, whole or clipped, is no name: the briefing names the file instead
+        ("2023年是全面贯彻党的二十大精神的开局之年。", "无标题文件"),
+        ("今年以来,我市科技创新工作取得明显成效,各项指标稳步增长。", "无标题文件"),
+        ("现在，我代表国务院，向大会报告政府工作，请予审议。", "无标题文件"),
+        ("您提出的《关于加大本级科技创新财政投入的提案》收悉，现答复如下：", "无标题文件"),
     ],
 )
-def test_derived_display_title_names_the_subject_or_quotes_the_opening(
-    opening: str, display: str
-) -> None:
+def test_derived_display_title_names_the_subject_or_none(opening: str, display: str) -> None:
     meta = parse(opening + "\n" + BODY).metadata
     assert (meta.title, meta.display_title, meta.title_derived) == (None, display, True)
 

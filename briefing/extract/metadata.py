@@ -25,6 +25,7 @@ from briefing.extract.text_lines import (
     IMPRINT,
     SPEAKING_FOR,
     TITLE_STATUS,
+    UNTITLED,
     addressee_like,
     can_join,
     cut_truncated_tail,
@@ -465,7 +466,10 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         display_title, derived = title, False
     else:
         display_title, derived = derive_display_title(body), True
-        notes.append(f"文件没有标题，显示标题“{display_title}”由正文开头生成。")
+        if display_title == UNTITLED:
+            notes.append("文件没有标题，简报中以文件名标示。")
+        else:
+            notes.append(f"文件没有标题，显示名称“{display_title}”取自正文开头。")
     if not body.strip() and raw.text.strip():
         warnings.append(f"{raw.source}: 未识别到正文内容")
 

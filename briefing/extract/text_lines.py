@@ -72,9 +72,7 @@ MAX_TITLE_CHARS = 150
 MAX_TITLE_LINE = 120
 MAX_ADDRESSEE = 150
 SAME_TITLE_RATIO = 0.75
-DERIVED_TITLE_CHARS = 24
 UNTITLED = "无标题文件"
-_LEAD_PUNCT = " ,，、;；:：!！?？"
 
 
 def is_org_line(line: str) -> bool:
@@ -233,11 +231,11 @@ def title_core(title: str) -> str:
 
 def derive_display_title(body: str) -> str:
     """A short name for an untitled document from its opening, in the text's own words only:
-    "2023年,全市科技系统坚持…" -> `2023年全市科技系统` (the time and the subject that open it),
-    else the opening clauses cut at a clause end, marked with an ellipsis."""
+    "2023年,全市科技系统坚持…" -> `2023年全市科技系统` (the time and the subject that open it).
+    Anything else would be a sentence or a clipped one ("现在,我代表国务院,向大会报告…",
+    "您提出的《关于…"), which reads as a title it is not: then `UNTITLED`, and the briefing names
+    the file instead."""
     first = next((normalize_inline(ln) for ln in body.split("\n") if ln.strip()), "")
-    if not first:
-        return UNTITLED
     clauses = [c for c in _CLAUSE_SPLIT.split(first) if c]
     if clauses:
         m = _LEADING_TIME.fullmatch(clauses[0])
@@ -248,16 +246,7 @@ def derive_display_title(body: str) -> str:
             # "2023年是…的开局之年" has no subject to name the document by
             if 2 <= len(subject) <= 16 and not _SUBJECT_END.match(subject):
                 return f"{m.group('time')}{subject}"
-    sentence = first.split("。")[0].strip(_LEAD_PUNCT)
-    if not sentence:
-        return UNTITLED
-    if len(sentence) <= DERIVED_TITLE_CHARS:
-        return sentence
-    # Cut at the last clause end that fits, so the name does not stop mid-word.
-    end = max(
-        (c.start() for c in _CLAUSE_SPLIT.finditer(sentence, 0, DERIVED_TITLE_CHARS)), default=0
-    )
-    return sentence[: end if end >= DERIVED_TITLE_CHARS // 3 else DERIVED_TITLE_CHARS] + "…"
+    return UNTITLED
 
 
 # --- broken lines in the body ---------------------------------------------------------------------
