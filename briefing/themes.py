@@ -24,6 +24,7 @@ from typing import Any
 import ahocorasick
 
 from briefing import validate
+from briefing._t2s import SIMPLIFIED, TRADITIONAL
 from briefing.errors import ConfigError, os_reason
 
 DEFAULT_THEMES: tuple[str, ...] = ("基础研究", "成果转化", "科技金融", "人才")
@@ -316,16 +317,32 @@ def load_lexicon(user_path: Path | None = None) -> Lexicon:
 _FOLD_TABLE = {code: chr(code - 0xFEE0).lower() for code in range(0xFF01, 0xFF5F)} | {
     code: chr(code).lower() for code in range(ord("A"), ord("Z") + 1)
 }
+_FOLD_CLASS = "A-Z\uff01-\uff5e"
 
 
 # str.translate looks every character up in the table; most sentences hold no character it
 # changes, and one C-level scan finds that out far faster
-_FOLDABLE = re.compile(r"[A-Z\uff01-\uff5e]")
+_FOLDABLE = re.compile(f"[{_FOLD_CLASS}]")
 
 
 def _fold(text: str) -> str:
     """Full-width ASCII to half-width and Latin to lower case, keeping every index in place."""
     return text.translate(_FOLD_TABLE) if _FOLDABLE.search(text) else text
+
+
+# traditional characters read as simplified ones: mirrors and reposting sites often serve a
+# government page converted to traditional characters (科技特派員, 創新), with the same words
+_T2S = {ord(t): s for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True)}
+
+
+def _folder(phrases: set[str]) -> tuple[dict[int, str], re.Pattern[str]]:
+    """A fold table and its trigger for texts matched against `phrases` (folded already): only
+    traditional characters whose simplified form occurs in a phrase can change a match, and a
+    short character class scans faster than one of every traditional character."""
+    used = set("".join(phrases))
+    table = _FOLD_TABLE | {t: s for t, s in _T2S.items() if s in used}
+    extra = "".join(sorted(chr(t) for t in table if t not in _FOLD_TABLE))
+    return table, re.compile(f"[{_FOLD_CLASS}{extra}]")
 
 
 # above this many matches in one text, overlaps are looked up by position instead of by a scan
@@ -369,7 +386,7 @@ class Classifier:
         entries: dict[str, _Entry] = {}
 
         def entry(phrase: str) -> _Entry:
-            key = _fold(phrase)
+            key = _fold(phrase).translate(_T2S)
             if key not in entries:
                 entries[key] = _Entry(phrase)
             return entries[key]
@@ -391,6 +408,14 @@ class Classifier:
         self._longest = max((len(key) for key in entries), default=0)
         self._anchor_re = _alternation(lexicon.anchors)
         self._anchor_exclude_re = _alternation(lexicon.anchor_exclude)
+        self._fold_table, self._foldable = _folder(
+            set(entries)
+            | {_fold(w).translate(_T2S) for w in lexicon.anchors + lexicon.anchor_exclude}
+        )
+
+    def _fold(self, text: str) -> str:
+        """`text` as the automaton and the anchors read it, every index in place."""
+        return text.translate(self._fold_table) if self._foldable.search(text) else text
 
     def anchor_in(self, text: str, context: str = "") -> str | None:
         """The science-and-technology anchor word in `text`, else in `context` (its section and
@@ -400,7 +425,7 @@ class Classifier:
         for part in (text, context):
             if not part:
                 continue
-            folded = _fold(part)
+            folded = self._fold(part)
             if self._anchor_exclude_re is not None:
                 # 科技馆 is no anchor; a separator keeps the remains from joining into one
                 folded = self._anchor_exclude_re.sub("|", folded)
@@ -451,7 +476,7 @@ class Classifier:
         """The terms found that count, in text order; `suppressed` gets the others, with why."""
         hits: list[tuple[int, int, _Entry]] = [
             (end + 1 - len(found.key), end + 1, found)
-            for end, found in self._automaton.iter(_fold(text))
+            for end, found in self._automaton.iter(self._fold(text))
         ]
         if len(hits) <= 1:
             # nothing overlaps a lone match: it is kept (the common case, no sorting or scans)
@@ -597,7 +622,7 @@ _UNSEEN = "\0"  # the anchor has not been looked for yet
 
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern for a word list, longest first (the folded forms, as the text is folded)."""
-    folded = sorted({_fold(w) for w in words if w}, key=lambda w: (-len(w), w))
+    folded = sorted({_fold(w).translate(_T2S) for w in words if w}, key=lambda w: (-len(w), w))
     return re.compile("|".join(map(re.escape, folded))) if folded else None
 
 

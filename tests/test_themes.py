@@ -133,6 +133,22 @@ def test_matching_ignores_latin_case_and_full_width_forms(classifier: Classifier
     assert themes_of(classifier, "发表sci论文18979篇") == ["基础研究"]
 
 
+def test_a_page_in_traditional_characters_is_read_as_its_simplified_original(
+    classifier: Classifier,
+) -> None:
+    # mirrors serve government pages converted to traditional characters
+    simplified = "确定255名科技人员为市级科技特派员;设立天使投资基金,支持科技创新团队。"
+    traditional = "確定255名科技人員為市級科技特派員;設立天使投資基金,支持科技創新團隊。"
+    themes, evidence = classifier.themes_of(traditional)
+    assert themes == classifier.themes_of(simplified)[0]
+    assert set(themes) == {"人才", "科技金融"}
+    # the evidence quotes the words as the page writes them
+    assert "科技特派員" in evidence["人才"]
+    # an anchor in traditional characters (創新) lets a generic word (人才) count
+    assert classifier.themes_of("引進1名高層次人才,支持創新創業")[0] == ["人才"]
+    assert classifier.themes_of("引進1名高層次人才")[0] == []
+
+
 def test_positions_of_matches_point_into_the_sentence(classifier: Classifier) -> None:
     text = "深入推进知识价值信用贷款改革试点"
     for match in classifier.classify(text).matches:
