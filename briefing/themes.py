@@ -335,6 +335,10 @@ def _fold(text: str) -> str:
 _T2S = {ord(t): s for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True)}
 
 
+# pinyin that a traditional-character conversion left after a character: 創(chuàng)新, 設(shè)
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
 def _folder(phrases: set[str]) -> tuple[dict[int, str], re.Pattern[str]]:
     """A fold table and its trigger for texts matched against `phrases` (folded already): only
     traditional characters whose simplified form occurs in a phrase can change a match, and a
@@ -417,6 +421,23 @@ class Classifier:
         """`text` as the automaton and the anchors read it, every index in place."""
         return text.translate(self._fold_table) if self._foldable.search(text) else text
 
+    def _read(self, text: str) -> tuple[str, list[int] | None]:
+        """`text` folded and without pinyin residue (創(chuàng)新 reads 创新), with the index in
+        `text` of each character kept, or None when nothing was taken out."""
+        folded = self._fold(text)
+        if "(" not in folded or _PINYIN.search(folded) is None:
+            return folded, None
+        kept: list[int] = []
+        parts: list[str] = []
+        last = 0
+        for m in _PINYIN.finditer(folded):
+            parts.append(folded[last : m.start()])
+            kept.extend(range(last, m.start()))
+            last = m.end()
+        parts.append(folded[last:])
+        kept.extend(range(last, len(folded)))
+        return "".join(parts), kept
+
     def anchor_in(self, text: str, context: str = "") -> str | None:
         """The science-and-technology anchor word in `text`, else in `context` (its section and
         item titles), or None."""
@@ -425,7 +446,7 @@ class Classifier:
         for part in (text, context):
             if not part:
                 continue
-            folded = self._fold(part)
+            folded = self._read(part)[0]
             if self._anchor_exclude_re is not None:
                 # 科技馆 is no anchor; a separator keeps the remains from joining into one
                 folded = self._anchor_exclude_re.sub("|", folded)
@@ -474,10 +495,13 @@ class Classifier:
         self, text: str, suppressed: list[Suppressed] | None
     ) -> list[tuple[int, int, _Entry]]:
         """The terms found that count, in text order; `suppressed` gets the others, with why."""
+        read, at = self._read(text)
         hits: list[tuple[int, int, _Entry]] = [
-            (end + 1 - len(found.key), end + 1, found)
-            for end, found in self._automaton.iter(self._fold(text))
+            (end + 1 - len(found.key), end + 1, found) for end, found in self._automaton.iter(read)
         ]
+        if at is not None:
+            # back to the text's own indices (a match spans the residue it skipped)
+            hits = [(at[start], at[end - 1] + 1, found) for start, end, found in hits]
         if len(hits) <= 1:
             # nothing overlaps a lone match: it is kept (the common case, no sorting or scans)
             return _drop_list_categories(text, hits, suppressed)

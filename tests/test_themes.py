@@ -149,6 +149,19 @@ def test_a_page_in_traditional_characters_is_read_as_its_simplified_original(
     assert classifier.themes_of("引進1名高層次人才")[0] == []
 
 
+def test_pinyin_left_by_a_conversion_does_not_split_a_word(classifier: Classifier) -> None:
+    # 創(chuàng)新: a converted page keeps the reading after the character
+    text = "支持創(chuàng)新創(chuàng)業(yè)團(tuán)隊(duì),引進(jìn)高層次人才"
+    result = classifier.classify(text)
+    assert result.themes == ["人才"]
+    # matches still point into the text as written, residue included
+    spans = {text[m.start : m.end] for m in result.matches}
+    assert "人才" in spans
+    assert all(text[m.start : m.end] == m.term for m in result.matches)
+    # a bracketed Latin enumerator is no residue
+    assert classifier.themes_of("(a)人才")[0] == []
+
+
 def test_positions_of_matches_point_into_the_sentence(classifier: Classifier) -> None:
     text = "深入推进知识价值信用贷款改革试点"
     for match in classifier.classify(text).matches:
