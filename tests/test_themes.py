@@ -145,13 +145,14 @@ def test_a_page_in_traditional_characters_is_read_as_its_simplified_original(
     # the evidence quotes the words as the page writes them
     assert "科技特派員" in evidence["人才"]
     # an anchor in traditional characters (創新) lets a generic word (人才) count
-    assert classifier.themes_of("引進1名高層次人才,支持創新創業")[0] == ["人才"]
-    assert classifier.themes_of("引進1名高層次人才")[0] == []
+    assert classifier.themes_of("引進1名青年人才,支持創新創業")[0] == ["人才"]
+    assert classifier.themes_of("引進1名青年人才")[0] == []
 
 
 def test_pinyin_left_by_a_conversion_does_not_split_a_word(classifier: Classifier) -> None:
-    # 創(chuàng)新: a converted page keeps the reading after the character
-    text = "支持創(chuàng)新創(chuàng)業(yè)團(tuán)隊(duì),引進(jìn)高層次人才"
+    # 創(chuàng)新: a converted page keeps the reading after the character; the anchor 创新 still
+    # lets 人才 count
+    text = "支持創(chuàng)新創(chuàng)業(yè),引進(jìn)青年人才"
     result = classifier.classify(text)
     assert result.themes == ["人才"]
     # matches still point into the text as written, residue included
@@ -202,6 +203,14 @@ def test_generic_words_count_with_an_anchor_in_the_sentence(classifier: Classifi
     assert themes_of(classifier, "引进高层次科技人才200名") == ["人才"]
     result = classifier.classify("帮助科技型企业获得贷款")
     assert [m.anchor for m in result.matches if m.term == "贷款"] == ["科技"]
+
+
+def test_high_level_talent_needs_no_further_anchor(classifier: Classifier) -> None:
+    # 高层次人才 is innovation talent by itself; 人才 alone still needs a science anchor
+    assert classifier.themes_of("引进1名高层次人才,给予最高5万元支持")[0] == ["人才"]
+    assert classifier.themes_of("对引进的领军人才给予安家补贴")[0] == ["人才"]
+    assert classifier.themes_of("引进急需紧缺人才,给予安家补贴")[0] == []
+    assert classifier.themes_of("做好高校毕业生就业工作")[0] == []
 
 
 def test_an_anchor_in_the_section_heading_counts(classifier: Classifier) -> None:
