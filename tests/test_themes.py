@@ -205,6 +205,15 @@ def test_generic_words_count_with_an_anchor_in_the_sentence(classifier: Classifi
     assert [m.anchor for m in result.matches if m.term == "贷款"] == ["科技"]
 
 
+def test_abbreviations_do_not_match_across_words(classifier: Classifier) -> None:
+    # 高企, 国高, 科小 abbreviate high-tech and tech-SME cultivation; 提高企业 is not 高企
+    assert classifier.themes_of("提高企业自主创新能力")[0] == []
+    assert classifier.themes_of("全国高新区综合排名上升5位")[0] == []
+    assert classifier.themes_of("推进中科小镇建设")[0] == []
+    assert classifier.themes_of("新认定高企30家、国高12家")[0] == ["成果转化"]
+    assert classifier.themes_of("科小入库210家")[0] == ["成果转化"]
+
+
 def test_high_level_talent_needs_no_further_anchor(classifier: Classifier) -> None:
     # 高层次人才 is innovation talent by itself; 人才 alone still needs a science anchor
     assert classifier.themes_of("引进1名高层次人才,给予最高5万元支持")[0] == ["人才"]
