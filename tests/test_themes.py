@@ -212,6 +212,7 @@ def test_abbreviations_do_not_match_across_words(classifier: Classifier) -> None
     assert classifier.themes_of("推进中科小镇建设")[0] == []
     assert classifier.themes_of("新认定高企30家、国高12家")[0] == ["成果转化"]
     assert classifier.themes_of("科小入库210家")[0] == ["成果转化"]
+    assert classifier.themes_of("全区国高企业总数达到56家")[0] == ["成果转化"]
 
 
 def test_high_level_talent_needs_no_further_anchor(classifier: Classifier) -> None:
