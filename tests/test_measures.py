@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.extract.duplicates import link_duplicates
+from briefing.extract.indicators import extract_indicators
 from briefing.extract.measures import (
     extract_measures,
     heading_status,
@@ -419,3 +420,16 @@ def test_plan_test_pattern_matches_where_the_plan_pattern_does(text: str) -> Non
     from briefing.extract.measures import _PLAN_RE, _PLAN_TEST_RE
 
     assert bool(_PLAN_TEST_RE.search(text)) == bool(_PLAN_RE.search(text))
+
+
+def test_an_item_of_a_numbered_target_list_is_a_planned_measure_with_target_figures() -> None:
+    body = "一、总体目标\n(1)新增高新技术企业100家以上。\n(2)技术合同成交额比2020年增长50%"
+    structure = parse_structure(body)
+    title = "某市科技创新行动方案"
+    found = extract_measures(SHA, structure, CLASSIFIER, "2021-05-01", title)
+    assert [(m.text, m.status) for m in found] == [
+        ("(1)新增高新技术企业100家以上。", "planned"),
+        ("(2)技术合同成交额比2020年增长50%", "planned"),
+    ]
+    figures = extract_indicators(SHA, structure, "2021-05-01", None, title, found)
+    assert [(f.value, f.kind) for f in figures] == [(100, "target"), (50, "target")]

@@ -240,3 +240,13 @@ def test_heading_ended_by_a_colon() -> None:
     assert [s.heading for s in structure.sections] == ["(一)指导思想", "1.支持企业研发"]
     assert structure.sentences[-1].text == "对企业研发投入给予补助。"
     assert structure.sentences[-1].section == ("(一)指导思想", "1.支持企业研发")
+
+
+def test_a_numbered_line_that_states_a_figure_is_an_item_not_a_heading() -> None:
+    s = parse_structure(
+        "二、主要目标\n(1)新增高新技术企业100家以上。\n(2)研发投入强度达到2.5%\n(3)建设创新平台\n加快建设。"
+    )
+    assert [x.heading for x in s.sections] == ["二、主要目标", "(3)建设创新平台"]
+    texts = {x.text: x.section for x in s.sentences}
+    assert texts["(1)新增高新技术企业100家以上。"] == ("二、主要目标",)
+    assert texts["(2)研发投入强度达到2.5%"] == ("二、主要目标",)

@@ -448,7 +448,12 @@ def is_framing(text: str) -> bool:
     stripped = text.strip()
     if _FRAMING_RE.search(stripped) or _FRAMING_START_RE.match(stripped):
         return True
-    if len(stripped) <= 30 and not _SENTENCE_PUNCT_RE.search(stripped):
+    if (
+        len(stripped) <= 30
+        and not _SENTENCE_PUNCT_RE.search(stripped)
+        # "(2)技术合同成交额增长50%": an item of a numbered list, not a signature
+        and HEADING_RE.match(stripped) is None
+    ):
         return True  # signature, date line, page footer: no punctuation, nothing done
     if stripped.endswith((":", "：")) and len(stripped) <= 40:
         return True

@@ -2,7 +2,8 @@
 
 Headings are recognised by their marker: 一、 (level 1), (一)/（一） (level 2), 1./1．/1、 (level 3),
 (1)/（1） (level 4); regulations and long reports add 第一章/第一部分 above them (level 0). A heading is a whole short line, or the first sentence of a paragraph that opens
-with a marker (the rest of the paragraph is body text of that section). 一是/二是… open enumeration
+with a marker (the rest of the paragraph is body text of that section); a numbered line whose
+first sentence states a figure ("(1)新增高新技术企业100家。") is an item of a list, not a heading. 一是/二是… open enumeration
 items, which are sentences, not sections. All matching is by compiled regexes over single lines, so
 the work is linear in the text.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.extract.numbers import find_quantities, may_hold_quantities
 from briefing.model import Paragraph, Section, Sentence, Structure
 
 MAX_HEADING_CHARS = 60
@@ -114,6 +116,10 @@ def _match_heading(line: str) -> _Heading | None:
     head, tail = (rest, "") if end is None else (rest[: end.start()], rest[end.end() :])
     title = head.strip(_HEADING_TRIM)
     if not title or len(title) > MAX_HEADING_CHARS:
+        return None
+    if may_hold_quantities(title) and next(find_quantities(title), None) is not None:
+        # "(1)新增高新技术企业100家以上。", "2.研发投入强度达到2.5%": a numbered line that states a
+        # figure is an item of a list; a title names a part, it does not count
         return None
     number = m.group(0)
     section = Section(
