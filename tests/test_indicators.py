@@ -723,3 +723,13 @@ def test_paired_figures_take_the_quoted_names_listed_before_them() -> None:
         ("医药制造业", "growth"),
         ("装备制造业", "growth"),
     ]
+
+
+def test_a_support_standard_is_dated_by_its_document() -> None:
+    found = one("对首次认定的高新技术企业给予最高20万元奖励。", doc_date="2023-05-10")
+    assert (found.kind, found.year) == ("provision", 2023)
+    # a year of its own wins, and a document without a date gives none
+    assert one("2024年起,对新认定的企业给予10万元奖励。", doc_date="2023-05-10").year == 2024
+    assert one("对新认定的企业给予10万元奖励。", doc_date=None).year is None
+    # results keep no year the text does not give
+    assert one("累计兑现补贴近2.4亿元。", doc_date="2023-05-10").year is None

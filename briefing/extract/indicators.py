@@ -34,7 +34,8 @@ what each one is about. The rules, in the order they are applied:
   heading ("一、2023年工作总结", "二、2024年工作计划"); else, in a part that opens "过去的一年"
   or "一年来", the year before a report delivered by March (the document's year if later); else, for a target under a plans heading that
   opens with "到2025年", that year; else, for actual and growth figures only, the year opening the
-  document's first sentence ("2023年,全市科技系统…": an annual summary); else null. A reply letter
+  document's first sentence ("2023年,全市科技系统…": an annual summary); else, for a provision,
+  the document's year (a standard laid down is the document's own); else null. A reply letter
   or report dated 2023 does not date its figures 2023 by itself: they often are cumulative or of the
   year before, so they stay null.
 - scope: a named place or body at the head of the clause or sentence (科学城核心区, 璧山片区, 金凤
@@ -364,6 +365,11 @@ def extract_indicators(
             indicators.append(_to_indicator(sha256, len(indicators), sentence.text, fig))
     if measures:
         _follow_status(measures, indicators)
+    if ctx.doc_year is not None:
+        for ind in indicators:
+            # a support standard laid down ("给予最高20万元资助") is the document's own, of its year
+            if ind.kind == "provision" and ind.year is None:
+                ind.year = ctx.doc_year
     return indicators
 
 
