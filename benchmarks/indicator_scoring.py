@@ -5,7 +5,8 @@
     python benchmarks/indicator_scoring.py --json
 
 Figures. A predicted figure matches a gold one in the same document when value and unit are exactly
-equal and their text spans overlap in the document (whitespace removed); pairs are one-to-one, in
+equal (a label's unit read in simplified characters, as the extract contract gives units: 萬元 is
+万元) and their text spans overlap in the document (whitespace removed); pairs are one-to-one, in
 document order. Recall counts every gold figure. Precision counts the predictions that fall inside a
 labelled sentence of the document (`measures.jsonl` of the corpus: long documents have only a sample
 of sentences labelled, so a figure elsewhere is neither right nor wrong); for the seeds, whose every
@@ -92,13 +93,20 @@ def corpus_splits(corpus: Path = CORPUS) -> dict[str, list[str]]:
     return out
 
 
+def _simplified_unit(unit: str) -> str:
+    """The unit in simplified characters, as the extract contract gives it (萬元 -> 万元)."""
+    from briefing._t2s import SIMPLIFIED, TRADITIONAL
+
+    return unit.translate(str.maketrans(TRADITIONAL, SIMPLIFIED))
+
+
 def load_gold(path: Path = GOLD) -> list[Figure]:
     return [
         Figure(
             r["doc"],
             r["text"],
             float(r["value"]),
-            r["unit"],
+            _simplified_unit(r["unit"]),
             r["kind"],
             r["year"],
             r["metric"],
