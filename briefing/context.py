@@ -22,6 +22,7 @@ from briefing.charts import BriefingCharts
 from briefing.config import Settings
 from briefing.digest import (
     KIND_LABELS,
+    POLICY_KIND,
     Cited,
     ThemeFacts,
     digest_lines,
@@ -183,7 +184,7 @@ class ThemeBlock(TypedDict):
     plans: list[CitedMeasure]
     """要点中的计划（`status` 为 `planned`），按得分从高到低。 例：`{%p for m in theme.plans %}`"""
     digest: str
-    """本主题一句话：两份文件中最有分量的进展（只有计划时为最有分量的计划），数字照原文并带引注；也是“本期要点”中本主题的那句。 例：`成果转化方面，新培育技术经纪人1133人，技术合同成交额达到865.1亿元、增长37.2%[5]；科技成果赋权改革累计完成知识产权转化224项，转化合同金额2.83亿元[3]。`"""
+    """本主题一句话：最有分量的进展，最多两条、尽量来自两份文件（没有有分量的进展时为一条计划或政策规定，都没有时为措施数），数字照原文并带引注；“本期要点”中本主题的那句只引第一条。 例：`成果转化方面，新培育技术经纪人1133人，技术合同成交额达到865.1亿元、增长37.2%[5]；科技成果赋权改革累计完成知识产权转化224项，转化合同金额2.83亿元[3]。`"""
     indicators: list[CitedIndicator]
     """关键数据表的行：本主题的实际值、增速和增减量（工作成效），不含目标和支持标准。 例：`{%tr for row in theme.indicators %}`"""
     targets: list[CitedIndicator]
@@ -276,7 +277,7 @@ class SummaryInfo(TypedDict):
     headlines: list[str]
     """本期概要的统计句（由工具计算，不引用来源）。 例：`{%p for line in summary.headlines %}`"""
     digest: list[str]
-    """本期要点：三到六句简报体的话——收录文件与措施数，措施最多的几个主题各一句最有分量的进展，下一步的主要安排；引用的每个数字都照原文并带引注 [n]（工具统计的份数、条数不带）。 例：`{%p for line in summary.digest %}`"""
+    """本期要点：三到六句简报体的话，每句一件事——收录文件与措施数，有分量的主题各一句最有分量的进展（或计划），其余主题的措施数，政策规定和下一步的主要安排；同一措施只出现一次，引用的每个数字都照原文并带引注 [n]（工具统计的份数、条数不带）。 例：`{%p for line in summary.digest %}`"""
 
 
 class ChartSet(TypedDict):
@@ -490,8 +491,11 @@ def _coverage_line(
     return [line if spaced else re.sub(r" (\d+) ", r"\1", line)]
 
 
-def _cited_facts(measures: Sequence[CitedMeasure]) -> list[Cited]:
-    return [Cited(m["text"], m["cite"], m["source_no"], m["score"]) for m in measures]
+def _cited_facts(measures: Sequence[CitedMeasure], policies: set[int]) -> list[Cited]:
+    return [
+        Cited(m["text"], m["cite"], m["source_no"], m["score"], m["source_no"] in policies)
+        for m in measures
+    ]
 
 
 def _cited_measure(
@@ -629,6 +633,7 @@ def build_context(
         "indicators": sum(len(d.indicators) for d in documents),
     }
     titles = {s["no"]: s["title"] for s in summaries}
+    policies = {s["no"] for s in summaries if s["kind"] == POLICY_KIND}
     blocks: list[ThemeBlock] = []
     # A 专题 (one theme in depth) lists three times the highlights and twice the figures.
     depth = 3 if settings.theme else 1
@@ -650,7 +655,10 @@ def build_context(
         progress = [m for m in highlights if m["status"] == "done"]
         plans = [m for m in highlights if m["status"] != "done"]
         facts = ThemeFacts(
-            theme, counts_of["measures"], _cited_facts(progress), _cited_facts(plans)
+            theme,
+            counts_of["measures"],
+            _cited_facts(progress, policies),
+            _cited_facts(plans, policies),
         )
         theme_facts.append(facts)
         blocks.append(

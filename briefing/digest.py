@@ -16,7 +16,9 @@ from briefing.extract.status import detect_genre
 from briefing.model import ExtractedDocument, Paragraph, Structure
 from briefing.wording import (
     CONCRETE_RE,
+    GENERIC_OPENING_RE,
     NAMED_RE,
+    PROGRAMME_RE,
     QUANTITY_RE,
     balance_marks,
     clean_sentence,
@@ -142,6 +144,16 @@ _LEAD_IN_RE = re.compile(
 )
 # an opening clause worth keeping before the figures: an action on a named thing
 _ACTION_RE = re.compile(r"启动|实施|设立|组建|出台|印发|建成|获批|举办|成立|开展")
+# a clause naming whom a provision is for, the provision itself in the next clause:
+# 对新获批的国家实验室基地，给予一次性1000万元资助 / 对投入1000万元以上的企业，可给予冠名权
+_RECIPIENT_RE = re.compile(r"^对(?!.*(?:给予|予以|奖励|补助|补贴|资助|支持|实行|按))[^，；]{2,40}$")
+# a stated aim, not a step taken: 形成…的发展格局, 营造…氛围
+_AIM_RE = re.compile(
+    r"^(?:推动|加快|努力|着力)?(?:形成|构建|营造|打造)[^，；]*(?:格局|局面|氛围|态势|生态|体系|高地)$"
+)
+
+# the basis of a measure, not the measure: 风险补偿工作按照“政府引导…”的原则
+_BASIS_RE = re.compile(r"(?:按照|根据|依据|遵循|坚持)[^，；]*(?:原则|要求|规定|精神|部署)$")
 
 
 def _weight(clause: str) -> int:
@@ -151,20 +163,44 @@ def _weight(clause: str) -> int:
     return unit + (1 if _RESULT_WORD_RE_.search(clause) else 0)
 
 
+def _says(clause: str) -> int:
+    """How much a clause without figures says: a named programme or document above a concrete
+    action; a generic intention (加强…) or a stated aim (形成…格局) below."""
+    score = 2 if NAMED_RE.search(clause) or PROGRAMME_RE.search(clause) else 0
+    score += 1 if CONCRETE_RE.search(clause) else 0
+    score -= 1 if GENERIC_OPENING_RE.match(clause) else 0
+    score -= 2 if _AIM_RE.match(clause) or _BASIS_RE.search(clause) else 0
+    return score
+
+
 def fact(text: str, limit: int = 60) -> str:
-    """The part of a cleaned sentence a summary quotes, without final punctuation: its first clause
-    with a figure (where the subject usually stands) and the weightiest other one, in their order,
-    within about `limit` characters, each with the date clause or subject clause it leans on; an
-    opening action on a named thing (启动实施“新凤人才”计划) when it fits. A sentence without figures
-    gives its first clause."""
+    """The part of a cleaned sentence a summary quotes (`quote_of`)."""
+    return quote_of(text, limit)[0]
+
+
+def quote_of(text: str, limit: int = 60) -> tuple[str, bool]:
+    """The part of a cleaned sentence a summary quotes, without final punctuation.
+
+    Opening clauses that say why or on what basis (为…, 按照…, 围绕…) go. A sentence with figures
+    gives its first clause with a figure (where the subject usually stands) and the weightiest other
+    one, in their order, within about `limit` characters, each with the clause it leans on (a date
+    before it, 到2025年; a subject before 确保年均增长10%以上; the recipient of a provision,
+    对…的企业); an opening action on a named thing (启动实施“新凤人才”计划) when it fits. A sentence
+    without figures is given whole when it fits in `limit`, else its clause that says most (a named
+    programme, a concrete action; not a generic intention, a stated aim or its basis).
+
+    The flag says whether the quote can stand alone in a summary: it holds a figure, or it is the
+    whole sentence (a clause clipped from a longer one without figures is a fragment)."""
     clauses = [c for c in _CLAUSE_RE.split(text) if c]
+    while len(clauses) > 1 and _LEAD_IN_RE.match(clauses[0]) and not QUANTITY_RE.search(clauses[0]):
+        clauses = clauses[1:]
     with_figures = [i for i, c in enumerate(clauses) if QUANTITY_RE.search(c)]
     if not with_figures:
-        # the first clause that does something (not 为…/按照…/结合…), else the first
-        doing = [c for c in clauses if not _LEAD_IN_RE.match(c)]
-        # an action on something named (率先组建市委人才科技委员会) before a stated aim (构建…格局)
-        concrete = [c for c in doing if CONCRETE_RE.search(c) or NAMED_RE.search(c)]
-        return balance_marks((concrete or doing or clauses or [""])[0])
+        whole = "，".join(clauses)
+        if len(whole) <= limit:
+            return balance_marks(whole), True
+        best = max(range(len(clauses)), key=lambda i: (_says(clauses[i]), -i))
+        return balance_marks(clauses[best]), False
     chosen = _with_support(clauses, with_figures[0])
     for i in sorted(with_figures[1:], key=lambda i: (-_weight(clauses[i]), i)):
         wanted = _with_support(clauses, i)
@@ -179,15 +215,23 @@ def fact(text: str, limit: int = 60) -> str:
         and _length(clauses, chosen | {0}) <= limit + 20
     ):
         chosen.add(0)
-    return balance_marks("，".join(clauses[i] for i in sorted(chosen)))
+    return balance_marks("，".join(clauses[i] for i in sorted(chosen))), True
 
 
 def _with_support(clauses: Sequence[str], i: int) -> set[int]:
-    """Clause `i` with the one before it when that dates it (到2025年) or it leans on it for a
-    subject (确保年均增长10%以上)."""
-    if i > 0 and (_DATE_ONLY_RE.match(clauses[i - 1]) or _LEANING_RE.match(clauses[i])):
-        return {i - 1, i}
-    return {i}
+    """Clause `i` with the one before it when that dates it (到2025年), names the recipient of the
+    provision it states (对新获批的国家实验室基地) or it leans on it for a subject (确保年均增长10%
+    以上); with the one after it when clause `i` is itself a recipient (对投入1000万元以上的企业)."""
+    chosen = {i}
+    if i > 0 and (
+        _DATE_ONLY_RE.match(clauses[i - 1])
+        or _RECIPIENT_RE.match(clauses[i - 1])
+        or _LEANING_RE.match(clauses[i])
+    ):
+        chosen.add(i - 1)
+    if _RECIPIENT_RE.match(clauses[i]) and i + 1 < len(clauses):
+        chosen.add(i + 1)
+    return chosen
 
 
 def _length(clauses: Sequence[str], indices: set[int]) -> int:
@@ -197,14 +241,25 @@ def _length(clauses: Sequence[str], indices: set[int]) -> int:
 # --- 本期要点 -------------------------------------------------------------------------------------
 
 
+STRONG = 4
+"""The least `wording.substance` score of a highlight the 本期要点 quotes: a figure with an action,
+or a named programme with a result. A weaker one (认真分析研判我区目前情况，做好…工作: 2) is a
+highlight in its theme's section, never what a leader reads first."""
+
+POLICY_KIND = "政策规划"
+"""The `KIND_LABELS` label of documents whose measures are provisions in force, not next steps."""
+
+
 @dataclass(frozen=True)
 class Cited:
-    """A highlight as the summary sees it: its cleaned text, citation, source and score."""
+    """A highlight as the summary sees it: its cleaned text, citation, source and score; `policy`
+    when it comes from a policy document (a provision, not a plan)."""
 
     text: str
     cite: str
     source_no: int
     score: int
+    policy: bool = False
 
 
 @dataclass(frozen=True)
@@ -215,19 +270,37 @@ class ThemeFacts:
     plans: Sequence[Cited]
 
 
-def theme_sentence(theme: ThemeFacts) -> str:
-    """成果转化方面，<fact>[3]；<fact>[5]。 — the theme's two best results from two documents when
-    it has results, else its best plan."""
-    if theme.progress:
+def _theme_items(theme: ThemeFacts, n: int) -> tuple[str, list[Cited]]:
+    """What a theme's sentence quotes and how it introduces it: up to `n` of its strong results
+    (those with figures first) from different documents; else its best strong plan, introduced as
+    a provision (政策明确：) or as the theme's plans (以工作安排为主：); else nothing."""
+    results = [c for c in theme.progress if _quotable(c)]
+    if results:
         # results that count something first: a summary line without a figure says little
-        counted = sorted(theme.progress, key=lambda c: not QUANTITY_RE.search(c.text))
-        picked = _spread(counted, 2)
-        facts = "；".join(f"{fact(c.text)}{c.cite}" for c in picked)
-        return f"{theme.name}方面，{facts}。"
-    if theme.plans:
-        best = theme.plans[0]
-        return f"{theme.name}方面，以工作安排为主：{fact(best.text)}{best.cite}。"
-    return f"{theme.name}方面，梳理措施{theme.measure_count}条。"
+        counted = sorted(results, key=lambda c: not QUANTITY_RE.search(c.text))
+        return "", _spread(counted, n)
+    plans = [c for c in theme.plans if _quotable(c)]
+    if plans:
+        return ("政策明确：" if plans[0].policy else "以工作安排为主："), plans[:1]
+    return "", []
+
+
+def _quotable(c: Cited) -> bool:
+    """A highlight the summary may quote: strong, and its quote stands alone (`quote_of`)."""
+    return c.score >= STRONG and quote_of(c.text)[1]
+
+
+def _quoted(items: Sequence[Cited]) -> str:
+    return "；".join(f"{fact(c.text)}{c.cite}" for c in items)
+
+
+def theme_sentence(theme: ThemeFacts, n: int = 2) -> str:
+    """成果转化方面，<fact>[3]；<fact>[5]。 — the theme's `n` best results from different documents
+    when it has strong ones, else its best plan or provision, else its count of measures."""
+    intro, items = _theme_items(theme, n)
+    if not items:
+        return f"{theme.name}方面，梳理措施{theme.measure_count}条。"
+    return f"{theme.name}方面，{intro}{_quoted(items)}。"
 
 
 def _spread(items: Sequence[Cited], n: int) -> list[Cited]:
@@ -242,6 +315,9 @@ def _spread(items: Sequence[Cited], n: int) -> list[Cited]:
     return chosen
 
 
+MAX_LINES = 6
+
+
 def digest_lines(
     *,
     counts: Mapping[str, int],
@@ -249,9 +325,19 @@ def digest_lines(
     themes: Sequence[ThemeFacts],
     coverage: str = "",
 ) -> list[str]:
-    """本期要点: three to six sentences; `kinds` are the documents' `KIND_LABELS`. The documents and measures counted (by genre), then the
-    biggest themes' results (up to four themes; with more, three and a sentence naming the rest), then
-    the best plans. `coverage` (本期新增…) ends the first sentence when the period is dated."""
+    """本期要点: three to six sentences, one fact each, read in a minute; `kinds` are the
+    documents' `KIND_LABELS`, in source order. `coverage` (本期新增…) ends the first sentence when
+    the period is dated. The rule is written in docs/templates.md (本期要点):
+
+    1. the documents (by genre) and measures counted;
+    2. a sentence per theme that has something strong to say (`STRONG`), the best result of each
+       (themes with results first, then those with only plans or provisions; by measure count),
+       up to four, or three when a fifth line must name the rest;
+    3. 此外: the other themes, by their counts of measures;
+    4. while lines are left: 政策方面, the best provisions of policy documents not quoted yet, and
+       下一步 (always last), the best plans of the other documents not quoted yet — one per theme,
+       two at most, from different documents.
+    """
     if not counts.get("documents"):
         return ["本期无新增文件。"]
     by_kind: dict[str, int] = {}
@@ -266,19 +352,42 @@ def digest_lines(
         f"工作计划{counts['planned']}条" + (f"；{coverage.rstrip('。')}" if coverage else "") + "。"
     )
     lines = [first]
-    ranked = sorted(themes, key=lambda t: -t.measure_count)
-    ranked = [t for t in ranked if t.measure_count > 0]
-    shown = ranked if len(ranked) <= 4 else ranked[:3]
-    lines += [theme_sentence(t) for t in shown]
-    rest = ranked[len(shown) :]
+    ranked = [t for t in sorted(themes, key=lambda t: -t.measure_count) if t.measure_count > 0]
+    said = {t.name: _theme_items(t, 1) for t in ranked}
+    strong = [t for t in ranked if said[t.name][1]]
+    strong.sort(key=lambda t: said[t.name][0] != "")  # results before plans, stable
+    shown = strong if len(strong) == len(ranked) and len(strong) <= 4 else strong[:3]
+    quoted: set[str] = set()
+    for t in shown:
+        intro, items = said[t.name]
+        lines.append(f"{t.name}方面，{intro}{_quoted(items)}。")
+        quoted.update(c.text for c in items)
+    rest = [t for t in ranked if t not in shown]
     if rest:
         names = "、".join(t.name for t in rest)
         numbers = "、".join(f"{t.measure_count}条" for t in rest)
         lines.append(f"此外，{names}方面{'分别' if len(rest) > 1 else ''}梳理措施{numbers}。")
-    plans = sorted((p for t in themes for p in t.plans[:1]), key=lambda p: (-p.score, p.source_no))
-    if plans:
-        picked = _spread(plans, 2)
-        lines.append("下一步，" + "；".join(f"{fact(p.text)}{p.cite}" for p in picked) + "。")
+
+    def best_plans(policy: bool) -> list[Cited]:
+        firsts = [
+            next(
+                (
+                    p
+                    for p in t.plans
+                    if p.policy == policy and p.text not in quoted and _quotable(p)
+                ),
+                None,
+            )
+            for t in themes
+        ]
+        found = sorted((p for p in firsts if p), key=lambda p: (-p.score, p.source_no))
+        return _spread(found, 2)
+
+    plans, provisions = best_plans(policy=False), best_plans(policy=True)
+    if provisions and len(lines) + (2 if plans else 1) <= MAX_LINES:
+        lines.append(f"政策方面，{_quoted(provisions)}。")
+    if plans and len(lines) < MAX_LINES:
+        lines.append(f"下一步，{_quoted(plans)}。")
     return lines
 
 

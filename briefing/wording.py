@@ -142,7 +142,7 @@ _DEFINITION_RE = re.compile(
 )
 NAMED_RE = re.compile(r"《[^》]{2,}》|“[^”]{3,}”")
 # a programme, platform or body named in the sentence (新凤人才计划, 金凤实验室, 产业发展基金)
-_PROGRAMME_RE = re.compile(
+PROGRAMME_RE = re.compile(
     r"[\u4e00-\u9fff“”]{2,}(?:计划|工程|行动|专项|基金|实验室|中心|平台|大会|试点|示范区|科创园|研究院|改革|办法|方案|措施)"
 )
 # verbs of something done or decided, as opposed to an intention
@@ -151,7 +151,7 @@ CONCRETE_RE = re.compile(
     r"|认定|评选|资助|立项|投用|揭牌|挂牌|上线|开通|达到|突破|累计|完成|实现|入选|列入"
 )
 # a sentence that opens on a verb of intention is a generic one unless it names or counts something
-_GENERIC_OPENING_RE = re.compile(
+GENERIC_OPENING_RE = re.compile(
     r"^(?:加快|加强|进一步|持续|深入|积极|大力|不断|着力|推动|强化|完善|健全|优化|提升|深化|坚持|鼓励"
     r"|引导|支持|注重|努力|切实|全力|扎实|统筹|构建|营造|发挥|促进|做好|抓好)"
 )
@@ -190,13 +190,13 @@ def substance(text: str, figures: int, done: bool) -> int:
     name); minus 2 for a vision in set phrases (更加…、不断…, three or more).
     """
     score = 2 * min(figures, 3)
-    named = bool(NAMED_RE.search(text) or _PROGRAMME_RE.search(text))
+    named = bool(NAMED_RE.search(text) or PROGRAMME_RE.search(text))
     score += 2 if named else 0
     score += 1 if CONCRETE_RE.search(text) else 0
     score += 1 if done else 0
     length = _content(text)
     score += 1 if 20 <= length <= 150 else 0
-    if figures == 0 and not NAMED_RE.search(text) and _GENERIC_OPENING_RE.match(text):
+    if figures == 0 and not NAMED_RE.search(text) and GENERIC_OPENING_RE.match(text):
         score -= 2
     if len(_SLOGAN_WORD_RE.findall(text)) >= 3:
         score -= 2

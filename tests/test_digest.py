@@ -56,7 +56,7 @@ def test_every_figure_in_the_digest_is_in_the_quote_it_cites(
 def test_more_than_four_themes_are_summed_up_in_one_sentence() -> None:
     def theme(name: str, count: int, no: int) -> ThemeFacts:
         done = [Cited(f"新增{name}平台{no}个。", f"[{no}]", no, 5)]
-        plans = [Cited(f"力争{name}投入增长{no}%。", f"[{no}]", no, 3)]
+        plans = [Cited(f"力争{name}投入增长{no}%。", f"[{no}]", no, 4)]
         return ThemeFacts(name, count, done, plans)
 
     names = ("基础研究", "成果转化", "科技金融", "人才", "创新平台", "开放合作")
@@ -71,6 +71,45 @@ def test_more_than_four_themes_are_summed_up_in_one_sentence() -> None:
     assert lines[5].startswith("下一步，力争基础研究投入增长1%[1]；")
 
 
+def _counts() -> dict[str, int]:
+    return {"documents": 3, "measures": 40, "done": 20, "planned": 20}
+
+
+def test_a_theme_with_only_weak_results_neither_leads_nor_is_quoted() -> None:
+    weak = ThemeFacts(
+        "基础研究",
+        30,
+        [Cited("认真分析研判我区目前情况，做好年报数据工作。", "[1]", 1, 2)],
+        [],
+    )
+    strong = ThemeFacts(
+        "科技金融", 10, [Cited("新增境内上市公司17家，居全国首位。", "[2]", 2, 7)], []
+    )
+    lines = digest_lines(counts=_counts(), kinds=["工作总结"] * 3, themes=[weak, strong])
+    assert lines[1] == "科技金融方面，新增境内上市公司17家[2]。"
+    assert lines[2] == "此外，基础研究方面梳理措施30条。"
+    assert not any("研判" in line for line in lines)
+
+
+def test_a_plan_is_quoted_once_and_provisions_are_not_called_next_steps() -> None:
+    plan = Cited("力争高新技术企业突破2600家。", "[1]", 1, 6)
+    provision = Cited("对新获批的国家实验室基地，给予一次性1000万元资助。", "[2]", 2, 8, True)
+    lines = digest_lines(
+        counts=_counts(),
+        kinds=["工作总结", "政策规划", "工作总结"],
+        themes=[
+            ThemeFacts("成果转化", 12, [], [plan]),
+            ThemeFacts("基础研究", 8, [], [provision]),
+            ThemeFacts("人才", 5, [Cited("新引进人才4500人。", "[3]", 3, 6)], [plan]),
+        ],
+    )
+    assert lines[1:] == [
+        "人才方面，新引进人才4500人[3]。",
+        "成果转化方面，以工作安排为主：力争高新技术企业突破2600家[1]。",
+        "基础研究方面，政策明确：对新获批的国家实验室基地，给予一次性1000万元资助[2]。",
+    ]
+
+
 def test_an_empty_issue_says_so() -> None:
     lines = digest_lines(
         counts={"documents": 0, "measures": 0, "done": 0, "planned": 0}, kinds=[], themes=[]
@@ -83,7 +122,18 @@ def test_a_fact_keeps_the_clause_a_figure_leans_on() -> None:
         "建立资金稳定增长机制，确保年均增长10%以上"
     )
     assert fact("到2025年，培育科技型企业4.5万家。") == "到2025年，培育科技型企业4.5万家"
-    assert fact("出台《科技金融十条》，完善风险补偿机制。") == "出台《科技金融十条》"
+    # a short sentence without figures is quoted whole, not cut to its generic first clause
+    assert fact("认真分析研判我区目前情况，做好2024年度全社会R&D经费年报数据工作。") == (
+        "认真分析研判我区目前情况，做好2024年度全社会R&D经费年报数据工作"
+    )
+    # a provision keeps whom it is for
+    assert (
+        fact(
+            "支持各类主体与省自然科学基金建立专项联合基金，对投入1000万元以上的企业，"
+            "联合资助方可给予基金冠名权，并在项目指南编制中充分听取意见。"
+        )
+        == "对投入1000万元以上的企业，联合资助方可给予基金冠名权"
+    )
 
 
 def _reply(

@@ -729,19 +729,23 @@ def _compact_styles(doc: DocxDocument) -> None:
     line.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     _border(line, "bottom", size=24, color="E00000", space=4)
     _paragraph_style(
-        doc, YAOQING_STYLES["title"], east_asia=XIAOBIAOSONG, size_pt=18, line_pt=28,
+        doc, YAOQING_STYLES["title"], east_asia=XIAOBIAOSONG, size_pt=18, line_pt=24,
         align=WD_ALIGN_PARAGRAPH.CENTER, after_pt=4, base="Title",
     )  # fmt: skip
     _paragraph_style(
         doc, YAOQING_STYLES["cell"], size_pt=11, line_pt=15, align=WD_ALIGN_PARAGRAPH.LEFT,
     )  # fmt: skip
     _paragraph_style(
-        doc, YAOQING_STYLES["heading"], east_asia=HEITI, size_pt=14, line_pt=24,
+        doc, YAOQING_STYLES["heading"], east_asia=HEITI, size_pt=14, line_pt=20,
         before_pt=4, base="Heading 1", indent=False,
     )  # fmt: skip
     _paragraph_style(
         doc, YAOQING_STYLES["number"], east_asia=HEITI, size_pt=12, line_pt=None,
         align=WD_ALIGN_PARAGRAPH.CENTER, before_pt=2, after_pt=2,
+    )  # fmt: skip
+    _paragraph_style(
+        doc, YAOQING_STYLES["digest"], size_pt=10.5, line_pt=15, align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        indent=True,
     )  # fmt: skip
     for style in (doc.styles[name] for name in YAOQING_STYLES.values()):
         assert isinstance(style, ParagraphStyle)
@@ -756,13 +760,15 @@ YAOQING_STYLES: dict[str, str] = {
     "heading": "要情小标题",
     "cell": "要情表格文字",
     "number": "要情数字",
+    "digest": "要情要点",
 }
 
 
 def write_yaoqing_body(doc: DocxDocument) -> None:
-    """要情: one A4 page for leaders — masthead, headline numbers, one table row per theme with
-    its counts and its first reported result, one chart. Up to eight themes fit on the page:
-    the highlight is cut shorter and the chart drawn narrower as themes are added."""
+    """要情: one A4 page for leaders — masthead, headline numbers, the 本期要点 (its sentences after
+    the counting one, which the numbers above already say), one table row per theme with its
+    counts and its best key figure. No chart: the table gives the counts a chart of themes would
+    draw, and the 本期要点 needs the room. Up to eight themes fit on the page."""
     s = STYLE_NAMES
     y = YAOQING_STYLES
     _compact_styles(doc)
@@ -798,12 +804,18 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
         column.width = Mm(width)
 
     center = WD_ALIGN_PARAGRAPH.CENTER
+    _tag(doc, "{%p if summary.digest | length > 1 %}")
+    _para(doc, "本期要点", y["heading"])
+    _tag(doc, "{%p for line in summary.digest[1:] %}")
+    _para(doc, "{{ line }}", y["digest"])
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
     _para(doc, "分主题要情", y["heading"])
-    # one row per theme: counts and its lead highlight (the best-scored by the highlight rule).
-    # Fewer characters and a narrower chart when there are many themes, to stay on one page.
+    # one row per theme: counts and its best key figure (the first row of its key-figures
+    # table); the theme's best result is already in the 本期要点 above.
     table = _loop_table(
         doc,
-        ("主题", "措施", "进展／计划", "代表性进展"),
+        ("主题", "措施", "进展／计划", "关键数据"),
         (22, 15, 25, 94),
         (
             "{{ theme.name }}",
@@ -811,9 +823,10 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
             "{{ theme.change_text | replace('较上期增加', '+') | replace('较上期减少', '−')"
             " | replace('与上期持平', '持平') }}）{% endif %}",
             "{{ theme.done_count }}／{{ theme.planned_count }}",
-            "{% if theme.lead %}"
-            "{{ theme.lead.brief | truncate(64 if themes | length <= 5 else 40, true, '…', 0) }}"
-            "{{ theme.lead.cite }}{% endif %}",
+            "{% for row in theme.indicators[:1] %}{{ row.metric }}"
+            "{% if row.scope or row.year %}（{{ row.scope }}{{ row.year }}"
+            "{% if row.year %}年{% endif %}）{% endif %}{{ row.value_text }}{{ row.cite }}"
+            "{% else %}—{% endfor %}",
         ),
         loop="theme in themes",
         text_style=y["cell"],
@@ -825,18 +838,10 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
     _para(doc, "括号内为与上期（{{ changes.previous_issue }}）相比措施数的增减。", s["warning"])
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if other_count %}")
-    _para(doc, "另有{{ other_count }}条措施未归入上述主题，不列入表、图；[n]为来源文件序号，见同期简报附表。",
+    _para(doc, "另有{{ other_count }}条措施未归入上述主题，不列入上表；[n]为来源文件序号，见同期简报附表。",
           s["warning"])  # fmt: skip
     _tag(doc, "{%p else %}")
     _para(doc, "[n]为来源文件序号，见同期简报附表。", s["warning"])
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if charts.themes %}")
-    _para(
-        doc,
-        "{{ charts.themes | width(96 if themes | length <= 4 else (80 if themes | length <= 6"
-        " else 56)) }}",
-        s["figure"],
-    )
     _tag(doc, "{%p endif %}")
     _footer_block(doc, full=False)
 
