@@ -108,7 +108,7 @@ def indicators_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
         for ind in doc.indicators:
             measure = by_id.get(ind.measure_id or "")
             metric = ind.metric or ""
-            name = display_name(metric, previous.get(ind.measure_id or "", ""))
+            name = display_name(metric, previous.get(ind.measure_id or "", ""), ind.unit)
             if ind.measure_id:
                 previous[ind.measure_id] = metric
             if ind.measure_id in duplicate:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from briefing.extract.numbers import find_quantities
+
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
 _PREFIXES = (
     "超过",
@@ -87,6 +89,19 @@ _QUOTES = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("(",
 # A fragment begins with a closing mark or a function word, or ends with an opening one.
 _BAD_START = "、，,；;：:。与和及的等”’》」)）"
 _BAD_END = "、，,；;：:。与和及的等在对为将把被向从“‘《「(（"
+# A clause, not a name: a comparison inside it (资金不低于省级科技专项资金), a clause break, a
+# ratio (按1∶1比例), a predicate at its start (属于战略性新兴产业) or a change verb at its end
+# (科研时间增加).
+_CLAUSE_IN_NAME = re.compile(
+    r"不低于|不少于|不高于|不超过|高于|低于|超过|达到|[，,；;。]|\d\s*[∶:]\s*\d"
+    r"|^(?:属于|是|为|系|占|其中)|(?:增加|减少|提高|提升|下降|降低|增长)$"
+)
+# "在现有基础上", "在2023年基础上": the baseline of a change, not part of what was counted
+_BASELINE = re.compile(r"在[^，,。；;]{0,12}?基础上")
+# "A不低于B" before a percentage: A as a share of B (省级财政投入…的资金不低于省级科技专项资金的25%)
+_SHARE = re.compile(
+    r"^(?P<part>.{2,}?)(?:不低于|不少于|不高于|不超过|达到)(?P<whole>.{2,}?)(?:的)?(?:比重|比例)?$"
+)
 
 
 def is_generic(metric: str) -> bool:
@@ -94,11 +109,16 @@ def is_generic(metric: str) -> bool:
     return bool(_GENERIC.match(metric))
 
 
-def display_name(metric: str, previous: str = "") -> str:
+def display_name(metric: str, previous: str = "", unit: str = "") -> str:
     """The figure's name as printed: `metric`, or a generic one (资助经费) completed with the
     figure before it in the same measure when that names what the money belongs to
-    (市级自然科学基金项目1655项、资助经费2.76亿元 -> 市级自然科学基金项目资助经费). Otherwise the
-    metric as extracted: `is_named` then decides whether it can be shown."""
+    (市级自然科学基金项目1655项、资助经费2.76亿元 -> 市级自然科学基金项目资助经费); a percentage
+    bounded by another amount named as the share it is (资金不低于省级科技专项资金 25% ->
+    资金占省级科技专项资金比例); a baseline (在现有基础上) left out. Otherwise the metric as
+    extracted: `is_named` then decides whether it can be shown."""
+    metric = _BASELINE.sub("", metric)
+    if unit in ("%", "％") and (share := _SHARE.match(metric)):
+        return f"{share['part']}占{share['whole']}比例"
     if is_generic(metric) and previous.endswith(_OWNERS) and is_named(previous):
         # 企事业单位委托项目 + 项目经费: the shared word once
         for size in range(min(len(previous), len(metric) - 1), 0, -1):
@@ -111,12 +131,16 @@ def display_name(metric: str, previous: str = "") -> str:
 def is_named(name: str) -> bool:
     """Whether a name says what was counted. Not: empty, shorter than 3 characters (企业, 人才,
     专利: counted, but of what?), a bare measure word (经费), a level alone (国家级), a fragment
-    starting or ending with a function word or punctuation, or a clipped quote (an opening
-    mark without its closing one, or the reverse)."""
+    starting or ending with a function word or punctuation, a clause (a comparison or a clause
+    break inside, a predicate at its start or a change verb at its end), a name holding a figure
+    of its own (分7章), or a clipped quote (an opening mark without its closing one, or the
+    reverse)."""
     if len(name) < 3 or is_generic(name) or _LEVEL_ONLY.match(name):
         return False
-    if name[0] in _BAD_START or name[-1] in _BAD_END:
+    if name[0] in _BAD_START or name[-1] in _BAD_END or _CLAUSE_IN_NAME.search(name):
         return False
+    if any(True for _ in find_quantities(name)):
+        return False  # a figure inside the name (分7章): a clipped clause
     return all(name.count(a) == name.count(b) for a, b in _QUOTES if a != b)
 
 

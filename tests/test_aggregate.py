@@ -149,7 +149,21 @@ def test_key_figures_never_show_a_name_that_does_not_say_what_was_counted() -> N
     assert display_name("项目经费", "企事业单位委托项目") == "企事业单位委托项目经费"
     # a count of problems does not own money: 总投入 stays a fragment
     assert display_name("总投入", "“卡脖子”技术问题") == "总投入"
-    for fragment in ("经费", "金额", "总投入", "直接经费", "国家级", "企业", "金凤凰”人才购房补贴"):
+    # a percentage bounded by another amount is a share of it; a baseline is no part of a name
+    assert (
+        display_name("省级财政投入基础研究的资金不低于省级科技专项资金", "", "%")
+        == "省级财政投入基础研究的资金占省级科技专项资金比例"
+    )
+    assert display_name("出资额在现有基础上", "", "%") == "出资额"
+    fragments = ("经费", "金额", "总投入", "直接经费", "国家级", "企业", "金凤凰”人才购房补贴")
+    # clauses, not names: a comparison or a clause break inside, a predicate or a change verb
+    clauses = ("资金不低于省级科技专项资金", "属于战略性新兴产业", "科研人员每周平均科研时间增加")
+    for fragment in (
+        *fragments,
+        *clauses,
+        "省级财政投入，其中基础研究",
+        "省、市按1∶1比例最高按项目投资额",
+    ):
         assert not is_named(fragment), fragment
     for name in ("技术合同成交额", "市自然科学基金资助经费", "“金凤凰”人才购房补贴", "SCI论文"):
         assert is_named(name), name

@@ -9,7 +9,8 @@ Decisions (documented here because the tests and the dev set follow them):
   fractions (1/4) are not. A range ("3-5家", "2至3个") is one figure: the upper bound, with the
   printed range kept as its qualifier; year and month ranges (2021-2030年, 1-9月) have no unit.
 - Durations and ages (3个月, 2小时, 40岁, 两年) are not figures: their units are not in the list.
-  "N个方面" counts the parts of a text, not a result, and is skipped.
+  "N个方面" counts the parts of a text, not a result, and is skipped; so is a count of articles
+  that gives a document's structure ("分7章共35条", "本办法共二十条").
 - A threshold used as an attribute ("50亿元以上先进制造业项目") is not a figure; "增长10%以上，" is,
   and so is a count before its noun ("实施10个以上省级示范项目").
 - Chinese numerals count only when they carry a place value and a digit ("三十五家", "一千二百名"):
@@ -137,6 +138,7 @@ _UNIT_FOLLOWERS_REJECT: dict[str, tuple[str, ...]] = {
     "个": ("月", "工作日", "小时", "星期", "方面"),
     "期": ("间",),
     "批": ("次",),
+    "部": ("分",),  # "5部分": the parts of a text
 }
 
 
@@ -238,6 +240,21 @@ def _blocked_before(text: str, start: int) -> bool:
     return before == "-" and start > 1 and text[start - 2].isdigit()
 
 
+# A document's structure, not a figure: "分7章共35条", "全文共5部分20条", "本办法共二十条"
+_STRUCTURE_UNITS = frozenset(("条", "款", "节"))
+_STRUCTURE_BEFORE = re.compile(
+    r"(?:[0-9一二三四五六七八九十]+\s*(?:章|节|个?部分)|全文|本(?:办法|细则|规定|方案|意见|措施|条例|政策|通知))"
+    r"[，,、]?\s*(?:共|计|合计|共计)?\s*$"
+)
+
+
+def _structure_count(half: str, start: int, unit: str) -> bool:
+    """Whether the count at `start` numbers a document's articles ("分7章共35条")."""
+    return unit in _STRUCTURE_UNITS and bool(
+        _STRUCTURE_BEFORE.search(half, max(0, start - 12), start)
+    )
+
+
 # "实施10个以上省级示范项目": a count with 以上 before its noun is still a figure
 _COUNTS = frozenset("家项个人名位篇台套支所条次件款座场类种户辆株部批期处份")
 
@@ -277,6 +294,8 @@ def find_quantities(text: str) -> Iterator[Quantity]:
         if read is None:
             continue
         unit, _factor, approx, end = read
+        if _structure_count(half, start, unit):
+            continue
         value = parse_number(digits)
         if value is None:
             continue
@@ -307,6 +326,8 @@ def _chinese_quantities(half: str) -> Iterator[Quantity]:
         if read is None or read[0] in _MAGNITUDES:
             continue
         unit, _factor, approx, end = read
+        if _structure_count(half, m.start(), unit):
+            continue
         value = parse_chinese_number(span)
         if value is None:
             continue
