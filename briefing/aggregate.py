@@ -15,7 +15,7 @@ import pandas as pd
 from briefing.figures import ThemeFigures, display_name, pick_figures
 from briefing.model import ExtractedDocument, Indicator, Measure
 from briefing.themes import OTHER_THEME
-from briefing.wording import QUANTITY_RE, clean_sentence, substance, unsuitable
+from briefing.wording import clean_sentence, figures_in, substance, unsuitable
 
 MEASURE_COLUMNS = [
     "source_no",
@@ -401,7 +401,7 @@ def _restatements(ranked: pd.DataFrame) -> set[str]:
         if mid in seen:
             continue
         seen.add(mid)
-        figures = set(QUANTITY_RE.findall(text))
+        figures = set(figures_in(text))
         pairs = {text[i : i + 2] for i in range(len(text) - 1)}
         earlier = kept.setdefault(int(source), [])
         if figures and any(

@@ -19,9 +19,9 @@ from briefing.wording import (
     GENERIC_OPENING_RE,
     NAMED_RE,
     PROGRAMME_RE,
-    QUANTITY_RE,
     balance_marks,
     clean_sentence,
+    has_figure,
     substance,
     unsuitable,
 )
@@ -192,9 +192,9 @@ def quote_of(text: str, limit: int = 60) -> tuple[str, bool]:
     The flag says whether the quote can stand alone in a summary: it holds a figure, or it is the
     whole sentence (a clause clipped from a longer one without figures is a fragment)."""
     clauses = [c for c in _CLAUSE_RE.split(text) if c]
-    while len(clauses) > 1 and _LEAD_IN_RE.match(clauses[0]) and not QUANTITY_RE.search(clauses[0]):
+    while len(clauses) > 1 and _LEAD_IN_RE.match(clauses[0]) and not has_figure(clauses[0]):
         clauses = clauses[1:]
-    with_figures = [i for i, c in enumerate(clauses) if QUANTITY_RE.search(c)]
+    with_figures = [i for i, c in enumerate(clauses) if has_figure(c)]
     if not with_figures:
         whole = "，".join(clauses)
         if len(whole) <= limit:
@@ -211,7 +211,7 @@ def quote_of(text: str, limit: int = 60) -> tuple[str, bool]:
     if (
         0 not in chosen
         and _ACTION_RE.search(first)
-        and not QUANTITY_RE.search(first)
+        and not has_figure(first)
         and _length(clauses, chosen | {0}) <= limit + 20
     ):
         chosen.add(0)
@@ -277,7 +277,7 @@ def _theme_items(theme: ThemeFacts, n: int) -> tuple[str, list[Cited]]:
     results = [c for c in theme.progress if _quotable(c)]
     if results:
         # results that count something first: a summary line without a figure says little
-        counted = sorted(results, key=lambda c: not QUANTITY_RE.search(c.text))
+        counted = sorted(results, key=lambda c: not has_figure(c.text))
         return "", _spread(counted, n)
     plans = [c for c in theme.plans if _quotable(c)]
     if plans:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from briefing.extract.measures import is_framing, is_problem_statement
+from briefing.extract.numbers import find_quantities
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -114,20 +115,31 @@ def _content(text: str) -> int:
 
 # --- what is no highlight -------------------------------------------------------------------------
 
+# Set phrases that leave a measure no highlight (framing itself is the extraction's rule,
+# `extract.measures.is_framing`, applied first; these are what it keeps as measures): how seriously
+# a matter is taken, thanks and contacts of a reply, the ideology formula's names, a notice's
+# instruction to its recipients in mid-sentence.
 _BOILERPLATE_RE = re.compile(
-    r"高度重视|政治站位|认真研究|感谢|关心和支持|关心支持|宝贵意见|意见和建议|联系人|联系电话|审签|回执"
+    r"高度重视|政治站位|认真研究|感谢|关心和支持|关心支持|宝贵意见|意见和建议|联系人|联系电话"
     r"|习近平|总书记|新时代中国特色社会主义思想|重要讲话精神|重要指示(?:批示)?精神|党的[二十九八]+大"
-    r"|现答复如下|答复如下|特此函复|此复|专此"
-    r"|现将.{0,60}印发给你们|请结合(?:工作)?实际|认真贯彻执行|遵照执行"
+    r"|现将.{0,60}印发给你们|请结合(?:工作)?实际|认真贯彻执行"
 )
 # parallel set phrases of a vision or slogan: 更加优化, 更具活力, 不断扩大, 持续壮大, 显著提升
 _SLOGAN_WORD_RE = re.compile(
     r"更加|更具|更为|日益|不断|持续|显著|全面|进一步|大幅|明显|稳步|有效|切实|一批|新局面|新格局|基本形成"
 )
-# a figure: a number with its unit (1133人, 865.1亿元, 37.2%), not 2023年, “1310” or “6+N”
-QUANTITY_RE = re.compile(
-    r"\d[\d.,]*\s*(?:%|％|[亿万千百]|[家项个人名位篇台套支所条次元倍批座件亩吨户场期届类种])"
-)
+
+
+def figures_in(text: str) -> list[str]:
+    """The figures `text` prints (1133人, 865.1亿元, 37.2%), as the extraction reads them
+    (`extract.numbers`: not 2023年, “1310”, “6+N” or 第8位)."""
+    return [text[q.start : q.end] for q in find_quantities(text)]
+
+
+def has_figure(text: str) -> bool:
+    return next(find_quantities(text), None) is not None
+
+
 # a document's title taken for a sentence: 关于印发《…》的通知
 _TITLE_LINE_RE = re.compile(
     r"关于.{2,120}的(?:通知|意见|决定|函|复函|批复|报告|答复|公告|通告)。?$"
@@ -165,7 +177,7 @@ def unsuitable(text: str) -> str | None:
         return "框架语"
     if is_problem_statement(text):
         return "问题表述"
-    figures = bool(QUANTITY_RE.search(text))
+    figures = has_figure(text)
     named = bool(NAMED_RE.search(text))
     if _TITLE_LINE_RE.search(text):
         return "文件标题"
