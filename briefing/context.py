@@ -274,8 +274,6 @@ class SummaryInfo(TypedDict):
     """截至本期（含本期）各期累计收录的文件数。 例：`42`"""
     empty: bool
     """本期没有任何文件时为真（简报写明“本期无新增文件”）。 例：`False`"""
-    headlines: list[str]
-    """本期概要的统计句（由工具计算，不引用来源）。 例：`{%p for line in summary.headlines %}`"""
     digest: list[str]
     """本期要点：三到六句简报体的话，每句一件事——收录文件与措施数，有分量的主题各一句最有分量的进展（或计划），其余主题的措施数，政策规定和下一步的主要安排；同一措施只出现一次，引用的每个数字都照原文并带引注 [n]（工具统计的份数、条数不带）。 例：`{%p for line in summary.digest %}`"""
 
@@ -448,47 +446,24 @@ def _theme_indicators(rows: pd.DataFrame) -> list[CitedIndicator]:
     return items
 
 
-def _headlines(
-    counts: dict[str, int], by_theme: dict[str, dict[str, int]], themes: Sequence[str]
-) -> list[str]:
-    lines = [
-        f"本期汇集文件 {counts['documents']} 份，梳理政策措施 {counts['measures']} 条"
-        f"（进展 {counts['done']} 条、计划 {counts['planned']} 条），"
-        f"提取关键数据 {counts['indicators']} 项。"
-    ]
-    ranked = sorted(
-        ((by_theme[t]["measures"], t) for t in themes if t in by_theme),
-        key=lambda item: -item[0],
-    )
-    active = [f"{t} {n} 条" for n, t in ranked if n > 0]
-    if active:
-        lines.append("按主题：" + "、".join(active) + "。")
-    other = by_theme.get(OTHER_THEME, {}).get("measures", 0)
-    if other:
-        lines.append(f"另有 {other} 条措施未归入上述主题（计为“其他”），详见数据表。")
-    return lines
-
-
 # marks of the documents this issue covers for the first time (an update: with new content)
 _NEW_MARKS = ("新增", "补报", "更新")
 
 
 def _coverage_line(
-    period: Period, summaries: Sequence[DocumentSummary], cumulative: int, *, spaced: bool = True
+    period: Period, summaries: Sequence[DocumentSummary], cumulative: int
 ) -> list[str]:
     """本期新增/补报/累计, for dated periods of a folder with a history of issues."""
     if period.start is None:
         return []
     new = sum(1 for s in summaries if s["mark"] in _NEW_MARKS)
     parts = [
-        f"{mark} {count} 份"
+        f"{mark}{count}份"
         for mark in ("补报", "更新")
         if (count := sum(1 for s in summaries if s["mark"] == mark))
     ]
     late_text = f"（其中{'、'.join(parts)}）" if parts else ""
-    line = f"本期新增文件 {new} 份{late_text}，各期累计收录 {cumulative} 份。"
-    # the 本期要点 writes numbers without the spaces the statistics lines set them off with
-    return [line if spaced else re.sub(r" (\d+) ", r"\1", line)]
+    return [f"本期新增文件{new}份{late_text}，各期累计收录{cumulative}份。"]
 
 
 def _cited_facts(measures: Sequence[CitedMeasure], policies: set[int]) -> list[Cited]:
@@ -709,17 +684,11 @@ def build_context(
             late_count=sum(1 for s in summaries if s["mark"] == "补报"),
             cumulative_count=selection.cumulative,
             empty=not documents,
-            headlines=_headlines(counts, by_theme, aggregates.themes)
-            + _coverage_line(period, summaries, selection.cumulative)
-            if documents
-            else ["本期无新增文件。"],
             digest=digest_lines(
                 counts=counts,
                 kinds=[s["kind"] for s in summaries],
                 themes=theme_facts,
-                coverage="".join(
-                    _coverage_line(period, summaries, selection.cumulative, spaced=False)
-                ),
+                coverage="".join(_coverage_line(period, summaries, selection.cumulative)),
             ),
         ),
         themes=blocks,
