@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -207,15 +208,18 @@ def _sort_ppr(style: ParagraphStyle) -> None:
         "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
         "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
     ]  # fmt: skip
-    rank = {qn(tag): i for i, tag in enumerate(order)}
-    ppr = style.element.pPr
-    if ppr is None:
+    _sort_children(style.element.pPr, order)
+
+
+def _sort_children(parent: object, order: Sequence[str]) -> None:
+    """Put `parent`'s children in the schema's `order` (Word rejects some out of order)."""
+    if parent is None:
         return
-    children = list(ppr)
-    children.sort(key=lambda child: rank.get(child.tag, len(order)))
+    rank = {qn(tag): i for i, tag in enumerate(order)}
+    children = sorted(parent, key=lambda child: rank.get(child.tag, len(order)))  # type: ignore[call-overload]
     for child in children:
-        ppr.remove(child)
-        ppr.append(child)
+        parent.remove(child)  # type: ignore[attr-defined]
+        parent.append(child)  # type: ignore[attr-defined]
 
 
 def _sort_rpr(style: ParagraphStyle) -> None:
@@ -227,15 +231,7 @@ def _sort_rpr(style: ParagraphStyle) -> None:
         "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
         "w:specVanish", "w:oMath",
     ]  # fmt: skip
-    rank = {qn(tag): i for i, tag in enumerate(order)}
-    rpr = style.element.rPr
-    if rpr is None:
-        return
-    children = list(rpr)
-    children.sort(key=lambda child: rank.get(child.tag, len(order)))
-    for child in children:
-        rpr.remove(child)
-        rpr.append(child)
+    _sort_children(style.element.rPr, order)
 
 
 # --- styles ---------------------------------------------------------------------------------------
@@ -490,38 +486,118 @@ def _loop_table(
     return table
 
 
+@dataclass(frozen=True)
+class FigureLayout:
+    """How a key-figures table looks: the name cell, the column after the year (the place in the
+    简报, the source quote in the 专题), column widths without and with the kind column, styles."""
+
+    name_cell: str
+    detail: tuple[str, str, WD_ALIGN_PARAGRAPH]
+    widths: tuple[Sequence[float], Sequence[float]]
+    text_style: str
+    head_style: str
+
+
+BRIEFING_FIGURES = FigureLayout(
+    "{{ row.metric }}",
+    ("地区或主体", "{{ row.scope or '—' }}", WD_ALIGN_PARAGRAPH.CENTER),
+    ((62, 32, 16, 28, 18), (50, 32, 14, 16, 28, 16)),
+    STYLE_NAMES["table_text"],
+    STYLE_NAMES["table_head"],
+)
+ZHUANTI_FIGURES = FigureLayout(
+    "{{ row.metric }}（{{ row.scope or '—' }}）",
+    ("原文", "{{ row.quote | truncate(48, true, '…', 0) }}", WD_ALIGN_PARAGRAPH.LEFT),
+    ((34, 26, 14, 66, 16), (30, 26, 13, 14, 57, 16)),
+    STYLE_NAMES["table_small"],
+    STYLE_NAMES["table_head_small"],
+)
+
+
 def _figure_table(
-    doc: DocxDocument, loop: str, kind_head: str | None, kind_cell: str | None, value_head: str
+    doc: DocxDocument, layout: FigureLayout, loop: str, value_head: str, *, kind: bool = False
 ) -> None:
-    """A key-figures table: name, value, (kind), year, place, citation; "—" where the text
-    gives no year or place."""
-    s = STYLE_NAMES
+    """A key-figures table: name, value, (kind), year, place or quote, citation; "—" where the
+    text gives no year or place."""
     left, center = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER
-    heads = ["指标", value_head, "年份", "地区或主体", "来源"]
-    widths = [62, 32, 16, 28, 18]
+    detail_head, detail_cell, detail_align = layout.detail
+    heads = ["指标", value_head, "年份", detail_head, "来源"]
     cells = [
-        "{{ row.metric }}",
+        layout.name_cell,
         "{{ row.value_text }}{% if row.conflict %}※{% endif %}",
         "{{ row.year or '—' }}",
-        "{{ row.scope or '—' }}",
+        detail_cell,
         "{{ row.cite }}",
     ]
-    aligns = [left, center, center, center, center]
-    if kind_head is not None and kind_cell is not None:
-        heads.insert(2, kind_head)
-        widths = [50, 32, 14, 16, 28, 16]
-        cells.insert(2, kind_cell)
+    aligns = [left, center, center, detail_align, center]
+    if kind:
+        heads.insert(2, "类型")
+        cells.insert(2, "{{ row.kind_label }}")
         aligns.insert(2, center)
     _loop_table(
         doc,
         heads,
-        widths,
+        layout.widths[1] if kind else layout.widths[0],
         cells,
         loop=loop,
-        text_style=s["table_text"],
-        head_style=s["table_head"],
+        text_style=layout.text_style,
+        head_style=layout.head_style,
         aligns=aligns,
     )
+
+
+def _key_figures(doc: DocxDocument, layout: FigureLayout, none: str) -> None:
+    """A theme's key figures: results (with the theme's chart), targets and support standards in
+    tables of their own — a standard is a policy's rate, not a result, and a target is not yet
+    achieved — the conflict note, or `none` when the theme has no figures."""
+    s = STYLE_NAMES
+    _tag(doc, "{%p if theme.indicators or theme.targets or theme.standards %}")
+    _tag(doc, "{%p if theme.indicators %}")
+    _figure_table(doc, layout, "row in theme.indicators", "数值", kind=True)
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if theme.chart %}")
+    _para(doc, "{{ theme.chart }}", s["figure"])
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if theme.targets %}")
+    _para(doc, "目标", s["table_caption"])
+    _figure_table(doc, layout, "row in theme.targets", "目标值")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if theme.standards %}")
+    _para(doc, "支持标准（政策规定的奖补、资助标准，非工作成效）", s["table_caption"])
+    _figure_table(doc, layout, "row in theme.standards", "标准")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if theme.indicators | selectattr('conflict') | list %}")
+    _para(
+        doc,
+        "注：标“※”的数据，不同来源对同一指标、地区、年份给出的数值不一致，请以原文为准。",
+        s["note"],
+    )
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p else %}")
+    _para(doc, none)
+    _tag(doc, "{%p endif %}")
+
+
+def none_listed(word: str, count: str, what: str) -> str:
+    """What a theme's list says when it is empty: that its measures of this status exist but are
+    no highlights (listed under another theme, or too general), or that the documents have none."""
+    fallback = "本期文件未报告" if what == "进展" else "本期文件未提出"
+    noun = "工作进展" if what == "进展" else "工作计划"
+    return (
+        f"{{% if theme.{count} %}}{word}的{{{{ theme.{count} }}}}条{what}或已列于其他主题，或表述笼统，"
+        f"未列为要点。{{% else %}}{fallback}{word}的{noun}。{{% endif %}}"
+    )
+
+
+def _measure_list(doc: DocxDocument, heading: str, style: str, loop: str, none: str) -> None:
+    """A heading, then the theme's highlights of one status, numbered, each with its citation;
+    `none` when it has none."""
+    _para(doc, heading, style)
+    _tag(doc, f"{{%p for m in {loop} %}}")
+    _para(doc, "{{ loop.index }}. {{ m.text }}{{ m.cite }}" + ALSO)
+    _tag(doc, "{%p else %}")
+    _para(doc, none)
+    _tag(doc, "{%p endfor %}")
 
 
 def _trends(doc: DocxDocument) -> None:
@@ -547,10 +623,7 @@ def write_body(doc: DocxDocument) -> None:
     s = STYLE_NAMES
     left, center = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER
 
-    # red masthead
-    _para(doc, "{{ masthead.name }}", s["masthead_name"])
-    _para(doc, "{{ masthead.issue_label }}", s["masthead_issue"])
-    _para(doc, ["{{ masthead.editor }}", "\t", "{{ masthead.date_cn }}"], s["masthead_line"])
+    _masthead(doc)
 
     _para(doc, "科技政策文件要点摘编", "Title")
     _para(doc, "（{{ period.label }}）", s["subtitle"])
@@ -576,55 +649,22 @@ def write_body(doc: DocxDocument) -> None:
         "{{ theme.change_text }}{% endif %}。",
     )
     # results and plans apart, each best first; a measure is listed under one theme only
-    item = "{{ loop.index }}. {{ m.text }}{{ m.cite }}" + ALSO
-    _para(doc, "（一）工作进展", "Heading 2")
-    _tag(doc, "{%p for m in theme.progress %}")
-    _para(doc, item)
-    _tag(doc, "{%p else %}")
-    _para(
+    _measure_list(
         doc,
-        "{% if theme.done_count %}本主题的{{ theme.done_count }}条进展或已列于其他主题，或表述笼统，"
-        "未列为要点。{% else %}本期文件未报告本主题的工作进展。{% endif %}",
+        "（一）工作进展",
+        "Heading 2",
+        "theme.progress",
+        none_listed("本主题", "done_count", "进展"),
     )
-    _tag(doc, "{%p endfor %}")
-    _para(doc, "（二）下一步安排", "Heading 2")
-    _tag(doc, "{%p for m in theme.plans %}")
-    _para(doc, item)
-    _tag(doc, "{%p else %}")
-    _para(
+    _measure_list(
         doc,
-        "{% if theme.planned_count %}本主题的{{ theme.planned_count }}条计划或已列于其他主题，或表述笼统，"
-        "未列为要点。{% else %}本期文件未提出本主题的工作计划。{% endif %}",
+        "（二）下一步安排",
+        "Heading 2",
+        "theme.plans",
+        none_listed("本主题", "planned_count", "计划"),
     )
-    _tag(doc, "{%p endfor %}")
     _para(doc, "（三）关键数据", "Heading 2")
-    _tag(doc, "{%p if theme.indicators or theme.targets or theme.standards %}")
-    # results, targets and support standards in tables of their own: a standard is a policy's
-    # rate, not a result, and a target is not yet achieved
-    _tag(doc, "{%p if theme.indicators %}")
-    _figure_table(doc, "row in theme.indicators", "类型", "{{ row.kind_label }}", "数值")
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if theme.chart %}")
-    _para(doc, "{{ theme.chart }}", s["figure"])
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if theme.targets %}")
-    _para(doc, "目标", s["table_caption"])
-    _figure_table(doc, "row in theme.targets", None, None, "目标值")
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if theme.standards %}")
-    _para(doc, "支持标准（政策规定的奖补、资助标准，非工作成效）", s["table_caption"])
-    _figure_table(doc, "row in theme.standards", None, None, "标准")
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if theme.indicators | selectattr('conflict') | list %}")
-    _para(
-        doc,
-        "注：标“※”的数据，不同来源对同一指标、地区、年份给出的数值不一致，请以原文为准。",
-        s["note"],
-    )
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p else %}")
-    _para(doc, "本期文件未给出本主题的量化数据。")
-    _tag(doc, "{%p endif %}")
+    _key_figures(doc, BRIEFING_FIGURES, "本期文件未给出本主题的量化数据。")
     _trends(doc)
     _tag(doc, "{%p endfor %}")
 
@@ -678,20 +718,21 @@ def write_body(doc: DocxDocument) -> None:
     )
 
     # notes on this issue (late arrivals, undated files), then the run's warnings: small print
-    _tag(doc, "{%p if notes %}")
-    _para(doc, "本期说明：", s["warning"]).paragraph_format.space_before = Pt(8)
-    _tag(doc, "{%p for n in notes %}")
-    _para(doc, "{{ n }}", s["warning"])
-    _tag(doc, "{%p endfor %}")
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if warnings %}")
-    _para(doc, "生成提示：", s["warning"]).paragraph_format.space_before = Pt(8)
-    _tag(doc, "{%p for w in warnings %}")
-    _para(doc, "{{ w }}", s["warning"])
-    _tag(doc, "{%p endfor %}")
-    _tag(doc, "{%p endif %}")
+    _small_print(doc, "本期说明：", "n", "notes")
+    _small_print(doc, "生成提示：", "w", "warnings")
 
     _footer_block(doc)
+
+
+def _small_print(doc: DocxDocument, label: str, item: str, items: str) -> None:
+    """A labelled list in small print (the issue's notes, the run's warnings), when not empty."""
+    s = STYLE_NAMES
+    _tag(doc, f"{{%p if {items} %}}")
+    _para(doc, label, s["warning"]).paragraph_format.space_before = Pt(8)
+    _tag(doc, f"{{%p for {item} in {items} %}}")
+    _para(doc, f"{{{{ {item} }}}}", s["warning"])
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
 
 
 def _masthead(doc: DocxDocument) -> None:
@@ -846,37 +887,6 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
     _footer_block(doc, full=False)
 
 
-def _zhuanti_table(doc: DocxDocument, loop: str, value_head: str, *, kind: bool = False) -> None:
-    """The 专题's figure table: the quote beside each figure."""
-    s = STYLE_NAMES
-    left, center = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER
-    heads = ["指标", value_head, "年份", "原文", "来源"]
-    widths = [34, 26, 14, 66, 16]
-    cells = [
-        "{{ row.metric }}（{{ row.scope or '—' }}）",
-        "{{ row.value_text }}{% if row.conflict %}※{% endif %}",
-        "{{ row.year or '—' }}",
-        "{{ row.quote | truncate(48, true, '…', 0) }}",
-        "{{ row.cite }}",
-    ]
-    aligns = [left, center, center, left, center]
-    if kind:
-        heads.insert(2, "类型")
-        widths = [30, 26, 13, 14, 57, 16]
-        cells.insert(2, "{{ row.kind_label }}")
-        aligns.insert(2, center)
-    _loop_table(
-        doc,
-        heads,
-        widths,
-        cells,
-        loop=loop,
-        text_style=s["table_small"],
-        head_style=s["table_head_small"],
-        aligns=aligns,
-    )
-
-
 def write_zhuanti_body(doc: DocxDocument) -> None:
     """专题: one theme in depth (`briefing build --theme X --template zhuanti.docx`): overview,
     results, plans, key figures with their source quotes, the theme's chart, its documents."""
@@ -908,52 +918,22 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     _tag(doc, "{%p if charts.themes and loop.first %}")
     _para(doc, "{{ charts.themes | width(120) }}", s["figure"])
     _tag(doc, "{%p endif %}")
-    _para(doc, "二、主要进展", "Heading 1")
-    _tag(doc, "{%p for m in theme.progress %}")
-    _para(doc, "{{ loop.index }}. {{ m.text }}{{ m.cite }}" + ALSO)
-    _tag(doc, "{%p else %}")
-    _para(
+    _measure_list(
         doc,
-        "{% if theme.done_count %}该主题的{{ theme.done_count }}条进展或已列于其他主题，或表述笼统，"
-        "未列为要点。{% else %}本期文件未报告该主题的工作进展。{% endif %}",
+        "二、主要进展",
+        "Heading 1",
+        "theme.progress",
+        none_listed("该主题", "done_count", "进展"),
     )
-    _tag(doc, "{%p endfor %}")
-    _para(doc, "三、下一步安排", "Heading 1")
-    _tag(doc, "{%p for m in theme.plans %}")
-    _para(doc, "{{ loop.index }}. {{ m.text }}{{ m.cite }}" + ALSO)
-    _tag(doc, "{%p else %}")
-    _para(
+    _measure_list(
         doc,
-        "{% if theme.planned_count %}该主题的{{ theme.planned_count }}条计划或已列于其他主题，或表述笼统，"
-        "未列为要点。{% else %}本期文件未提出该主题的工作计划。{% endif %}",
+        "三、下一步安排",
+        "Heading 1",
+        "theme.plans",
+        none_listed("该主题", "planned_count", "计划"),
     )
-    _tag(doc, "{%p endfor %}")
     _para(doc, "四、关键数据", "Heading 1")
-    _tag(doc, "{%p if theme.indicators or theme.targets or theme.standards %}")
-    _tag(doc, "{%p if theme.indicators %}")
-    _zhuanti_table(doc, "row in theme.indicators", "数值", kind=True)
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if theme.chart %}")
-    _para(doc, "{{ theme.chart }}", s["figure"])
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if theme.targets %}")
-    _para(doc, "目标", s["table_caption"])
-    _zhuanti_table(doc, "row in theme.targets", "目标值")
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if theme.standards %}")
-    _para(doc, "支持标准（政策规定的奖补、资助标准，非工作成效）", s["table_caption"])
-    _zhuanti_table(doc, "row in theme.standards", "标准")
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if theme.indicators | selectattr('conflict') | list %}")
-    _para(
-        doc,
-        "注：标“※”的数据，不同来源对同一指标、地区、年份给出的数值不一致，请以原文为准。",
-        s["note"],
-    )
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p else %}")
-    _para(doc, "本期文件未给出该主题的量化数据。")
-    _tag(doc, "{%p endif %}")
+    _key_figures(doc, ZHUANTI_FIGURES, "本期文件未给出该主题的量化数据。")
     _trends(doc)
     _para(doc, "五、相关文件", "Heading 1")
     _loop_table(
@@ -976,12 +956,7 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     _para(doc, "本期文件没有涉及{{ focus_theme or '所选' }}主题的内容。")
     _tag(doc, "{%p endfor %}")
 
-    _tag(doc, "{%p if warnings %}")
-    _para(doc, "生成提示：", s["warning"]).paragraph_format.space_before = Pt(8)
-    _tag(doc, "{%p for w in warnings %}")
-    _para(doc, "{{ w }}", s["warning"])
-    _tag(doc, "{%p endfor %}")
-    _tag(doc, "{%p endif %}")
+    _small_print(doc, "生成提示：", "w", "warnings")
     _footer_block(doc)
 
 
