@@ -175,10 +175,24 @@ def _ranked(rows: pd.DataFrame, limit: int) -> pd.DataFrame:
     ).head(limit)
 
 
+# quantifiers before a noun that narrow nothing: 各类子基金 is 子基金
+_VAGUE_PREFIX = re.compile(r"^(?:各类|各级|各项|各种|相关|有关|一批)")
+
+
+def _vague_count(row: object) -> bool:
+    """A plain count (个, 项, 次…) with no year and a short name (项目合作 15项, 决策咨询 4次,
+    各类子基金 30支): counted, but of what and when the text does not say; no key figure."""
+    unit, year, metric = (getattr(row, name) for name in ("unit", "year", "metric"))
+    if _unit_weight(str(unit)) > 1 or not pd.isna(year):
+        return False
+    return len(_VAGUE_PREFIX.sub("", str(metric))) <= 5
+
+
 def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     """The key-figures rule, documented in docs/templates.md:
 
-    only figures listed under this theme whose name says what was counted (`is_named`); results,
+    only figures listed under this theme whose name says what was counted (`is_named`) and that
+    are not a vague count (`_vague_count`: a plain count with no year and a short name); results,
     targets and support standards apart (at most `limit` results, half as many of the others);
     score = weight of the unit (亿… 3, 万… or % 2, other counts 1) + 1 for a name of 4+
     characters + 1 when the year is known + 1 when the place is known; best first, ties in
@@ -187,6 +201,7 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     rows = ledger.loc[ledger["theme"] == theme] if not ledger.empty else ledger
     if not rows.empty:
         rows = rows.loc[rows["metric"].map(is_named)]
+        rows = rows.loc[[not _vague_count(r) for r in rows.itertuples(index=False)]]
     few = max(3, limit // 2)
 
     def of(kinds: tuple[str, ...], most: int) -> pd.DataFrame:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
+import pandas as pd
 from PIL import Image
 
 from briefing.aggregate import aggregate, pick_highlights, theme_counts
@@ -179,6 +181,32 @@ def test_key_figures_never_show_a_name_that_does_not_say_what_was_counted() -> N
     ]
     shown = aggregate(docs, ["基础研究"]).figures["基础研究"].results
     assert shown["metric"].tolist() == ["国家重点研发计划经费"]
+
+
+def test_a_plain_count_with_no_year_and_a_short_name_is_no_key_figure() -> None:
+    def count(iid: str, metric: str, year: int | None) -> Indicator:
+        return dataclasses.replace(
+            _i(iid, "a", metric, 15, "重庆市"), unit="项", year=year, text=f"达成{metric}15项"
+        )
+
+    docs = [
+        _doc(
+            1,
+            [_m("a", ["人才"])],
+            [
+                count("i1", "项目合作", None),  # counted, but of what and when?
+                count("i2", "各类子基金", None),
+                count("i3", "国家级科技人才", None),
+                count("i4", "项目合作", 2023),
+            ],
+        )
+    ]
+    shown = aggregate(docs, ["人才"]).figures["人才"].results
+    years = [None if pd.isna(y) else int(y) for y in shown["year"]]
+    assert sorted(zip(shown["metric"], years, strict=True), key=str) == [
+        ("国家级科技人才", None),
+        ("项目合作", 2023),
+    ]
 
 
 def test_highlights_prefer_measures_with_figures_and_spread_over_documents() -> None:
