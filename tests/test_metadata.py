@@ -749,3 +749,34 @@ def test_an_item_lead_whose_details_the_page_cut_goes_with_them() -> None:
         "关于加快科技创新的若干措施\n孵化器超过1000家。二是实施科研货物“分线管理”。落实海关"
     )
     assert parsed.body == "孵化器超过1000家。"
+
+
+def test_a_table_row_at_the_top_gives_its_title_cell_not_the_label_and_bars() -> None:
+    meta = parse(
+        "建议标题: | 关于支持某市建设创新型城市的建议 | ||||\n编号: | 12050001 | 建议类型: | 大会期间建议 |\n"
+        "张三代表:\n您提出的建议收悉,现答复如下:\n" + BODY
+    ).metadata
+    assert meta.title == "关于支持某市建设创新型城市的建议"
+
+
+def test_a_document_number_alone_on_a_line_below_the_head_is_the_doc_no() -> None:
+    text = (
+        "某市人民政府办公厅关于印发某市科技成果转化工程实施方案的通知\n浏览量: 12\n"
+        "《某市人民政府办公厅关于印发某市科技成果转化工程实施方案的通知》\n\n某办发〔2012〕17号\n"
+        "各区县政府:\n现印发给你们,请认真组织实施。\n" + BODY
+    )
+    assert parse(text).metadata.doc_no == "某办发〔2012〕17号"
+
+
+@pytest.mark.parametrize(
+    ("title", "publisher"),
+    [
+        ("某某市科学技术局2024年工作总结和2025年工作计划", "某某市科学技术局"),
+        ("某某区科技局2023年度工作总结", "某某区科技局"),
+        ("某某市2024年科技工作要点", None),  # a place is no issuing body
+    ],
+)
+def test_a_body_before_the_year_of_a_report_title_is_its_publisher(
+    title: str, publisher: str | None
+) -> None:
+    assert parse(title + "\n" + BODY).metadata.publisher == publisher

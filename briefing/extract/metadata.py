@@ -132,6 +132,10 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         if not line:
             i += 1
             continue
+        if not title_parts and ("|" in line or "｜" in line):
+            cell = _title_cell(line)
+            if cell is not None:
+                line = lines.norm[i] = cell
         if not title_parts and head.addressee is None and _is_furniture(line):
             # breadcrumbs, a site's welcome line, a hot-line: above the title, never the title
             lines.removed[i] = True
@@ -352,6 +356,8 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
             stamp = _TIMESTAMP.search(line)
             if stamp is not None:
                 head.timestamp_date = parse_date(stamp.group(1))
+        if head.doc_no_line is None and "号" in line and DOC_NO_LINE.fullmatch(line):
+            head.doc_no_line = line  # printed under a cover letter's title, below the head
         if head.early_sign_date is None and k + 1 < limit and is_org_line(line):
             date = date_only(lines.norm[k + 1])
             if date is not None:
@@ -537,3 +543,13 @@ def _header_date(header: dict[str, str | None], name: str) -> str | None:
 
 def _clean(value: str | None) -> str | None:
     return normalize_inline(value) or None if value else None
+
+
+def _title_cell(line: str) -> str | None:
+    """A table row at the top of a page whose one cell is a full title ("建议标题: | 关于…的建议 |"):
+    that cell, without the label and the bars around it."""
+    if parse_header_line(line) is not None:
+        return None
+    cells = [c.strip() for c in re.split(r"[|｜]", line) if c.strip()]
+    titles = [c for c in cells if title_like(c) and title_score(c) >= 3]
+    return titles[0] if len(titles) == 1 else None

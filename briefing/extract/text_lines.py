@@ -210,7 +210,14 @@ def issuer_of_title(title: str) -> str | None:
         idx = title.find(sep)
         if 2 <= idx <= 60 and is_org_line(title[:idx]):
             return title[:idx]
+    # "某某市科学技术局2024年工作总结": a body, then the year its report covers
+    year = _TITLE_YEAR.search(title, 2, 62)
+    if year is not None and is_org_line(title[: year.start()]):
+        return title[: year.start()]
     return None
+
+
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 
 
 def same_title(a: str, b: str) -> bool:
