@@ -83,7 +83,7 @@ class CitedMeasure(TypedDict):
     source_no: int
     """来源序号 n。 例：`2`"""
     document: str
-    """来源文件标题。 例：`2023年全市科技系统`"""
+    """来源文件标题，同 documents[].title（未识别出标题的文件写明“无标题”和文件名）。 例：`重庆市科学技术局关于支持区县科技创新发展的指导意见`"""
     score: int
     """要点规则给出的得分（越高越实在，规则见《编写简报模板》第六节）。 例：`9`"""
     themes: list[str]
