@@ -402,6 +402,10 @@ def test_no_year_without_evidence_and_none_from_titles() -> None:
         ("张江科学城新增孵化器12个。", "孵化器"),
         ("全区共有院士工作站8个。", "院士工作站"),
         ("建成省级以上重点实验室(含国家级8家)156家。", "省级以上重点实验室"),
+        # 与 before a verb done with another party names that party, not a second thing counted
+        ("举办创投大会,14家头部投资机构与科学城签约。", "头部投资机构"),
+        ("全年12家银行与科技企业对接。", "银行"),
+        ("新增高校与科研院所20家。", "高校与科研院所"),
     ],
 )
 def test_metric_is_the_noun_phrase_without_leading_verbs(text: str, metric: str) -> None:

@@ -1004,6 +1004,11 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
     window = text[end : min(c_end, end + MAX_LOOKAHEAD)]
     if _SUFFIX_STOP.match(window) or _JOINTS.match(window):
         return None  # "2项和重点专项10项": the next item of a list, not this count's noun
+    party = _WITH_PARTY.match(window)
+    if party is not None:
+        # "14家头部投资机构与科学城签约": 与 brings the other party of the signing, not a second
+        # thing counted
+        return party.group(1)
     m = _SUFFIX_STOP.search(window, 1)
     noun = window[: m.start()] if m else window
     joint = _PAIR_SPLIT.search(noun)
@@ -1016,6 +1021,10 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
     return noun if len(noun) >= 2 else None
 
 
+# "N家企业与高校签约": a verb done with another party counts the subject before 与
+_WITH_PARTY = re.compile(
+    r"([^与、,，;；。:：()（）0-9]{2,12}?)与[^、,，;；。:：0-9]{1,12}?(?:签约|签订|签署|合作|对接|共建)"
+)
 _NOT_COUNTED = re.compile(
     r"(?:较|很|更|最)?(?:高|低|好|快|稳)?(?:水平|目标|幅度|区间|范围|以内|左右)"
 )
