@@ -611,6 +611,18 @@ def test_signature_dates_under_the_body(tail: str, written: str) -> None:
     assert parsed.body == TASKS
 
 
+def test_a_web_address_and_a_speech_occasion_are_no_title() -> None:
+    """A report page that opens with the site's address, then the speech's occasion: neither is
+    the title (the text gives none), the occasion still dates the report."""
+    meta = parse(
+        "rd.example.gov.cn\n2024年1月10日在某某市第八届人民代表大会第五次会议上\n某某市市长 张三\n"
+        "各位代表:\n现在,我代表市人民政府向大会报告工作,请予审议。\n一、2023年工作回顾\n"
+        "全年新增科技型企业100家。"
+    ).metadata
+    assert meta.title is None and meta.display_title == "无标题文件"
+    assert meta.written_date == "2024-01-10"
+
+
 def test_a_derived_title_uses_only_words_of_the_text() -> None:
     meta = parse("2025年,市科技局坚持创新驱动。全年新增科技型企业100家。").metadata
     assert (meta.title, meta.display_title, meta.title_derived) == (None, "2025年市科技局", True)
@@ -625,6 +637,7 @@ def test_a_derived_title_uses_only_words_of_the_text() -> None:
         "产值 | 亿元 | 10205.20 | —— |",
         "注:2014年开始,统计局不再提供规模以上工业产值的数据。",
         "b99c201682f94e9481c9d1a522acce57",
+        "https://www.example.gov.cn/zwgk/2024/0110/c1.html",
         "------分隔线----------------------------",
         "还没有账号?",
         "某某市科学技术局版权所有电话:0000-0000000某ICP备00000000号技术支持:某某云",

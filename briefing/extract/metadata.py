@@ -201,7 +201,9 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         title = normalize_inline("".join(title_parts))
         if is_org_line(title):
             head.byline = head.byline or title
-        else:
+        elif _speech_date(title) is None:
+            # "2024年1月10日在…人民代表大会…会议上" under a site's address line is a speech's
+            # occasion, read for its date below, never the title
             head.title = title
     return i
 

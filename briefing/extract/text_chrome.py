@@ -142,6 +142,13 @@ _SITE_NAME = re.compile(
 )
 
 
+# A web address alone: "rd.sanya.gov.cn", "https://www.gov.cn/zhengce/…" (a page's own URL line)
+_ADDRESS_RE = re.compile(
+    r"(?:(?:https?://)?(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov|edu)(?::\d+)?(?:/\S*)?|https?://\S+)",
+    re.I,
+)
+
+
 # A footer's marks, wherever they stand in a short line ("某某局版权所有电话:…湘ICP备05009375号"):
 # no document text holds a site licence number
 _FOOTER_MARK_RE = re.compile(r"ICP备|公网安备|版权所有")
@@ -155,7 +162,7 @@ def is_chrome_line(line: str) -> bool:
         return True
     if _TOKEN_LINE_RE.fullmatch(line) is not None:
         return True
-    if _SEPARATOR_RE.fullmatch(line) or _ID_RE.fullmatch(line):
+    if _SEPARATOR_RE.fullmatch(line) or _ID_RE.fullmatch(line) or _ADDRESS_RE.fullmatch(line):
         return True
     if _SENTENCE_END.search(line) is not None:
         return False  # a sentence: none of the shapes below has one
