@@ -793,3 +793,11 @@ def test_a_body_before_the_year_of_a_report_title_is_its_publisher(
     title: str, publisher: str | None
 ) -> None:
     assert parse(title + "\n" + BODY).metadata.publisher == publisher
+
+
+def test_an_empty_keyword_field_after_the_doc_number_is_not_part_of_it() -> None:
+    meta = parse(
+        "发布机构: 某某县财政局 发文日期: 2012-08-10\n文号: 某财发〔2012〕123号 关 键 字:\n"
+        "关于加快科技创新的若干措施\n全年新增科技型企业100家。"
+    ).metadata
+    assert meta.doc_no == "某财发〔2012〕123号"
