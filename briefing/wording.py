@@ -57,6 +57,9 @@ _GUIDANCE_RE = re.compile(
     r"|^(?:按照|根据|围绕|立足|紧紧围绕)[^，,。]{0,40}?(?:要求|部署|精神|安排)[，,]"
     # a purpose clause without figures: 为强化科技企业金融要素保障，
     r"|^为了?[^，,。；;\d]{2,30}[，,]"
+    # a news item's attribution: 日前，记者从有关部门了解到，/ 据悉，
+    r"|^(?:(?:日前|近日|近期)[，,]?)?(?:记者)[^，,。；;]{0,20}?(?:了解到|获悉|得知)[，,]"
+    r"|^(?:(?:日前|近日|近期)[，,]?)?据(?:悉|了解|介绍)[，,]"
 )
 
 
@@ -69,7 +72,7 @@ def clean_sentence(text: str) -> str:
     # 二是加快建设高能级科创平台。超瞬态实验装置…: the item's title goes, its content stays
     while (m := _RUN_IN_RE.match(s)) and _content(s[m.end() :]) >= 12:
         s = _strip_openers(s[m.end() :])
-    if (m := _GUIDANCE_RE.match(s)) and _content(s[m.end() :]) >= 12:
+    while (m := _GUIDANCE_RE.match(s)) and _content(s[m.end() :]) >= 12:
         s = s[m.end() :]
     s = _DOUBLE_STOP_RE.sub("。", s)
     s = _TRAILING_RE.sub("", s)

@@ -48,6 +48,12 @@ ENUMERATOR = re.compile(
             "深化“浙科贷”专属融资服务，授信120亿元。",
         ),
         ("为强化科技企业金融要素保障，设立科创金融服务中心12家。", "设立科创金融服务中心12家。"),
+        # a news item's attribution and the purpose clause after it
+        (
+            "日前，记者从有关部门了解到，为进一步提升发展质量，西藏建成众创空间等载体74家。",
+            "西藏建成众创空间等载体74家。",
+        ),
+        ("据悉，全市新增高新技术企业120家。", "全市新增高新技术企业120家。"),
     ],
 )
 def test_a_highlight_is_one_clean_sentence_with_its_figures_unchanged(raw: str, clean: str) -> None:
