@@ -220,6 +220,13 @@ def _quiet_matplotlib_logging() -> None:
         logger.setLevel(logging.ERROR)
 
 
+def _chart_title(figure: Figure, title: str, height_mm: float, top_mm: float = 2.5) -> None:
+    """The chart's title, top left, `top_mm` below the edge whatever the figure's height."""
+    figure.text(
+        0.02, 1 - top_mm / height_mm, title, fontsize=_TITLE_PT, color=_TEXT_COLOR, va="top"
+    )
+
+
 def _empty_chart(title: str, message: str) -> ChartImage:
     def build() -> Figure:
         figure = _new_figure(30.0)
@@ -309,9 +316,7 @@ def theme_status_chart(rows: Sequence[tuple[str, int, int]]) -> ChartImage:
             frameon=False,
             bbox_to_anchor=(0.98, 1.0),
         )
-        figure.text(
-            0.02, 1 - 5.0 / height_mm, title, fontsize=_TITLE_PT, color=_TEXT_COLOR, va="top"
-        )
+        _chart_title(figure, title, height_mm, top_mm=5.0)
         return figure
 
     alt = title + "：" + "；".join(f"{name}进展{d}条、计划{p}条" for name, d, p in rows) + "。"
@@ -387,9 +392,7 @@ def document_mix_chart(
             handlelength=1.2,
             columnspacing=1.2,
         )
-        figure.text(
-            0.02, 1 - 2.5 / height_mm, title, fontsize=_TITLE_PT, color=_TEXT_COLOR, va="top"
-        )
+        _chart_title(figure, title, height_mm)
         return figure
 
     parts = []
@@ -505,9 +508,7 @@ def indicator_chart(
         if low < 0:
             axes.axvline(0, color="#808080", linewidth=0.6)
         axes.set_xlabel(f"单位：{unit}" if unit else "", fontsize=_LABEL_PT, color=_TEXT_COLOR)
-        figure.text(
-            0.02, 1 - 2.5 / height_mm, title, fontsize=_TITLE_PT, color=_TEXT_COLOR, va="top"
-        )
+        _chart_title(figure, title, height_mm)
         return figure
 
     alt = (
@@ -665,9 +666,7 @@ def trend_chart(
             axes.set_ylim(0, top * 1.3)
             axes.set_xlim(-0.6, len(data) - 0.4)
             axes.set_title(f"{_wrap(label, 12)}\n{change}", fontsize=_LABEL_PT, color=_TEXT_COLOR)
-        figure.text(
-            0.02, 1 - 2.5 / height_mm, title, fontsize=_TITLE_PT, color=_TEXT_COLOR, va="top"
-        )
+        _chart_title(figure, title, height_mm)
         return figure
 
     alt = (

@@ -129,7 +129,7 @@ def proposal_of(doc: ExtractedDocument) -> Proposal:
 _CLAUSE_RE = re.compile(r"[，；。！？]")
 _BIG_RE = re.compile(r"\d\s*亿")
 _MIDDLE_RE = re.compile(r"\d\s*(?:万|%|％)")
-_RESULT_WORD_RE_ = re.compile(r"新增|新引进|新培育|累计|达到|突破|超过|增长|实现|完成")
+_ACHIEVED_RE = re.compile(r"新增|新引进|新培育|累计|达到|突破|超过|增长|实现|完成")
 # a clause that holds only a date (2023年, 到2025年, 截至2023年底): it dates the clause after it
 _DATE_ONLY_RE = re.compile(
     r"^(?:到|至|截至|截止|从|自)?\d{4}(?:[-—至]\d{4})?年(?:\d{1,2}月)?(?:底|末|以来|上半年|前)?$"
@@ -160,7 +160,7 @@ def _weight(clause: str) -> int:
     """How much a clause's figure says: amounts in 亿 above 万 and rates, above counts; a result
     word (新增, 累计, 达到) adds one."""
     unit = 3 if _BIG_RE.search(clause) else 2 if _MIDDLE_RE.search(clause) else 1
-    return unit + (1 if _RESULT_WORD_RE_.search(clause) else 0)
+    return unit + (1 if _ACHIEVED_RE.search(clause) else 0)
 
 
 def _says(clause: str) -> int:

@@ -113,16 +113,23 @@ def read_bytes(path: Path, limit: int | None = None) -> FileBytes:
     return FileBytes(data=data, sha256=digest.hexdigest(), size=size, truncated=size > len(data))
 
 
+_OS_REASONS = {
+    errno.ENOENT: "文件不存在",
+    errno.EACCES: "没有读取权限",
+    errno.EPERM: "没有读取权限",
+    errno.EISDIR: "这是文件夹，不是文件",
+    errno.EIO: "磁盘读取出错",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an OSError happened, in the user's language (strerror is English)."""
+    return _OS_REASONS.get(exc.errno or 0, f"系统错误 {exc.errno}")
+
+
 def os_error(exc: OSError) -> ReadError:
-    """An OSError as a ReadError in the user's language (strerror is English)."""
-    reasons = {
-        errno.ENOENT: "文件不存在",
-        errno.EACCES: "没有读取权限",
-        errno.EPERM: "没有读取权限",
-        errno.EISDIR: "这是文件夹，不是文件",
-        errno.EIO: "磁盘读取出错",
-    }
-    return ReadError(f"无法读取文件：{reasons.get(exc.errno or 0, f'系统错误 {exc.errno}')}")
+    """An OSError as a ReadError in the user's language."""
+    return ReadError(f"无法读取文件：{os_reason(exc)}")
 
 
 def cut_at_line_end(data: bytes) -> bytes:

@@ -20,7 +20,7 @@ from briefing.changes import FACTS_FORMAT, PreviousIssue
 from briefing.inputs import escaped
 from briefing.model import DocumentEntry, ExtractedDocument
 from briefing.periods import Period, parse_period
-from briefing.readers.common import os_error
+from briefing.readers.common import os_reason
 from briefing.runs.selection import Selection, document_day
 from briefing.runs.state import Issue, RunState, output_digests, sha256_file
 
@@ -226,7 +226,7 @@ def _manifest_error(exc: OSError) -> str:
     """Why a manifest could not be read, in the user's language (strerror is English)."""
     if exc.errno == errno.EINVAL and exc.strerror:
         return exc.strerror  # read_manifest's own reason, already Chinese
-    return str(os_error(exc)).removeprefix("无法读取文件：")
+    return os_reason(exc)
 
 
 def write_manifest(path: Path, manifest: Mapping[str, Any]) -> None:
