@@ -172,3 +172,7 @@ SIMPLIFIED = (
     "𫭼𡋗𡋀𡍣㛟㛿㛠𡭜𡭬𡳃岁㟜𢘝𢫞𢬦暅㭣𣘓𣞎𣑶毶㳢𣺽𣷷𤊰㻘㻏𤳄𥅿𥅘𥐰𥐯𬒗䅪𥮋𥹥𡳒𦟗䑽䘞"
     "䙊䘛𧝧䜥䞌䞎䢀䢁䢂𨤰䦀𬭊䦁𬭛𬭶𬭳䥿䭪𩠠䯃䲞𰻝"
 )
+
+
+# str.translate's table: each traditional character to its simplified form
+T2S = {ord(t): s for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True)}

@@ -24,7 +24,7 @@ from typing import Any
 import ahocorasick
 
 from briefing import validate
-from briefing._t2s import SIMPLIFIED, TRADITIONAL
+from briefing._t2s import T2S as _T2S
 from briefing.errors import ConfigError, os_reason
 
 DEFAULT_THEMES: tuple[str, ...] = ("基础研究", "成果转化", "科技金融", "人才")
@@ -332,7 +332,6 @@ def _fold(text: str) -> str:
 
 # traditional characters read as simplified ones: mirrors and reposting sites often serve a
 # government page converted to traditional characters (科技特派員, 創新), with the same words
-_T2S = {ord(t): s for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True)}
 
 
 # pinyin that a traditional-character conversion left after a character: 創(chuàng)新, 設(shè)

@@ -36,6 +36,13 @@ def pairs(path: Path) -> list[tuple[str, str]]:
     return sorted(found)
 
 
+TRAILER = """
+
+# str.translate's table: each traditional character to its simplified form
+T2S = {ord(t): s for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True)}
+"""
+
+
 def render(found: list[tuple[str, str]]) -> str:
     def block(name: str, chars: str) -> str:
         lines = [f'    "{chars[i : i + 40]}"' for i in range(0, len(chars), 40)]
@@ -43,7 +50,7 @@ def render(found: list[tuple[str, str]]) -> str:
 
     traditional = "".join(t for t, _ in found)
     simplified = "".join(s for _, s in found)
-    return HEADER + block("TRADITIONAL", traditional) + block("SIMPLIFIED", simplified)
+    return HEADER + block("TRADITIONAL", traditional) + block("SIMPLIFIED", simplified) + TRAILER
 
 
 def main(argv: list[str]) -> int:

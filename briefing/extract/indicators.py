@@ -54,7 +54,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from briefing._t2s import SIMPLIFIED, TRADITIONAL
+from briefing._t2s import T2S as _T2S
 from briefing.extract import numbers
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
 from briefing.extract.places import NATION, find_places
@@ -391,7 +391,6 @@ def extract_indicators(
 # read such a sentence folded to simplified characters (OpenCC's one-to-one table, as themes.py
 # does), so every index of the folded text is an index of the text as written and quotes are cut
 # from the text as written. Unit, qualifier, metric and scope come out in simplified characters.
-_T2S = {ord(t): s for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True)}
 
 
 def _holds_traditional(structure: Structure) -> bool:
@@ -1151,7 +1150,7 @@ def _traditional_in_rules() -> re.Pattern[str]:
                 used.update(str(value.pattern))
             elif isinstance(value, tuple | list | frozenset | set | dict):
                 used.update(c for item in value if isinstance(item, str) for c in item)
-    traditional = sorted(t for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True) if s in used)
+    traditional = sorted(chr(t) for t, s in _T2S.items() if s in used)
     return re.compile(f"[{''.join(traditional)}]")
 
 
