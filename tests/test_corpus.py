@@ -8,10 +8,13 @@ several labellers append to the same files.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import re
+import sys
 from collections import Counter
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -206,3 +209,39 @@ def test_figures_sit_in_labelled_sentences_and_hold_their_value(docs: dict[str, 
         assert isinstance(row["metric"], str) and row["metric"], f"{where}: metric empty"
         assert _is_str_or_none(row["qualifier"]), f"{where}: qualifier {row['qualifier']!r}"
         assert _is_str_or_none(row["scope"]), f"{where}: scope {row['scope']!r}"
+
+
+def test_second_labels_are_labelled_sentences_of_the_corpus() -> None:
+    """benchmarks/agreement.py compares each second label with the gold label of the same sentence."""
+    gold = {(row["doc"], row["text"]) for row in _rows("measures.jsonl")}
+    seen: set[tuple[str, str]] = set()
+    for row in _rows("second_labels.jsonl"):
+        _check_keys(row, {"doc", "text", "themes", "status", "labeller"})
+        where = row["_where"]
+        key = (row["doc"], row["text"])
+        assert key in gold, f"{where}: not a labelled sentence: {row['text'][:40]}"
+        assert key not in seen, f"{where}: labelled twice"
+        seen.add(key)
+        assert set(row["themes"]) <= THEMES and len(set(row["themes"])) == len(row["themes"])
+        assert row["status"] in STATUSES, f"{where}: status {row['status']!r}"
+
+
+def _agreement_module() -> ModuleType:
+    path = Path(__file__).parent.parent / "benchmarks" / "agreement.py"
+    spec = importlib.util.spec_from_file_location("briefing_agreement", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_labelling_sheet_for_a_second_labeller_holds_no_labels(tmp_path: Path) -> None:
+    """A blind relabelling needs a sheet without the gold themes and status, half dev, half test."""
+    sheet = tmp_path / "sheet.jsonl"
+    assert _agreement_module().main(["--sample", str(sheet)]) == 0
+    rows = [json.loads(line) for line in sheet.read_text(encoding="utf-8").splitlines()]
+    assert all(
+        set(row) == {"n", "part", "doc", "genre", "title", "section", "text"} for row in rows
+    )
+    assert Counter(row["part"] for row in rows) == {"dev": 80, "test": 80}
