@@ -801,3 +801,34 @@ def test_an_empty_keyword_field_after_the_doc_number_is_not_part_of_it() -> None
         "关于加快科技创新的若干措施\n全年新增科技型企业100家。"
     ).metadata
     assert meta.doc_no == "某财发〔2012〕123号"
+
+
+REPORT_BODY = "各位代表:\n现在,我代表区人民政府,向大会报告政府工作。\n" + TASKS
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "(某某省)2017年某某省人民政府工作报告(全文)\n公文网 2021-07-23 10:19:17 政府报告\n",
+        "区十一届人大三次\n会议文件(十一)\n",
+        "",
+    ],
+)
+def test_a_reports_own_title_stands_above_its_occasion(above: str) -> None:
+    """A reposting site's headline or the session's name above the report is not its title; the
+    occasion, even broken over two lines, dates it."""
+    parsed = parse(
+        above + "政府工作报告\n(2023年12月27日在某某市某某区\n第十一届人民代表大会第三次会议上)\n"
+        "某某区人民政府区长 张三\n" + REPORT_BODY
+    )
+    assert (parsed.metadata.title, parsed.metadata.written_date) == ("政府工作报告", "2023-12-27")
+    assert "工作报告" not in parsed.body and "第十一届" not in parsed.body
+
+
+def test_a_cover_notice_printing_a_speech_keeps_its_own_title() -> None:
+    notice = "某某市科学技术局关于印发张三同志在全市科技工作会议上的讲话的通知"
+    parsed = parse(
+        f"{notice}\n各区县科技局:\n现将讲话印发给你们,请认真学习。\n某某市科学技术局\n2024年1月8日\n"
+        "在全市科技工作会议上的讲话\n——2024年1月5日在全市科技工作会议上\n" + TASKS
+    )
+    assert parsed.metadata.title == notice

@@ -22,6 +22,7 @@ from briefing.extract.text_lines import (
     ATTACHMENT_LINE,
     ATTACHMENT_NAME,
     DOC_NO_LINE,
+    ENDS_WITH_DOC_TYPE,
     IMPRINT,
     SPEAKING_FOR,
     TITLE_STATUS,
@@ -90,6 +91,8 @@ class _Head:
     early_sign_org: str | None = None
     early_sign_date: str | None = None
     timestamp_date: str | None = None
+    # the first and last line of a speech's occasion ("(2023年12月27日在…第十一届人民代表大会…上)")
+    occasion: tuple[int, int] | None = None
 
 
 def _record_header(head: _Head, fields: list[HeaderField]) -> None:
@@ -352,8 +355,11 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
         if len(line) > MAX_SCANNED_LINE:
             continue  # body text: none of the shapes below is this long
         # cheap character tests first: most lines are none of these
-        if head.subtitle_date is None and "在" in line:
-            head.subtitle_date = _speech_date(line)
+        if head.occasion is None and "在" in line:
+            occasion = _occasion_at(lines, k)
+            if occasion is not None:
+                head.occasion = (k, occasion[1])
+                head.subtitle_date = head.subtitle_date or occasion[0]
         if head.timestamp_date is None and ":" in line:
             stamp = _TIMESTAMP.search(line)
             if stamp is not None:
@@ -364,6 +370,61 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
             date = date_only(lines.norm[k + 1])
             if date is not None:
                 head.early_sign_org, head.early_sign_date = line, date
+
+
+def _occasion_at(lines: _Lines, k: int) -> tuple[str, int] | None:
+    """(date, last line) of a speech's occasion opening at line k, also when the page broke it
+    over two lines: "(2023年12月27日在福州市马尾区" / "第十一届人民代表大会第三次会议上)"."""
+    line = lines.norm[k]
+    date = _speech_date(line)
+    if date is not None:
+        return date, k
+    dates = find_dates(line)
+    if not dates or "在" not in line[dates[0][0][1] :] or k + 1 >= len(lines):
+        return None
+    joined = line + lines.norm[k + 1]
+    date = _speech_date(joined) if len(joined) <= MAX_SCANNED_LINE else None
+    return (date, k + 1) if date is not None else None
+
+
+def _title_above_occasion(lines: _Lines, head: _Head) -> None:
+    """A report's or a speech's own title stands right above its occasion ("政府工作报告" /
+    "——2021年2月2日在…会议上"); a headline above that ("(安徽省)2017年安徽省人民政府工作报告(全文)",
+    "区十一届人大三次") is the page's or the session's, and the lines down to the occasion are head.
+    A cover notice that prints a speech under it keeps its own title."""
+    if head.occasion is None:
+        return
+    first, last = head.occasion
+    j = first - 1
+    while j >= 0 and (not lines.norm[j] or speaker_body(lines.norm[j]) is not None):
+        j -= 1
+    if j < 0:
+        return
+    line = lines.norm[j]
+    if not title_like(line) or is_org_line(line) or not ENDS_WITH_DOC_TYPE.search(line):
+        return
+    run = [j]
+    title = line
+    known = head.title or ""
+    while run[0] > 0:
+        above = lines.norm[run[0] - 1]
+        if not above or not title_like(above):
+            break
+        if not (can_join(above, title) or (known and above.strip(_BULLETS) + title in known)):
+            break
+        run.insert(0, run[0] - 1)
+        title = above.strip(_BULLETS) + title
+    title = normalize_inline(title)
+    if head.title is not None and _COVER_NOTICE.search(head.title):
+        return
+    if title != head.title:
+        head.title, head.title_lines = title, run
+    for k in range(last + 1):
+        lines.removed[k] = True
+
+
+_COVER_NOTICE = re.compile(r"印发|转发")
+_BULLETS = " \t•·●▪◆■◇※-*|>"
 
 
 def _speech_date(line: str) -> str | None:
@@ -428,6 +489,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
             _record_header(head, fields)
             lines.removed[k] = True
     _scan_head(lines, head)
+    _title_above_occasion(lines, head)
     notes: list[str] = []
     warnings: list[str] = []
     hdr = head.header

@@ -26,7 +26,7 @@ _DOC_TYPES = (
     r"措施|纲要|计划|条例|请示|讲话|公报|通告|决议|命令|纪要|清单|指南|标准|目录|说明|解读|建议|提案)"
 )
 # A document type may carry a status in brackets: 办法（试行）, 方案(征求意见稿).
-_ENDS_WITH_DOC_TYPE = re.compile(rf"{_DOC_TYPES}(?:[(（][^()（）]{{1,12}}[)）])?[)）》”]*$")
+ENDS_WITH_DOC_TYPE = re.compile(rf"{_DOC_TYPES}(?:[(（][^()（）]{{1,12}}[)）])?[)）》”]*$")
 _JOIN_TAIL = re.compile(r"(?:关于|的|和|与|及|暨|、|—|《|“|\()$")
 _JOIN_HEAD = re.compile(r"(?:的|和|与|及|暨|《|“|—|\(|（)")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;]")
@@ -183,14 +183,14 @@ def can_join(title: str, line: str) -> bool:
         return False
     if is_org_line(title):
         return True
-    if _ENDS_WITH_DOC_TYPE.search(title):
+    if ENDS_WITH_DOC_TYPE.search(title):
         return False
     if line.startswith("关于"):
         return False  # a second title start: the first line was a column name or a letterhead
     return bool(
         _JOIN_TAIL.search(title)
         or _JOIN_HEAD.match(line)
-        or ("关于" in title and _ENDS_WITH_DOC_TYPE.search(line))
+        or ("关于" in title and ENDS_WITH_DOC_TYPE.search(line))
     )
 
 
@@ -198,7 +198,7 @@ def title_score(line: str) -> int:
     """How much a line looks like a document title (关于, a document type, an issuing body)."""
     return (
         2 * ("关于" in line)
-        + (_ENDS_WITH_DOC_TYPE.search(line) is not None)
+        + (ENDS_WITH_DOC_TYPE.search(line) is not None)
         + (issuer_of_title(line) is not None)
         + (len(line) >= 8)
     )
