@@ -832,3 +832,30 @@ def test_a_cover_notice_printing_a_speech_keeps_its_own_title() -> None:
         "在全市科技工作会议上的讲话\n——2024年1月5日在全市科技工作会议上\n" + TASKS
     )
     assert parsed.metadata.title == notice
+
+
+def test_a_title_printed_twice_with_a_sites_note_is_the_title_once() -> None:
+    title = (
+        "某某州人民政府办公室关于印发《科技创新驱动某某州高质量发展行动方案(2025—2027年)》的通知"
+    )
+    parsed = parse(
+        f"{title}【有效期至2027年12月31日】\n\n{title}\n某政办〔2025〕27号\n\n各县人民政府:\n"
+        "现印发给你们,请认真抓好贯彻落实。\n" + TASKS
+    )
+    meta = parsed.metadata
+    assert (meta.title, meta.doc_no, meta.addressee) == (
+        title,
+        "某政办〔2025〕27号",
+        "各县人民政府",
+    )
+    assert "有效期" not in parsed.body and title not in parsed.body
+
+
+def test_a_title_repeated_over_broken_lines_under_the_headline_is_no_body() -> None:
+    title = "某某省2022年国民经济和社会发展计划执行情况与2023年计划草案的报告"
+    parsed = parse(
+        f"{title}\n• 某某省2022年国民经济和社会发展计划\n执行情况与2023年计划草案的报告\n"
+        "(2023年1月13日在某某省第十四届人民代表大会第一次会议上)\n" + TASKS
+    )
+    assert (parsed.metadata.title, parsed.metadata.written_date) == (title, "2023-01-13")
+    assert parsed.body == TASKS

@@ -173,6 +173,8 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             break
         elif addressee_like(line):
             head.addressee = line[:-1].strip()
+        elif title_parts and _repeats_title("".join(title_parts), line):
+            pass  # the document's own title under the page's headline, whole or broken
         elif can_join("".join(title_parts), line) if title_parts else title_like(line):
             title_parts.append(line)
             head.title_lines.append(i)
@@ -201,7 +203,7 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         lines.removed[i] = True
         i += 1
     if title_parts:
-        title = normalize_inline("".join(title_parts))
+        title = _TITLE_NOTE.sub("", normalize_inline("".join(title_parts)))
         if is_org_line(title):
             head.byline = head.byline or title
         elif _speech_date(title) is None:
@@ -209,6 +211,17 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             # occasion, read for its date below, never the title
             head.title = title
     return i
+
+
+# A site's note after a title ("…的通知【有效期至2027年12月31日】", "【已废止】"): not the title's words
+_TITLE_NOTE = re.compile(r"【[^【】]{1,20}】$")
+MIN_REPEAT = 6  # characters: a shorter line inside the title may be a heading of the body
+
+
+def _repeats_title(title: str, line: str) -> bool:
+    """True when `line` prints the title (or a piece of it, when broken over lines) again."""
+    text = line.strip(_BULLETS)
+    return text == title or (len(text) >= MIN_REPEAT and text in title)
 
 
 def _continues_addressee(lines: _Lines, i: int) -> bool:
