@@ -859,3 +859,13 @@ def test_a_title_repeated_over_broken_lines_under_the_headline_is_no_body() -> N
     )
     assert (parsed.metadata.title, parsed.metadata.written_date) == (title, "2023-01-13")
     assert parsed.body == TASKS
+
+
+def test_an_empty_header_field_above_the_title_is_no_addressee() -> None:
+    """ "内容概述:" with nothing after it, then the title: a field of the header block, not the
+    addressee, so the title under it is still read."""
+    meta = parse(
+        "发布机构: 某某县财政局 发文日期: 2012-08-10\n文号: 某财发〔2012〕123号\n内容概述:\n\n"
+        "关于对县政协九届一次会议第9号提案的答复\n张三委员:\n您的提案已经收悉。\n" + TASKS
+    ).metadata
+    assert (meta.title, meta.addressee) == ("关于对县政协九届一次会议第9号提案的答复", "张三委员")

@@ -171,6 +171,8 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             byline = True
         elif head.addressee is not None:
             break
+        elif addressee_like(line) and not title_parts and _title_follows(lines, i):
+            pass  # an empty header field ("内容概述:"): an addressee comes after the title
         elif addressee_like(line):
             head.addressee = line[:-1].strip()
         elif title_parts and _repeats_title("".join(title_parts), line):
@@ -231,6 +233,15 @@ def _continues_addressee(lines: _Lines, i: int) -> bool:
         return False
     nxt = lines.norm[i + 1]
     return bool(nxt) and addressee_like(line + nxt)
+
+
+MIN_TITLE_SCORE = 3  # 关于 and a document type, or either with an issuing body
+
+
+def _title_follows(lines: _Lines, i: int) -> bool:
+    """True when the next line reads as a full title ("关于对…第9号议案的答复")."""
+    nxt = next((n for n in lines.norm[i + 1 : i + 3] if n), "")
+    return bool(nxt) and title_like(nxt) and title_score(nxt) >= MIN_TITLE_SCORE
 
 
 def _meta_follows(lines: _Lines, i: int) -> bool:
