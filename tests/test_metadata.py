@@ -869,3 +869,12 @@ def test_an_empty_header_field_above_the_title_is_no_addressee() -> None:
         "关于对县政协九届一次会议第9号提案的答复\n张三委员:\n您的提案已经收悉。\n" + TASKS
     ).metadata
     assert (meta.title, meta.addressee) == ("关于对县政协九届一次会议第9号提案的答复", "张三委员")
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["答:(一)框架解读", "问：什么是科技企业贷款风险补偿?", "第一章 导言", "第三条 支持对象"],
+)
+def test_a_chapter_or_a_turn_of_a_q_and_a_is_never_the_title(first: str) -> None:
+    meta = parse(f"{first}\n《某某办法》分7章共35条,明确了支持对象。\n" + TASKS).metadata
+    assert (meta.title, meta.title_derived) == (None, True)

@@ -144,12 +144,18 @@ def speaker_body(line: str) -> str | None:
     return org if is_org_line(org) or org in ("国务院",) else None
 
 
+# A chapter or an article of the document ("第一章 总则", "第三条"), or a turn of a Q&A
+# ("答:(一)框架解读", "问：…"): the text of a document, never its title.
+_PART_OR_TURN = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[章节条]|[问答][:：]")
+
+
 def title_like(line: str) -> bool:
     return (
         2 <= len(line) <= MAX_TITLE_LINE
         and _SENTENCE_PUNCT.search(line) is None
         and line[-1] not in ":：,，、"
         and _SECTION_MARKER.match(line) is None
+        and _PART_OR_TURN.match(line) is None
         and date_only(line) is None
     )
 
