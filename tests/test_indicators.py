@@ -378,6 +378,46 @@ def test_year_of_a_paragraph_and_of_an_annual_summary() -> None:
     ]
 
 
+def paragraph(*sentences: str, doc_date: str | None = "2014-01-30") -> list[Indicator]:
+    """The figures of one paragraph made of `sentences`."""
+    structure = Structure(
+        sentences=[
+            Sentence(text=t, section=(), paragraph=0, index=i) for i, t in enumerate(sentences)
+        ]
+    )
+    return extract_indicators(SHA, structure, doc_date)
+
+
+def test_a_year_named_earlier_in_the_paragraph_dates_the_figures_after_it() -> None:
+    found = paragraph(
+        "截至到2012年末,全国纳入统计的科技企业孵化器达到1239家。",
+        "已有近5万家创业企业从孵化器毕业,毕业后上市的企业超过180家。",
+        "南繁育种、生物医药相关产业贷款余额分别为29.25亿元、12.3亿元。",
+    )
+    assert [(f.value, f.year) for f in found] == [
+        (1239, 2012),
+        (5, 2012),
+        (180, 2012),
+        (29.25, 2012),
+        (12.3, 2012),
+    ]
+
+
+def test_a_run_in_item_does_not_take_the_year_of_the_item_before() -> None:
+    found = paragraph(
+        "一是完善创新投入机制。",
+        "到2027年,全社会研发经费投入强度达到全国平均水平。",
+        "二是大力实施基础研究行动计划,布局5个重大专项。",
+        doc_date=None,
+    )
+    assert [(f.value, f.year) for f in found] == [(5, None)]
+
+
+def test_an_earlier_years_balance_is_no_year_before_last() -> None:
+    f = one("以前年度资金结转超1880万元。", doc_date="2024-07-18")
+    assert f.year is None
+
+
 def test_no_year_without_evidence_and_none_from_titles() -> None:
     found = figures(
         "深入实施《基础研究行动计划(2021—2030年)》,组织实施科技创新重大专项2项。",

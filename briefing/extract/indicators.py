@@ -33,8 +33,10 @@ applied:
 - year: the last year printed before the figure in the sentence (outside 《》 titles; not a range's
   end, not a baseline "在2022年的基础上"/"比2020年", not a programme year after a verb "申报2024年度");
   else 今年/去年 relative to the document date (a date in the first sentences, e.g. a speech's
-  subtitle, stands in when the header has none; "较去年" is a comparison, not a year); else the year
-  opening the sentence's paragraph ("2023年,…"); else the single year printed in the innermost
+  subtitle, stands in when the header has none; "较去年" is a comparison, not a year; "以前年度" is
+  none); else the last year named by an earlier sentence of the same paragraph ("截至2012年末,…。
+  已有近5万家…"), up to the next run-in item ("二是…"); else the year opening the sentence's
+  paragraph ("2023年,…"); else the single year printed in the innermost
   heading ("一、2023年工作总结", "二、2024年工作计划"); else, in a part that opens "过去的一年"
   or "一年来", the year before a report delivered by March (the document's year if later); else, for a target under a plans heading that
   opens with "到2025年", that year; else, for actual and growth figures only, the year opening the
@@ -83,7 +85,7 @@ _YEAR = re.compile(
 _YEAR_AS_OBJECT = re.compile(r"(?:申报|印发|编制|制定|发布|启动|开展|举办|组织|获批|入选|认定)$")
 _RELATIVE_YEAR = re.compile(
     r"(?=[今本当去上前明过目])(?<![较比于同])"
-    r"(今年|本年|当年|去年|上一年|上年|前年|明年|过去一年|过去的一年|目前)(?!同期)"
+    r"(今年|本年|当年|去年|上一年|上年|(?<!以)前年(?!度)|明年|过去一年|过去的一年|目前)(?!同期)"
 )
 _RELATIVE_OFFSET = {
     "今年": 0,
@@ -328,6 +330,7 @@ def extract_indicators(
     ctx = _document_context(sentences, doc_date, jurisdiction, title and _fold(title))
     planned_paragraphs = _planned_paragraphs(structure, folding)
     paragraph_years: dict[int, int] = {}
+    carried_years: dict[int, int] = {}
     paragraphs_seen: set[int] = set()
     indicators: list[Indicator] = []
     section_target_year: dict[tuple[str, ...], int] = {}
@@ -362,15 +365,21 @@ def extract_indicators(
                 # "到2025年,…" opening a 工作目标 section dates the targets that follow in it
                 section_target_year[sentence.section] = int(m.group(1))
         if not may_hold_quantities(sentence.text):
+            _carry_year(carried_years, sentence, ctx, None)
             continue
         planned = _is_planned(sentence, planned_paragraphs, plan_sections)
+        if _RUN_IN_ITEM.match(sentence.text):
+            # "二是…": a new item of a run-in list; the years of the item before are its own
+            carried_years.pop(sentence.paragraph, None)
         context_year = (
-            paragraph_years.get(sentence.paragraph)
+            carried_years.get(sentence.paragraph)
+            or paragraph_years.get(sentence.paragraph)
             or _heading_year(sentence.section, heading_years, ctx, title=False)
             or top_section_years.get(top)
             or ctx.title_year
         )
-        figures = _sentence_figures(sentence.text, ctx, planned, context_year)
+        figures, last_year = _sentence_figures(sentence.text, ctx, planned, context_year)
+        _carry_year(carried_years, sentence, ctx, last_year)
         for fig in figures:
             if fig.kind == "target" and fig.year is None:
                 fig.year = section_target_year.get(sentence.section)
@@ -549,17 +558,42 @@ def _is_planned(
 # --- one sentence -----------------------------------------------------------------------------------
 
 
+def _carry_year(
+    carried: dict[int, int], sentence: Sentence, ctx: _DocContext, year: int | None
+) -> None:
+    """A year a sentence names dates the undated figures of the later sentences of its
+    paragraph ("截至2012年末,…达到1239家。已有近5万家创业企业从孵化器毕业。"), up to the next
+    run-in item ("二是…"). `year` is the sentence's last, when its figures were read."""
+    if _RUN_IN_ITEM.match(sentence.text):
+        carried.pop(sentence.paragraph, None)
+    if year is None and "年" in sentence.text:
+        titles = [(m.start(), m.end()) for m in _TITLE.finditer(sentence.text)]
+        mentions = _year_mentions(sentence.text, titles, [a for a, _ in titles], ctx)
+        year = mentions[-1].year if mentions else None
+    if year is not None:
+        carried[sentence.paragraph] = year
+
+
+# "一是", "(二)", "3.", "第四,": a run-in item of a list inside a paragraph
+_RUN_IN_ITEM = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.、．]|"
+    r"[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+[,，、])"
+)
+
+
 def _sentence_figures(
     text: str, ctx: _DocContext, planned: bool, context_year: int | None
-) -> list[_Figure]:
-    quantities = sorted(find_quantities(text), key=lambda q: q.start)
-    if not quantities:
-        return []
-    seps = [m.start() for m in _CLAUSE_SEP.finditer(text)]
-    brackets = [m.start() for m in _BRACKET.finditer(text)]
+) -> tuple[list[_Figure], int | None]:
+    """The figures of a sentence, and the year of its last time phrase."""
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
     title_starts = [a for a, _ in titles]
     mentions = _year_mentions(text, titles, title_starts, ctx)
+    last_year = mentions[-1].year if mentions else None
+    quantities = sorted(find_quantities(text), key=lambda q: q.start)
+    if not quantities:
+        return [], last_year
+    seps = [m.start() for m in _CLAUSE_SEP.finditer(text)]
+    brackets = [m.start() for m in _BRACKET.finditer(text)]
     mention_starts = [m.start for m in mentions]
     # the sentence's leading date sits in its first clause, or after a short opener ("据统计,")
     first_sep = seps[0] if seps else len(text)
@@ -637,7 +671,7 @@ def _sentence_figures(
     _distribute_pairs(text, figures)
     _inherit_metrics(figures)
     _qualify_generic_metrics(figures)
-    return figures
+    return figures, last_year
 
 
 def _first_target_word(text: str, doc_year: int | None) -> int | None:
