@@ -249,7 +249,12 @@ def test_a_goal_section_opening_with_a_year_dates_its_targets() -> None:
 
 def test_breakthrough_in_a_report_is_actual_and_an_estimate_stays_actual() -> None:
     f = one("金凤实验室科研人员突破400人。")
-    assert (f.kind, f.qualifier, f.scope, f.metric) == ("actual", "突破", "金凤实验室", "科研人员")
+    assert (f.kind, f.qualifier, f.scope, f.metric) == (
+        "actual",
+        "突破",
+        "金凤实验室",
+        "金凤实验室科研人员",
+    )
     f = one("市属国有工业企业研发投入强度预计突破4%。")
     assert (f.kind, f.qualifier) == ("actual", "预计突破")
 
@@ -814,3 +819,49 @@ def test_a_support_standard_is_dated_by_its_document() -> None:
     assert one("对新认定的企业给予10万元奖励。", doc_date=None).year is None
     # results keep no year the text does not give
     assert one("累计兑现补贴近2.4亿元。", doc_date="2023-05-10").year is None
+
+
+def test_a_noun_shared_by_a_list_goes_to_every_item() -> None:
+    found = figures(
+        "南繁育种、生物医药相关产业贷款余额分别为29.25亿元、12.3亿元。",
+        "高新技术企业、科技型企业数量分别为20家、30家。",
+        "北京、上海研发投入分别为3亿元、4亿元。",
+    )
+    assert [(f.value, f.metric, f.scope) for f in found] == [
+        (29.25, "南繁育种相关产业贷款余额", None),
+        (12.3, "生物医药相关产业贷款余额", None),
+        (20, "高新技术企业数量", None),
+        (30, "科技型企业数量", None),
+        (3, "研发投入", "北京市"),
+        (4, "研发投入", "上海市"),
+    ]
+
+
+def test_the_value_a_change_starts_from_is_the_former_one() -> None:
+    old, new = figures(
+        "将科技型中小企业研发费用加计扣除比例由75%提高到100%。", doc_date="2022-03-05"
+    )
+    assert (old.value, old.kind, old.metric) == (
+        75,
+        "provision",
+        "科技型中小企业研发费用加计扣除比例(原)",
+    )
+    assert (new.value, new.kind, new.metric) == (
+        100,
+        "provision",
+        "科技型中小企业研发费用加计扣除比例",
+    )
+    assert old.year == new.year == 2022
+    # a starting value with a year of its own is that year's level
+    before, after, _rate = figures(
+        "专利授权量由2015年的18942项增加到2020年的28475项,增长50.3%。", doc_date="2021-09-28"
+    )
+    assert [(f.metric, f.year, f.kind) for f in (before, after)] == [
+        ("专利授权量", 2015, "actual"),
+        ("专利授权量", 2020, "actual"),
+    ]
+
+
+def test_a_bodys_figure_is_named_with_the_body() -> None:
+    f = one("中国自然人群生物资源库采集样本超30万人。")
+    assert (f.metric, f.scope) == ("中国自然人群生物资源库采集样本", "中国自然人群生物资源库")

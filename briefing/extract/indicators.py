@@ -59,7 +59,7 @@ from collections.abc import Sequence
 from briefing._t2s import T2S as _T2S
 from briefing.extract import numbers
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
-from briefing.extract.places import NATION, find_places
+from briefing.extract.places import NATION, find_places, may_name_place
 from briefing.model import Indicator, IndicatorKind, Measure, Sentence, Structure
 
 MAX_LOOKBACK = 40  # characters of context before a number that can hold its metric
@@ -226,13 +226,15 @@ _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 _SUFFIX_STOP = re.compile(
     r"[、,，;；。:：!！?？()（）]|的|在|为|由|进|赴|获|开工|参会|签约|出席|召开|纳入|就业|"
     r"落地|建成|发放|引领|带动|支撑|配备|开展|参与|加入|上市|列入|成为|实现|通过|占|达|超|突破|作价|建设|正式|"
-    r"分别|共|累计|投入|入选|运行|揭牌|[0-9]"
+    r"分别|共|累计|投入|入选|运行|揭牌|增加|增长|提高|提升|上升|下降|减少|降低|[0-9]"
 )
 _SCOPE = re.compile(
     r"^[^\d,，。；;、“”\"《》]{0,12}?(?:科学城核心区|科学城|核心区|协同创新区|新区|片区|高新区|生态城|科创园|"
     r"科技园|产业园|实验室|资源库|示范区|开发区|经开区|试验区|自贸区|园区|高校|科研院所|研究院|大学|"
     r"科技城|生物城|城区)"
 )
+# a body, not an area: its name is part of what its figure counts
+_BODY_SCOPE = re.compile(r"(?:实验室|资源库|研究院|大学)$")
 _LEAD_TIME = re.compile(r"^(?:(?:19|20)[0-9]{2}年(?:以来|全年|底|末)?|今年|去年|上年|近年来)[,，]")
 _NOT_SCOPE = re.compile(r"^(?:全国|国家|省级|市级|区级|县级|全市|全省|各)")
 _SCOPE_LEAD = re.compile(
@@ -647,6 +649,16 @@ def _sentence_figures(
         if suffix and _prefer_counted_noun(text, q, bare, metric):
             metric = suffix
             end = text.index(suffix, q.end) + len(suffix)
+        if (
+            metric
+            and scope
+            and clause_scopes.get(c_start) == scope
+            and _BODY_SCOPE.search(scope)
+            and scope not in metric
+            and text.startswith(metric, text.find(scope, lo) + len(scope))
+        ):
+            # "中国自然人群生物资源库采集样本超30万人": what a body did is named with the body
+            metric = scope + metric
 
         kind = _kind(text, q, bare, lo, c_start, c_end, planned, target_at, support)
         # "下降2.1%": the value stays as printed, the qualifier says which way it went
@@ -671,7 +683,29 @@ def _sentence_figures(
     _distribute_pairs(text, figures)
     _inherit_metrics(figures)
     _qualify_generic_metrics(figures)
+    _mark_former_values(text, figures)
     return figures, last_year
+
+
+# "比例由75%提高到100%", "从2015年的18942项增加到2020年的28475项": the value a change starts from
+_FROM = re.compile(r"(?:由|从)(?:(?:19|20)[0-9]{2}年(?:末|底)?的)?$")
+_TO = re.compile(r"(?:提高|增加|增长|提升|上升|扩大|下降|降低|减少|缩小|调整|降|升)(?:到|至|为)")
+
+
+def _mark_former_values(text: str, figures: list[_Figure]) -> None:
+    """The value a change starts from is of the same kind as the value it reaches, and without a
+    year of its own it is the former standard or level: its metric says so ("…比例(原)"), so a
+    table never shows the old 75% as the rate in force."""
+    for old, new in itertools.pairwise(figures):
+        between = text[old.quantity.end : new.quantity.start]
+        m = _FROM.search(text, max(0, old.quantity.start - 10), old.quantity.start)
+        if m is None or len(between) > 8 or not _TO.search(between):
+            continue
+        old.kind = new.kind
+        if not re.search(r"[0-9]年", m.group()):
+            if old.metric:
+                old.metric = f"{old.metric}(原)"
+            old.year = new.year
 
 
 def _first_target_word(text: str, doc_year: int | None) -> int | None:
@@ -786,7 +820,7 @@ _SUPPORT_AFTER = re.compile(
 # "年营业收入≤5亿元": an eligibility threshold; "加计扣除比例提高到100%": a support ratio
 _THRESHOLD_SIGN = re.compile(r"[≤≥<>＜＞]=?\s*$")
 _SUPPORT_RATIO = re.compile(
-    r"(?:扣除|补助|补贴|奖励|资助|贴息|补偿|担保|分担)比例(?:从[0-9.]+%)?(?:提高到|提高至|为|不超过|不低于|达到|由)?$"
+    r"(?:扣除|补助|补贴|奖励|资助|贴息|补偿|担保|分担)比例(?:(?:从|由)[0-9.]+%)?(?:提高到|提高至|为|不超过|不低于|达到|由)?$"
     r"|(?:扣除|补助|补贴|奖励|资助|贴息|补偿|担保|分担)比例从$"
 )
 _RATE_GIVEN = re.compile(r"[^,，;；。]{0,10}?(?:给予|予以)")
@@ -1093,6 +1127,10 @@ def _distribute_pairs(text: str, figures: list[_Figure]) -> None:
             names = _pair_names(text[max(0, start - 3 * MAX_LOOKBACK) : start], head, len(run))
             for fig, name in zip(run, names, strict=True):
                 fig.metric = name
+                place = _leading_place(name)
+                if place is not None:
+                    # "北京、上海研发投入分别为…": each item is a place, the figure is its
+                    fig.scope, fig.metric = place
                 fig.text_start = start
                 fig.text_end = run[-1].text_end
                 if first.kind != "actual":
@@ -1106,7 +1144,7 @@ def _pair_names(before: str, head: str, n: int) -> list[str | None]:
         parts = head.split("、") if splitter else _PAIR_SPLIT.split(head)
         parts = [p for p in parts if p]
         if len(parts) == n:
-            return [_clean_metric(p, None) or p for p in parts]
+            return list[str | None](_share_head([_clean_metric(p, None) or p for p in parts]))
     if _GROUP_WORD.match(head):
         # "两类企业分别达到…": the two named earlier in the sentence ("高新技术企业和科技型企业")
         for m in reversed(
@@ -1124,6 +1162,56 @@ def _pair_names(before: str, head: str, n: int) -> list[str | None]:
     if not head:
         return [None] * n  # filled from the figures before, by _inherit_metrics
     return [head] * n
+
+
+def _share_head(names: list[str]) -> list[str]:
+    """ "南繁育种、生物医药相关产业贷款余额分别为x、y": the noun the last item ends with is every
+    item's ("南繁育种相关产业贷款余额"), when the items before it name only a subject: the tail after
+    the head the items share ("高新技术企业、科技型企业数量" -> 数量), else from 相关/的, else from a
+    measure word (经费, 余额, 总额…)."""
+    *earlier, last = names
+    if not earlier or any(_MEASURE_IN.search(e) for e in earlier):
+        return names
+    lead = find_places(last[:12])
+    tail: str | None
+    if lead and lead[0][0] == 0 and all(_is_place(e) for e in earlier):
+        tail = last[lead[0][1] :]  # "北京、上海研发投入": the places' 研发投入
+        if len(tail) >= 2:
+            return [e + tail for e in earlier] + [last]
+    tail = None
+    ends = {e[-2:] for e in earlier}
+    if len(ends) == 1:
+        k = last.rfind(ends.pop())
+        if k > 0 and len(last) - (k + 2) >= 2:
+            tail = last[k + 2 :]
+    if tail is None:
+        m = _SHARED_TAIL.search(last, 2)
+        if m is not None and len(last) - m.start() >= 2:
+            tail = last[m.start() :]
+    if tail is None or (not _MEASURE_IN.search(tail) and not tail.startswith(("相关", "的"))):
+        return names
+    return [e + tail for e in earlier] + [last]
+
+
+def _is_place(name: str) -> bool:
+    found = find_places(name)
+    return len(found) == 1 and found[0][:2] == (0, len(name))
+
+
+def _leading_place(name: str | None) -> tuple[str, str] | None:
+    """(place, rest) of a name that opens with a place and goes on for two characters or more."""
+    if not name or not may_name_place(name[:12]):
+        return None
+    found = find_places(name[:12])
+    if found and found[0][0] == 0 and len(name) - found[0][1] >= 2:
+        return found[0][2], name[found[0][1] :]
+    return None
+
+
+_MEASURE_IN = re.compile(
+    f"(?:{_MEASURE_WORDS}|贷款|增加值|营业收入|产量|强度|比重|占比|面积|数|率|量)"
+)
+_SHARED_TAIL = re.compile(f"相关|的|(?:{_MEASURE_WORDS}|贷款|增加值|营业收入)")
 
 
 _QUOTED_NAME = re.compile(r"“([^“”]{2,20})”")
