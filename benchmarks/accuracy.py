@@ -501,10 +501,13 @@ def format_corpus(report: dict[str, Any], themes: Sequence[str]) -> str:
                 f" {_f(tool.get('year_accuracy'))}{_f(tool.get('kind_accuracy'))}"
             )
         whole = part["all"]
-        out.append(f"per theme F1 ({split}, all genres)   tool  keywords  support")
+        out.append(f"per theme ({split}, all genres)   tool P     R    F1  keywords F1  support")
         for t in themes:
             m, k = whole["tool"]["themes"][t], whole["keywords"]["themes"][t]
-            out.append(f"  {t:<8}{m['f1']:>18.3f}{k['f1']:>10.3f}{int(m['support']):>9}")
+            out.append(
+                f"  {t:<8}{m['precision']:>21.3f}{m['recall']:>6.3f}{m['f1']:>6.3f}"
+                f"{k['f1']:>13.3f}{int(m['support']):>9}"
+            )
         if whole["non_measures_by_why"]:
             why = ", ".join(f"{k} {v}" for k, v in whole["non_measures_by_why"].items())
             out.append(f"non-measures that became measures by kind: {why}")
@@ -553,29 +556,39 @@ def format_errors(run: CorpusRun, split: str) -> Iterable[str]:
             yield f"{n.doc}  NON-MEASURE ({n.why}) became a measure: {p.text}"
 
 
+_PINYIN_RESIDUE = re.compile(r"\([a-zü\u00e0-\u01dc]+\)")
+
+
 def term_precision(run: CorpusRun, split: str, corpus: Path = CORPUS) -> list[str]:
     """Per lexicon term: on the split's gold sentences, how often it counted for a theme and how
     often the gold labels agree (the sentence's section heading and the document's title are
     its anchor context, as in extraction)."""
+    from briefing._t2s import T2S
     from briefing.themes import Classifier, load_lexicon
 
     classifier = Classifier(load_lexicon())
     titles = {str(r["doc"]): str(r.get("title") or "") for r in _jsonl(corpus / "metadata.jsonl")}
     counted: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     unanchored: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+
+    def entry(term: str) -> str:
+        # the lexicon's own form of a hit written in traditional characters or with pinyin
+        # residue (創(chuàng)新 -> 创新), so that both count for one term and its weight is found
+        return _PINYIN_RESIDUE.sub("", term).translate(T2S)
+
     for r in run.rows:
         g = r.gold
         if run.split(g.doc) != split:
             continue
         result = classifier.classify(g.text, anchor=titles.get(g.doc, "") + g.section)
-        for term in {(m.term, t) for m in result.matches for t in m.weights}:
+        for term in {(entry(m.term), t) for m in result.matches for t in m.weights}:
             counted[term][0] += 1
             counted[term][1] += term[1] in g.themes
         for s in result.suppressed:
             if "科技锚点" in s.reason:
                 for t in s.themes:
-                    unanchored[(s.term, t)][0] += 1
-                    unanchored[(s.term, t)][1] += t in g.themes
+                    unanchored[(entry(s.term), t)][0] += 1
+                    unanchored[(entry(s.term), t)][1] += t in g.themes
     specs = classifier.lexicon.specs
     lines = [f"term precision on {split} gold sentences: theme, weight, hits, right, precision"]
     for (term, theme), (n, ok) in sorted(

@@ -223,6 +223,16 @@ def test_high_level_talent_needs_no_further_anchor(classifier: Classifier) -> No
     assert classifier.themes_of("做好高校毕业生就业工作")[0] == []
 
 
+def test_national_talent_programmes_are_talent_without_an_anchor(classifier: Classifier) -> None:
+    # the names of talent programmes and ways of recruiting talent say what the measure is
+    assert themes_of(classifier, "选派第十六批科技镇长团成员52名") == ["人才"]
+    assert themes_of(classifier, "聘请产业教授12人,选聘企业科技副总30名") == ["人才"]
+    assert themes_of(classifier, "柔性引进院外专家15名,新建专家工作站3家") == ["人才"]
+    assert themes_of(classifier, "深化招才引智,引进海外创新团队8个") == ["人才"]
+    # employment words still need their anchor
+    assert themes_of(classifier, "引进急需紧缺人才,做好高校毕业生就业工作") == []
+
+
 def test_an_anchor_in_the_section_heading_counts(classifier: Classifier) -> None:
     assert classifier.classify("全年新增贷款120亿元").themes == []
     assert classifier.classify("全年新增贷款120亿元", anchor="(三)强化科技金融支撑").themes == [
