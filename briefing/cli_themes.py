@@ -20,7 +20,7 @@ from briefing.extract.measures import (
     status_reasons,
 )
 from briefing.extract.status import BASIS_LABELS, GENRE_LABELS, Decision, DocContext, decide
-from briefing.themes import Classifier, Lexicon, load_lexicon
+from briefing.themes import DOCUMENT_ANCHOR, Classifier, Lexicon, load_lexicon
 
 EXIT_FAILED = 1
 
@@ -79,6 +79,8 @@ class _Context:
     note: str = ""
     title: str | None = None  # the document's title, given or found
     items: tuple[str, ...] = ()  # the lead of the item the sentence sits in (一是…), when found
+    document: bool = False  # the document is about science and technology throughout
+    main: tuple[str, list[str]] | None = None  # the document's main theme and its evidence
 
 
 def _context(
@@ -87,13 +89,14 @@ def _context(
     title: str | None,
     date: str | None,
     doc: Path | None,
+    classifier: Classifier,
 ) -> _Context:
     given = tuple(section or ())
     if doc is None:
         ctx = document_context(title, None, date) if (title or date) else DocContext()
         return _Context(sentence, given, ctx, anchor=(title or "") + "".join(given), title=title)
     try:
-        found = locate_in_document(doc, sentence)
+        found = locate_in_document(doc, sentence, classifier)
     except BriefingError as exc:
         typer.echo(f"错误：{exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
@@ -116,6 +119,8 @@ def _context(
         note=f"在 {doc} 中找到：{found.text}" if found.text != sentence else "",
         title=found.title,
         items=found.items,
+        document=found.document,
+        main=found.main,
     )
 
 
@@ -129,19 +134,22 @@ def explain(
 ) -> None:
     """解释一个句子如何归类：命中词及位置、权重、被排除的词及原因、最终主题，以及状态由体裁、章节还是语气决定。"""
     lexicon = _load(config)
-    where = _context(sentence, section, title, date, doc)
+    classifier = Classifier(lexicon)
+    where = _context(sentence, section, title, date, doc, classifier)
     if where.note:
         typer.echo(where.note)
     sentence = where.sentence
-    classifier = Classifier(lexicon)
-    result = classifier.classify(sentence, anchor=where.anchor)
+    result = classifier.classify(sentence, anchor=where.anchor, document=where.document)
     typer.echo(f"句子：{sentence}")
     typer.echo("命中的词：")
     if not result.matches:
         typer.echo("  （无）")
     for m in result.matches:
         weights = "，".join(f"{t} +{_fmt(w)}" for t, w in m.weights.items())
-        anchor = f"（科技锚点“{m.anchor}”）" if m.anchor else ""
+        if m.anchor == DOCUMENT_ANCHOR:
+            anchor = "（科技锚点：文件中过半措施讲科技，全文都算有锚点）"
+        else:
+            anchor = f"（科技锚点“{m.anchor}”）" if m.anchor else ""
         typer.echo(f"  [{m.start}-{m.end}] “{m.term}”  {weights}{anchor}")
     if result.suppressed:
         typer.echo("未计入的词：")
@@ -163,9 +171,10 @@ def explain(
 
 def _inherited(classifier: Classifier, where: _Context) -> str:
     """The verdict line for a sentence that names no theme: extraction gives it its item lead's
-    themes, else the one theme its document's title names, else none."""
+    themes, else the one theme its document's title names, else the document's main theme, else
+    none."""
     for item in where.items:
-        themes, evidence = classifier.themes_of(item, where.anchor)
+        themes, evidence = classifier.themes_of(item, where.anchor, where.document)
         if themes:
             parts = "；".join(f"{t}（依据：{'、'.join(evidence.get(t, []))}）" for t in themes)
             return f"最终主题：{parts}——句中没有主题词，沿用所在条目“{item}”的主题"
@@ -175,6 +184,12 @@ def _inherited(classifier: Classifier, where: _Context) -> str:
         return (
             f"最终主题：{themes[0]}（依据：{terms}）——句中没有主题词，"
             f"沿用文件标题“{where.title}”的主题（标题只涉及这一个主题）"
+        )
+    if where.main is not None:
+        theme, cited = where.main
+        return (
+            f"最终主题：{theme}（依据：{'、'.join(cited)}）——句中没有主题词，沿用全文的主要主题"
+            f"（过半措施归入{theme}，其他主题都不到它的一半）"
         )
     return "最终主题：其他（未归入任何主题）"
 

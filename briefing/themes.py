@@ -17,6 +17,7 @@ import hashlib
 import json
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,11 @@ DEFAULT_WEAK_WEIGHT = 0.5
 DEFAULT_DOMINANCE = 2.5
 # in a sentence this long (characters) one term alone is a passing mention among many actions
 DEFAULT_LONG_SENTENCE = 120
+# a document at least this many of whose measures, and at least half, hold a science-and-technology
+# anchor is about science and technology throughout (a 科技局's reply, summary or plan)
+DOCUMENT_ANCHOR_MIN_MEASURES = 3
+# what `Match.anchor` says when the document, not the sentence or its section, anchored a term
+DOCUMENT_ANCHOR = "全文"
 _ALL_THEMES = "*"
 
 _TOP_KEYS = {"settings", "exclude", "anchors", "themes"}
@@ -454,11 +460,15 @@ class Classifier:
                 return m.group(0)
         return None
 
-    def classify(self, text: str, *, explain: bool = True, anchor: str = "") -> Classification:
+    def classify(
+        self, text: str, *, explain: bool = True, anchor: str = "", document: bool = False
+    ) -> Classification:
         """Themes of `text` with their evidence and scores.
 
         `anchor` is the text around the sentence (its section headings, its item's title) where a
-        generic term (贷款, 人才) may find its science-and-technology anchor. `explain=False` leaves
+        generic term (贷款, 人才) may find its science-and-technology anchor; `document` says the
+        whole document is about science and technology (`document_anchored`), which anchors
+        every generic term when neither the sentence nor `anchor` does. `explain=False` leaves
         `matches` and `suppressed` empty (themes, evidence, scores and dropped are the same).
         `themes_of` is the leanest way to the themes alone.
         """
@@ -466,15 +476,39 @@ class Classifier:
         if self._empty or not text:
             return result
         kept = self._kept(text, result.suppressed if explain else None)
-        result.themes, result.evidence = self._score(text, kept, result, explain, anchor)
+        result.themes, result.evidence = self._score(text, kept, result, explain, anchor, document)
         return result
 
-    def themes_of(self, text: str, anchor: str = "") -> tuple[list[str], dict[str, list[str]]]:
-        """`classify(text, anchor=anchor)`'s themes and evidence, and nothing else: extraction
+    def themes_of(
+        self, text: str, anchor: str = "", document: bool = False
+    ) -> tuple[list[str], dict[str, list[str]]]:
+        """`classify(text, anchor=anchor, document=document)`'s themes and evidence, and nothing
+        else: extraction
         keeps only these, and the objects that explain a verdict cost as much as reaching it."""
         if self._empty or not text:
             return [], {}
-        return self._score(text, self._kept(text, None), None, False, anchor)
+        return self._score(text, self._kept(text, None), None, False, anchor, document)
+
+    def document_anchored(self, measures: Sequence[str]) -> bool:
+        """Whether a document is about science and technology throughout: at least half of its
+        measures, and at least DOCUMENT_ANCHOR_MIN_MEASURES, hold an anchor word of their own.
+
+        A 科技局's reply or summary names 科技, 创新, 研发 in most of its sentences, and its
+        "加大贷款贴息力度" or "引进各类人才" is about the same work, anchor or not; a government work
+        report names them in a few, and its 贷款 and 人才 need their own anchor."""
+        if len(measures) < DOCUMENT_ANCHOR_MIN_MEASURES or self._anchor_re is None:
+            return False
+        need = (len(measures) + 1) // 2
+        anchored = 0
+        for seen, text in enumerate(measures, 1):
+            if self.anchor_in(text) is not None:
+                anchored += 1
+                if anchored >= need:
+                    return True
+            elif anchored + len(measures) - seen < need:
+                # too few measures left to reach half: a long work report stops early
+                return False
+        return False
 
     def title_themes(self, title: str | None) -> tuple[list[str], dict[str, list[str]]]:
         """The theme a document's title names when it names exactly one, with its evidence.
@@ -558,6 +592,7 @@ class Classifier:
         result: Classification | None,
         explain: bool,
         anchor: str = "",
+        document: bool = False,
     ) -> tuple[list[str], dict[str, list[str]]]:
         """Themes and their evidence from the kept terms; `result`, when given, also gets the
         scores, the dropped themes with why, and (`explain`) the matches."""
@@ -577,6 +612,8 @@ class Classifier:
             if found.anchored and not found.anchored.isdisjoint(live):
                 if anchor_word is _UNSEEN:
                     anchor_word = self.anchor_in(text, anchor)
+                    if anchor_word is None and document:
+                        anchor_word = DOCUMENT_ANCHOR
                 if anchor_word is None:
                     lost = tuple(t for t in live if t in found.anchored)
                     live = {t: w for t, w in live.items() if t not in found.anchored}
@@ -641,6 +678,38 @@ class Classifier:
 
 
 _UNSEEN = "\0"  # the anchor has not been looked for yet
+
+# how many of a document's main theme's terms its theme-less measures cite as evidence
+_MAIN_EVIDENCE = 3
+
+
+def main_theme(
+    measures: Sequence[tuple[Sequence[str], dict[str, list[str]]]],
+) -> tuple[str, list[str]] | None:
+    """The theme a document is about when it names one above all, with the terms that name it
+    most often (its evidence), or None; `measures` are the themes and evidence of each measure.
+
+    At least half of its measures, and at least DOCUMENT_ANCHOR_MIN_MEASURES, hold the theme, and
+    no other theme is held by more than half as many: a talent policy's 给予最高2万元支持, a
+    tech-loan policy's 诚信要求, an R&D bulletin's 高等学校经费105.2亿元 are about that theme too.
+    A work report or a bureau's summary of many kinds of work has no main theme."""
+    counts: dict[str, int] = {}
+    for themes, _ in measures:
+        for theme in themes:
+            counts[theme] = counts.get(theme, 0) + 1
+    if len(measures) < DOCUMENT_ANCHOR_MIN_MEASURES or not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: lexicon order breaks ties
+    theme, held = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if 2 * held < len(measures) or held < 2 * runner_up:
+        return None
+    terms: dict[str, int] = {}
+    for themes, evidence in measures:
+        for term in evidence.get(theme, []) if theme in themes else []:
+            terms[term] = terms.get(term, 0) + 1
+    cited = sorted(terms, key=lambda t: -terms[t])[:_MAIN_EVIDENCE]
+    return theme, cited
 
 
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:

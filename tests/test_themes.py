@@ -12,7 +12,14 @@ from typer.testing import CliRunner
 
 from briefing.cli import app as cli_app
 from briefing.errors import ConfigError
-from briefing.themes import DEFAULT_THEMES, OTHER_THEME, Classifier, load_lexicon
+from briefing.themes import (
+    DEFAULT_THEMES,
+    DOCUMENT_ANCHOR,
+    OTHER_THEME,
+    Classifier,
+    load_lexicon,
+    main_theme,
+)
 from tests.conftest import scaling_ratio
 
 
@@ -276,6 +283,98 @@ def test_a_section_anchor_reaches_extracted_measures() -> None:
     body = "一、工作情况\n(一)科技金融\n新增贷款120亿元。\n(二)民生保障\n新增贷款80亿元。"
     measures = extract_measures("ab" * 32, parse_structure(body), Classifier(load_lexicon()))
     assert [m.themes for m in measures] == [["科技金融"], []]
+
+
+# a 科技局's reply names science and technology in most measures; a work report in few
+_BUREAU_REPLY = (
+    "一、工作开展情况\n"
+    "我局大力推进科技创新平台建设,新建重点实验室5家。\n"
+    "加快科技成果转化,技术合同成交额达到12亿元。\n"
+    "推动企业研发投入稳步增长。\n"
+    "协调合作银行发放贷款3.2亿元。\n"
+)
+_WORK_REPORT = (
+    "一、过去一年工作回顾\n"
+    "全年新增城镇就业1.2万人。\n"
+    "新建农村公路120公里。\n"
+    "推进科技创新平台建设。\n"
+    "协调合作银行发放贷款3.2亿元。\n"
+)
+
+
+def test_a_document_about_science_anchors_its_generic_terms() -> None:
+    # the same loan sentence, with no anchor of its own or in its section: a tech loan in the
+    # reply of a science bureau, a loan in a government work report
+    assert _measure_themes(_BUREAU_REPLY, None)[-1] == ["科技金融"]
+    assert _measure_themes(_WORK_REPORT, None)[-1] == []
+
+
+def test_document_anchoring_needs_half_of_at_least_three_measures(classifier: Classifier) -> None:
+    assert classifier.document_anchored(["推进科技创新", "加强研发", "发放贷款", "新建公路"])
+    assert not classifier.document_anchored(["推进科技创新", "发放贷款", "新建公路"])
+    assert not classifier.document_anchored(["推进科技创新", "发放贷款"])
+    assert not classifier.document_anchored([])
+    result = classifier.classify("协调合作银行发放贷款3.2亿元", document=True)
+    assert result.themes == ["科技金融"]
+    assert [m.anchor for m in result.matches] == [DOCUMENT_ANCHOR]
+    assert classifier.classify("协调合作银行发放贷款3.2亿元").themes == []
+
+
+def test_explain_says_the_document_anchored_a_term(app: typer.Typer, tmp_path: Path) -> None:
+    doc = tmp_path / "reply.txt"
+    doc.write_text(_BUREAU_REPLY, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["explain", "协调合作银行发放贷款3.2亿元。", "--doc", str(doc)]
+    )
+    assert result.exit_code == 0
+    assert "文件中过半措施讲科技" in result.output
+    assert "最终主题：科技金融" in result.output
+    doc.write_text(_WORK_REPORT, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["explain", "协调合作银行发放贷款3.2亿元。", "--doc", str(doc)]
+    )
+    assert "没有科技锚点" in result.output
+    assert "最终主题：其他" in result.output
+
+
+# a talent policy names 人才 in most provisions; its support standards name no theme
+_TALENT_POLICY = (
+    "一、引才支持\n"
+    "对新引进的高层次人才,给予最高100万元安家补贴。\n"
+    "对企业引进的领军人才团队,给予最高500万元项目资助。\n"
+    "推荐并协助引进的,给予最高2万元支持。\n"
+    "对新建的院士专家工作站,给予50万元建站补助。\n"
+)
+
+
+def test_a_document_about_one_theme_gives_it_to_measures_that_name_none() -> None:
+    assert _measure_themes(_TALENT_POLICY, None) == [["人才"]] * 4
+    # a work report is about many things: its theme-less measures stay 其他
+    assert _measure_themes(_WORK_REPORT, None) == [[], [], [], []]
+
+
+def test_a_main_theme_needs_half_of_the_measures_and_no_close_rival() -> None:
+    talent = (["人才"], {"人才": ["人才"]})
+    loan = (["科技金融"], {"科技金融": ["贷款"]})
+    none: tuple[list[str], dict[str, list[str]]] = ([], {})
+    assert main_theme([talent, talent, none, none]) == ("人才", ["人才"])
+    assert main_theme([talent, none, none]) is None  # a third is not half
+    assert main_theme([talent, talent, talent, loan, loan, none]) is None  # a close rival
+    assert main_theme([talent, talent, talent, loan, none, none]) == ("人才", ["人才"])
+    assert main_theme([talent, talent]) is None  # too short to have a main theme
+
+
+def test_explain_says_a_theme_came_from_the_documents_main_theme(
+    app: typer.Typer, tmp_path: Path
+) -> None:
+    doc = tmp_path / "policy.txt"
+    doc.write_text(_TALENT_POLICY, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["explain", "推荐并协助引进的,给予最高2万元支持。", "--doc", str(doc)]
+    )
+    assert result.exit_code == 0
+    assert "最终主题：人才" in result.output
+    assert "沿用全文的主要主题" in result.output
 
 
 def _measure_themes(body: str, title: str | None) -> list[list[str]]:

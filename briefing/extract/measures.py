@@ -29,7 +29,7 @@ from briefing.extract.status import (
     strong_mood,
 )
 from briefing.model import Measure, Sentence, Status, Structure
-from briefing.themes import Classifier
+from briefing.themes import Classifier, main_theme
 
 # ---------------------------------------------------------------- patterns
 
@@ -217,8 +217,11 @@ def extract_measures(
     classifier: Classifier,
     doc_date: str | None = None,
     title: str | None = None,
+    *,
+    main: bool = True,
 ) -> list[Measure]:
-    """Measures of one document, classified, in document order."""
+    """Measures of one document, classified, in document order. `main=False` leaves the
+    measures that name no theme without the document's main theme (`themes.main_theme`)."""
     ctx = document_context(title, structure, doc_date)
     measures: list[Measure] = []
     # an item title or sentence serves several clauses
@@ -229,15 +232,18 @@ def extract_measures(
     # a document whose title names one theme (a tech-loan policy) gives it to the measures that
     # name none, after their item's lead had its say
     doc_themes, doc_evidence = classifier.title_themes(title)
-    for unit, decision in decided_units(structure, ctx):
+    units = list(decided_units(structure, ctx))
+    # a document most of whose measures name science and technology is about it throughout
+    document = classifier.document_anchored([unit.text for unit, _ in units])
+    for unit, decision in units:
         anchor = doc_anchor + _anchor_text(unit)
-        themes, evidence = classifier.themes_of(unit.text, anchor)
+        themes, evidence = classifier.themes_of(unit.text, anchor, document)
         for context in unit.context:
             if themes:
                 break
             parent = contexts.get(context)
             if parent is None:
-                parent = contexts[context] = classifier.themes_of(context, anchor)
+                parent = contexts[context] = classifier.themes_of(context, anchor, document)
             if parent[0]:
                 # 二是加大科技金融支持力度 gives a theme-less sentence of its item its themes; copies,
                 # as the parent's lists serve several clauses
@@ -255,6 +261,14 @@ def extract_measures(
                 evidence=evidence,
             )
         )
+    found = main_theme([(m.themes, m.evidence) for m in measures]) if main else None
+    if found is not None:
+        # a document about one theme (a talent policy, an R&D bulletin) is about it in the
+        # measures that name none, as a title naming one theme is
+        theme, terms = found
+        for m in measures:
+            if not m.themes:
+                m.themes, m.evidence = [theme], {theme: list(terms)}
     return measures
 
 
@@ -303,10 +317,16 @@ class Located:
     anchor: str
     title: str | None = None  # the document's title (its one theme reaches theme-less measures)
     items: tuple[str, ...] = ()  # the item's lead (一是…), whose themes a theme-less measure takes
+    # the document is about science and technology throughout (`Classifier.document_anchored`)
+    document: bool = False
+    # the document's main theme and its evidence (`themes.main_theme`), which reaches a measure
+    # that names no theme after its item's lead and the title had their say
+    main: tuple[str, list[str]] | None = None
 
 
-def locate_in_document(path: Path, sentence: str) -> Located | None:
-    """The measure of the document at `path` that holds `sentence` (or most of it), or None.
+def locate_in_document(path: Path, sentence: str, classifier: Classifier) -> Located | None:
+    """The measure of the document at `path` that holds `sentence` (or most of it), or None;
+    `classifier` decides what the document as a whole says about themes.
 
     Raises ReadError when the file cannot be read."""
     from briefing.extract.metadata import parse_document_text
@@ -320,10 +340,19 @@ def locate_in_document(path: Path, sentence: str) -> Located | None:
         structure = parse_structure(parsed.body)
         date = parsed.metadata.written_date or parsed.metadata.published_date
         ctx = document_context(parsed.metadata.title, structure, date)
-        for unit, decision in decided_units(structure, ctx):
+        units = list(decided_units(structure, ctx))
+        document = classifier.document_anchored([unit.text for unit, _ in units])
+        main: tuple[str, list[str]] | None = None
+        for unit, decision in units:
             score = _likeness(wanted, unit.text)
             if score > (best[0] if best else 0.5):
                 anchor = (parsed.metadata.title or "") + _anchor_text(unit)
+                if main is None:
+                    # the themes every measure gets before the document's own main theme
+                    named = extract_measures(
+                        raw.sha256, structure, classifier, date, parsed.metadata.title, main=False
+                    )
+                    main = main_theme([(m.themes, m.evidence) for m in named]) or ("", [])
                 found = Located(
                     unit.text,
                     unit.section,
@@ -332,6 +361,8 @@ def locate_in_document(path: Path, sentence: str) -> Located | None:
                     anchor,
                     parsed.metadata.title,
                     unit.context,
+                    document,
+                    main if main[0] else None,
                 )
                 best = (score, found)
                 if score >= 1.0:
