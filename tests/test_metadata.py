@@ -878,3 +878,10 @@ def test_an_empty_header_field_above_the_title_is_no_addressee() -> None:
 def test_a_chapter_or_a_turn_of_a_q_and_a_is_never_the_title(first: str) -> None:
     meta = parse(f"{first}\n《某某办法》分7章共35条,明确了支持对象。\n" + TASKS).metadata
     assert (meta.title, meta.title_derived) == (None, True)
+
+
+def test_the_national_governments_report_names_its_body_as_it_is_delivered() -> None:
+    """Full texts of the national report often start at "各位代表:" with no title, no occasion and
+    no speaker line: "我代表国务院" is the only place the text names the body."""
+    meta = parse("各位代表:\n现在,我代表国务院,向大会报告政府工作,请予审议。\n" + TASKS).metadata
+    assert meta.publisher == "国务院"

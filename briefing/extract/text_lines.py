@@ -48,8 +48,11 @@ TITLE_STATUS = re.compile(
 )
 _SITE_PREFIX = re.compile(r"[^:：，,。]{1,12}[:：]")
 ATTACHMENT_NAME = re.compile(r"印发\s*《(?P<name>[^《》]{2,80})》")
-# "现在,我代表福州市马尾区人民政府,向大会报告…"
-SPEAKING_FOR = re.compile(r"我代表(?P<org>[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|委员会|局|厅))")
+# "现在,我代表福州市马尾区人民政府,向大会报告…", "现在,我代表国务院,向大会报告政府工作" (the national
+# government's report, whose speaker line `speaker_body` reads alike)
+SPEAKING_FOR = re.compile(
+    r"我代表(?P<org>国务院|[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|委员会|局|厅))"
+)
 _CLAUSE_SPLIT = re.compile(r"[,，、:：;；。]")
 _LEADING_TIME = re.compile(
     r"(?P<time>(?:\d{4}|[〇零一二三四五六七八九]{4})年度?(?:上半年|下半年|\d{1,2}月(?:份)?)?)(?P<rest>.*)"
