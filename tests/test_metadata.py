@@ -885,3 +885,23 @@ def test_the_national_governments_report_names_its_body_as_it_is_delivered() -> 
     no speaker line: "我代表国务院" is the only place the text names the body."""
     meta = parse("各位代表:\n现在,我代表国务院,向大会报告政府工作,请予审议。\n" + TASKS).metadata
     assert meta.publisher == "国务院"
+
+
+@pytest.mark.parametrize(
+    ("row", "title"),
+    [
+        ("文件名称 | 某某区2025年政府工作报告 | ||", "某某区2025年政府工作报告"),
+        ("信息名称 | 公开目录 | 工作报告 | ||", None),
+    ],
+)
+def test_a_row_of_fields_at_the_top_gives_its_title_cell_or_no_title(
+    row: str, title: str | None
+) -> None:
+    parsed = parse(
+        f"{row}\n索引号 | /2025-0000 | 公开目录: | 工作报告 |\n"
+        "2025年3月21日在某某区第十九届\n人民代表大会第四次会议上\n各位代表:\n"
+        "现在,我代表区人民政府向大会报告工作。\n" + TASKS
+    )
+    assert parsed.metadata.title == title
+    assert parsed.metadata.written_date == "2025-03-21"
+    assert "|" not in parsed.body

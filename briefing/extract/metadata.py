@@ -139,6 +139,11 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             cell = _title_cell(line)
             if cell is not None:
                 line = lines.norm[i] = cell
+            elif parse_header_line(lines.raw[i]) is None and _TABLE_ROW.search(line):
+                # a row of fields ("文件名称 | … | ||"): never the title whole
+                lines.removed[i] = True
+                i += 1
+                continue
         if not title_parts and head.addressee is None and _is_furniture(line):
             # breadcrumbs, a site's welcome line, a hot-line: above the title, never the title
             lines.removed[i] = True
@@ -633,11 +638,14 @@ def _clean(value: str | None) -> str | None:
     return normalize_inline(value) or None if value else None
 
 
+_TABLE_ROW = re.compile(r"[|｜].*[|｜]")
+
+
 def _title_cell(line: str) -> str | None:
     """A table row at the top of a page whose one cell is a full title ("建议标题: | 关于…的建议 |"):
     that cell, without the label and the bars around it."""
     if parse_header_line(line) is not None:
         return None
     cells = [c.strip() for c in re.split(r"[|｜]", line) if c.strip()]
-    titles = [c for c in cells if title_like(c) and title_score(c) >= 3]
+    titles = [c for c in cells if title_like(c) and title_score(c) >= 2]
     return titles[0] if len(titles) == 1 else None
