@@ -191,6 +191,16 @@ def test_past_cues_make_a_sentence_done_even_under_a_task_heading(text: str) -> 
     assert decision.basis == "mood"
 
 
+def test_zhengqudao_is_a_target_only_before_a_time() -> None:
+    # 争取到位/争取到X资金 reports money obtained; 争取到2025年 sets a target
+    review = ("一、2024年工作回顾",)
+    got = "争取到位上级预算内项目资金和国债资金超200亿元,创历年新高。"
+    assert decide(got, review, DocContext("report", 2025)).status == "done"
+    target = "争取到2027年全市研发投入强度达到2.5%。"
+    decision = decide(target, review, DocContext("report", 2025))
+    assert (decision.status, decision.basis) == ("planned", "mood")
+
+
 def test_an_estimate_in_a_summary_is_the_years_result_not_a_plan() -> None:
     text = "全社会研发投入总量预计750亿元、增长10%。"
     assert decide(text, (), DocContext("summary", 2023)).status == "done"

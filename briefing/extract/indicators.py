@@ -122,7 +122,7 @@ _LEADING_YEAR = re.compile(
 _FULL_DATE = re.compile(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月[0-9]{1,2}日")
 # the lookahead lets the scan skip most characters without trying every branch
 _TARGET_WORD = re.compile(
-    r"(?=[力确争目预将到至])(?:力争|确保|争取到|目标是|目标为|目标到|预期目标|将达到|将超过|将突破|"
+    r"(?=[力确争目预将到至])(?:力争|确保|争取到(?=(?:19|20)[0-9]{2}|年底|年末)|目标是|目标为|目标到|预期目标|将达到|将超过|将突破|"
     r"(?<![截止])(?:到|至)(?:19|20)[0-9]{2}年(?:底|末)?)"
 )
 _TARGET_YEAR = re.compile(r"^(?:到|至)((?:19|20)[0-9]{2})年")

@@ -300,8 +300,11 @@ _NI_FAST = (
     r"拟(?!上市|挂牌|定|制|稿)(?:(?<![^，,；;]拟)|(?<=我们拟)|(?<=我市拟)|(?<=我局拟)|(?<=今年拟)"
     r"|(?<=明年拟))|拟(?=于|在|对|将|开展|建设|出台|制定|启动|组织|设立|安排|投入|投资)"
 )
+# 争取到 is a target only before a time (争取到2025年, 争取到年底); 争取到位/争取到中央资金X亿元 reports
+# money or a status obtained, which a review part says in the past.
+_BY_TIME = r"(?=(?:19|20)\d\d|年底|年末|本世纪|[“\"]?十[一二三四五六七八九]五)"
 PLAN_RE = re.compile(
-    rf"力争|(?<!已)争取到|{_NI}|^[一二三四五六七八九十]要"
+    rf"力争|(?<!已)争取到{_BY_TIME}|{_NI}|^[一二三四五六七八九十]要"
     r"|(?:^|[，,；;：:])(?:下一步|下步|下阶段|今后|明年)"
     r"|计划(?:于|在|到|用|年内|今年|明年)|(?:^|[，,；;]|我们|我市|我局)计划(?!单列|投资额|总投资)"
     r"|确保.{0,12}\d"
@@ -310,7 +313,7 @@ PLAN_RE = re.compile(
 # then jumps from one possible first character to the next (several times faster than trying
 # the leading (?:^|…) groups at every position). PLAN_RE itself stays for the words it reports.
 PLAN_TEST_RE = re.compile(
-    rf"力争|争取到(?<!已争取到)|{_NI_FAST}|要(?<=^[一二三四五六七八九十]要)"
+    rf"力争|争取到(?<!已争取到){_BY_TIME}|{_NI_FAST}|要(?<=^[一二三四五六七八九十]要)"
     # one branch per word: the engine's fast scan needs every branch to open with a literal
     + "".join(rf"|{w}(?<![^，,；;：:]{w})" for w in ("下一步", "下步", "下阶段", "今后", "明年"))
     + r"|计划(?:于|在|到|用|年内|今年|明年)"
