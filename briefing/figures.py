@@ -20,7 +20,17 @@ import pandas as pd
 from briefing.extract.numbers import find_quantities
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+# A bound keeps its negation and its cap (最高不超过20万元, 本金不高于1000万元): shown without 不, the
+# figure would say the opposite of the text.
 _PREFIXES = (
+    "最高不超过",
+    "最高不高于",
+    "不超过",
+    "不高于",
+    "不到",
+    "不足",
+    "最高",
+    "最多",
     "超过",
     "突破",
     "达到",

@@ -15,6 +15,7 @@ from briefing.extract.indicators import extract_indicators
 from briefing.extract.numbers import find_quantities
 from briefing.extract.places import document_jurisdiction, find_places, jurisdiction
 from briefing.extract.structure import parse_structure
+from briefing.figures import printed_value
 from briefing.model import ExtractedDocument, Indicator, Measure, Sentence, Structure
 from tests.conftest import scaling_ratio
 
@@ -707,6 +708,18 @@ def test_bars_set_by_a_support_sentence_are_provisions() -> None:
     assert [f.value for f in found] == [20, 3]
     # a share of enterprises is no bar
     assert one("超过95%的科技创业企业在孵化器聚集。").kind == "actual"
+
+
+def test_a_cap_and_a_bound_on_who_qualifies_are_provisions_with_their_negation() -> None:
+    text = "对企业单个科技信贷项目(本金不高于1000万元),按执行利率给予贴息,最高补助额不超过50万元。"
+    found = figures(text)
+    assert [(f.value, f.kind, f.qualifier) for f in found] == [
+        (1000, "provision", "不高于"),
+        (50, "provision", "不超过"),
+    ]
+    # the table shows the figure as printed: dropping 不 would say the opposite
+    assert printed_value(text, 1000, "万元") == "不高于1000万元"
+    assert printed_value("给予资金补助,最高不超过20万元。", 20, "万元") == "最高不超过20万元"
 
 
 def test_an_amount_added_is_a_change_also_in_a_plan() -> None:

@@ -148,6 +148,7 @@ _QUALIFIERS = (
     "不低于",
     "不少于",
     "不超过",
+    "不高于",
     "高于",
     "低于",
     "共计",
@@ -810,7 +811,11 @@ _SUPPORT_BEFORE = re.compile(
     # "每年支持企业国家重点实验室200万元": a yearly grant to a class of recipients
     r"|每(?:年|家|个|项)(?:支持|资助|补助|奖励)[^0-9,，;；。]{0,12}$"
     r"|(?:奖励|补助|资助|补贴|奖补|支持|最高|一次性|每(?:年|家|个|项|人|户|台|套|次))"
+    # "最高补助额不超过50万元", "奖励资金最高": the amount's noun may follow the kind of grant
+    r"(?:额度|金额|资金|标准|额)?"
     r"(?:最高|最多|不超过|不高于|可|一次性|给予|奖励|补助|资助|补贴|奖补|支持)*$"
+    # "(本金不高于1000万元)": a bound on who qualifies, inside a support sentence
+    r"|(?:不高于|不低于|不超过|不少于|低于)$"
 )
 _SUPPORT_AFTER = re.compile(
     # "不低于20万元的稳定支持经费": a grant's kind may stand between the amount and 支持
