@@ -905,3 +905,19 @@ def test_a_row_of_fields_at_the_top_gives_its_title_cell_or_no_title(
     assert parsed.metadata.title == title
     assert parsed.metadata.written_date == "2025-03-21"
     assert "|" not in parsed.body
+
+
+@pytest.mark.parametrize("columns", ["媒体聚焦\n阳光价费\n", "区县动态\n", "要闻\n"])
+def test_a_sites_column_names_above_the_headline_are_no_title(columns: str) -> None:
+    parsed = parse(
+        f"{columns}2015-2019年某市新建院士专家工作站总数位居全省第一\n"
+        "2019-06-24 09:11:24 来源:某某市发改委 责任编辑:张三\n" + TASKS
+    )
+    meta = parsed.metadata
+    assert meta.title == "2015-2019年某市新建院士专家工作站总数位居全省第一"
+    assert (meta.publisher, meta.published_date) == ("某某市发改委", "2019-06-24")
+    assert parsed.body == TASKS
+
+
+def test_a_short_title_with_a_document_type_is_still_the_title() -> None:
+    assert parse("通知\n各区县科技局:\n现将有关事项通知如下。\n" + TASKS).metadata.title == "通知"

@@ -144,7 +144,11 @@ def _read_head(lines: _Lines, head: _Head) -> int:
                 lines.removed[i] = True
                 i += 1
                 continue
-        if not title_parts and head.addressee is None and _is_furniture(line):
+        if (
+            not title_parts
+            and head.addressee is None
+            and (_is_furniture(line) or _is_column_name(lines, i))
+        ):
             # breadcrumbs, a site's welcome line, a hot-line: above the title, never the title
             lines.removed[i] = True
             i += 1
@@ -357,6 +361,24 @@ _FURNITURE = re.compile(
     r"[>＞»›]|^(?:欢迎(?:来到|访问|光临)|服务热线|咨询电话|客服电话|当前位置|您(?:当前|现在)的?位置)"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
+
+
+MAX_COLUMN_NAME = 4  # characters: "媒体聚焦", "阳光价费", "区县动态" (two words of two)
+
+
+def _is_column_name(lines: _Lines, i: int) -> bool:
+    """A site's column or channel name above the headline ("媒体聚焦" / "阳光价费" / the headline):
+    a word or two with no document type, then another such name or a longer line that reads as a
+    title."""
+    line = lines.norm[i]
+    if not _column_like(line):
+        return False
+    nxt = next((n for n in lines.norm[i + 1 : i + 4] if n), "")
+    return _column_like(nxt) or (len(nxt) > len(line) and title_like(nxt))
+
+
+def _column_like(line: str) -> bool:
+    return 0 < len(line) <= MAX_COLUMN_NAME and title_score(line) == 0 and title_like(line)
 
 
 def _is_furniture(line: str) -> bool:
