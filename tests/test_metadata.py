@@ -921,3 +921,8 @@ def test_a_sites_column_names_above_the_headline_are_no_title(columns: str) -> N
 
 def test_a_short_title_with_a_document_type_is_still_the_title() -> None:
     assert parse("通知\n各区县科技局:\n现将有关事项通知如下。\n" + TASKS).metadata.title == "通知"
+
+
+def test_a_bracketed_tag_alone_is_no_title() -> None:
+    meta = parse("【企业会计准则】\n" + TASKS).metadata
+    assert (meta.title, meta.title_derived) == (None, True)

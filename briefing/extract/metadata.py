@@ -217,9 +217,10 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         title = _TITLE_NOTE.sub("", normalize_inline("".join(title_parts)))
         if is_org_line(title):
             head.byline = head.byline or title
-        elif _speech_date(title) is None:
+        elif title and _speech_date(title) is None:
             # "2024年1月10日在…人民代表大会…会议上" under a site's address line is a speech's
-            # occasion, read for its date below, never the title
+            # occasion, read for its date below, never the title; a bracketed tag alone
+            # ("【企业会计准则】") is none either
             head.title = title
     return i
 
