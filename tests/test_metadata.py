@@ -926,3 +926,12 @@ def test_a_short_title_with_a_document_type_is_still_the_title() -> None:
 def test_a_bracketed_tag_alone_is_no_title() -> None:
     meta = parse("【企业会计准则】\n" + TASKS).metadata
     assert (meta.title, meta.title_derived) == (None, True)
+
+
+def test_a_speech_printed_under_sentences_leaves_the_text_above_it_alone() -> None:
+    text = (
+        "科技工作动态\n市科技局召开全市科技工作会议,部署今年工作。全年新增科技型企业100家。\n"
+        "在全市科技工作会议上的讲话\n(2024年1月5日在全市科技工作会议上)\n同志们:\n"
+    )
+    parsed = parse(text + TASKS)
+    assert "全年新增科技型企业100家。" in parsed.body

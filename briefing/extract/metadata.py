@@ -469,6 +469,8 @@ def _title_above_occasion(lines: _Lines, head: _Head) -> None:
     title = normalize_inline(title)
     if head.title is not None and _COVER_NOTICE.search(head.title):
         return
+    if any(not lines.removed[k] and _SENTENCE_END.search(lines.norm[k]) for k in range(run[0])):
+        return  # sentences above: a speech printed inside another text, whose head is not this
     if title != head.title:
         head.title, head.title_lines = title, run
     for k in range(last + 1):
