@@ -878,3 +878,18 @@ def test_the_value_a_change_starts_from_is_the_former_one() -> None:
 def test_a_bodys_figure_is_named_with_the_body() -> None:
     f = one("中国自然人群生物资源库采集样本超30万人。")
     assert (f.metric, f.scope) == ("中国自然人群生物资源库采集样本", "中国自然人群生物资源库")
+
+
+def test_a_rise_from_a_dated_level_does_not_date_the_level_reached() -> None:
+    # the start's year is 2020; the level reached is the document's, not 2020's
+    found = figures("科技型企业数量从2020年的250家增长至506家。", title="2025年科技工作总结")
+    assert [(f.value, f.year) for f in found] == [(250, 2020), (506, 2025)]
+    found = figures("高新技术企业由2020年的1200家增加到2024年的2300家。")
+    assert [(f.value, f.year) for f in found] == [(1200, 2020), (2300, 2024)]
+
+
+def test_examples_and_a_following_list_are_not_part_of_the_metric() -> None:
+    text = "以国家高新技术企业、科技型中小企业为代表的科技型企业数量从2020年的250家增长至506家。"
+    assert {f.metric for f in figures(text)} == {"科技型企业数量"}
+    f = one("布局建设3家省创新实验室以及智慧储能大型科研基础设施等高能级创新平台。")
+    assert f.metric == "省创新实验室"

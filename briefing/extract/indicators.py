@@ -225,7 +225,7 @@ _TRAILING_NOISE_WORDS = _words(
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
 _SUFFIX_STOP = re.compile(
-    r"[、,，;；。:：!！?？()（）]|的|在|为|由|进|赴|获|开工|参会|签约|出席|召开|纳入|就业|"
+    r"[、,，;；。:：!！?？()（）]|以及|的|在|为|由|进|赴|获|开工|参会|签约|出席|召开|纳入|就业|"
     r"落地|建成|发放|引领|带动|支撑|配备|开展|参与|加入|上市|列入|成为|实现|通过|占|达|超|突破|作价|建设|正式|"
     r"分别|共|累计|投入|入选|运行|揭牌|增加|增长|提高|提升|上升|下降|减少|降低|[0-9]"
 )
@@ -684,7 +684,7 @@ def _sentence_figures(
     _distribute_pairs(text, figures)
     _inherit_metrics(figures)
     _qualify_generic_metrics(figures)
-    _mark_former_values(text, figures)
+    _mark_former_values(text, figures, context_year or ctx.summary_year)
     return figures, last_year
 
 
@@ -693,10 +693,11 @@ _FROM = re.compile(r"(?:由|从)(?:(?:19|20)[0-9]{2}年(?:末|底)?的)?$")
 _TO = re.compile(r"(?:提高|增加|增长|提升|上升|扩大|下降|降低|减少|缩小|调整|降|升)(?:到|至|为)")
 
 
-def _mark_former_values(text: str, figures: list[_Figure]) -> None:
+def _mark_former_values(text: str, figures: list[_Figure], current_year: int | None) -> None:
     """The value a change starts from is of the same kind as the value it reaches, and without a
     year of its own it is the former standard or level: its metric says so ("…比例(原)"), so a
-    table never shows the old 75% as the rate in force."""
+    table never shows the old 75% as the rate in force. The year of the start ("从2020年的250家")
+    is not the year of the value reached ("增长至506家"), which is the sentence's or document's."""
     for old, new in itertools.pairwise(figures):
         between = text[old.quantity.end : new.quantity.start]
         m = _FROM.search(text, max(0, old.quantity.start - 10), old.quantity.start)
@@ -707,6 +708,8 @@ def _mark_former_values(text: str, figures: list[_Figure]) -> None:
             if old.metric:
                 old.metric = f"{old.metric}(原)"
             old.year = new.year
+        elif new.year == old.year and not re.search(r"[0-9]年", between):
+            new.year = current_year if current_year != old.year else None
 
 
 def _first_target_word(text: str, doc_year: int | None) -> int | None:
@@ -1003,6 +1006,9 @@ def _scope_of(clause: str) -> str | None:
     return name
 
 
+_EXAMPLES = re.compile(r"^.{0,40}?(?:为代表|为主体|为重点|为龙头)的(?=.{2})")
+
+
 def _clean_metric(prefix: str, scope: str | None) -> str | None:
     s = _LEADING_NOISE.sub("", _strip_comparison_and_time(prefix))
     if scope and s.startswith(scope):
@@ -1021,6 +1027,8 @@ def _clean_metric(prefix: str, scope: str | None) -> str | None:
     if scope and s.startswith(scope) and len(s) > len(scope) + 1:
         s = s[len(scope) :]
     s = _LEADING_NUMBER.sub("", s)
+    # "以国家高新技术企业、科技型中小企业为代表的科技型企业数量": the examples are not the name
+    s = _EXAMPLES.sub("", s)
     while (lead := _LEAD_VERB_RE.match(s)) is not None:
         if lead.end() == len(s):
             return None  # a verb alone ("获批") names nothing
