@@ -74,6 +74,18 @@ def test_framing_sentences_and_headings_are_not_measures() -> None:
     ]
 
 
+def test_a_news_items_attribution_of_a_quote_is_not_a_measure() -> None:
+    body = "\n".join(
+        [
+            "300多台低温阀即将顺利交货,这也是企业在技术创新方面又一次突破。",
+            "该公司研发部部长赵文宝说。",
+            "公司成功研发60多项控制阀新产品。",
+        ]
+    )
+    assert "该公司研发部部长赵文宝说。" not in texts(measures_of(body, "吴忠科技创新五年回眸"))
+    assert "公司成功研发60多项控制阀新产品。" in texts(measures_of(body, "吴忠科技创新五年回眸"))
+
+
 def test_measure_texts_are_substrings_of_the_normalised_seed_text(
     seed_documents: list[ExtractedDocument],
 ) -> None:

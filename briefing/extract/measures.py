@@ -202,9 +202,17 @@ def not_a_measure(text: str) -> str | None:
         return "陈述的是问题或不足，不是措施"
     if is_body_list(text):
         return "只列出责任单位，不是措施"
+    if _ATTRIBUTION_RE.match(text):
+        return "只说明引述的是谁的话（某某说），不是措施"
     if is_framing(text):
         return "是称呼、致谢、印发说明、依据或指导思想一类的框架语句，不是措施"
     return None
+
+
+# A news item's attribution standing alone after a quote: "该公司研发部部长赵文宝说。"
+_ATTRIBUTION_RE = re.compile(
+    r"^[^，,；;：:“”\d]{2,24}(?:说|表示|介绍|称|告诉记者|对记者说)[。.！!]?$"
+)
 
 
 def measure_id(sha256: str, position: int) -> str:
@@ -475,9 +483,12 @@ def is_body_list(text: str) -> bool:
 
 
 def is_framing(text: str) -> bool:
-    """Salutations, answers-follow lines, sign-offs, approval notes, ideology formulas."""
+    """Salutations, answers-follow lines, sign-offs, approval notes, ideology formulas, a quote's
+    attribution."""
     stripped = text.strip()
     if _FRAMING_RE.search(stripped) or _FRAMING_START_RE.match(stripped):
+        return True
+    if _ATTRIBUTION_RE.match(stripped):
         return True
     if (
         len(stripped) <= 30
