@@ -188,6 +188,23 @@ def test_one_line_header_with_glued_values_and_an_empty_field() -> None:
     assert (meta.written_date, meta.published_date) == ("2025-01-02", "2025-01-03")
 
 
+def test_fujian_style_header_fields_on_one_line_and_as_bullets() -> None:
+    meta = parse(
+        "泉州市科技局2016年科技创新工作总结及2017年工作安排\n"
+        "公开方式: 主动公开 信息类别: 科技规划计划 索引号: QZ00105-0300-2017-00024\n"
+        "发布机构: 泉州市科技局 生成日期: 2017-02-15 备注/文号: 泉科〔2017〕28号\n" + BODY
+    ).metadata
+    assert (meta.publisher, meta.published_date) == ("泉州市科技局", "2017-02-15")
+    assert meta.doc_no == "泉科〔2017〕28号"
+    meta = parse(
+        "• 索 引 号:XM00105-12-00-2025-058\n    • 备注/文号:厦科函〔2025〕84号\n"
+        "    • 发布机构:科技局\n    • 公文生成日期:2025-05-20\n"
+        "    厦门市科学技术局关于第0161号建议办理情况答复的函\n" + BODY
+    ).metadata
+    assert (meta.doc_no, meta.published_date) == ("厦科函〔2025〕84号", "2025-05-20")
+    assert meta.title == "厦门市科学技术局关于第0161号建议办理情况答复的函"
+
+
 def test_empty_field_at_the_end_of_its_line_is_null() -> None:
     meta = parse("[ 发文字号 ]\n[ 发布机构 ] 某某局\n关于开展科技创新工作的通知\n" + BODY).metadata
     assert meta.doc_no is None
