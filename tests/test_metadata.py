@@ -205,6 +205,15 @@ def test_fujian_style_header_fields_on_one_line_and_as_bullets() -> None:
     assert meta.title == "厦门市科学技术局关于第0161号建议办理情况答复的函"
 
 
+def test_a_phone_line_and_a_search_boxs_buttons_are_never_the_title() -> None:
+    meta = parse(
+        "加盟电话:152-6623-5191\n精确检索\n开始检索\n\n"
+        "鞍山市人民政府关于印发鞍山市科技创新若干政策的通知\n\n鞍政发〔2016〕33号\n" + BODY
+    ).metadata
+    assert meta.title == "鞍山市人民政府关于印发鞍山市科技创新若干政策的通知"
+    assert meta.doc_no == "鞍政发〔2016〕33号"
+
+
 def test_empty_field_at_the_end_of_its_line_is_null() -> None:
     meta = parse("[ 发文字号 ]\n[ 发布机构 ] 某某局\n关于开展科技创新工作的通知\n" + BODY).metadata
     assert meta.doc_no is None

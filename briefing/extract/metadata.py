@@ -357,9 +357,12 @@ def _drop_attachment_list(lines: _Lines, start: int, k: int) -> None:
 
 
 # Page furniture that a head may open with: breadcrumbs (首页 > 政务公开 > …, >>科技局>>…), a site's
-# welcome line, its hot-line. Never a title.
+# welcome line, its hot-line or any line giving a phone number (加盟电话:152-6623-5191). Never a title.
 _FURNITURE = re.compile(
     r"[>＞»›]|^(?:欢迎(?:来到|访问|光临)|服务热线|咨询电话|客服电话|当前位置|您(?:当前|现在)的?位置)"
+    r"|(?:电话|热线|手机|传真)\s*[:：]?\s*\d[\d\-－ ]{6,}"
+    # a search box's buttons: 精确检索, 开始检索, 站内搜索
+    r"|^(?:精确|模糊|高级|全文|站内|开始|立即)?(?:检索|搜索|查询)$"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 
