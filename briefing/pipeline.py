@@ -7,6 +7,7 @@ read_documents -> parse text -> structure -> measures -> indicators -> duplicate
 from __future__ import annotations
 
 import bisect
+import re
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -81,7 +82,11 @@ def read_documents(files: Sequence[InputFile]) -> Iterator[RawDocument | Extract
 def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocument:
     parsed = parse_document_text(raw)
     structure = parse_structure(parsed.body)
-    date = parsed.metadata.written_date or parsed.metadata.published_date
+    date = (
+        parsed.metadata.written_date
+        or parsed.metadata.published_date
+        or _doc_no_year(parsed.metadata.doc_no)
+    )
     measures = extract_measures(
         raw.sha256, structure, classifier, date, title=parsed.metadata.title
     )
@@ -102,6 +107,16 @@ def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocum
         warnings=[*raw.warnings, *(_named(raw.source, w) for w in parsed.warnings)],
         notes=parsed.notes,
     )
+
+
+# "商科文〔2022〕7号": the year a document number gives is the year of issue
+_DOC_NO_YEAR = re.compile(r"[〔\[［(（【]((?:19|20)\d\d)[〕\]］)）】]")
+
+
+def _doc_no_year(doc_no: str | None) -> str | None:
+    """The year of issue in a document number, for a page that prints no date."""
+    m = _DOC_NO_YEAR.search(doc_no or "")
+    return m.group(1) if m else None
 
 
 def _named(source: str, warning: str) -> str:

@@ -58,3 +58,14 @@ def test_unlinked_extraction_leaves_duplicates_to_the_caller(tmp_path: Path) -> 
     folder = _corpus(tmp_path, copies=2)
     docs = extract_documents([folder], CLASSIFIER, link=False)
     assert all(m.duplicate_of is None for d in docs for m in d.measures)
+
+
+def test_a_page_without_a_date_is_dated_by_its_document_numbers_year(tmp_path: Path) -> None:
+    # no date anywhere on the page: "今年" is the year the document number gives
+    page = (
+        "商丘市科技局对市政协五届七次会议第57101号提案的答复\n商科文〔2022〕7号\n"
+        "刘卫东委员:\n经过评选,今年共确定“商丘学者”3名。\n"
+    )
+    (tmp_path / "reply.txt").write_text(page, encoding="utf-8")
+    (doc,) = extract_documents([tmp_path], CLASSIFIER)
+    assert [(f.value, f.year) for f in doc.indicators] == [(3, 2022)]
