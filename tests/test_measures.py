@@ -86,6 +86,21 @@ def test_a_news_items_attribution_of_a_quote_is_not_a_measure() -> None:
     assert "公司成功研发60多项控制阀新产品。" in texts(measures_of(body, "吴忠科技创新五年回眸"))
 
 
+def test_what_the_proposer_proposed_is_not_the_offices_measure() -> None:
+    body = "\n".join(
+        [
+            "一、办理工作背景",
+            "张文惠委员研究了粤港澳大湾区融合机制,提出了加速布局大科学装置等四个方面的建议,"
+            "所提建议具有可行性和前瞻性。",
+            "您在建议中提出强化科技创新项目落地实施,对我市具有重要的参考价值。",
+            "我市布局建设嘉庚、翔安、鹭江3家省创新实验室。",
+        ]
+    )
+    assert texts(measures_of(body, "关于市政协第20251159号提案的答复")) == [
+        "我市布局建设嘉庚、翔安、鹭江3家省创新实验室。"
+    ]
+
+
 def test_measure_texts_are_substrings_of_the_normalised_seed_text(
     seed_documents: list[ExtractedDocument],
 ) -> None:

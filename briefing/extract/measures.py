@@ -64,6 +64,9 @@ _FRAMING_RE = re.compile(
     r"|请予审议|提请.{0,60}(?:会议|大会)审(?:查|议)|我代表.{0,30}(?:报告|作)"
     # a reply's closing: thanks, the feedback slip
     r"|对(?:以上|本)答复|反馈意见表"
+    # what the proposer proposed and how the reply rates it: 您在建议中提出…, 所提建议具有…
+    r"|所提(?:的)?(?:建议|提案|意见)|(?:您|你们|委员|代表)(?:在|所提)?(?:建议|提案|议案)中(?:提出|建议|指出)"
+    r"|具有(?:重要|很强|较强|一定)?的?(?:参考|借鉴|指导)(?:价值|意义)"
     # the guiding-ideology formula, wherever it stands
     r"|以.{0,60}为指导"
     # a year or a period characterised: 2022年是…极不寻常的一年, …收官之年, 成绩来之不易
