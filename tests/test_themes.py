@@ -212,6 +212,12 @@ def test_generic_words_count_with_an_anchor_in_the_sentence(classifier: Classifi
     assert [m.anchor for m in result.matches if m.term == "贷款"] == ["科技"]
 
 
+def test_a_product_launched_is_no_listing(classifier: Classifier) -> None:
+    assert "科技金融" not in classifier.themes_of("企业研发的国内首支九价宫颈癌疫苗正式上市")[0]
+    assert classifier.themes_of("支持科技型企业在科创板上市融资")[0] == ["科技金融"]
+    assert classifier.themes_of("3家科创公司在港上市")[0] == ["科技金融"]
+
+
 def test_abbreviations_do_not_match_across_words(classifier: Classifier) -> None:
     # 高企, 国高, 科小 abbreviate high-tech and tech-SME cultivation; 提高企业 is not 高企
     assert classifier.themes_of("提高企业自主创新能力")[0] == []
