@@ -136,7 +136,9 @@ _DATE_ONLY_RE = re.compile(
 )
 # a clause that leans on the one before for its subject: 确保年均增长10%以上, 增长37.2%
 _LEANING_RE = re.compile(
-    r"^(?:确保|力争|同比|比上年|较上年|较去年|增长|分别|其中|占|达到|达|共计|合计)"
+    r"^(?:确保|力争|同比|比上年|较上年|较去年|增长|分别|其中|占|达到|达|共计|合计"
+    # a cap leans on the grant it limits: 给予资金补助，最高不超过20万元
+    r"|最高|最多|不超过|不高于)"
 )
 # a clause that says why or on what basis, not what: 为强化…, 按照《…》, 结合工作职能职责
 _LEAD_IN_RE = re.compile(
@@ -146,7 +148,10 @@ _LEAD_IN_RE = re.compile(
 _ACTION_RE = re.compile(r"启动|实施|设立|组建|出台|印发|建成|获批|举办|成立|开展")
 # a clause naming whom a provision is for, the provision itself in the next clause:
 # 对新获批的国家实验室基地，给予一次性1000万元资助 / 对投入1000万元以上的企业，可给予冠名权
-_RECIPIENT_RE = re.compile(r"^对(?!.*(?:给予|予以|奖励|补助|补贴|资助|支持|实行|按))[^，；]{2,40}$")
+# 补助 may be part of what is supported (对企业单个专利质押融资补助资金项目); it gives only as a verb
+_RECIPIENT_RE = re.compile(
+    r"^对(?!.*(?:给予|予以|实行|按))(?!.*(?:奖励|补助|补贴|资助|支持)$)[^，；]{2,40}$"
+)
 # a stated aim, not a step taken: 形成…的发展格局, 营造…氛围
 _AIM_RE = re.compile(
     r"^(?:推动|加快|努力|着力)?(?:形成|构建|营造|打造)[^，；]*(?:格局|局面|氛围|态势|生态|体系|高地)$"
@@ -229,6 +234,8 @@ def _with_support(clauses: Sequence[str], i: int) -> set[int]:
         or _LEANING_RE.match(clauses[i])
     ):
         chosen.add(i - 1)
+        if i > 1 and _LEANING_RE.match(clauses[i]) and _RECIPIENT_RE.match(clauses[i - 2]):
+            chosen.add(i - 2)  # 对…项目，按…给予补助，最高不超过20万元: who gets the capped grant
     if _RECIPIENT_RE.match(clauses[i]) and i + 1 < len(clauses):
         chosen.add(i + 1)
     return chosen

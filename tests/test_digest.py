@@ -134,6 +134,10 @@ def test_a_fact_keeps_the_clause_a_figure_leans_on() -> None:
         )
         == "对投入1000万元以上的企业，联合资助方可给予基金冠名权"
     )
+    # a cap keeps the grant it limits and whom the grant is for (not "政策明确：最高不超过20万元")
+    assert fact(
+        "对企业单个专利质押融资补助资金项目，按年度实际付息额给予资金补助，最高不超过20万元。"
+    ) == ("对企业单个专利质押融资补助资金项目，按年度实际付息额给予资金补助，最高不超过20万元")
 
 
 def _reply(
