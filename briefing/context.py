@@ -172,7 +172,9 @@ class ThemeBlock(TypedDict):
     done_count: int
     """其中进展类措施数。 例：`8`"""
     planned_count: int
-    """其中计划类措施数。 例：`4`"""
+    """其中计划类措施数（含政策规定）。 例：`4`"""
+    provision_count: int
+    """计划类措施中来自政策规划类文件的（政策规定）条数；`planned_count - provision_count` 是下一步安排的条数。 例：`3`"""
     document_count: int
     """涉及本主题的文件数。 例：`3`"""
     lead: CitedMeasure | None
@@ -182,7 +184,9 @@ class ThemeBlock(TypedDict):
     progress: list[CitedMeasure]
     """要点中的进展（`status` 为 `done`），按得分从高到低。 例：`{%p for m in theme.progress %}`"""
     plans: list[CitedMeasure]
-    """要点中的计划（`status` 为 `planned`），按得分从高到低。 例：`{%p for m in theme.plans %}`"""
+    """要点中的下一步安排：计划（`status` 为 `planned`），不含政策规划类文件的规定（见 `provisions`），按得分从高到低。 例：`{%p for m in theme.plans %}`"""
+    provisions: list[CitedMeasure]
+    """要点中的政策规定：政策规划类文件（`documents[].kind` 为 `政策规划`）中计划类的措施——是已经印发的现行政策，不是下一步工作，按得分从高到低。 例：`{%p for m in theme.provisions %}`"""
     digest: str
     """本主题一句话：最有分量的进展，最多两条、尽量来自两份文件（没有有分量的进展时为一条计划或政策规定，都没有时为措施数），数字照原文并带引注；“本期要点”中本主题的那句只引第一条。 例：`成果转化方面，新培育技术经纪人1133人，技术合同成交额达到865.1亿元、增长37.2%[5]；科技成果赋权改革累计完成知识产权转化224项，转化合同金额2.83亿元[3]。`"""
     indicators: list[CitedIndicator]
@@ -495,6 +499,16 @@ def _cited_measure(
     )
 
 
+def _provision_counts(measures: pd.DataFrame, policies: set[int]) -> dict[str, int]:
+    """Per theme, its planned measures that come from policy documents (provisions in force)."""
+    rows = measures[
+        ~measures["duplicate"]
+        & (measures["status"] != "done")
+        & measures["source_no"].isin(sorted(policies))
+    ]
+    return {str(t): int(n) for t, n in rows.groupby("theme")["measure_id"].nunique().items()}
+
+
 def _sources(cite: str) -> list[int]:
     return [int(n) for n in re.findall(r"\[(\d+)\]", cite)]
 
@@ -621,6 +635,7 @@ def build_context(
         aggregates.measures, shown, settings.layout.highlights_per_theme * depth
     )
     theme_facts: list[ThemeFacts] = []
+    provision_counts = _provision_counts(aggregates.measures, policies)
     for theme in shown:
         counts_of = by_theme[theme]
         figures = aggregates.figures[theme]
@@ -628,12 +643,14 @@ def build_context(
             _cited_measure(row, titles, aggregates.themes) for _, row in picked[theme].iterrows()
         ]
         progress = [m for m in highlights if m["status"] == "done"]
-        plans = [m for m in highlights if m["status"] != "done"]
+        # a policy's provisions are decided policy, not next steps: listed apart from plans
+        provisions = [m for m in highlights if m["status"] != "done" and m["source_no"] in policies]
+        plans = [m for m in highlights if m["status"] != "done" and m not in provisions]
         facts = ThemeFacts(
             theme,
             counts_of["measures"],
             _cited_facts(progress, policies),
-            _cited_facts(plans, policies),
+            _cited_facts([m for m in highlights if m["status"] != "done"], policies),
         )
         theme_facts.append(facts)
         blocks.append(
@@ -642,11 +659,13 @@ def build_context(
                 measure_count=counts_of["measures"],
                 done_count=counts_of["done"],
                 planned_count=counts_of["planned"],
+                provision_count=provision_counts.get(theme, 0),
                 document_count=counts_of["documents"],
                 highlights=highlights,
                 progress=progress,
                 plans=plans,
-                lead=(progress or plans)[0] if highlights else None,
+                provisions=provisions,
+                lead=highlights[0] if highlights else None,
                 digest=theme_sentence(facts),
                 indicators=_theme_indicators(figures.results),
                 targets=_theme_indicators(figures.targets),

@@ -107,10 +107,12 @@ def _theme(
         "measure_count": done + planned,
         "done_count": done,
         "planned_count": planned,
+        "provision_count": 0,
         "document_count": 2,
         "highlights": highlights,
         "progress": [m for m in highlights if m["status"] == "done"],
         "plans": [m for m in highlights if m["status"] != "done"],
+        "provisions": [],
         "lead": max(highlights, key=lambda m: m["score"]) if highlights else None,
         "digest": f"{name}方面，{highlights[0]['text'][:-1]}{highlights[0]['cite']}。"
         if highlights

@@ -26,7 +26,13 @@ from briefing.errors import TemplateError
 from briefing.filters import cn_ordinal
 from briefing.render import render_docx
 from briefing.template_tools import check_template
-from tests.sample_context import AMPERSAND_TITLE, THEMES, chart_count, sample_context
+from tests.sample_context import (
+    AMPERSAND_TITLE,
+    THEMES,
+    chart_count,
+    real_context,
+    sample_context,
+)
 from tools.template_builder import DEFAULT_OUTPUT
 
 TEMPLATE = DEFAULT_OUTPUT
@@ -121,6 +127,29 @@ def test_highlights_carry_citations_with_results_and_plans_apart(rendered: DocxD
     )
     # a measure filed under two themes is listed once, naming the other
     assert "2. 新培育技术经纪人180人。[2]（亦涉及成果转化）" in texts
+
+
+def test_a_policys_provisions_are_listed_apart_from_next_steps(tmp_path: Path) -> None:
+    """The seeds' 指导意见 is policy in force: its measures appear under 政策规定, never under
+    下一步安排, and the sections after it are numbered on."""
+    context = real_context()
+    policy = {d["no"] for d in context["documents"] if d["kind"] == "政策规划"}
+    assert policy, "the seeds hold a policy document"
+    texts = _texts(Document(str(_render(tmp_path, context))))
+    transfer = texts.index("二、成果转化")
+    provisions = texts.index("（二）政策规定", transfer)
+    plans = texts.index("（三）下一步安排", provisions)
+    figures = texts.index("（四）关键数据", plans)
+    cited = [
+        (heading, {int(n) for n in re.findall(r"\[(\d+)\]", t)})
+        for heading, (start, end) in (("规定", (provisions, plans)), ("安排", (plans, figures)))
+        for t in texts[start + 1 : end]
+    ]
+    assert cited and all((sources <= policy) == (heading == "规定") for heading, sources in cited)
+    intro = texts[transfer + 1]
+    theme = next(t for t in context["themes"] if t["name"] == "成果转化")
+    assert f"政策规定{theme['provision_count']}条" in intro
+    assert f"工作计划{theme['planned_count'] - theme['provision_count']}条" in intro
 
 
 def test_a_theme_whose_results_are_not_highlights_does_not_claim_it_reported_none(

@@ -120,9 +120,10 @@ def test_zhuanti_covers_only_the_focus_theme_in_depth() -> None:
     for heading in (
         "一、总体情况",
         "二、主要进展",
-        "三、下一步安排",
-        "四、关键数据",
-        "五、相关文件",
+        "三、政策规定",  # the seeds' 指导意见 holds 科技金融 provisions
+        "四、下一步安排",
+        "五、关键数据",
+        "六、相关文件",
     ):
         assert heading in text
     other_themes = [t["name"] for t in real_context()["themes"] if t["name"] != FOCUS]

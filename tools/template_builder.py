@@ -578,26 +578,47 @@ def _key_figures(doc: DocxDocument, layout: FigureLayout, none: str) -> None:
     _tag(doc, "{%p endif %}")
 
 
+# a theme's plans without the provisions of policy documents (those are listed apart)
+PLAN_COUNT = "theme.planned_count - theme.provision_count"
+
+
 def none_listed(word: str, count: str, what: str) -> str:
     """What a theme's list says when it is empty: that its measures of this status exist but are
-    no highlights (listed under another theme, or too general), or that the documents have none."""
+    no highlights (listed under another theme, or too general), or that the documents have none.
+    `count` is the expression that counts them."""
     fallback = "本期文件未报告" if what == "进展" else "本期文件未提出"
     noun = "工作进展" if what == "进展" else "工作计划"
     return (
-        f"{{% if theme.{count} %}}{word}的{{{{ theme.{count} }}}}条{what}或已列于其他主题，或表述笼统，"
+        f"{{% if {count} %}}{word}的{{{{ {count} }}}}条{what}或已列于其他主题，或表述笼统，"
         f"未列为要点。{{% else %}}{fallback}{word}的{noun}。{{% endif %}}"
     )
 
 
-def _measure_list(doc: DocxDocument, heading: str, style: str, loop: str, none: str) -> None:
-    """A heading, then the theme's highlights of one status, numbered, each with its citation;
-    `none` when it has none."""
+def _measure_list(doc: DocxDocument, heading: str, style: str, loop: str, none: str | None) -> None:
+    """A heading, then the theme's highlights of one kind, numbered, each with its citation;
+    `none` when it has none (no `none`: the caller shows the list only when it has items)."""
     _para(doc, heading, style)
     _tag(doc, f"{{%p for m in {loop} %}}")
     _para(doc, "{{ loop.index }}. {{ m.text }}{{ m.cite }}" + ALSO)
-    _tag(doc, "{%p else %}")
-    _para(doc, none)
+    if none is not None:
+        _tag(doc, "{%p else %}")
+        _para(doc, none)
     _tag(doc, "{%p endfor %}")
+
+
+def _provisions(doc: DocxDocument, heading: str, style: str) -> None:
+    """The provisions of policy documents, when the theme has any among its highlights: decided
+    policy, listed apart from results and from next steps."""
+    _tag(doc, "{%p if theme.provisions %}")
+    _measure_list(doc, heading, style, "theme.provisions", None)
+    _tag(doc, "{%p endif %}")
+
+
+# 其中工作进展a条、政策规定b条、工作计划c条 (政策规定 only when policy documents hold some)
+COUNTS = (
+    "其中工作进展{{ theme.done_count }}条、{% if theme.provision_count %}政策规定"
+    "{{ theme.provision_count }}条、{% endif %}工作计划{{ " + PLAN_COUNT + " }}条"
+)
 
 
 def _trends(doc: DocxDocument) -> None:
@@ -644,26 +665,26 @@ def write_body(doc: DocxDocument) -> None:
     _para(
         doc,
         "本期共有{{ theme.document_count }}份文件涉及{{ theme.name }}，"
-        "相关措施{{ theme.measure_count }}条，其中工作进展{{ theme.done_count }}条、"
-        "工作计划{{ theme.planned_count }}条{% if theme.change_text %}，措施数"
+        "相关措施{{ theme.measure_count }}条，" + COUNTS + "{% if theme.change_text %}，措施数"
         "{{ theme.change_text }}{% endif %}。",
     )
-    # results and plans apart, each best first; a measure is listed under one theme only
+    # results, provisions and plans apart, each best first; a measure is listed under one theme
     _measure_list(
         doc,
         "（一）工作进展",
         "Heading 2",
         "theme.progress",
-        none_listed("本主题", "done_count", "进展"),
+        none_listed("本主题", "theme.done_count", "进展"),
     )
+    _provisions(doc, "（二）政策规定", "Heading 2")
     _measure_list(
         doc,
-        "（二）下一步安排",
+        "{{ (3 if theme.provisions else 2) | cn_paren }}下一步安排",
         "Heading 2",
         "theme.plans",
-        none_listed("本主题", "planned_count", "计划"),
+        none_listed("本主题", PLAN_COUNT, "计划"),
     )
-    _para(doc, "（三）关键数据", "Heading 2")
+    _para(doc, "{{ (4 if theme.provisions else 3) | cn_paren }}关键数据", "Heading 2")
     _key_figures(doc, BRIEFING_FIGURES, "本期文件未给出本主题的量化数据。")
     _trends(doc)
     _tag(doc, "{%p endfor %}")
@@ -904,8 +925,7 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     _para(
         doc,
         "本期共有{{ theme.document_count }}份文件涉及{{ theme.name }}，梳理相关措施"
-        "{{ theme.measure_count }}条，其中工作进展{{ theme.done_count }}条、工作计划"
-        "{{ theme.planned_count }}条{% if theme.indicators %}，摘录关键数据"
+        "{{ theme.measure_count }}条，" + COUNTS + "{% if theme.indicators %}，摘录关键数据"
         "{{ theme.indicators | length }}项{% endif %}"
         "{% if theme.targets %}、目标{{ theme.targets | length }}项{% endif %}"
         "{% if theme.standards %}、支持标准{{ theme.standards | length }}项{% endif %}"
@@ -923,19 +943,21 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
         "二、主要进展",
         "Heading 1",
         "theme.progress",
-        none_listed("该主题", "done_count", "进展"),
+        none_listed("该主题", "theme.done_count", "进展"),
     )
+    _provisions(doc, "三、政策规定", "Heading 1")
+    # the sections after 政策规定 move down one number when it is there
     _measure_list(
         doc,
-        "三、下一步安排",
+        "{{ (4 if theme.provisions else 3) | cn_ordinal }}、下一步安排",
         "Heading 1",
         "theme.plans",
-        none_listed("该主题", "planned_count", "计划"),
+        none_listed("该主题", PLAN_COUNT, "计划"),
     )
-    _para(doc, "四、关键数据", "Heading 1")
+    _para(doc, "{{ (5 if theme.provisions else 4) | cn_ordinal }}、关键数据", "Heading 1")
     _key_figures(doc, ZHUANTI_FIGURES, "本期文件未给出该主题的量化数据。")
     _trends(doc)
-    _para(doc, "五、相关文件", "Heading 1")
+    _para(doc, "{{ (6 if theme.provisions else 5) | cn_ordinal }}、相关文件", "Heading 1")
     _loop_table(
         doc,
         ("序号", "标题", "日期", "摘要"),
