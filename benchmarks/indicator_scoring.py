@@ -138,7 +138,7 @@ def _jurisdiction(doc: Any) -> str | None:
         return None
     from briefing.extract.places import document_jurisdiction
 
-    return document_jurisdiction(metadata.publisher, metadata.title)
+    return document_jurisdiction(metadata.publisher, metadata.title, getattr(doc, "body", None))
 
 
 _SEED_KINDS = {"change": "growth", "provision": "actual"}

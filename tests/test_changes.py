@@ -73,3 +73,16 @@ def test_a_value_from_the_previous_issue_is_cited_with_its_issue() -> None:
     assert trend.text.endswith("较2022年的630.5亿元（见第1期[3]）增长37.2%[2]。")
     # nothing new when the latest value is the previous issue's own
     assert find_trends([_p(2022, 630.5), _p(2023, 865.1, cite="第1期[3]", issue="第1期")]) == []
+
+
+def test_the_seeds_untitled_summary_joins_the_citys_series() -> None:
+    """Seed 003 (an untitled 2023 summary of 全市科技系统 naming 重庆 throughout) gives 865.1亿元
+    without naming a place; it is the city's figure, so an `all` build shows its change on 2022."""
+    from tests.sample_context import real_context
+
+    theme = next(t for t in real_context()["themes"] if t["name"] == "成果转化")
+    texts = [t["text"] for t in theme["trends"]]
+    assert (
+        "技术合同成交额（重庆市）2023年达到865.1亿元，较2022年的超630.5亿元增长约37.2%[3][5]。"
+        in texts
+    )

@@ -797,6 +797,28 @@ def test_the_jurisdiction_of_a_document(
     assert document_jurisdiction(publisher, title) == place
 
 
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # an untitled summary: 全市 and one city named throughout
+        (
+            "2023年，全市科技系统深入贯彻重庆市委部署。重庆科学城建设提速。我市技术合同成交额增长。",
+            "重庆市",
+        ),
+        # a province's reply about one of its cities says 我省: the city is not the text's own
+        ("我省支持宜宾市申报。宜宾市创新能力提升。全省科技工作。", None),
+        # a national report naming several places
+        ("全国研发投入增长。支持北京、上海建设国际科技创新中心，海南自由贸易港建设。全市", None),
+        # 全市 but no place named twice
+        ("全市科技工作取得进展。重庆科学城建设提速。", None),
+    ],
+)
+def test_a_text_without_an_issuer_is_about_the_place_it_calls_its_own(
+    body: str, place: str | None
+) -> None:
+    assert document_jurisdiction(None, None, body) == place
+
+
 def test_places_that_are_words_or_names_of_bodies_are_not_places() -> None:
     assert find_places("长治久安,白银价格,浙江大学,朝阳产业") == []
     assert jurisdiction("朝阳市科技局") == "朝阳市"

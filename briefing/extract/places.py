@@ -195,9 +195,13 @@ _NATIONAL = re.compile(
 )
 
 
-def document_jurisdiction(publisher: str | None, title: str | None) -> str | None:
+def document_jurisdiction(
+    publisher: str | None, title: str | None, body: str | None = None
+) -> str | None:
     """The place a document's issuing body governs: from its publisher, else from a title that
-    opens with the body's name ("重庆市科学技术局关于…"); 全国 for national bodies and documents."""
+    opens with the body's name ("重庆市科学技术局关于…"); 全国 for national bodies and documents;
+    else, for a page without either (an untitled annual summary), the place its `body` speaks of
+    as its own (`text_jurisdiction`)."""
     own = jurisdiction(publisher)
     if own is None and title:
         places = find_places(title[:30])
@@ -207,4 +211,39 @@ def document_jurisdiction(publisher: str | None, title: str | None) -> str | Non
         for name in (publisher, title):
             if name and _NATIONAL.match(name):
                 return NATION
+    if own is None and body:
+        own = text_jurisdiction(body)
     return own
+
+
+# how a text names its own place: 全市/我市/本市 (a city), 全省, 全区, 全县, 全州
+_SELF_RE = re.compile(r"(?:全|我|本)(省|市|区|县|州)")
+_LEVEL_SUFFIX = {"省": ("省",), "市": ("市",), "区": ("区",), "县": ("县",), "州": ("州",)}
+
+
+def text_jurisdiction(body: str) -> str | None:
+    """The place a text without an issuer calls its own: it says 全市/我市 (or 全省, 全区…) more
+    often than any other such word, and one place of that level is named at least twice and more
+    often than all other places together ("2023年，全市科技系统…" naming 重庆 16 times -> 重庆市).
+    None when the text names no such place, or several (a national report naming 北京, 海南, 香港;
+    a province's reply about one of its cities says 我省, not 我市)."""
+    levels: dict[str, int] = {}
+    for m in _SELF_RE.finditer(body):
+        levels[m.group(1)] = levels.get(m.group(1), 0) + 1
+    if not levels:
+        return None
+    top = max(levels.values())
+    if sum(1 for n in levels.values() if n == top) > 1:
+        return None  # 我省 as often as 我市: the text does not say which it is
+    level = max(levels, key=levels.__getitem__)
+    counts: dict[str, int] = {}
+    for _, _, name in find_places(body):
+        counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    place = max(counts, key=counts.__getitem__)
+    total = sum(counts.values())
+    # more than half of all mentions: the first of two equally named places never wins
+    if counts[place] >= 2 and 2 * counts[place] > total and place.endswith(_LEVEL_SUFFIX[level]):
+        return place
+    return None
