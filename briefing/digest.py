@@ -53,7 +53,30 @@ def document_kind(doc: ExtractedDocument) -> str:
         ]
     )
     title = None if meta.title_derived else meta.title
+    if title and _is_reply_title(title, lines):
+        return "reply"
     return detect_genre(title, opening).genre
+
+
+# 关于省十四届人大一次会议第61号建议办理情况的报告: a report on handling a numbered proposal
+_HANDLED_RE = re.compile(
+    r"第\s*[0-9０-９]{1,9}\s*号(?:代表)?(?:建议|提案|议案).{0,6}(?:办理|答复|复函|回复)"
+)
+# 关于积极支持宜宾市申报…的建议: a 人大 site heads its reply with the proposal's own title
+_PROPOSAL_HEADED_RE = re.compile(r"(?:建议|提案|议案)$")
+_ACKNOWLEDGED_RE = re.compile(r"(?:建议|提案|议案)[^。]{0,60}收悉")
+
+
+def _is_reply_title(title: str, lines: Sequence[str]) -> bool:
+    """A reply whose title's last word is not 答复: a report on how a numbered proposal was handled
+    (…第61号建议办理情况的报告), or a page headed by the proposal's title whose text acknowledges it
+    (您提出的《…》(第94号建议)收悉)."""
+    if _HANDLED_RE.search(title):
+        return True
+    return bool(
+        _PROPOSAL_HEADED_RE.search(title.rstrip("。 "))
+        and any(_ACKNOWLEDGED_RE.search(line) for line in lines)
+    )
 
 
 # --- replies to 建议 and 提案 -------------------------------------------------------------------------
@@ -69,7 +92,12 @@ class Proposal:
 
 
 _NUMBER_RE = re.compile(r"第\s*([0-9０-９]{1,9})\s*号")
-_PROPOSAL_TITLE_RE = re.compile(r"[《“]((?:关于)[^《》“”]{2,80}?(?:建议|提案|议案))[》”]")
+_NUMBERED_KIND_RE = re.compile(r"第\s*[0-9０-９]{1,9}\s*号(?:代表)?(建议|提案|议案)")
+_OWN_TITLE_RE = re.compile(r"^关于[^《》]{2,80}(?:建议|提案|议案)$")
+# 《关于加大“科技金融”服务科技型企业创新发展的建议》: quotes may stand inside the book title marks
+_PROPOSAL_TITLE_RE = re.compile(
+    r"《(关于[^《》]{2,80}?(?:建议|提案|议案))》|“(关于[^《》“”]{2,80}?(?:建议|提案|议案))”"
+)
 _LOOSE_TITLE_RE = re.compile(r"(?:提出的|所提)[《“]?(关于[^《》“”。]{2,80}?(?:建议|提案|议案))")
 # a 人大 site's form: 建议标题: | 关于…的建议 |
 _LABELLED_TITLE_RE = re.compile(
@@ -85,6 +113,24 @@ _RESULT_WORD_RE = re.compile(
 _SALUTATION_RE = re.compile(r"^(?:尊敬的)?(.{2,30}?(?:代表|委员|代表们|委员们))[:：]")
 
 
+# 现将我厅对廖丽婷代表提出的第61号建议…: the proposer named in the text
+_PROPOSED_BY_RE = re.compile(
+    r"(?:对|就|关于)([\u4e00-\u9fff、]{2,20}?(?:代表|委员))(?:等)?(?:提出|所提|领衔)"
+)
+
+
+def _proposer(head: str, addressee: str | None) -> str:
+    """Who made the proposal: a deputy or member the text names as its maker (对廖丽婷代表提出的),
+    else the one it greets (郎平权代表:); else the addressee (市社科联), which for a report on
+    handling is the office it is sent to only when nothing better is said."""
+    if m := _PROPOSED_BY_RE.search(head):
+        return m.group(1)
+    for line in head.splitlines()[:30]:
+        if m := _SALUTATION_RE.match(line.strip()):
+            return m.group(1)
+    return (addressee or "").removeprefix("尊敬的").strip()
+
+
 def proposal_of(doc: ExtractedDocument) -> Proposal:
     """What a reply answers: the proposal's number, title, who made it and the handling result,
     as far as the text says."""
@@ -93,7 +139,14 @@ def proposal_of(doc: ExtractedDocument) -> Proposal:
     head = doc.body[:_OPENING_CHARS]
     genre = meta.genre or ""
     both = f"{title} {genre} {head[:300]}"
-    if "提案" in both or "政协" in both or "委员" in (meta.addressee or ""):
+    # the kind the number is given with (第61号建议), unless 政协 says it is a 提案; a 目录 of
+    # 建议提案 in the opening names both kinds and decides nothing
+    numbered = _NUMBERED_KIND_RE.search(title) or _NUMBERED_KIND_RE.search(head)
+    if "政协" in both or "委员" in (meta.addressee or ""):
+        kind = "提案"
+    elif numbered:
+        kind = numbered.group(1)
+    elif "提案" in both:
         kind = "提案"
     elif "议案" in both:
         kind = "议案"
@@ -109,13 +162,10 @@ def proposal_of(doc: ExtractedDocument) -> Proposal:
         or _LOOSE_TITLE_RE.search(head)
         or _LABELLED_TITLE_RE.search(f"{title}\n{head}")
     )
-    proposal_title = found.group(1) if found else ""
-    proposer = (meta.addressee or "").removeprefix("尊敬的").strip()
-    if not proposer:
-        for line in head.splitlines()[:30]:
-            if m := _SALUTATION_RE.match(line.strip()):
-                proposer = m.group(1)
-                break
+    proposal_title = next((g for g in found.groups() if g), "") if found else ""
+    if not proposal_title and _OWN_TITLE_RE.match(title):
+        proposal_title = title  # a page headed by the proposal's own title
+    proposer = _proposer(head, meta.addressee)
     result = ""
     if m := _RESULT_CLASS_RE.search(doc.body):
         result = f"{m.group(1)}类"
@@ -429,11 +479,14 @@ def strongest_measures(doc: ExtractedDocument, n: int = 2) -> list[str]:
         text = clean_sentence(m.text)
         if not text or unsuitable(text) is not None:
             continue
+        quote, alone = quote_of(text)
+        if not alone:
+            continue  # a clause clipped from a long sentence without figures (制定专项规划)
         # a measure of one of the briefing's themes is what its readers follow: those come first
         score = substance(text, figures.get(m.id, 0), m.status == "done")
-        scored.append((0 if m.themes else 1, -score, position, text))
+        scored.append((0 if m.themes else 1, -score, position, quote))
     scored.sort()
-    return [fact(text) for *_, text in scored[:n]]
+    return [quote for *_, quote in scored[:n]]
 
 
 def gist(

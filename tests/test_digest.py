@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import re
 
-from briefing.digest import Cited, ThemeFacts, digest_lines, fact, proposal_of
-from briefing.model import ExtractedDocument, Metadata
+from briefing.digest import (
+    Cited,
+    ThemeFacts,
+    digest_lines,
+    document_kind,
+    fact,
+    gist,
+    proposal_of,
+    strongest_measures,
+)
+from briefing.model import ExtractedDocument, Measure, Metadata
 from tests.sample_context import real_context
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -173,6 +182,59 @@ def test_a_reply_names_the_proposal_its_maker_and_the_handling_result() -> None:
         "第20230539号",
         "郝伟委员",
         "B类",
+    )
+
+
+def test_a_report_on_handling_a_deputys_proposal_is_a_reply_to_it() -> None:
+    """A 办理情况的报告 sent to the government office answers a deputy's numbered 建议: its gist
+    names the deputy (not the office it is sent to) and the 建议, though its opening mentions a
+    目录 of 建议提案."""
+    doc = _reply(
+        "省科技厅关于省十四届人大一次会议第61号建议办理情况的报告",
+        "省人民办公厅:\n根据《省人民政府办公厅关于印发2023年重点建议提案目录的通知》要求,"
+        "现将我厅对廖丽婷代表提出的第61号建议《关于加大“科技金融”服务科技型企业创新发展的建议》"
+        "办理情况报告如下。",
+        addressee="省人民办公厅",
+    )
+    assert document_kind(doc) == "reply"
+    found = proposal_of(doc)
+    assert (found.kind, found.number, found.proposer) == ("建议", "第61号", "廖丽婷代表")
+    assert found.title == "关于加大“科技金融”服务科技型企业创新发展的建议"
+
+
+def test_a_page_headed_by_the_proposal_it_answers_is_a_reply() -> None:
+    doc = _reply(
+        "关于积极支持宜宾市申报“国家创新型试点城市”的建议",
+        "温政敏代表:\n您好!您提出的《关于积极支持宜宾市申报“国家创新型试点城市》(第94号建议)收悉,"
+        "感谢您长期以来对我省科技创新工作的关心。",
+    )
+    assert document_kind(doc) == "reply"
+    found = proposal_of(doc)
+    assert (found.number, found.proposer) == ("第94号", "温政敏代表")
+    assert found.title == "关于积极支持宜宾市申报“国家创新型试点城市”的建议"
+    # a policy proposing something in its title, without acknowledging anyone's, is no reply
+    policy = _reply("关于加快科技创新的建议", "为加快科技创新，提出如下建议。")
+    assert document_kind(policy) != "reply"
+
+
+def test_a_gist_quotes_measures_that_stand_alone() -> None:
+    """The gist's main measures are whole statements: not a clause clipped from a long sentence
+    without figures (制定专项规划), nor a sentence leaning on the one before (并于…, 包括…)."""
+    texts = [
+        "大力发展数字经济，重点扶持云计算、“互联网+”等新业态发展，继续推进大数据中心建设，"
+        "制定专项规划，加大产业链缺失环节招商力度，推动科技成果与产业、企业需求有效对接。",
+        "并于2017年1月联合印发了《关于进一步做好2017年创新型城市建设有关工作的通知》。",
+        "包括信用贷款和合作担保机构提供担保的信用担保贷款。",
+        "设立科技成果转化基金，首期规模10亿元。",
+    ]
+    doc = _reply("某市科技局关于印发若干措施的通知", "\n".join(texts))
+    doc.measures = [
+        Measure(id=f"m{i}", text=t, section=(), status="done", themes=["成果转化"])
+        for i, t in enumerate(texts)
+    ]
+    assert strongest_measures(doc) == ["设立科技成果转化基金，首期规模10亿元"]
+    assert gist("plan", None, 4, "某市科技局", "", strongest_measures(doc)) == (
+        "某市科技局印发，梳理措施4条，主要有：设立科技成果转化基金，首期规模10亿元。"
     )
 
 
