@@ -60,6 +60,10 @@ _GUIDANCE_RE = re.compile(
     # a news item's attribution: 日前，记者从有关部门了解到，/ 据悉，
     r"|^(?:(?:日前|近日|近期)[，,]?)?(?:记者)[^，,。；;]{0,20}?(?:了解到|获悉|得知)[，,]"
     r"|^(?:(?:日前|近日|近期)[，,]?)?据(?:悉|了解|介绍)[，,]"
+    # the rest of a purpose run on before the time frame the facts start from:
+    # (为进一步提升发展质量，)全面深化供给侧结构性改革，近年来，…
+    r"|^(?:深入|全面|持续|不断|进一步|大力|加快)[^，,。；;\d]{2,20}[，,]"
+    r"(?=(?:近年来|近几年来?|今年以来|\d{4}年(?:以来)?)[，,])"
 )
 
 
@@ -172,10 +176,19 @@ GENERIC_OPENING_RE = re.compile(
 )
 
 
+# a sentence that continues the one before it, whose subject and verb it leans on: 并于2017年1月
+# 联合印发了…, 还有国家富民强县项目…400万元, 包括信用贷款和…; not 并购重组 or 同时/此外 (they open a new point)
+_CONTINUATION_RE = re.compile(
+    r"^(?:并(?:且|于|在|将|对|与|把|向|从|按|由|已|经|同)|而且|还有|以及|及其|另有|包括)"
+)
+
+
 def unsuitable(text: str) -> str | None:
     """Why a (cleaned) sentence is no highlight, or None when it may be one."""
     if _content(text) < 12:
         return "过短"
+    if _CONTINUATION_RE.match(text):
+        return "半句"
     if is_framing(text):
         return "框架语"
     if is_problem_statement(text):

@@ -54,6 +54,16 @@ ENUMERATOR = re.compile(
             "西藏建成众创空间等载体74家。",
         ),
         ("据悉，全市新增高新技术企业120家。", "全市新增高新技术企业120家。"),
+        # the purpose runs on over a second clause before the time frame of the facts
+        (
+            "为进一步提升发展质量，全面深化供给侧结构性改革，近年来，西藏建成众创空间等载体74家。",
+            "近年来，西藏建成众创空间等载体74家。",
+        ),
+        # an intention followed by what was done stays whole
+        (
+            "全面深化改革，推动科技成果转化，2023年技术合同成交额达到100亿元。",
+            "全面深化改革，推动科技成果转化，2023年技术合同成交额达到100亿元。",
+        ),
     ],
 )
 def test_a_highlight_is_one_clean_sentence_with_its_figures_unchanged(raw: str, clean: str) -> None:
@@ -67,6 +77,9 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # a sentence leaning on the one before it for its subject and verb
+        "并于2017年1月联合印发了《关于进一步做好2017年创新型城市建设有关工作的通知》。",
+        "还有国家富民强县项目、重点星火计划项目和国家创新基金项目400万元。",
         "你们提出的《关于推进我市创新链与产业链融合发展的建议》收悉。",
         "感谢您对我市科技工作的关心和支持。",
         "我市科技综合实力与先进地区相比还有较大差距，企业创新主体地位仍然不强。",
