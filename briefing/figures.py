@@ -260,6 +260,20 @@ def money_unit(largest: float) -> tuple[str, float]:
     return MONEY_UNITS[-1]
 
 
+def _without_total(money: pd.DataFrame, positions: list[int]) -> list[int]:
+    """`positions` without the one amount that is the sum of all the others (within 0.5 %, as
+    rounded parts add up), when there are at least two others."""
+    if len(positions) < 3:
+        return positions
+    values = [float(money.iloc[p]["base_value"]) for p in positions]
+    total = sum(values)
+    for position, value in zip(positions, values, strict=True):
+        rest = total - value
+        if rest > 0 and abs(value - rest) <= 0.005 * value:
+            return [p for p in positions if p != position]
+    return positions
+
+
 @dataclass(frozen=True)
 class AmountGroup:
     """Money results of one family, place and year: what one amount chart may draw."""
@@ -291,6 +305,9 @@ def comparable_amounts(results: pd.DataFrame, least: int = 2) -> AmountGroup | N
         groups.setdefault(key, []).append(position)
     if not groups:
         return None
+    # a total drawn beside its parts (R&D经费投入 109.61亿元 and 企业、高等学校… adding up to it)
+    # reads as one more category: the parts are drawn, the whole is left to the table
+    groups = {key: _without_total(money, rows) for key, rows in groups.items()}
     (family, place, year), positions = max(groups.items(), key=lambda item: len(item[1]))
     if len(positions) < least:
         return None

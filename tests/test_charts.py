@@ -203,3 +203,24 @@ def test_no_amount_chart_when_nothing_compares() -> None:
         ]
     )
     assert comparable_amounts(rows) is None
+
+
+def test_a_total_is_not_drawn_beside_its_parts() -> None:
+    """A bulletin gives R&D经费投入 and its split by performer: the parts compare, the total is
+    their sum and would read as one more category."""
+    rows = _ledger_rows(
+        [
+            ("R&D经费投入", 109.61, "亿元", 1.0961e10, "海南省", 2024),
+            ("企业R&D经费", 29.31, "亿元", 2.931e9, "海南省", 2024),
+            ("政府所属研究机构R&D经费", 58.31, "亿元", 5.831e9, "海南省", 2024),
+            ("高等学校R&D经费", 21.57, "亿元", 2.157e9, "海南省", 2024),
+            ("其他主体R&D经费", 0.42, "亿元", 4.2e7, "海南省", 2024),
+        ]
+    )
+    group = comparable_amounts(rows)
+    assert group is not None
+    assert "R&D经费投入" not in group.rows["metric"].tolist()
+    assert len(group.rows) == 4
+    # two amounts that merely differ are both drawn, even when one is larger than the other
+    pair = comparable_amounts(rows.iloc[:2].reset_index(drop=True))
+    assert pair is not None and len(pair.rows) == 2
