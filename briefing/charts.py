@@ -127,9 +127,10 @@ def _wrap(label: str, width: int = 12) -> str:
     """Wrap a long Chinese label into lines of about `width` characters.
 
     textwrap only breaks at spaces; Chinese has none, and a break inside `2023` or `SCI` reads
-    badly, so runs of Latin letters and digits are kept whole.
+    badly, so runs of Latin letters and digits are kept whole, and so is a short part in brackets
+    (技术合同成交额（重庆市）: never “（重” on one line and “庆市）” on the next).
     """
-    tokens = re.findall(r"(?:\[\d+\])+|[A-Za-z0-9.%+\-]+|\s+|.", label)
+    tokens = re.findall(r"(?:\[\d+\])+|[（(][^（）()]{1,8}[）)]|[A-Za-z0-9.%+\-]+|\s+|.", label)
     lines: list[str] = []
     line = ""
     for token in tokens:

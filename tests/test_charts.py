@@ -224,3 +224,10 @@ def test_a_total_is_not_drawn_beside_its_parts() -> None:
     # two amounts that merely differ are both drawn, even when one is larger than the other
     pair = comparable_amounts(rows.iloc[:2].reset_index(drop=True))
     assert pair is not None and len(pair.rows) == 2
+
+
+def test_a_label_breaks_before_a_place_in_brackets_not_inside_it() -> None:
+    from briefing.charts import _wrap
+
+    assert _wrap("市级自然科学基金项目（重庆市）", 12) == "市级自然科学基金项目\n（重庆市）"
+    assert _wrap("技术合同成交额（重庆市）", 12) == "技术合同成交额（重庆市）"
