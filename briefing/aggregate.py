@@ -280,8 +280,10 @@ def aggregate(
     )
 
 
-MIN_SCORE = 2
-"""The least `wording.substance` score a highlight has."""
+MIN_SCORE = 3
+"""The least `wording.substance` score a highlight has: a figure, a name, or a concrete action
+reported done. A sentence at 2 is a bare statement of work (认真分析研判我区目前情况，做好…
+工作) or a plan that only says it will act (制定…，…): no highlight however thin the theme."""
 
 
 def pick_highlights(
@@ -342,8 +344,8 @@ def pick_highlights(
                 "score": substance(text, int(row["indicator_count"]), row["status"] == "done"),
             }
         )
-    # a sentence that scores below 2 names, counts and does nothing: no highlight however thin
-    # the theme (a definition's tail, a stated aim)
+    # a sentence below MIN_SCORE names, counts and reports nothing done: no highlight however
+    # thin the theme (a definition's tail, a stated aim, a bare statement of work)
     rows = [r for r in rows if r["score"] >= MIN_SCORE]
     if not rows:
         return {t: empty for t in wanted}

@@ -28,7 +28,7 @@ def _doc(no: int, measures: list[Measure], indicators: list[Indicator]) -> Extra
 def _m(mid: str, themes: list[str], status: str = "done", dup: str | None = None) -> Measure:
     return Measure(
         id=mid,
-        text=f"措施{mid}的文字内容足够长以便成为要点的候选项目之一。",
+        text=f"措施{mid}已启动实施，文字内容足够长以便成为要点的候选项目之一。",
         section=("一、工作开展情况",),
         status=status,  # type: ignore[arg-type]
         themes=themes,
