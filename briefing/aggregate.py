@@ -15,7 +15,7 @@ import pandas as pd
 from briefing.figures import ThemeFigures, display_name, pick_figures
 from briefing.model import ExtractedDocument, Indicator, Measure
 from briefing.themes import OTHER_THEME
-from briefing.wording import clean_sentence, figures_in, substance, unsuitable
+from briefing.wording import MIN_SCORE, clean_sentence, figures_in, substance, unsuitable
 
 MEASURE_COLUMNS = [
     "source_no",
@@ -278,12 +278,6 @@ def aggregate(
         ledger=ledger,
         figures={theme: pick_figures(ledger, theme, figures_per_theme) for theme in themes},
     )
-
-
-MIN_SCORE = 3
-"""The least `wording.substance` score a highlight has: a figure, a name, or a concrete action
-reported done. A sentence at 2 is a bare statement of work (认真分析研判我区目前情况，做好…
-工作) or a plan that only says it will act (制定…，…): no highlight however thin the theme."""
 
 
 def pick_highlights(

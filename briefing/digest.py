@@ -17,6 +17,7 @@ from briefing.model import ExtractedDocument, Paragraph, Structure
 from briefing.wording import (
     CONCRETE_RE,
     GENERIC_OPENING_RE,
+    MIN_SCORE,
     NAMED_RE,
     PROGRAMME_RE,
     balance_marks,
@@ -484,6 +485,8 @@ def strongest_measures(doc: ExtractedDocument, n: int = 2) -> list[str]:
             continue  # a clause clipped from a long sentence without figures (制定专项规划)
         # a measure of one of the briefing's themes is what its readers follow: those come first
         score = substance(text, figures.get(m.id, 0), m.status == "done")
+        if score < MIN_SCORE:
+            continue  # what is no highlight is no main measure either
         scored.append((0 if m.themes else 1, -score, position, quote))
     scored.sort()
     return [quote for *_, quote in scored[:n]]

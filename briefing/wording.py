@@ -208,6 +208,12 @@ def unsuitable(text: str) -> str | None:
     return None
 
 
+MIN_SCORE = 3
+"""The least `wording.substance` score a highlight has: a figure, a name, or a concrete action
+reported done. A sentence at 2 is a bare statement of work (认真分析研判我区目前情况，做好…
+工作) or a plan that only says it will act (制定…，…): no highlight however thin the theme."""
+
+
 def substance(text: str, figures: int, done: bool) -> int:
     """How much a (cleaned) sentence says: figures, a named programme, a concrete action or result.
 

@@ -225,6 +225,7 @@ def test_a_gist_quotes_measures_that_stand_alone() -> None:
         "制定专项规划，加大产业链缺失环节招商力度，推动科技成果与产业、企业需求有效对接。",
         "并于2017年1月联合印发了《关于进一步做好2017年创新型城市建设有关工作的通知》。",
         "包括信用贷款和合作担保机构提供担保的信用担保贷款。",
+        "认真分析研判我区目前情况，做好2024年度全社会R&D经费年报数据工作。",  # no highlight
         "设立科技成果转化基金，首期规模10亿元。",
     ]
     doc = _reply("某市科技局关于印发若干措施的通知", "\n".join(texts))
@@ -233,8 +234,8 @@ def test_a_gist_quotes_measures_that_stand_alone() -> None:
         for i, t in enumerate(texts)
     ]
     assert strongest_measures(doc) == ["设立科技成果转化基金，首期规模10亿元"]
-    assert gist("plan", None, 4, "某市科技局", "", strongest_measures(doc)) == (
-        "某市科技局印发，梳理措施4条，主要有：设立科技成果转化基金，首期规模10亿元。"
+    assert gist("plan", None, 5, "某市科技局", "", strongest_measures(doc)) == (
+        "某市科技局印发，梳理措施5条，主要有：设立科技成果转化基金，首期规模10亿元。"
     )
 
 
