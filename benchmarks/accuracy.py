@@ -562,7 +562,8 @@ _PINYIN_RESIDUE = re.compile(r"\([a-zü\u00e0-\u01dc]+\)")
 def term_precision(run: CorpusRun, split: str, corpus: Path = CORPUS) -> list[str]:
     """Per lexicon term: on the split's gold sentences, how often it counted for a theme and how
     often the gold labels agree (the sentence's section heading and the document's title are
-    its anchor context, as in extraction)."""
+    its anchor context, and a document about science throughout anchors every sentence, as in
+    extraction)."""
     from briefing._t2s import T2S
     from briefing.themes import Classifier, load_lexicon
 
@@ -570,6 +571,11 @@ def term_precision(run: CorpusRun, split: str, corpus: Path = CORPUS) -> list[st
     titles = {str(r["doc"]): str(r.get("title") or "") for r in _jsonl(corpus / "metadata.jsonl")}
     counted: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     unanchored: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    anchored_docs = {
+        Path(str(d.source)).name
+        for d in run.documents
+        if classifier.document_anchored([m.text for m in d.measures])
+    }
 
     def entry(term: str) -> str:
         # the lexicon's own form of a hit written in traditional characters or with pinyin
@@ -580,7 +586,9 @@ def term_precision(run: CorpusRun, split: str, corpus: Path = CORPUS) -> list[st
         g = r.gold
         if run.split(g.doc) != split:
             continue
-        result = classifier.classify(g.text, anchor=titles.get(g.doc, "") + g.section)
+        result = classifier.classify(
+            g.text, anchor=titles.get(g.doc, "") + g.section, document=g.doc in anchored_docs
+        )
         for term in {(entry(m.term), t) for m in result.matches for t in m.weights}:
             counted[term][0] += 1
             counted[term][1] += term[1] in g.themes
