@@ -460,3 +460,26 @@ def test_an_item_of_a_numbered_target_list_is_a_planned_measure_with_target_figu
     ]
     figures = extract_indicators(SHA, structure, "2021-05-01", None, title, found)
     assert [(f.value, f.kind) for f in figures] == [(100, "target"), (50, "target")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2019-06-24 09:11:24 来源:某某市发改委 责任编辑:张三",
+        "地 址:某某市华林路84号 电 话: 0000-86605221 传 真: 0000-86600330 E-mail: a@b.com",
+        "地址:某某市民生路629号(综合楼五楼) 电话:0000-3314164",
+    ],
+)
+def test_a_pages_byline_or_footer_fields_never_become_a_measure(line: str) -> None:
+    from briefing.extract.metadata import parse_document_text
+    from briefing.model import RawDocument
+
+    page = f"院士专家工作站总数位居全省第一\n全市新增院士专家工作站11家。\n{line}\n"
+    body = parse_document_text(RawDocument("t.txt", "text", SHA, page, {})).body
+    assert texts(measures_of(body)) == ["全市新增院士专家工作站11家。"]
+
+
+def test_a_contact_line_of_a_notice_stays_in_its_text() -> None:
+    from briefing.extract.text_chrome import is_debris_line
+
+    assert not is_debris_line("联系人:张三,联系电话:023-12345678。")

@@ -334,6 +334,9 @@ def test_making_good_a_shortcoming_is_a_measure() -> None:
         "2025年是“十四五”规划收官之年。",
         "回顾过去一年,成绩得来殊为不易。",
         "区科技局、区财政局(区国资办)、区税务局等有关部门,某某经开区管委会。",
+        "科技厅副巡视员张三、计划处和法规处负责同志参加了调研活动。",
+        "市科技局有关处室负责人出席会议。",
+        "会议由市科技局副局长李四主持。",
     ],
 )
 def test_framing_of_reports_and_regulations_is_not_a_measure(text: str) -> None:
@@ -348,6 +351,7 @@ def test_framing_of_reports_and_regulations_is_not_a_measure(text: str) -> None:
         "提请全国人大常委会审议法律议案10件。",
         "举办创投大会,吸引200余家机构参会。",
         "设立北京证券交易所和广州期货交易所。",
+        "组织200余家企业参加活动,促成技术合同签约50项。",
     ],
 )
 def test_results_that_look_like_framing_stay_measures(text: str) -> None:

@@ -207,6 +207,14 @@ _CAPTION_RE = re.compile(
 
 
 _NOTE_RE = re.compile(r"注\s*[:：]")
+# The fields of a page's byline or footer ("2019-06-24 来源:某某委 责任编辑:张三", "地址:… 电话:…
+# 传真:… E-mail:…"): two of them make a line of the page, not of the document. Spaces go first
+# ("地 址:", "电 话:"). One alone may be a notice's own text (联系电话:…), so one is not enough.
+_PAGE_FIELD_RE = re.compile(
+    r"(地址|电话|传真|邮编|邮政编码|E-?mail|电子邮箱|邮箱|来源|责任编辑|编辑|作者|发布时间|发布日期)[:：]",
+    re.I,
+)
+MIN_PAGE_FIELDS = 2
 
 
 def is_debris_line(line: str) -> bool:
@@ -218,4 +226,11 @@ def is_debris_line(line: str) -> bool:
         return True
     if _NOTE_RE.match(line):
         return True  # a note under a table may hold several clauses
+    if ("：" in line or ":" in line) and _page_fields(line) >= MIN_PAGE_FIELDS:
+        return True
     return _CAPTION_RE.fullmatch(line) is not None and not _SENTENCE_END.search(line[:-1])
+
+
+def _page_fields(line: str) -> int:
+    """How many different byline or footer fields (来源:, 电话:…) a line holds."""
+    return len({m.group(1).lower() for m in _PAGE_FIELD_RE.finditer(re.sub(r"\s+", "", line))})
