@@ -258,6 +258,42 @@ def test_a_plans_opening_before_its_first_heading_counts_when_it_says_what_will_
     }
 
 
+UNTITLED_PLAN = (
+    "到2025年,全县高新技术企业达到50家。\n"
+    "力争每年新增科技型中小企业20家。\n"
+    "县财政将设立科技创新专项资金。\n"
+    "拟建设县级科技企业孵化器1个。\n"
+    "加强科技特派员队伍建设。"
+)
+
+
+def test_a_page_without_title_whose_sentences_mostly_plan_is_read_as_a_plan() -> None:
+    got = statuses(UNTITLED_PLAN, date="2023-03-01")
+    assert got["加强科技特派员队伍建设。"] == "planned"
+
+
+def test_a_page_without_title_whose_sentences_mostly_report_stays_done() -> None:
+    body = (
+        "全县已建成科技企业孵化器3个。\n"
+        "累计培育科技型中小企业80家。\n"
+        "县科技局组织开展了科技活动周。\n"
+        "县财政将继续加大科技投入。\n"
+        "加强科技特派员队伍建设。"
+    )
+    assert statuses(body, date="2023-12-20")["加强科技特派员队伍建设。"] == "done"
+
+
+def test_explain_names_the_moods_that_made_a_page_a_plan(app: typer.Typer, tmp_path: Path) -> None:
+    doc = tmp_path / "page.txt"
+    doc.write_text(UNTITLED_PLAN, encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", "加强科技特派员队伍建设。", "--doc", str(doc)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "计划" in result.output
+        and "计划语气的句子（4句）多于已完成语气的句子（0句）" in result.output
+    )
+
+
 def test_a_plans_already_is_a_relative_clause_in_its_task_sections() -> None:
     text = "对已认定的高新技术企业给予一次性奖励。"
     assert decide(text, ("二、主要任务",), DocContext("plan", 2024)).status == "planned"

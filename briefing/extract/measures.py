@@ -294,7 +294,11 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
     top: str | None = None
     last_kind: SectionVerdict | None = None  # verdict of the latest top-level section that had one
     inherited: SectionVerdict | None = None
-    for unit in _units(structure):
+    units: Iterable[_Unit] = _units(structure)
+    if ctx.genre == "unknown":
+        units = list(units)
+        ctx = _genre_from_moods(units, ctx)
+    for unit in units:
         head = unit.section[0] if unit.section else None
         if head != top:
             top = head
@@ -318,6 +322,25 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
                 inherited=inherited,
             ),
         )
+
+
+MIN_PLAN_MOODS = 3
+
+
+def _genre_from_moods(units: Sequence[_Unit], ctx: DocContext) -> DocContext:
+    """A document whose genre its title and opening do not tell (a page without either) is a plan
+    when more of its sentences say what will be done (拟, 力争, 将 as a modal, 到2025年) than what
+    was done (已, 累计, 了): its sentences without a cue state intentions too."""
+    planned = done = 0
+    for unit in units:
+        mood = strong_mood(unit.text, ctx.year)
+        if mood is not None:
+            planned += mood.status == "planned"
+            done += mood.status == "done"
+    if planned >= MIN_PLAN_MOODS and planned > done:
+        cue = f"计划语气的句子（{planned}句）多于已完成语气的句子（{done}句）"
+        return DocContext("plan", ctx.year, cue)
+    return ctx
 
 
 @dataclass(frozen=True)
@@ -370,7 +393,7 @@ def locate_in_document(path: Path, sentence: str, classifier: Classifier) -> Loc
                 found = Located(
                     unit.text,
                     unit.section,
-                    ctx,
+                    decision.context,  # the genre the sentences' moods told, when that decided
                     decision,
                     anchor,
                     parsed.metadata.title,
