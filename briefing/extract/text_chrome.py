@@ -151,7 +151,9 @@ _ADDRESS_RE = re.compile(
 
 # A footer's marks, wherever they stand in a short line ("某某局版权所有电话:…湘ICP备05009375号"):
 # no document text holds a site licence number
-_FOOTER_MARK_RE = re.compile(r"ICP备|公网安备|版权所有")
+_FOOTER_MARK_RE = re.compile(
+    r"ICP备|公网安备|版权所有|版权声明|版权归|(?:转载|转发|引用).{0,12}(?:须|请|应)注明(?:来源|出处)"
+)
 
 
 def is_chrome_line(line: str) -> bool:
