@@ -462,3 +462,32 @@ def test_explain_reads_genre_and_section_from_the_document(
     assert "planned" in result.output
     assert "工作报告" in result.output
     assert "三、2024年政府工作任务" in result.output  # the task part it follows
+
+
+def test_a_list_of_targets_announced_by_its_lead_is_planned() -> None:
+    body = (
+        "2023年科技工作的总体思路是:深入实施创新驱动发展战略。\n"
+        "主要的预期目标是:一是全社会研发经费投入达100亿元以上;二是高新技术企业数量达到2000家;"
+        "三是国家级科技创新平台新增2家。"
+    )
+    got = statuses(body)
+    assert got["二是高新技术企业数量达到2000家;"] == "planned"
+    assert got["三是国家级科技创新平台新增2家。"] == "planned"
+
+
+def test_the_clauses_of_a_sentence_share_the_mood_of_its_opening() -> None:
+    body = (
+        "记者从有关部门了解到,2018年全区研发投入增长8.8%。\n"
+        "今年,全区将继续深入实施人才强区战略,壮大产业工人队伍;"
+        "大力推进双创,建设好各类创新创业平台和载体;"
+        "加大研究与试验发展经费投入,推进技术攻关和成果转化。"
+    )
+    got = statuses(body, title="全区打造人才引擎驱动高质量发展")
+    assert got["大力推进双创,建设好各类创新创业平台和载体;"] == "planned"
+    assert got["加大研究与试验发展经费投入,推进技术攻关和成果转化。"] == "planned"
+
+
+def test_a_clause_with_its_own_past_cue_keeps_it() -> None:
+    body = "一、工作安排\n全区将继续实施人才强区战略;去年已建成孵化器3个,今年再建2个。"
+    got = statuses(body, date="2024-01-10")
+    assert got["去年已建成孵化器3个,今年再建2个。"] == "done"

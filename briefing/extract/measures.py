@@ -20,6 +20,7 @@ from briefing.extract.status import (
     PLAN_TEST_RE,
     Decision,
     DocContext,
+    Mood,
     SectionVerdict,
     decide,
     detect_genre,
@@ -298,6 +299,9 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
     if ctx.genre == "unknown":
         units = list(units)
         ctx = _genre_from_moods(units, ctx)
+    # the clauses of one sentence (A;B;C) share its opening's mood: 西藏将继续实施A;推进B;加大C
+    lead_sentence = ""
+    lead: Mood | None = None
     for unit in units:
         head = unit.section[0] if unit.section else None
         if head != top:
@@ -311,19 +315,35 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
                     inherited = SectionVerdict(
                         "tasks", head, f"无标记，接在任务部分“{last_kind.heading}”之后"
                     )
-        yield (
-            unit,
-            decide(
-                unit.text,
-                unit.section,
-                ctx,
-                task_region=unit.region,
-                region_depth=unit.region_depth,
-                inherited=inherited,
-            ),
+        decision = decide(
+            unit.text,
+            unit.section,
+            ctx,
+            task_region=unit.region,
+            region_depth=unit.region_depth,
+            inherited=inherited,
         )
+        if unit.sentence != lead_sentence:
+            lead_sentence = unit.sentence
+            lead = None
+            if (
+                unit.sentence
+                and decision.basis == "mood"
+                and decision.mood
+                and decision.mood.strong
+            ):
+                lead = decision.mood
+        elif (
+            lead is not None
+            and decision.status != lead.status
+            and not (decision.basis == "mood" and decision.mood and decision.mood.strong)
+        ):
+            mood = Mood(lead.status, True, _LEAD_CLAUSE + lead.template, lead.words)
+            decision = decision._replace(status=lead.status, basis="mood", mood=mood)
+        yield unit, decision
 
 
+_LEAD_CLAUSE = "本句开头的分句："
 MIN_PLAN_MOODS = 3
 
 
@@ -620,6 +640,9 @@ def _units(structure: Structure) -> Iterable[_Unit]:
             INSTRUCTION_RE.search(text) is not None
         ):
             told, told_paragraph = text, sentence.paragraph
+        elif "目标" in text and _TARGETS_FOLLOW_RE.search(text) is not None:
+            # 主要预期目标是:一是…;二是…: the targets listed after it, to its paragraph's end
+            told, told_paragraph = text, sentence.paragraph
         if is_framing(text) or is_problem_statement(text) or is_body_list(text):
             continue
         not_framing = text  # checked: a clause that is this whole text needs no second look
@@ -669,6 +692,10 @@ def _units(structure: Structure) -> Iterable[_Unit]:
                 tuple(contexts),
                 whole,
             )
+
+
+# a clause that announces a list of targets: 主要的预期目标是:, 发展目标:, 工作目标为:
+_TARGETS_FOLLOW_RE = re.compile(r"(?:^|[，,。；;])[^，,。；;：:]{0,12}目标(?:是|为|如下)?[:：]")
 
 
 def _states_action(text: str) -> bool:

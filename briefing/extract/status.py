@@ -43,7 +43,7 @@ GENRE_LABELS: dict[str, str] = {
 BASIS_LABELS: dict[str, str] = {
     "mood": "句子语气",
     "section": "所在章节",
-    "region": "下一步段落",
+    "region": "计划段落",
     "genre": "文件体裁",
     "default": "默认",
 }
@@ -523,7 +523,8 @@ class Decision(NamedTuple):
         if self.basis == "mood" and self.mood is not None:
             return self.mood.cue
         if self.basis == "region":
-            return f"位于“{self.region[:30]}”开启的下一步段落"
+            # 下一步,我们将…; 会议要求,…; 主要预期目标是:…
+            return f"位于“{self.region[:30]}”开启的段落（下一步、要求或目标）"
         if self.basis == "section" and self.section is not None:
             v = self.section
             return (
