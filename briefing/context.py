@@ -266,6 +266,8 @@ class SummaryInfo(TypedDict):
     """进展类措施数。 例：`95`"""
     planned_count: int
     """计划类措施数。 例：`85`"""
+    provision_count: int
+    """计划类措施中来自政策规划类文件的（政策规定，是现行政策而不是下一步工作）条数；本期要点第一句分列“政策规定N条、工作计划M条”。 例：`12`"""
     indicator_count: int
     """数据项数。 例：`160`"""
     theme_count: int
@@ -623,6 +625,10 @@ def build_context(
     }
     titles = {s["no"]: s["title"] for s in summaries}
     policies = {s["no"] for s in summaries if s["kind"] == POLICY_KIND}
+    # the planned measures of policy documents: provisions in force, said apart from plans
+    counts["provisions"] = int(
+        ((unique["status"] == "planned") & unique["source_no"].isin(sorted(policies))).sum()
+    )
     blocks: list[ThemeBlock] = []
     # A 专题 (one theme in depth) lists three times the highlights and twice the figures.
     depth = 3 if settings.theme else 1
@@ -697,6 +703,7 @@ def build_context(
             measure_count=counts["measures"],
             done_count=counts["done"],
             planned_count=counts["planned"],
+            provision_count=counts["provisions"],
             indicator_count=counts["indicators"],
             theme_count=len(blocks),
             new_count=sum(1 for s in summaries if s["mark"] in _NEW_MARKS),

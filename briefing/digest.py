@@ -387,7 +387,8 @@ def digest_lines(
     documents' `KIND_LABELS`, in source order. `coverage` (本期新增…) ends the first sentence when
     the period is dated. The rule is written in docs/templates.md (本期要点):
 
-    1. the documents (by genre) and measures counted;
+    1. the documents (by genre) and measures counted (results, provisions of policy documents
+       when `counts` has any, plans);
     2. a sentence per theme that has something strong to say (`STRONG`), the best result of each
        (themes with results first, then those with only plans or provisions; by measure count),
        up to four, or three when a fifth line must name the rest;
@@ -407,7 +408,10 @@ def digest_lines(
         f"本期收录文件{counts['documents']}份"
         + (f"（{kind_text}）" if len(by_kind) > 1 else "")
         + f"，梳理政策措施{counts['measures']}条，其中工作进展{counts['done']}条、"
-        f"工作计划{counts['planned']}条" + (f"；{coverage.rstrip('。')}" if coverage else "") + "。"
+        + (f"政策规定{rules}条、" if (rules := counts.get("provisions", 0)) else "")
+        + f"工作计划{counts['planned'] - rules}条"
+        + (f"；{coverage.rstrip('。')}" if coverage else "")
+        + "。"
     )
     lines = [first]
     ranked = [t for t in sorted(themes, key=lambda t: -t.measure_count) if t.measure_count > 0]

@@ -296,6 +296,7 @@ def sample_context() -> BriefingContext:
             "measure_count": 38,
             "done_count": 25,
             "planned_count": 13,
+            "provision_count": 0,
             "indicator_count": 9,
             "theme_count": 5,
             "new_count": 3,

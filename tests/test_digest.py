@@ -43,6 +43,8 @@ def test_every_figure_in_the_digest_is_in_the_quote_it_cites(
         summary["measure_count"],
         summary["done_count"],
         summary["planned_count"],
+        summary["provision_count"],
+        summary["planned_count"] - summary["provision_count"],
     } | {t["measure_count"] for t in context["themes"]}
     counts |= {sum(1 for d in context["documents"] if d["kind"] == k) for k in ("建议提案答复",)}
     cited = 0
@@ -215,6 +217,16 @@ def test_a_page_headed_by_the_proposal_it_answers_is_a_reply() -> None:
     # a policy proposing something in its title, without acknowledging anyone's, is no reply
     policy = _reply("关于加快科技创新的建议", "为加快科技创新，提出如下建议。")
     assert document_kind(policy) != "reply"
+
+
+def test_the_first_sentence_counts_a_policys_provisions_apart_from_plans() -> None:
+    summary = real_context()["summary"]
+    assert summary["provision_count"] > 0  # the seeds' 指导意见
+    plans = summary["planned_count"] - summary["provision_count"]
+    assert (
+        f"其中工作进展{summary['done_count']}条、政策规定{summary['provision_count']}条、"
+        f"工作计划{plans}条" in summary["digest"][0]
+    )
 
 
 def test_a_gist_quotes_measures_that_stand_alone() -> None:
