@@ -238,7 +238,6 @@ def test_high_level_talent_needs_no_further_anchor(classifier: Classifier) -> No
 
 def test_national_talent_programmes_are_talent_without_an_anchor(classifier: Classifier) -> None:
     # the names of talent programmes and ways of recruiting talent say what the measure is
-    assert themes_of(classifier, "选派第十六批科技镇长团成员52名") == ["人才"]
     assert themes_of(classifier, "聘请产业教授12人,选聘企业科技副总30名") == ["人才"]
     assert themes_of(classifier, "柔性引进院外专家15名,新建专家工作站3家") == ["人才"]
     assert themes_of(classifier, "深化招才引智,引进海外创新团队8个") == ["人才"]
