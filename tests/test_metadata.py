@@ -214,6 +214,13 @@ def test_a_phone_line_and_a_search_boxs_buttons_are_never_the_title() -> None:
     assert meta.doc_no == "鞍政发〔2016〕33号"
 
 
+def test_a_doc_number_in_traditional_characters_is_read() -> None:
+    meta = parse(
+        "上海市人民政府關於印發科技創新行動方案的通知\n滬府發〔2017〕92號\n" + BODY
+    ).metadata
+    assert meta.doc_no == "滬府發〔2017〕92號"
+
+
 def test_empty_field_at_the_end_of_its_line_is_null() -> None:
     meta = parse("[ 发文字号 ]\n[ 发布机构 ] 某某局\n关于开展科技创新工作的通知\n" + BODY).metadata
     assert meta.doc_no is None

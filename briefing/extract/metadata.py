@@ -419,7 +419,11 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
             stamp = _TIMESTAMP.search(line)
             if stamp is not None:
                 head.timestamp_date = parse_date(stamp.group(1))
-        if head.doc_no_line is None and "号" in line and DOC_NO_LINE.fullmatch(line):
+        if (
+            head.doc_no_line is None
+            and ("号" in line or "號" in line)
+            and DOC_NO_LINE.fullmatch(line)
+        ):
             head.doc_no_line = line  # printed under a cover letter's title, below the head
         if head.early_sign_date is None and k + 1 < limit and is_org_line(line):
             date = date_only(lines.norm[k + 1])

@@ -66,7 +66,7 @@ _TIME_PREFIX = re.compile(
     r"\s*(?:\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*(?:\d{1,2}\s*秒?)?)?)?\s*"
 )
 # A document number alone on its line, as printed under the title: 国办发〔2024〕10号.
-DOC_NO_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,5}号")
+DOC_NO_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,5}[号號]")
 # The imprint (版记) under the signature: 抄送 lines and "某某办公室 2023年5月10日印发".
 IMPRINT = re.compile(r"(?:抄送|抄报|分送|报送|发送)[:：].*|.{0,60}印发")
 ATTACHMENT_LINE = re.compile(r"附件\s*\d{0,2}\s*[:：]?")
