@@ -915,3 +915,23 @@ def test_examples_and_a_following_list_are_not_part_of_the_metric() -> None:
     assert {f.metric for f in figures(text)} == {"科技型企业数量"}
     f = one("布局建设3家省创新实验室以及智慧储能大型科研基础设施等高能级创新平台。")
     assert f.metric == "省创新实验室"
+
+
+@pytest.mark.parametrize(
+    ("opening", "scope"),
+    [
+        ("2019-06-24 09:11:24 来源:漳州市发改委 责任编辑:张若冰", "漳州市"),
+        ("2024年,福田区科技和工业信息化局聚焦创新,全力推动发展。", "福田区"),
+        ("各位代表:\n现在，我代表国务院，向大会报告政府工作。", "全国"),
+        ("各位代表:\n现在,我代表光明区人民政府,向大会报告工作。", "光明区"),
+        # a body inside a title it cites is not the document's own
+        ("认真落实《国务院关于进一步促进内蒙古经济社会发展的若干意见》。", None),
+        ("区科技局积极推动高新技术产业发展。", None),
+    ],
+)
+def test_without_a_publisher_the_body_the_opening_names_gives_the_scope(
+    opening: str, scope: str | None
+) -> None:
+    structure = parse_structure(opening + "\n全年新认定高新技术企业120家。")
+    found = extract_indicators(SHA, structure, "2024-01-01", None)
+    assert found[-1].scope == scope

@@ -59,7 +59,7 @@ from collections.abc import Sequence
 from briefing._t2s import T2S as _T2S
 from briefing.extract import numbers
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
-from briefing.extract.places import NATION, find_places, may_name_place
+from briefing.extract.places import NATION, OPENING, body_jurisdiction, find_places, may_name_place
 from briefing.model import Indicator, IndicatorKind, Measure, Sentence, Structure
 
 MAX_LOOKBACK = 40  # characters of context before a number that can hold its metric
@@ -330,6 +330,8 @@ def extract_indicators(
     sentences = structure.sentences
     # one scan of the document spares a look at each sentence of the (many) documents with none
     folding = _holds_traditional(structure)
+    if jurisdiction is None:
+        jurisdiction = body_jurisdiction(_opening(structure, folding))
     ctx = _document_context(sentences, doc_date, jurisdiction, title and _fold(title))
     planned_paragraphs = _planned_paragraphs(structure, folding)
     paragraph_years: dict[int, int] = {}
@@ -395,6 +397,18 @@ def extract_indicators(
             if ind.kind == "provision" and ind.year is None:
                 ind.year = ctx.doc_year
     return indicators
+
+
+def _opening(structure: Structure, folding: bool) -> str:
+    """The first characters of a document's text, its paragraphs joined by line breaks."""
+    parts: list[str] = []
+    size = 0
+    for p in structure.paragraphs:
+        parts.append(_fold(p.text) if folding else p.text)
+        size += len(p.text) + 1
+        if size >= OPENING:
+            break
+    return "\n".join(parts)
 
 
 # --- traditional characters -------------------------------------------------------------------------

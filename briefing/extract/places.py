@@ -246,4 +246,33 @@ def text_jurisdiction(body: str) -> str | None:
     # more than half of all mentions: the first of two equally named places never wins
     if counts[place] >= 2 and 2 * counts[place] > total and place.endswith(_LEVEL_SUFFIX[level]):
         return place
+
+
+# An issuing body named in a document's opening ("来源:漳州市发改委", "发布机构: 谯城区科学技术局",
+# "福田区科技和工业信息化局聚焦…", "我代表国务院"): the document is about its jurisdiction when
+# no publisher was found in the header.
+_BODY_SUFFIX = re.compile(
+    r"人民政府|政府办公厅|政府办公室|科学技术局|科学技术厅|科技局|科技厅|科技和工业信息化局|"
+    r"工业和信息化局|科工局|发改委|发展和改革委员会|发展改革委|财政局|统计局|管委会|管理委员会|国务院"
+)
+_QUOTED = re.compile(r"《[^《》]{0,200}》")
+OPENING = 1000  # characters of a document's body read for an issuing body
+
+
+def body_jurisdiction(text: str) -> str | None:
+    """The jurisdiction of the first issuing body the opening of a document names outside 《》
+    titles: a known place or an own district right before a body suffix; 全国 for 国务院."""
+    opening = _QUOTED.sub(lambda m: " " * len(m.group()), text[:OPENING])
+    for m in _BODY_SUFFIX.finditer(opening):
+        if m.group() == "国务院":
+            if opening.startswith("代表", max(0, m.start() - 2)):
+                return NATION  # "我代表国务院,向大会报告政府工作"
+            continue
+        head = opening[max(0, m.start() - 12) : m.start()]
+        # "我代表光明区人民政府": the body's name starts after the words before it
+        head = re.split(r"[^\u4e00-\u9fff]|代表|根据|按照|经|由|在|向|对|与", head)[-1]
+        for k in range(len(head) - 1):
+            own = jurisdiction(head[k:] + m.group())
+            if own is not None:
+                return own
     return None
