@@ -935,3 +935,22 @@ def test_without_a_publisher_the_body_the_opening_names_gives_the_scope(
     structure = parse_structure(opening + "\n全年新认定高新技术企业120家。")
     found = extract_indicators(SHA, structure, "2024-01-01", None)
     assert found[-1].scope == scope
+
+
+def test_support_standards_in_policy_wording() -> None:
+    found = figures(
+        "对新认定的国家级、省级孵化器分别给予50万元、20万元奖励。",
+        "单个项目支持金额不超过300万元。",
+        "每家企业每年累计补助不超过100万元。",
+        "科技进步奖奖金从每人10万元调整为每人50万元。",
+    )
+    assert [(f.value, f.kind, f.metric) for f in found] == [
+        (50, "provision", "国家级孵化器"),
+        (20, "provision", "省级孵化器"),
+        (300, "provision", "单个项目支持金额"),
+        (100, "provision", "补助"),
+        (10, "provision", "科技进步奖奖金(原)"),
+        (50, "provision", "科技进步奖奖金"),
+    ]
+    # a sum paid out stays a result
+    assert one("累计兑现科技创新券补贴2400万元。").kind == "actual"

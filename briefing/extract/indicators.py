@@ -15,7 +15,9 @@ applied:
   ("、增长10%") repeats the metric of the figure before it in the sentence; "A和B分别…x、y" hands A
   to x and B to y.
 - kind: provision for a support standard, or the threshold a support sentence sets (对…给予20万元奖励,
-  最高补助500万元, 对投入1000万元以上的企业给予…, 年营业收入≤5亿元), before any other kind; a bar
+  最高补助500万元, 单个项目支持金额不超过300万元, 累计补助不超过100万元 (a cap, not a sum paid out),
+  奖金从每人10万元调整为每人50万元, 对投入1000万元以上的企业给予…, 年营业收入≤5亿元), before any other kind;
+  the value a change starts from ("由75%提高到100%") has the kind of the value it reaches; a bar
   outside a support sentence ("研发投入超过20亿元的行业") is no provision (tried: dev kind +0.008,
   test unchanged); change for an amount
   added or cut (比上年增加1000亿元, 较去年增加4项, 标准提高1倍), also in a plan; target when the
@@ -45,7 +47,10 @@ applied:
   or report dated 2023 does not date its figures 2023 by itself: they often are cumulative or of the
   year before, so they stay null.
 - scope: a named place or body at the head of the clause or sentence (科学城核心区, 璧山片区, 金凤
-  实验室…) that is not itself the thing counted.
+  实验室…) that is not itself the thing counted; else the publisher's jurisdiction; else, with no
+  publisher, that of the first issuing body the document's opening names ("来源:漳州市发改委",
+  "我代表国务院" -> 全国). Items of a list that are places ("北京、上海研发投入分别为…") are each their
+  figure's scope.
 """
 
 from __future__ import annotations
@@ -253,14 +258,18 @@ _COMPARISON = re.compile(
     r"|按(?:可比|同)?口径(?:计算)?"
 )
 # "数量从2018年的1500家": a time phrase right before the number is not part of the metric
-_TRAILING_TIME = re.compile(r"(?:从|由|到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度)?的?$")
+_TRAILING_TIME = re.compile(
+    r"(?:从|由|到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度)?的?$"
+    # "奖金从每人10万元调整为每人50万元": the unit paid for is not part of the metric
+    r"|(?:从|由|调整为|提高到|提高至|为)?每(?:人|家|个|项|年)$"
+)
 
 # A pattern anchored at the end is still tried at every position of the text: where the text's
 # last character cannot end a match (most metrics), the scan is skipped. "\n" because $ also
 # matches before a final line break.
 _TRAILING_NOISE_LAST = frozenset(w[-1] for w in _TRAILING_NOISE_WORDS) | {"\n"}
 _VERB_END_LAST = frozenset(w[-1] for w in _VERB_END_WORDS) | {"\n"}
-_TRAILING_TIME_LAST = frozenset("年底末度的\n")
+_TRAILING_TIME_LAST = frozenset("年底末度的人家个项\n")
 
 
 def _strip_trailing_noise(s: str) -> str:
@@ -703,7 +712,7 @@ def _sentence_figures(
 
 
 # "比例由75%提高到100%", "从2015年的18942项增加到2020年的28475项": the value a change starts from
-_FROM = re.compile(r"(?:由|从)(?:(?:19|20)[0-9]{2}年(?:末|底)?的)?$")
+_FROM = re.compile(r"(?:由|从)(?:每[人家个项年])?(?:(?:19|20)[0-9]{2}年(?:末|底)?的)?$")
 _TO = re.compile(r"(?:提高|增加|增长|提升|上升|扩大|下降|降低|减少|缩小|调整|降|升)(?:到|至|为)")
 
 
@@ -821,16 +830,16 @@ _TIMES_A_BASE = re.compile(r"(?:是|为|相当于)(?:19|20)[0-9]{2}年(?:末|底
 # A support standard in a policy: "对…给予最高500万元奖励", "最高补助100万元", "按研发投入的10%给予
 # 补助", and the thresholds that qualify for it ("研发投入过5000万元的企业").
 _SUPPORT_SENTENCE = re.compile(
-    r"给予|予以|奖励|补助|资助|补贴|奖补|每(?:年|家|个|项)支持|支持经费|最高|比例|[≤≥<>＜＞]"
+    r"给予|予以|奖励|补助|资助|补贴|奖补|奖金|每(?:年|家|个|项)支持|支持(?:经费|金额|额度|资金)|最高|比例|[≤≥<>＜＞]"
 )
 _SUPPORT_BEFORE = re.compile(
     r"(?:给予|予以)[^0-9,，;；。]{0,8}$"
     # "每年支持企业国家重点实验室200万元": a yearly grant to a class of recipients
     r"|每(?:年|家|个|项)(?:支持|资助|补助|奖励)[^0-9,，;；。]{0,12}$"
-    r"|(?:奖励|补助|资助|补贴|奖补|支持|最高|一次性|每(?:年|家|个|项|人|户|台|套|次))"
+    r"|(?:奖励|补助|资助|补贴|奖补|支持|奖金|最高|一次性|每(?:年|家|个|项|人|户|台|套|次))"
     # "最高补助额不超过50万元", "奖励资金最高": the amount's noun may follow the kind of grant
     r"(?:额度|金额|资金|标准|额)?"
-    r"(?:最高|最多|不超过|不高于|可|一次性|给予|奖励|补助|资助|补贴|奖补|支持)*$"
+    r"(?:最高|最多|不超过|不高于|可|一次性|给予|奖励|补助|资助|补贴|奖补|支持|为|调整为|提高到|提高至)*$"
     # "(本金不高于1000万元)": a bound on who qualifies, inside a support sentence
     r"|(?:不高于|不低于|不超过|不少于|低于)$"
 )
@@ -855,12 +864,17 @@ _REALISED = re.compile(
 )
 
 
+_CAP = re.compile(r"(?:最高|最多|不超过|不高于)$")
+
+
 def _is_provision(text: str, q: Quantity, c_start: int, c_end: int) -> bool:
     if not (q.unit.endswith("元") or q.unit == "%"):
         return False
     before = text[max(c_start, q.start - 16) : q.start]
-    if _REALISED.search(text, max(c_start, q.start - MAX_LOOKBACK), q.start):
-        return False
+    if _REALISED.search(text, max(c_start, q.start - MAX_LOOKBACK), q.start) and not _CAP.search(
+        before
+    ):
+        return False  # "累计补助不超过100万元" is a cap, not a sum paid out
     if _SUPPORT_BEFORE.search(before) or _SUPPORT_AFTER.match(text, q.end, c_end):
         return True
     if _THRESHOLD_SIGN.search(before) or (q.unit == "%" and _SUPPORT_RATIO.search(before)):
@@ -1205,6 +1219,10 @@ def _share_head(names: list[str]) -> list[str]:
         tail = last[lead[0][1] :]  # "北京、上海研发投入": the places' 研发投入
         if len(tail) >= 2:
             return [e + tail for e in earlier] + [last]
+    k = last.find("级")
+    if all(_LEVEL.fullmatch(e) for e in earlier) and 0 < k < len(last) - 2:
+        # "国家级、省级孵化器分别给予…": the levels of one kind of thing
+        return [e + last[k + 1 :] for e in earlier] + [last]
     tail = None
     ends = {e[-2:] for e in earlier}
     if len(ends) == 1:
@@ -1218,6 +1236,9 @@ def _share_head(names: list[str]) -> list[str]:
     if tail is None or (not _MEASURE_IN.search(tail) and not tail.startswith(("相关", "的"))):
         return names
     return [e + tail for e in earlier] + [last]
+
+
+_LEVEL = re.compile(r"[\u4e00-\u9fff]{1,4}级")
 
 
 def _is_place(name: str) -> bool:
