@@ -954,3 +954,10 @@ def test_support_standards_in_policy_wording() -> None:
     ]
     # a sum paid out stays a result
     assert one("累计兑现科技创新券补贴2400万元。").kind == "actual"
+
+
+def test_a_year_followed_by_its_month_dates_the_figures() -> None:
+    f = one("2022年7月,市政府办公厅印发通知,成立由23个市级单位为成员的工作小组。", doc_date=None)
+    assert f.year == 2022
+    # a year run into another number is no date
+    assert one("2020年1097亿元。", doc_date=None).year is None

@@ -83,7 +83,9 @@ _TITLE = re.compile(r"《[^《》]{0,200}》|\([^()]{0,80}\)|（[^（）]{0,80}�
 # nor a baseline ("在2022年的基础上", "比2020年") that the figure is compared with
 # (the lookahead first: the scan skips any character that cannot open a year before the lookbehinds)
 _YEAR = re.compile(
-    r"(?=[12][09][0-9]{2}年)(?<![0-9\-—~～比较])(?<![0-9年]至)((?:19|20)[0-9]{2})年(?![0-9\-—~～至])"
+    r"(?=[12][09][0-9]{2}年)(?<![0-9\-—~～比较])(?<![0-9年]至)((?:19|20)[0-9]{2})年(?![\-—~～至])"
+    # "2022年7月": a month may follow, another number may not
+    r"(?![0-9](?![0-9]?月))"
     r"(?!的?基础上)"
 )
 # "申报2024年度省攻关项目": a year naming a programme after a verb dates no figure
