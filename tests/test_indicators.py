@@ -961,3 +961,18 @@ def test_a_year_followed_by_its_month_dates_the_figures() -> None:
     assert f.year == 2022
     # a year run into another number is no date
     assert one("2020年1097亿元。", doc_date=None).year is None
+
+
+def test_conditions_and_standards_by_level_are_provisions() -> None:
+    found = figures(
+        "申请企业资产负债率须低于60%。",
+        "奖励标准:国家级50万元,省级20万元。",
+        "到2025年,研发投入强度须达到2.5%。",
+    )
+    assert [(f.value, f.kind) for f in found] == [
+        (60, "provision"),
+        (50, "provision"),
+        (20, "provision"),
+        (2.5, "target"),
+    ]
+    assert found[0].metric == "申请企业资产负债率"

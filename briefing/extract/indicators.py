@@ -227,7 +227,7 @@ _LEADING_NOISE = re.compile(
 _TRAILING_NOISE_WORDS = _words(
     "预计 累计 超过 超 逾 将近 接近 近 大约 约 达到 已达 达 突破 不低于 不少于 不超过 高于 低于 "
     "共计 总计 合计 共 为 是 实现 保持 增长 增加 提高 提升 上升 下降 减少 降低 年均 同比 环比 "
-    "分别 均 已 较上年 较去年 比上年 比去年 较 了 在 等 的 至 到 从 由 完成"
+    "分别 均 已 较上年 较去年 比上年 比去年 较 了 在 等 的 至 到 从 由 完成 须 需 应当 应 必须"
 )
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
@@ -790,6 +790,12 @@ def _qualifier(lead: str | None, q: Quantity, prefix: str) -> str | None:
     return "累计" if "累计" in prefix else None
 
 
+# "资产负债率须低于60%": a condition a policy sets ("须达到2.5%" in a plan is a target)
+_REQUIRED = re.compile(r"(?:须|需|应当?|必须)(?:低于|高于|不低于|不高于|不超过|不少于|满|超过)$")
+# a level heading an amount in a list of standards
+_LEVEL_BEFORE = re.compile(r"(?:^|[,，;；、:：])(?:国家级|省级|市级|区级|县级|国家|省|市)$")
+
+
 def _kind(
     text: str,
     q: Quantity,
@@ -803,6 +809,10 @@ def _kind(
 ) -> IndicatorKind:
     if support and _is_provision(text, q, c_start, c_end):
         return "provision"
+    if _REQUIRED.search(text, max(c_start, q.start - 12), q.start):
+        return "provision"  # "资产负债率须低于60%": an eligibility condition
+    if q.unit.endswith("元") and _LEVEL_BEFORE.search(text[max(c_start, q.start - 6) : q.start]):
+        return "provision"  # "奖励标准:国家级50万元,省级20万元": a standard by level
     change = _CHANGE_VERB.search(bare)
     if change and (q.unit not in _RATE_UNITS or (q.unit == "倍" and _ADDED_TIMES.search(bare))):
         # "比上年增加1000亿元", "较去年增加4项", "补贴标准提高1倍": an amount added, not a rate;
