@@ -822,6 +822,10 @@ def test_a_text_without_an_issuer_is_about_the_place_it_calls_its_own(
 def test_places_that_are_words_or_names_of_bodies_are_not_places() -> None:
     assert find_places("长治久安,白银价格,浙江大学,朝阳产业") == []
     assert jurisdiction("朝阳市科技局") == "朝阳市"
+    # a district whose name holds 城 is a district; the city's 主城区 is not
+    assert [p[2] for p in find_places("亳州市谯城区")] == ["谯城区"]
+    assert jurisdiction("谯城区科学技术局") == "谯城区"
+    assert [p[2] for p in find_places("重庆主城区")] == ["重庆市"]
 
 
 @pytest.mark.parametrize(
@@ -927,6 +931,8 @@ def test_examples_and_a_following_list_are_not_part_of_the_metric() -> None:
         # a body inside a title it cites is not the document's own
         ("认真落实《国务院关于进一步促进内蒙古经济社会发展的若干意见》。", None),
         ("区科技局积极推动高新技术产业发展。", None),
+        # the document's own title, quoted on its first line
+        ("成办发〔2012〕17号《成都市人民政府办公厅关于印发实施方案的通知》", "成都市"),
     ],
 )
 def test_without_a_publisher_the_body_the_opening_names_gives_the_scope(
@@ -976,3 +982,11 @@ def test_conditions_and_standards_by_level_are_provisions() -> None:
         (2.5, "target"),
     ]
     assert found[0].metric == "申请企业资产负债率"
+
+
+def test_a_clause_about_our_city_is_the_documents_own_place() -> None:
+    found = figures(
+        "日前,2019年福建省院士专家工作站认定名单正式公布,我市共有11家企事业单位上榜。",
+        place="漳州市",
+    )
+    assert found[-1].scope == "漳州市"

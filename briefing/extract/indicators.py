@@ -241,6 +241,8 @@ _SCOPE = re.compile(
     r"科技园|产业园|实验室|资源库|示范区|开发区|经开区|试验区|自贸区|园区|高校|科研院所|研究院|大学|"
     r"科技城|生物城|城区)"
 )
+# a clause whose subject is the document's own place
+_OWN_PLACE = re.compile(r"(?:其中|目前|截至目前|至此)?[,，]?(?:我|全|本)(?:市|区|县|省|州|旗)")
 # a body, not an area: its name is part of what its figure counts
 _BODY_SCOPE = re.compile(r"(?:实验室|资源库|研究院|大学)$")
 _LEAD_TIME = re.compile(r"^(?:(?:19|20)[0-9]{2}年(?:以来|全年|底|末)?|今年|去年|上年|近年来)[,，]")
@@ -664,6 +666,9 @@ def _sentence_figures(
             # the scope is at the head of the clause: never copy a long clause per figure
             clause_scopes[c_start] = _scope_of(text[c_start : min(c_end, c_start + 80)])
         scope = clause_scopes[c_start] or _place_before(places, c_start, q.start)
+        if scope is None and ctx.jurisdiction and _OWN_PLACE.match(text, c_start):
+            # "…福建省院士专家工作站认定名单公布,我市共有11家…": 我市 is the document's own place
+            scope = ctx.jurisdiction
         if scope is None:
             if not sentence_scope_known:
                 sentence_scope = _scope_of(_LEAD_TIME.sub("", text[:200], count=1))

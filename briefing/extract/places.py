@@ -94,7 +94,7 @@ _SUFFIX_ONLY = {f"{name}市": f"{name}市" for name in _CITIES_WITH_SUFFIX_ONLY.
 _DISTRICT = r"(?![区县市省])[\u4e00-\u9fff]{1,3}?(?:新区|区|县|旗)"
 # Words that end in 区/县 but name no district.
 _NOT_DISTRICT = re.compile(
-    r"(?:园|城|社|片|辖|景|山|地|市|全|我|本|各|该|郊|示范|开发|试验|功能|集聚|核心|保护|"
+    r"(?:园|(?:^|[主老新心])城|社|片|辖|景|山|地|市|全|我|本|各|该|郊|示范|开发|试验|功能|集聚|核心|保护|"
     r"自贸|经开|高新|产业|商|校|小|街|矿|牧|林|灾|疫|风险|老|主城|中心城|城市|新城)区$"
 )
 
@@ -262,7 +262,11 @@ OPENING = 1000  # characters of a document's body read for an issuing body
 def body_jurisdiction(text: str) -> str | None:
     """The jurisdiction of the first issuing body the opening of a document names outside 《》
     titles: a known place or an own district right before a body suffix; 全国 for 国务院."""
-    opening = _QUOTED.sub(lambda m: " " * len(m.group()), text[:OPENING])
+    # a title in 《》 on the first line is the document's own ("成办发〔2012〕17号《成都市人民政府
+    # 办公厅关于…》"); further down, it names a document cited
+    first = text.find("\n")
+    first = len(text) if first < 0 else first
+    opening = text[:first] + _QUOTED.sub(lambda m: " " * len(m.group()), text[first:OPENING])
     for m in _BODY_SUFFIX.finditer(opening):
         if m.group() == "国务院":
             if opening.startswith("代表", max(0, m.start() - 2)):
