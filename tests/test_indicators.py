@@ -990,3 +990,17 @@ def test_a_clause_about_our_city_is_the_documents_own_place() -> None:
         place="漳州市",
     )
     assert found[-1].scope == "漳州市"
+
+
+def test_a_title_that_names_a_work_report_it_follows_up_dates_the_figures() -> None:
+    found = figures(
+        "摸排拟申报省级以上研发机构企业12家。",
+        doc_date="2025-05-07",
+        title="科技局2025年政府工作报告落实情况(1-3月)",
+    )
+    assert found[0].year == 2025
+    # a report's own title gives its delivery year, not the year its figures are about
+    found = figures(
+        "地区生产总值增长8.8%。", doc_date=None, title="2017年安徽省人民政府工作报告(全文)"
+    )
+    assert found[0].year is None

@@ -518,7 +518,8 @@ def _document_context(
     return _DocContext(doc_year, doc_month, summary_year, jurisdiction, title_year)
 
 
-_DELIVERED_TITLE = re.compile(r"工作报告|讲话|致辞|发言")
+# the title's head noun: "…工作报告落实情况(1-3月)" follows a report up, its year is the figures'
+_DELIVERED_TITLE = re.compile(r"(?:工作报告|讲话|致辞|发言)(?:[(（][^()（）]{0,12}[)）])?$")
 
 
 def _year_month_of(date: str | None) -> tuple[int | None, int | None]:
