@@ -1004,3 +1004,13 @@ def test_a_title_that_names_a_work_report_it_follows_up_dates_the_figures() -> N
         "地区生产总值增长8.8%。", doc_date=None, title="2017年安徽省人民政府工作报告(全文)"
     )
     assert found[0].year is None
+
+
+def test_the_start_of_a_period_dates_no_figure() -> None:
+    found = one("2018年以来,市级部门累计投入财政经费超7000万元。", doc_date="2023-07-26")
+    assert found.year is None
+    # nor the paragraph's later sentences
+    found = paragraph("2018年以来,支持重庆国际生物城建设。", "累计投入财政经费超7000万元。")
+    assert found[0].year is None
+    # a standard in force from a year is of that year
+    assert one("2024年起,对新认定的企业给予10万元奖励。", doc_date="2023-05-10").year == 2024

@@ -33,7 +33,8 @@ applied:
   after the unit, else 累计 earlier in the clause. False friends are not qualifiers: 签约, 制约,
   习近平, 附近; 近三年/超瞬态/超级/市级以上 carry no number.
 - year: the last year printed before the figure in the sentence (outside 《》 titles; not a range's
-  end, not a baseline "在2022年的基础上"/"比2020年", not a programme year after a verb "申报2024年度");
+  end, not a baseline "在2022年的基础上"/"比2020年", not a programme year after a verb "申报2024年度",
+  not the start of a period "2018年以来"; "2022年7月" is a date);
   else 今年/去年 relative to the document date (a date in the first sentences, e.g. a speech's
   subtitle, stands in when the header has none; "较去年" is a comparison, not a year; "以前年度" is
   none); else the last year named by an earlier sentence of the same paragraph ("截至2012年末,…。
@@ -124,7 +125,7 @@ _RATIO_BASE = re.compile(r"年(?:末|底|同期|全年)?的?[^,，;；。]{0,10}
 _LEADING_YEAR = re.compile(
     r"^(?:截至到?|截止到?)?((?:19|20)[0-9]{2})年"
     r"(?:上半年|下半年|前三季度|[一二三四]季度|底|末|[0-9]{1,2}月(?:份|末|底)?|1-[0-9]{1,2}月)?"
-    r"(?:[,，]|以来|全年|度)"
+    r"(?:[,，]|全年|度)"
 )
 _FULL_DATE = re.compile(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月[0-9]{1,2}日")
 # the lookahead lets the scan skip most characters without trying every branch
@@ -911,6 +912,11 @@ class _Mention:
     month_end: bool = False  # "5月末", "1-5月": a stock or a running total at a month's end
 
 
+# "2018年以来": the start of a period that runs to the document's present ("2024年起" is kept:
+# a standard in force from 2024 is of 2024)
+_PERIOD_START = re.compile(r"(?:底|末)?以来")
+
+
 def _year_mentions(
     text: str,
     titles: Sequence[tuple[int, int]],
@@ -925,6 +931,7 @@ def _year_mentions(
         and not _YEAR_AS_OBJECT.search(text, max(0, m.start() - 4), m.start())
         and not _RATIO_BASE.match(text, m.end(1))
         and not text.endswith("相当于", 0, m.start())
+        and not _PERIOD_START.match(text, m.end())
     ]
     if ctx.doc_year is not None:
         year = ctx.doc_year
