@@ -1014,3 +1014,27 @@ def test_the_start_of_a_period_dates_no_figure() -> None:
     assert found[0].year is None
     # a standard in force from a year is of that year
     assert one("2024年起,对新认定的企业给予10万元奖励。", doc_date="2023-05-10").year == 2024
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("已有12项重大科技项目推进实施中。", "重大科技项目"),
+        ("同时发行1万亿元抗疫特别国债。", "抗疫特别国债"),
+        ("第四条引导基金规模为20亿元。", "引导基金规模"),
+        ("万盛经开区是首期批准成立的16个市级特色工业园区之一。", "市级特色工业园区"),
+        ("实施联东U谷·马尾智能制造产业园等重大项目149个。", "重大项目"),
+        ("固定资产投资五年累计完成9091亿元。", "固定资产投资"),
+        ("申请企业年营业收入≤5亿元。", "申请企业年营业收入"),
+        ("高等学校经费47.8亿元。", "高等学校经费"),
+    ],
+)
+def test_metric_is_never_a_verb_a_list_of_examples_or_a_clipped_word(
+    text: str, metric: str
+) -> None:
+    assert figures(text)[-1].metric == metric
+
+
+def test_what_a_count_does_is_not_its_noun() -> None:
+    first, second = figures("新增境内IPO上市公司20家,其中16家属于战略性新兴产业。")
+    assert second.metric == first.metric == "境内IPO上市公司"

@@ -191,7 +191,7 @@ _VERBS = _words(
     "新增 开放共享 资助 承担 出台 印发 发布 部署 形成 入驻 新入驻 新入库 入库 新完工 完工 优化 先行先试 "
     "提出 建立 打造 引入 带领 遴选 评选 选拔 吸纳 攻克 制定 设置 认缴 入选 获评 加快 持续 累计 "
     "筹集 募集 组建 储备 帮助 协调 实现 保持 力争 确保 争取到 谋划 收集 颁布 举行 推广 研制 给予 奖励 "
-    "新评 评定 验收 签约 完成了 选派了 培训 共有"
+    "新评 评定 验收 签约 完成了 选派了 培训 共有 发行 使用 调派 投放 筹措"
 )
 _VERB_RE = re.compile("|".join(sorted(set(_VERBS), key=len, reverse=True)))
 # At the very start of a metric a few more words are verbs: "共有院士工作站8个", "拥有…", "支持…"
@@ -217,7 +217,7 @@ _LEAD_VERB_RE = re.compile(
     )
 )
 _LEADING_NOISE = re.compile(
-    r"^(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十0-9]+[)）]|其中|同时|首次|此外|另外|"
+    r"^(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十0-9]+[)）]|第[一二三四五六七八九十百零]+条|其中|同时|首次|此外|另外|"
     r"(?:19|20)[0-9]{2}年(?:以来|全年|度|底|末)?|今年|去年|上年|当年|全年|年内|目前|截至目前|上半年|"
     r"按照?其?|最高|最多|一次性|年末|年底|"
     r"每年|每月|每季度|"
@@ -233,7 +233,7 @@ _TRAILING_NOISE_WORDS = _words(
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
 _SUFFIX_STOP = re.compile(
-    r"[、,，;；。:：!！?？()（）]|以及|的|在|为|由|进|赴|获|开工|参会|签约|出席|召开|纳入|就业|"
+    r"[、,，;；。:：!！?？()（）]|以及|的|在|为|由|推进|进驻|进入|赴|获|被|将|属于|上榜|选为|评为|开工|参会|签约|出席|召开|纳入|就业|"
     r"落地|建成|发放|引领|带动|支撑|配备|开展|参与|加入|上市|列入|成为|实现|通过|占|达|超|突破|作价|建设|正式|"
     r"分别|共|累计|投入|入选|运行|揭牌|增加|增长|提高|提升|上升|下降|减少|降低|[0-9]"
 )
@@ -1088,10 +1088,19 @@ def _clean_metric(prefix: str, scope: str | None) -> str | None:
         if len(s) - lead.end() < 2 or _BARE_MEASURE.fullmatch(s, lead.end()):
             break  # "集聚区", "资助经费": the verb is part of the noun
         s = _LEADING_NOISE.sub("", s[lead.end() :])
+    # "县市区之一", "联东U谷·马尾智能制造产业园等重大项目", "年营业收入≤", "固定资产投资五年"
+    s = _METRIC_TAIL.sub("", s)
+    examples = [m.end() for m in _EXAMPLES_END.finditer(s)]
+    if examples and examples[-1] < len(s) - 1:
+        s = s[examples[-1] :]  # "A、B等重大项目": the examples are not the name
     s = _balance_quotes(s.strip('"、,，'))
     if len(s) < 2 or s == scope or s.startswith("方面"):
         return None
     return s
+
+
+_EXAMPLES_END = re.compile(r"(?<![高中初平同对均相超优])等(?![级学同于])")
+_METRIC_TAIL = re.compile(r"(?:之一|[≤≥<>＜＞=]+|(?:近|过去)?[一二三四五六七八九十两]{1,2}年)$")
 
 
 def _balance_quotes(s: str) -> str:
@@ -1151,6 +1160,7 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
         noun = noun[: joint.start()]
     if _NOT_COUNTED.match(noun):
         return None  # "控制在3.9%的较低水平": a manner, not the thing measured
+    noun = _METRIC_TAIL.sub("", noun)
     return noun if len(noun) >= 2 else None
 
 
