@@ -167,6 +167,14 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
 _OWN_DISTRICT = re.compile(r"^([\u4e00-\u9fff]{2,3}(?:新区|区|县|旗))(?=[\u4e00-\u9fff]{2})")
 
 
+# A county-level city opening a government body's name; the body word is required, since "X市"
+# alone is often no place ("城市", "超市")
+_OWN_CITY = re.compile(
+    r"^((?![全我本各该城超门])[\u4e00-\u9fff]{2,4}市)(?=人民政府|政府|科学技术局|科技局|科技和|科工局|"
+    r"财政局|发展和改革|发改|统计局|工业和信息化局|经济和信息化局|人力资源和社会保障局)"
+)
+
+
 def jurisdiction(name: str | None) -> str | None:
     """The place an issuing body governs: 浙江省科学技术厅 -> 浙江省, 宁波市鄞州区科技局 -> 鄞州区;
     None when the name holds no place (市科技局)."""
@@ -183,6 +191,9 @@ def jurisdiction(name: str | None) -> str | None:
     m = _OWN_DISTRICT.match(name)
     if m is not None and _NOT_DISTRICT.search(m.group(1)) is None:
         return m.group(1)
+    m = _OWN_CITY.match(name)
+    if m is not None:
+        return m.group(1)  # "昆山市科技局", "锡林浩特市财政局": a county-level city
     return None
 
 
