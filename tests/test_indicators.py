@@ -1035,13 +1035,14 @@ def test_metric_is_never_a_verb_a_list_of_examples_or_a_clipped_word(
     assert figures(text)[-1].metric == metric
 
 
-def test_what_a_count_does_is_not_its_noun() -> None:
-    first, second = figures("新增境内IPO上市公司20家,其中16家属于战略性新兴产业。")
-    assert second.metric == first.metric == "境内IPO上市公司"
-
-
 def test_a_county_level_city_governs_its_bodies_figures() -> None:
     assert jurisdiction("昆山市科技局") == "昆山市"
     assert jurisdiction("锡林浩特市财政局") == "锡林浩特市"
     assert jurisdiction("超市科技局") is None
     assert jurisdiction("全市科技局") is None
+
+
+def test_a_part_of_a_total_says_which_part() -> None:
+    total, part = figures("2024年新增境内IPO上市公司17家,其中16家属于战略性新兴产业。")
+    assert (total.metric, part.metric) == ("境内IPO上市公司", "境内IPO上市公司中战略性新兴产业")
+    assert one("其中9家为高新技术企业。").metric == "高新技术企业"

@@ -315,6 +315,7 @@ class _Figure:
     year: int | None
     qualifier: str | None
     scope: str | None
+    subset: str | None = None  # "其中16家属于战略性新兴产业": the part of the figure before it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -682,6 +683,9 @@ def _sentence_figures(
         if suffix and _prefer_counted_noun(text, q, bare, metric):
             metric = suffix
             end = text.index(suffix, q.end) + len(suffix)
+        subset = _SUBSET.match(text, q.end, c_end) if text.startswith("其中", c_start) else None
+        if subset is not None and metric is None:
+            end = subset.end()
         if (
             metric
             and scope
@@ -710,11 +714,28 @@ def _sentence_figures(
                 year = None
         else:
             year = context_year or ctx.summary_year
-        figures.append(_Figure(q, c_start, lo, end, metric, kind, year, qualifier, scope))
+        figures.append(
+            _Figure(
+                q,
+                c_start,
+                lo,
+                end,
+                metric,
+                kind,
+                year,
+                qualifier,
+                scope,
+                subset.group(1) if subset is not None and metric is None else None,
+            )
+        )
         prev_end_in_clause[c_start] = end
 
     _distribute_pairs(text, figures)
     _inherit_metrics(figures)
+    for fig in figures:
+        if fig.subset:
+            # 境内IPO上市公司中战略性新兴产业; alone, what the part is
+            fig.metric = f"{fig.metric}中{fig.subset}" if fig.metric else fig.subset
     _qualify_generic_metrics(figures)
     _mark_former_values(text, figures, context_year or ctx.summary_year)
     return figures, last_year
@@ -742,6 +763,10 @@ def _mark_former_values(text: str, figures: list[_Figure], current_year: int | N
             old.year = new.year
         elif new.year == old.year and not re.search(r"[0-9]年", between):
             new.year = current_year if current_year != old.year else None
+
+
+# "其中16家属于战略性新兴产业": what part of the total the figure counts
+_SUBSET = re.compile(r"(?:属于|为|是)([^、,，;；。:：()（）0-9]{2,12})(?=$|[、,，;；。:：])")
 
 
 def _first_target_word(text: str, doc_year: int | None) -> int | None:
