@@ -257,6 +257,7 @@ def text_jurisdiction(body: str) -> str | None:
     # more than half of all mentions: the first of two equally named places never wins
     if counts[place] >= 2 and 2 * counts[place] > total and place.endswith(_LEVEL_SUFFIX[level]):
         return place
+    return None
 
 
 # An issuing body named in a document's opening ("来源:漳州市发改委", "发布机构: 谯城区科学技术局",
