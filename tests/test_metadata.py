@@ -221,6 +221,14 @@ def test_a_doc_number_in_traditional_characters_is_read() -> None:
     assert meta.doc_no == "滬府發〔2017〕92號"
 
 
+def test_a_line_opened_by_a_pages_time_stamp_is_never_the_title() -> None:
+    meta = parse(
+        "2023-11-11 07:41:54 來源:西安新聞網\n9日,西安市統計局公布我市2022年研發經費投入情況。\n"
+    ).metadata
+    assert meta.title is None
+    assert meta.published_date == "2023-11-11"
+
+
 def test_empty_field_at_the_end_of_its_line_is_null() -> None:
     meta = parse("[ 发文字号 ]\n[ 发布机构 ] 某某局\n关于开展科技创新工作的通知\n" + BODY).metadata
     assert meta.doc_no is None

@@ -361,6 +361,8 @@ def _drop_attachment_list(lines: _Lines, start: int, k: int) -> None:
 _FURNITURE = re.compile(
     r"[>＞»›]|^(?:欢迎(?:来到|访问|光临)|服务热线|咨询电话|客服电话|当前位置|您(?:当前|现在)的?位置)"
     r"|(?:电话|热线|手机|传真)\s*[:：]?\s*\d[\d\-－ ]{6,}"
+    # a page's time stamp opening the line (2023-11-11 07:41:54 來源:西安新聞網): the page's date
+    r"|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
     # a search box's buttons: 精确检索, 开始检索, 站内搜索
     r"|^(?:精确|模糊|高级|全文|站内|开始|立即)?(?:检索|搜索|查询)$"
 )
