@@ -470,6 +470,8 @@ def test_an_item_of_a_numbered_target_list_is_a_planned_measure_with_target_figu
         "地址:某某市民生路629号(综合楼五楼) 电话:0000-3314164",
         "版权声明:凡注明“来源:某某网”的所有作品,版权归某某文化传播有限公司。"
         "任何媒体转载、摘编、引用,须注明来源某某网和署著作者名,否则将追究相关法律责任。",
+        # a reposting site's disclaimer, on a mirror in traditional characters
+        "以上文章僅代表作者個人觀點,本網只是轉載,如涉及作品內容、版權、稿酬問題,請與本網聯繫。",
     ],
 )
 def test_a_pages_byline_or_footer_fields_never_become_a_measure(line: str) -> None:

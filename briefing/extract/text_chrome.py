@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from briefing._t2s import T2S
+
 MAX_CHROME_LINE = 160
 
 # A line that starts like this is chrome whatever follows (breadcrumbs, footers, site furniture).
@@ -153,6 +155,8 @@ _ADDRESS_RE = re.compile(
 # no document text holds a site licence number
 _FOOTER_MARK_RE = re.compile(
     r"ICP备|公网安备|版权所有|版权声明|版权归|(?:转载|转发|引用).{0,12}(?:须|请|应)注明(?:来源|出处)"
+    # a reposting site's disclaimer: 以上文章仅代表作者个人观点，本网只是转载
+    r"|仅代表作者(?:个人|本人)?(?:的)?观点"
 )
 
 
@@ -160,7 +164,8 @@ def is_chrome_line(line: str) -> bool:
     """True when `line` (stripped) is page furniture rather than document text."""
     if not line or len(line) > MAX_CHROME_LINE:
         return False
-    if _PREFIX_RE.match(line) or _FOOTER_MARK_RE.search(line):
+    # a mirror may print the footer in traditional characters (版權所有, 僅代表作者個人觀點)
+    if _PREFIX_RE.match(line) or _FOOTER_MARK_RE.search(line.translate(T2S)):
         return True
     if _TOKEN_LINE_RE.fullmatch(line) is not None:
         return True
