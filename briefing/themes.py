@@ -341,7 +341,7 @@ def _fold(text: str) -> str:
 
 
 # pinyin that a traditional-character conversion left after a character: 創(chuàng)新, 設(shè)
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+PINYIN_RESIDUE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 
 
 def _folder(phrases: set[str]) -> tuple[dict[int, str], re.Pattern[str]]:
@@ -430,12 +430,12 @@ class Classifier:
         """`text` folded and without pinyin residue (創(chuàng)新 reads 创新), with the index in
         `text` of each character kept, or None when nothing was taken out."""
         folded = self._fold(text)
-        if "(" not in folded or _PINYIN.search(folded) is None:
+        if "(" not in folded or PINYIN_RESIDUE.search(folded) is None:
             return folded, None
         kept: list[int] = []
         parts: list[str] = []
         last = 0
-        for m in _PINYIN.finditer(folded):
+        for m in PINYIN_RESIDUE.finditer(folded):
             parts.append(folded[last : m.start()])
             kept.extend(range(last, m.start()))
             last = m.end()

@@ -18,6 +18,7 @@ import re
 
 from briefing.extract.measures import is_framing, is_problem_statement
 from briefing.extract.numbers import find_quantities
+from briefing.themes import PINYIN_RESIDUE
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -70,6 +71,9 @@ _GUIDANCE_RE = re.compile(
 def clean_sentence(text: str) -> str:
     """The measure as printed in a highlight: one clean sentence ending in 。."""
     s = _INNER_SPACE_RE.sub("", text.strip())
+    if "(" in s:
+        # a mirror's conversion residue (研發(fā)經(jīng)費): the pinyin is no part of the sentence
+        s = PINYIN_RESIDUE.sub("", s)
     s = _PAREN_RE.sub(r"（\1）", s)
     s = _HALF_PUNCT_RE.sub(lambda m: _HALF_PUNCT[m.group(1) or m.group(2)], s)
     s = _strip_openers(s)

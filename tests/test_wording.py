@@ -70,6 +70,11 @@ def test_a_highlight_is_one_clean_sentence_with_its_figures_unchanged(raw: str, 
     assert clean_sentence(raw) == clean
 
 
+def test_a_mirrors_pinyin_residue_is_not_printed_in_a_highlight() -> None:
+    raw = "2022年,全市共投入R&D經(jīng)費(fèi)601.08億元,增長(zhǎng)8.6%(初步統計)。"
+    assert clean_sentence(raw) == "2022年，全市共投入R&D經費601.08億元，增長8.6%（初步統計）。"
+
+
 def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
     assert clean_sentence("实施“塔尖”政策和“塔基计划") == "实施“塔尖”政策和塔基计划。"
 
