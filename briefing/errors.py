@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Mapping
 
 
 class BriefingError(Exception):
@@ -46,6 +47,10 @@ _OS_REASONS = {
 }
 
 
-def os_reason(exc: OSError) -> str:
-    """Why a file operation failed, in Chinese (`strerror` is the system's English)."""
-    return _OS_REASONS.get(exc.errno or 0, f"系统错误 {exc.errno}")
+def os_reason(exc: OSError, wording: Mapping[int, str] | None = None) -> str:
+    """Why a file operation failed, in Chinese (`strerror` is the system's English). `wording`
+    says some reasons the way one kind of operation needs (reading a document: 没有读取权限)."""
+    code = exc.errno or 0
+    if wording is not None and code in wording:
+        return wording[code]
+    return _OS_REASONS.get(code, f"系统错误 {exc.errno}")

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing import errors
 from briefing.errors import ReadError
 from briefing.model import RawDocument
 from briefing.readers import limits
@@ -113,18 +114,18 @@ def read_bytes(path: Path, limit: int | None = None) -> FileBytes:
     return FileBytes(data=data, sha256=digest.hexdigest(), size=size, truncated=size > len(data))
 
 
-_OS_REASONS = {
+# reading a document: the reasons said as a reader meets them; the rest as everywhere
+_READ_WORDING = {
     errno.ENOENT: "文件不存在",
     errno.EACCES: "没有读取权限",
     errno.EPERM: "没有读取权限",
-    errno.EISDIR: "这是文件夹，不是文件",
     errno.EIO: "磁盘读取出错",
 }
 
 
 def os_reason(exc: OSError) -> str:
-    """Why an OSError happened, in the user's language (strerror is English)."""
-    return _OS_REASONS.get(exc.errno or 0, f"系统错误 {exc.errno}")
+    """Why reading a file failed, in the user's language (strerror is English)."""
+    return errors.os_reason(exc, _READ_WORDING)
 
 
 def os_error(exc: OSError) -> ReadError:

@@ -29,6 +29,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import filelock
 
+from briefing import errors
 from briefing.errors import BriefingError, LockedError
 from briefing.model import DocumentEntry, ExtractedDocument
 from briefing.periods import Period
@@ -176,24 +177,21 @@ def _day(text: str | None) -> date | None:
         raise _BadRecord(f"日期 {text!r}") from exc
 
 
-_OS_REASONS = {
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
+# the run state's own wording where it differs (a link refused by O_NOFOLLOW, a path as 不存在)
+_STATE_WORDING = {
     errno.EROFS: "所在的文件系统是只读的",
     errno.ENOSPC: "磁盘空间不足",
     errno.EDQUOT: "磁盘配额已用完",
-    errno.EISDIR: "这是文件夹，不是文件",
     errno.ENOTDIR: "路径中有一部分是文件，不是文件夹",
     errno.EEXIST: "同名的文件已存在",
     errno.ENOENT: "不存在",
-    errno.EIO: "磁盘读写出错",
     errno.ELOOP: "这是符号链接，出于安全不跟随",
 }
 
 
 def os_reason(exc: OSError) -> str:
-    """Why a file operation failed, in Chinese (the system's own text is English)."""
-    return _OS_REASONS.get(exc.errno or 0, f"系统错误 {exc.errno}")
+    """Why a file operation on the run state failed, in Chinese."""
+    return errors.os_reason(exc, _STATE_WORDING)
 
 
 class _BadRecord(Exception):
