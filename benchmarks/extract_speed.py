@@ -102,6 +102,7 @@ def stage_times(folder: Path) -> tuple[dict[str, float], list[str]]:
     from briefing.extract.indicators import extract_indicators
     from briefing.extract.measures import extract_measures
     from briefing.extract.metadata import parse_document_text
+    from briefing.extract.places import document_jurisdiction
     from briefing.extract.structure import parse_structure
     from briefing.model import ExtractedDocument, RawDocument
     from briefing.pipeline import iter_input_files, read_documents
@@ -132,8 +133,9 @@ def stage_times(folder: Path) -> tuple[dict[str, float], list[str]]:
             item.sha256, structure, classifier, date, title=parsed.metadata.title
         )
         t3 = clock()
+        place = document_jurisdiction(parsed.metadata.publisher, parsed.metadata.title, parsed.body)
         indicators = extract_indicators(
-            item.sha256, structure, date, None, parsed.metadata.title, measures
+            item.sha256, structure, date, place, parsed.metadata.title, measures
         )
         t4 = clock()
         times["parse (metadata, body)"] += t1 - t0

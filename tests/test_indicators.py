@@ -938,9 +938,10 @@ def test_examples_and_a_following_list_are_not_part_of_the_metric() -> None:
 def test_without_a_publisher_the_body_the_opening_names_gives_the_scope(
     opening: str, scope: str | None
 ) -> None:
-    structure = parse_structure(opening + "\n全年新认定高新技术企业120家。")
-    found = extract_indicators(SHA, structure, "2024-01-01", None)
-    assert found[-1].scope == scope
+    # the document's place, decided once, is the scope of a figure that names none
+    place = document_jurisdiction(None, None, opening + "\n全年新认定高新技术企业120家。")
+    assert place == scope
+    assert one("全年新认定高新技术企业120家。", place=place).scope == scope
 
 
 def test_support_standards_in_policy_wording() -> None:

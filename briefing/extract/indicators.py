@@ -48,10 +48,10 @@ applied:
   or report dated 2023 does not date its figures 2023 by itself: they often are cumulative or of the
   year before, so they stay null.
 - scope: a named place or body at the head of the clause or sentence (科学城核心区, 璧山片区, 金凤
-  实验室…) that is not itself the thing counted; else the publisher's jurisdiction; else, with no
-  publisher, that of the first issuing body the document's opening names ("来源:漳州市发改委",
-  "我代表国务院" -> 全国). Items of a list that are places ("北京、上海研发投入分别为…") are each their
-  figure's scope.
+  实验室…) that is not itself the thing counted; else the document's own place, which the
+  pipeline decides once (`places.document_jurisdiction`: its publisher's jurisdiction, else the
+  place its text calls its own or whose issuing body its opening names). Items of a list that are
+  places ("北京、上海研发投入分别为…") are each their figure's scope.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ from collections.abc import Sequence
 from briefing._t2s import T2S as _T2S
 from briefing.extract import numbers
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
-from briefing.extract.places import NATION, OPENING, body_jurisdiction, find_places, may_name_place
+from briefing.extract.places import NATION, find_places, may_name_place
 from briefing.model import Indicator, IndicatorKind, Measure, Sentence, Structure
 
 MAX_LOOKBACK = 40  # characters of context before a number that can hold its metric
@@ -337,16 +337,14 @@ def extract_indicators(
 ) -> list[Indicator]:
     """Indicators of one document, in document order. `measure_id` is set later by the pipeline.
 
-    `jurisdiction` is the place the issuing body governs (`places.jurisdiction` of the publisher):
-    the scope of a figure whose sentence names no place of its own. The year of `title` ("2016年…
+    `jurisdiction` is the document's own place (`places.document_jurisdiction`, decided once by
+    the pipeline): the scope of a figure whose sentence names no place of its own. The year of `title` ("2016年…
     统计公报") dates the figures that no sentence or heading dates. `measures` (the document's,
     with their status) make a planned measure's figures targets.
     """
     sentences = structure.sentences
     # one scan of the document spares a look at each sentence of the (many) documents with none
     folding = _holds_traditional(structure)
-    if jurisdiction is None:
-        jurisdiction = body_jurisdiction(_opening(structure, folding))
     ctx = _document_context(sentences, doc_date, jurisdiction, title and _fold(title))
     planned_paragraphs = _planned_paragraphs(structure, folding)
     paragraph_years: dict[int, int] = {}
@@ -412,18 +410,6 @@ def extract_indicators(
             if ind.kind == "provision" and ind.year is None:
                 ind.year = ctx.doc_year
     return indicators
-
-
-def _opening(structure: Structure, folding: bool) -> str:
-    """The first characters of a document's text, its paragraphs joined by line breaks."""
-    parts: list[str] = []
-    size = 0
-    for p in structure.paragraphs:
-        parts.append(_fold(p.text) if folding else p.text)
-        size += len(p.text) + 1
-        if size >= OPENING:
-            break
-    return "\n".join(parts)
 
 
 # --- traditional characters -------------------------------------------------------------------------

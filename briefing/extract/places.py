@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 import re
 
+from briefing._t2s import T2S
+
 # short name -> full name
 PROVINCES: dict[str, str] = {
     "北京": "北京市",
@@ -209,10 +211,14 @@ _NATIONAL = re.compile(
 def document_jurisdiction(
     publisher: str | None, title: str | None, body: str | None = None
 ) -> str | None:
-    """The place a document's issuing body governs: from its publisher, else from a title that
-    opens with the body's name ("重庆市科学技术局关于…"); 全国 for national bodies and documents;
-    else, for a page without either (an untitled annual summary), the place its `body` speaks of
-    as its own (`text_jurisdiction`)."""
+    """The place a document is about, decided once per document: the figures whose sentence names
+    no place of their own are scoped to it, and the briefing prints it ("技术合同成交额（重庆市）").
+
+    In this order: the jurisdiction of its publisher; of a title that opens with the issuing
+    body's name ("重庆市科学技术局关于…"); 全国 for national bodies and documents; else, for a page
+    without either, the place its `body` calls its own (`text_jurisdiction`: an untitled annual
+    summary), else that of the first issuing body its opening names (`body_jurisdiction`:
+    "来源:漳州市发改委", "我代表国务院"). None when nothing names one."""
     own = jurisdiction(publisher)
     if own is None and title:
         places = find_places(title[:30])
@@ -223,7 +229,10 @@ def document_jurisdiction(
             if name and _NATIONAL.match(name):
                 return NATION
     if own is None and body:
-        own = text_jurisdiction(body)
+        # a mirror's page in traditional characters (重慶市科學技術局) names its places as the
+        # simplified original does
+        body = body.translate(T2S)
+        own = text_jurisdiction(body) or body_jurisdiction(body[:OPENING])
     return own
 
 
