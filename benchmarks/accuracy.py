@@ -43,6 +43,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from briefing.extract.script import to_simplified
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "devset" / "measures.jsonl"
 INDICATOR_GOLD = ROOT / "tests" / "data" / "devset" / "indicators.jsonl"
@@ -92,7 +94,9 @@ def split_of(group: str) -> str:
 
 
 def _bigrams(text: str) -> set[str]:
-    chars = [c for c in text if c.isalnum()]
+    # compared in simplified characters: the tool reads (and quotes) a page in traditional
+    # characters as its simplified original, while the labels quote the page as written
+    chars = [c for c in to_simplified(text) if c.isalnum()]
     return {a + b for a, b in itertools.pairwise(chars)}
 
 

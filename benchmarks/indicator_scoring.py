@@ -48,6 +48,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from briefing.extract.script import to_simplified
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "devset" / "indicators.jsonl"
 SEEDS = ROOT / "seeds"
@@ -93,20 +95,13 @@ def corpus_splits(corpus: Path = CORPUS) -> dict[str, list[str]]:
     return out
 
 
-def _simplified_unit(unit: str) -> str:
-    """The unit in simplified characters, as the extract contract gives it (萬元 -> 万元)."""
-    from briefing._t2s import SIMPLIFIED, TRADITIONAL
-
-    return unit.translate(str.maketrans(TRADITIONAL, SIMPLIFIED))
-
-
 def load_gold(path: Path = GOLD) -> list[Figure]:
     return [
         Figure(
             r["doc"],
             r["text"],
             float(r["value"]),
-            _simplified_unit(r["unit"]),
+            to_simplified(r["unit"]),
             r["kind"],
             r["year"],
             r["metric"],
@@ -160,7 +155,8 @@ def _predicted(doc: Any, seeds_scheme: bool) -> list[Figure]:
 
 
 def _occurrences(haystack: str, needle: str) -> Iterator[tuple[int, int]]:
-    needle = _WS.sub("", needle)
+    # the labels quote a page in traditional characters as written; the tool reads it simplified
+    needle = to_simplified(_WS.sub("", needle))
     if not needle:
         return
     pos = haystack.find(needle)
@@ -181,7 +177,7 @@ _METRIC_TAIL = re.compile(r"(?:数量|增速|增幅|总数|个数|人数|条数|
 
 
 def _metric_key(metric: str) -> str:
-    return _METRIC_TAIL.sub("", _METRIC_NOISE.sub("", metric))
+    return _METRIC_TAIL.sub("", _METRIC_NOISE.sub("", to_simplified(metric)))
 
 
 def metric_agrees(predicted: str | None, gold: str | None) -> bool:
@@ -195,7 +191,9 @@ def metric_agrees(predicted: str | None, gold: str | None) -> bool:
 def scope_agrees(predicted: str | None, gold: str | None) -> bool:
     if predicted is None or gold is None:
         return predicted is gold
-    return _ADMIN_SUFFIX.sub("", predicted) == _ADMIN_SUFFIX.sub("", gold)
+    return _ADMIN_SUFFIX.sub("", to_simplified(predicted)) == _ADMIN_SUFFIX.sub(
+        "", to_simplified(gold)
+    )
 
 
 def match(
@@ -329,7 +327,7 @@ def baseline_documents(documents: Sequence[Any]) -> list[BaselineDocument]:
 def _norm(value: object) -> str | None:
     if value is None:
         return None
-    text = _WS.sub("", str(value))
+    text = to_simplified(_WS.sub("", str(value)))
     return text or None
 
 

@@ -19,6 +19,7 @@ from briefing.extract.measures import (
     not_a_measure,
     status_reasons,
 )
+from briefing.extract.script import is_traditional, to_simplified
 from briefing.extract.status import BASIS_LABELS, GENRE_LABELS, Decision, DocContext, decide
 from briefing.themes import DOCUMENT_ANCHOR, Classifier, Lexicon, load_lexicon
 
@@ -133,6 +134,11 @@ def explain(
     doc: Path | None = None,
 ) -> None:
     """解释一个句子如何归类：命中词及位置、权重、被排除的词及原因、最终主题，以及状态由体裁、章节还是语气决定。"""
+    if is_traditional("".join([sentence, title or "", *(section or [])])):
+        # read as a page in traditional characters is read (briefing.extract.script)
+        sentence = to_simplified(sentence)
+        title = title and to_simplified(title)
+        section = [to_simplified(h) for h in section or []]
     lexicon = _load(config)
     classifier = Classifier(lexicon)
     where = _context(sentence, section, title, date, doc, classifier)

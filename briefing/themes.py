@@ -25,7 +25,6 @@ from typing import Any
 import ahocorasick
 
 from briefing import validate
-from briefing._t2s import T2S as _T2S
 from briefing.errors import ConfigError, os_reason
 
 DEFAULT_THEMES: tuple[str, ...] = ("基础研究", "成果转化", "科技金融", "人才")
@@ -336,22 +335,8 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD_TABLE) if _FOLDABLE.search(text) else text
 
 
-# traditional characters read as simplified ones: mirrors and reposting sites often serve a
-# government page converted to traditional characters (科技特派員, 創新), with the same words
-
-
-# pinyin that a traditional-character conversion left after a character: 創(chuàng)新, 設(shè)
+# pinyin that a traditional-character conversion left after a character: 创(chuàng)新, 设(shè)
 PINYIN_RESIDUE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
-
-
-def _folder(phrases: set[str]) -> tuple[dict[int, str], re.Pattern[str]]:
-    """A fold table and its trigger for texts matched against `phrases` (folded already): only
-    traditional characters whose simplified form occurs in a phrase can change a match, and a
-    short character class scans faster than one of every traditional character."""
-    used = set("".join(phrases))
-    table = _FOLD_TABLE | {t: s for t, s in _T2S.items() if s in used}
-    extra = "".join(sorted(chr(t) for t in table if t not in _FOLD_TABLE))
-    return table, re.compile(f"[{_FOLD_CLASS}{extra}]")
 
 
 # above this many matches in one text, overlaps are looked up by position instead of by a scan
@@ -395,7 +380,7 @@ class Classifier:
         entries: dict[str, _Entry] = {}
 
         def entry(phrase: str) -> _Entry:
-            key = _fold(phrase).translate(_T2S)
+            key = _fold(phrase)
             if key not in entries:
                 entries[key] = _Entry(phrase)
             return entries[key]
@@ -417,19 +402,11 @@ class Classifier:
         self._longest = max((len(key) for key in entries), default=0)
         self._anchor_re = _alternation(lexicon.anchors)
         self._anchor_exclude_re = _alternation(lexicon.anchor_exclude)
-        self._fold_table, self._foldable = _folder(
-            set(entries)
-            | {_fold(w).translate(_T2S) for w in lexicon.anchors + lexicon.anchor_exclude}
-        )
-
-    def _fold(self, text: str) -> str:
-        """`text` as the automaton and the anchors read it, every index in place."""
-        return text.translate(self._fold_table) if self._foldable.search(text) else text
 
     def _read(self, text: str) -> tuple[str, list[int] | None]:
-        """`text` folded and without pinyin residue (創(chuàng)新 reads 创新), with the index in
+        """`text` folded and without pinyin residue (创(chuàng)新 reads 创新), with the index in
         `text` of each character kept, or None when nothing was taken out."""
-        folded = self._fold(text)
+        folded = _fold(text)
         if "(" not in folded or PINYIN_RESIDUE.search(folded) is None:
             return folded, None
         kept: list[int] = []
@@ -714,7 +691,7 @@ def main_theme(
 
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern for a word list, longest first (the folded forms, as the text is folded)."""
-    folded = sorted({_fold(w).translate(_T2S) for w in words if w}, key=lambda w: (-len(w), w))
+    folded = sorted({_fold(w) for w in words if w}, key=lambda w: (-len(w), w))
     return re.compile("|".join(map(re.escape, folded))) if folded else None
 
 

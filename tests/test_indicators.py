@@ -134,40 +134,6 @@ def test_full_width_digits_and_signs_are_read() -> None:
     assert f.text.endswith("３．６８％")  # the span keeps the printed characters
 
 
-def test_a_page_in_traditional_characters_gives_the_figures_of_its_simplified_twin() -> None:
-    # mirrors serve pages converted to traditional characters: 億元, 萬家, 個, 項, 增長, 力爭
-    simplified = (
-        "全市技术合同成交额达到865.1亿元,增长37.2%;新增高新技术企业超过1.5万家,"
-        "认定两江新区创新平台12个、发明专利授权4项,力争到2025年突破2万亿元。"
-    )
-    traditional = (
-        "全市技術合同成交額達到865.1億元,增長37.2%;新增高新技術企業超過1.5萬家,"
-        "認定兩江新區創新平台12個、發明專利授權4項,力爭到2025年突破2萬億元。"
-    )
-    assert len(traditional) == len(simplified)
-    # under a plans heading, also in traditional characters ("二、2024年工作計劃")
-    for section in [(), ("二、2024年工作計劃",)]:
-        t = figures(traditional, section=section, place="重庆市")
-        s = figures(
-            simplified, section=tuple(h.replace("計劃", "计划") for h in section), place="重庆市"
-        )
-        assert len(t) == 6
-
-        def read(f: Indicator) -> tuple[object, ...]:
-            return (f.value, f.unit, f.kind, f.year, f.qualifier, f.metric, f.scope)
-
-        assert [read(f) for f in t] == [read(f) for f in s]
-        # units in simplified characters, so tables and charts group 萬元 with 万元
-        assert [f.unit for f in t] == ["亿元", "%", "万家", "个", "项", "万亿元"]
-        for ft, fs in zip(t, s, strict=True):
-            # the quote is the text as written, at the place its twin's quote stands
-            assert ft.text != fs.text
-            assert traditional.index(ft.text) == simplified.index(fs.text)
-            assert len(ft.text) == len(fs.text)
-    assert [f.kind for f in t] == ["target"] * 6
-    assert t[0].year == 2024
-
-
 def test_a_decline_keeps_its_printed_value_and_says_so_in_the_qualifier() -> None:
     f = one("专利授权量下降2.1%。")
     assert (f.value, f.kind, f.qualifier) == (2.1, "growth", "下降")

@@ -1,11 +1,8 @@
 """Figures in the text: value, unit, kind, year, qualifier, metric, scope.
 
 Sentence by sentence: `numbers.find_quantities` finds every number with a unit; this module decides
-what each one is about. A sentence in traditional characters (萬元, 億元, 個, 項, 增長, 力爭) is read
-folded to simplified ones, character for character, so its figures are those of its simplified twin:
-unit, metric, qualifier and scope come out simplified (萬元 -> 万元, grouped with the others), and
-`text` is cut at the same indices from the sentence as written. The rules, in the order they are
-applied:
+what each one is about (a page in traditional characters reaches it folded to simplified ones, see
+`briefing.extract.script`). The rules, in the order they are applied:
 
 - text: the clause holding the figure, cut after the previous figure of the same clause and after an
   opening bracket, so a table can quote it; paired lists ("分别达到2245家、1.5万家") share one span.
@@ -62,8 +59,6 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from briefing._t2s import T2S as _T2S
-from briefing.extract import numbers
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
 from briefing.extract.places import NATION, find_places, may_name_place
 from briefing.model import Indicator, IndicatorKind, Measure, Sentence, Structure
@@ -343,10 +338,8 @@ def extract_indicators(
     with their status) make a planned measure's figures targets.
     """
     sentences = structure.sentences
-    # one scan of the document spares a look at each sentence of the (many) documents with none
-    folding = _holds_traditional(structure)
-    ctx = _document_context(sentences, doc_date, jurisdiction, title and _fold(title))
-    planned_paragraphs = _planned_paragraphs(structure, folding)
+    ctx = _document_context(sentences, doc_date, jurisdiction, title)
+    planned_paragraphs = _planned_paragraphs(structure)
     paragraph_years: dict[int, int] = {}
     carried_years: dict[int, int] = {}
     paragraphs_seen: set[int] = set()
@@ -357,11 +350,7 @@ def extract_indicators(
     heading_years: dict[str, int | None] = {}
     top_sections_seen: set[tuple[str, ...]] = set()
     top_section_years: dict[tuple[str, ...], int] = {}
-    folded_sections: dict[tuple[str, ...], tuple[str, ...]] = {}
     for sentence in sentences:
-        written = sentence.text
-        if folding:
-            sentence = _simplified(sentence, folded_sections)
         if sentence.paragraph not in paragraphs_seen:
             # a paragraph opening "2023年,…" dates the figures of its later sentences
             paragraphs_seen.add(sentence.paragraph)
@@ -401,7 +390,7 @@ def extract_indicators(
         for fig in figures:
             if fig.kind == "target" and fig.year is None:
                 fig.year = section_target_year.get(sentence.section)
-            indicators.append(_to_indicator(sha256, len(indicators), written, fig))
+            indicators.append(_to_indicator(sha256, len(indicators), sentence.text, fig))
     if measures:
         _follow_status(measures, indicators)
     if ctx.doc_year is not None:
@@ -410,38 +399,6 @@ def extract_indicators(
             if ind.kind == "provision" and ind.year is None:
                 ind.year = ctx.doc_year
     return indicators
-
-
-# --- traditional characters -------------------------------------------------------------------------
-
-# Pages a mirror converted to traditional characters write 萬元, 億元, 個, 項, 增長, 達到: the rules
-# read such a sentence folded to simplified characters (OpenCC's one-to-one table, as themes.py
-# does), so every index of the folded text is an index of the text as written and quotes are cut
-# from the text as written. Unit, qualifier, metric and scope come out in simplified characters.
-
-
-def _holds_traditional(structure: Structure) -> bool:
-    search = _TRADITIONAL_IN_RULES.search
-    return any(search(s.text) for s in structure.sentences) or any(
-        search(s.heading) for s in structure.sections
-    )
-
-
-def _simplified(sentence: Sentence, sections: dict[tuple[str, ...], tuple[str, ...]]) -> Sentence:
-    """`sentence` with its text and headings folded when they hold a traditional character that
-    a figure rule reads; the same object when nothing folds (most documents)."""
-    text = _fold(sentence.text)
-    section = sections.get(sentence.section)
-    if section is None:
-        section = sections[sentence.section] = tuple(_fold(h) for h in sentence.section)
-    if text is sentence.text and section == sentence.section:
-        return sentence
-    return dataclasses.replace(sentence, text=text, section=section)
-
-
-def _fold(text: str) -> str:
-    # one C-level scan decides; most text holds none of these characters
-    return text.translate(_T2S) if _TRADITIONAL_IN_RULES.search(text) else text
 
 
 def _follow_status(measures: Sequence[Measure], indicators: Sequence[Indicator]) -> None:
@@ -518,14 +475,14 @@ def _year_month_of(date: str | None) -> tuple[int | None, int | None]:
     return None, None
 
 
-def _planned_paragraphs(structure: Structure, folding: bool = False) -> set[int]:
+def _planned_paragraphs(structure: Structure) -> set[int]:
     """Paragraphs after a "下一步…" opening when the structure has no section headings to tell."""
     if any(s.section for s in structure.sentences):
         return set()
     planned: set[int] = set()
     in_plan = False
     for p in structure.paragraphs:
-        text = _fold(p.text) if folding else p.text
+        text = p.text
         if _TOP_HEADING.match(text) and len(text) <= 40:
             in_plan = bool(_PLAN_HEADING.search(text))
         elif text.startswith("下一步"):
@@ -1354,20 +1311,3 @@ def _inherit_metrics(figures: list[_Figure]) -> None:
                 fig.scope = fig.scope or earlier[-1].scope
         with_metric.extend(f for f in figures[i:j] if f.metric is not None)
         i = j
-
-
-def _traditional_in_rules() -> re.Pattern[str]:
-    """The traditional forms of every Chinese character in the figure rules (this module's and
-    numbers.py's patterns and word lists): a sentence holding none of them reads the same folded."""
-    used: set[str] = set()
-    for name_space in (vars(numbers), globals()):
-        for value in name_space.values():
-            if isinstance(value, re.Pattern):
-                used.update(str(value.pattern))
-            elif isinstance(value, tuple | list | frozenset | set | dict):
-                used.update(c for item in value if isinstance(item, str) for c in item)
-    traditional = sorted(chr(t) for t, s in _T2S.items() if s in used)
-    return re.compile(f"[{''.join(traditional)}]")
-
-
-_TRADITIONAL_IN_RULES = _traditional_in_rules()

@@ -12,10 +12,12 @@ signature. What remains is the body, one paragraph per line. Metadata the reader
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefing.extract.dates import find_dates, parse_date
 from briefing.extract.header import HeaderField, is_strong, parse_header_line
+from briefing.extract.script import NOTE as TRADITIONAL_NOTE
+from briefing.extract.script import is_traditional, to_simplified
 from briefing.extract.structure import normalize_inline, normalize_lines
 from briefing.extract.text_chrome import is_chrome_line, is_debris_line
 from briefing.extract.text_lines import (
@@ -530,7 +532,17 @@ def _field_text(raw: RawDocument, name: str) -> str | None:
 
 
 def parse_document_text(raw: RawDocument) -> ParsedText:
-    """Split a reader's text into metadata and body. Never raises on any text."""
+    """Split a reader's text into metadata and body. Never raises on any text.
+
+    A page in traditional characters is read, here and by every later stage, as its simplified
+    original (`briefing.extract.script`): its body and metadata come out simplified."""
+    traditional = is_traditional(raw.text)
+    if traditional:
+        raw = replace(
+            raw,
+            text=to_simplified(raw.text),
+            fields={name: to_simplified(value) for name, value in raw.fields.items()},
+        )
     lines = _Lines(raw.text)
     head = _Head()
     body_start = _read_head(lines, head)
@@ -553,7 +565,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
             lines.removed[k] = True
     _scan_head(lines, head)
     _title_above_occasion(lines, head)
-    notes: list[str] = []
+    notes: list[str] = [TRADITIONAL_NOTE] if traditional else []
     warnings: list[str] = []
     hdr = head.header
 

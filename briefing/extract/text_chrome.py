@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import re
 
-from briefing._t2s import T2S
-
 MAX_CHROME_LINE = 160
 
 # A line that starts like this is chrome whatever follows (breadcrumbs, footers, site furniture).
@@ -164,8 +162,7 @@ def is_chrome_line(line: str) -> bool:
     """True when `line` (stripped) is page furniture rather than document text."""
     if not line or len(line) > MAX_CHROME_LINE:
         return False
-    # a mirror may print the footer in traditional characters (版權所有, 僅代表作者個人觀點)
-    if _PREFIX_RE.match(line) or _FOOTER_MARK_RE.search(line.translate(T2S)):
+    if _PREFIX_RE.match(line) or _FOOTER_MARK_RE.search(line):
         return True
     if _TOKEN_LINE_RE.fullmatch(line) is not None:
         return True
