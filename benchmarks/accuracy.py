@@ -536,12 +536,84 @@ def _decisions(documents: Sequence[Any]) -> dict[tuple[str, str], str]:
     return out
 
 
+def _classifier_context(
+    run: CorpusRun, corpus: Path = CORPUS
+) -> tuple[Any, dict[str, str], set[str]]:
+    """The classifier, each document's title and the documents about science throughout: the
+    context a labelled sentence is classified in when its own terms are looked at again."""
+    from briefing.themes import Classifier, load_lexicon
+
+    classifier = Classifier(load_lexicon())
+    titles = {str(r["doc"]): str(r.get("title") or "") for r in _jsonl(corpus / "metadata.jsonl")}
+    anchored_docs = {
+        Path(str(d.source)).name
+        for d in run.documents
+        if classifier.document_anchored([m.text for m in d.measures])
+    }
+    return classifier, titles, anchored_docs
+
+
+def miss_causes(run: CorpusRun, split: str, corpus: Path = CORPUS) -> dict[tuple[int, str], str]:
+    """Why each gold theme the tool missed was missed, keyed by (row index, theme): the sentence
+    had no term of the theme, only weak hints, a generic term without an anchor, a term the rules
+    dropped or suppressed (with the tool's own reason), or the tool cut the text differently."""
+    classifier, titles, anchored_docs = _classifier_context(run, corpus)
+    causes: dict[tuple[int, str], str] = {}
+    for i, r in enumerate(run.rows):
+        missed = sorted(r.gold.themes - r.themes)
+        if run.split(r.gold.doc) != split or not missed:
+            continue
+        if r.predicted is None:
+            for theme in missed:
+                causes[(i, theme)] = "unaligned"
+            continue
+        result = classifier.classify(
+            r.predicted.text,
+            anchor=titles.get(r.gold.doc, "") + r.gold.section,
+            document=r.gold.doc in anchored_docs,
+        )
+        for theme in missed:
+            suppressed = [s for s in result.suppressed if theme in s.themes]
+            if theme in result.dropped:
+                cause = f"dropped: {result.dropped[theme]}"
+            elif theme in result.themes:
+                cause = "classified alone, not in its document's context"
+            elif result.scores.get(theme):
+                cause = f"weak hints only ({result.scores[theme]:g})"
+            elif suppressed:
+                cause = f"suppressed “{suppressed[0].term}”: {suppressed[0].reason}"
+            else:
+                cause = "no term"
+            causes[(i, theme)] = cause
+    return causes
+
+
+_CAUSE_KINDS = (
+    ("unaligned", "unaligned"),
+    ("no term", "no term"),
+    ("weak hints only", "weak hints only"),
+    ("弱提示", "weak hints only"),
+    ("科技锚点", "generic term without an anchor"),
+    ("长句", "long sentence"),
+    ("主导", "dominated by another theme"),
+    ("列举", "in a list of fields or topics"),
+    ("否定语境", "negative context"),
+    ("覆盖", "inside a longer term"),
+)
+
+
+def _cause_kind(cause: str) -> str:
+    """The tally's name for a cause, without the sentence's own words and scores."""
+    return next((kind for mark, kind in _CAUSE_KINDS if mark in cause), cause)
+
+
 def format_errors(run: CorpusRun, split: str) -> Iterable[str]:
     """Individual errors of one split (the harness refuses to do this for the test part)."""
     if split == "test":
         raise ValueError("the test part's individual errors are never listed")
     why = _decisions([d for d in run.documents if run.split(Path(str(d.source)).name) == split])
-    for r in run.rows:
+    causes = miss_causes(run, split)
+    for i, r in enumerate(run.rows):
         if run.split(r.gold.doc) != split:
             continue
         g = r.gold
@@ -549,7 +621,11 @@ def format_errors(run: CorpusRun, split: str) -> Iterable[str]:
         if r.predicted is None:
             problems.append("unaligned")
         if r.themes != g.themes:
-            problems.append(f"themes {sorted(r.themes)} != gold {sorted(g.themes)}")
+            missed = [f"{t}: {causes[(i, t)]}" for t in sorted(g.themes - r.themes)]
+            problems.append(
+                f"themes {sorted(r.themes)} != gold {sorted(g.themes)}"
+                + (f" (missed {'; '.join(missed)})" if missed else "")
+            )
         if r.predicted is not None and not r.status_ok:
             reason = why.get((r.predicted.doc, r.predicted.text), "")
             problems.append(f"status {r.predicted.status} != gold {g.status} ({reason})")
@@ -558,6 +634,11 @@ def format_errors(run: CorpusRun, split: str) -> Iterable[str]:
     for n, p in run.non_measures:
         if p is not None and run.split(n.doc) == split:
             yield f"{n.doc}  NON-MEASURE ({n.why}) became a measure: {p.text}"
+    tally: dict[str, int] = defaultdict(int)
+    for cause in causes.values():
+        tally[_cause_kind(cause)] += 1
+    ranked = sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))
+    yield f"theme labels missed ({split}) by cause: " + ", ".join(f"{k} {n}" for k, n in ranked)
 
 
 _PINYIN_RESIDUE = re.compile(r"\([a-zü\u00e0-\u01dc]+\)")
@@ -569,17 +650,10 @@ def term_precision(run: CorpusRun, split: str, corpus: Path = CORPUS) -> list[st
     its anchor context, and a document about science throughout anchors every sentence, as in
     extraction)."""
     from briefing._t2s import T2S
-    from briefing.themes import Classifier, load_lexicon
 
-    classifier = Classifier(load_lexicon())
-    titles = {str(r["doc"]): str(r.get("title") or "") for r in _jsonl(corpus / "metadata.jsonl")}
+    classifier, titles, anchored_docs = _classifier_context(run, corpus)
     counted: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     unanchored: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    anchored_docs = {
-        Path(str(d.source)).name
-        for d in run.documents
-        if classifier.document_anchored([m.text for m in d.measures])
-    }
 
     def entry(term: str) -> str:
         # the lexicon's own form of a hit written in traditional characters or with pinyin
