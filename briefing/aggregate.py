@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any
 
 import pandas as pd
 
+from briefing.digest import document_kind, holds_provisions
 from briefing.figures import ThemeFigures, display_name, pick_figures
 from briefing.model import ExtractedDocument, Indicator, Measure
 from briefing.themes import OTHER_THEME
@@ -57,7 +59,8 @@ class Aggregates:
     indicators: pd.DataFrame
     """One row per (indicator, theme of its measure); unlinked figures have theme 其他."""
     by_theme: pd.DataFrame
-    """Index theme; columns measures, done, planned, documents (duplicates excluded)."""
+    """Index theme; columns measures, done, planned, provisions, documents (duplicates excluded);
+    `provisions` are the planned measures of policy documents (`policies`), counted in `planned`."""
     by_document: pd.DataFrame
     """Index source_no; one column per theme: measure counts (duplicates excluded)."""
     ledger: pd.DataFrame
@@ -65,6 +68,9 @@ class Aggregates:
     theme of its first source."""
     figures: dict[str, ThemeFigures]
     """Each theme's key figures (`figures.pick_figures`): what the tables show and the charts draw."""
+    policies: frozenset[int]
+    """Source numbers of the policy documents (`digest.holds_provisions`): their planned measures
+    are provisions in force (政策规定), not next steps; a 工作要点's are plans."""
 
 
 def measures_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
@@ -160,10 +166,15 @@ def figure_theme(indicator: Indicator, measure: Measure) -> str:
     return max(themes, key=lambda t: len(measure.evidence.get(t, ())))
 
 
-def theme_table(measures: pd.DataFrame, themes: Sequence[str]) -> pd.DataFrame:
+def theme_table(
+    measures: pd.DataFrame, themes: Sequence[str], policies: frozenset[int] = frozenset()
+) -> pd.DataFrame:
     unique = measures.loc[~measures["duplicate"]].assign(
         done=lambda f: (f["status"] == "done").astype(int),
         planned=lambda f: (f["status"] == "planned").astype(int),
+    )
+    unique = unique.assign(
+        provisions=unique["planned"] * unique["source_no"].isin(sorted(policies)).astype(int)
     )
     grouped = unique.groupby("theme")
     table = pd.DataFrame(
@@ -171,6 +182,7 @@ def theme_table(measures: pd.DataFrame, themes: Sequence[str]) -> pd.DataFrame:
             "measures": grouped["measure_id"].nunique(),
             "done": grouped["done"].sum(),
             "planned": grouped["planned"].sum(),
+            "provisions": grouped["provisions"].sum(),
             "documents": grouped["source_no"].nunique(),
         }
     )
@@ -269,14 +281,18 @@ def aggregate(
     measures = measures_frame(documents)
     indicators = indicators_frame(documents)
     ledger = indicator_ledger(indicators)
+    policies = frozenset(
+        no for no, doc in enumerate(documents, start=1) if holds_provisions(doc, document_kind(doc))
+    )
     return Aggregates(
         themes=list(themes),
         measures=measures,
         indicators=indicators,
-        by_theme=theme_table(measures, themes),
+        by_theme=theme_table(measures, themes, policies),
         by_document=document_table(measures, themes, len(documents)),
         ledger=ledger,
         figures={theme: pick_figures(ledger, theme, figures_per_theme) for theme in themes},
+        policies=policies,
     )
 
 
@@ -387,8 +403,9 @@ def pick_highlights(
 def _restatements(ranked: pd.DataFrame) -> set[str]:
     """Measures that repeat a better one of the same document: a figure in common (9家, 865.1亿元)
     and much of the wording (a report's summary paragraph and its body say the same twice, in
-    sentences too unlike for the duplicate links)."""
-    kept: dict[int, list[tuple[set[str], set[str]]]] = {}
+    sentences too unlike for the duplicate links), or a long run of words in common
+    (`_SAME_THING_RUN`)."""
+    kept: dict[int, list[tuple[set[str], set[str], str]]] = {}
     repeated: set[str] = set()
     seen: set[str] = set()
     for mid, source, text in zip(
@@ -400,13 +417,26 @@ def _restatements(ranked: pd.DataFrame) -> set[str]:
         figures = set(figures_in(text))
         pairs = {text[i : i + 2] for i in range(len(text) - 1)}
         earlier = kept.setdefault(int(source), [])
-        if figures and any(
-            figures & f and 2 * len(pairs & p) >= 0.2 * (len(pairs) + len(p)) for f, p in earlier
+        if any(
+            (figures & f and 2 * len(pairs & p) >= 0.2 * (len(pairs) + len(p)))
+            or _shared_run(text, t) >= max(_SAME_THING_RUN, min(len(text), len(t)) / 3)
+            for f, p, t in earlier
         ):
             repeated.add(mid)
         else:
-            earlier.append((figures, pairs))
+            earlier.append((figures, pairs, text))
     return repeated
+
+
+_SAME_THING_RUN = 18
+"""Characters two sentences of one document share in one run when they are about the same thing
+(以郝小江院士为首席科学家的生物医药大健康…, said once as built and once as opened): longer than
+any programme's name they may merely both mention, and at least a third of the shorter."""
+
+
+def _shared_run(a: str, b: str) -> int:
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size
 
 
 def _likely_candidates(pool: pd.DataFrame, limit: int) -> pd.DataFrame:

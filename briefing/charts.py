@@ -241,42 +241,59 @@ def _empty_chart(title: str, message: str) -> ChartImage:
 # --- the charts -----------------------------------------------------------------------------------
 
 
-def theme_status_chart(rows: Sequence[tuple[str, int, int]]) -> ChartImage:
-    """Measures per theme, split into done (进展) and planned (计划): stacked horizontal bars.
+def theme_status_chart(rows: Sequence[tuple[str, int, int, int]]) -> ChartImage:
+    """Measures per theme, split into done (进展), provisions of policy documents in force
+    (政策规定) and plans (计划): stacked horizontal bars.
 
-    `rows` are (theme, done, planned) in the configured theme order; a row named `其他` is grey.
-    Each segment carries its count when there is room, each bar its total.
+    `rows` are (theme, done, provisions, plans) in the configured theme order, `plans` without
+    the provisions; a row named `其他` is grey. A provision is decided policy, neither a result
+    nor a next step, so it has a segment of its own (named only when some theme has one). Each
+    segment carries its count when there is room, each bar its total.
     """
-    title = "各主题措施数量（进展／计划）"
+    with_rules = any(rules for _, _, rules, _ in rows)
+    title = (
+        "各主题措施数量（进展／政策规定／计划）" if with_rules else "各主题措施数量（进展／计划）"
+    )
     if not rows:
         return _empty_chart(title, "本期无措施")
     colors = [
-        OTHER_COLOR if name == OTHER_LABEL else theme_color(i)
-        for i, (name, _, _) in enumerate(rows)
+        OTHER_COLOR if name == OTHER_LABEL else theme_color(i) for i, (name, *_) in enumerate(rows)
     ]
-    max_total = max((done + planned for _, done, planned in rows), default=0) or 1
-    height_mm, _ = _height_for(len(rows), 30.0)
+    totals = [done + rules + plans for _, done, rules, plans in rows]
+    max_total = max(totals, default=0) or 1
+    # three legend entries do not fit beside the title: they get a line of their own below it
+    below = 6.0 if with_rules else 0.0
+    height_mm, _ = _height_for(len(rows), 30.0 + below)
+    # (value column, hatch, tinted, label): results solid, provisions dotted, plans striped
+    parts = [(1, "", False, "进展（已开展）")]
+    if with_rules:
+        parts.append((2, "...", True, "政策规定（现行政策）"))
+    parts.append((3, "///", True, "计划（拟开展）"))
 
     def build() -> Figure:
         figure = _new_figure(height_mm)
-        axes = figure.add_axes((0.2, 14.0 / height_mm, 0.72, 1 - 26.0 / height_mm))
+        axes = figure.add_axes((0.2, 14.0 / height_mm, 0.72, 1 - (26.0 + below) / height_mm))
         _style_axes(axes)
         positions = list(range(len(rows)))
-        done = [r[1] for r in rows]
-        planned = [r[2] for r in rows]
-        axes.barh(positions, done, height=0.62, color=colors, edgecolor="white", linewidth=0.5)
-        axes.barh(
-            positions,
-            planned,
-            left=done,
-            height=0.62,
-            color=[_tint(c) for c in colors],
-            edgecolor=colors,
-            linewidth=0.6,
-            hatch="///",
-        )
-        for pos, (d, p) in zip(positions, zip(done, planned, strict=True), strict=True):
-            for value, start, dark in ((d, 0, True), (p, d, False)):
+        starts = [0] * len(rows)
+        for column, hatch, tinted, _ in parts:
+            values = [int(r[column]) for r in rows]
+            if tinted:
+                axes.barh(
+                    positions,
+                    values,
+                    left=starts,
+                    height=0.62,
+                    color=[_tint(c) for c in colors],
+                    edgecolor=colors,
+                    linewidth=0.6,
+                    hatch=hatch,
+                )
+            else:
+                axes.barh(
+                    positions, values, height=0.62, color=colors, edgecolor="white", linewidth=0.5
+                )
+            for pos, (value, start) in enumerate(zip(values, starts, strict=True)):
                 if value and value / max_total >= 0.06:
                     axes.text(
                         start + value / 2,
@@ -285,15 +302,17 @@ def theme_status_chart(rows: Sequence[tuple[str, int, int]]) -> ChartImage:
                         ha="center",
                         va="center",
                         fontsize=_LABEL_PT - 0.5,
-                        color="white" if dark else _TEXT_COLOR,
-                        bbox=None
-                        if dark
-                        else {"facecolor": "white", "edgecolor": "none", "pad": 0.8},
+                        color=_TEXT_COLOR if tinted else "white",
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.8}
+                        if tinted
+                        else None,
                     )
+            starts = [s + v for s, v in zip(starts, values, strict=True)]
+        for pos, total in enumerate(totals):
             axes.text(
-                d + p + max_total * 0.015,
+                total + max_total * 0.015,
                 pos,
-                f"共{d + p}",
+                f"共{total}",
                 va="center",
                 fontsize=_LABEL_PT,
                 color=_TEXT_COLOR,
@@ -304,23 +323,29 @@ def theme_status_chart(rows: Sequence[tuple[str, int, int]]) -> ChartImage:
         axes.xaxis.set_major_locator(_integer_locator())
         axes.set_xlabel("措施数（条）", fontsize=_LABEL_PT, color=_TEXT_COLOR)
         legend = [
-            Patch(facecolor="#595959", edgecolor="white", label="进展（已开展）"),
             Patch(
-                facecolor=_tint("#595959"), edgecolor="#595959", hatch="///", label="计划（拟开展）"
-            ),
+                facecolor=_tint("#595959") if tinted else "#595959",
+                edgecolor="#595959" if tinted else "white",
+                hatch=hatch or None,
+                label=label,
+            )
+            for _, hatch, tinted, label in parts
         ]
         figure.legend(
             handles=legend,
             loc="upper right",
-            ncol=2,
+            ncol=len(legend),
             fontsize=_LABEL_PT,
             frameon=False,
-            bbox_to_anchor=(0.98, 1.0),
+            bbox_to_anchor=(0.98, 1.0 - (below + 1.5 if below else 0.0) / height_mm),
         )
-        _chart_title(figure, title, height_mm, top_mm=5.0)
+        _chart_title(figure, title, height_mm, top_mm=5.0 if not below else 2.5)
         return figure
 
-    alt = title + "：" + "；".join(f"{name}进展{d}条、计划{p}条" for name, d, p in rows) + "。"
+    def said(done: int, rules: int, plans: int) -> str:
+        return f"进展{done}条、" + (f"政策规定{rules}条、" if with_rules else "") + f"计划{plans}条"
+
+    alt = title + "：" + "；".join(f"{name}{said(d, r, p)}" for name, d, r, p in rows) + "。"
     return _chart(build, alt)
 
 
@@ -536,7 +561,7 @@ class BriefingCharts:
     """The pictures of one briefing; a chart with nothing to show is absent."""
 
     themes: ChartImage | None = None
-    """Measures per theme, done and planned (`theme_status_chart`)."""
+    """Measures per theme: done, provisions and plans (`theme_status_chart`)."""
     mix: ChartImage | None = None
     """Each document's theme mix, for the documents with the most measures (`document_mix_chart`)."""
     by_theme: dict[str, ChartImage] = field(default_factory=dict)
@@ -553,7 +578,12 @@ def draw_charts(aggregates: Aggregates, changes: Changes) -> BriefingCharts:
     order = list(aggregates.themes)
     counts = theme_counts(aggregates.by_theme)
     rows = [
-        (theme, counts[theme]["done"], counts[theme]["planned"])
+        (
+            theme,
+            counts[theme]["done"],
+            counts[theme]["provisions"],
+            counts[theme]["planned"] - counts[theme]["provisions"],
+        )
         for theme in order
         if counts.get(theme, {}).get("measures", 0) > 0
     ]

@@ -22,7 +22,6 @@ from briefing.charts import BriefingCharts
 from briefing.config import Settings
 from briefing.digest import (
     KIND_LABELS,
-    POLICY_KIND,
     Cited,
     ThemeFacts,
     digest_lines,
@@ -174,7 +173,7 @@ class ThemeBlock(TypedDict):
     planned_count: int
     """其中计划类措施数（含政策规定）。 例：`4`"""
     provision_count: int
-    """计划类措施中来自政策规划类文件的（政策规定）条数；`planned_count - provision_count` 是下一步安排的条数。 例：`3`"""
+    """计划类措施中来自政策规划类文件（工作要点等任务清单除外）的（政策规定）条数；`planned_count - provision_count` 是下一步安排的条数。 例：`3`"""
     document_count: int
     """涉及本主题的文件数。 例：`3`"""
     lead: CitedMeasure | None
@@ -186,7 +185,7 @@ class ThemeBlock(TypedDict):
     plans: list[CitedMeasure]
     """要点中的下一步安排：计划（`status` 为 `planned`），不含政策规划类文件的规定（见 `provisions`），按得分从高到低。 例：`{%p for m in theme.plans %}`"""
     provisions: list[CitedMeasure]
-    """要点中的政策规定：政策规划类文件（`documents[].kind` 为 `政策规划`）中计划类的措施——是已经印发的现行政策，不是下一步工作，按得分从高到低。 例：`{%p for m in theme.provisions %}`"""
+    """要点中的政策规定：政策规划类文件（`documents[].kind` 为 `政策规划`，工作要点等任务清单除外）中计划类的措施——是已经印发的现行政策，不是下一步工作，按得分从高到低。 例：`{%p for m in theme.provisions %}`"""
     digest: str
     """本主题一句话：最有分量的进展，最多两条、尽量来自两份文件（没有有分量的进展时为一条计划或政策规定，都没有时为措施数），数字照原文并带引注；“本期要点”中本主题的那句只引第一条。 例：`成果转化方面，新培育技术经纪人1133人，技术合同成交额达到865.1亿元、增长37.2%[5]；科技成果赋权改革累计完成知识产权转化224项，转化合同金额2.83亿元[3]。`"""
     indicators: list[CitedIndicator]
@@ -267,7 +266,7 @@ class SummaryInfo(TypedDict):
     planned_count: int
     """计划类措施数。 例：`85`"""
     provision_count: int
-    """计划类措施中来自政策规划类文件的（政策规定，是现行政策而不是下一步工作）条数；本期要点第一句分列“政策规定N条、工作计划M条”。 例：`12`"""
+    """计划类措施中来自政策规划类文件（工作要点等任务清单除外）的（政策规定，是现行政策而不是下一步工作）条数；本期要点第一句分列“政策规定N条、工作计划M条”。 例：`12`"""
     indicator_count: int
     """数据项数。 例：`160`"""
     theme_count: int
@@ -286,7 +285,7 @@ class SummaryInfo(TypedDict):
 
 class ChartSet(TypedDict):
     themes: Any
-    """各主题措施数（进展/计划）柱状图；未归入主题的措施（`other_count`）不列入。 例：`{{ charts.themes }}`"""
+    """各主题措施数柱状图，分进展、政策规定（政策规划类文件的现行规定，有时才分出）和计划；未归入主题的措施（`other_count`）不列入。 例：`{{ charts.themes }}`"""
     mix: Any
     """各文件的主题构成图，只列有主题措施的文件；未归入主题的措施不列入。 例：`{{ charts.mix }}`"""
 
@@ -501,16 +500,6 @@ def _cited_measure(
     )
 
 
-def _provision_counts(measures: pd.DataFrame, policies: set[int]) -> dict[str, int]:
-    """Per theme, its planned measures that come from policy documents (provisions in force)."""
-    rows = measures[
-        ~measures["duplicate"]
-        & (measures["status"] != "done")
-        & measures["source_no"].isin(sorted(policies))
-    ]
-    return {str(t): int(n) for t, n in rows.groupby("theme")["measure_id"].nunique().items()}
-
-
 def _sources(cite: str) -> list[int]:
     return [int(n) for n in re.findall(r"\[(\d+)\]", cite)]
 
@@ -624,7 +613,7 @@ def build_context(
         "indicators": sum(len(d.indicators) for d in documents),
     }
     titles = {s["no"]: s["title"] for s in summaries}
-    policies = {s["no"] for s in summaries if s["kind"] == POLICY_KIND}
+    policies = set(aggregates.policies)
     # the planned measures of policy documents: provisions in force, said apart from plans
     counts["provisions"] = int(
         ((unique["status"] == "planned") & unique["source_no"].isin(sorted(policies))).sum()
@@ -641,7 +630,6 @@ def build_context(
         aggregates.measures, shown, settings.layout.highlights_per_theme * depth
     )
     theme_facts: list[ThemeFacts] = []
-    provision_counts = _provision_counts(aggregates.measures, policies)
     for theme in shown:
         counts_of = by_theme[theme]
         figures = aggregates.figures[theme]
@@ -665,7 +653,7 @@ def build_context(
                 measure_count=counts_of["measures"],
                 done_count=counts_of["done"],
                 planned_count=counts_of["planned"],
-                provision_count=provision_counts.get(theme, 0),
+                provision_count=counts_of["provisions"],
                 document_count=counts_of["documents"],
                 highlights=highlights,
                 progress=progress,

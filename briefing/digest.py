@@ -56,7 +56,36 @@ def document_kind(doc: ExtractedDocument) -> str:
     title = None if meta.title_derived else meta.title
     if title and _is_reply_title(title, lines):
         return "reply"
-    return detect_genre(title, opening).genre
+    genre = detect_genre(title, opening).genre
+    if genre == "unknown" and _states_standards(doc):
+        return "plan"
+    return genre
+
+
+def _states_standards(doc: ExtractedDocument) -> bool:
+    """A document whose figures are mostly support standards (给予最高200万元奖励) is a policy,
+    whatever its page lost of its title: at least two, and at least half of its figures."""
+    standards = sum(1 for ind in doc.indicators if ind.kind == "provision")
+    return standards >= 2 and 2 * standards >= len(doc.indicators)
+
+
+# 2025年工作要点, 重点工作任务, 工作安排: a list of tasks, whose planned measures are next steps
+_TASK_LIST_TITLE_RE = re.compile(
+    r"(?:工作要点|要点|工作计划|工作安排|重点工作|工作任务|任务清单|任务分工)(?:（[^（）]*）|\([^()]*\))?$"
+)
+
+
+def holds_provisions(doc: ExtractedDocument, kind: str) -> bool:
+    """Whether the document's planned measures are provisions in force (政策规定), not next
+    steps: a policy (`kind` plan, from `document_kind`) that is not a list of tasks (a 工作要点's
+    targets are plans the office will report on)."""
+    if kind != "plan":
+        return False
+    title = (doc.metadata.title or "").strip().rstrip("。")
+    # 关于印发《2025年科技工作要点》的通知: the list is the document the notice sends
+    quoted = re.findall(r"《([^《》]+)》", title)
+    own = quoted[-1] if quoted else re.sub(r"的通知$", "", title)
+    return not _TASK_LIST_TITLE_RE.search(own)
 
 
 # 关于省十四届人大一次会议第61号建议办理情况的报告: a report on handling a numbered proposal
@@ -188,6 +217,8 @@ _DATE_ONLY_RE = re.compile(
 # a clause that leans on the one before for its subject: 确保年均增长10%以上, 增长37.2%
 _LEANING_RE = re.compile(
     r"^(?:确保|力争|同比|比上年|较上年|较去年|增长|分别|其中|占|达到|达|共计|合计"
+    # a per-unit standard leans on whom it is for: 新通过备案的众创空间，每家分别给予…
+    r"|每(?:家|个|人|名|项|所|户)"
     # a cap leans on the grant it limits: 给予资金补助，最高不超过20万元
     r"|最高|最多|不超过|不高于)"
 )
@@ -198,10 +229,13 @@ _LEAD_IN_RE = re.compile(
 # an opening clause worth keeping before the figures: an action on a named thing
 _ACTION_RE = re.compile(r"启动|实施|设立|组建|出台|印发|建成|获批|举办|成立|开展")
 # a clause naming whom a provision is for, the provision itself in the next clause:
-# 对新获批的国家实验室基地，给予一次性1000万元资助 / 对投入1000万元以上的企业，可给予冠名权
+# 对新获批的国家实验室基地，给予一次性1000万元资助 / 对投入1000万元以上的企业，可给予冠名权 /
+# 新认定为国家级科技企业孵化器的，给予最高奖励200万元
 # 补助 may be part of what is supported (对企业单个专利质押融资补助资金项目); it gives only as a verb
 _RECIPIENT_RE = re.compile(
     r"^对(?!.*(?:给予|予以|实行|按))(?!.*(?:奖励|补助|补贴|资助|支持)$)[^，；]{2,40}$"
+    # 新认定为国家级、省级科技企业孵化器的，每家分别给予…: a condition ending in 的 names them too
+    r"|^(?!.*(?:给予|予以))[^，；]{2,40}的$"
 )
 # a stated aim, not a step taken: 形成…的发展格局, 营造…氛围
 _AIM_RE = re.compile(
@@ -303,9 +337,6 @@ STRONG = 4
 """The least `wording.substance` score of a highlight the 本期要点 quotes: a figure with an action,
 or a named programme with a result. A weaker one (认真分析研判我区目前情况，做好…工作: 2) is a
 highlight in its theme's section, never what a leader reads first."""
-
-POLICY_KIND = "政策规划"
-"""The `KIND_LABELS` label of documents whose measures are provisions in force, not next steps."""
 
 
 @dataclass(frozen=True)

@@ -198,11 +198,62 @@ def _vague_count(row: object) -> bool:
     return len(_VAGUE_PREFIX.sub("", str(metric))) <= 5
 
 
+# 分别完成年度标线任务的199.7%、205.9%: how much of a task was done, not what was counted
+_COMPLETION = re.compile(r"完成[^，,。；;]{0,12}(?:任务|目标|计划)(?:数)?的")
+# 入围全国首批10家…试点 / 全国13家…之一: the size of a list the place joined, not its own count
+_LIST_SIZE = re.compile(
+    r"首批\s*[\d.]+\s*(?:家|个|所|座|名|项)|[\d.]+\s*(?:家|个|所|座|名|项)[^，,。；;]{0,24}之一"
+)
+
+
+def _not_a_count_of_its_own(row: object) -> bool:
+    """A row whose figure is a task's completion rate (完成年度任务的199.7%) or the size of a
+    list the place entered (入围全国首批10家科技金融创新服务中心): its name, taken from the
+    sentence, does not say what the number is."""
+    text, unit = (str(getattr(row, name)) for name in ("text", "unit"))
+    if unit in ("%", "％") and _COMPLETION.search(text):
+        return True
+    return bool(_LIST_SIZE.search(text))
+
+
+def _significant(value: float) -> int:
+    digits = f"{abs(value):.12g}".split("e")[0].replace(".", "").strip("0")
+    return len(digits)
+
+
+def _restatements(rows: pd.DataFrame) -> set[int]:
+    """Index labels of money amounts a document gives again rounded: another row of the same
+    document, family, place and year holds a value within 1.5 % with more digits (突破600亿元
+    in a news item's lead, 601.08亿元 in its body). Two rows of one thing would read as two
+    items in the table and two bars on the chart."""
+    money = rows.loc[rows["base_unit"] == "元"] if not rows.empty else rows
+    dropped: set[int] = set()
+    for label, row in money.iterrows():
+        value = float(row["base_value"])
+        family = metric_family(str(row["metric"]))
+        for other_label, other in money.iterrows():
+            if other_label == label or other_label in dropped:
+                continue
+            same = (
+                int(other["first_source"]) == int(row["first_source"])
+                and str(other["scope"]) == str(row["scope"])
+                and str(other["year"]) == str(row["year"])
+                and metric_family(str(other["metric"])) == family
+            )
+            near = abs(float(other["base_value"]) - value) <= 0.015 * max(value, 1.0)
+            if same and near and _significant(float(other["base_value"])) > _significant(value):
+                dropped.add(label)  # type: ignore[arg-type]
+                break
+    return dropped
+
+
 def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     """The key-figures rule, documented in docs/templates.md:
 
     only figures listed under this theme whose name says what was counted (`is_named`) and that
-    are not a vague count (`_vague_count`: a plain count with no year and a short name); results,
+    are not a vague count (`_vague_count`: a plain count with no year and a short name), a task's
+    completion rate or a list's size (`_not_a_count_of_its_own`), or a money amount the same
+    document gives again with more digits (`_restatements`); results,
     targets and support standards apart (at most `limit` results, half as many of the others);
     score = weight of the unit (亿… 3, 万… or % 2, other counts 1) + 1 for a name of 4+
     characters + 1 when the year is known + 1 when the place is known; best first, ties in
@@ -211,7 +262,13 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     rows = ledger.loc[ledger["theme"] == theme] if not ledger.empty else ledger
     if not rows.empty:
         rows = rows.loc[rows["metric"].map(is_named)]
-        rows = rows.loc[[not _vague_count(r) for r in rows.itertuples(index=False)]]
+        rows = rows.loc[
+            [
+                not _vague_count(r) and not _not_a_count_of_its_own(r)
+                for r in rows.itertuples(index=False)
+            ]
+        ]
+        rows = rows.drop(index=sorted(_restatements(rows)))
     few = max(3, limit // 2)
 
     def of(kinds: tuple[str, ...], most: int) -> pd.DataFrame:

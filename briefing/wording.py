@@ -58,9 +58,13 @@ _GUIDANCE_RE = re.compile(
     r"|^(?:按照|根据|围绕|立足|紧紧围绕)[^，,。]{0,40}?(?:要求|部署|精神|安排)[，,]"
     # a purpose clause without figures: 为强化科技企业金融要素保障，
     r"|^为了?[^，,。；;\d]{2,30}[，,]"
+    # a means or focus named before the action: 以高端人才培养引进为抓手，
+    r"|^以[^，,。；;\d]{2,20}为(?:抓手|重点|引领|核心|突破口|主线|契机|牵引)[，,]"
     # a news item's attribution: 日前，记者从有关部门了解到，/ 据悉，
     r"|^(?:(?:日前|近日|近期)[，,]?)?(?:记者)[^，,。；;]{0,20}?(?:了解到|获悉|得知)[，,]"
     r"|^(?:(?:日前|近日|近期)[，,]?)?据(?:悉|了解|介绍)[，,]"
+    # an attribution of the figures: 据省局反馈数据显示，/ 据统计，
+    r"|^据[^，,。；;\d]{0,20}?(?:显示|统计|反馈|测算)[，,]"
     # the rest of a purpose run on before the time frame the facts start from:
     # (为进一步提升发展质量，)全面深化供给侧结构性改革，近年来，…
     r"|^(?:深入|全面|持续|不断|进一步|大力|加快)[^，,。；;\d]{2,20}[，,]"
@@ -134,10 +138,13 @@ _BOILERPLATE_RE = re.compile(
     r"高度重视|政治站位|认真研究|感谢|关心和支持|关心支持|宝贵意见|意见和建议|联系人|联系电话"
     r"|习近平|总书记|新时代中国特色社会主义思想|重要讲话精神|重要指示(?:批示)?精神|党的[二十九八]+大"
     r"|现将.{0,60}印发给你们|请结合(?:工作)?实际|认真贯彻执行"
+    # who led and whose spirit was carried out, and how much a year matters: no measure
+    r"|(?:坚强|正确|亲切)领导|贯彻落实[^，。；]{0,30}精神|意义重大|开局之年|关键之年|攻坚之年"
 )
 # parallel set phrases of a vision or slogan: 更加优化, 更具活力, 不断扩大, 持续壮大, 显著提升
 _SLOGAN_WORD_RE = re.compile(
     r"更加|更具|更为|日益|不断|持续|显著|全面|进一步|大幅|明显|稳步|有效|切实|一批|新局面|新格局|基本形成"
+    r"|基本建成"
 )
 
 
@@ -183,8 +190,17 @@ GENERIC_OPENING_RE = re.compile(
 # a sentence that continues the one before it, whose subject and verb it leans on: 并于2017年1月
 # 联合印发了…, 还有国家富民强县项目…400万元, 包括信用贷款和…; not 并购重组 or 同时/此外 (they open a new point)
 _CONTINUATION_RE = re.compile(
-    r"^(?:并(?:且|于|在|将|对|与|把|向|从|按|由|已|经|同)|而且|还有|以及|及其|另有|包括)"
+    r"^(?:并(?:且|于|在|将|对|与|把|向|从|按|由|已|经|同|以)|而且|还有|以及|及其|另有|包括)"
 )
+
+
+# what a place is, not what was done: 南京是全国唯一的科技体制综合改革试点城市，拥有普通高校53所…
+_BACKGROUND_RE = re.compile(
+    r"^[\u4e00-\u9fff]{2,8}是(?:全国|全省|全球|我国|中国|国家|国内)[^，。；]{0,30}"
+    r"(?:城市|地区|省份|基地|中心|高地|之一)[，。；]"
+)
+# a slogan quoted whole: “因地制宜发展新质生产力，塑造产业发展新优势，”
+_QUOTED_WHOLE_RE = re.compile(r"^“[^“”]+”[。]?$")
 
 
 def unsuitable(text: str) -> str | None:
@@ -201,6 +217,10 @@ def unsuitable(text: str) -> str | None:
     named = bool(NAMED_RE.search(text))
     if _TITLE_LINE_RE.search(text):
         return "文件标题"
+    if _QUOTED_WHOLE_RE.match(text):
+        return "引语"
+    if _BACKGROUND_RE.match(text):
+        return "背景介绍"
     if _PAGE_LINE_RE.search(text):
         return "页面信息"
     if _DEFINITION_RE.search(text):

@@ -137,7 +137,7 @@ def _indicator_chart(
 
 @functools.cache
 def _charts() -> tuple[ChartImage, ChartImage]:
-    status = theme_status_chart([(t, 3 + i, i) for i, t in enumerate(THEMES)])
+    status = theme_status_chart([(t, 3 + i, 0, i) for i, t in enumerate(THEMES)])
     mix = document_mix_chart(
         [
             ("[1]", {"基础研究": 4, "成果转化": 3, "人才": 1}),

@@ -28,7 +28,8 @@ def _doc(no: int, measures: list[Measure], indicators: list[Indicator]) -> Extra
 def _m(mid: str, themes: list[str], status: str = "done", dup: str | None = None) -> Measure:
     return Measure(
         id=mid,
-        text=f"措施{mid}已启动实施，文字内容足够长以便成为要点的候选项目之一。",
+        # measures of one document differ beyond their number (a long run in common is a restatement)
+        text=f"措施{mid}已启动实施，{mid}号项目的文字内容足够长，{mid}以便成为要点的候选项目。",
         section=("一、工作开展情况",),
         status=status,  # type: ignore[arg-type]
         themes=themes,
@@ -57,8 +58,20 @@ def test_counts_by_theme_and_status_exclude_duplicates_and_keep_other() -> None:
     ]
     agg = aggregate(docs, ["基础研究", "成果转化", "科技金融", "人才"])
     counts = theme_counts(agg.by_theme)
-    assert counts["科技金融"] == {"measures": 2, "done": 2, "planned": 0, "documents": 2}
-    assert counts["人才"] == {"measures": 2, "done": 1, "planned": 1, "documents": 2}
+    assert counts["科技金融"] == {
+        "measures": 2,
+        "done": 2,
+        "planned": 0,
+        "provisions": 0,
+        "documents": 2,
+    }
+    assert counts["人才"] == {
+        "measures": 2,
+        "done": 1,
+        "planned": 1,
+        "provisions": 0,
+        "documents": 2,
+    }
     assert counts["其他"]["measures"] == 1
     assert counts["基础研究"]["measures"] == 0
     assert agg.by_document.loc[2, "科技金融"] == 1  # the duplicate is not counted again
@@ -290,10 +303,25 @@ def test_an_empty_month_aggregates_to_zeros_not_an_error() -> None:
         "measures": 0,
         "done": 0,
         "planned": 0,
+        "provisions": 0,
         "documents": 0,
     }
     assert agg.ledger.empty
     assert pick_highlights(agg.measures, ["人才"], 3)["人才"].empty
+
+
+def test_a_policys_planned_measures_are_counted_as_provisions_not_next_steps() -> None:
+    # the themes chart and the 要情 split 进展／政策规定／计划 from these counts
+    policy = _doc(1, [_m("a", ["人才"], "planned"), _m("b", ["人才"], "planned")], [])
+    policy.metadata = Metadata(
+        title="某市人民政府关于印发某市科技创新若干政策措施的通知",
+        display_title="某市人民政府关于印发某市科技创新若干政策措施的通知",
+    )
+    reply = _doc(2, [_m("c", ["人才"], "planned"), _m("d", ["人才"])], [])
+    agg = aggregate([policy, reply], ["人才"])
+    assert agg.policies == {1}
+    counts = theme_counts(agg.by_theme)["人才"]
+    assert (counts["done"], counts["planned"], counts["provisions"]) == (1, 3, 2)
 
 
 def test_two_values_of_one_metric_in_one_document_are_not_a_disagreement() -> None:
@@ -347,3 +375,26 @@ def test_charts_leave_out_measures_in_no_theme_so_a_work_report_does_not_dwarf_t
         image = Image.open(io.BytesIO(chart.png)).convert("RGB")
         # text is anti-aliased through every grey: a few such pixels, never a bar's area
         assert sum(n for n, rgb in image.getcolors(maxcolors=1 << 20) or [] if rgb == grey) < 100
+
+
+def test_a_document_naming_the_same_centre_twice_gives_one_highlight() -> None:
+    # an unseen reply said the centre was built, then that it was opened: one highlight, not two
+    built = _said(
+        "a",
+        "建立生物医药大健康科技创造中心，建成以郝小江院士为首席科学家的生物医药大健康科创中心，"
+        "实现人才、资源、数据整合，加大生物基因组、生物多样性等研究，推动成果转化。",
+        {"人才": ["院士", "人才"]},
+    )
+    opened = _said(
+        "b",
+        "以朱有勇院士为首席科学家的高原特色农业科技创新中心和以郝小江院士为首席科学家的"
+        "生物医药大健康中心已挂牌。",
+        {"人才": ["院士"]},
+    )
+    other = _said(
+        "c", "引进培育高层次科技人才团队21个，新增国家级人才计划入选者5名。", {"人才": ["人才"]}
+    )
+    picked = pick_highlights(
+        aggregate([_doc(1, [built, opened, other], [])], ["人才"]).measures, ["人才"], 5
+    )
+    assert sorted(picked["人才"]["measure_id"]) == ["a", "c"]

@@ -17,11 +17,16 @@ from briefing.charts import (
     theme_color,
     theme_status_chart,
 )
-from briefing.figures import comparable_amounts
+from briefing.figures import comparable_amounts, pick_figures
 from briefing.fonts import cjk_rc_params, font_path
 
 THEMES = ["基础研究", "成果转化", "科技金融", "人才", "创新平台"]
-STATUS_ROWS = [("基础研究", 12, 3), ("成果转化", 20, 6), ("科技金融", 5, 4), ("人才", 9, 1)]
+STATUS_ROWS = [
+    ("基础研究", 12, 0, 3),
+    ("成果转化", 20, 2, 4),
+    ("科技金融", 5, 0, 4),
+    ("人才", 9, 0, 1),
+]
 
 
 def _colors(png: bytes) -> set[tuple[int, int, int]]:
@@ -77,7 +82,7 @@ def test_same_data_gives_identical_png_bytes() -> None:
     assert first.png == second.png
     assert first.png.startswith(b"\x89PNG")
     assert b"matplotlib" not in first.png  # no software/version metadata
-    changed = theme_status_chart([*STATUS_ROWS[:-1], ("人才", 9, 2)])
+    changed = theme_status_chart([*STATUS_ROWS[:-1], ("人才", 9, 0, 2)])
     assert changed.png != first.png
 
 
@@ -85,7 +90,14 @@ def test_status_chart_describes_its_data_in_alt_text() -> None:
     chart = theme_status_chart(STATUS_ROWS)
     assert isinstance(chart, ChartImage)
     assert chart.width_mm <= 156  # fits the A4 text block
-    assert "成果转化进展20条、计划6条" in chart.alt
+    assert "成果转化进展20条、政策规定2条、计划4条" in chart.alt
+
+
+def test_status_chart_names_provisions_apart_only_when_there_are_some() -> None:
+    # a policy's provisions in force are neither results nor next steps (issue 15 open item)
+    plain = theme_status_chart([("基础研究", 12, 0, 3), ("人才", 9, 0, 1)])
+    assert plain.alt.startswith("各主题措施数量（进展／计划）：基础研究进展12条、计划3条")
+    assert "政策规定" not in plain.alt
 
 
 def test_theme_colour_is_the_same_in_every_chart() -> None:
@@ -224,6 +236,38 @@ def test_a_total_is_not_drawn_beside_its_parts() -> None:
     # two amounts that merely differ are both drawn, even when one is larger than the other
     pair = comparable_amounts(rows.iloc[:2].reset_index(drop=True))
     assert pair is not None and len(pair.rows) == 2
+
+
+def test_an_amount_given_again_rounded_is_one_row_and_one_bar() -> None:
+    """A news item says 突破600亿元 in its lead and 601.08亿元 in its body: the key figures list
+    the exact one, and the chart does not draw the same money twice."""
+    rows = _ledger_rows(
+        [
+            ("研究与试验发展经费投入", 600, "亿元", 6.0e10, "西安市", 2022),
+            ("投入R&D经费", 601.08, "亿元", 6.0108e10, "西安市", 2022),
+            ("基础研究经费", 34.67, "亿元", 3.467e9, "西安市", 2022),
+        ]
+    )
+    picked = pick_figures(rows, "基础研究", 8).results
+    assert picked["metric"].tolist() == ["投入R&D经费", "基础研究经费"]
+    group = comparable_amounts(picked)
+    assert group is not None and group.rows["value"].tolist() == [601.08, 34.67]
+
+
+def test_a_completion_rate_or_the_size_of_a_list_is_no_key_figure() -> None:
+    rows = _ledger_rows([("技术合同成交额", 210, "亿元", 2.1e10, "温州市", 2019)])
+    extra = pd.DataFrame(
+        [
+            {**rows.iloc[0].to_dict(), "metric": name, "value": value, "unit": unit, "text": text}
+            for name, value, unit, text in (
+                ("创投机构投资总额", 199.7, "%", "分别完成年度标线任务的199.7%、205.9%和235.5%"),
+                ("科技金融创新服务中心", 10, "家", "同时入围全国首批10家科技金融创新服务中心"),
+                ("试点高新区", 13, "家", "作为全国13家企业创新积分制试点高新区之一"),
+            )
+        ]
+    ).assign(base_unit=["%", "家", "家"], base_value=[199.7, 10.0, 13.0])
+    picked = pick_figures(pd.concat([rows, extra], ignore_index=True), "基础研究", 8).results
+    assert picked["metric"].tolist() == ["技术合同成交额"]
 
 
 def test_a_label_breaks_before_a_place_in_brackets_not_inside_it() -> None:

@@ -149,6 +149,14 @@ def test_a_fact_keeps_the_clause_a_figure_leans_on() -> None:
     assert fact(
         "对企业单个专利质押融资补助资金项目，按年度实际付息额给予资金补助，最高不超过20万元。"
     ) == ("对企业单个专利质押融资补助资金项目，按年度实际付息额给予资金补助，最高不超过20万元")
+    # a condition ending in 的, or the one a per-unit standard leans on, says who gets it (an
+    # unseen policy's 本期要点 read '下一步，每家分别给予最高奖励200万元、100万元')
+    assert fact("新认定为国家级、省级科技企业孵化器的，每家分别给予最高奖励200万元、100万元。") == (
+        "新认定为国家级、省级科技企业孵化器的，每家分别给予最高奖励200万元、100万元"
+    )
+    assert fact(
+        "新通过备案的国家级、省级众创空间或星创天地，每家分别给予最高奖励80万元、40万元。"
+    ) == ("新通过备案的国家级、省级众创空间或星创天地，每家分别给予最高奖励80万元、40万元")
 
 
 def _reply(
@@ -217,6 +225,32 @@ def test_a_page_headed_by_the_proposal_it_answers_is_a_reply() -> None:
     # a policy proposing something in its title, without acknowledging anyone's, is no reply
     policy = _reply("关于加快科技创新的建议", "为加快科技创新，提出如下建议。")
     assert document_kind(policy) != "reply"
+
+
+def test_an_untitled_page_of_support_standards_is_a_policy_and_a_task_list_holds_plans() -> None:
+    from briefing.digest import holds_provisions
+    from briefing.model import Indicator
+
+    def standard(n: int) -> Indicator:
+        return Indicator(
+            id=f"i{n}", text="给予最高奖励200万元", metric="奖励", value=200.0, unit="万元",
+            year=None, kind="provision",
+        )  # fmt: skip
+
+    # a policy page whose title the reader lost: its provisions are no next steps
+    page = _reply("", "各县(市、区)人民政府:\n为加快科技创新,制定如下政策意见。")
+    page.metadata = Metadata(title=None, display_title="无标题")
+    page.indicators = [standard(1), standard(2)]
+    assert document_kind(page) == "plan"
+    assert holds_provisions(page, "plan")
+    # a year's 工作要点 is a policy document whose targets are the office's next steps
+    tasks = _reply("科技赋能高质量发展“八大行动”2025年工作要点", "一、主要目标")
+    assert document_kind(tasks) == "plan"
+    assert not holds_provisions(tasks, "plan")
+    notice = _reply("关于印发《某市2025年科技工作要点》的通知", "各区科技局:")
+    assert not holds_provisions(notice, document_kind(notice))
+    policy = _reply("某市人民政府关于印发某市科技创新若干政策的通知", "各区人民政府:")
+    assert holds_provisions(policy, document_kind(policy))
 
 
 def test_the_first_sentence_counts_a_policys_provisions_apart_from_plans() -> None:

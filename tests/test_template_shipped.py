@@ -88,7 +88,8 @@ def test_yaoqing_opens_with_the_digest_and_gives_each_theme_its_counts_and_key_f
         name, count, split, figure = (c.text for c in row.cells)
         assert name == theme["name"]
         assert count == f"{theme['measure_count']}条"
-        assert split == f"{theme['done_count']}／{theme['planned_count']}"
+        plans = theme["planned_count"] - theme["provision_count"]
+        assert split == f"{theme['done_count']}／{theme['provision_count']}／{plans}"
         best = theme["indicators"][0]
         assert figure.startswith(best["metric"])
         assert figure.endswith(best["value_text"] + best["cite"])
@@ -107,7 +108,15 @@ def _many_themes(count: int) -> BriefingContext:
         theme["name"] = name
     context["themes"] += extra  # type: ignore[arg-type]
     context["charts"]["themes"] = theme_status_chart(
-        [(t["name"], t["done_count"], t["planned_count"]) for t in context["themes"]]
+        [
+            (
+                t["name"],
+                t["done_count"],
+                t["provision_count"],
+                t["planned_count"] - t["provision_count"],
+            )
+            for t in context["themes"]
+        ]
     )
     return context
 

@@ -59,6 +59,11 @@ ENUMERATOR = re.compile(
             "为进一步提升发展质量，全面深化供给侧结构性改革，近年来，西藏建成众创空间等载体74家。",
             "近年来，西藏建成众创空间等载体74家。",
         ),
+        # an attribution of the figures goes; the figures stay
+        (
+            "据省局反馈数据显示,2014年我市全社会R&D经费支出127.9亿元,占GDP比重2.61%。",
+            "2014年我市全社会R&D经费支出127.9亿元，占GDP比重2.61%。",
+        ),
         # an intention followed by what was done stays whole
         (
             "全面深化改革，推动科技成果转化，2023年技术合同成交额达到100亿元。",
@@ -95,6 +100,10 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
         "第三条本办法所指的科技型企业知识价值贷款（以下简称“知识价值贷款”），包括信用贷款。",
         "2025-12-31 19:35来源：广西壮族自治区科学技术厅",
         "2024年，市科技局深入学习贯彻习近平总书记关于科技创新的重要论述，按照省委“1310”具体部署推进。",
+        # who led, whose spirit was carried out, how much a year matters (unseen pages)
+        "今年以来，在市委、市政府的坚强领导下，市科技局深入贯彻落实省第十四次党代会精神，"
+        "积极统筹科技资源和人才集聚优势，攻坚推进“强科技”行动战略，持续提升科技创新的辐射力。",
+        "2026年是“十五五”开局之年，做好今年工作意义重大。",
     ],
 )
 def test_framing_problems_slogans_and_fragments_are_never_highlights(text: str) -> None:

@@ -847,12 +847,13 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = (39, 39, 39, 39)
-    heads = ("收录文件", "政策措施", "其中进展／计划", "关键数据")
+    heads = ("收录文件", "政策措施", "进展／规定／计划", "关键数据")
     values = (
         "{{ summary.document_count }}份"
         "{% if summary.late_count %}（含补报{{ summary.late_count }}份）{% endif %}",
         "{{ summary.measure_count }}条",
-        "{{ summary.done_count }}／{{ summary.planned_count }}",
+        "{{ summary.done_count }}／{{ summary.provision_count }}／"
+        "{{ summary.planned_count - summary.provision_count }}",
         "{{ summary.indicator_count }}项",
     )
     for row, texts, style in ((0, heads, s["table_head"]), (1, values, y["number"])):
@@ -877,14 +878,14 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
     # table); the theme's best result is already in the 本期要点 above.
     table = _loop_table(
         doc,
-        ("主题", "措施", "进展／计划", "关键数据"),
-        (22, 15, 25, 94),
+        ("主题", "措施", "进展/规定/计划", "关键数据"),
+        (21, 13, 30, 92),
         (
             "{{ theme.name }}",
             "{{ theme.measure_count }}条{% if theme.change_text %}（"
             "{{ theme.change_text | replace('较上期增加', '+') | replace('较上期减少', '−')"
             " | replace('与上期持平', '持平') }}）{% endif %}",
-            "{{ theme.done_count }}／{{ theme.planned_count }}",
+            "{{ theme.done_count }}／{{ theme.provision_count }}／{{ " + PLAN_COUNT + " }}",
             "{% for row in theme.indicators[:1] %}{{ row.metric }}"
             "{% if row.scope or row.year %}（{{ row.scope }}{{ row.year }}"
             "{% if row.year %}年{% endif %}）{% endif %}{{ row.value_text }}{{ row.cite }}"
