@@ -70,7 +70,7 @@ class Aggregates:
     """Each theme's key figures (`figures.pick_figures`): what the tables show and the charts draw."""
     policies: frozenset[int]
     """Source numbers of the policy documents (`digest.holds_provisions`): their planned measures
-    are provisions in force (政策规定), not next steps; a 工作要点's are plans."""
+    are provisions in force (政策规定), not next steps; a 工作要点's or 行动方案's are plans."""
 
 
 def measures_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
@@ -308,8 +308,8 @@ def pick_highlights(
     2. a measure counts for a theme only when the cleaned sentence itself holds one of the terms that
        put it there (a heading such as 优化人才服务配套 over a sentence about roads does not; a measure
        whose themes came without evidence, from a JSONL input, is taken at its word);
-    3. each measure is a highlight once, under its strongest theme (most terms; ties in theme order),
-       the others named in `also`;
+    3. each measure is a highlight once, under its strongest theme (most mentions of its terms,
+       overlapping terms counted once: `_support`; ties in theme order), the others named in `also`;
     4. score = `wording.substance`; best first, ties in document order;
     5. a theme's places: up to two fifths for plans (计划), the rest for results (进展), either filling
        what the other cannot; on a first pass at most two per document, so one long document does not
@@ -340,7 +340,7 @@ def pick_highlights(
             continue
         evidence: tuple[str, ...] = row["evidence"]
         folded = text.casefold()
-        support = sum(1 for term in evidence if term.casefold() in folded)
+        support = _support(folded, evidence)
         if not evidence:
             support = 1  # themes given without evidence (a JSONL input) are taken at their word
         elif support == 0:
@@ -398,6 +398,24 @@ def pick_highlights(
         )
         result[theme] = chosen[columns].reset_index(drop=True)
     return result
+
+
+def _support(folded: str, evidence: Sequence[str]) -> int:
+    """How often a sentence speaks of a theme: the places its evidence terms occur, terms that
+    overlap counted once (科技成果 and 成果转化 in one 科技成果转化 are one mention; 担保 said
+    three times is three)."""
+    spans: list[tuple[int, int]] = []
+    for term in {t.casefold() for t in evidence if t}:
+        start = folded.find(term)
+        while start >= 0:
+            spans.append((start, start + len(term)))
+            start = folded.find(term, start + 1)
+    regions, end = 0, -1
+    for start, stop in sorted(spans):
+        if start >= end:
+            regions += 1
+        end = max(end, stop)
+    return regions
 
 
 def _restatements(ranked: pd.DataFrame) -> set[str]:

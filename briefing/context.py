@@ -173,7 +173,7 @@ class ThemeBlock(TypedDict):
     planned_count: int
     """其中计划类措施数（含政策规定）。 例：`4`"""
     provision_count: int
-    """计划类措施中来自政策规划类文件（工作要点等任务清单除外）的（政策规定）条数；`planned_count - provision_count` 是下一步安排的条数。 例：`3`"""
+    """计划类措施中来自政策规划类文件（工作要点、方案、规划等任务安排除外）的（政策规定）条数；`planned_count - provision_count` 是下一步安排的条数。 例：`3`"""
     document_count: int
     """涉及本主题的文件数。 例：`3`"""
     lead: CitedMeasure | None
@@ -185,7 +185,7 @@ class ThemeBlock(TypedDict):
     plans: list[CitedMeasure]
     """要点中的下一步安排：计划（`status` 为 `planned`），不含政策规划类文件的规定（见 `provisions`），按得分从高到低。 例：`{%p for m in theme.plans %}`"""
     provisions: list[CitedMeasure]
-    """要点中的政策规定：政策规划类文件（`documents[].kind` 为 `政策规划`，工作要点等任务清单除外）中计划类的措施——是已经印发的现行政策，不是下一步工作，按得分从高到低。 例：`{%p for m in theme.provisions %}`"""
+    """要点中的政策规定：政策规划类文件（`documents[].kind` 为 `政策规划`，工作要点、方案、规划等任务安排除外）中计划类的措施——是已经印发的现行政策，不是下一步工作，按得分从高到低。 例：`{%p for m in theme.provisions %}`"""
     digest: str
     """本主题一句话：最有分量的进展，最多两条、尽量来自两份文件（没有有分量的进展时为一条计划或政策规定，都没有时为措施数），数字照原文并带引注；“本期要点”中本主题的那句只引第一条。 例：`成果转化方面，新培育技术经纪人1133人，技术合同成交额达到865.1亿元、增长37.2%[5]；科技成果赋权改革累计完成知识产权转化224项，转化合同金额2.83亿元[3]。`"""
     indicators: list[CitedIndicator]
@@ -266,7 +266,7 @@ class SummaryInfo(TypedDict):
     planned_count: int
     """计划类措施数。 例：`85`"""
     provision_count: int
-    """计划类措施中来自政策规划类文件（工作要点等任务清单除外）的（政策规定，是现行政策而不是下一步工作）条数；本期要点第一句分列“政策规定N条、工作计划M条”。 例：`12`"""
+    """计划类措施中来自政策规划类文件（工作要点、方案、规划等任务安排除外）的（政策规定，是现行政策而不是下一步工作）条数；本期要点第一句分列“政策规定N条、工作计划M条”。 例：`12`"""
     indicator_count: int
     """数据项数。 例：`160`"""
     theme_count: int

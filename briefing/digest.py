@@ -69,20 +69,22 @@ def _states_standards(doc: ExtractedDocument) -> bool:
     return standards >= 2 and 2 * standards >= len(doc.indicators)
 
 
-# 2025年工作要点, 重点工作任务, 工作安排: a list of tasks, whose planned measures are next steps
+# 2025年工作要点, 实施方案, 行动方案(2025—2027年), 规划: a programme of tasks and targets, whose
+# planned measures are what the government will do; 意见, 若干措施, 办法, 细则 are rules in force
 _TASK_LIST_TITLE_RE = re.compile(
-    r"(?:工作要点|要点|工作计划|工作安排|重点工作|工作任务|任务清单|任务分工)(?:（[^（）]*）|\([^()]*\))?$"
+    r"(?:方案|规划|计划|要点|纲要|安排|任务|清单|分工|行动)"
+    r"(?:[（(][^（）()]*[)）])*$"
 )
 
 
 def holds_provisions(doc: ExtractedDocument, kind: str) -> bool:
     """Whether the document's planned measures are provisions in force (政策规定), not next
-    steps: a policy (`kind` plan, from `document_kind`) that is not a list of tasks (a 工作要点's
-    targets are plans the office will report on)."""
+    steps: a policy (`kind` plan, from `document_kind`) that is not a programme of tasks (a
+    工作要点's or 行动方案's targets are plans the office will report on)."""
     if kind != "plan":
         return False
     title = (doc.metadata.title or "").strip().rstrip("。")
-    # 关于印发《2025年科技工作要点》的通知: the list is the document the notice sends
+    # 关于印发《2025年科技工作要点》的通知: the programme is the document the notice sends
     quoted = re.findall(r"《([^《》]+)》", title)
     own = quoted[-1] if quoted else re.sub(r"的通知$", "", title)
     return not _TASK_LIST_TITLE_RE.search(own)

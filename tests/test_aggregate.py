@@ -398,3 +398,18 @@ def test_a_document_naming_the_same_centre_twice_gives_one_highlight() -> None:
         aggregate([_doc(1, [built, opened, other], [])], ["人才"]).measures, ["人才"], 5
     )
     assert sorted(picked["人才"]["measure_id"]) == ["a", "c"]
+
+
+def test_overlapping_terms_of_one_phrase_do_not_outvote_a_theme_said_three_times() -> None:
+    # 科技成果 and 成果转化 are one mention of 科技成果转化; the loans are what the sentence is about
+    loans = _said(
+        "a",
+        "1-5月份，我市合作银行累计为企业提供科技成果转化贷款7笔，实际发放贷款1.185亿元，"
+        "可计入风险补偿备案金额1900万元。",
+        {"成果转化": ["科技成果", "成果转化"], "科技金融": ["贷款", "风险补偿"]},
+    )
+    agg = aggregate([_doc(1, [loans], [])], ["成果转化", "科技金融"])
+    picked = pick_highlights(agg.measures, ["成果转化", "科技金融"], 3)
+    assert picked["科技金融"]["measure_id"].tolist() == ["a"]
+    assert picked["科技金融"]["also"].tolist() == [["成果转化"]]
+    assert picked["成果转化"].empty

@@ -249,6 +249,12 @@ def test_an_untitled_page_of_support_standards_is_a_policy_and_a_task_list_holds
     assert not holds_provisions(tasks, "plan")
     notice = _reply("关于印发《某市2025年科技工作要点》的通知", "各区科技局:")
     assert not holds_provisions(notice, document_kind(notice))
+    action = _reply(
+        "海西州人民政府办公室关于印发《科技创新驱动海西州经济社会高质量发展行动方案"
+        "(2025—2027年)》的通知",
+        "各县人民政府:",
+    )
+    assert not holds_provisions(action, document_kind(action))
     policy = _reply("某市人民政府关于印发某市科技创新若干政策的通知", "各区人民政府:")
     assert holds_provisions(policy, document_kind(policy))
 

@@ -121,6 +121,15 @@ def _many_themes(count: int) -> BriefingContext:
     return context
 
 
+def test_zhuanti_names_a_figures_place_only_when_the_text_gives_one() -> None:
+    context = _context("zhuanti.docx")
+    rows = context["themes"][0]["indicators"]
+    rows[0]["scope"] = ""  # a page that names no place for the figure
+    text = _all_text(render_docx_bytes(shipped_template("zhuanti.docx"), context, timestamp=WHEN))
+    assert "（—）" not in text
+    assert f"{rows[1]['metric']}（{rows[1]['scope']}）" in text
+
+
 def test_zhuanti_covers_only_the_focus_theme_in_depth() -> None:
     context = _context("zhuanti.docx")
     assert [t["name"] for t in context["themes"]] == [FOCUS]

@@ -506,7 +506,9 @@ BRIEFING_FIGURES = FigureLayout(
     STYLE_NAMES["table_head"],
 )
 ZHUANTI_FIGURES = FigureLayout(
-    "{{ row.metric }}（{{ row.scope or '—' }}）",
+    # the place in brackets after the name, nothing where the text names none ("（—）" reads as
+    # part of the name)
+    "{{ row.metric }}{% if row.scope %}（{{ row.scope }}）{% endif %}",
     ("原文", "{{ row.quote | truncate(48, true, '…', 0) }}", WD_ALIGN_PARAGRAPH.LEFT),
     ((34, 26, 14, 66, 16), (30, 26, 13, 14, 57, 16)),
     STYLE_NAMES["table_small"],
