@@ -307,7 +307,13 @@ def quote_of(text: str, limit: int = 60) -> tuple[str, bool]:
         and _length(clauses, chosen | {0}) <= limit + 20
     ):
         chosen.add(0)
-    return balance_marks("，".join(clauses[i] for i in sorted(chosen))), True
+    quote = "，".join(clauses[i] for i in sorted(chosen))
+    # a clause picked from mid-sentence may open on the conjunction that tied it to the one
+    # before (并以目标任务落实清单的方式提出了38项…): the quote stands alone without it
+    return balance_marks(_JOINING_RE.sub("", quote)), True
+
+
+_JOINING_RE = re.compile(r"^(?:并且|而且|并(?=[以于在将对与把向从按由已经同]))")
 
 
 def _with_support(clauses: Sequence[str], i: int) -> set[int]:

@@ -51,6 +51,10 @@ _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": 
 _HALF_PUNCT_RE = re.compile(rf"(?<=[{_CJK}）)”》\]])([,;:!?])|([,;:!?])(?=[{_CJK}（(“《])")
 _PAREN_RE = re.compile(r"\(([^()]*[" + _CJK + r"][^()]*)\)")
 _TRAILING_RE = re.compile(r"[\s，,；;：:、…—\-]+$")
+# a clause announcing the list the sentence was cut from: …，以抓企业促抓创新，具体措施：
+_LIST_INTRO_RE = re.compile(
+    r"[，,](?:具体|主要)(?:措施|做法|内容|任务|举措)(?:如下|是|为|有|包括)?[\s：:]*$"
+)
 _DOUBLE_STOP_RE = re.compile(r"[。.]{2,}")
 # leading guidance clauses that say why, not what: 深入贯彻落实…精神，/ 按照…部署要求，
 _GUIDANCE_RE = re.compile(
@@ -87,6 +91,7 @@ def clean_sentence(text: str) -> str:
     while (m := _GUIDANCE_RE.match(s)) and _content(s[m.end() :]) >= 12:
         s = s[m.end() :]
     s = _DOUBLE_STOP_RE.sub("。", s)
+    s = _LIST_INTRO_RE.sub("", s.rstrip("。"))
     s = _TRAILING_RE.sub("", s)
     s = balance_marks(s)
     if s and s[-1] not in "。！？":

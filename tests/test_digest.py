@@ -149,6 +149,13 @@ def test_a_fact_keeps_the_clause_a_figure_leans_on() -> None:
     assert fact(
         "对企业单个专利质押融资补助资金项目，按年度实际付息额给予资金补助，最高不超过20万元。"
     ) == ("对企业单个专利质押融资补助资金项目，按年度实际付息额给予资金补助，最高不超过20万元")
+    # a figure's clause from mid-sentence loses the 并 that tied it to the clause before
+    assert (
+        fact(
+            "全市上下聚焦企业创新主体地位持续发力，并以目标任务落实清单的方式提出了38项具体目标任务。"
+        )
+        == "以目标任务落实清单的方式提出了38项具体目标任务"
+    )
     # a condition ending in 的, or the one a per-unit standard leans on, says who gets it (an
     # unseen policy's 本期要点 read '下一步，每家分别给予最高奖励200万元、100万元')
     assert fact("新认定为国家级、省级科技企业孵化器的，每家分别给予最高奖励200万元、100万元。") == (

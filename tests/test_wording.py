@@ -59,6 +59,11 @@ ENUMERATOR = re.compile(
             "为进一步提升发展质量，全面深化供给侧结构性改革，近年来，西藏建成众创空间等载体74家。",
             "近年来，西藏建成众创空间等载体74家。",
         ),
+        # a clause announcing the list the page cut off goes
+        (
+            "加速创建以企业为主体的创新体系，以抓企业促抓创新，具体措施：",
+            "加速创建以企业为主体的创新体系，以抓企业促抓创新。",
+        ),
         # an attribution of the figures goes; the figures stay
         (
             "据省局反馈数据显示,2014年我市全社会R&D经费支出127.9亿元,占GDP比重2.61%。",
