@@ -367,6 +367,10 @@ def test_making_good_a_shortcoming_is_a_measure() -> None:
         "您好!",
         "感谢您对我市科技工作的关心和支持。",
         "您对以上答复有什么意见,请填写反馈意见表。",
+        "希望继续对我们的工作提出宝贵意见和建议。",
+        "欢迎您对我们的工作批评指正。",
+        "我们对您的提案进行了认真研究,认为您的提案非常好。",
+        "2022年是党的二十大胜利召开之年,也是撤县设市30周年,极为重要、意义非凡。",
         "2025年是“十四五”规划收官之年。",
         "回顾过去一年,成绩得来殊为不易。",
         "区科技局、区财政局(区国资办)、区税务局等有关部门,某某经开区管委会。",
@@ -388,6 +392,7 @@ def test_framing_of_reports_and_regulations_is_not_a_measure(text: str) -> None:
         "举办创投大会,吸引200余家机构参会。",
         "设立北京证券交易所和广州期货交易所。",
         "组织200余家企业参加活动,促成技术合同签约50项。",
+        "根据您提出的建议,我局出台科技型企业知识价值信用贷款实施办法。",
     ],
 )
 def test_results_that_look_like_framing_stay_measures(text: str) -> None:
@@ -462,6 +467,27 @@ def test_explain_reads_genre_and_section_from_the_document(
     assert "planned" in result.output
     assert "工作报告" in result.output
     assert "三、2024年政府工作任务" in result.output  # the task part it follows
+
+
+def test_what_a_review_says_was_ensured_in_an_earlier_year_is_done() -> None:
+    review = ("一、2022年工作回顾",)
+    text = "精准采取闭环管理措施,有力确保博鳌亚洲论坛2022年年会圆满举办。"
+    assert decide(text, review, DocContext("report", 2023)).status == "done"
+    # 确保 before a year to come still sets a target, even in a review part
+    target = "确保2025年全面完成改造任务。"
+    assert decide(target, review, DocContext("report", 2023)).status == "planned"
+
+
+def test_a_cumulative_count_in_a_list_of_targets_is_a_target() -> None:
+    body = (
+        "主要的预期目标是:一是全社会研发经费投入达100亿元以上;"
+        "二是高新技术企业数量达到2000家,领军企业累计达150家;三是国家级科技创新平台新增2家。"
+    )
+    got = statuses(body)
+    assert got["二是高新技术企业数量达到2000家,领军企业累计达150家;"] == "planned"
+    # in a review, 累计 still reports what was reached
+    review = statuses("一、2023年工作回顾\n领军企业累计达150家。", date="2024-01-10")
+    assert review["领军企业累计达150家。"] == "done"
 
 
 def test_a_list_of_targets_announced_by_its_lead_is_planned() -> None:

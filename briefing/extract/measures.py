@@ -76,12 +76,22 @@ _FRAMING_RE = re.compile(
     # who attended or chaired, as news ends a meeting's report: …负责同志参加了调研活动
     r"|(?:参加|出席|列席)了?(?:本次|此次|上述)?(?:调研|考察|座谈|签约|揭牌)?(?:会议|活动|座谈会?|仪式|调研|考察)[。.]?$"
     r"|会议由.{1,40}主持[。.]?$"
+    # a reply's closing hopes: 希望继续对我们的工作提出宝贵意见, 欢迎…批评指正
+    r"|希望(?:您|你们?|各位)?(?:继续|今后|一如既往)|欢迎.{0,20}(?:提出|批评指正|宝贵意见)"
 )
 _FRAMING_START_RE = re.compile(
     r"特此|各位代表|各位委员|需要说明的是|您好|你好|(?:衷心|非常|再次)?感谢"
     r"|(?:下一步[，,]?)?(?:我们|我市|我局|我委)?(?:将|还将)?(?:认真|深入|全面)?贯彻.{0,60}精神"
     # the addressees of a notice: 各区县人民政府,市政府各部门:
     r"|各[^。；;！!？?]{1,150}[:：]$"
+    # a year characterised: 2022年是党的二十大胜利召开之年,也是…30周年,极为重要
+    r"|(?:20\d\d年|今年|明年|去年)既?是.{0,60}?(?:之年|的一年|周年)"
+)
+# a reply speaking of the proposal itself (我们对您的提案进行了认真研究,认为您的提案非常好):
+# framing unless the sentence counts, names a document or says what was done about it
+_PROPOSAL_RE = re.compile(r"(?:您|你们?|委员|代表)(?:的|提出的|所提的?)(?:建议|提案|议案)")
+_ACTION_RE = re.compile(
+    r"出台|印发|制定|设立|建立|启动|开展|实施|推动|推进|支持|安排|下达|拨付|组建|建设|纳入|落实"
 )
 # Section titles whose sentences state principles or problems, not measures.
 _PRINCIPLE_SECTION_RE = re.compile(
@@ -538,6 +548,13 @@ def is_framing(text: str) -> bool:
     if _FRAMING_RE.search(stripped) or _FRAMING_START_RE.match(stripped):
         return True
     if _ATTRIBUTION_RE.match(stripped):
+        return True
+    if (
+        _PROPOSAL_RE.search(stripped)
+        and "《" not in stripped
+        and _QUANTITY_RE.search(stripped) is None
+        and _ACTION_RE.search(stripped) is None
+    ):
         return True
     if (
         len(stripped) <= 30

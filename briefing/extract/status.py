@@ -435,9 +435,11 @@ def _plan_mood(text: str, year: int | None) -> Mood | None:
         if m is not None:
             return Mood("planned", True, _JIANG, m.group(0))
     if PLAN_TEST_RE.search(text) is not None:
-        m = PLAN_RE.search(text)
-        cue = m.group(0).lstrip("，,；;：:") if m is not None else ""
-        if cue == "拟" and m is not None:
+        m = next((c for c in PLAN_RE.finditer(text) if not _past_ensured(text, c, year)), None)
+        if m is None:
+            return None
+        cue = m.group(0).lstrip("，,；;：:")
+        if cue == "拟":
             cue = text[m.end() - 1 : m.end() + 2]  # 拟安排, 拟于
         return Mood("planned", True, _PLANNED, cue)
     # every target year holds 年 and 到, 至 or 前: most sentences skip the scan
@@ -451,6 +453,15 @@ def _plan_mood(text: str, year: int | None) -> Mood | None:
     ) is not None:
         return Mood("planned", True, _INSTRUCTION, m.group(0))
     return None
+
+
+_ENSURED_YEAR_RE = re.compile(r"确保\D{0,12}((?:19|20)\d\d)年")
+
+
+def _past_ensured(text: str, cue: re.Match[str], year: int | None) -> bool:
+    """确保博鳌亚洲论坛2022年年会圆满举办 in a 2023 report: what was ensured then, not a target."""
+    m = _ENSURED_YEAR_RE.match(text, cue.start()) if cue.group(0)[:2] == "确保" else None
+    return m is not None and year is not None and int(m.group(1)) < year
 
 
 def soft_mood(text: str) -> Mood | None:
@@ -567,13 +578,18 @@ def decide(
                 # a past cue would say what the section says: spare the scans
                 return Decision("done", "section", None, verdict, ctx)
             mood = _past_mood(text, ctx.year)
-    # a strong past cue in a plan's task section is a relative clause (对已认定的…给予奖励)
+    # a strong past cue in a plan's task section is a relative clause (对已认定的…给予奖励); 累计
+    # among tasks or targets counts up to the target (…领军企业累计达150家)
+    tasks = verdict is not None and verdict.kind == "tasks"
     if (
         mood is not None
         and mood.strong
         and (
             mood.status == "planned"
-            or not (ctx.genre == "plan" and verdict and verdict.kind == "tasks")
+            or not (
+                (ctx.genre == "plan" and tasks)
+                or (mood.words == "累计" and (tasks or bool(task_region)))
+            )
         )
     ):
         return Decision(mood.status, "mood", mood, verdict, ctx)
