@@ -201,7 +201,7 @@ def _inherited(classifier: Classifier, where: _Context) -> str:
 
 
 def _explain_status(where: _Context) -> None:
-    excluded = not_a_measure(where.sentence)
+    excluded = not_a_measure(where.sentence, where.doc.genre)
     if excluded is not None:
         typer.echo(f"不计为措施：{excluded}（简报和抽取结果中不会出现）")
     decision = where.decision or decide(where.sentence, where.section, where.doc)

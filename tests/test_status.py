@@ -384,6 +384,17 @@ def test_framing_of_reports_and_regulations_is_not_a_measure(text: str) -> None:
     assert [m.text for m in measures_of(body)] == ["新建重点实验室3个。"]
 
 
+def test_the_leadership_formula_opens_no_measure_outside_a_plan() -> None:
+    formula = "过去一年,在市委、市政府的坚强领导下,全市上下团结奋斗,经济社会发展取得新成效。"
+    counted = "一年来,在市委的坚强领导下,全市研发投入增长12%。"
+    body = f"一、2023年工作回顾\n{formula}\n{counted}"
+    assert [m.text for m in measures_of(body, title="政府工作报告")] == [counted]
+    # a plan's review of its base period says what was done in the same words
+    review = "“十三五”期间,在区委区政府的坚强领导下,全区人才工作取得显著成效。"
+    plan = measures_of(f"一、发展基础\n{review}", title="某区人才发展“十四五”规划")
+    assert [m.text for m in plan] == [review]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -442,6 +453,7 @@ def test_explain_names_the_mood_that_decided(app: typer.Typer) -> None:
         ("但也要看到,我市科技综合实力与先进地区相比还有差距。", "问题或不足"),
         ("感谢您对我市科技工作的关心和支持。", "框架语句"),
         ("区科技局、区财政局等有关部门。", "责任单位"),
+        ("过去一年,在市委的坚强领导下,全市上下团结奋斗,取得新成效。", "领导下"),
     ],
 )
 def test_explain_says_when_a_sentence_is_never_a_measure(

@@ -76,6 +76,8 @@ _FRAMING_RE = re.compile(
     # who attended or chaired, as news ends a meeting's report: …负责同志参加了调研活动
     r"|(?:参加|出席|列席)了?(?:本次|此次|上述)?(?:调研|考察|座谈|签约|揭牌)?(?:会议|活动|座谈会?|仪式|调研|考察)[。.]?$"
     r"|会议由.{1,40}主持[。.]?$"
+    # a policy reading announcing itself: 现就《措施》出台的背景、主要内容进行解读
+    r"|现就.{0,40}解读|解读如下"
     # a reply's closing hopes: 希望继续对我们的工作提出宝贵意见, 欢迎…批评指正
     r"|希望(?:您|你们?|各位)?(?:继续|今后|一如既往)|欢迎.{0,20}(?:提出|批评指正|宝贵意见)"
 )
@@ -85,7 +87,7 @@ _FRAMING_START_RE = re.compile(
     # the addressees of a notice: 各区县人民政府,市政府各部门:
     r"|各[^。；;！!？?]{1,150}[:：]$"
     # a year characterised: 2022年是党的二十大胜利召开之年,也是…30周年,极为重要
-    r"|(?:20\d\d年|今年|明年|去年)既?是.{0,60}?(?:之年|的一年|周年)"
+    r"|(?:20\d\d年|今年|明年|去年)[，,]?既?是.{0,60}?(?:之年|一年|周年)"
 )
 # a reply speaking of the proposal itself (我们对您的提案进行了认真研究,认为您的提案非常好):
 # framing unless the sentence counts, names a document or says what was done about it
@@ -207,12 +209,14 @@ def status_reasons(text: str, context: DocContext | None = None) -> list[str]:
     return reasons
 
 
-def not_a_measure(text: str) -> str | None:
+def not_a_measure(text: str, genre: str = "unknown") -> str | None:
     """Why a sentence never becomes a measure, in the words `briefing explain` prints; None when
-    it may be one."""
+    it may be one. `genre` is the document's (`DocContext.genre`)."""
     text = _clean(text)
     if not text:
         return None
+    if is_leadership_opening(text, genre):
+        return "是以“在……领导下”起笔、不含具体数字的概述句，不是措施"
     if is_heading_sentence(text):
         return "这是章节标题"
     if is_problem_statement(text):
@@ -230,6 +234,14 @@ def not_a_measure(text: str) -> str | None:
 _ATTRIBUTION_RE = re.compile(
     r"^[^，,；;：:“”\d]{2,24}(?:说|表示|介绍|称|告诉记者|对记者说)[。.！!]?$"
 )
+
+
+# 过去一年,在市委、市政府的坚强领导下,全市上下…取得新成效: the leadership formula opening a
+# report's or a summary's part; a plan's review of its base period says the same of what it counts
+# as done, and keeps it
+def is_leadership_opening(text: str, genre: str) -> bool:
+    """A sentence opened by 在…领导下 that counts nothing, outside a plan."""
+    return genre != "plan" and "领导下" in text[:60] and _QUANTITY_RE.search(text) is None
 
 
 def measure_id(sha256: str, position: int) -> str:
@@ -305,7 +317,7 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
     top: str | None = None
     last_kind: SectionVerdict | None = None  # verdict of the latest top-level section that had one
     inherited: SectionVerdict | None = None
-    units: Iterable[_Unit] = _units(structure)
+    units: Iterable[_Unit] = _units(structure, ctx.genre)
     if ctx.genre == "unknown":
         units = list(units)
         ctx = _genre_from_moods(units, ctx)
@@ -606,7 +618,7 @@ def _own_headings(structure: Structure) -> bool:
     return bool(structure.sections) or any(s.section for s in structure.sentences)
 
 
-def _units(structure: Structure) -> Iterable[_Unit]:
+def _units(structure: Structure, genre: str = "unknown") -> Iterable[_Unit]:
     sentences = structure.sentences
     given_sections = _own_headings(structure)
     has_headings = given_sections or any(is_heading_sentence(_clean(s.text)) for s in sentences)
@@ -660,7 +672,12 @@ def _units(structure: Structure) -> Iterable[_Unit]:
         elif "目标" in text and _TARGETS_FOLLOW_RE.search(text) is not None:
             # 主要预期目标是:一是…;二是…: the targets listed after it, to its paragraph's end
             told, told_paragraph = text, sentence.paragraph
-        if is_framing(text) or is_problem_statement(text) or is_body_list(text):
+        if (
+            is_framing(text)
+            or is_problem_statement(text)
+            or is_body_list(text)
+            or is_leadership_opening(text, genre)
+        ):
             continue
         not_framing = text  # checked: a clause that is this whole text needs no second look
         if sentence.paragraph != item_paragraph:
