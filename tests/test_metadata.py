@@ -230,6 +230,40 @@ def test_a_line_opened_by_a_pages_time_stamp_is_never_the_title() -> None:
     assert meta.published_date == "2023-11-11"
 
 
+def test_a_disclosure_blocks_name_field_gives_the_title_without_its_label() -> None:
+    meta = parse(
+        "信息名称:2026年市政府重点工作\n索 引 号:014109429/2026-00010\n"
+        "法定主动公开分类:其他 公开方式:主动公开\n文件编号: 发布机构:某某市人民政府\n"
+        "内容概述:2026年市政府重点工作\n2026年市政府重点工作\n" + TASKS
+    ).metadata
+    assert (meta.title, meta.publisher) == ("2026年市政府重点工作", "某某市人民政府")
+
+
+def test_a_publisher_printed_under_its_empty_label_is_the_publisher_not_the_title() -> None:
+    block = (
+        "文 号: 某政发〔2023〕8号 阅读版本:\n发布机构:\n某某市人民政府办公室\n"
+        "某某市人民政府办公室\n成文日期: 2023-02-11\n"
+    )
+    meta = parse(
+        block
+        + block
+        + "某某市人民政府关于全面加快\n科技创新推动工业高质量发展的若干政策意见\n"
+        + TASKS
+    ).metadata
+    assert meta.title == "某某市人民政府关于全面加快科技创新推动工业高质量发展的若干政策意见"
+    assert (meta.publisher, meta.doc_no) == ("某某市人民政府办公室", "某政发〔2023〕8号")
+
+
+def test_a_speakers_name_is_never_the_publisher() -> None:
+    """'市长 王子联' ends in 联 like a body's name (科联); the mayor is no issuing body."""
+    meta = parse(
+        "政 府 工 作 报 告\n——2025年1月8日在某某市第十六届人民代表大会第四次会议上\n"
+        "市长 王子联\n各位代表:\n现在,我代表市政府,向大会报告工作,请予审议。\n" + TASKS
+    ).metadata
+    assert meta.title == "政府工作报告"
+    assert meta.publisher is None
+
+
 def test_empty_field_at_the_end_of_its_line_is_null() -> None:
     meta = parse("[ 发文字号 ]\n[ 发布机构 ] 某某局\n关于开展科技创新工作的通知\n" + BODY).metadata
     assert meta.doc_no is None
@@ -581,11 +615,23 @@ TASKS = "一、工作情况\n全年新增科技型企业100家,技术合同成�
         "某某市人民政府门户网站",
         "菜单",
         "Loading...",
+        "您好!今天是 :",
+        "欢迎进入某某县人民政府网!今天是:",
     ],
 )
 def test_page_furniture_above_the_title_is_never_the_title(chrome: str) -> None:
     parsed = parse(f"{chrome}\n关于加快科技创新的若干措施\n" + TASKS)
     assert parsed.metadata.title == "关于加快科技创新的若干措施"
+    assert parsed.body == TASKS
+
+
+def test_a_menu_with_its_home_item_spaced_out_is_never_the_title() -> None:
+    parsed = parse(
+        "首 页 通知公告 统计动态 统计信息 统计数据 政府信息公开 办事服务 政民互动\n"
+        "您好!今天是 :\n您的位置:首页 >> 统计信息 >> 内容\n"
+        "2014年我市全社会R&D经费投入稳步增长\n发布日期:2015-07-08  来源:统计局  浏览次数:\n" + TASKS
+    )
+    assert parsed.metadata.title == "2014年我市全社会R&D经费投入稳步增长"
     assert parsed.body == TASKS
 
 

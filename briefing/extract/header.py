@@ -45,6 +45,14 @@ LABELS: dict[str, str] = {
     "主送机关": "addressee",
     "标题": "title",
     "名称": "title",
+    # 江苏 pages' disclosure block: "信息名称:…", "内容概述:…", "法定主动公开分类:…"
+    "信息名称": "title",
+    "内容概述": "",
+    "法定主动公开分类": "",
+    "分类": "",
+    # 浙江 pages: "文 号: 温政发〔2023〕8号 阅读版本:", "有效性: 统一编号: ZJCC00–2023–0005"
+    "阅读版本": "",
+    "统一编号": "",
     # page-level fields: weaker evidence, so only read in the head of the page
     "日期": "page_date",
     "时间": "page_date",

@@ -162,6 +162,7 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         dated = None if fields is not None else dated_header(lines.raw[i])
         if fields is not None:
             _record_header(head, fields)
+            i = _publisher_below(lines, head, fields, i)
         elif dated is not None:
             head.page_date = head.page_date or dated[0]
             _record_header(head, dated[1])
@@ -236,6 +237,28 @@ def _repeats_title(title: str, line: str) -> bool:
     """True when `line` prints the title (or a piece of it, when broken over lines) again."""
     text = line.strip(_BULLETS)
     return text == title or (len(text) >= MIN_REPEAT and text in title)
+
+
+def _publisher_below(lines: _Lines, head: _Head, fields: list[HeaderField], i: int) -> int:
+    """A header's publisher label left empty with the body on the lines below ("发布机构:" /
+    "温州市人民政府办公室", printed once or twice): that body is the field's value and leaves
+    the head. Returns the last line read."""
+    if fields[-1].name != "publisher" or fields[-1].value:
+        return i
+    j = i + 1
+    while j < len(lines) and not lines.norm[j]:
+        j += 1
+    if j >= len(lines) or not is_org_line(lines.norm[j]):
+        return i
+    known = head.header.get("publisher")
+    if known is not None and lines.norm[j] != known:
+        return i
+    head.header["publisher"] = lines.norm[j]
+    lines.removed[j] = True
+    if j + 1 < len(lines) and lines.norm[j + 1] == lines.norm[j]:
+        j += 1  # the value printed twice
+        lines.removed[j] = True
+    return j
 
 
 def _continues_addressee(lines: _Lines, i: int) -> bool:

@@ -155,6 +155,9 @@ _FOOTER_MARK_RE = re.compile(
     r"ICP备|公网安备|版权所有|版权声明|版权归|(?:转载|转发|引用).{0,12}(?:须|请|应)注明(?:来源|出处)"
     # a reposting site's disclaimer: 以上文章仅代表作者个人观点，本网只是转载
     r"|仅代表作者(?:个人|本人)?(?:的)?观点"
+    # a site's greeting ending in the date its script fills in: "欢迎进入某某县人民政府网!今天是:",
+    # "您好!今天是 :", "某某网 | 今天是:2024年1月5日 星期五"
+    r"|今天是\s*[:：]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:星期.)?\s*$"
 )
 
 
@@ -178,7 +181,7 @@ def is_chrome_line(line: str) -> bool:
 
 
 def _is_menu(line: str) -> bool:
-    items = [t for t in _MENU_SPLIT.split(line) if t]
+    items = [t for t in _MENU_SPLIT.split(_SPACED_HOME.sub(r"\1页", line)) if t]
     if not all(_MENU_ITEM.fullmatch(t) for t in items):
         return False
     if "|" in line or "｜" in line or "│" in line:
@@ -191,6 +194,8 @@ def _is_menu(line: str) -> bool:
 
 
 _HOME = frozenset({"首页", "主页", "网站首页", "返回首页"})
+# "首 页 通知公告 统计动态 …": the home item spaced out like the others' letters
+_SPACED_HOME = re.compile(r"^([首主])\s+页(?=\s|$)")
 
 
 # --- debris in the body ---------------------------------------------------------------------------

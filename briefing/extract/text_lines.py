@@ -83,7 +83,15 @@ def is_org_line(line: str) -> bool:
         _ORG_CHARS.fullmatch(line) is not None
         and _ORG_END.search(line) is not None
         and not line.startswith("关于")
+        and _PERSON_TAIL.search(line) is None
     )
+
+
+# An office and a person's name ending a line ("市长王子联", "区长王刚"): a speaker, never a body,
+# although a name may end in a body's suffix (联, 部, 院)
+_PERSON_TAIL = re.compile(
+    r"(?:总理|省长|市长|区长|县长|旗长|州长|主席|局长|厅长|主任|书记|部长)[\u4e00-\u9fff·]{2,3}$"
+)
 
 
 def date_only(line: str) -> str | None:
@@ -132,13 +140,13 @@ def signature_line(line: str) -> tuple[str | None, str | None] | None:
 _SPEAKER = re.compile(
     r"(?P<org>[\u4e00-\u9fff()（）]{2,40}?)\s*(?:代理|代|副|常务副)?"
     r"(?:总理|省长|市长|区长|县长|旗长|州长|主席|局长|厅长|主任|书记|部长|党组书记)\s*"
-    r"[\u4e00-\u9fff·]{2,4}"
+    r"[\u4e00-\u9fff·]{2,6}"
 )
 
 
 def speaker_body(line: str) -> str | None:
     """The issuing body of a speaker line ("海拉尔区人民政府代区长 杨国宏" -> 海拉尔区人民政府)."""
-    if len(line) > 50:
+    if len(line) > 50 or is_org_line(line):
         return None
     m = _SPEAKER.fullmatch(line)
     if m is None:
