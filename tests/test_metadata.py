@@ -30,7 +30,7 @@ SEED_METADATA = {
         "title_derived": False,
         "index_no": "11500000MB15895317/2023-00178",
         "doc_no": "渝科局函〔2023〕372号",
-        "publisher": "市科技局",
+        "publisher": "重庆市科学技术局",
         "written_date": "2023-07-27",
         "published_date": "2023-07-27",
         "topic": "科技、教育",
@@ -44,7 +44,7 @@ SEED_METADATA = {
         "title_derived": False,
         "index_no": "11500000MB15895317/2020-00762",
         "doc_no": "渝科局函〔2020〕109号",
-        "publisher": "市科技局",
+        "publisher": "重庆市科学技术局",
         "written_date": "2020-04-10",
         "published_date": "2020-09-16",
         "topic": "科技",
@@ -245,13 +245,27 @@ def test_a_publisher_printed_under_its_empty_label_is_the_publisher_not_the_titl
         "某某市人民政府办公室\n成文日期: 2023-02-11\n"
     )
     meta = parse(
-        block
-        + block
-        + "某某市人民政府关于全面加快\n科技创新推动工业高质量发展的若干政策意见\n"
-        + TASKS
+        block + block + "关于全面加快\n科技创新推动工业高质量发展的若干政策意见\n" + TASKS
     ).metadata
-    assert meta.title == "某某市人民政府关于全面加快科技创新推动工业高质量发展的若干政策意见"
+    assert meta.title == "关于全面加快科技创新推动工业高质量发展的若干政策意见"
     assert (meta.publisher, meta.doc_no) == ("某某市人民政府办公室", "某政发〔2023〕8号")
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "publisher"),
+    [
+        ("市科技局", "某某市科学技术局关于市政协第12号提案的复函", "某某市科学技术局"),
+        ("省科技厅", "某某省科学技术厅关于省政协第28号提案的答复", "某某省科学技术厅"),
+        ("区科技局", "科技局2025年政府工作报告落实情况(1-3月)", "区科技局"),
+    ],
+)
+def test_the_body_a_title_names_is_the_publisher_unless_the_header_names_it_more_fully(
+    header: str, title: str, publisher: str
+) -> None:
+    """The header's 发布机构 is often the short form; the sources list should name the body
+    as the document itself does."""
+    meta = parse(f"[ 发布机构 ] {header}\n[ 成文日期 ] 2025-05-07\n{title}\n" + TASKS).metadata
+    assert (meta.title, meta.publisher) == (title, publisher)
 
 
 def test_a_speakers_name_is_never_the_publisher() -> None:

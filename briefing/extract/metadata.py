@@ -621,8 +621,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     speaking_for = _speaking_for(body)
     publisher = (
         _field_text(raw, "publisher")
-        or _not_a_site(_clean(hdr.get("publisher")))
-        or issuer
+        or _issuing_body(issuer, _not_a_site(_clean(hdr.get("publisher"))))
         or _source_body(hdr.get("source"))
         or head.byline
         or head.signature_org
@@ -656,6 +655,15 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         url=raw.fields.get("url") or None,
     )
     return ParsedText(metadata=metadata, body=body, notes=notes, warnings=warnings)
+
+
+def _issuing_body(issuer: str | None, header: str | None) -> str | None:
+    """The body a title names as its issuer before a header's 发布机构: the header often gives a
+    short form (市科技局 under "重庆市科学技术局关于…") or the site's owner reposting the text;
+    unless the header names the same body more fully (区科技局 for a title's 科技局)."""
+    if issuer and header and header != issuer and header.endswith(issuer):
+        return header
+    return issuer or header
 
 
 def _pick_title(given: str | None, printed: str | None) -> str | None:
