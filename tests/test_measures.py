@@ -472,6 +472,12 @@ def test_an_item_of_a_numbered_target_list_is_a_planned_measure_with_target_figu
         "任何媒体转载、摘编、引用,须注明来源某某网和署著作者名,否则将追究相关法律责任。",
         # a reposting site's disclaimer, on a mirror in traditional characters
         "以上文章僅代表作者個人觀點,本網只是轉載,如涉及作品內容、版權、稿酬問題,請與本網聯繫。",
+        # the same with the pinyin of some characters left in by the mirror
+        "以上文章僅代表作者個(gè)人觀點(diǎn),本網(wǎng)只是轉(zhuǎn)載,如涉及作品內(nèi)容、版權(quán)"
+        "、稿酬問(wèn)題,請(qǐng)及時(shí)聯(lián)系我們。",
+        # a footer's address and help lines
+        "办公地址:某某市某某大道1280号市行政中心1号楼B座3层  网站地图",
+        "联系电话:0000-85683051  技术支持电话:0000-85685023(工作日9:00-17:00)",
     ],
 )
 def test_a_pages_byline_or_footer_fields_never_become_a_measure(line: str) -> None:

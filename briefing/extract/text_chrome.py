@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.themes import PINYIN_RESIDUE
+
 MAX_CHROME_LINE = 160
 
 # A line that starts like this is chrome whatever follows (breadcrumbs, footers, site furniture).
@@ -69,7 +71,6 @@ _CHROME_PREFIXES = (
     r"浏览量",
     r"(?:总)?访问人次",
     r"还没有账号",
-    r"今天是",
     r"Loading\.{0,3}$",
     r"加载中",
     r"(?:用户)?登录\s*(?:[|｜/]|$)",
@@ -153,6 +154,9 @@ _ADDRESS_RE = re.compile(
 # no document text holds a site licence number
 _FOOTER_MARK_RE = re.compile(
     r"ICP备|公网安备|版权所有|版权声明|版权归|(?:转载|转发|引用).{0,12}(?:须|请|应)注明(?:来源|出处)"
+    # a footer's links and help line after its address or phone: "办公地址:… 网站地图",
+    # "联系电话:… 技术支持电话:…", "网站标识码:3204000028"
+    r"|网站地图|技术支持电话|网站标识码"
     # a reposting site's disclaimer: 以上文章仅代表作者个人观点，本网只是转载
     r"|仅代表作者(?:个人|本人)?(?:的)?观点"
     # a site's greeting ending in the date its script fills in: "欢迎进入某某县人民政府网!今天是:",
@@ -165,7 +169,8 @@ def is_chrome_line(line: str) -> bool:
     """True when `line` (stripped) is page furniture rather than document text."""
     if not line or len(line) > MAX_CHROME_LINE:
         return False
-    if _PREFIX_RE.match(line) or _FOOTER_MARK_RE.search(line):
+    # a mirror's footer with the pinyin of some characters left in ("作者个(gè)人观点(diǎn)")
+    if _PREFIX_RE.match(line) or _FOOTER_MARK_RE.search(_without_pinyin(line)):
         return True
     if _TOKEN_LINE_RE.fullmatch(line) is not None:
         return True
@@ -178,6 +183,10 @@ def is_chrome_line(line: str) -> bool:
     if _CRUMB_CHARS.search(line) and _CRUMB_RE.fullmatch(line):
         return True
     return line[-1] in _SITE_ENDS and _SITE_NAME.fullmatch(line) is not None
+
+
+def _without_pinyin(line: str) -> str:
+    return PINYIN_RESIDUE.sub("", line) if "(" in line else line
 
 
 def _is_menu(line: str) -> bool:
