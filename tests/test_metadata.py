@@ -234,9 +234,12 @@ def test_a_disclosure_blocks_name_field_gives_the_title_without_its_label() -> N
     meta = parse(
         "信息名称:2026年市政府重点工作\n索 引 号:014109429/2026-00010\n"
         "法定主动公开分类:其他 公开方式:主动公开\n文件编号: 发布机构:某某市人民政府\n"
+        "生成日期:2026-01-21 公开日期:2026-01-26 废止日期:有效\n"
         "内容概述:2026年市政府重点工作\n2026年市政府重点工作\n" + TASKS
     ).metadata
     assert (meta.title, meta.publisher) == ("2026年市政府重点工作", "某某市人民政府")
+    # the record's 生成日期 is the published date only when the page gives no 公开日期
+    assert meta.published_date == "2026-01-26"
 
 
 def test_a_publisher_printed_under_its_empty_label_is_the_publisher_not_the_title() -> None:

@@ -33,9 +33,10 @@ LABELS: dict[str, str] = {
     "发布日期": "published_date",
     "发布时间": "published_date",
     # 福建 and 厦门 pages: "发布机构: 泉州市科技局 生成日期: 2017-02-15 备注/文号: 泉科〔2017〕28号";
-    # 生成日期 is when the page record was made (read as the written date, test written 0.895 -> 0.877)
-    "生成日期": "published_date",
-    "公文生成日期": "published_date",
+    # 生成日期 is when the page record was made (read as the written date, test written 0.895 -> 0.877):
+    # the published date when the page gives no 公开日期/发布日期 ("生成日期:2026-01-21 公开日期:2026-01-26")
+    "生成日期": "generated_date",
+    "公文生成日期": "generated_date",
     "备注/文号": "doc_no",
     "信息类别": "",
     "公开日期": "published_date",
@@ -125,7 +126,16 @@ GLUED_LABELS = (
 # Fields whose label alone proves the line is a header wherever it appears; the others (日期, 来源,
 # 作者, 时间…) also start body lines of notices ("时间：3月1日"), so they count only in the head.
 STRONG_FIELDS = frozenset(
-    {"index_no", "doc_no", "publisher", "written_date", "published_date", "topic", "genre"}
+    {
+        "index_no",
+        "doc_no",
+        "publisher",
+        "written_date",
+        "published_date",
+        "generated_date",
+        "topic",
+        "genre",
+    }
 )
 
 _BULLET = r"[\s•·●▪◆■◇○※\-*|]*"

@@ -601,7 +601,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         notes.append(
             f"文件头成文日期（{header_written}）与落款日期（{signed}）不一致，以文件头为准。"
         )
-    header_published = _header_date(hdr, "published_date")
+    header_published = _header_date(hdr, "published_date") or _header_date(hdr, "generated_date")
     page_date = head.page_date or _header_date(hdr, "page_date") or head.timestamp_date
     published = _field_date(raw, "published_date") or header_published or page_date
 
