@@ -260,6 +260,8 @@ def test_a_publisher_printed_under_its_empty_label_is_the_publisher_not_the_titl
         ("市科技局", "某某市科学技术局关于市政协第12号提案的复函", "某某市科学技术局"),
         ("省科技厅", "某某省科学技术厅关于省政协第28号提案的答复", "某某省科学技术厅"),
         ("区科技局", "科技局2025年政府工作报告落实情况(1-3月)", "区科技局"),
+        ("某某市科学技术局", "某某市科技局关于市政协第134号提案答复的函", "某某市科学技术局"),
+        ("某某市人民政府办公室", "某某市人民政府关于加快科技创新的若干政策意见", "某某市人民政府"),
     ],
 )
 def test_the_body_a_title_names_is_the_publisher_unless_the_header_names_it_more_fully(

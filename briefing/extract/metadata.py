@@ -659,11 +659,22 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
 
 def _issuing_body(issuer: str | None, header: str | None) -> str | None:
     """The body a title names as its issuer before a header's 发布机构: the header often gives a
-    short form (市科技局 under "重庆市科学技术局关于…") or the site's owner reposting the text;
-    unless the header names the same body more fully (区科技局 for a title's 科技局)."""
-    if issuer and header and header != issuer and header.endswith(issuer):
-        return header
+    short form (市科技局 under "重庆市科学技术局关于…") or the site's owner reposting the text; of
+    two names of one body (区科技局 and a title's 科技局, 昆明市科学技术局 and 昆明市科技局) the
+    fuller."""
+    if issuer and header and _same_body(issuer, header):
+        return max(issuer, header, key=len)
     return issuer or header
+
+
+def _same_body(a: str, b: str) -> bool:
+    """One name shortens the other: the same kind of body (its last character), and the shorter's
+    characters appear in order in the longer (市科技局 in 重庆市科学技术局)."""
+    short, long = sorted((a, b), key=len)
+    if short[-1] != long[-1]:
+        return False  # 温州市人民政府 is not its 办公室
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def _pick_title(given: str | None, printed: str | None) -> str | None:
