@@ -713,6 +713,8 @@ def test_dates_and_bodies_from_subtitles_speakers_and_timestamps(
     [
         ("某某区科学技术局\n2022年7月19日\n打印本页 关闭窗口", "2022-07-19"),
         ("中共某某市委员会\n二〇一六年七月八日", "2016-07-08"),
+        # a log-in box under the signature is page chrome, not the page's last text
+        ("2022年7月19日\n账号+密码登录\n手机+密码登录\n还没有账号?\n立即注册", "2022-07-19"),
     ],
 )
 def test_signature_dates_under_the_body(tail: str, written: str) -> None:

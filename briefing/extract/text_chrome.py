@@ -120,6 +120,10 @@ _TOKEN_LINE_RE = re.compile(
 )
 
 
+# A log-in box's buttons: "账号+密码登录", "手机+密码登录", "立即注册", "扫码登录"
+_LOGIN_RE = re.compile(
+    r"(?:账号|帐号|用户名?|密码|手机号?|短信|验证码|扫码|微信|立即|免费|会员|[+＋/\s])*(?:登录|注册)"
+)
 # "------分隔线------", "=====", "*****", "———": nothing but a rule (and a word naming it)
 _SEPARATOR_RE = re.compile(
     r"[-—–_=*·•~～.。＿－=]{3,}\s*(?:分隔线|分割线)?\s*[-—–_=*·•~～.。＿－=]*"
@@ -175,6 +179,8 @@ def is_chrome_line(line: str) -> bool:
     if _TOKEN_LINE_RE.fullmatch(line) is not None:
         return True
     if _SEPARATOR_RE.fullmatch(line) or _ID_RE.fullmatch(line) or _ADDRESS_RE.fullmatch(line):
+        return True
+    if line[-1] in "录册" and _LOGIN_RE.fullmatch(line):
         return True
     if _SENTENCE_END.search(line) is not None:
         return False  # a sentence: none of the shapes below has one
