@@ -247,11 +247,13 @@ def test_a_publisher_printed_under_its_empty_label_is_the_publisher_not_the_titl
         "文 号: 某政发〔2023〕8号 阅读版本:\n发布机构:\n某某市人民政府办公室\n"
         "某某市人民政府办公室\n成文日期: 2023-02-11\n"
     )
-    meta = parse(
+    parsed = parse(
         block + block + "关于全面加快\n科技创新推动工业高质量发展的若干政策意见\n" + TASKS
-    ).metadata
+    )
+    meta = parsed.metadata
     assert meta.title == "关于全面加快科技创新推动工业高质量发展的若干政策意见"
     assert (meta.publisher, meta.doc_no) == ("某某市人民政府办公室", "某政发〔2023〕8号")
+    assert parsed.body == TASKS  # neither the label nor its value is left in the text
 
 
 @pytest.mark.parametrize(

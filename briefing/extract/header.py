@@ -54,6 +54,10 @@ LABELS: dict[str, str] = {
     # 浙江 pages: "文 号: 温政发〔2023〕8号 阅读版本:", "有效性: 统一编号: ZJCC00–2023–0005"
     "阅读版本": "",
     "统一编号": "",
+    # 江西 pages: "- 信息索取号: 000014349/2025-00320", "- 公开时限: 常年公开", "- 责任部门:"
+    "信息索取号": "index_no",
+    "公开时限": "",
+    "责任部门": "",
     # page-level fields: weaker evidence, so only read in the head of the page
     "日期": "page_date",
     "时间": "page_date",

@@ -254,7 +254,7 @@ def _publisher_below(lines: _Lines, head: _Head, fields: list[HeaderField], i: i
     if known is not None and lines.norm[j] != known:
         return i
     head.header["publisher"] = lines.norm[j]
-    lines.removed[j] = True
+    lines.removed[i] = lines.removed[j] = True
     if j + 1 < len(lines) and lines.norm[j + 1] == lines.norm[j]:
         j += 1  # the value printed twice
         lines.removed[j] = True
