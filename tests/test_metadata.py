@@ -222,6 +222,12 @@ def test_a_doc_number_in_traditional_characters_is_read() -> None:
     assert meta.doc_no == "沪府发〔2017〕92号"
 
 
+def test_a_news_pages_date_before_its_toolbar_dates_the_page() -> None:
+    parsed = parse("某某市研究试验发展投入稳步提升\n2021年11月17日11:05 |\n小字号\n" + TASKS)
+    assert parsed.metadata.published_date == "2021-11-17"
+    assert parsed.body == TASKS
+
+
 def test_a_line_opened_by_a_pages_time_stamp_is_never_the_title() -> None:
     meta = parse(
         "2023-11-11 07:41:54 來源:西安新聞網\n9日,西安市統計局公布我市2022年研發經費投入情況。\n"
