@@ -753,6 +753,12 @@ def test_scope_is_the_place_named_else_the_publishers_jurisdiction(
         ("海拉尔区人民政府", None, "海拉尔区"),
         ("市科技局", "重庆市科学技术局关于市政协第0012号提案的复函", "重庆市"),
         ("市科技局", "关于支持浙江加快发展的意见", None),
+        # a title opening with a county the header's publisher does not name
+        ("市科学技术局", "蓝山县创建省级创新型县区工作推进会", "蓝山县"),
+        # autonomous prefectures and leagues; 自治区 alone names no place
+        ("海西州人民政府办公室", None, "海西州"),
+        ("锡林郭勒盟行政公署", None, "锡林郭勒盟"),
+        ("自治区科技厅", "自治区科技厅关于组织申报项目的通知", None),
         ("科技部", None, "全国"),
         (None, "中华人民共和国2016年国民经济和社会发展统计公报", "全国"),
     ],
@@ -908,6 +914,23 @@ def test_without_a_publisher_the_body_the_opening_names_gives_the_scope(
     place = document_jurisdiction(None, None, opening + "\n全年新认定高新技术企业120家。")
     assert place == scope
     assert one("全年新认定高新技术企业120家。", place=place).scope == scope
+
+
+def test_a_share_of_people_is_named_for_the_people() -> None:
+    f = one("持续推进科研人员减负专项行动,60%科研人员每周平均科研时间增加2小时。")
+    assert (f.value, f.unit, f.metric) == (60, "%", "科研人员")
+
+
+def test_a_sum_given_to_counted_recipients_is_no_support_standard() -> None:
+    # a reply reporting loans granted to 20 firms: what they got, not a standard laid down
+    found = figures("组织银行通过“抵押+信用”方式,对20户企业给予300至500万元的贷款额度。")
+    assert [(f.value, f.kind, f.metric) for f in found] == [
+        (20, "actual", "企业"),
+        (500, "actual", "贷款额度"),
+    ]
+    # a class of recipients: a standard
+    f = one("对新认定的科技型企业给予最高500万元的贷款额度。")
+    assert f.kind == "provision"
 
 
 def test_support_standards_in_policy_wording() -> None:

@@ -230,7 +230,10 @@ _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 _SUFFIX_STOP = re.compile(
     r"[、,，;；。:：!！?？()（）]|以及|的|在|为|由|推进|进驻|进入|赴|获|被|将|属于|上榜|选为|评为|开工|参会|签约|出席|召开|纳入|就业|"
     r"落地|建成|发放|引领|带动|支撑|配备|开展|参与|加入|上市|列入|成为|实现|通过|占|达|超|突破|作价|建设|正式|"
-    r"分别|共|累计|投入|入选|运行|揭牌|增加|增长|提高|提升|上升|下降|减少|降低|[0-9]"
+    r"分别|共|累计|投入|入选|运行|揭牌|增加|增长|提高|提升|上升|下降|减少|降低|[0-9]|"
+    # "60%科研人员每周平均科研时间增加2小时": a share of researchers, not of their hours;
+    # "对20户企业给予…", "为380户企业成功撮合融资…": what they got is another figure
+    r"每|给予|予以|提供|成功"
 )
 _SCOPE = re.compile(
     r"^[^\d,，。；;、“”\"《》]{0,12}?(?:科学城核心区|科学城|核心区|协同创新区|新区|片区|高新区|生态城|科创园|"
@@ -852,6 +855,11 @@ _REALISED = re.compile(
 
 
 _CAP = re.compile(r"(?:最高|最多|不超过|不高于)$")
+# recipients counted one by one ("对20户企业", "为380家企业") are those a sum went to: a standard
+# is laid down for a class ("对新认定的企业")
+_COUNTED_RECIPIENTS = re.compile(
+    r"(?:对|为|向)[0-9][0-9.]*(?:余|多)?(?:户|家|个|名|人|位|所|支|批)"
+)
 
 
 def _is_provision(text: str, q: Quantity, c_start: int, c_end: int) -> bool:
@@ -862,6 +870,8 @@ def _is_provision(text: str, q: Quantity, c_start: int, c_end: int) -> bool:
         before
     ):
         return False  # "累计补助不超过100万元" is a cap, not a sum paid out
+    if _COUNTED_RECIPIENTS.search(text, c_start, q.start):
+        return False  # "对20户企业给予300至500万元的贷款额度": what they were given, not a standard
     if _SUPPORT_BEFORE.search(before) or _SUPPORT_AFTER.match(text, q.end, c_end):
         return True
     if _THRESHOLD_SIGN.search(before) or (q.unit == "%" and _SUPPORT_RATIO.search(before)):

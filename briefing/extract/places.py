@@ -97,7 +97,7 @@ _DISTRICT = r"(?![区县市省])[\u4e00-\u9fff]{1,3}?(?:新区|区|县|旗)"
 # Words that end in 区/县 but name no district.
 _NOT_DISTRICT = re.compile(
     r"(?:园|(?:^|[主老新心])城|社|片|辖|景|山|地|市|全|我|本|各|该|郊|示范|开发|试验|功能|集聚|核心|保护|"
-    r"自贸|经开|高新|产业|商|校|小|街|矿|牧|林|灾|疫|风险|老|主城|中心城|城市|新城)区$"
+    r"自贸|经开|高新|产业|商|校|小|街|矿|牧|林|灾|疫|风险|老|主城|中心城|城市|新城)区$|^自治"
 )
 
 # Names that open a body rather than name a place: "浙江大学", "上海交通大学".
@@ -166,7 +166,11 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
 
 
 # An issuing body's own place at the start of its name: "鄞州区科学技术局", "长沙县人民政府".
-_OWN_DISTRICT = re.compile(r"^([\u4e00-\u9fff]{2,3}(?:新区|区|县|旗))(?=[\u4e00-\u9fff]{2})")
+# An autonomous prefecture or league ("海西州人民政府办公室", "锡林郭勒盟行政公署") too.
+_OWN_DISTRICT = re.compile(
+    r"^([\u4e00-\u9fff]{2,3}(?:新区|区|县|旗|州)|[\u4e00-\u9fff]{2,4}盟|[\u4e00-\u9fff]{2,8}?自治州)"
+    r"(?=[\u4e00-\u9fff]{2})"
+)
 
 
 # A county-level city opening a government body's name; the body word is required, since "X市"
@@ -221,9 +225,7 @@ def document_jurisdiction(
     "来源:漳州市发改委", "我代表国务院"). None when nothing names one."""
     own = jurisdiction(publisher)
     if own is None and title:
-        places = find_places(title[:30])
-        if places and places[0][0] == 0:
-            own = jurisdiction(title)
+        own = _title_jurisdiction(title)
     if own is None:
         for name in (publisher, title):
             if name and _NATIONAL.match(name):
@@ -234,6 +236,15 @@ def document_jurisdiction(
         body = body.translate(T2S)
         own = text_jurisdiction(body) or body_jurisdiction(body[:OPENING])
     return own
+
+
+def _title_jurisdiction(title: str) -> str | None:
+    """The place a title opens with: a province or city ("重庆市科学技术局关于…"), or a district,
+    county or county-level city ("蓝山县创建省级创新型县区工作推进会")."""
+    places = find_places(title[:30])
+    if (places and places[0][0] == 0) or _OWN_DISTRICT.match(title) or _OWN_CITY.match(title):
+        return jurisdiction(title)
+    return None
 
 
 # how a text names its own place: 全市/我市/本市 (a city), 全省, 全区, 全县, 全州
