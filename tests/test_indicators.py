@@ -298,12 +298,41 @@ def test_false_friends_carry_no_figure() -> None:
         "引进50亿元以上先进制造业项目。",
         "聚焦三大重点领域和十个产业方向,将五个片区纳入,开展三个一批改革。",
         "渝公网安备 50011202501447号",
+        # a page's visit counter
+        "更新时间:2023-01-28 09:15:46点击次数:31640次",
+        "浏览量：1200次",
         "加快实施轨道27号线建设。",
         "部署5G基站。",
     ],
 )
 def test_not_figures(text: str) -> None:
     assert values(text) == []
+
+
+def test_a_comparison_with_a_year_is_no_part_of_the_metric() -> None:
+    found = figures("全市共有县级创新平台12个,较2023年度新增2个。")
+    assert [(f.value, f.metric) for f in found] == [(12, "县级创新平台"), (2, "县级创新平台")]
+
+
+def test_a_cap_reached_is_a_support_standard_and_high_is_no_part_of_a_metric() -> None:
+    f = one("对新认定的企业最高可达100万元补助。")
+    assert (f.kind, f.qualifier) == ("provision", "最高可达")
+    assert one("对新认定的企业奖励最高达100万元。").kind == "provision"
+    f = one("政府所属研究机构R&D经费占比高达53.2%。")
+    assert (f.metric, f.qualifier, f.kind) == ("政府所属研究机构R&D经费占比", "高达", "actual")
+
+
+def test_a_count_in_another_counting_word_does_not_repeat_the_metric_before_it() -> None:
+    found = figures("拥有中国“两院”院士80多名,此外还拥有14所、28所等一批军工科研单位。")
+    assert [(f.value, f.metric) for f in found][:2] == [(80, "中国“两院”院士"), (14, None)]
+    # a rate after a count is the count's
+    assert [f.metric for f in figures("新增高新技术企业50家、增长20%。")] == ["高新技术企业"] * 2
+
+
+def test_a_bare_magnitude_with_a_bound_is_a_figure() -> None:
+    text = "全社会研究与试验发展(R&D)经费投入达100亿以上,投入强度达到1.2%。"
+    assert values(text) == [(100, "亿"), (1.2, "%")]
+    assert figures(text)[0].qualifier == "达…以上"
 
 
 def test_chinese_numerals_count_when_they_carry_a_place_value() -> None:

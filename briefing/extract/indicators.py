@@ -146,6 +146,10 @@ _QUALIFIERS = (
     "大约",
     "约",
     "达到",
+    "最高可达",
+    "最高达",
+    "高达",
+    "可达",
     "达",
     "突破",
     "不低于",
@@ -257,7 +261,7 @@ _VERB_END_WORDS = sorted(
 _VERB_END = re.compile("(?:" + "|".join(_VERB_END_WORDS) + ")$")
 # "比去年同期增长49%": the comparison is not part of what is measured
 _COMPARISON = re.compile(
-    r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:全年)?(?:总数)?|同口径|同比|环比|(?:比|较)(?:19|20)[0-9]{2}年"
+    r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:全年)?(?:总数)?|同口径|同比|环比|(?:比|较)(?:19|20)[0-9]{2}年(?:度|底|末)?"
     r"|按(?:可比|同)?口径(?:计算)?"
 )
 # "数量从2018年的1500家": a time phrase right before the number is not part of the metric
@@ -829,7 +833,7 @@ _SUPPORT_BEFORE = re.compile(
     r"|(?:奖励|补助|资助|补贴|奖补|支持|奖金|最高|一次性|每(?:年|家|个|项|人|户|台|套|次))"
     # "最高补助额不超过50万元", "奖励资金最高": the amount's noun may follow the kind of grant
     r"(?:额度|金额|资金|标准|额)?"
-    r"(?:最高|最多|不超过|不高于|可|一次性|给予|奖励|补助|资助|补贴|奖补|支持|为|调整为|提高到|提高至)*$"
+    r"(?:最高|最多|不超过|不高于|可|一次性|给予|奖励|补助|资助|补贴|奖补|支持|为|调整为|提高到|提高至|(?<=最高|最多)达|可达)*$"
     # "(本金不高于1000万元)": a bound on who qualifies, inside a support sentence
     r"|(?:不高于|不低于|不超过|不少于|低于)$"
 )
@@ -1317,7 +1321,22 @@ def _inherit_metrics(figures: list[_Figure]) -> None:
                 fig.scope = fig.scope or src.scope
         elif earlier:
             for fig in figures[i:j]:
+                if not _may_share_metric(fig.quantity.unit, earlier[-1].quantity.unit):
+                    continue  # "院士80多名,此外还拥有14所、28所": another thing counted
                 fig.metric = earlier[-1].metric
                 fig.scope = fig.scope or earlier[-1].scope
         with_metric.extend(f for f in figures[i:j] if f.metric is not None)
         i = j
+
+
+def _may_share_metric(unit: str, source_unit: str) -> bool:
+    """A count in another counting word (所 after 名) counts another thing; a rate, an amount or
+    the same word (人, 名 and 位 alike) may repeat the metric before it."""
+    a, b = (
+        _COUNTER_KIN.get(u, u) for u in (unit.lstrip("万亿千百"), source_unit.lstrip("万亿千百"))
+    )
+    return a == b or a not in _COUNT_UNITS or b not in _COUNT_UNITS
+
+
+_COUNTER_KIN = {"名": "人", "位": "人", "套": "台", "台/套": "台", "台(套)": "台", "家(次)": "家"}
+

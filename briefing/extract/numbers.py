@@ -127,7 +127,8 @@ _HINT = re.compile(rf"[0-9０-９一二两三四五六七八九十百千万亿�
 _AFTER = re.compile(
     rf"(?P<mag1>{_MAG_ALT})?(?P<approx>余|多)?(?P<mag2>{_MAG_ALT})?(?P<unit>{_UNIT_ALT}|%|‰)"
 )
-_BARE_MAGNITUDE = re.compile(rf"(?P<mag>{_MAG_ALT})(?![\u4e00-\u9fff])")
+# "投入达100亿以上,": 以上/以下/左右 may stand between a bare magnitude and the end of its clause
+_BARE_MAGNITUDE = re.compile(rf"(?P<mag>{_MAG_ALT})(?=(?:以上|以下|左右)?(?![\u4e00-\u9fff]))")
 _CN_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]{2,12}+")
 _CN_HAS_DIGIT = re.compile(r"[一二两三四五六七八九]")
 _CN_HAS_PLACE = re.compile(r"[十百千万亿]")
@@ -248,6 +249,10 @@ _STRUCTURE_BEFORE = re.compile(
 )
 
 
+# A page's visit counter, not a figure: "更新时间:2023-01-28 点击次数:31640次", "浏览量：1200"
+_PAGE_COUNTER = re.compile(r"(?:点击|浏览|访问|阅读)(?:次数|量|数)\s*[:：]?\s*$")
+
+
 def _structure_count(half: str, start: int, unit: str) -> bool:
     """Whether the count at `start` numbers a document's articles ("分7章共35条")."""
     return unit in _STRUCTURE_UNITS and bool(
@@ -294,7 +299,9 @@ def find_quantities(text: str) -> Iterator[Quantity]:
         if read is None:
             continue
         unit, _factor, approx, end = read
-        if _structure_count(half, start, unit):
+        if _structure_count(half, start, unit) or _PAGE_COUNTER.search(
+            half, max(0, start - 8), start
+        ):
             continue
         value = parse_number(digits)
         if value is None:
