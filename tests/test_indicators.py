@@ -314,6 +314,15 @@ def test_a_comparison_with_a_year_is_no_part_of_the_metric() -> None:
     assert [(f.value, f.metric) for f in found] == [(12, "县级创新平台"), (2, "县级创新平台")]
 
 
+def test_more_or_fewer_than_last_year_is_an_amount_added() -> None:
+    found = figures("全市高新技术企业增至500家,比上年多50家。")
+    assert [(f.value, f.kind, f.metric) for f in found] == [
+        (500, "actual", "高新技术企业"),
+        (50, "change", "高新技术企业"),
+    ]
+    assert one("净增高新技术企业50家。").metric == "高新技术企业"
+
+
 def test_a_cap_reached_is_a_support_standard_and_high_is_no_part_of_a_metric() -> None:
     f = one("对新认定的企业最高可达100万元补助。")
     assert (f.kind, f.qualifier) == ("provision", "最高可达")
