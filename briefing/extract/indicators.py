@@ -1342,4 +1342,3 @@ def _may_share_metric(unit: str, source_unit: str) -> bool:
 
 
 _COUNTER_KIN = {"名": "人", "位": "人", "套": "台", "台/套": "台", "台(套)": "台", "家(次)": "家"}
-

@@ -14,8 +14,6 @@ from __future__ import annotations
 import functools
 import re
 
-from briefing._t2s import T2S
-
 # short name -> full name
 PROVINCES: dict[str, str] = {
     "北京": "北京市",
@@ -231,9 +229,6 @@ def document_jurisdiction(
             if name and _NATIONAL.match(name):
                 return NATION
     if own is None and body:
-        # a mirror's page in traditional characters (重慶市科學技術局) names its places as the
-        # simplified original does
-        body = body.translate(T2S)
         own = text_jurisdiction(body) or body_jurisdiction(body[:OPENING])
     return own
 
