@@ -318,17 +318,35 @@ def money_unit(largest: float) -> tuple[str, float]:
 
 
 def _without_total(money: pd.DataFrame, positions: list[int]) -> list[int]:
-    """`positions` without the one amount that is the sum of all the others (within 0.5 %, as
-    rounded parts add up), when there are at least two others."""
-    if len(positions) < 3:
+    """`positions` without the one amount that is the whole of the others: the sum of all of them
+    (within 0.5 %, as rounded parts add up), when there are at least two others; or at least their
+    sum when all of them (two or more) come from one breakdown quote that is not its own (企业、政府
+    所属研究机构、高等学校…R&D经费分别为29.31亿元、58.31亿元…, of which the table may list only
+    some)."""
+    if len(positions) < 2:
         return positions
     values = [float(money.iloc[p]["base_value"]) for p in positions]
+    quotes = [str(money.iloc[p]["text"]) for p in positions]
     total = sum(values)
-    for position, value in zip(positions, values, strict=True):
+    for position, value, quote in zip(positions, values, quotes, strict=True):
         rest = total - value
-        if rest > 0 and abs(value - rest) <= 0.005 * value:
+        others = {q for p, q in zip(positions, quotes, strict=True) if p != position}
+        if len(positions) >= 3 and rest > 0 and abs(value - rest) <= 0.005 * value:
+            return [p for p in positions if p != position]
+        breakdown = len(positions) >= 3 and len(others) == 1 and quote not in others
+        if breakdown and value >= rest * 0.995:
             return [p for p in positions if p != position]
     return positions
+
+
+def _partial_breakdown(money: pd.DataFrame, positions: list[int]) -> bool:
+    """Whether the amounts at `positions` all come from one quote that lists more amounts than
+    they are (企业、政府所属研究机构、高等学校和其他主体R&D经费分别为…: four, two of them here)."""
+    quotes = {str(money.iloc[p]["text"]) for p in positions}
+    if len(quotes) != 1:
+        return False
+    amounts = sum(1 for q in find_quantities(next(iter(quotes))) if q.unit.endswith("元"))
+    return amounts > len(positions)
 
 
 @dataclass(frozen=True)
@@ -365,6 +383,11 @@ def comparable_amounts(results: pd.DataFrame, least: int = 2) -> AmountGroup | N
     # a total drawn beside its parts (R&D经费投入 109.61亿元 and 企业、高等学校… adding up to it)
     # reads as one more category: the parts are drawn, the whole is left to the table
     groups = {key: _without_total(money, rows) for key, rows in groups.items()}
+    # some parts of one breakdown (the table lists two of its four sectors) would read as the
+    # whole of it: such a group is left to the table
+    groups = {key: rows for key, rows in groups.items() if not _partial_breakdown(money, rows)}
+    if not groups:
+        return None
     (family, place, year), positions = max(groups.items(), key=lambda item: len(item[1]))
     if len(positions) < least:
         return None

@@ -238,6 +238,37 @@ def test_a_total_is_not_drawn_beside_its_parts() -> None:
     assert pair is not None and len(pair.rows) == 2
 
 
+def test_some_parts_of_one_breakdown_beside_their_total_are_no_chart() -> None:
+    """The table lists the total and two of the four sectors a bulletin breaks it into: drawn,
+    the total would be one more sector and the two a whole; the table says it all."""
+    split = "2024年企业、政府所属研究机构、高等学校和其他主体R&D经费分别为29.31亿元、58.31亿元、21.57亿元和0.42亿元"
+    rows = _ledger_rows(
+        [
+            ("R&D经费投入", 109.61, "亿元", 1.0961e10, "海南省", 2024),
+            ("企业经费", 29.31, "亿元", 2.931e9, "海南省", 2024),
+            ("政府所属研究机构经费", 58.31, "亿元", 5.831e9, "海南省", 2024),
+        ]
+    )
+    rows.loc[1:, "text"] = split
+    assert comparable_amounts(rows) is None
+    # with every sector listed, the sectors are drawn and the total is left out
+    whole = pd.concat(
+        [
+            rows,
+            _ledger_rows(
+                [
+                    ("高等学校经费", 21.57, "亿元", 2.157e9, "海南省", 2024),
+                    ("其他主体R&D经费", 0.42, "亿元", 4.2e7, "海南省", 2024),
+                ]
+            ).assign(text=split),
+        ],
+        ignore_index=True,
+    )
+    group = comparable_amounts(whole)
+    assert group is not None and "R&D经费投入" not in group.rows["metric"].tolist()
+    assert len(group.rows) == 4
+
+
 def test_an_amount_given_again_rounded_is_one_row_and_one_bar() -> None:
     """A news item says 突破600亿元 in its lead and 601.08亿元 in its body: the key figures list
     the exact one, and the chart does not draw the same money twice."""
