@@ -221,6 +221,8 @@ _LEANING_RE = re.compile(
     r"^(?:确保|力争|同比|比上年|较上年|较去年|增长|分别|其中|占|达到|达|共计|合计"
     # a per-unit standard leans on whom it is for: 新通过备案的众创空间，每家分别给予…
     r"|每(?:家|个|人|名|项|所|户)"
+    # 同时 adds to what the clause before says: …获批…首批实施单位，同时入围全国首批10家…
+    r"|同时"
     # a cap leans on the grant it limits: 给予资金补助，最高不超过20万元
     r"|最高|最多|不超过|不高于)"
 )

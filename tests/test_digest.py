@@ -149,6 +149,14 @@ def test_a_fact_keeps_the_clause_a_figure_leans_on() -> None:
     assert fact(
         "对企业单个专利质押融资补助资金项目，按年度实际付息额给予资金补助，最高不超过20万元。"
     ) == ("对企业单个专利质押融资补助资金项目，按年度实际付息额给予资金补助，最高不超过20万元")
+    # a clause adding to the one before (同时…) keeps it
+    assert fact(
+        "近日，无锡高新区获批全国“十百千万”专项行动首批实施单位，同时入围全国首批10家"
+        "科技金融创新服务中心建设试点。"
+    ) == (
+        "无锡高新区获批全国“十百千万”专项行动首批实施单位，"
+        "同时入围全国首批10家科技金融创新服务中心建设试点"
+    )
     # a figure's clause from mid-sentence loses the 并 that tied it to the clause before
     assert (
         fact(
