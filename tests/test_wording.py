@@ -109,6 +109,9 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
         "今年以来，在市委、市政府的坚强领导下，市科技局深入贯彻落实省第十四次党代会精神，"
         "积极统筹科技资源和人才集聚优势，攻坚推进“强科技”行动战略，持续提升科技创新的辐射力。",
         "2026年是“十五五”开局之年，做好今年工作意义重大。",
+        # what a place or a programme is, not what was done
+        "南京是全国唯一的科技体制综合改革试点城市，拥有普通高校53所、中科院研究所6个。",
+        "“十百千万”专项行动是科技部火炬中心和中国工商银行共同开展的一项重点工作，以创新金融产品为主要任务。",
     ],
 )
 def test_framing_problems_slogans_and_fragments_are_never_highlights(text: str) -> None:
