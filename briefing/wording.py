@@ -145,6 +145,8 @@ _BOILERPLATE_RE = re.compile(
     r"|现将.{0,60}印发给你们|请结合(?:工作)?实际|认真贯彻执行"
     # who led and whose spirit was carried out, and how much a year matters: no measure
     r"|(?:坚强|正确|亲切)领导|贯彻落实[^，。；]{0,30}精神|意义重大|开局之年|关键之年|攻坚之年"
+    # how others took it, not what was done: 产生了轰动效应，…也给予很高评价
+    r"|轰动效应|(?:很高|高度|一致|广泛)(?:的)?(?:评价|好评|赞誉|关注)|反响(?:强烈|热烈)"
 )
 # parallel set phrases of a vision or slogan: 更加优化, 更具活力, 不断扩大, 持续壮大, 显著提升
 _SLOGAN_WORD_RE = re.compile(
