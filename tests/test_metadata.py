@@ -655,6 +655,14 @@ def test_page_furniture_above_the_title_is_never_the_title(chrome: str) -> None:
     assert parsed.body == TASKS
 
 
+def test_a_paragraph_a_copy_site_stamped_with_its_mark_stays_in_the_text() -> None:
+    paragraph = "今天,我们召开全市科技工作会议,部署全年科技创新工作。这是推进科技强市的重大举措。"
+    parsed = parse("在全市科技工作会议上的讲话\n" + paragraph + "某某之家版权所有\n" + TASKS)
+    assert paragraph in parsed.body
+    footer = "本网站所有内容未经许可不得转载复制或镜像。某某市科学技术局版权所有"
+    assert footer not in parse("在全市科技工作会议上的讲话\n" + TASKS + "\n" + footer).body
+
+
 def test_a_menu_with_its_home_item_spaced_out_is_never_the_title() -> None:
     parsed = parse(
         "首 页 通知公告 统计动态 统计信息 统计数据 政府信息公开 办事服务 政民互动\n"

@@ -176,7 +176,7 @@ def is_chrome_line(line: str) -> bool:
         return False
     # a mirror's footer with the pinyin of some characters left in ("作者个(gè)人观点(diǎn)")
     if _PREFIX_RE.match(line) or _FOOTER_MARK_RE.search(_without_pinyin(line)):
-        return True
+        return not _stamped_paragraph(line)
     if _TOKEN_LINE_RE.fullmatch(line) is not None:
         return True
     if _SEPARATOR_RE.fullmatch(line) or _ID_RE.fullmatch(line) or _ADDRESS_RE.fullmatch(line):
@@ -190,6 +190,23 @@ def is_chrome_line(line: str) -> bool:
     if _CRUMB_CHARS.search(line) and _CRUMB_RE.fullmatch(line):
         return True
     return line[-1] in _SITE_ENDS and _SITE_NAME.fullmatch(line) is not None
+
+
+# A copy site's mark stamped onto the end of a paragraph ("…的重大举措。某某之家版权所有"): the
+# paragraph is the document's text, so the line stays (the mark with it)
+_STAMPED_RE = re.compile(r".{20,}[。！？!?]\s*[^。！？!?]{0,12}版权所有\s*")
+
+
+# what a footer's own sentence speaks of ("本网站所有内容未经许可不得转载。某某局版权所有")
+_SITE_TALK = re.compile(r"本网|本站|网站|转载|镜像|复制")
+
+
+def _stamped_paragraph(line: str) -> bool:
+    return (
+        "版权所有" in line
+        and _STAMPED_RE.fullmatch(line) is not None
+        and _SITE_TALK.search(line) is None
+    )
 
 
 def _without_pinyin(line: str) -> str:
