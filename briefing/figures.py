@@ -339,6 +339,27 @@ def _without_total(money: pd.DataFrame, positions: list[int]) -> list[int]:
     return positions
 
 
+def _unmatched_total(money: pd.DataFrame, positions: list[int]) -> bool:
+    """Whether one of the amounts, all from one document, is roughly (within 10 %, not within
+    the 0.5 % of `_without_total`) the sum of the others: a total beside parts that do not make it
+    up (六盘水: 全社会R&D经费 11.98亿元 beside 基础研究 0.10 and 应用研究 0.28 of one breakdown,
+    企业 11.67 and 高等学校 0.26 of another), or an amount its quote calls a part (其中…) beside a
+    larger one of its document. Drawn, the total would be one more category and the parts a
+    whole; no chart is honest, the table lists them all."""
+    values = [float(money.iloc[p]["base_value"]) for p in positions]
+    sources = [int(money.iloc[p]["first_source"]) for p in positions]
+    # 其中规模以上工业企业R&D经费支出123.5亿元: a part of a larger amount of its document
+    for p, value, source in zip(positions, values, sources, strict=True):
+        if str(money.iloc[p]["text"]).lstrip().startswith("其中") and any(
+            s == source and v > value for v, s in zip(values, sources, strict=True)
+        ):
+            return True
+    if len(positions) < 3 or len(set(sources)) > 1:
+        return False
+    total = sum(values)
+    return any(total - v > 0 and abs(v - (total - v)) <= 0.1 * v for v in values)
+
+
 def _partial_breakdown(money: pd.DataFrame, positions: list[int]) -> bool:
     """Whether the amounts at `positions` all come from one quote that lists more amounts than
     they are (企业、政府所属研究机构、高等学校和其他主体R&D经费分别为…: four, two of them here)."""
@@ -383,6 +404,8 @@ def comparable_amounts(results: pd.DataFrame, least: int = 2) -> AmountGroup | N
     # a total drawn beside its parts (R&D经费投入 109.61亿元 and 企业、高等学校… adding up to it)
     # reads as one more category: the parts are drawn, the whole is left to the table
     groups = {key: _without_total(money, rows) for key, rows in groups.items()}
+    # a total whose parts here do not add up to it (parts of two breakdowns, some parts missing)
+    groups = {key: rows for key, rows in groups.items() if not _unmatched_total(money, rows)}
     # some parts of one breakdown (the table lists two of its four sectors) would read as the
     # whole of it: such a group is left to the table
     groups = {key: rows for key, rows in groups.items() if not _partial_breakdown(money, rows)}

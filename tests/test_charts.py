@@ -269,6 +269,30 @@ def test_some_parts_of_one_breakdown_beside_their_total_are_no_chart() -> None:
     assert len(group.rows) == 4
 
 
+def test_a_total_beside_parts_that_do_not_make_it_up_is_no_chart() -> None:
+    """A bulletin's total with parts of two breakdowns (by activity, by performer), some parts
+    missing from the table: no chart, rather than the total drawn as one more category."""
+    rows = _ledger_rows(
+        [
+            ("全社会R&D经费投入", 11.98, "亿元", 1.198e9, "六盘水市", 2020),
+            ("基础研究经费支出", 0.10, "亿元", 1.0e7, "六盘水市", 2020),
+            ("应用研究经费支出", 0.28, "亿元", 2.8e7, "六盘水市", 2020),
+            ("各类企业研究与试验发展经费支出", 11.67, "亿元", 1.167e9, "六盘水市", 2020),
+            ("高等学校经费支出", 0.26, "亿元", 2.6e7, "六盘水市", 2020),
+        ]
+    )
+    assert comparable_amounts(rows) is None
+    # a part the text introduces with 其中, beside the whole it is part of
+    nested = _ledger_rows(
+        [
+            ("全社会R&D经费支出", 127.9, "亿元", 1.279e10, "常州市", 2014),
+            ("规模以上工业企业R&D经费支出", 123.5, "亿元", 1.235e10, "常州市", 2014),
+        ]
+    )
+    nested.loc[1, "text"] = "其中规模以上工业企业R&D经费支出123.5亿元"
+    assert comparable_amounts(nested) is None
+
+
 def test_an_amount_given_again_rounded_is_one_row_and_one_bar() -> None:
     """A news item says 突破600亿元 in its lead and 601.08亿元 in its body: the key figures list
     the exact one, and the chart does not draw the same money twice."""
