@@ -26,6 +26,7 @@ import ahocorasick
 
 from briefing import validate
 from briefing.errors import ConfigError, os_reason
+from briefing.extract.script import PINYIN_RESIDUE
 
 DEFAULT_THEMES: tuple[str, ...] = ("基础研究", "成果转化", "科技金融", "人才")
 OTHER_THEME = "其他"
@@ -335,10 +336,6 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD_TABLE) if _FOLDABLE.search(text) else text
 
 
-# pinyin that a traditional-character conversion left after a character: 创(chuàng)新, 设(shè)
-PINYIN_RESIDUE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
-
-
 # above this many matches in one text, overlaps are looked up by position instead of by a scan
 _SCAN_LIMIT = 32
 
@@ -405,7 +402,9 @@ class Classifier:
 
     def _read(self, text: str) -> tuple[str, list[int] | None]:
         """`text` folded and without pinyin residue (创(chuàng)新 reads 创新), with the index in
-        `text` of each character kept, or None when nothing was taken out."""
+        `text` of each character kept, or None when nothing was taken out. A page loses such
+        residue when it is read (`briefing.extract.script`); a sentence given directly (explain)
+        may still hold it."""
         folded = _fold(text)
         if "(" not in folded or PINYIN_RESIDUE.search(folded) is None:
             return folded, None

@@ -18,7 +18,7 @@ import re
 
 from briefing.extract.measures import is_framing, is_problem_statement
 from briefing.extract.numbers import find_quantities
-from briefing.themes import PINYIN_RESIDUE
+from briefing.extract.script import PINYIN_RESIDUE
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

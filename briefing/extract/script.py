@@ -29,6 +29,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 NOTE = "原文为繁体字，已按简体字读取，摘录和引文以简体字列出。"
 
+# pinyin that a mirror's conversion left after a character: 創(chuàng)新, 設(shè)
+PINYIN_RESIDUE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
 
 def is_traditional(text: str) -> bool:
     """True when `text` reads as written in traditional characters."""
@@ -40,5 +43,7 @@ def is_traditional(text: str) -> bool:
 
 
 def to_simplified(text: str) -> str:
-    """`text` with every traditional character in its simplified form; length and indices kept."""
-    return text.translate(T2S)
+    """`text` with every traditional character in its simplified form and without the pinyin a
+    conversion left inside its words (創(chuàng)新 -> 创新)."""
+    simplified = text.translate(T2S)
+    return PINYIN_RESIDUE.sub("", simplified) if "(" in simplified else simplified

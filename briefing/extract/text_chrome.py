@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.themes import PINYIN_RESIDUE
+from briefing.extract.script import PINYIN_RESIDUE
 
 MAX_CHROME_LINE = 160
 
