@@ -1065,3 +1065,22 @@ def test_a_speech_printed_under_sentences_leaves_the_text_above_it_alone() -> No
     )
     parsed = parse(text + TASKS)
     assert "全年新增科技型企业100家。" in parsed.body
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # labels set apart by spaces alone, one or two to a line
+        "索引号 11320900000000000R/2023-24714 组配分类 专项规划\n发布机构 市科技局 发文日期 2023-10-16\n"
+        "文号 公开方式 主动公开\n主题分类 科技\n",
+        # a label the list did not know opening a line of known ones
+        "索引号: 11371000000000000D/2025-01554 发布单位: 某某市科学技术局\n"
+        "内容分类: 年度计划 成文日期: 2025-04-14\n公开方式: 主动公开 公开范围: 面向社会\n"
+        "有效性/截止日期: 文号:\n",
+    ],
+)
+def test_a_disclosure_block_in_other_shapes_is_never_the_title(head: str) -> None:
+    meta = parse(head + "\n2025年全市科技工作要点\n\n" + BODY).metadata
+    assert meta.title == "2025年全市科技工作要点"
+    assert meta.index_no is not None and meta.index_no.startswith("113")
+    assert meta.written_date in ("2023-10-16", "2025-04-14")

@@ -51,6 +51,7 @@ LABELS: dict[str, str] = {
     "内容概述": "",
     "法定主动公开分类": "",
     "分类": "",
+    "内容分类": "",
     # 浙江 pages: "文 号: 温政发〔2023〕8号 阅读版本:", "有效性: 统一编号: ZJCC00–2023–0005"
     "阅读版本": "",
     "统一编号": "",
@@ -68,6 +69,8 @@ LABELS: dict[str, str] = {
     "组配分类": "",
     "服务对象": "",
     "有效性": "",
+    "有效性/截止日期": "",
+    "时效": "",
     "生效日期": "",
     "废止日期": "",
     "实施日期": "",
@@ -169,6 +172,11 @@ _LABEL_RE = re.compile(
 _LINE_START_RE = re.compile(
     rf"{_BULLET}(?:{_OPEN}\s*(?:{_LABEL})\s*{_CLOSE}|(?:{_LABEL})\s*[:：]|(?:{_LABEL})\s*\|)"
 )
+# Labels set apart by spaces alone, with no colon or bracket ("索引号 11320900…/2023-24714 组配分类
+# 专项规划", "发布机构 市科技局 发文日期 2023-10-16"): a label here must open the line and stand
+# between spaces, and the line must hold an official field (see parse_header_line)
+_SPACED_LABEL_RE = re.compile(rf"(?:^|(?<=\s))(?P<s>{_LABEL})(?=\s|$)")
+_SHORT_SPACED_FIELD = 12
 _WS = re.compile(r"\s+")
 _VALUE_TRIM = " \t\u3000\u2002\u2003\u00a0|:：;；,，"
 
@@ -188,7 +196,7 @@ def parse_header_line(line: str) -> list[HeaderField] | None:
     """The fields of a header line, or None when `line` is not a header line."""
     start = _LINE_START_RE.match(line)
     if start is None:
-        return None
+        return _spaced_fields(line)
     matches = list(_LABEL_RE.finditer(line))
     if not matches:
         return None
@@ -199,6 +207,25 @@ def parse_header_line(line: str) -> list[HeaderField] | None:
         value = line[m.end() : end].strip(_VALUE_TRIM)
         fields.append(HeaderField(LABELS.get(label, ""), label, value or None))
     return fields
+
+
+def _spaced_fields(line: str) -> list[HeaderField] | None:
+    """The fields of a header line whose labels are set apart by spaces alone, or None: it opens
+    with a label, and holds two labels or more, one of them an official field, or is one official
+    field with a short value ("主题分类 科技")."""
+    stripped = line.strip()
+    matches = list(_SPACED_LABEL_RE.finditer(stripped))
+    if not matches or matches[0].start() != 0:
+        return None
+    if len(matches) == 1 and len(stripped) > _SHORT_SPACED_FIELD:
+        return None
+    fields: list[HeaderField] = []
+    for i, m in enumerate(matches):
+        label = _canonical_label(m.group("s"))
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(stripped)
+        value = stripped[m.end() : end].strip(_VALUE_TRIM)
+        fields.append(HeaderField(LABELS.get(label, ""), label, value or None))
+    return fields if is_strong(fields) else None
 
 
 def is_strong(fields: list[HeaderField]) -> bool:
