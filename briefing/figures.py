@@ -344,8 +344,9 @@ def _unmatched_total(money: pd.DataFrame, positions: list[int]) -> bool:
     the 0.5 % of `_without_total`) the sum of the others: a total beside parts that do not make it
     up (六盘水: 全社会R&D经费 11.98亿元 beside 基础研究 0.10 and 应用研究 0.28 of one breakdown,
     企业 11.67 and 高等学校 0.26 of another), or an amount its quote calls a part (其中…) beside a
-    larger one of its document. Drawn, the total would be one more category and the parts a
-    whole; no chart is honest, the table lists them all."""
+    larger one of its document, or twice over the sum of the others (two whole breakdowns).
+    Drawn, the total would be one more category and the parts a whole; no chart is honest, the
+    table lists them all."""
     values = [float(money.iloc[p]["base_value"]) for p in positions]
     sources = [int(money.iloc[p]["first_source"]) for p in positions]
     # 其中规模以上工业企业R&D经费支出123.5亿元: a part of a larger amount of its document
@@ -357,7 +358,11 @@ def _unmatched_total(money: pd.DataFrame, positions: list[int]) -> bool:
     if len(positions) < 3 or len(set(sources)) > 1:
         return False
     total = sum(values)
-    return any(total - v > 0 and abs(v - (total - v)) <= 0.1 * v for v in values)
+    if any(total - v > 0 and abs(v - (total - v)) <= 0.1 * v for v in values):
+        return True
+    # a total beside two whole breakdowns of it (中山: R&D经费 100.66亿元, 基础研究 0.4 + 应用研究 1.5
+    # + 试验发展 98.75, and 企业 94.9 + 科研机构 4.91 + 高等院校 0.61): the others add up to it twice
+    return len(positions) >= 5 and any(abs(v - (total - v) / 2) <= 0.01 * v for v in values)
 
 
 def _partial_breakdown(money: pd.DataFrame, positions: list[int]) -> bool:

@@ -291,6 +291,19 @@ def test_a_total_beside_parts_that_do_not_make_it_up_is_no_chart() -> None:
     )
     nested.loc[1, "text"] = "其中规模以上工业企业R&D经费支出123.5亿元"
     assert comparable_amounts(nested) is None
+    # two whole breakdowns of the total (by activity, by performer): the parts add up to it twice
+    twice = _ledger_rows(
+        [
+            ("投入R&D经费", 100.66, "亿元", 1.0066e10, "中山市", 2022),
+            ("基础研究经费", 0.4, "亿元", 4.0e7, "中山市", 2022),
+            ("应用研究经费", 1.5, "亿元", 1.5e8, "中山市", 2022),
+            ("试验发展经费", 98.75, "亿元", 9.875e9, "中山市", 2022),
+            ("各类企业R&D经费支出", 94.9, "亿元", 9.49e9, "中山市", 2022),
+            ("科研机构经费支出", 4.91, "亿元", 4.91e8, "中山市", 2022),
+            ("高等院校经费支出", 0.61, "亿元", 6.1e7, "中山市", 2022),
+        ]
+    )
+    assert comparable_amounts(twice) is None
 
 
 def test_an_amount_given_again_rounded_is_one_row_and_one_bar() -> None:
