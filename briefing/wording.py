@@ -209,6 +209,9 @@ _BACKGROUND_RE = re.compile(
     r"|^[^，。；]{2,24}是[^，。；]{2,40}的一(?:项|个|种)[^，。；]{0,10}"
     r"(?:工作|举措|行动|制度|机制|工程|政策|活动)[，。；]"
 )
+# text a mirror garbled: pinyin that no character precedes any more (A(chǔ)研究, where 基础 was
+# lost), a replacement character
+_GARBLED_RE = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]|\ufffd")
 # a slogan quoted whole: “因地制宜发展新质生产力，塑造产业发展新优势，”
 _QUOTED_WHOLE_RE = re.compile(r"^“[^“”]+”[。]?$")
 
@@ -219,6 +222,8 @@ def unsuitable(text: str) -> str | None:
         return "过短"
     if _CONTINUATION_RE.match(text):
         return "半句"
+    if _GARBLED_RE.search(text):
+        return "乱码"
     if is_framing(text):
         return "框架语"
     if is_problem_statement(text):

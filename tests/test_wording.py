@@ -159,3 +159,15 @@ def test_seed_highlights_are_clean_unique_and_substantial() -> None:
     # roads and bus lines are not a 人才 highlight, whatever their item heading says
     talent = next(t for t in context["themes"] if t["name"] == "人才")
     assert not any("公交线路" in m["text"] for m in talent["highlights"])
+
+
+def test_a_sentence_a_mirror_garbled_is_no_highlight() -> None:
+    # 基础(chǔ)研究 on a mirror that lost 基础: the reading is left after a stray letter
+    garbled = "A(chǔ)研究、应用研究和试验发展经费所占比重分别为0.4%、1.5%和98.1%。"
+    assert unsuitable(clean_sentence(garbled)) == "乱码"
+    assert (
+        unsuitable(
+            clean_sentence("基础研究、应用研究和试验发展经费所占比重分别为0.4%、1.5%和98.1%。")
+        )
+        is None
+    )
