@@ -529,12 +529,19 @@ def _print_summary(result: BuildResult) -> None:
         f"  读取文件 {len(result.documents)} 份，纳入本期 {len(result.included)} 份，"
         f"未能读取 {unreadable} 份，警告 {len(result.warnings)} 条",
     ]
+    # the briefing splits a policy's provisions from plans; the summary counts as it does
+    rules = any(c.get("provisions", 0) for c in counts.values())
     if result.included:
-        lines.append("  各主题措施数（进展/计划）：")
+        lines.append(f"  各主题措施数（{'进展/政策规定/计划' if rules else '进展/计划'}）：")
     for theme in [*themes, OTHER_THEME]:
         c = counts.get(theme)
         if c and c["measures"]:
-            lines.append(f"    {theme}：{c['measures']} 条（{c['done']}/{c['planned']}）")
+            split = (
+                f"{c['done']}/{c.get('provisions', 0)}/{c['planned'] - c.get('provisions', 0)}"
+                if rules
+                else f"{c['done']}/{c['planned']}"
+            )
+            lines.append(f"    {theme}：{c['measures']} 条（{split}）")
     lines += [f"  说明：{n}" for n in result.notes]
     lines += [f"  简报：{result.docx}", f"  数据表：{result.xlsx}"]
     _err("\n".join(lines))

@@ -195,6 +195,15 @@ def test_summary_on_stderr_names_outputs_and_counts(tmp_path: Path, seeds_dir: P
     assert "读取文件 5 份" in result.stderr
     assert "briefing-all.docx" in result.stderr
     assert result.stdout == ""
+    # the counts split as the briefing splits them: progress, provisions, plans
+    assert "各主题措施数（进展/政策规定/计划）" in result.stderr
+    line = re.search(r"基础研究：(\d+) 条（(\d+)/(\d+)/(\d+)）", result.stderr)
+    assert line is not None
+    total, *parts = map(int, line.groups())
+    assert sum(parts) == total
+    assert f"工作进展{parts[0]}条、政策规定{parts[1]}条、工作计划{parts[2]}条" in docx_text(
+        tmp_path / "all" / "briefing-all.docx"
+    )
 
 
 def test_period_filter_and_usage_errors(tmp_path: Path, seeds_dir: Path) -> None:
