@@ -18,7 +18,7 @@ import re
 
 from briefing.extract.measures import is_framing, is_problem_statement
 from briefing.extract.numbers import find_quantities
-from briefing.extract.script import PINYIN_RESIDUE
+from briefing.extract.script import PINYIN_RESIDUE, PINYIN_SYLLABLE
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -211,7 +211,7 @@ _BACKGROUND_RE = re.compile(
 )
 # text a mirror garbled: pinyin that no character precedes any more (A(chǔ)研究, where 基础 was
 # lost), a replacement character
-_GARBLED_RE = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]|\ufffd")
+_GARBLED_RE = re.compile(rf"[(（]{PINYIN_SYLLABLE}[)）]|\ufffd")
 # a slogan quoted whole: “因地制宜发展新质生产力，塑造产业发展新优势，”
 _QUOTED_WHOLE_RE = re.compile(r"^“[^“”]+”[。]?$")
 

@@ -29,8 +29,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 NOTE = "原文为繁体字，已按简体字读取，摘录和引文以简体字列出。"
 
+# one syllable with its tone mark: what tells a reading from a Latin word in brackets
+PINYIN_SYLLABLE = "[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*"
 # pinyin that a mirror's conversion left after a character: 創(chuàng)新, 設(shè)
-PINYIN_RESIDUE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+PINYIN_RESIDUE = re.compile(rf"(?<=[\u4e00-\u9fff])\({PINYIN_SYLLABLE}\)")
 
 
 def is_traditional(text: str) -> bool:
