@@ -164,9 +164,6 @@ _FOOTER_MARK_RE = re.compile(
     r"|网站地图|技术支持电话|网站标识码"
     # a reposting site's disclaimer: 以上文章仅代表作者个人观点，本网只是转载
     r"|仅代表作者(?:个人|本人)?(?:的)?观点"
-    # a site's greeting ending in the date its script fills in: "欢迎进入某某县人民政府网!今天是:",
-    # "您好!今天是 :", "某某网 | 今天是:2024年1月5日 星期五"
-    r"|今天是\s*[:：]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:星期.)?\s*$"
 )
 
 
