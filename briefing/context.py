@@ -421,6 +421,7 @@ def document_summaries(
                     meta.publisher or "",
                     date_cn,
                     key_measures,
+                    title="" if meta.title_derived else meta.title or "",
                 ),
             )
         )

@@ -59,6 +59,12 @@ def document_kind(doc: ExtractedDocument) -> str:
     genre = detect_genre(title, opening).genre
     if genre == "unknown" and _states_standards(doc):
         return "plan"
+    if genre in ("summary", "unknown") and (
+        (title and "公报" in title) or "统计局" in (meta.publisher or "")
+    ):
+        # 2022年中山市科技经费投入公报, or a 统计局's page that opens on its year: the genre
+        # guess read the opening (2022年，全市…) as a review of the office's own work
+        return "statistics"
     return genre
 
 
@@ -209,6 +215,32 @@ def proposal_of(doc: ExtractedDocument) -> Proposal:
 # --- facts: the parts of a highlight a summary quotes -----------------------------------------------
 
 _CLAUSE_RE = re.compile(r"[，；。！？]")
+_OPENING_MARKS = "（(“《"
+_CLOSING_MARKS = "）)”》"
+
+
+def _clauses(text: str) -> list[str]:
+    """The sentence's clauses, split at its commas and stops outside brackets and quotes: a note
+    in brackets (按可比口径计算，下同) or a quoted slogan stays whole with the clause it belongs
+    to, so a quote never ends mid-note and loses the bracket."""
+    clauses: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in _OPENING_MARKS:
+            depth += 1
+        elif ch in _CLOSING_MARKS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and _CLAUSE_RE.match(ch):
+            clauses.append(text[start:i])
+            start = i + 1
+    clauses.append(text[start:])
+    if depth:
+        # a mark left open (a clause clipped from a list): brackets say nothing reliable
+        clauses = _CLAUSE_RE.split(text)
+    return [c for c in clauses if c]
+
+
 _BIG_RE = re.compile(r"\d\s*亿")
 _MIDDLE_RE = re.compile(r"\d\s*(?:万|%|％)")
 _ACHIEVED_RE = re.compile(r"新增|新引进|新培育|累计|达到|突破|超过|增长|实现|完成")
@@ -285,7 +317,7 @@ def quote_of(text: str, limit: int = 60) -> tuple[str, bool]:
 
     The flag says whether the quote can stand alone in a summary: it holds a figure, or it is the
     whole sentence (a clause clipped from a longer one without figures is a fragment)."""
-    clauses = [c for c in _CLAUSE_RE.split(text) if c]
+    clauses = _clauses(text)
     while len(clauses) > 1 and _LEAD_IN_RE.match(clauses[0]) and not has_figure(clauses[0]):
         clauses = clauses[1:]
     with_figures = [i for i, c in enumerate(clauses) if has_figure(c)]
@@ -469,7 +501,9 @@ def digest_lines(
     if rest:
         names = "、".join(t.name for t in rest)
         numbers = "、".join(f"{t.measure_count}条" for t in rest)
-        lines.append(f"此外，{names}方面{'分别' if len(rest) > 1 else ''}梳理措施{numbers}。")
+        # 此外 adds to the themes quoted before; with none quoted it has nothing to add to
+        besides = "此外，" if shown else ""
+        lines.append(f"{besides}{names}方面{'分别' if len(rest) > 1 else ''}梳理措施{numbers}。")
 
     def best_plans(policy: bool) -> list[Cited]:
         firsts = [
@@ -544,6 +578,7 @@ def gist(
     publisher: str,
     date_cn: str,
     key_measures: Sequence[str],
+    title: str = "",
 ) -> str:
     """One or two sentences on a document. A reply: what it answers (number, title, who made it), the
     handling result when the text says, how many measures. Others: who issued it and when, how many
@@ -555,14 +590,26 @@ def gist(
         result = f"，办理结果：{proposal.result}" if proposal.result else ""
         return f"答复{who}{what}{title}{result}，列出措施{measure_count}条。"
     issued = "".join(part for part in (_short_publisher(publisher), date_cn) if part)
-    verb = {"news": "报道", "statistics": "发布", "summary": "总结", "report": "报告"}.get(
-        kind, "印发"
-    )
+    verb = issuing_verb(kind, title)
     opening = f"{issued}{verb}，" if issued else ""
     text = f"{opening}梳理措施{measure_count}条"
     if key_measures:
         text += "，主要有：" + "；".join(key_measures)
     return text + "。"
+
+
+# a title that calls the document a review of the office's own work
+_SUMMARY_TITLE_RE = re.compile(r"总结|工作(?:情况|综述|回顾)$")
+
+
+def issuing_verb(kind: str, title: str) -> str:
+    """What the publisher did with the document, as the gist says it: a policy is 印发, a work
+    report 报告, a news item 报道; 总结 only for what its title calls a summary of the office's
+    work (a statistical bulletin or a news page that opens on its year reads like one, but it is
+    no 总结); anything else, a bulletin included, is 发布."""
+    if title and _SUMMARY_TITLE_RE.search(title):
+        return "总结"
+    return {"plan": "印发", "report": "报告", "news": "报道"}.get(kind, "发布")
 
 
 def _short_publisher(publisher: str) -> str:

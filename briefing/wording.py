@@ -35,6 +35,8 @@ _OPENER_RE = re.compile(
     rf"|第[{_CN_NUM}]{{1,4}}条\s*"
     r"|在[^，,。；;\d]{2,20}方面[，,]"
     r"|[—－\-─–]{1,3}|[•·●○◆◇▲△■□★☆※>》]"
+    # a news item's dateline: 绵阳新闻网讯, 本报讯（记者 张三）
+    r"|[^，,。；;：:\s]{0,12}(?:网|报|台|社)讯(?:[(（][^()（）]{0,30}[)）])?"
     r"|(?:同时|此外|另外|另一方面|与此同时|总之|为此|对此|因此|其次|再次|最后|首先)[，,]"
     r"|[\s,，、。；;：:．.!！?？]+)"
 )
@@ -69,6 +71,8 @@ _GUIDANCE_RE = re.compile(
     r"|^(?:(?:日前|近日|近期)[，,]?)?据(?:悉|了解|介绍)[，,]"
     # an attribution of the figures: 据省局反馈数据显示，/ 据统计，
     r"|^据[^，,。；;\d]{0,20}?(?:显示|统计|反馈|测算)[，,]"
+    # who said it: 新区市监分局相关负责人表示，下一步，…
+    r"|^[^，,。；;\d“”]{2,30}(?:表示|指出|介绍说?|强调)[，,：:]"
     # the rest of a purpose run on before the time frame the facts start from:
     # (为进一步提升发展质量，)全面深化供给侧结构性改革，近年来，…
     r"|^(?:深入|全面|持续|不断|进一步|大力|加快)[^，,。；;\d]{2,20}[，,]"
@@ -176,6 +180,8 @@ _PAGE_LINE_RE = re.compile(
 # a definition or scope article of a regulation: 本办法所称…, （以下简称“…”）
 _DEFINITION_RE = re.compile(
     r"本(?:办法|细则|规定|方案|意见|措施|条例)(?:所称|所指|适用于)|以下简称"
+    # what a product or programme is: “科技质量贷”就是指将…转化为核心授信依据
+    r"|^[^，。；]{2,24}(?:就)?是指"
 )
 NAMED_RE = re.compile(r"《[^》]{2,}》|“[^”]{3,}”")
 # a programme, platform or body named in the sentence (新凤人才计划, 金凤实验室, 产业发展基金)
@@ -212,6 +218,14 @@ _BACKGROUND_RE = re.compile(
 # text a mirror garbled: pinyin that no character precedes any more (A(chǔ)研究, where 基础 was
 # lost), a replacement character
 _GARBLED_RE = re.compile(rf"[(（]{PINYIN_SYLLABLE}[)）]|\ufffd")
+# a verdict on a step, not the step: 此次…的落地，既是对…的有力检验，更是…的生动实践
+_VERDICT_RE = re.compile(
+    r"是[^，。；]{0,40}的(?:生动实践|有力检验|具体体现|重要体现|有益探索|真实写照|生动写照|缩影)"
+)
+# an aim put as what it lets happen: 让企业的“软实力”，变成融资的“硬支撑”
+_LET_RE = re.compile(r"^(?:要|将)?让")
+# the occasion a report was given, reported in the news: …会议召开，市长…向大会作政府工作报告
+_OCCASION_RE = re.compile(r"向[^，。；]{0,12}(?:大会|会议)作[^，。；]{0,16}报告")
 # a slogan quoted whole: “因地制宜发展新质生产力，塑造产业发展新优势，”
 _QUOTED_WHOLE_RE = re.compile(r"^“[^“”]+”[。]?$")
 
@@ -242,6 +256,10 @@ def unsuitable(text: str) -> str | None:
         return "定义条款"
     if _BOILERPLATE_RE.search(text) and not figures:
         return "套话"
+    if _OCCASION_RE.search(text):
+        return "会议报道"
+    if not figures and (_VERDICT_RE.search(text) or _LET_RE.match(text)):
+        return "评价或愿景"
     if not figures and not named and len(_SLOGAN_WORD_RE.findall(text)) >= 3:
         return "口号"
     return None

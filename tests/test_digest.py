@@ -334,3 +334,40 @@ def test_a_monthly_issue_says_what_is_new_in_its_first_sentence() -> None:
         "本期收录文件3份（建议提案答复1份、工作总结2份），梳理政策措施30条，其中工作进展20条、"
         "工作计划10条；本期新增文件3份（其中补报1份），各期累计收录12份。"
     ]
+
+
+def test_a_quote_keeps_a_bracketed_note_whole() -> None:
+    """A note in brackets holding a comma (按可比口径计算，下同) is part of its clause: the quote
+    neither cuts it nor prints it without its brackets."""
+    text = "2000年全省R&D经费总支出为34.82亿元，比上年增长9.7%（按可比口径计算，下同）。"
+    assert (
+        fact(text) == "2000年全省R&D经费总支出为34.82亿元，比上年增长9.7%（按可比口径计算，下同）"
+    )
+
+
+def test_a_gists_verb_says_what_the_publisher_did() -> None:
+    """A statistical bulletin is published, not summed up; a work summary is 总结 by its title,
+    whatever its genre guess; a page of unknown kind is 发布, never 印发 as if it were a policy."""
+    bulletin = _reply("2022年中山市科技经费投入公报", "2022年，全市共投入R&D经费100.66亿元。")
+    assert document_kind(bulletin) == "statistics"
+    assert gist("statistics", None, 12, "", "2023年12月5日", []).startswith("2023年12月5日发布")
+    summary = gist(
+        "report",
+        None,
+        5,
+        "中宁县科技局",
+        "2020年7月8日",
+        [],
+        title="中宁县科技局2020年上半年工作总结及下半年工作计划",
+    )
+    assert summary.startswith("中宁县科技局2020年7月8日总结")
+    assert gist("unknown", None, 9, "", "2026年2月27日", []).startswith("2026年2月27日发布")
+    assert gist("plan", None, 4, "某市人民政府", "", []).startswith("某市人民政府印发")
+
+
+def test_with_no_theme_quoted_the_count_line_does_not_open_on_besides() -> None:
+    weak = ThemeFacts(
+        "基础研究", 1, [Cited("认真分析研判我区目前情况，做好年报数据工作。", "[1]", 1, 2)], []
+    )
+    lines = digest_lines(counts=_counts(), kinds=["建议提案答复"], themes=[weak])
+    assert lines[1] == "基础研究方面梳理措施1条。"

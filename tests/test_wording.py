@@ -69,6 +69,15 @@ ENUMERATOR = re.compile(
             "据省局反馈数据显示,2014年我市全社会R&D经费支出127.9亿元,占GDP比重2.61%。",
             "2014年我市全社会R&D经费支出127.9亿元，占GDP比重2.61%。",
         ),
+        # a news item's dateline and who said it go; what was done stays
+        (
+            "绵阳新闻网讯近日，市市场监督管理局与银行联合制定了“科技质量贷”专项产品方案。",
+            "近日，市市场监督管理局与银行联合制定了“科技质量贷”专项产品方案。",
+        ),
+        (
+            "新区市监分局相关负责人表示，下一步，三方将结合专利质押等多元授信组合支持科技型企业。",
+            "下一步，三方将结合专利质押等多元授信组合支持科技型企业。",
+        ),
         # an intention followed by what was done stays whole
         (
             "全面深化改革，推动科技成果转化，2023年技术合同成交额达到100亿元。",
@@ -113,6 +122,12 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
         # what a place or a programme is, not what was done
         "南京是全国唯一的科技体制综合改革试点城市，拥有普通高校53所、中科院研究所6个。",
         "“十百千万”专项行动是科技部火炬中心和中国工商银行共同开展的一项重点工作，以创新金融产品为主要任务。",
+        # a verdict on a step, what a product is, an aim put as what it lets happen, and the
+        # occasion a report was given: no step taken (unseen news pages)
+        "此次“科技质量贷”首笔贷款的落地，既是对三方协同创新成果的有力检验，更是“质量+金融”模式的生动实践。",
+        "“科技质量贷”就是指将企业质量管理水平、技术创新实力等要素转化为核心授信依据。",
+        "让企业的“软实力”，变成融资的“硬支撑”。",
+        "1月20日上午，宜宾市第六届人民代表大会第七次会议召开，宜宾市长杜海洋向大会作政府工作报告。",
     ],
 )
 def test_framing_problems_slogans_and_fragments_are_never_highlights(text: str) -> None:
