@@ -273,6 +273,25 @@ def theme_counts(table: pd.DataFrame) -> dict[str, dict[str, int]]:
     }
 
 
+# what a sentence is when it describes the setting, not the work: its figures are no key data
+_SETTING_REASONS = frozenset({"背景介绍", "页面信息"})
+
+
+def _setting(documents: Sequence[ExtractedDocument]) -> set[str]:
+    """Ids of measures with figures that say what a place or a programme is (南京是全国唯一的…
+    试点城市，拥有普通高校53所、中科院研究所6个) or are a page's byline: the highlights reject
+    them (`wording.unsuitable`), and their figures (院士80多名) are the setting a reply opens on,
+    not a result, a target or a standard, so the key-figures tables and charts leave them out
+    (the workbook still lists every figure)."""
+    linked = {ind.measure_id for doc in documents for ind in doc.indicators if ind.measure_id}
+    return {
+        m.id
+        for doc in documents
+        for m in doc.measures
+        if m.id in linked and unsuitable(clean_sentence(m.text)) in _SETTING_REASONS
+    }
+
+
 def aggregate(
     documents: Sequence[ExtractedDocument], themes: Sequence[str], figures_per_theme: int = 8
 ) -> Aggregates:
@@ -280,7 +299,7 @@ def aggregate(
     key-figures table shows (`[layout] indicators_per_theme`)."""
     measures = measures_frame(documents)
     indicators = indicators_frame(documents)
-    ledger = indicator_ledger(indicators)
+    ledger = indicator_ledger(indicators.loc[~indicators["measure_id"].isin(_setting(documents))])
     policies = frozenset(
         no for no, doc in enumerate(documents, start=1) if holds_provisions(doc, document_kind(doc))
     )

@@ -222,6 +222,24 @@ def test_a_plain_count_with_no_year_and_a_short_name_is_no_key_figure() -> None:
     ]
 
 
+def test_figures_of_a_sentence_saying_what_a_place_is_are_no_key_figures() -> None:
+    """A reply opening on what its city is (南京是全国唯一的…试点城市，拥有…院士80多名) gives the
+    setting, not a result: its figures stay out of the key-figures table, the result's stay in."""
+    setting = dataclasses.replace(
+        _m("a", ["人才"]),
+        text="南京是全国唯一的科技体制综合改革试点城市，拥有中国“两院”院士80多名、中科院研究所6个。",
+    )
+    result = dataclasses.replace(
+        _m("b", ["人才"]), text="2023年新引进高层次人才团队21个，新增省级人才平台35家。"
+    )
+    figures = [
+        dataclasses.replace(_i("i1", "a", "中国“两院”院士", 80), unit="名", qualifier="多"),
+        dataclasses.replace(_i("i2", "b", "高层次人才团队", 21), unit="个"),
+    ]
+    shown = aggregate([_doc(1, [setting, result], figures)], ["人才"]).figures["人才"].results
+    assert list(shown["metric"]) == ["高层次人才团队"]
+
+
 def test_highlights_prefer_measures_with_figures_and_spread_over_documents() -> None:
     measures = [_m(f"a{k}", ["人才"]) for k in range(4)] + [_m("b0", ["人才"])]
     docs = [
