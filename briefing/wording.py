@@ -50,7 +50,8 @@ _INNER_SPACE_RE = re.compile(
 )
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 # a half-width mark next to Chinese text (not 1,200 or 12:30 between digits)
-_HALF_PUNCT_RE = re.compile(rf"(?<=[{_CJK}）)”》\]])([,;:!?])|([,;:!?])(?=[{_CJK}（(“《])")
+# or a comma after a percentage (超额完成33%,24项科技成果): no thousands separator follows a %
+_HALF_PUNCT_RE = re.compile(rf"(?<=[{_CJK}）)”》\]%％])([,;:!?])|([,;:!?])(?=[{_CJK}（(“《])")
 _PAREN_RE = re.compile(r"\(([^()]*[" + _CJK + r"][^()]*)\)")
 _TRAILING_RE = re.compile(r"[\s，,；;：:、…—\-]+$")
 # a clause announcing the list the sentence was cut from: …，以抓企业促抓创新，具体措施：

@@ -69,6 +69,11 @@ ENUMERATOR = re.compile(
             "据省局反馈数据显示,2014年我市全社会R&D经费支出127.9亿元,占GDP比重2.61%。",
             "2014年我市全社会R&D经费支出127.9亿元，占GDP比重2.61%。",
         ),
+        # a half-width comma after a percentage is a clause break, not a thousands separator
+        (
+            "共登记技术合同交易额23.9亿元，超额完成33%,24项科技成果获省以上奖励。",
+            "共登记技术合同交易额23.9亿元，超额完成33%，24项科技成果获省以上奖励。",
+        ),
         # a news item's dateline and who said it go; what was done stays
         (
             "绵阳新闻网讯近日，市市场监督管理局与银行联合制定了“科技质量贷”专项产品方案。",
