@@ -513,6 +513,30 @@ def test_a_list_of_targets_announced_by_its_lead_is_planned() -> None:
     assert got["三是国家级科技创新平台新增2家。"] == "planned"
 
 
+def test_a_news_item_retelling_the_tasks_a_report_announces_reads_them_as_plans() -> None:
+    # a news page on a work report: the announcement stands before the first heading and the
+    # items are bare orders with no cue of their own
+    body = (
+        "1月12日上午,某某市第十五届人民代表大会第五次会议开幕。\n"
+        "为此,要重点做好以下八个方面的工作:\n"
+        "一、千方百计扩大内需,推动经济平稳健康发展\n"
+        "加快中铝铝箔、富民抽水蓄能电站等重点项目建设。\n"
+        "二、因地制宜发展新质生产力\n"
+        "加快培育新型储能、人工智能等未来产业。"
+    )
+    got = statuses(body, date="2025-01-12")
+    assert got["加快中铝铝箔、富民抽水蓄能电站等重点项目建设。"] == "planned"
+    assert got["加快培育新型储能、人工智能等未来产业。"] == "planned"
+    # the same lead with no modal announces what was done
+    review = statuses(
+        "今年以来,我们主要做了以下几个方面的工作:\n"
+        "一、强化创新平台\n"
+        "加快中铝铝箔、富民抽水蓄能电站等重点项目建设。",
+        date="2025-01-12",
+    )
+    assert review["加快中铝铝箔、富民抽水蓄能电站等重点项目建设。"] == "done"
+
+
 def test_the_clauses_of_a_sentence_share_the_mood_of_its_opening() -> None:
     body = (
         "记者从有关部门了解到,2018年全区研发投入增长8.8%。\n"

@@ -651,6 +651,11 @@ def _units(structure: Structure, genre: str = "unknown") -> Iterable[_Unit]:
         section = sentence.section if given_sections else tuple(h for _, h in stack)
         if sentence.section:
             seen_heading = True
+        if region_path is not None and section[: len(region_path)] != region_path:
+            region_path, region = None, ""
+        if opens_task_region(text):
+            # also before the first heading: 为此,要重点做好以下八个方面的工作: opens the tasks
+            region_path, region = tuple(section), text
         if has_headings and not seen_heading and not _states_action(text):
             continue  # preamble: addressee, 收悉, 按照…要求 — only what was or will be done counts
         if section:
@@ -659,10 +664,6 @@ def _units(structure: Structure, genre: str = "unknown") -> Iterable[_Unit]:
                 skip = skipped[section] = any(_PRINCIPLE_SECTION_RE.search(h) for h in section)
             if skip:
                 continue
-        if region_path is not None and section[: len(region_path)] != region_path:
-            region_path, region = None, ""
-        if opens_task_region(text):
-            region_path, region = tuple(section), text
         if sentence.paragraph != told_paragraph:
             told = ""
         if ("要求" in text or "强调" in text or "指出" in text or "部署" in text) and (

@@ -535,7 +535,7 @@ class Decision(NamedTuple):
             return self.mood.cue
         if self.basis == "region":
             # 下一步,我们将…; 会议要求,…; 主要预期目标是:…
-            return f"位于“{self.region[:30]}”开启的段落（下一步、要求或目标）"
+            return f"位于“{self.region[:30]}”开启的段落（下一步、要求、目标或要做的工作）"
         if self.basis == "section" and self.section is not None:
             v = self.section
             return (
@@ -619,8 +619,20 @@ _REGION_OPEN_RE = re.compile(
 )
 
 
+# a sentence that announces the list of what will be done (为此,要重点做好以下八个方面的工作:;
+# 今年将重点围绕以下八个方面开展工作。): a news item or a reply retelling tasks, whose items are bare
+# orders with no cue of their own. A modal is needed: 主要做了以下工作 announces a review.
+_TASKS_FOLLOW_RE = re.compile(
+    r"(?:将|(?<![主重需只])要|拟|计划)(?:重点|着力|主要|继续|进一步|全力|从|围绕)?[^，,。；;]{0,16}"
+    r"(?:以下|如下)[^，,。；;]{0,12}(?:方面|工作|任务|举措|措施|事项)[^，,。；;]{0,8}[:：。]?$"
+)
+
+
 def opens_task_region(text: str) -> bool:
-    """下一步,我们将… / 我局下步将重点做好如下工作: a sentence that opens the plans of a reply."""
+    """下一步,我们将… / 我局下步将重点做好如下工作 / 要重点做好以下八个方面的工作: a sentence that
+    opens a passage of plans (a reply's, or a work report's tasks as a news item retells them)."""
     if "下" not in text and "今后" not in text and "明年" not in text:
         return False
-    return _REGION_OPEN_RE.search(text) is not None
+    if _REGION_OPEN_RE.search(text) is not None:
+        return True
+    return ("以下" in text or "如下" in text) and _TASKS_FOLLOW_RE.search(text) is not None
