@@ -86,6 +86,22 @@ def test_a_news_items_attribution_of_a_quote_is_not_a_measure() -> None:
     assert "公司成功研发60多项控制阀新产品。" in texts(measures_of(body, "吴忠科技创新五年回眸"))
 
 
+def test_a_question_is_not_a_measure_but_its_answer_is() -> None:
+    body = "\n".join(
+        [
+            "2026年某市经济社会发展的重点是什么?又有哪些发展目标?",
+            "问:近年来,全市科技创新工作取得了哪些成绩?",
+            "答:全市新增高新技术企业120家,增长20%。",
+            # a lone "?" is a character a mirror's conversion lost, not a question
+            "全市研发经费投入增长30.6%?",
+        ]
+    )
+    got = texts(measures_of(body, "某市科技局答记者问"))
+    assert not any("哪些" in t or "什么" in t for t in got)
+    assert any("新增高新技术企业120家" in t for t in got)
+    assert "全市研发经费投入增长30.6%?" in got
+
+
 def test_what_the_proposer_proposed_is_not_the_offices_measure() -> None:
     body = "\n".join(
         [

@@ -225,6 +225,8 @@ def not_a_measure(text: str, genre: str = "unknown") -> str | None:
         return "只列出责任单位，不是措施"
     if _ATTRIBUTION_RE.match(text):
         return "只说明引述的是谁的话（某某说），不是措施"
+    if is_question(text):
+        return "是提问，不是措施"
     if is_framing(text):
         return "是称呼、致谢、印发说明、依据或指导思想一类的框架语句，不是措施"
     return None
@@ -234,6 +236,18 @@ def not_a_measure(text: str, genre: str = "unknown") -> str | None:
 _ATTRIBUTION_RE = re.compile(
     r"^[^，,；;：:“”\d]{2,24}(?:说|表示|介绍|称|告诉记者|对记者说)[。.！!]?$"
 )
+
+# A question asks, it reports nothing (2026年经济社会发展的重点是什么? 问:…取得了哪些成绩?): a news
+# item's lead or a Q&A page's turn. A question word is needed: a lone "?" is often a character a
+# mirror's conversion lost (兼?zhèn)).
+_QUESTION_RE = re.compile(
+    r"^问[:：]|(?:什么|哪些|哪个|哪里|如何|怎么|怎样|为何|为什么|是否|多少|几个|吗|呢)[^，,。；;]{0,6}[?？]$"
+)
+
+
+def is_question(text: str) -> bool:
+    """A question (…是什么? 又有哪些发展目标? 问:…), not a measure."""
+    return text.rstrip()[-1:] in "?？" and _QUESTION_RE.search(text.rstrip()) is not None
 
 
 # 过去一年,在市委、市政府的坚强领导下,全市上下…取得新成效: the leadership formula opening a
@@ -559,7 +573,7 @@ def is_framing(text: str) -> bool:
     stripped = text.strip()
     if _FRAMING_RE.search(stripped) or _FRAMING_START_RE.match(stripped):
         return True
-    if _ATTRIBUTION_RE.match(stripped):
+    if _ATTRIBUTION_RE.match(stripped) or is_question(stripped):
         return True
     if (
         _PROPOSAL_RE.search(stripped)
