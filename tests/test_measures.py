@@ -494,6 +494,8 @@ def test_an_item_of_a_numbered_target_list_is_a_planned_measure_with_target_figu
         # a footer's address and help lines
         "办公地址:某某市某某大道1280号市行政中心1号楼B座3层  网站地图",
         "联系电话:0000-85683051  技术支持电话:0000-85685023(工作日9:00-17:00)",
+        # a page's stamp and visit counter on one line
+        "更新时间:2023-01-28 09:15:46点击次数:31640次",
     ],
 )
 def test_a_pages_byline_or_footer_fields_never_become_a_measure(line: str) -> None:

@@ -247,10 +247,11 @@ _CAPTION_RE = re.compile(
 
 _NOTE_RE = re.compile(r"注\s*[:：]")
 # The fields of a page's byline or footer ("2019-06-24 来源:某某委 责任编辑:张三", "地址:… 电话:…
-# 传真:… E-mail:…"): two of them make a line of the page, not of the document. Spaces go first
+# 传真:… E-mail:…", "更新时间:… 点击次数:…"): two of them make a line of the page, not of the document. Spaces go first
 # ("地 址:", "电 话:"). One alone may be a notice's own text (联系电话:…), so one is not enough.
 _PAGE_FIELD_RE = re.compile(
-    r"(地址|电话|传真|邮编|邮政编码|E-?mail|电子邮箱|邮箱|来源|责任编辑|编辑|作者|发布时间|发布日期)[:：]",
+    r"(地址|电话|传真|邮编|邮政编码|E-?mail|电子邮箱|邮箱|来源|责任编辑|编辑|作者|发布时间|发布日期|更新时间"
+    r"|(?:点击|浏览|阅读|访问)次?数|访问量|浏览量)[:：]",
     re.I,
 )
 MIN_PAGE_FIELDS = 2
