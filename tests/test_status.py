@@ -395,6 +395,21 @@ def test_the_leadership_formula_opens_no_measure_outside_a_plan() -> None:
     assert [m.text for m in plan] == [review]
 
 
+def test_the_lead_of_a_work_reports_part_is_no_measure_but_a_news_items_is() -> None:
+    lead = "一年来,我们开拓进取、实干笃行,对外开放取得新成果。"
+    fact = "新设外商投资企业236家、同比增长24.8%。"
+    body = f"一、2023年工作回顾\n{lead}{fact}"
+    assert [m.text for m in measures_of(body, title="政府工作报告")] == [fact]
+    # with a figure, the lead counts
+    counted = "一年来,我们开拓进取,新设外商投资企业236家。"
+    assert [
+        m.text for m in measures_of(f"一、2023年工作回顾\n{counted}", title="政府工作报告")
+    ] == [counted]
+    # a news item's lead says what was done over the period
+    action = "过去五年,我市强化企业梯次培育体系。"
+    assert [m.text for m in measures_of(action, title="某市召开科技创新大会")] == [action]
+
+
 @pytest.mark.parametrize(
     "text",
     [

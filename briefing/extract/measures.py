@@ -216,7 +216,7 @@ def not_a_measure(text: str, genre: str = "unknown") -> str | None:
     if not text:
         return None
     if is_leadership_opening(text, genre):
-        return "是以“在……领导下”起笔、不含具体数字的概述句，不是措施"
+        return "是概述一个时期的起笔句（“在……领导下”“一年来，我们……”），不含具体数字，不是措施"
     if is_heading_sentence(text):
         return "这是章节标题"
     if is_problem_statement(text):
@@ -254,8 +254,18 @@ def is_question(text: str) -> bool:
 # report's or a summary's part; a plan's review of its base period says the same of what it counts
 # as done, and keeps it
 def is_leadership_opening(text: str, genre: str) -> bool:
-    """A sentence opened by 在…领导下 that counts nothing, outside a plan."""
-    return genre != "plan" and "领导下" in text[:60] and _QUANTITY_RE.search(text) is None
+    """A sentence opened by 在…领导下 outside a plan, or the lead of a work report's part (一年来,
+    我们…,对外开放取得新成果), that counts nothing."""
+    if genre == "plan" or _QUANTITY_RE.search(text) is not None:
+        return False
+    return "领导下" in text[:60] or (genre == "report" and _PERIOD_LEAD_RE.match(text) is not None)
+
+
+# 一年来,我们开拓进取、实干笃行,对外开放取得新成果; 过去五年,经济总量完成历史性跨越: a report's
+# part opens by characterising the period; its facts follow
+_PERIOD_LEAD_RE = re.compile(
+    r"(?:一年来|一年以来|过去(?:的)?[一二三五]年|[二三五]年来|这[一二三五]年)[,，](?!.*(?:[;；]|累计|截至))"
+)
 
 
 def measure_id(sha256: str, position: int) -> str:
