@@ -836,6 +836,11 @@ def test_places_that_are_words_or_names_of_bodies_are_not_places() -> None:
     assert [p[2] for p in find_places("亳州市谯城区")] == ["谯城区"]
     assert jurisdiction("谯城区科学技术局") == "谯城区"
     assert [p[2] for p in find_places("重庆主城区")] == ["重庆市"]
+    # 传达 + 州人民政府 (an autonomous prefecture's government) is no 达州; 达州 itself still is
+    opening = "州科技局党组书记传达州人民政府副州长讲话精神。全州科技工作会议召开。"
+    assert find_places(opening) == []
+    assert document_jurisdiction(None, None, opening) is None
+    assert [p[2] for p in find_places("四川省达州市、到达州府")] == ["四川省", "达州市"]
 
 
 @pytest.mark.parametrize(

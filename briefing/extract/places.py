@@ -133,6 +133,11 @@ def may_name_place(text: str) -> bool:
     return _tables()[3].search(text) is not None
 
 
+# Characters that, before a name's first character, make a common word of it: "传达", "到达",
+# "高达" end in the 达 of 达州, so "传达州人民政府" names no 达州.
+_JOINS_BEFORE = {"达": "传到抵下表发高长多送直通转"}
+
+
 def find_places(text: str) -> list[tuple[int, int, str]]:
     """Places named in `text`: (start, end, full name), in order; the most specific of a run wins
     ("宁波市鄞州区" is 鄞州区)."""
@@ -144,6 +149,8 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
         pos = start + 1
         if m.group() not in pairs:
             continue
+        if start and text[start - 1] in _JOINS_BEFORE.get(text[start], ""):
+            continue  # "传达州人民政府…精神": the verb 传达, then the prefecture's 州人民政府
         name = next(
             (text[start : start + k] for k in lengths if text[start : start + k] in names), None
         )
@@ -284,6 +291,8 @@ _BODY_SUFFIX = re.compile(
 )
 _QUOTED = re.compile(r"《[^《》]{0,200}》")
 OPENING = 1000  # characters of a document's body read for an issuing body
+# Words that end before a body's name in an opening: "我代表…", "书记传达…精神"
+_BEFORE_BODY = re.compile(r"[^\u4e00-\u9fff]|代表|根据|按照|传达|贯彻|落实|经|由|在|向|对|与")
 
 
 def body_jurisdiction(text: str) -> str | None:
@@ -300,8 +309,9 @@ def body_jurisdiction(text: str) -> str | None:
                 return NATION  # "我代表国务院,向大会报告政府工作"
             continue
         head = opening[max(0, m.start() - 12) : m.start()]
-        # "我代表光明区人民政府": the body's name starts after the words before it
-        head = re.split(r"[^\u4e00-\u9fff]|代表|根据|按照|经|由|在|向|对|与", head)[-1]
+        # "我代表光明区人民政府", "书记传达州人民政府…精神": the body's name starts after the words
+        # before it
+        head = _BEFORE_BODY.split(head)[-1]
         for k in range(len(head) - 1):
             own = jurisdiction(head[k:] + m.group())
             if own is not None:
