@@ -102,6 +102,23 @@ def test_a_question_is_not_a_measure_but_its_answer_is() -> None:
     assert "全市研发经费投入增长30.6%?" in got
 
 
+def test_a_subject_characterised_twice_over_is_not_a_measure() -> None:
+    body = "\n".join(
+        [
+            "企业是科技创新的主体,也是产业升级的基石。",
+            "从现在(2018年)到2020年,是全面建成小康社会决胜期,也是我省经济转型的关键期。",
+            # with a count it reports a result
+            "该园区是全省首批孵化基地,也是全市入驻企业最多的园区,共入驻企业120家。",
+            "全市新增高新技术企业120家。",
+        ]
+    )
+    got = texts(measures_of(body, "某市科技创新五年综述"))
+    assert got == [
+        "该园区是全省首批孵化基地,也是全市入驻企业最多的园区,共入驻企业120家。",
+        "全市新增高新技术企业120家。",
+    ]
+
+
 def test_what_the_proposer_proposed_is_not_the_offices_measure() -> None:
     body = "\n".join(
         [

@@ -579,10 +579,19 @@ def is_body_list(text: str) -> bool:
     return len(names) >= 2 and all(len(n) <= 24 and n.endswith(_BODY_ENDS) for n in names)
 
 
+# a subject characterised twice over (企业是科技创新的主体,也是产业升级的基石; 从现在到2020年,是…
+# 决胜期,…也是…关键期): what something is, not what was or will be done
+_IS_ALSO_RE = re.compile(
+    r"^[^，,。；;]{1,30}[，,]?是[^。；;]{2,80}[，,](?:也|更|还|又)是[^，,。；;]{2,40}[。！!]?$"
+)
+
+
 def is_framing(text: str) -> bool:
     """Salutations, answers-follow lines, sign-offs, approval notes, ideology formulas, a quote's
     attribution."""
     stripped = text.strip()
+    if "也是" in stripped and _IS_ALSO_RE.match(stripped) and not _QUANTITY_RE.search(stripped):
+        return True
     if _FRAMING_RE.search(stripped) or _FRAMING_START_RE.match(stripped):
         return True
     if _ATTRIBUTION_RE.match(stripped) or is_question(stripped):
