@@ -586,11 +586,32 @@ _IS_ALSO_RE = re.compile(
 )
 
 
+# a verdict on what was said before (这为厦门加快发展新质生产力指明了前进方向,提供了根本遵循)
+_POINTS_BACK_RE = re.compile(
+    r"^(?:这|此)(?:些|一|项|次)?[^，,。；;]{0,20}为[^。；;]{2,60}(?:指明|提供|奠定|注入|打下|增添|开辟)了?"
+)
+
+
+# the country's leader quoted (习近平总书记在福建考察时强调:“因地制宜发展新质生产力…”): the
+# guidance a document invokes, not its measure
+_LEADER_QUOTE_RE = re.compile(
+    r"^[^，,。；;]{0,40}(?:总书记|国家主席|总理)[^，,。；;“]{0,20}(?:强调|指出)[:：]?“"
+)
+
+
 def is_framing(text: str) -> bool:
     """Salutations, answers-follow lines, sign-offs, approval notes, ideology formulas, a quote's
     attribution."""
     stripped = text.strip()
     if "也是" in stripped and _IS_ALSO_RE.match(stripped) and not _QUANTITY_RE.search(stripped):
+        return True
+    if (
+        stripped[:1] in "这此"
+        and _POINTS_BACK_RE.match(stripped)
+        and not _QUANTITY_RE.search(stripped)
+    ):
+        return True
+    if ("强调" in stripped or "指出" in stripped) and _LEADER_QUOTE_RE.match(stripped):
         return True
     if _FRAMING_RE.search(stripped) or _FRAMING_START_RE.match(stripped):
         return True
