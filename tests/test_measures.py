@@ -135,6 +135,21 @@ def test_a_leaders_quoted_guidance_and_the_verdict_on_it_are_not_measures() -> N
     ]
 
 
+def test_greetings_and_a_reports_closing_pledge_are_not_measures() -> None:
+    body = "\n".join(
+        [
+            "会议表彰了一批优秀科技工作者。",
+            "市委副书记出席会议,代表市委向广大科技工作者致以节日问候和崇高敬意。",
+            "研发经费占GDP比重3.65%左右。",
+            "我们将在实际工作中努力争取更好结果。",
+        ]
+    )
+    assert texts(measures_of(body, "某市召开科技工作者日大会")) == [
+        "会议表彰了一批优秀科技工作者。",
+        "研发经费占GDP比重3.65%左右。",
+    ]
+
+
 def test_what_the_proposer_proposed_is_not_the_offices_measure() -> None:
     body = "\n".join(
         [
