@@ -1082,3 +1082,73 @@ def test_a_disclosure_block_in_other_shapes_is_never_the_title(head: str) -> Non
     assert meta.title == "2025年全市科技工作要点"
     assert meta.index_no is not None and meta.index_no.startswith("113")
     assert meta.written_date in ("2023-10-16", "2025-04-14")
+
+
+def test_a_column_heading_above_the_breadcrumbs_is_not_the_title() -> None:
+    meta = parse(
+        "政协提案办理结果\n当前位置:首页\n> 专题专栏 > 人大政协建议提案 > 政协提案办理结果\n"
+        "关于市政协九届四次会议第34号提案的答复\n发布日期:2025-06-25 来源:市经信局\n"
+        "李四委员:\n您提出的《关于推动场景创新的建议》已收悉,现答复如下:\n" + TASKS
+    ).metadata
+    assert meta.title == "关于市政协九届四次会议第34号提案的答复"
+    assert meta.published_date == "2025-06-25"
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        (
+            "某某市科技局:某某市科学技术局关于印发2023年科技工作要点的通知",
+            "某某市科学技术局关于印发2023年科技工作要点的通知",
+        ),
+        ("工作动态|关于开展科技型企业评价工作的通知", "关于开展科技型企业评价工作的通知"),
+        # a headline's two halves read together: nothing to take off
+        ("兰州:科技成果转化取得新突破", "兰州:科技成果转化取得新突破"),
+    ],
+)
+def test_a_sites_or_columns_name_before_the_title_is_not_part_of_it(
+    headline: str, title: str
+) -> None:
+    assert parse(f"{headline}\n{TASKS}").metadata.title == title
+
+
+def test_a_body_and_its_date_under_the_title_sign_it_and_never_replace_it() -> None:
+    meta = parse("科技创新激发发展新动能\n某某市科学技术局 2022年4月24日\n" + TASKS).metadata
+    assert meta.title == "科技创新激发发展新动能"
+    assert meta.publisher == "某某市科学技术局"
+    assert meta.written_date == "2022-04-24"
+
+
+def test_the_proposal_a_reply_quotes_is_not_the_replys_title() -> None:
+    parsed = parse(
+        "关于加快科技成果转化的提案\n张三代表:\n"
+        "您提出的《关于加快科技成果转化的提案》收悉,现答复如下:\n" + TASKS
+    )
+    assert parsed.metadata.title is None
+    assert parsed.metadata.title_derived
+    assert any("没有标题" in note for note in parsed.notes)
+
+
+@pytest.mark.parametrize(
+    "cover",
+    [
+        # the notice's signature date, then the document it sends
+        "各区县人民政府:\n《某市科技投资引导基金管理暂行办法》已经区政府同意,现印发给你们。\n"
+        "特此通知\n2015年11月2日\n某市科技投资引导基金管理暂行办法\n",
+        # the sent document's title right above the signing body and date
+        "各市州人民政府:\n《某省促进科技成果转移转化实施方案》已经省人民政府同意,现印发给你们。\n"
+        "某省促进科技成果转移转化实施方案\n某省人民政府办公厅\n2017年4月28日\n",
+    ],
+)
+def test_a_cover_notice_without_a_title_is_titled_by_the_document_it_sends(cover: str) -> None:
+    meta = parse(cover + "第一章 总则\n第一条 为规范引导基金管理,制定本办法。\n").metadata
+    assert meta.title is not None and meta.title.startswith("某")
+    assert meta.title.endswith(("管理暂行办法", "实施方案"))
+    assert not meta.title_derived
+
+
+def test_a_source_lines_short_name_yields_to_the_signatures_full_name_of_one_body() -> None:
+    meta = parse(
+        "全市科技创新大会召开\n来源:某某市科技局\n" + TASKS + "\n某某市科学技术局\n2023年1月5日"
+    ).metadata
+    assert meta.publisher == "某某市科学技术局"

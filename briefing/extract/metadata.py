@@ -95,6 +95,8 @@ class _Head:
     timestamp_date: str | None = None
     # the first and last line of a speech's occasion ("(2023年12月27日在…第十一届人民代表大会…上)")
     occasion: tuple[int, int] | None = None
+    # the title is a labelled cell of a table ("建议标题: | 关于…的建议 |"), not a bare line
+    title_from_cell: bool = False
 
 
 def _record_header(head: _Head, fields: list[HeaderField]) -> None:
@@ -141,6 +143,7 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             cell = _title_cell(line)
             if cell is not None:
                 line = lines.norm[i] = cell
+                head.title_from_cell = True
             elif parse_header_line(lines.raw[i]) is None and _TABLE_ROW.search(line):
                 # a row of fields ("文件名称 | … | ||"): never the title whole
                 lines.removed[i] = True
@@ -152,6 +155,13 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             and (_is_furniture(line) or _is_column_name(lines, i))
         ):
             # breadcrumbs, a site's welcome line, a hot-line: above the title, never the title
+            lines.removed[i] = True
+            i += 1
+            continue
+        if _page_heading_above(lines, head, title_parts, i):
+            # "政协提案办理结果" / "首页 > … > 政协提案办理结果" / the document's title: what stood
+            # above the breadcrumbs was the page's or the column's heading, never the title
+            title_parts, head.title_lines = [], []
             lines.removed[i] = True
             i += 1
             continue
@@ -180,6 +190,12 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             head.doc_no_line = head.doc_no_line or line
         elif (speaker := speaker_body(line)) is not None:
             head.byline = head.byline or speaker
+            byline = True
+        elif title_parts and (signed := _dated_byline(line)) is not None:
+            # "某某市科学技术局 2022年4月24日" under the title: who signed it and when, never a
+            # title of its own (a body and a year scored as one)
+            head.byline = head.byline or signed[0]
+            head.head_sign_date = head.head_sign_date or signed[1]
             byline = True
         elif head.addressee is not None:
             break
@@ -217,7 +233,7 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         lines.removed[i] = True
         i += 1
     if title_parts:
-        title = _TITLE_NOTE.sub("", normalize_inline("".join(title_parts)))
+        title = _without_prefix(_TITLE_NOTE.sub("", normalize_inline("".join(title_parts))))
         if is_org_line(title):
             head.byline = head.byline or title
         elif title and _speech_date(title) is None:
@@ -231,6 +247,24 @@ def _read_head(lines: _Lines, head: _Head) -> int:
 # A site's note after a title ("…的通知【有效期至2027年12月31日】", "【已废止】"): not the title's words
 _TITLE_NOTE = re.compile(r"【[^【】]{1,20}】$")
 MIN_REPEAT = 6  # characters: a shorter line inside the title may be a heading of the body
+# A site's, a column's or a source's name before the title ("某某市科技局:某某市科学技术局2023年
+# 工作总结", "工作动态|关于…的通知"): short, and what follows it is a whole title on its own
+_TITLE_PREFIX = re.compile(
+    r"(?P<prefix>[^:：|｜,，。;；《》“”()（）]{2,16})\s*[:：|｜]\s*(?P<rest>\S.*)"
+)
+
+
+def _without_prefix(title: str) -> str:
+    """The title without a site's or column's name before it; a headline whose two halves read
+    together ("兰州:科技成果转化取得新突破") keeps both."""
+    m = _TITLE_PREFIX.fullmatch(title)
+    if m is None:
+        return title
+    rest = m.group("rest")
+    full = ENDS_WITH_DOC_TYPE.search(rest) is not None and (
+        "关于" in rest or issuer_of_title(rest) is not None or "印发" in rest
+    )
+    return rest if full and title_score(rest) >= MIN_TITLE_SCORE else title
 
 
 def _repeats_title(title: str, line: str) -> bool:
@@ -330,6 +364,39 @@ def _read_cover_letter(lines: _Lines, head: _Head, start: int) -> None:
         return
 
 
+MIN_ATTACHED_TITLE = 6  # characters
+
+
+def _attached_title(lines: _Lines, head: _Head, start: int) -> None:
+    """A page that opens with a cover notice and no title of its own ("各区县人民政府:…现印发给你们…"
+    / "特此通知" / its signature): the document it sends, whose title stands right after the
+    signature's date or right above the signing body and date, is the page's title."""
+    if head.title is not None:
+        return
+    end = min(len(lines), start + MAX_COVER_LINES + MAX_SIGNATURE_LINES)
+    rows = [k for k in range(start, end) if not lines.removed[k] and lines.norm[k]]
+    for n, k in enumerate(rows):
+        after_date = n > 0 and date_only(lines.norm[rows[n - 1]]) is not None
+        above_signature = (
+            n + 2 < len(rows)
+            and is_org_line(lines.norm[rows[n + 1]])
+            and date_only(lines.norm[rows[n + 2]]) is not None
+        )
+        if (after_date or above_signature) and _attached_like(lines.norm[k]):
+            head.title, head.title_lines = normalize_inline(lines.norm[k]), [k]
+            lines.removed[k] = True
+            return
+
+
+def _attached_like(line: str) -> bool:
+    return (
+        len(line) >= MIN_ATTACHED_TITLE
+        and title_like(line)
+        and not is_org_line(line)
+        and ENDS_WITH_DOC_TYPE.search(line) is not None
+    )
+
+
 def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
     """Take the closing block off the end: signature (issuing body, date), 此件公开发布-style notes,
     the imprint (抄送, …印发) and an attachment list (附件：1.… 2.…) just above the signature."""
@@ -410,6 +477,35 @@ def _is_column_name(lines: _Lines, i: int) -> bool:
 
 def _column_like(line: str) -> bool:
     return 0 < len(line) <= MAX_COLUMN_NAME and title_score(line) == 0 and title_like(line)
+
+
+def _dated_byline(line: str) -> tuple[str, str] | None:
+    """(body, date) of a byline that names a body and its date ("某某市科学技术局 2022年4月24日")."""
+    if len(line) > MAX_SCANNED_LINE:
+        return None
+    signed = signature_line(line)
+    if signed is None or signed[0] is None or signed[1] is None:
+        return None
+    return signed[0], signed[1]
+
+
+def _page_heading_above(lines: _Lines, head: _Head, title_parts: list[str], i: int) -> bool:
+    """True when line i is breadcrumbs right under a first title candidate, before anything else
+    of the head was read: pages print their crumbs above the document, so that candidate was a
+    site's or a column's heading."""
+    return (
+        bool(title_parts)
+        and len(head.title_lines) == len(title_parts)
+        and not head.header
+        and head.byline is None
+        and head.addressee is None
+        and head.page_date is None
+        and _CRUMB_MARK.search(lines.norm[i]) is not None
+        and _is_furniture(lines.norm[i])
+    )
+
+
+_CRUMB_MARK = re.compile(r"[>＞»›]|当前位置|您(?:当前|现在)的?位置")
 
 
 def _is_furniture(line: str) -> bool:
@@ -570,6 +666,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     head = _Head()
     body_start = _read_head(lines, head)
     _read_cover_letter(lines, head, body_start)
+    _attached_title(lines, head, body_start)
     _read_signature(lines, head, body_start)
     # Official header lines may also sit below the head (some sites print the block at the end);
     # a weaker field (标题, 来源) counts when it stands in the block, next to a strong one.
@@ -617,17 +714,20 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         for k in head.title_lines:
             lines.removed[k] = False
     body = lines.body()
+    if title and not head.title_from_cell and _quoted_proposal(title, body):
+        title = None
     issuer = issuer_of_title(title) if title else None
     speaking_for = _speaking_for(body)
-    publisher = (
-        _field_text(raw, "publisher")
-        or _issuing_body(issuer, _not_a_site(_clean(hdr.get("publisher"))))
-        or _source_body(hdr.get("source"))
-        or head.byline
-        or head.signature_org
-        or head.early_sign_org
-        or speaking_for
-    )
+    given_publisher = _field_text(raw, "publisher")
+    candidates = [
+        _issuing_body(issuer, _not_a_site(_clean(hdr.get("publisher")))),
+        _source_body(hdr.get("source")),
+        head.byline,
+        head.signature_org,
+        head.early_sign_org,
+        speaking_for,
+    ]
+    publisher = given_publisher or _fullest(candidates)
     publisher = _placed_name(publisher, raw.text)
     if title:
         display_title, derived = title, False
@@ -667,6 +767,16 @@ def _issuing_body(issuer: str | None, header: str | None) -> str | None:
     return issuer or header
 
 
+def _fullest(candidates: list[str | None]) -> str | None:
+    """The first body named, in the fullest form another place of the page names it: a source
+    line's "黑龙江人民政府" signed "黑龙江省人民政府", a byline's 市科技局 signed 某某市科学技术局."""
+    names = [c for c in candidates if c]
+    if not names:
+        return None
+    first = names[0]
+    return max((n for n in names if n == first or _same_body(n, first)), key=len)
+
+
 def _same_body(a: str, b: str) -> bool:
     """One name shortens the other: the same kind of body (its last character), and the shorter's
     characters appear in order in the longer (市科技局 in 重庆市科学技术局)."""
@@ -675,6 +785,26 @@ def _same_body(a: str, b: str) -> bool:
         return False  # 温州市人民政府 is not its 办公室
     rest = iter(long)
     return all(ch in rest for ch in short)
+
+
+_PROPOSAL = re.compile(r"(?:建议|提案|议案)[)）》”]*$")
+_ACKNOWLEDGED = re.compile(r"提出|收悉|收到|领衔")
+QUOTE_KEY = 10  # characters of a proposal's title that identify it in a reply's first sentence
+
+
+def _quoted_proposal(title: str, body: str) -> bool:
+    """True when the title is the proposal a reply answers ("关于加快科技成果转化的提案" above "您提出
+    的《关于加快科技成果转化的提案》收悉"): the reply's own title is not printed."""
+    if _PROPOSAL.search(title) is None:
+        return False
+    key = title.strip("《》“”")[:QUOTE_KEY]
+    opening = body[:1000]
+    at = opening.find(key)
+    if at < 1 or opening[at - 1] not in '《“"':
+        return False
+    start = max(opening.rfind(ch, 0, at) for ch in "。\n") + 1
+    end = opening.find("。", at)
+    return _ACKNOWLEDGED.search(opening[start : end if end >= 0 else len(opening)]) is not None
 
 
 def _pick_title(given: str | None, printed: str | None) -> str | None:
