@@ -1152,3 +1152,47 @@ def test_a_source_lines_short_name_yields_to_the_signatures_full_name_of_one_bod
         "全市科技创新大会召开\n来源:某某市科技局\n" + TASKS + "\n某某市科学技术局\n2023年1月5日"
     ).metadata
     assert meta.publisher == "某某市科学技术局"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "本报记者 张三",
+        "某某日报记者 张三 通讯员 李四",
+        "文/图 张三",
+        "本报讯(记者 张三)",
+        "市长 王五",
+    ],
+)
+def test_a_credit_line_is_never_a_title_or_a_publisher(credit: str) -> None:
+    parsed = parse(f"{credit}\n{TASKS}")
+    assert parsed.metadata.title is None
+    assert parsed.metadata.publisher is None
+    assert credit.replace(" ", "") not in parsed.metadata.display_title
+
+
+@pytest.mark.parametrize("headline", ["文化强市建设取得新进展", "图书馆建设提速"])
+def test_a_headline_that_opens_like_a_credit_stays_the_title(headline: str) -> None:
+    assert parse(f"{headline}\n{TASKS}").metadata.title == headline
+
+
+def test_a_session_named_alone_is_the_occasion_not_the_title() -> None:
+    meta = parse(
+        "宜宾市第六届人民代表大会第七次会议\n"
+        "1月20日上午,宜宾市第六届人民代表大会第七次会议召开。\n" + TASKS
+    ).metadata
+    assert meta.title is None
+
+
+def test_a_reply_title_broken_after_its_issuer_is_joined() -> None:
+    meta = parse(
+        "教育部对十二届全国人大四次会议\n第3983号建议的答复\n教建议〔2016〕第220号\n"
+        "您提出的“关于加快高校科技成果转化的建议”收悉,现答复如下:\n" + TASKS
+    ).metadata
+    assert meta.title == "教育部对十二届全国人大四次会议第3983号建议的答复"
+    assert meta.publisher == "教育部"
+
+
+def test_a_toolbar_of_zoom_buttons_is_page_furniture() -> None:
+    meta = parse("上一篇 下一篇\n放大 缩小 默认\n打印\n" + TASKS).metadata
+    assert meta.title is None

@@ -158,6 +158,12 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             lines.removed[i] = True
             i += 1
             continue
+        if _CREDIT_LINE.fullmatch(lines.raw[i]) is not None:
+            # "本报记者 张三", "文/图 张三", "市长 王五": who wrote or spoke, never a title and
+            # never an issuing body
+            lines.removed[i] = True
+            i += 1
+            continue
         if _page_heading_above(lines, head, title_parts, i):
             # "政协提案办理结果" / "首页 > … > 政协提案办理结果" / the document's title: what stood
             # above the breadcrumbs was the page's or the column's heading, never the title
@@ -236,6 +242,8 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         title = _without_prefix(_TITLE_NOTE.sub("", normalize_inline("".join(title_parts))))
         if is_org_line(title):
             head.byline = head.byline or title
+        elif title and _SESSION_NAME.fullmatch(title) is not None:
+            pass  # "宜宾市第六届人民代表大会第七次会议": the occasion a page reports on, no title
         elif title and _speech_date(title) is None:
             # "2024年1月10日在…人民代表大会…会议上" under a site's address line is a speech's
             # occasion, read for its date below, never the title; a bracketed tag alone
@@ -244,6 +252,13 @@ def _read_head(lines: _Lines, head: _Head) -> int:
     return i
 
 
+# A congress's or a conference's session named alone: "宜宾市第六届人民代表大会第七次会议",
+# "政协某某市第十三届委员会第二次会议"
+_NUMERAL = "[一二三四五六七八九十\\d]{1,3}"
+_SESSION_NAME = re.compile(
+    rf"[\u4e00-\u9fff]{{0,16}}第{_NUMERAL}届[\u4e00-\u9fff]{{0,12}}"
+    rf"(?:人民代表大会|委员会|代表大会)(?:常务委员会)?第{_NUMERAL}次(?:全体)?会议"
+)
 # A site's note after a title ("…的通知【有效期至2027年12月31日】", "【已废止】"): not the title's words
 _TITLE_NOTE = re.compile(r"【[^【】]{1,20}】$")
 MIN_REPEAT = 6  # characters: a shorter line inside the title may be a heading of the body
@@ -487,6 +502,23 @@ def _dated_byline(line: str) -> tuple[str, str] | None:
     if signed is None or signed[0] is None or signed[1] is None:
         return None
     return signed[0], signed[1]
+
+
+# A credit: reporters, correspondents, photographers ("本报记者 张三 通讯员 李四", "文/图 张三",
+# "本报讯(记者 张三)", "某某日报记者 张三"), or an office and a name with no body before it ("市长 王五").
+# Read on the raw line: a space or a colon parts the credit from the name ("文化强市" is none).
+_PERSON = r"[\u4e00-\u9fff·]{2,4}"
+_CREDIT = (
+    r"(?:(?:[\u4e00-\u9fff]{0,8}(?:报|社|台|网|刊|新闻))?(?:特约|实习|首席)?"
+    r"(?:记者|通讯员|实习生|编辑|摄影|撰稿|文|图|摄)(?:\s*[:：]\s*|\s+)"
+    r"|(?:文/图|图/文)\s*[:：]?\s*)"
+)
+_CREDIT_LINE = re.compile(
+    rf"[□■\s]*(?:[\u4e00-\u9fff]{{0,8}}讯)?[(（]?\s*{_CREDIT}{_PERSON}"
+    rf"(?:[\s、,，/]+(?:{_CREDIT})?{_PERSON})*\s*[)）]?"
+    r"|(?:代理|代|副|常务副)?(?:总理|省长|市长|区长|县长|旗长|州长|主席|局长|厅长|主任|书记|部长)\s+"
+    rf"{_PERSON}"
+)
 
 
 def _page_heading_above(lines: _Lines, head: _Head, title_parts: list[str], i: int) -> bool:

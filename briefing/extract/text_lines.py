@@ -208,7 +208,10 @@ def can_join(title: str, line: str) -> bool:
     return bool(
         _JOIN_TAIL.search(title)
         or _JOIN_HEAD.match(line)
-        or ("关于" in title and ENDS_WITH_DOC_TYPE.search(line))
+        or (
+            ("关于" in title or issuer_of_title(title) is not None)
+            and ENDS_WITH_DOC_TYPE.search(line) is not None
+        )
     )
 
 
