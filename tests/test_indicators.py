@@ -799,6 +799,9 @@ def test_scope_is_the_place_named_else_the_publishers_jurisdiction(
         ("自治区科技厅", "自治区科技厅关于组织申报项目的通知", None),
         ("科技部", None, "全国"),
         (None, "中华人民共和国2016年国民经济和社会发展统计公报", "全国"),
+        # the year a bulletin is of comes before its place (an unseen 中山 bulletin had none)
+        (None, "2022年中山市科技经费投入公报", "中山市"),
+        (None, "2023年全市科技创新工作要点", None),
     ],
 )
 def test_the_jurisdiction_of_a_document(
@@ -855,6 +858,57 @@ def test_places_that_are_words_or_names_of_bodies_are_not_places() -> None:
 )
 def test_metric_names_its_subject_and_never_breaks_a_quotation(text: str, metric: str) -> None:
     assert figures(text)[-1].metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "metrics"),
+    [
+        # an amount paid out or spent is named by what and how: never a verb phrase
+        (
+            "累计发放知识价值信用贷款207.21亿元,引导发放商业贷款141.48亿元。",
+            ["知识价值信用贷款发放额", "商业贷款发放额"],
+        ),
+        ("2022年,全市投入R&D经费100.66亿元。", ["R&D经费投入"]),
+        ("2025年,全市财政预算安排资金15.48亿元。", ["财政预算安排资金"]),
+        ("市财政每年统筹安排不超过2000万元,用于支持大孵化集群建设。", ["市财政统筹安排资金"]),
+        ("举办活动19场;产生经济效益约1亿元。", ["活动", "经济效益"]),
+        # a count names what was counted, not the verb before it
+        (
+            "建设开放型合作基地17个,引培高水平科技人才团队21个。",
+            ["开放型合作基地", "高水平科技人才团队"],
+        ),
+        ("2021年度招引高层次创新创业团队77个、创新人才699人。", ["高层次创新创业团队", "创新人才"]),
+        ("建有省级技术转移服务机构7家。", ["省级技术转移服务机构"]),
+        ("数据库人才达10万余人,服务全市企业1200余家。", ["数据库人才", "企业"]),
+        (
+            "目前,全市已有中国工程院院士、国家级高层次人才通过举荐制举才荐才20余名。",
+            ["中国工程院院士、国家级高层次人才"],
+        ),
+        # a verb inside a list item is part of the name ("入库企业"), not where it starts
+        (
+            "科技领军及入库企业和高成长性科技企业总数达到90家。",
+            ["科技领军及入库企业和高成长性科技企业总数"],
+        ),
+        # the measure the items share keeps its Latin letters
+        (
+            "企业、政府所属研究机构、高等学校和其他主体R&D经费分别为29.31亿元、58.31亿元、"
+            "21.57亿元和0.42亿元。",
+            ["企业R&D经费", "政府所属研究机构R&D经费", "高等学校R&D经费", "其他主体R&D经费"],
+        ),
+        # an R&D activity's amount is its 经费; a bare share is its share, not it again
+        (
+            "按活动类型分,基础研究为1.46亿元;应用研究7.25亿元,占20.8%。",
+            ["基础研究经费", "应用研究经费", "应用研究经费占比"],
+        ),
+    ],
+)
+def test_a_key_figure_is_named_by_its_subject_and_measure(text: str, metrics: list[str]) -> None:
+    assert [f.metric for f in figures(text)] == metrics
+
+
+def test_a_date_after_who_reports_the_figures_dates_the_whole_sentence() -> None:
+    found = figures("据省局反馈数据显示,2014年我市R&D经费支出127.9亿元,占GDP比重2.61%。")
+    assert [(f.value, f.year) for f in found] == [(127.9, 2014), (2.61, 2014)]
 
 
 def test_paired_figures_take_the_quoted_names_listed_before_them() -> None:

@@ -242,11 +242,16 @@ def document_jurisdiction(
 
 def _title_jurisdiction(title: str) -> str | None:
     """The place a title opens with: a province or city ("重庆市科学技术局关于…"), or a district,
-    county or county-level city ("蓝山县创建省级创新型县区工作推进会")."""
+    county or county-level city ("蓝山县创建省级创新型县区工作推进会"), also after the year the
+    title is of ("2022年中山市科技经费投入公报")."""
+    title = _TITLE_YEAR.sub("", title, count=1)
     places = find_places(title[:30])
     if (places and places[0][0] == 0) or _OWN_DISTRICT.match(title) or _OWN_CITY.match(title):
         return jurisdiction(title)
     return None
+
+
+_TITLE_YEAR = re.compile(r"^(?:19|20)[0-9]{2}年(?:度)?")
 
 
 # how a text names its own place: 全市/我市/本市 (a city), 全省, 全区, 全县, 全州
