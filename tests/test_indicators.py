@@ -911,6 +911,36 @@ def test_a_date_after_who_reports_the_figures_dates_the_whole_sentence() -> None
     assert [(f.value, f.year) for f in found] == [(127.9, 2014), (2.61, 2014)]
 
 
+def test_an_untitled_pages_headline_dates_the_figures_no_sentence_dates() -> None:
+    found = figures(
+        "2014年我市全社会R&D经费投入稳步增长",
+        "据省局反馈数据显示,2014年我市R&D经费支出127.9亿元。",
+        "其中规模以上工业企业R&D经费支出123.5亿元,比上年增长14.9%。",
+        doc_date=None,
+    )
+    assert [(f.value, f.year) for f in found] == [(127.9, 2014), (123.5, 2014), (14.9, 2014)]
+
+
+def test_a_plan_opening_with_its_year_dates_its_targets() -> None:
+    found = figures(
+        "2023年是全面贯彻落实党的二十大精神的开局之年。",
+        "主要的预期目标是:一是全社会研究与试验发展经费投入达100亿以上,投入强度达到1.2%。",
+        doc_date=None,
+    )
+    assert [(f.metric, f.kind, f.year) for f in found] == [
+        ("全社会研究与试验发展经费投入", "target", 2023),
+        # a short name going on from the one before says whose it is
+        ("全社会研究与试验发展经费投入强度", "target", 2023),
+    ]
+    found = figures(
+        "狠抓落实落地聚焦打赢科技创新翻身仗",
+        "2022年确定为科技规划和政策落实年,总体思路是:以…为指导。",
+        "主要预期目标是:全省高新技术企业达1500家。",
+        doc_date=None,
+    )
+    assert [(f.kind, f.year) for f in found] == [("target", 2022)]
+
+
 def test_paired_figures_take_the_quoted_names_listed_before_them() -> None:
     found = figures("“医药制造业”“装备制造业”增长较快,同比增长分别为11.38%、7.07%。")
     assert [(f.metric, f.kind) for f in found] == [

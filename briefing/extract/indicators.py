@@ -42,8 +42,11 @@ what each one is about (a page in traditional characters reaches it folded to si
   已有近5万家…"), up to the next run-in item ("二是…"); else the year opening the sentence's
   paragraph ("2023年,…"); else the single year printed in the innermost
   heading ("一、2023年工作总结", "二、2024年工作计划"); else, in a part that opens "过去的一年"
-  or "一年来", the year before a report delivered by March (the document's year if later); else, for a target under a plans heading that
-  opens with "到2025年", that year; else, for actual and growth figures only, the year opening the
+  or "一年来", the year before a report delivered by March (the document's year if later); else the
+  single year of the title, or of an untitled page's headline line ("2014年我市全社会R&D经费投入稳步
+  增长"); else, for a target under a plans heading that
+  opens with "到2025年", that year; else, for a target, the year a document opening "2023年是…
+  之年" plans; else, for actual and growth figures only, the year opening the
   document's first sentence ("2023年,全市科技系统…": an annual summary); else, for a provision,
   the document's year (a standard laid down is the document's own); else null. A reply letter
   or report dated 2023 does not date its figures 2023 by itself: they often are cumulative or of the
@@ -339,6 +342,8 @@ class _DocContext:
     summary_year: int | None
     jurisdiction: str | None = None
     title_year: int | None = None
+    # "2023年是…开局之年", "2022年确定为科技规划和政策落实年" opening a plan: the year it plans
+    working_year: int | None = None
 
 
 def extract_indicators(
@@ -471,6 +476,10 @@ def _document_context(
         if m:
             summary_year = int(m.group(1))
     title_year = None
+    if not title:
+        # an untitled page's headline ("2014年我市全社会R&D经费投入稳步增长", the metadata found
+        # no title) is its title for dating
+        title = next((s.text for s in sentences[:5] if _HEADLINE.match(s.text)), None)
     if title:
         years = {int(m.group(1)) for m in _YEAR.finditer(title)}
         if len(years) == 1:
@@ -479,9 +488,13 @@ def _document_context(
                 # "2017年安徽省人民政府工作报告" is delivered in 2017 about 2016: a date, not a period
                 doc_year = doc_year or title_year
                 title_year = None
-    return _DocContext(doc_year, doc_month, summary_year, jurisdiction, title_year)
+    working = next(filter(None, (_WORKING_YEAR.match(s.text) for s in sentences[:5])), None)
+    working_year = int(working.group(1)) if working else None
+    return _DocContext(doc_year, doc_month, summary_year, jurisdiction, title_year, working_year)
 
 
+_WORKING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:是|为|确定为|定为)[^。;；]{0,60}?年")
+_HEADLINE = re.compile(r"^(?:19|20)[0-9]{2}年[^,，;；。:：!！?？0-9]{6,36}$")
 # the title's head noun: "…工作报告落实情况(1-3月)" follows a report up, its year is the figures'
 _DELIVERED_TITLE = re.compile(r"(?:工作报告|讲话|致辞|发言)(?:[(（][^()（）]{0,12}[)）])?$")
 
@@ -682,7 +695,7 @@ def _sentence_figures(
                 lo = mention.start
         elif kind == "target":
             # a heading "2024年工作计划" dates its targets; a summary's year does not
-            year = context_year
+            year = context_year or ctx.working_year
             if year is not None and ctx.doc_year is not None and year < ctx.doc_year:
                 year = None
         else:
@@ -1370,8 +1383,19 @@ def _pair_split_fits(head: str, n: int) -> bool:
 
 def _qualify_generic_metrics(figures: list[_Figure]) -> None:
     """ "项目997项、经费5.55亿元": a measure word alone names no metric; the subject listed right
-    before it does ("项目经费")."""
+    before it does ("项目经费"). "R&D经费投入达100亿,投入强度达到1.2%": a short name that opens
+    with the word the name before it ends with goes on from it (R&D经费投入强度)."""
     for prev, fig in itertools.pairwise(figures):
+        if (
+            fig.metric is not None
+            and prev.metric is not None
+            and len(fig.metric) <= 4
+            and len(prev.metric) > 4
+            and prev.metric.endswith(fig.metric[:2])
+            and not prev.metric.endswith(fig.metric)
+        ):
+            fig.metric = prev.metric + fig.metric[2:]
+            continue
         if (
             fig.metric is not None
             and prev.metric is not None
