@@ -941,6 +941,19 @@ def test_a_plan_opening_with_its_year_dates_its_targets() -> None:
     assert [(f.kind, f.year) for f in found] == [("target", 2022)]
 
 
+def test_performers_listed_after_a_body_are_named_and_placed_on_their_own() -> None:
+    found = figures(
+        "国有独立核算的科研院所R&D经费支出10.52亿元,比上年下降1.9个百分点;高等学校支出4.36亿元,"
+        "增长11.5%;农业、医疗等其它行业单位为1.1亿元。",
+        place="湖北省",
+    )
+    assert [(f.value, f.metric, f.scope) for f in found if f.unit == "亿元"] == [
+        (10.52, "R&D经费支出", "国有独立核算的科研院所"),
+        (4.36, "高等学校支出", "湖北省"),
+        (1.1, "其它行业单位支出", "湖北省"),
+    ]
+
+
 def test_paired_figures_take_the_quoted_names_listed_before_them() -> None:
     found = figures("“医药制造业”“装备制造业”增长较快,同比增长分别为11.38%、7.07%。")
     assert [(f.metric, f.kind) for f in found] == [

@@ -582,6 +582,7 @@ def _carry_year(
         carried[sentence.paragraph] = year
 
 
+_SEMICOLON = re.compile(r"[;；]")
 # "据省局反馈数据显示", "据初步统计": who reports the figures, before the sentence's own date
 _ATTRIBUTION = re.compile(
     r"^\W{0,2}据[^,，;；。]{0,24}(?:显示|统计|了解|介绍|测算|监测|核算|公布|反映|反馈)$"
@@ -664,6 +665,17 @@ def _sentence_figures(
                 sentence_scope_known = True
             scope = sentence_scope or _place_before(places, 0, q.start) or ctx.jurisdiction
         metric = _clean_metric(bare, scope, amount=q.unit.endswith("元"))
+        if (
+            scope is not None
+            and scope == sentence_scope
+            and clause_scopes[c_start] is None
+            and metric is not None
+            and _PERFORMER_IN.search(metric)
+            and _SEMICOLON.search(text, 0, c_start)
+        ):
+            # "科研院所R&D经费支出10.52亿元,…;高等学校支出4.36亿元": a clause naming a performer
+            # of its own is not about the body heading the sentence
+            scope = _place_before(places, 0, q.start) or ctx.jurisdiction
         end = q.end
         suffix = _counted_noun(text, q.end, c_end)
         if suffix and _prefer_counted_noun(text, q, bare, metric):
@@ -725,6 +737,7 @@ def _sentence_figures(
             # 境内IPO上市公司中战略性新兴产业; alone, what the part is
             fig.metric = f"{fig.metric}中{fig.subset}" if fig.metric else fig.subset
     _qualify_generic_metrics(figures)
+    _name_performers(figures)
     _mark_former_values(text, figures, context_year or ctx.summary_year)
     return figures, last_year
 
@@ -1151,6 +1164,9 @@ _ALLOCATING_END = re.compile(r"(?:统筹)?(?:安排|拨付|下达|筹集)$")
 _AMOUNT_NOUN = re.compile(
     f"(?:{_MEASURE_WORDS}|额|效益|支出|投入|补贴|补助|奖励|奖金|资助|总值|产值|增加值|价格|造价|费|拨款|资本|利润|税|基金|债|成本|资产)"
 )
+_AMOUNT_TAIL = re.compile(r"(?:支出|经费|资金|投入|投资|金额|总额)$")
+_PERFORMER_END = re.compile(r"(?:单位|机构|企业|学校|院校|院所|高校|部门)$")
+_PERFORMER_IN = re.compile(r"单位|机构|企业|学校|院校|院所|高校|部门")
 # the activity types of R&D statistics ("基础研究为1.46亿元"): an amount of one is its 经费
 _RD_ACTIVITY = frozenset({"基础研究", "应用研究", "试验发展", "应用基础研究"})
 
@@ -1379,6 +1395,24 @@ _QUOTED_RUN = re.compile(r"(?:“[^“”]{2,20}”[、和及与]?){2,}")
 
 def _pair_split_fits(head: str, n: int) -> bool:
     return len([p for p in _PAIR_SPLIT.split(head) if p]) == n
+
+
+def _name_performers(figures: list[_Figure]) -> None:
+    """ "高等学校支出4.36亿元,增长11.5%;各类企业支出18.84亿元;其它行业单位为1.1亿元": a performer
+    named alone with an amount spends the measure of the amount before it (其它行业单位支出)."""
+    money: _Figure | None = None
+    for fig in figures:
+        if not fig.quantity.unit.endswith("元"):
+            continue
+        if (
+            money is not None
+            and money.metric is not None
+            and fig.metric is not None
+            and _PERFORMER_END.search(fig.metric) is not None
+            and (tail := _AMOUNT_TAIL.search(money.metric)) is not None
+        ):
+            fig.metric += tail.group()
+        money = fig
 
 
 def _qualify_generic_metrics(figures: list[_Figure]) -> None:
