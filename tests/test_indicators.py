@@ -954,6 +954,15 @@ def test_performers_listed_after_a_body_are_named_and_placed_on_their_own() -> N
     ]
 
 
+def test_a_count_names_the_noun_it_counts_not_what_it_did() -> None:
+    found = figures("全市4家企业完成专利权质押合同登记5项,融资金额3600万元。")
+    assert [(f.value, f.metric) for f in found][:2] == [(4, "企业"), (5, "专利权质押合同登记")]
+    found = figures("初步统计2019年度23家规上企业R&D投入3.27亿元。")
+    assert [(f.value, f.metric) for f in found] == [(23, "规上企业"), (3.27, "R&D投入")]
+    # "提供贷款" names no figure: 贷款 alone does not say whose
+    assert one("合作银行为企业提供贷款1150万元。").metric == "贷款"
+
+
 def test_paired_figures_take_the_quoted_names_listed_before_them() -> None:
     found = figures("“医药制造业”“装备制造业”增长较快,同比增长分别为11.38%、7.07%。")
     assert [(f.metric, f.kind) for f in found] == [

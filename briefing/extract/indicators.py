@@ -199,7 +199,7 @@ _VERBS = _words(
     "新增 净增 开放共享 资助 承担 出台 印发 发布 部署 形成 入驻 新入驻 新入库 入库 新完工 完工 优化 先行先试 "
     "提出 建立 打造 引入 带领 遴选 评选 选拔 吸纳 攻克 制定 设置 认缴 入选 获评 加快 持续 累计 "
     "筹集 募集 组建 储备 帮助 协调 实现 保持 力争 确保 争取到 谋划 收集 颁布 举行 推广 研制 给予 奖励 "
-    "新评 评定 验收 签约 完成了 选派了 培训 共有 发行 使用 调派 投放 筹措"
+    "新评 评定 验收 签约 完成了 选派了 培训 共有 发行 使用 调派 投放 筹措 提供"
 )
 _VERB_RE = re.compile("|".join(sorted(set(_VERBS), key=len, reverse=True)))
 # At the very start of a metric a few more words are verbs: "共有院士工作站8个", "拥有…", "支持…"
@@ -251,7 +251,7 @@ _SUFFIX_STOP = re.compile(
     r"分别|共|累计|投入|入选|运行|揭牌|增加|增长|提高|提升|上升|下降|减少|降低|[0-9]|"
     # "60%科研人员每周平均科研时间增加2小时": a share of researchers, not of their hours;
     # "对20户企业给予…", "为380户企业成功撮合融资…": what they got is another figure
-    r"每|给予|予以|提供|成功"
+    r"每|给予|予以|提供|成功|完成"
 )
 _SCOPE = re.compile(
     r"^[^\d,，。；;、“”\"《》]{0,12}?(?:科学城核心区|科学城|核心区|协同创新区|新区|片区|高新区|生态城|科创园|"
@@ -1249,9 +1249,13 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
     if _NOT_COUNTED.match(noun):
         return None  # "控制在3.9%的较低水平": a manner, not the thing measured
     noun = _METRIC_TAIL.sub("", noun)
+    if m is not None and not window[m.start()].isdigit():
+        # "23家规上企业R&D投入3.27亿元": R&D is the 投入's, not the 企业's
+        noun = _TRAILING_LATIN.sub("", noun)
     return noun if len(noun) >= 2 else None
 
 
+_TRAILING_LATIN = re.compile(r"[A-Za-z&]+$")
 # "N家企业与高校签约": a verb done with another party counts the subject before 与
 _WITH_PARTY = re.compile(
     r"([^与、,，;；。:：()（）0-9]{2,12}?)与[^、,，;；。:：0-9]{1,12}?(?:签约|签订|签署|合作|对接|共建)"
