@@ -1067,7 +1067,8 @@ def test_without_a_publisher_the_body_the_opening_names_gives_the_scope(
 
 def test_a_share_of_people_is_named_for_the_people() -> None:
     f = one("持续推进科研人员减负专项行动,60%科研人员每周平均科研时间增加2小时。")
-    assert (f.value, f.unit, f.metric) == (60, "%", "科研人员")
+    # their share, not the people themselves: a table row "科研人员 60%" read as a count
+    assert (f.value, f.unit, f.metric) == (60, "%", "科研人员占比")
 
 
 def test_a_sum_given_to_counted_recipients_is_no_support_standard() -> None:

@@ -679,8 +679,11 @@ def _sentence_figures(
         end = q.end
         suffix = _counted_noun(text, q.end, c_end)
         if suffix and _prefer_counted_noun(text, q, bare, metric):
-            metric = suffix
             end = text.index(suffix, q.end) + len(suffix)
+            # "60%科研人员每周平均科研时间增加2小时": a percentage of people is their share
+            # ("超过1%的行业大类": with 的 it may be a bar the things pass, not their share)
+            share = q.unit == "%" and end - len(suffix) == q.end
+            metric = suffix + "占比" if share else suffix
         subset = _SUBSET.match(text, q.end, c_end) if text.startswith("其中", c_start) else None
         if subset is not None and metric is None:
             end = subset.end()
