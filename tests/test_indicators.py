@@ -824,6 +824,11 @@ def test_the_jurisdiction_of_a_document(
         ("全国研发投入增长。支持北京、上海建设国际科技创新中心，海南自由贸易港建设。全市", None),
         # 全市 but no place named twice
         ("全市科技工作取得进展。重庆科学城建设提速。", None),
+        # a development zone saying 全区 (an unseen 无锡 news page had no place)
+        (
+            "近日,无锡高新区获批试点。无锡高新区科技金融体系完备。全区集聚基金规模达569亿元。",
+            "无锡高新区",
+        ),
     ],
 )
 def test_a_text_without_an_issuer_is_about_the_place_it_calls_its_own(

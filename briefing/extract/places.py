@@ -274,6 +274,8 @@ def text_jurisdiction(body: str) -> str | None:
     if sum(1 for n in levels.values() if n == top) > 1:
         return None  # 我省 as often as 我市: the text does not say which it is
     level = max(levels, key=levels.__getitem__)
+    if level == "区" and (zone := _own_zone(body)) is not None:
+        return zone
     counts: dict[str, int] = {}
     for _, _, name in find_places(body):
         counts[name] = counts.get(name, 0) + 1
@@ -284,6 +286,25 @@ def text_jurisdiction(body: str) -> str | None:
     # more than half of all mentions: the first of two equally named places never wins
     if counts[place] >= 2 and 2 * counts[place] > total and place.endswith(_LEVEL_SUFFIX[level]):
         return place
+    return None
+
+
+# A development zone named after its city ("无锡高新区", "苏州工业园区"): a 全区 of its own
+_ZONE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:高新区|经开区|高新技术产业开发区|经济技术开发区|工业园区)")
+
+
+def _own_zone(body: str) -> str | None:
+    """The development zone a text saying 全区 is about: one zone, opening with a known place,
+    named at least twice ("无锡高新区获批…" / "全区集聚基金规模达569亿元")."""
+    counts: dict[str, int] = {}
+    for m in _ZONE.finditer(body):
+        name = m.group()
+        found = find_places(name)
+        if found and found[0][0] == 0 and found[0][1] < len(name):
+            counts[name] = counts.get(name, 0) + 1
+    if len(counts) == 1:
+        name, n = counts.popitem()
+        return name if n >= 2 else None
     return None
 
 
