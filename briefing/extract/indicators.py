@@ -11,7 +11,7 @@ what each one is about (a page in traditional characters reaches it folded to si
   joint: "科技领军及入库企业"); an amount is named by what and how ("发放知识价值信用贷款" ->
   知识价值信用贷款发放额, "投入R&D经费" -> R&D经费投入, "财政预算安排资金", an R&D activity's
   经费); a bare share ("应用研究7.25亿元,占20.8%") is the share of the figure before it (应用研究
-  经费占比); "…院士通过举荐制举才荐才20余名" counts the subject before 通过; for a count followed by its
+  经费占比); a clause ("…院士通过举荐制举才荐才20余名") names no figure; for a count followed by its
   noun ("3个市级科技创新基础设施获批建设") the noun after the unit; a clause with no noun of its own
   ("、增长10%") repeats the metric of the figure before it in the sentence; "A和B分别…x、y" hands A
   to x and B to y.
@@ -1139,9 +1139,10 @@ def _clean_metric(prefix: str, scope: str | None, amount: bool = False) -> str |
         s = s[has.end() :]  # "还有国家富民强县项目、重点星火计划项目…": what there is
     if (serving := _SERVING.match(s)) is not None:
         s = _LEADING_NOISE.sub("", s[serving.end() :])  # "服务全市企业1200余家": the 企业 served
-    k = s.find("通过", 2)
-    if k > 0:
-        s = s[:k]  # "…院士、国家级高层次人才通过举荐制举才荐才": the subject counted, not the means
+    if s.find("通过", 2) > 0:
+        # "…院士、国家级高层次人才通过举荐制举才荐才20余名": a clause; what it counts (the talents
+        # recommended, not the recommenders) has no name of its own in the text
+        return None
     if amount:
         s, verb = _name_amount(s, verb)
     # "县市区之一", "联东U谷·马尾智能制造产业园等重大项目", "年营业收入≤", "固定资产投资五年"

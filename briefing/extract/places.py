@@ -290,7 +290,9 @@ def text_jurisdiction(body: str) -> str | None:
 
 
 # A development zone named after its city ("无锡高新区", "苏州工业园区"): a 全区 of its own
-_ZONE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:高新区|经开区|高新技术产业开发区|经济技术开发区|工业园区)")
+_ZONE = re.compile(
+    r"[\u4e00-\u9fff]{2,4}?(?:高新区|经开区|高新技术产业开发区|经济技术开发区|工业园区)"
+)
 
 
 def _own_zone(body: str) -> str | None:
