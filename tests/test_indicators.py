@@ -875,6 +875,8 @@ def test_metric_names_its_subject_and_never_breaks_a_quotation(text: str, metric
         ),
         ("2022年,全市投入R&D经费100.66亿元。", ["R&D经费投入"]),
         ("2025年,全市财政预算安排资金15.48亿元。", ["财政预算安排资金"]),
+        # a total keeps the verb that makes it a name, as 资助经费 does (was 总金额)
+        ("我省支持总金额超过1.6亿元。", ["支持总金额"]),
         ("市财政每年统筹安排不超过2000万元,用于支持大孵化集群建设。", ["市财政统筹安排资金"]),
         ("举办活动19场;产生经济效益约1亿元。", ["活动", "经济效益"]),
         # a count names what was counted, not the verb before it

@@ -309,7 +309,7 @@ def _strip_comparison_and_time(s: str) -> str:
 
 
 _MEASURE_WORDS = "经费|资金|金额|总额|规模|数量|总量|余额|收入|产值|营收|投资|额度|总数|人数"
-_BARE_MEASURE = re.compile(f"(?:{_MEASURE_WORDS})")
+_BARE_MEASURE = re.compile(f"总?(?:{_MEASURE_WORDS})")
 _GENERIC_MEASURE = re.compile(f"[\u4e00-\u9fff]{{0,2}}(?:{_MEASURE_WORDS})")
 _LEADING_NUMBER = re.compile(
     r"^[0-9.]+(?![0-9.A-Za-z])(?:亿元|万元|元|%|个|万)?(?:以上|以下|左右)?"
