@@ -157,7 +157,7 @@ def build(
 
         aggregates = aggregate(included, lexicon.names, figures_per_theme(settings))
         changes = what_changed(aggregates, previous.issue)
-        charts = draw_charts(aggregates, changes)
+        charts = draw_charts(aggregates, changes, settings.theme or "")
         context = build_context(
             selection=selection,
             documents=included,
@@ -219,7 +219,7 @@ def preview_context(settings: Settings) -> BriefingContext:
         documents=included,
         aggregates=aggregates,
         changes=changes,
-        charts=draw_charts(aggregates, changes),
+        charts=draw_charts(aggregates, changes, settings.theme or ""),
         settings=settings,
         issue_no=settings.masthead.first_issue,
         warnings=run_warnings(entries, included, output_paths(settings, period).xlsx),

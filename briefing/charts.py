@@ -250,15 +250,29 @@ def theme_status_chart(rows: Sequence[tuple[str, int, int, int]]) -> ChartImage:
     nor a next step, so it has a segment of its own (named only when some theme has one). Each
     segment carries its count when there is room, each bar its total.
     """
-    with_rules = any(rules for _, _, rules, _ in rows)
-    title = (
-        "各主题措施数量（进展／政策规定／计划）" if with_rules else "各主题措施数量（进展／计划）"
-    )
-    if not rows:
-        return _empty_chart(title, "本期无措施")
     colors = [
         OTHER_COLOR if name == OTHER_LABEL else theme_color(i) for i, (name, *_) in enumerate(rows)
     ]
+    return _status_chart(rows, "各主题措施数量", colors)
+
+
+def theme_documents_chart(
+    theme: str, rows: Sequence[tuple[str, int, int, int]], theme_index: int
+) -> ChartImage:
+    """A 专题's own picture: the theme's measures in each document (`rows`: label such as `[3]`,
+    done, provisions, plans), split as `theme_status_chart` splits the themes, in the theme's
+    colour; where the 简报 compares themes, the 专题 shows which documents carry its theme."""
+    color = theme_color(theme_index)
+    return _status_chart(rows, f"{theme}：各文件措施数量", [color] * len(rows))
+
+
+def _status_chart(
+    rows: Sequence[tuple[str, int, int, int]], subject: str, colors: Sequence[str]
+) -> ChartImage:
+    with_rules = any(rules for _, _, rules, _ in rows)
+    title = f"{subject}（进展／政策规定／计划）" if with_rules else f"{subject}（进展／计划）"
+    if not rows:
+        return _empty_chart(title, "本期无措施")
     totals = [done + rules + plans for _, done, rules, plans in rows]
     max_total = max(totals, default=0) or 1
     # three legend entries do not fit beside the title: they get a line of their own below it
@@ -568,10 +582,13 @@ class BriefingCharts:
     """Each theme's money amounts that compare (`amount_chart`)."""
     trends: dict[str, ChartImage] = field(default_factory=dict)
     """Each theme's figures over the years (`trend_chart`), where it has trends."""
+    documents: dict[str, ChartImage] = field(default_factory=dict)
+    """The 专题's theme: its measures per document (`theme_documents_chart`)."""
 
 
-def draw_charts(aggregates: Aggregates, changes: Changes) -> BriefingCharts:
-    """Every chart of the briefing over `aggregates` and its trends (`changes`)."""
+def draw_charts(aggregates: Aggregates, changes: Changes, focus: str = "") -> BriefingCharts:
+    """Every chart of the briefing over `aggregates` and its trends (`changes`); for a 专题
+    (`focus`, one theme in depth) also that theme's measures per document."""
     # Measures in no theme (其他) stay out of the composition charts: a work report brings
     # hundreds of them, and beside one such bar the themes a briefing is about shrink to slivers.
     # The templates say how many were left out (`other_count`).
@@ -608,12 +625,36 @@ def draw_charts(aggregates: Aggregates, changes: Changes) -> BriefingCharts:
         drawn = trends_of(theme, changes.trends.get(theme, []), index)
         if drawn is not None:
             trends[theme] = drawn
+    documents: dict[str, ChartImage] = {}
+    if focus in order and (focus_rows := _documents_of(focus, aggregates)):
+        documents[focus] = theme_documents_chart(focus, focus_rows, order.index(focus))
     return BriefingCharts(
         themes=theme_status_chart(rows) if rows else None,
         mix=document_mix_chart(mix_rows, order) if mix_rows else None,
         by_theme=by_theme,
         trends=trends,
+        documents=documents,
     )
+
+
+def _documents_of(theme: str, aggregates: Aggregates) -> list[tuple[str, int, int, int]]:
+    """(`[n]`, done, provisions, plans) of `theme` in each document that has measures of it,
+    in source order; the `MIX_CHART_DOCUMENTS` with the most when there are more."""
+    frame = aggregates.measures
+    if frame.empty:
+        return []
+    own = frame.loc[(frame["theme"] == theme) & ~frame["duplicate"]]
+    counts: dict[int, list[int]] = {}
+    for no, status in zip(own["source_no"], own["status"], strict=True):
+        row = counts.setdefault(int(no), [0, 0, 0])
+        if status == "done":
+            row[0] += 1
+        elif int(no) in aggregates.policies:
+            row[1] += 1
+        else:
+            row[2] += 1
+    kept = sorted(counts, key=lambda no: (-sum(counts[no]), no))[:MIX_CHART_DOCUMENTS]
+    return [(f"[{no}]", *counts[no]) for no in sorted(kept)]  # type: ignore[misc]
 
 
 def amount_chart(theme: str, aggregates: Aggregates, theme_index: int) -> ChartImage | None:

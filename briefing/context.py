@@ -202,6 +202,8 @@ class ThemeBlock(TypedDict):
     """本主题数据年度变化的小图（每项数据一格，各用自己的刻度）；没有变化可比时为空字符串。 例：`{% if theme.trend_chart %}`"""
     chart: Any
     """本主题可比金额的柱状图（同一类、同一地区、同一年份，规则见“关键数据的挑选”）；无可比数据时为空字符串。 例：`{% if theme.chart %}{{ theme.chart }}{% endif %}`"""
+    documents_chart: Any
+    """专题（`--theme`）所选主题的各文件措施数图，每份文件一根柱，分进展、政策规定和计划，用本主题的颜色；简报（不选主题）时为空字符串。 例：`{% if theme.documents_chart %}`"""
 
 
 class ProposalInfo(TypedDict):
@@ -669,6 +671,7 @@ def build_context(
                 trends=[_trend(t) for t in changes.trends.get(theme, [])],
                 trend_chart=charts.trends.get(theme, ""),
                 chart=charts.by_theme.get(theme, ""),
+                documents_chart=charts.documents.get(theme, ""),
             )
         )
     date_iso = masthead_date(settings, period, documents) or ""

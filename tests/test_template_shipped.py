@@ -4,6 +4,7 @@ is rebuilt byte-identically by tools/template_builder.py, and the 要情 fits on
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -149,6 +150,21 @@ def test_zhuanti_covers_only_the_focus_theme_in_depth() -> None:
     focus_docs = [d for d in context["documents"] if FOCUS in d["themes"]]
     for document in focus_docs:
         assert document["title"] in text
+
+
+def _chart_titles(data: bytes) -> list[str]:
+    """The alt text of every picture, which opens on the chart's title."""
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    return re.findall(r'<wp:docPr [^>]*descr="([^"]*)', xml)
+
+
+def test_zhuanti_shows_which_documents_carry_its_theme_not_the_briefings_theme_chart() -> None:
+    """A 专题 reads as a 专题: its overview pictures the focus theme's measures per document
+    (进展／政策规定／计划), where the 简报 compares the themes."""
+    titles = _chart_titles(_render("zhuanti.docx"))
+    assert any(t.startswith(f"{FOCUS}：各文件措施数量（进展／政策规定／计划）") for t in titles)
+    assert not any(t.startswith("各主题措施数量") for t in titles)
+    assert any(t.startswith("各主题措施数量") for t in _chart_titles(_render("briefing.docx")))
 
 
 def test_zhuanti_without_a_focus_theme_still_builds() -> None:

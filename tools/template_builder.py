@@ -939,8 +939,11 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     _tag(doc, "{%p if theme.highlights %}")
     _para(doc, "{{ theme.digest }}")
     _tag(doc, "{%p endif %}")
-    # where the theme stands among all themes (once, under the first theme)
-    _tag(doc, "{%p if charts.themes and loop.first %}")
+    # the theme's own picture, which documents carry it (a 专题 built with --theme); without a
+    # chosen theme, where each stands among all themes (once, under the first theme)
+    _tag(doc, "{%p if theme.documents_chart %}")
+    _para(doc, "{{ theme.documents_chart | width(120) }}", s["figure"])
+    _tag(doc, "{%p elif charts.themes and loop.first %}")
     _para(doc, "{{ charts.themes | width(120) }}", s["figure"])
     _tag(doc, "{%p endif %}")
     _measure_list(
