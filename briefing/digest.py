@@ -166,7 +166,13 @@ def _proposer(head: str, addressee: str | None) -> str:
     for line in head.splitlines()[:30]:
         if m := _SALUTATION_RE.match(line.strip()):
             return m.group(1)
-    return (addressee or "").removeprefix("尊敬的").strip()
+    addressee = (addressee or "").removeprefix("尊敬的").strip()
+    # a government office addressed (市科技局:) is the office leading the handling, to which a
+    # co-handling office sends its opinion (会办意见), not who made the proposal
+    return "" if _OFFICE_RE.search(addressee) else addressee
+
+
+_OFFICE_RE = re.compile(r"(?:局|厅|办|办公室|政府)$")
 
 
 def proposal_of(doc: ExtractedDocument) -> Proposal:

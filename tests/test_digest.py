@@ -210,6 +210,22 @@ def test_a_reply_names_the_proposal_its_maker_and_the_handling_result() -> None:
     )
 
 
+def test_a_co_handling_opinion_sent_to_the_lead_office_does_not_call_it_the_proposer() -> None:
+    """A 会办意见 is addressed to the office leading the handling (市科技局:); the proposal's
+    maker is not named, so the gist names none rather than the office."""
+    doc = _reply(
+        "",
+        "市科技局:\n《关于在粤港澳大湾区科技协同创新态势下,对惠州发展的建议》(建议第20240214号)收悉。"
+        "现根据建议内容,结合我局职能,提出以下会办意见:",
+        addressee="市科技局",
+    )
+    found = proposal_of(doc)
+    assert found.proposer == ""
+    assert gist("reply", found, 9, "", "", []).startswith("答复第20240214号建议《关于在粤港澳")
+    society = _reply("", "市社科联:\n你们提出的《关于推进我市创新链的建议》收悉。", "市社科联")
+    assert proposal_of(society).proposer == "市社科联"
+
+
 def test_a_report_on_handling_a_deputys_proposal_is_a_reply_to_it() -> None:
     """A 办理情况的报告 sent to the government office answers a deputy's numbered 建议: its gist
     names the deputy (not the office it is sent to) and the 建议, though its opening mentions a
