@@ -288,9 +288,15 @@ _AIM_RE = re.compile(
 _BASIS_RE = re.compile(r"(?:按照|根据|依据|遵循|坚持)[^，；]*(?:原则|要求|规定|精神|部署)$")
 
 
+# how far a task was done (超额完成71%, 完成年度任务的199.7%): it says nothing of what was done
+_COMPLETION_RE = re.compile(r"完成[^，；。\d]{0,12}?[\d.]+\s*[%％]")
+
+
 def _weight(clause: str) -> int:
     """How much a clause's figure says: amounts in 亿 above 万 and rates, above counts; a result
-    word (新增, 累计, 达到) adds one."""
+    word (新增, 累计, 达到) adds one. A task's completion rate (超额完成71%) says least."""
+    if _COMPLETION_RE.search(clause):
+        return 0
     unit = 3 if _BIG_RE.search(clause) else 2 if _MIDDLE_RE.search(clause) else 1
     return unit + (1 if _ACHIEVED_RE.search(clause) else 0)
 

@@ -387,3 +387,13 @@ def test_with_no_theme_quoted_the_count_line_does_not_open_on_besides() -> None:
     )
     lines = digest_lines(counts=_counts(), kinds=["建议提案答复"], themes=[weak])
     assert lines[1] == "基础研究方面梳理措施1条。"
+
+
+def test_a_quote_prefers_what_was_done_to_how_far_the_task_was_exceeded() -> None:
+    """Of a sentence's figures, the amount (技术合同交易额23.9亿元) is quoted, not the task's
+    completion rate (超额完成71%) that says nothing of what was done."""
+    text = (
+        "全年我市共完成科技成果大转化工程项目94项，超额完成71%，共登记技术合同交易额23.9亿元，"
+        "超额完成33%，24项科技成果获省以上奖励。"
+    )
+    assert fact(text) == "全年我市共完成科技成果大转化工程项目94项，共登记技术合同交易额23.9亿元"
