@@ -377,7 +377,21 @@ def _with_support(clauses: Sequence[str], i: int) -> set[int]:
             chosen.add(i - 2)  # 对…项目，按…给予补助，最高不超过20万元: who gets the capped grant
     if _RECIPIENT_RE.match(clauses[i]) and i + 1 < len(clauses):
         chosen.add(i + 1)
+    if _GRANT_RE.match(clauses[i]):
+        # 备案为国家科技型中小企业，且纳入…培育库，给予5万元奖励: the grant alone says not for whom;
+        # the conditions before it do, as far back as a quote has room for
+        room = _CONDITIONS_ROOM
+        for j in range(i - 1, -1, -1):
+            room -= len(clauses[j]) + 1
+            if room < 0 or (has_figure(clauses[j]) and j not in chosen):
+                break
+            chosen.add(j)
     return chosen
+
+
+# a grant opening its clause, its recipient in the clauses before: 给予5万元奖励, 可给予…补助
+_GRANT_RE = re.compile(r"^(?:可|再|均|并|一次性|分别)?(?:给予|予以)")
+_CONDITIONS_ROOM = 40
 
 
 def _length(clauses: Sequence[str], indices: set[int]) -> int:

@@ -397,3 +397,11 @@ def test_a_quote_prefers_what_was_done_to_how_far_the_task_was_exceeded() -> Non
         "超额完成33%，24项科技成果获省以上奖励。"
     )
     assert fact(text) == "全年我市共完成科技成果大转化工程项目94项，共登记技术合同交易额23.9亿元"
+
+
+def test_a_grant_is_quoted_with_whom_it_is_for() -> None:
+    """A provision whose grant opens its own clause (给予5万元奖励) is quoted with the conditions
+    before it that say for whom; alone it told a reader nothing (an unseen 龙口 policy's gist)."""
+    assert fact("备案为国家科技型中小企业，且纳入烟台市高新技术企业培育库，给予5万元奖励。") == (
+        "备案为国家科技型中小企业，且纳入烟台市高新技术企业培育库，给予5万元奖励"
+    )
