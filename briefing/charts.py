@@ -654,7 +654,11 @@ def _documents_of(theme: str, aggregates: Aggregates) -> list[tuple[str, int, in
         else:
             row[2] += 1
     kept = sorted(counts, key=lambda no: (-sum(counts[no]), no))[:MIX_CHART_DOCUMENTS]
-    return [(f"[{no}]", *counts[no]) for no in sorted(kept)]  # type: ignore[misc]
+    rows: list[tuple[str, int, int, int]] = []
+    for no in sorted(kept):
+        done, rules, plans = counts[no]
+        rows.append((f"[{no}]", done, rules, plans))
+    return rows
 
 
 def amount_chart(theme: str, aggregates: Aggregates, theme_index: int) -> ChartImage | None:
