@@ -262,7 +262,10 @@ _LEANING_RE = re.compile(
     # 同时 adds to what the clause before says: …获批…首批实施单位，同时入围全国首批10家…
     r"|同时"
     # a cap leans on the grant it limits: 给予资金补助，最高不超过20万元
-    r"|最高|最多|不超过|不高于)"
+    r"|最高|最多|不超过|不高于"
+    # a ratio named by its measure word leans on the amount before: 全社会研发经费投入大幅增加，
+    # 投入强度达到2.8%
+    r"|(?:投入)?强度|比重|占比|增速|增幅)"
 )
 # a clause that says why or on what basis, not what: 为强化…, 按照《…》, 结合工作职能职责
 _LEAD_IN_RE = re.compile(
@@ -375,6 +378,8 @@ def _with_support(clauses: Sequence[str], i: int) -> set[int]:
         chosen.add(i - 1)
         if i > 1 and _LEANING_RE.match(clauses[i]) and _RECIPIENT_RE.match(clauses[i - 2]):
             chosen.add(i - 2)  # 对…项目，按…给予补助，最高不超过20万元: who gets the capped grant
+        if i > 1 and _DATE_ONLY_RE.match(clauses[i - 2]):
+            chosen.add(i - 2)  # 到2027年，…投入大幅增加，投入强度达到2.8%: the date of both
     if _RECIPIENT_RE.match(clauses[i]) and i + 1 < len(clauses):
         chosen.add(i + 1)
     if _GRANT_RE.match(clauses[i]):

@@ -223,6 +223,11 @@ _GARBLED_RE = re.compile(rf"[(（]{PINYIN_SYLLABLE}[)）]|\ufffd")
 _VERDICT_RE = re.compile(
     r"是[^，。；]{0,40}的(?:生动实践|有力检验|具体体现|重要体现|有益探索|真实写照|生动写照|缩影)"
 )
+# a state foreseen, clause after clause: “使命导向”的战略科技力量体系加速形成，原始创新能力大幅提高
+_VISION_CLAUSE_RE = re.compile(
+    r"^[^，；。]{2,30}(?:大幅|显著|明显|加速|加快|进一步|持续|不断|全面|稳步|逐步|基本)"
+    r"(?:提高|提升|增强|形成|改善|优化|完善|壮大|扩大|强化|健全|建立)$"
+)
 # an aim put as what it lets happen: 让企业的“软实力”，变成融资的“硬支撑”
 _LET_RE = re.compile(r"^(?:要|将)?让")
 # the occasion a report was given, reported in the news: …会议召开，市长…向大会作政府工作报告
@@ -260,6 +265,9 @@ def unsuitable(text: str) -> str | None:
     if _OCCASION_RE.search(text):
         return "会议报道"
     if not figures and (_VERDICT_RE.search(text) or _LET_RE.match(text)):
+        return "评价或愿景"
+    clauses = [c for c in re.split(r"[，；。]", text) if c]
+    if not figures and clauses and all(_VISION_CLAUSE_RE.match(c) for c in clauses):
         return "评价或愿景"
     if not figures and not named and len(_SLOGAN_WORD_RE.findall(text)) >= 3:
         return "口号"

@@ -405,3 +405,9 @@ def test_a_grant_is_quoted_with_whom_it_is_for() -> None:
     assert fact("备案为国家科技型中小企业，且纳入烟台市高新技术企业培育库，给予5万元奖励。") == (
         "备案为国家科技型中小企业，且纳入烟台市高新技术企业培育库，给予5万元奖励"
     )
+
+
+def test_a_ratio_named_by_its_measure_word_is_quoted_with_what_it_measures() -> None:
+    """投入强度达到2.8% alone does not say of what: the amount before it and the date are quoted."""
+    text = "到2027年，全社会研发经费投入大幅增加，投入强度达到2.8%，科技创新综合实力显著提升。"
+    assert fact(text) == "到2027年，全社会研发经费投入大幅增加，投入强度达到2.8%"

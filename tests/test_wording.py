@@ -132,6 +132,8 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
         "此次“科技质量贷”首笔贷款的落地，既是对三方协同创新成果的有力检验，更是“质量+金融”模式的生动实践。",
         "“科技质量贷”就是指将企业质量管理水平、技术创新实力等要素转化为核心授信依据。",
         "让企业的“软实力”，变成融资的“硬支撑”。",
+        # a state foreseen clause after clause, nothing counted or named as done
+        "“使命导向”的战略科技力量体系加速形成，原始创新能力大幅提高。",
         "1月20日上午，宜宾市第六届人民代表大会第七次会议召开，宜宾市长杜海洋向大会作政府工作报告。",
     ],
 )
