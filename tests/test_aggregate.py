@@ -171,6 +171,8 @@ def test_key_figures_never_show_a_name_that_does_not_say_what_was_counted() -> N
     )
     assert display_name("出资额在现有基础上", "", "%") == "出资额"
     fragments = ("经费", "金额", "总投入", "直接经费", "国家级", "企业", "金凤凰”人才购房补贴")
+    # financing or support without whose (unseen pages: 融资金额3600万元, 获得支持资金接近6亿元)
+    fragments += ("融资金额", "投融资金额", "支持资金")
     # clauses, not names: a comparison or a clause break inside, a predicate or a change verb
     clauses = ("资金不低于省级科技专项资金", "属于战略性新兴产业", "科研人员每周平均科研时间增加")
     for fragment in (
