@@ -189,6 +189,18 @@ def _ranked(rows: pd.DataFrame, limit: int) -> pd.DataFrame:
 _VAGUE_PREFIX = re.compile(r"^(?:各类|各级|各项|各种|相关|有关|一批)")
 
 
+# a money measure word ending a name: 贷款, 金额, 经费 ... (贷款余额, 融资额, 合同金额)
+_MONEY_NAME = re.compile(r"(?:贷款|金额|资金|经费|投资|投入|融资|余额|总额|成交额|交易额)$")
+_COUNT_UNITS = frozenset("家户个项人名所次件支")
+
+
+def _money_name_on_a_count(row: object) -> bool:
+    """A count (18户, 4家) under a name that ends in a money word (重点科技企业贷款): the name
+    belongs to the amount beside it (带动18户重点科技企业贷款3.53亿元), not to what was counted."""
+    unit, metric = (str(getattr(row, name)) for name in ("unit", "metric"))
+    return unit.rstrip("（）()次") in _COUNT_UNITS and bool(_MONEY_NAME.search(metric))
+
+
 def _vague_count(row: object) -> bool:
     """A plain count (个, 项, 次…) with no year and a short name (项目合作 15项, 决策咨询 4次,
     各类子基金 30支): counted, but of what and when the text does not say; no key figure."""
@@ -264,7 +276,9 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
         rows = rows.loc[rows["metric"].map(is_named)]
         rows = rows.loc[
             [
-                not _vague_count(r) and not _not_a_count_of_its_own(r)
+                not _vague_count(r)
+                and not _not_a_count_of_its_own(r)
+                and not _money_name_on_a_count(r)
                 for r in rows.itertuples(index=False)
             ]
         ]

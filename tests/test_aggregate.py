@@ -242,6 +242,16 @@ def test_figures_of_a_sentence_saying_what_a_place_is_are_no_key_figures() -> No
     assert list(shown["metric"]) == ["高层次人才团队"]
 
 
+def test_a_count_under_the_name_of_the_amount_beside_it_is_no_key_figure() -> None:
+    """带动18户重点科技企业贷款3.53亿元: the amount is 重点科技企业贷款; the 18户 counted firms, and
+    a row '重点科技企业贷款 18户' would read as a loan counted in households."""
+    loans = dataclasses.replace(_i("i1", "a", "重点科技企业贷款", 3.53), year=2018)
+    firms = dataclasses.replace(loans, id="i2", value=18, unit="户")
+    shown = aggregate([_doc(1, [_m("a", ["科技金融"])], [loans, firms])], ["科技金融"])
+    rows = shown.figures["科技金融"].results
+    assert list(zip(rows["metric"], rows["unit"], strict=True)) == [("重点科技企业贷款", "亿元")]
+
+
 def test_highlights_prefer_measures_with_figures_and_spread_over_documents() -> None:
     measures = [_m(f"a{k}", ["人才"]) for k in range(4)] + [_m("b0", ["人才"])]
     docs = [
