@@ -160,7 +160,7 @@ class ChangeInfo(TypedDict):
     figures: list[TrendInfo]
     """上期简报列出、本期给出更新年份数值的数据。 例：`{%p for f in changes.figures %}`"""
     lines: list[str]
-    """与上期比较的概要句（没有上期时为空列表）。 例：`{%p for line in changes.lines %}`"""
+    """与上期比较的概要句：各主题措施数的增减和更新的数据（新增文件数已在本期要点第一句中，不再重复）；没有上期时为空列表。 例：`{%p for line in changes.lines %}`"""
 
 
 class ThemeBlock(TypedDict):
@@ -552,8 +552,7 @@ def _change_info(
     label = changes.previous.label
     moved = [f"{r['name']}{r['change_text'].removeprefix('较上期')}" for r in rows]
     lines = [f"与上期{label}相比，各主题措施数：" + "，".join(moved) + "。"] if moved else []
-    if new_documents:
-        lines.append(f"本期新收录文件{len(new_documents)}份。")
+    # how many documents are new is said once, in 本期要点's first sentence (本期新增文件…)
     if updated:
         lines.append(
             f"上期所列数据本期有更新{len(updated)}项：" + "".join(f["text"] for f in updated)

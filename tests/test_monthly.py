@@ -227,6 +227,8 @@ def test_a_monthly_issue_says_what_changed_since_the_previous_one(
     assert _build(folder, out, "-p", "2023-08")[0] == 0
     august = _text(out / "2023-08" / "briefing-2023-08.docx")
     assert "与上期第1期（2023年7月）相比" in august
+    # how many documents are new is said once, in 本期要点's first sentence
+    assert "本期新增文件1份" in august and "本期新收录文件" not in august
     assert "措施数较上期" in august
     # the figure July printed, updated: its change computed from the two cited values
     assert (
