@@ -879,6 +879,11 @@ def test_metric_names_its_subject_and_never_breaks_a_quotation(text: str, metric
         ("我省支持总金额超过1.6亿元。", ["支持总金额"]),
         ("市财政每年统筹安排不超过2000万元,用于支持大孵化集群建设。", ["市财政统筹安排资金"]),
         ("举办活动19场;产生经济效益约1亿元。", ["活动", "经济效益"]),
+        # a project's amount is its funding
+        (
+            "此外,还有国家富民强县项目、国家创新基金项目400万元。",
+            ["国家富民强县项目、国家创新基金项目经费"],
+        ),
         # a count names what was counted, not the verb before it
         (
             "建设开放型合作基地17个,引培高水平科技人才团队21个。",

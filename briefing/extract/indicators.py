@@ -1172,6 +1172,7 @@ _AMOUNT_TAIL = re.compile(r"(?:支出|经费|资金|投入|投资|金额|总额)
 _PERFORMER_END = re.compile(r"(?:单位|机构|企业|学校|院校|院所|高校|部门)$")
 _PERFORMER_IN = re.compile(r"单位|机构|企业|学校|院校|院所|高校|部门")
 # the activity types of R&D statistics ("基础研究为1.46亿元"): an amount of one is its 经费
+_PROJECT_END = re.compile(r"(?:项目|课题)$")
 _RD_ACTIVITY = frozenset({"基础研究", "应用研究", "试验发展", "应用基础研究"})
 
 
@@ -1186,7 +1187,8 @@ def _name_amount(s: str, verb: str) -> tuple[str, str]:
         return s + verb + "额", verb
     if _ALLOCATING_END.search(s) and len(s) > 4 and not _AMOUNT_NOUN.search(s):
         return s.replace("每年", "") + "资金", verb
-    if s in _RD_ACTIVITY:
+    if s in _RD_ACTIVITY or _PROJECT_END.search(s):
+        # "…重点星火计划项目和国家创新基金项目400万元": a project's amount is its 经费
         return s + "经费", verb
     return s, verb
 
