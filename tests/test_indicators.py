@@ -891,6 +891,7 @@ def test_metric_names_its_subject_and_never_breaks_a_quotation(text: str, metric
         ),
         ("2021年度招引高层次创新创业团队77个、创新人才699人。", ["高层次创新创业团队", "创新人才"]),
         ("建有省级技术转移服务机构7家。", ["省级技术转移服务机构"]),
+        ("其中,促成技术合同成交额4207万元。", ["技术合同成交额"]),
         ("数据库人才达10万余人,服务全市企业1200余家。", ["数据库人才", "企业"]),
         # a clause is no name: the 20 are the talents recommended, which the text does not name
         ("目前,全市已有中国工程院院士、国家级高层次人才通过举荐制举才荐才20余名。", [None]),

@@ -222,6 +222,7 @@ _LEAD_VERB_RE = re.compile(
                 "建有",
                 "引培",
                 "招引",
+                "促成",
             },
             key=len,
             reverse=True,
