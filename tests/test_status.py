@@ -542,6 +542,12 @@ def test_a_news_item_retelling_the_tasks_a_report_announces_reads_them_as_plans(
     got = statuses(body, date="2025-01-12")
     assert got["加快中铝铝箔、富民抽水蓄能电站等重点项目建设。"] == "planned"
     assert got["加快培育新型储能、人工智能等未来产业。"] == "planned"
+    # the announcement itself says no task
+    news = statuses(
+        "记者从会上了解到,今年某市将重点围绕以下八个方面开展工作。扩大有效需求,增强经济发展动能。",
+        date="2026-01-20",
+    )
+    assert news == {"扩大有效需求,增强经济发展动能。": "planned"}
     # the same lead with no modal announces what was done
     review = statuses(
         "今年以来,我们主要做了以下几个方面的工作:\n"

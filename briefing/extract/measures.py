@@ -22,6 +22,7 @@ from briefing.extract.status import (
     DocContext,
     Mood,
     SectionVerdict,
+    announces_tasks,
     decide,
     detect_genre,
     heading_kind,
@@ -608,6 +609,8 @@ def is_framing(text: str) -> bool:
     attribution."""
     stripped = text.strip()
     if "也是" in stripped and _IS_ALSO_RE.match(stripped) and not _QUANTITY_RE.search(stripped):
+        return True
+    if announces_tasks(stripped):
         return True
     if (
         stripped[:1] in "这此"

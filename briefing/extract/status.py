@@ -628,6 +628,11 @@ _TASKS_FOLLOW_RE = re.compile(
 )
 
 
+def announces_tasks(text: str) -> bool:
+    """今年将重点围绕以下八个方面开展工作: the lead of a list of tasks, which says none itself."""
+    return ("以下" in text or "如下" in text) and _TASKS_FOLLOW_RE.search(text) is not None
+
+
 def opens_task_region(text: str) -> bool:
     """下一步,我们将… / 我局下步将重点做好如下工作 / 要重点做好以下八个方面的工作: a sentence that
     opens a passage of plans (a reply's, or a work report's tasks as a news item retells them)."""
@@ -635,4 +640,4 @@ def opens_task_region(text: str) -> bool:
         return False
     if _REGION_OPEN_RE.search(text) is not None:
         return True
-    return ("以下" in text or "如下" in text) and _TASKS_FOLLOW_RE.search(text) is not None
+    return announces_tasks(text)
