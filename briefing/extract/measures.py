@@ -81,6 +81,8 @@ _FRAMING_RE = re.compile(
     r"|现就.{0,40}解读|解读如下"
     # a reply's closing hopes: 希望继续对我们的工作提出宝贵意见, 欢迎…批评指正
     r"|希望(?:您|你们?|各位)?(?:继续|今后|一如既往)|欢迎.{0,20}(?:提出|批评指正|宝贵意见)"
+    # a verdict on the guidance followed: …重要讲话,为我们做好…工作提供了根本遵循; 指明了前进方向
+    r"|根本遵循|行动指南|指明了(?:前进|发展|努力)?方向"
     # greetings sent at a meeting: 代表市委向广大科技工作者致以节日问候和崇高敬意
     r"|致以.{0,20}(?:问候|敬意|祝贺|慰问|感谢)"
     # a report's pledge after its targets: 我们将在实际工作中努力争取更好结果
