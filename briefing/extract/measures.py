@@ -234,6 +234,12 @@ def not_a_measure(text: str, genre: str = "unknown") -> str | None:
         return "只说明引述的是谁的话（某某说），不是措施"
     if is_question(text):
         return "是提问，不是措施"
+    if announces_tasks(text):
+        return "是引出任务清单的句子，本身不含任务（其后的句子按计划处理）"
+    if "也是" in text and _IS_ALSO_RE.match(text) and not _QUANTITY_RE.search(text):
+        return "只说某物“是……，也是……”，不含具体数字，不是措施"
+    if _LEADER_QUOTE_RE.match(text) or (text[:1] in "这此" and _POINTS_BACK_RE.match(text)):
+        return "是引述的领导人指示或对前文的评语，不是措施"
     if is_framing(text):
         return "是称呼、致谢、印发说明、依据或指导思想一类的框架语句，不是措施"
     return None
