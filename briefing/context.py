@@ -255,7 +255,7 @@ class DocumentSummary(TypedDict):
     key_measures: list[str]
     """该文件最有分量的两条措施（按要点规则打分，取含数字的分句），数字照原文。 例：`['组建总规模达300亿元的科学城产业发展基金，已落地各类子基金30支']`"""
     gist: str
-    """文件摘要，一两句话：答复类写明答复的建议或提案（编号、题目、提出人）、原文写明的办理结果和措施数；其他文件写明发布机构、日期、措施数和最有分量的两条措施。 例：`答复郎平权代表提出的第0942号建议《关于对渝东南地区制造企业科学研究大力扶持的建议》，列出措施32条。`"""
+    """文件摘要，一两句话：答复类写明答复的建议或提案（编号、题目、提出人）、原文写明的办理结果和措施数；其他文件写明发布机构、日期、措施数和最有分量的两条措施；措施数后括号里是各主题的措施数。 例：`答复郎平权代表提出的第0942号建议《关于对渝东南地区制造企业科学研究大力扶持的建议》，列出措施32条（基础研究4条、成果转化9条、科技金融4条、人才6条）。`"""
 
 
 class SummaryInfo(TypedDict):
@@ -424,6 +424,11 @@ def document_summaries(
                     date_cn,
                     key_measures,
                     title="" if meta.title_derived else meta.title or "",
+                    theme_counts=[
+                        (theme, per_document.get(no, {}).get(theme, 0))
+                        for theme in aggregates.themes
+                        if theme != OTHER_THEME
+                    ],
                 ),
             )
         )

@@ -610,20 +610,25 @@ def gist(
     date_cn: str,
     key_measures: Sequence[str],
     title: str = "",
+    theme_counts: Sequence[tuple[str, int]] = (),
 ) -> str:
     """One or two sentences on a document. A reply: what it answers (number, title, who made it), the
     handling result when the text says, how many measures. Others: who issued it and when, how many
-    measures, its two strongest ones."""
+    measures, its two strongest ones. `theme_counts` (theme, measures) follow the count in
+    brackets: they are the numbers the 简报's chart of each document's themes draws, which a reader
+    finds here, under the document's number."""
+    per_theme = "、".join(f"{theme}{n}条" for theme, n in theme_counts if n > 0)
+    counted = f"{measure_count}条（{per_theme}）" if per_theme else f"{measure_count}条"
     if kind == "reply" and proposal is not None:
         who = f"{proposal.proposer}提出的" if proposal.proposer else ""
         what = proposal.number + proposal.kind if proposal.number else proposal.kind
         title = f"《{proposal.title}》" if proposal.title else ""
         result = f"，办理结果：{proposal.result}" if proposal.result else ""
-        return f"答复{who}{what}{title}{result}，列出措施{measure_count}条。"
+        return f"答复{who}{what}{title}{result}，列出措施{counted}。"
     issued = "".join(part for part in (_short_publisher(publisher), date_cn) if part)
     verb = issuing_verb(kind, title)
     opening = f"{issued}{verb}，" if issued else ""
-    text = f"{opening}梳理措施{measure_count}条"
+    text = f"{opening}梳理措施{counted}"
     if key_measures:
         text += "，主要有：" + "；".join(key_measures)
     return text + "。"

@@ -122,6 +122,20 @@ def test_every_number_on_a_chart_is_in_a_cited_quote_and_in_a_table(
         assert in_table or in_text, f"{datum} is drawn but not in {theme}'s tables or text"
 
 
+def test_each_documents_theme_counts_drawn_in_the_mix_chart_are_in_its_gist(
+    seed_build: BuildResult,
+) -> None:
+    context = seed_build.context
+    assert context is not None and context["charts"]["mix"]
+    by_document = seed_build.aggregates.by_document
+    themes = [t for t in seed_build.aggregates.themes if t in by_document.columns]
+    for summary in context["documents"]:
+        counts = by_document.loc[summary["no"], themes]
+        drawn = "、".join(f"{t}{int(n)}条" for t, n in counts.items() if n > 0)
+        assert drawn, summary["title"]  # every seed has measures in some theme
+        assert f"（{drawn}）" in summary["gist"], (drawn, summary["gist"])
+
+
 def test_two_builds_are_byte_identical(tmp_path: Path, seeds_dir: Path) -> None:
     first = build(Settings(inputs=(seeds_dir,), output=tmp_path / "a"))
     second = build(Settings(inputs=(seeds_dir,), output=tmp_path / "b"))

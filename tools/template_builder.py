@@ -701,7 +701,7 @@ def write_body(doc: DocxDocument) -> None:
     mix.paragraph_format.keep_with_next = True  # the note below explains the [n] labels
     _para(
         doc,
-        "注：图中[1]、[2]……为附表所列来源文件的序号"
+        "注：图中[1]、[2]……为附表所列来源文件的序号，各文件分主题的措施数见文件摘要"
         "{% if other_count %}；另有{{ other_count }}条措施未归入上述主题，不列入图中{% endif %}。",
         s["note"],
     )
