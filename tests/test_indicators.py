@@ -824,6 +824,12 @@ def test_the_jurisdiction_of_a_document(
         ("全国研发投入增长。支持北京、上海建设国际科技创新中心，海南自由贸易港建设。全市", None),
         # 全市 but no place named twice
         ("全市科技工作取得进展。重庆科学城建设提速。", None),
+        # an autonomous prefecture says 全州 and names its province as often as itself
+        (
+            "贵州省黔东南州科技工作会议召开。全州科技工作取得新成效。全州新增高新技术企业12家。"
+            "贵州省科技厅到会指导。黔东南州将深化与佛山市合作。",
+            "黔东南州",
+        ),
         # a development zone saying 全区 (an unseen 无锡 news page had no place)
         (
             "近日,无锡高新区获批试点。无锡高新区科技金融体系完备。全区集聚基金规模达569亿元。",

@@ -90,6 +90,16 @@ _CITIES_WITH_SUFFIX_ONLY = (
 CITIES: dict[str, str] = {name: f"{name}市" for name in _CITIES.split()}
 _SUFFIX_ONLY = {f"{name}市": f"{name}市" for name in _CITIES_WITH_SUFFIX_ONLY.split()}
 
+# The thirty autonomous prefectures, city-level places as their documents name them ("黔东南州",
+# "凉山州"), which say 全州/我州 of themselves; the one- and two-character short forms (博州,
+# 巴州, 克州) are left out, since they are also words and districts.
+_PREFECTURES = """
+延边州 恩施州 湘西州 阿坝州 甘孜州 凉山州 黔东南州 黔南州 黔西南州 楚雄州 红河州 文山州 西双版纳州
+大理州 德宏州 怒江州 迪庆州 临夏州 甘南州 海北州 黄南州 海南州 果洛州 玉树州 海西州 昌吉州
+博尔塔拉州 巴音郭楞州 克孜勒苏州 伊犁州
+"""
+PREFECTURES = {name: name for name in _PREFECTURES.split()}
+
 # A district or county after a city: "宁波市鄞州区", "长沙县".
 _DISTRICT = r"(?![区县市省])[\u4e00-\u9fff]{1,3}?(?:新区|区|县|旗)"
 # Words that end in 区/县 but name no district.
@@ -116,6 +126,7 @@ def _tables() -> tuple[dict[str, str], frozenset[str], tuple[int, ...], re.Patte
         names[full] = full
         names[short] = full
     names.update(_SUFFIX_ONLY)
+    names.update(PREFECTURES)
     pairs = frozenset(n[:2] for n in names)
     lengths = tuple(sorted({len(n) for n in names}, reverse=True))
     # Two character classes, not an alternation of 500 names: the engine checks a bitmap per
@@ -276,15 +287,18 @@ def text_jurisdiction(body: str) -> str | None:
     level = max(levels, key=levels.__getitem__)
     if level == "区" and (zone := _own_zone(body)) is not None:
         return zone
+    # only places of the level the text calls its own compete: a prefecture's 全州 text names its
+    # province (贵州省) as often as itself, and that province is not what 全州 means
     counts: dict[str, int] = {}
     for _, _, name in find_places(body):
-        counts[name] = counts.get(name, 0) + 1
+        if name.endswith(_LEVEL_SUFFIX[level]):
+            counts[name] = counts.get(name, 0) + 1
     if not counts:
         return None
     place = max(counts, key=counts.__getitem__)
     total = sum(counts.values())
     # more than half of all mentions: the first of two equally named places never wins
-    if counts[place] >= 2 and 2 * counts[place] > total and place.endswith(_LEVEL_SUFFIX[level]):
+    if counts[place] >= 2 and 2 * counts[place] > total:
         return place
     return None
 
