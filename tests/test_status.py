@@ -9,7 +9,7 @@ import typer
 from typer.testing import CliRunner
 
 from briefing.cli import app as cli_app
-from briefing.extract.measures import extract_measures, is_problem_statement
+from briefing.extract.measures import extract_measures, is_framing, is_problem_statement
 from briefing.extract.status import DocContext, decide, detect_genre, heading_kind
 from briefing.extract.structure import parse_structure
 from briefing.model import Measure
@@ -482,8 +482,17 @@ def test_explain_says_when_a_sentence_is_never_a_measure(
     assert "不计为措施" in result.output and why in result.output
 
 
-def test_explain_says_nothing_of_the_kind_for_a_measure(app: typer.Typer) -> None:
-    result = CliRunner().invoke(app, ["explain", "新建重点实验室3个。"])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "新建重点实验室3个。",
+        # a verdict that counts something is kept as a measure, and explain must not say otherwise
+        "这为全市新增科技型企业1200家奠定了坚实基础。",
+    ],
+)
+def test_explain_says_nothing_of_the_kind_for_a_measure(app: typer.Typer, sentence: str) -> None:
+    assert not is_framing(sentence)
+    result = CliRunner().invoke(app, ["explain", sentence])
     assert "不计为措施" not in result.output
 
 

@@ -232,14 +232,9 @@ def not_a_measure(text: str, genre: str = "unknown") -> str | None:
         return "只列出责任单位，不是措施"
     if _ATTRIBUTION_RE.match(text):
         return "只说明引述的是谁的话（某某说），不是措施"
-    if is_question(text):
-        return "是提问，不是措施"
-    if announces_tasks(text):
-        return "是引出任务清单的句子，本身不含任务（其后的句子按计划处理）"
-    if "也是" in text and _IS_ALSO_RE.match(text) and not _QUANTITY_RE.search(text):
-        return "只说某物“是……，也是……”，不含具体数字，不是措施"
-    if _LEADER_QUOTE_RE.match(text) or (text[:1] in "这此" and _POINTS_BACK_RE.match(text)):
-        return "是引述的领导人指示或对前文的评语，不是措施"
+    shape = _framing_shape(text)
+    if shape is not None:
+        return shape
     if is_framing(text):
         return "是称呼、致谢、印发说明、依据或指导思想一类的框架语句，不是措施"
     return None
@@ -612,25 +607,32 @@ _LEADER_QUOTE_RE = re.compile(
 )
 
 
+def _framing_shape(text: str) -> str | None:
+    """The framing shapes `briefing explain` names apart, with its words; None for none. The same
+    checks decide (`is_framing`) and explain, so explain never gives a reason the extraction did
+    not act on."""
+    if is_question(text):
+        return "是提问，不是措施"
+    if announces_tasks(text):
+        return "是引出任务清单的句子，本身不含任务（其后的句子按计划处理）"
+    if "也是" in text and _IS_ALSO_RE.match(text) and not _QUANTITY_RE.search(text):
+        return "只说某物“是……，也是……”，不含具体数字，不是措施"
+    if ("强调" in text or "指出" in text) and _LEADER_QUOTE_RE.match(text):
+        return "是引述的领导人指示，不是措施"
+    if text[:1] in "这此" and _POINTS_BACK_RE.match(text) and not _QUANTITY_RE.search(text):
+        return "是对前文的评语，不含具体数字，不是措施"
+    return None
+
+
 def is_framing(text: str) -> bool:
     """Salutations, answers-follow lines, sign-offs, approval notes, ideology formulas, a quote's
     attribution."""
     stripped = text.strip()
-    if "也是" in stripped and _IS_ALSO_RE.match(stripped) and not _QUANTITY_RE.search(stripped):
-        return True
-    if announces_tasks(stripped):
-        return True
-    if (
-        stripped[:1] in "这此"
-        and _POINTS_BACK_RE.match(stripped)
-        and not _QUANTITY_RE.search(stripped)
-    ):
-        return True
-    if ("强调" in stripped or "指出" in stripped) and _LEADER_QUOTE_RE.match(stripped):
+    if _framing_shape(stripped) is not None:
         return True
     if _FRAMING_RE.search(stripped) or _FRAMING_START_RE.match(stripped):
         return True
-    if _ATTRIBUTION_RE.match(stripped) or is_question(stripped):
+    if _ATTRIBUTION_RE.match(stripped):
         return True
     if (
         _PROPOSAL_RE.search(stripped)
