@@ -19,6 +19,7 @@ from briefing.extract.measures import (
     heading_status,
     measure_id,
     measure_status,
+    not_a_measure,
 )
 from briefing.extract.structure import normalize_inline, parse_structure
 from briefing.model import ExtractedDocument, Measure, Metadata, Paragraph, Sentence, Structure
@@ -560,3 +561,36 @@ def test_a_contact_line_of_a_notice_stays_in_its_text() -> None:
     from briefing.extract.text_chrome import is_debris_line
 
     assert not is_debris_line("联系人:张三,联系电话:023-12345678。")
+
+
+def test_a_news_items_quotes_and_scenes_are_not_measures() -> None:
+    body = (
+        "10月31日,在某仪表有限公司生产车间里,技术人员正争分夺秒赶制一款运往国外的产品。"
+        "“这款控制阀是我们近期出口的低温阀,它的特点是耐低温、高精度。300多台低温阀即将顺利交货,"
+        "这也是企业在技术创新方面又一次突破。”该公司研发部部长赵某说。\n"
+        "过去五年,全市科技型企业数量从2020年的250家增长至506家。"
+    )
+    texts = [m.text for m in measures_of(body)]
+    assert texts == ["过去五年,全市科技型企业数量从2020年的250家增长至506家。"]
+
+
+def test_a_policy_amendment_keeps_the_provisions_it_quotes() -> None:
+    body = (
+        "(二)第三部分修改为:\n"
+        "“一、鼓励建立院士专家工作站。对建立Ⅰ类、Ⅱ类专家工作站的单位,分别给予50万元、10万元"
+        "奖励性后补助资金。”"
+    )
+    texts = [m.text for m in measures_of(body, title="关于修改某市人才政策的通知")]
+    assert any("给予50万元、10万元" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ")创新生态创建进一步优化制定出台《某市实施创新驱动战略工作方案》《",
+        "座谈会上,企业代表普遍反映融资难、融资贵问题依然突出。",
+        "部分企业负责人表示,科技成果转化渠道不畅。",
+    ],
+)
+def test_cut_fragments_and_complaints_are_not_measures(text: str) -> None:
+    assert not_a_measure(text) is not None

@@ -587,3 +587,63 @@ def test_a_clause_with_its_own_past_cue_keeps_it() -> None:
     body = "一、工作安排\n全区将继续实施人才强区战略;去年已建成孵化器3个,今年再建2个。"
     got = statuses(body, date="2024-01-10")
     assert got["去年已建成孵化器3个,今年再建2个。"] == "done"
+
+
+def test_an_ended_plan_period_opens_a_review_in_a_later_plan() -> None:
+    # an undated 十四五 plan was written as its period began: its 十三五 is the past; a page
+    # converted without line breaks runs its headings into the text
+    body = (
+        "为加快人才发展,特制定本规划。一、发展基础和面临形势(一)发展基础“十三五”期间,区委、区政府"
+        "高度重视人才工作,全面强化党管人才原则,人才工作成效显著。——党管人才全面强化。"
+        "健全区委人才工作领导小组制度。"
+    )
+    got = statuses(body, title="某区人才发展“十四五”规划")
+    review = [t for t in got if "“十三五”期间" in t]
+    assert review and all(got[t] == "done" for t in review)
+    assert got["健全区委人才工作领导小组制度。"] == "done"
+    # the plan's own period still states intentions
+    own = statuses("“十四五”时期,全区将全面深化人才发展体制机制改革。", title="某区“十四五”规划")
+    assert set(own.values()) == {"planned"}
+    # a period's run since its start is reviewed in a document dated within it
+    since = decide("“十四五”以来,全市研发投入年均增长12%。", (), DocContext("plan", 2023))
+    assert since.status == "done" and "十四五" in since.reason
+
+
+def test_a_next_step_that_states_the_present_is_no_plan() -> None:
+    text = "下一步,目前我县正积极对接省科技厅,推动园区申报省级高新区。"
+    decision = decide(text, ("三、下一步工作打算",), DocContext("summary", 2024))
+    assert decision.status == "done"
+    assert "当前状况" in decision.reason
+    assert decide("已于2022年1月正式投用。", (), DocContext("reply", 2024)).status == "done"
+
+
+def test_orders_announced_without_a_modal_open_a_task_passage() -> None:
+    # a work plan's page with no title: its order-list lead makes the bare tasks below planned
+    body = (
+        "主要的预期目标是:全社会研发经费投入达100亿元以上。围绕以上主要预期指标,"
+        "重点抓好以下八个方面工作:\n"
+        "一、聚焦打造特色优势创新,全力打赢科技创新三年翻身仗\n"
+        "一是吹响打赢科技创新三年翻身仗决战攻号角。"
+    )
+    assert statuses(body)["一是吹响打赢科技创新三年翻身仗决战攻号角。"] == "planned"
+    # a co-handling reply lists its proposals after announcing them
+    reply = (
+        "《关于某某发展的建议》收悉。现根据建议内容,结合我局职能,提出以下会办意见:\n"
+        "一、主动参与都市圈建设。充分发挥香港、深圳创新资源优势,打造区域创新中心。"
+    )
+    got = statuses(reply)
+    assert got["充分发挥香港、深圳创新资源优势,打造区域创新中心。"] == "planned"
+    # in a review part the same words announce what was done
+    summary = "一、2023年工作开展情况\n全年重点抓好以下几方面工作:\n组织实施市级科技项目120项。"
+    assert statuses(summary, date="2024-01-05")["组织实施市级科技项目120项。"] == "done"
+
+
+def test_headings_run_into_a_pages_text_still_name_its_parts() -> None:
+    # a page with no line breaks: 一、2024年工作回顾 opens the review it runs into
+    body = (
+        "各位代表:现在,我代表市人民政府,向大会报告工作,请予审议。一、2024年工作回顾2024年,"
+        "是实现“十四五”规划目标任务的关键一年。全市新建高标准农田313万亩。"
+    )
+    measures = measures_of(body, title="政府工作报告")
+    assert [m.text for m in measures] == ["全市新建高标准农田313万亩。"]
+    assert measures[0].section == ("一、2024年工作回顾",)

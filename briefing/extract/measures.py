@@ -22,11 +22,14 @@ from briefing.extract.status import (
     DocContext,
     Mood,
     SectionVerdict,
+    announces_orders,
     announces_tasks,
     decide,
     detect_genre,
     heading_kind,
     opens_task_region,
+    period_years,
+    section_verdict,
     sentence_mood,
     strong_mood,
 )
@@ -123,8 +126,9 @@ _PROBLEM_PREDICATE_RE = re.compile(
     # a clause that ends on a shortcoming: 创新要素集聚不足, 关键领域创新支撑能力不强
     # (after 的 it is a noun, the object of a remedy: 弥补…的不足)
     r"|(?<!的)(?:不足|不强|不够[大优强高快好多]?|较弱|偏弱|薄弱|滞后|不完善|不健全|不平衡|不充分|偏紧"
-    r"|迟缓|困难|艰巨)(?=[,，;；。、]|$)"
-    r"|(?:困难|压力|风险|矛盾|难度)\w{0,4}?(?:凸显|增大|加大|加剧|积聚|突出|较多)|暴露(?:出|了)"
+    r"|迟缓|困难|艰巨|不畅)(?=[,，;；。、]|$)"
+    # 融资难、融资贵问题依然突出: a complaint reported
+    r"|(?:困难|压力|风险|矛盾|难度|问题)\w{0,4}?(?:凸显|增大|加大|加剧|积聚|突出|较多)|暴露(?:出|了)"
 )
 _REMEDY_RE = re.compile(
     r"出台|实施|推动|推进|开展|建立|设立|加强|加快|支持|完善|印发|组织|启动|建设|落实|整改|解决|针对|着力"
@@ -135,7 +139,7 @@ _REMEDY_RE = re.compile(
 # every problem predicate holds one of these words: most sentences need no further scan
 _PROBLEM_WORD_RE = re.compile(
     r"差距|不足|短板|瓶颈|问题|困难|弱项|挑战|不够|不强|不高|偏低|偏弱|薄弱|滞后|欠缺|较弱|较低|较少|较小"
-    r"|亟需|亟待|有待|不完善|不健全|不平衡|不充分|偏紧|迟缓|压力|风险|矛盾|艰巨|难度|暴露"
+    r"|亟需|亟待|有待|不完善|不健全|不平衡|不充分|偏紧|迟缓|压力|风险|矛盾|艰巨|难度|暴露|不畅"
 )
 _CLAUSE_RE = re.compile(r"[^，,；;。：:]+")
 
@@ -179,8 +183,15 @@ def document_context(
 ) -> DocContext:
     """Genre and year of a document, as the status rules use them."""
     year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
+    if year is None and title:
+        # an undated plan named for a period (巴中市“十四五”科技创新规划) was written as it began
+        m = _TITLE_PERIOD_RE.search(title)
+        year = period_years(m.group(1))[0] if m is not None else None
     guess = detect_genre(title, structure)
     return DocContext(genre=guess.genre, year=year, genre_cue=guess.cue)
+
+
+_TITLE_PERIOD_RE = re.compile(r"十([一二三四五六])五")
 
 
 def measure_status(
@@ -226,6 +237,10 @@ def not_a_measure(text: str, genre: str = "unknown") -> str | None:
         return "是概述一个时期的起笔句（“在……领导下”“一年来，我们……”），不含具体数字，不是措施"
     if is_heading_sentence(text):
         return "这是章节标题"
+    if is_quoted_speech(text, genre):
+        return "是引用的某人原话，不是措施"
+    if is_fragment(text):
+        return "是断开的残句（以右括号或右引号开头，或以左括号、左引号、书名号结尾），不是措施"
     if is_problem_statement(text):
         return "陈述的是问题或不足，不是措施"
     if is_body_list(text):
@@ -517,6 +532,12 @@ def _content_len(text: str) -> int:
     return len(_NON_CONTENT_RE.sub("", text))
 
 
+def is_fragment(text: str) -> bool:
+    """)创新生态创建进一步优化制定出台《…》《: a piece of text cut at both ends (a page's broken
+    table or line), opening inside a bracket or ending on an opening one."""
+    return text[:1] in ")）》”]】" or text.rstrip()[-1:] in "(（《“[【"
+
+
 def is_heading_sentence(text: str) -> bool:
     """A numbered line that names a section: short, no figures (1. lists that hold figures are measures)."""
     m = HEADING_RE.match(text)
@@ -607,12 +628,35 @@ _LEADER_QUOTE_RE = re.compile(
 )
 
 
+def is_quoted_speech(text: str, genre: str = "unknown") -> bool:
+    """“这款控制阀是我们近期出口的低温阀,… / …又一次突破。”: a sentence of someone's words quoted
+    (a news item's interviewee), which opens a quotation it does not close or closes one it did
+    not open. Not in a plan: an amendment quotes its new provisions (第三部分修改为:“一、…”)."""
+    if genre == "plan" or ("“" not in text and "”" not in text):
+        return False
+    opens, closes = text.count("“"), text.count("”")
+    if opens == closes:
+        return False
+    if opens > closes:
+        return text[:1] == "“"
+    return text.rstrip("。.！!？?")[-1:] == "”" or text.endswith("”")
+
+
+# a scene as a news item paints it: 10月31日,在…生产车间里,技术人员正争分夺秒赶制…
+_SCENE_RE = re.compile(
+    r"(?:^|[，,])(?:在|走进)[^，,。；;]{2,30}(?:里|内|车间|现场|一线|基地|展台前|实验室)[，,]"
+    r"[^。；;]{0,30}?正(?:在)?"
+)
+
+
 def _framing_shape(text: str) -> str | None:
     """The framing shapes `briefing explain` names apart, with its words; None for none. The same
     checks decide (`is_framing`) and explain, so explain never gives a reason the extraction did
     not act on."""
     if is_question(text):
         return "是提问，不是措施"
+    if "正" in text and _SCENE_RE.search(text):
+        return "是新闻对现场情景的描写，不是措施"
     if announces_tasks(text):
         return "是引出任务清单的句子，本身不含任务（其后的句子按计划处理）"
     if "也是" in text and _IS_ALSO_RE.match(text) and not _QUANTITY_RE.search(text):
@@ -721,12 +765,25 @@ def _units(structure: Structure, genre: str = "unknown") -> Iterable[_Unit]:
                 level = _heading_level(text)
                 stack = [h for h in stack if h[0] < level] + [(level, text)]
             continue
+        if not given_sections:
+            # a page with no line breaks runs its headings into the text (一、2024年工作回顾2024年,
+            # 是…关键一年。): they still say what the part is about
+            while (end := inline_heading_end(text, genre)) > 0:
+                seen_heading = True
+                item_title = ""
+                level = _heading_level(text)
+                stack = [h for h in stack if h[0] < level] + [(level, text[:end])]
+                text = _clean(text[end:])
+            if not text:
+                continue
         section = sentence.section if given_sections else tuple(h for _, h in stack)
         if sentence.section:
             seen_heading = True
         if region_path is not None and section[: len(region_path)] != region_path:
             region_path, region = None, ""
-        if opens_task_region(text):
+        if opens_task_region(text) or (
+            announces_orders(text) and not _reviews(tuple(section), genre)
+        ):
             # also before the first heading: 为此,要重点做好以下八个方面的工作: opens the tasks
             region_path, region = tuple(section), text
         if has_headings and not seen_heading and not _states_action(text):
@@ -751,6 +808,8 @@ def _units(structure: Structure, genre: str = "unknown") -> Iterable[_Unit]:
             or is_problem_statement(text)
             or is_body_list(text)
             or is_leadership_opening(text, genre)
+            or is_fragment(text)
+            or is_quoted_speech(text, genre)
         ):
             continue
         not_framing = text  # checked: a clause that is this whole text needs no second look
@@ -790,7 +849,9 @@ def _units(structure: Structure, genre: str = "unknown") -> Iterable[_Unit]:
         # themes: the clauses of a semicolon list report different actions
         whole = text if len(clauses) > 1 else ""
         for clause in clauses:
-            if clause != not_framing and (is_framing(clause) or is_problem_statement(clause)):
+            if clause != not_framing and (
+                is_framing(clause) or is_problem_statement(clause) or is_fragment(clause)
+            ):
                 continue
             yield _Unit(
                 clause,
@@ -804,6 +865,33 @@ def _units(structure: Structure, genre: str = "unknown") -> Iterable[_Unit]:
 
 # a clause that announces a list of targets: 主要的预期目标是:, 发展目标:, 工作目标为:
 _TARGETS_FOLLOW_RE = re.compile(r"(?:^|[，,。；;])[^，,。；;：:]{0,12}目标(?:是|为|如下)?[:：]")
+
+
+_INLINE_NUMBER_RE = re.compile(rf"^(?:[{_CN_NUM}]{{1,3}}、|[(（][{_CN_NUM}]{{1,3}}[)）])")
+# where a heading run into the text must have ended: a clause break, the next heading's number
+_INLINE_STOP_RE = re.compile(rf"[，,。；;：:！!？?]|[(（][{_CN_NUM}]{{1,3}}[)）]")
+
+
+def inline_heading_end(text: str, genre: str = "unknown") -> int:
+    """The length of a heading that opens `text` run into its first sentence (一、发展基础和面临
+    形势(一)发展基础“十三五”期间,…), or 0: the longest stretch, before the first clause break or
+    the next heading's number, that ends on a word naming a review or a task part."""
+    m = _INLINE_NUMBER_RE.match(text)
+    if m is None:
+        return 0
+    stop = _INLINE_STOP_RE.search(text, m.end())
+    window = text[: min(stop.start() if stop else len(text), m.end() + 30)]
+    for end in range(len(window), m.end() + 1, -1):
+        verdict = heading_kind(window[:end], None, genre)
+        if verdict is not None and verdict.strong and window[:end].endswith(verdict.cue):
+            return end if end < len(text) else 0
+    return 0
+
+
+def _reviews(section: tuple[str, ...], genre: str) -> bool:
+    """Whether the section's headings make it a review part (一、2023年工作开展情况)."""
+    verdict = section_verdict(section, None, genre) if section else None
+    return verdict is not None and verdict.kind == "review"
 
 
 def _states_action(text: str) -> bool:

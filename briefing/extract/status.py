@@ -330,7 +330,7 @@ TARGET_YEAR_RE = re.compile(
 # 已 + a verb of completion (not 对已认定的…, a relative clause); 累计, 截至; …以来 (今年以来, 近年来
 # open a review of what was done). Every branch opens with a literal.
 PAST_RE = re.compile(
-    r"累计|截至|截止(?!日期)|已(?<![对为]已)(?:经|有|建成|获批|认定|落地|完成|实现|形成|达到|发放|立项|与|累计"
+    r"累计|截至|截止(?!日期)|已(?<![对为]已)(?:经|有|于|建成|获批|认定|落地|完成|实现|形成|达到|发放|立项|与|累计"
     r"|全面|基本|初步|顺利|先后|连续|成功|建立|出台|印发|开展|启动|覆盖|吸引|带动|培育|引进|举办|组织|签约)"
     r"|取得了|以来(?:(?<=年以来)|(?<=月以来))|近年来"
 )
@@ -363,6 +363,29 @@ INSTRUCTION_RE = re.compile(
 )
 # 2021年1月,市政府办公厅印发…: a dated event before the document's own date happened
 _LEADING_DATE_RE = re.compile(r"(20\d\d)年(\d{1,2}月(?:\d{1,2}日)?)?(?:以来)?[，,]")
+# a five-year plan period as a clause's time frame: “十三五”期间, “十三五”时期, “十四五”以来
+_PERIOD_RE = re.compile(r"[“\"]?十([一二三四五六])五[”\"]?(?:规划)?(期间|时期|以来)")
+_PERIOD_NUMERALS = "一二三四五六"
+# 目前/截至目前 opening a clause (下一步,目前我县…): the present state, not a plan
+_NOW_RE = re.compile(r"^(?:(?:下一步|下步|下阶段)[，,])?(?:截至|截止)?目前")
+
+
+def period_years(numeral: str) -> tuple[int, int]:
+    """The years of the five-year plan period 十<numeral>五 (十四五: 2021-2025)."""
+    start = 2001 + 5 * (_PERIOD_NUMERALS.index(numeral) + 1)
+    return start, start + 4
+
+
+def _past_period(text: str, year: int | None) -> re.Match[str] | None:
+    """“十三五”期间 in a document of 2021 or later, “十四五”以来 in one of 2022: a period that
+    has ended, or the run of one since its start, reviews what was done."""
+    if year is None or "五" not in text:
+        return None
+    for m in _PERIOD_RE.finditer(text):
+        start, end = period_years(m.group(1))
+        if end < year or (m.group(2) == "以来" and start <= year):
+            return m
+    return None
 
 
 # 为民/为主: not a purpose clause
@@ -393,6 +416,8 @@ _PLANNED = "“{}”表示计划或目标"
 _TARGET = "“{}”是目标年份"
 _DONE = "“{}”表示已完成"
 _EARLIER_DATE = "句首的日期“{}”早于文件日期"
+_PAST_PERIOD = "“{}”是已过去的规划期"
+_NOW = "“{}”陈述的是当前状况"
 _ESTIMATE = "“{}”是对已过时期结果的估计"
 _SOFT_OPENING = "句首的“{}”表示要求或计划"
 _SOFT_PLANNED = "“{}”表示要求或计划"
@@ -426,7 +451,10 @@ def _past_first(text: str, year: int | None) -> bool:
     if year is not None and text[:2] == "20":
         m = _LEADING_DATE_RE.match(text)
         return m is not None and int(m.group(1)) < year
-    return False
+    if "目前" in text[:8]:
+        return _NOW_RE.match(text) is not None
+    m = _past_period(text[:14], year)
+    return m is not None and m.start() <= 1
 
 
 def _plan_mood(text: str, year: int | None) -> Mood | None:
@@ -483,9 +511,14 @@ def soft_mood(text: str) -> Mood | None:
 
 
 def _past_mood(text: str, year: int | None) -> Mood | None:
+    if "目前" in text[:8] and (m := _NOW_RE.match(text)) is not None:
+        return Mood("done", True, _NOW, m.group(0))
     m = PAST_RE.search(text)
     if m is not None:
         return Mood("done", True, _DONE, m.group(0))
+    m = _past_period(text, year)
+    if m is not None:
+        return Mood("done", True, _PAST_PERIOD, m.group(0))
     if year is not None and text[:2] == "20":
         m = _LEADING_DATE_RE.match(text)
         if m is not None and (int(m.group(1)) < year or (int(m.group(1)) == year and m.group(2))):
@@ -631,6 +664,20 @@ _TASKS_FOLLOW_RE = re.compile(
 def announces_tasks(text: str) -> bool:
     """今年将重点围绕以下八个方面开展工作: the lead of a list of tasks, which says none itself."""
     return ("以下" in text or "如下" in text) and _TASKS_FOLLOW_RE.search(text) is not None
+
+
+# the same announcement as an order, with no modal (围绕以上指标,重点抓好以下八个方面工作:), or a
+# list of proposals announced (现根据建议内容,提出以下会办意见:). Outside a review section only:
+# there 重点抓好以下工作 may announce what was done.
+_ORDERS_FOLLOW_RE = re.compile(
+    r"(?:抓好|做好|抓实|抓牢|提出)(?<!了)[^，,。；;了]{0,4}(?:以下|如下)[^，,。；;了]{0,12}"
+    r"(?:方面|工作|任务|举措|措施|事项|意见|建议)[^，,。；;了]{0,8}[:：。]?$"
+)
+
+
+def announces_orders(text: str) -> bool:
+    """重点抓好以下八个方面工作: / 提出以下会办意见: the lead of a list of orders or proposals."""
+    return ("以下" in text or "如下" in text) and _ORDERS_FOLLOW_RE.search(text) is not None
 
 
 def opens_task_region(text: str) -> bool:
