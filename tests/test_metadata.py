@@ -551,7 +551,11 @@ def test_bracketed_publication_time_line() -> None:
         ("2023年是全面贯彻党的二十大精神的开局之年。", "无标题文件"),
         ("今年以来,我市科技创新工作取得明显成效,各项指标稳步增长。", "无标题文件"),
         ("现在，我代表国务院，向大会报告政府工作，请予审议。", "无标题文件"),
-        ("您提出的《关于加大本级科技创新财政投入的提案》收悉，现答复如下：", "无标题文件"),
+        # a reply is named by the proposal it answers, never by its clipped first sentence
+        (
+            "您提出的《关于加大本级科技创新财政投入的提案》收悉，现答复如下：",
+            "《关于加大本级科技创新财政投入的提案》的答复",
+        ),
     ],
 )
 def test_derived_display_title_names_the_subject_or_none(opening: str, display: str) -> None:
@@ -1196,3 +1200,91 @@ def test_a_reply_title_broken_after_its_issuer_is_joined() -> None:
 def test_a_toolbar_of_zoom_buttons_is_page_furniture() -> None:
     meta = parse("上一篇 下一篇\n放大 缩小 默认\n打印\n" + TASKS).metadata
     assert meta.title is None
+
+
+def test_a_signature_dated_with_letters_o_for_zeros_dates_the_reply() -> None:
+    meta = parse(
+        "关于加快科技成果转化提案的答复\n" + TASKS + "\n某某州科学技术局\n二OO五年八月三日"
+    ).metadata
+    assert meta.publisher == "某某州科学技术局"
+    assert meta.written_date == "2005-08-03"
+
+
+def test_a_contact_line_under_the_signature_leaves_it_a_signature() -> None:
+    parsed = parse(
+        "关于加快科技成果转化提案的答复\n" + TASKS + "\n某某市科学技术局\n2019年4月22日\n"
+        "联系人:李四 联系电话:0851-12345678"
+    )
+    assert parsed.metadata.publisher == "某某市科学技术局"
+    assert parsed.metadata.written_date == "2019-04-22"
+    assert "联系人" not in parsed.body and "某某市科学技术局" not in parsed.body
+
+
+@pytest.mark.parametrize("closing", ["来源:州科技局", "(供稿:州科技局)", "(州科技局供稿)"])
+def test_a_news_items_closing_source_names_its_publisher(closing: str) -> None:
+    parsed = parse("全州科技工作会议召开\n" + TASKS + "\n" + closing)
+    assert parsed.metadata.publisher == "州科技局"
+    assert "州科技局" not in parsed.body.splitlines()[-1]
+
+
+def test_a_closing_source_naming_a_news_agency_is_no_publisher() -> None:
+    assert parse("全州科技工作会议召开\n" + TASKS + "\n来源:新华社").metadata.publisher is None
+
+
+def test_an_articles_publishing_time_label_dates_the_page() -> None:
+    meta = parse(
+        "对某省政协第102号提案的答复\n• 文章来源:某省科学技术厅\n• 文章发布时间:2018年07月16日\n"
+        + TASKS
+    ).metadata
+    assert meta.published_date == "2018-07-16"
+    assert meta.publisher == "某省科学技术厅"
+
+
+@pytest.mark.parametrize(
+    "furniture", ["某某日报数字报", "第A03版:要闻", "版面导航", "往期回顾", "上一期 下一期"]
+)
+def test_an_e_papers_furniture_is_never_the_title(furniture: str) -> None:
+    meta = parse(
+        f"{furniture}\n科技创新取得新突破\n本报讯(记者 张三)4月22日,市科技局召开会议。"
+    ).metadata
+    assert meta.title == "科技创新取得新突破"
+
+
+def test_a_proposal_acknowledged_without_quotes_is_not_the_replys_title() -> None:
+    parsed = parse(
+        "关于加快科技成果转化的提案\n张三委员:\n"
+        "您提出的关于加快科技成果转化的提案收悉,现答复如下:\n" + TASKS
+    )
+    assert parsed.metadata.title is None
+    assert parsed.metadata.display_title == "《关于加快科技成果转化的提案》的答复"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "您提出的《关于加快科技成果转化的提案》(第94号)收悉,现答复如下:",
+        "您提出的“关于加快科技成果转化的提案”收悉。现答复如下:",
+        "你们提出的关于加快科技成果转化的提案,我局高度重视,现答复如下:",
+    ],
+)
+def test_an_untitled_reply_is_named_by_the_proposal_it_answers(opening: str) -> None:
+    parsed = parse(f"张三委员:\n{opening}\n" + TASKS)
+    assert parsed.metadata.title is None and parsed.metadata.title_derived
+    assert parsed.metadata.display_title == "《关于加快科技成果转化的提案》的答复"
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        (
+            "某市高新技术企业奖励政策:某高新区加快创新创业发展若干政策实施细则(试行)",
+            "某高新区加快创新创业发展若干政策实施细则(试行)",
+        ),
+        # a place before a news headline's verb: the headline is whole
+        ("兰州:出台科技成果转化实施方案", "兰州:出台科技成果转化实施方案"),
+    ],
+)
+def test_a_columns_name_before_a_documents_name_is_not_part_of_the_title(
+    headline: str, title: str
+) -> None:
+    assert parse(f"{headline}\n{TASKS}").metadata.title == title

@@ -17,8 +17,8 @@ Span = tuple[int, int]
 # are valid spans of the original.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
 
-# Typists write the zero of 二〇二三 as 〇, 零, ○ or even a letter O.
-_CN_YEAR_DIGIT = "〇零○ＯO一二三四五六七八九"
+# Typists write the zero of 二〇二三 as 〇, 零, ○, a letter O (either case) or a digit 0 (二OO五, 二00五).
+_CN_YEAR_DIGIT = "〇零○ＯOoｏ0一二三四五六七八九"
 _CN_SMALL = "一二三四五六七八九十"
 
 _DATE = re.compile(
@@ -35,6 +35,8 @@ _YEAR_DIGIT_MAP = str.maketrans(
         "○": "0",
         "Ｏ": "0",
         "O": "0",
+        "o": "0",
+        "ｏ": "0",
         **{c: str(i) for i, c in enumerate("一二三四五六七八九", 1)},
     }
 )

@@ -32,6 +32,10 @@ LABELS: dict[str, str] = {
     "成文时间": "written_date",
     "发布日期": "published_date",
     "发布时间": "published_date",
+    # news pages: "• 文章来源:河北省科学技术厅" / "• 文章发布时间:2018年07月16日"
+    "文章发布时间": "published_date",
+    "信息发布时间": "published_date",
+    "发稿时间": "published_date",
     # 福建 and 厦门 pages: "发布机构: 泉州市科技局 生成日期: 2017-02-15 备注/文号: 泉科〔2017〕28号";
     # 生成日期 is when the page record was made (read as the written date, test written 0.895 -> 0.877):
     # the published date when the page gives no 公开日期/发布日期 ("生成日期:2026-01-21 公开日期:2026-01-26")
@@ -103,7 +107,9 @@ LABELS: dict[str, str] = {
     "网络编辑": "",
     "信息审核": "",
     "审核": "",
-    "供稿": "",
+    # who supplied a news item ("供稿:州科技局", "供稿单位:市科技局"): its source
+    "供稿": "source",
+    "供稿单位": "source",
     "是否公开": "",
     "是否同意公开": "",
 }

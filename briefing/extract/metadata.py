@@ -23,6 +23,7 @@ from briefing.extract.text_chrome import is_chrome_line, is_debris_line
 from briefing.extract.text_lines import (
     ATTACHMENT_LINE,
     ATTACHMENT_NAME,
+    CONTACT_LINE,
     DOC_NO_LINE,
     ENDS_WITH_DOC_TYPE,
     IMPRINT,
@@ -42,6 +43,7 @@ from briefing.extract.text_lines import (
     signature_line,
     speaker_body,
     subtitle_date,
+    tail_source,
     title_core,
     title_like,
     title_score,
@@ -84,6 +86,7 @@ class _Head:
     subtitle_date: str | None = None
     head_sign_date: str | None = None
     signature_org: str | None = None
+    tail_source: str | None = None  # a news item's closing "来源:州科技局" or "(市科技局供稿)"
     signature_date: str | None = None
     cover_sign_date: str | None = None
     doc_no_line: str | None = None
@@ -276,10 +279,26 @@ def _without_prefix(title: str) -> str:
     if m is None:
         return title
     rest = m.group("rest")
-    full = ENDS_WITH_DOC_TYPE.search(rest) is not None and (
-        "关于" in rest or issuer_of_title(rest) is not None or "印发" in rest
+    if ENDS_WITH_DOC_TYPE.search(rest) is None:
+        return title
+    full = "关于" in rest or issuer_of_title(rest) is not None or "印发" in rest
+    if full and title_score(rest) >= MIN_TITLE_SCORE:
+        return rest
+    # a column's name ("某市高新技术企业奖励政策:某高新区…若干政策实施细则(试行)"): longer than a
+    # place's, before a document's name that opens with no verb (a headline's "兰州:出台…方案")
+    named = (
+        len(m.group("prefix").strip()) >= MIN_COLUMN_PREFIX
+        and len(rest) >= MIN_NAMED_DOCUMENT
+        and _NEWS_VERB.match(rest) is None
     )
-    return rest if full and title_score(rest) >= MIN_TITLE_SCORE else title
+    return rest if named else title
+
+
+MIN_COLUMN_PREFIX = 5  # characters: more than a place's name ("兰州", "济南市")
+MIN_NAMED_DOCUMENT = 10
+_NEWS_VERB = re.compile(
+    r"(?:出台|印发|发布|制定|推出|召开|审议|通过|公布|下发|实施|启动|举行|开展)"
+)
 
 
 def _repeats_title(title: str, line: str) -> bool:
@@ -414,10 +433,13 @@ def _attached_like(line: str) -> bool:
 
 def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
     """Take the closing block off the end: signature (issuing body, date), 此件公开发布-style notes,
-    the imprint (抄送, …印发) and an attachment list (附件：1.… 2.…) just above the signature."""
+    a contact line ("联系人:张三 联系电话:…"), a news item's source ("来源:州科技局", "(市科技局
+    供稿)"), the imprint (抄送, …印发) and an attachment list (附件：1.… 2.…) just above the
+    signature."""
     block: list[int] = []
     org: str | None = None
     date: str | None = None
+    source: str | None = None
     k = len(lines) - 1
     while k >= start and len(block) < MAX_SIGNATURE_LINES:
         line = lines.norm[k]
@@ -428,20 +450,24 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
         if sig is not None:
             org = sig[0] or org
             date = sig[1] or date
+        elif (supplied := tail_source(line)) is not None:
+            source = source or supplied
         elif not (
             (len(line) <= 60 and subtitle_date(line) is not None)
             or (len(line) <= 200 and IMPRINT.fullmatch(line))
+            or CONTACT_LINE.fullmatch(line)
         ):
             break
         block.append(k)
         k -= 1
-    if org is None and date is None:
+    if org is None and date is None and source is None:
         return
     for idx in block:
         lines.removed[idx] = True
     head.signature_lines = set(block)
     head.signature_org = org
     head.signature_date = date
+    head.tail_source = source
     _drop_attachment_list(lines, start, k)
 
 
@@ -756,6 +782,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         _source_body(hdr.get("source")),
         head.byline,
         head.signature_org,
+        head.tail_source,
         head.early_sign_org,
         speaking_for,
     ]
@@ -826,14 +853,14 @@ QUOTE_KEY = 10  # characters of a proposal's title that identify it in a reply's
 
 def _quoted_proposal(title: str, body: str) -> bool:
     """True when the title is the proposal a reply answers ("关于加快科技成果转化的提案" above "您提出
-    的《关于加快科技成果转化的提案》收悉"): the reply's own title is not printed."""
+    的《关于加快科技成果转化的提案》收悉", quoted or not): the reply's own title is not printed."""
     if _PROPOSAL.search(title) is None:
         return False
     key = title.strip("《》“”")[:QUOTE_KEY]
     opening = body[:1000]
     at = opening.find(key)
-    if at < 1 or opening[at - 1] not in '《“"':
-        return False
+    if at < 1:
+        return False  # a body that opens with the title prints it again, it does not quote it
     start = max(opening.rfind(ch, 0, at) for ch in "。\n") + 1
     end = opening.find("。", at)
     return _ACKNOWLEDGED.search(opening[start : end if end >= 0 else len(opening)]) is not None

@@ -71,6 +71,29 @@ DOC_NO_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）
 # The imprint (版记) under the signature: 抄送 lines and "某某办公室 2023年5月10日印发".
 IMPRINT = re.compile(r"(?:抄送|抄报|分送|报送|发送)[:：].*|.{0,60}印发")
 ATTACHMENT_LINE = re.compile(r"附件\s*\d{0,2}\s*[:：]?")
+# A contact line under a reply's signature: "联系人:张三 联系电话:0851-1234567", "(联系人及电话:徐文欣,2892236)"
+CONTACT_LINE = re.compile(
+    r"[(（]?\s*(?:联\s*系\s*人|联系电话|联系方式|经办人|承办人)[^。！？!?]{0,60}[)）]?"
+)
+# A news item's closing credit of its supplier: "来源:州科技局", "(供稿:市科技局)", "(市科技局供稿)"
+_TAIL_SOURCE = re.compile(
+    r"[(（【\[]?\s*(?:(?:信息|文章|稿件)?来源|供稿(?:单位)?)\s*[:：]\s*(?P<a>[^()（）【】\[\]]{2,30})"
+    r"[)）】\]]?"
+    r"|[(（【\[]\s*(?P<b>[^()（）【】\[\]]{2,30}?)\s*供稿\s*[)）】\]]"
+)
+
+
+def tail_source(line: str) -> str | None:
+    """The issuing body a closing source line names ("来源:州科技局" -> 州科技局); None for a news
+    agency or a site ("来源:新华社") and for any other line."""
+    if len(line) > 40:
+        return None
+    m = _TAIL_SOURCE.fullmatch(line)
+    if m is None:
+        return None
+    name = normalize_inline(m.group("a") or m.group("b") or "")
+    return name if is_org_line(name) else None
+
 
 MAX_TITLE_CHARS = 150
 MAX_TITLE_LINE = 120
@@ -263,6 +286,9 @@ def derive_display_title(body: str) -> str:
     Anything else would be a sentence or a clipped one ("现在,我代表国务院,向大会报告…",
     "您提出的《关于…"), which reads as a title it is not: then `UNTITLED`, and the briefing names
     the file instead."""
+    answered = _answered_proposal(body)
+    if answered is not None:
+        return answered
     first = next((normalize_inline(ln) for ln in body.split("\n") if ln.strip()), "")
     clauses = [c for c in _CLAUSE_SPLIT.split(first) if c]
     if clauses:
@@ -275,6 +301,25 @@ def derive_display_title(body: str) -> str:
             if 2 <= len(subject) <= 16 and not _SUBJECT_END.match(subject):
                 return f"{m.group('time')}{subject}"
     return UNTITLED
+
+
+REPLY_OPENING = 300  # characters: a reply acknowledges the proposal in its first sentences
+# "您提出的《关于…的提案》(第94号)收悉", "…“关于…的建议”收悉", "你们提出的关于…的提案,我们…": the
+# proposal a reply answers
+_ACKNOWLEDGED_PROPOSAL = re.compile(
+    r"[《“](?P<quoted>[^《》“”\n]{4,80})[》”][^。！？\n]{0,30}?(?:收悉|收到)"
+    r"|提出的(?P<bare>关于[^，,。；;《》“”\n]{4,60}?(?:提案|建议|议案))"
+)
+
+
+def _answered_proposal(body: str) -> str | None:
+    """A reply without a title of its own named by the proposal it answers, in the text's words:
+    "您提出的《关于加快科技成果转化的提案》收悉，现答复如下" -> `《关于加快科技成果转化的提案》的答复`."""
+    opening = normalize_inline(body[:REPLY_OPENING])
+    m = _ACKNOWLEDGED_PROPOSAL.search(opening)
+    if m is None or "答复" not in opening:
+        return None
+    return f"《{m.group('quoted') or m.group('bare')}》的答复"
 
 
 # --- broken lines in the body ---------------------------------------------------------------------
