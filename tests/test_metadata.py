@@ -1288,3 +1288,21 @@ def test_a_columns_name_before_a_documents_name_is_not_part_of_the_title(
     headline: str, title: str
 ) -> None:
     assert parse(f"{headline}\n{TASKS}").metadata.title == title
+
+
+@pytest.mark.parametrize(
+    ("occasion", "speaking", "publisher"),
+    [
+        ("长春市第十六届人民代表大会第四次会议", "我代表市政府", "长春市政府"),
+        ("海西州第十五届人民代表大会第三次会议", "我代表州人民政府", "海西州人民政府"),
+    ],
+)
+def test_a_report_delivered_for_a_placeless_government_is_placed_by_its_congress(
+    occasion: str, speaking: str, publisher: str
+) -> None:
+    meta = parse(
+        f"政府工作报告\n——2025年1月8日在{occasion}上\n各位代表:\n"
+        f"现在,{speaking},向大会报告工作,请予审议。\n" + TASKS
+    ).metadata
+    assert meta.publisher == publisher
+    assert meta.written_date == "2025-01-08"

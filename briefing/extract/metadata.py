@@ -694,7 +694,7 @@ def _placed_name(name: str | None, text: str) -> str | None:
 
 
 _CONGRESS_PLACE = re.compile(
-    r"在(?P<place>[\u4e00-\u9fff]{2,10}?[省市县区])\s*第[一二三四五六七八九十]{1,3}届"
+    r"在(?P<place>[\u4e00-\u9fff]{2,10}?[省市县区州盟旗])\s*第[一二三四五六七八九十]{1,3}届"
 )
 
 

@@ -52,7 +52,7 @@ ATTACHMENT_NAME = re.compile(r"印发\s*《(?P<name>[^《》]{2,80})》")
 # "现在,我代表福州市马尾区人民政府,向大会报告…", "现在,我代表国务院,向大会报告政府工作" (the national
 # government's report, whose speaker line `speaker_body` reads alike)
 SPEAKING_FOR = re.compile(
-    r"我代表(?P<org>国务院|[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|委员会|局|厅))"
+    r"我代表(?P<org>国务院|[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|委员会|局|厅)|[省市县区州旗]政府)"
 )
 _CLAUSE_SPLIT = re.compile(r"[,，、:：;；。]")
 _LEADING_TIME = re.compile(
