@@ -282,13 +282,14 @@ def test_the_body_a_title_names_is_the_publisher_unless_the_header_names_it_more
 
 
 def test_a_speakers_name_is_never_the_publisher() -> None:
-    """'市长 王子联' ends in 联 like a body's name (科联); the mayor is no issuing body."""
+    """'市长 王子联' ends in 联 like a body's name (科联); the mayor is no issuing body: the
+    government the report is delivered for is."""
     meta = parse(
         "政 府 工 作 报 告\n——2025年1月8日在某某市第十六届人民代表大会第四次会议上\n"
         "市长 王子联\n各位代表:\n现在,我代表市政府,向大会报告工作,请予审议。\n" + TASKS
     ).metadata
     assert meta.title == "政府工作报告"
-    assert meta.publisher is None
+    assert meta.publisher == "某某市政府"
 
 
 def test_empty_field_at_the_end_of_its_line_is_null() -> None:
@@ -1306,3 +1307,33 @@ def test_a_report_delivered_for_a_placeless_government_is_placed_by_its_congress
     ).metadata
     assert meta.publisher == publisher
     assert meta.written_date == "2025-01-08"
+
+
+@pytest.mark.parametrize(
+    ("source", "publisher"),
+    [
+        ("某某市统计局政务网站", "某某市统计局"),
+        ("某某县人民政府门户网站", "某某县人民政府"),
+        ("新华网", None),
+    ],
+)
+def test_a_source_naming_a_bodys_own_site_names_the_body(
+    source: str, publisher: str | None
+) -> None:
+    meta = parse(
+        f"2022年某某市科技经费投入公报\n信息来源:{source} 发布日期:2023年12月05日\n" + TASKS
+    )
+    assert meta.metadata.publisher == publisher
+
+
+def test_a_report_squashed_onto_one_line_keeps_its_title_and_date() -> None:
+    parsed = parse(
+        "政 府 工 作 报 告 ——2025年1月23日在某某市第六届人民代表大会第五次会议上 "
+        "市人民政府市长 张三 各位代表:现在,我代表市人民政府,向大会报告工作,请予审议。"
+        "一、2024年工作回顾 全市地区生产总值增长4%,达到1686亿元,新增高新技术企业120家,"
+        "技术合同成交额增长20%,全社会研发经费投入强度提高到2.1%。\n"
+    )
+    assert parsed.metadata.title == "政府工作报告"
+    assert parsed.metadata.written_date == "2025-01-23"
+    assert parsed.metadata.publisher == "某某市人民政府"
+    assert "市长" not in parsed.body

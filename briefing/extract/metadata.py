@@ -116,6 +116,8 @@ class _Lines:
         text = _SPLIT_DOC_NO.sub(r"\1", text)
         self.raw = [ln.strip() for ln in text.split("\n")]
         self.raw = [ln for ln in self.raw if ln and not is_chrome_line(ln)]
+        if self.raw and len(self.raw[0]) > MIN_SQUASHED_PAGE:
+            self.raw[:1] = _unsquash_head(self.raw[0])
         self.norm = normalize_lines(self.raw)
         self.removed = [not n for n in self.norm]
 
@@ -130,6 +132,35 @@ class _Lines:
             if not gone and not is_debris_line(r)
         ]
         return "\n".join(cut_truncated_tail(join_broken_lines(kept)))
+
+
+MIN_SQUASHED_PAGE = 100  # characters: a page whose head and body were dumped onto one line
+# "政 府 工 作 报 告 ——2025年1月23日在某某市第六届人民代表大会第五次会议上 市人民政府市长 某某
+# 各位代表:现在,…": a report's title, occasion, speaker and salutation on the body's line
+_SQUASHED_HEAD = re.compile(
+    r"(?P<title>[^。！？；;]{2,60}?)\s*(?P<occasion>——\s*[^。！？；;]{6,20}?日\s*在[^。！？；;]{2,60}?"
+    r"(?:会议|大会)上)\s*(?P<rest>\S.*)"
+)
+_SALUTATION = re.compile(r"(?:各位代表|同志们)[:：]")
+MAX_SPEAKER = 40  # characters between the occasion and the salutation
+
+
+def _unsquash_head(line: str) -> list[str]:
+    """A squashed page's first line as the lines a tidy page prints: title, occasion, speaker,
+    then the text from its salutation on; the line unchanged when it opens no such head."""
+    m = _SQUASHED_HEAD.match(line)
+    if m is None or find_dates(m.group("occasion")) == []:
+        return [line]
+    rest = m.group("rest")
+    salutation = _SALUTATION.search(rest, 0, MAX_SPEAKER + 6)
+    if salutation is not None and salutation.start() > 0:
+        return [
+            m.group("title"),
+            m.group("occasion"),
+            rest[: salutation.start()].strip(),
+            rest[salutation.start() :],
+        ]
+    return [m.group("title"), m.group("occasion"), rest]
 
 
 def _read_head(lines: _Lines, head: _Head) -> int:
@@ -895,9 +926,18 @@ _SITE = re.compile(r"(?:网站|门户网|网)$")
 def _source_body(value: str | None) -> str | None:
     """The 来源 of a page as its publisher, when it names an issuing body ("市政府办")."""
     source = _clean(value)
-    if source is None or _MEDIA.search(source) or not is_org_line(source):
+    if source is None:
+        return None
+    # "中山市统计局政务网站", "某某县人民政府门户网站": the site of a body names the body
+    site = _BODYS_SITE.fullmatch(source)
+    if site is not None and is_org_line(site.group("body")):
+        return site.group("body")
+    if _MEDIA.search(source) or not is_org_line(source):
         return None
     return source
+
+
+_BODYS_SITE = re.compile(r"(?P<body>.{4,40}?)(?:政务网站|门户网站|官方网站|网站|官网)")
 
 
 def _speaking_for(body: str) -> str | None:
