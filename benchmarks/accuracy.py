@@ -597,6 +597,7 @@ _CAUSE_KINDS = (
     ("长句", "long sentence"),
     ("主导", "dominated by another theme"),
     ("列举", "in a list of fields or topics"),
+    ("并列事项", "one item of a run of actions"),
     ("否定语境", "negative context"),
     ("覆盖", "inside a longer term"),
 )

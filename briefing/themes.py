@@ -705,7 +705,16 @@ _TOPIC_TAIL_RE = re.compile(_TOPIC_TAIL)
 # “上云”“上规”“上市”, “飞地建园”“机构共建”“人才协作”: a run of quoted slogans names forms or steps
 _SLOGAN_LIST_RE = re.compile(r"(?:“[^“”]{1,8}”){3,}")
 _ITEM_SPLIT_RE = re.compile(r"、|以及|”“")
+# 支持企业加大研发投入、建设研发机构、引进高端人才、挂牌上市: a run of coordinated actions; a
+# generic word (上市, 人才) in one of them is one step among many, not what the measure is about
+PASSING_LIST_ITEMS = 4
+_ACTION_ITEM = r"[^、，,。；;：:（）()《》“”\s]{2,16}"
+_ACTION_LIST_RE = re.compile(rf"{_ACTION_ITEM}(?:、{_ACTION_ITEM}){{{PASSING_LIST_ITEMS - 1},}}")
 _CATEGORY_REASON = "是并列列举中的类别泛称（如“产业、人才、科技等”），不代表针对该主题的措施"
+_PASSING_REASON = (
+    f"是{PASSING_LIST_ITEMS}项以上并列事项中只有一项提到的泛用词，句中别处不涉及该主题，"
+    "措施讲的不是该主题"
+)
 _TOPIC_REASON = "是文件主题或领域的列举（“…等政策”“…等方面”）中的词，不代表针对该主题的措施"
 _SLOGAN_REASON = "是一串引号标语（如“上云”“上规”“上市”）中的词，不代表针对该主题的措施"
 _QUOTES = "“”\"'‘’「」"
@@ -721,6 +730,45 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
+def _passing_items(text: str, kept: list[tuple[int, int, _Entry]]) -> dict[int, str]:
+    """The generic terms (上市, 人才, 融资) that only one item of a run of PASSING_LIST_ITEMS or
+    more coordinated items names, when nothing else in the sentence names their theme: positions
+    in `kept` with the reason. 对高新技术企业、科技型中小企业、新上市企业、新引进人才分别给予奖励 is
+    about support for enterprises, not about listing; a specific term (高层次人才, 孵化器) in
+    such a run is the content itself and stays."""
+    if text.count("、") < PASSING_LIST_ITEMS - 1 or not any(k[2].anchored for k in kept):
+        return {}
+    drop: dict[int, str] = {}
+    for lst in _ACTION_LIST_RE.finditer(text):
+        first, last = lst.span()
+        bounds = _items(text, first, last)
+        holders: dict[str, set[int]] = {}  # theme -> the items that name it
+        generic: dict[str, bool] = {}  # theme -> every term naming it in the run is generic
+        outside: set[str] = set()
+        for start, end, found in kept:
+            live = found.live()
+            if start < first or end > last:
+                outside.update(live)
+                continue
+            item = next((n for n, (a, b) in enumerate(bounds) if a <= start and end <= b), None)
+            if item is None:  # a term across an item's bounds (…以及…) belongs to none
+                outside.update(live)
+                continue
+            for theme in live:
+                holders.setdefault(theme, set()).add(item)
+                generic[theme] = generic.get(theme, True) and theme in found.anchored
+        passing = {
+            t for t, items in holders.items() if len(items) == 1 and generic[t] and t not in outside
+        }
+        if not passing:
+            continue
+        for i, (start, end, found) in enumerate(kept):
+            live = found.live()
+            if first <= start and end <= last and live and passing.issuperset(live):
+                drop.setdefault(i, _PASSING_REASON)
+    return drop
+
+
 def _drop_list_categories(
     text: str, kept: list[tuple[int, int, _Entry]], suppressed: list[Suppressed] | None
 ) -> list[tuple[int, int, _Entry]]:
@@ -728,7 +776,8 @@ def _drop_list_categories(
 
     产业、人才、科技等: a bare category word in a list of short items. 解读了关于A、B、C等政策:
     every term in a list of document topics. A list of one theme's terms (院士、杰青、优青) keeps
-    them all.
+    them all. And a generic term that one item of a longer run of actions names
+    (`_passing_items`).
     """
     if not kept:
         return kept
@@ -748,9 +797,9 @@ def _drop_list_categories(
         spans += [(m, _TOPIC_REASON) for m in _TOPIC_LIST_RE.finditer(text, max(0, lo - 16))]
     if text.count("“") >= 3:
         spans += [(m, _SLOGAN_REASON) for m in _SLOGAN_LIST_RE.finditer(text)]
-    if not spans:
+    drop = _passing_items(text, kept)
+    if not spans and not drop:
         return kept
-    drop: dict[int, str] = {}
     starts = [k[0] for k in kept]  # kept is in text order
     for lst, topic_reason in spans:
         topics = bool(topic_reason)

@@ -128,6 +128,32 @@ def test_a_run_of_quoted_slogans_does_not_classify(classifier: Classifier) -> No
     assert themes_of(classifier, "西山科技、智翔金泰在科创板发行上市") == ["科技金融"]
 
 
+def test_a_generic_word_in_one_of_many_support_items_gives_no_theme(
+    classifier: Classifier,
+) -> None:
+    # an award for four kinds of enterprise is not a listing measure because one kind is listed
+    text = (
+        "对首次认定的高新技术企业、新入库科技型中小企业、新上市企业、新引进的高层次人才分别给予奖励"
+    )
+    result = classifier.classify(text)
+    assert "科技金融" not in result.themes
+    assert set(result.themes) == {"成果转化", "人才"}  # specific terms are the items themselves
+    assert any(s.term == "上市" and "并列事项" in s.reason for s in result.suppressed)
+    # 人才 named in one of several things a platform is built for
+    text = "建设科技创新服务中心，提供政策咨询、成果展示、人才对接、项目申报等服务"
+    assert "人才" not in themes_of(classifier, text)
+
+
+def test_a_theme_named_in_several_items_or_outside_the_run_still_counts(
+    classifier: Classifier,
+) -> None:
+    assert themes_of(classifier, "推动科技型企业股改、挂牌、上市、发债融资") == ["科技金融"]
+    text = "支持科技型企业上市融资，对完成股改、辅导备案、申报受理、挂牌上市的分别给予奖励"
+    assert themes_of(classifier, text) == ["科技金融"]
+    # fewer than four items: no run of actions
+    assert themes_of(classifier, "支持科技型企业研发、上市和引进人才") == ["科技金融", "人才"]
+
+
 def test_incidental_mention_beside_a_dominant_theme_is_dropped(classifier: Classifier) -> None:
     text = "超瞬态实验装置项目提速推进,中子源大型科学装置启动建设,种质创制大科学中心二期正式运行,科研人员突破400人"
     result = classifier.classify(text)
