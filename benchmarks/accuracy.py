@@ -2,6 +2,7 @@
 
     python benchmarks/accuracy.py [--seeds DIR] [--gold FILE] [--corpus DIR] [--json]
     python benchmarks/accuracy.py --errors dev      # also list the dev part's individual errors
+    python benchmarks/accuracy.py --versus dev      # dev sentences where tool and keywords differ
 
 Seeds (as before): runs the real pipeline (`briefing.pipeline.extract_documents`) over the seeds,
 aligns predicted measures to gold ones by character-bigram overlap (one-to-one, best pairs first),
@@ -642,6 +643,33 @@ def format_errors(run: CorpusRun, split: str) -> Iterable[str]:
     yield f"theme labels missed ({split}) by cause: " + ", ".join(f"{k} {n}" for k, n in ranked)
 
 
+def versus_keywords(run: CorpusRun, split: str) -> Iterable[str]:
+    """The split's labelled sentences where the tool gets more (or fewer) theme labels wrong than
+    the bare keyword list, by genre, then a tally per genre: where the keywords lead a genre,
+    these are the sentences to read (the harness refuses the test part)."""
+    if split == "test":
+        raise ValueError("the test part's individual sentences are never listed")
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    rows = [r for r in run.rows if run.split(r.gold.doc) == split]
+    for r in sorted(rows, key=lambda r: run.genre(r.gold.doc)):
+        g = r.gold.themes
+        tool, keywords = len(g ^ r.themes), len(g ^ r.keyword_themes)
+        if tool == keywords:
+            continue
+        genre = run.genre(r.gold.doc)
+        tally[genre][tool < keywords] += 1
+        verdict = "tool worse " if tool > keywords else "tool better"
+        yield (
+            f"{genre:<10} {verdict}  {r.gold.doc}  gold {sorted(g)}  tool {sorted(r.themes)}"
+            f"  keywords {sorted(r.keyword_themes)}"
+            + ("" if r.predicted is not None else "  (unaligned)")
+            + f"\n    {r.gold.text}"
+        )
+    yield "per genre, sentences where the tool is worse / better than the keywords: " + ", ".join(
+        f"{genre} {worse}/{better}" for genre, (worse, better) in sorted(tally.items())
+    )
+
+
 _PINYIN_RESIDUE = re.compile(r"\([a-zü\u00e0-\u01dc]+\)")
 
 
@@ -701,6 +729,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="each lexicon term's precision on the dev part's labelled sentences",
     )
     parser.add_argument(
+        "--versus",
+        choices=["dev"],
+        help="the dev part's sentences where the tool's themes are worse or better than the bare keywords'",
+    )
+    parser.add_argument(
         "--errors",
         choices=["dev"],
         help="list the dev part's individual errors (the test part's are never listed)",
@@ -720,6 +753,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(format_corpus(corpus, run.themes))
     if args.terms and run is not None:
         print("\n".join(term_precision(run, args.terms, args.corpus)))
+    if args.versus and run is not None:
+        print(f"== tool against the bare keywords ({args.versus})")
+        for line in versus_keywords(run, args.versus):
+            print(line)
     if args.errors and run is not None:
         print(f"== errors ({args.errors})")
         for line in format_errors(run, args.errors):
