@@ -90,7 +90,9 @@ def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocum
     measures = extract_measures(
         raw.sha256, structure, classifier, date, title=parsed.metadata.title
     )
-    place = document_jurisdiction(parsed.metadata.publisher, parsed.metadata.title, parsed.body)
+    place = document_jurisdiction(
+        parsed.metadata.publisher, parsed.metadata.title, parsed.body, raw.text
+    )
     indicators = extract_indicators(
         raw.sha256, structure, date, place, parsed.metadata.title, measures
     )

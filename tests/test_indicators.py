@@ -1205,3 +1205,104 @@ def test_a_part_of_a_total_says_which_part() -> None:
     total, part = figures("2024年新增境内IPO上市公司17家,其中16家属于战略性新兴产业。")
     assert (total.metric, part.metric) == ("境内IPO上市公司", "境内IPO上市公司中战略性新兴产业")
     assert one("其中9家为高新技术企业。").metric == "高新技术企业"
+
+
+# --- key-data rows of unseen pages: place, year and name (issue 15, item 2) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("publisher", "title", "body", "place"),
+    [
+        # a city's summary saying 全市 once and ranking itself in its province twice is the city's
+        # (an unseen 东莞 summary had no place on any row)
+        (
+            "市科技局",
+            "市科技局2021年工作总结及2022年工作计划",
+            "全市R&D投入强度提升至3.54%,跃居全省第二;高新技术企业数居全省地级市第一。"
+            "东莞科技创新综合实力提升。促成33家东莞市企业与院所对接,成果在东莞转化。",
+            "东莞市",
+        ),
+        # a reply that never says 我市 but names its city throughout (an unseen 天津 reply)
+        (
+            "市科技局",
+            "市科技局关于对市十七届人大二次会议第0028号建议的答复",
+            "天津市科技局会同有关部门研究。天津出台政策。天津市设立基金。",
+            "天津市",
+        ),
+        # a province's body naming one of its cities twice does not make the reply the city's
+        (
+            "省科技厅",
+            "省科技厅关于省十四届人大一次会议第61号建议办理情况的报告",
+            "我厅支持六盘水市建设。六盘水市科技金融服务中心已运行。",
+            None,
+        ),
+    ],
+)
+def test_a_text_is_about_the_place_it_names_as_its_own(
+    publisher: str, title: str, body: str, place: str | None
+) -> None:
+    assert document_jurisdiction(publisher, title, body) == place
+
+
+def test_a_page_whose_text_names_no_place_is_about_the_sites_owner() -> None:
+    # an unseen 常州 statistics release says only 我市; its site's footer names the bureau
+    body = "2014年我市全社会R&D经费支出127.9亿元。"
+    page = f"您的位置:首页 >> 统计信息\n{body}\n主办单位:常州市统计局\n办公地址:常州市龙城大道"
+    assert document_jurisdiction("统计局", None, body) is None
+    assert document_jurisdiction("统计局", None, body, page) == "常州市"
+    assert (
+        document_jurisdiction(None, None, "全年我市新增高企162家。", "荆州市绩效考核网 版权所有")
+        == "荆州市"
+    )
+
+
+def test_a_date_standing_as_a_clause_dates_the_clauses_after_it() -> None:
+    found = figures(
+        "日前,记者了解到,近年来,西藏充分发挥人才作用,2018年,西藏建成孵化载体74家,"
+        "吸纳创新团队和初创企业1338家。",
+        doc_date="2019-04-09",
+    )
+    assert [(f.value, f.year) for f in found] == [(74, 2018), (1338, 2018)]
+
+
+def test_a_base_compared_with_is_of_its_own_year_and_measures_the_same_thing() -> None:
+    found = figures("2023年,全市技术合同成交额达50亿元,比上年的40亿元增长25%。")
+    assert [(f.value, f.year, f.metric) for f in found[:2]] == [
+        (50, 2023, "技术合同成交额"),
+        (40, 2022, "技术合同成交额"),
+    ]
+    base = figures("全市高新技术企业达到506家,较2020年的250家翻了一番。")[1]
+    assert (base.year, base.metric) == (2020, "高新技术企业")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "metric", "scope"),
+    [
+        # the place opening the name is the figure's place, not part of what was counted
+        ("2024年海南R&D经费投入109.61亿元。", "海南省", "R&D经费投入", "海南省"),
+        # an amount brought together is named by what and how, never "成功撮合融资"
+        ("为380户企业成功撮合融资34.5亿元。", "沈阳市", "融资撮合额", "沈阳市"),
+        ("国家高新技术企业大幅跃升至7400多家。", "东莞市", "国家高新技术企业", "东莞市"),
+        # one firm's figure is the firm's, not the city's total
+        (
+            "宁夏小巨人机床有限公司研发投入达3000万元。",
+            "银川市",
+            "研发投入",
+            "宁夏小巨人机床有限公司",
+        ),
+    ],
+)
+def test_a_key_figure_says_what_was_counted_and_where(
+    text: str, place: str, metric: str, scope: str
+) -> None:
+    found = figures(text, place=place)[-1]
+    assert (found.metric, found.scope) == (metric, scope)
+
+
+def test_a_count_already_reached_in_a_plan_is_no_target() -> None:
+    found = figures(
+        "全市已建成省级以上众创空间12家,今年新增5家。",
+        section=("三、2024年工作计划",),
+        doc_date="2024-02-01",
+    )
+    assert [(f.value, f.kind) for f in found] == [(12, "actual"), (5, "target")]

@@ -35,7 +35,9 @@ what each one is about (a page in traditional characters reaches it folded to si
   习近平, 附近; 近三年/超瞬态/超级/市级以上 carry no number.
 - year: the last year printed before the figure in the sentence (outside 《》 titles; not a range's
   end, not a baseline "在2022年的基础上"/"比2020年", not a programme year after a verb "申报2024年度",
-  not the start of a period "2018年以来"; "2022年7月" is a date);
+  not the start of a period "2018年以来"; "2022年7月" is a date), or a date standing as a clause
+  of its own before it ("…作用,2018年,西藏建成…"); a base compared with ("比上年的40亿元",
+  "较2020年的250家") is of its own year and measures what the figure before it does;
   else 今年/去年 relative to the document date (a date in the first sentences, e.g. a speech's
   subtitle, stands in when the header has none; "较去年" is a comparison, not a year; "以前年度" is
   none); else the last year named by an earlier sentence of the same paragraph ("截至2012年末,…。
@@ -52,7 +54,7 @@ what each one is about (a page in traditional characters reaches it folded to si
   or report dated 2023 does not date its figures 2023 by itself: they often are cumulative or of the
   year before, so they stay null.
 - scope: a named place or body at the head of the clause or sentence (科学城核心区, 璧山片区, 金凤
-  实验室…) that is not itself the thing counted; else the document's own place, which the
+  实验室, a firm: …有限公司, …集团) that is not itself the thing counted; else the document's own place, which the
   pipeline decides once (`places.document_jurisdiction`: its publisher's jurisdiction, else the
   place its text calls its own or whose issuing body its opening names). Items of a list that are
   places ("北京、上海研发投入分别为…") are each their figure's scope.
@@ -95,7 +97,7 @@ _YEAR = re.compile(
 _YEAR_AS_OBJECT = re.compile(r"(?:申报|印发|编制|制定|发布|启动|开展|举办|组织|获批|入选|认定)$")
 _RELATIVE_YEAR = re.compile(
     r"(?=[今本当去上前明过目])(?<![较比于同])"
-    r"(今年|本年|当年|去年|上一年|上年|(?<!以)前年(?!度)|明年|过去一年|过去的一年|目前)(?!同期)"
+    r"(今年|本年|当年|去年|上一年|上年|(?<!以)前年(?!度)|明年|过去一年|过去的一年|目前|当前(?![和及与形]))(?!同期)"
 )
 _RELATIVE_OFFSET = {
     "今年": 0,
@@ -109,6 +111,7 @@ _RELATIVE_OFFSET = {
     "前年": -2,
     "明年": 1,
     "目前": 0,
+    "当前": 0,
 }
 # "5月末", "1-5月", "前5个月", "上半年": a period of the document's own year (or the year before,
 # when the month is later than the document's)
@@ -199,7 +202,7 @@ _VERBS = _words(
     "新增 净增 开放共享 资助 承担 出台 印发 发布 部署 形成 入驻 新入驻 新入库 入库 新完工 完工 优化 先行先试 "
     "提出 建立 打造 引入 带领 遴选 评选 选拔 吸纳 攻克 制定 设置 认缴 入选 获评 加快 持续 累计 "
     "筹集 募集 组建 储备 帮助 协调 实现 保持 力争 确保 争取到 谋划 收集 颁布 举行 推广 研制 给予 奖励 "
-    "新评 评定 验收 签约 完成了 选派了 培训 共有 发行 使用 调派 投放 筹措 提供"
+    "新评 评定 验收 签约 完成了 选派了 培训 共有 发行 使用 调派 投放 筹措 提供 撮合"
 )
 _VERB_RE = re.compile("|".join(sorted(set(_VERBS), key=len, reverse=True)))
 # At the very start of a metric a few more words are verbs: "共有院士工作站8个", "拥有…", "支持…"
@@ -232,7 +235,7 @@ _LEAD_VERB_RE = re.compile(
 _LEADING_NOISE = re.compile(
     r"^(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十0-9]+[)）]|第[一二三四五六七八九十百零]+条|其中|同时|首次|此外|另外|"
     r"(?:19|20)[0-9]{2}年(?:以来|全年|度|底|末)?|今年|去年|上年|当年|全年|年内|目前|截至目前|上半年|"
-    r"按照?其?|最高|最多|一次性|年末|年底|"
+    r"按照?其?|最高|最多|一次性|年末|年底|成功|"
     r"每年|每月|每季度|"
     r"[0-9]{1,2}(?:-|—|至|~)[0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:份)?|前?[一二三四]季度|"
     r"全市|我市|全区|全省|全国|本市|全县|我区|我省|"
@@ -242,7 +245,7 @@ _TRAILING_NOISE_WORDS = _words(
     "预计 累计 超过 超 逾 将近 接近 近 大约 约 达到 已达 达 突破 不低于 不少于 不超过 高于 低于 "
     "共计 总计 合计 共 为 是 实现 保持 增长 增加 提高 提升 上升 下降 减少 降低 年均 同比 环比 "
     "分别 均 已 较上年 较去年 比上年 比去年 较 了 在 等 的 至 到 从 由 完成 须 需 应当 应 必须 "
-    "增至 升至 降至 增加到 提高到 增长到"
+    "增至 升至 降至 增加到 提高到 增长到 跃升至 跃升到 跃升 大幅"
 )
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
@@ -252,12 +255,12 @@ _SUFFIX_STOP = re.compile(
     r"分别|共|累计|投入|入选|运行|揭牌|增加|增长|提高|提升|上升|下降|减少|降低|[0-9]|"
     # "60%科研人员每周平均科研时间增加2小时": a share of researchers, not of their hours;
     # "对20户企业给予…", "为380户企业成功撮合融资…": what they got is another figure
-    r"每|给予|予以|提供|成功|完成"
+    r"每|给予|予以|提供|成功|完成|加快"
 )
 _SCOPE = re.compile(
     r"^[^\d,，。；;、“”\"《》]{0,12}?(?:科学城核心区|科学城|核心区|协同创新区|新区|片区|高新区|生态城|科创园|"
     r"科技园|产业园|实验室|资源库|示范区|开发区|经开区|试验区|自贸区|园区|高校|科研院所|研究院|大学|"
-    r"科技城|生物城|城区)"
+    r"科技城|生物城|城区|有限责任公司|股份有限公司|有限公司|集团公司|集团)"
 )
 # a clause whose subject is the document's own place
 _OWN_PLACE = re.compile(r"(?:其中|目前|截至目前|至此)?[,，]?(?:我|全|本)(?:市|区|县|省|州|旗)")
@@ -435,7 +438,12 @@ def _follow_status(measures: Sequence[Measure], indicators: Sequence[Indicator])
     if not planned:
         return
     for ind in indicators:
-        if ind.kind in ("actual", "growth") and "\0" not in ind.text and ind.text in planned:
+        if (
+            ind.kind in ("actual", "growth")
+            and "\0" not in ind.text
+            and ind.text in planned
+            and not _DONE.search(ind.text)
+        ):
             ind.kind = "target"
 
 
@@ -620,7 +628,7 @@ def _sentence_figures(
     ):
         # "据统计,2023年…", "据省局反馈数据显示,2014年…": the source comes first, then the date
         first_sep = seps[1]
-    target_at = _first_target_word(text, ctx.doc_year)
+    targets = _target_words(text, ctx.doc_year)
     support = _SUPPORT_SENTENCE.search(text) is not None
     places = _scope_places(text, quantities, titles, title_starts, ctx.jurisdiction)
     # the sentence's subject, after a leading "2023年," that is a clause of its own; looked up
@@ -699,11 +707,23 @@ def _sentence_figures(
             # "中国自然人群生物资源库采集样本超30万人": what a body did is named with the body
             metric = scope + metric
 
-        kind = _kind(text, q, bare, lo, c_start, c_end, planned, target_at, support)
+        kind = _kind(
+            text,
+            q,
+            bare,
+            lo,
+            c_start,
+            c_end,
+            planned,
+            _target_before(text, targets, q.start),
+            support,
+        )
         # "下降2.1%": the value stays as printed, the qualifier says which way it went
         decline = _DECLINE.search(bare)
         qualifier = _qualifier(lead_qualifier, q, prefix) or (decline and decline.group(1))
         mention = _dating_mention(mentions, mention_starts, q.start, c_start, first_sep)
+        if mention is None:
+            mention = _date_clause_before(text, seps, mentions, mention_starts, q.start)
         if mention is not None:
             year: int | None = mention.year
             if mention.month_end and lo - MAX_LOOKBACK <= mention.start < lo:
@@ -716,6 +736,11 @@ def _sentence_figures(
                 year = None
         else:
             year = context_year or ctx.summary_year
+        base = _BASE_BEFORE.search(text, max(c_start, q.start - 12), q.start)
+        if base is not None:
+            # "比上年的40亿元", "较2020年的250家": the base compared with is of its own year
+            year = int(base.group(1)) if base.group(1) else year and year - 1
+            metric = None  # it measures what the figure before it does ("翻了一番" is no name)
         figures.append(
             _Figure(
                 q,
@@ -774,13 +799,24 @@ def _mark_former_values(text: str, figures: list[_Figure], current_year: int | N
 _SUBSET = re.compile(r"(?:属于|为|是)([^、,，;；。:：()（）0-9]{2,12})(?=$|[、,，;；。:：])")
 
 
-def _first_target_word(text: str, doc_year: int | None) -> int | None:
-    """Where the first target word is; "到2022年底" in a 2023 report is a past date, not a target."""
+def _target_words(text: str, doc_year: int | None) -> list[int]:
+    """Where the target words are; "到2022年底" in a 2023 report is a past date, not a target."""
+    found = []
     for m in _TARGET_WORD.finditer(text):
         year = re.search(r"(?:19|20)[0-9]{2}", m.group())
         if year is None or doc_year is None or int(year.group()) >= doc_year:
-            return m.start()
-    return None
+            found.append(m.start())
+    return found
+
+
+def _target_before(text: str, targets: Sequence[int], pos: int) -> int | None:
+    """The target word governing a figure at `pos`: the last before it, unless a semicolon stands
+    between ("…总量将达到490家左右,超额完成年度目标任务;建成河南省院士工作站3家": what was built
+    is done, the target word's statement ended at the semicolon)."""
+    k = bisect.bisect_left(targets, pos)
+    if k == 0:
+        return None
+    return targets[k - 1]
 
 
 def _inside(intervals: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:
@@ -827,6 +863,8 @@ def _qualifier(lead: str | None, q: Quantity, prefix: str) -> str | None:
     return "累计" if "累计" in prefix else None
 
 
+# "目前已建成…5家", "现有高新技术企业356家": a count already reached, also in a plan's paragraph
+_DONE = re.compile(r"已(?:经|有|建成|建|达|累计|认定|获批|培育|引进|集聚|拥有|完成)")
 # "资产负债率须低于60%": a condition a policy sets ("须达到2.5%" in a plan is a target)
 _REQUIRED = re.compile(r"(?:须|需|应当?|必须)(?:低于|高于|不低于|不高于|不超过|不少于|满|超过)$")
 # a level heading an amount in a list of standards
@@ -855,7 +893,9 @@ def _kind(
         # "比上年增加1000亿元", "较去年增加4项", "补贴标准提高1倍": an amount added, not a rate;
         # what the figure is, also in a plan ("赤字规模比去年增加1万亿元")
         return "change"
-    if planned or (target_at is not None and target_at < q.start):
+    if (planned or (target_at is not None and target_at < q.start)) and not _DONE.search(
+        text, c_start, q.start
+    ):
         return "target"
     if change and q.unit in _POINT_UNITS:
         # "提高0.12个百分点": a difference of rates
@@ -996,6 +1036,30 @@ def _period_month(m: re.Match[str]) -> int | None:
     return _PERIOD_MONTHS.get(m.group("period") or "")
 
 
+# a base a figure is compared with: "比上年的", "较2020年末的"
+_BASE_BEFORE = re.compile(r"(?:比|较)(?:上年|去年|上一年|((?:19|20)[0-9]{2})年)(?:同期|末|底)?的$")
+# "2018年,": a clause that is a date and nothing else
+_DATE_CLAUSE = re.compile(
+    r"(?:截至到?|截止到?)?(?:19|20)[0-9]{2}年"
+    r"(?:上半年|下半年|前三季度|[一二三四]季度|底|末|[0-9]{1,2}月(?:份|末|底)?|1-[0-9]{1,2}月|全年|度)?"
+)
+
+
+def _date_clause_before(
+    text: str, seps: Sequence[int], mentions: Sequence[_Mention], starts: Sequence[int], pos: int
+) -> _Mention | None:
+    """A date standing as a clause of its own dates the clauses after it ("…近年来,西藏…作用,
+    2018年,西藏建成…载体74家,吸纳创新团队和初创企业1338家"), as a sentence's leading date does."""
+    k = bisect.bisect_left(starts, pos)
+    if k == 0:
+        return None
+    last = mentions[k - 1]
+    c_start, c_end = _clause_bounds(seps, last.start, len(text))
+    if c_end < pos and _DATE_CLAUSE.fullmatch(text, c_start, c_end):
+        return last
+    return None
+
+
 def _dating_mention(
     mentions: Sequence[_Mention], starts: Sequence[int], pos: int, c_start: int, first_sep: int
 ) -> _Mention | None:
@@ -1126,6 +1190,9 @@ def _clean_metric(prefix: str, scope: str | None, amount: bool = False) -> str |
     s = _strip_trailing_noise(s)
     if scope and s.startswith(scope) and len(s) > len(scope) + 1:
         s = s[len(scope) :]
+    elif scope and (place := _leading_place(s)) is not None and place[0] == scope:
+        # "海南R&D经费投入" in a text about 海南省: the place is the scope, not the name
+        s = place[1]
     s = _LEADING_NUMBER.sub("", s)
     # "以国家高新技术企业、科技型企业为代表的科技型企业数量": the examples are not the name
     s = _EXAMPLES.sub("", s)
@@ -1162,7 +1229,7 @@ _HAS_LIST = re.compile(r"(?:还|已|共|另)?有(?=[^、]{2,}、)")
 _SERVING = re.compile(r"服务(?=[\u4e00-\u9fff]{3})")
 # Verbs that pay or spend an amount: the amount is the thing's 使用额, 发放额 ("使用创新券4.3亿元"
 # names 创新券使用额, "发放知识价值信用贷款" 知识价值信用贷款发放额)
-_PAYING_VERBS = frozenset({"发放", "引导发放", "投放", "兑现", "拨付", "下达"})
+_PAYING_VERBS = frozenset({"发放", "引导发放", "投放", "兑现", "拨付", "下达", "撮合"})
 # "市财政每年统筹安排2000万元": an allocation with no object names the funds allocated
 _ALLOCATING_END = re.compile(r"(?:统筹)?(?:安排|拨付|下达|筹集)$")
 # what an amount is already named by: 经费, 资金, 总额, 效益, 贷款…

@@ -229,7 +229,7 @@ _NATIONAL = re.compile(
 
 
 def document_jurisdiction(
-    publisher: str | None, title: str | None, body: str | None = None
+    publisher: str | None, title: str | None, body: str | None = None, page: str | None = None
 ) -> str | None:
     """The place a document is about, decided once per document: the figures whose sentence names
     no place of their own are scoped to it, and the briefing prints it ("技术合同成交额（重庆市）").
@@ -238,7 +238,9 @@ def document_jurisdiction(
     body's name ("重庆市科学技术局关于…"); 全国 for national bodies and documents; else, for a page
     without either, the place its `body` calls its own (`text_jurisdiction`: an untitled annual
     summary), else that of the first issuing body its opening names (`body_jurisdiction`:
-    "来源:漳州市发改委", "我代表国务院"). None when nothing names one."""
+    "来源:漳州市发改委", "我代表国务院"); else that of the site that carries the `page` (the whole
+    text as read, its chrome too: "主办单位:常州市统计局", "荆州市绩效考核网 版权所有"). None when
+    nothing names one."""
     own = jurisdiction(publisher)
     if own is None and title:
         own = _title_jurisdiction(title)
@@ -247,8 +249,40 @@ def document_jurisdiction(
             if name and _NATIONAL.match(name):
                 return NATION
     if own is None and body:
-        own = text_jurisdiction(body) or body_jurisdiction(body[:OPENING])
+        level = next(filter(None, (_body_level(name) for name in (publisher, title))), None)
+        own = text_jurisdiction(body, level) or body_jurisdiction(body[:OPENING])
+    if own is None and page:
+        own = site_jurisdiction(page)
     return own
+
+
+# A site's owner in its chrome: "主办单位:常州市统计局", "荆州市绩效考核网 版权所有"
+_SITE_OWNER = re.compile(
+    r"(?:^|\n)[ \t]*(?:主办单位|网站主办|主办)[ \t]*[:：][ \t]*([^\s|]{4,30})"
+    r"|(?:^|\n)[ \t]*([^\s|]{4,30}?(?:网|网站|门户))[ \t|]*(?:版权所有|©|Copyright)"
+)
+
+
+def site_jurisdiction(page: str) -> str | None:
+    """The jurisdiction of the body that runs the site a page comes from, named in its chrome
+    (the reader keeps it out of the body): a statistics bureau's release that says only 我市
+    is its city's."""
+    for m in _SITE_OWNER.finditer(page):
+        own = jurisdiction(m.group(1) or m.group(2))
+        if own is not None:
+            return own
+    return None
+
+
+# A body named by its level alone ("省科技厅", "市科技局关于…的答复", "区科技局")
+_LEVEL_BODY = re.compile(
+    r"^(省|市|区|县|州)(?:人民政府|政府|委|科学技术|科技|财政|统计|发展|发改|工业|经济|经信|教育|人力|商务)"
+)
+
+
+def _body_level(name: str | None) -> str | None:
+    m = _LEVEL_BODY.match(name or "")
+    return m.group(1) if m else None
 
 
 def _title_jurisdiction(title: str) -> str | None:
@@ -267,20 +301,40 @@ _TITLE_YEAR = re.compile(r"^(?:19|20)[0-9]{2}年(?:度)?")
 
 # how a text names its own place: 全市/我市/本市 (a city), 全省, 全区, 全县, 全州
 _SELF_RE = re.compile(r"(?:全|我|本)(省|市|区|县|州)")
+# A level named as a yardstick, not as the text's own place: a ranking or comparison in it
+# ("跃居全省第二", "全省地级市第一", "全省唯一", "高于全省平均水平", "在全省排位前移") or the higher
+# level's events a lower one follows ("落实全国、全省科技工作会议精神")
+_RANKED_IN = re.compile(
+    r"[\u4e00-\u9fff]{0,5}?(?:第[0-9一二三四五六七八九十]|首[家个位批]|前列|前[0-9一二三四五六七八九十]|唯一|领先|排[名位行])"
+    r"|平均|之最|最|仅|率先"
+)
+_RANKED_BEFORE = re.compile(r"(?:居|高于|低于|超过|占|全国[、和])$")
 _LEVEL_SUFFIX = {"省": ("省",), "市": ("市",), "区": ("区",), "县": ("县",), "州": ("州",)}
 
 
-def text_jurisdiction(body: str) -> str | None:
+def text_jurisdiction(body: str, level: str | None = None) -> str | None:
     """The place a text without an issuer calls its own: it says 全市/我市 (or 全省, 全区…) more
     often than any other such word, and one place of that level is named at least twice and more
     often than all other places together ("2023年，全市科技系统…" naming 重庆 16 times -> 重庆市).
     None when the text names no such place, or several (a national report naming 北京, 海南, 香港;
-    a province's reply about one of its cities says 我省, not 我市)."""
+    a province's reply about one of its cities says 我省, not 我市). `level` is that of the
+    issuing body when its name gives one without a place ("省科技厅": a city it names twice is
+    not its own)."""
+    if level == "区" and (zone := _own_zone(body)) is not None:
+        return zone
+    if level is not None:
+        return _majority([n for _, _, n in find_places(body) if n.endswith(_LEVEL_SUFFIX[level])])
     levels: dict[str, int] = {}
     for m in _SELF_RE.finditer(body):
+        if _RANKED_IN.match(body, m.end()) or _RANKED_BEFORE.search(
+            body, max(0, m.start() - 3), m.start()
+        ):
+            continue  # "居全省第二", "高于全省平均水平": the level the text compares itself with
         levels[m.group(1)] = levels.get(m.group(1), 0) + 1
     if not levels:
-        return None
+        # a text that never says 全市 or 我省 of itself ("南京深入实施…", a reply or a news page
+        # about one city): the place it names more often than all others together
+        return _majority([name for _, _, name in find_places(body)])
     top = max(levels.values())
     if sum(1 for n in levels.values() if n == top) > 1:
         return None  # 我省 as often as 我市: the text does not say which it is
@@ -289,16 +343,21 @@ def text_jurisdiction(body: str) -> str | None:
         return zone
     # only places of the level the text calls its own compete: a prefecture's 全州 text names its
     # province (贵州省) as often as itself, and that province is not what 全州 means
+    return _majority(
+        [name for _, _, name in find_places(body) if name.endswith(_LEVEL_SUFFIX[level])]
+    )
+
+
+def _majority(names: list[str]) -> str | None:
+    """The name given at least twice and more often than all others together (the first of
+    two equally named places never wins)."""
     counts: dict[str, int] = {}
-    for _, _, name in find_places(body):
-        if name.endswith(_LEVEL_SUFFIX[level]):
-            counts[name] = counts.get(name, 0) + 1
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
     if not counts:
         return None
     place = max(counts, key=counts.__getitem__)
-    total = sum(counts.values())
-    # more than half of all mentions: the first of two equally named places never wins
-    if counts[place] >= 2 and 2 * counts[place] > total:
+    if counts[place] >= 2 and 2 * counts[place] > len(names):
         return place
     return None
 
