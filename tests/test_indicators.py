@@ -1306,3 +1306,38 @@ def test_a_count_already_reached_in_a_plan_is_no_target() -> None:
         doc_date="2024-02-01",
     )
     assert [(f.value, f.kind) for f in found] == [(12, "actual"), (5, "target")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "metric", "scope"),
+    [
+        # where a thing was done first is not whose figure it is (an unseen 无锡高新区 page)
+        (
+            "在无锡市区范围率先建立科技企业风补贷款支持体系,累计投放贷款达93亿元。",
+            "无锡高新区",
+            "贷款投放额",
+            "无锡高新区",
+        ),
+        # a counted noun ends before what happens to it
+        ("重点推动向家坝灌区一期二步工程等300个重点项目加快建设。", "宜宾市", "重点项目", "宜宾市"),
+        ("剩余9项问题均取得阶段性成效。", "海拉尔区", "问题", "海拉尔区"),
+        # a target word or a grant's verb is no part of a name
+        ("科技创新平台力争达到170家以上。", "海西州", "科技创新平台", "海西州"),
+        (
+            "对新认定的市级以上创新平台(含重点实验室等)给予50万元。",
+            "鞍山市",
+            "市级以上创新平台",
+            "鞍山市",
+        ),
+    ],
+)
+def test_a_key_figures_name_is_cut_where_the_thing_counted_ends(
+    text: str, place: str, metric: str, scope: str
+) -> None:
+    found = figures(text, place=place)[-1]
+    assert (found.metric, found.scope) == (metric, scope)
+
+
+def test_a_yearly_budget_cap_for_a_support_programme_is_a_standard() -> None:
+    found = one("市财政每年统筹安排不超过2000万元,按照结果导向、竞争性分配用于支持大孵化集群建设。")
+    assert (found.kind, found.metric) == ("provision", "市财政统筹安排资金")

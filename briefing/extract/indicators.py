@@ -202,7 +202,7 @@ _VERBS = _words(
     "新增 净增 开放共享 资助 承担 出台 印发 发布 部署 形成 入驻 新入驻 新入库 入库 新完工 完工 优化 先行先试 "
     "提出 建立 打造 引入 带领 遴选 评选 选拔 吸纳 攻克 制定 设置 认缴 入选 获评 加快 持续 累计 "
     "筹集 募集 组建 储备 帮助 协调 实现 保持 力争 确保 争取到 谋划 收集 颁布 举行 推广 研制 给予 奖励 "
-    "新评 评定 验收 签约 完成了 选派了 培训 共有 发行 使用 调派 投放 筹措 提供 撮合"
+    "新评 评定 验收 签约 完成了 选派了 培训 共有 发行 使用 调派 投放 筹措 提供 撮合 荣获"
 )
 _VERB_RE = re.compile("|".join(sorted(set(_VERBS), key=len, reverse=True)))
 # At the very start of a metric a few more words are verbs: "共有院士工作站8个", "拥有…", "支持…"
@@ -245,7 +245,7 @@ _TRAILING_NOISE_WORDS = _words(
     "预计 累计 超过 超 逾 将近 接近 近 大约 约 达到 已达 达 突破 不低于 不少于 不超过 高于 低于 "
     "共计 总计 合计 共 为 是 实现 保持 增长 增加 提高 提升 上升 下降 减少 降低 年均 同比 环比 "
     "分别 均 已 较上年 较去年 比上年 比去年 较 了 在 等 的 至 到 从 由 完成 须 需 应当 应 必须 "
-    "增至 升至 降至 增加到 提高到 增长到 跃升至 跃升到 跃升 大幅"
+    "增至 升至 降至 增加到 提高到 增长到 跃升至 跃升到 跃升 大幅 力争 确保 给予 予以"
 )
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
@@ -255,7 +255,7 @@ _SUFFIX_STOP = re.compile(
     r"分别|共|累计|投入|入选|运行|揭牌|增加|增长|提高|提升|上升|下降|减少|降低|[0-9]|"
     # "60%科研人员每周平均科研时间增加2小时": a share of researchers, not of their hours;
     # "对20户企业给予…", "为380户企业成功撮合融资…": what they got is another figure
-    r"每|给予|予以|提供|成功|完成|加快"
+    r"每|给予|予以|提供|成功|完成|加快|竣工|均"
 )
 _SCOPE = re.compile(
     r"^[^\d,，。；;、“”\"《》]{0,12}?(?:科学城核心区|科学城|核心区|协同创新区|新区|片区|高新区|生态城|科创园|"
@@ -919,7 +919,7 @@ _TIMES_A_BASE = re.compile(r"(?:是|为|相当于)(?:19|20)[0-9]{2}年(?:末|底
 # A support standard in a policy: "对…给予最高500万元奖励", "最高补助100万元", "按研发投入的10%给予
 # 补助", and the thresholds that qualify for it ("研发投入过5000万元的企业").
 _SUPPORT_SENTENCE = re.compile(
-    r"给予|予以|奖励|补助|资助|补贴|奖补|奖金|每(?:年|家|个|项)支持|支持(?:经费|金额|额度|资金)|最高|比例|[≤≥<>＜＞]"
+    r"给予|予以|奖励|补助|资助|补贴|奖补|奖金|每(?:年|家|个|项)支持|支持(?:经费|金额|额度|资金)|用于支持|最高|比例|[≤≥<>＜＞]"
 )
 _SUPPORT_BEFORE = re.compile(
     r"(?:给予|予以)[^0-9,，;；。]{0,8}$"
@@ -1111,10 +1111,13 @@ def _scope_places(
             continue
         if text.startswith(("等", "、"), end):
             continue  # "北京、上海等地": examples
+        if _WITHIN.match(text, end):
+            continue  # "在无锡市区范围率先建立…": where a thing was done first, not whose figure
         found.append((start, name))
     return sorted(found)
 
 
+_WITHIN = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:范围|区域内|境内)")
 SCOPE_WINDOW = 200  # characters of a sentence's head, and before a figure, read for place names
 
 
@@ -1218,7 +1221,7 @@ def _clean_metric(prefix: str, scope: str | None, amount: bool = False) -> str |
     examples = [m.end() for m in _EXAMPLES_END.finditer(s)]
     if examples and examples[-1] < len(s) - 1:
         s = s[examples[-1] :]  # "A、B等重大项目": the examples are not the name
-    s = _balance_quotes(s.strip('"、,，'))
+    s = _balance_quotes(s.strip('"、,，()（）'))
     if len(s) < 2 or s == scope or s.startswith("方面"):
         return None
     return s
