@@ -655,7 +655,7 @@ def _framing_shape(text: str) -> str | None:
     not act on."""
     if is_question(text):
         return "是提问，不是措施"
-    if "正" in text and _SCENE_RE.search(text):
+    if "正" in text and ("在" in text or "走进" in text) and _SCENE_RE.search(text):
         return "是新闻对现场情景的描写，不是措施"
     if announces_tasks(text):
         return "是引出任务清单的句子，本身不含任务（其后的句子按计划处理）"
