@@ -6,7 +6,8 @@ keeps that number so the context can cite it as [n].
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -17,7 +18,14 @@ from briefing.digest import document_kind, holds_provisions
 from briefing.figures import ThemeFigures, display_name, pick_figures
 from briefing.model import ExtractedDocument, Indicator, Measure
 from briefing.themes import OTHER_THEME
-from briefing.wording import MIN_SCORE, clean_sentence, figures_in, substance, unsuitable
+from briefing.wording import (
+    MIN_SCORE,
+    clean_sentence,
+    figures_in,
+    is_setting,
+    substance,
+    unsuitable,
+)
 
 MEASURE_COLUMNS = [
     "source_no",
@@ -47,6 +55,7 @@ INDICATOR_COLUMNS = [
     "primary",
     "base_value",
     "base_unit",
+    "on_theme",
 ]
 
 
@@ -144,11 +153,14 @@ def indicators_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
                         "primary": theme == primary,
                         "base_value": base_value,
                         "base_unit": base_unit,
+                        # the name itself says the theme (技术合同成交额 for 成果转化)
+                        "on_theme": measure is not None
+                        and any(term in name for term in measure.evidence.get(theme, ())),
                     }
                 )
     frame = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
     frame["year"] = frame["year"].astype("Int64")
-    return frame.astype({"primary": bool})
+    return frame.astype({"primary": bool, "on_theme": bool})
 
 
 def figure_theme(indicator: Indicator, measure: Measure) -> str:
@@ -225,6 +237,7 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
         "conflict",
         "base_value",
         "base_unit",
+        "on_theme",
     ]
     frame = indicators.loc[indicators["primary"]] if not indicators.empty else indicators
     if frame.empty:
@@ -242,6 +255,7 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
             text=("text", "first"),
             sources=("source_no", lambda s: sorted(set(int(x) for x in s))),
             first_source=("source_no", "min"),
+            on_theme=("on_theme", "any"),
         )
         .reset_index()
     )
@@ -273,14 +287,10 @@ def theme_counts(table: pd.DataFrame) -> dict[str, dict[str, int]]:
     }
 
 
-# what a sentence is when it describes the setting, not the work: its figures are no key data
-_SETTING_REASONS = frozenset({"背景介绍", "页面信息"})
-
-
 def _setting(documents: Sequence[ExtractedDocument]) -> set[str]:
     """Ids of measures with figures that say what a place or a programme is (南京是全国唯一的…
     试点城市，拥有普通高校53所、中科院研究所6个) or are a page's byline: the highlights reject
-    them (`wording.unsuitable`), and their figures (院士80多名) are the setting a reply opens on,
+    them (`wording.is_setting`), and their figures (院士80多名) are the setting a reply opens on,
     not a result, a target or a standard, so the key-figures tables and charts leave them out
     (the workbook still lists every figure)."""
     linked = {ind.measure_id for doc in documents for ind in doc.indicators if ind.measure_id}
@@ -288,7 +298,7 @@ def _setting(documents: Sequence[ExtractedDocument]) -> set[str]:
         m.id
         for doc in documents
         for m in doc.measures
-        if m.id in linked and unsuitable(clean_sentence(m.text)) in _SETTING_REASONS
+        if m.id in linked and is_setting(clean_sentence(m.text))
     }
 
 
@@ -349,6 +359,13 @@ def pick_highlights(
     clean: dict[str, str | None] = {}  # a measure's cleaned text, None when it is no highlight
     rows: list[dict[str, Any]] = []
     records: list[dict[str, Any]] = pool[MEASURE_COLUMNS].to_dict("records")  # type: ignore[assignment]
+    # every theme's evidence terms of each measure: an enumeration whose other items hold none
+    # of them names the theme only in passing (`_support`)
+    terms_of: dict[str, set[str]] = {}
+    for row in records:
+        terms_of.setdefault(str(row["measure_id"]), set()).update(
+            t.casefold() for t in row["evidence"] if t
+        )
     for order, row in enumerate(records):
         mid = str(row["measure_id"])
         if mid not in clean:
@@ -359,7 +376,7 @@ def pick_highlights(
             continue
         evidence: tuple[str, ...] = row["evidence"]
         folded = text.casefold()
-        support = _support(folded, evidence)
+        support = _support(folded, evidence, terms_of[mid])
         if not evidence:
             support = 1  # themes given without evidence (a JSONL input) are taken at their word
         elif support == 0:
@@ -419,15 +436,18 @@ def pick_highlights(
     return result
 
 
-def _support(folded: str, evidence: Sequence[str]) -> int:
+def _support(folded: str, evidence: Sequence[str], all_terms: Collection[str] = ()) -> int:
     """How often a sentence speaks of a theme: the places its evidence terms occur, terms that
     overlap counted once (科技成果 and 成果转化 in one 科技成果转化 are one mention; 担保 said
-    three times is three)."""
+    three times is three). A mention in passing does not count: a later item of an enumeration
+    whose other items hold none of `all_terms` (the measure's terms of every theme) — 打造区域创新中心、
+    科技人才集聚新高地和…产业集聚区, 支持科技创新和高层次人才引进等 are not about 人才."""
     spans: list[tuple[int, int]] = []
     for term in {t.casefold() for t in evidence if t}:
         start = folded.find(term)
         while start >= 0:
-            spans.append((start, start + len(term)))
+            if not _in_passing(folded, start, start + len(term), all_terms):
+                spans.append((start, start + len(term)))
             start = folded.find(term, start + 1)
     regions, end = 0, -1
     for start, stop in sorted(spans):
@@ -435,6 +455,39 @@ def _support(folded: str, evidence: Sequence[str]) -> int:
             regions += 1
         end = max(end, stop)
     return regions
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[，,；;。：:！？]")
+# what joins the items of an enumeration (not 及 of 涉及, 普及, 及时)
+_ITEM_BREAK_RE = re.compile(r"、|以及|和|(?<![涉普危])及(?!时)")
+
+
+def _in_passing(folded: str, start: int, stop: int, all_terms: Collection[str]) -> bool:
+    """Whether the mention at `start:stop` is a later item of an enumeration in its clause (the
+    first item is what the clause is about) whose other items hold no term of `all_terms`."""
+    if not all_terms:
+        return False
+    left = max((m.end() for m in _CLAUSE_BREAK_RE.finditer(folded, 0, start)), default=0)
+    right_break = _CLAUSE_BREAK_RE.search(folded, stop)
+    right = right_break.start() if right_break else len(folded)
+    clause = folded[left:right]
+    items: list[tuple[int, int]] = []
+    at = 0
+    for m in _ITEM_BREAK_RE.finditer(clause):
+        items.append((at, m.start()))
+        at = m.end()
+    items.append((at, len(clause)))
+    if len(items) < 2:
+        return False
+    at = start - left
+    own = next((i for i, (a, b) in enumerate(items) if a <= at < b), len(items) - 1)
+    if own == 0 or "等" in clause[items[own][0] : at]:
+        # the head of the list (获批国家基础研究项目1052项、直接经费6.56亿元), or the kind
+        # of all its items (打造金凤科创园、西部食谷等高质量孵化载体)
+        return False
+    return not any(
+        term in clause[a:b] for i, (a, b) in enumerate(items) if i != own for term in all_terms
+    )
 
 
 def _restatements(ranked: pd.DataFrame) -> set[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from pathlib import PurePath
 from typing import Any, TypedDict
 
 import pandas as pd
@@ -27,17 +26,20 @@ from briefing.digest import (
     digest_lines,
     document_kind,
     fact,
+    file_name,
     gist,
     proposal_of,
+    section_topics,
+    shown_title,
     strongest_measures,
     theme_sentence,
 )
-from briefing.extract.text_lines import UNTITLED
 from briefing.figures import printed_value
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, cn_date
 from briefing.runs.selection import Selection
 from briefing.themes import OTHER_THEME
+from briefing.wording import balance_marks
 
 
 class PeriodInfo(TypedDict):
@@ -107,7 +109,7 @@ class CitedIndicator(TypedDict):
     scope: str
     """数据所指地区或主体，如 `科学城`、`浙江省`（句中未写明时为发文机关所辖地区；看不出发文机关时为正文自称“全市”“全省”所指的地方）；不知道时为空字符串。"""
     quote: str
-    """含该数据的原文片段，数值在其中照原样出现。 例：`技术合同成交额达到865.1亿元`"""
+    """含该数据的原文片段，数值在其中照原样出现（片段从列举中截出、留下不成对的引号或书名号时，去掉落单的那一个）。 例：`技术合同成交额达到865.1亿元`"""
     cite: str
     """引注，如 `[3]`；多个来源时如 `[3][5]`。"""
     sources: list[int]
@@ -255,7 +257,7 @@ class DocumentSummary(TypedDict):
     key_measures: list[str]
     """该文件最有分量的两条措施（按要点规则打分，取含数字的分句），数字照原文。 例：`['组建总规模达300亿元的科学城产业发展基金，已落地各类子基金30支']`"""
     gist: str
-    """文件摘要，一两句话：答复类写明答复的建议或提案（编号、题目、提出人）、原文写明的办理结果和措施数；其他文件写明发布机构、日期、措施数和最有分量的两条措施；措施数后括号里是各主题的措施数。 例：`答复郎平权代表提出的第0942号建议《关于对渝东南地区制造企业科学研究大力扶持的建议》，列出措施32条（基础研究4条、成果转化9条、科技金融4条、人才6条）。`"""
+    """文件摘要，一两句话：答复类写明答复的建议或提案（编号、题目、提出人）、原文写明的办理结果、措施数和最有分量的两条措施；其他文件写明发布机构、日期、措施数和最有分量的两条措施；措施数后括号里是各主题的措施数；没有够分量的措施时写明措施所在的小标题（“涉及…”），没有措施时写“未梳理出政策措施”和数据项数。 例：`答复郎平权代表提出的第0942号建议《关于对渝东南地区制造企业科学研究大力扶持的建议》，列出措施32条（基础研究4条、成果转化9条、科技金融4条、人才6条）。`"""
 
 
 class SummaryInfo(TypedDict):
@@ -270,7 +272,9 @@ class SummaryInfo(TypedDict):
     provision_count: int
     """计划类措施中来自政策规划类文件（工作要点、方案、规划等任务安排除外）的（政策规定，是现行政策而不是下一步工作）条数；本期要点第一句分列“政策规定N条、工作计划M条”。 例：`12`"""
     indicator_count: int
-    """数据项数。 例：`160`"""
+    """数据项数（文件中摘出的全部数据，同 XLSX“数据”表的行数）。 例：`160`"""
+    key_figure_count: int
+    """各主题关键数据表（实际值、目标、支持标准）所列的行数之和，即简报各表中能看到的数据条数。 例：`24`"""
     theme_count: int
     """有措施的主题数。 例：`4`"""
     new_count: int
@@ -350,23 +354,6 @@ def _cite(numbers: Sequence[int]) -> str:
     return "".join(f"[{n}]" for n in numbers)
 
 
-def _file_name(source: str) -> str:
-    """The file a document came from, without its folder ("a.jsonl#3" keeps its line)."""
-    return PurePath(source.replace("\\", "/")).name or source
-
-
-def shown_title(doc: ExtractedDocument) -> str:
-    """What the briefing calls a document: its title; for one without a title, a marked name that
-    says so and names the file, so that no sentence of the text passes for a title."""
-    meta = doc.metadata
-    if meta.title:
-        return meta.title
-    name = _file_name(doc.source)
-    if meta.title_derived and meta.display_title and meta.display_title != UNTITLED:
-        return f"{meta.display_title}（无标题，名称取自正文开头；文件：{name}）"
-    return f"无标题（文件：{name}）"
-
-
 def document_summaries(
     documents: Sequence[ExtractedDocument],
     aggregates: Aggregates,
@@ -394,7 +381,7 @@ def document_summaries(
                 no=no,
                 title=shown_title(doc),
                 untitled=not meta.title,
-                file_name=_file_name(doc.source),
+                file_name=file_name(doc.source),
                 doc_no=meta.doc_no or "",
                 publisher=meta.publisher or "",
                 date=doc.date or "",
@@ -424,6 +411,8 @@ def document_summaries(
                     date_cn,
                     key_measures,
                     title="" if meta.title_derived else meta.title or "",
+                    topics=[] if key_measures else section_topics(doc),
+                    indicator_count=len(doc.indicators),
                     theme_counts=[
                         (theme, per_document.get(no, {}).get(theme, 0))
                         for theme in aggregates.themes
@@ -450,7 +439,8 @@ def _theme_indicators(rows: pd.DataFrame) -> list[CitedIndicator]:
                 year="" if pd.isna(year) else str(int(year)),
                 kind_label=_KIND_LABELS.get(str(row["kind"]), str(row["kind"])),
                 scope=str(row["scope"]),
-                quote=quote,
+                # a span clipped from a list can keep “ without its ”: the 原文 cell drops it
+                quote=balance_marks(quote),
                 cite=_cite(sources),
                 sources=sources,
                 conflict=bool(row["conflict"]),
@@ -701,6 +691,9 @@ def build_context(
             planned_count=counts["planned"],
             provision_count=counts["provisions"],
             indicator_count=counts["indicators"],
+            key_figure_count=sum(
+                len(b["indicators"]) + len(b["targets"]) + len(b["standards"]) for b in blocks
+            ),
             theme_count=len(blocks),
             new_count=sum(1 for s in summaries if s["mark"] in _NEW_MARKS),
             late_count=sum(1 for s in summaries if s["mark"] == "补报"),

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from briefing.extract.status import detect_genre
+from briefing.extract.text_lines import UNTITLED
 from briefing.model import ExtractedDocument, Paragraph, Structure
 from briefing.wording import (
     CONCRETE_RE,
@@ -117,6 +119,26 @@ def _is_reply_title(title: str, lines: Sequence[str]) -> bool:
     )
 
 
+# --- what a document is called ---------------------------------------------------------------------
+
+
+def file_name(source: str) -> str:
+    """The file a document came from, without its folder ("a.jsonl#3" keeps its line)."""
+    return PurePath(source.replace("\\", "/")).name or source
+
+
+def shown_title(doc: ExtractedDocument) -> str:
+    """What the briefing calls a document: its title; for one without a title, a marked name that
+    says so and names the file, so that no sentence of the text passes for a title."""
+    meta = doc.metadata
+    if meta.title:
+        return meta.title
+    name = file_name(doc.source)
+    if meta.title_derived and meta.display_title and meta.display_title != UNTITLED:
+        return f"{meta.display_title}（无标题，名称取自正文开头；文件：{name}）"
+    return f"无标题（文件：{name}）"
+
+
 # --- replies to 建议 and 提案 -------------------------------------------------------------------------
 
 
@@ -136,7 +158,15 @@ _OWN_TITLE_RE = re.compile(r"^关于[^《》]{2,80}(?:建议|提案|议案)$")
 _PROPOSAL_TITLE_RE = re.compile(
     r"《(关于[^《》]{2,80}?(?:建议|提案|议案))》|“(关于[^《》“”]{2,80}?(?:建议|提案|议案))”"
 )
-_LOOSE_TITLE_RE = re.compile(r"(?:提出的|所提)[《“]?(关于[^《》“”。]{2,80}?(?:建议|提案|议案))")
+# 您提出的关于“实施‘应天英才计划’…”的提案收悉: unmarked, quotes inside it kept whole
+_LOOSE_TITLE_RE = re.compile(
+    r"(?:提出的|所提)[《“]?(关于(?:[^《》“”。]|“[^“”《》。]{1,60}”){2,80}?(?:建议|提案|议案))"
+)
+# 《借鉴粤港澳大湾区经验推动…的策略研究》(第20251159号)收悉: a proposal whose title is not
+# 关于…的建议, acknowledged by its marks and its receipt
+_ACKNOWLEDGED_TITLE_RE = re.compile(
+    r"《([^《》]{4,80})》\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:建议|提案|议案)?\s*收悉"
+)
 # a 人大 site's form: 建议标题: | 关于…的建议 |
 _LABELLED_TITLE_RE = re.compile(
     r"(?:建议|提案)(?:标题|题目|名称)[:：|｜\s]*(关于[^|｜\n]{2,80}?(?:建议|提案))"
@@ -186,7 +216,9 @@ def proposal_of(doc: ExtractedDocument) -> Proposal:
     # the kind the number is given with (第61号建议), unless 政协 says it is a 提案; a 目录 of
     # 建议提案 in the opening names both kinds and decides nothing
     numbered = _NUMBERED_KIND_RE.search(title) or _NUMBERED_KIND_RE.search(head)
-    if "政协" in both or "委员" in (meta.addressee or ""):
+    proposer = _proposer(head, meta.addressee)
+    # a 政协 member (张文惠委员:) makes 提案; a deputy (代表) makes 建议
+    if "政协" in both or "委员" in (meta.addressee or "") or proposer.endswith("委员"):
         kind = "提案"
     elif numbered:
         kind = numbered.group(1)
@@ -209,7 +241,8 @@ def proposal_of(doc: ExtractedDocument) -> Proposal:
     proposal_title = next((g for g in found.groups() if g), "") if found else ""
     if not proposal_title and _OWN_TITLE_RE.match(title):
         proposal_title = title  # a page headed by the proposal's own title
-    proposer = _proposer(head, meta.addressee)
+    elif not proposal_title and (acknowledged := _ACKNOWLEDGED_TITLE_RE.search(head)):
+        proposal_title = acknowledged.group(1)
     result = ""
     if m := _RESULT_CLASS_RE.search(doc.body):
         result = f"{m.group(1)}类"
@@ -333,7 +366,10 @@ def quote_of(text: str, limit: int = 60) -> tuple[str, bool]:
     The flag says whether the quote can stand alone in a summary: it holds a figure, or it is the
     whole sentence (a clause clipped from a longer one without figures is a fragment)."""
     clauses = _clauses(text)
-    while len(clauses) > 1 and _LEAD_IN_RE.match(clauses[0]) and not has_figure(clauses[0]):
+    while len(clauses) > 1 and (
+        (_LEAD_IN_RE.match(clauses[0]) and not has_figure(clauses[0]))
+        or _GROUNDS_RE.match(clauses[0])
+    ):
         clauses = clauses[1:]
     with_figures = [i for i, c in enumerate(clauses) if has_figure(c)]
     if not with_figures:
@@ -362,6 +398,8 @@ def quote_of(text: str, limit: int = 60) -> tuple[str, bool]:
     return balance_marks(_JOINING_RE.sub("", quote)), True
 
 
+# what the step built on, figures and all: 在组织…11所直属高校开展…改革试点的基础上
+_GROUNDS_RE = re.compile(r"^在.{2,80}(?:的)?(?:基础上|前提下|背景下|过程中)$")
 _JOINING_RE = re.compile(r"^(?:并且|而且|并(?=[以于在将对与把向从按由已经同]))")
 
 
@@ -441,10 +479,15 @@ def _theme_items(theme: ThemeFacts, n: int) -> tuple[str, list[Cited]]:
         # results that count something first: a summary line without a figure says little
         counted = sorted(results, key=lambda c: not has_figure(c.text))
         return "", _spread(counted, n)
-    plans = [c for c in theme.plans if _quotable(c)]
+    plans = [c for c in theme.plans if _quotable(c) and not _PRESENT_RE.match(c.text)]
     if plans:
         return ("政策明确：" if plans[0].policy else "以工作安排为主："), plans[:1]
     return "", []
+
+
+# a sentence that opens on the present or the past (目前我县…, 截至2023年底, 近年来) states how
+# things stand, whatever status it was given: never introduced as a plan (下一步，…)
+_PRESENT_RE = re.compile(r"^(?:目前|当前|现在|现已|截至|截止|近年来|近几年|今年以来|\d{4}年以来)")
 
 
 def _quotable(c: Cited) -> bool:
@@ -542,7 +585,10 @@ def digest_lines(
                 (
                     p
                     for p in t.plans
-                    if p.policy == policy and p.text not in quoted and _quotable(p)
+                    if p.policy == policy
+                    and p.text not in quoted
+                    and _quotable(p)
+                    and not _PRESENT_RE.match(p.text)
                 ),
                 None,
             )
@@ -611,27 +657,59 @@ def gist(
     key_measures: Sequence[str],
     title: str = "",
     theme_counts: Sequence[tuple[str, int]] = (),
+    topics: Sequence[str] = (),
+    indicator_count: int = 0,
 ) -> str:
     """One or two sentences on a document. A reply: what it answers (number, title, who made it), the
-    handling result when the text says, how many measures. Others: who issued it and when, how many
-    measures, its two strongest ones. `theme_counts` (theme, measures) follow the count in
-    brackets: they are the numbers the 简报's chart of each document's themes draws, which a reader
-    finds here, under the document's number."""
+    handling result when the text says, how many measures, its two strongest ones. Others: who
+    issued it and when, how many measures, its two strongest ones. `theme_counts` (theme, measures)
+    follow the count in brackets: they are the numbers the 简报's chart of each document's themes
+    draws, which a reader finds here, under the document's number.
+
+    A document none of whose measures is strong enough to quote says what it is about by the
+    headings its measures stand under (`topics`, `section_topics`); one without measures says so
+    and how many figures it gives (a statistical table), never 梳理措施0条."""
     per_theme = "、".join(f"{theme}{n}条" for theme, n in theme_counts if n > 0)
     counted = f"{measure_count}条（{per_theme}）" if per_theme else f"{measure_count}条"
+    if key_measures:
+        content = "，主要有：" + "；".join(key_measures)
+    elif topics:
+        content = "，涉及" + "；".join(topics)
+    else:
+        content = ""
     if kind == "reply" and proposal is not None:
         who = f"{proposal.proposer}提出的" if proposal.proposer else ""
         what = proposal.number + proposal.kind if proposal.number else proposal.kind
         title = f"《{proposal.title}》" if proposal.title else ""
         result = f"，办理结果：{proposal.result}" if proposal.result else ""
-        return f"答复{who}{what}{title}{result}，列出措施{counted}。"
+        return f"答复{who}{what}{title}{result}，列出措施{counted}{content}。"
     issued = "".join(part for part in (_short_publisher(publisher), date_cn) if part)
     verb = issuing_verb(kind, title)
     opening = f"{issued}{verb}，" if issued else ""
-    text = f"{opening}梳理措施{counted}"
-    if key_measures:
-        text += "，主要有：" + "；".join(key_measures)
-    return text + "。"
+    if measure_count == 0:
+        figures = f"，列有数据{indicator_count}项" if indicator_count else ""
+        return f"{opening}未梳理出政策措施{figures}。"
+    return f"{opening}梳理措施{counted}{content}。"
+
+
+# a heading's number: 一、 （二） 3. (4)
+_HEADING_NUMBER_RE = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)+")
+
+
+def section_topics(doc: ExtractedDocument, n: int = 2) -> list[str]:
+    """What a document's measures are about, by the headings they stand under (innermost first
+    met, numbers stripped, without final punctuation): `n` distinct ones, in document order."""
+    topics: list[str] = []
+    for m in doc.measures:
+        if m.duplicate_of is not None or not m.section:
+            continue
+        heading = _HEADING_NUMBER_RE.sub("", m.section[-1].strip())
+        heading = balance_marks(re.split(r"[。；]", heading)[0].rstrip("，,：: "))
+        if 4 <= len(heading) <= 40 and heading not in topics:
+            topics.append(heading)
+        if len(topics) >= n:
+            break
+    return topics
 
 
 # a title that calls the document a review of the office's own work

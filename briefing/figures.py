@@ -66,7 +66,8 @@ def _unit_pattern(unit: str) -> str:
 
 
 def printed_value(quote: str, value: float, unit: str) -> str:
-    """The figure as printed in `quote`, with the qualifier around it (超630.5亿元, 1200余名).
+    """The figure as printed in `quote`, with the qualifier around it (超630.5亿元, 1200余名);
+    a verb before it that adds nothing to the figure (达到, 达) is left out.
 
     Searches a copy with full-width digits folded (same length, so positions map back to the
     original). Falls back to the computed form when the quote does not print the number plainly.
@@ -78,8 +79,12 @@ def printed_value(quote: str, value: float, unit: str) -> str:
         rf"(?:{prefixes})?(?<![\d.]){re.escape(number)}(?![\d.]){_unit_pattern(unit)}(?:以上|左右)?"
     )
     if m := pattern.search(folded):
-        return quote[m.start() : m.end()]
+        # 达到71.38亿元: the verb is the sentence's, not the figure's (超, 近, 累计 say how much)
+        return _VERB_PREFIX.sub("", quote[m.start() : m.end()])
     return f"{number}{unit}"
+
+
+_VERB_PREFIX = re.compile(r"^达到?")
 
 
 RESULT_KINDS = ("actual", "growth", "change")
@@ -101,9 +106,9 @@ _BAD_START = "、，,；;：:。与和及的等”’》」)）"
 _BAD_END = "、，,；;：:。与和及的等在对为将把被向从“‘《「(（"
 # A clause, not a name: a comparison inside it (资金不低于省级科技专项资金), a clause break, a
 # ratio (按1∶1比例), a predicate at its start (属于战略性新兴产业) or a change verb at its end
-# (科研时间增加).
+# (科研时间增加), or the start of a breakdown (研究与试验发展经费投入分别为钟山区).
 _CLAUSE_IN_NAME = re.compile(
-    r"不低于|不少于|不高于|不超过|高于|低于|超过|达到|[，,；;。]|\d\s*[∶:]\s*\d"
+    r"不低于|不少于|不高于|不超过|高于|低于|超过|达到|分别|[，,；;。]|\d\s*[∶:]\s*\d"
     r"|^(?:属于|是|为|系|占|其中)|(?:增加|减少|提高|提升|下降|降低|增长)$"
 )
 # "在现有基础上", "在2023年基础上": the baseline of a change, not part of what was counted
@@ -180,8 +185,12 @@ def _ranked(rows: pd.DataFrame, limit: int) -> pd.DataFrame:
         + rows["year"].notna().astype(int)
         + (rows["scope"] != "").astype(int)
     )
+    # a name that says the theme (技术合同成交额 under 成果转化) heads it before one that only
+    # stands in its sentence (a loan in a sentence on 科技成果转化)
+    on_theme = rows["on_theme"].astype(bool) if "on_theme" in rows else False
+    scored = scored.assign(score=scored["score"] + on_theme, on_theme=on_theme)
     return scored.sort_values(
-        ["score", "first_source"], ascending=[False, True], kind="stable"
+        ["score", "on_theme", "first_source"], ascending=[False, False, True], kind="stable"
     ).head(limit)
 
 
@@ -268,8 +277,9 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     document gives again with more digits (`_restatements`); results,
     targets and support standards apart (at most `limit` results, half as many of the others);
     score = weight of the unit (亿… 3, 万… or % 2, other counts 1) + 1 for a name of 4+
-    characters + 1 when the year is known + 1 when the place is known; best first, ties in
-    source order.
+    characters + 1 when the year is known + 1 when the place is known + 1 when the name holds
+    one of the theme's terms (技术合同成交额 under 成果转化); best first, ties: a name holding
+    the theme's terms first, then source order.
     """
     rows = ledger.loc[ledger["theme"] == theme] if not ledger.empty else ledger
     if not rows.empty:

@@ -236,6 +236,14 @@ _OCCASION_RE = re.compile(r"向[^，。；]{0,12}(?:大会|会议)作[^，。；
 _QUOTED_WHOLE_RE = re.compile(r"^“[^“”]+”[。]?$")
 
 
+def is_setting(text: str) -> bool:
+    """Whether a (cleaned) sentence describes the setting rather than the work: what a place or a
+    programme is (南京是全国唯一的…试点城市，拥有普通高校53所), or a page's byline or timestamp.
+    Its figures are no result, target or standard (`aggregate` leaves them out of the key-figures
+    tables), and it is no highlight."""
+    return bool(_BACKGROUND_RE.match(text) or _PAGE_LINE_RE.search(text))
+
+
 def unsuitable(text: str) -> str | None:
     """Why a (cleaned) sentence is no highlight, or None when it may be one."""
     if _content(text) < 12:
@@ -254,6 +262,9 @@ def unsuitable(text: str) -> str | None:
         return "文件标题"
     if _QUOTED_WHOLE_RE.match(text):
         return "引语"
+    if "？" in text:
+        # a question asked, not a step taken: 如何让科技成果走出实验室？
+        return "设问"
     if _BACKGROUND_RE.match(text):
         return "背景介绍"
     if _PAGE_LINE_RE.search(text):

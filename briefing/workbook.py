@@ -25,6 +25,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from briefing.atomic import write_bytes_atomic
+from briefing.digest import document_kind, holds_provisions, shown_title
 from briefing.model import ExtractedDocument
 from briefing.readers.common import strip_invalid_xml
 from briefing.themes import OTHER_THEME
@@ -133,7 +134,13 @@ def workbook_warnings(documents: Sequence[ExtractedDocument], name: str = "数�
 
 
 def analyst_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
-    """The workbook's sheets: sources, measures, figures; rows are generated as they are written."""
+    """The workbook's sheets: sources, measures, figures; rows are generated as they are written.
+
+    Documents are named and measures labelled as the DOCX names and counts them: an untitled
+    document by `digest.shown_title` (the file it came from), a policy's planned measure as 规定
+    (a provision in force, `digest.holds_provisions`), so the workbook's counts are the briefing's."""
+    titles = [shown_title(d) for d in documents]
+    rules = [holds_provisions(d, document_kind(d)) for d in documents]
     return [
         Sheet(
             "来源文件",
@@ -152,7 +159,7 @@ def analyst_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
             (
                 [
                     no,
-                    d.metadata.display_title,
+                    titles[no - 1],
                     d.metadata.doc_no or "",
                     d.metadata.publisher or "",
                     d.metadata.written_date or "",
@@ -172,10 +179,10 @@ def analyst_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
             (
                 [
                     no,
-                    d.metadata.display_title,
+                    titles[no - 1],
                     m.id,
                     " / ".join(m.section),
-                    "进展" if m.status == "done" else "计划",
+                    "进展" if m.status == "done" else "规定" if rules[no - 1] else "计划",
                     "、".join(m.themes) or OTHER_THEME,
                     "；".join(f"{t}：{'、'.join(v)}" for t, v in m.evidence.items()),
                     m.duplicate_of or "",
@@ -193,7 +200,7 @@ def analyst_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
                 *("类型", "限定", "范围", "措施编号", "章节", "原文"),
             ],
             sum(len(d.indicators) for d in documents),
-            _figure_rows(documents),
+            _figure_rows(documents, titles),
             (8, 30, 22, 24, 12, 8, 6, 6, 6, 14, 22, 30, 80),
         ),
     ]
@@ -208,13 +215,15 @@ _KIND_CN = {
 }
 
 
-def _figure_rows(documents: Sequence[ExtractedDocument]) -> Iterator[list[object]]:
+def _figure_rows(
+    documents: Sequence[ExtractedDocument], titles: Sequence[str]
+) -> Iterator[list[object]]:
     section_of = {m.id: " / ".join(m.section) for d in documents for m in d.measures}
     for no, d in enumerate(documents, start=1):
         for i in d.indicators:
             yield [
                 no,
-                d.metadata.display_title,
+                titles[no - 1],
                 i.id,
                 i.metric or "",
                 i.value,

@@ -298,6 +298,7 @@ def sample_context() -> BriefingContext:
             "planned_count": 13,
             "provision_count": 0,
             "indicator_count": 9,
+            "key_figure_count": 6,
             "theme_count": 5,
             "new_count": 3,
             "cumulative_count": 12,

@@ -443,3 +443,57 @@ def test_overlapping_terms_of_one_phrase_do_not_outvote_a_theme_said_three_times
     assert picked["科技金融"]["measure_id"].tolist() == ["a"]
     assert picked["科技金融"]["also"].tolist() == [["成果转化"]]
     assert picked["成果转化"].empty
+
+
+def test_a_key_figures_value_leaves_the_sentences_verb_out() -> None:
+    """'达到71.38亿元' in a value cell reads as a fragment of the sentence: the cell says 71.38亿元;
+    a qualifier that says how much (超, 近, 累计, 余) stays."""
+    assert printed_value("2021年技术合同交易额达到71.38亿元", 71.38, "亿元") == "71.38亿元"
+    assert printed_value("数据库人才达10万余人", 10, "万人") == "10万余人"
+    assert printed_value("技术合同成交额超197亿元", 197, "亿元") == "超197亿元"
+
+
+def test_a_theme_named_only_in_passing_gets_no_highlight_from_it() -> None:
+    """人才 as one later item of a list whose other items are about nothing of the themes (打造
+    区域创新中心、科技人才集聚新高地和…集聚区) is touched, not treated: no 人才 highlight (an
+    unseen set's reader counted such items as filed under the wrong theme). The head of a list
+    and the kind after 等 still count."""
+    passing = _said(
+        "a",
+        "利用好惠州产业空间大的特点，打造都市圈区域创新中心、科技人才集聚新高地和国内一流高新技术产业发展集聚区。",
+        {"人才": ["人才"]},
+    )
+    head = _said("b", "获批国家基础研究项目1052项、直接经费6.56亿元。", {"基础研究": ["基础研究"]})
+    kind = _said(
+        "c",
+        "推动科学城加快打造金凤科创园、西部食谷等高质量孵化载体，新增孵化面积12万平方米。",
+        {"成果转化": ["孵化载体"]},
+    )
+    themes = ["基础研究", "成果转化", "人才"]
+    picked = pick_highlights(
+        aggregate([_doc(1, [passing, head, kind], [])], themes).measures, themes, 5
+    )
+    assert picked["人才"].empty
+    assert picked["基础研究"]["measure_id"].tolist() == ["b"]
+    assert picked["成果转化"]["measure_id"].tolist() == ["c"]
+
+
+def test_a_themes_first_key_figure_is_one_its_name_says_is_about_the_theme() -> None:
+    """Under 成果转化, 技术合同交易额 heads the table (and the 要情's theme row), not a loan the
+    sentence on 科技成果转化贷款 also gives, though the loan's year is known and the contracts' not."""
+    loans = _said(
+        "a",
+        "合作银行为企业提供科技成果转化贷款7笔，发放贷款1.185亿元。",
+        {"成果转化": ["成果转化"]},
+    )
+    contracts = _said("b", "共登记技术合同交易额23.9亿元。", {"成果转化": ["技术合同"]})
+    loan = dataclasses.replace(_i("i1", "a", "贷款发放额", 1.185), text="发放贷款1.185亿元")
+    deals = dataclasses.replace(
+        _i("i2", "b", "登记技术合同交易额", 23.9), year=None, text="共登记技术合同交易额23.9亿元"
+    )
+    results = (
+        aggregate([_doc(1, [loans, contracts], [loan, deals])], ["成果转化"])
+        .figures["成果转化"]
+        .results
+    )
+    assert results["metric"].tolist()[0] == "登记技术合同交易额"

@@ -12,6 +12,7 @@ from briefing.digest import (
     fact,
     gist,
     proposal_of,
+    section_topics,
     strongest_measures,
 )
 from briefing.model import ExtractedDocument, Measure, Metadata
@@ -411,3 +412,66 @@ def test_a_ratio_named_by_its_measure_word_is_quoted_with_what_it_measures() -> 
     """投入强度达到2.8% alone does not say of what: the amount before it and the date are quoted."""
     text = "到2027年，全社会研发经费投入大幅增加，投入强度达到2.8%，科技创新综合实力显著提升。"
     assert fact(text) == "到2027年，全社会研发经费投入大幅增加，投入强度达到2.8%"
+
+
+def test_a_reply_names_a_proposal_titled_without_marks_or_without_guan_yu() -> None:
+    """A proposal named unmarked with quotes inside (您提出的关于“实施‘应天英才计划’…”的提案收悉),
+    or by a title in 《》 that is not 关于…的建议 (《…的策略研究》(第20251159号)收悉): the gist
+    names it, as the reader of an unseen set asked."""
+    unmarked = _reply(
+        "商丘市科技局对市政协五届七次会议第57101号提案的答复",
+        "刘卫东委员:\n您提出的关于“实施‘应天英才计划’大力支持高水平创新创业人才”的提案收悉。",
+    )
+    assert proposal_of(unmarked).title == (
+        "关于“实施‘应天英才计划’大力支持高水平创新创业人才”的提案"
+    )
+    study = _reply(
+        "",
+        "张文惠委员:\n《借鉴粤港澳大湾区经验推动厦门市产学研融合发展的策略研究》(第20251159号)"
+        "收悉。我局作为主办单位，现将办理情况答复如下:",
+    )
+    found = proposal_of(study)
+    assert found.title == "借鉴粤港澳大湾区经验推动厦门市产学研融合发展的策略研究"
+    assert gist("reply", found, 6, "", "", ["布局建设3家省创新实验室"]) == (
+        "答复张文惠委员提出的第20251159号提案《借鉴粤港澳大湾区经验推动厦门市产学研融合发展的"
+        "策略研究》，列出措施6条，主要有：布局建设3家省创新实验室。"
+    )
+
+
+def test_a_gist_without_a_quotable_measure_still_says_what_the_document_is_about() -> None:
+    """Never '印发，梳理措施2条。' with nothing after it, nor '梳理措施0条。': the headings its
+    measures stand under say what it is about; a table without measures gives its figures."""
+    doc = _reply("2025年全市科技工作要点", "")
+    doc.measures = [
+        Measure(
+            id="m1",
+            text="进一步完善部门协同、上下联动支持全面创新工作机制。",
+            section=(
+                "一、全面强化党对科技工作的领导",
+                "1.完善党对科技工作集中统一领导的体制机制。",
+            ),
+            status="planned",
+            themes=[],
+        )
+    ]
+    topics = section_topics(doc)
+    assert topics == ["完善党对科技工作集中统一领导的体制机制"]
+    assert gist("plan", None, 1, "威海市科学技术局", "", [], topics=topics) == (
+        "威海市科学技术局印发，梳理措施1条，涉及完善党对科技工作集中统一领导的体制机制。"
+    )
+    table = gist("statistics", None, 0, "", "2021年3月1日", [], indicator_count=14)
+    assert table == "2021年3月1日发布，未梳理出政策措施，列有数据14项。"
+
+
+def test_next_steps_never_quote_a_sentence_about_how_things_stand() -> None:
+    """A sentence opening on 目前 or 截至 states the present, whatever status it was given: the
+    本期要点 does not put it after 下一步."""
+    present = Cited("目前我县已建成省级以上科技创新平台12个，引进高层次人才35名。", "[2]", 2, 6)
+    plan = Cited("力争到2026年全县高新技术企业达到60家。", "[1]", 1, 6)
+    lines = digest_lines(
+        counts=_counts(),
+        kinds=["工作总结"],
+        themes=[ThemeFacts("人才", 2, [], [present, plan])],
+    )
+    assert not any("目前我县" in line for line in lines)
+    assert any(line.startswith(("下一步", "人才方面")) and "60家" in line for line in lines)

@@ -79,6 +79,12 @@ def test_yaoqing_opens_with_the_digest_and_gives_each_theme_its_counts_and_key_f
     numbers, themes = doc.tables[0], doc.tables[1]
     summary = context["summary"]
     assert f"{summary['measure_count']}条" in [c.text for c in numbers.rows[1].cells]
+    # 关键数据 counts the rows the 简报's key-figure tables show, not every figure extracted
+    shown = sum(
+        len(t["indicators"]) + len(t["targets"]) + len(t["standards"]) for t in context["themes"]
+    )
+    assert numbers.rows[1].cells[3].text == f"{shown}项"
+    assert shown < summary["indicator_count"]
     texts = [p.text for p in doc.paragraphs]
     start = texts.index("本期要点")
     # the counting sentence is the numbers table above; the rest of the 本期要点 follows

@@ -135,6 +135,8 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
         # a state foreseen clause after clause, nothing counted or named as done
         "“使命导向”的战略科技力量体系加速形成，原始创新能力大幅提高。",
         "1月20日上午，宜宾市第六届人民代表大会第七次会议召开，宜宾市长杜海洋向大会作政府工作报告。",
+        # a rhetorical question a news page asks before its answer
+        "如何让更多科技成果从实验室走向生产线，在金融活水的滋养下加速转化落地？",
     ],
 )
 def test_framing_problems_slogans_and_fragments_are_never_highlights(text: str) -> None:

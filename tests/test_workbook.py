@@ -88,3 +88,42 @@ def test_same_rows_same_bytes(mode: str) -> None:
         return workbook_bytes(_sheets(TRICKY), timestamp=WHEN, title="t", author="a")
 
     assert make() == make()
+
+
+def test_the_workbook_names_and_counts_documents_as_the_briefing_does() -> None:
+    """A reader compares the XLSX with the DOCX: an untitled document carries the same marked
+    name (无标题 and its file), and a policy's planned measures are 规定 there as in the 简报's
+    进展／规定／计划 counts."""
+    from briefing.digest import shown_title
+    from briefing.model import ExtractedDocument, Measure, Metadata
+
+    untitled = ExtractedDocument(
+        source="in/huizhou-reply.txt",
+        sha256="1" * 64,
+        format="text",
+        metadata=Metadata(title=None, display_title="无标题文件"),
+        body="市科技局:\n现提出以下会办意见。",
+    )
+    policy = ExtractedDocument(
+        source="in/policy.txt",
+        sha256="2" * 64,
+        format="text",
+        metadata=Metadata(
+            title="某市人民政府关于印发某市支持科技创新若干政策措施的通知",
+            display_title="某市人民政府关于印发某市支持科技创新若干政策措施的通知",
+        ),
+        body="对新认定的高新技术企业，给予20万元奖励。",
+    )
+    policy.measures = [
+        Measure(
+            id="m1",
+            text="对新认定的高新技术企业，给予20万元奖励。",
+            section=(),
+            status="planned",
+            themes=[],
+        )
+    ]
+    sources, measures, _ = workbook.analyst_sheets([untitled, policy])
+    rows = list(sources.rows)
+    assert rows[0][1] == shown_title(untitled) == "无标题（文件：huizhou-reply.txt）"
+    assert [row[4] for row in measures.rows] == ["规定"]

@@ -858,7 +858,7 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
         "{{ summary.measure_count }}条",
         "{{ summary.done_count }}／{{ summary.provision_count }}／"
         "{{ summary.planned_count - summary.provision_count }}",
-        "{{ summary.indicator_count }}项",
+        "{{ summary.key_figure_count }}项",
     )
     for row, texts, style in ((0, heads, s["table_head"]), (1, values, y["number"])):
         for cell, width, text in zip(table.rows[row].cells, widths, texts, strict=True):
