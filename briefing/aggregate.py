@@ -325,6 +325,53 @@ def aggregate(
     )
 
 
+@dataclass(frozen=True)
+class ThemeDocumentCount:
+    """One document's measures of one theme, split as the 简报 splits them."""
+
+    source_no: int
+    done: int
+    provisions: int
+    plans: int
+
+    @property
+    def total(self) -> int:
+        return self.done + self.provisions + self.plans
+
+
+def theme_documents(aggregates: Aggregates, theme: str) -> tuple[list[ThemeDocumentCount], int]:
+    """The documents about `theme`, in source order, and how many others only touch it.
+
+    A document is about the theme when at least two of its measures, or at least a third of
+    them, are of it; one measure of it in a long report (a 政府工作报告's one line on 科技贷款)
+    touches it: a 专题's list of related documents and its chart of documents leave those out
+    and say how many there are."""
+    frame = aggregates.measures
+    if frame.empty:
+        return [], 0
+    unique = frame.loc[~frame["duplicate"]]
+    sizes = unique.groupby("source_no")["measure_id"].nunique()
+    own = unique.loc[unique["theme"] == theme]
+    counts: dict[int, list[int]] = {}
+    for no, status in zip(own["source_no"], own["status"], strict=True):
+        row = counts.setdefault(int(no), [0, 0, 0])
+        if status == "done":
+            row[0] += 1
+        elif int(no) in aggregates.policies:
+            row[1] += 1
+        else:
+            row[2] += 1
+    about: list[ThemeDocumentCount] = []
+    touching = 0
+    for no in sorted(counts):
+        item = ThemeDocumentCount(no, *counts[no])
+        if item.total >= 2 or 3 * item.total >= int(sizes.get(no, 0)):
+            about.append(item)
+        else:
+            touching += 1
+    return about, touching
+
+
 def pick_highlights(
     measures: pd.DataFrame, themes: Sequence[str], limit: int
 ) -> dict[str, pd.DataFrame]:

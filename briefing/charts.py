@@ -29,9 +29,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from briefing.aggregate import Aggregates, theme_counts
+from briefing.aggregate import Aggregates, theme_counts, theme_documents
 from briefing.changes import Changes, Point, Trend
-from briefing.figures import comparable_amounts, printed_value
+from briefing.figures import cell_value, comparable_amounts
 from briefing.fonts import cjk_rc_params
 
 OTHER_LABEL = "其他"
@@ -638,27 +638,16 @@ def draw_charts(aggregates: Aggregates, changes: Changes, focus: str = "") -> Br
 
 
 def _documents_of(theme: str, aggregates: Aggregates) -> list[tuple[str, int, int, int]]:
-    """(`[n]`, done, provisions, plans) of `theme` in each document that has measures of it,
-    in source order; the `MIX_CHART_DOCUMENTS` with the most when there are more."""
-    frame = aggregates.measures
-    if frame.empty:
-        return []
-    own = frame.loc[(frame["theme"] == theme) & ~frame["duplicate"]]
-    counts: dict[int, list[int]] = {}
-    for no, status in zip(own["source_no"], own["status"], strict=True):
-        row = counts.setdefault(int(no), [0, 0, 0])
-        if status == "done":
-            row[0] += 1
-        elif int(no) in aggregates.policies:
-            row[1] += 1
-        else:
-            row[2] += 1
-    kept = sorted(counts, key=lambda no: (-sum(counts[no]), no))[:MIX_CHART_DOCUMENTS]
-    rows: list[tuple[str, int, int, int]] = []
-    for no in sorted(kept):
-        done, rules, plans = counts[no]
-        rows.append((f"[{no}]", done, rules, plans))
-    return rows
+    """(`[n]`, done, provisions, plans) of `theme` in each document about it
+    (`aggregate.theme_documents`: not one that only touches it), in source order; the
+    `MIX_CHART_DOCUMENTS` with the most when there are more. The 专题's list of related documents
+    prints the same numbers."""
+    about, _ = theme_documents(aggregates, theme)
+    kept = sorted(about, key=lambda d: (-d.total, d.source_no))[:MIX_CHART_DOCUMENTS]
+    return [
+        (f"[{d.source_no}]", d.done, d.provisions, d.plans)
+        for d in sorted(kept, key=lambda d: d.source_no)
+    ]
 
 
 def amount_chart(theme: str, aggregates: Aggregates, theme_index: int) -> ChartImage | None:
@@ -678,9 +667,7 @@ def amount_chart(theme: str, aggregates: Aggregates, theme_index: int) -> ChartI
         label = f"{row['metric']}{cite}"
         items.append((label, float(row["base_value"]) / group.scale, group.unit))
         data.append(
-            ChartDatum(
-                label, printed_value(quote, float(row["value"]), str(row["unit"])), quote, cite
-            )
+            ChartDatum(label, cell_value(quote, float(row["value"]), str(row["unit"])), quote, cite)
         )
     where = f"{group.scope}，" if group.scope else ""
     title = f"{theme}：{group.family}（{where}{group.year}年，单位：{group.unit}）"

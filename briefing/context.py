@@ -15,7 +15,13 @@ from typing import Any, TypedDict
 import pandas as pd
 
 from briefing import __version__
-from briefing.aggregate import Aggregates, pick_highlights, theme_counts
+from briefing.aggregate import (
+    Aggregates,
+    ThemeDocumentCount,
+    pick_highlights,
+    theme_counts,
+    theme_documents,
+)
 from briefing.changes import Changes, Trend
 from briefing.charts import BriefingCharts
 from briefing.config import Settings
@@ -34,7 +40,7 @@ from briefing.digest import (
     strongest_measures,
     theme_sentence,
 )
-from briefing.figures import printed_value
+from briefing.figures import cell_value
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, cn_date
 from briefing.runs.selection import Selection
@@ -165,6 +171,29 @@ class ChangeInfo(TypedDict):
     """与上期比较的概要句：各主题措施数的增减和更新的数据（新增文件数已在本期要点第一句中，不再重复）；没有上期时为空列表。 例：`{%p for line in changes.lines %}`"""
 
 
+class ThemeDocument(TypedDict):
+    no: int
+    """来源序号 n（与引注 [n] 一致）。 例：`3`"""
+    title: str
+    """文件标题，同 `documents[].title`。 例：`重庆市科学技术局关于支持区县科技创新发展的指导意见`"""
+    doc_no: str
+    """发文字号，无则为空字符串。 例：`渝科局函〔2023〕372号`"""
+    date: str
+    """文件日期，无则为空字符串。 例：`2023-07-27`"""
+    mark: str
+    """本期标记，同 `documents[].mark`。 例：`补报`"""
+    gist: str
+    """文件摘要，同 `documents[].gist`。"""
+    measure_count: int
+    """该文件中本主题的措施数（不含重复），即下面三项之和。 例：`6`"""
+    done_count: int
+    """其中进展。 例：`4`"""
+    provision_count: int
+    """其中政策规定。 例：`0`"""
+    plan_count: int
+    """其中下一步计划。 例：`2`"""
+
+
 class ThemeBlock(TypedDict):
     name: str
     """主题名称，如 `科技金融`。"""
@@ -205,7 +234,11 @@ class ThemeBlock(TypedDict):
     chart: Any
     """本主题可比金额的柱状图（同一类、同一地区、同一年份，规则见“关键数据的挑选”）；无可比数据时为空字符串。 例：`{% if theme.chart %}{{ theme.chart }}{% endif %}`"""
     documents_chart: Any
-    """专题（`--theme`）所选主题的各文件措施数图，每份文件一根柱，分进展、政策规定和计划，用本主题的颜色；简报（不选主题）时为空字符串。 例：`{% if theme.documents_chart %}`"""
+    """专题（`--theme`）所选主题的各文件措施数图，每份文件一根柱，分进展、政策规定和计划，用本主题的颜色，画的是 `theme.documents` 中的文件和数字；简报（不选主题）时为空字符串。 例：`{% if theme.documents_chart %}`"""
+    documents: list[ThemeDocument]
+    """本主题的相关文件：本主题措施至少 2 条、或占该文件措施三分之一以上的文件，按来源顺序，各带本主题的进展、政策规定、计划条数（即各文件措施数图中的数字）。 例：`{%tr for d in theme.documents %}`"""
+    touching_count: int
+    """只是顺带涉及本主题的文件数（本主题措施仅 1 条，且不到该文件措施的三分之一），不列入 `theme.documents` 和图。 例：`2`"""
 
 
 class ProposalInfo(TypedDict):
@@ -424,6 +457,24 @@ def document_summaries(
     return summaries
 
 
+def _theme_document(
+    counted: ThemeDocumentCount, summaries: Sequence[DocumentSummary]
+) -> ThemeDocument:
+    summary = summaries[counted.source_no - 1]
+    return ThemeDocument(
+        no=counted.source_no,
+        title=summary["title"],
+        doc_no=summary["doc_no"],
+        date=summary["date"],
+        mark=summary["mark"],
+        gist=summary["gist"],
+        measure_count=counted.total,
+        done_count=counted.done,
+        provision_count=counted.provisions,
+        plan_count=counted.plans,
+    )
+
+
 def _theme_indicators(rows: pd.DataFrame) -> list[CitedIndicator]:
     items: list[CitedIndicator] = []
     for _, row in rows.iterrows():
@@ -433,7 +484,7 @@ def _theme_indicators(rows: pd.DataFrame) -> list[CitedIndicator]:
         items.append(
             CitedIndicator(
                 metric=str(row["metric"]),
-                value_text=printed_value(quote, float(row["value"]), str(row["unit"])),
+                value_text=cell_value(quote, float(row["value"]), str(row["unit"])),
                 value=float(row["value"]),
                 unit=str(row["unit"]),
                 year="" if pd.isna(year) else str(int(year)),
@@ -633,6 +684,7 @@ def build_context(
         highlights = [
             _cited_measure(row, titles, aggregates.themes) for _, row in picked[theme].iterrows()
         ]
+        about, touching = theme_documents(aggregates, theme)
         progress = [m for m in highlights if m["status"] == "done"]
         # a policy's provisions are decided policy, not next steps: listed apart from plans
         provisions = [m for m in highlights if m["status"] != "done" and m["source_no"] in policies]
@@ -666,6 +718,8 @@ def build_context(
                 trend_chart=charts.trends.get(theme, ""),
                 chart=charts.by_theme.get(theme, ""),
                 documents_chart=charts.documents.get(theme, ""),
+                documents=[_theme_document(d, summaries) for d in about],
+                touching_count=touching,
             )
         )
     date_iso = masthead_date(settings, period, documents) or ""

@@ -66,8 +66,7 @@ def _unit_pattern(unit: str) -> str:
 
 
 def printed_value(quote: str, value: float, unit: str) -> str:
-    """The figure as printed in `quote`, with the qualifier around it (超630.5亿元, 1200余名);
-    a verb before it that adds nothing to the figure (达到, 达) is left out.
+    """The figure as printed in `quote`, with the qualifier around it (超630.5亿元, 1200余名).
 
     Searches a copy with full-width digits folded (same length, so positions map back to the
     original). Falls back to the computed form when the quote does not print the number plainly.
@@ -79,12 +78,18 @@ def printed_value(quote: str, value: float, unit: str) -> str:
         rf"(?:{prefixes})?(?<![\d.]){re.escape(number)}(?![\d.]){_unit_pattern(unit)}(?:以上|左右)?"
     )
     if m := pattern.search(folded):
-        # 达到71.38亿元: the verb is the sentence's, not the figure's (超, 近, 累计 say how much)
-        return _VERB_PREFIX.sub("", quote[m.start() : m.end()])
+        return quote[m.start() : m.end()]
     return f"{number}{unit}"
 
 
 _VERB_PREFIX = re.compile(r"^达到?")
+
+
+def cell_value(quote: str, value: float, unit: str) -> str:
+    """The figure as a table cell or a bar's label prints it: `printed_value` without a verb
+    before it that adds nothing to the figure (达到71.38亿元 -> 71.38亿元); 超, 近, 累计, 余 say
+    how much and stay. A sentence (a trend's 2023年达到865.1亿元) keeps its verb."""
+    return _VERB_PREFIX.sub("", printed_value(quote, value, unit))
 
 
 RESULT_KINDS = ("actual", "growth", "change")

@@ -124,6 +124,9 @@ def _theme(
         "trends": [TREND] if index == 1 else [],
         "trend_chart": "",
         "chart": chart,
+        "documents_chart": "",
+        "documents": [],
+        "touching_count": 0,
     }
 
 

@@ -8,8 +8,8 @@ import io
 import pandas as pd
 from PIL import Image
 
-from briefing.aggregate import aggregate, pick_highlights, theme_counts
-from briefing.context import printed_value
+from briefing.aggregate import aggregate, pick_highlights, theme_counts, theme_documents
+from briefing.figures import cell_value, printed_value
 from briefing.model import ExtractedDocument, Indicator, Measure, Metadata
 
 
@@ -448,9 +448,9 @@ def test_overlapping_terms_of_one_phrase_do_not_outvote_a_theme_said_three_times
 def test_a_key_figures_value_leaves_the_sentences_verb_out() -> None:
     """'达到71.38亿元' in a value cell reads as a fragment of the sentence: the cell says 71.38亿元;
     a qualifier that says how much (超, 近, 累计, 余) stays."""
-    assert printed_value("2021年技术合同交易额达到71.38亿元", 71.38, "亿元") == "71.38亿元"
-    assert printed_value("数据库人才达10万余人", 10, "万人") == "10万余人"
-    assert printed_value("技术合同成交额超197亿元", 197, "亿元") == "超197亿元"
+    assert cell_value("2021年技术合同交易额达到71.38亿元", 71.38, "亿元") == "71.38亿元"
+    assert cell_value("数据库人才达10万余人", 10, "万人") == "10万余人"
+    assert cell_value("技术合同成交额超197亿元", 197, "亿元") == "超197亿元"
 
 
 def test_a_theme_named_only_in_passing_gets_no_highlight_from_it() -> None:
@@ -497,3 +497,14 @@ def test_a_themes_first_key_figure_is_one_its_name_says_is_about_the_theme() -> 
         .results
     )
     assert results["metric"].tolist()[0] == "登记技术合同交易额"
+
+
+def test_a_document_with_one_passing_measure_of_a_theme_is_not_among_its_documents() -> None:
+    """A 专题 lists the documents about its theme: a long report's one line on it touches the
+    theme and is only counted; a short reply with one such measure of two is about it."""
+    report = [_m(f"r{i}", ["人才"]) for i in range(9)] + [_m("r9", ["科技金融"])]
+    reply = [_m("a", ["科技金融"], status="planned"), _m("b", ["人才"])]
+    agg = aggregate([_doc(1, report, []), _doc(2, reply, [])], ["科技金融", "人才"])
+    about, touching = theme_documents(agg, "科技金融")
+    assert [(d.source_no, d.done, d.provisions, d.plans) for d in about] == [(2, 0, 0, 1)]
+    assert touching == 1

@@ -71,13 +71,13 @@ def test_every_citation_resolves_to_a_source(seed_build: BuildResult) -> None:
 
 
 def test_every_quoted_figure_is_printed_in_the_quote_it_cites(seed_build: BuildResult) -> None:
-    from briefing.context import printed_value
+    from briefing.figures import cell_value
 
     ledger = seed_build.aggregates.ledger
     assert not ledger.empty
     for _, row in ledger.iterrows():
         quote = str(row["text"])
-        shown = printed_value(quote, float(row["value"]), str(row["unit"]))
+        shown = cell_value(quote, float(row["value"]), str(row["unit"]))
         assert shown in quote, (shown, quote)
         for no in row["sources"]:
             source = seed_build.included[int(no) - 1]

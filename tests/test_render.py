@@ -225,16 +225,11 @@ def test_one_image_per_chart_with_alt_text(rendered: DocxDocument) -> None:
 
 def test_sources_table_keeps_special_characters(rendered: DocxDocument) -> None:
     sources = rendered.tables[-1]
-    assert [c.text for c in sources.rows[0].cells] == [
-        "序号",
-        "标题",
-        "发文字号",
-        "发布机构",
-        "日期",
-        "索引号",
-    ]
+    # publisher and number share a column, so a page giving neither leaves one dash, not blanks
+    assert [c.text for c in sources.rows[0].cells] == ["序号", "标题", "发布机构、文号", "日期"]
     assert len(sources.rows) == 1 + len(sample_context()["sources"])
-    assert sources.rows[1].cells[2].text == "渝科局函〔2023〕372号"
+    assert sources.rows[1].cells[2].text.endswith("渝科局函〔2023〕372号")
+    assert all(row.cells[2].text and row.cells[3].text for row in sources.rows[1:])
     assert sources.rows[2].cells[1].text == AMPERSAND_TITLE  # `&<>` intact, nothing cut
 
 

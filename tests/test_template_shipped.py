@@ -153,9 +153,12 @@ def test_zhuanti_covers_only_the_focus_theme_in_depth() -> None:
         assert heading in text
     other_themes = [t["name"] for t in real_context()["themes"] if t["name"] != FOCUS]
     assert not any(f"{name}专题" in text for name in other_themes)
-    focus_docs = [d for d in context["documents"] if FOCUS in d["themes"]]
-    for document in focus_docs:
+    theme = context["themes"][0]
+    for document in theme["documents"]:
         assert document["title"] in text
+    # a document with one measure of 41 on the theme is counted, not listed as a related one
+    assert theme["touching_count"] == 1
+    assert f"另有1份文件只是顺带涉及{FOCUS}（各1条措施），未列入上表和图。" in text
 
 
 def _chart_titles(data: bytes) -> list[str]:
@@ -202,3 +205,19 @@ def test_yaoqing_fits_on_one_a4_page(tmp_path: Path, themes: int) -> None:
     assert len(pages) == 1
     width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
     assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)
+
+
+def test_zhuanti_lists_its_themes_documents_with_the_numbers_its_chart_draws() -> None:
+    """The 专题's 相关文件 table gives each document's 进展／规定／计划 of the theme (the bars of
+    its chart of documents, which had no numbers anywhere in the text); with the documents only
+    touching the theme, counted below the table, it accounts for every measure of the theme."""
+    context = _context("zhuanti.docx")
+    theme = context["themes"][0]
+    doc = Document(io.BytesIO(_render("zhuanti.docx")))
+    table = next(t for t in doc.tables if "本主题措施" in t.rows[0].cells[3].text)
+    rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert [r[0] for r in rows] == [str(d["no"]) for d in theme["documents"]]
+    for row, d in zip(rows, theme["documents"], strict=True):
+        assert row[3] == f"{d['done_count']}／{d['provision_count']}／{d['plan_count']}"
+    listed = sum(d["measure_count"] for d in theme["documents"])
+    assert listed + theme["touching_count"] == theme["measure_count"]

@@ -722,22 +722,23 @@ def write_body(doc: DocxDocument) -> None:
 
     # sources
     _para(doc, "附：来源文件", s["appendix"])
+    # publisher and document number share a column: pages often give neither, and two empty
+    # columns (and an 索引号 only an archivist reads, kept in the XLSX) made a table of blanks
     _loop_table(
         doc,
-        ("序号", "标题", "发文字号", "发布机构", "日期", "索引号"),
-        (12, 50, 27, 19, 23, 25),
+        ("序号", "标题", "发布机构、文号", "日期"),
+        (12, 74, 46, 24),
         (
             "{{ src.no }}",
             "{{ src.title }}{% if src.mark == '补报' %}（补报）{% endif %}",
-            "{{ src.doc_no }}",
-            "{{ src.publisher }}",
-            "{{ src.date }}",
-            "{{ src.index_no }}",
+            "{{ src.publisher }}{% if src.publisher and src.doc_no %}　{% endif %}"
+            "{{ src.doc_no }}{% if not src.publisher and not src.doc_no %}—{% endif %}",
+            "{{ src.date or '—' }}",
         ),
         loop="src in sources",
         text_style=s["table_small"],
         head_style=s["table_head_small"],
-        aligns=(center, left, left, left, center, left),
+        aligns=(center, left, left, center),
     )
 
     # notes on this issue (late arrivals, undated files), then the run's warnings: small print
@@ -966,22 +967,31 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     _key_figures(doc, ZHUANTI_FIGURES, "本期文件未给出该主题的量化数据。")
     _trends(doc)
     _para(doc, "{{ (6 if theme.provisions else 5) | cn_ordinal }}、相关文件", "Heading 1")
+    # the documents about the theme, with the numbers the chart of documents above draws
     _loop_table(
         doc,
-        ("序号", "标题", "日期", "摘要"),
-        (12, 52, 22, 70),
+        ("序号", "标题", "日期", "本主题措施（进展／规定／计划）", "摘要"),
+        (12, 44, 20, 22, 58),
         (
             "{{ d.no }}",
             "{{ d.title }}{% if d.doc_no %}（{{ d.doc_no }}）{% endif %}"
             "{% if d.mark == '补报' %}（补报）{% endif %}",
-            "{{ d.date }}",
+            "{{ d.date or '—' }}",
+            "{{ d.done_count }}／{{ d.provision_count }}／{{ d.plan_count }}",
             "{{ d.gist }}",
         ),
-        loop="d in documents if theme.name in d.themes",
+        loop="d in theme.documents",
         text_style=s["table_small"],
         head_style=s["table_head_small"],
-        aligns=(center, left, center, left),
+        aligns=(center, left, center, center, left),
     )
+    _tag(doc, "{%p if theme.touching_count %}")
+    _para(
+        doc,
+        "另有{{ theme.touching_count }}份文件只是顺带涉及{{ theme.name }}（各1条措施），未列入上表和图。",
+        s["warning"],
+    )
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p else %}")
     _para(doc, "本期文件没有涉及{{ focus_theme or '所选' }}主题的内容。")
     _tag(doc, "{%p endfor %}")
