@@ -56,6 +56,7 @@ INDICATOR_COLUMNS = [
     "base_value",
     "base_unit",
     "on_theme",
+    "runs_on",
 ]
 
 
@@ -156,11 +157,30 @@ def indicators_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
                         # the name itself says the theme (技术合同成交额 for 成果转化)
                         "on_theme": measure is not None
                         and any(term in name for term in measure.evidence.get(theme, ())),
+                        "runs_on": measure is not None and runs_on(ind.text, measure.text),
                     }
                 )
     frame = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
     frame["year"] = frame["year"].astype("Int64")
-    return frame.astype({"primary": bool, "on_theme": bool})
+    return frame.astype({"primary": bool, "on_theme": bool, "runs_on": bool})
+
+
+_CLAUSE_END = frozenset("，,。；;：:！？!?、）)”")
+
+
+def runs_on(quote: str, sentence: str) -> bool:
+    """Whether the sentence goes on after the figure's quote without a break: the quote is the
+    subject or object of what follows (共为4家科技型中小微企业|提供贷款1150万元, 争取将8家合作银行|
+    纳入…), so a name taken from it does not say what was counted."""
+    at = sentence.find(quote)
+    if at < 0 or not quote:
+        return False
+    after = sentence[at + len(quote) :]
+    # …3家省创新实验室以及…设施: a list goes on, not a predicate
+    return bool(after) and after[0] not in _CLAUSE_END and not _COORDINATOR_RE.match(after)
+
+
+_COORDINATOR_RE = re.compile(r"以及|及|和|与|等|并")
 
 
 def figure_theme(indicator: Indicator, measure: Measure) -> str:
@@ -238,6 +258,7 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
         "base_value",
         "base_unit",
         "on_theme",
+        "runs_on",
     ]
     frame = indicators.loc[indicators["primary"]] if not indicators.empty else indicators
     if frame.empty:
@@ -256,6 +277,7 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
             sources=("source_no", lambda s: sorted(set(int(x) for x in s))),
             first_source=("source_no", "min"),
             on_theme=("on_theme", "any"),
+            runs_on=("runs_on", "all"),
         )
         .reset_index()
     )

@@ -215,6 +215,16 @@ def _money_name_on_a_count(row: object) -> bool:
     return unit.rstrip("（）()次") in _COUNT_UNITS and bool(_MONEY_NAME.search(metric))
 
 
+def _count_of_a_clause(row: object) -> bool:
+    """A count (4家, 8家) whose quote ends on a name the sentence goes on from (共为4家科技型中小微
+    企业提供贷款1150万元, 争取将8家合作银行纳入…, 23家规上企业R&D投入3.27亿元): the firms are who
+    received or did what follows, and the name (科技型中小微企业) does not say so."""
+    unit, text = (str(getattr(row, name)) for name in ("unit", "text"))
+    if unit.rstrip("（）()次") not in _COUNT_UNITS or not bool(getattr(row, "runs_on", False)):
+        return False
+    return not text.rstrip().endswith(unit)
+
+
 def _vague_count(row: object) -> bool:
     """A plain count (个, 项, 次…) with no year and a short name (项目合作 15项, 决策咨询 4次,
     各类子基金 30支): counted, but of what and when the text does not say; no key figure."""
@@ -294,6 +304,7 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
                 not _vague_count(r)
                 and not _not_a_count_of_its_own(r)
                 and not _money_name_on_a_count(r)
+                and not _count_of_a_clause(r)
                 for r in rows.itertuples(index=False)
             ]
         ]

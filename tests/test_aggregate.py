@@ -508,3 +508,30 @@ def test_a_document_with_one_passing_measure_of_a_theme_is_not_among_its_documen
     about, touching = theme_documents(agg, "科技金融")
     assert [(d.source_no, d.done, d.provisions, d.plans) for d in about] == [(2, 0, 0, 1)]
     assert touching == 1
+
+
+def test_a_count_of_firms_a_sentence_goes_on_from_is_no_key_figure() -> None:
+    """'共为4家科技型中小微企业提供贷款1150万元': the 4家 are the firms that got the loan, which a
+    row '科技型中小微企业 4家' does not say; the loan is the key figure. A count in a list that
+    goes on (3家省创新实验室以及…) is still one."""
+    loan = _said(
+        "a",
+        "共为4家科技型中小微企业提供贷款1150万元，布局建设嘉庚、翔安、鹭江3家省创新实验室以及大型设施。",
+        {"科技金融": ["贷款"]},
+    )
+    firms = dataclasses.replace(
+        _i("i1", "a", "科技型中小微企业", 4), unit="家", text="共为4家科技型中小微企业"
+    )
+    amount = dataclasses.replace(
+        _i("i2", "a", "贷款", 1150), unit="万元", text="提供贷款1150万元", metric="提供贷款"
+    )
+    labs = dataclasses.replace(
+        _i("i3", "a", "省创新实验室", 3), unit="家", text="布局建设嘉庚、翔安、鹭江3家省创新实验室"
+    )
+    results = (
+        aggregate([_doc(1, [loan], [firms, amount, labs])], ["科技金融"])
+        .figures["科技金融"]
+        .results
+    )
+    assert "科技型中小微企业" not in results["metric"].tolist()
+    assert "省创新实验室" in results["metric"].tolist()

@@ -214,7 +214,7 @@ def test_zhuanti_lists_its_themes_documents_with_the_numbers_its_chart_draws() -
     context = _context("zhuanti.docx")
     theme = context["themes"][0]
     doc = Document(io.BytesIO(_render("zhuanti.docx")))
-    table = next(t for t in doc.tables if "本主题措施" in t.rows[0].cells[3].text)
+    table = next(t for t in doc.tables if "／规定／" in t.rows[0].cells[3].text)
     rows = [[c.text for c in row.cells] for row in table.rows[1:]]
     assert [r[0] for r in rows] == [str(d["no"]) for d in theme["documents"]]
     for row, d in zip(rows, theme["documents"], strict=True):

@@ -970,8 +970,8 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     # the documents about the theme, with the numbers the chart of documents above draws
     _loop_table(
         doc,
-        ("序号", "标题", "日期", "本主题措施（进展／规定／计划）", "摘要"),
-        (12, 44, 20, 22, 58),
+        ("序号", "标题", "日期", "进展／规定／计划", "摘要"),
+        (10, 40, 24, 22, 60),
         (
             "{{ d.no }}",
             "{{ d.title }}{% if d.doc_no %}（{{ d.doc_no }}）{% endif %}"
