@@ -361,19 +361,22 @@ class ThemeDocumentCount:
         return self.done + self.provisions + self.plans
 
 
-def theme_documents(aggregates: Aggregates, theme: str) -> tuple[list[ThemeDocumentCount], int]:
-    """The documents about `theme`, in source order, and how many others only touch it.
+def theme_documents(
+    aggregates: Aggregates, theme: str
+) -> tuple[list[ThemeDocumentCount], list[ThemeDocumentCount]]:
+    """The documents about `theme` and those that only touch it, each in source order.
 
     A document is about the theme when at least two of its measures, or at least a third of
-    them, are of it; one measure of it in a long report (a 政府工作报告's one line on 科技贷款)
-    touches it: a 专题's list of related documents and its chart of documents leave those out
-    and say how many there are."""
+    them, are of it, or its one measure of it gives a figure; one figureless measure of it in a
+    long report (a 政府工作报告's one line on 科技金融) touches it: a 专题's table of related
+    documents and its chart of documents leave those out and name them below the table."""
     frame = aggregates.measures
     if frame.empty:
-        return [], 0
+        return [], []
     unique = frame.loc[~frame["duplicate"]]
     sizes = unique.groupby("source_no")["measure_id"].nunique()
     own = unique.loc[unique["theme"] == theme]
+    counted = set(own.loc[own["indicator_count"] > 0, "source_no"].astype(int))
     counts: dict[int, list[int]] = {}
     for no, status in zip(own["source_no"], own["status"], strict=True):
         row = counts.setdefault(int(no), [0, 0, 0])
@@ -384,13 +387,13 @@ def theme_documents(aggregates: Aggregates, theme: str) -> tuple[list[ThemeDocum
         else:
             row[2] += 1
     about: list[ThemeDocumentCount] = []
-    touching = 0
+    touching: list[ThemeDocumentCount] = []
     for no in sorted(counts):
         item = ThemeDocumentCount(no, *counts[no])
-        if item.total >= 2 or 3 * item.total >= int(sizes.get(no, 0)):
+        if item.total >= 2 or 3 * item.total >= int(sizes.get(no, 0)) or no in counted:
             about.append(item)
         else:
-            touching += 1
+            touching.append(item)
     return about, touching
 
 

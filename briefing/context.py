@@ -236,9 +236,9 @@ class ThemeBlock(TypedDict):
     documents_chart: Any
     """专题（`--theme`）所选主题的各文件措施数图，每份文件一根柱，分进展、政策规定和计划，用本主题的颜色，画的是 `theme.documents` 中的文件和数字；简报（不选主题）时为空字符串。 例：`{% if theme.documents_chart %}`"""
     documents: list[ThemeDocument]
-    """本主题的相关文件：本主题措施至少 2 条、或占该文件措施三分之一以上的文件，按来源顺序，各带本主题的进展、政策规定、计划条数（即各文件措施数图中的数字）。 例：`{%tr for d in theme.documents %}`"""
-    touching_count: int
-    """只是顺带涉及本主题的文件数（本主题措施仅 1 条，且不到该文件措施的三分之一），不列入 `theme.documents` 和图。 例：`2`"""
+    """本主题的相关文件：本主题措施至少 2 条、或占该文件措施三分之一以上、或带有数据的文件，按来源顺序，各带本主题的进展、政策规定、计划条数（即各文件措施数图中的数字）。 例：`{%tr for d in theme.documents %}`"""
+    touching: list[ThemeDocument]
+    """只是顺带涉及本主题的文件（本主题措施仅 1 条、不带数据，且不到该文件措施的三分之一），不列入 `theme.documents` 和图，按来源顺序。 例：`{% for d in theme.touching %}[{{ d.no }}]{% endfor %}`"""
 
 
 class ProposalInfo(TypedDict):
@@ -719,7 +719,7 @@ def build_context(
                 chart=charts.by_theme.get(theme, ""),
                 documents_chart=charts.documents.get(theme, ""),
                 documents=[_theme_document(d, summaries) for d in about],
-                touching_count=touching,
+                touching=[_theme_document(d, summaries) for d in touching],
             )
         )
     date_iso = masthead_date(settings, period, documents) or ""

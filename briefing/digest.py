@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import PurePath
 
 from briefing.extract.status import detect_genre
@@ -165,7 +166,8 @@ _LOOSE_TITLE_RE = re.compile(
 # 《借鉴粤港澳大湾区经验推动…的策略研究》(第20251159号)收悉: a proposal whose title is not
 # 关于…的建议, acknowledged by its marks and its receipt
 _ACKNOWLEDGED_TITLE_RE = re.compile(
-    r"《([^《》]{4,80})》\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:建议|提案|议案)?\s*收悉"
+    r"(?:《([^《》]{4,80})》|“([^“”]{4,80})”)\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:的)?"
+    r"(?:建议|提案|议案)?\s*收悉"
 )
 # a 人大 site's form: 建议标题: | 关于…的建议 |
 _LABELLED_TITLE_RE = re.compile(
@@ -193,8 +195,14 @@ def _proposer(head: str, addressee: str | None) -> str:
     handling is the office it is sent to only when nothing better is said."""
     if m := _PROPOSED_BY_RE.search(head):
         return m.group(1)
-    for line in head.splitlines()[:30]:
-        if m := _SALUTATION_RE.match(line.strip()):
+    lines = [line.strip() for line in head.splitlines()[:30] if line.strip()]
+    for line in lines:
+        if m := _SALUTATION_RE.match(line):
+            return m.group(1)
+    # a party or a group greeted just before the acknowledgement (九三学社河北省委:\n贵单位提出
+    # 的…提案收悉): who made it, unless it is the office leading the handling (市科技局:)
+    for before, line in pairwise(lines):
+        if "收悉" in line and (m := _GREETING_RE.match(before)) and not _OFFICE_RE.search(m[1]):
             return m.group(1)
     addressee = (addressee or "").removeprefix("尊敬的").strip()
     # a government office addressed (市科技局:) is the office leading the handling, to which a
@@ -203,6 +211,7 @@ def _proposer(head: str, addressee: str | None) -> str:
 
 
 _OFFICE_RE = re.compile(r"(?:局|厅|办|办公室|政府)$")
+_GREETING_RE = re.compile(r"^(?:尊敬的)?([^，,。；;:：\s]{2,30})[:：]$")
 
 
 def proposal_of(doc: ExtractedDocument) -> Proposal:
@@ -242,7 +251,7 @@ def proposal_of(doc: ExtractedDocument) -> Proposal:
     if not proposal_title and _OWN_TITLE_RE.match(title):
         proposal_title = title  # a page headed by the proposal's own title
     elif not proposal_title and (acknowledged := _ACKNOWLEDGED_TITLE_RE.search(head)):
-        proposal_title = acknowledged.group(1)
+        proposal_title = acknowledged.group(1) or acknowledged.group(2)
     result = ""
     if m := _RESULT_CLASS_RE.search(doc.body):
         result = f"{m.group(1)}类"
@@ -696,16 +705,28 @@ def gist(
 _HEADING_NUMBER_RE = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)+")
 
 
+# a plan's frame, not its content: 总体要求, 发展目标, 保障措施, 组织实施
+_FRAME_HEADING_RE = re.compile(
+    r"^(?:总体要求|指导思想|基本原则|(?:发展|主要|工作|总体|建设)?目标(?:任务)?|(?:主要|重点)任务"
+    r"|保障措施|组织(?:实施|保障|领导)|工作要求|实施步骤|附则)$"
+)
+
+
 def section_topics(doc: ExtractedDocument, n: int = 2) -> list[str]:
     """What a document's measures are about, by the headings they stand under (innermost first
-    met, numbers stripped, without final punctuation): `n` distinct ones, in document order."""
+    met, numbers stripped, without final punctuation): `n` distinct ones, in document order; a
+    plan's frame (总体要求, 发展目标, 保障措施) says nothing of its content and is passed over."""
     topics: list[str] = []
     for m in doc.measures:
         if m.duplicate_of is not None or not m.section:
             continue
         heading = _HEADING_NUMBER_RE.sub("", m.section[-1].strip())
         heading = balance_marks(re.split(r"[。；]", heading)[0].rstrip("，,：: "))
-        if 4 <= len(heading) <= 40 and heading not in topics:
+        if (
+            4 <= len(heading) <= 40
+            and heading not in topics
+            and not _FRAME_HEADING_RE.match(heading)
+        ):
             topics.append(heading)
         if len(topics) >= n:
             break

@@ -126,7 +126,7 @@ def _theme(
         "chart": chart,
         "documents_chart": "",
         "documents": [],
-        "touching_count": 0,
+        "touching": [],
     }
 
 

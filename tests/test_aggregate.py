@@ -500,14 +500,20 @@ def test_a_themes_first_key_figure_is_one_its_name_says_is_about_the_theme() -> 
 
 
 def test_a_document_with_one_passing_measure_of_a_theme_is_not_among_its_documents() -> None:
-    """A 专题 lists the documents about its theme: a long report's one line on it touches the
-    theme and is only counted; a short reply with one such measure of two is about it."""
+    """A 专题 lists the documents about its theme: a long report's one figureless line on it
+    touches the theme and is only named; a short reply with one such measure of two is about it."""
     report = [_m(f"r{i}", ["人才"]) for i in range(9)] + [_m("r9", ["科技金融"])]
     reply = [_m("a", ["科技金融"], status="planned"), _m("b", ["人才"])]
     agg = aggregate([_doc(1, report, []), _doc(2, reply, [])], ["科技金融", "人才"])
     about, touching = theme_documents(agg, "科技金融")
     assert [(d.source_no, d.done, d.provisions, d.plans) for d in about] == [(2, 0, 0, 1)]
-    assert touching == 1
+    assert [d.source_no for d in touching] == [1]
+    # the same one measure giving a figure (创投机构投资总额5.99亿元) is worth listing
+    figured = aggregate(
+        [_doc(1, report, [_i("i1", "r9", "创投机构投资总额", 5.99)]), _doc(2, reply, [])],
+        ["科技金融", "人才"],
+    )
+    assert [d.source_no for d in theme_documents(figured, "科技金融")[0]] == [1, 2]
 
 
 def test_a_count_of_firms_a_sentence_goes_on_from_is_no_key_figure() -> None:

@@ -432,6 +432,16 @@ def test_a_reply_names_a_proposal_titled_without_marks_or_without_guan_yu() -> N
     )
     found = proposal_of(study)
     assert found.title == "借鉴粤港澳大湾区经验推动厦门市产学研融合发展的策略研究"
+    party = _reply(
+        "", "致公党南京市委:\n关于《加快提升南京创新首位度的路径与战略举措》的提案收悉,现答复如下:"
+    )
+    assert proposal_of(party).title == "加快提升南京创新首位度的路径与战略举措"
+    group = _reply(
+        "对政协河北省十二届委员会第一次会议第102号提案的答复",
+        "冀科提案字〔2018〕4号\n九三学社河北省委:\n贵单位提出的“加快创新河北建设”的提案收悉,现答复如下:",
+    )
+    grouped = proposal_of(group)
+    assert (grouped.title, grouped.proposer) == ("加快创新河北建设", "九三学社河北省委")
     assert gist("reply", found, 6, "", "", ["布局建设3家省创新实验室"]) == (
         "答复张文惠委员提出的第20251159号提案《借鉴粤港澳大湾区经验推动厦门市产学研融合发展的"
         "策略研究》，列出措施6条，主要有：布局建设3家省创新实验室。"
@@ -456,6 +466,8 @@ def test_a_gist_without_a_quotable_measure_still_says_what_the_document_is_about
     ]
     topics = section_topics(doc)
     assert topics == ["完善党对科技工作集中统一领导的体制机制"]
+    doc.measures[0].section = ("一、总体要求", "(二)发展目标")  # a plan's frame says nothing
+    assert section_topics(doc) == []
     assert gist("plan", None, 1, "威海市科学技术局", "", [], topics=topics) == (
         "威海市科学技术局印发，梳理措施1条，涉及完善党对科技工作集中统一领导的体制机制。"
     )

@@ -156,9 +156,9 @@ def test_zhuanti_covers_only_the_focus_theme_in_depth() -> None:
     theme = context["themes"][0]
     for document in theme["documents"]:
         assert document["title"] in text
-    # a document with one measure of 41 on the theme is counted, not listed as a related one
-    assert theme["touching_count"] == 1
-    assert f"另有1份文件只是顺带涉及{FOCUS}（各1条措施），未列入上表和图。" in text
+    # a document with one figureless measure of 41 on the theme is named, not listed as related
+    assert [d["no"] for d in theme["touching"]] == [3]
+    assert f"另有1份文件只是顺带涉及{FOCUS}（各1条措施，未列入上表和图）：[3]" in text
 
 
 def _chart_titles(data: bytes) -> list[str]:
@@ -210,7 +210,7 @@ def test_yaoqing_fits_on_one_a4_page(tmp_path: Path, themes: int) -> None:
 def test_zhuanti_lists_its_themes_documents_with_the_numbers_its_chart_draws() -> None:
     """The 专题's 相关文件 table gives each document's 进展／规定／计划 of the theme (the bars of
     its chart of documents, which had no numbers anywhere in the text); with the documents only
-    touching the theme, counted below the table, it accounts for every measure of the theme."""
+    touching the theme, named below the table, it accounts for every measure of the theme."""
     context = _context("zhuanti.docx")
     theme = context["themes"][0]
     doc = Document(io.BytesIO(_render("zhuanti.docx")))
@@ -220,4 +220,4 @@ def test_zhuanti_lists_its_themes_documents_with_the_numbers_its_chart_draws() -
     for row, d in zip(rows, theme["documents"], strict=True):
         assert row[3] == f"{d['done_count']}／{d['provision_count']}／{d['plan_count']}"
     listed = sum(d["measure_count"] for d in theme["documents"])
-    assert listed + theme["touching_count"] == theme["measure_count"]
+    assert listed + len(theme["touching"]) == theme["measure_count"]

@@ -985,10 +985,12 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
         head_style=s["table_head_small"],
         aligns=(center, left, center, center, left),
     )
-    _tag(doc, "{%p if theme.touching_count %}")
+    _tag(doc, "{%p if theme.touching %}")
     _para(
         doc,
-        "另有{{ theme.touching_count }}份文件只是顺带涉及{{ theme.name }}（各1条措施），未列入上表和图。",
+        "另有{{ theme.touching | length }}份文件只是顺带涉及{{ theme.name }}（各1条措施，未列入上表和图）："
+        "{% for d in theme.touching %}[{{ d.no }}]{{ d.title }}{% if not loop.last %}；{% endif %}"
+        "{% endfor %}。",
         s["warning"],
     )
     _tag(doc, "{%p endif %}")
