@@ -534,6 +534,15 @@ _CLAUSE_BREAK_RE = re.compile(r"[，,；;。：:！？]")
 _ITEM_BREAK_RE = re.compile(r"、|以及|和|(?<![涉普危])及(?!时)")
 
 
+# an opening 《 or “ not closed before the mention: the mention is inside a name
+_NAMED_SPAN_RE = re.compile(r"[《“][^》”]*$")
+# what names the kind of every item before it: …等, or a count of them (…3家)
+_KIND_OF_ALL_RE = re.compile(r"等|\d\s*(?:家|个|所|项|座|支|条)")
+_PASSING_ITEM = 20
+"""Characters of a list item that names a thing in passing (科技人才集聚新高地, 高层次人才引进等);
+a longer one runs on into the clause's predicate."""
+
+
 def _in_passing(folded: str, start: int, stop: int, all_terms: Collection[str]) -> bool:
     """Whether the mention at `start:stop` is a later item of an enumeration in its clause (the
     first item is what the clause is about) whose other items hold no term of `all_terms`."""
@@ -543,9 +552,13 @@ def _in_passing(folded: str, start: int, stop: int, all_terms: Collection[str]) 
     right_break = _CLAUSE_BREAK_RE.search(folded, stop)
     right = right_break.start() if right_break else len(folded)
     clause = folded[left:right]
+    if _NAMED_SPAN_RE.search(clause[: start - left]):
+        return False  # inside a named document or programme (《…院士专家工作站…》)
     items: list[tuple[int, int]] = []
     at = 0
     for m in _ITEM_BREAK_RE.finditer(clause):
+        if clause[: m.start()].endswith("级"):
+            continue  # levels of one thing (国家级、省级科技企业孵化器), not a list of things
         items.append((at, m.start()))
         at = m.end()
     items.append((at, len(clause)))
@@ -553,9 +566,11 @@ def _in_passing(folded: str, start: int, stop: int, all_terms: Collection[str]) 
         return False
     at = start - left
     own = next((i for i, (a, b) in enumerate(items) if a <= at < b), len(items) - 1)
-    if own == 0 or "等" in clause[items[own][0] : at]:
-        # the head of the list (获批国家基础研究项目1052项、直接经费6.56亿元), or the kind
-        # of all its items (打造金凤科创园、西部食谷等高质量孵化载体)
+    a, b = items[own]
+    if own == 0 or _KIND_OF_ALL_RE.search(clause[a:at]) or b - a > _PASSING_ITEM:
+        # the head of the list (获批国家基础研究项目1052项、直接经费6.56亿元), the kind of all
+        # its items (打造金凤科创园、西部食谷等高质量孵化载体, 嘉庚、翔安、鹭江3家省创新实验室), or a
+        # last item running on into what the list did (市科技局、市财政局共同制定的…人才…办法)
         return False
     return not any(
         term in clause[a:b] for i, (a, b) in enumerate(items) if i != own for term in all_terms

@@ -456,8 +456,8 @@ def test_a_key_figures_value_leaves_the_sentences_verb_out() -> None:
 def test_a_theme_named_only_in_passing_gets_no_highlight_from_it() -> None:
     """人才 as one later item of a list whose other items are about nothing of the themes (打造
     区域创新中心、科技人才集聚新高地和…集聚区) is touched, not treated: no 人才 highlight (an
-    unseen set's reader counted such items as filed under the wrong theme). The head of a list
-    and the kind after 等 still count."""
+    unseen set's reader counted such items as filed under the wrong theme). The head of a list,
+    the kind after 等 or a count (3家省创新实验室) still count."""
     passing = _said(
         "a",
         "利用好惠州产业空间大的特点，打造都市圈区域创新中心、科技人才集聚新高地和国内一流高新技术产业发展集聚区。",
@@ -469,12 +469,17 @@ def test_a_theme_named_only_in_passing_gets_no_highlight_from_it() -> None:
         "推动科学城加快打造金凤科创园、西部食谷等高质量孵化载体，新增孵化面积12万平方米。",
         {"成果转化": ["孵化载体"]},
     )
+    named = _said(
+        "d",
+        "布局建设嘉庚、翔安、鹭江3家省创新实验室以及大型科研基础设施，新获批项目12项。",
+        {"基础研究": ["实验室"]},
+    )
     themes = ["基础研究", "成果转化", "人才"]
     picked = pick_highlights(
-        aggregate([_doc(1, [passing, head, kind], [])], themes).measures, themes, 5
+        aggregate([_doc(1, [passing, head, kind, named], [])], themes).measures, themes, 5
     )
     assert picked["人才"].empty
-    assert picked["基础研究"]["measure_id"].tolist() == ["b"]
+    assert sorted(picked["基础研究"]["measure_id"]) == ["b", "d"]
     assert picked["成果转化"]["measure_id"].tolist() == ["c"]
 
 
