@@ -57,6 +57,7 @@ INDICATOR_COLUMNS = [
     "base_unit",
     "on_theme",
     "runs_on",
+    "single",
 ]
 
 
@@ -158,11 +159,31 @@ def indicators_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
                         "on_theme": measure is not None
                         and any(term in name for term in measure.evidence.get(theme, ())),
                         "runs_on": measure is not None and runs_on(ind.text, measure.text),
+                        "single": measure is not None and one_recipient(ind.text, measure.text),
                     }
                 )
     frame = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
     frame["year"] = frame["year"].astype("Int64")
-    return frame.astype({"primary": bool, "on_theme": bool, "runs_on": bool})
+    return frame.astype({"primary": bool, "on_theme": bool, "runs_on": bool, "single": bool})
+
+
+# one firm, one loan: 首笔, 首单, 单笔, 某…公司, 一家企业
+_ONE_RECIPIENT_RE = re.compile(
+    r"首笔|首单|单笔|某[^，,。；;]{0,16}(?:公司|企业|厂)|(?<![\d十百千万])一家(?:企业|公司)"
+)
+
+
+def one_recipient(quote: str, sentence: str) -> bool:
+    """Whether the figure is about one firm or one deal (首笔300万元“科技质量贷”成功发放至绵阳
+    某自动化设备有限公司): the clause around its quote says so. Such a figure tells a story; it is
+    no measure of the theme and never heads its table."""
+    at = sentence.find(quote)
+    if at < 0:
+        return bool(_ONE_RECIPIENT_RE.search(quote))
+    left = max((m.end() for m in _CLAUSE_BREAK_RE.finditer(sentence, 0, at)), default=0)
+    right_break = _CLAUSE_BREAK_RE.search(sentence, at + len(quote))
+    right = right_break.start() if right_break else len(sentence)
+    return bool(_ONE_RECIPIENT_RE.search(sentence[left:right]))
 
 
 _CLAUSE_END = frozenset("，,。；;：:！？!?、）)”")
@@ -259,6 +280,7 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
         "base_unit",
         "on_theme",
         "runs_on",
+        "single",
     ]
     frame = indicators.loc[indicators["primary"]] if not indicators.empty else indicators
     if frame.empty:
@@ -278,6 +300,7 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
             first_source=("source_no", "min"),
             on_theme=("on_theme", "any"),
             runs_on=("runs_on", "all"),
+            single=("single", "all"),
         )
         .reset_index()
     )

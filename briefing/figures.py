@@ -193,7 +193,9 @@ def _ranked(rows: pd.DataFrame, limit: int) -> pd.DataFrame:
     # a name that says the theme (技术合同成交额 under 成果转化) heads it before one that only
     # stands in its sentence (a loan in a sentence on 科技成果转化)
     on_theme = rows["on_theme"].astype(bool) if "on_theme" in rows else False
-    scored = scored.assign(score=scored["score"] + on_theme, on_theme=on_theme)
+    # one firm's loan (首笔300万元…发放至某公司) tells a story: listed last, never the headline
+    single = rows["single"].astype(bool).astype(int) if "single" in rows else 0
+    scored = scored.assign(score=scored["score"] + on_theme - 9 * single, on_theme=on_theme)
     return scored.sort_values(
         ["score", "on_theme", "first_source"], ascending=[False, False, True], kind="stable"
     ).head(limit)
@@ -293,8 +295,9 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     targets and support standards apart (at most `limit` results, half as many of the others);
     score = weight of the unit (亿… 3, 万… or % 2, other counts 1) + 1 for a name of 4+
     characters + 1 when the year is known + 1 when the place is known + 1 when the name holds
-    one of the theme's terms (技术合同成交额 under 成果转化); best first, ties: a name holding
-    the theme's terms first, then source order.
+    one of the theme's terms (技术合同成交额 under 成果转化), and a figure about one firm or deal
+    (首笔…发放至某公司) after all others; best first, ties: a name holding the theme's terms
+    first, then source order.
     """
     rows = ledger.loc[ledger["theme"] == theme] if not ledger.empty else ledger
     if not rows.empty:

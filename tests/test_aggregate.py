@@ -546,3 +546,26 @@ def test_a_count_of_firms_a_sentence_goes_on_from_is_no_key_figure() -> None:
     )
     assert "科技型中小微企业" not in results["metric"].tolist()
     assert "省创新实验室" in results["metric"].tolist()
+
+
+def test_one_firms_loan_never_heads_a_themes_key_figures() -> None:
+    """'首笔300万元“科技质量贷”成功发放至绵阳某自动化设备有限公司' is a story of one firm: the
+    theme's table (and the 要情's row for it) is headed by what the theme achieved in all."""
+    story = _said(
+        "a",
+        "首笔300万元“科技质量贷”成功发放至绵阳某自动化设备有限公司，全年累计发放科技贷款12亿元。",
+        {"科技金融": ["科技质量贷"]},
+    )
+    first = dataclasses.replace(
+        _i("i1", "a", "“科技质量贷”", 300),
+        unit="万元",
+        text="首笔300万元“科技质量贷”",
+        scope="绵阳市",
+    )
+    total = dataclasses.replace(
+        _i("i2", "a", "科技贷款发放额", 12), year=None, text="全年累计发放科技贷款12亿元"
+    )
+    results = (
+        aggregate([_doc(1, [story], [first, total])], ["科技金融"]).figures["科技金融"].results
+    )
+    assert results["metric"].tolist() == ["科技贷款发放额", "“科技质量贷”"]
