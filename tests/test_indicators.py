@@ -1341,3 +1341,29 @@ def test_a_key_figures_name_is_cut_where_the_thing_counted_ends(
 def test_a_yearly_budget_cap_for_a_support_programme_is_a_standard() -> None:
     found = one("市财政每年统筹安排不超过2000万元,按照结果导向、竞争性分配用于支持大孵化集群建设。")
     assert (found.kind, found.metric) == ("provision", "市财政统筹安排资金")
+
+
+def test_a_count_said_as_what_there_is_now_names_the_thing_and_its_year() -> None:
+    found = figures("全市目前有高新技术企业500家,科技型企业1200家。", doc_date="2025-08-27")
+    assert [(f.metric, f.year) for f in found] == [("高新技术企业", 2025), ("科技型企业", 2025)]
+    # 有效期内 is part of the name, not a verb 有
+    assert one("目前已有有效期内高新技术企业830家。").metric == "有效期内高新技术企业"
+
+
+def test_a_share_of_a_task_done_says_so() -> None:
+    found = figures("全年我市发明专利申请量1350件,超额完成17%,完成省科技厅下达任务的124%。")
+    assert [f.metric for f in found] == [
+        "发明专利申请量",
+        "发明专利申请量超额完成比例",
+        "省科技厅下达任务完成率",
+    ]
+
+
+def test_two_short_items_share_the_noun_of_the_last() -> None:
+    found = figures("我市申请和授权专利分别为97,573件和48,113件,分别增长了289.7%和351.4%。")
+    assert [(f.metric, f.value) for f in found] == [
+        ("申请专利", 97573),
+        ("授权专利", 48113),
+        ("申请专利", 289.7),
+        ("授权专利", 351.4),
+    ]

@@ -233,12 +233,12 @@ _LEAD_VERB_RE = re.compile(
     )
 )
 _LEADING_NOISE = re.compile(
-    r"^(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十0-9]+[)）]|第[一二三四五六七八九十百零]+条|其中|同时|首次|此外|另外|"
+    r"^(?:(?:目前|当前|现在|现)(?:共|已|还|仍)?有|[一二三四五六七八九十]+是|[(（][一二三四五六七八九十0-9]+[)）]|第[一二三四五六七八九十百零]+条|其中|同时|首次|此外|另外|"
     r"(?:19|20)[0-9]{2}年(?:以来|全年|度|底|末)?|今年|去年|上年|当年|全年|年内|目前|截至目前|上半年|"
     r"按照?其?|最高|最多|一次性|年末|年底|成功|"
     r"每年|每月|每季度|"
     r"[0-9]{1,2}(?:-|—|至|~)[0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:份)?|前?[一二三四]季度|"
-    r"全市|我市|全区|全省|全国|本市|全县|我区|我省|"
+    r"全市|我市|全区|全省|全国|本市|全县|我区|我省|(?<=目前|当前)(?:共|已|还|仍)?有|"
     r"和|及|与|以及|并|还|也|已|将|对|向|在|为|由|以|共有|共|均|分别|又|再|了|的|等|含|包括)+"
 )
 _TRAILING_NOISE_WORDS = _words(
@@ -674,6 +674,12 @@ def _sentence_figures(
                 sentence_scope_known = True
             scope = sentence_scope or _place_before(places, 0, q.start) or ctx.jurisdiction
         metric = _clean_metric(bare, scope, amount=q.unit.endswith("元"))
+        if q.unit == "%" and (done := _DONE_SHARE.search(bare)) is not None:
+            # "完成省科技厅下达任务的124%": how much of a task was done; "…申请量1350件,超额完成
+            # 17%": by how much the figure before beat its task
+            task = _clean_metric(done.group(1), scope) if done.group(1) else None
+            before = figures[-1].metric if figures and not done.group(1) else None
+            metric = f"{task or before or ''}{'完成率' if done.group(1) else '超额完成比例'}"
         if (
             scope is not None
             and scope == sentence_scope
@@ -1427,6 +1433,10 @@ def _share_head(names: list[str]) -> list[str]:
     if all(_LEVEL.fullmatch(e) for e in earlier) and 0 < k < len(last) - 2:
         # "国家级、省级孵化器分别给予…": the levels of one kind of thing
         return [e + last[k + 1 :] for e in earlier] + [last]
+    if all(len(e) == 2 for e in earlier) and len(last) >= 4 and not _MEASURE_IN.search(last[:2]):
+        # "申请和授权专利", "企业和高校研发投入": two-character items share what follows the
+        # last item's first word (申请专利, 企业研发投入)
+        return [e + last[2:] for e in earlier] + [last]
     tail = None
     ends = {e[-2:] for e in earlier}
     if len(ends) == 1:
@@ -1521,6 +1531,7 @@ def _qualify_generic_metrics(figures: list[_Figure]) -> None:
             fig.metric = prev.metric + fig.metric
 
 
+_DONE_SHARE = re.compile(r"(?:(?<!超额)完成(?:了)?([^,，;；。]{2,20}?)的|超额完成(?:了)?)$")
 _SHARE_LEAD = re.compile(r"^[、,，;；]?(?:和|及|并|其中)?占")
 
 
