@@ -171,6 +171,15 @@ class ChangeInfo(TypedDict):
     """与上期比较的概要句：各主题措施数的增减和更新的数据（新增文件数已在本期要点第一句中，不再重复）；没有上期时为空列表。 例：`{%p for line in changes.lines %}`"""
 
 
+class OtherCounts(TypedDict):
+    done_count: int
+    """进展类措施数。 例：`5`"""
+    provision_count: int
+    """政策规定（政策规划类文件中计划类的措施）数。 例：`1`"""
+    plan_count: int
+    """下一步计划数。 例：`1`"""
+
+
 class ThemeDocument(TypedDict):
     no: int
     """来源序号 n（与引注 [n] 一致）。 例：`3`"""
@@ -353,6 +362,8 @@ class BriefingContext(TypedDict):
     """专题模式（`--theme`）下的主题名，此时 themes 只含这一个主题；否则为空字符串。 例：`科技金融`"""
     other_count: int
     """未归入任何主题的措施数（概要中记为“其他”）。 例：`7`"""
+    other: OtherCounts
+    """未归入任何主题的措施按进展、政策规定、计划分的条数，与各主题的条数一起，合起来就是概要的总数（一条措施可属几个主题，各主题条数相加会多于总数）。 例：`{{ other.done_count }}`"""
     documents: list[DocumentSummary]
     """各文件摘要，顺序即来源序号。 例：`{% for d in documents %}`"""
     sources: list[DocumentSummary]
@@ -455,6 +466,15 @@ def document_summaries(
             )
         )
     return summaries
+
+
+def _other_counts(counts: Mapping[str, int]) -> OtherCounts:
+    planned, provisions = counts.get("planned", 0), counts.get("provisions", 0)
+    return OtherCounts(
+        done_count=counts.get("done", 0),
+        provision_count=provisions,
+        plan_count=planned - provisions,
+    )
 
 
 def _theme_document(
@@ -763,6 +783,7 @@ def build_context(
         themes=blocks,
         focus_theme=settings.theme or "",
         other_count=by_theme.get(OTHER_THEME, {}).get("measures", 0),
+        other=_other_counts(by_theme.get(OTHER_THEME, {})),
         documents=summaries,
         sources=list(summaries),
         changes=_change_info(changes, by_theme, aggregates.themes, summaries),

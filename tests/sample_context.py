@@ -316,6 +316,7 @@ def sample_context() -> BriefingContext:
         "themes": themes,
         "focus_theme": "",
         "other_count": 2,
+        "other": {"done_count": 1, "provision_count": 0, "plan_count": 1},
         "documents": documents,  # type: ignore[typeddict-item]
         "sources": documents,  # type: ignore[typeddict-item]
         "changes": {

@@ -91,6 +91,14 @@ def test_yaoqing_opens_with_the_digest_and_gives_each_theme_its_counts_and_key_f
     assert texts[start + 1 : start + len(summary["digest"])] == summary["digest"][1:]
     rows = themes.rows[1:]
     assert len(rows) == len(context["themes"])
+    # the measures of no theme are split as the header splits all, so its numbers add up
+    split = context["other"]
+    assert sum(split.values()) == context["other_count"] > 0
+    note = next(t for t in texts if t.startswith("另有未归入上述主题的措施"))
+    assert note.startswith(
+        f"另有未归入上述主题的措施{context['other_count']}条（{split['done_count']}／"
+        f"{split['provision_count']}／{split['plan_count']}）；"
+    )
     for row, theme in zip(rows, context["themes"], strict=True):
         name, count, split, figure = (c.text for c in row.cells)
         assert name == theme["name"]

@@ -905,12 +905,14 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
     _tag(doc, "{%p if changes.previous_issue %}")
     _para(doc, "括号内为与上期（{{ changes.previous_issue }}）相比措施数的增减。", s["warning"])
     _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if other_count %}")
-    _para(doc, "另有{{ other_count }}条措施未归入上述主题，不列入上表；[n]为来源文件序号，见同期简报附表。",
-          s["warning"])  # fmt: skip
-    _tag(doc, "{%p else %}")
-    _para(doc, "[n]为来源文件序号，见同期简报附表。", s["warning"])
-    _tag(doc, "{%p endif %}")
+    # the measures of no theme, split as the header splits all: with them the header adds up
+    _para(
+        doc,
+        "{% if other_count %}另有未归入上述主题的措施{{ other_count }}条（{{ other.done_count }}／"
+        "{{ other.provision_count }}／{{ other.plan_count }}）；{% endif %}"
+        "[n]为来源文件序号，见同期简报附表。",
+        s["warning"],
+    )
     _footer_block(doc, full=False)
 
 
