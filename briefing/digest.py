@@ -442,7 +442,8 @@ def _with_support(clauses: Sequence[str], i: int) -> set[int]:
 
 
 # a grant opening its clause, its recipient in the clauses before: 给予5万元奖励, 可给予…补助
-_GRANT_RE = re.compile(r"^(?:可|再|均|并|一次性|分别)?(?:给予|予以)")
+# (按融资租赁额的20%给予补助: a grant at a rate opens on its basis)
+_GRANT_RE = re.compile(r"^(?:可|再|均|并|一次性|分别|按[^，；]{1,20}?)?(?:给予|予以)")
 _CONDITIONS_ROOM = 40
 
 

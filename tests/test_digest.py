@@ -406,6 +406,9 @@ def test_a_grant_is_quoted_with_whom_it_is_for() -> None:
     assert fact("备案为国家科技型中小企业，且纳入烟台市高新技术企业培育库，给予5万元奖励。") == (
         "备案为国家科技型中小企业，且纳入烟台市高新技术企业培育库，给予5万元奖励"
     )
+    # a grant at a rate (按…给予) is one too: 本期要点 quoted an unseen 鞍山 policy from '取得…的'
+    leasing = "企业通过融资租赁方式，取得大型科研仪器和装备的，按融资租赁额的20%给予补助。"
+    assert fact(leasing) == leasing.rstrip("。")
 
 
 def test_a_ratio_named_by_its_measure_word_is_quoted_with_what_it_measures() -> None:
