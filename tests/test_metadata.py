@@ -1167,6 +1167,12 @@ def test_a_source_lines_short_name_yields_to_the_signatures_full_name_of_one_bod
         "文/图 张三",
         "本报讯(记者 张三)",
         "市长 王五",
+        "融媒体记者 张三",
+        "记者 张三 摄",
+        "本报记者 张三 报道",
+        "撰文:张三",
+        "撰稿人:张三",
+        "发布者:admin",
     ],
 )
 def test_a_credit_line_is_never_a_title_or_a_publisher(credit: str) -> None:

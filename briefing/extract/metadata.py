@@ -566,13 +566,13 @@ def _dated_byline(line: str) -> tuple[str, str] | None:
 # Read on the raw line: a space or a colon parts the credit from the name ("文化强市" is none).
 _PERSON = r"[\u4e00-\u9fff·]{2,4}"
 _CREDIT = (
-    r"(?:(?:[\u4e00-\u9fff]{0,8}(?:报|社|台|网|刊|新闻))?(?:特约|实习|首席)?"
+    r"(?:(?:[\u4e00-\u9fff]{0,8}(?:报|社|台|网|刊|新闻|融媒体?|中心))?(?:特约|实习|首席)?"
     r"(?:记者|通讯员|实习生|编辑|摄影|撰稿|文|图|摄)(?:\s*[:：]\s*|\s+)"
     r"|(?:文/图|图/文)\s*[:：]?\s*)"
 )
 _CREDIT_LINE = re.compile(
     rf"[□■\s]*(?:[\u4e00-\u9fff]{{0,8}}讯)?[(（]?\s*{_CREDIT}{_PERSON}"
-    rf"(?:[\s、,，/]+(?:{_CREDIT})?{_PERSON})*\s*[)）]?"
+    rf"(?:[\s、,，/]+(?:{_CREDIT})?{_PERSON})*\s*[)）]?(?:\s+(?:报道|摄影?))?"
     r"|(?:代理|代|副|常务副)?(?:总理|省长|市长|区长|县长|旗长|州长|主席|局长|厅长|主任|书记|部长)\s+"
     rf"{_PERSON}"
 )
