@@ -1343,3 +1343,12 @@ def test_a_report_squashed_onto_one_line_keeps_its_title_and_date() -> None:
     assert parsed.metadata.written_date == "2025-01-23"
     assert parsed.metadata.publisher == "某某市人民政府"
     assert "市长" not in parsed.body
+
+
+def test_a_proposal_printed_above_its_answer_is_not_the_replys_title() -> None:
+    parsed = parse(
+        "关于加快科技成果转化的提案\n张三委员:\n"
+        "您在市政协十三届二次会议上提出的第123号提案收悉,现答复如下:\n" + TASKS
+    )
+    assert parsed.metadata.title is None
+    assert parsed.metadata.display_title == "《关于加快科技成果转化的提案》的答复"

@@ -803,8 +803,9 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         for k in head.title_lines:
             lines.removed[k] = False
     body = lines.body()
+    answered: str | None = None  # the proposal a reply printed above itself
     if title and not head.title_from_cell and _quoted_proposal(title, body):
-        title = None
+        answered, title = title, None
     issuer = issuer_of_title(title) if title else None
     speaking_for = _speaking_for(body)
     given_publisher = _field_text(raw, "publisher")
@@ -823,6 +824,8 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         display_title, derived = title, False
     else:
         display_title, derived = derive_display_title(body), True
+        if display_title == UNTITLED and answered is not None:
+            display_title = f"《{answered.strip('《》')}》的答复"
         if display_title == UNTITLED:
             notes.append("文件没有标题，简报中以文件名标示。")
         else:
@@ -879,6 +882,8 @@ def _same_body(a: str, b: str) -> bool:
 
 _PROPOSAL = re.compile(r"(?:建议|提案|议案)[)）》”]*$")
 _ACKNOWLEDGED = re.compile(r"提出|收悉|收到|领衔")
+_ANSWERING = re.compile(r"(?:收悉|收到)[^。]{0,20}?现(?:将[^。]{0,12})?答复(?:如下)?")
+REPLY_OPENING = 300  # characters
 QUOTE_KEY = 10  # characters of a proposal's title that identify it in a reply's first sentence
 
 
@@ -889,6 +894,8 @@ def _quoted_proposal(title: str, body: str) -> bool:
         return False
     key = title.strip("《》“”")[:QUOTE_KEY]
     opening = body[:1000]
+    if _ANSWERING.search(opening[:REPLY_OPENING]) is not None:
+        return True  # "…第123号提案收悉，现答复如下": the page is its answer, not the proposal
     at = opening.find(key)
     if at < 1:
         return False  # a body that opens with the title prints it again, it does not quote it
