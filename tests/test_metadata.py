@@ -1352,3 +1352,22 @@ def test_a_proposal_printed_above_its_answer_is_not_the_replys_title() -> None:
     )
     assert parsed.metadata.title is None
     assert parsed.metadata.display_title == "《关于加快科技成果转化的提案》的答复"
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        (
+            "【通知公告】某某市科学技术局关于开展科技型企业评价工作的通知",
+            "某某市科学技术局关于开展科技型企业评价工作的通知",
+        ),
+        ("[工作动态]全市科技工作会议召开", "全市科技工作会议召开"),
+        ("某某区人民政府网—关于开展科技型企业评价工作的通知", "关于开展科技型企业评价工作的通知"),
+        # a headline's own words before a dash stay
+        ("工业互联网——制造业转型的关键一招", "工业互联网——制造业转型的关键一招"),
+    ],
+)
+def test_a_columns_tag_or_a_sites_name_before_the_title_is_not_part_of_it(
+    headline: str, title: str
+) -> None:
+    assert parse(f"{headline}\n{TASKS}").metadata.title == title

@@ -273,7 +273,9 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         lines.removed[i] = True
         i += 1
     if title_parts:
-        title = _without_prefix(_TITLE_NOTE.sub("", normalize_inline("".join(title_parts))))
+        title = _without_prefix(
+            _TITLE_TAG.sub("", _TITLE_NOTE.sub("", normalize_inline("".join(title_parts))))
+        )
         if is_org_line(title):
             head.byline = head.byline or title
         elif title and _SESSION_NAME.fullmatch(title) is not None:
@@ -295,6 +297,12 @@ _SESSION_NAME = re.compile(
 )
 # A site's note after a title ("…的通知【有效期至2027年12月31日】", "【已废止】"): not the title's words
 _TITLE_NOTE = re.compile(r"【[^【】]{1,20}】$")
+# A column's tag before a title ("【通知公告】某某市科学技术局关于…", "[工作动态]…"), or a site's name
+# before a dash ("某某区人民政府网—关于…"): not the title's words
+_TITLE_TAG = re.compile(
+    r"^(?:[【\[［][^【】\[\]［］]{2,8}[】\]］]|[^\s—\-_|]{2,20}(?:网站|政府网|门户网|信息网|新闻网|门户)\s*[—\-_]{1,2})"
+    r"\s*(?=\S{6})"
+)
 MIN_REPEAT = 6  # characters: a shorter line inside the title may be a heading of the body
 # A site's, a column's or a source's name before the title ("某某市科技局:某某市科学技术局2023年
 # 工作总结", "工作动态|关于…的通知"): short, and what follows it is a whole title on its own
