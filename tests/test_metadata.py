@@ -1371,3 +1371,12 @@ def test_a_columns_tag_or_a_sites_name_before_the_title_is_not_part_of_it(
     headline: str, title: str
 ) -> None:
     assert parse(f"{headline}\n{TASKS}").metadata.title == title
+
+
+def test_a_headline_ending_in_dashes_is_whole_and_its_subtitle_is_text() -> None:
+    parsed = parse(
+        "铺开某市发展画卷,人才工作呈现出精彩纷呈的图景———\n"
+        "建成省级以上重点人才平台173个,近三年引进青年人才年均增幅超过23%\n" + TASKS
+    )
+    assert parsed.metadata.title == "铺开某市发展画卷,人才工作呈现出精彩纷呈的图景"
+    assert "重点人才平台173个" in parsed.body

@@ -275,7 +275,7 @@ def _read_head(lines: _Lines, head: _Head) -> int:
     if title_parts:
         title = _without_prefix(
             _TITLE_TAG.sub("", _TITLE_NOTE.sub("", normalize_inline("".join(title_parts))))
-        )
+        ).rstrip("—－")
         if is_org_line(title):
             head.byline = head.byline or title
         elif title and _SESSION_NAME.fullmatch(title) is not None:
