@@ -552,6 +552,12 @@ def test_bracketed_publication_time_line() -> None:
         ("2023年是全面贯彻党的二十大精神的开局之年。", "无标题文件"),
         ("今年以来,我市科技创新工作取得明显成效,各项指标稳步增长。", "无标题文件"),
         ("现在，我代表国务院，向大会报告政府工作，请予审议。", "无标题文件"),
+        # a news item is named by the event its first sentence reports
+        (
+            "5月30日,某市庆祝全国科技工作者日座谈会召开,会议要求抓好落实。",
+            "某市庆祝全国科技工作者日座谈会召开",
+        ),
+        ("5月30日,我市科技创新工作取得明显成效。", "无标题文件"),
         # a reply is named by the proposal it answers, never by its clipped first sentence
         (
             "您提出的《关于加大本级科技创新财政投入的提案》收悉，现答复如下：",

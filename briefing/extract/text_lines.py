@@ -304,7 +304,18 @@ def derive_display_title(body: str) -> str:
             # "2023年是…的开局之年" has no subject to name the document by
             if 2 <= len(subject) <= 16 and not _SUBJECT_END.match(subject):
                 return f"{m.group('time')}{subject}"
+        # "5月30日,柳州市庆祝…座谈会召开,…": a news item's event, as its first sentence names it
+        if len(clauses) > 1 and _EVENT_DAY.fullmatch(clauses[0]):
+            event = clauses[1]
+            if MIN_EVENT <= len(event) <= MAX_EVENT and _EVENT_END.search(event):
+                return event
     return UNTITLED
+
+
+_EVENT_DAY = re.compile(r"(?:\d{1,2}月\d{1,2}日|近日|日前)(?:上午|下午|晚上?)?")
+_EVENT_END = re.compile(r"(?:召开|举行|举办|开幕|闭幕|启动|揭牌|成立|发布|落地|签约)$")
+MIN_EVENT = 8
+MAX_EVENT = 32
 
 
 REPLY_OPENING = 300  # characters: a reply acknowledges the proposal in its first sentences
