@@ -1,9 +1,10 @@
 """Calendar dates in Chinese policy text, normalised to ISO `YYYY-MM-DD`.
 
 Recognised: 2023-07-27, 2023/7/27, 2023.07.27, 2023年4月28日 (also 号 and spaces inside),
-full-width digits, and Chinese numerals (二〇二三年四月二十八日, 二零二三年十二月三十一日). A year or a
-month alone is not a date, and impossible dates (2023-02-30) are skipped. cn2an converts only the
-numeral spans the pattern matched: run over whole text it would turn 一带一路 into 1带1路.
+full-width digits, Chinese numerals (二〇二三年四月二十八日, 二零二三年十二月三十一日, 二OO五年八月三日)
+and 元月 for January (二〇二三年元月十日). A year or a month alone is not a date, and impossible
+dates (2023-02-30) are skipped. cn2an converts only the numeral spans the pattern matched: run over
+whole text it would turn 一带一路 into 1带1路.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ _CN_YEAR_DIGIT = "〇零○ＯOoｏ0一二三四五六七八九"
 _CN_SMALL = "一二三四五六七八九十"
 
 _DATE = re.compile(
-    r"(?<!\d)(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
+    r"(?<!\d)(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2}|元)\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
     r"|(?<!\d)(?P<y2>\d{4})(?P<sep>[-/.])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d)"
-    rf"|(?P<y3>[{_CN_YEAR_DIGIT}]{{4}})\s*年\s*(?P<m3>[{_CN_SMALL}]{{1,2}})\s*月"
+    rf"|(?P<y3>[{_CN_YEAR_DIGIT}]{{4}})\s*年\s*(?P<m3>[{_CN_SMALL}]{{1,2}}|元)\s*月"
     rf"\s*(?P<d3>[{_CN_SMALL}]{{1,3}})\s*[日号]"
 )
 
@@ -67,11 +68,13 @@ def _iso(year: int, month: int | None, day: int | None) -> str | None:
 
 def _match_to_iso(m: re.Match[str]) -> str | None:
     if m.group("y1"):
-        return _iso(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
+        month = 1 if m.group("m1") == "元" else int(m.group("m1"))
+        return _iso(int(m.group("y1")), month, int(m.group("d1")))
     if m.group("y2"):
         return _iso(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
     year = int(m.group("y3").translate(_YEAR_DIGIT_MAP))
-    return _iso(year, _cn_small_number(m.group("m3")), _cn_small_number(m.group("d3")))
+    cn_month = 1 if m.group("m3") == "元" else _cn_small_number(m.group("m3"))
+    return _iso(year, cn_month, _cn_small_number(m.group("d3")))
 
 
 def find_dates(text: str) -> list[tuple[Span, str]]:
