@@ -1386,3 +1386,8 @@ def test_a_headline_ending_in_dashes_is_whole_and_its_subtitle_is_text() -> None
     )
     assert parsed.metadata.title == "铺开某市发展画卷,人才工作呈现出精彩纷呈的图景"
     assert "重点人才平台173个" in parsed.body
+
+
+def test_a_title_broken_after_its_dash_is_joined() -> None:
+    meta = parse("奋进新征程——\n在全市科技工作会议上的讲话\n" + TASKS).metadata
+    assert meta.title == "奋进新征程——在全市科技工作会议上的讲话"

@@ -30,6 +30,7 @@ ENDS_WITH_DOC_TYPE = re.compile(rf"{_DOC_TYPES}(?:[(（][^()（）]{{1,12}}[)）
 _JOIN_TAIL = re.compile(r"(?:关于|的|和|与|及|暨|、|—|《|“|\()$")
 # a headline ending in a run of dashes ("…精彩纷呈的图景———"): its subtitle follows on the next line
 _DASH_RUN_END = re.compile(r"[—－]{2,}$")
+_CLAUSE_COMMA = re.compile(r"[，,]")
 _JOIN_HEAD = re.compile(r"(?:的|和|与|及|暨|《|“|—|\(|（)")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;]")
 _SECTION_MARKER = re.compile(
@@ -230,8 +231,8 @@ def can_join(title: str, line: str) -> bool:
         return False
     if line.startswith("关于"):
         return False  # a second title start: the first line was a column name or a letterhead
-    if _DASH_RUN_END.search(title):
-        return False  # "…的图景———" then its subtitle: the headline is whole
+    if _DASH_RUN_END.search(title) and _CLAUSE_COMMA.search(line):
+        return False  # "…的图景———" then a subtitle of clauses: the headline is whole
     return bool(
         _JOIN_TAIL.search(title)
         or _JOIN_HEAD.match(line)
