@@ -27,6 +27,7 @@ from briefing.extract.text_lines import (
     DOC_NO_LINE,
     ENDS_WITH_DOC_TYPE,
     IMPRINT,
+    REPLY_OPENING,
     SPEAKING_FOR,
     TITLE_STATUS,
     UNTITLED,
@@ -891,7 +892,6 @@ def _same_body(a: str, b: str) -> bool:
 _PROPOSAL = re.compile(r"(?:建议|提案|议案)[)）》”]*$")
 _ACKNOWLEDGED = re.compile(r"提出|收悉|收到|领衔")
 _ANSWERING = re.compile(r"(?:收悉|收到)[^。]{0,20}?现(?:将[^。]{0,12})?答复(?:如下)?")
-REPLY_OPENING = 300  # characters
 QUOTE_KEY = 10  # characters of a proposal's title that identify it in a reply's first sentence
 
 
