@@ -1299,6 +1299,16 @@ def test_a_key_figure_says_what_was_counted_and_where(
     assert (found.metric, found.scope) == (metric, scope)
 
 
+def test_a_target_counting_things_already_recognised_stays_a_target() -> None:
+    # 已认定的 says which incubators the target counts, not that it was reached
+    found = figures(
+        "到2026年,推动已认定的科技企业孵化器中10家晋升为国家级孵化器。",
+        section=("三、主要目标",),
+        doc_date="2024-02-01",
+    )
+    assert [(f.value, f.kind) for f in found] == [(10, "target")]
+
+
 def test_a_count_already_reached_in_a_plan_is_no_target() -> None:
     found = figures(
         "全市已建成省级以上众创空间12家,今年新增5家。",

@@ -584,6 +584,17 @@ def test_a_policy_amendment_keeps_the_provisions_it_quotes() -> None:
     assert any("给予50万元、10万元" in t for t in texts)
 
 
+def test_a_summary_keeps_the_provisions_it_quotes() -> None:
+    # only a news item's (or an unknown page's) unbalanced quote is someone's speech
+    body = (
+        "一、2024年工作开展情况\n"
+        "出台《某市科技创新若干措施》,明确“对新认定的高新技术企业给予20万元奖励。"
+        "对新建市级重点实验室给予100万元资助。”\n"
+    )
+    texts = [m.text for m in measures_of(body, title="某市科技局2024年工作总结")]
+    assert any("100万元资助" in t for t in texts)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -628,7 +628,7 @@ def _sentence_figures(
     ):
         # "据统计,2023年…", "据省局反馈数据显示,2014年…": the source comes first, then the date
         first_sep = seps[1]
-    targets = _target_words(text, ctx.doc_year)
+    target_at = _first_target_word(text, ctx.doc_year)
     support = _SUPPORT_SENTENCE.search(text) is not None
     places = _scope_places(text, quantities, titles, title_starts, ctx.jurisdiction)
     # the sentence's subject, after a leading "2023年," that is a clause of its own; looked up
@@ -721,7 +721,7 @@ def _sentence_figures(
             c_start,
             c_end,
             planned,
-            _target_before(text, targets, q.start),
+            target_at,
             support,
         )
         # "下降2.1%": the value stays as printed, the qualifier says which way it went
@@ -805,24 +805,13 @@ def _mark_former_values(text: str, figures: list[_Figure], current_year: int | N
 _SUBSET = re.compile(r"(?:属于|为|是)([^、,，;；。:：()（）0-9]{2,12})(?=$|[、,，;；。:：])")
 
 
-def _target_words(text: str, doc_year: int | None) -> list[int]:
-    """Where the target words are; "到2022年底" in a 2023 report is a past date, not a target."""
-    found = []
+def _first_target_word(text: str, doc_year: int | None) -> int | None:
+    """Where the first target word is; "到2022年底" in a 2023 report is a past date, not a target."""
     for m in _TARGET_WORD.finditer(text):
         year = re.search(r"(?:19|20)[0-9]{2}", m.group())
         if year is None or doc_year is None or int(year.group()) >= doc_year:
-            found.append(m.start())
-    return found
-
-
-def _target_before(text: str, targets: Sequence[int], pos: int) -> int | None:
-    """The target word governing a figure at `pos`: the last before it, unless a semicolon stands
-    between ("…总量将达到490家左右,超额完成年度目标任务;建成河南省院士工作站3家": what was built
-    is done, the target word's statement ended at the semicolon)."""
-    k = bisect.bisect_left(targets, pos)
-    if k == 0:
-        return None
-    return targets[k - 1]
+            return m.start()
+    return None
 
 
 def _inside(intervals: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:
@@ -869,8 +858,9 @@ def _qualifier(lead: str | None, q: Quantity, prefix: str) -> str | None:
     return "累计" if "累计" in prefix else None
 
 
-# "目前已建成…5家", "现有高新技术企业356家": a count already reached, also in a plan's paragraph
-_DONE = re.compile(r"已(?:经|有|建成|建|达|累计|认定|获批|培育|引进|集聚|拥有|完成)")
+# "目前已建成…5家": a count already reached, also in a plan's paragraph; not 已认定的 describing
+# which things a target counts ("推动已认定的孵化器中10家晋升为国家级孵化器")
+_DONE = re.compile(r"已(?:经|有|建成|建|达|累计|认定|获批|培育|引进|集聚|拥有|完成)(?!的)")
 # "资产负债率须低于60%": a condition a policy sets ("须达到2.5%" in a plan is a target)
 _REQUIRED = re.compile(r"(?:须|需|应当?|必须)(?:低于|高于|不低于|不高于|不超过|不少于|满|超过)$")
 # a level heading an amount in a list of standards
@@ -1434,8 +1424,8 @@ def _share_head(names: list[str]) -> list[str]:
         # "国家级、省级孵化器分别给予…": the levels of one kind of thing
         return [e + last[k + 1 :] for e in earlier] + [last]
     if all(len(e) == 2 for e in earlier) and len(last) >= 4 and not _MEASURE_IN.search(last[:2]):
-        # "申请和授权专利", "企业和高校研发投入": two-character items share what follows the
-        # last item's first word (申请专利, 企业研发投入)
+        # "申请和授权专利": two-character items share what follows the last item's first word
+        # (申请专利, 授权专利)
         return [e + last[2:] for e in earlier] + [last]
     tail = None
     ends = {e[-2:] for e in earlier}

@@ -183,11 +183,12 @@ def document_context(
 ) -> DocContext:
     """Genre and year of a document, as the status rules use them."""
     year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
-    if year is None and title:
+    guess = detect_genre(title, structure)
+    if year is None and title and guess.genre == "plan":
         # an undated plan named for a period (巴中市“十四五”科技创新规划) was written as it began
+        # (a summary of the same period was not)
         m = _TITLE_PERIOD_RE.search(title)
         year = period_years(m.group(1))[0] if m is not None else None
-    guess = detect_genre(title, structure)
     return DocContext(genre=guess.genre, year=year, genre_cue=guess.cue)
 
 
@@ -631,15 +632,16 @@ _LEADER_QUOTE_RE = re.compile(
 def is_quoted_speech(text: str, genre: str = "unknown") -> bool:
     """“这款控制阀是我们近期出口的低温阀,… / …又一次突破。”: a sentence of someone's words quoted
     (a news item's interviewee), which opens a quotation it does not close or closes one it did
-    not open. Not in a plan: an amendment quotes its new provisions (第三部分修改为:“一、…”)."""
-    if genre == "plan" or ("“" not in text and "”" not in text):
+    not open. Only in news and pages of no known genre: a plan's amendment or a summary quotes
+    provisions (第三部分修改为:“一、…”, 明确“…给予20万元奖励。…”)."""
+    if genre not in ("news", "unknown") or ("“" not in text and "”" not in text):
         return False
     opens, closes = text.count("“"), text.count("”")
     if opens == closes:
         return False
     if opens > closes:
         return text[:1] == "“"
-    return text.rstrip("。.！!？?")[-1:] == "”" or text.endswith("”")
+    return text.rstrip("。.！!？?")[-1:] == "”"
 
 
 # a scene as a news item paints it: 10月31日,在…生产车间里,技术人员正争分夺秒赶制…

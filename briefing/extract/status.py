@@ -670,7 +670,7 @@ def announces_tasks(text: str) -> bool:
 # list of proposals announced (现根据建议内容,提出以下会办意见:). Outside a review section only:
 # there 重点抓好以下工作 may announce what was done.
 _ORDERS_FOLLOW_RE = re.compile(
-    r"(?:抓好|做好|抓实|抓牢|提出)(?<!了)[^，,。；;了]{0,4}(?:以下|如下)[^，,。；;了]{0,12}"
+    r"(?:抓好|做好|抓实|抓牢|提出)[^，,。；;了]{0,4}(?:以下|如下)[^，,。；;了]{0,12}"
     r"(?:方面|工作|任务|举措|措施|事项|意见|建议)[^，,。；;了]{0,8}[:：。]?$"
 )
 
