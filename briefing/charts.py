@@ -31,7 +31,7 @@ from matplotlib.ticker import MaxNLocator
 
 from briefing.aggregate import Aggregates, theme_counts, theme_documents
 from briefing.changes import Changes, Point, Trend
-from briefing.figures import cell_value, comparable_amounts
+from briefing.figures import cell_value, comparable_amounts, without_verb
 from briefing.fonts import cjk_rc_params
 
 OTHER_LABEL = "其他"
@@ -749,7 +749,10 @@ def trends_of(theme: str, trends: Sequence[Trend], theme_index: int) -> ChartIma
     value, labelled as their quotes print them, with their citations."""
 
     def datum(point: Point) -> ChartDatum:
-        return ChartDatum(f"{point.year}年", point.value_text, point.quote, point.cite)
+        # a bar's label is the figure, not the sentence's verb (达到865.1亿元 -> 865.1亿元)
+        return ChartDatum(
+            f"{point.year}年", without_verb(point.value_text), point.quote, point.cite
+        )
 
     series = [
         (

@@ -28,9 +28,11 @@ ORDER = [
     "CitedMeasure",
     "CitedIndicator",
     "TrendInfo",
+    "ThemeDocument",
     "ChangeInfo",
     "ThemeChange",
     "DocumentSummary",
+    "ProposalInfo",
     "ChartSet",
     "FooterInfo",
 ]
@@ -43,9 +45,11 @@ PATHS = {
     "CitedMeasure": "theme.highlights[i]",
     "CitedIndicator": "theme.indicators[i]、theme.targets[i]、theme.standards[i]",
     "TrendInfo": "theme.trends[i] 与 changes.figures[i]",
+    "ThemeDocument": "theme.documents[i] 与 theme.touching[i]",
     "ChangeInfo": "changes",
     "ThemeChange": "changes.themes[i]",
     "DocumentSummary": "documents[i]、sources[i] 与 changes.new_documents[i]",
+    "ProposalInfo": "documents[i].proposal（非答复时为空）",
     "ChartSet": "charts",
     "FooterInfo": "footer",
 }

@@ -692,7 +692,8 @@ def gist(
         what = proposal.number + proposal.kind if proposal.number else proposal.kind
         title = f"《{proposal.title}》" if proposal.title else ""
         result = f"，办理结果：{proposal.result}" if proposal.result else ""
-        return f"答复{who}{what}{title}{result}，列出措施{counted}{content}。"
+        listed = f"，列出措施{counted}{content}" if measure_count else "，未梳理出政策措施"
+        return f"答复{who}{what}{title}{result}{listed}。"
     issued = "".join(part for part in (_short_publisher(publisher), date_cn) if part)
     verb = issuing_verb(kind, title)
     opening = f"{issued}{verb}，" if issued else ""

@@ -89,7 +89,12 @@ def cell_value(quote: str, value: float, unit: str) -> str:
     """The figure as a table cell or a bar's label prints it: `printed_value` without a verb
     before it that adds nothing to the figure (达到71.38亿元 -> 71.38亿元); 超, 近, 累计, 余 say
     how much and stay. A sentence (a trend's 2023年达到865.1亿元) keeps its verb."""
-    return _VERB_PREFIX.sub("", printed_value(quote, value, unit))
+    return without_verb(printed_value(quote, value, unit))
+
+
+def without_verb(value_text: str) -> str:
+    """A printed value as a cell or a bar label shows it: 达到865.1亿元 -> 865.1亿元."""
+    return _VERB_PREFIX.sub("", value_text)
 
 
 RESULT_KINDS = ("actual", "growth", "change")

@@ -343,3 +343,35 @@ def test_a_label_breaks_before_a_place_in_brackets_not_inside_it() -> None:
 
     assert _wrap("市级自然科学基金项目（重庆市）", 12) == "市级自然科学基金项目\n（重庆市）"
     assert _wrap("技术合同成交额（重庆市）", 12) == "技术合同成交额（重庆市）"
+
+
+def test_a_trend_panel_labels_its_bars_with_the_figures_not_the_sentences_verb() -> None:
+    from briefing.changes import Point, Trend
+    from briefing.charts import trends_of
+
+    def point(year: int, value: float, text: str, cite: str) -> Point:
+        quote = f"{year}年全市技术合同成交额{text}。"
+        return Point(
+            "成果转化",
+            "技术合同成交额",
+            "某市",
+            "某市",
+            year,
+            value,
+            "亿元",
+            value * 1e8,
+            "元",
+            text,
+            quote,
+            cite,
+            False,
+        )
+
+    earlier = point(2022, 630.5, "630.5亿元", "[3]")
+    latest = point(2023, 865.1, "达到865.1亿元", "[5]")
+    chart = trends_of("成果转化", [Trend(latest, earlier, "增长37.2%")], 1)
+    assert chart is not None
+    assert [d.value_text for d in chart.data] == ["630.5亿元", "865.1亿元"]
+    assert "达到" not in chart.alt
+    # each bar's number is still found in the quote it cites
+    assert all(d.value_text in d.quote for d in chart.data)

@@ -227,6 +227,12 @@ def test_a_co_handling_opinion_sent_to_the_lead_office_does_not_call_it_the_prop
     assert proposal_of(society).proposer == "市社科联"
 
 
+def test_a_reply_without_measures_says_so_rather_than_counting_none() -> None:
+    doc = _reply("", "市社科联:\n你们提出的《关于推进我市创新链的建议》收悉。", "市社科联")
+    text = gist("reply", proposal_of(doc), 0, "", "", [])
+    assert text == "答复市社科联提出的建议《关于推进我市创新链的建议》，未梳理出政策措施。"
+
+
 def test_a_report_on_handling_a_deputys_proposal_is_a_reply_to_it() -> None:
     """A 办理情况的报告 sent to the government office answers a deputy's numbered 建议: its gist
     names the deputy (not the office it is sent to) and the 建议, though its opening mentions a

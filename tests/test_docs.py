@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from briefing import context
 from briefing.cli import app
-from briefing.contextdoc import DOC_PATH, read_fields, updated_document
+from briefing.contextdoc import DOC_PATH, ORDER, read_fields, updated_document
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +22,8 @@ def test_template_docs_are_generated_from_the_current_context_types() -> None:
 
 def test_every_context_key_is_documented_with_meaning_and_example() -> None:
     documented = read_fields()
+    # every context type has its table in docs/templates.md, not only those listed earlier
+    assert set(ORDER) == set(documented)
     for name, fields in documented.items():
         declared = set(typing.get_type_hints(getattr(context, name)))
         assert {f.name for f in fields} == declared, name
