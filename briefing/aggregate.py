@@ -167,9 +167,11 @@ def indicators_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
     return frame.astype({"primary": bool, "on_theme": bool, "runs_on": bool, "single": bool})
 
 
-# one firm, one loan: 首笔, 首单, 单笔, 某…公司, 一家企业
+# one firm, one loan: 首笔, 首单, 单笔, a firm named by its legal form (绵阳华丰科技股份有限公司;
+# counts of firms say 企业, not 有限公司), 某…公司 in an anonymised text, 一家企业 (not 每一家)
 _ONE_RECIPIENT_RE = re.compile(
-    r"首笔|首单|单笔|某[^，,。；;]{0,16}(?:公司|企业|厂)|(?<![\d十百千万])一家(?:企业|公司)"
+    r"首笔|首单|单笔|有限(?:责任)?公司|股份公司|某[^，,。；;]{0,16}(?:公司|企业|厂)"
+    r"|(?<![\d十百千万每])一家(?:企业|公司)"
 )
 
 

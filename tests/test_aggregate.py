@@ -6,9 +6,16 @@ import dataclasses
 import io
 
 import pandas as pd
+import pytest
 from PIL import Image
 
-from briefing.aggregate import aggregate, pick_highlights, theme_counts, theme_documents
+from briefing.aggregate import (
+    aggregate,
+    one_recipient,
+    pick_highlights,
+    theme_counts,
+    theme_documents,
+)
 from briefing.figures import cell_value, printed_value
 from briefing.model import ExtractedDocument, Indicator, Measure, Metadata
 
@@ -546,6 +553,20 @@ def test_a_count_of_firms_a_sentence_goes_on_from_is_no_key_figure() -> None:
     )
     assert "科技型中小微企业" not in results["metric"].tolist()
     assert "省创新实验室" in results["metric"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "one"),
+    [
+        ("向绵阳华丰科技股份有限公司发放贷款300万元。", True),
+        ("首单知识产权质押融资500万元落地。", True),
+        ("对每一家企业给予最高50万元补助。", False),
+        ("为30家科技型企业发放贷款1.2亿元。", False),
+    ],
+)
+def test_a_figure_about_one_named_firm_is_told_apart_from_a_total(sentence: str, one: bool) -> None:
+    quote = sentence.rstrip("。")
+    assert one_recipient(quote, sentence) is one
 
 
 def test_one_firms_loan_never_heads_a_themes_key_figures() -> None:
