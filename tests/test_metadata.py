@@ -1286,6 +1286,21 @@ def test_an_untitled_reply_is_named_by_the_proposal_it_answers(opening: str) -> 
     assert parsed.metadata.display_title == "《关于加快科技成果转化的提案》的答复"
 
 
+def test_a_reply_quoting_the_rules_it_follows_is_not_named_by_them() -> None:
+    # the quoted name is the handling rules, not the proposal
+    parsed = parse(
+        "张三代表:\n根据《代表建议办理办法》,您提出的第12号建议收悉,现答复如下:\n" + TASKS
+    )
+    assert "代表建议办理办法" not in (parsed.metadata.display_title or "")
+
+
+def test_a_reply_names_a_proposal_quoted_inside_its_name_whole() -> None:
+    parsed = parse(
+        "张三委员:\n您提出的关于“实施‘应天英才计划’加快人才集聚”的提案收悉,现答复如下:\n" + TASKS
+    )
+    assert parsed.metadata.display_title == "《关于“实施‘应天英才计划’加快人才集聚”的提案》的答复"
+
+
 @pytest.mark.parametrize(
     ("headline", "title"),
     [

@@ -286,11 +286,12 @@ def title_core(title: str) -> str:
 
 
 def derive_display_title(body: str) -> str:
-    """A short name for an untitled document from its opening, in the text's own words only:
-    "2023年,全市科技系统坚持…" -> `2023年全市科技系统` (the time and the subject that open it).
-    Anything else would be a sentence or a clipped one ("现在,我代表国务院,向大会报告…",
-    "您提出的《关于…"), which reads as a title it is not: then `UNTITLED`, and the briefing names
-    the file instead."""
+    """A short name for an untitled document from its opening, in the text's own words only: a
+    reply by the proposal it answers (`《关于…的提案》的答复`); "2023年,全市科技系统坚持…" ->
+    `2023年全市科技系统` (the time and the subject that open it); a news item by the event its
+    first sentence reports ("5月30日,某市…座谈会召开,…" -> `某市…座谈会召开`). Anything else would
+    be a sentence or a clipped one ("现在,我代表国务院,向大会报告…"), which reads as a title it is
+    not: then `UNTITLED`, and the briefing names the file instead."""
     answered = _answered_proposal(body)
     if answered is not None:
         return answered
@@ -323,19 +324,30 @@ REPLY_OPENING = 300  # characters: a reply acknowledges the proposal in its firs
 # "您提出的《关于…的提案》(第94号)收悉", "…“关于…的建议”收悉", "你们提出的关于…的提案,我们…": the
 # proposal a reply answers
 _ACKNOWLEDGED_PROPOSAL = re.compile(
-    r"[《“](?P<quoted>[^《》“”\n]{4,80})[》”][^。！？\n]{0,30}?(?:收悉|收到)"
+    r"(?P<pre>关于)?[《“](?P<quoted>[^《》“”\n]{4,80})[》”](?P<post>的?(?:提案|建议|议案))?"
+    r"[^。！？\n]{0,30}?(?:收悉|收到)"
     r"|提出的(?P<bare>关于[^，,。；;《》“”\n]{4,60}?(?:提案|建议|议案))"
 )
+_PROPOSAL_END = ("提案", "建议", "议案")
 
 
 def _answered_proposal(body: str) -> str | None:
     """A reply without a title of its own named by the proposal it answers, in the text's words:
-    "您提出的《关于加快科技成果转化的提案》收悉，现答复如下" -> `《关于加快科技成果转化的提案》的答复`."""
+    "您提出的《关于加快科技成果转化的提案》收悉，现答复如下" -> `《关于加快科技成果转化的提案》的答复`;
+    "关于“实施…”的提案收悉" -> `《关于“实施…”的提案》的答复`. A quoted name that is no proposal's
+    (根据《代表建议办理办法》，您提出的第12号建议收悉) names nothing."""
     opening = normalize_inline(body[:REPLY_OPENING])
-    m = _ACKNOWLEDGED_PROPOSAL.search(opening)
-    if m is None or "答复" not in opening:
+    if "答复" not in opening:
         return None
-    return f"《{m.group('quoted') or m.group('bare')}》的答复"
+    for m in _ACKNOWLEDGED_PROPOSAL.finditer(opening):
+        if m.group("bare"):
+            return f"《{m.group('bare')}》的答复"
+        quoted, pre, post = m.group("quoted"), m.group("pre") or "", m.group("post") or ""
+        if post:
+            return f"《{pre}“{quoted}”{post}》的答复" if pre else f"《{quoted}{post}》的答复"
+        if quoted.endswith(_PROPOSAL_END):
+            return f"《{quoted}》的答复"
+    return None
 
 
 # --- broken lines in the body ---------------------------------------------------------------------
