@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.builders import make_docx, make_pdf
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from briefing.errors import ReadError
@@ -177,8 +177,21 @@ TEXT = st.text(
 @FAST
 @given(text=TEXT, encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030", "gbk"]))
 def test_text_round_trips_through_the_common_encodings(text: str, encoding: str) -> None:
-    docs = read_bytes_as(".txt", text.encode(encoding))
+    data = text.encode(encoding)
+    # GBK bytes that are also valid UTF-8 in one European script ("00医" is b"00\xd2\xbd", which
+    # UTF-8 reads as "00ҽ") have two readings; the reader's policy takes UTF-8 for them, as it
+    # must for "Grüße aus München" (tests/test_readers.py covers both sides)
+    assume(encoding not in ("gbk", "gb18030") or not _valid_utf8(data))
+    docs = read_bytes_as(".txt", data)
     assert docs is not None and docs[0].text == text
+
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

@@ -66,7 +66,14 @@ def test_text_in_any_common_encoding_decodes_to_the_same_text(
 
 @pytest.mark.parametrize(
     "short",
-    ["市科技局", "科技", "关于支持区县科技创新发展的指导意见", "重庆：指导意见\n各区县科技局："],
+    [
+        "市科技局",
+        "科技",
+        "关于支持区县科技创新发展的指导意见",
+        "重庆：指导意见\n各区县科技局：",
+        # GBK bytes that are valid UTF-8 too, there as letters of two scripts (ҵΪ): mojibake
+        "业为",
+    ],
 )
 def test_short_gbk_text_is_read_as_chinese_not_a_foreign_code_page(
     tmp_path: Path, short: str
