@@ -218,6 +218,16 @@ def test_an_event_dated_before_the_document_reports_someone_elses_plan_as_done()
     ).status == ("planned")
 
 
+@pytest.mark.parametrize("subject", ["全市", "全省", "全县", "本区"])
+def test_a_place_as_a_whole_that_will_do_something_plans_it(subject: str) -> None:
+    # a news item retelling a work report's five-year targets: 全市将 is 我市将
+    text = f"未来五年,{subject}将新建5个院士工作站,高新技术企业达到4500家。"
+    assert decide(text, (), DocContext("news", 2022)).status == "planned"
+    # 将 before a noun and 纳入 is still the object marker of what was done
+    done = f"{subject}已将30家企业纳入科技型企业培育库。"
+    assert decide(done, (), DocContext("news", 2022)).status == "done"
+
+
 def test_what_a_meeting_pointed_out_is_decided_by_the_rest_of_the_sentence() -> None:
     body = (
         "2月14日,全市科技系统工作会议召开。\n"
