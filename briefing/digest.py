@@ -15,7 +15,12 @@ from itertools import pairwise
 from pathlib import PurePath
 
 from briefing.extract.status import detect_genre
-from briefing.extract.text_lines import UNTITLED
+from briefing.extract.text_lines import (
+    ACKNOWLEDGED_TITLE_RE,
+    LOOSE_PROPOSAL_TITLE_RE,
+    PROPOSAL_TITLE_RE,
+    UNTITLED,
+)
 from briefing.model import ExtractedDocument, Paragraph, Structure
 from briefing.wording import (
     CONCRETE_RE,
@@ -155,20 +160,6 @@ class Proposal:
 _NUMBER_RE = re.compile(r"第\s*([0-9０-９]{1,9})\s*号")
 _NUMBERED_KIND_RE = re.compile(r"第\s*[0-9０-９]{1,9}\s*号(?:代表)?(建议|提案|议案)")
 _OWN_TITLE_RE = re.compile(r"^关于[^《》]{2,80}(?:建议|提案|议案)$")
-# 《关于加大“科技金融”服务科技型企业创新发展的建议》: quotes may stand inside the book title marks
-_PROPOSAL_TITLE_RE = re.compile(
-    r"《(关于[^《》]{2,80}?(?:建议|提案|议案))》|“(关于[^《》“”]{2,80}?(?:建议|提案|议案))”"
-)
-# 您提出的关于“实施‘应天英才计划’…”的提案收悉: unmarked, quotes inside it kept whole
-_LOOSE_TITLE_RE = re.compile(
-    r"(?:提出的|所提)[《“]?(关于(?:[^《》“”。]|“[^“”《》。]{1,60}”){2,80}?(?:建议|提案|议案))"
-)
-# 《借鉴粤港澳大湾区经验推动…的策略研究》(第20251159号)收悉: a proposal whose title is not
-# 关于…的建议, acknowledged by its marks and its receipt
-_ACKNOWLEDGED_TITLE_RE = re.compile(
-    r"(?:《([^《》]{4,80})》|“([^“”]{4,80})”)\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:的)?"
-    r"(?:建议|提案|议案)?\s*收悉"
-)
 # a 人大 site's form: 建议标题: | 关于…的建议 |
 _LABELLED_TITLE_RE = re.compile(
     r"(?:建议|提案)(?:标题|题目|名称)[:：|｜\s]*(关于[^|｜\n]{2,80}?(?:建议|提案))"
@@ -243,14 +234,14 @@ def proposal_of(doc: ExtractedDocument) -> Proposal:
             number = f"第{m.group(1)}号"
             break
     found = (
-        _PROPOSAL_TITLE_RE.search(head)
-        or _LOOSE_TITLE_RE.search(head)
+        PROPOSAL_TITLE_RE.search(head)
+        or LOOSE_PROPOSAL_TITLE_RE.search(head)
         or _LABELLED_TITLE_RE.search(f"{title}\n{head}")
     )
     proposal_title = next((g for g in found.groups() if g), "") if found else ""
     if not proposal_title and _OWN_TITLE_RE.match(title):
         proposal_title = title  # a page headed by the proposal's own title
-    elif not proposal_title and (acknowledged := _ACKNOWLEDGED_TITLE_RE.search(head)):
+    elif not proposal_title and (acknowledged := ACKNOWLEDGED_TITLE_RE.search(head)):
         proposal_title = acknowledged.group(1) or acknowledged.group(2)
     result = ""
     if m := _RESULT_CLASS_RE.search(doc.body):

@@ -321,33 +321,37 @@ MAX_EVENT = 32
 
 
 REPLY_OPENING = 300  # characters: a reply acknowledges the proposal in its first sentences
-# "您提出的《关于…的提案》(第94号)收悉", "…“关于…的建议”收悉", "你们提出的关于…的提案,我们…": the
-# proposal a reply answers
-_ACKNOWLEDGED_PROPOSAL = re.compile(
-    r"(?P<pre>关于)?[《“](?P<quoted>[^《》“”\n]{4,80})[》”](?P<post>的?(?:提案|建议|议案))?"
-    r"[^。！？\n]{0,30}?(?:收悉|收到)"
-    r"|提出的(?P<bare>关于[^，,。；;《》“”\n]{4,60}?(?:提案|建议|议案))"
+# How a reply names the proposal it answers; the 简报's gist (digest.proposal_of) reads the same
+# patterns, so a reply's display name and its gist never disagree.
+# 《关于加大“科技金融”服务科技型企业创新发展的建议》: quotes may stand inside the book title marks
+PROPOSAL_TITLE_RE = re.compile(
+    r"《(关于[^《》]{2,80}?(?:建议|提案|议案))》|“(关于[^《》“”]{2,80}?(?:建议|提案|议案))”"
 )
-_PROPOSAL_END = ("提案", "建议", "议案")
+# 您提出的关于“实施‘应天英才计划’…”的提案收悉: unmarked, quotes inside it kept whole
+LOOSE_PROPOSAL_TITLE_RE = re.compile(
+    r"(?:提出的|所提)[《“]?(关于(?:[^《》“”。]|“[^“”《》。]{1,60}”){2,80}?(?:建议|提案|议案))"
+)
+# 《借鉴粤港澳大湾区经验推动…的策略研究》(第20251159号)收悉: a proposal whose title is not
+# 关于…的建议, acknowledged by its marks and its receipt
+ACKNOWLEDGED_TITLE_RE = re.compile(
+    r"(?:《([^《》]{4,80})》|“([^“”]{4,80})”)\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:的)?"
+    r"(?:建议|提案|议案)?\s*收悉"
+)
 
 
 def _answered_proposal(body: str) -> str | None:
     """A reply without a title of its own named by the proposal it answers, in the text's words:
     "您提出的《关于加快科技成果转化的提案》收悉，现答复如下" -> `《关于加快科技成果转化的提案》的答复`;
     "关于“实施…”的提案收悉" -> `《关于“实施…”的提案》的答复`. A quoted name that is no proposal's
-    (根据《代表建议办理办法》，您提出的第12号建议收悉) names nothing."""
+    (根据《代表建议办理办法》,您提出的第12号建议收悉) names nothing."""
     opening = normalize_inline(body[:REPLY_OPENING])
     if "答复" not in opening:
         return None
-    for m in _ACKNOWLEDGED_PROPOSAL.finditer(opening):
-        if m.group("bare"):
-            return f"《{m.group('bare')}》的答复"
-        quoted, pre, post = m.group("quoted"), m.group("pre") or "", m.group("post") or ""
-        if post:
-            return f"《{pre}“{quoted}”{post}》的答复" if pre else f"《{quoted}{post}》的答复"
-        if quoted.endswith(_PROPOSAL_END):
-            return f"《{quoted}》的答复"
-    return None
+    found = PROPOSAL_TITLE_RE.search(opening) or LOOSE_PROPOSAL_TITLE_RE.search(opening)
+    if found is None:
+        found = ACKNOWLEDGED_TITLE_RE.search(opening)
+    title = next((g for g in found.groups() if g), "") if found else ""
+    return f"《{title}》的答复" if title else None
 
 
 # --- broken lines in the body ---------------------------------------------------------------------
