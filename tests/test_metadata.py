@@ -1181,10 +1181,11 @@ def test_a_source_lines_short_name_yields_to_the_signatures_full_name_of_one_bod
         "发布者:admin",
     ],
 )
-def test_a_credit_line_is_never_a_title_or_a_publisher(credit: str) -> None:
+def test_a_credit_line_is_never_a_title_and_publishes_only_as_its_outlet(credit: str) -> None:
     parsed = parse(f"{credit}\n{TASKS}")
     assert parsed.metadata.title is None
-    assert parsed.metadata.publisher is None
+    # the reporters' outlet wrote the item ("某某日报记者 张三"); a person, 本报 or an office never
+    assert parsed.metadata.publisher == ("某某日报" if credit.startswith("某某日报") else None)
     assert credit.replace(" ", "") not in parsed.metadata.display_title
 
 
@@ -1406,3 +1407,69 @@ def test_a_headline_ending_in_dashes_is_whole_and_its_subtitle_is_text() -> None
 def test_a_title_broken_after_its_dash_is_joined() -> None:
     meta = parse("奋进新征程——\n在全市科技工作会议上的讲话\n" + TASKS).metadata
     assert meta.title == "奋进新征程——在全市科技工作会议上的讲话"
+
+
+@pytest.mark.parametrize(
+    "caption", ["▲某某同志作政府工作报告", "图为全市科技工作会议", "(张三 摄)"]
+)
+def test_a_photo_caption_is_never_the_title(caption: str) -> None:
+    parsed = parse(f"{caption}\n各位代表:\n现在,我代表市人民政府向大会报告工作。\n" + TASKS)
+    assert parsed.metadata.title is None
+    assert caption not in parsed.body
+
+
+def test_a_title_glued_to_the_pages_fields_ends_where_they_start() -> None:
+    meta = parse(
+        "某省2011年科技工作总结 发布时间：2012-01-05 来源：某省科学技术厅\n" + TASKS
+    ).metadata
+    assert meta.title == "某省2011年科技工作总结"
+    assert (meta.published_date, meta.publisher) == ("2012-01-05", "某省科学技术厅")
+
+
+def test_an_authors_line_of_fields_under_the_title_dates_and_sources_the_page() -> None:
+    meta = parse(
+        "某地打造人才引擎驱动高质量发展\n张三 发布时间:2019-04-09 08:55:00来源: 某某日报\n"
+        "日前,记者从有关部门了解到,全区建成众创空间74家。\n" + TASKS
+    ).metadata
+    assert meta.title == "某地打造人才引擎驱动高质量发展"
+    assert (meta.published_date, meta.publisher) == ("2019-04-09", "某某日报")
+
+
+def test_a_publishing_date_under_the_signature_is_not_the_signing_date() -> None:
+    meta = parse(
+        "关于印发某某办法的通知\n各县(市、区)科技局:\n现将办法印发给你们,请认真贯彻执行。\n"
+        "某某市科学技术局\n2023年10月18日\n发布日期：2023-10-25"
+    ).metadata
+    assert (meta.written_date, meta.published_date) == ("2023-10-18", "2023-10-25")
+
+
+def test_a_printing_date_label_dates_the_document() -> None:
+    meta = parse("某某市科学技术局关于印发某某办法的通知\n印发日期：2023-10-18\n" + TASKS).metadata
+    assert meta.written_date == "2023-10-18"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "中新网某城3月5日电(记者 张三)某省科技厅5日召开全省科技工作会议,会议总结了全年工作。",
+        "某某新闻3月5日讯(记者 张三 通讯员 李四)3月5日,某省科技厅召开全省科技工作会议。",
+    ],
+)
+def test_an_untitled_news_item_is_named_by_its_event_and_its_outlet_publishes_it(
+    opening: str,
+) -> None:
+    meta = parse(opening + "\n" + TASKS).metadata
+    assert (meta.title, meta.display_title) == (None, "某省科技厅召开全省科技工作会议")
+    assert meta.publisher in ("中新网", "某某新闻")
+
+
+def test_a_credit_line_names_the_outlet_whose_reporters_wrote_the_item() -> None:
+    meta = parse("全省科技工作会议召开\n某某新闻记者 张三 通讯员 李四\n" + TASKS).metadata
+    assert (meta.title, meta.publisher) == ("全省科技工作会议召开", "某某新闻")
+
+
+def test_an_outlet_that_only_carried_a_bulletin_does_not_publish_it() -> None:
+    meta = parse("2016年科技经费投入统计公报\n来源:新华社\n" + TASKS).metadata
+    assert meta.publisher is None
+    meta = parse("本报讯(记者 张三)3月5日,某省科技厅召开全省科技工作会议。\n" + TASKS).metadata
+    assert meta.publisher is None and meta.display_title == "某省科技厅召开全省科技工作会议"

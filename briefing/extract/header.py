@@ -27,6 +27,9 @@ LABELS: dict[str, str] = {
     "发布机关": "publisher",
     "文件编号": "doc_no",
     "发文日期": "written_date",
+    # the date a document was issued in print, under its imprint or on its page ("印发日期：2023-10-18")
+    "印发日期": "written_date",
+    "印发时间": "written_date",
     "来源单位": "publisher",
     "成文日期": "written_date",
     "成文时间": "written_date",
@@ -239,6 +242,31 @@ def _spaced_fields(line: str) -> list[HeaderField] | None:
         value = stripped[m.end() : end].strip(_VALUE_TRIM)
         fields.append(HeaderField(LABELS.get(label, ""), label, value or None))
     return fields if is_strong(fields) else None
+
+
+# Fields that date or source a page: a title glued to them ("某某2011年科技工作总结 发布时间：2012-01-05
+# 来源：某某厅") ends where they start
+_PAGE_FIELDS = frozenset({"published_date", "written_date", "page_date", "source", "publisher"})
+MIN_GLUED_TITLE = 6  # characters
+
+
+def title_before_fields(
+    line: str, min_prefix: int = MIN_GLUED_TITLE
+) -> tuple[str, list[HeaderField]] | None:
+    """(title, fields) of a line that prints the title, then the page's date or source fields
+    ("青海省2011年科技工作总结 发布时间：2012-01-05 来源：青海省科技厅", with or without the space);
+    None for any other line, and for a line that opens with a label (a header line)."""
+    if _LINE_START_RE.match(line) is not None:
+        return None
+    for m in _LABEL_RE.finditer(line):
+        start = m.start()
+        if start < min_prefix:
+            continue
+        fields = parse_header_line(line[start:])
+        if fields is None or not any(f.value and f.name in _PAGE_FIELDS for f in fields):
+            return None
+        return line[:start].strip(), fields
+    return None
 
 
 def is_strong(fields: list[HeaderField]) -> bool:

@@ -15,11 +15,17 @@ import re
 from dataclasses import dataclass, field, replace
 
 from briefing.extract.dates import find_dates, parse_date
-from briefing.extract.header import HeaderField, is_strong, parse_header_line
+from briefing.extract.header import (
+    MIN_GLUED_TITLE,
+    HeaderField,
+    is_strong,
+    parse_header_line,
+    title_before_fields,
+)
 from briefing.extract.script import NOTE as TRADITIONAL_NOTE
 from briefing.extract.script import is_traditional, to_simplified
 from briefing.extract.structure import normalize_inline, normalize_lines
-from briefing.extract.text_chrome import is_chrome_line, is_debris_line
+from briefing.extract.text_chrome import is_chrome_line, is_debris_line, is_photo_caption
 from briefing.extract.text_lines import (
     ATTACHMENT_LINE,
     ATTACHMENT_NAME,
@@ -27,6 +33,7 @@ from briefing.extract.text_lines import (
     DOC_NO_LINE,
     ENDS_WITH_DOC_TYPE,
     IMPRINT,
+    NEWS_DATELINE,
     REPLY_OPENING,
     SPEAKING_FOR,
     TITLE_STATUS,
@@ -193,8 +200,9 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             lines.removed[i] = True
             i += 1
             continue
-        if _CREDIT_LINE.fullmatch(lines.raw[i]) is not None:
-            # "本报记者 张三", "文/图 张三", "市长 王五": who wrote or spoke, never a title and
+        if _CREDIT_LINE.fullmatch(lines.raw[i]) is not None or is_photo_caption(line):
+            # a credit ("本报记者 张三", "文/图 张三", "市长 王五") is who wrote or spoke; a photo's
+            # caption ("▲某某同志作政府工作报告", "图为…") tells what a picture shows: never a title,
             # never an issuing body
             lines.removed[i] = True
             i += 1
@@ -211,7 +219,19 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         if fields is not None and head.addressee is not None and not is_strong(fields):
             break  # below the addressee, "时间：…" and "来源：…" are the notice's own text
         dated = None if fields is not None else dated_header(lines.raw[i])
-        if fields is not None:
+        glued = (
+            title_before_fields(lines.raw[i], 2 if title_parts else MIN_GLUED_TITLE)
+            if fields is None and dated is None and head.addressee is None
+            else None
+        )
+        if glued is not None and not title_parts and title_like(normalize_inline(glued[0])):
+            # "某某2011年科技工作总结 发布时间：2012-01-05 来源：某某厅": the title, then the page's fields
+            title_parts.append(normalize_inline(glued[0]))
+            head.title_lines.append(i)
+            _record_header(head, glued[1])
+        elif glued is not None and title_parts and _AUTHOR.fullmatch(glued[0]):
+            _record_header(head, glued[1])  # "张三 发布时间:… 来源:…": an author, then the fields
+        elif fields is not None:
             _record_header(head, fields)
             i = _publisher_below(lines, head, fields, i)
         elif dated is not None:
@@ -345,6 +365,10 @@ def _repeats_title(title: str, line: str) -> bool:
     """True when `line` prints the title (or a piece of it, when broken over lines) again."""
     text = line.strip(_BULLETS)
     return text == title or (len(text) >= MIN_REPEAT and text in title)
+
+
+# an author's name before a page's fields, or a body's ("张三 发布时间:…", "某某局 时间:…")
+_AUTHOR = re.compile(r"[\u4e00-\u9fff·]{2,20}")
 
 
 def _publisher_below(lines: _Lines, head: _Head, fields: list[HeaderField], i: int) -> int:
@@ -486,6 +510,13 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
         if lines.removed[k]:
             k -= 1
             continue
+        fields = parse_header_line(lines.raw[k]) if len(line) <= MAX_SCANNED_LINE else None
+        if fields is not None and is_strong(fields):
+            # "发布日期：2023-10-25" under the signature: the page's field, not the signing date
+            _record_header(head, fields)
+            block.append(k)
+            k -= 1
+            continue
         sig = signature_line(line)
         if sig is not None:
             org = sig[0] or org
@@ -578,6 +609,12 @@ _CREDIT = (
     r"(?:(?:[\u4e00-\u9fff]{0,8}(?:报|社|台|网|刊|新闻|融媒体?|中心))?(?:特约|实习|首席)?"
     r"(?:记者|通讯员|实习生|编辑|摄影|撰稿|文|图|摄)(?:\s*[:：]\s*|\s+)"
     r"|(?:文/图|图/文)\s*[:：]?\s*)"
+)
+# the outlet a credit names before its reporters ("大象新闻记者 张三", "某某日报讯(记者 张三)")
+_CREDIT_OUTLET = re.compile(
+    r"[□■\s]*(?P<outlet>[\u4e00-\u9fff]{1,10}?(?:报|社|台|网|新闻|融媒体?))"
+    r"(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?(?:讯|电)?\s*[(（]?\s*(?:特约|实习|首席)?"
+    r"(?:记者|通讯员)"
 )
 _CREDIT_LINE = re.compile(
     rf"[□■\s]*(?:[\u4e00-\u9fff]{{0,8}}讯)?[(（]?\s*{_CREDIT}{_PERSON}"
@@ -827,7 +864,11 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         head.early_sign_org,
         speaking_for,
     ]
-    publisher = given_publisher or _fullest(candidates)
+    publisher = (
+        given_publisher
+        or _fullest(candidates)
+        or _outlet(hdr.get("source"), _credit_outlet(raw.text), body)
+    )
     publisher = _placed_name(publisher, raw.text)
     if title:
         display_title, derived = title, False
@@ -953,6 +994,41 @@ def _source_body(value: str | None) -> str | None:
 
 
 _BODYS_SITE = re.compile(r"(?P<body>.{4,40}?)(?:政务网站|门户网站|官方网站|网站|官网)")
+
+
+def _outlet(source: str | None, credit: str | None, body: str) -> str | None:
+    """The news outlet whose reporters wrote a page that names no issuing body: the dateline
+    opening its text ("中新网郑州3月5日电(记者 张三)"), its credit line ("大象新闻记者 张三"), or its
+    来源 ("来源:西藏日报") when its reporters speak in it ("记者从有关部门了解到"). A page an outlet
+    only carried ("来源:新华社" over a statistics bureau's bulletin) is not the outlet's."""
+    dateline = NEWS_DATELINE.match(body[:MAX_DATELINE])
+    for name in (
+        dateline.group("outlet") if dateline is not None else None,
+        credit,
+        _clean(source) if "记者" in body[:REPORTER_OPENING] else None,
+    ):
+        if name and _MEDIA.search(name) and _OUTLET_NAME.fullmatch(name) and name[0] != "本":
+            return name.strip("《》")
+    return None
+
+
+def _credit_outlet(text: str) -> str | None:
+    """The outlet a credit line in the page's opening names before its reporters ("大象新闻记者
+    张三 通讯员 李四"); read on the page as given, since such a line may read as a menu too."""
+    for line in text[:CREDIT_OPENING].split("\n"):
+        line = line.strip()
+        if line and _CREDIT_LINE.fullmatch(line) is not None:
+            m = _CREDIT_OUTLET.match(line)
+            if m is not None:
+                return m.group("outlet")
+    return None
+
+
+CREDIT_OPENING = 2000  # characters
+MAX_DATELINE = 60  # characters
+REPORTER_OPENING = 300  # characters of the text where a news item's reporter is named
+# a news outlet's name ("西藏日报", "《贵州日报》", "中新网"), never 本网 or 本报
+_OUTLET_NAME = re.compile(r"《?[\u4e00-\u9fffA-Za-z]{2,12}》?")
 
 
 def _speaking_for(body: str) -> str | None:

@@ -244,11 +244,18 @@ _SPACED_HOME = re.compile(r"^([首主])\s+页(?=\s|$)")
 # Table rows: cells between bars, none of them a sentence
 _CELL_SPLIT = re.compile(r"[|｜│]")
 # Captions: 表1.1…, 图2…, 会议现场。, 图为…, (张三 摄), 注:…, 资料来源:…
+# A photo's caption: marked by a triangle ("▲某某同志作政府工作报告"), opening 图为/上图…, or
+# crediting the photographer ("(张三 摄)", "新华社记者 张三 摄")
+_PHOTO_CAPTION = (
+    r"[▲△▼▽]\s*\S.{0,80}"
+    r"|[(（]?(?:图为|图片为|上图|下图|左图|右图).{0,60}"
+    r"|.{0,30}(?:摄|供图|摄影)[)）]?"
+)
+_PHOTO_CAPTION_RE = re.compile(_PHOTO_CAPTION)
 _CAPTION_RE = re.compile(
     r"(?:表|图)\s*[0-9０-９]+(?:[.．\-][0-9０-９]+)*\s*\S.{0,60}"
-    r"|[(（]?(?:图为|上图|下图|左图|右图).{0,60}"
+    rf"|{_PHOTO_CAPTION}"
     r"|.{0,16}(?:现场|合影|剪影)[。.]?"
-    r"|.{0,30}(?:摄|供图|摄影)[)）]?"
     r"|(?:注|资料来源|数据来源)\s*[:：].{0,200}"
     # a source note under an excerpt: ——摘自《…》
     r"|[—－-]{0,2}\s*(?:摘自|选自|转自)\s*《.{0,200}"
@@ -280,6 +287,16 @@ def is_debris_line(line: str) -> bool:
     if ("：" in line or ":" in line) and _page_fields(line) >= MIN_PAGE_FIELDS:
         return True
     return _CAPTION_RE.fullmatch(line) is not None and not _SENTENCE_END.search(line[:-1])
+
+
+def is_photo_caption(line: str) -> bool:
+    """True when a line (stripped) is a photo's caption: above a news item's text it is never its
+    title ("▲某某同志作政府工作报告", "图为会议现场", "(张三 摄)")."""
+    return (
+        0 < len(line) <= MAX_CHROME_LINE
+        and _PHOTO_CAPTION_RE.fullmatch(line) is not None
+        and not _SENTENCE_END.search(line[:-1])
+    )
 
 
 def _page_fields(line: str) -> int:

@@ -296,6 +296,9 @@ def derive_display_title(body: str) -> str:
     if answered is not None:
         return answered
     first = next((normalize_inline(ln) for ln in body.split("\n") if ln.strip()), "")
+    dateline = NEWS_DATELINE.match(first)
+    if dateline is not None and dateline.end() < len(first):
+        first = first[dateline.end() :]  # "中新网郑州3月5日电(记者 张三)": who filed it, not what
     clauses = [c for c in _CLAUSE_SPLIT.split(first) if c]
     if clauses:
         m = _LEADING_TIME.fullmatch(clauses[0])
@@ -306,18 +309,39 @@ def derive_display_title(body: str) -> str:
             # "2023年是…的开局之年" has no subject to name the document by
             if 2 <= len(subject) <= 16 and not _SUBJECT_END.match(subject):
                 return f"{m.group('time')}{subject}"
-        # "5月30日,柳州市庆祝…座谈会召开,…": a news item's event, as its first sentence names it
-        if len(clauses) > 1 and _EVENT_DAY.fullmatch(clauses[0]):
-            event = clauses[1]
-            if MIN_EVENT <= len(event) <= MAX_EVENT and _EVENT_END.search(event):
-                return event
+        # "5月30日,柳州市庆祝…座谈会召开,…": a news item's event, as its first sentence names it;
+        # "某省科技厅5日召开全省科技工作会议,…": the day inside the clause goes
+        event = clauses[1] if len(clauses) > 1 and _EVENT_DAY.fullmatch(clauses[0]) else None
+        if event is None and (dateline is not None or _EVENT_DAY_INSIDE.search(clauses[0])):
+            event = _EVENT_DAY_INSIDE.sub("", clauses[0], count=1)
+        if event is not None and MIN_EVENT <= len(event) <= MAX_EVENT and _is_event(event):
+            return event
     return UNTITLED
 
 
+def _is_event(clause: str) -> bool:
+    """True when a clause reports an event: it ends in its verb ("…座谈会召开") or names who held
+    what ("某省科技厅召开全省科技工作会议")."""
+    if _EVENT_END.search(clause):
+        return True
+    verb = _EVENT_VERB.search(clause, 2)
+    return verb is not None and len(clause) - verb.end() >= MIN_EVENT_OBJECT
+
+
 _EVENT_DAY = re.compile(r"(?:\d{1,2}月\d{1,2}日|近日|日前)(?:上午|下午|晚上?)?")
+_EVENT_DAY_INSIDE = re.compile(r"于?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上?)?|近日|日前")
 _EVENT_END = re.compile(r"(?:召开|举行|举办|开幕|闭幕|启动|揭牌|成立|发布|落地|签约)$")
+_EVENT_VERB = re.compile(r"召开|举行|举办|启动|发布|印发|出台|签署")
 MIN_EVENT = 8
-MAX_EVENT = 32
+MAX_EVENT = 40
+MIN_EVENT_OBJECT = 4  # characters: what was held or issued ("科技工作会议")
+# A news item's dateline, who filed it: "中新网郑州3月5日电(记者 张三)", "南国都市报10月21日讯(记者
+# 王子遥)", "本报讯(通讯员 李四)", "新华社北京3月5日电"
+NEWS_DATELINE = re.compile(
+    r"(?P<outlet>[\u4e00-\u9fff]{1,10}?(?:网|报|社|新闻|台|客户端|融媒))"
+    r"(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?(?:电|讯)\s*"
+    r"(?:[(（][^()（）]{0,40}[)）])?\s*"
+)
 
 
 REPLY_OPENING = 300  # characters: a reply acknowledges the proposal in its first sentences
