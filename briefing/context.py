@@ -683,6 +683,7 @@ def build_context(
     titles = {s["no"]: s["title"] for s in summaries}
     policies = set(aggregates.policies)
     # the planned measures of policy documents: provisions in force, said apart from plans
+    counts["other"] = by_theme.get(OTHER_THEME, {}).get("measures", 0)
     counts["provisions"] = int(
         ((unique["status"] == "planned") & unique["source_no"].isin(sorted(policies))).sum()
     )

@@ -298,7 +298,21 @@ _LEANING_RE = re.compile(
     r"|最高|最多|不超过|不高于"
     # a ratio named by its measure word leans on the amount before: 全社会研发经费投入大幅增加，
     # 投入强度达到2.8%
-    r"|(?:投入)?强度|比重|占比|增速|增幅)"
+    r"|(?:投入)?强度|比重|占比|增速|增幅"
+    # a figure with its verb but not its subject: （技术合同成交额大幅增长，）突破300亿元
+    r"|突破|超过|超|逾|增加|减少|下降|提高|提升|增至|升至|降至|跃升|位居|居(?:全|第))"
+)
+# what a clause of science-and-technology work names; a clause that names none of it (再增加100万
+# 人口) is not quoted from afar beside one that does (太原将新建5个院士工作站)
+_SCI_TECH_RE = re.compile(
+    r"科技|科研|科学|创新|研发|R&D|研究|技术|成果|专利|知识产权|人才|院士|专家|博士|实验室|高新|孵化"
+    r"|众创|创业|创投|基金|融资|贷款|上市|经费|投入|资金|转化|合同|平台|载体|项目",
+    re.IGNORECASE,
+)
+# a rate without a subject of its own (与2021年相比增长251%): it is the sentence's subject's
+_BARE_RATE_RE = re.compile(
+    r"^(?:[^，；\d]|\d{4}年){0,12}?(?:增长|提高|提升|下降|减少|增加|增幅|增速)(?:了|达到?|为)?"
+    r"[\d.]+(?:个百分点|[%％])(?:以上|左右)?$"
 )
 # a clause that says why or on what basis, not what: 为强化…, 按照《…》, 结合工作职能职责
 _LEAD_IN_RE = re.compile(
@@ -381,6 +395,14 @@ def quote_of(text: str, limit: int = 60) -> tuple[str, bool]:
     chosen = _with_support(clauses, with_figures[0])
     for i in sorted(with_figures[1:], key=lambda i: (-_weight(clauses[i]), i)):
         wanted = _with_support(clauses, i)
+        if (
+            min(wanted) > max(chosen) + 1
+            and not any(_SCI_TECH_RE.search(clauses[j]) for j in wanted)
+            and not _BARE_RATE_RE.match(clauses[i])
+        ):
+            # spliced from afar, a clause of no S&T work reads as the first one's sequel:
+            # 太原将新建5个院士工作站，(…，)再增加100万人口
+            continue
         if _length(clauses, chosen | wanted) <= limit:
             chosen |= wanted
             break
@@ -535,12 +557,13 @@ def digest_lines(
     documents' `KIND_LABELS`, in source order. `coverage` (本期新增…) ends the first sentence when
     the period is dated. The rule is written in docs/templates.md (本期要点):
 
-    1. the documents (by genre) and measures counted (results, provisions of policy documents
-       when `counts` has any, plans);
+    1. the documents (by genre) and measures counted (those of no theme, `counts["other"]`, when
+       there are any; results, provisions of policy documents when `counts` has any, plans);
     2. a sentence per theme that has something strong to say (`STRONG`), the best result of each
        (themes with results first, then those with only plans or provisions; by measure count),
-       up to four, or three when a fifth line must name the rest;
-    3. 此外: the other themes, by their counts of measures;
+       up to four;
+    3. only when no theme has anything strong to quote: the themes and their counts of measures
+       (a count alone says nothing a leader can use beside quoted facts);
     4. while lines are left: 政策方面, the best provisions of policy documents not quoted yet, and
        下一步 (always last), the best plans of the other documents not quoted yet — one per theme,
        two at most, from different documents.
@@ -555,7 +578,10 @@ def digest_lines(
     first = (
         f"本期收录文件{counts['documents']}份"
         + (f"（{kind_text}）" if len(by_kind) > 1 else "")
-        + f"，梳理政策措施{counts['measures']}条，其中工作进展{counts['done']}条、"
+        + f"，梳理政策措施{counts['measures']}条"
+        # the themes' sections and chart leave the measures of no theme out: the total says so
+        + (f"（未归入主题的{other}条）" if (other := counts.get("other", 0)) else "")
+        + f"，其中工作进展{counts['done']}条、"
         + (f"政策规定{rules}条、" if (rules := counts.get("provisions", 0)) else "")
         + f"工作计划{counts['planned'] - rules}条"
         + (f"；{coverage.rstrip('。')}" if coverage else "")
@@ -566,19 +592,19 @@ def digest_lines(
     said = {t.name: _theme_items(t, 1) for t in ranked}
     strong = [t for t in ranked if said[t.name][1]]
     strong.sort(key=lambda t: said[t.name][0] != "")  # results before plans, stable
-    shown = strong if len(strong) == len(ranked) and len(strong) <= 4 else strong[:3]
+    shown = strong[:4]
     quoted: set[str] = set()
     for t in shown:
         intro, items = said[t.name]
         lines.append(f"{t.name}方面，{intro}{_quoted(items)}。")
         quoted.update(c.text for c in items)
     rest = [t for t in ranked if t not in shown]
-    if rest:
+    if rest and not shown:
+        # a count alone tells a leader nothing (此外，科技金融方面梳理措施3条): said only when no
+        # theme has anything to quote, so that the summary still names what the issue is about
         names = "、".join(t.name for t in rest)
         numbers = "、".join(f"{t.measure_count}条" for t in rest)
-        # 此外 adds to the themes quoted before; with none quoted it has nothing to add to
-        besides = "此外，" if shown else ""
-        lines.append(f"{besides}{names}方面{'分别' if len(rest) > 1 else ''}梳理措施{numbers}。")
+        lines.append(f"{names}方面{'分别' if len(rest) > 1 else ''}梳理措施{numbers}。")
 
     def best_plans(policy: bool) -> list[Cited]:
         firsts = [

@@ -216,6 +216,14 @@ _BACKGROUND_RE = re.compile(
     r"|^[^，。；]{2,24}是[^，。；]{2,40}的一(?:项|个|种)[^，。；]{0,10}"
     r"(?:工作|举措|行动|制度|机制|工程|政策|活动)[，。；]"
 )
+# one person's or one firm's story, not a measure: 为孙先生的科技成果转化落地提供了有力支持, 恰逢…;
+# a firm described (某某科技有限公司是一家专注于…的高新技术企业, 该公司成立于2015年)
+_ANECDOTE_RE = re.compile(
+    r"[\u4e00-\u9fff](?:先生|女士|老板|师傅)"
+    r"|^(?:恰逢|恰巧|正巧|正好赶上)"
+    r"|(?:公司|集团)(?:是一家|系一家|成立于|创立于|始建于|注册资本|主要从事|专注于|致力于)"
+    r"|^(?:该|这家|这个)(?:公司|企业|集团)"
+)
 # text a mirror garbled: pinyin that no character precedes any more (A(chǔ)研究, where 基础 was
 # lost), a replacement character
 _GARBLED_RE = re.compile(rf"[(（]{PINYIN_SYLLABLE}[)）]|\ufffd")
@@ -269,6 +277,8 @@ def unsuitable(text: str) -> str | None:
         return "背景介绍"
     if _PAGE_LINE_RE.search(text):
         return "页面信息"
+    if _ANECDOTE_RE.search(text):
+        return "个例"
     if _DEFINITION_RE.search(text):
         return "定义条款"
     if _BOILERPLATE_RE.search(text) and not figures:

@@ -12,6 +12,7 @@ from briefing.digest import (
     fact,
     gist,
     proposal_of,
+    quote_of,
     section_topics,
     strongest_measures,
 )
@@ -46,6 +47,7 @@ def test_every_figure_in_the_digest_is_in_the_quote_it_cites(
         summary["planned_count"],
         summary["provision_count"],
         summary["planned_count"] - summary["provision_count"],
+        context["other_count"],
     } | {t["measure_count"] for t in context["themes"]}
     counts |= {sum(1 for d in context["documents"] if d["kind"] == k) for k in ("建议提案答复",)}
     cited = 0
@@ -65,7 +67,10 @@ def test_every_figure_in_the_digest_is_in_the_quote_it_cites(
     assert cited >= 10  # the seeds' results are quoted, not just counted
 
 
-def test_more_than_four_themes_are_summed_up_in_one_sentence() -> None:
+def test_four_themes_are_quoted_and_the_rest_get_no_count_only_sentence() -> None:
+    """A sentence that only counts (此外，人才方面梳理措施2条。) tells a leader nothing: beside four
+    quoted themes the others are left to the chart and the sections."""
+
     def theme(name: str, count: int, no: int) -> ThemeFacts:
         done = [Cited(f"新增{name}平台{no}个。", f"[{no}]", no, 5)]
         plans = [Cited(f"力争{name}投入增长{no}%。", f"[{no}]", no, 4)]
@@ -78,7 +83,8 @@ def test_more_than_four_themes_are_summed_up_in_one_sentence() -> None:
         themes=[theme(n, 20 - i, i + 1) for i, n in enumerate(names)],
     )
     assert len(lines) == 6
-    assert lines[4] == "此外，人才、创新平台、开放合作方面分别梳理措施17条、16条、15条。"
+    assert lines[4] == "人才方面，新增人才平台4个[4]。"
+    assert not any("梳理措施" in line for line in lines[1:])
     assert lines[1] == "基础研究方面，新增基础研究平台1个[1]。"
     assert lines[5].startswith("下一步，力争基础研究投入增长1%[1]；")
 
@@ -99,7 +105,7 @@ def test_a_theme_with_only_weak_results_neither_leads_nor_is_quoted() -> None:
     )
     lines = digest_lines(counts=_counts(), kinds=["工作总结"] * 3, themes=[weak, strong])
     assert lines[1] == "科技金融方面，新增境内上市公司17家[2]。"
-    assert lines[2] == "此外，基础研究方面梳理措施30条。"
+    assert len(lines) == 2  # no 此外，基础研究方面梳理措施30条。
     assert not any("研判" in line for line in lines)
 
 
@@ -496,3 +502,33 @@ def test_next_steps_never_quote_a_sentence_about_how_things_stand() -> None:
     )
     assert not any("目前我县" in line for line in lines)
     assert any(line.startswith(("下一步", "人才方面")) and "60家" in line for line in lines)
+
+
+def test_the_total_of_measures_says_how_many_are_in_no_theme() -> None:
+    """The themes' chart and sections leave out measures of no theme; the headline total that
+    includes them says how many they are, so the numbers do not seem to contradict each other."""
+    strong = ThemeFacts(
+        "科技金融", 10, [Cited("新增境内上市公司17家，居全国首位。", "[2]", 2, 7)], []
+    )
+    lines = digest_lines(counts={**_counts(), "other": 25}, kinds=["工作总结"] * 3, themes=[strong])
+    assert lines[0].startswith(
+        "本期收录文件3份，梳理政策措施40条（未归入主题的25条），其中工作进展20条"
+    )
+
+
+def test_a_quote_never_splices_a_distant_clause_of_other_business_onto_a_measure() -> None:
+    """太原将新建5个院士工作站，再增加100万人口 read as one fact: a clause that names no S&T work is
+    quoted beside the first figure only when it follows it directly."""
+    text = "未来五年，太原将新建5个院士工作站，建成一批城市公园，城市人口再增加100万。"
+    assert quote_of(text)[0] == "太原将新建5个院士工作站"
+    # a rate of the sentence's own subject, however far, still goes with it
+    text = (
+        "2022年全市评价入库科技型中小企业1311家，完成公示1360家，共计2671家，与2021年相比增长251%。"
+    )
+    assert quote_of(text)[0].endswith("与2021年相比增长251%")
+
+
+def test_a_quoted_figure_keeps_the_subject_its_verb_leans_on() -> None:
+    """Never an orphan figure (突破300亿元) without what broke through."""
+    text = "坚持需求导向，全市技术合同成交额大幅增长，突破300亿元。"
+    assert quote_of(text)[0] == "全市技术合同成交额大幅增长，突破300亿元"

@@ -86,6 +86,8 @@ def test_yaoqing_opens_with_the_digest_and_gives_each_theme_its_counts_and_key_f
     assert numbers.rows[1].cells[3].text == f"{shown}项"
     assert shown < summary["indicator_count"]
     texts = [p.text for p in doc.paragraphs]
+    # the period in brackets, not run into the title (全部文件科技政策要情)
+    assert f"科技政策要情（{context['period']['label']}）" in texts
     start = texts.index("本期要点")
     # the counting sentence is the numbers table above; the rest of the 本期要点 follows
     assert texts[start + 1 : start + len(summary["digest"])] == summary["digest"][1:]

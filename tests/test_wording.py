@@ -137,6 +137,11 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
         "1月20日上午，宜宾市第六届人民代表大会第七次会议召开，宜宾市长杜海洋向大会作政府工作报告。",
         # a rhetorical question a news page asks before its answer
         "如何让更多科技成果从实验室走向生产线，在金融活水的滋养下加速转化落地？",
+        # one person's story and one firm's description: no measure of a theme
+        "恰逢市里举办科技成果对接会，为孙先生的科技成果转化落地提供了有力支持。",
+        "会上，张女士介绍了团队获得300万元知识价值信用贷款的经过。",
+        "某某智能科技有限公司是一家专注于工业机器人研发的国家高新技术企业，拥有专利56项。",
+        "该公司成立于2015年，主要从事新材料研发，2023年营业收入达3.2亿元。",
     ],
 )
 def test_framing_problems_slogans_and_fragments_are_never_highlights(text: str) -> None:

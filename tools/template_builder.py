@@ -844,7 +844,8 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
         doc, ["{{ masthead.editor }}", "　{{ masthead.issue_label }}", "\t", "{{ masthead.date_cn }}"],
         y["line"],
     )  # fmt: skip
-    _para(doc, "{{ period.label }}科技政策要情", y["title"])
+    # the label in brackets, as the 简报 and the 专题 print it: 全部文件科技政策要情 ran together
+    _para(doc, "科技政策要情（{{ period.label }}）", y["title"])
 
     # headline numbers: a one-row table of four figures
     table: Table = doc.add_table(rows=2, cols=4)
