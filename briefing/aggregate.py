@@ -7,14 +7,14 @@ keeps that number so the context can cite it as [n].
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
 import pandas as pd
 
-from briefing.digest import document_kind, holds_provisions
+from briefing.digest import document_kind, holds_provisions, quote_of
 from briefing.figures import ThemeFigures, display_name, pick_figures
 from briefing.model import ExtractedDocument, Indicator, Measure
 from briefing.themes import OTHER_THEME
@@ -22,6 +22,7 @@ from briefing.wording import (
     MIN_SCORE,
     clean_sentence,
     figures_in,
+    has_figure,
     is_setting,
     substance,
     unsuitable,
@@ -454,6 +455,7 @@ def pick_highlights(
     rank = {t: i for i, t in enumerate(wanted)}
     pool = _likely_candidates(pool, limit)
     clean: dict[str, str | None] = {}  # a measure's cleaned text, None when it is no highlight
+    core: dict[str, str] = {}  # its quote (`digest.quote_of`), folded
     rows: list[dict[str, Any]] = []
     records: list[dict[str, Any]] = pool[MEASURE_COLUMNS].to_dict("records")  # type: ignore[assignment]
     # every theme's evidence terms of each measure: an enumeration whose other items hold none
@@ -478,11 +480,16 @@ def pick_highlights(
             support = 1  # themes given without evidence (a JSONL input) are taken at their word
         elif support == 0:
             continue
+        if mid not in core:
+            core[mid] = quote_of(text)[0].casefold()
         rows.append(
             {
                 **row,
                 "clean": text,
                 "support": support,
+                # what the sentence reports, without its lead-in (充分发挥人才第一资源的作用，…):
+                # the theme named there is what the measure is about
+                "core_support": _support(core[mid], evidence, terms_of[mid]) if evidence else 1,
                 "order": order,
                 "score": substance(text, int(row["indicator_count"]), row["status"] == "done"),
             }
@@ -490,13 +497,26 @@ def pick_highlights(
     # a sentence below MIN_SCORE names, counts and reports nothing done: no highlight however
     # thin the theme (a definition's tail, a stated aim, a bare statement of work)
     rows = [r for r in rows if r["score"] >= MIN_SCORE]
+    # a scoreboard of several themes' figures (创投机构投资总额5.99亿元、新增…载体35家、引育高层次
+    # 人才2355人) is about none of them in particular: it never leads a theme, though
+    # it stays a highlight (the penalty comes after the MIN_SCORE cut)
+    themes_of: dict[str, dict[str, tuple[str, ...]]] = {}
+    for r in rows:
+        themes_of.setdefault(str(r["measure_id"]), {})[str(r["theme"])] = r["evidence"]
+    for r in rows:
+        if mixed_figures(str(r["clean"]), themes_of[str(r["measure_id"])]):
+            # its figures count as one (they are not all this theme's), and one more point goes
+            r["score"] -= 2 * (min(int(r["indicator_count"]), 3) - 1) + MIXED_PENALTY
     if not rows:
         return {t: empty for t in wanted}
     frame = pd.DataFrame(rows)
     frame["theme_rank"] = frame["theme"].map(rank)
-    # the strongest theme of each measure: most supporting terms, ties in theme order
+    # the strongest theme of each measure: most supporting terms in what it reports (its quote),
+    # then in the whole sentence, ties in theme order
     home = (
-        frame.sort_values(["support", "theme_rank"], ascending=[False, True], kind="stable")
+        frame.sort_values(
+            ["core_support", "support", "theme_rank"], ascending=[False, False, True], kind="stable"
+        )
         .drop_duplicates("measure_id")
         .set_index("measure_id")["theme"]
     )
@@ -517,9 +537,13 @@ def pick_highlights(
         own = frame[(frame["theme"] == theme) & is_home]
         picked[theme] = _pick_theme(own, limit, plans_share)
         taken.update(frame.loc[picked[theme], "measure_id"])
+    # a theme still short takes measures its strongest theme left, but only those that speak of
+    # it as much as of that one: a 科技金融 service centre that names 成果转化 once is no 成果转化 item
+    best = frame.groupby("measure_id")["core_support"].transform("max")
+    level = frame["core_support"] >= best
     for theme in wanted:
         if len(picked[theme]) < limit:
-            spare = frame[(frame["theme"] == theme) & ~frame["measure_id"].isin(taken)]
+            spare = frame[(frame["theme"] == theme) & level & ~frame["measure_id"].isin(taken)]
             extra = _pick_theme(spare, limit - len(picked[theme]), plans_share)
             picked[theme] += extra
             taken.update(frame.loc[extra, "measure_id"])
@@ -531,6 +555,31 @@ def pick_highlights(
         )
         result[theme] = chosen[columns].reset_index(drop=True)
     return result
+
+
+MIXED_PENALTY = 1
+"""What a list of several themes' figures loses in score beyond counting its figures as one:
+enough to fall behind a measure of the theme with a figure of its own, not so much that it is
+lost when it is all a theme has."""
+
+_FIGURE_PART_RE = re.compile(r"[，,；;。、]")
+
+
+def mixed_figures(text: str, evidence: Mapping[str, Sequence[str]]) -> bool:
+    """Whether the sentence lists figures of different themes side by side: at least two of its
+    parts (between commas and 、) that hold a figure each name terms of one theme only, and not all
+    the same one (投资总额5.99亿元 for 科技金融, 高层次人才2355人 for 人才)."""
+    if len(evidence) < 2:
+        return False
+    folded = {theme: [t.casefold() for t in terms if t] for theme, terms in evidence.items()}
+    named: set[str] = set()
+    for part in _FIGURE_PART_RE.split(text.casefold()):
+        if not has_figure(part):
+            continue
+        held = {theme for theme, terms in folded.items() if any(t in part for t in terms)}
+        if len(held) == 1:
+            named |= held
+    return len(named) >= 2
 
 
 def _support(folded: str, evidence: Sequence[str], all_terms: Collection[str] = ()) -> int:

@@ -36,6 +36,7 @@ from briefing.digest import (
     gist,
     proposal_of,
     section_topics,
+    setting_of,
     shown_title,
     strongest_measures,
     theme_sentence,
@@ -457,6 +458,7 @@ def document_summaries(
                     title="" if meta.title_derived else meta.title or "",
                     topics=[] if key_measures else section_topics(doc),
                     indicator_count=len(doc.indicators),
+                    setting=setting_of(doc),
                     theme_counts=[
                         (theme, per_document.get(no, {}).get(theme, 0))
                         for theme in aggregates.themes

@@ -675,6 +675,47 @@ def strongest_measures(doc: ExtractedDocument, n: int = 2) -> list[str]:
     return [quote for *_, quote in scored[:n]]
 
 
+# a jurisdiction, not a body (高校) or a zone's part: 海南省, 三亚市, 鄞州区, 海西州 (not 全国, which
+# a national document need not say)
+_JURISDICTION_RE = re.compile(r"(?:省|市|县|区|州|盟|旗)$")
+_PLACE_STEM_RE = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|自治州|省|市|县|区|州|盟|旗)$")
+
+
+def setting_of(doc: ExtractedDocument) -> str:
+    """Where and when a document's figures are, as its gist says it when the header does not
+    (海南省2024年): the place most of its placed figures name (two at least, a jurisdiction)
+    unless the publisher or title already names it; the year most of its results are of (three at
+    least, two thirds of the dated ones) unless the document has a date or its title gives the
+    year. A target's year (到2027年) is not the document's; empty when nothing is clear."""
+    meta = doc.metadata
+    named = f"{meta.publisher or ''}{meta.title or ''}"
+    places: dict[str, int] = {}
+    for ind in doc.indicators:
+        if ind.scope:
+            places[ind.scope] = places.get(ind.scope, 0) + 1
+    place = ""
+    if places:
+        top, count = max(places.items(), key=lambda kv: kv[1])  # first met on ties
+        stem = _PLACE_STEM_RE.sub("", top) or top
+        if (
+            count >= 2
+            and 2 * count >= sum(places.values())
+            and _JURISDICTION_RE.search(top)
+            and stem not in named
+        ):
+            place = top
+    years: dict[int, int] = {}
+    for ind in doc.indicators:
+        if ind.year and ind.kind != "target":
+            years[ind.year] = years.get(ind.year, 0) + 1
+    year = ""
+    if years and not doc.date:
+        top_year, count = max(years.items(), key=lambda kv: kv[1])
+        if count >= 3 and 3 * count >= 2 * sum(years.values()) and str(top_year) not in named:
+            year = f"{top_year}年"
+    return place + year
+
+
 def gist(
     kind: str,
     proposal: Proposal | None,
@@ -686,6 +727,7 @@ def gist(
     theme_counts: Sequence[tuple[str, int]] = (),
     topics: Sequence[str] = (),
     indicator_count: int = 0,
+    setting: str = "",
 ) -> str:
     """One or two sentences on a document. A reply: what it answers (number, title, who made it), the
     handling result when the text says, how many measures, its two strongest ones. Others: who
@@ -695,7 +737,8 @@ def gist(
 
     A document none of whose measures is strong enough to quote says what it is about by the
     headings its measures stand under (`topics`, `section_topics`); one without measures says so
-    and how many figures it gives (a statistical table), never 梳理措施0条."""
+    and how many figures it gives (a statistical table), never 梳理措施0条. `setting` (海南省2024年,
+    `setting_of`) says where and when for a document whose header does not (内容涉及…)."""
     per_theme = "、".join(f"{theme}{n}条" for theme, n in theme_counts if n > 0)
     counted = f"{measure_count}条（{per_theme}）" if per_theme else f"{measure_count}条"
     if key_measures:
@@ -714,6 +757,8 @@ def gist(
     issued = "".join(part for part in (_short_publisher(publisher), date_cn) if part)
     verb = issuing_verb(kind, title)
     opening = f"{issued}{verb}，" if issued else ""
+    if setting:
+        opening += f"内容涉及{setting}，"
     if measure_count == 0:
         figures = f"，列有数据{indicator_count}项" if indicator_count else ""
         return f"{opening}未梳理出政策措施{figures}。"

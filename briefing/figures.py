@@ -186,21 +186,29 @@ def _unit_weight(unit: str) -> int:
     return 1
 
 
+_SHARE_NAME = re.compile(r"占比|比重|比例|占[^，,；;]{1,20}的?$")
+
+
 def _ranked(rows: pd.DataFrame, limit: int) -> pd.DataFrame:
     if rows.empty:
         return rows
     scored = rows.assign(
         score=rows["unit"].map(_unit_weight)
         + (rows["metric"].str.len() >= 4).astype(int)
-        + rows["year"].notna().astype(int)
+        # a figure without its year is hard to use anywhere: the year weighs most after the unit
+        + 2 * rows["year"].notna().astype(int)
         + (rows["scope"] != "").astype(int)
+        # a rate or a share says less than the amount it is of (青年人才年均增幅23% under 人才,
+        # 基础研究经费占比4.2%): it heads a table only when no amount or count is as well named
+        - ((rows["kind"] == "growth") | rows["metric"].str.contains(_SHARE_NAME)).astype(int)
     )
     # a name that says the theme (技术合同成交额 under 成果转化) heads it before one that only
     # stands in its sentence (a loan in a sentence on 科技成果转化)
     on_theme = rows["on_theme"].astype(bool) if "on_theme" in rows else False
     # one firm's loan (首笔300万元…发放至某公司) tells a story: listed last, never the headline
     single = rows["single"].astype(bool).astype(int) if "single" in rows else 0
-    scored = scored.assign(score=scored["score"] + on_theme - 9 * single, on_theme=on_theme)
+    # (as much as a known year: a loan whose year is known does not head 成果转化 for it)
+    scored = scored.assign(score=scored["score"] + 2 * on_theme - 9 * single, on_theme=on_theme)
     return scored.sort_values(
         ["score", "on_theme", "first_source"], ascending=[False, False, True], kind="stable"
     ).head(limit)
@@ -299,8 +307,9 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     document gives again with more digits (`_restatements`); results,
     targets and support standards apart (at most `limit` results, half as many of the others);
     score = weight of the unit (亿… 3, 万… or % 2, other counts 1) + 1 for a name of 4+
-    characters + 1 when the year is known + 1 when the place is known + 1 when the name holds
-    one of the theme's terms (技术合同成交额 under 成果转化), and a figure about one firm or deal
+    characters + 2 when the year is known + 1 when the place is known + 2 when the name holds
+    one of the theme's terms (技术合同成交额 under 成果转化) - 1 for a growth rate or a share
+    (占比, 比重: less than the amount it is of), and a figure about one firm or deal
     (首笔…发放至某公司) after all others; best first, ties: a name holding the theme's terms
     first, then source order.
     """

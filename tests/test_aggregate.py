@@ -590,3 +590,83 @@ def test_one_firms_loan_never_heads_a_themes_key_figures() -> None:
         aggregate([_doc(1, [story], [first, total])], ["科技金融"]).figures["科技金融"].results
     )
     assert results["metric"].tolist() == ["科技贷款发放额", "“科技质量贷”"]
+
+
+def test_a_measure_is_filed_under_the_theme_of_what_it_reports_not_of_its_lead_in() -> None:
+    """充分发挥人才第一资源的作用 opens a sentence that reports 众创空间 and 孵化器: a 成果转化 item,
+    though 人才's words are more in the whole sentence."""
+    tibet = _said(
+        "a",
+        "近年来，某区充分发挥人才第一资源的作用，2018年，建成众创空间、科技企业孵化器等载体74家，"
+        "吸纳创新团队和初创企业1338家，吸纳高校毕业生2100余人。",
+        {"成果转化": ["众创空间", "孵化器"], "人才": ["人才", "创新团队", "高校毕业生"]},
+    )
+    agg = aggregate([_doc(1, [tibet], [])], ["成果转化", "人才"])
+    picked = pick_highlights(agg.measures, ["成果转化", "人才"], 5)
+    assert picked["成果转化"]["measure_id"].tolist() == ["a"]
+    assert picked["人才"].empty
+    assert picked["成果转化"].iloc[0]["also"] == ["人才"]
+
+
+def test_a_theme_short_of_items_does_not_take_one_that_only_touches_it() -> None:
+    """A 科技金融 measure that names 成果转化 once is no 成果转化 highlight, even when 科技金融 has
+    better ones and 成果转化 has none of its own."""
+    fund = _said(
+        "a",
+        "设立科技金融风险补偿资金池2亿元，累计发放科技贷款15.6亿元。",
+        {"科技金融": ["风险补偿", "科技贷款"]},
+    )
+    bank = _said(
+        "b",
+        "争取将8家合作银行纳入科技创业担保资金的合作范围，拓展担保贷款业务，协同推进科技成果转化风险补偿工作。",
+        {"科技金融": ["担保", "贷款", "风险补偿"], "成果转化": ["成果转化"]},
+    )
+    agg = aggregate(
+        [
+            _doc(
+                1,
+                [fund, bank],
+                [_i("i1", "a", "风险补偿资金池", 2), _i("i2", "a", "科技贷款", 15.6)],
+            )
+        ],
+        ["成果转化", "科技金融"],
+    )
+    picked = pick_highlights(agg.measures, ["成果转化", "科技金融"], 1)
+    assert picked["科技金融"]["measure_id"].tolist() == ["a"]
+    assert picked["成果转化"].empty
+
+
+def test_a_list_of_several_themes_figures_does_not_lead_a_theme() -> None:
+    """创投机构投资总额5.99亿元、新增…载体35家、引育高层次人才2355人 is a scoreboard, not 科技金融's news:
+    a measure of 科技金融 with figures of its own comes first."""
+    board = _said(
+        "a",
+        "创投机构投资总额5.99亿元、新增省级以上创新载体35家、引育高层次人才2355人。",
+        {"科技金融": ["创投"], "人才": ["人才"]},
+    )
+    loans = _said("b", "新增科技信贷4.5亿元，服务科技型企业120家。", {"科技金融": ["科技信贷"]})
+    figures = [
+        _i("i1", "a", "创投机构投资总额", 5.99),
+        _i("i2", "a", "高层次人才", 2355),
+        _i("i3", "a", "省级以上创新载体", 35),
+        _i("i4", "b", "科技信贷", 4.5),
+    ]
+    agg = aggregate([_doc(1, [board, loans], figures)], ["科技金融", "人才"])
+    picked = pick_highlights(agg.measures, ["科技金融", "人才"], 5)
+    assert picked["科技金融"]["measure_id"].tolist() == ["b", "a"]
+
+
+def test_a_themes_first_key_figure_has_its_year_rather_than_being_a_rate_without_one() -> None:
+    """The 要情's row for 人才 names a count with its year (2021年度招引高层次创新创业团队77个), not a
+    growth rate the text dates nowhere (近三年引进青年人才年均增幅超过23%)."""
+    talent = _said(
+        "a",
+        "近三年引进青年人才年均增幅超过23%，2021年度招引高层次创新创业团队77个。",
+        {"人才": ["人才", "创新创业团队"]},
+    )
+    rate = dataclasses.replace(
+        _i("i1", "a", "青年人才年均增幅", 23), unit="%", kind="growth", year=None, scope="某市"
+    )
+    teams = dataclasses.replace(_i("i2", "a", "高层次创新创业团队", 77), unit="个", scope="某市")
+    results = aggregate([_doc(1, [talent], [rate, teams])], ["人才"]).figures["人才"].results
+    assert results["metric"].tolist()[0] == "高层次创新创业团队"

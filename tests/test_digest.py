@@ -532,3 +532,30 @@ def test_a_quoted_figure_keeps_the_subject_its_verb_leans_on() -> None:
     """Never an orphan figure (突破300亿元) without what broke through."""
     text = "坚持需求导向，全市技术合同成交额大幅增长，突破300亿元。"
     assert quote_of(text)[0] == "全市技术合同成交额大幅增长，突破300亿元"
+
+
+def test_a_gist_says_where_and_when_when_the_header_does_not() -> None:
+    """A page without publisher or date: its gist names the place and year its figures are of
+    (内容涉及海南省2024年), never a target's year, and not a place its publisher already names."""
+    from briefing.digest import setting_of
+    from briefing.model import Indicator
+
+    def figure(n: int, year: int, kind: str = "actual", scope: str = "海南省") -> Indicator:
+        return Indicator(
+            id=f"i{n}", text=f"R&D经费投入{n}亿元", metric="R&D经费投入", value=float(n),
+            unit="亿元", year=year, kind=kind, scope=scope,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    page = _reply("", "2024年，海南R&D经费投入109.61亿元。")
+    page.metadata = Metadata(title=None, display_title="无标题")
+    page.indicators = [figure(1, 2024), figure(2, 2024), figure(3, 2024), figure(4, 2023)]
+    assert setting_of(page) == "海南省2024年"
+    line = gist(
+        "statistics", None, 10, "", "", ["海南R&D经费投入109.61亿元"], setting="海南省2024年"
+    )
+    assert line.startswith("内容涉及海南省2024年，梳理措施10条")
+    # a plan's targets (到2027年) date nothing; a publisher naming the province says where
+    plan = _reply("", "到2027年，全省研发投入强度达到2.8%。")
+    plan.metadata = Metadata(title=None, display_title="无标题", publisher="海南省科学技术厅")
+    plan.indicators = [figure(n, 2027, "target") for n in range(1, 5)]
+    assert setting_of(plan) == ""
