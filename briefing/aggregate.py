@@ -20,6 +20,7 @@ from briefing.model import ExtractedDocument, Indicator, Measure
 from briefing.themes import OTHER_THEME
 from briefing.wording import (
     MIN_SCORE,
+    ONE_RECIPIENT_RE,
     clean_sentence,
     figures_in,
     has_figure,
@@ -168,25 +169,17 @@ def indicators_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
     return frame.astype({"primary": bool, "on_theme": bool, "runs_on": bool, "single": bool})
 
 
-# one firm, one loan: 首笔, 首单, 单笔, a firm named by its legal form (绵阳华丰科技股份有限公司;
-# counts of firms say 企业, not 有限公司), 某…公司 in an anonymised text, 一家企业 (not 每一家)
-_ONE_RECIPIENT_RE = re.compile(
-    r"首笔|首单|单笔|有限(?:责任)?公司|股份公司|某[^，,。；;]{0,16}(?:公司|企业|厂)"
-    r"|(?<![\d十百千万每])一家(?:企业|公司)"
-)
-
-
 def one_recipient(quote: str, sentence: str) -> bool:
     """Whether the figure is about one firm or one deal (首笔300万元“科技质量贷”成功发放至绵阳
     某自动化设备有限公司): the clause around its quote says so. Such a figure tells a story; it is
     no measure of the theme and never heads its table."""
     at = sentence.find(quote)
     if at < 0:
-        return bool(_ONE_RECIPIENT_RE.search(quote))
+        return bool(ONE_RECIPIENT_RE.search(quote))
     left = max((m.end() for m in _CLAUSE_BREAK_RE.finditer(sentence, 0, at)), default=0)
     right_break = _CLAUSE_BREAK_RE.search(sentence, at + len(quote))
     right = right_break.start() if right_break else len(sentence)
-    return bool(_ONE_RECIPIENT_RE.search(sentence[left:right]))
+    return bool(ONE_RECIPIENT_RE.search(sentence[left:right]))
 
 
 _CLAUSE_END = frozenset("，,。；;：:！？!?、）)”")

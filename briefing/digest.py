@@ -27,6 +27,7 @@ from briefing.wording import (
     GENERIC_OPENING_RE,
     MIN_SCORE,
     NAMED_RE,
+    ONE_RECIPIENT_RE,
     PROGRAMME_RE,
     balance_marks,
     clean_sentence,
@@ -657,7 +658,7 @@ def strongest_measures(doc: ExtractedDocument, n: int = 2) -> list[str]:
         for position, m in enumerate(doc.measures)
         if m.duplicate_of is None
     )
-    scored: list[tuple[int, int, int, str]] = []
+    scored: list[tuple[int, int, int, int, str]] = []
     for _, _, position in rough[:12]:
         m = doc.measures[position]
         text = clean_sentence(m.text)
@@ -670,7 +671,10 @@ def strongest_measures(doc: ExtractedDocument, n: int = 2) -> list[str]:
         score = substance(text, figures.get(m.id, 0), m.status == "done")
         if score < MIN_SCORE:
             continue  # what is no highlight is no main measure either
-        scored.append((0 if m.themes else 1, -score, position, quote))
+        # one firm's loan or deal (首笔300万元…发放至某公司) tells a story: the gist says first
+        # what the document does for all
+        story = 1 if ONE_RECIPIENT_RE.search(quote) else 0
+        scored.append((0 if m.themes else 1, story, -score, position, quote))
     scored.sort()
     return [quote for *_, quote in scored[:n]]
 

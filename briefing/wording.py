@@ -224,6 +224,14 @@ _ANECDOTE_RE = re.compile(
     r"|(?:公司|集团)(?:是一家|系一家|成立于|创立于|始建于|注册资本|主要从事|专注于|致力于)"
     r"|^(?:该|这家|这个)(?:公司|企业|集团)"
 )
+# one firm, one loan: 首笔, 首单, 单笔, a firm named by its legal form (绵阳华丰科技股份有限公司;
+# counts of firms say 企业, not 有限公司), 某…公司 in an anonymised text, 一家企业 (not 每一家)
+ONE_RECIPIENT_RE = re.compile(
+    r"首笔|首单|单笔|有限(?:责任)?公司|股份公司|某[^，,。；;]{0,16}(?:公司|企业|厂)"
+    r"|(?<![\d十百千万每])一家(?:企业|公司)"
+)
+
+
 # text a mirror garbled: pinyin that no character precedes any more (A(chǔ)研究, where 基础 was
 # lost), a replacement character
 _GARBLED_RE = re.compile(rf"[(（]{PINYIN_SYLLABLE}[)）]|\ufffd")
@@ -240,8 +248,9 @@ _VISION_CLAUSE_RE = re.compile(
 _LET_RE = re.compile(r"^(?:要|将)?让")
 # the occasion a report was given, reported in the news: …会议召开，市长…向大会作政府工作报告
 _OCCASION_RE = re.compile(r"向[^，。；]{0,12}(?:大会|会议)作[^，。；]{0,16}报告")
-# a slogan quoted whole: “因地制宜发展新质生产力，塑造产业发展新优势，”
-_QUOTED_WHOLE_RE = re.compile(r"^“[^“”]+”[。]?$")
+# a slogan quoted whole: “因地制宜发展新质生产力，塑造产业发展新优势，”; someone's words quoted
+# (他说：“…”, 负责人表示：“…”): what was said, not what was done
+_QUOTED_WHOLE_RE = re.compile(r"^“[^“”]+”[。]?$|(?:说|表示|指出|介绍|强调|坦言|感慨)(?:道)?[:：]“")
 
 
 def is_setting(text: str) -> bool:
@@ -268,7 +277,7 @@ def unsuitable(text: str) -> str | None:
     named = bool(NAMED_RE.search(text))
     if _TITLE_LINE_RE.search(text):
         return "文件标题"
-    if _QUOTED_WHOLE_RE.match(text):
+    if _QUOTED_WHOLE_RE.search(text):
         return "引语"
     if "？" in text:
         # a question asked, not a step taken: 如何让科技成果走出实验室？

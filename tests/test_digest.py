@@ -559,3 +559,20 @@ def test_a_gist_says_where_and_when_when_the_header_does_not() -> None:
     plan.metadata = Metadata(title=None, display_title="无标题", publisher="海南省科学技术厅")
     plan.indicators = [figure(n, 2027, "target") for n in range(1, 5)]
     assert setting_of(plan) == ""
+
+
+def test_a_news_gist_leads_with_what_was_done_for_all_not_one_firms_story() -> None:
+    """首笔300万元“科技质量贷”发放至某公司 is the news item's anecdote; the gist names the service
+    built for all firms first."""
+    texts = [
+        "首笔300万元“科技质量贷”成功发放至绵阳某自动化设备有限公司账户。",
+        "市科技局联合6家银行推出“科技质量贷”专项产品，授信额度共计20亿元。",
+    ]
+    doc = _reply("“科技质量贷”首单落地", "\n".join(texts))
+    doc.measures = [
+        Measure(id=f"m{i}", text=t, section=(), status="done", themes=["科技金融"])
+        for i, t in enumerate(texts)
+    ]
+    assert strongest_measures(doc, 1) == [
+        "市科技局联合6家银行推出“科技质量贷”专项产品，授信额度共计20亿元"
+    ]

@@ -142,6 +142,7 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
         "会上，张女士介绍了团队获得300万元知识价值信用贷款的经过。",
         "某某智能科技有限公司是一家专注于工业机器人研发的国家高新技术企业，拥有专利56项。",
         "该公司成立于2015年，主要从事新材料研发，2023年营业收入达3.2亿元。",
+        "在当天的座谈会上，市科技局负责人强调：“要持续优化科技金融服务，让更多企业受益。”",
     ],
 )
 def test_framing_problems_slogans_and_fragments_are_never_highlights(text: str) -> None:
