@@ -14,7 +14,12 @@ what each one is about (a page in traditional characters reaches it folded to si
   经费占比); a clause ("…院士通过举荐制举才荐才20余名") names no figure; for a count followed by its
   noun ("3个市级科技创新基础设施获批建设") the noun after the unit; a clause with no noun of its own
   ("、增长10%") repeats the metric of the figure before it in the sentence; "A和B分别…x、y" hands A
-  to x and B to y.
+  to x and B to y. A name keeps what makes it a part or a flow: 新增/净增/新认定… stay
+  ("新增国家级科技型中小企业", also for the next item of the list, "新增A50家、B100家"; a figure
+  repeating the name before it says 净增 after it: 高新技术企业净增); a performer opening the sentence
+  ("高等院校有R&D人员…,按实际工作时间计算的R&D人员全时当量…") heads its later names, and the verb
+  有 and the basis of a count (按…计算的) are dropped; a change against a base year other than the
+  year before says so ("较2000年增长152.6%" -> …(较2000年)); "100万人口" counts 人口.
 - kind: provision for a support standard, or the threshold a support sentence sets (对…给予20万元奖励,
   最高补助500万元, 单个项目支持金额不超过300万元, 累计补助不超过100万元 (a cap, not a sum paid out),
   奖金从每人10万元调整为每人50万元, 对投入1000万元以上的企业给予…, 年营业收入≤5亿元), before any other kind;
@@ -23,7 +28,7 @@ what each one is about (a page in traditional characters reaches it folded to si
   test unchanged); change for an amount
   added or cut (比上年增加1000亿元, 较去年增加4项, 标准提高1倍), also in a plan; target when the
   sentence sits under a plans heading (下一步, 打算, 目标…), a target word precedes the figure in
-  the sentence (力争, 确保, 到2025年…) or the measure holding it is planned (its status reads
+  the sentence (力争, 确保, 到2025年, 未来5年, 今后三年…) or the measure holding it is planned (its status reads
   genre, section and mood: 今年拟安排…); growth when a change verb stands right before the figure
   (增长, 提升, 下降…) and the figure is a rate; change for percentage points (提高0.12个百分点);
   else actual. A decline keeps its value as printed, with the verb as its qualifier
@@ -46,10 +51,10 @@ what each one is about (a page in traditional characters reaches it folded to si
   heading ("一、2023年工作总结", "二、2024年工作计划"); else, in a part that opens "过去的一年"
   or "一年来", the year before a report delivered by March (the document's year if later); else the
   single year of the title, or of an untitled page's headline line ("2014年我市全社会R&D经费投入稳步
-  增长"); else, for a target under a plans heading that
+  增长", or after its place: "青海省2011年科技工作总结"); else, for a target under a plans heading that
   opens with "到2025年", that year; else, for a target, the year a document opening "2023年是…
   之年" plans; else, for actual and growth figures only, the year opening the
-  document's first sentence ("2023年,全市科技系统…": an annual summary); else, for a provision,
+  document's first sentence ("2023年,全市科技系统…", "2009年全省开展…清查": an annual summary); else, for a provision,
   the document's year (a standard laid down is the document's own); else null. A reply letter
   or report dated 2023 does not date its figures 2023 by itself: they often are cumulative or of the
   year before, so they stay null.
@@ -57,7 +62,8 @@ what each one is about (a page in traditional characters reaches it folded to si
   实验室, a firm: …有限公司, …集团) that is not itself the thing counted; else the document's own place, which the
   pipeline decides once (`places.document_jurisdiction`: its publisher's jurisdiction, else the
   place its text calls its own or whose issuing body its opening names). Items of a list that are
-  places ("北京、上海研发投入分别为…") are each their figure's scope.
+  places ("北京、上海研发投入分别为…") are each their figure's scope; a list of places before one
+  figure ("西宁、武汉、南京优秀科技成果600余项") is none of them alone, and its name keeps the list.
 """
 
 from __future__ import annotations
@@ -135,7 +141,9 @@ _LEADING_YEAR = re.compile(
 _FULL_DATE = re.compile(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月[0-9]{1,2}日")
 # the lookahead lets the scan skip most characters without trying every branch
 _TARGET_WORD = re.compile(
-    r"(?=[力确争目预将到至])(?:力争|确保|争取到(?=(?:19|20)[0-9]{2}|年底|年末)|目标是|目标为|目标到|预期目标|将达到|将超过|将突破|"
+    r"(?=[力确争目预将到至未今])(?:力争|确保|争取到(?=(?:19|20)[0-9]{2}|年底|年末)|目标是|目标为|目标到|预期目标|将达到|将超过|将突破|"
+    # "未来5年,…将引进培养科技领军人才10名": a period ahead
+    r"(?:未来|今后)[0-9一二三四五六七八九十两]{1,2}年|"
     r"(?<![截止])(?:到|至)(?:19|20)[0-9]{2}年(?:底|末)?)"
 )
 _TARGET_YEAR = re.compile(r"^(?:到|至)((?:19|20)[0-9]{2})年")
@@ -250,7 +258,7 @@ _TRAILING_NOISE_WORDS = _words(
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
 _SUFFIX_STOP = re.compile(
-    r"[、,，;；。:：!！?？()（）]|以及|的|在|为|由|推进|进驻|进入|赴|获|被|将|属于|上榜|选为|评为|开工|参会|签约|出席|召开|纳入|就业|"
+    r"[、,，;；。:：!！?？()（）]|以及|的|在|为|由|推进|进驻|进入|赴|获|被|将|属于|上榜|选为|评为|开工|参[会展赛评加与]|签约|出席|召开|纳入|就业|"
     r"落地|建成|发放|引领|带动|支撑|配备|开展|参与|加入|上市|列入|成为|实现|通过|占|达|超|突破|作价|建设|正式|"
     r"分别|共|累计|投入|入选|运行|揭牌|增加|增长|提高|提升|上升|下降|减少|降低|[0-9]|"
     # "60%科研人员每周平均科研时间增加2小时": a share of researchers, not of their hours;
@@ -337,6 +345,9 @@ class _Figure:
     scope: str | None
     subset: str | None = None  # "其中16家属于战略性新兴产业": the part of the figure before it
     share: bool = False  # "基础研究为1.46亿元,占R&D经费支出的4.2%": a share of what comes before
+    base: int | None = None  # "较2000年增长152.6%": the year a change is measured against
+    flow: str | None = None  # "新增…科技型中小企业100家": a count of what was added
+    own_metric: str | None = None  # the metric named by its own clause, before any is inherited
 
 
 @dataclasses.dataclass(frozen=True)
@@ -481,14 +492,14 @@ def _document_context(
                 break
     summary_year = None
     if sentences:
-        m = _LEADING_YEAR.match(sentences[0].text)
+        m = _LEADING_YEAR.match(sentences[0].text) or _OPENING_YEAR.match(sentences[0].text)
         if m:
             summary_year = int(m.group(1))
     title_year = None
     if not title:
         # an untitled page's headline ("2014年我市全社会R&D经费投入稳步增长", the metadata found
         # no title) is its title for dating
-        title = next((s.text for s in sentences[:5] if _HEADLINE.match(s.text)), None)
+        title = next((s.text for s in sentences[:5] if _is_headline(s.text)), None)
     if title:
         years = {int(m.group(1)) for m in _YEAR.finditer(title)}
         if len(years) == 1:
@@ -504,6 +515,19 @@ def _document_context(
 
 _WORKING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:是|为|确定为|定为)[^。;；]{0,60}?年")
 _HEADLINE = re.compile(r"^(?:19|20)[0-9]{2}年[^,，;；。:：!！?？0-9]{6,36}$")
+# "2009年全省开展第二次R&D资源清查": a summary opening with its year and its own place as subject
+_OPENING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?=[全我本][省市区县州国])")
+
+
+def _is_headline(line: str) -> bool:
+    """A line that reads as an untitled page's headline: "2014年我市全社会R&D经费投入稳步增长", or
+    the same after the place it is about ("青海省2011年科技工作总结")."""
+    if _HEADLINE.match(line):
+        return True
+    lead = find_places(line[:12]) if may_name_place(line[:12]) else []
+    return bool(lead) and lead[0][0] == 0 and _HEADLINE.match(line[lead[0][1] :]) is not None
+
+
 # the title's head noun: "…工作报告落实情况(1-3月)" follows a report up, its year is the figures'
 _DELIVERED_TITLE = re.compile(r"(?:工作报告|讲话|致辞|发言)(?:[(（][^()（）]{0,12}[)）])?$")
 
@@ -639,6 +663,7 @@ def _sentence_figures(
     figures: list[_Figure] = []
     prev_end_in_clause: dict[int, int] = {}
     clause_scopes: dict[int, str | None] = {}
+    clause_flows: dict[int, str | None] = {}
     for q in quantities:
         c_start, c_end = _clause_bounds(seps, q.start, len(text))
         prev_end = prev_end_in_clause.get(c_start)
@@ -699,6 +724,11 @@ def _sentence_figures(
             # ("超过1%的行业大类": with 的 it may be a bar the things pass, not their share)
             share = q.unit == "%" and end - len(suffix) == q.end
             metric = suffix + "占比" if share else suffix
+        if q.unit.endswith("人") and text.startswith("口", q.end):
+            # "再增加100万人口": the unit's 人 opens the noun counted, no metric of another
+            # clause's (优秀工匠)
+            metric = "人口"
+            end = q.end + 1
         subset = _SUBSET.match(text, q.end, c_end) if text.startswith("其中", c_start) else None
         if subset is not None and metric is None:
             end = subset.end()
@@ -712,6 +742,16 @@ def _sentence_figures(
         ):
             # "中国自然人群生物资源库采集样本超30万人": what a body did is named with the body
             metric = scope + metric
+
+        flow = _flow_verb(bare)
+        if flow is None and prev_end is not None and _VERB_RE.search(bare) is None:
+            flow = clause_flows.get(c_start)  # "新增A50家、B100家": B is new as well
+        clause_flows.setdefault(c_start, flow)
+        if flow and metric and (k := bare.rfind(flow)) >= 0:
+            at = bare.find(metric, k)
+            if 0 <= at - (k + len(flow)) <= 4:
+                # "新增全国重点实验室2个": the words between the verb and the name stay
+                flow = bare[k:at]
 
         kind = _kind(
             text,
@@ -747,6 +787,11 @@ def _sentence_figures(
             # "比上年的40亿元", "较2020年的250家": the base compared with is of its own year
             year = int(base.group(1)) if base.group(1) else year and year - 1
             metric = None  # it measures what the figure before it does ("翻了一番" is no name)
+        base_year = None
+        if kind in ("growth", "change") and (m_base := _BASE_YEAR.search(bare)) is not None:
+            base_year = int(m_base.group(1))
+            if year is not None and base_year == year - 1:
+                base_year = None  # "比2022年增长" in 2023: the yearly rate the table shows
         figures.append(
             _Figure(
                 q,
@@ -760,6 +805,9 @@ def _sentence_figures(
                 scope,
                 subset.group(1) if subset is not None and metric is None else None,
                 _SHARE_LEAD.match(bare) is not None,
+                base_year,
+                flow if q.unit not in _RATE_UNITS else None,
+                metric,
             )
         )
         prev_end_in_clause[c_start] = end
@@ -773,6 +821,21 @@ def _sentence_figures(
             fig.metric = f"{fig.metric}中{fig.subset}" if fig.metric else fig.subset
     _qualify_generic_metrics(figures)
     _name_performers(figures)
+    _carry_subject(text, figures)
+    for fig in figures:
+        if fig.flow and fig.metric and not fig.metric.startswith(("新", "净")):
+            verb = _FLOW_VERB.match(fig.flow)
+            if verb is not None and verb.group() not in fig.metric:
+                # "新增国家级科技型中小企业100家": the firms added, not all there are;
+                # "…高新技术企业33家,净增20家": the 高新技术企业净增
+                fig.metric = (
+                    fig.metric + verb.group()
+                    if fig.own_metric is None
+                    else fig.flow.replace("新建成", "新建") + fig.metric
+                )
+        if fig.base is not None and fig.metric and str(fig.base) not in fig.metric:
+            # "较2000年增长152.6%": twenty years' growth, not a yearly rate
+            fig.metric = f"{fig.metric}(较{fig.base}年)"
     _mark_former_values(text, figures, context_year or ctx.summary_year)
     return figures, last_year
 
@@ -1100,8 +1163,16 @@ def _scope_places(
         if jurisdiction is None and "全国" in text
         else []
     )
+    listed_ends: set[int] = set()
     for start, end, name in _places_in_windows(text, quantities):
         if _inside(titles, title_starts, start):
+            continue
+        if text.startswith("、", end):
+            listed_ends.add(end)
+        if start - 1 in listed_ends:
+            # "西宁、武汉、南京优秀科技成果600余项": a list's last place is no more the figure's
+            # than the first; the figures are the group's
+            listed_ends.add(end)
             continue
         if _NOT_SCOPE_BEFORE.search(text, max(0, start - 2), start):
             continue
@@ -1168,6 +1239,12 @@ def _clean_metric(prefix: str, scope: str | None, amount: bool = False) -> str |
     if scope and s.startswith(scope):
         s = s[len(scope) :]
     s = _strip_trailing_noise(s)
+    if (basis := _BASIS.match(s)) is not None and len(s) - basis.end() >= 2:
+        # "按实际工作时间计算的R&D人员全时当量": how it was counted is not what was counted
+        s = s[basis.end() :]
+    if (has := _SUBJECT_HAS.match(s)) is not None:
+        # "高等院校有R&D人员": the subject's R&D人员, not a verb left in the name
+        s = has.group(1) + s[has.end() :]
     # the metric is what follows the last verb, when something readable follows it; not a verb
     # right after a list joint ("科技领军及入库企业": 入库 qualifies the second item)
     last = None
@@ -1189,7 +1266,12 @@ def _clean_metric(prefix: str, scope: str | None, amount: bool = False) -> str |
     s = _strip_trailing_noise(s)
     if scope and s.startswith(scope) and len(s) > len(scope) + 1:
         s = s[len(scope) :]
-    elif scope and (place := _leading_place(s)) is not None and place[0] == scope:
+    elif (
+        scope
+        and (place := _leading_place(s)) is not None
+        and place[0] == scope
+        and not place[1].startswith(("、", "和", "及", "与"))  # "西宁、武汉、南京优秀科技成果"
+    ):
         # "海南R&D经费投入" in a text about 海南省: the place is the scope, not the name
         s = place[1]
     s = _LEADING_NUMBER.sub("", s)
@@ -1224,6 +1306,32 @@ def _clean_metric(prefix: str, scope: str | None, amount: bool = False) -> str |
 
 
 _LIST_JOINT = frozenset("及和、与或")
+# "较2000年", "比2015年末", "与2021年相比": a base year a change is measured against
+_BASE_YEAR = re.compile(
+    r"(?:较|比|与)((?:19|20)[0-9]{2})年(?:末|底|同期)?(?:相比|比较)?[^0-9]{0,8}$"
+)
+# Verbs that count what is added, not what there is: the name keeps them
+_FLOW_VERB = re.compile(r"新增|净增|新认定|新引进|新培育|新建成|新建|新设立|新入驻|新入库|新评")
+
+
+def _flow_verb(bare: str) -> str | None:
+    """新增 in "全省新增国家级科技型中小企业" when nothing else is done between it and the figure."""
+    last = None
+    for m in _FLOW_VERB.finditer(bare):
+        last = m
+    if last is None or _VERB_RE.search(bare, last.end()) is not None:
+        return None
+    return last.group()
+
+
+# "按实际工作时间计算的", "按可比价格计算的", "纳入统计的": the basis of a count, before its name
+_BASIS = re.compile(r"^(?:按照?)?[^,，;；的]{0,16}?(?:计算|折算|核算|测算|统计|口径)的")
+# "高等院校有R&D人员", "各类企业共有研发机构": a subject and what it has; not 有效 (有效发明专利),
+# not a clause (有研发活动的企业), not 所有/拥有
+_SUBJECT_HAS = re.compile(
+    r"^([^在于的,，;；、]{0,10}?(?:单位|机构|企业|学校|院校|院所|高校|部门))(?:共|已|还|仍|均)?有"
+    r"(?![效关序机力望所的些])(?=[^的]{2,}$)"
+)
 _HAS_LIST = re.compile(r"(?:还|已|共|另)?有(?=[^、]{2,}、)")
 _SERVING = re.compile(r"服务(?=[\u4e00-\u9fff]{3})")
 # Verbs that pay or spend an amount: the amount is the thing's 使用额, 发放额 ("使用创新券4.3亿元"
@@ -1377,6 +1485,7 @@ def _distribute_pairs(text: str, figures: list[_Figure]) -> None:
                 if first.kind != "actual":
                     fig.kind = first.kind
                 fig.qualifier = fig.qualifier or first.qualifier
+                fig.base = fig.base or first.base  # "较2015年分别增长26.8%、12%"
         i = j + 1
 
 
@@ -1494,6 +1603,48 @@ def _name_performers(figures: list[_Figure]) -> None:
         ):
             fig.metric += tail.group()
         money = fig
+
+
+# a performer heading a name: "高等院校R&D人员", "规模以上工业企业R&D经费"
+_PERFORMER_HEAD = re.compile(
+    r"^[^,，;；、]{0,10}?(?:单位|机构|企业|学校|院校|院所|高校|部门)(?=[^,，;；、]{2})"
+)
+
+
+def _carry_subject(text: str, figures: list[_Figure]) -> None:
+    """ "高等院校有R&D人员2.3万人,按实际工作时间计算的R&D人员全时当量1.6万人年": a performer that
+    opens the sentence is the subject of its later figures too; the second is 高等院校R&D人员全时当量,
+    not the whole R&D人员全时当量 of the place. A figure naming a performer of its own keeps it."""
+    first = figures[0] if figures else None
+    if first is None or first.metric is None:
+        return
+    head = _PERFORMER_HEAD.match(first.metric)
+    if head is None:
+        return
+    subject = head.group()
+    opening = _LEADING_NOISE.sub("", text[: first.quantity.start])
+    if not opening.startswith(subject):
+        return  # "全省R&D经费…,其中企业R&D经费…": the performer is a part, not the subject
+    rest = first.metric[len(subject) :]
+    for fig in figures[1:]:
+        name = fig.metric
+        if (
+            name is None
+            or name.startswith(subject)
+            or _PERFORMER_IN.search(name)
+            or _common_prefix(name, rest) < 2
+        ):
+            continue
+        fig.metric = subject + name
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _qualify_generic_metrics(figures: list[_Figure]) -> None:

@@ -244,6 +244,9 @@ def document_jurisdiction(
     own = jurisdiction(publisher)
     if own is None and title:
         own = _title_jurisdiction(title)
+    if own is None and not title and body and (headline := _headline(body)) is not None:
+        # an untitled page's headline ("青海省2011年科技工作总结") names whose figures follow
+        own = _title_jurisdiction(headline)
     if own is None:
         for name in (publisher, title):
             if name and _NATIONAL.match(name):
@@ -297,6 +300,14 @@ def _title_jurisdiction(title: str) -> str | None:
 
 
 _TITLE_YEAR = re.compile(r"^(?:19|20)[0-9]{2}年(?:度)?")
+# a line that reads as a headline: short, no sentence punctuation
+_HEADLINE_LINE = re.compile(r"[^,，;；。:：!！?？\n]{6,40}")
+
+
+def _headline(body: str) -> str | None:
+    """The first line of a body, when it reads as a headline rather than a sentence."""
+    first = body.lstrip().split("\n", 1)[0].strip()
+    return first if _HEADLINE_LINE.fullmatch(first) else None
 
 
 # how a text names its own place: 全市/我市/本市 (a city), 全省, 全区, 全县, 全州
