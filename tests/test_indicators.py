@@ -1440,3 +1440,111 @@ def test_an_untitled_summarys_headline_after_its_place_dates_and_places_its_figu
         "2009年全省开展第二次R&D资源清查。", "全省共有R&D人员3.2万人。", doc_date="2010-12-01"
     )
     assert [f.year for f in found] == [2009]
+
+
+def _doc(*paragraphs: tuple[str, ...], section: tuple[str, ...] = ()) -> Structure:
+    """Paragraphs of several sentences each."""
+    sentences = []
+    for p, texts in enumerate(paragraphs):
+        for text in texts:
+            sentences.append(
+                Sentence(text=text, section=section, paragraph=p, index=len(sentences))
+            )
+    return Structure(sentences=sentences)
+
+
+def test_a_passage_about_the_years_ahead_holds_targets_to_its_end() -> None:
+    found = extract_indicators(
+        SHA,
+        _doc(
+            (
+                "未来5年,我市将围绕产业链布局创新链。",
+                "靶向引进高层次人才100名,已建成院士工作站3家。",
+            )
+        ),
+        "2023-05-01",
+        "西宁市",
+    )
+    assert [(f.metric, f.kind) for f in found] == [
+        ("高层次人才", "target"),
+        ("院士工作站", "actual"),
+    ]
+
+
+def test_a_lists_lead_in_year_dates_every_item() -> None:
+    found = extract_indicators(
+        SHA,
+        _doc(
+            (
+                "会上,省科技厅就全省2011年科技工作从五个方面进行了总结通报。",
+                "一是全社会科技投入增加幅度较大。",
+                "全年组织科技计划项目362项。",
+                "二是科技产出取得实效。",
+                "专利授权506件。",
+            )
+        ),
+        None,
+    )
+    assert [(f.value, f.year) for f in found] == [(362, 2011), (506, 2011)]
+
+
+def test_a_year_that_says_which_things_dates_no_later_figure() -> None:
+    found = figures(
+        "2010年海北州科技工作成效显著",
+        "对2009年立项实施的5个省级项目通过项目验收。",
+        "在全州举办农牧民实用技术培训班46期。",
+        doc_date=None,
+    )
+    assert [(f.value, f.year) for f in found] == [(5, 2010), (46, 2010)]
+
+
+def test_a_bulletins_subject_and_year_govern_its_part() -> None:
+    section = ("一、R&D人员情况",)
+    structure = _doc(
+        ("根据第二次全国R&D资源清查结果,现将全日制普通高等院校R&D主要指标公布如下:",),
+        ("2009年全国有高等院校2305个,其中开展R&D活动的高等院校1354个。",),
+        section=(),
+    )
+    part = _doc(
+        ("2009年全国高等院校有R&D人员50.9万人。",),
+        ("2009年按实际工作时间计算的R&D人员全时当量27.5万人年。",),
+        ("按活动类型分,基础研究人员全时当量11.3万人年。",),
+        section=section,
+    )
+    sentences = [
+        *structure.sentences,
+        *(
+            Sentence(text=s.text, section=s.section, paragraph=s.paragraph + 2, index=s.index + 2)
+            for s in part.sentences
+        ),
+    ]
+    found = extract_indicators(SHA, Structure(sentences=sentences), "2010-11-22")
+    assert [(f.metric, f.year) for f in found] == [
+        ("高等院校", 2009),
+        ("开展R&D活动的高等院校", 2009),
+        ("高等院校R&D人员", 2009),
+        ("高等院校R&D人员全时当量", 2009),
+        ("基础研究人员全时当量", 2009),
+    ]
+
+
+def test_a_grant_a_summary_reports_is_a_sum_not_a_standard() -> None:
+    found = figures("全州共申报各类科技项目35项,申请资助资金1244万元。")
+    assert [(f.metric, f.kind) for f in found] == [
+        ("申报各类科技项目", "actual"),
+        ("申请资助资金", "actual"),
+    ]
+    found = figures("其中,科技促进新农村计划16项,资助资金159万元。")
+    assert found[1].kind == "actual"
+    # a standard a policy lays down stays one
+    assert one("对认定的国家级孵化器,给予资助资金100万元。").kind == "provision"
+
+
+def test_a_part_of_the_staff_is_not_placed_at_a_university() -> None:
+    found = figures("R&D人员50.9万人,其中大学本科及以上学历人员44.8万人。", place="青海省")
+    assert [f.scope for f in found] == ["青海省", "青海省"]
+
+
+def test_a_summary_and_plan_title_dates_what_was_done_by_the_year_reviewed() -> None:
+    title = "2016年科技创新工作总结及2017年工作安排"
+    assert one("全市新增高新技术企业50家。", title=title, doc_date=None).year == 2016

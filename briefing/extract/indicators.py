@@ -17,18 +17,22 @@ what each one is about (a page in traditional characters reaches it folded to si
   to x and B to y. A name keeps what makes it a part or a flow: 新增/净增/新认定… stay
   ("新增国家级科技型中小企业", also for the next item of the list, "新增A50家、B100家"; a figure
   repeating the name before it says 净增 after it: 高新技术企业净增); a performer opening the sentence
-  ("高等院校有R&D人员…,按实际工作时间计算的R&D人员全时当量…") heads its later names, and the verb
-  有 and the basis of a count (按…计算的) are dropped; a change against a base year other than the
+  ("高等院校有R&D人员…,按实际工作时间计算的R&D人员全时当量…") heads its later names, and those of
+  the later sentences of its part when it opens the part's first figures (a bulletin's "一、R&D人员
+  情况"); the verb 有 and the basis of a count (按…计算的) are dropped, a verb saying which things
+  stays ("开展R&D活动的高等院校"); a change against a base year other than the
   year before says so ("较2000年增长152.6%" -> …(较2000年)); "100万人口" counts 人口.
 - kind: provision for a support standard, or the threshold a support sentence sets (对…给予20万元奖励,
-  最高补助500万元, 单个项目支持金额不超过300万元, 累计补助不超过100万元 (a cap, not a sum paid out),
+  最高补助500万元, 单个项目支持金额不超过300万元; not a grant asked for or reported after the count
+  of what got it: "申请资助资金1244万元", "…计划16项,资助资金159万元", 累计补助不超过100万元 (a cap, not a sum paid out),
   奖金从每人10万元调整为每人50万元, 对投入1000万元以上的企业给予…, 年营业收入≤5亿元), before any other kind;
   the value a change starts from ("由75%提高到100%") has the kind of the value it reaches; a bar
   outside a support sentence ("研发投入超过20亿元的行业") is no provision (tried: dev kind +0.008,
   test unchanged); change for an amount
   added or cut (比上年增加1000亿元, 较去年增加4项, 标准提高1倍), also in a plan; target when the
   sentence sits under a plans heading (下一步, 打算, 目标…), a target word precedes the figure in
-  the sentence (力争, 确保, 到2025年, 未来5年, 今后三年…) or the measure holding it is planned (its status reads
+  the sentence (力争, 确保, 到2025年, 未来5年, 今后三年…; a paragraph opening 未来5年 holds targets
+  to its end) or the measure holding it is planned (its status reads
   genre, section and mood: 今年拟安排…); growth when a change verb stands right before the figure
   (增长, 提升, 下降…) and the figure is a rate; change for percentage points (提高0.12个百分点);
   else actual. A decline keeps its value as printed, with the verb as its qualifier
@@ -46,7 +50,9 @@ what each one is about (a page in traditional characters reaches it folded to si
   else 今年/去年 relative to the document date (a date in the first sentences, e.g. a speech's
   subtitle, stands in when the header has none; "较去年" is a comparison, not a year; "以前年度" is
   none); else the last year named by an earlier sentence of the same paragraph ("截至2012年末,…。
-  已有近5万家…"), up to the next run-in item ("二是…"); else the year opening the sentence's
+  已有近5万家…"), up to the next run-in item ("二是…"), which keeps only the year of the list's
+  lead-in ("…就全省2011年科技工作进行了总结通报。一是…全年组织…"); a year that says which things
+  ("对2009年立项实施的5个项目") dates nothing; else the year opening the sentence's
   paragraph ("2023年,…"); else the single year printed in the innermost
   heading ("一、2023年工作总结", "二、2024年工作计划"); else, in a part that opens "过去的一年"
   or "一年来", the year before a report delivered by March (the document's year if later); else the
@@ -54,7 +60,9 @@ what each one is about (a page in traditional characters reaches it folded to si
   增长", or after its place: "青海省2011年科技工作总结"); else, for a target under a plans heading that
   opens with "到2025年", that year; else, for a target, the year a document opening "2023年是…
   之年" plans; else, for actual and growth figures only, the year opening the
-  document's first sentence ("2023年,全市科技系统…", "2009年全省开展…清查": an annual summary); else, for a provision,
+  document's first sentence ("2023年,全市科技系统…", "2009年全国有高等院校…": an annual summary or
+  bulletin, also after a preamble with no year and no figure; the year a title's 总结 reviews:
+  "2016年…工作总结及2017年工作安排"); else, for a provision,
   the document's year (a standard laid down is the document's own); else null. A reply letter
   or report dated 2023 does not date its figures 2023 by itself: they often are cumulative or of the
   year before, so they stay null.
@@ -147,6 +155,8 @@ _TARGET_WORD = re.compile(
     r"(?<![截止])(?:到|至)(?:19|20)[0-9]{2}年(?:底|末)?)"
 )
 _TARGET_YEAR = re.compile(r"^(?:到|至)((?:19|20)[0-9]{2})年")
+# a sentence opening a passage about the years ahead: "未来5年,", "今后三年,"
+_FUTURE_OPENING = re.compile(r"^\W{0,2}(?:未来|今后)[0-9一二三四五六七八九十两]{1,2}年")
 _PLAN_HEADING = re.compile(
     r"下一步|打算|工作目标|目标任务|主要目标|发展目标|预期目标|工作计划|工作安排"
 )
@@ -246,7 +256,7 @@ _LEADING_NOISE = re.compile(
     r"按照?其?|最高|最多|一次性|年末|年底|成功|"
     r"每年|每月|每季度|"
     r"[0-9]{1,2}(?:-|—|至|~)[0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:份)?|前?[一二三四]季度|"
-    r"全市|我市|全区|全省|全国|本市|全县|我区|我省|(?<=目前|当前)(?:共|已|还|仍)?有|"
+    r"全市|我市|全区|全省|全国|本市|全县|我区|我省|全州|我州|本州|全旗|全盟|(?<=目前|当前)(?:共|已|还|仍)?有|"
     r"和|及|与|以及|并|还|也|已|将|对|向|在|为|由|以|共有|共|均|分别|又|再|了|的|等|含|包括)+"
 )
 _TRAILING_NOISE_WORDS = _words(
@@ -258,16 +268,16 @@ _TRAILING_NOISE_WORDS = _words(
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
 _SUFFIX_STOP = re.compile(
-    r"[、,，;；。:：!！?？()（）]|以及|的|在|为|由|推进|进驻|进入|赴|获|被|将|属于|上榜|选为|评为|开工|参[会展赛评加与]|签约|出席|召开|纳入|就业|"
+    r"[、,，;；。:：!！?？()（）]|以及|的|在|为|由|推进|进驻|进入|赴|获|被|将|属于|上榜|选为|评为|开工|参会|签约|出席|召开|纳入|就业|"
     r"落地|建成|发放|引领|带动|支撑|配备|开展|参与|加入|上市|列入|成为|实现|通过|占|达|超|突破|作价|建设|正式|"
-    r"分别|共|累计|投入|入选|运行|揭牌|增加|增长|提高|提升|上升|下降|减少|降低|[0-9]|"
+    r"分别|(?<!公)共|累计|投入|入选|运行|揭牌|增加|增长|提高|提升|上升|下降|减少|降低|[0-9]|"
     # "60%科研人员每周平均科研时间增加2小时": a share of researchers, not of their hours;
     # "对20户企业给予…", "为380户企业成功撮合融资…": what they got is another figure
     r"每|给予|予以|提供|成功|完成|加快|竣工|均"
 )
 _SCOPE = re.compile(
     r"^[^\d,，。；;、“”\"《》]{0,12}?(?:科学城核心区|科学城|核心区|协同创新区|新区|片区|高新区|生态城|科创园|"
-    r"科技园|产业园|实验室|资源库|示范区|开发区|经开区|试验区|自贸区|园区|高校|科研院所|研究院|大学|"
+    r"科技园|产业园|实验室|资源库|示范区|开发区|经开区|试验区|自贸区|园区|高校|科研院所|研究院|大学(?!本科|专科|生|毕业)|"
     r"科技城|生物城|城区|有限责任公司|股份有限公司|有限公司|集团公司|集团)"
 )
 # a clause whose subject is the document's own place
@@ -277,7 +287,7 @@ _BODY_SCOPE = re.compile(r"(?:实验室|资源库|研究院|大学)$")
 _LEAD_TIME = re.compile(r"^(?:(?:19|20)[0-9]{2}年(?:以来|全年|底|末)?|今年|去年|上年|近年来)[,，]")
 _NOT_SCOPE = re.compile(r"^(?:全国|国家|省级|市级|区级|县级|全市|全省|各)")
 _SCOPE_LEAD = re.compile(
-    r"^(?:我市|全市|本市|我省|全省|组织|加强|依托|围绕|聚焦|推进|[一二三四五六七八九十]+是|(?:19|20)[0-9]{2}年|今年|去年|推动|力争|支持|促进|加快|在|由|将|对|使|让)+"
+    r"^(?:其中|我市|全市|本市|我省|全省|组织|加强|依托|围绕|聚焦|推进|[一二三四五六七八九十]+是|(?:19|20)[0-9]{2}年|今年|去年|推动|力争|支持|促进|加快|在|由|将|对|使|让)+"
 )
 _VERB_END_WORDS = sorted(
     {*_VERBS, "支持", "投入", "补助", "补贴", "拨付", "下达", "覆盖", "惠及", "服务"},
@@ -348,6 +358,8 @@ class _Figure:
     base: int | None = None  # "较2000年增长152.6%": the year a change is measured against
     flow: str | None = None  # "新增…科技型中小企业100家": a count of what was added
     own_metric: str | None = None  # the metric named by its own clause, before any is inherited
+    # "高等院校有R&D人员…": the performer opening the sentence and what it counts (高等院校, R&D人员)
+    subject: tuple[str, str] | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -382,6 +394,9 @@ def extract_indicators(
     paragraph_years: dict[int, int] = {}
     carried_years: dict[int, int] = {}
     paragraphs_seen: set[int] = set()
+    future_paragraphs: set[int] = set()
+    intro_years: dict[int, int | None] = {}
+    section_subjects: dict[tuple[str, ...], tuple[str, str] | None] = {}
     indicators: list[Indicator] = []
     section_target_year: dict[tuple[str, ...], int] = {}
     sections_seen: set[tuple[str, ...]] = set()
@@ -410,13 +425,18 @@ def extract_indicators(
             if m is not None and _is_planned(sentence, planned_paragraphs, plan_sections):
                 # "到2025年,…" opening a 工作目标 section dates the targets that follow in it
                 section_target_year[sentence.section] = int(m.group(1))
+        future = sentence.paragraph in future_paragraphs
+        if _FUTURE_OPENING.match(sentence.text):
+            future_paragraphs.add(sentence.paragraph)
         if not may_hold_quantities(sentence.text):
-            _carry_year(carried_years, sentence, ctx, None)
+            _carry_year(carried_years, sentence, ctx, None, intro_years)
             continue
         planned = _is_planned(sentence, planned_paragraphs, plan_sections)
+        if future:
+            planned = True  # "未来5年,…。靶向引进…100名": the passage ahead goes on
         if _RUN_IN_ITEM.match(sentence.text):
             # "二是…": a new item of a run-in list; the years of the item before are its own
-            carried_years.pop(sentence.paragraph, None)
+            _new_item(carried_years, intro_years, sentence.paragraph)
         context_year = (
             carried_years.get(sentence.paragraph)
             or paragraph_years.get(sentence.paragraph)
@@ -425,7 +445,17 @@ def extract_indicators(
             or ctx.title_year
         )
         figures, last_year = _sentence_figures(sentence.text, ctx, planned, context_year)
-        _carry_year(carried_years, sentence, ctx, last_year)
+        _carry_year(carried_years, sentence, ctx, last_year, intro_years)
+        if figures and sentence.section not in section_subjects:
+            # the performer opening a part's first figures is the part's subject
+            # ("一、R&D人员情况 / 2009年全国高等院校有R&D人员50.9万人…")
+            section_subjects[sentence.section] = figures[0].subject
+        elif (
+            figures
+            and figures[0].subject is None
+            and (carried := section_subjects.get(sentence.section)) is not None
+        ):
+            _apply_subject(figures, *carried)
         for fig in figures:
             if fig.kind == "target" and fig.year is None:
                 fig.year = section_target_year.get(sentence.section)
@@ -491,10 +521,14 @@ def _document_context(
                 doc_year, doc_month = int(m.group(1)), int(m.group(2))
                 break
     summary_year = None
-    if sentences:
-        m = _LEADING_YEAR.match(sentences[0].text) or _OPENING_YEAR.match(sentences[0].text)
+    for sentence in sentences[:3]:
+        # "根据…清查结果,现将…公布如下: / 2009年全国有高等院校2305个": a preamble with no year and
+        # no figure may come before the opening that dates the whole bulletin
+        m = _LEADING_YEAR.match(sentence.text) or _OPENING_YEAR.match(sentence.text)
         if m:
             summary_year = int(m.group(1))
+        if m or _YEAR.search(sentence.text) or any(find_quantities(sentence.text)):
+            break
     title_year = None
     if not title:
         # an untitled page's headline ("2014年我市全社会R&D经费投入稳步增长", the metadata found
@@ -508,12 +542,18 @@ def _document_context(
                 # "2017年安徽省人民政府工作报告" is delivered in 2017 about 2016: a date, not a period
                 doc_year = doc_year or title_year
                 title_year = None
+        elif len(years) > 1 and (reviewed := _REVIEWED_YEAR.search(title)) is not None:
+            # "2011年工作总结及2012年工作安排": the year reviewed dates what was done
+            summary_year = summary_year or int(reviewed.group(1))
     working = next(filter(None, (_WORKING_YEAR.match(s.text) for s in sentences[:5])), None)
     working_year = int(working.group(1)) if working else None
     return _DocContext(doc_year, doc_month, summary_year, jurisdiction, title_year, working_year)
 
 
 _WORKING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:是|为|确定为|定为)[^。;；]{0,60}?年")
+_REVIEWED_YEAR = re.compile(
+    r"((?:19|20)[0-9]{2})年(?:度)?[^0-9,，;；。]{0,12}?(?:总结|回顾|完成情况|工作情况|统计公报|公报)"
+)
 _HEADLINE = re.compile(r"^(?:19|20)[0-9]{2}年[^,，;；。:：!！?？0-9]{6,36}$")
 # "2009年全省开展第二次R&D资源清查": a summary opening with its year and its own place as subject
 _OPENING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?=[全我本][省市区县州国])")
@@ -599,14 +639,30 @@ def _is_planned(
 # --- one sentence -----------------------------------------------------------------------------------
 
 
+def _new_item(carried: dict[int, int], intro: dict[int, int | None], paragraph: int) -> None:
+    """A run-in item ("二是…") drops the years of the item before it, but not the year the list's
+    lead-in gave ("…就全省2011年科技工作进行了总结通报。一是…全年组织…。二是…")."""
+    if paragraph not in intro:
+        intro[paragraph] = carried.get(paragraph)
+    year = intro[paragraph]
+    if year is None:
+        carried.pop(paragraph, None)
+    else:
+        carried[paragraph] = year
+
+
 def _carry_year(
-    carried: dict[int, int], sentence: Sentence, ctx: _DocContext, year: int | None
+    carried: dict[int, int],
+    sentence: Sentence,
+    ctx: _DocContext,
+    year: int | None,
+    intro: dict[int, int | None],
 ) -> None:
     """A year a sentence names dates the undated figures of the later sentences of its
     paragraph ("截至2012年末,…达到1239家。已有近5万家创业企业从孵化器毕业。"), up to the next
     run-in item ("二是…"). `year` is the sentence's last, when its figures were read."""
     if _RUN_IN_ITEM.match(sentence.text):
-        carried.pop(sentence.paragraph, None)
+        _new_item(carried, intro, sentence.paragraph)
     if year is None and "年" in sentence.text:
         titles = [(m.start(), m.end()) for m in _TITLE.finditer(sentence.text)]
         mentions = _year_mentions(sentence.text, titles, [a for a, _ in titles], ctx)
@@ -1013,6 +1069,12 @@ _REALISED = re.compile(
 
 
 _CAP = re.compile(r"(?:最高|最多|不超过|不高于)$")
+# a count closing the clause before ("…计划16项,") and a grant named alone ("资助资金159万元")
+_COUNT_BEFORE = re.compile(r"[0-9](?:余|多)?(?:项|个|家|名|人|批|所)[,，]$")
+_APPLIED_FOR = re.compile(r"申请(?:奖励|补助|资助|补贴|奖补|支持)(?:资金|经费|金额)?$")
+_BARE_GRANT = re.compile(
+    r"(?:共|累计)?(?:获得|争取)?(?:奖励|补助|资助|补贴|奖补|支持)(?:资金|经费|金额)?(?:达|为)?"
+)
 # recipients counted one by one ("对20户企业", "为380家企业") are those a sum went to: a standard
 # is laid down for a class ("对新认定的企业")
 _COUNTED_RECIPIENTS = re.compile(
@@ -1030,6 +1092,13 @@ def _is_provision(text: str, q: Quantity, c_start: int, c_end: int) -> bool:
         return False  # "累计补助不超过100万元" is a cap, not a sum paid out
     if _COUNTED_RECIPIENTS.search(text, c_start, q.start):
         return False  # "对20户企业给予300至500万元的贷款额度": what they were given, not a standard
+    if _APPLIED_FOR.search(before) or (
+        _COUNT_BEFORE.search(text, max(0, c_start - 12), c_start)
+        and _BARE_GRANT.fullmatch(text, c_start, q.start)
+    ):
+        # "新农村计划16项,资助资金159万元": what those projects got, a sum; "申请资助资金1244万元":
+        # what was asked for
+        return False
     if _SUPPORT_BEFORE.search(before) or _SUPPORT_AFTER.match(text, q.end, c_end):
         return True
     if _THRESHOLD_SIGN.search(before) or (q.unit == "%" and _SUPPORT_RATIO.search(before)):
@@ -1051,6 +1120,10 @@ class _Mention:
 # "2018年以来": the start of a period that runs to the document's present ("2024年起" is kept:
 # a standard in force from 2024 is of 2024)
 _PERIOD_START = re.compile(r"(?:底|末)?以来")
+# "对2009年立项实施的5个省级项目": the year says which things, not when the figure was reached
+_ATTRIBUTE_YEAR = re.compile(
+    r"(?:度)?(?:立项|批准|认定|验收|启动|设立|获批|评选|建成|实施|引进|招录|入选){1,2}的"
+)
 
 
 def _year_mentions(
@@ -1068,6 +1141,7 @@ def _year_mentions(
         and not _RATIO_BASE.match(text, m.end(1))
         and not text.endswith("相当于", 0, m.start())
         and not _PERIOD_START.match(text, m.end())
+        and not _ATTRIBUTE_YEAR.match(text, m.end())
     ]
     if ctx.doc_year is not None:
         year = ctx.doc_year
@@ -1242,7 +1316,9 @@ def _clean_metric(prefix: str, scope: str | None, amount: bool = False) -> str |
     if (basis := _BASIS.match(s)) is not None and len(s) - basis.end() >= 2:
         # "按实际工作时间计算的R&D人员全时当量": how it was counted is not what was counted
         s = s[basis.end() :]
-    if (has := _SUBJECT_HAS.match(s)) is not None:
+    if (has := _HAS_LEAD.match(s)) is not None and len(s) - has.end() >= 2:
+        s = s[has.end() :]  # "全国有高等院校2305个": what there is, not 有高等院校
+    elif (has := _SUBJECT_HAS.match(s)) is not None:
         # "高等院校有R&D人员": the subject's R&D人员, not a verb left in the name
         s = has.group(1) + s[has.end() :]
     # the metric is what follows the last verb, when something readable follows it; not a verb
@@ -1259,6 +1335,9 @@ def _clean_metric(prefix: str, scope: str | None, amount: bool = False) -> str |
             before = _LEADING_NOISE.sub("", s[: last.start()])
             keep = 2 <= len(before) <= 8 and _VERB_RE.search(before) is None
             s = s[last.start() - len(before) :] if keep else s[last.start() :]
+        elif _RELATIVE.match(s, last.end()):
+            # "开展R&D活动的高等院校": the verb belongs to the clause that says which ones
+            s = s[last.start() :]
         else:
             verb = last.group()
             s = s[last.end() :]
@@ -1282,6 +1361,8 @@ def _clean_metric(prefix: str, scope: str | None, amount: bool = False) -> str |
             return None  # a verb alone ("获批") names nothing
         if len(s) - lead.end() < 2 or _BARE_MEASURE.fullmatch(s, lead.end()):
             break  # "集聚区", "资助经费": the verb is part of the noun
+        if _RELATIVE.match(s, lead.end()):
+            break  # "开展R&D活动的高等院校": the verb says which ones
         verb = lead.group()
         s = _LEADING_NOISE.sub("", s[lead.end() :])
     if (has := _HAS_LIST.match(s)) is not None:
@@ -1326,6 +1407,10 @@ def _flow_verb(bare: str) -> str | None:
 
 # "按实际工作时间计算的", "按可比价格计算的", "纳入统计的": the basis of a count, before its name
 _BASIS = re.compile(r"^(?:按照?)?[^,，;；的]{0,16}?(?:计算|折算|核算|测算|统计|口径)的")
+# "开展R&D活动的高等院校": a verb and its object before 的 say which things are counted
+_RELATIVE = re.compile(r"[^的,，;；、]{2,10}的[\u4e00-\u9fff]{2}")
+# "(全国)有高等院校": 有 opening a name; not 有效, not a clause (有研发活动的企业)
+_HAS_LEAD = re.compile(r"^(?:共|已|还|仍|均)?有(?![效关序机力望所些])(?![^的]{0,10}的)")
 # "高等院校有R&D人员", "各类企业共有研发机构": a subject and what it has; not 有效 (有效发明专利),
 # not a clause (有研发活动的企业), not 所有/拥有
 _SUBJECT_HAS = re.compile(
@@ -1413,7 +1498,7 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
     if end >= c_end or not ("\u4e00" <= text[end] <= "\u9fff" or text[end] in '“"'):
         return None
     window = text[end : min(c_end, end + MAX_LOOKAHEAD)]
-    if _SUFFIX_STOP.match(window) or _JOINTS.match(window):
+    if _SUFFIX_STOP.match(window) or _JOINTS.match(window) or _TAKING_PART.match(window):
         return None  # "2项和重点专项10项": the next item of a list, not this count's noun
     party = _WITH_PARTY.match(window)
     if party is not None:
@@ -1437,6 +1522,8 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
 
 
 _TRAILING_LATIN = re.compile(r"[A-Za-z&]+$")
+# "成果600余项参展": a verb, not what is counted
+_TAKING_PART = re.compile(r"参[会展赛评加与]")
 # "N家企业与高校签约": a verb done with another party counts the subject before 与
 _WITH_PARTY = re.compile(
     r"([^与、,，;；。:：()（）0-9]{2,12}?)与[^、,，;；。:：0-9]{1,12}?(?:签约|签订|签署|合作|对接|共建)"
@@ -1614,7 +1701,8 @@ _PERFORMER_HEAD = re.compile(
 def _carry_subject(text: str, figures: list[_Figure]) -> None:
     """ "高等院校有R&D人员2.3万人,按实际工作时间计算的R&D人员全时当量1.6万人年": a performer that
     opens the sentence is the subject of its later figures too; the second is 高等院校R&D人员全时当量,
-    not the whole R&D人员全时当量 of the place. A figure naming a performer of its own keeps it."""
+    not the whole R&D人员全时当量 of the place. A figure naming a performer of its own keeps it.
+    The first figure keeps the subject found, for the sentences after it (`_apply_subject`)."""
     first = figures[0] if figures else None
     if first is None or first.metric is None:
         return
@@ -1625,8 +1713,14 @@ def _carry_subject(text: str, figures: list[_Figure]) -> None:
     opening = _LEADING_NOISE.sub("", text[: first.quantity.start])
     if not opening.startswith(subject):
         return  # "全省R&D经费…,其中企业R&D经费…": the performer is a part, not the subject
-    rest = first.metric[len(subject) :]
-    for fig in figures[1:]:
+    first.subject = (subject, first.metric[len(subject) :])
+    _apply_subject(figures[1:], *first.subject)
+
+
+def _apply_subject(figures: Sequence[_Figure], subject: str, rest: str) -> None:
+    """Names that go on from what the subject's first name measures ("R&D人员" ->
+    "R&D人员全时当量") are the subject's."""
+    for fig in figures:
         name = fig.metric
         if (
             name is None
