@@ -1548,3 +1548,7 @@ def test_a_part_of_the_staff_is_not_placed_at_a_university() -> None:
 def test_a_summary_and_plan_title_dates_what_was_done_by_the_year_reviewed() -> None:
     title = "2016年科技创新工作总结及2017年工作安排"
     assert one("全市新增高新技术企业50家。", title=title, doc_date=None).year == 2016
+
+
+def test_what_a_project_serves_is_named_without_a_dangling_preposition() -> None:
+    assert one("服务于甘肃省内其他市州的项目38个。").metric == "甘肃省内其他市州的项目"
