@@ -1552,3 +1552,17 @@ def test_a_summary_and_plan_title_dates_what_was_done_by_the_year_reviewed() -> 
 
 def test_what_a_project_serves_is_named_without_a_dangling_preposition() -> None:
     assert one("服务于甘肃省内其他市州的项目38个。").metric == "甘肃省内其他市州的项目"
+
+
+def test_the_start_of_a_year_standing_as_a_clause_dates_what_follows() -> None:
+    structure = _doc(
+        (
+            "2022年我市出台实施方案。",
+            "推动产业集群发展,2025年初,组织开展软件和信息服务等22个重点细分领域的产业图谱编制工作。",
+        )
+    )
+    found = extract_indicators(SHA, structure, "2025-05-20")
+    assert [(f.value, f.year) for f in found] == [(22, 2025)]
+    # in one sentence too: the later date is the one the clause follows
+    found = figures("2022年出台实施方案,2025年初,编制22个重点细分领域的产业图谱。")
+    assert [(f.value, f.year) for f in found] == [(22, 2025)]

@@ -143,7 +143,7 @@ _PERIOD_MONTHS = {"上半年": 6, "前三季度": 9, "第一季度": 3, "一季�
 _RATIO_BASE = re.compile(r"年(?:末|底|同期|全年)?的?[^,，;；。]{0,10}?倍|年(?:末|底|同期)?的?水平")
 _LEADING_YEAR = re.compile(
     r"^(?:截至到?|截止到?)?((?:19|20)[0-9]{2})年"
-    r"(?:上半年|下半年|前三季度|[一二三四]季度|底|末|[0-9]{1,2}月(?:份|末|底)?|1-[0-9]{1,2}月)?"
+    r"(?:上半年|下半年|前三季度|[一二三四]季度|底|末|初|[0-9]{1,2}月(?:份|末|底)?|1-[0-9]{1,2}月)?"
     r"(?:[,，]|全年|度)"
 )
 _FULL_DATE = re.compile(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月[0-9]{1,2}日")
@@ -824,8 +824,12 @@ def _sentence_figures(
         decline = _DECLINE.search(bare)
         qualifier = _qualifier(lead_qualifier, q, prefix) or (decline and decline.group(1))
         mention = _dating_mention(mentions, mention_starts, q.start, c_start, first_sep)
-        if mention is None:
-            mention = _date_clause_before(text, seps, mentions, mention_starts, q.start)
+        if mention is None or mention.start < c_start:
+            # "2022年我市出台…,2025年初,组织开展…22个": a later date standing as a clause of its
+            # own dates the clauses after it, not the sentence's leading date
+            clause_date = _date_clause_before(text, seps, mentions, mention_starts, q.start)
+            if clause_date is not None and (mention is None or clause_date.start > mention.start):
+                mention = clause_date
         if mention is not None:
             year: int | None = mention.year
             if mention.month_end and lo - MAX_LOOKBACK <= mention.start < lo:
@@ -1174,7 +1178,7 @@ _BASE_BEFORE = re.compile(r"(?:比|较)(?:上年|去年|上一年|((?:19|20)[0-9
 # "2018年,": a clause that is a date and nothing else
 _DATE_CLAUSE = re.compile(
     r"(?:截至到?|截止到?)?(?:19|20)[0-9]{2}年"
-    r"(?:上半年|下半年|前三季度|[一二三四]季度|底|末|[0-9]{1,2}月(?:份|末|底)?|1-[0-9]{1,2}月|全年|度)?"
+    r"(?:上半年|下半年|前三季度|[一二三四]季度|底|末|初|[0-9]{1,2}月(?:份|末|底)?|1-[0-9]{1,2}月|全年|度)?"
 )
 
 
