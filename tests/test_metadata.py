@@ -1473,3 +1473,35 @@ def test_an_outlet_that_only_carried_a_bulletin_does_not_publish_it() -> None:
     assert meta.publisher is None
     meta = parse("本报讯(记者 张三)3月5日,某省科技厅召开全省科技工作会议。\n" + TASKS).metadata
     assert meta.publisher is None and meta.display_title == "某省科技厅召开全省科技工作会议"
+
+
+@pytest.mark.parametrize("stamp", ["2012-01-10", "2012-01-10 16:05", "2012年1月10日"])
+def test_a_title_with_the_pages_date_after_it_is_the_title_and_dates_the_page(stamp: str) -> None:
+    meta = parse(f"某省2011年科技工作总结  {stamp}\n" + TASKS).metadata
+    assert (meta.title, meta.published_date) == ("某省2011年科技工作总结", "2012-01-10")
+
+
+def test_an_untitled_summary_that_opens_by_characterising_its_year_is_named_by_its_work() -> None:
+    meta = parse(
+        "2011年是实施十二五规划的开局之年。一年来,全省科技系统认真贯彻落实,取得显著成效。\n" + TASKS
+    ).metadata
+    assert (meta.title, meta.display_title, meta.title_derived) == (
+        None,
+        "2011年全省科技系统",
+        True,
+    )
+
+
+@pytest.mark.parametrize("label", ["发表时间", "录入时间", "上传时间", "添加时间", "公开时间"])
+def test_a_content_systems_posting_time_label_dates_the_page(label: str) -> None:
+    meta = parse(f"关于市政协第12号提案的答复\n{label}：2024-10-04\n张三委员:\n" + TASKS).metadata
+    assert meta.published_date == "2024-10-04"
+
+
+def test_joint_issuers_above_a_bulletins_title_are_its_publisher_not_part_of_its_title() -> None:
+    meta = parse(
+        "某省统计局 某省科技工作领导小组办公室\n2010年全省科技统计公报\n2010年12月8号\n" + TASKS
+    ).metadata
+    assert meta.title == "2010年全省科技统计公报"
+    assert meta.publisher == "某省统计局某省科技工作领导小组办公室"
+    assert meta.published_date == "2010-12-08"

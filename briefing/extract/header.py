@@ -69,6 +69,16 @@ LABELS: dict[str, str] = {
     # page-level fields: weaker evidence, so only read in the head of the page
     "日期": "page_date",
     "时间": "page_date",
+    # how sites' content systems label when an item went up: "发表时间:", "录入时间:", "更新时间:"
+    "发表时间": "page_date",
+    "发表日期": "page_date",
+    "录入时间": "page_date",
+    "上传时间": "page_date",
+    "添加时间": "page_date",
+    "更新时间": "page_date",
+    "更新日期": "page_date",
+    "信息时间": "page_date",
+    "公开时间": "published_date",
     "来源": "source",
     "信息来源": "source",
     "文章来源": "source",

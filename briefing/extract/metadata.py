@@ -229,6 +229,16 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             title_parts.append(normalize_inline(glued[0]))
             head.title_lines.append(i)
             _record_header(head, glued[1])
+        elif (
+            fields is None
+            and dated is None
+            and not title_parts
+            and (dated_title := _title_then_date(lines.raw[i])) is not None
+        ):
+            # "某省2011年科技工作总结 2012-01-10 16:05": the title, then when the page posted it
+            title_parts.append(dated_title[0])
+            head.title_lines.append(i)
+            head.page_date = head.page_date or dated_title[1]
         elif glued is not None and title_parts and _AUTHOR.fullmatch(glued[0]):
             _record_header(head, glued[1])  # "张三 发布时间:… 来源:…": an author, then the fields
         elif fields is not None:
@@ -264,6 +274,10 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             pass  # an empty header field ("内容概述:"): an addressee comes after the title
         elif addressee_like(line):
             head.addressee = line[:-1].strip()
+        elif not title_parts and head.byline is None and _joint_bodies(lines.raw[i]):
+            # "某省统计局 某省科技工作领导小组办公室" above a bulletin's title: who issue it
+            # jointly, never the start of the title (the date under it stays the page's date)
+            head.byline = line
         elif title_parts and _repeats_title("".join(title_parts), line):
             pass  # the document's own title under the page's headline, whole or broken
         elif can_join("".join(title_parts), line) if title_parts else title_like(line):
@@ -365,6 +379,34 @@ def _repeats_title(title: str, line: str) -> bool:
     """True when `line` prints the title (or a piece of it, when broken over lines) again."""
     text = line.strip(_BULLETS)
     return text == title or (len(text) >= MIN_REPEAT and text in title)
+
+
+def _joint_bodies(raw_line: str) -> bool:
+    """True when a line names two issuing bodies or more, parted by spaces or 、 ("某省统计局
+    某省科学技术厅")."""
+    names = [n for n in re.split(r"[\s、]+", raw_line.strip()) if n]
+    return len(names) >= 2 and all(is_org_line(n) for n in names)
+
+
+# a title, a space, and a date (and time) on one line: "某省2011年科技工作总结 2012-01-10 16:05"
+_TRAILING_DATE = re.compile(
+    r"(?P<title>\S.*?)\s+(?P<date>\S{8,12}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
+)
+MIN_DATED_TITLE = 6  # characters
+
+
+def _title_then_date(raw_line: str) -> tuple[str, str] | None:
+    """(title, date) of a head line that prints a title and then, after a space, a date alone."""
+    m = _TRAILING_DATE.fullmatch(raw_line.strip())
+    if m is None:
+        return None
+    date = date_only(m.group("date"))
+    title = normalize_inline(m.group("title"))
+    if date is None or len(title) < MIN_DATED_TITLE or not title_like(title):
+        return None
+    if is_org_line(title) or find_dates(title):
+        return None  # a body and its date sign a text; two dates are no title
+    return title, date
 
 
 # an author's name before a page's fields, or a body's ("张三 发布时间:…", "某某局 时间:…")

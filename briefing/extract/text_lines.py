@@ -304,6 +304,9 @@ def derive_display_title(body: str) -> str:
         m = _LEADING_TIME.fullmatch(clauses[0])
         if m is not None:
             subject_clause = m.group("rest") or (clauses[1] if len(clauses) > 1 else "")
+            if subject_clause.startswith("是"):
+                # "2011年是…开局之年。一年来,全省科技系统…": the year characterised, then its work
+                subject_clause = _after_year_lead(first)
             cut = _SUBJECT_END.search(subject_clause, 2)
             subject = subject_clause[: cut.start()] if cut else subject_clause
             # "2023年是…的开局之年" has no subject to name the document by
@@ -317,6 +320,19 @@ def derive_display_title(body: str) -> str:
         if event is not None and MIN_EVENT <= len(event) <= MAX_EVENT and _is_event(event):
             return event
     return UNTITLED
+
+
+# how a summary turns from the year it characterises to the work done in it
+_YEAR_LEAD = re.compile(r"一年来|过去的?一年(?:里|中|来)?|这一年(?:里|来|中)?|全年")
+
+
+def _after_year_lead(first: str) -> str:
+    """The clause after "一年来," that opens the sentence after the first ("" when none)."""
+    end = first.find("。")
+    rest = [c for c in _CLAUSE_SPLIT.split(first[end + 1 :]) if c] if end >= 0 else []
+    if len(rest) > 1 and _YEAR_LEAD.fullmatch(rest[0]):
+        return rest[1]
+    return ""
 
 
 def _is_event(clause: str) -> bool:
