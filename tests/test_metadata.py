@@ -1505,3 +1505,17 @@ def test_joint_issuers_above_a_bulletins_title_are_its_publisher_not_part_of_its
     assert meta.title == "2010年全省科技统计公报"
     assert meta.publisher == "某省统计局某省科技工作领导小组办公室"
     assert meta.published_date == "2010-12-08"
+
+
+@pytest.mark.parametrize("joint", [" ", "：", "  "])
+def test_a_title_that_runs_into_the_first_line_of_text_is_the_title(joint: str) -> None:
+    parsed = parse(
+        f"某省2011年科技工作总结{joint}2011年,全省科技系统认真贯彻落实,成效显著。\n{TASKS}"
+    )
+    assert parsed.metadata.title == "某省2011年科技工作总结"
+    assert parsed.body.startswith("2011年,全省科技系统")
+
+
+def test_a_first_line_that_opens_with_a_plain_phrase_is_no_title() -> None:
+    parsed = parse("科技创新工作 全年新增科技型企业100家,技术合同成交额增长20%。")
+    assert parsed.metadata.title is None

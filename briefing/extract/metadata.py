@@ -307,6 +307,13 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         last_was_byline = byline
         lines.removed[i] = True
         i += 1
+    if not title_parts and head.addressee is None and i < len(lines):
+        run_in = _run_in_title(lines.raw[i])
+        if run_in is not None:
+            # "某省2011年科技工作总结 2011年,全省科技系统…": the title opens the text's first line
+            title_parts = [run_in[0]]
+            lines.raw[i] = run_in[1]
+            lines.norm[i] = normalize_inline(run_in[1])
     if title_parts:
         title = _without_prefix(
             _TITLE_TAG.sub("", _TITLE_NOTE.sub("", normalize_inline("".join(title_parts))))
@@ -379,6 +386,27 @@ def _repeats_title(title: str, line: str) -> bool:
     """True when `line` prints the title (or a piece of it, when broken over lines) again."""
     text = line.strip(_BULLETS)
     return text == title or (len(text) >= MIN_REPEAT and text in title)
+
+
+_RUN_IN_TITLE = re.compile(r"(?P<title>[^\s:：,，。;；!！?？]{8,60}?)(?:\s+|[:：]\s*)(?P<rest>\S.{10,})")
+
+
+def _run_in_title(raw_line: str) -> tuple[str, str] | None:
+    """(title, text) of a first line that opens with the document's title and goes on with its
+    text ("某省2011年科技工作总结 2011年,全省科技系统…"): a title ends in a document type and
+    reads as one (a year, an issuer or 关于 with it)."""
+    m = _RUN_IN_TITLE.match(raw_line.strip())
+    if m is None:
+        return None
+    title = m.group("title")
+    if ENDS_WITH_DOC_TYPE.search(title) is None or title_score(title) < MIN_TITLE_SCORE - 1:
+        return None
+    if _TITLE_YEAR_OR_ISSUER.search(title) is None and "关于" not in title:
+        return None
+    return title, m.group("rest")
+
+
+_TITLE_YEAR_OR_ISSUER = re.compile(r"(?:19|20)\d{2}年|[省市县区州]|[局厅委部办]")
 
 
 def _joint_bodies(raw_line: str) -> bool:
