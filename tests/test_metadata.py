@@ -1519,3 +1519,31 @@ def test_a_title_that_runs_into_the_first_line_of_text_is_the_title(joint: str) 
 def test_a_first_line_that_opens_with_a_plain_phrase_is_no_title() -> None:
     parsed = parse("科技创新工作 全年新增科技型企业100家,技术合同成交额增长20%。")
     assert parsed.metadata.title is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "display"),
+    [
+        (
+            "9日,某市统计局公布我市2022年研发经费投入情况。",
+            "某市统计局公布我市2022年研发经费投入情况",
+        ),
+        (
+            "近日,省统计局、省科技厅和省财政厅联合发布了《2024年全省科技经费投入统计公报》。",
+            "省统计局、省科技厅和省财政厅联合发布了《2024年全省科技经费投入统计公报》",
+        ),
+    ],
+)
+def test_an_untitled_news_item_is_named_by_the_event_of_its_first_clause(
+    opening: str, display: str
+) -> None:
+    meta = parse(opening + "\n" + TASKS).metadata
+    assert (meta.title, meta.display_title, meta.title_derived) == (None, display, True)
+
+
+def test_a_time_stamp_and_source_line_atop_a_news_page_dates_and_sources_it() -> None:
+    meta = parse(
+        "2023-11-11 07:41:54 来源:某某新闻网\n9日,某市统计局公布我市2022年研发经费投入情况。"
+        "记者了解到,全市共投入研发经费601亿元。\n" + TASKS
+    ).metadata
+    assert (meta.published_date, meta.publisher) == ("2023-11-11", "某某新闻网")

@@ -195,6 +195,7 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             not title_parts
             and head.addressee is None
             and (_is_furniture(line) or _is_column_name(lines, i))
+            and dated_header(lines.raw[i]) is None
         ):
             # breadcrumbs, a site's welcome line, a hot-line: above the title, never the title
             lines.removed[i] = True
@@ -388,7 +389,9 @@ def _repeats_title(title: str, line: str) -> bool:
     return text == title or (len(text) >= MIN_REPEAT and text in title)
 
 
-_RUN_IN_TITLE = re.compile(r"(?P<title>[^\s:：,，。;；!！?？]{8,60}?)(?:\s+|[:：]\s*)(?P<rest>\S.{10,})")
+_RUN_IN_TITLE = re.compile(
+    r"(?P<title>[^\s:：,，。;；!！?？]{8,60}?)(?:\s+|[:：]\s*)(?P<rest>\S.{10,})"
+)
 
 
 def _run_in_title(raw_line: str) -> tuple[str, str] | None:

@@ -314,9 +314,11 @@ def derive_display_title(body: str) -> str:
                 return f"{m.group('time')}{subject}"
         # "5月30日,柳州市庆祝…座谈会召开,…": a news item's event, as its first sentence names it;
         # "某省科技厅5日召开全省科技工作会议,…": the day inside the clause goes
-        event = clauses[1] if len(clauses) > 1 and _EVENT_DAY.fullmatch(clauses[0]) else None
-        if event is None and (dateline is not None or _EVENT_DAY_INSIDE.search(clauses[0])):
-            event = _EVENT_DAY_INSIDE.sub("", clauses[0], count=1)
+        # (a list of hosts, "省统计局、省科技厅和省财政厅联合发布…", stays whole)
+        parts = [c for c in _EVENT_SPLIT.split(first) if c]
+        event = parts[1] if len(parts) > 1 and _EVENT_DAY.fullmatch(parts[0]) else None
+        if event is None and (dateline is not None or _EVENT_DAY_INSIDE.search(parts[0])):
+            event = _EVENT_DAY_INSIDE.sub("", parts[0], count=1)
         if event is not None and MIN_EVENT <= len(event) <= MAX_EVENT and _is_event(event):
             return event
     return UNTITLED
@@ -344,12 +346,13 @@ def _is_event(clause: str) -> bool:
     return verb is not None and len(clause) - verb.end() >= MIN_EVENT_OBJECT
 
 
-_EVENT_DAY = re.compile(r"(?:\d{1,2}月\d{1,2}日|近日|日前)(?:上午|下午|晚上?)?")
+_EVENT_DAY = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|近日|日前)(?:上午|下午|晚上?)?")
 _EVENT_DAY_INSIDE = re.compile(r"于?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上?)?|近日|日前")
 _EVENT_END = re.compile(r"(?:召开|举行|举办|开幕|闭幕|启动|揭牌|成立|发布|落地|签约)$")
-_EVENT_VERB = re.compile(r"召开|举行|举办|启动|发布|印发|出台|签署")
+_EVENT_VERB = re.compile(r"召开|举行|举办|启动|发布|公布|印发|出台|签署")
+_EVENT_SPLIT = re.compile(r"[,，:：;；。]")
 MIN_EVENT = 8
-MAX_EVENT = 40
+MAX_EVENT = 48
 MIN_EVENT_OBJECT = 4  # characters: what was held or issued ("科技工作会议")
 # A news item's dateline, who filed it: "中新网郑州3月5日电(记者 张三)", "南国都市报10月21日讯(记者
 # 王子遥)", "本报讯(通讯员 李四)", "新华社北京3月5日电"
