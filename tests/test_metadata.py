@@ -1547,3 +1547,29 @@ def test_a_time_stamp_and_source_line_atop_a_news_page_dates_and_sources_it() ->
         "记者了解到,全市共投入研发经费601亿元。\n" + TASKS
     ).metadata
     assert (meta.published_date, meta.publisher) == ("2023-11-11", "某某新闻网")
+
+
+LONG_TEXT = "\n".join(f"{n}、全年新增科技型企业{n}00家。" for n in range(1, 60))
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "附件：某某办法.doc",
+        "附件下载：\n某某办法.pdf",
+        "相关附件：",
+        "附件：\n1.某某办法\n2.某某细则",
+    ],
+)
+def test_an_attachment_list_under_the_signature_leaves_it_a_signature(under: str) -> None:
+    parsed = parse(
+        "关于某某提案的答复\n张三委员:\n"
+        + LONG_TEXT
+        + "\n某某市科学技术局\n2023年10月18日\n"
+        + under
+    )
+    assert (parsed.metadata.publisher, parsed.metadata.written_date) == (
+        "某某市科学技术局",
+        "2023-10-18",
+    )
+    assert parsed.body.endswith("全年新增科技型企业5900家。")

@@ -615,6 +615,40 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
     _drop_attachment_list(lines, start, k)
 
 
+# what a page prints under a document's signature for its attachments: "附件：1.…", "相关附件:",
+# "附件下载:", a file's name ("某某办法.pdf")
+_TRAILING_ATTACHMENT = re.compile(r"(?:相关)?附件(?:下载|列表)?\s*\d{0,2}\s*[:：]?|文件下载")
+_FILE_NAME = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|zip|rar|ofd)\s*$", re.I)
+MAX_TRAILING_ATTACHMENT = 80  # characters of a line listing an attachment
+
+
+def _drop_trailing_attachments(lines: _Lines, start: int) -> None:
+    """Take off an attachment list printed under the signature ("某某局" / date / "附件：1.某某
+    办法.pdf"): it hid the signature, whose body and date were then lost."""
+    seen: list[int] = []
+    k = len(lines) - 1
+    while k >= start and len(seen) < MAX_ATTACHMENT_LINES:
+        line = lines.norm[k]
+        if lines.removed[k]:
+            k -= 1
+            continue
+        if len(line) > MAX_TRAILING_ATTACHMENT:
+            return
+        seen.append(k)
+        if _TRAILING_ATTACHMENT.match(line):
+            above = next((j for j in range(k - 1, start - 1, -1) if not lines.removed[j]), None)
+            if above is not None and signature_line(lines.norm[above]) is not None:
+                for idx in seen:
+                    lines.removed[idx] = True
+            return
+        if not (_FILE_NAME.search(line) or _SECTION_ITEM.match(line)):
+            return
+        k -= 1
+
+
+_SECTION_ITEM = re.compile(r"\d{1,2}[.．、]|[(（]\d{1,2}[)）]")
+
+
 def _drop_attachment_list(lines: _Lines, start: int, k: int) -> None:
     """Remove `附件：1.… 2.…` when it is the last thing above the signature (line k and up)."""
     seen: list[int] = []
@@ -875,6 +909,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     body_start = _read_head(lines, head)
     _read_cover_letter(lines, head, body_start)
     _attached_title(lines, head, body_start)
+    _drop_trailing_attachments(lines, body_start)
     _read_signature(lines, head, body_start)
     # Official header lines may also sit below the head (some sites print the block at the end);
     # a weaker field (标题, 来源) counts when it stands in the block, next to a strong one.

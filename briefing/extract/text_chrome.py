@@ -91,6 +91,7 @@ _CHROME_PREFIXES = (
 _CHROME_TOKENS = (
     r"打印本页",
     r"打印此页",
+    r"我要打印",
     r"打印",
     r"关闭窗口",
     r"关闭本页",
