@@ -258,6 +258,7 @@ def _spaced_fields(line: str) -> list[HeaderField] | None:
 # 来源：某某厅") ends where they start
 _PAGE_FIELDS = frozenset({"published_date", "written_date", "page_date", "source", "publisher"})
 MIN_GLUED_TITLE = 6  # characters
+MAX_GLUED_LINE = 200  # characters: a title and its fields; a longer line is text
 
 
 def title_before_fields(
@@ -266,7 +267,7 @@ def title_before_fields(
     """(title, fields) of a line that prints the title, then the page's date or source fields
     ("青海省2011年科技工作总结 发布时间：2012-01-05 来源：青海省科技厅", with or without the space);
     None for any other line, and for a line that opens with a label (a header line)."""
-    if _LINE_START_RE.match(line) is not None:
+    if len(line) > MAX_GLUED_LINE or _LINE_START_RE.match(line) is not None:
         return None
     for m in _LABEL_RE.finditer(line):
         start = m.start()

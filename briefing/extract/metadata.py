@@ -428,6 +428,8 @@ MIN_DATED_TITLE = 6  # characters
 
 def _title_then_date(raw_line: str) -> tuple[str, str] | None:
     """(title, date) of a head line that prints a title and then, after a space, a date alone."""
+    if len(raw_line) > MAX_SCANNED_LINE:
+        return None
     m = _TRAILING_DATE.fullmatch(raw_line.strip())
     if m is None:
         return None
@@ -1125,7 +1127,7 @@ def _credit_outlet(text: str) -> str | None:
     张三 通讯员 李四"); read on the page as given, since such a line may read as a menu too."""
     for line in text[:CREDIT_OPENING].split("\n"):
         line = line.strip()
-        if line and _CREDIT_LINE.fullmatch(line) is not None:
+        if line and len(line) <= MAX_SCANNED_LINE and _CREDIT_LINE.fullmatch(line) is not None:
             m = _CREDIT_OUTLET.match(line)
             if m is not None:
                 return m.group("outlet")
