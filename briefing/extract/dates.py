@@ -1,6 +1,7 @@
 """Calendar dates in Chinese policy text, normalised to ISO `YYYY-MM-DD`.
 
-Recognised: 2023-07-27, 2023/7/27, 2023.07.27, 2023年4月28日 (also 号 and spaces inside),
+Recognised: 2023-07-27, 2023/7/27, 2023.07.27, 27.07.2023 (day first, as some sites stamp pages),
+2023年4月28日 (also 号 and spaces inside),
 full-width digits, Chinese numerals (二〇二三年四月二十八日, 二零二三年十二月三十一日, 二OO五年八月三日)
 and 元月 for January (二〇二三年元月十日). A year or a month alone is not a date, and impossible
 dates (2023-02-30) are skipped. cn2an converts only the numeral spans the pattern matched: run over
@@ -27,6 +28,8 @@ _DATE = re.compile(
     r"|(?<!\d)(?P<y2>\d{4})(?P<sep>[-/.])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d)"
     rf"|(?P<y3>[{_CN_YEAR_DIGIT}]{{4}})\s*年\s*(?P<m3>[{_CN_SMALL}]{{1,2}}|元)\s*月"
     rf"\s*(?P<d3>[{_CN_SMALL}]{{1,3}})\s*[日号]"
+    # day.month.year, as some content systems stamp a page ("16.03.2016 16:32")
+    r"|(?<![\d.])(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>(?:19|20)\d{2})(?![\d.])"
 )
 
 _YEAR_DIGIT_MAP = str.maketrans(
@@ -72,6 +75,8 @@ def _match_to_iso(m: re.Match[str]) -> str | None:
         return _iso(int(m.group("y1")), month, int(m.group("d1")))
     if m.group("y2"):
         return _iso(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+    if m.group("y4"):
+        return _iso(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")))
     year = int(m.group("y3").translate(_YEAR_DIGIT_MAP))
     cn_month = 1 if m.group("m3") == "元" else _cn_small_number(m.group("m3"))
     return _iso(year, cn_month, _cn_small_number(m.group("d3")))
