@@ -7,7 +7,7 @@ keeps that number so the context can cite it as [n].
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -84,6 +84,10 @@ class Aggregates:
     policies: frozenset[int]
     """Source numbers of the policy documents (`digest.holds_provisions`): their planned measures
     are provisions in force (政策规定), not next steps; a 工作要点's or 行动方案's are plans."""
+    other_work: frozenset[str] = frozenset()
+    """Ids of the measures in no theme whose sentence speaks of science and technology (an anchor
+    word of the lexicon: 科技, 研发, 高新 …): the 简报's 其他科技工作, where a 高新区 or 知识产权
+    result is shown instead of vanishing; a work report's 市政 or GDP sentences are not among them."""
 
 
 def measures_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
@@ -344,11 +348,22 @@ def _setting(documents: Sequence[ExtractedDocument]) -> set[str]:
 
 
 def aggregate(
-    documents: Sequence[ExtractedDocument], themes: Sequence[str], figures_per_theme: int = 8
+    documents: Sequence[ExtractedDocument],
+    themes: Sequence[str],
+    figures_per_theme: int = 8,
+    anchor: Callable[[str], str | None] | None = None,
 ) -> Aggregates:
     """The frames and tables of one briefing; `figures_per_theme`: most result rows a theme's
-    key-figures table shows (`[layout] indicators_per_theme`)."""
+    key-figures table shows (`[layout] indicators_per_theme`); `anchor` (the classifier's
+    `anchor_in`) finds the science-and-technology word that puts a measure of no theme among the
+    other S&T work (`Aggregates.other_work`; none without it)."""
     measures = measures_frame(documents)
+    unthemed = measures.loc[(measures["theme"] == OTHER_THEME) & ~measures["duplicate"]]
+    other_work = frozenset(
+        str(mid)
+        for mid, text in zip(unthemed["measure_id"], unthemed["text"], strict=True)
+        if anchor is not None and anchor(str(text)) is not None
+    )
     indicators = indicators_frame(documents)
     ledger = indicator_ledger(indicators.loc[~indicators["measure_id"].isin(_setting(documents))])
     policies = frozenset(
@@ -363,6 +378,7 @@ def aggregate(
         ledger=ledger,
         figures={theme: pick_figures(ledger, theme, figures_per_theme) for theme in themes},
         policies=policies,
+        other_work=other_work,
     )
 
 

@@ -122,9 +122,10 @@ def build(
         state.remove_stale_temporaries(paths.docx.parent)
 
         counted = partial(progress, "读取") if progress is not None else None
+        classifier = Classifier(lexicon)
         extraction = extract_documents_cached(
             inputs,
-            Classifier(lexicon),
+            classifier,
             state,
             progress=counted,
             workers=workers,
@@ -155,7 +156,9 @@ def build(
         if progress is not None:
             progress("生成", len(extraction.entries))
 
-        aggregates = aggregate(included, lexicon.names, figures_per_theme(settings))
+        aggregates = aggregate(
+            included, lexicon.names, figures_per_theme(settings), anchor=classifier.anchor_in
+        )
         changes = what_changed(aggregates, previous.issue)
         charts = draw_charts(aggregates, changes, settings.theme or "")
         context = build_context(

@@ -181,6 +181,15 @@ class OtherCounts(TypedDict):
     """下一步计划数。 例：`1`"""
 
 
+class OtherWork(TypedDict):
+    progress: list[CitedMeasure]
+    """其他科技工作的进展要点：未归入任何主题、但句中谈到科技（科技、研发、高新、专利……词表的科技锚点词）的措施，按各主题要点的同一规则挑出，至多 `[layout] highlights_per_theme` 条；没有时为空列表（专题不列）。 例：`{%p for m in other_work.progress %}`"""
+    provisions: list[CitedMeasure]
+    """其他科技工作中政策规划类文件的现行规定（政策规划类文件中计划类的措施），同各主题的 `provisions`。 例：`{%p for m in other_work.provisions %}`"""
+    plans: list[CitedMeasure]
+    """其他科技工作的下一步安排（计划类措施中不属政策规定的）。 例：`{%p for m in other_work.plans %}`"""
+
+
 class ThemeDocument(TypedDict):
     no: int
     """来源序号 n（与引注 [n] 一致）。 例：`3`"""
@@ -365,6 +374,8 @@ class BriefingContext(TypedDict):
     """未归入任何主题的措施数（概要中记为“其他”）。 例：`7`"""
     other: OtherCounts
     """未归入任何主题的措施按进展、政策规定、计划分的条数，与各主题的条数一起，合起来就是概要的总数（一条措施可属几个主题，各主题条数相加会多于总数）。 例：`{{ other.done_count }}`"""
+    other_work: OtherWork
+    """其他科技工作：未归入任何主题、但句中谈到科技的措施中挑出的要点，分进展、政策规定、下一步安排；专题不列。 例：`{%p if other_work.progress %}`"""
     documents: list[DocumentSummary]
     """各文件摘要，顺序即来源序号。 例：`{% for d in documents %}`"""
     sources: list[DocumentSummary]
@@ -476,6 +487,14 @@ def _other_counts(counts: Mapping[str, int]) -> OtherCounts:
         done_count=counts.get("done", 0),
         provision_count=provisions,
         plan_count=planned - provisions,
+    )
+
+
+def _other_work(highlights: Sequence[CitedMeasure], policies: set[int]) -> OtherWork:
+    return OtherWork(
+        progress=[m for m in highlights if m["status"] == "done"],
+        provisions=[m for m in highlights if m["status"] != "done" and m["source_no"] in policies],
+        plans=[m for m in highlights if m["status"] != "done" and m["source_no"] not in policies],
     )
 
 
@@ -700,6 +719,21 @@ def build_context(
     picked = pick_highlights(
         aggregates.measures, shown, settings.layout.highlights_per_theme * depth
     )
+    # measures in no theme that still speak of S&T work (a 高新区, 知识产权 or 研发 result): the
+    # 简报 lists the best of them in a section of their own rather than letting them vanish
+    other_work = aggregates.measures.loc[
+        aggregates.measures["measure_id"].isin(sorted(aggregates.other_work))
+    ]
+    other_highlights = (
+        []
+        if settings.theme
+        else [
+            _cited_measure(row, titles, aggregates.themes)
+            for _, row in pick_highlights(
+                other_work, [OTHER_THEME], settings.layout.highlights_per_theme
+            )[OTHER_THEME].iterrows()
+        ]
+    )
     theme_facts: list[ThemeFacts] = []
     for theme in shown:
         counts_of = by_theme[theme]
@@ -787,6 +821,7 @@ def build_context(
         focus_theme=settings.theme or "",
         other_count=by_theme.get(OTHER_THEME, {}).get("measures", 0),
         other=_other_counts(by_theme.get(OTHER_THEME, {})),
+        other_work=_other_work(other_highlights, policies),
         documents=summaries,
         sources=list(summaries),
         changes=_change_info(changes, by_theme, aggregates.themes, summaries),

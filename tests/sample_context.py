@@ -317,6 +317,11 @@ def sample_context() -> BriefingContext:
         "focus_theme": "",
         "other_count": 2,
         "other": {"done_count": 1, "provision_count": 0, "plan_count": 1},
+        "other_work": {
+            "progress": [measure("新增市级高新区1个，高新区工业总产值占全市40%以上。", 1, score=9)],
+            "provisions": [],
+            "plans": [measure("推进知识产权强市建设，新增发明专利1000件。", 2, "planned", score=7)],
+        },
         "documents": documents,  # type: ignore[typeddict-item]
         "sources": documents,  # type: ignore[typeddict-item]
         "changes": {

@@ -670,3 +670,20 @@ def test_a_themes_first_key_figure_has_its_year_rather_than_being_a_rate_without
     teams = dataclasses.replace(_i("i2", "a", "高层次创新创业团队", 77), unit="个", scope="某市")
     results = aggregate([_doc(1, [talent], [rate, teams])], ["人才"]).figures["人才"].results
     assert results["metric"].tolist()[0] == "高层次创新创业团队"
+
+
+def test_science_work_in_no_theme_is_kept_for_its_own_section_and_other_work_is_not() -> None:
+    from briefing.themes import Classifier, load_lexicon
+
+    park = dataclasses.replace(
+        _m("p", []), text="新增市级高新区1个，高新区工业总产值占全市40%以上，成为全市发展先行区。"
+    )
+    gdp = dataclasses.replace(
+        _m("g", []), text="全市地区生产总值完成3440亿元，增长8.5%，规模以上工业增加值增长9%。"
+    )
+    talent = _m("t", ["人才"])
+    docs = [_doc(1, [park, gdp, talent], [])]
+    anchor = Classifier(load_lexicon()).anchor_in
+    # a 高新区 result speaks of S&T (高新); GDP does not, and a themed measure has its theme's section
+    assert aggregate(docs, ["人才"], anchor=anchor).other_work == frozenset({"p"})
+    assert aggregate(docs, ["人才"]).other_work == frozenset()

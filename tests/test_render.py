@@ -85,9 +85,33 @@ def test_one_numbered_section_per_theme_including_added_ones(rendered: DocxDocum
     expected = [f"{cn_ordinal(i + 1)}、{name}" for i, name in enumerate(THEMES)]
     assert [h for h in headings if h[1:2] == "、"][: len(THEMES)] == expected
     assert "五、创新平台" in headings  # the user-added theme
-    assert "六、总体情况" in headings  # numbering continues after the themes
-    assert "七、文件摘要" in headings
-    assert len(_styled(rendered, "Heading 2")) == 3 * len(THEMES)
+    # numbering continues after the themes, through the S&T work in no theme
+    assert headings[headings.index("五、创新平台") + 1 :][:3] == [
+        "六、其他科技工作",
+        "七、总体情况",
+        "八、文件摘要",
+    ]
+    # each theme's three lists, then the other work's 进展 and 下一步安排 (it has no 政策规定)
+    assert len(_styled(rendered, "Heading 2")) == 3 * len(THEMES) + 2
+
+
+def test_other_science_work_lists_its_items_and_is_left_out_when_there_are_none(
+    rendered: DocxDocument, tmp_path: Path
+) -> None:
+    texts = _texts(rendered)
+    start = texts.index("六、其他科技工作")
+    section = texts[start : texts.index("七、总体情况")]
+    assert section[2:] == [
+        "（一）工作进展",
+        "1. 新增市级高新区1个，高新区工业总产值占全市40%以上。[1]",
+        "（二）下一步安排",
+        "1. 推进知识产权强市建设，新增发明专利1000件。[2]",
+    ]
+    context = sample_context()
+    context["other_work"] = {"progress": [], "provisions": [], "plans": []}
+    headings = [p.text for p in _styled(Document(str(_render(tmp_path, context))), "Heading 1")]
+    assert not any(h.endswith("其他科技工作") for h in headings)
+    assert "六、总体情况" in headings and "七、文件摘要" in headings
 
 
 def test_the_written_digest_opens_the_briefing(rendered: DocxDocument) -> None:
@@ -102,7 +126,7 @@ def test_the_written_digest_opens_the_briefing(rendered: DocxDocument) -> None:
 
 def test_each_document_has_its_gist(rendered: DocxDocument) -> None:
     texts = _texts(rendered)
-    start = texts.index("七、文件摘要")
+    start = texts.index("八、文件摘要")
     documents = sample_context()["documents"]
     assert texts[start + 1] == f"1. {documents[0]['title']}（{documents[0]['doc_no']}）"
     assert texts[start + 2] == documents[0]["gist"]

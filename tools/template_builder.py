@@ -638,6 +638,10 @@ def _trends(doc: DocxDocument) -> None:
     _tag(doc, "{%p endif %}")
 
 
+# the 其他科技工作 section is shown when it has items; the sections after it count it
+OTHER_SHOWN = "(other_work.progress or other_work.provisions or other_work.plans)"
+AFTER_OTHER = f"(2 if {OTHER_SHOWN} else 1)"
+
 # a highlight also filed under other themes says so once, after its citation
 ALSO = "{% if m.also %}（亦涉及{{ m.also | join('、') }}）{% endif %}"
 
@@ -691,8 +695,26 @@ def write_body(doc: DocxDocument) -> None:
     _trends(doc)
     _tag(doc, "{%p endfor %}")
 
+    # S&T work in no theme (a 高新区, 知识产权 or 研发 result): its best items, not lost
+    _tag(doc, f"{{%p if {OTHER_SHOWN} %}}")
+    _para(doc, "{{ (themes | length + 1) | cn_ordinal }}、其他科技工作", "Heading 1")
+    _para(doc, "以下措施未归入上述主题，择要列出。")
+    for heading, loop in (
+        ("（一）工作进展", "other_work.progress"),
+        ("{{ (2 if other_work.progress else 1) | cn_paren }}政策规定", "other_work.provisions"),
+        (
+            "{{ (1 + (1 if other_work.progress else 0) + (1 if other_work.provisions else 0)) | cn_paren }}"
+            "下一步安排",
+            "other_work.plans",
+        ),
+    ):
+        _tag(doc, f"{{%p if {loop} %}}")
+        _measure_list(doc, heading, "Heading 2", loop, None)
+        _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p endif %}")
+
     # global charts
-    _para(doc, "{{ (themes | length + 1) | cn_ordinal }}、总体情况", "Heading 1")
+    _para(doc, f"{{{{ (themes | length + {AFTER_OTHER}) | cn_ordinal }}}}、总体情况", "Heading 1")
     _tag(doc, "{%p if charts.themes %}")
     _para(doc, "{{ charts.themes }}", s["figure"])
     _tag(doc, "{%p endif %}")
@@ -709,7 +731,9 @@ def write_body(doc: DocxDocument) -> None:
 
     # a gist per document: what a reply answers and how, or who issued what and its main measures
     _tag(doc, "{%p if documents %}")
-    _para(doc, "{{ (themes | length + 2) | cn_ordinal }}、文件摘要", "Heading 1")
+    _para(
+        doc, f"{{{{ (themes | length + 1 + {AFTER_OTHER}) | cn_ordinal }}}}、文件摘要", "Heading 1"
+    )
     _tag(doc, "{%p for d in documents %}")
     _para(
         doc,
