@@ -698,7 +698,8 @@ def write_body(doc: DocxDocument) -> None:
     # S&T work in no theme (a 高新区, 知识产权 or 研发 result): its best items, not lost
     _tag(doc, f"{{%p if {OTHER_SHOWN} %}}")
     _para(doc, "{{ (themes | length + 1) | cn_ordinal }}、其他科技工作", "Heading 1")
-    _para(doc, "以下措施未归入上述主题，择要列出。")
+    intro = _para(doc, "以下措施未归入上述主题，择要列出。")
+    intro.paragraph_format.keep_with_next = True  # never alone at a page's foot
     for heading, loop in (
         ("（一）工作进展", "other_work.progress"),
         ("{{ (2 if other_work.progress else 1) | cn_paren }}政策规定", "other_work.provisions"),
