@@ -681,8 +681,15 @@ def test_science_work_in_no_theme_is_kept_for_its_own_section_and_other_work_is_
     gdp = dataclasses.replace(
         _m("g", []), text="全市地区生产总值完成3440亿元，增长8.5%，规模以上工业增加值增长9%。"
     )
+    # 科学 as "properly" and the 成果 of a rectification are no S&T words
+    plan = dataclasses.replace(
+        _m("s", []), text="科学编制“十五五”规划，争取更多项目纳入国家和省的规划，做好前期工作。"
+    )
+    air = dataclasses.replace(
+        _m("e", []), text="巩固中央环保督察反馈问题整改成果，全力确保空气优良天数达到350天。"
+    )
     talent = _m("t", ["人才"])
-    docs = [_doc(1, [park, gdp, talent], [])]
+    docs = [_doc(1, [park, gdp, plan, air, talent], [])]
     anchor = Classifier(load_lexicon()).anchor_in
     # a 高新区 result speaks of S&T (高新); GDP does not, and a themed measure has its theme's section
     assert aggregate(docs, ["人才"], anchor=anchor).other_work == frozenset({"p"})
