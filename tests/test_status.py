@@ -228,6 +228,76 @@ def test_a_place_as_a_whole_that_will_do_something_plans_it(subject: str) -> Non
     assert decide(done, (), DocContext("news", 2022)).status == "done"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张新伟说,未来5年,太原将新建5个院士工作站、10个重点实验室。",
+        "郑州市今年将新增国家高新技术企业100家。",
+        "环县将建设县级科技企业孵化器1个。",
+    ],
+)
+def test_a_place_named_as_the_subject_makes_jiang_a_modal(text: str) -> None:
+    # a news item retelling a city's work report: the place's plans are not its progress
+    decision = decide(text, (), DocContext("news", 2025))
+    assert decision.status == "planned"
+    assert decision.basis == "mood" and "情态动词" in decision.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["太原将五个片区808家科技型企业纳入培育库。", "郑州将37项专利作价1亿元入股。"],
+)
+def test_jiang_after_a_place_before_a_noun_and_its_verb_is_the_object_marker(text: str) -> None:
+    assert decide(text, (), DocContext("news", 2025)).status == "done"
+
+
+def test_a_future_period_marks_what_follows_in_its_paragraph_as_planned() -> None:
+    body = (
+        "1月10日,全县科技工作会议召开。\n"
+        "会上提出,未来三年,全县新建院士工作站5个。培育高新技术企业100家。\n"
+        "2024年,全县新增科技型中小企业60家。\n"
+        "到“十五五”末,全县高新技术企业达到300家。"
+    )
+    got = statuses(body, title="全县科技工作会议召开", date="2025-01-10")
+    assert got["会上提出,未来三年,全县新建院士工作站5个。"] == "planned"
+    assert got["培育高新技术企业100家。"] == "planned"
+    assert got["2024年,全县新增科技型中小企业60家。"] == "done"
+    assert got["到“十五五”末,全县高新技术企业达到300家。"] == "planned"
+    # planning for the years ahead was itself the work done
+    summary = "对未来5-10年高新区发展空间进行谋划,形成初步方案。"
+    assert decide(summary, (), DocContext("summary", 2024)).status == "done"
+
+
+def test_a_news_digest_of_this_years_goals_reads_them_as_targets() -> None:
+    body = (
+        "2月20日,全市科技工作会议召开。2024年,全市新增国家高新技术企业120家。\n"
+        "今年全市科技工作的主要目标:\n"
+        "新增国家高新技术企业80家、科技型中小企业100家以上;\n"
+        "技术合同成交额达到200亿元。\n"
+        "会议表彰了2024年度科技工作先进单位。\n"
+        "2025年科技工作总体目标是:全社会研发投入增长10%以上。"
+    )
+    got = statuses(body, title="全市科技工作会议召开", date="2025-02-21")
+    assert got["2024年,全市新增国家高新技术企业120家。"] == "done"
+    assert got["新增国家高新技术企业80家、科技型中小企业100家以上;"] == "planned"
+    assert got["技术合同成交额达到200亿元。"] == "planned"
+    assert got["会议表彰了2024年度科技工作先进单位。"] == "done"
+    assert got["2025年科技工作总体目标是:全社会研发投入增长10%以上。"] == "planned"
+    # last year's goal, told in a review, was a target then
+    last = "2023年的主要目标是新增高新技术企业100家,实际新增120家。"
+    assert decide(last, (), DocContext("summary", 2024)).status == "done"
+
+
+def test_explain_names_the_place_that_will_act(app: typer.Typer) -> None:
+    result = CliRunner().invoke(
+        app, ["explain", "太原将新建5个院士工作站。", "--title", "太原市召开科技工作新闻发布会"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "planned" in result.output
+    assert "“太原将”中的“将”是情态动词" in result.output
+    assert "宾语标记" not in result.output
+
+
 def test_what_a_meeting_pointed_out_is_decided_by_the_rest_of_the_sentence() -> None:
     body = (
         "2月14日,全市科技系统工作会议召开。\n"
@@ -429,6 +499,11 @@ def test_the_lead_of_a_work_reports_part_is_no_measure_but_a_news_items_is() -> 
         "设立北京证券交易所和广州期货交易所。",
         "组织200余家企业参加活动,促成技术合同签约50项。",
         "根据您提出的建议,我局出台科技型企业知识价值信用贷款实施办法。",
+        # an action next to the shapes of a news story or a company profile
+        "市科技局组织20家企业参加科技金融对接会,促成融资签约3亿元。",
+        "科技型企业是指按照国家统计局五类科技产业分类标准划型的法人企业。",
+        "某某公司已成为国家级专精特新“小巨人”企业,建成省级企业技术中心。",
+        "2022年7月,市政府办公厅印发《关于成立推进工作小组的通知》(渝府办〔2022〕16号)。",
     ],
 )
 def test_results_that_look_like_framing_stay_measures(text: str) -> None:
@@ -483,6 +558,11 @@ def test_explain_names_the_mood_that_decided(app: typer.Typer) -> None:
         ("企业是科技创新的主体,也是产业升级的基石。", "也是"),
         ("这为我市发展新质生产力指明了前进方向,提供了根本遵循。", "评语"),
         ("2026年某市经济社会发展的重点是什么?", "提问"),
+        ("恰逢市里举办科技金融对接会,为孙先生的企业融资提供了有力支持。", "个人故事"),
+        ("在某大学一间略显简朴的实验室里,王教授带领团队攻克了一项关键技术。", "情景"),
+        ("某某重工股份有限公司是我国重型机械行业的骨干企业,拥有国家级企业技术中心。", "介绍"),
+        ("印发日期:2023年5月6日  沪科提复〔2023〕12号", "文号"),
+        ("市政府副秘书长李某出席新闻发布会并回答记者提问。", "框架语句"),
     ],
 )
 def test_explain_says_when_a_sentence_is_never_a_measure(

@@ -26,11 +26,14 @@ from briefing.extract.status import (
     announces_tasks,
     decide,
     detect_genre,
+    future_frame,
     heading_kind,
+    modal_jiang,
     opens_task_region,
     period_years,
     section_verdict,
     sentence_mood,
+    states_goals,
     strong_mood,
 )
 from briefing.model import Measure, Sentence, Status, Structure
@@ -79,6 +82,8 @@ _FRAMING_RE = re.compile(
     r"|来之不易|殊为不易|实属不易|领导的结果"
     # who attended or chaired, as news ends a meeting's report: …负责同志参加了调研活动
     r"|(?:参加|出席|列席)了?(?:本次|此次|上述)?(?:调研|考察|座谈|签约|揭牌)?(?:会议|活动|座谈会?|仪式|调研|考察)[。.]?$"
+    # …出席新闻发布会(并回答记者提问): who faced the press
+    r"|(?:出席|参加)了?[^，,。；;]{0,12}发布会(?:并(?:回答|答)记者(?:提问|问))?[。.]?$"
     r"|会议由.{1,40}主持[。.]?$"
     # a policy reading announcing itself: 现就《措施》出台的背景、主要内容进行解读
     r"|现就.{0,40}解读|解读如下"
@@ -223,7 +228,7 @@ def status_reasons(text: str, context: DocContext | None = None) -> list[str]:
     mood = sentence_mood(text, ctx.year)
     if mood is not None:
         reasons.append(mood.cue + ("" if mood.strong else "（弱提示，章节可推翻）"))
-    if "将" in text and not _MODAL_JIANG_RE.search(text):
+    if "将" in text and modal_jiang(text) is None:
         reasons.append("“将”在此是宾语标记（将…纳入/作价），不表示计划")
     return reasons
 
@@ -367,7 +372,7 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
     top: str | None = None
     last_kind: SectionVerdict | None = None  # verdict of the latest top-level section that had one
     inherited: SectionVerdict | None = None
-    units: Iterable[_Unit] = _units(structure, ctx.genre)
+    units: Iterable[_Unit] = _units(structure, ctx.genre, ctx.year)
     if ctx.genre == "unknown":
         units = list(units)
         ctx = _genre_from_moods(units, ctx)
@@ -649,6 +654,53 @@ _SCENE_RE = re.compile(
     r"(?:^|[，,])(?:在|走进)[^，,。；;]{2,30}(?:里|内|车间|现场|一线|基地|展台前|实验室)[，,]"
     r"[^。；;]{0,30}?正(?:在)?"
 )
+# the same scene set by one room or building (在…一间略显简朴的实验室里,), or entered (走进…车间,)
+_SCENE_SET_RE = re.compile(
+    r"(?:[^，,。；;]{0,12}[，,])?(?:在|走进|步入)[^，,。；;]{0,24}一(?:间|座|处|栋|幢|排)[^，,。；;]{0,16}"
+    r"(?:里|内|中)[，,]|(?:走进|步入)[^，,。；;]{2,30}[，,]"
+)
+# a private person named by a courtesy title (孙先生, 李女士, 王师傅): a news item's anecdote
+_PERSON_RE = re.compile(r"[\u4e00-\u9fff](?:先生|女士|师傅)(?!们)")
+# what a company or a body is (XX公司是我国重型机械行业的骨干企业,拥有…): a description, not an
+# action; 是指 defines a term (科技型企业是指…), which a policy lays down
+_DESCRIPTION_RE = re.compile(
+    r"^[^，,。；;]{2,30}?(?:公司|集团|企业|厂|研究院|研究所|大学|学院|协会|学会)"
+    r"(?:[(（][^()（）]{0,20}[)）])?(?:[，,]?成立于[^，,。；;]{2,12}[，,])?(?:是|系)(?!否|指)"
+    r"[^。；;]{0,50}?(?:企业|公司|单位|机构|基地|高校|院校|之一|龙头|领军者|供应商|制造商)"
+)
+
+
+_BODY_NOUNS = ("公司", "集团", "企业", "厂", "研究院", "研究所", "大学", "学院", "协会", "学会")
+
+
+def _describes_body(text: str) -> bool:
+    """XX公司是…骨干企业,拥有…: what a company or a body is, with no action of its own."""
+    head = text[:34]
+    return (
+        ("是" in head or "系" in head)
+        and any(noun in head for noun in _BODY_NOUNS)
+        and _DESCRIPTION_RE.match(text) is not None
+        and strong_mood(text) is None
+    )
+
+
+# a document's date or number line (印发日期:2023年5月6日 沪科提复〔2023〕12号): what remains once
+# the labels, dates and numbers go is no sentence
+_STAMP_RE = re.compile(r"(?:印发|发文|成文|发布|签发)(?:日期|时间)[:：]|〔(?:19|20)\d\d〕\d+号")
+_STAMP_PARTS_RE = re.compile(
+    r"(?:印发|发文|成文|发布|签发)(?:日期|时间)[:：]|(?:文号|发文字号|索引号)[:：]"
+    r"|[\u4e00-\u9fff]{0,8}〔(?:19|20)\d\d〕\d+号|(?:19|20)\d\d年\d{1,2}月\d{1,2}日|[\d\-/.:：\s]+"
+)
+
+
+def is_document_stamp(text: str) -> bool:
+    """印发日期:2023年5月6日 沪科提复〔2023〕12号: the date and number of a document, no sentence."""
+    if len(text) > 80 or not ("日期" in text or "时间" in text or "〔" in text):
+        return False
+    if _STAMP_RE.search(text) is None:
+        return False
+    rest = _STAMP_PARTS_RE.sub("", text)
+    return len(_CONTENT_RE.findall(rest)) <= 2
 
 
 def _framing_shape(text: str) -> str | None:
@@ -659,6 +711,15 @@ def _framing_shape(text: str) -> str | None:
         return "是提问，不是措施"
     if "正" in text and ("在" in text or "走进" in text) and _SCENE_RE.search(text):
         return "是新闻对现场情景的描写，不是措施"
+    head = text[:14]
+    if ("在" in head or "走进" in head or "步入" in head) and _SCENE_SET_RE.match(text):
+        return "是新闻对现场情景的描写，不是措施"
+    if ("先生" in text or "女士" in text or "师傅" in text) and _PERSON_RE.search(text):
+        return "是新闻讲述的个人故事（某先生、某女士），不是措施"
+    if _describes_body(text):
+        return "是对一家企业或机构的介绍（“……是……企业”），不是措施"
+    if is_document_stamp(text):
+        return "是文件的日期或文号行，不是措施"
     if announces_tasks(text):
         return "是引出任务清单的句子，本身不含任务（其后的句子按计划处理）"
     if "也是" in text and _IS_ALSO_RE.match(text) and not _QUANTITY_RE.search(text):
@@ -737,7 +798,9 @@ def _own_headings(structure: Structure) -> bool:
     return bool(structure.sections) or any(s.section for s in structure.sentences)
 
 
-def _units(structure: Structure, genre: str = "unknown") -> Iterable[_Unit]:
+def _units(
+    structure: Structure, genre: str = "unknown", year: int | None = None
+) -> Iterable[_Unit]:
     sentences = structure.sentences
     given_sections = _own_headings(structure)
     has_headings = given_sections or any(is_heading_sentence(_clean(s.text)) for s in sentences)
@@ -747,9 +810,12 @@ def _units(structure: Structure, genre: str = "unknown") -> Iterable[_Unit]:
     # a 下一步… sentence opens a passage of plans: its section and the sections under it
     region_path: tuple[str, ...] | None = None
     region = ""
-    # 会议要求,…: a meeting's instructions run to the end of their paragraph
+    # 会议要求,…: a meeting's instructions run to the end of their paragraph; a list announced by a
+    # colon (今年的主要目标:) runs on over the paragraphs that continue it
     told = ""
     told_paragraph = -1
+    told_list = False
+    previous = ""  # the sentence before, as printed
     skipped: dict[tuple[str, ...], bool] = {}  # sections of principles or problems
     item_title = ""
     item_paragraph = -1
@@ -797,14 +863,22 @@ def _units(structure: Structure, genre: str = "unknown") -> Iterable[_Unit]:
             if skip:
                 continue
         if sentence.paragraph != told_paragraph:
-            told = ""
+            if told and told_list and _continues_list(previous, text):
+                told_paragraph = sentence.paragraph
+            else:
+                told = ""
+        previous = sentence.text.strip()
         if ("要求" in text or "强调" in text or "指出" in text or "部署" in text) and (
             INSTRUCTION_RE.search(text) is not None
         ):
             told, told_paragraph = text, sentence.paragraph
-        elif "目标" in text and _TARGETS_FOLLOW_RE.search(text) is not None:
-            # 主要预期目标是:一是…;二是…: the targets listed after it, to its paragraph's end
+            told_list = text[-1:] in ":："
+        elif ("目标" in text and states_goals(text, year) is not None) or (
+            ("未来" in text or "今后" in text or "十" in text) and future_frame(text, year)
+        ):
+            # 主要预期目标是:一是…;二是…; 未来5年,太原将…。…: the targets and plans after it
             told, told_paragraph = text, sentence.paragraph
+            told_list = text[-1:] in ":："
         if (
             is_framing(text)
             or is_problem_statement(text)
@@ -865,8 +939,16 @@ def _units(structure: Structure, genre: str = "unknown") -> Iterable[_Unit]:
             )
 
 
-# a clause that announces a list of targets: 主要的预期目标是:, 发展目标:, 工作目标为:
-_TARGETS_FOLLOW_RE = re.compile(r"(?:^|[，,。；;])[^，,。；;：:]{0,12}目标(?:是|为|如下)?[:：]")
+# an item of a list: 1.…, (一)…, 一是…, ①…, ——…
+_LIST_ITEM_RE = re.compile(
+    rf"^(?:[{_CN_NUM}]+是|[{_CN_NUM}]+[、.．]|[(（]?\d{{1,2}}[)）.．、]|[(（][{_CN_NUM}]+[)）]|[①-⑳]|——)"
+)
+
+
+def _continues_list(previous: str, text: str) -> bool:
+    """Whether a paragraph goes on with the list the paragraph before it began or continued: the
+    one before ends on a colon, semicolon or comma, or this one is a numbered item."""
+    return previous[-1:] in ":：;；,，" or _LIST_ITEM_RE.match(text) is not None
 
 
 _INLINE_NUMBER_RE = re.compile(rf"^(?:[{_CN_NUM}]{{1,3}}、|[(（][{_CN_NUM}]{{1,3}}[)）])")

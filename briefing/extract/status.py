@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from briefing.extract.places import find_places, may_name_place
 from briefing.model import Status, Structure
 
 Genre = Literal["reply", "summary", "report", "plan", "news", "statistics", "unknown"]
@@ -354,6 +355,58 @@ _SOFT_PAST_RE = re.compile(
 )
 
 
+# A place named as the clause's subject (太原将新建…, 郑州市今年将…, 张新伟说,未来5年,太原将…) makes
+# 将 a modal, as 我市将 does: the clause before 将, less a time or adverb, is a place of the gazetteer
+# or a short name with its level (环县, 鄞州区)
+_CLAUSE_BREAK_RE = re.compile(r"[，,；;：:。！!？?]")
+_BEFORE_SUBJECT_RE = re.compile(r"^(?:今年|明年|同时|此外|未来[^，,；;。]{0,6})[，,]?")
+_AFTER_SUBJECT_RE = re.compile(r"(?:今年|明年|也|还|亦|仍|都|同时)$")
+_ADMIN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:省|市|区|县|州|旗)$")
+# 将 as the object marker after a place: 太原将五个片区的企业纳入…; a verb right after 将 is the
+# modal's (太原将作为试点城市…)
+_JIANG_OBJECT_RE = re.compile(
+    r"[^，,。；;：:]+?(?:纳入|列入|列为|作为|作价|认定为|确定为|评为|命名为|转化为|升级为|调整为)"
+)
+
+
+def modal_jiang(text: str) -> str | None:
+    """The words that make 将 a modal verb here (我们将, 将进一步, 太原将), or None: 将 is then the
+    object marker (将…纳入/作价) or absent."""
+    if "将" not in text:
+        return None
+    m = MODAL_JIANG_RE.search(text)
+    if m is not None:
+        return m.group(0)
+    at = text.find("将")
+    while at > 0:
+        if (
+            text[at + 1 : at + 2] not in "其该这此"
+            and _place_subject(text, at)
+            and _JIANG_OBJECT_RE.match(text, at + 1) is None
+        ):
+            return _subject_before(text, at) + "将"
+        at = text.find("将", at + 1)
+    return None
+
+
+def _subject_before(text: str, at: int) -> str:
+    """The clause before `at`, less a leading time (未来5年,) and a trailing adverb (也, 今年)."""
+    breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, 0, at)]
+    subject = text[breaks[-1] if breaks else 0 : at]
+    return _AFTER_SUBJECT_RE.sub("", _BEFORE_SUBJECT_RE.sub("", subject))
+
+
+def _place_subject(text: str, at: int) -> bool:
+    """Whether the clause before `at` is a place as its subject (太原, 郑州市今年, 未来5年,太原)."""
+    subject = _subject_before(text, at)
+    if not 2 <= len(subject) <= 8:
+        return False
+    if _ADMIN_NAME_RE.match(subject):
+        return True
+    places = find_places(subject) if may_name_place(subject) else []
+    return bool(places) and places[0][0] == 0 and places[-1][1] == len(subject)
+
+
 # a meeting's or a leader's instructions, as news reports them: 会议要求, 他强调, 讲话中部署. Not
 # 指出 (pointed out): it opens a review as often as a demand (会议指出,2024年,全市…取得…), so the rest
 # of the sentence decides (会议指出,要… is planned by its 要)
@@ -414,6 +467,8 @@ _JIANG = "“{}”中的“将”是情态动词"
 _INSTRUCTION = "“{}”引出的是要求和部署"
 _PLANNED = "“{}”表示计划或目标"
 _TARGET = "“{}”是目标年份"
+_AHEAD = "“{}”是今后的时段"
+_GOALS = "“{}”引出的是目标"
 _DONE = "“{}”表示已完成"
 _EARLIER_DATE = "句首的日期“{}”早于文件日期"
 _PAST_PERIOD = "“{}”是已过去的规划期"
@@ -459,9 +514,17 @@ def _past_first(text: str, year: int | None) -> bool:
 
 def _plan_mood(text: str, year: int | None) -> Mood | None:
     if "将" in text:
-        m = MODAL_JIANG_RE.search(text)
-        if m is not None:
-            return Mood("planned", True, _JIANG, m.group(0))
+        words = modal_jiang(text)
+        if words is not None:
+            return Mood("planned", True, _JIANG, words)
+    if "未来" in text or "今后" in text or "十" in text:
+        frame = future_frame(text, year)
+        if frame is not None:
+            return Mood("planned", True, _AHEAD, frame)
+    if "目标" in text:
+        goals = states_goals(text, year)
+        if goals is not None:
+            return Mood("planned", True, _GOALS, goals)
     if PLAN_TEST_RE.search(text) is not None:
         m = next((c for c in PLAN_RE.finditer(text) if not _past_ensured(text, c, year)), None)
         if m is None:
@@ -480,6 +543,58 @@ def _plan_mood(text: str, year: int | None) -> Mood | None:
         m := INSTRUCTION_RE.search(text)
     ) is not None:
         return Mood("planned", True, _INSTRUCTION, m.group(0))
+    return None
+
+
+# a time frame ahead of the document at a clause's start: 未来5年, 今后三年, 在未来三年内, 未来,
+_FUTURE_FRAME_RE = re.compile(
+    r"(?:^|[，,；;：:])(?:在)?(?:未来|今后)(?:[一二三四五六七八九十两几\d]{1,3}(?:[-—~至到][一二三四五六七八九十\d]{1,2})?个?年"
+    r"|一个时期|一段时期|一段时间|(?=[，,]))"
+)
+# a plan period's end as a target (到“十五五”末), or a period still to come (“十五五”期间,… in 2025),
+# opening a clause
+_PERIOD_AHEAD_RE = re.compile(r"十([一二三四五六])五[”\"]?(?:规划)?(期末|末|时期|期间)")
+_PERIOD_LEAD_RE = re.compile(r"(?:^|[，,；;：:])(到|至)?[“\"]?$")
+
+
+def future_frame(text: str, year: int | None) -> str | None:
+    """未来5年, / 今后三年, / 到“十五五”末, opening a clause: what the clause says is ahead."""
+    m = _FUTURE_FRAME_RE.search(text) if ("未来" in text or "今后" in text) else None
+    if m is not None:
+        return m.group(0).lstrip("，,；;：:")
+    if "五" not in text:
+        return None
+    for m in _PERIOD_AHEAD_RE.finditer(text):
+        lead = _PERIOD_LEAD_RE.search(text, max(0, m.start() - 3), m.start())
+        if lead is None:
+            continue
+        start, end = period_years(m.group(1))
+        words = text[lead.start() : m.end()].lstrip("，,；;：:")
+        if lead.group(1) and "末" in m.group(2):
+            if year is None or end >= year:
+                return words
+        elif year is not None and start > year:
+            return words
+    return None
+
+
+# a clause that states the goals (2025年科技工作总体目标是:…; 今年全市的主要目标:; 发展目标为…):
+# what follows are targets. Its subject is short and names no earlier year (2022年的目标是…, in a
+# 2023 summary, was a target then)
+_GOALS_RE = re.compile(
+    r"(?:^|[，,。；;])([^，,。；;：:]{0,16}?)目标(?:任务)?(?:(?:是|为|如下)[:：]?|[:：])"
+)
+_GOAL_YEAR_RE = re.compile(r"(20\d\d)年")
+
+
+def states_goals(text: str, year: int | None) -> str | None:
+    """主要预期目标是: / 2025年科技工作总体目标为…: the words that announce targets, or None."""
+    if "目标" not in text:
+        return None
+    for m in _GOALS_RE.finditer(text):
+        years = [int(y) for y in _GOAL_YEAR_RE.findall(m.group(1))]
+        if year is None or all(y >= year for y in years):
+            return m.group(0).lstrip("，,。；;")
     return None
 
 
