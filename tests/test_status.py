@@ -283,9 +283,11 @@ def test_a_news_digest_of_this_years_goals_reads_them_as_targets() -> None:
     assert got["技术合同成交额达到200亿元。"] == "planned"
     assert got["会议表彰了2024年度科技工作先进单位。"] == "done"
     assert got["2025年科技工作总体目标是:全社会研发投入增长10%以上。"] == "planned"
-    # last year's goal, told in a review, was a target then
+    # last year's goal, told in a review, was a target then; a goal met is a result
     last = "2023年的主要目标是新增高新技术企业100家,实际新增120家。"
     assert decide(last, (), DocContext("summary", 2024)).status == "done"
+    met = "全面完成年度目标任务:新增高新技术企业50家。"
+    assert decide(met, (), DocContext("summary", None)).status == "done"
 
 
 def test_explain_names_the_place_that_will_act(app: typer.Typer) -> None:
@@ -309,6 +311,19 @@ def test_what_a_meeting_pointed_out_is_decided_by_the_rest_of_the_sentence() -> 
     assert got["会议指出,2024年,全市科技系统凝心聚力,全社会研发投入强度达到2.68%。"] == "done"
     assert got["会议指出,要准确把握科技工作的部署要求。"] == "planned"
     assert got["会议强调,一是提高站位、深化认识。"] == "planned"
+
+
+def test_what_a_meeting_put_forward_or_called_for_is_planned() -> None:
+    body = (
+        "5月30日,全市科技工作者日座谈会召开。去年,我市新增国家高新技术企业90家。\n"
+        "会议提出,当前,某市正处于转型升级的关键时期,广大科技工作者要勇当排头兵。"
+        "瞄准国家所需,通过技术攻关,解决实际问题。\n"
+        "会议号召全市广大科技工作者大力弘扬科学家精神。"
+    )
+    got = statuses(body, title="全市科技工作者日座谈会召开", date="2025-05-30")
+    assert got["去年,我市新增国家高新技术企业90家。"] == "done"
+    assert got["瞄准国家所需,通过技术攻关,解决实际问题。"] == "planned"
+    assert got["会议号召全市广大科技工作者大力弘扬科学家精神。"] == "planned"
 
 
 def test_a_leaders_numbered_tasks_and_the_units_told_to_act_are_planned() -> None:

@@ -829,6 +829,7 @@ def _units(
         if is_heading_sentence(text):
             seen_heading = True
             item_title = ""
+            told = ""
             if not given_sections:
                 level = _heading_level(text)
                 stack = [h for h in stack if h[0] < level] + [(level, text)]
@@ -868,9 +869,14 @@ def _units(
             else:
                 told = ""
         previous = sentence.text.strip()
-        if ("要求" in text or "强调" in text or "指出" in text or "部署" in text) and (
-            INSTRUCTION_RE.search(text) is not None
-        ):
+        if (
+            "要求" in text
+            or "强调" in text
+            or "指出" in text
+            or "部署" in text
+            or "提出" in text
+            or "号召" in text
+        ) and (INSTRUCTION_RE.search(text) is not None):
             told, told_paragraph = text, sentence.paragraph
             told_list = text[-1:] in ":："
         elif ("目标" in text and states_goals(text, year) is not None) or (

@@ -361,6 +361,7 @@ _SOFT_PAST_RE = re.compile(
 _CLAUSE_BREAK_RE = re.compile(r"[，,；;：:。！!？?]")
 _BEFORE_SUBJECT_RE = re.compile(r"^(?:今年|明年|同时|此外|未来[^，,；;。]{0,6})[，,]?")
 _AFTER_SUBJECT_RE = re.compile(r"(?:今年|明年|也|还|亦|仍|都|同时)$")
+_NATION = frozenset({"中国", "我国", "全国", "国家"})
 _ADMIN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:省|市|区|县|州|旗)$")
 # 将 as the object marker after a place: 太原将五个片区的企业纳入…; a verb right after 将 is the
 # modal's (太原将作为试点城市…)
@@ -401,7 +402,7 @@ def _place_subject(text: str, at: int) -> bool:
     subject = _subject_before(text, at)
     if not 2 <= len(subject) <= 8:
         return False
-    if _ADMIN_NAME_RE.match(subject):
+    if _ADMIN_NAME_RE.match(subject) or subject in _NATION:
         return True
     places = find_places(subject) if may_name_place(subject) else []
     return bool(places) and places[0][0] == 0 and places[-1][1] == len(subject)
@@ -412,7 +413,7 @@ def _place_subject(text: str, at: int) -> bool:
 # of the sentence decides (会议指出,要… is planned by its 要)
 INSTRUCTION_RE = re.compile(
     r"(?:会议|会上|讲话中?|发言中?|[他她]|并|同时|最后|书记|县长|市长|局长|主任|厅长|区长)"
-    r"(?:要求|强调|部署)[,，:：]"
+    r"(?:(?:要求|强调|部署|提出)[,，:：]|号召)|^号召"
 )
 # 2021年1月,市政府办公厅印发…: a dated event before the document's own date happened
 _LEADING_DATE_RE = re.compile(r"(20\d\d)年(\d{1,2}月(?:\d{1,2}日)?)?(?:以来)?[，,]")
@@ -539,9 +540,9 @@ def _plan_mood(text: str, year: int | None) -> Mood | None:
             target = int(m.group(1) or m.group(2))
             if year is None or target >= year:
                 return Mood("planned", True, _TARGET, m.group(0))
-    if ("要求" in text or "强调" in text or "部署" in text) and (
-        m := INSTRUCTION_RE.search(text)
-    ) is not None:
+    if (
+        "要求" in text or "强调" in text or "部署" in text or "提出" in text or "号召" in text
+    ) and (m := INSTRUCTION_RE.search(text)) is not None:
         return Mood("planned", True, _INSTRUCTION, m.group(0))
     return None
 
@@ -582,8 +583,10 @@ def future_frame(text: str, year: int | None) -> str | None:
 # what follows are targets. Its subject is short and names no earlier year (2022年的目标是…, in a
 # 2023 summary, was a target then)
 _GOALS_RE = re.compile(
-    r"(?:^|[，,。；;])([^，,。；;：:]{0,16}?)目标(?:任务)?(?:(?:是|为|如下)[:：]?|[:：])"
+    r"(?:^|[，,。；;])([^，,。；;：:]{0,16}?)目标(?:任务)?(?:(?:是|为(?!导向|引领|牵引)|如下)[:：]?|[:：])"
 )
+# 全面完成年度目标任务: a goal met, not one set
+_GOAL_MET_RE = re.compile(r"完成|达成|超额|圆满|实现了")
 _GOAL_YEAR_RE = re.compile(r"(20\d\d)年")
 
 
@@ -592,7 +595,10 @@ def states_goals(text: str, year: int | None) -> str | None:
     if "目标" not in text:
         return None
     for m in _GOALS_RE.finditer(text):
-        years = [int(y) for y in _GOAL_YEAR_RE.findall(m.group(1))]
+        subject = m.group(1)
+        if _GOAL_MET_RE.search(subject) is not None:
+            continue
+        years = [int(y) for y in _GOAL_YEAR_RE.findall(subject)]
         if year is None or all(y >= year for y in years):
             return m.group(0).lstrip("，,。；;")
     return None
