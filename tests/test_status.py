@@ -9,7 +9,12 @@ import typer
 from typer.testing import CliRunner
 
 from briefing.cli import app as cli_app
-from briefing.extract.measures import extract_measures, is_framing, is_problem_statement
+from briefing.extract.measures import (
+    extract_measures,
+    heading_status,
+    is_framing,
+    is_problem_statement,
+)
 from briefing.extract.status import DocContext, decide, detect_genre, heading_kind
 from briefing.extract.structure import parse_structure
 from briefing.model import Measure
@@ -266,6 +271,9 @@ def test_a_future_period_marks_what_follows_in_its_paragraph_as_planned() -> Non
     # planning for the years ahead was itself the work done
     summary = "对未来5-10年高新区发展空间进行谋划,形成初步方案。"
     assert decide(summary, (), DocContext("summary", 2024)).status == "done"
+    # a part headed by the period ahead lists plans; 未来产业 names an industry, not a time
+    assert heading_status("二、未来五年的工作") == "planned"
+    assert heading_status("(三)培育未来产业") is None
 
 
 def test_a_news_digest_of_this_years_goals_reads_them_as_targets() -> None:

@@ -153,7 +153,9 @@ def detect_genre(title: str | None, structure: Structure | None = None) -> Genre
 # cues that mark a task section wherever they stand in the heading: words that look ahead, and
 # nouns of tasks (重点工作, 主要任务), which name a topic but no time
 _TASK_ANYWHERE_RE = re.compile(
-    r"(?P<ahead>下一步|下步|下阶段|今后|打算|展望|努力方向|工作(?:安排|计划|思路|要点)|计划安排|思路)"
+    r"(?P<ahead>下一步|下步|下阶段|今后|打算|展望|努力方向|工作(?:安排|计划|思路|要点)|计划安排|思路"
+    # a future period (二、未来五年的工作), not the 未来 of 未来产业
+    r"|未来[一二三四五六七八九十两几\d]{1,2}年)"
     r"|(?P<noun>工作任务|重点任务|主要任务|重点工作|任务分解|责任分工)"
 )
 # head nouns that mark a task section at the end of the heading (二、对今年政府工作的建议,
