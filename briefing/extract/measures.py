@@ -670,18 +670,11 @@ _DESCRIPTION_RE = re.compile(
 )
 
 
-_BODY_NOUNS = ("公司", "集团", "企业", "厂", "研究院", "研究所", "大学", "学院", "协会", "学会")
-
-
 def _describes_body(text: str) -> bool:
     """XX公司是…骨干企业,拥有…: what a company or a body is, with no action of its own."""
-    head = text[:34]
-    return (
-        ("是" in head or "系" in head)
-        and any(noun in head for noun in _BODY_NOUNS)
-        and _DESCRIPTION_RE.match(text) is not None
-        and strong_mood(text) is None
-    )
+    if text.find("是", 2, 40) < 0 and text.find("系", 2, 40) < 0:
+        return False  # most sentences: no 是 near the start, no scan
+    return _DESCRIPTION_RE.match(text) is not None and strong_mood(text) is None
 
 
 # a document's date or number line (印发日期:2023年5月6日 沪科提复〔2023〕12号): what remains once
@@ -711,8 +704,9 @@ def _framing_shape(text: str) -> str | None:
         return "是提问，不是措施"
     if "正" in text and ("在" in text or "走进" in text) and _SCENE_RE.search(text):
         return "是新闻对现场情景的描写，不是措施"
-    head = text[:14]
-    if ("在" in head or "走进" in head or "步入" in head) and _SCENE_SET_RE.match(text):
+    if (
+        text.find("在", 0, 14) >= 0 or text.find("进", 0, 14) >= 0 or text.find("入", 0, 14) >= 0
+    ) and _SCENE_SET_RE.match(text):
         return "是新闻对现场情景的描写，不是措施"
     if ("先生" in text or "女士" in text or "师傅" in text) and _PERSON_RE.search(text):
         return "是新闻讲述的个人故事（某先生、某女士），不是措施"
