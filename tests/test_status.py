@@ -250,6 +250,19 @@ def test_a_place_named_as_the_subject_makes_jiang_a_modal(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
+    [
+        # a news item retelling a work report: what each zone must do
+        "中关村科学城要系统布局基础前沿和关键核心技术,努力培育世界一流科研院所。",
+        "同时,北京经济技术开发区要在管理体制、运行机制等方面实现突破。",
+        "报告强调,北京2019年全力抓好“三城一区”主平台建设。",
+    ],
+)
+def test_what_a_place_must_do_or_a_report_stresses_is_planned(text: str) -> None:
+    assert decide(text, (), DocContext("news", 2019)).status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
     ["太原将五个片区808家科技型企业纳入培育库。", "郑州将37项专利作价1亿元入股。"],
 )
 def test_jiang_after_a_place_before_a_noun_and_its_verb_is_the_object_marker(text: str) -> None:
