@@ -37,6 +37,7 @@ from briefing.digest import (
     proposal_of,
     section_topics,
     setting_of,
+    shown_publisher,
     shown_title,
     strongest_measures,
     theme_sentence,
@@ -285,7 +286,7 @@ class DocumentSummary(TypedDict):
     doc_no: str
     """发文字号，无则为空字符串。 例：`渝科局函〔2023〕372号`"""
     publisher: str
-    """发布机构，无则为空字符串。 例：`市科技局`"""
+    """发布机构，无则为空字符串。原文只写级别的简称（市科技局、省科技厅）而文件标题或正文写明了该级地方时，前面补上地名（抽取结果 JSONL 仍照原文）。 例：`鹰潭市科技局`"""
     date: str
     """文件日期（发布日期，否则成文日期），无则为空字符串。 例：`2023-07-27`"""
     date_cn: str
@@ -439,7 +440,7 @@ def document_summaries(
                 untitled=not meta.title,
                 file_name=file_name(doc.source),
                 doc_no=meta.doc_no or "",
-                publisher=meta.publisher or "",
+                publisher=shown_publisher(doc),
                 date=doc.date or "",
                 date_cn=date_cn,
                 index_no=meta.index_no or "",
@@ -463,7 +464,7 @@ def document_summaries(
                     kind,
                     proposal,
                     measure_count,
-                    meta.publisher or "",
+                    shown_publisher(doc),
                     date_cn,
                     key_measures,
                     title="" if meta.title_derived else meta.title or "",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import PurePath
 
+from briefing.extract.places import document_jurisdiction
 from briefing.extract.status import detect_genre
 from briefing.extract.text_lines import (
     ACKNOWLEDGED_TITLE_RE,
@@ -144,6 +145,25 @@ def shown_title(doc: ExtractedDocument) -> str:
     if meta.title_derived and meta.display_title and meta.display_title != UNTITLED:
         return f"{meta.display_title}（无标题，名称取自正文开头；文件：{name}）"
     return f"无标题（文件：{name}）"
+
+
+# a body named by its level alone (市科技局, 省科技厅, 区政府办公室): the text's own short name
+_LEVEL_ONLY = re.compile(r"[省市区县州旗](?=[\u4e00-\u9fff]{2})")
+
+
+def shown_publisher(doc: ExtractedDocument) -> str:
+    """The publisher as the briefing shows it: the text's name, with the document's place put in
+    front of a name that gives only its level (市科技局 of a 鹰潭 document -> 鹰潭市科技局), so
+    that a briefing across several cities says whose 市科技局 it was. The extracted field (the
+    JSONL) keeps the text's own short name; the DOCX and the XLSX's sources sheet show this one."""
+    name = doc.metadata.publisher or ""
+    if not _LEVEL_ONLY.match(name):
+        return name
+    place = document_jurisdiction(name, doc.metadata.title, doc.body)
+    # the place must be of the level the name gives: 市 for 市科技局, 省 for 省科技厅
+    if place is None or not place.endswith(name[0]):
+        return name
+    return place + name[1:]
 
 
 # --- replies to 建议 and 提案 -------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from briefing.atomic import write_bytes_atomic
-from briefing.digest import document_kind, holds_provisions, shown_title
+from briefing.digest import document_kind, holds_provisions, shown_publisher, shown_title
 from briefing.model import ExtractedDocument
 from briefing.readers.common import strip_invalid_xml
 from briefing.themes import OTHER_THEME
@@ -161,7 +161,7 @@ def analyst_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
                     no,
                     titles[no - 1],
                     d.metadata.doc_no or "",
-                    d.metadata.publisher or "",
+                    shown_publisher(d),
                     d.metadata.written_date or "",
                     d.metadata.published_date or "",
                     d.metadata.index_no or "",

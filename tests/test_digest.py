@@ -14,6 +14,7 @@ from briefing.digest import (
     proposal_of,
     quote_of,
     section_topics,
+    shown_publisher,
     strongest_measures,
 )
 from briefing.model import ExtractedDocument, Measure, Metadata
@@ -576,3 +577,21 @@ def test_a_news_gist_leads_with_what_was_done_for_all_not_one_firms_story() -> N
     assert strongest_measures(doc, 1) == [
         "市科技局联合6家银行推出“科技质量贷”专项产品，授信额度共计20亿元"
     ]
+
+
+def test_a_publisher_named_by_its_level_alone_is_shown_with_the_documents_place() -> None:
+    def doc(publisher: str, title: str) -> ExtractedDocument:
+        return ExtractedDocument(
+            source="p.txt",
+            sha256="0" * 64,
+            format="text",
+            metadata=Metadata(title=title, display_title=title, publisher=publisher),
+            body="2025年，全市科技工作取得新进展。",
+        )
+
+    # a briefing across several cities says whose 市科技局 it was
+    assert shown_publisher(doc("市科技局", "鹰潭市2025年科技工作意见")) == "鹰潭市科技局"
+    # a full name, a place of another level, or no place at all: the text's name as it is
+    assert shown_publisher(doc("天津市科技局", "关于某号建议的答复")) == "天津市科技局"
+    assert shown_publisher(doc("省科技厅", "鹰潭市2025年科技工作意见")) == "省科技厅"
+    assert shown_publisher(doc("市科技局", "2025年科技工作要点")) == "市科技局"
