@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from briefing.digest import document_kind, holds_provisions, quote_of
-from briefing.figures import ThemeFigures, display_name, pick_figures
+from briefing.figures import ThemeFigures, display_name, format_number, pick_figures
 from briefing.model import ExtractedDocument, Indicator, Measure
 from briefing.themes import OTHER_THEME
 from briefing.wording import (
@@ -213,10 +213,33 @@ def figure_theme(indicator: Indicator, measure: Measure) -> str:
     if not themes:
         return OTHER_THEME
     own = indicator.text + (indicator.metric or "")
-    for theme in themes:
-        if any(term in own for term in measure.evidence.get(theme, ())):
-            return theme
+    held = [t for t in themes if any(term in own for term in measure.evidence.get(t, ()))]
+    if len(held) > 1 and (at := _number_at(indicator)) is not None:
+        # a quote naming two themes (提供科技成果转化贷款7笔，实际发放贷款1.185亿元): the term
+        # nearest before the number says what it counts (贷款 -> 科技金融; 重点实验室给予500万元
+        # 一次性激励经费 -> 基础研究, 激励 standing after it)
+        text = indicator.text
+        before = {
+            t: max((text.rfind(term, 0, at) + len(term) for term in measure.evidence.get(t, ())),
+                   default=-1)
+            for t in held
+        }  # fmt: skip
+        nearest = max(held, key=lambda t: before[t])  # ties: the measure's order
+        if before[nearest] > 0:
+            return nearest
+    if held:
+        return held[0]
     return max(themes, key=lambda t: len(measure.evidence.get(t, ())))
+
+
+def _number_at(indicator: Indicator) -> int | None:
+    """Where the figure's number stands in its quote (the last place it is printed), or None."""
+    number = format_number(indicator.value)
+    at = indicator.text.translate(_FULLWIDTH_DIGITS).rfind(number)
+    return at if at >= 0 else None
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
 def theme_table(

@@ -250,7 +250,12 @@ def _vague_count(row: object) -> bool:
 
 
 # 分别完成年度标线任务的199.7%、205.9%: how much of a task was done, not what was counted
-_COMPLETION = re.compile(r"完成[^，,。；;]{0,12}(?:任务|目标|计划)(?:数)?的")
+# (超额完成71%: by how much a task was exceeded, the task unnamed)
+_COMPLETION = re.compile(
+    r"完成[^，,。；;]{0,12}(?:任务|目标|计划)(?:数)?的|超额完成\s*[\d.]+\s*[%％]"
+)
+# the upper end of a range (给予300至500万元的贷款额度): one bound of a span, not an amount given
+_RANGE_END = re.compile(r"\d\s*(?:至|到|~|～|—|－|-)\s*$")
 # 入围全国首批10家…试点 / 全国13家…之一: the size of a list the place joined, not its own count
 _LIST_SIZE = re.compile(
     r"首批\s*[\d.]+\s*(?:家|个|所|座|名|项)|[\d.]+\s*(?:家|个|所|座|名|项)[^，,。；;]{0,24}之一"
@@ -258,11 +263,16 @@ _LIST_SIZE = re.compile(
 
 
 def _not_a_count_of_its_own(row: object) -> bool:
-    """A row whose figure is a task's completion rate (完成年度任务的199.7%) or the size of a
-    list the place entered (入围全国首批10家科技金融创新服务中心): its name, taken from the
-    sentence, does not say what the number is."""
-    text, unit = (str(getattr(row, name)) for name in ("text", "unit"))
+    """A row whose figure is a task's completion rate (完成年度任务的199.7%, 超额完成71%), the
+    upper end of a range (给予300至500万元的贷款额度) or the size of a list the place entered
+    (入围全国首批10家科技金融创新服务中心): its name, taken from the sentence, does not say what
+    the number is."""
+    text, unit, value = (str(getattr(row, name)) for name in ("text", "unit", "value"))
     if unit in ("%", "％") and _COMPLETION.search(text):
+        return True
+    number = format_number(float(value))
+    at = text.translate(_FULLWIDTH).rfind(number)
+    if at > 0 and _RANGE_END.search(text[:at]):
         return True
     return bool(_LIST_SIZE.search(text))
 

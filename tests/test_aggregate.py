@@ -694,3 +694,36 @@ def test_science_work_in_no_theme_is_kept_for_its_own_section_and_other_work_is_
     # a 高新区 result speaks of S&T (高新); GDP does not, and a themed measure has its theme's section
     assert aggregate(docs, ["人才"], anchor=anchor).other_work == frozenset({"p"})
     assert aggregate(docs, ["人才"]).other_work == frozenset()
+
+
+def test_a_loan_in_a_sentence_on_transfer_loans_is_listed_under_finance() -> None:
+    """提供科技成果转化贷款7笔，实际发放贷款1.185亿元: the amount is a loan (科技金融's table), the term
+    nearest before it says so; 成果转化's table does not show it."""
+    loans = _said(
+        "a",
+        "合作银行累计为企业提供科技成果转化贷款7笔，实际发放贷款1.185亿元。",
+        {"成果转化": ["科技成果", "成果转化"], "科技金融": ["贷款"]},
+    )
+    loan = dataclasses.replace(
+        _i("i1", "a", "贷款发放额", 1.185),
+        text="合作银行累计为企业提供科技成果转化贷款7笔，实际发放贷款1.185亿元",
+    )
+    figures = aggregate([_doc(1, [loans], [loan])], ["成果转化", "科技金融"]).figures
+    assert figures["科技金融"].results["metric"].tolist() == ["贷款发放额"]
+    assert figures["成果转化"].results.empty
+
+
+def test_a_tasks_overrun_and_a_ranges_upper_end_are_no_key_figures() -> None:
+    """超额完成71% says by how much an unnamed task was exceeded; 给予300至500万元的贷款额度 gives a
+    span, not an amount of 500万元: neither is a row a leader could quote."""
+    done = _said("a", "完成科技成果转化项目94项，超额完成71%。", {"成果转化": ["成果转化"]})
+    span = _said("b", "对20户企业给予300至500万元的贷款额度。", {"科技金融": ["贷款"]})
+    over = dataclasses.replace(
+        _i("i1", "a", "科技成果转化项目超额完成比例", 71), unit="%", text="超额完成71%"
+    )
+    upper = dataclasses.replace(
+        _i("i2", "b", "贷款额度", 500), unit="万元", text="给予300至500万元的贷款额度"
+    )
+    figures = aggregate([_doc(1, [done, span], [over, upper])], ["成果转化", "科技金融"]).figures
+    assert figures["成果转化"].results.empty
+    assert figures["科技金融"].results.empty
