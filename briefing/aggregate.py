@@ -218,18 +218,23 @@ def figure_theme(indicator: Indicator, measure: Measure) -> str:
         # a quote naming two themes (提供科技成果转化贷款7笔，实际发放贷款1.185亿元): the term
         # nearest before the number says what it counts (贷款 -> 科技金融; 重点实验室给予500万元
         # 一次性激励经费 -> 基础研究, 激励 standing after it)
-        text = indicator.text
-        before = {
-            t: max((text.rfind(term, 0, at) + len(term) for term in measure.evidence.get(t, ())),
-                   default=-1)
-            for t in held
-        }  # fmt: skip
+        before = {t: _last_before(indicator.text, measure.evidence.get(t, ()), at) for t in held}
         nearest = max(held, key=lambda t: before[t])  # ties: the measure's order
-        if before[nearest] > 0:
+        if before[nearest] >= 0:
             return nearest
     if held:
         return held[0]
+    if len(themes) > 1 and mixed_figures(measure.text, measure.evidence):
+        # an item of a list of several themes' figures that names none of them (创投机构投资总额
+        # 5.99亿元、新增省级以上创新载体35家、引育高层次人才2355人): it is no theme's figure
+        return OTHER_THEME
     return max(themes, key=lambda t: len(measure.evidence.get(t, ())))
+
+
+def _last_before(text: str, terms: Sequence[str], at: int) -> int:
+    """Where the last of `terms` printed before position `at` of `text` ends, or -1."""
+    ends = [found + len(term) for term in terms if (found := text.rfind(term, 0, at)) >= 0]
+    return max(ends, default=-1)
 
 
 def _number_at(indicator: Indicator) -> int | None:

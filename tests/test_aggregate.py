@@ -727,3 +727,27 @@ def test_a_tasks_overrun_and_a_ranges_upper_end_are_no_key_figures() -> None:
     figures = aggregate([_doc(1, [done, span], [over, upper])], ["成果转化", "科技金融"]).figures
     assert figures["成果转化"].results.empty
     assert figures["科技金融"].results.empty
+
+
+def test_an_item_of_a_scoreboard_naming_no_theme_is_in_no_themes_table() -> None:
+    """创投机构投资总额5.99亿元、新增省级以上创新载体35家、引育高层次人才2355人: the 35 载体 are
+    neither 科技金融's nor 人才's, though the sentence is both."""
+    board = _said(
+        "a",
+        "创投机构投资总额5.99亿元、新增省级以上创新载体35家、引育高层次人才2355人。",
+        {"科技金融": ["创投"], "人才": ["人才"]},
+    )
+    figures = [
+        dataclasses.replace(
+            _i("i1", "a", "创投机构投资总额", 5.99), text="创投机构投资总额5.99亿元"
+        ),
+        dataclasses.replace(
+            _i("i2", "a", "省级以上创新载体", 35), unit="家", text="新增省级以上创新载体35家"
+        ),
+        dataclasses.replace(
+            _i("i3", "a", "高层次人才", 2355), unit="人", text="引育高层次人才2355人"
+        ),
+    ]
+    agg = aggregate([_doc(1, [board], figures)], ["科技金融", "人才"])
+    assert agg.figures["科技金融"].results["metric"].tolist() == ["创投机构投资总额"]
+    assert agg.figures["人才"].results["metric"].tolist() == ["高层次人才"]
