@@ -709,10 +709,11 @@ def setting_of(doc: ExtractedDocument) -> str:
     """Where and when a document's figures are, as its gist says it when the header does not
     (海南省2024年): the place most of its placed figures name (two at least, a jurisdiction)
     unless the publisher or title already names it; the year most of its results are of (three at
-    least, two thirds of the dated ones) unless the document has a date or its title gives the
-    year. A target's year (到2027年) is not the document's; empty when nothing is clear."""
+    least, two thirds of the dated ones) unless the document has a date or its title or number
+    gives the year. A target's or a support standard's year (到2027年, a policy's 2016) is not
+    what the document reports on; empty when nothing is clear."""
     meta = doc.metadata
-    named = f"{meta.publisher or ''}{meta.title or ''}"
+    named = f"{meta.publisher or ''}{meta.title or ''}{meta.doc_no or ''}"
     places: dict[str, int] = {}
     for ind in doc.indicators:
         if ind.scope:
@@ -730,7 +731,7 @@ def setting_of(doc: ExtractedDocument) -> str:
             place = top
     years: dict[int, int] = {}
     for ind in doc.indicators:
-        if ind.year and ind.kind != "target":
+        if ind.year and ind.kind in ("actual", "growth", "change"):
             years[ind.year] = years.get(ind.year, 0) + 1
     year = ""
     if years and not doc.date:
