@@ -537,9 +537,14 @@ def pick_highlights(
     # a scoreboard of several themes' figures (创投机构投资总额5.99亿元、新增…载体35家、引育高层次
     # 人才2355人) is about none of them in particular: it never leads a theme, though
     # it stays a highlight (the penalty comes after the MIN_SCORE cut)
+    # every theme of the measure counts, also those not wanted here (a 专题 of 科技金融 alone)
+    ids = {str(r["measure_id"]) for r in rows}
     themes_of: dict[str, dict[str, tuple[str, ...]]] = {}
-    for r in rows:
-        themes_of.setdefault(str(r["measure_id"]), {})[str(r["theme"])] = r["evidence"]
+    every = measures.loc[
+        measures["measure_id"].isin(sorted(ids)), ["measure_id", "theme", "evidence"]
+    ]
+    for mid, theme, evidence in every.itertuples(index=False, name=None):
+        themes_of.setdefault(str(mid), {})[str(theme)] = evidence
     for r in rows:
         if mixed_figures(str(r["clean"]), themes_of[str(r["measure_id"])]):
             # its figures count as one (they are not all this theme's), and one more point goes
