@@ -38,6 +38,8 @@ _OPENER_RE = re.compile(
     # a news item's dateline: 绵阳新闻网讯, 本报讯（记者 张三）
     r"|[^，,。；;：:\s]{0,12}(?:网|报|台|社)讯(?:[(（][^()（）]{0,30}[)）])?"
     r"|(?:同时|此外|另外|另一方面|与此同时|总之|为此|对此|因此|其次|再次|最后|首先)[，,]"
+    # a plan's time word, which its section (下一步安排) and the 本期要点's 下一步， already say
+    r"|(?:下一步|下阶段|下一阶段|接下来)(?:工作中)?[，,]"
     r"|[\s,，、。；;：:．.!！?？]+)"
 )
 # A run-in heading before the sentence proper: 加快建设高能级科创平台。 / 强化人才支撑: — short,
@@ -94,7 +96,8 @@ def clean_sentence(text: str) -> str:
     while (m := _RUN_IN_RE.match(s)) and _content(s[m.end() :]) >= 12:
         s = _strip_openers(s[m.end() :])
     while (m := _GUIDANCE_RE.match(s)) and _content(s[m.end() :]) >= 12:
-        s = s[m.end() :]
+        # …负责人表示，下一步，…: what the speaker's clause hid may itself be an opener
+        s = _strip_openers(s[m.end() :])
     s = _DOUBLE_STOP_RE.sub("。", s)
     s = _LIST_INTRO_RE.sub("", s.rstrip("。"))
     s = _TRAILING_RE.sub("", s)
