@@ -520,13 +520,20 @@ def _theme_items(theme: ThemeFacts, n: int) -> tuple[str, list[Cited]]:
     a provision (政策明确：) or as the theme's plans (以工作安排为主：); else nothing."""
     results = [c for c in theme.progress if _quotable(c)]
     if results:
-        # results that count something first: a summary line without a figure says little
-        counted = sorted(results, key=lambda c: not has_figure(c.text))
+        # results that count something first: a summary line without a figure says little; a
+        # stock (目前，全市拥有…平台4家) after what was done or reached
+        counted = sorted(
+            results, key=lambda c: (not has_figure(c.text), bool(_STOCK_RE.match(c.text)))
+        )
         return "", _spread(counted, n)
     plans = [c for c in theme.plans if _quotable(c) and not _PRESENT_RE.match(c.text)]
     if plans:
         return ("政策明确：" if plans[0].policy else "以工作安排为主："), plans[:1]
     return "", []
+
+
+# what a place has, not what was done: 目前，全市拥有国家重点实验室等国家级创新平台4家、…
+_STOCK_RE = re.compile(r"^(?:目前|当前|现阶段)?[，,]?[^，,。；]{0,10}(?:拥有|共有|现有)")
 
 
 # a sentence that opens on the present or the past (目前我县…, 截至2023年底, 近年来) states how

@@ -16,6 +16,7 @@ from briefing.digest import (
     section_topics,
     shown_publisher,
     strongest_measures,
+    theme_sentence,
 )
 from briefing.model import ExtractedDocument, Measure, Metadata
 from tests.sample_context import real_context
@@ -595,3 +596,13 @@ def test_a_publisher_named_by_its_level_alone_is_shown_with_the_documents_place(
     assert shown_publisher(doc("天津市科技局", "关于某号建议的答复")) == "天津市科技局"
     assert shown_publisher(doc("省科技厅", "鹰潭市2025年科技工作意见")) == "省科技厅"
     assert shown_publisher(doc("市科技局", "2025年科技工作要点")) == "市科技局"
+
+
+def test_a_themes_summary_sentence_quotes_what_was_done_before_what_a_place_has() -> None:
+    """目前，全市拥有…国家级创新平台4家 is a stock; 2021年技术合同交易额达到71.38亿元 is the year's result."""
+    stock = Cited("目前，全市拥有国家级创新平台4家、省级创新平台94家。", "[1]", 1, 9)
+    result = Cited("建有省级技术转移服务机构7家，2021年技术合同交易额达到71.38亿元。", "[1]", 1, 7)
+    line = theme_sentence(ThemeFacts("成果转化", 10, [stock, result], []), n=1)
+    assert (
+        line == "成果转化方面，建有省级技术转移服务机构7家，2021年技术合同交易额达到71.38亿元[1]。"
+    )
