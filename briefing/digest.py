@@ -720,7 +720,8 @@ def setting_of(doc: ExtractedDocument) -> str:
     gives the year. A target's or a support standard's year (到2027年, a policy's 2016) is not
     what the document reports on; empty when nothing is clear."""
     meta = doc.metadata
-    named = f"{meta.publisher or ''}{meta.title or ''}{meta.doc_no or ''}"
+    # the publisher as the gist shows it (鹰潭市科技局 for the text's 市科技局): its place is said
+    named = f"{shown_publisher(doc)}{meta.title or ''}{meta.doc_no or ''}"
     places: dict[str, int] = {}
     for ind in doc.indicators:
         if ind.scope:
