@@ -203,8 +203,9 @@ def preview_context(settings: Settings) -> BriefingContext:
     period = parse_period(settings.period)
     lexicon = read_lexicon(settings)
     inputs = settings.inputs or default_inputs()
+    classifier = Classifier(lexicon)
     documents = extract_documents(
-        inputs, Classifier(lexicon), link=False, follow_links=settings.follow_links
+        inputs, classifier, link=False, follow_links=settings.follow_links
     )
     entries = [DocumentEntry.of(doc) for doc in documents]
     selection = select_documents(
@@ -215,7 +216,9 @@ def preview_context(settings: Settings) -> BriefingContext:
         by_entry.setdefault((entry.source, entry.sha256), doc)
     included = [by_entry[(entry.source, entry.sha256)] for entry in selection.documents]
     link_duplicates(included)
-    aggregates = aggregate(included, lexicon.names, figures_per_theme(settings))
+    aggregates = aggregate(
+        included, lexicon.names, figures_per_theme(settings), anchor=classifier.anchor_in
+    )
     changes = what_changed(aggregates, None)
     return build_context(
         selection=selection,

@@ -148,7 +148,7 @@ def shown_title(doc: ExtractedDocument) -> str:
 
 
 # a body named by its level alone (市科技局, 省科技厅, 区政府办公室): the text's own short name
-_LEVEL_ONLY = re.compile(r"[省市区县州旗](?=[\u4e00-\u9fff]{2})")
+_LEVEL_ONLY = re.compile(r"[省市区县州旗](?!场)(?=[\u4e00-\u9fff]{2})")
 
 
 def shown_publisher(doc: ExtractedDocument) -> str:

@@ -596,6 +596,8 @@ def test_a_publisher_named_by_its_level_alone_is_shown_with_the_documents_place(
     assert shown_publisher(doc("天津市科技局", "关于某号建议的答复")) == "天津市科技局"
     assert shown_publisher(doc("省科技厅", "鹰潭市2025年科技工作意见")) == "省科技厅"
     assert shown_publisher(doc("市科技局", "2025年科技工作要点")) == "市科技局"
+    # 市场监督管理局 is no 市-level short name
+    assert shown_publisher(doc("市场监督管理局", "鹰潭市知识产权工作要点")) == "市场监督管理局"
 
 
 def test_a_themes_summary_sentence_quotes_what_was_done_before_what_a_place_has() -> None:

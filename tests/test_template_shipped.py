@@ -231,3 +231,21 @@ def test_zhuanti_lists_its_themes_documents_with_the_numbers_its_chart_draws() -
         assert row[3] == f"{d['done_count']}／{d['provision_count']}／{d['plan_count']}"
     listed = sum(d["measure_count"] for d in theme["documents"])
     assert listed + len(theme["touching"]) == theme["measure_count"]
+
+
+def test_the_seeds_other_science_work_reaches_the_context_and_the_briefing() -> None:
+    # what `briefing context` prints is what the 简报 shows: the seeds' 高新区 and 双倍增 results
+    # fall into no theme and are listed under 其他科技工作
+    context = real_context()
+    work = context["other_work"]
+    assert work["progress"] and all(not m["themes"] for m in work["progress"])
+    texts = [
+        p.text
+        for p in Document(
+            io.BytesIO(
+                render_docx_bytes(shipped_template("briefing.docx"), context, timestamp=WHEN)
+            )
+        ).paragraphs
+    ]
+    start = next(i for i, t in enumerate(texts) if t.endswith("、其他科技工作"))
+    assert texts[start + 3] == f"1. {work['progress'][0]['text']}{work['progress'][0]['cite']}"
