@@ -1463,6 +1463,15 @@ def test_an_untitled_news_item_is_named_by_its_event_and_its_outlet_publishes_it
     assert meta.publisher in ("中新网", "某某新闻")
 
 
+def test_a_name_with_dian_in_it_is_no_dateline() -> None:
+    # 国家电网电力…: 网 then 电 looks like "某某网…电", but no date stands before the 电
+    meta = parse("国家电网电力科技创新成果发布会召开,发布成果32项。\n" + TASKS).metadata
+    assert meta.publisher != "国家电网"
+    # named by its event from the line's start, or left untitled: never clipped to 力科技创新…
+    assert meta.display_title is not None
+    assert meta.display_title == "无标题文件" or meta.display_title.startswith("国家电网")
+
+
 def test_a_credit_line_names_the_outlet_whose_reporters_wrote_the_item() -> None:
     meta = parse("全省科技工作会议召开\n某某新闻记者 张三 通讯员 李四\n" + TASKS).metadata
     assert (meta.title, meta.publisher) == ("全省科技工作会议召开", "某某新闻")

@@ -269,6 +269,29 @@ def test_jiang_after_a_place_before_a_noun_and_its_verb_is_the_object_marker(tex
     assert decide(text, (), DocContext("news", 2025)).status == "done"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a noun or a number after a place's 将 is its object: a past disposal, not a plan
+        "深圳将人工智能摆在突出位置,出台了专项政策。",
+        "鄞州区将3项成果转让给企业。",
+        # 号召力 is a noun; 会上提出 opening a review is no instruction
+        "号召力持续增强,全市新增院士工作站5个。",
+        "会上提出,全市科技系统过去一年新增高新技术企业300家。",
+        # a goal checked, or last year's goal, is not one set
+        "对各区县年度目标是否完成进行了考核。",
+        "去年的目标是新增高企100家,实际新增120家。",
+    ],
+)
+def test_look_alikes_of_plan_cues_leave_a_review_done(text: str) -> None:
+    assert decide(text, (), DocContext("news", 2025)).status == "done"
+
+
+def test_a_place_jiang_later_in_a_sentence_that_opens_with_jiang_is_still_a_modal() -> None:
+    text = "将科技工作纳入考核,太原将新建10个实验室。"
+    assert decide(text, (), DocContext("news", 2025)).status == "planned"
+
+
 def test_a_future_period_marks_what_follows_in_its_paragraph_as_planned() -> None:
     body = (
         "1月10日,全县科技工作会议召开。\n"
@@ -618,6 +641,11 @@ def test_explain_says_when_a_sentence_is_never_a_measure(
     "sentence",
     [
         "新建重点实验室3个。",
+        # look-alikes of a news story's furniture: 率先生产 is no 先生, 步入新发展阶段 no room
+        "我市企业在全国率先生产出首台套高端数控机床。",
+        "步入新发展阶段,我市出台了《关于加快建设科技强市的意见》,新增高企500家。",
+        # what a body is, then what it did: a measure
+        "重庆大学是首批“双一流”建设高校,2023年获批国家自然科学基金项目320项。",
         # a verdict that counts something is kept as a measure, and explain must not say otherwise
         "这为全市新增科技型企业1200家奠定了坚实基础。",
     ],

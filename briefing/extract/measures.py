@@ -658,17 +658,22 @@ _SCENE_RE = re.compile(
 # the same scene set by one room or building (在…一间略显简朴的实验室里,), or entered (走进…车间,)
 _SCENE_SET_RE = re.compile(
     r"(?:[^，,。；;]{0,12}[，,])?(?:在|走进|步入)[^，,。；;]{0,24}一(?:间|座|处|栋|幢|排)[^，,。；;]{0,16}"
-    r"(?:里|内|中)[，,]|(?:走进|步入)[^，,。；;]{2,30}[，,]"
+    r"(?:里|内|中)[，,]"
+    # entered: a room or a site, not a stage of development (步入新发展阶段, 走进新时代)
+    r"|(?:走进|步入)[^，,。；;]{0,24}(?:车间|实验室|展厅|厂房|工厂|园区|现场|基地|校园|大楼|企业)"
+    r"[^，,。；;]{0,6}[，,]"
 )
 # a private person named by a courtesy title (孙先生, 李女士, 王师傅): a news item's anecdote
-_PERSON_RE = re.compile(r"[\u4e00-\u9fff](?:先生|女士|师傅)(?!们)")
+# (not 率先生产, 优先生成, 首先生成: 先 belongs to the word before, 生 to the verb after)
+_PERSON_RE = re.compile(r"(?![率优首预事原争抢])[\u4e00-\u9fff](?:先生|女士|师傅)(?![们产成效])")
 # what a company or a body is (XX公司是我国重型机械行业的骨干企业,拥有…): a description, not an
 # action; 是指 defines a term (科技型企业是指…), which a policy lays down
 _DESCRIPTION_RE = re.compile(
     r"^[^，,。；;]{2,30}?(?:公司|集团|企业|厂|研究院|研究所|大学|学院|协会|学会)"
     r"(?:[(（][^()（）]{0,20}[)）])?(?:[，,]?(?:成立于|始建于|创建于|位于|地处)[^，,。；;]{2,16}[，,])*"
     r"(?:是|系)(?!否|指)"
-    r"[^。；;]{0,50}?(?:企业|公司|单位|机构|基地|高校|院校|之一|龙头|领军者|供应商|制造商)"
+    # within its clause (全市企业是研发投入的主体,… is no company's description)
+    r"[^，,。；;]{0,50}?(?:企业|公司|单位|机构|基地|高校|院校|之一|龙头|领军者|供应商|制造商)"
 )
 
 
@@ -676,7 +681,10 @@ def _describes_body(text: str) -> bool:
     """XX公司是…骨干企业,拥有…: what a company or a body is, with no action of its own."""
     if text.find("是", 2, 40) < 0 and text.find("系", 2, 40) < 0:
         return False  # most sentences: no 是 near the start, no scan
-    return _DESCRIPTION_RE.match(text) is not None and strong_mood(text) is None
+    m = _DESCRIPTION_RE.match(text)
+    # 重庆大学是首批“双一流”建设高校,2023年获批国家自然科学基金项目320项: a figure after the
+    # description reports what the body did
+    return m is not None and strong_mood(text) is None and _DIGIT_RE.search(text, m.end()) is None
 
 
 # a document's date or number line (印发日期:2023年5月6日 沪科提复〔2023〕12号): what remains once

@@ -374,6 +374,13 @@ _JIANG_OBJECT_RE = re.compile(
 )
 
 
+# after a place's 将, a verb or an adverb (太原将新建…, 郑州市今年将继续…); a noun or a number there is
+# 将's object (深圳将人工智能摆在…, 鄞州区将3项成果转让给…), a past disposal
+_PLACE_MODAL_AFTER_RE = re.compile(
+    rf"(?:{_MODAL_AFTER}|新建|新增|新培育|培育|引进|建成|投入|再|每年|年均|陆续|布局|推出|迎来|全力)"
+)
+
+
 def modal_jiang(text: str) -> str | None:
     """The words that make 将 a modal verb here (我们将, 将进一步, 太原将), or None: 将 is then the
     object marker (将…纳入/作价) or absent."""
@@ -383,9 +390,9 @@ def modal_jiang(text: str) -> str | None:
     if m is not None:
         return m.group(0)
     at = text.find("将")
-    while at > 0:
+    while at >= 0:
         if (
-            text[at + 1 : at + 2] not in "其该这此"
+            _PLACE_MODAL_AFTER_RE.match(text, at + 1) is not None
             and _place_subject(text, at)
             and _JIANG_OBJECT_RE.match(text, at + 1) is None
         ):
@@ -417,7 +424,8 @@ def _place_subject(text: str, at: int) -> bool:
 # of the sentence decides (会议指出,要… is planned by its 要)
 INSTRUCTION_RE = re.compile(
     r"(?:会议|会上|讲话中?|发言中?|报告|[他她]|并|同时|最后|书记|县长|市长|局长|主任|厅长|区长)"
-    r"(?:(?:要求|强调|部署|提出)[,，:：]|号召)|^号召"
+    # 提出 only with its own 要 in the sentence (会议提出,…要…): 会上提出,过去一年… reviews; 号召力 is a noun
+    r"(?:(?:要求|强调|部署)[,，:：]|提出[,，:：](?=[^。；;]{0,60}?(?<![主重需])要)|号召(?!力))|^号召(?!力)"
 )
 # 2021年1月,市政府办公厅印发…: a dated event before the document's own date happened
 _LEADING_DATE_RE = re.compile(r"(20\d\d)年(\d{1,2}月(?:\d{1,2}日)?)?(?:以来)?[，,]")
@@ -587,10 +595,13 @@ def future_frame(text: str, year: int | None) -> str | None:
 # what follows are targets. Its subject is short and names no earlier year (2022年的目标是…, in a
 # 2023 summary, was a target then)
 _GOALS_RE = re.compile(
-    r"(?:^|[，,。；;])([^，,。；;：:]{0,16}?)目标(?:任务)?(?:(?:是|为(?!导向|引领|牵引)|如下)[:：]?|[:：])"
+    r"(?:^|[，,。；;])([^，,。；;：:]{0,16}?)目标(?:任务)?(?:(?:是(?!否)|为(?!导向|引领|牵引)|如下)[:：]?|[:：])"
 )
 # 全面完成年度目标任务: a goal met, not one set
-_GOAL_MET_RE = re.compile(r"完成|达成|超额|圆满|实现了")
+# 去年的目标是…: a past goal; 围绕目标:/对照目标: a goal worked toward, not announced
+_GOAL_MET_RE = re.compile(
+    r"完成|达成|超额|圆满|实现了|去年|上年|过去|原定|围绕|对照|紧扣|瞄准|考核"
+)
 _GOAL_YEAR_RE = re.compile(r"(20\d\d)年")
 
 

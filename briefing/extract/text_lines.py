@@ -358,7 +358,9 @@ MIN_EVENT_OBJECT = 4  # characters: what was held or issued ("科技工作会议
 # 王子遥)", "本报讯(通讯员 李四)", "新华社北京3月5日电"
 NEWS_DATELINE = re.compile(
     r"(?P<outlet>[\u4e00-\u9fff]{1,10}?(?:网|报|社|新闻|台|客户端|融媒))"
-    r"(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?(?:电|讯)\s*"
+    # 电 only after a date (国家电网电力…, 广播电视台电视剧 are no datelines), then a space or the byline
+    r"(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日电|(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?讯)"
+    r"(?=[\s(（：:]|记者|通讯员|$)\s*"
     r"(?:[(（][^()（）]{0,40}[)）])?\s*"
 )
 
