@@ -548,7 +548,8 @@ def pick_highlights(
     for r in rows:
         if mixed_figures(str(r["clean"]), themes_of[str(r["measure_id"])]):
             # its figures count as one (they are not all this theme's), and one more point goes
-            r["score"] -= 2 * (min(int(r["indicator_count"]), 3) - 1) + MIXED_PENALTY
+            # (never a bonus: a list with no linked figure, from a JSONL input, loses the point only)
+            r["score"] -= 2 * max(min(int(r["indicator_count"]), 3) - 1, 0) + MIXED_PENALTY
     if not rows:
         return {t: empty for t in wanted}
     frame = pd.DataFrame(rows)

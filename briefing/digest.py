@@ -321,7 +321,8 @@ _LEANING_RE = re.compile(
     # 投入强度达到2.8%
     r"|(?:投入)?强度|比重|占比|增速|增幅"
     # a figure with its verb but not its subject: （技术合同成交额大幅增长，）突破300亿元
-    r"|突破|超过|超|逾|增加|减少|下降|提高|提升|增至|升至|降至|跃升|位居|居(?:全|第))"
+    r"|(?:突破|超过|超|逾|增加|减少|下降|提高|提升)(?:到|至)?[约近]?\d"
+    r"|增至|升至|降至|跃升|位居|居(?:全|第))"
 )
 # what a clause of science-and-technology work names; a clause that names none of it (再增加100万
 # 人口) is not quoted from afar beside one that does (太原将新建5个院士工作站)

@@ -222,9 +222,12 @@ _BACKGROUND_RE = re.compile(
 # one person's or one firm's story, not a measure: 为孙先生的科技成果转化落地提供了有力支持, 恰逢…;
 # a firm described (某某科技有限公司是一家专注于…的高新技术企业, 该公司成立于2015年)
 _ANECDOTE_RE = re.compile(
-    r"[\u4e00-\u9fff](?:先生|女士|老板|师傅)"
+    # (率先生产, 优先生成 hold no 先生)
+    r"(?![率优首预事原争抢])[\u4e00-\u9fff](?:先生|女士|老板|师傅)(?![们产成效])"
     r"|^(?:恰逢|恰巧|正巧|正好赶上)"
-    r"|(?:公司|集团)(?:是一家|系一家|成立于|创立于|始建于|注册资本|主要从事|专注于|致力于)"
+    r"|(?:公司|集团)(?:是一家|系一家|成立于|创立于|始建于|注册资本|主要从事)"
+    # what a firm devotes itself to, said of the firm as the subject (推动企业集团致力于… is a measure)
+    r"|^(?!推动|支持|鼓励|引导|推进|促进|组织|指导)[^，,。；;]{2,30}?(?:公司|集团)(?:专注于|致力于)"
     r"|^(?:该|这家|这个)(?:公司|企业|集团)"
 )
 # one firm, one loan: 首笔, 首单, 单笔, a firm named by its legal form (绵阳华丰科技股份有限公司;
@@ -253,7 +256,11 @@ _LET_RE = re.compile(r"^(?:要|将)?让")
 _OCCASION_RE = re.compile(r"向[^，。；]{0,12}(?:大会|会议)作[^，。；]{0,16}报告")
 # a slogan quoted whole: “因地制宜发展新质生产力，塑造产业发展新优势，”; someone's words quoted
 # (他说：“…”, 负责人表示：“…”): what was said, not what was done
-_QUOTED_WHOLE_RE = re.compile(r"^“[^“”]+”[。]?$|(?:说|表示|指出|介绍|强调|坦言|感慨)(?:道)?[:：]“")
+# someone's words: the whole sentence a quotation, or a speech quoted to the sentence's end (据…介绍：
+# “十四五”以来… quotes a period's name, not a speech)
+_QUOTED_WHOLE_RE = re.compile(
+    r"^“[^“”]+”[。]?$|(?:说|表示|指出|介绍|强调|坦言|感慨)(?:道)?[:：]“[^“”]{6,}”[。！!]?$"
+)
 
 
 def is_setting(text: str) -> bool:

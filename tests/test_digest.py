@@ -608,3 +608,15 @@ def test_a_themes_summary_sentence_quotes_what_was_done_before_what_a_place_has(
     assert (
         line == "成果转化方面，建有省级技术转移服务机构7家，2021年技术合同交易额达到71.38亿元[1]。"
     )
+
+
+def test_a_figure_verb_with_its_own_object_quotes_no_filler_clause_before() -> None:
+    # 增加财政科技投入5亿元 says what grew; 突破300亿元 leans on the clause that names it
+    assert (
+        quote_of("完善规划布局，加强组织领导，增加财政科技投入5亿元。")[0]
+        == "增加财政科技投入5亿元"
+    )
+    assert (
+        quote_of("技术合同成交额大幅增长，突破300亿元。")[0]
+        == "技术合同成交额大幅增长，突破300亿元"
+    )

@@ -206,3 +206,21 @@ def test_a_sentence_a_mirror_garbled_is_no_highlight() -> None:
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # look-alikes of a person's story, a firm's profile and a quoted speech: measures
+        "我市企业在全国率先生产出首台套高端数控机床。",
+        "推动企业集团致力于关键核心技术攻关，新增研发投入20亿元。",
+        "据市科技局介绍：“十四五”以来，全市新增高新技术企业1200家。",
+        "会议指出：“揭榜挂帅”项目已落地36项，带动投资12亿元。",
+    ],
+)
+def test_look_alikes_of_stories_and_quotes_stay_highlights(text: str) -> None:
+    assert unsuitable(text) is None
+
+
+def test_a_speech_quoted_to_the_end_is_no_highlight() -> None:
+    assert unsuitable("他表示：“我们将继续加大投入，支持企业创新发展。”") == "引语"
