@@ -1566,3 +1566,21 @@ def test_the_start_of_a_year_standing_as_a_clause_dates_what_follows() -> None:
     # in one sentence too: the later date is the one the clause follows
     found = figures("2022年出台实施方案,2025年初,编制22个重点细分领域的产业图谱。")
     assert [(f.value, f.year) for f in found] == [(22, 2025)]
+
+
+def test_a_year_compared_with_or_ending_a_span_is_no_deadline() -> None:
+    # a page without a date: 到2023年的85.5亿元 is the value reached, 2020年至2023年 the span it grew over
+    got = figures(
+        "全社会研发经费投入从2020年的59.64亿元增长到2023年的85.5亿元,年均增速12.76%。",
+        "2020年至2023年,国家高新技术企业、国家科技型中小企业分别增长106%和115%。",
+        doc_date=None,
+    )
+    assert [(f.value, f.kind) for f in got] == [
+        (59.64, "actual"),
+        (85.5, "actual"),
+        (12.76, "growth"),
+        (106.0, "growth"),
+        (115.0, "growth"),
+    ]
+    # a deadline still is one
+    assert one("到2027年,全社会研发经费投入达到100亿元。", doc_date=None).kind == "target"

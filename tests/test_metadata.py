@@ -1255,7 +1255,15 @@ def test_an_articles_publishing_time_label_dates_the_page() -> None:
 
 
 @pytest.mark.parametrize(
-    "furniture", ["某某日报数字报", "第A03版:要闻", "版面导航", "往期回顾", "上一期 下一期"]
+    "furniture",
+    [
+        "某某日报数字报",
+        "第A03版:要闻",
+        "版面导航",
+        "往期回顾",
+        "上一期 下一期",
+        "国内统一刊号:CN64-0001 某某日报报业集团出版",
+    ],
 )
 def test_an_e_papers_furniture_is_never_the_title(furniture: str) -> None:
     meta = parse(
