@@ -677,10 +677,18 @@ _DESCRIPTION_RE = re.compile(
 )
 
 
+# cheap tests that rule most sentences out before the scene and description patterns are tried
+# (both cost a backtracking scan; every sentence of every document meets them)
+_SCENE_HINT_RE = re.compile(r"走进|步入|一[间座处栋幢排]")
+_BODY_HINT_RE = re.compile(r"公司|集团|企业|厂|研究院|研究所|大学|学院|协会|学会")
+
+
 def _describes_body(text: str) -> bool:
     """XX公司是…骨干企业,拥有…: what a company or a body is, with no action of its own."""
-    if text.find("是", 2, 40) < 0 and text.find("系", 2, 40) < 0:
+    if text.find("是", 2, 60) < 0 and text.find("系", 2, 60) < 0:
         return False  # most sentences: no 是 near the start, no scan
+    if _BODY_HINT_RE.search(text, 0, 36) is None:
+        return False  # the subject names no company or body
     m = _DESCRIPTION_RE.match(text)
     # 重庆大学是首批“双一流”建设高校,2023年获批国家自然科学基金项目320项: a figure after the
     # description reports what the body did
@@ -714,9 +722,7 @@ def _framing_shape(text: str) -> str | None:
         return "是提问，不是措施"
     if "正" in text and ("在" in text or "走进" in text) and _SCENE_RE.search(text):
         return "是新闻对现场情景的描写，不是措施"
-    if (
-        text.find("在", 0, 14) >= 0 or text.find("进", 0, 14) >= 0 or text.find("入", 0, 14) >= 0
-    ) and _SCENE_SET_RE.match(text):
+    if _SCENE_HINT_RE.search(text, 0, 80) is not None and _SCENE_SET_RE.match(text):
         return "是新闻对现场情景的描写，不是措施"
     if ("先生" in text or "女士" in text or "师傅" in text) and _PERSON_RE.search(text):
         return "是新闻讲述的个人故事（某先生、某女士），不是措施"
