@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from briefing.aggregate import (
+    Aggregates,
     aggregate,
     one_recipient,
     pick_highlights,
@@ -636,9 +637,8 @@ def test_a_theme_short_of_items_does_not_take_one_that_only_touches_it() -> None
     assert picked["成果转化"].empty
 
 
-def test_a_list_of_several_themes_figures_does_not_lead_a_theme() -> None:
-    """创投机构投资总额5.99亿元、新增…载体35家、引育高层次人才2355人 is a scoreboard, not 科技金融's news:
-    a measure of 科技金融 with figures of its own comes first."""
+def _scoreboard_and_loans() -> Aggregates:
+    """A scoreboard of three themes' figures (a) beside a 科技金融 measure with figures of its own (b)."""
     board = _said(
         "a",
         "创投机构投资总额5.99亿元、新增省级以上创新载体35家、引育高层次人才2355人。",
@@ -652,6 +652,13 @@ def test_a_list_of_several_themes_figures_does_not_lead_a_theme() -> None:
         _i("i4", "b", "科技信贷", 4.5),
     ]
     agg = aggregate([_doc(1, [board, loans], figures)], ["科技金融", "人才"])
+    return agg
+
+
+def test_a_list_of_several_themes_figures_does_not_lead_a_theme() -> None:
+    """创投机构投资总额5.99亿元、新增…载体35家、引育高层次人才2355人 is a scoreboard, not 科技金融's news:
+    a measure of 科技金融 with figures of its own comes first."""
+    agg = _scoreboard_and_loans()
     picked = pick_highlights(agg.measures, ["科技金融", "人才"], 5)
     assert picked["科技金融"]["measure_id"].tolist() == ["b", "a"]
 
@@ -755,18 +762,6 @@ def test_an_item_of_a_scoreboard_naming_no_theme_is_in_no_themes_table() -> None
 
 def test_a_scoreboard_does_not_lead_a_one_theme_special_issue_either() -> None:
     """A 专题 picks one theme's highlights: the scoreboard's other themes still make it a list."""
-    board = _said(
-        "a",
-        "创投机构投资总额5.99亿元、新增省级以上创新载体35家、引育高层次人才2355人。",
-        {"科技金融": ["创投"], "人才": ["人才"]},
-    )
-    loans = _said("b", "新增科技信贷4.5亿元，服务科技型企业120家。", {"科技金融": ["科技信贷"]})
-    figures = [
-        _i("i1", "a", "创投机构投资总额", 5.99),
-        _i("i2", "a", "高层次人才", 2355),
-        _i("i3", "a", "省级以上创新载体", 35),
-        _i("i4", "b", "科技信贷", 4.5),
-    ]
-    agg = aggregate([_doc(1, [board, loans], figures)], ["科技金融", "人才"])
+    agg = _scoreboard_and_loans()
     picked = pick_highlights(agg.measures, ["科技金融"], 15)
     assert picked["科技金融"]["measure_id"].tolist() == ["b", "a"]

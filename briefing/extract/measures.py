@@ -668,8 +668,9 @@ _SCENE_SET_RE = re.compile(
 _PERSON_RE = re.compile(r"(?![率优首预事原争抢])[\u4e00-\u9fff](?:先生|女士|师傅)(?![们产成效])")
 # what a company or a body is (XX公司是我国重型机械行业的骨干企业,拥有…): a description, not an
 # action; 是指 defines a term (科技型企业是指…), which a policy lays down
+_BODY_WORDS = r"公司|集团|企业|厂|研究院|研究所|大学|学院|协会|学会"
 _DESCRIPTION_RE = re.compile(
-    r"^[^，,。；;]{2,30}?(?:公司|集团|企业|厂|研究院|研究所|大学|学院|协会|学会)"
+    rf"^[^，,。；;]{{2,30}}?(?:{_BODY_WORDS})"
     r"(?:[(（][^()（）]{0,20}[)）])?(?:[，,]?(?:成立于|始建于|创建于|位于|地处)[^，,。；;]{2,16}[，,])*"
     r"(?:是|系)(?!否|指)"
     # within its clause (全市企业是研发投入的主体,… is no company's description)
@@ -680,7 +681,7 @@ _DESCRIPTION_RE = re.compile(
 # cheap tests that rule most sentences out before the scene and description patterns are tried
 # (both cost a backtracking scan; every sentence of every document meets them)
 _SCENE_HINT_RE = re.compile(r"走进|步入|一[间座处栋幢排]")
-_BODY_HINT_RE = re.compile(r"公司|集团|企业|厂|研究院|研究所|大学|学院|协会|学会")
+_BODY_HINT_RE = re.compile(_BODY_WORDS)
 
 
 def _describes_body(text: str) -> bool:
