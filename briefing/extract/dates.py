@@ -15,6 +15,10 @@ import re
 
 Span = tuple[int, int]
 
+# A span of years ahead (未来5年, 今后三年, 未来3-5年, 未来几年): the status rules read it as a plan's
+# time frame, the figure rules as a target's. Written once so the two never disagree.
+FUTURE_YEARS = r"(?:未来|今后)[一二三四五六七八九十两几\d]{1,3}(?:[-—~至到][一二三四五六七八九十\d]{1,2})?个?年"
+
 # Full-width digits and separators map one character to one, so spans found in the translated text
 # are valid spans of the original.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")

@@ -82,6 +82,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from briefing.extract.dates import FUTURE_YEARS
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
 from briefing.extract.places import NATION, find_places, may_name_place
 from briefing.model import Indicator, IndicatorKind, Measure, Sentence, Structure
@@ -151,13 +152,13 @@ _FULL_DATE = re.compile(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月[0-9]{1,2}日")
 _TARGET_WORD = re.compile(
     r"(?=[力确争目预将到至未今])(?:力争|确保|争取到(?=(?:19|20)[0-9]{2}|年底|年末)|目标是|目标为|目标到|预期目标|将达到|将超过|将突破|"
     # "未来5年,…将引进培养科技领军人才10名": a period ahead
-    r"(?:未来|今后)[0-9一二三四五六七八九十两]{1,2}年|"
+    rf"{FUTURE_YEARS}|"
     # not the end of a span (2020年至2023年) nor a point compared with (从…增长到2023年的85.5亿元)
     r"(?<![截止年])(?:到|至)(?:19|20)[0-9]{2}年(?:底|末)?(?!的))"
 )
 _TARGET_YEAR = re.compile(r"^(?:到|至)((?:19|20)[0-9]{2})年")
 # a sentence opening a passage about the years ahead: "未来5年,", "今后三年,"
-_FUTURE_OPENING = re.compile(r"^\W{0,2}(?:未来|今后)[0-9一二三四五六七八九十两]{1,2}年")
+_FUTURE_OPENING = re.compile(rf"^\W{{0,2}}{FUTURE_YEARS}")
 _PLAN_HEADING = re.compile(
     r"下一步|打算|工作目标|目标任务|主要目标|发展目标|预期目标|工作计划|工作安排"
 )

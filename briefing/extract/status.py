@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from briefing.extract.dates import FUTURE_YEARS
 from briefing.extract.places import find_places, may_name_place
 from briefing.model import Status, Structure
 
@@ -155,7 +156,7 @@ def detect_genre(title: str | None, structure: Structure | None = None) -> Genre
 _TASK_ANYWHERE_RE = re.compile(
     r"(?P<ahead>下一步|下步|下阶段|今后|打算|展望|努力方向|工作(?:安排|计划|思路|要点)|计划安排|思路"
     # a future period (二、未来五年的工作), not the 未来 of 未来产业
-    r"|未来[一二三四五六七八九十两几\d]{1,2}年)"
+    rf"|{FUTURE_YEARS})"
     r"|(?P<noun>工作任务|重点任务|主要任务|重点工作|任务分解|责任分工)"
 )
 # head nouns that mark a task section at the end of the heading (二、对今年政府工作的建议,
@@ -561,8 +562,8 @@ def _plan_mood(text: str, year: int | None) -> Mood | None:
 
 # a time frame ahead of the document at a clause's start: 未来5年, 今后三年, 在未来三年内, 未来,
 _FUTURE_FRAME_RE = re.compile(
-    r"(?:^|[，,；;：:])(?:在)?(?:未来|今后)(?:[一二三四五六七八九十两几\d]{1,3}(?:[-—~至到][一二三四五六七八九十\d]{1,2})?个?年"
-    r"|一个时期|一段时期|一段时间|(?=[，,]))"
+    rf"(?:^|[，,；;：:])(?:在)?(?:{FUTURE_YEARS}"
+    r"|(?:未来|今后)(?:一个时期|一段时期|一段时间|(?=[，,])))"
 )
 # a plan period's end as a target (到“十五五”末), or a period still to come (“十五五”期间,… in 2025),
 # opening a clause
