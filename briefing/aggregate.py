@@ -88,6 +88,9 @@ class Aggregates:
     """Ids of the measures in no theme whose sentence speaks of science and technology (an anchor
     word of the lexicon: 科技, 研发, 高新 …): the 简报's 其他科技工作, where a 高新区 or 知识产权
     result is shown instead of vanishing; a work report's 市政 or GDP sentences are not among them."""
+    other_focus: frozenset[str] = frozenset()
+    """Those of `other_work` that report science and technology work (`science_focused`): they
+    come before the others among the 其他科技工作."""
 
 
 def measures_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
@@ -387,10 +390,20 @@ def aggregate(
     other S&T work (`Aggregates.other_work`; none without it)."""
     measures = measures_frame(documents)
     unthemed = measures.loc[(measures["theme"] == OTHER_THEME) & ~measures["duplicate"]]
-    other_work = frozenset(
-        str(mid)
-        for mid, text in zip(unthemed["measure_id"], unthemed["text"], strict=True)
-        if anchor is not None and anchor(str(text)) is not None
+    anchored = (
+        {}
+        if anchor is None
+        else {
+            str(mid): str(text)
+            for mid, text in zip(unthemed["measure_id"], unthemed["text"], strict=True)
+            if anchor(str(text)) is not None
+        }
+    )
+    other_work = frozenset(anchored)
+    other_focus = frozenset(
+        mid
+        for mid, text in anchored.items()
+        if anchor is not None and science_focused(text, anchor)
     )
     indicators = indicators_frame(documents)
     ledger = indicator_ledger(indicators.loc[~indicators["measure_id"].isin(_setting(documents))])
@@ -407,7 +420,24 @@ def aggregate(
         figures={theme: pick_figures(ledger, theme, figures_per_theme) for theme in themes},
         policies=policies,
         other_work=other_work,
+        other_focus=other_focus,
     )
+
+
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;。：:！？]")
+
+
+def science_focused(text: str, anchor: Callable[[str], str | None]) -> bool:
+    """Whether a measure of no theme reports science and technology work: what it reports (its
+    quote, `digest.quote_of`) holds an anchor word, and so does at least a third of its clauses.
+    A praise paragraph whose quoted figure is a GDP share, acreage and a food fair beside one
+    科技 clause, a list of meetings one of which was on 开发区创新发展, a quarantine count after
+    科学优化指挥体系: each holds an anchor word, but in a clause beside what it reports."""
+    cleaned = clean_sentence(text)
+    if not cleaned or anchor(quote_of(cleaned)[0]) is None:
+        return False
+    clauses = [c for c in _CLAUSE_SPLIT_RE.split(cleaned) if len(c) >= 4]
+    return 3 * sum(1 for c in clauses if anchor(c) is not None) >= len(clauses)
 
 
 @dataclass(frozen=True)
@@ -461,7 +491,12 @@ def theme_documents(
 
 
 def pick_highlights(
-    measures: pd.DataFrame, themes: Sequence[str], limit: int
+    measures: pd.DataFrame,
+    themes: Sequence[str],
+    limit: int,
+    *,
+    behind: Collection[str] = (),
+    per_document: int = 2,
 ) -> dict[str, pd.DataFrame]:
     """The highlights of every theme in `themes`, picked together; the rule is documented in
     docs/templates.md (六、要点和关键数据是怎样挑出来的):
@@ -476,9 +511,11 @@ def pick_highlights(
        overlapping terms counted once: `_support`; ties in theme order), the others named in `also`;
     4. score = `wording.substance`; best first, ties in document order;
     5. a theme's places: up to two fifths for plans (计划), the rest for results (进展), either filling
-       what the other cannot; on a first pass at most two per document, so one long document does not
-       fill the section while others have candidates; a theme still short takes candidates whose
-       strongest theme did not pick them.
+       what the other cannot; on a first pass at most `per_document` per document, so one long
+       document does not fill the section while others have candidates; a theme still short takes
+       candidates whose strongest theme did not pick them;
+    6. the measures named in `behind` come after all others, whatever their score (the
+       其他科技工作 whose S&T word is beside what they report: `science_focused`).
 
     Each frame holds the picked rows, results first, then plans, each best first, with the
     columns of `measures` plus `clean`, `score` and `also` (the measure's other themes).
@@ -554,6 +591,7 @@ def pick_highlights(
         return {t: empty for t in wanted}
     frame = pd.DataFrame(rows)
     frame["theme_rank"] = frame["theme"].map(rank)
+    frame["standing"] = ~frame["measure_id"].isin(sorted(behind))
     # the strongest theme of each measure: most supporting terms in what it reports (its quote),
     # then in the whole sentence, ties in theme order
     home = (
@@ -570,7 +608,9 @@ def pick_highlights(
         [t for t in also[mid] if t != theme]
         for mid, theme in zip(frame["measure_id"], frame["theme"], strict=True)
     ]
-    frame = frame.sort_values(["score", "order"], ascending=[False, True], kind="stable")
+    frame = frame.sort_values(
+        ["standing", "score", "order"], ascending=[False, False, True], kind="stable"
+    )
     frame = frame[~frame["measure_id"].isin(_restatements(frame))]
     is_home = frame["theme"].to_numpy() == home.loc[frame["measure_id"]].to_numpy()
     taken: set[str] = set()
@@ -578,7 +618,7 @@ def pick_highlights(
     plans_share = limit * 2 // 5
     for theme in wanted:
         own = frame[(frame["theme"] == theme) & is_home]
-        picked[theme] = _pick_theme(own, limit, plans_share)
+        picked[theme] = _pick_theme(own, limit, plans_share, per_document)
         taken.update(frame.loc[picked[theme], "measure_id"])
     # a theme still short takes measures its strongest theme left, but only those that speak of
     # it as much as of that one: a 科技金融 service centre that names 成果转化 once is no 成果转化 item
@@ -587,14 +627,16 @@ def pick_highlights(
     for theme in wanted:
         if len(picked[theme]) < limit:
             spare = frame[(frame["theme"] == theme) & level & ~frame["measure_id"].isin(taken)]
-            extra = _pick_theme(spare, limit - len(picked[theme]), plans_share)
+            extra = _pick_theme(spare, limit - len(picked[theme]), plans_share, per_document)
             picked[theme] += extra
             taken.update(frame.loc[extra, "measure_id"])
     result: dict[str, pd.DataFrame] = {}
     for theme in wanted:
         chosen = frame.loc[picked[theme]]
         chosen = chosen.assign(later=chosen["status"] != "done").sort_values(
-            ["later", "score", "order"], ascending=[True, False, True], kind="stable"
+            ["later", "standing", "score", "order"],
+            ascending=[True, False, False, True],
+            kind="stable",
         )
         result[theme] = chosen[columns].reset_index(drop=True)
     return result
@@ -753,26 +795,35 @@ def _likely_candidates(pool: pd.DataFrame, limit: int) -> pd.DataFrame:
     return pool[pool["measure_id"].isin(keep)]
 
 
-def _pick_theme(ranked: pd.DataFrame, limit: int, plans_share: int) -> list[int]:
-    """Index labels of `ranked` (best first): results and plans in their shares, at most two per
-    document on the first pass."""
-    done = ranked[ranked["status"] == "done"]
-    planned = ranked[ranked["status"] != "done"]
-    plans = min(len(planned), plans_share)
-    quotas = ((done, limit - plans), (planned, plans))
+def _pick_theme(
+    ranked: pd.DataFrame, limit: int, plans_share: int, per_document: int = 2
+) -> list[int]:
+    """Index labels of `ranked` (best first): results and plans in their shares, at most
+    `per_document` per document on the first pass; the rows of low `standing` (when `ranked`
+    has the column) only when the others cannot fill the shares."""
+    is_done = ranked["status"] == "done"
+    plans = min(int((~is_done).sum()), plans_share)
+    quotas = ((is_done, limit - plans), (~is_done, plans))
+    tiers = (
+        [ranked[ranked["standing"]], ranked[~ranked["standing"]]]
+        if "standing" in ranked
+        else [ranked]
+    )
     chosen: list[int] = []
     per_doc: dict[int, int] = {}
-    for spread in (True, False):
-        for rows, quota in quotas:
-            have = sum(1 for i in chosen if i in rows.index)
-            for label, source in zip(rows.index, rows["source_no"], strict=True):
-                if have >= quota:
-                    break
-                if label in chosen or (spread and per_doc.get(int(source), 0) >= 2):
-                    continue
-                chosen.append(label)
-                per_doc[int(source)] = per_doc.get(int(source), 0) + 1
-                have += 1
+    for tier in tiers:
+        for spread in (True, False):
+            for status, quota in quotas:
+                have = sum(1 for i in chosen if status[i])
+                rows = tier[status.loc[tier.index]]
+                for label, source in zip(rows.index, rows["source_no"], strict=True):
+                    if have >= quota:
+                        break
+                    if label in chosen or (spread and per_doc.get(int(source), 0) >= per_document):
+                        continue
+                    chosen.append(label)
+                    per_doc[int(source)] = per_doc.get(int(source), 0) + 1
+                    have += 1
     # a share the other status could not use
     for label in ranked.index:
         if len(chosen) >= limit:

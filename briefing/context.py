@@ -37,6 +37,7 @@ from briefing.digest import (
     proposal_of,
     section_topics,
     setting_of,
+    shown_date,
     shown_publisher,
     shown_title,
     strongest_measures,
@@ -431,8 +432,9 @@ def document_summaries(
         kind = document_kind(doc)
         proposal = proposal_of(doc) if kind == "reply" else None
         measure_count = sum(1 for m in doc.measures if m.duplicate_of is None)
-        key_measures = strongest_measures(doc)
-        date_cn = cn_date(doc.date)
+        key_measures = strongest_measures(doc, science=aggregates.other_focus)
+        date = shown_date(doc)
+        date_cn = cn_date(date)
         summaries.append(
             DocumentSummary(
                 no=no,
@@ -441,7 +443,7 @@ def document_summaries(
                 file_name=file_name(doc.source),
                 doc_no=meta.doc_no or "",
                 publisher=shown_publisher(doc),
-                date=doc.date or "",
+                date=date or "",
                 date_cn=date_cn,
                 index_no=meta.index_no or "",
                 source=doc.source,
@@ -731,7 +733,13 @@ def build_context(
         else [
             _cited_measure(row, titles, aggregates.themes)
             for _, row in pick_highlights(
-                other_work, [OTHER_THEME], settings.layout.highlights_per_theme
+                other_work,
+                [OTHER_THEME],
+                settings.layout.highlights_per_theme,
+                # what reports S&T work before what only mentions it; one per document first:
+                # the section gathers what the themes left, from every document
+                behind=aggregates.other_work - aggregates.other_focus,
+                per_document=1,
             )[OTHER_THEME].iterrows()
         ]
     )

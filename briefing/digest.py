@@ -9,7 +9,7 @@ its citation [n]; the counts the tool computed (文件5份, 措施266条) carry 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import PurePath
@@ -22,7 +22,7 @@ from briefing.extract.text_lines import (
     PROPOSAL_TITLE_RE,
     UNTITLED,
 )
-from briefing.model import ExtractedDocument, Paragraph, Structure
+from briefing.model import ExtractedDocument, Measure, Paragraph, Structure
 from briefing.wording import (
     CONCRETE_RE,
     GENERIC_OPENING_RE,
@@ -664,18 +664,27 @@ def digest_lines(
 # --- a gist per document ------------------------------------------------------------------------------
 
 
-def strongest_measures(doc: ExtractedDocument, n: int = 2) -> list[str]:
+def strongest_measures(
+    doc: ExtractedDocument, n: int = 2, science: Collection[str] = frozenset()
+) -> list[str]:
     """The document's `n` most substantial measures (results and plans alike), as short facts.
 
+    Measures of a theme come first, then those in `science` (ids of the measures of no theme
+    that report S&T work: `Aggregates.other_focus`), then the rest: a city's work report is
+    summed up in a S&T briefing by its 高新技术企业 and 专利, not by its GDP.
     Only the dozen best by a rough score (figures, a quoted name, a result) are cleaned and scored:
     a year's build holds thousands of documents."""
+
+    def tier(m: Measure) -> int:
+        return 0 if m.themes else 1 if m.id in science else 2
+
     figures: dict[str, int] = {}
     for ind in doc.indicators:
         if ind.measure_id:
             figures[ind.measure_id] = figures.get(ind.measure_id, 0) + 1
     rough = sorted(
         (
-            0 if m.themes else 1,
+            tier(m),
             -(
                 2 * min(figures.get(m.id, 0), 3)
                 + (m.status == "done")
@@ -702,9 +711,19 @@ def strongest_measures(doc: ExtractedDocument, n: int = 2) -> list[str]:
         # one firm's loan or deal (首笔300万元…发放至某公司) tells a story: the gist says first
         # what the document does for all
         story = 1 if ONE_RECIPIENT_RE.search(quote) else 0
-        scored.append((0 if m.themes else 1, story, -score, position, quote))
+        scored.append((tier(m), story, -score, position, quote))
     scored.sort()
     return [quote for *_, quote in scored[:n]]
+
+
+def shown_date(doc: ExtractedDocument) -> str | None:
+    """The date the sources list and the gist print: the posting date, else the signing date;
+    the signing date when the posting date is earlier (a page is not posted before it is signed:
+    one of the two was misread, and the signing date is the document's own)."""
+    meta = doc.metadata
+    if meta.published_date and meta.written_date and meta.published_date < meta.written_date:
+        return meta.written_date
+    return doc.date
 
 
 # a jurisdiction, not a body (高校) or a zone's part: 海南省, 三亚市, 鄞州区, 海西州 (not 全国, which

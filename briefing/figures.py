@@ -210,6 +210,12 @@ def _ranked(rows: pd.DataFrame, limit: int) -> pd.DataFrame:
     single = rows["single"].astype(bool).astype(int) if "single" in rows else 0
     # (as much as a known year: a loan whose year is known does not head 成果转化 for it)
     scored = scored.assign(score=scored["score"] + 2 * on_theme - 9 * single, on_theme=on_theme)
+    # an earlier year of a metric the table also gives for a later one (从2020年的59.64亿元增长到
+    # 2023年的85.5亿元): the latest heads the table, the earlier follows it
+    years = pd.to_numeric(rows["year"], errors="coerce").astype("float64")
+    same_metric = rows["metric"].astype(str) + "\x00" + rows["scope"].astype(str)
+    stale = (years < years.groupby(same_metric).transform("max")).astype(int)
+    scored = scored.assign(score=scored["score"] - stale)
     return scored.sort_values(
         ["score", "on_theme", "first_source"], ascending=[False, False, True], kind="stable"
     ).head(limit)
@@ -320,7 +326,8 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     score = weight of the unit (亿… 3, 万… or % 2, other counts 1) + 1 for a name of 4+
     characters + 2 when the year is known + 1 when the place is known + 2 when the name holds
     one of the theme's terms (技术合同成交额 under 成果转化) - 1 for a growth rate or a share
-    (占比, 比重: less than the amount it is of), and a figure about one firm or deal
+    (占比, 比重: less than the amount it is of) - 1 for a year earlier than the latest the table
+    gives for the same metric and place, and a figure about one firm or deal
     (首笔…发放至某公司) after all others; best first, ties: a name holding the theme's terms
     first, then source order.
     """

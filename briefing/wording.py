@@ -229,6 +229,8 @@ _ANECDOTE_RE = re.compile(
     # what a firm devotes itself to, said of the firm as the subject (推动企业集团致力于… is a measure)
     r"|^(?!推动|支持|鼓励|引导|推进|促进|组织|指导)[^，,。；;]{2,30}?(?:公司|集团)(?:专注于|致力于)"
     r"|^(?:该|这家|这个)(?:公司|企业|集团)"
+    # the firm a story is about, as its subject: 如今，公司先后搭建起了…
+    r"|^(?:[^，,。；;]{1,6}[，,])?公司(?:先后|已经|已|目前|现已|现|始终|一直|还)"
 )
 # one firm, one loan: 首笔, 首单, 单笔, a firm named by its legal form (绵阳华丰科技股份有限公司;
 # counts of firms say 企业, not 有限公司), 某…公司 in an anonymised text, 一家企业 (not 每一家)
@@ -254,12 +256,25 @@ _VISION_CLAUSE_RE = re.compile(
 _LET_RE = re.compile(r"^(?:要|将)?让")
 # the occasion a report was given, reported in the news: …会议召开，市长…向大会作政府工作报告
 _OCCASION_RE = re.compile(r"向[^，。；]{0,12}(?:大会|会议)作[^，。；]{0,16}报告")
+# a visit or a talk that took place, and nothing decided or counted: …到市科技局调研,
+# …在市科技局举行了调研座谈会 (it ends on the event; 召开…大会，制定《…》 decides something)
+_VISIT_RE = re.compile(
+    r"(?:调研|座谈|考察|走访|视察|慰问|参观|会见|见面)(?:会|活动|交流|指导|工作)?。?$"
+    r"|^[^，。；]{0,30}(?:到|赴|莅临|走进|深入)[^，。；]{2,30}(?:调研|考察|走访|视察|慰问)"
+)
 # a slogan quoted whole: “因地制宜发展新质生产力，塑造产业发展新优势，”; someone's words quoted
 # (他说：“…”, 负责人表示：“…”): what was said, not what was done
 # someone's words: the whole sentence a quotation, or a speech quoted to the sentence's end (据…介绍：
 # “十四五”以来… quotes a period's name, not a speech)
 _QUOTED_WHOLE_RE = re.compile(
     r"^“[^“”]+”[。]?$|(?:说|表示|指出|介绍|强调|坦言|感慨)(?:道)?[:：]“[^“”]{6,}”[。！!]?$"
+)
+
+
+# a list of the bodies responsible, taken for a sentence: 市发改委、市经信局、市科技局（…牵头…）
+_BODIES_RE = re.compile(
+    r"^(?:[^、，,。；;（(]{1,14}(?:局|委|办|厅|部|署|院|会|政府|中心|集团)、)+"
+    r"[^、，,。；;（(]{1,14}(?:局|委|办|厅|部|署|院|会|政府|中心|集团)(?:[（(][^）)]*[）)])?。?$"
 )
 
 
@@ -294,7 +309,7 @@ def unsuitable(text: str) -> str | None:
         return "设问"
     if _BACKGROUND_RE.match(text):
         return "背景介绍"
-    if _PAGE_LINE_RE.search(text):
+    if _PAGE_LINE_RE.search(text) or _BODIES_RE.match(text):
         return "页面信息"
     if _ANECDOTE_RE.search(text):
         return "个例"
@@ -302,7 +317,7 @@ def unsuitable(text: str) -> str | None:
         return "定义条款"
     if _BOILERPLATE_RE.search(text) and not figures:
         return "套话"
-    if _OCCASION_RE.search(text):
+    if _OCCASION_RE.search(text) or (not figures and not named and _VISIT_RE.search(text)):
         return "会议报道"
     if not figures and (_VERDICT_RE.search(text) or _LET_RE.match(text)):
         return "评价或愿景"

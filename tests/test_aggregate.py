@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -679,6 +680,19 @@ def test_a_themes_first_key_figure_has_its_year_rather_than_being_a_rate_without
     assert results["metric"].tolist()[0] == "高层次创新创业团队"
 
 
+def test_a_themes_first_key_figure_is_the_latest_year_of_a_metric_given_for_several() -> None:
+    """从2020年的59.64亿元增长到2023年的85.5亿元: the 要情's headline figure is 2023's, not 2020's."""
+    grew = _said(
+        "a",
+        "技术合同成交额从2020年的59.64亿元增长到2023年的85.5亿元。",
+        {"成果转化": ["技术合同"]},
+    )
+    old = dataclasses.replace(_i("i1", "a", "技术合同成交额", 59.64), year=2020, scope="某市")
+    new = dataclasses.replace(_i("i2", "a", "技术合同成交额", 85.5), year=2023, scope="某市")
+    results = aggregate([_doc(1, [grew], [old, new])], ["成果转化"]).figures["成果转化"].results
+    assert results["value"].tolist() == [85.5, 59.64]
+
+
 def test_science_work_in_no_theme_is_kept_for_its_own_section_and_other_work_is_not() -> None:
     from briefing.themes import Classifier, load_lexicon
 
@@ -765,3 +779,30 @@ def test_a_scoreboard_does_not_lead_a_one_theme_special_issue_either() -> None:
     agg = _scoreboard_and_loans()
     picked = pick_highlights(agg.measures, ["科技金融"], 15)
     assert picked["科技金融"]["measure_id"].tolist() == ["b", "a"]
+
+
+def test_other_science_work_lists_what_reports_science_first_and_spreads_over_documents(
+    tmp_path: Path,
+) -> None:
+    """其他科技工作: a county's acreage and food fair with one 技术 clause comes after every item
+    that reports S&T work (高新技术企业, 专利), and another document's 知识产权 work is listed
+    beside the county's, not after both of its items."""
+    from briefing.build import preview_context
+    from briefing.config import Settings
+
+    (tmp_path / "a.txt").write_text(
+        "某县科学技术局2023年工作总结\n\n一、工作开展情况\n"
+        "全年粮食播种面积52万亩，举办农产品展销会3场，推广农业实用技术10项。\n"
+        "全县新增国家高新技术企业12家，高新技术产业产值增长15%。\n"
+        "全年发明专利授权量231件，同比增长32%。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "某市知识产权局2023年工作情况\n\n一、主要工作\n"
+        "组织实施专利导航项目8个，培育知识产权优势企业20家。\n",
+        encoding="utf-8",
+    )
+    work = preview_context(Settings(inputs=(tmp_path,)))["other_work"]["progress"]
+    texts = [m["text"] for m in work]
+    assert texts[-1].startswith("全年粮食播种面积")
+    assert [m["source_no"] for m in work[:2]] == [1, 2]

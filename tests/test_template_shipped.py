@@ -58,7 +58,12 @@ def test_shipped_template_builds_with_real_data(name: str) -> None:
     text = _all_text(data)
     context = _context(name)
     assert "{{" not in text and "{%" not in text
-    assert context["masthead"]["name"] in text
+    # a 要情 is no 简报: its masthead says which it is (科技政策简报 -> 科技政策要情)
+    masthead = context["masthead"]["name"]
+    if name == "yaoqing.docx":
+        assert masthead.replace("简报", "要情") in text and masthead not in text
+    else:
+        assert masthead in text
     for theme in context["themes"]:
         assert theme["name"] in text
         assert any(h["cite"] in text for h in theme["highlights"])
@@ -249,3 +254,35 @@ def test_the_seeds_other_science_work_reaches_the_context_and_the_briefing() -> 
     ]
     start = next(i for i, t in enumerate(texts) if t.endswith("、其他科技工作"))
     assert texts[start + 3] == f"1. {work['progress'][0]['text']}{work['progress'][0]['cite']}"
+
+
+def test_the_yaoqing_names_the_first_item_of_other_science_work() -> None:
+    # the 简报's 其他科技工作 is not lost on the leader's one page
+    context = real_context()
+    first = context["other_work"]["progress"][0]
+    data = render_docx_bytes(shipped_template("yaoqing.docx"), context, timestamp=WHEN)
+    assert f"其他科技工作：{first['brief']}{first['cite']}。" in _all_text(data)
+
+
+def test_a_zhuanti_of_a_theme_the_issue_lacks_says_what_the_issue_holds() -> None:
+    # not one bare line: the issue's counts and each document's themes, and where to read on
+    context = real_context(FOCUS)
+    context["themes"] = []
+    data = render_docx_bytes(shipped_template("zhuanti.docx"), context, timestamp=WHEN)
+    text = _all_text(data)
+    assert f"本期文件没有涉及{FOCUS}主题的内容。" in text
+    assert (
+        f"本期收录文件{context['summary']['document_count']}份" in text and "详见同期简报" in text
+    )
+    for d in context["documents"]:
+        assert f"[{d['no']}] {d['title']}：" in text
+
+
+def test_the_mix_chart_note_names_the_documents_it_has_no_bar_for() -> None:
+    # a document with no themed measure has no bar: the note says which, so the longest bar is
+    # not taken for the largest document
+    context = real_context()
+    context["documents"][1]["themes"] = []
+    context["documents"][3]["themes"] = []
+    data = render_docx_bytes(shipped_template("briefing.docx"), context, timestamp=WHEN)
+    assert "；[2]、[4]没有归入上述主题的措施，图中未列。" in _all_text(data)

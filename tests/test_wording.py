@@ -148,6 +148,12 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
         "某某智能科技有限公司是一家专注于工业机器人研发的国家高新技术企业，拥有专利56项。",
         "该公司成立于2015年，主要从事新材料研发，2023年营业收入达3.2亿元。",
         "在当天的座谈会上，市科技局负责人强调：“要持续优化科技金融服务，让更多企业受益。”",
+        # the bodies responsible for a task, a line of their own under it
+        "市发改委、市经信局、市科技局、市财政局（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）。",
+        "如今，公司先后搭建起了国家工程研究中心、博士后科研工作站等创新平台，成功研发60多项新产品。",
+        # a visit or a talk that took place is no step taken (unseen pages: a 人才 highlight)
+        "5月20日，市人才办、市人社局相关负责人一行在市科技局举行了人才工作调研座谈会。",
+        "省科技厅副厅长一行到我市高新区调研科技人才工作，并看望慰问了部分青年科技人才。",
     ],
 )
 def test_framing_problems_slogans_and_fragments_are_never_highlights(text: str) -> None:
@@ -216,6 +222,10 @@ def test_a_sentence_a_mirror_garbled_is_no_highlight() -> None:
         "推动企业集团致力于关键核心技术攻关，新增研发投入20亿元。",
         "据市科技局介绍：“十四五”以来，全市新增高新技术企业1200家。",
         "会议指出：“揭榜挂帅”项目已落地36项，带动投资12亿元。",
+        # a meeting that decided something, a visit with its count, a firm's law: measures
+        "召开全市人才工作会议，出台《高层次人才引进实施办法》。",
+        "组织专家深入企业开展技术服务调研，走访企业120家，解决技术难题45项。",
+        "推动国有企业完成公司制改革，建立科技创新容错机制。",
     ],
 )
 def test_look_alikes_of_stories_and_quotes_stay_highlights(text: str) -> None:

@@ -725,7 +725,11 @@ def write_body(doc: DocxDocument) -> None:
     _para(
         doc,
         "注：图中[1]、[2]……为附表所列来源文件的序号，各文件分主题的措施数见文件摘要"
-        "{% if other_count %}；另有{{ other_count }}条措施未归入上述主题，不列入图中{% endif %}。",
+        "{% if other_count %}；另有{{ other_count }}条措施未归入上述主题，不列入图中{% endif %}"
+        # a document with no themed measure has no bar: say which, or a reader takes the
+        # longest bar for the largest document
+        "{% for d in documents if not d.themes %}{% if loop.first %}；{% else %}、{% endif %}"
+        "[{{ d.no }}]{% if loop.last %}没有归入上述主题的措施，图中未列{% endif %}{% endfor %}。",
         s["note"],
     )
     _tag(doc, "{%p endif %}")
@@ -864,7 +868,9 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
     s = STYLE_NAMES
     y = YAOQING_STYLES
     _compact_styles(doc)
-    _para(doc, "{{ masthead.name }}", y["masthead"])
+    # a 要情 is not a 简报: the configured name says which publication it is (科技政策简报 ->
+    # 科技政策要情); a name without 简报 is printed as set
+    _para(doc, "{{ masthead.name | replace('简报', '要情') }}", y["masthead"])
     _para(
         doc, ["{{ masthead.editor }}", "　{{ masthead.issue_label }}", "\t", "{{ masthead.date_cn }}"],
         y["line"],
@@ -928,6 +934,15 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
         aligns=(center, center, center, WD_ALIGN_PARAGRAPH.LEFT),
     )
     del table
+    # the 简报's 其他科技工作 in one line: its best result, else its best provision or plan
+    _tag(doc, f"{{%p if {OTHER_SHOWN} %}}")
+    _para(
+        doc,
+        "其他科技工作：{% for m in (other_work.progress or other_work.provisions"
+        " or other_work.plans)[:1] %}{{ m.brief }}{{ m.cite }}{% endfor %}。",
+        y["digest"],
+    )
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if changes.previous_issue %}")
     _para(doc, "括号内为与上期（{{ changes.previous_issue }}）相比措施数的增减。", s["warning"])
     _tag(doc, "{%p endif %}")
@@ -1023,7 +1038,20 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     )
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p else %}")
-    _para(doc, "本期文件没有涉及{{ focus_theme or '所选' }}主题的内容。")
+    # no measure of the theme: what the issue holds instead, so the page is not one bare line
+    _para(
+        doc,
+        "本期文件没有涉及{{ focus_theme or '所选' }}主题的内容。本期收录文件"
+        "{{ summary.document_count }}份，梳理政策措施{{ summary.measure_count }}条，"
+        "各文件涉及的主题如下，详见同期简报。",
+    )
+    _tag(doc, "{%p for d in documents %}")
+    _para(
+        doc,
+        "[{{ d.no }}] {{ d.title }}：{% if d.themes %}{{ d.themes | join('、') }}"
+        "{% else %}未归入主题{% endif %}（措施{{ d.measure_count }}条）。",
+    )
+    _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endfor %}")
 
     _small_print(doc, "生成提示：", "w", "warnings")
