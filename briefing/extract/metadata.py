@@ -34,6 +34,8 @@ from briefing.extract.text_lines import (
     ENDS_WITH_DOC_TYPE,
     IMPRINT,
     NEWS_DATELINE,
+    NEWS_DAY,
+    NEWS_OUTLET,
     REPLY_OPENING,
     SPEAKING_FOR,
     TITLE_STATUS,
@@ -721,8 +723,7 @@ _CREDIT = (
 )
 # the outlet a credit names before its reporters ("大象新闻记者 张三", "某某日报讯(记者 张三)")
 _CREDIT_OUTLET = re.compile(
-    r"[□■\s]*(?P<outlet>[\u4e00-\u9fff]{1,10}?(?:报|社|台|网|新闻|融媒体?))"
-    r"(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?(?:讯|电)?\s*[(（]?\s*(?:特约|实习|首席)?"
+    rf"[□■\s]*(?P<outlet>{NEWS_OUTLET})(?:{NEWS_DAY})?(?:讯|电)?\s*[(（]?\s*(?:特约|实习|首席)?"
     r"(?:记者|通讯员)"
 )
 _CREDIT_LINE = re.compile(

@@ -354,12 +354,16 @@ _EVENT_SPLIT = re.compile(r"[,，:：;；。]")
 MIN_EVENT = 8
 MAX_EVENT = 48
 MIN_EVENT_OBJECT = 4  # characters: what was held or issued ("科技工作会议")
+# A news outlet as its dateline or its reporters' credit names it: 中新网, 南国都市报, 新华社, 大象新闻,
+# 某某客户端, 某某融媒体; and the place and day a dateline may give before 电 or 讯 ("郑州3月5日")
+NEWS_OUTLET = r"[\u4e00-\u9fff]{1,10}?(?:网|报|社|新闻|台|客户端|融媒体?)"
+NEWS_DAY = r"[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日"
 # A news item's dateline, who filed it: "中新网郑州3月5日电(记者 张三)", "南国都市报10月21日讯(记者
 # 王子遥)", "本报讯(通讯员 李四)", "新华社北京3月5日电"
 NEWS_DATELINE = re.compile(
-    r"(?P<outlet>[\u4e00-\u9fff]{1,10}?(?:网|报|社|新闻|台|客户端|融媒))"
+    rf"(?P<outlet>{NEWS_OUTLET})"
     # 电 only after a date (国家电网电力…, 广播电视台电视剧 are no datelines), then a space or the byline
-    r"(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日电|(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?讯)"
+    rf"(?:{NEWS_DAY}电|(?:{NEWS_DAY})?讯)"
     r"(?=[\s(（：:]|记者|通讯员|$)\s*"
     r"(?:[(（][^()（）]{0,40}[)）])?\s*"
 )
