@@ -1590,3 +1590,89 @@ def test_an_attachment_list_under_the_signature_leaves_it_a_signature(under: str
         "2023-10-18",
     )
     assert parsed.body.endswith("全年新增科技型企业5900家。")
+
+
+# --- ninth pass: chrome titles, headlines as bodies, bodies named beside a site ----------------------
+
+NEWS_TEXT = "3月22日,某某市科技局召开会议,部署全年工作。\n会议要求,全面抓好落实。\n"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "长沙高新区获批国家级科技企业孵化器培育中心",
+        "合肥聚力打造综合性国家科学中心",
+        "某某大学成立人工智能研究院",
+    ],
+)
+def test_a_headline_that_ends_in_a_bodys_name_is_the_title_not_the_publisher(
+    headline: str,
+) -> None:
+    meta = parse(f"{headline}\n发布时间:2024-03-05\n{NEWS_TEXT}").metadata
+    assert meta.title == headline
+    assert meta.publisher is None
+    assert (meta.written_date, meta.published_date) == (None, "2024-03-05")
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "数字证书Key驱动下载",
+        "登录 注册 APP下载",
+        "Key驱动下载 | 用户登录",
+        "通知公告",
+        "政策解读",
+    ],
+)
+def test_a_download_prompt_or_a_column_above_the_headline_is_not_the_title(chrome: str) -> None:
+    parsed = parse(f"{chrome}\n某某市科技局召开科技工作会议\n{NEWS_TEXT}")
+    assert parsed.metadata.title == "某某市科技局召开科技工作会议"
+    assert chrome not in parsed.body
+
+
+def test_a_sites_banner_above_a_headline_is_not_glued_to_it() -> None:
+    meta = parse(f"某某市科学技术局\n某某市科技局召开科技工作会议\n{NEWS_TEXT}").metadata
+    assert meta.title == "某某市科技局召开科技工作会议"
+    # a title broken after its issuer is still joined
+    meta = parse("某某市科学技术局\n关于召开全市科技工作会议的通知\n各区县:\n" + TASKS).metadata
+    assert meta.title == "某某市科学技术局关于召开全市科技工作会议的通知"
+
+
+@pytest.mark.parametrize(
+    "headline", ["喜报！我市3家企业入选国家级专精特新“小巨人”企业", "科技成果如何走出实验室？"]
+)
+def test_a_headline_that_exclaims_or_asks_is_the_title(headline: str) -> None:
+    assert parse(f"{headline}\n{NEWS_TEXT}").metadata.title == headline
+
+
+def test_a_greeting_that_exclaims_is_no_title() -> None:
+    assert parse(f"您好!今天是 :\n{NEWS_TEXT}").metadata.title is None
+
+
+def test_an_author_field_that_names_a_body_names_the_publisher() -> None:
+    head = "某某市科技局召开科技工作会议\n来源:某某日报 作者:{} 发布时间:2018-03-23\n"
+    assert parse(head.format("某某市科技局") + NEWS_TEXT).metadata.publisher == "某某市科技局"
+    assert parse(head.format("张三") + NEWS_TEXT).metadata.publisher is None
+
+
+def test_a_government_is_named_with_the_place_its_report_title_opens_with() -> None:
+    meta = parse(
+        "2024年大同市政府工作报告\n各位代表:\n现在,我代表市人民政府,向大会报告工作,请予审议。\n"
+        + TASKS
+    ).metadata
+    assert meta.publisher == "大同市人民政府"
+    # 全市 names no place
+    meta = parse(
+        "全市政府工作报告\n各位代表:\n现在,我代表市人民政府,向大会报告工作。\n" + TASKS
+    ).metadata
+    assert meta.publisher == "市人民政府"
+
+
+@pytest.mark.parametrize("stamp", ["2018.03.23", "2018-03-23 10:05", "2018年3月23日"])
+def test_a_date_and_source_line_closing_a_news_item_dates_and_sources_it(stamp: str) -> None:
+    parsed = parse(f"某某市科技局召开科技工作会议\n{NEWS_TEXT}{stamp} 来源:某某市科技局")
+    assert (parsed.metadata.published_date, parsed.metadata.publisher) == (
+        "2018-03-23",
+        "某某市科技局",
+    )
+    assert "来源" not in parsed.body

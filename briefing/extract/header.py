@@ -82,7 +82,9 @@ LABELS: dict[str, str] = {
     "来源": "source",
     "信息来源": "source",
     "文章来源": "source",
-    "作者": "",
+    # a person as a rule ("作者:张三"), but some sites credit the body that wrote the page
+    # ("来源:某某日报 作者:某某市科技局"): read as its publisher only when it names one
+    "作者": "author",
     "组配分类": "",
     "服务对象": "",
     "有效性": "",

@@ -283,7 +283,11 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             head.byline = line
         elif title_parts and _repeats_title("".join(title_parts), line):
             pass  # the document's own title under the page's headline, whole or broken
-        elif can_join("".join(title_parts), line) if title_parts else title_like(line):
+        elif (
+            can_join("".join(title_parts), line)
+            if title_parts
+            else title_like(line) or _exclaimed_headline(line)
+        ):
             title_parts.append(line)
             head.title_lines.append(i)
         elif _continues_addressee(lines, i):
@@ -293,10 +297,13 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         elif (
             title_parts
             and title_like(line)
-            and title_score(joined := "".join(title_parts)) <= 1
-            and title_score(line) > title_score(joined)
+            and not is_org_line(line)
+            and (
+                is_org_line(joined := "".join(title_parts))
+                or (title_score(joined) <= 1 and title_score(line) > title_score(joined))
+            )
         ):
-            title_parts = [line]  # what came first was a column name or a letterhead
+            title_parts = [line]  # what came first was a column name or a site's banner
             head.title_lines = [i]
         elif title_parts and head.byline is None and is_org_line(line):
             head.byline = line
@@ -383,6 +390,24 @@ MIN_NAMED_DOCUMENT = 10
 _NEWS_VERB = re.compile(
     r"(?:出台|印发|发布|制定|推出|召开|审议|通过|公布|下发|实施|启动|举行|开展)"
 )
+
+
+# "喜报！我市3家企业入选国家级专精特新“小巨人”", "科技成果如何走出实验室？": a news headline
+# may exclaim or ask; a sentence ends in 。 or ；, a greeting or a question put to the reader goes on
+# after a colon ("您好!今天是:")
+_EXCLAIMED = re.compile(r"[^。；;:：]{2,60}[！？!?][^。；;:：]{0,40}")
+
+
+def _exclaimed_headline(line: str) -> bool:
+    return (
+        len(line) <= MAX_EXCLAIMED
+        and line[-1] not in ":：,，、"
+        and _EXCLAIMED.fullmatch(line) is not None
+        and title_like(re.sub(r"[！？!?]", "", line))
+    )
+
+
+MAX_EXCLAIMED = 60  # characters
 
 
 def _repeats_title(title: str, line: str) -> bool:
@@ -581,6 +606,7 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
     org: str | None = None
     date: str | None = None
     source: str | None = None
+    page_line = False  # a page's date and source line closing the text
     k = len(lines) - 1
     while k >= start and len(block) < MAX_SIGNATURE_LINES:
         line = lines.norm[k]
@@ -591,6 +617,17 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
         if fields is not None and is_strong(fields):
             # "发布日期：2023-10-25" under the signature: the page's field, not the signing date
             _record_header(head, fields)
+            block.append(k)
+            k -= 1
+            continue
+        dated = (
+            dated_header(lines.raw[k]) if fields is None and len(line) <= MAX_SCANNED_LINE else None
+        )
+        if dated is not None:
+            # "2018.03.23 来源:某某市科技局" closing a news item: when the page posted it, and whence
+            head.page_date = head.page_date or dated[0]
+            _record_header(head, dated[1])
+            page_line = True
             block.append(k)
             k -= 1
             continue
@@ -608,7 +645,7 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
             break
         block.append(k)
         k -= 1
-    if org is None and date is None and source is None:
+    if org is None and date is None and source is None and not page_line:
         return
     for idx in block:
         lines.removed[idx] = True
@@ -699,7 +736,8 @@ def _is_column_name(lines: _Lines, i: int) -> bool:
 
 
 def _column_like(line: str) -> bool:
-    return 0 < len(line) <= MAX_COLUMN_NAME and title_score(line) == 0 and title_like(line)
+    # a column may be named by the kind of document it lists ("通知公告", "政策解读")
+    return 0 < len(line) <= MAX_COLUMN_NAME and title_score(line) <= 1 and title_like(line)
 
 
 def _dated_byline(line: str) -> tuple[str, str] | None:
@@ -869,15 +907,27 @@ def _speech_date(line: str) -> str | None:
 _PLACELESS = re.compile(r"^[省市县区州旗](?=[\u4e00-\u9fff]{2})")
 
 
-def _placed_name(name: str | None, text: str) -> str | None:
-    """A work report's body named with the place of the congress it is delivered to: "在潮州市第
-    十五届人民代表大会…上" makes "市人民政府" 潮州市人民政府; unchanged otherwise."""
+def _placed_name(name: str | None, text: str, title: str | None) -> str | None:
+    """A government named without its place, placed by the congress its report is delivered to
+    ("在潮州市第十五届人民代表大会…上" makes "市人民政府" 潮州市人民政府) or by the place its title
+    opens with ("2024年大同市政府工作报告"); unchanged otherwise. A bureau keeps the text's short
+    name (市科技局): the briefing places it when it shows it."""
     if not name or _PLACELESS.match(name) is None:
         return name
     congress = _CONGRESS_PLACE.search(text[:3000])
     if congress is not None and congress.group("place").endswith(name[0]):
         return congress.group("place") + name[1:]
+    placed = _TITLE_PLACE.match(title) if title and _GOVERNMENT.search(name) else None
+    if placed is not None and placed.group("place").endswith(name[0]):
+        return placed.group("place") + name[1:]
     return name
+
+
+# the place a title opens with, after its year: "2024年大同市政府工作报告" -> 大同市 (never 全市, 本区)
+_TITLE_PLACE = re.compile(
+    r"(?:(?:19|20)\d{2}年度?)?(?P<place>(?![全本我该])[\u4e00-\u9fff]{2,8}?[省市县区州盟旗])"
+)
+_GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 
 
 _CONGRESS_PLACE = re.compile(
@@ -969,6 +1019,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     candidates = [
         _issuing_body(issuer, _not_a_site(_clean(hdr.get("publisher")))),
         _source_body(hdr.get("source")),
+        _author_body(hdr.get("author")),
         head.byline,
         head.signature_org,
         head.tail_source,
@@ -980,7 +1031,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         or _fullest(candidates)
         or _outlet(hdr.get("source"), _credit_outlet(raw.text), body)
     )
-    publisher = _placed_name(publisher, raw.text)
+    publisher = _placed_name(publisher, raw.text, title)
     if title:
         display_title, derived = title, False
     else:
@@ -1102,6 +1153,12 @@ def _source_body(value: str | None) -> str | None:
     if _MEDIA.search(source) or not is_org_line(source):
         return None
     return source
+
+
+def _author_body(value: str | None) -> str | None:
+    """The 作者 of a page when it names a body ("作者:某某市科技局"), never a person's name."""
+    author = _clean(value)
+    return author if author is not None and is_org_line(author) else None
 
 
 _BODYS_SITE = re.compile(r"(?P<body>.{4,40}?)(?:政务网站|门户网站|官方网站|网站|官网)")

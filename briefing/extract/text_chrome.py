@@ -127,6 +127,11 @@ _CHROME_TOKENS = (
     r"字体[:：]?\s*大\s*中\s*小",
     r"字号[:：]?\s*大\s*中\s*小",
     r"[大中小]",
+    # a log-in box's links and a download prompt: "登录 注册 APP下载", "数字证书Key驱动下载",
+    # "客户端下载" (a page's "附件下载" list is read with the signature, not here)
+    r"(?:用户)?登录",
+    r"(?:免费)?注册",
+    r"[\w\u4e00-\u9fff]{0,10}?(?:驱动|客户端|APP|App|app|插件|控件|阅读器|软件|证书)\s*下载",
 )
 
 _PREFIX_RE = re.compile(r"(?:[•·●▪◆■\-*|>\s【\[［]*)(?:" + "|".join(_CHROME_PREFIXES) + ")", re.I)

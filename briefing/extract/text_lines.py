@@ -109,9 +109,22 @@ def is_org_line(line: str) -> bool:
     return (
         _ORG_CHARS.fullmatch(line) is not None
         and _ORG_END.search(line) is not None
-        and not line.startswith("关于")
+        and _NOT_A_NAME_START.match(line) is None
         and _PERSON_TAIL.search(line) is None
+        and _HEADLINE_VERB.search(line) is None
     )
+
+
+# What no body's name opens with: 关于 (a title), 对 (a reply's title broken after it: "对政协某某省十二届
+# 委员会"; 对外 opens names such as 对外经济贸易大学), a section's number ("一、十三五实现良好开局")
+_NOT_A_NAME_START = re.compile(
+    r"关于|对(?!外)|[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+)
+# What a headline does and no body's name holds: "某某高新区获批国家级科技企业孵化器培育中心",
+# "某市聚力打造综合性国家科学中心" end in a body's suffix but report an event
+_HEADLINE_VERB = re.compile(
+    r"打造|聚力|助力|赋能|获批|揭牌|落户|入选|获评|荣获|召开|举行|举办|建成|迈向|新增|启动|成立|挂牌"
+)
 
 
 # An office and a person's name ending a line ("市长王子联", "区长王刚"): a speaker, never a body,
@@ -226,7 +239,9 @@ def can_join(title: str, line: str) -> bool:
     if not title_like(line) or is_org_line(line) or len(title) + len(line) > MAX_TITLE_CHARS:
         return False
     if is_org_line(title):
-        return True
+        # "某某市科学技术局" / "关于…的通知": a title broken after its issuer; a site's banner above a
+        # headline that reports what someone did ("某某市科技局召开…会议") is no part of it
+        return "关于" in line or _HEADLINE_VERB.search(line) is None
     if ENDS_WITH_DOC_TYPE.search(title):
         return False
     if line.startswith("关于"):
