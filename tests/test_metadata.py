@@ -1676,3 +1676,29 @@ def test_a_date_and_source_line_closing_a_news_item_dates_and_sources_it(stamp: 
         "某某市科技局",
     )
     assert "来源" not in parsed.body
+
+
+@pytest.mark.parametrize("chrome", ["首页→新闻中心→科技动态", "设为首页 加入收藏"])
+def test_a_portals_navigation_line_is_not_the_title(chrome: str) -> None:
+    parsed = parse(f"{chrome}\n某某市科技局召开科技工作会议\n{NEWS_TEXT}")
+    assert parsed.metadata.title == "某某市科技局召开科技工作会议"
+    assert chrome not in parsed.body
+
+
+def test_a_news_item_reporting_from_a_body_is_that_bodys_not_the_papers() -> None:
+    head = "我市新增高新技术企业120家\n来源:某某时报 发布时间:2024-03-05\n"
+    meta = parse(head + "近日,记者从某某市科技局获悉,2023年我市新增高新技术企业120家。").metadata
+    assert meta.publisher == "某某市科技局"
+    # from a body it does not name, the paper's reporters wrote it
+    meta = parse(head + "近日,记者从有关部门获悉,2023年我市新增高新技术企业120家。").metadata
+    assert meta.publisher == "某某时报"
+
+
+def test_a_report_is_published_by_the_body_it_is_delivered_for_not_the_sites_office() -> None:
+    meta = parse(
+        "政府工作报告\n发布时间:2026-02-03 09:00 来源:大同市人民政府办公室\n"
+        "——2026年1月27日在大同市第十六届人民代表大会第五次会议上\n大同市市长 张三\n各位代表:\n"
+        "现在,我代表市人民政府,向大会报告工作,请予审议。\n" + TASKS
+    ).metadata
+    assert meta.publisher == "大同市人民政府"
+    assert (meta.written_date, meta.published_date) == ("2026-01-27", "2026-02-03")

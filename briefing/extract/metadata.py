@@ -1026,9 +1026,14 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         head.early_sign_org,
         speaking_for,
     ]
+    if head.occasion is not None and speaking_for is not None:
+        # a speech or a report delivered at a meeting ("——2026年1月27日在…会议上"): the body it is
+        # delivered for ("我代表市人民政府") wrote it, not the office whose site carries it (来源)
+        candidates.insert(1, speaking_for)
     publisher = (
         given_publisher
         or _fullest(candidates)
+        or _informing_body(body)
         or _outlet(hdr.get("source"), _credit_outlet(raw.text), body)
     )
     publisher = _placed_name(publisher, raw.text, title)
@@ -1178,6 +1183,23 @@ def _outlet(source: str | None, credit: str | None, body: str) -> str | None:
         if name and _MEDIA.search(name) and _OUTLET_NAME.fullmatch(name) and name[0] != "本":
             return name.strip("《》")
     return None
+
+
+# "记者从某某市科技局获悉", "据某某市统计局消息": the body a news item reports for, named in its
+# opening; it, not the paper or site that carried the item, is the item's source
+_INFORMED_BY = re.compile(
+    r"记者从(?P<a>[\u4e00-\u9fff]{2,24}?)(?:获悉|了解到|得到消息)"
+    r"|据(?P<b>[\u4e00-\u9fff]{2,24}?)(?:消息|通报|发布)"
+)
+
+
+def _informing_body(body: str) -> str | None:
+    """The issuing body a news item's opening says it reports from ("记者从某某市科技局获悉")."""
+    m = _INFORMED_BY.search(body[:REPORTER_OPENING])
+    if m is None:
+        return None
+    name = m.group("a") or m.group("b")
+    return name if is_org_line(name) else None
 
 
 def _credit_outlet(text: str) -> str | None:
