@@ -1520,7 +1520,7 @@ def test_joint_issuers_above_a_bulletins_title_are_its_publisher_not_part_of_its
         "某省统计局 某省科技工作领导小组办公室\n2010年全省科技统计公报\n2010年12月8号\n" + TASKS
     ).metadata
     assert meta.title == "2010年全省科技统计公报"
-    assert meta.publisher == "某省统计局某省科技工作领导小组办公室"
+    assert meta.publisher == "某省统计局 某省科技工作领导小组办公室"
     assert meta.published_date == "2010-12-08"
 
 
@@ -1694,6 +1694,20 @@ def test_a_news_item_reporting_from_a_body_is_that_bodys_not_the_papers() -> Non
     assert meta.publisher == "某某时报"
 
 
+@pytest.mark.parametrize(
+    ("credit", "publisher"),
+    [
+        ("记者 张三 通讯员 某某市科技局 李四", "某某市科技局"),
+        ("记者 张三 通讯员 李四", "某某新闻网"),
+    ],
+)
+def test_a_correspondents_body_in_the_dateline_is_the_news_items_publisher(
+    credit: str, publisher: str
+) -> None:
+    text = f"某某新闻网讯({credit})近日,我市新增高新技术企业120家,总数突破1000家。\n"
+    assert parse(f"我市新增高新技术企业120家\n{text}").metadata.publisher == publisher
+
+
 def test_a_report_is_published_by_the_body_it_is_delivered_for_not_the_sites_office() -> None:
     meta = parse(
         "政府工作报告\n发布时间:2026-02-03 09:00 来源:大同市人民政府办公室\n"
@@ -1702,3 +1716,12 @@ def test_a_report_is_published_by_the_body_it_is_delivered_for_not_the_sites_off
     ).metadata
     assert meta.publisher == "大同市人民政府"
     assert (meta.written_date, meta.published_date) == ("2026-01-27", "2026-02-03")
+
+
+@pytest.mark.parametrize("signed", ["2018.03.23.", "2018.03.23", "2018年3月23日。"])
+def test_a_dotted_or_stopped_signing_date_dates_the_document(signed: str) -> None:
+    meta = parse(
+        "关于印发某某办法的通知\n各区县:\n现将办法印发给你们,请认真贯彻执行。\n"
+        f"某某市科学技术局\n{signed}"
+    ).metadata
+    assert (meta.publisher, meta.written_date) == ("某某市科学技术局", "2018-03-23")

@@ -279,8 +279,9 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             head.addressee = line[:-1].strip()
         elif not title_parts and head.byline is None and _joint_bodies(lines.raw[i]):
             # "某省统计局 某省科技工作领导小组办公室" above a bulletin's title: who issue it
-            # jointly, never the start of the title (the date under it stays the page's date)
-            head.byline = line
+            # jointly, never the start of the title (the date under it stays the page's date);
+            # named apart as printed, not glued into one name ("某省统计局某省科技…")
+            head.byline = re.sub(r"\s+", " ", lines.raw[i].strip())
         elif title_parts and _repeats_title("".join(title_parts), line):
             pass  # the document's own title under the page's headline, whole or broken
         elif (
@@ -1185,20 +1186,23 @@ def _outlet(source: str | None, credit: str | None, body: str) -> str | None:
     return None
 
 
-# "记者从某某市科技局获悉", "据某某市统计局消息": the body a news item reports for, named in its
-# opening; it, not the paper or site that carried the item, is the item's source
+# "记者从某某市科技局获悉", "据某某市统计局消息", "某某新闻网讯(通讯员 某某市科技局 张三)": the body a
+# news item reports for or whose correspondent filed it, named in its opening; it, not the paper or
+# site that carried the item, is the item's source
 _INFORMED_BY = re.compile(
     r"记者从(?P<a>[\u4e00-\u9fff]{2,24}?)(?:获悉|了解到|得到消息)"
     r"|据(?P<b>[\u4e00-\u9fff]{2,24}?)(?:消息|通报|发布)"
+    r"|通讯员\s*[:：]?\s*(?P<c>[\u4e00-\u9fff]{2,24}?(?:局|厅|委|办|政府|办公室|委员会))(?=[\s)）、,，])"
 )
 
 
 def _informing_body(body: str) -> str | None:
-    """The issuing body a news item's opening says it reports from ("记者从某某市科技局获悉")."""
+    """The issuing body a news item's opening says it reports from ("记者从某某市科技局获悉") or
+    whose correspondent filed it ("(通讯员 某某市科技局 张三)")."""
     m = _INFORMED_BY.search(body[:REPORTER_OPENING])
     if m is None:
         return None
-    name = m.group("a") or m.group("b")
+    name = m.group("a") or m.group("b") or m.group("c")
     return name if is_org_line(name) else None
 
 

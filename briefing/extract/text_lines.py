@@ -41,8 +41,8 @@ _TIME = re.compile(
     r"\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*(?:\d{1,2}\s*秒?)?)?|星期[一二三四五六日天]|周[一二三四五六日天]"
 )
 # What may surround a date on a date-only line besides a time: brackets, separators (a toolbar's bar
-# after it: "2021年11月17日11:05 |"), a 日期/时间 label.
-_LEFTOVER = re.compile(r"(?:[\s,，、:：()（）\[\]【】|｜]|日期|时间|发布|成文)*")
+# after it: "2021年11月17日11:05 |"), a 日期/时间 label, a closing stop ("2018.03.23.").
+_LEFTOVER = re.compile(r"(?:[\s,，、:：()（）\[\]【】|｜.。]|日期|时间|发布|成文)*")
 # A whole line in brackets (no brackets inside, so "(一)…(略)" is not one) or opened by a dash.
 _SUBTITLE = re.compile(r"[(（][^()（）]{1,80}[)）]|——.{2,80}|[—－-]\s*\S.{1,80}")
 _SINGLE_DASH = re.compile(r"[—－-](?!—)")
