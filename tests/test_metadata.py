@@ -1668,9 +1668,18 @@ def test_a_government_is_named_with_the_place_its_report_title_opens_with() -> N
     assert meta.publisher == "市人民政府"
 
 
-@pytest.mark.parametrize("stamp", ["2018.03.23", "2018-03-23 10:05", "2018年3月23日"])
-def test_a_date_and_source_line_closing_a_news_item_dates_and_sources_it(stamp: str) -> None:
-    parsed = parse(f"某某市科技局召开科技工作会议\n{NEWS_TEXT}{stamp} 来源:某某市科技局")
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "2018.03.23 来源:某某市科技局",
+        "2018-03-23 10:05 来源:某某市科技局",
+        "2018年3月23日 来源:某某市科技局",
+        "日期：2018-03-23 来源：某某市科技局",
+        "来源：某某市科技局 时间：2018.03.23",
+    ],
+)
+def test_a_date_and_source_line_closing_a_news_item_dates_and_sources_it(closing: str) -> None:
+    parsed = parse(f"某某市科技局召开科技工作会议\n{NEWS_TEXT}{closing}")
     assert (parsed.metadata.published_date, parsed.metadata.publisher) == (
         "2018-03-23",
         "某某市科技局",
@@ -1678,10 +1687,13 @@ def test_a_date_and_source_line_closing_a_news_item_dates_and_sources_it(stamp: 
     assert "来源" not in parsed.body
 
 
-@pytest.mark.parametrize("chrome", ["首页→新闻中心→科技动态", "设为首页 加入收藏"])
-def test_a_portals_navigation_line_is_not_the_title(chrome: str) -> None:
+@pytest.mark.parametrize(
+    "chrome", ["首页→新闻中心→科技动态", "设为首页 加入收藏", "今天是：2024年3月5日 星期二"]
+)
+def test_a_portals_navigation_line_or_clock_is_not_the_title(chrome: str) -> None:
     parsed = parse(f"{chrome}\n某某市科技局召开科技工作会议\n{NEWS_TEXT}")
     assert parsed.metadata.title == "某某市科技局召开科技工作会议"
+    assert parsed.metadata.published_date is None  # the clock is the reader's day, not the page's
     assert chrome not in parsed.body
 
 

@@ -615,9 +615,11 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
             k -= 1
             continue
         fields = parse_header_line(lines.raw[k]) if len(line) <= MAX_SCANNED_LINE else None
-        if fields is not None and is_strong(fields):
-            # "发布日期：2023-10-25" under the signature: the page's field, not the signing date
+        if fields is not None and (is_strong(fields) or _dates_the_page(fields)):
+            # "发布日期：2023-10-25" under the signature, "日期:2018-03-23 来源:某某局" closing a
+            # news item: the page's fields, not the signing date
             _record_header(head, fields)
+            page_line = True
             block.append(k)
             k -= 1
             continue
@@ -655,6 +657,12 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
     head.signature_date = date
     head.tail_source = source
     _drop_attachment_list(lines, start, k)
+
+
+def _dates_the_page(fields: list[HeaderField]) -> bool:
+    """True when a line's fields give the page's date in full ("日期:2018-03-23", "时间:2018.03.23
+    10:05"); a notice's own "时间:3月1日" gives none."""
+    return any(f.name == "page_date" and f.value and parse_date(f.value) for f in fields)
 
 
 # what a page prints under a document's signature for its attachments: "附件：1.…", "相关附件:",
