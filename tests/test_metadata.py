@@ -1645,8 +1645,9 @@ def test_a_headline_that_exclaims_or_asks_is_the_title(headline: str) -> None:
     assert parse(f"{headline}\n{NEWS_TEXT}").metadata.title == headline
 
 
-def test_a_greeting_that_exclaims_is_no_title() -> None:
-    assert parse(f"您好!今天是 :\n{NEWS_TEXT}").metadata.title is None
+@pytest.mark.parametrize("line", ["您好!今天是 :", "热烈庆祝中华人民共和国成立75周年！"])
+def test_a_greeting_or_a_banners_slogan_is_no_title(line: str) -> None:
+    assert parse(f"{line}\n{NEWS_TEXT}").metadata.title is None
 
 
 def test_an_author_field_that_names_a_body_names_the_publisher() -> None:

@@ -394,9 +394,9 @@ _NEWS_VERB = re.compile(
 
 
 # "喜报！我市3家企业入选国家级专精特新“小巨人”", "科技成果如何走出实验室？": a news headline
-# may exclaim or ask; a sentence ends in 。 or ；, a greeting or a question put to the reader goes on
-# after a colon ("您好!今天是:")
-_EXCLAIMED = re.compile(r"[^。；;:：]{2,60}[！？!?][^。；;:：]{0,40}")
+# may exclaim or ask; a sentence ends in 。 or ；, a greeting goes on after a colon ("您好!今天是:"),
+# and a banner's slogan ends in its exclamation ("热烈庆祝…75周年！")
+_EXCLAIMED = re.compile(r"[^。；;:：]{2,60}(?:[！!][^。；;:：！!]{2,40}|[？?][^。；;:：]{0,40})")
 
 
 def _exclaimed_headline(line: str) -> bool:
