@@ -1584,3 +1584,84 @@ def test_a_year_compared_with_or_ending_a_span_is_no_deadline() -> None:
     ]
     # a deadline still is one
     assert one("到2027年,全社会研发经费投入达到100亿元。", doc_date=None).kind == "target"
+
+
+def test_a_rate_after_a_span_is_of_its_end_year_and_names_the_span() -> None:
+    # the unseen-set reader: the rate carried the span's first year (2020) and no name of its own
+    *_, rate = figures(
+        "全社会研发经费投入从2020年的59.64亿元增长到2023年的85.5亿元,年均增速12.76%。",
+        doc_date=None,
+    )
+    assert (rate.metric, rate.year, rate.kind) == (
+        "全社会研发经费投入年均增速(2020—2023年)",
+        2023,
+        "growth",
+    )
+    *_, rate = figures(
+        "专利授权量由2015年的18942项增加到2020年的28475项,增长50.3%。", doc_date="2021-09-28"
+    )
+    assert (rate.metric, rate.year) == ("专利授权量(2015—2020年)", 2020)
+
+
+def test_a_gap_against_a_reference_is_named_after_what_is_compared() -> None:
+    # not "高于全国平均水平" or "比全国平均增速高" alone: whose share, whose rate
+    sentences = (
+        "企业研发经费占比达到78%,高于全国平均水平3个百分点。",
+        "研发经费增速达到20%,比全国平均增速高10个百分点。",
+        "全省研发经费投入强度为2.14%,与全国平均水平相差0.4个百分点。",
+        "全市实现高新技术产业增加值630.4亿元、增长7.7%,高于规上工业增加值增速0.1个百分点。",
+    )
+    gaps = [(figures(s)[-1].metric, figures(s)[-1].value) for s in sentences]
+    assert gaps == [
+        ("企业研发经费占比高于全国平均水平", 3),
+        ("研发经费增速比全国平均增速高", 10),
+        ("研发经费投入强度与全国平均水平差距", 0.4),
+        ("高新技术产业增加值增速高于规上工业增加值增速", 0.1),
+    ]
+    # a change against the year before and a bound a policy sets are no gaps
+    assert one("比上年多50家。").metric is None
+    bound = one("省级财政投入基础研究的资金不低于省级科技专项资金的25%。")
+    assert bound.metric == "省级财政投入基础研究的资金不低于省级科技专项资金"  # a share's bound
+
+
+def test_a_five_year_plans_period_dates_its_targets() -> None:
+    found = figures(
+        "“十四五”期间,力争全市高新技术企业达到500家。",
+        "技术合同成交额力争达到100亿元。",
+        doc_date="2021-12-30",
+        section=("一、发展目标", "(二)“十四五”时期主要目标"),
+    )
+    assert [(f.value, f.kind, f.year) for f in found] == [
+        (500, "target", 2025),
+        (100, "target", 2025),
+    ]
+
+
+def test_a_growth_since_a_period_names_the_period() -> None:
+    found = figures(
+        "“十四五”以来,全市高新技术企业和科技型中小企业分别增长106%和115%,累计引进人才3000人。",
+        title="2024年科技工作总结",
+    )
+    assert [f.metric for f in found] == [
+        "高新技术企业(“十四五”以来)",
+        "科技型中小企业(“十四五”以来)",
+        "人才(“十四五”以来)",
+    ]
+
+
+def test_a_share_stated_as_a_shortfall_is_named_as_the_share() -> None:
+    # not "规上工业企业没有研发活动的占" or "…的只有" as the name of an achievement
+    lacking, few = figures(
+        "规上工业企业没有研发活动的占66%,大中型工业企业建有研发机构的只有40%左右。"
+    )
+    assert (lacking.metric, lacking.value) == ("规上工业企业没有研发活动的占比", 66)
+    assert (few.metric, few.value, few.qualifier) == (
+        "大中型工业企业建有研发机构的占比",
+        40,
+        "只有…左右",
+    )
+
+
+def test_a_firm_before_a_figure_is_its_scope_not_its_name() -> None:
+    f = one("国家能源集团宁夏煤业有限责任公司400万吨煤炭间接液化示范项目建成投产。")
+    assert (f.metric, f.scope) == ("煤炭间接液化示范项目", "国家能源集团宁夏煤业有限责任公司")

@@ -21,7 +21,14 @@ what each one is about (a page in traditional characters reaches it folded to si
   the later sentences of its part when it opens the part's first figures (a bulletin's "一、R&D人员
   情况"); the verb 有 and the basis of a count (按…计算的) are dropped, a verb saying which things
   stays ("开展R&D活动的高等院校"); a change against a base year other than the
-  year before says so ("较2000年增长152.6%" -> …(较2000年)); "100万人口" counts 人口.
+  year before says so ("较2000年增长152.6%" -> …(较2000年)); "100万人口" counts 人口. A gap
+  against a reference is named after what is compared ("企业研发经费占比达到78%,高于全国平均水平3个
+  百分点" -> 企业研发经费占比高于全国平均水平; 比全国平均增速高, 与全国平均水平差距); a share of what
+  a clause describes is that share ("没有研发活动的占66%" -> …没有研发活动的占比; "只有40%": qualifier
+  只有); a firm before a figure is its scope when a noun follows the figure; a rate named by its word
+  alone ("年均增速12.76%") is the rate of the figure named before it, and after a span ("从2020年的…
+  增长到2023年的…") it says the span (…年均增速(2020—2023年)); a growth or total over a period
+  running to the present says it ("“十四五”以来…增长106%" -> …(“十四五”以来)).
 - kind: provision for a support standard, or the threshold a support sentence sets (对…给予20万元奖励,
   最高补助500万元, 单个项目支持金额不超过300万元; not a grant asked for or reported after the count
   of what got it: "申请资助资金1244万元", "…计划16项,资助资金159万元", 累计补助不超过100万元 (a cap, not a sum paid out),
@@ -35,14 +42,16 @@ what each one is about (a page in traditional characters reaches it folded to si
   to its end) or the measure holding it is planned (its status reads
   genre, section and mood: 今年拟安排…); growth when a change verb stands right before the figure
   (增长, 提升, 下降…) and the figure is a rate; change for percentage points (提高0.12个百分点);
-  else actual. A decline keeps its value as printed, with the verb as its qualifier
+  else actual (a gap against a reference too). A decline keeps its value as printed, with the verb as its qualifier
   (下降2.1% -> 2.1, qualifier 下降). 预计 figures stay actual,
   with qualifier 预计. "到2022年底" in a later document is a past date, not a target.
 - qualifier: the words printed right before the number (超过, 近, 约, 达到, 突破, 预计, 累计…; several
   in a row are kept together, "预计突破"), else 余/多 between number and unit, else 以上/以下/左右
   after the unit, else 累计 earlier in the clause. False friends are not qualifiers: 签约, 制约,
   习近平, 附近; 近三年/超瞬态/超级/市级以上 carry no number.
-- year: the last year printed before the figure in the sentence (outside 《》 titles; not a range's
+- year: a rate after a span ("从2020年的…增长到2023年的…,年均增速12.76%") is of the span's end; an
+  undated target after a five-year period in its sentence ("“十四五”期间,力争…") of the period's end;
+  else the last year printed before the figure in the sentence (outside 《》 titles; not a range's
   end, not a baseline "在2022年的基础上"/"比2020年", not a programme year after a verb "申报2024年度",
   not the start of a period "2018年以来"; "2022年7月" is a date), or a date standing as a clause
   of its own before it ("…作用,2018年,西藏建成…"); a base compared with ("比上年的40亿元",
@@ -58,7 +67,8 @@ what each one is about (a page in traditional characters reaches it folded to si
   or "一年来", the year before a report delivered by March (the document's year if later); else the
   single year of the title, or of an untitled page's headline line ("2014年我市全社会R&D经费投入稳步
   增长", or after its place: "青海省2011年科技工作总结"); else, for a target under a plans heading that
-  opens with "到2025年", that year; else, for a target, the year a document opening "2023年是…
+  opens with "到2025年", that year, or the last year of a five-year plan's period named before it
+  or in its headings ("“十四五”期间", "“十四五”时期主要目标": 2025); else, for a target, the year a document opening "2023年是…
   之年" plans; else, for actual and growth figures only, the year opening the
   document's first sentence ("2023年,全市科技系统…", "2009年全国有高等院校…": an annual summary or
   bulletin, also after a preamble with no year and no figure; the year a title's 总结 reviews:
@@ -362,6 +372,7 @@ class _Figure:
     own_metric: str | None = None  # the metric named by its own clause, before any is inherited
     # "高等院校有R&D人员…": the performer opening the sentence and what it counts (高等院校, R&D人员)
     subject: tuple[str, str] | None = None
+    gap: bool = False  # "高于全国平均水平3个百分点": a gap against a reference
 
 
 @dataclasses.dataclass(frozen=True)
@@ -460,7 +471,9 @@ def extract_indicators(
             _apply_subject(figures, *carried)
         for fig in figures:
             if fig.kind == "target" and fig.year is None:
-                fig.year = section_target_year.get(sentence.section)
+                fig.year = section_target_year.get(sentence.section) or _plan_period_end(
+                    "".join(sentence.section)
+                )
             indicators.append(_to_indicator(sha256, len(indicators), sentence.text, fig))
     if measures:
         _follow_status(measures, indicators)
@@ -776,6 +789,10 @@ def _sentence_figures(
             scope = _place_before(places, 0, q.start) or ctx.jurisdiction
         end = q.end
         suffix = _counted_noun(text, q.end, c_end)
+        if suffix and metric and _COMPANY_END.search(metric):
+            # "国家能源集团宁夏煤业有限责任公司400万吨煤炭间接液化示范项目": the firm is whose
+            # figure it is, what follows the figure is what it measures
+            scope, metric = metric, None
         if suffix and _prefer_counted_noun(text, q, bare, metric):
             end = text.index(suffix, q.end) + len(suffix)
             # "60%科研人员每周平均科研时间增加2小时": a percentage of people is their share
@@ -801,6 +818,16 @@ def _sentence_figures(
             # "中国自然人群生物资源库采集样本超30万人": what a body did is named with the body
             metric = scope + metric
 
+        part = _PART_OF_WHOLE.search(bare) if q.unit == "%" else None
+        if part is not None and (named := _clean_metric(bare[: part.start()], scope)):
+            # "规上工业企业没有研发活动的占66%", "…建有研发机构的只有40%左右": the share of the
+            # things the clause describes, not a name ending in 占 or 只有
+            metric = named + "的占比"
+        gap = _GAP.search(("与" if text.endswith("与", 0, lo) else "") + bare)
+        gap_name = _gap_name(gap, scope, figures) if gap is not None else None
+        if gap_name is not None:
+            # "投入强度高于全省2.88个百分点", "比全国平均增速高10个百分点": the gap of what is compared
+            metric = gap_name
         flow = _flow_verb(bare)
         if flow is None and prev_end is not None and _VERB_RE.search(bare) is None:
             flow = clause_flows.get(c_start)  # "新增A50家、B100家": B is new as well
@@ -825,7 +852,9 @@ def _sentence_figures(
         # "下降2.1%": the value stays as printed, the qualifier says which way it went
         decline = _DECLINE.search(bare)
         qualifier = _qualifier(lead_qualifier, q, prefix) or (decline and decline.group(1))
-        mention = _dating_mention(mentions, mention_starts, q.start, c_start, first_sep)
+        if part is not None and part.group(1) in _SHORT_OF:
+            qualifier = part.group(1) if qualifier is None else f"{part.group(1)}…{qualifier}"
+        mention = _dating_mention(mentions, mention_starts, q.start, c_start, first_sep, text)
         if mention is None or mention.start < c_start:
             # "2022年我市出台…,2025年初,组织开展…22个": a later date standing as a clause of its
             # own dates the clauses after it, not the sentence's leading date
@@ -839,7 +868,7 @@ def _sentence_figures(
                 lo = mention.start
         elif kind == "target":
             # a heading "2024年工作计划" dates its targets; a summary's year does not
-            year = context_year or ctx.working_year
+            year = _plan_period_end(text, q.start) or context_year or ctx.working_year
             if year is not None and ctx.doc_year is not None and year < ctx.doc_year:
                 year = None
         else:
@@ -872,6 +901,7 @@ def _sentence_figures(
                 metric,
             )
         )
+        figures[-1].gap = gap_name is not None
         prev_end_in_clause[c_start] = end
 
     _distribute_pairs(text, figures)
@@ -882,6 +912,7 @@ def _sentence_figures(
             # 境内IPO上市公司中战略性新兴产业; alone, what the part is
             fig.metric = f"{fig.metric}中{fig.subset}" if fig.metric else fig.subset
     _qualify_generic_metrics(figures)
+    _name_bare_rates(figures)
     _name_performers(figures)
     _carry_subject(text, figures)
     for fig in figures:
@@ -899,7 +930,93 @@ def _sentence_figures(
             # "较2000年增长152.6%": twenty years' growth, not a yearly rate
             fig.metric = f"{fig.metric}(较{fig.base}年)"
     _mark_former_values(text, figures, context_year or ctx.summary_year)
+    if "以来" in text:
+        _label_periods_since(text, figures)
     return figures, last_year
+
+
+# "“十四五”以来", "党的十八大以来": a period that runs to the document's present
+_SINCE = re.compile(r"(?:[“\"]?十[一二三四五]五[”\"]?|党的十[八九]大|(?:19|20)[0-9]{2}年)以来")
+
+
+def _label_periods_since(text: str, figures: Sequence[_Figure]) -> None:
+    """ "“十四五”以来,高新技术企业和科技型中小企业分别增长106%和115%": a growth or a total over
+    a period running to the present says which period, as its name ("(“十四五”以来)"); the
+    yearly table would otherwise read it as one year's."""
+    for fig in figures:
+        if fig.metric is None or fig.kind not in ("growth", "change", "actual"):
+            continue
+        if fig.kind == "actual" and "累计" not in text[: fig.quantity.start]:
+            continue
+        since = None
+        for m in _SINCE.finditer(text, 0, fig.quantity.start):
+            since = m
+        if (
+            since is not None
+            and since.group() not in fig.metric
+            and not _SPAN_LABEL.search(fig.metric)
+        ):
+            fig.metric = f"{fig.metric}({since.group()})"
+
+
+_COMPANY_END = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)$")
+# "没有研发活动的占66%", "建有研发机构的只有40%左右": a share of the things a clause describes
+_PART_OF_WHOLE = re.compile(r"的(?:约|只|仅)?(占|只有|仅有|仅为|不足|不到)$")
+_SHORT_OF = frozenset({"只有", "仅有", "仅为", "不足", "不到"})
+# "高于全国平均水平3个百分点", "比全国平均增速高10个百分点", "与全国平均水平相差0.4个百分点": a gap
+# against a reference; not 比上年/较去年 (a change)
+_GAP = re.compile(
+    r"(?:(?<!不)(?P<above>高于|低于|快于|慢于|超出|领先)(?P<ref>[^0-9,，;；。:：]{1,15}[^0-9,，;；。:：的])"
+    r"|比(?P<ref2>[^0-9,，;；。:：]{2,16}?)(?P<dir>高出|高|低|快|慢)(?:了)?"
+    r"|^与(?P<ref3>[^0-9,，;；。:：]{2,16}?)(?:相差|差距为?))$"
+)
+_NOT_A_REFERENCE = re.compile(
+    r"^(?:上年|去年|上一年|同期|上年同期|去年同期|年初|(?:19|20)[0-9]{2}年)"
+)
+_RATE_NAME = re.compile(r"(?:增速|增幅|增长率|比重|占比|强度|率|比例)$")
+
+
+def _gap_name(gap: re.Match[str], scope: str | None, figures: Sequence[_Figure]) -> str | None:
+    """The name of a gap: what is compared (named before the comparison, else the figure before
+    it in the sentence: 企业研发经费占比达到78%,高于全国平均水平…) and against what."""
+    ref = gap.group("ref") or gap.group("ref2") or gap.group("ref3")
+    if _NOT_A_REFERENCE.match(ref):
+        return None
+    subject = _clean_metric(gap.string[: gap.start()], scope) if gap.start() else None
+    # the level compared: the last figure before that is no gap itself, its name inherited when
+    # it has none of its own ("630.4亿元、增长7.7%,高于…")
+    levels = [f for f in figures if not f.gap]
+    before = levels[-1] if levels else None
+    named = next((f.metric for f in reversed(levels) if f.metric), None)
+    previous = named.removesuffix("(原)") if named else None
+    if previous and before is not None:
+        if before.kind == "growth" and not _RATE_NAME.search(previous):
+            previous += "增速"  # "增长7.7%,高于规上工业增加值增速0.1个百分点"
+        if subject is None or previous.endswith(subject):
+            subject = previous  # "投入强度高于全省": the R&D经费投入强度 just given
+    if subject is None:
+        return None
+    if gap.group("ref3"):
+        return f"{subject}与{ref}差距"
+    if gap.group("ref2"):
+        return f"{subject}比{ref}{gap.group('dir')}"
+    return f"{subject}{gap.group('above')}{ref}"
+
+
+# "“十四五”期间", "十三五末", "“十四五”时期发展目标": a five-year plan's period; its targets are of its
+# last year (十一五 ends 2010, 十四五 2025)
+_FIVE_YEAR_PERIOD = re.compile(r"十([一二三四五])五[”\"’]?(?:期间|时期|期末|末|规划期)")
+_FIVE_YEAR_INDEX = {c: i for i, c in enumerate("一二三四五", 1)}
+
+
+def _plan_period_end(text: str, stop: int | None = None) -> int | None:
+    """The last year of the last five-year period named in text[:stop]."""
+    if "五" not in text:
+        return None
+    end = None
+    for m in _FIVE_YEAR_PERIOD.finditer(text, 0, len(text) if stop is None else stop):
+        end = 2005 + 5 * _FIVE_YEAR_INDEX[m.group(1)]
+    return end
 
 
 # "比例由75%提高到100%", "从2015年的18942项增加到2020年的28475项": the value a change starts from
@@ -912,10 +1029,14 @@ def _mark_former_values(text: str, figures: list[_Figure], current_year: int | N
     year of its own it is the former standard or level: its metric says so ("…比例(原)"), so a
     table never shows the old 75% as the rate in force. The year of the start ("从2020年的250家")
     is not the year of the value reached ("增长至506家"), which is the sentence's or document's."""
-    for old, new in itertools.pairwise(figures):
+    for n, (old, new) in enumerate(itertools.pairwise(figures)):
         between = text[old.quantity.end : new.quantity.start]
         m = _FROM.search(text, max(0, old.quantity.start - 10), old.quantity.start)
-        if m is None or len(between) > 8 or not _TO.search(between):
+        if m is None or not _TO.search(between):
+            continue
+        if len(between) > 8:
+            if len(between) <= 16 and old.year is not None and new.year is not None:
+                _date_span_rate(figures, n, old.year, new.year)
             continue
         old.kind = new.kind
         if not re.search(r"[0-9]年", m.group()):
@@ -924,6 +1045,36 @@ def _mark_former_values(text: str, figures: list[_Figure], current_year: int | N
             old.year = new.year
         elif new.year == old.year and not re.search(r"[0-9]年", between):
             new.year = current_year if current_year != old.year else None
+        elif old.year is not None and new.year is not None:
+            _date_span_rate(figures, n, old.year, new.year)
+
+
+def _date_span_rate(figures: Sequence[_Figure], n: int, start: int, end: int) -> None:
+    """ "从2020年的59.64亿元增长到2023年的85.5亿元,年均增速12.76%": the rate after the span is of
+    its end year, over the span, and its name says so."""
+    rate = figures[n + 2] if n + 2 < len(figures) else None
+    if start >= end or rate is None or rate.kind != "growth" or not rate.metric:
+        return
+    rate.year = end
+    if rate.base is None and not _SPAN_LABEL.search(rate.metric):
+        rate.metric = f"{rate.metric}({start}—{end}年)"
+
+
+_SPAN_LABEL = re.compile(r"[0-9]年\)$")
+# a rate named by its word alone ("年均增速12.76%"): the rate of the figure named before it
+_BARE_RATE = re.compile(r"(?:年均|平均)?(?:增速|增幅|增长率|增长)")
+
+
+def _name_bare_rates(figures: Sequence[_Figure]) -> None:
+    named: str | None = None
+    for fig in figures:
+        if fig.metric is None:
+            continue
+        if _BARE_RATE.fullmatch(fig.metric) and fig.quantity.unit in _RATE_UNITS:
+            if named is not None:
+                fig.metric = named + fig.metric
+        elif fig.quantity.unit not in _RATE_UNITS:
+            named = fig.metric.removesuffix("(原)")
 
 
 # "其中16家属于战略性新兴产业": what part of the total the figure counts
@@ -1200,10 +1351,16 @@ def _date_clause_before(
 
 
 def _dating_mention(
-    mentions: Sequence[_Mention], starts: Sequence[int], pos: int, c_start: int, first_sep: int
+    mentions: Sequence[_Mention],
+    starts: Sequence[int],
+    pos: int,
+    c_start: int,
+    first_sep: int,
+    text: str = "",
 ) -> _Mention | None:
     """The time phrase that dates a figure at `pos`: the last one in its clause, else the
-    sentence's leading date (one in its first clause)."""
+    sentence's leading date (one in its first clause). A first clause that runs from one year to
+    another ("由2015年的18942项增加到2020年的28475项,增长50.3%") is dated by where it ends."""
     k = bisect.bisect_left(starts, pos)
     if k == 0:
         return None
@@ -1211,7 +1368,16 @@ def _dating_mention(
     if last.start >= c_start:
         return last
     first = mentions[0]
-    return first if first.start < first_sep else None
+    if first.start >= first_sep:
+        return None
+    if text.endswith(_FROM_POINT, 0, first.start):
+        for later in mentions[1:k]:
+            if later.start < first_sep:
+                first = later
+    return first
+
+
+_FROM_POINT = ("从", "由")
 
 
 # "赴上海", "与浙江合作", "来自北京": a partner, origin or destination is not what a figure is about
