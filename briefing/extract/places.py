@@ -327,7 +327,8 @@ def text_jurisdiction(body: str, level: str | None = None) -> str | None:
     """The place a text without an issuer calls its own: it says 全市/我市 (or 全省, 全区…) more
     often than any other such word, and one place of that level is named at least twice and more
     often than all other places together ("2023年，全市科技系统…" naming 重庆 16 times -> 重庆市).
-    None when the text names no such place, or several (a national report naming 北京, 海南, 香港;
+    A text that says 我市 twice or more and names one place only, once ("推动厦门市产学研融合…我市…
+    我市…"), is about that place. None when the text names no such place, or several (a national report naming 北京, 海南, 香港;
     a province's reply about one of its cities says 我省, not 我市). `level` is that of the
     issuing body when its name gives one without a place ("省科技厅": a city it names twice is
     not its own)."""
@@ -354,9 +355,13 @@ def text_jurisdiction(body: str, level: str | None = None) -> str | None:
         return zone
     # only places of the level the text calls its own compete: a prefecture's 全州 text names its
     # province (贵州省) as often as itself, and that province is not what 全州 means
-    return _majority(
-        [name for _, _, name in find_places(body) if name.endswith(_LEVEL_SUFFIX[level])]
-    )
+    named = find_places(body)
+    own = _majority([name for _, _, name in named if name.endswith(_LEVEL_SUFFIX[level])])
+    if own is None and top >= 2 and len({name for _, _, name in named}) == 1:
+        # a reply that says 我市 again and again and names one place, once ("…推动厦门市产学研
+        # 融合…"): that place is its own
+        own = named[0][2] if named[0][2].endswith(_LEVEL_SUFFIX[level]) else None
+    return own
 
 
 def _majority(names: list[str]) -> str | None:
