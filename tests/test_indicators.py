@@ -828,6 +828,13 @@ def test_the_jurisdiction_of_a_document(
         ("全国研发投入增长。支持北京、上海建设国际科技创新中心，海南自由贸易港建设。全市", None),
         # 全市 but no place named twice
         ("全市科技工作取得进展。重庆科学城建设提速。", None),
+        # a reply that says 我市 again and again and names one place, once (an unseen 厦门 reply
+        # to a proposal, signed 科技局, had no place on its figures)
+        (
+            "《借鉴经验推动厦门市产学研融合发展的策略研究》收悉。我市布局建设3家省创新实验室。"
+            "我市出台若干措施。",
+            "厦门市",
+        ),
         # an autonomous prefecture says 全州 and names its province as often as itself
         (
             "贵州省黔东南州科技工作会议召开。全州科技工作取得新成效。全州新增高新技术企业12家。"
@@ -1665,3 +1672,45 @@ def test_a_share_stated_as_a_shortfall_is_named_as_the_share() -> None:
 def test_a_firm_before_a_figure_is_its_scope_not_its_name() -> None:
     f = one("国家能源集团宁夏煤业有限责任公司400万吨煤炭间接液化示范项目建成投产。")
     assert (f.metric, f.scope) == ("煤炭间接液化示范项目", "国家能源集团宁夏煤业有限责任公司")
+
+
+def test_a_class_a_quality_and_a_round_number_are_read_as_the_text_means() -> None:
+    # "20亿级项目" is a class of projects, not 亿级项目; a count of things having a quality is a
+    # count of those things, not of 具有; 场次 is one unit; 约有 is no name
+    (target,) = figures("力争引进20亿级项目不少于12个。")
+    assert (target.metric, target.value, target.qualifier) == ("20亿级项目", 12, "不少于")
+    assert one("实施1000项具有突破性的技术攻关。").metric == "具有突破性的技术攻关"
+    shows = one("启动80余场次文化惠民系列演出活动。")
+    assert (shows.value, shows.unit, shows.metric) == (80, "场次", "文化惠民系列演出活动")
+    assert one("目前约有150人。").metric is None
+
+
+def test_places_listed_with_a_term_holding_yu_share_its_name() -> None:
+    # 研究与试验发展 holds 与, which is no list joint here
+    found = figures(
+        "钟山区、六枝特区、水城区和盘州市研究与试验发展(R&D)经费投入所占比重分别为"
+        "42.6%、7.0%、27.5%、22.9%。"
+    )
+    assert len({f.metric for f in found}) == 4
+
+
+def test_a_year_opening_a_clause_or_a_lead_in_dates_what_follows() -> None:
+    # an unseen 河北 reply: the rate, the share and the patents after "2017年…" had no year
+    found = figures(
+        "近年来,全省科技创新能力不断提升,2017年全社会研究与发展(R&D)经费支出449.5亿元,"
+        "比上年增长17.2%,占全省生产总值的比例为1.25%;实施506项市级重大科技攻关项目。",
+        doc_date="2018-07-16",
+    )
+    assert [(f.value, f.year) for f in found] == [
+        (449.5, 2017),
+        (17.2, 2017),
+        (1.25, 2017),
+        (506, None),  # past the semicolon, another matter
+    ]
+    # an unseen 昆明 report: a list's lead-in dates its items
+    found = figures(
+        "政府工作报告指出,2025年全市经济社会发展主要预期目标建议为:地区生产总值增长5%左右,"
+        "产业投资增长7%左右。",
+        doc_date=None,
+    )
+    assert [(f.value, f.year) for f in found] == [(5, 2025), (7, 2025)]

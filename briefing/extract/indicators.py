@@ -54,7 +54,9 @@ what each one is about (a page in traditional characters reaches it folded to si
   else the last year printed before the figure in the sentence (outside 《》 titles; not a range's
   end, not a baseline "在2022年的基础上"/"比2020年", not a programme year after a verb "申报2024年度",
   not the start of a period "2018年以来"; "2022年7月" is a date), or a date standing as a clause
-  of its own before it ("…作用,2018年,西藏建成…"); a base compared with ("比上年的40亿元",
+  of its own before it ("…作用,2018年,西藏建成…") or opening a clause before it up to a
+  semicolon ("…新优势,2017年全社会R&D经费支出449.5亿元,比上年增长17.2%"), or the last year of a
+  list's lead-in before a colon ("2025年…主要预期目标建议为:地区生产总值增长5%左右,…"); a base compared with ("比上年的40亿元",
   "较2020年的250家") is of its own year and measures what the figure before it does;
   else 今年/去年 relative to the document date (a date in the first sentences, e.g. a speech's
   subtitle, stands in when the header has none; "较去年" is a comparison, not a year; "以前年度" is
@@ -184,6 +186,7 @@ _QUALIFIERS = (
     "接近",
     "近",
     "大约",
+    "约有",
     "约",
     "达到",
     "最高可达",
@@ -272,7 +275,7 @@ _LEADING_NOISE = re.compile(
     r"和|及|与|以及|并|还|也|已|将|对|向|在|为|由|以|共有|共|均|分别|又|再|了|的|等|含|包括)+"
 )
 _TRAILING_NOISE_WORDS = _words(
-    "预计 累计 超过 超 逾 将近 接近 近 大约 约 达到 已达 达 突破 不低于 不少于 不超过 高于 低于 "
+    "预计 累计 超过 超 逾 将近 接近 近 大约 约有 约 达到 已达 达 突破 不低于 不少于 不超过 高于 低于 "
     "共计 总计 合计 共 为 是 实现 保持 增长 增加 提高 提升 上升 下降 减少 降低 年均 同比 环比 "
     "分别 均 已 较上年 较去年 比上年 比去年 较 了 在 等 的 至 到 从 由 完成 须 需 应当 应 必须 "
     "增至 升至 降至 增加到 提高到 增长到 跃升至 跃升到 跃升 大幅 力争 确保 给予 予以"
@@ -345,13 +348,15 @@ def _strip_comparison_and_time(s: str) -> str:
 _MEASURE_WORDS = "经费|资金|金额|总额|规模|数量|总量|余额|收入|产值|营收|投资|额度|总数|人数"
 _BARE_MEASURE = re.compile(f"总?(?:{_MEASURE_WORDS})")
 _GENERIC_MEASURE = re.compile(f"[\u4e00-\u9fff]{{0,2}}(?:{_MEASURE_WORDS})")
+# (not a class: "20亿级项目" keeps its 20)
 _LEADING_NUMBER = re.compile(
-    r"^[0-9.]+(?![0-9.A-Za-z])(?:亿元|万元|元|%|个|万)?(?:以上|以下|左右)?"
+    r"^[0-9.]+(?![0-9.A-Za-z]|[万亿千百]*级)(?:亿元|万元|元|%|个|万)?(?:以上|以下|左右)?"
 )
 _GROUP_WORD = re.compile(r"^[两二三四五六七八九]类|^两者|^二者|^[两二三四五六七八九]项")
 _JOINTS = re.compile(r"(?:以及|、|和|及|与|并)+")
 _SPAN_LEAD = re.compile(r"(?:以及|、|和|及|与|并|的)+")
 _PAIR_SPLIT = re.compile(r"、|和|及|与")
+_LIST_SPLIT = re.compile(r"、|和|及")
 
 
 @dataclasses.dataclass
@@ -859,6 +864,8 @@ def _sentence_figures(
             # "2022年我市出台…,2025年初,组织开展…22个": a later date standing as a clause of its
             # own dates the clauses after it, not the sentence's leading date
             clause_date = _date_clause_before(text, seps, mentions, mention_starts, q.start)
+            if clause_date is None:
+                clause_date = _lead_in_date(text, mentions, mention_starts, q.start)
             if clause_date is not None and (mention is None or clause_date.start > mention.start):
                 mention = clause_date
         if mention is not None:
@@ -1347,7 +1354,29 @@ def _date_clause_before(
     c_start, c_end = _clause_bounds(seps, last.start, len(text))
     if c_end < pos and _DATE_CLAUSE.fullmatch(text, c_start, c_end):
         return last
+    if (
+        c_end < pos
+        and last.start == c_start
+        and _DATE_CLAUSE.match(text, c_start)
+        and _SEMICOLON.search(text, c_end, pos) is None
+    ):
+        # "…新优势,2017年全社会R&D经费支出449.5亿元,比上年增长17.2%,…": a clause opening with
+        # its year dates the clauses after it up to the next semicolon, as a sentence's leading
+        # date does ("…成果,2014年摘得…一等奖;实施506项…": not past the semicolon)
+        return last
     return None
+
+
+def _lead_in_date(
+    text: str, mentions: Sequence[_Mention], starts: Sequence[int], pos: int
+) -> _Mention | None:
+    """A list's lead-in dates its items: "…,2025年全市经济社会发展主要预期目标建议为:地区生产总值
+    增长5%左右,产业投资增长7%左右…" (the colon ends the lead-in; the date is its last)."""
+    colon = max(text.rfind(":", 0, pos), text.rfind("：", 0, pos))
+    if colon < 0:
+        return None
+    k = bisect.bisect_left(starts, colon)
+    return mentions[k - 1] if k else None
 
 
 def _dating_mention(
@@ -1677,7 +1706,9 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
         # "14家头部投资机构与科学城签约": 与 brings the other party of the signing, not a second
         # thing counted
         return party.group(1)
-    m = _SUFFIX_STOP.search(window, 1)
+    having = _HAVING.match(window)
+    # "实施1000项具有突破性的技术攻关": what has the quality is what is counted
+    m = _SUFFIX_STOP.search(window, having.end() if having else 1)
     noun = window[: m.start()] if m else window
     joint = _PAIR_SPLIT.search(noun)
     if joint is not None and (m is None or window[m.start()].isdigit() or "等" in noun):
@@ -1694,6 +1725,7 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
 
 
 _TRAILING_LATIN = re.compile(r"[A-Za-z&]+$")
+_HAVING = re.compile(r"(?:具有|富有|具备)[\u4e00-\u9fff]{1,8}?的")
 # "成果600余项参展": a verb, not what is counted
 _TAKING_PART = re.compile(r"参[会展赛评加与]")
 # "N家企业与高校签约": a verb done with another party counts the subject before 与
@@ -1752,6 +1784,9 @@ def _pair_names(before: str, head: str, n: int) -> list[str | None]:
     for splitter in ("、", None):
         parts = head.split("、") if splitter else _PAIR_SPLIT.split(head)
         parts = [p for p in parts if p]
+        if len(parts) != n and not splitter:
+            # "钟山区、六枝特区、水城区和盘州市研究与试验发展(R&D)经费…": 与 inside a term
+            parts = [p for p in _LIST_SPLIT.split(head) if p]
         if len(parts) == n:
             return list[str | None](_share_head([_clean_metric(p, None) or p for p in parts]))
     if _GROUP_WORD.match(head):
