@@ -794,7 +794,7 @@ def _sentence_figures(
             scope = _place_before(places, 0, q.start) or ctx.jurisdiction
         end = q.end
         suffix = _counted_noun(text, q.end, c_end)
-        if suffix and metric and _COMPANY_END.search(metric):
+        if suffix and metric and metric.endswith(_COMPANY_TAILS) and _COMPANY_END.search(metric):
             # "国家能源集团宁夏煤业有限责任公司400万吨煤炭间接液化示范项目": the firm is whose
             # figure it is, what follows the figure is what it measures
             scope, metric = metric, None
@@ -823,12 +823,16 @@ def _sentence_figures(
             # "中国自然人群生物资源库采集样本超30万人": what a body did is named with the body
             metric = scope + metric
 
-        part = _PART_OF_WHOLE.search(bare) if q.unit == "%" else None
+        part = _PART_OF_WHOLE.search(bare) if q.unit == "%" and "的" in bare else None
         if part is not None and (named := _clean_metric(bare[: part.start()], scope)):
             # "规上工业企业没有研发活动的占66%", "…建有研发机构的只有40%左右": the share of the
             # things the clause describes, not a name ending in 占 or 只有
             metric = named + "的占比"
-        gap = _GAP.search(("与" if text.endswith("与", 0, lo) else "") + bare)
+        gap = (
+            _GAP.search(("与" if text.endswith("与", 0, lo) else "") + bare)
+            if _GAP_CHARS.intersection(bare)
+            else None
+        )
         gap_name = _gap_name(gap, scope, figures) if gap is not None else None
         if gap_name is not None:
             # "投入强度高于全省2.88个百分点", "比全国平均增速高10个百分点": the gap of what is compared
@@ -966,6 +970,7 @@ def _label_periods_since(text: str, figures: Sequence[_Figure]) -> None:
             fig.metric = f"{fig.metric}({since.group()})"
 
 
+_COMPANY_TAILS = ("公司", "集团")
 _COMPANY_END = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)$")
 # "没有研发活动的占66%", "建有研发机构的只有40%左右": a share of the things a clause describes
 _PART_OF_WHOLE = re.compile(r"的(?:约|只|仅)?(占|只有|仅有|仅为|不足|不到)$")
@@ -977,6 +982,8 @@ _GAP = re.compile(
     r"|比(?P<ref2>[^0-9,，;；。:：]{2,16}?)(?P<dir>高出|高|低|快|慢)(?:了)?"
     r"|^与(?P<ref3>[^0-9,，;；。:：]{2,16}?)(?:相差|差距为?))$"
 )
+# every gap holds one of these (高于, 比…高, 相差, 超出, 领先): most figures need no further scan
+_GAP_CHARS = frozenset("于比差超领")
 _NOT_A_REFERENCE = re.compile(
     r"^(?:上年|去年|上一年|同期|上年同期|去年同期|年初|(?:19|20)[0-9]{2}年)"
 )
