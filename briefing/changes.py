@@ -11,6 +11,9 @@ The rules, written for readers in docs/templates.md (“变化的计算”), are
 - The change is computed only from the two cited values: (latest − earlier) ÷ earlier, in
   percent with one decimal (增长37.2%, 下降4.1%); for figures in % the difference in 个百分点.
   “约” when either value is approximate (超, 近, 约, 余, 以上 …).
+- A mark crossed (突破2万亿元, 超过100亿元: a bound word before a round number of at most two
+  significant digits) says only that the figure passed it: no change is computed from it, so no
+  trend holds it (“增长约50%” from 突破2万亿 to 突破3万亿 would be invented).
 - Per theme, the measure count is compared with the previous issue's (较上期增加5条).
 """
 
@@ -31,6 +34,9 @@ FACTS_FORMAT = 1
 """Version of the `facts` an issue's manifest keeps for the next issue to compare with."""
 
 _APPROXIMATE = ("超", "近", "约", "余", "多", "以上", "左右", "逾", "不低于", "不少于", "突破")
+# a bound around a round number: 突破2万亿元, 超过100亿元, 1万家以上
+_MARK_RE = re.compile(r"^(?:突破|超过|超|逾|过|不低于|不少于)|以上$")
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,11 @@ class Point:
     approximate: bool
     issue: str = ""
     """`第1期` for a value printed by the previous issue, empty for this issue's."""
+
+    @property
+    def mark(self) -> bool:
+        """Whether the value is a mark crossed (突破2万亿元), from which no change is computed."""
+        return is_mark(self.value_text)
 
 
 @dataclass(frozen=True)
@@ -123,6 +134,15 @@ def _merged(*cites: str) -> str:
 
 def _cite(sources: Sequence[int], issue: str = "") -> str:
     return "".join(f"{issue}[{n}]" for n in sources)
+
+
+def is_mark(value_text: str) -> bool:
+    """突破2万亿元, 超过100亿元, 1万家以上: a bound word around a number of at most two significant
+    digits. 超630.5亿元 is a value stated a little low (approximate), not a mark."""
+    number = _NUMBER_RE.search(value_text)
+    if number is None or _MARK_RE.search(value_text.strip()) is None:
+        return False
+    return len(number.group(0).replace(".", "").strip("0")) <= 2
 
 
 def _approximate(value_text: str, qualifier: str) -> bool:
@@ -231,6 +251,8 @@ def find_trends(points: Sequence[Point]) -> list[Trend]:
         earlier = _agreed(years[earlier_year])
         if latest is None or earlier is None or latest.issue:
             continue  # a disputed value, or nothing new in this issue
+        if latest.mark or earlier.mark:
+            continue  # 突破2万亿 -> 突破3万亿 tells no change
         change = change_text(earlier, latest)
         if change is not None:
             trends.append(Trend(latest, earlier, change))

@@ -46,6 +46,17 @@ def test_the_change_is_computed_from_the_two_cited_values() -> None:
     )
 
 
+def test_no_change_is_computed_between_marks_crossed() -> None:
+    """我国R&D经费总量2019年突破2万亿元，2022年突破3万亿元: each says only that a mark was passed, so
+    "增长约50%" would be invented (the published totals give about 39 %)."""
+    marks = [_p(2019, 20000, text="突破2万亿元"), _p(2022, 30000, text="突破3万亿元")]
+    assert find_trends(marks) == []
+    assert find_trends([_p(2022, 100, text="超过100亿元"), _p(2023, 865.1)]) == []
+    # a precise value stated a little low is approximate, and its change is computed with 约
+    [trend] = find_trends([_p(2022, 630.5, text="超630.5亿元"), _p(2023, 865.1)])
+    assert trend.change == "增长约37.2%"
+
+
 def test_amounts_in_other_units_and_falls_and_rates() -> None:
     assert change_text(_p(2022, 2.0), _p(2023, 15000, unit="万元")) == "下降25%"
     assert change_text(_p(2022, 2.36, unit="%"), _p(2023, 2.45, unit="%")) == "提高0.09个百分点"
