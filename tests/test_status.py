@@ -109,6 +109,22 @@ def test_a_noun_of_tasks_under_a_review_heading_names_what_was_done() -> None:
     assert decide("新建省级重点实验室5家。", ("二、2025年重点工作",), summary).status == "planned"
 
 
+def test_a_summarys_topic_headings_name_what_was_done_its_plans_look_ahead() -> None:
+    """A summary reports: its parts named by a topic (2024年重点工作, 创新工作思路, 年度目标任务)
+    hold what was done; a part is its plans only when its heading looks ahead in time."""
+    text = "推动自创区政策试点“揭榜挂帅”行动,强化自创区自贸区联动发展。"
+    for year in (2024, None):
+        summary = DocContext("summary", year)
+        assert decide(text, ("一、2024年重点工作",), summary).status == "done"
+        assert decide(text, ("(二)创新工作思路,优化创新生态",), summary).status == "done"
+        assert decide(text, ("三、年度目标任务",), summary).status == "done"
+        assert decide(text, ("三、下一步工作打算",), summary).status == "planned"
+        assert decide(text, ("三、明年工作思路",), summary).status == "planned"
+    assert decide(text, ("三、2025年工作思路",), DocContext("summary", 2024)).status == "planned"
+    # a plan's or a report's task nouns are its task parts, as before
+    assert decide(text, ("二、重点任务",), DocContext("report", 2024)).status == "planned"
+
+
 REPORT = """各位代表:
 现在,我代表市人民政府,向大会报告政府工作,请予审议。
 一、2023年工作回顾
@@ -807,3 +823,24 @@ def test_headings_run_into_a_pages_text_still_name_its_parts() -> None:
     measures = measures_of(body, title="政府工作报告")
     assert [m.text for m in measures] == ["全市新建高标准农田313万亩。"]
     assert measures[0].section == ("一、2024年工作回顾",)
+
+
+def test_a_standing_rule_states_who_decides_it_is_no_plan() -> None:
+    """In a reply's next steps, who is competent by the rules in force is the present state; a
+    policy's own provisions stay what the policy will do."""
+    rule = "设立科技创新券的具体事项应由地方党委、政府结合实际因地制宜决定并按程序报批。"
+    reply = DocContext("reply", 2024)
+    decision = decide(rule, ("三、下一步工作打算",), reply)
+    assert decision.status == "done"
+    assert "现行规定" in decision.reason
+    assert decide("按规定由市财政局负责资金拨付。", ("三、下一步工作打算",), reply).status == "done"
+    # a plan's own provision, and a modal before the rule, stay planned
+    assert decide(rule, ("二、重点任务",), DocContext("plan", 2024)).status == "planned"
+    assert decide("下一步,我们将按规定由市财政局负责拨付。", (), reply).status == "planned"
+
+
+def test_a_promise_to_take_in_suggestions_is_framing() -> None:
+    assert is_framing("市人大常委会表示将充分吸纳代表们的意见建议，并及时向代表报告办理情况。")
+    # what was taken in, or a promise that names an action, is a measure
+    assert not is_framing("广泛吸收各方意见建议,修改完善申报指南。")
+    assert not is_framing("我们将充分吸纳您的建议，推动设立科技成果转化基金。")

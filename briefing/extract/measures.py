@@ -108,6 +108,11 @@ _FRAMING_START_RE = re.compile(
 # a reply speaking of the proposal itself (我们对您的提案进行了认真研究,认为您的提案非常好):
 # framing unless the sentence counts, names a document or says what was done about it
 _PROPOSAL_RE = re.compile(r"(?:您|你们?|委员|代表)(?:的|提出的|所提的?)(?:建议|提案|议案)")
+# a promise to take in what was proposed (表示将充分吸纳代表的意见建议,并及时向代表报告): framing on
+# the same terms (what was taken in, 吸收了…意见, is reported as done)
+_ABSORB_RE = re.compile(
+    r"(?:将|会)(?:进一步)?(?:充分|认真|积极)?(?:研究)?(?:吸纳|吸收|采纳)[^。；;]{0,24}?(?:意见|建议)"
+)
 _ACTION_RE = re.compile(
     r"出台|印发|制定|设立|建立|启动|开展|实施|推动|推进|支持|安排|下达|拨付|组建|建设|纳入|落实"
 )
@@ -753,7 +758,10 @@ def is_framing(text: str) -> bool:
     if _ATTRIBUTION_RE.match(stripped):
         return True
     if (
-        _PROPOSAL_RE.search(stripped)
+        (
+            _PROPOSAL_RE.search(stripped)
+            or (("吸" in stripped or "采纳" in stripped) and _ABSORB_RE.search(stripped))
+        )
         and "《" not in stripped
         and _QUANTITY_RE.search(stripped) is None
         and _ACTION_RE.search(stripped) is None

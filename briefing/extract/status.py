@@ -191,6 +191,11 @@ _HEADING_NUMBER_RE = re.compile(
 _HEADING_YEAR_RE = re.compile(r"(20\d\d)年")
 _THIS_YEAR_RE = re.compile(r"今年(?!以来)|明年|本年度")
 _HEADING_TRIM = "。.：:；;，, "
+# genres that report a past period
+_LOOKING_BACK = frozenset({"summary", "statistics"})
+# words that name what a plan holds but not when (思路, 工作要点): in a summary they name what
+# guided the work reviewed (创新工作思路, 围绕工作要点), as its nouns of tasks name its topics
+_ATEMPORAL_AHEAD = frozenset({"思路", "工作思路", "工作要点"})
 
 
 @dataclass(frozen=True)
@@ -221,12 +226,17 @@ def heading_kind(
         return None
     last = re.split(r"[，,、；;：:]", body)[-1]
     imperative = _IMPERATIVE_START_RE.match(body) is not None
+    # a summary reports what was done: its part is a task part by a word that looks ahead in
+    # time (下一步, 打算, 明年, a later year), not by a topic (2024年重点工作, 创新工作思路)
+    topics = genre in _LOOKING_BACK and not _names_later_year(body, year)
     ahead = False
     cues: list[tuple[int, SectionKind, str]] = []
     for hit in _TASK_ANYWHERE_RE.finditer(body):
+        if topics and (hit.lastgroup == "noun" or hit.group(0) in _ATEMPORAL_AHEAD):
+            continue
         cues.append((hit.end(), "tasks", hit.group(0)))
         ahead = ahead or hit.lastgroup == "ahead"
-    m = _TASK_END_RE.search(last)
+    m = None if topics else _TASK_END_RE.search(last)
     # 关于加大科技投入的建议: a reply's heading names the proposal it answers, not a task part
     if m is not None and _OBJECT_VERB_RE.search(last[: m.start()]) is None and body[:2] != "关于":
         cues.append((len(body), "tasks", m.group(0)))
@@ -253,6 +263,14 @@ def heading_kind(
         if m is not None:
             return SectionVerdict("review", heading, m.group(0), strong=False)
     return None
+
+
+def _names_later_year(heading: str, year: int | None) -> bool:
+    """Whether a heading names a year after the document's own (三、2024年工作思路 in a 2023
+    summary), or 明年."""
+    if "明年" in heading:
+        return True
+    return year is not None and any(int(y) > year for y in _HEADING_YEAR_RE.findall(heading))
 
 
 @functools.lru_cache(maxsize=2048)
@@ -487,6 +505,7 @@ _DONE = "“{}”表示已完成"
 _EARLIER_DATE = "句首的日期“{}”早于文件日期"
 _PAST_PERIOD = "“{}”是已过去的规划期"
 _NOW = "“{}”陈述的是当前状况"
+_RULE = "“{}”陈述的是现行规定或职责分工"
 _ESTIMATE = "“{}”是对已过时期结果的估计"
 _SOFT_OPENING = "句首的“{}”表示要求或计划"
 _SOFT_PLANNED = "“{}”表示要求或计划"
@@ -620,6 +639,22 @@ def states_goals(text: str, year: int | None) -> str | None:
     return None
 
 
+# who is competent for a matter, by a standing rule: …应由地方党委、政府结合实际因地制宜决定并按程序
+# 报批; 按规定由市财政局负责拨付
+_STANDING_RULE_RE = re.compile(
+    r"(?:(?:应当?|须|均)由|(?:按|依|根据)(?:照|据)?(?:有关|相关|国家|上级)?规定[,，]?(?:应当?|须|均)?由)"
+    r"[^。；;]{1,40}?(?:决定|负责|审批|报批|承担|确定)"
+)
+
+
+def standing_rule(text: str) -> str | None:
+    """The words of a standing rule or a statement of who is competent (应由…决定, 按规定由…负责)."""
+    if "由" not in text or not ("应" in text or "须" in text or "均" in text or "规定" in text):
+        return None
+    m = _STANDING_RULE_RE.search(text)
+    return m.group(0) if m is not None else None
+
+
 _ENSURED_YEAR_RE = re.compile(r"确保\D{0,12}((?:19|20)\d\d)年")
 
 
@@ -683,9 +718,8 @@ class DocContext:
         return self.genre == "plan"
 
 
-# genres that report a past period: a soft plan cue (预计 as an estimate of the year's result, 要)
-# does not outweigh them
-_LOOKING_BACK = frozenset({"summary", "statistics"})
+# a soft plan cue (预计 as an estimate of the year's result, 要) does not outweigh a genre that
+# reports a past period (_LOOKING_BACK)
 _NO_CONTEXT = DocContext()
 
 
@@ -748,6 +782,12 @@ def decide(
                 # a past cue would say what the section says: spare the scans
                 return Decision("done", "section", None, verdict, ctx)
             mood = _past_mood(text, ctx.year)
+    if mood is None and ctx.genre != "plan":
+        # outside a plan's own provisions, who decides or answers for a matter states the rule
+        # in force (…应由地方党委、政府因地制宜决定并按程序报批), even among a reply's next steps
+        rule = standing_rule(text)
+        if rule is not None:
+            mood = Mood("done", True, _RULE, rule)
     # a strong past cue in a plan's task section is a relative clause (对已认定的…给予奖励); 累计
     # among tasks or targets counts up to the target (…领军企业累计达150家)
     tasks = verdict is not None and verdict.kind == "tasks"
