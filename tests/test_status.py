@@ -844,3 +844,14 @@ def test_a_promise_to_take_in_suggestions_is_framing() -> None:
     # what was taken in, or a promise that names an action, is a measure
     assert not is_framing("广泛吸收各方意见建议,修改完善申报指南。")
     assert not is_framing("我们将充分吸纳您的建议，推动设立科技成果转化基金。")
+
+
+def test_a_sentence_that_only_says_what_something_is_is_framing() -> None:
+    assert is_framing("答:创新是引领发展的第一动力。")
+    assert is_framing(
+        "领军人才是人才队伍中的中流砥柱,是引领科技自主创新、承担重大科技任务的骨干力量。"
+    )
+    # a first or an honour, a demand after the subject, an article that lays down a definition
+    assert not is_framing("我市是全省首个获批国家创新型城市的地级市。")
+    assert not is_framing("各区县政府是实施主体,要制定专项工作方案,明确重点任务。")
+    assert not is_framing("第二条 引导基金是由区政府出资设立并按照市场化方式运作的政策性基金。")

@@ -625,13 +625,33 @@ def is_body_list(text: str) -> bool:
 _IS_ALSO_RE = re.compile(
     r"^[^，,。；;]{1,30}[，,]?是[^。；;]{2,80}[，,](?:也|更|还|又)是[^，,。；;]{2,40}[。！!]?$"
 )
+# a subject and what it is, with no figure (创新是引领发展的第一动力; 领军人才是人才队伍中的中流砥柱,
+# 是…的骨干力量); 是指 defines a term, and an article (第二条 …基金是…) lays one down
+_COPULA_RE = re.compile(
+    r"^(?:答[:：])?[^，,。；;：:是\d“”]{2,18}(?:也|就|既|更|始终|正)?是(?![否指])[^。；;\d]{2,80}[。！!]?$"
+)
+# …but a first or an honour (是全省首个…, 被评为…), something done (了) or a demand or plan after it
+# (各区县政府是实施主体,要制定…) is a measure
+_COPULA_FEAT_RE = re.compile(
+    r"首个|首家|首批|首次|唯一|全国第|全省第|全市第|获批|入选|荣获|被|了|[，,](?:要|将|应|须|必须|并|还)"
+)
+
+
+def characterises(text: str) -> bool:
+    """企业是科技创新的主体,也是产业升级的基石; 创新是引领发展的第一动力: what something is."""
+    if "也是" in text and _IS_ALSO_RE.match(text):
+        return _QUANTITY_RE.search(text) is None
+    return (
+        text[:1] != "第"
+        and _COPULA_RE.match(text) is not None
+        and _COPULA_FEAT_RE.search(text) is None
+    )
 
 
 # a verdict on what was said before (这为厦门加快发展新质生产力指明了前进方向,提供了根本遵循)
 _POINTS_BACK_RE = re.compile(
     r"^(?:这|此)(?:些|一|项|次)?[^，,。；;]{0,20}为[^。；;]{2,60}(?:指明|提供|奠定|注入|打下|增添|开辟)了?"
 )
-
 
 # the country's leader quoted (习近平总书记在福建考察时强调:“因地制宜发展新质生产力…”): the
 # guidance a document invokes, not its measure
@@ -738,8 +758,8 @@ def _framing_shape(text: str) -> str | None:
         return "是文件的日期或文号行，不是措施"
     if announces_tasks(text):
         return "是引出任务清单的句子，本身不含任务（其后的句子按计划处理）"
-    if "也是" in text and _IS_ALSO_RE.match(text) and not _QUANTITY_RE.search(text):
-        return "只说某物“是……，也是……”，不含具体数字，不是措施"
+    if "是" in text and characterises(text):
+        return "只说某物是什么（“……是……”“……是……，也是……”），没有数字或行动，不是措施"
     if ("强调" in text or "指出" in text) and _LEADER_QUOTE_RE.match(text):
         return "是引述的领导人指示，不是措施"
     if text[:1] in "这此" and _POINTS_BACK_RE.match(text) and not _QUANTITY_RE.search(text):
