@@ -855,3 +855,11 @@ def test_a_sentence_that_only_says_what_something_is_is_framing() -> None:
     assert not is_framing("我市是全省首个获批国家创新型城市的地级市。")
     assert not is_framing("各区县政府是实施主体,要制定专项工作方案,明确重点任务。")
     assert not is_framing("第二条 引导基金是由区政府出资设立并按照市场化方式运作的政策性基金。")
+
+
+def test_an_interview_announced_and_a_verdict_on_an_event_are_framing() -> None:
+    assert is_framing("近日,市科技局主要负责人就全市科技创新工作取得的成绩等问题回答了记者的提问。")
+    assert is_framing(
+        "此次首笔贷款的落地,既是对三方协同创新成果的有力检验,更是“质量+金融”模式服务实体经济的生动实践。"
+    )
+    assert not is_framing("此次首笔贷款的落地,为企业补齐营运资金缺口500万元。")

@@ -85,6 +85,8 @@ _FRAMING_RE = re.compile(
     # …出席新闻发布会(并回答记者提问): who faced the press
     r"|(?:出席|参加)了?[^，,。；;]{0,12}发布会(?:并(?:回答|答)记者(?:提问|问))?[。.]?$"
     r"|出席[^。；;]{0,12}发布会[^。；;]{0,60}(?:回答|答)记者(?:提问|问)[。.]?$"
+    # …负责人就…等问题回答了记者的提问: an interview announced, its answers follow
+    r"|(?:回答|答)了?记者(?:的)?(?:提问|问题)[。.]?$"
     r"|会议由.{1,40}主持[。.]?$"
     # a policy reading announcing itself: 现就《措施》出台的背景、主要内容进行解读
     r"|现就.{0,40}解读|解读如下"
@@ -623,7 +625,7 @@ def is_body_list(text: str) -> bool:
 # a subject characterised twice over (企业是科技创新的主体,也是产业升级的基石; 从现在到2020年,是…
 # 决胜期,…也是…关键期): what something is, not what was or will be done
 _IS_ALSO_RE = re.compile(
-    r"^[^，,。；;]{1,30}[，,]?是[^。；;]{2,80}[，,](?:也|更|还|又)是[^，,。；;]{2,40}[。！!]?$"
+    r"^[^，,。；;]{1,30}[，,]?既?是[^。；;]{2,80}[，,](?:也|更|还|又)是[^，,。；;]{2,40}[。！!]?$"
 )
 # a subject and what it is, with no figure (创新是引领发展的第一动力; 领军人才是人才队伍中的中流砥柱,
 # 是…的骨干力量); 是指 defines a term, and an article (第二条 …基金是…) lays one down
@@ -639,7 +641,7 @@ _COPULA_FEAT_RE = re.compile(
 
 def characterises(text: str) -> bool:
     """企业是科技创新的主体,也是产业升级的基石; 创新是引领发展的第一动力: what something is."""
-    if "也是" in text and _IS_ALSO_RE.match(text):
+    if ("也是" in text or "更是" in text) and _IS_ALSO_RE.match(text):
         return _QUANTITY_RE.search(text) is None
     return (
         text[:1] != "第"
