@@ -20,7 +20,14 @@ from briefing.extract.measures import (
     status_reasons,
 )
 from briefing.extract.script import is_traditional, to_simplified
-from briefing.extract.status import BASIS_LABELS, GENRE_LABELS, Decision, DocContext, decide
+from briefing.extract.status import (
+    BASIS_LABELS,
+    GENRE_LABELS,
+    Decision,
+    DocContext,
+    decide,
+    summary_topic,
+)
 from briefing.themes import DOCUMENT_ANCHOR, Classifier, Lexicon, load_lexicon
 
 EXIT_FAILED = 1
@@ -217,6 +224,11 @@ def _explain_status(where: _Context) -> None:
         kind = "任务部分" if verdict.kind == "tasks" else "回顾部分"
         strength = "" if verdict.strong else "，弱提示"
         typer.echo(f"  所在章节：{verdict.heading}——{kind}（“{verdict.cue}”{strength}）")
+    elif (topic := summary_topic(where.section, ctx.year, ctx.genre)) is not None:
+        typer.echo(
+            f"  所在章节：{topic.heading}——{GENRE_LABELS[ctx.genre]}里只说主题（“{topic.cue}”），"
+            "没有下一步、打算或以后的年份，不算任务部分"
+        )
     elif where.section:
         typer.echo(f"  所在章节：{' > '.join(where.section)}——标题中没有回顾或任务的标记")
     else:

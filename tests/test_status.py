@@ -863,3 +863,12 @@ def test_an_interview_announced_and_a_verdict_on_an_event_are_framing() -> None:
         "此次首笔贷款的落地,既是对三方协同创新成果的有力检验,更是“质量+金融”模式服务实体经济的生动实践。"
     )
     assert not is_framing("此次首笔贷款的落地,为企业补齐营运资金缺口500万元。")
+
+
+def test_explain_says_a_summarys_topic_heading_is_no_task_part(app: typer.Typer) -> None:
+    args = ["explain", "推动自创区政策试点“揭榜挂帅”行动。", "-s", "一、2024年重点工作"]
+    args += ["--title", "某区科技局2024年工作总结", "--date", "2024-12-20"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "done" in result.output
+    assert "一、2024年重点工作——工作总结里只说主题（“重点工作”）" in result.output

@@ -273,6 +273,18 @@ def _names_later_year(heading: str, year: int | None) -> bool:
     return year is not None and any(int(y) > year for y in _HEADING_YEAR_RE.findall(heading))
 
 
+def summary_topic(section: Sequence[str], year: int | None, genre: Genre) -> SectionVerdict | None:
+    """The heading that would mark a task part in another genre but in a summary names a topic
+    (2024年重点工作), for `briefing explain`; None when there is none."""
+    if genre not in _LOOKING_BACK:
+        return None
+    for heading in reversed(section):
+        verdict = heading_kind(heading, year)
+        if verdict is not None and verdict.kind == "tasks":
+            return verdict
+    return None
+
+
 @functools.lru_cache(maxsize=2048)
 def section_verdict(
     section: tuple[str, ...], year: int | None, genre: Genre
