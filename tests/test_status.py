@@ -872,3 +872,19 @@ def test_explain_says_a_summarys_topic_heading_is_no_task_part(app: typer.Typer)
     assert result.exit_code == 0, result.output
     assert "done" in result.output
     assert "一、2024年重点工作——工作总结里只说主题（“重点工作”）" in result.output
+
+
+def test_a_summarys_topic_heading_run_into_the_text_is_still_a_heading() -> None:
+    body = (
+        "一、2024年重点工作2024年,我局新建省级重点实验室5家,组织实施重大科技专项12项。"
+        "二、2025年工作思路2025年,我局将新建省级重点实验室3家。"
+    )
+    found = {
+        m.text: (m.status, m.section)
+        for m in measures_of(body, "某县科技局2024年工作总结", "2024-12-20")
+    }
+    assert found["2024年,我局新建省级重点实验室5家,组织实施重大科技专项12项。"] == (
+        "done",
+        ("一、2024年重点工作",),
+    )
+    assert found["2025年,我局将新建省级重点实验室3家。"] == ("planned", ("二、2025年工作思路",))

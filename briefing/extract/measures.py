@@ -15,6 +15,7 @@ from pathlib import Path
 
 from briefing.extract.status import (
     INSTRUCTION_RE,
+    LOOKING_BACK,
     MODAL_JIANG_RE,
     PLAN_RE,
     PLAN_TEST_RE,
@@ -1012,8 +1013,10 @@ def inline_heading_end(text: str, genre: str = "unknown") -> int:
         return 0
     stop = _INLINE_STOP_RE.search(text, m.end())
     window = text[: min(stop.start() if stop else len(text), m.end() + 30)]
+    # a summary's topic heading (2024年重点工作) is a heading all the same
+    kind_genre = "unknown" if genre in LOOKING_BACK else genre
     for end in range(len(window), m.end() + 1, -1):
-        verdict = heading_kind(window[:end], None, genre)
+        verdict = heading_kind(window[:end], None, kind_genre)
         if verdict is not None and verdict.strong and window[:end].endswith(verdict.cue):
             return end if end < len(text) else 0
     return 0

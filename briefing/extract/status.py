@@ -192,7 +192,7 @@ _HEADING_YEAR_RE = re.compile(r"(20\d\d)年")
 _THIS_YEAR_RE = re.compile(r"今年(?!以来)|明年|本年度")
 _HEADING_TRIM = "。.：:；;，, "
 # genres that report a past period
-_LOOKING_BACK = frozenset({"summary", "statistics"})
+LOOKING_BACK = frozenset({"summary", "statistics"})
 # words that name what a plan holds but not when (思路, 工作要点): in a summary they name what
 # guided the work reviewed (创新工作思路, 围绕工作要点), as its nouns of tasks name its topics
 _ATEMPORAL_AHEAD = frozenset({"思路", "工作思路", "工作要点"})
@@ -228,7 +228,7 @@ def heading_kind(
     imperative = _IMPERATIVE_START_RE.match(body) is not None
     # a summary reports what was done: its part is a task part by a word that looks ahead in
     # time (下一步, 打算, 明年, a later year), not by a topic (2024年重点工作, 创新工作思路)
-    topics = genre in _LOOKING_BACK and not _names_later_year(body, year)
+    topics = genre in LOOKING_BACK and not _names_later_year(body, year)
     ahead = False
     cues: list[tuple[int, SectionKind, str]] = []
     for hit in _TASK_ANYWHERE_RE.finditer(body):
@@ -276,7 +276,7 @@ def _names_later_year(heading: str, year: int | None) -> bool:
 def summary_topic(section: Sequence[str], year: int | None, genre: Genre) -> SectionVerdict | None:
     """The heading that would mark a task part in another genre but in a summary names a topic
     (2024年重点工作), for `briefing explain`; None when there is none."""
-    if genre not in _LOOKING_BACK:
+    if genre not in LOOKING_BACK:
         return None
     for heading in reversed(section):
         verdict = heading_kind(heading, year)
@@ -731,7 +731,7 @@ class DocContext:
 
 
 # a soft plan cue (预计 as an estimate of the year's result, 要) does not outweigh a genre that
-# reports a past period (_LOOKING_BACK)
+# reports a past period (LOOKING_BACK)
 _NO_CONTEXT = DocContext()
 
 
@@ -829,7 +829,7 @@ def decide(
         # a plan's 实现/达到 are targets: only a strong past cue (handled above) says done
         return Decision("planned", "genre", mood, None, ctx)
     mood = mood or soft_mood(text)
-    if mood is not None and not (mood.status == "planned" and ctx.genre in _LOOKING_BACK):
+    if mood is not None and not (mood.status == "planned" and ctx.genre in LOOKING_BACK):
         return Decision(mood.status, "mood", mood, None, ctx)
     if ctx.genre != "unknown":
         return Decision("done", "genre", mood, None, ctx)
