@@ -740,16 +740,53 @@ def _restatements(ranked: pd.DataFrame) -> set[str]:
     """Measures that repeat a better one of the same document: a figure in common (9家, 865.1亿元)
     and much of the wording (a report's summary paragraph and its body say the same twice, in
     sentences too unlike for the duplicate links), or a long run of words in common
-    (`_SAME_THING_RUN`)."""
+    (`_SAME_THING_RUN`); of a yearly series said in sentences that differ little but in their
+    numbers (`_SERIES_LIKENESS`), all but the latest year's."""
     kept: dict[int, list[tuple[set[str], set[str], str]]] = {}
     repeated: set[str] = set()
     seen: set[str] = set()
+    # a yearly series said sentence by sentence (2009年，省级科技计划项目5个，经费为120万元。 2010年，
+    # …8个，…175万元。): one item, the latest year's
+    series: dict[int, list[tuple[str, int, str]]] = {}  # per document: (skeleton, year, id)
+    member: dict[str, int] = {}  # a measure's series, by its index in its document's list
+    for mid, source, text in zip(
+        ranked["measure_id"], ranked["source_no"], ranked["clean"], strict=True
+    ):
+        if str(mid) in member:
+            continue
+        skeleton = _DIGITS_RE.sub("", text)
+        year = max((int(y) for y in _YEAR_RE.findall(text)), default=0)
+        known = series.setdefault(int(source), [])
+        at = next(
+            (
+                i
+                for i, (other, other_year, _) in enumerate(known)
+                # items of a series are of different years (two standards of one policy,
+                # 对非培育库企业…20万元 and 对培育库企业…15万元, are two provisions)
+                if year
+                and other_year
+                and year != other_year
+                and min(len(skeleton), len(other)) >= _SERIES_LEAST
+                and SequenceMatcher(None, skeleton, other, autojunk=False).ratio()
+                >= _SERIES_LIKENESS
+            ),
+            None,
+        )
+        if at is None:
+            known.append((skeleton, year, str(mid)))
+            at = len(known) - 1
+        elif year > known[at][1]:
+            known[at] = (known[at][0], year, str(mid))
+        member[str(mid)] = at
     for mid, source, text in zip(
         ranked["measure_id"], ranked["source_no"], ranked["clean"], strict=True
     ):
         if mid in seen:
             continue
         seen.add(mid)
+        if series[int(source)][member[str(mid)]][2] != mid:
+            repeated.add(mid)
+            continue
         figures = set(figures_in(text))
         pairs = {text[i : i + 2] for i in range(len(text) - 1)}
         earlier = kept.setdefault(int(source), [])
@@ -763,6 +800,15 @@ def _restatements(ranked: pd.DataFrame) -> set[str]:
             earlier.append((figures, pairs, text))
     return repeated
 
+
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
+_DIGITS_RE = re.compile(r"[\d.,，、%％]+")
+_SERIES_LEAST = 8
+"""Characters a sentence has once its numbers are taken out, at least, to be a series' item (not
+a bare count such as 新增2家。)."""
+_SERIES_LIKENESS = 0.85
+"""How alike two sentences of one document are once their numbers are taken out, at least, to be
+one series' items (2009年，县级科技投入为5607万元… and 2010年县级科技投入8052万元…)."""
 
 _SAME_THING_RUN = 18
 """Characters two sentences of one document share in one run when they are about the same thing

@@ -241,19 +241,23 @@ def _empty_chart(title: str, message: str) -> ChartImage:
 # --- the charts -----------------------------------------------------------------------------------
 
 
-def theme_status_chart(rows: Sequence[tuple[str, int, int, int]]) -> ChartImage:
+def theme_status_chart(
+    rows: Sequence[tuple[str, int, int, int]], documents: Sequence[int] = ()
+) -> ChartImage:
     """Measures per theme, split into done (进展), provisions of policy documents in force
     (政策规定) and plans (计划): stacked horizontal bars.
 
     `rows` are (theme, done, provisions, plans) in the configured theme order, `plans` without
     the provisions; a row named `其他` is grey. A provision is decided policy, neither a result
     nor a next step, so it has a segment of its own (named only when some theme has one). Each
-    segment carries its count when there is room, each bar its total.
+    segment carries its count when there is room, each bar its total, and with `documents` (how
+    many documents each theme's measures come from) how many documents it draws on: a long bar
+    from one news story reads as one story's (共9条，1份文件).
     """
     colors = [
         OTHER_COLOR if name == OTHER_LABEL else theme_color(i) for i, (name, *_) in enumerate(rows)
     ]
-    return _status_chart(rows, "各主题措施数量", colors)
+    return _status_chart(rows, "各主题措施数量", colors, documents)
 
 
 def theme_documents_chart(
@@ -267,7 +271,10 @@ def theme_documents_chart(
 
 
 def _status_chart(
-    rows: Sequence[tuple[str, int, int, int]], subject: str, colors: Sequence[str]
+    rows: Sequence[tuple[str, int, int, int]],
+    subject: str,
+    colors: Sequence[str],
+    documents: Sequence[int] = (),
 ) -> ChartImage:
     with_rules = any(rules for _, _, rules, _ in rows)
     title = f"{subject}（进展／政策规定／计划）" if with_rules else f"{subject}（进展／计划）"
@@ -326,14 +333,15 @@ def _status_chart(
             axes.text(
                 total + max_total * 0.015,
                 pos,
-                f"共{total}",
+                f"共{total}" + (f"，{documents[pos]}份文件" if documents else ""),
                 va="center",
                 fontsize=_LABEL_PT,
                 color=_TEXT_COLOR,
             )
         axes.set_yticks(positions, [_wrap(r[0], 8) for r in rows])
         axes.invert_yaxis()
-        axes.set_xlim(0, max_total * 1.15)
+        # room right of the longest bar for its total (and its documents)
+        axes.set_xlim(0, max_total * (1.3 if documents else 1.15))
         axes.xaxis.set_major_locator(_integer_locator())
         axes.set_xlabel("措施数（条）", fontsize=_LABEL_PT, color=_TEXT_COLOR)
         legend = [
@@ -359,7 +367,15 @@ def _status_chart(
     def said(done: int, rules: int, plans: int) -> str:
         return f"进展{done}条、" + (f"政策规定{rules}条、" if with_rules else "") + f"计划{plans}条"
 
-    alt = title + "：" + "；".join(f"{name}{said(d, r, p)}" for name, d, r, p in rows) + "。"
+    def from_(pos: int) -> str:
+        return f"（{documents[pos]}份文件）" if documents else ""
+
+    alt = (
+        title
+        + "："
+        + "；".join(f"{r[0]}{said(*r[1:])}{from_(i)}" for i, r in enumerate(rows))
+        + "。"
+    )
     return _chart(build, alt)
 
 
@@ -629,7 +645,9 @@ def draw_charts(aggregates: Aggregates, changes: Changes, focus: str = "") -> Br
     if focus in order and (focus_rows := _documents_of(focus, aggregates)):
         documents[focus] = theme_documents_chart(focus, focus_rows, order.index(focus))
     return BriefingCharts(
-        themes=theme_status_chart(rows) if rows else None,
+        themes=theme_status_chart(rows, [counts[row[0]]["documents"] for row in rows])
+        if rows
+        else None,
         mix=document_mix_chart(mix_rows, order) if mix_rows else None,
         by_theme=by_theme,
         trends=trends,

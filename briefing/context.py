@@ -345,7 +345,7 @@ class SummaryInfo(TypedDict):
 
 class ChartSet(TypedDict):
     themes: Any
-    """各主题措施数柱状图，分进展、政策规定（政策规划类文件的现行规定，有时才分出）和计划；未归入主题的措施（`other_count`）不列入。 例：`{{ charts.themes }}`"""
+    """各主题措施数柱状图，分进展、政策规定（政策规划类文件的现行规定，有时才分出）和计划，柱后写明共几条、来自几份文件；未归入主题的措施（`other_count`）不列入。 例：`{{ charts.themes }}`"""
     mix: Any
     """各文件的主题构成图，只列有主题措施的文件；未归入主题的措施不列入。 例：`{{ charts.mix }}`"""
 

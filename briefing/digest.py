@@ -713,6 +713,10 @@ def strongest_measures(
         story = 1 if ONE_RECIPIENT_RE.search(quote) else 0
         scored.append((tier(m), story, -score, position, quote))
     scored.sort()
+    if any(story == 0 for _, story, *_ in scored):
+        # one firm's story is no summary of a document that says more: the gist names one
+        # measure rather than fill its second place with an anecdote
+        scored = [item for item in scored if item[1] == 0]
     return [quote for *_, quote in scored[:n]]
 
 
@@ -757,6 +761,12 @@ def setting_of(doc: ExtractedDocument) -> str:
             and stem not in named
         ):
             place = top
+    if not places:
+        # no figure names a place: the place the document calls its own (an untitled page that
+        # opens 2023年，无锡市…), as its figures are scoped
+        own = document_jurisdiction(meta.publisher, meta.title, doc.body) or ""
+        if _JURISDICTION_RE.search(own) and (_PLACE_STEM_RE.sub("", own) or own) not in named:
+            place = own
     years: dict[int, int] = {}
     for ind in doc.indicators:
         if ind.year and ind.kind in ("actual", "growth", "change"):

@@ -207,8 +207,17 @@ GENERIC_OPENING_RE = re.compile(
 # a sentence that continues the one before it, whose subject and verb it leans on: 并于2017年1月
 # 联合印发了…, 还有国家富民强县项目…400万元, 包括信用贷款和…; not 并购重组 or 同时/此外 (they open a new point)
 _CONTINUATION_RE = re.compile(
-    r"^(?:并(?:且|于|在|将|对|与|把|向|从|按|由|已|经|同|以)|而且|还有|以及|及其|另有|包括)"
+    r"^(?:并(?:且|于|在|将|对|与|把|向|从|按|由|已|经|同|以)|而且|还有|以及|及其|另有|包括"
+    # a date with no subject before its verb: 于2015年底初步完成了《…》的起草工作 (于是 opens a
+    # consequence, 于都 is a county)
+    r"|于(?=\d|[今去上同当本次]年))"
 )
+
+
+def is_continuation(text: str) -> bool:
+    """Whether a (cleaned) sentence or quote leans on the one before it for its subject and verb
+    (并于2017年1月联合印发了…, 于2015年底初步完成了…): it does not stand alone."""
+    return bool(_CONTINUATION_RE.match(text))
 
 
 # what a place is, not what was done: 南京是全国唯一的科技体制综合改革试点城市，拥有普通高校53所…
@@ -290,7 +299,7 @@ def unsuitable(text: str) -> str | None:
     """Why a (cleaned) sentence is no highlight, or None when it may be one."""
     if _content(text) < 12:
         return "过短"
-    if _CONTINUATION_RE.match(text):
+    if is_continuation(text):
         return "半句"
     if _GARBLED_RE.search(text):
         return "乱码"

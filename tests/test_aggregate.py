@@ -806,3 +806,16 @@ def test_other_science_work_lists_what_reports_science_first_and_spreads_over_do
     texts = [m["text"] for m in work]
     assert texts[-1].startswith("全年粮食播种面积")
     assert [m["source_no"] for m in work[:2]] == [1, 2]
+
+
+def test_a_yearly_series_said_sentence_by_sentence_is_one_highlight_the_latest_years() -> None:
+    """2009年…5个，经费为120万元。 2010年…8个…。 2011年…11个…: one item, 2011's, not three."""
+    texts = {
+        "a": "2009年，省级科技计划项目5个，经费为120万元。",
+        "b": "2011年，省级科技计划项目11个，经费为260万元。",
+        "c": "2010年，省级科技计划项目8个，经费为175万元。",
+    }
+    measures = [_said(mid, text, {"基础研究": ["科技计划"]}) for mid, text in texts.items()]
+    agg = aggregate([_doc(1, measures, [])], ["基础研究"])
+    picked = pick_highlights(agg.measures, ["基础研究"], 5)["基础研究"]
+    assert picked["measure_id"].tolist() == ["b"]

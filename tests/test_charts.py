@@ -93,6 +93,15 @@ def test_status_chart_describes_its_data_in_alt_text() -> None:
     assert "成果转化进展20条、政策规定2条、计划4条" in chart.alt
 
 
+def test_status_chart_says_how_many_documents_each_themes_bar_draws_on() -> None:
+    # a long bar from one news story's sentences reads as one story's, not as a theme's weight
+    rows = [("科技金融", 9, 0, 1), ("人才", 2, 0, 0)]
+    chart = theme_status_chart(rows, [1, 2])
+    assert "科技金融进展9条、计划1条（1份文件）" in chart.alt
+    assert "人才进展2条、计划0条（2份文件）" in chart.alt
+    assert chart.png != theme_status_chart(rows).png
+
+
 def test_status_chart_names_provisions_apart_only_when_there_are_some() -> None:
     # a policy's provisions in force are neither results nor next steps (issue 15 open item)
     plain = theme_status_chart([("基础研究", 12, 0, 3), ("人才", 9, 0, 1)])

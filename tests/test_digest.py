@@ -578,6 +578,66 @@ def test_a_news_gist_leads_with_what_was_done_for_all_not_one_firms_story() -> N
     assert strongest_measures(doc, 1) == [
         "市科技局联合6家银行推出“科技质量贷”专项产品，授信额度共计20亿元"
     ]
+    # nor does the anecdote fill the second place: the gist names one measure
+    assert strongest_measures(doc, 2) == [
+        "市科技局联合6家银行推出“科技质量贷”专项产品，授信额度共计20亿元"
+    ]
+
+
+def test_a_gist_of_an_unthemed_report_quotes_its_science_work_before_its_gdp() -> None:
+    """A city's work report in a S&T briefing is summed up by its 高新技术企业, not its GDP."""
+    texts = [
+        "全市地区生产总值完成3440亿元，增长8.5%，规模以上工业增加值增长9%。",
+        "实施“科技企业倍增”计划，新增国家高新技术企业305家。",
+    ]
+    doc = _reply("政府工作报告", "\n".join(texts))
+    doc.measures = [
+        Measure(id=f"m{i}", text=t, section=(), status="done", themes=[])
+        for i, t in enumerate(texts)
+    ]
+    # the GDP sentence's three linked figures outweigh the name and the count
+    from briefing.model import Indicator
+
+    doc.indicators = [
+        Indicator(
+            id=f"i{n}",
+            text=t,
+            metric="地区生产总值",
+            value=1.0,
+            unit="亿元",
+            year=2023,
+            kind="actual",
+            scope=None,
+            measure_id="m0",
+        )
+        for n, t in enumerate(("3440亿元", "8.5%", "9%"))
+    ]
+    assert strongest_measures(doc, 1)[0].startswith("全市地区生产总值")
+    assert strongest_measures(doc, 1, science={"m1"}) == [
+        "实施“科技企业倍增”计划，新增国家高新技术企业305家"
+    ]
+
+
+def test_the_sources_list_never_shows_a_posting_date_before_the_signing_date() -> None:
+    from briefing.digest import shown_date
+
+    doc = _reply("关于某事的通知", "2023年，全市新增高新技术企业305家。")
+    doc.metadata = Metadata(
+        title="关于某事的通知", display_title="关于某事的通知",
+        written_date="2023-01-12", published_date="2023-01-10",
+    )  # fmt: skip
+    assert shown_date(doc) == "2023-01-12"
+    doc.metadata.published_date = "2023-01-28"
+    assert shown_date(doc) == "2023-01-28"
+
+
+def test_a_gist_names_the_place_an_untitled_page_calls_its_own() -> None:
+    from briefing.digest import setting_of
+
+    page = _reply("", "一、总体目标\n到2025年，无锡市全社会研发投入强度达到3.5%。")
+    page.metadata = Metadata(title=None, display_title="无标题")
+    page.body = "无锡市全面推进科技创新的若干措施\n到2025年，无锡市全社会研发投入强度达到3.5%。"
+    assert setting_of(page) == "无锡市"
 
 
 def test_a_publisher_named_by_its_level_alone_is_shown_with_the_documents_place() -> None:
