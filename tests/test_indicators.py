@@ -1425,7 +1425,7 @@ def test_growth_against_a_distant_base_year_names_its_base() -> None:
 def test_a_period_ahead_makes_targets_and_people_are_not_craftsmen() -> None:
     found = figures("未来5年,我市将引进培养科技领军人才10名、优秀工匠1000名,再增加100万人口。")
     assert [(f.metric, f.kind) for f in found] == [
-        ("科技领军人才", "target"),
+        ("引进培养科技领军人才", "target"),  # those brought in, not all there are
         ("优秀工匠", "target"),
         ("人口", "change"),
     ]
@@ -1473,7 +1473,7 @@ def test_a_passage_about_the_years_ahead_holds_targets_to_its_end() -> None:
         "西宁市",
     )
     assert [(f.metric, f.kind) for f in found] == [
-        ("高层次人才", "target"),
+        ("引进高层次人才", "target"),
         ("院士工作站", "actual"),
     ]
 
@@ -1652,7 +1652,7 @@ def test_a_growth_since_a_period_names_the_period() -> None:
     assert [f.metric for f in found] == [
         "高新技术企业(“十四五”以来)",
         "科技型中小企业(“十四五”以来)",
-        "人才(“十四五”以来)",
+        "引进人才(“十四五”以来)",
     ]
 
 
@@ -1714,3 +1714,23 @@ def test_a_year_opening_a_clause_or_a_lead_in_dates_what_follows() -> None:
         doc_date=None,
     )
     assert [(f.value, f.year) for f in found] == [(5, 2025), (7, 2025)]
+
+
+def test_people_brought_in_are_named_with_the_verb_that_brought_them() -> None:
+    # "高校毕业生 2100余人" read as all the graduates there are; these are the ones taken on
+    found = figures("2019年,引育高层次人才2355人,吸纳高校毕业生2100余人,选派科技特派员120名。")
+    assert [f.metric for f in found] == ["引育高层次人才", "吸纳高校毕业生", "选派科技特派员"]
+    # a count of things keeps its noun alone
+    assert one("2019年,引进科技项目12个。").metric == "科技项目"
+
+
+def test_a_support_ratio_is_named_as_the_share_of_its_base() -> None:
+    # an unseen 鞍山 policy: "融资租赁额 20%" read as the lease amount itself
+    found = figures(
+        "企业通过融资租赁方式取得大型科研仪器的,按融资租赁额的20%给予补助。",
+        "对企业单个科技信贷项目,按执行利率给予2%的贴息补助。",
+    )
+    assert [(f.metric, f.value, f.kind) for f in found] == [
+        ("融资租赁额补助比例", 20, "provision"),
+        ("执行利率贴息比例", 2, "provision"),
+    ]

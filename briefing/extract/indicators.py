@@ -28,7 +28,8 @@ what each one is about (a page in traditional characters reaches it folded to si
   只有); a firm before a figure is its scope when a noun follows the figure; a rate named by its word
   alone ("年均增速12.76%") is the rate of the figure named before it, and after a span ("从2020年的…
   增长到2023年的…") it says the span (…年均增速(2020—2023年)); a growth or total over a period
-  running to the present says it ("“十四五”以来…增长106%" -> …(“十四五”以来)).
+  running to the present says it ("“十四五”以来…增长106%" -> …(“十四五”以来)). People brought in
+  keep the verb that brought them ("引育高层次人才2355人" -> 引育高层次人才, not all there are).
 - kind: provision for a support standard, or the threshold a support sentence sets (对…给予20万元奖励,
   最高补助500万元, 单个项目支持金额不超过300万元; not a grant asked for or reported after the count
   of what got it: "申请资助资金1244万元", "…计划16项,资助资金159万元", 累计补助不超过100万元 (a cap, not a sum paid out),
@@ -774,7 +775,9 @@ def _sentence_figures(
                 sentence_scope = _scope_of(_LEAD_TIME.sub("", text[:200], count=1))
                 sentence_scope_known = True
             scope = sentence_scope or _place_before(places, 0, q.start) or ctx.jurisdiction
-        metric = _clean_metric(bare, scope, amount=q.unit.endswith("元"))
+        metric = _clean_metric(
+            bare, scope, amount=q.unit.endswith("元"), people=q.unit.endswith(_PEOPLE_UNITS)
+        )
         if q.unit == "%" and (done := _DONE_SHARE.search(bare)) is not None:
             # "完成省科技厅下达任务的124%": how much of a task was done; "…申请量1350件,超额完成
             # 17%": by how much the figure before beat its task
@@ -858,6 +861,12 @@ def _sentence_figures(
             target_at,
             support,
         )
+        if kind == "provision" and q.unit == "%" and "按" in bare:
+            # "按融资租赁额的20%给予补助": the share of a base a grant pays, not the base
+            ratio = _RATIO_OF_BASE.search(bare)
+            grant = _GRANT_AFTER.match(text, q.end, c_end)
+            if ratio is not None and grant is not None:
+                metric = f"{ratio.group(1)}{grant.group(1)}比例"
         # "下降2.1%": the value stays as printed, the qualifier says which way it went
         decline = _DECLINE.search(bare)
         qualifier = _qualifier(lead_qualifier, q, prefix) or (decline and decline.group(1))
@@ -972,6 +981,8 @@ def _label_periods_since(text: str, figures: Sequence[_Figure]) -> None:
 
 _COMPANY_TAILS = ("公司", "集团")
 _COMPANY_END = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)$")
+_RATIO_OF_BASE = re.compile(r"按照?([^按,，;；。0-9]{2,12}?)的?(?:给予|予以)?$")
+_GRANT_AFTER = re.compile(r"的?(?:给予|予以)?(?:一次性)?(补助|奖励|资助|补贴|贴息|奖补)")
 # "没有研发活动的占66%", "建有研发机构的只有40%左右": a share of the things a clause describes
 _PART_OF_WHOLE = re.compile(r"的(?:约|只|仅)?(占|只有|仅有|仅为|不足|不到)$")
 _SHORT_OF = frozenset({"只有", "仅有", "仅为", "不足", "不到"})
@@ -1515,8 +1526,12 @@ def _scope_of(clause: str) -> str | None:
 _EXAMPLES = re.compile(r"^.{0,40}?(?:为代表|为主体|为重点|为龙头)的(?=.{2})")
 
 
-def _clean_metric(prefix: str, scope: str | None, amount: bool = False) -> str | None:
-    """The metric named by the words before a figure; `amount` when the figure is money (元)."""
+def _clean_metric(
+    prefix: str, scope: str | None, amount: bool = False, people: bool = False
+) -> str | None:
+    """The metric named by the words before a figure; `amount` when the figure is money (元),
+    `people` when it counts people (人, 名: "引进高层次人才2355人" keeps the verb that makes it a flow,
+    引进高层次人才, not all the 高层次人才 there are)."""
     s = _LEADING_NOISE.sub("", _strip_comparison_and_time(prefix))
     if scope and s.startswith(scope):
         s = s[len(scope) :]
@@ -1583,6 +1598,10 @@ def _clean_metric(prefix: str, scope: str | None, amount: bool = False) -> str |
         return None
     if amount:
         s, verb = _name_amount(s, verb)
+    elif people and verb in _RECRUITING and len(s) >= 2 and not s.startswith(verb):
+        # "引进培养科技领军人才": the whole run of verbs
+        run = re.search(f"(?:{'|'.join(_RECRUITING)})+(?={re.escape(s)}$)", prefix)
+        s = (run.group() if run else verb) + s
     # "县市区之一", "联东U谷·马尾智能制造产业园等重大项目", "年营业收入≤", "固定资产投资五年"
     s = _METRIC_TAIL.sub("", s)
     examples = [m.end() for m in _EXAMPLES_END.finditer(s)]
@@ -1595,6 +1614,27 @@ def _clean_metric(prefix: str, scope: str | None, amount: bool = False) -> str |
 
 
 _LIST_JOINT = frozenset("及和、与或")
+_PEOPLE_UNITS = ("人", "名", "位")
+# verbs that bring people in: the count is of those brought, not of all there are
+_RECRUITING = frozenset(
+    {
+        "引进",
+        "新引进",
+        "引育",
+        "引培",
+        "招引",
+        "吸纳",
+        "吸引",
+        "培养",
+        "培育",
+        "新培育",
+        "选派",
+        "培训",
+        "遴选",
+        "评选",
+        "选拔",
+    }
+)
 # "较2000年", "比2015年末", "与2021年相比": a base year a change is measured against
 _BASE_YEAR = re.compile(
     r"(?:较|比|与)((?:19|20)[0-9]{2})年(?:末|底|同期)?(?:相比|比较)?[^0-9]{0,8}$"
