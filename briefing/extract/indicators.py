@@ -1600,7 +1600,8 @@ def _clean_metric(
         s, verb = _name_amount(s, verb)
     elif people and verb in _RECRUITING and len(s) >= 2 and not s.startswith(verb):
         # "引进培养科技领军人才": the whole run of verbs
-        run = re.search(f"(?:{'|'.join(_RECRUITING)})+(?={re.escape(s)}$)", prefix)
+        k = prefix.rfind(s)
+        run = _RECRUITING_RUN.search(prefix, 0, k) if k > 0 else None
         s = (run.group() if run else verb) + s
     # "县市区之一", "联东U谷·马尾智能制造产业园等重大项目", "年营业收入≤", "固定资产投资五年"
     s = _METRIC_TAIL.sub("", s)
@@ -1635,6 +1636,7 @@ _RECRUITING = frozenset(
         "选拔",
     }
 )
+_RECRUITING_RUN = re.compile("(?:" + "|".join(sorted(_RECRUITING, key=len, reverse=True)) + ")+$")
 # "较2000年", "比2015年末", "与2021年相比": a base year a change is measured against
 _BASE_YEAR = re.compile(
     r"(?:较|比|与)((?:19|20)[0-9]{2})年(?:末|底|同期)?(?:相比|比较)?[^0-9]{0,8}$"
