@@ -721,13 +721,11 @@ def strongest_measures(
 
 
 def shown_date(doc: ExtractedDocument) -> str | None:
-    """The date the sources list and the gist print: the posting date, else the signing date;
-    the signing date when the posting date is earlier (a page is not posted before it is signed:
-    one of the two was misread, and the signing date is the document's own)."""
-    meta = doc.metadata
-    if meta.published_date and meta.written_date and meta.published_date < meta.written_date:
-        return meta.written_date
-    return doc.date
+    """The date the sources list and the gist print: the document's own date (成文日期, the day a
+    report was delivered: "——2024年1月27日在…会议上"), else the day it was posted. A 简报 cites a
+    document by its own date; the posting date is the page's, often days or weeks later (the
+    period filter still uses it: `ExtractedDocument.date`)."""
+    return doc.metadata.written_date or doc.metadata.published_date
 
 
 # a jurisdiction, not a body (高校) or a zone's part: 海南省, 三亚市, 鄞州区, 海西州 (not 全国, which

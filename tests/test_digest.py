@@ -14,6 +14,7 @@ from briefing.digest import (
     proposal_of,
     quote_of,
     section_topics,
+    shown_date,
     shown_publisher,
     strongest_measures,
     theme_sentence,
@@ -680,3 +681,17 @@ def test_a_figure_verb_with_its_own_object_quotes_no_filler_clause_before() -> N
         quote_of("技术合同成交额大幅增长，突破300亿元。")[0]
         == "技术合同成交额大幅增长，突破300亿元"
     )
+
+
+def test_the_sources_list_dates_a_document_by_its_own_date_not_its_posting() -> None:
+    """A work report delivered on 27 January and posted on 4 February is the report of 27
+    January; a reply signed in April and posted in September is cited as of April."""
+
+    def dated(written: str | None, published: str | None) -> ExtractedDocument:
+        meta = Metadata(title="t", written_date=written, published_date=published)
+        return ExtractedDocument(source="d.txt", sha256="0" * 64, format="text", metadata=meta)
+
+    assert shown_date(dated("2026-01-27", "2026-02-04")) == "2026-01-27"
+    assert shown_date(dated("2020-04-10", "2020-09-16")) == "2020-04-10"
+    assert shown_date(dated(None, "2023-01-31")) == "2023-01-31"
+    assert shown_date(dated(None, None)) is None
