@@ -19,6 +19,7 @@ import re
 from briefing.extract.measures import is_framing, is_problem_statement
 from briefing.extract.numbers import find_quantities
 from briefing.extract.script import PINYIN_RESIDUE, PINYIN_SYLLABLE
+from briefing.extract.text_lines import NEWS_DATELINE
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -85,7 +86,10 @@ _GUIDANCE_RE = re.compile(
 
 def clean_sentence(text: str) -> str:
     """The measure as printed in a highlight: one clean sentence ending in 。."""
-    s = _INNER_SPACE_RE.sub("", text.strip())
+    s = text.strip()
+    if dateline := NEWS_DATELINE.match(s):
+        s = s[dateline.end() :]  # before the spaces go: 新华社北京3月5日电 ends at its space
+    s = _INNER_SPACE_RE.sub("", s)
     if "(" in s:
         # a mirror's conversion residue (研發(fā)經(jīng)費): the pinyin is no part of the sentence
         s = PINYIN_RESIDUE.sub("", s)
@@ -108,7 +112,9 @@ def clean_sentence(text: str) -> str:
 
 
 def _strip_openers(s: str) -> str:
-    while (m := _OPENER_RE.match(s)) and m.end() > 0:
+    # a news item's dateline with its day and byline (经济日报北京10月3日讯（记者熊丽）) is the
+    # outlet's, not the measure's: the same pattern that reads the outlet as the publisher
+    while ((m := _OPENER_RE.match(s)) and m.end() > 0) or (m := NEWS_DATELINE.match(s)):
         s = s[m.end() :]
     return s
 

@@ -235,3 +235,15 @@ def test_look_alikes_of_stories_and_quotes_stay_highlights(text: str) -> None:
 
 def test_a_speech_quoted_to_the_end_is_no_highlight() -> None:
     assert unsuitable("他表示：“我们将继续加大投入，支持企业创新发展。”") == "引语"
+
+
+def test_a_news_dateline_and_byline_are_not_part_of_the_highlight() -> None:
+    """经济日报北京10月3日讯（记者熊丽） is who filed the item; the highlight starts with what was
+    done. A word that only looks like one (讯问) stays."""
+    assert clean_sentence(
+        "经济日报北京10月3日讯（记者熊丽）国家统计局、科技部、财政部3日联合发布公报。"
+    ) == ("国家统计局、科技部、财政部3日联合发布公报。")
+    assert clean_sentence("新华社北京3月5日电 国务院总理作政府工作报告。") == (
+        "国务院总理作政府工作报告。"
+    )
+    assert clean_sentence("市广播电视台3月5日讯问了相关负责人。").startswith("市广播电视台")
