@@ -1734,3 +1734,15 @@ def test_a_support_ratio_is_named_as_the_share_of_its_base() -> None:
         ("融资租赁额补助比例", 20, "provision"),
         ("执行利率贴息比例", 2, "provision"),
     ]
+
+
+def test_the_place_in_a_news_dateline_is_where_the_item_was_filed_not_its_scope() -> None:
+    """经济日报北京10月3日讯: the national totals that follow are not Beijing's; a place named
+    after the dateline still is."""
+    national = figures(
+        "经济日报北京10月3日讯（记者熊丽）国家统计局发布的公报显示，2023年全国研究与试验发展经费"
+        "投入总量突破3.3万亿元。"
+    )
+    assert [f.scope for f in national if f.value == 3.3] == ["全国"]
+    local = figures("新华社北京3月5日电 2023年，天津市技术合同成交额达到1900亿元。")
+    assert [f.scope for f in local if f.value == 1900] == ["天津市"]

@@ -98,6 +98,7 @@ from collections.abc import Sequence
 from briefing.extract.dates import FUTURE_YEARS
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
 from briefing.extract.places import NATION, find_places, may_name_place
+from briefing.extract.text_lines import NEWS_DATELINE
 from briefing.model import Indicator, IndicatorKind, Measure, Sentence, Structure
 
 MAX_LOOKBACK = 40  # characters of context before a number that can hold its metric
@@ -1457,8 +1458,12 @@ def _scope_places(
         else []
     )
     listed_ends: set[int] = set()
+    # 经济日报北京10月3日讯: where the item was filed, not whose figures it reports
+    head = text[:40]
+    dateline = NEWS_DATELINE.match(text) if ("讯" in head or "电" in head) else None
+    filed_end = dateline.end() if dateline else 0
     for start, end, name in _places_in_windows(text, quantities):
-        if _inside(titles, title_starts, start):
+        if start < filed_end or _inside(titles, title_starts, start):
             continue
         if text.startswith("、", end):
             listed_ends.add(end)
