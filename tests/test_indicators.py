@@ -1746,3 +1746,15 @@ def test_the_place_in_a_news_dateline_is_where_the_item_was_filed_not_its_scope(
     assert [f.scope for f in national if f.value == 3.3] == ["全国"]
     local = figures("新华社北京3月5日电 2023年，天津市技术合同成交额达到1900亿元。")
     assert [f.scope for f in local if f.value == 1900] == ["天津市"]
+
+
+def test_dang_nian_is_the_year_the_text_before_named() -> None:
+    """当年 is "that year": after 到2025年 in a 2022 plan it is 2025; with no year before it, the
+    document's own."""
+    targets = figures(
+        "到2025年,科技成果转化体系基本形成。当年吸纳技术合同成交额超过100亿元。",
+        doc_date="2022-06-01",
+    )
+    assert [(f.value, f.year) for f in targets] == [(100.0, 2025)]
+    plain = figures("当年新增高新技术企业120家。", doc_date="2024-01-10")
+    assert [(f.value, f.year) for f in plain] == [(120.0, 2024)]

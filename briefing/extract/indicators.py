@@ -713,7 +713,7 @@ def _sentence_figures(
     """The figures of a sentence, and the year of its last time phrase."""
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
     title_starts = [a for a, _ in titles]
-    mentions = _year_mentions(text, titles, title_starts, ctx)
+    mentions = _year_mentions(text, titles, title_starts, ctx, context_year)
     last_year = mentions[-1].year if mentions else None
     quantities = sorted(find_quantities(text), key=lambda q: q.start)
     if not quantities:
@@ -1314,8 +1314,11 @@ def _year_mentions(
     titles: Sequence[tuple[int, int]],
     title_starts: Sequence[int],
     ctx: _DocContext,
+    that_year: int | None = None,
 ) -> list[_Mention]:
-    """Years printed (2023年), years said (今年, 去年) and months of the document's year (5月末)."""
+    """Years printed (2023年), years said (今年, 去年) and months of the document's year (5月末).
+    当年 is the year printed last before it, else `that_year` (the year the text before named), else
+    the document's: 到2025年,…。当年吸纳技术合同成交额超过100亿元 is 2025, not the 2022 plan's year."""
     mentions = [
         _Mention(m.start(), int(m.group(1)))
         for m in _YEAR.finditer(text)
@@ -1328,10 +1331,13 @@ def _year_mentions(
     ]
     if ctx.doc_year is not None:
         year = ctx.doc_year
-        mentions += [
-            _Mention(m.start(), year + _RELATIVE_OFFSET[m.group(1)])
-            for m in _RELATIVE_YEAR.finditer(text)
-        ]
+        printed = [(m.start, m.year) for m in mentions]
+        for m in _RELATIVE_YEAR.finditer(text):
+            said = year + _RELATIVE_OFFSET[m.group(1)]
+            if m.group(1) == "当年":
+                before = [y for start, y in printed if start < m.start()]
+                said = before[-1] if before else that_year if that_year is not None else said
+            mentions.append(_Mention(m.start(), said))
         for m in (
             _MONTH_PERIOD.finditer(text) if "月" in text or "季度" in text or "半年" in text else ()
         ):
