@@ -619,19 +619,6 @@ def test_a_gist_of_an_unthemed_report_quotes_its_science_work_before_its_gdp() -
     ]
 
 
-def test_the_sources_list_never_shows_a_posting_date_before_the_signing_date() -> None:
-    from briefing.digest import shown_date
-
-    doc = _reply("关于某事的通知", "2023年，全市新增高新技术企业305家。")
-    doc.metadata = Metadata(
-        title="关于某事的通知", display_title="关于某事的通知",
-        written_date="2023-01-12", published_date="2023-01-10",
-    )  # fmt: skip
-    assert shown_date(doc) == "2023-01-12"
-    doc.metadata.published_date = "2023-01-28"
-    assert shown_date(doc) == "2023-01-28"
-
-
 def test_a_gist_names_the_place_an_untitled_page_calls_its_own() -> None:
     from briefing.digest import setting_of
 
