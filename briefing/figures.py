@@ -215,10 +215,21 @@ def _ranked(rows: pd.DataFrame, limit: int) -> pd.DataFrame:
     years = pd.to_numeric(rows["year"], errors="coerce").astype("float64")
     same_metric = rows["metric"].astype(str) + "\x00" + rows["scope"].astype(str)
     stale = (years < years.groupby(same_metric).transform("max")).astype(int)
-    scored = scored.assign(score=scored["score"] - stale)
-    return scored.sort_values(
-        ["score", "on_theme", "first_source"], ascending=[False, False, True], kind="stable"
-    ).head(limit)
+    # one metric for one year in several places (技术合同成交额 2023: 重庆市 865.1亿元, 科学城
+    # 197亿元): at equal scores the whole comes before its part, the larger before the smaller
+    same_year = rows["metric"].astype(str) + "\x00" + years.astype(str) + "\x00" + rows["base_unit"]
+    base = pd.to_numeric(rows["base_value"], errors="coerce").astype("float64")
+    part = (base < base.groupby(same_year).transform("max")).astype(int)
+    scored = scored.assign(score=scored["score"] - stale, part=part)
+    return (
+        scored.sort_values(
+            ["score", "on_theme", "part", "first_source"],
+            ascending=[False, False, True, True],
+            kind="stable",
+        )
+        .drop(columns="part")
+        .head(limit)
+    )
 
 
 # quantifiers before a noun that narrow nothing: 各类子基金 is 子基金

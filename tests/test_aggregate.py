@@ -693,6 +693,18 @@ def test_a_themes_first_key_figure_is_the_latest_year_of_a_metric_given_for_seve
     assert results["value"].tolist() == [85.5, 59.64]
 
 
+def test_a_metric_given_for_a_city_and_its_zone_in_one_year_lists_the_city_first() -> None:
+    """技术合同成交额 2023: 重庆市 865.1亿元 from a later source, 科学城 197亿元 from an earlier one.
+    The whole heads the table (and the 要情's headline), its part follows."""
+    zone = _said("a", "科学城技术合同成交额197亿元。", {"成果转化": ["技术合同"]})
+    city = _said("b", "全市技术合同成交额865.1亿元。", {"成果转化": ["技术合同"]})
+    part = dataclasses.replace(_i("i1", "a", "技术合同成交额", 197), year=2023, scope="科学城")
+    whole = dataclasses.replace(_i("i2", "b", "技术合同成交额", 865.1), year=2023, scope="重庆市")
+    docs = [_doc(1, [zone], [part]), _doc(2, [city], [whole])]
+    results = aggregate(docs, ["成果转化"]).figures["成果转化"].results
+    assert results["value"].tolist() == [865.1, 197.0]
+
+
 def test_science_work_in_no_theme_is_kept_for_its_own_section_and_other_work_is_not() -> None:
     from briefing.themes import Classifier, load_lexicon
 
