@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.extract.measures import is_framing, is_problem_statement
+from briefing.extract.measures import is_body_list, is_framing, is_problem_statement
 from briefing.extract.numbers import find_quantities
 from briefing.extract.script import PINYIN_RESIDUE, PINYIN_SYLLABLE
 from briefing.extract.text_lines import NEWS_DATELINE
@@ -277,19 +277,17 @@ _VISIT_RE = re.compile(
     r"(?:调研|座谈|考察|走访|视察|慰问|参观|会见|见面)(?:会|活动|交流|指导|工作)?。?$"
     r"|^[^，。；]{0,30}(?:到|赴|莅临|走进|深入)[^，。；]{2,30}(?:调研|考察|走访|视察|慰问)"
 )
+# …who visited: a visit reported names its party (一行, 负责人, 厅长); 组织科技特派员到乡村开展产业调研服务
+# and 建立…制度，定期到企业走访调研 name none and are work, not a visit that took place
+_VISITORS_RE = re.compile(
+    r"一行|负责人|书记|(?:省|市|县|区|州)长|厅长|局长|主任|调研组|考察团|代表团"
+)
 # a slogan quoted whole: “因地制宜发展新质生产力，塑造产业发展新优势，”; someone's words quoted
 # (他说：“…”, 负责人表示：“…”): what was said, not what was done
 # someone's words: the whole sentence a quotation, or a speech quoted to the sentence's end (据…介绍：
 # “十四五”以来… quotes a period's name, not a speech)
 _QUOTED_WHOLE_RE = re.compile(
     r"^“[^“”]+”[。]?$|(?:说|表示|指出|介绍|强调|坦言|感慨)(?:道)?[:：]“[^“”]{6,}”[。！!]?$"
-)
-
-
-# a list of the bodies responsible, taken for a sentence: 市发改委、市经信局、市科技局（…牵头…）
-_BODIES_RE = re.compile(
-    r"^(?:[^、，,。；;（(]{1,14}(?:局|委|办|厅|部|署|院|会|政府|中心|集团)、)+"
-    r"[^、，,。；;（(]{1,14}(?:局|委|办|厅|部|署|院|会|政府|中心|集团)(?:[（(][^）)]*[）)])?。?$"
 )
 
 
@@ -324,7 +322,7 @@ def unsuitable(text: str) -> str | None:
         return "设问"
     if _BACKGROUND_RE.match(text):
         return "背景介绍"
-    if _PAGE_LINE_RE.search(text) or _BODIES_RE.match(text):
+    if _PAGE_LINE_RE.search(text) or is_body_list(text):
         return "页面信息"
     if _ANECDOTE_RE.search(text):
         return "个例"
@@ -332,7 +330,9 @@ def unsuitable(text: str) -> str | None:
         return "定义条款"
     if _BOILERPLATE_RE.search(text) and not figures:
         return "套话"
-    if _OCCASION_RE.search(text) or (not figures and not named and _VISIT_RE.search(text)):
+    if _OCCASION_RE.search(text) or (
+        not figures and not named and _VISIT_RE.search(text) and _VISITORS_RE.search(text)
+    ):
         return "会议报道"
     if not figures and (_VERDICT_RE.search(text) or _LET_RE.match(text)):
         return "评价或愿景"

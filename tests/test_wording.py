@@ -227,6 +227,13 @@ def test_a_sentence_a_mirror_garbled_is_no_highlight() -> None:
         "召开全市人才工作会议，出台《高层次人才引进实施办法》。",
         "组织专家深入企业开展技术服务调研，走访企业120家，解决技术难题45项。",
         "推动国有企业完成公司制改革，建立科技创新容错机制。",
+        # work that goes to firms is no visit that took place; bodies set up are no list of
+        # the bodies responsible (second reading of the session's diff)
+        "深入开展科技特派员进企业走访服务活动，帮助企业解决技术难题。",
+        "组织科技特派员到乡村开展技术指导和产业调研服务。",
+        "建立领导干部联系服务企业制度，定期到企业走访调研。",
+        "新建省级企业技术中心、工程研究中心。",
+        "设立科技金融服务中心、知识产权运营中心。",
     ],
 )
 def test_look_alikes_of_stories_and_quotes_stay_highlights(text: str) -> None:

@@ -610,16 +610,24 @@ _BODY_ENDS = (
     "站",
 )
 _BODY_SPLIT_RE = re.compile(r"[、，,；;]|等")
-_BRACKETED_RE = re.compile(r"[(（][^()（）]{0,20}[)）]")
+# a note in brackets after a name, short (牵头) or long (除标注“分别牵头”外，列第一位为牵头单位，下同)
+_BRACKETED_RE = re.compile(r"[(（][^()（）]{0,80}[)）]")
+# a list whose first item is made or done (新建省级企业技术中心、工程研究中心) is a measure, not
+# the bodies responsible
+_MADE_HEAD_RE = re.compile(
+    r"^(?:新建|新增|新设|设立|建设|建成|组建|成立|培育|认定|获批|打造|创建|布局|支持|推动|依托|引进)"
+)
 _DIGIT_RE = re.compile(r"\d")
 
 
 def is_body_list(text: str) -> bool:
     """区科技局、区经信局、区财政局等区政府有关部门: the bodies responsible, not an action."""
-    body = text.rstrip("。.；;")
+    body = _BRACKETED_RE.sub("", text.rstrip("。.；;")).rstrip("。.；;")
     if len(body) > 150 or not body.endswith(_BODY_ENDS) or _DIGIT_RE.search(body):
         return False
-    names = [n for n in _BODY_SPLIT_RE.split(_BRACKETED_RE.sub("", body)) if n]
+    if _MADE_HEAD_RE.match(body):
+        return False
+    names = [n for n in _BODY_SPLIT_RE.split(body) if n]
     return len(names) >= 2 and all(len(n) <= 24 and n.endswith(_BODY_ENDS) for n in names)
 
 
