@@ -1728,11 +1728,12 @@ def test_a_support_ratio_is_named_as_the_share_of_its_base() -> None:
     # an unseen 鞍山 policy: "融资租赁额 20%" read as the lease amount itself
     found = figures(
         "企业通过融资租赁方式取得大型科研仪器的,按融资租赁额的20%给予补助。",
-        "对企业单个科技信贷项目,按执行利率给予2%的贴息补助。",
+        "对企业单个科技信贷项目,按执行利率给予2%的贴息补助,最高不超过20万元。",
     )
     assert [(f.metric, f.value, f.kind) for f in found] == [
         ("融资租赁额补助比例", 20, "provision"),
         ("执行利率贴息比例", 2, "provision"),
+        ("贴息补助", 20, "provision"),  # the cap is of the grant, not of the ratio
     ]
 
 

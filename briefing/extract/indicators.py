@@ -380,6 +380,9 @@ class _Figure:
     # "高等院校有R&D人员…": the performer opening the sentence and what it counts (高等院校, R&D人员)
     subject: tuple[str, str] | None = None
     gap: bool = False  # "高于全国平均水平3个百分点": a gap against a reference
+    # "按执行利率给予2%的贴息补助": the name a support ratio had before it was named a ratio, which
+    # the cap after it ("最高不超过20万元") is of
+    grant: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -761,6 +764,7 @@ def _sentence_figures(
             # "重点实验室(含国家级8家)156家": the total's span starts with its clause, not the bracket
             lo = max(c_start, q.start - MAX_LOOKBACK)
         lo = _skip_joints(text, lo, q.start)
+        grant_name: str | None = None
         prefix = _CLOSED_BRACKETS.sub("", text[lo : q.start])
         lead_qualifier, bare = _split_leading_qualifier(prefix)
 
@@ -867,7 +871,7 @@ def _sentence_figures(
             ratio = _RATIO_OF_BASE.search(bare)
             grant = _GRANT_AFTER.match(text, q.end, c_end)
             if ratio is not None and grant is not None:
-                metric = f"{ratio.group(1)}{grant.group(1)}比例"
+                grant_name, metric = metric, f"{ratio.group(1)}{grant.group(1)}比例"
         # "下降2.1%": the value stays as printed, the qualifier says which way it went
         decline = _DECLINE.search(bare)
         qualifier = _qualifier(lead_qualifier, q, prefix) or (decline and decline.group(1))
@@ -923,6 +927,7 @@ def _sentence_figures(
             )
         )
         figures[-1].gap = gap_name is not None
+        figures[-1].grant = grant_name
         prev_end_in_clause[c_start] = end
 
     _distribute_pairs(text, figures)
@@ -2074,8 +2079,10 @@ def _inherit_metrics(figures: list[_Figure]) -> None:
             for fig in figures[i:j]:
                 if not _may_share_metric(fig.quantity.unit, earlier[-1].quantity.unit):
                     continue  # "院士80多名,此外还拥有14所、28所": another thing counted
-                fig.metric = earlier[-1].metric
-                fig.scope = fig.scope or earlier[-1].scope
+                source = earlier[-1]
+                money = fig.quantity.unit.endswith("元")
+                fig.metric = source.grant if source.grant and money else source.metric
+                fig.scope = fig.scope or source.scope
         with_metric.extend(f for f in figures[i:j] if f.metric is not None)
         i = j
 
