@@ -72,7 +72,7 @@ class MastheadInfo(TypedDict):
     editor: str
     """编印单位，如 `市科技局办公室`。"""
     date: str
-    """印发日期（ISO），默认为期间最后一天。 例：`2024-03-31`"""
+    """印发日期（ISO），默认为期间最后一天；`all` 期间为文件目录所列最晚的文件日期。 例：`2024-03-31`"""
     date_cn: str
     """印发日期的中文写法，如 `2024年3月31日`。"""
 
@@ -659,12 +659,14 @@ def _change_info(
 def masthead_date(
     settings: Settings, period: Period, documents: Sequence[ExtractedDocument]
 ) -> str | None:
-    """--date, else the period's last day, else (for `all`) the latest document date. Never the clock."""
+    """--date, else the period's last day, else (for `all`) the latest date the sources list shows
+    (`shown_date`: a document's own date, else its posting date), so the masthead never predates
+    every date printed under it. Never the clock."""
     if settings.date:
         return settings.date
     if period.end is not None:
         return period.end.isoformat()
-    dates = [d.date for d in documents if d.date]
+    dates = [day for d in documents if (day := shown_date(d))]
     return max(dates) if dates else None
 
 

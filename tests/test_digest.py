@@ -682,3 +682,18 @@ def test_the_sources_list_dates_a_document_by_its_own_date_not_its_posting() -> 
     assert shown_date(dated("2020-04-10", "2020-09-16")) == "2020-04-10"
     assert shown_date(dated(None, "2023-01-31")) == "2023-01-31"
     assert shown_date(dated(None, None)) is None
+
+
+def test_an_all_briefing_is_dated_by_the_latest_date_its_sources_list_shows() -> None:
+    """A report delivered 2024-01-18 and posted 2024-02-18, beside an undated page: the masthead
+    of an `all` briefing reads 2024-01-18, the date the sources list prints, not the posting."""
+    from briefing.config import Settings
+    from briefing.context import masthead_date
+    from briefing.periods import parse_period
+
+    report = _reply("2024年政府工作报告", "2023年，全市新增高新技术企业305家。")
+    report.metadata = Metadata(title="t", written_date="2024-01-18", published_date="2024-02-18")
+    undated = _reply("某某新闻", "全市新增科技型企业100家。")
+    period = parse_period("all")
+    assert masthead_date(Settings(), period, [report, undated]) == "2024-01-18"
+    assert masthead_date(Settings(date="2024-03-31"), period, [report]) == "2024-03-31"
