@@ -534,14 +534,16 @@ class Classifier:
                 ]
             else:
                 near = [k for k in kept if k[0] < end and start < k[1]]
-            if len(near) > 1:
-                near.sort(key=_start)
-            # only a longer match that contains this one wins; partial overlaps (科技成果|转化)
-            # both count, so a weak term cannot hide a strong one by standing further left
-            owner = next((k for k in near if k[0] <= start and end <= k[1]), None)
-            if owner is None:
-                # a negative context cancels every term it touches (创业|投资有限责任公司)
-                owner = next((k for k in near if not k[2].weights), None)
+            owner: tuple[int, int, _Entry] | None = None
+            if near:  # most matches overlap none kept: no sort, no owner to look for
+                if len(near) > 1:
+                    near.sort(key=_start)
+                # only a longer match that contains this one wins; partial overlaps (科技成果|转化)
+                # both count, so a weak term cannot hide a strong one by standing further left
+                owner = next((k for k in near if k[0] <= start and end <= k[1]), None)
+                if owner is None:
+                    # a negative context cancels every term it touches (创业|投资有限责任公司)
+                    owner = next((k for k in near if not k[2].weights), None)
             if owner is None:
                 kept.append((start, end, found))
                 if indexed:
@@ -695,7 +697,8 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 _LIST_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,6}"
-_LIST_RE = re.compile(rf"{_LIST_ITEM}(?:、{_LIST_ITEM}){{2,}}")
+# possessive: an item holds no 、, so giving characters back can never find the next one
+_LIST_RE = re.compile(rf"{_LIST_ITEM}+(?:、{_LIST_ITEM}+){{2,}}")
 # 解读了关于A、B、C等系列政策, 在A、B、C等方面探索: the items are topics or areas, not actions
 _TOPIC_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,16}"
 _TOPIC_TAIL = r"等(?:系列)?[^，,。；;]{0,12}?(?:政策|文件|措施|举措|办法|方面|领域)"

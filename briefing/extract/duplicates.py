@@ -16,7 +16,9 @@ from operator import itemgetter
 
 from briefing.model import ExtractedDocument, Measure
 
-_NON_CONTENT_RE = re.compile(r"[^\w\u4e00-\u9fff]+")
+# the letters and digits, as runs: a measure's few punctuation marks split it into a few long runs,
+# where a pattern for what is dropped would be tried at every character
+_CONTENT_RUN_RE = re.compile(r"[\w\u4e00-\u9fff]+")
 _DIGITS_RE = re.compile(r"\d+")
 
 _SHINGLE = 3
@@ -29,7 +31,7 @@ _ALIKE = 8  # measures kept per wording that differs only in its figures
 
 
 def _content_key(text: str) -> str:
-    return _NON_CONTENT_RE.sub("", text)
+    return "".join(_CONTENT_RUN_RE.findall(text))
 
 
 def _shingle_set(key: str) -> frozenset[str]:

@@ -1222,7 +1222,10 @@ _TIMES_A_BASE = re.compile(r"(?:是|为|相当于)(?:19|20)[0-9]{2}年(?:末|底
 # A support standard in a policy: "对…给予最高500万元奖励", "最高补助100万元", "按研发投入的10%给予
 # 补助", and the thresholds that qualify for it ("研发投入过5000万元的企业").
 _SUPPORT_SENTENCE = re.compile(
-    r"给予|予以|奖励|补助|资助|补贴|奖补|奖金|每(?:年|家|个|项)支持|支持(?:经费|金额|额度|资金)|用于支持|最高|比例|[≤≥<>＜＞]"
+    # (the signs one by one, not as a class: one branch that opens with a class costs the whole
+    # pattern sre's scan for its first characters)
+    r"给予|予以|奖励|补助|资助|补贴|奖补|奖金|每(?:年|家|个|项)支持|支持(?:经费|金额|额度|资金)|用于支持|最高|比例"
+    r"|≤|≥|<|>|＜|＞"
 )
 _SUPPORT_BEFORE = re.compile(
     r"(?:给予|予以)[^0-9,，;；。]{0,8}$"
@@ -1719,7 +1722,8 @@ def _name_amount(s: str, verb: str) -> tuple[str, str]:
     return s, verb
 
 
-_EXAMPLES_END = re.compile(r"(?<![高中初平同对均相超优])等(?![级学同于])")
+# 等 first, then what stands before it: sre scans for a literal, not a lookbehind at every character
+_EXAMPLES_END = re.compile(r"等(?<![高中初平同对均相超优]等)(?![级学同于])")
 _METRIC_TAIL = re.compile(r"(?:之一|[≤≥<>＜＞=]+|(?:近|过去)?[一二三四五六七八九十两]{1,2}年)$")
 
 

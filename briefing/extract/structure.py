@@ -47,13 +47,23 @@ def _drop_wide_spaces(collapsed: str) -> str:
 
 # whitespace runs inside lines: collapsed over the whole body at once, one pass instead of one per line
 _WS_RUN_IN_LINE = re.compile(r"[^\S\n]+")
+# a whitespace character the collapse changes even alone: neither a space nor a line break
+_ODD_SPACE = re.compile(r"[^\S\n ]")
+
+
+def _collapse_in_lines(text: str) -> str:
+    """Each whitespace run inside a line as one space. Most bodies hold single spaces and line
+    breaks only, which the substitution would copy unchanged at twice the cost of telling so."""
+    if "  " not in text and _ODD_SPACE.search(text) is None:
+        return text
+    return _WS_RUN_IN_LINE.sub(" ", text)
 
 
 def normalize_lines(lines: list[str]) -> list[str]:
     """`normalize_inline` of each line (lines hold no line break), with one pattern pass for all."""
     if not lines:
         return []
-    collapsed = _WS_RUN_IN_LINE.sub(" ", "\n".join(lines))
+    collapsed = _collapse_in_lines("\n".join(lines))
     return [_drop_wide_spaces(line) for line in collapsed.split("\n")]
 
 
@@ -170,7 +180,7 @@ def parse_structure(body: str) -> Structure:
     stack: list[Section] = []
     path: tuple[str, ...] = ()
     pending_marker = ""
-    for collapsed in _WS_RUN_IN_LINE.sub(" ", body).split("\n"):
+    for collapsed in _collapse_in_lines(body).split("\n"):
         line = _drop_wide_spaces(collapsed)
         if not line:
             continue
