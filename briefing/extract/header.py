@@ -242,9 +242,9 @@ def _spaced_fields(line: str) -> list[HeaderField] | None:
     with a label, and holds two labels or more, one of them an official field, or is one official
     field with a short value ("主题分类 科技")."""
     stripped = line.strip()
+    if _SPACED_LABEL_RE.match(stripped) is None:
+        return None  # most lines: no label opens them, no scan for the others
     matches = list(_SPACED_LABEL_RE.finditer(stripped))
-    if not matches or matches[0].start() != 0:
-        return None
     if len(matches) == 1 and len(stripped) > _SHORT_SPACED_FIELD:
         return None
     fields: list[HeaderField] = []

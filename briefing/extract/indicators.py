@@ -1623,7 +1623,7 @@ def _clean_metric(
         run = _RECRUITING_RUN.search(prefix, 0, k) if k > 0 else None
         s = (run.group() if run else verb) + s
     # "县市区之一", "联东U谷·马尾智能制造产业园等重大项目", "年营业收入≤", "固定资产投资五年"
-    s = _METRIC_TAIL.sub("", s)
+    s = _strip_metric_tail(s)
     examples = [m.end() for m in _EXAMPLES_END.finditer(s)]
     if examples and examples[-1] < len(s) - 1:
         s = s[examples[-1] :]  # "A、B等重大项目": the examples are not the name
@@ -1725,6 +1725,13 @@ def _name_amount(s: str, verb: str) -> tuple[str, str]:
 # 等 first, then what stands before it: sre scans for a literal, not a lookbehind at every character
 _EXAMPLES_END = re.compile(r"等(?<![高中初平同对均相超优]等)(?![级学同于])")
 _METRIC_TAIL = re.compile(r"(?:之一|[≤≥<>＜＞=]+|(?:近|过去)?[一二三四五六七八九十两]{1,2}年)$")
+# the characters a tail can end on ("\n": $ also matches before a final line break); most names end
+# on none, and skip the scan
+_METRIC_TAIL_LAST = frozenset("一≤≥<>＜＞=年\n")
+
+
+def _strip_metric_tail(s: str) -> str:
+    return _METRIC_TAIL.sub("", s) if s[-1:] in _METRIC_TAIL_LAST else s
 
 
 def _balance_quotes(s: str) -> str:
@@ -1786,7 +1793,7 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
         noun = noun[: joint.start()]
     if _NOT_COUNTED.match(noun):
         return None  # "控制在3.9%的较低水平": a manner, not the thing measured
-    noun = _METRIC_TAIL.sub("", noun)
+    noun = _strip_metric_tail(noun)
     if m is not None and not window[m.start()].isdigit():
         # "23家规上企业R&D投入3.27亿元": R&D is the 投入's, not the 企业's
         noun = _TRAILING_LATIN.sub("", noun)

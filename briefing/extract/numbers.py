@@ -130,10 +130,15 @@ _AFTER = re.compile(
 )
 # "投入达100亿以上,": 以上/以下/左右 may stand between a bare magnitude and the end of its clause
 _BARE_MAGNITUDE = re.compile(rf"(?P<mag>{_MAG_ALT})(?=(?:以上|以下|左右)?(?![\u4e00-\u9fff]))")
-_CN_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]{2,12}+")
+# one numeral character, then the rest: a pattern that opens with a repeat is tried at every
+# position, one that opens with a class is found by sre's scan for its characters
+_CN_NUMERAL = re.compile(
+    r"[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]{1,11}+"
+)
 _CN_HAS_DIGIT = re.compile(r"[一二两三四五六七八九]")
 _CN_HAS_PLACE = re.compile(r"[十百千万亿]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile("[0-9]")
 
 # Units after which these words turn the count into a duration or a text structure.
 _UNIT_FOLLOWERS_REJECT: dict[str, tuple[str, ...]] = {
@@ -287,7 +292,11 @@ def _trailing_at(text: str, pos: int, unit: str = "") -> tuple[str | None, int]:
 def find_quantities(text: str) -> Iterator[Quantity]:
     """Every number with a unit in `text`, in order. Linear in the length of the text."""
     half = to_halfwidth(text)
-    for m in _ARABIC.finditer(half):
+    # a number starts at its first digit or the sign before it; the pattern opens with a
+    # lookbehind, so sre would try it at every character before (and a third of the sentences
+    # hold only Chinese numerals)
+    digit = _DIGIT.search(half)
+    for m in _ARABIC.finditer(half, max(0, digit.start() - 1) if digit else len(half)):
         sign, digits = m.group(1), m.group(2)
         start = m.start(2)
         # "新培育3-5家": one figure, the upper bound, with the printed range as its qualifier

@@ -37,8 +37,9 @@ NOTE = "原文为繁体字，已按简体字读取，摘录和引文以简体字
 
 # one syllable with its tone mark: what tells a reading from a Latin word in brackets
 PINYIN_SYLLABLE = "[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*"
-# pinyin that a mirror's conversion left after a character: 創(chuàng)新, 設(shè)
-PINYIN_RESIDUE = re.compile(rf"(?<=[\u4e00-\u9fff])\({PINYIN_SYLLABLE}\)")
+# pinyin that a mirror's conversion left after a character: 創(chuàng)新, 設(shè) (the bracket
+# first, then the character before it: sre scans for a literal, not a lookbehind at every position)
+PINYIN_RESIDUE = re.compile(rf"\((?<=[\u4e00-\u9fff]\(){PINYIN_SYLLABLE}\)")
 
 
 def is_traditional(text: str) -> bool:

@@ -140,7 +140,9 @@ def _match_heading(line: str) -> _Heading | None:
 
 # --- sentences -------------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』)）]*")
+# (a mark, then any more: a pattern that opens with a class is found by sre's scan for its
+# characters, one that opens with a repeat is tried at every position)
+_SENTENCE_END = re.compile(r"[。！？!?][。！？!?]*[”’」』)）]*")
 _LEAD_TRIM = " ,，、;；:："
 _HAS_WORD = re.compile(r"[^\W_]")
 _ENUMERATOR = re.compile(

@@ -182,7 +182,10 @@ _ADDRESS_RE = re.compile(
 # A footer's marks, wherever they stand in a short line ("某某局版权所有电话:…湘ICP备05009375号"):
 # no document text holds a site licence number
 _FOOTER_MARK_RE = re.compile(
-    r"ICP备|公网安备|版权所有|版权声明|版权归|(?:转载|转发|引用).{0,12}(?:须|请|应)注明(?:来源|出处)"
+    # (each branch opens with a character, not a group: one group costs the whole pattern sre's
+    # scan for its first characters)
+    r"ICP备|公网安备|版权所有|版权声明|版权归|转载.{0,12}(?:须|请|应)注明(?:来源|出处)"
+    r"|转发.{0,12}(?:须|请|应)注明(?:来源|出处)|引用.{0,12}(?:须|请|应)注明(?:来源|出处)"
     # a footer's links and help line after its address or phone: "办公地址:… 网站地图",
     # "联系电话:… 技术支持电话:…", "网站标识码:3204000028"
     r"|网站地图|技术支持电话|网站标识码"
