@@ -1738,3 +1738,93 @@ def test_a_dotted_or_stopped_signing_date_dates_the_document(signed: str) -> Non
         f"某某市科学技术局\n{signed}"
     ).metadata
     assert (meta.publisher, meta.written_date) == ("某某市科学技术局", "2018-03-23")
+
+
+# --- second reading of the ninth pass: rules that took real text for page furniture -----------------
+
+
+def test_a_speech_that_opens_on_the_day_keeps_its_paragraph() -> None:
+    paragraph = (
+        "今天是2024年1月15日，我们召开全市科技工作会议。"
+        "2023年，全市新增高新技术企业500家，技术合同成交额达到120亿元。"
+    )
+    parsed = parse(f"在全市科技工作会议上的讲话\n同志们:\n{paragraph}\n" + TASKS)
+    assert paragraph in parsed.body
+    # the portal's clock, alone on its line, is still furniture
+    clock = parse(
+        f"您好！今天是2024年03月05日 星期二 农历正月廿五\n某某市科技局召开会议\n{NEWS_TEXT}"
+    )
+    assert "今天是" not in clock.body
+
+
+@pytest.mark.parametrize(
+    ("title", "signed", "publisher"),
+    [
+        ("关于推进全市科技创新的实施意见", "市人民政府", "市人民政府"),
+        ("在全市科技大会上的讲话", "市人民政府", "市人民政府"),
+        ("2024年大同市政府工作报告", "市人民政府", "大同市人民政府"),
+        ("福州市马尾区政府工作报告", "区人民政府", "福州市马尾区人民政府"),
+    ],
+)
+def test_a_government_takes_only_a_known_place_from_its_titles_opening(
+    title: str, signed: str, publisher: str
+) -> None:
+    meta = parse(f"{title}\n各区县:\n{TASKS}\n{signed}\n2024年3月1日").metadata
+    assert meta.publisher == publisher
+
+
+def test_a_cited_statistic_does_not_make_its_source_the_publisher() -> None:
+    meta = parse(
+        "2023年科技创新工作情况\n据市统计局发布的数据，2023年全市研发经费投入达到120亿元。\n"
+        + TASKS
+    ).metadata
+    assert meta.publisher is None
+    # a page that is no news item does not report for whom it quotes either
+    meta = parse(
+        "2023年科技创新工作情况\n据市统计局消息，2023年全市研发经费投入120亿元。\n" + TASKS
+    )
+    assert meta.metadata.publisher is None
+    # a news item does
+    head = "我市研发经费投入120亿元\n来源:某某日报 发布时间:2024-03-05\n"
+    meta = parse(head + "据某某市统计局消息，2023年全市研发经费投入120亿元。\n").metadata
+    assert meta.publisher == "某某市统计局"
+
+
+def test_an_events_time_closing_a_notice_is_not_its_posting_date() -> None:
+    meta = parse(
+        "关于召开全市科技工作会议的通知\n各区县科技局:\n定于近期召开全市科技工作会议。\n"
+        "地点：市科技局三楼会议室\n时间：2024年3月15日上午9:00"
+    ).metadata
+    assert meta.published_date is None
+    # beside the page's source it is the page's date
+    meta = parse(f"某某市科技局召开科技工作会议\n{NEWS_TEXT}来源：某某市科技局\n时间：2018.03.23")
+    assert meta.metadata.published_date == "2018-03-23"
+
+
+@pytest.mark.parametrize("body", ["重庆市中小企业数字化赋能中心", "某某高新区启动区管理委员会"])
+def test_a_body_whose_name_holds_a_verb_signs_its_notice(body: str) -> None:
+    meta = parse(
+        f"关于开展科技型企业评价工作的通知\n各区县:\n{TASKS}\n{body}\n2024年3月1日"
+    ).metadata
+    assert meta.publisher == body
+
+
+@pytest.mark.parametrize(
+    "banner",
+    ["某某市科学技术局", "您好！欢迎访问某某市科学技术局网站", "欢迎访问某某市科学技术局网站"],
+)
+def test_a_banner_or_greeting_above_a_column_name_is_not_the_title(banner: str) -> None:
+    parsed = parse(f"{banner}\n通知公告\n关于开展科技型企业评价工作的通知\n各区县:\n{TASKS}")
+    assert parsed.metadata.title == "关于开展科技型企业评价工作的通知"
+    assert "通知公告" not in parsed.body
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("某某市人民政府\n工作报告\n某某市市长 张三", "某某市人民政府工作报告"),
+        ("某某市科学技术局\n工作要点\n2024年全市科技工作的总体要求", "某某市科学技术局工作要点"),
+    ],
+)
+def test_a_title_broken_after_its_issuer_is_no_banner_over_a_column(head: str, title: str) -> None:
+    assert parse(f"{head}\n{TASKS}").metadata.title == title

@@ -22,6 +22,7 @@ from briefing.extract.header import (
     parse_header_line,
     title_before_fields,
 )
+from briefing.extract.places import find_places
 from briefing.extract.script import NOTE as TRADITIONAL_NOTE
 from briefing.extract.script import is_traditional, to_simplified
 from briefing.extract.structure import normalize_inline, normalize_lines
@@ -49,6 +50,7 @@ from briefing.extract.text_lines import (
     is_org_line,
     issuer_of_title,
     join_broken_lines,
+    names_body,
     same_title,
     signature_line,
     speaker_body,
@@ -177,6 +179,7 @@ def _read_head(lines: _Lines, head: _Head) -> int:
     """Consume header lines, title, byline, dates and addressee at the top; return the body start."""
     title_parts: list[str] = []
     last_was_byline = False
+    after_column = False  # a site's banner, then a column name, were just read
     i = 0
     while i < min(len(lines), MAX_HEAD_LINES):
         line = lines.norm[i]
@@ -196,7 +199,7 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         if (
             not title_parts
             and head.addressee is None
-            and (_is_furniture(line) or _is_column_name(lines, i))
+            and (_is_furniture(line) or _is_column_name(lines, i) or _is_greeting(line))
             and dated_header(lines.raw[i]) is None
         ):
             # breadcrumbs, a site's welcome line, a hot-line: above the title, never the title
@@ -217,6 +220,26 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             lines.removed[i] = True
             i += 1
             continue
+        if (
+            title_parts
+            and head.addressee is None
+            and is_org_line("".join(title_parts))
+            and _is_column_name(lines, i)
+            and _own_title_follows(lines, i)
+        ):
+            # "某某市科学技术局" / "通知公告" / "关于…的通知": a site's banner, then a column it
+            # lists; the next title-like line is the title, not joined to the banner
+            lines.removed[i] = True
+            after_column = True
+            i += 1
+            continue
+        if after_column and title_like(line) and not is_org_line(line):
+            title_parts, head.title_lines = [line], [i]
+            after_column = False
+            lines.removed[i] = True
+            i += 1
+            continue
+        after_column = False
         byline = False
         fields = parse_header_line(lines.raw[i])
         if fields is not None and head.addressee is not None and not is_strong(fields):
@@ -615,7 +638,7 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
             k -= 1
             continue
         fields = parse_header_line(lines.raw[k]) if len(line) <= MAX_SCANNED_LINE else None
-        if fields is not None and (is_strong(fields) or _dates_the_page(fields)):
+        if fields is not None and (is_strong(fields) or _dates_the_page(fields, lines, k)):
             # "发布日期：2023-10-25" under the signature, "日期:2018-03-23 来源:某某局" closing a
             # news item: the page's fields, not the signing date
             _record_header(head, fields)
@@ -659,10 +682,35 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
     _drop_attachment_list(lines, start, k)
 
 
-def _dates_the_page(fields: list[HeaderField]) -> bool:
-    """True when a line's fields give the page's date in full ("日期:2018-03-23", "时间:2018.03.23
-    10:05"); a notice's own "时间:3月1日" gives none."""
-    return any(f.name == "page_date" and f.value and parse_date(f.value) for f in fields)
+def _dates_the_page(fields: list[HeaderField], lines: _Lines, k: int) -> bool:
+    """True when line k's fields give the page's date in full ("更新时间:2018-03-23", "日期:2018-03-23
+    来源:某某局"); a notice's own "时间:3月1日" gives none. A bare 日期 or 时间 is also how a notice
+    closes on its event ("地点:… / 时间:2024年3月15日上午9:00"): it dates the page only beside the
+    page's other furniture, a 来源 or 作者 on its line or the line above."""
+    dated = [f for f in fields if f.name == "page_date" and f.value and parse_date(f.value)]
+    if not dated:
+        return False
+    if any(f.label not in _BARE_DATE_LABELS for f in dated):
+        return True
+    if any(f.name != "page_date" and f.value for f in fields):
+        return True
+    above = _line_above(lines, k)
+    if above is None:
+        return False
+    neighbour = parse_header_line(above)
+    return (neighbour is not None and any(f.name == "source" for f in neighbour)) or (
+        tail_source(above) is not None
+    )
+
+
+_BARE_DATE_LABELS = frozenset({"日期", "时间"})
+
+
+def _line_above(lines: _Lines, k: int) -> str | None:
+    j = k - 1
+    while j >= 0 and not lines.norm[j]:
+        j -= 1
+    return lines.raw[j] if j >= 0 and not lines.removed[j] else None
 
 
 # what a page prints under a document's signature for its attachments: "附件：1.…", "相关附件:",
@@ -744,6 +792,14 @@ def _is_column_name(lines: _Lines, i: int) -> bool:
     return _column_like(nxt) or (len(nxt) > len(line) and title_like(nxt))
 
 
+def _own_title_follows(lines: _Lines, i: int) -> bool:
+    """True when the line after line i is a title on its own (关于…, or naming its issuer): then
+    line i was a column's name, not the end of a title broken after its issuer ("某某市人民政府" /
+    "工作报告")."""
+    nxt = next((n for n in lines.norm[i + 1 : i + 4] if n), "")
+    return title_like(nxt) and (nxt.startswith("关于") or issuer_of_title(nxt) is not None)
+
+
 def _column_like(line: str) -> bool:
     # a column may be named by the kind of document it lists ("通知公告", "政策解读")
     return 0 < len(line) <= MAX_COLUMN_NAME and title_score(line) <= 1 and title_like(line)
@@ -802,6 +858,16 @@ _CRUMB_MARK = re.compile(r"[>＞»›]|当前位置|您(?:当前|现在)的?位�
 
 def _is_furniture(line: str) -> bool:
     return len(line) <= 80 and not _SENTENCE_END.search(line) and bool(_FURNITURE.search(line))
+
+
+# A site's greeting ("您好！欢迎访问某某市科学技术局网站", "欢迎进入某某县人民政府网!今天是:"): above
+# the title, never a title, though it may exclaim
+_GREETING = re.compile(r"[\s•·]*(?:您好|你好|欢迎(?:来到|访问|光临|进入|您))")
+MAX_GREETING = 60  # characters
+
+
+def _is_greeting(line: str) -> bool:
+    return len(line) <= MAX_GREETING and _GREETING.match(line) is not None
 
 
 SCAN_LINES = 40  # lines of the page's opening read for dates and a cover letter's signature
@@ -926,16 +992,28 @@ def _placed_name(name: str | None, text: str, title: str | None) -> str | None:
     congress = _CONGRESS_PLACE.search(text[:3000])
     if congress is not None and congress.group("place").endswith(name[0]):
         return congress.group("place") + name[1:]
-    placed = _TITLE_PLACE.match(title) if title and _GOVERNMENT.search(name) else None
-    if placed is not None and placed.group("place").endswith(name[0]):
-        return placed.group("place") + name[1:]
+    placed = _title_place(title) if title and _GOVERNMENT.search(name) else None
+    if placed is not None and placed.endswith(name[0]):
+        return placed + name[1:]
     return name
 
 
-# the place a title opens with, after its year: "2024年大同市政府工作报告" -> 大同市 (never 全市, 本区)
-_TITLE_PLACE = re.compile(
-    r"(?:(?:19|20)\d{2}年度?)?(?P<place>(?![全本我该])[\u4e00-\u9fff]{2,8}?[省市县区州盟旗])"
-)
+def _title_place(title: str) -> str | None:
+    """The place a title opens with, after its year, as printed: "2024年大同市政府工作报告" ->
+    大同市, "福州市马尾区政府工作报告" -> 福州市马尾区. Only a place the place list knows: a title's
+    opening words are no place because they end in 市 or 区 ("关于推进全市…", "在全市…")."""
+    year = _TITLE_YEAR.match(title)
+    start = year.end() if year is not None else 0
+    end = start
+    for p_start, p_end, _ in find_places(title[start : start + MAX_TITLE_PLACE]):
+        if p_start != end - start:
+            break
+        end = start + p_end
+    return title[start:end] if end > start else None
+
+
+MAX_TITLE_PLACE = 20  # characters: a province, a city and a district
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 
 
@@ -1042,7 +1120,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     publisher = (
         given_publisher
         or _fullest(candidates)
-        or _informing_body(body)
+        or (_informing_body(body) if _news_item(raw.text, body, hdr.get("source")) else None)
         or _outlet(hdr.get("source"), _credit_outlet(raw.text), body)
     )
     publisher = _placed_name(publisher, raw.text, title)
@@ -1162,9 +1240,9 @@ def _source_body(value: str | None) -> str | None:
         return None
     # "中山市统计局政务网站", "某某县人民政府门户网站": the site of a body names the body
     site = _BODYS_SITE.fullmatch(source)
-    if site is not None and is_org_line(site.group("body")):
+    if site is not None and names_body(site.group("body")):
         return site.group("body")
-    if _MEDIA.search(source) or not is_org_line(source):
+    if _MEDIA.search(source) or not names_body(source):
         return None
     return source
 
@@ -1172,7 +1250,7 @@ def _source_body(value: str | None) -> str | None:
 def _author_body(value: str | None) -> str | None:
     """The 作者 of a page when it names a body ("作者:某某市科技局"), never a person's name."""
     author = _clean(value)
-    return author if author is not None and is_org_line(author) else None
+    return author if author is not None and names_body(author) else None
 
 
 _BODYS_SITE = re.compile(r"(?P<body>.{4,40}?)(?:政务网站|门户网站|官方网站|网站|官网)")
@@ -1199,9 +1277,22 @@ def _outlet(source: str | None, credit: str | None, body: str) -> str | None:
 # site that carried the item, is the item's source
 _INFORMED_BY = re.compile(
     r"记者从(?P<a>[\u4e00-\u9fff]{2,24}?)(?:获悉|了解到|得到消息)"
-    r"|据(?P<b>[\u4e00-\u9fff]{2,24}?)(?:消息|通报|发布)"
+    r"|据(?P<b>[\u4e00-\u9fff]{2,24}?)(?:消息|通报)"
     r"|通讯员\s*[:：]?\s*(?P<c>[\u4e00-\u9fff]{2,24}?(?:局|厅|委|办|政府|办公室|委员会))(?=[\s)）、,，])"
 )
+
+
+def _news_item(text: str, body: str, source: str | None) -> bool:
+    """True when a page is a news item: a dateline opens its text ("某某新闻网讯(…)"), its reporters
+    or correspondents are credited in its opening (记者, 通讯员), or its 来源 is a news outlet. Only
+    there does "据某某局消息" name whom the item reports for; elsewhere it cites a source."""
+    if NEWS_DATELINE.match(body[:MAX_DATELINE]) is not None:
+        return True
+    opening = text[:CREDIT_OPENING]
+    if "记者" in opening or "通讯员" in opening:
+        return True
+    outlet = _clean(source)
+    return outlet is not None and _MEDIA.search(outlet) is not None
 
 
 def _informing_body(body: str) -> str | None:
@@ -1211,7 +1302,7 @@ def _informing_body(body: str) -> str | None:
     if m is None:
         return None
     name = m.group("a") or m.group("b") or m.group("c")
-    return name if is_org_line(name) else None
+    return name if names_body(name) else None
 
 
 def _credit_outlet(text: str) -> str | None:

@@ -79,8 +79,6 @@ _CHROME_PREFIXES = (
     r"(?:网站|网页)?访问量",
     r"浏览量",
     r"(?:总)?访问人次",
-    # a portal's clock ("今天是：2024年3月5日 星期二"); "今天是全国科技工作者日,…" is text
-    r"(?:您好[!！]?\s*)?今天是\s*[:：]?\s*(?:(?:19|20)\d{2}|星期)",
     r"还没有账号",
     r"Loading\.{0,3}$",
     r"加载中",
@@ -145,6 +143,15 @@ _TOKEN_LINE_RE = re.compile(
 )
 
 
+# A portal's clock: "今天是：2024年3月5日 星期二", "您好！今天是2024年03月05日 星期二 农历正月廿五 09:30".
+# The whole line is clock furniture (a date, a weekday, the lunar date, the time); a sentence that
+# opens on the day ("今天是2024年1月15日，我们召开…", "今天是全国科技工作者日,…") is text.
+_CLOCK_RE = re.compile(
+    r"(?:您好[!！]?\s*)?今天是\s*[:：]?"
+    r"(?:\s*(?:(?:19|20)\d{2}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}\s*日?"
+    r"|(?:星期|周|礼拜)[一二三四五六日天]|农历[\u4e00-\u9fff]{2,12}"
+    r"|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|[,，、|｜]))+\s*"
+)
 # A log-in box's buttons: "账号+密码登录", "手机+密码登录", "立即注册", "扫码登录"
 _LOGIN_RE = re.compile(
     r"(?:账号|帐号|用户名?|密码|手机号?|短信|验证码|扫码|微信|立即|免费|会员|[+＋/\s])*(?:登录|注册)"
@@ -198,6 +205,8 @@ def is_chrome_line(line: str) -> bool:
     """True when `line` (stripped) is page furniture rather than document text."""
     if not line or len(line) > MAX_CHROME_LINE:
         return False
+    if "今天是" in line and _CLOCK_RE.fullmatch(line) is not None:
+        return True
     # a mirror's footer with the pinyin of some characters left in ("作者个(gè)人观点(diǎn)")
     if _PREFIX_RE.match(line) or _FOOTER_MARK_RE.search(_without_pinyin(line)):
         return not _stamped_paragraph(line)

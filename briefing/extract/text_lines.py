@@ -95,7 +95,7 @@ def tail_source(line: str) -> str | None:
     if m is None:
         return None
     name = normalize_inline(m.group("a") or m.group("b") or "")
-    return name if is_org_line(name) else None
+    return name if names_body(name) else None
 
 
 MAX_TITLE_CHARS = 150
@@ -106,12 +106,19 @@ UNTITLED = "无标题文件"
 
 
 def is_org_line(line: str) -> bool:
+    """True when a line at the top of a page names a body, not a headline that ends like one
+    ("某某高新区获批…培育中心"): where the head reader chooses between a title and a byline."""
+    return names_body(line) and _HEADLINE_VERB.search(line) is None
+
+
+def names_body(line: str) -> bool:
+    """True when `line` is shaped like a body's name. Where no headline stands (a signature, a
+    source or author field) a name holding a verb is still a name ("某某数字化赋能中心")."""
     return (
         _ORG_CHARS.fullmatch(line) is not None
         and _ORG_END.search(line) is not None
         and _NOT_A_NAME_START.match(line) is None
         and _PERSON_TAIL.search(line) is None
-        and _HEADLINE_VERB.search(line) is None
     )
 
 
@@ -121,9 +128,10 @@ _NOT_A_NAME_START = re.compile(
     r"关于|对(?!外)|[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
 )
 # What a headline does and no body's name holds: "某某高新区获批国家级科技企业孵化器培育中心",
-# "某市聚力打造综合性国家科学中心" end in a body's suffix but report an event
+# "某市聚力打造综合性国家科学中心" end in a body's suffix but report an event. Not 赋能, 启动, 建成:
+# bodies are named with them ("某某数字化赋能中心", "某某高新区启动区管理委员会")
 _HEADLINE_VERB = re.compile(
-    r"打造|聚力|助力|赋能|获批|揭牌|落户|入选|获评|荣获|召开|举行|举办|建成|迈向|新增|启动|成立|挂牌"
+    r"打造|聚力|助力|获批|揭牌|落户|入选|获评|荣获|召开|举行|举办|迈向|新增|成立|挂牌"
 )
 
 
@@ -164,14 +172,14 @@ def dated_header(raw_line: str) -> tuple[str, list[HeaderField]] | None:
 
 def signature_line(line: str) -> tuple[str | None, str | None] | None:
     """(issuing body, date) when `line` is a signature line: a body, a date, or a body then a date."""
-    if is_org_line(line):
+    if names_body(line):
         return line, None
     iso = date_only(line)
     if iso is not None:
         return None, iso
     if len(line) <= 60:
         dates = find_dates(line)
-        if len(dates) == 1 and dates[0][0][1] == len(line) and is_org_line(line[: dates[0][0][0]]):
+        if len(dates) == 1 and dates[0][0][1] == len(line) and names_body(line[: dates[0][0][0]]):
             return line[: dates[0][0][0]], dates[0][1]
     return None
 
