@@ -224,7 +224,7 @@ def _explain_status(where: _Context) -> None:
         kind = "任务部分" if verdict.kind == "tasks" else "回顾部分"
         strength = "" if verdict.strong else "，弱提示"
         typer.echo(f"  所在章节：{verdict.heading}——{kind}（“{verdict.cue}”{strength}）")
-    elif (topic := summary_topic(where.section, ctx.year, ctx.genre)) is not None:
+    elif (topic := summary_topic(where.section, ctx.heading_year, ctx.genre)) is not None:
         typer.echo(
             f"  所在章节：{topic.heading}——{GENRE_LABELS[ctx.genre]}里只说主题（“{topic.cue}”），"
             "没有下一步、打算或以后的年份，不算任务部分"

@@ -888,3 +888,85 @@ def test_a_summarys_topic_heading_run_into_the_text_is_still_a_heading() -> None
         ("一、2024年重点工作",),
     )
     assert found["2025年,我局将新建省级重点实验室3家。"] == ("planned", ("二、2025年工作思路",))
+
+
+def test_what_a_plans_part_holds_or_who_does_it_is_no_framing() -> None:
+    """ "X是Y" says what something is only when Y is no action and X no part of a plan or body:
+    工作重点是…, 目标是…, 牵头单位是…, a body as the责任主体, a clause as the subject are measures."""
+    for text in (
+        "下一步工作重点是加快建设西部科学城。",
+        "我们的目标是建成具有全国影响力的科技创新中心。",
+        "主要任务是实施科技创新重大项目和关键核心技术攻关。",
+        "各区县科技部门是本辖区科技特派员工作的责任主体。",
+        "牵头单位是市科技局,配合单位是市财政局。",
+        "支持方式是事后补助。",
+        "支持对象一般是在高新区注册经营、具有独立法人资格的企业或机构。",
+        "各级政府要始终坚持实事求是，一切从实际出发，立足办好自己的事。",
+    ):
+        assert not is_framing(text), text
+    body = (
+        "三、下一步工作\n下一步工作重点是加快建设西部科学城。\n"
+        "我们的目标是建成具有全国影响力的科技创新中心。\n"
+        "主要任务是实施科技创新重大项目和关键核心技术攻关。\n"
+        "各区县科技部门是本辖区科技特派员工作的责任主体。\n"
+    )
+    found = statuses(body, title="某某市科学技术局2023年工作计划", date="2023-02-01")
+    assert len(found) == 4 and set(found.values()) == {"planned"}
+    # what something is, an action that only qualifies the noun it closes on
+    assert is_framing("科技创新是推动高质量发展的根本动力。")
+    assert is_framing("青年人才是创新发展的希望所在。")
+
+
+def test_a_promise_to_take_in_suggestions_that_names_an_action_is_a_measure() -> None:
+    for text in (
+        "我局将积极吸纳企业意见，优化科技创新券申领流程。",
+        "将充分吸收专家意见，修改完善科技项目评审办法。",
+        "我局将认真吸纳企业意见，加大对企业研发的奖补力度。",
+    ):
+        assert not is_framing(text), text
+    assert is_framing("表示将充分吸纳代表的意见建议,并及时向代表反馈。")
+    assert is_framing("我们将认真吸收您的建议。")
+
+
+def test_a_summary_reads_its_headings_years_against_the_year_it_reviews() -> None:
+    """A 2023 summary signed in January 2024: its 2024 parts are its plans."""
+    body = (
+        "一、2023年工作成效\n全年新增高新技术企业120家。\n"
+        "二、2024年重点工作\n实施关键核心技术攻关项目30项。\n"
+        "三、2024年主要任务\n推动科技成果转化。\n"
+    )
+    for title in ("某某市科学技术局2023年工作总结", "某某市科学技术局工作总结"):
+        found = statuses(body, title=title, date="2024-01-15")
+        assert found == {
+            "全年新增高新技术企业120家。": "done",
+            "实施关键核心技术攻关项目30项。": "planned",
+            "推动科技成果转化。": "planned",
+        }
+    # a summary of the year it was signed in: its 2024 topics name what was done, as before
+    found = statuses(body, title="某某市科学技术局2024年工作总结", date="2024-12-20")
+    assert found["实施关键核心技术攻关项目30项。"] == "done"
+    result = CliRunner().invoke(
+        cli_app,
+        [
+            "explain",
+            "推动科技成果转化。",
+            "--title",
+            "某某市科学技术局2023年工作总结",
+            "--date",
+            "2024-01-15",
+            "-s",
+            "三、2024年工作思路",
+        ],
+    )
+    assert "planned" in result.output
+
+
+def test_a_work_reports_task_part_is_not_overruled_by_a_rule_in_force() -> None:
+    report = DocContext("report", 2024)
+    for text in ("确保各项任务均由专人负责落实。", "项目资金均由市级财政负责保障。"):
+        assert decide(text, ("三、2024年重点工作任务",), report).status == "planned", text
+    # an order is one in a reply's next steps too
+    reply = DocContext("reply", 2024)
+    assert decide("确保各项任务均由专人负责落实。", ("三、下一步工作打算",), reply).status == (
+        "planned"
+    )

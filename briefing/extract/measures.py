@@ -124,6 +124,12 @@ _PROPOSAL_RE = re.compile(r"(?:您|你们?|委员|代表)(?:的|提出的|所提
 _ABSORB_RE = re.compile(
     r"(?:将|会)(?:进一步)?(?:充分|认真|积极)?(?:研究)?(?:吸纳|吸收|采纳)[^。；;]{0,24}?(?:意见|建议)"
 )
+# …and nothing after it but a promise to report back (,并及时向代表报告办理情况): a promise that goes
+# on to an action (…吸纳企业意见,优化申领流程) is a measure
+_ABSORB_REST_RE = re.compile(
+    r"(?:[和与及、]?(?:意见|建议))*(?:[，,]?(?:并|同时)?(?:及时|主动|适时|定期)?(?:向|给|与)[^，,。；;！!]{1,20}"
+    r"(?:报告|反馈|汇报|答复|通报|沟通)[^，,。；;！!]{0,8})?[。！!]?"
+)
 _ACTION_RE = re.compile(
     r"出台|印发|制定|设立|建立|启动|开展|实施|推动|推进|支持|安排|下达|拨付|组建|建设|纳入|落实"
 )
@@ -211,10 +217,34 @@ def document_context(
         # (a summary of the same period was not)
         m = _TITLE_PERIOD_RE.search(title)
         year = period_years(m.group(1))[0] if m is not None else None
-    return DocContext(genre=guess.genre, year=year, genre_cue=guess.cue)
+    reviewed = _reviewed_year(title, doc_date) if guess.genre in LOOKING_BACK else None
+    return DocContext(genre=guess.genre, year=year, genre_cue=guess.cue, reviewed=reviewed)
 
 
 _TITLE_PERIOD_RE = re.compile(r"十([一二三四五六])五")
+_TITLE_YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
+# the year before 总结/回顾/公报 in a title that names more than one (2023年工作总结和2024年工作计划)
+_TITLE_REVIEWED_RE = re.compile(
+    r"((?:19|20)\d\d)年度?[^0-9,，;；。]{0,12}?(?:总结|回顾|完成情况|工作情况|统计公报|公报)"
+)
+# a report on a year is signed by the end of the next year's first quarter
+_LAST_SIGNING_MONTH = 3
+
+
+def _reviewed_year(title: str | None, doc_date: str | None) -> int | None:
+    """The year a summary reports on: its title's year (某市科技局2023年工作总结), else the year
+    before a date in the next year's first quarter (a summary signed 2024年1月15日 reviews 2023),
+    else None (the signing year)."""
+    years = {int(y) for y in _TITLE_YEAR_RE.findall(title or "")}
+    if len(years) == 1:
+        return years.pop()
+    if len(years) > 1:
+        m = _TITLE_REVIEWED_RE.search(title or "")
+        return int(m.group(1)) if m is not None else None
+    month = doc_date[5:7] if doc_date and doc_date[:4].isdigit() else ""
+    if month.isdigit() and 1 <= int(month) <= _LAST_SIGNING_MONTH:
+        return int(doc_date[:4]) - 1 if doc_date else None
+    return None
 
 
 def measure_status(
@@ -402,7 +432,7 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
             top = head
             inherited = None
             if head is not None:
-                own = heading_kind(head, ctx.year, ctx.genre)
+                own = heading_kind(head, ctx.heading_year, ctx.genre)
                 if own is not None:
                     last_kind = own
                 elif last_kind is not None and last_kind.kind == "tasks":
@@ -453,7 +483,7 @@ def _genre_from_moods(units: Sequence[_Unit], ctx: DocContext) -> DocContext:
             done += mood.status == "done"
     if planned >= MIN_PLAN_MOODS and planned > done:
         cue = f"计划语气的句子（{planned}句）多于已完成语气的句子（{done}句）"
-        return DocContext("plan", ctx.year, cue)
+        return DocContext("plan", ctx.year, cue, ctx.reviewed)
     return ctx
 
 
@@ -647,8 +677,22 @@ _IS_ALSO_RE = re.compile(
 # a subject and what it is, with no figure (创新是引领发展的第一动力; 领军人才是人才队伍中的中流砥柱,
 # 是…的骨干力量); 是指 defines a term, and an article (第二条 …基金是…) lays one down
 _COPULA_RE = re.compile(
-    r"^(?:答[:：])?[^，,。；;：:是\d“”]{2,18}(?:也|就|既|更|始终|正)?是(?![否指])[^。；;\d]{2,80}[。！!]?$"
+    r"^(?:答[:：])?([^，,。；;：:是\d“”]{2,18}?)(?:也|就|既|更|始终|正)?是(?![否指])([^。；;\d]{2,80})[。！!]?$"
 )
+# …but not what a plan's part holds or who does it: a subject that names a plan's part or a role
+# (工作重点是…, 我们的目标是…, 支持对象是…, 牵头单位是…), a body as the subject (各区县科技部门是…
+# 责任主体), a clause as the subject (坚持…, 各级政府要…), or an action after 是 (…是加快建设…) that does
+# not close on a short noun it qualifies (…是加快企业创新的重要举措 still says what something is)
+_ROLE_SUBJECT_RE = re.compile(
+    r"(?:重点|目标|任务|对象|方式|方向|思路|举措|措施|内容|范围|标准|条件|要求|单位|主体|部门|期限|渠道"
+    r"|路径|做法|办法|程序|流程|来源|用途)(?:一般|主要|均|都|分别|原则上)?$"
+)
+_CLAUSE_SUBJECT_RE = re.compile(r"要|将|应|须|坚持|实事求")
+_ACTION_COMPLEMENT_RE = re.compile(
+    r"(?:加快|推进|推动|建成|建设|实施|打造|构建|完善|健全|强化|加强|深化|落实|开展|做好|抓好|组织|围绕"
+    r"|聚焦|力争|确保|争取|培育|引进|设立|建立|出台|制定|提升|提高|扩大|优化|支持|鼓励|新建|启动|举办)"
+)
+_QUALIFIED_NOUN_END_RE = re.compile(r"的[\u4e00-\u9fff]{1,4}[。！!]?$")
 # …but a first or an honour (是全省首个…, 被评为…), something done (了) or a demand or plan after it
 # (各区县政府是实施主体,要制定…) is a measure
 _COPULA_FEAT_RE = re.compile(
@@ -660,10 +704,21 @@ def characterises(text: str) -> bool:
     """企业是科技创新的主体,也是产业升级的基石; 创新是引领发展的第一动力: what something is."""
     if ("也是" in text or "更是" in text) and _IS_ALSO_RE.match(text):
         return _QUANTITY_RE.search(text) is None
-    return (
-        text[:1] != "第"
-        and _COPULA_RE.match(text) is not None
-        and _COPULA_FEAT_RE.search(text) is None
+    if text[:1] == "第":
+        return False
+    m = _COPULA_RE.match(text)
+    if m is None or _COPULA_FEAT_RE.search(text) is not None:
+        return False
+    subject, complement = m.group(1), m.group(2)
+    if (
+        _ROLE_SUBJECT_RE.search(subject) is not None
+        or subject.endswith(_BODY_ENDS)
+        or _CLAUSE_SUBJECT_RE.search(subject) is not None
+    ):
+        return False
+    return not (
+        _ACTION_COMPLEMENT_RE.match(complement) is not None
+        and _QUALIFIED_NOUN_END_RE.search(complement) is None
     )
 
 
@@ -786,6 +841,15 @@ def _framing_shape(text: str) -> str | None:
     return None
 
 
+def _absorbs_only(text: str) -> bool:
+    """表示将充分吸纳代表的意见建议,并及时向代表报告: a promise to take in suggestions that names
+    nothing to be done but reporting back."""
+    if "吸" not in text and "采纳" not in text:
+        return False
+    m = _ABSORB_RE.search(text)
+    return m is not None and _ABSORB_REST_RE.fullmatch(text, m.end()) is not None
+
+
 def is_framing(text: str) -> bool:
     """Salutations, answers-follow lines, sign-offs, approval notes, ideology formulas, a quote's
     attribution."""
@@ -797,10 +861,7 @@ def is_framing(text: str) -> bool:
     if _ATTRIBUTION_RE.match(stripped):
         return True
     if (
-        (
-            _PROPOSAL_RE.search(stripped)
-            or (("吸" in stripped or "采纳" in stripped) and _ABSORB_RE.search(stripped))
-        )
+        (_PROPOSAL_RE.search(stripped) or _absorbs_only(stripped))
         and "《" not in stripped
         and _QUANTITY_RE.search(stripped) is None
         and _ACTION_RE.search(stripped) is None

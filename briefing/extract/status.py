@@ -724,10 +724,20 @@ class DocContext:
     genre: Genre = "unknown"
     year: int | None = None
     genre_cue: str = ""
+    # the year a summary or a bulletin reports on (某市科技局2023年工作总结, signed 2024年1月15日):
+    # its headings' years are read against it, not against the date it was signed
+    reviewed: int | None = None
 
     @property
     def policy(self) -> bool:
         return self.genre == "plan"
+
+    @property
+    def heading_year(self) -> int | None:
+        """The year a heading's year is compared with: a later one looks ahead."""
+        if self.reviewed is not None and self.genre in LOOKING_BACK:
+            return self.reviewed
+        return self.year
 
 
 # a soft plan cue (预计 as an estimate of the year's result, 要) does not outweigh a genre that
@@ -784,7 +794,7 @@ def decide(
     """
     ctx = context or _NO_CONTEXT
     path = section if isinstance(section, tuple) else tuple(section)
-    verdict = (section_verdict(path, ctx.year, ctx.genre) if path else None) or inherited
+    verdict = (section_verdict(path, ctx.heading_year, ctx.genre) if path else None) or inherited
     if _past_first(text, ctx.year):
         mood = strong_mood(text, ctx.year)
     else:
@@ -794,15 +804,19 @@ def decide(
                 # a past cue would say what the section says: spare the scans
                 return Decision("done", "section", None, verdict, ctx)
             mood = _past_mood(text, ctx.year)
-    if mood is None and ctx.genre != "plan":
+    tasks = verdict is not None and verdict.kind == "tasks"
+    if mood is None and ctx.genre != "plan" and (not tasks or ctx.genre == "reply"):
         # outside a plan's own provisions, who decides or answers for a matter states the rule
-        # in force (…应由地方党委、政府因地制宜决定并按程序报批), even among a reply's next steps
+        # in force (…应由地方党委、政府因地制宜决定并按程序报批), even among a reply's next steps;
+        # a work report's or a summary's task part lays down its own arrangements (项目资金均由
+        # 市级财政负责保障), and an order (确保…均由专人负责落实) is one wherever it stands
         rule = standing_rule(text)
         if rule is not None:
-            mood = Mood("done", True, _RULE, rule)
+            soft = soft_mood(text)
+            if soft is None or soft.status != "planned":
+                mood = Mood("done", True, _RULE, rule)
     # a strong past cue in a plan's task section is a relative clause (对已认定的…给予奖励); 累计
     # among tasks or targets counts up to the target (…领军企业累计达150家)
-    tasks = verdict is not None and verdict.kind == "tasks"
     if (
         mood is not None
         and mood.strong
