@@ -769,6 +769,8 @@ def test_a_derived_title_uses_only_words_of_the_text() -> None:
     "debris",
     [
         "会议现场。",
+        # a caption that sets its scene first (an unseen news page: its gist quoted it)
+        "省科技活动周上，科普童话剧《新冰雪奇缘》表演现场",
         "图为市领导调研企业。",
         "表1.1高新技术产业总体情况",
         "产值 | 亿元 | 10205.20 | —— |",

@@ -281,6 +281,9 @@ _CAPTION_RE = re.compile(
     r"(?:表|图)\s*[0-9０-９]+(?:[.．\-][0-9０-９]+)*\s*\S.{0,60}"
     rf"|{_PHOTO_CAPTION}"
     r"|.{0,16}(?:现场|合影|剪影)[。.]?"
+    # the scene set first, then the event: 省科技活动周上，科普童话剧《新冰雪奇缘》表演现场 (no
+    # full stop: a sentence ending in 现场 has one)
+    r"|[^，,。；;]{2,24}[上中时][，,].{2,30}(?:现场|合影|剪影)"
     r"|(?:注|资料来源|数据来源)\s*[:：].{0,200}"
     # a source note under an excerpt: ——摘自《…》
     r"|[—－-]{0,2}\s*(?:摘自|选自|转自)\s*《.{0,200}"
