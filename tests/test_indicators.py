@@ -835,6 +835,10 @@ def test_the_jurisdiction_of_a_document(
             "我市出台若干措施。",
             "厦门市",
         ),
+        # a city it only measures itself against, learns from or visits is not its own (the
+        # reviewer: every figure of a 科技局 reply was put in 深圳市)
+        ("提案收悉。我市高度重视。我市积极对标深圳市,加快建设创新平台。我市出台若干措施。", None),
+        ("建议收悉。我市高度重视。我市组织企业赴杭州市考察。我市出台若干措施。", None),
         # an autonomous prefecture says 全州 and names its province as often as itself
         (
             "贵州省黔东南州科技工作会议召开。全州科技工作取得新成效。全州新增高新技术企业12家。"

@@ -320,6 +320,9 @@ _RANKED_IN = re.compile(
     r"|平均|之最|最|仅|率先"
 )
 _RANKED_BEFORE = re.compile(r"(?:居|高于|低于|超过|占|全国[、和])$")
+_ELSEWHERE_BEFORE = re.compile(
+    r"(?:对标|借鉴|学习|参照|比照|对比|考察|走访)[^,，;；。:：]{0,2}$|(?:赴|向|与|来自)$"
+)
 _LEVEL_SUFFIX = {"省": ("省",), "市": ("市",), "区": ("区",), "县": ("县",), "州": ("州",)}
 
 
@@ -357,9 +360,15 @@ def text_jurisdiction(body: str, level: str | None = None) -> str | None:
     # province (贵州省) as often as itself, and that province is not what 全州 means
     named = find_places(body)
     own = _majority([name for _, _, name in named if name.endswith(_LEVEL_SUFFIX[level])])
-    if own is None and top >= 2 and len({name for _, _, name in named}) == 1:
+    if (
+        own is None
+        and top >= 2
+        and len({name for _, _, name in named}) == 1
+        and not _ELSEWHERE_BEFORE.search(body, max(0, named[0][0] - 4), named[0][0])
+    ):
         # a reply that says 我市 again and again and names one place, once ("…推动厦门市产学研
-        # 融合…"): that place is its own
+        # 融合…"): that place is its own; not one it measures itself against, learns from,
+        # visits or works with ("我市积极对标深圳市", "赴深圳市考察", "与深圳市合作")
         own = named[0][2] if named[0][2].endswith(_LEVEL_SUFFIX[level]) else None
     return own
 
