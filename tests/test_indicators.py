@@ -1763,3 +1763,62 @@ def test_dang_nian_is_the_year_the_text_before_named() -> None:
     assert [(f.value, f.year) for f in targets] == [(100.0, 2025)]
     plain = figures("当年新增高新技术企业120家。", doc_date="2024-01-10")
     assert [(f.value, f.year) for f in plain] == [(120.0, 2024)]
+
+
+def test_a_period_since_reaches_neither_past_a_semicolon_nor_onto_a_later_date() -> None:
+    # the reviewer: 党的十八大以来 labelled the 2023 figures after the semicolon
+    found = figures(
+        "党的十八大以来,我市累计培育科技型企业2万家;2023年,全市高新技术企业达到5000家,"
+        "技术合同成交额增长20%。",
+        title="2023年科技工作总结",
+    )
+    assert [f.metric for f in found] == [
+        "科技型企业(党的十八大以来)",
+        "高新技术企业",
+        "技术合同成交额",
+    ]
+    # a total is the period's only when its own clause says 累计; a later year dates the rest
+    found = figures(
+        "“十四五”以来,全市高新技术企业达到5000家,累计引进人才3000人,2023年技术合同成交额增长20%。",
+        title="2024年科技工作总结",
+    )
+    assert [f.metric for f in found] == ["高新技术企业", "引进人才(“十四五”以来)", "技术合同成交额"]
+
+
+def test_the_year_of_an_event_opening_a_clause_dates_no_later_figure() -> None:
+    # the reviewer, in a 2023 summary: 2019 is when the city was approved, 2018 when a policy came
+    found = figures(
+        "我市加快建设创新型城市,2019年获批国家创新型城市,全市高新技术企业达到5000家,"
+        "技术合同成交额达到300亿元。",
+        "我市持续优化创新生态,2018年出台《科技创新若干政策》,累计兑现奖补资金5亿元。",
+        title="2023年科技工作总结",
+        doc_date="2024-01-10",
+    )
+    assert [(f.value, f.year) for f in found] == [(5000, 2023), (300, 2023), (5, 2023)]
+
+
+def test_a_five_year_period_compared_with_is_no_deadline() -> None:
+    # the reviewer: under a 2024 plan, 较“十三五”末 erased the target's year
+    [f] = figures(
+        "力争全社会研发经费投入强度较“十三五”末提高0.5个百分点。",
+        section=("二、2024年工作计划",),
+        doc_date="2024-01-10",
+    )
+    assert (f.kind, f.year) == ("target", 2024)
+
+
+def test_a_rate_of_another_metric_after_a_span_is_not_labelled_with_the_span() -> None:
+    # the reviewer: 技术合同成交额 grew 30%, not over 高新技术企业's span 2020—2023
+    *_, rate = figures(
+        "高新技术企业从2020年的250家增加到2023年的506家,技术合同成交额增长30%。", doc_date=None
+    )
+    assert rate.metric == "技术合同成交额"
+
+
+def test_figures_since_a_period_or_after_a_dated_clause_take_linear_time() -> None:
+    # the reviewer's hostile lines: one 以来 phrase or one dated clause, then thousands of figures
+    since = "“十四五”以来," + "全市技术合同成交额增长12%," * 10_000
+    dated = "2017年全社会R&D经费支出449.5亿元," + "比上年增长17.2%," * 15_000
+    assert scaling_ratio(lambda n: figures(since[: 15 * n]), 200) < 40  # quadratic: 100
+    # a scan per figure in C: quadratic shows as about 40 at this size, linear as 10
+    assert scaling_ratio(lambda n: figures(dated[: 10 * n]), 1_000) < 25

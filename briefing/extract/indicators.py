@@ -93,7 +93,7 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from briefing.extract.dates import FUTURE_YEARS
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
@@ -696,7 +696,6 @@ def _carry_year(
         carried[sentence.paragraph] = year
 
 
-_SEMICOLON = re.compile(r"[;；]")
 # "据省局反馈数据显示", "据初步统计": who reports the figures, before the sentence's own date
 _ATTRIBUTION = re.compile(
     r"^\W{0,2}据[^,，;；。]{0,24}(?:显示|统计|了解|介绍|测算|监测|核算|公布|反映|反馈)$"
@@ -722,6 +721,9 @@ def _sentence_figures(
     if not quantities:
         return [], last_year
     seps = [m.start() for m in _CLAUSE_SEP.finditer(text)]
+    # the semicolons among the clause separators, listed once per sentence and only when a rule
+    # asks: a scan per figure is quadratic on a long line
+    semicolons: list[int] | None = None
     brackets = [m.start() for m in _BRACKET.finditer(text)]
     mention_starts = [m.start for m in mentions]
     # the sentence's leading date sits in its first clause, or after a short opener ("据统计,")
@@ -795,7 +797,8 @@ def _sentence_figures(
             and clause_scopes[c_start] is None
             and metric is not None
             and _PERFORMER_IN.search(metric)
-            and _SEMICOLON.search(text, 0, c_start)
+            and (semicolons := _semicolons(text, seps, semicolons))
+            and semicolons[0] < c_start
         ):
             # "科研院所R&D经费支出10.52亿元,…;高等学校支出4.36亿元": a clause naming a performer
             # of its own is not about the body heading the sentence
@@ -881,7 +884,10 @@ def _sentence_figures(
         if mention is None or mention.start < c_start:
             # "2022年我市出台…,2025年初,组织开展…22个": a later date standing as a clause of its
             # own dates the clauses after it, not the sentence's leading date
-            clause_date = _date_clause_before(text, seps, mentions, mention_starts, q.start)
+            semicolons = _semicolons(text, seps, semicolons)
+            clause_date = _date_clause_before(
+                text, seps, semicolons, mentions, mention_starts, prev_end_in_clause, q.start
+            )
             if clause_date is None:
                 clause_date = _lead_in_date(text, mentions, mention_starts, q.start)
             if clause_date is not None and (mention is None or clause_date.start > mention.start):
@@ -957,32 +963,64 @@ def _sentence_figures(
             fig.metric = f"{fig.metric}(较{fig.base}年)"
     _mark_former_values(text, figures, context_year or ctx.summary_year)
     if "以来" in text:
-        _label_periods_since(text, figures)
+        _label_periods_since(text, figures, _semicolons(text, seps, semicolons), mention_starts)
     return figures, last_year
+
+
+def _semicolons(text: str, seps: Sequence[int], known: list[int] | None) -> list[int]:
+    """The positions of the semicolons of a sentence, from its clause separators (once)."""
+    if known is not None:
+        return known
+    if ";" not in text and "；" not in text:
+        return []
+    return [i for i in seps if text[i] in ";；"]
+
+
+def _between(positions: Sequence[int], lo: int, hi: int) -> bool:
+    """Whether one of the sorted positions falls in [lo, hi)."""
+    k = bisect.bisect_left(positions, lo)
+    return k < len(positions) and positions[k] < hi
 
 
 # "“十四五”以来", "党的十八大以来": a period that runs to the document's present
 _SINCE = re.compile(r"(?:[“\"]?十[一二三四五]五[”\"]?|党的十[八九]大|(?:19|20)[0-9]{2}年)以来")
+_CUMULATIVE = re.compile("累计")
 
 
-def _label_periods_since(text: str, figures: Sequence[_Figure]) -> None:
-    """ "“十四五”以来,高新技术企业和科技型中小企业分别增长106%和115%": a growth or a total over
-    a period running to the present says which period, as its name ("(“十四五”以来)"); the
-    yearly table would otherwise read it as one year's."""
+def _label_periods_since(
+    text: str,
+    figures: Sequence[_Figure],
+    semicolons: Sequence[int],
+    mention_starts: Sequence[int],
+) -> None:
+    """ "“十四五”以来,高新技术企业和科技型中小企业分别增长106%和115%,累计引进人才3000人": a growth
+    or a total (累计 in its own clause) over a period running to the present says which period,
+    as its name ("(“十四五”以来)"); the yearly table would otherwise read it as one year's. The
+    period reaches no further than a semicolon or a later date ("…以来,累计…;2023年,…增长20%":
+    that year's growth)."""
+    periods = list(_SINCE.finditer(text))
+    if not periods:
+        return
+    starts = [m.start() for m in periods]
+    totals = [m.start() for m in _CUMULATIVE.finditer(text)]
     for fig in figures:
         if fig.metric is None or fig.kind not in ("growth", "change", "actual"):
             continue
-        if fig.kind == "actual" and "累计" not in text[: fig.quantity.start]:
+        pos = fig.quantity.start
+        if fig.kind == "actual" and not _between(totals, fig.clause_start, pos):
             continue
-        since = None
-        for m in _SINCE.finditer(text, 0, fig.quantity.start):
-            since = m
+        k = bisect.bisect_right(starts, pos) - 1
+        if k < 0 or periods[k].end() > pos:
+            continue
+        since = periods[k]
         if (
-            since is not None
-            and since.group() not in fig.metric
-            and not _SPAN_LABEL.search(fig.metric)
+            _between(semicolons, since.end(), pos)
+            or _between(mention_starts, since.end(), pos)
+            or since.group() in fig.metric
+            or _SPAN_LABEL.search(fig.metric)
         ):
-            fig.metric = f"{fig.metric}({since.group()})"
+            continue
+        fig.metric = f"{fig.metric}({since.group()})"
 
 
 _COMPANY_TAILS = ("公司", "集团")
@@ -1038,15 +1076,19 @@ def _gap_name(gap: re.Match[str], scope: str | None, figures: Sequence[_Figure])
 # last year (十一五 ends 2010, 十四五 2025)
 _FIVE_YEAR_PERIOD = re.compile(r"十([一二三四五])五[”\"’]?(?:期间|时期|期末|末|规划期)")
 _FIVE_YEAR_INDEX = {c: i for i, c in enumerate("一二三四五", 1)}
+# "较“十三五”末", "比十三五期间", "与“十三五”时期相比": the period is the base of a comparison
+_COMPARED_WITH = re.compile(r"(?:较|比|与|同)[“\"‘]?$")
 
 
 def _plan_period_end(text: str, stop: int | None = None) -> int | None:
-    """The last year of the last five-year period named in text[:stop]."""
+    """The last year of the last five-year period named in text[:stop], but for a period a
+    figure is compared with ("投入强度较“十三五”末提高0.5个百分点": a baseline, not a deadline)."""
     if "五" not in text:
         return None
     end = None
     for m in _FIVE_YEAR_PERIOD.finditer(text, 0, len(text) if stop is None else stop):
-        end = 2005 + 5 * _FIVE_YEAR_INDEX[m.group(1)]
+        if not _COMPARED_WITH.search(text, max(0, m.start() - 3), m.start()):
+            end = 2005 + 5 * _FIVE_YEAR_INDEX[m.group(1)]
     return end
 
 
@@ -1082,9 +1124,16 @@ def _mark_former_values(text: str, figures: list[_Figure], current_year: int | N
 
 def _date_span_rate(figures: Sequence[_Figure], n: int, start: int, end: int) -> None:
     """ "从2020年的59.64亿元增长到2023年的85.5亿元,年均增速12.76%": the rate after the span is of
-    its end year, over the span, and its name says so."""
+    its end year, over the span, and its name says so, when it is a bare rate (年均增速, 增长) or
+    one of what the span measures."""
     rate = figures[n + 2] if n + 2 < len(figures) else None
     if start >= end or rate is None or rate.kind != "growth" or not rate.metric:
+        return
+    spanned = figures[n + 1].metric or ""
+    own = _BARE_RATE_TAIL.sub("", rate.own_metric or "")
+    if own and own not in spanned:
+        # "高新技术企业从2020年的250家增加到2023年的506家,技术合同成交额增长30%": the rate of
+        # another metric, of its own year
         return
     rate.year = end
     if rate.base is None and not _SPAN_LABEL.search(rate.metric):
@@ -1094,6 +1143,7 @@ def _date_span_rate(figures: Sequence[_Figure], n: int, start: int, end: int) ->
 _SPAN_LABEL = re.compile(r"[0-9]年\)$")
 # a rate named by its word alone ("年均增速12.76%"): the rate of the figure named before it
 _BARE_RATE = re.compile(r"(?:年均|平均)?(?:增速|增幅|增长率|增长)")
+_BARE_RATE_TAIL = re.compile(r"(?:年均|平均)?(?:增速|增幅|增长率|增长)$")
 
 
 def _name_bare_rates(figures: Sequence[_Figure]) -> None:
@@ -1376,10 +1426,17 @@ _DATE_CLAUSE = re.compile(
 
 
 def _date_clause_before(
-    text: str, seps: Sequence[int], mentions: Sequence[_Mention], starts: Sequence[int], pos: int
+    text: str,
+    seps: Sequence[int],
+    semicolons: Sequence[int],
+    mentions: Sequence[_Mention],
+    starts: Sequence[int],
+    clauses_with_figures: Container[int],
+    pos: int,
 ) -> _Mention | None:
     """A date standing as a clause of its own dates the clauses after it ("…近年来,西藏…作用,
-    2018年,西藏建成…载体74家,吸纳创新团队和初创企业1338家"), as a sentence's leading date does."""
+    2018年,西藏建成…载体74家,吸纳创新团队和初创企业1338家"), as a sentence's leading date does;
+    so does a clause opening with its year that states a figure of that year."""
     k = bisect.bisect_left(starts, pos)
     if k == 0:
         return None
@@ -1390,12 +1447,14 @@ def _date_clause_before(
     if (
         c_end < pos
         and last.start == c_start
+        and c_start in clauses_with_figures
         and _DATE_CLAUSE.match(text, c_start)
-        and _SEMICOLON.search(text, c_end, pos) is None
+        and not _between(semicolons, c_end, pos)
     ):
         # "…新优势,2017年全社会R&D经费支出449.5亿元,比上年增长17.2%,…": a clause opening with
-        # its year dates the clauses after it up to the next semicolon, as a sentence's leading
-        # date does ("…成果,2014年摘得…一等奖;实施506项…": not past the semicolon)
+        # its year and stating a figure dates the clauses after it up to the next semicolon, as a
+        # sentence's leading date does ("…成果,2014年摘得…一等奖;实施506项…": not past the
+        # semicolon). The year of an event (",2019年获批国家创新型城市,") dates no later figure.
         return last
     return None
 
