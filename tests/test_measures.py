@@ -574,6 +574,17 @@ def test_a_news_items_quotes_and_scenes_are_not_measures() -> None:
     assert texts == ["过去五年,全市科技型企业数量从2020年的250家增长至506家。"]
 
 
+def test_a_quote_in_corner_brackets_is_someones_words_too() -> None:
+    """A page converted from traditional characters keeps 『…』: an entrepreneur's hope closing
+    such a quote (…争取三年之内产值达到五千万元。』) was a 人才 highlight of an unseen news page."""
+    body = (
+        "『我们准备利用政策红利把研发中心逐步壮大,与哈尔滨工业大学对接。"
+        "引进技术人才充实到企业的研发中心,争取三年之内产值达到五千万元。』该公司负责人说。\n"
+        "全市新增科技型企业120家。"
+    )
+    assert [m.text for m in measures_of(body)] == ["全市新增科技型企业120家。"]
+
+
 def test_a_policy_amendment_keeps_the_provisions_it_quotes() -> None:
     body = (
         "(二)第三部分修改为:\n"

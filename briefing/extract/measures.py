@@ -739,14 +739,19 @@ def is_quoted_speech(text: str, genre: str = "unknown") -> bool:
     (a news item's interviewee), which opens a quotation it does not close or closes one it did
     not open. Only in news and pages of no known genre: a plan's amendment or a summary quotes
     provisions (第三部分修改为:“一、…”, 明确“…给予20万元奖励。…”)."""
-    if genre not in ("news", "unknown") or ("“" not in text and "”" not in text):
+    if genre not in ("news", "unknown") or not any(mark in text for mark in _QUOTE_MARKS):
         return False
-    opens, closes = text.count("“"), text.count("”")
+    # a page converted from traditional characters keeps its corner brackets (『…』, 「…」)
+    opens = text.count("“") + text.count("『") + text.count("「")
+    closes = text.count("”") + text.count("』") + text.count("」")
     if opens == closes:
         return False
     if opens > closes:
-        return text[:1] == "“"
-    return text.rstrip("。.！!？?")[-1:] == "”"
+        return text[:1] in "“『「"
+    return text.rstrip("。.！!？?")[-1:] in "”』」"
+
+
+_QUOTE_MARKS = ("“", "”", "『", "』", "「", "」")
 
 
 # a scene as a news item paints it: 10月31日,在…生产车间里,技术人员正争分夺秒赶制…
