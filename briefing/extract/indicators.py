@@ -1389,11 +1389,11 @@ def _year_mentions(
     ]
     if ctx.doc_year is not None:
         year = ctx.doc_year
-        printed = [(m.start, m.year) for m in mentions]
+        printed = len(mentions)  # the years printed, in text order: 当年 refers back to them
         for m in _RELATIVE_YEAR.finditer(text):
             said = year + _RELATIVE_OFFSET[m.group(1)]
             if m.group(1) == "当年":
-                before = [y for start, y in printed if start < m.start()]
+                before = [p.year for p in mentions[:printed] if p.start < m.start()]
                 said = before[-1] if before else that_year if that_year is not None else said
             mentions.append(_Mention(m.start(), said))
         for m in (
