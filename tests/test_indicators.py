@@ -806,6 +806,13 @@ def test_scope_is_the_place_named_else_the_publishers_jurisdiction(
         # the year a bulletin is of comes before its place (an unseen 中山 bulletin had none)
         (None, "2022年中山市科技经费投入公报", "中山市"),
         (None, "2023年全市科技创新工作要点", None),
+        # a notice sending a document: the place opens the sent document's name
+        (
+            "市科技局、市财政局",
+            "关于印发《咸宁市科技型企业知识价值信用贷款实施细则》的通知",
+            "咸宁市",
+        ),
+        ("市科技局", "关于印发全市科技工作要点的通知", None),
     ],
 )
 def test_the_jurisdiction_of_a_document(

@@ -1830,3 +1830,73 @@ def test_a_banner_or_greeting_above_a_column_name_is_not_the_title(banner: str) 
 )
 def test_a_title_broken_after_its_issuer_is_no_banner_over_a_column(head: str, title: str) -> None:
     assert parse(f"{head}\n{TASKS}").metadata.title == title
+
+
+# --- page fields and furniture on pages without a header block (tenth pass) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "publisher", "published"),
+    [
+        # a counter's bare label after the source ended nowhere: "市科技局 浏览" named no body
+        ("发布时间:2025-02-17 17:10 来源:市科技局 浏览:", "市科技局", "2025-02-17"),
+        # the page's time glued after the source's body
+        ("来源:承德市科学技术局2025-10-31 20:54浏览次数:", "承德市科学技术局", "2025-10-31"),
+        ("来源:某某市科技局 2018.03.23", "某某市科技局", "2018-03-23"),
+        # a column's field before the page's time
+        ("栏目:科技动态  时间:2023-04-15", None, "2023-04-15"),
+        # a slash date is no breadcrumb ("A/B/C" dropped the line as chrome)
+        ("发布时间:2021/12/30 11:26:00 浏览次数:", None, "2021-12-30"),
+    ],
+)
+def test_page_fields_glued_to_counters_and_times(
+    fields: str, publisher: str | None, published: str
+) -> None:
+    meta = parse(f"某某市科技局召开全市科技工作会议\n{fields}\n{NEWS_TEXT}").metadata
+    assert meta.title == "某某市科技局召开全市科技工作会议"
+    assert meta.publisher == publisher
+    assert meta.published_date == published
+
+
+def test_breadcrumbs_with_slashes_are_still_chrome() -> None:
+    parsed = parse(f"首页 / 新闻中心 / 部门动态\n某某市科技局召开全市科技工作会议\n{NEWS_TEXT}")
+    assert parsed.metadata.title == "某某市科技局召开全市科技工作会议"
+    assert "新闻中心" not in parsed.body
+
+
+def test_a_slash_time_stamp_dates_the_page() -> None:
+    meta = parse(f"某某市科技局召开全市科技工作会议\n\nnews2024/11/18 6:02:07\n\n{NEWS_TEXT}")
+    assert meta.metadata.published_date == "2024-11-18"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["请输入关键字\n确定", "请输入搜索内容\n搜索"],
+)
+def test_a_search_box_is_never_the_title(furniture: str) -> None:
+    parsed = parse(f"{furniture}\n\n关于开展科技型企业评价工作的通知\n各区县:\n{TASKS}")
+    assert parsed.metadata.title == "关于开展科技型企业评价工作的通知"
+    assert "请输入" not in parsed.body and "今天是" not in parsed.body
+
+
+def test_an_empty_portal_clock_is_furniture() -> None:
+    # the clock's date is filled in by a script the dump did not run: "今天是:" alone
+    meta = parse(
+        "今天是:\n\n科技统计简表(2013-2018年)\n\n发布时间:2019-09-05 00:00 发布单位:某某市科学技术局\n"
+        + TASKS
+    ).metadata
+    assert meta.title == "科技统计简表(2013-2018年)"
+    assert meta.publisher == "某某市科学技术局"
+
+
+def test_a_clock_sentence_stays_text() -> None:
+    parsed = parse(
+        f"某某市科技局召开全市科技工作会议\n今天是全国科技工作者日,我们召开会议。\n{TASKS}"
+    )
+    assert "今天是全国科技工作者日" in parsed.body
+
+
+@pytest.mark.parametrize("ext", [".doc", ".docx", ".pdf", ".wps"])
+def test_a_file_name_shown_for_a_title_loses_its_extension(ext: str) -> None:
+    meta = parse(f"某某区人才发展“十四五”规划{ext}\n{TASKS}").metadata
+    assert meta.title == "某某区人才发展“十四五”规划"

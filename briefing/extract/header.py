@@ -124,6 +124,15 @@ LABELS: dict[str, str] = {
     "阅读量": "",
     "点击数": "",
     "点击量": "",
+    # a counter's label printed bare, its number filled in by a script ("来源:市科技局 浏览:",
+    # "阅读:次"): it ends the value before it, which is never "市科技局 浏览"
+    "浏览": "",
+    "阅读": "",
+    "访问": "",
+    "点击": "",
+    # the column a page is filed in ("栏目:科技动态 时间:2023-04-15"): a page field, no document's
+    "栏目": "",
+    "所属栏目": "",
     "字号": "",
     "字体": "",
     "网络编辑": "",
@@ -233,8 +242,25 @@ def parse_header_line(line: str) -> list[HeaderField] | None:
         label = _canonical_label(m.group("b") or m.group("c") or m.group("g") or m.group("p") or "")
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         value = line[m.end() : end].strip(_VALUE_TRIM)
-        fields.append(HeaderField(LABELS.get(label, ""), label, value or None))
+        name = LABELS.get(label, "")
+        stamp = _TRAILING_STAMP.fullmatch(value) if name in _NAMING_FIELDS else None
+        if stamp is not None:
+            # "来源:承德市科学技术局2025-10-31 20:54浏览次数:": the page's time glued after the
+            # body is when the page went up, never part of the body's name
+            fields.append(HeaderField(name, label, stamp.group("value").strip(_VALUE_TRIM)))
+            fields.append(HeaderField("page_date", "时间", stamp.group("date")))
+            continue
+        fields.append(HeaderField(name, label, value or None))
     return fields
+
+
+# fields that name a body, and a date (with its time) glued after the name
+_NAMING_FIELDS = frozenset({"source", "publisher", "author"})
+_TRAILING_STAMP = re.compile(
+    r"(?P<value>.*?[^\d\s-])\s*"
+    r"(?P<date>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
+)
 
 
 def _spaced_fields(line: str) -> list[HeaderField] | None:

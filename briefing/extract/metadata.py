@@ -352,6 +352,8 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         title = _without_prefix(
             _TITLE_TAG.sub("", _TITLE_NOTE.sub("", normalize_inline("".join(title_parts))))
         ).rstrip("—－")
+        # a page that shows the file it offers ("某某规划.doc"): the title is the file's name
+        title = _FILE_NAME.sub("", title) if "." in title else title
         if is_org_line(title):
             head.byline = head.byline or title
         elif title and _SESSION_NAME.fullmatch(title) is not None:
@@ -875,8 +877,8 @@ MAX_SCANNED_LINE = 80  # characters
 # "2017年1月16日在安徽省第十二届人民代表大会第七次会议上": a speech's date, however bracketed
 _SPEECH_DATE_TAIL = re.compile(r"\s*在[^。；;]{0,60}(?:会议|大会|会上|第[一二三四五六七八九十]+届)")
 _SPEECH_DATE_HEAD = re.compile(r"[(（—\-－\s]*")
-# "2021-07-23 10:19:17": a page's time stamp
-_TIMESTAMP = re.compile(r"(?<!\d)(\d{4}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+# "2021-07-23 10:19:17", "2024/11/18 6:02:07": a page's time stamp
+_TIMESTAMP = re.compile(r"(?<!\d)(\d{4}([-/])\d{1,2}\2\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 
 
 def _scan_head(lines: _Lines, head: _Head) -> None:

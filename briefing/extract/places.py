@@ -292,7 +292,9 @@ def _title_jurisdiction(title: str) -> str | None:
     """The place a title opens with: a province or city ("重庆市科学技术局关于…"), or a district,
     county or county-level city ("蓝山县创建省级创新型县区工作推进会"), also after the year the
     title is of ("2022年中山市科技经费投入公报")."""
-    title = _TITLE_YEAR.sub("", title, count=1)
+    # a notice that sends a document names the place in the document's name
+    # ("关于印发《咸宁市科技型企业…实施细则》的通知")
+    title = _TITLE_YEAR.sub("", _SENT_DOCUMENT.sub("", title, count=1), count=1)
     places = find_places(title[:30])
     if (places and places[0][0] == 0) or _OWN_DISTRICT.match(title) or _OWN_CITY.match(title):
         return jurisdiction(title)
@@ -300,6 +302,7 @@ def _title_jurisdiction(title: str) -> str | None:
 
 
 _TITLE_YEAR = re.compile(r"^(?:19|20)[0-9]{2}年(?:度)?")
+_SENT_DOCUMENT = re.compile(r"^关于(?:印发|转发)\s*《")
 # a line that reads as a headline: short, no sentence punctuation
 _HEADLINE_LINE = re.compile(r"[^,，;；。:：!！?？\n]{6,40}")
 

@@ -88,6 +88,8 @@ _CHROME_PREFIXES = (
     r"(?:网络|信息)?编辑[:：]",
     r"信息审核[:：]",
     r"(?:微信|微博)(?:扫一扫|分享|公众号)",
+    # a search box's prompt: "请输入关键字", "请输入搜索内容", "请输入检索词"
+    r"请输入(?:您要)?(?:搜索|检索|查询|关键)",
 )
 
 # Short tokens that make up toolbar lines ("打印本页 关闭窗口", "【打印】【关闭】", "【字体：大 中 小】").
@@ -111,6 +113,7 @@ _CHROME_TOKENS = (
     r"下一期",
     r"导航",
     r"搜索",
+    r"确定",  # a search box's button
     r"A-\s*A\+",
     r"设为首页",
     r"加入收藏",
@@ -144,13 +147,14 @@ _TOKEN_LINE_RE = re.compile(
 
 
 # A portal's clock: "今天是：2024年3月5日 星期二", "您好！今天是2024年03月05日 星期二 农历正月廿五 09:30".
-# The whole line is clock furniture (a date, a weekday, the lunar date, the time); a sentence that
+# The whole line is clock furniture (a date, a weekday, the lunar date, the time, or nothing where a
+# script fills them in: "今天是:"); a sentence that
 # opens on the day ("今天是2024年1月15日，我们召开…", "今天是全国科技工作者日,…") is text.
 _CLOCK_RE = re.compile(
     r"(?:您好[!！]?\s*)?今天是\s*[:：]?"
     r"(?:\s*(?:(?:19|20)\d{2}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}\s*日?"
     r"|(?:星期|周|礼拜)[一二三四五六日天]|农历[\u4e00-\u9fff]{2,12}"
-    r"|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|[,，、|｜]))+\s*"
+    r"|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|[,，、|｜]))*\s*"
 )
 # A log-in box's buttons: "账号+密码登录", "手机+密码登录", "立即注册", "扫码登录"
 _LOGIN_RE = re.compile(
@@ -169,7 +173,10 @@ _ID_RE = re.compile(
 _MENU_SPLIT = re.compile(r"[|｜│¦]+|\s+")
 _MENU_ITEM = re.compile(r"[^\s,，。;；:：!！?？、0-9０-９]{1,8}")
 # A breadcrumb: "舟山市科学技术局>法定主动公开内容>…", "首页 / 新闻中心 / 铜川要闻"
-_CRUMB_RE = re.compile(r"[^>》›»＞/]{1,30}(?:\s*(?:>>?|》|›|»|＞|/)\s*[^>》›»＞/]{1,30}){2,}")
+# (a slash between digits is a date's, "发布时间:2021/12/30 11:26:00", never a crumb's separator)
+_CRUMB_RE = re.compile(
+    r"[^>》›»＞/]{1,30}(?:\s*(?:>>?|》|›|»|＞|(?<!\d)/|/(?!\d))\s*[^>》›»＞/]{1,30}){2,}"
+)
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _CRUMB_CHARS = re.compile(r"[>》›»＞/]")
 _SITE_ENDS = frozenset("站网户心")
