@@ -1900,3 +1900,80 @@ def test_a_clock_sentence_stays_text() -> None:
 def test_a_file_name_shown_for_a_title_loses_its_extension(ext: str) -> None:
     meta = parse(f"某某区人才发展“十四五”规划{ext}\n{TASKS}").metadata
     assert meta.title == "某某区人才发展“十四五”规划"
+
+
+COVER = "各区县人民政府,市政府各部门:\n现将《某某区创新创业投资引导基金管理暂行办法》印发给你们,请认真遵照执行。\n"
+
+
+@pytest.mark.parametrize("date", ["2015年11月2日", "二○一五年十一月二日"])
+def test_a_cover_notices_date_above_the_document_it_sends_is_its_written_date(date: str) -> None:
+    meta = parse(
+        f"某府发〔2015〕28号\n{COVER}特此通知\n{date}\n某某区创新创业投资引导基金管理暂行办法\n"
+        "第一章 总则\n第一条 为规范引导基金管理,制定本办法。"
+    ).metadata
+    assert meta.title == "某某区创新创业投资引导基金管理暂行办法"
+    assert meta.written_date == "2015-11-02"
+
+
+def test_a_news_items_date_above_the_next_headline_is_no_signing_date() -> None:
+    meta = parse(
+        "某某市科技局召开全市科技工作会议\n会议部署全年工作。\n2024年3月5日\n某某市科技局召开推进会"
+    ).metadata
+    assert meta.written_date is None
+
+
+def test_joint_issuers_stacked_above_a_cover_date_sign_with_the_first() -> None:
+    meta = parse(
+        "关于印发《某省科技型企业知识价值贷款风险补偿实施办法》的通知\n各市州科技局:\n"
+        "现将《某省科技型企业知识价值贷款风险补偿实施办法》印发你们,请认真贯彻执行。\n"
+        "某省科学技术厅\n某省财政厅\n中国人民银行某省分行\n国家金融监督管理总局某省监管局\n"
+        "2025年6月16日\n某省科技型企业知识价值贷款风险补偿实施办法\n第一章 总则\n"
+        "第一条 为破解科技型企业融资难题,制定本办法。"
+    ).metadata
+    assert meta.publisher == "某省科学技术厅"
+    assert meta.written_date == "2025-06-16"
+
+
+def test_bodies_and_a_date_opening_a_bulletin_release_it() -> None:
+    meta = parse(
+        "某省统计局 某省科学技术厅\n2018年1月16日\n"
+        "2016年,全省共投入研究与试验发展(R&D)经费561.4亿元,比上年增长11.6%。"
+    ).metadata
+    assert meta.publisher == "某省统计局 某省科学技术厅"
+    assert meta.published_date == "2018-01-16"
+    assert meta.written_date is None
+
+
+def test_a_news_items_closing_credit_names_its_publisher() -> None:
+    parsed = parse(
+        f"某某县科技局召开全县科技创新指标推进会\n发布日期:2021-09-17 来源:\n{NEWS_TEXT}"
+        "会议要求,推动全县科技创新工作高质量发展。(某某县科技局)"
+    )
+    assert parsed.metadata.publisher == "某某县科技局"
+    assert "(某某县科技局)" not in parsed.body
+    assert parsed.body.endswith("高质量发展。")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "科技厅计划处负责同志参加了调研活动。(法规处)",  # a division wrote it
+        # a task list notes a responsible body after each task
+        "1.建设创新平台。(市科技局)\n2.培育科技企业。(市科技局)",
+    ],
+)
+def test_a_division_or_a_task_notes_body_is_no_closing_credit(tail: str) -> None:
+    assert parse(f"某某市科技工作推进情况\n{NEWS_TEXT}{tail}").metadata.publisher is None
+
+
+def test_a_headline_naming_the_sent_document_gives_way_to_the_notices_title() -> None:
+    meta = parse(
+        "某某市推进创新驱动发展战略行动计划(2022—2025年)\n\n-2023- 11/08 08:20\n\n"
+        "中共某某市委办公室某某市人民政府办公室关于印发《某某市推进创新驱动发展战略行动计划"
+        "(2022—2025年)》的通知\n\n为深入贯彻创新驱动发展战略,制定本计划。\n" + TASKS
+    ).metadata
+    assert meta.title == (
+        "中共某某市委办公室某某市人民政府办公室关于印发《某某市推进创新驱动发展战略行动计划"
+        "(2022—2025年)》的通知"
+    )
+    assert meta.publisher == "中共某某市委办公室某某市人民政府办公室"

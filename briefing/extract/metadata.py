@@ -563,6 +563,15 @@ def _read_cover_letter(lines: _Lines, head: _Head, start: int) -> None:
         line = lines.norm[j]
         if not line or not title_like(line):
             continue
+        if _sends(line, head.title):
+            # "某某规划(2022—2025年)" / "某某办公室关于印发《某某规划(2022—2025年)》的通知": the
+            # page's headline named the document a notice sends; the notice's title is the title
+            if any(_SENTENCE_END.search(lines.norm[k]) for k in range(start, j) if lines.norm[k]):
+                return  # text between: the line is the body's, not the head's
+            for k in range(start, j + 1):
+                lines.removed[k] = True
+            head.title, head.title_lines = normalize_inline(line), [j]
+            return
         line_core = title_core(line)
         # A retouched repeat must name its issuing body, as a document's own title does.
         repeated = len(core) >= 4 and (
@@ -590,6 +599,18 @@ def _read_cover_letter(lines: _Lines, head: _Head, start: int) -> None:
         return
 
 
+def _sends(line: str, title: str) -> bool:
+    """True when `line` is the title of a notice that sends the document `title` names
+    ("某某办公室关于印发《某某规划》的通知" for "某某规划")."""
+    return (
+        len(title) >= MIN_ATTACHED_TITLE
+        and f"《{title}》" in line
+        and _COVER_NOTICE.search(line) is not None
+        and ENDS_WITH_DOC_TYPE.search(line) is not None
+        and (line.startswith("关于") or issuer_of_title(line) is not None)
+    )
+
+
 MIN_ATTACHED_TITLE = 6  # characters
 
 
@@ -612,6 +633,31 @@ def _attached_title(lines: _Lines, head: _Head, start: int) -> None:
             head.title, head.title_lines = normalize_inline(lines.norm[k]), [k]
             lines.removed[k] = True
             return
+
+
+def _cover_date(lines: _Lines, head: _Head, start: int) -> None:
+    """The date a cover notice is signed with when it prints no body above it: the date line
+    between the notice's closing ("…印发给你们，请认真贯彻执行。", "特此通知") and the title of the
+    document it sends ("2015年11月2日" / "某某管理暂行办法") is when the notice was written."""
+    if head.cover_sign_date is not None:
+        return
+    end = min(len(lines), start + MAX_COVER_LINES + MAX_SIGNATURE_LINES)
+    rows = [k for k in range(start, end) if lines.norm[k]]
+    for n in range(1, len(rows) - 1):
+        k = rows[n]
+        if len(lines.norm[k]) > MAX_SCANNED_LINE or (date := date_only(lines.norm[k])) is None:
+            continue
+        before, after = lines.norm[rows[n - 1]], lines.norm[rows[n + 1]]
+        if _COVER_CLOSING.search(before) is not None and _attached_like(after):
+            head.cover_sign_date = date
+            lines.removed[k] = True
+            return
+
+
+# how a cover notice closes: "现印发给你们，请认真贯彻执行。", "特此通知"
+_COVER_CLOSING = re.compile(
+    r"印发|转发|特此(?:通知|函告|批复)|(?:遵照|贯彻|认真)执行|贯彻落实|组织实施"
+)
 
 
 def _attached_like(line: str) -> bool:
@@ -673,6 +719,8 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
             break
         block.append(k)
         k -= 1
+    if org is None and date is None and source is None and not page_line and not block:
+        source = _closing_credit(lines, k)
     if org is None and date is None and source is None and not page_line:
         return
     for idx in block:
@@ -682,6 +730,30 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
     head.signature_date = date
     head.tail_source = source
     _drop_attachment_list(lines, start, k)
+
+
+def _closing_credit(lines: _Lines, k: int) -> str | None:
+    """The body a news item credits after its last sentence ("…高质量发展。(涟水县科技局)"), taken
+    off that line; not a bureau's division ("(法规处)"). A plan's task list that notes a responsible body after each task ("…。(市科技
+    局)") credits none: the note must close the text and stand in it once."""
+    if k < 0 or lines.removed[k]:
+        return None
+    m = _CLOSING_CREDIT.search(lines.raw[k])
+    if m is None or not names_body(name := normalize_inline(m.group("body"))):
+        return None
+    if name[-1] in "处科室股":
+        return None  # a bureau's division that wrote the item ("(法规处)") issues nothing
+    if sum(len(_CREDIT_NOTE.findall(raw)) for raw in lines.raw) != 1:
+        return None
+    lines.raw[k] = lines.raw[k][: m.start("note")]
+    lines.norm[k] = normalize_inline(lines.raw[k])
+    return name
+
+
+_CLOSING_CREDIT = re.compile(
+    r"[。！？!?]\s*(?P<note>[(（]\s*(?P<body>[^()（）]{2,30}?)\s*[)）])\s*$"
+)
+_CREDIT_NOTE = re.compile(r"[。；;！？!?]\s*[(（][^()（）]{2,30}[)）]")
 
 
 def _dates_the_page(fields: list[HeaderField], lines: _Lines, k: int) -> bool:
@@ -910,8 +982,32 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
             head.doc_no_line = line  # printed under a cover letter's title, below the head
         if head.early_sign_date is None and k + 1 < limit and is_org_line(line):
             date = date_only(lines.norm[k + 1])
-            if date is not None:
-                head.early_sign_org, head.early_sign_date = line, date
+            if date is not None and _text_above(lines, k):
+                head.early_sign_org, head.early_sign_date = _first_signer(lines, k), date
+
+
+def _text_above(lines: _Lines, k: int) -> bool:
+    """True when anything (a title, a letter's text) stands above line k: a signature closes what
+    it signs; a body and a date that open the page ("某省统计局 某省科学技术厅" / "2018年1月16日"
+    over a bulletin) say who released it and when, not who signed what."""
+    return any(lines.norm[j] for j in range(k))
+
+
+def _first_signer(lines: _Lines, k: int) -> str:
+    """The first of the bodies stacked above a signing date ("湖南省科学技术厅" / "湖南省财政厅" /
+    … / "2025年6月16日"): joint issuers sign with the leading body first, as the closing
+    signature is read."""
+    first = k
+    j = k - 1
+    # a body the name list does not know ("中国人民银行湖南省分行") may stand among them
+    while j >= 0 and _STACKED_NAME.fullmatch(lines.norm[j]) is not None:
+        if is_org_line(lines.norm[j]):
+            first = j
+        j -= 1
+    return lines.norm[first]
+
+
+_STACKED_NAME = re.compile(r"[\u4e00-\u9fff()（）]{4,30}")
 
 
 def _occasion_at(lines: _Lines, k: int) -> tuple[str, int] | None:
@@ -1051,6 +1147,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     body_start = _read_head(lines, head)
     _read_cover_letter(lines, head, body_start)
     _attached_title(lines, head, body_start)
+    _cover_date(lines, head, body_start)
     _drop_trailing_attachments(lines, body_start)
     _read_signature(lines, head, body_start)
     # Official header lines may also sit below the head (some sites print the block at the end);
