@@ -1977,3 +1977,43 @@ def test_a_headline_naming_the_sent_document_gives_way_to_the_notices_title() ->
         "(2022—2025年)》的通知"
     )
     assert meta.publisher == "中共某某市委办公室某某市人民政府办公室"
+
+
+@pytest.mark.parametrize(
+    ("toolbar", "published"),
+    [
+        ("浏览量:          时间:2018-11-13 13:46:11", "2018-11-13"),
+        ("【字体: 】 【2020-09-08】  【阅读:次】  【关 闭", "2020-09-08"),
+        # a portal's clock is today's date, not the page's
+        ("今天是:2024年3月5日 星期二", None),
+    ],
+)
+def test_a_toolbar_or_counter_line_dates_the_page(toolbar: str, published: str | None) -> None:
+    meta = parse(f"某某市科技局召开全市科技工作会议\n\n{toolbar}\n\n{NEWS_TEXT}").metadata
+    assert meta.title == "某某市科技局召开全市科技工作会议"
+    assert meta.published_date == published
+
+
+def test_a_document_number_before_the_title_is_not_its_words() -> None:
+    meta = parse(
+        "成办发〔2012〕17号《某某市人民政府办公厅关于印发某某市科技成果转化工程实施方案的通知》\n"
+        "各区(市)县政府,市政府各部门:\n"
+        "《某某市科技成果转化工程实施方案》已经市政府同意,现印发你们,请认真组织实施。\n" + TASKS
+    ).metadata
+    assert meta.title == "某某市人民政府办公厅关于印发某某市科技成果转化工程实施方案的通知"
+    assert meta.doc_no == "成办发〔2012〕17号"
+    assert meta.publisher == "某某市人民政府办公厅"
+
+
+def test_a_law_databases_record_labels_are_the_header() -> None:
+    meta = parse(
+        "首页 > 财经相关法律法规 >\n法规内容  本文仅供参考,如需引用请以正式文件为准\n"
+        "发文标题: 某某市人民政府关于深入实施创新驱动发展战略的若干意见\n"
+        "发文文号: 某政发[2016]54号\n发文部门: 某某市人民政府\n发文时间: 2016-10-18\n"
+        "实施时间: 2016-10-18\n法规类型: 财经相关法规-其他\n所属区域: 某某\n发文内容:\n"
+        "各县(市、区)人民政府,市政府各部门:\n" + TASKS
+    ).metadata
+    assert meta.title == "某某市人民政府关于深入实施创新驱动发展战略的若干意见"
+    assert meta.publisher == "某某市人民政府"
+    assert meta.written_date == "2016-10-18"
+    assert meta.doc_no == "某政发[2016]54号"

@@ -126,8 +126,18 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         text = _SPLIT_DOC_NO.sub(r"\1", text)
-        self.raw = [ln.strip() for ln in text.split("\n")]
-        self.raw = [ln for ln in self.raw if ln and not is_chrome_line(ln)]
+        self.raw = []
+        # the date a toolbar or counter line of the page's opening carries ("浏览量: 时间:2018-11-13
+        # 13:46:11", "【字体: 】 【2020-09-08】 【阅读:次】"): when the page went up, the line chrome
+        self.chrome_date: str | None = None
+        for ln in text.split("\n"):
+            ln = ln.strip()
+            if not ln:
+                continue
+            if not is_chrome_line(ln):
+                self.raw.append(ln)
+            elif self.chrome_date is None and len(self.raw) < SCAN_LINES:
+                self.chrome_date = _chrome_date(ln)
         if self.raw and len(self.raw[0]) > MIN_SQUASHED_PAGE:
             self.raw[:1] = _unsquash_head(self.raw[0])
         self.norm = normalize_lines(self.raw)
@@ -144,6 +154,18 @@ class _Lines:
             if not gone and not is_debris_line(r)
         ]
         return "\n".join(cut_truncated_tail(join_broken_lines(kept)))
+
+
+def _chrome_date(line: str) -> str | None:
+    """The one full date a chrome line holds, unless it is a portal's clock (今天是…, 星期二)."""
+    if not _DIGIT_DATE.search(line) or _CLOCK_WORD.search(line):
+        return None
+    dates = find_dates(line)
+    return dates[0][1] if len(dates) == 1 else None
+
+
+_DIGIT_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_CLOCK_WORD = re.compile(r"今天|今日|星期|礼拜|农历|周[一二三四五六日天]")
 
 
 MIN_SQUASHED_PAGE = 100  # characters: a page whose head and body were dumped onto one line
@@ -354,6 +376,12 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         ).rstrip("—－")
         # a page that shows the file it offers ("某某规划.doc"): the title is the file's name
         title = _FILE_NAME.sub("", title) if "." in title else title
+        numbered = _NUMBERED_TITLE.fullmatch(title) if "号" in title else None
+        if numbered is not None and title_like(rest := _unquoted(numbered.group("rest"))):
+            # "成办发〔2012〕17号《某某办公厅关于印发…的通知》": a document's number is never
+            # its title's words
+            title = rest
+            head.doc_no_line = head.doc_no_line or numbered.group("no")
         if is_org_line(title):
             head.byline = head.byline or title
         elif title and _SESSION_NAME.fullmatch(title) is not None:
@@ -364,6 +392,19 @@ def _read_head(lines: _Lines, head: _Head) -> int:
             # ("【企业会计准则】") is none either
             head.title = title
     return i
+
+
+# a title behind its document's number ("成办发〔2012〕17号《…的通知》", "某府发〔2015〕28号 关于…")
+_NUMBERED_TITLE = re.compile(
+    r"(?P<no>[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,5}号)\s*(?P<rest>[《关\u4e00-\u9fff].{5,})"
+)
+
+
+def _unquoted(text: str) -> str:
+    """A title without the 《》 that wrap it whole."""
+    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
+        return text[1:-1]
+    return text
 
 
 # A congress's or a conference's session named alone: "宜宾市第六届人民代表大会第七次会议",
@@ -1181,7 +1222,9 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
             f"文件头成文日期（{header_written}）与落款日期（{signed}）不一致，以文件头为准。"
         )
     header_published = _header_date(hdr, "published_date") or _header_date(hdr, "generated_date")
-    page_date = head.page_date or _header_date(hdr, "page_date") or head.timestamp_date
+    page_date = (
+        head.page_date or _header_date(hdr, "page_date") or head.timestamp_date or lines.chrome_date
+    )
     published = _field_date(raw, "published_date") or header_published or page_date
 
     given_title = _field_text(raw, "title") or _clean(hdr.get("title"))
