@@ -2067,3 +2067,27 @@ def test_a_sites_name_and_address_before_the_page_fields_are_furniture() -> None
     assert parsed.metadata.published_date == "2026-02-11"
     assert parsed.metadata.publisher == "县科技局"
     assert "门户网站" not in parsed.body
+
+
+@pytest.mark.parametrize(
+    "letterhead",
+    [
+        "某某市科学技术局文件",
+        "某某市科学技术局 文件",
+        # joint issuers: the first leads
+        "某某市科学技术局 文件\n中共某某市委组织部",
+    ],
+)
+def test_a_letterhead_names_the_issuer_and_is_never_the_title(letterhead: str) -> None:
+    meta = parse(
+        f"{letterhead}\n某科发〔2021〕76号\n关于印发《某某规划》的通知\n各区县:\n{TASKS}"
+    ).metadata
+    assert meta.title == "关于印发《某某规划》的通知"
+    assert meta.publisher == "某某市科学技术局"
+    assert meta.doc_no == "某科发〔2021〕76号"
+
+
+def test_a_title_ending_in_wenjian_is_no_letterhead() -> None:
+    meta = parse(f"关于清理规范性文件\n各区县:\n{TASKS}").metadata
+    assert meta.title == "关于清理规范性文件"
+    assert meta.publisher is None

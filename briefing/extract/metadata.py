@@ -106,6 +106,9 @@ class _Head:
     signature_lines: set[int] = field(default_factory=set)  # the closing signature's
     # found by the looser scan of the page's first lines (`_scan_head`)
     early_sign_org: str | None = None
+    letterhead: str | None = (
+        None  # "某某市科学技术局文件": the body whose letterhead the page prints
+    )
     early_sign_date: str | None = None
     timestamp_date: str | None = None
     # the first and last line of a speech's occasion ("(2023年12月27日在…第十一届人民代表大会…上)")
@@ -202,6 +205,7 @@ def _read_head(lines: _Lines, head: _Head) -> int:
     title_parts: list[str] = []
     last_was_byline = False
     after_column = False  # a site's banner, then a column name, were just read
+    letterhead_end = -2  # the last line of a letterhead and the joint issuers stacked under it
     i = 0
     while i < min(len(lines), MAX_HEAD_LINES):
         line = lines.norm[i]
@@ -226,6 +230,19 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         ):
             # breadcrumbs, a site's welcome line, a hot-line: above the title, never the title
             lines.removed[i] = True
+            i += 1
+            continue
+        if not title_parts and letterhead_end == i - 1 and is_org_line(line):
+            lines.removed[i] = True  # a joint issuer stacked under the letterhead
+            letterhead_end = i
+            i += 1
+            continue
+        if not title_parts and (letterhead := _letterhead(line)) is not None:
+            # "某某市科学技术局文件" / "某某局 文件": an official document's letterhead names its
+            # issuer (the first of joint issuers); never the title
+            head.letterhead = head.letterhead or letterhead
+            lines.removed[i] = True
+            letterhead_end = i
             i += 1
             continue
         if _CREDIT_LINE.fullmatch(lines.raw[i]) is not None or is_photo_caption(line):
@@ -543,6 +560,22 @@ def _title_then_date(raw_line: str) -> tuple[str, str] | None:
     if is_org_line(title) or find_dates(title):
         return None  # a body and its date sign a text; two dates are no title
     return title, date
+
+
+_LETTERHEAD = re.compile(r"(?P<body>[\u4e00-\u9fff()（）]{4,40}?)\s*文件")
+
+
+def _letterhead(line: str) -> str | None:
+    """The body of a letterhead line ("某某市科学技术局文件", "某某局 文件")."""
+    if not line.endswith("文件") or len(line) > MAX_LETTERHEAD:
+        return None
+    m = _LETTERHEAD.fullmatch(line)
+    if m is None or not is_org_line(body := m.group("body")):
+        return None
+    return body
+
+
+MAX_LETTERHEAD = 44  # characters
 
 
 def _site_furniture(text: str) -> bool:
@@ -1275,6 +1308,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     given_publisher = _field_text(raw, "publisher")
     candidates = [
         _issuing_body(issuer, _not_a_site(_clean(hdr.get("publisher")))),
+        head.letterhead,
         _source_body(hdr.get("source")),
         _author_body(hdr.get("author")),
         head.byline,
