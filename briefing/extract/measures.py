@@ -28,12 +28,14 @@ from briefing.extract.status import (
     decide,
     detect_genre,
     future_frame,
+    gives_order,
     heading_kind,
     modal_jiang,
     opens_task_region,
     period_years,
     section_verdict,
     sentence_mood,
+    soft_mood,
     states_goals,
     strong_mood,
 )
@@ -469,20 +471,26 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
 
 _LEAD_CLAUSE = "本句开头的分句："
 MIN_PLAN_MOODS = 3
+# a page that also reports some results (a retold work report's review) stays what it is unless
+# its plans and orders outnumber them this many times over
+PLAN_MOOD_RATIO = 2
 
 
 def _genre_from_moods(units: Sequence[_Unit], ctx: DocContext) -> DocContext:
     """A document whose genre its title and opening do not tell (a page without either) is a plan
-    when more of its sentences say what will be done (拟, 力争, 将 as a modal, 到2025年) than what
-    was done (已, 累计, 了): its sentences without a cue state intentions too."""
+    when its sentences say what will be done (拟, 力争, 将 as a modal, 到2025年, 要…) or give
+    orders (加快…, 支持…, with no subject and no other cue) more than twice as often as they say
+    what was done (已, 累计, 了, 同比, 增长X%): its sentences without a cue state intentions too."""
     planned = done = 0
     for unit in units:
-        mood = strong_mood(unit.text, ctx.year)
+        mood = strong_mood(unit.text, ctx.year) or soft_mood(unit.text)
         if mood is not None:
             planned += mood.status == "planned"
             done += mood.status == "done"
-    if planned >= MIN_PLAN_MOODS and planned > done:
-        cue = f"计划语气的句子（{planned}句）多于已完成语气的句子（{done}句）"
+        elif gives_order(unit.text):
+            planned += 1
+    if planned >= MIN_PLAN_MOODS and planned > PLAN_MOOD_RATIO * done:
+        cue = f"计划语气或祈使的句子（{planned}句）远多于已完成语气的句子（{done}句）"
         return DocContext("plan", ctx.year, cue, ctx.reviewed)
     return ctx
 

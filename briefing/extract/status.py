@@ -58,7 +58,7 @@ _GENRE_TITLE_RE = re.compile(
     r"(?P<reply>答复|复函|回复|办理(?:情况|结果)|(?:提案|议案)(?:的)?(?:办理)?)"
     r"|(?P<statistics>统计公报|统计快报|统计监测|统计数据|统计年鉴|主要(?:统计)?指标|统计分析)"
     r"|(?P<report>政府工作报告|工作报告|报告)"
-    r"|(?P<summary>总结|工作情况|年度报告|年报|综述|回顾|工作成效|进展情况|完成情况)"
+    r"|(?P<summary>总结|工作情况|年度报告|年报|综述|回顾|工作成效|(?:进展|完成|落实|执行|推进|实施)情况)"
     r"|(?P<plan>意见|方案|规划|办法|通知|措施|细则|计划|纲要|指南|规定|决定|条例|政策|要点|若干|规则"
     r"|行动|建议|清单|目录|路线图|实施|指引|任务分解|责任分工|分工|任务|摘编|汇编|解读)"
     r"|(?P<news>记者|新闻|发布会|动态|召开|举行|举办|开幕|闭幕|揭牌|签约|出席|调研|走访|会见|座谈)"
@@ -80,6 +80,13 @@ _NEWS_BODY_RE = re.compile(r"记者|通讯员|新华社|日电|(?:本报|本网)
 _ARTICLE_RE = re.compile(r"第[一二三四五六七八九十百零〇]{1,4}条")
 _PROVISION_RE = re.compile(
     r"给予.{0,16}?(?:奖励|资助|补助|补贴|贴息|支持)|最高(?:给予|奖励|补助|资助|不超过)"
+)
+# a document that names itself by its type (制定本实施方案, 自本方案印发之日起, 适用本办法): a plan or
+# a policy, wherever the words stand; 本 right before the type word or one of its modifiers (还本付息
+# is no self-reference)
+_SELF_REFERENCE_RE = re.compile(
+    r"本(?:实施|行动|试点|工作|专项|暂行|管理|若干)?"
+    r"(?:方案|办法|规划|细则|规定|条例|意见|措施|计划|指引|指南|政策)(?![书])"
 )
 _POLICY_HEADING_RE = re.compile(
     r"总体要求|指导思想|基本原则|保障措施|组织保障|组织实施|工作目标|主要目标"
@@ -140,6 +147,10 @@ def detect_genre(title: str | None, structure: Structure | None = None) -> Genre
         provisions += len(_PROVISION_RE.findall(p.text))
     if articles >= 2 or any(s.title.endswith("总则") for s in structure.sections):
         return GenreGuess("plan", "正文按“第…条”分条")
+    for p in structure.paragraphs[:60]:
+        hit = _SELF_REFERENCE_RE.search(p.text) if "本" in p.text else None
+        if hit is not None:
+            return GenreGuess("plan", f"正文以“{hit.group(0)}”自称")
     if provisions >= 3:
         return GenreGuess("plan", "正文有多条支持标准（给予…奖励/资助）")
     for text in opening[:4]:
@@ -179,6 +190,15 @@ _IMPERATIVE_START_RE = re.compile(
     r"(?:围绕|紧扣|立足|着眼|加快|加强|推进|推动|强化|深化|完善|提升|提高|健全|巩固|扩大|优化|打造|构建|实施|聚焦|做强|做优"
     r"|做大|培育|支持|鼓励|建立|建设|开展|落实|抓好|统筹|促进|夯实|坚持|突出|激发|营造|发挥|用好|贯彻)"
 )
+
+
+def gives_order(text: str) -> bool:
+    """加快推进…, 支持高校…, 鼓励企业…: a sentence that opens on a verb of command, with no
+    subject, as a plan's or a task list's items do (a report of what was done names its actor or
+    a result)."""
+    return _IMPERATIVE_START_RE.match(text) is not None
+
+
 # a result stated as subject + adverb + verb: (二)高能级科创平台提质发展, 人才培育成效逐步显现
 _RESULT_PREDICATE_RE = re.compile(
     r"(?:逐步|持续|不断|加快|加速|提速|提质|稳步|扎实|显著|明显|大幅|有效|有力|日益|更加|初步|基本|成功"
@@ -362,11 +382,14 @@ TARGET_YEAR_RE = re.compile(
     r"|(20\d\d)年(?:底|末|年底)?(?:前|以前)"
 )
 # 已 + a verb of completion (not 对已认定的…, a relative clause); 累计, 截至; …以来 (今年以来, 近年来
-# open a review of what was done). Every branch opens with a literal.
+# open a review of what was done); 现予以公布. Every branch opens with a literal.
 PAST_RE = re.compile(
     r"累计|截至|截止(?!日期)|已(?<![对为]已)(?:经|有|于|建成|获批|认定|落地|完成|实现|形成|达到|发放|立项|与|累计"
     r"|全面|基本|初步|顺利|先后|连续|成功|建立|出台|印发|开展|启动|覆盖|吸引|带动|培育|引进|举办|组织|签约)"
     r"|取得了|以来(?:(?<=年以来)|(?<=月以来))|近年来"
+    # a decision made public (确定…255名科技人员为市级科技特派员,现予以公布): what the notice
+    # announces was decided
+    r"|现予(?:以)?(?:公布|公告|公示|通报|表彰|命名|认定)"
 )
 # 了 as the aspect marker after a verb (建立了, 出台了); not 为了, 除了, 了解, 一目了然
 _LE_RE = re.compile(r"了(?<=[\u4e00-\u9fff]了)(?<![为除罢末不得]了)(?![解结如然不])")
