@@ -152,6 +152,26 @@ def test_greetings_and_a_reports_closing_pledge_are_not_measures() -> None:
     ]
 
 
+def test_a_slogan_in_clauses_of_one_rhythm_is_not_a_measure() -> None:
+    body = "\n".join(
+        [
+            "一、2024年重点工作",
+            "幸福靠奋斗,发展靠实干。",
+            "抓创新就是抓发展,谋创新就是谋未来。",
+            # orders and results in the same rhythm stay measures
+            "强化科技金融,优化人才服务。",
+            "大力繁荣乡村文化,丰富农民精神生活。",
+            "新建实验室3家,引进人才5名。",
+        ]
+    )
+    assert texts(measures_of(body, "2024年政府工作报告")) == [
+        "强化科技金融,优化人才服务。",
+        "大力繁荣乡村文化,丰富农民精神生活。",
+        "新建实验室3家,引进人才5名。",
+    ]
+    assert "口号" in (not_a_measure("幸福靠奋斗,发展靠实干。") or "")
+
+
 def test_what_the_proposer_proposed_is_not_the_offices_measure() -> None:
     body = "\n".join(
         [

@@ -827,6 +827,50 @@ def is_document_stamp(text: str) -> bool:
     return len(_CONTENT_RE.findall(rest)) <= 2
 
 
+# A slogan: a short sentence of two or more clauses of the same length that names no deed, figure
+# or intention (幸福靠奋斗,发展靠实干; 抓创新就是抓发展,谋创新就是谋未来). Not an order (大力繁荣乡村
+# 文化,丰富农民精神生活; 强化科技金融,优化人才服务), which a plan's items give in the same rhythm.
+# The deeds: verbs of what a measure does or reports (推进, 设立, 获评, 位居…)
+_SLOGAN_MAX_LEN = 26
+_DEED_RE = re.compile(
+    r"推进|推动|加快|加强|实施|深化|做好|设立|出台|开展|落实|兑现|联合|鼓励|支持|改革|促进|优化|建设"
+    r"|建立|完善|培育|引进|提升|提高|扩大|强化|创建|获|位居|位列|完成|推广|取得|实现|建成|夺得|下达"
+    r"|拨付|组织|举办|召开|启动|印发|制定|包括|申报|认定|评为|入选|批准|增设|试点|覆盖|降低|增加|减少"
+    r"|突破|新增|成立|纳入|投入|资助|奖励|补助|补贴|贷款|融资|拓展|构筑|扶植|引导|激活|培养|保护|服务"
+    r"|合作|攻关|研发|普查|发行|运行|注册|落地|对接|签约|上线|投产|开工|竣工|揭牌|挂牌|授予|表彰|派驻"
+    r"|选派|聘请|招引|集聚|孵化|转化|成交|交易"
+)
+# an order led by an adverb of effort (大力繁荣…, 积极打造…) or a bare verb of a task
+_EFFORT_LEAD_RE = re.compile(
+    r"^(?:——|[一二三四五六七八九十]是)?(?:积极|大力|着力|坚决|全力|持续|进一步|继续|切实|全面|深入|认真"
+    r"|扎实|不断|努力|严格|稳步)"
+)
+_SLOGAN_SPLIT_RE = re.compile(r"[，,、；;。！!]")
+
+
+def is_slogan(text: str) -> bool:
+    """幸福靠奋斗,发展靠实干: clauses of one length, in one rhythm, with no deed, figure, mood or
+    order."""
+    if len(text) > _SLOGAN_MAX_LEN or _DIGIT_RE.search(text) is not None:
+        return False
+    parts = [p for p in _SLOGAN_SPLIT_RE.split(text) if p]
+    if len(parts) < 2 or len(parts[0]) < 3 or any(len(p) != len(parts[0]) for p in parts):
+        return False
+    # 牵头单位是市科技局,配合单位是市财政局: who does what, in the same rhythm
+    if any(
+        p.endswith(_BODY_ENDS) or _ROLE_SUBJECT_RE.search(p.split("是", 1)[0]) is not None
+        for p in parts
+        if "是" in p or p.endswith(_BODY_ENDS)
+    ):
+        return False
+    return (
+        _DEED_RE.search(text) is None
+        and not gives_order(text)
+        and _EFFORT_LEAD_RE.match(text) is None
+        and sentence_mood(text) is None
+    )
+
+
 def _framing_shape(text: str) -> str | None:
     """The framing shapes `briefing explain` names apart, with its words; None for none. The same
     checks decide (`is_framing`) and explain, so explain never gives a reason the extraction did
@@ -851,6 +895,8 @@ def _framing_shape(text: str) -> str | None:
         return "是引述的领导人指示，不是措施"
     if text[:1] in "这此" and _POINTS_BACK_RE.match(text) and not _QUANTITY_RE.search(text):
         return "是对前文的评语，不含具体数字，不是措施"
+    if is_slogan(text):
+        return "是口号（几个等长的分句，不含数字，没有做了或要做的事），不是措施"
     return None
 
 
