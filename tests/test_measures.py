@@ -172,6 +172,26 @@ def test_a_slogan_in_clauses_of_one_rhythm_is_not_a_measure() -> None:
     assert "口号" in (not_a_measure("幸福靠奋斗,发展靠实干。") or "")
 
 
+def test_a_plans_part_on_the_situation_holds_no_measures_but_its_figures() -> None:
+    body = "\n".join(
+        [
+            "一、发展基础与面临形势",
+            "创新平台建设成效明显。",
+            "二、面临形势",
+            "当今世界百年未有之大变局加速演进,新一轮科技革命和产业变革深入发展。",
+            "全国研发经费投入达3.3万亿元。",
+            "三、主要任务",
+            "(一)抢抓机遇",
+            "推动数字经济和实体经济深度融合。",
+        ]
+    )
+    assert texts(measures_of(body, "某市“十四五”科技创新规划")) == [
+        "创新平台建设成效明显。",
+        "全国研发经费投入达3.3万亿元。",
+        "推动数字经济和实体经济深度融合。",
+    ]
+
+
 def test_what_the_proposer_proposed_is_not_the_offices_measure() -> None:
     body = "\n".join(
         [

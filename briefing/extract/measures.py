@@ -140,6 +140,31 @@ _PRINCIPLE_SECTION_RE = re.compile(
     r"指导思想|基本原则|存在的?(?:主要)?(?:问题|困难|不足)|问题[和与及]不足|困难[和与及]问题|不足之处"
     r"|短板弱项|面临的(?:挑战|问题|困难)"
 )
+# A part on the situation a plan answers to (二、面临形势, (二)机遇与挑战, 一、编制背景, 重要意义):
+# what it says without a figure describes the world, not a measure. A heading that also names the
+# base reviewed (发展基础与面临形势) keeps its results.
+# The situation word is the heading's head noun, at its end: (三)抢抓机遇,加快发展数字经济 is an order.
+_SITUATION_SECTION_RE = re.compile(r"(?:形势|机遇|挑战|背景|意义|必要性)(?:分析)?[。.:：]?$")
+_BASE_SECTION_RE = re.compile(r"基础|成效|成绩|回顾|现状|进展|成就|情况")
+_SEIZE_RE = re.compile(r"抢抓|把握|抓住|抓牢|用好|应对|迎接|直面")
+_HEADING_PREFIX_RE = re.compile(
+    r"^(?:第[一二三四五六七八九十]+(?:章|部分|节)|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]"
+    r"|\d+[.．、])\s*"
+)
+
+
+def is_situation_heading(heading: str) -> bool:
+    """二、面临形势 / (二)机遇与挑战 / 一、编制背景: a part on the situation, not on measures; an
+    order that names one ((二)抢抓机遇, 应对挑战) heads a task."""
+    body = _HEADING_PREFIX_RE.sub("", heading, count=1)
+    return (
+        _SITUATION_SECTION_RE.search(body) is not None
+        and _BASE_SECTION_RE.search(body) is None
+        and not gives_order(body)
+        and _SEIZE_RE.match(body) is None
+    )
+
+
 # A statement of problems (但也要看到…还有差距; 科技创新能力仍然不强) is no measure; a sentence that
 # also names what was or will be done about them (针对…不足, 补齐短板) is.
 _PROBLEM_OPENING_RE = re.compile(
@@ -995,6 +1020,7 @@ def _units(
     told_list = False
     previous = ""  # the sentence before, as printed
     skipped: dict[tuple[str, ...], bool] = {}  # sections of principles or problems
+    situations: dict[tuple[str, ...], bool] = {}  # sections of a part on the situation
     item_title = ""
     item_paragraph = -1
     i = 0
@@ -1041,6 +1067,14 @@ def _units(
                 skip = skipped[section] = any(_PRINCIPLE_SECTION_RE.search(h) for h in section)
             if skip:
                 continue
+            if section not in situations:
+                # a situation part never sits in the task part ((一)抢抓机遇 under 三、主要任务)
+                situations[section] = is_situation_heading(section[-1]) and not any(
+                    (v := heading_kind(h, year, genre)) is not None and v.kind == "tasks"
+                    for h in section
+                )
+            if situations[section] and not _DIGIT_RE.search(text):
+                continue  # 国际科技竞争日趋激烈: the world a plan answers to, not what it does
         if sentence.paragraph != told_paragraph:
             if told and told_list and _continues_list(previous, text):
                 told_paragraph = sentence.paragraph
