@@ -713,6 +713,10 @@ def strongest_measures(
         story = 1 if ONE_RECIPIENT_RE.search(quote) else 0
         scored.append((tier(m), story, -score, position, quote))
     scored.sort()
+    if scored and scored[0][0] < 2:
+        # a document that reports S&T work is summed up by it alone: its second place is not
+        # filled with what is no S&T at all (a work report's “扫黑除恶”专项斗争 beside its 科技中心)
+        scored = [item for item in scored if item[0] < 2]
     if any(story == 0 for _, story, *_ in scored):
         # one firm's story is no summary of a document that says more: the gist names one
         # measure rather than fill its second place with an anecdote
@@ -827,14 +831,19 @@ def gist(
 
 
 # a heading's number: 一、 （二） 3. (4)
-_HEADING_NUMBER_RE = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)+")
+_HEADING_NUMBER_RE = re.compile(
+    r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|第[一二三四五六七八九十百\d]{1,4}[章节编部分]+\s*)+"
+)
 
 
 # a plan's frame, not its content: 总体要求, 发展目标, 保障措施, 组织实施
 _FRAME_HEADING_RE = re.compile(
     r"^(?:总体要求|指导思想|基本原则|(?:发展|主要|工作|总体|建设)?目标(?:任务)?|(?:主要|重点)任务"
-    r"|保障措施|组织(?:实施|保障|领导)|工作要求|实施步骤|附则)$"
+    r"|保障措施|组织(?:实施|保障|领导)|工作要求|实施步骤|总则|附则)$"
 )
+# how to send comments or reach the office, not what the document is about: a 征求意见 notice's
+# (一)通过我局官网“民意征集”栏目直接填写反馈意见(网址:http://…)
+_CONTACT_RE = re.compile(r"网址|邮箱|电子邮件|电话|传真|http|www\.|@|反馈意见|联系人")
 
 
 def section_topics(doc: ExtractedDocument, n: int = 2) -> list[str]:
@@ -851,6 +860,7 @@ def section_topics(doc: ExtractedDocument, n: int = 2) -> list[str]:
             4 <= len(heading) <= 40
             and heading not in topics
             and not _FRAME_HEADING_RE.match(heading)
+            and not _CONTACT_RE.search(heading)
         ):
             topics.append(heading)
         if len(topics) >= n:

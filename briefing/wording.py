@@ -31,6 +31,8 @@ _OPENER_RE = re.compile(
     r"|\d{1,2}(?:[.．、]|\s)(?![\d％%])"
     rf"|[{_CIRCLED}]"
     rf"|[{_CN_NUM}]{{1,3}}是[，,：:]?"
+    # 一要…，二要…，三要突出抓好…: a speech's or plan's enumerator, like 一是 (not 一要素, 二要求)
+    rf"|[{_CN_NUM}]{{1,3}}要(?![求素点件务闻案])[，,：:]?"
     rf"|其[{_CN_NUM}][是，,、：:]?"
     rf"|第[{_CN_NUM}]{{1,3}}[，,、：:]"
     rf"|第[{_CN_NUM}]{{1,4}}条\s*"
@@ -62,6 +64,9 @@ _LIST_INTRO_RE = re.compile(
     r"[，,](?:具体|主要)(?:措施|做法|内容|任务|举措)(?:如下|是|为|有|包括)?[\s：:]*$"
 )
 _DOUBLE_STOP_RE = re.compile(r"[。.]{2,}")
+# a footnote mark the page prints inside the sentence: 地区生产总值[2]之比. In a 简报 it reads as a
+# citation of source [2], which it is not; a year or a document number is never one or two digits
+_FOOTNOTE_RE = re.compile(rf"(?<=[{_CJK}）)”》])[\[［]\d{{1,2}}[\]］]")
 # leading guidance clauses that say why, not what: 深入贯彻落实…精神，/ 按照…部署要求，
 _GUIDANCE_RE = re.compile(
     r"^(?:深入|认真|全面)?(?:学习)?贯彻(?:落实)?[^，,。]{0,50}?(?:精神|部署|要求|指示)[，,]"
@@ -90,6 +95,8 @@ def clean_sentence(text: str) -> str:
     if dateline := NEWS_DATELINE.match(s):
         s = s[dateline.end() :]  # before the spaces go: 新华社北京3月5日电 ends at its space
     s = _INNER_SPACE_RE.sub("", s)
+    if "[" in s or "［" in s:
+        s = _FOOTNOTE_RE.sub("", s)
     if "(" in s:
         # a mirror's conversion residue (研發(fā)經(jīng)費): the pinyin is no part of the sentence
         s = PINYIN_RESIDUE.sub("", s)
@@ -161,6 +168,11 @@ _BOILERPLATE_RE = re.compile(
     r"|(?:坚强|正确|亲切)领导|贯彻落实[^，。；]{0,30}精神|意义重大|开局之年|关键之年|攻坚之年"
     # how others took it, not what was done: 产生了轰动效应，…也给予很高评价
     r"|轰动效应|(?:很高|高度|一致|广泛)(?:的)?(?:评价|好评|赞誉|关注)|反响(?:强烈|热烈)"
+    r"|给予了?(?:充分|高度|一致)?肯定"
+    # the office's party work and political study, which every summary reports and no S&T briefing
+    # carries: 理论学习中心组, “第一议题”制度, 读原著、悟原理, 全面从严治党
+    r"|理论学习|第一议题|学习强国|读原著|悟原理|党风廉政|从严治党|主题教育|党史学习|两个确立|两个维护"
+    r"|意识形态工作|党建引领|党组织(?:建设|书记)"
 )
 # parallel set phrases of a vision or slogan: 更加优化, 更具活力, 不断扩大, 持续壮大, 显著提升
 _SLOGAN_WORD_RE = re.compile(
@@ -267,6 +279,10 @@ _VISION_CLAUSE_RE = re.compile(
     r"^[^，；。]{2,30}(?:大幅|显著|明显|加速|加快|进一步|持续|不断|全面|稳步|逐步|基本)"
     r"(?:提高|提升|增强|形成|改善|优化|完善|壮大|扩大|强化|健全|建立)$"
 )
+# results praised, none named: “扫黑除恶”专项斗争工作成果突出，工作成绩在全市名列前茅
+_PRAISE_RE = re.compile(
+    r"(?:成果|成效|成绩|效果)(?:突出|显著|明显|丰硕|斐然)|名列前茅|走在(?:全国|全省|全市|全区|全县)?前列"
+)
 # an aim put as what it lets happen: 让企业的“软实力”，变成融资的“硬支撑”
 _LET_RE = re.compile(r"^(?:要|将)?让")
 # the occasion a report was given, reported in the news: …会议召开，市长…向大会作政府工作报告
@@ -281,6 +297,20 @@ _VISIT_RE = re.compile(
 # and 建立…制度，定期到企业走访调研 name none and are work, not a visit that took place
 _VISITORS_RE = re.compile(
     r"一行|负责人|书记|(?:省|市|县|区|州)长|厅长|局长|主任|调研组|考察团|代表团"
+)
+# a meeting that was held, and nothing it decided or counted: 10月31日下午，市科技局组织召开2025年全市
+# 科技系统工作推进会议。/ …召开…工作推进会，分析研判…，进行再动员、再部署。 (the office's own meetings;
+# a fair or a 大会 held is an event of its own)
+_MEETING_RE = re.compile(
+    r"(?:召开|举行|举办)了?[^，。；]{0,40}(?:会议|座谈会|推进会|调度会|部署会|动员会|培训会|工作会|例会"
+    r"|汇报会|协调会|联席会|分析会|观摩会|现场会)(?:[，。；]|$)"
+)
+# what was said at it: 会上，各县…进行发言，…局长作了讲话; 在节目中，…同志介绍了…，作了认真解答
+_SPEECH_RE = re.compile(
+    r"(?:作|做|发表)了?(?:重要|专题|总结)?讲话|(?:交流|作了|进行了?)发言|致辞|(?:作|做)了?(?:认真|详细)?解答"
+)
+_AT_MEETING_RE = re.compile(
+    r"^(?:在?会上|会议上|在?节目中|座谈会上|活动中|会议(?:指出|强调|要求|认为|提出))[，,：:]?"
 )
 # a slogan quoted whole: “因地制宜发展新质生产力，塑造产业发展新优势，”; someone's words quoted
 # (他说：“…”, 负责人表示：“…”): what was said, not what was done
@@ -334,7 +364,16 @@ def unsuitable(text: str) -> str | None:
         not figures and not named and _VISIT_RE.search(text) and _VISITORS_RE.search(text)
     ):
         return "会议报道"
-    if not figures and (_VERDICT_RE.search(text) or _LET_RE.match(text)):
+    if not figures and (
+        _SPEECH_RE.search(text)
+        or (not named and (_MEETING_RE.search(text) or _AT_MEETING_RE.match(text)))
+    ):
+        return "会议报道"
+    if not figures and (
+        _VERDICT_RE.search(text)
+        or _LET_RE.match(text)
+        or (_PRAISE_RE.search(text) and not CONCRETE_RE.search(text))
+    ):
         return "评价或愿景"
     clauses = [c for c in re.split(r"[，；。]", text) if c]
     if not figures and clauses and all(_VISION_CLAUSE_RE.match(c) for c in clauses):

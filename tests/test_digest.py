@@ -619,6 +619,55 @@ def test_a_gist_of_an_unthemed_report_quotes_its_science_work_before_its_gdp() -
     ]
 
 
+def test_a_gist_of_a_report_with_science_work_quotes_nothing_else() -> None:
+    """A district's work report with one S&T measure fills no second place with its 扫黑除恶
+    or its GDP: the gist names the S&T measure alone."""
+    texts = [
+        "全区地区生产总值完成344亿元，增长8.5%，规模以上工业增加值增长9%。",
+        "蒙草科技中心项目开工建设，呼伦贝尔现代农牧业产业园完成总体规划设计。",
+    ]
+    doc = _reply("政府工作报告", "\n".join(texts))
+    doc.measures = [
+        Measure(id=f"m{i}", text=t, section=(), status="done", themes=[])
+        for i, t in enumerate(texts)
+    ]
+    assert len(strongest_measures(doc, 2)) == 2  # nothing of S&T: the rest is all it has
+    assert strongest_measures(doc, 2, science={"m1"}) == [
+        "蒙草科技中心项目开工建设，呼伦贝尔现代农牧业产业园完成总体规划设计"
+    ]
+
+
+def test_a_gist_never_names_a_regulations_chapter_or_how_to_send_comments() -> None:
+    """涉及第一章总则 and 涉及通过我局官网…反馈意见(网址 said nothing of two policies."""
+    doc = _reply("深圳市博士后工作管理规定(征求意见稿)", "")
+    doc.measures = [
+        Measure(
+            id="m1",
+            text="有关单位和社会各界人士可在2023年11月26日前提出意见。",
+            section=(
+                "(一)通过我局官网“民意征集”栏目直接填写反馈意见(网址:http://hrss.sz.gov.cn/)",
+            ),
+            status="planned",
+            themes=[],
+        ),
+        Measure(
+            id="m2",
+            text="为加强和规范博士后管理工作，制定本规定。",
+            section=("第一章 总则",),
+            status="planned",
+            themes=[],
+        ),
+        Measure(
+            id="m3",
+            text="设站单位应当为博士后提供科研条件。",
+            section=("第二章 设站管理",),
+            status="planned",
+            themes=[],
+        ),
+    ]
+    assert section_topics(doc) == ["设站管理"]
+
+
 def test_a_gist_names_the_place_an_untitled_page_calls_its_own() -> None:
     from briefing.digest import setting_of
 

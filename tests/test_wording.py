@@ -155,6 +155,20 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
         # a visit or a talk that took place is no step taken (unseen pages: a 人才 highlight)
         "5月20日，市人才办、市人社局相关负责人一行在市科技局举行了人才工作调研座谈会。",
         "省科技厅副厅长一行到我市高新区调研科技人才工作，并看望慰问了部分青年科技人才。",
+        # a meeting held and what was said at it, nothing decided or counted (dev-part news pages)
+        "10月31日下午，承德市科技局组织召开2025年全市科技系统工作推进会议。",
+        "2023年3月10日下午，副县长在县科工局组织召开创建省级创新型县区工作推进会，"
+        "分析研判创建工作中的短板弱项，对我县创建工作进行再动员、再部署。",
+        "会上，各县（市、区）、高新区科技管理部门分别就考核指标、重点工作推进情况进行发言，"
+        "党组书记、局长作了讲话并对下一步科技创新工作进行安排。",
+        "在节目中，邵磊同志介绍了科技局在开展科技活动周、创新平台建设等方面所做的工作，"
+        "其余同志对群众提出的问题作了认真解答。",
+        # the office's party work and political study (every summary has a section of it)
+        "通过局党组理论学习中心组集体学习、“第一议题”制度等多种途径，采取宣讲、辅导、领学、自学等多种方式，"
+        "读原著、悟原理。",
+        # results praised, none named or counted; a superior's approval
+        "“扫黑除恶”专项斗争工作成果突出，工作成绩在全市名列前茅。",
+        "李普副主任对我省创新人才推进计划工作给予肯定，并提出下一步推进创新人才的培养工作意见。",
     ],
 )
 def test_framing_problems_slogans_and_fragments_are_never_highlights(text: str) -> None:
@@ -254,3 +268,36 @@ def test_a_news_dateline_and_byline_are_not_part_of_the_highlight() -> None:
         "国务院总理作政府工作报告。"
     )
     assert clean_sentence("市广播电视台3月5日讯问了相关负责人。").startswith("市广播电视台")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an event of its own, or a meeting that decided or counted something, stays a highlight
+        "举办2023重庆创投大会，吸引200余家基金机构参会，14家头部投资机构与科学城签约。",
+        "召开全市科技创新大会，出台《关于加快科技创新的若干措施》。",
+        "会上，发布了《科技型企业知识价值信用贷款实施细则》，为企业授信5亿元。",
+        "成功举办第五届中国科技成果交易会，现场签约项目126个。",
+        "第三次全国土壤普查试点成果获“优秀”等次，在全国大会作典型发言。",
+    ],
+)
+def test_an_event_that_did_something_stays_a_highlight(text: str) -> None:
+    assert unsuitable(clean_sentence(text)) is None
+
+
+def test_a_pages_footnote_mark_is_not_printed_as_a_citation() -> None:
+    """地区生产总值[2]之比 in a bulletin read as source [2] of the 简报 (another document)."""
+    text = "研究与试验发展(R&D)经费投入强度（R&D经费与地区生产总值[2]之比）为2.14%，比上年下降0.12个百分点。"
+    cleaned = clean_sentence(text)
+    assert "[2]" not in cleaned
+    assert cleaned.startswith("研究与试验发展(R&D)经费投入强度（R&D经费与地区生产总值之比）为2.14%")
+    # a year or a document number in brackets is no footnote mark
+    assert "〔2016〕111号" in clean_sentence("科技部印发了《工作指引》（国科发创〔2016〕111号）。")
+
+
+def test_a_speech_enumerator_is_stripped_like_yi_shi() -> None:
+    assert clean_sentence("三要突出抓好科技项目谋划储备、创新示范区建设，力促取得实绩实效。") == (
+        "突出抓好科技项目谋划储备、创新示范区建设，力促取得实绩实效。"
+    )
+    # 要素 and 要求 are words, not an enumerator
+    assert clean_sentence("一要素市场化配置改革深入推进。").startswith("一要素")
