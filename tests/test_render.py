@@ -193,6 +193,31 @@ def test_a_theme_whose_results_are_not_highlights_does_not_claim_it_reported_non
     assert "本期文件未提出本主题的工作计划。" in texts
 
 
+def test_a_theme_counting_provisions_shows_their_heading_even_when_none_is_a_highlight(
+    tmp_path: Path,
+) -> None:
+    """The count line says 政策规定4条: a reader looks for them. When none is a highlight (a
+    regulation's 总则 articles), the heading still stands and says why, and the sections after it
+    are numbered on; a theme with no provision has no such heading."""
+    context = sample_context()
+    theme = context["themes"][0]
+    theme["provisions"], theme["provision_count"] = [], 4
+    theme["planned_count"] = max(theme["planned_count"], 4)
+    other = context["themes"][1]
+    other["provisions"], other["provision_count"] = [], 0
+    texts = _texts(Document(str(_render(tmp_path, context))))
+    start = texts.index(f"一、{theme['name']}")
+    end = texts.index(f"二、{other['name']}")
+    section = texts[start:end]
+    assert "政策规定4条" in section[1]
+    rules = section.index("（二）政策规定")
+    assert section[rules + 1] == "本主题的4条政策规定或已列于其他主题，或表述笼统，未列为要点。"
+    assert "（三）下一步安排" in section[rules:]
+    assert "（四）关键数据" in section[rules:]
+    after = texts[end : texts.index("（三）关键数据", end)]
+    assert "（二）政策规定" not in after
+
+
 def test_results_targets_and_standards_are_separate_tables(rendered: DocxDocument) -> None:
     context = sample_context()
     expected = [

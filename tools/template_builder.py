@@ -608,11 +608,18 @@ def _measure_list(doc: DocxDocument, heading: str, style: str, loop: str, none: 
     _tag(doc, "{%p endfor %}")
 
 
-def _provisions(doc: DocxDocument, heading: str, style: str) -> None:
-    """The provisions of policy documents, when the theme has any among its highlights: decided
-    policy, listed apart from results and from next steps."""
-    _tag(doc, "{%p if theme.provisions %}")
-    _measure_list(doc, heading, style, "theme.provisions", None)
+def _provisions(doc: DocxDocument, heading: str, style: str, word: str) -> None:
+    """The provisions of policy documents, when the theme has any: decided policy, listed apart
+    from results and from next steps. The count line says 政策规定N条, so the heading stands
+    whenever N > 0, saying so when none of them is a highlight (a regulation's 总则 articles)."""
+    _tag(doc, "{%p if theme.provision_count %}")
+    _measure_list(
+        doc,
+        heading,
+        style,
+        "theme.provisions",
+        f"{word}的{{{{ theme.provision_count }}}}条政策规定或已列于其他主题，或表述笼统，未列为要点。",
+    )
     _tag(doc, "{%p endif %}")
 
 
@@ -682,15 +689,15 @@ def write_body(doc: DocxDocument) -> None:
         "theme.progress",
         none_listed("本主题", "theme.done_count", "进展"),
     )
-    _provisions(doc, "（二）政策规定", "Heading 2")
+    _provisions(doc, "（二）政策规定", "Heading 2", "本主题")
     _measure_list(
         doc,
-        "{{ (3 if theme.provisions else 2) | cn_paren }}下一步安排",
+        "{{ (3 if theme.provision_count else 2) | cn_paren }}下一步安排",
         "Heading 2",
         "theme.plans",
         none_listed("本主题", PLAN_COUNT, "计划"),
     )
-    _para(doc, "{{ (4 if theme.provisions else 3) | cn_paren }}关键数据", "Heading 2")
+    _para(doc, "{{ (4 if theme.provision_count else 3) | cn_paren }}关键数据", "Heading 2")
     _key_figures(doc, BRIEFING_FIGURES, "本期文件未给出本主题的量化数据。")
     _trends(doc)
     _tag(doc, "{%p endfor %}")
@@ -997,19 +1004,19 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
         "theme.progress",
         none_listed("该主题", "theme.done_count", "进展"),
     )
-    _provisions(doc, "三、政策规定", "Heading 1")
+    _provisions(doc, "三、政策规定", "Heading 1", "该主题")
     # the sections after 政策规定 move down one number when it is there
     _measure_list(
         doc,
-        "{{ (4 if theme.provisions else 3) | cn_ordinal }}、下一步安排",
+        "{{ (4 if theme.provision_count else 3) | cn_ordinal }}、下一步安排",
         "Heading 1",
         "theme.plans",
         none_listed("该主题", PLAN_COUNT, "计划"),
     )
-    _para(doc, "{{ (5 if theme.provisions else 4) | cn_ordinal }}、关键数据", "Heading 1")
+    _para(doc, "{{ (5 if theme.provision_count else 4) | cn_ordinal }}、关键数据", "Heading 1")
     _key_figures(doc, ZHUANTI_FIGURES, "本期文件未给出该主题的量化数据。")
     _trends(doc)
-    _para(doc, "{{ (6 if theme.provisions else 5) | cn_ordinal }}、相关文件", "Heading 1")
+    _para(doc, "{{ (6 if theme.provision_count else 5) | cn_ordinal }}、相关文件", "Heading 1")
     # the documents about the theme, with the numbers the chart of documents above draws
     _loop_table(
         doc,
