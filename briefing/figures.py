@@ -280,10 +280,15 @@ _LIST_SIZE = re.compile(
 )
 
 
+# 每引进1个…团队，给予最高10万元: the unit a grant is counted per, not a count
+_PER_UNIT = re.compile(r"每[^，,。；;\d]{0,6}$")
+
+
 def _not_a_count_of_its_own(row: object) -> bool:
     """A row whose figure is a task's completion rate (完成年度任务的199.7%, 超额完成71%), the
-    upper end of a range (给予300至500万元的贷款额度) or the size of a list the place entered
-    (入围全国首批10家科技金融创新服务中心): its name, taken from the sentence, does not say what
+    upper end of a range (给予300至500万元的贷款额度), the size of a list the place entered
+    (入围全国首批10家科技金融创新服务中心) or the one unit a standard is counted per (每引进1个
+    省市创新创业团队…给予最高10万元支持): its name, taken from the sentence, does not say what
     the number is."""
     text, unit, value = (str(getattr(row, name)) for name in ("text", "unit", "value"))
     if unit in ("%", "％") and _COMPLETION.search(text):
@@ -291,6 +296,8 @@ def _not_a_count_of_its_own(row: object) -> bool:
     number = format_number(float(value))
     at = text.translate(_FULLWIDTH).rfind(number)
     if at > 0 and _RANGE_END.search(text[:at]):
+        return True
+    if at > 0 and float(value) == 1 and _PER_UNIT.search(text[:at]):
         return True
     return bool(_LIST_SIZE.search(text))
 

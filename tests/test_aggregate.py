@@ -762,6 +762,41 @@ def test_a_tasks_overrun_and_a_ranges_upper_end_are_no_key_figures() -> None:
     assert figures["科技金融"].results.empty
 
 
+def test_the_one_unit_a_grant_is_counted_per_is_no_target() -> None:
+    """每引进1个省市创新创业团队…，给予最高10万元支持: 1个 is what the grant is per, not a target
+    of one team; the 10万元 stays a support standard."""
+    grant = dataclasses.replace(
+        _said(
+            "a",
+            "每引进1个省市创新创业团队或其它相当水平人才团队，给予最高10万元支持。",
+            {"人才": ["人才"]},
+        ),
+        status="planned",
+    )
+    team = dataclasses.replace(
+        _i("i1", "a", "省市创新创业团队或其它相当水平人才团队", 1),
+        unit="个",
+        kind="target",
+        text="每引进1个省市创新创业团队或其它相当水平人才团队",
+    )
+    amount = dataclasses.replace(
+        _i("i2", "a", "人才团队引进支持", 10),
+        unit="万元",
+        kind="provision",
+        text="给予最高10万元支持",
+    )
+    figures = aggregate([_doc(1, [grant], [team, amount])], ["人才"]).figures["人才"]
+    assert figures.targets.empty
+    assert figures.standards["value"].tolist() == [10.0]
+    # a count of one that is a result stays (新增1家国家重点实验室)
+    lab = _said("b", "新增1家全国重点实验室。", {"基础研究": ["重点实验室"]})
+    one = dataclasses.replace(
+        _i("i3", "b", "新增全国重点实验室", 1), unit="家", year=2023, text="新增1家全国重点实验室"
+    )
+    results = aggregate([_doc(1, [lab], [one])], ["基础研究"]).figures["基础研究"].results
+    assert results["value"].tolist() == [1.0]
+
+
 def test_an_item_of_a_scoreboard_naming_no_theme_is_in_no_themes_table() -> None:
     """创投机构投资总额5.99亿元、新增省级以上创新载体35家、引育高层次人才2355人: the 35 载体 are
     neither 科技金融's nor 人才's, though the sentence is both."""
