@@ -121,7 +121,9 @@ def measures_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
     return frame.astype({"source_no": int, "indicator_count": int, "duplicate": bool})
 
 
-def indicators_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
+def indicators_frame(
+    documents: Sequence[ExtractedDocument], named_only: Collection[str] = ()
+) -> pd.DataFrame:
     """One row per (figure, theme of its measure); `primary` marks the one theme the figure is
     listed under (`figure_theme`), `name` is its metric as the briefing prints it
     (`figures.display_name`), `base_value`/`base_unit` its value in the unit's base (亿元 -> 元),
@@ -140,7 +142,9 @@ def indicators_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
             if ind.measure_id in duplicate:
                 continue
             themes = (measure.themes if measure is not None else None) or [OTHER_THEME]
-            primary = figure_theme(ind, measure) if measure is not None else OTHER_THEME
+            primary = (
+                figure_theme(ind, measure, named_only, name) if measure is not None else OTHER_THEME
+            )
             if ind.normalized_value is not None and ind.normalized_unit:
                 base_value, base_unit = ind.normalized_value, ind.normalized_unit
             else:
@@ -207,15 +211,24 @@ def runs_on(quote: str, sentence: str) -> bool:
 _COORDINATOR_RE = re.compile(r"以及|及|和|与|等|并")
 
 
-def figure_theme(indicator: Indicator, measure: Measure) -> str:
+def figure_theme(
+    indicator: Indicator, measure: Measure, named_only: Collection[str] = (), name: str = ""
+) -> str:
     """The one theme a figure is listed under, so a figure is never shown twice: of its
-    measure's themes, the first whose evidence words the figure's own quote holds (每年支持企业
-    国家重点实验室200万元 -> 基础研究, though the sentence is also 人才); else the theme with the most
-    evidence words; ties in the measure's order."""
+    measure's themes, the first whose evidence words the figure's own quote or name holds (每年
+    支持企业国家重点实验室200万元 -> 基础研究, though the sentence is also 人才); else the theme with
+    the most evidence words; ties in the measure's order.
+
+    A theme in `named_only` (one whose words are generic, 人才 or 贷款, and count only beside an
+    S&T anchor: `ThemeSpec.anchored`) takes a figure only when the figure itself names it: in
+    …引育科技人才，培育创新主体，2021年全社会研发投入同比增长30%，科技型企业累计达到357家 the 30%
+    and the 357家 count R&D and firms, not people; in 形成3个千亿级产业集群，培育…三家科创公司在港
+    上市 the 3个 counts clusters, not listings. A 基础研究 or 成果转化 figure is often named without
+    the theme's word (直接经费6.56亿元, 高新技术企业突破2600家) and keeps the fallback."""
     themes = measure.themes
     if not themes:
         return OTHER_THEME
-    own = indicator.text + (indicator.metric or "")
+    own = indicator.text + (indicator.metric or "") + name
     held = [t for t in themes if any(term in own for term in measure.evidence.get(t, ()))]
     if len(held) > 1 and (at := _number_at(indicator)) is not None:
         # a quote naming two themes (提供科技成果转化贷款7笔，实际发放贷款1.185亿元): the term
@@ -227,6 +240,9 @@ def figure_theme(indicator: Indicator, measure: Measure) -> str:
             return nearest
     if held:
         return held[0]
+    themes = [t for t in themes if t not in named_only]
+    if not themes:
+        return OTHER_THEME
     if len(themes) > 1 and mixed_figures(measure.text, measure.evidence):
         # an item of a list of several themes' figures that names none of them (创投机构投资总额
         # 5.99亿元、新增省级以上创新载体35家、引育高层次人才2355人): it is no theme's figure
@@ -383,11 +399,13 @@ def aggregate(
     themes: Sequence[str],
     figures_per_theme: int = 8,
     anchor: Callable[[str], str | None] | None = None,
+    named_only: Collection[str] = (),
 ) -> Aggregates:
     """The frames and tables of one briefing; `figures_per_theme`: most result rows a theme's
     key-figures table shows (`[layout] indicators_per_theme`); `anchor` (the classifier's
     `anchor_in`) finds the science-and-technology word that puts a measure of no theme among the
-    other S&T work (`Aggregates.other_work`; none without it)."""
+    other S&T work (`Aggregates.other_work`; none without it); `named_only`: the themes whose
+    figures must name them (`figure_theme`; the lexicon's themes with anchored words)."""
     measures = measures_frame(documents)
     unthemed = measures.loc[(measures["theme"] == OTHER_THEME) & ~measures["duplicate"]]
     anchored = (
@@ -405,7 +423,7 @@ def aggregate(
         for mid, text in anchored.items()
         if anchor is not None and science_focused(text, anchor)
     )
-    indicators = indicators_frame(documents)
+    indicators = indicators_frame(documents, named_only)
     ledger = indicator_ledger(indicators.loc[~indicators["measure_id"].isin(_setting(documents))])
     policies = frozenset(
         no for no, doc in enumerate(documents, start=1) if holds_provisions(doc, document_kind(doc))

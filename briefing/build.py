@@ -157,7 +157,11 @@ def build(
             progress("生成", len(extraction.entries))
 
         aggregates = aggregate(
-            included, lexicon.names, figures_per_theme(settings), anchor=classifier.anchor_in
+            included,
+            lexicon.names,
+            figures_per_theme(settings),
+            anchor=classifier.anchor_in,
+            named_only=lexicon.anchored_themes,
         )
         changes = what_changed(aggregates, previous.issue)
         charts = draw_charts(aggregates, changes, settings.theme or "")
@@ -217,7 +221,11 @@ def preview_context(settings: Settings) -> BriefingContext:
     included = [by_entry[(entry.source, entry.sha256)] for entry in selection.documents]
     link_duplicates(included)
     aggregates = aggregate(
-        included, lexicon.names, figures_per_theme(settings), anchor=classifier.anchor_in
+        included,
+        lexicon.names,
+        figures_per_theme(settings),
+        anchor=classifier.anchor_in,
+        named_only=lexicon.anchored_themes,
     )
     changes = what_changed(aggregates, None)
     return build_context(

@@ -97,6 +97,13 @@ class Lexicon:
     def names(self) -> list[str]:
         return list(self.themes)
 
+    @property
+    def anchored_themes(self) -> frozenset[str]:
+        """The themes with generic words that count only beside an S&T anchor (人才, 贷款): their
+        vocabulary is about people and money, so a figure is theirs only when it names them
+        (`aggregate.figure_theme`)."""
+        return frozenset(name for name, spec in self.specs.items() if spec.anchored)
+
 
 @dataclass(frozen=True)
 class Match:

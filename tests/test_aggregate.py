@@ -762,6 +762,52 @@ def test_a_tasks_overrun_and_a_ranges_upper_end_are_no_key_figures() -> None:
     assert figures["科技金融"].results.empty
 
 
+def test_a_people_or_money_themes_table_lists_only_figures_that_name_it() -> None:
+    """…引育科技人才，培育创新主体，2021年全社会研发投入同比增长30%，科技型企业累计达到357家: the
+    sentence is 人才 by 引育/人才 in passing, but its figures count R&D and firms; under 人才 they
+    misled a reader (the 要情 headed 人才 with 全社会研发投入 30%). A 基础研究 figure named without
+    the theme's word (市级以上科技平台基地) keeps its theme."""
+    zone = _said(
+        "a",
+        "万盛经开区大力整合创新资源，引育科技人才，培育创新主体，2021年全社会研发投入同比增长30%，"
+        "科技型企业累计达到357家。",
+        {"人才": ["引育", "人才"]},
+    )
+    rate = dataclasses.replace(
+        _i("i1", "a", "全社会研发投入", 30),
+        unit="%",
+        kind="growth",
+        year=2021,
+        text="2021年全社会研发投入同比增长30%",
+    )
+    firms = dataclasses.replace(
+        _i("i2", "a", "科技型企业", 357), unit="家", year=2021, text="科技型企业累计达到357家"
+    )
+    talent = _said("b", "新引进海内外优秀人才4500人。", {"人才": ["人才"]})
+    people = dataclasses.replace(
+        _i("i3", "b", "新引进海内外优秀人才", 4500),
+        unit="人",
+        year=2023,
+        text="新引进海内外优秀人才4500人",
+    )
+    labs = _said(
+        "c", "建设全国重点实验室11个，市级以上科技平台基地1292家。", {"基础研究": ["重点实验室"]}
+    )
+    money = dataclasses.replace(
+        _i("i4", "c", "市级以上科技平台基地", 1292),
+        unit="家",
+        year=2023,
+        text="市级以上科技平台基地1292家",
+    )
+    docs = [_doc(1, [zone], [rate, firms]), _doc(2, [talent], [people]), _doc(3, [labs], [money])]
+    themes = ["基础研究", "人才"]
+    figures = aggregate(docs, themes, named_only={"人才", "科技金融"}).figures
+    assert figures["人才"].results["metric"].tolist() == ["新引进海内外优秀人才"]
+    assert figures["基础研究"].results["value"].tolist() == [1292.0]
+    # without the lexicon's word on which themes those are, every figure stays with its measure
+    assert len(aggregate(docs, themes).figures["人才"].results) == 3
+
+
 def test_the_one_unit_a_grant_is_counted_per_is_no_target() -> None:
     """每引进1个省市创新创业团队…，给予最高10万元支持: 1个 is what the grant is per, not a target
     of one team; the 10万元 stays a support standard."""
