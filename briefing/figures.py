@@ -135,14 +135,26 @@ def is_generic(metric: str) -> bool:
     return bool(_GENERIC.match(metric))
 
 
+# an adverb the name was cut after (R&D占GDP比例始终|保持10%左右): no part of what was counted
+# (人均, 平均, 公共, 成都 end names and places: not those)
+_TRAILING_ADVERB = re.compile(
+    r"(?:始终|一直|(?<![人平])均|已经?|仍然?|依然|(?<!公)共计?|合计|累计|持续|保持)$"
+)
+# a word said twice over a join (科技型中小企业新增总数总数): a name put together wrongly
+_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,})\1")
+
+
 def display_name(metric: str, previous: str = "", unit: str = "") -> str:
     """The figure's name as printed: `metric`, or a generic one (资助经费) completed with the
     figure before it in the same measure when that names what the money belongs to
     (市级自然科学基金项目1655项、资助经费2.76亿元 -> 市级自然科学基金项目资助经费); a percentage
     bounded by another amount named as the share it is (资金不低于省级科技专项资金 25% ->
-    资金占省级科技专项资金比例); a baseline (在现有基础上) left out. Otherwise the metric as
+    资金占省级科技专项资金比例); a baseline (在现有基础上) and an adverb the name was cut after
+    (比例始终) left out. Otherwise the metric as
     extracted: `is_named` then decides whether it can be shown."""
     metric = _BASELINE.sub("", metric)
+    while len(metric) > 4 and (adverb := _TRAILING_ADVERB.search(metric)):
+        metric = metric[: adverb.start()]
     if unit in ("%", "％") and (share := _SHARE.match(metric)):
         return f"{share['part']}占{share['whole']}比例"
     if is_generic(metric) and previous.endswith(_OWNERS) and is_named(previous):
@@ -159,7 +171,7 @@ def is_named(name: str) -> bool:
     专利: counted, but of what?), a bare measure word (经费), a level alone (国家级), a fragment
     starting or ending with a function word or punctuation, a clause (a comparison or a clause
     break inside, a predicate at its start or a change verb at its end), a name holding a figure
-    of its own (分7章), or a clipped quote (an opening mark without its closing one, or the
+    of its own (分7章), a word said twice over a join (新增总数总数), or a clipped quote (an opening mark without its closing one, or the
     reverse)."""
     if len(name) < 3 or is_generic(name) or _LEVEL_ONLY.match(name):
         return False
@@ -167,6 +179,8 @@ def is_named(name: str) -> bool:
         return False
     if any(True for _ in find_quantities(name)):
         return False  # a figure inside the name (分7章): a clipped clause
+    if _DOUBLED.search(name):
+        return False
     return all(name.count(a) == name.count(b) for a, b in _QUOTES if a != b)
 
 

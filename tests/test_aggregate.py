@@ -179,6 +179,13 @@ def test_key_figures_never_show_a_name_that_does_not_say_what_was_counted() -> N
         == "省级财政投入基础研究的资金占省级科技专项资金比例"
     )
     assert display_name("出资额在现有基础上", "", "%") == "出资额"
+    # an adverb the name was cut after (我区R&D占GDP比例始终保持10%左右) is no part of it;
+    # 人均 and 公共 are words, not adverbs
+    assert display_name("R&D占GDP比例始终", "", "%") == "R&D占GDP比例"
+    assert display_name("技术合同成交额累计", "", "亿元") == "技术合同成交额"
+    assert display_name("研发人员人均", "", "万元") == "研发人员人均"
+    # a word said twice over a join: a name put together wrongly
+    assert not is_named("科技型中小企业新增总数总数")
     fragments = ("经费", "金额", "总投入", "直接经费", "国家级", "企业", "金凤凰”人才购房补贴")
     # financing or support without whose (unseen pages: 融资金额3600万元, 获得支持资金接近6亿元)
     fragments += ("融资金额", "投融资金额", "支持资金")
