@@ -322,7 +322,9 @@ _LEANING_RE = re.compile(
     r"|(?:投入)?强度|比重|占比|增速|增幅"
     # a figure with its verb but not its subject: （技术合同成交额大幅增长，）突破300亿元
     r"|(?:突破|超过|超|逾|增加|减少|下降|提高|提升)(?:到|至)?[约近]?\d"
-    r"|增至|升至|降至|跃升|位居|居(?:全|第))"
+    r"|增至|升至|降至|跃升|位居|居(?:全|第)"
+    # a verb with 已 or 均已 and no subject: （支持科研人员自驾…便利跨境通勤，）已备案超40辆港牌车
+    r"|(?:均|现|目前|目前均)?已(?:经)?(?![经有])[\u4e00-\u9fff])"
 )
 # what a clause of science-and-technology work names; a clause that names none of it (再增加100万
 # 人口) is not quoted from afar beside one that does (太原将新建5个院士工作站)

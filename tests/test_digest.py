@@ -20,6 +20,7 @@ from briefing.digest import (
     theme_sentence,
 )
 from briefing.model import ExtractedDocument, Measure, Metadata
+from briefing.wording import clean_sentence
 from tests.sample_context import real_context
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -535,6 +536,13 @@ def test_a_quoted_figure_keeps_the_subject_its_verb_leans_on() -> None:
     """Never an orphan figure (突破300亿元) without what broke through."""
     text = "坚持需求导向，全市技术合同成交额大幅增长，突破300亿元。"
     assert quote_of(text)[0] == "全市技术合同成交额大幅增长，突破300亿元"
+    # a verb with 已 and no subject: the 本期要点 read '人才方面，已备案超40辆港牌车、1000名科研人员'
+    text = "一是提升科研人员跨境通勤效率。支持科研人员自驾或乘坐跨境巴士便利跨境通勤，已备案超40辆港牌车、1000名科研人员。"
+    assert quote_of(clean_sentence(text))[0] == (
+        "支持科研人员自驾或乘坐跨境巴士便利跨境通勤，已备案超40辆港牌车、1000名科研人员"
+    )
+    # 已有 and 已经 as words of their own do not lean
+    assert quote_of("全区高新技术企业已有326家，比上年增加41家。")[0].startswith("全区高新技术企业")
 
 
 def test_a_gist_says_where_and_when_when_the_header_does_not() -> None:
