@@ -64,6 +64,9 @@ _LIST_INTRO_RE = re.compile(
     r"[，,](?:具体|主要)(?:措施|做法|内容|任务|举措)(?:如下|是|为|有|包括)?[\s：:]*$"
 )
 _DOUBLE_STOP_RE = re.compile(r"[。.]{2,}")
+# who led the work, anywhere in the sentence: 2024年，全市科技系统在市委、市政府的坚强领导下，连续3年
+# 入选… (a set phrase every summary has; the figures after it are the measure)
+_LEADERSHIP_RE = re.compile(r"在[^，,。；;“”]{2,30}?的?(?:坚强|正确|亲切|有力)?领导下[，,]")
 # a footnote mark the page prints inside the sentence: 地区生产总值[2]之比. In a 简报 it reads as a
 # citation of source [2], which it is not; a year or a document number is never one or two digits
 _FOOTNOTE_RE = re.compile(rf"(?<=[{_CJK}）)”》])[\[［]\d{{1,2}}[\]］]")
@@ -109,6 +112,8 @@ def clean_sentence(text: str) -> str:
     while (m := _GUIDANCE_RE.match(s)) and _content(s[m.end() :]) >= 12:
         # …负责人表示，下一步，…: what the speaker's clause hid may itself be an opener
         s = _strip_openers(s[m.end() :])
+    if "领导下" in s:
+        s = _LEADERSHIP_RE.sub("", s)
     s = _DOUBLE_STOP_RE.sub("。", s)
     s = _LIST_INTRO_RE.sub("", s.rstrip("。"))
     s = _TRAILING_RE.sub("", s)
