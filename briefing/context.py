@@ -48,7 +48,7 @@ from briefing.model import ExtractedDocument
 from briefing.periods import Period, cn_date
 from briefing.runs.selection import Selection
 from briefing.themes import OTHER_THEME
-from briefing.wording import balance_marks
+from briefing.wording import balance_marks, without_enumerator
 
 
 class PeriodInfo(TypedDict):
@@ -118,7 +118,7 @@ class CitedIndicator(TypedDict):
     scope: str
     """数据所指地区或主体，如 `科学城`、`浙江省`（句中未写明时为发文机关所辖地区；看不出发文机关时为正文自称“全市”“全省”所指的地方）；不知道时为空字符串。"""
     quote: str
-    """含该数据的原文片段，数值在其中照原样出现（片段从列举中截出、留下不成对的引号或书名号时，去掉落单的那一个）。 例：`技术合同成交额达到865.1亿元`"""
+    """含该数据的原文片段，数值在其中照原样出现（片段从列举中截出、留下不成对的引号或书名号时，去掉落单的那一个；开头的列表序号如“3.”“（二）”也去掉）。 例：`技术合同成交额达到865.1亿元`"""
     cite: str
     """引注，如 `[3]`；多个来源时如 `[3][5]`。"""
     sources: list[int]
@@ -523,7 +523,7 @@ def _theme_indicators(rows: pd.DataFrame) -> list[CitedIndicator]:
     items: list[CitedIndicator] = []
     for _, row in rows.iterrows():
         sources = [int(s) for s in row["sources"]]
-        quote = str(row["text"])
+        quote = without_enumerator(str(row["text"]))
         year = row["year"]
         items.append(
             CitedIndicator(

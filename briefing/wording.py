@@ -123,6 +123,20 @@ def clean_sentence(text: str) -> str:
     return s
 
 
+def without_enumerator(quote: str) -> str:
+    """A figure's quote as the 原文 cell prints it: the list enumerator it was cut with (3.大中型
+    工业企业…建有率92%, （二）…) goes, the quote itself is kept as printed."""
+    m = _ENUMERATOR_RE.match(quote)
+    return quote[m.end() :] if m and m.end() < len(quote) else quote
+
+
+# a list item's number at the very start: 3. （二） 一、 ① 一是 (not 2 家, 10%: a figure)
+_ENUMERATOR_RE = re.compile(
+    rf"^(?:[(（][{_CN_NUM}\d]{{1,3}}[)）][、.．,，]?|[{_CN_NUM}]{{1,3}}[、.．]|\d{{1,2}}[.．、](?![\d％%])"
+    rf"|[{_CIRCLED}]|[{_CN_NUM}]{{1,3}}是[，,：:]?)\s*"
+)
+
+
 def _strip_openers(s: str) -> str:
     # a news item's dateline with its day and byline (经济日报北京10月3日讯（记者熊丽）) is the
     # outlet's, not the measure's: the same pattern that reads the outlet as the publisher

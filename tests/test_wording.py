@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from briefing.wording import clean_sentence, substance, unsuitable
+from briefing.wording import clean_sentence, substance, unsuitable, without_enumerator
 from tests.sample_context import real_context
 
 ENUMERATOR = re.compile(
@@ -307,3 +307,14 @@ def test_a_speech_enumerator_is_stripped_like_yi_shi() -> None:
     )
     # 要素 and 要求 are words, not an enumerator
     assert clean_sentence("一要素市场化配置改革深入推进。").startswith("一要素")
+
+
+def test_a_key_figures_quote_drops_the_list_number_it_was_cut_with() -> None:
+    """The 专题's 原文 cell read '3.大中型工业企业和规上高企研发机构建有率92%'."""
+    assert without_enumerator("3.大中型工业企业和规上高企研发机构建有率92%") == (
+        "大中型工业企业和规上高企研发机构建有率92%"
+    )
+    assert without_enumerator("（二）新增孵化器5家") == "新增孵化器5家"
+    # a figure at the start is the quote's own: never cut
+    for quote in ("3.5亿元", "2 家企业", "12.5%", "2023年新增企业5家"):
+        assert without_enumerator(quote) == quote
