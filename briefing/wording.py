@@ -124,8 +124,9 @@ def clean_sentence(text: str) -> str:
 
 
 def without_enumerator(quote: str) -> str:
-    """A figure's quote as the 原文 cell prints it: the list enumerator it was cut with (3.大中型
-    工业企业…建有率92%, （二）…) goes, the quote itself is kept as printed."""
+    """A figure's quote as the 原文 cell prints it: the list enumerator or article number it was
+    cut with (3.大中型工业企业…建有率92%, （二）…, 第四条引导基金规模为20亿元) goes, the quote itself
+    is kept as printed."""
     m = _ENUMERATOR_RE.match(quote)
     return quote[m.end() :] if m and m.end() < len(quote) else quote
 
@@ -133,7 +134,7 @@ def without_enumerator(quote: str) -> str:
 # a list item's number at the very start: 3. （二） 一、 ① 一是 (not 2 家, 10%: a figure)
 _ENUMERATOR_RE = re.compile(
     rf"^(?:[(（][{_CN_NUM}\d]{{1,3}}[)）][、.．,，]?|[{_CN_NUM}]{{1,3}}[、.．]|\d{{1,2}}[.．、](?![\d％%])"
-    rf"|[{_CIRCLED}]|[{_CN_NUM}]{{1,3}}是[，,：:]?)\s*"
+    rf"|[{_CIRCLED}]|[{_CN_NUM}]{{1,3}}是[，,：:]?|第[{_CN_NUM}]{{1,4}}条)\s*"
 )
 
 

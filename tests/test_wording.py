@@ -315,6 +315,7 @@ def test_a_key_figures_quote_drops_the_list_number_it_was_cut_with() -> None:
         "大中型工业企业和规上高企研发机构建有率92%"
     )
     assert without_enumerator("（二）新增孵化器5家") == "新增孵化器5家"
+    assert without_enumerator("第四条引导基金规模为20亿元") == "引导基金规模为20亿元"
     # a figure at the start is the quote's own: never cut
     for quote in ("3.5亿元", "2 家企业", "12.5%", "2023年新增企业5家"):
         assert without_enumerator(quote) == quote
