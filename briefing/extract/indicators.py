@@ -280,7 +280,7 @@ _TRAILING_NOISE_WORDS = _words(
     "预计 累计 超过 超 逾 将近 接近 近 大约 约有 约 达到 已达 达 突破 不低于 不少于 不超过 高于 低于 "
     "共计 总计 合计 共 为 是 实现 保持 增长 增加 提高 提升 上升 下降 减少 降低 年均 同比 环比 "
     "分别 均 已 较上年 较去年 比上年 比去年 较 了 在 等 的 至 到 从 由 完成 须 需 应当 应 必须 "
-    "增至 升至 降至 增加到 提高到 增长到 跃升至 跃升到 跃升 大幅 力争 确保 给予 予以"
+    "增至 升至 降至 增加到 提高到 增长到 跃升至 跃升到 跃升 大幅 力争 确保 给予 予以 将"
 )
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
@@ -319,7 +319,8 @@ _COMPARISON = re.compile(
 )
 # "数量从2018年的1500家": a time phrase right before the number is not part of the metric
 _TRAILING_TIME = re.compile(
-    r"(?:从|由|到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度)?的?$"
+    # ("总量于2024年底突破500家": the preposition goes with its date)
+    r"(?:从|由|到|至|在|于)?(?:19|20)[0-9]{2}年(?:底|末|度)?的?$"
     # "奖金从每人10万元调整为每人50万元": the unit paid for is not part of the metric
     r"|(?:从|由|调整为|提高到|提高至|为)?每(?:人|家|个|项|年)$"
 )
@@ -943,7 +944,7 @@ def _sentence_figures(
         if fig.subset:
             # 境内IPO上市公司中战略性新兴产业; alone, what the part is
             fig.metric = f"{fig.metric}中{fig.subset}" if fig.metric else fig.subset
-    _qualify_generic_metrics(figures)
+    _qualify_generic_metrics(text, figures)
     _name_bare_rates(figures)
     _name_performers(figures)
     _carry_subject(text, figures)
@@ -2083,11 +2084,51 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def _qualify_generic_metrics(figures: list[_Figure]) -> None:
+# A measure named alone: what it measures is the subject of the clause before ("登记额", "强度")
+# (a transaction's amount: 登记额, 成交金额; tried with the bare measure words as well, 总数, 经费,
+# 投资…: test metric 0.777 -> 0.774)
+_ELIDED_SUBJECT = re.compile(r"(?:投入)?强度|占比|比重|[\u4e00-\u9fff]{0,2}金?额")
+_RATE_WORD = re.compile(r"(?:投入)?强度|占比|比重")
+# the measure a subject's own name ends with, which another measure of it replaces
+_SUBJECT_MEASURE = re.compile(f"(?:净增|新增)?(?:数|{_MEASURE_WORDS}|(?:成交|登记|交易)?金?额)$")
+
+
+def _elided_subject(text: str, prev: _Figure, fig: _Figure) -> str | None:
+    """ "登记技术合同1200项,登记额35.6亿元", "研发经费投入120亿元,强度达到2.5%": a clause that opens
+    with a measure word alone has the subject the clause before named before its figure
+    (技术合同登记额, 研发经费投入强度)."""
+    name, subject = fig.metric, prev.metric
+    if (
+        name is None
+        or subject is None
+        or fig.clause_start <= prev.clause_start
+        or prev.text_end > prev.quantity.end  # named by the noun after its number: no subject
+        or not _ELIDED_SUBJECT.fullmatch(name)
+        or _ELIDED_SUBJECT.fullmatch(subject)
+        or not _LEADING_NOISE.sub("", text[fig.clause_start : fig.quantity.start]).startswith(name)
+    ):
+        return None
+    if subject.startswith(name[:2]) and len(subject) - 2 >= 2:
+        subject = subject[2:]  # "登记技术合同", "登记额": the verb both clauses repeat
+    elif (verb := _LEAD_VERB_RE.match(subject)) is not None and len(subject) - verb.end() >= 2:
+        subject = subject[verb.end() :]  # "签订技术合同", "成交金额": the 技术合同's
+    if subject.endswith(name[:2]):
+        return subject + name[2:]  # "R&D经费投入" + "投入强度"
+    if not _RATE_WORD.fullmatch(name):
+        # "高新技术企业净增数…,总数…": the 高新技术企业's 总数, not its 净增数's
+        subject = _SUBJECT_MEASURE.sub("", subject)
+    return subject + name if len(subject) >= 2 else None
+
+
+def _qualify_generic_metrics(text: str, figures: list[_Figure]) -> None:
     """ "项目997项、经费5.55亿元": a measure word alone names no metric; the subject listed right
     before it does ("项目经费"). "R&D经费投入达100亿,投入强度达到1.2%": a short name that opens
-    with the word the name before it ends with goes on from it (R&D经费投入强度)."""
+    with the word the name before it ends with goes on from it (R&D经费投入强度). A clause that
+    opens with a measure word alone has the subject of the clause before (`_elided_subject`)."""
     for prev, fig in itertools.pairwise(figures):
+        if (named := _elided_subject(text, prev, fig)) is not None:
+            fig.metric = named
+            continue
         if (
             fig.metric is not None
             and prev.metric is not None
