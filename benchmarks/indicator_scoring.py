@@ -13,7 +13,9 @@ of sentences labelled, so a figure elsewhere is neither right nor wrong); for th
 figure is labelled, all predictions count. Over matched pairs: kind, year, scope, qualifier and
 metric agreement (metric: equal, or one contains the other: "科技成果" for "转化科技成果", read past
 brackets, quotes, 的 and a trailing 数量/增速-like word the labels add; scope: equal once the
-administrative suffix is dropped, 浙江 = 浙江省).
+administrative suffix is dropped, 浙江 = 浙江省). `fullname` is metric agreement where the shorter
+name also holds at least two thirds of the longer's characters: containment alone lets a name
+clipped to its last word pass ("强度" for "研发经费投入强度"), the fault issue #15 names.
 
 The seeds' labels predate two rules of issue #13, so their predictions are read in the seeds'
 scheme before comparing: `change` counts as `growth` and `provision` as `actual` (the kinds the
@@ -188,6 +190,16 @@ def metric_agrees(predicted: str | None, gold: str | None) -> bool:
     return bool(p) and bool(g) and (p in g or g in p)
 
 
+def metric_in_full(predicted: str | None, gold: str | None) -> bool:
+    """`metric_agrees`, and the shorter name holds at least two thirds of the longer: a name clipped
+    to its last word ("强度" for "研发经费投入强度", "资助" for "入选项目资助标准") agrees by containment
+    but does not say what was counted."""
+    if not metric_agrees(predicted, gold) or predicted is None or gold is None:
+        return metric_agrees(predicted, gold)
+    short, long_ = sorted((_metric_key(predicted), _metric_key(gold)), key=len)
+    return 3 * len(short) >= 2 * len(long_)
+
+
 def scope_agrees(predicted: str | None, gold: str | None) -> bool:
     if predicted is None or gold is None:
         return predicted is gold
@@ -276,6 +288,7 @@ def _summary(result: dict[str, Any]) -> dict[str, float]:
         "year_accuracy": share(sum(p.year == g.year for p, g in pairs)),
         "metric_accuracy": share(sum(metric_agrees(p.metric, g.metric) for p, g in pairs)),
         "qualifier_accuracy": share(sum(p.qualifier == g.qualifier for p, g in pairs)),
+        "fullname_accuracy": share(sum(metric_in_full(p.metric, g.metric) for p, g in pairs)),
         "scope_accuracy": share(sum(scope_agrees(p.scope, g.scope) for p, g in pairs)),
         "gold": float(n_gold),
         "predicted": float(n_pred),
@@ -415,6 +428,7 @@ def format_report(scores: dict[str, Any]) -> str:
         "scope_accuracy",
         "metric_accuracy",
         "qualifier_accuracy",
+        "fullname_accuracy",
     )
     lines = [f"{'figures':<20}" + "".join(f"{k.split('_')[0]:>11}" for k in keys) + f"{'gold':>7}"]
     for part, entry in scores.items():
