@@ -1875,3 +1875,20 @@ def test_a_preposition_or_adverb_before_the_date_or_verb_is_no_part_of_a_name() 
         "全市高新技术企业总量于2024年底突破500家。", "全市高新技术企业总量将达到600家左右。"
     )
     assert [f.metric for f in found] == ["高新技术企业总量", "高新技术企业总量"]
+
+
+def test_a_measure_word_after_a_flow_names_the_thing_not_the_flow_and_is_not_repeated() -> None:
+    # a 蚌埠 summary's key data read "科技型中小企业新增总数总数 650家"
+    found = figures(
+        "科技型中小企业新增258家,总数达795家,超额完成全年总数650家,增幅达48%。",
+        "中央对地方转移支付增加约1.5万亿元、规模近9.8万亿元、增长18%。",
+    )
+    assert [f.metric for f in found] == [
+        "科技型中小企业新增",
+        "科技型中小企业总数",
+        "科技型中小企业总数",
+        "科技型中小企业总数增幅",
+        "中央对地方转移支付",
+        "中央对地方转移支付规模",
+        "中央对地方转移支付规模",
+    ]

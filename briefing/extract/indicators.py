@@ -2185,7 +2185,10 @@ def _qualify_generic_metrics(text: str, figures: list[_Figure]) -> None:
             and not _GENERIC_MEASURE.fullmatch(prev.metric)
             and fig.text_start - prev.text_end <= 2
         ):
-            fig.metric = prev.metric + fig.metric
+            # "科技型中小企业新增258家,总数达795家": the 科技型中小企业's 总数, not its 新增's; a
+            # name already ending with the word is not repeated (…转移支付规模, not …规模规模)
+            subject = prev.metric.removesuffix("新增").removesuffix("净增")
+            fig.metric = subject if subject.endswith(fig.metric) else subject + fig.metric
 
 
 _DONE_SHARE = re.compile(r"(?:(?<!超额)完成(?:了)?([^,，;；。]{2,20}?)的|超额完成(?:了)?)$")
