@@ -1892,3 +1892,23 @@ def test_a_measure_word_after_a_flow_names_the_thing_not_the_flow_and_is_not_rep
         "中央对地方转移支付规模",
         "中央对地方转移支付规模",
     ]
+
+
+def test_adverbs_modals_and_a_reading_month_at_the_end_are_no_part_of_a_name() -> None:
+    # "有望", "增速要", "…成交额10月底" as names in the key-data table; 纲要 and 许可 are nouns
+    found = figures(
+        "全市技术合同成交额10月底达到62.3亿元,全年有望突破75亿元。",
+        "大型商业银行普惠型小微企业贷款增速要高于40%。",
+        "研发投入总量首次突破100亿元,科技型企业数量已经达到500家。",
+        "出台规划纲要3部,办理行政许可1200件。",
+    )
+    assert [f.metric for f in found] == [
+        "技术合同成交额",
+        "技术合同成交额",
+        "大型商业银行普惠型小微企业贷款增速",
+        "研发投入总量",
+        "科技型企业数量",
+        "规划纲要",
+        "办理行政许可",
+    ]
+    assert found[0].text == "全市技术合同成交额10月底达到62.3亿元"  # the quote keeps the month

@@ -280,7 +280,10 @@ _TRAILING_NOISE_WORDS = _words(
     "预计 累计 超过 超 逾 将近 接近 近 大约 约有 约 达到 已达 达 突破 不低于 不少于 不超过 高于 低于 "
     "共计 总计 合计 共 为 是 实现 保持 增长 增加 提高 提升 上升 下降 减少 降低 年均 同比 环比 "
     "分别 均 已 较上年 较去年 比上年 比去年 较 了 在 等 的 至 到 从 由 完成 须 需 应当 应 必须 "
-    "增至 升至 降至 增加到 提高到 增长到 跃升至 跃升到 跃升 大幅 力争 确保 给予 予以 将"
+    "增至 升至 降至 增加到 提高到 增长到 跃升至 跃升到 跃升 大幅 力争 确保 给予 予以 将 "
+    # adverbs and modals before the verb ("增速要高于40%", "可达", "有望突破", "已经达到",
+    # "首次突破"); not the 要 of 纲要/重要, the 可 of 许可/认可
+    "有望 已经 首次 再次 仍然 仍 或将 能够 可以 (?<![许认])可 (?<![纲摘重主需只必])要"
 )
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
@@ -323,6 +326,8 @@ _TRAILING_TIME = re.compile(
     r"(?:从|由|到|至|在|于)?(?:19|20)[0-9]{2}年(?:底|末|度)?的?$"
     # "奖金从每人10万元调整为每人50万元": the unit paid for is not part of the metric
     r"|(?:从|由|调整为|提高到|提高至|为)?每(?:人|家|个|项|年)$"
+    # "技术合同成交额10月底达到62.3亿元": the month a stock is read at is not what is measured
+    r"|(?:截至|截止|到|至|在|于)?[0-9]{1,2}月(?:底|末|份)?$"
 )
 
 # A pattern anchored at the end is still tried at every position of the text: where the text's
@@ -330,7 +335,7 @@ _TRAILING_TIME = re.compile(
 # matches before a final line break.
 _TRAILING_NOISE_LAST = frozenset(w[-1] for w in _TRAILING_NOISE_WORDS) | {"\n"}
 _VERB_END_LAST = frozenset(w[-1] for w in _VERB_END_WORDS) | {"\n"}
-_TRAILING_TIME_LAST = frozenset("年底末度的人家个项\n")
+_TRAILING_TIME_LAST = frozenset("年底末度的人家个项月份\n")
 
 
 def _strip_trailing_noise(s: str) -> str:
