@@ -1912,3 +1912,30 @@ def test_adverbs_modals_and_a_reading_month_at_the_end_are_no_part_of_a_name() -
         "办理行政许可",
     ]
     assert found[0].text == "全市技术合同成交额10月底达到62.3亿元"  # the quote keeps the month
+
+
+def test_an_undated_target_of_a_plan_is_of_the_year_the_plan_is_for() -> None:
+    plan = "关于印发《宿迁市2024年度创新型城市建设重点任务推进计划》的通知"
+    # the title's year dates a plan's targets already; an undated plan's own date does too
+    [f] = figures(
+        "力争全社会R&D经费支出占GDP比重达到2.2%。",
+        title="某市科技创新若干措施",
+        doc_date="2023-02-24",
+    )
+    assert (f.kind, f.year) == ("target", 2023)
+    [f] = figures("力争全社会R&D经费支出占GDP比重达到2.2%。", title=plan, doc_date="2023-12-24")
+    assert f.year == 2024
+    # a plan for several years: the end of its span, or no year when its title gives none
+    [f] = figures(
+        "力争全社会研发经费投入强度达到2.5%。",
+        title="某市“十四五”科技创新规划",
+        doc_date="2021-09-01",
+    )
+    assert (f.kind, f.year) == ("target", 2025)
+    [f] = figures(
+        "力争高新技术企业达到500家。", title="某市科技创新三年行动方案", doc_date="2023-03-01"
+    )
+    assert (f.kind, f.year) == ("target", None)
+    # a reply's next steps have no year of their own
+    [f] = figures("下一步,我局将力争新增高新技术企业100家。", title="关于市人大代表建议的答复")
+    assert (f.kind, f.year) == ("target", None)

@@ -98,6 +98,7 @@ from collections.abc import Container, Sequence
 from briefing.extract.dates import FUTURE_YEARS
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
 from briefing.extract.places import NATION, find_places, may_name_place
+from briefing.extract.status import detect_genre
 from briefing.extract.text_lines import NEWS_DATELINE
 from briefing.model import Indicator, IndicatorKind, Measure, Sentence, Structure
 
@@ -498,7 +499,35 @@ def extract_indicators(
             # a support standard laid down ("给予最高20万元资助") is the document's own, of its year
             if ind.kind == "provision" and ind.year is None:
                 ind.year = ctx.doc_year
+    if any(ind.kind == "target" and ind.year is None for ind in indicators):
+        planned_year = _planned_year(title, structure, ctx.doc_year)
+        for ind in indicators:
+            if ind.kind == "target" and ind.year is None:
+                ind.year = planned_year
     return indicators
+
+
+# a plan's own horizon in its title: "2023—2025年", "“十四五”"; a plan named for several years
+# without them (规划, 三年行动) dates no undated target
+_TITLE_SPAN = re.compile(r"(?:19|20)[0-9]{2}\s*[—\-－~～至到]\s*((?:19|20)[0-9]{2})年")
+_TITLE_FIVE_YEAR = re.compile(r"十([一二三四五])五")
+_SEVERAL_YEARS = re.compile(r"规划|纲要|[两三四五]年|中长期|远景")
+
+
+def _planned_year(title: str | None, structure: Structure, doc_year: int | None) -> int | None:
+    """The year a plan or policy sets its undated targets for ("全年研发经费增速不低于19%" in a
+    实施方案 of 2024): the end of the span its title names, else the year it was issued; none
+    for other genres (a reply's 下一步 or a work report's goals have their own time)."""
+    if detect_genre(title, structure).genre != "plan":
+        return None
+    if title:
+        if (span := _TITLE_SPAN.search(title)) is not None:
+            return int(span.group(1))
+        if (period := _TITLE_FIVE_YEAR.search(title)) is not None:
+            return 2005 + 5 * _FIVE_YEAR_INDEX[period.group(1)]
+        if _SEVERAL_YEARS.search(title):
+            return None
+    return doc_year
 
 
 def _follow_status(measures: Sequence[Measure], indicators: Sequence[Indicator]) -> None:
