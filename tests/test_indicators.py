@@ -1939,3 +1939,10 @@ def test_an_undated_target_of_a_plan_is_of_the_year_the_plan_is_for() -> None:
     # a reply's next steps have no year of their own
     [f] = figures("下一步,我局将力争新增高新技术企业100家。", title="关于市人大代表建议的答复")
     assert (f.kind, f.year) == ("target", None)
+
+
+def test_the_end_of_a_five_year_period_ahead_is_a_deadline_and_no_deadline_opens_a_name() -> None:
+    [f] = figures("到“十四五”末,全市高新技术企业达到2000家。", doc_date="2024-03-05")
+    assert (f.metric, f.kind, f.year) == ("高新技术企业", "target", 2025)
+    found = figures("力争到2025年末全市R&D经费投入强度达到2.5%。", doc_date="2024-03-05")
+    assert [(f.metric, f.kind, f.year) for f in found] == [("R&D经费投入强度", "target", 2025)]

@@ -169,7 +169,9 @@ _TARGET_WORD = re.compile(
     # "未来5年,…将引进培养科技领军人才10名": a period ahead
     rf"{FUTURE_YEARS}|"
     # not the end of a span (2020年至2023年) nor a point compared with (从…增长到2023年的85.5亿元)
-    r"(?<![截止年])(?:到|至)(?:19|20)[0-9]{2}年(?:底|末)?(?!的))"
+    r"(?<![截止年])(?:到|至)(?:19|20)[0-9]{2}年(?:底|末)?(?!的)"
+    # "到“十四五”末": the end of a five-year period, as 到2025年
+    r"|(?:到|至)[“\"]?十[一二三四五六]五[”\"]?(?:期末|末))"
 )
 _TARGET_YEAR = re.compile(r"^(?:到|至)((?:19|20)[0-9]{2})年")
 # a sentence opening a passage about the years ahead: "未来5年,", "今后三年,"
@@ -270,7 +272,7 @@ _LEAD_VERB_RE = re.compile(
 )
 _LEADING_NOISE = re.compile(
     r"^(?:(?:目前|当前|现在|现)(?:共|已|还|仍)?有|[一二三四五六七八九十]+是|[(（][一二三四五六七八九十0-9]+[)）]|第[一二三四五六七八九十百零]+条|其中|同时|首次|此外|另外|"
-    r"(?:19|20)[0-9]{2}年(?:以来|全年|度|底|末)?|今年|去年|上年|当年|全年|年内|目前|截至目前|上半年|"
+    r"(?:到|至|截至|截止)?(?:19|20)[0-9]{2}年(?:以来|全年|度|底|末)?|今年|去年|上年|当年|全年|年内|目前|截至目前|上半年|"
     r"按照?其?|最高|最多|一次性|年末|年底|成功|"
     r"每年|每月|每季度|"
     r"[0-9]{1,2}(?:-|—|至|~)[0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:份)?|前?[一二三四]季度|"
@@ -1238,7 +1240,8 @@ def _first_target_word(text: str, doc_year: int | None) -> int | None:
     """Where the first target word is; "到2022年底" in a 2023 report is a past date, not a target."""
     for m in _TARGET_WORD.finditer(text):
         year = re.search(r"(?:19|20)[0-9]{2}", m.group())
-        if year is None or doc_year is None or int(year.group()) >= doc_year:
+        said = int(year.group()) if year else _plan_period_end(m.group())
+        if said is None or doc_year is None or said >= doc_year:
             return m.start()
     return None
 
