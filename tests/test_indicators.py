@@ -1946,3 +1946,19 @@ def test_the_end_of_a_five_year_period_ahead_is_a_deadline_and_no_deadline_opens
     assert (f.metric, f.kind, f.year) == ("高新技术企业", "target", 2025)
     found = figures("力争到2025年末全市R&D经费投入强度达到2.5%。", doc_date="2024-03-05")
     assert [(f.metric, f.kind, f.year) for f in found] == [("R&D经费投入强度", "target", 2025)]
+
+
+def test_a_summary_posted_early_the_next_year_says_this_year_for_the_year_it_sums_up() -> None:
+    # 广德市科技局2021年工作总结, posted 2022-02-21: "预计今年新认定…" is 2021's
+    summary = "广德市科技局2021年工作总结"
+    found = figures(
+        "预计今年新认定高新技术企业33家左右,1-11月技术合同成交额达到12亿元。",
+        title=summary,
+        doc_date="2022-02-21",
+    )
+    assert [f.year for f in found] == [2021, 2021]
+    # a work report delivered then speaks from its own date
+    [f] = figures(
+        "去年全市新认定高新技术企业33家。", title="2022年政府工作报告", doc_date="2022-02-21"
+    )
+    assert f.year == 2021

@@ -403,6 +403,10 @@ class _DocContext:
     title_year: int | None = None
     # "2023年是…开局之年", "2022年确定为科技规划和政策落实年" opening a plan: the year it plans
     working_year: int | None = None
+    # the year 今年/去年/目前 speak from, and its month: the document's own, but for a summary of
+    # a year posted early the next ("广德市科技局2021年工作总结", 2022-02-21: "预计今年新认定…")
+    speaking_year: int | None = None
+    speaking_month: int | None = None
 
 
 def extract_indicators(
@@ -609,7 +613,29 @@ def _document_context(
             summary_year = summary_year or int(reviewed.group(1))
     working = next(filter(None, (_WORKING_YEAR.match(s.text) for s in sentences[:5])), None)
     working_year = int(working.group(1)) if working else None
-    return _DocContext(doc_year, doc_month, summary_year, jurisdiction, title_year, working_year)
+    speaking_year, speaking_month = doc_year, doc_month
+    if (
+        title_year is not None
+        and doc_year == title_year + 1
+        and doc_month is not None
+        and doc_month <= EARLY_MONTH
+        and _SUMMARY_TITLE.search(title or "")
+    ):
+        speaking_year, speaking_month = title_year, None
+    return _DocContext(
+        doc_year,
+        doc_month,
+        summary_year,
+        jurisdiction,
+        title_year,
+        working_year,
+        speaking_year,
+        speaking_month,
+    )
+
+
+# a summary of a year's work, written as the year closes
+_SUMMARY_TITLE = re.compile(r"(?:工作)?(?:总结|完成情况|工作情况)(?:[(（][^()（）]{0,12}[)）])?$")
 
 
 _WORKING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:是|为|确定为|定为)[^。;；]{0,60}?年")
@@ -679,9 +705,10 @@ def _heading_year(
 
 def _single_year(heading: str, ctx: _DocContext) -> int | None:
     years = {int(m.group(1)) for m in _YEAR.finditer(_TITLE.sub("", heading))}
-    if not years and ctx.doc_year is not None:
+    if not years and ctx.speaking_year is not None:
         years = {
-            ctx.doc_year + _RELATIVE_OFFSET[m.group(1)] for m in _RELATIVE_YEAR.finditer(heading)
+            ctx.speaking_year + _RELATIVE_OFFSET[m.group(1)]
+            for m in _RELATIVE_YEAR.finditer(heading)
         }
     return years.pop() if len(years) == 1 else None
 
@@ -1462,8 +1489,8 @@ def _year_mentions(
         and not _PERIOD_START.match(text, m.end())
         and not _ATTRIBUTE_YEAR.match(text, m.end())
     ]
-    if ctx.doc_year is not None:
-        year = ctx.doc_year
+    if ctx.speaking_year is not None:
+        year = ctx.speaking_year
         printed = len(mentions)  # the years printed, in text order: 当年 refers back to them
         for m in _RELATIVE_YEAR.finditer(text):
             said = year + _RELATIVE_OFFSET[m.group(1)]
@@ -1476,7 +1503,9 @@ def _year_mentions(
         ):
             month = _period_month(m)
             # "1-11月" in a report of March is last year's
-            late = ctx.doc_month is not None and month is not None and month > ctx.doc_month
+            late = (
+                ctx.speaking_month is not None and month is not None and month > ctx.speaking_month
+            )
             mentions.append(_Mention(m.start(), year - 1 if late else year, month_end=True))
         mentions.sort(key=lambda m: m.start)
     return mentions
