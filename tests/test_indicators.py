@@ -1962,3 +1962,13 @@ def test_a_summary_posted_early_the_next_year_says_this_year_for_the_year_it_sum
         "去年全市新认定高新技术企业33家。", title="2022年政府工作报告", doc_date="2022-02-21"
     )
     assert f.year == 2021
+
+
+def test_an_undated_plan_is_for_the_year_its_preamble_names() -> None:
+    found = figures(
+        "市委、市政府决定,2024年在全市开展“科技创新年”活动,现制定如下实施方案。",
+        "力争全年研发经费增速不低于19%。",
+        title="关于印发《南阳市“科技创新年”活动实施方案》的通知",
+        doc_date=None,
+    )
+    assert [(f.kind, f.year) for f in found] == [("target", 2024)]

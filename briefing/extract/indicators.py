@@ -533,6 +533,11 @@ def _planned_year(title: str | None, structure: Structure, doc_year: int | None)
             return 2005 + 5 * _FIVE_YEAR_INDEX[period.group(1)]
         if _SEVERAL_YEARS.search(title):
             return None
+    if doc_year is None and structure.sentences:
+        # an undated plan's preamble names the year it is for ("市委、市政府决定,2024年在全市开展
+        # “科技创新年”活动,现制定如下实施方案")
+        years = {int(m.group(1)) for m in _YEAR.finditer(structure.sentences[0].text)}
+        return years.pop() if len(years) == 1 else None
     return doc_year
 
 
