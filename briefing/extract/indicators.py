@@ -29,7 +29,14 @@ what each one is about (a page in traditional characters reaches it folded to si
   alone ("年均增速12.76%") is the rate of the figure named before it, and after a span ("从2020年的…
   增长到2023年的…") it says the span (…年均增速(2020—2023年)); a growth or total over a period
   running to the present says it ("“十四五”以来…增长106%" -> …(“十四五”以来)). People brought in
-  keep the verb that brought them ("引育高层次人才2355人" -> 引育高层次人才, not all there are).
+  keep the verb that brought them ("引育高层次人才2355人" -> 引育高层次人才, not all there are). A
+  clause that opens with a rate or a transaction's amount alone (强度, 占比, 比重, 登记额, 成交金额)
+  has the subject the clause before named ("登记技术合同1200项,登记额35.6亿元" -> 技术合同登记额);
+  a measure word listed after a count of what was added names the thing's total (科技型中小企业新增
+  258家,总数达795家 -> 科技型中小企业总数). A support ratio is named after what it supports when the
+  sentence says so ("对企业购买技术成果的,按合同金额的10%给予补助" -> 企业购买技术成果补助比例(按
+  合同金额)). No name ends on 于 before a date, an adverb or modal before the verb (将, 要, 可, 有望,
+  已经, 首次…) or the month a stock is read at (10月底), nor opens on a deadline (到2025年末).
 - kind: provision for a support standard, or the threshold a support sentence sets (对…给予20万元奖励,
   最高补助500万元, 单个项目支持金额不超过300万元; not a grant asked for or reported after the count
   of what got it: "申请资助资金1244万元", "…计划16项,资助资金159万元", 累计补助不超过100万元 (a cap, not a sum paid out),
@@ -76,7 +83,12 @@ what each one is about (a page in traditional characters reaches it folded to si
   document's first sentence ("2023年,全市科技系统…", "2009年全国有高等院校…": an annual summary or
   bulletin, also after a preamble with no year and no figure; the year a title's 总结 reviews:
   "2016年…工作总结及2017年工作安排"); else, for a provision,
-  the document's year (a standard laid down is the document's own); else null. A reply letter
+  the document's year (a standard laid down is the document's own); else, for a target of a plan or
+  policy (by `status.detect_genre`), the end of the span its title names (2023—2025年, “十四五”),
+  none when its title names several years without them (规划, 三年行动), else the year it was
+  issued, or for an undated one the single year its preamble names; else null. 今年/去年/目前 of a
+  summary of a year posted early the next ("…2021年工作总结", 2022-02) speak from the year it
+  sums up. "到“十四五”末" is a deadline like "到2025年". A reply letter
   or report dated 2023 does not date its figures 2023 by itself: they often are cumulative or of the
   year before, so they stay null.
 - scope: a named place or body at the head of the clause or sentence (科学城核心区, 璧山片区, 金凤
