@@ -1972,3 +1972,12 @@ def test_an_undated_plan_is_for_the_year_its_preamble_names() -> None:
         doc_date=None,
     )
     assert [(f.kind, f.year) for f in found] == [("target", 2024)]
+
+
+def test_an_estimate_or_a_two_year_span_opening_a_name_is_no_part_of_it() -> None:
+    found = figures(
+        "预计2012年全市生产总值完成3440亿元左右。",
+        "今明两年职业技能培训3500万人次以上。",
+        "今年赤字率拟按2.8%左右安排。",
+    )
+    assert [f.metric for f in found] == ["生产总值", "职业技能培训", "赤字率"]
