@@ -1981,3 +1981,11 @@ def test_an_estimate_or_a_two_year_span_opening_a_name_is_no_part_of_it() -> Non
         "今年赤字率拟按2.8%左右安排。",
     )
     assert [f.metric for f in found] == ["生产总值", "职业技能培训", "赤字率"]
+
+
+def test_a_project_is_named_with_the_verb_and_payer_that_funded_or_approved_it() -> None:
+    # key-data rows read "项目 10项", "项目 460项"
+    found = figures(
+        "获批省科学技术奖励项目10项。", "实施市级专利资助项目460项。", "组织实施项目50个。"
+    )
+    assert [f.metric for f in found] == ["省科学技术奖励项目", "市级专利资助项目", "项目"]

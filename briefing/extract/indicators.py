@@ -369,6 +369,8 @@ def _strip_comparison_and_time(s: str) -> str:
 
 
 _MEASURE_WORDS = "经费|资金|金额|总额|规模|数量|总量|余额|收入|产值|营收|投资|额度|总数|人数"
+# what was funded or approved, named by the verb that did it
+_BARE_HEAD = re.compile(r"项目|课题")
 _BARE_MEASURE = re.compile(f"总?(?:{_MEASURE_WORDS})")
 _GENERIC_MEASURE = re.compile(f"[\u4e00-\u9fff]{{0,2}}(?:{_MEASURE_WORDS})")
 # (not a class: "20亿级项目" keeps its 20)
@@ -1751,10 +1753,13 @@ def _clean_metric(
             last = m
     verb = ""
     if last is not None:
-        if _BARE_MEASURE.fullmatch(s, last.end()):
+        if _BARE_MEASURE.fullmatch(s, last.end()) or _BARE_HEAD.fullmatch(s, last.end()):
             # "认缴金额", "资助经费": a measure word alone keeps the verb that makes it a name,
-            # and the payer before it ("财政预算安排资金") when nothing else happens there
+            # and the payer before it ("财政预算安排资金") when nothing else happens there; so
+            # does a project ("获批省科学技术奖励项目": 省科学技术奖励项目, not 项目)
             before = _LEADING_NOISE.sub("", s[: last.start()])
+            while (lead := _LEAD_VERB_RE.match(before)) is not None and len(before) > lead.end():
+                before = _LEADING_NOISE.sub("", before[lead.end() :])
             keep = 2 <= len(before) <= 8 and _VERB_RE.search(before) is None
             s = s[last.start() - len(before) :] if keep else s[last.start() :]
         elif _RELATIVE.match(s, last.end()):
