@@ -1989,3 +1989,20 @@ def test_a_project_is_named_with_the_verb_and_payer_that_funded_or_approved_it()
         "获批省科学技术奖励项目10项。", "实施市级专利资助项目460项。", "组织实施项目50个。"
     )
     assert [f.metric for f in found] == ["省科学技术奖励项目", "市级专利资助项目", "项目"]
+
+
+def test_a_quoted_name_is_never_cut_at_a_verb_inside_it() -> None:
+    # the judges: names cut inside a quote ("企业" for a “…评价入库”企业 count)
+    found = figures(
+        "“科技型中小企业评价入库”企业达到1200家。",
+        "“引进培育高层次人才”计划入选人数达到120人。",
+    )
+    assert [f.metric for f in found] == [
+        "“科技型中小企业评价入库”企业",
+        "“引进培育高层次人才”计划入选人数",
+    ]
+
+
+def test_an_amount_paid_named_before_its_verb_is_named_as_after_it() -> None:
+    found = figures("“金凤凰”人才购房补贴发放1200万元。", "全年知识价值信用贷款投放12亿元。")
+    assert [f.metric for f in found] == ["“金凤凰”人才购房补贴", "知识价值信用贷款投放额"]

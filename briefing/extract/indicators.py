@@ -1748,8 +1748,14 @@ def _clean_metric(
     # the metric is what follows the last verb, when something readable follows it; not a verb
     # right after a list joint ("科技领军及入库企业": 入库 qualifies the second item)
     last = None
+    # a quoted name is one name: a verb inside it cuts nothing ("“科技型中小企业评价入库”企业")
+    quoted = [q.span() for q in _QUOTED.finditer(s)] if "“" in s else []
     for m in _VERB_RE.finditer(s):
-        if len(s) - m.end() >= 2 and not (m.start() and s[m.start() - 1] in _LIST_JOINT):
+        if (
+            len(s) - m.end() >= 2
+            and not (m.start() and s[m.start() - 1] in _LIST_JOINT)
+            and not any(a < m.start() < b for a, b in quoted)
+        ):
             last = m
     verb = ""
     if last is not None:
@@ -1760,7 +1766,9 @@ def _clean_metric(
             before = _LEADING_NOISE.sub("", s[: last.start()])
             while (lead := _LEAD_VERB_RE.match(before)) is not None and len(before) > lead.end():
                 before = _LEADING_NOISE.sub("", before[lead.end() :])
-            keep = 2 <= len(before) <= 8 and _VERB_RE.search(before) is None
+            # (a quoted name counts as one word: "“引进培育高层次人才”计划入选人数")
+            unquoted = _QUOTED.sub("“”", before) if quoted else before
+            keep = 2 <= len(unquoted) <= 8 and _VERB_RE.search(unquoted) is None
             s = s[last.start() - len(before) :] if keep else s[last.start() :]
         elif _RELATIVE.match(s, last.end()):
             # "开展R&D活动的高等院校": the verb belongs to the clause that says which ones
@@ -1819,6 +1827,7 @@ def _clean_metric(
 
 
 _LIST_JOINT = frozenset("及和、与或")
+_QUOTED = re.compile(r"“[^“”]*”")
 _PEOPLE_UNITS = ("人", "名", "位")
 # verbs that bring people in: the count is of those brought, not of all there are
 _RECRUITING = frozenset(
@@ -1876,6 +1885,7 @@ _SERVING = re.compile(r"服务(?:于)?(?=[\u4e00-\u9fff]{3})")
 # Verbs that pay or spend an amount: the amount is the thing's 使用额, 发放额 ("使用创新券4.3亿元"
 # names 创新券使用额, "发放知识价值信用贷款" 知识价值信用贷款发放额)
 _PAYING_VERBS = frozenset({"发放", "引导发放", "投放", "兑现", "拨付", "下达", "撮合"})
+_PAID_END = re.compile(r"(?:发放|投放|兑现|拨付)$")
 # "市财政每年统筹安排2000万元": an allocation with no object names the funds allocated
 _ALLOCATING_END = re.compile(r"(?:统筹)?(?:安排|拨付|下达|筹集)$")
 # what an amount is already named by: 经费, 资金, 总额, 效益, 贷款…
@@ -1896,6 +1906,10 @@ def _name_amount(s: str, verb: str) -> tuple[str, str]:
     an R&D activity ("基础研究") -> its 经费."""
     if s.startswith("投入") and len(s) > 4 and _BARE_MEASURE.search(s, 2):
         return s[2:] + "投入", "投入"
+    if (paid := _PAID_END.search(s)) is not None and paid.start() >= 2:
+        # "“金凤凰”人才购房补贴发放1200万元": the object before the verb, as after it
+        s, verb = s[: paid.start()], paid.group()
+        return (s if _AMOUNT_NOUN.search(s) else s + verb + "额"), verb
     if verb in _PAYING_VERBS and len(s) >= 2 and not _AMOUNT_NOUN.search(s):
         verb = verb.removeprefix("引导")  # "引导发放商业贷款": 商业贷款发放额
         return s + verb + "额", verb
