@@ -1912,6 +1912,7 @@ def test_adverbs_modals_and_a_reading_month_at_the_end_are_no_part_of_a_name() -
         "办理行政许可",
     ]
     assert found[0].text == "全市技术合同成交额10月底达到62.3亿元"  # the quote keeps the month
+    assert found[1].qualifier == "有望突破"  # an expectation, as 预计, is said beside the value
 
 
 def test_an_undated_target_of_a_plan_is_of_the_year_the_plan_is_for() -> None:

@@ -195,6 +195,7 @@ _TOP_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 
 _QUALIFIERS = (
     "预计",
+    "有望",  # "全年有望突破75亿元": an expectation, as 预计
     "累计",
     "超过",
     "超",
