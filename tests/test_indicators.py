@@ -2007,3 +2007,20 @@ def test_a_quoted_name_is_never_cut_at_a_verb_inside_it() -> None:
 def test_an_amount_paid_named_before_its_verb_is_named_as_after_it() -> None:
     found = figures("“金凤凰”人才购房补贴发放1200万元。", "全年知识价值信用贷款投放12亿元。")
     assert [f.metric for f in found] == ["“金凤凰”人才购房补贴", "知识价值信用贷款投放额"]
+
+
+def test_the_aim_a_summary_reports_reaching_is_a_target_of_that_year() -> None:
+    # a 蚌埠 summary: 650家 was the year's aim, 795家 what was reached
+    found = figures(
+        "科技型中小企业新增258家,总数达795家,超额完成全年总数650家目标任务。",
+        section=("一、2022年工作总结",),
+        doc_date="2023-01-10",
+    )
+    assert [(f.value, f.kind, f.year) for f in found] == [
+        (258, "actual", 2022),
+        (795, "actual", 2022),
+        (650, "target", 2022),
+    ]
+    # a rate of completion is what was reached
+    [f] = figures("完成年度目标任务215%。")
+    assert f.kind != "target"

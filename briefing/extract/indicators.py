@@ -988,8 +988,9 @@ def _sentence_figures(
             if mention.month_end and lo - MAX_LOOKBACK <= mention.start < lo:
                 # "5月末,…贷款余额6140亿元": a month-end stock keeps its month in the quote
                 lo = mention.start
-        elif kind == "target":
-            # a heading "2024年工作计划" dates its targets; a summary's year does not
+        elif kind == "target" and not _AIMED_AT.match(text, q.end, c_end):
+            # a heading "2024年工作计划" dates its targets; a summary's year does not (but it
+            # dates the aim it reports reaching: "超额完成全年总数650家目标任务")
             year = _plan_period_end(text, q.start) or context_year or ctx.working_year
             if year is not None and ctx.doc_year is not None and year < ctx.doc_year:
                 year = None
@@ -1372,6 +1373,8 @@ def _kind(
         text, c_start, q.start
     ):
         return "target"
+    if _AIMED_AT.match(text, q.end, c_end):
+        return "target"  # "超额完成全年净增130家目标任务": the figure aimed at, not the one reached
     if change and q.unit in _POINT_UNITS:
         # "提高0.12个百分点": a difference of rates
         return "change"
@@ -1386,6 +1389,10 @@ def _kind(
     return "actual"
 
 
+# "全年净增130家目标任务": the figure a task aimed at; not a rate of completion (目标任务完成率)
+_AIMED_AT = re.compile(
+    r"(?:以上|左右)?的?(?:年度|全年)?(?:目标任务|目标|任务)(?![\u4e00-\u9fff]{0,2}(?:完成率|完成|的))"
+)
 # "提高1倍": the standard doubled, an amount added; "增长2.1倍" stays a rate of growth
 _ADDED_TIMES = re.compile(r"(?:提高|增加)(?:了)?$")
 _TIMES_A_BASE = re.compile(r"(?:是|为|相当于)(?:19|20)[0-9]{2}年(?:末|底)?的$")
