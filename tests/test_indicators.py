@@ -2024,3 +2024,13 @@ def test_the_aim_a_summary_reports_reaching_is_a_target_of_that_year() -> None:
     # a rate of completion is what was reached
     [f] = figures("完成年度目标任务215%。")
     assert f.kind != "target"
+
+
+def test_a_rate_cut_or_raised_is_named_as_the_cut_or_rise_of_its_object() -> None:
+    # national work reports: "降低工商业电价5%" read as a name 降低工商业电价
+    found = figures("降低工商业电价5%。", "居民消费价格上涨2.9%。", "宽带和专线平均资费降低15%。")
+    assert [(f.metric, f.qualifier) for f in found] == [
+        ("工商业电价降幅", None),
+        ("居民消费价格", None),
+        ("宽带和专线平均资费", "降低"),
+    ]

@@ -299,7 +299,7 @@ _TRAILING_NOISE_WORDS = _words(
     "增至 升至 降至 增加到 提高到 增长到 跃升至 跃升到 跃升 大幅 力争 确保 给予 予以 将 "
     # adverbs and modals before the verb ("增速要高于40%", "可达", "有望突破", "已经达到",
     # "首次突破"); not the 要 of 纲要/重要, the 可 of 许可/认可
-    "有望 已经 首次 再次 仍然 仍 或将 能够 可以 (?<![许认])可 (?<![纲摘重主需只必])要 拟按 拟"
+    "有望 已经 首次 再次 仍然 仍 或将 能够 可以 (?<![许认])可 (?<![纲摘重主需只必])要 拟按 拟 上涨"
 )
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
@@ -869,6 +869,14 @@ def _sentence_figures(
         metric = _clean_metric(
             bare, scope, amount=q.unit.endswith("元"), people=q.unit.endswith(_PEOPLE_UNITS)
         )
+        if (
+            metric is not None
+            and q.unit == "%"
+            and (cut := _CUT_OR_RAISE.match(metric)) is not None
+            and len(metric) - cut.end() >= 2
+        ):
+            # "降低工商业电价5%": by how much the 工商业电价 is cut (工商业电价降幅)
+            metric = metric[cut.end() :] + ("增幅" if cut.group(1) else "降幅")
         if q.unit == "%" and (done := _DONE_SHARE.search(bare)) is not None:
             # "完成省科技厅下达任务的124%": how much of a task was done; "…申请量1350件,超额完成
             # 17%": by how much the figure before beat its task
@@ -2301,6 +2309,7 @@ def _qualify_generic_metrics(text: str, figures: list[_Figure]) -> None:
             fig.metric = subject if subject.endswith(fig.metric) else subject + fig.metric
 
 
+_CUT_OR_RAISE = re.compile(r"(提高|上调|增加)|降低|下调|压减|削减|减少")
 _DONE_SHARE = re.compile(r"(?:(?<!超额)完成(?:了)?([^,，;；。]{2,20}?)的|超额完成(?:了)?)$")
 _SHARE_LEAD = re.compile(r"^[、,，;；]?(?:和|及|并|其中)?占")
 
