@@ -1884,7 +1884,7 @@ def test_a_measure_word_after_a_flow_names_the_thing_not_the_flow_and_is_not_rep
         "中央对地方转移支付增加约1.5万亿元、规模近9.8万亿元、增长18%。",
     )
     assert [f.metric for f in found] == [
-        "科技型中小企业新增",
+        "新增科技型中小企业",  # as 新增 reads elsewhere (新增国家级科技型中小企业)
         "科技型中小企业总数",
         "科技型中小企业总数",
         "科技型中小企业总数增幅",

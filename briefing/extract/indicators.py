@@ -1837,6 +1837,8 @@ def _clean_metric(
     if examples and examples[-1] < len(s) - 1:
         s = s[examples[-1] :]  # "A、B等重大项目": the examples are not the name
     s = _balance_quotes(s.strip('"、,，()（）'))
+    if s.endswith("新增") and len(s) >= 4:
+        s = "新增" + s[:-2]  # "“两院”院士新增7位": the 新增“两院”院士, as "新增…" reads elsewhere
     if len(s) < 2 or s == scope or s.startswith("方面"):
         return None
     return s
@@ -2305,7 +2307,7 @@ def _qualify_generic_metrics(text: str, figures: list[_Figure]) -> None:
         ):
             # "科技型中小企业新增258家,总数达795家": the 科技型中小企业's 总数, not its 新增's; a
             # name already ending with the word is not repeated (…转移支付规模, not …规模规模)
-            subject = prev.metric.removesuffix("新增").removesuffix("净增")
+            subject = prev.metric.removesuffix("新增").removesuffix("净增").removeprefix("新增")
             fig.metric = subject if subject.endswith(fig.metric) else subject + fig.metric
 
 
