@@ -255,6 +255,23 @@ def test_national_talent_programmes_are_talent_without_an_anchor(classifier: Cla
     assert themes_of(classifier, "引进急需紧缺人才,做好高校毕业生就业工作") == []
 
 
+def test_vocational_skills_are_not_science_talent_even_under_a_science_heading(
+    classifier: Classifier,
+) -> None:
+    # a government report's review chapter on 科技创新 lists the 人社 bureau's skills work beside
+    # its laboratories: 技能人才 and 职业技能培训 are employment and training, not S&T talent
+    heading = "（二）坚定不移推进科技创新引领，创新动能持续增强"
+    assert (
+        classifier.themes_of("新增技能人才39.87万人次，其中高技能人才7.65万人次", heading)[0] == []
+    )
+    assert classifier.themes_of("培养技术技能人才2万名，建设技能大师工作室5个", heading)[0] == []
+    # the same heading still anchors the talent it is about
+    assert classifier.themes_of("新引进各类人才1.2万人", heading)[0] == ["人才"]
+    # the 技术 of 技术技能, 技术工人 is a trade, not an anchor for a generic word beside it
+    assert classifier.themes_of("引进技术工人和各类人才3000人")[0] == []
+    assert classifier.themes_of("引进技术人才和各类人才3000人")[0] == ["人才"]
+
+
 def test_an_anchor_in_the_section_heading_counts(classifier: Classifier) -> None:
     assert classifier.classify("全年新增贷款120亿元").themes == []
     assert classifier.classify("全年新增贷款120亿元", anchor="(三)强化科技金融支撑").themes == [
