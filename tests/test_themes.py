@@ -272,6 +272,36 @@ def test_vocational_skills_are_not_science_talent_even_under_a_science_heading(
     assert classifier.themes_of("引进技术人才和各类人才3000人")[0] == ["人才"]
 
 
+def test_innovation_in_governance_or_industry_tiers_is_no_anchor(classifier: Classifier) -> None:
+    # a work report's 民生 chapter (加强和创新社会治理) does not make its education talent S&T
+    heading = "（九）切实保障和改善民生，加强和创新社会治理"
+    assert classifier.themes_of("加快培养理工农医类专业紧缺人才", heading)[0] == []
+    assert classifier.themes_of("加快培养理工农医类专业紧缺人才", "（四）推进科技创新")[0] == [
+        "人才"
+    ]
+    # what the 简报's 其他科技工作 takes for S&T work: an industry-policy tier, a record high, a
+    # regulator's new methods are not
+    for text in (
+        "积极培育灯塔工厂和瞪羚企业，新增创新型、专精特新中小企业70家",
+        "新增创新型中小企业120家",
+        "全市外贸进出口总额再创新高",
+        "创新监管方法，提升监管精准性",
+        "开展营商环境创新试点",
+    ):
+        assert classifier.anchor_in(text) is None, text
+    assert classifier.anchor_in("创新型城市建设取得新进展") == "创新"
+    assert classifier.anchor_in("全社会研发投入再创新高") == "研发"
+    # so the industry-policy sentence an unseen-set reader found there is no S&T work any more
+    from briefing.aggregate import science_focused
+
+    industry = (
+        "实施新一轮制造业重点产业链高质量发展行动，积极培育灯塔工厂和瞪羚企业、独角兽企业，"
+        "新增创新型、专精特新中小企业70家。"
+    )
+    assert not science_focused(industry, classifier.anchor_in)
+    assert science_focused("新增国家级科技企业孵化器3家。", classifier.anchor_in)
+
+
 def test_an_anchor_in_the_section_heading_counts(classifier: Classifier) -> None:
     assert classifier.classify("全年新增贷款120亿元").themes == []
     assert classifier.classify("全年新增贷款120亿元", anchor="(三)强化科技金融支撑").themes == [
