@@ -371,6 +371,25 @@ def test_a_document_about_science_anchors_its_generic_terms() -> None:
     assert _measure_themes(_WORK_REPORT, None)[-1] == []
 
 
+def test_a_government_work_report_is_never_about_science_throughout() -> None:
+    # a page of a work report's review whose sentences mostly name 科技: its talent and loan
+    # sentences still need an anchor of their own, and it has no main theme; the same page in a
+    # science bureau's summary is about science throughout
+    page = (
+        "一、过去五年工作回顾\n"
+        "新建省级重点实验室12家，全国重点实验室实现零的突破。\n"
+        "技术合同成交额年均增长20%，科技成果转化加快。\n"
+        "新增国家级科技企业孵化器3家。\n"
+        "新增技能人才39.87万人次。\n"
+        "城镇新增就业28万人，高校毕业生就业率保持在90%以上。\n"
+        "协调合作银行发放贷款3.2亿元。\n"
+    )
+    report = _measure_themes(page, "2023年某市政府工作报告")
+    assert report[3:] == [[], [], []]
+    assert _measure_themes("各位代表：\n" + page, None)[3:] == [[], [], []]
+    assert _measure_themes(page, "某市科技局2023年工作总结")[5] == ["科技金融"]
+
+
 def test_document_anchoring_needs_half_of_at_least_three_measures(classifier: Classifier) -> None:
     assert classifier.document_anchored(["推进科技创新", "加强研发", "发放贷款", "新建公路"])
     assert not classifier.document_anchored(["推进科技创新", "发放贷款", "新建公路"])

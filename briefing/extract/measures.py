@@ -248,6 +248,25 @@ def document_context(
     return DocContext(genre=guess.genre, year=year, genre_cue=guess.cue, reviewed=reviewed)
 
 
+# a people's government's report to its people's congress: its title, or its opening's address
+_CONGRESS_REPORT_RE = re.compile(
+    r"政府工作报告|各位代表|请予审议|(?:人民代表大会|人大).{0,12}(?:会议|次会)上"
+)
+
+
+def covers_every_field(title: str | None, structure: Structure, ctx: DocContext) -> bool:
+    """Whether the document is a government work report, which reports on every field of public
+    work: science and technology is one chapter of ten, so neither the document as a whole
+    (`Classifier.document_anchored`, even on a page of it that names 科技 in half its sentences)
+    nor its main theme (`themes.main_theme`) says what a sentence of it is about. A 科技局's
+    工作总结和工作计划, a report too, is about science throughout."""
+    if ctx.genre != "report":
+        return False
+    if title and "政府工作报告" in title:
+        return True
+    return any(_CONGRESS_REPORT_RE.search(p.text) for p in structure.paragraphs[:12])
+
+
 _TITLE_PERIOD_RE = re.compile(r"十([一二三四五六])五")
 _TITLE_YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
 # the year before 总结/回顾/公报 in a title that names more than one (2023年工作总结和2024年工作计划)
@@ -399,8 +418,10 @@ def extract_measures(
     # name none, after their item's lead had its say
     doc_themes, doc_evidence = classifier.title_themes(title)
     units = list(decided_units(structure, ctx))
-    # a document most of whose measures name science and technology is about it throughout
-    document = classifier.document_anchored([unit.text for unit, _ in units])
+    # a document most of whose measures name science and technology is about it throughout,
+    # unless it reports on every field of public work
+    broad = covers_every_field(title, structure, ctx)
+    document = not broad and classifier.document_anchored([unit.text for unit, _ in units])
     for unit, decision in units:
         anchor = doc_anchor + _anchor_text(unit)
         themes, evidence = classifier.themes_of(unit.text, anchor, document)
@@ -427,7 +448,7 @@ def extract_measures(
                 evidence=evidence,
             )
         )
-    found = main_theme([(m.themes, m.evidence) for m in measures]) if main else None
+    found = main_theme([(m.themes, m.evidence) for m in measures]) if main and not broad else None
     if found is not None:
         # a document about one theme (a talent policy, an R&D bulletin) is about it in the
         # measures that name none, as a title naming one theme is
@@ -555,7 +576,8 @@ def locate_in_document(path: Path, sentence: str, classifier: Classifier) -> Loc
         date = parsed.metadata.written_date or parsed.metadata.published_date
         ctx = document_context(parsed.metadata.title, structure, date)
         units = list(decided_units(structure, ctx))
-        document = classifier.document_anchored([unit.text for unit, _ in units])
+        broad = covers_every_field(parsed.metadata.title, structure, ctx)
+        document = not broad and classifier.document_anchored([unit.text for unit, _ in units])
         main: tuple[str, list[str]] | None = None
         for unit, decision in units:
             score = _likeness(wanted, unit.text)
@@ -566,7 +588,8 @@ def locate_in_document(path: Path, sentence: str, classifier: Classifier) -> Loc
                     named = extract_measures(
                         raw.sha256, structure, classifier, date, parsed.metadata.title, main=False
                     )
-                    main = main_theme([(m.themes, m.evidence) for m in named]) or ("", [])
+                    own = None if broad else main_theme([(m.themes, m.evidence) for m in named])
+                    main = own or ("", [])
                 found = Located(
                     unit.text,
                     unit.section,
