@@ -287,6 +287,8 @@ def test_innovation_in_governance_or_industry_tiers_is_no_anchor(classifier: Cla
         "全市外贸进出口总额再创新高",
         "创新监管方法，提升监管精准性",
         "开展营商环境创新试点",
+        "繁荣发展文化事业和文化产业，创新实施文化惠民工程",
+        "推进新一轮服务贸易创新发展试点",
     ):
         assert classifier.anchor_in(text) is None, text
     assert classifier.anchor_in("创新型城市建设取得新进展") == "创新"
