@@ -2034,3 +2034,40 @@ def test_a_rate_cut_or_raised_is_named_as_the_cut_or_rise_of_its_object() -> Non
         ("居民消费价格", None),
         ("宽带和专线平均资费", "降低"),
     ]
+
+
+def test_a_five_year_review_is_not_dated_by_the_year_its_heading_names() -> None:
+    """A 2026 work report's "一、2025年和“十四五”时期工作回顾": its five-year passage's totals are
+    of the period, not of 2025; the year's own passage before it, and a year the text prints,
+    still date their figures, and "过去一年" after it is that year again."""
+    review = ("一、2025年和“十四五”时期工作回顾",)
+    structure = _doc(
+        ("全年地区生产总值增长5.5%。",),
+        ("2025年是“十四五”收官之年。", "五年来,技术合同成交额累计达260亿元。"),
+        ("——科技创新能力实现新跃升。大科学装置新增2个,全社会研发投入年均增长11.5%。",),
+        ("这是经济实力持续提升的五年。", "2020年全市实现生产总值1097亿元。"),
+        ("过去一年,全市新增高新技术企业120家。",),
+        section=review,
+    )
+    found = extract_indicators(SHA, structure, "2026-01-27")
+    years = {(f.value, f.unit): f.year for f in found}
+    assert years == {
+        (5.5, "%"): 2025,
+        (260, "亿元"): None,
+        (2, "个"): None,
+        (11.5, "%"): None,
+        (1097, "亿元"): 2020,
+        (120, "家"): 2025,
+    }
+
+
+def test_the_years_ahead_end_a_five_year_review() -> None:
+    # "“十四五”时期," in a 2026 report looks back, "“十五五”时期," ahead: after it the part's
+    # heading dates its figures again
+    structure = _doc(
+        ("“十四五”时期,全市新增高新技术企业2000家。",),
+        ("“十五五”时期,是基本实现现代化的关键时期。", "全市已建成重点实验室30家。"),
+        section=("一、2025年和“十四五”时期工作回顾",),
+    )
+    found = extract_indicators(SHA, structure, "2026-02-03")
+    assert [(f.value, f.year) for f in found] == [(2000, None), (30, 2025)]

@@ -73,7 +73,10 @@ what each one is about (a page in traditional characters reaches it folded to si
   lead-in ("…就全省2011年科技工作进行了总结通报。一是…全年组织…"); a year that says which things
   ("对2009年立项实施的5个项目") dates nothing; else the year opening the sentence's
   paragraph ("2023年,…"); else the single year printed in the innermost
-  heading ("一、2023年工作总结", "二、2024年工作计划"); else, in a part that opens "过去的一年"
+  heading ("一、2023年工作总结", "二、2024年工作计划"; not after a sentence opening a look back
+  over several years, "五年来,", "过去五年,", "这是…的五年", a "“十四五”时期," that has ended, up
+  to the part's end or a sentence opening "过去一年" or the years ahead: its figures are the
+  period's, dated only by a year their own text prints); else, in a part that opens "过去的一年"
   or "一年来", the year before a report delivered by March (the document's year if later); else the
   single year of the title, or of an untitled page's headline line ("2014年我市全社会R&D经费投入稳步
   增长", or after its place: "青海省2011年科技工作总结"); else, for a target under a plans heading that
@@ -110,7 +113,7 @@ from collections.abc import Container, Sequence
 from briefing.extract.dates import FUTURE_YEARS
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
 from briefing.extract.places import NATION, find_places, may_name_place
-from briefing.extract.status import detect_genre
+from briefing.extract.status import detect_genre, period_years
 from briefing.extract.text_lines import NEWS_DATELINE
 from briefing.model import Indicator, IndicatorKind, Measure, Sentence, Structure
 
@@ -455,6 +458,9 @@ def extract_indicators(
     heading_years: dict[str, int | None] = {}
     top_sections_seen: set[tuple[str, ...]] = set()
     top_section_years: dict[tuple[str, ...], int] = {}
+    # the parts ("一、2025年和“十四五”时期工作回顾") whose sentences now look back over several years
+    reviews: dict[tuple[str, ...], bool] = {}
+    period_ctx = dataclasses.replace(ctx, summary_year=None, working_year=None)
     for sentence in sentences:
         if sentence.paragraph not in paragraphs_seen:
             # a paragraph opening "2023年,…" dates the figures of its later sentences
@@ -479,6 +485,13 @@ def extract_indicators(
         future = sentence.paragraph in future_paragraphs
         if _FUTURE_OPENING.match(sentence.text):
             future_paragraphs.add(sentence.paragraph)
+        opening = _period_opening(sentence.text, ctx.doc_year)
+        if opening is not None:
+            reviews[top] = opening
+            if opening:
+                # "2025年是“十四五”收官之年。五年来,…": the year named before dates none of it
+                carried_years.pop(sentence.paragraph, None)
+                paragraph_years.pop(sentence.paragraph, None)
         if not may_hold_quantities(sentence.text):
             _carry_year(carried_years, sentence, ctx, None, intro_years)
             continue
@@ -488,14 +501,24 @@ def extract_indicators(
         if _RUN_IN_ITEM.match(sentence.text):
             # "二是…": a new item of a run-in list; the years of the item before are its own
             _new_item(carried_years, intro_years, sentence.paragraph)
-        context_year = (
-            carried_years.get(sentence.paragraph)
-            or paragraph_years.get(sentence.paragraph)
-            or _heading_year(sentence.section, heading_years, ctx, title=False)
-            or top_section_years.get(top)
-            or ctx.title_year
-        )
-        figures, last_year = _sentence_figures(sentence.text, ctx, planned, context_year)
+        sentence_ctx = ctx
+        if reviews.get(top):
+            # a look back over five years ("五年来,…技术合同成交额累计达260亿元"): its totals
+            # and rates are of the whole period, not of the year its heading or title names
+            # ("一、2025年和“十四五”时期工作回顾"); only a year its own text prints dates them
+            context_year = carried_years.get(sentence.paragraph) or paragraph_years.get(
+                sentence.paragraph
+            )
+            sentence_ctx = period_ctx
+        else:
+            context_year = (
+                carried_years.get(sentence.paragraph)
+                or paragraph_years.get(sentence.paragraph)
+                or _heading_year(sentence.section, heading_years, ctx, title=False)
+                or top_section_years.get(top)
+                or ctx.title_year
+            )
+        figures, last_year = _sentence_figures(sentence.text, sentence_ctx, planned, context_year)
         _carry_year(carried_years, sentence, ctx, last_year, intro_years)
         if figures and sentence.section not in section_subjects:
             # the performer opening a part's first figures is the part's subject
@@ -708,6 +731,30 @@ def _planned_paragraphs(structure: Structure) -> set[int]:
 # "过去的一年", "一年来", "刚刚过去的一年": a part that looks back over the year before a report
 _LOOKING_BACK = re.compile(r"^(?:刚刚)?过去的?一年|^一年来")
 EARLY_MONTH = 3  # a report delivered by March looks back over the year before
+# a sentence opening a look back over several years ("过去五年,", "五年来,", "这五年是…的五年",
+# "这是经济实力持续提升的五年", "“十四五”时期,") or ahead ("今后五年", "“十五五”时期,"); after a
+# greeting ("各位代表!") that the sentence keeps
+_PERIOD_OPENING = re.compile(
+    r"^(?:各位代表[!！,，]?)?(?:"
+    r"(?P<back>(?:回首|回顾)?过去的?[三五]年|[三五]年来|近[三五]年来|这[三五]年|经过[三五]年|这是[^,，;；。]{2,24}的五年)"
+    r"|[“\"]?十(?P<plan>[一二三四五六])五[”\"]?(?:时期|期间)(?:[,，]|是|以来)"
+    rf"|(?P<ahead>{FUTURE_YEARS})"
+    r")"
+)
+
+
+def _period_opening(text: str, doc_year: int | None) -> bool | None:
+    """True when the sentence opens a look back over several years, False when it opens the
+    years ahead or the last year alone ("过去一年,"), None when it does neither."""
+    if _LOOKING_BACK.match(text):
+        return False
+    m = _PERIOD_OPENING.match(text)
+    if m is None:
+        return None
+    if m.group("plan") is not None:
+        # "“十四五”时期," in a report of 2026 looks back; "“十五五”时期," looks ahead
+        return doc_year is not None and period_years(m.group("plan"))[1] < doc_year
+    return m.group("back") is not None
 
 
 def _heading_year(
