@@ -2071,3 +2071,18 @@ def test_the_years_ahead_end_a_five_year_review() -> None:
     )
     found = extract_indicators(SHA, structure, "2026-02-03")
     assert [(f.value, f.year) for f in found] == [(2000, None), (30, 2025)]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # 服务 heading a noun is no verb to strip: 服务业 is an industry, 服务贸易 a trade
+        ("服务业增加值增长6.1%。", "服务业增加值"),
+        ("服务业对经济增长贡献率59.1%。", "服务业对经济增长贡献率"),
+        ("服务贸易总额突破2500亿美元。", "服务贸易总额"),
+        # before what it serves it is the verb: the firms served are counted
+        ("服务全市企业1200余家。", "企业"),
+    ],
+)
+def test_serving_is_a_verb_only_before_what_it_serves(text: str, metric: str) -> None:
+    assert one(text).metric == metric

@@ -1946,7 +1946,11 @@ _SUBJECT_HAS = re.compile(
     r"(?![效关序机力望所的些])(?=[^的]{2,}$)"
 )
 _HAS_LIST = re.compile(r"(?:还|已|共|另)?有(?=[^、]{2,}、)")
-_SERVING = re.compile(r"服务(?:于)?(?=[\u4e00-\u9fff]{3})")
+# "服务全市企业": the verb before what it serves; not a noun it heads (服务业增加值, 服务业对经济增长
+# 贡献率, 服务机构, 服务型制造, 服务贸易额)
+_SERVING = re.compile(
+    r"服务(?:于)?(?![业型]|机构|平台|中心|站|体系|贸易|消费|收入)(?=[\u4e00-\u9fff]{3})"
+)
 # Verbs that pay or spend an amount: the amount is the thing's 使用额, 发放额 ("使用创新券4.3亿元"
 # names 创新券使用额, "发放知识价值信用贷款" 知识价值信用贷款发放额)
 _PAYING_VERBS = frozenset({"发放", "引导发放", "投放", "兑现", "拨付", "下达", "撮合"})
