@@ -1095,6 +1095,8 @@ def test_examples_and_a_following_list_are_not_part_of_the_metric() -> None:
         ("区科技局积极推动高新技术产业发展。", None),
         # the document's own title, quoted on its first line
         ("成办发〔2012〕17号《成都市人民政府办公厅关于印发实施方案的通知》", "成都市"),
+        # deep in a text, the words before a level-only body are no place (紧密围绕市)
+        ("会上,通报了中心财务收支情况。" * 15 + "要紧密围绕市科技局工作部署和要求。", None),
     ],
 )
 def test_without_a_publisher_the_body_the_opening_names_gives_the_scope(

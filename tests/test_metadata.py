@@ -851,6 +851,80 @@ def test_a_work_reports_body_is_named_with_the_place_of_its_congress() -> None:
     assert parse("关于某某建议的答复\n发布机构:县科技局\n" + TASKS).metadata.publisher == "县科技局"
 
 
+@pytest.mark.parametrize(
+    ("congress", "speaker", "publisher"),
+    [
+        ("某某回族自治区第十三届", "自治区人民政府", "某某回族自治区人民政府"),
+        ("某某藏族自治州第十届", "自治州人民政府", "某某藏族自治州人民政府"),
+        # a level the congress's place is not: the name stays as printed
+        ("某某回族自治区第十三届", "市人民政府", "市人民政府"),
+    ],
+)
+def test_an_autonomous_regions_report_is_named_with_its_place(
+    congress: str, speaker: str, publisher: str
+) -> None:
+    head = f"政府工作报告\n——2026年2月3日在{congress}人民代表大会第四次会议上\n各位代表:\n"
+    meta = parse(head + f"现在,我代表{speaker},向大会报告工作。\n" + TASKS).metadata
+    assert (meta.publisher, meta.written_date) == (publisher, "2026-02-03")
+
+
+@pytest.mark.parametrize("dash", ["――", "―", "——", "–"])
+def test_a_reports_delivery_date_under_any_dash_dates_it(dash: str) -> None:
+    page = (
+        f"政府工作报告\n{dash}2026年1月27日在某某省第十四届人民代表大会第四次会议上\n省长 张三\n"
+        "2026-01-31 07:00:44\n来源:某某日报\n各位代表:\n现在,我代表省人民政府向大会报告工作。\n"
+    )
+    meta = parse(page + TASKS).metadata
+    # delivered on the 27th, posted on the 31st
+    assert (meta.written_date, meta.published_date) == ("2026-01-27", "2026-01-31")
+
+
+def test_a_clipped_source_takes_the_fuller_name_the_text_opens_with() -> None:
+    page = (
+        "作者: 张三 来源:统筹中心 发布时间:2023年01月18日11时04分 |\n"
+        "1月17日下午,市科技资源统筹中心召开2022年度工作总结座谈会。中心主任主持会议。\n"
+    )
+    assert parse(page + TASKS).metadata.publisher == "市科技资源统筹中心"
+    # a name with its place or level, or one the text never names more fully, stays
+    assert parse(page.replace("来源:统筹中心", "来源:市科技局") + TASKS).metadata.publisher == (
+        "市科技局"
+    )
+    other = page.replace("市科技资源统筹中心召开", "会议由统筹中心召开")
+    assert parse(other + TASKS).metadata.publisher == "统筹中心"
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "发布时间:2023-03-31 11:21:00来源: 某某日报",
+        # the same page in traditional characters
+        "發布時間:2023-03-31 11:21:00來源: 某某日報",
+    ],
+)
+def test_a_news_report_quoting_someone_is_its_outlets(fields: str) -> None:
+    report = (
+        "3月30日,某某市科技工作会议召开,总结2022年全市科技工作。\n"
+        "“2022年新认定高新技术企业20家。”市科技局党组副书记、局长张三说。\n"
+    )
+    title = "某某市科技工作会议召开"
+    if "時" in fields:
+        title = "某某市科技工作會議召開"
+        report = (
+            "3月30日,某某市科技工作會議召開,總結2022年全市科技工作,部署2023年重點任務。\n"
+            "“2022年新認定高新技術企業20家。”市科技局黨組副書記、局長張三說。\n"
+        )
+    meta = parse(f"{title}\n{fields}\n{report}{TASKS}").metadata
+    assert (meta.publisher, meta.published_date) == ("某某日报", "2023-03-31")
+
+
+def test_a_bulletin_an_outlet_only_carried_is_not_the_outlets() -> None:
+    page = (
+        "2023年某某市科技经费投入统计公报\n发布时间:2024-09-30 10:00:00来源: 新华社\n"
+        "2023年,全市共投入研究与试验发展经费100亿元,比上年增长10%。\n"
+    )
+    assert parse(page).metadata.publisher is None
+
+
 def test_fields_of_a_header_block_below_the_page_chrome() -> None:
     page = (
         "法规分类\n热点专题\n"

@@ -1050,7 +1050,8 @@ SCAN_LINES = 40  # lines of the page's opening read for dates and a cover letter
 MAX_SCANNED_LINE = 80  # characters
 # "2017年1月16日在安徽省第十二届人民代表大会第七次会议上": a speech's date, however bracketed
 _SPEECH_DATE_TAIL = re.compile(r"\s*在[^。；;]{0,60}(?:会议|大会|会上|第[一二三四五六七八九十]+届)")
-_SPEECH_DATE_HEAD = re.compile(r"[(（—\-－\s]*")
+# the dash may be any of its look-alikes: "――" (two U+2015) on pages set by other systems
+_SPEECH_DATE_HEAD = re.compile(r"[(（—―–‒─\-－\s]*")
 # "2021-07-23 10:19:17", "2024/11/18 6:02:07": a page's time stamp
 _TIMESTAMP = re.compile(r"(?<!\d)(\d{4}([-/])\d{1,2}\2\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 
@@ -1178,8 +1179,8 @@ def _speech_date(line: str) -> str | None:
     return iso if lead is not None and _SPEECH_DATE_TAIL.match(line, end) else None
 
 
-# "市人民政府": a body named without its place
-_PLACELESS = re.compile(r"^[省市县区州旗](?=[\u4e00-\u9fff]{2})")
+# "市人民政府", "自治区人民政府": a body named by its level, without its place
+_PLACELESS = re.compile(r"^(?:自治[区州县旗]|[省市县区州旗])(?=[\u4e00-\u9fff]{2})")
 
 
 def _placed_name(name: str | None, text: str, title: str | None) -> str | None:
@@ -1187,15 +1188,56 @@ def _placed_name(name: str | None, text: str, title: str | None) -> str | None:
     ("在潮州市第十五届人民代表大会…上" makes "市人民政府" 潮州市人民政府) or by the place its title
     opens with ("2024年大同市政府工作报告"); unchanged otherwise. A bureau keeps the text's short
     name (市科技局): the briefing places it when it shows it."""
-    if not name or _PLACELESS.match(name) is None:
+    level = _PLACELESS.match(name) if name else None
+    if not name or level is None:
         return name
+    # the place must be of the level the name gives: 自治区 for 自治区人民政府, 市 for 市人民政府
     congress = _CONGRESS_PLACE.search(text[:3000])
-    if congress is not None and congress.group("place").endswith(name[0]):
-        return congress.group("place") + name[1:]
+    if congress is not None and congress.group("place").endswith(level.group()):
+        return congress.group("place") + name[level.end() :]
     placed = _title_place(title) if title and _GOVERNMENT.search(name) else None
-    if placed is not None and placed.endswith(name[0]):
-        return placed + name[1:]
+    if placed is not None and placed.endswith(level.group()):
+        return placed + name[level.end() :]
     return name
+
+
+def _fuller_in_text(name: str | None, body: str) -> str | None:
+    """A name clipped to its last words ("来源:统筹中心") in the fuller form the text's opening gives
+    it ("1月17日下午,市科技资源统筹中心召开…" -> 市科技资源统筹中心): the nearest level (省, 市…)
+    or place opening a name that ends in the clipped one. A name with its place or level, or one
+    the opening never names more fully, is kept."""
+    if not name or _PLACELESS.match(name) or name.startswith(_NATIONAL):
+        return name
+    places = find_places(name)
+    if places and places[0][0] == 0:
+        return name
+    opening = body[:FULLER_OPENING]
+    at = opening.find(name)
+    while at > 0:
+        lead = _NAME_LEAD.search(opening, max(0, at - MAX_NAME_LEAD), at)
+        if lead is not None:
+            fuller = _fuller_from(opening[lead.start() : at], name)
+            if fuller is not None:
+                return fuller
+        at = opening.find(name, at + 1)
+    return name
+
+
+def _fuller_from(lead: str, name: str) -> str | None:
+    """`lead` + `name` from the first place or level character of `lead` on, when that names a body."""
+    for start, ch in enumerate(lead):
+        placed = find_places(lead[start:])
+        if ch in _LEVELS or (placed and placed[0][0] == 0):
+            fuller = lead[start:] + name
+            return fuller if names_body(fuller) else None
+    return None
+
+
+FULLER_OPENING = 600  # characters
+MAX_NAME_LEAD = 16  # characters of a name before its clipped words
+_NAME_LEAD = re.compile(r"[\u4e00-\u9fff]+$")
+_LEVELS = frozenset("省市县区州旗")
+_NATIONAL = ("国", "中国", "中华", "中央", "中共", "全国")
 
 
 def _title_place(title: str) -> str | None:
@@ -1328,7 +1370,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         or _outlet(hdr.get("source"), _credit_outlet(raw.text), body)
         or _opening_actor(body)
     )
-    publisher = _placed_name(publisher, raw.text, title)
+    publisher = _placed_name(_fuller_in_text(publisher, body), raw.text, title)
     if title:
         display_title, derived = title, False
     else:
@@ -1470,11 +1512,25 @@ def _outlet(source: str | None, credit: str | None, body: str) -> str | None:
     for name in (
         dateline.group("outlet") if dateline is not None else None,
         credit,
-        _clean(source) if "记者" in body[:REPORTER_OPENING] else None,
+        _clean(source) if _reported(body) else None,
     ):
         if name and _MEDIA.search(name) and _OUTLET_NAME.fullmatch(name) and name[0] != "本":
             return name.strip("《》")
     return None
+
+
+def _reported(body: str) -> bool:
+    """True when a page's text is its outlet's reporting: its reporters speak in it ("记者从有关部门
+    了解到"), or it quotes what someone said ("“…”市科技局局长张三说。"), which a document an
+    outlet only carried (a bulletin, a notice, a report) never does."""
+    return (
+        "记者" in body[:REPORTER_OPENING] or _QUOTED_SPEECH.search(body[:QUOTE_OPENING]) is not None
+    )
+
+
+QUOTE_OPENING = 1000  # characters
+# a quotation closed and attributed: "…。”市科技局党组副书记、局长张三说。"
+_QUOTED_SPEECH = re.compile(r"[”」]\s*[\u4e00-\u9fff、·]{2,30}?(?:说|表示|介绍|指出)[。，,:：]")
 
 
 # "记者从某某市科技局获悉", "据某某市统计局消息", "某某新闻网讯(通讯员 某某市科技局 张三)": the body a

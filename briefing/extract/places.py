@@ -426,7 +426,10 @@ _BEFORE_BODY = re.compile(r"[^\u4e00-\u9fff]|代表|根据|按照|传达|贯彻|
 
 def body_jurisdiction(text: str) -> str | None:
     """The jurisdiction of the first issuing body the opening of a document names outside 《》
-    titles: a known place or an own district right before a body suffix; 全国 for 国务院."""
+    titles: a known place or an own district right before a body suffix; 全国 for 国务院. A place
+    the list does not know is read off the words before a body (紧密围绕市科技局 would give
+    紧密围绕市, deep in a text): it counts in the opening sentence, where a page names its own body
+    ("2024年,福田区科技和工业信息化局聚焦…"), or when the text names it again."""
     # a title in 《》 on the first line is the document's own ("成办发〔2012〕17号《成都市人民政府
     # 办公厅关于…》"); further down, it names a document cited
     first = text.find("\n")
@@ -443,6 +446,11 @@ def body_jurisdiction(text: str) -> str | None:
         head = _BEFORE_BODY.split(head)[-1]
         for k in range(len(head) - 1):
             own = jurisdiction(head[k:] + m.group())
-            if own is not None:
+            if own is not None and (
+                find_places(own) or m.start() < GUESSED_OPENING or text.count(own) >= 2
+            ):
                 return own
     return None
+
+
+GUESSED_OPENING = 200  # characters: the opening sentence, where a page names its own body
