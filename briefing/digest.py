@@ -21,6 +21,7 @@ from briefing.extract.text_lines import (
     LOOSE_PROPOSAL_TITLE_RE,
     PROPOSAL_TITLE_RE,
     UNTITLED,
+    time_and_subject,
 )
 from briefing.model import ExtractedDocument, Measure, Paragraph, Structure
 from briefing.wording import (
@@ -136,19 +137,84 @@ def file_name(source: str) -> str:
 
 
 def shown_title(doc: ExtractedDocument) -> str:
-    """What the briefing calls a document: its title; for one without a title, a marked name that
-    says so and names the file, so that no sentence of the text passes for a title."""
+    """What the briefing calls a document: its title, a bare 政府工作报告 with the year and place it
+    was delivered for (`placed_report_title`); for one without a title, a name the briefing made
+    and marks quietly as made (…（拟题）): the event or the time and actor its text opens with
+    (`Metadata.display_title`; a time and an actor with what kind of document it is: 2023年全市科技系统
+    工作总结（拟题）), else who issued it or where it is from and its kind (东莞市新闻报道（拟题）). Never a sentence of the text, nor the file's name: the sources sheet of
+    the XLSX lists the files."""
     meta = doc.metadata
     if meta.title:
-        return meta.title
-    name = file_name(doc.source)
-    if meta.title_derived and meta.display_title and meta.display_title != UNTITLED:
-        return f"{meta.display_title}（无标题，名称取自正文开头；文件：{name}）"
-    return f"无标题（文件：{name}）"
+        return placed_report_title(doc, meta.title)
+    name = meta.display_title if meta.title_derived else None
+    if not name or name == UNTITLED:
+        return f"{_untitled_name(doc)}{MADE_TITLE_MARK}"
+    if time_and_subject(name):
+        # "2023年全市科技系统" says who and when; what the document is makes it read as a title
+        name += _KIND_NOUNS.get(document_kind(doc), "")
+    return f"{name}{MADE_TITLE_MARK}"
 
 
-# a body named by its level alone (市科技局, 省科技厅, 区政府办公室): the text's own short name
-_LEVEL_ONLY = re.compile(r"[省市区县州旗](?!场)(?=[\u4e00-\u9fff]{2})")
+MADE_TITLE_MARK = "（拟题）"
+"""After a name the briefing made for a document that prints no title (an editor's 拟题)."""
+
+# what a document without a title is, by its genre (`document_kind`)
+_KIND_NOUNS = {
+    "reply": "答复",
+    "report": "工作报告",
+    "summary": "工作总结",
+    "plan": "政策文件",
+    "news": "新闻报道",
+    "statistics": "统计资料",
+}
+
+
+def _untitled_name(doc: ExtractedDocument) -> str:
+    """东莞市新闻报道, 某某市科技局工作总结: who issued an untitled document, else the place it
+    calls its own, and its kind (有关材料 when it is none of the known ones); 未署标题的材料 (or
+    未署标题的新闻报道…) when the text names neither who nor where."""
+    who = shown_publisher(doc)
+    if not who:
+        own = document_jurisdiction(None, None, doc.body) or ""
+        who = own if _JURISDICTION_RE.search(own) else ""
+    noun = _KIND_NOUNS.get(document_kind(doc))
+    if who:
+        return f"{who}{noun or '有关材料'}"
+    return f"未署标题的{noun or '材料'}"
+
+
+# a report whose title names no place or year: the name congress reports print over their text
+_BARE_REPORT_RE = re.compile(r"(?:人民)?政府工作报告(?P<note>[（(][^（）()]{1,10}[)）])?")
+_LEVEL_WORD_RE = re.compile(r"(?:自治)?[省市县区州盟旗]")
+
+
+def placed_report_title(doc: ExtractedDocument, title: str) -> str:
+    """A work report printed under the bare title 政府工作报告, named as a reader names it among
+    several: with the year it was delivered in and the place of the government delivering it
+    (2026年宁夏回族自治区政府工作报告; 国务院's is 2026年政府工作报告), when both are certain: the
+    publisher names its place (the text's 自治区人民政府 placed by its congress, `shown_publisher`),
+    the date is the report's. Any other title is shown as printed, as the JSONL keeps it."""
+    bare = _BARE_REPORT_RE.fullmatch(re.sub(r"\s+", "", title))
+    date = shown_date(doc)
+    if bare is None or date is None:
+        return title
+    publisher = shown_publisher(doc)
+    place = publisher.removesuffix("人民政府")
+    if publisher == "国务院":
+        place = ""
+    elif (
+        place == publisher
+        or len(place) < 2
+        or not _JURISDICTION_RE.search(place)
+        or _LEVEL_WORD_RE.fullmatch(place)
+    ):
+        return title
+    return f"{date[:4]}年{place}政府工作报告{bare.group('note') or ''}"
+
+
+# a body named by its level alone (市科技局, 省科技厅, 区政府办公室, 自治区人民政府): the text's own
+# short name
+_LEVEL_ONLY = re.compile(r"(?:自治[区州县旗]|[省市区县州旗](?!场))(?=[\u4e00-\u9fff]{2})")
 
 
 def shown_publisher(doc: ExtractedDocument) -> str:
@@ -157,13 +223,14 @@ def shown_publisher(doc: ExtractedDocument) -> str:
     that a briefing across several cities says whose 市科技局 it was. The extracted field (the
     JSONL) keeps the text's own short name; the DOCX and the XLSX's sources sheet show this one."""
     name = doc.metadata.publisher or ""
-    if not _LEVEL_ONLY.match(name):
+    level = _LEVEL_ONLY.match(name)
+    if level is None:
         return name
     place = document_jurisdiction(name, doc.metadata.title, doc.body)
-    # the place must be of the level the name gives: 市 for 市科技局, 省 for 省科技厅
-    if place is None or not place.endswith(name[0]):
+    # the place must be of the level the name gives: 市 for 市科技局, 自治区 for 自治区人民政府
+    if place is None or not place.endswith(level.group()):
         return name
-    return place + name[1:]
+    return place + name[level.end() :]
 
 
 # --- replies to 建议 and 提案 -------------------------------------------------------------------------

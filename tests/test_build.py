@@ -169,11 +169,9 @@ def test_a_reply_without_a_title_is_named_by_its_proposal_never_by_a_sentence(
     )
     result = build(Settings(inputs=(folder,), output=tmp_path / "out"))
     lines = docx_text(result.docx).splitlines()
-    # a reply is named by the proposal it answers, marked as no title of its own, with its file
-    shown = (
-        "《关于加大本级科技创新财政投入的提案》的答复"
-        "（无标题，名称取自正文开头；文件：2024年财政局答复.txt）"
-    )
+    # a reply is named by the proposal it answers, marked as a name the briefing made; its file's
+    # name is nowhere in the title
+    shown = "《关于加大本级科技创新财政投入的提案》的答复（拟题）"
     assert f"1. {shown}" in lines  # the 文件摘要 heading
     assert any(line.startswith(f"1 | {shown} |") for line in lines)  # 附：来源文件
     assert not any("您提出的" in line for line in lines if line.startswith(("1. ", "1 | ")))

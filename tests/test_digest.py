@@ -16,6 +16,7 @@ from briefing.digest import (
     section_topics,
     shown_date,
     shown_publisher,
+    shown_title,
     strongest_measures,
     theme_sentence,
 )
@@ -703,6 +704,65 @@ def test_a_publisher_named_by_its_level_alone_is_shown_with_the_documents_place(
     assert shown_publisher(doc("市科技局", "2025年科技工作要点")) == "市科技局"
     # 市场监督管理局 is no 市-level short name
     assert shown_publisher(doc("市场监督管理局", "鹰潭市知识产权工作要点")) == "市场监督管理局"
+
+
+def _untitled_or_report(
+    title: str | None,
+    publisher: str | None = None,
+    written: str | None = None,
+    display: str = "无标题文件",
+    body: str = "2025年，全市科技工作取得新进展。",
+) -> ExtractedDocument:
+    return ExtractedDocument(
+        source="in/09-page.txt",
+        sha256="0" * 64,
+        format="text",
+        metadata=Metadata(
+            title=title,
+            display_title=title or display,
+            title_derived=title is None,
+            publisher=publisher,
+            written_date=written,
+        ),
+        body=body,
+    )
+
+
+def test_a_bare_work_report_title_is_shown_with_its_year_and_place() -> None:
+    def shown(title: str, publisher: str | None, written: str | None = "2026-02-03") -> str:
+        return shown_title(_untitled_or_report(title, publisher, written))
+
+    assert shown("政府工作报告", "宁夏回族自治区人民政府") == "2026年宁夏回族自治区政府工作报告"
+    assert shown("政 府 工 作 报 告", "广东省人民政府") == "2026年广东省政府工作报告"
+    assert shown("政府工作报告（摘要）", "青海省人民政府") == "2026年青海省政府工作报告（摘要）"
+    assert shown("政府工作报告", "国务院", "2026-03-05") == "2026年政府工作报告"
+    # place or date not certain, or a title that names its own: shown as printed
+    assert shown("政府工作报告", "市人民政府") == "政府工作报告"
+    assert shown("政府工作报告", "自治区人民政府") == "政府工作报告"
+    assert shown("政府工作报告", None) == "政府工作报告"
+    assert shown("政府工作报告", "广东省人民政府", None) == "政府工作报告"
+    assert shown("2026年西藏自治区政府工作报告", "西藏自治区人民政府") == (
+        "2026年西藏自治区政府工作报告"
+    )
+
+
+def test_an_untitled_documents_name_is_marked_as_made_and_names_no_file() -> None:
+    news = "11月4日，东莞市人大常委会专题询问会举行。\n东莞市科技局负责人介绍，东莞市…"
+    named = [
+        # the event the text opens with
+        shown_title(_untitled_or_report(None, display="市科技资源统筹中心召开工作总结座谈会")),
+        # no name from the text: who issued it, or where it is from, and its kind
+        shown_title(_untitled_or_report(None, publisher="某某市科学技术局")),
+        shown_title(_untitled_or_report(None, body=news)),
+        shown_title(_untitled_or_report(None, body="有关情况如下。")),
+    ]
+    assert named == [
+        "市科技资源统筹中心召开工作总结座谈会（拟题）",
+        "某某市科学技术局工作总结（拟题）",
+        "东莞市有关材料（拟题）",
+        "未署标题的材料（拟题）",
+    ]
+    assert not any("09-page" in name or "文件：" in name for name in named)
 
 
 def test_a_themes_summary_sentence_quotes_what_was_done_before_what_a_place_has() -> None:

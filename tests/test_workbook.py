@@ -92,7 +92,7 @@ def test_same_rows_same_bytes(mode: str) -> None:
 
 def test_the_workbook_names_and_counts_documents_as_the_briefing_does() -> None:
     """A reader compares the XLSX with the DOCX: an untitled document carries the same marked
-    name (无标题 and its file), and a policy's planned measures are 规定 there as in the 简报's
+    name (a made name, marked 拟题; its file in the 文件 column, never in the name), and a policy's planned measures are 规定 there as in the 简报's
     进展／规定／计划 counts."""
     from briefing.digest import shown_title
     from briefing.model import ExtractedDocument, Measure, Metadata
@@ -125,5 +125,6 @@ def test_the_workbook_names_and_counts_documents_as_the_briefing_does() -> None:
     ]
     sources, measures, _ = workbook.analyst_sheets([untitled, policy])
     rows = list(sources.rows)
-    assert rows[0][1] == shown_title(untitled) == "无标题（文件：huizhou-reply.txt）"
+    assert rows[0][1] == shown_title(untitled) == "未署标题的材料（拟题）"
+    assert rows[0][7] == "in/huizhou-reply.txt"
     assert [row[4] for row in measures.rows] == ["规定"]

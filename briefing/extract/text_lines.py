@@ -360,6 +360,13 @@ def _after_year_lead(first: str) -> str:
     return ""
 
 
+def time_and_subject(name: str) -> bool:
+    """True when a derived name (`derive_display_title`) is the time and the subject opening a
+    text ("2023年全市科技系统"), not an event it reports nor the proposal it answers: a name that
+    says who and when, but not what the document is."""
+    return _LEADING_TIME.fullmatch(name) is not None and not _is_event(name) and "《" not in name
+
+
 def _is_event(clause: str) -> bool:
     """True when a clause reports an event: it ends in its verb ("…座谈会召开") or names who held
     what ("某省科技厅召开全省科技工作会议")."""
