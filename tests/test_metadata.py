@@ -2165,3 +2165,29 @@ def test_a_title_ending_in_wenjian_is_no_letterhead() -> None:
     meta = parse(f"关于清理规范性文件\n各区县:\n{TASKS}").metadata
     assert meta.title == "关于清理规范性文件"
     assert meta.publisher is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "published"),
+    [
+        ("2月5日,2024年全省科技工作会议在兰州召开。会议总结2023年全省科技工作。", "2024-02-05"),
+        ("3月30日上午,2023年全市科技工作暨“双创”工作会议召开,部署2023年任务。", "2023-03-30"),
+        # a summary meeting is held the year after the one it is named for
+        ("1月17日下午,2022年度工作总结座谈会召开。", None),
+        ("1月10日,2022年科技工作总结会议召开。", None),
+        # late in the year a conference may be next year's
+        ("12月28日,2025年全市科技工作会议召开。", None),
+        # no meeting held: the day is no news item's
+        ("2月5日,2024年全省科技工作要点印发。", None),
+    ],
+)
+def test_a_meeting_named_for_its_year_dates_an_undated_news_item(
+    opening: str, published: str | None
+) -> None:
+    meta = parse(f"{opening}\n{TASKS}").metadata
+    assert (meta.written_date, meta.published_date) == (None, published)
+
+
+def test_a_printed_page_date_outweighs_the_meetings_day() -> None:
+    page = "发布时间:2024-02-06 10:00\n2月5日,2024年全省科技工作会议在兰州召开。\n"
+    assert parse(page + TASKS).metadata.published_date == "2024-02-06"

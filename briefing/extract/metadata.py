@@ -1345,6 +1345,8 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     answered: str | None = None  # the proposal a reply printed above itself
     if title and not head.title_from_cell and _quoted_proposal(title, body):
         answered, title = title, None
+    if written is None and published is None:
+        published = _meeting_day(body)
     issuer = issuer_of_title(title) if title else None
     speaking_for = _speaking_for(body)
     given_publisher = _field_text(raw, "publisher")
@@ -1605,6 +1607,28 @@ def _opening_actor(body: str) -> str | None:
 
 
 OPENING_SENTENCE = 200  # characters
+
+
+# "2月5日,2024年全省科技工作会议在兰州召开": a news item's day, and the year the meeting is named for
+_MEETING_DAY = re.compile(
+    r"(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:上午|下午|晚上?)?\s*[,，]\s*"
+    r"(?P<year>(?:19|20)\d{2})年(?!度)(?P<meeting>[^,，。；;]{2,40}?(?:会议|大会))"
+    r"(?:在[^,，。；;]{2,12})?(?:召开|举行|开幕)"
+)
+MAX_MEETING_MONTH = (
+    6  # a meeting named for a year is held in its first half (the 年度 review later)
+)
+
+
+def _meeting_day(body: str) -> str | None:
+    """The day a page that prints no date reports, when its opening names it with the meeting held
+    ("2月5日,2024年全省科技工作会议在兰州召开"): a meeting named for a year meets in that year, in its
+    first months; a summary meeting (2022年度工作总结座谈会, held the year after) and a day late in
+    the year (a conference for next year may meet in December) give no year."""
+    m = _MEETING_DAY.match(body.lstrip()[: MAX_DATELINE + 40])
+    if m is None or "总结" in m.group("meeting") or int(m.group("month")) > MAX_MEETING_MONTH:
+        return None
+    return parse_date(f"{m.group('year')}年{m.group('month')}月{m.group('day')}日")
 
 
 def _speaking_for(body: str) -> str | None:
