@@ -22,7 +22,7 @@ from briefing.extract.header import (
     parse_header_line,
     title_before_fields,
 )
-from briefing.extract.places import find_places
+from briefing.extract.places import find_places, jurisdiction
 from briefing.extract.script import NOTE as TRADITIONAL_NOTE
 from briefing.extract.script import is_traditional, to_simplified
 from briefing.extract.structure import normalize_inline, normalize_lines
@@ -566,11 +566,12 @@ _LETTERHEAD = re.compile(r"(?P<body>[\u4e00-\u9fff()（）]{4,40}?)\s*文件")
 
 
 def _letterhead(line: str) -> str | None:
-    """The body of a letterhead line ("某某市科学技术局文件", "某某局 文件")."""
+    """The body of a letterhead line ("某某市科学技术局文件", "某某局 文件"). A letterhead prints
+    the body's full name with its place; a portal's column (县政府办文件, 部门文件) names none."""
     if not line.endswith("文件") or len(line) > MAX_LETTERHEAD:
         return None
     m = _LETTERHEAD.fullmatch(line)
-    if m is None or not is_org_line(body := m.group("body")):
+    if m is None or not is_org_line(body := m.group("body")) or jurisdiction(body) is None:
         return None
     return body
 
@@ -824,7 +825,7 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
 def _closing_credit(lines: _Lines, k: int) -> str | None:
     """The body a news item credits after its last sentence ("…高质量发展。(涟水县科技局)"), taken
     off that line; not a bureau's division ("(法规处)"). A plan's task list that notes a responsible body after each task ("…。(市科技
-    局)") credits none: the note must close the text and stand in it once."""
+    局)") credits none: the note must close the text, stand in it once, and close no plan's parts."""
     if k < 0 or lines.removed[k]:
         return None
     m = _CLOSING_CREDIT.search(lines.raw[k])
@@ -834,6 +835,8 @@ def _closing_credit(lines: _Lines, k: int) -> str | None:
         return None  # a bureau's division that wrote the item ("(法规处)") issues nothing
     if sum(len(_CREDIT_NOTE.findall(raw)) for raw in lines.raw) != 1:
         return None
+    if any(_PART_HEADING.match(line) for line in lines.norm[:k]):
+        return None  # a plan's parts (一、工作目标): its one note names a task's lead
     lines.raw[k] = lines.raw[k][: m.start("note")]
     lines.norm[k] = normalize_inline(lines.raw[k])
     return name
@@ -843,6 +846,9 @@ _CLOSING_CREDIT = re.compile(
     r"[。！？!?]\s*(?P<note>[(（]\s*(?P<body>[^()（）]{2,30}?)\s*[)）])\s*$"
 )
 _CREDIT_NOTE = re.compile(r"[。；;！？!?]\s*[(（][^()（）]{2,30}[)）]")
+_PART_HEADING = re.compile(
+    r"[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}(?:章|部分)"
+)
 
 
 def _dates_the_page(fields: list[HeaderField], lines: _Lines, k: int) -> bool:
@@ -1352,11 +1358,11 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     given_publisher = _field_text(raw, "publisher")
     candidates = [
         _issuing_body(issuer, _not_a_site(_clean(hdr.get("publisher")))),
-        head.letterhead,
         _source_body(hdr.get("source")),
         _author_body(hdr.get("author")),
         head.byline,
         head.signature_org,
+        head.letterhead,  # after the signature: a portal's column may still read as one
         head.tail_source,
         head.early_sign_org,
         speaking_for,
@@ -1591,7 +1597,9 @@ _OUTLET_NAME = re.compile(r"《?[\u4e00-\u9fffA-Za-z]{2,12}》?")
 # 的正确领导下,…", "2024年,在区委、区政府的正确领导下,…,福田区科技和工业信息化局聚焦…"
 _OPENING_ACTOR = re.compile(
     r"(?:(?:19|20)\d{2}年(?:以来|上半年|度)?\s*[,，]\s*)?(?:在[^,，。；;]{2,40}?下\s*[,，]\s*){0,3}"
-    r"(?P<body>[\u4e00-\u9fff()（）]{3,30}?(?:局|厅|委员会|人民政府|办公室))(?:党组|党委)?"
+    r"(?P<body>[\u4e00-\u9fff()（）]{3,30}?(?:局|厅|委员会|人民政府|办公室))"
+    # "县科技局和县财政局": the first of bodies named together
+    r"(?:[和与及、][\u4e00-\u9fff()（）]{2,30}?(?:局|厅|委员会|人民政府|办公室))*(?:党组|党委)?"
     r"(?:在|聚焦|坚持|围绕|紧紧围绕|深入|全面|认真|始终|积极|紧扣|锚定)"
 )
 
