@@ -175,7 +175,7 @@ def _untitled_name(doc: ExtractedDocument) -> str:
     未署标题的新闻报道…) when the text names neither who nor where."""
     who = shown_publisher(doc)
     if not who:
-        own = document_jurisdiction(None, None, doc.body) or ""
+        own = own_place(doc) or ""
         who = own if _JURISDICTION_RE.search(own) else ""
     noun = _KIND_NOUNS.get(document_kind(doc))
     if who:
@@ -217,6 +217,13 @@ def placed_report_title(doc: ExtractedDocument, title: str) -> str:
 _LEVEL_ONLY = re.compile(r"(?:自治[区州县旗]|[省市区县州旗](?!场))(?=[\u4e00-\u9fff]{2})")
 
 
+def own_place(doc: ExtractedDocument) -> str | None:
+    """The document's place as the pipeline decided it with the whole page (a site's name, out of
+    the body, places 县科技局); recomputed from the body for a document built without it."""
+    meta = doc.metadata
+    return meta.jurisdiction or document_jurisdiction(meta.publisher, meta.title, doc.body)
+
+
 def shown_publisher(doc: ExtractedDocument) -> str:
     """The publisher as the briefing shows it: the text's name, with the document's place put in
     front of a name that gives only its level (市科技局 of a 鹰潭 document -> 鹰潭市科技局), so
@@ -226,7 +233,7 @@ def shown_publisher(doc: ExtractedDocument) -> str:
     level = _LEVEL_ONLY.match(name)
     if level is None:
         return name
-    place = document_jurisdiction(name, doc.metadata.title, doc.body)
+    place = own_place(doc)
     # the place must be of the level the name gives: 市 for 市科技局, 自治区 for 自治区人民政府
     if place is None or not place.endswith(level.group()):
         return name
@@ -835,7 +842,7 @@ def setting_of(doc: ExtractedDocument) -> str:
     if not places:
         # no figure names a place: the place the document calls its own (an untitled page that
         # opens 2023年，无锡市…), as its figures are scoped
-        own = document_jurisdiction(meta.publisher, meta.title, doc.body) or ""
+        own = own_place(doc) or ""
         if _JURISDICTION_RE.search(own) and (_PLACE_STEM_RE.sub("", own) or own) not in named:
             place = own
     years: dict[int, int] = {}

@@ -29,6 +29,7 @@ METADATA_FIELDS: tuple[str, ...] = (
     "genre",
     "addressee",
     "url",
+    "jurisdiction",
 )
 
 
@@ -64,6 +65,9 @@ class Metadata:
     genre: str | None = None
     addressee: str | None = None
     url: str | None = None
+    # the place the document is about (`places.document_jurisdiction`), decided once by the
+    # pipeline with the whole page read (a site's name is out of the body): the digest reuses it
+    jurisdiction: str | None = None
 
     def to_record(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in METADATA_FIELDS}

@@ -93,6 +93,7 @@ def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocum
     place = document_jurisdiction(
         parsed.metadata.publisher, parsed.metadata.title, parsed.body, raw.text
     )
+    parsed.metadata.jurisdiction = place
     indicators = extract_indicators(
         raw.sha256, structure, date, place, parsed.metadata.title, measures
     )

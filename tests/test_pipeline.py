@@ -69,3 +69,30 @@ def test_a_page_without_a_date_is_dated_by_its_document_numbers_year(tmp_path: P
     (tmp_path / "reply.txt").write_text(page, encoding="utf-8")
     (doc,) = extract_documents([tmp_path], CLASSIFIER)
     assert [(f.value, f.year) for f in doc.indicators] == [(3, 2022)]
+
+
+def test_a_page_placed_only_by_its_sites_name_shows_its_level_only_publisher_with_the_place(
+    tmp_path: Path,
+) -> None:
+    # the site's name line is page furniture, out of the body: the place is decided once with
+    # the whole page, kept in the record, and the briefing's publisher and gist say it
+    from briefing.digest import setting_of, shown_publisher
+    from briefing.runs.records import document_from_record
+
+    page = (
+        "2025年科技局工作总结\n"
+        "沅陵县人民政府门户网站 www.yuanling.gov.cn 发布时间:2026-02-11 15:14\n"
+        "2025年,县科技局党组在县委、县政府的正确领导下,聚焦主业,现将工作情况总结如下:\n"
+        "一、2025年工作情况\n组织企业申报高新技术企业,新增高新技术企业12家。\n"
+    )
+    (tmp_path / "summary.txt").write_text(page, encoding="utf-8")
+    (doc,) = extract_documents([tmp_path], CLASSIFIER)
+    assert "门户网站" not in doc.body
+    assert doc.metadata.publisher == "县科技局"
+    assert doc.metadata.jurisdiction == "沅陵县"
+    assert shown_publisher(doc) == "沅陵县科技局"
+    assert setting_of(doc) == ""  # the publisher shown already names the place
+    # a build from the JSONL record (no body) shows the same publisher
+    record = json.loads(json.dumps(doc.to_record(), ensure_ascii=False))
+    assert record["metadata"]["jurisdiction"] == "沅陵县"
+    assert shown_publisher(document_from_record(record)) == "沅陵县科技局"

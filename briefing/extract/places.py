@@ -259,10 +259,12 @@ def document_jurisdiction(
     return own
 
 
-# A site's owner in its chrome: "主办单位:常州市统计局", "荆州市绩效考核网 版权所有"
+# A site's owner in its chrome: "主办单位:常州市统计局", "荆州市绩效考核网 版权所有", a site's
+# name before its address ("沅陵县人民政府门户网站 www.yuanling.gov.cn")
 _SITE_OWNER = re.compile(
     r"(?:^|\n)[ \t]*(?:主办单位|网站主办|主办)[ \t]*[:：][ \t]*([^\s|]{4,30})"
-    r"|(?:^|\n)[ \t]*([^\s|]{4,30}?(?:网|网站|门户))[ \t|]*(?:版权所有|©|Copyright)"
+    r"|(?:^|\n)[ \t]*([^\s|]{4,30}?(?:网|网站|门户))"
+    r"(?:[ \t|]*(?:版权所有|©|Copyright)|[ \t|]+(?:www\.|https?://))"
 )
 
 
