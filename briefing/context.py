@@ -31,6 +31,7 @@ from briefing.digest import (
     ThemeFacts,
     digest_lines,
     document_kind,
+    document_place,
     fact,
     file_name,
     gist,
@@ -325,6 +326,16 @@ class SummaryInfo(TypedDict):
     """计划类措施数。 例：`85`"""
     provision_count: int
     """计划类措施中来自政策规划类文件（工作要点、方案、规划等任务安排除外）的（政策规定，是现行政策而不是下一步工作）条数；本期要点第一句分列“政策规定N条、工作计划M条”。 例：`12`"""
+    themed_count: int
+    """归入各主题的措施数（不含重复；一条措施涉及几个主题只算一次）：本期要点第一句说的“涉及科技主题的措施N条”，整篇工作报告收录时它与措施总数相差很大。 例：`78`"""
+    themed_done_count: int
+    """其中进展类条数。 例：`29`"""
+    themed_provision_count: int
+    """其中政策规定条数（政策规划类文件的计划类措施）。 例：`0`"""
+    themed_plan_count: int
+    """其中工作计划条数（不含政策规定）。 例：`49`"""
+    science_other_count: int
+    """未归入主题、但句中说的是科技工作的措施数（“其他科技工作”一节从中择要）。 例：`172`"""
     indicator_count: int
     """数据项数（文件中摘出的全部数据，同 XLSX“数据”表的行数）。 例：`160`"""
     key_figure_count: int
@@ -564,11 +575,60 @@ def _coverage_line(
     return [f"本期新增文件{new}份{late_text}，各期累计收录{cumulative}份。"]
 
 
-def _cited_facts(measures: Sequence[CitedMeasure], policies: set[int]) -> list[Cited]:
+def _cited_facts(
+    measures: Sequence[CitedMeasure], policies: set[int], wheres: Mapping[str, str]
+) -> list[Cited]:
     return [
-        Cited(m["text"], m["cite"], m["source_no"], m["score"], m["source_no"] in policies)
+        Cited(
+            m["text"],
+            m["cite"],
+            m["source_no"],
+            m["score"],
+            m["source_no"] in policies,
+            wheres.get(m["quote"], ""),
+        )
         for m in measures
     ]
+
+
+# a span of years or a running total (五年来, “十四五”期间, 2021年以来, 累计): the figures are not one
+# year's, whatever year they were given, so the summary prints none
+_SPAN_RE = re.compile(r"五年|十[一二三四五]五|以来|累计|历年|近年|期间")
+
+
+def _wheres(
+    documents: Sequence[ExtractedDocument], aggregates: Aggregates, issue_year: int | None
+) -> dict[str, str]:
+    """Whose and when each measure's quote is in the 本期要点 (`digest.placed`), by its text: the
+    document's place when the issue covers several places (one city's own issue need not say its
+    name), and the year of a result's figures when they are all of one year and it is not the
+    issue's (拉萨市2022年); empty when nothing is clear."""
+    places = {no: document_place(doc) for no, doc in enumerate(documents, start=1)}
+    if len({p for p in places.values() if p}) < 2:
+        places = {}
+    ind = aggregates.indicators
+    ind = ind.loc[ind["kind"].isin(["actual", "growth", "change"]) & ind["year"].notna()]
+    years: dict[str, set[int]] = {}
+    for mid, year in ind[["measure_id", "year"]].itertuples(index=False, name=None):
+        years.setdefault(str(mid), set()).add(int(year))
+    wheres: dict[str, str] = {}
+    frame = aggregates.measures.drop_duplicates("measure_id")
+    for no, mid, text, status, section in frame[
+        ["source_no", "measure_id", "text", "status", "section"]
+    ].itertuples(index=False, name=None):
+        year = ""
+        found = years.get(str(mid), set())
+        if (
+            status == "done"
+            and len(found) == 1
+            and (only := next(iter(found))) != issue_year
+            and not _SPAN_RE.search(f"{section}{text}")
+        ):
+            year = f"{only}年"
+        where = places.get(int(no), "") + year
+        if where:
+            wheres[str(text)] = where
+    return wheres
 
 
 def _cited_measure(
@@ -745,6 +805,20 @@ def build_context(
             )[OTHER_THEME].iterrows()
         ]
     )
+    date_iso = masthead_date(settings, period, documents) or ""
+    wheres = _wheres(documents, aggregates, int(date_iso[:4]) if date_iso else None)
+    # what the measures of the themes are, apart from the rest of a whole work report
+    themed_ids = aggregates.measures.loc[
+        aggregates.measures["theme"] != OTHER_THEME, "measure_id"
+    ].unique()
+    themed = unique[unique["measure_id"].isin(themed_ids)]
+    counts["themed"] = len(themed)
+    counts["themed_done"] = int((themed["status"] == "done").sum())
+    counts["themed_planned"] = int((themed["status"] == "planned").sum())
+    counts["themed_provisions"] = int(
+        ((themed["status"] == "planned") & themed["source_no"].isin(sorted(policies))).sum()
+    )
+    counts["science_other"] = int(unique["measure_id"].isin(sorted(aggregates.other_work)).sum())
     theme_facts: list[ThemeFacts] = []
     for theme in shown:
         counts_of = by_theme[theme]
@@ -760,8 +834,8 @@ def build_context(
         facts = ThemeFacts(
             theme,
             counts_of["measures"],
-            _cited_facts(progress, policies),
-            _cited_facts([m for m in highlights if m["status"] != "done"], policies),
+            _cited_facts(progress, policies, wheres),
+            _cited_facts([m for m in highlights if m["status"] != "done"], policies, wheres),
         )
         theme_facts.append(facts)
         blocks.append(
@@ -790,7 +864,6 @@ def build_context(
                 touching=[_theme_document(d, summaries) for d in touching],
             )
         )
-    date_iso = masthead_date(settings, period, documents) or ""
     return BriefingContext(
         masthead=MastheadInfo(
             name=settings.masthead.name,
@@ -812,6 +885,11 @@ def build_context(
             done_count=counts["done"],
             planned_count=counts["planned"],
             provision_count=counts["provisions"],
+            themed_count=counts["themed"],
+            themed_done_count=counts["themed_done"],
+            themed_provision_count=counts["themed_provisions"],
+            themed_plan_count=counts["themed_planned"] - counts["themed_provisions"],
+            science_other_count=counts["science_other"],
             indicator_count=counts["indicators"],
             key_figure_count=sum(
                 len(b["indicators"]) + len(b["targets"]) + len(b["standards"]) for b in blocks

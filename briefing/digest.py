@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import PurePath
 
-from briefing.extract.places import document_jurisdiction
+from briefing.extract.places import NATION, document_jurisdiction
 from briefing.extract.status import detect_genre
 from briefing.extract.text_lines import (
     ACKNOWLEDGED_TITLE_RE,
@@ -581,6 +581,9 @@ class Cited:
     source_no: int
     score: int
     policy: bool = False
+    where: str = ""
+    """Whose and when, as the summary names it before the quote (海南省, 拉萨市2022年): set only
+    when the issue covers several places (`where_of`); empty otherwise."""
 
 
 @dataclass(frozen=True)
@@ -624,7 +627,60 @@ def _quotable(c: Cited) -> bool:
 
 
 def _quoted(items: Sequence[Cited]) -> str:
-    return "；".join(f"{fact(c.text)}{c.cite}" for c in items)
+    parts: list[str] = []
+    for i, c in enumerate(items):
+        # a second quote of the same document right after the first: its place is said already
+        where = c.where if i == 0 or items[i - 1].source_no != c.source_no else ""
+        parts.append(f"{placed(fact(c.text), where)}{c.cite}")
+    return "；".join(parts)
+
+
+# how a document calls its own jurisdiction at a quote's start (全市科技进步贡献率…, 我省…): the
+# place named before it says it
+_OWN_PLACE_RE = re.compile(
+    r"^(\d{4}年(?:度|底|末)?[，,]?)?(?:全|我|本)(?:自治区|自治州|省|市|区|县|州|盟|旗)(?![长委级属])"
+)
+# 全年 after the year put before it says nothing more (2016年全年…)
+_WHOLE_YEAR_RE = re.compile(r"^全年")
+# a body named by its level alone at the start (市科技局坚持…): the place's name goes before it
+_LEVEL_BODY_RE = re.compile(r"^(?:省|市|区|县|州)(?=[\u4e00-\u9fff]{2})(?!场|域|级|属|内|外|委员)")
+_YEAR_IN_RE = re.compile(r"\d{4}年")
+
+
+def placed(quote: str, where: str) -> str:
+    """A quote with whose and when it is put before it, as a 简报 writer says it: 拉萨市2022年科技
+    进步贡献率达到54.1% for 全市科技进步贡献率达到54.1% of a 拉萨 news item in a pack of many places.
+    The place is left out when the quote names it already (海南 in 海南省新增…, 宁夏 in 宁夏现代煤化工…);
+    the year when the quote has one of its own; 全市/我省 at the start go, the place says them;
+    a body named by its level (市科技局) takes the place's name (天津市科技局)."""
+    if not where:
+        return quote
+    place, year = _split_where(where)
+    if place == NATION:
+        place = ""  # a national document's figures need no 全国 before them (国家重点研发计划…)
+    if year and _YEAR_IN_RE.search(quote):
+        year = ""
+    stem = _PLACE_STEM_RE.sub("", place) or place
+    if place and stem in quote:
+        place = ""
+    if not place and not year:
+        return quote
+    if place and _LEVEL_BODY_RE.match(quote) and place.endswith(quote[0]):
+        return stem + quote  # 天津市科技局…: the body's own words date it, if at all
+    if place and (m := _OWN_PLACE_RE.match(quote)):
+        quote = (m.group(1) or "") + quote[m.end() :]
+    if year:
+        quote = _WHOLE_YEAR_RE.sub("", quote)
+    return f"{place}{year}{quote}"
+
+
+_WHERE_RE = re.compile(r"^(.*?)(\d{4}年)?$")
+
+
+def _split_where(where: str) -> tuple[str, str]:
+    m = _WHERE_RE.match(where)
+    assert m is not None  # the pattern matches any string
+    return m.group(1), m.group(2) or ""
 
 
 def theme_sentence(theme: ThemeFacts, n: int = 2) -> str:
@@ -680,18 +736,35 @@ def digest_lines(
         by_kind[label] = by_kind.get(label, 0) + 1
     order = [*KIND_LABELS.values(), "其他文件"]
     kind_text = "、".join(f"{k}{by_kind[k]}份" for k in order if k in by_kind)
-    first = (
-        f"本期收录文件{counts['documents']}份"
-        + (f"（{kind_text}）" if len(by_kind) > 1 else "")
-        + f"，梳理政策措施{counts['measures']}条"
-        # the themes' sections and chart leave the measures of no theme out: the total says so
-        + (f"（未归入主题的{other}条）" if (other := counts.get("other", 0)) else "")
-        + f"，其中工作进展{counts['done']}条、"
-        + (f"政策规定{rules}条、" if (rules := counts.get("provisions", 0)) else "")
-        + f"工作计划{counts['planned'] - rules}条"
-        + (f"；{coverage.rstrip('。')}" if coverage else "")
-        + "。"
-    )
+    head = f"本期收录文件{counts['documents']}份" + (f"（{kind_text}）" if len(by_kind) > 1 else "")
+    tail = f"；{coverage.rstrip('。')}" if coverage else ""
+    other = counts.get("other", 0)
+    if other and counts.get("themed"):
+        # a pack of whole work reports holds a thousand measures of no S&T at all (GDP, housing):
+        # the total that counts them says nothing; what concerns the themes is counted, the
+        # other S&T work beside it, and the rest put plainly as what the 简报 leaves out
+        rules = counts.get("themed_provisions", 0)
+        science = counts.get("science_other", 0)
+        unrelated = other - science
+        first = (
+            f"{head}，梳理出涉及科技主题的措施{counts['themed']}条"
+            f"（工作进展{counts['themed_done']}条、"
+            + (f"政策规定{rules}条、" if rules else "")
+            + f"工作计划{counts['themed_planned'] - rules}条）"
+            + (f"，另有其他科技工作措施{science}条" if science else "")
+            + (f"；文件中其余{unrelated}条措施不涉及科技工作，未作摘录" if unrelated else "")
+            + f"{tail}。"
+        )
+    else:
+        first = (
+            f"{head}，梳理政策措施{counts['measures']}条"
+            # the themes' sections and chart leave the measures of no theme out: the total says so
+            + (f"（未归入主题的{other}条）" if other else "")
+            + f"，其中工作进展{counts['done']}条、"
+            + (f"政策规定{rules}条、" if (rules := counts.get("provisions", 0)) else "")
+            + f"工作计划{counts['planned'] - rules}条"
+            + f"{tail}。"
+        )
     lines = [first]
     ranked = [t for t in sorted(themes, key=lambda t: -t.measure_count) if t.measure_count > 0]
     said = {t.name: _theme_items(t, 1) for t in ranked}
@@ -812,6 +885,21 @@ def shown_date(doc: ExtractedDocument) -> str | None:
 # a national document need not say)
 _JURISDICTION_RE = re.compile(r"(?:省|市|县|区|州|盟|旗)$")
 _PLACE_STEM_RE = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|自治州|省|市|县|区|州|盟|旗)$")
+
+
+def document_place(doc: ExtractedDocument) -> str:
+    """The place a document speaks for, as the 本期要点 names it before a quote (海南省, 拉萨市):
+    its own jurisdiction (`document_jurisdiction`: publisher, title, the text's own place), else
+    the jurisdiction most of its placed figures name; empty when neither says."""
+    meta = doc.metadata
+    own = document_jurisdiction(meta.publisher, meta.title, doc.body) or ""
+    if own:
+        return own
+    places: dict[str, int] = {}
+    for ind in doc.indicators:
+        if ind.scope and _JURISDICTION_RE.search(ind.scope):
+            places[ind.scope] = places.get(ind.scope, 0) + 1
+    return max(places.items(), key=lambda kv: kv[1])[0] if places else ""
 
 
 def setting_of(doc: ExtractedDocument) -> str:

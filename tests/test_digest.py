@@ -11,6 +11,7 @@ from briefing.digest import (
     document_kind,
     fact,
     gist,
+    placed,
     proposal_of,
     quote_of,
     section_topics,
@@ -53,6 +54,12 @@ def test_every_figure_in_the_digest_is_in_the_quote_it_cites(
         summary["provision_count"],
         summary["planned_count"] - summary["provision_count"],
         context["other_count"],
+        summary["themed_count"],
+        summary["themed_done_count"],
+        summary["themed_provision_count"],
+        summary["themed_plan_count"],
+        summary["science_other_count"],
+        context["other_count"] - summary["science_other_count"],
     } | {t["measure_count"] for t in context["themes"]}
     counts |= {sum(1 for d in context["documents"] if d["kind"] == k) for k in ("建议提案答复",)}
     cited = 0
@@ -67,6 +74,9 @@ def test_every_figure_in_the_digest_is_in_the_quote_it_cites(
                 continue
             sources = [int(n) for n in re.findall(r"\d+", cites)]
             quotes = [m.text for n in sources for m in documents[n].measures]
+            # the year put before a quote (2023年新培育…) is that of its figures, not a figure
+            years = {str(i.year) for n in sources for i in documents[n].indicators if i.year}
+            numbers = [n for n in numbers if n not in years or f"{n}年" not in text]
             assert any(all(n in q for n in numbers) for q in quotes), text
             cited += len(numbers)
     assert cited >= 10  # the seeds' results are quoted, not just counted
@@ -310,11 +320,13 @@ def test_an_untitled_page_of_support_standards_is_a_policy_and_a_task_list_holds
 
 def test_the_first_sentence_counts_a_policys_provisions_apart_from_plans() -> None:
     summary = real_context()["summary"]
-    assert summary["provision_count"] > 0  # the seeds' 指导意见
-    plans = summary["planned_count"] - summary["provision_count"]
+    assert summary["themed_provision_count"] > 0  # the seeds' 指导意见
     assert (
-        f"其中工作进展{summary['done_count']}条、政策规定{summary['provision_count']}条、"
-        f"工作计划{plans}条" in summary["digest"][0]
+        f"（工作进展{summary['themed_done_count']}条、政策规定{summary['themed_provision_count']}条、"
+        f"工作计划{summary['themed_plan_count']}条）" in summary["digest"][0]
+    )
+    assert summary["themed_count"] == sum(
+        summary[k] for k in ("themed_done_count", "themed_provision_count", "themed_plan_count")
     )
 
 
@@ -814,3 +826,56 @@ def test_an_all_briefing_is_dated_by_the_latest_date_its_sources_list_shows() ->
     period = parse_period("all")
     assert masthead_date(Settings(), period, [report, undated]) == "2024-01-18"
     assert masthead_date(Settings(date="2024-03-31"), period, [report]) == "2024-03-31"
+
+
+def test_a_summary_sentence_names_the_place_and_year_of_its_quote() -> None:
+    """A pack of many places: 成果转化方面，全市科技进步贡献率达到54.1%[4] left the reader asking
+    which city and which year. The quote says whose and when, as a 简报 writer would."""
+    lasa = Cited("2022年全市科技进步贡献率达到54.1%。", "[4]", 4, 6, where="拉萨市")
+    assert theme_sentence(ThemeFacts("成果转化", 3, [lasa], [])) == (
+        "成果转化方面，拉萨市2022年科技进步贡献率达到54.1%[4]。"
+    )
+    # the year of the figures when the quote has none; 全市 goes, the place says it
+    assert (
+        placed("全市科技进步贡献率达到54.1%", "拉萨市2022年")
+        == "拉萨市2022年科技进步贡献率达到54.1%"
+    )
+    # a place the quote names already is not said twice; a body named by its level takes the name
+    assert placed("海南省新增技能人才39.87万人次", "海南省2025年") == (
+        "2025年海南省新增技能人才39.87万人次"
+    )
+    assert placed("宁夏现代煤化工平台入选首批国家级中试平台", "宁夏回族自治区") == (
+        "宁夏现代煤化工平台入选首批国家级中试平台"
+    )
+    assert placed("市科技局坚持“产业第一”理念", "天津市") == "天津市科技局坚持“产业第一”理念"
+    assert placed("市场化配置科技资源", "天津市") == "天津市市场化配置科技资源"
+    # a national document's figures need no 全国; 全年 after a year says nothing more
+    assert placed("全年国家重点研发计划共安排42个重点专项", "全国2016年") == (
+        "2016年国家重点研发计划共安排42个重点专项"
+    )
+    # two quotes of one document in a row: the place once
+    one = Cited("新增技能人才10万人次。", "[8]", 8, 6, where="海南省")
+    two = Cited("形成10个以上典型案例。", "[8]", 8, 6, where="海南省")
+    sentence = theme_sentence(ThemeFacts("人才", 3, [one, two], []))
+    assert sentence.count("海南省") == 1
+
+
+def test_the_count_line_of_whole_work_reports_counts_what_concerns_the_themes() -> None:
+    """梳理政策措施1288条（未归入主题的1210条） on five whole work reports said nothing and made the
+    tool look unfocused: the line counts the themes' measures, the other S&T work, and puts the
+    rest plainly."""
+    counts = {
+        **_counts(),
+        "measures": 1288,
+        "other": 1210,
+        "themed": 78,
+        "themed_done": 29,
+        "themed_planned": 49,
+        "science_other": 172,
+    }
+    first = digest_lines(counts=counts, kinds=["工作报告"] * 5, themes=[])[0]
+    assert first == (
+        "本期收录文件3份，梳理出涉及科技主题的措施78条（工作进展29条、工作计划49条），"
+        "另有其他科技工作措施172条；文件中其余1038条措施不涉及科技工作，未作摘录。"
+    )
+    assert "1288" not in first
