@@ -879,3 +879,13 @@ def test_the_count_line_of_whole_work_reports_counts_what_concerns_the_themes() 
         "另有其他科技工作措施172条；文件中其余1038条措施不涉及科技工作，未作摘录。"
     )
     assert "1288" not in first
+
+
+def test_a_figure_clause_that_says_what_a_step_yields_keeps_the_step() -> None:
+    """形成10个以上典型案例 — of what? The clause that yields a result (形成, 带动, 撬动) has no
+    subject of its own: the quote keeps the step it comes from."""
+    text = "深化职务科技成果权属改革，形成10个以上典型案例，提升科技成果转化效能。"
+    assert quote_of(text)[0] == "深化职务科技成果权属改革，形成10个以上典型案例"
+    # a clause that names its own subject is quoted alone as before
+    text = "加快推进改革，全市技术合同成交额突破300亿元。"
+    assert quote_of(text)[0] == "全市技术合同成交额突破300亿元"
