@@ -34,6 +34,7 @@ from briefing.wording import (
     balance_marks,
     clean_sentence,
     has_figure,
+    names_sci_tech,
     substance,
     unsuitable,
 )
@@ -605,8 +606,15 @@ def _theme_items(theme: ThemeFacts, n: int) -> tuple[str, list[Cited]]:
     if results:
         # results that count something first: a summary line without a figure says little; a
         # stock (目前，全市拥有…平台4家) after what was done or reached
+        # a result that counts S&T work itself (3家全国重点实验室获批建设) before one that counts
+        # what any trade has (新增技能人才39.87万人次)
         counted = sorted(
-            results, key=lambda c: (not has_figure(c.text), bool(_STOCK_RE.match(c.text)))
+            results,
+            key=lambda c: (
+                not has_figure(c.text),
+                not names_sci_tech(fact(c.text)),
+                bool(_STOCK_RE.match(c.text)),
+            ),
         )
         return "", _spread(counted, n)
     plans = [c for c in theme.plans if _quotable(c) and not _PRESENT_RE.match(c.text)]

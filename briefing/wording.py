@@ -412,13 +412,14 @@ reported done. A sentence at 2 is a bare statement of work (认真分析研判�
 def substance(text: str, figures: int, done: bool) -> int:
     """How much a (cleaned) sentence says: figures, a named programme, a concrete action or result.
 
-    2 per figure the extraction linked to it (at most 3 counted); 2 for a named programme or
+    2 per figure the extraction linked to it (at most 3 counted), 1 only for a figure whose clause
+    names no science or technology (`_figure_points`); 2 for a named programme or
     document (《…》, “…”, …计划/…基金/…实验室); 1 for a verb of something done or decided (印发,
     设立, 获批, 累计…); 1 for a reported result (进展); 1 for a length that reads in one breath
     (20–150 characters); minus 2 for a generic intention (加快…, 进一步… with no figure and no
     name); minus 2 for a vision in set phrases (更加…、不断…, three or more).
     """
-    score = 2 * min(figures, 3)
+    score = _figure_points(text, figures)
     named = bool(NAMED_RE.search(text) or PROGRAMME_RE.search(text))
     score += 2 if named else 0
     score += 1 if CONCRETE_RE.search(text) else 0
@@ -430,3 +431,41 @@ def substance(text: str, figures: int, done: bool) -> int:
     if len(_SLOGAN_WORD_RE.findall(text)) >= 3:
         score -= 2
     return score
+
+
+# what names science-and-technology work itself (not 人才, 资金, 贷款, 项目 or 平台 alone, which a
+# vocational-training count or a bank's balance share): a figure in a clause with none of it counts
+# less (新增技能人才39.87万人次 below 3家全国重点实验室获批建设)
+_CORE_SCI_RE = re.compile(
+    r"科技|科研|科学家|科学研究|(?<!制度)(?<!实践)创新|研发|R&D|研究院|技术(?!工人)|专利|知识产权|院士|博士"
+    r"|实验室|高新|孵化|众创|科创|创投|中试|概念验证|攻关|成果|自然科学|科学(?:基金|中心|装置|城)"
+    # the people and the money of S&T work, as opposed to a trade's workforce or a bank's book
+    r"|高层次|领军|专家|青年人才|创业投资|风险投资|天使投资|股权投资|科技板|知识价值"
+    r"|(?:基础|应用|科学)研究|研究(?:院|所|中心)",
+    re.IGNORECASE,
+)
+_FIGURE_CLAUSE_SPLIT_RE = re.compile(r"[，；。,;]")
+
+
+def names_sci_tech(text: str) -> bool:
+    """Whether a sentence names S&T work itself (科技, 研发, 实验室, 专利, 院士 …), not only the
+    people or money any trade has (技能人才, 存贷款余额)."""
+    return bool(_CORE_SCI_RE.search(text))
+
+
+def _figure_points(text: str, figures: int) -> int:
+    """2 per figure (at most 3 counted); 1 per figure when no clause holding a figure names S&T
+    work, itself or in the clause it follows (开展补贴性职业技能培训10万人次，新增技能人才10万人次…;
+    银行机构本外币存贷款余额分别达38.7万亿元…): such a sentence of many counts outranked a named
+    S&T step (3家全国重点实验室获批建设, 崖州湾国家实验室二期开工) in the 本期要点."""
+    most = 2 * min(figures, 3)
+    if not figures:
+        return 0
+    clauses = [c for c in _FIGURE_CLAUSE_SPLIT_RE.split(text) if c]
+    held = [i for i, c in enumerate(clauses) if has_figure(c)]
+    if not held or any(
+        _CORE_SCI_RE.search(clauses[i]) or (i > 0 and _CORE_SCI_RE.search(clauses[i - 1]))
+        for i in held
+    ):
+        return most  # (no clause shows a figure: a JSONL input's linked figures are taken whole)
+    return min(figures, 3)

@@ -889,3 +889,12 @@ def test_a_figure_clause_that_says_what_a_step_yields_keeps_the_step() -> None:
     # a clause that names its own subject is quoted alone as before
     text = "加快推进改革，全市技术合同成交额突破300亿元。"
     assert quote_of(text)[0] == "全市技术合同成交额突破300亿元"
+
+
+def test_a_theme_sentence_quotes_sci_tech_results_before_counts_any_trade_has() -> None:
+    """人才方面，新增技能人才39.87万人次… led the summary while the same theme had 院士 results: a
+    quote that names S&T work itself comes first among results with figures."""
+    skills = Cited("新增技能人才39.87万人次，其中高技能人才7.65万人次。", "[8]", 8, 7)
+    scholars = Cited("新增两院院士2人，引进高层次人才1480多人。", "[2]", 2, 7)
+    sentence = theme_sentence(ThemeFacts("人才", 5, [skills, scholars], []), n=1)
+    assert sentence == "人才方面，新增两院院士2人，引进高层次人才1480多人[2]。"

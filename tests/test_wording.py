@@ -319,3 +319,17 @@ def test_a_key_figures_quote_drops_the_list_number_it_was_cut_with() -> None:
     # a figure at the start is the quote's own: never cut
     for quote in ("3.5亿元", "2 家企业", "12.5%", "2023年新增企业5家"):
         assert without_enumerator(quote) == quote
+
+
+def test_counts_naming_no_sci_tech_weigh_less_than_a_named_sci_tech_result() -> None:
+    """The 本期要点 led 人才 with vocational trainees and 科技金融 with bank balances because each
+    figure scored the same: a sentence none of whose figure clauses names S&T work counts its
+    figures once, not twice."""
+    training = "开展补贴性职业技能培训10万人次，新增技能人才10万人次、高技能和工匠人才2.5万人次。"
+    labs = "崖州湾国家实验室落地并转段运行，3家全国重点实验室获批建设。"
+    assert substance(labs, 1, True) > substance(training, 3, True) - 1
+    assert substance(training, 3, True) == substance(training.replace("技能", "科技"), 3, True) - 3
+    # a figure whose S&T subject stands in the clause before it counts in full
+    deposits = "银行机构本外币存贷款余额分别达38.7万亿元、29.9万亿元。"
+    venture = "设立创业投资引导基金，撬动社会资本38.7亿元、29.9亿元。"
+    assert substance(venture, 2, True) - substance(deposits, 2, True) >= 2
