@@ -21,6 +21,7 @@ from briefing.changes import issue_facts, what_changed
 from briefing.charts import draw_charts
 from briefing.config import Settings, default_inputs, default_template
 from briefing.context import BriefingContext, build_context, masthead_timestamp
+from briefing.digest import chart_names
 from briefing.errors import ConfigError
 from briefing.extract.duplicates import link_duplicates
 from briefing.model import DocumentEntry, ExtractedDocument
@@ -164,7 +165,7 @@ def build(
             named_only=lexicon.anchored_themes,
         )
         changes = what_changed(aggregates, previous.issue)
-        charts = draw_charts(aggregates, changes, settings.theme or "")
+        charts = draw_charts(aggregates, changes, settings.theme or "", chart_names(included))
         context = build_context(
             selection=selection,
             documents=included,
@@ -233,7 +234,7 @@ def preview_context(settings: Settings) -> BriefingContext:
         documents=included,
         aggregates=aggregates,
         changes=changes,
-        charts=draw_charts(aggregates, changes, settings.theme or ""),
+        charts=draw_charts(aggregates, changes, settings.theme or "", chart_names(included)),
         settings=settings,
         issue_no=settings.masthead.first_issue,
         warnings=run_warnings(entries, included, output_paths(settings, period).xlsx),

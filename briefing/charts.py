@@ -406,7 +406,11 @@ def document_mix_chart(
     def build() -> Figure:
         label_pt = _row_label_pt(row_mm)
         figure = _new_figure(height_mm)
-        axes = figure.add_axes((0.1, 12.0 / height_mm, 0.84, 1 - (top_mm + 12.0) / height_mm))
+        # a label that says whose document it is ([7]海南省报告) needs the room of a theme's name
+        margin = 0.1 if all(len(label) <= 4 for label, _ in rows) else 0.2
+        axes = figure.add_axes(
+            (margin, 12.0 / height_mm, 0.94 - margin, 1 - (top_mm + 12.0) / height_mm)
+        )
         _style_axes(axes)
         positions = list(range(len(rows)))
         left = [0] * len(rows)
@@ -602,9 +606,17 @@ class BriefingCharts:
     """The 专题's theme: its measures per document (`theme_documents_chart`)."""
 
 
-def draw_charts(aggregates: Aggregates, changes: Changes, focus: str = "") -> BriefingCharts:
+def draw_charts(
+    aggregates: Aggregates,
+    changes: Changes,
+    focus: str = "",
+    names: Mapping[int, str] | None = None,
+) -> BriefingCharts:
     """Every chart of the briefing over `aggregates` and its trends (`changes`); for a 专题
-    (`focus`, one theme in depth) also that theme's measures per document."""
+    (`focus`, one theme in depth) also that theme's measures per document. `names` say whose
+    each document is beside its number (`digest.chart_names`: [7]海南省报告): a bar labelled
+    [7] alone sent a leader to the sources list."""
+    named = names or {}
     # Measures in no theme (其他) stay out of the composition charts: a work report brings
     # hundreds of them, and beside one such bar the themes a briefing is about shrink to slivers.
     # The templates say how many were left out (`other_count`).
@@ -628,7 +640,7 @@ def draw_charts(aggregates: Aggregates, changes: Changes, focus: str = "") -> Br
         keep = totals.sort_values(ascending=False, kind="stable").index[:MIX_CHART_DOCUMENTS]
         by_document = by_document.loc[sorted(keep)]
     mix_rows = [
-        (f"[{no}]", {str(k): int(v) for k, v in row.items()})
+        (f"[{no}]{named.get(int(str(no)), '')}", {str(k): int(v) for k, v in row.items()})
         for no, row in by_document.to_dict(orient="index").items()
     ]
     by_theme: dict[str, ChartImage] = {}
@@ -642,7 +654,7 @@ def draw_charts(aggregates: Aggregates, changes: Changes, focus: str = "") -> Br
         if drawn is not None:
             trends[theme] = drawn
     documents: dict[str, ChartImage] = {}
-    if focus in order and (focus_rows := _documents_of(focus, aggregates)):
+    if focus in order and (focus_rows := _documents_of(focus, aggregates, named)):
         documents[focus] = theme_documents_chart(focus, focus_rows, order.index(focus))
     return BriefingCharts(
         themes=theme_status_chart(rows, [counts[row[0]]["documents"] for row in rows])
@@ -655,7 +667,9 @@ def draw_charts(aggregates: Aggregates, changes: Changes, focus: str = "") -> Br
     )
 
 
-def _documents_of(theme: str, aggregates: Aggregates) -> list[tuple[str, int, int, int]]:
+def _documents_of(
+    theme: str, aggregates: Aggregates, names: Mapping[int, str]
+) -> list[tuple[str, int, int, int]]:
     """(`[n]`, done, provisions, plans) of `theme` in each document about it
     (`aggregate.theme_documents`: not one that only touches it), in source order; the
     `MIX_CHART_DOCUMENTS` with the most when there are more. The 专题's list of related documents
@@ -663,7 +677,7 @@ def _documents_of(theme: str, aggregates: Aggregates) -> list[tuple[str, int, in
     about, _ = theme_documents(aggregates, theme)
     kept = sorted(about, key=lambda d: (-d.total, d.source_no))[:MIX_CHART_DOCUMENTS]
     return [
-        (f"[{d.source_no}]", d.done, d.provisions, d.plans)
+        (f"[{d.source_no}]{names.get(d.source_no, '')}", d.done, d.provisions, d.plans)
         for d in sorted(kept, key=lambda d: d.source_no)
     ]
 

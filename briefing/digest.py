@@ -913,6 +913,30 @@ def document_place(doc: ExtractedDocument) -> str:
     return max(places.items(), key=lambda kv: kv[1])[0] if places else ""
 
 
+# a genre in two characters, as a chart's bar beside the document's number says it
+_SHORT_KINDS = {
+    "reply": "答复",
+    "report": "报告",
+    "summary": "总结",
+    "plan": "政策",
+    "news": "新闻",
+    "statistics": "统计",
+}
+
+
+def chart_names(documents: Sequence[ExtractedDocument]) -> dict[int, str]:
+    """What a chart prints after each document's number (1-based, in `documents`' order): its
+    place when the documents are of several places, and its genre in two characters (海南省报告,
+    大连市政策; 答复 when all are one city's), so that a bar is read without the sources list."""
+    places = {no: document_place(doc) for no, doc in enumerate(documents, start=1)}
+    several = len({p for p in places.values() if p}) > 1
+    return {
+        no: (places[no] if several and places[no] != NATION else "")
+        + _SHORT_KINDS.get(document_kind(doc), "")
+        for no, doc in enumerate(documents, start=1)
+    }
+
+
 def setting_of(doc: ExtractedDocument) -> str:
     """Where and when a document's figures are, as its gist says it when the header does not
     (海南省2024年): the place most of its placed figures name (two at least, a jurisdiction)

@@ -494,6 +494,15 @@ class AmountGroup:
     rows: pd.DataFrame
 
 
+def _distinct_names(money: pd.DataFrame, rows: list[int]) -> list[int]:
+    """`rows` without those whose metric another row of the group shares with another value."""
+    values: dict[str, set[float]] = {}
+    for position in rows:
+        row = money.iloc[position]
+        values.setdefault(str(row["metric"]), set()).add(float(row["base_value"]))
+    return [p for p in rows if len(values[str(money.iloc[p]["metric"])]) == 1]
+
+
 def comparable_amounts(results: pd.DataFrame, least: int = 2) -> AmountGroup | None:
     """The largest group of a theme's result rows (the table's rows) that are money amounts
     (actual values in 元 once normalised: 万亿元, 亿元 and 万元 alike) of one family, one place
@@ -521,6 +530,10 @@ def comparable_amounts(results: pd.DataFrame, least: int = 2) -> AmountGroup | N
     # some parts of one breakdown (the table lists two of its four sectors) would read as the
     # whole of it: such a group is left to the table
     groups = {key: rows for key, rows in groups.items() if not _partial_breakdown(money, rows)}
+    # two bars with one name (存贷款余额 38.7 and 29.9 from a 分别 sentence, deposits and loans)
+    # cannot be told apart and read as one thing measured twice: neither is drawn
+    groups = {key: _distinct_names(money, rows) for key, rows in groups.items()}
+    groups = {key: rows for key, rows in groups.items() if rows}
     if not groups:
         return None
     (family, place, year), positions = max(groups.items(), key=lambda item: len(item[1]))

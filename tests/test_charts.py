@@ -384,3 +384,28 @@ def test_a_trend_panel_labels_its_bars_with_the_figures_not_the_sentences_verb()
     assert "达到" not in chart.alt
     # each bar's number is still found in the quote it cites
     assert all(d.value_text in d.quote for d in chart.data)
+
+
+def test_an_amount_chart_never_draws_two_bars_with_one_name() -> None:
+    """存贷款余额分别达38.7万亿元、29.9万亿元 gave two rows of one name (deposits and loans): drawn
+    side by side they read as one thing counted twice. Neither is drawn; what else compares is."""
+    rows = _ledger_rows(
+        [
+            ("银行机构本外币存贷款余额", 38.7, "万亿元", 3.87e13, "广东省", 2025),
+            ("银行机构本外币存贷款余额", 29.9, "万亿元", 2.99e13, "广东省", 2025),
+            ("科技贷款余额", 2.1, "万亿元", 2.1e12, "广东省", 2025),
+        ]
+    )
+    assert comparable_amounts(rows) is None
+    more = _ledger_rows(
+        [
+            ("银行机构本外币存贷款余额", 38.7, "万亿元", 3.87e13, "广东省", 2025),
+            ("银行机构本外币存贷款余额", 29.9, "万亿元", 2.99e13, "广东省", 2025),
+            ("科技贷款余额", 2.1, "万亿元", 2.1e12, "广东省", 2025),
+            ("知识产权质押融资额", 0.3, "万亿元", 3e11, "广东省", 2025),
+        ]
+    )
+    group = comparable_amounts(more)
+    if group is not None:
+        names = group.rows["metric"].tolist()
+        assert len(names) == len(set(names))

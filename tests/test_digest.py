@@ -7,6 +7,7 @@ import re
 from briefing.digest import (
     Cited,
     ThemeFacts,
+    chart_names,
     digest_lines,
     document_kind,
     fact,
@@ -898,3 +899,19 @@ def test_a_theme_sentence_quotes_sci_tech_results_before_counts_any_trade_has() 
     scholars = Cited("新增两院院士2人，引进高层次人才1480多人。", "[2]", 2, 7)
     sentence = theme_sentence(ThemeFacts("人才", 5, [skills, scholars], []), n=1)
     assert sentence == "人才方面，新增两院院士2人，引进高层次人才1480多人[2]。"
+
+
+def test_a_chart_names_each_document_beside_its_number() -> None:
+    """Bars labelled [1]…[11] sent a leader to the sources list: a chart says whose document each
+    is (its place, when the issue covers several) and what kind, in a few characters."""
+    hainan = _reply(
+        "海南省人民政府关于印发某某若干措施的通知", "各市、县人民政府：\n一、对……给予奖励。"
+    )
+    dalian = _reply(
+        "大连市人民政府关于印发某某若干措施的通知", "各区人民政府：\n一、对……给予奖励。"
+    )
+    names = chart_names([hainan, dalian])
+    assert names[1].startswith("海南省") and names[2].startswith("大连市")
+    # one place only: the place says nothing, the kind stays
+    same = chart_names([hainan, hainan])
+    assert not same[1].startswith("海南省")
