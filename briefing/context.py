@@ -261,6 +261,8 @@ class ThemeBlock(TypedDict):
     """本主题的相关文件：本主题措施至少 2 条、或占该文件措施三分之一以上、或带有数据的文件，按来源顺序，各带本主题的进展、政策规定、计划条数（即各文件措施数图中的数字）。 例：`{%tr for d in theme.documents %}`"""
     touching: list[ThemeDocument]
     """只是顺带涉及本主题的文件（本主题措施仅 1 条、不带数据，且不到该文件措施的三分之一），不列入 `theme.documents` 和图，按来源顺序。 例：`{% for d in theme.touching %}[{{ d.no }}]{% endfor %}`"""
+    thin: bool
+    """本主题没有实质内容：没有一条可列为要点的措施，也没有关键数据（措施只是顺带提及本主题或表述笼统）。专题模板此时只写一句说明，不列各节、图和空表。 例：`{%p if theme.thin %}`"""
 
 
 class ProposalInfo(TypedDict):
@@ -862,6 +864,12 @@ def build_context(
                 documents_chart=charts.documents.get(theme, ""),
                 documents=[_theme_document(d, summaries) for d in about],
                 touching=[_theme_document(d, summaries) for d in touching],
+                # nothing to show but counts: the 专题 says so in one note instead of padding
+                # pages with empty sections (freshk 科技金融: one 人大 question, no figure)
+                thin=not highlights
+                and figures.results.empty
+                and figures.targets.empty
+                and figures.standards.empty,
             )
         )
     return BriefingContext(

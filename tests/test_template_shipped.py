@@ -286,3 +286,28 @@ def test_the_mix_chart_note_names_the_documents_it_has_no_bar_for() -> None:
     context["documents"][3]["themes"] = []
     data = render_docx_bytes(shipped_template("briefing.docx"), context, timestamp=WHEN)
     assert "；[2]、[4]没有归入上述主题的措施，图中未列。" in _all_text(data)
+
+
+def test_a_zhuanti_of_a_theme_with_nothing_real_says_so_in_one_note() -> None:
+    """科技金融 on an issue with one passing mention (a 人大 question): the 专题 said 工作进展1条 in
+    §一 and 只是顺带涉及 in §五, drew the chart and printed a header-only table. With no highlight
+    and no figure it says so plainly, and nothing else."""
+    context = real_context(FOCUS)
+    theme = context["themes"][0]
+    assert not theme["thin"]  # the seeds hold real 科技金融 work
+    theme.update(
+        thin=True, highlights=[], progress=[], plans=[], provisions=[], indicators=[], targets=[]
+    )
+    theme.update(standards=[], measure_count=1, documents=[], touching=theme["touching"][:1])
+    data = render_docx_bytes(shipped_template("zhuanti.docx"), context, timestamp=WHEN)
+    text = _all_text(data)
+    touched = theme["touching"][0]
+    assert (
+        f"本期没有{FOCUS}方面的实质性措施和数据：仅[{touched['no']}]{touched['title']}"
+        f"有1条措施提及{FOCUS}，均未列为要点。" in text
+    )
+    for heading in ("一、总体情况", "主要进展", "关键数据", "相关文件"):
+        assert heading not in text
+    # no table of related documents with a header row only, no chart
+    assert not any("标题" in t.rows[0].cells[1].text for t in Document(io.BytesIO(data)).tables)
+    assert not _chart_titles(data)

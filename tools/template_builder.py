@@ -977,6 +977,17 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     _tag(doc, "{%p if not focus_theme %}")
     _para(doc, "{{ theme.name }}", s["appendix"])
     _tag(doc, "{%p endif %}")
+    # a theme with nothing to show but counts: one plain note, no empty sections, chart or table
+    _tag(doc, "{%p if theme.thin %}")
+    _para(
+        doc,
+        "本期没有{{ theme.name }}方面的实质性措施和数据：仅"
+        "{% for d in theme.documents + theme.touching %}[{{ d.no }}]{{ d.title }}"
+        "{% if not loop.last %}、{% endif %}{% endfor %}"
+        "有{{ theme.measure_count }}条措施提及{{ theme.name }}，均未列为要点。"
+        "本期各文件的主要内容见同期简报。",
+    )
+    _tag(doc, "{%p else %}")
     _para(doc, "一、总体情况", "Heading 1")
     _para(
         doc,
@@ -1043,6 +1054,7 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
         "{% endfor %}。",
         s["warning"],
     )
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p else %}")
     # no measure of the theme: what the issue holds instead, so the page is not one bare line
