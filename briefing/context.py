@@ -43,6 +43,7 @@ from briefing.digest import (
     shown_title,
     strongest_measures,
     theme_sentence,
+    years_covered,
 )
 from briefing.figures import cell_value
 from briefing.model import ExtractedDocument
@@ -485,7 +486,8 @@ def document_summaries(
                     title="" if meta.title_derived else meta.title or "",
                     topics=[] if key_measures else section_topics(doc),
                     indicator_count=len(doc.indicators),
-                    setting=setting_of(doc),
+                    # a table without measures says at least which years it covers
+                    setting=setting_of(doc) or (years_covered(doc) if not measure_count else ""),
                     theme_counts=[
                         (theme, per_document.get(no, {}).get(theme, 0))
                         for theme in aggregates.themes

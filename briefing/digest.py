@@ -937,6 +937,18 @@ def chart_names(documents: Sequence[ExtractedDocument]) -> dict[int, str]:
     }
 
 
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+
+
+def years_covered(doc: ExtractedDocument) -> str:
+    """The years a document without measures gives figures for (a statistics table's columns:
+    2000年 … 2019年 -> 2000—2019年), so that its gist says what it is; empty with fewer than two."""
+    years = sorted({int(y) for y in _YEAR_RE.findall(doc.body)})
+    if len(years) < 2:
+        return ""
+    return f"{years[0]}—{years[-1]}年"
+
+
 def setting_of(doc: ExtractedDocument) -> str:
     """Where and when a document's figures are, as its gist says it when the header does not
     (海南省2024年): the place most of its placed figures name (two at least, a jurisdiction)

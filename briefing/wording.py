@@ -324,6 +324,9 @@ _VISITORS_RE = re.compile(
 _MEETING_RE = re.compile(
     r"(?:召开|举行|举办)了?[^，。；]{0,40}(?:会议|座谈会|推进会|调度会|部署会|动员会|培训会|工作会|例会"
     r"|汇报会|协调会|联席会|分析会|观摩会|现场会)(?:[，。；]|$)"
+    # the same, the meeting named first: 2024年全省科技工作会议在兰州召开。
+    r"|(?:会议|座谈会|推进会|调度会|部署会|动员会|培训会|工作会|例会)(?:在[^，。；]{1,15})?"
+    r"(?:召开|举行)。?$"
 )
 # what was said at it: 会上，各县…进行发言，…局长作了讲话; 在节目中，…同志介绍了…，作了认真解答
 _SPEECH_RE = re.compile(
@@ -347,6 +350,19 @@ def is_setting(text: str) -> bool:
     Its figures are no result, target or standard (`aggregate` leaves them out of the key-figures
     tables), and it is no highlight."""
     return bool(_BACKGROUND_RE.match(text) or _PAGE_LINE_RE.search(text))
+
+
+def _counts_only_speakers(text: str) -> bool:
+    """Whether every figure of the sentence stands in a clause saying who spoke at a meeting."""
+    clauses = [c for c in re.split(r"[，；。,;]", text) if c]
+    return all(_SPEECH_RE.search(c) for c in clauses if has_figure(c))
+
+
+# a principle held, not a step taken: 坚持“产业第一、企业家老大”理念，打造高质量的创新创业市场主体
+_PRINCIPLE_RE = re.compile(
+    r"^(?:[^，。；“”]{0,10}?)(?:始终|一直|持续)?(?:坚持|秉持|秉承|践行|树牢|牢固树立|树立)[^，。；]{0,30}"
+    r"(?:理念|思路|原则|导向|方针|宗旨)[，,]"
+)
 
 
 def unsuitable(text: str) -> str | None:
@@ -389,6 +405,9 @@ def unsuitable(text: str) -> str | None:
         or (not named and (_MEETING_RE.search(text) or _AT_MEETING_RE.match(text)))
     ):
         return "会议报道"
+    if figures and _SPEECH_RE.search(text) and _counts_only_speakers(text):
+        # 兰州市科技局、兰州理工大学等5家单位作了交流发言: the figure counts who spoke
+        return "会议报道"
     if not figures and (
         _VERDICT_RE.search(text)
         or _LET_RE.match(text)
@@ -399,6 +418,9 @@ def unsuitable(text: str) -> str | None:
     if not figures and clauses and all(_VISION_CLAUSE_RE.match(c) for c in clauses):
         return "评价或愿景"
     if not figures and not named and len(_SLOGAN_WORD_RE.findall(text)) >= 3:
+        return "口号"
+    if not figures and "《" not in text and _PRINCIPLE_RE.match(text):
+        # a stance and an aim (坚持…理念，打造…主体): what the office believes, not what it did
         return "口号"
     return None
 

@@ -21,6 +21,7 @@ from briefing.digest import (
     shown_title,
     strongest_measures,
     theme_sentence,
+    years_covered,
 )
 from briefing.model import ExtractedDocument, Measure, Metadata
 from briefing.wording import clean_sentence
@@ -915,3 +916,14 @@ def test_a_chart_names_each_document_beside_its_number() -> None:
     # one place only: the place says nothing, the kind stays
     same = chart_names([hainan, hainan])
     assert not same[1].startswith("海南省")
+
+
+def test_a_table_without_measures_says_which_years_it_covers() -> None:
+    """A statistics table's gist said only 未梳理出政策措施: it says which years the table gives."""
+    table = _reply(
+        "13-1主要年份全社会科技活动情况", "指标名称\n2000年\n2005年\n2019年\n单位数\n871"
+    )
+    assert years_covered(table) == "2000—2019年"
+    assert gist("statistics", None, 0, "", "", [], setting=years_covered(table)) == (
+        "内容涉及2000—2019年，未梳理出政策措施。"
+    )

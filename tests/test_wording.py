@@ -333,3 +333,23 @@ def test_counts_naming_no_sci_tech_weigh_less_than_a_named_sci_tech_result() -> 
     deposits = "银行机构本外币存贷款余额分别达38.7万亿元、29.9万亿元。"
     venture = "设立创业投资引导基金，撬动社会资本38.7亿元、29.9亿元。"
     assert substance(venture, 2, True) - substance(deposits, 2, True) >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who spoke, counted: the figure is the number of speakers, not a result
+        "兰州市科技局、兰州理工大学等5家单位作了交流发言。",
+        # a meeting named before it was held
+        "2月5日，2024年全省科技工作会议在兰州召开。",
+        # a principle held and an aim, a reply's only “main point”
+        "市科技局坚持“产业第一、企业家老大”理念，打造高质量的创新创业市场主体。",
+    ],
+)
+def test_meeting_news_and_principles_are_no_highlight(text: str) -> None:
+    assert unsuitable(clean_sentence(text)) is not None
+
+
+def test_a_meeting_that_counted_results_or_a_principle_with_a_step_stays() -> None:
+    assert unsuitable("会上，5家企业签约入驻，签约金额达12亿元。") is None
+    assert unsuitable("坚持需求导向原则，出台《科技成果转化若干措施》。") is None
