@@ -855,7 +855,7 @@ def strongest_measures(
         for position, m in enumerate(doc.measures)
         if m.duplicate_of is None
     )
-    scored: list[tuple[int, int, int, int, str]] = []
+    scored: list[tuple[int, int, int, int, int, str]] = []
     for _, _, position in rough[:12]:
         m = doc.measures[position]
         text = clean_sentence(m.text)
@@ -871,7 +871,9 @@ def strongest_measures(
         # one firm's loan or deal (首笔300万元…发放至某公司) tells a story: the gist says first
         # what the document does for all
         story = 1 if ONE_RECIPIENT_RE.search(quote) else 0
-        scored.append((tier(m), story, -score, position, quote))
+        # what the quote says of S&T work itself comes before counts any trade has (存贷款余额)
+        plain = 0 if names_sci_tech(quote) else 1
+        scored.append((tier(m), story, plain, -score, position, quote))
     scored.sort()
     if scored and scored[0][0] < 2:
         # a document that reports S&T work is summed up by it alone: its second place is not

@@ -619,7 +619,8 @@ def test_a_gist_of_an_unthemed_report_quotes_its_science_work_before_its_gdp() -
         Measure(id=f"m{i}", text=t, section=(), status="done", themes=[])
         for i, t in enumerate(texts)
     ]
-    # the GDP sentence's three linked figures outweigh the name and the count
+    # the GDP sentence's three linked figures outweigh the name and the count in score, but a
+    # quote naming S&T work (科技企业, 高新技术企业) comes first even unmarked
     from briefing.model import Indicator
 
     doc.indicators = [
@@ -636,7 +637,7 @@ def test_a_gist_of_an_unthemed_report_quotes_its_science_work_before_its_gdp() -
         )
         for n, t in enumerate(("3440亿元", "8.5%", "9%"))
     ]
-    assert strongest_measures(doc, 1)[0].startswith("全市地区生产总值")
+    assert strongest_measures(doc, 1)[0].startswith("实施“科技企业倍增”计划")
     assert strongest_measures(doc, 1, science={"m1"}) == [
         "实施“科技企业倍增”计划，新增国家高新技术企业305家"
     ]
@@ -927,3 +928,26 @@ def test_a_table_without_measures_says_which_years_it_covers() -> None:
     assert gist("statistics", None, 0, "", "", [], setting=years_covered(table)) == (
         "内容涉及2000—2019年，未梳理出政策措施。"
     )
+
+
+def test_a_gist_quotes_what_names_sci_tech_work_before_counts_any_trade_has() -> None:
+    """广东's gist opened on 银行机构本外币存贷款余额分别达38.7万亿元、29.9万亿元 (filed 科技金融 for the
+    guidance fund beside it) while the report had 中试基地 and 院士 results."""
+    texts = [
+        "银行机构本外币存贷款余额分别达38.7万亿元、29.9万亿元，组建总规模1000亿元的省战略性新兴产业投资引导基金。",
+        "创建3个国家人工智能应用中试基地，28个制造业中试平台入选全国首批重点培育名单。",
+    ]
+    doc = _reply("政府工作报告", "\n".join(texts))
+    doc.measures = [
+        Measure(
+            id=f"m{i}",
+            text=t,
+            section=(),
+            status="done",
+            themes=["科技金融", "成果转化"][i : i + 1],
+        )
+        for i, t in enumerate(texts)
+    ]
+    assert strongest_measures(doc, 1) == [
+        "创建3个国家人工智能应用中试基地，28个制造业中试平台入选全国首批重点培育名单"
+    ]
