@@ -127,6 +127,7 @@ def _theme(
         "documents_chart": "",
         "documents": [],
         "touching": [],
+        "thin": False,
     }
 
 
@@ -300,6 +301,11 @@ def sample_context() -> BriefingContext:
             "done_count": 25,
             "planned_count": 13,
             "provision_count": 0,
+            "themed_count": 36,
+            "themed_done_count": 24,
+            "themed_provision_count": 0,
+            "themed_plan_count": 12,
+            "science_other_count": 1,
             "indicator_count": 9,
             "key_figure_count": 6,
             "theme_count": 5,
