@@ -136,9 +136,9 @@ def is_generic(metric: str) -> bool:
 
 
 # an adverb the name was cut after (R&D占GDP比例始终|保持10%左右): no part of what was counted
-# (人均, 平均, 公共, 成都 end names and places: not those)
+# (人均, 平均, 户均, 亩均, 年均, 公共, 成都 end names and places: not those)
 _TRAILING_ADVERB = re.compile(
-    r"(?:始终|一直|(?<![人平])均|已经?|仍然?|依然|(?<!公)共计?|合计|累计|持续|保持)$"
+    r"(?:始终|一直|(?<![人平户亩年日月])均|已经?|仍然?|依然|(?<!公)共计?|合计|累计|持续|保持)$"
 )
 # a word said twice over a join (科技型中小企业新增总数总数): a name put together wrongly
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,})\1")
@@ -294,8 +294,10 @@ _LIST_SIZE = re.compile(
 )
 
 
-# 每引进1个…团队，给予最高10万元: the unit a grant is counted per, not a count
-_PER_UNIT = re.compile(r"每[^，,。；;\d]{0,6}$")
+# 每引进1个…团队，给予最高10万元: the unit a grant is counted per, not a count. Only a count of
+# things or people after 每 and a verb; 每年安排1亿元 and 每季度1次 are amounts and frequencies.
+_PER_UNIT = re.compile(r"每(?![年季月周日天])[^，,。；;\d]{0,6}$")
+_PER_UNIT_COUNTS = frozenset("个家名人项支位所")
 
 
 def _not_a_count_of_its_own(row: object) -> bool:
@@ -311,7 +313,7 @@ def _not_a_count_of_its_own(row: object) -> bool:
     at = text.translate(_FULLWIDTH).rfind(number)
     if at > 0 and _RANGE_END.search(text[:at]):
         return True
-    if at > 0 and float(value) == 1 and _PER_UNIT.search(text[:at]):
+    if at > 0 and float(value) == 1 and unit in _PER_UNIT_COUNTS and _PER_UNIT.search(text[:at]):
         return True
     return bool(_LIST_SIZE.search(text))
 

@@ -184,6 +184,10 @@ def test_key_figures_never_show_a_name_that_does_not_say_what_was_counted() -> N
     assert display_name("R&D占GDP比例始终", "", "%") == "R&D占GDP比例"
     assert display_name("技术合同成交额累计", "", "亿元") == "技术合同成交额"
     assert display_name("研发人员人均", "", "万元") == "研发人员人均"
+    # 户均, 亩均, 年均, 日均 say what the figure is per, like 人均
+    assert display_name("企业研发投入户均", "", "万元") == "企业研发投入户均"
+    assert display_name("规上工业企业研发投入年均", "", "%") == "规上工业企业研发投入年均"
+    assert display_name("农业科技示范基地亩均", "", "元") == "农业科技示范基地亩均"
     # a word said twice over a join: a name put together wrongly
     assert not is_named("科技型中小企业新增总数总数")
     fragments = ("经费", "金额", "总投入", "直接经费", "国家级", "企业", "金凤凰”人才购房补贴")
@@ -848,6 +852,24 @@ def test_the_one_unit_a_grant_is_counted_per_is_no_target() -> None:
     )
     results = aggregate([_doc(1, [lab], [one])], ["基础研究"]).figures["基础研究"].results
     assert results["value"].tolist() == [1.0]
+
+
+def test_a_yearly_budget_of_one_unit_is_a_target_not_a_grant_unit() -> None:
+    """市财政每年安排1亿元用于支持基础研究: 每年 is how often, 亿元 no unit a grant is counted per;
+    the budget is the plan's biggest money figure and stays in the table."""
+    plan = _said(
+        "a",
+        "市财政每年安排1亿元用于支持基础研究，力争到2025年高新技术企业突破1000家。",
+        {"基础研究": ["基础研究"]},
+        status="planned",
+    )
+    budget = dataclasses.replace(
+        _i("i1", "a", "市财政每年安排", 1),
+        kind="target",
+        text="市财政每年安排1亿元用于支持基础研究",
+    )
+    targets = aggregate([_doc(1, [plan], [budget])], ["基础研究"]).figures["基础研究"].targets
+    assert targets["value"].tolist() == [1.0]
 
 
 def test_an_item_of_a_scoreboard_naming_no_theme_is_in_no_themes_table() -> None:
