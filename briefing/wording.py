@@ -131,9 +131,12 @@ def without_enumerator(quote: str) -> str:
     return quote[m.end() :] if m and m.end() < len(quote) else quote
 
 
-# a list item's number at the very start: 3. （二） 一、 ① 一是 (not 2 家, 10%: a figure)
+# a list item's number at the very start: 3. （二） 一、 ① 一是 (not 2 家, 10%: a figure; not the
+# first of two ordinals, 一、二季度, 一、二等奖, 1、2月: the quote's own words)
 _ENUMERATOR_RE = re.compile(
-    rf"^(?:[(（][{_CN_NUM}\d]{{1,3}}[)）][、.．,，]?|[{_CN_NUM}]{{1,3}}[、.．]|\d{{1,2}}[.．、](?![\d％%])"
+    rf"^(?:[(（][{_CN_NUM}\d]{{1,3}}[)）][、.．,，]?"
+    rf"|[{_CN_NUM}]{{1,3}}[、.．](?![{_CN_NUM}]{{1,3}}(?:、|季度|等奖?|类|级|月|期|产业))"
+    rf"|\d{{1,2}}[.．、](?![\d％%])"
     rf"|[{_CIRCLED}]|[{_CN_NUM}]{{1,3}}是[，,：:]?|第[{_CN_NUM}]{{1,4}}条)\s*"
 )
 

@@ -316,6 +316,14 @@ def test_a_key_figures_quote_drops_the_list_number_it_was_cut_with() -> None:
     )
     assert without_enumerator("（二）新增孵化器5家") == "新增孵化器5家"
     assert without_enumerator("第四条引导基金规模为20亿元") == "引导基金规模为20亿元"
+    # the first of two ordinals is the quote's own word: 一、二季度 is the first half, not Q2
+    for pair in (
+        "一、二季度全市技术合同成交额累计达到46.2亿元",
+        "一、二等奖15项",
+        "1、2月成交额18.6亿元",
+    ):
+        assert without_enumerator(pair) == pair
+    assert without_enumerator("二、一批重大项目落地") == "一批重大项目落地"
     # a figure at the start is the quote's own: never cut
     for quote in ("3.5亿元", "2 家企业", "12.5%", "2023年新增企业5家"):
         assert without_enumerator(quote) == quote
