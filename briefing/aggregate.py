@@ -223,8 +223,10 @@ def figure_theme(
     S&T anchor: `ThemeSpec.anchored`) takes a figure only when the figure itself names it: in
     …引育科技人才，培育创新主体，2021年全社会研发投入同比增长30%，科技型企业累计达到357家 the 30%
     and the 357家 count R&D and firms, not people; in 形成3个千亿级产业集群，培育…三家科创公司在港
-    上市 the 3个 counts clusters, not listings. A 基础研究 or 成果转化 figure is often named without
-    the theme's word (直接经费6.56亿元, 高新技术企业突破2600家) and keeps the fallback."""
+    上市 the 3个 counts clusters, not listings. Unless the sentence's lead clause names the theme:
+    深入实施科技人才培育工程，全年培训新型职业农民3200人次 counts 人才 work. A 基础研究 or 成果转化
+    figure is often named without the theme's word (直接经费6.56亿元, 高新技术企业突破2600家) and
+    keeps the fallback."""
     themes = measure.themes
     if not themes:
         return OTHER_THEME
@@ -240,7 +242,14 @@ def figure_theme(
             return nearest
     if held:
         return held[0]
-    themes = [t for t in themes if t not in named_only]
+    # a sentence whose lead clause names the theme is about it, and its figures count that work
+    # (持续深化科技金融服务，撬动银行为科技型企业放款26亿元); named in passing later on, it is not
+    lead = _CLAUSE_BREAK_RE.split(measure.text, maxsplit=1)[0]
+    themes = [
+        t
+        for t in themes
+        if t not in named_only or any(term in lead for term in measure.evidence.get(t, ()))
+    ]
     if not themes:
         return OTHER_THEME
     if len(themes) > 1 and mixed_figures(measure.text, measure.evidence):

@@ -819,6 +819,37 @@ def test_a_people_or_money_themes_table_lists_only_figures_that_name_it() -> Non
     assert len(aggregate(docs, themes).figures["人才"].results) == 3
 
 
+def test_a_sentence_led_by_a_people_or_money_theme_keeps_its_figures_there() -> None:
+    """持续深化科技金融服务，撬动银行为科技型企业放款26亿元: the sentence is about 科技金融 alone, so
+    its loan figure is that theme's though the quote does not say 金融; the same for 人才 training
+    counted in 人次 under a 科技人才培育工程 lead (the 科技金融 table was left empty)."""
+    loans = _said(
+        "a",
+        "持续深化科技金融服务，撬动银行为科技型企业放款26亿元。",
+        {"科技金融": ["科技金融", "金融服务"]},
+    )
+    lent = dataclasses.replace(
+        _i("i1", "a", "银行为科技型企业放款", 26), text="银行为科技型企业放款26亿元"
+    )
+    training = _said(
+        "b",
+        "深入实施科技人才培育工程，全年培训新型职业农民3200人次，选派农技专家进村服务460人。",
+        {"人才": ["人才", "专家"]},
+    )
+    trained = dataclasses.replace(
+        _i("i2", "b", "新型职业农民", 3200),
+        unit="人次",
+        text="全年培训新型职业农民3200人次",
+    )
+    sent = dataclasses.replace(
+        _i("i3", "b", "选派农技专家进村服务", 460), unit="人", text="选派农技专家进村服务460人"
+    )
+    docs = [_doc(1, [loans, training], [lent, trained, sent])]
+    figures = aggregate(docs, ["科技金融", "人才"], named_only={"人才", "科技金融"}).figures
+    assert figures["科技金融"].results["value"].tolist() == [26.0]
+    assert sorted(figures["人才"].results["value"].tolist()) == [460.0, 3200.0]
+
+
 def test_the_one_unit_a_grant_is_counted_per_is_no_target() -> None:
     """每引进1个省市创新创业团队…，给予最高10万元支持: 1个 is what the grant is per, not a target
     of one team; the 10万元 stays a support standard."""
