@@ -192,10 +192,17 @@ _BOILERPLATE_RE = re.compile(
     # how others took it, not what was done: 产生了轰动效应，…也给予很高评价
     r"|轰动效应|(?:很高|高度|一致|广泛)(?:的)?(?:评价|好评|赞誉|关注)|反响(?:强烈|热烈)"
     r"|给予了?(?:充分|高度|一致)?肯定"
-    # the office's party work and political study, which every summary reports and no S&T briefing
-    # carries: 理论学习中心组, “第一议题”制度, 读原著、悟原理, 全面从严治党
-    r"|理论学习|第一议题|学习强国|读原著|悟原理|党风廉政|从严治党|主题教育|党史学习|两个确立|两个维护"
+)
+# the office's party work and political study, which every summary reports and no S&T briefing
+# carries: 理论学习中心组, “第一议题”制度, 读原著、悟原理, 全面从严治党; boilerplate only when the
+# sentence does no S&T work besides (以党建引领科技特派员服务 and 科技工作者日主题教育活动 do)
+_PARTY_WORK_RE = re.compile(
+    r"理论学习|第一议题|学习强国|读原著|悟原理|党风廉政|从严治党|主题教育|党史学习|两个确立|两个维护"
     r"|意识形态工作|党建引领|党组织(?:建设|书记)"
+)
+# S&T work named in a sentence (not the office's name: 科技局, 科学技术局)
+_SCIENCE_WORK_RE = re.compile(
+    r"(?:科技|科学技术)(?![局厅委部]|系统)|科普|科学家|特派员|研发|专利|成果转化|技术(?![局厅委])"
 )
 # parallel set phrases of a vision or slogan: 更加优化, 更具活力, 不断扩大, 持续壮大, 显著提升
 _SLOGAN_WORD_RE = re.compile(
@@ -335,6 +342,11 @@ _MEETING_RE = re.compile(
 _SPEECH_RE = re.compile(
     r"(?:作|做|发表)了?(?:重要|专题|总结)?讲话|(?:交流|作了|进行了?)发言|致辞|(?:作|做)了?(?:认真|详细)?解答"
 )
+# what a meeting or a talk also did (docs: a meeting that issued something is kept): 举办…座谈会，
+# 发布应用场景清单; 举办…培训会，培训技术经纪人; 为企业做详细解答，帮助企业解决技术难题
+_OUTCOME_RE = re.compile(
+    r"发布|出台|印发|签约|签订|签署|培训|帮助|达成|促成|发放|推出|揭牌|授牌|征集"
+)
 _AT_MEETING_RE = re.compile(
     r"^(?:在?会上|会议上|在?节目中|座谈会上|活动中|会议(?:指出|强调|要求|认为|提出))[，,：:]?"
 )
@@ -397,15 +409,18 @@ def unsuitable(text: str) -> str | None:
         return "个例"
     if _DEFINITION_RE.search(text):
         return "定义条款"
-    if _BOILERPLATE_RE.search(text) and not figures:
+    if not figures and (
+        _BOILERPLATE_RE.search(text)
+        or (_PARTY_WORK_RE.search(text) and not _SCIENCE_WORK_RE.search(text))
+    ):
         return "套话"
     if _OCCASION_RE.search(text) or (
         not figures and not named and _VISIT_RE.search(text) and _VISITORS_RE.search(text)
     ):
         return "会议报道"
     if not figures and (
-        _SPEECH_RE.search(text)
-        or (not named and (_MEETING_RE.search(text) or _AT_MEETING_RE.match(text)))
+        _only_an_event(text, _SPEECH_RE)
+        or (not named and (_only_an_event(text, _MEETING_RE) or _AT_MEETING_RE.match(text)))
     ):
         return "会议报道"
     if figures and _SPEECH_RE.search(text) and _counts_only_speakers(text):
@@ -426,6 +441,13 @@ def unsuitable(text: str) -> str | None:
         # a stance and an aim (坚持…理念，打造…主体): what the office believes, not what it did
         return "口号"
     return None
+
+
+def _only_an_event(text: str, event: re.Pattern[str]) -> bool:
+    """Whether `text` reports the meeting or talk `event` finds and nothing it issued or did
+    (`_OUTCOME_RE` outside the event's own words: 培训会 itself trains no one)."""
+    found = event.search(text)
+    return found is not None and not _OUTCOME_RE.search(event.sub("", text))
 
 
 MIN_SCORE = 3

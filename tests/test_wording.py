@@ -172,6 +172,8 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
         # the office's party work and political study (every summary has a section of it)
         "通过局党组理论学习中心组集体学习、“第一议题”制度等多种途径，采取宣讲、辅导、领学、自学等多种方式，"
         "读原著、悟原理。",
+        "局党组扎实开展主题教育，推动理论学习走深走实。",
+        "全市科技系统扎实开展党史学习教育，推进党建引领。",
         # results praised, none named or counted; a superior's approval
         "“扫黑除恶”专项斗争工作成果突出，工作成绩在全市名列前茅。",
         "李普副主任对我省创新人才推进计划工作给予肯定，并提出下一步推进创新人才的培养工作意见。",
@@ -285,6 +287,13 @@ def test_a_news_dateline_and_byline_are_not_part_of_the_highlight() -> None:
         "会上，发布了《科技型企业知识价值信用贷款实施细则》，为企业授信5亿元。",
         "成功举办第五届中国科技成果交易会，现场签约项目126个。",
         "第三次全国土壤普查试点成果获“优秀”等次，在全国大会作典型发言。",
+        # S&T work that mentions party work, a 座谈会 that published something, a talk that
+        # helped firms and a 培训会 that trained brokers (a 工作总结's 强化科技服务, reviewed)
+        "以党建引领科技特派员服务，组建科技特派员党员服务队。",
+        "举办人工智能产业创新发展座谈会，发布应用场景清单。",
+        "组织专家为企业做详细解答，帮助企业解决技术难题。",
+        "组织开展科技工作者日主题教育活动，弘扬科学家精神。",
+        "举办科技成果转化培训会，培训技术经纪人。",
     ],
 )
 def test_an_event_that_did_something_stays_a_highlight(text: str) -> None:
