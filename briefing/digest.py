@@ -1055,8 +1055,12 @@ _FRAME_HEADING_RE = re.compile(
     r"|保障措施|组织(?:实施|保障|领导)|工作要求|实施步骤|总则|附则)$"
 )
 # how to send comments or reach the office, not what the document is about: a 征求意见 notice's
-# (一)通过我局官网“民意征集”栏目直接填写反馈意见(网址:http://…)
-_CONTACT_RE = re.compile(r"网址|邮箱|电子邮件|电话|传真|http|www\.|@|反馈意见|联系人")
+# (一)通过我局官网“民意征集”栏目直接填写反馈意见(网址:http://…); only those shapes, not the
+# measures a word of them names (建立重点企业联系人制度, 开通…科技服务热线电话, 畅通企业反馈意见渠道)
+_CONTACT_RE = re.compile(
+    r"(?:网址|邮箱|电子邮件|电话|传真|联系人)[:：]|http|www\.|@|(?:电子邮件|邮箱|邮寄)(?:至|到)"
+    r"|通过[^，。；]{0,30}(?:反馈|提出|提交)(?:意见|建议)"
+)
 
 
 def section_topics(doc: ExtractedDocument, n: int = 2) -> list[str]:

@@ -690,6 +690,12 @@ def test_a_gist_never_names_a_regulations_chapter_or_how_to_send_comments() -> N
         ),
     ]
     assert section_topics(doc) == ["设站管理"]
+    # S&T measures a word of a comment notice names are what a document is about
+    for heading in ("（三）建立重点企业联系人制度", "（二）开通12345科技服务热线电话"):
+        doc.measures[2] = Measure(
+            id="m3", text="设站单位应当为博士后提供科研条件。", section=(heading,), status="planned"
+        )
+        assert section_topics(doc) == [heading[3:]]
 
 
 def test_a_gist_names_the_place_an_untitled_page_calls_its_own() -> None:
