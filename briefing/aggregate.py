@@ -244,7 +244,7 @@ def figure_theme(
         return held[0]
     # a sentence whose lead clause names the theme is about it, and its figures count that work
     # (持续深化科技金融服务，撬动银行为科技型企业放款26亿元); named in passing later on, it is not
-    lead = _CLAUSE_BREAK_RE.split(measure.text, maxsplit=1)[0]
+    lead = _CLAUSE_BREAK_RE.split(_TIME_LEAD_RE.sub("", measure.text), maxsplit=1)[0]
     themes = [
         t
         for t in themes
@@ -257,6 +257,12 @@ def figure_theme(
         # 5.99亿元、新增省级以上创新载体35家、引育高层次人才2355人): it is no theme's figure
         return OTHER_THEME
     return max(themes, key=lambda t: len(measure.evidence.get(t, ())))
+
+
+# a lead clause that only dates the sentence (2024年，持续深化科技金融服务，…): the next one leads
+_TIME_LEAD_RE = re.compile(
+    r"^(?:\d{4}年(?:以来|度)?|今年(?:以来)?|近年来|近几年来?|去年|全年)[，,]"
+)
 
 
 def _last_before(text: str, terms: Sequence[str], at: int) -> int:

@@ -848,6 +848,11 @@ def test_a_sentence_led_by_a_people_or_money_theme_keeps_its_figures_there() -> 
     figures = aggregate(docs, ["科技金融", "人才"], named_only={"人才", "科技金融"}).figures
     assert figures["科技金融"].results["value"].tolist() == [26.0]
     assert sorted(figures["人才"].results["value"].tolist()) == [460.0, 3200.0]
+    # a lead that only dates the sentence leaves the lead to the clause after it
+    dated = dataclasses.replace(loans, text="2024年，" + loans.text)
+    docs = [_doc(1, [dated], [lent])]
+    figures = aggregate(docs, ["科技金融"], named_only={"科技金融"}).figures
+    assert figures["科技金融"].results["value"].tolist() == [26.0]
 
 
 def test_the_one_unit_a_grant_is_counted_per_is_no_target() -> None:
