@@ -1097,6 +1097,11 @@ def test_examples_and_a_following_list_are_not_part_of_the_metric() -> None:
         ("成办发〔2012〕17号《成都市人民政府办公厅关于印发实施方案的通知》", "成都市"),
         # deep in a text, the words before a level-only body are no place (紧密围绕市)
         ("会上,通报了中心财务收支情况。" * 15 + "要紧密围绕市科技局工作部署和要求。", None),
+        # a report's closing page names the body it speaks for late, and once
+        (
+            "全年地区生产总值增长6%。" * 20 + "在此,我谨代表光明区人民政府,向全区人民致以敬意!",
+            "光明区",
+        ),
     ],
 )
 def test_without_a_publisher_the_body_the_opening_names_gives_the_scope(

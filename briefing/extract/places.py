@@ -446,10 +446,15 @@ def body_jurisdiction(text: str) -> str | None:
         # "我代表光明区人民政府", "书记传达州人民政府…精神": the body's name starts after the words
         # before it
         head = _BEFORE_BODY.split(head)[-1]
+        # "我谨代表光明区人民政府": a report names the body it speaks for, wherever that stands
+        spoken_for = opening.startswith("代表", m.start() - len(head) - 2)
         for k in range(len(head) - 1):
             own = jurisdiction(head[k:] + m.group())
             if own is not None and (
-                find_places(own) or m.start() < GUESSED_OPENING or text.count(own) >= 2
+                find_places(own)
+                or spoken_for
+                or m.start() < GUESSED_OPENING
+                or text.count(own) >= 2
             ):
                 return own
     return None
