@@ -1743,13 +1743,28 @@ def test_people_brought_in_are_named_with_the_verb_that_brought_them() -> None:
 
 
 def test_a_support_ratio_is_named_as_the_share_of_its_base() -> None:
-    # an unseen 鞍山 policy: "融资租赁额 20%" read as the lease amount itself
-    found = figures("按融资租赁额的20%给予补助。", "按执行利率给予2%的贴息补助,最高不超过20万元。")
+    # an unseen 鞍山 policy: "融资租赁额 20%" read as the lease amount itself; the ratio is
+    # named after what it supports when the condition before it says (the full sentences)
+    found = figures(
+        "企业通过融资租赁方式取得大型科研仪器的,按融资租赁额的20%给予补助。",
+        "对企业单个科技信贷项目,按执行利率给予2%的贴息补助,最高不超过20万元。",
+        "按执行利率给予2%的贴息补助,最高不超过20万元。",
+    )
     assert [(f.metric, f.value, f.kind) for f in found] == [
-        ("融资租赁额补助比例", 20, "provision"),
+        ("大型科研仪器补助比例(按融资租赁额)", 20, "provision"),
+        ("企业单个科技信贷项目贴息比例(按执行利率)", 2, "provision"),
+        ("企业单个科技信贷项目贴息补助", 20, "provision"),  # the cap is of the grant
         ("执行利率贴息比例", 2, "provision"),
-        ("贴息补助", 20, "provision"),  # the cap is of the grant, not of the ratio
+        ("贴息补助", 20, "provision"),
     ]
+    # a threshold or a catch-all condition names nothing supported: the base names the ratio
+    # (the reviewer's: "企业研发投入超过500万元奖励比例(按…)" was not printed at all)
+    found = figures("企业研发投入超过500万元的,按研发投入增量的10%给予奖励。")
+    assert [(f.metric, f.kind) for f in found if f.value == 10] == [
+        ("企业研发投入增量奖励比例", "provision")
+    ]
+    found = figures("对符合条件的企业,按研发费用的10%给予补助,最高不超过100万元。")
+    assert [(f.metric, f.value) for f in found] == [("研发费用补助比例", 10), ("研发费用", 100)]
 
 
 def test_a_support_ratio_is_named_after_what_it_supports() -> None:
@@ -1874,6 +1889,9 @@ def test_a_measure_word_after_a_figure_named_by_the_noun_after_it_keeps_its_name
     # "23条主干道已基本完成…改造,投资1.2亿元…": the amount is not the 主干道's
     found = figures("城区23条主干道已基本完成改造,成交额1.2亿元。")
     assert found[-1].metric == "成交额"
+    # an amount is no subject of the amount after it: not 营业出口额 (营业收入 cut in two)
+    found = figures("2023年,高新技术企业实现营业收入5000亿元,出口额300亿元。")
+    assert [f.metric for f in found] == ["营业收入", "出口额"]
 
 
 def test_a_preposition_or_adverb_before_the_date_or_verb_is_no_part_of_a_name() -> None:
@@ -1882,6 +1900,9 @@ def test_a_preposition_or_adverb_before_the_date_or_verb_is_no_part_of_a_name() 
         "全市高新技术企业总量于2024年底突破500家。", "全市高新技术企业总量将达到600家左右。"
     )
     assert [f.metric for f in found] == ["高新技术企业总量", "高新技术企业总量"]
+    # the 要 of 纪要 is no modal
+    found = figures("2023年,印发专题会议纪要36份。", "2023年,编发科技工作会议纪要36期。")
+    assert [f.metric for f in found] == ["专题会议纪要", "编发科技工作会议纪要"]
 
 
 def test_a_measure_word_after_a_flow_names_the_thing_not_the_flow_and_is_not_repeated() -> None:
@@ -1899,6 +1920,9 @@ def test_a_measure_word_after_a_flow_names_the_thing_not_the_flow_and_is_not_rep
         "中央对地方转移支付规模",
         "中央对地方转移支付规模",
     ]
+    # an adverb before 新增 stays with it: never "新增科技型中小企业年均" (printed as …年)
+    found = figures("“十四五”以来,科技型中小企业年均新增300家。", "科技型中小企业每年新增300家。")
+    assert [f.metric for f in found] == ["科技型中小企业年均新增", "科技型中小企业每年新增"]
 
 
 def test_adverbs_modals_and_a_reading_month_at_the_end_are_no_part_of_a_name() -> None:
@@ -1944,6 +1968,27 @@ def test_an_undated_target_of_a_plan_is_of_the_year_the_plan_is_for() -> None:
         "力争高新技术企业达到500家。", title="某市科技创新三年行动方案", doc_date="2023-03-01"
     )
     assert (f.kind, f.year) == ("target", None)
+    # a span written 2024年至2026年 or with no 年 after it; a target for every year of the span
+    # is of none of them; an 意见 naming no year sets aims for the years ahead
+    for span in ("(2024年至2026年)", "（2024—2026）", "（2024—2026年）"):
+        [f] = figures(
+            "力争高新技术企业数量达到1500家。",
+            title=f"宁波市推动科技创新高质量发展行动方案{span}",
+            doc_date="2024-03-01",
+        )
+        assert (f.kind, f.year) == ("target", 2026), span
+    [f] = figures(
+        "力争每年新增高新技术企业100家以上。",
+        title="XX市科技创新行动计划（2023—2025年）",
+        doc_date="2023-04-01",
+    )
+    assert (f.kind, f.year) == ("target", None)
+    [f] = figures(
+        "力争研发经费投入强度达到3%。",
+        title="关于加快建设科技强市的实施意见",
+        doc_date="2024-03-01",
+    )
+    assert (f.kind, f.year) == ("target", None)
     # a reply's next steps have no year of their own
     [f] = figures("下一步,我局将力争新增高新技术企业100家。", title="关于市人大代表建议的答复")
     assert (f.kind, f.year) == ("target", None)
@@ -1952,6 +1997,9 @@ def test_an_undated_target_of_a_plan_is_of_the_year_the_plan_is_for() -> None:
 def test_the_end_of_a_five_year_period_ahead_is_a_deadline_and_no_deadline_opens_a_name() -> None:
     [f] = figures("到“十四五”末,全市高新技术企业达到2000家。", doc_date="2024-03-05")
     assert (f.metric, f.kind, f.year) == ("高新技术企业", "target", 2025)
+    # 截至…末 is a stock at the period's end, as 截至2025年底
+    [f] = figures("截至“十四五”末,全市高新技术企业达到3000家。", doc_date="2025-12-20")
+    assert f.kind == "actual"
     found = figures("力争到2025年末全市R&D经费投入强度达到2.5%。", doc_date="2024-03-05")
     assert [(f.metric, f.kind, f.year) for f in found] == [("R&D经费投入强度", "target", 2025)]
 
@@ -1965,6 +2013,21 @@ def test_a_summary_posted_early_the_next_year_says_this_year_for_the_year_it_sum
         doc_date="2022-02-21",
     )
     assert [f.year for f in found] == [2021, 2021]
+    # its own plans part speaks of the year it was posted in
+    [f] = figures(
+        "今年,力争新增高新技术企业50家。",
+        title="XX县科技局2023年工作总结",
+        doc_date="2024-02-20",
+        section=("二、2024年工作计划",),
+    )
+    assert (f.kind, f.year) == ("target", 2024)
+    [f] = figures(
+        "今年全县研发经费投入强度力争达到2.5%。",
+        title="XX县科技局2023年工作总结",
+        doc_date="2024-02-20",
+        section=("二、下一步工作打算",),
+    )
+    assert (f.kind, f.year) == ("target", 2024)
     # a work report delivered then speaks from its own date
     [f] = figures(
         "去年全市新认定高新技术企业33家。", title="2022年政府工作报告", doc_date="2022-02-21"
@@ -2030,7 +2093,7 @@ def test_the_aim_a_summary_reports_reaching_is_a_target_of_that_year() -> None:
     ]
     # a rate of completion is what was reached
     [f] = figures("完成年度目标任务215%。")
-    assert f.kind != "target"
+    assert f.kind == "actual"
 
 
 def test_a_rate_cut_or_raised_is_named_as_the_cut_or_rise_of_its_object() -> None:
@@ -2040,6 +2103,20 @@ def test_a_rate_cut_or_raised_is_named_as_the_cut_or_rise_of_its_object() -> Non
         ("工商业电价降幅", None),
         ("居民消费价格", None),
         ("宽带和专线平均资费", "降低"),
+    ]
+    # 增加值 is a noun, not the verb 增加; a rate raised or cut *to* a level is the level
+    found = figures(
+        "数字经济核心产业增加值1200亿元,增加值占比达到10.5%。",
+        "增加值占地区生产总值比重达到10.5%。",
+        "提高企业研发费用加计扣除比例至100%。",
+        "下调科技型企业贷款担保费率至1%。",
+    )
+    assert [f.metric for f in found] == [
+        "数字经济核心产业增加值",
+        "增加值占比",
+        "增加值占地区生产总值比重",
+        "提高企业研发费用加计扣除比例",
+        "下调科技型企业贷款担保费率",
     ]
 
 

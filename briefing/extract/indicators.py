@@ -87,11 +87,14 @@ what each one is about (a page in traditional characters reaches it folded to si
   bulletin, also after a preamble with no year and no figure; the year a title's 总结 reviews:
   "2016年…工作总结及2017年工作安排"); else, for a provision,
   the document's year (a standard laid down is the document's own); else, for a target of a plan or
-  policy (by `status.detect_genre`), the end of the span its title names (2023—2025年, “十四五”),
-  none when its title names several years without them (规划, 三年行动), else the year it was
-  issued, or for an undated one the single year its preamble names; else null. 今年/去年/目前 of a
-  summary of a year posted early the next ("…2021年工作总结", 2022-02) speak from the year it
-  sums up. "到“十四五”末" is a deadline like "到2025年". A reply letter
+  policy (by `status.detect_genre`), the end of the span its title names (2023—2025年,
+  2024年至2026年, （2024—2026）, “十四五”) unless it is for every year (每年, 年均), none when its
+  title names several years without them (规划, 三年行动) or is an 意见/行动计划 naming no year,
+  else the year it was issued, or for an undated one the single year its preamble names; else
+  null. 今年/去年/目前 of a summary of a year posted early the next ("…2021年工作总结", 2022-02)
+  speak from the year it sums up, but in its plans part (a heading with 计划/打算/下一步 or a
+  later year) from the year it was posted. "到“十四五”末" is a deadline like "到2025年";
+  "截至“十四五”末", like "截至2025年底", is not. A reply letter
   or report dated 2023 does not date its figures 2023 by itself: they often are cumulative or of the
   year before, so they stay null.
 - scope: a named place or body at the head of the clause or sentence (科学城核心区, 璧山片区, 金凤
@@ -185,8 +188,8 @@ _TARGET_WORD = re.compile(
     rf"{FUTURE_YEARS}|"
     # not the end of a span (2020年至2023年) nor a point compared with (从…增长到2023年的85.5亿元)
     r"(?<![截止年])(?:到|至)(?:19|20)[0-9]{2}年(?:底|末)?(?!的)"
-    # "到“十四五”末": the end of a five-year period, as 到2025年
-    r"|(?:到|至)[“\"]?十[一二三四五六]五[”\"]?(?:期末|末))"
+    # "到“十四五”末": the end of a five-year period, as 到2025年 (截至…末 is a stock, as above)
+    r"|(?<![截止年])(?:到|至)[“\"]?十[一二三四五六]五[”\"]?(?:期末|末)(?!的))"
 )
 _TARGET_YEAR = re.compile(r"^(?:到|至)((?:19|20)[0-9]{2})年")
 # a sentence opening a passage about the years ahead: "未来5年,", "今后三年,"
@@ -301,8 +304,8 @@ _TRAILING_NOISE_WORDS = _words(
     "分别 均 已 较上年 较去年 比上年 比去年 较 了 在 等 的 至 到 从 由 完成 须 需 应当 应 必须 "
     "增至 升至 降至 增加到 提高到 增长到 跃升至 跃升到 跃升 大幅 力争 确保 给予 予以 将 "
     # adverbs and modals before the verb ("增速要高于40%", "可达", "有望突破", "已经达到",
-    # "首次突破"); not the 要 of 纲要/重要, the 可 of 许可/认可
-    "有望 已经 首次 再次 仍然 仍 或将 能够 可以 (?<![许认])可 (?<![纲摘重主需只必])要 拟按 拟 上涨"
+    # "首次突破"); not the 要 of 纲要/重要/纪要, the 可 of 许可/认可
+    "有望 已经 首次 再次 仍然 仍 或将 能够 可以 (?<![许认])可 (?<![纲摘重主需只必纪概简提扼])要 拟按 拟 上涨"
 )
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
@@ -518,6 +521,16 @@ def extract_indicators(
                 or top_section_years.get(top)
                 or ctx.title_year
             )
+            if ctx.speaking_year != ctx.doc_year and (
+                plan_sections[sentence.section]
+                or (_heading_year(sentence.section, heading_years, ctx, title=False) or 0)
+                > (ctx.speaking_year or 0)
+            ):
+                # a summary's own plans part ("二、2024年工作计划", "下一步工作打算") speaks of
+                # the year it was posted in, not of the year it reviews
+                sentence_ctx = dataclasses.replace(
+                    ctx, speaking_year=ctx.doc_year, speaking_month=ctx.doc_month
+                )
         figures, last_year = _sentence_figures(sentence.text, sentence_ctx, planned, context_year)
         _carry_year(carried_years, sentence, ctx, last_year, intro_years)
         if figures and sentence.section not in section_subjects:
@@ -546,16 +559,23 @@ def extract_indicators(
     if any(ind.kind == "target" and ind.year is None for ind in indicators):
         planned_year = _planned_year(title, structure, ctx.doc_year)
         for ind in indicators:
-            if ind.kind == "target" and ind.year is None:
+            if ind.kind == "target" and ind.year is None and not _EVERY_YEAR.search(ind.text):
                 ind.year = planned_year
     return indicators
 
 
 # a plan's own horizon in its title: "2023—2025年", "“十四五”"; a plan named for several years
 # without them (规划, 三年行动) dates no undated target
-_TITLE_SPAN = re.compile(r"(?:19|20)[0-9]{2}\s*[—\-－~～至到]\s*((?:19|20)[0-9]{2})年")
+# "2023—2025年", "2024年至2026年", "（2024—2026）"
+_TITLE_SPAN = re.compile(r"(?:19|20)[0-9]{2}年?\s*[—\-－~～至到]\s*((?:19|20)[0-9]{2})(?![0-9])")
+# "每年新增…100家": a figure for every year of the plan, not for its last
+_EVERY_YEAR = re.compile(r"每年|年均")
 _TITLE_FIVE_YEAR = re.compile(r"十([一二三四五])五")
 _SEVERAL_YEARS = re.compile(r"规划|纲要|[两三四五]年|中长期|远景")
+# "关于加快建设科技强市的实施意见": an 意见 or 行动计划 that names no year sets aims for the years
+# ahead, not for the year it was issued (tried: any title naming no year nor 年度, as the 办法
+# and 细则 too: dev year 0.936 -> 0.929, their standing terms are of the issue year)
+_AIMS_AHEAD = re.compile(r"意见|行动计划|行动方案")
 
 
 def _planned_year(title: str | None, structure: Structure, doc_year: int | None) -> int | None:
@@ -569,7 +589,9 @@ def _planned_year(title: str | None, structure: Structure, doc_year: int | None)
             return int(span.group(1))
         if (period := _TITLE_FIVE_YEAR.search(title)) is not None:
             return 2005 + 5 * _FIVE_YEAR_INDEX[period.group(1)]
-        if _SEVERAL_YEARS.search(title):
+        if _SEVERAL_YEARS.search(title) or (
+            _AIMS_AHEAD.search(title) and not _YEAR.search(title) and "年度" not in title
+        ):
             return None
     if doc_year is None and structure.sentences:
         # an undated plan's preamble names the year it is for ("市委、市政府决定,2024年在全市开展
@@ -921,6 +943,8 @@ def _sentence_figures(
             and q.unit == "%"
             and (cut := _CUT_OR_RAISE.match(metric)) is not None
             and len(metric) - cut.end() >= 2
+            # "提高…加计扣除比例至100%": the new level, not the size of the rise
+            and not _TO_LEVEL.search(bare)
         ):
             # "降低工商业电价5%": by how much the 工商业电价 is cut (工商业电价降幅)
             metric = metric[cut.end() :] + ("增幅" if cut.group(1) else "降幅")
@@ -1197,11 +1221,18 @@ def _recipient(text: str, pos: int, scope: str | None) -> str | None:
         for m in _IF_CLAUSE.finditer(text, lo, pos):
             last = m
     name = _clean_metric(last.group(1), scope) if last is not None else None
+    if name is not None and _NOT_A_RECIPIENT.search(name):
+        # "研发投入超过500万元的", "符合条件的企业": a threshold or a catch-all names nothing
+        # supported; the base the ratio is of names the grant better
+        return None
     if name is not None and len(name) > 14 and len(head := name.rsplit("的", 1)[-1]) >= 2:
         name = head  # "牵头建设重组后纳入新序列的全国重点实验室": the 全国重点实验室
     return name
 
 
+_NOT_A_RECIPIENT = re.compile(
+    r"[0-9]|超过|以上|以下|不低于|不少于|不超过|高于|低于|达到|符合|经认定|相关"
+)
 _RATIO_OF_BASE = re.compile(r"按照?([^按,，;；。0-9]{2,12}?)的?(?:给予|予以)?$")
 _GRANT_AFTER = re.compile(r"的?(?:给予|予以)?(?:一次性)?(补助|奖励|资助|补贴|贴息|奖补)")
 # "没有研发活动的占66%", "建有研发机构的只有40%左右": a share of the things a clause describes
@@ -1884,13 +1915,15 @@ def _clean_metric(
     if examples and examples[-1] < len(s) - 1:
         s = s[examples[-1] :]  # "A、B等重大项目": the examples are not the name
     s = _balance_quotes(s.strip('"、,，()（）'))
-    if s.endswith("新增") and len(s) >= 4:
+    if s.endswith("新增") and len(s) >= 4 and not s[:-2].endswith(_BEFORE_NEW):
+        # "科技型中小企业年均新增": only a noun is moved after 新增, never an adverb left dangling
         s = "新增" + s[:-2]  # "“两院”院士新增7位": the 新增“两院”院士, as "新增…" reads elsewhere
     if len(s) < 2 or s == scope or s.startswith("方面"):
         return None
     return s
 
 
+_BEFORE_NEW = ("年均", "每年", "累计", "当年", "同比", "全年", "共", "均", "再", "又", "还")
 _LIST_JOINT = frozenset("及和、与或")
 _QUOTED = re.compile(r"“[^“”]*”")
 _PEOPLE_UNITS = ("人", "名", "位")
@@ -2325,6 +2358,9 @@ def _elided_subject(text: str, prev: _Figure, fig: _Figure) -> str | None:
     if subject.endswith(name[:2]):
         return subject + name[2:]  # "R&D经费投入" + "投入强度"
     if not _RATE_WORD.fullmatch(name):
+        if prev.quantity.unit.endswith("元"):
+            # "营业收入5000亿元,出口额300亿元": an amount is no subject of another amount
+            return None
         # "高新技术企业净增数…,总数…": the 高新技术企业's 总数, not its 净增数's
         subject = _SUBJECT_MEASURE.sub("", subject)
     return subject + name if len(subject) >= 2 else None
@@ -2362,7 +2398,9 @@ def _qualify_generic_metrics(text: str, figures: list[_Figure]) -> None:
             fig.metric = subject if subject.endswith(fig.metric) else subject + fig.metric
 
 
-_CUT_OR_RAISE = re.compile(r"(提高|上调|增加)|降低|下调|压减|削减|减少")
+# 增加值 (value added) is a noun, not the verb 增加 before its object
+_CUT_OR_RAISE = re.compile(r"(提高|上调|增加(?![值量]))|降低|下调|压减|削减|减少(?!量)")
+_TO_LEVEL = re.compile(r"[至到为]\s*$")
 _DONE_SHARE = re.compile(r"(?:(?<!超额)完成(?:了)?([^,，;；。]{2,20}?)的|超额完成(?:了)?)$")
 _SHARE_LEAD = re.compile(r"^[、,，;；]?(?:和|及|并|其中)?占")
 
