@@ -192,6 +192,27 @@ def test_a_plans_part_on_the_situation_holds_no_measures_but_its_figures() -> No
     ]
 
 
+def test_a_task_heading_that_seizes_an_opportunity_keeps_its_measures() -> None:
+    # a 实施意见 whose top-level headings are its tasks: 紧抓…机遇 is an order, not a part on the
+    # situation, whatever verb opens it
+    body = "\n".join(
+        [
+            "一、紧抓成渝地区双城经济圈建设机遇",
+            "支持企业牵头组建创新联合体,推动高校院所与企业共建研发平台。",
+            "鼓励龙头企业开放应用场景,促进科技成果在本地转化。",
+            "二、积极应对国际科技竞争挑战",
+            "支持科技型中小企业加大研发投入。",
+            "三、面临的机遇与挑战",
+            "新一轮科技革命和产业变革深入发展。",
+        ]
+    )
+    assert texts(measures_of(body, "关于加快建设区域科技创新中心的实施意见")) == [
+        "支持企业牵头组建创新联合体,推动高校院所与企业共建研发平台。",
+        "鼓励龙头企业开放应用场景,促进科技成果在本地转化。",
+        "支持科技型中小企业加大研发投入。",
+    ]
+
+
 def test_what_the_proposer_proposed_is_not_the_offices_measure() -> None:
     body = "\n".join(
         [

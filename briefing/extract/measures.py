@@ -146,7 +146,11 @@ _PRINCIPLE_SECTION_RE = re.compile(
 # The situation word is the heading's head noun, at its end: (三)抢抓机遇,加快发展数字经济 is an order.
 _SITUATION_SECTION_RE = re.compile(r"(?:形势|机遇|挑战|背景|意义|必要性)(?:分析)?[。.:：]?$")
 _BASE_SECTION_RE = re.compile(r"基础|成效|成绩|回顾|现状|进展|成就|情况")
-_SEIZE_RE = re.compile(r"抢抓|把握|抓住|抓牢|用好|应对|迎接|直面")
+# What one does to an opportunity or a challenge, as morphemes so that any adverb or verb around them
+# (紧抓, 牢牢把握, 积极应对, 主动融入…抢占) is caught; searched before the situation noun, not only at
+# the heading's start. A meaning or a background is never seized, so …的重要意义 is not checked.
+_SEIZE_RE = re.compile(r"抓|把握|掌握|用好|用足|应对|迎接|迎战|直面|融入|抢占|顺应")
+_SEIZABLE_RE = re.compile(r"(?:形势|机遇|挑战)")
 _HEADING_PREFIX_RE = re.compile(
     r"^(?:第[一二三四五六七八九十]+(?:章|部分|节)|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]"
     r"|\d+[.．、])\s*"
@@ -161,7 +165,10 @@ def is_situation_heading(heading: str) -> bool:
         _SITUATION_SECTION_RE.search(body) is not None
         and _BASE_SECTION_RE.search(body) is None
         and not gives_order(body)
-        and _SEIZE_RE.match(body) is None
+        and not (
+            (noun := _SEIZABLE_RE.search(body)) is not None
+            and _SEIZE_RE.search(body, 0, noun.start()) is not None
+        )
     )
 
 
