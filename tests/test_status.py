@@ -53,6 +53,14 @@ def test_genre_comes_from_the_head_noun_of_the_title(title: str, genre: str) -> 
     assert detect_genre(title).genre == genre
 
 
+def test_a_notice_about_an_inspection_of_results_reports_no_results() -> None:
+    # the title's last type word (通知) decides; 落实情况 only names what is to be inspected
+    title = "关于开展2024年度科技惠企政策落实情况督查的通知"
+    assert detect_genre(title).genre == "plan"
+    body = "一、督查内容\n重点督查研发费用加计扣除、高新技术企业税收优惠等政策兑现情况。"
+    assert set(statuses(body, title, "2024-05-10").values()) == {"planned"}
+
+
 def test_genre_comes_from_the_opening_when_there_is_no_title() -> None:
     reply = parse_structure(
         "你们提出的《关于加强基础研究的建议》收悉。现答复如下:\n一、工作开展情况"

@@ -63,6 +63,8 @@ _GENRE_TITLE_RE = re.compile(
     r"|行动|建议|清单|目录|路线图|实施|指引|任务分解|责任分工|分工|任务|摘编|汇编|解读)"
     r"|(?P<news>记者|新闻|发布会|动态|召开|举行|举办|开幕|闭幕|揭牌|签约|出席|调研|走访|会见|座谈)"
 )
+# the join of a title's two parts (…工作总结和2025年工作计划, …执行情况与…计划草案)
+_TITLE_JOIN_RE = re.compile(r"[及和与暨、]|以及")
 # 关于印发《…实施方案》的通知, 我市出台《…意见》: a quoted title names another document
 _QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
 _TRAILING_NOTE_RE = re.compile(r"[(（][^()（）]{0,16}[)）]$")
@@ -117,10 +119,16 @@ def detect_genre(title: str | None, structure: Structure | None = None) -> Genre
         ]
         if cues:
             last = cues[-1]
-            kinds = {m.lastgroup for m in cues}
-            if last.lastgroup == "plan" and "summary" in kinds:
-                # 2024年工作总结和2025年工作计划: a review part and a task part, like a work report
-                return GenreGuess("report", f"标题中的“{cues[0].group(0)}”和“{last.group(0)}”")
+            review = next((m for m in cues if m.lastgroup == "summary"), None)
+            if (
+                last.lastgroup == "plan"
+                and review is not None
+                and _TITLE_JOIN_RE.match(own, review.end()) is not None
+            ):
+                # 2024年工作总结和2025年工作计划: a review part and a task part, like a work report;
+                # a summary word that only modifies the title's type word (关于开展…落实情况督查的
+                # 通知) leaves the decision to that last word
+                return GenreGuess("report", f"标题中的“{review.group(0)}”和“{last.group(0)}”")
             return GenreGuess(last.lastgroup, f"标题中的“{last.group(0)}”")  # type: ignore[arg-type]
     if structure is None:
         return GenreGuess("unknown", "")
