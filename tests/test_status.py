@@ -488,6 +488,21 @@ def test_a_document_naming_itself_by_its_type_is_a_plan() -> None:
     assert detect_genre(None, news).genre == "unknown"
 
 
+def test_a_word_ending_in_ben_is_no_self_reference() -> None:
+    # 降成本措施 is a policy the office carried out, not the page naming itself 本措施
+    body = (
+        "县科技局扎实推进科技惠企工作,全面落实降成本措施,持续优化创新生态。\n"
+        "一、科技特派员服务\n组织科技特派员深入乡镇开展技术指导,推广新品种新技术。\n"
+        "二、企业培育\n组织企业申报高新技术企业,帮助企业解决技术难题。\n"
+        "三、成果转化\n举办校企对接活动,推动科技成果在本地转化。"
+    )
+    assert detect_genre(None, parse_structure(body)).genre == "unknown"
+    assert set(statuses(body, date="2024-12-20").values()) == {"done"}
+    for words in ("基本政策", "资本规划", "根本措施", "日本政策"):
+        page = parse_structure(f"县科技局介绍{words}。\n组织企业申报高新技术企业。")
+        assert detect_genre(None, page).genre == "unknown", words
+
+
 def test_a_decision_made_public_is_done_in_a_notice() -> None:
     text = "确定255名科技人员为市级科技特派员,现予以公布。"
     assert decide(text, (), DocContext("plan", 2018)).status == "done"

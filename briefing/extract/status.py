@@ -85,8 +85,12 @@ _PROVISION_RE = re.compile(
 )
 # a document that names itself by its type (制定本实施方案, 自本方案印发之日起, 适用本办法): a plan or
 # a policy, wherever the words stand; 本 right before the type word or one of its modifiers (还本付息
-# is no self-reference)
+# is no self-reference). 本 must start a word: at a clause start or after a verb or preposition that
+# takes the document as its object (制定本, 适用本, 自本, 按本); inside a word (降成本措施, 基本政策,
+# 根本措施, 资本规划, 日本) it names nothing.
 _SELF_REFERENCE_RE = re.compile(
+    r"(?:(?<![^\s，,。；;：:（()）、“”\"》条自按依照对在从由经])"
+    r"|(?<=制定|制订|适用|根据|按照|依据|依照|执行|实施|落实|参照|符合|违反|享受|纳入|列入|印发))"
     r"本(?:实施|行动|试点|工作|专项|暂行|管理|若干)?"
     r"(?:方案|办法|规划|细则|规定|条例|意见|措施|计划|指引|指南|政策)(?![书])"
 )
