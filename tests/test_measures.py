@@ -172,6 +172,21 @@ def test_a_slogan_in_clauses_of_one_rhythm_is_not_a_measure() -> None:
     assert "口号" in (not_a_measure("幸福靠奋斗,发展靠实干。") or "")
 
 
+def test_a_rank_among_peers_in_a_slogans_rhythm_is_a_result() -> None:
+    body = "\n".join(
+        [
+            "一、工作开展情况",
+            "科技创新指数全省第一,专利工作指数全省第二。",
+            "人才是第一资源,创新是第一动力。",
+        ]
+    )
+    got = measures_of(body, "某县科技局2024年工作总结")
+    assert [(m.text, m.status) for m in got] == [
+        ("科技创新指数全省第一,专利工作指数全省第二。", "done")
+    ]
+    assert not_a_measure("科技创新指数全省第一,专利工作指数全省第二。") is None
+
+
 def test_a_plans_part_on_the_situation_holds_no_measures_but_its_figures() -> None:
     body = "\n".join(
         [

@@ -901,6 +901,13 @@ _EFFORT_LEAD_RE = re.compile(
     r"|扎实|不断|努力|严格|稳步)"
 )
 _SLOGAN_SPLIT_RE = re.compile(r"[，,、；;。！!]")
+# a result stated as a rank among peers or a multiple (科技创新指数全省第一, 位居全国前列, 翻了一番),
+# written in the same rhythm as a slogan; a rank with no peers named (人才是第一资源) is a slogan's
+_RANK_RE = re.compile(
+    r"(?:全国|全省|全市|全区|全县|全州|同类|同级|同批)[^，,。；;]{0,4}?"
+    r"(?:第[一二三四五六七八九十]|首位|前列|前[一二三四五六七八九十]|领先)"
+    r"|翻番|翻了?[一两二三四]番|[一两二三四五六七八九十]倍"
+)
 
 
 def is_slogan(text: str) -> bool:
@@ -923,6 +930,7 @@ def is_slogan(text: str) -> bool:
         and not gives_order(text)
         and _EFFORT_LEAD_RE.match(text) is None
         and sentence_mood(text) is None
+        and _RANK_RE.search(text) is None
     )
 
 
