@@ -463,6 +463,18 @@ def test_a_page_without_title_that_gives_orders_is_read_as_a_plan() -> None:
     assert set(got.values()) == {"planned"}, got
 
 
+def test_a_page_without_title_whose_leads_name_fields_of_deeds_stays_done() -> None:
+    """加强…,组织…: a summary names the field, then what was done in it; the lead verb alone
+    is no order when the clause after it gives none."""
+    body = (
+        "加强科技型企业培育,组织企业申报高新技术企业。推进科技特派员服务,"
+        "选派特派员深入乡镇开展技术培训。强化科技成果转化,举办校企对接活动。"
+        "深化科技合作,与省农科院共建试验示范基地。"
+    )
+    got = statuses(body, date="2024-12-20")
+    assert len(got) == 4 and set(got.values()) == {"done"}, got
+
+
 def test_a_page_without_title_that_also_reports_results_stays_done() -> None:
     """A news page that retells a review beside a few orders is not a plan: orders must outnumber
     the results more than twice over."""

@@ -523,6 +523,7 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
 
 
 _LEAD_CLAUSE = "本句开头的分句："
+_ORDER_CLAUSE_RE = re.compile(r"[，,；;。！!]")
 MIN_PLAN_MOODS = 3
 # a page that also reports some results (a retold work report's review) stays what it is unless
 # its plans and orders outnumber them this many times over
@@ -540,7 +541,12 @@ def _genre_from_moods(units: Sequence[_Unit], ctx: DocContext) -> DocContext:
         if mood is not None:
             planned += mood.status == "planned"
             done += mood.status == "done"
-        elif gives_order(unit.text):
+        elif gives_order(unit.text) and all(
+            gives_order(clause) for clause in _ORDER_CLAUSE_RE.split(unit.text)[1:] if clause
+        ):
+            # 加强科技型企业培育,组织企业申报…: a summary's lead names the field, and a clause
+            # after it that gives no order reports what was done; an order counts only when it
+            # orders throughout (加快…,推动…)
             planned += 1
     if planned >= MIN_PLAN_MOODS and planned > PLAN_MOOD_RATIO * done:
         cue = f"计划语气或祈使的句子（{planned}句）远多于已完成语气的句子（{done}句）"
