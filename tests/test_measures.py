@@ -187,6 +187,20 @@ def test_a_rank_among_peers_in_a_slogans_rhythm_is_a_result() -> None:
     assert not_a_measure("科技创新指数全省第一,专利工作指数全省第二。") is None
 
 
+def test_praise_that_names_no_deed_is_not_a_measure() -> None:
+    body = "\n".join(
+        [
+            "一、工作开展情况",
+            "2024年,全市科技工作取得新成效。",
+            "2024年,全市新增高新技术企业120家,科技工作取得新成效。",
+        ]
+    )
+    assert texts(measures_of(body, "某市科技局2024年工作总结")) == [
+        "2024年,全市新增高新技术企业120家,科技工作取得新成效。"
+    ]
+    assert "取得了成效" in (not_a_measure("2024年,全市科技工作取得新成效。") or "")
+
+
 def test_a_plans_part_on_the_situation_holds_no_measures_but_its_figures() -> None:
     body = "\n".join(
         [

@@ -940,6 +940,14 @@ def is_slogan(text: str) -> bool:
     )
 
 
+# praise with no content: 2024年,全市科技工作取得新成效 names neither a deed nor a figure (a field that
+# 取得新突破 after a comma-separated deed, or with a figure, keeps what it reports)
+_EMPTY_GAIN_RE = re.compile(
+    r"(?:20\d\d年(?:以来)?[，,])?[^，,。；;\d]{0,16}取得了?(?:新的|新|明显|显著|积极|良好|长足|重要)?"
+    r"(?:的)?(?:成效|进展|成绩|突破|成果)[。！!]?"
+)
+
+
 def _framing_shape(text: str) -> str | None:
     """The framing shapes `briefing explain` names apart, with its words; None for none. The same
     checks decide (`is_framing`) and explain, so explain never gives a reason the extraction did
@@ -966,6 +974,8 @@ def _framing_shape(text: str) -> str | None:
         return "是对前文的评语，不含具体数字，不是措施"
     if is_slogan(text):
         return "是口号（几个等长的分句，不含数字，没有做了或要做的事），不是措施"
+    if "取得" in text and _EMPTY_GAIN_RE.fullmatch(text) is not None:
+        return "只说取得了成效，没有做了什么，也没有数字，不是措施"
     return None
 
 
