@@ -2145,6 +2145,23 @@ def test_a_five_year_review_is_not_dated_by_the_year_its_heading_names() -> None
     }
 
 
+def test_what_a_five_year_review_added_up_is_not_dated_by_the_sentence_before() -> None:
+    # a year printed in one sentence of the review dates a level reached after it, not what
+    # the five years added up (新增…, 累计…)
+    structure = _doc(
+        ("五年来,我们坚定不移推进科技创新。",),
+        (
+            "2025年外国人来琼工作人数较2020年增长90%。",
+            "全职在琼两院院士增至10人。",
+            "新增技能人才39.87万人次。",
+        ),
+        section=("一、2025年和“十四五”时期工作回顾",),
+    )
+    found = extract_indicators(SHA, structure, "2026-01-27")
+    years = {(f.value, f.unit): f.year for f in found}
+    assert years == {(90, "%"): 2025, (10, "人"): 2025, (39.87, "万人次"): None}
+
+
 def test_the_years_ahead_end_a_five_year_review() -> None:
     # "“十四五”时期," in a 2026 report looks back, "“十五五”时期," ahead: after it the part's
     # heading dates its figures again

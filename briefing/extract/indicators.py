@@ -508,10 +508,13 @@ def extract_indicators(
         if reviews.get(top):
             # a look back over five years ("五年来,…技术合同成交额累计达260亿元"): its totals
             # and rates are of the whole period, not of the year its heading or title names
-            # ("一、2025年和“十四五”时期工作回顾"); only a year its own text prints dates them
-            context_year = carried_years.get(sentence.paragraph) or paragraph_years.get(
-                sentence.paragraph
-            )
+            # ("一、2025年和“十四五”时期工作回顾"); only a year its own text prints dates them,
+            # or one printed before in its paragraph; but what was added up over the period
+            # (新增…, 累计…) is the period's even after a sentence that printed a year ("2025年外国
+            # 人来琼工作人数较2020年增长90%。…新增技能人才39.87万人次。")
+            context_year = paragraph_years.get(sentence.paragraph)
+            if _PERIOD_FLOW.search(sentence.text) is None:
+                context_year = carried_years.get(sentence.paragraph) or context_year
             sentence_ctx = period_ctx
         else:
             context_year = (
@@ -750,6 +753,8 @@ def _planned_paragraphs(structure: Structure) -> set[int]:
     return planned
 
 
+# what a look back over several years added up: "新增…", "累计…"
+_PERIOD_FLOW = re.compile(r"新增|累计")
 # "过去的一年", "一年来", "刚刚过去的一年": a part that looks back over the year before a report
 _LOOKING_BACK = re.compile(r"^(?:刚刚)?过去的?一年|^一年来")
 EARLY_MONTH = 3  # a report delivered by March looks back over the year before
