@@ -370,7 +370,9 @@ _ATTRIBUTION_RE = re.compile(
 # item's lead or a Q&A page's turn. A question word is needed: a lone "?" is often a character a
 # mirror's conversion lost (兼?zhèn)).
 _QUESTION_RE = re.compile(
-    r"^问[:：]|(?:什么|哪些|哪个|哪里|如何|怎么|怎样|为何|为什么|是否|多少|几个|吗|呢)[^，,。；;]{0,6}[?？]$"
+    r"^(?:问|请问)[:：]?|(?:什么|哪些|哪个|哪里|如何|怎么|怎样|为何|为什么|是否|多少|几个|吗|呢)[^，,。；;]{0,6}[?？]$"
+    # a question word whose clause the asker goes on from ("将采取哪些举措,引导…,加大…的力度?")
+    r"|(?:什么|哪些|哪个|如何|怎么|怎样|为何|为什么|是否|多少)[^。；;!！]{0,60}[?？]$"
 )
 
 
