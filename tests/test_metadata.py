@@ -2123,42 +2123,12 @@ def test_a_search_prompt_in_a_sentence_stays_text() -> None:
     assert "请输入查询条件后点击查询。" in parsed.body
 
 
-@pytest.mark.parametrize(
-    ("opening", "publisher"),
-    [
-        (
-            "2025年,县科技局党组在县委、县政府的正确领导下,聚焦主业,现将工作情况总结如下:",
-            "县科技局",
-        ),
-        (
-            "2024年,在区委、区政府的正确领导下,在副区长的精心部署下,某某区科技和工业信息化局聚焦"
-            "中心工作,取得新成效。",
-            "某某区科技和工业信息化局",
-        ),
-        # no body's name: the system, 我局
-        ("2024年,全市科技系统在市委、市政府的坚强领导下,取得新成效。", None),
-        ("2024年,我局在市委、市政府的坚强领导下,取得新成效。", None),
-        # two bodies named together: the first, never both glued into one name
-        (
-            "2024年，县科技局和县财政局聚焦科技型企业培育，兑现科技奖补资金1260万元，"
-            "带动企业研发投入增长。",
-            "县科技局",
-        ),
-    ],
-)
-def test_an_untitled_summarys_opening_names_who_did_the_work(
-    opening: str, publisher: str | None
-) -> None:
-    assert parse(f"{opening}\n{TASKS}").metadata.publisher == publisher
-
-
 def test_a_sites_name_and_address_before_the_page_fields_are_furniture() -> None:
     parsed = parse(
         "2025年科技局工作总结\n某某县人民政府门户网站 www.example.gov.cn 发布时间:2026-02-11 15:14\n"
         "2025年,县科技局党组在县委、县政府的正确领导下,聚焦主业。\n" + TASKS
     )
     assert parsed.metadata.published_date == "2026-02-11"
-    assert parsed.metadata.publisher == "县科技局"
     assert "门户网站" not in parsed.body
 
 

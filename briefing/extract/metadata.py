@@ -1376,7 +1376,6 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         or _fullest(candidates)
         or (_informing_body(body) if _news_item(raw.text, body, hdr.get("source")) else None)
         or _outlet(hdr.get("source"), _credit_outlet(raw.text), body)
-        or _opening_actor(body)
     )
     publisher = _placed_name(_fuller_in_text(publisher, body), raw.text, title)
     if title:
@@ -1591,30 +1590,6 @@ MAX_DATELINE = 60  # characters
 REPORTER_OPENING = 300  # characters of the text where a news item's reporter is named
 # a news outlet's name ("西藏日报", "《贵州日报》", "中新网"), never 本网 or 本报
 _OUTLET_NAME = re.compile(r"《?[\u4e00-\u9fffA-Za-z]{2,12}》?")
-
-
-# A summary's opening sentence naming who did the year's work: "2025年,县科技局党组在县委、县政府
-# 的正确领导下,…", "2024年,在区委、区政府的正确领导下,…,福田区科技和工业信息化局聚焦…"
-_OPENING_ACTOR = re.compile(
-    r"(?:(?:19|20)\d{2}年(?:以来|上半年|度)?\s*[,，]\s*)?(?:在[^,，。；;]{2,40}?下\s*[,，]\s*){0,3}"
-    r"(?P<body>[\u4e00-\u9fff()（）]{3,30}?(?:局|厅|委员会|人民政府|办公室))"
-    # "县科技局和县财政局": the first of bodies named together
-    r"(?:[和与及、][\u4e00-\u9fff()（）]{2,30}?(?:局|厅|委员会|人民政府|办公室))*(?:党组|党委)?"
-    r"(?:在|聚焦|坚持|围绕|紧紧围绕|深入|全面|认真|始终|积极|紧扣|锚定)"
-)
-
-
-def _opening_actor(body: str) -> str | None:
-    """The body a text's opening sentence names as doing its work, when nothing else names one:
-    an untitled summary by its own bureau. Never 全市科技系统 or 我局 (no body's name)."""
-    m = _OPENING_ACTOR.match(body[:OPENING_SENTENCE])
-    if m is None:
-        return None
-    name = m.group("body")
-    return name if names_body(name) and name[0] not in "全我本各该" else None
-
-
-OPENING_SENTENCE = 200  # characters
 
 
 # "2月5日,2024年全省科技工作会议在兰州召开": a news item's day, and the year the meeting is named for
