@@ -2106,16 +2106,6 @@ def test_a_law_databases_record_labels_are_the_header() -> None:
     assert meta.doc_no == "某政发[2016]54号"
 
 
-def test_a_date_on_the_speakers_line_dates_the_speech() -> None:
-    meta = parse(
-        "加快推进科技强省建设\n——2019年全省科技工作会议工作报告\n\n"
-        "2019-03-29     省科技厅厅长 张三\n\n同志们:\n" + TASKS
-    ).metadata
-    assert meta.title == "加快推进科技强省建设"
-    assert meta.publisher == "省科技厅"
-    assert meta.written_date == "2019-03-29"
-
-
 def test_a_search_prompt_in_a_sentence_stays_text() -> None:
     parsed = parse(
         f"关于开展科技型企业评价工作的通知\n各区县:\n请输入查询条件后点击查询。\n{TASKS}"

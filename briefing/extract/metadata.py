@@ -331,11 +331,6 @@ def _read_head(lines: _Lines, head: _Head) -> int:
         elif (speaker := speaker_body(line)) is not None:
             head.byline = head.byline or speaker
             byline = True
-        elif title_parts and (spoken := _dated_speaker(line)) is not None:
-            # "2019-03-29 省科技厅厅长 张三" under a speech's title: when it was delivered, by whom
-            head.byline = head.byline or spoken[0]
-            head.head_sign_date = head.head_sign_date or spoken[1]
-            byline = True
         elif title_parts and (signed := _dated_byline(line)) is not None:
             # "某某市科学技术局 2022年4月24日" under the title: who signed it and when, never a
             # title of its own (a body and a year scored as one)
@@ -972,19 +967,6 @@ def _own_title_follows(lines: _Lines, i: int) -> bool:
 def _column_like(line: str) -> bool:
     # a column may be named by the kind of document it lists ("通知公告", "政策解读")
     return 0 < len(line) <= MAX_COLUMN_NAME and title_score(line) <= 1 and title_like(line)
-
-
-def _dated_speaker(line: str) -> tuple[str, str] | None:
-    """(body, date) of a line that opens with a date and goes on with a speaker ("2019-03-29
-    省科技厅厅长 张三")."""
-    if len(line) > MAX_SCANNED_LINE or not line[:1].isdigit():
-        return None
-    dates = find_dates(line[:20])
-    if not dates or dates[0][0][0] != 0:
-        return None
-    (_, end), iso = dates[0]
-    speaker = speaker_body(line[end:].strip())
-    return (speaker, iso) if speaker is not None else None
 
 
 def _dated_byline(line: str) -> tuple[str, str] | None:
