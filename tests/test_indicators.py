@@ -2004,37 +2004,6 @@ def test_the_end_of_a_five_year_period_ahead_is_a_deadline_and_no_deadline_opens
     assert [(f.metric, f.kind, f.year) for f in found] == [("R&D经费投入强度", "target", 2025)]
 
 
-def test_a_summary_posted_early_the_next_year_says_this_year_for_the_year_it_sums_up() -> None:
-    # 广德市科技局2021年工作总结, posted 2022-02-21: "预计今年新认定…" is 2021's
-    summary = "广德市科技局2021年工作总结"
-    found = figures(
-        "预计今年新认定高新技术企业33家左右,1-11月技术合同成交额达到12亿元。",
-        title=summary,
-        doc_date="2022-02-21",
-    )
-    assert [f.year for f in found] == [2021, 2021]
-    # its own plans part speaks of the year it was posted in
-    [f] = figures(
-        "今年,力争新增高新技术企业50家。",
-        title="XX县科技局2023年工作总结",
-        doc_date="2024-02-20",
-        section=("二、2024年工作计划",),
-    )
-    assert (f.kind, f.year) == ("target", 2024)
-    [f] = figures(
-        "今年全县研发经费投入强度力争达到2.5%。",
-        title="XX县科技局2023年工作总结",
-        doc_date="2024-02-20",
-        section=("二、下一步工作打算",),
-    )
-    assert (f.kind, f.year) == ("target", 2024)
-    # a work report delivered then speaks from its own date
-    [f] = figures(
-        "去年全市新认定高新技术企业33家。", title="2022年政府工作报告", doc_date="2022-02-21"
-    )
-    assert f.year == 2021
-
-
 def test_an_undated_plan_is_for_the_year_its_preamble_names() -> None:
     found = figures(
         "市委、市政府决定,2024年在全市开展“科技创新年”活动,现制定如下实施方案。",

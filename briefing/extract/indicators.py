@@ -91,9 +91,7 @@ what each one is about (a page in traditional characters reaches it folded to si
   2024年至2026年, （2024—2026）, “十四五”) unless it is for every year (每年, 年均), none when its
   title names several years without them (规划, 三年行动) or is an 意见/行动计划 naming no year,
   else the year it was issued, or for an undated one the single year its preamble names; else
-  null. 今年/去年/目前 of a summary of a year posted early the next ("…2021年工作总结", 2022-02)
-  speak from the year it sums up, but in its plans part (a heading with 计划/打算/下一步 or a
-  later year) from the year it was posted. "到“十四五”末" is a deadline like "到2025年";
+  null. "到“十四五”末" is a deadline like "到2025年";
   "截至“十四五”末", like "截至2025年底", is not. A reply letter
   or report dated 2023 does not date its figures 2023 by itself: they often are cumulative or of the
   year before, so they stay null.
@@ -424,10 +422,6 @@ class _DocContext:
     title_year: int | None = None
     # "2023年是…开局之年", "2022年确定为科技规划和政策落实年" opening a plan: the year it plans
     working_year: int | None = None
-    # the year 今年/去年/目前 speak from, and its month: the document's own, but for a summary of
-    # a year posted early the next ("广德市科技局2021年工作总结", 2022-02-21: "预计今年新认定…")
-    speaking_year: int | None = None
-    speaking_month: int | None = None
 
 
 def extract_indicators(
@@ -524,16 +518,6 @@ def extract_indicators(
                 or top_section_years.get(top)
                 or ctx.title_year
             )
-            if ctx.speaking_year != ctx.doc_year and (
-                plan_sections[sentence.section]
-                or (_heading_year(sentence.section, heading_years, ctx, title=False) or 0)
-                > (ctx.speaking_year or 0)
-            ):
-                # a summary's own plans part ("二、2024年工作计划", "下一步工作打算") speaks of
-                # the year it was posted in, not of the year it reviews
-                sentence_ctx = dataclasses.replace(
-                    ctx, speaking_year=ctx.doc_year, speaking_month=ctx.doc_month
-                )
         figures, last_year = _sentence_figures(sentence.text, sentence_ctx, planned, context_year)
         _carry_year(carried_years, sentence, ctx, last_year, intro_years)
         if figures and sentence.section not in section_subjects:
@@ -681,29 +665,7 @@ def _document_context(
             summary_year = summary_year or int(reviewed.group(1))
     working = next(filter(None, (_WORKING_YEAR.match(s.text) for s in sentences[:5])), None)
     working_year = int(working.group(1)) if working else None
-    speaking_year, speaking_month = doc_year, doc_month
-    if (
-        title_year is not None
-        and doc_year == title_year + 1
-        and doc_month is not None
-        and doc_month <= EARLY_MONTH
-        and _SUMMARY_TITLE.search(title or "")
-    ):
-        speaking_year, speaking_month = title_year, None
-    return _DocContext(
-        doc_year,
-        doc_month,
-        summary_year,
-        jurisdiction,
-        title_year,
-        working_year,
-        speaking_year,
-        speaking_month,
-    )
-
-
-# a summary of a year's work, written as the year closes
-_SUMMARY_TITLE = re.compile(r"(?:工作)?(?:总结|完成情况|工作情况)(?:[(（][^()（）]{0,12}[)）])?$")
+    return _DocContext(doc_year, doc_month, summary_year, jurisdiction, title_year, working_year)
 
 
 _WORKING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:是|为|确定为|定为)[^。;；]{0,60}?年")
@@ -799,10 +761,9 @@ def _heading_year(
 
 def _single_year(heading: str, ctx: _DocContext) -> int | None:
     years = {int(m.group(1)) for m in _YEAR.finditer(_TITLE.sub("", heading))}
-    if not years and ctx.speaking_year is not None:
+    if not years and ctx.doc_year is not None:
         years = {
-            ctx.speaking_year + _RELATIVE_OFFSET[m.group(1)]
-            for m in _RELATIVE_YEAR.finditer(heading)
+            ctx.doc_year + _RELATIVE_OFFSET[m.group(1)] for m in _RELATIVE_YEAR.finditer(heading)
         }
     return years.pop() if len(years) == 1 else None
 
@@ -1607,8 +1568,8 @@ def _year_mentions(
         and not _PERIOD_START.match(text, m.end())
         and not _ATTRIBUTE_YEAR.match(text, m.end())
     ]
-    if ctx.speaking_year is not None:
-        year = ctx.speaking_year
+    if ctx.doc_year is not None:
+        year = ctx.doc_year
         printed = len(mentions)  # the years printed, in text order: 当年 refers back to them
         for m in _RELATIVE_YEAR.finditer(text):
             said = year + _RELATIVE_OFFSET[m.group(1)]
@@ -1621,9 +1582,7 @@ def _year_mentions(
         ):
             month = _period_month(m)
             # "1-11月" in a report of March is last year's
-            late = (
-                ctx.speaking_month is not None and month is not None and month > ctx.speaking_month
-            )
+            late = ctx.doc_month is not None and month is not None and month > ctx.doc_month
             mentions.append(_Mention(m.start(), year - 1 if late else year, month_end=True))
         mentions.sort(key=lambda m: m.start)
     return mentions
