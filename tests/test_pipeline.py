@@ -81,7 +81,7 @@ def test_a_page_placed_only_by_its_sites_name_shows_its_level_only_publisher_wit
 
     page = (
         "2025年科技局工作总结\n"
-        "沅陵县人民政府门户网站 www.yuanling.gov.cn 发布时间:2026-02-11 15:14\n"
+        "沅陵县人民政府门户网站 www.yuanling.gov.cn 发布时间:2026-02-11 15:14 来源:县科技局\n"
         "2025年,县科技局党组在县委、县政府的正确领导下,聚焦主业,现将工作情况总结如下:\n"
         "一、2025年工作情况\n组织企业申报高新技术企业,新增高新技术企业12家。\n"
     )
