@@ -15,7 +15,13 @@ from typing import Any
 import pandas as pd
 
 from briefing.digest import document_kind, holds_provisions, quote_of
-from briefing.figures import ThemeFigures, display_name, format_number, pick_figures
+from briefing.figures import (
+    ThemeFigures,
+    display_name,
+    format_number,
+    pick_figures,
+    table_name,
+)
 from briefing.model import ExtractedDocument, Indicator, Measure
 from briefing.themes import OTHER_THEME
 from briefing.wording import (
@@ -137,6 +143,15 @@ def indicators_frame(
             measure = by_id.get(ind.measure_id or "")
             metric = ind.metric or ""
             name = display_name(metric, previous.get(ind.measure_id or "", ""), ind.unit)
+            # what the figure counts, from its sentence: "" when the text does not say
+            name = table_name(
+                name,
+                ind.text,
+                measure.text if measure is not None else ind.text,
+                ind.value,
+                ind.unit,
+                ind.kind,
+            )
             if ind.measure_id:
                 previous[ind.measure_id] = metric
             if ind.measure_id in duplicate:

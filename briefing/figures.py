@@ -138,7 +138,7 @@ def is_generic(metric: str) -> bool:
 # an adverb the name was cut after (R&D占GDP比例始终|保持10%左右): no part of what was counted
 # (人均, 平均, 户均, 亩均, 年均, 公共, 成都 end names and places: not those)
 _TRAILING_ADVERB = re.compile(
-    r"(?:始终|一直|(?<![人平户亩年日月])均|已经?|仍然?|依然|(?<!公)共计?|合计|累计|持续|保持)$"
+    r"(?:始终|一直|(?<![人平户亩年日月])均|已经?|仍然?|依然|(?<!公)共计?|合计|累计|持续|保持|接连|连续|相继|陆续|先后|不断|稳步|逐步)$"
 )
 # a word said twice over a join (科技型中小企业新增总数总数): a name put together wrongly
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,})\1")
@@ -166,6 +166,164 @@ def display_name(metric: str, previous: str = "", unit: str = "") -> str:
     return metric
 
 
+# A name made only of the words of a grant (启动资金支持, 科研经费补助, 奖励补助, 实际投入): how
+# much was given, not to whom; the beneficiary (对…给予) completes it, else it names nothing
+_GRANT_ONLY = re.compile(
+    r"(?:一次性|启动|配套|科研|专项|稳定|定额|建设|运行|实际|每年|年度|最高|"
+    r"补助|奖励|资助|补贴|奖补|贴息|支持|扶持|激励|资金|经费|投入|额度|标准|金额)+"
+)
+# A count without what was counted (立项数, 数量, 人数, 件数): the subject was cut off before it
+_BARE_COUNT = re.compile(
+    r"(?:立项|获批|申请|授权|登记|认定|签约|成交|项目)?(?:数|数量|总数|件数|项数|个数|人数)"
+)
+# A level adjective (行业级, 场景级, 国家级): which kind, not what
+_LEVEL_END = re.compile(r"级$")
+# A case or a way of working (典型案例, 经验做法): an example of what, the name does not say
+_EXAMPLE_ONLY = re.compile(r"(?:典型|示范|优秀|先进)?(?:案例|经验|做法|模式|场景)")
+# The beneficiary a support standard names before it: "对获批组建的辽宁实验室,…安排1亿元…",
+# "对新获批组建的A、B等14类国家级科技创新平台,给予…"
+_BENEFICIARY = re.compile(
+    r"(?:^|[,，;；:：。])(?:[0-9]{1,2}[.．、]|[(（][0-9一二三四五六七八九十]{1,3}[)）])?"
+    r"(?:同时|并|另外|其中)?(?:对于|对|凡)([^,，;；:：。]{2,80}?)的?(?=[,，]|给予|予以|按|安排)"
+)
+_CLASS_AFTER_LIST = re.compile(r"等[0-9]*(?:类|个|家|项|批|种)?([^、等的0-9]{2,14})$")
+_NOT_BENEFICIARY = re.compile(
+    r"[0-9]|超过|以上|以下|不低于|不少于|不超过|高于|低于|达到|符合|相关|条件"
+)
+
+
+def beneficiary(sentence: str, quote: str) -> str | None:
+    """Who the support standard quoted from `sentence` is for: the object of its 对…给予 clause,
+    by its head noun (获批组建的辽宁实验室 -> 辽宁实验室; A、B等14类国家级科技创新平台 ->
+    国家级科技创新平台; a list without a class word -> its first item and 等); None when the
+    sentence names none, or names a threshold or a catch-all (符合条件的, 投入超过500万元的)."""
+    at = sentence.find(quote)
+    if at < 0:
+        return None
+    # up to the grant's number: "对入选项目给予最高20万元资助" is quoted whole
+    at += len(_CLAUSE_BREAK.split(quote)[0]) if _CLAUSE_BREAK.search(quote) else len(quote)
+    last = None
+    for m in _BENEFICIARY.finditer(sentence, max(0, at - 200), at):
+        last = m
+    if last is None:
+        return _head_beneficiary(quote)
+    name = last.group(1).strip()
+    if (cls := _CLASS_AFTER_LIST.search(name)) is not None:
+        name = cls.group(1)
+    else:
+        name = name.rsplit("的", 1)[-1]
+        if "、" in name:
+            name = name.split("、", 1)[0] + "等"
+    if len(name) < 2 or len(name) > 16 or _NOT_BENEFICIARY.search(name):
+        return None
+    return name
+
+
+# where the beneficiary heading a grant's clause ends: "企业国家重点实验室给予500万元",
+# "重庆市重点实验室在评估周期内每年…", "重庆市重点实验室不低于20万元的…"
+_GRANT_VERB = re.compile(r"给予|予以|可获|在|每|不低于|不超过|最高|按|安排|[0-9]")
+_TIME_WORD = re.compile(r"年|期|月|后|前|内|度")
+
+
+def _head_beneficiary(quote: str) -> str | None:
+    """The noun phrase a grant's clause opens with, when it is who gets the grant
+    (评估结果优秀的企业国家重点实验室给予500万元… -> 企业国家重点实验室)."""
+    cut = _GRANT_VERB.search(quote)
+    if cut is None or cut.start() < 3:
+        return None
+    name = re.sub(r"^(?:对于|对|为|向)", "", quote[: cut.start()].rsplit("的", 1)[-1])
+    if len(name) < 3 or len(name) > 16 or _NOT_BENEFICIARY.search(name):
+        return None
+    if _TIME_WORD.search(name[-1]) or not is_named(name):
+        return None
+    return name
+
+
+# a change verb right before a percentage: the rate of growth of what the name counts
+_RATE_VERB_BEFORE = re.compile(r"(?:增长|提高|提升|增加|下降|降低|减少)(?:了)?(?:约|近|超过|超)?$")
+_RATE_WORD = re.compile(r"(?:率|比|重|强度|增速|增幅|占比|比例|指数|水平)$")
+# who a count of people is: a name holding a person (院士, 人才, 毕业生, 工匠, 专家, 人数)
+_PERSON_WORD = re.compile(
+    r"人|才|员|者|士|生|家|师|匠|工|手|民|众|长|数|口|队|次|后|伍|英|青|秀|杰|帅|将|选"
+)
+_PERSON_UNITS = frozenset({"人", "名", "位", "人次"})
+# an award, a programme or a title people won or entered: 获评何梁何利奖2人 counts its winners
+_HONOUR_END = re.compile(r"(?:奖|计划|工程|称号|荣誉|项目|奖章)$")
+_WON_BEFORE = re.compile(r"(?:获评|荣获|获得|获|入选|当选)$")
+# a word that says a provision's figure is money given (经费, 补助, 奖励, 贷款…)
+_MONEY_WORD = re.compile(
+    r"经费|资金|补助|奖励|支持|资助|补贴|奖补|贴息|金额|额|投入|贷款|基金|奖金|费|价|收入|产值|规模"
+)
+_GRANT_WORD = re.compile(r"支持|资助|补助|奖励|补贴|奖补|贴息")
+# the one-character names of provinces and cities (沪, 京, 琼): "在沪持牌金融机构" cut after 在
+_SHORT_PLACES = frozenset(
+    "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台"
+)
+# "累计达260亿元", "新增9个、累计达到79个": a running total, not the year's figure
+# (not a year's or a month's running total: 全年累计, 1-5月累计 are that period's figure)
+_RUNNING_TOTAL = re.compile(
+    r"(?<![年月度季])累计(?P<verb>设立|建立|建成|认定|培育|引进|获批|发放|投放|支持|服务|孵化|转化|吸引)?"
+)
+_CLAUSE_BREAK = re.compile(r"[，,;；。:：]")
+
+
+def table_name(name: str, quote: str, sentence: str, value: float, unit: str, kind: str) -> str:
+    """The name a key-data row shows: `name` completed with what the text says it counts, or ""
+    when the text does not say (the row is then no key figure; the workbook keeps it).
+
+    - a grant named only by its kind (启动资金支持, 科研经费补助) takes its beneficiary
+      (辽宁实验室启动资金支持), else is unnamed;
+    - a running total keeps 累计 (累计技术合同成交额; 新增…、累计… -> 累计…);
+    - a bare count (立项数) takes the noun phrase before it in its clause
+      (国家自然科学基金项目获批立项数 -> 国家自然科学基金项目立项数), else is unnamed;
+    - a target rate after 增长 says it is one (来琼工作外国人增速);
+    - a count of people under an award or programme counts its winners (获评何梁何利奖人数);
+      under anything else that is no person (创新创业青年50人论坛等活动) it is unnamed.
+    """
+    number = format_number(value)
+    at = quote.translate(_FULLWIDTH).rfind(number)
+    before = quote[:at] if at >= 0 else ""
+    if _GRANT_ONLY.fullmatch(name):
+        who = beneficiary(sentence, quote) if kind == "provision" else None
+        if who is None:
+            return ""
+        name = who + name
+    elif _BARE_COUNT.fullmatch(name):
+        head = before.rfind(name)
+        subject = before[:head] if head > 0 else ""
+        subject = re.sub(r"(?:获批|获得|申请|实现|完成)$", "", subject)
+        if len(subject) < 4 or not is_named(subject):
+            return ""
+        name = subject + name
+    elif kind == "provision" and unit.endswith("元") and not _MONEY_WORD.search(name):
+        # "每年支持企业国家重点实验室200万元": who gets it, not what it is
+        grant = _GRANT_WORD.search(before)
+        if grant is None:
+            return ""
+        every = "每年" if "每年" in before else ""
+        name = f"{name}{every}{grant.group()}{'经费' if grant.group() == '支持' else ''}"
+    if name and name[0] in _SHORT_PLACES and f"在{name}" in quote:
+        name = "在" + name  # "在沪持牌金融机构": the place it is in, not a fragment of a name
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    if (total := _RUNNING_TOTAL.search(clause)) is not None and "累计" not in name:
+        # the verb that made the total stays (累计设立9支子基金 -> 累计设立子基金)
+        verb = total.group("verb") or ""
+        name = "累计" + verb + name.removeprefix("新增").removeprefix(verb)
+    if (
+        unit in ("%", "％")
+        and kind == "target"
+        and _RATE_VERB_BEFORE.search(before)
+        and not _RATE_WORD.search(name)
+    ):
+        name += "增速"
+    if unit in _PERSON_UNITS and not _PERSON_WORD.search(name):
+        if not _HONOUR_END.search(name):
+            return ""
+        won = _WON_BEFORE.search(before[: before.rfind(name)] if name in before else "")
+        name = (won.group() if won else "") + name + "人数"
+    return name
+
+
 def is_named(name: str) -> bool:
     """Whether a name says what was counted. Not: empty, shorter than 3 characters (企业, 人才,
     专利: counted, but of what?), a bare measure word (经费), a level alone (国家级), a fragment
@@ -175,6 +333,13 @@ def is_named(name: str) -> bool:
     reverse)."""
     if len(name) < 3 or is_generic(name) or _LEVEL_ONLY.match(name):
         return False
+    if (
+        _GRANT_ONLY.fullmatch(name)
+        or _BARE_COUNT.fullmatch(name)
+        or _EXAMPLE_ONLY.fullmatch(name)
+        or _LEVEL_END.search(name)
+    ):
+        return False  # 科研经费补助, 立项数, 典型案例, 行业级: of what, the name does not say
     if name[0] in _BAD_START or name[-1] in _BAD_END or _CLAUSE_IN_NAME.search(name):
         return False
     if any(True for _ in find_quantities(name)):
@@ -247,7 +412,7 @@ def _ranked(rows: pd.DataFrame, limit: int) -> pd.DataFrame:
 
 
 # quantifiers before a noun that narrow nothing: 各类子基金 is 子基金
-_VAGUE_PREFIX = re.compile(r"^(?:各类|各级|各项|各种|相关|有关|一批)")
+_VAGUE_PREFIX = re.compile(r"^(?:各类|各级|各项|各种|相关|有关|一批|累计)")
 
 
 # a money measure word ending a name: 贷款, 金额, 经费 ... (贷款余额, 融资额, 合同金额)
@@ -291,6 +456,8 @@ _RANGE_END = re.compile(r"\d\s*(?:至|到|~|～|—|－|-)\s*$")
 # 入围全国首批10家…试点 / 全国13家…之一: the size of a list the place joined, not its own count
 _LIST_SIZE = re.compile(
     r"首批\s*[\d.]+\s*(?:家|个|所|座|名|项)|[\d.]+\s*(?:家|个|所|座|名|项)[^，,。；;]{0,24}之一"
+    # "A、B、C等14类国家级科技创新平台": how many kinds a list names, not how many of them there are
+    r"|等\s*[\d.]+\s*类"
 )
 
 
@@ -378,6 +545,11 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
             ]
         ]
         rows = rows.drop(index=sorted(_restatements(rows)))
+        # "存贷款余额分别达38.7万亿元、29.9万亿元" read as two values of one name: which is which,
+        # the name does not say
+        if not rows.empty:
+            values = rows.groupby(["text", "metric"])["value"].transform("nunique")
+            rows = rows.loc[values < 2]
     few = max(3, limit // 2)
 
     def of(kinds: tuple[str, ...], most: int) -> pd.DataFrame:

@@ -156,13 +156,16 @@ def test_a_figure_is_listed_once_under_the_theme_its_own_words_name() -> None:
     people = _i("i2", "a", "引进人才", 4.0, "重庆市")
     people.text, people.unit = "引进人才4人", "人"
     agg = aggregate([_doc(1, [lab], [grant, people])], ["基础研究", "人才"])
+    # the standard's name says what it is: who gets it and what (issue 15: subject + measure)
     assert agg.ledger.set_index("metric")["theme"].to_dict() == {
-        "企业国家重点实验室": "基础研究",
+        "企业国家重点实验室每年支持经费": "基础研究",
         "引进人才": "人才",
     }
     # a support standard is in the standards table, never among the results
     basic = agg.figures["基础研究"]
-    assert basic.results.empty and basic.standards["metric"].tolist() == ["企业国家重点实验室"]
+    assert basic.results.empty and basic.standards["metric"].tolist() == [
+        "企业国家重点实验室每年支持经费"
+    ]
     assert agg.figures["人才"].standards.empty
 
 
@@ -977,3 +980,107 @@ def test_a_yearly_series_said_sentence_by_sentence_is_one_highlight_the_latest_y
     agg = aggregate([_doc(1, measures, [])], ["基础研究"])
     picked = pick_highlights(agg.measures, ["基础研究"], 5)["基础研究"]
     assert picked["measure_id"].tolist() == ["b"]
+
+
+# --- key-data names: subject + measure, or no row (issue 15 item 2) ---------------------------------
+
+
+def _figure(text: str, quote: str, metric: str, value: float, unit: str, kind: str) -> Indicator:
+    return Indicator(
+        id="i1",
+        text=quote,
+        metric=metric,
+        value=value,
+        unit=unit,
+        year=2024,
+        kind=kind,  # type: ignore[arg-type]
+        scope="大连市",
+        measure_id="a",
+    )
+
+
+def _key_names(sentence: str, *figures: Indicator, theme: str = "基础研究") -> list[str]:
+    measure = Measure(
+        id="a",
+        text=sentence,
+        section=("二、支持措施",),
+        status="planned",
+        themes=[theme],
+        evidence={theme: ["实验室"]},
+    )
+    picked = aggregate([_doc(1, [measure], list(figures))], [theme]).figures[theme]
+    return [
+        str(name)
+        for table in (picked.results, picked.targets, picked.standards)
+        for name in table["metric"]
+    ]
+
+
+def test_a_grant_named_by_its_kind_alone_takes_its_beneficiary() -> None:
+    # "启动资金支持 | 1亿元" told a reader nothing: whose? the 对… clause says
+    sentence = "2.对获批组建的辽宁实验室,第一年安排1亿元启动资金支持。"
+    grant = _figure(sentence, "第一年安排1亿元启动资金支持", "启动资金支持", 1, "亿元", "provision")
+    assert _key_names(sentence, grant) == ["辽宁实验室启动资金支持"]
+    # a list of beneficiaries with a class word: the class
+    sentence = "对新获批组建的全国重点实验室、国家大学科技园等14类国家级科技创新平台,给予一次性500万元奖励补助。"
+    prize = _figure(sentence, "给予一次性500万元奖励补助", "奖励补助", 500, "万元", "provision")
+    assert _key_names(sentence, prize) == ["国家级科技创新平台奖励补助"]
+    # the beneficiary heading the clause itself
+    sentence = "评估结果优秀的企业国家重点实验室给予500万元一次性激励经费。"
+    quote = sentence.rstrip("。")
+    prize = _figure(sentence, quote, "一次性激励经费", 500, "万元", "provision")
+    assert _key_names(sentence, prize) == ["企业国家重点实验室一次性激励经费"]
+
+
+def test_a_grant_whose_text_names_no_beneficiary_is_no_key_figure() -> None:
+    sentence = "按照实际投入给予最高100万元补助。"
+    grant = _figure(sentence, "给予最高100万元补助", "补助", 100, "万元", "provision")
+    assert _key_names(sentence, grant) == []
+
+
+def test_a_running_total_keeps_its_word_and_a_bare_count_its_subject() -> None:
+    sentence = "五年来,技术合同成交额累计达260亿元,国家自然科学基金项目获批立项数增长17.9%。"
+    total = _figure(
+        sentence, "技术合同成交额累计达260亿元", "技术合同成交额", 260, "亿元", "actual"
+    )
+    rate = dataclasses.replace(
+        _figure(sentence, "国家自然科学基金项目获批立项数增长17.9%", "立项数", 17.9, "%", "growth"),
+        id="i2",
+    )
+    names = _key_names(sentence, total, rate, theme="成果转化")
+    assert sorted(names) == ["国家自然科学基金项目立项数", "累计技术合同成交额"]
+    # 全年累计 is the year's own total: no 累计 added
+    year = _figure(
+        "全年累计发放贷款12亿元。", "全年累计发放贷款12亿元", "贷款发放额", 12, "亿元", "actual"
+    )
+    assert _key_names("全年累计发放贷款12亿元。", year) == ["贷款发放额"]
+
+
+def test_people_counted_under_an_award_are_its_winners_and_under_an_event_nothing() -> None:
+    sentence = "获评何梁何利奖2人。"
+    won = _figure(sentence, "获评何梁何利奖2人", "何梁何利奖", 2, "人", "actual")
+    assert _key_names(sentence, won, theme="人才") == ["获评何梁何利奖人数"]
+    sentence = "办好创新创业青年50人论坛等活动。"
+    forum = _figure(sentence, "创新创业青年50人论坛等活动", "论坛等活动", 50, "人", "target")
+    assert _key_names(sentence, forum, theme="人才") == []
+
+
+def test_a_target_rate_says_it_is_a_growth_and_fragments_are_no_key_figures() -> None:
+    sentence = "来琼工作外国人增长20%。"
+    rate = _figure(sentence, "来琼工作外国人增长20%", "来琼工作外国人", 20, "%", "target")
+    assert _key_names(sentence, rate, theme="人才") == ["来琼工作外国人增速"]
+    for quote, metric in (("形成10个以上典型案例", "典型案例"), ("100个以上行业级", "行业级")):
+        row = _figure(quote, quote, metric, 10, "个", "target")
+        assert _key_names(quote + "。", row) == []
+    # A、B等14类: how many kinds a list names
+    quote = "全国重点实验室、国家大学科技园等14类国家级科技创新平台"
+    kinds = _figure(quote, quote, "国家级科技创新平台", 14, "类", "target")
+    assert _key_names(quote + "。", kinds) == []
+
+
+def test_two_values_of_one_quote_under_one_name_are_no_key_figures() -> None:
+    # "存贷款余额分别达38.7万亿元、29.9万亿元": deposits and loans, which is which the name hides
+    quote = "银行机构本外币存贷款余额分别达38.7万亿元、29.9万亿元"
+    first = _figure(quote, quote, "银行机构本外币存贷款余额", 38.7, "万亿元", "actual")
+    second = dataclasses.replace(first, id="i2", value=29.9)
+    assert _key_names(quote + "。", first, second, theme="科技金融") == []

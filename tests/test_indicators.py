@@ -2123,12 +2123,45 @@ def test_what_a_five_year_review_added_up_is_not_dated_by_the_sentence_before() 
             "2025年外国人来琼工作人数较2020年增长90%。",
             "全职在琼两院院士增至10人。",
             "新增技能人才39.87万人次。",
+            "获评何梁何利奖2人、国家卓越工程师3人。",
         ),
         section=("一、2025年和“十四五”时期工作回顾",),
     )
     found = extract_indicators(SHA, structure, "2026-01-27")
     years = {(f.value, f.unit): f.year for f in found}
-    assert years == {(90, "%"): 2025, (10, "人"): 2025, (39.87, "万人次"): None}
+    # the awards were won over the five years: not 2025's (a 2026 judge read them as 2025's)
+    assert years == {
+        (90, "%"): 2025,
+        (10, "人"): 2025,
+        (39.87, "万人次"): None,
+        (2, "人"): None,
+        (3, "人"): None,
+    }
+
+
+def test_a_grant_to_a_named_beneficiary_is_a_provision_in_a_plan_too() -> None:
+    # "对…实验室,第一年安排1亿元启动资金支持": a standard the policy sets, not a target; without
+    # its beneficiary an allocation in a plan stays a target
+    text = "2.对获批组建的辽宁实验室,第一年安排1亿元启动资金支持,之后年度给予每年最高1亿元的补助资金支持。"
+    found = figures(text, section=("二、支持措施",), place="大连市")
+    assert [(f.kind, f.value) for f in found] == [("provision", 1), ("provision", 1)]
+    assert one("第一年安排1亿元启动资金支持。", section=("二、下一步工作",)).kind == "target"
+
+
+def test_a_place_in_a_bodys_name_is_not_the_figures_place() -> None:
+    # a 大连 policy's grant to the 辽宁实验室 is 大连's; Guangdong's bases are not 深圳's for the
+    # 深圳河套学院 named before them; a place before what it built is still the place
+    lab = "对获批组建的辽宁实验室,第一年安排1亿元启动资金支持。"
+    assert one(lab, section=("二、支持措施",), place="大连市").scope == "大连市"
+    bases = "建成国家人工智能学院深圳河套学院,创建3个国家人工智能应用中试基地。"
+    assert one(bases, place="广东省").scope == "广东省"
+    assert one("深圳新建重点实验室5个。", place="广东省").scope == "深圳市"
+
+
+def test_a_beneficiary_is_never_the_figures_place() -> None:
+    text = "对国内外知名的科研院所设立分支机构,根据研发人员数量等给予最高500万元科研经费补助。"
+    found = one(text, place="海南省")
+    assert (found.kind, found.scope) == ("provision", "海南省")
 
 
 def test_the_years_ahead_end_a_five_year_review() -> None:

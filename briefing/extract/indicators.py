@@ -41,6 +41,8 @@ what each one is about (a page in traditional characters reaches it folded to si
   最高补助500万元, 单个项目支持金额不超过300万元; not a grant asked for or reported after the count
   of what got it: "申请资助资金1244万元", "…计划16项,资助资金159万元", 累计补助不超过100万元 (a cap, not a sum paid out),
   奖金从每人10万元调整为每人50万元, 对投入1000万元以上的企业给予…, 年营业收入≤5亿元), before any other kind;
+  a grant of a named kind to the beneficiary a 对… clause names is one in a plan too ("对获批组建的辽宁
+  实验室,第一年安排1亿元启动资金支持");
   the value a change starts from ("由75%提高到100%") has the kind of the value it reaches; a bar
   outside a support sentence ("研发投入超过20亿元的行业") is no provision (tried: dev kind +0.008,
   test unchanged); change for an amount
@@ -76,7 +78,9 @@ what each one is about (a page in traditional characters reaches it folded to si
   heading ("一、2023年工作总结", "二、2024年工作计划"; not after a sentence opening a look back
   over several years, "五年来,", "过去五年,", "这是…的五年", a "“十四五”时期," that has ended, up
   to the part's end or a sentence opening "过去一年" or the years ahead: its figures are the
-  period's, dated only by a year their own text prints); else, in a part that opens "过去的一年"
+  period's, dated only by a year their own text prints, or for a level reached (增至, 达到) by one
+  an earlier sentence of the paragraph printed: "获评何梁何利奖2人" after "2025年外国人…增长90%"
+  is the five years', "院士增至10人" is 2025's); else, in a part that opens "过去的一年"
   or "一年来", the year before a report delivered by March (the document's year if later); else the
   single year of the title, or of an untitled page's headline line ("2014年我市全社会R&D经费投入稳步
   增长", or after its place: "青海省2011年科技工作总结"); else, for a target under a plans heading that
@@ -101,6 +105,8 @@ what each one is about (a page in traditional characters reaches it folded to si
   place its text calls its own or whose issuing body its opening names). Items of a list that are
   places ("北京、上海研发投入分别为…") are each their figure's scope; a list of places before one
   figure ("西宁、武汉、南京优秀科技成果600余项") is none of them alone, and its name keeps the list.
+  A place opening a body's name (辽宁实验室, 深圳河套学院, 浙江大学) is not the figure's place, and a
+  beneficiary ("对国内外知名的科研院所…给予") is never a scope.
 """
 
 from __future__ import annotations
@@ -507,7 +513,7 @@ def extract_indicators(
             # (新增…, 累计…) is the period's even after a sentence that printed a year ("2025年外国
             # 人来琼工作人数较2020年增长90%。…新增技能人才39.87万人次。")
             context_year = paragraph_years.get(sentence.paragraph)
-            if _PERIOD_FLOW.search(sentence.text) is None:
+            if _PERIOD_FLOW.search(sentence.text) is None and _REACHED.search(sentence.text):
                 context_year = carried_years.get(sentence.paragraph) or context_year
             sentence_ctx = period_ctx
         else:
@@ -717,6 +723,9 @@ def _planned_paragraphs(structure: Structure) -> set[int]:
 
 # what a look back over several years added up: "新增…", "累计…"
 _PERIOD_FLOW = re.compile(r"新增|累计")
+# a level the period ended on ("院士增至10人"): of the year the paragraph printed before, where
+# what was won or done over the period ("获评何梁何利奖2人") is the period's
+_REACHED = re.compile(r"增至|增加到|增长到|提高到|提高至|提升到|提升至|升至|达到")
 # "过去的一年", "一年来", "刚刚过去的一年": a part that looks back over the year before a report
 _LOOKING_BACK = re.compile(r"^(?:刚刚)?过去的?一年|^一年来")
 EARLY_MONTH = 3  # a report delivered by March looks back over the year before
@@ -1165,7 +1174,7 @@ _COMPANY_END = re.compile(r"(?:有限责任公司|股份有限公司|有限公�
 # "对新获批的国家实验室基地,", "对入选项目给予", "推荐并协助引进的,给予": who a support standard
 # is for, in the clause that states the condition
 _CONDITION = re.compile(
-    r"(?:^|[,，;；:：。])(?:同时|并|另外|其中)?(?:对于|对|凡)([^,，;；:：。]{2,40}?)的?(?=[,，]|给予|予以|按)"
+    r"(?:^|[,，;；:：。])(?:[0-9]{1,2}[.．、]|[(（][0-9一二三四五六七八九十]{1,3}[)）])?(?:同时|并|另外|其中)?(?:对于|对|凡)([^,，;；:：。]{2,40}?)的?(?=[,，]|给予|予以|按)"
 )
 _IF_CLAUSE = re.compile(r"(?:^|[,，;；:：。])([^,，;；:：。]{2,30}?)的[,，]")
 # a grant named alone ("资助", "经费支持", "贴息补助"). (Tried: such a name after a condition
@@ -1474,6 +1483,10 @@ _SUPPORT_AFTER = re.compile(
     r"(?:以内|以下)?的?(?:一次性|稳定|定额|专项)?(?:的?(?:奖励|补助|资助|补贴|奖补|贴息|资金支持|经费支持|支持|扶持|"
     r"资金扶持))"
 )
+# a grant's kind named before its money word (启动资金支持, 科研经费补助, 配套资金奖励)
+_NAMED_GRANT_AFTER = re.compile(
+    r"的?[\u4e00-\u9fff]{1,4}?(?:资金|经费)(?:支持|扶持|补助|奖励|资助|补贴)"
+)
 # "年营业收入≤5亿元": an eligibility threshold; "加计扣除比例提高到100%": a support ratio
 _THRESHOLD_SIGN = re.compile(r"[≤≥<>＜＞]=?\s*$")
 _SUPPORT_RATIO = re.compile(
@@ -1522,6 +1535,10 @@ def _is_provision(text: str, q: Quantity, c_start: int, c_end: int) -> bool:
         # what was asked for
         return False
     if _SUPPORT_BEFORE.search(before) or _SUPPORT_AFTER.match(text, q.end, c_end):
+        return True
+    if _NAMED_GRANT_AFTER.match(text, q.end, c_end) and _CONDITION.search(text, 0, c_start):
+        # "对获批组建的辽宁实验室,第一年安排1亿元启动资金支持": a grant of a named kind to the
+        # beneficiary a condition clause names is a standard, in a plan's section too
         return True
     if _THRESHOLD_SIGN.search(before) or (q.unit == "%" and _SUPPORT_RATIO.search(before)):
         return True
@@ -1732,11 +1749,20 @@ def _scope_places(
             continue  # "北京、上海等地": examples
         if _WITHIN.match(text, end):
             continue  # "在无锡市区范围率先建立…": where a thing was done first, not whose figure
+        if _PROPER_NAME_AFTER.match(text, end):
+            # "辽宁实验室", "深圳河套学院": the place is part of a body's name; the body is no
+            # place, and a 大连 policy's grant to the 辽宁实验室 is 大连's figure
+            continue
         found.append((start, name))
     return sorted(found)
 
 
 _WITHIN = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:范围|区域内|境内)")
+# a body whose name opens with a place: 辽宁实验室, 浙江大学, 深圳河套学院, 江苏省产业技术研究院
+_PROPER_NAME_AFTER = re.compile(
+    r"(?:(?![新建增有获设批共等的和与及在为是])[\u4e00-\u9fff]){0,4}?"
+    r"(?:实验室|大学|学院|研究院|研究所|科学院|医院|银行)"
+)
 SCOPE_WINDOW = 200  # characters of a sentence's head, and before a figure, read for place names
 
 
@@ -1765,7 +1791,10 @@ def _place_before(places: Sequence[tuple[int, str]], lo: int, pos: int) -> str |
 
 
 def _scope_of(clause: str) -> str | None:
-    head = _SCOPE_LEAD.sub("", clause, count=1)
+    lead = _SCOPE_LEAD.match(clause)
+    if lead is not None and lead.group().endswith("对"):
+        return None  # "对国内外知名的科研院所…给予": a beneficiary is never a place
+    head = clause[lead.end() :] if lead is not None else clause
     m = _SCOPE.match(head)
     if m is None:
         return None
