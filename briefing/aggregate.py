@@ -55,6 +55,7 @@ INDICATOR_COLUMNS = [
     "value",
     "unit",
     "year",
+    "period",
     "kind",
     "qualifier",
     "scope",
@@ -175,6 +176,7 @@ def indicators_frame(
                         "value": ind.value,
                         "unit": ind.unit,
                         "year": ind.year,
+                        "period": ind.period or "",
                         "kind": ind.kind,
                         "qualifier": ind.qualifier or "",
                         "scope": ind.scope or "",
@@ -345,6 +347,7 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
         "metric",
         "scope",
         "year",
+        "period",
         "kind",
         "unit",
         "value",
@@ -362,13 +365,17 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
     frame = indicators.loc[indicators["primary"]] if not indicators.empty else indicators
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    frame = frame.assign(year_key=frame["year"].astype("string").fillna(""), metric=frame["name"])
+    # a five-year total (period 2021—2025) is not the same figure as an undated one
+    frame = frame.assign(
+        year_key=frame["year"].astype("string").fillna(frame["period"]), metric=frame["name"]
+    )
     keys = ["metric", "scope", "year_key", "kind", "base_unit"]
     merged = (
         frame.groupby([*keys, "base_value"], sort=False, dropna=False)
         .agg(
             theme=("theme", "first"),
             year=("year", "first"),
+            period=("period", "first"),
             unit=("unit", "first"),
             value=("value", "first"),
             qualifier=("qualifier", "first"),

@@ -106,7 +106,7 @@ class CitedMeasure(TypedDict):
 
 class CitedIndicator(TypedDict):
     metric: str
-    """指标名称，取自原文，如 `技术合同成交额`。"""
+    """指标名称，取自原文，说清统计的是什么（主体＋量），如 `技术合同成交额`、`辽宁实验室启动资金支持`、`累计技术合同成交额`（规则见“关键数据的挑选”）。"""
     value_text: str
     """数值与单位，照原文书写，如 `865.1亿元`、`超630.5亿元`。"""
     value: float
@@ -114,7 +114,7 @@ class CitedIndicator(TypedDict):
     unit: str
     """单位，照原文，如 `亿元`、`家`、`%`。"""
     year: str
-    """数据所指年份，如 `2023`；未知时为空字符串。"""
+    """数据所指年份，如 `2023`；回顾几年的段落中没有单独年份的数（“五年来……累计达260亿元”）为所回顾的时段，如 `2021—2025`；未知时为空字符串。"""
     kind_label: str
     """类型中文：`实际`、`增速`、`目标`、`增减`（比上年增加或减少的量）或 `支持标准`（奖补标准、门槛）。"""
     scope: str
@@ -546,7 +546,8 @@ def _theme_indicators(rows: pd.DataFrame) -> list[CitedIndicator]:
                 value_text=cell_value(quote, float(row["value"]), str(row["unit"])),
                 value=float(row["value"]),
                 unit=str(row["unit"]),
-                year="" if pd.isna(year) else str(int(year)),
+                # a look back over five years: its span (2021—2025), never the review's year
+                year=str(row.get("period", "") or "") if pd.isna(year) else str(int(year)),
                 kind_label=_KIND_LABELS.get(str(row["kind"]), str(row["kind"])),
                 scope=str(row["scope"]),
                 # a span clipped from a list can keep “ without its ”: the 原文 cell drops it

@@ -377,6 +377,8 @@ def _ranked(rows: pd.DataFrame, limit: int) -> pd.DataFrame:
         + (rows["metric"].str.len() >= 4).astype(int)
         # a figure without its year is hard to use anywhere: the year weighs most after the unit
         + 2 * rows["year"].notna().astype(int)
+        # a five-year span (2021—2025) dates a total less closely than a year does
+        + (rows["year"].isna() & (rows.get("period", "") != "")).astype(int)
         + (rows["scope"] != "").astype(int)
         # a rate or a share says less than the amount it is of (青年人才年均增幅23% under 人才,
         # 基础研究经费占比4.2%): it heads a table only when no amount or count is as well named

@@ -161,6 +161,9 @@ class Indicator:
     # value converted to the base unit (亿元 -> 元 etc.) where the unit allows it; an extra field
     normalized_value: float | None = None
     normalized_unit: str | None = None
+    # the years a figure of a look back over several years is of ("五年来,…累计达260亿元" in a
+    # report of January 2026: "2021—2025"), when no single year dates it; an extra field
+    period: str | None = None
 
     def __reduce__(self) -> tuple[type[Indicator], tuple[Any, ...]]:
         return (Indicator, _indicator_fields(self))  # as Measure.__reduce__
@@ -181,6 +184,8 @@ class Indicator:
         if self.normalized_value is not None:
             record["normalized_value"] = self.normalized_value
             record["normalized_unit"] = self.normalized_unit
+        if self.period is not None:
+            record["period"] = self.period
         return record
 
 

@@ -228,7 +228,8 @@ def _figure_rows(
                 i.metric or "",
                 i.value,
                 i.unit,
-                i.year if i.year is not None else "",
+                # a look back over five years: the span it covers (2021—2025)
+                i.year if i.year is not None else (i.period or ""),
                 _KIND_CN[i.kind],
                 i.qualifier or "",
                 i.scope or "",

@@ -2189,3 +2189,26 @@ def test_the_years_ahead_end_a_five_year_review() -> None:
 )
 def test_serving_is_a_verb_only_before_what_it_serves(text: str, metric: str) -> None:
     assert one(text).metric == metric
+
+
+def test_a_five_year_reviews_undated_figures_carry_the_span_they_cover() -> None:
+    # "五年来" in a report of January 2026 reviews 2021—2025; the year's own figures stay dated
+    structure = _doc(
+        ("全年地区生产总值增长5.5%。",),
+        ("五年来,技术合同成交额累计达260亿元。", "获评何梁何利奖2人。"),
+        section=("一、2025年和“十四五”时期工作回顾",),
+    )
+    found = extract_indicators(SHA, structure, "2026-01-27")
+    assert [(f.value, f.year, f.period) for f in found] == [
+        (5.5, 2025, None),
+        (260, None, "2021—2025"),
+        (2, None, "2021—2025"),
+    ]
+    assert found[1].to_record()["period"] == "2021—2025" and "period" not in found[0].to_record()
+    # a report delivered after March reviews up to its own year; a start value is not the span's
+    later = _doc(
+        ("过去五年,技术合同登记交易额由14.85亿元增加至77.24亿元。",),
+        section=("一、过去五年工作回顾",),
+    )
+    found = extract_indicators(SHA, later, "2021-06-01")
+    assert [(f.value, f.period) for f in found] == [(14.85, None), (77.24, "2017—2021")]

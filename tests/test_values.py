@@ -4,6 +4,7 @@ nothing written. Plus the messages around them: no English from libraries, `-q` 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -346,3 +347,28 @@ def test_a_fifo_given_as_a_settings_file_is_refused_unopened(
     result = run_cli(*args, cwd=tmp_path)
     assert result.returncode == code
     assert result.stderr == message + "\n"
+
+
+def test_a_five_year_total_shows_its_span_and_its_running_total_in_the_key_data(
+    tmp_path: Path,
+) -> None:
+    # a judge read "技术合同成交额 | 260亿元 | —" beside the year's 95亿元 as an annual value
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "海南省政府工作报告\n"
+        "——2026年1月27日在海南省第七届人民代表大会第五次会议上\n"
+        "一、2025年和“十四五”时期工作回顾\n"
+        "过去一年，全省获批建设2家全国重点实验室，技术合同成交额达到95亿元。\n"
+        "五年来，我们坚定不移推进科技创新引领。技术合同成交额累计达260亿元。\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["context", "-i", str(report)])
+    assert result.exit_code == 0, result.output
+    themes = json.loads(result.stdout)["themes"]
+    rows = {
+        (row["metric"], row["year"])
+        for theme in themes
+        if theme["name"] == "成果转化"
+        for row in theme["indicators"]
+    }
+    assert rows == {("技术合同成交额", "2025"), ("累计技术合同成交额", "2021—2025")}

@@ -463,6 +463,7 @@ def extract_indicators(
     top_section_years: dict[tuple[str, ...], int] = {}
     # the parts ("一、2025年和“十四五”时期工作回顾") whose sentences now look back over several years
     reviews: dict[tuple[str, ...], bool] = {}
+    review_spans: dict[tuple[str, ...], str | None] = {}
     period_ctx = dataclasses.replace(ctx, summary_year=None, working_year=None)
     for sentence in sentences:
         if sentence.paragraph not in paragraphs_seen:
@@ -491,6 +492,7 @@ def extract_indicators(
         opening = _period_opening(sentence.text, ctx.doc_year)
         if opening is not None:
             reviews[top] = opening
+            review_spans[top] = _review_span(sentence.text, ctx) if opening else None
             if opening:
                 # "2025年是“十四五”收官之年。五年来,…": the year named before dates none of it
                 carried_years.pop(sentence.paragraph, None)
@@ -542,6 +544,8 @@ def extract_indicators(
                     "".join(sentence.section)
                 )
             indicators.append(_to_indicator(sha256, len(indicators), sentence.text, fig))
+            if reviews.get(top) and fig.year is None and not (fig.metric or "").endswith("(原)"):
+                indicators[-1].period = review_spans.get(top)
     if measures:
         _follow_status(measures, indicators)
     if ctx.doc_year is not None:
@@ -549,6 +553,9 @@ def extract_indicators(
             # a support standard laid down ("给予最高20万元资助") is the document's own, of its year
             if ind.kind == "provision" and ind.year is None:
                 ind.year = ctx.doc_year
+    for ind in indicators:
+        if ind.period is not None and (ind.year is not None or ind.kind not in _PERIOD_KINDS):
+            ind.period = None  # a target or a standard in a look back is not the period's result
     if any(ind.kind == "target" and ind.year is None for ind in indicators):
         planned_year = _planned_year(title, structure, ctx.doc_year)
         for ind in indicators:
@@ -739,6 +746,27 @@ _PERIOD_OPENING = re.compile(
     rf"|(?P<ahead>{FUTURE_YEARS})"
     r")"
 )
+
+
+_PERIOD_KINDS = frozenset({"actual", "growth", "change"})
+_SPAN_LENGTH = {"三": 3, "五": 5}
+
+
+def _review_span(text: str, ctx: _DocContext) -> str | None:
+    """The years a look back over several years covers: a five-year plan's period ("“十四五”时期,"
+    -> 2021—2025), or the years up to the one the report reviews ("五年来," in a report of January
+    2026 -> 2021—2025; delivered after March, up to its own year)."""
+    m = _PERIOD_OPENING.match(text)
+    if m is None or ctx.doc_year is None:
+        return None
+    if m.group("plan") is not None:
+        start, end = period_years(m.group("plan"))
+    else:
+        count = next((_SPAN_LENGTH[c] for c in m.group() if c in _SPAN_LENGTH), 5)
+        early = ctx.doc_month is None or ctx.doc_month <= EARLY_MONTH
+        end = ctx.doc_year - 1 if early else ctx.doc_year
+        start = end - count + 1
+    return f"{start}—{end}"
 
 
 def _period_opening(text: str, doc_year: int | None) -> bool | None:

@@ -49,6 +49,7 @@ def document_from_record(
             measure_id=i.get("measure_id"),
             normalized_value=i.get("normalized_value"),
             normalized_unit=i.get("normalized_unit"),
+            period=i.get("period"),
         )
         for i in record["indicators"]
     ]
