@@ -250,6 +250,13 @@ _PERSON_UNITS = frozenset({"人", "名", "位", "人次"})
 # an award, a programme or a title people won or entered: 获评何梁何利奖2人 counts its winners
 _HONOUR_END = re.compile(r"(?:奖|计划|工程|称号|荣誉|项目|奖章)$")
 _WON_BEFORE = re.compile(r"(?:获评|荣获|获得|获|入选|当选)$")
+# the verb that made or brought in the things a count counts, right before its number
+_MADE_BEFORE = re.compile(
+    r"(?P<verb>获批建设|获批组建|新获批|获批|建成|创建|组建|新认定|认定|培育|引进|吸纳|吸引|集聚|"
+    r"招引|引育|选派|孵化|设立|布局建设)(?:了)?(?:超过|超|近|约|逾)?$"
+)
+# what may stand between a count and its noun: 以上, 余, 多, 个 ("100家以上特色企业")
+_AFTER_COUNT = re.compile(r"^(?:余|多|以上|左右)?的?")
 # a word that says a provision's figure is money given (经费, 补助, 奖励, 贷款…)
 _MONEY_WORD = re.compile(
     r"经费|资金|补助|奖励|支持|资助|补贴|奖补|贴息|金额|额|投入|贷款|基金|奖金|费|价|收入|产值|规模"
@@ -316,6 +323,16 @@ def table_name(name: str, quote: str, sentence: str, value: float, unit: str, ki
         and not _RATE_WORD.search(name)
     ):
         name += "增速"
+    counted = unit.removeprefix("万").rstrip("（）()次")
+    if at >= 0 and (counted in _COUNT_UNITS or counted in _PERSON_UNITS) and name:
+        # "获批建设2家全国重点实验室", "吸纳超110万名高校毕业生": the things counted follow the number,
+        # and the verb before it says they were made or brought in, not all there are
+        after = quote[at + len(number) :].lstrip(" ").removeprefix(unit)
+        made = _MADE_BEFORE.search(before)
+        if made is not None and _AFTER_COUNT.sub("", after).startswith(name):
+            verb = made.group("verb")
+            if not name.startswith(verb) and not name.startswith(("新增", "新建", "累计")):
+                name = verb + name
     if unit in _PERSON_UNITS and not _PERSON_WORD.search(name):
         if not _HONOUR_END.search(name):
             return ""
@@ -414,7 +431,11 @@ def _ranked(rows: pd.DataFrame, limit: int) -> pd.DataFrame:
 
 
 # quantifiers before a noun that narrow nothing: 各类子基金 is 子基金
-_VAGUE_PREFIX = re.compile(r"^(?:各类|各级|各项|各种|相关|有关|一批|累计)")
+# (累计 and a verb the table put before the name lengthen it, not narrow it)
+_VAGUE_PREFIX = re.compile(
+    r"^(?:各类|各级|各项|各种|相关|有关|一批|累计)?(?:获批建设|获批组建|新获批|获批|建成|创建|组建|"
+    r"新认定|认定|培育|引进|吸纳|吸引|集聚|招引|引育|选派|孵化|设立|布局建设)?"
+)
 
 
 # a money measure word ending a name: 贷款, 金额, 经费 ... (贷款余额, 融资额, 合同金额)

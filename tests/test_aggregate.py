@@ -1084,3 +1084,18 @@ def test_two_values_of_one_quote_under_one_name_are_no_key_figures() -> None:
     first = _figure(quote, quote, "银行机构本外币存贷款余额", 38.7, "万亿元", "actual")
     second = dataclasses.replace(first, id="i2", value=29.9)
     assert _key_names(quote + "。", first, second, theme="科技金融") == []
+
+
+def test_things_counted_after_their_number_keep_the_verb_that_made_them() -> None:
+    # "获批建设2家全国重点实验室" is two new labs, not all there are (a judge's 全国重点实验室 2家)
+    sentence = "获批建设2家全国重点实验室。"
+    labs = _figure(sentence, "获批建设2家全国重点实验室", "全国重点实验室", 2, "家", "actual")
+    assert _key_names(sentence, labs) == ["获批建设全国重点实验室"]
+    sentence = "“百万英才汇南粤”行动吸纳超110万名高校毕业生。"
+    quote = sentence.rstrip("。")
+    people = _figure(sentence, quote, "高校毕业生", 110, "万名", "actual")
+    assert _key_names(sentence, people, theme="人才") == ["吸纳高校毕业生"]
+    # a name before its number is left as it is
+    sentence = "技术合同成交额达到95亿元。"
+    deals = _figure(sentence, "技术合同成交额达到95亿元", "技术合同成交额", 95, "亿元", "actual")
+    assert _key_names(sentence, deals, theme="成果转化") == ["技术合同成交额"]
