@@ -545,10 +545,13 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     only figures listed under this theme whose name says what was counted (`is_named`) and that
     are not a vague count (`_vague_count`: a plain count with no year and a short name), a task's
     completion rate or a list's size (`_not_a_count_of_its_own`), or a money amount the same
-    document gives again with more digits (`_restatements`); results,
+    document gives again with more digits (`_restatements`), nor two values of one quote under
+    one name (存贷款余额分别达38.7万亿元、29.9万亿元: which is which, the name does not say); the
+    names are those `table_name` gave (subject + measure, or empty when the text names none); results,
     targets and support standards apart (at most `limit` results, half as many of the others);
     score = weight of the unit (亿… 3, 万… or % 2, other counts 1) + 1 for a name of 4+
-    characters + 2 when the year is known + 1 when the place is known + 2 when the name holds
+    characters + 2 when the year is known (+ 1 for a five-year span alone, 2021—2025) + 1 when
+    the place is known + 2 when the name holds
     one of the theme's terms (技术合同成交额 under 成果转化) - 1 for a growth rate or a share
     (占比, 比重: less than the amount it is of) - 1 for a year earlier than the latest the table
     gives for the same metric and place, and a figure about one firm or deal
