@@ -2193,3 +2193,117 @@ def test_a_meeting_named_for_its_year_dates_an_undated_news_item(
 def test_a_printed_page_date_outweighs_the_meetings_day() -> None:
     page = "发布时间:2024-02-06 10:00\n2月5日,2024年全省科技工作会议在兰州召开。\n"
     assert parse(page + TASKS).metadata.published_date == "2024-02-06"
+
+
+# --- pages whose headline stands against the page's date (no clean header block) ------------------
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        # a reposting site's slogan banner and its tag line
+        "科技是第一生产力、创新是第一动力 加快建设科技强国,实现高水平科技自立自强\n"
+        "氢能科技 沙蓬绿色种养产业模式 联源科技 超联科技 园区 园区 园区",
+        # a hot-line with its hours, then a bare phone number
+        "全国咨询热线: 10:00-19:30\n18099378886",
+        # a ticker of other items, the site's column names, its breadcrumbs
+        "最新消息 · 境外来(返)人员防控措施    2021-01-21      · 某某院科技成果——某某型强流脉冲"
+        "电子束装备    2020-09-18      · 某某大学建校73周年    2022-04-18\n热点文章\n新闻之窗\n"
+        "当前位置: 首页 > 资讯中心 > 新闻之窗 > 正文",
+    ],
+)
+def test_the_headline_is_the_line_above_the_pages_date_not_the_furniture_above_it(
+    above: str,
+) -> None:
+    meta = parse(
+        f"{above}\n某某县科技局召开科技工作推进会\n2021-08-23 某某市科技局\n"
+        "8月20日,某某县科技局召开科技工作推进会。\n会议部署了下半年科技创新工作。\n"
+    ).metadata
+    assert meta.title == "某某县科技局召开科技工作推进会"
+    assert meta.published_date == "2021-08-23"
+    assert meta.publisher == "某某市科技局"
+
+
+def test_a_title_naming_its_kind_is_kept_though_a_line_above_a_date_follows() -> None:
+    # the notice's own title is the document's; the attached plan's name under it is not the title
+    meta = parse(
+        "关于印发某某市科技创新规划的通知\n各区县人民政府:\n"
+        "现将规划印发给你们,请认真贯彻执行。\n某某市科技创新规划\n发布时间:2023-05-06\n"
+        f"{TASKS}"
+    ).metadata
+    assert meta.title == "关于印发某某市科技创新规划的通知"
+
+
+@pytest.mark.parametrize(
+    ("line", "publisher"),
+    [
+        ("资讯来源:某某高新技术产业开发区", "某某高新技术产业开发区"),
+        ("引自:某某市科学技术局", "某某市科学技术局"),
+        ("稿源:某某市科技局", "某某市科技局"),
+    ],
+)
+def test_a_source_line_under_any_of_its_names_gives_the_publisher(
+    line: str, publisher: str
+) -> None:
+    meta = parse(
+        f"某某高新区开展科技创新调研活动\n收藏\n{line}\n发布时间: 2021-05-12\n"
+        "5月12日,调研组到某某高新区调研科技创新工作。\n"
+    ).metadata
+    assert (meta.publisher, meta.published_date) == (publisher, "2021-05-12")
+
+
+def test_a_time_stamp_and_a_posters_name_let_the_head_go_on_to_the_source() -> None:
+    meta = parse(
+        "首页 > 资讯中心 > 新闻之窗 > 正文\n某某市科学技术奖励大会举行\n2015-11-06 09:41 张三\n"
+        "引自:某某市科学技术局\n6月23日,某某市科学技术奖励大会举行。\n"
+    ).metadata
+    assert meta.title == "某某市科学技术奖励大会举行"
+    assert meta.publisher == "某某市科学技术局"
+    assert meta.published_date == "2015-11-06"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # the supplier's name in brackets on a line of its own under the last sentence
+        "会议部署了下一步工作。\n(某某地区科技局)",
+        # in brackets after the last sentence, with the page's related-items line below
+        "会议部署了下一步工作。(某某地区科技局)\n相关稿件:",
+    ],
+)
+def test_a_bracketed_supplier_closing_a_news_item_is_its_publisher(closing: str) -> None:
+    meta = parse(
+        "自治区科技厅到某某地区调研科技工作\n19.05.2015  00:24\n"
+        f"5月15日,自治区科技厅到某某地区调研科技工作。\n{closing}\n"
+    ).metadata
+    assert meta.publisher == "某某地区科技局"
+    assert meta.published_date == "2015-05-19"
+
+
+def test_a_bracketed_place_under_a_table_is_no_supplier() -> None:
+    # a note naming a place, not a body, closes nothing
+    meta = parse("某某市科技局召开推进会\n会议部署了下一步工作。\n(某某地区)\n").metadata
+    assert meta.publisher is None
+
+
+def test_a_government_sites_footer_names_the_publisher_when_nothing_else_does() -> None:
+    page = (
+        "当前位置:首页 > 动态信息\n市科技局走进“政风行风热线”直播间\n"
+        "8月28日,市科技局负责同志走进热线直播间,解答群众关注的科技创新问题。\n"
+        "地址:某某市民生路629号 电话:0632-3314164\n"
+    )
+    assert parse(page + "主办:某某市科学技术局 承办:某某市科技信息研究所\n").metadata.publisher == (
+        "某某市科学技术局"
+    )
+    # a company that runs a reposting site publishes nothing
+    assert parse(page + "主办单位:某某网络科技有限公司\n").metadata.publisher is None
+
+
+def test_a_notices_date_above_its_disclosure_note_is_when_it_was_written() -> None:
+    meta = parse(
+        "某某市人民政府关于印发某某市科技创新发展规划的通知\n各县(市、区)人民政府:\n"
+        "《某某市科技创新发展规划》经市政府同意,现印发给你们,请认真贯彻执行。\n"
+        "2022年4月7日\n(此件主动公开)\n某某市科技创新发展规划\n"
+        "第一章 科技创新迈入新起点\n2020年,全市财政科技支出15.4亿元。\n"
+    ).metadata
+    assert meta.written_date == "2022-04-07"

@@ -92,6 +92,14 @@ LABELS: dict[str, str] = {
     "来源": "source",
     "信息来源": "source",
     "文章来源": "source",
+    # other names sites give the line that says whose item they carry ("资讯来源:某某高新区",
+    # "引自:某某市科学技术局", "稿源:市科技局")
+    "资讯来源": "source",
+    "稿件来源": "source",
+    "新闻来源": "source",
+    "稿源": "source",
+    "引自": "source",
+    "转自": "source",
     # a person as a rule ("作者:张三"), but some sites credit the body that wrote the page
     # ("来源:某某日报 作者:某某市科技局"): read as its publisher only when it names one
     "作者": "author",

@@ -124,6 +124,19 @@ def _record_header(head: _Head, fields: list[HeaderField]) -> None:
             head.header[f.name] = value
 
 
+_HOST = re.compile(r"(?:^|\s)主办(?:单位)?\s*[:：]\s*(?P<body>[\u4e00-\u9fff()（）]{4,30})")
+# a government body, not a company or a newspaper that runs a reposting site
+_GOVERNMENT_BODY = re.compile(r"(?:人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委)$")
+
+
+def _site_host(line: str) -> str | None:
+    m = _HOST.search(line)
+    if m is None:
+        return None
+    body = m.group("body")
+    return body if _GOVERNMENT_BODY.search(body) and names_body(body) else None
+
+
 class _Lines:
     """The document's lines (stripped, chrome dropped) with their normalised text and a removal mask."""
 
@@ -133,6 +146,9 @@ class _Lines:
         # the date a toolbar or counter line of the page's opening carries ("浏览量: 时间:2018-11-13
         # 13:46:11", "【字体: 】 【2020-09-08】 【阅读:次】"): when the page went up, the line chrome
         self.chrome_date: str | None = None
+        # the government body a site's footer says runs it ("主办单位:某某市科学技术局"): the body
+        # that publishes what the site posts, when the page names no other
+        self.host: str | None = None
         for ln in text.split("\n"):
             ln = ln.strip()
             if not ln:
@@ -141,6 +157,8 @@ class _Lines:
                 self.raw.append(ln)
             elif self.chrome_date is None and len(self.raw) < SCAN_LINES:
                 self.chrome_date = _chrome_date(ln)
+            if self.host is None and "主办" in ln:
+                self.host = _site_host(ln)
         if self.raw and len(self.raw[0]) > MIN_SQUASHED_PAGE:
             self.raw[:1] = _unsquash_head(self.raw[0])
         self.norm = normalize_lines(self.raw)
@@ -200,14 +218,19 @@ def _unsquash_head(line: str) -> list[str]:
     return [m.group("title"), m.group("occasion"), rest]
 
 
-def _read_head(lines: _Lines, head: _Head) -> int:
-    """Consume header lines, title, byline, dates and addressee at the top; return the body start."""
+def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
+    """Consume header lines, title, byline, dates and addressee at the top (from line `start` on:
+    what stands above it is furniture); return the body start."""
     title_parts: list[str] = []
     last_was_byline = False
     after_column = False  # a site's banner, then a column name, were just read
     letterhead_end = -2  # the last line of a letterhead and the joint issuers stacked under it
-    i = 0
-    while i < min(len(lines), MAX_HEAD_LINES):
+    for k in range(min(start, len(lines))):
+        lines.removed[k] = True
+        if (fields := parse_header_line(lines.raw[k])) is not None:
+            _record_header(head, fields)  # a field table above the headline still counts
+    i = start
+    while i < min(len(lines), start + MAX_HEAD_LINES):
         line = lines.norm[i]
         if not line:
             i += 1
@@ -727,7 +750,10 @@ def _cover_date(lines: _Lines, head: _Head, start: int) -> None:
     if head.cover_sign_date is not None:
         return
     end = min(len(lines), start + MAX_COVER_LINES + MAX_SIGNATURE_LINES)
-    rows = [k for k in range(start, end) if lines.norm[k]]
+    # a disclosure note under the date ("(此件主动公开)") stands between it and the sent title
+    rows = [
+        k for k in range(start, end) if lines.norm[k] and not _DISCLOSURE.fullmatch(lines.norm[k])
+    ]
     for n in range(1, len(rows) - 1):
         k = rows[n]
         if len(lines.norm[k]) > MAX_SCANNED_LINE or (date := date_only(lines.norm[k])) is None:
@@ -739,6 +765,8 @@ def _cover_date(lines: _Lines, head: _Head, start: int) -> None:
             return
 
 
+# "(此件主动公开)", "（此件公开发布）", "(此件不予公开)": how a notice marks its disclosure
+_DISCLOSURE = re.compile(r"[(（]\s*此件[\u4e00-\u9fff]{2,8}\s*[)）]")
 # how a cover notice closes: "现印发给你们，请认真贯彻执行。", "特此通知"
 _COVER_CLOSING = re.compile(
     r"印发|转发|特此(?:通知|函告|批复)|(?:遵照|贯彻|认真)执行|贯彻落实|组织实施"
@@ -790,6 +818,13 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
             block.append(k)
             k -= 1
             continue
+        if not block and source is None and _CREDIT_ALONE.fullmatch(lines.raw[k]):
+            # "(哈密地区科技局)" under the last sentence: who supplied the item, not a subtitle
+            source = _closing_credit(lines, k)
+            if source is not None:
+                block.append(k)
+                k -= 1
+                continue
         sig = signature_line(line)
         if sig is not None:
             org = sig[0] or org
@@ -824,11 +859,20 @@ def _closing_credit(lines: _Lines, k: int) -> str | None:
     if k < 0 or lines.removed[k]:
         return None
     m = _CLOSING_CREDIT.search(lines.raw[k])
-    if m is None or not names_body(name := normalize_inline(m.group("body"))):
+    if m is None:
+        # the note on a line of its own under the last sentence ("…工作。" / "(哈密地区科技局)")
+        m = _CREDIT_ALONE.fullmatch(lines.raw[k])
+        above = _line_above(lines, k)
+        if m is None or above is None or not above.rstrip().endswith(tuple("。！？!?")):
+            return None
+    if not names_body(name := normalize_inline(m.group("body"))):
         return None
     if name[-1] in "处科室股":
         return None  # a bureau's division that wrote the item ("(法规处)") issues nothing
-    if sum(len(_CREDIT_NOTE.findall(raw)) for raw in lines.raw) != 1:
+    notes = sum(
+        len(_CREDIT_NOTE.findall(raw)) + bool(_CREDIT_ALONE.fullmatch(raw)) for raw in lines.raw
+    )
+    if notes != 1:
         return None
     if any(_PART_HEADING.match(line) for line in lines.norm[:k]):
         return None  # a plan's parts (一、工作目标): its one note names a task's lead
@@ -841,6 +885,7 @@ _CLOSING_CREDIT = re.compile(
     r"[。！？!?]\s*(?P<note>[(（]\s*(?P<body>[^()（）]{2,30}?)\s*[)）])\s*$"
 )
 _CREDIT_NOTE = re.compile(r"[。；;！？!?]\s*[(（][^()（）]{2,30}[)）]")
+_CREDIT_ALONE = re.compile(r"\s*(?P<note>[(（]\s*(?P<body>[^()（）]{2,30}?)\s*[)）])\s*")
 _PART_HEADING = re.compile(
     r"[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}(?:章|部分)"
 )
@@ -1077,6 +1122,67 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
                 head.early_sign_org, head.early_sign_date = _first_signer(lines, k), date
 
 
+# A page's own date: a labelled date field ("发布时间: 2021-05-12", "时间:2024-11-26 作者:…"), or a
+# numeric date opening the line ("2021-08-23 保定市科技局", "2015-11-06 09:41 张三", "19.05.2015
+# 00:24"). A date in 年月日 alone closes a notice or a letter (its signing date), never the page's.
+_PAGE_DATE_FIELDS = frozenset({"published_date", "page_date", "generated_date"})
+_NUMERIC_DATE_OPENING = re.compile(
+    r"[\s•·]*(?:(?:19|20)\d{2}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})(?!\d)"
+)
+MIN_HEADLINE = 6  # characters: "省科技厅到玉调研" is 8; a column's name is shorter
+
+
+def _dates_page(raw_line: str) -> bool:
+    """True when a line of the page's opening gives the date the page went up."""
+    if len(raw_line) > MAX_SCANNED_LINE:
+        return False
+    fields = parse_header_line(raw_line)
+    if fields is not None:
+        return any(f.name in _PAGE_DATE_FIELDS and f.value and parse_date(f.value) for f in fields)
+    return _NUMERIC_DATE_OPENING.match(raw_line) is not None
+
+
+def _headline_above_date(lines: _Lines) -> int | None:
+    """The line a web page prints right above the line that dates it (over any other field lines
+    between them: 来源, 关键词): its headline, when it reads as one. Pages print slogans, hot-lines,
+    tickers and menus above it; none of them stands against the page's date."""
+    for j in range(min(len(lines), SCAN_LINES)):
+        if not lines.norm[j] or not _dates_page(lines.raw[j]):
+            continue
+        k = j - 1
+        while k >= 0 and (not lines.norm[k] or parse_header_line(lines.raw[k]) is not None):
+            k -= 1
+        if k < 0:
+            return None
+        line = lines.norm[k]
+        if (
+            len(line) >= MIN_HEADLINE
+            and title_like(line)
+            and not is_org_line(line)
+            and not _is_furniture(line)
+            and not _column_like(line)
+            and line[0] not in "—－-(（【["
+        ):
+            return k
+        return None
+    return None
+
+
+def _misses_headline(lines: _Lines, head: _Head, headline: int) -> bool:
+    """True when the head's reading took no title, or took lines above the headline that do not run
+    into it (something other than a field stands between: a menu, a phone number), as the title."""
+    if headline in head.title_lines:
+        return False
+    if not head.title_lines:
+        return True
+    if head.title is not None and title_score(head.title) > 1:
+        return False  # a title that names its issuer or its kind (关于…的通知) is the document's
+    last = max(head.title_lines)
+    return headline > last + 1 and any(
+        lines.norm[k] and parse_header_line(lines.raw[k]) is None for k in range(last + 1, headline)
+    )
+
+
 def _text_above(lines: _Lines, k: int) -> bool:
     """True when anything (a title, a letter's text) stands above line k: a signature closes what
     it signs; a body and a date that open the page ("某省统计局 某省科学技术厅" / "2018年1月16日"
@@ -1277,6 +1383,12 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     lines = _Lines(raw.text)
     head = _Head()
     body_start = _read_head(lines, head)
+    headline = _headline_above_date(lines)
+    if headline is not None and _misses_headline(lines, head, headline):
+        # a slogan, a hot-line or a ticker stood where the head looked for the title: the page's
+        # headline is the line that dates it, read from there
+        lines, head = _Lines(raw.text), _Head()
+        body_start = _read_head(lines, head, headline)
     _read_cover_letter(lines, head, body_start)
     _attached_title(lines, head, body_start)
     _cover_date(lines, head, body_start)
@@ -1358,6 +1470,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         or _fullest(candidates)
         or (_informing_body(body) if _news_item(raw.text, body, hdr.get("source")) else None)
         or _outlet(hdr.get("source"), _credit_outlet(raw.text), body)
+        or lines.host
     )
     publisher = _placed_name(_fuller_in_text(publisher, body), raw.text, title)
     if title:

@@ -15,7 +15,7 @@ from briefing.extract.structure import normalize_inline
 
 _ORG_SUFFIX = (
     r"(?:人民政府|政府|办公厅|办公室|委员会|常委会|管委会|领导小组|局|厅|委|部|院|署|中心|办|所|处|"
-    r"集团|公司|大学|学院|银行|协会|学会|联合会|联|科协|政协|人大|党组|总队|支队|站)"
+    r"集团|公司|大学|学院|银行|协会|学会|联合会|联|科协|政协|人大|党组|总队|支队|站|开发区|高新区)"
 )
 # One or more issuing bodies, nothing else ("重庆市科学技术局", "重庆市科学技术局重庆市财政局"):
 # Chinese characters only, ending in a body's suffix. Two flat checks, so no backtracking.
@@ -166,8 +166,23 @@ def dated_header(raw_line: str) -> tuple[str, list[HeaderField]] | None:
         return None
     rest = raw_line[end:]
     time = _TIME_PREFIX.match(rest)
-    fields = parse_header_line(rest[time.end() if time else 0 :].strip())
-    return (iso, fields) if fields else None
+    tail = rest[time.end() if time else 0 :].strip()
+    fields = parse_header_line(tail)
+    if fields:
+        return iso, fields
+    if 0 < len(tail) <= MAX_DATED_SOURCE and names_body(tail):
+        # "2021-08-23 保定市科技局": a reposting site's date and the body it took the page from
+        return iso, [HeaderField("source", "来源", tail)]
+    if time is not None and time.group().strip() and _BYLINE_NAME.fullmatch(tail):
+        # "2015-11-06 09:41 张三": the page's time stamp and who posted it
+        return iso, [HeaderField("author", "作者", tail)]
+    return None
+
+
+_BYLINE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+
+
+MAX_DATED_SOURCE = 40  # characters of a body's name after a page's date
 
 
 def signature_line(line: str) -> tuple[str | None, str | None] | None:
