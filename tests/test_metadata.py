@@ -2307,3 +2307,12 @@ def test_a_notices_date_above_its_disclosure_note_is_when_it_was_written() -> No
         "第一章 科技创新迈入新起点\n2020年,全市财政科技支出15.4亿元。\n"
     ).metadata
     assert meta.written_date == "2022-04-07"
+
+
+def test_a_read_counter_glued_to_the_authoring_body_is_not_part_of_its_name() -> None:
+    meta = parse(
+        "关于印发某某市科技创新规划的通知\n时间:2024-11-26 作者:某某市人民政府阅读 23次\n"
+        "各乡镇人民政府:\n现将规划印发给你们,请认真贯彻落实。\n"
+    ).metadata
+    assert meta.publisher == "某某市人民政府"
+    assert meta.published_date == "2024-11-26"

@@ -261,6 +261,9 @@ def parse_header_line(line: str) -> list[HeaderField] | None:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         value = line[m.end() : end].strip(_VALUE_TRIM)
         name = LABELS.get(label, "")
+        if name in _NAMING_FIELDS and value:
+            # "作者:某某市人民政府阅读 23次": a counter glued after a body's name is the page's
+            value = _TRAILING_COUNTER.sub("", value).strip(_VALUE_TRIM)
         stamp = _TRAILING_STAMP.fullmatch(value) if name in _NAMING_FIELDS else None
         if stamp is not None:
             # "来源:承德市科学技术局2025-10-31 20:54浏览次数:": the page's time glued after the
@@ -272,6 +275,7 @@ def parse_header_line(line: str) -> list[HeaderField] | None:
     return fields
 
 
+_TRAILING_COUNTER = re.compile(r"(?:阅读|浏览|点击|访问)(?:量|数|次数)?\s*[:：]?\s*\d*\s*次?$")
 # fields that name a body, and a date (with its time) glued after the name
 _NAMING_FIELDS = frozenset({"source", "publisher", "author"})
 _TRAILING_STAMP = re.compile(
