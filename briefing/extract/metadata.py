@@ -22,7 +22,7 @@ from briefing.extract.header import (
     parse_header_line,
     title_before_fields,
 )
-from briefing.extract.places import find_places, jurisdiction
+from briefing.extract.places import find_places, jurisdiction, site_host
 from briefing.extract.script import NOTE as TRADITIONAL_NOTE
 from briefing.extract.script import is_traditional, to_simplified
 from briefing.extract.structure import normalize_inline, normalize_lines
@@ -124,17 +124,15 @@ def _record_header(head: _Head, fields: list[HeaderField]) -> None:
             head.header[f.name] = value
 
 
-_HOST = re.compile(r"(?:^|\s)主办(?:单位)?\s*[:：]\s*(?P<body>[\u4e00-\u9fff()（）]{4,30})")
 # a government body, not a company or a newspaper that runs a reposting site
 _GOVERNMENT_BODY = re.compile(r"(?:人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委)$")
 
 
-def _site_host(line: str) -> str | None:
-    m = _HOST.search(line)
-    if m is None:
-        return None
-    body = m.group("body")
-    return body if _GOVERNMENT_BODY.search(body) and names_body(body) else None
+def _government_host(page: str) -> str | None:
+    """The government body a site's footer says runs it ("主办单位:某某市科学技术局"): the body that
+    publishes what the site posts, when the page names no other."""
+    host = site_host(page)
+    return host if host and _GOVERNMENT_BODY.search(host) and names_body(host) else None
 
 
 class _Lines:
@@ -146,9 +144,6 @@ class _Lines:
         # the date a toolbar or counter line of the page's opening carries ("浏览量: 时间:2018-11-13
         # 13:46:11", "【字体: 】 【2020-09-08】 【阅读:次】"): when the page went up, the line chrome
         self.chrome_date: str | None = None
-        # the government body a site's footer says runs it ("主办单位:某某市科学技术局"): the body
-        # that publishes what the site posts, when the page names no other
-        self.host: str | None = None
         for ln in text.split("\n"):
             ln = ln.strip()
             if not ln:
@@ -157,8 +152,6 @@ class _Lines:
                 self.raw.append(ln)
             elif self.chrome_date is None and len(self.raw) < SCAN_LINES:
                 self.chrome_date = _chrome_date(ln)
-            if self.host is None and "主办" in ln:
-                self.host = _site_host(ln)
         if self.raw and len(self.raw[0]) > MIN_SQUASHED_PAGE:
             self.raw[:1] = _unsquash_head(self.raw[0])
         self.norm = normalize_lines(self.raw)
@@ -1470,7 +1463,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         or _fullest(candidates)
         or (_informing_body(body) if _news_item(raw.text, body, hdr.get("source")) else None)
         or _outlet(hdr.get("source"), _credit_outlet(raw.text), body)
-        or lines.host
+        or _government_host(raw.text)
     )
     publisher = _placed_name(_fuller_in_text(publisher, body), raw.text, title)
     if title:

@@ -268,6 +268,14 @@ _SITE_OWNER = re.compile(
 )
 
 
+def site_host(page: str) -> str | None:
+    """The body a page's chrome says runs its site ("主办单位:常州市统计局"), or None."""
+    for m in _SITE_OWNER.finditer(page):
+        if m.group(1):
+            return m.group(1)
+    return None
+
+
 def site_jurisdiction(page: str) -> str | None:
     """The jurisdiction of the body that runs the site a page comes from, named in its chrome
     (the reader keeps it out of the body): a statistics bureau's release that says only 我市
