@@ -2316,3 +2316,30 @@ def test_a_read_counter_glued_to_the_authoring_body_is_not_part_of_its_name() ->
     ).metadata
     assert meta.publisher == "某某市人民政府"
     assert meta.published_date == "2024-11-26"
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # a site's banner and a column's name above the headline, which stands against the date
+        (
+            "某某市科学技术局\n工作动态\n市科技局召开科技工作会议\n发布时间:2023-01-01\n",
+            "市科技局召开科技工作会议",
+        ),
+        # a headline with a line under it: the line is no headline of its own
+        (
+            "2024年全市科技工作会议召开\n部署全年重点任务\n发布时间:2024-02-01\n",
+            "2024年全市科技工作会议召开",
+        ),
+        # a reporter's credit over the date is no headline
+        (
+            "某某市召开科技创新大会\n分享至\n本报记者 张三\n2023-01-05 10:00\n",
+            "某某市召开科技创新大会",
+        ),
+    ],
+)
+def test_the_line_against_the_date_is_the_headline_only_over_furniture(
+    page: str, title: str
+) -> None:
+    meta = parse(page + "1月4日,某某市召开科技工作会议,部署全年任务。\n").metadata
+    assert meta.title == title

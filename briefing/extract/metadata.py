@@ -1155,6 +1155,8 @@ def _headline_above_date(lines: _Lines) -> int | None:
             and not _is_furniture(line)
             and not _column_like(line)
             and line[0] not in "—－-(（【["
+            and _CREDIT_LINE.fullmatch(lines.raw[k]) is None  # "本报记者 张三" over the date
+            and not is_photo_caption(line)
         ):
             return k
         return None
@@ -1162,8 +1164,9 @@ def _headline_above_date(lines: _Lines) -> int | None:
 
 
 def _misses_headline(lines: _Lines, head: _Head, headline: int) -> bool:
-    """True when the head's reading took no title, or took lines above the headline that do not run
-    into it (something other than a field stands between: a menu, a phone number), as the title."""
+    """True when the head's reading took no title, or took as the title lines above the headline
+    that do not run into it (something other than a field stands between: a menu, a phone number)
+    or that are a site's banner and a column's name."""
     if headline in head.title_lines:
         return False
     if not head.title_lines:
@@ -1171,6 +1174,10 @@ def _misses_headline(lines: _Lines, head: _Head, headline: int) -> bool:
     if head.title is not None and title_score(head.title) > 1:
         return False  # a title that names its issuer or its kind (关于…的通知) is the document's
     last = max(head.title_lines)
+    if headline <= last:
+        return False
+    if any(is_org_line(lines.norm[k]) or _column_like(lines.norm[k]) for k in head.title_lines):
+        return True  # a site's banner and a column's name ("某某市科学技术局" / "工作动态")
     return headline > last + 1 and any(
         lines.norm[k] and parse_header_line(lines.raw[k]) is None for k in range(last + 1, headline)
     )
