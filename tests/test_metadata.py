@@ -2343,3 +2343,11 @@ def test_the_line_against_the_date_is_the_headline_only_over_furniture(
 ) -> None:
     meta = parse(page + "1月4日,某某市召开科技工作会议,部署全年任务。\n").metadata
     assert meta.title == title
+
+
+def test_a_bracketed_label_after_a_source_leaves_no_bracket_in_the_name() -> None:
+    meta = parse(
+        "蓝山县创建省级创新型县区工作推进会\n2023-03-11           来源: 蓝山县科工局 【字体:   打印\n"
+        "3月10日下午,县科工局组织召开创建省级创新型县区工作推进会。\n"
+    ).metadata
+    assert meta.publisher == "蓝山县科工局"

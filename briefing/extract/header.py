@@ -233,7 +233,7 @@ _LINE_START_RE = re.compile(
 _SPACED_LABEL_RE = re.compile(rf"(?:^|(?<=\s))(?P<s>{_LABEL})(?=\s|$)")
 _SHORT_SPACED_FIELD = 12
 _WS = re.compile(r"\s+")
-_VALUE_TRIM = " \t\u3000\u2002\u2003\u00a0|:：;；,，"
+_VALUE_TRIM = " \t\u3000\u2002\u2003\u00a0|:：;；,，【［["  # 【 opens the next bracketed label
 
 
 @dataclass(frozen=True)
