@@ -2351,3 +2351,43 @@ def test_a_bracketed_label_after_a_source_leaves_no_bracket_in_the_name() -> Non
         "3月10日下午,县科工局组织召开创建省级创新型县区工作推进会。\n"
     ).metadata
     assert meta.publisher == "蓝山县科工局"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "关于做好2024年科技计划项目申报工作的通知_某某市人民政府门户网站",
+        "关于做好2024年科技计划项目申报工作的通知-某某市科学技术局",
+        "关于做好2024年科技计划项目申报工作的通知 - 政策文件 - 某某市人民政府",
+        "关于做好2024年科技计划项目申报工作的通知|某某网",
+    ],
+)
+def test_the_site_name_a_pages_title_appends_is_not_part_of_the_title(headline: str) -> None:
+    meta = parse(f"{headline}\n各区县科技局:\n现将有关事项通知如下。\n").metadata
+    assert meta.title == "关于做好2024年科技计划项目申报工作的通知"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "让创新创造成为某某发展的最强音-某某市科学技术奖励大会举行",
+        "某某市“十四五”科技创新规划(2021-2025年)",
+    ],
+)
+def test_a_hyphen_inside_a_headline_or_a_span_of_years_stays(title: str) -> None:
+    assert parse(f"{title}\n各区县科技局:\n现将有关事项通知如下。\n").metadata.title == title
+
+
+def test_the_site_naming_itself_as_source_is_no_publisher() -> None:
+    page = "某某市科技局召开推进会\n时间:2023-05-06 来源:{} 作者:admin\n5月5日,会议召开。\n"
+    assert parse(page.format("本站")).metadata.publisher is None
+    # a city whose name opens with 本 is a place, not the site itself
+    assert parse(page.format("本溪市科学技术局")).metadata.publisher == "本溪市科学技术局"
+
+
+def test_fields_in_square_brackets_are_read_as_the_pages_fields() -> None:
+    meta = parse(
+        "某某市科技局召开推进会\n[ 发布时间:2023-05-06 ] [ 来源:某某市科技局 ] [ 点击: 12 ]\n"
+        "5月5日,会议召开。\n"
+    ).metadata
+    assert (meta.publisher, meta.published_date) == ("某某市科技局", "2023-05-06")

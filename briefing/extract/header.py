@@ -200,7 +200,7 @@ STRONG_FIELDS = frozenset(
     }
 )
 
-_BULLET = r"[\s•·●▪◆■◇○※\-*|]*"
+_BULLET = r"[\s•·●▪◆■◇○※\-*|\[【［]*"  # also a bracket opening a field: "[ 发布时间:… ]"
 
 
 def _label_alternation() -> str:
@@ -219,7 +219,7 @@ _CLOSE = r"[\]】］〕]"
 _GLUED = "|".join(map(re.escape, GLUED_LABELS))
 _LABEL_RE = re.compile(
     rf"{_OPEN}\s*(?P<b>{_LABEL})\s*{_CLOSE}\s*[:：]?"
-    rf"|(?:^|(?<=[\s|】\]］:：\d日分秒•·●▪◆■]))(?P<c>{_LABEL})\s*[:：]"
+    rf"|(?:^|(?<=[\s|】\]］\[【［:：\d日分秒•·●▪◆■]))(?P<c>{_LABEL})\s*[:：]"
     rf"|(?P<g>{_GLUED})\s*[:：]"
     rf"|(?:^|(?<=\|))\s*(?P<p>{_LABEL})\s*(?=\|)"
 )
@@ -233,7 +233,8 @@ _LINE_START_RE = re.compile(
 _SPACED_LABEL_RE = re.compile(rf"(?:^|(?<=\s))(?P<s>{_LABEL})(?=\s|$)")
 _SHORT_SPACED_FIELD = 12
 _WS = re.compile(r"\s+")
-_VALUE_TRIM = " \t\u3000\u2002\u2003\u00a0|:：;；,，【［["  # 【 opens the next bracketed label
+# 【 opens the next bracketed label; ] closes a bracketed field ("[ 来源:某某局 ]")
+_VALUE_TRIM = " \t\u3000\u2002\u2003\u00a0|:：;；,，【［[]］】"
 
 
 @dataclass(frozen=True)

@@ -408,9 +408,11 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             lines.raw[i] = run_in[1]
             lines.norm[i] = normalize_inline(run_in[1])
     if title_parts:
-        title = _without_prefix(
-            _TITLE_TAG.sub("", _TITLE_NOTE.sub("", normalize_inline("".join(title_parts))))
-        ).rstrip("—－")
+        title = _without_site_suffix(
+            _without_prefix(
+                _TITLE_TAG.sub("", _TITLE_NOTE.sub("", normalize_inline("".join(title_parts))))
+            ).rstrip("—－")
+        )
         # a page that shows the file it offers ("某某规划.doc"): the title is the file's name
         title = _FILE_NAME.sub("", title) if "." in title else title
         numbered = _NUMBERED_TITLE.fullmatch(title) if "号" in title else None
@@ -465,6 +467,38 @@ MIN_REPEAT = 6  # characters: a shorter line inside the title may be a heading o
 _TITLE_PREFIX = re.compile(
     r"(?P<prefix>[^:：|｜,，。;；《》“”()（）]{2,16})\s*[:：|｜]\s*(?P<rest>\S.*)"
 )
+
+
+# what a page's <title> appends to the headline: "…的通知_某某市人民政府门户网站", "…-某某市科学技术局",
+# "… - 政策文件 - 某某市人民政府", "…|某某网"
+_TITLE_SEP = re.compile(r"\s*(?:_|\s-\s|-|\||｜)\s*")
+_SITE_SUFFIX = re.compile(r"(?:网|网站|门户网站|门户|官网|政府网|信息网|平台)$")
+MIN_SUFFIXED_TITLE = 8  # characters of the headline before a site's name
+MAX_SUFFIX_COLUMN = 6  # characters: "政策文件", "通知公告" between the headline and the site's name
+
+
+def _without_site_suffix(title: str) -> str:
+    """The title without the site's or issuing body's name a page's <title> appends to it (and a
+    column's name before that); a headline whose second half is a clause of its own ("…最强音-某市
+    科学技术奖励大会举行") or a span of years ("(2021-2025年)") keeps it."""
+    if not _TITLE_SEP.search(title):
+        return title
+    cut = len(title)
+    named = False
+    for m in reversed(list(_TITLE_SEP.finditer(title))):
+        segment = title[m.end() : cut]
+        site = bool(_SITE_SUFFIX.search(segment)) or names_body(segment)
+        column = named and len(segment) <= MAX_SUFFIX_COLUMN and _column_word(segment)
+        if not (site or column) or m.start() < MIN_SUFFIXED_TITLE:
+            break
+        named, cut = True, m.start()
+    return title[:cut] if named else title
+
+
+def _column_word(segment: str) -> bool:
+    return (
+        segment.isalpha() and not any(ch.isdigit() for ch in segment) and title_score(segment) <= 1
+    )
 
 
 def _without_prefix(title: str) -> str:
@@ -1582,11 +1616,15 @@ def _not_a_site(value: str | None) -> str | None:
 _SITE = re.compile(r"(?:网站|门户网|网)$")
 
 
+# the site, paper or unit naming itself (本溪市 is a city)
+_SELF_SOURCE = re.compile(r"本(?:站|网|报|台|刊|单位|部门|平台)")
+
+
 def _source_body(value: str | None) -> str | None:
     """The 来源 of a page as its publisher, when it names an issuing body ("市政府办")."""
     source = _clean(value)
-    if source is None:
-        return None
+    if source is None or _SELF_SOURCE.match(source):
+        return None  # "来源:本站", "本网", "本报": the site or paper itself names no body
     # "中山市统计局政务网站", "某某县人民政府门户网站": the site of a body names the body
     site = _BODYS_SITE.fullmatch(source)
     if site is not None and names_body(site.group("body")):
