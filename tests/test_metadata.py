@@ -2391,3 +2391,10 @@ def test_fields_in_square_brackets_are_read_as_the_pages_fields() -> None:
         "5月5日,会议召开。\n"
     ).metadata
     assert (meta.publisher, meta.published_date) == ("某某市科技局", "2023-05-06")
+
+
+def test_a_bracket_a_title_field_opens_itself_stays_in_the_title() -> None:
+    meta = parse(
+        "标题:关于某某科技计划项目管理的办法【征求意见稿】\n发布时间:2023-05-06\n一、总则\n"
+    ).metadata
+    assert meta.title == "关于某某科技计划项目管理的办法【征求意见稿】"

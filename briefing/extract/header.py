@@ -233,8 +233,18 @@ _LINE_START_RE = re.compile(
 _SPACED_LABEL_RE = re.compile(rf"(?:^|(?<=\s))(?P<s>{_LABEL})(?=\s|$)")
 _SHORT_SPACED_FIELD = 12
 _WS = re.compile(r"\s+")
-# 【 opens the next bracketed label; ] closes a bracketed field ("[ 来源:某某局 ]")
-_VALUE_TRIM = " \t\u3000\u2002\u2003\u00a0|:：;；,，【［[]］】"
+_VALUE_TRIM = " \t\u3000\u2002\u2003\u00a0|:：;；,，"
+
+
+def _trimmed(value: str) -> str:
+    """A field's value without the separators around it, the bracket that opens the next label
+    ("来源: 某某局 【字体:") and the bracket that closes its own field ("[ 来源:某某局 ]"); a bracket
+    the value opens itself stays ("关于…的办法【征求意见稿】")."""
+    value = value.strip(_VALUE_TRIM).rstrip("【［[" + _VALUE_TRIM)
+    for opening, closing in (("[", "]"), ("［", "］"), ("【", "】")):
+        if value.endswith(closing) and opening not in value:
+            value = value[:-1].rstrip(_VALUE_TRIM)
+    return value
 
 
 @dataclass(frozen=True)
@@ -260,16 +270,16 @@ def parse_header_line(line: str) -> list[HeaderField] | None:
     for i, m in enumerate(matches):
         label = _canonical_label(m.group("b") or m.group("c") or m.group("g") or m.group("p") or "")
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-        value = line[m.end() : end].strip(_VALUE_TRIM)
+        value = _trimmed(line[m.end() : end])
         name = LABELS.get(label, "")
         if name in _NAMING_FIELDS and value:
             # "作者:某某市人民政府阅读 23次": a counter glued after a body's name is the page's
-            value = _TRAILING_COUNTER.sub("", value).strip(_VALUE_TRIM)
+            value = _trimmed(_TRAILING_COUNTER.sub("", value))
         stamp = _TRAILING_STAMP.fullmatch(value) if name in _NAMING_FIELDS else None
         if stamp is not None:
             # "来源:承德市科学技术局2025-10-31 20:54浏览次数:": the page's time glued after the
             # body is when the page went up, never part of the body's name
-            fields.append(HeaderField(name, label, stamp.group("value").strip(_VALUE_TRIM)))
+            fields.append(HeaderField(name, label, _trimmed(stamp.group("value"))))
             fields.append(HeaderField("page_date", "时间", stamp.group("date")))
             continue
         fields.append(HeaderField(name, label, value or None))
@@ -300,7 +310,7 @@ def _spaced_fields(line: str) -> list[HeaderField] | None:
     for i, m in enumerate(matches):
         label = _canonical_label(m.group("s"))
         end = matches[i + 1].start() if i + 1 < len(matches) else len(stripped)
-        value = stripped[m.end() : end].strip(_VALUE_TRIM)
+        value = _trimmed(stripped[m.end() : end])
         fields.append(HeaderField(LABELS.get(label, ""), label, value or None))
     return fields if is_strong(fields) else None
 
