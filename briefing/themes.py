@@ -718,7 +718,8 @@ _ITEM_SPLIT_RE = re.compile(r"、|以及|”“")
 # 支持企业加大研发投入、建设研发机构、引进高端人才、挂牌上市: a run of coordinated actions; a
 # generic word (上市, 人才) in one of them is one step among many, not what the measure is about
 PASSING_LIST_ITEMS = 4
-_ACTION_ITEM = r"[^、，,。；;：:（）()《》“”\s]{2,16}"
+# possessive, as in _LIST_RE: an item holds no 、, so giving characters back never finds one
+_ACTION_ITEM = r"[^、，,。；;：:（）()《》“”\s]{2,16}+"
 _ACTION_LIST_RE = re.compile(rf"{_ACTION_ITEM}(?:、{_ACTION_ITEM}){{{PASSING_LIST_ITEMS - 1},}}")
 _CATEGORY_REASON = "是并列列举中的类别泛称（如“产业、人才、科技等”），不代表针对该主题的措施"
 _PASSING_REASON = (
@@ -749,7 +750,10 @@ def _passing_items(text: str, kept: list[tuple[int, int, _Entry]]) -> dict[int, 
     if text.count("、") < PASSING_LIST_ITEMS - 1 or not any(k[2].anchored for k in kept):
         return {}
     drop: dict[int, str] = {}
-    for lst in _ACTION_LIST_RE.finditer(text):
+    # a run starts at most 16 characters before the first 、 and ends at most 16 after the last
+    # (an item holds no 、): the scan need not try the rest of the sentence
+    lo, hi = text.find("、"), text.rfind("、")
+    for lst in _ACTION_LIST_RE.finditer(text, max(0, lo - 16), hi + 17):
         first, last = lst.span()
         bounds = _items(text, first, last)
         holders: dict[str, set[int]] = {}  # theme -> the items that name it

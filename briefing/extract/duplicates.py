@@ -19,7 +19,9 @@ from briefing.model import ExtractedDocument, Measure
 # the letters and digits, as runs: a measure's few punctuation marks split it into a few long runs,
 # where a pattern for what is dropped would be tried at every character
 _CONTENT_RUN_RE = re.compile(r"[\w\u4e00-\u9fff]+")
-_DIGITS_RE = re.compile(r"\d+")
+# \d\d* rather than \d+: a pattern that opens with a repeat is tried at every position, one that
+# opens with a class is found by sre's scan for its characters
+_DIGITS_RE = re.compile(r"\d\d*")
 
 _SHINGLE = 3
 _MIN_SHINGLES = 8

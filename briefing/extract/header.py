@@ -223,9 +223,12 @@ _LABEL_RE = re.compile(
     rf"|(?P<g>{_GLUED})\s*[:：]"
     rf"|(?:^|(?<=\|))\s*(?P<p>{_LABEL})\s*(?=\|)"
 )
-# A line is a header line only if a label opens it.
+# A line is a header line only if a label opens it. (The lookahead names the characters that can
+# open a bracket or a label: most lines are text, and one test rejects them before the label
+# alternation is tried three ways.)
+_LABEL_FIRST = re.escape("".join(sorted({name[0] for name in LABELS})))
 _LINE_START_RE = re.compile(
-    rf"{_BULLET}(?:{_OPEN}\s*(?:{_LABEL})\s*{_CLOSE}|(?:{_LABEL})\s*[:：]|(?:{_LABEL})\s*\|)"
+    rf"{_BULLET}(?=[\[【［〔{_LABEL_FIRST}])(?:{_OPEN}\s*(?:{_LABEL})\s*{_CLOSE}|(?:{_LABEL})\s*[:：]|(?:{_LABEL})\s*\|)"
 )
 # Labels set apart by spaces alone, with no colon or bracket ("索引号 11320900…/2023-24714 组配分类
 # 专项规划", "发布机构 市科技局 发文日期 2023-10-16"): a label here must open the line and stand

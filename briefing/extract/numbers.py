@@ -115,8 +115,10 @@ _MAG_ALT = "|".join(sorted(_MAGNITUDES, key=len, reverse=True))
 # megabyte of digits linear.
 # The lookahead (a unit or magnitude must follow) leaves years, dates and codes to the C scanner,
 # and rules out numbers glued to a letter or a sign after them (18MW, 1e30, 1+6).
+# (The first lookahead names the characters a match can open with: sre then rejects every other
+# position with one test, not with the lookbehind and the sign.)
 _ARABIC = re.compile(
-    r"(?<![0-9A-Za-z.])([+-]?)([0-9]++(?:,[0-9]{3})*+(?:\.[0-9]++)?)"
+    r"(?=[0-9+-])(?<![0-9A-Za-z.])([+-]?)([0-9]++(?:,[0-9]{3})*+(?:\.[0-9]++)?)"
     rf"(?=(?:{_MAG_ALT})?(?:余|多)?(?:{_MAG_ALT})?(?:{_UNIT_ALT}|%|‰)|(?:{_MAG_ALT}))"
 )
 # Matches wherever find_quantities could find something (a superset), on the untranslated text:
