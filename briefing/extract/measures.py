@@ -351,7 +351,7 @@ def not_a_measure(text: str, genre: str = "unknown") -> str | None:
         return "陈述的是问题或不足，不是措施"
     if is_body_list(text):
         return "只列出责任单位，不是措施"
-    if _ATTRIBUTION_RE.match(text):
+    if _is_attribution(text):
         return "只说明引述的是谁的话（某某说），不是措施"
     shape = _framing_shape(text)
     if shape is not None:
@@ -365,6 +365,15 @@ def not_a_measure(text: str, genre: str = "unknown") -> str | None:
 _ATTRIBUTION_RE = re.compile(
     r"^[^，,；;：:“”\d]{2,24}(?:说|表示|介绍|称|告诉记者|对记者说)[。.！!]?$"
 )
+# the longest text it matches: 24 characters, 对记者说, a full stop and the line break $ allows
+_ATTRIBUTION_MAX = 30
+
+
+def _is_attribution(text: str) -> bool:
+    # the length first: most sentences are longer than any attribution, and the pattern tries
+    # every end of its 24 characters before it fails
+    return len(text) <= _ATTRIBUTION_MAX and _ATTRIBUTION_RE.match(text) is not None
+
 
 # A question asks, it reports nothing (2026年经济社会发展的重点是什么? 问:…取得了哪些成绩?): a news
 # item's lead or a Q&A page's turn. A question word is needed: a lone "?" is often a character a
@@ -998,7 +1007,7 @@ def is_framing(text: str) -> bool:
         return True
     if _FRAMING_RE.search(stripped) or _FRAMING_START_RE.match(stripped):
         return True
-    if _ATTRIBUTION_RE.match(stripped):
+    if _is_attribution(stripped):
         return True
     if (
         (_PROPOSAL_RE.search(stripped) or _absorbs_only(stripped))
