@@ -740,7 +740,9 @@ _DIGIT_RE = re.compile(r"\d")
 
 def is_body_list(text: str) -> bool:
     """区科技局、区经信局、区财政局等区政府有关部门: the bodies responsible, not an action."""
-    body = _BRACKETED_RE.sub("", text.rstrip("。.；;")).rstrip("。.；;")
+    body = text.rstrip("。.；;")
+    if "(" in body or "（" in body:  # most sentences hold no bracket: no scan for one
+        body = _BRACKETED_RE.sub("", body).rstrip("。.；;")
     if len(body) > 150 or not body.endswith(_BODY_ENDS) or _DIGIT_RE.search(body):
         return False
     if _MADE_HEAD_RE.match(body):
