@@ -217,16 +217,18 @@ _CLOSE = r"[\]】］〕]"
 # 来源 inside "数据来源:" is not a label; digits and 日/分/秒 count as boundaries because pages glue
 # fields together ("日期:2021年06月11日来源:某某网").
 _GLUED = "|".join(map(re.escape, GLUED_LABELS))
+# the characters a label or its bracket can open with (the lookahead rejects every other position
+# with one test, where each of the four forms would be tried)
+_LABEL_FIRST = re.escape("".join(sorted({name[0] for name in (*LABELS, *GLUED_LABELS)})))
 _LABEL_RE = re.compile(
-    rf"{_OPEN}\s*(?P<b>{_LABEL})\s*{_CLOSE}\s*[:：]?"
+    rf"(?=[\[【［〔\s{_LABEL_FIRST}])"
+    rf"(?:{_OPEN}\s*(?P<b>{_LABEL})\s*{_CLOSE}\s*[:：]?"
     rf"|(?:^|(?<=[\s|】\]］\[【［:：\d日分秒•·●▪◆■]))(?P<c>{_LABEL})\s*[:：]"
     rf"|(?P<g>{_GLUED})\s*[:：]"
-    rf"|(?:^|(?<=\|))\s*(?P<p>{_LABEL})\s*(?=\|)"
+    rf"|(?:^|(?<=\|))\s*(?P<p>{_LABEL})\s*(?=\|))"
 )
-# A line is a header line only if a label opens it. (The lookahead names the characters that can
-# open a bracket or a label: most lines are text, and one test rejects them before the label
-# alternation is tried three ways.)
-_LABEL_FIRST = re.escape("".join(sorted({name[0] for name in LABELS})))
+# A line is a header line only if a label opens it. (The lookahead, as above: most lines are text,
+# and one test rejects them before the label alternation is tried three ways.)
 _LINE_START_RE = re.compile(
     rf"{_BULLET}(?=[\[【［〔{_LABEL_FIRST}])(?:{_OPEN}\s*(?:{_LABEL})\s*{_CLOSE}|(?:{_LABEL})\s*[:：]|(?:{_LABEL})\s*\|)"
 )

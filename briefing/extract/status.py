@@ -69,7 +69,11 @@ _TITLE_JOIN_RE = re.compile(r"[及和与暨、]|以及")
 _QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
 _TRAILING_NOTE_RE = re.compile(r"[(（][^()（）]{0,16}[)）]$")
 _REPLY_BODY_RE = re.compile(
-    r"收悉|(?:您|你们?)(?:提出|所提|们提出)的|(?:现|特)(?:将有关情况|就有关问题)?答复如下|(?<!各位)代表[:：]$|委员[:：]$"
+    # (every branch opens with a character, not a group or a lookbehind: one that does not costs
+    # the whole pattern sre's scan for its first characters)
+    r"收悉|您(?:提出|所提|们提出)的|你们?(?:提出|所提|们提出)的"
+    r"|现(?:将有关情况|就有关问题)?答复如下|特(?:将有关情况|就有关问题)?答复如下"
+    r"|代表(?<!各位代表)[:：]$|委员[:：]$"
 )
 _REPORT_BODY_RE = re.compile(r"各位代表|请予审议|(?:人民代表大会|人大).{0,12}(?:会议|次会)上")
 _PLAN_BODY_RE = re.compile(
