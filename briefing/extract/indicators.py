@@ -926,7 +926,9 @@ def _sentence_figures(
             lo = max(c_start, q.start - MAX_LOOKBACK)
         lo = _skip_joints(text, lo, q.start)
         grant_name: str | None = None
-        prefix = _CLOSED_BRACKETS.sub("", text[lo : q.start])
+        prefix = text[lo : q.start]
+        if "(" in prefix or "（" in prefix:  # most hold no bracket: no scan for one
+            prefix = _CLOSED_BRACKETS.sub("", prefix)
         lead_qualifier, bare = _split_leading_qualifier(prefix)
 
         if c_start not in clause_scopes:
@@ -1908,7 +1910,8 @@ def _clean_metric(
         s = place[1]
     s = _LEADING_NUMBER.sub("", s)
     # "以国家高新技术企业、科技型企业为代表的科技型企业数量": the examples are not the name
-    s = _EXAMPLES.sub("", s)
+    if "为" in s:  # every form holds 为: no scan where it is missing
+        s = _EXAMPLES.sub("", s)
     while (lead := _LEAD_VERB_RE.match(s)) is not None:
         if lead.end() == len(s):
             return None  # a verb alone ("获批") names nothing
@@ -1935,7 +1938,7 @@ def _clean_metric(
         s = (run.group() if run else verb) + s
     # "县市区之一", "联东U谷·马尾智能制造产业园等重大项目", "年营业收入≤", "固定资产投资五年"
     s = _strip_metric_tail(s)
-    examples = [m.end() for m in _EXAMPLES_END.finditer(s)]
+    examples = [m.end() for m in _EXAMPLES_END.finditer(s)] if "等" in s else []
     if examples and examples[-1] < len(s) - 1:
         s = s[examples[-1] :]  # "A、B等重大项目": the examples are not the name
     s = _balance_quotes(s.strip('"、,，()（）'))
