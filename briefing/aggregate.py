@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from briefing.digest import document_kind, holds_provisions, quote_of
+from briefing.digest import document_kind, holds_provisions, quote_of, theme_part
 from briefing.figures import (
     ThemeFigures,
     display_name,
@@ -611,16 +611,25 @@ def pick_highlights(
             continue
         if mid not in core:
             core[mid] = quote_of(text)[0].casefold()
+        figures = int(row["indicator_count"])
+        shown = text
+        if row["status"] == "done" and evidence:
+            # a report sentence listing results of several kinds shows (and is scored by) the
+            # clauses of this theme, not the whole list under the theme one clause matched
+            part = theme_part(text, evidence)
+            if part is not None and unsuitable(part) is None:
+                shown = part
+                figures = min(figures, len(figures_in(part)))
         rows.append(
             {
                 **row,
-                "clean": text,
+                "clean": shown,
                 "support": support,
                 # what the sentence reports, without its lead-in (充分发挥人才第一资源的作用，…):
                 # the theme named there is what the measure is about
                 "core_support": _support(core[mid], evidence, terms_of[mid]) if evidence else 1,
                 "order": order,
-                "score": substance(text, int(row["indicator_count"]), row["status"] == "done"),
+                "score": substance(shown, figures, row["status"] == "done"),
             }
         )
     # a sentence below MIN_SCORE names, counts and reports nothing done: no highlight however

@@ -8,7 +8,7 @@ the context; nothing else adds keys.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any, TypedDict
 
@@ -81,7 +81,7 @@ class MastheadInfo(TypedDict):
 
 class CitedMeasure(TypedDict):
     text: str
-    """要点句：措施原文去掉序号（一是、（一）、1.）、开头的小标题和破折号，接好断行，以“。”结尾；数字与原文一致。 例：`新培育技术经纪人1133人，技术合同成交额达到865.1亿元、增长37.2%。`"""
+    """要点句：措施原文去掉序号（一是、（一）、1.）、开头的小标题和破折号，接好断行，以“。”结尾；数字与原文一致；一句列了几类成果的工作进展只取说到本主题的分句（第六节）。 例：`新培育技术经纪人1133人，技术合同成交额达到865.1亿元、增长37.2%。`"""
     brief: str
     """要点的简短说法（本期要点引用的就是它）：句中含数字的主要分句连同它所依靠的分句；没有数字时，60 字以内的整句，更长的取说得最实的分句；不带句末标点。 例：`新培育技术经纪人1133人，技术合同成交额达到865.1亿元、增长37.2%`"""
     quote: str
@@ -581,7 +581,10 @@ def _coverage_line(
 
 
 def _cited_facts(
-    measures: Sequence[CitedMeasure], policies: set[int], wheres: Mapping[str, str]
+    measures: Sequence[CitedMeasure],
+    policies: set[int],
+    wheres: Mapping[str, str],
+    stale: Collection[str] = (),
 ) -> list[Cited]:
     return [
         Cited(
@@ -591,9 +594,50 @@ def _cited_facts(
             m["score"],
             m["source_no"] in policies,
             wheres.get(m["quote"], ""),
+            m["quote"] in stale,
         )
         for m in measures
     ]
+
+
+def _result_years(aggregates: Aggregates) -> dict[str, set[int]]:
+    """The years of each measure's results (actual figures, growth, change), by measure id."""
+    ind = aggregates.indicators
+    ind = ind.loc[ind["kind"].isin(["actual", "growth", "change"]) & ind["year"].notna()]
+    years: dict[str, set[int]] = {}
+    for mid, year in ind[["measure_id", "year"]].itertuples(index=False, name=None):
+        years.setdefault(str(mid), set()).add(int(year))
+    return years
+
+
+STALE_YEARS = 2
+"""How many years before the issue's a fact is old news in its 本期要点 (拉萨市2022年… in a 2026
+issue): the year of its figures, else of its document."""
+
+
+def _stale(
+    documents: Sequence[ExtractedDocument], aggregates: Aggregates, issue_year: int | None
+) -> set[str]:
+    """The measures (by text) whose facts are `STALE_YEARS` or more older than the issue: their
+    figures' latest year, else their document's date. The 本期要点 quotes them after newer ones."""
+    if issue_year is None:
+        return set()
+    doc_years = {
+        no: int(date[:4])
+        for no, doc in enumerate(documents, start=1)
+        if (date := shown_date(doc) or doc.date)
+    }
+    years = _result_years(aggregates)
+    stale: set[str] = set()
+    frame = aggregates.measures.drop_duplicates("measure_id")
+    for no, mid, text in frame[["source_no", "measure_id", "text"]].itertuples(
+        index=False, name=None
+    ):
+        found = years.get(str(mid))
+        year = max(found) if found else doc_years.get(int(no))
+        if year is not None and year <= issue_year - STALE_YEARS:
+            stale.add(str(text))
+    return stale
 
 
 # a span of years or a running total (五年来, “十四五”期间, 2021年以来, 累计): the figures are not one
@@ -611,11 +655,7 @@ def _wheres(
     places = {no: document_place(doc) for no, doc in enumerate(documents, start=1)}
     if len({p for p in places.values() if p}) < 2:
         places = {}
-    ind = aggregates.indicators
-    ind = ind.loc[ind["kind"].isin(["actual", "growth", "change"]) & ind["year"].notna()]
-    years: dict[str, set[int]] = {}
-    for mid, year in ind[["measure_id", "year"]].itertuples(index=False, name=None):
-        years.setdefault(str(mid), set()).add(int(year))
+    years = _result_years(aggregates)
     wheres: dict[str, str] = {}
     frame = aggregates.measures.drop_duplicates("measure_id")
     for no, mid, text, status, section in frame[
@@ -811,7 +851,9 @@ def build_context(
         ]
     )
     date_iso = masthead_date(settings, period, documents) or ""
-    wheres = _wheres(documents, aggregates, int(date_iso[:4]) if date_iso else None)
+    issue_year = int(date_iso[:4]) if date_iso else None
+    wheres = _wheres(documents, aggregates, issue_year)
+    stale = _stale(documents, aggregates, issue_year)
     # what the measures of the themes are, apart from the rest of a whole work report
     themed_ids = aggregates.measures.loc[
         aggregates.measures["theme"] != OTHER_THEME, "measure_id"
@@ -839,8 +881,8 @@ def build_context(
         facts = ThemeFacts(
             theme,
             counts_of["measures"],
-            _cited_facts(progress, policies, wheres),
-            _cited_facts([m for m in highlights if m["status"] != "done"], policies, wheres),
+            _cited_facts(progress, policies, wheres, stale),
+            _cited_facts([m for m in highlights if m["status"] != "done"], policies, wheres, stale),
         )
         theme_facts.append(facts)
         blocks.append(

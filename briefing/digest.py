@@ -522,6 +522,49 @@ def quote_of(text: str, limit: int = 60) -> tuple[str, bool]:
     return balance_marks(_JOINING_RE.sub("", quote)), True
 
 
+# a clause that only says when (截至年底, 截至到2012年末, 今年以来, 近年来): it dates every result after it
+_TIME_LEAD_RE = re.compile(
+    r"^(?:截至|截止|到|至|从|自)?到?(?:\d{4}年|[今去上当全本]年|年)度?(?:\d{1,2}月)?"
+    r"(?:底|末|初|以来|上半年|下半年|前)?$|^近(?:年来|几年来?|年)$"
+)
+LIST_CLAUSES = 4
+"""The fewest clauses of a report sentence that lists several results (`theme_part`)."""
+
+
+def theme_part(text: str, terms: Collection[str]) -> str | None:
+    """The clauses of a cleaned result sentence that carry a theme, when the sentence lists several
+    results of different kinds and the theme is only some of them (科技创新成果不断涌现，…实验室…，
+    …跻身全国重点实验室，新增科技型…企业195家，…实现量产 -> the two 实验室 clauses for 基础研究);
+    None when the sentence is about the theme as a whole.
+
+    A list has `LIST_CLAUSES` clauses or more, its first clause (after a date) names none of the
+    theme's `terms` (a lead that names it, 持续深化科技金融服务，…, governs what follows), and at
+    most half its clauses name them. Each kept clause keeps what it leans on (`_with_support`: a
+    date before it, a subject for 增长37.2%) and the clauses after it that lean on it (，增长11.7%);
+    a date opening the sentence (2022年，) stays. The
+    words are the document's own, in their order, ending in 。."""
+    body = text.rstrip("。；;！？")
+    clauses = _clauses(body)
+    if len(clauses) < LIST_CLAUSES:
+        return None
+    folded = [c.casefold() for c in clauses]
+    wanted = [t.casefold() for t in terms if t]
+    hits = [i for i, c in enumerate(folded) if any(t in c for t in wanted)]
+    first = 1 if _DATE_ONLY_RE.match(clauses[0]) or _TIME_LEAD_RE.match(clauses[0]) else 0
+    if not hits or hits[0] <= first or 2 * len(hits) > len(clauses) - first:
+        return None
+    chosen: set[int] = set(range(first))
+    for i in hits:
+        chosen |= _with_support(clauses, i)
+        # what leans on it goes with it: 科技贷款余额达到50亿元，增长11.7%
+        j = i + 1
+        while j < len(clauses) and _LEANING_RE.match(clauses[j]):
+            chosen.add(j)
+            j += 1
+    part = "，".join(clauses[i] for i in sorted(chosen))
+    return f"{balance_marks(_JOINING_RE.sub('', part))}。"
+
+
 # what the step built on, figures and all: 在组织…11所直属高校开展…改革试点的基础上
 _GROUNDS_RE = re.compile(r"^在.{2,80}(?:的)?(?:基础上|前提下|背景下|过程中)$")
 _JOINING_RE = re.compile(r"^(?:并且|而且|并(?=[以于在将对与把向从按由已经同]))")
@@ -588,6 +631,9 @@ class Cited:
     where: str = ""
     """Whose and when, as the summary names it before the quote (海南省, 拉萨市2022年): set only
     when the issue covers several places (`where_of`); empty otherwise."""
+    stale: bool = False
+    """Its facts are years older than the issue (拉萨市2022年… in a 2026 issue): quoted after
+    newer ones."""
 
 
 @dataclass(frozen=True)
@@ -608,16 +654,21 @@ def _theme_items(theme: ThemeFacts, n: int) -> tuple[str, list[Cited]]:
         # stock (目前，全市拥有…平台4家) after what was done or reached
         # a result that counts S&T work itself (3家全国重点实验室获批建设) before one that counts
         # what any trade has (新增技能人才39.87万人次)
+        # what is new before what is years old (a 2022 rate does not lead a 2026 issue)
         counted = sorted(
             results,
             key=lambda c: (
+                c.stale,
                 not has_figure(c.text),
                 not names_sci_tech(fact(c.text)),
                 bool(_STOCK_RE.match(c.text)),
             ),
         )
         return "", _spread(counted, n)
-    plans = [c for c in theme.plans if _quotable(c) and not _PRESENT_RE.match(c.text)]
+    plans = sorted(
+        (c for c in theme.plans if _quotable(c) and not _PRESENT_RE.match(c.text)),
+        key=lambda c: c.stale,
+    )
     if plans:
         return ("政策明确：" if plans[0].policy else "以工作安排为主："), plans[:1]
     return "", []
@@ -679,7 +730,8 @@ def placed(quote: str, where: str) -> str:
     if place and _LEVEL_BODY_RE.match(quote) and place.endswith(quote[0]):
         return stem + quote  # 天津市科技局…: the body's own words date it, if at all
     if place and (m := _OWN_PLACE_RE.match(quote)):
-        quote = (m.group(1) or "") + quote[m.end() :]
+        # 2022年，全市… -> 拉萨市2022年…: the date joins the place without its comma
+        quote = (m.group(1) or "").rstrip("，,") + quote[m.end() :]
     if year:
         quote = _WHOLE_YEAR_RE.sub("", quote)
     return f"{place}{year}{quote}"
@@ -729,10 +781,12 @@ def digest_lines(
     documents' `KIND_LABELS`, in source order. `coverage` (本期新增…) ends the first sentence when
     the period is dated. The rule is written in docs/templates.md (本期要点):
 
-    1. the documents (by genre) and measures counted (those of no theme, `counts["other"]`, when
-       there are any; results, provisions of policy documents when `counts` has any, plans);
+    1. the documents (by genre) and measures counted (only the themes' when some measures are in
+       no theme, `counts["other"]`; results, provisions of policy documents when `counts` has
+       any, plans);
     2. a sentence per theme that has something strong to say (`STRONG`), the best result of each
-       (themes with results first, then those with only plans or provisions; by measure count),
+       (themes with results first, then those with only plans or provisions; by measure count;
+       a result years older than the issue after newer ones: `Cited.stale`),
        up to four;
     3. only when no theme has anything strong to quote: the themes and their counts of measures
        (a count alone says nothing a leader can use beside quoted facts);
@@ -752,18 +806,15 @@ def digest_lines(
     other = counts.get("other", 0)
     if other and counts.get("themed"):
         # a pack of whole work reports holds a thousand measures of no S&T at all (GDP, housing):
-        # the total that counts them says nothing; what concerns the themes is counted, the
-        # other S&T work beside it, and the rest put plainly as what the 简报 leaves out
+        # the total that counts them says nothing; what concerns the themes is counted, briefly.
+        # The other S&T work and what was left out are no news for a leader (the 其他科技工作
+        # section shows the former; the 要情's note counts both)
         rules = counts.get("themed_provisions", 0)
-        science = counts.get("science_other", 0)
-        unrelated = other - science
         first = (
             f"{head}，梳理出涉及科技主题的措施{counts['themed']}条"
             f"（工作进展{counts['themed_done']}条、"
             + (f"政策规定{rules}条、" if rules else "")
             + f"工作计划{counts['themed_planned'] - rules}条）"
-            + (f"，另有其他科技工作措施{science}条" if science else "")
-            + (f"；文件中其余{unrelated}条措施不涉及科技工作，未作摘录" if unrelated else "")
             + f"{tail}。"
         )
     else:
@@ -810,7 +861,7 @@ def digest_lines(
             )
             for t in themes
         ]
-        found = sorted((p for p in firsts if p), key=lambda p: (-p.score, p.source_no))
+        found = sorted((p for p in firsts if p), key=lambda p: (p.stale, -p.score, p.source_no))
         return _spread(found, 2)
 
     plans, provisions = best_plans(policy=False), best_plans(policy=True)

@@ -1099,3 +1099,68 @@ def test_things_counted_after_their_number_keep_the_verb_that_made_them() -> Non
     sentence = "技术合同成交额达到95亿元。"
     deals = _figure(sentence, "技术合同成交额达到95亿元", "技术合同成交额", 95, "亿元", "actual")
     assert _key_names(sentence, deals, theme="成果转化") == ["技术合同成交额"]
+
+
+def _count(iid: str, mid: str, metric: str, value: float, unit: str = "家") -> Indicator:
+    return Indicator(
+        id=iid,
+        text=f"{metric}{value:g}{unit}",
+        metric=metric,
+        value=value,
+        unit=unit,
+        year=2025,
+        kind="actual",
+        measure_id=mid,
+    )
+
+
+def test_a_report_sentence_listing_several_kinds_of_results_shows_the_themes_clauses() -> None:
+    """A reader found 科技创新成果不断涌现，…实验室…，新增科技型…企业195家，…实现量产，…第一 shown
+    whole as the first 基础研究 highlight, on one 实验室 clause. The highlight shows the clauses
+    that carry the theme, ranks by them (below a measure about the theme alone), and keeps its
+    citation: the quote is the document's sentence."""
+    listing = _said(
+        "a",
+        "科技创新成果不断涌现，青海大学某某实验室成为西部地区唯一获批的哲学社会科学实验室，"
+        "青海师范大学藏语智能实验室跻身全国重点实验室，新增科技型企业195家、专精特新中小企业102家，"
+        "中国盐湖攻克盐湖提锂高水耗难题，青海诺德3.5微米极薄锂电铜箔实现量产。",
+        {"基础研究": ["实验室", "全国重点实验室"]},
+    )
+    single = _said(
+        "b", "崖州湾国家实验室落地并转段运行，3家全国重点实验室获批建设。", {"基础研究": ["实验室"]}
+    )
+    firms = [_count("f1", "a", "科技型企业", 195), _count("f2", "a", "专精特新中小企业", 102)]
+    labs = [_count("l1", "b", "全国重点实验室", 3)]
+    agg = aggregate([_doc(1, [listing], firms), _doc(2, [single], labs)], ["基础研究"])
+    picked = pick_highlights(agg.measures, ["基础研究"], 5)["基础研究"]
+    assert picked["measure_id"].tolist() == ["b", "a"]
+    shown = picked.iloc[1]
+    assert shown["clean"] == (
+        "青海大学某某实验室成为西部地区唯一获批的哲学社会科学实验室，"
+        "青海师范大学藏语智能实验室跻身全国重点实验室。"
+    )
+    assert "195家" in shown["text"]  # the source sentence, for the 原文 and the citation
+
+
+def test_a_sentence_led_by_its_theme_or_about_it_throughout_is_shown_whole() -> None:
+    """The lead clause names the theme: what follows is that work (持续深化科技金融服务，撬动…);
+    a plan is a list of tasks, not of results: both stay whole."""
+    led = _said(
+        "a",
+        "持续深化科技金融服务，撬动银行为科技型企业放款26亿元，新增授信企业120家，"
+        "举办路演活动15场，服务企业300家次。",
+        {"科技金融": ["科技金融"]},
+    )
+    plan = _said(
+        "p",
+        "建好青海高等研究院，推动国家大学科技园优化重塑，发挥“昆仑英才”计划带动作用，"
+        "实施全民科学素质提升行动，构建全域创新体系。",
+        {"人才": ["英才"]},
+        "planned",
+    )
+    loans = [_count("k1", "a", "放款", 26, "亿元")]
+    agg = aggregate([_doc(1, [led, plan], loans)], ["科技金融", "人才"])
+    picked = pick_highlights(agg.measures, ["科技金融", "人才"], 5)
+    assert picked["科技金融"].iloc[0]["clean"].startswith("持续深化科技金融服务，撬动银行")
+    assert picked["科技金融"].iloc[0]["clean"].endswith("服务企业300家次。")
+    assert picked["人才"].iloc[0]["clean"].startswith("建好青海高等研究院")

@@ -20,6 +20,7 @@ from briefing.digest import (
     shown_publisher,
     shown_title,
     strongest_measures,
+    theme_part,
     theme_sentence,
     years_covered,
 )
@@ -871,8 +872,9 @@ def test_a_summary_sentence_names_the_place_and_year_of_its_quote() -> None:
 
 def test_the_count_line_of_whole_work_reports_counts_what_concerns_the_themes() -> None:
     """梳理政策措施1288条（未归入主题的1210条） on five whole work reports said nothing and made the
-    tool look unfocused: the line counts the themes' measures, the other S&T work, and puts the
-    rest plainly."""
+    tool look unfocused: the line counts the themes' measures only. A reader of an unseen set
+    found the other S&T work and the measures left out (另有其他科技工作措施54条；文件中其余52条
+    措施不涉及科技工作) not worth a leader's minute either."""
     counts = {
         **_counts(),
         "measures": 1288,
@@ -884,10 +886,9 @@ def test_the_count_line_of_whole_work_reports_counts_what_concerns_the_themes() 
     }
     first = digest_lines(counts=counts, kinds=["工作报告"] * 5, themes=[])[0]
     assert first == (
-        "本期收录文件3份，梳理出涉及科技主题的措施78条（工作进展29条、工作计划49条），"
-        "另有其他科技工作措施172条；文件中其余1038条措施不涉及科技工作，未作摘录。"
+        "本期收录文件3份，梳理出涉及科技主题的措施78条（工作进展29条、工作计划49条）。"
     )
-    assert "1288" not in first
+    assert "1288" not in first and "172" not in first and "1038" not in first
 
 
 def test_a_figure_clause_that_says_what_a_step_yields_keeps_the_step() -> None:
@@ -957,3 +958,44 @@ def test_a_gist_quotes_what_names_sci_tech_work_before_counts_any_trade_has() ->
     assert strongest_measures(doc, 1) == [
         "创建3个国家人工智能应用中试基地，28个制造业中试平台入选全国首批重点培育名单"
     ]
+
+
+def test_the_themes_clauses_of_a_list_keep_the_date_and_the_subject_they_lean_on() -> None:
+    """截至年底 and 2022年 date every result after them; 增长11.7% leans on what grew."""
+    text = (
+        "截至年底，全省培育高新技术企业3000家，国家企业技术中心1276家，"
+        "累计建设国家重点实验室488个，国家工程研究中心131个。"
+    )
+    assert theme_part(text, ["重点实验室"]) == "截至年底，累计建设国家重点实验室488个。"
+    text = (
+        "2022年，全市科技部门统筹推进科技体制改革等七个方面重点工作，全市科技进步贡献率达到54.1%，"
+        "为全市经济社会高质量发展提供了有力的科技支撑。"
+    )
+    assert theme_part(text, ["科技进步贡献率"]) == "2022年，全市科技进步贡献率达到54.1%。"
+    text = (
+        "努力帮助企业降本增效，工业企业用电成本下降6.8%，社会物流总费用比率降至13.6%左右，"
+        "制造业贷款余额、科技贷款余额均增长11.7%。"
+    )
+    assert theme_part(text, ["科技贷款"]) == "制造业贷款余额、科技贷款余额均增长11.7%。"
+    text = "新建孵化器3家，引进团队12个，落地项目20个，科技贷款余额达到50亿元，增长11.7%。"
+    assert theme_part(text, ["科技贷款"]) == "科技贷款余额达到50亿元，增长11.7%。"
+    # three clauses are no list; a theme in most clauses is what the sentence is about
+    assert theme_part("新建孵化器3家，引进人才20名，科技贷款余额增长11.7%。", ["贷款"]) is None
+    text = "新增院士2名，引进领军人才30名，培育青年人才100名，新建实验室2个。"
+    assert theme_part(text, ["人才", "院士"]) is None
+
+
+def test_a_result_years_older_than_the_issue_does_not_lead_its_theme_sentence() -> None:
+    """A 2026 issue opened its 成果转化 sentence on 拉萨市2022年科技进步贡献率达到54.1% from a 2023
+    news item while a 2026 report had a result of its own: the newer one leads, the old one is
+    still quoted when it is all the theme has."""
+    old = Cited("全市科技进步贡献率达到54.1%。", "[5]", 5, 7, where="拉萨市2022年", stale=True)
+    new = Cited(
+        "试点探索科技成果单列管理，实施科技成果转化“先投后股”模式。", "[9]", 9, 5, where="海南省"
+    )
+    assert theme_sentence(ThemeFacts("成果转化", 5, [old, new], []), n=1) == (
+        "成果转化方面，海南省试点探索科技成果单列管理，实施科技成果转化“先投后股”模式[9]。"
+    )
+    assert theme_sentence(ThemeFacts("成果转化", 5, [old], []), n=1) == (
+        "成果转化方面，拉萨市2022年科技进步贡献率达到54.1%[5]。"
+    )
