@@ -14,7 +14,14 @@ from typing import Any
 
 import pandas as pd
 
-from briefing.digest import document_kind, holds_provisions, quote_of, theme_part
+from briefing.digest import (
+    DANGLING_PENALTY,
+    document_kind,
+    holds_provisions,
+    quote_of,
+    theme_part,
+    undated_year,
+)
 from briefing.figures import (
     ThemeFigures,
     display_name,
@@ -552,6 +559,7 @@ def pick_highlights(
     *,
     behind: Collection[str] = (),
     per_document: int = 2,
+    dated: Mapping[int, int] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The highlights of every theme in `themes`, picked together; the rule is documented in
     docs/templates.md (六、要点和关键数据是怎样挑出来的):
@@ -570,7 +578,10 @@ def pick_highlights(
        document does not fill the section while others have candidates; a theme still short takes
        candidates whose strongest theme did not pick them;
     6. the measures named in `behind` come after all others, whatever their score (the
-       其他科技工作 whose S&T word is beside what they report: `science_focused`).
+       其他科技工作 whose S&T word is beside what they report: `science_focused`);
+    7. an item leaning on a year it does not print (`wording.dangling_year`: 今年初，…; 当年…)
+       scores `DANGLING_PENALTY` less, unless its only such word is 今年 and `dated` gives its
+       document's year (`digest.own_year`; the item then shows it: `wording.dated_this_year`).
 
     Each frame holds the picked rows, results first, then plans, each best first, with the
     columns of `measures` plus `clean`, `score` and `also` (the measure's other themes).
@@ -629,7 +640,8 @@ def pick_highlights(
                 # the theme named there is what the measure is about
                 "core_support": _support(core[mid], evidence, terms_of[mid]) if evidence else 1,
                 "order": order,
-                "score": substance(shown, figures, row["status"] == "done"),
+                "score": substance(shown, figures, row["status"] == "done")
+                - (DANGLING_PENALTY if _undated(shown, int(row["source_no"]), dated or {}) else 0),
             }
         )
     # a sentence below MIN_SCORE names, counts and reports nothing done: no highlight however
@@ -704,6 +716,10 @@ def pick_highlights(
         )
         result[theme] = chosen[columns].reset_index(drop=True)
     return result
+
+
+def _undated(text: str, source_no: int, dated: Mapping[int, int]) -> bool:
+    return undated_year(text, dated.get(source_no))
 
 
 MIXED_PENALTY = 1

@@ -35,6 +35,8 @@ from briefing.digest import (
     fact,
     file_name,
     gist,
+    own_place,
+    own_year,
     proposal_of,
     section_topics,
     setting_of,
@@ -50,7 +52,7 @@ from briefing.model import ExtractedDocument
 from briefing.periods import Period, cn_date
 from briefing.runs.selection import Selection
 from briefing.themes import OTHER_THEME
-from briefing.wording import balance_marks, without_enumerator
+from briefing.wording import balance_marks, dated_this_year, without_enumerator
 
 
 class PeriodInfo(TypedDict):
@@ -283,7 +285,7 @@ class DocumentSummary(TypedDict):
     no: int
     """来源序号 n（与引注 [n] 一致）。 例：`1`"""
     title: str
-    """文件标题。只印“政府工作报告”的报告，发布机构写明了地方、又有报告日期时，补上年份和地方：`2026年宁夏回族自治区政府工作报告`（国务院的为 `2026年政府工作报告`；抽取结果 JSONL 仍照原文）。未印标题的文件由简报拟一个名称，后注“（拟题）”：正文开头有“时间＋主体”（如“2023年，全市科技系统…”）时以此加上文件类别作名称（`2023年全市科技系统工作总结（拟题）`），未印标题的答复以所答复的提案或建议作名称（`《关于…的提案》的答复（拟题）`），新闻以首句所记的事件作名称（“5月30日，某市…座谈会召开”）；都没有时为发布机构（或文件所属地方）加文件类别（`东莞市新闻报道（拟题）`、`某某市科技局有关材料（拟题）`），什么都看不出时为 `未署标题的材料（拟题）`；从不把正文的一句话当标题，也不写文件名（文件名见 `file_name` 和数据表 XLSX 的“来源文件”表）。 例：`重庆市科学技术局关于市政协六届一次会议第0012号提案的复函`"""
+    """文件标题。只印“政府工作报告”的报告，发布机构写明了地方、又有报告日期时，补上年份和地方：`2026年宁夏回族自治区政府工作报告`（国务院的为 `2026年政府工作报告`；抽取结果 JSONL 仍照原文）。未印标题的文件由简报拟一个名称，后注“（拟题）”：正文开头有“时间＋主体”（如“2023年，全市科技系统…”）时以此加上文件类别作名称（`2023年重庆市科技系统工作总结（拟题）`：拟的名称中的“全省、全市”和开头只写级别的机构，文件所属地方已知且级别相同时写出地名），未印标题的答复以所答复的提案或建议作名称（`《关于…的提案》的答复（拟题）`），新闻以首句所记的事件作名称（“5月30日，某市…座谈会召开”）；都没有时为发布机构（或文件所属地方）加文件类别（`东莞市新闻报道（拟题）`、`某某市科技局有关材料（拟题）`），什么都看不出时为 `未署标题的材料（拟题）`；印出的标题以只写级别的机构开头（“市科技局关于……的答复”）时，同样补上地名（`天津市科技局关于……的答复`）；从不把正文的一句话当标题，也不写文件名（文件名见 `file_name` 和数据表 XLSX 的“来源文件”表）。 例：`重庆市科学技术局关于市政协六届一次会议第0012号提案的复函`"""
     untitled: bool
     """文件未印标题时为真（title 此时为简报拟的名称，带“（拟题）”）。 例：`{% if d.untitled %}…{% endif %}`"""
     file_name: str
@@ -676,16 +678,54 @@ def _wheres(
     return wheres
 
 
+# how a document calls its own jurisdiction mid-sentence (填补了我区空白, 助力我省…): the briefing
+# gathers several places' documents, so the place is named (`_cited_measure`)
+_SELF_PLACE_RE = re.compile(r"我(省|市|区|县|州)")
+
+
+def _own_years(documents: Sequence[ExtractedDocument]) -> dict[int, int]:
+    """The year each document's 今年 means (`own_year`), by source number, where it is known."""
+    return {
+        no: year for no, doc in enumerate(documents, start=1) if (year := own_year(doc)) is not None
+    }
+
+
+def _own_places(documents: Sequence[ExtractedDocument]) -> dict[int, str]:
+    return {
+        no: place
+        for no, doc in enumerate(documents, start=1)
+        if (place := own_place(doc) or "") and len(place) > 1
+    }
+
+
+def _said_where(text: str, no: int, years: Mapping[int, int], places: Mapping[int, str]) -> str:
+    """An item with its document's year put after 今年 and its place for 我省/我市 (of the same
+    level), so that it reads right among other places' and years' items."""
+    if no in years:
+        text = dated_this_year(text, years[no])
+    place = places.get(no, "")
+    if place:
+        text = _SELF_PLACE_RE.sub(
+            lambda m: place if place.endswith(m.group(1)) else m.group(), text
+        )
+    return text
+
+
 def _cited_measure(
-    row: pd.Series, titles: Mapping[int, str], theme_order: Sequence[str]
+    row: pd.Series,
+    titles: Mapping[int, str],
+    theme_order: Sequence[str],
+    years: Mapping[int, int] | None = None,
+    places: Mapping[int, str] | None = None,
 ) -> CitedMeasure:
     no = int(row["source_no"])
     also = [str(t) for t in row["also"]]
     own = {str(row["theme"]), *also}
     status = str(row["status"])
+    text = _said_where(str(row["clean"]), no, years or {}, places or {})
     return CitedMeasure(
-        text=str(row["clean"]),
-        brief=fact(str(row["clean"])),
+        text=text,
+        brief=fact(text),
         quote=str(row["text"]),
         status=status,
         status_label=_STATUS_LABELS.get(status, status),
@@ -826,8 +866,10 @@ def build_context(
         for t in aggregates.themes
         if (not settings.theme or t == settings.theme) and by_theme.get(t, {}).get("measures", 0)
     ]
+    years = _own_years(documents)
+    places = _own_places(documents)
     picked = pick_highlights(
-        aggregates.measures, shown, settings.layout.highlights_per_theme * depth
+        aggregates.measures, shown, settings.layout.highlights_per_theme * depth, dated=years
     )
     # measures in no theme that still speak of S&T work (a 高新区, 知识产权 or 研发 result): the
     # 简报 lists the best of them in a section of their own rather than letting them vanish
@@ -838,7 +880,7 @@ def build_context(
         []
         if settings.theme
         else [
-            _cited_measure(row, titles, aggregates.themes)
+            _cited_measure(row, titles, aggregates.themes, years, places)
             for _, row in pick_highlights(
                 other_work,
                 [OTHER_THEME],
@@ -847,6 +889,7 @@ def build_context(
                 # the section gathers what the themes left, from every document
                 behind=aggregates.other_work - aggregates.other_focus,
                 per_document=1,
+                dated=years,
             )[OTHER_THEME].iterrows()
         ]
     )
@@ -871,7 +914,8 @@ def build_context(
         counts_of = by_theme[theme]
         figures = aggregates.figures[theme]
         highlights = [
-            _cited_measure(row, titles, aggregates.themes) for _, row in picked[theme].iterrows()
+            _cited_measure(row, titles, aggregates.themes, years, places)
+            for _, row in picked[theme].iterrows()
         ]
         about, touching = theme_documents(aggregates, theme)
         progress = [m for m in highlights if m["status"] == "done"]

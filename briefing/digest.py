@@ -33,6 +33,7 @@ from briefing.wording import (
     PROGRAMME_RE,
     balance_marks,
     clean_sentence,
+    dangling_year,
     has_figure,
     names_sci_tech,
     substance,
@@ -146,14 +147,40 @@ def shown_title(doc: ExtractedDocument) -> str:
     the XLSX lists the files."""
     meta = doc.metadata
     if meta.title:
-        return placed_report_title(doc, meta.title)
+        return _placed_title(doc, placed_report_title(doc, meta.title), made=False)
     name = meta.display_title if meta.title_derived else None
     if not name or name == UNTITLED:
         return f"{_untitled_name(doc)}{MADE_TITLE_MARK}"
     if time_and_subject(name):
         # "2023年全市科技系统" says who and when; what the document is makes it read as a title
         name += _KIND_NOUNS.get(document_kind(doc), "")
-    return f"{name}{MADE_TITLE_MARK}"
+    return f"{_placed_title(doc, name, made=True)}{MADE_TITLE_MARK}"
+
+
+# a title opening (after its year) on a body named by its level (市科技局关于…, 省科技厅…), or a
+# made title on 全省/全市 (2024年全省科技工作会议…): the level's place is not said
+_TITLE_LEVEL_RE = re.compile(
+    r"^(?P<year>(?:19|20)\d\d年度?)?(?P<all>全)?(?P<level>省|市|区|县|州)"
+    r"(?=[\u4e00-\u9fff]{2})(?!场|域|级|属|内|外|委员|块|长|民)"
+)
+
+
+def _placed_title(doc: ExtractedDocument, title: str, *, made: bool) -> str:
+    """A title whose opening body gives only its level (市科技局关于…的答复) with the document's
+    place put in front (天津市科技局关于…), as `shown_publisher` does for the publisher: a sources
+    list of several cities must say whose 市科技局 it was. A title the briefing made says the
+    place for its 全省/全市 too (2024年甘肃省科技工作会议在兰州召开). Unchanged when the place is not
+    known (安康 alone is an ordinary word) or is of another level."""
+    m = _TITLE_LEVEL_RE.match(title)
+    if m is None or (m.group("all") and not made):
+        return title
+    place = own_place(doc) or ""
+    if not place.endswith(m.group("level")) or len(place) < 2:
+        return title
+    year = m.group("year") or ""
+    if m.group("all"):
+        return f"{year}{place}{title[m.end() :]}"
+    return f"{year}{place}{title[m.end('level') :]}"
 
 
 MADE_TITLE_MARK = "（拟题）"
@@ -516,7 +543,7 @@ def quote_of(text: str, limit: int = 60) -> tuple[str, bool]:
         and _length(clauses, chosen | {0}) <= limit + 20
     ):
         chosen.add(0)
-    quote = "，".join(clauses[i] for i in sorted(chosen))
+    quote = "，".join(_shortened(clauses[i]) for i in sorted(chosen))
     # a clause picked from mid-sentence may open on the conjunction that tied it to the one
     # before (并以目标任务落实清单的方式提出了38项…): the quote stands alone without it
     return balance_marks(_JOINING_RE.sub("", quote)), True
@@ -565,6 +592,18 @@ def theme_part(text: str, terms: Collection[str]) -> str | None:
     return f"{balance_marks(_JOINING_RE.sub('', part))}。"
 
 
+def _shortened(clause: str) -> str:
+    """A recipient clause too long for a quote (对企业获批牵头建设的国家重点实验室、国家制造业创新
+    中心、…、国家企业技术中心) as a 简报 writer shortens it: its first listed item and 等."""
+    if len(clause) <= _CONDITIONS_ROOM or not clause.startswith("对") or "、" not in clause:
+        return clause
+    last = clause.rsplit("、", 1)[1]
+    if len(last) > 12 or "的" in last:
+        return clause  # the list goes on into what they do (…、大学设立具有独立法人的分支机构)
+    head = clause.split("、", 1)[0]
+    return head if head.endswith("等") else f"{head}等"
+
+
 # what the step built on, figures and all: 在组织…11所直属高校开展…改革试点的基础上
 _GROUNDS_RE = re.compile(r"^在.{2,80}(?:的)?(?:基础上|前提下|背景下|过程中)$")
 _JOINING_RE = re.compile(r"^(?:并且|而且|并(?=[以于在将对与把向从按由已经同]))")
@@ -588,6 +627,10 @@ def _with_support(clauses: Sequence[str], i: int) -> set[int]:
     if _RECIPIENT_RE.match(clauses[i]) and i + 1 < len(clauses):
         chosen.add(i + 1)
     if _GRANT_RE.match(clauses[i]):
+        if i > 0 and clauses[i - 1].startswith("对") and not has_figure(clauses[i - 1]):
+            # 对企业获批牵头建设的国家重点实验室、…、国家企业技术中心，给予最高500万元…: whom it is
+            # for, however long the list (`_shortened` cuts it to its first item and 等)
+            chosen.add(i - 1)
         # 备案为国家科技型中小企业，且纳入…培育库，给予5万元奖励: the grant alone says not for whom;
         # the conditions before it do, as far back as a quote has room for
         room = _CONDITIONS_ROOM
@@ -611,6 +654,10 @@ def _length(clauses: Sequence[str], indices: set[int]) -> int:
 
 # --- 本期要点 -------------------------------------------------------------------------------------
 
+
+DANGLING_PENALTY = 2
+"""What a highlight or a gist's quote loses when a reader cannot tell the year its 今年/当年
+means (`undated_year`): enough to fall behind a dated item of the same substance."""
 
 STRONG = 4
 """The least `wording.substance` score of a highlight the 本期要点 quotes: a figure with an action,
@@ -889,6 +936,7 @@ def strongest_measures(
     def tier(m: Measure) -> int:
         return 0 if m.themes else 1 if m.id in science else 2
 
+    year = own_year(doc)
     figures: dict[str, int] = {}
     for ind in doc.indicators:
         if ind.measure_id:
@@ -924,6 +972,8 @@ def strongest_measures(
         story = 1 if ONE_RECIPIENT_RE.search(quote) else 0
         # what the quote says of S&T work itself comes before counts any trade has (存贷款余额)
         plain = 0 if names_sci_tech(quote) else 1
+        # a quote whose 今年初/当年 no reader can date says least of when it happened
+        score -= DANGLING_PENALTY if undated_year(quote, year) else 0
         scored.append((tier(m), story, plain, -score, position, quote))
     scored.sort()
     if scored and scored[0][0] < 2:
@@ -935,6 +985,24 @@ def strongest_measures(
         # measure rather than fill its second place with an anecdote
         scored = [item for item in scored if item[1] == 0]
     return [quote for *_, quote in scored[:n]]
+
+
+def own_year(doc: ExtractedDocument) -> int | None:
+    """The year a document's 今年 means, where the briefing can tell: the year of its own date,
+    but not for a work summary dated in January or February (posted early in the next year, its
+    今年 may be the year it sums up)."""
+    date = shown_date(doc)
+    if not date or (document_kind(doc) == "summary" and date[5:7] in ("01", "02")):
+        return None
+    return int(date[:4])
+
+
+def undated_year(text: str, year: int | None) -> bool:
+    """Whether a reader cannot tell the year an item's time word means (`dangling_year`): 当年
+    and an opening 去年 never say it; 今年 does when the document's `year` is known."""
+    if not dangling_year(text):
+        return False
+    return year is None or "当年" in text or text.startswith("去年")
 
 
 def shown_date(doc: ExtractedDocument) -> str | None:

@@ -516,3 +516,23 @@ def _figure_points(text: str, figures: int) -> int:
     ):
         return most  # (no clause shows a figure: a JSONL input's linked figures are taken whole)
     return min(figures, 3)
+
+
+# a time word whose year the item does not give: 今年初，市人大常委会…; 力争今年…突破2600家
+_DANGLING_YEAR_RE = re.compile(r"今年|当年|^去年")
+_FULL_YEAR_RE = re.compile(r"(?:19|20)\d\d年")
+
+
+def dangling_year(text: str) -> bool:
+    """Whether the item leans on a year it does not print: it opens on 今年/当年/去年, or says
+    今年/当年 with no year anywhere (a 2015年 later on does not date 今年初, which opens it)."""
+    m = _DANGLING_YEAR_RE.search(text)
+    return m is not None and (m.start() == 0 or not _FULL_YEAR_RE.search(text))
+
+
+def dated_this_year(text: str, year: int) -> str:
+    """今年 put in its year (力争今年（2024年）科技型企业超过4.8万家) for a document of that year,
+    where it dangles (`dangling_year`); the other time words (当年, 去年) are left as they are."""
+    if not dangling_year(text) or "今年" not in text:
+        return text
+    return text.replace("今年", f"今年（{year}年）", 1)

@@ -999,3 +999,81 @@ def test_a_result_years_older_than_the_issue_does_not_lead_its_theme_sentence() 
     assert theme_sentence(ThemeFacts("成果转化", 5, [old], []), n=1) == (
         "成果转化方面，拉萨市2022年科技进步贡献率达到54.1%[5]。"
     )
+
+
+def test_a_title_opening_on_a_body_named_by_its_level_says_whose_it_is() -> None:
+    """A sources list of twelve places listed 市科技局关于对…第0028号建议的答复 and a made title
+    2024年全省科技工作会议在兰州召开（拟题）: the place goes in front, as for the publisher."""
+    tianjin = _untitled_or_report(
+        "市科技局关于对市十七届人大二次会议第0028号建议的答复",
+        publisher="市科技局",
+        body="天津市科技局\n关于对市十七届人大二次会议第0028号建议的答复\n刘智代表：您好！",
+    )
+    tianjin.metadata.jurisdiction = "天津市"
+    assert shown_title(tianjin) == "天津市科技局关于对市十七届人大二次会议第0028号建议的答复"
+    gansu = _untitled_or_report(None, display="2024年全省科技工作会议在兰州召开")
+    gansu.metadata.jurisdiction = "甘肃省"
+    assert shown_title(gansu) == "2024年甘肃省科技工作会议在兰州召开（拟题）"
+    # no place known (安康 alone is an ordinary word), a place of another level, a word that
+    # only starts with a level (市场, 区域, 县域): as printed
+    unknown = _untitled_or_report(None, display="市科技资源统筹中心召开工作总结座谈会")
+    assert shown_title(unknown) == "市科技资源统筹中心召开工作总结座谈会（拟题）"
+    gansu.metadata.display_title = "2024年全市科技工作会议召开"
+    assert shown_title(gansu) == "2024年全市科技工作会议召开（拟题）"
+    for printed in ("市场监管领域科技工作要点", "区域创新体系建设方案", "县域科技创新实施意见"):
+        market = _untitled_or_report(printed)
+        market.metadata.jurisdiction = "某某市"
+        assert shown_title(market) == printed
+    # a printed title keeps its 全省: it is the document's own
+    report = _untitled_or_report("全省科技工作要点")
+    report.metadata.jurisdiction = "甘肃省"
+    assert shown_title(report) == "全省科技工作要点"
+
+
+def test_a_grants_long_list_of_recipients_is_quoted_by_its_first_item() -> None:
+    """A gist read 给予最高500万元科研经费补助 — for whom? The recipient clause was too long for a
+    quote; a 简报 writer keeps it, shortened to its first item and 等."""
+    text = (
+        "对企业获批牵头建设的国家重点实验室、国家制造业创新中心、国家技术创新中心、国家工业设计中心、"
+        "国家企业技术中心，给予最高500万元科研经费补助。"
+    )
+    assert quote_of(text)[0] == "对企业获批牵头建设的国家重点实验室等，给予最高500万元科研经费补助"
+    # a list that runs on into what its members do is not cut
+    text = (
+        "对国内外知名的科研院所、高水平大学、龙头企业设立具有独立法人资格的研发分支机构和新型研发机构的，"
+        "给予最高500万元科研经费补助。"
+    )
+    assert quote_of(text)[0].startswith("对国内外知名的科研院所、高水平大学、龙头企业设立")
+
+
+def test_an_item_whose_year_a_reader_cannot_tell_says_least_in_a_gist() -> None:
+    """A gist opened on 今年初，市人大常委会…列入2015年… of an undated page: which year? What
+    the document says with its own year or no time word comes first."""
+    from briefing.digest import undated_year
+
+    assert undated_year("今年初，市人大常委会把执法检查列入2015年“一要点四计划”。", None)
+    assert undated_year("当年新增科技型企业120家。", 2025)
+    assert undated_year("力争今年科技型企业超过4.8万家。", None)
+    # 今年 of a document whose year is known is shown with it (`dated_this_year`)
+    assert not undated_year("力争今年科技型企业超过4.8万家。", 2024)
+    assert not undated_year("2021年研发投入达8.65亿元，比上年增长12%。", None)
+    page = _untitled_or_report(
+        None,
+        body="今年初，市人大常委会把执法检查和专题询问相结合，列入2015年“一要点四计划”。\n"
+        "全市新增高新技术企业120家，技术合同成交额达到30亿元。",
+    )
+    page.measures = [
+        Measure(
+            id="m1",
+            text="今年初，市人大常委会把执法检查和专题询问相结合，列入2015年“一要点四计划”。",
+            section=(),
+            status="done",
+        ),
+        Measure(
+            id="m2",
+            text="全市新增高新技术企业120家，技术合同成交额达到30亿元。",
+            section=(),
+            status="done",
+        ),
+    ]
+    assert strongest_measures(page, n=2)[0].startswith("全市新增高新技术企业120家")

@@ -212,7 +212,10 @@ def test_seed_highlights_are_clean_unique_and_substantial() -> None:
             )
             seen[m["quote"]] = theme["name"]
             # every figure printed is one the document prints
-            assert set(re.findall(r"\d+(?:\.\d+)?", text)) <= set(
+            # every figure is the quote's; the year put after 今年 (今年（2024年）) is the
+            # document's date, said as an editor's note
+            figures = re.sub(r"(?<=今年)（\d{4}年）", "", text)
+            assert set(re.findall(r"\d+(?:\.\d+)?", figures)) <= set(
                 re.findall(r"\d+(?:\.\d+)?", m["quote"])
             )
         # the section's results do not all come from one document when others have some
@@ -370,3 +373,24 @@ def test_meeting_news_and_principles_are_no_highlight(text: str) -> None:
 def test_a_meeting_that_counted_results_or_a_principle_with_a_step_stays() -> None:
     assert unsuitable("会上，5家企业签约入驻，签约金额达12亿元。") is None
     assert unsuitable("坚持需求导向原则，出台《科技成果转化若干措施》。") is None
+
+
+def test_this_year_is_put_in_its_year_and_other_time_words_are_left() -> None:
+    """力争今年科技型企业超过4.8万家 among documents of several years: which year? The document's,
+    said after 今年 in brackets; a sentence that prints a year of its own is left as it is."""
+    from briefing.wording import dangling_year, dated_this_year
+
+    assert dated_this_year("力争今年科技型企业超过4.8万家。", 2024) == (
+        "力争今年（2024年）科技型企业超过4.8万家。"
+    )
+    assert (
+        dated_this_year("2023年以来，今年新增孵化器3家。", 2024)
+        == "2023年以来，今年新增孵化器3家。"
+    )
+    assert dated_this_year("当年新增孵化器3家。", 2024) == "当年新增孵化器3家。"
+    # a year printed later does not date the 今年 that opens the item
+    assert dated_this_year("今年初，市人大常委会把执法检查列入2015年计划。", 2025) == (
+        "今年（2025年）初，市人大常委会把执法检查列入2015年计划。"
+    )
+    assert dangling_year("今年初，市人大常委会…列入2015年“一要点四计划”。")
+    assert not dangling_year("比上年增长12%，达到2.5亿元。")
