@@ -21,7 +21,7 @@ from briefing.changes import issue_facts, what_changed
 from briefing.charts import draw_charts
 from briefing.config import Settings, default_inputs, default_template
 from briefing.context import BriefingContext, build_context, masthead_timestamp
-from briefing.digest import chart_names
+from briefing.digest import chart_names, document_kinds
 from briefing.errors import ConfigError
 from briefing.extract.duplicates import link_duplicates
 from briefing.model import DocumentEntry, ExtractedDocument
@@ -165,7 +165,13 @@ def build(
             named_only=lexicon.anchored_themes,
         )
         changes = what_changed(aggregates, previous.issue)
-        charts = draw_charts(aggregates, changes, settings.theme or "", chart_names(included))
+        charts = draw_charts(
+            aggregates,
+            changes,
+            settings.theme or "",
+            chart_names(included),
+            document_kinds(included),
+        )
         context = build_context(
             selection=selection,
             documents=included,
@@ -234,7 +240,13 @@ def preview_context(settings: Settings) -> BriefingContext:
         documents=included,
         aggregates=aggregates,
         changes=changes,
-        charts=draw_charts(aggregates, changes, settings.theme or "", chart_names(included)),
+        charts=draw_charts(
+            aggregates,
+            changes,
+            settings.theme or "",
+            chart_names(included),
+            document_kinds(included),
+        ),
         settings=settings,
         issue_no=settings.masthead.first_issue,
         warnings=run_warnings(entries, included, output_paths(settings, period).xlsx),

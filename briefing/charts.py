@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import matplotlib
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PolyCollection
@@ -611,11 +612,16 @@ def draw_charts(
     changes: Changes,
     focus: str = "",
     names: Mapping[int, str] | None = None,
+    kinds: Mapping[int, str] | None = None,
 ) -> BriefingCharts:
     """Every chart of the briefing over `aggregates` and its trends (`changes`); for a 专题
     (`focus`, one theme in depth) also that theme's measures per document. `names` say whose
     each document is beside its number (`digest.chart_names`: [7]海南省报告): a bar labelled
-    [7] alone sent a leader to the sources list."""
+    [7] alone sent a leader to the sources list. `kinds` give each document's genre
+    (`digest.document_kind`): the per-document mix is drawn only when the documents it would
+    draw are of one genre; a reply's four measures beside a work report's sixty, or one-line
+    policy provisions beside report sentences, are counts of unlike units that tell a leader
+    nothing (their counts stay in the gists)."""
     named = names or {}
     # Measures in no theme (其他) stay out of the composition charts: a work report brings
     # hundreds of them, and beside one such bar the themes a briefing is about shrink to slivers.
@@ -643,6 +649,8 @@ def draw_charts(
         (f"[{no}]{named.get(int(str(no)), '')}", {str(k): int(v) for k, v in row.items()})
         for no, row in by_document.to_dict(orient="index").items()
     ]
+    if kinds is not None and len({kinds.get(int(str(no)), "") for no in by_document.index}) > 1:
+        mix_rows = []
     by_theme: dict[str, ChartImage] = {}
     for index, theme in enumerate(aggregates.themes):
         chart = amount_chart(theme, aggregates, index)
@@ -688,7 +696,9 @@ def amount_chart(theme: str, aggregates: Aggregates, theme_index: int) -> ChartI
     bar is labelled with the amount as its quote prints it and its citation. None when nothing
     in the table compares."""
     group = comparable_amounts(aggregates.figures[theme].results)
-    if group is None:
+    if group is None or len(_sentences_of(group.rows, aggregates.indicators)) < 2:
+        # amounts all from one sentence (组建总规模1000亿元的…基金，…设立超500亿元区域基金): the
+        # sentence says them already, and what it lists side by side is seldom alike
         return None
     items: list[tuple[str, float, str]] = []
     data: list[ChartDatum] = []
@@ -704,6 +714,22 @@ def amount_chart(theme: str, aggregates: Aggregates, theme_index: int) -> ChartI
     where = f"{group.scope}，" if group.scope else ""
     title = f"{theme}：{group.family}（{where}{group.year}年，单位：{group.unit}）"
     return indicator_chart(title, items, theme_index=theme_index, data=data)
+
+
+def _sentences_of(rows: pd.DataFrame, indicators: pd.DataFrame) -> set[str]:
+    """The measures (sentences) the key-figure `rows` were read from: a row's quote and sources
+    found among the extracted figures (a row of no linked measure counts as its own)."""
+    where: dict[tuple[str, int], set[str]] = {}
+    for text, no, mid in indicators[["text", "source_no", "measure_id"]].itertuples(
+        index=False, name=None
+    ):
+        own = mid if isinstance(mid, str) and mid else f"{no}:{text}"
+        where.setdefault((str(text), int(no)), set()).add(own)
+    found: set[str] = set()
+    for text, sources in rows[["text", "sources"]].itertuples(index=False, name=None):
+        for no in sources:
+            found |= where.get((str(text), int(no)), {f"{no}:{text}"})
+    return found
 
 
 MAX_TREND_PANELS = 3

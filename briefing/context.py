@@ -347,6 +347,8 @@ class SummaryInfo(TypedDict):
     """各主题关键数据表（实际值、目标、支持标准）所列的行数之和，即简报各表中能看到的数据条数。 例：`24`"""
     theme_count: int
     """有措施的主题数。 例：`4`"""
+    theme_names: list[str]
+    """本期有措施的主题（按主题顺序；专题模式下也列出全部，专题所选主题没有措施时用它说明本期涉及哪些主题）。 例：`['基础研究', '成果转化', '人才']`"""
     new_count: int
     """本期新增文件数（首次收录，含补报和更新）。 例：`3`"""
     late_count: int
@@ -363,7 +365,7 @@ class ChartSet(TypedDict):
     themes: Any
     """各主题措施数柱状图，分进展、政策规定（政策规划类文件的现行规定，有时才分出）和计划，柱后写明共几条、来自几份文件；未归入主题的措施（`other_count`）不列入。 例：`{{ charts.themes }}`"""
     mix: Any
-    """各文件的主题构成图，只列有主题措施的文件，每根柱前写来源序号和文件的地方（本期涉及不止一地时）、类别，如“[7]海南省报告”；未归入主题的措施不列入。 例：`{{ charts.mix }}`"""
+    """各文件的主题构成图，只在本期文件同属一类（如都是工作报告）时画（一份答复的几条措施与一篇报告的几十条、一句一条的政策规定与报告的长句，条数不可比；各文件分主题的条数见文件摘要），没有时为空；只列有主题措施的文件，每根柱前写来源序号和文件的地方（本期涉及不止一地时）、类别，如“[7]海南省报告”；未归入主题的措施不列入。 例：`{{ charts.mix }}`"""
 
 
 class FooterInfo(TypedDict):
@@ -992,6 +994,7 @@ def build_context(
                 len(b["indicators"]) + len(b["targets"]) + len(b["standards"]) for b in blocks
             ),
             theme_count=len(blocks),
+            theme_names=[t for t in aggregates.themes if by_theme.get(t, {}).get("measures", 0)],
             new_count=sum(1 for s in summaries if s["mark"] in _NEW_MARKS),
             late_count=sum(1 for s in summaries if s["mark"] == "补报"),
             cumulative_count=selection.cumulative,

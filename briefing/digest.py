@@ -1058,6 +1058,11 @@ def chart_names(documents: Sequence[ExtractedDocument]) -> dict[int, str]:
     }
 
 
+def document_kinds(documents: Sequence[ExtractedDocument]) -> dict[int, str]:
+    """Each document's genre (`document_kind`) by its number (1-based, in `documents`' order)."""
+    return {no: document_kind(doc) for no, doc in enumerate(documents, start=1)}
+
+
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 

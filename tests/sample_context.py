@@ -309,6 +309,7 @@ def sample_context() -> BriefingContext:
             "indicator_count": 9,
             "key_figure_count": 6,
             "theme_count": 5,
+            "theme_names": ["基础研究", "成果转化", "科技金融", "人才", "创新平台"],
             "new_count": 3,
             "cumulative_count": 12,
             "late_count": 1,

@@ -9,10 +9,12 @@ import pandas as pd
 import pytest
 from PIL import Image
 
+from briefing.aggregate import Aggregates
 from briefing.charts import (
     OTHER_COLOR,
     ChartImage,
     document_mix_chart,
+    draw_charts,
     indicator_chart,
     theme_color,
     theme_status_chart,
@@ -409,3 +411,72 @@ def test_an_amount_chart_never_draws_two_bars_with_one_name() -> None:
     if group is not None:
         names = group.rows["metric"].tolist()
         assert len(names) == len(set(names))
+
+
+def _two_documents(same_sentence: bool) -> Aggregates:
+    from briefing.aggregate import aggregate
+    from briefing.model import ExtractedDocument, Indicator, Measure, Metadata
+
+    def doc(no: int, measures: list[Measure], figures: list[Indicator]) -> ExtractedDocument:
+        return ExtractedDocument(
+            source=f"d{no}.txt",
+            sha256=f"{no:064d}",
+            format="text",
+            metadata=Metadata(title=f"文件{no}", display_title=f"文件{no}"),
+            body="正文",
+            measures=measures,
+            indicators=figures,
+        )
+
+    def fund(iid: str, mid: str, name: str, value: float) -> Indicator:
+        return Indicator(
+            id=iid,
+            text=f"{name}{value:g}亿元",
+            metric=name,
+            value=value,
+            unit="亿元",
+            year=2025,
+            kind="actual",
+            scope="广东省",
+            measure_id=mid,
+            normalized_value=value * 1e8,
+            normalized_unit="元",
+        )
+
+    def said(mid: str, text: str) -> Measure:
+        return Measure(
+            id=mid,
+            text=text,
+            section=("一、2025年工作回顾",),
+            status="done",
+            themes=["科技金融"],
+            evidence={"科技金融": ["基金"]},
+        )
+
+    one = said("a", "组建总规模1000亿元的省战略性新兴产业投资引导基金，设立超500亿元区域基金。")
+    other = said("b", "天使投资基金规模达到300亿元，科技贷款风险补偿基金撬动贷款。")
+    figures = [fund("f1", "a", "省级投资引导基金规模", 1000), fund("f2", "a", "区域基金规模", 500)]
+    if same_sentence:
+        return aggregate([doc(1, [one], figures)], ["科技金融"])
+    second = [fund("f3", "b", "天使投资基金规模", 300)]
+    return aggregate([doc(1, [one], figures), doc(2, [other], second)], ["科技金融"])
+
+
+def test_amounts_that_one_sentence_gives_are_no_chart() -> None:
+    """A reader found 基金规模（广东省，2025年）: two bars of one sentence's two funds, unlike
+    ones at that; the sentence says them. Amounts of two sentences of one family are drawn."""
+    from briefing.changes import Changes
+
+    assert "科技金融" not in draw_charts(_two_documents(same_sentence=True), Changes()).by_theme
+    drawn = draw_charts(_two_documents(same_sentence=False), Changes()).by_theme
+    assert "科技金融" in drawn and "天使投资基金规模" in drawn["科技金融"].alt
+
+
+def test_the_per_document_chart_compares_documents_of_one_genre_only() -> None:
+    """A reply's handful of measures beside a report's sixty, or policy provisions beside report
+    sentences, are counts of unlike units: no per-document chart unless all are of one genre."""
+    from briefing.changes import Changes
+
+    agg = _two_documents(same_sentence=False)
+    assert draw_charts(agg, Changes(), kinds={1: "report", 2: "report"}).mix
+    assert not draw_charts(agg, Changes(), kinds={1: "report", 2: "reply"}).mix

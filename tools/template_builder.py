@@ -984,9 +984,9 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     _tag(doc, "{%p if theme.thin %}")
     _para(
         doc,
+        # one line, cited by number: a made title (东莞市有关材料（拟题）) says nothing here
         "本期没有{{ theme.name }}方面的实质性措施和数据：仅"
-        "{% for d in theme.documents + theme.touching %}[{{ d.no }}]{{ d.title }}"
-        "{% if not loop.last %}、{% endif %}{% endfor %}"
+        "{% for d in theme.documents + theme.touching %}[{{ d.no }}]{% endfor %}"
         "有{{ theme.measure_count }}条措施提及{{ theme.name }}，均未列为要点。"
         "本期各文件的主要内容见同期简报。",
     )
@@ -1060,20 +1060,14 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p else %}")
-    # no measure of the theme: what the issue holds instead, so the page is not one bare line
+    # no measure of the theme: one line that says so and what the issue is about instead (a
+    # list of every document's themes ran to two pages of titles, made ones among them)
     _para(
         doc,
         "本期文件没有涉及{{ focus_theme or '所选' }}主题的内容。本期收录文件"
-        "{{ summary.document_count }}份，梳理政策措施{{ summary.measure_count }}条，"
-        "各文件涉及的主题如下，详见同期简报。",
+        "{{ summary.document_count }}份{% if summary.theme_names %}，涉及"
+        "{{ summary.theme_names | join('、') }}{% endif %}，详见同期简报。",
     )
-    _tag(doc, "{%p for d in documents %}")
-    _para(
-        doc,
-        "[{{ d.no }}] {{ d.title }}：{% if d.themes %}{{ d.themes | join('、') }}"
-        "{% else %}未归入主题{% endif %}（措施{{ d.measure_count }}条）。",
-    )
-    _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endfor %}")
 
     _small_print(doc, "生成提示：", "w", "warnings")
