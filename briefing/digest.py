@@ -922,6 +922,10 @@ def digest_lines(
 # --- a gist per document ------------------------------------------------------------------------------
 
 
+# a demand: 要围绕…, 要以…为契机, 一要抓住主业 (a speech's or a meeting's, not a step reported)
+_DEMAND_RE = re.compile(r"^(?:[一二三四五六七八九十]要|要(?![求素点闻件害地]))")
+
+
 def strongest_measures(
     doc: ExtractedDocument, n: int = 2, science: Collection[str] = frozenset()
 ) -> list[str]:
@@ -954,7 +958,7 @@ def strongest_measures(
         for position, m in enumerate(doc.measures)
         if m.duplicate_of is None
     )
-    scored: list[tuple[int, int, int, int, int, str]] = []
+    scored: list[tuple[int, int, int, int, int, int, str]] = []
     for _, _, position in rough[:12]:
         m = doc.measures[position]
         text = clean_sentence(m.text)
@@ -974,7 +978,10 @@ def strongest_measures(
         plain = 0 if names_sci_tech(quote) else 1
         # a quote whose 今年初/当年 no reader can date says least of when it happened
         score -= DANGLING_PENALTY if undated_year(quote, year) else 0
-        scored.append((tier(m), story, plain, -score, position, quote))
+        # a demand made at a meeting (要围绕…，力争…) says what someone wants done, not what the
+        # document reports: after what it reports, whatever its status was read as
+        demand = 1 if _DEMAND_RE.match(quote) else 0
+        scored.append((tier(m), story, demand, plain, -score, position, quote))
     scored.sort()
     if scored and scored[0][0] < 2:
         # a document that reports S&T work is summed up by it alone: its second place is not

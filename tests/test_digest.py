@@ -1077,3 +1077,17 @@ def test_an_item_whose_year_a_reader_cannot_tell_says_least_in_a_gist() -> None:
         ),
     ]
     assert strongest_measures(page, n=2)[0].startswith("全市新增高新技术企业120家")
+
+
+def test_a_gist_says_what_a_meeting_reported_before_what_a_speaker_demanded() -> None:
+    """安康's gist was two demands of a speech (要围绕…，力争…；要以…为契机…) and said nothing of
+    what the meeting reported; the report comes first."""
+    page = _untitled_or_report(None, publisher="市科技资源统筹中心", written="2023-01-18")
+    texts = [
+        "要围绕各类科技创新服务平台，精准有效开展对企服务，力争更多科技成果在本地落地转化。",
+        "超额完成了省、市各项考核指标任务，全市科技服务体系初步建成，科技服务成效显著。",
+    ]
+    page.measures = [
+        Measure(id=f"m{i}", text=t, section=(), status="done") for i, t in enumerate(texts)
+    ]
+    assert strongest_measures(page, n=2)[0].startswith("超额完成了省、市各项考核指标任务")
