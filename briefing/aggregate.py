@@ -274,6 +274,16 @@ def figure_theme(
         for t in themes
         if t not in named_only or any(term in lead for term in measure.evidence.get(t, ()))
     ]
+    if measure.status == "done":
+        # a report sentence listing results of several kinds (…实验室跻身全国重点实验室，新增科技型
+        # 企业195家，…): a figure outside the clauses of a theme's (`theme_part`) is not that
+        # theme's, as the highlight shows only those clauses
+        themes = [
+            t
+            for t in themes
+            if (part := theme_part(measure.text, measure.evidence.get(t, ()))) is None
+            or indicator.text in part
+        ]
     if not themes:
         return OTHER_THEME
     if len(themes) > 1 and mixed_figures(measure.text, measure.evidence):

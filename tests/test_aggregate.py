@@ -818,8 +818,11 @@ def test_a_people_or_money_themes_table_lists_only_figures_that_name_it() -> Non
     figures = aggregate(docs, themes, named_only={"人才", "科技金融"}).figures
     assert figures["人才"].results["metric"].tolist() == ["新引进海内外优秀人才"]
     assert figures["基础研究"].results["value"].tolist() == [1292.0]
-    # without the lexicon's word on which themes those are, every figure stays with its measure
-    assert len(aggregate(docs, themes).figures["人才"].results) == 3
+    # without the lexicon's word on which themes those are, the list rule still sends them
+    # elsewhere: 人才 is one clause (引育科技人才) of a list of results of other kinds
+    assert aggregate(docs, themes).figures["人才"].results["metric"].tolist() == [
+        "新引进海内外优秀人才"
+    ]
 
 
 def test_a_sentence_led_by_a_people_or_money_theme_keeps_its_figures_there() -> None:
@@ -1164,3 +1167,24 @@ def test_a_sentence_led_by_its_theme_or_about_it_throughout_is_shown_whole() -> 
     assert picked["科技金融"].iloc[0]["clean"].startswith("持续深化科技金融服务，撬动银行")
     assert picked["科技金融"].iloc[0]["clean"].endswith("服务企业300家次。")
     assert picked["人才"].iloc[0]["clean"].startswith("建好青海高等研究院")
+
+
+def test_a_figure_outside_a_themes_clauses_of_a_list_is_not_in_that_themes_table() -> None:
+    """The 基础研究 key data listed 新增科技型企业195家 from a list whose 基础研究 part is its two
+    实验室 clauses; a figure of those clauses stays."""
+    listing = _said(
+        "a",
+        "科技创新成果不断涌现，青海大学某某实验室成为西部地区唯一获批的哲学社会科学实验室，"
+        "3家实验室跻身全国重点实验室，新增科技型企业195家、专精特新中小企业102家，"
+        "中国盐湖攻克盐湖提锂高水耗难题，青海诺德3.5微米极薄锂电铜箔实现量产。",
+        {"基础研究": ["实验室", "全国重点实验室"]},
+    )
+    figures = [
+        dataclasses.replace(_count("f1", "a", "科技型企业", 195), text="新增科技型企业195家"),
+        dataclasses.replace(
+            _count("f2", "a", "全国重点实验室", 3), text="3家实验室跻身全国重点实验室"
+        ),
+    ]
+    agg = aggregate([_doc(1, [listing], figures)], ["基础研究"])
+    shown = agg.figures["基础研究"].results["metric"].tolist()
+    assert "全国重点实验室" in shown and "科技型企业" not in shown
