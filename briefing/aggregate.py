@@ -16,6 +16,7 @@ import pandas as pd
 
 from briefing.digest import (
     DANGLING_PENALTY,
+    DEMAND_RE,
     document_kind,
     holds_provisions,
     quote_of,
@@ -589,7 +590,8 @@ def pick_highlights(
        candidates whose strongest theme did not pick them;
     6. the measures named in `behind` come after all others, whatever their score (the
        其他科技工作 whose S&T word is beside what they report: `science_focused`);
-    7. an item leaning on a year it does not print (`wording.dangling_year`: 今年初，…; 当年…)
+    7. a result that is a demand (要围绕…, `digest.DEMAND_RE`) and an item leaning on a year it
+       does not print (`wording.dangling_year`: 今年初，…; 当年…)
        scores `DANGLING_PENALTY` less, unless its only such word is 今年 and `dated` gives its
        document's year (`digest.own_year`; the item then shows it: `wording.dated_this_year`).
 
@@ -651,7 +653,9 @@ def pick_highlights(
                 "core_support": _support(core[mid], evidence, terms_of[mid]) if evidence else 1,
                 "order": order,
                 "score": substance(shown, figures, row["status"] == "done")
-                - (DANGLING_PENALTY if _undated(shown, int(row["source_no"]), dated or {}) else 0),
+                - (DANGLING_PENALTY if _undated(shown, int(row["source_no"]), dated or {}) else 0)
+                # a demand (要围绕…) read as a result is what someone wants done, not progress
+                - (DANGLING_PENALTY if row["status"] == "done" and DEMAND_RE.match(shown) else 0),
             }
         )
     # a sentence below MIN_SCORE names, counts and reports nothing done: no highlight however

@@ -923,7 +923,7 @@ def digest_lines(
 
 
 # a demand: 要围绕…, 要以…为契机, 一要抓住主业 (a speech's or a meeting's, not a step reported)
-_DEMAND_RE = re.compile(r"^(?:[一二三四五六七八九十]要|要(?![求素点闻件害地]))")
+DEMAND_RE = re.compile(r"^(?:[一二三四五六七八九十]要|要(?![求素点闻件害地]))")
 
 
 def strongest_measures(
@@ -980,7 +980,7 @@ def strongest_measures(
         score -= DANGLING_PENALTY if undated_year(quote, year) else 0
         # a demand made at a meeting (要围绕…，力争…) says what someone wants done, not what the
         # document reports: after what it reports, whatever its status was read as
-        demand = 1 if _DEMAND_RE.match(quote) else 0
+        demand = 1 if DEMAND_RE.match(quote) else 0
         scored.append((tier(m), story, demand, plain, -score, position, quote))
     scored.sort()
     if scored and scored[0][0] < 2:

@@ -1188,3 +1188,21 @@ def test_a_figure_outside_a_themes_clauses_of_a_list_is_not_in_that_themes_table
     agg = aggregate([_doc(1, [listing], figures)], ["基础研究"])
     shown = agg.figures["基础研究"].results["metric"].tolist()
     assert "全国重点实验室" in shown and "科技型企业" not in shown
+
+
+def test_a_demand_read_as_a_result_comes_after_results() -> None:
+    """要以全面融入…为契机，认真谋划部署2023年重点工作 (a speaker's demand at a meeting) was the
+    third 工作进展 of 其他科技工作 ahead of what a bureau did: a demand is no progress."""
+    demand = _said(
+        "a",
+        "要以全面融入秦创原创新驱动平台建设为契机，认真谋划部署2023年重点工作，推动“一中心、一平台”建设。",
+        {"成果转化": ["创新驱动"]},
+    )
+    done = _said(
+        "b",
+        "市科技局大力建设“双创”平台，重点围绕创新创业平台提质增效、创新创业主体培育等方面开展工作。",
+        {"成果转化": ["双创"]},
+    )
+    agg = aggregate([_doc(1, [demand, done], [])], ["成果转化"])
+    picked = pick_highlights(agg.measures, ["成果转化"], 5)["成果转化"]
+    assert picked["measure_id"].tolist()[0] == "b"
