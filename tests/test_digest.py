@@ -1091,3 +1091,17 @@ def test_a_gist_says_what_a_meeting_reported_before_what_a_speaker_demanded() ->
         Measure(id=f"m{i}", text=t, section=(), status="done") for i, t in enumerate(texts)
     ]
     assert strongest_measures(page, n=2)[0].startswith("超额完成了省、市各项考核指标任务")
+
+
+def test_a_key_figure_years_older_than_the_issue_comes_after_newer_ones() -> None:
+    """The 要情 heads a theme with the first row of its table: a 2026 issue showed 拉萨市2022年
+    54.1% there. In the seeds' 2024 issue the 2022 rows of 基础研究 and 成果转化 follow the 2023
+    ones (nothing is dropped)."""
+    context = real_context()
+    for theme in context["themes"]:
+        years = [int(r["year"]) if r["year"] else None for r in theme["indicators"]]
+        old = [y is not None and y <= 2022 for y in years]
+        assert old == sorted(old), (theme["name"], years)
+    basic = next(t for t in context["themes"] if t["name"] == "基础研究")
+    assert basic["indicators"][0]["year"] == "2023"
+    assert any(r["year"] == "2022" for r in basic["indicators"])
