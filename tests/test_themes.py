@@ -272,6 +272,21 @@ def test_vocational_skills_are_not_science_talent_even_under_a_science_heading(
     assert classifier.themes_of("引进技术人才和各类人才3000人")[0] == ["人才"]
 
 
+def test_conversion_rates_and_reform_innovation_are_not_science(classifier: Classifier) -> None:
+    # 转化率 alone is any conversion rate: farm produce processing, energy
+    assert classifier.themes_of("农产品加工转化率提升到75.8%")[0] == []
+    assert classifier.themes_of("提升藏药材加工转化率，开发推广新产品")[0] == []
+    assert classifier.themes_of("全省科技成果转化率达到40%")[0] == ["成果转化"]
+    assert classifier.themes_of("实施专利转化运用专项行动")[0] == ["成果转化"]
+    # a free-trade zone's 制度创新 is reform, not science: it anchors no finance word and makes
+    # no S&T work of its own
+    assert classifier.anchor_in("全国首创制度创新案例新增9个、累计达到79个") is None
+    assert classifier.anchor_in("示范区新推出7项制度创新成果、累计达到161项") is None
+    assert classifier.themes_of("开展离岸贸易金融服务制度创新试点")[0] == []
+    # the bond market's 科技板 is science-and-technology finance
+    assert classifier.themes_of("落地“科技板”首批业务")[0] == ["科技金融"]
+
+
 def test_innovation_in_governance_or_industry_tiers_is_no_anchor(classifier: Classifier) -> None:
     # a work report's 民生 chapter (加强和创新社会治理) does not make its education talent S&T
     heading = "（九）切实保障和改善民生，加强和创新社会治理"
