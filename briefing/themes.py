@@ -588,17 +588,22 @@ class Classifier:
         seen: dict[str, dict[str, float]] = {}
         headline = _headline_end(text)
         terms: list[tuple[str, dict[str, float]]] = []  # what the matches hold, for the evidence
-        anchor_word: str | None = _UNSEEN
+        anchor_word: str | None = None
+        clause_anchors: dict[tuple[int, int], str | None] = {}
         for start, end, found in kept:
             live = found.live()
             if not live:
                 continue
             term = text[start:end]
             if found.anchored and not found.anchored.isdisjoint(live):
+                clause = _clause(text, start, end, headline)
+                anchor_word = clause_anchors.get(clause, _UNSEEN)
                 if anchor_word is _UNSEEN:
-                    anchor_word = self.anchor_in(text, anchor)
+                    context = f"{text[:headline]}|{anchor}" if headline else anchor
+                    anchor_word = self.anchor_in(text[clause[0] : clause[1]], context)
                     if anchor_word is None and document:
                         anchor_word = DOCUMENT_ANCHOR
+                    clause_anchors[clause] = anchor_word
                 if anchor_word is None:
                     lost = tuple(t for t in live if t in found.anchored)
                     live = {t: w for t, w in live.items() if t not in found.anchored}
@@ -659,10 +664,31 @@ class Classifier:
 
     def _no_anchor_reason(self, themes: tuple[str, ...]) -> str:
         words = "、".join(self.lexicon.anchors[:6])
-        return f"是泛用词，句子和所在章节都没有科技锚点（{words}…），不计入{'、'.join(themes)}"
+        return f"是泛用词，所在分句和所在章节都没有科技锚点（{words}…），不计入{'、'.join(themes)}"
 
 
 _UNSEEN = "\0"  # the anchor has not been looked for yet
+
+# a clause ends at these marks (not at 、: coordinated items share their clause's anchor)
+_CLAUSE_ENDS = "，,；;。"
+
+
+def _clause(text: str, start: int, end: int, headline: int) -> tuple[int, int]:
+    """The bounds of the clause of `text` that holds the match [start, end).
+
+    A generic word (贷款, 人才, 上市) is about science and technology when its own clause says so
+    (引导金融机构加大对科技型企业的信贷支持), not when another clause of a long sentence does:
+    推动设立乡村振兴投资基金 is rural finance although the sentence also names 农业科技创新体系 three
+    clauses before, 上市公司百强 is a ranking although its sentence opens with 核心技术. The item's
+    run-in headline (三是深化科技金融合作。…) is outside every clause and is read as context."""
+    a = max(max(text.rfind(mark, headline, start) for mark in _CLAUSE_ENDS) + 1, headline)
+    b = len(text)
+    for mark in _CLAUSE_ENDS:
+        i = text.find(mark, end)
+        if 0 <= i < b:
+            b = i
+    return a, b
+
 
 # how many of a document's main theme's terms its theme-less measures cite as evidence
 _MAIN_EVIDENCE = 3

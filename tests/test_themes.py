@@ -169,7 +169,7 @@ def test_matching_ignores_latin_case_and_full_width_forms(classifier: Classifier
 def test_pinyin_left_by_a_conversion_does_not_split_a_word(classifier: Classifier) -> None:
     # 創(chuàng)新: a converted page keeps the reading after the character (read as 创(chuàng)新,
     # see briefing.extract.script); the anchor 创新 still lets 人才 count
-    text = "支持创(chuàng)新创(chuàng)业(yè),引进(jìn)青年人才"
+    text = "引进(jìn)创(chuàng)新创(chuàng)业(yè)青年人才"
     result = classifier.classify(text)
     assert result.themes == ["人才"]
     # matches still point into the text as written, residue included
@@ -270,6 +270,34 @@ def test_vocational_skills_are_not_science_talent_even_under_a_science_heading(
     # the 技术 of 技术技能, 技术工人 is a trade, not an anchor for a generic word beside it
     assert classifier.themes_of("引进技术工人和各类人才3000人")[0] == []
     assert classifier.themes_of("引进技术人才和各类人才3000人")[0] == ["人才"]
+
+
+def test_a_generic_word_needs_an_anchor_in_its_own_clause(classifier: Classifier) -> None:
+    # a work report's long sentences name science in one clause and rural or state-owned finance
+    # in another: an unseen-set reader found these under 科技金融
+    for text in (
+        "扎实推进乡村全面振兴，加快完善农业科技创新体系，提升农业综合生产能力和质量效益，"
+        "推动设立乡村振兴投资基金，培育发展乡村特色产业",
+        "突破人形机器人热插拔自主换电、高动态运动控制等核心技术，"
+        "11家企业入选全球人形机器人上市公司百强",
+        "健全鼓励国有企业推进科技创新的制度安排，加大国有控股上市公司市值管理力度",
+        "促进人才流动，培育技术和数据市场，激活各类要素潜能",
+    ):
+        assert classifier.themes_of(text)[0] == [], text
+    # the anchor in the generic word's own clause, its item's run-in headline, its headings or a
+    # document about science throughout still let it count
+    assert classifier.themes_of("引导金融机构加大对科技型企业的信贷支持，降低融资成本")[0] == [
+        "科技金融"
+    ]
+    assert classifier.themes_of("二是支持科技型企业发展。推动企业上市融资")[0] == ["科技金融"]
+    assert classifier.themes_of("推动设立投资基金，加大贷款投放", "（三）深化科技金融改革")[0] == [
+        "科技金融"
+    ]
+    assert classifier.themes_of("完善制度安排，推动设立投资基金", document=True)[0] == ["科技金融"]
+    # explain says why, naming the clause
+    result = classifier.classify("加快完善农业科技创新体系，推动设立乡村振兴投资基金")
+    assert result.themes == []
+    assert any("所在分句" in s.reason and s.term == "投资基金" for s in result.suppressed)
 
 
 def test_conversion_rates_and_reform_innovation_are_not_science(classifier: Classifier) -> None:
