@@ -732,9 +732,10 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
 _LIST_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,6}"
 # possessive: an item holds no 、, so giving characters back can never find the next one
 _LIST_RE = re.compile(rf"{_LIST_ITEM}+(?:、{_LIST_ITEM}+){{2,}}")
-# 解读了关于A、B、C等系列政策, 在A、B、C等方面探索: the items are topics or areas, not actions
+# 解读了关于A、B、C等系列政策, 在A、B、C等方面探索: the items are topics or areas, not actions;
+# 发展人力资源、研发设计、金融服务等产业: they are industries (industrial policy), not measures
 _TOPIC_ITEM = r"[^、，,。；;：:（）()《》\s等]{1,16}"
-_TOPIC_TAIL = r"等(?:系列)?[^，,。；;]{0,12}?(?:政策|文件|措施|举措|办法|方面|领域)"
+_TOPIC_TAIL = r"等(?:系列)?[^，,。；;]{0,12}?(?:政策|文件|措施|举措|办法|方面|领域|产业|行业)"
 _TOPIC_LIST_RE = re.compile(rf"{_TOPIC_ITEM}(?:(?:、|以及){_TOPIC_ITEM}){{2,}}(?={_TOPIC_TAIL})")
 # a topic list ends right before this tail: where it does not occur, the costly scan is skipped
 _TOPIC_TAIL_RE = re.compile(_TOPIC_TAIL)
@@ -752,7 +753,9 @@ _PASSING_REASON = (
     f"是{PASSING_LIST_ITEMS}项以上并列事项中只有一项提到的泛用词，句中别处不涉及该主题，"
     "措施讲的不是该主题"
 )
-_TOPIC_REASON = "是文件主题或领域的列举（“…等政策”“…等方面”）中的词，不代表针对该主题的措施"
+_TOPIC_REASON = (
+    "是文件主题、领域或产业的列举（“…等政策”“…等方面”“…等产业”）中的词，不代表针对该主题的措施"
+)
 _SLOGAN_REASON = "是一串引号标语（如“上云”“上规”“上市”）中的词，不代表针对该主题的措施"
 _QUOTES = "“”\"'‘’「」"
 

@@ -113,7 +113,7 @@ def test_topics_of_documents_listed_in_one_breath_do_not_classify(classifier: Cl
     text = "系统解读了关于企业技术创新支持、创新平台建设、人才引进培育、创新创业投资以及科技成果转化促进等系列政策"
     result = classifier.classify(text)
     assert result.themes == []
-    assert any("文件主题或领域的列举" in s.reason for s in result.suppressed)
+    assert any("领域或产业的列举" in s.reason for s in result.suppressed)
 
 
 def test_areas_listed_before_deng_fang_mian_do_not_classify(classifier: Classifier) -> None:
@@ -121,6 +121,24 @@ def test_areas_listed_before_deng_fang_mian_do_not_classify(classifier: Classifi
     assert themes_of(classifier, text) == []
     # a list within one theme keeps it
     assert themes_of(classifier, "对科技型企业在贷款、担保、保险等方面给予支持") == ["科技金融"]
+
+
+def test_industries_listed_before_deng_chan_ye_do_not_classify(classifier: Classifier) -> None:
+    # a work report's service-industry plan names finance among industries: industrial policy
+    text = "大力发展人力资源、研发设计、金融服务等产业"
+    assert themes_of(classifier, text) == []
+    assert themes_of(classifier, "大力发展人力资源、研发设计、金融服务等战略性新兴产业") == []
+    # the same services as a measure's content still classify
+    assert themes_of(classifier, "为科技型企业提供研发设计、金融服务") == ["科技金融"]
+
+
+def test_the_five_finance_articles_are_no_tech_finance_measure(classifier: Classifier) -> None:
+    # 科技金融、绿色金融、普惠金融、养老金融、数字金融 is the central finance conference's slogan
+    text = "做好科技金融、绿色金融、普惠金融、养老金融、数字金融“五篇大文章”"
+    assert themes_of(classifier, text) == []
+    # a tech-finance measure beside it still counts
+    assert themes_of(classifier, "做好科技金融、绿色金融等大文章，设立科技支行3家") == ["科技金融"]
+    assert themes_of(classifier, "大力发展科技金融，设立科技支行3家") == ["科技金融"]
 
 
 def test_a_run_of_quoted_slogans_does_not_classify(classifier: Classifier) -> None:
