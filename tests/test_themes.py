@@ -130,6 +130,10 @@ def test_industries_listed_before_deng_chan_ye_do_not_classify(classifier: Class
     assert themes_of(classifier, "大力发展人力资源、研发设计、金融服务等战略性新兴产业") == []
     # the same services as a measure's content still classify
     assert themes_of(classifier, "为科技型企业提供研发设计、金融服务") == ["科技金融"]
+    # 软件和信息技术服务业 is the statistics' IT-services industry, not technology services
+    text = "做大做强互联网和相关服务业、软件和信息技术服务业，提升租赁和商务服务业"
+    assert themes_of(classifier, text) == []
+    assert themes_of(classifier, "加快发展研发设计、技术转移等科技服务业") == ["成果转化"]
 
 
 def test_the_five_finance_articles_are_no_tech_finance_measure(classifier: Classifier) -> None:
