@@ -46,6 +46,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+# the checkout this script belongs to comes first, not whichever copy of briefing is installed:
+# the scores must be those of the code beside the labels they read
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from briefing.extract.script import to_simplified
 
 ROOT = Path(__file__).resolve().parent.parent
