@@ -2212,3 +2212,61 @@ def test_a_five_year_reviews_undated_figures_carry_the_span_they_cover() -> None
     )
     found = extract_indicators(SHA, later, "2021-06-01")
     assert [(f.value, f.period) for f in found] == [(14.85, None), (77.24, "2017—2021")]
+
+
+def test_a_level_a_five_year_review_reaches_keeps_the_year_printed_before() -> None:
+    # whatever the verb (达, 突破, 超过, 跨越, 迈上), a stock at the end of 2025 is 2025's, not a
+    # five-year span's; what grew or was added over the five years stays the period's
+    structure = _doc(
+        ("五年来，我们坚持把科技创新摆在全局工作的核心位置。",),
+        (
+            "2025年全市研发经费投入强度达2.9%。",
+            "高新技术企业突破1.5万家，科技型中小企业超过2万家，全市有效发明专利拥有量达4.2万件。",
+            "地区生产总值历史性迈上4000亿元台阶。",
+            "技术合同成交额比2020年增长1.5倍。",
+        ),
+        section=("一、2025年和“十四五”时期工作回顾",),
+    )
+    found = extract_indicators(SHA, structure, "2026-01-15")
+    assert [(f.value, f.year, f.period) for f in found] == [
+        (2.9, 2025, None),
+        (1.5, 2025, None),
+        (2, 2025, None),
+        (4.2, 2025, None),
+        (4000, 2025, None),
+        (1.5, None, "2021—2025"),
+    ]
+
+
+def test_the_value_a_change_starts_from_has_no_span() -> None:
+    # "由/从5.6万元增至7.8万元": 5.6万元 is the base the period started from
+    for opening in ("由", "从"):
+        structure = _doc(
+            ("五年来，我们坚持把科技创新摆在全局工作的核心位置。",),
+            (f"人均地区生产总值{opening}5.6万元增至7.8万元。",),
+            section=("一、2025年和“十四五”时期工作回顾",),
+        )
+        found = extract_indicators(SHA, structure, "2026-01-15")
+        assert [(f.value, f.period) for f in found] == [(5.6, None), (7.8, "2021—2025")]
+
+
+def test_a_review_spans_the_years_its_closing_word_names() -> None:
+    # "这是打好三大攻坚战…的五年": five years, not the 三 of 三大攻坚战
+    structure = _doc(
+        ("这是打好三大攻坚战、决胜全面建成小康社会的五年。", "全市累计新增高新技术企业1200家。"),
+        ("近三年来，全市新增科技型企业500家。",),
+        section=("一、“十三五”时期工作回顾",),
+    )
+    found = extract_indicators(SHA, structure, "2021-01-20")
+    assert [(f.value, f.period) for f in found] == [(1200, "2016—2020"), (500, "2018—2020")]
+
+
+def test_a_place_before_a_kind_of_body_is_the_figures_place() -> None:
+    # 杭州市重点实验室 is a kind of lab (Hangzhou's), not one body's name; 辽宁实验室 is one
+    text = "2023年，杭州市重点实验室达到150家，宁波市重点实验室达到80家。"
+    found = figures(text, place="浙江省", doc_date="2024-01-15")
+    assert [(f.value, f.scope) for f in found] == [(150, "杭州市"), (80, "宁波市")]
+    loans = one("宁波辖内银行科技贷款余额达到500亿元。", place="浙江省")
+    assert loans.scope == "宁波市"
+    lab = "对获批组建的辽宁实验室,第一年安排1亿元启动资金支持。"
+    assert one(lab, section=("二、支持措施",), place="大连市").scope == "大连市"

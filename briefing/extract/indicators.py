@@ -78,9 +78,9 @@ what each one is about (a page in traditional characters reaches it folded to si
   heading ("一、2023年工作总结", "二、2024年工作计划"; not after a sentence opening a look back
   over several years, "五年来,", "过去五年,", "这是…的五年", a "“十四五”时期," that has ended, up
   to the part's end or a sentence opening "过去一年" or the years ahead: its figures are the
-  period's, dated only by a year their own text prints, or for a level reached (增至, 达到) by one
-  an earlier sentence of the paragraph printed: "获评何梁何利奖2人" after "2025年外国人…增长90%"
-  is the five years', "院士增至10人" is 2025's); else, in a part that opens "过去的一年"
+  period's, dated only by a year their own text prints, or for a level reached (增至, 达, 突破,
+  跨越…) by one an earlier sentence of the paragraph printed: "获评何梁何利奖2人" after "2025年外国人…
+  增长90%" is the five years', as what was added, averaged or grew; "院士增至10人" is 2025's); else, in a part that opens "过去的一年"
   or "一年来", the year before a report delivered by March (the document's year if later); else the
   single year of the title, or of an untitled page's headline line ("2014年我市全社会R&D经费投入稳步
   增长", or after its place: "青海省2011年科技工作总结"); else, for a target under a plans heading that
@@ -105,7 +105,8 @@ what each one is about (a page in traditional characters reaches it folded to si
   place its text calls its own or whose issuing body its opening names). Items of a list that are
   places ("北京、上海研发投入分别为…") are each their figure's scope; a list of places before one
   figure ("西宁、武汉、南京优秀科技成果600余项") is none of them alone, and its name keeps the list.
-  A place opening a body's name (辽宁实验室, 深圳河套学院, 浙江大学) is not the figure's place, and a
+  A place opening a body's name (辽宁实验室, 深圳河套学院, 浙江大学) is not the figure's place (a
+  place before a kind of body is: 杭州市重点实验室, 宁波辖内银行), and a
   beneficiary ("对国内外知名的科研院所…给予") is never a scope.
 """
 
@@ -518,7 +519,7 @@ def extract_indicators(
             # (新增…, 累计…) is the period's even after a sentence that printed a year ("2025年外国
             # 人来琼工作人数较2020年增长90%。…新增技能人才39.87万人次。")
             context_year = paragraph_years.get(sentence.paragraph)
-            if _PERIOD_FLOW.search(sentence.text) is None and _REACHED.search(sentence.text):
+            if _OVER_THE_PERIOD.search(sentence.text) is None:
                 context_year = carried_years.get(sentence.paragraph) or context_year
             sentence_ctx = period_ctx
         else:
@@ -547,7 +548,12 @@ def extract_indicators(
                     "".join(sentence.section)
                 )
             indicators.append(_to_indicator(sha256, len(indicators), sentence.text, fig))
-            if reviews.get(top) and fig.year is None and not (fig.metric or "").endswith("(原)"):
+            if (
+                reviews.get(top)
+                and fig.year is None
+                and not (fig.metric or "").endswith("(原)")
+                and not _start_value(sentence.text, indicators[-1].text)
+            ):
                 indicators[-1].period = review_spans.get(top)
     if measures:
         _follow_status(measures, indicators)
@@ -731,11 +737,24 @@ def _planned_paragraphs(structure: Structure) -> set[int]:
     return planned
 
 
-# what a look back over several years added up: "新增…", "累计…"
-_PERIOD_FLOW = re.compile(r"新增|累计")
-# a level the period ended on ("院士增至10人"): of the year the paragraph printed before, where
-# what was won or done over the period ("获评何梁何利奖2人") is the period's
-_REACHED = re.compile(r"增至|增加到|增长到|提高到|提高至|提升到|提升至|升至|达到")
+# what was added up, averaged, grown or won over the period (新增…, 累计…, 年均…, 增长50%,
+# "获评何梁何利奖2人") is the period's; any other figure is a level the period ended on ("院士增至
+# 10人", "高新技术企业突破1.5万家", "地区生产总值跨越5000亿元"), of the year the paragraph printed
+# before (tried: levels only after a verb of reaching, 增至/达到…: bare 达, 突破, 跨越 lost the year)
+_OVER_THE_PERIOD = re.compile(r"新增|累计|年均|增长(?![到至])|获评|荣获|获得|获批|入选|当选")
+# "由5.6万元增至7.8万元", "从…提高到…": the value a change starts from is the period's start
+_FROM_VALUE = re.compile(r"[由从]\s*(?:约|近|超过|超)?\s*[0-9０-９.．]+[^0-9０-９]{0,4}$")
+_CHANGE_TO = re.compile(r"(?:增|提高|提升|增加|增长|升|降|下降|减少|扩大|跃升)(?:至|到)")
+
+
+def _start_value(sentence: str, quote: str) -> bool:
+    """Whether `quote` ends on the value "由/从 X 增至 Y" starts from (人均地区生产总值由5.6万元)."""
+    if _FROM_VALUE.search(quote) is None:
+        return False
+    at = sentence.find(quote)
+    return at >= 0 and _CHANGE_TO.search(sentence, at + len(quote)) is not None
+
+
 # "过去的一年", "一年来", "刚刚过去的一年": a part that looks back over the year before a report
 _LOOKING_BACK = re.compile(r"^(?:刚刚)?过去的?一年|^一年来")
 EARLY_MONTH = 3  # a report delivered by March looks back over the year before
@@ -765,7 +784,8 @@ def _review_span(text: str, ctx: _DocContext) -> str | None:
     if m.group("plan") is not None:
         start, end = period_years(m.group("plan"))
     else:
-        count = next((_SPAN_LENGTH[c] for c in m.group() if c in _SPAN_LENGTH), 5)
+        # the 三/五 of the closing word: "这是打好三大攻坚战…的五年" is five years
+        count = _SPAN_LENGTH.get(m.group("back").rstrip("来").removesuffix("年")[-1:], 5)
         early = ctx.doc_month is None or ctx.doc_month <= EARLY_MONTH
         end = ctx.doc_year - 1 if early else ctx.doc_year
         start = end - count + 1
@@ -1793,7 +1813,8 @@ def _scope_places(
 _WITHIN = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:范围|区域内|境内)")
 # a body whose name opens with a place: 辽宁实验室, 浙江大学, 深圳河套学院, 江苏省产业技术研究院
 _PROPER_NAME_AFTER = re.compile(
-    r"(?:(?![新建增有获设批共等的和与及在为是])[\u4e00-\u9fff]){0,4}?"
+    # (not after a level: 杭州市重点实验室, 市级实验室, 宁波辖内银行 are kinds, not one body)
+    r"(?:(?![新建增有获设批共等的和与及在为是重级辖各属])[\u4e00-\u9fff]){0,4}?"
     r"(?:实验室|大学|学院|研究院|研究所|科学院|医院|银行)"
 )
 SCOPE_WINDOW = 200  # characters of a sentence's head, and before a figure, read for place names
