@@ -69,6 +69,7 @@ INDICATOR_COLUMNS = [
     "scope",
     "text",
     "name",
+    "stated",
     "primary",
     "base_value",
     "base_unit",
@@ -151,10 +152,10 @@ def indicators_frame(
         for ind in doc.indicators:
             measure = by_id.get(ind.measure_id or "")
             metric = ind.metric or ""
-            name = display_name(metric, previous.get(ind.measure_id or "", ""), ind.unit)
+            stated = display_name(metric, previous.get(ind.measure_id or "", ""), ind.unit)
             # what the figure counts, from its sentence: "" when the text does not say
             name = table_name(
-                name,
+                stated,
                 ind.text,
                 measure.text if measure is not None else ind.text,
                 ind.value,
@@ -190,6 +191,7 @@ def indicators_frame(
                         "scope": ind.scope or "",
                         "text": ind.text,
                         "name": name,
+                        "stated": stated,  # the name before table_name completed it
                         "primary": theme == primary,
                         "base_value": base_value,
                         "base_unit": base_unit,
@@ -379,6 +381,7 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
         "on_theme",
         "runs_on",
         "single",
+        "stated",
     ]
     frame = indicators.loc[indicators["primary"]] if not indicators.empty else indicators
     if frame.empty:
@@ -403,6 +406,7 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
             on_theme=("on_theme", "any"),
             runs_on=("runs_on", "all"),
             single=("single", "all"),
+            stated=("stated", "first"),
         )
         .reset_index()
     )

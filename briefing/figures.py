@@ -242,10 +242,6 @@ def _head_beneficiary(quote: str) -> str | None:
 # a change verb right before a percentage: the rate of growth of what the name counts
 _RATE_VERB_BEFORE = re.compile(r"(?:增长|提高|提升|增加|下降|降低|减少)(?:了)?(?:约|近|超过|超)?$")
 _RATE_WORD = re.compile(r"(?:率|比|重|强度|增速|增幅|占比|比例|指数|水平)$")
-# who a count of people is: a name holding a person (院士, 人才, 毕业生, 工匠, 专家, 人数)
-_PERSON_WORD = re.compile(
-    r"人|才|员|者|士|生|家|师|匠|工|手|民|众|长|数|口|队|次|后|伍|英|青|秀|杰|帅|将|选"
-)
 _PERSON_UNITS = frozenset({"人", "名", "位", "人次"})
 # an award, a programme or a title people won or entered: 获评何梁何利奖2人 counts its winners
 _HONOUR_END = re.compile(r"(?:奖|计划|工程|称号|荣誉|项目|奖章)$")
@@ -257,6 +253,9 @@ _MADE_BEFORE = re.compile(
 )
 # what may stand between a count and its noun: 以上, 余, 多, 个 ("100家以上特色企业")
 _AFTER_COUNT = re.compile(r"^(?:余|多|以上|左右)?的?")
+# "创新创业青年50人论坛": a name goes on right after 人, so the number is part of the name
+# (a count of people ends on 人, or goes on with 以上, 次…)
+_NAME_AFTER_PERSONS = re.compile(r"人(?!以上|以内|左右|次)[\u4e00-\u9fff]")
 # a word that says a provision's figure is money given (经费, 补助, 奖励, 贷款…)
 _MONEY_WORD = re.compile(
     r"经费|资金|补助|奖励|支持|资助|补贴|奖补|贴息|金额|额|投入|贷款|基金|奖金|费|价|收入|产值|规模"
@@ -285,7 +284,7 @@ def table_name(name: str, quote: str, sentence: str, value: float, unit: str, ki
       (国家自然科学基金项目获批立项数 -> 国家自然科学基金项目立项数), else is unnamed;
     - a target rate after 增长 says it is one (来琼工作外国人增速);
     - a count of people under an award or programme counts its winners (获评何梁何利奖人数);
-      under anything else that is no person (创新创业青年50人论坛等活动) it is unnamed.
+      a number inside a name (创新创业青年50人论坛等活动) is unnamed.
     """
     number = format_number(value)
     at = quote.translate(_FULLWIDTH).rfind(number)
@@ -315,7 +314,11 @@ def table_name(name: str, quote: str, sentence: str, value: float, unit: str, ki
     if (total := _RUNNING_TOTAL.search(clause)) is not None and "累计" not in name:
         # the verb that made the total stays (累计设立9支子基金 -> 累计设立子基金)
         verb = total.group("verb") or ""
-        name = "累计" + verb + name.removeprefix("新增").removeprefix(verb)
+        if not clause.startswith("新增", total.end()):
+            # "新增9个、累计达到79个": the 新增 was the first clause's; "累计新增…" keeps it
+            # (1200 added over the years, not 1200 in all)
+            name = name.removeprefix("新增")
+        name = "累计" + verb + name.removeprefix(verb)
     if (
         unit in ("%", "％")
         and kind == "target"
@@ -333,9 +336,11 @@ def table_name(name: str, quote: str, sentence: str, value: float, unit: str, ki
             verb = made.group("verb")
             if not name.startswith(verb) and not name.startswith(("新增", "新建", "累计")):
                 name = verb + name
-    if unit in _PERSON_UNITS and not _PERSON_WORD.search(name):
-        if not _HONOUR_END.search(name):
+    if unit in _PERSON_UNITS:
+        if at >= 0 and _NAME_AFTER_PERSONS.match(quote, at + len(number)):
             return ""
+        if not _HONOUR_END.search(name):
+            return name
         won = _WON_BEFORE.search(before[: before.rfind(name)] if name in before else "")
         name = (won.group() if won else "") + name + "人数"
     return name
@@ -431,11 +436,7 @@ def _ranked(rows: pd.DataFrame, limit: int) -> pd.DataFrame:
 
 
 # quantifiers before a noun that narrow nothing: 各类子基金 is 子基金
-# (累计 and a verb the table put before the name lengthen it, not narrow it)
-_VAGUE_PREFIX = re.compile(
-    r"^(?:各类|各级|各项|各种|相关|有关|一批|累计)?(?:获批建设|获批组建|新获批|获批|建成|创建|组建|"
-    r"新认定|认定|培育|引进|吸纳|吸引|集聚|招引|引育|选派|孵化|设立|布局建设)?"
-)
+_VAGUE_PREFIX = re.compile(r"^(?:各类|各级|各项|各种|相关|有关|一批)")
 
 
 # a money measure word ending a name: 贷款, 金额, 经费 ... (贷款余额, 融资额, 合同金额)
@@ -461,12 +462,18 @@ def _count_of_a_clause(row: object) -> bool:
 
 
 def _vague_count(row: object) -> bool:
-    """A plain count (个, 项, 次…) with no year and a short name (项目合作 15项, 决策咨询 4次,
-    各类子基金 30支): counted, but of what and when the text does not say; no key figure."""
+    """A plain count (个, 项, 次…) with no year or span and a short name (项目合作 15项, 决策咨询
+    4次, 各类子基金 30支): counted, but of what and when the text does not say; no key figure.
+    The name is measured as the text gave it: 累计 and a verb `table_name` put before it
+    (累计设立子基金 from 累计设立9支子基金) lengthen it, not narrow it."""
     unit, year, metric = (getattr(row, name) for name in ("unit", "year", "metric"))
-    if _unit_weight(str(unit)) > 1 or not pd.isna(year):
+    period = str(getattr(row, "period", "") or "")
+    if _unit_weight(str(unit)) > 1 or not pd.isna(year) or period:
         return False
-    return len(_VAGUE_PREFIX.sub("", str(metric))) <= 5
+    name, stated = str(metric), str(getattr(row, "stated", "") or "")
+    if stated and name.endswith(stated):
+        name = stated
+    return len(_VAGUE_PREFIX.sub("", name)) <= 5
 
 
 # 分别完成年度标线任务的199.7%、205.9%: how much of a task was done, not what was counted

@@ -18,8 +18,16 @@ from briefing.aggregate import (
     theme_counts,
     theme_documents,
 )
+from briefing.extract.indicators import extract_indicators
 from briefing.figures import cell_value, printed_value
-from briefing.model import ExtractedDocument, Indicator, Measure, Metadata
+from briefing.model import (
+    ExtractedDocument,
+    Indicator,
+    Measure,
+    Metadata,
+    Sentence,
+    Structure,
+)
 
 
 def _doc(no: int, measures: list[Measure], indicators: list[Indicator]) -> ExtractedDocument:
@@ -988,16 +996,24 @@ def test_a_yearly_series_said_sentence_by_sentence_is_one_highlight_the_latest_y
 # --- key-data names: subject + measure, or no row (issue 15 item 2) ---------------------------------
 
 
-def _figure(text: str, quote: str, metric: str, value: float, unit: str, kind: str) -> Indicator:
+def _figure(
+    quote: str,
+    metric: str,
+    value: float,
+    unit: str,
+    kind: str,
+    year: int | None = 2024,
+    scope: str = "大连市",
+) -> Indicator:
     return Indicator(
         id="i1",
         text=quote,
         metric=metric,
         value=value,
         unit=unit,
-        year=2024,
+        year=year,
         kind=kind,  # type: ignore[arg-type]
-        scope="大连市",
+        scope=scope,
         measure_id="a",
     )
 
@@ -1022,69 +1038,65 @@ def _key_names(sentence: str, *figures: Indicator, theme: str = "基础研究") 
 def test_a_grant_named_by_its_kind_alone_takes_its_beneficiary() -> None:
     # "启动资金支持 | 1亿元" told a reader nothing: whose? the 对… clause says
     sentence = "2.对获批组建的辽宁实验室,第一年安排1亿元启动资金支持。"
-    grant = _figure(sentence, "第一年安排1亿元启动资金支持", "启动资金支持", 1, "亿元", "provision")
+    grant = _figure("第一年安排1亿元启动资金支持", "启动资金支持", 1, "亿元", "provision")
     assert _key_names(sentence, grant) == ["辽宁实验室启动资金支持"]
     # a list of beneficiaries with a class word: the class
     sentence = "对新获批组建的全国重点实验室、国家大学科技园等14类国家级科技创新平台,给予一次性500万元奖励补助。"
-    prize = _figure(sentence, "给予一次性500万元奖励补助", "奖励补助", 500, "万元", "provision")
+    prize = _figure("给予一次性500万元奖励补助", "奖励补助", 500, "万元", "provision")
     assert _key_names(sentence, prize) == ["国家级科技创新平台奖励补助"]
     # the beneficiary heading the clause itself
     sentence = "评估结果优秀的企业国家重点实验室给予500万元一次性激励经费。"
     quote = sentence.rstrip("。")
-    prize = _figure(sentence, quote, "一次性激励经费", 500, "万元", "provision")
+    prize = _figure(quote, "一次性激励经费", 500, "万元", "provision")
     assert _key_names(sentence, prize) == ["企业国家重点实验室一次性激励经费"]
 
 
 def test_a_grant_whose_text_names_no_beneficiary_is_no_key_figure() -> None:
     sentence = "按照实际投入给予最高100万元补助。"
-    grant = _figure(sentence, "给予最高100万元补助", "补助", 100, "万元", "provision")
+    grant = _figure("给予最高100万元补助", "补助", 100, "万元", "provision")
     assert _key_names(sentence, grant) == []
 
 
 def test_a_running_total_keeps_its_word_and_a_bare_count_its_subject() -> None:
     sentence = "五年来,技术合同成交额累计达260亿元,国家自然科学基金项目获批立项数增长17.9%。"
-    total = _figure(
-        sentence, "技术合同成交额累计达260亿元", "技术合同成交额", 260, "亿元", "actual"
-    )
+    total = _figure("技术合同成交额累计达260亿元", "技术合同成交额", 260, "亿元", "actual")
     rate = dataclasses.replace(
-        _figure(sentence, "国家自然科学基金项目获批立项数增长17.9%", "立项数", 17.9, "%", "growth"),
+        _figure("国家自然科学基金项目获批立项数增长17.9%", "立项数", 17.9, "%", "growth"),
         id="i2",
     )
     names = _key_names(sentence, total, rate, theme="成果转化")
     assert sorted(names) == ["国家自然科学基金项目立项数", "累计技术合同成交额"]
     # 全年累计 is the year's own total: no 累计 added
-    year = _figure(
-        "全年累计发放贷款12亿元。", "全年累计发放贷款12亿元", "贷款发放额", 12, "亿元", "actual"
-    )
+    year = _figure("全年累计发放贷款12亿元", "贷款发放额", 12, "亿元", "actual")
     assert _key_names("全年累计发放贷款12亿元。", year) == ["贷款发放额"]
 
 
 def test_people_counted_under_an_award_are_its_winners_and_under_an_event_nothing() -> None:
     sentence = "获评何梁何利奖2人。"
-    won = _figure(sentence, "获评何梁何利奖2人", "何梁何利奖", 2, "人", "actual")
+    won = _figure("获评何梁何利奖2人", "何梁何利奖", 2, "人", "actual")
     assert _key_names(sentence, won, theme="人才") == ["获评何梁何利奖人数"]
     sentence = "办好创新创业青年50人论坛等活动。"
-    forum = _figure(sentence, "创新创业青年50人论坛等活动", "论坛等活动", 50, "人", "target")
+    forum = _figure("创新创业青年50人论坛等活动", "论坛等活动", 50, "人", "target")
     assert _key_names(sentence, forum, theme="人才") == []
 
 
 def test_a_target_rate_says_it_is_a_growth_and_fragments_are_no_key_figures() -> None:
     sentence = "来琼工作外国人增长20%。"
-    rate = _figure(sentence, "来琼工作外国人增长20%", "来琼工作外国人", 20, "%", "target")
+    rate = _figure("来琼工作外国人增长20%", "来琼工作外国人", 20, "%", "target")
     assert _key_names(sentence, rate, theme="人才") == ["来琼工作外国人增速"]
     for quote, metric in (("形成10个以上典型案例", "典型案例"), ("100个以上行业级", "行业级")):
-        row = _figure(quote, quote, metric, 10, "个", "target")
+        row = _figure(quote, metric, 10, "个", "target")
         assert _key_names(quote + "。", row) == []
     # A、B等14类: how many kinds a list names
     quote = "全国重点实验室、国家大学科技园等14类国家级科技创新平台"
-    kinds = _figure(quote, quote, "国家级科技创新平台", 14, "类", "target")
+    kinds = _figure(quote, "国家级科技创新平台", 14, "类", "target")
     assert _key_names(quote + "。", kinds) == []
 
 
 def test_two_values_of_one_quote_under_one_name_are_no_key_figures() -> None:
     # "存贷款余额分别达38.7万亿元、29.9万亿元": deposits and loans, which is which the name hides
     quote = "银行机构本外币存贷款余额分别达38.7万亿元、29.9万亿元"
-    first = _figure(quote, quote, "银行机构本外币存贷款余额", 38.7, "万亿元", "actual")
+    first = _figure(quote, "银行机构本外币存贷款余额", 38.7, "万亿元", "actual")
     second = dataclasses.replace(first, id="i2", value=29.9)
     assert _key_names(quote + "。", first, second, theme="科技金融") == []
 
@@ -1092,15 +1104,15 @@ def test_two_values_of_one_quote_under_one_name_are_no_key_figures() -> None:
 def test_things_counted_after_their_number_keep_the_verb_that_made_them() -> None:
     # "获批建设2家全国重点实验室" is two new labs, not all there are (a judge's 全国重点实验室 2家)
     sentence = "获批建设2家全国重点实验室。"
-    labs = _figure(sentence, "获批建设2家全国重点实验室", "全国重点实验室", 2, "家", "actual")
+    labs = _figure("获批建设2家全国重点实验室", "全国重点实验室", 2, "家", "actual")
     assert _key_names(sentence, labs) == ["获批建设全国重点实验室"]
     sentence = "“百万英才汇南粤”行动吸纳超110万名高校毕业生。"
     quote = sentence.rstrip("。")
-    people = _figure(sentence, quote, "高校毕业生", 110, "万名", "actual")
+    people = _figure(quote, "高校毕业生", 110, "万名", "actual")
     assert _key_names(sentence, people, theme="人才") == ["吸纳高校毕业生"]
     # a name before its number is left as it is
     sentence = "技术合同成交额达到95亿元。"
-    deals = _figure(sentence, "技术合同成交额达到95亿元", "技术合同成交额", 95, "亿元", "actual")
+    deals = _figure("技术合同成交额达到95亿元", "技术合同成交额", 95, "亿元", "actual")
     assert _key_names(sentence, deals, theme="成果转化") == ["技术合同成交额"]
 
 
@@ -1206,3 +1218,90 @@ def test_a_demand_read_as_a_result_comes_after_results() -> None:
     agg = aggregate([_doc(1, [demand, done], [])], ["成果转化"])
     picked = pick_highlights(agg.measures, ["成果转化"], 5)["成果转化"]
     assert picked["measure_id"].tolist()[0] == "b"
+
+
+# --- key-data rows read from a page's own sentences (review s3a, unseen wording) ----------------
+
+
+def _rows_read(
+    *sentences: str, section: str, doc_date: str, place: str, theme: str = "人才"
+) -> list[tuple[str, object, str]]:
+    """The key-data rows (name, year, span) of one paragraph's sentences, extracted as a page."""
+    structure = Structure(
+        sentences=[
+            Sentence(text=text, section=(section,), paragraph=0, index=i)
+            for i, text in enumerate(sentences)
+        ]
+    )
+    found = extract_indicators("0" * 64, structure, doc_date, place)
+    figures = [dataclasses.replace(f, id=f"i{n}", measure_id="a") for n, f in enumerate(found)]
+    measure = Measure(
+        id="a",
+        text="".join(sentences),
+        section=(section,),
+        status="done",
+        themes=[theme],
+        evidence={theme: ["人才"]},
+    )
+    results = aggregate([_doc(1, [measure], figures)], [theme]).figures[theme].results
+    return sorted(
+        (str(name), None if pd.isna(year) else int(year), str(period))
+        for name, year, period in zip(
+            results["metric"], results["year"], results["period"], strict=True
+        )
+    )
+
+
+def test_a_five_year_talent_total_is_a_key_figure() -> None:
+    # "累计引进高层次人才3000人" in a five-year review: the largest talent figure was dropped as a
+    # vague count (高层次人才 is five characters once 累计引进 was stripped, and its span ignored)
+    rows = _rows_read(
+        "五年来，我们坚持人才引领发展。",
+        "累计引进高层次人才3000人，培育科技领军人才120名，组建新型研发机构45家。",
+        section="一、2025年和“十四五”时期工作回顾",
+        doc_date="2026-01-15",
+        place="某某市",
+    )
+    assert ("累计引进高层次人才", None, "2021—2025") in rows
+    assert ("培育科技领军人才", None, "2021—2025") in rows
+    # undated and without a span, the name the text gave counts: 引进 is the text's, not added
+    hired = _figure("引进高层次人才3000人", "引进高层次人才", 3000, "人", "actual", year=None)
+    assert _key_names("引进高层次人才3000人。", hired, theme="人才") == ["引进高层次人才"]
+    # what the table put before a short name still does not make it a key figure
+    funds = _figure("累计设立9支子基金", "子基金", 9, "支", "actual", year=None, scope="")
+    assert _key_names("累计设立9支子基金。", funds, theme="科技金融") == []
+
+
+def test_people_counted_are_shown_whatever_their_title() -> None:
+    # 兼职教授 holds none of the characters a person word list knew: the row was blanked
+    rows = _rows_read(
+        "全年新增特聘教授45名，柔性引进兼职教授30人。",
+        section="一、2023年工作总结",
+        doc_date="2024-01-15",
+        place="浙江省",
+    )
+    assert rows == [("引进兼职教授", 2023, ""), ("新增特聘教授", 2023, "")]
+    # the number inside a name is still no count of people
+    forum = _figure("举办青年科学家100人沙龙", "沙龙", 100, "人", "actual", scope="浙江省")
+    assert _key_names("举办青年科学家100人沙龙。", forum, theme="人才") == []
+
+
+def test_firms_added_over_the_years_are_no_stock() -> None:
+    # "累计新增…1200家" is 1200 added, not 1200 in all (累计高新技术企业 read as the stock); the
+    # span is the five years the closing "的五年" names, not the 三 of 三大攻坚战
+    rows = _rows_read(
+        "这是打好三大攻坚战、决胜全面建成小康社会的五年。",
+        "全市累计新增高新技术企业1200家，技术合同成交额累计达到260亿元。",
+        section="一、“十三五”时期工作回顾",
+        doc_date="2021-01-20",
+        place="某某市",
+        theme="成果转化",
+    )
+    assert rows == [
+        ("累计技术合同成交额", None, "2016—2020"),
+        ("累计新增高新技术企业", None, "2016—2020"),
+    ]
+    # the 新增 of a first clause is not the total's: "新增9个、累计达到79个"
+    quote = "新增省级重点实验室9个、累计达到79个"
+    labs = _figure(quote, "新增省级重点实验室", 79, "个", "actual", year=2023)
+    assert _key_names(quote + "。", labs) == ["累计省级重点实验室"]
