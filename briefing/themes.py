@@ -599,7 +599,8 @@ class Classifier:
                 clause = _clause(text, start, end, headline)
                 anchor_word = clause_anchors.get(clause, _UNSEEN)
                 if anchor_word is _UNSEEN:
-                    context = f"{text[:headline]}|{anchor}" if headline else anchor
+                    lead = _lead_end(text, headline)
+                    context = f"{text[:lead]}|{anchor}" if lead else anchor
                     anchor_word = self.anchor_in(text[clause[0] : clause[1]], context)
                     if anchor_word is None and document:
                         anchor_word = DOCUMENT_ANCHOR
@@ -664,13 +665,31 @@ class Classifier:
 
     def _no_anchor_reason(self, themes: tuple[str, ...]) -> str:
         words = "、".join(self.lexicon.anchors[:6])
-        return f"是泛用词，所在分句和所在章节都没有科技锚点（{words}…），不计入{'、'.join(themes)}"
+        return f"是泛用词，所在分句、句首引领分句和所在章节都没有科技锚点（{words}…），不计入{'、'.join(themes)}"
 
 
 _UNSEEN = "\0"  # the anchor has not been looked for yet
 
 # a clause ends at these marks (not at 、: coordinated items share their clause's anchor)
 _CLAUSE_ENDS = "，,；;。"
+
+
+# a sentence's lead clause that sets the topic for the clauses after it: 针对科技型中小企业轻资产特点，
+# 设立风险补偿资金池…; 围绕科技创新需求，引进高校毕业生…; 支持创新创业，引进青年人才 (对接, 对标, 对外
+# are actions of their own)
+_LEAD_RE = re.compile(r"(?:针对|围绕|聚焦|面向|支持|为|对(?![接标外]))")
+
+
+def _lead_end(text: str, headline: int) -> int:
+    """Where the context that anchors every clause of `text` ends: after the item's run-in
+    headline and, when the sentence opens with a lead clause (针对…，围绕…，), after that clause;
+    0 when there is neither. A lead clause is read like the headline: its anchor is the topic of
+    what follows, whereas any other clause's anchor is its own (加快完善农业科技创新体系 does not
+    make 推动设立乡村振兴投资基金 science finance)."""
+    if _LEAD_RE.match(text, headline) is None:
+        return headline
+    ends = [i for i in (text.find(mark, headline) for mark in "，,；;") if i >= 0]
+    return min(ends) if ends else headline
 
 
 def _clause(text: str, start: int, end: int, headline: int) -> tuple[int, int]:

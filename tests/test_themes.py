@@ -322,6 +322,28 @@ def test_a_generic_word_needs_an_anchor_in_its_own_clause(classifier: Classifier
     assert any("所在分句" in s.reason and s.term == "投资基金" for s in result.suppressed)
 
 
+def test_a_lead_clause_that_sets_the_topic_anchors_the_clauses_after_it(
+    classifier: Classifier,
+) -> None:
+    # 针对…，围绕…，支持… open a sentence with its topic and the clauses after it carry the work:
+    # a textbook tech-loan measure belongs to 科技金融, graduates recruited for science to 人才
+    loan = "针对科技型中小企业轻资产特点，设立风险补偿资金池，引导合作银行发放信用贷款12.6亿元。"
+    themes, evidence = classifier.themes_of(loan)
+    assert "科技金融" in themes
+    assert evidence["科技金融"] == ["风险补偿", "贷款"]
+    for text in (
+        "围绕科技创新需求，引进高校毕业生1200名。",
+        "围绕主导产业创新需求，全年引进硕士以上人才860人。",
+        "支持创新创业，引进青年人才。",
+    ):
+        assert classifier.themes_of(text)[0] == ["人才"], text
+    # a lead clause without an anchor anchors nothing; any other first clause still anchors only
+    # itself (对接 is an action of its own, not a topic)
+    assert classifier.themes_of("围绕稳就业需求，引进高校毕业生1200名。")[0] == []
+    assert classifier.themes_of("加快完善农业科技创新体系，推动设立乡村振兴投资基金")[0] == []
+    assert classifier.themes_of("对接农业科技创新体系，推动设立乡村振兴投资基金")[0] == []
+
+
 def test_conversion_rates_and_reform_innovation_are_not_science(classifier: Classifier) -> None:
     # 转化率 alone is any conversion rate: farm produce processing, energy
     assert classifier.themes_of("农产品加工转化率提升到75.8%")[0] == []
