@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -31,7 +32,7 @@ from briefing.figures import (
     table_name,
 )
 from briefing.model import ExtractedDocument, Indicator, Measure
-from briefing.themes import OTHER_THEME
+from briefing.themes import OTHER_THEME, Classifier
 from briefing.wording import (
     MIN_SCORE,
     ONE_RECIPIENT_RE,
@@ -107,6 +108,42 @@ class Aggregates:
     other_focus: frozenset[str] = frozenset()
     """Those of `other_work` that report science and technology work (`science_focused`): they
     come before the others among the 其他科技工作."""
+    clause_themes: ClauseThemes | None = None
+    """The classifier on one clause of a sentence (`ClauseThemes`), for `pick_highlights`."""
+
+
+ClauseThemes = Callable[[str, str], Collection[str]]
+"""The themes one clause of a sentence is about for the classifier (`clause_classifier`): a list
+sentence shows and tables only the clauses that are a theme's (`digest.theme_part`), not one
+holding a theme's word in passing."""
+
+
+def clause_classifier(classifier: Classifier) -> ClauseThemes:
+    """`classifier` as `ClauseThemes`: the themes the classifier gives the clause, its generic words
+    anchored by the sentence (组建总规模1000亿元的…投资引导基金 beside 存贷款余额: 科技金融), and
+    those of a word it counts in the clause itself, a weak one too (转化 in 转化合同金额2.83亿元
+    after 科技成果赋权改革…). Not a generic word that alone falls short of the theme (引进 in
+    引进外资项目20个 is no 人才 work). Each clause is classified once (a sentence's clauses are
+    asked about for every theme and every figure)."""
+
+    @cache
+    def own(clause: str) -> tuple[str, ...]:
+        return tuple(classifier.classify(clause, explain=False).scores)
+
+    @cache
+    def themes(clause: str, sentence: str) -> tuple[str, ...]:
+        return (*classifier.themes_of(clause, anchor=sentence)[0], *own(clause))
+
+    return themes
+
+
+def _owner(
+    clause_themes: ClauseThemes | None, theme: str, sentence: str
+) -> Callable[[str], bool] | None:
+    """`digest.theme_part`'s test that a clause of `sentence` is `theme`'s, or None (no test)."""
+    if clause_themes is None:
+        return None
+    return lambda clause: theme in clause_themes(clause, sentence)
 
 
 def measures_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
@@ -138,7 +175,9 @@ def measures_frame(documents: Sequence[ExtractedDocument]) -> pd.DataFrame:
 
 
 def indicators_frame(
-    documents: Sequence[ExtractedDocument], named_only: Collection[str] = ()
+    documents: Sequence[ExtractedDocument],
+    named_only: Collection[str] = (),
+    clause_themes: ClauseThemes | None = None,
 ) -> pd.DataFrame:
     """One row per (figure, theme of its measure); `primary` marks the one theme the figure is
     listed under (`figure_theme`), `name` is its metric as the briefing prints it
@@ -168,7 +207,9 @@ def indicators_frame(
                 continue
             themes = (measure.themes if measure is not None else None) or [OTHER_THEME]
             primary = (
-                figure_theme(ind, measure, named_only, name) if measure is not None else OTHER_THEME
+                figure_theme(ind, measure, named_only, name, clause_themes)
+                if measure is not None
+                else OTHER_THEME
             )
             if ind.normalized_value is not None and ind.normalized_unit:
                 base_value, base_unit = ind.normalized_value, ind.normalized_unit
@@ -239,7 +280,11 @@ _COORDINATOR_RE = re.compile(r"以及|及|和|与|等|并")
 
 
 def figure_theme(
-    indicator: Indicator, measure: Measure, named_only: Collection[str] = (), name: str = ""
+    indicator: Indicator,
+    measure: Measure,
+    named_only: Collection[str] = (),
+    name: str = "",
+    clause_themes: ClauseThemes | None = None,
 ) -> str:
     """The one theme a figure is listed under, so a figure is never shown twice: of its
     measure's themes, the first whose evidence words the figure's own quote or name holds (每年
@@ -272,6 +317,7 @@ def figure_theme(
     # a sentence whose lead clause names the theme is about it, and its figures count that work
     # (持续深化科技金融服务，撬动银行为科技型企业放款26亿元); named in passing later on, it is not
     lead = _CLAUSE_BREAK_RE.split(_TIME_LEAD_RE.sub("", measure.text), maxsplit=1)[0]
+    every = themes
     themes = [
         t
         for t in themes
@@ -280,13 +326,22 @@ def figure_theme(
     if measure.status == "done":
         # a report sentence listing results of several kinds (…实验室跻身全国重点实验室，新增科技型
         # 企业195家，…): a figure outside the clauses of a theme's (`theme_part`) is not that
-        # theme's, as the highlight shows only those clauses
+        # theme's, as the highlight shows only those clauses; a figure inside them is, even a
+        # theme that must be named (设立天使投资引导基金，首期规模5亿元 -> 科技金融); a figure no
+        # theme's clauses hold, in a sentence of several themes, stays with them rather than leave
+        # every table (新认定高新技术企业156家 beside 基金 and 人才 clauses); in a sentence of one
+        # theme it is the other kinds' (引育科技人才，…，研发投入同比增长30%: not 人才's)
+        parts = {
+            t: theme_part(
+                measure.text, measure.evidence.get(t, ()), _owner(clause_themes, t, measure.text)
+            )
+            for t in every
+        }
         themes = [
             t
-            for t in themes
-            if (part := theme_part(measure.text, measure.evidence.get(t, ()))) is None
-            or indicator.text in part
-        ]
+            for t in every
+            if (t in themes and parts[t] is None) or indicator.text in (parts[t] or "")
+        ] or (themes if len(every) > 1 else [])
     if not themes:
         return OTHER_THEME
     if len(themes) > 1 and mixed_figures(measure.text, measure.evidence):
@@ -459,12 +514,14 @@ def aggregate(
     figures_per_theme: int = 8,
     anchor: Callable[[str], str | None] | None = None,
     named_only: Collection[str] = (),
+    clause_themes: ClauseThemes | None = None,
 ) -> Aggregates:
     """The frames and tables of one briefing; `figures_per_theme`: most result rows a theme's
     key-figures table shows (`[layout] indicators_per_theme`); `anchor` (the classifier's
     `anchor_in`) finds the science-and-technology word that puts a measure of no theme among the
     other S&T work (`Aggregates.other_work`; none without it); `named_only`: the themes whose
-    figures must name them (`figure_theme`; the lexicon's themes with anchored words)."""
+    figures must name them (`figure_theme`; the lexicon's themes with anchored words);
+    `clause_themes`: the classifier on one clause (`ClauseThemes`; no clause test without it)."""
     measures = measures_frame(documents)
     unthemed = measures.loc[(measures["theme"] == OTHER_THEME) & ~measures["duplicate"]]
     anchored = (
@@ -482,7 +539,7 @@ def aggregate(
         for mid, text in anchored.items()
         if anchor is not None and science_focused(text, anchor)
     )
-    indicators = indicators_frame(documents, named_only)
+    indicators = indicators_frame(documents, named_only, clause_themes)
     ledger = indicator_ledger(indicators.loc[~indicators["measure_id"].isin(_setting(documents))])
     policies = frozenset(
         no for no, doc in enumerate(documents, start=1) if holds_provisions(doc, document_kind(doc))
@@ -498,6 +555,7 @@ def aggregate(
         policies=policies,
         other_work=other_work,
         other_focus=other_focus,
+        clause_themes=clause_themes,
     )
 
 
@@ -575,6 +633,7 @@ def pick_highlights(
     behind: Collection[str] = (),
     per_document: int = 2,
     dated: Mapping[int, int] | None = None,
+    clause_themes: ClauseThemes | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The highlights of every theme in `themes`, picked together; the rule is documented in
     docs/templates.md (六、要点和关键数据是怎样挑出来的):
@@ -598,6 +657,9 @@ def pick_highlights(
        does not print (`wording.dangling_year`: 今年初，…; 当年…)
        scores `DANGLING_PENALTY` less, unless its only such word is 今年 and `dated` gives its
        document's year (`digest.own_year`; the item then shows it: `wording.dated_this_year`).
+
+    `clause_themes` (`Aggregates.clause_themes`) tells which clauses of a list sentence are a
+    theme's (`digest.theme_part`).
 
     Each frame holds the picked rows, results first, then plans, each best first, with the
     columns of `measures` plus `clean`, `score` and `also` (the measure's other themes).
@@ -643,7 +705,7 @@ def pick_highlights(
         if row["status"] == "done" and evidence:
             # a report sentence listing results of several kinds shows (and is scored by) the
             # clauses of this theme, not the whole list under the theme one clause matched
-            part = theme_part(text, evidence)
+            part = theme_part(text, evidence, _owner(clause_themes, str(row["theme"]), text))
             if part is not None and unsuitable(part) is None:
                 shown = part
                 figures = min(figures, len(figures_in(part)))

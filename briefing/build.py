@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from briefing.aggregate import Aggregates, aggregate, theme_counts
+from briefing.aggregate import Aggregates, aggregate, clause_classifier, theme_counts
 from briefing.changes import issue_facts, what_changed
 from briefing.charts import draw_charts
 from briefing.config import Settings, default_inputs, default_template
@@ -163,6 +163,7 @@ def build(
             figures_per_theme(settings),
             anchor=classifier.anchor_in,
             named_only=lexicon.anchored_themes,
+            clause_themes=clause_classifier(classifier),
         )
         changes = what_changed(aggregates, previous.issue)
         charts = draw_charts(
@@ -233,6 +234,7 @@ def preview_context(settings: Settings) -> BriefingContext:
         figures_per_theme(settings),
         anchor=classifier.anchor_in,
         named_only=lexicon.anchored_themes,
+        clause_themes=clause_classifier(classifier),
     )
     changes = what_changed(aggregates, None)
     return build_context(

@@ -877,7 +877,11 @@ def build_context(
     years = _own_years(documents)
     places = _own_places(documents)
     picked = pick_highlights(
-        aggregates.measures, shown, settings.layout.highlights_per_theme * depth, dated=years
+        aggregates.measures,
+        shown,
+        settings.layout.highlights_per_theme * depth,
+        dated=years,
+        clause_themes=aggregates.clause_themes,
     )
     # measures in no theme that still speak of S&T work (a 高新区, 知识产权 or 研发 result): the
     # 简报 lists the best of them in a section of their own rather than letting them vanish
@@ -898,6 +902,7 @@ def build_context(
                 behind=aggregates.other_work - aggregates.other_focus,
                 per_document=1,
                 dated=years,
+                clause_themes=aggregates.clause_themes,
             )[OTHER_THEME].iterrows()
         ]
     )

@@ -9,7 +9,7 @@ its citation [n]; the counts the tool computed (文件5份, 措施266条) carry 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import PurePath
@@ -419,6 +419,8 @@ _LEANING_RE = re.compile(
     r"|同时"
     # a cap leans on the grant it limits: 给予资金补助，最高不超过20万元
     r"|最高|最多|不超过|不高于"
+    # a size leans on the fund or project just named: 设立天使投资引导基金，首期规模5亿元
+    r"|(?:首期|一期|总|注册|认缴)?规模(?!以上|化)|总投资|总金额"
     # a ratio named by its measure word leans on the amount before: 全社会研发经费投入大幅增加，
     # 投入强度达到2.8%
     r"|(?:投入)?强度|比重|占比|增速|增幅"
@@ -558,7 +560,9 @@ LIST_CLAUSES = 4
 """The fewest clauses of a report sentence that lists several results (`theme_part`)."""
 
 
-def theme_part(text: str, terms: Collection[str]) -> str | None:
+def theme_part(
+    text: str, terms: Collection[str], owns: Callable[[str], bool] | None = None
+) -> str | None:
     """The clauses of a cleaned result sentence that carry a theme, when the sentence lists several
     results of different kinds and the theme is only some of them (科技创新成果不断涌现，…实验室…，
     …跻身全国重点实验室，新增科技型…企业195家，…实现量产 -> the two 实验室 clauses for 基础研究);
@@ -568,15 +572,20 @@ def theme_part(text: str, terms: Collection[str]) -> str | None:
     theme's `terms` (a lead that names it, 持续深化科技金融服务，…, governs what follows), and at
     most half its clauses name them. Each kept clause keeps what it leans on (`_with_support`: a
     date before it, a subject for 增长37.2%) and the clauses after it that lean on it (，增长11.7%);
-    a date opening the sentence (2022年，) stays. The
-    words are the document's own, in their order, ending in 。."""
+    a date opening the sentence (2022年，) stays. `owns` (the classifier on one clause) says
+    whether a clause that holds a term is the theme's: 引进 in 引进外资项目20个 does not make a
+    人才 clause. The words are the document's own, in their order, ending in 。."""
     body = text.rstrip("。；;！？")
     clauses = _clauses(body)
     if len(clauses) < LIST_CLAUSES:
         return None
     folded = [c.casefold() for c in clauses]
     wanted = [t.casefold() for t in terms if t]
-    hits = [i for i, c in enumerate(folded) if any(t in c for t in wanted)]
+    hits = [
+        i
+        for i, c in enumerate(folded)
+        if any(t in c for t in wanted) and (owns is None or owns(clauses[i]))
+    ]
     first = 1 if _DATE_ONLY_RE.match(clauses[0]) or _TIME_LEAD_RE.match(clauses[0]) else 0
     if not hits or hits[0] <= first or 2 * len(hits) > len(clauses) - first:
         return None

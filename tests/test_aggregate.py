@@ -1305,3 +1305,56 @@ def test_firms_added_over_the_years_are_no_stock() -> None:
     quote = "新增省级重点实验室9个、累计达到79个"
     labs = _figure(quote, "新增省级重点实验室", 79, "个", "actual", year=2023)
     assert _key_names(quote + "。", labs) == ["累计省级重点实验室"]
+
+
+def _theme_blocks(tmp_path: Path, text: str) -> dict[str, tuple[list[str], list[str]]]:
+    """Each theme's highlight texts and key-data quotes in the 简报 of one document."""
+    from briefing.build import preview_context
+    from briefing.config import Settings
+
+    (tmp_path / "01-report.txt").write_text(text, encoding="utf-8")
+    return {
+        block["name"]: (
+            [h["text"] for h in block["highlights"]],
+            [i["quote"] for i in block["indicators"]],
+        )
+        for block in preview_context(Settings(inputs=(tmp_path,)))["themes"]
+    }
+
+
+def test_a_new_funds_size_stays_with_the_fund_in_its_themes_highlight_and_table(
+    tmp_path: Path,
+) -> None:
+    """Review s3b, 6: a list sentence cut to 科技金融's clauses gave 2023年，设立天使投资引导基金。
+    and its 首期规模5亿元 left every table, with 新认定高新技术企业156家 (a clause no theme names).
+    The size leans on the fund; a figure no theme's clauses hold stays in a table."""
+    blocks = _theme_blocks(
+        tmp_path,
+        "2023年全市科技工作总结\n发布时间：2024年03月05日 来源：某某市科学技术局\n"
+        "一、2023年工作成效\n"
+        "2023年，全市科技创新能力持续增强，新认定高新技术企业156家，设立天使投资引导基金，"
+        "首期规模5亿元，引进高层次人才团队12个，技术合同成交额48亿元。\n"
+        "全年新增科技型中小企业入库320家，同比增长18.5%。\n",
+    )
+    highlights, quotes = blocks["科技金融"]
+    assert "2023年，设立天使投资引导基金，首期规模5亿元。" in highlights
+    assert "首期规模5亿元" in quotes
+    tabled = [q for _, qs in blocks.values() for q in qs]
+    assert "新认定高新技术企业156家" in tabled
+
+
+def test_a_clause_holding_a_themes_word_in_passing_is_not_shown_as_that_themes(
+    tmp_path: Path,
+) -> None:
+    """Review s3b, 7: 引进 in 引进外资项目20个 made that clause 人才's, and the 人才 highlight read
+    2023年，引进高层次人才团队12个，引进外资项目20个、到位外资3.2亿美元 (foreign investment as
+    talent work). Only a clause the classifier gives 人才 is 人才's."""
+    blocks = _theme_blocks(
+        tmp_path,
+        "某某市2023年工作总结\n发布时间：2024年03月05日 来源：某某市人民政府\n"
+        "一、2023年工作成效\n"
+        "2023年，全市经济社会发展稳中有进，引进高层次人才团队12个，引进外资项目20个、"
+        "到位外资3.2亿美元，新认定高新技术企业156家，技术合同成交额48亿元。\n",
+    )
+    assert blocks["人才"][0] == ["2023年，引进高层次人才团队12个。"]
+    assert "新认定高新技术企业156家" in [q for _, qs in blocks.values() for q in qs]

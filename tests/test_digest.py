@@ -985,6 +985,25 @@ def test_the_themes_clauses_of_a_list_keep_the_date_and_the_subject_they_lean_on
     assert theme_part(text, ["人才", "院士"]) is None
 
 
+def test_a_list_clause_is_the_themes_only_when_its_owner_says_so_and_keeps_its_size() -> None:
+    """Review s3b, 6 and 7: 首期规模5亿元 leans on the fund before it; 引进外资项目20个 holds 引进
+    but is no 人才 clause when the classifier (`owns`) says so."""
+    text = (
+        "2023年，全市科技创新能力持续增强，新认定高新技术企业156家，设立天使投资引导基金，"
+        "首期规模5亿元，引进高层次人才团队12个，技术合同成交额48亿元。"
+    )
+    assert theme_part(text, ["天使投资", "引导基金"]) == (
+        "2023年，设立天使投资引导基金，首期规模5亿元。"
+    )
+    text = (
+        "2023年，全市经济社会发展稳中有进，引进高层次人才团队12个，引进外资项目20个、"
+        "到位外资3.2亿美元，新认定高新技术企业156家，技术合同成交额48亿元。"
+    )
+    assert theme_part(text, ["引进", "高层次人才"], lambda c: "人才" in c) == (
+        "2023年，引进高层次人才团队12个。"
+    )
+
+
 def test_a_result_years_older_than_the_issue_does_not_lead_its_theme_sentence() -> None:
     """A 2026 issue opened its 成果转化 sentence on 拉萨市2022年科技进步贡献率达到54.1% from a 2023
     news item while a 2026 report had a result of its own: the newer one leads, the old one is
