@@ -165,14 +165,24 @@ _TITLE_LEVEL_RE = re.compile(
 )
 
 
+# the body a level word opens in a title (市科技局, 省人民政府办公厅, 市委): without one the level
+# word is part of a term (省部共建协同创新中心…, 省市共建…) and names no body whose place is missing
+_TITLE_BODY_RE = re.compile(
+    r"[\u4e00-\u9fff]{0,10}?(?:厅|局|委员会|委(?![托员])|办(?![法理事学])|政府)"
+)
+
+
 def _placed_title(doc: ExtractedDocument, title: str, *, made: bool) -> str:
     """A title whose opening body gives only its level (市科技局关于…的答复) with the document's
     place put in front (天津市科技局关于…), as `shown_publisher` does for the publisher: a sources
     list of several cities must say whose 市科技局 it was. A title the briefing made says the
     place for its 全省/全市 too (2024年甘肃省科技工作会议在兰州召开). Unchanged when the place is not
-    known (安康 alone is an ordinary word) or is of another level."""
+    known (安康 alone is an ordinary word) or is of another level, or the level word opens no body
+    (省部共建协同创新中心认定管理办法: a term, printed as it is)."""
     m = _TITLE_LEVEL_RE.match(title)
     if m is None or (m.group("all") and not made):
+        return title
+    if not m.group("all") and not _TITLE_BODY_RE.match(title, m.end("level")):
         return title
     place = own_place(doc) or ""
     if not place.endswith(m.group("level")) or len(place) < 2:

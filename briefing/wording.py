@@ -518,8 +518,10 @@ def _figure_points(text: str, figures: int) -> int:
     return min(figures, 3)
 
 
-# a time word whose year the item does not give: 今年初，市人大常委会…; 力争今年…突破2600家
-_DANGLING_YEAR_RE = re.compile(r"今年|当年|^去年")
+# a time word whose year the item does not give: 今年初，市人大常委会…; 力争今年…突破2600家.
+# 当年 counts as a word only where a clause or a preposition leaves it (当年新增…, 于当年…): inside
+# 应当年满, 相当年薪 it is no time word
+_DANGLING_YEAR_RE = re.compile(r"今年|(?:^|(?<=[，,；;。：:、（(“\s在于自从至到其]))当年|^去年")
 _FULL_YEAR_RE = re.compile(r"(?:19|20)\d\d年")
 
 

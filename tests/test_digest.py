@@ -1043,6 +1043,11 @@ def test_a_title_opening_on_a_body_named_by_its_level_says_whose_it_is() -> None
         market = _untitled_or_report(printed)
         market.metadata.jurisdiction = "某某市"
         assert shown_title(market) == printed
+    # review s3b, 11: a level word that opens a term, not a body, names no missing place
+    for printed in ("省部共建协同创新中心认定管理办法", "省市共建科技创新平台建设方案"):
+        term = _untitled_or_report(printed)
+        term.metadata.jurisdiction = "甘肃省"
+        assert shown_title(term) == printed
     # a printed title keeps its 全省: it is the document's own
     report = _untitled_or_report("全省科技工作要点")
     report.metadata.jurisdiction = "甘肃省"

@@ -394,3 +394,16 @@ def test_this_year_is_put_in_its_year_and_other_time_words_are_left() -> None:
     )
     assert dangling_year("今年初，市人大常委会…列入2015年“一要点四计划”。")
     assert not dangling_year("比上年增长12%，达到2.5亿元。")
+
+
+def test_dang_nian_inside_another_word_is_no_time_word() -> None:
+    """Review s3b, 12: 应当年龄 and 相当年薪 read as 当年, and the strongest talent provision ranked
+    as an undated item (score 6 -> 4). 当年 opening a clause or after 于/在 still dangles."""
+    from briefing.wording import dangling_year
+
+    assert not dangling_year(
+        "全职引进的顶尖人才，申报时应当年龄不超过60周岁，给予最高500万元安家补贴和1000万元科研经费。"
+    )
+    assert not dangling_year("入选者可获得相当年薪30万元的科研经费支持。")
+    assert dangling_year("当年新增孵化器3家。")
+    assert dangling_year("入库企业于当年完成研发费用归集。")
