@@ -310,6 +310,32 @@ def test_unnumbered_run_in_heading_joins_the_sentence_it_introduces() -> None:
     ]
 
 
+def test_a_short_line_standing_alone_above_its_paragraph_is_a_heading() -> None:
+    # a work report's bold leads printed on lines of their own: the reader counts the items
+    # below them, never the leads
+    body = (
+        "三、2026年主要工作\n"
+        "打造科技创新高地。\n"
+        "支持崖州湾国家实验室二期开工,争取深海领域国家技术创新中心获批,建设国家级种业知识产权运营中心。\n"
+        "加快科技成果转化。\n"
+        "优化升级相关政策,创建更多交流合作平台。实施梯次培育行动,支持企业牵头。\n"
+    )
+    measures = measures_of(body, title="2026年政府工作报告", date="2026-01-25")
+    assert texts(measures) == [
+        "支持崖州湾国家实验室二期开工,争取深海领域国家技术创新中心获批,建设国家级种业知识产权运营中心。",
+        "优化升级相关政策,创建更多交流合作平台。",
+        "实施梯次培育行动,支持企业牵头。",
+    ]
+    # the heading still says what its paragraph is about
+    assert all(m.themes == ["成果转化"] for m in measures[1:])
+
+
+def test_a_short_line_above_a_short_line_stays_a_measure() -> None:
+    # two short results in a row: neither heads the other
+    body = "一、2024年工作成效\n获批国家创新型城市。\n新增院士2名。\n"
+    assert texts(measures_of(body)) == ["获批国家创新型城市。", "新增院士2名。"]
+
+
 def test_section_path_is_carried_from_the_structure() -> None:
     structure = structure_of(
         (("一、工作开展情况", "(二)强化基础研究"), ["首次获批2项创新研究群体项目。"])

@@ -691,6 +691,11 @@ def is_item_title(text: str) -> bool:
     return 0 < len(body) <= 20 and not re.search(r"[，,；;：:]", body)
 
 
+# a short line alone above a paragraph at least this long heads it (as long as the sentence a
+# run-in heading needs after it)
+_HEADED_PARAGRAPH = 25
+
+
 def _is_run_in_heading(text: str, sentence: Sentence, previous: Sentence | None) -> bool:
     """创新平台更加完善。 opening a paragraph: an unnumbered run-in heading of what follows."""
     if previous is not None and previous.paragraph == sentence.paragraph:
@@ -1179,12 +1184,23 @@ def _units(
         if ENUM_RE.match(text):
             item_paragraph = sentence.paragraph
             item_title = text if is_item_title(text) else ""
-        run_in = (
-            _is_run_in_heading(text, sentence, sentences[i - 2] if i >= 2 else None)
-            and i < len(sentences)
-            and len(sentences[i].text) >= 25
-            and _content_len(sentences[i].text) >= 25
+        run_in = _is_run_in_heading(text, sentence, sentences[i - 2] if i >= 2 else None) and (
+            i < len(sentences)
         )
+        if run_in and sentences[i].paragraph != sentence.paragraph:
+            if (
+                sentences[i].section == sentence.section
+                and _content_len(paragraphs.get(sentences[i].paragraph, "")) >= _HEADED_PARAGRAPH
+            ):
+                # 加大人才引育力度。 on a line of its own above a paragraph: a heading of that
+                # paragraph (a work report's bold lead printed apart), not a measure; it still
+                # lends its themes to the paragraph's sentences
+                item_paragraph = sentences[i].paragraph
+                item_title = text
+                continue
+            run_in = False
+        elif run_in:
+            run_in = len(sentences[i].text) >= 25 and _content_len(sentences[i].text) >= 25
         if run_in:
             item_paragraph = sentence.paragraph
             item_title = text
