@@ -190,6 +190,19 @@ def test_a_meetings_instructions_in_a_news_item_are_planned() -> None:
     assert got["当天下午,与会人员参观了县科技创新中心。"] == "done"
 
 
+def test_a_leaders_instructions_in_a_speech_are_planned_in_a_meetings_summary() -> None:
+    # a news item on a year-end summary meeting: the speech's 要… items are what is to be done
+    body = (
+        "1月17日下午,市科技资源统筹中心召开2022年度工作总结座谈会。\n"
+        "郑文新同志在讲话时强调:全体干部职工要以时不我待的紧迫感做好2023年各项工作。"
+        "要以全面融入秦创原创新驱动平台建设为契机,认真谋划部署2023年重点工作。"
+        "要树立全局“一盘棋”思想,团结协作,并肩作战。\n"
+    )
+    got = statuses(body, title="市科技资源统筹中心召开2022年度工作总结座谈会", date="2023-01-18")
+    assert got["要以全面融入秦创原创新驱动平台建设为契机,认真谋划部署2023年重点工作。"] == "planned"
+    assert got["要树立全局“一盘棋”思想,团结协作,并肩作战。"] == "planned"
+
+
 # ---------------------------------------------------------------- mood
 
 

@@ -489,11 +489,12 @@ def _place_subject(text: str, at: int) -> bool:
     return bool(places) and places[0][0] == 0 and places[-1][1] == len(subject)
 
 
-# a meeting's or a leader's instructions, as news reports them: 会议要求, 他强调, 讲话中部署. Not
+# a meeting's or a leader's instructions, as news reports them: 会议要求, 他强调, 讲话中部署,
+# 某某同志在讲话时强调. Not
 # 指出 (pointed out): it opens a review as often as a demand (会议指出,2024年,全市…取得…), so the rest
 # of the sentence decides (会议指出,要… is planned by its 要)
 INSTRUCTION_RE = re.compile(
-    r"(?:会议|会上|讲话中?|发言中?|报告|[他她]|并|同时|最后|书记|县长|市长|局长|主任|厅长|区长)"
+    r"(?:会议|会上|讲话[中时]?|发言[中时]?|报告|[他她]|并|同时|最后|书记|县长|市长|局长|主任|厅长|区长|同志)"
     # 提出 only with its own 要 in the sentence (会议提出,…要…): 会上提出,过去一年… reviews; 号召力 is a noun
     r"(?:(?:要求|强调|部署)[,，:：]|提出[,，:：](?=[^。；;]{0,60}?(?<![主重需])要)|号召(?!力))|^号召(?!力)"
 )
