@@ -647,6 +647,17 @@ def test_the_leadership_formula_opens_no_measure_outside_a_plan() -> None:
     assert [m.text for m in plan] == [review]
 
 
+def test_the_leadership_formula_with_a_second_patron_opens_no_measure() -> None:
+    # 在…领导和…指导下: the same formula, the higher office's guidance named beside the leadership
+    formula = (
+        "今年来,全市科技创新工作在市委、市政府的正确领导和省科技厅的具体指导下,"
+        "各项工作扎实推进,圆满完成了年度目标任务。"
+    )
+    counted = "在市委的坚强领导和省科技厅的大力支持下,全市新增高新技术企业120家。"
+    body = f"一、2022年工作成效\n{formula}\n{counted}"
+    assert [m.text for m in measures_of(body, title="市科技局2022年工作总结")] == [counted]
+
+
 def test_the_lead_of_a_work_reports_part_is_no_measure_but_a_news_items_is() -> None:
     lead = "一年来,我们开拓进取、实干笃行,对外开放取得新成果。"
     fact = "新设外商投资企业236家、同比增长24.8%。"

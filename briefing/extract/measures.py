@@ -398,10 +398,16 @@ def is_leadership_opening(text: str, genre: str) -> bool:
     我们…,对外开放取得新成果), that counts nothing."""
     if genre == "plan":
         return False
-    if "领导下" not in text[:60] and not (genre == "report" and _PERIOD_LEAD_RE.match(text)):
+    led = "领导" in text[:60] and (
+        "领导下" in text[:60] or _LED_AND_GUIDED_RE.search(text, 0, 80) is not None
+    )
+    if not led and not (genre == "report" and _PERIOD_LEAD_RE.match(text)):
         return False  # most sentences: no regex scan of the whole text
     return _QUANTITY_RE.search(text) is None
 
+
+# 在市委、市政府的正确领导和省科技厅的具体指导下: the same formula with a second patron
+_LED_AND_GUIDED_RE = re.compile(r"领导[和与及、][^，,。；;]{1,20}(?:指导|支持|关心|帮助)下")
 
 # 一年来,我们开拓进取、实干笃行,对外开放取得新成果; 过去五年,经济总量完成历史性跨越: a report's
 # part opens by characterising the period; its facts follow
