@@ -336,6 +336,22 @@ def test_a_short_line_above_a_short_line_stays_a_measure() -> None:
     assert texts(measures_of(body)) == ["获批国家创新型城市。", "新增院士2名。"]
 
 
+def test_a_page_copy_that_breaks_off_mid_sentence_ends_on_no_measure() -> None:
+    # a page's opening copied up to a limit: its last clause has lost what it provides
+    body = (
+        "一、支持平台建设\n"
+        "对新获批的国家实验室基地,给予一次性1000万元资助。"
+        "对我省参与建设省外新获批的全国重点实验室,且首次"
+    )
+    assert texts(measures_of(body)) == ["对新获批的国家实验室基地,给予一次性1000万元资助。"]
+    # also when the broken-off sentence opens a line of its own
+    alone = body.replace("。对我省", "。\n对我省")
+    assert texts(measures_of(alone)) == ["对新获批的国家实验室基地,给予一次性1000万元资助。"]
+    # a whole last sentence stays
+    whole = "一、支持平台建设\n对新获批的国家实验室基地,给予一次性1000万元资助。\n实施“揭榜挂帅”项目20项;"
+    assert texts(measures_of(whole))[-1] == "实施“揭榜挂帅”项目20项;"
+
+
 def test_section_path_is_carried_from_the_structure() -> None:
     structure = structure_of(
         (("一、工作开展情况", "(二)强化基础研究"), ["首次获批2项创新研究群体项目。"])

@@ -1075,6 +1075,10 @@ def _short_content(text: str) -> bool:
     return len(text) < 8 or _content_len(text) < 8
 
 
+# how a sentence that is whole ends: its mark, a closing quote or bracket after it, a list's colon
+_SENTENCE_ENDS = frozenset("。！？!?；;：:…”’」』)）]】.")
+
+
 def _own_headings(structure: Structure) -> bool:
     return bool(structure.sections) or any(s.section for s in structure.sentences)
 
@@ -1107,6 +1111,15 @@ def _units(
         text = _clean(sentence.text)
         i += 1
         if _CONTENT_RE.search(text) is None:
+            continue
+        if (
+            i == len(sentences)
+            and text[-1:] not in _SENTENCE_ENDS
+            and _LIST_ITEM_RE.match(text) is None
+        ):
+            # the page's text breaks off mid-sentence (…给予一次性1000万元资助。对我省参与建设…,
+            # 且首次): a copy of a page's opening, whose last clause has lost what it was about.
+            # A numbered item may end bare ((2)技术合同成交额比2020年增长50%): a list's last line.
             continue
         if is_heading_sentence(text):
             seen_heading = True
