@@ -213,6 +213,8 @@ def test_a_leaders_instructions_in_a_speech_are_planned_in_a_meetings_summary() 
         "力争全年技术合同成交额突破1000亿元。",
         "到2027年,全社会研发经费投入强度达到2.5%。",
         "我们将进一步加大科技金融支持力度。",
+        # 将 before the adverb 着重, as before 着力 or 重点
+        "县科技局将着重推进财政科技投入、R&D费用归集等关键指标的落实。",
     ],
 )
 def test_plan_cues_make_a_sentence_planned_even_under_a_review_heading(text: str) -> None:
