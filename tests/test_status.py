@@ -203,6 +203,20 @@ def test_a_leaders_instructions_in_a_speech_are_planned_in_a_meetings_summary() 
     assert got["要树立全局“一盘棋”思想,团结协作,并肩作战。"] == "planned"
 
 
+def test_a_sentence_going_on_with_同时_keeps_the_mood_of_the_one_before() -> None:
+    body = (
+        "11月25日下午,县科技局召开科技工作推进会。\n"
+        "县科技局将着重推进财政科技投入、R&D费用归集等关键指标的落实。"
+        "同时,紧密结合本县实际,细化2025年工作思路,制定切实可行的具体举措。\n"
+        "会上,县科技局通报了全县高新技术企业认定情况。"
+        "同时,对科技型中小企业评价入库工作进行了部署。\n"
+    )
+    got = statuses(body, title="县科技局召开科技工作推进会", date="2024-11-26")
+    assert got["同时,紧密结合本县实际,细化2025年工作思路,制定切实可行的具体举措。"] == "planned"
+    # after a sentence with no cue of its own, 同时 borrows nothing
+    assert got["同时,对科技型中小企业评价入库工作进行了部署。"] == "done"
+
+
 # ---------------------------------------------------------------- mood
 
 

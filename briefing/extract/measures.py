@@ -498,6 +498,7 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
     # the clauses of one sentence (A;B;C) share its opening's mood: 西藏将继续实施A;推进B;加大C
     lead_sentence = ""
     lead: Mood | None = None
+    previous: Mood | None = None  # the strong mood of the whole sentence just before
     for unit in units:
         head = unit.section[0] if unit.section else None
         if head != top:
@@ -519,6 +520,18 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
             region_depth=unit.region_depth,
             inherited=inherited,
         )
+        if (
+            previous is not None
+            and decision.basis in ("default", "genre")
+            and _GOES_ON_RE.match(unit.text) is not None
+        ):
+            # 同时,细化2025年工作思路…: the sentence goes on with the one before, in its mood
+            mood = Mood(
+                previous.status, True, _PREVIOUS_SENTENCE + previous.template, previous.words
+            )
+            decision = decision._replace(status=previous.status, basis="mood", mood=mood)
+        strong = decision.basis == "mood" and decision.mood is not None and decision.mood.strong
+        previous = decision.mood if strong and not unit.sentence else None
         if unit.sentence != lead_sentence:
             lead_sentence = unit.sentence
             lead = None
@@ -540,6 +553,9 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
 
 
 _LEAD_CLAUSE = "本句开头的分句："
+_PREVIOUS_SENTENCE = "接续上一句（“同时”）："
+# a sentence that opens by going on with the one before it
+_GOES_ON_RE = re.compile(r"^同时[，,]")
 _ORDER_CLAUSE_RE = re.compile(r"[，,；;。！!]")
 MIN_PLAN_MOODS = 3
 # a page that also reports some results (a retold work report's review) stays what it is unless
