@@ -352,6 +352,24 @@ def test_a_page_copy_that_breaks_off_mid_sentence_ends_on_no_measure() -> None:
     assert texts(measures_of(whole))[-1] == "实施“揭榜挂帅”项目20项;"
 
 
+def test_the_legislatures_oversight_of_the_office_is_not_its_measure() -> None:
+    body = (
+        "11月4日,市人大常委会《科技创新条例》实施情况专题询问会举行。"
+        "今年初,市人大常委会把开展《科技创新条例》实施情况执法检查和专题询问相结合,列入年度工作计划。"
+        "市人大常委会前期组织了深入细致的调研检查。"
+        "市科技局负责人表示,将设立10亿元科技成果转化基金。\n"
+        "坚持依法行政,自觉接受人大监督。\n"
+    )
+    assert texts(measures_of(body, title="市人大常委会开展专题询问")) == [
+        "市科技局负责人表示,将设立10亿元科技成果转化基金。",
+        # the government's own undertaking to be overseen stays
+        "坚持依法行政,自觉接受人大监督。",
+    ]
+    assert not_a_measure("今年初,市人大常委会把开展条例实施情况执法检查列入年度计划。") == (
+        "是人大或政协对政府部门的检查、询问或视察，不是发文方自己的措施"
+    )
+
+
 def test_section_path_is_carried_from_the_structure() -> None:
     structure = structure_of(
         (("一、工作开展情况", "(二)强化基础研究"), ["首次获批2项创新研究群体项目。"])

@@ -988,6 +988,14 @@ _EMPTY_GAIN_RE = re.compile(
 )
 
 
+# a legislature's or an advisory body's oversight of the government, as its news reports it (市人大
+# 常委会把…执法检查和专题询问相结合,列入…计划; …专题询问会举行): its procedure, not what the office did.
+# Its own forms name it; a visit or an inspection does when the 人大 or 政协 makes it. Not 监督: a
+# work report's 自觉接受人大监督 is the government's own undertaking.
+_OVERSIGHT_RE = re.compile(r"执法检查|专题询问|询问会")
+_VISIT_RE = re.compile(r"视察|调研检查|工作评议")
+
+
 def _framing_shape(text: str) -> str | None:
     """The framing shapes `briefing explain` names apart, with its words; None for none. The same
     checks decide (`is_framing`) and explain, so explain never gives a reason the extraction did
@@ -1012,6 +1020,11 @@ def _framing_shape(text: str) -> str | None:
         return "是引述的领导人指示，不是措施"
     if text[:1] in "这此" and _POINTS_BACK_RE.match(text) and not _QUANTITY_RE.search(text):
         return "是对前文的评语，不含具体数字，不是措施"
+    if ("询" in text or "检查" in text or "视察" in text or "评议" in text) and (
+        _OVERSIGHT_RE.search(text) is not None
+        or (("人大" in text or "政协" in text) and _VISIT_RE.search(text) is not None)
+    ):
+        return "是人大或政协对政府部门的检查、询问或视察，不是发文方自己的措施"
     if is_slogan(text):
         return "是口号（几个等长的分句，不含数字，没有做了或要做的事），不是措施"
     if "取得" in text and _EMPTY_GAIN_RE.fullmatch(text) is not None:
