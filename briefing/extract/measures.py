@@ -1241,10 +1241,9 @@ def _units(
                 and _content_len(paragraphs.get(sentences[i].paragraph, "")) >= _HEADED_PARAGRAPH
             ):
                 # 加大人才引育力度。 on a line of its own above a paragraph: a heading of that
-                # paragraph (a work report's bold lead printed apart), not a measure; it still
-                # lends its themes to the paragraph's sentences
-                item_paragraph = sentences[i].paragraph
-                item_title = text
+                # paragraph (a work report's bold lead printed apart), not a measure. It lends the
+                # paragraph no themes: its one generic word (人才) would file a whole paragraph of
+                # skills training and workforce items under 人才
                 continue
             run_in = False
         elif run_in:
