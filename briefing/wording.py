@@ -16,7 +16,12 @@ from __future__ import annotations
 
 import re
 
-from briefing.extract.measures import is_body_list, is_framing, is_problem_statement
+from briefing.extract.measures import (
+    is_body_list,
+    is_framing,
+    is_generic_intention,
+    is_problem_statement,
+)
 from briefing.extract.numbers import find_quantities
 from briefing.extract.script import PINYIN_RESIDUE, PINYIN_SYLLABLE
 from briefing.extract.text_lines import NEWS_DATELINE
@@ -464,16 +469,20 @@ def substance(text: str, figures: int, done: bool) -> int:
     document (《…》, “…”, …计划/…基金/…实验室); 1 for a verb of something done or decided (印发,
     设立, 获批, 累计…); 1 for a reported result (进展); 1 for a length that reads in one breath
     (20–150 characters); minus 2 for a generic intention (加快…, 进一步… with no figure and no
-    name); minus 2 for a vision in set phrases (更加…、不断…, three or more).
+    name, or every clause a verb of striving or aim, `is_generic_intention`, whose names then earn
+    nothing); minus 2 for a vision in set phrases (更加…、不断…, three or more).
     """
     score = _figure_points(text, figures)
-    named = bool(NAMED_RE.search(text) or PROGRAMME_RE.search(text))
+    # 全省科技工作要聚焦…“引大引强引头部”行动等全省重点工作,找准工作着力点和切入点,…助力…:
+    # what a sentence of striving and aims names is what it aims at, not what it does
+    aims_only = figures == 0 and is_generic_intention(text)
+    named = not aims_only and bool(NAMED_RE.search(text) or PROGRAMME_RE.search(text))
     score += 2 if named else 0
     score += 1 if CONCRETE_RE.search(text) else 0
     score += 1 if done else 0
     length = _content(text)
     score += 1 if 20 <= length <= 150 else 0
-    if figures == 0 and not NAMED_RE.search(text) and GENERIC_OPENING_RE.match(text):
+    if aims_only or (figures == 0 and not NAMED_RE.search(text) and GENERIC_OPENING_RE.match(text)):
         score -= 2
     if len(_SLOGAN_WORD_RE.findall(text)) >= 3:
         score -= 2

@@ -17,6 +17,7 @@ from briefing.extract.indicators import extract_indicators
 from briefing.extract.measures import (
     extract_measures,
     heading_status,
+    is_generic_intention,
     measure_id,
     measure_status,
     not_a_measure,
@@ -24,6 +25,7 @@ from briefing.extract.measures import (
 from briefing.extract.structure import normalize_inline, parse_structure
 from briefing.model import ExtractedDocument, Measure, Metadata, Paragraph, Sentence, Structure
 from briefing.themes import Classifier, load_lexicon
+from briefing.wording import MIN_SCORE, substance
 from tests.conftest import scaling_ratio
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -368,6 +370,29 @@ def test_the_legislatures_oversight_of_the_office_is_not_its_measure() -> None:
     assert not_a_measure("今年初,市人大常委会把开展条例实施情况执法检查列入年度计划。") == (
         "是人大或政协对政府部门的检查、询问或视察，不是发文方自己的措施"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "generic"),
+    [
+        (
+            "会议强调,全省科技工作要聚焦建设现代化产业体系、实施“引大引强引头部”行动等全省重点工作,"
+            "找准工作着力点和切入点,加强关键技术攻关和创新平台支撑,助力我省新质生产力加速集聚。",
+            True,
+        ),
+        ("深入推进科技创新和产业创新深度融合,强化企业主导的产学研深度融合。", True),
+        # something done, counted, issued or named in particular
+        ("实施科技创新平台培育行动,建强用好十大国家级科技创新平台。", False),
+        ("强化科技领军企业培育,出台《科技领军企业认定补助办法》。", False),
+        ("加强关键技术攻关,新增高新技术企业100家。", False),
+        ("深入推进哈克生态奶源基地建设。", False),
+    ],
+)
+def test_a_generic_intention_is_no_highlight(text: str, generic: bool) -> None:
+    assert is_generic_intention(text) is generic
+    if generic:
+        # what it names is what it aims at: too little for a highlight, however thin the theme
+        assert substance(text, 0, False) < MIN_SCORE
 
 
 def test_section_path_is_carried_from_the_structure() -> None:

@@ -1032,6 +1032,45 @@ def _framing_shape(text: str) -> str | None:
     return None
 
 
+# A generic intention (全省科技工作要聚焦…,找准工作着力点和切入点,加强关键技术攻关…,助力…): every
+# clause opens on a verb of striving or of aim, and nothing is counted or named as a document. What
+# such a sentence names inside its clauses (聚焦…“引大引强引头部”行动等全省重点工作) is what it
+# aims at, not what it does: a clause that does something opens on another verb (实施, 设立, 出台…).
+_INTENTION_LEAD_RE = re.compile(
+    r"^(?:[^，,：:；;。]{0,16}(?:强调|要求|指出|提出)[，,：:])?"  # 会议强调,… / 某某同志要求:…
+    r"(?:[^，,；;。“”]{0,12}?(?:要|将|应|须|必须|需要))?"  # 全省科技工作要…
+)
+_ADVERB_RE = re.compile(
+    r"^(?:更加|进一步|持续|不断|着力|全力|奋力|大力|积极|主动|切实|努力|扎实|深入|认真|始终|坚决|全面"
+    r"|加快|紧紧|牢牢|精准)*"
+)
+_INTENTION_VERB_RE = re.compile(
+    r"^(?:聚焦|围绕|紧扣|紧盯|锚定|找准|把握|抓住|坚持|坚定|树立|加强|强化|提升|提高|增强|推动|推进|促进"
+    r"|助力|服务|深化|优化|完善|健全|做好|抓好|确保|落实|凝聚|凝心|营造|构建|打造|发挥|激发|释放|引育"
+    r"|培育|培养|团结|埋头|以|为|让|使|争当|争创|勇当|当好|奠定|夯实|筑牢|形成|实现)"
+)
+_INTENTION_SPLIT_RE = re.compile(r"[，,；;。！!]")
+# a body the sentence names (哈克生态奶源基地, 中科华鹿(铜陵), 海乳集团): something in particular
+_NAMED_BODY_RE = re.compile(r"公司|集团|研究院|研究所|大学|学院|基地|[(（]")
+
+
+def is_generic_intention(text: str) -> bool:
+    """全省科技工作要聚焦…,找准工作着力点和切入点,加强关键技术攻关…,助力…: striving and aims
+    only, no figure and no document named; a 简报's highlight says something more concrete."""
+    if _DIGIT_RE.search(text) is not None or "《" in text or _NAMED_BODY_RE.search(text):
+        return False
+    body = text[_INTENTION_LEAD_RE.match(text).end() :]  # type: ignore[union-attr]
+    clauses = [c for c in _INTENTION_SPLIT_RE.split(body) if c.strip()]
+    if not clauses:
+        return False
+    for clause in clauses:
+        rest = clause.strip()
+        rest = rest[_ADVERB_RE.match(rest).end() :]  # type: ignore[union-attr]
+        if _INTENTION_VERB_RE.match(rest) is None:
+            return False
+    return True
+
+
 def _absorbs_only(text: str) -> bool:
     """表示将充分吸纳代表的意见建议,并及时向代表报告: a promise to take in suggestions that names
     nothing to be done but reporting back."""
