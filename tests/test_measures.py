@@ -372,6 +372,14 @@ def test_the_legislatures_oversight_of_the_office_is_not_its_measure() -> None:
     )
 
 
+def test_a_purpose_with_no_main_clause_is_not_a_measure() -> None:
+    purpose = "为凝聚全县科技创新合力,做好科技重点任务,确保高质量完成年度考核指标。"
+    acted = "为凝聚全县科技创新合力,县科技局召开科技工作推进会。"
+    body = f"{purpose}\n{acted}\n"
+    assert texts(measures_of(body, title="县科技局召开科技工作推进会")) == [acted]
+    assert not_a_measure(purpose) == "只说目的（为……），没有做了或要做的事，不是措施"
+
+
 @pytest.mark.parametrize(
     ("text", "generic"),
     [

@@ -1025,6 +1025,9 @@ def _framing_shape(text: str) -> str | None:
         or (("人大" in text or "政协" in text) and _VISIT_RE.search(text) is not None)
     ):
         return "是人大或政协对政府部门的检查、询问或视察，不是发文方自己的措施"
+    if text[:1] == "为" and is_generic_intention(text):
+        # 为凝聚…合力,做好科技重点任务,确保…完成年度考核指标。: a purpose with no main clause
+        return "只说目的（为……），没有做了或要做的事，不是措施"
     if is_slogan(text):
         return "是口号（几个等长的分句，不含数字，没有做了或要做的事），不是措施"
     if "取得" in text and _EMPTY_GAIN_RE.fullmatch(text) is not None:
