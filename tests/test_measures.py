@@ -131,6 +131,8 @@ def test_a_leaders_quoted_guidance_and_the_verdict_on_it_are_not_measures() -> N
             "习近平总书记在福建考察时强调:“因地制宜发展新质生产力,塑造产业发展新优势。”",
             "这为我市加快发展新质生产力指明了前进方向,提供了根本遵循。",
             "会议指出,总书记的重要讲话为我们做好新时代科技创新工作提供了根本遵循。",
+            # the role the foregoing played
+            "这些政策的实施,对促进全省科技进步和经济社会健康发展发挥了极其重要的作用。",
             "收到建议后,市科技局出台《加快发展新质生产力若干措施》。",
             # a verdict that counts is a result
             "这为企业节约融资成本1000万元。",

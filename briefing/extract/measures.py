@@ -834,6 +834,8 @@ def characterises(text: str) -> bool:
 # a verdict on what was said before (这为厦门加快发展新质生产力指明了前进方向,提供了根本遵循)
 _POINTS_BACK_RE = re.compile(
     r"^(?:这|此)(?:些|一|项|次)?[^，,。；;]{0,20}为[^。；;]{2,60}(?:指明|提供|奠定|注入|打下|增添|开辟)了?"
+    # 这些政策的实施,对促进…发展发挥了极其重要的作用: the role the foregoing played
+    r"|^(?:这|此)(?:些|一|项|次)?[^，,。；;]{0,20}[，,]?对[^。；;]{2,60}(?:发挥|起到)了?[^。；;，,]{0,10}作用"
 )
 
 # the country's leader quoted (习近平总书记在福建考察时强调:“因地制宜发展新质生产力…”): the
