@@ -374,6 +374,27 @@ def test_the_legislatures_oversight_of_the_office_is_not_its_measure() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "此部分政策,旨在支持海内外人才来到本区,成为本区建设参与者。",
+        "政策意义:通过筛选优质金融机构,确保信贷资源精准投向科技领域。",
+        "经济增速预期目标的设定,主要考虑稳就业保民生防风险的需要。",
+        "《科技企业风险补偿资金管理办法》内容涵盖风险补偿金的全过程管理,分7章共35条。",
+    ],
+)
+def test_a_readings_account_of_purpose_meaning_or_layout_is_not_a_measure(text: str) -> None:
+    assert not_a_measure(text) == "是对政策用意、考虑或篇章结构的说明，不是措施"
+
+
+def test_a_step_with_its_purpose_or_figure_stays_a_measure() -> None:
+    for text in (
+        "设立1亿元天使投资引导基金,旨在支持初创科技企业。",
+        "举办科技政策培训班,培训内容涵盖研发费用加计扣除、高新技术企业认定等。",
+    ):
+        assert not_a_measure(text) is None
+
+
 def test_a_purpose_with_no_main_clause_is_not_a_measure() -> None:
     purpose = "为凝聚全县科技创新合力,做好科技重点任务,确保高质量完成年度考核指标。"
     acted = "为凝聚全县科技创新合力,县科技局召开科技工作推进会。"

@@ -998,6 +998,24 @@ _OVERSIGHT_RE = re.compile(r"执法检查|专题询问|询问会")
 _VISIT_RE = re.compile(r"视察|调研检查|工作评议")
 
 
+# why a policy is made, what it means, how its text is laid out, as a reading (解读) explains it:
+# 此部分政策,旨在支持…; 政策意义:通过…; …目标的设定,主要考虑…; 《…办法》…内容涵盖…,分7章共35条
+_RATIONALE_HINT_RE = re.compile(r"旨在|意义|考虑|章")
+_RATIONALE_RE = re.compile(
+    r"^[^，,。；;：:\d]{0,24}[，,]?(?:旨在|主要考虑|主要是考虑)|^(?:政策|重要|现实)?意义[:：]"
+)
+_LAYOUT_RE = re.compile(
+    r"^《[^》]{2,60}》[^。；;]{0,24}内容涵盖"  # a document described (not 培训内容涵盖…, an event)
+    r"|分[一二三四五六七八九十\d]+章(?:[、,，]?共?[一二三四五六七八九十百\d]+条)?[。.]?$"
+)
+
+
+def _is_rationale(text: str) -> bool:
+    if _LAYOUT_RE.search(text) is not None:
+        return True
+    return _RATIONALE_RE.search(text) is not None and _QUANTITY_RE.search(text) is None
+
+
 def _framing_shape(text: str) -> str | None:
     """The framing shapes `briefing explain` names apart, with its words; None for none. The same
     checks decide (`is_framing`) and explain, so explain never gives a reason the extraction did
@@ -1027,6 +1045,8 @@ def _framing_shape(text: str) -> str | None:
         or (("人大" in text or "政协" in text) and _VISIT_RE.search(text) is not None)
     ):
         return "是人大或政协对政府部门的检查、询问或视察，不是发文方自己的措施"
+    if _RATIONALE_HINT_RE.search(text) is not None and _is_rationale(text):
+        return "是对政策用意、考虑或篇章结构的说明，不是措施"
     if text[:1] == "为" and is_generic_intention(text):
         # 为凝聚…合力,做好科技重点任务,确保…完成年度考核指标。: a purpose with no main clause
         return "只说目的（为……），没有做了或要做的事，不是措施"
