@@ -334,6 +334,15 @@ def test_a_short_line_standing_alone_above_its_paragraph_is_a_heading() -> None:
     assert all(m.themes == [] for m in measures[1:])
 
 
+def test_a_short_result_on_a_line_of_its_own_stays_a_measure() -> None:
+    # a summary's results one per line: a short one is no heading of the longer one below it
+    body = (
+        "一、2024年工作成效\n获批国家创新型城市。\n"
+        "全年新增高新技术企业120家,技术合同成交额突破100亿元,增长25%。\n"
+    )
+    assert texts(measures_of(body))[0] == "获批国家创新型城市。"
+
+
 def test_a_short_line_above_a_short_line_stays_a_measure() -> None:
     # two short results in a row: neither heads the other
     body = "一、2024年工作成效\n获批国家创新型城市。\n新增院士2名。\n"

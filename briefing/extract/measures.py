@@ -713,6 +713,10 @@ def is_item_title(text: str) -> bool:
     return 0 < len(body) <= 20 and not re.search(r"[，,；;：:]", body)
 
 
+# what a short line reports when it is a result of its own (获批国家创新型城市。), not a heading
+_RESULT_LINE_RE = re.compile(
+    r"获批|获得|荣获|获评|入选|建成|成立|出台|印发|召开|举办|新增|完成|落地|揭牌|挂牌|开工|投产|认定"
+)
 # a short line alone above a paragraph at least this long heads it (as long as the sentence a
 # run-in heading needs after it)
 _HEADED_PARAGRAPH = 25
@@ -1302,6 +1306,7 @@ def _units(
         if run_in and sentences[i].paragraph != sentence.paragraph:
             if (
                 sentences[i].section == sentence.section
+                and _RESULT_LINE_RE.search(text) is None
                 and _content_len(paragraphs.get(sentences[i].paragraph, "")) >= _HEADED_PARAGRAPH
             ):
                 # 加大人才引育力度。 on a line of its own above a paragraph: a heading of that
