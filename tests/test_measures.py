@@ -399,6 +399,9 @@ def test_a_readings_account_of_purpose_meaning_or_layout_is_not_a_measure(text: 
 def test_a_step_with_its_purpose_or_figure_stays_a_measure() -> None:
     for text in (
         "设立1亿元天使投资引导基金,旨在支持初创科技企业。",
+        # a step and its purpose with no figure: the fund and the policy are the measure
+        "我市设立科技成果转化引导基金，旨在撬动社会资本投向早期科技企业。",
+        "出台《关于支持新型研发机构建设的若干措施》，旨在加快培育新型研发机构。",
         "举办科技政策培训班,培训内容涵盖研发费用加计扣除、高新技术企业认定等。",
     ):
         assert not_a_measure(text) is None

@@ -1005,8 +1005,11 @@ _VISIT_RE = re.compile(r"视察|调研检查|工作评议")
 # why a policy is made, what it means, how its text is laid out, as a reading (解读) explains it:
 # 此部分政策,旨在支持…; 政策意义:通过…; …目标的设定,主要考虑…; 《…办法》…内容涵盖…,分7章共35条
 _RATIONALE_HINT_RE = re.compile(r"旨在|意义|考虑|章")
+# 旨在 only after a demonstrative subject (此部分政策,旨在…): after a clause of its own it gives a
+# step's purpose (我市设立…引导基金,旨在…; 出台《…若干措施》,旨在…), and the step is the measure
 _RATIONALE_RE = re.compile(
-    r"^[^，,。；;：:\d]{0,24}[，,]?(?:旨在|主要考虑|主要是考虑)|^(?:政策|重要|现实)?意义[:：]"
+    r"^(?:此|该|本|这)[^，,。；;：:\d]{0,12}[，,]?旨在"
+    r"|^[^，,。；;：:\d]{0,24}[，,]?(?:主要考虑|主要是考虑)|^(?:政策|重要|现实)?意义[:：]"
 )
 _LAYOUT_RE = re.compile(
     r"^《[^》]{2,60}》[^。；;]{0,24}内容涵盖"  # a document described (not 培训内容涵盖…, an event)
