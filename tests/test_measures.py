@@ -381,6 +381,12 @@ def test_the_legislatures_oversight_of_the_office_is_not_its_measure() -> None:
     assert not_a_measure("今年初,市人大常委会把开展条例实施情况执法检查列入年度计划。") == (
         "是人大或政协对政府部门的检查、询问或视察，不是发文方自己的措施"
     )
+    # the office's own enforcement of the law is its measure
+    for own in (
+        "省科技厅组织开展实验动物质量执法检查，抽查实验动物生产使用单位36家。",
+        "市科技局联合市场监管局开展专利执法检查，查处假冒专利案件。",
+    ):
+        assert not_a_measure(own) is None
 
 
 @pytest.mark.parametrize(

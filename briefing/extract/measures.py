@@ -996,10 +996,12 @@ _EMPTY_GAIN_RE = re.compile(
 
 # a legislature's or an advisory body's oversight of the government, as its news reports it (市人大
 # 常委会把…执法检查和专题询问相结合,列入…计划; …专题询问会举行): its procedure, not what the office did.
-# Its own forms name it; a visit or an inspection does when the 人大 or 政协 makes it. Not 监督: a
-# work report's 自觉接受人大监督 is the government's own undertaking.
-_OVERSIGHT_RE = re.compile(r"执法检查|专题询问|询问会")
-_VISIT_RE = re.compile(r"视察|调研检查|工作评议")
+# Its own forms name it (专题询问, 询问会); an inspection, a visit or a review does when the 人大 or
+# 政协 makes it: an office enforces the law too (省科技厅组织开展实验动物质量执法检查,抽查…36家).
+# Not 监督: a work report's 自觉接受人大监督 is the government's own undertaking.
+_OVERSIGHT_RE = re.compile(r"专题询问|询问会")
+_VISIT_RE = re.compile(r"执法检查|视察|调研检查|工作评议")
+_OVERSEER_RE = re.compile(r"人大|政协|常委会")
 
 
 # why a policy is made, what it means, how its text is laid out, as a reading (解读) explains it:
@@ -1049,7 +1051,7 @@ def _framing_shape(text: str) -> str | None:
         return "是对前文的评语，不含具体数字，不是措施"
     if ("询" in text or "检查" in text or "视察" in text or "评议" in text) and (
         _OVERSIGHT_RE.search(text) is not None
-        or (("人大" in text or "政协" in text) and _VISIT_RE.search(text) is not None)
+        or (_OVERSEER_RE.search(text) is not None and _VISIT_RE.search(text) is not None)
     ):
         return "是人大或政协对政府部门的检查、询问或视察，不是发文方自己的措施"
     if _RATIONALE_HINT_RE.search(text) is not None and _is_rationale(text):
