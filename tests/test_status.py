@@ -672,6 +672,13 @@ def test_the_leadership_formula_with_a_second_patron_opens_no_measure() -> None:
     counted = "在市委的坚强领导和省科技厅的大力支持下,全市新增高新技术企业120家。"
     body = f"一、2022年工作成效\n{formula}\n{counted}"
     assert [m.text for m in measures_of(body, title="市科技局2022年工作总结")] == [counted]
+    # a result with no digit after the formula is the sentence's news
+    for won in (
+        "在市委、市政府的正确领导和省科技厅的具体指导下，我市成功获批国家创新型城市。",
+        "在市委、市政府的正确领导下，我市成功获批国家创新型城市。",
+    ):
+        got = measures_of(f"一、2022年工作成效\n{won}", title="市科技局2022年工作总结")
+        assert [m.text for m in got] == [won]
 
 
 def test_the_lead_of_a_work_reports_part_is_no_measure_but_a_news_items_is() -> None:

@@ -403,9 +403,13 @@ def is_leadership_opening(text: str, genre: str) -> bool:
     )
     if not led and not (genre == "report" and _PERIOD_LEAD_RE.match(text)):
         return False  # most sentences: no regex scan of the whole text
-    return _QUANTITY_RE.search(text) is None
+    # 在市委、市政府的正确领导下,我市成功获批国家创新型城市: a result with no digit is the
+    # sentence's news, not the formula's
+    return _QUANTITY_RE.search(text) is None and _LED_RESULT_RE.search(text) is None
 
 
+# what a sentence opened by the formula reports when it is a result of its own
+_LED_RESULT_RE = re.compile(r"获批|成功|建成|入选|荣获|获评|获得|揭牌|挂牌|落地")
 # 在市委、市政府的正确领导和省科技厅的具体指导下: the same formula with a second patron
 _LED_AND_GUIDED_RE = re.compile(r"领导[和与及、][^，,。；;]{1,20}(?:指导|支持|关心|帮助)下")
 
