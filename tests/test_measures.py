@@ -435,6 +435,9 @@ def test_a_purpose_with_no_main_clause_is_not_a_measure() -> None:
         ("强化科技领军企业培育,出台《科技领军企业认定补助办法》。", False),
         ("加强关键技术攻关,新增高新技术企业100家。", False),
         ("深入推进哈克生态奶源基地建设。", False),
+        # a verb of striving that is also one of action, with a body, fund or name as its object
+        ("推进国家技术创新中心建设，推动设立天使投资引导基金。", False),
+        ("培育省级新型研发机构，打造“秦创原”科创飞地。", False),
     ],
 )
 def test_a_generic_intention_is_no_highlight(text: str, generic: bool) -> None:
@@ -442,6 +445,20 @@ def test_a_generic_intention_is_no_highlight(text: str, generic: bool) -> None:
     if generic:
         # what it names is what it aims at: too little for a highlight, however thin the theme
         assert substance(text, 0, False) < MIN_SCORE
+
+
+def test_a_plan_item_that_sets_up_a_fund_is_a_highlight() -> None:
+    # a 工作要点's item under 强化科技金融支撑: the theme's one highlight and its 本期要点 line
+    assert substance("推进国家技术创新中心建设，推动设立天使投资引导基金。", 0, False) >= MIN_SCORE
+
+
+def test_a_purpose_then_a_step_is_a_measure() -> None:
+    # 推动 with what it sets up is the main clause after the purpose, not more purpose
+    for text in (
+        "为破解科技型企业融资难题，推动设立科技成果转化引导基金。",
+        "为加快建设科技强省，推动组建省实验室，培育新型研发机构。",
+    ):
+        assert not_a_measure(text) is None
 
 
 def test_section_path_is_carried_from_the_structure() -> None:

@@ -1073,7 +1073,8 @@ def _framing_shape(text: str) -> str | None:
 # A generic intention (全省科技工作要聚焦…,找准工作着力点和切入点,加强关键技术攻关…,助力…): every
 # clause opens on a verb of striving or of aim, and nothing is counted or named as a document. What
 # such a sentence names inside its clauses (聚焦…“引大引强引头部”行动等全省重点工作) is what it
-# aims at, not what it does: a clause that does something opens on another verb (实施, 设立, 出台…).
+# aims at, not what it does: a clause that does something opens on another verb (实施, 设立, 出台…),
+# or on a verb of striving with something particular to set up or build (推动设立…基金).
 _INTENTION_LEAD_RE = re.compile(
     r"^(?:[^，,：:；;。]{0,16}(?:强调|要求|指出|提出)[，,：:])?"  # 会议强调,… / 某某同志要求:…
     r"(?:[^，,；;。“”]{0,12}?(?:要|将|应|须|必须|需要))?"  # 全省科技工作要…
@@ -1082,10 +1083,21 @@ _ADVERB_RE = re.compile(
     r"^(?:更加|进一步|持续|不断|着力|全力|奋力|大力|积极|主动|切实|努力|扎实|深入|认真|始终|坚决|全面"
     r"|加快|紧紧|牢牢|精准)*"
 )
-_INTENTION_VERB_RE = re.compile(
-    r"^(?:聚焦|围绕|紧扣|紧盯|锚定|找准|把握|抓住|坚持|坚定|树立|加强|强化|提升|提高|增强|推动|推进|促进"
-    r"|助力|服务|深化|优化|完善|健全|做好|抓好|确保|落实|凝聚|凝心|营造|构建|打造|发挥|激发|释放|引育"
-    r"|培育|培养|团结|埋头|以|为|让|使|争当|争创|勇当|当好|奠定|夯实|筑牢|形成|实现)"
+# verbs of aim: what their clause names is what the sentence aims at
+_AIM_VERB_RE = re.compile(
+    r"^(?:聚焦|围绕|紧扣|紧盯|锚定|找准|把握|抓住|坚持|坚定|树立|助力|服务|确保|凝聚|凝心|营造|发挥|激发"
+    r"|释放|团结|埋头|以|为|让|使|争当|争创|勇当|当好|奠定|夯实|筑牢|形成|实现)"
+)
+# verbs of striving that are also verbs of action: striving only while their object is general
+# (推进科技创新和产业创新深度融合); with a body, fund, programme or name to set up or build
+# (推进国家技术创新中心建设, 推动设立天使投资引导基金, 打造“秦创原”科创飞地) the clause does something
+_STRIVING_VERB_RE = re.compile(
+    r"^(?:加强|强化|提升|提高|增强|推动|推进|促进|深化|优化|完善|健全|做好|抓好|落实|构建|打造|引育|培育"
+    r"|培养)"
+)
+_CONCRETE_OBJECT_RE = re.compile(
+    r"设立|组建|新建|筹建|建立|成立|创建|出台|制定|“[^”]{2,}”|中心|实验室|基金|研究院|研发机构|飞地"
+    r"|计划|工程|专项"
 )
 _INTENTION_SPLIT_RE = re.compile(r"[，,；;。！!]")
 # a body the sentence names (哈克生态奶源基地, 中科华鹿(铜陵), 海乳集团): something in particular
@@ -1104,7 +1116,9 @@ def is_generic_intention(text: str) -> bool:
     for clause in clauses:
         rest = clause.strip()
         rest = rest[_ADVERB_RE.match(rest).end() :]  # type: ignore[union-attr]
-        if _INTENTION_VERB_RE.match(rest) is None:
+        if _AIM_VERB_RE.match(rest) is not None:
+            continue
+        if _STRIVING_VERB_RE.match(rest) is None or _CONCRETE_OBJECT_RE.search(rest) is not None:
             return False
     return True
 
