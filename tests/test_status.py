@@ -217,6 +217,23 @@ def test_a_sentence_going_on_with_同时_keeps_the_mood_of_the_one_before() -> N
     assert got["同时,对科技型中小企业评价入库工作进行了部署。"] == "done"
 
 
+def test_a_同时_sentence_of_results_after_a_meetings_demand_stays_done() -> None:
+    # the year's results in the next paragraph, and results said with their own verbs
+    results = (
+        "同时，全市建成省级以上科技创新平台32个，新建院士专家工作站5家，引进高层次人才团队12个。"
+    )
+    demand = "会议要求，2024年要实施科技型企业梯次培育行动，新培育科技型中小企业300家。"
+    title = "我市召开2024年全市科技工作会议"
+    got = statuses(f"{demand}\n{results}\n", title=title, date="2024-02-20")
+    assert got[demand] == "planned"
+    assert got[results] == "done"
+    # in the same paragraph as a plan, a 同时 sentence that says what it built keeps its own mood
+    plan = "县科技局将着重推进财政科技投入、R&D费用归集等关键指标的落实。"
+    got = statuses(f"{plan}{results}\n", title=title, date="2024-02-20")
+    assert got[plan] == "planned"
+    assert got[results] == "done"
+
+
 # ---------------------------------------------------------------- mood
 
 

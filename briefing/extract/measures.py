@@ -503,6 +503,7 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
     lead_sentence = ""
     lead: Mood | None = None
     previous: Mood | None = None  # the strong mood of the whole sentence just before
+    previous_paragraph = -1
     for unit in units:
         head = unit.section[0] if unit.section else None
         if head != top:
@@ -527,15 +528,20 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
         if (
             previous is not None
             and decision.basis in ("default", "genre")
+            and unit.paragraph == previous_paragraph
             and _GOES_ON_RE.match(unit.text) is not None
+            and _DONE_DEED_RE.search(unit.text) is None
         ):
-            # 同时,细化2025年工作思路…: the sentence goes on with the one before, in its mood
+            # 同时,细化2025年工作思路…: the sentence goes on with the one before, in its mood. Not
+            # across a paragraph break, and not one that says what it did (同时,全市建成…32个,
+            # 新建…5家): a year's results after the meeting's demands are results
             mood = Mood(
                 previous.status, True, _PREVIOUS_SENTENCE + previous.template, previous.words
             )
             decision = decision._replace(status=previous.status, basis="mood", mood=mood)
         strong = decision.basis == "mood" and decision.mood is not None and decision.mood.strong
         previous = decision.mood if strong and not unit.sentence else None
+        previous_paragraph = unit.paragraph
         if unit.sentence != lead_sentence:
             lead_sentence = unit.sentence
             lead = None
@@ -560,6 +566,10 @@ _LEAD_CLAUSE = "本句开头的分句："
 _PREVIOUS_SENTENCE = "接续上一句（“同时”）："
 # a sentence that opens by going on with the one before it
 _GOES_ON_RE = re.compile(r"^同时[，,]")
+# a deed done, which a 同时 sentence says of its own
+_DONE_DEED_RE = re.compile(
+    r"建成|新建|新增|获批|认定|落地|揭牌|挂牌|成立|累计|完成了|突破|引进[^，,。；;]{0,20}\d"
+)
 _ORDER_CLAUSE_RE = re.compile(r"[，,；;。！!]")
 MIN_PLAN_MOODS = 3
 # a page that also reports some results (a retold work report's review) stays what it is unless
@@ -677,6 +687,7 @@ class _Unit:
     region_depth: int  # how many headings deep that sentence stood
     context: tuple[str, ...]  # item title: where a theme-less measure looks for themes
     sentence: str = ""  # the sentence a clause was cut from
+    paragraph: int = -1  # the paragraph it stands in
 
 
 def _anchor_text(unit: _Unit) -> str:
@@ -1376,6 +1387,7 @@ def _units(
                 len(region_path) if region_path is not None else len(section),
                 tuple(contexts),
                 whole,
+                sentence.paragraph,
             )
 
 
