@@ -343,6 +343,17 @@ def test_a_short_result_on_a_line_of_its_own_stays_a_measure() -> None:
     assert texts(measures_of(body))[0] == "获批国家创新型城市。"
 
 
+def test_a_single_short_result_line_above_a_paragraph_stays_a_measure() -> None:
+    # a news page that puts one result per line: one short line is no run of bold leads
+    body = (
+        "2023年，全市新增高新技术企业156家，技术合同成交额达到48.6亿元，同比增长21.3%。\n"
+        "省科技大市场正式投入运营。\n"
+        "全年组织技术对接活动42场，促成校企合作项目118项，带动企业研发投入增长15%以上。\n"
+    )
+    got = texts(measures_of(body, title="我市召开2024年全市科技工作会议", date="2024-02-20"))
+    assert "省科技大市场正式投入运营。" in got
+
+
 def test_a_short_line_above_a_short_line_stays_a_measure() -> None:
     # two short results in a row: neither heads the other
     body = "一、2024年工作成效\n获批国家创新型城市。\n新增院士2名。\n"

@@ -730,11 +730,39 @@ def is_item_title(text: str) -> bool:
 
 # what a short line reports when it is a result of its own (获批国家创新型城市。), not a heading
 _RESULT_LINE_RE = re.compile(
-    r"获批|获得|荣获|获评|入选|建成|成立|出台|印发|召开|举办|新增|完成|落地|揭牌|挂牌|开工|投产|认定"
+    r"获|入选|建成|成立|出台|印发|召开|举办|新增|完成|落地|揭牌|挂牌|开工|投产|认定|投入|启用|上线|投用"
+    r"|运营|开通|通过"
 )
 # a short line alone above a paragraph at least this long heads it (as long as the sentence a
 # run-in heading needs after it)
 _HEADED_PARAGRAPH = 25
+# and only when the document prints its leads so, this many times at least: a page that puts
+# one result per line (省科技大市场正式投入运营。) has one such line by chance
+_HEADED_LINES = 2
+
+
+def _heads_paragraph(
+    text: str, sentence: Sentence, following: Sentence, paragraphs: dict[int, str]
+) -> bool:
+    """A short line alone above a longer paragraph of its section, reporting no result."""
+    return (
+        following.paragraph != sentence.paragraph
+        and following.section == sentence.section
+        and _RESULT_LINE_RE.search(text) is None
+        and _content_len(paragraphs.get(following.paragraph, "")) >= _HEADED_PARAGRAPH
+    )
+
+
+def _headed_paragraphs(sentences: Sequence[Sentence], paragraphs: dict[int, str]) -> int:
+    """How many short lines of the document stand alone above a paragraph they head."""
+    count = 0
+    for j in range(len(sentences) - 1):
+        text = _clean(sentences[j].text)
+        if _is_run_in_heading(
+            text, sentences[j], sentences[j - 1] if j else None
+        ) and _heads_paragraph(text, sentences[j], sentences[j + 1], paragraphs):
+            count += 1
+    return count
 
 
 def _is_run_in_heading(text: str, sentence: Sentence, previous: Sentence | None) -> bool:
@@ -1236,6 +1264,7 @@ def _units(
     situations: dict[tuple[str, ...], bool] = {}  # sections of a part on the situation
     item_title = ""
     item_paragraph = -1
+    headed_lines = -1  # short lines heading a paragraph, in the whole document; -1: not counted
     i = 0
     while i < len(sentences):
         sentence = sentences[i]
@@ -1338,11 +1367,10 @@ def _units(
             i < len(sentences)
         )
         if run_in and sentences[i].paragraph != sentence.paragraph:
-            if (
-                sentences[i].section == sentence.section
-                and _RESULT_LINE_RE.search(text) is None
-                and _content_len(paragraphs.get(sentences[i].paragraph, "")) >= _HEADED_PARAGRAPH
-            ):
+            heads = _heads_paragraph(text, sentence, sentences[i], paragraphs)
+            if heads and headed_lines < 0:  # counted once, when the first such line is met
+                headed_lines = _headed_paragraphs(sentences, paragraphs)
+            if heads and headed_lines >= _HEADED_LINES:
                 # 加大人才引育力度。 on a line of its own above a paragraph: a heading of that
                 # paragraph (a work report's bold lead printed apart), not a measure. It lends the
                 # paragraph no themes: its one generic word (人才) would file a whole paragraph of
