@@ -2223,8 +2223,8 @@ def test_a_level_a_five_year_review_reaches_keeps_the_year_printed_before() -> N
             "2025年全市研发经费投入强度达2.9%。",
             "高新技术企业突破1.5万家，科技型中小企业超过2万家，全市有效发明专利拥有量达4.2万件。",
             "地区生产总值历史性迈上4000亿元台阶。",
-            "技术合同成交额比2020年增长1.5倍。",
         ),
+        ("技术合同成交额比2020年增长1.5倍。",),
         section=("一、2025年和“十四五”时期工作回顾",),
     )
     found = extract_indicators(SHA, structure, "2026-01-15")
@@ -2236,6 +2236,39 @@ def test_a_level_a_five_year_review_reaches_keeps_the_year_printed_before() -> N
         (4000, 2025, None),
         (1.5, None, "2021—2025"),
     ]
+
+
+def test_a_paragraph_on_the_last_year_after_a_five_year_review_is_that_years() -> None:
+    # a paragraph on 2025 placed after the last heading of a five-year review: its own opening
+    # year, "过去一年" or "去年" in a report delivered in 2026 dates its figures, the span does not;
+    # a paragraph that opens with neither stays the period's
+    structure = _doc(
+        ("过去五年,我们坚持稳中求进,地区生产总值年均增长5.5%。",),
+        ("2025年全省地区生产总值增长5.2%。", "新增高新技术企业2000家。"),
+        ("2025年是“十四五”收官之年。", "全省新增科技型中小企业3000家。"),
+        ("城镇新增就业累计超过300万人。",),
+        ("去年,我们新增院士工作站12家。",),
+        ("过去一年,全省新建省级重点实验室20家。", "累计引进高层次人才500人。"),
+        section=("一、“十四五”时期工作回顾", "（五）民生福祉持续改善"),
+    )
+    found = extract_indicators(SHA, structure, "2026-01-20")
+    assert [(f.value, f.year, f.period) for f in found] == [
+        (5.5, None, "2021—2025"),
+        (5.2, 2025, None),
+        (2000, 2025, None),
+        (3000, 2025, None),
+        (300, None, "2021—2025"),
+        (12, 2025, None),
+        (20, 2025, None),
+        (500, 2025, None),
+    ]
+    # "2023年以来" opens no year of its own: a span from 2023 on
+    since = _doc(
+        ("过去五年,我们坚持稳中求进。",),
+        ("2023年以来,全省新增高新技术企业2000家。",),
+        section=("一、“十四五”时期工作回顾",),
+    )
+    assert [f.year for f in extract_indicators(SHA, since, "2026-01-20")] == [None]
 
 
 def test_the_value_a_change_starts_from_has_no_span() -> None:

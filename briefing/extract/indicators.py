@@ -473,9 +473,13 @@ def extract_indicators(
         if sentence.paragraph not in paragraphs_seen:
             # a paragraph opening "2023年,…" dates the figures of its later sentences
             paragraphs_seen.add(sentence.paragraph)
-            lead = _LEADING_YEAR.match(sentence.text)
+            lead = _LEADING_YEAR.match(sentence.text) or _PARAGRAPH_YEAR.match(sentence.text)
             if lead is not None:
                 paragraph_years[sentence.paragraph] = int(lead.group(1))
+            elif (last := _last_year_opening(sentence.text, ctx)) is not None:
+                # "过去一年,…", "去年,…" opening a paragraph of a report delivered the next year:
+                # the paragraph is that year's, whatever heading (a five-year review's) is above
+                paragraph_years[sentence.paragraph] = last
         top = sentence.section[:1]
         if top not in top_sections_seen:
             # "过去的一年,是…" opening a part of a work report dates the figures of the whole part
@@ -758,6 +762,25 @@ def _start_value(sentence: str, quote: str) -> bool:
 # "过去的一年", "一年来", "刚刚过去的一年": a part that looks back over the year before a report
 _LOOKING_BACK = re.compile(r"^(?:刚刚)?过去的?一年|^一年来")
 EARLY_MONTH = 3  # a report delivered by March looks back over the year before
+# "2025年是…", "2025年全省…", "2025年我们…": a paragraph that opens with its own year, as
+# "2025年," does (a year as the subject's time, not "2023年以来" nor a range)
+_PARAGRAPH_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?=是|[全我本][省市区县州国]|我们)")
+_LAST_YEAR = re.compile(r"^(?:去年|上年)(?:[,，]|[全我本][省市区县州国]|我们)")
+
+
+def _last_year_opening(text: str, ctx: _DocContext) -> int | None:
+    """The year a paragraph opening "过去一年,", "一年来,", "去年," looks back on: the year before a
+    report delivered by March (the document's own year if later), the year before for 去年."""
+    if ctx.doc_year is None:
+        return None
+    if _LAST_YEAR.match(text):
+        return ctx.doc_year - 1
+    if _LOOKING_BACK.match(text):
+        early = ctx.doc_month is None or ctx.doc_month <= EARLY_MONTH
+        return ctx.doc_year - 1 if early else ctx.doc_year
+    return None
+
+
 # a sentence opening a look back over several years ("过去五年,", "五年来,", "这五年是…的五年",
 # "这是经济实力持续提升的五年", "“十四五”时期,") or ahead ("今后五年", "“十五五”时期,"); after a
 # greeting ("各位代表!") that the sentence keeps
