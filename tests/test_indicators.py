@@ -2205,13 +2205,13 @@ def test_a_five_year_reviews_undated_figures_carry_the_span_they_cover() -> None
         (2, None, "2021—2025"),
     ]
     assert found[1].to_record()["period"] == "2021—2025" and "period" not in found[0].to_record()
-    # a report delivered after March reviews up to its own year; a start value is not the span's
+    # a report delivered after March reviews up to its own year
     later = _doc(
-        ("过去五年,技术合同登记交易额由14.85亿元增加至77.24亿元。",),
+        ("过去五年,技术合同成交额累计达260亿元。",),
         section=("一、过去五年工作回顾",),
     )
     found = extract_indicators(SHA, later, "2021-06-01")
-    assert [(f.value, f.period) for f in found] == [(14.85, None), (77.24, "2017—2021")]
+    assert [(f.value, f.period) for f in found] == [(260, "2017—2021")]
 
 
 def test_a_level_a_five_year_review_reaches_keeps_the_year_printed_before() -> None:
@@ -2271,16 +2271,37 @@ def test_a_paragraph_on_the_last_year_after_a_five_year_review_is_that_years() -
     assert [f.year for f in extract_indicators(SHA, since, "2026-01-20")] == [None]
 
 
-def test_the_value_a_change_starts_from_has_no_span() -> None:
-    # "由/从5.6万元增至7.8万元": 5.6万元 is the base the period started from
+def test_a_change_across_a_review_starts_the_year_before_it_and_ends_on_its_last() -> None:
+    # "由/从5.6万元增至7.8万元": 5.6万元 is the level of 2020 the period started from, 7.8万元
+    # the level of 2025 it reached; what follows in another clause stays the period's
     for opening in ("由", "从"):
         structure = _doc(
             ("五年来，我们坚持把科技创新摆在全局工作的核心位置。",),
-            (f"人均地区生产总值{opening}5.6万元增至7.8万元。",),
+            (f"人均地区生产总值{opening}5.6万元增至7.8万元，年均增长5.4%，新增学校366所。",),
             section=("一、2025年和“十四五”时期工作回顾",),
         )
         found = extract_indicators(SHA, structure, "2026-01-15")
-        assert [(f.value, f.period) for f in found] == [(5.6, None), (7.8, "2021—2025")]
+        assert [(f.value, f.year, f.period) for f in found] == [
+            (5.6, 2020, None),
+            (7.8, 2025, None),
+            (5.4, None, "2021—2025"),
+            (366, None, "2021—2025"),
+        ]
+    # a plan's review of the five-year period before it ("“十三五”期间"): the rise between the
+    # two values is of the period's last year as well
+    plan = _doc(
+        (
+            "“十三五”期间,全市科技创新工作快速发展。",
+            "技术合同登记交易额由14.85亿元增加至77.24亿元,增长5.5倍。",
+        ),
+        section=("一、发展基础",),
+    )
+    found = extract_indicators(SHA, plan, "2021-10-25")
+    assert [(f.value, f.year, f.period) for f in found] == [
+        (14.85, 2015, None),
+        (77.24, 2020, None),
+        (5.5, 2020, None),
+    ]
 
 
 def test_a_review_spans_the_years_its_closing_word_names() -> None:

@@ -74,13 +74,16 @@ what each one is about (a page in traditional characters reaches it folded to si
   已有近5万家…"), up to the next run-in item ("二是…"), which keeps only the year of the list's
   lead-in ("…就全省2011年科技工作进行了总结通报。一是…全年组织…"); a year that says which things
   ("对2009年立项实施的5个项目") dates nothing; else the year opening the sentence's
-  paragraph ("2023年,…"); else the single year printed in the innermost
+  paragraph ("2023年,…", "2025年全省…", "2025年是…", or "过去一年,"/"去年," in a report delivered
+  the next year, whatever heading is above it); else the single year printed in the innermost
   heading ("一、2023年工作总结", "二、2024年工作计划"; not after a sentence opening a look back
   over several years, "五年来,", "过去五年,", "这是…的五年", a "“十四五”时期," that has ended, up
   to the part's end or a sentence opening "过去一年" or the years ahead: its figures are the
   period's, dated only by a year their own text prints, or for a level reached (增至, 达, 突破,
   跨越…) by one an earlier sentence of the paragraph printed: "获评何梁何利奖2人" after "2025年外国人…
-  增长90%" is the five years', as what was added, averaged or grew; "院士增至10人" is 2025's); else, in a part that opens "过去的一年"
+  增长90%" is the five years', as what was added, averaged or grew; "院士增至10人" is 2025's; a
+  change across the period, "由13%提升至21.2%,增长…", starts the year before it, 2015, and ends
+  on its last, 2020); else, in a part that opens "过去的一年"
   or "一年来", the year before a report delivered by March (the document's year if later); else the
   single year of the title, or of an untitled page's headline line ("2014年我市全社会R&D经费投入稳步
   增长", or after its place: "青海省2011年科技工作总结"); else, for a target under a plans heading that
@@ -546,19 +549,17 @@ def extract_indicators(
             and (carried := section_subjects.get(sentence.section)) is not None
         ):
             _apply_subject(figures, *carried)
+        chain: tuple[int, bool] | None = None
         for fig in figures:
             if fig.kind == "target" and fig.year is None:
                 fig.year = section_target_year.get(sentence.section) or _plan_period_end(
                     "".join(sentence.section)
                 )
             indicators.append(_to_indicator(sha256, len(indicators), sentence.text, fig))
-            if (
-                reviews.get(top)
-                and fig.year is None
-                and not (fig.metric or "").endswith("(原)")
-                and not _start_value(sentence.text, indicators[-1].text)
-            ):
-                indicators[-1].period = review_spans.get(top)
+            if reviews.get(top) and fig.year is None:
+                chain = _date_in_review(
+                    sentence.text, fig, indicators[-1], review_spans.get(top), chain
+                )
     if measures:
         _follow_status(measures, indicators)
     if ctx.doc_year is not None:
@@ -749,6 +750,41 @@ _OVER_THE_PERIOD = re.compile(r"新增|累计|年均|增长(?![到至])|获评|�
 # "由5.6万元增至7.8万元", "从…提高到…": the value a change starts from is the period's start
 _FROM_VALUE = re.compile(r"[由从]\s*(?:约|近|超过|超)?\s*[0-9０-９.．]+[^0-9０-９]{0,4}$")
 _CHANGE_TO = re.compile(r"(?:增|提高|提升|增加|增长|升|降|下降|减少|扩大|跃升)(?:至|到)")
+
+
+def _date_in_review(
+    text: str, fig: _Figure, ind: Indicator, span: str | None, chain: tuple[int, bool] | None
+) -> tuple[int, bool] | None:
+    """Date an undated figure of a look back over `span` ("2016—2020"): the period's, or for a
+    change across it ("由13%提升至21.2%", "由14.85亿元增加至77.24亿元,增长5.5倍") the base the
+    period started from is the year before it (2015), the level it reached and the rise between
+    the two its last year (2020). `chain` is where the change's last value ends and whether that
+    was the level reached; the new chain is returned."""
+    if span is None:
+        return None
+    first, last = (int(y) for y in span.split("—"))
+    if (fig.metric or "").endswith("(原)") or _start_value(text, ind.text):
+        ind.year = first - 1
+        return fig.quantity.end, False
+    between = text[chain[0] : fig.quantity.start] if chain is not None else ""
+    if (
+        chain is not None
+        and fig.kind == "actual"
+        and not _CLAUSE_END.search(between)
+        # "由13%提升至21.2%": no clause between the start value and the level it reached
+        and (_CHANGE_TO.search(between) is not None or (chain[1] and between in ("、", "和")))
+    ):
+        ind.year = last
+        return fig.quantity.end, True
+    if chain is not None and chain[1] and fig.kind == "growth" and _RISE_AFTER.match(between):
+        ind.year = last  # "…增加至77.24亿元,增长5.5倍": the rise from the one to the other
+        return None
+    ind.period = span
+    return None
+
+
+_CLAUSE_END = re.compile(r"[,，;；。:：]")
+_RISE_AFTER = re.compile(r"[,，]?(?:增长|提高|提升|增加)$")
 
 
 def _start_value(sentence: str, quote: str) -> bool:
