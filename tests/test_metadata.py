@@ -2252,6 +2252,36 @@ def test_a_source_line_under_any_of_its_names_gives_the_publisher(
     assert (meta.publisher, meta.published_date) == (publisher, "2021-05-12")
 
 
+def test_a_bracketed_photo_caption_leaves_the_closing_credit_the_publisher() -> None:
+    meta = parse(
+        "我市与某某大学签署科技合作协议\n发布时间：2024-05-20\n"
+        "5月18日，我市与某某大学签署全面科技合作协议，双方将在多个领域开展合作。\n"
+        "（图为签约现场）\n"
+        "根据协议，双方将共建某某大学某某研究院，每年联合实施一批科技攻关项目。（某某市科学技术局）\n"
+    ).metadata
+    assert meta.publisher == "某某市科学技术局"
+
+
+_MEETING_NOTICE = (
+    "关于召开2024年度全市科技工作会议的通知\n各区县科技局：\n"
+    "经研究，定于2024年3月15日至16日召开全市科技工作会议。现将有关事项通知如下。\n"
+    "一、会议时间\n2024年3月15日报到，16日下午闭幕。\n请各单位按时参会。\n"
+    "某某市科学技术局\n2024年3月1日\n附件：会议日程\n2024-03-15 09:00 报到\n"
+)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [_MEETING_NOTICE + "2024-03-16 14:30 闭幕\n", _MEETING_NOTICE],
+    ids=["closing-item", "arrival-item"],
+)
+def test_an_attached_agendas_times_do_not_date_the_page(notice: str) -> None:
+    # "14:30 闭幕" is an agenda's item, not a time stamp and a poster's name (review-s3a 10), and
+    # no time under the signature is when the page went up (review-s3a 12)
+    meta = parse(notice).metadata
+    assert (meta.written_date, meta.published_date) == ("2024-03-01", None)
+
+
 def test_a_time_stamp_and_a_posters_name_let_the_head_go_on_to_the_source() -> None:
     meta = parse(
         "首页 > 资讯中心 > 新闻之窗 > 正文\n某某市科学技术奖励大会举行\n2015-11-06 09:41 张三\n"
@@ -2372,10 +2402,23 @@ def test_the_site_name_a_pages_title_appends_is_not_part_of_the_title(headline: 
     [
         "让创新创造成为某某发展的最强音-某某市科学技术奖励大会举行",
         "某某市“十四五”科技创新规划(2021-2025年)",
+        # a hyphen joining two names: the body after it is no site's name (review-s3a 8)
+        "我市企业入驻中国-东盟技术转移中心",
+        "科技部：推动中国-上海合作组织科技合作平台",
     ],
 )
 def test_a_hyphen_inside_a_headline_or_a_span_of_years_stays(title: str) -> None:
     assert parse(f"{title}\n各区县科技局:\n现将有关事项通知如下。\n").metadata.title == title
+
+
+def test_a_news_headline_naming_a_china_and_region_centre_is_not_cut_at_its_hyphen() -> None:
+    meta = parse(
+        "首页 > 科技动态 > 工作动态\n宁波市获批建设中国-中东欧国家技术转移中心\n"
+        "发布时间：2024-05-20 来源：宁波市科学技术局\n"
+        "近日，科技部正式批复宁波市建设中国-中东欧国家技术转移中心。\n"
+    ).metadata
+    assert meta.title == "宁波市获批建设中国-中东欧国家技术转移中心"
+    assert meta.publisher == "宁波市科学技术局"
 
 
 def test_the_site_naming_itself_as_source_is_no_publisher() -> None:

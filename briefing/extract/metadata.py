@@ -473,6 +473,9 @@ _TITLE_PREFIX = re.compile(
 # "… - 政策文件 - 某某市人民政府", "…|某某网"
 _TITLE_SEP = re.compile(r"\s*(?:_|\s-\s|-|\||｜)\s*")
 _SITE_SUFFIX = re.compile(r"(?:网|网站|门户网站|门户|官网|政府网|信息网|平台)$")
+# a hyphen with no space also joins two names inside a headline (中国-中东欧国家技术转移中心,
+# 中国-上海合作组织科技合作平台): after it only a site's own name or a government body is a suffix
+_BARE_SEP_SUFFIX = re.compile(r"(?:网|网站|门户|官网)$")
 MIN_SUFFIXED_TITLE = 8  # characters of the headline before a site's name
 MAX_SUFFIX_COLUMN = 6  # characters: "政策文件", "通知公告" between the headline and the site's name
 
@@ -487,7 +490,12 @@ def _without_site_suffix(title: str) -> str:
     named = False
     for m in reversed(list(_TITLE_SEP.finditer(title))):
         segment = title[m.end() : cut]
-        site = bool(_SITE_SUFFIX.search(segment)) or names_body(segment)
+        if m.group() == "-":
+            site = bool(_BARE_SEP_SUFFIX.search(segment)) or (
+                bool(_GOVERNMENT_BODY.search(segment)) and names_body(segment)
+            )
+        else:
+            site = bool(_SITE_SUFFIX.search(segment)) or names_body(segment)
         column = named and len(segment) <= MAX_SUFFIX_COLUMN and _column_word(segment)
         if not (site or column) or m.start() < MIN_SUFFIXED_TITLE:
             break
@@ -835,7 +843,9 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
             k -= 1
             continue
         dated = (
-            dated_header(lines.raw[k]) if fields is None and len(line) <= MAX_SCANNED_LINE else None
+            dated_header(lines.raw[k], byline=False)
+            if fields is None and len(line) <= MAX_SCANNED_LINE
+            else None
         )
         if dated is not None:
             # "2018.03.23 来源:某某市科技局" closing a news item: when the page posted it, and whence
@@ -896,9 +906,7 @@ def _closing_credit(lines: _Lines, k: int) -> str | None:
         return None
     if name[-1] in "处科室股":
         return None  # a bureau's division that wrote the item ("(法规处)") issues nothing
-    notes = sum(
-        len(_CREDIT_NOTE.findall(raw)) + bool(_CREDIT_ALONE.fullmatch(raw)) for raw in lines.raw
-    )
+    notes = sum(len(_CREDIT_NOTE.findall(raw)) + _credit_alone(raw) for raw in lines.raw)
     if notes != 1:
         return None
     if any(_PART_HEADING.match(line) for line in lines.norm[:k]):
@@ -913,6 +921,15 @@ _CLOSING_CREDIT = re.compile(
 )
 _CREDIT_NOTE = re.compile(r"[。；;！？!?]\s*[(（][^()（）]{2,30}[)）]")
 _CREDIT_ALONE = re.compile(r"\s*(?P<note>[(（]\s*(?P<body>[^()（）]{2,30}?)\s*[)）])\s*")
+
+
+def _credit_alone(raw: str) -> bool:
+    """A line that is only a bracketed body's name; a bracketed photo caption or note on its own
+    line ("（图为签约现场）") credits nobody, so it does not make a page's one credit a second one."""
+    m = _CREDIT_ALONE.fullmatch(raw)
+    return m is not None and names_body(normalize_inline(m.group("body")))
+
+
 _PART_HEADING = re.compile(
     r"[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}(?:章|部分)"
 )
@@ -1133,7 +1150,9 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
             if occasion is not None:
                 head.occasion = (k, occasion[1])
                 head.subtitle_date = head.subtitle_date or occasion[0]
-        if head.timestamp_date is None and ":" in line:
+        if head.timestamp_date is None and head.early_sign_date is None and ":" in line:
+            # under a signature ("某某市科学技术局" / "2024年3月1日") a time is an attached
+            # agenda's ("2024-03-15 09:00 报到"), not when the page went up
             stamp = _TIMESTAMP.search(line)
             if stamp is not None:
                 head.timestamp_date = parse_date(stamp.group(1))

@@ -154,8 +154,10 @@ def date_only(line: str) -> str | None:
     return iso if _LEFTOVER.fullmatch(rest) else None
 
 
-def dated_header(raw_line: str) -> tuple[str, list[HeaderField]] | None:
-    """A page line that opens with a date and goes on with fields: `2024-03-05 09:12 来源：某某日报`."""
+def dated_header(raw_line: str, byline: bool = True) -> tuple[str, list[HeaderField]] | None:
+    """A page line that opens with a date and goes on with fields: `2024-03-05 09:12 来源：某某日报`.
+    `byline` reads a time stamp and a bare name (`09:41 张三`) as a poster: only in a page's head,
+    since at the end of a notice the same shape is an agenda's item (`2024-03-16 14:30 闭幕`)."""
     if len(raw_line) > 200:
         return None
     dates = find_dates(raw_line[:40])
@@ -173,7 +175,7 @@ def dated_header(raw_line: str) -> tuple[str, list[HeaderField]] | None:
     if 0 < len(tail) <= MAX_DATED_SOURCE and names_body(tail):
         # "2021-08-23 保定市科技局": a reposting site's date and the body it took the page from
         return iso, [HeaderField("source", "来源", tail)]
-    if time is not None and time.group().strip() and _BYLINE_NAME.fullmatch(tail):
+    if byline and time is not None and time.group().strip() and _BYLINE_NAME.fullmatch(tail):
         # "2015-11-06 09:41 张三": the page's time stamp and who posted it
         return iso, [HeaderField("author", "作者", tail)]
     return None
