@@ -2282,6 +2282,18 @@ def test_an_attached_agendas_times_do_not_date_the_page(notice: str) -> None:
     assert (meta.written_date, meta.published_date) == ("2024-03-01", None)
 
 
+@pytest.mark.parametrize(
+    "date_line", ["2024-02-28 09:30 李明", "发布时间：2024-02-28 来源：某某市科技局"]
+)
+def test_a_slogan_banner_right_over_the_headline_is_not_the_title(date_line: str) -> None:
+    meta = parse(
+        f"科技创新让城市更美好\n某某市科技局召开2024年度科技创新工作推进会\n{date_line}\n"
+        "2月27日，某某市科技局召开2024年度科技创新工作推进会，部署2024年任务。\n"
+    ).metadata
+    assert meta.title == "某某市科技局召开2024年度科技创新工作推进会"
+    assert meta.published_date == "2024-02-28"
+
+
 def test_a_time_stamp_and_a_posters_name_let_the_head_go_on_to_the_source() -> None:
     meta = parse(
         "首页 > 资讯中心 > 新闻之窗 > 正文\n某某市科学技术奖励大会举行\n2015-11-06 09:41 张三\n"

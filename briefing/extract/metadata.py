@@ -1231,7 +1231,12 @@ def _misses_headline(lines: _Lines, head: _Head, headline: int) -> bool:
         return False
     if any(is_org_line(lines.norm[k]) or _column_like(lines.norm[k]) for k in head.title_lines):
         return True  # a site's banner and a column's name ("某某市科学技术局" / "工作动态")
-    return headline > last + 1 and any(
+    if headline == last + 1:
+        # a slogan banner right over the headline ("科技创新让城市更美好" / "某某市科技局召开…" /
+        # the date): the head did not run the two together, so they are no title broken over
+        # lines; a shorter line under the head's title and against the date is its subtitle
+        return head.title is not None and len(lines.norm[headline]) > len(head.title)
+    return any(
         lines.norm[k] and parse_header_line(lines.raw[k]) is None for k in range(last + 1, headline)
     )
 
