@@ -762,36 +762,6 @@ def test_an_untitled_plan_opening_on_its_working_year_dates_its_planned_measures
     assert [(x.kind, x.year) for x in found] == [("target", None)]
 
 
-def test_a_summary_posted_early_next_year_says_this_year_for_the_year_it_reviews() -> None:
-    # "广德市科技局2021年工作总结" posted 2022-02-21 was written in 2021: its 今年 is 2021 and its
-    # "1-11月" too; its plan part ("二、2022年工作打算") says 今年 for 2022
-    title = "某市科技局2021年工作总结"
-    review = [
-        Sentence(
-            text="预计今年新认定高新技术企业33家左右。",
-            section=("一、工作成效",),
-            paragraph=0,
-            index=0,
-        ),
-        Sentence(
-            text="1-11月技术合同成交额12亿元。", section=("一、工作成效",), paragraph=1, index=1
-        ),
-        Sentence(
-            text="今年力争新增科技型企业50家。",
-            section=("二、2022年工作打算",),
-            paragraph=2,
-            index=2,
-        ),
-    ]
-    found = extract_indicators(SHA, Structure(sentences=review), "2022-02-21", None, title)
-    assert [(f.value, f.year) for f in found] == [(33, 2021), (12, 2021), (50, 2022)]
-    # posted later in the year, or a title naming no year reviewed, 今年 is the date's
-    found = extract_indicators(SHA, Structure(sentences=review[:1]), "2022-06-01", None, title)
-    assert [f.year for f in found] == [2022]
-    found = extract_indicators(SHA, Structure(sentences=review[:1]), "2022-02-21", None, "通知")
-    assert [f.year for f in found] == [2022]
-
-
 def test_growth_words_and_multiples_of_a_base_year() -> None:
     assert one("工业固定资产投资比增53%。").kind == "growth"
     assert one("居民消费价格上涨2.9%。").kind == "growth"

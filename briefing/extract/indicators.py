@@ -435,9 +435,6 @@ class _DocContext:
     title_year: int | None = None
     # "2023年是…开局之年", "2022年确定为科技规划和政策落实年" opening a plan: the year it plans
     working_year: int | None = None
-    # "今年" in "某市科技局2021年工作总结" posted in February 2022 is 2021: the year a summary's
-    # relative words count from, when not its date's
-    said_year: int | None = None
 
 
 def extract_indicators(
@@ -540,13 +537,6 @@ def extract_indicators(
                 or top_section_years.get(top)
                 or ctx.title_year
             )
-        if ctx.said_year is not None and (
-            planned
-            or (_heading_year(sentence.section, heading_years, ctx, title=False) or 0)
-            > ctx.said_year
-        ):
-            # a summary's plan part ("二、2022年工作打算") says 今年 for the year it was posted
-            sentence_ctx = dataclasses.replace(sentence_ctx, said_year=None)
         figures, last_year = _sentence_figures(sentence.text, sentence_ctx, planned, context_year)
         _carry_year(carried_years, sentence, ctx, last_year, intro_years)
         if figures and sentence.section not in section_subjects:
@@ -719,19 +709,7 @@ def _document_context(
             summary_year = summary_year or int(reviewed.group(1))
     working = next(filter(None, (_WORKING_YEAR.match(s.text) for s in sentences[:5])), None)
     working_year = int(working.group(1)) if working else None
-    said_year = None
-    if (
-        title_year is not None
-        and doc_year == title_year + 1
-        and doc_month is not None
-        and doc_month <= EARLY_MONTH
-        and _REVIEWED_YEAR.search(title or "") is not None
-    ):
-        # a summary of 2021 posted by March 2022 was written in 2021: its 今年 is 2021
-        said_year = title_year
-    return _DocContext(
-        doc_year, doc_month, summary_year, jurisdiction, title_year, working_year, said_year
-    )
+    return _DocContext(doc_year, doc_month, summary_year, jurisdiction, title_year, working_year)
 
 
 _WORKING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:是|为|确定为|定为)[^。;；]{0,60}?年")
@@ -1740,7 +1718,7 @@ def _year_mentions(
         year = ctx.doc_year
         printed = len(mentions)  # the years printed, in text order: 当年 refers back to them
         for m in _RELATIVE_YEAR.finditer(text):
-            said = (ctx.said_year or year) + _RELATIVE_OFFSET[m.group(1)]
+            said = year + _RELATIVE_OFFSET[m.group(1)]
             if m.group(1) == "当年":
                 before = [p.year for p in mentions[:printed] if p.start < m.start()]
                 said = before[-1] if before else that_year if that_year is not None else said
