@@ -2252,6 +2252,25 @@ def test_a_level_a_five_year_review_reaches_keeps_the_year_printed_before() -> N
     ]
 
 
+def test_a_sentence_naming_the_five_years_keeps_the_span_in_a_paragraph_on_the_last_year() -> None:
+    # "去年," opens a paragraph on 2025 inside a five-year review; its own result is 2025's, but a
+    # sentence that says 五年累计 adds up the whole period, whatever year its paragraph opened on
+    structure = _doc(
+        ("过去五年，我们坚持创新驱动发展。",),
+        (
+            "去年，全市科技工作取得新进展，新认定高新技术企业320家。",
+            "五年累计新增高新技术企业2300家，技术合同成交额累计突破1000亿元。",
+        ),
+        section=("一、“十四五”时期和2025年工作回顾",),
+    )
+    found = extract_indicators(SHA, structure, "2026-01-20")
+    assert [(f.value, f.year, f.period) for f in found] == [
+        (320, 2025, None),
+        (2300, None, "2021—2025"),
+        (1000, None, "2021—2025"),
+    ]
+
+
 def test_a_paragraph_on_the_last_year_after_a_five_year_review_is_that_years() -> None:
     # a paragraph on 2025 placed after the last heading of a five-year review: its own opening
     # year, "过去一年" or "去年" in a report delivered in 2026 dates its figures, the span does not;

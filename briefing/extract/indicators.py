@@ -526,7 +526,11 @@ def extract_indicators(
             # (新增…, 累计…) is the period's even after a sentence that printed a year ("2025年外国
             # 人来琼工作人数较2020年增长90%。…新增技能人才39.87万人次。")
             context_year = paragraph_years.get(sentence.paragraph)
-            if _OVER_THE_PERIOD.search(sentence.text) is None:
+            if _NAMES_THE_PERIOD.search(sentence.text) is not None:
+                # "五年累计新增高新技术企业2300家" in a paragraph opening "去年,…": the sentence says
+                # itself that its figures are the period's, whatever year its paragraph opened on
+                context_year = None
+            elif _OVER_THE_PERIOD.search(sentence.text) is None:
                 context_year = carried_years.get(sentence.paragraph) or context_year
             sentence_ctx = period_ctx
         else:
@@ -764,6 +768,10 @@ def _planned_paragraphs(structure: Structure) -> set[int]:
 # 10人", "高新技术企业突破1.5万家", "地区生产总值跨越5000亿元"), of the year the paragraph printed
 # before (tried: levels only after a verb of reaching, 增至/达到…: bare 达, 突破, 跨越 lost the year)
 _OVER_THE_PERIOD = re.compile(r"新增|累计|年均|增长(?![到至])|获评|荣获|获得|获批|入选|当选")
+# a sentence that names the reviewed period as its own time ("五年来", "五年累计", "十四五"期间/以来)
+_NAMES_THE_PERIOD = re.compile(
+    r"[三五]年(?:来|间|中|累计|共计?)|过去[三五]年|“?十[二三四五]五”?(?:时期|期间|以来)"
+)
 # "由5.6万元增至7.8万元", "从…提高到…": the value a change starts from is the period's start
 _FROM_VALUE = re.compile(r"[由从]\s*(?:约|近|超过|超)?\s*[0-9０-９.．]+[^0-9０-９]{0,4}$")
 _CHANGE_TO = re.compile(r"(?:增|提高|提升|增加|增长|升|降|下降|减少|扩大|跃升)(?:至|到)")
