@@ -2282,6 +2282,17 @@ def test_an_attached_agendas_times_do_not_date_the_page(notice: str) -> None:
     assert (meta.written_date, meta.published_date) == ("2024-03-01", None)
 
 
+def test_a_portals_time_stamp_under_a_short_notices_signature_dates_the_page() -> None:
+    # a bare stamp before the page's controls is when the page went up, signature or not (the
+    # agenda rule above must not drop it: review-s3c 5)
+    meta = parse(
+        "关于公布2024年度市级科技企业孵化器名单的通知\n各区科技局，各有关单位：\n"
+        "根据《某某市科技企业孵化器管理办法》，经评审，认定某某创新港等5家单位为2024年度市级科技企业"
+        "孵化器，现予以公布。\n某某市科学技术局\n2024年3月1日\n2024-03-05 10:20:33 【打印本页】【关闭窗口】\n"
+    ).metadata
+    assert (meta.written_date, meta.published_date) == ("2024-03-01", "2024-03-05")
+
+
 @pytest.mark.parametrize(
     "date_line", ["2024-02-28 09:30 李明", "发布时间：2024-02-28 来源：某某市科技局"]
 )

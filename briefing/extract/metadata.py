@@ -1133,6 +1133,11 @@ _SPEECH_DATE_HEAD = re.compile(r"[(（—―–‒─\-－\s]*")
 _TIMESTAMP = re.compile(r"(?<!\d)(\d{4}([-/])\d{1,2}\2\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 
 
+# words after a time stamp that make it an agenda's line, not a page's: any Chinese word but the
+# page's own controls and counters (打印, 关闭, 浏览, 点击, 字号, 分享, 来源)
+_AGENDA_TAIL = re.compile(r"\s*(?!打印|关闭|浏览|点击|字号|分享|来源|【)[\u4e00-\u9fff]")
+
+
 def _scan_head(lines: _Lines, head: _Head) -> None:
     """What the first lines of a page say when they are no tidy head: a speech's date line, a
     page's time stamp, and a cover letter's signature (an issuing body, then a date, on lines of
@@ -1150,11 +1155,14 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
             if occasion is not None:
                 head.occasion = (k, occasion[1])
                 head.subtitle_date = head.subtitle_date or occasion[0]
-        if head.timestamp_date is None and head.early_sign_date is None and ":" in line:
-            # under a signature ("某某市科学技术局" / "2024年3月1日") a time is an attached
-            # agenda's ("2024-03-15 09:00 报到"), not when the page went up
+        if head.timestamp_date is None and ":" in line:
             stamp = _TIMESTAMP.search(line)
-            if stamp is not None:
+            # under a signature ("某某市科学技术局" / "2024年3月1日") a time followed by words is an
+            # attached agenda's ("2024-03-15 09:00 报到"), not when the page went up; a bare
+            # stamp or one before the page's controls ("10:20:33 【打印本页】") still is
+            if stamp is not None and (
+                head.early_sign_date is None or _AGENDA_TAIL.match(line, stamp.end()) is None
+            ):
                 head.timestamp_date = parse_date(stamp.group(1))
         if (
             head.doc_no_line is None
