@@ -2271,6 +2271,33 @@ def test_a_sentence_naming_the_five_years_keeps_the_span_in_a_paragraph_on_the_l
     ]
 
 
+def test_a_subheading_naming_the_last_year_inside_a_five_year_review_dates_its_part() -> None:
+    # "（一）2025年主要工作" under "一、“十四五”时期和2025年工作回顾": its part is 2025's; the
+    # review's own heading (the period and its last year together) and "以来" date nothing
+    review = "一、“十四五”时期和2025年工作回顾"
+    parts = [
+        ("五年来，我们坚持稳中求进，地区生产总值年均增长5.5%。", (review,)),
+        (
+            "全省新增高新技术企业2000家，技术合同成交额达到800亿元。",
+            (review, "（一）2025年主要工作"),
+        ),
+        ("全省累计建成省级重点实验室120家。", (review, "（二）2021年以来的科技创新")),
+    ]
+    structure = Structure(
+        sentences=[
+            Sentence(text=text, section=section, paragraph=p, index=p)
+            for p, (text, section) in enumerate(parts)
+        ]
+    )
+    found = extract_indicators(SHA, structure, "2026-01-20")
+    assert [(f.value, f.year, f.period) for f in found] == [
+        (5.5, None, "2021—2025"),
+        (2000, 2025, None),
+        (800, 2025, None),
+        (120, None, "2021—2025"),
+    ]
+
+
 def test_a_paragraph_on_the_last_year_after_a_five_year_review_is_that_years() -> None:
     # a paragraph on 2025 placed after the last heading of a five-year review: its own opening
     # year, "过去一年" or "去年" in a report delivered in 2026 dates its figures, the span does not;

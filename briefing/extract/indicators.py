@@ -525,7 +525,9 @@ def extract_indicators(
             # or one printed before in its paragraph; but what was added up over the period
             # (新增…, 累计…) is the period's even after a sentence that printed a year ("2025年外国
             # 人来琼工作人数较2020年增长90%。…新增技能人才39.87万人次。")
-            context_year = paragraph_years.get(sentence.paragraph)
+            context_year = paragraph_years.get(sentence.paragraph) or _review_subheading_year(
+                sentence.section, heading_years, ctx
+            )
             if _NAMES_THE_PERIOD.search(sentence.text) is not None:
                 # "五年累计新增高新技术企业2300家" in a paragraph opening "去年,…": the sentence says
                 # itself that its figures are the period's, whatever year its paragraph opened on
@@ -901,6 +903,21 @@ def _heading_year(
         if cache[heading] is not None:
             return cache[heading]
     return ctx.title_year if title else None
+
+
+def _review_subheading_year(
+    section: tuple[str, ...], cache: dict[str, int | None], ctx: _DocContext
+) -> int | None:
+    """The single year of a heading below a five-year review's own ("一、“十四五”时期和2025年工作
+    回顾" / "（一）2025年主要工作"): the part it heads is that year's. The review's heading names
+    the period and its last year together, so it dates nothing; "2021年以来" starts a span."""
+    for heading in reversed(section[1:]):
+        if "以来" in heading:
+            return None
+        year = _heading_year((heading,), cache, ctx, title=False)
+        if year is not None:
+            return year
+    return None
 
 
 def _single_year(heading: str, ctx: _DocContext) -> int | None:
