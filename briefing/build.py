@@ -17,8 +17,8 @@ from functools import partial
 from pathlib import Path
 
 from briefing.aggregate import Aggregates, aggregate, clause_classifier, theme_counts
-from briefing.changes import issue_facts, what_changed
-from briefing.charts import draw_charts
+from briefing.changes import Changes, PreviousIssue, issue_facts, what_changed
+from briefing.charts import BriefingCharts, draw_charts
 from briefing.config import Settings, default_inputs, default_template
 from briefing.context import BriefingContext, build_context, masthead_timestamp
 from briefing.digest import chart_names, document_kinds
@@ -157,21 +157,8 @@ def build(
         if progress is not None:
             progress("生成", len(extraction.entries))
 
-        aggregates = aggregate(
-            included,
-            lexicon.names,
-            figures_per_theme(settings),
-            anchor=classifier.anchor_in,
-            named_only=lexicon.anchored_themes,
-            clause_themes=clause_classifier(classifier),
-        )
-        changes = what_changed(aggregates, previous.issue)
-        charts = draw_charts(
-            aggregates,
-            changes,
-            settings.theme or "",
-            chart_names(included),
-            document_kinds(included),
+        aggregates, changes, charts = summarise(
+            included, lexicon, classifier, settings, previous.issue
         )
         context = build_context(
             selection=selection,
@@ -228,6 +215,28 @@ def preview_context(settings: Settings) -> BriefingContext:
         by_entry.setdefault((entry.source, entry.sha256), doc)
     included = [by_entry[(entry.source, entry.sha256)] for entry in selection.documents]
     link_duplicates(included)
+    aggregates, changes, charts = summarise(included, lexicon, classifier, settings, None)
+    return build_context(
+        selection=selection,
+        documents=included,
+        aggregates=aggregates,
+        changes=changes,
+        charts=charts,
+        settings=settings,
+        issue_no=settings.masthead.first_issue,
+        warnings=run_warnings(entries, included, output_paths(settings, period).xlsx),
+    )
+
+
+def summarise(
+    included: Sequence[ExtractedDocument],
+    lexicon: Lexicon,
+    classifier: Classifier,
+    settings: Settings,
+    previous: PreviousIssue | None,
+) -> tuple[Aggregates, Changes, BriefingCharts]:
+    """The issue's numbers, what changed since `previous` and the charts drawn from both: one
+    function, so that `build` and `briefing context` cannot come to show different figures."""
     aggregates = aggregate(
         included,
         lexicon.names,
@@ -236,23 +245,15 @@ def preview_context(settings: Settings) -> BriefingContext:
         named_only=lexicon.anchored_themes,
         clause_themes=clause_classifier(classifier),
     )
-    changes = what_changed(aggregates, None)
-    return build_context(
-        selection=selection,
-        documents=included,
-        aggregates=aggregates,
-        changes=changes,
-        charts=draw_charts(
-            aggregates,
-            changes,
-            settings.theme or "",
-            chart_names(included),
-            document_kinds(included),
-        ),
-        settings=settings,
-        issue_no=settings.masthead.first_issue,
-        warnings=run_warnings(entries, included, output_paths(settings, period).xlsx),
+    changes = what_changed(aggregates, previous)
+    charts = draw_charts(
+        aggregates,
+        changes,
+        settings.theme or "",
+        chart_names(included),
+        document_kinds(included),
     )
+    return aggregates, changes, charts
 
 
 def figures_per_theme(settings: Settings) -> int:
