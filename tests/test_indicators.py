@@ -748,20 +748,6 @@ def test_a_planned_measures_figures_are_targets() -> None:
     assert [x.kind for x in f] == ["actual"]
 
 
-def test_an_untitled_plan_opening_on_its_working_year_dates_its_planned_measures_figures() -> None:
-    # "2025年是…之年" opening a plan with no title nor date: a figure its measure's status makes
-    # a target is of 2025, as one its own cue (力争) makes is; a plan of several years is not
-    opening = "2025年是“十四五”规划收官之年,全市科技系统要加快实施创新驱动发展战略。"
-    task = "实施企业创新积分制,新增“科贷通”贷款15亿元以上。"
-    structure = parse_structure(f"{opening}\n{task}")
-    planned = [Measure(id="m-1", text=task, section=(), status="planned")]
-    found = extract_indicators(SHA, structure, None, None, None, planned)
-    assert [(x.kind, x.year) for x in found] == [("target", 2025)]
-    titled = "科技创新中长期规划"
-    found = extract_indicators(SHA, structure, None, None, titled, planned)
-    assert [(x.kind, x.year) for x in found] == [("target", None)]
-
-
 def test_growth_words_and_multiples_of_a_base_year() -> None:
     assert one("工业固定资产投资比增53%。").kind == "growth"
     assert one("居民消费价格上涨2.9%。").kind == "growth"

@@ -578,10 +578,6 @@ def extract_indicators(
             ind.period = None  # a target or a standard in a look back is not the period's result
     if any(ind.kind == "target" and ind.year is None for ind in indicators):
         planned_year = _planned_year(title, structure, ctx.doc_year)
-        if planned_year is None and _plans_its_working_year(title, structure, ctx):
-            # "2025年是“十四五”规划收官…之年,全市科技系统要…" opening an untitled plan: a figure
-            # its measure's status made a target is of that year, as one its own cue made is
-            planned_year = ctx.working_year
         for ind in indicators:
             if ind.kind == "target" and ind.year is None and not _EVERY_YEAR.search(ind.text):
                 ind.year = planned_year
@@ -600,19 +596,6 @@ _SEVERAL_YEARS = re.compile(r"规划|纲要|[两三四五]年|中长期|远景")
 # ahead, not for the year it was issued (tried: any title naming no year nor 年度, as the 办法
 # and 细则 too: dev year 0.936 -> 0.929, their standing terms are of the issue year)
 _AIMS_AHEAD = re.compile(r"意见|行动计划|行动方案")
-
-
-def _plans_its_working_year(title: str | None, structure: Structure, ctx: _DocContext) -> bool:
-    """Whether the year a plan's opening calls its working year ("2025年是…之年") dates its
-    undated targets: not a review's (a report's, a reply's or a year before the document's
-    date), not a plan of several years (规划, 三年行动)."""
-    if ctx.working_year is None:
-        return False
-    if ctx.doc_year is not None and ctx.working_year < ctx.doc_year:
-        return False
-    if title and (_SEVERAL_YEARS.search(title) or _TITLE_SPAN.search(title)):
-        return False
-    return detect_genre(title, structure).genre in ("plan", "unknown")
 
 
 def _planned_year(title: str | None, structure: Structure, doc_year: int | None) -> int | None:
