@@ -871,3 +871,19 @@ def test_a_summary_keeps_the_provisions_it_quotes() -> None:
 )
 def test_cut_fragments_and_complaints_are_not_measures(text: str) -> None:
     assert not_a_measure(text) is not None
+
+
+def test_a_proposals_own_account_is_not_a_measure() -> None:
+    """News on a proposal's handling says what the proposal held; that is what the proposer wrote,
+    not what was done (judges' finding on an unseen news item: it was a 工作进展 highlight)."""
+    body = (
+        "7月9日下午,某某市召开重点提案办理面商会。\n"
+        "该提案由民盟市委会提出,深入分析我市科技成果转化存在的不足,并围绕中试平台建设、"
+        "技术经纪人培养等四方面给出具体建议。\n"
+        "市科技局已牵头建成中试基地3家,培养技术经纪人120名。\n"
+    )
+    texts = [m.text for m in measures_of(body, title="市领导与政协委员面商重点提案办理")]
+    assert not any("该提案" in t for t in texts)
+    assert "市科技局已牵头建成中试基地3家,培养技术经纪人120名。" in texts
+    # what became of a proposal is the reply's account of what was done, and stays a measure
+    assert not_a_measure("该建议已列入我局2024年重点工作,全年安排资金500万元。", "reply") is None

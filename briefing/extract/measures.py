@@ -1047,6 +1047,19 @@ _VISIT_RE = re.compile(r"执法检查|视察|调研检查|工作评议")
 _OVERSEER_RE = re.compile(r"人大|政协|常委会")
 
 
+# a proposal described, as news on its handling or a reply's opening does (该提案由致公党市委会
+# 提出,深入分析…存在的差距,并围绕…等五方面给出具体建议): what the proposer wrote, not what the
+# government did or will do. The subject opens the sentence (该建议已列入…, a reply's account of
+# what became of it, opens the same way but goes on with the result: not matched), or the
+# proposer is named by 由…提出, or the sentence ends on the advice given.
+_PROPOSAL_ACCOUNT_RE = re.compile(
+    r"^(?:该|此|本|这份|这件|这一)[件份项]?(?:提案|议案|建议)"
+    r"(?:由|深入|从|围绕|聚焦|针对|分析|就|指出|认为|提出|内容|主要)"
+    r"|(?:提案|议案|建议)由[^，,。；;]{1,30}提出"
+    r"|(?:给出|提出)了?[^，,。；;]{0,10}(?:具体|针对性|可行|有益)[^，,。；;]{0,4}(?:建议|意见)[。！!]?$"
+)
+
+
 # why a policy is made, what it means, how its text is laid out, as a reading (解读) explains it:
 # 此部分政策,旨在支持…; 政策意义:通过…; …目标的设定,主要考虑…; 《…办法》…内容涵盖…,分7章共35条
 _RATIONALE_HINT_RE = re.compile(r"旨在|意义|考虑|章")
@@ -1099,6 +1112,8 @@ def _framing_shape(text: str) -> str | None:
         return "是人大或政协对政府部门的检查、询问或视察，不是发文方自己的措施"
     if _RATIONALE_HINT_RE.search(text) is not None and _is_rationale(text):
         return "是对政策用意、考虑或篇章结构的说明，不是措施"
+    if ("案" in text or "建议" in text) and _PROPOSAL_ACCOUNT_RE.search(text) is not None:
+        return "是对提案或建议本身的介绍（由谁提出、分析了什么、提了哪些建议），不是措施"
     if text[:1] == "为" and is_generic_intention(text):
         # 为凝聚…合力,做好科技重点任务,确保…完成年度考核指标。: a purpose with no main clause
         return "只说目的（为……），没有做了或要做的事，不是措施"
