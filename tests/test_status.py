@@ -1118,3 +1118,32 @@ def test_a_work_reports_task_part_is_not_overruled_by_a_rule_in_force() -> None:
     assert decide("确保各项任务均由专人负责落实。", ("三、下一步工作打算",), reply).status == (
         "planned"
     )
+
+
+def test_a_part_on_the_plan_period_ahead_plans_but_its_review_paragraph_stays_done() -> None:
+    """A 2026 work report explains the draft 十五五 plan: its part says what the period will do
+    (judges found 进展 there on an unseen report), and its paragraph that opens on the 十四五
+    period just over still reports results."""
+    body = (
+        "一、2025年工作回顾\n"
+        "全市研发投入强度达到3.1%。\n"
+        "二、关于《某某省国民经济和社会发展第十五个五年规划纲要（草案）》的说明\n"
+        "“十四五”时期，我省发展历程极不平凡。"
+        "全省生产总值从4.1万亿元增加到5.6万亿元，高新技术企业从1.2万家增加到2.6万家。\n"
+        "强化科技创新策源功能，加强原始创新和关键核心技术攻关，建设一批重大科技基础设施。\n"
+        "三、2026年主要任务\n"
+        "新建省重点实验室20家。\n"
+    )
+    got = statuses(body, title="2026年某某省政府工作报告", date="2026-01-20")
+    assert got["全市研发投入强度达到3.1%。"] == "done"
+    assert (
+        got["全省生产总值从4.1万亿元增加到5.6万亿元，高新技术企业从1.2万家增加到2.6万家。"]
+        == "done"
+    )
+    assert (
+        got["强化科技创新策源功能，加强原始创新和关键核心技术攻关，建设一批重大科技基础设施。"]
+        == "planned"
+    )
+    assert got["新建省重点实验室20家。"] == "planned"
+    # a heading on a period already over says nothing of the kind by itself
+    assert heading_kind("二、“十四五”规划纲要实施", 2026, "report") is None

@@ -17,6 +17,7 @@ from briefing.extract.status import (
     INSTRUCTION_RE,
     LOOKING_BACK,
     MODAL_JIANG_RE,
+    PAST_PERIOD,
     PLAN_RE,
     PLAN_TEST_RE,
     Decision,
@@ -32,6 +33,7 @@ from briefing.extract.status import (
     heading_kind,
     modal_jiang,
     opens_task_region,
+    past_period_opening,
     period_years,
     section_verdict,
     sentence_mood,
@@ -504,6 +506,8 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
     lead: Mood | None = None
     previous: Mood | None = None  # the strong mood of the whole sentence just before
     previous_paragraph = -1
+    paragraphs = {p.index: p.text for p in structure.paragraphs}
+    review: str | None = None  # the past plan period the unit's paragraph opens on
     for unit in units:
         head = unit.section[0] if unit.section else None
         if head != top:
@@ -525,6 +529,22 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
             region_depth=unit.region_depth,
             inherited=inherited,
         )
+        if unit.paragraph != previous_paragraph:
+            # a paragraph that opens on a plan period already over (“十四五”时期,上海发展历程极不
+            # 寻常。…) reviews it, also under a heading on the period ahead
+            opening = paragraphs.get(unit.paragraph, "")
+            review = past_period_opening(opening, ctx.year) if "五" in opening[:12] else None
+        if (
+            review is not None
+            and decision.status == "planned"
+            and decision.basis
+            in (
+                "section",
+                "genre",
+            )
+        ):
+            mood = Mood("done", True, _REVIEW_PARAGRAPH + PAST_PERIOD, review)
+            decision = decision._replace(status="done", basis="mood", mood=mood)
         if (
             previous is not None
             and decision.basis in ("default", "genre")
@@ -563,6 +583,7 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
 
 
 _LEAD_CLAUSE = "本句开头的分句："
+_REVIEW_PARAGRAPH = "本段开头："
 _PREVIOUS_SENTENCE = "接续上一句（“同时”）："
 # a sentence that opens by going on with the one before it
 _GOES_ON_RE = re.compile(r"^同时[，,]")

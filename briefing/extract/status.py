@@ -225,6 +225,8 @@ _HEADING_NUMBER_RE = re.compile(
     r"|[(（][一二三四五六七八九十]+[)）]、?|\d+[.．、]|[(（]\d+[)）])"
 )
 _HEADING_YEAR_RE = re.compile(r"(20\d\d)年")
+# a five-year plan period a heading names: “十五五”, 第十五个五年规划
+_HEADING_PERIOD_RE = re.compile(r"十([一二三四五六])(?:个五年|五)")
 _THIS_YEAR_RE = re.compile(r"今年(?!以来)|明年|本年度")
 _HEADING_TRIM = "。.：:；;，, "
 # genres that report a past period
@@ -287,6 +289,11 @@ def heading_kind(
     if m is not None and (m.group(0) != "今年" or genre in ("report", "plan")):
         return SectionVerdict("tasks", heading, m.group(0))
     if year is not None:
+        period = _HEADING_PERIOD_RE.search(body) if "五" in body else None
+        if period is not None and period_years(period.group(1))[0] >= year:
+            # 二、关于《…第十五个五年规划纲要（草案）》的说明 in a report of 2026: a part on a plan
+            # period that has not yet begun or begins this year says what is to be done in it
+            return SectionVerdict("tasks", heading, period.group(0))
         years = [int(y) for y in _HEADING_YEAR_RE.findall(body)]
         if years:
             last_year = years[-1]
@@ -525,6 +532,12 @@ def _past_period(text: str, year: int | None) -> re.Match[str] | None:
     return None
 
 
+def past_period_opening(text: str, year: int | None) -> str | None:
+    """The words of a plan period already over that open `text` (“十四五”时期, in 2026), or None."""
+    m = _past_period(text[:14], year)
+    return m.group(0) if m is not None and m.start() <= 1 else None
+
+
 # 为民/为主: not a purpose clause
 _NOT_PURPOSE = frozenset({"为民", "为主", "为此", "为止", "为期", "为重"})
 # (初步)预计全年…增长6.5%左右: an estimate of a period's result, as a review gives it
@@ -555,7 +568,7 @@ _AHEAD = "“{}”是今后的时段"
 _GOALS = "“{}”引出的是目标"
 _DONE = "“{}”表示已完成"
 _EARLIER_DATE = "句首的日期“{}”早于文件日期"
-_PAST_PERIOD = "“{}”是已过去的规划期"
+PAST_PERIOD = "“{}”是已过去的规划期"
 _NOW = "“{}”陈述的是当前状况"
 _RULE = "“{}”陈述的是现行规定或职责分工"
 _ESTIMATE = "“{}”是对已过时期结果的估计"
@@ -742,7 +755,7 @@ def _past_mood(text: str, year: int | None) -> Mood | None:
         return Mood("done", True, _DONE, m.group(0))
     m = _past_period(text, year)
     if m is not None:
-        return Mood("done", True, _PAST_PERIOD, m.group(0))
+        return Mood("done", True, PAST_PERIOD, m.group(0))
     if year is not None and text[:2] == "20":
         m = _LEADING_DATE_RE.match(text)
         if m is not None and (int(m.group(1)) < year or (int(m.group(1)) == year and m.group(2))):
