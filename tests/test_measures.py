@@ -887,3 +887,19 @@ def test_a_proposals_own_account_is_not_a_measure() -> None:
     assert "市科技局已牵头建成中试基地3家,培养技术经纪人120名。" in texts
     # what became of a proposal is the reply's account of what was done, and stays a measure
     assert not_a_measure("该建议已列入我局2024年重点工作,全年安排资金500万元。", "reply") is None
+
+
+def test_a_paragraph_of_problems_is_no_measure_after_its_opening() -> None:
+    """A work report's paragraph of problems lists them one clause after another, most with no
+    word of shortfall of their own; its closing pledge is no measure either. Problems were 进展
+    items on unseen reports. A figure or a 下一步 in it stays."""
+    body = (
+        "一、2025年工作回顾\n"
+        "全省技术合同成交额达到1200亿元。\n"
+        "同时我们清醒地看到，我省经济社会发展中老问题、新挑战仍然不少。"
+        "现代化产业体系建设有短板，行业和产品结构还需优化，创新体系整体效能仍需提升；"
+        "民生保障仍然存在短板弱项。对此我们将采取有力措施坚决改进。\n"
+        "要看到，无论是保就业还是防风险，都要有经济增长支撑。要用改革办法稳就业、促消费。\n"
+    )
+    got = texts(measures_of(body, title="2026年某某省政府工作报告", date="2026-01-20"))
+    assert got == ["全省技术合同成交额达到1200亿元。", "要用改革办法稳就业、促消费。"]

@@ -208,9 +208,18 @@ _PROBLEM_WORD_RE = re.compile(
 _CLAUSE_RE = re.compile(r"[^，,；;。：:]+")
 
 
+# what an opening of problems names (…老问题、新挑战仍然不少; 还有不少困难和挑战)
+_PROBLEM_NOUN_RE = re.compile(r"问题|困难|挑战|不足|差距|短板|弱项|瓶颈|矛盾")
+
+
+def is_problem_opening(text: str) -> bool:
+    """但也要看到,… / 我们也清醒地认识到,…: a sentence that opens a statement of problems."""
+    return ("看到" in text or "认识到" in text) and _PROBLEM_OPENING_RE.match(text) is not None
+
+
 def is_problem_statement(text: str) -> bool:
     """但也要看到,我市科技综合实力…还有差距: a statement of problems, not a measure."""
-    if ("看到" in text or "认识到" in text) and _PROBLEM_OPENING_RE.match(text):
+    if is_problem_opening(text):
         return True
     if _PROBLEM_WORD_RE.search(text) is None or _PROBLEM_PREDICATE_RE.search(text) is None:
         return False
@@ -1300,6 +1309,7 @@ def _units(
     situations: dict[tuple[str, ...], bool] = {}  # sections of a part on the situation
     item_title = ""
     item_paragraph = -1
+    problems_paragraph = -1  # the paragraph a statement of problems opened
     headed_lines = -1  # short lines heading a paragraph, in the whole document; -1: not counted
     i = 0
     while i < len(sentences):
@@ -1384,6 +1394,18 @@ def _units(
             # 主要预期目标是:一是…;二是…; 未来5年,太原将…。…: the targets and plans after it
             told, told_paragraph = text, sentence.paragraph
             told_list = text[-1:] in ":："
+        if sentence.paragraph == problems_paragraph and not (
+            _DIGIT_RE.search(text) or opens_task_region(text)
+        ):
+            # 同时我们清醒地看到,…老问题、新挑战仍然不少。…现代化产业体系建设有短板,…仍需提升;
+            # …: the paragraph a problem statement opens goes on listing problems, one per
+            # clause, most of them with no word of shortfall a sentence alone would show
+            continue
+        if is_problem_opening(text):
+            # 要看到,无论是…都要有经济增长支撑: a point made, not problems; the paragraph goes on
+            if _PROBLEM_NOUN_RE.search(text) is not None:
+                problems_paragraph = sentence.paragraph
+            continue
         if (
             is_framing(text)
             or is_problem_statement(text)
