@@ -17,6 +17,7 @@ from briefing.extract.measures import (
     document_context,
     locate_in_document,
     not_a_measure,
+    problems_paragraph_opening,
     status_reasons,
 )
 from briefing.extract.script import is_traditional, to_simplified
@@ -89,6 +90,7 @@ class _Context:
     items: tuple[str, ...] = ()  # the lead of the item the sentence sits in (一是…), when found
     document: bool = False  # the document is about science and technology throughout
     main: tuple[str, list[str]] | None = None  # the document's main theme and its evidence
+    problems: str = ""  # the problem statement opening the sentence's paragraph, when not found
 
 
 def _context(
@@ -117,6 +119,7 @@ def _context(
             anchor=(title or "") + "".join(given),
             note=f"在 {doc} 中没有找到这句话，按句子本身解释",
             title=title,
+            problems=problems_paragraph_opening(doc, sentence) or "",
         )
     return _Context(
         found.text,
@@ -209,6 +212,10 @@ def _inherited(classifier: Classifier, where: _Context) -> str:
 
 def _explain_status(where: _Context) -> None:
     excluded = not_a_measure(where.sentence, where.doc.genre)
+    if excluded is None and where.problems:
+        excluded = (
+            f"所在段落以问题陈述开头（“{where.problems[:30]}…”），段内各句陈述的是问题，不是措施"
+        )
     if excluded is not None:
         typer.echo(f"不计为措施：{excluded}（简报和抽取结果中不会出现）")
     decision = where.decision or decide(where.sentence, where.section, where.doc)

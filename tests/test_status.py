@@ -1147,3 +1147,20 @@ def test_a_part_on_the_plan_period_ahead_plans_but_its_review_paragraph_stays_do
     assert got["新建省重点实验室20家。"] == "planned"
     # a heading on a period already over says nothing of the kind by itself
     assert heading_kind("二、“十四五”规划纲要实施", 2026, "report") is None
+
+
+def test_explain_says_a_problem_paragraph_left_a_sentence_out(
+    app: typer.Typer, tmp_path: Path
+) -> None:
+    doc = tmp_path / "report.txt"
+    doc.write_text(
+        "2026年某某省政府工作报告\n"
+        "同时我们清醒地看到，我省经济社会发展中老问题、新挑战仍然不少。"
+        "现代化产业体系建设有短板，创新体系整体效能仍需提升。\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["explain", "现代化产业体系建设有短板，创新体系整体效能仍需提升。", "--doc", str(doc)]
+    )
+    assert result.exit_code == 0
+    assert "不计为措施：所在段落以问题陈述开头" in result.output

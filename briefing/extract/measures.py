@@ -697,6 +697,27 @@ def locate_in_document(path: Path, sentence: str, classifier: Classifier) -> Loc
     return best[1] if best else None
 
 
+def problems_paragraph_opening(path: Path, sentence: str) -> str | None:
+    """The problem statement that opens the paragraph holding `sentence` in the document at
+    `path`, when that leaves the sentence out (`_units`), for `briefing explain`; else None."""
+    from briefing.extract.metadata import parse_document_text
+    from briefing.extract.structure import normalize_inline, parse_structure
+    from briefing.readers import read_file
+
+    wanted = _clean(normalize_inline(sentence))
+    if not wanted or _DIGIT_RE.search(wanted) or opens_task_region(wanted):
+        return None
+    for raw in read_file(path, str(path)):
+        opening: tuple[int, str] | None = None
+        for s in parse_structure(parse_document_text(raw).body).sentences:
+            text = _clean(s.text)
+            if opening is not None and opening[0] == s.paragraph and wanted in text:
+                return opening[1]
+            if is_problem_opening(text) and _PROBLEM_NOUN_RE.search(text) is not None:
+                opening = (s.paragraph, text)
+    return None
+
+
 def _likeness(wanted: str, text: str) -> float:
     """1.0 when one holds the other; else the share of character pairs they have in common."""
     if wanted and (wanted in text or text in wanted):
