@@ -28,6 +28,7 @@ from briefing.config import Settings
 from briefing.digest import (
     KIND_LABELS,
     Cited,
+    Proposal,
     ThemeFacts,
     digest_lines,
     document_kind,
@@ -208,7 +209,7 @@ class ThemeDocument(TypedDict):
     mark: str
     """本期标记，同 `documents[].mark`。 例：`补报`"""
     gist: str
-    """文件摘要，同 `documents[].gist`。"""
+    """文件摘要，同 `documents[].gist` 的写法，但只引本主题的措施、只计本主题的措施数。"""
     measure_count: int
     """该文件中本主题的措施数（不含重复），即下面三项之和。 例：`6`"""
     done_count: int
@@ -453,6 +454,11 @@ def document_summaries(
         key_measures = strongest_measures(doc, science=aggregates.other_focus)
         date = shown_date(doc)
         date_cn = cn_date(date)
+        theme_counts = [
+            (theme, per_document.get(no, {}).get(theme, 0))
+            for theme in aggregates.themes
+            if theme != OTHER_THEME
+        ]
         summaries.append(
             DocumentSummary(
                 no=no,
@@ -480,27 +486,51 @@ def document_summaries(
                     result=proposal.result,
                 ),
                 key_measures=key_measures,
-                gist=gist(
-                    kind,
-                    proposal,
-                    measure_count,
-                    shown_publisher(doc),
-                    date_cn,
-                    key_measures,
-                    title="" if meta.title_derived else meta.title or "",
-                    topics=[] if key_measures else section_topics(doc),
-                    indicator_count=len(doc.indicators),
-                    # a table without measures says at least which years it covers
-                    setting=setting_of(doc) or (years_covered(doc) if not measure_count else ""),
-                    theme_counts=[
-                        (theme, per_document.get(no, {}).get(theme, 0))
-                        for theme in aggregates.themes
-                        if theme != OTHER_THEME
-                    ],
-                ),
+                gist=_gist_of(doc, kind, proposal, date_cn, key_measures, theme_counts),
             )
         )
     return summaries
+
+
+def _gist_of(
+    doc: ExtractedDocument,
+    kind: str,
+    proposal: Proposal | None,
+    date_cn: str,
+    key_measures: Sequence[str],
+    theme_counts: Sequence[tuple[str, int]],
+) -> str:
+    meta = doc.metadata
+    measure_count = sum(1 for m in doc.measures if m.duplicate_of is None)
+    return gist(
+        kind,
+        proposal,
+        measure_count,
+        shown_publisher(doc),
+        date_cn,
+        key_measures,
+        title="" if meta.title_derived else meta.title or "",
+        topics=[] if key_measures else section_topics(doc),
+        indicator_count=len(doc.indicators),
+        # a table without measures says at least which years it covers
+        setting=setting_of(doc) or (years_covered(doc) if not measure_count else ""),
+        theme_counts=theme_counts,
+    )
+
+
+def theme_gist(doc: ExtractedDocument, theme: str, measures: int) -> str:
+    """A document's gist as a theme's 相关文件 table gives it: its strongest measures of `theme`
+    and its count of them (review m: the 科技金融 专题 summed up 河南's report by its 灯塔工厂)."""
+    kind = document_kind(doc)
+    proposal = proposal_of(doc) if kind == "reply" else None
+    return _gist_of(
+        doc,
+        kind,
+        proposal,
+        cn_date(shown_date(doc)),
+        strongest_measures(doc, theme=theme),
+        [(theme, measures)],
+    )
 
 
 def _other_counts(counts: Mapping[str, int]) -> OtherCounts:
@@ -521,7 +551,10 @@ def _other_work(highlights: Sequence[CitedMeasure], policies: set[int]) -> Other
 
 
 def _theme_document(
-    counted: ThemeDocumentCount, summaries: Sequence[DocumentSummary]
+    counted: ThemeDocumentCount,
+    summaries: Sequence[DocumentSummary],
+    documents: Sequence[ExtractedDocument],
+    theme: str,
 ) -> ThemeDocument:
     summary = summaries[counted.source_no - 1]
     return ThemeDocument(
@@ -530,7 +563,7 @@ def _theme_document(
         doc_no=summary["doc_no"],
         date=summary["date"],
         mark=summary["mark"],
-        gist=summary["gist"],
+        gist=theme_gist(documents[counted.source_no - 1], theme, counted.total),
         measure_count=counted.total,
         done_count=counted.done,
         provision_count=counted.provisions,
@@ -880,6 +913,9 @@ def build_context(
         aggregates.measures,
         shown,
         settings.layout.highlights_per_theme * depth,
+        # one per document on the first pass: a theme's section is not filled from the one or
+        # two long provincial reports while a city's 实验室揭牌 or 高新区获批 has a place to go
+        per_document=1,
         dated=years,
         clause_themes=aggregates.clause_themes,
     )
@@ -964,8 +1000,8 @@ def build_context(
                 trend_chart=charts.trends.get(theme, ""),
                 chart=charts.by_theme.get(theme, ""),
                 documents_chart=charts.documents.get(theme, ""),
-                documents=[_theme_document(d, summaries) for d in about],
-                touching=[_theme_document(d, summaries) for d in touching],
+                documents=[_theme_document(d, summaries, documents, theme) for d in about],
+                touching=[_theme_document(d, summaries, documents, theme) for d in touching],
                 # nothing to show but counts: the 专题 says so in one note instead of padding
                 # pages with empty sections (freshk 科技金融: one 人大 question, no figure)
                 thin=not highlights

@@ -35,6 +35,7 @@ from briefing.wording import (
     clean_sentence,
     dangling_year,
     has_figure,
+    is_continuation,
     names_sci_tech,
     substance,
     unsuitable,
@@ -597,8 +598,10 @@ def theme_part(
         if any(t in c for t in wanted) and (owns is None or owns(clauses[i]))
     ]
     first = 1 if _DATE_ONLY_RE.match(clauses[0]) or _TIME_LEAD_RE.match(clauses[0]) else 0
-    if not hits or hits[0] <= first or 2 * len(hits) > len(clauses) - first:
+    if not hits or hits[0] < first or 2 * len(hits) > len(clauses) - first:
         return None
+    if hits[0] == first and not _parallel_results(clauses[first:]):
+        return None  # a lead that names the theme governs what follows
     chosen: set[int] = set(range(first))
     for i in hits:
         chosen |= _with_support(clauses, i)
@@ -609,6 +612,27 @@ def theme_part(
             j += 1
     part = "，".join(clauses[i] for i in sorted(chosen))
     return f"{balance_marks(_JOINING_RE.sub('', part))}。"
+
+
+# a thing named, then what became of it: 中国科学院工业人工智能研究所正式成立, 3项成果入选“…”,
+# 全球首个6G外场试验网成功搭建 (not 新增…, 促成…, 入驻…: a verb with no subject of its own)
+_OWN_RESULT_RE = re.compile(
+    r"^(?!" + GENERIC_OPENING_RE.pattern[1:] + r").{2,}?(?:正式|成功|顺利|全面|已)?"
+    r"(?:成立|建成|获批|投入运行|投入使用|运行|投用|揭牌|挂牌|交付|搭建|落地|落户|入选|开通|上线"
+    r"|启用|荣获|获评|实现量产)"
+)
+
+
+def _parallel_results(clauses: Sequence[str]) -> bool:
+    """Whether the clauses (after a leading date) list results of their own rather than follow a
+    lead: the first names a thing and what became of it (全国高校区域技术转移转化中心投入运行), and so
+    do at least half of the others (…研究所正式成立，3项成果入选“中国科学十大进展”，…试验船正式交付).
+    A lead (持续深化科技金融服务，…) or a result its next clauses elaborate (…中心建成运行，入驻机构
+    120家，促成技术交易50亿元) governs what follows."""
+    if not _OWN_RESULT_RE.match(clauses[0]):
+        return False
+    others = clauses[1:]
+    return 2 * sum(1 for c in others if _OWN_RESULT_RE.match(c)) >= len(others)
 
 
 def _shortened(clause: str) -> str:
@@ -643,6 +667,12 @@ def _with_support(clauses: Sequence[str], i: int) -> set[int]:
             chosen.add(i - 2)  # 对…项目，按…给予补助，最高不超过20万元: who gets the capped grant
         if i > 1 and _DATE_ONLY_RE.match(clauses[i - 2]):
             chosen.add(i - 2)  # 到2027年，…投入大幅增加，投入强度达到2.8%: the date of both
+        # a run of clauses that all lean (…研发经费达到69.07亿元，比上年增长11.0%，占…比重达94.2%):
+        # back to the one that names their subject
+        j = i - 1
+        while j > 0 and _LEANING_RE.match(clauses[j]) and not clauses[j].startswith("其中"):
+            chosen.add(j - 1)
+            j -= 1
     if _RECIPIENT_RE.match(clauses[i]) and i + 1 < len(clauses):
         chosen.add(i + 1)
     if _GRANT_RE.match(clauses[i]):
@@ -710,10 +740,14 @@ class ThemeFacts:
     plans: Sequence[Cited]
 
 
-def _theme_items(theme: ThemeFacts, n: int) -> tuple[str, list[Cited]]:
+def _theme_items(
+    theme: ThemeFacts, n: int, quoted: Collection[int] = ()
+) -> tuple[str, list[Cited]]:
     """What a theme's sentence quotes and how it introduces it: up to `n` of its strong results
     (those with figures first) from different documents; else its best strong plan, introduced as
-    a provision (政策明确：) or as the theme's plans (以工作安排为主：); else nothing."""
+    a provision (政策明确：) or as the theme's plans (以工作安排为主：); else nothing. A result of
+    a document not in `quoted` (those the sentences before quote) leads when it is as good a kind
+    of result as the best (a figure, of S&T work, new): the 本期要点 is not one report's alone."""
     results = [c for c in theme.progress if _quotable(c)]
     if results:
         # results that count something first: a summary line without a figure says little; a
@@ -721,15 +755,21 @@ def _theme_items(theme: ThemeFacts, n: int) -> tuple[str, list[Cited]]:
         # a result that counts S&T work itself (3家全国重点实验室获批建设) before one that counts
         # what any trade has (新增技能人才39.87万人次)
         # what is new before what is years old (a 2022 rate does not lead a 2026 issue)
-        counted = sorted(
-            results,
-            key=lambda c: (
+        def kind(c: Cited) -> tuple[bool, bool, bool, bool]:
+            return (
                 c.stale,
                 not has_figure(c.text),
                 not names_sci_tech(fact(c.text)),
                 bool(_STOCK_RE.match(c.text)),
-            ),
+            )
+
+        counted = sorted(results, key=kind)
+        fresh = next(
+            (c for c in counted if c.source_no not in quoted and kind(c) == kind(counted[0])),
+            None,
         )
+        if fresh is not None:
+            counted = [fresh, *(c for c in counted if c is not fresh)]
         return "", _spread(counted, n)
     plans = sorted(
         (c for c in theme.plans if _quotable(c) and not _PRESENT_RE.match(c.text)),
@@ -900,10 +940,12 @@ def digest_lines(
     strong.sort(key=lambda t: said[t.name][0] != "")  # results before plans, stable
     shown = strong[:4]
     quoted: set[str] = set()
+    sources: set[int] = set()
     for t in shown:
-        intro, items = said[t.name]
+        intro, items = _theme_items(t, 1, sources)
         lines.append(f"{t.name}方面，{intro}{_quoted(items)}。")
         quoted.update(c.text for c in items)
+        sources.update(c.source_no for c in items)
     rest = [t for t in ranked if t not in shown]
     if rest and not shown:
         # a count alone tells a leader nothing (此外，科技金融方面梳理措施3条): said only when no
@@ -946,13 +988,17 @@ DEMAND_RE = re.compile(r"^(?:[一二三四五六七八九十]要|要(?![求素�
 
 
 def strongest_measures(
-    doc: ExtractedDocument, n: int = 2, science: Collection[str] = frozenset()
+    doc: ExtractedDocument,
+    n: int = 2,
+    science: Collection[str] = frozenset(),
+    theme: str | None = None,
 ) -> list[str]:
     """The document's `n` most substantial measures (results and plans alike), as short facts.
 
     Measures of a theme come first, then those in `science` (ids of the measures of no theme
     that report S&T work: `Aggregates.other_focus`), then the rest: a city's work report is
-    summed up in a S&T briefing by its 高新技术企业 and 专利, not by its GDP.
+    summed up in a S&T briefing by its 高新技术企业 and 专利, not by its GDP. With `theme`, only
+    the measures of that theme (a 专题's table of related documents).
     Only the dozen best by a rough score (figures, a quoted name, a result) are cleaned and scored:
     a year's build holds thousands of documents."""
 
@@ -975,17 +1021,22 @@ def strongest_measures(
             position,
         )
         for position, m in enumerate(doc.measures)
-        if m.duplicate_of is None
+        if m.duplicate_of is None and (theme is None or theme in m.themes)
     )
-    scored: list[tuple[int, int, int, int, int, int, str]] = []
+    scored: list[tuple[int, int, int, int, int, int, str, bool]] = []
     for _, _, position in rough[:12]:
         m = doc.measures[position]
         text = clean_sentence(m.text)
         if not text or unsuitable(text) is not None:
             continue
+        if theme is not None and m.status == "done" and m.evidence.get(theme):
+            # a list of results of several kinds: the theme's clauses, as its highlight shows them
+            text = theme_part(text, m.evidence[theme]) or text
         quote, alone = quote_of(text)
-        if not alone:
-            continue  # a clause clipped from a long sentence without figures (制定专项规划)
+        if not alone or is_continuation(quote):
+            # a clause clipped from a long sentence without figures (制定专项规划), or a quote
+            # that opens on what tied it to the clause before (以及省内高校院所104项…)
+            continue
         # a measure of one of the briefing's themes is what its readers follow: those come first
         score = substance(text, figures.get(m.id, 0), m.status == "done")
         if score < MIN_SCORE:
@@ -1000,7 +1051,7 @@ def strongest_measures(
         # a demand made at a meeting (要围绕…，力争…) says what someone wants done, not what the
         # document reports: after what it reports, whatever its status was read as
         demand = 1 if DEMAND_RE.match(quote) else 0
-        scored.append((tier(m), story, demand, plain, -score, position, quote))
+        scored.append((tier(m), story, demand, plain, -score, position, quote, m.status != "done"))
     scored.sort()
     if scored and scored[0][0] < 2:
         # a document that reports S&T work is summed up by it alone: its second place is not
@@ -1010,7 +1061,25 @@ def strongest_measures(
         # one firm's story is no summary of a document that says more: the gist names one
         # measure rather than fill its second place with an anecdote
         scored = [item for item in scored if item[1] == 0]
-    return [quote for *_, quote in scored[:n]]
+    # what was done before what is planned, and the plans said as such, once before the first:
+    # a report's gist that opens on 新建10家省级概念验证中心 reads as done, and 1.28万家 beside a
+    # target of 1.5万家 reads as two counts. Plans alone are marked in a report, a summary or a
+    # news item only (a policy's, a programme's or a reply's measures are what it plans or will do)
+    picked = sorted(scored[:n], key=lambda item: item[-1])
+    plans = [planned for *_, planned in picked]
+    kind = document_kind(doc) if any(plans) else ""
+    marked = kind not in ("", "plan", "reply") and (
+        not all(plans) or kind in ("report", "summary", "news")
+    )
+    first_plan = plans.index(True) if marked else -1
+    return [
+        f"{PLAN_MARK}{quote}" if i == first_plan else quote
+        for i, (*_, quote, _) in enumerate(picked)
+    ]
+
+
+PLAN_MARK = "下一步，"
+"""What a gist puts before a planned measure of a document that is no policy or programme."""
 
 
 def own_year(doc: ExtractedDocument) -> int | None:
@@ -1213,6 +1282,11 @@ _CONTACT_RE = re.compile(
 )
 
 
+# a heading of short paired phrases (加强组织，高位推进; 突出重点、精准施策): how the work is done,
+# not what the document is about
+_SLOGAN_PAIR_RE = re.compile(r"^[^，、,“《]{2,6}(?:[，、][^，、,“《]{2,6})+$")
+
+
 def section_topics(doc: ExtractedDocument, n: int = 2) -> list[str]:
     """What a document's measures are about, by the headings they stand under (innermost first
     met, numbers stripped, without final punctuation): `n` distinct ones, in document order; a
@@ -1223,11 +1297,13 @@ def section_topics(doc: ExtractedDocument, n: int = 2) -> list[str]:
             continue
         heading = _HEADING_NUMBER_RE.sub("", m.section[-1].strip())
         heading = balance_marks(re.split(r"[。；]", heading)[0].rstrip("，,：: "))
+        heading = re.sub(r"\s*,\s*", "，", heading)  # a page's ASCII comma, as the 简报 writes it
         if (
             4 <= len(heading) <= 40
             and heading not in topics
             and not _FRAME_HEADING_RE.match(heading)
             and not _CONTACT_RE.search(heading)
+            and not _SLOGAN_PAIR_RE.match(heading)
         ):
             topics.append(heading)
         if len(topics) >= n:

@@ -267,6 +267,14 @@ _CONTINUATION_RE = re.compile(
 )
 
 
+# a sentence opening on a word that points back (该提案由…提出, 此次活动…, 上述企业…, 他说，…): what it
+# points at is in a sentence before it, which a highlight does not show (此外, 此前, 其中, 其次, 其他
+# and 其实 point at nothing)
+_POINTING_BACK_RE = re.compile(
+    r"^(?:该(?![，,])|此(?![外前后时])|上述|前述|其(?![中次他它余实])|他(?![人国乡山])|她|它)"
+)
+
+
 def is_continuation(text: str) -> bool:
     """Whether a (cleaned) sentence or quote leans on the one before it for its subject and verb
     (并于2017年1月联合印发了…, 于2015年底初步完成了…): it does not stand alone."""
@@ -403,6 +411,8 @@ def unsuitable(text: str) -> str | None:
         return "文件标题"
     if _QUOTED_WHOLE_RE.search(text):
         return "引语"
+    if _POINTING_BACK_RE.match(text):
+        return "指代不明"
     if "？" in text:
         # a question asked, not a step taken: 如何让科技成果走出实验室？
         return "设问"

@@ -510,6 +510,42 @@ def test_a_gist_without_a_quotable_measure_still_says_what_the_document_is_about
     assert table == "2021年3月1日发布，未梳理出政策措施，列有数据14项。"
 
 
+def test_a_reports_gist_gives_results_first_and_marks_its_targets_as_next_steps() -> None:
+    """Review m, gists [7] and [8]: a province's report gist read 高新技术企业1.28万家 beside
+    高新技术企业达到1.5万家 with no marker, and another opened on a 2026 plan as if done."""
+    texts = [
+        "新建10家省级概念验证中心、30家标杆孵化器，力争技术合同成交额突破3000亿元。",
+        "全省国家高新技术企业达到1.28万家，技术合同成交额2150亿元、增长35%。",
+    ]
+    doc = _reply("2026年省政府工作报告", "\n".join(texts))
+    doc.measures = [
+        Measure(id="m0", text=texts[0], section=(), status="planned", themes=["成果转化"]),
+        Measure(id="m1", text=texts[1], section=(), status="done", themes=["成果转化"]),
+    ]
+    shown = strongest_measures(doc, 2)
+    assert shown[0].startswith("全省国家高新技术企业达到1.28万家")
+    assert shown[1].startswith("下一步，新建10家省级概念验证中心")
+    # a policy's provisions are no next steps
+    doc.metadata = Metadata(title="关于支持科技成果转化的若干措施", display_title="")
+    assert not any(m.startswith("下一步") for m in strongest_measures(doc, 2))
+
+
+def test_a_gist_passes_over_a_heading_of_paired_slogans() -> None:
+    """Review m, gist [2]: 涉及加强组织,高位推进 (with the page's ASCII comma) said nothing."""
+    doc = _reply("关于培育人工智能产业的提案的答复", "")
+    doc.measures = [
+        Measure(
+            id=f"m{i}",
+            text="成立工作专班，统筹推进人工智能产业培育工作。",
+            section=(heading,),
+            status="planned",
+            themes=[],
+        )
+        for i, heading in enumerate(("一、加强组织,高位推进", "二、建设人工智能算力中心"))
+    ]
+    assert section_topics(doc) == ["建设人工智能算力中心"]
+
+
 def test_next_steps_never_quote_a_sentence_about_how_things_stand() -> None:
     """A sentence opening on 目前 or 截至 states the present, whatever status it was given: the
     本期要点 does not put it after 下一步."""
@@ -983,6 +1019,62 @@ def test_the_themes_clauses_of_a_list_keep_the_date_and_the_subject_they_lean_on
     assert theme_part("新建孵化器3家，引进人才20名，科技贷款余额增长11.7%。", ["贷款"]) is None
     text = "新增院士2名，引进领军人才30名，培育青年人才100名，新建实验室2个。"
     assert theme_part(text, ["人才", "院士"]) is None
+
+
+def test_a_list_of_results_each_with_its_own_subject_gives_only_the_themes_clause() -> None:
+    """A province's review lists results of its own, one a clause: the first names the theme
+    (技术转移), the others a research institute, an honour, a test network and a ship. Under 成果转化
+    only the first is shown, and its 3项成果 is no 成果转化 figure (the 本期要点 led with it)."""
+    text = (
+        "区域技术转移中心投入运行，省工业人工智能研究院正式成立，2项成果入选“中国科学十大进展”，"
+        "首个卫星互联网试验网成功搭建，“远洋”号科考船正式交付。"
+    )
+    assert theme_part(text, ["技术转移"]) == "区域技术转移中心投入运行。"
+    # a result its next clauses elaborate, or a lead that names the theme: the sentence is the theme's
+    text = "省技术转移中心建成运行，入驻服务机构120家，促成技术交易50亿元，服务企业3000家。"
+    assert theme_part(text, ["技术转移"]) is None
+    text = "持续深化科技金融服务，设立天使基金5亿元，新增科技贷款20亿元，举办路演30场。"
+    assert theme_part(text, ["科技金融"]) is None
+
+
+def test_a_themes_clause_keeps_the_subject_its_run_of_figures_leans_on() -> None:
+    """Review m, A2: 比上年增长11.0%，占…比重达94.2% was shown without what grew."""
+    text = (
+        "其中，规模以上工业企业研发经费达到69.07亿元，比上年增长11.0%，"
+        "占全社会R&D经费的比重达94.2%，比上年提高0.13个百分点，企业研发拉动作用进一步增强。"
+    )
+    assert theme_part(text, ["R&D经费"]) == (
+        "规模以上工业企业研发经费达到69.07亿元，比上年增长11.0%，"
+        "占全社会R&D经费的比重达94.2%，比上年提高0.13个百分点。"
+    )
+
+
+def test_the_digest_quotes_a_document_not_yet_quoted_when_its_result_is_as_good() -> None:
+    """Review m: every sentence of the 本期要点 came from one provincial report while a city's
+    results of the same kind were there; a weaker kind (no figure) does not displace a figure."""
+    province = [Cited("全省新增国家级科技企业孵化器12家。", "[1]", 1, 9)]
+    city = Cited("全市新增省级众创空间3家。", "[2]", 2, 5)
+    lines = digest_lines(
+        counts=_counts(),
+        kinds=["工作报告", "工作总结", "工作总结"],
+        themes=[
+            ThemeFacts("基础研究", 9, [Cited("全省新建省实验室4家。", "[1]", 1, 8)], []),
+            ThemeFacts("成果转化", 8, [*province, city], []),
+            ThemeFacts("人才", 7, [Cited("新引进博士120名。", "[1]", 1, 7)], []),
+            ThemeFacts(
+                "科技金融",
+                6,
+                [
+                    Cited("设立科技创新基金10亿元。", "[1]", 1, 8),
+                    Cited("开展科技金融对接活动。", "[3]", 3, 5),
+                ],
+                [],
+            ),
+        ],
+    )
+    assert lines[2] == "成果转化方面，全市新增省级众创空间3家[2]。"
+    assert lines[3] == "人才方面，新引进博士120名[1]。"  # the theme has no other document
+    assert lines[4] == "科技金融方面，设立科技创新基金10亿元[1]。"  # [3] has no figure
 
 
 def test_a_list_clause_is_the_themes_only_when_its_owner_says_so_and_keeps_its_size() -> None:

@@ -174,6 +174,11 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
         "读原著、悟原理。",
         "局党组扎实开展主题教育，推动理论学习走深走实。",
         "全市科技系统扎实开展党史学习教育，推进党建引领。",
+        # a sentence pointing back at what a sentence before it named (review m, A8)
+        "该提案由民盟市委会提出，深入分析了我市科技创新存在的差距，并从五个方面给出具体建议。",
+        "此次对接会共签约科技合作项目12个，签约金额3.6亿元。",
+        "上述企业均已纳入省级科技型中小企业培育库，享受研发费用加计扣除政策。",
+        "他说，提案选题准、切题深、破题实，体现了建言献策的高站位、高质量。",
         # results praised, none named or counted; a superior's approval
         "“扫黑除恶”专项斗争工作成果突出，工作成绩在全市名列前茅。",
         "李普副主任对我省创新人才推进计划工作给予肯定，并提出下一步推进创新人才的培养工作意见。",

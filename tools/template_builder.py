@@ -958,10 +958,10 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
     # the measures of no theme, put plainly: the other S&T work, and what the 要情 leaves out
     _para(
         doc,
+        # what was left out, of no S&T at all (a work report's GDP and housing), is no news for a
+        # leader: the note counts only the other S&T work, which the 简报 lists
         "{% if summary.science_other_count %}另有其他科技工作措施{{ summary.science_other_count }}条"
-        "；{% endif %}{% if other_count > summary.science_other_count %}不涉及科技的"
-        "{{ other_count - summary.science_other_count }}条未摘录；{% endif %}"
-        "[n]为来源序号，见同期简报附表。",
+        "；{% endif %}[n]为来源序号，见同期简报附表。",
         s["warning"],
     )
     _footer_block(doc, full=False)
