@@ -462,6 +462,8 @@ _LEAD_IN_RE = re.compile(
 )
 # an opening clause worth keeping before the figures: an action on a named thing
 _ACTION_RE = re.compile(r"启动|实施|设立|组建|出台|印发|建成|获批|举办|成立|开展")
+# what becomes of a thing, said with the thing as the subject
+_THING_RESULT = frozenset({"建成", "获批", "成立"})
 # a clause naming whom a provision is for, the provision itself in the next clause:
 # 对新获批的国家实验室基地，给予一次性1000万元资助 / 对投入1000万元以上的企业，可给予冠名权 /
 # 新认定为国家级科技企业孵化器的，给予最高奖励200万元
@@ -549,11 +551,17 @@ def quote_of(text: str, limit: int = 60) -> tuple[str, bool]:
             chosen |= wanted
             break
     first = clauses[0]
+    action = _ACTION_RE.search(first)
     if (
         0 not in chosen
-        and _ACTION_RE.search(first)
+        and action is not None
         and not has_figure(first)
         and _length(clauses, chosen | {0}) <= limit + 20
+        # a thing that was approved, built or set up (苏州实验室获批…) is not the subject of a
+        # figure clause further on (…，牵头建设44家全国重点实验室: the province's): spliced, it
+        # reads as if it were; right before it, or as an action of the sentence's own subject
+        # (启动实施“新凤人才”计划，…，新引进人才200名), it is
+        and not (action.group() in _THING_RESULT and action.start() > 0 and min(chosen) > 1)
     ):
         chosen.add(0)
     quote = "，".join(_shortened(clauses[i]) for i in sorted(chosen))

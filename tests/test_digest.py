@@ -153,6 +153,18 @@ def test_an_empty_issue_says_so() -> None:
     assert lines == ["本期无新增文件。"]
 
 
+def test_a_quote_does_not_make_an_approved_thing_the_subject_of_a_later_figure() -> None:
+    """Review m, D2: 苏州实验室获批全面展开建设，牵头建设44家全国重点实验室 read as if the lab led the
+    44; the province did. An action of the sentence's own subject still opens the quote."""
+    text = "西部实验室获批建设，东湖、南山等实验室加快建设，牵头建设30家全国重点实验室。"
+    assert fact(text) == "牵头建设30家全国重点实验室"
+    assert placed(fact(text), "某某省") == "某某省牵头建设30家全国重点实验室"
+    text = "启动实施“青蓝人才”计划，优化人才服务保障，新引进高层次人才200名。"
+    assert fact(text) == "启动实施“青蓝人才”计划，新引进高层次人才200名"
+    # right before the figure, the approved thing is its subject
+    assert fact("西部实验室获批建设，入驻科研团队30个。") == "西部实验室获批建设，入驻科研团队30个"
+
+
 def test_a_fact_keeps_the_clause_a_figure_leans_on() -> None:
     assert fact("加强统筹协调，建立资金稳定增长机制，确保年均增长10%以上。") == (
         "建立资金稳定增长机制，确保年均增长10%以上"
