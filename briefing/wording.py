@@ -372,6 +372,18 @@ _QUOTED_WHOLE_RE = re.compile(
 )
 
 
+# what a report or a speech covered, said of it as the subject: 报告系统总结了“十四五”…成就，分析了当前
+# 形式，明确了…重点任务 (a news item on a meeting; the tasks themselves are other sentences)
+_ABOUT_A_SPEECH_RE = re.compile(
+    r"^(?:报告|讲话|致辞|发言)(?:全面|系统|深入|客观|认真)?(?:总结|回顾|分析|阐述|部署)了?"
+)
+
+
+# a reporter's lead-in (日前记者再次走访发现，…; 记者从市科技局获悉): what follows without a figure is
+# the story's framing, not a step taken
+_REPORTER_RE = re.compile(r"记者[^，。；]{0,12}?(?:走访|获悉|了解到|采访|发现|看到)")
+
+
 def is_setting(text: str) -> bool:
     """Whether a (cleaned) sentence describes the setting rather than the work: what a place or a
     programme is (南京是全国唯一的…试点城市，拥有普通高校53所), or a page's byline or timestamp.
@@ -429,8 +441,11 @@ def unsuitable(text: str) -> str | None:
         or (_PARTY_WORK_RE.search(text) and not _SCIENCE_WORK_RE.search(text))
     ):
         return "套话"
-    if _OCCASION_RE.search(text) or (
-        not figures and not named and _VISIT_RE.search(text) and _VISITORS_RE.search(text)
+    if (
+        _OCCASION_RE.search(text)
+        or _ABOUT_A_SPEECH_RE.match(text)
+        or (not figures and _REPORTER_RE.search(text))
+        or (not figures and not named and _VISIT_RE.search(text) and _VISITORS_RE.search(text))
     ):
         return "会议报道"
     if not figures and (

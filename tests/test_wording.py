@@ -174,6 +174,9 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
         "读原著、悟原理。",
         "局党组扎实开展主题教育，推动理论学习走深走实。",
         "全市科技系统扎实开展党史学习教育，推进党建引领。",
+        # what a report delivered at a meeting covered (review m, 其他科技工作 [12])
+        "报告系统总结了全省科技创新成就，分析了当前形势，明确了2026年重点任务，为全市科技工作提供了遵循。",
+        "日前记者再次走访发现，如今，我市科技创新体系建设正在从“建框架”向“强功能”跃升！",
         # a sentence pointing back at what a sentence before it named (review m, A8)
         "该提案由民盟市委会提出，深入分析了我市科技创新存在的差距，并从五个方面给出具体建议。",
         "此次对接会共签约科技合作项目12个，签约金额3.6亿元。",
