@@ -2317,6 +2317,41 @@ def test_a_paragraph_on_the_last_year_after_a_five_year_review_is_that_years() -
     assert [f.year for f in extract_indicators(SHA, since, "2026-01-20")] == [None]
 
 
+def test_the_last_year_named_after_a_five_year_review_dates_the_rest_of_its_part() -> None:
+    # a provincial report reviews five years, then "各位代表，刚刚过去的2025年，…" opens the year's
+    # own account, whose "——…" paragraphs go on with it: all of it is 2025's, under a heading that
+    # names no year, until a sentence opens the five years again
+    structure = _doc(
+        ("过去五年，我们坚持稳中求进，地区生产总值年均增长5.5%，科技型中小企业增至3.1万家。",),
+        ("各位代表，刚刚过去的2025年，全省经济运行总体平稳，地区生产总值增长5.3%。",),
+        ("——创新动能持续增强。", "两院院士增至61位，新增制造业单项冠军企业25家。"),
+        ("——民生福祉不断增进。", "城镇新增就业70万人。"),
+        ("五年来，全省累计新增高新技术企业1.2万家。",),
+        section=("一、过去五年工作回顾",),
+    )
+    found = extract_indicators(SHA, structure, "2026-01-20")
+    assert [(f.value, f.year, f.period) for f in found] == [
+        (5.5, None, "2021—2025"),
+        (3.1, None, "2021—2025"),
+        (5.3, 2025, None),
+        (61, 2025, None),
+        (25, 2025, None),
+        (70, 2025, None),
+        (1.2, None, "2021—2025"),
+    ]
+    # the greeting and "回顾" may come first; the year may be left unsaid
+    said = _doc(
+        ("五年来，全省地区生产总值年均增长5.5%。",),
+        ("各位代表，回顾过去一年，我们迎难而上。",),
+        ("——科技创新成果丰硕。", "新建省级重点实验室20家。"),
+        section=("一、工作回顾",),
+    )
+    assert [(f.year, f.period) for f in extract_indicators(SHA, said, "2026-01-20")] == [
+        (None, "2021—2025"),
+        (2025, None),
+    ]
+
+
 def test_a_change_across_a_review_starts_the_year_before_it_and_ends_on_its_last() -> None:
     # "由/从5.6万元增至7.8万元": 5.6万元 is the level of 2020 the period started from, 7.8万元
     # the level of 2025 it reached; what follows in another clause stays the period's

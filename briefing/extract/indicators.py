@@ -75,7 +75,9 @@ what each one is about (a page in traditional characters reaches it folded to si
   lead-in ("…就全省2011年科技工作进行了总结通报。一是…全年组织…"); a year that says which things
   ("对2009年立项实施的5个项目") dates nothing; else the year opening the sentence's
   paragraph ("2023年,…", "2025年全省…", "2025年是…", or "过去一年,"/"去年," in a report delivered
-  the next year, whatever heading is above it); else the single year printed in the innermost
+  the next year, whatever heading is above it; "各位代表,刚刚过去的2025年,…" after a five-year
+  review also dates the rest of its part, the "——…" paragraphs that go on with the year's account,
+  until a sentence opens the five years again); else the single year printed in the innermost
   heading ("一、2023年工作总结", "二、2024年工作计划"; not after a sentence opening a look back
   over several years, "五年来,", "过去五年,", "这是…的五年", a "“十四五”时期," that has ended, up
   to the part's end or a sentence opening "过去一年" or the years ahead: its figures are the
@@ -483,14 +485,19 @@ def extract_indicators(
                 # "过去一年,…", "去年,…" opening a paragraph of a report delivered the next year:
                 # the paragraph is that year's, whatever heading (a five-year review's) is above
                 paragraph_years[sentence.paragraph] = last
+                if _LOOKING_BACK.match(sentence.text):
+                    # "各位代表,刚刚过去的2025年,…" after a five-year review: the part's later
+                    # paragraphs ("——创新动能持续增强。…") are that year's too
+                    top_section_years[sentence.section[:1]] = last
         top = sentence.section[:1]
         if top not in top_sections_seen:
             # "过去的一年,是…" opening a part of a work report dates the figures of the whole part
             top_sections_seen.add(top)
             looking_back = _LOOKING_BACK.match(sentence.text)
             if looking_back is not None and ctx.doc_year is not None:
-                early = ctx.doc_month is None or ctx.doc_month <= EARLY_MONTH
-                top_section_years[top] = ctx.doc_year - 1 if early else ctx.doc_year
+                top_section_years[top] = _looked_back_year(
+                    looking_back, ctx.doc_year, ctx.doc_month
+                )
         if sentence.section not in sections_seen:
             sections_seen.add(sentence.section)
             m = _TARGET_YEAR.match(sentence.text)
@@ -805,8 +812,13 @@ def _start_value(sentence: str, quote: str) -> bool:
     return at >= 0 and _CHANGE_TO.search(sentence, at + len(quote)) is not None
 
 
-# "过去的一年", "一年来", "刚刚过去的一年": a part that looks back over the year before a report
-_LOOKING_BACK = re.compile(r"^(?:刚刚)?过去的?一年|^一年来")
+# "过去的一年", "一年来", "刚刚过去的一年": a part that looks back over the year before a report;
+# also after the greeting that opens a report's paragraphs, and with the year printed ("各位代表,
+# 刚刚过去的2025年,…", "回顾过去一年,…")
+_LOOKING_BACK = re.compile(
+    r"^(?:各位代表[!！,，:：]?)?(?:回顾|回首)?(?:刚刚)?过去的?"
+    r"(?:一年|(?P<year>(?:19|20)[0-9]{2})年(?![0-9]))|^一年来"
+)
 EARLY_MONTH = 3  # a report delivered by March looks back over the year before
 # "2025年是…", "2025年全省…", "2025年我们…": a paragraph that opens with its own year, as
 # "2025年," does (a year as the subject's time, not "2023年以来" nor a range)
@@ -821,10 +833,18 @@ def _last_year_opening(text: str, ctx: _DocContext) -> int | None:
         return None
     if _LAST_YEAR.match(text):
         return ctx.doc_year - 1
-    if _LOOKING_BACK.match(text):
-        early = ctx.doc_month is None or ctx.doc_month <= EARLY_MONTH
-        return ctx.doc_year - 1 if early else ctx.doc_year
+    if (m := _LOOKING_BACK.match(text)) is not None:
+        return _looked_back_year(m, ctx.doc_year, ctx.doc_month)
     return None
+
+
+def _looked_back_year(m: re.Match[str], doc_year: int, doc_month: int | None) -> int:
+    """The year a "过去一年"/"刚刚过去的2025年" opening looks back on: the one it prints, else the
+    year before a report delivered by March (the document's own year if later)."""
+    if m.group("year") is not None:
+        return int(m.group("year"))
+    early = doc_month is None or doc_month <= EARLY_MONTH
+    return doc_year - 1 if early else doc_year
 
 
 # a sentence opening a look back over several years ("过去五年,", "五年来,", "这五年是…的五年",
