@@ -1575,6 +1575,18 @@ def test_a_summary_and_plan_title_dates_what_was_done_by_the_year_reviewed() -> 
     assert one("全市新增高新技术企业50家。", title=title, doc_date=None).year == 2016
 
 
+def test_a_replys_title_year_does_not_date_its_answer() -> None:
+    # a reply to a deputy's proposal names the session's year in its title; what the answer
+    # counts (totals so far, last year's results) is not that year's unless its text says so
+    title = "关于2024年省人大十四届二次会议第215号建议的答复"
+    answer = "目前全省已建成省级新型研发机构86家,累计认定科技型中小企业1.2万家。"
+    assert [f.year for f in figures(answer, title=title, doc_date=None)] == [None, None]
+    said = "2023年全省技术合同成交额达到560亿元。"
+    assert one(said, title=title, doc_date=None).year == 2023
+    # a summary's title still dates what it reviews
+    assert one(answer.split(",")[1], title="2024年科技工作总结", doc_date=None).year == 2024
+
+
 def test_what_a_project_serves_is_named_without_a_dangling_preposition() -> None:
     assert one("服务于甘肃省内其他市州的项目38个。").metric == "甘肃省内其他市州的项目"
 

@@ -103,7 +103,8 @@ what each one is about (a page in traditional characters reaches it folded to si
   null. "到“十四五”末" is a deadline like "到2025年";
   "截至“十四五”末", like "截至2025年底", is not. A reply letter
   or report dated 2023 does not date its figures 2023 by itself: they often are cumulative or of the
-  year before, so they stay null.
+  year before, so they stay null; nor does the year a reply's title names (the session that made
+  the proposal: "关于2024年省人大…第215号建议的答复").
 - scope: a named place or body at the head of the clause or sentence (科学城核心区, 璧山片区, 金凤
   实验室, a firm: …有限公司, …集团) that is not itself the thing counted; else the document's own place, which the
   pipeline decides once (`places.document_jurisdiction`: its publisher's jurisdiction, else the
@@ -456,6 +457,10 @@ def extract_indicators(
     """
     sentences = structure.sentences
     ctx = _document_context(sentences, doc_date, jurisdiction, title)
+    if ctx.title_year is not None and detect_genre(title, structure).genre == "reply":
+        # "关于2023年市人大第0123号建议的答复": the year of the session that made the proposal,
+        # not of the figures the answer gives (often totals, or of the year before)
+        ctx = dataclasses.replace(ctx, title_year=None)
     planned_paragraphs = _planned_paragraphs(structure)
     paragraph_years: dict[int, int] = {}
     carried_years: dict[int, int] = {}
