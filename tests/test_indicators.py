@@ -1587,6 +1587,17 @@ def test_a_replys_title_year_does_not_date_its_answer() -> None:
     assert one(answer.split(",")[1], title="2024年科技工作总结", doc_date=None).year == 2024
 
 
+def test_the_value_a_change_reaches_takes_the_deadline_before_it_not_its_start_year() -> None:
+    # a plan's target: "到2025年,…由2020年的2.1%提高到2.5%" -- 2.1% is 2020's, 2.5% the 2025 goal
+    got = figures(
+        "到2025年,全社会研发经费投入强度由2020年的2.1%提高到2.5%。",
+        "2023年,全市科技型中小企业从2022年的850家增加到1200家。",
+        doc_date="2022-05-10",
+        title="关于加快建设科技强市的实施意见",
+    )
+    assert [(f.value, f.year) for f in got] == [(2.1, 2020), (2.5, 2025), (850, 2022), (1200, 2023)]
+
+
 def test_what_a_project_serves_is_named_without_a_dangling_preposition() -> None:
     assert one("服务于甘肃省内其他市州的项目38个。").metric == "甘肃省内其他市州的项目"
 

@@ -67,7 +67,9 @@ what each one is about (a page in traditional characters reaches it folded to si
   of its own before it ("…作用,2018年,西藏建成…") or opening a clause before it up to a
   semicolon ("…新优势,2017年全社会R&D经费支出449.5亿元,比上年增长17.2%"), or the last year of a
   list's lead-in before a colon ("2025年…主要预期目标建议为:地区生产总值增长5%左右,…"); a base compared with ("比上年的40亿元",
-  "较2020年的250家") is of its own year and measures what the figure before it does;
+  "较2020年的250家") is of its own year and measures what the figure before it does; the value a
+  change from a dated start reaches ("到2025年,…由2020年的2.1%提高到2.5%") is of the date printed
+  before the change, not of the start;
   else 今年/去年 relative to the document date (a date in the first sentences, e.g. a speech's
   subtitle, stands in when the header has none; "较去年" is a comparison, not a year; "以前年度" is
   none); else the last year named by an earlier sentence of the same paragraph ("截至2012年末,…。
@@ -1269,7 +1271,7 @@ def _sentence_figures(
         if fig.base is not None and fig.metric and str(fig.base) not in fig.metric:
             # "较2000年增长152.6%": twenty years' growth, not a yearly rate
             fig.metric = f"{fig.metric}(较{fig.base}年)"
-    _mark_former_values(text, figures, context_year or ctx.summary_year)
+    _mark_former_values(text, figures, context_year or ctx.summary_year, mentions)
     if "以来" in text:
         _label_periods_since(text, figures, _semicolons(text, seps, semicolons), mention_starts)
     return figures, last_year
@@ -1442,11 +1444,18 @@ _FROM = re.compile(r"(?:由|从)(?:每[人家个项年])?(?:(?:19|20)[0-9]{2}年
 _TO = re.compile(r"(?:提高|增加|增长|提升|上升|扩大|下降|降低|减少|缩小|调整|降|升)(?:到|至|为)")
 
 
-def _mark_former_values(text: str, figures: list[_Figure], current_year: int | None) -> None:
+def _mark_former_values(
+    text: str,
+    figures: list[_Figure],
+    current_year: int | None,
+    mentions: Sequence[_Mention] = (),
+) -> None:
     """The value a change starts from is of the same kind as the value it reaches, and without a
     year of its own it is the former standard or level: its metric says so ("…比例(原)"), so a
     table never shows the old 75% as the rate in force. The year of the start ("从2020年的250家")
-    is not the year of the value reached ("增长至506家"), which is the sentence's or document's."""
+    is not the year of the value reached ("增长至506家"), which is that of a date the sentence
+    printed before the change ("到2025年,研发投入强度由2020年的2.1%提高到2.5%": the deadline),
+    else the sentence's context or the document's."""
     for n, (old, new) in enumerate(itertools.pairwise(figures)):
         between = text[old.quantity.end : new.quantity.start]
         m = _FROM.search(text, max(0, old.quantity.start - 10), old.quantity.start)
@@ -1462,7 +1471,9 @@ def _mark_former_values(text: str, figures: list[_Figure], current_year: int | N
                 old.metric = f"{old.metric}(原)"
             old.year = new.year
         elif new.year == old.year and not re.search(r"[0-9]年", between):
-            new.year = current_year if current_year != old.year else None
+            earlier = [p.year for p in mentions if p.start < m.start()]
+            reached = earlier[-1] if earlier else current_year
+            new.year = reached if reached != old.year else None
         elif old.year is not None and new.year is not None:
             _date_span_rate(figures, n, old.year, new.year)
 
