@@ -2408,6 +2408,27 @@ def test_a_change_across_a_review_starts_the_year_before_it_and_ends_on_its_last
     ]
 
 
+def test_a_change_from_a_dated_start_in_a_review_reaches_the_periods_last_year() -> None:
+    # in a five-year review, "从2021年的…提高到…" prints the start's year: the values reached are
+    # the period's last year's, not 2021's, also for a pair ("分别提高到A和B")
+    structure = _doc(
+        (
+            "过去五年,城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元。",
+            "经济总量占全国比重由2020年的7.2%提升至7.4%。",
+        ),
+        section=("一、“十四五”时期工作回顾",),
+    )
+    found = extract_indicators(SHA, structure, "2026-01-20")
+    assert [(f.value, f.year) for f in found] == [
+        (46503, 2021),
+        (16935, 2021),
+        (58794, 2025),
+        (23184, 2025),
+        (7.2, 2020),
+        (7.4, 2025),
+    ]
+
+
 def test_a_review_spans_the_years_its_closing_word_names() -> None:
     # "这是打好三大攻坚战…的五年": five years, not the 三 of 三大攻坚战
     structure = _doc(

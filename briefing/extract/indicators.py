@@ -69,7 +69,9 @@ what each one is about (a page in traditional characters reaches it folded to si
   list's lead-in before a colon ("2025年…主要预期目标建议为:地区生产总值增长5%左右,…"); a base compared with ("比上年的40亿元",
   "较2020年的250家") is of its own year and measures what the figure before it does; the value a
   change from a dated start reaches ("到2025年,…由2020年的2.1%提高到2.5%") is of the date printed
-  before the change, not of the start;
+  before the change, not of the start, and in a five-year review of the period's last year
+  ("从2021年的46503元和16935元分别提高到58794元和23184元"); the start's year dates no later
+  sentence either;
   else 今年/去年 relative to the document date (a date in the first sentences, e.g. a speech's
   subtitle, stands in when the header has none; "较去年" is a comparison, not a year; "以前年度" is
   none); else the last year named by an earlier sentence of the same paragraph ("截至2012年末,…。
@@ -580,6 +582,10 @@ def extract_indicators(
                 chain = _date_in_review(
                     sentence.text, fig, indicators[-1], review_spans.get(top), chain
                 )
+            elif reviews.get(top) and _start_value(sentence.text, indicators[-1].text):
+                # "从2021年的46503元…提高到58794元": a start dated by its own text keeps its
+                # year; the values it rose to are the period's last year's
+                chain = fig.quantity.end, False
     if measures:
         _follow_status(measures, indicators)
     if ctx.doc_year is not None:
@@ -772,7 +778,9 @@ _NAMES_THE_PERIOD = re.compile(
     r"[三五]年(?:来|间|中|累计|共计?)|过去[三五]年|“?十[二三四五]五”?(?:时期|期间|以来)"
 )
 # "由5.6万元增至7.8万元", "从…提高到…": the value a change starts from is the period's start
-_FROM_VALUE = re.compile(r"[由从]\s*(?:约|近|超过|超)?\s*[0-9０-９.．]+[^0-9０-９]{0,4}$")
+_FROM_VALUE = re.compile(
+    r"[由从]\s*(?:(?:19|20)[0-9]{2}年(?:末|底)?的)?(?:约|近|超过|超)?\s*[0-9０-９.．]+[^0-9０-９]{0,4}$"
+)
 _CHANGE_TO = re.compile(r"(?:增|提高|提升|增加|增长|升|降|下降|减少|扩大|跃升)(?:至|到)")
 
 
@@ -981,7 +989,7 @@ def _carry_year(
     if year is None and "年" in sentence.text:
         titles = [(m.start(), m.end()) for m in _TITLE.finditer(sentence.text)]
         mentions = _year_mentions(sentence.text, titles, [a for a, _ in titles], ctx)
-        year = mentions[-1].year if mentions else None
+        year = _last_time(sentence.text, mentions)
     if year is not None:
         carried[sentence.paragraph] = year
 
@@ -1006,7 +1014,7 @@ def _sentence_figures(
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
     title_starts = [a for a, _ in titles]
     mentions = _year_mentions(text, titles, title_starts, ctx, context_year)
-    last_year = mentions[-1].year if mentions else None
+    last_year = _last_time(text, mentions)
     quantities = sorted(find_quantities(text), key=lambda q: q.start)
     if not quantities:
         return [], last_year
@@ -1190,6 +1198,11 @@ def _sentence_figures(
         if part is not None and part.group(1) in _SHORT_OF:
             qualifier = part.group(1) if qualifier is None else f"{part.group(1)}…{qualifier}"
         mention = _dating_mention(mentions, mention_starts, q.start, c_start, first_sep, text)
+        if mention is not None and _reached_from(text, mention.start, q.start):
+            # "从2021年的46503元和16935元分别提高到58794元和23184元": the start's year is not
+            # the year of the values reached; a date printed before the change is ("到2025年,")
+            k = bisect.bisect_left(mention_starts, mention.start)
+            mention = mentions[k - 1] if k > 0 else None
         if mention is None or mention.start < c_start:
             # "2022年我市出台…,2025年初,组织开展…22个": a later date standing as a clause of its
             # own dates the clauses after it, not the sentence's leading date
@@ -1870,6 +1883,22 @@ def _dating_mention(
 
 
 _FROM_POINT = ("从", "由")
+
+
+def _last_time(text: str, mentions: Sequence[_Mention]) -> int | None:
+    """The year of a sentence's last time phrase, which later sentences of its paragraph take up;
+    not the start of a change ("…从2021年的46503元提高到58794元": 2021 is no time of the
+    sentence's)."""
+    for m in reversed(mentions):
+        if not _reached_from(text, m.start, len(text)):
+            return m.year
+    return None
+
+
+def _reached_from(text: str, start: int, pos: int) -> bool:
+    """Whether the year at `start` opens the start of a change ("从2021年的…") that the figure at
+    `pos` is a value reached by ("…提高到58794元")."""
+    return text.endswith(_FROM_POINT, 0, start) and _TO.search(text, start, pos) is not None
 
 
 # "赴上海", "与浙江合作", "来自北京": a partner, origin or destination is not what a figure is about
