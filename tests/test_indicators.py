@@ -2408,6 +2408,33 @@ def test_a_change_across_a_review_starts_the_year_before_it_and_ends_on_its_last
     ]
 
 
+def test_a_clause_naming_the_reviews_last_year_opens_that_years_part() -> None:
+    # "2025年，…" after a five-year review opens the year's own account: the "——…" and "这一年，…"
+    # paragraphs under the same heading are 2025's; a total (累计) among them stays the period's,
+    # and a new look back ("五年来，") ends the year's part
+    structure = _doc(
+        ("过去五年，我们坚持稳中求进，地区生产总值年均增长5.5%。",),
+        ("2025年，全省经济运行总体平稳，地区生产总值增长5.3%。",),
+        ("——创新动能持续增强。", "两院院士增至61位，新增制造业单项冠军企业25家。"),
+        ("这一年，全省新建省级重点实验室20家。",),
+        ("城镇新增就业累计超过300万人。",),
+        ("五年来，全省新增高新技术企业1.2万家。",),
+        ("——科技成果加快转化。", "技术合同成交额达到800亿元。"),
+        section=("一、过去五年和2025年工作回顾",),
+    )
+    found = extract_indicators(SHA, structure, "2026-01-20")
+    assert [(f.value, f.year, f.period) for f in found] == [
+        (5.5, None, "2021—2025"),
+        (5.3, 2025, None),
+        (61, 2025, None),
+        (25, 2025, None),
+        (20, 2025, None),
+        (300, None, "2021—2025"),
+        (1.2, None, "2021—2025"),
+        (800, None, "2021—2025"),
+    ]
+
+
 def test_a_change_from_a_dated_start_in_a_review_reaches_the_periods_last_year() -> None:
     # in a five-year review, "从2021年的…提高到…" prints the start's year: the values reached are
     # the period's last year's, not 2021's, also for a pair ("分别提高到A和B")

@@ -81,7 +81,9 @@ what each one is about (a page in traditional characters reaches it folded to si
   paragraph ("2023年,…", "2025年全省…", "2025年是…", or "过去一年,"/"去年," in a report delivered
   the next year, whatever heading is above it; "各位代表,刚刚过去的2025年,…" after a five-year
   review also dates the rest of its part, the "——…" paragraphs that go on with the year's account,
-  until a sentence opens the five years again); else the single year printed in the innermost
+  until a sentence opens the five years again; so does "2025年," standing as a clause of its own
+  for the paragraphs after it under the same heading, "——…" and "这一年,…", but for a total, 累计);
+  else the single year printed in the innermost
   heading ("一、2023年工作总结", "二、2024年工作计划"; not after a sentence opening a look back
   over several years, "五年来,", "过去五年,", "这是…的五年", a "“十四五”时期," that has ended, up
   to the part's end or a sentence opening "过去一年" or the years ahead: its figures are the
@@ -482,6 +484,9 @@ def extract_indicators(
     # the parts ("一、2025年和“十四五”时期工作回顾") whose sentences now look back over several years
     reviews: dict[tuple[str, ...], bool] = {}
     review_spans: dict[tuple[str, ...], str | None] = {}
+    # the parts of a review given to its last year by a paragraph opening with it ("2025年,…"):
+    # the paragraphs after it under the same heading ("——…", "这一年,…") are that year's
+    year_parts: dict[tuple[str, ...], int] = {}
     period_ctx = dataclasses.replace(ctx, summary_year=None, working_year=None)
     for sentence in sentences:
         if sentence.paragraph not in paragraphs_seen:
@@ -490,6 +495,18 @@ def extract_indicators(
             lead = _LEADING_YEAR.match(sentence.text) or _PARAGRAPH_YEAR.match(sentence.text)
             if lead is not None:
                 paragraph_years[sentence.paragraph] = int(lead.group(1))
+                span = review_spans.get(sentence.section[:1])
+                if (
+                    reviews.get(sentence.section[:1])
+                    and span
+                    and span.endswith(lead.group(1))
+                    and _YEAR_CLAUSE.match(sentence.text)
+                ):
+                    # "2025年，…" standing as a clause of its own opens the review's last year
+                    # ("2025年全市研发投入强度达2.9%" is one fact of it, not a part)
+                    year_parts[sentence.section] = int(lead.group(1))
+            elif _THIS_YEAR.match(sentence.text) and sentence.section in year_parts:
+                paragraph_years[sentence.paragraph] = year_parts[sentence.section]
             elif (last := _last_year_opening(sentence.text, ctx)) is not None:
                 # "过去一年,…", "去年,…" opening a paragraph of a report delivered the next year:
                 # the paragraph is that year's, whatever heading (a five-year review's) is above
@@ -524,6 +541,7 @@ def extract_indicators(
                 # "2025年是“十四五”收官之年。五年来,…": the year named before dates none of it
                 carried_years.pop(sentence.paragraph, None)
                 paragraph_years.pop(sentence.paragraph, None)
+                year_parts.pop(sentence.section, None)
         if not may_hold_quantities(sentence.text):
             _carry_year(carried_years, sentence, ctx, None, intro_years)
             continue
@@ -541,7 +559,11 @@ def extract_indicators(
             # or one printed before in its paragraph; but what was added up over the period
             # (新增…, 累计…) is the period's even after a sentence that printed a year ("2025年外国
             # 人来琼工作人数较2020年增长90%。…新增技能人才39.87万人次。")
-            context_year = paragraph_years.get(sentence.paragraph) or _review_subheading_year(
+            context_year = paragraph_years.get(sentence.paragraph)
+            if context_year is None and "累计" not in sentence.text:
+                # "城镇新增就业累计超过300万人" after the year's paragraphs is the period's total
+                context_year = year_parts.get(sentence.section)
+            context_year = context_year or _review_subheading_year(
                 sentence.section, heading_years, ctx
             )
             if _NAMES_THE_PERIOD.search(sentence.text) is not None:
@@ -838,6 +860,9 @@ EARLY_MONTH = 3  # a report delivered by March looks back over the year before
 # "2025年是…", "2025年全省…", "2025年我们…": a paragraph that opens with its own year, as
 # "2025年," does (a year as the subject's time, not "2023年以来" nor a range)
 _PARAGRAPH_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?=是|[全我本][省市区县州国]|我们)")
+_YEAR_CLAUSE = re.compile(r"^(?:19|20)[0-9]{2}年[,，]")
+# "这一年,…": the year the paragraphs before it opened on goes on
+_THIS_YEAR = re.compile(r"^这一年[,，]")
 _LAST_YEAR = re.compile(r"^(?:去年|上年)(?:[,，]|[全我本][省市区县州国]|我们)")
 
 
