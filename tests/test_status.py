@@ -1164,3 +1164,14 @@ def test_explain_says_a_problem_paragraph_left_a_sentence_out(
     )
     assert result.exit_code == 0
     assert "不计为措施：所在段落以问题陈述开头" in result.output
+
+
+def test_a_forecast_for_a_later_year_is_a_target_but_a_summarys_own_year_is_its_estimate() -> None:
+    news = DocContext("news", 2025)
+    assert decide("预计到2027年，全市高新技术企业总数突破1000家。", (), news).status == "planned"
+    undated = DocContext("news", None)
+    assert decide("预计到2027年，全市高新技术企业总数突破1000家。", (), undated).status == (
+        "planned"
+    )
+    summary = DocContext("summary", 2024)
+    assert decide("预计到2024年底，全市高新技术企业达到520家。", (), summary).status == "done"

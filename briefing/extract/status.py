@@ -404,6 +404,7 @@ TARGET_YEAR_RE = re.compile(
     r"|至(?:(?<![^，,；;：:]至)|(?<=[一二三四五六七八九十]是至)))(20\d\d)年"
     r"|(20\d\d)年(?:底|末|年底)?(?:前|以前)"
 )
+_FORECAST_YEAR_RE = re.compile(r"预[计期](?:到|至)(20\d\d)年")
 # 已 + a verb of completion (not 对已认定的…, a relative clause); 累计, 截至; …以来 (今年以来, 近年来
 # open a review of what was done); 现予以公布. Every branch opens with a literal.
 PAST_RE = re.compile(
@@ -637,6 +638,11 @@ def _plan_mood(text: str, year: int | None) -> Mood | None:
             target = int(m.group(1) or m.group(2))
             if year is None or target >= year:
                 return Mood("planned", True, _TARGET, m.group(0))
+        # 预计到2027年,全市高新技术企业总数突破1000家: a forecast for a later year is a target (the
+        # document's own year may be the estimate of its result, 预计到2024年底… in a 2024 summary)
+        m = _FORECAST_YEAR_RE.search(text) if "预" in text else None
+        if m is not None and (year is None or int(m.group(1)) > year):
+            return Mood("planned", True, _TARGET, m.group(0))
     if (
         "要求" in text or "强调" in text or "部署" in text or "提出" in text or "号召" in text
     ) and (m := INSTRUCTION_RE.search(text)) is not None:
