@@ -95,10 +95,12 @@ class DuplicateIndex:
         self._first[key_hash] = (root, True)
         slot = len(self._keys)
         indexed = False
+        postings = self._postings
+        get = postings.get
         for s in shingles:
-            posting = self._postings.get(s)
+            posting = get(s)
             if posting is None:
-                self._postings[s] = [slot]
+                postings[s] = [slot]
                 indexed = True
             elif len(posting) < _POSTING_CAP:
                 posting.append(slot)
@@ -108,6 +110,9 @@ class DuplicateIndex:
             self._roots.append(root)
             if len(alike) < _ALIKE:
                 self._skeletons.setdefault(skeleton, alike).append(slot)
+            # the next measures are checked against it first: keep the set just built, as a
+            # verification would (a candidate's set is otherwise built again from its key)
+            self._cache(slot, shingles)
         return None if match is None else root
 
     def _near(self, shingles: frozenset[str], slot: int) -> bool:
@@ -121,25 +126,32 @@ class DuplicateIndex:
     def _set(self, slot: int) -> frozenset[str]:
         cached = self._sets.get(slot)
         if cached is None:
-            if len(self._sets) >= _SET_CACHE:
-                self._sets.clear()
-            cached = self._sets[slot] = _shingle_set(self._keys[slot])
+            cached = self._cache(slot, _shingle_set(self._keys[slot]))
         return cached
+
+    def _cache(self, slot: int, shingles: frozenset[str]) -> frozenset[str]:
+        if len(self._sets) >= _SET_CACHE:
+            self._sets.clear()
+        self._sets[slot] = shingles
+        return shingles
 
     def _find(self, shingles: frozenset[str]) -> int | None:
         postings = self._postings
-        # (posting length, shingle): rarest first, ties by shingle so nothing depends on hashing
-        get = postings.get
-        present = sorted([(len(p), s) for s in shingles if (p := get(s)) is not None])
+        # the shingles indexed before, in code-point order (the view's & looks each of the
+        # measure's shingles up in the index, in C)
+        present = sorted(postings.keys() & shingles)
         if not present:
             return None
-        # the rarest shingles, where a near-duplicate must show, and the highest in code-point
-        # order: a fixed choice that near-duplicates share even when their rare parts (their
-        # numbers) differ
-        probe = [s for _, s in present[:_PROBE]]
+        # the rarest shingles, where a near-duplicate must show (posting length, then code point:
+        # nothing depends on hashing), and the highest in code-point order: a fixed choice that
+        # near-duplicates share even when their rare parts (their numbers) differ. A stable sort
+        # by length of the list in code-point order gives the order of (length, shingle) pairs,
+        # with no pair built
+        lengths = list(map(len, map(postings.__getitem__, present)))
+        probe = [present[i] for i in sorted(range(len(present)), key=lengths.__getitem__)[:_PROBE]]
         chosen = set(probe)
-        probe += [s for s in sorted(s for _, s in present)[-_PROBE:] if s not in chosen]
-        counts = Counter(chain.from_iterable(postings[s] for s in probe))
+        probe += [s for s in present[-_PROBE:] if s not in chosen]
+        counts = Counter(chain.from_iterable(map(postings.__getitem__, probe)))
         # most_common's order (count, then first counted) by one C sort, not a Python heap
         ranked = sorted(counts.items(), key=itemgetter(1), reverse=True)[:_CANDIDATES]
         size = len(shingles)
