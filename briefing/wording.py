@@ -201,8 +201,10 @@ _BOILERPLATE_RE = re.compile(
 # the office's party work and political study, which every summary reports and no S&T briefing
 # carries: 理论学习中心组, “第一议题”制度, 读原著、悟原理, 全面从严治党; boilerplate only when the
 # sentence does no S&T work besides (以党建引领科技特派员服务 and 科技工作者日主题教育活动 do)
+# a count of sessions held: 20余次, 3场, 2期
+_SESSIONS_RE = re.compile(r"(?:次|场|期|轮)$")
 _PARTY_WORK_RE = re.compile(
-    r"理论学习|第一议题|学习强国|读原著|悟原理|党风廉政|从严治党|主题教育|党史学习|两个确立|两个维护"
+    r"理论学习|中心组学习|第一议题|学习强国|读原著|悟原理|党风廉政|从严治党|主题教育|党史学习|两个确立|两个维护"
     r"|意识形态工作|党建引领|党组织(?:建设|书记)"
 )
 # S&T work named in a sentence (not the office's name: 科技局, 科学技术局)
@@ -440,6 +442,15 @@ def unsuitable(text: str) -> str | None:
         _BOILERPLATE_RE.search(text)
         or (_PARTY_WORK_RE.search(text) and not _SCIENCE_WORK_RE.search(text))
     ):
+        return "套话"
+    if (
+        figures
+        and _PARTY_WORK_RE.search(text)
+        and not _SCIENCE_WORK_RE.search(text)
+        and all(_SESSIONS_RE.search(f) for f in figures_in(text))
+    ):
+        # the office's political study counted in sessions (中心组学习…共开展学习20余次): a count of
+        # meetings held, not of work done
         return "套话"
     if (
         _OCCASION_RE.search(text)
