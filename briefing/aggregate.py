@@ -18,6 +18,7 @@ import pandas as pd
 from briefing.digest import (
     DANGLING_PENALTY,
     DEMAND_RE,
+    STRONG,
     document_kind,
     holds_provisions,
     quote_of,
@@ -1017,15 +1018,29 @@ def _pick_theme(
     )
     chosen: list[int] = []
     per_doc: dict[int, int] = {}
+    scores: dict[int, int] = (
+        dict(zip(ranked.index, ranked["score"].astype(int), strict=True))
+        if "score" in ranked
+        else {}
+    )
     for tier in tiers:
         for spread in (True, False):
             for status, quota in quotas:
                 have = sum(1 for i in chosen if status[i])
                 rows = tier[status.loc[tier.index]]
+                capped = -1  # the best score passed over for its document's cap
                 for label, source in zip(rows.index, rows["source_no"], strict=True):
                     if have >= quota:
                         break
-                    if label in chosen or (spread and per_doc.get(int(source), 0) >= per_document):
+                    if label in chosen:
+                        continue
+                    if spread and per_doc.get(int(source), 0) >= per_document:
+                        capped = max(capped, scores.get(label, 0))
+                        continue
+                    if spread and capped > scores.get(label, STRONG) < STRONG:
+                        # another document's place goes to it only when it is strong (a figure
+                        # with an action, a named programme with a result) or as good as what
+                        # it displaces: a weak line does not push out a better one for variety
                         continue
                     chosen.append(label)
                     per_doc[int(source)] = per_doc.get(int(source), 0) + 1

@@ -297,6 +297,34 @@ def test_highlights_prefer_measures_with_figures_and_spread_over_documents() -> 
     assert len(ids) == 3
 
 
+def test_a_weak_item_of_another_document_does_not_push_out_a_better_one() -> None:
+    """Seeds: 依托…科学城…打造科技创新中心核心承载区 (a plan naming nothing counted or set up) took
+    the place of a concrete plan only because its document had no highlight yet; an item of another
+    document as good as the one it displaces still gets the place (the spread test above)."""
+    theme = {"基础研究": ["重点实验室"]}
+    done = [
+        _said("a1", "新建省级重点实验室10家，获批国家重点实验室2家。", theme),
+        _said("a2", "重组省级重点实验室25家，新增全国重点实验室1家。", theme),
+        _said("a3", "启动建设省重点实验室评估平台，完成重点实验室绩效评估。", theme),
+    ]
+    plans = [
+        _said("p1", "实施“实验室+”行动，布局建设市级重点实验室8个。", theme, "planned"),
+        _said("p2", "设立“重点实验室提升”专项，支持重点实验室开放共享。", theme, "planned"),
+    ]
+    vague = _said(
+        "b1",
+        "依托科学城和协同创新区，打造科技创新中心核心承载区，突出基础研究和原始创新。",
+        {"基础研究": ["基础研究", "原始创新"]},
+        "planned",
+    )
+    docs = [_doc(1, [*done, *plans], []), _doc(2, [vague], [])]
+    picked = pick_highlights(
+        aggregate(docs, ["基础研究"]).measures, ["基础研究"], 5, per_document=1
+    )
+    chosen = picked["基础研究"]
+    assert sorted(chosen.loc[chosen["status"] == "planned", "measure_id"]) == ["p1", "p2"]
+
+
 def _said(mid: str, text: str, evidence: dict[str, list[str]], status: str = "done") -> Measure:
     return Measure(
         id=mid,
