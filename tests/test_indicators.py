@@ -1727,12 +1727,13 @@ def test_a_class_a_quality_and_a_round_number_are_read_as_the_text_means() -> No
 
 
 def test_places_listed_with_a_term_holding_yu_share_its_name() -> None:
-    # 研究与试验发展 holds 与, which is no list joint here
+    # 研究与试验发展 holds 与, which is no list joint here: each place keeps its own row (by its
+    # name, or by its scope where the place is known: 钟山区, 六枝特区)
     found = figures(
         "钟山区、六枝特区、水城区和盘州市研究与试验发展(R&D)经费投入所占比重分别为"
         "42.6%、7.0%、27.5%、22.9%。"
     )
-    assert len({f.metric for f in found}) == 4
+    assert len({(f.metric, f.scope) for f in found}) == 4
 
 
 def test_a_year_opening_a_clause_or_a_lead_in_dates_what_follows() -> None:
@@ -2476,3 +2477,48 @@ def test_a_place_before_a_kind_of_body_is_the_figures_place() -> None:
     assert loans.scope == "宁波市"
     lab = "对获批组建的辽宁实验室,第一年安排1亿元启动资金支持。"
     assert one(lab, section=("二、支持措施",), place="大连市").scope == "大连市"
+
+
+# --- rows4: places the short lists do not know, places inside names, directives, a lab's sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("2024年,瑞昌市新增高新技术企业12家。", "瑞昌市"),  # a county-level city
+        ("荥阳市科技局认定科技型中小企业86家。", "荥阳市"),
+        ("当年湟中县技术合同成交额达到1.2亿元。", "湟中县"),
+        ("西乡塘区新建孵化器3家。", "西乡塘区"),  # a district of a city the text does not name
+    ],
+)
+def test_a_county_level_place_unknown_to_the_short_lists_is_the_scope(
+    text: str, place: str
+) -> None:
+    # the list of divisions shipped with the package knows them; a figure in such a text is not
+    # given the province or its prefecture
+    (fig,) = figures(text, place="江西省")
+    assert fig.scope == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持科技创新和县域经济协同发展,全年新增研发平台15个。",  # 新和县 inside 创新和县域
+        "推进中南部县城产业升级,建成特色产业园区4个。",  # 南部县 inside 中南部县城
+        "支持企业开拓国际合作市场,新签项目23个。",  # 合作市 inside 合作市场
+    ],
+)
+def test_a_division_name_inside_ordinary_words_is_no_place(text: str) -> None:
+    (fig,) = figures(text, place="宁夏回族自治区")
+    assert fig.scope == "宁夏回族自治区"
+
+
+def test_an_untitled_page_about_a_county_level_city_is_that_citys() -> None:
+    # a plan whose page names its city only as 沅江市-like full names and says 我市: before the list
+    # of divisions its figures had no place at all
+    body = (
+        "瑞昌市“十四五”科技创新规划\n"
+        "“十三五”期间,我市累计实施各级科技项目210项,瑞昌市科技创新能力明显提升。\n"
+        "我市拥有高新技术企业41家。"
+    )
+    assert document_jurisdiction(None, None, body) == "瑞昌市"

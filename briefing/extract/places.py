@@ -1,9 +1,11 @@
 """Chinese places named in policy text: provinces, prefecture-level cities, districts and counties.
 
 A figure's `scope` is the place it is about. Provinces and prefecture-level cities are known by name
-(浙江, 长沙 — the text often drops 省/市), so they are listed here once; districts and counties are too
-many to list and are recognised by their suffix after a known city ("宁波市鄞州区") or at the start of
-an issuing body's name ("鄞州区科学技术局"). A place is reported under its full name (浙江 -> 浙江省).
+(浙江, 长沙 — the text often drops 省/市), so they are listed here once; districts, counties and
+county-level cities are known by their full name from the list of China's divisions shipped with the
+package (`divisions.tsv`: 溧阳市, 湟中县, 西乡塘区), and also by their suffix after a known city
+("宁波市鄞州区") or at the start of an issuing body's name ("鄞州区科学技术局"). A place is reported
+under its full name (浙江 -> 浙江省).
 
 City names that are also ordinary words (朝阳产业, 安康, 长治久安, 白银, 日照) count only with 市
 after them.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from importlib import resources
 
 # short name -> full name
 PROVINCES: dict[str, str] = {
@@ -113,9 +116,10 @@ _BODY_AFTER = re.compile(r"大学|学院|日报|卫视|电视台|广播|银行|�
 
 
 @functools.cache
-def _tables() -> tuple[dict[str, str], frozenset[str], tuple[int, ...], re.Pattern[str]]:
-    """Names (as printed -> full name), their two-character openings, their lengths (longest
-    first), and a pattern of two characters that may open a name."""
+def _tables() -> tuple[dict[str, str], dict[str, tuple[int, ...]], re.Pattern[str], frozenset[str]]:
+    """Names (as printed -> full name), the lengths of the names each two-character opening
+    starts (longest first), a pattern of two characters that may open a name, and the names taken
+    from the list of divisions."""
     names: dict[str, str] = {}
     for short, full in PROVINCES.items():
         names[full] = full
@@ -127,21 +131,72 @@ def _tables() -> tuple[dict[str, str], frozenset[str], tuple[int, ...], re.Patte
         names[short] = full
     names.update(_SUFFIX_ONLY)
     names.update(PREFECTURES)
-    pairs = frozenset(n[:2] for n in names)
-    lengths = tuple(sorted({len(n) for n in names}, reverse=True))
+    added: set[str] = set()
+    for name in divisions():
+        # a division known under a listed name is found as before ("长沙县" after 长沙, "吉林市");
+        # two-character names (和县, 城区) and level words (市中区) are everyday words
+        if (
+            len(name) >= 3
+            and name not in _GENERIC_DIVISIONS
+            and not any(name[:k] in names for k in range(2, len(name)))
+        ):
+            names[name] = name
+            added.add(name)
+    by_pair: dict[str, set[int]] = {}
+    for n in names:
+        by_pair.setdefault(n[:2], set()).add(len(n))
+    pairs = {pair: tuple(sorted(ks, reverse=True)) for pair, ks in by_pair.items()}
     # Two character classes, not an alternation of 500 names: the engine checks a bitmap per
     # character instead of trying every name at every position.
     first = "".join(sorted({p[0] for p in pairs}))
     second = "".join(sorted({p[1] for p in pairs}))
-    return names, pairs, lengths, re.compile(f"[{first}][{second}]")
+    return names, pairs, re.compile(f"[{first}][{second}]"), frozenset(added)
 
 
 _DISTRICT_RE = re.compile(_DISTRICT)
 
+# Division names that are also level or part-of-town words: "市中区", "城关区", "新市区"
+_GENERIC_DIVISIONS = frozenset(
+    [
+        "市中区",
+        "市南区",
+        "市北区",
+        "新市区",
+        "西市区",
+        "城中区",
+        "城东区",
+        "城西区",
+        "城南区",
+        "城北区",
+        "城关区",
+        "解放区",
+    ]
+)
+# After a division's name, characters that make it part of a word: "创新和县域经济" is no 新和县,
+# "合作市场" no 合作市, "和平区域" no 和平区, "中南部县城" no 南部县
+_WORD_AFTER = {"区": "域级", "县": "域级城", "市": "场级", "旗": "帜舰下"}
+
+
+@functools.cache
+def divisions() -> dict[str, str]:
+    """China's prefecture- and county-level divisions, each with its parent (溧阳市 -> 常州市,
+    老河口市 -> 襄阳市, 常州市 -> 江苏省), from the list shipped with the package
+    (`divisions.tsv`: its header names the source): a county-level city or district the short
+    lists above do not know is still a place, so a 溧阳 or 沅江 text is not given its prefecture."""
+    parents: dict[str, str] = {}
+    text = resources.files(__package__).joinpath("divisions.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        parent, children = line.split("\t")
+        for child in children.split():
+            parents.setdefault(child, parent)
+    return parents
+
 
 def may_name_place(text: str) -> bool:
     """False when `find_places` is sure to find nothing."""
-    return _tables()[3].search(text) is not None
+    return _tables()[2].search(text) is not None
 
 
 # Characters that, before a name's first character, make a common word of it: "传达", "到达",
@@ -152,13 +207,14 @@ _JOINS_BEFORE = {"达": "传到抵下表发高长多送直通转"}
 def find_places(text: str) -> list[tuple[int, int, str]]:
     """Places named in `text`: (start, end, full name), in order; the most specific of a run wins
     ("宁波市鄞州区" is 鄞州区)."""
-    names, pairs, lengths, candidate = _tables()
+    names, pairs, candidate, listed = _tables()
     found: list[tuple[int, int, str]] = []
     pos = 0
     while (m := candidate.search(text, pos)) is not None:
         start = m.start()
         pos = start + 1
-        if m.group() not in pairs:
+        lengths = pairs.get(m.group())
+        if lengths is None:
             continue
         if start and text[start - 1] in _JOINS_BEFORE.get(text[start], ""):
             continue  # "传达州人民政府…精神": the verb 传达, then the prefecture's 州人民政府
@@ -168,6 +224,8 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
         if name is None:
             continue
         end = start + len(name)
+        if text[end : end + 1] in _WORD_AFTER.get(name[-1], "") and name in listed:
+            continue  # "创新和县域", "合作市场": a division's name inside a word
         district = _DISTRICT_RE.match(text, end)
         if district is not None and _NOT_DISTRICT.search(district.group()) is None:
             found.append((start, district.end(), district.group()))
