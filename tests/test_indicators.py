@@ -2522,3 +2522,26 @@ def test_an_untitled_page_about_a_county_level_city_is_that_citys() -> None:
         "我市拥有高新技术企业41家。"
     )
     assert document_jurisdiction(None, None, body) == "瑞昌市"
+
+
+def test_the_level_whose_decisions_a_text_carries_out_is_not_its_place() -> None:
+    # a county-level city's policy opens by following its prefecture's decisions and never names
+    # itself by a listed name: its place is unknown, not the prefecture's
+    body = (
+        "为全面落实中央、省、九江市决策部署,推动我市工业高质量发展,结合我市实际,提出如下措施:\n"
+        "对新认定的高新技术企业,每家一次性奖励10万元。"
+    )
+    assert document_jurisdiction(None, None, body) is None
+    (fig,) = figures(
+        "按照省委、市委工作要求,贯彻赣州市决策部署,全年新增创新平台12个。", place="瑞金市"
+    )
+    assert fig.scope == "瑞金市"
+
+
+def test_a_lab_heading_a_sentence_is_not_the_subject_once_another_clause_names_one() -> None:
+    text = "赣江实验室挂牌运行,庐山、井冈山等实验室加快建设,牵头建设12家全国重点实验室"
+    (fig,) = figures(text, place="江西省")
+    assert fig.scope == "江西省"
+    # the lab's own clause, and clauses going on with it, stay the lab's
+    (own,) = figures("赣江实验室挂牌运行,累计发表高水平论文320篇。", place="江西省")
+    assert own.scope == "赣江实验室"

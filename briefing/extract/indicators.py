@@ -132,7 +132,7 @@ from collections.abc import Container, Sequence
 
 from briefing.extract.dates import FUTURE_YEARS
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
-from briefing.extract.places import NATION, find_places, may_name_place
+from briefing.extract.places import NATION, directive_source, find_places, may_name_place
 from briefing.extract.status import detect_genre, period_years
 from briefing.extract.text_lines import NEWS_DATELINE
 from briefing.model import Indicator, IndicatorKind, Measure, Sentence, Structure
@@ -346,6 +346,12 @@ _SCOPE = re.compile(
 _OWN_PLACE = re.compile(r"(?:其中|目前|截至目前|至此)?[,，]?(?:我|全|本)(?:市|区|县|省|州|旗)")
 # a body, not an area: its name is part of what its figure counts
 _BODY_SCOPE = re.compile(r"(?:实验室|资源库|研究院|大学)$")
+# a body heading a sentence (a lab, a university, a firm), not an area such as 高新区 or 科学城
+_BODY_HEAD = re.compile(
+    r"(?:实验室|资源库|高校|科研院所|研究院|大学|有限责任公司|股份有限公司|有限公司|集团公司|集团)$"
+)
+# words that open a clause going on with the subject before it: "…,并获批…", "…,累计发表…"
+_CONTINUING = ("并", "还", "也", "又", "同时", "共", "累计", "先后", "已", "其中", "目前", "现")
 _LEAD_TIME = re.compile(r"^(?:(?:19|20)[0-9]{2}年(?:以来|全年|底|末)?|今年|去年|上年|近年来)[,，]")
 _NOT_SCOPE = re.compile(r"^(?:全国|国家|省级|市级|区级|县级|全市|全省|各)")
 _SCOPE_LEAD = re.compile(
@@ -1106,7 +1112,16 @@ def _sentence_figures(
             if not sentence_scope_known:
                 sentence_scope = _scope_of(_LEAD_TIME.sub("", text[:200], count=1))
                 sentence_scope_known = True
-            scope = sentence_scope or _place_before(places, 0, q.start) or ctx.jurisdiction
+            head_scope = sentence_scope
+            if (
+                head_scope is not None
+                and _BODY_HEAD.search(head_scope)
+                and not _subject_continues(text, seps, c_start)
+            ):
+                # "苏州实验室获批…,紫金山…等实验室加快建设,牵头建设44家全国重点实验室": a body
+                # heading the sentence is no longer the subject once a clause names another
+                head_scope = None
+            scope = head_scope or _place_before(places, 0, q.start) or ctx.jurisdiction
         metric = _clean_metric(
             bare, scope, amount=q.unit.endswith("元"), people=q.unit.endswith(_PEOPLE_UNITS)
         )
@@ -1572,6 +1587,19 @@ def _inside(intervals: Sequence[tuple[int, int]], starts: Sequence[int], pos: in
     return k >= 0 and intervals[k][0] < pos < intervals[k][1]
 
 
+def _subject_continues(text: str, seps: Sequence[int], c_start: int) -> bool:
+    """Whether every clause after the sentence's first, up to the one at `c_start`, goes on with
+    the first clause's subject: it opens with a verb or a word that continues ("…,并获批…"),
+    not with a subject of its own ("…,紫金山等实验室加快建设,…", "…;全市科技贷…")."""
+    for sep in seps:
+        start = sep + 1
+        if start > c_start:
+            break
+        if not (_LEAD_VERB_RE.match(text, start) or text.startswith(_CONTINUING, start)):
+            return False
+    return True
+
+
 def _clause_bounds(seps: Sequence[int], pos: int, length: int) -> tuple[int, int]:
     k = bisect.bisect_left(seps, pos)
     start = seps[k - 1] + 1 if k > 0 else 0
@@ -1976,6 +2004,8 @@ def _scope_places(
             continue  # "北京、上海等地": examples
         if _WITHIN.match(text, end):
             continue  # "在无锡市区范围率先建立…": where a thing was done first, not whose figure
+        if directive_source(text, end):
+            continue  # "落实中央、省、襄阳市决策部署": the level above whose decisions are followed
         if _PROPER_NAME_AFTER.match(text, end):
             # "辽宁实验室", "深圳河套学院": the place is part of a body's name; the body is no
             # place, and a 大连 policy's grant to the 辽宁实验室 is 大连's figure

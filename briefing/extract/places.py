@@ -409,7 +409,9 @@ def text_jurisdiction(body: str, level: str | None = None) -> str | None:
     if level == "区" and (zone := _own_zone(body)) is not None:
         return zone
     if level is not None:
-        return _majority([n for _, _, n in find_places(body) if n.endswith(_LEVEL_SUFFIX[level])])
+        return _majority(
+            [n for _, _, n in _own_candidates(body) if n.endswith(_LEVEL_SUFFIX[level])]
+        )
     levels: dict[str, int] = {}
     for m in _SELF_RE.finditer(body):
         if _RANKED_IN.match(body, m.end()) or _RANKED_BEFORE.search(
@@ -420,7 +422,7 @@ def text_jurisdiction(body: str, level: str | None = None) -> str | None:
     if not levels:
         # a text that never says 全市 or 我省 of itself ("南京深入实施…", a reply or a news page
         # about one city): the place it names more often than all others together
-        return _majority([name for _, _, name in find_places(body)])
+        return _majority([name for _, _, name in _own_candidates(body)])
     top = max(levels.values())
     if sum(1 for n in levels.values() if n == top) > 1:
         return None  # 我省 as often as 我市: the text does not say which it is
@@ -429,7 +431,7 @@ def text_jurisdiction(body: str, level: str | None = None) -> str | None:
         return zone
     # only places of the level the text calls its own compete: a prefecture's 全州 text names its
     # province (贵州省) as often as itself, and that province is not what 全州 means
-    named = find_places(body)
+    named = _own_candidates(body)
     own = _majority([name for _, _, name in named if name.endswith(_LEVEL_SUFFIX[level])])
     if (
         own is None
@@ -442,6 +444,26 @@ def text_jurisdiction(body: str, level: str | None = None) -> str | None:
         # visits or works with ("我市积极对标深圳市", "赴深圳市考察", "与深圳市合作")
         own = named[0][2] if named[0][2].endswith(_LEVEL_SUFFIX[level]) else None
     return own
+
+
+# What a higher level decided, named after it: "落实中央、省、襄阳市决策部署", "按照省委、省政府
+# 工作要求", "贯彻市委全会精神" — the text of a lower place follows it, it is not its own place
+_DIRECTIVE_AFTER = re.compile(
+    r"(?:党委|市委|省委|区委|县委|人民政府|政府|委员会)?[、和]?(?:党委|政府)?"
+    r"(?:的)?(?:决策部署|重大部署|工作部署|部署要求|工作要求|有关要求|文件精神|会议精神|全会精神|指示精神)"
+)
+
+
+def directive_source(text: str, end: int) -> bool:
+    """Whether the place named just before `end` is the source of directives the text carries out
+    ("全面落实中央、省、襄阳市决策部署"): a higher level, neither the text's own place nor a
+    figure's."""
+    return _DIRECTIVE_AFTER.match(text, end) is not None
+
+
+def _own_candidates(body: str) -> list[tuple[int, int, str]]:
+    """The places a text names that may be its own: not the levels whose decisions it carries out."""
+    return [p for p in find_places(body) if not directive_source(body, p[1])]
 
 
 def _majority(names: list[str]) -> str | None:
