@@ -2019,7 +2019,12 @@ _WITHIN = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:范围|区域内|境内)")
 _PROPER_NAME_AFTER = re.compile(
     # (not after a level: 杭州市重点实验室, 市级实验室, 宁波辖内银行 are kinds, not one body)
     r"(?:(?![新建增有获设批共等的和与及在为是重级辖各属])[\u4e00-\u9fff]){0,4}?"
-    r"(?:实验室|大学|学院|研究院|研究所|科学院|医院|银行)"
+    r"(?:实验室|大学|学院|研究院|研究所|科学院|医院|银行|"
+    # a place naming a fund, a law, a centre, a category or an award ("浦东新区自然科学基金",
+    # "浦东新区法规", "国家技术转移郑州中心", "常州科小", "常州市高新技术产品", "包头市科技进步奖"):
+    # the name is the place's, the figure need not be (the document's own place is still read
+    # from all the places it names: leaving these out there lost test scope 0.738 -> 0.711)
+    r"基金|法规|条例|中心(?!城)|科小|产品|科技进步奖|科学技术奖|技术发明奖)"
 )
 SCOPE_WINDOW = 200  # characters of a sentence's head, and before a figure, read for place names
 
