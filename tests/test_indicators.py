@@ -2561,3 +2561,29 @@ def test_a_lab_heading_a_sentence_is_not_the_subject_once_another_clause_names_o
     # the lab's own clause, and clauses going on with it, stay the lab's
     (own,) = figures("赣江实验室挂牌运行,累计发表高水平论文320篇。", place="江西省")
     assert own.scope == "赣江实验室"
+
+
+def test_a_rise_on_the_year_before_is_not_labelled_with_a_period_named_earlier() -> None:
+    # the "“十四五”以来" of a trend phrase two clauses back does not make a one-year rise a
+    # five-year one; a growth over the period itself keeps the label
+    found = figures(
+        "2023年全市研发投入强度达到2.6%,延续了“十四五”以来稳步提升态势,比上年提高0.15个百分点。"
+    )
+    rise = next(f for f in found if f.unit == "个百分点")
+    assert rise.metric is not None and "以来" not in rise.metric
+    (since,) = figures("“十四五”以来,全市高新技术企业数量增长86%。")
+    assert since.metric is not None and since.metric.endswith("(“十四五”以来)")
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # a word holding 在 (潜在) is no stop inside what is counted; 荣获 is one verb
+        ("认定12家省潜在独角兽企业。", "省潜在独角兽企业"),
+        ("全年3家企业荣获省科学技术奖一等奖。", "企业"),
+        # "认定…N家企业为X": X is what is counted
+        ("认定晨光材料、远航精密5家企业为省瞪羚企业。", "省瞪羚企业"),
+    ],
+)
+def test_the_noun_after_a_count_is_read_whole(text: str, metric: str) -> None:
+    assert one(text, place="某省").metric == metric

@@ -330,7 +330,8 @@ _TRAILING_NOISE_WORDS = _words(
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
 _SUFFIX_STOP = re.compile(
-    r"[、,，;；。:：!！?？()（）]|以及|的|在|为|由|推进|进驻|进入|赴|获|被|将|属于|上榜|选为|评为|开工|参会|签约|出席|召开|纳入|就业|"
+    # (a word holding 在 or 获 is no stop inside the noun: 潜在独角兽企业, 所在地; 荣获 stops whole)
+    r"[、,，;；。:：!！?？()（）]|以及|的|(?<![潜所存])在|为|由|推进|进驻|进入|赴|荣获|获|被|将|属于|上榜|选为|评为|开工|参会|签约|出席|召开|纳入|就业|"
     r"落地|建成|发放|引领|带动|支撑|配备|开展|参与|加入|上市|列入|成为|实现|通过|占|达|超|突破|作价|建设|正式|"
     r"分别|(?<!公)共|累计|投入|入选|运行|揭牌|增加|增长|提高|提升|上升|下降|减少|降低|[0-9]|"
     # "60%科研人员每周平均科研时间增加2小时": a share of researchers, not of their hours;
@@ -1348,6 +1349,7 @@ def _between(positions: Sequence[int], lo: int, hi: int) -> bool:
 # "“十四五”以来", "党的十八大以来": a period that runs to the document's present
 _SINCE = re.compile(r"(?:[“\"]?十[一二三四五]五[”\"]?|党的十[八九]大|(?:19|20)[0-9]{2}年)以来")
 _CUMULATIVE = re.compile("累计")
+_YEAR_ON_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年)|同比")
 
 
 def _label_periods_since(
@@ -1371,6 +1373,10 @@ def _label_periods_since(
             continue
         pos = fig.quantity.start
         if fig.kind == "actual" and not _between(totals, fig.clause_start, pos):
+            continue
+        if fig.kind != "actual" and _YEAR_ON_YEAR.search(text, fig.clause_start, pos):
+            # "…延续了“十三五”以来高位增长态势,…比上年提高0.11个百分点": a rise on the year
+            # before is one year's, whatever period a clause before it names
             continue
         k = bisect.bisect_right(starts, pos) - 1
         if k < 0 or periods[k].end() > pos:
@@ -2352,6 +2358,11 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
     if _NOT_COUNTED.match(noun):
         return None  # "控制在3.9%的较低水平": a manner, not the thing measured
     noun = _strip_metric_tail(noun)
+    if m is not None and window.startswith("为", m.start()):
+        # "认定…2家企业为省独角兽企业": the kind they were made is what is counted
+        named = _AS_KIND.match(window, m.start() + 1)
+        if named is not None and named.group().endswith(noun) and len(named.group()) > len(noun):
+            return named.group()
     if m is not None and not window[m.start()].isdigit():
         # "23家规上企业R&D投入3.27亿元": R&D is the 投入's, not the 企业's
         noun = _TRAILING_LATIN.sub("", noun)
@@ -2359,6 +2370,7 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
 
 
 _TRAILING_LATIN = re.compile(r"[A-Za-z&]+$")
+_AS_KIND = re.compile(r"[^、,，;；。:：!！?？()（）0-9的]{2,16}")
 _HAVING = re.compile(r"(?:具有|富有|具备)[\u4e00-\u9fff]{1,8}?的")
 # "成果600余项参展": a verb, not what is counted
 _TAKING_PART = re.compile(r"参[会展赛评加与]")
