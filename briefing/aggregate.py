@@ -6,6 +6,7 @@ keeps that number so the context can cite it as [n].
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -189,6 +190,7 @@ def indicators_frame(
         by_id = {m.id: m for m in doc.measures}
         duplicate = {m.id for m in doc.measures if m.duplicate_of is not None}
         previous: dict[str, str] = {}  # the last figure's metric in each measure
+        passed = _passed_thresholds(doc.indicators)
         for ind in doc.indicators:
             measure = by_id.get(ind.measure_id or "")
             metric = ind.metric or ""
@@ -204,7 +206,7 @@ def indicators_frame(
             )
             if ind.measure_id:
                 previous[ind.measure_id] = metric
-            if ind.measure_id in duplicate:
+            if ind.measure_id in duplicate or ind.id in passed:
                 continue
             themes = (measure.themes if measure is not None else None) or [OTHER_THEME]
             primary = (
@@ -247,6 +249,28 @@ def indicators_frame(
     frame = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
     frame["year"] = frame["year"].astype("Int64")
     return frame.astype({"primary": bool, "on_theme": bool, "runs_on": bool, "single": bool})
+
+
+# words that print a round threshold passed, not the figure itself ("突破70亿", "超过100家")
+_THRESHOLD_WORDS = frozenset({"突破", "超过", "超", "逾", "首次突破", "跨过", "迈过"})
+
+
+def _passed_thresholds(indicators: Sequence[Indicator]) -> set[str]:
+    """Figures that only say a round threshold was passed, when the figure right after them in the
+    same measure gives the exact value of the same metric ("突破70亿,达到73.36亿元"): one row,
+    the exact one; the threshold is no key figure of its own."""
+    passed: set[str] = set()
+    for ind, nxt in itertools.pairwise(indicators):
+        if (
+            ind.qualifier in _THRESHOLD_WORDS
+            and nxt.measure_id == ind.measure_id
+            and nxt.metric == ind.metric
+            and nxt.kind == ind.kind
+            and (nxt.unit.startswith(ind.unit) or ind.unit.startswith(nxt.unit))
+            and ind.value <= nxt.value < 2 * ind.value
+        ):
+            passed.add(ind.id)
+    return passed
 
 
 def one_recipient(quote: str, sentence: str) -> bool:

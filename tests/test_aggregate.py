@@ -1386,3 +1386,28 @@ def test_a_clause_holding_a_themes_word_in_passing_is_not_shown_as_that_themes(
     )
     assert blocks["人才"][0] == ["2023年，引进高层次人才团队12个。"]
     assert "新认定高新技术企业156家" in [q for _, qs in blocks.values() for q in qs]
+
+
+def test_a_round_threshold_passed_beside_the_exact_value_is_one_key_figure() -> None:
+    # "研发经费投入总量突破50亿,达到52.8亿元": the table shows the exact value only; a threshold
+    # with no exact value beside it stays
+    text = "2022年全市研发经费投入总量突破50亿,达到52.8亿元,比上年增加4.1亿元。"
+    measure = Measure(id="m1", text=text, section=(), status="done", themes=["基础研究"])
+    found = extract_indicators(
+        "0" * 64,
+        Structure(sentences=[Sentence(text=text, section=(), paragraph=0, index=0)]),
+        "2023-02-01",
+        "某市",
+    )
+    found = [dataclasses.replace(f, measure_id="m1") for f in found]
+    assert [(f.value, f.unit) for f in found][:2] == [(50, "亿"), (52.8, "亿元")]
+    shown = aggregate([_doc(1, [measure], found)], ["基础研究"]).figures["基础研究"].results
+    assert 50 not in shown["value"].tolist() and 52.8 in shown["value"].tolist()
+    alone = "全市技术合同成交额突破30亿元。"
+    only = extract_indicators(
+        "0" * 64,
+        Structure(sentences=[Sentence(text=alone, section=(), paragraph=0, index=0)]),
+        "2023-02-01",
+        "某市",
+    )
+    assert [f.value for f in only] == [30]
