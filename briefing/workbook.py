@@ -197,11 +197,11 @@ def analyst_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
             "数据",
             [
                 *("来源序号", "文件", "数据编号", "指标", "数值", "单位", "年份"),
-                *("类型", "限定", "范围", "措施编号", "章节", "原文"),
+                *("类型", "限定", "范围", "措施编号", "章节", "重复于", "原文"),
             ],
             sum(len(d.indicators) for d in documents),
             _figure_rows(documents, titles),
-            (8, 30, 22, 24, 12, 8, 6, 6, 6, 14, 22, 30, 80),
+            (8, 30, 22, 24, 12, 8, 6, 6, 6, 14, 22, 30, 22, 80),
         ),
     ]
 
@@ -220,7 +220,12 @@ def _figure_rows(
 ) -> Iterator[list[object]]:
     section_of = {m.id: " / ".join(m.section) for d in documents for m in d.measures}
     for no, d in enumerate(documents, start=1):
+        # a page that prints a paragraph twice gives each figure twice: the same value, metric,
+        # year and place of one document is one figure, and the repeat says which it repeats
+        first: dict[tuple[object, ...], str] = {}
         for i in d.indicators:
+            key = (i.metric, i.value, i.unit, i.kind, i.year, i.period, i.scope, i.qualifier)
+            repeats = first.setdefault(key, i.id)
             yield [
                 no,
                 titles[no - 1],
@@ -235,5 +240,6 @@ def _figure_rows(
                 i.scope or "",
                 i.measure_id or "",
                 section_of.get(i.measure_id or "", ""),
+                "" if repeats == i.id else repeats,
                 i.text,
             ]

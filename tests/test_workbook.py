@@ -128,3 +128,34 @@ def test_the_workbook_names_and_counts_documents_as_the_briefing_does() -> None:
     assert rows[0][1] == shown_title(untitled) == "未署标题的材料（拟题）"
     assert rows[0][7] == "in/huizhou-reply.txt"
     assert [row[4] for row in measures.rows] == ["规定"]
+
+
+def test_a_figure_a_page_prints_twice_is_marked_as_a_repeat_in_the_data_sheet() -> None:
+    # a page repeating its paragraph: the second 73.36亿元 says which figure it repeats; a figure
+    # of the same name with another value is no repeat
+    from briefing.model import ExtractedDocument, Indicator, Metadata
+
+    page = ExtractedDocument(
+        source="in/page.txt",
+        sha256="3" * 64,
+        format="text",
+        metadata=Metadata(title="某市研发经费投入公报", display_title="某市研发经费投入公报"),
+        body="全市研发经费投入总量达到73.36亿元。全市研发经费投入总量达到73.36亿元。",
+    )
+
+    def figure(fid: str, value: float) -> Indicator:
+        return Indicator(
+            id=fid,
+            text=f"全市研发经费投入总量达到{value:g}亿元",
+            metric="研发经费投入总量",
+            value=value,
+            unit="亿元",
+            year=2020,
+            kind="actual",
+            scope="某市",
+        )
+
+    page.indicators = [figure("i-1", 73.36), figure("i-2", 73.36), figure("i-3", 80.0)]
+    *_, data = workbook.analyst_sheets([page])
+    assert data.header[-2] == "重复于"
+    assert [row[-2] for row in data.rows] == ["", "i-1", ""]
