@@ -2587,3 +2587,16 @@ def test_a_rise_on_the_year_before_is_not_labelled_with_a_period_named_earlier()
 )
 def test_the_noun_after_a_count_is_read_whole(text: str, metric: str) -> None:
     assert one(text, place="某省").metric == metric
+
+
+def test_a_standard_given_per_unit_is_named_after_whom_it_is_for() -> None:
+    # "每家一次性奖励" says no one; the condition before it, in its own statement, does
+    found = figures(
+        "对通过省级备案的新型研发机构,每家补助20万元;"
+        "当年新认定为国家级专精特新“小巨人”企业的,每家一次性奖励50万元。",
+        place="某市",
+    )
+    assert [(f.metric, f.value) for f in found] == [
+        ("通过省级备案的新型研发机构补助(每家)", 20),
+        ("国家级专精特新“小巨人”企业一次性奖励(每家)", 50),
+    ]

@@ -1233,6 +1233,15 @@ def _sentence_figures(
                     kept = grant_name if grant_name and _GRANT_NAME.fullmatch(grant_name) else None
                     grant_name = recipient + (kept or grant.group(1))
                     metric = f"{recipient}{grant.group(1)}比例(按{ratio.group(1)})"
+        if (
+            kind == "provision"
+            and metric is not None
+            and (per := _PER_UNIT_GRANT.fullmatch(metric)) is not None
+            and (recipient := _recipient(text, q.start, scope)) is not None
+        ):
+            # "对当年获得科技部备案的科技型中小企业,每家一次性奖励1万元": the standard is the
+            # recipient's, not a 每家一次性奖励 of no one
+            metric = f"{recipient}{per.group(2) or ''}{per.group(3)}(每{per.group(1)})"
         # "下降2.1%": the value stays as printed, the qualifier says which way it went
         decline = _DECLINE.search(bare)
         qualifier = _qualifier(lead_qualifier, q, prefix) or (decline and decline.group(1))
@@ -1411,7 +1420,8 @@ _GRANT_NAME = re.compile(
 
 def _recipient(text: str, pos: int, scope: str | None) -> str | None:
     """Who the support standard at `pos` is for, from the condition clause before it."""
-    lo = max(0, pos - 80)
+    # (within its own statement: the condition before a semicolon is another standard's)
+    lo = max(0, pos - 80, text.rfind(";", 0, pos), text.rfind("；", 0, pos))
     last = None
     for m in _CONDITION.finditer(text, lo, pos):
         last = m
@@ -1428,6 +1438,10 @@ def _recipient(text: str, pos: int, scope: str | None) -> str | None:
     return name
 
 
+# a support standard named only per unit: "每家一次性奖励", "每个给予补助"
+_PER_UNIT_GRANT = re.compile(
+    r"每(家|个|项|人|名|户|所|支|位)(?:每年)?(一次性)?(?:给予|予以)?(奖励|补助|资助|补贴|奖补|支持)"
+)
 _NOT_A_RECIPIENT = re.compile(
     r"[0-9]|超过|以上|以下|不低于|不少于|不超过|高于|低于|达到|符合|经认定|相关"
 )
