@@ -47,9 +47,9 @@ _ALL_THEMES = "*"
 
 _TOP_KEYS = {"settings", "exclude", "anchors", "themes"}
 _SETTINGS_KEYS = {"threshold", "weak_weight", "dominance", "long_sentence"}
-_EXCLUDE_KEYS = {"phrases"}
+_EXCLUDE_KEYS = {"phrases", "clauses"}
 _ANCHOR_KEYS = {"terms", "exclude"}
-_THEME_KEYS = {"description", "terms", "weak", "weights", "exclude", "anchored"}
+_THEME_KEYS = {"description", "terms", "weak", "weights", "exclude", "anchored", "clauses"}
 
 
 def templates_dir() -> Path:
@@ -75,6 +75,9 @@ class ThemeSpec:
     source: str = ""
     # generic words (贷款, 人才) that count only with a science-and-technology anchor nearby
     anchored: frozenset[str] = frozenset()
+    # words that make their whole clause no measure of this theme (专项债: public debt, not
+    # science finance), whatever term of the theme stands beside them
+    clauses: tuple[str, ...] = ()
 
 
 @dataclass
@@ -84,6 +87,8 @@ class Lexicon:
     sha256: str = ""
     specs: dict[str, ThemeSpec] = field(default_factory=dict)
     global_exclude: tuple[str, ...] = ()
+    # words that make their whole clause no measure of any theme (致以崇高敬意, 感谢您对…的关心)
+    global_clauses: tuple[str, ...] = ()
     # words that make a sentence or its section about science and technology (科技, 研发 …), and
     # phrases in which they do not (科技馆 …)
     anchors: tuple[str, ...] = ()
@@ -197,6 +202,7 @@ class _RawLexicon:
     anchors: tuple[list[str], list[str]] | None = (
         None  # (terms, exclude) when the file has [anchors]
     )
+    clauses: list[str] = field(default_factory=list)
 
 
 def _parse_theme(path: Path, name: str, table: Any, weak_weight: float) -> ThemeSpec:
@@ -236,7 +242,16 @@ def _parse_theme(path: Path, name: str, table: Any, weak_weight: float) -> Theme
     anchored = _string_list(path, f"{prefix}.anchored", table.get("anchored", []))
     for term in anchored:
         weights.setdefault(term, 1.0)
-    return ThemeSpec(name, weights, tuple(exclude), description, str(path), frozenset(anchored))
+    clauses = _string_list(path, f"{prefix}.clauses", table.get("clauses", []))
+    return ThemeSpec(
+        name,
+        weights,
+        tuple(exclude),
+        description,
+        str(path),
+        frozenset(anchored),
+        tuple(clauses),
+    )
 
 
 def _parse_file(path: Path, base_weak_weight: float) -> _RawLexicon:
@@ -252,6 +267,7 @@ def _parse_file(path: Path, base_weak_weight: float) -> _RawLexicon:
         raise _fail(path, "exclude", "应为表")
     _check_keys(path, "exclude.", exclude_table, _EXCLUDE_KEYS)
     exclude = _string_list(path, "exclude.phrases", exclude_table.get("phrases", []))
+    clauses = _string_list(path, "exclude.clauses", exclude_table.get("clauses", []))
     themes_table = data.get("themes", {})
     if not isinstance(themes_table, dict):
         raise _fail(path, "themes", "应为表")
@@ -269,7 +285,7 @@ def _parse_file(path: Path, base_weak_weight: float) -> _RawLexicon:
             _string_list(path, "anchors.terms", anchors_table.get("terms", [])),
             _string_list(path, "anchors.exclude", anchors_table.get("exclude", [])),
         )
-    return _RawLexicon(settings, exclude, themes, anchors)
+    return _RawLexicon(settings, exclude, themes, anchors, clauses)
 
 
 def _lexicon_hash(lexicon: Lexicon) -> str:
@@ -278,6 +294,7 @@ def _lexicon_hash(lexicon: Lexicon) -> str:
         "dominance": lexicon.dominance,
         "long_sentence": lexicon.long_sentence,
         "exclude": list(lexicon.global_exclude),
+        "clauses": list(lexicon.global_clauses),
         "anchors": list(lexicon.anchors),
         "anchor_exclude": list(lexicon.anchor_exclude),
         "themes": {
@@ -285,6 +302,7 @@ def _lexicon_hash(lexicon: Lexicon) -> str:
                 "weights": spec.weights,
                 "exclude": list(spec.exclude),
                 "anchored": sorted(spec.anchored),
+                "clauses": list(spec.clauses),
             }
             for name, spec in lexicon.specs.items()
         },
@@ -299,6 +317,7 @@ def load_lexicon(user_path: Path | None = None) -> Lexicon:
     base = _parse_file(default_path, DEFAULT_WEAK_WEIGHT)
     settings = dict(base.settings)
     exclude = list(base.exclude)
+    clauses = list(base.clauses)
     specs = dict(base.themes)
     anchors = base.anchors or ([], [])
     sources = [str(default_path)]
@@ -307,12 +326,14 @@ def load_lexicon(user_path: Path | None = None) -> Lexicon:
         settings.update(user.settings)
         anchors = user.anchors or anchors  # a user's [anchors] table replaces the default one
         exclude.extend(p for p in user.exclude if p not in exclude)
+        clauses.extend(p for p in user.clauses if p not in clauses)
         specs.update(user.themes)  # same name replaces a default theme, a new name adds one
         sources.append(str(user_path))
     lexicon = Lexicon(
         themes={name: list(spec.weights) for name, spec in specs.items()},
         specs=specs,
         global_exclude=tuple(exclude),
+        global_clauses=tuple(clauses),
         anchors=tuple(anchors[0]),
         anchor_exclude=tuple(anchors[1]),
         threshold=settings.get("threshold", DEFAULT_THRESHOLD),
@@ -361,6 +382,8 @@ class _Entry:
     weights: dict[str, float] = field(default_factory=dict)
     cancels: set[str] = field(default_factory=set)  # theme names, or _ALL_THEMES
     anchored: set[str] = field(default_factory=set)  # themes it counts for only with an anchor
+    # themes (or _ALL_THEMES) whose terms in the same clause do not count (`clauses` in the lexicon)
+    mutes: set[str] = field(default_factory=set)
     _live: dict[str, float] | None = None
 
     def live(self) -> dict[str, float]:
@@ -396,8 +419,13 @@ class Classifier:
                 entry(term).anchored.add(name)
             for phrase in spec.exclude:
                 entry(phrase).cancels.add(name)
+            for phrase in spec.clauses:
+                entry(phrase).mutes.add(name)
         for phrase in lexicon.global_exclude:
             entry(phrase).cancels.add(_ALL_THEMES)
+        for phrase in lexicon.global_clauses:
+            entry(phrase).mutes.add(_ALL_THEMES)
+        self._mutes = any(value.mutes for value in entries.values())
         for key, value in entries.items():
             self._automaton.add_word(key, value)
         if entries:
@@ -518,9 +546,15 @@ class Classifier:
         if at is not None:
             # back to the text's own indices (a match spans the residue it skipped)
             hits = [(at[start], at[end - 1] + 1, found) for start, end, found in hits]
+        markers: list[tuple[int, int, _Entry]] = []
+        if self._mutes and any(hit[2].mutes for hit in hits):
+            # a clause marker (感谢, 专项债) is no term: it silences the terms of its clause
+            markers = [hit for hit in hits if hit[2].mutes]
+            hits = [hit for hit in hits if hit[2].weights or hit[2].cancels]
         if len(hits) <= 1:
             # nothing overlaps a lone match: it is kept (the common case, no sorting or scans)
-            return _drop_list_categories(text, hits, suppressed)
+            hits = _drop_list_categories(text, hits, suppressed)
+            return _mute_clauses(text, hits, markers, suppressed) if markers else hits
         # longest first, then leftmost: the kept set is the same whatever order the automaton used
         hits.sort(key=_longest_first)
         kept: list[tuple[int, int, _Entry]] = []
@@ -568,7 +602,8 @@ class Classifier:
                 suppressed.append(_suppression(text, start, end, found, owner))
         kept.extend(revived)
         kept.sort(key=_start)
-        return _drop_list_categories(text, kept, suppressed)
+        kept = _drop_list_categories(text, kept, suppressed)
+        return _mute_clauses(text, kept, markers, suppressed) if markers else kept
 
     def _score(
         self,
@@ -895,6 +930,53 @@ def _drop_list_categories(
             term = text[start:end]
             suppressed.append(Suppressed(term, start, end, tuple(found.weights), term, drop[i]))
     return [k for i, k in enumerate(kept) if i not in drop]
+
+
+def _mute_clauses(
+    text: str,
+    kept: list[tuple[int, int, _Entry]],
+    markers: list[tuple[int, int, _Entry]],
+    suppressed: list[Suppressed] | None,
+) -> list[tuple[int, int, _Entry]]:
+    """`kept` without the themes that a clause marker of the lexicon's `clauses` silences in its
+    own clause. A greeting or a thank-you (向广大科技工作者致以崇高敬意, 感谢您对我市人才工作的关心)
+    is no measure of any theme, and a clause about public debt (用好地方政府专项债券支持科技创新项目)
+    is no science finance, whatever theme word stands in it; the sentence's other clauses keep
+    theirs."""
+    if not markers or not kept:
+        return kept
+    out: list[tuple[int, int, _Entry]] = []
+    for start, end, found in kept:
+        live = found.weights
+        marker = None
+        for m_start, m_end, m_found in markers:
+            a, b = _clause(text, m_start, m_end, 0)
+            if a <= start and end <= b:
+                muted = (
+                    set(live) if _ALL_THEMES in m_found.mutes else m_found.mutes.intersection(live)
+                )
+                if muted:
+                    marker = (text[m_start:m_end], muted)
+                    live = {t: w for t, w in live.items() if t not in muted}
+        if marker is None:
+            out.append((start, end, found))
+            continue
+        if suppressed is not None:
+            word, muted = marker
+            suppressed.append(
+                Suppressed(
+                    text[start:end],
+                    start,
+                    end,
+                    tuple(t for t in found.weights if t not in live),
+                    word,
+                    f"所在分句有“{word}”（词表的 clauses），该分句不是"
+                    f"{'、'.join(t for t in found.weights if t not in live)}的措施",
+                )
+            )
+        if live:
+            out.append((start, end, _Entry(found.key, live, found.cancels, found.anchored)))
+    return out
 
 
 _HEADLINE_RE = re.compile(

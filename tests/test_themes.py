@@ -222,7 +222,7 @@ def test_a_very_long_text_is_classified_in_linear_time(classifier: Classifier) -
 @pytest.mark.parametrize(
     "text",
     [
-        "今年拟安排地方政府专项债券3.9万亿元",
+        "今年拟支持企业发行公司债券300亿元",
         "普惠小微贷款增长20%以上,金融机构新增贷款1200亿元",
         "做好高校毕业生等重点群体就业工作",
         "实施乡村振兴人才支持计划",
@@ -609,6 +609,59 @@ def test_a_user_lexicon_sets_its_own_anchors(tmp_path: Path) -> None:
 def test_a_bad_anchored_list_names_its_key(tmp_path: Path) -> None:
     user = write(tmp_path, "mine.toml", '[themes."人才"]\nanchored = "人才"\n')
     with pytest.raises(ConfigError, match=r"themes\.人才\.anchored"):
+        load_lexicon(user)
+
+
+# ---------------------------------------------------------------- clauses that are no measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "向奋战在一线的科技人员致以崇高敬意",
+        "感谢您对我市科技人才工作的关心和支持",
+        "广大科研人员与党同心、跟党奋斗",
+    ],
+)
+def test_a_greeting_or_thanks_is_no_measure_of_any_theme(classifier: Classifier, text: str) -> None:
+    result = classifier.classify(text)
+    assert result.themes == []
+    # explain says which word silenced the clause
+    assert any("所在分句有" in s.reason and s.by in text for s in result.suppressed)
+
+
+def test_a_greeting_silences_its_own_clause_only(classifier: Classifier) -> None:
+    text = "感谢各位专家的支持，新引进高层次人才120名"
+    assert themes_of(classifier, text) == ["人才"]
+
+
+def test_public_debt_is_no_science_finance_even_beside_a_science_word(
+    classifier: Classifier,
+) -> None:
+    # 科技 in the clause would anchor 债券: the debt word says what the clause is about
+    assert themes_of(classifier, "用好地方政府专项债券支持科技创新项目") == []
+    assert themes_of(classifier, "加快科技园区融资平台公司转型，化解存量债务") == []
+    # a science-finance clause of the same sentence keeps its theme
+    text = "用好地方政府专项债券，设立科技成果转化引导基金"
+    assert "科技金融" in themes_of(classifier, text)
+    assert themes_of(classifier, "支持科技型企业发行债券融资") == ["科技金融"]
+
+
+def test_the_national_talent_slogan_alone_is_no_talent_measure(classifier: Classifier) -> None:
+    # in a science bureau's document every generic 人才 is anchored: the slogan still is none
+    slogan = "加快打造区域重要人才中心和创新高地"
+    assert classifier.classify(slogan, document=True).themes == []
+    text = "加快建设世界重要人才中心和创新高地，加大对青年科研人员支持力度"
+    assert classifier.classify(text, document=True).themes == ["人才"]
+
+
+def test_a_user_lexicon_adds_clause_words(tmp_path: Path) -> None:
+    text = "春节期间走访慰问院士专家"
+    assert Classifier(load_lexicon()).classify(text).themes == ["人才"]
+    user = write(tmp_path, "mine.toml", '[exclude]\nclauses = ["慰问"]\n')
+    assert Classifier(load_lexicon(user)).classify(text).themes == []
+    user = write(tmp_path, "bad.toml", '[themes."人才"]\nterms = ["人才"]\nclauses = "慰问"\n')
+    with pytest.raises(ConfigError, match=r"themes\.人才\.clauses"):
         load_lexicon(user)
 
 
