@@ -59,6 +59,10 @@ def themes(config: Path | None = None) -> None:
     )
     if lexicon.global_exclude:
         typer.echo(f"通用否定语境：{'、'.join(lexicon.global_exclude)}")
+    if lexicon.global_clauses:
+        typer.echo(
+            f"通用否定分句（分句中有这些词时，该分句不计任何主题）：{'、'.join(lexicon.global_clauses)}"
+        )
     if lexicon.anchors:
         typer.echo(f"科技锚点：{'、'.join(lexicon.anchors)}")
     for name, spec in lexicon.specs.items():
@@ -74,6 +78,10 @@ def themes(config: Path | None = None) -> None:
             typer.echo(f"  须有科技锚点才计分：{'、'.join(anchored)}")
         if spec.exclude:
             typer.echo(f"  否定语境：{'、'.join(spec.exclude)}")
+        if spec.clauses:
+            typer.echo(
+                f"  否定分句（分句中有这些词时，该分句不计本主题）：{'、'.join(spec.clauses)}"
+            )
 
 
 @dataclass

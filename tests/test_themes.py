@@ -755,6 +755,9 @@ def test_themes_command_lists_every_theme_with_its_terms(app: typer.Typer) -> No
         assert f"【{name}】" in result.output
     assert "自然科学基金" in result.output
     assert "弱提示词" in result.output
+    # the clause words are shown where they apply
+    assert "通用否定分句" in result.output and "感谢" in result.output
+    assert "否定分句（分句中有这些词时，该分句不计本主题）：专项债" in result.output
 
 
 def test_themes_command_reports_a_bad_lexicon(app: typer.Typer, tmp_path: Path) -> None:
