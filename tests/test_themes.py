@@ -647,6 +647,15 @@ def test_public_debt_is_no_science_finance_even_beside_a_science_word(
     assert themes_of(classifier, "支持科技型企业发行债券融资") == ["科技金融"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["设立西部科学城投资基金", "推动我国债券市场“科技板”扩容", "深化债券市场“科技板”建设"],
+)
+def test_a_debt_word_read_across_words_silences_nothing(classifier: Classifier, text: str) -> None:
+    # 科学城|投资, 我国|债券, 深化|债券: no 城投, 国债 or 化债 here
+    assert themes_of(classifier, text) == ["科技金融"]
+
+
 def test_the_national_talent_slogan_alone_is_no_talent_measure(classifier: Classifier) -> None:
     # in a science bureau's document every generic 人才 is anchored: the slogan still is none
     slogan = "加快打造区域重要人才中心和创新高地"
