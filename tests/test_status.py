@@ -766,9 +766,9 @@ def test_explain_names_the_mood_that_decided(app: typer.Typer) -> None:
     result = CliRunner().invoke(app, ["explain", "今年拟安排地方政府专项债券3.9万亿元。"])
     assert "planned" in result.output
     assert "决定因素：句子语气" in result.output and "拟" in result.output
-    # a macro-finance sentence without a science-and-technology anchor is not 科技金融
+    # a public-debt sentence is not 科技金融, and explain says which word decided
     assert "最终主题：其他" in result.output
-    assert "科技锚点" in result.output
+    assert "所在分句有“专项债”" in result.output
 
 
 @pytest.mark.parametrize(
