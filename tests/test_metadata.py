@@ -2464,3 +2464,99 @@ def test_a_bracket_a_title_field_opens_itself_stays_in_the_title() -> None:
         "标题:关于某某科技计划项目管理的办法【征求意见稿】\n发布时间:2023-05-06\n一、总则\n"
     ).metadata
     assert meta.title == "关于某某科技计划项目管理的办法【征求意见稿】"
+
+
+# --- the look-sets' source-list findings (meta4): shapes of pages from places the rules never read ---
+
+
+def test_a_record_date_field_does_not_hide_the_dates_on_its_line() -> None:
+    # a county site's menu, then its disclosure block: 产生日期 beside 发布日期 on one line (the
+    # unknown label made the whole line text, and the page had no date; the menu was body)
+    page = (
+        "  • 网站首页\n"
+        "  • 新闻中心\n"
+        "  • 政务公开\n"
+        "信息名称:2024年科技工作总结\n"
+        "索 引 号:013958211/2025-00004\n"
+        "文件编号: 发布机构:科技局\n"
+        "产生日期:2025-01-08 发布日期:2025-01-09 废止日期:有效\n"
+        "2024年科技工作总结\n"
+        "2024年,市科技局围绕创新主体培育精准发力,全年新增高新技术企业36家。\n"
+    )
+    parsed = parse(page)
+    assert parsed.metadata.published_date == "2025-01-09"
+    assert parsed.body.startswith("2024年,市科技局")
+
+
+def test_the_formal_reply_title_under_the_field_block_beats_the_pages_heading() -> None:
+    page = (
+        "人大建议办理答复\n"
+        "- 索引号: 11532300-2023-00042\n"
+        "- 发布机构: 楚雄州科学技术局\n"
+        "- 文号:\n"
+        "- 发布日期: 2023-08-10\n"
+        "- 时效性: 有效\n"
+        "楚雄州科技局对州十四届人大二次会议第15号建议的答复\n"
+        "李明代表:\n"
+        "你提出的《关于加快科技成果转化的建议》收悉,现答复如下:\n"
+        "2022年,全州登记技术合同成交额达到12.5亿元。\n"
+    )
+    parsed = parse(page)
+    assert parsed.metadata.title == "楚雄州科技局对州十四届人大二次会议第15号建议的答复"
+    assert parsed.metadata.published_date == "2023-08-10"
+    assert "人大建议办理答复" not in parsed.body
+
+
+def test_a_headline_over_the_field_block_stays_when_the_line_below_is_no_formal_title() -> None:
+    page = (
+        "市科技局召开科技型企业培育推进会\n"
+        "- 发布机构: 某某市科学技术局\n"
+        "- 发布日期: 2023-08-10\n"
+        "科技型企业培育推进会\n"
+        "8月9日,市科技局召开科技型企业培育推进会,部署下半年工作。\n"
+    )
+    assert parse(page).metadata.title == "市科技局召开科技型企业培育推进会"
+
+
+def test_an_e_papers_headline_list_is_never_the_title() -> None:
+    page = (
+        "第03版:综合\n"
+        "标题导航\n"
+        "- 王书记在调研春耕备耕工作时强调\n"
+        "- 市政府召开第12次常务会议\n"
+        "- 全市春季招聘会举行\n"
+        "凝心聚力抓创新 奋楫扬帆开新局\n"
+        "——2025年市科技局工作综述\n"
+        "□本报记者 王敏\n"
+        "过去一年,市科技局新增省级工程技术研究中心5家,技术合同成交额创历史新高。\n"
+    )
+    parsed = parse(page)
+    assert parsed.metadata.title is not None
+    assert parsed.metadata.title.replace(" ", "") == "凝心聚力抓创新奋楫扬帆开新局"
+    assert "王书记" not in parsed.body
+
+
+def test_a_texts_own_bulleted_measures_are_no_menu() -> None:
+    page = "- 新增高新技术企业36家。\n- 技术合同成交额达到12.5亿元。\n- 新建省级重点实验室2家。\n"
+    assert "新增高新技术企业36家" in parse(page).body
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        ("2025年3月6日上午,某某县科技局在三楼会议室召开科技创新工作推进会。", "2025-03-06"),
+        ("2024年11月20日,省科技厅调研组一行赴我县调研科技特派员工作。", "2024-11-20"),
+        ("2025年12月31日前,完成全部科技型中小企业评价入库工作。", None),
+    ],
+)
+def test_a_news_item_opening_on_the_day_it_reports_is_dated(opening: str, date: str | None) -> None:
+    page = f"某某县科技局专题部署科技创新工作\n{opening}\n会议要求,全县科技系统要抓好落实。\n"
+    assert parse(page).metadata.published_date == date
+
+
+def test_a_reporters_credit_closing_a_short_news_item_names_its_outlet() -> None:
+    page = (
+        "3月2日,某某市召开全市科技创新大会,印发《促进科技型企业发展若干措施》。"
+        "对通过认定的国家高新技术企业给予20万元一次性奖励。(江西日报记者张明、通讯员李华)\n"
+    )
+    assert parse(page).metadata.publisher == "江西日报"

@@ -44,6 +44,9 @@ LABELS: dict[str, str] = {
     # the published date when the page gives no 公开日期/发布日期 ("生成日期:2026-01-21 公开日期:2026-01-26")
     "生成日期": "generated_date",
     "公文生成日期": "generated_date",
+    # 江苏 county pages: "产生日期:2026-01-06 发布日期:2026-01-06 废止日期:有效" (the record's
+    # date, as 生成日期; unknown, it hid the whole line and both dates)
+    "产生日期": "generated_date",
     "备注/文号": "doc_no",
     "信息类别": "",
     "公开日期": "published_date",
@@ -108,6 +111,7 @@ LABELS: dict[str, str] = {
     "有效性": "",
     "有效性/截止日期": "",
     "时效": "",
+    "时效性": "",  # 云南 pages: "- 时效性: 有效" closing the field list
     "生效日期": "",
     "废止日期": "",
     "实施日期": "",

@@ -217,6 +217,7 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
     title_parts: list[str] = []
     last_was_byline = False
     after_column = False  # a site's banner, then a column name, were just read
+    fields_below_title = False  # a field block stood between the title read and this line
     letterhead_end = -2  # the last line of a letterhead and the joint issuers stacked under it
     for k in range(min(start, len(lines))):
         lines.removed[k] = True
@@ -241,7 +242,12 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
         if (
             not title_parts
             and head.addressee is None
-            and (_is_furniture(line) or _is_column_name(lines, i) or _is_greeting(line))
+            and (
+                _is_furniture(line)
+                or _is_column_name(lines, i)
+                or _is_greeting(line)
+                or _in_menu(lines, i)
+            )
             and dated_header(lines.raw[i]) is None
         ):
             # breadcrumbs, a site's welcome line, a hot-line: above the title, never the title
@@ -329,9 +335,11 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
         elif fields is not None:
             _record_header(head, fields)
             i = _publisher_below(lines, head, fields, i)
+            fields_below_title = bool(title_parts)
         elif dated is not None:
             head.page_date = head.page_date or dated[0]
             _record_header(head, dated[1])
+            fields_below_title = bool(title_parts)
         elif title_parts and head.addressee is None and TITLE_STATUS.fullmatch(line):
             title_parts.append(line)
             head.title_lines.append(i)
@@ -384,9 +392,12 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             and (
                 is_org_line(joined := "".join(title_parts))
                 or (title_score(joined) <= 1 and title_score(line) > title_score(joined))
+                or (fields_below_title and _formal_below(joined, line))
             )
         ):
-            title_parts = [line]  # what came first was a column name or a site's banner
+            # what came first was a column name or a site's banner; or the page's heading over
+            # its field block ("政协提案办理答复" / 索引号… / "某某局对…第40号提案的答复")
+            title_parts = [line]
             head.title_lines = [i]
         elif title_parts and head.byline is None and is_org_line(line):
             head.byline = line
@@ -431,6 +442,18 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             # ("【企业会计准则】") is none either
             head.title = title
     return i
+
+
+def _formal_below(heading: str, line: str) -> bool:
+    """True when `line`, under a field block, is the document's formal title and `heading` above
+    the block only the page's or its column's name: the line names its issuer and its kind
+    ("某某州科技局对…第40号提案的答复") where the heading names no issuer ("政协提案办理答复")."""
+    return (
+        issuer_of_title(heading) is None
+        and issuer_of_title(line) is not None
+        and ENDS_WITH_DOC_TYPE.search(line) is not None
+        and title_score(line) > title_score(heading)
+    )
 
 
 # a title behind its document's number ("成办发〔2012〕17号《…的通知》", "某府发〔2015〕28号 关于…")
@@ -1109,6 +1132,34 @@ def _page_heading_above(lines: _Lines, head: _Head, title_parts: list[str], i: i
 _CRUMB_MARK = re.compile(r"[>＞»›]|当前位置|您(?:当前|现在)的?位置")
 
 
+# a list item: "- 某某在调研…时强调", "• 市委常委会召开会议" (an e-paper's 标题导航, a site's menu)
+_LIST_ITEM = re.compile(r"\s*[-•·●▪◆■*]\s*\S")
+
+
+def _in_menu(lines: _Lines, i: int) -> bool:
+    """True when line i is an item of a list at the top of a page (the item above or below it is
+    one too, and neither is a header field such as "- 索引号: …"): an e-paper's 标题导航 lists the
+    page's other headlines, a site its menu; the document's title is never one of them."""
+    if not _is_list_item(lines.raw[i]):
+        return False
+    near = [k for k in (i - 1, i + 1) if 0 <= k < len(lines) and lines.norm[k]]
+    return any(_is_list_item(lines.raw[k]) for k in near)
+
+
+def _is_list_item(raw: str) -> bool:
+    # a headline's or a menu entry's length, no sentence: a text's own bulleted measures stay
+    item = raw.strip()
+    return (
+        len(item) <= MAX_MENU_ITEM
+        and _LIST_ITEM.match(item) is not None
+        and _SENTENCE_END.search(item) is None
+        and parse_header_line(raw) is None
+    )
+
+
+MAX_MENU_ITEM = 42  # characters: a headline and its bullet
+
+
 def _is_furniture(line: str) -> bool:
     return len(line) <= 80 and not _SENTENCE_END.search(line) and bool(_FURNITURE.search(line))
 
@@ -1740,14 +1791,24 @@ def _informing_body(body: str) -> str | None:
 
 def _credit_outlet(text: str) -> str | None:
     """The outlet a credit line in the page's opening names before its reporters ("大象新闻记者
-    张三 通讯员 李四"); read on the page as given, since such a line may read as a menu too."""
+    张三 通讯员 李四"); read on the page as given, since such a line may read as a menu too. Or
+    the outlet of the bracketed credit that closes the item's text ("…最高可达100万元。(湖北日报
+    记者柯利华、通讯员熊庆萍)"), where papers print it under a short item."""
     for line in text[:CREDIT_OPENING].split("\n"):
         line = line.strip()
         if line and len(line) <= MAX_SCANNED_LINE and _CREDIT_LINE.fullmatch(line) is not None:
             m = _CREDIT_OUTLET.match(line)
             if m is not None:
                 return m.group("outlet")
-    return None
+    closing = _CLOSING_REPORTERS.search(text[-MAX_SCANNED_LINE:])
+    return closing.group("outlet") if closing is not None else None
+
+
+# "…。(湖北日报记者柯利华、通讯员熊庆萍、沈红星)" closing a news item: the outlet its reporters write for
+_CLOSING_REPORTERS = re.compile(
+    rf"[。！!？?]\s*[(（]\s*(?P<outlet>{NEWS_OUTLET})(?:首席|特约|实习)?记者"
+    r"[\u4e00-\u9fff·、,，\s]{2,40}[)）]\s*$"
+)
 
 
 CREDIT_OPENING = 2000  # characters
@@ -1773,10 +1834,24 @@ def _meeting_day(body: str) -> str | None:
     ("2月5日,2024年全省科技工作会议在兰州召开"): a meeting named for a year meets in that year, in its
     first months; a summary meeting (2022年度工作总结座谈会, held the year after) and a day late in
     the year (a conference for next year may meet in December) give no year."""
-    m = _MEETING_DAY.match(body.lstrip()[: MAX_DATELINE + 40])
+    opening = body.lstrip()[:MAX_OPENING_CLAUSE]
+    dated = _DATED_EVENT.match(opening)
+    if dated is not None:
+        # "2026年2月4日下午,某某市科技局在…召开专题会议": a news item opens with the day it reports
+        return parse_date(dated.group("date"))
+    m = _MEETING_DAY.match(opening[: MAX_DATELINE + 40])
     if m is None or "总结" in m.group("meeting") or int(m.group("month")) > MAX_MEETING_MONTH:
         return None
     return parse_date(f"{m.group('year')}年{m.group('month')}月{m.group('day')}日")
+
+
+# "2026年2月4日下午,淮北市科技局在局第一会议室召开专题会议": a full date opening the text, then a
+# clause reporting an event (a meeting held, a visit paid); not "2025年12月31日前,…" (a deadline)
+_DATED_EVENT = re.compile(
+    r"(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?:上午|下午|晚上?)?\s*[,，]"
+    r"[^。；;]{0,80}?(?:召开|举行|举办|开幕|开展|调研|考察|视察|走访|座谈|出席|主持)"
+)
+MAX_OPENING_CLAUSE = 120  # characters
 
 
 def _speaking_for(body: str) -> str | None:
