@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.extract.metadata import ParsedText, parse_document_text
+from briefing.extract.places import document_jurisdiction
 from briefing.model import RawDocument
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -2560,3 +2561,18 @@ def test_a_reporters_credit_closing_a_short_news_item_names_its_outlet() -> None
         "对通过认定的国家高新技术企业给予20万元一次性奖励。(江西日报记者张明、通讯员李华)\n"
     )
     assert parse(page).metadata.publisher == "江西日报"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the level above whose decisions the text carries out is not the text's place
+        "为全面落实中央、省、赣州市决策部署,结合我市实际,提出如下措施:\n"
+        "一、对我市新认定的高新技术企业,每家奖励10万元。\n二、支持我市企业建设研发机构。",
+        # nor the level of a list or a label its firms are admitted to
+        "一是申报科技型中小企业320家,完成苏州科小入库备案120家。通过苏州市高新技术产品90只。"
+        "二是我市新增省级工程技术研究中心6家,全市高新技术企业达到410家。",
+    ],
+)
+def test_the_level_above_a_text_is_not_its_place(body: str) -> None:
+    assert document_jurisdiction(None, None, body) is None

@@ -461,9 +461,20 @@ def directive_source(text: str, end: int) -> bool:
     return _DIRECTIVE_AFTER.match(text, end) is not None
 
 
+# The level of a list, a label or an honour a text's firms enter, named before it by the verb:
+# "完成常州科小入库备案", "通过常州市高新技术产品182只", "认定为某某市重点实验室" (a 溧阳 summary)
+_LEVEL_BEFORE = re.compile(r"(?:通过|认定为?|申报|获批|入选|获得?|完成|争创|评为|列入|纳入)$")
+
+
 def _own_candidates(body: str) -> list[tuple[int, int, str]]:
-    """The places a text names that may be its own: not the levels whose decisions it carries out."""
-    return [p for p in find_places(body) if not directive_source(body, p[1])]
+    """The places a text names that may be its own: not the levels whose decisions it carries out,
+    nor the level of a list or an honour its firms are admitted to."""
+    return [
+        p
+        for p in find_places(body)
+        if not directive_source(body, p[1])
+        and _LEVEL_BEFORE.search(body, max(0, p[0] - 3), p[0]) is None
+    ]
 
 
 def _majority(names: list[str]) -> str | None:
