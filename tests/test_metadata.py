@@ -2576,3 +2576,17 @@ def test_a_reporters_credit_closing_a_short_news_item_names_its_outlet() -> None
 )
 def test_the_level_above_a_text_is_not_its_place(body: str) -> None:
     assert document_jurisdiction(None, None, body) is None
+
+
+@pytest.mark.parametrize(("source", "publisher"), [("赣南日报", "赣南日报"), ("赣州新闻网", None)])
+def test_a_papers_report_of_a_leaders_words_is_the_papers(
+    source: str, publisher: str | None
+) -> None:
+    # a paper writes its report of a meeting; a news site only carries items (no publisher)
+    page = (
+        "王伟与政协委员面商科技创新重点提案\n"
+        f"发布时间:2024年06月12日 来源:{source}\n"
+        "6月11日下午,市委书记王伟参加重点提案办理面商会。王伟指出,要深入实施创新驱动发展战略,"
+        "加快建设区域科技创新高地。\n"
+    )
+    assert parse(page).metadata.publisher == publisher

@@ -1732,10 +1732,12 @@ def _outlet(source: str | None, credit: str | None, body: str) -> str | None:
     来源 ("来源:西藏日报") when its reporters speak in it ("记者从有关部门了解到"). A page an outlet
     only carried ("来源:新华社" over a statistics bureau's bulletin) is not the outlet's."""
     dateline = NEWS_DATELINE.match(body[:MAX_DATELINE])
+    source = _clean(source)
     for name in (
         dateline.group("outlet") if dateline is not None else None,
         credit,
-        _clean(source) if _reported(body) else None,
+        source if _reported(body) else None,
+        source if source and _PRESS.search(source) and _REPORTED_SPEECH.search(body) else None,
     ):
         if name and _MEDIA.search(name) and _OUTLET_NAME.fullmatch(name) and name[0] != "本":
             return name.strip("《》")
@@ -1753,6 +1755,11 @@ def _reported(body: str) -> bool:
 
 QUOTE_OPENING = 1000  # characters
 # a quotation closed and attributed: "…。”市科技局党组副书记、局长张三说。"
+# a leader's words reported: "…,张振丰指出,要深入学习…", "市委书记李四强调:" (a meeting's news), in
+# a paper's or a broadcaster's item (来源:某某日报): its own reporting, not a document it carried.
+# A news site (来源:某某网) only carries items; it is no publisher (the corpus labels, README)
+_REPORTED_SPEECH = re.compile(r"[。，,]\s*[\u4e00-\u9fff·]{2,4}(?:指出|强调)[,，:：]")
+_PRESS = re.compile(r"(?:日报|晚报|报社|广播电台|电视台)$")
 _QUOTED_SPEECH = re.compile(r"[”」]\s*[\u4e00-\u9fff、·]{2,30}?(?:说|表示|介绍|指出)[。，,:：]")
 
 
