@@ -2590,3 +2590,19 @@ def test_a_papers_report_of_a_leaders_words_is_the_papers(
         "加快建设区域科技创新高地。\n"
     )
     assert parse(page).metadata.publisher == publisher
+
+
+def test_an_untitled_news_item_under_an_editors_questions_is_named_by_its_event() -> None:
+    page = (
+        "核心提示:\n"
+        "如何让更多科技成果在本地落地转化?\n"
+        "下一步将采取哪些举措引导创投机构投早投小?\n"
+        "10月15日,佛山市人大常委会《广东省科技创新条例》(以下简称《条例》)实施情况专题询问会举行。"
+        "常委会组成人员围绕科技创新连发8问。\n"
+    )
+    parsed = parse(page)
+    assert parsed.metadata.title is None
+    assert (
+        parsed.metadata.display_title
+        == "佛山市人大常委会《广东省科技创新条例》实施情况专题询问会举行"
+    )

@@ -335,7 +335,7 @@ def derive_display_title(body: str) -> str:
     answered = _answered_proposal(body)
     if answered is not None:
         return answered
-    first = next((normalize_inline(ln) for ln in body.split("\n") if ln.strip()), "")
+    first = _first_reported_line(body)
     dateline = NEWS_DATELINE.match(first)
     if dateline is not None and dateline.end() < len(first):
         first = first[dateline.end() :]  # "中新网郑州3月5日电(记者 张三)": who filed it, not what
@@ -355,13 +355,31 @@ def derive_display_title(body: str) -> str:
         # "5月30日,柳州市庆祝…座谈会召开,…": a news item's event, as its first sentence names it;
         # "某省科技厅5日召开全省科技工作会议,…": the day inside the clause goes
         # (a list of hosts, "省统计局、省科技厅和省财政厅联合发布…", stays whole)
-        parts = [c for c in _EVENT_SPLIT.split(first) if c]
+        parts = [c for c in _EVENT_SPLIT.split(_ALIAS_NOTE.sub("", first)) if c]
         event = parts[1] if len(parts) > 1 and _EVENT_DAY.fullmatch(parts[0]) else None
         if event is None and (dateline is not None or _EVENT_DAY_INSIDE.search(parts[0])):
             event = _EVENT_DAY_INSIDE.sub("", parts[0], count=1)
         if event is not None and MIN_EVENT <= len(event) <= MAX_EVENT and _is_event(event):
             return event
     return UNTITLED
+
+
+# an editor's lead above a news item ("核心提示:" and the questions it poses): not the item's report
+_LEAD_LINE = re.compile(r"(?:核心提示|内容提要|导读|编者按)[:：]?|.*[？?]")
+MAX_LEAD_LINES = 8
+# "(以下简称《条例》)": how the text will call what it names, no part of an event's name
+_ALIAS_NOTE = re.compile(r"[(（]以下简称[^()（）]{1,20}[)）]")
+
+
+def _first_reported_line(body: str) -> str:
+    """The body's first line that is no editor's lead: a lead's label ("核心提示:") and the
+    questions it poses ("…如何推动…攻关突破?") name no document; the report opens after them
+    ("11月4日,…专题询问会举行")."""
+    lines = [normalize_inline(ln) for ln in body.split("\n") if ln.strip()]
+    for line in lines[:MAX_LEAD_LINES]:
+        if not _LEAD_LINE.fullmatch(line):
+            return line
+    return lines[0] if lines else ""
 
 
 # how a summary turns from the year it characterises to the work done in it
