@@ -1754,12 +1754,12 @@ def _reported(body: str) -> bool:
 
 
 QUOTE_OPENING = 1000  # characters
-# a quotation closed and attributed: "…。”市科技局党组副书记、局长张三说。"
 # a leader's words reported: "…,张振丰指出,要深入学习…", "市委书记李四强调:" (a meeting's news), in
 # a paper's or a broadcaster's item (来源:某某日报): its own reporting, not a document it carried.
 # A news site (来源:某某网) only carries items; it is no publisher (the corpus labels, README)
 _REPORTED_SPEECH = re.compile(r"[。，,]\s*[\u4e00-\u9fff·]{2,4}(?:指出|强调)[,，:：]")
 _PRESS = re.compile(r"(?:日报|晚报|报社|广播电台|电视台)$")
+# a quotation closed and attributed: "…。”市科技局党组副书记、局长张三说。"
 _QUOTED_SPEECH = re.compile(r"[”」]\s*[\u4e00-\u9fff、·]{2,30}?(?:说|表示|介绍|指出)[。，,:：]")
 
 
