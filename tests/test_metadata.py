@@ -2606,22 +2606,3 @@ def test_an_untitled_news_item_under_an_editors_questions_is_named_by_its_event(
         parsed.metadata.display_title
         == "佛山市人大常委会《广东省科技创新条例》实施情况专题询问会举行"
     )
-
-
-@pytest.mark.parametrize(
-    ("head", "title"),
-    [
-        ("原标题：全省首个概念验证中心在我市揭牌\n", "全省首个概念验证中心在我市揭牌"),
-        ("概念验证中心揭牌运行\n原标题：全省首个概念验证中心在我市揭牌\n", "概念验证中心揭牌运行"),
-    ],
-)
-def test_a_reposts_original_title_note_is_no_part_of_title_or_text(head: str, title: str) -> None:
-    page = (
-        f"{head}发布时间：2024-05-20 来源：某某日报\n"
-        "5月19日，全省首个概念验证中心在我市高新区揭牌运行。市长王五强调，要加快成果转化。\n"
-    )
-    parsed = parse(page)
-    assert parsed.metadata.title == title
-    assert "原标题" not in parsed.body
-    # a paper's report of an official's words is the paper's (title and name before 强调)
-    assert parsed.metadata.publisher == "某某日报"

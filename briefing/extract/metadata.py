@@ -254,14 +254,6 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             lines.removed[i] = True
             i += 1
             continue
-        if (original := _ORIGINAL_TITLE.match(line)) is not None:
-            if title_parts or head.header:
-                # "原标题：…" under a repost's own headline or fields: what the source called it,
-                # never joined to the headline nor the text's first line
-                lines.removed[i] = True
-                i += 1
-                continue
-            line = lines.norm[i] = line[original.end() :]  # the repost prints no other headline
         if not title_parts and letterhead_end == i - 1 and is_org_line(line):
             lines.removed[i] = True  # a joint issuer stacked under the letterhead
             letterhead_end = i
@@ -450,10 +442,6 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             # ("【企业会计准则】") is none either
             head.title = title
     return i
-
-
-# a repost's note of the headline its source printed ("原标题：我市召开科技创新大会")
-_ORIGINAL_TITLE = re.compile(r"[【\[]?原标题[】\]]?\s*[:：]?\s*(?=\S)")
 
 
 def _formal_below(heading: str, line: str) -> bool:
@@ -1267,12 +1255,8 @@ def _headline_above_date(lines: _Lines) -> int | None:
         if not lines.norm[j] or not _dates_page(lines.raw[j]):
             continue
         k = j - 1
-        while k >= 0 and (
-            not lines.norm[k]
-            or parse_header_line(lines.raw[k]) is not None
-            or (k > 0 and _ORIGINAL_TITLE.match(lines.norm[k]) is not None)
-        ):
-            k -= 1  # fields, and a repost's 原标题 note under its own headline
+        while k >= 0 and (not lines.norm[k] or parse_header_line(lines.raw[k]) is not None):
+            k -= 1
         if k < 0:
             return None
         line = lines.norm[k]
@@ -1773,7 +1757,7 @@ QUOTE_OPENING = 1000  # characters
 # a leader's words reported: "…,张振丰指出,要深入学习…", "市委书记李四强调:" (a meeting's news), in
 # a paper's or a broadcaster's item (来源:某某日报): its own reporting, not a document it carried.
 # A news site (来源:某某网) only carries items; it is no publisher (the corpus labels, README)
-_REPORTED_SPEECH = re.compile(r"[。，,]\s*[\u4e00-\u9fff·]{2,10}?(?:指出|强调)[,，:：]")
+_REPORTED_SPEECH = re.compile(r"[。，,]\s*[\u4e00-\u9fff·]{2,4}(?:指出|强调)[,，:：]")
 _PRESS = re.compile(r"(?:日报|晚报|报社|广播电台|电视台)$")
 # a quotation closed and attributed: "…。”市科技局党组副书记、局长张三说。"
 _QUOTED_SPEECH = re.compile(r"[”」]\s*[\u4e00-\u9fff、·]{2,30}?(?:说|表示|介绍|指出)[。，,:：]")
