@@ -1598,6 +1598,29 @@ def test_the_value_a_change_reaches_takes_the_deadline_before_it_not_its_start_y
     assert [(f.value, f.year) for f in got] == [(2.1, 2020), (2.5, 2025), (850, 2022), (1200, 2023)]
 
 
+def test_the_value_a_change_reaches_is_never_dated_before_its_start() -> None:
+    # the sentence opens on 2018 (the city's approval); the count rose from 850 in 2020, so the
+    # 1320 it reached is not 2018's: left undated rather than two years before its start
+    got = figures(
+        "2018年我市获批国家创新型城市，高新技术企业数量由2020年的850家增加到1320家。",
+        doc_date="2024-06-20",
+        title="我市创新驱动发展成效明显",
+    )
+    assert [(f.value, f.year) for f in got] == [(850, 2020), (1320, None)]
+
+
+def test_a_change_in_force_from_a_year_on_is_of_that_year() -> None:
+    # "从2023年起" is the date a new rate takes effect, not a start "从2023年的…": the rate a
+    # 2022 policy sets from 2023 on is 2023's, and so is the rate it replaces
+    got = figures(
+        "从2023年起，企业研发费用加计扣除比例统一提高到100%。",
+        "从2023年1月1日起，科技型中小企业研发费用税前加计扣除比例由75%提高至100%。",
+        doc_date="2022-12-15",
+        title="关于进一步支持企业加大研发投入的若干措施",
+    )
+    assert [(f.value, f.year) for f in got] == [(100, 2023), (75, 2023), (100, 2023)]
+
+
 def test_what_a_project_serves_is_named_without_a_dangling_preposition() -> None:
     assert one("服务于甘肃省内其他市州的项目38个。").metric == "甘肃省内其他市州的项目"
 
@@ -2376,6 +2399,26 @@ def test_the_last_year_named_after_a_five_year_review_dates_the_rest_of_its_part
     ]
 
 
+def test_a_paragraph_on_last_year_without_a_review_before_it_dates_only_itself() -> None:
+    # a news item without headings: "过去一年，…" dates its own paragraph; what follows (awards at
+    # today's meeting, the stock the city has now) is not last year's, as no five-year review
+    # came before it to hand the rest of the part to the year
+    structure = _doc(
+        ("1月20日，全市科技创新大会召开。",),
+        ("过去一年，全市新增高新技术企业300家，技术合同成交额达120亿元。",),
+        ("会上，市领导为新认定的15家市级新型研发机构授牌。",),
+        ("全市现有院士工作站25家、国家级科技企业孵化器18家。",),
+    )
+    found = extract_indicators(SHA, structure, "2026-01-20")
+    assert [(f.value, f.year) for f in found] == [
+        (300, 2025),
+        (120, 2025),
+        (15, None),
+        (25, None),
+        (18, None),
+    ]
+
+
 def test_a_change_across_a_review_starts_the_year_before_it_and_ends_on_its_last() -> None:
     # "由/从5.6万元增至7.8万元": 5.6万元 is the level of 2020 the period started from, 7.8万元
     # the level of 2025 it reached; what follows in another clause stays the period's
@@ -2433,6 +2476,43 @@ def test_a_clause_naming_the_reviews_last_year_opens_that_years_part() -> None:
         (300, None, "2021—2025"),
         (1.2, None, "2021—2025"),
         (800, None, "2021—2025"),
+    ]
+
+
+def test_the_reviews_last_year_does_not_take_what_is_measured_from_the_periods_start() -> None:
+    # "2025年，…" opens the year's account, but a "——…" paragraph measuring from 2020, the year
+    # before the period ("是2020年的2.1倍", "由2020年的7.5%提高到10.2%"), sums up the five years:
+    # its counts are the period's, and the value a dated start reaches is the period's last
+    # year's; a paragraph not opening "——" or "这一年，" is not the year's either
+    structure = _doc(
+        (
+            "“十四五”时期，是我省发展进程中极不平凡的五年。",
+            "五年来，全省地区生产总值年均增长5.6%。",
+        ),
+        ("2025年，全省经济运行稳中向好，地区生产总值增长5.3%。",),
+        (
+            "——科技创新能力显著增强。",
+            "新增国家级专精特新“小巨人”企业320家，建成国家重点实验室18家，"
+            "高新技术企业达到1.8万家，是2020年的2.1倍。",
+        ),
+        (
+            "——产业结构持续优化。",
+            "数字经济核心产业增加值占地区生产总值比重由2020年的7.5%提高到10.2%。",
+        ),
+        ("全省新建省级重点实验室20家。",),
+        section=("一、2025年和“十四五”时期工作回顾",),
+    )
+    found = extract_indicators(SHA, structure, "2026-01-25")
+    assert [(f.value, f.year, f.period) for f in found] == [
+        (5.6, None, "2021—2025"),
+        (5.3, 2025, None),
+        (320, None, "2021—2025"),
+        (18, None, "2021—2025"),
+        (1.8, None, "2021—2025"),
+        (2.1, None, "2021—2025"),
+        (7.5, 2020, None),
+        (10.2, 2025, None),
+        (20, None, "2021—2025"),
     ]
 
 

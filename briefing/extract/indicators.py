@@ -70,8 +70,9 @@ what each one is about (a page in traditional characters reaches it folded to si
   "较2020年的250家") is of its own year and measures what the figure before it does; the value a
   change from a dated start reaches ("到2025年,…由2020年的2.1%提高到2.5%") is of the date printed
   before the change, not of the start, and in a five-year review of the period's last year
-  ("从2021年的46503元和16935元分别提高到58794元和23184元"); the start's year dates no later
-  sentence either;
+  ("从2021年的46503元和16935元分别提高到58794元和23184元"), and never a year before the start
+  ("2018年我市获批…,…由2020年的850家增加到1320家": 1320家 undated); the start's year dates no
+  later sentence either ("从2023年起,…提高到100%" is no start: the date the rate takes effect);
   else 今年/去年 relative to the document date (a date in the first sentences, e.g. a speech's
   subtitle, stands in when the header has none; "较去年" is a comparison, not a year; "以前年度" is
   none); else the last year named by an earlier sentence of the same paragraph ("截至2012年末,…。
@@ -82,7 +83,8 @@ what each one is about (a page in traditional characters reaches it folded to si
   the next year, whatever heading is above it; "各位代表,刚刚过去的2025年,…" after a five-year
   review also dates the rest of its part, the "——…" paragraphs that go on with the year's account,
   until a sentence opens the five years again; so does "2025年," standing as a clause of its own
-  for the paragraphs after it under the same heading, "——…" and "这一年,…", but for a total, 累计);
+  for the paragraphs after it under the same heading, "——…" and "这一年,…", but for a total, 累计,
+  and a sentence measuring from the year before the period, "是2020年的2.1倍");
   else the single year printed in the innermost
   heading ("一、2023年工作总结", "二、2024年工作计划"; not after a sentence opening a look back
   over several years, "五年来,", "过去五年,", "这是…的五年", a "“十四五”时期," that has ended, up
@@ -494,6 +496,7 @@ def extract_indicators(
     # the parts of a review given to its last year by a paragraph opening with it ("2025年,…"):
     # the paragraphs after it under the same heading ("——…", "这一年,…") are that year's
     year_parts: dict[tuple[str, ...], int] = {}
+    year_part_paragraphs: dict[int, int] = {}  # the "——…" paragraphs of such a part
     period_ctx = dataclasses.replace(ctx, summary_year=None, working_year=None)
     for sentence in sentences:
         if sentence.paragraph not in paragraphs_seen:
@@ -514,13 +517,17 @@ def extract_indicators(
                     year_parts[sentence.section] = int(lead.group(1))
             elif _THIS_YEAR.match(sentence.text) and sentence.section in year_parts:
                 paragraph_years[sentence.paragraph] = year_parts[sentence.section]
+            elif sentence.text.startswith("——") and sentence.section in year_parts:
+                year_part_paragraphs[sentence.paragraph] = year_parts[sentence.section]
             elif (last := _last_year_opening(sentence.text, ctx)) is not None:
                 # "过去一年,…", "去年,…" opening a paragraph of a report delivered the next year:
                 # the paragraph is that year's, whatever heading (a five-year review's) is above
                 paragraph_years[sentence.paragraph] = last
-                if _LOOKING_BACK.match(sentence.text):
+                if reviews.get(sentence.section[:1]) and _LOOKING_BACK.match(sentence.text):
                     # "各位代表,刚刚过去的2025年,…" after a five-year review: the part's later
-                    # paragraphs ("——创新动能持续增强。…") are that year's too
+                    # paragraphs ("——创新动能持续增强。…") are that year's too; without a review
+                    # before it ("过去一年,…" in a news item) the later paragraphs keep their own
+                    # time ("会上,…授牌", "全市现有…")
                     top_section_years[sentence.section[:1]] = last
         top = sentence.section[:1]
         if top not in top_sections_seen:
@@ -568,8 +575,13 @@ def extract_indicators(
             # 人来琼工作人数较2020年增长90%。…新增技能人才39.87万人次。")
             context_year = paragraph_years.get(sentence.paragraph)
             if context_year is None and "累计" not in sentence.text:
-                # "城镇新增就业累计超过300万人" after the year's paragraphs is the period's total
-                context_year = year_parts.get(sentence.section)
+                # "城镇新增就业累计超过300万人" after the year's paragraphs is the period's total;
+                # so is what is measured from the year before the period ("是2020年的2.1倍",
+                # "由2020年的7.5%提高到10.2%"): the "——…" paragraph goes back over five years
+                context_year = year_part_paragraphs.get(sentence.paragraph)
+                span = review_spans.get(top)
+                if context_year is not None and span and f"{int(span[:4]) - 1}年" in sentence.text:
+                    context_year = None
             context_year = context_year or _review_subheading_year(
                 sentence.section, heading_years, ctx
             )
@@ -1248,9 +1260,11 @@ def _sentence_figures(
         if part is not None and part.group(1) in _SHORT_OF:
             qualifier = part.group(1) if qualifier is None else f"{part.group(1)}…{qualifier}"
         mention = _dating_mention(mentions, mention_starts, q.start, c_start, first_sep, text)
+        start_year = None
         if mention is not None and _reached_from(text, mention.start, q.start):
             # "从2021年的46503元和16935元分别提高到58794元和23184元": the start's year is not
             # the year of the values reached; a date printed before the change is ("到2025年,")
+            start_year = mention.year
             k = bisect.bisect_left(mention_starts, mention.start)
             mention = mentions[k - 1] if k > 0 else None
         if mention is None or mention.start < c_start:
@@ -1277,6 +1291,10 @@ def _sentence_figures(
                 year = None
         else:
             year = context_year or ctx.summary_year
+        if start_year is not None and year is not None and year < start_year:
+            # "2018年我市获批…,高新技术企业数量由2020年的850家增加到1320家": a value reached
+            # from 2020 on is not of 2018, the year of the sentence or of its paragraph
+            year = None
         base = _BASE_BEFORE.search(text, max(c_start, q.start - 12), q.start)
         if base is not None:
             # "比上年的40亿元", "较2020年的250家": the base compared with is of its own year
@@ -1546,7 +1564,9 @@ def _mark_former_values(
         elif new.year == old.year and not re.search(r"[0-9]年", between):
             earlier = [p.year for p in mentions if p.start < m.start()]
             reached = earlier[-1] if earlier else current_year
-            new.year = reached if reached != old.year else None
+            # never before the start ("2018年…,由2020年的850家增加到1320家")
+            later = reached is not None and (old.year is None or reached > old.year)
+            new.year = reached if later else None
         elif old.year is not None and new.year is not None:
             _date_span_rate(figures, n, old.year, new.year)
 
@@ -1968,10 +1988,19 @@ def _last_time(text: str, mentions: Sequence[_Mention]) -> int | None:
     return None
 
 
+# "从2021年的46503元": the year of a change's start, as _FROM reads it; "从2023年起,…提高到100%"
+# is the date the change takes effect, and so the year of the value it sets
+_START_YEAR = re.compile(r"(?:19|20)[0-9]{2}年(?:末|底)?的")
+
+
 def _reached_from(text: str, start: int, pos: int) -> bool:
     """Whether the year at `start` opens the start of a change ("从2021年的…") that the figure at
     `pos` is a value reached by ("…提高到58794元")."""
-    return text.endswith(_FROM_POINT, 0, start) and _TO.search(text, start, pos) is not None
+    return (
+        text.endswith(_FROM_POINT, 0, start)
+        and _START_YEAR.match(text, start) is not None
+        and _TO.search(text, start, pos) is not None
+    )
 
 
 # "赴上海", "与浙江合作", "来自北京": a partner, origin or destination is not what a figure is about
