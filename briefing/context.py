@@ -209,7 +209,7 @@ class ThemeDocument(TypedDict):
     mark: str
     """本期标记，同 `documents[].mark`。 例：`补报`"""
     gist: str
-    """文件摘要，同 `documents[].gist` 的写法，但只引本主题的措施、只计本主题的措施数。"""
+    """文件摘要，同 `documents[].gist` 的写法，但只引本主题的措施；措施数仍是全文件的，其后括号里只写本主题的措施数（“梳理措施3条（成果转化1条）”）。"""
     measure_count: int
     """该文件中本主题的措施数（不含重复），即下面三项之和。 例：`6`"""
     done_count: int

@@ -27,9 +27,11 @@ from briefing.model import ExtractedDocument, Measure, Paragraph, Structure
 from briefing.wording import (
     CONCRETE_RE,
     GENERIC_OPENING_RE,
+    GENERIC_OPENINGS,
     MIN_SCORE,
     NAMED_RE,
     ONE_RECIPIENT_RE,
+    OWN_RESULT_RE,
     PROGRAMME_RE,
     balance_marks,
     clean_sentence,
@@ -464,6 +466,9 @@ _LEAD_IN_RE = re.compile(
 _ACTION_RE = re.compile(r"启动|实施|设立|组建|出台|印发|建成|获批|举办|成立|开展")
 # what becomes of a thing, said with the thing as the subject
 _THING_RESULT = frozenset({"建成", "获批", "成立"})
+# a place as that subject (我市, 全省, 苏州市, 无锡高新区): it is the subject of the sentence's other
+# clauses too, not a thing apart
+_PLACE_SUBJECT_RE = re.compile(r"^(?:[我本全]|[\u4e00-\u9fff]{1,8})(?:省|市|区|县|州|盟|旗)$")
 # a clause naming whom a provision is for, the provision itself in the next clause:
 # 对新获批的国家实验室基地，给予一次性1000万元资助 / 对投入1000万元以上的企业，可给予冠名权 /
 # 新认定为国家级科技企业孵化器的，给予最高奖励200万元
@@ -560,8 +565,14 @@ def quote_of(text: str, limit: int = 60) -> tuple[str, bool]:
         # a thing that was approved, built or set up (苏州实验室获批…) is not the subject of a
         # figure clause further on (…，牵头建设44家全国重点实验室: the province's): spliced, it
         # reads as if it were; right before it, or as an action of the sentence's own subject
-        # (启动实施“新凤人才”计划，…，新引进人才200名), it is
-        and not (action.group() in _THING_RESULT and action.start() > 0 and min(chosen) > 1)
+        # (启动实施“新凤人才”计划，…，新引进人才200名; 我市获批国家创新型城市, where the place
+        # is the sentence's subject), it is
+        and not (
+            action.group() in _THING_RESULT
+            and action.start() > 0
+            and min(chosen) > 1
+            and not _PLACE_SUBJECT_RE.match(first[: action.start()])
+        )
     ):
         chosen.add(0)
     quote = "，".join(_shortened(clauses[i]) for i in sorted(chosen))
@@ -587,9 +598,10 @@ def theme_part(
     …跻身全国重点实验室，新增科技型…企业195家，…实现量产 -> the two 实验室 clauses for 基础研究);
     None when the sentence is about the theme as a whole.
 
-    A list has `LIST_CLAUSES` clauses or more, its first clause (after a date) names none of the
-    theme's `terms` (a lead that names it, 持续深化科技金融服务，…, governs what follows), and at
-    most half its clauses name them. Each kept clause keeps what it leans on (`_with_support`: a
+    A list has `LIST_CLAUSES` clauses or more and at most half its clauses name the theme's
+    `terms`; its first clause (after a date) names none of them, or the clauses are results each of
+    its own (`_parallel_results`: 区域技术转移中心投入运行，…研究院正式成立，…). A lead that names the
+    theme (持续深化科技金融服务，…; 科技金融改革试点落地见效，…) governs what follows. Each kept clause keeps what it leans on (`_with_support`: a
     date before it, a subject for 增长37.2%) and the clauses after it that lean on it (，增长11.7%);
     a date opening the sentence (2022年，) stays. `owns` (the classifier on one clause) says
     whether a clause that holds a term is the theme's: 引进 in 引进外资项目20个 does not make a
@@ -622,25 +634,16 @@ def theme_part(
     return f"{balance_marks(_JOINING_RE.sub('', part))}。"
 
 
-# a thing named, then what became of it: 中国科学院工业人工智能研究所正式成立, 3项成果入选“…”,
-# 全球首个6G外场试验网成功搭建 (not 新增…, 促成…, 入驻…: a verb with no subject of its own)
-_OWN_RESULT_RE = re.compile(
-    r"^(?!" + GENERIC_OPENING_RE.pattern[1:] + r").{2,}?(?:正式|成功|顺利|全面|已)?"
-    r"(?:成立|建成|获批|投入运行|投入使用|运行|投用|揭牌|挂牌|交付|搭建|落地|落户|入选|开通|上线"
-    r"|启用|荣获|获评|实现量产)"
-)
-
-
 def _parallel_results(clauses: Sequence[str]) -> bool:
     """Whether the clauses (after a leading date) list results of their own rather than follow a
     lead: the first names a thing and what became of it (全国高校区域技术转移转化中心投入运行), and so
     do at least half of the others (…研究所正式成立，3项成果入选“中国科学十大进展”，…试验船正式交付).
     A lead (持续深化科技金融服务，…) or a result its next clauses elaborate (…中心建成运行，入驻机构
     120家，促成技术交易50亿元) governs what follows."""
-    if not _OWN_RESULT_RE.match(clauses[0]):
+    if not OWN_RESULT_RE.match(clauses[0]):
         return False
     others = clauses[1:]
-    return 2 * sum(1 for c in others if _OWN_RESULT_RE.match(c)) >= len(others)
+    return 2 * sum(1 for c in others if OWN_RESULT_RE.match(c)) >= len(others)
 
 
 def _shortened(clause: str) -> str:
@@ -1293,6 +1296,18 @@ _CONTACT_RE = re.compile(
 # a heading of short paired phrases (加强组织，高位推进; 突出重点、精准施策): how the work is done,
 # not what the document is about
 _SLOGAN_PAIR_RE = re.compile(r"^[^，、,“《]{2,6}(?:[，、][^，、,“《]{2,6})+$")
+# a 、 list of short nouns (人工智能、生物制造) names topics; it is a slogan only when each part opens
+# on a verb or adverb of how (突出重点、精准施策)
+_SLOGAN_PART_RE = re.compile(
+    f"^(?:{'|'.join(GENERIC_OPENINGS)}|突出|精准|高位|压实|夯实|聚焦|狠抓|抓实|加大|明确|细化|落实)"
+)
+
+
+def _slogan_pair(heading: str) -> bool:
+    """Whether a heading is short paired slogans (加强组织，高位推进; 突出重点、精准施策)."""
+    if not _SLOGAN_PAIR_RE.match(heading):
+        return False
+    return "，" in heading or all(_SLOGAN_PART_RE.match(p) for p in heading.split("、"))
 
 
 def section_topics(doc: ExtractedDocument, n: int = 2) -> list[str]:
@@ -1311,7 +1326,7 @@ def section_topics(doc: ExtractedDocument, n: int = 2) -> list[str]:
             and heading not in topics
             and not _FRAME_HEADING_RE.match(heading)
             and not _CONTACT_RE.search(heading)
-            and not _SLOGAN_PAIR_RE.match(heading)
+            and not _slogan_pair(heading)
         ):
             topics.append(heading)
         if len(topics) >= n:

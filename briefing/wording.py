@@ -253,9 +253,50 @@ CONCRETE_RE = re.compile(
     r"|认定|评选|资助|立项|投用|揭牌|挂牌|上线|开通|达到|突破|累计|完成|实现|入选|列入"
 )
 # a sentence that opens on a verb of intention is a generic one unless it names or counts something
-GENERIC_OPENING_RE = re.compile(
-    r"^(?:加快|加强|进一步|持续|深入|积极|大力|不断|着力|推动|强化|完善|健全|优化|提升|深化|坚持|鼓励"
-    r"|引导|支持|注重|努力|切实|全力|扎实|统筹|构建|营造|发挥|促进|做好|抓好)"
+GENERIC_OPENINGS: tuple[str, ...] = (
+    "加快",
+    "加强",
+    "进一步",
+    "持续",
+    "深入",
+    "积极",
+    "大力",
+    "不断",
+    "着力",
+    "推动",
+    "强化",
+    "完善",
+    "健全",
+    "优化",
+    "提升",
+    "深化",
+    "坚持",
+    "鼓励",
+    "引导",
+    "支持",
+    "注重",
+    "努力",
+    "切实",
+    "全力",
+    "扎实",
+    "统筹",
+    "构建",
+    "营造",
+    "发挥",
+    "促进",
+    "做好",
+    "抓好",
+)
+GENERIC_OPENING_RE = re.compile(f"^(?:{'|'.join(GENERIC_OPENINGS)})")
+# a thing named, then what became of it: 中国科学院工业人工智能研究所正式成立, 3项成果入选“…”,
+# 全球首个6G外场试验网成功搭建 (not 新增…, 促成…, 入驻…: a verb with no subject of its own). The verb
+# ends the clause (…投入运行, …获批建设): inside it, 落地/运行 are part of an assessment (改革试点落地见效,
+# 经济运行稳中向好) or of a count (项目落地300个); an honour's title follows 入选/荣获/获评
+OWN_RESULT_RE = re.compile(
+    f"^(?!{'|'.join(GENERIC_OPENINGS)})"
+    r".{2,}?(?:正式|成功|顺利|全面|已)?"
+    r"(?:(?:成立|建成|获批|投入运行|投入使用|运行|投用|揭牌|挂牌|交付|搭建|落地|落户|开通|上线|启用"
+    r"|实现量产)(?!见效|生效|平稳|良好|有序|顺畅)[^，,。；]{0,2}$|(?:入选|荣获|获评))"
 )
 
 
@@ -275,6 +316,11 @@ _CONTINUATION_RE = re.compile(
 _POINTING_BACK_RE = re.compile(
     r"^(?:该(?![，,])|此(?![外前后时])|上述|前述|其(?![中次他它余实])|他(?![人国乡山])|她|它)"
 )
+
+
+# the news item's own event (此次对接会共签约…项目12个): the cited item's title names it, and its
+# figures are the item's result
+_THIS_EVENT_RE = re.compile(r"^(?:此次|本次)[^，。；]{0,10}?(?:会|活动|论坛|大赛|赛事|展|节|周)")
 
 
 def is_continuation(text: str) -> bool:
@@ -386,6 +432,12 @@ _ABOUT_A_SPEECH_RE = re.compile(
 _REPORTER_RE = re.compile(r"记者[^，。；]{0,12}?(?:走访|获悉|了解到|采访|发现|看到)")
 
 
+def _reports_a_result(text: str) -> bool:
+    """Whether a clause after a reporter's lead-in (记者从市科技局了解到，苏州实验室正式揭牌运行) says
+    what became of a named thing: the news itself, not the story's framing."""
+    return any(OWN_RESULT_RE.match(c) for c in re.split(r"[，,；;。！]", text)[1:] if c)
+
+
 def is_setting(text: str) -> bool:
     """Whether a (cleaned) sentence describes the setting rather than the work: what a place or a
     programme is (南京是全国唯一的…试点城市，拥有普通高校53所), or a page's byline or timestamp.
@@ -425,7 +477,7 @@ def unsuitable(text: str) -> str | None:
         return "文件标题"
     if _QUOTED_WHOLE_RE.search(text):
         return "引语"
-    if _POINTING_BACK_RE.match(text):
+    if _POINTING_BACK_RE.match(text) and not (figures and _THIS_EVENT_RE.match(text)):
         return "指代不明"
     if "？" in text:
         # a question asked, not a step taken: 如何让科技成果走出实验室？
@@ -455,7 +507,7 @@ def unsuitable(text: str) -> str | None:
     if (
         _OCCASION_RE.search(text)
         or _ABOUT_A_SPEECH_RE.match(text)
-        or (not figures and _REPORTER_RE.search(text))
+        or (not figures and _REPORTER_RE.search(text) and not _reports_a_result(text))
         or (not figures and not named and _VISIT_RE.search(text) and _VISITORS_RE.search(text))
     ):
         return "会议报道"

@@ -1233,3 +1233,42 @@ def test_a_key_figure_years_older_than_the_issue_comes_after_newer_ones() -> Non
     basic = next(t for t in context["themes"] if t["name"] == "基础研究")
     assert basic["indicators"][0]["year"] == "2023"
     assert any(r["year"] == "2022" for r in basic["indicators"])
+
+
+def test_a_lead_that_names_the_theme_and_is_assessed_keeps_the_themes_figures() -> None:
+    """Review s4a, 9: 落地见效 is an assessment, not one of several parallel results; the 科技金融
+    highlight kept only its first and last clause and lost the 2000亿元 loans."""
+    text = (
+        "科技金融改革试点落地见效，科技型企业贷款余额突破2000亿元，知识产权质押融资项目落地300个，"
+        "省科创母基金正式投入运行，科技金融服务中心全面上线。"
+    )
+    assert theme_part(text, ["科技金融"]) is None
+    text = (
+        "人才发展体制机制改革落地见效，新引进高层次人才1200名，博士后科研工作站新建成12家，"
+        "院士工作站正式揭牌运行。"
+    )
+    assert theme_part(text, ["人才"]) is None
+
+
+def test_a_quote_keeps_the_place_that_got_the_approval_as_its_subject() -> None:
+    """Review s4a, 10: 我市获批… is the sentence's own subject; the quote lost the place."""
+    text = "我市获批国家创新型城市，科技创新能力显著提升，研发投入强度达到3.2%。"
+    assert fact(text) == "我市获批国家创新型城市，研发投入强度达到3.2%"
+    text = "我省获批建设国家区域科技创新中心，创新生态持续优化，全省高新技术企业达到1.5万家。"
+    assert fact(text).startswith("我省获批建设国家区域科技创新中心，")
+
+
+def test_a_gist_names_a_heading_that_lists_topics() -> None:
+    """Review s4a, 11: 人工智能、生物制造 is what the reply is about, not a slogan pair."""
+    doc = _reply("关于培育未来产业的提案的答复", "")
+    doc.measures = [
+        Measure(
+            id=f"m{i}",
+            text="成立工作专班，统筹推进未来产业培育工作。",
+            section=(heading,),
+            status="planned",
+            themes=[],
+        )
+        for i, heading in enumerate(("一、人工智能、生物制造", "二、突出重点、精准施策"))
+    ]
+    assert section_topics(doc) == ["人工智能、生物制造"]

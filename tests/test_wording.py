@@ -182,7 +182,7 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
         "通过学习让领导干部牢固树立法治理念。",
         # a sentence pointing back at what a sentence before it named (review m, A8)
         "该提案由民盟市委会提出，深入分析了我市科技创新存在的差距，并从五个方面给出具体建议。",
-        "此次对接会共签约科技合作项目12个，签约金额3.6亿元。",
+        "此次对接会取得圆满成功，进一步深化了校地合作。",
         "上述企业均已纳入省级科技型中小企业培育库，享受研发费用加计扣除政策。",
         "他说，提案选题准、切题深、破题实，体现了建言献策的高站位、高质量。",
         # results praised, none named or counted; a superior's approval
@@ -425,3 +425,22 @@ def test_dang_nian_inside_another_word_is_no_time_word() -> None:
     assert not dangling_year("入选者可获得相当年薪30万元的科研经费支持。")
     assert dangling_year("当年新增孵化器3家。")
     assert dangling_year("入库企业于当年完成研发费用归集。")
+
+
+def test_a_news_items_result_after_a_reporters_lead_in_is_a_highlight() -> None:
+    """Review s4a, 8: a lab opened is the news, not a meeting report; framing without a result
+    after the lead-in still is."""
+    for text in (
+        "记者从市科技局了解到，苏州实验室正式揭牌运行。",
+        "记者日前从市科技局了解到，苏州实验室正式揭牌运行。",
+    ):
+        assert unsuitable(clean_sentence(text)) is None
+    framing = "日前记者再次走访发现，如今，我市科技创新体系建设正在从“建框架”向“强功能”跃升！"
+    assert unsuitable(clean_sentence(framing)) == "会议报道"
+
+
+def test_the_news_items_own_event_with_figures_is_a_highlight() -> None:
+    """Review s4a, 17: 此次对接会 is the item's own event (its cited title names it); the figures
+    signed there are its result. Without figures the sentence still points back."""
+    assert unsuitable(clean_sentence("此次对接会共签约科技合作项目12个，签约金额3.6亿元。")) is None
+    assert unsuitable(clean_sentence("此次活动由市科协主办，吸引了众多企业参加。")) == "指代不明"
