@@ -1175,3 +1175,41 @@ def test_a_forecast_for_a_later_year_is_a_target_but_a_summarys_own_year_is_its_
     )
     summary = DocContext("summary", 2024)
     assert decide("预计到2024年底，全市高新技术企业达到520家。", (), summary).status == "done"
+
+
+def test_a_summarys_part_on_drafting_the_next_plan_reports_done_work() -> None:
+    """A 2025 summary's part on drafting the 十五五 plan reports the research and drafting it
+    finished (reviewer's case: both measures were 计划 and 12份 a target); the year's tasks after
+    it stay planned."""
+    body = (
+        "一、科技创新能力持续提升\n"
+        "全年新增高新技术企业1200家，技术合同成交额达到850亿元。\n"
+        "二、扎实推进“十五五”科技创新规划编制\n"
+        "组织开展“十五五”科技创新重大问题研究，形成12份专题研究报告。\n"
+        "深入市州、高校和企业开展调研，广泛听取意见建议，完成规划初稿起草。\n"
+        "三、2026年工作打算\n"
+        "加快建设省实验室体系，推动科技成果转化。\n"
+    )
+    got = statuses(body, title="某某省科学技术厅2025年工作总结", date="2025-12-20")
+    assert got["组织开展“十五五”科技创新重大问题研究，形成12份专题研究报告。"] == "done"
+    assert got["深入市州、高校和企业开展调研，广泛听取意见建议，完成规划初稿起草。"] == "done"
+    assert got["加快建设省实验室体系，推动科技成果转化。"] == "planned"
+
+
+def test_a_past_plan_period_naming_which_things_leaves_a_task_planned() -> None:
+    """“十四五”期间开工的… in a 2026 task part only says which facilities: the task (加快建成投用)
+    and the rest of its paragraph stay plans (reviewer's case: both were 进展)."""
+    body = (
+        "一、2025年工作回顾\n"
+        "全省研发投入强度达到2.6%。\n"
+        "二、2026年重点工作\n"
+        "（一）加快建设科技创新高地\n"
+        "“十四五”期间开工的重大科技基础设施，加快建成投用。推进大科学装置开放共享，建设共享服务平台。\n"
+    )
+    got = statuses(body, title="2026年某某省政府工作报告", date="2026-01-22")
+    assert got["“十四五”期间开工的重大科技基础设施，加快建成投用。"] == "planned"
+    assert got["推进大科学装置开放共享，建设共享服务平台。"] == "planned"
+    # the period as the clause's own time frame still reports what was done
+    assert decide(
+        "“十三五”期间全社会研究与试验发展经费年均增长12%。", (), DocContext("report", 2026)
+    ).status == ("done")

@@ -542,7 +542,7 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
             # a paragraph that opens on a plan period already over (“十四五”时期,上海发展历程极不
             # 寻常。…) reviews it, also under a heading on the period ahead
             opening = paragraphs.get(unit.paragraph, "")
-            review = past_period_opening(opening, ctx.year) if "五" in opening[:12] else None
+            review = past_period_opening(opening, ctx.year)
         if (
             review is not None
             and decision.status == "planned"

@@ -289,10 +289,11 @@ def heading_kind(
     if m is not None and (m.group(0) != "今年" or genre in ("report", "plan")):
         return SectionVerdict("tasks", heading, m.group(0))
     if year is not None:
-        period = _HEADING_PERIOD_RE.search(body) if "五" in body else None
+        period = _HEADING_PERIOD_RE.search(body) if "五" in body and not topics else None
         if period is not None and period_years(period.group(1))[0] >= year:
             # 二、关于《…第十五个五年规划纲要（草案）》的说明 in a report of 2026: a part on a plan
-            # period that has not yet begun or begins this year says what is to be done in it
+            # period that has not yet begun or begins this year says what is to be done in it.
+            # Not in a summary: 二、扎实推进“十五五”规划编制 there names the drafting it reports
             return SectionVerdict("tasks", heading, period.group(0))
         years = [int(y) for y in _HEADING_YEAR_RE.findall(body)]
         if years:
@@ -528,15 +529,25 @@ def _past_period(text: str, year: int | None) -> re.Match[str] | None:
         return None
     for m in _PERIOD_RE.finditer(text):
         start, end = period_years(m.group(1))
-        if end < year or (m.group(2) == "以来" and start <= year):
+        if (end < year or (m.group(2) == "以来" and start <= year)) and _ATTRIBUTIVE_RE.match(
+            text, m.end()
+        ) is None:
             return m
     return None
 
 
+# “十四五”期间开工的重大科技基础设施,加快建成投用: the period only says which things; the sentence's
+# own verb (加快建成) decides
+_ATTRIBUTIVE_RE = re.compile(r"[^，,。；;：:的]{1,3}的")
+
+
 def past_period_opening(text: str, year: int | None) -> str | None:
-    """The words of a plan period already over that open `text` (“十四五”时期, in 2026), or None."""
+    """The words of a plan period already over that open `text` as a clause of their own
+    (“十四五”时期,上海发展历程…, in 2026), or None."""
     m = _past_period(text[:14], year)
-    return m.group(0) if m is not None and m.start() <= 1 else None
+    if m is None or m.start() > 1 or text[m.end() : m.end() + 1] not in ("，", ","):
+        return None
+    return m.group(0)
 
 
 # 为民/为主: not a purpose clause
