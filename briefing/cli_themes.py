@@ -120,14 +120,17 @@ def _context(
         raise typer.Exit(EXIT_FAILED) from None
     if found is None:
         ctx = document_context(title, None, date) if (title or date) else DocContext()
+        # a sentence left out with its paragraph of problems is in the document, just not a measure
+        problems = problems_paragraph_opening(doc, sentence) or ""
+        where = "找到了这句话，但它不在抽取结果中" if problems else "没有找到这句话"
         return _Context(
             sentence,
             given,
             ctx,
             anchor=(title or "") + "".join(given),
-            note=f"在 {doc} 中没有找到这句话，按句子本身解释",
+            note=f"在 {doc} 中{where}，按句子本身解释",
             title=title,
-            problems=problems_paragraph_opening(doc, sentence) or "",
+            problems=problems,
         )
     return _Context(
         found.text,

@@ -903,3 +903,32 @@ def test_a_paragraph_of_problems_is_no_measure_after_its_opening() -> None:
     )
     got = texts(measures_of(body, title="2026年某某省政府工作报告", date="2026-01-20"))
     assert got == ["全省技术合同成交额达到1200亿元。", "要用改革办法稳就业、促消费。"]
+
+
+def test_a_replys_answer_after_the_problems_it_admits_stays() -> None:
+    """A reply names the problems, then in the same paragraph what it did about them (reviewer's
+    case: both answers were gone); a pledge after problems is still no measure."""
+    body = (
+        "王林委员：\n"
+        "您提出的《关于加快科技成果转化的提案》收悉，现答复如下。\n"
+        "一、关于完善成果转化机制\n"
+        "我们也认识到，我省科技成果转化还存在转化渠道不畅、中试能力不足等问题。"
+        "对此，我厅会同省财政厅出台了《某某省促进科技成果转化若干措施》，"
+        "建立了高校院所科技成果转化尽职免责制度。"
+        "同时，支持省内高校设立技术转移办公室，推动职务科技成果赋权改革试点扩面。\n"
+        "二、关于加强中试平台建设\n"
+        "我们也认识到，中试平台建设还存在布局分散、共享不足等问题。"
+        "企业承接能力偏弱，投入意愿有待增强。我们将采取有力措施加以解决。\n"
+    )
+    got = texts(
+        measures_of(
+            body,
+            title="某某省科学技术厅关于省政协十三届三次会议第0456号提案的答复",
+            date="2025-07-10",
+        )
+    )
+    assert got == [
+        "对此，我厅会同省财政厅出台了《某某省促进科技成果转化若干措施》，"
+        "建立了高校院所科技成果转化尽职免责制度。",
+        "同时，支持省内高校设立技术转移办公室，推动职务科技成果赋权改革试点扩面。",
+    ]

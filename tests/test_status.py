@@ -1213,3 +1213,23 @@ def test_a_past_plan_period_naming_which_things_leaves_a_task_planned() -> None:
     assert decide(
         "“十三五”期间全社会研究与试验发展经费年均增长12%。", (), DocContext("report", 2026)
     ).status == ("done")
+
+
+def test_explain_finds_a_sentence_a_problem_paragraph_left_out(
+    app: typer.Typer, tmp_path: Path
+) -> None:
+    """The sentence is in the document: explain no longer says it was not found, then that its
+    paragraph left it out."""
+    doc = tmp_path / "report.txt"
+    doc.write_text(
+        "2026年某某省政府工作报告\n"
+        "同时我们清醒地看到，我省经济社会发展中老问题、新挑战仍然不少。"
+        "现代化产业体系建设有短板，创新体系整体效能仍需提升。\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["explain", "现代化产业体系建设有短板，创新体系整体效能仍需提升。", "--doc", str(doc)]
+    )
+    assert result.exit_code == 0
+    assert "没有找到这句话" not in result.output
+    assert "找到了这句话，但它不在抽取结果中" in result.output

@@ -35,6 +35,7 @@ from briefing.extract.status import (
     opens_task_region,
     past_period_opening,
     period_years,
+    reports_done,
     section_verdict,
     sentence_mood,
     soft_mood,
@@ -215,6 +216,12 @@ _PROBLEM_NOUN_RE = re.compile(r"问题|困难|挑战|不足|差距|短板|弱项
 def is_problem_opening(text: str) -> bool:
     """但也要看到,… / 我们也清醒地认识到,…: a sentence that opens a statement of problems."""
     return ("看到" in text or "认识到" in text) and _PROBLEM_OPENING_RE.match(text) is not None
+
+
+def answers_problems(text: str) -> bool:
+    """对此,我厅…出台了…: the work done about the problems a paragraph opened with, which ends
+    their list (a problem list reports nothing done; its closing pledge is a plan)."""
+    return reports_done(text) and not is_problem_statement(text)
 
 
 def is_problem_statement(text: str) -> bool:
@@ -711,8 +718,14 @@ def problems_paragraph_opening(path: Path, sentence: str) -> str | None:
         opening: tuple[int, str] | None = None
         for s in parse_structure(parse_document_text(raw).body).sentences:
             text = _clean(s.text)
-            if opening is not None and opening[0] == s.paragraph and wanted in text:
-                return opening[1]
+            if opening is not None and opening[0] == s.paragraph:
+                # the paragraph's answer to its problems ends their list, as in `_units`
+                if not (_DIGIT_RE.search(text) or opens_task_region(text)) and answers_problems(
+                    text
+                ):
+                    opening = None
+                elif wanted in text:
+                    return opening[1]
             if is_problem_opening(text) and _PROBLEM_NOUN_RE.search(text) is not None:
                 opening = (s.paragraph, text)
     return None
@@ -1420,8 +1433,11 @@ def _units(
         ):
             # 同时我们清醒地看到,…老问题、新挑战仍然不少。…现代化产业体系建设有短板,…仍需提升;
             # …: the paragraph a problem statement opens goes on listing problems, one per
-            # clause, most of them with no word of shortfall a sentence alone would show
-            continue
+            # clause, most of them with no word of shortfall a sentence alone would show. Until
+            # a reply or report tells what it did about them: that and what follows are measures
+            if not answers_problems(text):
+                continue
+            problems_paragraph = -1
         if is_problem_opening(text):
             # 要看到,无论是…都要有经济增长支撑: a point made, not problems; the paragraph goes on
             if _PROBLEM_NOUN_RE.search(text) is not None:

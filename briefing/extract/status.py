@@ -764,6 +764,11 @@ def soft_mood(text: str) -> Mood | None:
     return None
 
 
+def reports_done(text: str) -> bool:
+    """出台了…, 已建立…: a verb of work done (not a leading date, nor 目前 stating the present)."""
+    return PAST_RE.search(text) is not None or ("了" in text and _LE_RE.search(text) is not None)
+
+
 def _past_mood(text: str, year: int | None) -> Mood | None:
     if "目前" in text[:8] and (m := _NOW_RE.match(text)) is not None:
         return Mood("done", True, _NOW, m.group(0))
