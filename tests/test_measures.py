@@ -932,3 +932,24 @@ def test_a_replys_answer_after_the_problems_it_admits_stays() -> None:
         "建立了高校院所科技成果转化尽职免责制度。",
         "同时，支持省内高校设立技术转移办公室，推动职务科技成果赋权改革试点扩面。",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who handled the proposal, then what was done
+        "该建议由我局会同市财政局办理，目前已设立科技成果转化引导基金5亿元。",
+        # a department's own review work, on a 方案 or projects, not a proposal
+        "省科技厅组织专家对各市创新型城市建设实施方案进行集中评审，逐一提出了具体修改意见。",
+        "市科技局会同市财政局对全市42个科技专项项目开展绩效评价，对存在问题的项目提出针对性整改建议。",
+    ],
+)
+def test_a_replys_account_of_handling_and_review_work_are_measures(text: str) -> None:
+    assert not_a_measure(text, "reply") is None
+
+
+def test_a_proposal_named_with_the_advice_it_gives_is_still_its_own_account() -> None:
+    assert (
+        not_a_measure("委员在提案中分析了我市中试平台建设的短板，提出了具体建议。", "reply")
+        is not None
+    )

@@ -1114,13 +1114,16 @@ _OVERSEER_RE = re.compile(r"人大|政协|常委会")
 # a proposal described, as news on its handling or a reply's opening does (该提案由致公党市委会
 # 提出,深入分析…存在的差距,并围绕…等五方面给出具体建议): what the proposer wrote, not what the
 # government did or will do. The subject opens the sentence (该建议已列入…, a reply's account of
-# what became of it, opens the same way but goes on with the result: not matched), or the
-# proposer is named by 由…提出, or the sentence ends on the advice given.
+# what became of it, opens the same way but goes on with the result: not matched; so does
+# 该建议由我局…办理, who handled it), or the proposer is named by 由…提出, or a sentence on the
+# proposal ends on the advice given (a department's review that 提出了具体修改意见 on a 方案 is
+# its own work: the proposal must be named).
 _PROPOSAL_ACCOUNT_RE = re.compile(
     r"^(?:该|此|本|这份|这件|这一)[件份项]?(?:提案|议案|建议)"
-    r"(?:由|深入|从|围绕|聚焦|针对|分析|就|指出|认为|提出|内容|主要)"
+    r"(?:深入|从|围绕|聚焦|针对|分析|就|指出|认为|提出|内容|主要)"
     r"|(?:提案|议案|建议)由[^，,。；;]{1,30}提出"
-    r"|(?:给出|提出)了?[^，,。；;]{0,10}(?:具体|针对性|可行|有益)[^，,。；;]{0,4}(?:建议|意见)[。！!]?$"
+    r"|(?:提案|议案|[该此本]建议)[^。]*?(?:给出|提出)了?[^，,。；;]{0,10}(?:具体|针对性|可行|有益)"
+    r"[^，,。；;]{0,4}(?:建议|意见)[。！!]?$"
 )
 
 
@@ -1176,7 +1179,9 @@ def _framing_shape(text: str) -> str | None:
         return "是人大或政协对政府部门的检查、询问或视察，不是发文方自己的措施"
     if _RATIONALE_HINT_RE.search(text) is not None and _is_rationale(text):
         return "是对政策用意、考虑或篇章结构的说明，不是措施"
-    if ("案" in text or "建议" in text) and _PROPOSAL_ACCOUNT_RE.search(text) is not None:
+    if ("议案" in text or "提案" in text or "建议" in text) and _PROPOSAL_ACCOUNT_RE.search(
+        text
+    ) is not None:
         return "是对提案或建议本身的介绍（由谁提出、分析了什么、提了哪些建议），不是措施"
     if text[:1] == "为" and is_generic_intention(text):
         # 为凝聚…合力,做好科技重点任务,确保…完成年度考核指标。: a purpose with no main clause
