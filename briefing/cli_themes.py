@@ -20,6 +20,7 @@ from briefing.extract.measures import (
     problems_paragraph_opening,
     status_reasons,
 )
+from briefing.extract.numbers import find_quantities
 from briefing.extract.script import is_traditional, to_simplified
 from briefing.extract.status import (
     BASIS_LABELS,
@@ -101,6 +102,20 @@ class _Context:
     problems: str = ""  # the problem statement opening the sentence's paragraph, when not found
 
 
+_FINAL_MARKS = "。！？!?；;：:…”’」）)"
+
+
+def _as_sentence(typed: str, classifier: Classifier) -> str:
+    """A sentence typed without its final 。 (explain "发放知识价值信用贷款12亿元"), read as one when
+    it prints a figure or names a theme's term: extraction takes a short line without punctuation
+    for a signature or footer, which such a line is not (a typed 联系人：张三 or date stays one)."""
+    if not typed or typed[-1] in _FINAL_MARKS:
+        return typed
+    if next(find_quantities(typed), None) is None and not classifier.classify(typed).matches:
+        return typed
+    return typed + "。"
+
+
 def _context(
     sentence: str,
     section: list[str] | None,
@@ -112,7 +127,13 @@ def _context(
     given = tuple(section or ())
     if doc is None:
         ctx = document_context(title, None, date) if (title or date) else DocContext()
-        return _Context(sentence, given, ctx, anchor=(title or "") + "".join(given), title=title)
+        return _Context(
+            _as_sentence(sentence, classifier),
+            given,
+            ctx,
+            anchor=(title or "") + "".join(given),
+            title=title,
+        )
     try:
         found = locate_in_document(doc, sentence, classifier)
     except BriefingError as exc:
@@ -124,7 +145,7 @@ def _context(
         problems = problems_paragraph_opening(doc, sentence) or ""
         where = "找到了这句话，但它不在抽取结果中" if problems else "没有找到这句话"
         return _Context(
-            sentence,
+            _as_sentence(sentence, classifier),
             given,
             ctx,
             anchor=(title or "") + "".join(given),

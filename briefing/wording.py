@@ -201,8 +201,11 @@ _BOILERPLATE_RE = re.compile(
 # the office's party work and political study, which every summary reports and no S&T briefing
 # carries: 理论学习中心组, “第一议题”制度, 读原著、悟原理, 全面从严治党; boilerplate only when the
 # sentence does no S&T work besides (以党建引领科技特派员服务 and 科技工作者日主题教育活动 do)
-# a count of sessions held: 20余次, 3场, 2期
-_SESSIONS_RE = re.compile(r"(?:次|场|期|轮)$")
+# a count of sessions held: 20余次, 3场, 2期 (not 1200人次, a headcount), standing in a clause about
+# study or meetings convened (开展集中学习15次, 召开党员大会29次; not 举办人才研修班15期, training
+# given)
+_SESSIONS_RE = re.compile(r"(?:(?<!人)次|场|期|轮)$")
+_STUDY_CLAUSE_RE = re.compile(r"学习|党课|党日|宣讲|读书|研讨|会议|召开")
 _PARTY_WORK_RE = re.compile(
     r"理论学习|中心组学习|第一议题|学习强国|读原著|悟原理|党风廉政|从严治党|主题教育|党史学习|两个确立|两个维护"
     r"|意识形态工作|党建引领|党组织(?:建设|书记)"
@@ -446,6 +449,16 @@ def is_setting(text: str) -> bool:
     return bool(_BACKGROUND_RE.match(text) or _PAGE_LINE_RE.search(text))
 
 
+def _counts_only_sessions(text: str) -> bool:
+    """Whether every figure of the sentence counts study sessions or meetings held."""
+    clauses = [c for c in re.split(r"[，；。;]|,(?!\d)", text) if c]
+    return all(
+        _SESSIONS_RE.search(f) is not None and _STUDY_CLAUSE_RE.search(c) is not None
+        for c in clauses
+        for f in figures_in(c)
+    )
+
+
 def _counts_only_speakers(text: str) -> bool:
     """Whether every figure of the sentence stands in a clause saying who spoke at a meeting."""
     clauses = [c for c in re.split(r"[，；。,;]", text) if c]
@@ -499,7 +512,7 @@ def unsuitable(text: str) -> str | None:
         figures
         and _PARTY_WORK_RE.search(text)
         and not _SCIENCE_WORK_RE.search(text)
-        and all(_SESSIONS_RE.search(f) for f in figures_in(text))
+        and _counts_only_sessions(text)
     ):
         # the office's political study counted in sessions (中心组学习…共开展学习20余次): a count of
         # meetings held, not of work done

@@ -1177,6 +1177,23 @@ def test_a_forecast_for_a_later_year_is_a_target_but_a_summarys_own_year_is_its_
     assert decide("预计到2024年底，全市高新技术企业达到520家。", (), summary).status == "done"
 
 
+def test_a_forecast_already_beaten_reports_a_result_not_a_target() -> None:
+    # review s4b finding 6: results reached ahead of the forecast were listed as plans
+    summary = DocContext("summary", 2024)
+    beaten = (
+        "全市研发投入强度原预计到2025年达到3%，2024年已提前实现。",
+        "原预计到2025年建成的省级重点实验室，已于今年提前建成投用。",
+    )
+    for text in beaten:
+        assert decide(text, (), summary).status == "done", text
+    forecasts = (
+        "预计到2027年，全市高新技术企业总数突破1000家。",
+        "预计到2027年，累计培育高新技术企业1000家。",
+    )
+    for text in forecasts:
+        assert decide(text, (), summary).status == "planned", text
+
+
 def test_a_summarys_part_on_drafting_the_next_plan_reports_done_work() -> None:
     """A 2025 summary's part on drafting the 十五五 plan reports the research and drafting it
     finished (reviewer's case: both measures were 计划 and 12份 a target); the year's tasks after
@@ -1233,3 +1250,16 @@ def test_explain_finds_a_sentence_a_problem_paragraph_left_out(
     assert result.exit_code == 0
     assert "没有找到这句话" not in result.output
     assert "找到了这句话，但它不在抽取结果中" in result.output
+
+
+def test_explain_reads_a_typed_measure_without_its_final_mark_as_a_sentence(
+    app: typer.Typer,
+) -> None:
+    # review s4b B2: a measure typed without 。 was called a framing line (signature, footer)
+    result = CliRunner().invoke(app, ["explain", "发放知识价值信用贷款12亿元"])
+    assert result.exit_code == 0
+    assert "不计为措施" not in result.output
+    assert "最终主题：科技金融" in result.output
+    # a typed signature line without figures or theme terms still is one
+    result = CliRunner().invoke(app, ["explain", "联系人：张三"])
+    assert "不计为措施：是称呼、致谢" in result.output

@@ -201,6 +201,15 @@ def test_political_study_beside_science_work_or_counting_more_than_sessions_stay
     assert unsuitable(clean_sentence(text)) is None
 
 
+def test_talent_training_under_party_leadership_counted_in_classes_and_trainees_stays() -> None:
+    """Review s4b finding 8: 研修班15期 and 1200人次 count training given, not study sessions held
+    (人次 is a headcount), so a 人才 measure with figures stays a possible highlight."""
+    text = "坚持党建引领人才工作，举办高层次人才研修班15期，培训企业家和青年英才1200人次。"
+    assert unsuitable(clean_sentence(text)) is None
+    study = "坚持党建引领，召开党组理论学习中心组会议12次，举办读书班2期。"
+    assert unsuitable(clean_sentence(study)) == "套话"
+
+
 def test_a_concrete_result_with_figures_outranks_a_generic_intention() -> None:
     concrete = clean_sentence("累计为11943家(次)企业发放知识价值信用贷款207.21亿元。")
     named = clean_sentence("出台《重庆市完善科技激励机制的若干措施》，探索顶尖人才举荐制。")

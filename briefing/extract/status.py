@@ -650,9 +650,18 @@ def _plan_mood(text: str, year: int | None) -> Mood | None:
             if year is None or target >= year:
                 return Mood("planned", True, _TARGET, m.group(0))
         # 预计到2027年,全市高新技术企业总数突破1000家: a forecast for a later year is a target (the
-        # document's own year may be the estimate of its result, 预计到2024年底… in a 2024 summary)
+        # document's own year may be the estimate of its result, 预计到2024年底… in a 2024 summary).
+        # A forecast already beaten is not (原预计到2025年达到3%，2024年已提前实现): 原 says it no
+        # longer stands, 提前 or 已… that the result came first (not 累计, which a forecast may
+        # count: 预计到2027年，累计培育…)
         m = _FORECAST_YEAR_RE.search(text) if "预" in text else None
-        if m is not None and (year is None or int(m.group(1)) > year):
+        if (
+            m is not None
+            and (year is None or int(m.group(1)) > year)
+            and text[m.start() - 1 : m.start()] != "原"
+            and "提前" not in text
+            and not ("已" in text and any(c.group(0)[0] == "已" for c in PAST_RE.finditer(text)))
+        ):
             return Mood("planned", True, _TARGET, m.group(0))
     if (
         "要求" in text or "强调" in text or "部署" in text or "提出" in text or "号召" in text
