@@ -81,7 +81,7 @@ def themes(config: Path | None = None) -> None:
             typer.echo(f"  否定语境：{'、'.join(spec.exclude)}")
         if spec.clauses:
             typer.echo(
-                f"  否定分句（分句中有这些词时，该分句不计本主题）：{'、'.join(spec.clauses)}"
+                f"  否定分句（分句的同一并列项中有这些词时，其中须有锚点的泛用词不计本主题）：{'、'.join(spec.clauses)}"
             )
 
 

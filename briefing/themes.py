@@ -932,47 +932,73 @@ def _drop_list_categories(
     return [k for i, k in enumerate(kept) if i not in drop]
 
 
+# a theme's clause word (专项债) governs its own list item: 、 and 和 end one inside a clause
+# (用好地方政府专项债券、科技创新再贷款和知识产权质押融资: the loans are no public debt)
+_CLAUSE_MARK_RE = re.compile(f"[{_CLAUSE_ENDS}]")
+_ITEM_MARK_RE = re.compile(f"[{_CLAUSE_ENDS}、和]")
+
+
+def _part(marks: list[int], start: int, end: int) -> int | None:
+    """The index of the part of the text (between `marks`) that holds [start, end), or None when
+    a mark stands inside it."""
+    index = bisect.bisect_left(marks, start)
+    return index if index == bisect.bisect_left(marks, end) else None
+
+
 def _mute_clauses(
     text: str,
     kept: list[tuple[int, int, _Entry]],
     markers: list[tuple[int, int, _Entry]],
     suppressed: list[Suppressed] | None,
 ) -> list[tuple[int, int, _Entry]]:
-    """`kept` without the themes that a clause marker of the lexicon's `clauses` silences in its
-    own clause. A greeting or a thank-you (向广大科技工作者致以崇高敬意, 感谢您对我市人才工作的关心)
-    is no measure of any theme, and a clause about public debt (用好地方政府专项债券支持科技创新项目)
-    is no science finance, whatever theme word stands in it; the sentence's other clauses keep
-    theirs."""
+    """`kept` without the themes that a clause marker of the lexicon's `clauses` silences.
+
+    A greeting or a thank-you of [exclude] (向广大科技工作者致以崇高敬意, 感谢您对我市人才工作的关心)
+    is no measure of any theme: it silences every term of its clause. A theme's own word (专项债
+    of 科技金融) says what a generic word beside it is about: it silences the theme's generic
+    (anchored) words of its list item only (用好地方政府专项债券支持科技创新项目: 债券 is public debt),
+    not the instruments listed beside it (、科技创新再贷款和知识产权质押融资) nor a term that is the
+    theme by itself (知识价值信用贷款帮助科技型企业置换存量债务). The sentence's other clauses keep
+    theirs. Each part's bounds are found once (bisect on the marks), so this stays linear."""
     if not markers or not kept:
         return kept
+    clause_marks = [m.start() for m in _CLAUSE_MARK_RE.finditer(text)]
+    item_marks: list[int] = []
+    by_clause: dict[int, str] = {}  # clause index -> the word silencing it for every theme
+    by_item: dict[int, list[tuple[str, frozenset[str]]]] = {}  # item -> (word, themes)
+    for m_start, m_end, m_found in markers:
+        word = text[m_start:m_end]
+        if _ALL_THEMES in m_found.mutes:
+            by_clause.setdefault(bisect.bisect_left(clause_marks, m_start), word)
+        themes = frozenset(m_found.mutes - {_ALL_THEMES})
+        if themes:
+            if not item_marks:
+                item_marks = [m.start() for m in _ITEM_MARK_RE.finditer(text)] or [len(text)]
+            by_item.setdefault(bisect.bisect_left(item_marks, m_start), []).append((word, themes))
     out: list[tuple[int, int, _Entry]] = []
     for start, end, found in kept:
         live = found.weights
-        marker = None
-        for m_start, m_end, m_found in markers:
-            a, b = _clause(text, m_start, m_end, 0)
-            if a <= start and end <= b:
-                muted = (
-                    set(live) if _ALL_THEMES in m_found.mutes else m_found.mutes.intersection(live)
-                )
+        why = ""
+        if by_clause:
+            clause = _part(clause_marks, start, end)
+            if clause is not None and clause in by_clause:
+                why = f"所在分句有“{by_clause[clause]}”（词表的否定分句），该分句不是%s的措施"
+                word, live = by_clause[clause], {}
+        if live and by_item and found.anchored:
+            item = _part(item_marks, start, end)
+            for m_word, themes in by_item.get(item, ()) if item is not None else ():
+                muted = themes.intersection(found.anchored).intersection(live)
                 if muted:
-                    marker = (text[m_start:m_end], muted)
+                    why = f"所在分句有“{m_word}”（词表的否定分句），同一并列项中的泛用词不计入%s"
+                    word = m_word
                     live = {t: w for t, w in live.items() if t not in muted}
-        if marker is None:
+        if not why:
             out.append((start, end, found))
             continue
         if suppressed is not None:
-            word, muted = marker
+            lost = tuple(t for t in found.weights if t not in live)
             suppressed.append(
-                Suppressed(
-                    text[start:end],
-                    start,
-                    end,
-                    tuple(t for t in found.weights if t not in live),
-                    word,
-                    f"所在分句有“{word}”（词表的 clauses），该分句不是"
-                    f"{'、'.join(t for t in found.weights if t not in live)}的措施",
-                )
+                Suppressed(text[start:end], start, end, lost, word, why % "、".join(lost))
             )
         if live:
             out.append((start, end, _Entry(found.key, live, found.cancels, found.anchored)))
