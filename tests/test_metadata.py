@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.extract.metadata import ParsedText, parse_document_text
-from briefing.extract.places import document_jurisdiction
+from briefing.extract.places import document_jurisdiction, text_jurisdiction
 from briefing.model import RawDocument
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -2606,3 +2606,70 @@ def test_an_untitled_news_item_under_an_editors_questions_is_named_by_its_event(
         parsed.metadata.display_title
         == "佛山市人大常委会《广东省科技创新条例》实施情况专题询问会举行"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "opening"),
+    [
+        # a year-end summary opening on January's meeting was written in December, not that day
+        (
+            "某某市科学技术局2025年工作总结",
+            "2025年1月8日，我局召开全市科技工作会议，部署全年科技创新工作。"
+            "一年来，全市新增高新技术企业320家。",
+        ),
+        # a 解读 opening on the meeting that passed the policy
+        (
+            "关于《某某市促进科技成果转化若干措施》的政策解读",
+            "2024年3月1日，市政府召开第42次常务会议，审议通过了《某某市促进科技成果转化若干措施》。"
+            "为便于社会各界理解，现将有关内容解读如下。",
+        ),
+    ],
+)
+def test_a_summary_or_a_reading_opening_on_a_meeting_day_is_not_dated_by_it(
+    title: str, opening: str
+) -> None:
+    # review s4c 12: only a news item is dated by the day its opening reports (docs/extract-format.md)
+    page = f"来源：某某日报\n{title}\n\n{opening}\n"
+    assert parse(page).metadata.published_date is None
+
+
+def test_an_untitled_pages_bulleted_results_without_a_full_stop_are_body() -> None:
+    # review s4c 13: copied lists drop their 。; items with figures are no site menu and no title
+    page = (
+        "- 新增高新技术企业36家\n- 技术合同成交额达到12.5亿元\n"
+        "- 新建省级重点实验室2家\n- 组织科技特派员下乡服务120人次\n"
+    )
+    parsed = parse(page)
+    assert parsed.metadata.title is None
+    for item in ("新增高新技术企业36家", "技术合同成交额达到12.5亿元", "服务120人次"):
+        assert item in parsed.body
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # review s4c 14: "through the city's platform" names the text's own city
+        (
+            "近年来，我市高度重视科技成果转化工作。通过厦门市科技成果转化服务平台，"
+            "我市累计促成技术交易1200项，成交金额35亿元。",
+            "厦门市",
+        ),
+        (
+            "今年以来，通过苏州市科技金融超市，全市科技企业获得贷款80亿元。"
+            "苏州市科技局有关负责人表示，将继续扩大服务覆盖面。",
+            "苏州市",
+        ),
+    ],
+)
+def test_a_place_after_through_is_the_texts_own(body: str, place: str) -> None:
+    assert text_jurisdiction(body) == place
+
+
+def test_a_meeting_or_a_documents_words_in_a_papers_item_are_no_leaders_words() -> None:
+    # review s4c 19: "会议强调" is not a leader's words (张三指出); the 来源 paper is no publisher
+    page = (
+        "来源：某某日报\n省科技厅召开全省科技工作会议\n\n"
+        "2月5日，全省科技工作会议在省城召开。会议强调，要加快建设科技强省。"
+        "会议提出，2026年全省技术合同成交额突破3000亿元。\n"
+    )
+    assert parse(page).metadata.publisher is None

@@ -22,9 +22,11 @@ from briefing.extract.header import (
     parse_header_line,
     title_before_fields,
 )
+from briefing.extract.numbers import find_quantities
 from briefing.extract.places import find_places, jurisdiction, site_host
 from briefing.extract.script import NOTE as TRADITIONAL_NOTE
 from briefing.extract.script import is_traditional, to_simplified
+from briefing.extract.status import detect_genre
 from briefing.extract.structure import normalize_inline, normalize_lines
 from briefing.extract.text_chrome import is_chrome_line, is_debris_line, is_photo_caption
 from briefing.extract.text_lines import (
@@ -254,6 +256,8 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             lines.removed[i] = True
             i += 1
             continue
+        if not title_parts and _LIST_ITEM.match(line) and _has_figure(line) and _in_list(lines, i):
+            break  # the text's own bulleted results ("- 新增高新技术企业36家"): body, never a title
         if not title_parts and letterhead_end == i - 1 and is_org_line(line):
             lines.removed[i] = True  # a joint issuer stacked under the letterhead
             letterhead_end = i
@@ -1146,14 +1150,26 @@ def _in_menu(lines: _Lines, i: int) -> bool:
     return any(_is_list_item(lines.raw[k]) for k in near)
 
 
+def _in_list(lines: _Lines, i: int) -> bool:
+    near = [k for k in (i - 1, i + 1) if 0 <= k < len(lines) and lines.norm[k]]
+    return any(_LIST_ITEM.match(lines.raw[k]) is not None for k in near)
+
+
+def _has_figure(text: str) -> bool:
+    # a headline's ordinal (第12次常务会议) is no figure
+    return next(find_quantities(text), None) is not None
+
+
 def _is_list_item(raw: str) -> bool:
-    # a headline's or a menu entry's length, no sentence: a text's own bulleted measures stay
+    # a headline's or a menu entry's length, no sentence and no figure: a text's own bulleted
+    # results stay, with or without their 。 ("- 新增高新技术企业36家")
     item = raw.strip()
     return (
         len(item) <= MAX_MENU_ITEM
         and _LIST_ITEM.match(item) is not None
         and _SENTENCE_END.search(item) is None
         and parse_header_line(raw) is None
+        and not _has_figure(item)
     )
 
 
@@ -1563,7 +1579,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     if title and not head.title_from_cell and _quoted_proposal(title, body):
         answered, title = title, None
     if written is None and published is None:
-        published = _meeting_day(body)
+        published = _meeting_day(body, title)
     issuer = issuer_of_title(title) if title else None
     speaking_for = _speaking_for(body)
     given_publisher = _field_text(raw, "publisher")
@@ -1757,7 +1773,11 @@ QUOTE_OPENING = 1000  # characters
 # a leader's words reported: "…,张振丰指出,要深入学习…", "市委书记李四强调:" (a meeting's news), in
 # a paper's or a broadcaster's item (来源:某某日报): its own reporting, not a document it carried.
 # A news site (来源:某某网) only carries items; it is no publisher (the corpus labels, README)
-_REPORTED_SPEECH = re.compile(r"[。，,]\s*[\u4e00-\u9fff·]{2,4}(?:指出|强调)[,，:：]")
+# (a person's: "会议强调", "意见指出", "文件强调" report a meeting or cite a document, not a leader)
+_REPORTED_SPEECH = re.compile(
+    r"[。，,]\s*(?!会议|会上|意见|文件|通知|报告|讲话|方案|规划|纲要|决定)[\u4e00-\u9fff·]{2,4}"
+    r"(?:指出|强调)[,，:：]"
+)
 _PRESS = re.compile(r"(?:日报|晚报|报社|广播电台|电视台)$")
 # a quotation closed and attributed: "…。”市科技局党组副书记、局长张三说。"
 _QUOTED_SPEECH = re.compile(r"[”」]\s*[\u4e00-\u9fff、·]{2,30}?(?:说|表示|介绍|指出)[。，,:：]")
@@ -1836,15 +1856,17 @@ MAX_MEETING_MONTH = (
 )
 
 
-def _meeting_day(body: str) -> str | None:
+def _meeting_day(body: str, title: str | None) -> str | None:
     """The day a page that prints no date reports, when its opening names it with the meeting held
     ("2月5日,2024年全省科技工作会议在兰州召开"): a meeting named for a year meets in that year, in its
     first months; a summary meeting (2022年度工作总结座谈会, held the year after) and a day late in
     the year (a conference for next year may meet in December) give no year."""
     opening = body.lstrip()[:MAX_OPENING_CLAUSE]
     dated = _DATED_EVENT.match(opening)
-    if dated is not None:
-        # "2026年2月4日下午,某某市科技局在…召开专题会议": a news item opens with the day it reports
+    if dated is not None and detect_genre(title).genre in ("news", "unknown"):
+        # "2026年2月4日下午,某某市科技局在…召开专题会议": a news item opens with the day it reports;
+        # a summary, a 解读 or a report titled as such may open on a meeting months before it
+        # was written ("2025年1月8日,我局召开全市科技工作会议" in a 2025 year-end summary)
         return parse_date(dated.group("date"))
     m = _MEETING_DAY.match(opening[: MAX_DATELINE + 40])
     if m is None or "总结" in m.group("meeting") or int(m.group("month")) > MAX_MEETING_MONTH:

@@ -461,9 +461,15 @@ def directive_source(text: str, end: int) -> bool:
     return _DIRECTIVE_AFTER.match(text, end) is not None
 
 
-# The level of a list, a label or an honour a text's firms enter, named before it by the verb:
-# "完成常州科小入库备案", "通过常州市高新技术产品182只", "认定为某某市重点实验室" (a 溧阳 summary)
+# The level of a list, a label or an honour a text's firms enter, named before it by the verb and
+# followed by the list's name: "完成常州科小入库备案", "通过常州市高新技术产品182只", "认定为某某市重点
+# 实验室" (a 溧阳 summary). Both are needed: "通过厦门市科技成果转化服务平台" names the text's own
+# city's platform (through it), not a list
 _LEVEL_BEFORE = re.compile(r"(?:通过|认定为?|申报|获批|入选|获得?|完成|争创|评为|列入|纳入)$")
+_LEVEL_LIST = re.compile(
+    r"级?(?:科小|火炬|高新技术(?:企业|产品)|科技型|专精特新|瞪羚|独角兽|(?:重点|工程)实验室"
+    r"|工程技术研究中心|技术创新中心|科学技术奖|科技进步奖)"
+)
 
 
 def _own_candidates(body: str) -> list[tuple[int, int, str]]:
@@ -473,7 +479,10 @@ def _own_candidates(body: str) -> list[tuple[int, int, str]]:
         p
         for p in find_places(body)
         if not directive_source(body, p[1])
-        and _LEVEL_BEFORE.search(body, max(0, p[0] - 3), p[0]) is None
+        and (
+            _LEVEL_BEFORE.search(body, max(0, p[0] - 3), p[0]) is None
+            or _LEVEL_LIST.match(body, p[1]) is None
+        )
     ]
 
 
