@@ -1750,13 +1750,15 @@ def test_a_class_a_quality_and_a_round_number_are_read_as_the_text_means() -> No
 
 
 def test_places_listed_with_a_term_holding_yu_share_its_name() -> None:
-    # 研究与试验发展 holds 与, which is no list joint here: each place keeps its own row (by its
-    # name, or by its scope where the place is known: 钟山区, 六枝特区)
+    # 研究与试验发展 holds 与, which is no list joint here: each place keeps its own row, and each
+    # row is its place's, one way for all four: a division the list of divisions does not know
+    # (水城区, named after it) beside ones it knows is a place too
     found = figures(
         "钟山区、六枝特区、水城区和盘州市研究与试验发展(R&D)经费投入所占比重分别为"
         "42.6%、7.0%、27.5%、22.9%。"
     )
-    assert len({(f.metric, f.scope) for f in found}) == 4
+    assert [f.scope for f in found] == ["钟山区", "六枝特区", "水城区", "盘州市"]
+    assert all(f.metric is not None and f.metric.endswith("经费投入所占比重") for f in found)
 
 
 def test_a_year_opening_a_clause_or_a_lead_in_dates_what_follows() -> None:
@@ -2569,6 +2571,8 @@ def test_a_place_before_a_kind_of_body_is_the_figures_place() -> None:
         ("荥阳市科技局认定科技型中小企业86家。", "荥阳市"),
         ("当年湟中县技术合同成交额达到1.2亿元。", "湟中县"),
         ("西乡塘区新建孵化器3家。", "西乡塘区"),  # a district of a city the text does not name
+        ("广州市增城区新增高新技术企业40家。", "广州市增城区"),  # after its city
+        ("2023年，增城区技术合同成交额达到8.6亿元。", "增城区"),  # opening the clause
     ],
 )
 def test_a_county_level_place_unknown_to_the_short_lists_is_the_scope(
@@ -2586,11 +2590,22 @@ def test_a_county_level_place_unknown_to_the_short_lists_is_the_scope(
         "坚持科技创新和县域经济协同发展,全年新增研发平台15个。",  # 新和县 inside 创新和县域
         "推进中南部县城产业升级,建成特色产业园区4个。",  # 南部县 inside 中南部县城
         "支持企业开拓国际合作市场,新签项目23个。",  # 合作市 inside 合作市场
+        "今年新增城区公园绿地32公顷。",  # 增城区 across 新增 and 城区
+        "2023年，全区新建区块链应用场景15个。",  # 新建区 inside 新建 and 区块链
+        "实施老城区有机更新项目9个。",  # 老城区: a part of every town
+        "平房区清洁取暖改造完成4100户。",  # 平房区: bungalow areas
+        "西南山区新建科技服务站27个。",  # 南山区 across 西南 and 山区
     ],
 )
 def test_a_division_name_inside_ordinary_words_is_no_place(text: str) -> None:
     (fig,) = figures(text, place="宁夏回族自治区")
     assert fig.scope == "宁夏回族自治区"
+
+
+def test_a_listed_division_ending_the_text_is_still_a_place() -> None:
+    # a title or a by-line that ends with the place: nothing after it makes it part of a word
+    assert find_places("瑞昌市") == [(0, 3, "瑞昌市")]
+    assert jurisdiction("中共湟中县") == "湟中县"
 
 
 def test_an_untitled_page_about_a_county_level_city_is_that_citys() -> None:
@@ -2616,6 +2631,11 @@ def test_the_level_whose_decisions_a_text_carries_out_is_not_its_place() -> None
         "按照省委、市委工作要求,贯彻赣州市决策部署,全年新增创新平台12个。", place="瑞金市"
     )
     assert fig.scope == "瑞金市"
+    # the commonest wording: the city's party committee and government ("X市委、市政府")
+    (fig,) = figures("认真落实赣州市委、市政府决策部署,全年新增创新平台12个。", place="瑞金市")
+    assert fig.scope == "瑞金市"
+    body = "认真落实九江市委、市政府决策部署,结合我市实际,提出如下措施:\n对新认定的高新技术企业,每家一次性奖励10万元。"
+    assert document_jurisdiction(None, None, body) is None
 
 
 @pytest.mark.parametrize(
@@ -2643,6 +2663,40 @@ def test_a_lab_heading_a_sentence_is_not_the_subject_once_another_clause_names_o
     assert own.scope == "赣江实验室"
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # 该校 is the university again; 研究人员 are the lab's own staff: no subject of their own
+        (
+            "2023年，四川大学获批国家重点研发计划项目38项，该校全年科研经费达到52.4亿元。",
+            "四川大学",
+        ),
+        ("天府实验室牵头承担国家重大科技任务9项，研究人员超过1800人。", "天府实验室"),
+    ],
+)
+def test_a_bodys_own_staff_and_budget_in_a_later_clause_stay_the_bodys(
+    text: str, body: str
+) -> None:
+    # one university's budget or one lab's staff is no province's total
+    found = figures(text, place="四川省")
+    assert [f.scope for f in found] == [body, body]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "成都市天使投资基金累计投资科技型企业260家，投资金额15.2亿元。",
+        "2023年，成都市技术转移中心促成技术合同成交额9.8亿元。",
+    ],
+)
+def test_a_fund_or_centre_opening_with_its_city_reports_the_citys_figures(text: str) -> None:
+    # a municipal fund's or centre's results are the city's, not the province's total; the
+    # place inside a national name (国家技术转移南昌中心, above) is still none
+    found = figures(text, place="四川省")
+    assert found and all(f.scope == "成都市" for f in found)
+    assert all(f.metric is not None and "成都" not in f.metric for f in found)
+
+
 def test_a_rise_on_the_year_before_is_not_labelled_with_a_period_named_earlier() -> None:
     # the "“十四五”以来" of a trend phrase two clauses back does not make a one-year rise a
     # five-year one; a growth over the period itself keeps the label
@@ -2667,6 +2721,15 @@ def test_a_rise_on_the_year_before_is_not_labelled_with_a_period_named_earlier()
 )
 def test_the_noun_after_a_count_is_read_whole(text: str, metric: str) -> None:
     assert one(text, place="某省").metric == metric
+
+
+def test_a_count_followed_by_a_verb_with_zai_names_no_verb_phrase() -> None:
+    # "9家存在问题的孵化器": the incubators are counted, never "存在问题"; "260家所在园区": the
+    # firms visited, not their parks
+    found = figures("2023年，9家存在问题的孵化器完成整改。", place="某省")
+    assert all(f.metric is None or "存在" not in f.metric for f in found)
+    found = figures("2023年，走访服务企业260家所在园区，帮助解决问题41个。", place="某省")
+    assert found[0].metric == "走访服务企业"
 
 
 def test_a_standard_given_per_unit_is_named_after_whom_it_is_for() -> None:

@@ -332,8 +332,9 @@ _TRAILING_NOISE_WORDS = _words(
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
 _SUFFIX_STOP = re.compile(
-    # (a word holding 在 or 获 is no stop inside the noun: 潜在独角兽企业, 所在地; 荣获 stops whole)
-    r"[、,，;；。:：!！?？()（）]|以及|的|(?<![潜所存])在|为|由|推进|进驻|进入|赴|荣获|获|被|将|属于|上榜|选为|评为|开工|参会|签约|出席|召开|纳入|就业|"
+    # (潜在 is no stop inside the noun: 潜在独角兽企业; 所在 and 存在 still stop it, "320家所在园区",
+    # "12家存在问题的孵化器" count no 所在园区 or 存在问题; 荣获 stops whole)
+    r"[、,，;；。:：!！?？()（）]|以及|的|(?<!潜)在|为|由|推进|进驻|进入|赴|荣获|获|被|将|属于|上榜|选为|评为|开工|参会|签约|出席|召开|纳入|就业|"
     r"落地|建成|发放|引领|带动|支撑|配备|开展|参与|加入|上市|列入|成为|实现|通过|占|达|超|突破|作价|建设|正式|"
     r"分别|(?<!公)共|累计|投入|入选|运行|揭牌|增加|增长|提高|提升|上升|下降|减少|降低|[0-9]|"
     # "60%科研人员每周平均科研时间增加2小时": a share of researchers, not of their hours;
@@ -354,7 +355,15 @@ _BODY_HEAD = re.compile(
     r"(?:实验室|资源库|高校|科研院所|研究院|大学|有限责任公司|股份有限公司|有限公司|集团公司|集团)$"
 )
 # words that open a clause going on with the subject before it: "…,并获批…", "…,累计发表…"
-_CONTINUING = ("并", "还", "也", "又", "同时", "共", "累计", "先后", "已", "其中", "目前", "现")
+_CONTINUING = (
+    *("并", "还", "也", "又", "同时", "共", "累计", "先后", "已", "其中", "目前", "现"),
+    *("该", "其", "本"),  # "…,该校全年科研经费…", "…,其研究人员…": the same body again
+)
+# a clause opening with a subject of its own: another body ("紫金山等实验室加快建设") or an area
+# ("全市科技贷…"); an attribute of the body before ("研究人员超过3000人") is none
+_OTHER_SUBJECT = re.compile(
+    r"[\u4e00-\u9fff、]{0,12}?(?:实验室|资源库|高校|科研院所|研究院|大学|公司|集团)|(?:全|我)[省市区县州旗]"
+)
 _LEAD_TIME = re.compile(r"^(?:(?:19|20)[0-9]{2}年(?:以来|全年|底|末)?|今年|去年|上年|近年来)[,，]")
 _NOT_SCOPE = re.compile(r"^(?:全国|国家|省级|市级|区级|县级|全市|全省|各)")
 _SCOPE_LEAD = re.compile(
@@ -1129,7 +1138,7 @@ def _sentence_figures(
             if (
                 head_scope is not None
                 and _BODY_HEAD.search(head_scope)
-                and not _subject_continues(text, seps, c_start)
+                and not _subject_continues(text, seps, c_start, places, text.find(head_scope))
             ):
                 # "苏州实验室获批…,紫金山…等实验室加快建设,牵头建设44家全国重点实验室": a body
                 # heading the sentence is no longer the subject once a clause names another
@@ -1627,15 +1636,22 @@ def _inside(intervals: Sequence[tuple[int, int]], starts: Sequence[int], pos: in
     return k >= 0 and intervals[k][0] < pos < intervals[k][1]
 
 
-def _subject_continues(text: str, seps: Sequence[int], c_start: int) -> bool:
+def _subject_continues(
+    text: str, seps: Sequence[int], c_start: int, places: Sequence[tuple[int, str]], head: int
+) -> bool:
     """Whether every clause after the sentence's first, up to the one at `c_start`, goes on with
-    the first clause's subject: it opens with a verb or a word that continues ("…,并获批…"),
-    not with a subject of its own ("…,紫金山等实验室加快建设,…", "…;全市科技贷…")."""
+    the first clause's subject: none opens with a subject of its own, another body or an area
+    ("…,紫金山等实验室加快建设,…", "…;全市科技贷…", "…,苏州市…"). A clause about the body's
+    own staff or budget ("…,研究人员超过3000人", "…,该校全年科研经费…") goes on with it."""
     for sep in seps:
         start = sep + 1
+        if start <= head:
+            continue  # "2023年,浙江大学…": the clause the body heads
         if start > c_start:
             break
-        if not (_LEAD_VERB_RE.match(text, start) or text.startswith(_CONTINUING, start)):
+        if _LEAD_VERB_RE.match(text, start) or text.startswith(_CONTINUING, start):
+            continue
+        if _OTHER_SUBJECT.match(text, start) or _place_before(places, start, start + 1):
             return False
     return True
 
@@ -2055,7 +2071,10 @@ def _scope_places(
             continue  # "在无锡市区范围率先建立…": where a thing was done first, not whose figure
         if directive_source(text, end):
             continue  # "落实中央、省、襄阳市决策部署": the level above whose decisions are followed
-        if _PROPER_NAME_AFTER.match(text, end):
+        if (body := _PROPER_NAME_AFTER.match(text, end)) is not None and not (
+            body.group().endswith(_PLACES_OWN)
+            and (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff")
+        ):
             # "辽宁实验室", "深圳河套学院": the place is part of a body's name; the body is no
             # place, and a 大连 policy's grant to the 辽宁实验室 is 大连's figure
             continue
@@ -2075,6 +2094,10 @@ _PROPER_NAME_AFTER = re.compile(
     # from all the places it names: leaving these out there lost test scope 0.738 -> 0.711)
     r"基金|法规|条例|中心(?!城)|科小|产品|科技进步奖|科学技术奖|技术发明奖)"
 )
+# A fund or a centre whose name opens with its place is that place's (南京市天使投资基金,
+# 南京市技术转移中心: their results are the city's); only a place inside such a name (国家技术转移
+# 郑州中心) is none
+_PLACES_OWN = ("基金", "中心")
 SCOPE_WINDOW = 200  # characters of a sentence's head, and before a figure, read for place names
 
 
@@ -2454,9 +2477,13 @@ def _distribute_pairs(text: str, figures: list[_Figure]) -> None:
             head = re.sub(r"(?:较|比)(?:上年|去年|上年同期|去年同期)$", "", prefix[:k])
             head = _clean_metric(head, first.scope) or ""
             names = _pair_names(text[max(0, start - 3 * MAX_LOOKBACK) : start], head, len(run))
-            for fig, name in zip(run, names, strict=True):
+            places = [_leading_place(name) for name in names]
+            if any(places):
+                # "钟山区、六枝特区、水城区和盘州市…分别为": a division beside known ones is a place
+                # too, though the list of divisions does not know it (a name given after it)
+                places = [p or _division_head(name) for p, name in zip(places, names, strict=True)]
+            for fig, name, place in zip(run, names, places, strict=True):
                 fig.metric = name
-                place = _leading_place(name)
                 if place is not None:
                     # "北京、上海研发投入分别为…": each item is a place, the figure is its
                     fig.scope, fig.metric = place
@@ -2544,6 +2571,17 @@ _LEVEL = re.compile(r"[\u4e00-\u9fff]{1,4}级")
 def _is_place(name: str) -> bool:
     found = find_places(name)
     return len(found) == 1 and found[0][:2] == (0, len(name))
+
+
+_DIVISION_HEAD = re.compile(
+    r"[\u4e00-\u9fff]{1,3}?(?:特区|新区|区|县|市|旗)(?=[\u4e00-\u9fff(（]{2})"
+)
+
+
+def _division_head(name: str | None) -> tuple[str, str] | None:
+    """(place, rest) of a list item that opens like a division's name (水城区, 盘州市)."""
+    m = _DIVISION_HEAD.match(name or "")
+    return (m.group(), (name or "")[m.end() :]) if m is not None else None
 
 
 def _leading_place(name: str | None) -> tuple[str, str] | None:

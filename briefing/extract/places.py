@@ -170,11 +170,23 @@ _GENERIC_DIVISIONS = frozenset(
         "城北区",
         "城关区",
         "解放区",
+        # everyday words too: "老城区改造", "除古城区外", "平房区散煤", "新城区建设", "新建区块链"
+        "老城区",
+        "古城区",
+        "平房区",
+        "新城区",
+        "新建区",
     ]
 )
 # After a division's name, characters that make it part of a word: "创新和县域经济" is no 新和县,
 # "合作市场" no 合作市, "和平区域" no 和平区, "中南部县城" no 南部县
 _WORD_AFTER = {"区": "域级", "县": "域级城", "市": "场级", "旗": "帜舰下"}
+# A listed name whose last two characters are a word by themselves (增城区: 城区, 青山区: 山区) may
+# be read across the word before it: "全年新增城区绿地" is 新增 + 城区, no 增城区. Such a name is one
+# only at the start of a phrase: after a non-CJK character, a place (广州市增城区), or a word that
+# stands before a noun (、和在对…).
+_WORD_TAILS = frozenset(["城区", "山区", "园区", "市区", "郊区", "林区"])
+_PHRASE_BEFORE = frozenset("、和与及同在对向到至从由于将把是了为省市州县区旗盟")
 
 
 @functools.cache
@@ -224,8 +236,17 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
         if name is None:
             continue
         end = start + len(name)
-        if text[end : end + 1] in _WORD_AFTER.get(name[-1], "") and name in listed:
+        after = text[end : end + 1]
+        if after and after in _WORD_AFTER.get(name[-1], "") and name in listed:
             continue  # "创新和县域", "合作市场": a division's name inside a word
+        if (
+            start
+            and name[1:] in _WORD_TAILS
+            and name in listed
+            and "\u4e00" <= text[start - 1] <= "\u9fff"
+            and text[start - 1] not in _PHRASE_BEFORE
+        ):
+            continue  # "新增城区绿地": 新增 and 城区, no 增城区
         district = _DISTRICT_RE.match(text, end)
         if district is not None and _NOT_DISTRICT.search(district.group()) is None:
             found.append((start, district.end(), district.group()))
@@ -449,7 +470,8 @@ def text_jurisdiction(body: str, level: str | None = None) -> str | None:
 # What a higher level decided, named after it: "落实中央、省、襄阳市决策部署", "按照省委、省政府
 # 工作要求", "贯彻市委全会精神" — the text of a lower place follows it, it is not its own place
 _DIRECTIVE_AFTER = re.compile(
-    r"(?:党委|市委|省委|区委|县委|人民政府|政府|委员会)?[、和]?(?:党委|政府)?"
+    # (a place is read up to its 市/省: "襄阳市委、市政府决策部署" goes on with 委, then 市政府)
+    r"(?:党委|[市省区县]?委(?:员会)?|人民政府|政府)?[、和]?(?:党委|[市省区县]?(?:人民)?政府)?"
     r"(?:的)?(?:决策部署|重大部署|工作部署|部署要求|工作要求|有关要求|文件精神|会议精神|全会精神|指示精神)"
 )
 
