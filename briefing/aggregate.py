@@ -257,8 +257,9 @@ _THRESHOLD_WORDS = frozenset({"突破", "超过", "超", "逾", "首次突破", 
 
 def _passed_thresholds(indicators: Sequence[Indicator]) -> set[str]:
     """Figures that only say a round threshold was passed, when the figure right after them in the
-    same measure gives the exact value of the same metric ("突破70亿,达到73.36亿元"): one row,
-    the exact one; the threshold is no key figure of its own."""
+    same measure gives the exact value of the same metric, year and place ("突破70亿,达到73.36亿元"):
+    one row, the exact one; the threshold is no key figure of its own. Another year's or another
+    place's threshold (2022年突破50亿元，2023年达到62.3亿元) is a fact of its own."""
     passed: set[str] = set()
     for ind, nxt in itertools.pairwise(indicators):
         if (
@@ -266,6 +267,7 @@ def _passed_thresholds(indicators: Sequence[Indicator]) -> set[str]:
             and nxt.measure_id == ind.measure_id
             and nxt.metric == ind.metric
             and nxt.kind == ind.kind
+            and (nxt.year, nxt.period, nxt.scope) == (ind.year, ind.period, ind.scope)
             and (nxt.unit.startswith(ind.unit) or ind.unit.startswith(nxt.unit))
             and ind.value <= nxt.value < 2 * ind.value
         ):

@@ -1411,3 +1411,28 @@ def test_a_round_threshold_passed_beside_the_exact_value_is_one_key_figure() -> 
         "某市",
     )
     assert [f.value for f in only] == [30]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # another year's level: 2022's threshold is no rounding of 2023's value
+        ("全省研发经费投入2022年突破80亿元，2023年达到91.6亿元。", [80, 91.6]),
+        # another place's count: 东湖区's row is its own
+        ("2023年，东湖区高新技术企业超过600家，西湖区高新技术企业达到720家。", [600, 720]),
+    ],
+)
+def test_a_threshold_of_another_year_or_place_stays_a_key_figure(
+    text: str, kept: list[float]
+) -> None:
+    measure = Measure(id="m1", text=text, section=(), status="done", themes=["基础研究"])
+    found = extract_indicators(
+        "0" * 64,
+        Structure(sentences=[Sentence(text=text, section=(), paragraph=0, index=0)]),
+        "2024-02-01",
+        "江西省",
+    )
+    found = [dataclasses.replace(f, measure_id="m1") for f in found]
+    assert [f.value for f in found] == kept
+    shown = aggregate([_doc(1, [measure], found)], ["基础研究"]).figures["基础研究"].results
+    assert sorted(shown["value"].tolist()) == kept
