@@ -220,12 +220,21 @@ def _figure_rows(
 ) -> Iterator[list[object]]:
     section_of = {m.id: " / ".join(m.section) for d in documents for m in d.measures}
     for no, d in enumerate(documents, start=1):
-        # a page that prints a paragraph twice gives each figure twice: the same value, metric,
-        # year and place of one document is one figure, and the repeat says which it repeats
+        # a page that prints a paragraph twice gives each figure twice: a figure is a repeat only
+        # where the page repeats a measure (its measure is a duplicate or has one) and quotes the
+        # same figure of it again. The same figure in two different sentences ("全市12个项目
+        # 入选…", "全市12个项目获得…") is two results, never a repeat.
+        original = {m.id: m.duplicate_of for m in d.measures if m.duplicate_of}
+        repeated = {*original, *original.values()}
         first: dict[tuple[object, ...], str] = {}
         for i in d.indicators:
-            key = (i.metric, i.value, i.unit, i.kind, i.year, i.period, i.scope, i.qualifier)
-            repeats = first.setdefault(key, i.id)
+            repeats = i.id
+            if i.measure_id in repeated:
+                key = (
+                    *(original.get(i.measure_id, i.measure_id), i.text, i.metric, i.value),
+                    *(i.unit, i.kind, i.year, i.period, i.scope, i.qualifier),
+                )
+                repeats = first.setdefault(key, i.id)
             yield [
                 no,
                 titles[no - 1],

@@ -131,31 +131,30 @@ def test_the_workbook_names_and_counts_documents_as_the_briefing_does() -> None:
 
 
 def test_a_figure_a_page_prints_twice_is_marked_as_a_repeat_in_the_data_sheet() -> None:
-    # a page repeating its paragraph: the second 73.36亿元 says which figure it repeats; a figure
-    # of the same name with another value is no repeat
-    from briefing.model import ExtractedDocument, Indicator, Metadata
+    # a page repeating its paragraph: the second 58.2亿元 and 95家 say which figure they repeat;
+    # the same count in two different sentences (两个12个项目) is two results, no repeat
+    from briefing.extract.duplicates import link_duplicates
+    from briefing.model import RawDocument
+    from briefing.pipeline import extract_document
+    from briefing.themes import Classifier, load_lexicon
 
-    page = ExtractedDocument(
-        source="in/page.txt",
-        sha256="3" * 64,
-        format="text",
-        metadata=Metadata(title="某市研发经费投入公报", display_title="某市研发经费投入公报"),
-        body="全市研发经费投入总量达到73.36亿元。全市研发经费投入总量达到73.36亿元。",
+    classifier = Classifier(load_lexicon())
+    text = (
+        "（一）强化基础研究。2023年，全区12个项目入选省重点研发计划。\n"
+        "（二）加快成果转化。2023年，全区12个项目获得省科技进步奖。\n"
+        "2023年，全区研发经费投入总量达到58.2亿元，新增高新技术企业95家。\n"
+        "2023年，全区研发经费投入总量达到58.2亿元，新增高新技术企业95家。\n"
     )
-
-    def figure(fid: str, value: float) -> Indicator:
-        return Indicator(
-            id=fid,
-            text=f"全市研发经费投入总量达到{value:g}亿元",
-            metric="研发经费投入总量",
-            value=value,
-            unit="亿元",
-            year=2020,
-            kind="actual",
-            scope="某市",
-        )
-
-    page.indicators = [figure("i-1", 73.36), figure("i-2", 73.36), figure("i-3", 80.0)]
+    page = extract_document(RawDocument("page.txt", "text", "0" * 64, text), classifier)
+    link_duplicates([page])
     *_, data = workbook.analyst_sheets([page])
     assert data.header[-2] == "重复于"
-    assert [row[-2] for row in data.rows] == ["", "i-1", ""]
+    rows = [(row[2], row[4], row[-2]) for row in data.rows]
+    assert [(value, repeat) for _, value, repeat in rows] == [
+        (12, ""),
+        (12, ""),
+        (58.2, ""),
+        (95, ""),
+        (58.2, rows[2][0]),
+        (95, rows[3][0]),
+    ]
