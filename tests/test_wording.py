@@ -178,8 +178,8 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
         "报告系统总结了全省科技创新成就，分析了当前形势，明确了2026年重点任务，为全市科技工作提供了遵循。",
         "日前记者再次走访发现，如今，我市科技创新体系建设正在从“建框架”向“强功能”跃升！",
         # political study counted in sessions (review m, gist [3]: 开展学习20余次)
-        "将宪法、民法典等重要法律法规纳入中心组学习，2023年以来共开展集中学习15次，"
-        "通过学习让领导干部牢固树立法治理念。",
+        "把习近平法治思想纳入党组理论学习中心组学习内容，全年组织专题学习9次，"
+        "推动领导干部带头尊法学法守法用法。",
         # a sentence pointing back at what a sentence before it named (review m, A8)
         "该提案由民盟市委会提出，深入分析了我市科技创新存在的差距，并从五个方面给出具体建议。",
         "此次对接会取得圆满成功，进一步深化了校地合作。",
@@ -197,7 +197,7 @@ def test_framing_problems_slogans_and_fragments_are_never_highlights(text: str) 
 def test_political_study_beside_science_work_or_counting_more_than_sessions_stays() -> None:
     """Only a count of study sessions makes political study no highlight: a sentence that also
     trains 科技特派员 or counts firms served is work done."""
-    text = "局党组理论学习中心组开展集中学习12次，组织科技特派员培训3期，服务企业200家。"
+    text = "厅党组理论学习中心组专题学习8次，举办科技特派员培训班4期，走访服务企业150家。"
     assert unsuitable(clean_sentence(text)) is None
 
 
