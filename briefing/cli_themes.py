@@ -15,6 +15,7 @@ import typer
 from briefing.errors import BriefingError
 from briefing.extract.measures import (
     document_context,
+    in_document,
     locate_in_document,
     not_a_measure,
     problems_paragraph_opening,
@@ -141,9 +142,11 @@ def _context(
         raise typer.Exit(EXIT_FAILED) from None
     if found is None:
         ctx = document_context(title, None, date) if (title or date) else DocContext()
-        # a sentence left out with its paragraph of problems is in the document, just not a measure
+        # a sentence left out (with its paragraph of problems, as a proposal's account…) is in the
+        # document, just not a measure
         problems = problems_paragraph_opening(doc, sentence) or ""
-        where = "找到了这句话，但它不在抽取结果中" if problems else "没有找到这句话"
+        found_text = bool(problems) or in_document(doc, sentence)
+        where = "找到了这句话，但它不在抽取结果中" if found_text else "没有找到这句话"
         return _Context(
             _as_sentence(sentence, classifier),
             given,

@@ -934,6 +934,57 @@ def test_a_replys_answer_after_the_problems_it_admits_stays() -> None:
     ]
 
 
+def test_problems_that_tell_what_exists_do_not_end_a_replys_problem_list() -> None:
+    """A problem can say what was done or exists before its shortfall (虽然…出台了…，但…;
+    已建成的…偏小): it is still a problem, not a measure (reviewer's case: both were done measures);
+    the answer (对此，我厅…) and what follows it are measures."""
+    body = (
+        "王某某委员：\n"
+        "我们也认识到，我省科技成果转化还存在一些突出问题。"
+        "虽然近年来出台了一系列政策，但部分高校院所落实不到位。"
+        "已建成的中试基地大多规模偏小，服务能力有限。"
+        "对此，我厅会同省财政厅出台了《某某省促进科技成果转化若干措施》。"
+        "同时，支持省内高校设立技术转移办公室。\n"
+    )
+    got = texts(
+        measures_of(body, title="关于省政协十三届三次会议第0456号提案的答复", date="2025-07-10")
+    )
+    assert got == [
+        "对此，我厅会同省财政厅出台了《某某省促进科技成果转化若干措施》。",
+        "同时，支持省内高校设立技术转移办公室。",
+    ]
+
+
+def test_a_replys_answer_with_a_figure_ends_its_problem_list() -> None:
+    """对此，我厅…安排专项资金5000万元: an answer with a figure ends the problems as one without
+    does, so what follows it stays (reviewer's case: 同时，支持… was left out)."""
+    body = (
+        "王某某委员：\n"
+        "我们也认识到，我省科技成果转化还存在转化渠道不畅、中试能力不足等问题。"
+        "对此，我厅会同省财政厅安排专项资金5000万元，出台了《某某省促进科技成果转化若干措施》。"
+        "同时，支持省内高校设立技术转移办公室，推动职务科技成果赋权改革试点扩面。\n"
+    )
+    got = texts(
+        measures_of(body, title="关于省政协十三届三次会议第0458号提案的答复", date="2025-07-10")
+    )
+    assert got == [
+        "对此，我厅会同省财政厅安排专项资金5000万元，出台了《某某省促进科技成果转化若干措施》。",
+        "同时，支持省内高校设立技术转移办公室，推动职务科技成果赋权改革试点扩面。",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该提案由九三学社省委会提交，建议加大对科技型中小企业的研发费用补助力度。",
+        "该建议由李明等5名代表联名提交。",
+    ],
+)
+def test_a_proposal_submitted_by_its_maker_is_its_own_account(text: str) -> None:
+    """由…提交/联名提交 names the proposer as 由…提出 does (reviewer's case: done measures)."""
+    assert not_a_measure(text, "reply") is not None
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1263,3 +1263,82 @@ def test_explain_reads_a_typed_measure_without_its_final_mark_as_a_sentence(
     # a typed signature line without figures or theme terms still is one
     result = CliRunner().invoke(app, ["explain", "联系人：张三"])
     assert "不计为措施：是称呼、致谢" in result.output
+
+
+def test_a_review_paragraph_opening_on_the_past_period_without_a_comma_is_done() -> None:
+    """“十四五”时期是…的五年 (no comma) opens a review, as “十四五”时期，是… does: its results under a
+    heading on the period ahead stay done (reviewer's case: they were 计划, their figures targets)."""
+    body = (
+        "一、“十五五”时期经济社会发展的主要目标和重大任务\n"
+        "“十四五”时期是我省发展进程中极不平凡的五年。我们建成国家级创新平台32个，新增高新技术企业6000家。\n"
+    )
+    got = statuses(body, title="某某省2026年政府工作报告", date="2026-01-22")
+    assert got["我们建成国家级创新平台32个，新增高新技术企业6000家。"] == "done"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“十四五”期间全市的技术合同成交额年均增长15%。",
+        "“十四五”以来我省的研发投入强度年均提高0.12个百分点。",
+    ],
+)
+def test_a_past_period_before_its_subjects_de_reports_done_work(text: str) -> None:
+    """全市的/我省的 after the period is the subject's possessive, not which things: a 2026 task
+    part's sentence on the five years' result stays done (reviewer's case: 计划, 15% a target)."""
+    body = f"二、2026年重点工作\n{text}\n"
+    got = statuses(body, title="2026年某某省政府工作报告", date="2026-01-22")
+    assert got[text] == "done"
+
+
+@pytest.mark.parametrize("heading", ["三、“十五五”时期主要目标", "三、“十五五”时期发展思路"])
+def test_a_summarys_part_on_the_next_periods_goals_is_a_task_part(
+    heading: str, app: typer.Typer
+) -> None:
+    """A year-end summary's closing part on the coming plan period's goals or ideas lists plans
+    (reviewer's case: 进展, 3% an actual figure, and explain said no later year was named); only
+    a part on drafting the plan (编制) reports done work."""
+    sentence = "加快建设国家区域科技创新中心，推动全社会研发投入强度达到3%。"
+    body = f"一、2025年工作成效\n全年新增高新技术企业1200家。\n{heading}\n{sentence}\n"
+    got = statuses(body, title="某某市科学技术局2025年工作总结", date="2025-12-20")
+    assert got[sentence] == "planned"
+    result = CliRunner().invoke(
+        app,
+        [
+            "explain",
+            sentence,
+            "--title",
+            "某某市科学技术局2025年工作总结",
+            "--date",
+            "2025-12-20",
+            "-s",
+            heading,
+        ],
+    )
+    assert result.exit_code == 0
+    assert "planned" in result.output
+    assert "只说主题" not in result.output
+
+
+def test_explain_finds_a_proposals_account_left_out_of_a_reply(
+    app: typer.Typer, tmp_path: Path
+) -> None:
+    """A sentence of the document left out for another reason than a paragraph of problems is
+    found too (reviewer's case: explain said 没有找到这句话 and then gave the real reason)."""
+    doc = tmp_path / "reply.txt"
+    doc.write_text(
+        "标题：关于市政协十届三次会议第0123号提案的答复\n"
+        "发布机构：某某市科学技术局\n"
+        "发布日期：2025-07-10\n\n"
+        "民盟市委会：\n"
+        "该提案由民盟市委会提出，建议设立科技成果转化基金。\n"
+        "2024年，我局会同市财政局设立科技成果转化引导基金5亿元。\n",
+        encoding="utf-8",
+    )
+    sentence = "该提案由民盟市委会提出，建议设立科技成果转化基金。"
+    result = CliRunner().invoke(app, ["explain", sentence, "--doc", str(doc)])
+    assert result.exit_code == 0
+    assert "没有找到这句话" not in result.output
+    assert "找到了这句话，但它不在抽取结果中" in result.output
+    missing = CliRunner().invoke(app, ["explain", "该提案由九三学社提出。", "--doc", str(doc)])
+    assert "没有找到这句话" in missing.output

@@ -218,10 +218,22 @@ def is_problem_opening(text: str) -> bool:
     return ("看到" in text or "认识到" in text) and _PROBLEM_OPENING_RE.match(text) is not None
 
 
+# 对此,… / 针对上述问题,… / 我厅…: the opening of the answer to a paragraph's problems. A problem
+# can itself tell what was done (虽然近年来出台了…,但…; 已建成的中试基地大多规模偏小), so a verb of
+# work done alone does not end their list
+_ANSWER_OPENING_RE = re.compile(
+    r"(?:对此|为此|针对|对于?(?:这些|上述|以上)|我厅|我局|我委|我们(?![也还]))"
+)
+
+
 def answers_problems(text: str) -> bool:
     """对此,我厅…出台了…: the work done about the problems a paragraph opened with, which ends
     their list (a problem list reports nothing done; its closing pledge is a plan)."""
-    return reports_done(text) and not is_problem_statement(text)
+    return (
+        _ANSWER_OPENING_RE.match(text) is not None
+        and reports_done(text)
+        and not is_problem_statement(text)
+    )
 
 
 def is_problem_statement(text: str) -> bool:
@@ -720,15 +732,28 @@ def problems_paragraph_opening(path: Path, sentence: str) -> str | None:
             text = _clean(s.text)
             if opening is not None and opening[0] == s.paragraph:
                 # the paragraph's answer to its problems ends their list, as in `_units`
-                if not (_DIGIT_RE.search(text) or opens_task_region(text)) and answers_problems(
-                    text
-                ):
+                if answers_problems(text):
                     opening = None
                 elif wanted in text:
                     return opening[1]
             if is_problem_opening(text) and _PROBLEM_NOUN_RE.search(text) is not None:
                 opening = (s.paragraph, text)
     return None
+
+
+def in_document(path: Path, sentence: str) -> bool:
+    """Whether a sentence of the document at `path` holds `sentence`, for `briefing explain` to
+    tell a sentence left out of the measures from one the document does not have."""
+    from briefing.extract.metadata import parse_document_text
+    from briefing.extract.structure import normalize_inline, parse_structure
+    from briefing.readers import read_file
+
+    wanted = _clean(normalize_inline(sentence))
+    return bool(wanted) and any(
+        wanted in _clean(s.text)
+        for raw in read_file(path, str(path))
+        for s in parse_structure(parse_document_text(raw).body).sentences
+    )
 
 
 def _likeness(wanted: str, text: str) -> float:
@@ -1121,7 +1146,7 @@ _OVERSEER_RE = re.compile(r"人大|政协|常委会")
 _PROPOSAL_ACCOUNT_RE = re.compile(
     r"^(?:该|此|本|这份|这件|这一)[件份项]?(?:提案|议案|建议)"
     r"(?:深入|从|围绕|聚焦|针对|分析|就|指出|认为|提出|内容|主要)"
-    r"|(?:提案|议案|建议)由[^，,。；;]{1,30}提出"
+    r"|(?:提案|议案|建议)由[^，,。；;]{1,30}(?:提出|提交|领衔|联名)"
     r"|(?:提案|议案|[该此本]建议)[^。]*?(?:给出|提出)了?[^，,。；;]{0,10}(?:具体|针对性|可行|有益)"
     r"[^，,。；;]{0,4}(?:建议|意见)[。！!]?$"
 )
@@ -1433,16 +1458,16 @@ def _units(
             # 主要预期目标是:一是…;二是…; 未来5年,太原将…。…: the targets and plans after it
             told, told_paragraph = text, sentence.paragraph
             told_list = text[-1:] in ":："
-        if sentence.paragraph == problems_paragraph and not (
-            _DIGIT_RE.search(text) or opens_task_region(text)
-        ):
+        if sentence.paragraph == problems_paragraph:
             # 同时我们清醒地看到,…老问题、新挑战仍然不少。…现代化产业体系建设有短板,…仍需提升;
             # …: the paragraph a problem statement opens goes on listing problems, one per
-            # clause, most of them with no word of shortfall a sentence alone would show. Until
-            # a reply or report tells what it did about them: that and what follows are measures
-            if not answers_problems(text):
+            # clause, most of them with no word of shortfall a sentence alone would show (a
+            # figure or a task stays). Until a reply or report tells what it did about them, with
+            # or without a figure (对此,我厅…安排专项资金5000万元): that and what follows are measures
+            if answers_problems(text):
+                problems_paragraph = -1
+            elif not (_DIGIT_RE.search(text) or opens_task_region(text)):
                 continue
-            problems_paragraph = -1
         if is_problem_opening(text):
             # 要看到,无论是…都要有经济增长支撑: a point made, not problems; the paragraph goes on
             if _PROBLEM_NOUN_RE.search(text) is not None:

@@ -227,6 +227,8 @@ _HEADING_NUMBER_RE = re.compile(
 _HEADING_YEAR_RE = re.compile(r"(20\d\d)年")
 # a five-year plan period a heading names: “十五五”, 第十五个五年规划
 _HEADING_PERIOD_RE = re.compile(r"十([一二三四五六])(?:个五年|五)")
+# the drafting of a plan, which a summary reports as work done
+_DRAFTING_RE = re.compile(r"编制|起草|谋划")
 _THIS_YEAR_RE = re.compile(r"今年(?!以来)|明年|本年度")
 _HEADING_TRIM = "。.：:；;，, "
 # genres that report a past period
@@ -289,11 +291,16 @@ def heading_kind(
     if m is not None and (m.group(0) != "今年" or genre in ("report", "plan")):
         return SectionVerdict("tasks", heading, m.group(0))
     if year is not None:
-        period = _HEADING_PERIOD_RE.search(body) if "五" in body and not topics else None
-        if period is not None and period_years(period.group(1))[0] >= year:
+        period = _HEADING_PERIOD_RE.search(body) if "五" in body else None
+        if (
+            period is not None
+            and period_years(period.group(1))[0] >= year
+            and not (topics and _DRAFTING_RE.search(body) is not None)
+        ):
             # 二、关于《…第十五个五年规划纲要（草案）》的说明 in a report of 2026: a part on a plan
-            # period that has not yet begun or begins this year says what is to be done in it.
-            # Not in a summary: 二、扎实推进“十五五”规划编制 there names the drafting it reports
+            # period that has not yet begun or begins this year says what is to be done in it,
+            # in a summary too (三、“十五五”时期主要目标). Not a summary's 二、扎实推进“十五五”规划编制:
+            # that names the drafting it reports
             return SectionVerdict("tasks", heading, period.group(0))
         years = [int(y) for y in _HEADING_YEAR_RE.findall(body)]
         if years:
@@ -537,17 +544,17 @@ def _past_period(text: str, year: int | None) -> re.Match[str] | None:
 
 
 # “十四五”期间开工的重大科技基础设施,加快建成投用: the period only says which things; the sentence's
-# own verb (加快建成) decides
-_ATTRIBUTIVE_RE = re.compile(r"[^，,。；;：:的]{1,3}的")
+# own verb (加快建成) decides. Not a subject's 的 (“十四五”期间全市的技术合同成交额…, 以来我省的…),
+# whose words end on a level of place
+_ATTRIBUTIVE_RE = re.compile(r"[^，,。；;：:的]{0,2}[^，,。；;：:的省市区县州国们]的")
 
 
 def past_period_opening(text: str, year: int | None) -> str | None:
-    """The words of a plan period already over that open `text` as a clause of their own
-    (“十四五”时期,上海发展历程…, in 2026), or None."""
+    """The words of a plan period already over that open `text` (“十四五”时期,上海发展历程…;
+    “十四五”时期是…的五年, in 2026), or None; not one naming which things (“十四五”期间开工的…),
+    which `_past_period` leaves out."""
     m = _past_period(text[:14], year)
-    if m is None or m.start() > 1 or text[m.end() : m.end() + 1] not in ("，", ","):
-        return None
-    return m.group(0)
+    return m.group(0) if m is not None and m.start() <= 1 else None
 
 
 # 为民/为主: not a purpose clause
