@@ -267,9 +267,15 @@ def _explain_status(where: _Context) -> None:
         strength = "" if verdict.strong else "，弱提示"
         typer.echo(f"  所在章节：{verdict.heading}——{kind}（“{verdict.cue}”{strength}）")
     elif (topic := summary_topic(where.section, ctx.heading_year, ctx.genre)) is not None:
+        # 二、扎实推进“十五五”规划编制: the heading names a later period, but its drafting
+        why = (
+            "讲的是规划的编制，汇报已做的工作"
+            if topic.cue[:1] == "十"
+            else "没有下一步、打算或以后的年份"
+        )
         typer.echo(
             f"  所在章节：{topic.heading}——{GENRE_LABELS[ctx.genre]}里只说主题（“{topic.cue}”），"
-            "没有下一步、打算或以后的年份，不算任务部分"
+            f"{why}，不算任务部分"
         )
     elif where.section:
         typer.echo(f"  所在章节：{' > '.join(where.section)}——标题中没有回顾或任务的标记")

@@ -1318,6 +1318,22 @@ def test_a_summarys_part_on_the_next_periods_goals_is_a_task_part(
     assert result.exit_code == 0
     assert "planned" in result.output
     assert "只说主题" not in result.output
+    drafting = CliRunner().invoke(
+        app,
+        [
+            "explain",
+            "组织开展“十五五”科技创新重大问题研究，形成12份专题研究报告。",
+            "--title",
+            "某某市科学技术局2025年工作总结",
+            "--date",
+            "2025-12-20",
+            "-s",
+            "二、扎实推进“十五五”科技创新规划编制",
+        ],
+    )
+    assert "done" in drafting.output
+    assert "讲的是规划的编制" in drafting.output
+    assert "以后的年份" not in drafting.output
 
 
 def test_explain_finds_a_proposals_account_left_out_of_a_reply(
