@@ -1621,6 +1621,25 @@ def test_a_change_in_force_from_a_year_on_is_of_that_year() -> None:
     assert [(f.value, f.year) for f in got] == [(100, 2023), (75, 2023), (100, 2023)]
 
 
+def test_a_start_printed_right_after_its_year_is_that_years_not_the_values_reached() -> None:
+    # a start written without 的 ("从2020年末85亿元", "由2020年2.1%") is still a start: the value
+    # it is 2020's, and the value reached is of the date before the change, not the start's
+    got = figures(
+        "到2024年底，全市研发投入强度由2020年2.1%提高到2.6%，高新技术企业由2020年1200家增加到3500家。",
+        "截至2024年，技术合同成交额从2020年末85亿元增长到210亿元。",
+        doc_date="2025-06-20",
+        title="某某市“十四五”科技创新规划实施情况评估报告",
+    )
+    assert [(f.value, f.year) for f in got] == [
+        (2.1, 2020),
+        (2.6, 2024),
+        (1200, 2020),
+        (3500, 2024),
+        (85, 2020),
+        (210, 2024),
+    ]
+
+
 def test_what_a_project_serves_is_named_without_a_dangling_preposition() -> None:
     assert one("服务于甘肃省内其他市州的项目38个。").metric == "甘肃省内其他市州的项目"
 
@@ -2515,6 +2534,35 @@ def test_the_reviews_last_year_does_not_take_what_is_measured_from_the_periods_s
         (7.5, 2020, None),
         (10.2, 2025, None),
         (20, None, "2021—2025"),
+    ]
+
+
+def test_the_years_own_clause_keeps_its_year_beside_one_measuring_from_the_periods_start() -> None:
+    # "全年新增…1200家" is 2025's even in a sentence that also says "是2020年的2.1倍"; the start
+    # "由2020年2.1%" (no 的) is 2020's and the value it reached the period's last year's, as
+    # with "由2020年的7.5%"
+    structure = _doc(
+        (
+            "“十四五”时期，是我市发展进程中极不平凡的五年。",
+            "五年来，全市地区生产总值年均增长5.6%。",
+        ),
+        ("2025年，全市经济运行稳中向好，地区生产总值增长5.3%。",),
+        (
+            "——科技创新能力显著增强。",
+            "全年新增高新技术企业1200家，总数达到1.5万家，是2020年的2.1倍。",
+        ),
+        ("——研发投入持续加大。", "全社会研发投入强度由2020年2.1%提高到2.6%。"),
+        section=("一、2025年和“十四五”时期工作回顾",),
+    )
+    found = extract_indicators(SHA, structure, "2026-01-25")
+    assert [(f.value, f.year, f.period) for f in found] == [
+        (5.6, None, "2021—2025"),
+        (5.3, 2025, None),
+        (1200, 2025, None),
+        (1.5, None, "2021—2025"),
+        (2.1, None, "2021—2025"),
+        (2.1, 2020, None),
+        (2.6, 2025, None),
     ]
 
 

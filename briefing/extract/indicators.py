@@ -70,7 +70,8 @@ what each one is about (a page in traditional characters reaches it folded to si
   "较2020年的250家") is of its own year and measures what the figure before it does; the value a
   change from a dated start reaches ("到2025年,…由2020年的2.1%提高到2.5%") is of the date printed
   before the change, not of the start, and in a five-year review of the period's last year
-  ("从2021年的46503元和16935元分别提高到58794元和23184元"), and never a year before the start
+  ("从2021年的46503元和16935元分别提高到58794元和23184元"; with or without 的, "由2020年2.1%"
+  and "从2020年末85亿元" are 2020's), and never a year before the start
   ("2018年我市获批…,…由2020年的850家增加到1320家": 1320家 undated); the start's year dates no
   later sentence either ("从2023年起,…提高到100%" is no start: the date the rate takes effect);
   else 今年/去年 relative to the document date (a date in the first sentences, e.g. a speech's
@@ -84,7 +85,8 @@ what each one is about (a page in traditional characters reaches it folded to si
   review also dates the rest of its part, the "——…" paragraphs that go on with the year's account,
   until a sentence opens the five years again; so does "2025年," standing as a clause of its own
   for the paragraphs after it under the same heading, "——…" and "这一年,…", but for a total, 累计,
-  and a sentence measuring from the year before the period, "是2020年的2.1倍");
+  and a sentence measuring from the year before the period, "是2020年的2.1倍", but for its
+  clauses saying they are the year's, "全年新增…1200家");
   else the single year printed in the innermost
   heading ("一、2023年工作总结", "二、2024年工作计划"; not after a sentence opening a look back
   over several years, "五年来,", "过去五年,", "这是…的五年", a "“十四五”时期," that has ended, up
@@ -575,6 +577,8 @@ def extract_indicators(
             # "二是…": a new item of a run-in list; the years of the item before are its own
             _new_item(carried_years, intro_years, sentence.paragraph)
         sentence_ctx = ctx
+        part_year: int | None = None  # the year a "——…" paragraph of the year's part gives
+        before_period = ""
         if reviews.get(top):
             # a look back over five years ("五年来,…技术合同成交额累计达260亿元"): its totals
             # and rates are of the whole period, not of the year its heading or title names
@@ -584,13 +588,12 @@ def extract_indicators(
             # 人来琼工作人数较2020年增长90%。…新增技能人才39.87万人次。")
             context_year = paragraph_years.get(sentence.paragraph)
             if context_year is None and "累计" not in sentence.text:
-                # "城镇新增就业累计超过300万人" after the year's paragraphs is the period's total;
-                # so is what is measured from the year before the period ("是2020年的2.1倍",
-                # "由2020年的7.5%提高到10.2%"): the "——…" paragraph goes back over five years
+                # "城镇新增就业累计超过300万人" after the year's paragraphs is the period's total
                 context_year = year_part_paragraphs.get(sentence.paragraph)
                 span = review_spans.get(top)
-                if context_year is not None and span and f"{int(span[:4]) - 1}年" in sentence.text:
-                    context_year = None
+                if context_year is not None and span:
+                    part_year = context_year
+                    before_period = f"{int(span[:4]) - 1}年"
             context_year = context_year or _review_subheading_year(
                 sentence.section, heading_years, ctx
             )
@@ -610,6 +613,15 @@ def extract_indicators(
                 or ctx.title_year
             )
         figures, last_year = _sentence_figures(sentence.text, sentence_ctx, planned, context_year)
+        if part_year is not None and before_period in sentence.text:
+            # a sentence measuring from the year before the period ("是2020年的2.1倍", "由2020年
+            # 的7.5%提高到10.2%") goes back over five years, but for a clause saying it is the
+            # year's own ("全年新增高新技术企业1200家,…,是2020年的2.1倍": 1200家 is 2025's)
+            for fig in figures:
+                if fig.year == part_year and not _THE_YEARS_OWN.search(
+                    _clause_of(sentence.text, fig)
+                ):
+                    fig.year = None
         _carry_year(carried_years, sentence, ctx, last_year, intro_years)
         if figures and sentence.section not in section_subjects:
             # the performer opening a part's first figures is the part's subject
@@ -829,7 +841,7 @@ _NAMES_THE_PERIOD = re.compile(
 )
 # "由5.6万元增至7.8万元", "从…提高到…": the value a change starts from is the period's start
 _FROM_VALUE = re.compile(
-    r"[由从]\s*(?:(?:19|20)[0-9]{2}年(?:末|底)?的)?(?:约|近|超过|超)?\s*[0-9０-９.．]+[^0-9０-９]{0,4}$"
+    r"[由从]\s*(?:(?:19|20)[0-9]{2}年(?:末|底)?的?)?(?:约|近|超过|超)?\s*[0-9０-９.．]+[^0-9０-９]{0,4}$"
 )
 _CHANGE_TO = re.compile(r"(?:增|提高|提升|增加|增长|升|降|下降|减少|扩大|跃升)(?:至|到)")
 
@@ -1540,7 +1552,8 @@ def _plan_period_end(text: str, stop: int | None = None) -> int | None:
 
 
 # "比例由75%提高到100%", "从2015年的18942项增加到2020年的28475项": the value a change starts from
-_FROM = re.compile(r"(?:由|从)(?:每[人家个项年])?(?:(?:19|20)[0-9]{2}年(?:末|底)?的)?$")
+_FROM = re.compile(r"(?:由|从)(?:每[人家个项年])?(?:(?:19|20)[0-9]{2}年(?:末|底)?的?)?$")
+_PRINTED_YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 _TO = re.compile(r"(?:提高|增加|增长|提升|上升|扩大|下降|降低|减少|缩小|调整|降|升)(?:到|至|为)")
 
 
@@ -1566,7 +1579,15 @@ def _mark_former_values(
                 _date_span_rate(figures, n, old.year, new.year)
             continue
         old.kind = new.kind
-        if not re.search(r"[0-9]年", m.group()):
+        printed = _PRINTED_YEAR.search(m.group())
+        if printed is not None and old.year != int(printed.group(1)):
+            # "由2020年2.1%提高到2.6%": a start printed right after its year (no 的, so the year
+            # is no mention of its own) is that year's; the value reached keeps its own date,
+            # never one before the start
+            old.year = int(printed.group(1))
+            if new.year is not None and new.year < old.year:
+                new.year = None
+        elif not printed:
             if old.metric:
                 old.metric = f"{old.metric}(原)"
             old.year = new.year
@@ -1654,6 +1675,17 @@ def _subject_continues(
         if _OTHER_SUBJECT.match(text, start) or _place_before(places, start, start + 1):
             return False
     return True
+
+
+_CLAUSE_END = re.compile(r"[,，;；。]")
+# a clause of a review's "——…" paragraph that says its figure is the year's own
+_THE_YEARS_OWN = re.compile(r"全年|当年")
+
+
+def _clause_of(text: str, fig: _Figure) -> str:
+    """The clause holding a figure, from its start to the separator after the figure."""
+    end = _CLAUSE_END.search(text, fig.quantity.end)
+    return text[fig.clause_start : end.start() if end else len(text)]
 
 
 def _clause_bounds(seps: Sequence[int], pos: int, length: int) -> tuple[int, int]:
@@ -2004,9 +2036,10 @@ def _last_time(text: str, mentions: Sequence[_Mention]) -> int | None:
     return None
 
 
-# "从2021年的46503元": the year of a change's start, as _FROM reads it; "从2023年起,…提高到100%"
-# is the date the change takes effect, and so the year of the value it sets
-_START_YEAR = re.compile(r"(?:19|20)[0-9]{2}年(?:末|底)?的")
+# "从2021年的46503元", "从2020年末85亿元", "由2020年2.1%": the year of a change's start, its value
+# right after it; "从2023年起,…提高到100%" is the date the change takes effect, and so the year
+# of the value it sets (as is "从2023年1月1日起"), and "从2020年到2025年" is a span
+_START_YEAR = re.compile(r"(?:19|20)[0-9]{2}年(?:末|底)?(?:的|(?=[约近超]|[0-9](?![0-9]?月)))")
 
 
 def _reached_from(text: str, start: int, pos: int) -> bool:
