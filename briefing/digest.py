@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import PurePath
 
-from briefing.extract.places import NATION, document_jurisdiction
+from briefing.extract.places import NATION, document_jurisdiction, find_places
 from briefing.extract.status import detect_genre
 from briefing.extract.text_lines import (
     ACKNOWLEDGED_TITLE_RE,
@@ -27,7 +27,6 @@ from briefing.model import ExtractedDocument, Measure, Paragraph, Structure
 from briefing.wording import (
     CONCRETE_RE,
     GENERIC_OPENING_RE,
-    GENERIC_OPENINGS,
     MIN_SCORE,
     NAMED_RE,
     ONE_RECIPIENT_RE,
@@ -466,9 +465,20 @@ _LEAD_IN_RE = re.compile(
 _ACTION_RE = re.compile(r"启动|实施|设立|组建|出台|印发|建成|获批|举办|成立|开展")
 # what becomes of a thing, said with the thing as the subject
 _THING_RESULT = frozenset({"建成", "获批", "成立"})
-# a place as that subject (我市, 全省, 苏州市, 无锡高新区): it is the subject of the sentence's other
-# clauses too, not a thing apart
-_PLACE_SUBJECT_RE = re.compile(r"^(?:[我本全]|[\u4e00-\u9fff]{1,8})(?:省|市|区|县|州|盟|旗)$")
+# a place as that subject (我市, 全省, 苏州市): it is the subject of the sentence's other clauses too,
+# not a thing apart; a zone or park (苏州自贸片区, 张江科学城核心区) is a thing apart
+_OWN_PLACE_RE = re.compile(r"^[我本全](?:省|市|区|县|州|盟|旗)$")
+
+
+def _place_subject(name: str) -> bool:
+    """Whether `name` (what stands before 获批/建成/成立) is a division: 我市, or a whole name that
+    `find_places` reads as one (苏州市; not 苏州自贸片区, whose 苏州 is only a part)."""
+    if _OWN_PLACE_RE.match(name):
+        return True
+    places = find_places(name)
+    return len(places) == 1 and places[0][:2] == (0, len(name))
+
+
 # a clause naming whom a provision is for, the provision itself in the next clause:
 # 对新获批的国家实验室基地，给予一次性1000万元资助 / 对投入1000万元以上的企业，可给予冠名权 /
 # 新认定为国家级科技企业孵化器的，给予最高奖励200万元
@@ -571,7 +581,7 @@ def quote_of(text: str, limit: int = 60) -> tuple[str, bool]:
             action.group() in _THING_RESULT
             and action.start() > 0
             and min(chosen) > 1
-            and not _PLACE_SUBJECT_RE.match(first[: action.start()])
+            and not _place_subject(first[: action.start()])
         )
     ):
         chosen.add(0)
@@ -1296,18 +1306,6 @@ _CONTACT_RE = re.compile(
 # a heading of short paired phrases (加强组织，高位推进; 突出重点、精准施策): how the work is done,
 # not what the document is about
 _SLOGAN_PAIR_RE = re.compile(r"^[^，、,“《]{2,6}(?:[，、][^，、,“《]{2,6})+$")
-# a 、 list of short nouns (人工智能、生物制造) names topics; it is a slogan only when each part opens
-# on a verb or adverb of how (突出重点、精准施策)
-_SLOGAN_PART_RE = re.compile(
-    f"^(?:{'|'.join(GENERIC_OPENINGS)}|突出|精准|高位|压实|夯实|聚焦|狠抓|抓实|加大|明确|细化|落实)"
-)
-
-
-def _slogan_pair(heading: str) -> bool:
-    """Whether a heading is short paired slogans (加强组织，高位推进; 突出重点、精准施策)."""
-    if not _SLOGAN_PAIR_RE.match(heading):
-        return False
-    return "，" in heading or all(_SLOGAN_PART_RE.match(p) for p in heading.split("、"))
 
 
 def section_topics(doc: ExtractedDocument, n: int = 2) -> list[str]:
@@ -1326,7 +1324,7 @@ def section_topics(doc: ExtractedDocument, n: int = 2) -> list[str]:
             and heading not in topics
             and not _FRAME_HEADING_RE.match(heading)
             and not _CONTACT_RE.search(heading)
-            and not _slogan_pair(heading)
+            and not _SLOGAN_PAIR_RE.match(heading)
         ):
             topics.append(heading)
         if len(topics) >= n:

@@ -292,14 +292,15 @@ GENERIC_OPENINGS: tuple[str, ...] = (
 )
 GENERIC_OPENING_RE = re.compile(f"^(?:{'|'.join(GENERIC_OPENINGS)})")
 # a thing named, then what became of it: 中国科学院工业人工智能研究所正式成立, 3项成果入选“…”,
-# 全球首个6G外场试验网成功搭建 (not 新增…, 促成…, 入驻…: a verb with no subject of its own). The verb
-# ends the clause (…投入运行, …获批建设): inside it, 落地/运行 are part of an assessment (改革试点落地见效,
-# 经济运行稳中向好) or of a count (项目落地300个); an honour's title follows 入选/荣获/获评
+# 全球首个6G外场试验网成功搭建 (not 新增…, 促成…, 入驻…: a verb with no subject of its own). Most
+# verbs may take an object or a place (获批全国重点实验室, 落户苏州工业园区); bare 落地/运行 must end
+# the clause (…投入运行): inside it they are part of an assessment (改革试点落地见效, 经济运行稳中向好)
+# or of a count (项目落地300个)
 OWN_RESULT_RE = re.compile(
     f"^(?!{'|'.join(GENERIC_OPENINGS)})"
     r".{2,}?(?:正式|成功|顺利|全面|已)?"
-    r"(?:(?:成立|建成|获批|投入运行|投入使用|运行|投用|揭牌|挂牌|交付|搭建|落地|落户|开通|上线|启用"
-    r"|实现量产)(?!见效|生效|平稳|良好|有序|顺畅)[^，,。；]{0,2}$|(?:入选|荣获|获评))"
+    r"(?:成立|建成|获批|投入运行|投入使用|投用|揭牌|挂牌|交付|搭建|落户|开通|上线|启用|实现量产"
+    r"|入选|荣获|获评|(?:落地|运行)(?!见效|生效|平稳|良好|有序|顺畅)[^，,。；]{0,2}$)"
 )
 
 
@@ -435,10 +436,20 @@ _ABOUT_A_SPEECH_RE = re.compile(
 _REPORTER_RE = re.compile(r"记者[^，。；]{0,12}?(?:走访|获悉|了解到|采访|发现|看到)")
 
 
+# a result denied (平台仍未开通, 尚未建成, 没有落地): a shortfall the reporter found, not a result;
+# 未来 and 不断 are no negation
+_NEGATION_RE = re.compile(r"未(?!来)|没有|不(?!断|少)")
+
+
 def _reports_a_result(text: str) -> bool:
     """Whether a clause after a reporter's lead-in (记者从市科技局了解到，苏州实验室正式揭牌运行) says
-    what became of a named thing: the news itself, not the story's framing."""
-    return any(OWN_RESULT_RE.match(c) for c in re.split(r"[，,；;。！]", text)[1:] if c)
+    what became of a named thing: the news itself, not the story's framing (nor a shortfall the
+    reporter found: …公共服务平台仍未开通)."""
+    return any(
+        OWN_RESULT_RE.match(c) and not _NEGATION_RE.search(c)
+        for c in re.split(r"[，,；;。！]", text)[1:]
+        if c
+    )
 
 
 def is_setting(text: str) -> bool:

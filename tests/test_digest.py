@@ -1258,9 +1258,9 @@ def test_a_quote_keeps_the_place_that_got_the_approval_as_its_subject() -> None:
     assert fact(text).startswith("我省获批建设国家区域科技创新中心，")
 
 
-def test_a_gist_names_a_heading_that_lists_topics() -> None:
-    """Review s4a, 11: 人工智能、生物制造 is what the reply is about, not a slogan pair."""
-    doc = _reply("关于培育未来产业的提案的答复", "")
+def test_a_heading_of_paired_four_character_slogans_is_no_topic() -> None:
+    """Review s4c, 10: 守正创新、砥砺前行 is a slogan; the gist said the notice was about it."""
+    doc = _reply("关于做好2025年科技工作的通知", "")
     doc.measures = [
         Measure(
             id=f"m{i}",
@@ -1269,6 +1269,36 @@ def test_a_gist_names_a_heading_that_lists_topics() -> None:
             status="planned",
             themes=[],
         )
-        for i, heading in enumerate(("一、人工智能、生物制造", "二、突出重点、精准施策"))
+        for i, heading in enumerate(
+            ("一、守正创新、砥砺前行", "二、凝心聚力、真抓实干", "三、突出重点、精准施策")
+        )
     ]
-    assert section_topics(doc) == ["人工智能、生物制造"]
+    assert section_topics(doc) == []
+
+
+def test_a_zone_approved_or_built_is_not_spliced_before_the_citys_figure() -> None:
+    """Review s4c, 8: the city's 1200 firms were credited to a zone (苏州自贸片区获批…，新增…)."""
+    for text in (
+        "苏州自贸片区获批国家级知识产权保护中心，全市科技创新能力稳步提升，企业研发活动持续活跃，"
+        "新增高新技术企业1200家。",
+        "张江科学城核心区建成运行，全区科技创新能力稳步提升，企业研发活动持续活跃，"
+        "新增高新技术企业1200家。",
+    ):
+        assert quote_of(text)[0] == "新增高新技术企业1200家"
+    city = "苏州市获批国家创新型城市，科技创新能力显著提升，研发投入强度达到3.2%。"
+    assert quote_of(city)[0] == "苏州市获批国家创新型城市，研发投入强度达到3.2%"
+
+
+def test_results_with_an_object_or_a_place_are_parallel_results() -> None:
+    """Review s4c, 9: 落户苏州工业园区 and 获批全国重点实验室 are results; the 科技金融 quote took the
+    whole list, lab and semiconductor centre included."""
+    text = (
+        "长三角科技金融服务中心落户苏州工业园区，苏州实验室获批全国重点实验室，"
+        "国家第三代半导体技术创新中心落户苏州工业园区，3项成果入选中国科学十大进展。"
+    )
+    assert theme_part(text, ["科技金融"]) == "长三角科技金融服务中心落户苏州工业园区。"
+    text = (
+        "科技金融服务中心正式揭牌运行，苏州实验室获批全国重点实验室，某某研究院落户相城区，"
+        "3项成果入选中国科学十大进展。"
+    )
+    assert theme_part(text, ["科技金融"]) == "科技金融服务中心正式揭牌运行。"

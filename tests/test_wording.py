@@ -446,6 +446,12 @@ def test_a_news_items_result_after_a_reporters_lead_in_is_a_highlight() -> None:
         assert unsuitable(clean_sentence(text)) is None
     framing = "日前记者再次走访发现，如今，我市科技创新体系建设正在从“建框架”向“强功能”跃升！"
     assert unsuitable(clean_sentence(framing)) == "会议报道"
+    # review s4c, 11: a shortfall the reporter found is no result
+    for shortfall in (
+        "记者日前走访发现，部分孵化器的公共服务平台仍未开通。",
+        "记者走访发现，不少园区的中试基地尚未建成。",
+    ):
+        assert unsuitable(clean_sentence(shortfall)) == "会议报道"
 
 
 def test_the_news_items_own_event_with_figures_is_a_highlight() -> None:
