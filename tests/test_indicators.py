@@ -2686,22 +2686,6 @@ def test_the_level_whose_decisions_a_text_carries_out_is_not_its_place() -> None
     assert document_jurisdiction(None, None, body) is None
 
 
-@pytest.mark.parametrize(
-    ("text", "place"),
-    [
-        # a centre, a fund, a category named after a place: the document's place is the figure's
-        ("依托国家技术转移南昌中心,力争全省技术合同成交额达到1500亿元。", "江西省"),
-        ("设立南昌市自然科学基金,新增各类研发机构超过60家。", "江西省"),
-        ("二是申报火炬科小210家,完成九江科小入库备案98家。", "江西省"),
-    ],
-)
-def test_a_place_inside_the_name_of_a_centre_fund_or_category_is_not_the_scope(
-    text: str, place: str
-) -> None:
-    found = figures(text, place=place)
-    assert found and all(f.scope == place for f in found)
-
-
 def test_a_lab_heading_a_sentence_is_not_the_subject_once_another_clause_names_one() -> None:
     text = "赣江实验室挂牌运行,庐山、井冈山等实验室加快建设,牵头建设12家全国重点实验室"
     (fig,) = figures(text, place="江西省")

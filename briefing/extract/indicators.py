@@ -2104,10 +2104,7 @@ def _scope_places(
             continue  # "在无锡市区范围率先建立…": where a thing was done first, not whose figure
         if directive_source(text, end):
             continue  # "落实中央、省、襄阳市决策部署": the level above whose decisions are followed
-        if (body := _PROPER_NAME_AFTER.match(text, end)) is not None and not (
-            body.group().endswith(_PLACES_OWN)
-            and (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff")
-        ):
+        if _PROPER_NAME_AFTER.match(text, end) is not None:
             # "辽宁实验室", "深圳河套学院": the place is part of a body's name; the body is no
             # place, and a 大连 policy's grant to the 辽宁实验室 is 大连's figure
             continue
@@ -2120,17 +2117,8 @@ _WITHIN = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:范围|区域内|境内)")
 _PROPER_NAME_AFTER = re.compile(
     # (not after a level: 杭州市重点实验室, 市级实验室, 宁波辖内银行 are kinds, not one body)
     r"(?:(?![新建增有获设批共等的和与及在为是重级辖各属])[\u4e00-\u9fff]){0,4}?"
-    r"(?:实验室|大学|学院|研究院|研究所|科学院|医院|银行|"
-    # a place naming a fund, a law, a centre, a category or an award ("浦东新区自然科学基金",
-    # "浦东新区法规", "国家技术转移郑州中心", "常州科小", "常州市高新技术产品", "包头市科技进步奖"):
-    # the name is the place's, the figure need not be (the document's own place is still read
-    # from all the places it names: leaving these out there lost test scope 0.738 -> 0.711)
-    r"基金|法规|条例|中心(?!城)|科小|产品|科技进步奖|科学技术奖|技术发明奖)"
+    r"(?:实验室|大学|学院|研究院|研究所|科学院|医院|银行)"
 )
-# A fund or a centre whose name opens with its place is that place's (南京市天使投资基金,
-# 南京市技术转移中心: their results are the city's); only a place inside such a name (国家技术转移
-# 郑州中心) is none
-_PLACES_OWN = ("基金", "中心")
 SCOPE_WINDOW = 200  # characters of a sentence's head, and before a figure, read for place names
 
 
