@@ -553,7 +553,9 @@ class Classifier:
             hits = [hit for hit in hits if hit[2].weights or hit[2].cancels]
         if len(hits) <= 1:
             # nothing overlaps a lone match: it is kept (the common case, no sorting or scans)
-            hits = _drop_list_categories(text, hits, suppressed)
+            hits = _drop_prize_winners(
+                text, _drop_list_categories(text, hits, suppressed), suppressed
+            )
             return _mute_clauses(text, hits, markers, suppressed) if markers else hits
         # longest first, then leftmost: the kept set is the same whatever order the automaton used
         hits.sort(key=_longest_first)
@@ -602,7 +604,7 @@ class Classifier:
                 suppressed.append(_suppression(text, start, end, found, owner))
         kept.extend(revived)
         kept.sort(key=_start)
-        kept = _drop_list_categories(text, kept, suppressed)
+        kept = _drop_prize_winners(text, _drop_list_categories(text, kept, suppressed), suppressed)
         return _mute_clauses(text, kept, markers, suppressed) if markers else kept
 
     def _score(
@@ -796,6 +798,12 @@ _TOPIC_TAIL_RE = re.compile(_TOPIC_TAIL)
 # “上云”“上规”“上市”, “飞地建园”“机构共建”“人才协作”: a run of quoted slogans names forms or steps
 _SLOGAN_LIST_RE = re.compile(r"(?:“[^“”]{1,8}”){3,}")
 _ITEM_SPLIT_RE = re.compile(r"、|以及|”“")
+# “企业出题，政府立题，人才破题”: one pair of quotes round three or more short parts of one length,
+# split by ， or 、, is a slogan naming how a mechanism works; a word in one part is part of the
+# wording, not what the measure does (a slogan whose every part names one theme keeps it; a name
+# joined by + such as “中试+投资+孵化” is the mechanism itself and is not matched)
+_SLOGAN_PARTS_RE = re.compile(r"“(?:[^“”，,、。；;：:]{2,8}[，,、]){2,}[^“”，,、。；;：:]{2,8}”")
+_PART_SPLIT_RE = re.compile(r"[，,、]")
 # 支持企业加大研发投入、建设研发机构、引进高端人才、挂牌上市: a run of coordinated actions; a
 # generic word (上市, 人才) in one of them is one step among many, not what the measure is about
 PASSING_LIST_ITEMS = 4
@@ -811,13 +819,25 @@ _TOPIC_REASON = (
     "是文件主题、领域或产业的列举（“…等政策”“…等方面”“…等产业”）中的词，不代表针对该主题的措施"
 )
 _SLOGAN_REASON = "是一串引号标语（如“上云”“上规”“上市”）中的词，不代表针对该主题的措施"
+_SLOGAN_PARTS_REASON = (
+    "位于口号引语中（一对引号里几个并列短句，如“企业出题，政府立题”），不代表针对该主题的措施"
+)
 _QUOTES = "“”\"'‘’「」"
 
 
-def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _parallel(quoted: str) -> bool:
+    """Whether the parts of a quoted run (“企业出题，政府立题，人才破题”) are of one length, give or
+    take a character, as a slogan's are; a quoted list of names of any lengths is no slogan."""
+    lengths = [len(part) for part in _PART_SPLIT_RE.split(quoted[1:-1])]
+    return max(lengths) - min(lengths) <= 1
+
+
+def _items(
+    text: str, start: int, end: int, split: re.Pattern[str] = _ITEM_SPLIT_RE
+) -> list[tuple[int, int]]:
     items = []
     pos = start
-    for sep in _ITEM_SPLIT_RE.finditer(text, start, end):
+    for sep in split.finditer(text, start, end):
         items.append((pos, sep.start()))
         pos = sep.end()
     items.append((pos, end))
@@ -879,30 +899,39 @@ def _drop_list_categories(
     if not kept:
         return kept
     # literal checks first: most sentences hold no list at all, and the patterns are costly
-    spans = []
+    spans: list[tuple[re.Match[str], str, re.Pattern[str]]] = []
     if text.count("、") >= 2:
         # a list starts at most 6 characters before its first 、 and ends at most 6 after its
         # last: the scan need not try the rest of the sentence
         lo, hi = text.find("、"), text.rfind("、")
-        spans += [(m, "") for m in _LIST_RE.finditer(text, max(0, lo - 6), hi + 7)]
+        spans += [(m, "", _ITEM_SPLIT_RE) for m in _LIST_RE.finditer(text, max(0, lo - 6), hi + 7)]
     if (
         "等" in text
         and ("、" in text or "以及" in text)
         and _TOPIC_TAIL_RE.search(text) is not None
     ):
         lo = min(i for i in (text.find("、"), text.find("以及")) if i >= 0)
-        spans += [(m, _TOPIC_REASON) for m in _TOPIC_LIST_RE.finditer(text, max(0, lo - 16))]
+        spans += [
+            (m, _TOPIC_REASON, _ITEM_SPLIT_RE)
+            for m in _TOPIC_LIST_RE.finditer(text, max(0, lo - 16))
+        ]
     if text.count("“") >= 3:
-        spans += [(m, _SLOGAN_REASON) for m in _SLOGAN_LIST_RE.finditer(text)]
+        spans += [(m, _SLOGAN_REASON, _ITEM_SPLIT_RE) for m in _SLOGAN_LIST_RE.finditer(text)]
+    if "“" in text:
+        spans += [
+            (m, _SLOGAN_PARTS_REASON, _PART_SPLIT_RE)
+            for m in _SLOGAN_PARTS_RE.finditer(text)
+            if _parallel(m.group(0))
+        ]
     drop = _passing_items(text, kept)
     if not spans and not drop:
         return kept
     starts = [k[0] for k in kept]  # kept is in text order
-    for lst, topic_reason in spans:
+    for lst, topic_reason, split in spans:
         topics = bool(topic_reason)
         item_themes = []
         hits: list[int] = []
-        for a, b in _items(text, lst.start(), lst.end()):
+        for a, b in _items(text, lst.start(), lst.end(), split):
             lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
             inside = [i for i in range(lo, hi) if kept[i][1] <= b]
             item_themes.append(frozenset(t for i in inside for t in kept[i][2].weights))
@@ -930,6 +959,43 @@ def _drop_list_categories(
             term = text[start:end]
             suppressed.append(Suppressed(term, start, end, tuple(found.weights), term, drop[i]))
     return [k for i, k in enumerate(kept) if i not in drop]
+
+
+# 李某院士团队荣获国家科学技术进步奖一等奖, 研发团队获评“XX”称号: a prize or honour title after
+# its verb in the same clause; 奖励, 奖补, 奖金 are support (对获奖人才给予奖励), and a prize has a
+# name of two characters or more before 奖 (获奖 alone is a topic)
+_PRIZE_RE = re.compile(
+    r"(?:荣获|获得|获评|摘得|斩获|被授予|被评为|获)[^，,；;。：:]{2,30}?(?:奖(?![励补金])|称号)"
+)
+_PRIZE_REASON = "是获奖者的身份（“…荣获…奖”），获奖是荣誉，不是针对该主题的措施"
+
+
+def _drop_prize_winners(
+    text: str, kept: list[tuple[int, int, _Entry]], suppressed: list[Suppressed] | None
+) -> list[tuple[int, int, _Entry]]:
+    """`kept` without the terms that name a prize's winner: a term before a prize verb in the
+    verb's clause (李某院士团队荣获国家科技进步奖, 某实验室获国家自然科学奖) says who won, and an honour
+    is no measure of the winner's theme (the corpus labels honours with no theme). The prize's
+    own name after the verb, and the rest of the sentence, keep their terms."""
+    if not kept or ("奖" not in text and "称号" not in text):
+        return kept
+    winners: list[tuple[int, int]] = []  # (clause start, verb start)
+    for m in _PRIZE_RE.finditer(text):
+        clause = max(text.rfind(mark, 0, m.start()) for mark in _CLAUSE_ENDS) + 1
+        winners.append((clause, m.start()))
+    if not winners:
+        return kept
+    out = []
+    for start, end, found in kept:
+        if found.weights and any(a <= start and end <= v for a, v in winners):
+            if suppressed is not None:
+                term = text[start:end]
+                suppressed.append(
+                    Suppressed(term, start, end, tuple(found.weights), term, _PRIZE_REASON)
+                )
+            continue
+        out.append((start, end, found))
+    return out
 
 
 # a theme's clause word (专项债) governs its own list item: 、 and 和 end one inside a clause

@@ -889,3 +889,44 @@ def test_lean_paths_agree_on_the_seed_sentences() -> None:
             for sentence in parse_structure(parse_document_text(raw).body).sentences:
                 full = classifier.classify(sentence.text)
                 assert classifier.themes_of(sentence.text) == (full.themes, full.evidence)
+
+
+def test_a_word_inside_a_quoted_slogan_of_parallel_parts_gives_no_theme(
+    classifier: Classifier,
+) -> None:
+    # in a science bureau's document 人才 counts anywhere, but not as one part of a slogan naming
+    # how a mechanism works: the measure is the project funding
+    text = (
+        "按照“高校出题，企业答题，人才解题”的思路，组织产业共性技术项目联合攻关，每项给予80万元支持"
+    )
+    result = classifier.classify(text, document=True)
+    assert result.themes == []
+    assert any(s.term == "人才" and "口号引语" in s.reason for s in result.suppressed)
+    # the same word outside the slogan still counts
+    text = "引进科技人才60名，按照“高校出题，企业答题，政府助题”的思路组织攻关"
+    assert classifier.classify(text, document=True).themes == ["人才"]
+    # a slogan each of whose parts names the theme is about it
+    assert classifier.classify("实施“引进人才，培养人才，用好人才”工程", document=True).themes == [
+        "人才"
+    ]
+    # a quoted list of names of different lengths is no slogan
+    text = "推出“科技创新券、知识价值信用贷款、人才公寓”三项服务"
+    assert "科技金融" in classifier.classify(text).themes
+
+
+def test_a_prize_winner_named_by_rank_is_no_talent_measure(classifier: Classifier) -> None:
+    result = classifier.classify("张某院士领衔的团队荣获省科学技术进步奖二等奖。")
+    assert result.themes == []
+    assert any(s.term == "院士" and "获奖者" in s.reason for s in result.suppressed)
+    # rewarding prize-winning academicians is talent policy, and so is a reward paid to them
+    assert themes_of(classifier, "对荣获国家科学技术奖的院士团队给予500万元奖励。") == ["人才"]
+    assert themes_of(classifier, "引进的院士团队获得奖励资金200万元。") == ["人才"]
+    # the winner's clause only: the other clause's talent work still counts
+    text = "张某院士荣获省科学技术进步奖一等奖，全年新引进高层次人才120名"
+    assert themes_of(classifier, text) == ["人才"]
+
+
+def test_explain_says_why_a_slogan_or_prize_word_does_not_count(app: typer.Typer) -> None:
+    result = CliRunner().invoke(app, ["explain", "王某院士团队荣获国家技术发明奖二等奖。"])
+    assert result.exit_code == 0
+    assert "获奖者的身份" in result.output and "最终主题：其他" in result.output
