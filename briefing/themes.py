@@ -798,11 +798,12 @@ _TOPIC_TAIL_RE = re.compile(_TOPIC_TAIL)
 # “上云”“上规”“上市”, “飞地建园”“机构共建”“人才协作”: a run of quoted slogans names forms or steps
 _SLOGAN_LIST_RE = re.compile(r"(?:“[^“”]{1,8}”){3,}")
 _ITEM_SPLIT_RE = re.compile(r"、|以及|”“")
-# “企业出题，政府立题，人才破题”: one pair of quotes round three or more short parts of one length,
+# “企业出题，政府立题，人才破题”: one pair of quotes round three or more short clauses of one length,
 # split by ， or 、, is a slogan naming how a mechanism works; a word in one part is part of the
-# wording, not what the measure does (a slogan whose every part names one theme keeps it; a name
-# joined by + such as “中试+投资+孵化” is the mechanism itself and is not matched)
-_SLOGAN_PARTS_RE = re.compile(r"“(?:[^“”，,、。；;：:]{2,8}[，,、]){2,}[^“”，,、。；;：:]{2,8}”")
+# wording, not what the measure does (a slogan whose every part names one theme keeps it). A part
+# of three characters or fewer is a name, not a clause (“院士行、专家行、博士行” are talent events,
+# “科技贷、人才贷” loan products), and names joined by + (“中试+投资+孵化”) are the mechanism itself
+_SLOGAN_PARTS_RE = re.compile(r"“(?:[^“”，,、。；;：:]{4,8}[，,、]){2,}[^“”，,、。；;：:]{4,8}”")
 _PART_SPLIT_RE = re.compile(r"[，,、]")
 # 支持企业加大研发投入、建设研发机构、引进高端人才、挂牌上市: a run of coordinated actions; a
 # generic word (上市, 人才) in one of them is one step among many, not what the measure is about

@@ -909,6 +909,8 @@ def test_a_word_inside_a_quoted_slogan_of_parallel_parts_gives_no_theme(
     assert classifier.classify("实施“引进人才，培养人才，用好人才”工程", document=True).themes == [
         "人才"
     ]
+    # nor is a quoted list of short names: these are talent events
+    assert themes_of(classifier, "开展“院士行、专家行、博士行”活动") == ["人才"]
     # a quoted list of names of different lengths is no slogan
     text = "推出“科技创新券、知识价值信用贷款、人才公寓”三项服务"
     assert "科技金融" in classifier.classify(text).themes
