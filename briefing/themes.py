@@ -800,7 +800,8 @@ _SLOGAN_LIST_RE = re.compile(r"(?:“[^“”]{1,8}”){3,}")
 _ITEM_SPLIT_RE = re.compile(r"、|以及|”“")
 # “企业出题，政府立题，人才破题”: one pair of quotes round three or more short clauses of one length,
 # split by ， or 、, is a slogan naming how a mechanism works; a word in one part is part of the
-# wording, not what the measure does (a slogan whose every part names one theme keeps it). A part
+# wording, not what the measure does (a slogan whose every part names one theme keeps it; only
+# generic words, those that need an anchor, are wording: see `_drop_list_categories`). A part
 # of three characters or fewer is a name, not a clause (“院士行、专家行、博士行” are talent events,
 # “科技贷、人才贷” loan products), and names joined by + (“中试+投资+孵化”) are the mechanism itself
 _SLOGAN_PARTS_RE = re.compile(r"“(?:[^“”，,、。；;：:]{4,8}[，,、]){2,}[^“”，,、。；;：:]{4,8}”")
@@ -936,6 +937,11 @@ def _drop_list_categories(
             lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
             inside = [i for i in range(lo, hi) if kept[i][1] <= b]
             item_themes.append(frozenset(t for i in inside for t in kept[i][2].weights))
+            if split is _PART_SPLIT_RE:
+                # a slogan's generic words (人才, 专家, 融资) are its wording; a word that is the
+                # theme by itself (引智 in “招才引智，育才留才，用才爱才”) still says what it is about
+                hits += [i for i in inside if kept[i][2].anchored]
+                continue
             if topics:
                 hits += inside
                 continue
@@ -968,6 +974,9 @@ def _drop_list_categories(
 _PRIZE_RE = re.compile(
     r"(?:荣获|获得|获评|摘得|斩获|被授予|被评为|获)[^，,；;。：:]{2,30}?(?:奖(?![励补金])|称号)"
 )
+# 院士团队获得国家科技进步奖一等奖的，给予100万元奖励: a prize followed by 的 is the condition of a
+# support provision for the winners, which is about them
+_PRIZE_CONDITION_RE = re.compile(r"[^，,；;。的]{0,6}的")
 _PRIZE_REASON = "是获奖者的身份（“…荣获…奖”），获奖是荣誉，不是针对该主题的措施"
 
 
@@ -982,6 +991,8 @@ def _drop_prize_winners(
         return kept
     winners: list[tuple[int, int]] = []  # (clause start, verb start)
     for m in _PRIZE_RE.finditer(text):
+        if _PRIZE_CONDITION_RE.match(text, m.end()):
+            continue
         clause = max(text.rfind(mark, 0, m.start()) for mark in _CLAUSE_ENDS) + 1
         winners.append((clause, m.start()))
     if not winners:

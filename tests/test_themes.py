@@ -909,6 +909,9 @@ def test_a_word_inside_a_quoted_slogan_of_parallel_parts_gives_no_theme(
     assert classifier.classify("实施“引进人才，培养人才，用好人才”工程", document=True).themes == [
         "人才"
     ]
+    # a word that is the theme by itself says what the slogan is about
+    text = "实施“招才引智，育才留才，用才爱才”工程"
+    assert classifier.classify(text, document=True).themes == ["人才"]
     # nor is a quoted list of short names: these are talent events
     assert themes_of(classifier, "开展“院士行、专家行、博士行”活动") == ["人才"]
     # a quoted list of names of different lengths is no slogan
@@ -923,6 +926,9 @@ def test_a_prize_winner_named_by_rank_is_no_talent_measure(classifier: Classifie
     # rewarding prize-winning academicians is talent policy, and so is a reward paid to them
     assert themes_of(classifier, "对荣获国家科学技术奖的院士团队给予500万元奖励。") == ["人才"]
     assert themes_of(classifier, "引进的院士团队获得奖励资金200万元。") == ["人才"]
+    # a prize as the condition of a provision for its winners: the provision is about them
+    text = "院士团队获得国家科学技术进步奖一等奖的，给予100万元奖励。"
+    assert themes_of(classifier, text) == ["人才"]
     # the winner's clause only: the other clause's talent work still counts
     text = "张某院士荣获省科学技术进步奖一等奖，全年新引进高层次人才120名"
     assert themes_of(classifier, text) == ["人才"]
