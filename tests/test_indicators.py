@@ -2775,3 +2775,40 @@ def test_a_standard_given_per_unit_is_named_after_whom_it_is_for() -> None:
         ("通过省级备案的新型研发机构补助(每家)", 20),
         ("国家级专精特新“小巨人”企业一次性奖励(每家)", 50),
     ]
+
+
+def _sections(*parts: tuple[tuple[str, ...], tuple[str, ...]]) -> Structure:
+    """Sections given as (headings, paragraphs of one sentence each), in document order."""
+    sentences = []
+    for section, paragraphs in parts:
+        for text in paragraphs:
+            n = len(sentences)
+            sentences.append(Sentence(text=text, section=section, paragraph=n, index=n))
+    return Structure(sentences=sentences)
+
+
+def test_a_sections_opening_year_dates_the_figures_of_its_later_paragraphs() -> None:
+    """A report of January 2025 whose review part ("一、工作回顾", no year in it) opens "2024年是…
+    之年": the run-in items below ("一是…", "二是…") are 2024's, as a reader of the part takes them;
+    the frame ends with its part (the next part's undated figure has its own time, none here) and
+    a five-year passage inside it is the period's, not the opening's."""
+    structure = _sections(
+        (
+            ("一、工作回顾",),
+            (
+                "2024年是实施“十四五”规划的关键一年,全市经济运行稳中有进。",
+                "一是创新平台提质扩容。新建省级重点实验室6家,技术合同成交额增长18.5%。",
+                "二是企业主体持续壮大。净增高新技术企业140家。",
+                "过去五年,全市高新技术企业累计增加900家。",
+            ),
+        ),
+        (("二、其他事项",), ("全市共有孵化器12家。",)),
+    )
+    found = extract_indicators(SHA, structure, "2025-01-16")
+    assert [(f.value, f.year) for f in found] == [
+        (6, 2024),
+        (18.5, 2024),
+        (140, 2024),
+        (900, None),
+        (12, None),
+    ]

@@ -462,8 +462,6 @@ class _DocContext:
     summary_year: int | None
     jurisdiction: str | None = None
     title_year: int | None = None
-    # "2023年是…开局之年", "2022年确定为科技规划和政策落实年" opening a plan: the year it plans
-    working_year: int | None = None
 
 
 def extract_indicators(
@@ -495,12 +493,12 @@ def extract_indicators(
     intro_years: dict[int, int | None] = {}
     section_subjects: dict[tuple[str, ...], tuple[str, str] | None] = {}
     indicators: list[Indicator] = []
-    section_target_year: dict[tuple[str, ...], int] = {}
     sections_seen: set[tuple[str, ...]] = set()
     plan_sections: dict[tuple[str, ...], bool] = {}
     heading_years: dict[str, int | None] = {}
-    top_sections_seen: set[tuple[str, ...]] = set()
-    top_section_years: dict[tuple[str, ...], int] = {}
+    # the time frame a section's opening sets ("一、工作回顾 / 2025年是…之年,…"): the year of the
+    # figures of the whole section that name none of their own (see _frame_year)
+    frames: dict[tuple[str, ...], int] = {}
     # the parts ("一、2025年和“十四五”时期工作回顾") whose sentences now look back over several years
     reviews: dict[tuple[str, ...], bool] = {}
     review_spans: dict[tuple[str, ...], str | None] = {}
@@ -508,7 +506,7 @@ def extract_indicators(
     # the paragraphs after it under the same heading ("——…", "这一年,…") are that year's
     year_parts: dict[tuple[str, ...], int] = {}
     year_part_paragraphs: dict[int, int] = {}  # the "——…" paragraphs of such a part
-    period_ctx = dataclasses.replace(ctx, summary_year=None, working_year=None)
+    period_ctx = dataclasses.replace(ctx, summary_year=None)
     for sentence in sentences:
         if sentence.paragraph not in paragraphs_seen:
             # a paragraph opening "2023年,…" dates the figures of its later sentences
@@ -539,22 +537,27 @@ def extract_indicators(
                     # paragraphs ("——创新动能持续增强。…") are that year's too; without a review
                     # before it ("过去一年,…" in a news item) the later paragraphs keep their own
                     # time ("会上,…授牌", "全市现有…")
-                    top_section_years[sentence.section[:1]] = last
+                    frames[sentence.section[:1]] = last
         top = sentence.section[:1]
-        if top not in top_sections_seen:
-            # "过去的一年,是…" opening a part of a work report dates the figures of the whole part
-            top_sections_seen.add(top)
-            looking_back = _LOOKING_BACK.match(sentence.text)
-            if looking_back is not None and ctx.doc_year is not None:
-                top_section_years[top] = _looked_back_year(
-                    looking_back, ctx.doc_year, ctx.doc_month
-                )
         if sentence.section not in sections_seen:
             sections_seen.add(sentence.section)
+            if sentence.section and (opened := _opening_year(sentence.text, ctx)) is not None:
+                # the section's first sentence opening with its time ("2025年是…之年", "2023年,",
+                # "去年,") sets the frame of the whole section, not only of its paragraph
+                frames.setdefault(sentence.section, opened)
             m = _TARGET_YEAR.match(sentence.text)
             if m is not None and _is_planned(sentence, planned_paragraphs, plan_sections):
                 # "到2025年,…" opening a 工作目标 section dates the targets that follow in it
-                section_target_year[sentence.section] = int(m.group(1))
+                frames.setdefault(sentence.section, int(m.group(1)))
+        if (
+            not sentence.section
+            and sentence.index < _OPENING_SENTENCES
+            and (working := _WORKING_YEAR.match(sentence.text))
+        ):
+            # "2025年是…收官之年,全市科技系统要…" opening a plan before its first heading (after a
+            # slogan line, perhaps): the year it plans frames the whole document (a summary's
+            # "2023年,全市…" dates only what was done: ctx.summary_year)
+            frames.setdefault((), int(working.group(1)))
         future = sentence.paragraph in future_paragraphs
         if _FUTURE_OPENING.match(sentence.text):
             future_paragraphs.add(sentence.paragraph)
@@ -567,6 +570,7 @@ def extract_indicators(
                 carried_years.pop(sentence.paragraph, None)
                 paragraph_years.pop(sentence.paragraph, None)
                 year_parts.pop(sentence.section, None)
+                frames.pop(sentence.section, None)
         if not may_hold_quantities(sentence.text):
             _carry_year(carried_years, sentence, ctx, None, intro_years)
             continue
@@ -608,8 +612,7 @@ def extract_indicators(
             context_year = (
                 carried_years.get(sentence.paragraph)
                 or paragraph_years.get(sentence.paragraph)
-                or _heading_year(sentence.section, heading_years, ctx, title=False)
-                or top_section_years.get(top)
+                or _frame_year(sentence.section, frames, heading_years, ctx)
                 or ctx.title_year
             )
         figures, last_year = _sentence_figures(sentence.text, sentence_ctx, planned, context_year)
@@ -636,9 +639,7 @@ def extract_indicators(
         chain: tuple[int, bool] | None = None
         for fig in figures:
             if fig.kind == "target" and fig.year is None:
-                fig.year = section_target_year.get(sentence.section) or _plan_period_end(
-                    "".join(sentence.section)
-                )
+                fig.year = _plan_period_end("".join(sentence.section))
             indicators.append(_to_indicator(sha256, len(indicators), sentence.text, fig))
             if reviews.get(top) and fig.year is None:
                 chain = _date_in_review(
@@ -778,11 +779,10 @@ def _document_context(
         elif len(years) > 1 and (reviewed := _REVIEWED_YEAR.search(title)) is not None:
             # "2011年工作总结及2012年工作安排": the year reviewed dates what was done
             summary_year = summary_year or int(reviewed.group(1))
-    working = next(filter(None, (_WORKING_YEAR.match(s.text) for s in sentences[:5])), None)
-    working_year = int(working.group(1)) if working else None
-    return _DocContext(doc_year, doc_month, summary_year, jurisdiction, title_year, working_year)
+    return _DocContext(doc_year, doc_month, summary_year, jurisdiction, title_year)
 
 
+_OPENING_SENTENCES = 5  # a document's opening: its title lines, a slogan, the opening sentence
 _WORKING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:是|为|确定为|定为)[^。;；]{0,60}?年")
 _REVIEWED_YEAR = re.compile(
     r"((?:19|20)[0-9]{2})年(?:度)?[^0-9,，;；。]{0,12}?(?:总结|回顾|完成情况|工作情况|统计公报|公报)"
@@ -986,6 +986,33 @@ def _heading_year(
         if cache[heading] is not None:
             return cache[heading]
     return ctx.title_year if title else None
+
+
+def _frame_year(
+    section: tuple[str, ...],
+    frames: dict[tuple[str, ...], int],
+    cache: dict[str, int | None],
+    ctx: _DocContext,
+) -> int | None:
+    """The year of the innermost time frame around a sentence: walking out from its own section,
+    the year its heading gives ("（一）2023年工作总结") or the one its opening set ("2025年是…"),
+    whichever is nearer. A frame ends with its section."""
+    for depth in range(len(section), 0, -1):
+        year = frames.get(section[:depth])
+        if year is None:
+            year = _heading_year(section[depth - 1 : depth], cache, ctx, title=False)
+        if year is not None:
+            return year
+    return frames.get(())
+
+
+def _opening_year(text: str, ctx: _DocContext) -> int | None:
+    """The year a section's opening sentence sets for the section: a year it opens on as its
+    time ("2025年,…", "2025年是…", "截至2023年底,"), or one it says ("去年,", "过去一年,")."""
+    lead = _LEADING_YEAR.match(text) or _PARAGRAPH_YEAR.match(text)
+    if lead is not None:
+        return int(lead.group(1))
+    return _last_year_opening(text, ctx)
 
 
 def _review_subheading_year(
@@ -1307,7 +1334,7 @@ def _sentence_figures(
         elif kind == "target" and not _AIMED_AT.match(text, q.end, c_end):
             # a heading "2024年工作计划" dates its targets; a summary's year does not (but it
             # dates the aim it reports reaching: "超额完成全年总数650家目标任务")
-            year = _plan_period_end(text, q.start) or context_year or ctx.working_year
+            year = _plan_period_end(text, q.start) or context_year
             if year is not None and ctx.doc_year is not None and year < ctx.doc_year:
                 year = None
         else:
