@@ -218,6 +218,59 @@ def explain(
     else:
         typer.echo(_inherited(classifier, where))
     _explain_status(where)
+    _explain_years(where, doc, date, classifier)
+
+
+_KIND_LABEL = {
+    "actual": "实际",
+    "growth": "增速",
+    "change": "增减",
+    "target": "目标",
+    "provision": "政策规定",
+}
+
+
+def _explain_years(
+    where: _Context, doc: Path | None, date: str | None, classifier: Classifier
+) -> None:
+    """The sentence's figures, each with its year and where the year came from: from the whole
+    document when the sentence was found in it (its paragraph, section and title frame the year),
+    else from the sentence alone with the --section, --title and --date given."""
+    from briefing.extract.indicators import extract_indicators
+    from briefing.extract.structure import normalize_inline
+    from briefing.model import Indicator, Sentence, Structure
+
+    origins: dict[str, str] = {}
+    found: list[Indicator] = []
+    if doc is not None and where.decision is not None:
+        from briefing.pipeline import extract_document
+        from briefing.readers import read_file
+
+        wanted = normalize_inline(where.sentence)
+        for raw in read_file(doc, str(doc)):
+            extracted = extract_document(raw, classifier, origins)
+            found = [i for i in extracted.indicators if i.text and i.text in wanted]
+            if found:
+                break
+    else:
+        sentence = Sentence(text=where.sentence, section=where.section, paragraph=0, index=0)
+        found = extract_indicators(
+            "0" * 64,
+            Structure(sentences=[sentence]),
+            date,
+            None,
+            where.title,
+            year_origins=origins,
+        )
+    if not found:
+        return
+    typer.echo("数据：")
+    for ind in found:
+        year = f"{ind.year}年" if ind.year is not None else "无年份"
+        typer.echo(
+            f"  {ind.text}　{_fmt(ind.value)}{ind.unit}（{_KIND_LABEL.get(ind.kind, ind.kind)}）"
+            f"　{year}　年份来自：{origins.get(ind.id, '—')}"
+        )
 
 
 def _inherited(classifier: Classifier, where: _Context) -> str:

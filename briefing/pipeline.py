@@ -79,7 +79,11 @@ def read_documents(files: Sequence[InputFile]) -> Iterator[RawDocument | Extract
             )
 
 
-def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocument:
+def extract_document(
+    raw: RawDocument, classifier: Classifier, year_origins: dict[str, str] | None = None
+) -> ExtractedDocument:
+    """One document read and extracted; `year_origins`, when given, receives where each figure's
+    year came from (`briefing explain`)."""
     parsed = parse_document_text(raw)
     structure = parse_structure(parsed.body)
     date = (
@@ -95,7 +99,7 @@ def extract_document(raw: RawDocument, classifier: Classifier) -> ExtractedDocum
     )
     parsed.metadata.jurisdiction = place
     indicators = extract_indicators(
-        raw.sha256, structure, date, place, parsed.metadata.title, measures
+        raw.sha256, structure, date, place, parsed.metadata.title, measures, year_origins
     )
     _attach_indicators(measures, indicators)
     return ExtractedDocument(

@@ -2812,3 +2812,31 @@ def test_a_sections_opening_year_dates_the_figures_of_its_later_paragraphs() -> 
         (900, None),
         (12, None),
     ]
+
+
+def test_explain_says_where_a_figures_year_came_from(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    doc = tmp_path / "report.txt"
+    doc.write_text(
+        "2025年某市人民政府工作报告\n"
+        "——2025年1月16日在某市第十届人民代表大会第三次会议上\n"
+        "一、工作回顾\n"
+        "2024年是实施“十四五”规划的关键一年,全市经济运行稳中有进。\n"
+        "一是创新平台提质扩容。新建省级重点实验室6家,技术合同成交额增长18.5%。\n"
+        "二、2025年工作安排\n"
+        "力争高新技术企业达到1500家。\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["explain", "技术合同成交额增长18.5%", "--doc", str(doc)])
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if "18.5%" in x and "年份来自" in x)
+    assert "2024年" in line
+    assert "所在部分开头的“2024年是" in line
+    # a sentence typed alone is read with the date given
+    alone = CliRunner().invoke(
+        app, ["explain", "去年全市技术合同成交额达到120亿元。", "--date", "2024-03-01"]
+    )
+    assert "2023年　年份来自：所在分句的“去年”（按文件日期2024年推算）" in alone.output

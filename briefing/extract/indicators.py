@@ -453,6 +453,9 @@ class _Figure:
     # "按执行利率给予2%的贴息补助": the name a support ratio had before it was named a ratio, which
     # the cap after it ("最高不超过20万元") is of
     grant: str | None = None
+    # where the year was taken from, with the year it gave ("句中的“2023年”"), for `explain`
+    # (a mention and whether it sits in the figure's clause: worded only when asked, see _said)
+    year_from: tuple[int | None, str | tuple[_Mention, bool]] | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -471,8 +474,11 @@ def extract_indicators(
     jurisdiction: str | None = None,
     title: str | None = None,
     measures: Sequence[Measure] = (),
+    year_origins: dict[str, str] | None = None,
 ) -> list[Indicator]:
     """Indicators of one document, in document order. `measure_id` is set later by the pipeline.
+    `year_origins`, when given, receives for each indicator's id where its year came from, in the
+    words `briefing explain` prints ("所在部分开头的“2025年是…”").
 
     `jurisdiction` is the document's own place (`places.document_jurisdiction`, decided once by
     the pipeline): the scope of a figure whose sentence names no place of its own. The year of `title` ("2016年…
@@ -493,12 +499,15 @@ def extract_indicators(
     intro_years: dict[int, int | None] = {}
     section_subjects: dict[tuple[str, ...], tuple[str, str] | None] = {}
     indicators: list[Indicator] = []
+    origins: list[
+        tuple[int | None, str | tuple[_Mention, bool]]
+    ] = []  # per indicator: the year traced and where from
     sections_seen: set[tuple[str, ...]] = set()
     plan_sections: dict[tuple[str, ...], bool] = {}
     heading_years: dict[str, int | None] = {}
     # the time frame a section's opening sets ("一、工作回顾 / 2025年是…之年,…"): the year of the
     # figures of the whole section that name none of their own (see _frame_year)
-    frames: dict[tuple[str, ...], int] = {}
+    frames: dict[tuple[str, ...], tuple[int, str]] = {}
     # the parts ("一、2025年和“十四五”时期工作回顾") whose sentences now look back over several years
     reviews: dict[tuple[str, ...], bool] = {}
     review_spans: dict[tuple[str, ...], str | None] = {}
@@ -537,18 +546,25 @@ def extract_indicators(
                     # paragraphs ("——创新动能持续增强。…") are that year's too; without a review
                     # before it ("过去一年,…" in a news item) the later paragraphs keep their own
                     # time ("会上,…授牌", "全市现有…")
-                    frames[sentence.section[:1]] = last
+                    frames[sentence.section[:1]] = (
+                        last,
+                        f"五年回顾之后“{sentence.text[:12]}…”开头的一段",
+                    )
         top = sentence.section[:1]
         if sentence.section not in sections_seen:
             sections_seen.add(sentence.section)
             if sentence.section and (opened := _opening_year(sentence.text, ctx)) is not None:
                 # the section's first sentence opening with its time ("2025年是…之年", "2023年,",
                 # "去年,") sets the frame of the whole section, not only of its paragraph
-                frames.setdefault(sentence.section, opened)
+                frames.setdefault(
+                    sentence.section, (opened, f"所在部分开头的“{sentence.text[:16]}…”")
+                )
             m = _TARGET_YEAR.match(sentence.text)
             if m is not None and _is_planned(sentence, planned_paragraphs, plan_sections):
                 # "到2025年,…" opening a 工作目标 section dates the targets that follow in it
-                frames.setdefault(sentence.section, int(m.group(1)))
+                frames.setdefault(
+                    sentence.section, (int(m.group(1)), f"目标部分开头的“{m.group()}”")
+                )
         if (
             not sentence.section
             and sentence.index < _OPENING_SENTENCES
@@ -557,7 +573,7 @@ def extract_indicators(
             # "2025年是…收官之年,全市科技系统要…" opening a plan before its first heading (after a
             # slogan line, perhaps): the year it plans frames the whole document (a summary's
             # "2023年,全市…" dates only what was done: ctx.summary_year)
-            frames.setdefault((), int(working.group(1)))
+            frames.setdefault((), (int(working.group(1)), f"文件开头的“{working.group()}”"))
         future = sentence.paragraph in future_paragraphs
         if _FUTURE_OPENING.match(sentence.text):
             future_paragraphs.add(sentence.paragraph)
@@ -608,14 +624,22 @@ def extract_indicators(
             elif _OVER_THE_PERIOD.search(sentence.text) is None:
                 context_year = carried_years.get(sentence.paragraph) or context_year
             sentence_ctx = period_ctx
+            context_why = "回顾几年的部分中，同段前文或小标题写明的年份"
         else:
-            context_year = (
-                carried_years.get(sentence.paragraph)
-                or paragraph_years.get(sentence.paragraph)
-                or _frame_year(sentence.section, frames, heading_years, ctx)
-                or ctx.title_year
+            context_year, context_why = _context_year(
+                sentence,
+                (carried_years, "同段前面句子写明的年份"),
+                (paragraph_years, "所在段落开头的年份"),
             )
-        figures, last_year = _sentence_figures(sentence.text, sentence_ctx, planned, context_year)
+            if context_year is None:
+                context_year, context_why = _frame_year(
+                    sentence.section, frames, heading_years, ctx
+                )
+            if context_year is None and ctx.title_year is not None:
+                context_year, context_why = ctx.title_year, "文件标题中的年份"
+        figures, last_year = _sentence_figures(
+            sentence.text, sentence_ctx, planned, context_year, context_why
+        )
         if part_year is not None and before_period in sentence.text:
             # a sentence measuring from the year before the period ("是2020年的2.1倍", "由2020年
             # 的7.5%提高到10.2%") goes back over five years, but for a clause saying it is the
@@ -640,7 +664,9 @@ def extract_indicators(
         for fig in figures:
             if fig.kind == "target" and fig.year is None:
                 fig.year = _plan_period_end("".join(sentence.section))
+                fig.year_from = fig.year, "所在标题中规划时段的末年"
             indicators.append(_to_indicator(sha256, len(indicators), sentence.text, fig))
+            origins.append(fig.year_from or (fig.year, ""))
             if reviews.get(top) and fig.year is None:
                 chain = _date_in_review(
                     sentence.text, fig, indicators[-1], review_spans.get(top), chain
@@ -652,18 +678,32 @@ def extract_indicators(
     if measures:
         _follow_status(measures, indicators)
     if ctx.doc_year is not None:
-        for ind in indicators:
+        for n, ind in enumerate(indicators):
             # a support standard laid down ("给予最高20万元资助") is the document's own, of its year
             if ind.kind == "provision" and ind.year is None:
                 ind.year = ctx.doc_year
+                origins[n] = ind.year, "文件日期（政策规定为发文当年的）"
     for ind in indicators:
         if ind.period is not None and (ind.year is not None or ind.kind not in _PERIOD_KINDS):
             ind.period = None  # a target or a standard in a look back is not the period's result
     if any(ind.kind == "target" and ind.year is None for ind in indicators):
         planned_year = _planned_year(title, structure, ctx.doc_year)
-        for ind in indicators:
+        for n, ind in enumerate(indicators):
             if ind.kind == "target" and ind.year is None and not _EVERY_YEAR.search(ind.text):
                 ind.year = planned_year
+                origins[n] = planned_year, "计划标题所写时段的末年，或发文年份"
+    if year_origins is not None:
+        for ind, (year, why) in zip(indicators, origins, strict=True):
+            if ind.year is None:
+                year_origins[ind.id] = (
+                    f"原文没有给出单独的年份，属于所回顾的时段 {ind.period}"
+                    if ind.period
+                    else "原文没有给出"
+                )
+            elif year == ind.year and why:
+                year_origins[ind.id] = why if isinstance(why, str) else _said(*why, ctx.doc_year)
+            else:
+                year_origins[ind.id] = "由变化的起点、终点或所回顾的时段推算"
     return indicators
 
 
@@ -988,22 +1028,32 @@ def _heading_year(
     return ctx.title_year if title else None
 
 
+def _context_year(
+    sentence: Sentence, *sources: tuple[dict[int, int], str]
+) -> tuple[int | None, str]:
+    """The first paragraph-level year found for the sentence, and where it came from."""
+    for years, why in sources:
+        if (year := years.get(sentence.paragraph)) is not None:
+            return year, why
+    return None, ""
+
+
 def _frame_year(
     section: tuple[str, ...],
-    frames: dict[tuple[str, ...], int],
+    frames: dict[tuple[str, ...], tuple[int, str]],
     cache: dict[str, int | None],
     ctx: _DocContext,
-) -> int | None:
-    """The year of the innermost time frame around a sentence: walking out from its own section,
-    the year its heading gives ("（一）2023年工作总结") or the one its opening set ("2025年是…"),
-    whichever is nearer. A frame ends with its section."""
+) -> tuple[int | None, str]:
+    """The year of the innermost time frame around a sentence, and where it came from: walking
+    out from its own section, the year its heading gives ("（一）2023年工作总结") or the one its
+    opening set ("2025年是…"), whichever is nearer. A frame ends with its section."""
     for depth in range(len(section), 0, -1):
-        year = frames.get(section[:depth])
-        if year is None:
-            year = _heading_year(section[depth - 1 : depth], cache, ctx, title=False)
-        if year is not None:
-            return year
-    return frames.get(())
+        if (frame := frames.get(section[:depth])) is not None:
+            return frame
+        heading = section[depth - 1]
+        if (year := _heading_year((heading,), cache, ctx, title=False)) is not None:
+            return year, f"所在标题“{heading}”中的年份"
+    return frames.get((), (None, ""))
 
 
 def _opening_year(text: str, ctx: _DocContext) -> int | None:
@@ -1100,9 +1150,10 @@ _RUN_IN_ITEM = re.compile(
 
 
 def _sentence_figures(
-    text: str, ctx: _DocContext, planned: bool, context_year: int | None
+    text: str, ctx: _DocContext, planned: bool, context_year: int | None, context_why: str = ""
 ) -> tuple[list[_Figure], int | None]:
-    """The figures of a sentence, and the year of its last time phrase."""
+    """The figures of a sentence, and the year of its last time phrase. `context_why` says where
+    `context_year` came from (for `briefing explain`)."""
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
     title_starts = [a for a, _ in titles]
     mentions = _year_mentions(text, titles, title_starts, ctx, context_year)
@@ -1328,17 +1379,23 @@ def _sentence_figures(
                 mention = clause_date
         if mention is not None:
             year: int | None = mention.year
+            why: str | tuple[_Mention, bool] = mention, mention.start >= c_start
             if mention.month_end and lo - MAX_LOOKBACK <= mention.start < lo:
                 # "5月末,…贷款余额6140亿元": a month-end stock keeps its month in the quote
                 lo = mention.start
         elif kind == "target" and not _AIMED_AT.match(text, q.end, c_end):
             # a heading "2024年工作计划" dates its targets; a summary's year does not (but it
             # dates the aim it reports reaching: "超额完成全年总数650家目标任务")
-            year = _plan_period_end(text, q.start) or context_year
+            year = _plan_period_end(text, q.start)
+            why = "句中规划时段的末年"
+            if year is None:
+                year, why = context_year, context_why
             if year is not None and ctx.doc_year is not None and year < ctx.doc_year:
                 year = None
         else:
-            year = context_year or ctx.summary_year
+            year, why = context_year, context_why
+            if year is None:
+                year, why = ctx.summary_year, "文件开头写明的年份（所总结的一年）"
         if start_year is not None and year is not None and year < start_year:
             # "2018年我市获批…,高新技术企业数量由2020年的850家增加到1320家": a value reached
             # from 2020 on is not of 2018, the year of the sentence or of its paragraph
@@ -1347,6 +1404,7 @@ def _sentence_figures(
         if base is not None:
             # "比上年的40亿元", "较2020年的250家": the base compared with is of its own year
             year = int(base.group(1)) if base.group(1) else year and year - 1
+            why = f"所比较的“{base.group()}”"
             metric = None  # it measures what the figure before it does ("翻了一番" is no name)
         base_year = None
         if kind in ("growth", "change") and (m_base := _BASE_YEAR.search(bare)) is not None:
@@ -1372,6 +1430,7 @@ def _sentence_figures(
             )
         )
         figures[-1].gap = gap_name is not None
+        figures[-1].year_from = (year, why)
         figures[-1].grant = grant_name
         prev_end_in_clause[c_start] = end
 
@@ -1908,6 +1967,7 @@ class _Mention:
     start: int
     year: int
     month_end: bool = False  # "5月末", "1-5月": a stock or a running total at a month's end
+    phrase: str = ""  # the words as printed ("2023年", "去年", "5月末"), for `briefing explain`
 
 
 # "2018年以来": the start of a period that runs to the document's present ("2024年起" is kept:
@@ -1930,7 +1990,7 @@ def _year_mentions(
     当年 is the year printed last before it, else `that_year` (the year the text before named), else
     the document's: 到2025年,…。当年吸纳技术合同成交额超过100亿元 is 2025, not the 2022 plan's year."""
     mentions = [
-        _Mention(m.start(), int(m.group(1)))
+        _Mention(m.start(), int(m.group(1)), phrase=m.group())
         for m in _YEAR.finditer(text)
         if not _inside(titles, title_starts, m.start())
         and not _YEAR_AS_OBJECT.search(text, max(0, m.start() - 4), m.start())
@@ -1947,16 +2007,26 @@ def _year_mentions(
             if m.group(1) == "当年":
                 before = [p.year for p in mentions[:printed] if p.start < m.start()]
                 said = before[-1] if before else that_year if that_year is not None else said
-            mentions.append(_Mention(m.start(), said))
+            mentions.append(_Mention(m.start(), said, phrase=m.group(1)))
         for m in (
             _MONTH_PERIOD.finditer(text) if "月" in text or "季度" in text or "半年" in text else ()
         ):
             month = _period_month(m)
             # "1-11月" in a report of March is last year's
             late = ctx.doc_month is not None and month is not None and month > ctx.doc_month
-            mentions.append(_Mention(m.start(), year - 1 if late else year, month_end=True))
+            mentions.append(
+                _Mention(m.start(), year - 1 if late else year, month_end=True, phrase=m.group())
+            )
         mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _said(mention: _Mention, in_clause: bool, doc_year: int | None) -> str:
+    """Where a year a sentence gives comes from, in the words `briefing explain` prints."""
+    where = "所在分句" if in_clause else "句首或前面分句"
+    if mention.phrase[:1].isdigit():
+        return f"{where}写明的“{mention.phrase}”"
+    return f"{where}的“{mention.phrase}”（按文件日期{doc_year}年推算）"
 
 
 def _period_month(m: re.Match[str]) -> int | None:
