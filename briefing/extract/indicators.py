@@ -1045,14 +1045,14 @@ def _frame_year(
     ctx: _DocContext,
 ) -> tuple[int | None, str]:
     """The year of the innermost time frame around a sentence, and where it came from: walking
-    out from its own section, the year its heading gives ("（一）2023年工作总结") or the one its
-    opening set ("2025年是…"), whichever is nearer. A frame ends with its section."""
+    out from its own section, the year its heading prints ("（一）2023年工作总结"), else the one
+    its opening set ("一、工作回顾 / 2025年是…"). A frame ends with its section."""
     for depth in range(len(section), 0, -1):
-        if (frame := frames.get(section[:depth])) is not None:
-            return frame
         heading = section[depth - 1]
         if (year := _heading_year((heading,), cache, ctx, title=False)) is not None:
             return year, f"所在标题“{heading}”中的年份"
+        if (frame := frames.get(section[:depth])) is not None:
+            return frame
     return frames.get((), (None, ""))
 
 
