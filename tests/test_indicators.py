@@ -2840,3 +2840,17 @@ def test_explain_says_where_a_figures_year_came_from(tmp_path: Path) -> None:
         app, ["explain", "去年全市技术合同成交额达到120亿元。", "--date", "2024-03-01"]
     )
     assert "2023年　年份来自：所在分句的“去年”（按文件日期2024年推算）" in alone.output
+
+
+def test_a_plans_working_year_before_its_first_heading_frames_every_undated_figure() -> None:
+    # "2026年是…开局之年" opening a plan: a figure its task list states without a year (read as a
+    # count, not a goal) is that year's too, not only its targets
+    structure = _sections(
+        ((), ("2026年是“十五五”开局之年,全县科技系统要坚持创新驱动发展。",)),
+        (
+            ("一、重点任务", "(一)科技金融"),
+            ("鼓励银行创新产品,实施企业创新积分制,新增知识价值信用贷款8亿元以上。",),
+        ),
+    )
+    [found] = extract_indicators(SHA, structure, None)
+    assert (found.value, found.year) == (8, 2026)
