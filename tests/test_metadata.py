@@ -2673,3 +2673,87 @@ def test_a_meeting_or_a_documents_words_in_a_papers_item_are_no_leaders_words() 
         "会议提出，2026年全省技术合同成交额突破3000亿元。\n"
     )
     assert parse(page).metadata.publisher is None
+
+
+# --- judge n's source-list findings (meta5): where on a page a title, a publisher and a date stand ---
+
+
+def test_a_toolbar_printed_one_control_a_line_does_not_end_the_head() -> None:
+    # a reader's toolbar split over lines ("下载" / … / "【字号：" / "加大" / … / "】") stood between
+    # the page's headline and its 来源/时间 lines, so the page's date was never read
+    page = (
+        "2025年河北省政府工作报告\n下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n"
+        "2025年河北省政府工作报告\n——2025年1月15日在河北省第十四届人民代表大会第三次会议上\n"
+        "来源：河北日报\n时间：2025-01-20\n省长 张三\n各位代表：\n"
+        "现在，我代表省人民政府，向大会报告工作，请予审议。\n一、2024年工作回顾\n"
+        "全省研发经费投入增长10%。\n"
+    )
+    meta = parse(page).metadata
+    assert meta.published_date == "2025-01-20"
+    assert meta.written_date == "2025-01-15"
+    assert meta.title == "2025年河北省政府工作报告"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("某某县2024年科技特派员服务", "实施方案"), ("某某市2023年上半年科技统计", "工作简报通知")],
+)
+def test_a_title_broken_before_its_document_type_is_one_title(first: str, second: str) -> None:
+    page = f"{first}\n{second}\n2024年,全县选派科技特派员120名,服务农户3000户。\n"
+    assert parse(page).metadata.title == first + second
+
+
+def test_a_numbered_label_above_a_report_title_is_not_joined_to_it() -> None:
+    page = (
+        "县十届人大二次\n会议文件(八)\n政府工作报告\n(2024年1月8日在某某县第十届人民代表大会第二次会议上)\n"
+        "某某县人民政府县长 张三\n各位代表:\n现在,我代表县人民政府,向大会报告工作,请予审议。\n"
+    )
+    assert parse(page).metadata.title == "政府工作报告"
+
+
+def test_a_letter_names_its_sender_before_whom_it_greets() -> None:
+    page = (
+        "某某县科学技术局\n致全县科技特派员的一封信\n全县广大科技特派员:\n"
+        "新春将至,县科技局向大家致以节日的问候!2024年,全县科技特派员服务企业86家。\n"
+    )
+    assert parse(page).metadata.publisher == "某某县科学技术局"
+
+
+@pytest.mark.parametrize(
+    "prompt", ["➤点击图片可浏览大图", "► 点击查看原图", "请扫描二维码观看视频"]
+)
+def test_a_prompt_to_the_reader_is_never_the_title(prompt: str) -> None:
+    page = (
+        "来源: 某某县科技局 访问:212 时间:2024-05-06\n"
+        f"{prompt}\n▲某某县科技创新大会现场\n"
+        "5月6日上午,某某县科技创新大会召开,表彰2023年度科技创新先进单位12家。\n"
+    )
+    meta = parse(page).metadata
+    assert meta.title is None
+    assert meta.published_date == "2024-05-06"
+    assert meta.publisher == "某某县科技局"
+
+
+def test_a_government_work_report_title_names_its_issuer_and_its_day() -> None:
+    # a site's listing of a report: the province in brackets, the delivering government, the day
+    page = (
+        "(四川省)绵阳市涪城区人民政府工作报告(2024年1月9日)\n二、2024年重点工作\n"
+        "新的一年,全区研发经费投入增长8%以上。\n"
+    )
+    meta = parse(page).metadata
+    assert meta.publisher == "绵阳市涪城区人民政府"
+    assert meta.written_date == "2024-01-09"
+
+
+def test_a_sites_copyright_holder_names_the_publisher_when_nothing_else_does() -> None:
+    page = (
+        "市科技局组织开展科技成果对接活动\n发布时间:2024-04-12 点击次数:321次\n"
+        "4月10日,市科技局组织20家企业赴高校开展科技成果对接活动,现场签约项目6个。\n"
+        "某某市科技服务平台\n"
+    )
+    assert parse(
+        page + "Copyright© 2021 某某市科学技术局 湘ICP备12345678号\n"
+    ).metadata.publisher == ("某某市科学技术局")
+    assert parse(page + "版权所有：某某市科学技术局\n").metadata.publisher == "某某市科学技术局"
+    # a company holding a copy site's copyright publishes nothing
+    assert parse(page + "© 2021 某某网络科技有限公司\n").metadata.publisher is None

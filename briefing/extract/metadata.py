@@ -1054,6 +1054,9 @@ _FURNITURE = re.compile(
     r"|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
     # a search box's buttons: 精确检索, 开始检索, 站内搜索
     r"|^(?:精确|模糊|高级|全文|站内|开始|立即)?(?:检索|搜索|查询)$"
+    # a prompt to the reader, not a name of anything: a pointer glyph ("➤点击图片可浏览大图",
+    # "► 更多") or an imperative to click, tap or scan opening the line
+    r"|^[➤►▶▷▸☞👉→]|^(?:请|可)?(?:点击|单击|轻触|轻点|长按|扫描|扫码)"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 
@@ -1552,7 +1555,13 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     signed = (
         head.signature_date or head.cover_sign_date or head.head_sign_date or head.early_sign_date
     )
-    written = _field_date(raw, "written_date") or header_written or signed or head.subtitle_date
+    written = (
+        _field_date(raw, "written_date")
+        or header_written
+        or signed
+        or head.subtitle_date
+        or _title_date(head.title)
+    )
     if header_written and signed and header_written != signed and written == header_written:
         notes.append(
             f"文件头成文日期（{header_written}）与落款日期（{signed}）不一致，以文件头为准。"
@@ -1593,6 +1602,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         head.tail_source,
         head.early_sign_org,
         speaking_for,
+        _reporting_government(title),
     ]
     if head.occasion is not None and speaking_for is not None:
         # a speech or a report delivered at a meeting ("——2026年1月27日在…会议上"): the body it is
@@ -1634,6 +1644,29 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         url=raw.fields.get("url") or None,
     )
     return ParsedText(metadata=metadata, body=body, notes=notes, warnings=warnings)
+
+
+# "(黑龙江)某某市某某区人民政府工作报告(2025年1月14日)": a report's title as a site lists it,
+# the province in brackets before it and the day it was delivered after it
+_REPORT_TITLE = re.compile(
+    r"(?:[(（][\u4e00-\u9fff]{2,8}[)）])?(?:(?:19|20)\d{2}年度?)?"
+    r"(?P<org>[\u4e00-\u9fff]{2,30}?(?:人民政府|政府))工作报告"
+)
+_TITLE_DATE = re.compile(r"[(（]\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*[)）]$")
+
+
+def _reporting_government(title: str | None) -> str | None:
+    """The government whose work report the title names ("齐齐哈尔市铁锋区人民政府工作报告"): a
+    政府工作报告 is delivered by the government it is of, so the title names its issuer."""
+    m = _REPORT_TITLE.match(title) if title and "工作报告" in title else None
+    return m.group("org") if m is not None and is_org_line(m.group("org")) else None
+
+
+def _title_date(title: str | None) -> str | None:
+    """The full date a title closes with in brackets ("…工作报告(2025年1月14日)"): the day the
+    text was delivered or signed, the title's own subtitle run onto its line."""
+    m = _TITLE_DATE.search(title) if title and title.endswith((")", "）")) else None
+    return parse_date(m.group("date")) if m is not None else None
 
 
 def _issuing_body(issuer: str | None, header: str | None) -> str | None:

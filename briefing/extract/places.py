@@ -345,14 +345,28 @@ _SITE_OWNER = re.compile(
     r"|(?:^|\n)[ \t]*([^\s|]{4,30}?(?:网|网站|门户))"
     r"(?:[ \t|]*(?:版权所有|©|Copyright)|[ \t|]+(?:www\.|https?://))"
 )
+# A footer's copyright holder: "Copyright© 2020 某某市科学技术局 蜀ICP备…", "版权所有：某某市科学
+# 技术局", "© 2019-2024 某某县人民政府" (the holder of a site's copyright is the body that runs it)
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?:^|\n)[ \t]*(?:Copyright|版权所有|©)(?:[ \t]*(?:©|\(c\)|[:：@]|(?:19|20)\d{2}(?:[-—－~]"
+    r"(?:19|20)\d{2})?))*[ \t]*([\u4e00-\u9fff()（）]{4,30})",
+    re.I,
+)
 
 
 def site_host(page: str) -> str | None:
-    """The body a page's chrome says runs its site ("主办单位:常州市统计局"), or None."""
+    """The body a page's chrome says runs its site ("主办单位:常州市统计局", a footer's copyright
+    holder "Copyright© 2020 德阳市科学技术局"), or None."""
     for m in _SITE_OWNER.finditer(page):
         if m.group(1):
             return m.group(1)
-    return None
+    if not any(mark in page for mark in _COPYRIGHT_MARKS):
+        return None
+    holder = _COPYRIGHT_HOLDER.search(page)
+    return holder.group(1) if holder is not None else None
+
+
+_COPYRIGHT_MARKS = ("©", "版权", "opyright", "OPYRIGHT")
 
 
 def site_jurisdiction(page: str) -> str | None:

@@ -134,6 +134,13 @@ _CHROME_TOKENS = (
     r"字体[:：]?\s*大\s*中\s*小",
     r"字号[:：]?\s*大\s*中\s*小",
     r"[大中小]",
+    # a reader's toolbar printed one control a line ("下载" / "打印" / "全屏" / "收藏" / "【字号：" /
+    # "加大" / "还原" / "减小" / "】"): each word alone on its line is a button, never text
+    r"下载",
+    r"全屏",
+    r"加大",
+    r"还原",
+    r"减小",
     # a log-in box's links and a download prompt: "登录 注册 APP下载", "数字证书Key驱动下载",
     # "客户端下载" (a page's "附件下载" list is read with the signature, not here)
     r"(?:用户)?登录",
@@ -147,6 +154,8 @@ _TOKEN_LINE_RE = re.compile(
     r"[\s\[\]【】［］()（）|/<>《》·•:：]*"
 )
 
+# what is left of a toolbar split over lines ("【字号：" / "加大" / … / "】"): a bracket alone
+_BRACKETS_ONLY = re.compile(r"[\[\]【】［］〖〗]+")
 
 # A portal's clock: "今天是：2024年3月5日 星期二", "您好！今天是2024年03月05日 星期二 农历正月廿五 09:30".
 # The whole line is clock furniture (a date, a weekday, the lunar date, the time, or nothing where a
@@ -219,7 +228,7 @@ def is_chrome_line(line: str) -> bool:
     # a mirror's footer with the pinyin of some characters left in ("作者个(gè)人观点(diǎn)")
     if _PREFIX_RE.match(line) or _FOOTER_MARK_RE.search(_without_pinyin(line)):
         return not _stamped_paragraph(line)
-    if _TOKEN_LINE_RE.fullmatch(line) is not None:
+    if _TOKEN_LINE_RE.fullmatch(line) is not None or _BRACKETS_ONLY.fullmatch(line) is not None:
         return True
     if _SEPARATOR_RE.fullmatch(line) or _ID_RE.fullmatch(line) or _ADDRESS_RE.fullmatch(line):
         return True

@@ -27,6 +27,10 @@ _DOC_TYPES = (
 )
 # A document type may carry a status in brackets: 办法（试行）, 方案(征求意见稿).
 ENDS_WITH_DOC_TYPE = re.compile(rf"{_DOC_TYPES}(?:[(（][^()（）]{{1,12}}[)）])?[)）》”]*$")
+# A line that is nothing but a document's kind, with a word or two before it: 工作要点, 实施方案,
+# 行动计划, 通知, 工作报告（试行）
+BARE_DOC_TYPE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}{_DOC_TYPES}(?:[(（][^()（）]{{1,12}}[)）])?")
+MAX_BARE_DOC_TYPE = 10  # characters
 _JOIN_TAIL = re.compile(r"(?:关于|的|和|与|及|暨|、|—|《|“|\()$")
 # a headline ending in a run of dashes ("…精彩纷呈的图景———"): its subtitle follows on the next line
 _DASH_RUN_END = re.compile(r"[—－]{2,}$")
@@ -269,6 +273,15 @@ def can_join(title: str, line: str) -> bool:
         return "关于" in line or _HEADLINE_VERB.search(line) is None
     if ENDS_WITH_DOC_TYPE.search(title):
         return False
+    if (
+        len(line) <= MAX_BARE_DOC_TYPE
+        and BARE_DOC_TYPE.fullmatch(line) is not None
+        and "\u4e00" <= title[-1] <= "\u9fff"
+    ):
+        # "2019年第四季度科技宣传及科技信息" / "工作要点": a title broken before the word that
+        # names its kind; the short line alone is no title, it completes the one above (a
+        # numbered label above it, "会议文件(十一)" / "政府工作报告", is no title's start)
+        return True
     if line.startswith("关于"):
         return False  # a second title start: the first line was a column name or a letterhead
     if _DASH_RUN_END.search(title) and _CLAUSE_COMMA.search(line):
@@ -295,7 +308,8 @@ def title_score(line: str) -> int:
 
 def issuer_of_title(title: str) -> str | None:
     """The issuing body that opens a title: 重庆市人民政府关于… -> 重庆市人民政府."""
-    for sep in ("关于", "对", "印发"):
+    # "某某市科学技术局致全市科技工作者的新年慰问信": a letter's sender, then 致 and whom it greets
+    for sep in ("关于", "对", "印发", "致"):
         idx = title.find(sep)
         if 2 <= idx <= 60 and is_org_line(title[:idx]):
             return title[:idx]
