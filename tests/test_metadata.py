@@ -2757,3 +2757,8 @@ def test_a_sites_copyright_holder_names_the_publisher_when_nothing_else_does() -
     assert parse(page + "版权所有：某某市科学技术局\n").metadata.publisher == "某某市科学技术局"
     # a company holding a copy site's copyright publishes nothing
     assert parse(page + "© 2021 某某网络科技有限公司\n").metadata.publisher is None
+
+
+def test_a_headline_opening_with_a_scanning_instrument_is_no_prompt() -> None:
+    page = "扫描隧道显微镜在某某大学研制成功\n发布时间:2024-03-02\n3月1日,某某大学研制的扫描隧道显微镜通过验收。\n"
+    assert parse(page).metadata.title == "扫描隧道显微镜在某某大学研制成功"

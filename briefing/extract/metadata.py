@@ -1056,7 +1056,9 @@ _FURNITURE = re.compile(
     r"|^(?:精确|模糊|高级|全文|站内|开始|立即)?(?:检索|搜索|查询)$"
     # a prompt to the reader, not a name of anything: a pointer glyph ("➤点击图片可浏览大图",
     # "► 更多") or an imperative to click, tap or scan opening the line
-    r"|^[➤►▶▷▸☞👉→]|^(?:请|可)?(?:点击|单击|轻触|轻点|长按|扫描|扫码)"
+    r"|^[➤►▶▷▸☞👉→]"
+    r"|^(?:请|可)?(?:点击|单击|轻触|轻点|长按|扫描|扫码)[^。]{0,12}?"
+    r"(?:图|二维码|查看|浏览|观看|收听|阅读|进入|关注|这里|此处|更多|下载)"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 
