@@ -2703,6 +2703,12 @@ def test_a_title_broken_before_its_document_type_is_one_title(first: str, second
     assert parse(page).metadata.title == first + second
 
 
+@pytest.mark.parametrize("part", ["目录", "通知公告"])
+def test_a_contents_heading_or_a_column_name_under_a_title_is_not_part_of_it(part: str) -> None:
+    page = f"2024年某某县科技创新政策汇编\n{part}\n一、支持企业研发\n对企业研发投入给予10%补助。\n"
+    assert parse(page).metadata.title == "2024年某某县科技创新政策汇编"
+
+
 def test_a_numbered_label_above_a_report_title_is_not_joined_to_it() -> None:
     page = (
         "县十届人大二次\n会议文件(八)\n政府工作报告\n(2024年1月8日在某某县第十届人民代表大会第二次会议上)\n"

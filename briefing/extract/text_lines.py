@@ -27,9 +27,13 @@ _DOC_TYPES = (
 )
 # A document type may carry a status in brackets: 办法（试行）, 方案(征求意见稿).
 ENDS_WITH_DOC_TYPE = re.compile(rf"{_DOC_TYPES}(?:[(（][^()（）]{{1,12}}[)）])?[)）》”]*$")
-# A line that is nothing but a document's kind, with a word or two before it: 工作要点, 实施方案,
-# 行动计划, 通知, 工作报告（试行）
-BARE_DOC_TYPE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}{_DOC_TYPES}(?:[(（][^()（）]{{1,12}}[)）])?")
+# A line that is nothing but a document's kind after the word that says what kind of work it is:
+# 工作要点, 实施方案, 行动计划, 工作报告（试行）. A kind alone ("目录", "通知") or two kinds ("通知公告",
+# a column's name) is none: a part of the page, not the end of a title.
+BARE_DOC_TYPE = re.compile(
+    rf"(?P<lead>[\u4e00-\u9fff]{{2,4}}?){_DOC_TYPES}(?:[(（][^()（）]{{1,12}}[)）])?"
+)
+_DOC_TYPE_WORD = re.compile(_DOC_TYPES)
 MAX_BARE_DOC_TYPE = 10  # characters
 _JOIN_TAIL = re.compile(r"(?:关于|的|和|与|及|暨|、|—|《|“|\()$")
 # a headline ending in a run of dashes ("…精彩纷呈的图景———"): its subtitle follows on the next line
@@ -275,7 +279,8 @@ def can_join(title: str, line: str) -> bool:
         return False
     if (
         len(line) <= MAX_BARE_DOC_TYPE
-        and BARE_DOC_TYPE.fullmatch(line) is not None
+        and (bare := BARE_DOC_TYPE.fullmatch(line)) is not None
+        and _DOC_TYPE_WORD.search(bare.group("lead")) is None
         and "\u4e00" <= title[-1] <= "\u9fff"
     ):
         # "2019年第四季度科技宣传及科技信息" / "工作要点": a title broken before the word that
