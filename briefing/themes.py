@@ -553,9 +553,7 @@ class Classifier:
             hits = [hit for hit in hits if hit[2].weights or hit[2].cancels]
         if len(hits) <= 1:
             # nothing overlaps a lone match: it is kept (the common case, no sorting or scans)
-            hits = _drop_prize_winners(
-                text, _drop_list_categories(text, hits, suppressed), suppressed
-            )
+            hits = _drop_list_categories(text, hits, suppressed)
             return _mute_clauses(text, hits, markers, suppressed) if markers else hits
         # longest first, then leftmost: the kept set is the same whatever order the automaton used
         hits.sort(key=_longest_first)
@@ -604,7 +602,7 @@ class Classifier:
                 suppressed.append(_suppression(text, start, end, found, owner))
         kept.extend(revived)
         kept.sort(key=_start)
-        kept = _drop_prize_winners(text, _drop_list_categories(text, kept, suppressed), suppressed)
+        kept = _drop_list_categories(text, kept, suppressed)
         return _mute_clauses(text, kept, markers, suppressed) if markers else kept
 
     def _score(
@@ -966,48 +964,6 @@ def _drop_list_categories(
             term = text[start:end]
             suppressed.append(Suppressed(term, start, end, tuple(found.weights), term, drop[i]))
     return [k for i, k in enumerate(kept) if i not in drop]
-
-
-# 李某院士团队荣获国家科学技术进步奖一等奖, 研发团队获评“XX”称号: a prize or honour title after
-# its verb in the same clause; 奖励, 奖补, 奖金 are support (对获奖人才给予奖励), and a prize has a
-# name of two characters or more before 奖 (获奖 alone is a topic)
-_PRIZE_RE = re.compile(
-    r"(?:荣获|获得|获评|摘得|斩获|被授予|被评为|获)[^，,；;。：:]{2,30}?(?:奖(?![励补金])|称号)"
-)
-# 院士团队获得国家科技进步奖一等奖的，给予100万元奖励: a prize followed by 的 is the condition of a
-# support provision for the winners, which is about them
-_PRIZE_CONDITION_RE = re.compile(r"[^，,；;。的]{0,6}的")
-_PRIZE_REASON = "是获奖者的身份（“…荣获…奖”），获奖是荣誉，不是针对该主题的措施"
-
-
-def _drop_prize_winners(
-    text: str, kept: list[tuple[int, int, _Entry]], suppressed: list[Suppressed] | None
-) -> list[tuple[int, int, _Entry]]:
-    """`kept` without the terms that name a prize's winner: a term before a prize verb in the
-    verb's clause (李某院士团队荣获国家科技进步奖, 某实验室获国家自然科学奖) says who won, and an honour
-    is no measure of the winner's theme (the corpus labels honours with no theme). The prize's
-    own name after the verb, and the rest of the sentence, keep their terms."""
-    if not kept or ("奖" not in text and "称号" not in text):
-        return kept
-    winners: list[tuple[int, int]] = []  # (clause start, verb start)
-    for m in _PRIZE_RE.finditer(text):
-        if _PRIZE_CONDITION_RE.match(text, m.end()):
-            continue
-        clause = max(text.rfind(mark, 0, m.start()) for mark in _CLAUSE_ENDS) + 1
-        winners.append((clause, m.start()))
-    if not winners:
-        return kept
-    out = []
-    for start, end, found in kept:
-        if found.weights and any(a <= start and end <= v for a, v in winners):
-            if suppressed is not None:
-                term = text[start:end]
-                suppressed.append(
-                    Suppressed(term, start, end, tuple(found.weights), term, _PRIZE_REASON)
-                )
-            continue
-        out.append((start, end, found))
-    return out
 
 
 # a theme's clause word (专项债) governs its own list item: 、 and 和 end one inside a clause
