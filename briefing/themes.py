@@ -796,14 +796,6 @@ _TOPIC_TAIL_RE = re.compile(_TOPIC_TAIL)
 # “上云”“上规”“上市”, “飞地建园”“机构共建”“人才协作”: a run of quoted slogans names forms or steps
 _SLOGAN_LIST_RE = re.compile(r"(?:“[^“”]{1,8}”){3,}")
 _ITEM_SPLIT_RE = re.compile(r"、|以及|”“")
-# “企业出题，政府立题，人才破题”: one pair of quotes round three or more short clauses of one length,
-# split by ， or 、, is a slogan naming how a mechanism works; a word in one part is part of the
-# wording, not what the measure does (a slogan whose every part names one theme keeps it; only
-# generic words, those that need an anchor, are wording: see `_drop_list_categories`). A part
-# of three characters or fewer is a name, not a clause (“院士行、专家行、博士行” are talent events,
-# “科技贷、人才贷” loan products), and names joined by + (“中试+投资+孵化”) are the mechanism itself
-_SLOGAN_PARTS_RE = re.compile(r"“(?:[^“”，,、。；;：:]{4,8}[，,、]){2,}[^“”，,、。；;：:]{4,8}”")
-_PART_SPLIT_RE = re.compile(r"[，,、]")
 # 支持企业加大研发投入、建设研发机构、引进高端人才、挂牌上市: a run of coordinated actions; a
 # generic word (上市, 人才) in one of them is one step among many, not what the measure is about
 PASSING_LIST_ITEMS = 4
@@ -819,25 +811,13 @@ _TOPIC_REASON = (
     "是文件主题、领域或产业的列举（“…等政策”“…等方面”“…等产业”）中的词，不代表针对该主题的措施"
 )
 _SLOGAN_REASON = "是一串引号标语（如“上云”“上规”“上市”）中的词，不代表针对该主题的措施"
-_SLOGAN_PARTS_REASON = (
-    "位于口号引语中（一对引号里几个并列短句，如“企业出题，政府立题”），不代表针对该主题的措施"
-)
 _QUOTES = "“”\"'‘’「」"
 
 
-def _parallel(quoted: str) -> bool:
-    """Whether the parts of a quoted run (“企业出题，政府立题，人才破题”) are of one length, give or
-    take a character, as a slogan's are; a quoted list of names of any lengths is no slogan."""
-    lengths = [len(part) for part in _PART_SPLIT_RE.split(quoted[1:-1])]
-    return max(lengths) - min(lengths) <= 1
-
-
-def _items(
-    text: str, start: int, end: int, split: re.Pattern[str] = _ITEM_SPLIT_RE
-) -> list[tuple[int, int]]:
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     items = []
     pos = start
-    for sep in split.finditer(text, start, end):
+    for sep in _ITEM_SPLIT_RE.finditer(text, start, end):
         items.append((pos, sep.start()))
         pos = sep.end()
     items.append((pos, end))
@@ -899,47 +879,33 @@ def _drop_list_categories(
     if not kept:
         return kept
     # literal checks first: most sentences hold no list at all, and the patterns are costly
-    spans: list[tuple[re.Match[str], str, re.Pattern[str]]] = []
+    spans = []
     if text.count("、") >= 2:
         # a list starts at most 6 characters before its first 、 and ends at most 6 after its
         # last: the scan need not try the rest of the sentence
         lo, hi = text.find("、"), text.rfind("、")
-        spans += [(m, "", _ITEM_SPLIT_RE) for m in _LIST_RE.finditer(text, max(0, lo - 6), hi + 7)]
+        spans += [(m, "") for m in _LIST_RE.finditer(text, max(0, lo - 6), hi + 7)]
     if (
         "等" in text
         and ("、" in text or "以及" in text)
         and _TOPIC_TAIL_RE.search(text) is not None
     ):
         lo = min(i for i in (text.find("、"), text.find("以及")) if i >= 0)
-        spans += [
-            (m, _TOPIC_REASON, _ITEM_SPLIT_RE)
-            for m in _TOPIC_LIST_RE.finditer(text, max(0, lo - 16))
-        ]
+        spans += [(m, _TOPIC_REASON) for m in _TOPIC_LIST_RE.finditer(text, max(0, lo - 16))]
     if text.count("“") >= 3:
-        spans += [(m, _SLOGAN_REASON, _ITEM_SPLIT_RE) for m in _SLOGAN_LIST_RE.finditer(text)]
-    if "“" in text:
-        spans += [
-            (m, _SLOGAN_PARTS_REASON, _PART_SPLIT_RE)
-            for m in _SLOGAN_PARTS_RE.finditer(text)
-            if _parallel(m.group(0))
-        ]
+        spans += [(m, _SLOGAN_REASON) for m in _SLOGAN_LIST_RE.finditer(text)]
     drop = _passing_items(text, kept)
     if not spans and not drop:
         return kept
     starts = [k[0] for k in kept]  # kept is in text order
-    for lst, topic_reason, split in spans:
+    for lst, topic_reason in spans:
         topics = bool(topic_reason)
         item_themes = []
         hits: list[int] = []
-        for a, b in _items(text, lst.start(), lst.end(), split):
+        for a, b in _items(text, lst.start(), lst.end()):
             lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
             inside = [i for i in range(lo, hi) if kept[i][1] <= b]
             item_themes.append(frozenset(t for i in inside for t in kept[i][2].weights))
-            if split is _PART_SPLIT_RE:
-                # a slogan's generic words (人才, 专家, 融资) are its wording; a word that is the
-                # theme by itself (引智 in “招才引智，育才留才，用才爱才”) still says what it is about
-                hits += [i for i in inside if kept[i][2].anchored]
-                continue
             if topics:
                 hits += inside
                 continue

@@ -889,38 +889,3 @@ def test_lean_paths_agree_on_the_seed_sentences() -> None:
             for sentence in parse_structure(parse_document_text(raw).body).sentences:
                 full = classifier.classify(sentence.text)
                 assert classifier.themes_of(sentence.text) == (full.themes, full.evidence)
-
-
-def test_a_word_inside_a_quoted_slogan_of_parallel_parts_gives_no_theme(
-    classifier: Classifier,
-) -> None:
-    # in a science bureau's document 人才 counts anywhere, but not as one part of a slogan naming
-    # how a mechanism works: the measure is the project funding
-    text = (
-        "按照“高校出题，企业答题，人才解题”的思路，组织产业共性技术项目联合攻关，每项给予80万元支持"
-    )
-    result = classifier.classify(text, document=True)
-    assert result.themes == []
-    assert any(s.term == "人才" and "口号引语" in s.reason for s in result.suppressed)
-    # the same word outside the slogan still counts
-    text = "引进科技人才60名，按照“高校出题，企业答题，政府助题”的思路组织攻关"
-    assert classifier.classify(text, document=True).themes == ["人才"]
-    # a slogan each of whose parts names the theme is about it
-    assert classifier.classify("实施“引进人才，培养人才，用好人才”工程", document=True).themes == [
-        "人才"
-    ]
-    # a word that is the theme by itself says what the slogan is about
-    text = "实施“招才引智，育才留才，用才爱才”工程"
-    assert classifier.classify(text, document=True).themes == ["人才"]
-    # nor is a quoted list of short names: these are talent events
-    assert themes_of(classifier, "开展“院士行、专家行、博士行”活动") == ["人才"]
-    # a quoted list of names of different lengths is no slogan
-    text = "推出“科技创新券、知识价值信用贷款、人才公寓”三项服务"
-    assert "科技金融" in classifier.classify(text).themes
-
-
-def test_explain_says_why_a_slogan_word_does_not_count(app: typer.Typer) -> None:
-    text = "按照“院校出题，企业答题，人才解题”的思路组织联合攻关。"
-    result = CliRunner().invoke(app, ["explain", text])
-    assert result.exit_code == 0
-    assert "位于口号引语中" in result.output and "最终主题：其他" in result.output
