@@ -15,6 +15,7 @@ import typer
 from briefing.errors import BriefingError
 from briefing.extract.measures import (
     document_context,
+    glossary_title,
     in_document,
     locate_in_document,
     not_a_measure,
@@ -101,6 +102,7 @@ class _Context:
     document: bool = False  # the document is about science and technology throughout
     main: tuple[str, list[str]] | None = None  # the document's main theme and its evidence
     problems: str = ""  # the problem statement opening the sentence's paragraph, when not found
+    glossary: str = ""  # the title of the glossary (名词注释) the sentence sits in, when not found
 
 
 _FINAL_MARKS = "。！？!?；;：:…”’」）)"
@@ -145,7 +147,8 @@ def _context(
         # a sentence left out (with its paragraph of problems, as a proposal's account…) is in the
         # document, just not a measure
         problems = problems_paragraph_opening(doc, sentence) or ""
-        found_text = bool(problems) or in_document(doc, sentence)
+        glossary = glossary_title(doc, sentence) or ""
+        found_text = bool(problems) or bool(glossary) or in_document(doc, sentence)
         where = "找到了这句话，但它不在抽取结果中" if found_text else "没有找到这句话"
         return _Context(
             _as_sentence(sentence, classifier),
@@ -155,6 +158,7 @@ def _context(
             note=f"在 {doc} 中{where}，按句子本身解释",
             title=title,
             problems=problems,
+            glossary=glossary,
         )
     return _Context(
         found.text,
@@ -304,6 +308,8 @@ def _explain_status(where: _Context) -> None:
         excluded = (
             f"所在段落以问题陈述开头（“{where.problems[:30]}…”），段内各句陈述的是问题，不是措施"
         )
+    if excluded is None and where.glossary:
+        excluded = f"位于名词注释部分（“{where.glossary[:30]}”），是对正文用语的解释，不是措施"
     if excluded is not None:
         typer.echo(f"不计为措施：{excluded}（简报和抽取结果中不会出现）")
     decision = where.decision or decide(where.sentence, where.section, where.doc)

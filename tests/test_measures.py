@@ -1004,3 +1004,109 @@ def test_a_proposal_named_with_the_advice_it_gives_is_still_its_own_account() ->
         not_a_measure("委员在提案中分析了我市中试平台建设的短板，提出了具体建议。", "reply")
         is not None
     )
+
+
+# ---------------------------------------------------------------- lead-ins, cheers, glossaries
+
+
+def test_a_lead_in_ending_on_a_colon_is_no_measure_but_its_items_are() -> None:
+    body = "\n".join(
+        [
+            "某市科学技术局关于市政协第12号提案的答复",
+            "张三委员:",
+            "您提出的建议收悉。",
+            "一、办理情况",
+            "围绕“建立农业科技服务队”的建议,我局结合本部门职责开展的工作主要体现在下面几点:",
+            "组织15名科技特派员组建蔬菜产业服务队,深入合作社开展技术指导。",
+            "举办种植技术培训班3期,培训农户200余人次。",
+        ]
+    )
+    found = texts(measures_of(body, date="2025-06-01"))
+    assert not any(t.endswith(":") for t in found)
+    assert any(t.startswith("组织15名科技特派员") for t in found)
+    assert any(t.startswith("举办种植技术培训班") for t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今后五年,全区科技工作要统筹把握好以下四个方面。",
+        "为完成全年目标,全局上下要突出抓好以下重点工作:",
+    ],
+)
+def test_a_sentence_announcing_the_list_after_it_is_no_measure(text: str) -> None:
+    assert not_a_measure(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bound, not the list after it
+        "全市规上工业企业综合能耗下降到100万吨标准煤以下。",
+        "推进省以下财政事权改革。",
+        # a lead-in that counts something reports that much itself
+        "2025年全市安排科技专项资金8000万元,今年重点投向以下三个领域的四十余个项目和二十多个平台建设:",
+    ],
+)
+def test_a_bound_or_a_counted_lead_in_stays_a_measure(text: str) -> None:
+    assert not_a_measure(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "谨向奋战在科研一线的广大科技人员致以诚挚的谢意和美好的祝愿!",
+        "全县科技战线的同志们勇挑重担、再立新功!",
+        "让我们携起手来,埋头苦干、久久为功,共同书写科技强市建设的崭新篇章！",
+    ],
+)
+def test_thanks_wishes_and_rallying_lines_are_no_measures(text: str) -> None:
+    assert not_a_measure(text) is not None
+    body = "某县科技局致科技工作者的一封信\n" + text + "\n全年新增高新技术企业12家。"
+    assert texts(measures_of(body, date="2025-01-10")) == ["全年新增高新技术企业12家。"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年技术合同成交额突破50亿元!",
+        "我县成功获批国家农业科技园区!",
+    ],
+)
+def test_an_exclamation_that_reports_a_figure_or_a_result_stays(text: str) -> None:
+    assert not_a_measure(text) is None
+
+
+def test_a_glossary_annex_gives_no_measures() -> None:
+    body = "\n".join(
+        [
+            "某省2026年政府工作报告",
+            "三、2026年工作安排",
+            "深化“2+X+Y”成果转化服务网络建设,新建概念验证中心8家。",
+            "各位代表!让我们团结奋进,再创佳绩!",
+            "附件",
+            "本报告部分用语说明及名词注释",
+            "1.“2+X+Y”成果转化服务网络:建设2个省级枢纽中心,指导各市建设X个分中心,引导高校组建Y个转化机构。",
+            "2.“攀登”计划:面向2035年,支持基础研究人员长期稳定开展原创研究的科技专项。",
+        ]
+    )
+    found = texts(measures_of(body, date="2026-01-20"))
+    assert found == ["深化“2+X+Y”成果转化服务网络建设,新建概念验证中心8家。"]
+
+
+def test_a_note_line_starts_a_glossary_until_the_next_annex() -> None:
+    body = "\n".join(
+        [
+            "某市科技创新三年行动方案",
+            "一、主要任务",
+            "实施高新技术企业倍增计划,到2027年高新技术企业达到900家。",
+            "注释",
+            "[1]ESI:基本科学指标数据库,用于评价科研机构学术水平。",
+            "附件2",
+            "重点任务分工",
+            "建设市级中试基地5家,由市科技局牵头负责。",
+        ]
+    )
+    found = texts(measures_of(body, date="2025-03-01"))
+    assert not any("ESI" in t or "数据库" in t for t in found)
+    assert "建设市级中试基地5家,由市科技局牵头负责。" in found

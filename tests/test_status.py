@@ -1358,3 +1358,21 @@ def test_explain_finds_a_proposals_account_left_out_of_a_reply(
     assert "找到了这句话，但它不在抽取结果中" in result.output
     missing = CliRunner().invoke(app, ["explain", "该提案由九三学社提出。", "--doc", str(doc)])
     assert "没有找到这句话" in missing.output
+
+
+def test_explain_says_a_glossary_left_a_sentence_out(app: typer.Typer, tmp_path: Path) -> None:
+    doc = tmp_path / "report.txt"
+    doc.write_text(
+        "2026年某某市政府工作报告\n"
+        "三、2026年工作安排\n"
+        "实施“揭榜攻关”行动，全年发布技术需求50项。\n"
+        "附件\n"
+        "名词解释\n"
+        "1.“揭榜攻关”行动：由企业提出技术需求、面向社会公开征集解决方案的科研组织方式。\n",
+        encoding="utf-8",
+    )
+    gloss = "由企业提出技术需求、面向社会公开征集解决方案的科研组织方式。"
+    result = CliRunner().invoke(app, ["explain", gloss, "--doc", str(doc)])
+    assert result.exit_code == 0
+    assert "找到了这句话，但它不在抽取结果中" in result.output
+    assert "不计为措施：位于名词注释部分（“名词解释”）" in result.output

@@ -42,7 +42,7 @@ from briefing.extract.status import (
     states_goals,
     strong_mood,
 )
-from briefing.model import Measure, Sentence, Status, Structure
+from briefing.model import Measure, Paragraph, Sentence, Status, Structure
 from briefing.themes import Classifier, main_theme
 
 # ---------------------------------------------------------------- patterns
@@ -68,7 +68,9 @@ _QUANTITY_RE = re.compile(
 # patterns: every branch of the first opens with a literal (the regex engine then jumps to its
 # first characters), the second holds the cues that open the sentence.
 _FRAMING_RE = re.compile(
-    r"收悉|如下[。：:]?$|以下(?<![\d%％]以下)(?:工作|意见|几个方面|几点|措施|建议|通知|要求)?[。：:]?$"
+    r"收悉|如下[。：:]?$|以下(?<![\d%％]以下)(?:工作|意见|几个方面|几点|措施|建议|通知|要求)[。：:]?$"
+    # a bare 以下 ends a list's lead only before a colon: 下降到100万吨标准煤以下。 is a bound
+    r"|以下[：:]$"
     r"|以下[一二三四五六七八九十几]个方面的?工作[。：:]?$"
     r"|审签|审定签发|回执|现予(?:以)?印发|现印发(?:给)?你们|请认真(?:贯彻|遵照|抓好)"
     r"|请遵照执行|请结合实际|请及时(?:报告|反馈|报送)|另行(?:制定|通知|印发)[。.]?$"
@@ -741,6 +743,29 @@ def problems_paragraph_opening(path: Path, sentence: str) -> str | None:
     return None
 
 
+def glossary_title(path: Path, sentence: str) -> str | None:
+    """The title of the glossary (名词注释) holding `sentence` in the document at `path`, which
+    leaves it out (`_units`), for `briefing explain`; else None."""
+    from briefing.extract.metadata import parse_document_text
+    from briefing.extract.structure import normalize_inline, parse_structure
+    from briefing.readers import read_file
+
+    wanted = _clean(normalize_inline(sentence))
+    if not wanted:
+        return None
+    for raw in read_file(path, str(path)):
+        structure = parse_structure(parse_document_text(raw).body)
+        glossary = _glossary_paragraphs(structure.paragraphs)
+        if not glossary:
+            continue
+        titles = [p for p in structure.paragraphs if p.index in glossary]
+        for s in structure.sentences:
+            if s.paragraph in glossary and wanted in _clean(s.text):
+                # the title is the glossary's first paragraph before the sentence
+                return next(p.text.strip() for p in titles if p.index <= s.paragraph)
+    return None
+
+
 def in_document(path: Path, sentence: str) -> bool:
     """Whether a sentence of the document at `path` holds `sentence`, for `briefing explain` to
     tell a sentence left out of the measures from one the document does not have."""
@@ -1215,7 +1240,42 @@ def _framing_shape(text: str) -> str | None:
         return "是口号（几个等长的分句，不含数字，没有做了或要做的事），不是措施"
     if "取得" in text and _EMPTY_GAIN_RE.fullmatch(text) is not None:
         return "只说取得了成效，没有做了什么，也没有数字，不是措施"
+    if leads_in_list(text):
+        return "是引出下文清单的句子（以冒号结尾，或以“以下……方面”收尾），本身不是措施，其后各项照常计入"
+    if is_exclamation(text):
+        return "是以感叹号结尾的致谢、祝愿或号召，没有数字或成果，不是措施"
     return None
+
+
+# A lead-in points at what follows and reports nothing of its own: a sentence that ends on a colon
+# (…的工作措施主要包括以下方面:, 一年来的工作和成效主要表现在:), or on 以下/如下 and the kind of
+# thing listed (重点把握好以下五个方面。). Its items are sentences of their own and stay measures.
+# A lead-in that counts something (安排资金5000万元,重点支持以下领域:) reports that much itself.
+# 以下 after a quantity or a level is a bound (5%以下, 省以下财政体制), never followed by the kind.
+_LIST_FOLLOWS_RE = re.compile(
+    r"(?:以下|如下)(?:[一二三四五六七八九十几两\d]+[个项条点类])?(?:的)?"
+    r"(?:方面|工作|任务|举措|措施|事项|内容|重点)(?:工作)?[。.]?$"
+)
+
+
+def leads_in_list(text: str) -> bool:
+    """…主要包括以下方面: / 重点把握好以下五个方面。: the lead of a list, not a measure itself."""
+    if text[-1:] in ":：":
+        return _QUANTITY_RE.search(text) is None
+    return ("以下" in text or "如下" in text) and _LIST_FOLLOWS_RE.search(text) is not None
+
+
+# An exclamation mark ends thanks, wishes and rallying lines (向…表示衷心的感谢!, 广大科技工作者
+# 与党同心、跟党奋斗!, 奋力推动宏伟蓝图变成美好现实!), not a report or a plan; none of the labelled
+# measures ends on one. A figure or a named result (获批, 建成, 入选…) keeps the sentence: a news
+# item may cheer a result it reports.
+def is_exclamation(text: str) -> bool:
+    """向…表示衷心的感谢和崇高的敬意! / …与党同心、跟党奋斗!: no figure, no result, not a measure."""
+    return (
+        text[-1:] in "！!"
+        and _QUANTITY_RE.search(text) is None
+        and _LED_RESULT_RE.search(text) is None
+    )
 
 
 # A generic intention (全省科技工作要聚焦…,找准工作着力点和切入点,加强关键技术攻关…,助力…): every
@@ -1375,6 +1435,7 @@ def _units(
     item_paragraph = -1
     problems_paragraph = -1  # the paragraph a statement of problems opened
     headed_lines = -1  # short lines heading a paragraph, in the whole document; -1: not counted
+    glossaries = _glossary_paragraphs(structure.paragraphs)
     i = 0
     while i < len(sentences):
         sentence = sentences[i]
@@ -1382,6 +1443,8 @@ def _units(
         i += 1
         if _CONTENT_RE.search(text) is None:
             continue
+        if sentence.paragraph in glossaries:
+            continue  # 12.“1+M+N”服务体系:建设“1”个…: a term's gloss, which the body already says
         if (
             i == len(sentences)
             and text[-1:] not in _SENTENCE_ENDS
@@ -1542,6 +1605,34 @@ def _units(
                 whole,
                 sentence.paragraph,
             )
+
+
+# The title of a part that glosses terms (《政府工作报告》有关内容名词注释, 注释, 名词解释:): a line of
+# its own, no sentence inside it. What follows is "N.术语:释义" entries, each of which explains a
+# name the body uses; the body's sentence is the measure, and the gloss alone (its term is the
+# entry's heading) would repeat it without the name. A bare 解释 is no title (本办法由市科技局负责解释).
+_GLOSSARY_TITLE_RE = re.compile(r"(?:(?:名词|术语)(?:解释|注释|释义)|注释|释义)[:：]?$")
+# the start of another annex (附件2, 附录:), which ends the glossary
+_ANNEX_LINE_RE = re.compile(r"^附(?:件|录)[\d一二三四五六七八九十]*[:：]?$")
+_GLOSSARY_TITLE_MAX = 40
+
+
+def _glossary_paragraphs(paragraphs: Sequence[Paragraph]) -> frozenset[int]:
+    """The paragraphs of a document's glossary: from a glossary's title line to the next annex
+    line or the end."""
+    found: set[int] = set()
+    inside = False
+    for paragraph in paragraphs:
+        text = paragraph.text.strip()
+        if len(text) <= _GLOSSARY_TITLE_MAX:  # a title is short: no scan of the long paragraphs
+            if _ANNEX_LINE_RE.match(text) is not None:
+                inside = False
+                continue
+            if _GLOSSARY_TITLE_RE.search(text) is not None and not _SENTENCE_PUNCT_RE.search(text):
+                inside = True
+        if inside:
+            found.add(paragraph.index)
+    return frozenset(found)
 
 
 # an item of a list: 1.…, (一)…, 一是…, ①…, ——…
