@@ -1046,6 +1046,8 @@ def test_a_sentence_announcing_the_list_after_it_is_no_measure(text: str) -> Non
         "推进省以下财政事权改革。",
         # a lead-in that counts something reports that much itself
         "2025年全市安排科技专项资金8000万元,今年重点投向以下三个领域的四十余个项目和二十多个平台建设:",
+        # …and one that names the document it issued
+        "今年3月,我局会同市财政局联合印发了《科技创新券管理办法(试行)》,对创新券的申领和兑付作了以下规定:",
     ],
 )
 def test_a_bound_or_a_counted_lead_in_stays_a_measure(text: str) -> None:
@@ -1071,6 +1073,7 @@ def test_thanks_wishes_and_rallying_lines_are_no_measures(text: str) -> None:
     [
         "全年技术合同成交额突破50亿元!",
         "我县成功获批国家农业科技园区!",
+        "市政府正式出台《支持新型研发机构发展的若干措施》!",
     ],
 )
 def test_an_exclamation_that_reports_a_figure_or_a_result_stays(text: str) -> None:

@@ -1250,7 +1250,8 @@ def _framing_shape(text: str) -> str | None:
 # A lead-in points at what follows and reports nothing of its own: a sentence that ends on a colon
 # (…的工作措施主要包括以下方面:, 一年来的工作和成效主要表现在:), or on 以下/如下 and the kind of
 # thing listed (重点把握好以下五个方面。). Its items are sentences of their own and stay measures.
-# A lead-in that counts something (安排资金5000万元,重点支持以下领域:) reports that much itself.
+# A lead-in that counts something (安排资金5000万元,重点支持以下领域:) or names the document it issued
+# (印发了《…实施方案》,明确了以下任务:) reports that much itself.
 # 以下 after a quantity or a level is a bound (5%以下, 省以下财政体制), never followed by the kind.
 _LIST_FOLLOWS_RE = re.compile(
     r"(?:以下|如下)(?:[一二三四五六七八九十几两\d]+[个项条点类])?(?:的)?"
@@ -1261,18 +1262,19 @@ _LIST_FOLLOWS_RE = re.compile(
 def leads_in_list(text: str) -> bool:
     """…主要包括以下方面: / 重点把握好以下五个方面。: the lead of a list, not a measure itself."""
     if text[-1:] in ":：":
-        return _QUANTITY_RE.search(text) is None
+        return "《" not in text and _QUANTITY_RE.search(text) is None
     return ("以下" in text or "如下" in text) and _LIST_FOLLOWS_RE.search(text) is not None
 
 
 # An exclamation mark ends thanks, wishes and rallying lines (向…表示衷心的感谢!, 广大科技工作者
 # 与党同心、跟党奋斗!, 奋力推动宏伟蓝图变成美好现实!), not a report or a plan; none of the labelled
-# measures ends on one. A figure or a named result (获批, 建成, 入选…) keeps the sentence: a news
-# item may cheer a result it reports.
+# measures ends on one. A figure, a named result (获批, 建成, 入选…) or a document named keeps the
+# sentence: a news item may cheer a result it reports.
 def is_exclamation(text: str) -> bool:
     """向…表示衷心的感谢和崇高的敬意! / …与党同心、跟党奋斗!: no figure, no result, not a measure."""
     return (
         text[-1:] in "！!"
+        and "《" not in text
         and _QUANTITY_RE.search(text) is None
         and _LED_RESULT_RE.search(text) is None
     )
