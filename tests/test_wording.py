@@ -444,8 +444,10 @@ def test_a_news_items_result_after_a_reporters_lead_in_is_a_highlight() -> None:
         "记者日前从市科技局了解到，苏州实验室正式揭牌运行。",
     ):
         assert unsuitable(clean_sentence(text)) is None
-    framing = "日前记者再次走访发现，如今，我市科技创新体系建设正在从“建框架”向“强功能”跃升！"
+    framing = "日前记者再次走访发现，如今，我市科技创新体系建设正在从“建框架”向“强功能”跃升。"
     assert unsuitable(clean_sentence(framing)) == "会议报道"
+    # ending on an exclamation mark it is a cheer, framing before any reporter's rule looks at it
+    assert unsuitable(clean_sentence(framing[:-1] + "！")) is not None
     # review s4c, 11: a shortfall the reporter found is no result
     for shortfall in (
         "记者日前走访发现，部分孵化器的公共服务平台仍未开通。",
