@@ -2854,3 +2854,20 @@ def test_a_plans_working_year_before_its_first_heading_frames_every_undated_figu
     )
     [found] = extract_indicators(SHA, structure, None)
     assert (found.value, found.year) == (8, 2026)
+
+
+def test_year_origins_say_which_rule_of_a_five_year_review_dated_a_figure() -> None:
+    # what `briefing explain` prints: a level reached after a sentence printing the year is that
+    # year's by the review's rule, a total added up over the period has no single year
+    structure = _doc(
+        ("过去五年,我们坚持创新驱动,全社会研发投入年均增长9.5%。",),
+        ("2025年全县新增高新技术企业30家。", "高新技术企业总数达到210家。"),
+        section=("一、“十四五”时期和2025年工作回顾", "（二）科技创新"),
+    )
+    origins: dict[str, str] = {}
+    found = extract_indicators(SHA, structure, "2026-01-20", year_origins=origins)
+    assert [(f.value, f.year, origins[f.id]) for f in found] == [
+        (9.5, None, "原文没有给出单独的年份，属于所回顾的时段 2021—2025"),
+        (30, 2025, "所在分句写明的“2025年”"),
+        (210, 2025, "回顾几年的部分中，同段前面句子写明的年份（期末达到的水平）"),
+    ]

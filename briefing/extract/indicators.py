@@ -607,24 +607,28 @@ def extract_indicators(
             # (新增…, 累计…) is the period's even after a sentence that printed a year ("2025年外国
             # 人来琼工作人数较2020年增长90%。…新增技能人才39.87万人次。")
             context_year = paragraph_years.get(sentence.paragraph)
+            context_why = "回顾几年的部分中，所在段落开头的年份"
             if context_year is None and "累计" not in sentence.text:
                 # "城镇新增就业累计超过300万人" after the year's paragraphs is the period's total
                 context_year = year_part_paragraphs.get(sentence.paragraph)
+                context_why = "回顾几年的部分中，以“某年，”开头讲这一年的一段之后的“——”段落"
                 span = review_spans.get(top)
                 if context_year is not None and span:
                     part_year = context_year
                     before_period = f"{int(span[:4]) - 1}年"
-            context_year = context_year or _review_subheading_year(
-                sentence.section, heading_years, ctx
-            )
+            if context_year is None:
+                context_year = _review_subheading_year(sentence.section, heading_years, ctx)
+                context_why = "回顾几年的部分中，小标题写明的年份"
             if _NAMES_THE_PERIOD.search(sentence.text) is not None:
                 # "五年累计新增高新技术企业2300家" in a paragraph opening "去年,…": the sentence says
                 # itself that its figures are the period's, whatever year its paragraph opened on
                 context_year = None
-            elif _OVER_THE_PERIOD.search(sentence.text) is None:
-                context_year = carried_years.get(sentence.paragraph) or context_year
+            elif _OVER_THE_PERIOD.search(sentence.text) is None and (
+                carried_year := carried_years.get(sentence.paragraph)
+            ):
+                context_year = carried_year
+                context_why = "回顾几年的部分中，同段前面句子写明的年份（期末达到的水平）"
             sentence_ctx = period_ctx
-            context_why = "回顾几年的部分中，同段前文或小标题写明的年份"
         else:
             context_year, context_why = _context_year(
                 sentence,
