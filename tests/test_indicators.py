@@ -2871,3 +2871,90 @@ def test_year_origins_say_which_rule_of_a_five_year_review_dated_a_figure() -> N
         (30, 2025, "所在分句写明的“2025年”"),
         (210, 2025, "回顾几年的部分中，同段前面句子写明的年份（期末达到的水平）"),
     ]
+
+
+def test_a_year_a_heading_prints_rules_over_a_history_opening_a_part_under_it() -> None:
+    # "一、2024年工作回顾 / （一）… / 2012年,全市…仅有58家": the sub-part opens on where things
+    # started, and its later counts are still the year its heading reviews
+    structure = _sections(
+        (("一、2024年工作回顾",), ()),
+        (
+            ("一、2024年工作回顾", "（一）创新主体不断壮大"),
+            (
+                "2012年,全市高新技术企业仅有58家,经过十余年培育,总数已大幅增加。",
+                "全年新增国家科技型中小企业860家,新认定省级专精特新企业45家。",
+            ),
+        ),
+    )
+    found = extract_indicators(SHA, structure, "2025-01-10")
+    assert [(f.value, f.year) for f in found] == [(58, 2012), (860, 2024), (45, 2024)]
+
+
+def test_a_past_years_background_opening_a_task_part_does_not_date_its_tasks() -> None:
+    # "二、下一步工作打算 / 2020年,我市获批…": what the plan lays down and aims at is the plan's
+    # year (the document's), not the background year the sub-part opens on
+    structure = _sections(
+        (
+            ("二、下一步工作打算", "（一）加快创新平台建设"),
+            (
+                "2020年,我市获批建设省级自主创新示范区。",
+                "对新认定的省级重点实验室给予50万元奖励,新建省级重点实验室3家。",
+            ),
+        ),
+    )
+    found = extract_indicators(SHA, structure, "2025-01-15", None, "某某市科学技术局2025年工作计划")
+    assert [(f.value, f.kind, f.year) for f in found] == [
+        (50, "provision", 2025),
+        (3, "target", 2025),
+    ]
+
+
+def test_a_plans_opening_on_the_year_just_finished_does_not_date_the_plan() -> None:
+    # a 工作要点 of 2025 opening on "2024年是…关键一年": its figures are the title's year
+    structure = _sections(
+        (
+            (),
+            (
+                "2024年是实现“十四五”规划目标任务的关键一年,全市科技系统攻坚克难。",
+                "2025年,全市科技工作的总体要求是:坚持创新驱动发展战略。",
+            ),
+        ),
+        (
+            ("一、培育壮大创新主体",),
+            ("新认定高新技术企业300家,对首次认定的高新技术企业给予20万元奖励。",),
+        ),
+    )
+    found = extract_indicators(SHA, structure, "2025-02-20", None, "某某市科学技术局2025年工作要点")
+    assert [(f.value, f.year) for f in found] == [(300, 2025), (20, 2025)]
+
+
+def test_a_plan_titled_with_its_years_sets_its_targets_for_the_last_one() -> None:
+    # "三年行动计划（2024—2026年）" opening "2024年是…开局之年": its goals and tasks are for 2026,
+    # the end of the years the title names, not for the first year its opening speaks of
+    structure = _sections(
+        ((), ("2024年是实施本行动计划的开局之年。",)),
+        (("一、主要目标",), ("全市研发经费投入强度达到3%,高新技术企业达到2000家。",)),
+        (
+            ("二、重点任务", "（一）培育创新主体"),
+            ("实施科技企业梯次培育工程,力争新增高新技术企业600家。",),
+        ),
+    )
+    found = extract_indicators(
+        SHA, structure, "2024-03-20", None, "某某市科技创新三年行动计划（2024—2026年）"
+    )
+    assert [(f.value, f.year) for f in found] == [(3, 2026), (2000, 2026), (600, 2026)]
+
+
+def test_a_part_opening_on_one_events_year_keeps_the_titles_year() -> None:
+    # "2018年我市被…确定为…试点" is when one thing happened, not the time of the whole part
+    structure = _sections(
+        (
+            ("一、国家创新型城市建设",),
+            (
+                "2018年我市被科技部确定为国家创新型城市建设试点。",
+                "全市技术合同成交额达到85亿元。",
+            ),
+        ),
+    )
+    [found] = extract_indicators(SHA, structure, "2024-12-20", None, "某某市2024年科技创新工作情况")
+    assert (found.value, found.year) == (85, 2024)

@@ -516,6 +516,7 @@ def extract_indicators(
     year_parts: dict[tuple[str, ...], int] = {}
     year_part_paragraphs: dict[int, int] = {}  # the "——…" paragraphs of such a part
     period_ctx = dataclasses.replace(ctx, summary_year=None)
+    span_title = bool(title and _TITLE_SPAN.search(title))
     for sentence in sentences:
         if sentence.paragraph not in paragraphs_seen:
             # a paragraph opening "2023年,…" dates the figures of its later sentences
@@ -553,9 +554,19 @@ def extract_indicators(
         top = sentence.section[:1]
         if sentence.section not in sections_seen:
             sections_seen.add(sentence.section)
-            if sentence.section and (opened := _opening_year(sentence.text, ctx)) is not None:
+            if (
+                sentence.section
+                and (opened := _opening_year(sentence.text, ctx)) is not None
+                and not (
+                    ctx.doc_year is not None
+                    and opened < ctx.doc_year
+                    and _is_planned(sentence, planned_paragraphs, plan_sections)
+                )
+            ):
                 # the section's first sentence opening with its time ("2025年是…之年", "2023年,",
-                # "去年,") sets the frame of the whole section, not only of its paragraph
+                # "去年,") sets the frame of the whole section, not only of its paragraph; in a
+                # task part an earlier year is background ("去年,我市出台…", "2020年,…获批…"),
+                # not the time of the tasks
                 frames.setdefault(
                     sentence.section, (opened, f"所在部分开头的“{sentence.text[:16]}…”")
                 )
@@ -568,11 +579,15 @@ def extract_indicators(
         if (
             not sentence.section
             and sentence.index < _OPENING_SENTENCES
+            and not span_title
             and (working := _WORKING_YEAR.match(sentence.text))
+            and (ctx.doc_year is None or int(working.group(1)) >= ctx.doc_year)
         ):
             # "2025年是…收官之年,全市科技系统要…" opening a plan before its first heading (after a
             # slogan line, perhaps): the year it plans frames the whole document (a summary's
-            # "2023年,全市…" dates only what was done: ctx.summary_year)
+            # "2023年,全市…" dates only what was done: ctx.summary_year); it comes after the
+            # title's year ("2025年工作要点" opening on "2024年是…关键一年"), and a plan titled
+            # with its years ("（2024—2026年）") plans for them, not for the first one it opens on
             frames.setdefault((), (int(working.group(1)), f"文件开头的“{working.group()}”"))
         future = sentence.paragraph in future_paragraphs
         if _FUTURE_OPENING.match(sentence.text):
@@ -641,6 +656,8 @@ def extract_indicators(
                 )
             if context_year is None and ctx.title_year is not None:
                 context_year, context_why = ctx.title_year, "文件标题中的年份"
+            if context_year is None:
+                context_year, context_why = frames.get((), (None, ""))
         figures, last_year = _sentence_figures(
             sentence.text, sentence_ctx, planned, context_year, context_why
         )
@@ -1048,23 +1065,26 @@ def _frame_year(
     cache: dict[str, int | None],
     ctx: _DocContext,
 ) -> tuple[int | None, str]:
-    """The year of the innermost time frame around a sentence, and where it came from: walking
-    out from its own section, the year its heading prints ("（一）2023年工作总结"), else the one
-    its opening set ("一、工作回顾 / 2025年是…"). A frame ends with its section."""
-    for depth in range(len(section), 0, -1):
-        heading = section[depth - 1]
+    """The year of the time frame around a sentence, and where it came from: the year the
+    innermost heading that prints one gives ("（一）2023年工作总结"), else the one the innermost
+    section's opening set ("一、工作回顾 / 2025年是…"). A frame ends with its section. A year a
+    heading prints rules over an opening under it: "一、2024年工作回顾 / （一）… / 2012年,全市…
+    仅有58家,…" goes back before the year the heading dates its part with."""
+    for heading in reversed(section):
         if (year := _heading_year((heading,), cache, ctx, title=False)) is not None:
             return year, f"所在标题“{heading}”中的年份"
+    for depth in range(len(section), 0, -1):
         if (frame := frames.get(section[:depth])) is not None:
             return frame
-    return frames.get((), (None, ""))
+    return None, ""
 
 
 def _opening_year(text: str, ctx: _DocContext) -> int | None:
     """The year a section's opening sentence sets for the section: a year it opens on as its
-    time ("2025年,…", "2025年是…", "截至2023年底,"), or one it says ("去年,", "过去一年,")."""
+    time ("2025年,…", "2025年是…", "截至2023年底,"), or one it says ("去年,", "过去一年,").
+    "2018年我市被…确定为…" is the time of one event, its paragraph's, not the section's."""
     lead = _LEADING_YEAR.match(text) or _PARAGRAPH_YEAR.match(text)
-    if lead is not None:
+    if lead is not None and (lead.re is _LEADING_YEAR or text[lead.end()] == "是"):
         return int(lead.group(1))
     return _last_year_opening(text, ctx)
 
