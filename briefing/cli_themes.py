@@ -252,8 +252,16 @@ def _explain_years(
 
         wanted = normalize_inline(where.sentence)
         for raw in read_file(doc, str(doc)):
-            extracted = extract_document(raw, classifier, origins)
-            found = [i for i in extracted.indicators if i.text and i.text in wanted]
+            sentence_of: dict[str, int] = {}
+            extracted = extract_document(raw, classifier, origins, sentence_of)
+            # the figures cut from the sentence found (under its headings), not every figure whose
+            # words it repeats: "新增高新技术企业15家" of a plan is not the summary's above it
+            located = {
+                s.index
+                for s in extracted.structure.sentences
+                if s.section == where.section and (s.text in wanted or wanted in s.text)
+            }
+            found = [i for i in extracted.indicators if sentence_of.get(i.id) in located]
             if found:
                 break
     else:

@@ -80,10 +80,13 @@ def read_documents(files: Sequence[InputFile]) -> Iterator[RawDocument | Extract
 
 
 def extract_document(
-    raw: RawDocument, classifier: Classifier, year_origins: dict[str, str] | None = None
+    raw: RawDocument,
+    classifier: Classifier,
+    year_origins: dict[str, str] | None = None,
+    figure_sentences: dict[str, int] | None = None,
 ) -> ExtractedDocument:
     """One document read and extracted; `year_origins`, when given, receives where each figure's
-    year came from (`briefing explain`)."""
+    year came from, and `figure_sentences` the index of its sentence (`briefing explain`)."""
     parsed = parse_document_text(raw)
     structure = parse_structure(parsed.body)
     date = (
@@ -99,7 +102,14 @@ def extract_document(
     )
     parsed.metadata.jurisdiction = place
     indicators = extract_indicators(
-        raw.sha256, structure, date, place, parsed.metadata.title, measures, year_origins
+        raw.sha256,
+        structure,
+        date,
+        place,
+        parsed.metadata.title,
+        measures,
+        year_origins,
+        figure_sentences,
     )
     _attach_indicators(measures, indicators)
     return ExtractedDocument(

@@ -2958,3 +2958,29 @@ def test_a_part_opening_on_one_events_year_keeps_the_titles_year() -> None:
     )
     [found] = extract_indicators(SHA, structure, "2024-12-20", None, "某某市2024年科技创新工作情况")
     assert (found.value, found.year) == (85, 2024)
+
+
+def test_explain_lists_only_the_figures_of_the_sentence_found(tmp_path: Path) -> None:
+    # the plan repeats the summary's words: explaining the plan's sentence shows the plan's
+    # figures and years only, not the summary's 2024 beside them
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    doc = tmp_path / "a.txt"
+    doc.write_text(
+        "某某县科技局2024年工作总结和2025年工作计划\n"
+        "发布时间：2025-01-08\n"
+        "一、2024年工作完成情况\n"
+        "全年新增省级重点实验室2家，新增高新技术企业15家。\n"
+        "二、2025年工作计划\n"
+        "力争新增省级重点实验室2家，新增高新技术企业15家。\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["explain", "--doc", str(doc), "力争新增省级重点实验室2家，新增高新技术企业15家。"]
+    )
+    assert result.exit_code == 0, result.output
+    figures = [x for x in result.output.splitlines() if "年份来自" in x]
+    assert len(figures) == 2, result.output
+    assert all("2025年" in x and "2024年" not in x.split("年份来自")[0] for x in figures)

@@ -475,10 +475,12 @@ def extract_indicators(
     title: str | None = None,
     measures: Sequence[Measure] = (),
     year_origins: dict[str, str] | None = None,
+    figure_sentences: dict[str, int] | None = None,
 ) -> list[Indicator]:
     """Indicators of one document, in document order. `measure_id` is set later by the pipeline.
     `year_origins`, when given, receives for each indicator's id where its year came from, in the
-    words `briefing explain` prints ("所在部分开头的“2025年是…”").
+    words `briefing explain` prints ("所在部分开头的“2025年是…”"); `figure_sentences` the index
+    of the sentence it was cut from (the same figure may be in a summary and in a plan).
 
     `jurisdiction` is the document's own place (`places.document_jurisdiction`, decided once by
     the pipeline): the scope of a figure whose sentence names no place of its own. The year of `title` ("2016年…
@@ -687,6 +689,8 @@ def extract_indicators(
                 fig.year = _plan_period_end("".join(sentence.section))
                 fig.year_from = fig.year, "所在标题中规划时段的末年"
             indicators.append(_to_indicator(sha256, len(indicators), sentence.text, fig))
+            if figure_sentences is not None:
+                figure_sentences[indicators[-1].id] = sentence.index
             origins.append(fig.year_from or (fig.year, ""))
             if reviews.get(top) and fig.year is None:
                 chain = _date_in_review(
