@@ -813,6 +813,16 @@ def test_scope_is_the_place_named_else_the_publishers_jurisdiction(
             "咸宁市",
         ),
         ("市科技局", "关于印发全市科技工作要点的通知", None),
+        # a party committee's office: the county it governs, not a place called 中共沛县
+        ("中共沛县委办公室", "关于印发科技创新行动方案的通知", "沛县"),
+        ("中共南通市委办公室", None, "南通市"),
+        # a development zone's own body governs the zone, printed by its short name
+        ("绵阳高新技术产业开发区管理委员会", "关于印发科技企业扶持办法的通知", "绵阳高新区"),
+        ("宜昌经济技术开发区管委会", None, "宜昌经开区"),
+        ("潍坊高新区(综合保税区)科技局", None, "潍坊高新区"),
+        ("大理高新区管委会", None, "大理高新区"),
+        # a zone whose name opens with no known place is no place of its own
+        ("高新区管委会", None, None),
     ],
 )
 def test_the_jurisdiction_of_a_document(

@@ -281,6 +281,13 @@ def jurisdiction(name: str | None) -> str | None:
     None when the name holds no place (市科技局)."""
     if not name:
         return None
+    # "中共某某县委办公室": the party committee of the place, not a place called 中共某某县
+    if (party := _PARTY.match(name)) is not None:
+        name = name[party.end() :]
+        if (committee := _COMMITTEE.match(name)) is not None:
+            return committee.group(1)  # "中共环县委": a county of one character
+    if (zone := _ZONE_BODY.match(name)) is not None and (short := short_zone(zone.group(1))):
+        return short  # "烟台高新技术产业开发区管理委员会": a zone's body governs the zone, not its city
     places = [p for p in find_places(name[:30]) if p[0] <= 12]
     if places:
         # "宁波市鄞州区…": the last of the leading run is the narrowest
@@ -296,6 +303,32 @@ def jurisdiction(name: str | None) -> str | None:
     if m is not None:
         return m.group(1)  # "昆山市科技局", "锡林浩特市财政局": a county-level city
     return None
+
+
+_PARTY = re.compile(r"^(?:中共|中国共产党)(?=[\u4e00-\u9fff]{2})")
+_COMMITTEE = re.compile(r"^([\u4e00-\u9fff]{1,3}(?:县|区|旗))(?=委)")
+_ZONE_WORDS = {"高新技术产业开发区": "高新区", "经济技术开发区": "经开区"}
+# A zone named after its city, at the start of a body's name, followed by that body
+_ZONE_BODY = re.compile(
+    r"^([\u4e00-\u9fff]{2,4}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区))"
+    r"(?=(?:[(（][\u4e00-\u9fff]{1,6}[)）])?(?:管理委员会|管委会|党工委|工委|科技|经济发展|财政|人力|发展|办公室)|$)"
+)
+
+
+def short_zone(name: str) -> str | None:
+    """A development zone by the short name the briefing prints ("杭州高新技术产业开发区" ->
+    杭州高新区), when it opens with a known place; None otherwise."""
+    word = next((w for w in (*_ZONE_WORDS, "高新区", "经开区") if name.endswith(w)), None)
+    if word is None:
+        return None
+    stem = name[: -len(word)]
+    # the city it is named after: "杭州", or a name known with its level ("楚雄" of 楚雄市, 楚雄州)
+    if not any(
+        (found := find_places(stem + level)) and found[0][:2] == (0, len(stem) + len(level))
+        for level in ("", "市", "州", "县")
+    ):
+        return None
+    return stem + _ZONE_WORDS.get(word, word)
 
 
 NATION = "全国"
@@ -335,6 +368,8 @@ def document_jurisdiction(
         own = text_jurisdiction(body, level) or body_jurisdiction(body[:OPENING])
     if own is None and page:
         own = site_jurisdiction(page)
+    if own is not None and own.endswith(tuple(_ZONE_WORDS)):
+        own = short_zone(own) or own  # the zone by the name the briefing prints: 杭州高新区
     return own
 
 
