@@ -483,6 +483,15 @@ _PRINCIPLE_RE = re.compile(
 )
 
 
+# a lead-in that points to the list after it (…的工作措施主要包括以下方面; 重点把握好以下五个方面): the
+# list is what it says, and the sentence alone says nothing (extraction keeps the ones whose noun
+# it does not know as measures)
+_LEAD_IN_RE = re.compile(
+    r"(?:如下|以下(?:[一二三四五六七八九十几\d]+个)?(?:方面|几点|要点|工作|内容|举措|措施|事项|任务)"
+    r"(?:的工作)?)[。：:]?$"
+)
+
+
 def unsuitable(text: str) -> str | None:
     """Why a (cleaned) sentence is no highlight, or None when it may be one."""
     if _content(text) < 12:
@@ -491,7 +500,7 @@ def unsuitable(text: str) -> str | None:
         return "半句"
     if _GARBLED_RE.search(text):
         return "乱码"
-    if is_framing(text):
+    if is_framing(text) or _LEAD_IN_RE.search(text):
         return "框架语"
     if is_problem_statement(text):
         return "问题表述"

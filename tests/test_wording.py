@@ -188,6 +188,10 @@ def test_a_stray_quote_mark_from_a_cut_clause_is_dropped() -> None:
         # results praised, none named or counted; a superior's approval
         "“扫黑除恶”专项斗争工作成果突出，工作成绩在全市名列前茅。",
         "李普副主任对我省创新人才推进计划工作给予肯定，并提出下一步推进创新人才的培养工作意见。",
+        # a lead-in to the list after it (review n, 7: a reply's 工作措施主要包括以下方面 was a
+        # highlight and a gist's point): the list says it, the lead-in alone nothing
+        "围绕科技成果转化，我局近年来的工作举措主要包括以下方面：",
+        "推进科技金融工作，市科技局重点抓好了以下四个方面。",
     ],
 )
 def test_framing_problems_slogans_and_fragments_are_never_highlights(text: str) -> None:
