@@ -39,6 +39,7 @@ from briefing.digest import (
     own_place,
     own_year,
     proposal_of,
+    says_little,
     section_topics,
     setting_of,
     shown_date,
@@ -440,6 +441,10 @@ def document_summaries(
         int(str(no)): {str(t): int(n) for t, n in row.items()}
         for no, row in aggregates.by_document.to_dict(orient="index").items()
     }
+    # each document's measures in some theme, as the 本期要点 counts them (once each)
+    frame = aggregates.measures
+    themed = frame.loc[(frame["theme"] != OTHER_THEME) & ~frame["duplicate"]]
+    themed_counts = themed.groupby("source_no")["measure_id"].nunique().to_dict()
     summaries: list[DocumentSummary] = []
     for no, doc in enumerate(documents, start=1):
         meta = doc.metadata
@@ -486,7 +491,15 @@ def document_summaries(
                     result=proposal.result,
                 ),
                 key_measures=key_measures,
-                gist=_gist_of(doc, kind, proposal, date_cn, key_measures, theme_counts),
+                gist=_gist_of(
+                    doc,
+                    kind,
+                    proposal,
+                    date_cn,
+                    key_measures,
+                    theme_counts,
+                    int(themed_counts.get(no, 0)),
+                ),
             )
         )
     return summaries
@@ -499,6 +512,7 @@ def _gist_of(
     date_cn: str,
     key_measures: Sequence[str],
     theme_counts: Sequence[tuple[str, int]],
+    themed_count: int | None = None,
 ) -> str:
     meta = doc.metadata
     measure_count = sum(1 for m in doc.measures if m.duplicate_of is None)
@@ -510,11 +524,13 @@ def _gist_of(
         date_cn,
         key_measures,
         title="" if meta.title_derived else meta.title or "",
-        topics=[] if key_measures else section_topics(doc),
+        topics=(topics := [] if key_measures else section_topics(doc)),
+        general=bool(measure_count and not key_measures and not topics and says_little(doc)),
         indicator_count=len(doc.indicators),
         # a table without measures says at least which years it covers
         setting=setting_of(doc) or (years_covered(doc) if not measure_count else ""),
         theme_counts=theme_counts,
+        themed_count=themed_count,
     )
 
 

@@ -914,12 +914,15 @@ def digest_lines(
     2. a sentence per theme that has something strong to say (`STRONG`), the best result of each
        (themes with results first, then those with only plans or provisions; by measure count;
        a result years older than the issue after newer ones: `Cited.stale`),
-       up to four;
+       up to four; a theme whose best item is years older than the issue has no sentence when
+       another theme has a current one (a 2023 provision is no news beside 2026 results);
     3. only when no theme has anything strong to quote: the themes and their counts of measures
        (a count alone says nothing a leader can use beside quoted facts);
     4. while lines are left: 政策方面, the best provisions of policy documents not quoted yet, and
        下一步 (always last), the best plans of the other documents not quoted yet — one per theme,
-       two at most, from different documents.
+       two at most, from different documents; none years older than the issue when the
+       summary quotes a current item (the old provision a theme's sentence passed over does
+       not come back as 政策方面).
     """
     if not counts.get("documents"):
         return ["本期无新增文件。"]
@@ -958,7 +961,13 @@ def digest_lines(
     ranked = [t for t in sorted(themes, key=lambda t: -t.measure_count) if t.measure_count > 0]
     said = {t.name: _theme_items(t, 1) for t in ranked}
     strong = [t for t in ranked if said[t.name][1]]
-    strong.sort(key=lambda t: said[t.name][0] != "")  # results before plans, stable
+    # results before plans, what is current before what is years old; stable
+    strong.sort(key=lambda t: (said[t.name][1][0].stale, said[t.name][0] != ""))
+    # a fact years older than the issue is no news beside current ones (a 2023 city's provision
+    # as the 人才 sentence between 2026 provinces' results): quoted only when nothing is current
+    current = any(not said[t.name][1][0].stale for t in strong)
+    if current:
+        strong = [t for t in strong if not said[t.name][1][0].stale]
     shown = strong[:4]
     quoted: set[str] = set()
     sources: set[int] = set()
@@ -985,6 +994,7 @@ def digest_lines(
                     and p.text not in quoted
                     and _quotable(p)
                     and not _PRESENT_RE.match(p.text)
+                    and not (current and p.stale)
                 ),
                 None,
             )
@@ -1097,6 +1107,28 @@ def strongest_measures(
         f"{PLAN_MARK}{quote}" if i == first_plan else quote
         for i, (*_, quote, _) in enumerate(picked)
     ]
+
+
+def says_little(doc: ExtractedDocument) -> bool:
+    """Whether no measure of the document says anything concrete: each is no highlight
+    (`unsuitable`: greetings, slogans, a visit) or scores below `MIN_SCORE` (no figure, name or
+    concrete action). A document with one such measure whose quote is too long to stand alone
+    has something to say all the same."""
+    figures: dict[str, int] = {}
+    for ind in doc.indicators:
+        if ind.measure_id:
+            figures[ind.measure_id] = figures.get(ind.measure_id, 0) + 1
+    for m in doc.measures:
+        if m.duplicate_of is not None:
+            continue
+        text = clean_sentence(m.text)
+        if (
+            text
+            and unsuitable(text) is None
+            and substance(text, figures.get(m.id, 0), m.status == "done") >= MIN_SCORE
+        ):
+            return False
+    return True
 
 
 PLAN_MARK = "下一步，"
@@ -1246,6 +1278,8 @@ def gist(
     topics: Sequence[str] = (),
     indicator_count: int = 0,
     setting: str = "",
+    themed_count: int | None = None,
+    general: bool = False,
 ) -> str:
     """One or two sentences on a document. A reply: what it answers (number, title, who made it), the
     handling result when the text says, how many measures, its two strongest ones. Others: who
@@ -1256,13 +1290,30 @@ def gist(
     A document none of whose measures is strong enough to quote says what it is about by the
     headings its measures stand under (`topics`, `section_topics`); one without measures says so
     and how many figures it gives (a statistical table), never 梳理措施0条. `setting` (海南省2024年,
-    `setting_of`) says where and when for a document whose header does not (内容涉及…)."""
+    `setting_of`) says where and when for a document whose header does not (内容涉及…).
+
+    `general` (`says_little`): none of its measures says anything concrete, which the gist says
+    when it has nothing to quote and no heading to name.
+
+    `themed_count`, the document's measures in some theme, says what the count is of when some
+    of them are in none: the 本期要点 counts only the themes' (涉及科技主题的措施49条), and a gist's
+    梳理措施316条 beside it read as a clash (review n, D1)."""
     per_theme = "、".join(f"{theme}{n}条" for theme, n in theme_counts if n > 0)
     counted = f"{measure_count}条（{per_theme}）" if per_theme else f"{measure_count}条"
+    if themed_count is not None and themed_count < measure_count:
+        counted = (
+            f"{measure_count}条，其中涉及科技主题的{themed_count}条（{per_theme}）"
+            if themed_count and per_theme
+            else f"{measure_count}条（均未归入科技主题）"
+        )
     if key_measures:
         content = "，主要有：" + "；".join(key_measures)
     elif topics:
         content = "，涉及" + "；".join(topics)
+    elif general:
+        # nothing to quote and no heading to name: the count alone (梳理措施5条（人才5条）) made a
+        # leader look for five talent measures in a New-Year letter's greetings
+        content = "，多为一般性表述"
     else:
         content = ""
     if kind == "reply" and proposal is not None:
@@ -1290,10 +1341,12 @@ _HEADING_NUMBER_RE = re.compile(
 
 
 # a plan's frame, not its content: 总体要求, 发展目标, 保障措施, 组织实施
-_FRAME_HEADING_RE = re.compile(
-    r"^(?:总体要求|指导思想|基本原则|(?:发展|主要|工作|总体|建设)?目标(?:任务)?|(?:主要|重点)任务"
-    r"|保障措施|组织(?:实施|保障|领导)|工作要求|实施步骤|总则|附则)$"
+_FRAME = (
+    r"(?:总体要求|指导思想|基本原则|(?:发展|主要|工作|总体|建设)?目标(?:任务)?|(?:主要|重点)(?:任务|工作)"
+    r"|保障措施|组织(?:实施|保障|领导)|工作要求|实施步骤|总则|附则)"
 )
+# also dated or two of them joined (2025年主要目标和重点工作): still no word of the content
+_FRAME_HEADING_RE = re.compile(rf"^(?:\d{{4}}年(?:的|度)?)?{_FRAME}(?:[和与及、]{_FRAME})?$")
 # how to send comments or reach the office, not what the document is about: a 征求意见 notice's
 # (一)通过我局官网“民意征集”栏目直接填写反馈意见(网址:http://…); only those shapes, not the
 # measures a word of them names (建立重点企业联系人制度, 开通…科技服务热线电话, 畅通企业反馈意见渠道)

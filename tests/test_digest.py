@@ -15,6 +15,7 @@ from briefing.digest import (
     placed,
     proposal_of,
     quote_of,
+    says_little,
     section_topics,
     shown_date,
     shown_publisher,
@@ -24,7 +25,7 @@ from briefing.digest import (
     theme_sentence,
     years_covered,
 )
-from briefing.model import ExtractedDocument, Measure, Metadata
+from briefing.model import ExtractedDocument, Indicator, Measure, Metadata
 from briefing.wording import clean_sentence
 from tests.sample_context import real_context
 
@@ -1302,3 +1303,100 @@ def test_results_with_an_object_or_a_place_are_parallel_results() -> None:
         "3项成果入选中国科学十大进展。"
     )
     assert theme_part(text, ["科技金融"]) == "科技金融服务中心正式揭牌运行。"
+
+
+def test_an_old_provision_or_plan_gets_no_summary_sentence_beside_current_results() -> None:
+    """A 2026 issue gave 人才 the sentence 政策明确：萍乡市… of a 2023 city policy beside three
+    provinces' 2026 results, and left out there it came back as 政策方面: a leader reads what is
+    current; old items are quoted only when nothing current is there."""
+    current = ThemeFacts(
+        "成果转化",
+        12,
+        [Cited("新建中试验证平台6家，技术合同成交额增长21.3%。", "[4]", 4, 7, where="某某省")],
+        [],
+    )
+    old_rule = Cited(
+        "对新认定的省级创新团队，每个给予100万元资助。", "[2]", 2, 6, True, "某某市", True
+    )
+    old_plan = Cited("到2024年，引进高层次人才团队30个。", "[3]", 3, 6, False, "某某县", True)
+    talent = ThemeFacts("人才", 20, [], [old_rule, old_plan])
+    lines = digest_lines(counts=_counts(), kinds=["工作报告"] * 3, themes=[current, talent])
+    assert lines[1] == "成果转化方面，某某省新建中试验证平台6家，技术合同成交额增长21.3%[4]。"
+    assert not any("[2]" in line or "[3]" in line for line in lines)
+    # nothing current in the issue: the old items are what it has, and are quoted
+    alone = digest_lines(counts=_counts(), kinds=["工作报告"] * 3, themes=[talent])
+    assert alone[1] == "人才方面，政策明确：某某市对新认定的省级创新团队，每个给予100万元资助[2]。"
+
+
+def test_a_gist_says_how_many_of_its_measures_the_summarys_count_holds() -> None:
+    """A pack of whole work reports: the 本期要点 counted 49 measures of the themes while the
+    gists said 梳理措施316条 and 256条, and a reader asked which was right. A gist says how many of
+    its measures are in the themes, and the gists' numbers add up to the 本期要点's."""
+    report = gist(
+        "report",
+        None,
+        180,
+        "某某省人民政府",
+        "2026年1月20日",
+        [],
+        theme_counts=[("基础研究", 3), ("人才", 2)],
+        themed_count=4,
+    )
+    assert report == (
+        "某某省人民政府2026年1月20日报告，梳理措施180条，其中涉及科技主题的4条"
+        "（基础研究3条、人才2条）。"
+    )
+    none = gist("news", None, 6, "某某日报", "2025年3月2日", [], themed_count=0)
+    assert none == "某某日报2025年3月2日报道，梳理措施6条（均未归入科技主题）。"
+    # every measure in a theme: the count as before
+    policy = gist(
+        "plan", None, 5, "某某市科技局", "", [], theme_counts=[("人才", 5)], themed_count=5
+    )
+    assert policy == "某某市科技局印发，梳理措施5条（人才5条）。"
+    context = real_context()
+    digest = context["summary"]["digest"][0]
+    themed = context["summary"]["themed_count"]
+    assert f"涉及科技主题的措施{themed}条" in digest
+    said = [re.search(r"其中涉及科技主题的(\d+)条", d["gist"]) for d in context["documents"]]
+    assert sum(int(m.group(1)) for m in said if m) == themed
+
+
+def test_a_gist_of_greetings_or_a_visit_says_it_holds_nothing_concrete() -> None:
+    """A New-Year letter's greetings gave the gist 梳理措施5条（人才5条） and nothing else, and a
+    leader looked for five talent measures: a document whose measures say nothing concrete is
+    said to hold general statements; one with a concrete measure too long to quote is not."""
+    doc = _reply("某某市科技局致全市科技工作者的新春贺信", "")
+    greetings = [
+        "值此新春佳节来临之际，谨向全市广大科技工作者致以节日的问候和美好的祝愿！",
+        "广大科技工作者勇攀高峰、敢为人先！",
+        "省科技厅副厅长一行到我市调研科技人才工作，并看望慰问了部分青年科技人才。",
+    ]
+    doc.measures = [
+        Measure(id=f"m{i}", text=t, section=(), status="done", themes=["人才"])
+        for i, t in enumerate(greetings)
+    ]
+    assert says_little(doc)
+    assert gist("other", None, 3, "某某市科技局", "", [], general=says_little(doc)) == (
+        "某某市科技局发布，梳理措施3条，多为一般性表述。"
+    )
+    concrete = (
+        "对科技型企业以知识价值信用方式获得的银行贷款，按照省级承担40%、市县承担30%、合作银行"
+        "承担30%的比例分担不良贷款本金损失，单户企业贷款补偿额度最高不超过300万元，"
+        "补偿资金由省级财政和市县财政按季度据实拨付。"
+    )
+    doc.measures.append(
+        Measure(id="m9", text=concrete, section=(), status="planned", themes=["科技金融"])
+    )
+    doc.indicators = [
+        Indicator(
+            id="i0",
+            text="300万元",
+            metric="单户企业贷款补偿额度",
+            value=300.0,
+            unit="万元",
+            year=None,
+            kind="provision",
+            measure_id="m9",
+        )
+    ]
+    assert not says_little(doc)
