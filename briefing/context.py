@@ -252,6 +252,8 @@ class ThemeBlock(TypedDict):
     """目标表的行：文件提出的目标值（力争、到2025年…）。 例：`{%tr for row in theme.targets %}`"""
     standards: list[CitedIndicator]
     """支持标准表的行：政策规定的奖补标准、资助额度和门槛（是政策标准，不是工作成效）。 例：`{%tr for row in theme.standards %}`"""
+    key_figure: CitedIndicator | None
+    """本主题的代表数据（要情每个主题一行所引）：关键数据表中不比本期年份早两年以上的第一项；都较旧时为目标表中不早于本期年份的第一项（`kind_label` 为 `目标`，引用时写明“目标”），再没有时为关键数据表的第一项；都没有时为空。 例：`{% if theme.key_figure %}{{ theme.key_figure.metric }}{% endif %}`"""
     change_text: str
     """措施数与上期相比：`较上期增加5条`、`较上期减少2条`、`与上期持平`；没有上期时为空字符串。 例：`较上期增加5条`"""
     trends: list[TrendInfo]
@@ -617,6 +619,33 @@ def _theme_indicators(rows: pd.DataFrame, issue_year: int | None = None) -> list
             )
         )
     return items
+
+
+def _key_figure(
+    results: Sequence[CitedIndicator], targets: Sequence[CitedIndicator], issue_year: int | None
+) -> CitedIndicator | None:
+    """The figure that stands for a theme in one line (the 要情's row): its first result that is
+    not `STALE_YEARS` or more older than the issue; when all are (中山市2022年R&D经费 in a 2026
+    issue), its first target of the issue's year or later, which the template marks 目标; else
+    its first result, old as it is."""
+
+    def year(row: CitedIndicator) -> int | None:
+        # a span (2021—2025) is dated by its end; no year: nothing says it is old
+        found = _YEAR_DIGITS_RE.findall(row["year"])
+        return int(found[-1]) if found else None
+
+    if issue_year is None:
+        return results[0] if results else None
+    for row in results:
+        if (y := year(row)) is None or y > issue_year - STALE_YEARS:
+            return row
+    for row in targets:
+        if (y := year(row)) is None or y >= issue_year:
+            return row
+    return results[0] if results else None
+
+
+_YEAR_DIGITS_RE = re.compile(r"\d{4}")
 
 
 # marks of the documents this issue covers for the first time (an update: with new content)
@@ -1008,9 +1037,10 @@ def build_context(
                 provisions=provisions,
                 lead=highlights[0] if highlights else None,
                 digest=theme_sentence(facts),
-                indicators=_theme_indicators(figures.results, issue_year),
-                targets=_theme_indicators(figures.targets),
+                indicators=(results := _theme_indicators(figures.results, issue_year)),
+                targets=(targets := _theme_indicators(figures.targets)),
                 standards=_theme_indicators(figures.standards),
+                key_figure=_key_figure(results, targets, issue_year),
                 change_text=changes.count_change(theme, counts_of["measures"]),
                 trends=[_trend(t) for t in changes.trends.get(theme, [])],
                 trend_chart=charts.trends.get(theme, ""),

@@ -120,6 +120,9 @@ def _theme(
         "indicators": [i for i in indicators if i["kind_label"] not in ("目标", "支持标准")],
         "targets": [i for i in indicators if i["kind_label"] == "目标"],
         "standards": [i for i in indicators if i["kind_label"] == "支持标准"],
+        "key_figure": next(
+            (i for i in indicators if i["kind_label"] not in ("目标", "支持标准")), None
+        ),
         "change_text": "较上期增加2条" if index == 1 else "",
         "trends": [TREND] if index == 1 else [],
         "trend_chart": "",

@@ -108,7 +108,10 @@ def test_yaoqing_opens_with_the_digest_and_gives_each_theme_its_counts_and_key_f
     assert 0 < science < context["other_count"]
     note = next(t for t in texts if t.startswith("另有其他科技工作措施"))
     # what is of no S&T at all is not counted for a leader (review m: 不涉及科技的483条未摘录)
-    assert note.startswith(f"另有其他科技工作措施{science}条；[n]为来源序号")
+    # beside the themes' count it says it is not part of it (review n: 87条 next to 49条)
+    assert note.startswith(
+        f"另有其他科技工作措施{science}条，未计入上述{summary['themed_count']}条；[n]为来源序号"
+    )
     assert "未摘录" not in note
     for row, theme in zip(rows, context["themes"], strict=True):
         name, count, split, figure = (c.text for c in row.cells)
@@ -116,7 +119,8 @@ def test_yaoqing_opens_with_the_digest_and_gives_each_theme_its_counts_and_key_f
         assert count == f"{theme['measure_count']}条"
         plans = theme["planned_count"] - theme["provision_count"]
         assert split == f"{theme['done_count']}／{theme['provision_count']}／{plans}"
-        best = theme["indicators"][0]
+        best = theme["key_figure"]
+        assert best is not None
         assert figure.startswith(best["metric"])
         assert figure.endswith(best["value_text"] + best["cite"])
         assert best["year"] in figure and best["scope"] in figure
@@ -322,3 +326,27 @@ def test_a_zhuanti_of_a_theme_with_nothing_real_says_so_in_one_note() -> None:
     # no table of related documents with a header row only, no chart
     assert not any("标题" in t.rows[0].cells[1].text for t in Document(io.BytesIO(data)).tables)
     assert not _chart_titles(data)
+
+
+def test_yaoqing_stands_a_theme_by_a_current_figure_not_one_years_old() -> None:
+    """A 2026 要情 stood 基础研究 by 中山市2022年 R&D经费 while the theme had a 2026 target: when
+    every result is two years or more older than the issue, the row gives the current target,
+    marked 目标; a theme with a current result keeps it, and old results are still given when
+    nothing else is there."""
+    from briefing.context import _key_figure
+
+    context = real_context()
+    theme = next(t for t in context["themes"] if t["targets"])
+    old = [dict(row, year="2019") for row in theme["indicators"]]
+    target = dict(theme["targets"][-1], year="2024")
+    assert _key_figure(old, [target], 2024) == target  # type: ignore[arg-type]
+    assert _key_figure(old, [dict(target, year="2022")], 2024) == old[0]  # type: ignore[arg-type]
+    assert _key_figure([*old, theme["indicators"][0]], [target], 2024) == theme["indicators"][0]  # type: ignore[arg-type]
+    theme["indicators"] = old  # type: ignore[typeddict-item]
+    theme["key_figure"] = target  # type: ignore[typeddict-item]
+    doc = Document(
+        io.BytesIO(render_docx_bytes(shipped_template("yaoqing.docx"), context, timestamp=WHEN))
+    )
+    row = next(r for r in doc.tables[1].rows if r.cells[0].text == theme["name"])
+    assert row.cells[3].text.startswith(f"目标：{target['metric']}（")
+    assert "2024年" in row.cells[3].text and row.cells[3].text.endswith(target["cite"])

@@ -920,8 +920,8 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endif %}")
     _para(doc, "分主题要情", y["heading"])
-    # one row per theme: counts and its best key figure (the first row of its key-figures
-    # table); the theme's best result is already in the 本期要点 above.
+    # one row per theme: counts and its key figure (`theme.key_figure`: the first current row
+    # of its key-figures table); the theme's best result is already in the 本期要点 above.
     table = _loop_table(
         doc,
         ("主题", "措施", "进展/规定/计划", "关键数据"),
@@ -932,7 +932,10 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
             "{{ theme.change_text | replace('较上期增加', '+') | replace('较上期减少', '−')"
             " | replace('与上期持平', '持平') }}）{% endif %}",
             "{{ theme.done_count }}／{{ theme.provision_count }}／{{ " + PLAN_COUNT + " }}",
-            "{% for row in theme.indicators[:1] %}{{ row.metric }}"
+            # a current figure, not a result years old (中山市2022年 in a 2026 issue): a target
+            # of the issue's year, said to be one, when every result is old
+            "{% for row in [theme.key_figure] if row %}"
+            "{% if row.kind_label == '目标' %}目标：{% endif %}{{ row.metric }}"
             "{% if row.scope or row.year %}（{{ row.scope }}{{ row.year }}"
             "{% if row.year %}年{% endif %}）{% endif %}{{ row.value_text }}{{ row.cite }}"
             "{% else %}—{% endfor %}",
@@ -960,8 +963,11 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
         doc,
         # what was left out, of no S&T at all (a work report's GDP and housing), is no news for a
         # leader: the note counts only the other S&T work, which the 简报 lists
+        # beside the themes' count above it says what it counts (另有其他科技工作措施87条 next to
+        # 49条 read as a clash): measures of S&T work in no theme, which the 简报 lists in brief
+        # (one line: with eight themes the page has none to spare)
         "{% if summary.science_other_count %}另有其他科技工作措施{{ summary.science_other_count }}条"
-        "；{% endif %}[n]为来源序号，见同期简报附表。",
+        "，未计入上述{{ summary.themed_count }}条；{% endif %}[n]为来源序号，见同期简报附表。",
         s["warning"],
     )
     _footer_block(doc, full=False)
@@ -1050,13 +1056,16 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
         aligns=(center, left, center, center, left),
     )
     _tag(doc, "{%p if theme.touching %}")
-    _para(
+    touching = _para(
         doc,
         "另有{{ theme.touching | length }}份文件只是顺带涉及{{ theme.name }}（各1条措施，未列入上表和图）："
         "{% for d in theme.touching %}[{{ d.no }}]{{ d.title }}{% if not loop.last %}；{% endif %}"
         "{% endfor %}。",
         s["warning"],
     )
+    # the last lines of the 专题 go with the 报尾: a full page left it alone on the next one
+    # (freshn 科技金融: page 3 held only 报/送/发)
+    touching.paragraph_format.keep_with_next = True
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p else %}")
