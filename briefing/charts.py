@@ -588,6 +588,10 @@ def _integer_locator() -> MaxNLocator:
 # --- the charts of a briefing ---------------------------------------------------------------------
 
 MIX_CHART_DOCUMENTS = 30
+
+MIN_DOCUMENT_BARS = 3
+"""The fewest documents a 专题's chart of documents draws: one or two bars (1 进展 and 1 计划 each,
+freshn 科技金融) compare nothing the 相关文件 table below does not already say."""
 """Most documents the mix chart shows: hundreds of bars inform nobody."""
 
 
@@ -662,7 +666,8 @@ def draw_charts(
         if drawn is not None:
             trends[theme] = drawn
     documents: dict[str, ChartImage] = {}
-    if focus in order and (focus_rows := _documents_of(focus, aggregates, named)):
+    focus_rows = _documents_of(focus, aggregates, named) if focus in order else []
+    if len(focus_rows) >= MIN_DOCUMENT_BARS:
         documents[focus] = theme_documents_chart(focus, focus_rows, order.index(focus))
     return BriefingCharts(
         themes=theme_status_chart(rows, [counts[row[0]]["documents"] for row in rows])

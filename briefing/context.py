@@ -263,7 +263,7 @@ class ThemeBlock(TypedDict):
     chart: Any
     """本主题可比金额的柱状图（同一类、同一地区、同一年份，规则见“关键数据的挑选”）；无可比数据时为空字符串。 例：`{% if theme.chart %}{{ theme.chart }}{% endif %}`"""
     documents_chart: Any
-    """专题（`--theme`）所选主题的各文件措施数图，每份文件一根柱，分进展、政策规定和计划，用本主题的颜色，画的是 `theme.documents` 中的文件和数字；简报（不选主题）时为空字符串。 例：`{% if theme.documents_chart %}`"""
+    """专题（`--theme`）所选主题的各文件措施数图，每份文件一根柱，分进展、政策规定和计划，用本主题的颜色，画的是 `theme.documents` 中的文件和数字；涉及本主题的文件不到3份（一两根柱，下面的相关文件表已写明）或简报（不选主题）时为空字符串。 例：`{% if theme.documents_chart %}`"""
     documents: list[ThemeDocument]
     """本主题的相关文件：本主题措施至少 2 条、或占该文件措施三分之一以上、或带有数据的文件，按来源顺序，各带本主题的进展、政策规定、计划条数（即各文件措施数图中的数字）。 例：`{%tr for d in theme.documents %}`"""
     touching: list[ThemeDocument]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import warnings
+import zipfile
+from datetime import datetime
 
 import pandas as pd
 import pytest
@@ -21,6 +23,9 @@ from briefing.charts import (
 )
 from briefing.figures import comparable_amounts, pick_figures
 from briefing.fonts import cjk_rc_params, font_path
+from briefing.render import render_docx_bytes
+from briefing.template_tools import shipped_template
+from tests.sample_context import real_context
 
 THEMES = ["基础研究", "成果转化", "科技金融", "人才", "创新平台"]
 STATUS_ROWS = [
@@ -480,3 +485,23 @@ def test_the_per_document_chart_compares_documents_of_one_genre_only() -> None:
     agg = _two_documents(same_sentence=False)
     assert draw_charts(agg, Changes(), kinds={1: "report", 2: "report"}).mix
     assert not draw_charts(agg, Changes(), kinds={1: "report", 2: "reply"}).mix
+
+
+def test_a_zhuanti_draws_no_chart_of_one_or_two_documents() -> None:
+    """freshn's 科技金融 专题 drew four bars of size 1 for two documents, which the 相关文件 table
+    right below gives as 1／0／1 each: with fewer than three documents there is no chart, and the
+    专题 does not put the 简报's chart of all themes in its place."""
+    from briefing.changes import Changes
+
+    two = _two_documents(same_sentence=False)
+    assert "科技金融" not in draw_charts(two, Changes(), focus="科技金融").documents
+    context = real_context("科技金融")
+    theme = context["themes"][0]
+    assert len(theme["documents"]) >= 3 and theme["documents_chart"]
+    theme["documents_chart"] = ""
+    data = render_docx_bytes(
+        shipped_template("zhuanti.docx"), context, timestamp=datetime(2024, 3, 27)
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    assert "<wp:docPr" not in body  # no picture at all

@@ -805,7 +805,7 @@ def _masthead(doc: DocxDocument) -> None:
 def _footer_block(doc: DocxDocument, *, full: bool = True) -> None:
     """报尾 between rules: 报/送/发 lines when configured, then 编印单位 and 共印N份."""
     s = STYLE_NAMES
-    _para(doc, "", s["footer_rule"]).paragraph_format.space_before = Pt(24 if full else 6)
+    _para(doc, "", s["footer_rule"]).paragraph_format.space_before = Pt(12 if full else 6)
     if full:
         for key, label in (("report_to", "报"), ("send_to", "送"), ("distribute_to", "发")):
             _tag(doc, f"{{%p if footer.{key} %}}")
@@ -1014,7 +1014,9 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     # chosen theme, where each stands among all themes (once, under the first theme)
     _tag(doc, "{%p if theme.documents_chart %}")
     _para(doc, "{{ theme.documents_chart | width(120) }}", s["figure"])
-    _tag(doc, "{%p elif charts.themes and loop.first %}")
+    # a 专题 whose theme is in one or two documents has no chart of them (the table says it), and
+    # not the 简报's chart of all themes in its place either
+    _tag(doc, "{%p elif charts.themes and loop.first and not focus_theme %}")
     _para(doc, "{{ charts.themes | width(120) }}", s["figure"])
     _tag(doc, "{%p endif %}")
     _measure_list(
