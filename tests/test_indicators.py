@@ -2994,3 +2994,44 @@ def test_explain_lists_only_the_figures_of_the_sentence_found(tmp_path: Path) ->
     figures = [x for x in result.output.splitlines() if "年份来自" in x]
     assert len(figures) == 2, result.output
     assert all("2025年" in x and "2024年" not in x.split("年份来自")[0] for x in figures)
+
+
+def test_a_heading_naming_a_spans_start_or_a_target_does_not_outrank_a_sub_parts_opening() -> None:
+    # review s5b 4: "一、2021年以来…" starts a span and "一、对标2035年远景目标" names a target; the
+    # sub-part's own "2024年," / "2025年," is the time of its figures
+    since = _sections(
+        (
+            ("一、2021年以来全县科技创新工作成效", "（一）创新主体持续壮大"),
+            (
+                "2024年,全县科技工作紧紧围绕中心大局,扎实推进各项任务。",
+                "全年新增高新技术企业12家,新认定科技型中小企业85家。",
+            ),
+        ),
+    )
+    found = extract_indicators(
+        SHA, since, "2025-01-08", None, "某某县科学技术局关于近年来科技创新工作情况的报告"
+    )
+    assert [(f.value, f.year) for f in found] == [(12, 2024), (85, 2024)]
+    target = _sections(
+        (
+            ("一、对标2035年远景目标,加快建设科技强市", "（一）培育壮大创新主体"),
+            (
+                "2025年,全市将实施科技企业梯次培育行动。",
+                "新认定高新技术企业300家,对首次认定的高新技术企业给予20万元奖励。",
+            ),
+        ),
+    )
+    found = extract_indicators(SHA, target, "2025-02-20", None, "某某市科学技术局2025年工作要点")
+    assert [(f.value, f.year) for f in found] == [(300, 2025), (20, 2025)]
+
+
+def test_a_summary_untitled_by_year_is_dated_by_the_year_its_opening_names() -> None:
+    # review s5b 5: a January summary opening "2024年是…关键之年" sums up 2024; the guard against a
+    # plan opening on the year just finished is for plans only
+    structure = _sections(
+        ((), ("2024年是实施“十四五”规划的关键之年,全县科技系统攻坚克难,各项工作取得新进展。",)),
+        (("一、创新主体持续壮大",), ("全年新增高新技术企业12家,新认定科技型中小企业85家。",)),
+        (("二、创新平台加快建设",), ("新建省级工程技术研究中心3家。",)),
+    )
+    found = extract_indicators(SHA, structure, "2025-01-08", None, "某某县科学技术局工作总结")
+    assert [(f.value, f.year) for f in found] == [(12, 2024), (85, 2024), (3, 2024)]

@@ -519,6 +519,9 @@ def extract_indicators(
     year_part_paragraphs: dict[int, int] = {}  # the "——…" paragraphs of such a part
     period_ctx = dataclasses.replace(ctx, summary_year=None)
     span_title = bool(title and _TITLE_SPAN.search(title))
+    # only a plan's opening year can be one it does not plan for ("2025年工作要点" opening on
+    # "2024年是…关键一年"); a summary's ("工作总结" opening "2024年是…关键之年") is its own
+    plan_genre = detect_genre(title, structure).genre == "plan"
     for sentence in sentences:
         if sentence.paragraph not in paragraphs_seen:
             # a paragraph opening "2023年,…" dates the figures of its later sentences
@@ -583,7 +586,7 @@ def extract_indicators(
             and sentence.index < _OPENING_SENTENCES
             and not span_title
             and (working := _WORKING_YEAR.match(sentence.text))
-            and (ctx.doc_year is None or int(working.group(1)) >= ctx.doc_year)
+            and (not plan_genre or ctx.doc_year is None or int(working.group(1)) >= ctx.doc_year)
         ):
             # "2025年是…收官之年,全市科技系统要…" opening a plan before its first heading (after a
             # slogan line, perhaps): the year it plans frames the whole document (a summary's
@@ -1073,14 +1076,29 @@ def _frame_year(
     innermost heading that prints one gives ("（一）2023年工作总结"), else the one the innermost
     section's opening set ("一、工作回顾 / 2025年是…"). A frame ends with its section. A year a
     heading prints rules over an opening under it: "一、2024年工作回顾 / （一）… / 2012年,全市…
-    仅有58家,…" goes back before the year the heading dates its part with."""
+    仅有58家,…" goes back before the year the heading dates its part with. Only a heading that
+    prints its year as its time does so: "一、2021年以来…" starts a span and "一、对标2035年远景
+    目标" names a target, so a sub-section's "2024年,…" keeps its part, walking out as before."""
     for heading in reversed(section):
-        if (year := _heading_year((heading,), cache, ctx, title=False)) is not None:
+        year = _heading_year((heading,), cache, ctx, title=False)
+        if year is not None and _heading_time(heading, year, ctx):
             return year, f"所在标题“{heading}”中的年份"
     for depth in range(len(section), 0, -1):
+        heading = section[depth - 1]
+        if (year := _heading_year((heading,), cache, ctx, title=False)) is not None:
+            return year, f"所在标题“{heading}”中的年份"
         if (frame := frames.get(section[:depth])) is not None:
             return frame
     return None, ""
+
+
+def _heading_time(heading: str, year: int, ctx: _DocContext) -> bool:
+    """True when a heading prints its year as the time of its part: the year a clause would be
+    dated by (`_year_mentions` drops a span's start, "2021年以来"), and not one after the document
+    was issued (a target: "对标2035年远景目标", "到2030年")."""
+    if ctx.doc_year is not None and year > ctx.doc_year:
+        return False
+    return any(m.year == year for m in _year_mentions(heading, (), (), ctx))
 
 
 def _opening_year(text: str, ctx: _DocContext) -> int | None:
