@@ -311,7 +311,7 @@ def _inherited(classifier: Classifier, where: _Context) -> str:
 
 
 def _explain_status(where: _Context) -> None:
-    excluded = not_a_measure(where.sentence, where.doc.genre)
+    excluded = not_a_measure(where.sentence, where.doc.genre, where.doc.greeting)
     if excluded is None and where.problems:
         excluded = (
             f"所在段落以问题陈述开头（“{where.problems[:30]}…”），段内各句陈述的是问题，不是措施"

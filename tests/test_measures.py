@@ -1016,7 +1016,7 @@ def test_a_lead_in_ending_on_a_colon_is_no_measure_but_its_items_are() -> None:
             "张三委员:",
             "您提出的建议收悉。",
             "一、办理情况",
-            "围绕“建立农业科技服务队”的建议,我局结合本部门职责开展的工作主要体现在下面几点:",
+            "我局结合本部门职责开展的工作主要体现在下面几点:",
             "组织15名科技特派员组建蔬菜产业服务队,深入合作社开展技术指导。",
             "举办种植技术培训班3期,培训农户200余人次。",
         ]
@@ -1054,6 +1054,24 @@ def test_a_bound_or_a_counted_lead_in_stays_a_measure(text: str) -> None:
     assert not_a_measure(text) is None
 
 
+def test_a_colon_sentence_doing_something_of_its_own_stays_a_measure() -> None:
+    # the fund and the subsidy scheme are the measures; the colon only opens their details
+    body = "\n".join(
+        [
+            "某某市人民政府关于支持企业加大研发投入的若干措施",
+            "一、实施研发费用后补助",
+            "为进一步加大对企业研发投入的支持力度,市政府决定对符合条件的企业实行研发费用后补助,补助标准为:",
+            "(一)上年度研发费用500万元以下的,按研发费用增量的10%给予补助。",
+            "二、设立成果转化引导基金",
+            "市科技局会同市财政局共同设立科技成果转化引导基金,采取阶段参股和跟进投资方式,重点支持以下领域:",
+            "新一代信息技术、生物医药、新材料。",
+        ]
+    )
+    found = texts(measures_of(body, date="2024-05-20"))
+    assert any("设立科技成果转化引导基金" in t for t in found)
+    assert any("实行研发费用后补助" in t for t in found)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1062,22 +1080,26 @@ def test_a_bound_or_a_counted_lead_in_stays_a_measure(text: str) -> None:
         "让我们携起手来,埋头苦干、久久为功,共同书写科技强市建设的崭新篇章！",
     ],
 )
-def test_thanks_wishes_and_rallying_lines_are_no_measures(text: str) -> None:
-    assert not_a_measure(text) is not None
-    body = "某县科技局致科技工作者的一封信\n" + text + "\n全年新增高新技术企业12家。"
-    assert texts(measures_of(body, date="2025-01-10")) == ["全年新增高新技术企业12家。"]
+def test_thanks_wishes_and_rallying_lines_of_a_letter_are_no_measures(text: str) -> None:
+    assert not_a_measure(text, greeting=True) is not None
+    body = text + "\n全年新增高新技术企业12家。"
+    letter = "某县科技局致科技工作者的一封信"
+    assert texts(measures_of(body, letter, "2025-01-10")) == ["全年新增高新技术企业12家。"]
+    # the same line in a news page is judged like any other sentence
+    assert len(measures_of(body, "某县召开科技工作会议", "2025-01-10")) == 2
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "全年技术合同成交额突破50亿元!",
-        "我县成功获批国家农业科技园区!",
-        "市政府正式出台《支持新型研发机构发展的若干措施》!",
+        "我市高新区正式升级为国家级高新区！",
+        "今年以来,我市新认定国家高新技术企业超过两百家,增长幅度居全省前列！",
+        "全省首台套兆瓦级氢燃料电池发电系统在我市正式下线！",
     ],
 )
-def test_an_exclamation_that_reports_a_figure_or_a_result_stays(text: str) -> None:
-    assert not_a_measure(text) is None
+def test_a_news_result_ending_on_an_exclamation_mark_stays_a_measure(text: str) -> None:
+    assert not_a_measure(text, "news") is None
+    assert texts(measures_of(text, "喜讯!某某高新区升级为国家高新区", "2024-06-12")) == [text]
 
 
 def test_a_glossary_annex_gives_no_measures() -> None:
@@ -1086,7 +1108,6 @@ def test_a_glossary_annex_gives_no_measures() -> None:
             "某省2026年政府工作报告",
             "三、2026年工作安排",
             "深化“2+X+Y”成果转化服务网络建设,新建概念验证中心8家。",
-            "各位代表!让我们团结奋进,再创佳绩!",
             "附件",
             "本报告部分用语说明及名词注释",
             "1.“2+X+Y”成果转化服务网络:建设2个省级枢纽中心,指导各市建设X个分中心,引导高校组建Y个转化机构。",
@@ -1095,6 +1116,36 @@ def test_a_glossary_annex_gives_no_measures() -> None:
     )
     found = texts(measures_of(body, date="2026-01-20"))
     assert found == ["深化“2+X+Y”成果转化服务网络建设,新建概念验证中心8家。"]
+
+
+def test_a_note_under_a_table_leaves_the_rest_of_the_report_in() -> None:
+    body = "\n".join(
+        [
+            "某某市科学技术局2024年工作总结",
+            "一、主要指标完成情况",
+            "2024年,全市主要科技指标完成情况见下表。",
+            "注释",
+            "表中技术合同成交额为登记数,数据来源于省技术市场管理平台。",
+            "二、重点工作进展",
+            "全年新增国家科技型中小企业860家,新认定省级专精特新企业45家。",
+        ]
+    )
+    found = texts(measures_of(body, date="2025-01-10"))
+    assert "全年新增国家科技型中小企业860家,新认定省级专精特新企业45家。" in found
+
+
+def test_a_glossary_ends_at_its_last_entry() -> None:
+    body = "\n".join(
+        [
+            "某市科技创新三年行动方案",
+            "名词解释",
+            "1.概念验证中心:为早期科研成果提供技术可行性验证的平台。",
+            "二、保障措施",
+            "设立科技成果转化引导基金5亿元。",
+        ]
+    )
+    found = texts(measures_of(body, date="2025-03-01"))
+    assert found == ["设立科技成果转化引导基金5亿元。"]
 
 
 def test_a_note_line_starts_a_glossary_until_the_next_annex() -> None:

@@ -284,7 +284,17 @@ def document_context(
         m = _TITLE_PERIOD_RE.search(title)
         year = period_years(m.group(1))[0] if m is not None else None
     reviewed = _reviewed_year(title, doc_date) if guess.genre in LOOKING_BACK else None
-    return DocContext(genre=guess.genre, year=year, genre_cue=guess.cue, reviewed=reviewed)
+    return DocContext(
+        genre=guess.genre,
+        year=year,
+        genre_cue=guess.cue,
+        reviewed=reviewed,
+        greeting=_GREETING_TITLE_RE.search(title or "") is not None,
+    )
+
+
+# a letter or a speech by its title, whose lines ending on ! greet, thank or rally (is_cheer)
+_GREETING_TITLE_RE = re.compile(r"致[^，,。]{1,30}的[^，,。]{0,8}信|慰问信|贺信|倡议书|讲话")
 
 
 # a people's government's report to its people's congress: its title, or its opening's address
@@ -365,12 +375,14 @@ def status_reasons(text: str, context: DocContext | None = None) -> list[str]:
     return reasons
 
 
-def not_a_measure(text: str, genre: str = "unknown") -> str | None:
+def not_a_measure(text: str, genre: str = "unknown", greeting: bool = False) -> str | None:
     """Why a sentence never becomes a measure, in the words `briefing explain` prints; None when
-    it may be one. `genre` is the document's (`DocContext.genre`)."""
+    it may be one. `genre` and `greeting` are the document's (`DocContext`)."""
     text = _clean(text)
     if not text:
         return None
+    if greeting and is_cheer(text):
+        return "是书信或讲话中以感叹号结尾的致谢、祝愿或号召，没有数字，不是措施"
     if is_leadership_opening(text, genre):
         return "是概述一个时期的起笔句（“在……领导下”“一年来，我们……”），不含具体数字，不是措施"
     if is_heading_sentence(text):
@@ -527,7 +539,7 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
     top: str | None = None
     last_kind: SectionVerdict | None = None  # verdict of the latest top-level section that had one
     inherited: SectionVerdict | None = None
-    units: Iterable[_Unit] = _units(structure, ctx.genre, ctx.year)
+    units: Iterable[_Unit] = _units(structure, ctx.genre, ctx.year, ctx.greeting)
     if ctx.genre == "unknown":
         units = list(units)
         ctx = _genre_from_moods(units, ctx)
@@ -758,11 +770,17 @@ def glossary_title(path: Path, sentence: str) -> str | None:
         glossary = _glossary_paragraphs(structure.paragraphs)
         if not glossary:
             continue
-        titles = [p for p in structure.paragraphs if p.index in glossary]
+        titles = [
+            p
+            for p in structure.paragraphs
+            if p.index in glossary
+            and _GLOSSARY_TITLE_RE.search(p.text.strip()) is not None
+            and _GLOSSARY_ENTRY_RE.match(p.text.strip()) is None
+        ]
         for s in structure.sentences:
             if s.paragraph in glossary and wanted in _clean(s.text):
-                # the title is the glossary's first paragraph before the sentence
-                return next(p.text.strip() for p in titles if p.index <= s.paragraph)
+                # the title is the nearest glossary title before the sentence
+                return [p for p in titles if p.index <= s.paragraph][-1].text.strip()
     return None
 
 
@@ -1242,8 +1260,6 @@ def _framing_shape(text: str) -> str | None:
         return "只说取得了成效，没有做了什么，也没有数字，不是措施"
     if leads_in_list(text):
         return "是引出下文清单的句子（以冒号结尾，或以“以下……方面”收尾），本身不是措施，其后各项照常计入"
-    if is_exclamation(text):
-        return "是以感叹号结尾的致谢、祝愿或号召，没有数字或成果，不是措施"
     return None
 
 
@@ -1251,7 +1267,9 @@ def _framing_shape(text: str) -> str | None:
 # (…的工作措施主要包括以下方面:, 一年来的工作和成效主要表现在:), or on 以下/如下 and the kind of
 # thing listed (重点把握好以下五个方面。). Its items are sentences of their own and stay measures.
 # A lead-in that counts something (安排资金5000万元,重点支持以下领域:) or names the document it issued
-# (印发了《…实施方案》,明确了以下任务:) reports that much itself.
+# (印发了《…实施方案》,明确了以下任务:) reports that much itself. A colon line is a lead-in only when
+# it is short (the bound `is_framing` keeps): a longer one does something of its own before its
+# details (…设立科技成果转化引导基金,采取阶段参股和跟进投资方式,重点支持以下领域:), and is a measure.
 # 以下 after a quantity or a level is a bound (5%以下, 省以下财政体制), never followed by the kind.
 _LIST_FOLLOWS_RE = re.compile(
     r"(?:以下|如下)(?:[一二三四五六七八九十几两\d]+[个项条点类])?(?:的)?"
@@ -1259,25 +1277,23 @@ _LIST_FOLLOWS_RE = re.compile(
 )
 
 
+_LEAD_IN_MAX = 40
+
+
 def leads_in_list(text: str) -> bool:
     """…主要包括以下方面: / 重点把握好以下五个方面。: the lead of a list, not a measure itself."""
     if text[-1:] in ":：":
-        return "《" not in text and _QUANTITY_RE.search(text) is None
+        return len(text) <= _LEAD_IN_MAX and "《" not in text and _QUANTITY_RE.search(text) is None
     return ("以下" in text or "如下" in text) and _LIST_FOLLOWS_RE.search(text) is not None
 
 
-# An exclamation mark ends thanks, wishes and rallying lines (向…表示衷心的感谢!, 广大科技工作者
-# 与党同心、跟党奋斗!, 奋力推动宏伟蓝图变成美好现实!), not a report or a plan; none of the labelled
-# measures ends on one. A figure, a named result (获批, 建成, 入选…) or a document named keeps the
-# sentence: a news item may cheer a result it reports.
-def is_exclamation(text: str) -> bool:
-    """向…表示衷心的感谢和崇高的敬意! / …与党同心、跟党奋斗!: no figure, no result, not a measure."""
-    return (
-        text[-1:] in "！!"
-        and "《" not in text
-        and _QUANTITY_RE.search(text) is None
-        and _LED_RESULT_RE.search(text) is None
-    )
+# In a letter or a speech (its title says so: 致…的信, 慰问信, 讲话), a line ending on ! with no
+# figure and no document named thanks, wishes or rallies (向…表示衷心的感谢!, 广大科技工作者与党
+# 同心、跟党奋斗!). Anywhere else a ! sentence is judged like any other: a news page cheers the
+# results it reports (我市高新区正式升级为国家级高新区!).
+def is_cheer(text: str) -> bool:
+    """In a letter or a speech: 向…表示衷心的感谢! / …与党同心、跟党奋斗!, not a measure."""
+    return text[-1:] in "！!" and "《" not in text and _QUANTITY_RE.search(text) is None
 
 
 # A generic intention (全省科技工作要聚焦…,找准工作着力点和切入点,加强关键技术攻关…,助力…): every
@@ -1414,7 +1430,7 @@ def _own_headings(structure: Structure) -> bool:
 
 
 def _units(
-    structure: Structure, genre: str = "unknown", year: int | None = None
+    structure: Structure, genre: str = "unknown", year: int | None = None, greeting: bool = False
 ) -> Iterable[_Unit]:
     sentences = structure.sentences
     given_sections = _own_headings(structure)
@@ -1545,6 +1561,7 @@ def _units(
             or is_leadership_opening(text, genre)
             or is_fragment(text)
             or is_quoted_speech(text, genre)
+            or (greeting and is_cheer(text))
         ):
             continue
         not_framing = text  # checked: a clause that is this whole text needs no second look
@@ -1614,26 +1631,54 @@ def _units(
 # name the body uses; the body's sentence is the measure, and the gloss alone (its term is the
 # entry's heading) would repeat it without the name. A bare 解释 is no title (本办法由市科技局负责解释).
 _GLOSSARY_TITLE_RE = re.compile(r"(?:(?:名词|术语)(?:解释|注释|释义)|注释|释义)[:：]?$")
-# the start of another annex (附件2, 附录:), which ends the glossary
-_ANNEX_LINE_RE = re.compile(r"^附(?:件|录)[\d一二三四五六七八九十]*[:：]?$")
 _GLOSSARY_TITLE_MAX = 40
+# an entry of a glossary: a number, a short term, then a colon or a dash and its gloss
+# (1.“2+X+Y”成果转化服务网络:建设…, 2.攀登计划——面向…, [1]ESI:…). The structure parser reads a
+# "1.术语:" opening as an inline heading, so an entry is also a paragraph that opens a new section
+# whose heading is such a numbered term.
+_GLOSSARY_NUMBER = r"^(?:\d{1,2}[.．、]|[\[［(（]\d{1,2}[\]］)）])"
+_GLOSSARY_ENTRY_RE = re.compile(_GLOSSARY_NUMBER + r"[^:：—。；;]{1,40}(?:[:：]|——)")
+_GLOSSARY_TERM_RE = re.compile(_GLOSSARY_NUMBER + r"[^:：。；;，,]{1,40}$")
+
+
+def _glossary_entry(paragraph: Paragraph, previous: Paragraph | None) -> bool:
+    """Whether a paragraph is a numbered "N.术语:释义" entry (its number and term may be the
+    inline heading the parser split off)."""
+    if _GLOSSARY_ENTRY_RE.match(paragraph.text.strip()) is not None:
+        return True
+    return (
+        bool(paragraph.section)
+        and (previous is None or previous.section != paragraph.section)
+        and _GLOSSARY_TERM_RE.match(paragraph.section[-1]) is not None
+    )
 
 
 def _glossary_paragraphs(paragraphs: Sequence[Paragraph]) -> frozenset[int]:
-    """The paragraphs of a document's glossary: from a glossary's title line to the next annex
-    line or the end."""
+    """The paragraphs of a document's glossaries: a glossary's title line and the numbered
+    "N.术语:释义" entries right after it, up to the first line that is not one. A 注释 line that no
+    entry follows (a table's note, 注释 over a sentence of the body) opens no glossary."""
     found: set[int] = set()
+    title = -1  # the title line waiting for its first entry
     inside = False
+    previous: Paragraph | None = None
     for paragraph in paragraphs:
         text = paragraph.text.strip()
-        if len(text) <= _GLOSSARY_TITLE_MAX:  # a title is short: no scan of the long paragraphs
-            if _ANNEX_LINE_RE.match(text) is not None:
-                inside = False
-                continue
-            if _GLOSSARY_TITLE_RE.search(text) is not None and not _SENTENCE_PUNCT_RE.search(text):
-                inside = True
-        if inside:
+        before, previous = previous, paragraph
+        if (inside or title >= 0) and _glossary_entry(paragraph, before):
+            if title >= 0:
+                found.add(title)
+                title = -1
+            inside = True
             found.add(paragraph.index)
+            continue
+        inside = False
+        title = -1
+        if (
+            len(text) <= _GLOSSARY_TITLE_MAX  # a title is short: no scan of the long paragraphs
+            and _GLOSSARY_TITLE_RE.search(text) is not None
+            and not _SENTENCE_PUNCT_RE.search(text)
+        ):
+            title = paragraph.index
     return frozenset(found)
 
 

@@ -818,6 +818,8 @@ class DocContext:
     # the year a summary or a bulletin reports on (某市科技局2023年工作总结, signed 2024年1月15日):
     # its headings' years are read against it, not against the date it was signed
     reviewed: int | None = None
+    # the title makes it a letter or a speech (致…的信, 慰问信, 讲话): its figure-less ! lines greet
+    greeting: bool = False
 
     @property
     def policy(self) -> bool:
