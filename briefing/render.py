@@ -45,6 +45,7 @@ from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError
 from lxml import etree
 
+from briefing.active_content import describe, part_problems
 from briefing.atomic import write_bytes_atomic
 from briefing.charts import ChartImage
 from briefing.config import package_data_dir
@@ -77,6 +78,7 @@ __all__ = [
 ]
 
 _TAG_PATTERN = re.compile(r"<[^>]+>")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 # --- images ---------------------------------------------------------------------------------------
@@ -355,6 +357,13 @@ def check_zip_limits(
                 )
             seen = 0
             for info in infos:
+                if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                    # Word writes only these two; zipfile inflates bzip2 and LZMA without an
+                    # output bound, so a small read of a lying entry could fill memory
+                    raise TemplateError(
+                        f"Word 文件“{name}”的部件 {_CONTROL.sub('?', info.filename)} 使用了"
+                        f" Word 不使用的压缩方式（编号 {info.compress_type}），已拒绝处理。"
+                    )
                 limit = total
                 if xml is not None and info.filename.endswith((".xml", ".rels")):
                     limit = min(limit, xml)
@@ -375,6 +384,13 @@ def open_template(data: bytes, name: str) -> Any:
     """A docxtpl template from bytes (in the render child), after the zip limits."""
 
     check_zip_limits(data, name, total=TEMPLATE_MAX_INFLATED, xml=TEMPLATE_MAX_XML)
+    problems = _active_content(data)
+    if problems:
+        raise TemplateError(
+            f"模板“{name}”含有 Word 打开文档时会自行读取外部文件、网址或运行程序的内容"
+            f"（{describe(problems)}），已拒绝使用：用它生成的简报发出后，会在读者的电脑上"
+            "读取这些位置。请在 Word 中删除这些链接、域或嵌入对象后再用（超链接不受影响）。"
+        )
 
     class StrictDocxTemplate(DocxTemplate):  # type: ignore[misc]
         """docxtpl parses the rendered body with lxml's `recover=True`, which silently drops
@@ -399,6 +415,28 @@ def open_template(data: bytes, name: str) -> Any:
     return tpl
 
 
+def _xml_parser() -> etree.XMLParser:
+    """Strict, no entity expansion, no network, libxml2's default depth and size bounds."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
+
+
+def _active_content(data: bytes) -> list[str]:
+    """What Word would fetch or run by itself from a template package (`active_content`).
+    A part that does not parse is left to python-docx, which reports the damaged file."""
+    parser = _xml_parser()
+    problems: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for part in package.namelist():
+            if not part.endswith((".xml", ".rels")):
+                continue
+            try:
+                root = etree.fromstring(package.read(part), parser)
+            except etree.XMLSyntaxError:
+                continue
+            problems += part_problems(part, root)
+    return problems
+
+
 def _set_core_properties(tpl: Any, context: Mapping[str, Any], timestamp: datetime) -> None:
     props = tpl.docx.core_properties
     when = timestamp.astimezone(UTC).replace(tzinfo=None) if timestamp.tzinfo else timestamp
@@ -421,17 +459,24 @@ def _check_package(data: bytes, name: str) -> None:
     check_zip_limits(data, name, total=OUTPUT_MAX_INFLATED)
     # lxml (python-docx's own parser) reads the template's big style parts 4x faster than
     # ElementTree; strict (no recovery), and no entity expansion or network access.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
+    parser = _xml_parser()
+    active: list[str] = []
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for part in package.namelist():
             if part.endswith((".xml", ".rels")):
                 try:
-                    etree.fromstring(package.read(part), parser)
+                    root = etree.fromstring(package.read(part), parser)
                 except etree.XMLSyntaxError as exc:
                     raise TemplateError(
                         f"渲染结果不是有效的 Word 文档（{part} 第 {exc.lineno} 行）。"
                         "模板中可能有标签破坏了文档结构（例如 {%p %}/{%tr %} 标签没有单独成段/成行）。"
                     ) from exc
+                active += part_problems(part, root)
+    if active:
+        raise TemplateError(
+            f"渲染结果含有 Word 打开文档时会自行读取外部文件、网址或运行程序的内容"
+            f"（{describe(active)}），已拒绝写出（{name}）：模板可能用 safe 输出了域代码或链接。"
+        )
     try:
         Document(io.BytesIO(data))
     except Exception as exc:

@@ -41,7 +41,11 @@ import jinja2
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext, Undefined
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import (
+    ImmutableSandboxedEnvironment,
+    SandboxedEscapeFormatter,
+    SandboxedFormatter,
+)
 from jinja2.utils import Cycler, Joiner, Namespace
 from markupsafe import Markup
 
@@ -72,16 +76,42 @@ def _check_argument(value: Any, what: str) -> None:
         raise ResourceLimitError(f"{what}的数值参数 {value} 超过上限 {MAX_ARGUMENT}")
 
 
-_PERCENT_SPEC = re.compile(r"%[#0\- +]*(\d*)(?:\.(\d+))?")
+# a %-conversion: mapping key, flags, width, precision; `*` takes the number from the values
+_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(\*|\d*)(?:\.(\*|\d*))?")
 _BRACE_SPEC = re.compile(r"\{[^{}]*:([^{}]*)\}")
 
 
-def _check_format_string(text: str) -> None:
-    """Refuse widths and precisions like `{:>1000000000}` or `%1000000000d`: a huge string."""
-    numbers = [n for m in _PERCENT_SPEC.finditer(text) for n in m.groups() if n]
+def _check_format_string(text: str) -> bool:
+    """Refuse widths and precisions like `{:>1000000000}` or `%1000000000d`: a huge string.
+    True when a %-conversion takes its width or precision from the values (`%*d`)."""
+    numbers: list[str] = []
+    star = False
+    for match in _PERCENT_SPEC.finditer(text):
+        for number in match.groups():
+            star = star or number == "*"
+            if number and number != "*":
+                numbers.append(number)
     numbers += [n for m in _BRACE_SPEC.finditer(text) for n in re.findall(r"\d+", m.group(1))]
     for number in numbers:
         _check_argument(int(number), "格式字符串")
+    return star
+
+
+def _check_format_spec(spec: str) -> None:
+    """The spec of one `{…}` field as `str.format` applies it, nested fields filled in
+    (`'{0:>{1}}'.format(x, '1000000000')`): every number in it is a width or precision."""
+    for number in re.findall(r"\d+", spec):
+        _check_argument(int(number), "格式字符串")
+
+
+class _BoundedFormatter(SandboxedFormatter):
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        _check_format_spec(format_spec)
+        return super().format_field(value, format_spec)
+
+
+class _BoundedEscapeFormatter(_BoundedFormatter, SandboxedEscapeFormatter):
+    pass
 
 
 def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
@@ -210,8 +240,9 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
         return tree
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "%" and isinstance(left, str):
-            _check_format_string(left)
+        if operator == "%" and isinstance(left, str) and _check_format_string(left):
+            for value in right if isinstance(right, tuple) else (right,):
+                _check_argument(value, "格式字符串的 * 宽度")
         if operator == "**":
             if isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
                 raise ResourceLimitError(f"乘方的指数 {right} 超过上限 {MAX_EXPONENT}")
@@ -223,10 +254,29 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        wrapped = super().wrap_str_format(value)
-        if wrapped is not None:
-            _check_format_string(value.__self__)
-        return wrapped
+        """Jinja's own wrapper (`str.format` and `format_map` through the sandbox's attribute
+        checks), with a formatter that also bounds each field's spec as it is applied: a
+        nested `{1}` in a spec takes its width from the arguments, which no look at the
+        format string alone can see."""
+        if super().wrap_str_format(value) is None:
+            return None
+        text: str = value.__self__
+        _check_format_string(text)
+        formatter: SandboxedFormatter
+        if isinstance(text, Markup):
+            formatter = _BoundedEscapeFormatter(self, escape=text.escape)
+        else:
+            formatter = _BoundedFormatter(self)
+        is_format_map = value.__name__ == "format_map"
+
+        def wrapper(*args: Any, **kwargs: Any) -> str:
+            if is_format_map:
+                if kwargs or len(args) != 1:
+                    raise TypeError("format_map() takes exactly one argument")
+                kwargs, args = args[0], ()
+            return type(text)(formatter.vformat(text, args, kwargs))
+
+        return wrapper
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         for value in [*args, *kwargs.values()]:

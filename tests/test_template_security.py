@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -49,6 +50,12 @@ ABUSE = [
     ("{{ 10 ** 100000 }}", "指数"),
     ("{{ '{:>1000000000}'.format(1) }}", "格式字符串"),
     ("{{ '%1000000000d' % 1 }}", "格式字符串"),
+    # widths the format string does not spell: taken from the values as it is applied
+    ("{{ '{0:>{1}}'.format('x', '1000000000') }}", "格式字符串"),
+    ("{{ '{a:>{w}}'.format_map({'a': 'x', 'w': '1000000000'}) }}", "格式字符串"),
+    ("{{ '%*d' % (1000000000, 1) }}", "格式字符串"),
+    ("{{ '%.*f' % (1000000000, 1) }}", "格式字符串"),
+    ("{{ '%(a)1000000000s' % {'a': 'x'} }}", "格式字符串"),
     ("{{ 'x' | center(1000000000) }}", "center"),
     ("{{ lipsum(n=1000000) }}", "上限"),
     ("{{ ('x' * 99999) | replace('x', 'x' * 99999) | length }}", "内存"),
@@ -114,9 +121,14 @@ def test_a_template_that_runs_too_long_is_stopped(tmp_path: Path) -> None:
 def test_ordinary_arithmetic_and_formatting_still_work(tmp_path: Path) -> None:
     import io
 
-    line = "{{ '%5.1f' % 3.14159 }}|{{ '{:>4}'.format(7) }}|{{ 2 ** 10 }}|{{ '-' * 3 }}"
+    line = (
+        "{{ '%5.1f' % 3.14159 }}|{{ '{:>4}'.format(7) }}|{{ 2 ** 10 }}|{{ '-' * 3 }}|"
+        "{{ '{0:>{1}}'.format('x', 3) }}|{{ '%-*s' % (3, 'y') }}|{{ '%(n)03d' % {'n': 7} }}|"
+        "{{ '{:,.1f}'.format(1234567.8) }}"
+    )
     out = render_docx_bytes(_template(tmp_path, line), sample_context(), timestamp=WHEN)
-    assert Document(io.BytesIO(out)).paragraphs[1].text == "  3.1|   7|1024|---"
+    text = Document(io.BytesIO(out)).paragraphs[1].text
+    assert text == "  3.1|   7|1024|---|  x|y  |007|1,234,567.8"
 
 
 # --- the allow-list: live objects reached through the context (issue #12) ------------------------
@@ -425,3 +437,148 @@ def test_every_template_feature_works_in_the_child_of_a_fresh_process(tmp_path: 
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- content Word fetches or runs by itself when the briefing is opened ---------------------------
+
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def _repack(template: Path, edits: dict[str, Callable[[bytes], bytes]]) -> Path:
+    """`template` with some parts rewritten (or added, when the part is new)."""
+    import zipfile
+
+    target = template.with_name("linked.docx")
+    with zipfile.ZipFile(template) as src:
+        parts = {info.filename: src.read(info) for info in src.infolist()}
+    for name, edit in edits.items():
+        parts[name] = edit(parts.get(name, b""))
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    return target
+
+
+def _add_relationship(kind: str, target: str, rel_id: str = "rIdOut") -> Callable[[bytes], bytes]:
+    def edit(rels: bytes) -> bytes:
+        rel = (
+            f'<Relationship Id="{rel_id}" Type="{_REL_TYPE}{kind}" Target="{target}" '
+            'TargetMode="External"/>'
+        ).encode()
+        if not rels:
+            return f'<Relationships xmlns="{_RELS_NS}">'.encode() + rel + b"</Relationships>"
+        return rels.replace(b"</Relationships>", rel + b"</Relationships>")
+
+    return edit
+
+
+def _add_to_body(xml: str) -> Callable[[bytes], bytes]:
+    return lambda body: body.replace(b"<w:sectPr", xml.encode() + b"<w:sectPr", 1)
+
+
+_SPLIT_FIELD = (
+    '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+    ' INCLUDE</w:instrText></w:r><w:r><w:instrText xml:space="preserve">TEXT "C:/账目/工资.xlsx" '
+    '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>x</w:t></w:r>'
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+)
+LINKED = [
+    (
+        {"word/_rels/document.xml.rels": _add_relationship("image", "file:///C:/秘密/照片.png")},
+        "图片链接到外部 file:///C:/秘密/照片.png",
+    ),
+    (
+        {
+            "word/_rels/settings.xml.rels": _add_relationship(
+                "attachedTemplate", "https://example.org/宏.dotm"
+            )
+        },
+        "附加模板链接到外部 https://example.org/宏.dotm",
+    ),
+    (
+        {
+            "word/_rels/document.xml.rels": _add_relationship("aFChunk", "//server/share/a.htm"),
+            "word/document.xml": _add_to_body('<w:altChunk r:id="rIdOut"/>'),
+        },
+        "altChunk",
+    ),
+    ({"word/document.xml": _add_to_body(_SPLIT_FIELD)}, "域 INCLUDETEXT"),
+    (
+        {
+            "word/document.xml": _add_to_body(
+                '<w:p><w:fldSimple w:instr=" ddeauto notepad.exe "><w:r><w:t>x</w:t></w:r>'
+                "</w:fldSimple></w:p>"
+            )
+        },
+        "域 DDEAUTO",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("edits", "words"),
+    LINKED,
+    ids=["linked-picture", "remote-template", "altchunk", "split-includetext", "ddeauto"],
+)
+def test_a_template_whose_briefing_would_fetch_or_run_something_is_refused(
+    tmp_path: Path, edits: dict[str, Callable[[bytes], bytes]], words: str
+) -> None:
+    """A linked picture, a remote attached template, an imported chunk, a field that includes
+    a file or starts a program: Word acts on them when a reader opens the briefing."""
+    template = _repack(_template(tmp_path, "{{ masthead.editor }}"), edits)
+    output = tmp_path / "out.docx"
+    with pytest.raises(TemplateError) as caught:
+        render_docx(template, sample_context(), output, timestamp=WHEN)
+    assert words in str(caught.value)
+    assert "已拒绝使用" in str(caught.value)
+    assert not output.exists()
+    report = check_template(template, sample_context())
+    assert any(words in problem for problem in report.problems), report.problems
+
+
+def test_a_field_printed_with_safe_is_refused_in_the_rendered_briefing(tmp_path: Path) -> None:
+    line = (
+        '{{ \'</w:t></w:r><w:fldSimple w:instr="INCLUDEPICTURE http://example.org/p.png \\\\d">'
+        "<w:r><w:t>图</w:t></w:r></w:fldSimple><w:r><w:t>' | safe }}"
+    )
+    with pytest.raises(TemplateError, match=r"域 INCLUDEPICTURE.*已拒绝写出"):
+        render_docx_bytes(_template(tmp_path, line), sample_context(), timestamp=WHEN)
+
+
+def test_page_numbers_and_hyperlinks_still_render(tmp_path: Path) -> None:
+    """What Word does only on a click (a hyperlink) or by itself harmlessly (PAGE) stays."""
+    import io
+
+    page = (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+        ' PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        '<w:hyperlink r:id="rIdOut"><w:r><w:t>政府网站</w:t></w:r></w:hyperlink></w:p>'
+    )
+    template = _repack(
+        _template(tmp_path, "{{ masthead.editor }}"),
+        {
+            "word/_rels/document.xml.rels": _add_relationship("hyperlink", "https://www.gov.cn/"),
+            "word/document.xml": _add_to_body(page),
+        },
+    )
+    out = render_docx_bytes(template, sample_context(), timestamp=WHEN)
+    assert Document(io.BytesIO(out)).paragraphs[2].text == "政府网站"
+    assert b"https://www.gov.cn/" in _part(out, "word/_rels/document.xml.rels")
+
+
+def test_a_template_part_in_a_compression_word_never_writes_is_refused(tmp_path: Path) -> None:
+    """bzip2 and LZMA are inflated without a bound (a lying size header could fill memory in
+    one read); Word writes only stored and deflated parts, so any other method is refused."""
+    import zipfile
+
+    template = _template(tmp_path, "{{ masthead.editor }}")
+    target = tmp_path / "packed.docx"
+    with zipfile.ZipFile(template) as src, zipfile.ZipFile(target, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info), compress_type=zipfile.ZIP_DEFLATED)
+        dst.writestr("customXml/item9.xml", b"<a/>" * 1000, compress_type=zipfile.ZIP_LZMA)
+    with pytest.raises(TemplateError, match=r"customXml/item9\.xml 使用了 Word 不使用的压缩方式"):
+        render_docx_bytes(target, sample_context(), timestamp=WHEN)
+    report = check_template(target, sample_context())
+    assert any("压缩方式" in problem for problem in report.problems), report.problems
