@@ -11,7 +11,10 @@ Hostile or merely odd folders must never hang, crash or leak a run:
   its period folders are the tool's own briefings, workbooks and manifests;
 - a name that is not valid UTF-8 (GBK names unzipped from Windows) is read, and recorded in an
   escaped form (`a\\xff.txt`) that is valid text everywhere (SQLite, JSON, DOCX) and from which
-  the bytes can be recovered, with one warning naming it.
+  the bytes can be recovered, with one warning naming it;
+- so is a name holding a newline, a carriage return, ESC or another control character, or a
+  bidirectional override (`甲\\n[完成] 乙.txt`): recorded and printed escaped, it can neither
+  forge a line of the summary nor drive the terminal.
 
 Everything skipped becomes an `InputFile` with a `problem`: the pipeline turns it into a failed
 record, so it is a warning, counted in the summary and failing `--strict`, like an unreadable file.
@@ -72,6 +75,22 @@ def escaped(text: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
+# What must not reach a line of the summary or a log from a name: C0 and C1 controls (a newline
+# would start a forged line, a carriage return overwrite one, ESC drive the terminal), line and
+# paragraph separators, and the bidirectional overrides that make "txt.exe" read "exe.txt".
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def name_text(text: str) -> str:
+    """A file or folder name as briefing records and prints it: `escaped`, and each character
+    in `_UNSHOWABLE` written as its escape (`甲\\n乙.txt`, `\\x1b`, `\\u202e`), reversible like
+    `escaped`. Valid, printable names are unchanged."""
+    text = escaped(text)
+    if not _UNSHOWABLE.search(text):
+        return text
+    return _UNSHOWABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _gbk_reading(part: str) -> str | None:
     """What a non-UTF-8 name component says read as GBK (Windows' Chinese code page), if it can."""
     try:
@@ -82,6 +101,8 @@ def _gbk_reading(part: str) -> str | None:
 
 def _name_warning(shown: str, part: str, is_folder: bool) -> str:
     what = "文件夹名" if is_folder else "文件名"
+    if escaped(part) == part:  # valid UTF-8: what is wrong is a control character
+        return f"{shown}: {what}含有换行、控制字符或方向控制符；已读取，以转义形式记录，建议改名"
     guess = _gbk_reading(part)
     hint = f"，按 GBK 解读是“{guess}”" if guess else ""
     return (
@@ -109,6 +130,19 @@ def _special(kind: str) -> str:
     return f"不是普通文件（{kind}），已跳过，未打开"
 
 
+def _size_problem(size: int) -> str | None:
+    """Why a regular file is not opened at all: over MAX_FILE_BYTES (a sparse file of
+    terabytes would otherwise be hashed for hours)."""
+    from briefing.readers import limits  # only numbers: enumeration stays light
+
+    if size <= limits.MAX_FILE_BYTES:
+        return None
+    return (
+        f"文件大小 {limits.size_text(size)}，超过 {limits.size_text(limits.MAX_FILE_BYTES)}"
+        " 上限，已跳过，未打开"
+    )
+
+
 def not_regular(path: Path) -> str | None:
     """Why `path` (a config file, a lexicon, a context file) cannot be opened as a file: it is a
     folder or a special file, which opening could block on (a FIFO waits for a writer). None
@@ -126,7 +160,7 @@ def not_regular(path: Path) -> str | None:
 def require_inputs(paths: Sequence[Path]) -> None:
     """Raise InputNotFoundError (a usage error) for the first path that cannot be used at all."""
     for given in paths:
-        shown = escaped(str(given))
+        shown = name_text(str(given))
         try:
             os.stat(given)
         except FileNotFoundError:
@@ -162,22 +196,23 @@ class _Walk:
         self.out.append(InputFile(Path(path), source, None, self._name_warnings(path)))
 
     def _name_warnings(self, path: str) -> tuple[str, ...]:
-        """One warning per non-UTF-8 name (the file's, or a folder's on its way), the first time."""
-        if escaped(path) == path:
+        """One warning per non-UTF-8 or unprintable name (the file's, or a folder's on its way),
+        the first time."""
+        if name_text(path) == path:
             return ()
         warnings: list[str] = []
         parts = Path(path).parts
         base = len(self.root.parts)
         # the given folder counts as one name (its first undecodable component is the one to
         # read as GBK); below it, each component
-        root_parts = [p for p in self.root.parts if escaped(p) != p] or [self.root.name]
+        root_parts = [p for p in self.root.parts if name_text(p) != p] or [self.root.name]
         prefixes = [(str(self.root), root_parts[0], True)]
         for i in range(base, len(parts)):
             prefix = str(Path(*parts[: i + 1]))
             prefixes.append((prefix, parts[i], i < len(parts) - 1))
         for prefix, part, is_folder in prefixes:
-            shown = escaped(prefix)
-            if shown != prefix and shown not in self.named and escaped(part) != part:
+            shown = name_text(prefix)
+            if shown != prefix and shown not in self.named and name_text(part) != part:
                 self.named.add(shown)
                 warnings.append(_name_warning(shown, part, is_folder))
         return tuple(warnings)
@@ -187,7 +222,7 @@ class _Walk:
             st = os.stat(self.root)
         except OSError:
             return  # require_inputs reported it
-        root_source = escaped(self.root.as_posix())
+        root_source = name_text(self.root.as_posix())
         self.seen_dirs[(st.st_dev, st.st_ino)] = root_source
         # Depth first, each folder's entries in name order: the order of the sorted paths. An
         # explicit stack, so a folder nested thousands deep cannot exhaust Python's recursion.
@@ -213,7 +248,7 @@ class _Walk:
         # the tool's own briefings, workbooks and manifests, never to be read back
         is_output = any(e.name == STATE_DIR and e.is_dir(follow_symlinks=False) for e in entries)
         return [
-            (entry, f"{folder_source}/{escaped(entry.name)}")
+            (entry, f"{folder_source}/{name_text(entry.name)}")
             for entry in entries
             # hidden: a ".git", an editor's ".~lock" file, the run state
             if not entry.name.startswith(".")
@@ -230,7 +265,7 @@ class _Walk:
                 return self._folder(entry.path, source)
             if entry.is_file(follow_symlinks=False):
                 if wanted:
-                    self.take(entry.path, source)
+                    self._regular(entry.path, source, entry.stat(follow_symlinks=False).st_size)
                 return None
             kind = _kind(entry.stat(follow_symlinks=False).st_mode) or "特殊文件"
         except OSError as exc:
@@ -270,7 +305,7 @@ class _Walk:
             self.skip(
                 entry.path,
                 source,
-                f"符号链接指向输入文件夹之外（{escaped(target)}），已跳过；"
+                f"符号链接指向输入文件夹之外（{name_text(target)}），已跳过；"
                 f"确需读取时加 {FOLLOW_LINKS_OPTION}",
             )
             return None
@@ -280,8 +315,15 @@ class _Walk:
         if kind is not None:
             self.skip(entry.path, source, _special(kind))
         else:
-            self.take(entry.path, source)
+            self._regular(entry.path, source, st.st_size)
         return None
+
+    def _regular(self, path: str, source: str, size: int) -> None:
+        problem = _size_problem(size)
+        if problem is None:
+            self.take(path, source)
+        else:
+            self.skip(path, source, problem)
 
 
 def iter_input_files(paths: Sequence[Path], follow_links: bool = False) -> list[InputFile]:
@@ -294,17 +336,19 @@ def iter_input_files(paths: Sequence[Path], follow_links: bool = False) -> list[
     require_inputs(paths)
     files: list[InputFile] = []
     for given in paths:
-        source = escaped(given.as_posix())
-        mode = os.stat(given).st_mode
+        source = name_text(given.as_posix())
+        given_stat = os.stat(given)
+        mode = given_stat.st_mode
         if stat.S_ISDIR(mode):
             _Walk(given, follow_links, files).run()
             continue
         warnings: tuple[str, ...] = ()
         if source != given.as_posix():
-            bad = [p for p in given.parts if escaped(p) != p]
+            bad = [p for p in given.parts if name_text(p) != p]
             warnings = (_name_warning(source, bad[0], bad[0] != given.name),)
         kind = _kind(mode)
-        files.append(InputFile(given, source, _special(kind) if kind else None, warnings))
+        problem = _special(kind) if kind else _size_problem(given_stat.st_size)
+        files.append(InputFile(given, source, problem, warnings))
     return files
 
 

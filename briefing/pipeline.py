@@ -36,7 +36,7 @@ from briefing.model import (
     Structure,
 )
 from briefing.readers import format_for, read_file
-from briefing.readers.common import read_bytes
+from briefing.readers.common import file_sha256
 from briefing.themes import Classifier, Lexicon
 
 # below this many files per worker, starting processes costs more than it saves
@@ -58,10 +58,7 @@ def failed_record(source: str, fmt: str, sha256: str, reason: str) -> ExtractedD
 
 
 def _file_sha256(path: Path) -> str:
-    try:
-        return read_bytes(path, limit=0).sha256
-    except ReadError:
-        return ""
+    return file_sha256(path) or ""
 
 
 def read_documents(files: Sequence[InputFile]) -> Iterator[RawDocument | ExtractedDocument]:

@@ -303,3 +303,109 @@ def test_unreadable_path_is_a_read_error(tmp_path: Path) -> None:
         read_file(folder, "dir.txt")
     with pytest.raises(ReadError, match="无法读取文件：文件不存在"):
         read_file(tmp_path / "gone.jsonl", "gone.jsonl")
+
+
+def test_a_name_with_a_newline_or_escape_cannot_forge_or_garble_the_summary(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """A name is anything a folder allows: a newline must not start a line of its own in the
+    summary (here one that looks like a message of the tool), a carriage return must not
+    overwrite one, ESC must not recolour the terminal. Read, recorded escaped, and warned of."""
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    seed = sorted(seeds_dir.glob("*.txt"))[0].read_bytes()
+    names = ["甲\n简报已生成：伪造.txt", "乙\r丙.txt", "丁\x1b[2J戊\u202etxt.md"]
+    for index, name in enumerate(names):
+        (folder / name).write_bytes(seed + f"\n附{index}。\n".encode())
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", "-i", "收件", "-o", "出"],
+        cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=300,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert not re.search("[\x00-\x09\x0b-\x1f\u202e]", done.stderr)
+    lines = done.stderr.splitlines()
+    assert [line for line in lines if line.startswith("简报已生成")] == [
+        "简报已生成：全部文件，第1期"
+    ]
+    shown = ["收件/甲\\n简报已生成：伪造.txt", "收件/乙\\r丙.txt", "收件/丁\\x1b[2J戊\\u202etxt.md"]
+    assert sorted(line for line in lines if line.startswith("警告：")) == sorted(
+        f"警告：{name}: 文件名含有换行、控制字符或方向控制符；已读取，以转义形式记录，建议改名"
+        for name in shown
+    )
+    assert "读取文件 3 份，纳入本期 3 份，未能读取 0 份，警告 3 条" in done.stderr
+    manifest = json.loads((tmp_path / "出/all/manifest.json").read_text(encoding="utf-8"))
+    assert sorted(item["source"] for item in manifest["inputs"]) == sorted(shown)
+
+
+@pytest.mark.parametrize("name", ["稀疏.txt", "稀疏.docx", "稀疏.pdf"])
+def test_a_terabyte_sparse_file_is_skipped_unopened_not_hashed_for_hours(
+    tmp_path: Path, seeds_dir: Path, name: str
+) -> None:
+    """Every input is hashed whole (its identity in the cache); a sparse file of a few
+    terabytes costs no disk but hours of reading. Over the file limit it is never opened."""
+    from briefing.pipeline import extract_documents
+    from briefing.readers import limits
+    from briefing.themes import Classifier, load_lexicon
+
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    (folder / "正文.txt").write_bytes(sorted(seeds_dir.glob("*.txt"))[0].read_bytes())
+    sparse = folder / name
+    with sparse.open("wb") as handle:
+        handle.truncate(2 << 40)  # 2 TB of holes
+    docs = extract_documents([folder], Classifier(load_lexicon()))
+    (skipped,) = [doc for doc in docs if doc.source.endswith(name)]
+    limit = limits.size_text(limits.MAX_FILE_BYTES)
+    assert skipped.warnings == [
+        f"{sparse.as_posix()}: 文件大小 2097152 MB，超过 {limit} 上限，已跳过，未打开"
+    ]
+    assert [doc.measures != [] for doc in docs if doc is not skipped] == [True]
+
+
+def test_a_file_that_grows_past_the_limit_while_it_is_read_is_not_read_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listed small, then written to by another program (a download still running): reading
+    stops at the file limit and says why, instead of following the writer for ever."""
+    from briefing.inputs import iter_input_files
+    from briefing.pipeline import read_documents
+    from briefing.readers import limits
+
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1 << 20)
+    path = write(tmp_path, "在写.txt", "一、总体要求\n加强基础研究。\n".encode() * 1000)
+    (item,) = iter_input_files([path])
+    assert item.problem is None
+    with path.open("ab") as handle:
+        handle.write(b"\n" * (2 << 20))
+    (record,) = read_documents([item])
+    assert record.warnings == [
+        f"{path.as_posix()}: 文件在读取过程中超过 1 MB 上限（可能正被其他程序写入），未读取"
+    ]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("name", ["换.txt", "换.jsonl", "换.docx"])
+def test_a_file_replaced_by_a_fifo_after_listing_is_refused_without_waiting(
+    tmp_path: Path, name: str
+) -> None:
+    """Listed as a file, then swapped for a named pipe before it is read: opening a FIFO
+    waits for a writer for ever, so the run would hang. It is refused at once instead."""
+    import os
+
+    from briefing.inputs import iter_input_files
+    from briefing.pipeline import read_documents
+
+    path = write(tmp_path, name, "一、总体要求\n加强基础研究。\n".encode())
+    (item,) = iter_input_files([path])
+    assert item.problem is None
+    path.unlink()
+    os.mkfifo(path)
+    (record,) = read_documents([item])
+    assert record.warnings == [
+        f"{path.as_posix()}: 在读取前被替换为非普通文件（如命名管道或设备），未读取"
+    ]

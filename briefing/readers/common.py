@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from briefing import errors
 from briefing.errors import ReadError
@@ -95,23 +98,65 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _grew() -> ReadError:
+    return ReadError(
+        f"文件在读取过程中超过 {limits.size_text(limits.MAX_FILE_BYTES)} 上限"
+        "（可能正被其他程序写入），未读取"
+    )
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading, only if it is still a regular file.
+
+    Enumeration judged it by `stat` before; if it was replaced since (a FIFO in its place would
+    make a plain open wait for a writer for ever, a device would never end), it is refused
+    without blocking: O_NONBLOCK lets the open of a FIFO return, and the open file is judged.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):  # said as a plain open says it
+            raise os_error(IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path)))
+        if not stat.S_ISREG(mode):
+            raise ReadError("在读取前被替换为非普通文件（如命名管道或设备），未读取")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_bytes(path: Path, limit: int | None = None) -> FileBytes:
     """Read `path`, keeping at most `limit` bytes in memory but hashing all of it.
 
-    Raises ReadError when the file cannot be opened.
+    Raises ReadError when the file cannot be opened, or when it holds more than MAX_FILE_BYTES
+    (it was smaller when the folder was listed: something is writing to it).
     """
     digest = hashlib.sha256()
+    bound = limits.MAX_FILE_BYTES
     try:
-        with path.open("rb") as fh:
-            data = fh.read() if limit is None else fh.read(limit)
+        with open_regular(path) as fh:
+            data = fh.read(bound + 1) if limit is None else fh.read(min(limit, bound + 1))
             digest.update(data)
             size = len(data)
-            while chunk := fh.read(_CHUNK):
+            while size <= bound and (chunk := fh.read(_CHUNK)):
                 digest.update(chunk)
                 size += len(chunk)
     except OSError as exc:
         raise os_error(exc) from exc
+    if size > bound:
+        raise _grew()
     return FileBytes(data=data, sha256=digest.hexdigest(), size=size, truncated=size > len(data))
+
+
+def file_sha256(path: Path) -> str | None:
+    """The sha256 of a whole file, or None when it cannot be read or holds more than
+    MAX_FILE_BYTES (the reader then says why)."""
+    try:
+        return read_bytes(path, limit=0).sha256
+    except ReadError:
+        return None
 
 
 # reading a document: the reasons said as a reader meets them; the rest as everywhere

@@ -28,6 +28,7 @@ from briefing.readers.common import (
     clean_text,
     decode_bytes,
     failed_document,
+    open_regular,
     os_error,
     read_bytes,
     sha256_hex,
@@ -70,7 +71,7 @@ def read_jsonl(path: Path, source: str) -> list[RawDocument]:
     blank = True
     read = 0
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             number = 0
             while True:
                 number += 1

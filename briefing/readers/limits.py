@@ -17,6 +17,10 @@ _MB = 1024 * 1024
 
 # --- every format ---------------------------------------------------------------------------
 
+# Bytes of any input file. Every file is hashed whole (the hash is its identity in the cache and
+# the run state), so without a bound a sparse file of a few terabytes, or one that some program
+# keeps appending to, would keep a run reading for hours. Larger files are not opened at all.
+MAX_FILE_BYTES = 1024 * _MB
 # Bytes of a text file (.txt, .md, .html) read; the rest is not. 8 MB of UTF-8 Chinese is about
 # 2.7 million characters, far beyond any policy document.
 MAX_TEXT_BYTES = 8 * _MB

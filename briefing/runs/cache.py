@@ -30,7 +30,8 @@ from briefing.pipeline import (
     iter_input_files,
     read_documents,
 )
-from briefing.runs.state import RunState, sha256_file
+from briefing.readers.common import file_sha256
+from briefing.runs.state import RunState
 from briefing.themes import Classifier
 
 MULTI_DOCUMENT_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
@@ -225,7 +226,4 @@ def _file_sha(item: InputFile) -> str | None:
     never to be opened (a FIFO would block)."""
     if item.problem is not None or not _single(item):
         return None
-    try:
-        return sha256_file(item.path)
-    except OSError:
-        return None  # the reader reports why
+    return file_sha256(item.path)  # None: the reader reports why

@@ -22,7 +22,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from briefing.inputs import escaped
+from briefing.inputs import name_text
 from briefing.model import DocumentEntry
 from briefing.periods import Period
 
@@ -74,8 +74,8 @@ def relative_source(source: str, inputs: Iterable[Path] = ()) -> str:
     """`source` relative to the input folder it was found in (the same file reached as
     `in/a.txt` and `/home/x/in/a.txt` is one path); a file given by name is its name."""
     for given in inputs:
-        # sources spell undecodable bytes of names escaped (`briefing.inputs.escaped`)
-        root = escaped(given.as_posix()).rstrip("/")
+        # sources spell undecodable bytes and control characters of names escaped
+        root = name_text(given.as_posix()).rstrip("/")
         if source == root:
             return Path(root).name
         if source.startswith(root + "/"):
