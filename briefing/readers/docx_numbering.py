@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefing.readers import limits
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DIGITS = "零一二三四五六七八九"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
@@ -160,10 +162,10 @@ class Numbering:
                 continue
             fmt = levels.get(level, ("decimal", "", 1))[0]
             rendered = format_number(counters[level], fmt)
-            if rendered is None:
+            if rendered is None or len(rendered) > limits.MAX_LABEL_CHARS:
                 return ""
             text = text.replace(placeholder, rendered)
-        return text
+        return text if len(text) <= limits.MAX_LABEL_CHARS else ""
 
     def _num_pr(self, paragraph: Any) -> NumRef | None:
         """numId and level of a paragraph, from its own properties or else its style's."""
@@ -193,8 +195,8 @@ def _levels_of(nodes: Any) -> dict[int, tuple[str, str, int]]:
         fmt = fmt_node.get(f"{_W}val") if fmt_node is not None else "decimal"
         text = text_node.get(f"{_W}val") if text_node is not None else ""
         start = _int(start_node.get(f"{_W}val"), 1) if start_node is not None else 1
-        if fmt == "bullet" or fmt == "none":
-            text = ""
+        if fmt == "bullet" or fmt == "none" or len(text or "") > limits.MAX_LABEL_CHARS:
+            text = ""  # a level text longer than any label is not drawn (see `label`)
         levels[_int(lvl.get(f"{_W}ilvl"), 0)] = (fmt, text or "", start)
     return levels
 

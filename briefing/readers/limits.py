@@ -42,6 +42,11 @@ MAX_XML_BYTES = 64 * _MB
 # Inflated bytes of all parts of one DOCX together. Media parts (images, fonts, embedded objects)
 # are never inflated at all: the text does not need them, so a media bomb costs nothing.
 MAX_ZIP_INFLATED_BYTES = 128 * _MB
+# Characters of an automatic list number put back before a paragraph ("一、", "（二）", "1.2.3").
+# A crafted level text ("%1" repeated) with letter numbering (a counter of 10000 is 385 letters)
+# would otherwise turn a 40 KB file into hundreds of millions of characters; such a label is
+# not drawn, the paragraph is kept.
+MAX_LABEL_CHARS = 32
 # Nesting depth of XML elements: the limit libxml2 (lxml) applies when `huge_tree` is off, as it
 # is for every parser the readers use. Deeper documents are cut or refused with this number.
 MAX_XML_DEPTH = 256
