@@ -23,7 +23,6 @@ import difflib
 import io
 import json
 import re
-import shutil
 import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -115,7 +114,8 @@ def init_template(
     if not name.lower().endswith(".docx"):
         name += ".docx"
     targets = [directory / name, directory / SAMPLE_CONTEXT_NAME, directory / GUIDE_NAME]
-    existing = [path for path in targets if path.exists()]
+    # a dangling link counts: writing through it would create its target, wherever that is
+    existing = [path for path in targets if path.exists() or path.is_symlink()]
     if existing and not force:
         raise TemplateError(
             "以下文件已存在，未做任何改动："
@@ -128,7 +128,7 @@ def init_template(
     directory.mkdir(parents=True, exist_ok=True)
     write_bytes_atomic(targets[0], template.read_bytes())
     write_bytes_atomic(targets[1], data.encode("utf-8"))
-    shutil.copyfile(guide_source(), targets[2])
+    write_bytes_atomic(targets[2], guide_source().read_bytes())  # replaces a link, never its target
     return targets
 
 

@@ -582,3 +582,23 @@ def test_a_template_part_in_a_compression_word_never_writes_is_refused(tmp_path:
         render_docx_bytes(target, sample_context(), timestamp=WHEN)
     report = check_template(target, sample_context())
     assert any("压缩方式" in problem for problem in report.problems), report.problems
+
+
+def test_template_init_never_writes_through_a_planted_link(tmp_path: Path) -> None:
+    """A shared folder where someone left `模板编写说明.md` as a link to a file of the user's
+    (dangling, or existing and overwritten with --force): init must not write into it."""
+    from briefing.template_tools import GUIDE_NAME, init_template
+
+    folder = tmp_path / "共享"
+    folder.mkdir()
+    victim = tmp_path / "家目录" / ".profile"
+    (folder / GUIDE_NAME).symlink_to(victim)
+    with pytest.raises(TemplateError, match="已存在"):
+        init_template(folder, context=sample_context())
+    assert not victim.exists()
+    victim.parent.mkdir()
+    victim.write_text("export PATH=/usr/bin\n", encoding="utf-8")
+    init_template(folder, force=True, context=sample_context())
+    assert victim.read_text(encoding="utf-8") == "export PATH=/usr/bin\n"
+    assert not (folder / GUIDE_NAME).is_symlink()
+    assert "模板" in (folder / GUIDE_NAME).read_text(encoding="utf-8")
