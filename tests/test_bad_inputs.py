@@ -356,8 +356,11 @@ def test_a_terabyte_sparse_file_is_skipped_unopened_not_hashed_for_hours(
     folder.mkdir()
     (folder / "正文.txt").write_bytes(sorted(seeds_dir.glob("*.txt"))[0].read_bytes())
     sparse = folder / name
-    with sparse.open("wb") as handle:
-        handle.truncate(2 << 40)  # 2 TB of holes
+    try:
+        with sparse.open("wb") as handle:
+            handle.truncate(2 << 40)  # 2 TB of holes
+    except OSError:
+        pytest.skip("this file system has no sparse files of 2 TB")
     docs = extract_documents([folder], Classifier(load_lexicon()))
     (skipped,) = [doc for doc in docs if doc.source.endswith(name)]
     limit = limits.size_text(limits.MAX_FILE_BYTES)
