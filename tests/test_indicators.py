@@ -466,6 +466,22 @@ def test_metric_is_the_noun_phrase_without_leading_verbs(text: str, metric: str)
     assert figures(text)[-1].metric == metric
 
 
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # the function character is the first of a word: the name keeps it, never starts mid-word
+        ("全年共对口帮扶科技企业45家。", "对口帮扶科技企业"),
+        ("全市在建科技创新平台项目26个。", "在建科技创新平台项目"),
+        ("以前年度结转科技经费超300万元。", "以前年度结转科技经费"),
+        # an adverb before a verb is still no part of the name (共 + 建成), nor a bare word
+        ("全区共建成众创空间12家。", "众创空间"),
+        ("全区已建成众创空间12家。", "众创空间"),
+    ],
+)
+def test_a_name_starts_at_a_word_not_inside_it(text: str, metric: str) -> None:
+    assert figures(text)[-1].metric == metric
+
+
 def test_a_clause_without_a_noun_repeats_the_metric_before_it() -> None:
     found = figures("2023年,科学城地区生产总值达2654亿元,增长5.7%。")
     assert [(f.value, f.kind, f.metric, f.scope) for f in found] == [

@@ -322,6 +322,55 @@ _LEADING_NOISE = re.compile(
     r"全市|我市|全区|全省|全国|本市|全县|我区|我省|全州|我州|本州|全旗|全盟|(?<=目前|当前)(?:共|已|还|仍)?有|"
     r"和|及|与|以及|并|还|也|已|将|对|向|在|为|由|以|共有|共|均|分别|又|再|了|的|等|含|包括)+"
 )
+# Words of the dictionary that open with a character `_LEADING_NOISE` strips as a function word
+# (对接, 对口, 对外, 在建, 在校生, 以前, 共建, 共享, 再生, 含量, 等级, 并购…): at a metric's start the
+# character is the word's first, not a preposition or an adverb before it ("对接成果转化项目300余个"
+# counts 对接成果转化项目, not 接成果转化项目). From jieba's dict.txt (MIT): the two- and
+# three-character words opening with one of those characters, frequency >= 100, tagged as a noun,
+# verb, adjective, place or idiom; not function words (对于, 以及, 已经), not a modal before 有 (已有,
+# 还有: `_HAS_LEAD` reads those), none opening with 将 or 为 and of 并 only 并购 (in policy prose
+# those open a clause as a preposition or adverb: 将军民融合…, 为数字经济…, 并列入…), and not
+# 已成, 共计, 等于, 等到, 等候, 等待, 了得, 了事, 在乎, 在意, 以军 (an adverb before a verb, or no
+# word of a counted thing).
+_FUNCTION_CHAR_WORDS = frozenset(
+    _words(
+        "与会 与会者 与否 了不得 了不起 了结 了解 以上 以下 以东 以内 以前 以北 以南 以后 "
+        "以图 以备 以待 以期 以来 以求 以示 以西 以防 共事 共产 共产党 共享 共同体 共和党 "
+        "共和制 共存 共建 共性 共振 共生 共用 共识 共通 共青团 共鸣 再创 再战 再拜 再现 "
+        "再生 再生产 再行 再见 再起 再造 又名 又称 及格 向下 向导 向日葵 向来 向量 含义 "
+        "含意 含沙量 含油 含泪 含笑 含糊 含蓄 含量 含金量 和亲 和声 和约 和解 和谐 在于 "
+        "在位 在场 在外 在座 在建 在手 在校 在校生 在线 在职 在读 均匀 均等 均衡 对不住 "
+        "对不起 对付 对偶 对内 对决 对准 对口 对外 对头 对子 对岸 对峙 对应 对待 对得起 "
+        "对手 对抗 对接 对敌 对数 对方 对比 对流 对生 对症 对白 对称 对称性 对立 对立面 "
+        "对答 对策 对联 对视 对话 对象 对阵 对面 已婚 已知 并购 由不得 等价 等价物 等同 "
+        "等离子 等级 等级制 等量 等闲 还击 还原 还好 还手 还款 还清 还给 "
+    )
+)
+_FUNCTION_CHARS = frozenset(w[0] for w in _FUNCTION_CHAR_WORDS)
+
+
+def _strip_leading_noise(s: str) -> str:
+    """`s` without the time, place and function words `_LEADING_NOISE` reads before a name, except a
+    last function character that opens a word of the dictionary with what follows (对接, 在建),
+    unless a verb follows it (共建成: 共 + 建成, the adverb before the verb)."""
+    m = _LEADING_NOISE.match(s)
+    if m is None:
+        return s
+    end = m.end()
+    # (a word with nothing after it names nothing: "过江通道在建8座" counts no 在建)
+    if (
+        0 < end < len(s) - 2
+        and s[end - 1] in _FUNCTION_CHARS
+        and (
+            s[end - 1 : end + 1] in _FUNCTION_CHAR_WORDS
+            or s[end - 1 : end + 2] in _FUNCTION_CHAR_WORDS
+        )
+        and _VERB_RE.match(s, end) is None
+    ):
+        end -= 1
+    return s[end:]
+
+
 _TRAILING_NOISE_WORDS = _words(
     "预计 累计 超过 超 逾 将近 接近 近 大约 约有 约 达到 已达 达 突破 不低于 不少于 不超过 高于 低于 "
     "共计 总计 合计 共 为 是 实现 保持 增长 增加 提高 提升 上升 下降 减少 降低 年均 同比 环比 "
@@ -2319,7 +2368,7 @@ def _clean_metric(
     """The metric named by the words before a figure; `amount` when the figure is money (元),
     `people` when it counts people (人, 名: "引进高层次人才2355人" keeps the verb that makes it a flow,
     引进高层次人才, not all the 高层次人才 there are)."""
-    s = _LEADING_NOISE.sub("", _strip_comparison_and_time(prefix))
+    s = _strip_leading_noise(_strip_comparison_and_time(prefix))
     if scope and s.startswith(scope):
         s = s[len(scope) :]
     s = _strip_trailing_noise(s)
@@ -2349,9 +2398,9 @@ def _clean_metric(
             # "认缴金额", "资助经费": a measure word alone keeps the verb that makes it a name,
             # and the payer before it ("财政预算安排资金") when nothing else happens there; so
             # does a project ("获批省科学技术奖励项目": 省科学技术奖励项目, not 项目)
-            before = _LEADING_NOISE.sub("", s[: last.start()])
+            before = _strip_leading_noise(s[: last.start()])
             while (lead := _LEAD_VERB_RE.match(before)) is not None and len(before) > lead.end():
-                before = _LEADING_NOISE.sub("", before[lead.end() :])
+                before = _strip_leading_noise(before[lead.end() :])
             # (a quoted name counts as one word: "“引进培育高层次人才”计划入选人数")
             unquoted = _QUOTED.sub("“”", before) if quoted else before
             keep = 2 <= len(unquoted) <= 8 and _VERB_RE.search(unquoted) is None
@@ -2362,7 +2411,7 @@ def _clean_metric(
         else:
             verb = last.group()
             s = s[last.end() :]
-    s = _LEADING_NOISE.sub("", s)
+    s = _strip_leading_noise(s)
     s = _strip_trailing_noise(s)
     if scope and s.startswith(scope) and len(s) > len(scope) + 1:
         s = s[len(scope) :]
@@ -2386,11 +2435,11 @@ def _clean_metric(
         if _RELATIVE.match(s, lead.end()):
             break  # "开展R&D活动的高等院校": the verb says which ones
         verb = lead.group()
-        s = _LEADING_NOISE.sub("", s[lead.end() :])
+        s = _strip_leading_noise(s[lead.end() :])
     if (has := _HAS_LIST.match(s)) is not None:
         s = s[has.end() :]  # "还有国家富民强县项目、重点星火计划项目…": what there is
     if (serving := _SERVING.match(s)) is not None:
-        s = _LEADING_NOISE.sub("", s[serving.end() :])  # "服务全市企业1200余家": the 企业 served
+        s = _strip_leading_noise(s[serving.end() :])  # "服务全市企业1200余家": the 企业 served
     if s.find("通过", 2) > 0:
         # "…院士、国家级高层次人才通过举荐制举才荐才20余名": a clause; what it counts (the talents
         # recommended, not the recommenders) has no name of its own in the text
