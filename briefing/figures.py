@@ -271,6 +271,43 @@ _RUNNING_TOTAL = re.compile(
     r"(?<![年月度季])累计(?P<verb>设立|建立|建成|认定|培育|引进|获批|发放|投放|支持|服务|孵化|转化|吸引)?"
 )
 _CLAUSE_BREAK = re.compile(r"[，,;；。:：]")
+# A change or a rate of growth is printed after the total it qualifies ("…投入100.66亿元，比上年增加
+# 19.53亿元，同比增长24.1%"), and takes that total's name: the row is named with the comparison the
+# text makes (R&D经费投入比上年增加, R&D经费投入同比增长), so it never reads as the total itself.
+# The last change verb of the clause before the number, with what it is measured against; only
+# numbers, 分别 and approximations may stand between it and the number (分别增长7.5%、11.5%).
+_CHANGE_BEFORE = re.compile(
+    r"(?P<base>(?:比|较)(?:上年|去年|上一年|(?:19|20)[0-9]{2}年(?:末|底)?)(?:同期)?|同比|环比)?"
+    r"(?P<verb>增加|增长|提高|提升|上升|下降|减少|降低|回落|扩大|缩小|下滑)"
+    r"(?=(?:了|分别|约|近|超过|超|逾|[^\u4e00-\u9fff])*$)"
+)
+# a name that already says it is a change (研发投入增速, 工商业电价降幅): nothing to add
+_CHANGE_NAMED = re.compile(
+    r"(?:增速|增幅|增长率|增量|增加额|减少额|降幅|涨幅|变化|增长|增加|提高|提升|上升|下降|减少|降低)$"
+)
+CHANGE_KINDS = ("growth", "change")
+
+
+def _change_suffix(clause: str) -> str:
+    """The comparison a change's clause makes before its number (比上年增加, 同比增长), or ""."""
+    last = None
+    for m in _CHANGE_BEFORE.finditer(clause):
+        last = m
+    return (last["base"] or "") + last["verb"] if last is not None else ""
+
+
+def change_base(name: str, kind: str) -> str:
+    """The total a change row is named after: `name` without the comparison `table_name` gave it."""
+    if kind not in CHANGE_KINDS:
+        return name
+    m = _CHANGE_SUFFIX_END.search(name)
+    return name[: m.start()] if m is not None and m.start() > 0 else name
+
+
+_CHANGE_SUFFIX_END = re.compile(
+    r"(?:(?:比|较)(?:上年|去年|上一年|(?:19|20)[0-9]{2}年(?:末|底)?)(?:同期)?|同比|环比)?"
+    r"(?:增加|增长|提高|提升|上升|下降|减少|降低|回落|扩大|缩小|下滑)$"
+)
 
 
 def table_name(name: str, quote: str, sentence: str, value: float, unit: str, kind: str) -> str:
@@ -282,7 +319,9 @@ def table_name(name: str, quote: str, sentence: str, value: float, unit: str, ki
     - a running total keeps 累计 (累计技术合同成交额; 新增…、累计… -> 累计…);
     - a bare count (立项数) takes the noun phrase before it in its clause
       (国家自然科学基金项目获批立项数 -> 国家自然科学基金项目立项数), else is unnamed;
-    - a target rate after 增长 says it is one (来琼工作外国人增速);
+    - a target rate after 增长 says it is one (来琼工作外国人增速); a result's change or rate of
+      growth is named after its total with the comparison before its number (R&D经费投入比上年增加,
+      R&D经费投入同比增长), never as the total itself;
     - a count of people under an award or programme counts its winners (获评何梁何利奖人数);
       a number inside a name (创新创业青年50人论坛等活动) is unnamed.
     """
@@ -319,6 +358,8 @@ def table_name(name: str, quote: str, sentence: str, value: float, unit: str, ki
             # (1200 added over the years, not 1200 in all)
             name = name.removeprefix("新增")
         name = "累计" + verb + name.removeprefix(verb)
+    if kind in CHANGE_KINDS and name and not _CHANGE_NAMED.search(name):
+        name += _change_suffix(clause)
     if (
         unit in ("%", "％")
         and kind == "target"
@@ -403,8 +444,9 @@ def _ranked(rows: pd.DataFrame, limit: int) -> pd.DataFrame:
         + (rows["year"].isna() & (rows.get("period", "") != "")).astype(int)
         + (rows["scope"] != "").astype(int)
         # a rate or a share says less than the amount it is of (青年人才年均增幅23% under 人才,
-        # 基础研究经费占比4.2%): it heads a table only when no amount or count is as well named
-        - ((rows["kind"] == "growth") | rows["metric"].str.contains(_SHARE_NAME)).astype(int)
+        # 基础研究经费占比4.2%): it heads a table only when no amount or count is as well named;
+        # so does a change (R&D经费投入比上年增加19.53亿元 beside the 100.66亿元 it qualifies)
+        - (rows["kind"].isin(CHANGE_KINDS) | rows["metric"].str.contains(_SHARE_NAME)).astype(int)
     )
     # a name that says the theme (技术合同成交额 under 成果转化) heads it before one that only
     # stands in its sentence (a loan in a sentence on 科技成果转化)
@@ -559,7 +601,7 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     score = weight of the unit (亿… 3, 万… or % 2, other counts 1) + 1 for a name of 4+
     characters + 2 when the year is known (+ 1 for a five-year span alone, 2021—2025) + 1 when
     the place is known + 2 when the name holds
-    one of the theme's terms (技术合同成交额 under 成果转化) - 1 for a growth rate or a share
+    one of the theme's terms (技术合同成交额 under 成果转化) - 1 for a growth rate, a change or a share
     (占比, 比重: less than the amount it is of) - 1 for a year earlier than the latest the table
     gives for the same metric and place, and a figure about one firm or deal
     (首笔…发放至某公司) after all others; best first, ties: a name holding the theme's terms
@@ -567,7 +609,10 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     """
     rows = ledger.loc[ledger["theme"] == theme] if not ledger.empty else ledger
     if not rows.empty:
-        rows = rows.loc[rows["metric"].map(is_named)]
+        # (a change is named after its total: the total's name must say what was counted)
+        rows = rows.loc[
+            [is_named(change_base(m, k)) for m, k in zip(rows["metric"], rows["kind"], strict=True)]
+        ]
         rows = rows.loc[
             [
                 not _vague_count(r)

@@ -1093,7 +1093,8 @@ def test_a_running_total_keeps_its_word_and_a_bare_count_its_subject() -> None:
         id="i2",
     )
     names = _key_names(sentence, total, rate, theme="成果转化")
-    assert sorted(names) == ["国家自然科学基金项目立项数", "累计技术合同成交额"]
+    # (the rate is named as a change of the count: 立项数增长)
+    assert sorted(names) == ["国家自然科学基金项目立项数增长", "累计技术合同成交额"]
     # 全年累计 is the year's own total: no 累计 added
     year = _figure("全年累计发放贷款12亿元", "贷款发放额", 12, "亿元", "actual")
     assert _key_names("全年累计发放贷款12亿元。", year) == ["贷款发放额"]
@@ -1436,3 +1437,36 @@ def test_a_threshold_of_another_year_or_place_stays_a_key_figure(
     assert [f.value for f in found] == kept
     shown = aggregate([_doc(1, [measure], found)], ["基础研究"]).figures["基础研究"].results
     assert sorted(shown["value"].tolist()) == kept
+
+
+def _key_rows(text: str, theme: str = "成果转化") -> list[tuple[str, str, str]]:
+    """The key-data rows a one-sentence document shows: (name, value as printed, kind)."""
+    measure = Measure(id="m1", text=text, section=(), status="done", themes=[theme])
+    found = extract_indicators(
+        "0" * 64,
+        Structure(sentences=[Sentence(text=text, section=(), paragraph=0, index=0)]),
+        "2024-02-01",
+        "某市",
+    )
+    found = [dataclasses.replace(f, id=f"i{n}", measure_id="m1") for n, f in enumerate(found)]
+    figures = aggregate([_doc(1, [measure], found)], [theme]).figures[theme]
+    rows = pd.concat([figures.results, figures.targets])
+    return [
+        (str(r.metric), cell_value(str(r.text), float(r.value), str(r.unit)), str(r.kind))
+        for r in rows.itertuples()
+    ]
+
+
+def test_a_change_and_a_growth_rate_are_named_as_changes_of_their_total() -> None:
+    """A change and a rate printed after the total they qualify are not shown under the total's
+    bare name: three rows 技术合同成交额 would read as three totals."""
+    rows = _key_rows("2023年，全区技术合同成交额达到48.6亿元，较上年增加6.2亿元，同比增长14.6%。")
+    assert rows == [
+        ("技术合同成交额", "48.6亿元", "actual"),
+        ("技术合同成交额较上年增加", "6.2亿元", "change"),
+        ("技术合同成交额同比增长", "14.6%", "growth"),
+    ]
+    # a rate's change in points, and a rate of growth without a base year
+    rows = _key_rows("2023年，全区研发投入强度为3.1%，比上年提高0.2个百分点；专利授权量增长8.5%。")
+    assert ("研发投入强度比上年提高", "0.2个百分点", "change") in rows
+    assert ("专利授权量增长", "8.5%", "growth") in rows
