@@ -373,7 +373,9 @@ def table_name(name: str, quote: str, sentence: str, value: float, unit: str, ki
         # and the verb before it says they were made or brought in, not all there are
         after = quote[at + len(number) :].lstrip(" ").removeprefix(unit)
         made = _MADE_BEFORE.search(before)
-        if made is not None and _AFTER_COUNT.sub("", after).startswith(name):
+        # (a target counts what is to be made anyway, and its kind says so: 布局建设5家左右专业类
+        # 省级概念验证中心 is a target of 专业类省级概念验证中心, as the next item of its list is)
+        if made is not None and kind != "target" and _AFTER_COUNT.sub("", after).startswith(name):
             verb = made.group("verb")
             if not name.startswith(verb) and not name.startswith(("新增", "新建", "累计")):
                 name = verb + name
@@ -539,6 +541,33 @@ _PER_UNIT = re.compile(r"每(?![年季月周日天])[^，,。；;\d]{0,6}$")
 _PER_UNIT_COUNTS = frozenset("个家名人项支位所")
 
 
+# A count right after a list of names that it sums up, before the class they are of ("支持甲、乙、丙3个
+# 省实验室高效运营", "做大稻米、果蔬和水产3个千亿级产业"): in a plan it is the size of the list of things
+# the plan acts upon, which it names, not a number to reach. Not after 等 (the list gives examples of
+# more), not a list of levels (国家级、省级20个重点实验室: how many are to be won), not a count the class
+# comes before (新增创新型、专精特新中小企业70家).
+_NAMED_LIST_END = re.compile(
+    r"、(?:[^、，,；;。：:0-9]{0,12}(?:和|及|与))?[^、，,；;。：:0-9等]{1,12}(?<![级等])$"
+)
+_CLASS_AFTER = re.compile(r"\s*(?:余|多|左右|以上)?(?![以左余多])[\u4e00-\u9fff]")
+
+
+def _size_of_a_named_list(row: object) -> bool:
+    """A target count that only says how many things the list before it names (`_NAMED_LIST_END`)."""
+    text, unit, value, kind = (
+        str(getattr(row, name)) for name in ("text", "unit", "value", "kind")
+    )
+    if kind != "target" or unit.rstrip("（）()次") not in _COUNT_UNITS:
+        return False
+    number = format_number(float(value))
+    folded = text.translate(_FULLWIDTH)
+    at = folded.rfind(number)
+    if at <= 0 or _NAMED_LIST_END.search(folded, 0, at) is None:
+        return False
+    after = folded[at + len(number) :].lstrip(" ")
+    return after.startswith(unit) and _CLASS_AFTER.match(after, len(unit)) is not None
+
+
 def _not_a_count_of_its_own(row: object) -> bool:
     """A row whose figure is a task's completion rate (完成年度任务的199.7%, 超额完成71%), the
     upper end of a range (给予300至500万元的贷款额度), the size of a list the place entered
@@ -617,6 +646,7 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
             [
                 not _vague_count(r)
                 and not _not_a_count_of_its_own(r)
+                and not _size_of_a_named_list(r)
                 and not _money_name_on_a_count(r)
                 and not _count_of_a_clause(r)
                 for r in rows.itertuples(index=False)

@@ -1439,14 +1439,17 @@ def test_a_threshold_of_another_year_or_place_stays_a_key_figure(
     assert sorted(shown["value"].tolist()) == kept
 
 
-def _key_rows(text: str, theme: str = "成果转化") -> list[tuple[str, str, str]]:
+def _key_rows(
+    text: str, theme: str = "成果转化", status: str = "done"
+) -> list[tuple[str, str, str]]:
     """The key-data rows a one-sentence document shows: (name, value as printed, kind)."""
-    measure = Measure(id="m1", text=text, section=(), status="done", themes=[theme])
+    measure = Measure(id="m1", text=text, section=(), status=status, themes=[theme])  # type: ignore[arg-type]
     found = extract_indicators(
         "0" * 64,
         Structure(sentences=[Sentence(text=text, section=(), paragraph=0, index=0)]),
         "2024-02-01",
         "某市",
+        measures=[measure],
     )
     found = [dataclasses.replace(f, id=f"i{n}", measure_id="m1") for n, f in enumerate(found)]
     figures = aggregate([_doc(1, [measure], found)], [theme]).figures[theme]
@@ -1470,3 +1473,17 @@ def test_a_change_and_a_growth_rate_are_named_as_changes_of_their_total() -> Non
     rows = _key_rows("2023年，全区研发投入强度为3.1%，比上年提高0.2个百分点；专利授权量增长8.5%。")
     assert ("研发投入强度比上年提高", "0.2个百分点", "change") in rows
     assert ("专利授权量增长", "8.5%", "growth") in rows
+
+
+def test_a_plans_count_of_the_things_it_names_is_no_target_and_a_target_keeps_no_verb() -> None:
+    """In a plan, a count summing up the list of named things before it (东湖、西山、南港3个…) is how
+    many things the plan acts upon, not a number to reach; a count of levels or after 等 is one. A
+    target's name is what is to be counted, without the verb that makes them (布局建设)."""
+    rows = _key_rows(
+        "到2026年，支持东湖、西山、南港3个省重点实验室提质增效。", "基础研究", "planned"
+    )
+    assert rows == []
+    rows = _key_rows("到2026年，争创国家级、省级15个企业技术创新中心。", "基础研究", "planned")
+    assert rows == [("企业技术创新中心", "15个", "target")]
+    rows = _key_rows("到2026年，布局建设6家左右专业类市级中试基地。", "成果转化", "planned")
+    assert rows == [("专业类市级中试基地", "6家左右", "target")]
