@@ -542,13 +542,16 @@ def aggregate(
     anchor: Callable[[str], str | None] | None = None,
     named_only: Collection[str] = (),
     clause_themes: ClauseThemes | None = None,
+    focus: str = "",
 ) -> Aggregates:
     """The frames and tables of one briefing; `figures_per_theme`: most result rows a theme's
     key-figures table shows (`[layout] indicators_per_theme`); `anchor` (the classifier's
     `anchor_in`) finds the science-and-technology word that puts a measure of no theme among the
     other S&T work (`Aggregates.other_work`; none without it); `named_only`: the themes whose
     figures must name them (`figure_theme`; the lexicon's themes with anchored words);
-    `clause_themes`: the classifier on one clause (`ClauseThemes`; no clause test without it)."""
+    `clause_themes`: the classifier on one clause (`ClauseThemes`; no clause test without it);
+    `focus`: the one theme a 专题 shows (`--theme`): when none of its measures' figures is listed
+    under it, those its measures hold that are listed under another theme are (`_focus_figures`)."""
     measures = measures_frame(documents)
     unthemed = measures.loc[(measures["theme"] == OTHER_THEME) & ~measures["duplicate"]]
     anchored = (
@@ -567,7 +570,11 @@ def aggregate(
         if anchor is not None and science_focused(text, anchor)
     )
     indicators = indicators_frame(documents, named_only, clause_themes)
-    ledger = indicator_ledger(indicators.loc[~indicators["measure_id"].isin(_setting(documents))])
+    setting = _setting(documents)
+    ledger = indicator_ledger(indicators.loc[~indicators["measure_id"].isin(setting)])
+    figures = {theme: pick_figures(ledger, theme, figures_per_theme) for theme in themes}
+    if focus in figures and _no_rows(figures[focus]):
+        figures[focus] = _focus_figures(indicators, setting, focus, themes, figures_per_theme)
     policies = frozenset(
         no for no, doc in enumerate(documents, start=1) if holds_provisions(doc, document_kind(doc))
     )
@@ -578,12 +585,39 @@ def aggregate(
         by_theme=theme_table(measures, themes, policies),
         by_document=document_table(measures, themes, len(documents)),
         ledger=ledger,
-        figures={theme: pick_figures(ledger, theme, figures_per_theme) for theme in themes},
+        figures=figures,
         policies=policies,
         other_work=other_work,
         other_focus=other_focus,
         clause_themes=clause_themes,
     )
+
+
+def _no_rows(figures: ThemeFigures) -> bool:
+    return figures.results.empty and figures.targets.empty and figures.standards.empty
+
+
+def _focus_figures(
+    indicators: pd.DataFrame,
+    setting: Collection[str],
+    focus: str,
+    themes: Sequence[str],
+    limit: int,
+) -> ThemeFigures:
+    """A 专题's key figures when none is listed under its theme: the figures of the theme's
+    measures that are listed under another theme of the lexicon (将…整合为…2支基金，对接成果转化项目
+    300余个 in a 科技金融 专题: its 300余个 is 成果转化's in the 简报). One theme is shown, so no
+    figure is shown twice; a figure listed under no theme (not about any: 地区生产总值) stays out."""
+    listed = indicators.loc[
+        indicators["primary"] & indicators["theme"].isin([t for t in themes if t != focus]),
+        "indicator_id",
+    ]
+    own = indicators.loc[
+        (indicators["theme"] == focus)
+        & indicators["indicator_id"].isin(listed)
+        & ~indicators["measure_id"].isin(setting)
+    ]
+    return pick_figures(indicator_ledger(own.assign(primary=True)), focus, limit)
 
 
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;。：:！？]")

@@ -244,6 +244,7 @@ def summarise(
         anchor=classifier.anchor_in,
         named_only=lexicon.anchored_themes,
         clause_themes=clause_classifier(classifier),
+        focus=settings.theme or "",
     )
     changes = what_changed(aggregates, previous)
     charts = draw_charts(

@@ -1487,3 +1487,28 @@ def test_a_plans_count_of_the_things_it_names_is_no_target_and_a_target_keeps_no
     assert rows == [("企业技术创新中心", "15个", "target")]
     rows = _key_rows("到2026年，布局建设6家左右专业类市级中试基地。", "成果转化", "planned")
     assert rows == [("专业类市级中试基地", "6家左右", "target")]
+
+
+def test_a_zhuanti_with_no_figure_of_its_own_lists_its_measures_figures_listed_elsewhere() -> None:
+    """A 专题 of one theme whose measures' figures the 简报 lists under another theme shows them,
+    instead of saying the documents give the theme no figures; the 简报 lists each once."""
+    text = "2024年，市创投基金优化投向管理，对接科技成果转化项目260余个。"
+    measure = Measure(
+        id="m1", text=text, section=(), status="done", themes=["成果转化", "科技金融"]
+    )
+    found = extract_indicators(
+        "0" * 64,
+        Structure(sentences=[Sentence(text=text, section=(), paragraph=0, index=0)]),
+        "2024-02-01",
+        "某市",
+    )
+    found = [dataclasses.replace(f, id=f"i{n}", measure_id="m1") for n, f in enumerate(found)]
+    docs = [_doc(1, [measure], found)]
+    themes = ["成果转化", "科技金融"]
+
+    def shown(focus: str, theme: str) -> list[str]:
+        return list(aggregate(docs, themes, focus=focus).figures[theme].results["metric"])
+
+    assert shown("", "成果转化") == ["对接科技成果转化项目"]
+    assert shown("", "科技金融") == []
+    assert shown("科技金融", "科技金融") == ["对接科技成果转化项目"]

@@ -260,7 +260,7 @@ def test_results_targets_and_standards_are_separate_tables(rendered: DocxDocumen
 
 
 def test_theme_without_figures_says_so(rendered: DocxDocument) -> None:
-    assert "本期文件未给出本主题的量化数据。" in _texts(rendered)
+    assert "本期文件未给出可列于本主题的量化数据。" in _texts(rendered)
 
 
 def test_one_image_per_chart_with_alt_text(rendered: DocxDocument) -> None:

@@ -698,7 +698,7 @@ def write_body(doc: DocxDocument) -> None:
         none_listed("本主题", PLAN_COUNT, "计划"),
     )
     _para(doc, "{{ (4 if theme.provision_count else 3) | cn_paren }}关键数据", "Heading 2")
-    _key_figures(doc, BRIEFING_FIGURES, "本期文件未给出本主题的量化数据。")
+    _key_figures(doc, BRIEFING_FIGURES, "本期文件未给出可列于本主题的量化数据。")
     _trends(doc)
     _tag(doc, "{%p endfor %}")
 
@@ -1036,7 +1036,7 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
         none_listed("该主题", PLAN_COUNT, "计划"),
     )
     _para(doc, "{{ (5 if theme.provision_count else 4) | cn_ordinal }}、关键数据", "Heading 1")
-    _key_figures(doc, ZHUANTI_FIGURES, "本期文件未给出该主题的量化数据。")
+    _key_figures(doc, ZHUANTI_FIGURES, "本期文件未给出可列于该主题的量化数据。")
     _trends(doc)
     _para(doc, "{{ (6 if theme.provision_count else 5) | cn_ordinal }}、相关文件", "Heading 1")
     # the documents about the theme, with the numbers the chart of documents above draws
