@@ -2768,3 +2768,80 @@ def test_a_sites_copyright_holder_names_the_publisher_when_nothing_else_does() -
 def test_a_headline_opening_with_a_scanning_instrument_is_no_prompt() -> None:
     page = "扫描隧道显微镜在某某大学研制成功\n发布时间:2024-03-02\n3月1日,某某大学研制的扫描隧道显微镜通过验收。\n"
     assert parse(page).metadata.title == "扫描隧道显微镜在某某大学研制成功"
+
+
+# --- review s5a 10-13 and B2 (mendmeta5): meta5's rules narrowed to what they were for ---------------
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "市科技局举办科技成果对接交流会",
+        "我县出台新政支持企业加大研发投入",
+        "县科技局举办2024年科技活动周",
+    ],
+)
+@pytest.mark.parametrize("column", ["政策解读", "专家解读"])
+def test_a_column_name_under_a_news_headline_is_not_part_of_its_title(
+    headline: str, column: str
+) -> None:
+    # review s5a 10: a column's name ("政策解读") under a headline is the page's, not the end of a
+    # title broken before its kind; only a title naming the period it covers ("2019年第四季度…" /
+    # "工作要点") and reporting no event is completed by the line under it
+    page = (
+        f"{headline}\n{column}\n来源：某某县科学技术局　　发布时间：2024-05-20\n"
+        "5月18日，县科技局组织15家企业与高校开展对接，现场签约项目4个。\n"
+    )
+    assert parse(page).metadata.title == headline
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "►我县出台科技型企业梯次培育若干措施",
+        "▶ 我县出台科技型企业梯次培育若干措施",
+        "扫描电镜图像处理中心在我县高新区建成",
+    ],
+)
+def test_a_headline_opening_with_a_pointer_or_a_scanning_word_is_the_title(headline: str) -> None:
+    # review s5a 11 and B2: a site sets its headline with a ► bullet, and 扫描…图 opens the name of
+    # an instrument; above the page's fields the line is the headline (a prompt to the reader
+    # stands under them, by its picture), and the bullet is no part of the title
+    page = (
+        f"{headline}\n来源：某某县人民政府办公室　　发布时间：2024-05-20\n"
+        "近日，县政府办公室印发文件，从五个方面提出十六条措施，支持企业加大研发投入。\n"
+    )
+    assert parse(page).metadata.title == headline.lstrip("►▶ ")
+
+
+def test_a_headline_whose_body_sends_a_letter_or_strives_is_no_letters_title() -> None:
+    # review s5a 12: 致 names a letter's sender only in a letter's title ("…致…的一封信"); "致信祝贺"
+    # and "致力" report what a body did, and the page's 来源 names who published it
+    sent = (
+        "省科学技术协会致信祝贺某某县科协成立七十周年\n"
+        "来源：某某县科学技术协会　　发布时间：2024-05-20\n"
+        "5月18日，某某县科协成立七十周年座谈会召开，会上宣读了省科协的贺信。\n"
+    )
+    assert parse(sent).metadata.publisher == "某某县科学技术协会"
+    strives = (
+        "某某县科学技术局致力营造良好创新环境\n来源：某某日报　　发布时间：2024-05-20\n"
+        "记者　李四\n近年来，某某县科学技术局致力营造良好创新环境，全县高新技术企业达到86家。\n"
+    )
+    assert parse(strives).metadata.publisher is None
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "某某县第十八届人民代表大会第四次会议关于政府工作报告的决议\n"
+        "（2025年1月9日某某县第十八届人民代表大会第四次会议通过）\n"
+        "某某县第十八届人民代表大会第四次会议听取和审议了县长李四所作的政府工作报告。\n",
+        "李四代表区人民政府作政府工作报告\n发布时间：2025-01-10\n"
+        "1月9日上午，某某区第九届人民代表大会第五次会议开幕。区长李四代表区人民政府作政府工作报告。\n",
+    ],
+)
+def test_a_headline_about_a_work_report_names_no_government_made_of_its_words(page: str) -> None:
+    # review s5a 13: only a report's own title ("某某区人民政府工作报告(2025年1月14日)") names the
+    # government that delivers it; a resolution on the report or a news headline about its delivery
+    # named "…会议关于政府" or "区长李四代表区人民政府作政府" as the publisher
+    assert parse(page).metadata.publisher is None

@@ -246,6 +246,7 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             and head.addressee is None
             and (
                 _is_furniture(line)
+                or _is_reader_prompt(line, head)
                 or _is_column_name(lines, i)
                 or _is_greeting(line)
                 or _in_menu(lines, i)
@@ -425,7 +426,10 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
     if title_parts:
         title = _without_site_suffix(
             _without_prefix(
-                _TITLE_TAG.sub("", _TITLE_NOTE.sub("", normalize_inline("".join(title_parts))))
+                _TITLE_TAG.sub(
+                    "",
+                    _TITLE_NOTE.sub("", normalize_inline("".join(title_parts))),
+                ).lstrip(_POINTER_GLYPHS + " ")  # "►我县出台…": the site's bullet, no word of it
             ).rstrip("—－")
         )
         # a page that shows the file it offers ("某某规划.doc"): the title is the file's name
@@ -1054,10 +1058,14 @@ _FURNITURE = re.compile(
     r"|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
     # a search box's buttons: 精确检索, 开始检索, 站内搜索
     r"|^(?:精确|模糊|高级|全文|站内|开始|立即)?(?:检索|搜索|查询)$"
-    # a prompt to the reader, not a name of anything: a pointer glyph ("➤点击图片可浏览大图",
-    # "► 更多") or an imperative to click, tap or scan opening the line
-    r"|^[➤►▶▷▸☞👉→]"
-    r"|^(?:请|可)?(?:点击|单击|轻触|轻点|长按|扫描|扫码)[^。]{0,12}?"
+)
+_POINTER_GLYPHS = "➤►▶▷▸☞👉→"
+# A prompt to the reader, not a name of anything: an imperative to click, tap or scan opening the
+# line, a pointer glyph before it ("➤点击图片可浏览大图", "请扫描二维码观看视频"). A page prints it
+# under its fields, by the picture or the code it points to; above them the line is the headline
+# ("扫描电镜图像处理中心在我县建成"), and a pointer glyph alone only sets a headline ("►我县出台…").
+_READER_PROMPT = re.compile(
+    rf"[{_POINTER_GLYPHS}]?\s*(?:请|可)?(?:点击|单击|轻触|轻点|长按|扫描|扫码)[^。]{{0,12}}?"
     r"(?:图|二维码|查看|浏览|观看|收听|阅读|进入|关注|这里|此处|更多|下载)"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
@@ -1183,6 +1191,15 @@ MAX_MENU_ITEM = 42  # characters: a headline and its bullet
 
 def _is_furniture(line: str) -> bool:
     return len(line) <= 80 and not _SENTENCE_END.search(line) and bool(_FURNITURE.search(line))
+
+
+def _is_reader_prompt(line: str, head: _Head) -> bool:
+    """True for a prompt to the reader under the page's fields (see `_READER_PROMPT`)."""
+    return (
+        bool(head.header or head.page_date)
+        and len(line) <= 80
+        and _READER_PROMPT.match(line) is not None
+    )
 
 
 # A site's greeting ("您好！欢迎访问某某市科学技术局网站", "欢迎进入某某县人民政府网!今天是:"): above
@@ -1650,9 +1667,13 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
 
 # "(黑龙江)某某市某某区人民政府工作报告(2025年1月14日)": a report's title as a site lists it,
 # the province in brackets before it and the day it was delivered after it
+# The title is the report's name and nothing else, and the government is a place's (its name ends
+# in a division's suffix: 省, 市, 区, 县, 州, 旗, 盟): a resolution on the report ("…会议关于政府
+# 工作报告的决议") or a headline on its delivery ("张三代表县人民政府作政府工作报告") names none.
 _REPORT_TITLE = re.compile(
     r"(?:[(（][\u4e00-\u9fff]{2,8}[)）])?(?:(?:19|20)\d{2}年度?)?"
-    r"(?P<org>[\u4e00-\u9fff]{2,30}?(?:人民政府|政府))工作报告"
+    r"(?P<org>[\u4e00-\u9fff]{1,28}?[省市区县州旗盟](?:人民政府|政府))工作报告"
+    r"(?:[(（][^()（）]{1,20}[)）])?"
 )
 _TITLE_DATE = re.compile(r"[(（]\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*[)）]$")
 
@@ -1660,7 +1681,7 @@ _TITLE_DATE = re.compile(r"[(（]\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}�
 def _reporting_government(title: str | None) -> str | None:
     """The government whose work report the title names ("齐齐哈尔市铁锋区人民政府工作报告"): a
     政府工作报告 is delivered by the government it is of, so the title names its issuer."""
-    m = _REPORT_TITLE.match(title) if title and "工作报告" in title else None
+    m = _REPORT_TITLE.fullmatch(title) if title and "工作报告" in title else None
     return m.group("org") if m is not None and is_org_line(m.group("org")) else None
 
 

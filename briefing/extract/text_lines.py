@@ -282,10 +282,15 @@ def can_join(title: str, line: str) -> bool:
         and (bare := BARE_DOC_TYPE.fullmatch(line)) is not None
         and _DOC_TYPE_WORD.search(bare.group("lead")) is None
         and "\u4e00" <= title[-1] <= "\u9fff"
+        and _TITLE_YEAR.search(title) is not None
+        and _HEADLINE_VERB.search(title) is None
     ):
         # "2019年第四季度科技宣传及科技信息" / "工作要点": a title broken before the word that
         # names its kind; the short line alone is no title, it completes the one above (a
-        # numbered label above it, "会议文件(十一)" / "政府工作报告", is no title's start)
+        # numbered label above it, "会议文件(十一)" / "政府工作报告", is no title's start). Only
+        # a title naming the period its document covers and reporting no event is so broken: a
+        # news headline ("市科技局召开…推进会", "我县出台…") is whole, and the line under it
+        # ("政策解读", "专家解读") is the name of the page's column
         return True
     if line.startswith("关于"):
         return False  # a second title start: the first line was a column name or a letterhead
@@ -316,6 +321,8 @@ def issuer_of_title(title: str) -> str | None:
     # "某某市科学技术局致全市科技工作者的新年慰问信": a letter's sender, then 致 and whom it greets
     for sep in ("关于", "对", "印发", "致"):
         idx = title.find(sep)
+        if sep == "致" and _LETTER_TO.fullmatch(title, idx) is None:
+            continue  # "…致信祝贺…", "…致力打造…": what a body did, reported; no letter's title
         if 2 <= idx <= 60 and is_org_line(title[:idx]):
             return title[:idx]
     # "某某市科学技术局2024年工作总结": a body, then the year its report covers
@@ -326,6 +333,9 @@ def issuer_of_title(title: str) -> str | None:
 
 
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}年")
+# the rest of a letter's title from 致 on: whom it greets, then the letter ("致全市科技工作者的新年
+# 慰问信", "致全县科技特派员的一封信", "致广大科技工作者的倡议书")
+_LETTER_TO = re.compile(r"致[^的，,。；;]{2,30}的[\u4e00-\u9fff]{0,8}[信书]")
 
 
 def same_title(a: str, b: str) -> bool:
