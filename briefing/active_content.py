@@ -6,7 +6,9 @@ something on the reader's machine when it is opened:
 
 - a relationship with `TargetMode="External"`: a linked picture (`file:///…`, `\\\\server\\…`, an
   http address: it leaks the reader's address or Windows credentials), an attached template
-  (`attachedTemplate` to a remote .dotm, a known way to bring macros in), an external altChunk,
+  (`attachedTemplate` to a remote .dotm, a known way to bring macros in; one naming a local
+  file, `C:\\…\\公文模板.dotx` or a bare name, is what Word writes for every document made from
+  an office's own template, and stays), an external altChunk,
   subdocument, OLE link or frame;
 - a field that fetches or runs when it is updated: INCLUDEPICTURE, INCLUDETEXT, INCLUDE,
   IMPORT, LINK, DDE, DDEAUTO (DDE starts a program);
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -49,6 +52,11 @@ _RELATION_NAMES = {
     "package": "嵌入包",
 }
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
+# A template on this machine's own disk: a drive path (C:\…, also as file:///C:/…, whose host
+# is empty) or a name without scheme, drive or leading slash (relative to the document). A
+# server (\\server\share, //server, file://server/…) or any other scheme (http, ftp…) is the
+# remote template a reader's Word would fetch.
+_LOCAL_TEMPLATE = re.compile(r"(?:file:///)?[A-Za-z]:[\\/]|(?![\\/\s])[^:]+\Z", re.IGNORECASE)
 
 
 def _target(text: str) -> str:
@@ -63,6 +71,9 @@ def relationship_problems(part: str, root: etree._Element) -> list[str]:
             continue
         kind = (rel.get("Type") or "").rstrip("/").rpartition("/")[2]
         if kind == "hyperlink":
+            continue
+        target = unquote(rel.get("Target") or "")
+        if kind == "attachedTemplate" and _LOCAL_TEMPLATE.match(target):
             continue
         name = _RELATION_NAMES.get(kind, kind or "未知类型")
         problems.append(f"{part}：{name}链接到外部 {_target(rel.get('Target') or '')}")
@@ -117,6 +128,17 @@ def part_problems(part: str, root: etree._Element) -> list[str]:
     if part.startswith("word/") and part.endswith(".xml"):
         return field_problems(part, root)
     return []
+
+
+def remedy(problems: list[str]) -> str:
+    """How a user removes what `problems` names, in Word. A picture pasted from a web page keeps
+    an INCLUDEPICTURE field that fetches it again: saving it and inserting the file ends that."""
+    if any(problem.endswith("域 INCLUDEPICTURE") for problem in problems):
+        return (
+            "从网页粘贴的图片（域 INCLUDEPICTURE）：在Word中将图片另存后以“插入-图片”重新插入，"
+            "或在“编辑链接”中断开链接。"
+        )
+    return ""
 
 
 def describe(problems: list[str]) -> str:

@@ -1304,7 +1304,9 @@ def gist(
         counted = (
             f"{measure_count}条，其中涉及科技主题的{themed_count}条（{per_theme}）"
             if themed_count and per_theme
-            else f"{measure_count}条（均未归入科技主题）"
+            # they are S&T measures the 简报 may list as 其他科技工作, just in none of this
+            # issue's themes: "未归入科技主题" read as "not about S&T" (review s5d, 4)
+            else f"{measure_count}条（均未归入本期主题）"
         )
     if key_measures:
         content = "，主要有：" + "；".join(key_measures)

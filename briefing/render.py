@@ -45,7 +45,7 @@ from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError
 from lxml import etree
 
-from briefing.active_content import describe, part_problems
+from briefing.active_content import describe, part_problems, remedy
 from briefing.atomic import write_bytes_atomic
 from briefing.charts import ChartImage
 from briefing.config import package_data_dir
@@ -390,6 +390,7 @@ def open_template(data: bytes, name: str) -> Any:
             f"模板“{name}”含有 Word 打开文档时会自行读取外部文件、网址或运行程序的内容"
             f"（{describe(problems)}），已拒绝使用：用它生成的简报发出后，会在读者的电脑上"
             "读取这些位置。请在 Word 中删除这些链接、域或嵌入对象后再用（超链接不受影响）。"
+            f"{remedy(problems)}"
         )
 
     class StrictDocxTemplate(DocxTemplate):  # type: ignore[misc]

@@ -97,6 +97,27 @@ def _check_format_string(text: str) -> bool:
     return star
 
 
+# one whole %-conversion, its type included, so `%%` (a literal percent, no value) is told apart
+_PERCENT_CONVERSION = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(\*|\d*)(?:\.(\*|\d*))?[hlL]?(.?)")
+
+
+def _star_values(text: str, values: tuple[Any, ...]) -> list[Any]:
+    """The values a `%` format takes as widths or precisions (`%*d`, `%.*f`): only these are
+    sizes; `"%*d" % (10, 123456)` pads the amount 123456 to a width of 10."""
+    stars: list[Any] = []
+    index = 0
+    for match in _PERCENT_CONVERSION.finditer(text):
+        width, precision, kind = match.groups()
+        for number in (width, precision):
+            if number == "*":
+                if index < len(values):
+                    stars.append(values[index])
+                index += 1
+        if kind != "%":
+            index += 1
+    return stars
+
+
 def _check_format_spec(spec: str) -> None:
     """The spec of one `{…}` field as `str.format` applies it, nested fields filled in
     (`'{0:>{1}}'.format(x, '1000000000')`): every number in it is a width or precision."""
@@ -241,7 +262,7 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "%" and isinstance(left, str) and _check_format_string(left):
-            for value in right if isinstance(right, tuple) else (right,):
+            for value in _star_values(left, right if isinstance(right, tuple) else (right,)):
                 _check_argument(value, "格式字符串的 * 宽度")
         if operator == "**":
             if isinstance(right, int | float) and abs(right) > MAX_EXPONENT:

@@ -1347,7 +1347,8 @@ def test_a_gist_says_how_many_of_its_measures_the_summarys_count_holds() -> None
         "（基础研究3条、人才2条）。"
     )
     none = gist("news", None, 6, "某某日报", "2025年3月2日", [], themed_count=0)
-    assert none == "某某日报2025年3月2日报道，梳理措施6条（均未归入科技主题）。"
+    # S&T measures outside this issue's themes (the 简报's 其他科技工作): never "not S&T"
+    assert none == "某某日报2025年3月2日报道，梳理措施6条（均未归入本期主题）。"
     # every measure in a theme: the count as before
     policy = gist(
         "plan", None, 5, "某某市科技局", "", [], theme_counts=[("人才", 5)], themed_count=5

@@ -602,3 +602,68 @@ def test_template_init_never_writes_through_a_planted_link(tmp_path: Path) -> No
     assert victim.read_text(encoding="utf-8") == "export PATH=/usr/bin\n"
     assert not (folder / GUIDE_NAME).is_symlink()
     assert "模板" in (folder / GUIDE_NAME).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "file:///C:\\Users\\kjj\\AppData\\Roaming\\Microsoft\\Templates\\公文模板.dotx",
+        "D:\\模板\\公文模板.dotx",
+        "公文模板.dotx",
+    ],
+    ids=["file-drive", "drive", "relative"],
+)
+def test_a_template_made_from_an_offices_own_word_template_is_used(
+    tmp_path: Path, target: str
+) -> None:
+    """Word writes an attachedTemplate naming the local .dotx for every document made from a
+    custom template, the usual case in an office: the build and the check accept it."""
+    template = _repack(
+        _template(tmp_path, "{{ masthead.editor }}"),
+        {"word/_rels/settings.xml.rels": _add_relationship("attachedTemplate", target)},
+    )
+    assert render_docx_bytes(template, sample_context(), timestamp=WHEN)
+    assert check_template(template, sample_context()).ok
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["\\\\server\\share\\宏.dotm", "file://server/share/宏.dotm", "ftp://example.org/宏.dotm"],
+)
+def test_an_attached_template_on_a_server_is_still_refused(tmp_path: Path, target: str) -> None:
+    template = _repack(
+        _template(tmp_path, "{{ masthead.editor }}"),
+        {"word/_rels/settings.xml.rels": _add_relationship("attachedTemplate", target)},
+    )
+    with pytest.raises(TemplateError, match="附加模板链接到外部"):
+        render_docx_bytes(template, sample_context(), timestamp=WHEN)
+
+
+def test_a_picture_pasted_from_the_web_is_refused_with_how_to_fix_it(tmp_path: Path) -> None:
+    """Word keeps an INCLUDEPICTURE field around a logo pasted from a web page and fetches the
+    address when the briefing is opened; the message tells the user how to end the link."""
+    pasted = (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+        ' INCLUDEPICTURE \\d "http://example.org/logo.png" \\* MERGEFORMATINET </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>徽标</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+    template = _repack(
+        _template(tmp_path, "{{ masthead.editor }}"), {"word/document.xml": _add_to_body(pasted)}
+    )
+    with pytest.raises(TemplateError) as caught:
+        render_docx_bytes(template, sample_context(), timestamp=WHEN)
+    assert "域 INCLUDEPICTURE" in str(caught.value)
+    assert "将图片另存后以“插入-图片”重新插入" in str(caught.value)
+    assert "“编辑链接”中断开链接" in str(caught.value)
+
+
+def test_a_star_width_checks_only_the_width_not_the_amount(tmp_path: Path) -> None:
+    """`%*d` pads an amount (in 万元, often over 100000) to a width: only the width is bounded."""
+    line = '{{ "%*d" % (10, 123456) }}|{{ "%-*s%d" % (6, "人才", 250000) }}|{{ "%%*d%d" % 7 }}'
+    out = render_docx_bytes(_template(tmp_path, line), sample_context(), timestamp=WHEN)
+    import io
+
+    assert "    123456|人才    250000|%*d7" in "".join(
+        p.text for p in Document(io.BytesIO(out)).paragraphs
+    )
