@@ -588,11 +588,11 @@ def _integer_locator() -> MaxNLocator:
 # --- the charts of a briefing ---------------------------------------------------------------------
 
 MIX_CHART_DOCUMENTS = 30
+"""Most documents the mix chart shows: hundreds of bars inform nobody."""
 
 MIN_DOCUMENT_BARS = 3
 """The fewest documents a 专题's chart of documents draws: one or two bars (1 进展 and 1 计划 each,
 freshn 科技金融) compare nothing the 相关文件 table below does not already say."""
-"""Most documents the mix chart shows: hundreds of bars inform nobody."""
 
 
 @dataclass(frozen=True)

@@ -288,12 +288,19 @@ _CHANGE_NAMED = re.compile(
 CHANGE_KINDS = ("growth", "change")
 
 
-def _change_suffix(clause: str) -> str:
-    """The comparison a change's clause makes before its number (比上年增加, 同比增长), or ""."""
+def _change_suffix(clause: str, name: str, cell: str) -> str:
+    """The comparison a change's clause makes before its number (比上年增加, 同比增长), or "".
+
+    Without what the row already prints: the verb its cell starts with (a fall's cell reads
+    下降6.6%, so the name ends on 同比, not 同比下降), a base `name` already holds (…(较2023年))."""
     last = None
     for m in _CHANGE_BEFORE.finditer(clause):
         last = m
-    return (last["base"] or "") + last["verb"] if last is not None else ""
+    if last is None:
+        return ""
+    base = last["base"] or ""
+    verb = "" if cell.startswith(last["verb"]) else last["verb"]
+    return ("" if base in name else base) + verb
 
 
 def change_base(name: str, kind: str) -> str:
@@ -304,9 +311,11 @@ def change_base(name: str, kind: str) -> str:
     return name[: m.start()] if m is not None and m.start() > 0 else name
 
 
+# (a fall's name ends on its base alone: 技术合同成交额同比, its cell prints 下降6.6%)
 _CHANGE_SUFFIX_END = re.compile(
-    r"(?:(?:比|较)(?:上年|去年|上一年|(?:19|20)[0-9]{2}年(?:末|底)?)(?:同期)?|同比|环比)?"
-    r"(?:增加|增长|提高|提升|上升|下降|减少|降低|回落|扩大|缩小|下滑)$"
+    r"(?:(?:比|较)(?:上年|去年|上一年|(?:19|20)[0-9]{2}年(?:末|底)?)(?:同期)?|同比|环比)"
+    r"(?:增加|增长|提高|提升|上升|下降|减少|降低|回落|扩大|缩小|下滑)?$"
+    r"|(?:增加|增长|提高|提升|上升|下降|减少|降低|回落|扩大|缩小|下滑)$"
 )
 
 
@@ -359,7 +368,7 @@ def table_name(name: str, quote: str, sentence: str, value: float, unit: str, ki
             name = name.removeprefix("新增")
         name = "累计" + verb + name.removeprefix(verb)
     if kind in CHANGE_KINDS and name and not _CHANGE_NAMED.search(name):
-        name += _change_suffix(clause)
+        name += _change_suffix(clause, name, cell_value(quote, value, unit))
     if (
         unit in ("%", "％")
         and kind == "target"
@@ -373,9 +382,7 @@ def table_name(name: str, quote: str, sentence: str, value: float, unit: str, ki
         # and the verb before it says they were made or brought in, not all there are
         after = quote[at + len(number) :].lstrip(" ").removeprefix(unit)
         made = _MADE_BEFORE.search(before)
-        # (a target counts what is to be made anyway, and its kind says so: 布局建设5家左右专业类
-        # 省级概念验证中心 is a target of 专业类省级概念验证中心, as the next item of its list is)
-        if made is not None and kind != "target" and _AFTER_COUNT.sub("", after).startswith(name):
+        if made is not None and _AFTER_COUNT.sub("", after).startswith(name):
             verb = made.group("verb")
             if not name.startswith(verb) and not name.startswith(("新增", "新建", "累计")):
                 name = verb + name
@@ -545,11 +552,14 @@ _PER_UNIT_COUNTS = frozenset("个家名人项支位所")
 # 省实验室高效运营", "做大稻米、果蔬和水产3个千亿级产业"): in a plan it is the size of the list of things
 # the plan acts upon, which it names, not a number to reach. Not after 等 (the list gives examples of
 # more), not a list of levels (国家级、省级20个重点实验室: how many are to be won), not a count the class
-# comes before (新增创新型、专精特新中小企业70家).
+# comes before (新增创新型、专精特新中小企业70家). The count must follow the last name itself: a last
+# item longer than every item before it, or ending on a made-verb, holds more than a name (在人工智能、
+# 集成电路领域布局建设10个…, 围绕光电子信息、汽车制造培育5个…: the fields a target is set in).
 _NAMED_LIST_END = re.compile(
-    r"、(?:[^、，,；;。：:0-9]{0,12}(?:和|及|与))?[^、，,；;。：:0-9等]{1,12}(?<![级等])$"
+    r"、(?:[^、，,；;。：:0-9]{0,12}(?:和|及|与))?(?P<last>[^、，,；;。：:0-9等]{1,12})(?<![级等])$"
 )
 _CLASS_AFTER = re.compile(r"\s*(?:余|多|左右|以上)?(?![以左余多])[\u4e00-\u9fff]")
+_LIST_ITEM_BREAK = re.compile(r"[、和及与]")
 
 
 def _size_of_a_named_list(row: object) -> bool:
@@ -562,7 +572,11 @@ def _size_of_a_named_list(row: object) -> bool:
     number = format_number(float(value))
     folded = text.translate(_FULLWIDTH)
     at = folded.rfind(number)
-    if at <= 0 or _NAMED_LIST_END.search(folded, 0, at) is None:
+    if at <= 0 or (m := _NAMED_LIST_END.search(folded, 0, at)) is None:
+        return False
+    last = m["last"]
+    earlier = _LIST_ITEM_BREAK.split(_CLAUSE_BREAK.split(folded[: m.start("last")])[-1])
+    if _MADE_BEFORE.search(last) or len(last) > max(len(item) for item in earlier):
         return False
     after = folded[at + len(number) :].lstrip(" ")
     return after.startswith(unit) and _CLASS_AFTER.match(after, len(unit)) is not None

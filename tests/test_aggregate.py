@@ -1475,18 +1475,49 @@ def test_a_change_and_a_growth_rate_are_named_as_changes_of_their_total() -> Non
     assert ("专利授权量增长", "8.5%", "growth") in rows
 
 
-def test_a_plans_count_of_the_things_it_names_is_no_target_and_a_target_keeps_no_verb() -> None:
+def test_a_fall_is_named_without_the_verb_and_comparison_its_value_already_prints() -> None:
+    """A fall's cell prints its verb (下降6.6%, 减少13.2亿元): the row's name says what fell and
+    against what, never the verb or the comparison a second time (同比下降 | 下降6.6%)."""
+    rows = _key_rows(
+        "2024年，全市技术合同成交额达到186.5亿元，较2023年减少13.2亿元，同比下降6.6%。"
+    )
+    assert ("技术合同成交额较2023年", "减少13.2亿元", "change") in rows
+    assert ("技术合同成交额同比", "下降6.6%", "growth") in rows
+    for name, value, _ in rows:
+        assert not (name.endswith(("下降", "减少")) and value.startswith(("下降", "减少")))
+
+
+def test_a_plans_count_of_the_things_it_names_is_no_target() -> None:
     """In a plan, a count summing up the list of named things before it (东湖、西山、南港3个…) is how
-    many things the plan acts upon, not a number to reach; a count of levels or after 等 is one. A
-    target's name is what is to be counted, without the verb that makes them (布局建设)."""
+    many things the plan acts upon, not a number to reach; a count of levels is one."""
     rows = _key_rows(
         "到2026年，支持东湖、西山、南港3个省重点实验室提质增效。", "基础研究", "planned"
     )
     assert rows == []
     rows = _key_rows("到2026年，争创国家级、省级15个企业技术创新中心。", "基础研究", "planned")
-    assert rows == [("企业技术创新中心", "15个", "target")]
-    rows = _key_rows("到2026年，布局建设6家左右专业类市级中试基地。", "成果转化", "planned")
-    assert rows == [("专业类市级中试基地", "6家左右", "target")]
+    assert [value for _, value, _ in rows] == ["15个"]
+
+
+def test_a_plans_targets_after_a_list_of_fields_stay_and_keep_their_made_verb() -> None:
+    """A plan's count after a list of the fields it works in (在人工智能、集成电路领域布局建设10个…)
+    is the target itself; a target of things to be made or brought in keeps that verb, else 500家
+    reads as the stock to reach."""
+    rows = _key_rows(
+        "到2025年，在人工智能、集成电路领域布局建设10个省级概念验证中心。", "成果转化", "planned"
+    )
+    assert [(name, value) for name, value, _ in rows] == [("布局建设省级概念验证中心", "10个")]
+    rows = _key_rows(
+        "到2027年，在新能源、新材料和生物医药领域培育20家以上科技成果转化示范企业。",
+        "成果转化",
+        "planned",
+    )
+    assert [(name, value) for name, value, _ in rows] == [("培育科技成果转化示范企业", "20家以上")]
+    rows = _key_rows(
+        "到2025年底，围绕光电子信息、汽车制造培育5个以上省级制造业创新中心。", "成果转化", "planned"
+    )
+    assert [value for _, value, _ in rows] == ["5个以上"]
+    rows = _key_rows("力争三年内新增培育500家科技型中小企业。", "企业创新", "planned")
+    assert [name for name, _, _ in rows] == ["培育科技型中小企业"]
 
 
 def test_a_zhuanti_with_no_figure_of_its_own_lists_its_measures_figures_listed_elsewhere() -> None:
