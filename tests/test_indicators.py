@@ -3051,3 +3051,34 @@ def test_a_summary_untitled_by_year_is_dated_by_the_year_its_opening_names() -> 
     )
     found = extract_indicators(SHA, structure, "2025-01-08", None, "某某县科学技术局工作总结")
     assert [(f.value, f.year) for f in found] == [(12, 2024), (85, 2024), (3, 2024)]
+
+
+@pytest.mark.parametrize(
+    "publisher", ["中共高新区委员会", "中共开发区委", "中共工业园区委员会", "中共东风社区委员会"]
+)
+def test_a_party_committee_of_a_zone_or_community_leaves_the_place_to_the_text(
+    publisher: str,
+) -> None:
+    # review s5c 1: 高新区 or 东风社区 alone names no place; the site that carries the page names the
+    # city the figures are of
+    body = "成都高新区全年技术合同成交额达到120亿元。"
+    page = f"{body}\n主办单位：成都市科学技术局"
+    assert document_jurisdiction(publisher, None, body, page) == "成都市"
+    # a county's committee still names its county
+    assert document_jurisdiction("中共沛县委员会", None, body, page) == "沛县"
+
+
+def test_a_plans_heading_year_after_its_date_is_the_year_it_plans_for() -> None:
+    # review s5c 4: a 2025 工作要点 issued in December 2024; its "2025年主要目标" part's targets are
+    # 2025's, not those of the sub-part's opening baseline "2024年,…"
+    structure = _sections(
+        (
+            ("一、2025年主要目标", "（一）企业创新主体培育"),
+            (
+                "2024年,全市高新技术企业达到500家,科技型中小企业入库1800家。",
+                "新增高新技术企业100家,科技型中小企业入库600家。",
+            ),
+        ),
+    )
+    found = extract_indicators(SHA, structure, "2024-12-20", None, "某某市科学技术局2025年工作要点")
+    assert [(f.value, f.year) for f in found if f.value in (100, 600)] == [(100, 2025), (600, 2025)]

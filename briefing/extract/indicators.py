@@ -706,7 +706,7 @@ def extract_indicators(
             )
             if context_year is None:
                 context_year, context_why = _frame_year(
-                    sentence.section, frames, heading_years, ctx
+                    sentence.section, frames, heading_years, ctx, plan_genre
                 )
             if context_year is None and ctx.title_year is not None:
                 context_year, context_why = ctx.title_year, "文件标题中的年份"
@@ -1120,6 +1120,7 @@ def _frame_year(
     frames: dict[tuple[str, ...], tuple[int, str]],
     cache: dict[str, int | None],
     ctx: _DocContext,
+    plan: bool = False,
 ) -> tuple[int | None, str]:
     """The year of the time frame around a sentence, and where it came from: the year the
     innermost heading that prints one gives ("（一）2023年工作总结"), else the one the innermost
@@ -1130,7 +1131,7 @@ def _frame_year(
     目标" names a target, so a sub-section's "2024年,…" keeps its part, walking out as before."""
     for heading in reversed(section):
         year = _heading_year((heading,), cache, ctx, title=False)
-        if year is not None and _heading_time(heading, year, ctx):
+        if year is not None and _heading_time(heading, year, ctx, plan):
             return year, f"所在标题“{heading}”中的年份"
     for depth in range(len(section), 0, -1):
         heading = section[depth - 1]
@@ -1141,11 +1142,12 @@ def _frame_year(
     return None, ""
 
 
-def _heading_time(heading: str, year: int, ctx: _DocContext) -> bool:
+def _heading_time(heading: str, year: int, ctx: _DocContext, plan: bool = False) -> bool:
     """True when a heading prints its year as the time of its part: the year a clause would be
     dated by (`_year_mentions` drops a span's start, "2021年以来"), and not one after the document
-    was issued (a target: "对标2035年远景目标", "到2030年")."""
-    if ctx.doc_year is not None and year > ctx.doc_year:
+    was issued (a target: "对标2035年远景目标", "到2030年"), except, in a plan, the year after it:
+    a 工作要点 issued in December plans for the next year ("一、2025年主要目标")."""
+    if ctx.doc_year is not None and year > ctx.doc_year + (1 if plan else 0):
         return False
     return any(m.year == year for m in _year_mentions(heading, (), (), ctx))
 

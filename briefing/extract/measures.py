@@ -780,7 +780,9 @@ def glossary_title(path: Path, sentence: str) -> str | None:
         for s in structure.sentences:
             if s.paragraph in glossary and wanted in _clean(s.text):
                 # the title is the nearest glossary title before the sentence
-                return [p for p in titles if p.index <= s.paragraph][-1].text.strip()
+                return next(
+                    (p.text.strip() for p in reversed(titles) if p.index <= s.paragraph), None
+                )
     return None
 
 

@@ -284,8 +284,19 @@ def jurisdiction(name: str | None) -> str | None:
     # "中共某某县委办公室": the party committee of the place, not a place called 中共某某县
     if (party := _PARTY.match(name)) is not None:
         name = name[party.end() :]
-        if (committee := _COMMITTEE.match(name)) is not None:
-            return committee.group(1)  # "中共环县委": a county of one character
+        committee = _COMMITTEE.match(name)
+        # only a division's committee names its place: "中共环县委" (a county of one character); a
+        # zone's or community's ("中共高新区委员会", "中共东风社区委") names none of its own, so the
+        # body and the site say which place it is
+        if committee is not None and (
+            (
+                (found := find_places(place := committee.group(1)))
+                and found[0][:2] == (0, len(place))
+            )
+            or short_zone(place)
+            or _NOT_DISTRICT.search(place) is None
+        ):
+            return place
     if (zone := _ZONE_BODY.match(name)) is not None and (short := short_zone(zone.group(1))):
         return short  # "烟台高新技术产业开发区管理委员会": a zone's body governs the zone, not its city
     places = [p for p in find_places(name[:30]) if p[0] <= 12]
