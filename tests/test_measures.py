@@ -1164,3 +1164,74 @@ def test_a_note_line_starts_a_glossary_until_the_next_annex() -> None:
     found = texts(measures_of(body, date="2025-03-01"))
     assert not any("ESI" in t or "数据库" in t for t in found)
     assert "建设市级中试基地5家,由市科技局牵头负责。" in found
+
+
+# review s5c 2: a letter's reported results end on ! too, and a title naming a 讲话 is mostly news
+# of studying it, whose results stay measures
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("致全市科技工作者的一封信", "我市成功获批国家创新型城市！"),
+        ("致全市科技工作者的一封信", "市高新区成功升级为国家级高新区！"),
+        ("致全市科技工作者的一封信", "全年新认定国家高新技术企业两百余家！"),
+        (
+            "我县深入学习贯彻习近平总书记重要讲话精神 推动科技创新取得新突破",
+            "我县高新区成功获批省级高新区！",
+        ),
+    ],
+)
+def test_a_result_ending_on_an_exclamation_mark_stays_a_measure_in_a_letter(
+    title: str, text: str
+) -> None:
+    body = "向全市科技工作者表示衷心的感谢！\n" + text
+    assert text in texts(measures_of(body, title, "2025-01-10"))
+
+
+# review s5c 3: glossary entries without a number, or numbered 一、/①/(一)
+@pytest.mark.parametrize(
+    "entries",
+    [
+        [
+            "科技型中小企业：是指依托一定数量的科技人员从事科学技术研究开发活动的企业。",
+            "新型研发机构：是指围绕科技创新需求从事研发活动的独立法人机构。",
+        ],
+        [
+            "一、科技型中小企业：是指依托一定数量的科技人员从事科学技术研究开发活动的企业。",
+            "二、新型研发机构：是指围绕科技创新需求从事研发活动的独立法人机构。",
+        ],
+        [
+            "①科技型中小企业：是指依托一定数量的科技人员从事科学技术研究开发活动的企业。",
+            "②新型研发机构：是指围绕科技创新需求从事研发活动的独立法人机构。",
+        ],
+        [
+            "（一）科技型中小企业：是指依托一定数量的科技人员从事科学技术研究开发活动的企业。",
+            "（二）新型研发机构：是指围绕科技创新需求从事研发活动的独立法人机构。",
+        ],
+    ],
+)
+def test_an_unnumbered_or_chinese_numbered_glossary_gives_no_measures(entries: list[str]) -> None:
+    body = "\n".join(
+        [
+            "某某市人民政府关于加快科技创新的若干措施",
+            "一、培育创新主体",
+            "对新认定的科技型中小企业给予10万元奖励。",
+            "名词解释",
+            *entries,
+        ]
+    )
+    found = texts(measures_of(body, date="2024-05-20"))
+    assert found == ["对新认定的科技型中小企业给予10万元奖励。"]
+
+
+def test_a_glossary_without_numbers_ends_at_the_first_line_that_is_no_entry() -> None:
+    body = "\n".join(
+        [
+            "某某市人民政府关于加快科技创新的若干措施",
+            "注释",
+            "新型研发机构：是指围绕科技创新需求从事研发活动的独立法人机构。",
+            "二、加大金融支持",
+            "设立规模5亿元的科技成果转化引导基金。",
+        ]
+    )
+    found = texts(measures_of(body, date="2024-05-20"))
+    assert found == ["设立规模5亿元的科技成果转化引导基金。"]

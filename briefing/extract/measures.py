@@ -293,8 +293,9 @@ def document_context(
     )
 
 
-# a letter or a speech by its title, whose lines ending on ! greet, thank or rally (is_cheer)
-_GREETING_TITLE_RE = re.compile(r"致[^，,。]{1,30}的[^，,。]{0,8}信|慰问信|贺信|倡议书|讲话")
+# a letter by its title, whose lines ending on ! greet, thank or rally (is_cheer). Not 讲话: a
+# title naming one is far more often news of studying it (学习贯彻…重要讲话精神) than the speech.
+_GREETING_TITLE_RE = re.compile(r"致[^，,。]{1,30}的[^，,。]{0,8}信|慰问信|贺信|倡议书")
 
 
 # a people's government's report to its people's congress: its title, or its opening's address
@@ -382,7 +383,7 @@ def not_a_measure(text: str, genre: str = "unknown", greeting: bool = False) -> 
     if not text:
         return None
     if greeting and is_cheer(text):
-        return "是书信或讲话中以感叹号结尾的致谢、祝愿或号召，没有数字，不是措施"
+        return "是书信中以感叹号结尾的致谢、祝愿或号召，没有数字，不是措施"
     if is_leadership_opening(text, genre):
         return "是概述一个时期的起笔句（“在……领导下”“一年来，我们……”），不含具体数字，不是措施"
     if is_heading_sentence(text):
@@ -1289,13 +1290,22 @@ def leads_in_list(text: str) -> bool:
     return ("以下" in text or "如下" in text) and _LIST_FOLLOWS_RE.search(text) is not None
 
 
-# In a letter or a speech (its title says so: 致…的信, 慰问信, 讲话), a line ending on ! with no
-# figure and no document named thanks, wishes or rallies (向…表示衷心的感谢!, 广大科技工作者与党
-# 同心、跟党奋斗!). Anywhere else a ! sentence is judged like any other: a news page cheers the
-# results it reports (我市高新区正式升级为国家级高新区!).
+# In a letter (its title says so: 致…的信, 慰问信, 贺信, 倡议书), a line ending on ! with no
+# figure, no document named and no result thanks, wishes or rallies (向…表示衷心的感谢!, 广大科技
+# 工作者与党同心、跟党奋斗!). A letter's reported result (我市成功获批国家创新型城市!) or figure,
+# in Arabic or Chinese numerals (新增高新技术企业两百余家!), stays a measure; anywhere else a !
+# sentence is judged like any other: a news page cheers the results it reports.
+_FIGURE_RE = re.compile(rf"\d|[{_CN_NUM}两千万亿]{{2,}}|[{_CN_NUM}两][个项家名位所座条批]")
+
+
 def is_cheer(text: str) -> bool:
-    """In a letter or a speech: 向…表示衷心的感谢! / …与党同心、跟党奋斗!, not a measure."""
-    return text[-1:] in "！!" and "《" not in text and _QUANTITY_RE.search(text) is None
+    """In a letter: 向…表示衷心的感谢! / …与党同心、跟党奋斗!, not a measure."""
+    return (
+        text[-1:] in "！!"
+        and "《" not in text
+        and _FIGURE_RE.search(text) is None
+        and _LED_RESULT_RE.search(text) is None
+    )
 
 
 # A generic intention (全省科技工作要聚焦…,找准工作着力点和切入点,加强关键技术攻关…,助力…): every
@@ -1634,46 +1644,69 @@ def _units(
 # entry's heading) would repeat it without the name. A bare 解释 is no title (本办法由市科技局负责解释).
 _GLOSSARY_TITLE_RE = re.compile(r"(?:(?:名词|术语)(?:解释|注释|释义)|注释|释义)[:：]?$")
 _GLOSSARY_TITLE_MAX = 40
-# an entry of a glossary: a number, a short term, then a colon or a dash and its gloss
-# (1.“2+X+Y”成果转化服务网络:建设…, 2.攀登计划——面向…, [1]ESI:…). The structure parser reads a
+# an entry of a glossary: a number (1., [1], 一、, (一), ①) or none, a short term, then a colon or
+# a dash and its gloss (1.“2+X+Y”成果转化服务网络:建设…, 2.攀登计划——面向…, [1]ESI:…, 科技型中小
+# 企业:是指…). An unnumbered term is shorter and holds no comma. The structure parser reads a
 # "1.术语:" opening as an inline heading, so an entry is also a paragraph that opens a new section
 # whose heading is such a numbered term.
-_GLOSSARY_NUMBER = r"^(?:\d{1,2}[.．、]|[\[［(（]\d{1,2}[\]］)）])"
-_GLOSSARY_ENTRY_RE = re.compile(_GLOSSARY_NUMBER + r"[^:：—。；;]{1,40}(?:[:：]|——)")
-_GLOSSARY_TERM_RE = re.compile(_GLOSSARY_NUMBER + r"[^:：。；;，,]{1,40}$")
+_GLOSSARY_NUMBER = (
+    rf"(?:\d{{1,2}}[.．、]|[\[［(（]\d{{1,2}}[\]］)）]|[{_CN_NUM}]{{1,3}}、|[(（][{_CN_NUM}]{{1,3}}[)）]"
+    r"|[①-⑳])"
+)
+_GLOSSARY_ENTRY_RE = re.compile(
+    rf"^(?:{_GLOSSARY_NUMBER}[^:：—。；;]{{1,40}}(?:[:：]|——)|[^:：—。；;，,]{{1,20}}(?:[:：]|——)(?=.))"
+)
+_GLOSSARY_TERM_RE = re.compile("^" + _GLOSSARY_NUMBER + r"[^:：。；;，,]{1,40}$")
 
 
-def _glossary_entry(paragraph: Paragraph, previous: Paragraph | None) -> bool:
-    """Whether a paragraph is a numbered "N.术语:释义" entry (its number and term may be the
-    inline heading the parser split off)."""
-    if _GLOSSARY_ENTRY_RE.match(paragraph.text.strip()) is not None:
-        return True
-    return (
-        bool(paragraph.section)
+def _glossary_entry(paragraph: Paragraph, previous: Paragraph | None) -> str | None:
+    """The numbering of a paragraph that is a "N.术语:释义" or "术语:释义" entry (its number and
+    term may be the inline heading the parser split off): its number with the digits masked ("9."
+    for 1., "九、" for 一、, "" for none), or None when it is no entry."""
+    text = paragraph.text.strip()
+    if _GLOSSARY_ENTRY_RE.match(text) is not None:
+        return _glossary_numbering(text)
+    if (
+        paragraph.section
         and (previous is None or previous.section != paragraph.section)
         and _GLOSSARY_TERM_RE.match(paragraph.section[-1]) is not None
-    )
+    ):
+        return _glossary_numbering(paragraph.section[-1])
+    return None
+
+
+_GLOSSARY_NUMBER_RE = re.compile(_GLOSSARY_NUMBER)
+
+
+def _glossary_numbering(text: str) -> str:
+    m = _GLOSSARY_NUMBER_RE.match(text)
+    if m is None:
+        return ""
+    masked = re.sub(r"\d+", "9", m.group())
+    return re.sub(rf"[{_CN_NUM}]+", "九", re.sub("[①-⑳]", "①", masked))
 
 
 def _glossary_paragraphs(paragraphs: Sequence[Paragraph]) -> frozenset[int]:
-    """The paragraphs of a document's glossaries: a glossary's title line and the numbered
-    "N.术语:释义" entries right after it, up to the first line that is not one. A 注释 line that no
-    entry follows (a table's note, 注释 over a sentence of the body) opens no glossary."""
+    """The paragraphs of a document's glossaries: a glossary's title line and the "N.术语:释义"
+    or "术语:释义" entries right after it, numbered alike, up to the first line that is not one
+    (二、保障措施 after 1.术语:… entries, or after unnumbered ones, is the body again). A 注释 line
+    that no entry follows (a table's note, 注释 over a sentence of the body) opens no glossary."""
     found: set[int] = set()
     title = -1  # the title line waiting for its first entry
-    inside = False
+    numbering: str | None = None  # the numbering of the glossary's entries, while inside one
     previous: Paragraph | None = None
     for paragraph in paragraphs:
         text = paragraph.text.strip()
         before, previous = previous, paragraph
-        if (inside or title >= 0) and _glossary_entry(paragraph, before):
+        entry = _glossary_entry(paragraph, before) if numbering is not None or title >= 0 else None
+        if entry is not None and (numbering is None or entry == numbering):
             if title >= 0:
                 found.add(title)
                 title = -1
-            inside = True
+            numbering = entry
             found.add(paragraph.index)
             continue
-        inside = False
+        numbering = None
         title = -1
         if (
             len(text) <= _GLOSSARY_TITLE_MAX  # a title is short: no scan of the long paragraphs
