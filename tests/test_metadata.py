@@ -2845,3 +2845,33 @@ def test_a_headline_about_a_work_report_names_no_government_made_of_its_words(pa
     # government that delivers it; a resolution on the report or a news headline about its delivery
     # named "…会议关于政府" or "区长李四代表区人民政府作政府" as the publisher
     assert parse(page).metadata.publisher is None
+
+
+@pytest.mark.parametrize(
+    ("page", "publisher"),
+    [
+        # review s5c 5: a town's or a township's report keeps the town in its government's name
+        (
+            "柯桥区平水镇人民政府工作报告\n"
+            "各位代表：\n现在，我代表镇人民政府向大会报告工作，请予审议。\n"
+            "全镇新增高新技术企业6家。\n",
+            "柯桥区平水镇人民政府",
+        ),
+        # review s5c 6: the subtitle saying where the report was delivered runs onto its title
+        (
+            "2024年鄞州区人民政府工作报告——2024年1月8日在鄞州区第十八届人民代表大会第四次会议上\n"
+            "一、2023年工作回顾\n2023年，全区新增高新技术企业120家。\n",
+            "鄞州区人民政府",
+        ),
+        # review s5c 7: a letter's title with a bracketed note still names its sender
+        (
+            "某某市科学技术局致全市科技工作者的慰问信（2024年春节）\n"
+            "全市广大科技工作者：\n值此新春佳节来临之际，向大家致以节日的问候！\n",
+            "某某市科学技术局",
+        ),
+    ],
+)
+def test_a_town_report_a_subtitled_report_and_a_noted_letter_name_their_issuer(
+    page: str, publisher: str
+) -> None:
+    assert parse(page).metadata.publisher == publisher

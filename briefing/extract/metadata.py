@@ -1668,12 +1668,15 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
 # "(黑龙江)某某市某某区人民政府工作报告(2025年1月14日)": a report's title as a site lists it,
 # the province in brackets before it and the day it was delivered after it
 # The title is the report's name and nothing else, and the government is a place's (its name ends
-# in a division's suffix: 省, 市, 区, 县, 州, 旗, 盟): a resolution on the report ("…会议关于政府
-# 工作报告的决议") or a headline on its delivery ("张三代表县人民政府作政府工作报告") names none.
+# in a division's suffix: 省, 市, 区, 县, 州, 旗, 盟, 镇, 乡, 街道): a resolution on the report
+# ("…会议关于政府工作报告的决议") or a headline on its delivery ("张三代表县人民政府作政府工作报告")
+# names none. The subtitle saying where it was delivered may run on ("——2024年1月8日在鄞州区第十八届
+# 人民代表大会第四次会议上").
 _REPORT_TITLE = re.compile(
     r"(?:[(（][\u4e00-\u9fff]{2,8}[)）])?(?:(?:19|20)\d{2}年度?)?"
-    r"(?P<org>[\u4e00-\u9fff]{1,28}?[省市区县州旗盟](?:人民政府|政府))工作报告"
+    r"(?P<org>[\u4e00-\u9fff]{1,28}?(?:[省市区县州旗盟镇乡]|街道)(?:人民政府|政府))工作报告"
     r"(?:[(（][^()（）]{1,20}[)）])?"
+    r"(?:\s*(?:—{1,2}|―{1,2}|－{1,2}|-{2})[^—―－]{1,60}(?:大会|会议)上)?"
 )
 _TITLE_DATE = re.compile(r"[(（]\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*[)）]$")
 

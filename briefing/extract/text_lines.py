@@ -334,8 +334,11 @@ def issuer_of_title(title: str) -> str | None:
 
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 # the rest of a letter's title from 致 on: whom it greets, then the letter ("致全市科技工作者的新年
-# 慰问信", "致全县科技特派员的一封信", "致广大科技工作者的倡议书")
-_LETTER_TO = re.compile(r"致[^的，,。；;]{2,30}的[\u4e00-\u9fff]{0,8}[信书]")
+# 慰问信", "致全县科技特派员的一封信", "致广大科技工作者的倡议书"), and a bracketed note after it
+# ("…的慰问信（2024年春节）")
+_LETTER_TO = re.compile(
+    r"致[^的，,。；;]{2,30}的[\u4e00-\u9fff]{0,8}[信书](?:[(（][^()（）]{1,20}[)）])?"
+)
 
 
 def same_title(a: str, b: str) -> bool:
