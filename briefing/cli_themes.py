@@ -27,6 +27,7 @@ from briefing.extract.script import is_traditional, to_simplified
 from briefing.extract.status import (
     BASIS_LABELS,
     GENRE_LABELS,
+    GENRE_ROLES,
     Decision,
     DocContext,
     decide,
@@ -328,6 +329,7 @@ def _explain_status(where: _Context) -> None:
         typer.echo(f"  文件体裁：{GENRE_LABELS[ctx.genre]}（{ctx.genre_cue}）")
     else:
         typer.echo("  文件体裁：未识别（可用 --title 或 --doc 给出）")
+    typer.echo(f"  体裁规则：{GENRE_ROLES[ctx.genre].reads}")
     verdict = decision.section
     if verdict is not None:
         kind = "任务部分" if verdict.kind == "tasks" else "回顾部分"

@@ -1235,3 +1235,15 @@ def test_a_glossary_without_numbers_ends_at_the_first_line_that_is_no_entry() ->
     )
     found = texts(measures_of(body, date="2024-05-20"))
     assert found == ["设立规模5亿元的科技成果转化引导基金。"]
+
+
+def test_a_news_items_dateline_is_not_part_of_its_first_measure() -> None:
+    body = "\n".join(
+        [
+            "新华网某地6月12日电(记者 钱某)某县科技创新推进会12日在县行政中心召开。",
+            "会上,县科技局通报了上半年科技创新指标完成情况,5家企业作交流发言。",
+        ]
+    )
+    found = texts(measures_of(body, "某县召开科技创新推进会", "2025-06-13"))
+    assert "某县科技创新推进会12日在县行政中心召开。" in found
+    assert not any("电(记者" in text for text in found)

@@ -61,6 +61,51 @@ def test_a_notice_about_an_inspection_of_results_reports_no_results() -> None:
     assert set(statuses(body, title, "2024-05-10").values()) == {"planned"}
 
 
+@pytest.mark.parametrize(
+    ("title", "genre"),
+    [
+        # the type word is the object of the title's own verb: a headline, not a plan or a reply
+        ("2023年某县专利授权量超额完成年度目标任务", "news"),
+        ("县人大常委会召开代表建议办理推进会", "news"),
+        # inside 关于…的 the verb names the topic of the notice or the report
+        ("关于召开2025年全市科技工作会议的通知", "plan"),
+        ("关于2024年度科技计划任务完成情况的报告", "report"),
+        ("某区落实科技创新重点任务实施方案", "plan"),
+    ],
+)
+def test_a_headline_reporting_an_event_or_a_result_is_news(title: str, genre: str) -> None:
+    assert detect_genre(title).genre == genre
+
+
+def test_results_under_a_headline_naming_a_target_met_are_done() -> None:
+    title = "2023年某县专利授权量超额完成年度目标任务"
+    body = (
+        "记者日前从县市场监管局获悉,2023年全县专利授权量1260件,同比增长18%。\n"
+        "其中发明专利授权量210件,占比16.7%。"
+    )
+    assert set(statuses(body, title, "2024-01-20").values()) == {"done"}
+
+
+def test_an_interviews_plans_go_on_over_the_orders_that_follow_them() -> None:
+    title = "某市科技局局长谈今年科技工作"
+    body = "\n".join(
+        [
+            "本报记者 王某",
+            "去年全市新增高新技术企业120家,同比增长15%。",
+            "李某表示,全市科技系统将聚焦产业创新,加快建设科创走廊。",
+            "坚定推进科技成果转化,完善中试熟化服务体系,打造区域技术交易中心。",
+            "持续优化创新生态,深化科技金融改革。",
+            "今年一季度,全市技术合同成交额12亿元。",
+        ]
+    )
+    found = statuses(body, title, "2024-04-02")
+    assert found["去年全市新增高新技术企业120家,同比增长15%。"] == "done"
+    assert found["坚定推进科技成果转化,完善中试熟化服务体系,打造区域技术交易中心。"] == "planned"
+    assert found["持续优化创新生态,深化科技金融改革。"] == "planned"
+    # a count with no plan cue is a fact the item reports
+    assert found["今年一季度,全市技术合同成交额12亿元。"] == "done"
+
+
 def test_genre_comes_from_the_opening_when_there_is_no_title() -> None:
     reply = parse_structure(
         "你们提出的《关于加强基础研究的建议》收悉。现答复如下:\n一、工作开展情况"
@@ -760,6 +805,19 @@ def test_explain_names_the_section_that_decided(app: typer.Typer) -> None:
     assert "planned" in result.output
     assert "决定因素：所在章节" in result.output
     assert "三、2024年政府工作任务" in result.output and "任务部分" in result.output
+
+
+def test_explain_says_what_the_genre_makes_of_a_sentence_with_no_cue(app: typer.Typer) -> None:
+    news = CliRunner().invoke(
+        app, ["explain", "优化创新生态,深化科技金融改革。", "--title", "某市召开科技创新大会"]
+    )
+    assert news.exit_code == 0, news.output
+    assert "决定因素：文件体裁" in news.output and "新闻报道" in news.output
+    assert "体裁规则：默认是已做的事" in news.output and "前文宣布的计划" in news.output
+    plan = CliRunner().invoke(
+        app, ["explain", "优化创新生态,深化科技金融改革。", "--title", "某市科技创新行动方案"]
+    )
+    assert "planned" in plan.output and "体裁规则：默认是要做的事" in plan.output
 
 
 def test_explain_names_the_mood_that_decided(app: typer.Typer) -> None:

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.extract.status import (
+    EVENTS,
     INSTRUCTION_RE,
     LOOKING_BACK,
     MODAL_JIANG_RE,
     PAST_PERIOD,
     PLAN_RE,
     PLAN_TEST_RE,
+    RETELLING,
     Decision,
     DocContext,
     Mood,
@@ -42,6 +44,7 @@ from briefing.extract.status import (
     states_goals,
     strong_mood,
 )
+from briefing.extract.text_lines import NEWS_DATELINE
 from briefing.model import Measure, Paragraph, Sentence, Status, Structure
 from briefing.themes import Classifier, main_theme
 
@@ -379,7 +382,7 @@ def status_reasons(text: str, context: DocContext | None = None) -> list[str]:
 def not_a_measure(text: str, genre: str = "unknown", greeting: bool = False) -> str | None:
     """Why a sentence never becomes a measure, in the words `briefing explain` prints; None when
     it may be one. `genre` and `greeting` are the document's (`DocContext`)."""
-    text = _clean(text)
+    text = strip_dateline(_clean(text), genre)
     if not text:
         return None
     if greeting and is_cheer(text):
@@ -551,11 +554,14 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
     previous_paragraph = -1
     paragraphs = {p.index: p.text for p in structure.paragraphs}
     review: str | None = None  # the past plan period the unit's paragraph opens on
+    # in a retelling genre, the latest plan stated with a strong cue, until one says what was done
+    speaker: Mood | None = None
     for unit in units:
         head = unit.section[0] if unit.section else None
         if head != top:
             top = head
             inherited = None
+            speaker = None
             if head is not None:
                 own = heading_kind(head, ctx.heading_year, ctx.genre)
                 if own is not None:
@@ -602,6 +608,21 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
                 previous.status, True, _PREVIOUS_SENTENCE + previous.template, previous.words
             )
             decision = decision._replace(status=previous.status, basis="mood", mood=mood)
+        if (
+            speaker is not None
+            and decision.basis in ("default", "genre")
+            and ctx.genre in RETELLING
+            and _QUANTITY_RE.search(unit.text) is None
+        ):
+            # 黄海表示,全市科技系统将…。 坚定对接融入长三角,…落实好《…规划》,打造…: in a news item
+            # the sentences with no cue of their own that follow a statement of plans go on with
+            # it (an interview's list, a plan's contents retold), until a sentence says what was
+            # done. Not one with a quantity: a count a news item gives with no cue is a fact it
+            # reports (据统计,全国95%的科技创业企业…)
+            mood = Mood("planned", True, _ANNOUNCED_PLANS + speaker.template, speaker.words)
+            decision = decision._replace(status="planned", basis="mood", mood=mood)
+        elif decision.basis == "mood" and decision.mood is not None and decision.mood.strong:
+            speaker = decision.mood if decision.status == "planned" else None
         strong = decision.basis == "mood" and decision.mood is not None and decision.mood.strong
         previous = decision.mood if strong and not unit.sentence else None
         previous_paragraph = unit.paragraph
@@ -626,6 +647,7 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
 
 
 _LEAD_CLAUSE = "本句开头的分句："
+_ANNOUNCED_PLANS = "接续新闻前文宣布的计划（本句没有自己的标记）："
 _REVIEW_PARAGRAPH = "本段开头："
 _PREVIOUS_SENTENCE = "接续上一句（“同时”）："
 # a sentence that opens by going on with the one before it
@@ -1025,6 +1047,16 @@ _POINTS_BACK_RE = re.compile(
 _LEADER_QUOTE_RE = re.compile(
     r"^[^，,。；;]{0,40}(?:总书记|国家主席|总理)[^，,。；;“]{0,20}(?:强调|指出)[:：]?“"
 )
+
+
+def strip_dateline(text: str, genre: str) -> str:
+    """A news item's opening sentence less its dateline and byline (中新网某地1月5日电(记者 某某)),
+    which are the page's furniture: what follows is judged, and quoted, on its own. In genres that
+    may report an event only (`status.EVENTS`)."""
+    if genre not in EVENTS or not ("电" in text[:40] or "讯" in text[:40]):
+        return text
+    m = NEWS_DATELINE.match(text)
+    return text if m is None or m.end() >= len(text) else text[m.end() :]
 
 
 def is_quoted_speech(text: str, genre: str = "unknown") -> bool:
@@ -1566,6 +1598,7 @@ def _units(
             if _PROBLEM_NOUN_RE.search(text) is not None:
                 problems_paragraph = sentence.paragraph
             continue
+        text = strip_dateline(text, genre)
         if (
             is_framing(text)
             or is_problem_statement(text)

@@ -125,6 +125,12 @@ def detect_genre(title: str | None, structure: Structure | None = None) -> Genre
             for m in _GENRE_TITLE_RE.finditer(own)
             if m.lastgroup is not None and (m.lastgroup != "plan" or m.end() == len(own))
         ]
+        verb = _headline_verb(own, cues)
+        if verb is not None:
+            # 某市技术合同成交额超额完成目标任务, 市政协召开提案协商会: the type word is the object
+            # of the title's own verb, so the title is a sentence that reports an event or a
+            # result (a headline), not the name of a plan or a reply
+            return GenreGuess("news", f"标题是报道事件或结果的句子（“{verb}…”）")
         if cues:
             last = cues[-1]
             review = next((m for m in cues if m.lastgroup == "summary"), None)
@@ -174,6 +180,28 @@ def detect_genre(title: str | None, structure: Structure | None = None) -> Genre
         if hit is not None:
             return GenreGuess("news", f"开头段落中的“{hit.group(0)}”")
     return GenreGuess("unknown", "")
+
+
+# A headline's predicate: a verb of an event (召开, 举行) or of a result reached (完成, 获批). With a
+# later type word as its object and no 的 between (…超额完成目标任务, …召开提案协商会), the title
+# is a sentence about what happened; inside 关于…的 it is the topic a notice or a report names
+# (关于召开…会议的通知, 关于…任务完成情况的报告)
+_HEADLINE_VERB_RE = re.compile(
+    r"召开|举行|举办|开幕|闭幕|揭牌|签约|调研|走访|会见|座谈|(?:超额|全面|圆满|提前)?完成(?!情况)"
+    r"|实现|获批|荣获|入选"
+)
+_HEADLINE_BREAK = "的》"
+
+
+def _headline_verb(title: str, cues: Sequence[re.Match[str]]) -> str | None:
+    """The verb whose object is the title's deciding type word (plan, reply or summary), or None."""
+    last = cues[-1] if cues else None
+    if last is None or last.lastgroup == "news" or title.startswith("关于"):
+        return None
+    before = title[: last.start()]
+    cut = max(before.rfind(c) for c in _HEADLINE_BREAK)
+    verb = _HEADLINE_VERB_RE.search(before, cut + 1)
+    return verb.group(0) if verb is not None else None
 
 
 # ---------------------------------------------------------------- sections
@@ -231,8 +259,86 @@ _HEADING_PERIOD_RE = re.compile(r"十([一二三四五六])(?:个五年|五)")
 _DRAFTING_RE = re.compile(r"编制|起草|谋划")
 _THIS_YEAR_RE = re.compile(r"今年(?!以来)|明年|本年度")
 _HEADING_TRIM = "。.：:；;，, "
+
+
+class GenreRole(NamedTuple):
+    """What a genre says about the status of its sentences: the one place the status rules and
+    `briefing explain` read it from.
+
+    `default` is the status of a sentence that neither its own mood nor its section decides.
+    `soft_plans`: whether a soft plan cue (要 as a modal, 预计) may make a sentence planned; a
+    genre that reviews a past period reads them as its own account (预计全年增长8%, 要求…).
+    `retells`: the genre retells what others said or decided (news), so a plan stated with a
+    strong cue goes on over the sentences after it that have no cue of their own.
+    `events`: the genre may report an event, whose lines of who attended, chaired or praised
+    frame it (news, and web pages of no known genre); elsewhere 某某主持召开… is the author's work.
+    `reads` is the rule in the words `briefing explain` prints."""
+
+    default: Status
+    soft_plans: bool
+    retells: bool
+    events: bool
+    reads: str
+
+
+GENRE_ROLES: dict[str, GenreRole] = {
+    "plan": GenreRole(
+        "planned",
+        True,
+        False,
+        False,
+        "默认是要做的事；只有明确的完成标记（已……、累计、截至）算已完成",
+    ),
+    "report": GenreRole(
+        "done",
+        True,
+        False,
+        False,
+        "回顾部分是已做的事，任务部分（今年、下一步、以后的年份）是要做的事",
+    ),
+    "reply": GenreRole(
+        "done",
+        True,
+        False,
+        False,
+        "按答复自己的段落：已开展的工作是已做的事，“下一步”以后是要做的事",
+    ),
+    "summary": GenreRole(
+        "done",
+        False,
+        False,
+        False,
+        "默认是已做的事；“要”“预计”等弱提示不算计划，只有下一步、明年或更晚的年份、句子明确的计划语气才算",
+    ),
+    "statistics": GenreRole(
+        "done",
+        False,
+        False,
+        False,
+        "默认是已做的事；“要”“预计”等弱提示不算计划，只有下一步、明年或更晚的年份、句子明确的计划语气才算",
+    ),
+    "news": GenreRole(
+        "done",
+        True,
+        True,
+        True,
+        "默认是已做的事；句子自己的计划语气（将、拟、要、到某年）、会议或讲话的要求，"
+        "或前文宣布的计划之后没有标记的句子，才是要做的事",
+    ),
+    "unknown": GenreRole(
+        "done",
+        True,
+        False,
+        True,
+        "未识别体裁，默认是已做的事；句子自己的计划语气（将、拟、要、到某年）或会议、讲话的要求才是要做的事",
+    ),
+}
 # genres that report a past period
-LOOKING_BACK = frozenset({"summary", "statistics"})
+LOOKING_BACK = frozenset(g for g, role in GENRE_ROLES.items() if not role.soft_plans)
+# genres that retell what others said or decided
+RETELLING = frozenset(g for g, role in GENRE_ROLES.items() if role.retells)
+# genres that may report an event (a meeting, a visit)
+EVENTS = frozenset(g for g, role in GENRE_ROLES.items() if role.events)
 # words that name what a plan holds but not when (思路, 工作要点): in a summary they name what
 # guided the work reviewed (创新工作思路, 围绕工作要点), as its nouns of tasks name its topics
 _ATEMPORAL_AHEAD = frozenset({"思路", "工作思路", "工作要点"})
@@ -863,7 +969,7 @@ class Decision(NamedTuple):
         if self.basis == "genre":
             ctx = self.context
             label = GENRE_LABELS[ctx.genre]
-            if ctx.genre == "plan":
+            if GENRE_ROLES[ctx.genre].default == "planned":
                 return f"{label}（{ctx.genre_cue}）陈述的是要做的事"
             return f"{label}（{ctx.genre_cue}）报告的是已做的事"
         return "句子、章节和体裁都没有计划标记"
@@ -932,15 +1038,14 @@ def decide(
     if verdict is not None:
         status: Status = "planned" if verdict.kind == "tasks" else "done"
         return Decision(status, "section", mood, verdict, ctx)
-    if ctx.genre == "plan":
+    role = GENRE_ROLES[ctx.genre]
+    if role.default == "planned":
         # a plan's 实现/达到 are targets: only a strong past cue (handled above) says done
         return Decision("planned", "genre", mood, None, ctx)
     mood = mood or soft_mood(text)
-    if mood is not None and not (mood.status == "planned" and ctx.genre in LOOKING_BACK):
+    if mood is not None and (mood.status == "done" or role.soft_plans):
         return Decision(mood.status, "mood", mood, None, ctx)
-    if ctx.genre != "unknown":
-        return Decision("done", "genre", mood, None, ctx)
-    return Decision("done", "default", mood, None, ctx)
+    return Decision(role.default, "genre" if ctx.genre != "unknown" else "default", mood, None, ctx)
 
 
 _REGION_OPEN_RE = re.compile(
