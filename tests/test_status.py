@@ -86,6 +86,18 @@ def test_results_under_a_headline_naming_a_target_met_are_done() -> None:
     assert set(statuses(body, title, "2024-01-20").values()) == {"done"}
 
 
+def test_a_page_without_title_that_opens_on_a_news_lede_is_news() -> None:
+    page = parse_structure(
+        "10月9日上午,某市科技成果转化对接会在市会展中心举行。\n"
+        "会上,12个项目现场签约,意向金额3.6亿元。"
+    )
+    guess = detect_genre(None, page)
+    assert guess.genre == "news" and "10月9日上午" in guess.cue
+    # a plan's own words still decide first
+    plan = parse_structure("近日,经研究决定,特制定本方案。\n一、工作目标")
+    assert detect_genre(None, plan).genre == "plan"
+
+
 def test_an_interviews_plans_go_on_over_the_orders_that_follow_them() -> None:
     title = "某市科技局局长谈今年科技工作"
     body = "\n".join(
