@@ -69,8 +69,6 @@ def document_kind(doc: ExtractedDocument) -> str:
         ]
     )
     title = None if meta.title_derived else meta.title
-    if title and _is_reply_title(title, lines):
-        return "reply"
     genre = detect_genre(title, opening).genre
     if genre == "unknown" and _states_standards(doc):
         return "plan"
@@ -109,27 +107,6 @@ def holds_provisions(doc: ExtractedDocument, kind: str) -> bool:
     quoted = re.findall(r"《([^《》]+)》", title)
     own = quoted[-1] if quoted else re.sub(r"的通知$", "", title)
     return not _TASK_LIST_TITLE_RE.search(own)
-
-
-# 关于省十四届人大一次会议第61号建议办理情况的报告: a report on handling a numbered proposal
-_HANDLED_RE = re.compile(
-    r"第\s*[0-9０-９]{1,9}\s*号(?:代表)?(?:建议|提案|议案).{0,6}(?:办理|答复|复函|回复)"
-)
-# 关于积极支持宜宾市申报…的建议: a 人大 site heads its reply with the proposal's own title
-_PROPOSAL_HEADED_RE = re.compile(r"(?:建议|提案|议案)$")
-_ACKNOWLEDGED_RE = re.compile(r"(?:建议|提案|议案)[^。]{0,60}收悉")
-
-
-def _is_reply_title(title: str, lines: Sequence[str]) -> bool:
-    """A reply whose title's last word is not 答复: a report on how a numbered proposal was handled
-    (…第61号建议办理情况的报告), or a page headed by the proposal's title whose text acknowledges it
-    (您提出的《…》(第94号建议)收悉)."""
-    if _HANDLED_RE.search(title):
-        return True
-    return bool(
-        _PROPOSAL_HEADED_RE.search(title.rstrip("。 "))
-        and any(_ACKNOWLEDGED_RE.search(line) for line in lines)
-    )
 
 
 # --- what a document is called ---------------------------------------------------------------------

@@ -86,6 +86,21 @@ def test_results_under_a_headline_naming_a_target_met_are_done() -> None:
     assert set(statuses(body, title, "2024-01-20").values()) == {"done"}
 
 
+def test_a_reply_headed_by_the_proposals_own_title_is_a_reply() -> None:
+    # a 人大 site heads its reply with the proposal's title: its last word is 建议, not 答复
+    title = "关于支持某县建设省级农业科技园区的建议"
+    body = (
+        "王某代表:\n您提出的《关于支持某县建设省级农业科技园区的建议》(第57号建议)收悉。现答复如下:\n"
+        "今年以来,我厅支持某县实施农业科技项目5项。\n"
+        "下一步,我厅将指导某县做好园区申报工作。"
+    )
+    guess = detect_genre(title, parse_structure(body))
+    assert guess.genre == "reply" and "收悉" in guess.cue
+    found = statuses(body, title, "2024-06-20")
+    assert found["今年以来,我厅支持某县实施农业科技项目5项。"] == "done"
+    assert detect_genre("关于第12号提案办理情况的报告").genre == "reply"
+
+
 def test_a_page_without_title_that_opens_on_a_news_lede_is_news() -> None:
     page = parse_structure(
         "10月9日上午,某市科技成果转化对接会在市会展中心举行。\n"

@@ -107,6 +107,30 @@ _POLICY_HEADING_RE = re.compile(
 )
 
 
+# a reply whose title's last word is not 答复: a report on handling a numbered proposal (关于省十四届
+# 人大一次会议第61号建议办理情况的报告), or a page a 人大 site heads with the proposal's own title
+# (关于积极支持宜宾市申报…的建议) whose text acknowledges it (您提出的《…》(第94号建议)收悉)
+_HANDLED_RE = re.compile(
+    r"第\s*[0-9０-９]{1,9}\s*号(?:代表)?(?:建议|提案|议案).{0,6}(?:办理|答复|复函|回复)"
+)
+_PROPOSAL_HEADED_RE = re.compile(r"(?:建议|提案|议案)$")
+_ACKNOWLEDGED_RE = re.compile(r"(?:建议|提案|议案)[^。]{0,60}收悉")
+
+
+def _reply_title(title: str, structure: Structure | None) -> str | None:
+    """Why a title whose head noun is not 答复 is a reply's (for `briefing explain`), or None."""
+    m = _HANDLED_RE.search(title)
+    if m is not None:
+        return f"标题中的“{m.group(0)}”"
+    head = _PROPOSAL_HEADED_RE.search(title.rstrip("。 "))
+    if head is None or structure is None:
+        return None
+    for p in structure.paragraphs[:12]:
+        if _ACKNOWLEDGED_RE.search(p.text) is not None:
+            return f"标题是“{head.group(0)}”本身，正文写明收悉"
+    return None
+
+
 @dataclass(frozen=True)
 class GenreGuess:
     genre: Genre
@@ -114,7 +138,13 @@ class GenreGuess:
 
 
 def detect_genre(title: str | None, structure: Structure | None = None) -> GenreGuess:
-    """The document's genre from its title's head noun, else from cues in its first paragraphs."""
+    """The document's genre from its title's head noun, else from cues in its first paragraphs.
+
+    The one guess of the genre: the status rules (`briefing.extract.measures.document_context`),
+    the figures' years and kinds and the briefing's count of documents by kind
+    (`briefing.digest.document_kind`) all read it."""
+    if title and (reply := _reply_title(title, structure)) is not None:
+        return GenreGuess("reply", reply)
     if title:
         own = _QUOTED_TITLE_RE.sub("", title.strip().rstrip("。"))
         if not _GENRE_TITLE_RE.search(own):
