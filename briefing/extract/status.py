@@ -304,8 +304,8 @@ class GenreRole(NamedTuple):
     genre that reviews a past period reads them as its own account (预计全年增长8%, 要求…).
     `retells`: the genre retells what others said or decided (news), so a plan stated with a
     strong cue goes on over the sentences after it that have no cue of their own.
-    `events`: the genre may report an event, whose lines of who attended, chaired or praised
-    frame it (news, and web pages of no known genre); elsewhere 某某主持召开… is the author's work.
+    `events`: the genre may report an event (news, and web pages of no known genre): a dateline
+    and byline opening its text (中新网某地1月5日电(记者 某某)) are the page's, not a measure's.
     `reads` is the rule in the words `briefing explain` prints."""
 
     default: Status
@@ -371,7 +371,7 @@ GENRE_ROLES: dict[str, GenreRole] = {
 LOOKING_BACK = frozenset(g for g, role in GENRE_ROLES.items() if not role.soft_plans)
 # genres that retell what others said or decided
 RETELLING = frozenset(g for g, role in GENRE_ROLES.items() if role.retells)
-# genres that may report an event (a meeting, a visit)
+# genres that may report an event (a meeting, a visit) and open on a dateline
 EVENTS = frozenset(g for g, role in GENRE_ROLES.items() if role.events)
 # words that name what a plan holds but not when (思路, 工作要点): in a summary they name what
 # guided the work reviewed (创新工作思路, 围绕工作要点), as its nouns of tasks name its topics
