@@ -246,6 +246,7 @@ def _explain_years(
     from briefing.model import Indicator, Sentence, Structure
 
     origins: dict[str, str] = {}
+    scope_origins: dict[str, str] = {}
     found: list[Indicator] = []
     if doc is not None and where.decision is not None:
         from briefing.pipeline import extract_document
@@ -254,7 +255,7 @@ def _explain_years(
         wanted = normalize_inline(where.sentence)
         for raw in read_file(doc, str(doc)):
             sentence_of: dict[str, int] = {}
-            extracted = extract_document(raw, classifier, origins, sentence_of)
+            extracted = extract_document(raw, classifier, origins, sentence_of, scope_origins)
             # the figures cut from the sentence found (under its headings), not every figure whose
             # words it repeats: "新增高新技术企业15家" of a plan is not the summary's above it
             located = {
@@ -274,6 +275,7 @@ def _explain_years(
             None,
             where.title,
             year_origins=origins,
+            scope_origins=scope_origins,
         )
     if not found:
         return
@@ -283,6 +285,7 @@ def _explain_years(
         typer.echo(
             f"  {ind.text}　{_fmt(ind.value)}{ind.unit}（{_KIND_LABEL.get(ind.kind, ind.kind)}）"
             f"　{year}　年份来自：{origins.get(ind.id, '—')}"
+            f"　{ind.scope or '无范围'}　范围来自：{scope_origins.get(ind.id, '—')}"
         )
 
 

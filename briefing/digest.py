@@ -1146,10 +1146,9 @@ _PLACE_STEM_RE = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|自治州
 
 def document_place(doc: ExtractedDocument) -> str:
     """The place a document speaks for, as the 本期要点 names it before a quote (海南省, 拉萨市):
-    its own jurisdiction (`document_jurisdiction`: publisher, title, the text's own place), else
-    the jurisdiction most of its placed figures name; empty when neither says."""
-    meta = doc.metadata
-    own = document_jurisdiction(meta.publisher, meta.title, doc.body) or ""
+    its own place as the pipeline decided it (`own_place`), else the jurisdiction most of its
+    placed figures name; empty when neither says."""
+    own = own_place(doc) or ""
     if own:
         return own
     places: dict[str, int] = {}

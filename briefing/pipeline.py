@@ -18,7 +18,7 @@ from briefing.extract.duplicates import DuplicateIndex
 from briefing.extract.indicators import extract_indicators
 from briefing.extract.measures import extract_measures
 from briefing.extract.metadata import parse_document_text
-from briefing.extract.places import document_jurisdiction
+from briefing.extract.places import document_place
 from briefing.extract.structure import parse_structure
 
 # Enumeration lives in briefing.inputs; its names stay importable from here.
@@ -81,9 +81,11 @@ def extract_document(
     classifier: Classifier,
     year_origins: dict[str, str] | None = None,
     figure_sentences: dict[str, int] | None = None,
+    scope_origins: dict[str, str] | None = None,
 ) -> ExtractedDocument:
-    """One document read and extracted; `year_origins`, when given, receives where each figure's
-    year came from, and `figure_sentences` the index of its sentence (`briefing explain`)."""
+    """One document read and extracted; `year_origins` and `scope_origins`, when given, receive
+    where each figure's year and scope came from, and `figure_sentences` the index of its sentence
+    (`briefing explain`)."""
     parsed = parse_document_text(raw)
     structure = parse_structure(parsed.body)
     date = (
@@ -94,7 +96,7 @@ def extract_document(
     measures = extract_measures(
         raw.sha256, structure, classifier, date, title=parsed.metadata.title
     )
-    place = document_jurisdiction(
+    place, place_why = document_place(
         parsed.metadata.publisher, parsed.metadata.title, parsed.body, raw.text
     )
     parsed.metadata.jurisdiction = place
@@ -107,6 +109,8 @@ def extract_document(
         measures,
         year_origins,
         figure_sentences,
+        place_why,
+        scope_origins,
     )
     _attach_indicators(measures, indicators)
     return ExtractedDocument(

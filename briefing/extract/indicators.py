@@ -115,10 +115,13 @@ what each one is about (a page in traditional characters reaches it folded to si
   or report dated 2023 does not date its figures 2023 by itself: they often are cumulative or of the
   year before, so they stay null; nor does the year a reply's title names (the session that made
   the proposal: "关于2024年省人大…第215号建议的答复").
-- scope: a named place or body at the head of the clause or sentence (科学城核心区, 璧山片区, 金凤
-  实验室, a firm: …有限公司, …集团) that is not itself the thing counted; else the document's own place, which the
-  pipeline decides once (`places.document_jurisdiction`: its publisher's jurisdiction, else the
-  place its text calls its own or whose issuing body its opening names). Items of a list that are
+- scope: the innermost place frame around the figure. A named place or body at the head of the
+  clause or sentence (科学城核心区, 璧山片区, 金凤实验室, a firm: …有限公司, …集团) that is not itself
+  the thing counted; else a place the paragraph opens on ("在浙江,…", "宁波市：…"; "全市…" is the
+  document's own) or the heading above names ("（三）两江新区："); else the document's own place,
+  which the pipeline decides once (`places.document_place`: its publisher's jurisdiction, else the
+  place its text calls its own or whose issuing body its opening names). `explain` prints which
+  frame gave it (`scope_origins`). Items of a list that are
   places ("北京、上海研发投入分别为…") are each their figure's scope; a list of places before one
   figure ("西宁、武汉、南京优秀科技成果600余项") is none of them alone, and its name keeps the list.
   A place opening a body's name (辽宁实验室, 深圳河套学院, 浙江大学) is not the figure's place (a
@@ -505,6 +508,9 @@ class _Figure:
     # where the year was taken from, with the year it gave ("句中的“2023年”"), for `explain`
     # (a mention and whether it sits in the figure's clause: worded only when asked, see _said)
     year_from: tuple[int | None, str | tuple[_Mention, bool]] | None = None
+    # which place frame gave the scope ("所在分句写明的“长沙县”", "所在标题“（三）两江新区”"), for
+    # `explain`
+    scope_from: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -514,6 +520,10 @@ class _DocContext:
     summary_year: int | None
     jurisdiction: str | None = None
     title_year: int | None = None
+    # the innermost place frame around the sentence (a paragraph's or heading's place, else the
+    # document's own), and where it came from: the scope of a figure whose sentence names none
+    frame_place: str | None = None
+    frame_why: str = ""
 
 
 def extract_indicators(
@@ -525,14 +535,20 @@ def extract_indicators(
     measures: Sequence[Measure] = (),
     year_origins: dict[str, str] | None = None,
     figure_sentences: dict[str, int] | None = None,
+    jurisdiction_why: str = "",
+    scope_origins: dict[str, str] | None = None,
 ) -> list[Indicator]:
     """Indicators of one document, in document order. `measure_id` is set later by the pipeline.
     `year_origins`, when given, receives for each indicator's id where its year came from, in the
     words `briefing explain` prints ("所在部分开头的“2025年是…”"); `figure_sentences` the index
     of the sentence it was cut from (the same figure may be in a summary and in a plan).
 
-    `jurisdiction` is the document's own place (`places.document_jurisdiction`, decided once by
-    the pipeline): the scope of a figure whose sentence names no place of its own. The year of `title` ("2016年…
+    `jurisdiction` is the document's own place (`places.document_place`, decided once by the
+    pipeline; `jurisdiction_why` says where from): the outermost place frame. A heading or a
+    paragraph opening that names a place ("（三）两江新区：…", "在浙江，…") frames the figures under
+    it; a figure takes the innermost frame unless its own clause or sentence names a place (see
+    `_sentence_figures`). `scope_origins`, when given, receives for each indicator's id where its
+    scope came from ("所在标题“（三）两江新区”"), for `briefing explain`. The year of `title` ("2016年…
     统计公报") dates the figures that no sentence or heading dates. `measures` (the document's,
     with their status) make a planned measure's figures targets.
     """
@@ -543,6 +559,13 @@ def extract_indicators(
         # not of the figures the answer gives (often totals, or of the year before)
         ctx = dataclasses.replace(ctx, title_year=None)
     planned_paragraphs = _planned_paragraphs(structure)
+    # place frames, outermost first: the document's own place, a heading's, a paragraph opening's
+    own_frame = (
+        ctx.jurisdiction,
+        f"文件本身的地区（{jurisdiction_why}）" if jurisdiction_why else "文件本身的地区",
+    )
+    heading_places: dict[tuple[str, ...], tuple[str, str] | None] = {}
+    paragraph_places: dict[int, tuple[str, str] | None] = {}
     paragraph_years: dict[int, int] = {}
     carried_years: dict[int, int] = {}
     paragraphs_seen: set[int] = set()
@@ -573,6 +596,9 @@ def extract_indicators(
     plan_genre = detect_genre(title, structure).genre == "plan"
     for sentence in sentences:
         if sentence.paragraph not in paragraphs_seen:
+            paragraph_places[sentence.paragraph] = _frame_place(
+                sentence.text, ctx.jurisdiction, "所在段落开头的"
+            )
             # a paragraph opening "2023年,…" dates the figures of its later sentences
             paragraphs_seen.add(sentence.paragraph)
             lead = _LEADING_YEAR.match(sentence.text) or _PARAGRAPH_YEAR.match(sentence.text)
@@ -712,6 +738,11 @@ def extract_indicators(
                 context_year, context_why = ctx.title_year, "文件标题中的年份"
             if context_year is None:
                 context_year, context_why = frames.get((), (None, ""))
+        frame = paragraph_places.get(sentence.paragraph) or _heading_frame(
+            sentence.section, heading_places, ctx.jurisdiction
+        )
+        place, place_why = frame or own_frame
+        sentence_ctx = dataclasses.replace(sentence_ctx, frame_place=place, frame_why=place_why)
         figures, last_year = _sentence_figures(
             sentence.text, sentence_ctx, planned, context_year, context_why
         )
@@ -743,6 +774,12 @@ def extract_indicators(
             indicators.append(_to_indicator(sha256, len(indicators), sentence.text, fig))
             if figure_sentences is not None:
                 figure_sentences[indicators[-1].id] = sentence.index
+            if scope_origins is not None:
+                scope_origins[indicators[-1].id] = (
+                    (fig.scope_from or "原文没有给出")
+                    if fig.scope
+                    else "原文没有给出，文件本身的地区也不明"
+                )
             origins.append(fig.year_from or (fig.year, ""))
             if reviews.get(top) and fig.year is None:
                 chain = _date_in_review(
@@ -1313,10 +1350,16 @@ def _sentence_figures(
         if c_start not in clause_scopes:
             # the scope is at the head of the clause: never copy a long clause per figure
             clause_scopes[c_start] = _scope_of(text[c_start : min(c_end, c_start + 80)])
-        scope = clause_scopes[c_start] or _place_before(places, c_start, q.start)
-        if scope is None and ctx.jurisdiction and _OWN_PLACE.match(text, c_start):
+        # the innermost place frame that names one: the clause's own, the sentence's, then the
+        # paragraph's, the heading's or the document's (ctx.frame_place)
+        scope = clause_scopes[c_start]
+        scope_from = f"所在分句开头的“{scope}”"
+        if scope is None and (scope := _place_before(places, c_start, q.start)) is not None:
+            scope_from = f"所在分句写明的“{scope}”"
+        if scope is None and ctx.jurisdiction and (own := _OWN_PLACE.match(text, c_start)):
             # "…福建省院士专家工作站认定名单公布,我市共有11家…": 我市 is the document's own place
             scope = ctx.jurisdiction
+            scope_from = f"所在分句的“{own.group()[-2:]}”（即文件本身的地区）"
         if scope is None:
             if not sentence_scope_known:
                 sentence_scope = _scope_of(_LEAD_TIME.sub("", text[:200], count=1))
@@ -1330,7 +1373,12 @@ def _sentence_figures(
                 # "苏州实验室获批…,紫金山…等实验室加快建设,牵头建设44家全国重点实验室": a body
                 # heading the sentence is no longer the subject once a clause names another
                 head_scope = None
-            scope = head_scope or _place_before(places, 0, q.start) or ctx.jurisdiction
+            if head_scope is not None:
+                scope, scope_from = head_scope, f"句首的“{head_scope}”"
+            elif (scope := _place_before(places, 0, q.start)) is not None:
+                scope_from = f"同句前面写明的“{scope}”"
+            else:
+                scope, scope_from = ctx.frame_place, ctx.frame_why
         metric = _clean_metric(
             bare, scope, amount=q.unit.endswith("元"), people=q.unit.endswith(_PEOPLE_UNITS)
         )
@@ -1361,13 +1409,17 @@ def _sentence_figures(
         ):
             # "科研院所R&D经费支出10.52亿元,…;高等学校支出4.36亿元": a clause naming a performer
             # of its own is not about the body heading the sentence
-            scope = _place_before(places, 0, q.start) or ctx.jurisdiction
+            if (scope := _place_before(places, 0, q.start)) is not None:
+                scope_from = f"同句前面写明的“{scope}”"
+            else:
+                scope, scope_from = ctx.frame_place, ctx.frame_why
         end = q.end
         suffix = _counted_noun(text, q.end, c_end)
         if suffix and metric and metric.endswith(_COMPANY_TAILS) and _COMPANY_END.search(metric):
             # "国家能源集团宁夏煤业有限责任公司400万吨煤炭间接液化示范项目": the firm is whose
             # figure it is, what follows the figure is what it measures
             scope, metric = metric, None
+            scope_from = f"数字前的企业名称“{scope}”"
         if suffix and _prefer_counted_noun(text, q, bare, metric):
             end = text.index(suffix, q.end) + len(suffix)
             # "60%科研人员每周平均科研时间增加2小时": a percentage of people is their share
@@ -1528,6 +1580,7 @@ def _sentence_figures(
         )
         figures[-1].gap = gap_name is not None
         figures[-1].year_from = (year, why)
+        figures[-1].scope_from = scope_from
         figures[-1].grant = grant_name
         prev_end_in_clause[c_start] = end
 
@@ -2290,20 +2343,26 @@ def _scope_places(
             # than the first; the figures are the group's
             listed_ends.add(end)
             continue
-        if _NOT_SCOPE_BEFORE.search(text, max(0, start - 2), start):
-            continue
         if text.startswith(("等", "、"), end):
             continue  # "北京、上海等地": examples
-        if _WITHIN.match(text, end):
-            continue  # "在无锡市区范围率先建立…": where a thing was done first, not whose figure
-        if directive_source(text, end):
-            continue  # "落实中央、省、襄阳市决策部署": the level above whose decisions are followed
-        if _PROPER_NAME_AFTER.match(text, end) is not None:
-            # "辽宁实验室", "深圳河套学院": the place is part of a body's name; the body is no
-            # place, and a 大连 policy's grant to the 辽宁实验室 is 大连's figure
+        if not _names_subject(text, start, end):
             continue
         found.append((start, name))
     return sorted(found)
+
+
+def _names_subject(text: str, start: int, end: int) -> bool:
+    """Whether the place at text[start:end] may be what the text around it is about, a place
+    frame: not a partner, origin or destination ("赴上海", "与浙江合作"), not where a thing was
+    done first ("在无锡市区范围率先…"), not the level whose decisions are carried out ("落实中央、
+    省、襄阳市决策部署"), not the opening of a body's name ("辽宁实验室", "深圳河套学院": the body
+    is no place, and a 大连 policy's grant to the 辽宁实验室 is 大连's figure)."""
+    return not (
+        _NOT_SCOPE_BEFORE.search(text, max(0, start - 2), start)
+        or _WITHIN.match(text, end)
+        or directive_source(text, end)
+        or _PROPER_NAME_AFTER.match(text, end) is not None
+    )
 
 
 _WITHIN = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:范围|区域内|境内)")
@@ -2330,6 +2389,66 @@ def _places_in_windows(text: str, quantities: Sequence[Quantity]) -> list[tuple[
     for lo, hi in windows:
         found += [(a + lo, b + lo, name) for a, b, name in find_places(text[lo:hi])]
     return found
+
+
+# What may stand before the place a heading or paragraph opens on: its number ("（三）", "一、",
+# "二是"), its time ("2024年,"), "在" ("在浙江,…")
+_FRAME_LEAD = re.compile(
+    r"(?:第[一二三四五六七八九十百零〇0-9]{1,4}(?:章|部分)|[一二三四五六七八九十]+[、.．是]"
+    r"|[(（][一二三四五六七八九十0-9]{1,3}[)）]、?|[0-9]{1,2}[.．、])?\s*"
+    r"(?:(?:19|20)[0-9]{2}年(?:以来|全年|底|末)?[,，]?|今年[,，]|去年[,，])?在?"
+)
+# A development zone or area as a frame's subject: "两江新区：", "科学城核心区,…"
+_AREA_FRAME = re.compile(
+    r"[\u4e00-\u9fff]{2,6}?(?:高新区|经开区|新区|开发区|片区|科学城|自贸区|示范区)(?=[：:,，]|$)"
+)
+# After a place, the words that make it part of a name: a body (辽宁实验室), a programme, fund or
+# award of that level (浙江省自然科学基金, 江苏省重点研发计划, 河南省科学技术奖), not a frame
+_NAMED_AFTER = re.compile(r"[^,，;；。:：]{0,8}?(?:基金|奖|计划|专项|名单|榜单|工程(?!师))")
+# "全市…", "我省…" opening a paragraph: the document's own place, not a ranking in it (全市第一)
+_OWN_FRAME = re.compile(r"(?:全|我|本)(?:市|区|县|省|州|旗)(?![第首前唯排平])")
+
+
+def _frame_place(text: str, jurisdiction: str | None, where: str) -> tuple[str, str] | None:
+    """The place a heading or a paragraph's first sentence opens on as what the text under it is
+    about, and where it came from: an administrative place ("宁波市：", "在浙江,", "一、万盛经开区…"
+    through the known names), a zone or area followed by its colon ("两江新区："), or 全市/我省
+    (the document's own place). Not a place that opens the name of a body, a programme, a fund or
+    an award (浙江大学, 浙江省自然科学基金), a list of places, or the level whose decisions are
+    carried out. None when the opening names no place."""
+    lead = _FRAME_LEAD.match(text)
+    at = lead.end() if lead is not None else 0
+    if (own := _OWN_FRAME.match(text, at)) is not None:
+        if jurisdiction is None:
+            return None
+        return jurisdiction, f"{where}“{text[: own.end()]}”（即文件本身的地区）"
+    found = find_places(text[at : at + 16]) if may_name_place(text[at : at + 12]) else []
+    if not found or found[0][0] != 0:
+        area = _AREA_FRAME.match(text, at)
+        return (area.group(), f"{where}“{text[: area.end()]}”") if area is not None else None
+    end = at + found[0][1]
+    if (
+        text.startswith(("、", "等", "和", "与", "及"), end)
+        or not _names_subject(text, at, end)
+        or _NAMED_AFTER.match(text, end)
+    ):
+        return None
+    return found[0][2], f"{where}“{text[:end]}”"
+
+
+def _heading_frame(
+    section: tuple[str, ...],
+    heading_places: dict[tuple[str, ...], tuple[str, str] | None],
+    jurisdiction: str | None,
+) -> tuple[str, str] | None:
+    """The innermost heading over a sentence that names a place as what its part is about."""
+    for depth in range(len(section), 0, -1):
+        key = section[:depth]
+        if key not in heading_places:
+            heading_places[key] = _frame_place(key[-1], jurisdiction, "所在标题")
+        if (frame := heading_places[key]) is not None:
+            return frame
+    return None
 
 
 def _place_before(places: Sequence[tuple[int, str]], lo: int, pos: int) -> str | None:
@@ -2702,6 +2821,7 @@ def _distribute_pairs(text: str, figures: list[_Figure]) -> None:
                 if place is not None:
                     # "北京、上海研发投入分别为…": each item is a place, the figure is its
                     fig.scope, fig.metric = place
+                    fig.scope_from = f"“分别”之前列举的“{fig.scope}”与数字依次对应"
                 fig.text_start = start
                 fig.text_end = run[-1].text_end
                 if first.kind != "actual":
@@ -3002,7 +3122,8 @@ def _inherit_metrics(figures: list[_Figure]) -> None:
         if len(earlier) >= gap and gap > 1 and figures[i].text_start == figures[j - 1].text_start:
             for fig, src in zip(figures[i:j], earlier[-gap:], strict=True):
                 fig.metric = src.metric
-                fig.scope = fig.scope or src.scope
+                if fig.scope is None:
+                    fig.scope, fig.scope_from = src.scope, src.scope_from
         elif earlier:
             for fig in figures[i:j]:
                 if not _may_share_metric(fig.quantity.unit, earlier[-1].quantity.unit):
@@ -3010,7 +3131,8 @@ def _inherit_metrics(figures: list[_Figure]) -> None:
                 source = earlier[-1]
                 money = fig.quantity.unit.endswith("元")
                 fig.metric = source.grant if source.grant and money else source.metric
-                fig.scope = fig.scope or source.scope
+                if fig.scope is None:
+                    fig.scope, fig.scope_from = source.scope, source.scope_from
         with_metric.extend(f for f in figures[i:j] if f.metric is not None)
         i = j
 

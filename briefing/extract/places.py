@@ -354,8 +354,16 @@ _NATIONAL = re.compile(
 def document_jurisdiction(
     publisher: str | None, title: str | None, body: str | None = None, page: str | None = None
 ) -> str | None:
-    """The place a document is about, decided once per document: the figures whose sentence names
-    no place of their own are scoped to it, and the briefing prints it ("技术合同成交额（重庆市）").
+    """The place a document is about (`document_place` without saying where it came from)."""
+    return document_place(publisher, title, body, page)[0]
+
+
+def document_place(
+    publisher: str | None, title: str | None, body: str | None = None, page: str | None = None
+) -> tuple[str | None, str]:
+    """The place a document is about, decided once per document, and where it came from (for
+    `briefing explain`): the outermost place frame, the scope of the figures whose sentence,
+    paragraph and heading name no place ("技术合同成交额（重庆市）").
 
     In this order: the jurisdiction of its publisher; of a title that opens with the issuing
     body's name ("重庆市科学技术局关于…"); 全国 for national bodies and documents; else, for a page
@@ -363,25 +371,28 @@ def document_jurisdiction(
     summary), else that of the first issuing body its opening names (`body_jurisdiction`:
     "来源:漳州市发改委", "我代表国务院"); else that of the site that carries the `page` (the whole
     text as read, its chrome too: "主办单位:常州市统计局", "荆州市绩效考核网 版权所有"). None when
-    nothing names one."""
-    own = jurisdiction(publisher)
+    nothing names one: never a guess."""
+    own, why = jurisdiction(publisher), f"据发布机关“{publisher}”"
     if own is None and title:
-        own = _title_jurisdiction(title)
+        own, why = _title_jurisdiction(title), "据文件标题"
     if own is None and not title and body and (headline := _headline(body)) is not None:
         # an untitled page's headline ("青海省2011年科技工作总结") names whose figures follow
-        own = _title_jurisdiction(headline)
+        own, why = _title_jurisdiction(headline), "据正文开头的标题行"
     if own is None:
-        for name in (publisher, title):
+        for name, named in ((publisher, "发布机关"), (title, "文件标题")):
             if name and _NATIONAL.match(name):
-                return NATION
+                own, why = NATION, f"{named}是国家机关"
+                break
     if own is None and body:
         level = next(filter(None, (_body_level(name) for name in (publisher, title))), None)
-        own = text_jurisdiction(body, level) or body_jurisdiction(body[:OPENING])
+        own, why = text_jurisdiction(body, level), "正文以“全市”“我市”等自称的地区"
+        if own is None:
+            own, why = body_jurisdiction(body[:OPENING]), "据正文开头写明的机关"
     if own is None and page:
-        own = site_jurisdiction(page)
+        own, why = site_jurisdiction(page), "据网站主办单位"
     if own is not None and own.endswith(tuple(_ZONE_WORDS)):
         own = short_zone(own) or own  # the zone by the name the briefing prints: 杭州高新区
-    return own
+    return own, (why if own is not None else "")
 
 
 # A site's owner in its chrome: "主办单位:常州市统计局", "荆州市绩效考核网 版权所有", a site's

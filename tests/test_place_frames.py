@@ -1,0 +1,108 @@
+"""The place of a figure as a frame: the clause's own place, else the sentence's, else the
+paragraph opening's, else the heading's, else the document's own place (or none)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.extract.indicators import extract_indicators
+from briefing.extract.structure import parse_structure
+from briefing.model import Indicator
+
+SHA = "0" * 64
+
+
+def scopes(text: str, place: str | None, title: str | None = None) -> dict[str, str | None]:
+    """Each figure's scope by its value and unit, the document read with its headings."""
+    found = extract_indicators(SHA, parse_structure(text), "2024-12-30", place, title)
+    return {f"{i.value:g}{i.unit}": i.scope for i in found}
+
+
+def with_origins(text: str, place: str | None) -> list[tuple[Indicator, str]]:
+    origins: dict[str, str] = {}
+    found = extract_indicators(
+        SHA, parse_structure(text), "2024-12-30", place, None, scope_origins=origins
+    )
+    return [(i, origins[i.id]) for i in found]
+
+
+SUMMARY = (
+    "一、总体情况\n"
+    "2024年，全市新增高新技术企业310家。\n"
+    "二、各片区进展\n"
+    "（一）江北新区：\n"
+    "新增科技型企业920家。技术合同成交额达到64亿元。\n"
+    "（二）栖霞区\n"
+    "新增众创空间7个，研发投入增长11%。\n"
+    "（三）平台建设\n"
+    "新增市级工程技术研究中心23家。\n"
+)
+
+
+def test_a_heading_naming_a_place_frames_the_figures_under_it() -> None:
+    found = scopes(SUMMARY, "南京市")
+    assert found["310家"] == "南京市"
+    # the zone's and the district's parts: every figure under them is theirs
+    assert found["920家"] == found["64亿元"] == "江北新区"
+    assert found["7个"] == found["11%"] == "栖霞区"
+    # a frame ends with its part: the next heading names no place
+    assert found["23家"] == "南京市"
+
+
+def test_a_paragraph_opening_on_a_place_frames_its_later_sentences() -> None:
+    text = (
+        "一、对外合作\n"
+        "在安徽，合作共建研发平台5个。双方联合攻关项目达到14项。\n"
+        "全年引进外地科技成果36项。\n"
+    )
+    found = scopes(text, "南京市")
+    assert found["5个"] == found["14项"] == "安徽省"
+    # the next paragraph is back in the document's own place
+    assert found["36项"] == "南京市"
+
+
+def test_a_fund_or_programme_opening_a_paragraph_is_no_frame() -> None:
+    text = (
+        "一、项目争取\n"
+        "江苏省重点研发计划立项支持我市项目12项。全年争取上级资金1.8亿元。\n"
+        "浙江大学在我市设立研究院。合作项目9项。\n"
+    )
+    found = scopes(text, "常州市")
+    assert found["1.8亿元"] == "常州市"
+    assert found["9项"] == "常州市"
+
+
+def test_a_clause_naming_its_own_place_overrides_the_frame() -> None:
+    text = "二、区县情况\n（一）江北新区\n新增孵化器4家，其中，六合区新增2家。\n"
+    found = extract_indicators(SHA, parse_structure(text), "2024-12-30", "南京市", None)
+    assert [(i.value, i.scope) for i in found] == [(4, "江北新区"), (2, "六合区")]
+
+
+def test_nothing_named_leaves_the_place_empty() -> None:
+    found = scopes("一、工作情况\n新增科技型企业300家。\n", None)
+    assert found == {"300家": None}
+
+
+def test_explain_says_where_a_figures_place_came_from(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    doc = tmp_path / "summary.txt"
+    doc.write_text("南京市科学技术局2024年工作总结\n" + SUMMARY, encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", "技术合同成交额达到64亿元", "--doc", str(doc)])
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if "64亿元" in x and "范围来自" in x)
+    assert "江北新区　范围来自：所在标题“（一）江北新区" in line
+    result = CliRunner().invoke(app, ["explain", "全市新增高新技术企业310家", "--doc", str(doc)])
+    line = next(x for x in result.output.splitlines() if "310家" in x and "范围来自" in x)
+    assert "南京市　范围来自：所在分句的“全市”（即文件本身的地区）" in line
+    result = CliRunner().invoke(app, ["explain", "新增市级工程技术研究中心23家", "--doc", str(doc)])
+    line = next(x for x in result.output.splitlines() if "23家" in x and "范围来自" in x)
+    assert "南京市　范围来自：文件本身的地区（据" in line
+
+
+def test_the_frames_say_where_each_place_came_from() -> None:
+    origins = dict((f"{i.value:g}{i.unit}", why) for i, why in with_origins(SUMMARY, "南京市"))
+    assert origins["7个"].startswith("所在标题“（二）栖霞区")
+    assert origins["310家"] == "所在分句的“全市”（即文件本身的地区）"
