@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.extract.indicators import extract_indicators
+from briefing.extract.places import document_place, find_places, within
 from briefing.extract.structure import parse_structure
 from briefing.model import Indicator
 
@@ -81,6 +82,31 @@ def test_a_clause_naming_its_own_place_overrides_the_frame() -> None:
 def test_nothing_named_leaves_the_place_empty() -> None:
     found = scopes("一、工作情况\n新增科技型企业300家。\n", None)
     assert found == {"300家": None}
+
+
+def test_a_county_named_after_its_city_is_the_county() -> None:
+    assert [p[2] for p in find_places("其中,衡阳县完成技术合同成交额")] == ["衡阳县"]
+    assert [p[2] for p in find_places("推动长沙县域经济发展")] == ["长沙市"]
+    assert [p[2] for p in find_places("吉林市科技局")] == ["吉林市"]
+    found = scopes("全市技术合同成交额80亿元,其中,衡阳县完成12亿元。", "衡阳市")
+    assert found == {"80亿元": "衡阳市", "12亿元": "衡阳县"}
+
+
+def test_the_most_specific_place_the_text_calls_its_own_wins_over_its_parent() -> None:
+    body = (
+        "5月8日，调研组来到绵阳市，调研了我市科技城建设情况。据了解，我市新增国家高新技术企业"
+        "260家，绵阳市技术合同成交额增长30%。\n"
+    )
+    # a national body visiting: the title names the ministry, the text the city it visits
+    assert document_place(None, "工业和信息化部调研组来我市调研", body)[0] == "绵阳市"
+    # a province's news channel carrying a city's story
+    assert document_place(None, "四川频道", body)[0] == "绵阳市"
+    assert within("绵阳市", "四川省") and not within("四川省", "绵阳市")
+    # a province's own text naming one of its cities twice stays the province's
+    provincial = (
+        "全省新增高新技术企业2600家，全省技术合同成交额增长18%，绵阳、绵阳科技城建设加快。\n"
+    )
+    assert document_place("四川省科学技术厅", None, provincial)[0] == "四川省"
 
 
 def test_explain_says_where_a_figures_place_came_from(tmp_path: Path) -> None:

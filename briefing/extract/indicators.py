@@ -120,8 +120,8 @@ what each one is about (a page in traditional characters reaches it folded to si
   the thing counted; else a place the paragraph opens on ("在浙江,…", "宁波市：…"; "全市…" is the
   document's own) or the heading above names ("（三）两江新区："); else the document's own place,
   which the pipeline decides once (`places.document_place`: its publisher's jurisdiction, else the
-  place its text calls its own or whose issuing body its opening names). `explain` prints which
-  frame gave it (`scope_origins`). Items of a list that are
+  place its text calls its own or whose issuing body its opening names; a place inside that one the
+  text calls its own wins). `explain` prints which frame gave it (`scope_origins`). Items of a list that are
   places ("北京、上海研发投入分别为…") are each their figure's scope; a list of places before one
   figure ("西宁、武汉、南京优秀科技成果600余项") is none of them alone, and its name keeps the list.
   A place opening a body's name (辽宁实验室, 深圳河套学院, 浙江大学) is not the figure's place (a

@@ -124,7 +124,10 @@ def _tables() -> tuple[dict[str, str], dict[str, tuple[int, ...]], re.Pattern[st
     for short, full in PROVINCES.items():
         names[full] = full
         names[short + "省"] = full
-        names[short + "市"] = full
+        # "吉林市" is the city of 吉林省, not the province: only a municipality is a 市 by its name
+        names[short + "市"] = (
+            full if full.endswith("市") or short + "市" not in divisions() else short + "市"
+        )
         names[short] = full
     for short, full in CITIES.items():
         names[full] = full
@@ -247,6 +250,18 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
             and text[start - 1] not in _PHRASE_BEFORE
         ):
             continue  # "新增城区绿地": 新增 and 城区, no 增城区
+        if (
+            (county := text[start : end + 1]) != name
+            and name in CITIES
+            and county[-1] in "县区"
+            and county in divisions()
+            and ((after := text[end + 1 : end + 2]) == "" or after not in _WORD_AFTER[county[-1]])
+        ):
+            # "湘潭县", "长沙县": the county (or district) named after its city is the county, the
+            # most specific place the text names, not the city around it ("长沙县域" stays 长沙)
+            found.append((start, end + 1, county))
+            pos = end + 1
+            continue
         district = _DISTRICT_RE.match(text, end)
         if district is not None and _NOT_DISTRICT.search(district.group()) is None:
             found.append((start, district.end(), district.group()))
@@ -383,7 +398,14 @@ def document_place(
             if name and _NATIONAL.match(name):
                 own, why = NATION, f"{named}是国家机关"
                 break
-    if own is None and body:
+    if own is not None:
+        if body and (inner := text_jurisdiction(body)) is not None and within(inner, own):
+            # the most specific place wins over its parent: a page whose title or publisher names
+            # its province (a news channel "某省分社") or a national body (a ministry's visitors
+            # "来我市调研") while its text calls one of the province's cities its own ("全市…",
+            # naming it more than all others) is that city's
+            own, why = inner, f"正文自称的地区，比“{own}”（{why}）更具体"
+    elif body:
         level = next(filter(None, (_body_level(name) for name in (publisher, title))), None)
         own, why = text_jurisdiction(body, level), "正文以“全市”“我市”等自称的地区"
         if own is None:
@@ -441,6 +463,33 @@ def site_jurisdiction(page: str) -> str | None:
 _LEVEL_BODY = re.compile(
     r"^(省|市|区|县|州)(?:人民政府|政府|委|科学技术|科技|财政|统计|发展|发改|工业|经济|经信|教育|人力|商务)"
 )
+
+
+def parent_place(place: str) -> str | None:
+    """The place one level up: a division's parent (溧阳市 -> 常州市 -> 江苏省), a zone's city
+    (沈阳高新区 -> 沈阳市), 全国 for a province; None for 全国 or a name not known."""
+    if place == NATION:
+        return None
+    if (up := divisions().get(place)) is not None:
+        return up
+    if place in PROVINCES.values():
+        return NATION
+    found = find_places(place)
+    if found and found[0][0] == 0 and found[0][2] != place:
+        return found[0][2]  # "沈阳高新区", "杭州高新区": the zone's city
+    return None
+
+
+def within(inner: str, outer: str) -> bool:
+    """Whether `inner` lies inside `outer` (a strict descendant in the tree of divisions)."""
+    seen = 0
+    place: str | None = inner
+    while place is not None and seen < 6:
+        place = parent_place(place)
+        seen += 1
+        if place == outer:
+            return True
+    return False
 
 
 def _body_level(name: str | None) -> str | None:
