@@ -132,3 +132,11 @@ def test_the_frames_say_where_each_place_came_from() -> None:
     origins = dict((f"{i.value:g}{i.unit}", why) for i, why in with_origins(SUMMARY, "南京市"))
     assert origins["7个"].startswith("所在标题“（二）栖霞区")
     assert origins["310家"] == "所在分句的“全市”（即文件本身的地区）"
+
+
+def test_a_paragraph_opening_on_a_higher_level_is_not_called_the_documents_own() -> None:
+    text = "一、工作情况\n全省新增省级重点实验室40家。全年新增高新技术企业12家。\n"
+    origins = [why for _, why in with_origins(text, "扬州市")]
+    # 全省 in a city's text is the province: the later sentence's frame is the document's, not
+    # the paragraph's
+    assert origins[1] == "文件本身的地区"

@@ -2419,8 +2419,8 @@ def _frame_place(text: str, jurisdiction: str | None, where: str) -> tuple[str, 
     lead = _FRAME_LEAD.match(text)
     at = lead.end() if lead is not None else 0
     if (own := _OWN_FRAME.match(text, at)) is not None:
-        if jurisdiction is None:
-            return None
+        if jurisdiction is None or not jurisdiction.endswith(own.group()[-1]):
+            return None  # "全省…" in a city's text: the province, which the text does not place
         return jurisdiction, f"{where}“{text[: own.end()]}”（即文件本身的地区）"
     found = find_places(text[at : at + 16]) if may_name_place(text[at : at + 12]) else []
     if not found or found[0][0] != 0:
