@@ -468,8 +468,13 @@ def themes_cmd(config: ConfigOption = None, lexicon: LexiconOption = None) -> No
 @app.command("explain", cls=Command)
 def explain_cmd(
     sentence: Annotated[
-        str, typer.Argument(help="要解释的句子", show_default=False, metavar="句子")
-    ],
+        str | None,
+        typer.Argument(
+            help="要解释的句子；省略句子只给 --doc 时，说明该文件哪些行是网页元素、标题、文件头和落款",
+            show_default=False,
+            metavar="[句子]",
+        ),
+    ] = None,
     config: ConfigOption = None,
     lexicon: LexiconOption = None,
     section: SectionOption = None,
@@ -479,6 +484,15 @@ def explain_cmd(
 ) -> None:
     """说明一句话如何归类：命中的词、权重、被排除的词、最终主题，以及状态由体裁、章节还是语气决定。"""
     from briefing import cli_themes
+
+    if sentence is None:
+        if doc is None:
+            _err("错误：请给出要解释的句子，或用 --doc 给出要查看页面结构的文件")
+            raise typer.Exit(EXIT_USAGE)
+        from briefing import cli_page
+
+        cli_page.explain_page(doc)
+        return
 
     cli_themes.explain(sentence, _lexicon_path(config, lexicon), section, title, date, doc)
 

@@ -23,6 +23,29 @@ from briefing.extract.header import (
     title_before_fields,
 )
 from briefing.extract.numbers import find_quantities
+from briefing.extract.page import (
+    ASIDE,
+    BODY,
+    FURNITURE,
+    HEAD,
+    SIGNATURE,
+    TITLE,
+    WHY_ABOVE_HEADLINE,
+    WHY_ABOVE_TITLE,
+    WHY_ATTACHMENT_LINKS,
+    WHY_CHROME,
+    WHY_COLUMN,
+    WHY_CRUMBS,
+    WHY_FOOTER,
+    WHY_HEADING_ABOVE_CRUMBS,
+    WHY_MENU,
+    WHY_READER_PROMPT,
+    WHY_TABLE_ROW,
+    PageLayout,
+    PageLine,
+    furniture_shape,
+    opening_furniture,
+)
 from briefing.extract.places import find_places, jurisdiction, site_host
 from briefing.extract.script import NOTE as TRADITIONAL_NOTE
 from briefing.extract.script import is_traditional, to_simplified
@@ -73,6 +96,8 @@ class ParsedText:
     body: str
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # which lines were the page and which the document (`briefing.extract.page`)
+    layout: PageLayout = field(default_factory=PageLayout)
 
 
 MAX_HEAD_LINES = 80  # real heads (two header blocks, title, dates, addressee) need about 30
@@ -143,6 +168,11 @@ class _Lines:
     def __init__(self, text: str) -> None:
         text = _SPLIT_DOC_NO.sub(r"\1", text)
         self.raw = []
+        # chrome lines dropped as read, each with the number of lines kept before it: the page's
+        # layout puts them back in their place
+        self.chrome: list[tuple[int, str]] = []
+        # why a kept line was found to be the page's furniture (`briefing.extract.page`)
+        self.why: dict[int, str] = {}
         # the date a toolbar or counter line of the page's opening carries ("浏览量: 时间:2018-11-13
         # 13:46:11", "【字体: 】 【2020-09-08】 【阅读:次】"): when the page went up, the line chrome
         self.chrome_date: str | None = None
@@ -152,15 +182,39 @@ class _Lines:
                 continue
             if not is_chrome_line(ln):
                 self.raw.append(ln)
-            elif self.chrome_date is None and len(self.raw) < SCAN_LINES:
+                continue
+            self.chrome.append((len(self.raw), ln))
+            if self.chrome_date is None and len(self.raw) < SCAN_LINES:
                 self.chrome_date = _chrome_date(ln)
         if self.raw and len(self.raw[0]) > MIN_SQUASHED_PAGE:
-            self.raw[:1] = _unsquash_head(self.raw[0])
+            head = _unsquash_head(self.raw[0])
+            self.raw[:1] = head
+            self.chrome = [(n + len(head) - 1 if n else 0, ln) for n, ln in self.chrome]
         self.norm = normalize_lines(self.raw)
         self.removed = [not n for n in self.norm]
+        self._footer_between_chrome()
+
+    def _footer_between_chrome(self) -> None:
+        """A line of the page's footer: below the text's last sentence, with the page's chrome right
+        above and right below it ("版权所有:…" / "地址:… 联系电话:…" / "…ICP备…"); a footer prints its
+        address, its hours and its owner between its copyright and its record number."""
+        if len(self.chrome) < 2:
+            return
+        around = {n for n, _ in self.chrome}
+        for k in range(len(self.raw) - 1, -1, -1):
+            line = self.raw[k]
+            if len(line) > MAX_SCANNED_LINE or _SENTENCE_END.search(line):
+                return  # the text's last sentence: what stands above it is the document's
+            if k in around and k + 1 in around:
+                self.drop(k, WHY_FOOTER)
 
     def __len__(self) -> int:
         return len(self.raw)
+
+    def drop(self, k: int, why: str) -> None:
+        """Line k is the page's furniture, for the reason given."""
+        self.removed[k] = True
+        self.why[k] = why
 
     def body(self) -> str:
         """The lines left, without debris (table rows, captions), broken sentences joined."""
@@ -222,7 +276,7 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
     fields_below_title = False  # a field block stood between the title read and this line
     letterhead_end = -2  # the last line of a letterhead and the joint issuers stacked under it
     for k in range(min(start, len(lines))):
-        lines.removed[k] = True
+        lines.drop(k, WHY_ABOVE_HEADLINE)
         if (fields := parse_header_line(lines.raw[k])) is not None:
             _record_header(head, fields)  # a field table above the headline still counts
     i = start
@@ -238,23 +292,17 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
                 head.title_from_cell = True
             elif parse_header_line(lines.raw[i]) is None and _TABLE_ROW.search(line):
                 # a row of fields ("文件名称 | … | ||"): never the title whole
-                lines.removed[i] = True
+                lines.drop(i, WHY_TABLE_ROW)
                 i += 1
                 continue
         if (
             not title_parts
             and head.addressee is None
-            and (
-                _is_furniture(line)
-                or _is_reader_prompt(line, head)
-                or _is_column_name(lines, i)
-                or _is_greeting(line)
-                or _in_menu(lines, i)
-            )
+            and (why := _opening_furniture(lines, head, i)) is not None
             and dated_header(lines.raw[i]) is None
         ):
             # breadcrumbs, a site's welcome line, a hot-line: above the title, never the title
-            lines.removed[i] = True
+            lines.drop(i, why)
             i += 1
             continue
         if not title_parts and _LIST_ITEM.match(line) and _has_figure(line) and _in_list(lines, i):
@@ -282,8 +330,10 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
         if _page_heading_above(lines, head, title_parts, i):
             # "政协提案办理结果" / "首页 > … > 政协提案办理结果" / the document's title: what stood
             # above the breadcrumbs was the page's or the column's heading, never the title
+            for k in head.title_lines:
+                lines.why[k] = WHY_HEADING_ABOVE_CRUMBS
             title_parts, head.title_lines = [], []
-            lines.removed[i] = True
+            lines.drop(i, WHY_CRUMBS)
             i += 1
             continue
         if (
@@ -295,7 +345,9 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
         ):
             # "某某市科学技术局" / "通知公告" / "关于…的通知": a site's banner, then a column it
             # lists; the next title-like line is the title, not joined to the banner
-            lines.removed[i] = True
+            for k in head.title_lines:
+                lines.why[k] = WHY_ABOVE_TITLE
+            lines.drop(i, WHY_COLUMN)
             after_column = True
             i += 1
             continue
@@ -402,6 +454,8 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
         ):
             # what came first was a column name or a site's banner; or the page's heading over
             # its field block ("政协提案办理答复" / 索引号… / "某某局对…第40号提案的答复")
+            for k in head.title_lines:
+                lines.why[k] = WHY_ABOVE_TITLE
             title_parts = [line]
             head.title_lines = [i]
         elif title_parts and head.byline is None and is_org_line(line):
@@ -434,6 +488,12 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
         )
         # a page that shows the file it offers ("某某规划.doc"): the title is the file's name
         title = _FILE_NAME.sub("", title) if "." in title else title
+        tail_no = _TITLE_DOC_NO.search(title) if title.endswith((")", "）")) else None
+        if tail_no is not None and title_like(title[: tail_no.start()]):
+            # "某某局关于印发…的通知(市科〔2023〕13号)": the number a site prints after the title
+            # is the document's number, never its title's words
+            head.doc_no_line = head.doc_no_line or tail_no.group("no")
+            title = title[: tail_no.start()].rstrip()
         numbered = _NUMBERED_TITLE.fullmatch(title) if "号" in title else None
         if numbered is not None and title_like(rest := _unquoted(numbered.group("rest"))):
             # "成办发〔2012〕17号《某某办公厅关于印发…的通知》": a document's number is never
@@ -465,6 +525,7 @@ def _formal_below(heading: str, line: str) -> bool:
 
 
 # a title behind its document's number ("成办发〔2012〕17号《…的通知》", "某府发〔2015〕28号 关于…")
+_TITLE_DOC_NO = re.compile(rf"[(（]\s*(?P<no>{DOC_NO_LINE.pattern})\s*[)）]$")
 _NUMBERED_TITLE = re.compile(
     r"(?P<no>[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,5}号)\s*(?P<rest>[《关\u4e00-\u9fff].{5,})"
 )
@@ -1021,7 +1082,7 @@ def _drop_trailing_attachments(lines: _Lines, start: int) -> None:
             above = next((j for j in range(k - 1, start - 1, -1) if not lines.removed[j]), None)
             if above is not None and signature_line(lines.norm[above]) is not None:
                 for idx in seen:
-                    lines.removed[idx] = True
+                    lines.drop(idx, WHY_ATTACHMENT_LINKS)
             return
         if not (_FILE_NAME.search(line) or _SECTION_ITEM.match(line)):
             return
@@ -1049,16 +1110,6 @@ def _drop_attachment_list(lines: _Lines, start: int, k: int) -> None:
         k -= 1
 
 
-# Page furniture that a head may open with: breadcrumbs (首页 > 政务公开 > …, >>科技局>>…), a site's
-# welcome line, its hot-line or any line giving a phone number (加盟电话:152-6623-5191). Never a title.
-_FURNITURE = re.compile(
-    r"[>＞»›]|^(?:欢迎(?:来到|访问|光临)|服务热线|咨询电话|客服电话|当前位置|您(?:当前|现在)的?位置)"
-    r"|(?:电话|热线|手机|传真)\s*[:：]?\s*\d[\d\-－ ]{6,}"
-    # a page's time stamp opening the line (2023-11-11 07:41:54 來源:西安新聞網): the page's date
-    r"|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
-    # a search box's buttons: 精确检索, 开始检索, 站内搜索
-    r"|^(?:精确|模糊|高级|全文|站内|开始|立即)?(?:检索|搜索|查询)$"
-)
 _POINTER_GLYPHS = "➤►▶▷▸☞👉→"
 # A prompt to the reader, not a name of anything: an imperative to click, tap or scan opening the
 # line, a pointer glyph before it ("➤点击图片可浏览大图", "请扫描二维码观看视频"). A page prints it
@@ -1142,7 +1193,7 @@ def _page_heading_above(lines: _Lines, head: _Head, title_parts: list[str], i: i
         and head.addressee is None
         and head.page_date is None
         and _CRUMB_MARK.search(lines.norm[i]) is not None
-        and _is_furniture(lines.norm[i])
+        and furniture_shape(lines.norm[i]) is not None
     )
 
 
@@ -1189,8 +1240,16 @@ def _is_list_item(raw: str) -> bool:
 MAX_MENU_ITEM = 42  # characters: a headline and its bullet
 
 
-def _is_furniture(line: str) -> bool:
-    return len(line) <= 80 and not _SENTENCE_END.search(line) and bool(_FURNITURE.search(line))
+def _opening_furniture(lines: _Lines, head: _Head, i: int) -> str | None:
+    """Why line i, above the title, is the page's furniture (`briefing.extract.page`), or None."""
+    line = lines.norm[i]
+    if (why := opening_furniture(line)) is not None:
+        return why
+    if _is_reader_prompt(line, head):
+        return WHY_READER_PROMPT
+    if _is_column_name(lines, i):
+        return WHY_COLUMN
+    return WHY_MENU if _in_menu(lines, i) else None
 
 
 def _is_reader_prompt(line: str, head: _Head) -> bool:
@@ -1200,16 +1259,6 @@ def _is_reader_prompt(line: str, head: _Head) -> bool:
         and len(line) <= 80
         and _READER_PROMPT.match(line) is not None
     )
-
-
-# A site's greeting ("您好！欢迎访问某某市科学技术局网站", "欢迎进入某某县人民政府网!今天是:"): above
-# the title, never a title, though it may exclaim
-_GREETING = re.compile(r"[\s•·]*(?:您好|你好|欢迎(?:来到|访问|光临|进入|您))")
-MAX_GREETING = 60  # characters
-
-
-def _is_greeting(line: str) -> bool:
-    return len(line) <= MAX_GREETING and _GREETING.match(line) is not None
 
 
 SCAN_LINES = 40  # lines of the page's opening read for dates and a cover letter's signature
@@ -1282,7 +1331,9 @@ def _dates_page(raw_line: str) -> bool:
     fields = parse_header_line(raw_line)
     if fields is not None:
         return any(f.name in _PAGE_DATE_FIELDS and f.value and parse_date(f.value) for f in fields)
-    return _NUMERIC_DATE_OPENING.match(raw_line) is not None
+    # a full date then the page's fields ("2022年09月26日 19:03 | 来源:某某网"): however the date is
+    # written, the fields after it make the line the page's, not a signature
+    return _NUMERIC_DATE_OPENING.match(raw_line) is not None or dated_header(raw_line) is not None
 
 
 def _headline_above_date(lines: _Lines) -> int | None:
@@ -1302,7 +1353,7 @@ def _headline_above_date(lines: _Lines) -> int | None:
             len(line) >= MIN_HEADLINE
             and title_like(line)
             and not is_org_line(line)
-            and not _is_furniture(line)
+            and furniture_shape(line) is None
             and not _column_like(line)
             and line[0] not in "—－-(（【["
             and _CREDIT_LINE.fullmatch(lines.raw[k]) is None  # "本报记者 张三" over the date
@@ -1648,6 +1699,9 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     if not body.strip() and raw.text.strip():
         warnings.append(f"{raw.source}: 未识别到正文内容")
 
+    layout = _layout(lines, head, body_start, title)
+    layout.source = _clean(hdr.get("source"))
+    layout.host = site_host(raw.text)
     metadata = Metadata(
         title=title,
         display_title=display_title,
@@ -1662,7 +1716,35 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         addressee=_field_text(raw, "addressee") or _clean(hdr.get("addressee")) or head.addressee,
         url=raw.fields.get("url") or None,
     )
-    return ParsedText(metadata=metadata, body=body, notes=notes, warnings=warnings)
+    return ParsedText(metadata=metadata, body=body, notes=notes, warnings=warnings, layout=layout)
+
+
+def _layout(lines: _Lines, head: _Head, body_start: int, title: str | None) -> PageLayout:
+    """The roles the reading gave the page's lines, in the page's order (`briefing.extract.page`)."""
+    chrome = iter(lines.chrome)
+    pending = next(chrome, None)
+    out: list[PageLine] = []
+    titled = set(head.title_lines) if title else set()
+    for k in range(len(lines) + 1):
+        while pending is not None and pending[0] == k:
+            out.append(PageLine(pending[1], FURNITURE, WHY_CHROME))
+            pending = next(chrome, None)
+        if k == len(lines):
+            break
+        if not lines.removed[k]:
+            role, why = BODY, ""
+        elif k in titled:
+            role, why = TITLE, ""
+        elif k in lines.why:
+            role, why = FURNITURE, lines.why[k]
+        elif k in head.signature_lines:
+            role, why = SIGNATURE, ""
+        elif k < body_start or parse_header_line(lines.raw[k]) is not None:
+            role, why = HEAD, ""
+        else:
+            role, why = ASIDE, ""
+        out.append(PageLine(lines.raw[k], role, why))
+    return PageLayout(out)
 
 
 # "(黑龙江)某某市某某区人民政府工作报告(2025年1月14日)": a report's title as a site lists it,
@@ -1811,12 +1893,18 @@ def _outlet(source: str | None, credit: str | None, body: str) -> str | None:
     for name in (
         dateline.group("outlet") if dateline is not None else None,
         credit,
-        source if _reported(body) else None,
+        source if _reported(body) and not _copied_from(source, body) else None,
         source if source and _PRESS.search(source) and _REPORTED_SPEECH.search(body) else None,
     ):
         if name and _MEDIA.search(name) and _OUTLET_NAME.fullmatch(name) and name[0] != "本":
             return name.strip("《》")
     return None
+
+
+def _copied_from(source: str | None, body: str) -> bool:
+    """True when a page's 来源 names a site while its text says a paper wrote it ("本报记者",
+    "本报讯"): the paper's story was copied by that site, which wrote none of it."""
+    return bool(source) and _PRESS.search(source or "") is None and "本报" in body[:QUOTE_OPENING]
 
 
 def _reported(body: str) -> bool:

@@ -1,0 +1,81 @@
+"""`briefing explain --doc FILE` without a sentence: how the file's page was read.
+
+Which lines were the page that carried the document (its furniture, and why each was set aside),
+which were the document's title, head, body and signature, and the metadata read from them. Called
+by `cli.py`, which declares the options.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from briefing.errors import BriefingError
+from briefing.extract.metadata import parse_document_text
+from briefing.extract.page import BODY, FURNITURE, ROLE_NAMES, PageLayout
+from briefing.model import Metadata
+
+EXIT_FAILED = 1
+MAX_SHOWN = 60  # characters of a line shown
+
+
+def explain_page(doc: Path) -> None:
+    """Print, for each document the file holds, its page's layout and the metadata read from it."""
+    from briefing.inputs import escaped
+    from briefing.readers import read_file
+
+    try:
+        raws = list(read_file(doc, str(doc)))
+    except BriefingError as exc:
+        typer.echo(f"错误：{escaped(str(exc))}", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+    for raw in raws:
+        if len(raws) > 1:
+            typer.echo(f"== {raw.source}")
+        parsed = parse_document_text(raw)
+        _print_layout(parsed.layout)
+        _print_metadata(parsed.metadata)
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+def _print_layout(layout: PageLayout) -> None:
+    furniture = layout.furniture
+    typer.echo(f"页面元素（不属于文件本身，共{len(furniture)}行）：")
+    if not furniture:
+        typer.echo("  （无）")
+    for line in furniture:
+        typer.echo(f"  “{_shown(line.text)}”：{line.why}")
+    for role in ROLE_NAMES:
+        if role in (FURNITURE, BODY):
+            continue
+        texts = layout.texts(role)
+        if texts:
+            typer.echo(f"{ROLE_NAMES[role]}：")
+            for text in texts:
+                typer.echo(f"  {_shown(text)}")
+    body = layout.texts(BODY)
+    typer.echo(f"正文：{len(body)}行" + (f"，首行“{_shown(body[0])}”" if body else ""))
+    if layout.source:
+        typer.echo(f"页面标明的来源：{layout.source}")
+    if layout.host:
+        typer.echo(f"承载页面的网站：{layout.host}")
+
+
+_FIELDS = (
+    ("title", "标题"),
+    ("publisher", "发布机构"),
+    ("written_date", "成文日期"),
+    ("published_date", "发布日期"),
+    ("doc_no", "文号"),
+)
+
+
+def _print_metadata(metadata: Metadata) -> None:
+    typer.echo("元数据：")
+    for name, label in _FIELDS:
+        value = getattr(metadata, name)
+        typer.echo(f"  {label}：{value if value else '（未识别）'}")

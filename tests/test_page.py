@@ -1,0 +1,111 @@
+"""The page model: which lines of a page are its site's and which are the document's, and the
+metadata read from the document's lines only. Pages written for these tests, of the shapes found on
+real pages (a channel over a dated headline, a number after a title, a footer's address, a mirror's
+来源)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.extract.metadata import ParsedText, parse_document_text
+from briefing.extract.page import BODY, FURNITURE, HEAD, TITLE, page_layout
+from briefing.model import RawDocument
+
+BODY_TEXT = (
+    "近日,某某市科技局召开全市科技工作会议。会议指出,去年全市新增高新技术企业120家,"
+    "技术合同成交额达到35亿元。\n"
+    "今年将继续实施科技型企业培育工程,力争新增科技型中小企业300家。\n"
+)
+
+# a news channel's name and its column path above the headline, the headline dated by the line
+# under it ("date time | 来源:…")
+CHANNEL_PAGE = (
+    "某省分社要闻看某省\n"
+    "首页要闻看某省\n"
+    "某某市:科技创新赋能高质量发展\n"
+    "2023年05月12日 10:20 | 来源:某某新闻网\n" + BODY_TEXT
+)
+
+
+def parse(text: str) -> ParsedText:
+    return parse_document_text(RawDocument("t.txt", "text", "0" * 64, text, {}))
+
+
+def test_a_channel_above_a_dated_headline_is_the_pages_not_the_title() -> None:
+    parsed = parse(CHANNEL_PAGE)
+    assert parsed.metadata.title == "某某市:科技创新赋能高质量发展"
+    assert parsed.metadata.published_date == "2023-05-12"
+    # the channel's name gives no place and no words to the document
+    assert "某省分社" not in parsed.body
+    assert "要闻看某省" not in parsed.body
+    layout = parsed.layout
+    assert [ln.text for ln in layout.furniture] == ["某省分社要闻看某省", "首页要闻看某省"]
+    assert all(ln.why for ln in layout.furniture)
+    assert layout.texts(TITLE) == ["某某市:科技创新赋能高质量发展"]
+    assert layout.texts(HEAD) == ["2023年05月12日 10:20 | 来源:某某新闻网"]
+    assert "某省分社" not in layout.document_text()
+
+
+def test_page_layout_reads_a_text_once_with_every_line_in_order() -> None:
+    text = "首页 > 新闻中心 > 工作动态\n" + CHANNEL_PAGE.split("\n", 2)[2]
+    layout = page_layout(text)
+    assert [ln.role for ln in layout.lines][:3] == [FURNITURE, TITLE, HEAD]
+    assert layout.lines[0].text == "首页 > 新闻中心 > 工作动态"
+    assert layout.texts(BODY)[0].startswith("近日,某某市科技局")
+    assert len(layout.lines) == len([ln for ln in text.split("\n") if ln.strip()])
+
+
+def test_a_document_number_printed_after_the_title_is_its_doc_no() -> None:
+    page = (
+        "某某市科学技术局关于印发《2024年科技活动周实施方案》的通知(某科〔2024〕21号)\n"
+        "各县(区)科技局:\n现将《2024年科技活动周实施方案》印发给你们,请认真组织实施。\n"
+        "某某市科学技术局\n2024年5月6日\n"
+    )
+    meta = parse(page).metadata
+    assert meta.title == "某某市科学技术局关于印发《2024年科技活动周实施方案》的通知"
+    assert meta.doc_no == "某科〔2024〕21号"
+
+
+def test_a_footer_line_between_copyright_and_record_number_is_no_body() -> None:
+    page = (
+        "某某市召开科技工作推进会\n" + BODY_TEXT + "版权所有:某某市科学技术局\n"
+        "投稿邮箱 tougao@example.cn 值班 周一至周五\n"
+        "备案号:某ICP备12345678号\n"
+    )
+    parsed = parse(page)
+    assert "投稿邮箱" not in parsed.body
+    (footer,) = [ln for ln in parsed.layout.furniture if "投稿邮箱" in ln.text]
+    assert "页脚" in footer.why
+
+
+def test_a_mirror_sites_source_line_is_no_publisher() -> None:
+    # a paper's interview copied by an unrelated site that prints its own name as the 来源
+    page = (
+        "来源: 某某百科问答网\n2024-03-18 09:12:40\n\n"
+        "抓创新促发展——访市科技局局长某某\n\n"
+        "“我们将聚焦科技创新,持续提升科技支撑力。”近日,市科技局局长某某在接受本报记者采访时说。\n"
+        + BODY_TEXT
+    )
+    meta = parse(page).metadata
+    assert meta.publisher is None
+    assert meta.published_date == "2024-03-18"
+
+
+def test_explain_doc_without_a_sentence_names_the_pages_lines(tmp_path: Path) -> None:
+    doc = tmp_path / "page.txt"
+    doc.write_text(CHANNEL_PAGE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", "--doc", str(doc)])
+    assert result.exit_code == 0, result.output
+    assert "页面元素（不属于文件本身，共2行）" in result.output
+    assert "“某省分社要闻看某省”：位于标注日期的标题之上" in result.output
+    assert "标题：某某市:科技创新赋能高质量发展" in result.output
+    assert "发布日期：2023-05-12" in result.output
+
+
+def test_explain_without_a_sentence_or_a_doc_is_a_usage_error() -> None:
+    result = CliRunner().invoke(app, ["explain"])
+    assert result.exit_code == 2
+    assert "--doc" in result.output
