@@ -109,3 +109,29 @@ def test_explain_without_a_sentence_or_a_doc_is_a_usage_error() -> None:
     result = CliRunner().invoke(app, ["explain"])
     assert result.exit_code == 2
     assert "--doc" in result.output
+
+
+def test_a_headline_over_a_news_dateline_is_the_title_though_it_asks() -> None:
+    page = (
+        "观察丨某某市两会:科技创新如何“向人民报告”?\n"
+        "某某网某城1月20日电(记者 张三)近日举行的某某市两会期间,市科技局首次向人大报告科技创新工作。\n"
+        + BODY_TEXT
+    )
+    meta = parse(page).metadata
+    assert meta.title == "观察丨某某市两会:科技创新如何“向人民报告”?"
+    assert not meta.title_derived
+
+
+def test_a_title_bar_with_the_sites_name_is_the_pages_and_its_repeat_the_title() -> None:
+    page = (
+        "某某市召开全市科技工作会议部署全年任务_某某市人民政府门户网站\n"
+        "首页 > 要闻动态\n"
+        "某某市召开全市科技工作会议部署全年任务\n"
+        "2024-03-05 10:20 来源:某某市科技局\n" + BODY_TEXT
+    )
+    parsed = parse(page)
+    assert parsed.metadata.title == "某某市召开全市科技工作会议部署全年任务"
+    assert parsed.layout.texts(TITLE) == ["某某市召开全市科技工作会议部署全年任务"]
+    bar = parsed.layout.furniture[0]
+    assert bar.text.endswith("_某某市人民政府门户网站")
+    assert "网页标题栏" in bar.why

@@ -41,6 +41,7 @@ from briefing.extract.page import (
     WHY_MENU,
     WHY_READER_PROMPT,
     WHY_TABLE_ROW,
+    WHY_TITLE_BAR,
     PageLayout,
     PageLine,
     furniture_shape,
@@ -142,6 +143,8 @@ class _Head:
     occasion: tuple[int, int] | None = None
     # the title is a labelled cell of a table ("建议标题: | 关于…的建议 |"), not a bare line
     title_from_cell: bool = False
+    # lines that repeat the title under it (the page's <title> bar first, then the document's own)
+    title_repeats: list[int] = field(default_factory=list)
 
 
 def _record_header(head: _Head, fields: list[HeaderField]) -> None:
@@ -430,11 +433,12 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             # named apart as printed, not glued into one name ("某省统计局某省科技…")
             head.byline = re.sub(r"\s+", " ", lines.raw[i].strip())
         elif title_parts and _repeats_title("".join(title_parts), line):
-            pass  # the document's own title under the page's headline, whole or broken
+            # the document's own title under the page's headline, whole or broken
+            head.title_repeats.append(i)
         elif (
             can_join("".join(title_parts), line)
             if title_parts
-            else title_like(line) or _exclaimed_headline(line)
+            else title_like(line) or _exclaimed_headline(line) or _over_dateline(lines, i)
         ):
             title_parts.append(line)
             head.title_lines.append(i)
@@ -646,6 +650,21 @@ def _exclaimed_headline(line: str) -> bool:
 
 
 MAX_EXCLAIMED = 60  # characters
+
+
+def _over_dateline(lines: _Lines, i: int) -> bool:
+    """True when line i stands right above a news item's dateline ("中新网某城1月22日电(记者…)…"),
+    and is one line of a headline's length with no sentence closed inside it: the headline, also
+    when it asks, exclaims or carries a colon ("某某两会观察:科技创新如何“向人民报告”?")."""
+    line = lines.norm[i]
+    if len(line) > MAX_TITLE_OVER_DATELINE or i + 1 >= len(lines):
+        return False
+    if _SENTENCE_END.search(line.rstrip("？?！!")) is not None:
+        return False
+    return NEWS_DATELINE.match(lines.norm[i + 1][:MAX_DATELINE]) is not None
+
+
+MAX_TITLE_OVER_DATELINE = 80  # characters
 
 
 def _repeats_title(title: str, line: str) -> bool:
@@ -1725,6 +1744,13 @@ def _layout(lines: _Lines, head: _Head, body_start: int, title: str | None) -> P
     pending = next(chrome, None)
     out: list[PageLine] = []
     titled = set(head.title_lines) if title else set()
+    bar: set[int] = set()
+    if title and head.title_repeats:
+        printed = "".join(normalize_inline(lines.raw[k]) for k in head.title_repeats)
+        if printed == normalize_inline(title) != "".join(lines.norm[k] for k in titled):
+            # "某某会议召开_某某市人民政府门户网站" / "某某会议召开": the first is the page's title
+            # bar (the headline and the site's name), the repeat is the document's title
+            bar, titled = titled, set(head.title_repeats)
     for k in range(len(lines) + 1):
         while pending is not None and pending[0] == k:
             out.append(PageLine(pending[1], FURNITURE, WHY_CHROME))
@@ -1735,6 +1761,8 @@ def _layout(lines: _Lines, head: _Head, body_start: int, title: str | None) -> P
             role, why = BODY, ""
         elif k in titled:
             role, why = TITLE, ""
+        elif k in bar:
+            role, why = FURNITURE, WHY_TITLE_BAR
         elif k in lines.why:
             role, why = FURNITURE, lines.why[k]
         elif k in head.signature_lines:
