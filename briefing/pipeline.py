@@ -96,8 +96,9 @@ def extract_document(
     measures = extract_measures(
         raw.sha256, structure, classifier, date, title=parsed.metadata.title
     )
+    # the site that carries the page is named around the body, never in it (`PageLayout`)
     place, place_why = document_place(
-        parsed.metadata.publisher, parsed.metadata.title, parsed.body, raw.text
+        parsed.metadata.publisher, parsed.metadata.title, parsed.body, parsed.layout.frame_text()
     )
     parsed.metadata.jurisdiction = place
     indicators = extract_indicators(

@@ -1676,6 +1676,8 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     answered: str | None = None  # the proposal a reply printed above itself
     if title and not head.title_from_cell and _quoted_proposal(title, body):
         answered, title = title, None
+    layout = _layout(lines, head, body_start, title)
+    frame = layout.frame_text()
     if written is None and published is None:
         published = _meeting_day(body, title)
     issuer = issuer_of_title(title) if title else None
@@ -1702,9 +1704,9 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         or _fullest(candidates)
         or (_informing_body(body) if _news_item(raw.text, body, hdr.get("source")) else None)
         or _outlet(hdr.get("source"), _credit_outlet(raw.text), body)
-        or _government_host(raw.text)
+        or _government_host(frame)
     )
-    publisher = _placed_name(_fuller_in_text(publisher, body), raw.text, title)
+    publisher = _placed_name(_fuller_in_text(publisher, body), layout.document_text(), title)
     if title:
         display_title, derived = title, False
     else:
@@ -1718,9 +1720,8 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     if not body.strip() and raw.text.strip():
         warnings.append(f"{raw.source}: 未识别到正文内容")
 
-    layout = _layout(lines, head, body_start, title)
     layout.source = _clean(hdr.get("source"))
-    layout.host = site_host(raw.text)
+    layout.host = site_host(frame)
     metadata = Metadata(
         title=title,
         display_title=display_title,

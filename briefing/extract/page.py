@@ -87,6 +87,12 @@ class PageLayout:
     def furniture(self) -> list[PageLine]:
         return [ln for ln in self.lines if ln.role == FURNITURE]
 
+    def frame_text(self) -> str:
+        """Every line but the body's: the page's furniture, and the document's title, head and
+        signature. Where a page names the site that carries it (a footer's 主办单位 or copyright
+        holder, a site's name before its fields), it is here; a body's sentence never is."""
+        return "\n".join(ln.text for ln in self.lines if ln.role != BODY)
+
     def document_text(self) -> str:
         """The document without its page: title, head, body and signature, one line each. Where a
         place or a body is looked for in the document's own words, this is the text to read: a
