@@ -135,3 +135,19 @@ def test_a_title_bar_with_the_sites_name_is_the_pages_and_its_repeat_the_title()
     bar = parsed.layout.furniture[0]
     assert bar.text.endswith("_某某市人民政府门户网站")
     assert "网页标题栏" in bar.why
+
+
+def test_a_national_bodys_visit_to_our_city_is_the_citys_page(tmp_path: Path) -> None:
+    # the headline opens with a ministry, but says the page is the visited city's (我市)
+    from briefing.pipeline import extract_documents
+    from briefing.themes import Classifier, load_lexicon
+
+    page = (
+        "工业和信息化部调研组来我市考察产业创新\n"
+        "6月3日,调研组一行参观了德阳市科技馆,听取了我市科技创新工作汇报。\n"
+        "据了解,德阳市去年新增国家高新技术企业52家。\n"
+    )
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    (doc,) = extract_documents([tmp_path], Classifier(load_lexicon()))
+    assert doc.metadata.jurisdiction == "德阳市"
+    assert {i.scope for i in doc.indicators} == {"德阳市"}

@@ -395,7 +395,12 @@ def document_place(
         own, why = _title_jurisdiction(headline), "据正文开头的标题行"
     if own is None:
         for name, named in ((publisher, "发布机关"), (title, "文件标题")):
-            if name and _NATIONAL.match(name):
+            if (
+                name
+                and _NATIONAL.match(name)
+                and not (name == title and _OWN_PLACE_WORD.search(name))
+            ):
+                # a headline on a national body's visit "来我市" is the visited place's page
                 own, why = NATION, f"{named}是国家机关"
                 break
     if own is not None:
@@ -457,6 +462,11 @@ def site_jurisdiction(page: str) -> str | None:
         if own is not None:
             return own
     return None
+
+
+# the page's own place named in the first person ("科技部调研组来我市调研"): a title that says it is
+# no national document, whoever opens it
+_OWN_PLACE_WORD = re.compile(r"我(?:省|市|区|县|州|旗|盟)")
 
 
 # A body named by its level alone ("省科技厅", "市科技局关于…的答复", "区科技局")
