@@ -151,3 +151,15 @@ def test_a_national_bodys_visit_to_our_city_is_the_citys_page(tmp_path: Path) ->
     (doc,) = extract_documents([tmp_path], Classifier(load_lexicon()))
     assert doc.metadata.jurisdiction == "德阳市"
     assert {i.scope for i in doc.indicators} == {"德阳市"}
+
+
+def test_a_report_squashed_onto_one_line_keeps_its_occasions_date_without_a_dash() -> None:
+    # a copy that lost every line break and the occasion's dash: title, occasion and text run on
+    page = (
+        "2023年某某县政府工作报告 2023年1月10日在某某县第十八届 人民代表大会第二次会议上 "
+        "各位代表: 现在,我代表县人民政府向大会报告工作,请予审议。 一、2022年工作回顾 "
+        "2022年,全县新增高新技术企业18家,技术合同成交额达到6.2亿元。\n"
+    )
+    meta = parse(page).metadata
+    assert meta.title == "2023年某某县政府工作报告"
+    assert meta.written_date == "2023-01-10"

@@ -244,9 +244,12 @@ _CLOCK_WORD = re.compile(r"今天|今日|星期|礼拜|农历|周[一二三四�
 MIN_SQUASHED_PAGE = 100  # characters: a page whose head and body were dumped onto one line
 # "政 府 工 作 报 告 ——2025年1月23日在某某市第六届人民代表大会第五次会议上 市人民政府市长 某某
 # 各位代表:现在,…": a report's title, occasion, speaker and salutation on the body's line
+# The occasion's dash may be lost with the line breaks; then a full date opens it ("…工作报告
+# 2024年1月24日在…区第十一届 人民代表大会第四次会议上 各位代表:…").
 _SQUASHED_HEAD = re.compile(
-    r"(?P<title>[^。！？；;]{2,60}?)\s*(?P<occasion>——\s*[^。！？；;]{6,20}?日\s*在[^。！？；;]{2,60}?"
-    r"(?:会议|大会)上)\s*(?P<rest>\S.*)"
+    r"(?P<title>[^。！？；;]{2,60}?)\s*(?P<occasion>(?:——\s*[^。！？；;]{6,20}?日"
+    r"|(?<=\s)(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*在[^。！？；;]{2,60}?(?:会议|大会)上)\s*"
+    r"(?P<rest>\S.*)"
 )
 _SALUTATION = re.compile(r"(?:各位代表|同志们)[:：]")
 MAX_SPEAKER = 40  # characters between the occasion and the salutation
