@@ -163,3 +163,17 @@ def test_a_report_squashed_onto_one_line_keeps_its_occasions_date_without_a_dash
     meta = parse(page).metadata
     assert meta.title == "2023年某某县政府工作报告"
     assert meta.written_date == "2023-01-10"
+
+
+def test_a_sites_banner_publishes_a_page_whose_source_is_a_broadcaster() -> None:
+    # the site's banner names its body; the item's 来源 is a radio station, no issuing body
+    page = (
+        "某某市科学技术局\n您好!今天是\n"
+        "当前位置: 首页 > 信息公开 > 工作动态\n"
+        "某某县两家园区获批省级高新区\n"
+        "来源:FM90.1某某交通广播 发布时间:2024-04-02\n" + BODY_TEXT
+    )
+    parsed = parse(page)
+    assert parsed.metadata.publisher == "某某市科学技术局"
+    assert parsed.layout.host == "某某市科学技术局"
+    assert parsed.layout.furniture[0].text == "某某市科学技术局"

@@ -158,11 +158,23 @@ def _record_header(head: _Head, fields: list[HeaderField]) -> None:
 _GOVERNMENT_BODY = re.compile(r"(?:人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委)$")
 
 
-def _government_host(page: str) -> str | None:
-    """The government body a site's footer says runs it ("主办单位:某某市科学技术局"): the body that
+def _government_host(host: str | None) -> str | None:
+    """The government body whose site carries the page (`PageLayout.host`): the body that
     publishes what the site posts, when the page names no other."""
-    host = site_host(page)
     return host if host and _GOVERNMENT_BODY.search(host) and names_body(host) else None
+
+
+def _page_host(layout: PageLayout, frame: str) -> str | None:
+    """The body that runs the site carrying the page: its footer's 主办单位 or copyright holder, else
+    the site's banner, a body's bare name on the page's first line above the title ("某某科技局" /
+    a greeting / breadcrumbs / the headline)."""
+    host = site_host(frame)
+    if host is not None:
+        return host
+    first = layout.lines[0] if layout.lines else None
+    if first is not None and first.role == FURNITURE and is_org_line(normalize_inline(first.text)):
+        return normalize_inline(first.text)
+    return None
 
 
 class _Lines:
@@ -1681,6 +1693,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         answered, title = title, None
     layout = _layout(lines, head, body_start, title)
     frame = layout.frame_text()
+    layout.host = _page_host(layout, frame)
     if written is None and published is None:
         published = _meeting_day(body, title)
     issuer = issuer_of_title(title) if title else None
@@ -1707,7 +1720,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         or _fullest(candidates)
         or (_informing_body(body) if _news_item(raw.text, body, hdr.get("source")) else None)
         or _outlet(hdr.get("source"), _credit_outlet(raw.text), body)
-        or _government_host(frame)
+        or _government_host(layout.host)
     )
     publisher = _placed_name(_fuller_in_text(publisher, body), layout.document_text(), title)
     if title:
@@ -1724,7 +1737,6 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         warnings.append(f"{raw.source}: 未识别到正文内容")
 
     layout.source = _clean(hdr.get("source"))
-    layout.host = site_host(frame)
     metadata = Metadata(
         title=title,
         display_title=display_title,
