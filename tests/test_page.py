@@ -177,3 +177,21 @@ def test_a_sites_banner_publishes_a_page_whose_source_is_a_broadcaster() -> None
     assert parsed.metadata.publisher == "某某市科学技术局"
     assert parsed.layout.host == "某某市科学技术局"
     assert parsed.layout.furniture[0].text == "某某市科学技术局"
+
+
+def test_a_sites_menu_above_the_documents_field_block_is_no_body() -> None:
+    page = (
+        "无障碍 长者模式 繁体\n• 网站首页\n• 政务公开\n• 互动交流\n"
+        "信息名称:某某县科技局2024年工作总结\n"
+        "索 引 号:123456789/2025-00003\n"
+        "发布机构:某某县科技局 发布日期:2025-01-08\n" + BODY_TEXT
+    )
+    parsed = parse(page)
+    assert parsed.metadata.title == "某某县科技局2024年工作总结"
+    assert parsed.body.startswith("近日,某某市科技局")
+    assert [ln.text for ln in parsed.layout.furniture] == [
+        "无障碍 长者模式 繁体",
+        "• 网站首页",
+        "• 政务公开",
+        "• 互动交流",
+    ]

@@ -30,6 +30,7 @@ from briefing.extract.page import (
     HEAD,
     SIGNATURE,
     TITLE,
+    WHY_ABOVE_FIELDS,
     WHY_ABOVE_HEADLINE,
     WHY_ABOVE_TITLE,
     WHY_ATTACHMENT_LINKS,
@@ -145,6 +146,22 @@ class _Head:
     title_from_cell: bool = False
     # lines that repeat the title under it (the page's <title> bar first, then the document's own)
     title_repeats: list[int] = field(default_factory=list)
+
+
+def _menu_above_fields(lines: _Lines, start: int, block: int) -> None:
+    """Lines the head did not read, above a field block found lower down (索引号, 发布机构…), that
+    are no sentence: the site's menu and toolbar over the document's fields ("English 繁体版" /
+    "• 网站首页" / "• 要闻动态" / 信息名称:…). A sentence among them means the fields close a text
+    instead, and nothing is dropped."""
+    above = [k for k in range(start, block) if not lines.removed[k]]
+    if not above or not all(_menu_line(lines.norm[k]) for k in above):
+        return
+    for k in above:
+        lines.drop(k, WHY_ABOVE_FIELDS)
+
+
+def _menu_line(line: str) -> bool:
+    return len(line) <= MAX_MENU_ITEM and _SENTENCE_END.search(line) is None
 
 
 def _record_header(head: _Head, fields: list[HeaderField]) -> None:
@@ -1637,6 +1654,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     # Official header lines may also sit below the head (some sites print the block at the end);
     # a weaker field (标题, 来源) counts when it stands in the block, next to a strong one.
     found: dict[int, list[HeaderField]] = {}
+    block_start: int | None = None
     for k in range(body_start, len(lines)):
         if not lines.removed[k]:
             fields = parse_header_line(lines.raw[k])
@@ -1649,6 +1667,9 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         if in_block:
             _record_header(head, fields)
             lines.removed[k] = True
+            block_start = k if block_start is None else min(block_start, k)
+    if block_start is not None:
+        _menu_above_fields(lines, body_start, block_start)
     _scan_head(lines, head)
     _title_above_occasion(lines, head)
     notes: list[str] = [TRADITIONAL_NOTE] if traditional else []
@@ -1684,9 +1705,13 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         and title_score(head.title) <= 2
         and not same_title(title_core(given_title), title_core(head.title))
     ):
-        # The reader named the document, and the text's first short line is no title: it is body.
+        # The reader named the document, and the text's first short line is no title: it is body;
+        # above a field block lower down it was the site's (its menu, its name)
         for k in head.title_lines:
-            lines.removed[k] = False
+            if block_start is not None and k < block_start and _menu_line(lines.norm[k]):
+                lines.drop(k, WHY_ABOVE_FIELDS)
+            else:
+                lines.removed[k] = False
     body = lines.body()
     answered: str | None = None  # the proposal a reply printed above itself
     if title and not head.title_from_cell and _quoted_proposal(title, body):
@@ -1759,7 +1784,9 @@ def _layout(lines: _Lines, head: _Head, body_start: int, title: str | None) -> P
     chrome = iter(lines.chrome)
     pending = next(chrome, None)
     out: list[PageLine] = []
-    titled = set(head.title_lines) if title else set()
+    # the lines the head read as the title, when that title is the document's (a tag the head
+    # rejected, "【企业会计准则】", or a title a field replaced, is no title line)
+    titled = set(head.title_lines) if title and head.title == title else set()
     bar: set[int] = set()
     if title and head.title_repeats:
         printed = "".join(normalize_inline(lines.raw[k]) for k in head.title_repeats)
