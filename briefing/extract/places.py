@@ -384,9 +384,9 @@ def document_place(
     body's name ("重庆市科学技术局关于…"); 全国 for national bodies and documents; else, for a page
     without either, the place its `body` calls its own (`text_jurisdiction`: an untitled annual
     summary), else that of the first issuing body its opening names (`body_jurisdiction`:
-    "来源:漳州市发改委", "我代表国务院"); else that of the site that carries the `page` (the whole
-    text as read, its chrome too: "主办单位:常州市统计局", "荆州市绩效考核网 版权所有"). None when
-    nothing names one: never a guess."""
+    "来源:漳州市发改委", "我代表国务院"); else that of the site that carries the `page` (the page's frame,
+    `PageLayout.frame_text`: its chrome, title, head and signature, never a body sentence:
+    "主办单位:常州市统计局", "荆州市绩效考核网 版权所有"). None when nothing names one: never a guess."""
     own, why = jurisdiction(publisher), f"据发布机关“{publisher}”"
     if own is None and title:
         own, why = _title_jurisdiction(title), "据文件标题"
