@@ -195,3 +195,13 @@ def test_a_sites_menu_above_the_documents_field_block_is_no_body() -> None:
         "• 政务公开",
         "• 互动交流",
     ]
+
+
+def test_explain_doc_names_the_source_a_news_item_closes_with(tmp_path: Path) -> None:
+    doc = tmp_path / "item.txt"
+    doc.write_text(
+        "某某区召开科技工作推进会\n" + BODY_TEXT + "(某某区科技局供稿)\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["explain", "--doc", str(doc)])
+    assert result.exit_code == 0, result.output
+    assert "页面标明的来源：某某区科技局" in result.output

@@ -1761,7 +1761,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     if not body.strip() and raw.text.strip():
         warnings.append(f"{raw.source}: 未识别到正文内容")
 
-    layout.source = _clean(hdr.get("source"))
+    layout.source = _clean(hdr.get("source")) or head.tail_source
     metadata = Metadata(
         title=title,
         display_title=display_title,

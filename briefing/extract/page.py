@@ -76,7 +76,8 @@ class PageLayout:
     role; and, for a republished page, the original it names apart from the site that carries it."""
 
     lines: list[PageLine] = field(default_factory=list)
-    # the original a republished page names ("来源:某某市科技局", "转自…", "稿源:…"), as printed
+    # the original a republished page names ("来源:某某市科技局", "转自…", "稿源:…" in its head, or a
+    # closing "(市科技局供稿)"), as printed
     source: str | None = None
     # the body that runs the site carrying the page (its footer's 主办单位 or copyright holder)
     host: str | None = None
