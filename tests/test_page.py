@@ -205,3 +205,17 @@ def test_explain_doc_names_the_source_a_news_item_closes_with(tmp_path: Path) ->
     result = CliRunner().invoke(app, ["explain", "--doc", str(doc)])
     assert result.exit_code == 0, result.output
     assert "页面标明的来源：某某区科技局" in result.output
+
+
+def test_a_pictures_file_name_left_on_the_page_is_no_measure() -> None:
+    page = (
+        "某某县科技局举办科技特派员培训\n"
+        "近日,某某县科技局举办科技特派员培训班,培训特派员120人次。\n"
+        "图示: d:\\photos\\2024\\peixun0412.jpg\n"
+        "会后,特派员分赴各乡镇开展技术服务。\n"
+    )
+    parsed = parse(page)
+    assert "peixun0412" not in parsed.body
+    assert "会后,特派员分赴各乡镇开展技术服务。" in parsed.body
+    (picture,) = parsed.layout.furniture
+    assert "图片" in picture.why

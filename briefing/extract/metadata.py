@@ -40,6 +40,7 @@ from briefing.extract.page import (
     WHY_FOOTER,
     WHY_HEADING_ABOVE_CRUMBS,
     WHY_MENU,
+    WHY_PICTURE,
     WHY_READER_PROMPT,
     WHY_TABLE_ROW,
     WHY_TITLE_BAR,
@@ -225,6 +226,9 @@ class _Lines:
         self.norm = normalize_lines(self.raw)
         self.removed = [not n for n in self.norm]
         self._footer_between_chrome()
+        for k, line in enumerate(self.raw):
+            if "." in line and _picture_name(line):
+                self.drop(k, WHY_PICTURE)
 
     def _footer_between_chrome(self) -> None:
         """A line of the page's footer: below the text's last sentence, with the page's chrome right
@@ -256,6 +260,23 @@ class _Lines:
             if not gone and not is_debris_line(r)
         ]
         return "\n".join(cut_truncated_tail(join_broken_lines(kept)))
+
+
+# a picture's file as a page prints it where the picture failed to load: its name ("图片1.png") or
+# the path it was pasted from ("c:\\users\\…\\201562594312980.jpg")
+_PICTURE_FILE = re.compile(
+    r"(?:[A-Za-z]:\\[^\n]*?|[^\s/\\:：]*)\.(?:jpe?g|png|gif|bmp|webp)(?![A-Za-z])", re.I
+)
+MAX_PICTURE_LABEL = 6  # characters beside the file name ("说明:", "图片:")
+
+
+def _picture_name(line: str) -> bool:
+    """True when a line is only a picture's file name or path, with at most a short label."""
+    m = _PICTURE_FILE.search(line)
+    if m is None:
+        return False
+    rest = (line[: m.start()] + line[m.end() :]).strip()
+    return len(rest) <= MAX_PICTURE_LABEL and _SENTENCE_END.search(rest) is None
 
 
 def _chrome_date(line: str) -> str | None:
