@@ -227,7 +227,7 @@ class _Lines:
         self.removed = [not n for n in self.norm]
         self._footer_between_chrome()
         for k, line in enumerate(self.raw):
-            if "." in line and _picture_name(line):
+            if len(line) <= MAX_PICTURE_LINE and "." in line and _picture_name(line):
                 self.drop(k, WHY_PICTURE)
 
     def _footer_between_chrome(self) -> None:
@@ -265,13 +265,18 @@ class _Lines:
 # a picture's file as a page prints it where the picture failed to load: its name ("图片1.png") or
 # the path it was pasted from ("c:\\users\\…\\201562594312980.jpg")
 _PICTURE_FILE = re.compile(
-    r"(?:[A-Za-z]:\\[^\n]*?|[^\s/\\:：]*)\.(?:jpe?g|png|gif|bmp|webp)(?![A-Za-z])", re.I
+    r"(?:[A-Za-z]:\\[^\n]{0,160}?|[^\s/\\:：,，、。；;%]{1,40})\.(?:jpe?g|png|gif|bmp|webp)(?![A-Za-z])",
+    re.I,
 )
 MAX_PICTURE_LABEL = 6  # characters beside the file name ("说明:", "图片:")
+MAX_PICTURE_LINE = 200  # characters: a path is long, a paragraph longer (and never tested)
+_PICTURE_EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)", re.I)
 
 
 def _picture_name(line: str) -> bool:
     """True when a line is only a picture's file name or path, with at most a short label."""
+    if _PICTURE_EXTENSION.search(line) is None:
+        return False  # the cheap test first: most lines with a "." hold a decimal
     m = _PICTURE_FILE.search(line)
     if m is None:
         return False
