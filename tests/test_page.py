@@ -134,7 +134,7 @@ def test_a_title_bar_with_the_sites_name_is_the_pages_and_its_repeat_the_title()
     assert parsed.layout.texts(TITLE) == ["某某市召开全市科技工作会议部署全年任务"]
     bar = parsed.layout.furniture[0]
     assert bar.text.endswith("_某某市人民政府门户网站")
-    assert "网页标题栏" in bar.why
+    assert "网页的标题" in bar.why
 
 
 def test_a_national_bodys_visit_to_our_city_is_the_citys_page(tmp_path: Path) -> None:

@@ -40,10 +40,10 @@ from briefing.extract.page import (
     WHY_FOOTER,
     WHY_HEADING_ABOVE_CRUMBS,
     WHY_MENU,
+    WHY_PAGE_TITLE,
     WHY_PICTURE,
     WHY_READER_PROMPT,
     WHY_TABLE_ROW,
-    WHY_TITLE_BAR,
     PageLayout,
     PageLine,
     furniture_shape,
@@ -145,8 +145,6 @@ class _Head:
     occasion: tuple[int, int] | None = None
     # the title is a labelled cell of a table ("建议标题: | 关于…的建议 |"), not a bare line
     title_from_cell: bool = False
-    # lines that repeat the title under it (the page's <title> bar first, then the document's own)
-    title_repeats: list[int] = field(default_factory=list)
 
 
 def _menu_above_fields(lines: _Lines, start: int, block: int) -> None:
@@ -491,8 +489,7 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             # named apart as printed, not glued into one name ("某省统计局某省科技…")
             head.byline = re.sub(r"\s+", " ", lines.raw[i].strip())
         elif title_parts and _repeats_title("".join(title_parts), line):
-            # the document's own title under the page's headline, whole or broken
-            head.title_repeats.append(i)
+            pass  # the document's own title under the page's headline, whole or broken
         elif (
             can_join("".join(title_parts), line)
             if title_parts
@@ -1814,12 +1811,23 @@ def _layout(lines: _Lines, head: _Head, body_start: int, title: str | None) -> P
     # rejected, "【企业会计准则】", or a title a field replaced, is no title line)
     titled = set(head.title_lines) if title and head.title == title else set()
     bar: set[int] = set()
-    if title and head.title_repeats:
-        printed = "".join(normalize_inline(lines.raw[k]) for k in head.title_repeats)
-        if printed == normalize_inline(title) != "".join(lines.norm[k] for k in titled):
-            # "某某会议召开_某某市人民政府门户网站" / "某某会议召开": the first is the page's title
-            # bar (the headline and the site's name), the repeat is the document's title
-            bar, titled = titled, set(head.title_repeats)
+    spelled = normalize_inline(title or "")
+    if titled and normalize_inline("".join(lines.norm[k] for k in sorted(titled))) != spelled:
+        # the lines read first do not spell the title, a line set aside below does: those were the
+        # page's title or title bar ("某某会议召开_某某市人民政府门户网站", "重庆:关于…"), this one
+        # the document's own
+        own = next(
+            (
+                k
+                for k in range(min(titled), len(lines))
+                if k not in titled
+                and lines.removed[k]
+                and normalize_inline(lines.norm[k]) == spelled
+            ),
+            None,
+        )
+        if own is not None:
+            bar, titled = titled, {own}
     for k in range(len(lines) + 1):
         while pending is not None and pending[0] == k:
             out.append(PageLine(pending[1], FURNITURE, WHY_CHROME))
@@ -1831,7 +1839,7 @@ def _layout(lines: _Lines, head: _Head, body_start: int, title: str | None) -> P
         elif k in titled:
             role, why = TITLE, ""
         elif k in bar:
-            role, why = FURNITURE, WHY_TITLE_BAR
+            role, why = FURNITURE, WHY_PAGE_TITLE
         elif k in lines.why:
             role, why = FURNITURE, lines.why[k]
         elif k in head.signature_lines:

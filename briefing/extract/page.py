@@ -59,7 +59,7 @@ WHY_HEADING_ABOVE_CRUMBS = "面包屑之上的页面或栏目标题"
 WHY_TABLE_ROW = "标题之上的表格行"
 WHY_READER_PROMPT = "提示读者点击或扫码的页面文字"
 WHY_FOOTER = "页脚中的一行（上下均为版权、备案等页面固定内容）"
-WHY_TITLE_BAR = "网页标题栏：标题加网站名，其下重复了文件标题"
+WHY_PAGE_TITLE = "网页的标题或标题栏，其下另印有文件自身的标题"
 WHY_PICTURE = "网页图片的文件名或路径（图片未显示时留下的文字）"
 WHY_ATTACHMENT_LINKS = "落款之下的附件下载链接"
 
