@@ -58,6 +58,12 @@ class InputFile:
     """Why the file is skipped without being opened (a warning), or None to read it."""
     warnings: tuple[str, ...] = ()
     """Warnings about the name itself, given to the file's first document."""
+    identity: tuple[int, int] | None = None
+    """(st_dev, st_ino) of the file as it was listed: the reader opens that file or none
+    (`briefing.readers.common.open_listed`). None when nothing was listed (a skipped entry)."""
+    through_link: bool = False
+    """Listed through a symbolic link (an allowed one, or one the user named): the open follows
+    links. Otherwise it follows none, so a file swapped for a link after listing is refused."""
 
 
 def escaped(text: str) -> str:
@@ -192,8 +198,10 @@ class _Walk:
     def skip(self, path: str, source: str, problem: str) -> None:
         self.out.append(InputFile(Path(path), source, problem, self._name_warnings(path)))
 
-    def take(self, path: str, source: str) -> None:
-        self.out.append(InputFile(Path(path), source, None, self._name_warnings(path)))
+    def take(self, path: str, source: str, listed: os.stat_result, through_link: bool) -> None:
+        identity = (listed.st_dev, listed.st_ino)
+        warnings = self._name_warnings(path)
+        self.out.append(InputFile(Path(path), source, None, warnings, identity, through_link))
 
     def _name_warnings(self, path: str) -> tuple[str, ...]:
         """One warning per non-UTF-8 or unprintable name (the file's, or a folder's on its way),
@@ -265,7 +273,7 @@ class _Walk:
                 return self._folder(entry.path, source)
             if entry.is_file(follow_symlinks=False):
                 if wanted:
-                    self._regular(entry.path, source, entry.stat(follow_symlinks=False).st_size)
+                    self._regular(entry.path, source, entry.stat(follow_symlinks=False), False)
                 return None
             kind = _kind(entry.stat(follow_symlinks=False).st_mode) or "特殊文件"
         except OSError as exc:
@@ -315,13 +323,13 @@ class _Walk:
         if kind is not None:
             self.skip(entry.path, source, _special(kind))
         else:
-            self._regular(entry.path, source, st.st_size)
+            self._regular(entry.path, source, st, True)
         return None
 
-    def _regular(self, path: str, source: str, size: int) -> None:
-        problem = _size_problem(size)
+    def _regular(self, path: str, source: str, listed: os.stat_result, through_link: bool) -> None:
+        problem = _size_problem(listed.st_size)
         if problem is None:
-            self.take(path, source)
+            self.take(path, source, listed, through_link)
         else:
             self.skip(path, source, problem)
 
@@ -348,7 +356,9 @@ def iter_input_files(paths: Sequence[Path], follow_links: bool = False) -> list[
             warnings = (_name_warning(source, bad[0], bad[0] != given.name),)
         kind = _kind(mode)
         problem = _special(kind) if kind else _size_problem(given_stat.st_size)
-        files.append(InputFile(given, source, problem, warnings))
+        identity = (given_stat.st_dev, given_stat.st_ino) if problem is None else None
+        # a file the user named is read even through a link (like any program's argument)
+        files.append(InputFile(given, source, problem, warnings, identity, through_link=True))
     return files
 
 

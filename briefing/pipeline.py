@@ -36,7 +36,7 @@ from briefing.model import (
     Structure,
 )
 from briefing.readers import format_for, read_file
-from briefing.readers.common import file_sha256
+from briefing.readers.common import file_sha256, listed_as
 from briefing.themes import Classifier, Lexicon
 
 # below this many files per worker, starting processes costs more than it saves
@@ -68,12 +68,19 @@ def read_documents(files: Sequence[InputFile]) -> Iterator[RawDocument | Extract
         if item.problem is not None:
             yield failed_record(item.source, format_for(item.path), "", item.problem)
             continue
-        try:
-            yield from read_file(item.path, item.source)
-        except ReadError as exc:
-            yield failed_record(
-                item.source, format_for(item.path), _file_sha256(item.path), escaped(str(exc))
-            )
+        # read whole inside `listed_as` (a reader returns a list), then yielded: a context
+        # variable set around a yield would stay set in the caller
+        with listed_as(item.path, item.identity, item.through_link):
+            try:
+                documents: list[RawDocument | ExtractedDocument] = [
+                    *read_file(item.path, item.source)
+                ]
+            except ReadError as exc:
+                sha = _file_sha256(item.path)
+                documents = [
+                    failed_record(item.source, format_for(item.path), sha, escaped(str(exc)))
+                ]
+        yield from documents
 
 
 def extract_document(

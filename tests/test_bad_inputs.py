@@ -414,6 +414,68 @@ def test_a_file_replaced_by_a_fifo_after_listing_is_refused_without_waiting(
     ]
 
 
+def _document(path: Path, line: str) -> Path:
+    """`path` holding one line of text, in the format its suffix names."""
+    if path.suffix == ".docx":
+        return make_docx(path, [line])
+    if path.suffix == ".pdf":
+        return make_pdf(path, [[line]])
+    path.write_text(line, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", ["换.txt", "换.docx", "换.pdf", "换.jsonl"])
+def test_a_file_swapped_for_a_link_out_of_the_folder_after_listing_is_not_read(
+    tmp_path: Path, name: str
+) -> None:
+    """Listed as a plain file, then replaced by a link to a file outside the input folder
+    before it is read: the reader used to follow the link, and the outside file's text went
+    into the briefing. Now the file is refused, naming why, and nothing of the target is read."""
+    import os
+
+    from briefing.inputs import iter_input_files
+    from briefing.pipeline import read_documents
+
+    folder = tmp_path / "来文"
+    folder.mkdir()
+    secret = _document(tmp_path / f"私人{Path(name).suffix}", "保密内容：账号口令一览")
+    if name.endswith(".jsonl"):
+        secret.write_text('{"text": "保密内容：账号口令一览"}', encoding="utf-8")
+    path = _document(folder / name, "一、总体要求")
+    if name.endswith(".jsonl"):
+        path.write_text('{"text": "一、总体要求"}', encoding="utf-8")
+    (item,) = iter_input_files([folder])
+    path.unlink()
+    os.symlink(secret, path)
+    records = list(read_documents([item]))
+    assert [r.warnings for r in records] == [
+        [f"{item.source}: 在列出文件夹后被替换为符号链接或另一个文件，未读取"]
+    ]
+    assert all("保密" not in getattr(r, "text", "") for r in records)
+
+
+def test_a_subfolder_swapped_for_a_link_after_listing_is_not_read(tmp_path: Path) -> None:
+    """The same through a folder on the way: 来文/子/a.txt listed, then 子 replaced by a link
+    to a folder outside holding its own a.txt. The last name is no link, so only the open
+    file's identity shows that it is another file."""
+    import os
+
+    from briefing.inputs import iter_input_files
+    from briefing.pipeline import read_documents
+
+    (tmp_path / "外").mkdir()
+    (tmp_path / "外" / "a.txt").write_text("保密内容：账号口令一览", encoding="utf-8")
+    sub = tmp_path / "来文" / "子"
+    sub.mkdir(parents=True)
+    (sub / "a.txt").write_text("一、总体要求", encoding="utf-8")
+    (item,) = iter_input_files([tmp_path / "来文"])
+    (sub / "a.txt").unlink()
+    sub.rmdir()
+    os.symlink(tmp_path / "外", sub)
+    (record,) = read_documents([item])
+    assert record.warnings == [f"{item.source}: 在列出文件夹后被替换为符号链接或另一个文件，未读取"]
+
+
 def test_a_list_number_bomb_in_a_docx_is_not_drawn(tmp_path: Path) -> None:
     """A level text of 100 000 "%1" with letter numbering from 10 000 (385 letters each) turned a
     37 KB DOCX into 38 million characters (a million "%1": 385 million, 1.1 GB). A label longer

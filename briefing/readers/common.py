@@ -19,6 +19,9 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -105,26 +108,89 @@ def _grew() -> ReadError:
     )
 
 
+@dataclass(frozen=True)
+class Listed:
+    """The file the input listing saw at `path`: its (st_dev, st_ino), and whether it was
+    reached through a symbolic link (`briefing.inputs.InputFile`)."""
+
+    path: str
+    identity: tuple[int, int]
+    through_link: bool
+
+
+_LISTED: ContextVar[Listed | None] = ContextVar("listed", default=None)
+
+SWAPPED = "在列出文件夹后被替换为符号链接或另一个文件，未读取"
+
+
+@contextmanager
+def listed_as(path: Path, identity: tuple[int, int] | None, through_link: bool) -> Iterator[None]:
+    """While a reader reads `path`, every open of it must find the file the listing saw.
+
+    Between listing a folder and reading a file, someone with write access to the folder can
+    put a link to a file outside it (`~/.ssh/id_rsa`, another office's documents) in its place;
+    a plain open would follow it and the text would go into the briefing. So `open_regular`
+    opens without following a link (unless the listing went through an allowed one) and
+    compares the open file's identity with the listed one: one open, judged by `fstat`, no
+    window between the check and the read. Readers that open a file twice (the hash, then the
+    parser) are checked each time.
+    """
+    if identity is None:
+        yield
+        return
+    token = _LISTED.set(Listed(os.fspath(path), identity, through_link))
+    try:
+        yield
+    finally:
+        _LISTED.reset(token)
+
+
 def open_regular(path: Path) -> BinaryIO:
-    """`path` opened for reading, only if it is still a regular file.
+    """`path` opened for reading, only if it is still a regular file, and (inside `listed_as`)
+    still the file that was listed.
 
     Enumeration judged it by `stat` before; if it was replaced since (a FIFO in its place would
     make a plain open wait for a writer for ever, a device would never end), it is refused
     without blocking: O_NONBLOCK lets the open of a FIFO return, and the open file is judged.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    expected = _LISTED.get()
+    if expected is not None and expected.path != os.fspath(path):
+        expected = None
+    nofollow = 0
+    if expected is not None and not expected.through_link:
+        nofollow = getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | nofollow
     try:
-        mode = os.fstat(fd).st_mode
+        fd = os.open(path, flags)
+    except OSError as exc:
+        # a link where the listing saw a file: ELOOP (Linux, macOS), EMLINK (FreeBSD)
+        if nofollow and exc.errno in (errno.ELOOP, errno.EMLINK):
+            raise ReadError(SWAPPED) from exc
+        raise
+    try:
+        st = os.fstat(fd)
+        mode = st.st_mode
         if stat.S_ISDIR(mode):  # said as a plain open says it
             raise os_error(IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path)))
         if not stat.S_ISREG(mode):
             raise ReadError("在读取前被替换为非普通文件（如命名管道或设备），未读取")
+        if expected is not None and (st.st_dev, st.st_ino) != expected.identity:
+            raise ReadError(SWAPPED)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
+
+
+def open_checked(path: Path) -> BinaryIO:
+    """`open_regular` for a parser that reads the file itself (a zip, a PDF): an OSError is a
+    ReadError with the reason in Chinese."""
+    try:
+        return open_regular(path)
+    except OSError as exc:
+        raise os_error(exc) from exc
 
 
 def read_bytes(path: Path, limit: int | None = None) -> FileBytes:

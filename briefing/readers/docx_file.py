@@ -28,7 +28,7 @@ from typing import Any
 from briefing.errors import ReadError
 from briefing.model import RawDocument
 from briefing.readers import limits
-from briefing.readers.common import clean_text, read_bytes
+from briefing.readers.common import clean_text, open_checked, read_bytes
 from briefing.readers.docx_numbering import Numbering
 from briefing.readers.limits import size_text
 from briefing.ziputil import ZipLimitError, iter_entry
@@ -64,7 +64,9 @@ def read(path: Path, source: str) -> list[RawDocument]:
     if raw.data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ReadError("这是旧版 Word（.doc/.wps）文件，请在 Word 或 WPS 中另存为 .docx")
     try:
-        with zipfile.ZipFile(path) as archive:
+        # opened again through `open_regular`: the file the listing saw, not a link put in its
+        # place since the hash was taken
+        with open_checked(path) as handle, zipfile.ZipFile(handle) as archive:
             package = _Package(archive)
             main = package.main_document()
             numbering = Numbering(

@@ -26,7 +26,7 @@ from typing import Any
 from briefing.errors import ReadError
 from briefing.model import RawDocument
 from briefing.readers import limits
-from briefing.readers.common import cap_paragraphs, clean_text, read_bytes
+from briefing.readers.common import cap_paragraphs, clean_text, open_checked, read_bytes
 from briefing.readers.limits import size_text
 
 NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件），需要先做 OCR"
@@ -77,9 +77,11 @@ def read(path: Path, source: str) -> list[RawDocument]:
         )
     warnings: list[str] = []
     state = _PageState()
-    with _quiet_pypdf(), _bounded_pypdf():
+    # opened again through `open_checked`: the file the listing saw, not a link put in its place
+    # since the hash was taken; open while pages are read (pypdf reads objects on demand)
+    with _quiet_pypdf(), _bounded_pypdf(), open_checked(path) as handle:
         try:
-            pdf = pypdf.PdfReader(path, strict=False)
+            pdf = pypdf.PdfReader(handle, strict=False)
             if pdf.is_encrypted and not pdf.decrypt(""):
                 raise ReadError("PDF 已加密，需要密码才能读取")
             cut = _keep_first_pages(pdf, limits.MAX_PDF_PAGES)

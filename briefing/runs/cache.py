@@ -30,7 +30,7 @@ from briefing.pipeline import (
     iter_input_files,
     read_documents,
 )
-from briefing.readers.common import file_sha256
+from briefing.readers.common import file_sha256, listed_as
 from briefing.runs.state import RunState
 from briefing.themes import Classifier
 
@@ -226,4 +226,5 @@ def _file_sha(item: InputFile) -> str | None:
     never to be opened (a FIFO would block)."""
     if item.problem is not None or not _single(item):
         return None
-    return file_sha256(item.path)  # None: the reader reports why
+    with listed_as(item.path, item.identity, item.through_link):
+        return file_sha256(item.path)  # None: the reader reports why
