@@ -14,9 +14,16 @@ something on the reader's machine when it is opened:
   IMPORT, LINK, DDE, DDEAUTO (DDE starts a program);
 - `w:altChunk`: a part Word imports (HTML, another document) when it opens the file.
 
+- code Word runs or offers to run: macros (a `vbaProject.bin` part, a macro-enabled content
+  type: a .docm/.dotm renamed .docx), embedded OLE objects (a "package" that runs a program when
+  double-clicked, `o:OLEObject`, `w:object`), ActiveX controls (`w:control`);
+- VML picture and fill attributes that name an address (`v:imagedata src="http://…"`,
+  `o:href="\\\\server\\…"`): Word keeps the source of a picture pasted from a web page there.
+
 None of these belongs in a briefing, so a template holding one is refused, and so is a rendered
 briefing that holds one (a template can print raw XML with `safe`). Hyperlinks stay: Word follows
-one only when the reader clicks it.
+one only when the reader clicks it. So do the embedded workbooks of Word's own charts (a
+"package" relationship to an .xlsx): they hold data, not code, and open only on "编辑数据".
 """
 
 from __future__ import annotations
@@ -51,6 +58,24 @@ _RELATION_NAMES = {
     "frame": "框架",
     "package": "嵌入包",
 }
+# Relationships to code inside the package, external or not: Word runs a macro project (or asks
+# to), an ActiveX control runs its code, an OLE object runs its program on a double-click.
+_CODE_RELATIONS = {
+    "vbaProject": "宏（VBA 工程）",
+    "wordVbaData": "宏（VBA 数据）",
+    "activeXControl": "ActiveX 控件",
+    "activeXControlBinary": "ActiveX 控件",
+    "oleObject": "嵌入的 OLE 对象",
+}
+_VML = "{urn:schemas-microsoft-com:vml}"
+_OFFICE = "{urn:schemas-microsoft-com:office:office}"
+_OLE_OBJECT, _W_OBJECT, _W_CONTROL = f"{_OFFICE}OLEObject", f"{_W}object", f"{_W}control"
+# The VML attributes that can hold a picture's own address.
+_VML_SOURCES = ("src", f"{_OFFICE}href", "href", f"{_OFFICE}althref")
+# An address Word could fetch: a scheme (http:, file:, ftp:…), a server (\\host, //host), a drive.
+_ADDRESS = re.compile(r"\s*(?:[A-Za-z][A-Za-z0-9+.-]+:|[\\/]{2}|[A-Za-z]:)")
+_CONTENT_TYPES = "[Content_Types].xml"
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
 # A template on this machine's own disk: a drive path (C:\…, also as file:///C:/…, whose host
 # is empty) or a name without scheme, drive or leading slash (relative to the document). A
@@ -67,9 +92,12 @@ def relationship_problems(part: str, root: etree._Element) -> list[str]:
     """External targets other than hyperlinks in one `.rels` part."""
     problems: list[str] = []
     for rel in root.iter(_REL):
+        kind = (rel.get("Type") or "").rstrip("/").rpartition("/")[2]
+        if kind in _CODE_RELATIONS:
+            problems.append(f"{part}：{_CODE_RELATIONS[kind]} {_target(rel.get('Target') or '')}")
+            continue
         if (rel.get("TargetMode") or "").lower() != "external":
             continue
-        kind = (rel.get("Type") or "").rstrip("/").rpartition("/")[2]
         if kind == "hyperlink":
             continue
         target = unquote(rel.get("Target") or "")
@@ -99,6 +127,10 @@ def field_problems(part: str, root: etree._Element) -> list[str]:
         if name in ACTIVE_FIELDS and f"{part}：域 {name}" not in found:
             found.append(f"{part}：域 {name}")
 
+    def once(problem: str) -> None:
+        if problem not in found:
+            found.append(problem)
+
     for element in root.iter(_FLD_CHAR, _INSTR, _FLD_SIMPLE, _ALT_CHUNK):
         if element.tag == _FLD_SIMPLE:
             judge(element.get(f"{_W}instr") or "")
@@ -118,11 +150,43 @@ def field_problems(part: str, root: etree._Element) -> list[str]:
                 judge(codes.pop())
     for code in codes:  # a field never closed is still judged
         judge(code)
+    for element in root.iter(_OLE_OBJECT, _W_OBJECT, _W_CONTROL):
+        once(f"{part}：{'ActiveX 控件' if element.tag == _W_CONTROL else '嵌入的 OLE 对象'}")
+    for element in root.iter(f"{_VML}*", f"{_OFFICE}*"):
+        for name in _VML_SOURCES:
+            value = element.get(name)
+            if value and _ADDRESS.match(value):
+                once(f"{part}：VML 图片链接到外部 {_target(value)}")
     return found
+
+
+def content_type_problems(root: etree._Element) -> list[str]:
+    """Macro-enabled content types in `[Content_Types].xml` (a .docm or .dotm, or a macro
+    project, whatever the file is called)."""
+    found: list[str] = []
+    for element in root.iter(f"{_CT}Default", f"{_CT}Override"):
+        kind = (element.get("ContentType") or "").lower()
+        if "macroenabled" in kind or "vbaproject" in kind:
+            where = element.get("PartName") or element.get("Extension") or ""
+            problem = f"{_CONTENT_TYPES}：启用宏的内容类型（{_target(where)}）"
+            if problem not in found:
+                found.append(problem)
+    return found
+
+
+def package_problems(names: Iterable[str]) -> list[str]:
+    """Parts that are code by their name alone (a macro project Word finds by its name)."""
+    return [
+        f"{_target(name)}：宏（VBA 工程）"
+        for name in names
+        if name.rpartition("/")[2].lower() in ("vbaproject.bin", "vbadata.xml")
+    ]
 
 
 def part_problems(part: str, root: etree._Element) -> list[str]:
     """What Word would fetch or run by itself from one parsed part of a package."""
+    if part == _CONTENT_TYPES:
+        return content_type_problems(root)
     if part.endswith(".rels"):
         return relationship_problems(part, root)
     if part.startswith("word/") and part.endswith(".xml"):
@@ -132,13 +196,19 @@ def part_problems(part: str, root: etree._Element) -> list[str]:
 
 def remedy(problems: list[str]) -> str:
     """How a user removes what `problems` names, in Word. A picture pasted from a web page keeps
-    an INCLUDEPICTURE field that fetches it again: saving it and inserting the file ends that."""
-    if any(problem.endswith("域 INCLUDEPICTURE") for problem in problems):
-        return (
+    an INCLUDEPICTURE field (or its address in the VML picture) that fetches it again: saving it
+    and inserting the file ends that. Saving as a plain .docx drops a macro project."""
+    hints: list[str] = []
+    if any(p.endswith("域 INCLUDEPICTURE") or "VML 图片链接到外部" in p for p in problems):
+        hints.append(
             "从网页粘贴的图片（域 INCLUDEPICTURE）：在Word中将图片另存后以“插入-图片”重新插入，"
             "或在“编辑链接”中断开链接。"
         )
-    return ""
+    if any("宏" in p for p in problems):
+        hints.append("含宏的文件：在Word中“另存为”选“Word 文档（*.docx）”，宏即被去掉。")
+    if any("OLE 对象" in p or "ActiveX" in p for p in problems):
+        hints.append("嵌入的对象或控件：在Word中选中后删除，需要时改为插入图片或文字。")
+    return "".join(hints)
 
 
 def describe(problems: list[str]) -> str:

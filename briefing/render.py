@@ -45,7 +45,7 @@ from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError
 from lxml import etree
 
-from briefing.active_content import describe, part_problems, remedy
+from briefing.active_content import describe, package_problems, part_problems, remedy
 from briefing.atomic import write_bytes_atomic
 from briefing.charts import ChartImage
 from briefing.config import package_data_dir
@@ -381,17 +381,9 @@ def check_zip_limits(
 
 
 def open_template(data: bytes, name: str) -> Any:
-    """A docxtpl template from bytes (in the render child), after the zip limits."""
+    """A docxtpl template from bytes (in the render child), after `screen_template`."""
 
-    check_zip_limits(data, name, total=TEMPLATE_MAX_INFLATED, xml=TEMPLATE_MAX_XML)
-    problems = _active_content(data)
-    if problems:
-        raise TemplateError(
-            f"模板“{name}”含有 Word 打开文档时会自行读取外部文件、网址或运行程序的内容"
-            f"（{describe(problems)}），已拒绝使用：用它生成的简报发出后，会在读者的电脑上"
-            "读取这些位置。请在 Word 中删除这些链接、域或嵌入对象后再用（超链接不受影响）。"
-            f"{remedy(problems)}"
-        )
+    screen_template(data, name)
 
     class StrictDocxTemplate(DocxTemplate):  # type: ignore[misc]
         """docxtpl parses the rendered body with lxml's `recover=True`, which silently drops
@@ -416,6 +408,20 @@ def open_template(data: bytes, name: str) -> Any:
     return tpl
 
 
+def screen_template(data: bytes, name: str) -> None:
+    """Refuse a template before python-docx parses it: over the zip limits, or holding what
+    Word would fetch or run by itself (`active_content`)."""
+    check_zip_limits(data, name, total=TEMPLATE_MAX_INFLATED, xml=TEMPLATE_MAX_XML)
+    problems = _active_content(data)
+    if problems:
+        raise TemplateError(
+            f"模板“{name}”含有 Word 打开文档时会自行读取外部文件、网址或运行程序的内容"
+            f"（{describe(problems)}），已拒绝使用：用它生成的简报发出后，会在读者的电脑上"
+            "读取这些位置或运行其中的程序。请在 Word 中删除这些链接、域、宏或嵌入对象后再用（超链接不受影响）。"
+            f"{remedy(problems)}"
+        )
+
+
 def _xml_parser() -> etree.XMLParser:
     """Strict, no entity expansion, no network, libxml2's default depth and size bounds."""
     return etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
@@ -427,6 +433,7 @@ def _active_content(data: bytes) -> list[str]:
     parser = _xml_parser()
     problems: list[str] = []
     with zipfile.ZipFile(io.BytesIO(data)) as package:
+        problems += package_problems(package.namelist())
         for part in package.namelist():
             if not part.endswith((".xml", ".rels")):
                 continue
@@ -463,6 +470,7 @@ def _check_package(data: bytes, name: str) -> None:
     parser = _xml_parser()
     active: list[str] = []
     with zipfile.ZipFile(io.BytesIO(data)) as package:
+        active += package_problems(package.namelist())
         for part in package.namelist():
             if part.endswith((".xml", ".rels")):
                 try:

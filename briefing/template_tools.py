@@ -53,6 +53,7 @@ from briefing.render import (
     open_template,
     read_template,
     render_in_place,
+    screen_template,
     static_security_problems,
     suggest,
 )
@@ -425,7 +426,10 @@ def _static_checks(
 
 def _placement_checks(data: bytes, report: CheckReport) -> None:
     """`{%p %}`/`{%tr %}` placement, full-width braces, charts in fixed-height lines."""
-    doc = Document(io.BytesIO(data))
+    try:
+        doc = Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several types for a damaged package
+        raise TemplateError("无法打开模板（不是完整的 Word 文档）") from exc
     for index, paragraph in enumerate(doc.paragraphs, start=1):
         text = paragraph.text
         for problem in _tag_placement(text, f"正文第{index}段", in_table=False):
@@ -578,6 +582,7 @@ def _check_in_child(
     """The checks and the trial render, run inside the limited child: plain results only."""
     report = CheckReport(Path(name))
     try:
+        screen_template(data, name)  # before python-docx parses anything
         _placement_checks(data, report)
         compiles = _static_checks(data, name, report, types)
     except TemplateError as exc:

@@ -516,16 +516,102 @@ LINKED = [
 ]
 
 
+_VML_NS = (
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
+)
+
+
+def _vml_picture(attributes: str) -> str:
+    return (
+        f'<w:p><w:r><w:pict><v:shape {_VML_NS} style="width:20pt;height:20pt">'
+        f"<v:imagedata {attributes}/></v:shape></w:pict></w:r></w:p>"
+    )
+
+
+def _add_part(data: bytes) -> Callable[[bytes], bytes]:
+    return lambda _old: data
+
+
+def _content_type(part: str, kind: str) -> Callable[[bytes], bytes]:
+    override = f'<Override PartName="{part}" ContentType="{kind}"/>'.encode()
+    return lambda types: types.replace(b"</Types>", override + b"</Types>")
+
+
+_MACRO_TYPE = "application/vnd.ms-office.vbaProject"
+CODE = [
+    (
+        {
+            "word/vbaProject.bin": _add_part(b"\xd0\xcf\x11\xe0 VBA"),
+            "[Content_Types].xml": _content_type("/word/vbaProject.bin", _MACRO_TYPE),
+        },
+        "word/vbaProject.bin：宏（VBA 工程）",
+    ),
+    (
+        {
+            "[Content_Types].xml": lambda types: types.replace(
+                b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"
+            )
+        },
+        "[Content_Types].xml：启用宏的内容类型（/word/document.xml）",
+    ),
+    (
+        {
+            "word/embeddings/oleObject1.bin": _add_part(b"\xd0\xcf\x11\xe0 Package"),
+            "word/_rels/document.xml.rels": lambda rels: rels.replace(
+                b"</Relationships>",
+                f'<Relationship Id="rIdOle" Type="{_REL_TYPE}oleObject" '
+                'Target="embeddings/oleObject1.bin"/></Relationships>'.encode(),
+            ),
+            "word/document.xml": _add_to_body(
+                f'<w:p><w:r><w:object><o:OLEObject {_VML_NS} Type="Embed" ProgID="Package" '
+                'r:id="rIdOle"/></w:object></w:r></w:p>'
+            ),
+        },
+        "嵌入的 OLE 对象",
+    ),
+    (
+        {"word/document.xml": _add_to_body(_vml_picture('src="http://example.org/t.png"'))},
+        "word/document.xml：VML 图片链接到外部 http://example.org/t.png",
+    ),
+    (
+        {"word/document.xml": _add_to_body(_vml_picture('o:href="\\\\server\\pics\\t.png"'))},
+        "VML 图片链接到外部 \\\\server\\pics\\t.png",
+    ),
+    (
+        {
+            "word/document.xml": _add_to_body(
+                '<w:p><w:r><w:object><w:control r:id="rIdX"/></w:object></w:r></w:p>'
+            )
+        },
+        "ActiveX 控件",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("edits", "words"),
-    LINKED,
-    ids=["linked-picture", "remote-template", "altchunk", "split-includetext", "ddeauto"],
+    LINKED + CODE,
+    ids=[
+        "linked-picture",
+        "remote-template",
+        "altchunk",
+        "split-includetext",
+        "ddeauto",
+        "macro-project",
+        "docm-renamed",
+        "ole-package",
+        "vml-src",
+        "vml-href",
+        "activex",
+    ],
 )
 def test_a_template_whose_briefing_would_fetch_or_run_something_is_refused(
     tmp_path: Path, edits: dict[str, Callable[[bytes], bytes]], words: str
 ) -> None:
     """A linked picture, a remote attached template, an imported chunk, a field that includes
-    a file or starts a program: Word acts on them when a reader opens the briefing."""
+    a file or starts a program: Word acts on them when a reader opens the briefing. A macro
+    project (or a .docm renamed .docx), an embedded OLE package, an ActiveX control, a VML
+    picture naming its address: code a reader is asked to run, or an address Word may fetch."""
     template = _repack(_template(tmp_path, "{{ masthead.editor }}"), edits)
     output = tmp_path / "out.docx"
     with pytest.raises(TemplateError) as caught:
@@ -535,6 +621,24 @@ def test_a_template_whose_briefing_would_fetch_or_run_something_is_refused(
     assert not output.exists()
     report = check_template(template, sample_context())
     assert any(words in problem for problem in report.problems), report.problems
+
+
+def test_a_vml_watermark_and_a_macro_hint_are_told_apart(tmp_path: Path) -> None:
+    """An office's "内部资料" watermark is a VML shape too: it names no address and renders.
+    A macro-enabled template is refused with how to save it without its macros."""
+    watermark = (
+        f'<w:p><w:r><w:pict><v:shape {_VML_NS} type="#_x0000_t136" o:spid="_x0000_s1"'
+        ' style="width:400pt;height:100pt" fillcolor="silver">'
+        '<v:fill opacity=".5"/><v:textpath style="font-family:宋体" string="内部资料"/>'
+        "</v:shape></w:pict></w:r></w:p>"
+    )
+    template = _repack(
+        _template(tmp_path, "{{ masthead.editor }}"), {"word/document.xml": _add_to_body(watermark)}
+    )
+    assert render_docx_bytes(template, sample_context(), timestamp=WHEN)
+    macro = _repack(_template(tmp_path, "{{ masthead.editor }}"), CODE[0][0])
+    with pytest.raises(TemplateError, match=r"“另存为”选“Word 文档（\*\.docx）”，宏即被去掉"):
+        render_docx_bytes(macro, sample_context(), timestamp=WHEN)
 
 
 def test_a_field_printed_with_safe_is_refused_in_the_rendered_briefing(tmp_path: Path) -> None:
