@@ -25,13 +25,25 @@ _LONGEST_SUFFIX = "-2024-01_2024-03.manifest.json"
 MAX_THEME_CHARS = 30
 
 
+# Invisible characters that change how a name reads: the bidirectional overrides and isolates
+# ("人才\u202excod.exe" shows as "人才exe.docx" in a file manager) and the zero-width marks.
+_INVISIBLE = frozenset(
+    "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
 def bad_character(text: str) -> str | None:
     """The first character that has no place in a name or a line of a document: a control
-    character, a line or paragraph separator, a lone surrogate (an undecodable byte), or a
-    non-character; shown escaped (`\\x07`)."""
+    character, a line or paragraph separator, a lone surrogate (an undecodable byte), a
+    non-character, or an invisible direction or zero-width mark; shown escaped (`\\x07`,
+    `\\u202e`)."""
     for char in text:
         category = unicodedata.category(char)
-        if category in {"Cc", "Cs", "Zl", "Zp"} or char in "\ufffe\uffff\ufeff":
+        if (
+            category in {"Cc", "Cs", "Zl", "Zp"}
+            or char in "\ufffe\uffff\ufeff"
+            or char in _INVISIBLE
+        ):
             return repr(char)[1:-1] if category != "Cs" else f"\\x{ord(char) & 0xFF:02x}"
     return None
 

@@ -130,6 +130,10 @@ def test_first_issue_is_a_positive_bounded_number(tmp_path: Path, value: int) ->
         ("科技\x07金融", "含有控制字符或无效字符 \\x07"),
         ("科技\n金融", "含有控制字符或无效字符 \\n"),
         (".hidden", "不能以“.”或空白开头"),
+        # a right-to-left override: the file "briefing-人才<RLO>xcod.exe-2024-03.docx" shows
+        # in a file manager as one ending in "exe"
+        ("人才\u202excod.exe", "含有控制字符或无效字符 \\u202e"),
+        ("人\u200b才", "含有控制字符或无效字符 \\u200b"),
     ],
 )
 def test_a_theme_option_that_cannot_be_a_file_name_is_refused(
