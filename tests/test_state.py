@@ -481,6 +481,22 @@ def test_records_the_state_cannot_read_and_unusable_paths_are_clear_errors(
     assert victim.read_text() == "keep me"
 
 
+def test_a_state_planted_as_a_link_to_another_folders_state_is_not_used(tmp_path: Path) -> None:
+    """Whoever can write to a shared output folder could link its .briefing/state.db to the
+    state of another output folder: a run here would number its issue from that folder's
+    issues and record it there. The link is refused, and the other state is left as it was."""
+    other = tmp_path / "另一输出"
+    with RunState.open(other) as state:
+        assert state.issues() == []
+    before = (other / ".briefing" / "state.db").read_bytes()
+    folder = tmp_path / "out"
+    (folder / ".briefing").mkdir(parents=True)
+    (folder / ".briefing" / "state.db").symlink_to(other / ".briefing" / "state.db")
+    with pytest.raises(StateError, match="是符号链接，出于安全不跟随"):
+        RunState.open(folder)
+    assert (other / ".briefing" / "state.db").read_bytes() == before
+
+
 def test_another_tools_manifest_does_not_stop_a_new_state(tmp_path: Path) -> None:
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "manifest.json").write_text('{"name": "my app", "icons": []}')

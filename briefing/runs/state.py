@@ -409,6 +409,14 @@ class RunState:
         lock = lock_folder(output, timeout)
         try:
             path = folder / DB_NAME
+            if path.is_symlink():
+                # another output folder's state (or any file) put here by whoever can write to
+                # this folder: this run would number and record its issues there
+                raise StateError(
+                    f"状态文件 {path} 是符号链接，出于安全不跟随，未做任何改动；"
+                    "请删除这个链接（状态文件只能是 .briefing 文件夹中的普通文件）。"
+                    + recovery_advice(output)
+                )
             if not path.exists():
                 briefings = made_briefings(output)
                 if briefings:
