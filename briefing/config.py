@@ -165,6 +165,10 @@ def load_settings(config_path: Path | None) -> Settings:
         raise ConfigError(f"无法读取配置文件 {config_path}：{exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"配置文件 {config_path} 不是有效的 TOML：{exc}") from exc
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        raise ConfigError(
+            f"配置文件 {config_path} 中的数组或内联表嵌套层数过多，不是有效的配置"
+        ) from None
 
     base = config_path.parent
     errors: list[str] = []

@@ -50,6 +50,15 @@ def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
         load_settings(config)
 
 
+def test_a_config_nested_thousands_deep_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    """tomllib parses nested arrays recursively: 5000 of them ended every command with a
+    RecursionError traceback. It is a configuration error naming the file."""
+    config = tmp_path / "briefing.toml"
+    config.write_text("input = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"briefing\.toml 中的数组或内联表嵌套层数过多"):
+        load_settings(config)
+
+
 def test_config_is_found_in_the_working_folder(tmp_path: Path) -> None:
     assert find_config(None, cwd=tmp_path) is None
     (tmp_path / "briefing.toml").write_text("", encoding="utf-8")
