@@ -415,17 +415,19 @@ def can_isolate() -> bool:
     return hasattr(os, "fork")
 
 
-def run_limited(work: Callable[[], bytes], *, seconds: int) -> bytes:
+def run_limited(work: Callable[[], bytes], *, seconds: int, preload: bool = True) -> bytes:
     """`work()` run in a forked child that can reach no file, under memory, CPU and time limits.
 
     Returns its bytes; re-raises a `TemplateError` it raised (with its message); raises
     `ChildError` when the child died, ran out of time or memory, or answered nothing. Inside a
     limited child (a check that renders), `work` runs directly: the limits already hold. Callers
-    decide what to do where fork is missing (`can_isolate`).
+    decide what to do where fork is missing (`can_isolate`). `preload` imports what a template
+    render needs first (the child can open no module file); other work imports its own before.
     """
     if _in_limited_child:
         return work()
-    _prepare_imports()
+    if preload:
+        _prepare_imports()
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns

@@ -460,3 +460,48 @@ def test_pdf_text_is_cut_after_the_character_limit(
     assert "Page 4 says" in doc.text
     assert "Page 5 says" not in doc.text
     assert doc.warnings == ["a.pdf: 文字超过 100 字上限，第 5 页起未读取"]
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+
+
+def test_a_page_nested_tens_of_thousands_deep_is_stopped_not_parsed_for_minutes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each <div> makes the parser walk its stack of open elements: 100 000 nested ones (a
+    half-megabyte page) took 37 s, 8 MB of them would take hours and hang a monthly run. A page
+    with that many tags is parsed in a limited child, stopped at the CPU limit with a warning."""
+    import time
+
+    monkeypatch.setattr(limits, "MAX_HTML_PARSE_SECONDS", 1)
+    deep = tmp_path / "深.html"
+    deep.write_text("<div>" * 100_000 + "一、加强基础研究。" + "</div>" * 100_000, "utf-8")
+    started = time.monotonic()
+    texts, warnings = warnings_of(deep, "深.html")
+    assert time.monotonic() - started < 20
+    assert texts == []
+    assert warnings == ["深.html: 网页结构异常（如标签嵌套极深），解析超过 1 秒上限，未读取"]
+
+
+def test_a_big_shallow_page_is_read_whole_through_the_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page over the direct-parse tag count (a long statistics table) reads as before: its
+    lines, and the header fields from its <meta> tags and label/value table."""
+    monkeypatch.setattr(limits, "MAX_HTML_DIRECT_TAGS", 200)
+    rows = "".join(f"<tr><td>第{i}项</td><td>{i}万元</td></tr>" for i in range(300))
+    page = tmp_path / "表.html"
+    page.write_text(
+        '<html><head><meta name="PubDate" content="2024-03-05"></head><body>'
+        "<table><tr><td>发文字号</td><td>某科发〔2024〕3号</td></tr></table>"
+        f"<p>一、总体要求</p><table>{rows}</table><p>二、加强基础研究。</p></body></html>",
+        "utf-8",
+    )
+    (doc,) = read_file(page, "表.html")
+    assert doc.text.splitlines()[:3] == [
+        "发文字号 某科发〔2024〕3号",
+        "一、总体要求",
+        "第0项 0万元",
+    ]
+    assert doc.text.splitlines()[-1] == "二、加强基础研究。"
+    assert doc.fields == {"published_date": "2024-03-05", "doc_no": "某科发〔2024〕3号"}

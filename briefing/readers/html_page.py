@@ -104,18 +104,14 @@ def read(path: Path, source: str) -> list[RawDocument]:
         raise ReadError("文件为空")
     match = _META_CHARSET.search(raw.data[:8192])
     decoded = decode_bytes(raw.data, declared=match.group(1).decode("ascii") if match else None)
-    try:
-        tree = LexborHTMLParser(clean_text(decoded.text))
-    except Exception as exc:  # a C parser on untrusted bytes: any failure is "cannot read"
-        raise ReadError("网页无法解析") from exc
-    fields = _meta_fields(tree)
+    page = clean_text(decoded.text)
+    if page.count("<") > limits.MAX_HTML_DIRECT_TAGS:
+        lines, fields = _parse_bounded(page, LexborHTMLParser)
+    else:
+        lines, fields = _parse(page, LexborHTMLParser)
     saved_from = _SAVED_FROM.search(raw.data[:2048])
     if saved_from and "url" not in fields:  # the comment browsers write on "Save page as"
         fields["url"] = saved_from.group(1).decode("ascii", "replace")
-    root = tree.body or tree.root
-    if root is None:
-        raise ReadError("网页中没有正文文字")
-    lines = list(_lines(root, fields))
     text = clean_text("\n".join(lines))
     if not text.strip():
         raise ReadError("网页中没有正文文字")
@@ -134,6 +130,58 @@ def read(path: Path, source: str) -> list[RawDocument]:
             warnings=warnings,
         )
     ]
+
+
+def _parse(page: str, parser: type[LexborHTMLParser]) -> tuple[list[str], dict[str, str]]:
+    """The page's lines and header fields. Raises ReadError."""
+    try:
+        tree = parser(page)
+    except Exception as exc:  # a C parser on untrusted bytes: any failure is "cannot read"
+        raise ReadError("网页无法解析") from exc
+    fields = _meta_fields(tree)
+    root = tree.body or tree.root
+    if root is None:
+        raise ReadError("网页中没有正文文字")
+    return list(_lines(root, fields)), fields
+
+
+def _parse_bounded(page: str, parser: type[LexborHTMLParser]) -> tuple[list[str], dict[str, str]]:
+    """`_parse` for a page with many tags, in a limited child stopped after
+    MAX_HTML_PARSE_SECONDS of CPU (`limits.MAX_HTML_DIRECT_TAGS` says why). Where there is no
+    fork (Windows) the page is parsed here, unbounded."""
+    import json
+
+    from briefing.errors import TemplateError
+    from briefing.sandbox import ChildError, can_isolate, run_limited
+
+    if not can_isolate():
+        return _parse(page, parser)
+
+    def work() -> bytes:
+        try:
+            lines, fields = _parse(page, parser)
+        except ReadError as exc:
+            return json.dumps({"error": str(exc)}).encode("utf-8")
+        return json.dumps({"lines": lines, "fields": fields}).encode("utf-8")
+
+    seconds = limits.MAX_HTML_PARSE_SECONDS
+    try:
+        answer = json.loads(run_limited(work, seconds=seconds, preload=False))
+    except ChildError as exc:
+        if exc.reason in ("cpu", "timeout"):
+            raise ReadError(
+                f"网页结构异常（如标签嵌套极深），解析超过 {seconds} 秒上限，未读取"
+            ) from None
+        if exc.reason == "memory":
+            raise ReadError("网页解析所需内存超过上限，未读取") from None
+        raise ReadError("网页无法解析") from None
+    except TemplateError:  # the child reports only ReadErrors, in its answer; never expected
+        raise ReadError("网页无法解析") from None
+    if "error" in answer:
+        raise ReadError(str(answer["error"]))
+    return [str(line) for line in answer["lines"]], {
+        str(k): str(v) for k, v in answer["fields"].items()
+    }
 
 
 def _meta_fields(tree: LexborHTMLParser) -> dict[str, str]:

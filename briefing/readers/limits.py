@@ -31,6 +31,17 @@ MAX_TEXT_CHARS = 8_000_000
 # extraction stages cost time per paragraph, so millions of tiny ones would run for hours.
 MAX_PARAGRAPHS = 100_000
 
+# --- HTML -----------------------------------------------------------------------------------
+
+# An HTML parser keeps a stack of open elements, and many steps walk it (each <div> looks for an
+# open <p> to close, an unknown end tag for its element): 200 000 nested <div>s (a 2 MB page)
+# kept lexbor busy for minutes, 8 MB of them for hours. Work grows at most with the square of
+# the number of tags, so a page with up to this many is parsed directly (a second at worst) and
+# a bigger one in a limited child process that is stopped after MAX_HTML_PARSE_SECONDS.
+MAX_HTML_DIRECT_TAGS = 20_000
+# CPU seconds the child may parse for: a real 8 MB page takes under one.
+MAX_HTML_PARSE_SECONDS = 10
+
 # --- DOCX (a zip of XML parts) --------------------------------------------------------------
 
 # Entries in the zip. A DOCX has a few dozen; thousands of images are still far below this.
