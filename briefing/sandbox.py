@@ -13,7 +13,8 @@ attacks we know of:
    capped, and a render stops after `RENDER_SECONDS`.
 3. Where it runs: `run_limited` forks a child that has no way to open, create or grow a file
    (no free descriptor, a zero file-size limit, and on Linux a Landlock ruleset that denies
-   every file-system and network right), with a memory and CPU limit and a wall-clock timeout.
+   every file-system and network right), with a memory and CPU limit and a wall-clock timeout,
+   an empty environment and `/` as its working directory.
    The template arrives as bytes read by the parent; the rendered DOCX leaves as bytes through a
    pipe. Where fork is missing (Windows) only a trusted template renders, in this process.
 """
@@ -494,6 +495,11 @@ def _prepare_imports() -> None:
 def _child(work: Callable[[], bytes], write_fd: int, seconds: int) -> None:
     global _in_limited_child
     _in_limited_child = True
+    # Nothing a render needs, everything an escape would want: tokens, proxy passwords and
+    # paths in the environment, the user's folder as the working directory.
+    os.environ.clear()
+    with contextlib.suppress(OSError):
+        os.chdir("/")
     write_fd = _confine_descriptors(write_fd)
     memory = _virtual_memory_bytes()  # read /proc before Landlock closes it
     _landlock()  # before the descriptor limit: the ruleset is a descriptor

@@ -284,6 +284,30 @@ def test_the_render_child_can_neither_read_nor_write_files(tmp_path: Path) -> No
 
 
 @needs_fork
+def test_the_render_child_sees_no_environment_and_no_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Code running in the child (after an escape we do not know of) found the parent's whole
+    environment (a proxy password, an API token) and the user's folder as its working directory.
+    The child has neither; the parent keeps both."""
+    import json
+    import os
+
+    from briefing.sandbox import run_limited
+
+    monkeypatch.setenv("OFFICE_PROXY_PASSWORD", "机密口令")
+    monkeypatch.chdir(tmp_path)
+
+    def look() -> bytes:
+        return json.dumps({"environment": dict(os.environ), "cwd": os.getcwd()}).encode()
+
+    seen = json.loads(run_limited(look, seconds=30))
+    assert seen == {"environment": {}, "cwd": "/"}
+    assert os.environ["OFFICE_PROXY_PASSWORD"] == "机密口令"
+    assert Path.cwd() == tmp_path
+
+
+@needs_fork
 def test_a_child_that_blocks_is_killed_at_the_wall_clock_limit(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
