@@ -120,7 +120,7 @@ def build(
             return BuildResult("unchanged", period, paths.docx, paths.xlsx)
         # refuses files the state did not write, and fails here if the state is read-only
         state.claim_outputs(files, force=force)
-        state.remove_stale_temporaries(paths.docx.parent)
+        state.remove_stale_temporaries(files)
 
         counted = partial(progress, "读取") if progress is not None else None
         classifier = Classifier(lexicon)

@@ -264,11 +264,18 @@ def test_stale_temporaries_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     folder = tmp_path / "2024-03"
     folder.mkdir()
     (folder / ".briefing-2024-03.docx.abc123.tmp").write_bytes(b"half")
+    (folder / ".manifest.json.x9.tmp").write_bytes(b"half")
     (folder / "briefing-2024-03.docx").write_bytes(b"whole")
+    # another program's hidden temporary beside the briefing is not ours to delete
+    (folder / ".稿件.tmp").write_bytes(b"someone's draft")
+    outputs = [folder / name for name in ("briefing-2024-03.docx", "manifest.json")]
     with RunState.open(tmp_path) as state:
-        removed = state.remove_stale_temporaries(folder)
-    assert [p.name for p in removed] == [".briefing-2024-03.docx.abc123.tmp"]
-    assert [p.name for p in folder.iterdir()] == ["briefing-2024-03.docx"]
+        removed = state.remove_stale_temporaries(outputs)
+    assert [p.name for p in removed] == [
+        ".briefing-2024-03.docx.abc123.tmp",
+        ".manifest.json.x9.tmp",
+    ]
+    assert sorted(p.name for p in folder.iterdir()) == [".稿件.tmp", "briefing-2024-03.docx"]
 
 
 def test_manifest_is_deterministic_and_names_inputs_and_outputs(tmp_path: Path) -> None:

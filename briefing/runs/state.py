@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import glob
 import hashlib
 import json
 import os
@@ -685,18 +686,21 @@ class RunState:
     def _relative(self, path: Path) -> str:
         return path.resolve().relative_to(self.output.resolve()).as_posix()
 
-    def remove_stale_temporaries(self, folder: Path) -> list[Path]:
-        """Delete the `.<name>.*.tmp` files atomic writes leave when a run is killed.
+    def remove_stale_temporaries(self, outputs: Sequence[Path]) -> list[Path]:
+        """Delete the `.<name>.*.tmp` files atomic writes of `outputs` leave when a run is killed.
 
-        Safe only under the lock, which this state holds.
+        Only those of these outputs' names: another program's hidden `.tmp` file beside them
+        (or in a folder a period folder was linked to) is not ours to delete. Safe only under
+        the lock, which this state holds.
         """
         removed: list[Path] = []
-        if not folder.is_dir():
-            return removed
-        for path in sorted(folder.glob(".*.tmp")):
-            with contextlib.suppress(OSError):
-                path.unlink()
-                removed.append(path)
+        for output in outputs:
+            if not output.parent.is_dir():
+                continue
+            for path in sorted(output.parent.glob(f".{glob.escape(output.name)}.*.tmp")):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed.append(path)
         return removed
 
     # ------------------------------------------------------------ extraction cache
