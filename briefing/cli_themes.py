@@ -7,6 +7,7 @@ this module only when one of them runs). This is CLI code, so it prints; the wor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from briefing.extract.status import (
     decide,
     summary_topic,
 )
-from briefing.themes import DOCUMENT_ANCHOR, Classifier, Lexicon, load_lexicon
+from briefing.themes import DOCUMENT_ANCHOR, OTHER_THEME, Classifier, Lexicon, load_lexicon
 
 EXIT_FAILED = 1
 
@@ -218,10 +219,12 @@ def explain(
         verdict = "归入" if name in result.themes else result.dropped.get(name, "未达阈值")
         typer.echo(f"  {name}：{_fmt(score)}　{verdict}")
     if result.themes:
-        parts = [f"{t}（依据：{'、'.join(result.evidence.get(t, []))}）" for t in result.themes]
-        typer.echo(f"最终主题：{'；'.join(parts)}")
+        rule_themes, rule_evidence = result.themes, result.evidence
+        typer.echo(f"规则判定：{_verdict(rule_themes, rule_evidence)}")
     else:
-        typer.echo(_inherited(classifier, where))
+        rule_themes, rule_evidence, why = _inherited(classifier, where)
+        typer.echo(f"规则判定：{_verdict(rule_themes, rule_evidence)}{why}")
+    _explain_model(classifier, where, rule_themes, rule_evidence)
     _explain_status(where)
     _explain_years(where, doc, date, classifier)
 
@@ -289,29 +292,75 @@ def _explain_years(
         )
 
 
-def _inherited(classifier: Classifier, where: _Context) -> str:
-    """The verdict line for a sentence that names no theme: extraction gives it its item lead's
-    themes, else the one theme its document's title names, else the document's main theme, else
-    none."""
+def _verdict(themes: Sequence[str], evidence: dict[str, list[str]]) -> str:
+    if not themes:
+        return f"{OTHER_THEME}（未归入任何主题）"
+    return "；".join(f"{t}（依据：{'、'.join(evidence.get(t, []))}）" for t in themes)
+
+
+def _inherited(
+    classifier: Classifier, where: _Context
+) -> tuple[list[str], dict[str, list[str]], str]:
+    """The rules' themes for a sentence that names no theme, with their evidence and why:
+    extraction gives it its item lead's themes, else the one theme its document's title names,
+    else the document's main theme, else none."""
     for item in where.items:
         themes, evidence = classifier.themes_of(item, where.anchor, where.document)
         if themes:
-            parts = "；".join(f"{t}（依据：{'、'.join(evidence.get(t, []))}）" for t in themes)
-            return f"最终主题：{parts}——句中没有主题词，沿用所在条目“{item}”的主题"
+            return themes, evidence, f"——句中没有主题词，沿用所在条目“{item}”的主题"
     themes, evidence = classifier.title_themes(where.title)
     if themes:
-        terms = "、".join(evidence.get(themes[0], []))
         return (
-            f"最终主题：{themes[0]}（依据：{terms}）——句中没有主题词，"
-            f"沿用文件标题“{where.title}”的主题（标题只涉及这一个主题）"
+            themes[:1],
+            {themes[0]: evidence.get(themes[0], [])},
+            f"——句中没有主题词，沿用文件标题“{where.title}”的主题（标题只涉及这一个主题）",
         )
     if where.main is not None:
         theme, cited = where.main
         return (
-            f"最终主题：{theme}（依据：{'、'.join(cited)}）——句中没有主题词，沿用全文的主要主题"
-            f"（过半措施归入{theme}，其他主题都不到它的一半）"
+            [theme],
+            {theme: list(cited)},
+            f"——句中没有主题词，沿用全文的主要主题（过半措施归入{theme}，其他主题都不到它的一半）",
         )
-    return "最终主题：其他（未归入任何主题）"
+    return [], {}, ""
+
+
+def _explain_model(
+    classifier: Classifier,
+    where: _Context,
+    rule_themes: list[str],
+    rule_evidence: dict[str, list[str]],
+) -> None:
+    """The learned model's say (`briefing.theme_model`): its probability per theme with the
+    features that weighed most, and the final themes with who decided them."""
+    verdict = classifier.model_verdict(where.sentence, where.section, rule_themes, rule_evidence)
+    themes, evidence = classifier.refine(where.sentence, where.section, rule_themes, rule_evidence)
+    if verdict is None or classifier.model is None:
+        typer.echo(f"最终主题：{_verdict(themes, evidence)}（未使用学习模型，由规则决定）")
+        return
+    threshold = classifier.model.threshold
+    typer.echo(f"学习模型（概率达到 {threshold:g} 即归入；只判定默认主题）：")
+    for theme in classifier.model_themes:
+        p = verdict.probabilities[theme]
+        reasons = "，".join(f"{what} {w:+.1f}" for what, w in verdict.reasons[theme])
+        typer.echo(
+            f"  {theme}：{p:.2f}　{'归入' if p >= threshold else '不归入'}　模型依据：{reasons}"
+        )
+    added = [t for t in themes if t not in rule_themes]
+    removed = [t for t in rule_themes if t not in themes]
+    if added or removed:
+        changes = "；".join(
+            part
+            for part in (
+                f"加入{'、'.join(added)}" if added else "",
+                f"去掉{'、'.join(removed)}" if removed else "",
+            )
+            if part
+        )
+        who = f"学习模型改判规则的结论（{changes}）"
+    else:
+        who = "学习模型与规则一致"
+    typer.echo(f"最终主题：{_verdict(themes, evidence)}——{who}")
 
 
 def _explain_status(where: _Context) -> None:

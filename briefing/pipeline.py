@@ -226,9 +226,9 @@ def _serial(files: Sequence[InputFile], classifier: Classifier) -> Iterator[Extr
 _worker_classifier: Classifier | None = None
 
 
-def _init_worker(lexicon: Lexicon) -> None:
+def _init_worker(lexicon: Lexicon, learned: bool) -> None:
     global _worker_classifier
-    _worker_classifier = Classifier(lexicon)
+    _worker_classifier = Classifier(lexicon, learned)
 
 
 FileResults = list[tuple[ExtractedDocument, bool]]
@@ -261,7 +261,9 @@ def extract_files_in_workers(
     size = max(1, min(FILES_PER_TASK, len(files) // (workers * 4)))
     tasks = [files[i : i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(
-        workers, initializer=_init_worker, initargs=(classifier.lexicon,)
+        workers,
+        initializer=_init_worker,
+        initargs=(classifier.lexicon, classifier.model is not None),
     ) as pool:
         queue = iter(tasks)
         try:

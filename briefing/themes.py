@@ -27,6 +27,8 @@ import ahocorasick
 from briefing import validate
 from briefing.errors import ConfigError, os_reason
 from briefing.extract.script import PINYIN_RESIDUE
+from briefing.theme_model import Measure as ModelMeasure
+from briefing.theme_model import ThemeModel, Verdict, batch, load_model
 
 DEFAULT_THEMES: tuple[str, ...] = ("基础研究", "成果转化", "科技金融", "人才")
 OTHER_THEME = "其他"
@@ -399,10 +401,26 @@ class _Entry:
 
 
 class Classifier:
-    """Classifies sentences by theme with one automaton built from the lexicon."""
+    """Classifies sentences by theme with one automaton built from the lexicon, and (`learned`)
+    lets the shipped learned model (`briefing.theme_model`) decide the default themes it knows."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, learned: bool = True) -> None:
         self.lexicon = lexicon
+        self.model: ThemeModel | None = None
+        # the themes the model decides: the default ones the lexicon keeps as shipped (a user
+        # table that replaces one means other words than the model learned; a theme the user
+        # adds the model has never seen)
+        self.model_themes: tuple[str, ...] = ()
+        if learned:
+            self.model = load_model()
+            if self.model is not None:
+                shipped = str(default_lexicon_path())
+                self.model_themes = tuple(
+                    t
+                    for t in self.model.themes
+                    if t in lexicon.specs and lexicon.specs[t].source == shipped
+                )
+        self._sections: dict[str, list[str]] = {}
         self._automaton = ahocorasick.Automaton()
         entries: dict[str, _Entry] = {}
 
@@ -499,6 +517,94 @@ class Classifier:
         if self._empty or not text:
             return [], {}
         return self._score(text, self._kept(text, None), None, False, anchor, document)
+
+    def _section_themes(self, section: Sequence[str]) -> list[str]:
+        """The themes the rules give the nearest heading of a measure (cached: a heading serves
+        every sentence under it)."""
+        if not section:
+            return []
+        head = section[-1]
+        known = self._sections.get(head)
+        if known is None:
+            if len(self._sections) > _SECTION_CACHE:
+                self._sections.clear()
+            known = self._sections[head] = self.themes_of(head)[0]
+        return known
+
+    def _model_measure(
+        self,
+        text: str,
+        section: Sequence[str],
+        themes: Sequence[str],
+        evidence: dict[str, list[str]],
+    ) -> ModelMeasure:
+        return ModelMeasure(text, themes, self._section_themes(section), evidence)
+
+    def model_verdict(
+        self,
+        text: str,
+        section: Sequence[str],
+        themes: Sequence[str],
+        evidence: dict[str, list[str]],
+    ) -> Verdict | None:
+        """The learned model's probabilities and reasons for a measure whose rules gave `themes`
+        and `evidence`, or None when the model decides no theme here."""
+        if self.model is None or not self.model_themes or not text:
+            return None
+        return self.model.verdict(self._model_measure(text, section, themes, evidence))
+
+    def refine(
+        self,
+        text: str,
+        section: Sequence[str],
+        themes: list[str],
+        evidence: dict[str, list[str]],
+    ) -> tuple[list[str], dict[str, list[str]]]:
+        """`refine_all` of one measure."""
+        return self.refine_all([(text, section, themes, evidence)])[0]
+
+    def refine_all(
+        self,
+        measures: Sequence[tuple[str, Sequence[str], list[str], dict[str, list[str]]]],
+    ) -> list[tuple[list[str], dict[str, list[str]]]]:
+        """Each measure's (text, section, themes, evidence) themes and evidence once the learned
+        model has decided the default themes it knows; the rules' when there is no model. A
+        theme the model adds gets as evidence the theme's lexicon terms in the sentence (counted
+        or not by the rules), else the n-grams that weighed most for it. One batch for all: a
+        document's measures cost one pass of array work (`theme_model.batch`)."""
+        model = self.model
+        out = [(themes, evidence) for _, _, themes, evidence in measures]
+        if model is None or not self.model_themes or not measures:
+            return out
+        read = [self._model_measure(*m) for m in measures]
+        probabilities = model.scores(batch(read, model.themes))
+        column = {t: i for i, t in enumerate(model.themes)}
+        for k, (_, _, themes, evidence) in enumerate(measures):
+            chosen = {
+                t for t in self.model_themes if probabilities[k, column[t]] >= model.threshold
+            }
+            if chosen == {t for t in themes if t in self.model_themes}:
+                continue  # the model agrees with the rules (most measures)
+            kept: list[str] = []
+            kept_evidence: dict[str, list[str]] = {}
+            for theme in self.lexicon.specs:
+                if theme not in (chosen if theme in self.model_themes else themes):
+                    continue
+                kept.append(theme)
+                terms = evidence.get(theme) if theme in themes else None
+                kept_evidence[theme] = (
+                    list(terms) if terms else self._model_evidence(read[k], theme)
+                )
+            out[k] = (kept, kept_evidence)
+        return out
+
+    def _model_evidence(self, measure: ModelMeasure, theme: str) -> list[str]:
+        folded = _fold(measure.text)
+        terms = [t for t in self.lexicon.specs[theme].weights if _fold(t) in folded]
+        if terms:
+            return sorted(terms, key=lambda t: (-len(t), t))[:_MAIN_EVIDENCE]
+        assert self.model is not None
+        return self.model.strongest_grams(measure, theme)
 
     def document_anchored(self, measures: Sequence[str]) -> bool:
         """Whether a document is about science and technology throughout: at least half of its
@@ -704,6 +810,8 @@ class Classifier:
 
 
 _UNSEEN = "\0"  # the anchor has not been looked for yet
+# distinct headings whose themes a classifier keeps (a long corpus has many; a document, few)
+_SECTION_CACHE = 4096
 
 # a clause ends at these marks (not at 、: coordinated items share their clause's anchor)
 _CLAUSE_ENDS = "，,；;。"

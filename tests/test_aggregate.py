@@ -985,7 +985,7 @@ def test_other_science_work_lists_what_reports_science_first_and_spreads_over_do
     tmp_path: Path,
 ) -> None:
     """其他科技工作: a county's acreage and food fair with one 技术 clause comes after every item
-    that reports S&T work (高新技术企业, 专利), and another document's 知识产权 work is listed
+    that reports S&T work (技术改造, 专利), and another document's 知识产权 work is listed
     beside the county's, not after both of its items."""
     from briefing.build import preview_context
     from briefing.config import Settings
@@ -993,7 +993,7 @@ def test_other_science_work_lists_what_reports_science_first_and_spreads_over_do
     (tmp_path / "a.txt").write_text(
         "某县科学技术局2023年工作总结\n\n一、工作开展情况\n"
         "全年粮食播种面积52万亩，举办农产品展销会3场，推广农业实用技术10项。\n"
-        "全县新增国家高新技术企业12家，高新技术产业产值增长15%。\n"
+        "全县新增专精特新企业12家，企业技术改造投资增长15%。\n"
         "全年发明专利授权量231件，同比增长32%。\n",
         encoding="utf-8",
     )

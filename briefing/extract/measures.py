@@ -482,7 +482,8 @@ def extract_measures(
     main: bool = True,
 ) -> list[Measure]:
     """Measures of one document, classified, in document order. `main=False` leaves the
-    measures that name no theme without the document's main theme (`themes.main_theme`)."""
+    measures that name no theme without the document's main theme (`themes.main_theme`), and
+    their themes the rules' alone (the learned model, `Classifier.refine`, has no say)."""
     ctx = document_context(title, structure, doc_date)
     measures: list[Measure] = []
     # an item title or sentence serves several clauses
@@ -532,6 +533,13 @@ def extract_measures(
         for m in measures:
             if not m.themes:
                 m.themes, m.evidence = [theme], {theme: list(terms)}
+    if main and classifier.model_themes:
+        # the learned model decides the default themes, the rules' verdict among its inputs
+        refined = classifier.refine_all(
+            [(m.text, m.section, m.themes, m.evidence) for m in measures]
+        )
+        for m, (themes, evidence) in zip(measures, refined, strict=True):
+            m.themes, m.evidence = themes, evidence
     return measures
 
 

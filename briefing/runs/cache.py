@@ -40,7 +40,15 @@ STORE_BATCH = 200
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The code whose output the cache holds; templates, rendering and aggregation do not matter.
-_EXTRACTION_CODE = ("model.py", "pipeline.py", "themes.py", "extract", "readers")
+_EXTRACTION_CODE = (
+    "model.py",
+    "pipeline.py",
+    "themes.py",
+    "theme_model.py",
+    "theme_model.npz",  # the learned model's weights decide themes as the code does
+    "extract",
+    "readers",
+)
 
 
 @cache

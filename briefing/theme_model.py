@@ -1,0 +1,240 @@
+"""A learned theme model beside the lexicon's rules (issue 13 point 4).
+
+One logistic model per default theme over the measure's hashed character 1-3-grams and the rules'
+own verdicts (the themes the rule classifier gave the measure, the themes of its section heading,
+how many terms it found for each). It is trained by `benchmarks/theme_model.py` on the corpus
+dev part's, the seeds' and the look-sets' labelled sentences (never on the corpus test part) and
+ships as `theme_model.npz` beside this file: a float16 weight matrix, one row per theme.
+
+The model only knows the four default themes. A user lexicon that replaces one of them (a table of
+the same name) switches the model off for that theme, and a theme the user adds is the rules'
+alone: the model has never seen either.
+
+Inference is plain numpy: the same text gives the same features and the same verdict everywhere
+(the n-gram hash is arithmetic on code points, not Python's salted `hash`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+MODEL_FILENAME = "theme_model.npz"
+# hashed n-gram buckets; the rules' verdicts take the slots after them
+HASH_BITS = 15
+BUCKETS = 1 << HASH_BITS
+NGRAMS = (1, 2, 3)
+# evidence counts above this say no more
+_EVIDENCE_CAP = 3
+
+
+def meta_names(themes: Sequence[str]) -> list[str]:
+    """The names of the non-n-gram features, in slot order after the buckets."""
+    names = ["bias", "rule:none"]
+    for t in themes:
+        names += [f"rule:{t}", f"section:{t}", f"evidence:{t}"]
+    return names
+
+
+# odd 64-bit multipliers of the n-gram hash (any fixed choice is deterministic)
+_K1 = np.uint64(0x9E3779B97F4A7C15)
+_K2 = np.uint64(0xC2B2AE3D27D4EB4F)
+_K3 = np.uint64(0x165667B19E3779F9)
+_SHIFT = np.uint64(64 - HASH_BITS)
+# joins a batch's texts: no n-gram spans it
+_JOIN = "\0"
+
+
+def _spans(size: int) -> list[tuple[int, int]]:
+    """(start, length) of each n-gram of a text of `size` characters, in feature order: all
+    unigrams in text order, then all bigrams, then all trigrams."""
+    return [(i, n) for n in NGRAMS for i in range(size - n + 1)]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What the model reads of one measure: its text and the rules' verdicts on it."""
+
+    text: str
+    rule_themes: Sequence[str]
+    section_themes: Sequence[str]
+    evidence: dict[str, list[str]]
+
+
+@dataclass(frozen=True)
+class Batch:
+    """The active features of several measures: for each, its row, column and value. All
+    unigrams come first, then all bigrams, then all trigrams (each in text order), then the
+    rules' verdicts: a batch of one measure lists its n-grams in `_spans` order."""
+
+    rows: npt.NDArray[np.int64]
+    columns: npt.NDArray[np.int64]
+    values: npt.NDArray[np.float32]
+    size: int
+
+
+def _meta(measure: Measure, themes: Sequence[str]) -> tuple[list[int], list[float]]:
+    columns = [BUCKETS, BUCKETS + 1] if not measure.rule_themes else [BUCKETS]
+    values = [1.0] * len(columns)
+    for i, t in enumerate(themes):
+        base = BUCKETS + 2 + 3 * i  # rule, section, evidence (`meta_names`)
+        if t in measure.rule_themes:
+            columns.append(base)
+            values.append(1.0)
+            count = len(measure.evidence.get(t, ()))
+            if count:
+                columns.append(base + 2)
+                values.append(min(count, _EVIDENCE_CAP) / _EVIDENCE_CAP)
+        if t in measure.section_themes:
+            columns.append(base + 1)
+            values.append(1.0)
+    return columns, values
+
+
+def batch(measures: Sequence[Measure], themes: Sequence[str]) -> Batch:
+    """The features of `measures` at once (a document's: one pass of array work for all of them,
+    not one per sentence); `themes` names the model's themes in column order."""
+    if not measures:
+        empty = np.zeros(0, dtype=np.int64)
+        return Batch(empty, empty, np.zeros(0, dtype=np.float32), 0)
+    # a NUL of the text itself (explain takes any string) is read as a space, so rows stay rows
+    joined = _JOIN.join(m.text.lower().replace(_JOIN, " ") for m in measures) + _JOIN
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    cut = codes == 0
+    row = np.cumsum(cut) - cut  # the measure each character belongs to
+    ok1 = ~cut
+    ok2 = ok1[:-1] & ok1[1:]
+    ok3 = ok2[:-1] & ok1[2:]
+    with np.errstate(over="ignore"):
+        # each n-gram's hash goes on from its (n-1)-gram's: three multiplies for the whole batch
+        one = codes * _K1
+        two = (one[:-1] ^ codes[1:]) * _K2
+        three = (two[:-1] ^ codes[2:]) * _K3
+    gram_rows = np.concatenate([row[ok1], row[:-1][ok2], row[:-2][ok3]])
+    gram_cols = (np.concatenate([one[ok1], two[ok2], three[ok3]]) >> _SHIFT).astype(np.int64)
+    counts = np.bincount(gram_rows, minlength=len(measures))
+    # each n-gram counts once per occurrence, scaled so a long sentence does not outweigh the
+    # rules' verdicts by its length alone
+    gram_values = (1.0 / np.sqrt(np.maximum(counts, 1)))[gram_rows].astype(np.float32)
+    meta_rows: list[int] = []
+    meta_cols: list[int] = []
+    meta_values: list[float] = []
+    for i, m in enumerate(measures):
+        columns, values = _meta(m, themes)
+        meta_rows += [i] * len(columns)
+        meta_cols += columns
+        meta_values += values
+    return Batch(
+        np.concatenate([gram_rows, np.array(meta_rows, dtype=np.int64)]),
+        np.concatenate([gram_cols, np.array(meta_cols, dtype=np.int64)]),
+        np.concatenate([gram_values, np.array(meta_values, dtype=np.float32)]),
+        len(measures),
+    )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The model's probability per theme and, for explain, its strongest reasons."""
+
+    probabilities: dict[str, float]
+    # theme -> [(what, contribution)], strongest first
+    reasons: dict[str, list[tuple[str, float]]]
+
+
+@dataclass(frozen=True)
+class ThemeModel:
+    themes: tuple[str, ...]
+    weights: npt.NDArray[np.float32]  # (themes, BUCKETS + meta)
+    # a theme is the model's when its probability is at least this, not when below
+    threshold: float
+    sha256: str
+
+    def scores(self, found: Batch) -> npt.NDArray[np.float64]:
+        """(measures, themes): each measure's probability for each theme."""
+        logits = np.empty((found.size, len(self.themes)))
+        for i in range(len(self.themes)):
+            contributions = self.weights[i][found.columns] * found.values
+            logits[:, i] = np.bincount(found.rows, weights=contributions, minlength=found.size)
+        return 1.0 / (1.0 + np.exp(-logits))
+
+    def strongest_grams(self, measure: Measure, theme: str, top: int = 2) -> list[str]:
+        """The n-grams of two or more characters that weigh most for `theme` in `measure`,
+        strongest first (the evidence of a theme the model adds where no lexicon term stands)."""
+        found = batch([measure], self.themes)
+        text = measure.text.lower()
+        spans = _spans(len(text))
+        parts = self.weights[self.themes.index(theme)][found.columns[: len(spans)]]
+        out: list[str] = []
+        for j in np.argsort(-parts, kind="stable"):
+            start, size = spans[int(j)]
+            if parts[j] <= 0 or len(out) >= top:
+                break
+            gram = text[start : start + size]
+            if size >= 2 and gram not in out and gram.strip():
+                out.append(gram)
+        return out
+
+    def verdict(self, measure: Measure, top: int = 3) -> Verdict:
+        """One measure's probabilities with the features that weighed most for each theme."""
+        found = batch([measure], self.themes)
+        probs = self.scores(found)[0]
+        names = meta_names(self.themes)
+        text = measure.text.lower()  # as the features read it
+        spans = _spans(len(text))
+        reasons: dict[str, list[tuple[str, float]]] = {}
+        for i, theme in enumerate(self.themes):
+            parts = self.weights[i][found.columns].astype(np.float64) * found.values
+            # the same n-gram at several places counts once in the list, with its summed share
+            merged: dict[str, float] = {}
+            for j, value in enumerate(parts):
+                if j < len(spans):
+                    start, size = spans[j]
+                    key = f"‘{text[start : start + size]}’"
+                else:
+                    name = names[int(found.columns[j]) - BUCKETS]
+                    if name == "bias":
+                        continue
+                    kind, _, theme_name = name.partition(":")
+                    if name in _META_LABELS:
+                        key = _META_LABELS[name]
+                    else:
+                        key = f"{_META_LABELS.get(kind, kind)}（{theme_name}）"
+                merged[key] = merged.get(key, 0.0) + float(value)
+            ranked = sorted(merged.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:top]
+            reasons[theme] = ranked
+        return Verdict({t: float(p) for t, p in zip(self.themes, probs, strict=True)}, reasons)
+
+
+_META_LABELS = {
+    "rule": "规则判定",
+    "rule:none": "规则判定无主题",
+    "section": "所在章节标题",
+    "evidence": "规则命中词数",
+}
+
+
+def model_path() -> Path:
+    return Path(__file__).parent / MODEL_FILENAME
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path | None = None) -> ThemeModel | None:
+    """The shipped model, or None when the package holds none (the rules then decide alone)."""
+    import hashlib
+
+    where = path or model_path()
+    if not where.is_file():
+        return None
+    blob = where.read_bytes()
+    with np.load(where, allow_pickle=False) as data:
+        themes = tuple(str(t) for t in data["themes"])
+        weights = data["weights"].astype(np.float32)
+        threshold = float(data["threshold"])
+    if weights.shape != (len(themes), BUCKETS + len(meta_names(themes))):
+        return None  # a file from another feature layout: the rules decide
+    return ThemeModel(themes, weights, threshold, hashlib.sha256(blob).hexdigest())

@@ -1,0 +1,128 @@
+"""The learned theme model beside the rules: what it changes, where it is off, and explain."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.extract.measures import extract_measures
+from briefing.extract.structure import parse_structure
+from briefing.theme_model import Measure, batch, load_model, model_path
+from briefing.themes import DEFAULT_THEMES, Classifier, load_lexicon
+from tests.test_measures import load_accuracy
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# R&D spending is 基础研究 by the corpus' labelling rules; the rules' lexicon files the sentence
+# under 科技金融 alone (研发费用加计扣除 swallows 研发费用), the model adds 基础研究
+_RD_SENTENCE = "今年我区将鼓励企业加大研发投入，全面落实研发费用加计扣除政策。"
+_DOC = f"一、主要任务\n{_RD_SENTENCE}\n"
+
+
+def _themes(classifier: Classifier) -> list[list[str]]:
+    measures = extract_measures("ef" * 32, parse_structure(_DOC), classifier)
+    return [m.themes for m in measures]
+
+
+def test_the_model_adds_a_theme_the_rules_miss_with_evidence_from_the_sentence() -> None:
+    lexicon = load_lexicon()
+    assert _themes(Classifier(lexicon, learned=False)) == [["科技金融"]]
+    classifier = Classifier(lexicon)
+    assert classifier.model_themes == DEFAULT_THEMES
+    measures = extract_measures("ef" * 32, parse_structure(_DOC), classifier)
+    assert [m.themes for m in measures] == [["基础研究", "科技金融"]]
+    # the added theme's evidence is words of the sentence (highlights quote only those)
+    evidence = measures[0].evidence["基础研究"]
+    assert evidence and all(term in _RD_SENTENCE for term in evidence)
+
+
+def test_a_user_table_replacing_a_default_theme_switches_the_model_off_for_it(
+    tmp_path: Path,
+) -> None:
+    user = tmp_path / "mine.toml"
+    user.write_text('[themes."基础研究"]\nterms = ["基础研究", "重点实验室"]\n', encoding="utf-8")
+    classifier = Classifier(load_lexicon(user))
+    assert "基础研究" not in classifier.model_themes
+    assert "科技金融" in classifier.model_themes
+    # the user's words decide 基础研究: the model, which learned other words, adds nothing
+    assert _themes(classifier) == [["科技金融"]]
+
+
+def test_a_theme_the_user_adds_is_decided_by_the_rules(tmp_path: Path) -> None:
+    user = tmp_path / "mine.toml"
+    user.write_text('[themes."开放合作"]\nterms = ["川渝"]\n', encoding="utf-8")
+    classifier = Classifier(load_lexicon(user))
+    assert "开放合作" not in classifier.model_themes
+    body = "一、工作情况\n深入推进川渝合作，签订合作协议3份。\n"
+    measures = extract_measures("ef" * 32, parse_structure(body), classifier)
+    assert [m.themes for m in measures] == [["开放合作"]]
+    assert measures[0].evidence == {"开放合作": ["川渝"]}
+
+
+def test_explain_shows_the_models_reasons_and_who_decided() -> None:
+    result = CliRunner().invoke(app, ["explain", _RD_SENTENCE])
+    assert result.exit_code == 0
+    out = result.output
+    assert "规则判定：科技金融（依据：加计扣除）" in out
+    assert "学习模型" in out and "模型依据：" in out
+    assert "规则判定（科技金融）" in out  # the rules' verdict is one of the model's reasons
+    assert "最终主题：基础研究" in out and "学习模型改判规则的结论（加入基础研究）" in out
+    agreed = CliRunner().invoke(app, ["explain", "新招收博士后研究人员32名。"])
+    assert "最终主题：人才（依据：博士后）——学习模型与规则一致" in agreed.output
+
+
+def test_the_shipped_model_is_small_and_gives_the_same_verdict_in_every_process() -> None:
+    model = load_model()
+    assert model is not None
+    assert model.themes == DEFAULT_THEMES
+    assert model_path().stat().st_size < 400_000
+    measure = Measure(_RD_SENTENCE, ["科技金融"], [], {"科技金融": ["加计扣除"]})
+    here = [round(float(p), 6) for p in model.scores(batch([measure], model.themes))[0]]
+    # a salted hash (Python's hash of a str) would give other buckets in another process
+    code = (
+        "from briefing.theme_model import Measure, batch, load_model\n"
+        "m = load_model()\n"
+        f"one = Measure({_RD_SENTENCE!r}, ['科技金融'], [], {{'科技金融': ['加计扣除']}})\n"
+        "print([round(float(p), 6) for p in m.scores(batch([one], m.themes))[0]])\n"
+    )
+    other = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "123", "PATH": "/usr/bin:/bin"},
+    )
+    assert other.stdout.strip() == str(here)
+
+
+def test_a_sentence_gets_the_same_verdict_alone_and_among_a_documents_others() -> None:
+    model = load_model()
+    assert model is not None
+    measures = [
+        Measure("新招收博士后研究人员32名。", ["人才"], [], {"人才": ["博士后"]}),
+        Measure(_RD_SENTENCE, ["科技金融"], ["科技金融"], {"科技金融": ["加计扣除"]}),
+        Measure("", [], [], {}),
+        Measure("含\0字符的句子，新建孵化器2家。", [], [], {}),
+    ]
+    together = model.scores(batch(measures, model.themes))
+    for k, measure in enumerate(measures):
+        alone = model.scores(batch([measure], model.themes))[0]
+        assert [round(float(p), 9) for p in together[k]] == [round(float(p), 9) for p in alone]
+
+
+def test_accuracy_counts_other_as_a_label_beside_the_usual_figure() -> None:
+    accuracy = load_accuracy()
+    plain = accuracy.GoldMeasure("d", "召开座谈会。", frozenset(), "done", "")
+    talent = accuracy.GoldMeasure("d", "引进人才。", frozenset({"人才"}), "done", "")
+    rows = [
+        accuracy.Scored(plain, None, frozenset()),  # 其他 right
+        accuracy.Scored(talent, None, frozenset()),  # 人才 missed, 其他 said wrongly
+    ]
+    scores = accuracy.theme_scores(rows, ["人才"], lambda r: r.themes)
+    assert scores["micro"]["f1"] == 0.0
+    # with 其他 a label: one right, one wrong 其他, one missed 人才: P 1/2, R 1/2
+    assert scores["micro_with_other"]["f1"] == 0.5
