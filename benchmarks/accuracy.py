@@ -199,6 +199,8 @@ class Scored:
     gold: GoldMeasure
     predicted: PredMeasure | None  # None: no predicted measure aligned
     keyword_themes: frozenset[str]
+    # the lexicon's rules alone, without the learned model (`briefing.theme_model`)
+    rule_themes: frozenset[str] = frozenset()
 
     @property
     def themes(self) -> frozenset[str]:
@@ -315,10 +317,20 @@ def score_sentences(
     gold: Sequence[GoldMeasure],
     pred: Sequence[PredMeasure],
     baseline: Callable[[str], frozenset[str]],
+    rules: Sequence[PredMeasure] | None = None,
 ) -> list[Scored]:
+    """Each gold sentence with the aligned prediction, the baseline's themes and (given
+    `rules`, the same documents extracted without the learned model) the rules' themes."""
     pairs = dict(align(gold, pred))
+    rule_pairs = dict(align(gold, rules)) if rules is not None else pairs
+    rule_source = rules if rules is not None else pred
     return [
-        Scored(g, pred[pairs[gi]] if gi in pairs else None, baseline(g.text))
+        Scored(
+            g,
+            pred[pairs[gi]] if gi in pairs else None,
+            baseline(g.text),
+            rule_source[rule_pairs[gi]].themes if gi in rule_pairs else frozenset(),
+        )
         for gi, g in enumerate(gold)
     ]
 
@@ -360,6 +372,7 @@ def summarise(rows: Sequence[Scored], themes: Sequence[str]) -> dict[str, Any]:
         "aligned": sum(1 for r in rows if r.predicted is not None),
         "tool": theme_scores(rows, themes, lambda r: r.themes),
         "keywords": theme_scores(rows, themes, lambda r: r.keyword_themes),
+        "rules": theme_scores(rows, themes, lambda r: r.rule_themes),
         "design_keywords": theme_scores(rows, themes, lambda r: design_keywords(r.gold.text)),
         "status_accuracy": sum(r.status_ok for r in rows) / n if n else 0.0,
         "all_done_accuracy": sum(r.gold.status == "done" for r in rows) / n if n else 0.0,
@@ -477,9 +490,21 @@ def evaluate(seeds: Path = SEEDS, gold_path: Path = GOLD) -> dict[str, Any]:
     pred = predicted_measures(documents)
     report = score_measures(gold, pred, lexicon.names)
     report["indicators"] = indicator_metrics(documents)
-    rows = score_sentences(gold, pred, keyword_baseline(lexicon))
+    rows = score_sentences(gold, pred, keyword_baseline(lexicon), rules_alone([seeds]))
     report["sentences"] = summarise(rows, lexicon.names)
     return report
+
+
+def rules_alone(paths: Sequence[Path]) -> list[PredMeasure] | None:
+    """The measures of `paths` as the lexicon's rules alone classify them (no learned model),
+    or None when there is no model (the tool is the rules then)."""
+    from briefing.pipeline import extract_documents
+    from briefing.themes import Classifier, load_lexicon
+
+    lexicon = load_lexicon()
+    if Classifier(lexicon).model is None:
+        return None
+    return predicted_measures(extract_documents(list(paths), Classifier(lexicon, learned=False)))
 
 
 @dataclass
@@ -512,7 +537,7 @@ def run_corpus(corpus: Path = CORPUS) -> CorpusRun | None:
     documents = extract_documents([docs_dir], Classifier(lexicon))
     pred = predicted_measures(documents)
     gold = [g for g in load_gold(corpus / "measures.jsonl") if g.doc in sources]
-    rows = score_sentences(gold, pred, keyword_baseline(lexicon))
+    rows = score_sentences(gold, pred, keyword_baseline(lexicon), rules_alone([docs_dir]))
     nm = [(n, became_measure(n, pred)) for n in load_non_measures(corpus / "non_measures.jsonl")]
     indicators = [r for r in _jsonl(corpus / "indicators.jsonl") if r["doc"] in sources]
     return CorpusRun(sources, rows, nm, documents, indicators, lexicon.names)
@@ -588,9 +613,10 @@ def _with_other_line(summary: dict[str, Any]) -> str:
         return f"{summary[key]['micro_with_other']['f1']:.3f}"
 
     return (
-        f"themes micro-F1 with 其他 as a label: tool {f1('tool')}, keywords {f1('keywords')},"
-        f" design.md keyword list {f1('design_keywords')}"
-        f" (without: tool {summary['tool']['micro']['f1']:.3f})"
+        f"themes micro-F1 with 其他 as a label: tool {f1('tool')}, rules alone {f1('rules')},"
+        f" keywords {f1('keywords')}, design.md keyword list {f1('design_keywords')}"
+        f" (without 其他: tool {summary['tool']['micro']['f1']:.3f},"
+        f" rules alone {summary['rules']['micro']['f1']:.3f})"
     )
 
 

@@ -70,6 +70,15 @@ def themes(config: Path | None = None) -> None:
         )
     if lexicon.anchors:
         typer.echo(f"科技锚点：{'、'.join(lexicon.anchors)}")
+    classifier = Classifier(lexicon)
+    if classifier.model is not None:
+        decided = "、".join(classifier.model_themes) or "无"
+        off = [t for t in classifier.model.themes if t not in classifier.model_themes]
+        note = f"（用户词表替换了{'、'.join(off)}，该主题只按规则）" if off else ""
+        typer.echo(
+            f"学习模型：最后判定 {decided}{note}；概率阈值 {classifier.model.threshold:g}，"
+            f"模型指纹 {classifier.model.sha256[:16]}"
+        )
     for name, spec in lexicon.specs.items():
         typer.echo("")
         typer.echo(f"【{name}】{spec.description}")

@@ -104,7 +104,9 @@ def batch(measures: Sequence[Measure], themes: Sequence[str]) -> Batch:
         return Batch(empty, empty, np.zeros(0, dtype=np.float32), 0)
     # a NUL of the text itself (explain takes any string) is read as a space, so rows stay rows
     joined = _JOIN.join(m.text.lower().replace(_JOIN, " ") for m in measures) + _JOIN
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    # a lone surrogate (a byte the reader could not decode) is a code point like any other
+    raw = joined.encode("utf-32-le", "surrogatepass")
+    codes = np.frombuffer(raw, dtype=np.uint32).astype(np.uint64)
     cut = codes == 0
     row = np.cumsum(cut) - cut  # the measure each character belongs to
     ok1 = ~cut

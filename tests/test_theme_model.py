@@ -50,6 +50,8 @@ def test_a_user_table_replacing_a_default_theme_switches_the_model_off_for_it(
     assert "科技金融" in classifier.model_themes
     # the user's words decide 基础研究: the model, which learned other words, adds nothing
     assert _themes(classifier) == [["科技金融"]]
+    listed = CliRunner().invoke(app, ["themes", "--lexicon", str(user)])
+    assert "学习模型：最后判定 成果转化、科技金融、人才（用户词表替换了基础研究" in listed.output
 
 
 def test_a_theme_the_user_adds_is_decided_by_the_rules(tmp_path: Path) -> None:
