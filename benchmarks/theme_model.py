@@ -75,7 +75,7 @@ def collect(
     from briefing.themes import Classifier, load_lexicon
 
     # the rules' verdicts alone: they are the model's inputs, and what it is measured against
-    classifier = Classifier(load_lexicon(), learned=False)
+    classifier = Classifier(load_lexicon(LEXICON), learned=False)
     documents = extract_documents([docs], classifier)
     measures = [(Path(str(d.source).split("#")[0]).name, m) for d in documents for m in d.measures]
     pred = [accuracy.PredMeasure(doc, m.text, frozenset(m.themes), m.status) for doc, m in measures]
@@ -111,6 +111,8 @@ def _groups(corpus: Path) -> dict[str, str]:
 
 
 CACHE = Path("/tmp/theme6-sets.pkl")
+# a lexicon to try in place of the default one (its rules' verdicts become the model's inputs)
+LEXICON: Path | None = None
 
 
 def load_sets(
@@ -312,7 +314,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--steps", type=int, default=300)
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--out", type=Path, default=tm.model_path())
+    parser.add_argument("--lexicon", type=Path, help="merge this lexicon into the default one")
     args = parser.parse_args(argv)
+    global CACHE, LEXICON
+    if args.lexicon is not None:
+        LEXICON = args.lexicon
+        CACHE = CACHE.with_name(f"{CACHE.stem}-{args.lexicon.stem}.pkl")
     themes = list(DEFAULT_THEMES)
     sets = load_sets(args.extra, themes)
     examples = [e for name in sets for e in sets[name]]
