@@ -386,7 +386,8 @@ def document_place(
     summary), else that of the first issuing body its opening names (`body_jurisdiction`:
     "来源:漳州市发改委", "我代表国务院"); else that of the site that carries the `page` (the page's frame,
     `PageLayout.frame_text`: its chrome, title, head and signature, never a body sentence:
-    "主办单位:常州市统计局", "荆州市绩效考核网 版权所有"). None when nothing names one: never a guess."""
+    "主办单位:常州市统计局", "荆州市绩效考核网 版权所有"). None when nothing names one: never a
+    guess."""
     own, why = jurisdiction(publisher), f"据发布机关“{publisher}”"
     if own is None and title:
         own, why = _title_jurisdiction(title), "据文件标题"
@@ -395,12 +396,7 @@ def document_place(
         own, why = _title_jurisdiction(headline), "据正文开头的标题行"
     if own is None:
         for name, named in ((publisher, "发布机关"), (title, "文件标题")):
-            if (
-                name
-                and _NATIONAL.match(name)
-                and not (name == title and _OWN_PLACE_WORD.search(name))
-            ):
-                # a headline on a national body's visit "来我市" is the visited place's page
+            if name and _NATIONAL.match(name):
                 own, why = NATION, f"{named}是国家机关"
                 break
     if own is not None:
@@ -462,11 +458,6 @@ def site_jurisdiction(page: str) -> str | None:
         if own is not None:
             return own
     return None
-
-
-# the page's own place named in the first person ("科技部调研组来我市调研"): a title that says it is
-# no national document, whoever opens it
-_OWN_PLACE_WORD = re.compile(r"我(?:省|市|区|县|州|旗|盟)")
 
 
 # A body named by its level alone ("省科技厅", "市科技局关于…的答复", "区科技局")
