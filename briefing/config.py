@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import validate
-from briefing.errors import ConfigError
+from briefing.errors import ConfigError, os_reason, toml_reason
 
 CONFIG_NAME = "briefing.toml"
 
@@ -161,10 +161,12 @@ def load_settings(config_path: Path | None) -> Settings:
         return settings
     try:
         data = tomllib.loads(config_path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"无法读取配置文件 {config_path}：{exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"无法读取配置文件 {config_path}：{os_reason(exc)}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"配置文件 {config_path} 不是 UTF-8 编码") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"配置文件 {config_path} 不是有效的 TOML：{exc}") from exc
+        raise ConfigError(f"配置文件 {config_path} 不是有效的 TOML：{toml_reason(exc)}") from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
         raise ConfigError(
             f"配置文件 {config_path} 中的数组或内联表嵌套层数过多，不是有效的配置"

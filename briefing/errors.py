@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import re
 from collections.abc import Mapping
 
 
@@ -54,3 +55,17 @@ def os_reason(exc: OSError, wording: Mapping[int, str] | None = None) -> str:
     if wording is not None and code in wording:
         return wording[code]
     return _OS_REASONS.get(code, f"系统错误 {exc.errno}")
+
+
+# tomllib says where it stopped in English: "... (at line 3, column 7)" or "(at end of document)"
+_TOML_WHERE_RE = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
+
+
+def toml_reason(exc: ValueError) -> str:
+    """Where a TOML file stops being valid, in Chinese (tomllib's message is English)."""
+    m = _TOML_WHERE_RE.search(str(exc))
+    if m is None:
+        return "格式不符合 TOML 语法"
+    if m.group(1) is None:
+        return "文件在结尾处不完整（如缺少右括号或引号）"
+    return f"第 {m.group(1)} 行第 {m.group(2)} 列附近不符合 TOML 语法"

@@ -25,7 +25,7 @@ from typing import Any
 import ahocorasick
 
 from briefing import validate
-from briefing.errors import ConfigError, os_reason
+from briefing.errors import ConfigError, os_reason, toml_reason
 from briefing.extract.script import PINYIN_RESIDUE
 from briefing.theme_model import Measure as ModelMeasure
 from briefing.theme_model import ThemeModel, Verdict, batch, load_model
@@ -167,9 +167,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise ConfigError(f"无法读取主题词表文件 {path}：{os_reason(exc)}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"主题词表 {path} 不是有效的 TOML：{exc}") from None
+        raise ConfigError(f"主题词表 {path} 不是有效的 TOML：{toml_reason(exc)}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"主题词表 {path} 不是 UTF-8 编码") from None
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        raise ConfigError(f"主题词表 {path} 中的数组或内联表嵌套层数过多，不是有效的词表") from None
 
 
 def _string_list(path: Path, key: str, value: Any) -> list[str]:

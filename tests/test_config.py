@@ -43,11 +43,16 @@ def test_every_bad_key_is_reported_at_once(tmp_path: Path) -> None:
         assert fragment in message
 
 
-def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
+def test_invalid_toml_names_the_file_and_where_in_chinese(tmp_path: Path) -> None:
     config = tmp_path / "briefing.toml"
-    config.write_text("name = \n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="TOML"):
+    config.write_text('output = "out"\nname = \n', encoding="utf-8")
+    with pytest.raises(ConfigError) as excinfo:
         load_settings(config)
+    message = str(excinfo.value)
+    assert str(config) in message
+    assert "第 2 行" in message
+    # tomllib's own English ("Invalid value (at line 2, column 8)") never reaches the user
+    assert "Invalid" not in message and "line" not in message
 
 
 def test_a_config_nested_thousands_deep_is_an_error_not_a_traceback(tmp_path: Path) -> None:

@@ -753,6 +753,20 @@ def test_lexicon_hash_is_stable(tmp_path: Path) -> None:
     assert load_lexicon().sha256 == load_lexicon().sha256
 
 
+def test_a_lexicon_nested_thousands_deep_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    user = write(tmp_path, "deep.toml", "x = " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(ConfigError, match=r"deep\.toml 中的数组或内联表嵌套层数过多"):
+        load_lexicon(user)
+
+
+def test_an_unfinished_lexicon_says_so_in_chinese(tmp_path: Path) -> None:
+    user = write(tmp_path, "open.toml", '[themes."人才"]\nterms = ["人才"')
+    with pytest.raises(ConfigError) as excinfo:
+        load_lexicon(user)
+    assert "不符合 TOML 语法" in str(excinfo.value) or "不完整" in str(excinfo.value)
+    assert "Expected" not in str(excinfo.value) and "line" not in str(excinfo.value)
+
+
 @pytest.mark.parametrize(
     ("content", "fragment"),
     [
