@@ -21,7 +21,6 @@ from briefing.extract.status import (
     PAST_PERIOD,
     PLAN_RE,
     PLAN_TEST_RE,
-    RETELLING,
     Decision,
     DocContext,
     Mood,
@@ -562,14 +561,11 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
     previous_paragraph = -1
     paragraphs = {p.index: p.text for p in structure.paragraphs}
     review: str | None = None  # the past plan period the unit's paragraph opens on
-    # in a retelling genre, the latest plan stated with a strong cue, until one says what was done
-    speaker: Mood | None = None
     for unit in units:
         head = unit.section[0] if unit.section else None
         if head != top:
             top = head
             inherited = None
-            speaker = None
             if head is not None:
                 own = heading_kind(head, ctx.heading_year, ctx.genre)
                 if own is not None:
@@ -616,21 +612,6 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
                 previous.status, True, _PREVIOUS_SENTENCE + previous.template, previous.words
             )
             decision = decision._replace(status=previous.status, basis="mood", mood=mood)
-        if (
-            speaker is not None
-            and decision.basis in ("default", "genre")
-            and ctx.genre in RETELLING
-            and _QUANTITY_RE.search(unit.text) is None
-        ):
-            # 黄海表示,全市科技系统将…。 坚定对接融入长三角,…落实好《…规划》,打造…: in a news item
-            # the sentences with no cue of their own that follow a statement of plans go on with
-            # it (an interview's list, a plan's contents retold), until a sentence says what was
-            # done. Not one with a quantity: a count a news item gives with no cue is a fact it
-            # reports (据统计,全国95%的科技创业企业…)
-            mood = Mood("planned", True, _ANNOUNCED_PLANS + speaker.template, speaker.words)
-            decision = decision._replace(status="planned", basis="mood", mood=mood)
-        elif decision.basis == "mood" and decision.mood is not None and decision.mood.strong:
-            speaker = decision.mood if decision.status == "planned" else None
         strong = decision.basis == "mood" and decision.mood is not None and decision.mood.strong
         previous = decision.mood if strong and not unit.sentence else None
         previous_paragraph = unit.paragraph
@@ -655,7 +636,6 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
 
 
 _LEAD_CLAUSE = "本句开头的分句："
-_ANNOUNCED_PLANS = "接续新闻前文宣布的计划（本句没有自己的标记）："
 _REVIEW_PARAGRAPH = "本段开头："
 _PREVIOUS_SENTENCE = "接续上一句（“同时”）："
 # a sentence that opens by going on with the one before it

@@ -302,15 +302,12 @@ class GenreRole(NamedTuple):
     `default` is the status of a sentence that neither its own mood nor its section decides.
     `soft_plans`: whether a soft plan cue (要 as a modal, 预计) may make a sentence planned; a
     genre that reviews a past period reads them as its own account (预计全年增长8%, 要求…).
-    `retells`: the genre retells what others said or decided (news), so a plan stated with a
-    strong cue goes on over the sentences after it that have no cue of their own.
     `events`: the genre may report an event (news, and web pages of no known genre): a dateline
     and byline opening its text (中新网某地1月5日电(记者 某某)) are the page's, not a measure's.
     `reads` is the rule in the words `briefing explain` prints."""
 
     default: Status
     soft_plans: bool
-    retells: bool
     events: bool
     reads: str
 
@@ -320,13 +317,11 @@ GENRE_ROLES: dict[str, GenreRole] = {
         "planned",
         True,
         False,
-        False,
         "默认是要做的事；只有明确的完成标记（已……、累计、截至）算已完成",
     ),
     "report": GenreRole(
         "done",
         True,
-        False,
         False,
         "回顾部分是已做的事，任务部分（今年、下一步、以后的年份）是要做的事",
     ),
@@ -334,12 +329,10 @@ GENRE_ROLES: dict[str, GenreRole] = {
         "done",
         True,
         False,
-        False,
         "按答复自己的段落：已开展的工作是已做的事，“下一步”以后是要做的事",
     ),
     "summary": GenreRole(
         "done",
-        False,
         False,
         False,
         "默认是已做的事；“要”“预计”等弱提示不算计划，只有下一步、明年或更晚的年份、句子明确的计划语气才算",
@@ -348,29 +341,23 @@ GENRE_ROLES: dict[str, GenreRole] = {
         "done",
         False,
         False,
-        False,
         "默认是已做的事；“要”“预计”等弱提示不算计划，只有下一步、明年或更晚的年份、句子明确的计划语气才算",
     ),
     "news": GenreRole(
         "done",
         True,
         True,
-        True,
-        "默认是已做的事；句子自己的计划语气（将、拟、要、到某年）、会议或讲话的要求，"
-        "或前文宣布的计划之后没有标记的句子，才是要做的事",
+        "默认是已做的事；句子自己的计划语气（将、拟、要、到某年）或会议、讲话的要求才是要做的事",
     ),
     "unknown": GenreRole(
         "done",
         True,
-        False,
         True,
         "未识别体裁，默认是已做的事；句子自己的计划语气（将、拟、要、到某年）或会议、讲话的要求才是要做的事",
     ),
 }
 # genres that report a past period
 LOOKING_BACK = frozenset(g for g, role in GENRE_ROLES.items() if not role.soft_plans)
-# genres that retell what others said or decided
-RETELLING = frozenset(g for g, role in GENRE_ROLES.items() if role.retells)
 # genres that may report an event (a meeting, a visit) and open on a dateline
 EVENTS = frozenset(g for g, role in GENRE_ROLES.items() if role.events)
 # words that name what a plan holds but not when (思路, 工作要点): in a summary they name what
