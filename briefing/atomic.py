@@ -3,12 +3,42 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import secrets
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
+
+from briefing.errors import BriefingError
+
+
+class LinkedFolderError(BriefingError):
+    """A folder briefing made for its own files has been replaced by a symbolic link."""
+
+
+def linked_folder_message(folder: Path) -> str:
+    try:
+        target = f"（指向 {os.readlink(folder)}）"
+    except OSError:
+        target = ""
+    return (
+        f"文件夹 {folder} 是符号链接{target}，出于安全不写入：写进去的简报、数据表会落到链接"
+        "指向的地方。这个文件夹由 briefing 自己建立，只能是普通文件夹；请删除这个链接后重新运行。"
+    )
+
+
+# Where a folder can be opened as a descriptor that later steps are relative to (POSIX): a
+# folder swapped for a link after it was opened is then never written through.
+_PINNABLE = (
+    hasattr(os, "O_NOFOLLOW")
+    and hasattr(os, "O_DIRECTORY")
+    and os.open in os.supports_dir_fd
+    and os.replace in os.supports_dir_fd
+    and os.unlink in os.supports_dir_fd
+)
 
 
 def _umask() -> int:
@@ -18,9 +48,34 @@ def _umask() -> int:
 
 
 @contextmanager
-def _atomic_file(path: Path, mode: str, **open_args: Any) -> Iterator[IO[Any]]:
-    """A temporary file beside `path`, fsynced and renamed over it only when the block succeeds."""
+def _atomic_file(
+    path: Path, mode: str, refuse_linked_folder: bool = False, **open_args: Any
+) -> Iterator[IO[Any]]:
+    """A temporary file beside `path`, fsynced and renamed over it only when the block succeeds.
+
+    `refuse_linked_folder`: `path`'s folder is one briefing made (a period folder), so a link
+    in its place is someone else's doing; it is refused (LinkedFolderError), also when the
+    swap happens while the file is written."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    if refuse_linked_folder and _PINNABLE:
+        with _in_folder(path.parent) as folder:
+            tmp_name = f".{path.name}.{secrets.token_hex(4)}.tmp"
+            # os.open applies the umask to 0o666, as for any new file
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+            fd = os.open(tmp_name, flags, 0o666, dir_fd=folder)
+            try:
+                with os.fdopen(fd, mode, **open_args) as handle:
+                    yield handle
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(tmp_name, path.name, src_dir_fd=folder, dst_dir_fd=folder)
+            except BaseException:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp_name, dir_fd=folder)
+                raise
+        return
+    if refuse_linked_folder and path.parent.is_symlink():
+        raise LinkedFolderError(linked_folder_message(path.parent))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         # mkstemp creates 0600; a briefing on a shared folder must be as readable as any new file.
@@ -36,13 +91,28 @@ def _atomic_file(path: Path, mode: str, **open_args: Any) -> Iterator[IO[Any]]:
         raise
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    with _atomic_file(path, "wb") as handle:
+@contextmanager
+def _in_folder(folder: Path) -> Iterator[int]:
+    """`folder` opened as a descriptor, refusing a link in its last step."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR) and folder.is_symlink():
+            raise LinkedFolderError(linked_folder_message(folder)) from None
+        raise
+    try:
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, refuse_linked_folder: bool = False) -> None:
+    with _atomic_file(path, "wb", refuse_linked_folder) as handle:
         handle.write(data)
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    write_bytes_atomic(path, text.encode("utf-8"))
+def write_text_atomic(path: Path, text: str, *, refuse_linked_folder: bool = False) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"), refuse_linked_folder=refuse_linked_folder)
 
 
 @contextmanager

@@ -622,4 +622,5 @@ def render_docx(
     failure case `output` is left as it was.
     """
     data = render_docx_bytes(template, context, timestamp=timestamp, trusted=trusted)
-    write_bytes_atomic(output, data)
+    # the period folder is briefing's own: a link put in its place is never written through
+    write_bytes_atomic(output, data, refuse_linked_folder=True)

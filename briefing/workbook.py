@@ -135,7 +135,7 @@ def write_xlsx(path: Path, documents: Sequence[ExtractedDocument], timestamp: da
     data = workbook_bytes(
         analyst_sheets(documents), timestamp=timestamp, title="briefing 数据表", author="briefing"
     )
-    write_bytes_atomic(path, data)
+    write_bytes_atomic(path, data, refuse_linked_folder=True)
 
 
 def workbook_warnings(documents: Sequence[ExtractedDocument], name: str = "数据表") -> list[str]:

@@ -486,10 +486,19 @@ CHILD = textwrap.dedent(
             period = parse_period("2024-02")
             docx = out / "2024-02" / "briefing-2024-02.docx"
             state.claim_outputs([docx])
-            write_bytes_atomic(docx, b"complete")
+            write_bytes_atomic(docx, b"complete", refuse_linked_folder=True)  # as build does
             progress.write_text(str(state.issue_number(period)))
             import time
             time.sleep(60)
+        if mode == "midwrite":  # killed while the briefing's bytes are being written
+            from briefing.atomic import _atomic_file
+            docx = out / "2024-02" / "briefing-2024-02.docx"
+            with _atomic_file(docx, "wb", refuse_linked_folder=True) as handle:
+                handle.write(b"half of a new ")
+                handle.flush()
+                progress.write_text("writing")
+                import time
+                time.sleep(60)
         for month in range(1, 13):
             period = parse_period(f"2024-{month:02d}")
             docs = [
@@ -524,6 +533,32 @@ def wait_for(progress: Path, child: subprocess.Popen[bytes], lines: int) -> None
             pytest.fail(f"child exited early: {child.stderr.read() if child.stderr else ''!r}")
         time.sleep(0.002)
     pytest.fail("child never became ready")
+
+
+def test_sigkill_while_a_briefing_is_written_leaves_the_old_one_and_no_debris(
+    tmp_path: Path,
+) -> None:
+    """kill -9 in the middle of the write build makes (through the period folder's descriptor):
+    the briefing on disk is the old one, whole; the half-written temporary is removed by the
+    next run's clean-up, which leaves other programs' files alone."""
+    out, progress = tmp_path / "out", tmp_path / "progress"
+    folder = out / "2024-02"
+    folder.mkdir(parents=True)
+    docx = folder / "briefing-2024-02.docx"
+    docx.write_bytes(b"the old briefing")
+    (folder / ".someone-else.tmp").write_bytes(b"not ours")
+    child = start_child(out, progress, "midwrite")
+    try:
+        wait_for(progress, child, 1)
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    assert docx.read_bytes() == b"the old briefing"
+    (half,) = folder.glob(".briefing-2024-02.docx.*.tmp")
+    assert half.read_bytes() == b"half of a new "
+    with RunState.open(out) as state:
+        assert state.remove_stale_temporaries([docx]) == [half]
+    assert sorted(p.name for p in folder.iterdir()) == [".someone-else.tmp", docx.name]
 
 
 def test_second_run_on_the_same_folder_fails_at_once(tmp_path: Path) -> None:

@@ -497,6 +497,71 @@ def test_a_state_planted_as_a_link_to_another_folders_state_is_not_used(tmp_path
     assert (other / ".briefing" / "state.db").read_bytes() == before
 
 
+def test_a_state_folder_planted_as_a_link_to_another_folders_is_not_used(
+    tmp_path: Path, inputs: Path
+) -> None:
+    """The same, one level up: .briefing itself linked to another output folder's (state.db
+    inside it is then no link). The run took that folder's lock, numbered its issue after that
+    folder's and recorded it there."""
+    other = tmp_path / "另一输出"
+    assert build(inputs, other, "-p", "2023-07")[0] == 0
+    before = (other / ".briefing" / "state.db").read_bytes()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / ".briefing").symlink_to(other / ".briefing")
+    code, output = build(inputs, folder, "-p", "2024-03")
+    assert code == 1
+    assert f"状态文件夹 {folder / '.briefing'} 是符号链接" in output
+    assert (other / ".briefing" / "state.db").read_bytes() == before
+    assert not (folder / "2024-03").exists()
+
+
+@pytest.mark.parametrize("inside", [False, True])
+def test_a_period_folder_planted_as_a_link_is_never_written_through(
+    tmp_path: Path, inputs: Path, inside: bool
+) -> None:
+    """Whoever can write to a shared output folder could put a link where the next period's
+    folder goes: the briefing, workbook and manifest were written wherever it pointed (inside
+    the output folder: into another period's folder, recorded there); outside it, the run ended
+    in an English traceback. Refused, naming the folder and its target; nothing is written."""
+    target = (tmp_path / "out" / "别处") if inside else (tmp_path / "别处")
+    target.mkdir(parents=True)
+    (tmp_path / "out").mkdir(exist_ok=True)
+    (tmp_path / "out" / "2024-03").symlink_to(target)
+    code, output = build(inputs, tmp_path / "out", "-p", "2024-03")
+    assert code == 1
+    assert "Traceback" not in output and "ValueError" not in output
+    assert f"文件夹 {tmp_path / 'out' / '2024-03'} 是符号链接（指向 {target}）" in output
+    assert list(target.iterdir()) == []
+
+
+def test_a_period_folder_swapped_for_a_link_during_the_run_is_not_written_through(
+    tmp_path: Path, inputs: Path
+) -> None:
+    """After the outputs are claimed, while the briefing is rendered: the files are written
+    through a descriptor of the folder opened without following a link, so the swap is
+    refused; the target stays empty and the issue is not recorded."""
+    from briefing.atomic import LinkedFolderError
+    from briefing.build import build as build_issue
+    from briefing.config import Settings
+
+    out = tmp_path / "out"
+    target = tmp_path / "别处"
+    target.mkdir()
+
+    def swap(stage: str, count: int) -> None:
+        if stage == "生成":
+            (out / "2024-03").mkdir(exist_ok=True)
+            (out / "2024-03").rename(tmp_path / "原来的")
+            (out / "2024-03").symlink_to(target)
+
+    with pytest.raises(LinkedFolderError, match="是符号链接"):
+        build_issue(Settings(inputs=(inputs,), output=out, period="2024-03"), swap)
+    assert list(target.iterdir()) == []
+    with RunState.open(out) as state:
+        assert state.issue(parse_period("2024-03")) is None
+
+
 def test_another_tools_manifest_does_not_stop_a_new_state(tmp_path: Path) -> None:
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "manifest.json").write_text('{"name": "my app", "icons": []}')

@@ -231,7 +231,7 @@ def _manifest_error(exc: OSError) -> str:
 
 def write_manifest(path: Path, manifest: Mapping[str, Any]) -> None:
     """Write atomically: sorted keys, UTF-8, indented, one line per input, final newline."""
-    write_text_atomic(path, manifest_text(manifest))
+    write_text_atomic(path, manifest_text(manifest), refuse_linked_folder=True)
 
 
 def manifest_text(manifest: Mapping[str, Any]) -> str:

@@ -31,6 +31,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import filelock
 
 from briefing import errors
+from briefing.atomic import linked_folder_message
 from briefing.errors import BriefingError, LockedError
 from briefing.model import DocumentEntry, ExtractedDocument
 from briefing.periods import Period
@@ -202,6 +203,13 @@ class _BadRecord(Exception):
 def lock_folder(output: Path, timeout: float = 0) -> filelock.BaseFileLock:
     """Take the output folder's lock (LockedError when another run holds it)."""
     folder = output / STATE_DIR
+    if folder.is_symlink():
+        # another output folder's .briefing (the check on state.db alone never sees this): a run
+        # would take that folder's lock, numbers and records
+        raise StateError(
+            f"状态文件夹 {folder} 是符号链接，出于安全不跟随，未做任何改动；请删除这个链接"
+            "（.briefing 只能是输出文件夹中的普通文件夹）后重新运行。"
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -684,6 +692,10 @@ class RunState:
             )
 
     def _relative(self, path: Path) -> str:
+        if path.parent.is_symlink():
+            # a period folder swapped for a link: the outputs would be written wherever it points
+            # (and recorded under the target's name); `atomic` refuses it again while writing
+            raise StateError(linked_folder_message(path.parent) + "未做任何改动。")
         return path.resolve().relative_to(self.output.resolve()).as_posix()
 
     def remove_stale_temporaries(self, outputs: Sequence[Path]) -> list[Path]:
