@@ -58,6 +58,7 @@ from briefing.sandbox import (
     BriefingEnvironment,
     ChildError,
     ResourceLimitError,
+    TextTooLongError,
     UnsafeTemplateError,
     can_isolate,
     make_environment,
@@ -276,6 +277,11 @@ def _template_error(exc: BaseException, env: BriefingEnvironment, name: str) -> 
         )
     here, around = _text_around(env.last_source, _template_lineno(exc.__traceback__))
     where = _where(here, around)
+    if isinstance(exc, TextTooLongError):
+        return TemplateError(
+            f"模板构造的文字过长，已中止渲染（{name}）：{exc}。{where}"
+            "简报模板不需要这么长的文字：请检查 join、replace、format、~、+ 和宏的用法。"
+        )
     if isinstance(exc, ResourceLimitError):
         return TemplateError(
             f"模板要求的计算量过大，已中止渲染（{name}）：{exc}。{where}"
@@ -296,9 +302,30 @@ def _template_error(exc: BaseException, env: BriefingEnvironment, name: str) -> 
             f"模板使用了未定义的变量或字段“{name}”（{name}）。{where}"
             "可用变量见 briefing context --json 的输出或 docs 中的模板变量表。"
         )
-    return TemplateError(
-        f"模板渲染失败（{name}）：{_explain(str(exc))}。{where}".rstrip("。") + "。"
+    reason = _explain(str(exc)) if isinstance(exc, jinja2.TemplateError) else _runtime_reason(exc)
+    return TemplateError(f"模板渲染失败（{name}）：{reason}。{where}".rstrip("。") + "。")
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _runtime_reason(exc: BaseException) -> str:
+    """What a Python error in a tag means, in Chinese: its own text is a library's English
+    ("empty separator", "Object of type … is not JSON serializable"); the tag is quoted apart."""
+    message = str(exc)
+    if _CJK.match(message):  # this tool's filters speak Chinese (Python's may quote a value)
+        return message.rstrip("。")
+    reasons: tuple[tuple[type[BaseException], str], ...] = (
+        (ZeroDivisionError, "除数为零"),
+        (OverflowError, "数值超出可以计算的范围"),
+        (ArithmeticError, "算术运算出错"),
+        (IndexError, "列表中没有这一项（下标超出范围）"),
+        (KeyError, f"数据项中没有键 {clip(message, 30)}"),
+        (AttributeError, "这个值没有所用的属性或方法（例如对文字用了只适用于数据项的过滤器）"),
+        (TypeError, "值的类型不适合这个运算或过滤器（例如文字与数字相加、对数字用了列表的过滤器）"),
+        (ValueError, "值不适合这个运算或过滤器（例如把文字当作数字、用空字符串分隔）"),
     )
+    return next((text for kind, text in reasons if isinstance(exc, kind)), "程序内部错误")
 
 
 # --- rendering ------------------------------------------------------------------------------------

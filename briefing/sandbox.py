@@ -10,7 +10,9 @@ attacks we know of:
    for Python internals or other files are refused before anything runs
    (`static_security_problems`).
 2. How much work it can ask for: `range`, integer arguments, `*`, `**` and format widths are
-   capped, and a render stops after `RENDER_SECONDS`.
+   capped; so is the text it builds (`MAX_TEXT`: every join, replace, format, `~`, `+`, macro
+   and printed value, checked before the text is made where the size is known beforehand) and
+   the integers its arithmetic makes; a render stops after `RENDER_SECONDS`.
 3. Where it runs: `run_limited` forks a child that has no way to open, create or grow a file
    (no free descriptor, a zero file-size limit, and on Linux a Landlock ruleset that denies
    every file-system and network right), with a memory and CPU limit and a wall-clock timeout,
@@ -25,6 +27,7 @@ import contextlib
 import ctypes
 import functools
 import importlib
+import itertools
 import json
 import os
 import pkgutil
@@ -35,11 +38,12 @@ import struct
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import jinja2
 from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext, Undefined
 from jinja2.sandbox import (
@@ -64,12 +68,68 @@ MAX_ARGUMENT = 100_000
 MAX_SEQUENCE = 100_000
 """Longest string or list `*` may build."""
 MAX_EXPONENT = 64
+MAX_TEXT = 10_000_000
+"""Longest text (characters) a template may build or print at once: a joined, replaced,
+formatted or concatenated string, a macro's or a block's output, one rendered part. A month's
+document.xml is a few hundred thousand characters; without a bound, `join` and `replace` of
+allowed sizes made hundreds of millions, stopped only by the child's memory limit (which
+macOS does not have)."""
+MAX_INTEGER_BITS = 256
+"""Largest integer arithmetic may make (about 10^77): squaring in a loop doubles its digits."""
 RENDER_SECONDS = 60
 """Wall-clock limit of one render (Unix main thread; elsewhere the other guards still apply)."""
 
 
 class ResourceLimitError(SecurityError):
     """A template asked for more work than a briefing can need."""
+
+
+class TextTooLongError(ResourceLimitError):
+    """A template built or printed text longer than `MAX_TEXT`."""
+
+
+def _check_text(size: int, what: str, unit: str = "文字", count: str = "字") -> None:
+    if size > MAX_TEXT:
+        raise TextTooLongError(f"{what}得到的{unit}超过 {MAX_TEXT // 10000} 万{count}的上限")
+
+
+_END = object()
+
+
+def text_size(value: Any, limit: int = MAX_TEXT) -> int:
+    """How many characters `value` prints as, counted without printing it and only up to just
+    past `limit`: `[[1] * 99999] * 99999` holds 10^5 references but prints 10^10 characters.
+    Containers are walked with a stack of iterators, so nesting costs no recursion."""
+    size = 0
+    stack: list[Iterator[Any]] = [iter((value,))]
+    while stack:
+        item = next(stack[-1], _END)
+        if item is _END:
+            stack.pop()
+        elif isinstance(item, str):
+            size += len(item)
+        elif isinstance(item, list | tuple):
+            size += 2 + 2 * len(item)  # brackets and separators
+            stack.append(iter(item))
+        elif isinstance(item, dict):
+            size += 2 + 4 * len(item)
+            stack.append(itertools.chain.from_iterable(item.items()))
+        elif isinstance(item, int) and not isinstance(item, bool):
+            size += item.bit_length() // 3 + 2
+        else:
+            size += 32  # a float, None, a chart (printed as a picture), a helper object
+        if size > limit:
+            break
+    return size
+
+
+def _percent_size(text: str, values: Any) -> int:
+    """At most how long `text % values` is: each conversion prints at most the longest value."""
+    items = list(values.values()) if isinstance(values, dict) else values
+    items = items if isinstance(items, tuple | list) else (items,)
+    conversions = sum(1 for m in _PERCENT_CONVERSION.finditer(text) if m.group(3) != "%")
+    longest = max((text_size(v) for v in items), default=0)
+    return len(text) + conversions * longest
 
 
 def _check_argument(value: Any, what: str) -> None:
@@ -127,28 +187,116 @@ def _check_format_spec(spec: str) -> None:
 
 
 class _BoundedFormatter(SandboxedFormatter):
+    """Bounds each field's spec, and the fields' text together: `('{0}' * 33333).format(s)`
+    repeats one argument as often as the format string names it."""
+
+    produced = 0
+
     def format_field(self, value: Any, format_spec: str) -> Any:
         _check_format_spec(format_spec)
-        return super().format_field(value, format_spec)
+        _check_text(self.produced + text_size(value), "格式化")
+        field = super().format_field(value, format_spec)
+        self.produced += len(field)
+        _check_text(self.produced, "格式化")
+        return field
 
 
 class _BoundedEscapeFormatter(_BoundedFormatter, SandboxedEscapeFormatter):
     pass
 
 
+# filters that print the whole value they are given: a value that prints as billions of
+# characters (a list repeating a long list) is refused before it is printed
+_PRINTING_FILTERS = frozenset(
+    {
+        "capitalize", "center", "e", "escape", "filesizeformat", "forceescape", "format",
+        "indent", "lower", "pprint", "replace", "safe", "string", "striptags", "title",
+        "tojson", "trim", "truncate", "upper", "urlencode", "urlize", "wordcount", "wordwrap",
+        "xmlattr",
+    }
+)  # fmt: skip
+
+
 def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter that refuses huge integer arguments (the value filtered itself may be big)."""
+    """A filter that refuses huge integer arguments and text over `MAX_TEXT`: checked before
+    the filter runs where its size follows from its input (join, replace, format, indent, sum),
+    and on the text it returns for every other filter."""
     skip = 1 + (1 if getattr(func, "jinja_pass_arg", None) is not None else 0)
+    what = f"过滤器 {name} "
 
     @functools.wraps(func)  # keeps jinja_pass_arg, so context-taking filters still get it
     def guarded(*args: Any, **kwargs: Any) -> Any:
         for value in [*args[skip:], *kwargs.values()]:
-            _check_argument(value, f"过滤器 {name} ")
-        if name == "format" and len(args) >= skip and isinstance(args[skip - 1], str):
-            _check_format_string(args[skip - 1])
-        return func(*args, **kwargs)
+            _check_argument(value, what)
+        if len(args) >= skip:
+            args = (*args[: skip - 1], *_filter_input(name, args[skip - 1 :], kwargs, what))
+        result = _tojson(func, args, kwargs) if name == "tojson" else func(*args, **kwargs)
+        if isinstance(result, str):
+            _check_text(len(result), what)
+        return result
 
     return guarded
+
+
+def _filter_input(
+    name: str, args: tuple[Any, ...], kwargs: dict[str, Any], what: str
+) -> tuple[Any, ...]:
+    """The filtered value and its arguments, after the size checks a filter needs before it
+    runs; a joined iterable is made a list (it is walked twice)."""
+    value, rest = args[0], args[1:]
+    if name in _PRINTING_FILTERS and not isinstance(value, str):
+        _check_text(text_size(value), what)
+    if name == "join" and not isinstance(value, str | dict):
+        value = list(value)
+        separator = rest[0] if rest else kwargs.get("d", "")
+        size = sum(text_size(item) for item in value)
+        _check_text(size + text_size(separator) * max(len(value) - 1, 0), what)
+    elif name == "replace" and isinstance(value, str) and len(rest) >= 2:
+        _check_text(_replaced_size(value, str(rest[0]), str(rest[1])), what)
+    elif name == "format" and isinstance(value, str):
+        _check_format_string(value)
+        _check_text(_percent_size(value, kwargs or rest), what)
+    elif name == "indent" and isinstance(value, str):
+        width = rest[0] if rest else kwargs.get("width", 4)
+        width = len(width) if isinstance(width, str) else int(width)
+        _check_text(len(value) + width * (value.count("\n") + 1), what)
+    elif name == "wordwrap" and isinstance(value, str):
+        width = rest[0] if rest else kwargs.get("width", 79)
+        wrap = kwargs.get("wrapstring", rest[2] if len(rest) > 2 else None) or "\n"
+        breaks = len(value) // max(int(width), 1) + value.count("\n") + 1
+        _check_text(len(value) + text_size(wrap) * breaks, what)
+    elif name == "sum" and isinstance(
+        start := kwargs.get("start", rest[1] if len(rest) > 1 else 0), list | tuple | str
+    ):
+        # sum(start=[]) adds lists up: [[1] * 99999] * 99999 holds 10^10 items
+        value = list(value)
+        size = len(start) + sum(len(v) if isinstance(v, list | tuple | str) else 1 for v in value)
+        if isinstance(start, str):
+            _check_text(size, what)
+        else:
+            _check_text(size, what, "列表", "项")
+    return (value, *rest)
+
+
+def _replaced_size(text: str, old: str, new: str) -> int:
+    count = len(text) + 1 if not old else text.count(old)
+    return len(text) + count * (len(new) - len(old))
+
+
+def _tojson(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """`tojson` with a Chinese message for what JSON cannot hold (Python's is English)."""
+    try:
+        return func(*args, **kwargs)
+    except (TypeError, ValueError) as exc:
+        # "Object of type ChartHandle is not JSON serializable", "keys must be str, …"
+        kind = re.search(r"Object of type (\w+)", str(exc))
+        shown = "图表" if kind and kind.group(1) == "ChartHandle" else "函数或模板辅助对象"
+        if kind is None:
+            shown = "以列表为键的数据项"
+        raise ValueError(
+            f"过滤器 tojson 只能转换文字、数字、真假值、列表和数据项，不能转换{shown}"
+            "（图表请直接用 {{ }} 插入）"
+        ) from None
 
 
 # --- what a template may reach -------------------------------------------------------------------
@@ -221,7 +369,7 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
     refusing dangerous constructs before anything runs, and bounding the work a template does."""
 
     last_source: str = ""
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -262,18 +410,41 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
         return tree
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "%" and isinstance(left, str) and _check_format_string(left):
-            for value in _star_values(left, right if isinstance(right, tuple) else (right,)):
-                _check_argument(value, "格式字符串的 * 宽度")
+        if operator == "%" and isinstance(left, str):
+            if _check_format_string(left):
+                for value in _star_values(left, right if isinstance(right, tuple) else (right,)):
+                    _check_argument(value, "格式字符串的 * 宽度")
+            _check_text(_percent_size(left, right), "用 % 格式化")
+        if operator == "+":
+            if isinstance(left, str) and isinstance(right, str):
+                _check_text(len(left) + len(right), "用 + 连接")
+            elif isinstance(left, list | tuple) and isinstance(right, list | tuple):
+                _check_text(len(left) + len(right), "用 + 连接", "列表", "项")
         if operator == "**":
             if isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
                 raise ResourceLimitError(f"乘方的指数 {right} 超过上限 {MAX_EXPONENT}")
-            return left**right
+            return _bounded_number(left**right)
         for seq, times in ((left, right), (right, left)):
             sized = isinstance(seq, str | list | tuple) and isinstance(times, int)
             if sized and len(seq) * times > MAX_SEQUENCE:
                 raise ResourceLimitError(f"用 * 重复得到的内容长度超过上限 {MAX_SEQUENCE}")
-        return super().call_binop(context, operator, left, right)
+        return _bounded_number(super().call_binop(context, operator, left, right))
+
+    def concat(self, parts: Iterable[str]) -> str:
+        """Jinja's join of a rendered part, a macro's body or a `{% set %}` block, stopped at
+        `MAX_TEXT` as it goes (printing a long value in a loop adds up)."""
+        pieces: list[str] = []
+        size = 0
+        for piece in parts:
+            size += len(piece)
+            _check_text(size, "模板输出")
+            pieces.append(piece)
+        return "".join(pieces)
+
+    def joined(self, join: Callable[[Any], str], parts: tuple[Any, ...]) -> str:
+        """`a ~ b` (see `_BoundedCodeGenerator`), checked before the text is made."""
+        _check_text(sum(text_size(part) for part in parts), "用 ~ 连接")
+        return join(parts)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         """Jinja's own wrapper (`str.format` and `format_map` through the sandbox's attribute
@@ -303,7 +474,19 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         for value in [*args, *kwargs.values()]:
             _check_argument(value, "调用")
-        return super().call(__context, __obj, *args, **kwargs)
+        text = getattr(__obj, "__self__", None)
+        method = getattr(__obj, "__name__", "")
+        if isinstance(text, str) and method == "join" and len(args) == 1:
+            items = list(args[0])
+            size = sum(text_size(item) for item in items)
+            _check_text(size + len(text) * max(len(items) - 1, 0), "join")
+            args = (items,)
+        elif isinstance(text, str) and method == "replace" and len(args) >= 2:
+            _check_text(_replaced_size(text, str(args[0]), str(args[1])), "replace")
+        result = super().call(__context, __obj, *args, **kwargs)
+        if isinstance(result, str):
+            _check_text(len(result), "调用")
+        return result
 
 
 class UnsafeTemplateError(SecurityError):
@@ -380,9 +563,57 @@ def time_limit(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _bounded_number(value: Any) -> Any:
+    if isinstance(value, int) and value.bit_length() > MAX_INTEGER_BITS:
+        raise ResourceLimitError(
+            f"运算得到的整数超过上限（约 10 的 {MAX_INTEGER_BITS * 3 // 10} 次方）"
+        )
+    return value
+
+
+def bounded_output(value: Any) -> Any:
+    """Jinja's `finalize`: every `{{ … }}` value, refused before it is printed when it would
+    print as more than `MAX_TEXT` characters, or when it is a function or method itself
+    (`{{ masthead.name.upper }}` printed "<built-in method upper … at 0x7f…>" into the
+    briefing: a stray memory address, so the bytes differed from run to run)."""
+    if isinstance(value, str | Undefined):
+        return value
+    if callable(value):
+        raise ValueError(
+            f"模板输出的是{_type_name(value)}本身，不是数据（是不是少了括号？如 "
+            "masthead.name.upper() 而不是 masthead.name.upper）"
+        )
+    _check_text(text_size(value), "输出的值")
+    return value
+
+
+class _BoundedCodeGenerator(CodeGenerator):
+    """Jinja's code generator, with `a ~ b` going through `BriefingEnvironment.joined`: Jinja
+    joins it with a function of its own module, which no environment setting reaches."""
+
+    @optimizeconst
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        if frame.eval_ctx.volatile:
+            join = "(markup_join if context.eval_ctx.volatile else str_join)"
+        elif frame.eval_ctx.autoescape:
+            join = "markup_join"
+        else:
+            join = "str_join"
+        self.write(f"environment.joined({join}, (")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
+BriefingEnvironment.code_generator_class = _BoundedCodeGenerator
+
+
 def make_environment() -> ImmutableSandboxedEnvironment:
     """The Jinja environment every template is rendered in (also for `briefing template check`)."""
-    env = BriefingEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env = BriefingEnvironment(
+        autoescape=True, undefined=jinja2.StrictUndefined, finalize=bounded_output
+    )
     env.filters.update(AUTHOR_FILTERS)
     env.filters.update({name: _guard_filter(name, func) for name, func in env.filters.items()})
     return env

@@ -41,7 +41,7 @@ from briefing.charts import ChartImage
 from briefing.config import package_data_dir
 from briefing.context import BriefingContext, to_jsonable
 from briefing.contextdoc import read_fields
-from briefing.errors import TemplateError
+from briefing.errors import TemplateError, os_reason
 from briefing.filters import clip
 from briefing.render import (
     RENDER_SECONDS,
@@ -58,6 +58,8 @@ from briefing.render import (
     suggest,
 )
 
+CONTEXT_MAX_BYTES = 64 * 1024 * 1024
+"""Largest context file read (the seeds' is 150 KB; a year of documents a few megabytes)."""
 GUIDE_NAME = "模板编写说明.md"
 SAMPLE_CONTEXT_NAME = "sample-context.json"
 SHIPPED = ("briefing.docx", "yaoqing.docx", "zhuanti.docx")
@@ -136,10 +138,25 @@ def init_template(
 def load_context_json(path: Path) -> BriefingContext:
     """A context saved by `init` or `briefing context --json`; picture placeholders become a
     blank picture, so a check still sees where the charts go."""
+    # it comes with the template (template init writes it beside it): as untrusted as that
     try:
+        size = path.stat().st_size
+        if size > CONTEXT_MAX_BYTES:
+            raise TemplateError(
+                f"上下文文件 {path} 过大（{size // (1024 * 1024)} MB，上限 "
+                f"{CONTEXT_MAX_BYTES // (1024 * 1024)} MB），不是 briefing 写出的上下文文件"
+            )
         raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise TemplateError(f"无法读取上下文文件 {path}：{exc}") from exc
+    except OSError as exc:
+        raise TemplateError(f"无法读取上下文文件 {path}：{os_reason(exc)}") from None
+    except UnicodeDecodeError:
+        raise TemplateError(f"无法读取上下文文件 {path}：不是 UTF-8 编码的文字") from None
+    except json.JSONDecodeError as exc:
+        raise TemplateError(
+            f"无法读取上下文文件 {path}：第 {exc.lineno} 行第 {exc.colno} 列附近不是有效的 JSON"
+        ) from None
+    except RecursionError:
+        raise TemplateError(f"无法读取上下文文件 {path}：JSON 嵌套过深") from None
     if not isinstance(raw, dict) or "masthead" not in raw:
         raise TemplateError(f"{path} 不是 briefing 的上下文文件（缺少 masthead）")
 
@@ -152,7 +169,10 @@ def load_context_json(path: Path) -> BriefingContext:
             return [restore(v) for v in value]
         return value
 
-    context: BriefingContext = restore(raw)
+    try:
+        context: BriefingContext = restore(raw)
+    except RecursionError:
+        raise TemplateError(f"无法读取上下文文件 {path}：JSON 嵌套过深") from None
     return context
 
 

@@ -293,6 +293,32 @@ def test_bad_context_file_is_a_clear_error(tmp_path: Path, content: str) -> None
     assert "错误：" in result.output
 
 
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ('{"masthead": ' + "[" * 100_000 + "]" * 100_000 + "}", "JSON 嵌套过深"),
+        ('{"masthead": ' + "[" * 900 + "]" * 900 + "}", "JSON 嵌套过深"),
+        ('{"masthead": ', "第 1 行第 14 列附近不是有效的 JSON"),
+        (b"\xff\xfe{}", "不是 UTF-8 编码"),
+    ],
+)
+def test_a_hostile_context_file_beside_a_template_is_a_chinese_error(
+    tmp_path: Path, content: str | bytes, reason: str
+) -> None:
+    """sample-context.json travels with a shared template: nested deep it ended in an English
+    RecursionError traceback (json's, or the picture restore's), and a broken one showed
+    json's English ("Expecting value: line 1 column 14")."""
+    ctx = tmp_path / "sample-context.json"
+    if isinstance(content, bytes):
+        ctx.write_bytes(content)
+    else:
+        ctx.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(shipped_template()), "--context", str(ctx)])
+    assert result.exit_code == 1
+    assert f"无法读取上下文文件 {ctx}：{reason}" in result.output
+    assert "Traceback" not in result.output and "Expecting" not in result.output
+
+
 def test_text_beside_a_row_tag_is_reported(tmp_path: Path) -> None:
     doc = Document()
     table = doc.add_table(rows=3, cols=2)

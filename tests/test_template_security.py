@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -58,14 +59,88 @@ ABUSE = [
     ("{{ '%(a)1000000000s' % {'a': 'x'} }}", "格式字符串"),
     ("{{ 'x' | center(1000000000) }}", "center"),
     ("{{ lipsum(n=1000000) }}", "上限"),
-    ("{{ ('x' * 99999) | replace('x', 'x' * 99999) | length }}", "内存"),
+    ("{{ ('x' * 99999) | replace('x', 'x' * 99999) | length }}", "文字过长"),
     (
         "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}"
         "{% endfor %}{{ ns.s | length }}",
-        "内存",
+        "文字过长",
     ),
     ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "递归"),
 ]
+
+# Text of allowed sizes made hundreds of millions of characters long: each was stopped only by
+# the render child's 1 GB memory limit (which macOS lacks), or rendered a 100 MB briefing.
+# Now refused at 10 million characters, before the text is made where its size is known.
+LONG_TEXT = [
+    "{% set s = 'x' * 99999 %}{{ ([s] * 1000) | join | length }}",
+    "{% set s = 'x' * 99999 %}{{ s.join(['y' * 99999] * 1000) | length }}",
+    "{% set s = 'x' * 99999 %}{{ ([s] * 1000) | map('upper') | join }}",
+    "{% set s = 'x' * 99999 %}{{ s.replace('x', s) | length }}",
+    "{{ ('{0}' * 3333).format('x' * 99999) | length }}",
+    "{{ (('%(a)s' * 3333) % {'a': 'x' * 99999}) | length }}",
+    "{{ (('%s' * 3333) | format(*(['x' * 99999] * 3333))) | length }}",
+    "{{ ((' x' * 9999) | wordwrap(1) | indent(9999)) | length }}",
+    "{{ ('x ' * 49999) | wordwrap(1, wrapstring='y' * 99999) | length }}",
+    "{% set ns = namespace(s='x') %}{% for i in range(27) %}{% set ns.s = ns.s + ns.s %}"
+    "{% endfor %}{{ ns.s | length }}",
+    "{% set ns = namespace(l=[1]) %}{% for i in range(27) %}{% set ns.l = ns.l + ns.l %}"
+    "{% endfor %}{{ ns.l | length }}",
+    "{% macro m(s) %}{{ s }}{{ s }}{% endmacro %}{{ m(m(m(m(m(m(m('x' * 99999))))))) | length }}",
+    "{% set s = 'x' * 99999 %}{% for i in range(3000) %}{{ s }}{% endfor %}",
+    "{{ [[1] * 99999] * 99999 }}",
+    "{{ ([[1] * 99999] * 200) | sum(start=[]) | length }}",
+]
+
+
+@pytest.mark.parametrize("payload", LONG_TEXT)
+def test_text_hundreds_of_millions_long_is_refused_in_chinese(tmp_path: Path, payload: str) -> None:
+    with pytest.raises(TemplateError) as caught:
+        render_docx_bytes(_template(tmp_path, payload), sample_context(), timestamp=WHEN)
+    message = str(caught.value)
+    assert "模板构造的文字过长" in message and "1000 万" in message, message
+    assert "内存" not in message
+
+
+def test_integers_squared_in_a_loop_are_refused_at_once(tmp_path: Path) -> None:
+    """Each squaring doubles the digits: 40 of them ran 23 s into the memory limit."""
+    payload = (
+        "{% set ns = namespace(n=2) %}{% for i in range(40) %}{% set ns.n = ns.n * ns.n %}"
+        "{% endfor %}{{ ns.n }}"
+    )
+    with pytest.raises(TemplateError, match="整数超过上限"):
+        render_docx_bytes(_template(tmp_path, payload), sample_context(), timestamp=WHEN)
+
+
+# (payload, the Chinese reason); Python's own message was shown: "Object of type ChartHandle is
+# not JSON serializable", "empty separator", "'str' object has no attribute 'items'"
+ENGLISH_ERRORS = [
+    ("{{ charts.themes | tojson }}", "不能转换图表"),
+    ("{{ [joiner()] | tojson }}", "不能转换函数或模板辅助对象"),
+    ("{{ masthead.name.split('') }}", "用空字符串分隔"),
+    ("{{ masthead.name | xmlattr }}", "没有所用的属性或方法"),
+    ("{{ 1 + masthead.name }}", "文字与数字相加"),
+    ("{{ summary.document_count / 0 }}", "除数为零"),
+    ("{{ masthead.name | filesizeformat }}", "把文字当作数字"),
+    # printed "<built-in method upper of str object at 0x7f…>" into the briefing (and a memory
+    # address: the bytes differed from run to run)
+    ("{{ masthead.name.upper }}", "少了括号"),
+    ("{{ range }}", "函数本身"),
+]
+
+
+@pytest.mark.parametrize(("payload", "reason"), ENGLISH_ERRORS)
+def test_a_failing_tag_is_explained_in_chinese(tmp_path: Path, payload: str, reason: str) -> None:
+    template = _template(tmp_path, payload)
+    with pytest.raises(TemplateError) as caught:
+        render_docx_bytes(template, sample_context(), timestamp=WHEN)
+    message = str(caught.value)
+    assert reason in message and payload in message, message
+    # no English but the tag's own words (the filter named, the file name)
+    # (and the example in the missing-brackets hint)
+    own = set(re.findall(r"[A-Za-z]+", payload + template.name + "{{ masthead.name.upper }}"))
+    assert not [w for w in re.findall(r"[A-Za-z]{4,}", message) if w not in own], message
+    report = check_template(template, sample_context())
+    assert any(reason in problem for problem in report.problems), report.problems
 
 
 @pytest.mark.parametrize(("payload", "word"), ESCAPES + ABUSE)
@@ -129,6 +204,19 @@ def test_ordinary_arithmetic_and_formatting_still_work(tmp_path: Path) -> None:
     out = render_docx_bytes(_template(tmp_path, line), sample_context(), timestamp=WHEN)
     text = Document(io.BytesIO(out)).paragraphs[1].text
     assert text == "  3.1|   7|1024|---|  x|y  |007|1,234,567.8"
+    # the text bounds leave ordinary joining, replacing and concatenating alone
+    line = (
+        "{{ themes | map(attribute='name') | join('、') }}|{{ '、'.join(['甲', '乙']) }}|"
+        "{{ masthead.name | replace('科技', '科创') }}|{{ masthead.name.replace('简报', '') }}|"
+        "{{ masthead.issue_label ~ '（' ~ period.label ~ '）' }}|{{ 'a' + 'b' }}|"
+        "{{ ([1] + [2]) | length }}|{{ [[1], [2]] | sum(start=[]) }}|{{ 12 * 10 ** 8 }}"
+    )
+    out = render_docx_bytes(_template(tmp_path, line), sample_context(), timestamp=WHEN)
+    text = Document(io.BytesIO(out)).paragraphs[1].text
+    assert text == (
+        "基础研究、成果转化、科技金融、人才、创新平台|甲、乙|科创政策简报|科技政策|"
+        "第3期（2024年3月）|ab|2|[1, 2]|1200000000"
+    )
 
 
 # --- the allow-list: live objects reached through the context (issue #12) ------------------------
