@@ -19,7 +19,7 @@ from briefing.extract.indicators import extract_indicators
 from briefing.extract.measures import extract_measures
 from briefing.extract.metadata import parse_document_text
 from briefing.extract.places import document_place
-from briefing.extract.structure import parse_structure
+from briefing.extract.structure import bound_sentences, parse_structure
 
 # Enumeration lives in briefing.inputs; its names stay importable from here.
 from briefing.inputs import InputFile as InputFile
@@ -35,7 +35,7 @@ from briefing.model import (
     RawDocument,
     Structure,
 )
-from briefing.readers import format_for, read_file
+from briefing.readers import format_for, limits, read_file
 from briefing.readers.common import file_sha256, listed_as
 from briefing.themes import Classifier, Lexicon
 
@@ -95,6 +95,8 @@ def extract_document(
     (`briefing explain`)."""
     parsed = parse_document_text(raw)
     structure = parse_structure(parsed.body)
+    # a run of text no prose has (a line of 150 000 figures) would keep the run busy for hours
+    bounded = bound_sentences(structure)
     date = (
         parsed.metadata.written_date
         or parsed.metadata.published_date
@@ -121,6 +123,8 @@ def extract_document(
         scope_origins,
     )
     _attach_indicators(measures, indicators)
+    if len(indicators) >= limits.MAX_FIGURES:
+        bounded.append(f"数据项达到 {limits.MAX_FIGURES} 项的上限，其后的句子未提取数据")
     return ExtractedDocument(
         source=raw.source,
         sha256=raw.sha256,
@@ -130,7 +134,10 @@ def extract_document(
         structure=structure,
         measures=measures,
         indicators=indicators,
-        warnings=[*raw.warnings, *(_named(raw.source, w) for w in parsed.warnings)],
+        warnings=[
+            *raw.warnings,
+            *(_named(raw.source, w) for w in [*parsed.warnings, *bounded]),
+        ],
         notes=parsed.notes,
     )
 

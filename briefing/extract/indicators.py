@@ -143,6 +143,7 @@ from briefing.extract.places import NATION, directive_source, find_places, may_n
 from briefing.extract.status import detect_genre, period_years
 from briefing.extract.text_lines import NEWS_DATELINE
 from briefing.model import Indicator, IndicatorKind, Measure, Sentence, Structure
+from briefing.readers import limits
 
 MAX_LOOKBACK = 40  # characters of context before a number that can hold its metric
 MAX_LOOKAHEAD = 24  # characters after a count that can hold the noun it counts
@@ -595,6 +596,10 @@ def extract_indicators(
     # "2024年是…关键一年"); a summary's ("工作总结" opening "2024年是…关键之年") is its own
     plan_genre = detect_genre(title, structure).genre == "plan"
     for sentence in sentences:
+        if len(indicators) >= limits.MAX_FIGURES:
+            # each figure carries its clause into the JSONL and the workbook: a page of
+            # figures in 5000-character sentences would make gigabytes (`readers.limits`)
+            break
         if sentence.paragraph not in paragraphs_seen:
             paragraph_places[sentence.paragraph] = _frame_place(
                 sentence.text, ctx.jurisdiction, "所在段落开头的"

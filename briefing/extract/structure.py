@@ -10,11 +10,14 @@ the work is linear in the text.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 
 from briefing.extract.numbers import find_quantities, may_hold_quantities
 from briefing.model import Paragraph, Section, Sentence, Structure
+from briefing.readers import limits
 
 MAX_HEADING_CHARS = 60
 
@@ -205,6 +208,57 @@ def parse_structure(body: str) -> Structure:
     if pending_marker:
         _add_paragraph(structure, pending_marker, path)
     return structure
+
+
+def bound_sentences(structure: Structure) -> list[str]:
+    """Keep the sentences the extraction can afford (`readers.limits`): drop one too long or
+    holding too many figures to be prose, and cut after `MAX_SENTENCES`; the kept sentences
+    are numbered anew. Returns the warnings (without the file name). A document within the
+    limits, every real one, is left as it was."""
+    kept: list[Sentence] = []
+    long: list[Sentence] = []
+    crowded: list[Sentence] = []
+    for sentence in structure.sentences:
+        if len(kept) == limits.MAX_SENTENCES:
+            break
+        if len(sentence.text) > limits.MAX_SENTENCE_CHARS:
+            long.append(sentence)
+        elif _too_many_figures(sentence.text, limits.MAX_SENTENCE_FIGURES):
+            crowded.append(sentence)
+        else:
+            kept.append(sentence)
+    warnings: list[str] = []
+    if long:
+        warnings.append(
+            f"第 {long[0].paragraph + 1} 段有一句长达 {len(long[0].text)} 字（中间没有句号），"
+            f"超过 {limits.MAX_SENTENCE_CHARS} 字的上限"
+            + (f"（这样的句子共 {len(long)} 句）" if len(long) > 1 else "")
+            + "，像是表格或乱码，未从中提取措施和数据"
+        )
+    if crowded:
+        warnings.append(
+            f"第 {crowded[0].paragraph + 1} 段有一句含 {limits.MAX_SENTENCE_FIGURES} 个以上"
+            "带单位的数字"
+            + (f"（这样的句子共 {len(crowded)} 句）" if len(crowded) > 1 else "")
+            + "，像是表格或乱码，未从中提取措施和数据"
+        )
+    read = len(kept) + len(long) + len(crowded)
+    if read < len(structure.sentences):
+        warnings.append(
+            f"句子数超过 {limits.MAX_SENTENCES} 句的上限，第 {read + 1} 句起未提取措施和数据"
+        )
+    if warnings:
+        structure.sentences = [
+            dataclasses.replace(sentence, index=index) for index, sentence in enumerate(kept)
+        ]
+    return warnings
+
+
+def _too_many_figures(text: str, limit: int) -> bool:
+    # every figure takes at least two characters (a digit and its unit)
+    if len(text) <= 2 * limit or not may_hold_quantities(text):
+        return False
+    return sum(1 for _ in itertools.islice(find_quantities(text), limit + 1)) > limit
 
 
 def _add_paragraph(structure: Structure, text: str, path: tuple[str, ...]) -> None:
