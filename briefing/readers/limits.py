@@ -36,8 +36,8 @@ MAX_PARAGRAPHS = 100_000
 # What the extraction does per sentence costs time per figure and measure, and some of it per
 # figure over the whole sentence: one 900 000-character line of "12.5亿元" took 27 s to extract
 # and hours to build (a figure's clause was searched from the sentence's start, per figure).
-# Policy prose stays far below these (the corpus: sentences of at most 400 characters and 13
-# figures, documents of at most 600 sentences); a longer run is a table or garbage, and is
+# Policy prose stays far below these (the corpus of 237 documents: sentences of at most 552
+# characters and 16 figures, documents of at most 628 sentences and 304 figures); a longer run is a table or garbage, and is
 # not read as sentences (a warning names the file). With them, an 8 MB text file of the worst
 # shape builds in tens of seconds instead of hours.
 # Characters of one sentence (text between two of 。！？).
@@ -46,7 +46,7 @@ MAX_SENTENCE_CHARS = 5_000
 MAX_SENTENCE_FIGURES = 100
 # Sentences of one document; the rest is not searched for measures and figures.
 MAX_SENTENCES = 20_000
-# Figures of one document (the corpus: at most 113); the sentences after the one that reaches
+# Figures of one document (the corpus: at most 304); the sentences after the one that reaches
 # it are not searched for figures. Each figure carries its clause (up to a sentence) into the
 # JSONL and the workbook, so this also bounds what one file adds to them.
 MAX_FIGURES = 5_000
