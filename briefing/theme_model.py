@@ -3,8 +3,9 @@
 One logistic model per default theme over the measure's hashed character 1-3-grams and the rules'
 own verdicts (the themes the rule classifier gave the measure, the themes of its section heading,
 how many terms it found for each). It is trained by `benchmarks/theme_model.py` on the corpus
-dev part's, the seeds' and the look-sets' labelled sentences (never on the corpus test part) and
-ships as `theme_model.npz` beside this file: a float16 weight matrix, one row per theme.
+dev part's and the seeds' labelled sentences (never on the corpus test part), data in the repository
+only, so that `--train` rebuilds the shipped `theme_model.npz` byte for byte: a float16 weight
+matrix, one row per theme.
 
 The model only knows the four default themes. A user lexicon that replaces one of them (a table of
 the same name) switches the model off for that theme, and a theme the user adds is the rules'

@@ -128,3 +128,17 @@ def test_accuracy_counts_other_as_a_label_beside_the_usual_figure() -> None:
     assert scores["micro"]["f1"] == 0.0
     # with 其他 a label: one right, one wrong 其他, one missed 人才: P 1/2, R 1/2
     assert scores["micro_with_other"]["f1"] == 0.5
+
+
+def test_the_shipped_weights_are_rebuilt_from_the_repositorys_own_data(tmp_path: Path) -> None:
+    # anyone must be able to rebuild the model a user runs: trained on the corpus dev part and
+    # the seeds' set only, deterministically; a rule change that alters the model's inputs
+    # without retraining fails here
+    out = tmp_path / "theme_model.npz"
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "theme_model.py"), "--train", "--out", str(out)],
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert out.read_bytes() == model_path().read_bytes()
