@@ -30,7 +30,8 @@ def scaling_ratio(run: Callable[[int], object], small: int, factor: int = 10) ->
     """How much longer `run(small * factor)` takes than `run(small)`, best of five each.
 
     About `factor` for linear work and `factor`² for quadratic, however loaded the machine is
-    (both sizes run interleaved in this process): speed itself is measured in benchmarks/, this
+    (both sizes run interleaved in this process, timed in this process's CPU seconds, which other
+    processes on a busy machine do not add to): speed itself is measured in benchmarks/, this
     only catches work that grows faster than its input.
     """
     sizes = (small, small * factor)
@@ -39,7 +40,7 @@ def scaling_ratio(run: Callable[[int], object], small: int, factor: int = 10) ->
     # sometimes slowed for its whole length (a themes run measured 41 against a limit of 40)
     for _ in range(5):
         for index, size in enumerate(sizes):
-            started = time.perf_counter()
+            started = time.process_time()
             run(size)
-            best[index] = min(best[index], time.perf_counter() - started)
+            best[index] = min(best[index], time.process_time() - started)
     return best[1] / max(best[0], 1e-4)
