@@ -248,7 +248,7 @@ def fold_of(group: str) -> int:
     return int(hashlib.md5(group.encode("utf-8")).hexdigest(), 16) % FOLDS
 
 
-MODES = [("model", t, 0.0) for t in (0.3, 0.35, 0.4, 0.45, 0.5)] + [
+MODES = [("model", t, 0.0) for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)] + [
     ("confident", 0.5, m) for m in (0.1, 0.2, 0.3, 0.4)
 ]
 
