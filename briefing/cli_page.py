@@ -13,7 +13,7 @@ import typer
 
 from briefing.errors import BriefingError
 from briefing.extract.metadata import parse_document_text
-from briefing.extract.page import BODY, FURNITURE, ROLE_NAMES, PageLayout
+from briefing.extract.page import BODY, FURNITURE, ROLE_NAMES, FieldOrigin, PageLayout
 from briefing.model import Metadata
 
 EXIT_FAILED = 1
@@ -35,7 +35,7 @@ def explain_page(doc: Path) -> None:
             typer.echo(f"== {raw.source}")
         parsed = parse_document_text(raw)
         _print_layout(parsed.layout)
-        _print_metadata(parsed.metadata)
+        _print_metadata(parsed.metadata, parsed.layout)
 
 
 def _shown(text: str) -> str:
@@ -74,8 +74,25 @@ _FIELDS = (
 )
 
 
-def _print_metadata(metadata: Metadata) -> None:
-    typer.echo("元数据：")
+def _print_metadata(metadata: Metadata, layout: PageLayout) -> None:
+    typer.echo("元数据（及其出处）：")
     for name, label in _FIELDS:
         value = getattr(metadata, name)
         typer.echo(f"  {label}：{value if value else '（未识别）'}")
+        origin = layout.origins.get(name)
+        if origin is not None:
+            typer.echo(f"    出处：{_origin_line(layout, origin)}{origin.why}")
+    if metadata.title_derived:
+        typer.echo(f"  显示名称：{metadata.display_title}（文件没有标题，取自正文开头）")
+
+
+def _origin_line(layout: PageLayout, origin: FieldOrigin) -> str:
+    """ "第3行［标题］“…”，" for the line a field was read from ("第3—4行" for a title broken over
+    two); nothing when no line gave it (the file's own metadata, a sentence of the body)."""
+    first = origin.line
+    if first is None or not 0 <= first < len(layout.lines):
+        return ""
+    shown = layout.lines[first]
+    end = layout.lines[origin.last] if origin.last is not None else shown
+    span = f"{shown.number}" if end.number <= shown.number else f"{shown.number}—{end.number}"
+    return f"第{span}行［{ROLE_NAMES[shown.role]}］“{_shown(shown.text)}”，"

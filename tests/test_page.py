@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from briefing.cli import app
 from briefing.extract.metadata import ParsedText, parse_document_text
-from briefing.extract.page import BODY, FURNITURE, HEAD, TITLE, page_layout
+from briefing.extract.page import BODY, FURNITURE, HEAD, SIGNATURE, TITLE, page_layout
 from briefing.model import RawDocument
 
 BODY_TEXT = (
@@ -219,3 +219,104 @@ def test_a_pictures_file_name_left_on_the_page_is_no_measure() -> None:
     assert "会后,特派员分赴各乡镇开展技术服务。" in parsed.body
     (picture,) = parsed.layout.furniture
     assert "图片" in picture.why
+
+
+# --- where each field came from ---------------------------------------------------------------
+
+
+def explain_doc(tmp_path: Path, text: str) -> str:
+    doc = tmp_path / "page.txt"
+    doc.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", "--doc", str(doc)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+# a notice under a site's column, dated and sourced under its title, signed in Chinese numerals
+NOTICE_PAGE = (
+    "首页 > 通知公告\n"
+    "关于组织申报2024年度市级科技计划项目的通知\n"
+    "日期：2024年03月11日 来源：某某市科技局\n"
+    "各区县科技局，各有关单位：\n"
+    "现将2024年度市级科技计划项目申报工作通知如下，请认真组织申报。\n"
+    "某某市科学技术局\n"
+    "二〇二四年三月八日\n"
+)
+
+
+def test_explain_says_which_line_and_role_gave_each_field(tmp_path: Path) -> None:
+    out = explain_doc(tmp_path, NOTICE_PAGE)
+    assert "元数据（及其出处）" in out
+    assert (
+        "  标题：关于组织申报2024年度市级科技计划项目的通知\n"
+        "    出处：第2行［标题］“关于组织申报2024年度市级科技计划项目的通知”，文件的标题行\n"
+    ) in out
+    # the source line names the bureau by its short name, the signature in full: the full name
+    # is shown, and where each part came from
+    assert (
+        "  发布机构：某某市科学技术局\n"
+        "    出处：第3行［文件头］“日期：2024年03月11日 来源：某某市科技局”，文件头字段“来源”；"
+        "全称取自文末落款中的单位\n"
+    ) in out
+    assert "    出处：第7行［落款］“二〇二四年三月八日”，文末落款中的日期\n" in out
+    assert (
+        "    出处：第3行［文件头］“日期：2024年03月11日 来源：某某市科技局”，文件头字段“日期”\n"
+        in out
+    )
+
+
+def test_explain_points_at_the_files_own_line_numbers(tmp_path: Path) -> None:
+    # blank lines count, and a document number broken over lines ("〔2023〕" / "" / "15号") is
+    # read joined without moving the lines below it
+    page = (
+        "某某县人民政府办公室关于印发《某某县科技创新三年行动方案》的通知\n\n"
+        "某政办发〔2023〕\n\n15号\n\n"
+        "各乡镇人民政府，县直各单位：\n"
+        "《某某县科技创新三年行动方案》已经县政府同意，现印发给你们，请认真贯彻执行。\n\n"
+        "某某县人民政府办公室\n\n"
+        "2023年6月1日\n"
+    )
+    out = explain_doc(tmp_path, page)
+    assert "  文号：某政办发〔2023〕15号\n    出处：第3行［文件头］“某政办发〔2023〕15号”" in out
+    assert "    出处：第12行［落款］“2023年6月1日”，文末落款中的日期\n" in out
+    assert "标题中的发文机关" in out
+
+
+def test_explain_names_a_speechs_subtitle_as_its_written_date(tmp_path: Path) -> None:
+    page = (
+        "政府工作报告\n"
+        "——2022年1月10日在某某市第十七届人民代表大会第一次会议上\n"
+        "某某市人民政府市长 王五\n"
+        "各位代表：\n"
+        "现在，我代表市人民政府，向大会报告工作，请予审议。\n"
+        "过去一年，全市新增高新技术企业300家。\n"
+    )
+    out = explain_doc(tmp_path, page)
+    assert (
+        "  成文日期：2022-01-10\n"
+        "    出处：第2行［文件头］“——2022年1月10日在某某市第十七届人民代表大会第一次会议上”，"
+        "标题下的题注日期（“——…在…会议上”）\n"
+    ) in out
+    assert "正文中讲话人所代表的单位（“我代表…”）" in out
+
+
+def test_a_cover_letters_signature_at_the_pages_top_is_its_signature_not_body() -> None:
+    page = (
+        "各市人民政府，省政府各部门：\n"
+        "现将《某某省科技创新三年行动计划》印发给你们，请结合实际，认真组织实施。\n"
+        "某某省人民政府\n"
+        "2018年3月3日\n"
+        "某某省科技创新三年行动计划\n"
+        "为加快建设创新型省份，制定本行动计划。\n"
+        "一、主要目标\n"
+        "到2020年，全省高新技术企业达到5000家。\n"
+    )
+    parsed = parse(page)
+    assert (parsed.metadata.publisher, parsed.metadata.written_date) == (
+        "某某省人民政府",
+        "2018-03-03",
+    )
+    assert parsed.layout.texts(SIGNATURE) == ["某某省人民政府", "2018年3月3日"]
+    assert "某某省人民政府\n" not in parsed.body + "\n"
+    origin = parsed.layout.origins["written_date"]
+    assert parsed.layout.lines[origin.line or 0].text == "2018年3月3日"

@@ -28,6 +28,7 @@ from briefing.extract.page import (
     BODY,
     FURNITURE,
     HEAD,
+    SENTENCE_END,
     SIGNATURE,
     TITLE,
     WHY_ABOVE_FIELDS,
@@ -44,9 +45,11 @@ from briefing.extract.page import (
     WHY_PICTURE,
     WHY_READER_PROMPT,
     WHY_TABLE_ROW,
+    FieldOrigin,
     PageLayout,
     PageLine,
     furniture_shape,
+    is_crumbs,
     opening_furniture,
 )
 from briefing.extract.places import find_places, jurisdiction, site_host
@@ -145,6 +148,17 @@ class _Head:
     occasion: tuple[int, int] | None = None
     # the title is a labelled cell of a table ("建议标题: | 关于…的建议 |"), not a bare line
     title_from_cell: bool = False
+    # the line each candidate above was read from (by attribute name, and "header.<field>" for a
+    # header field): where a metadata field came from (`PageLayout.origins`)
+    at: dict[str, int] = field(default_factory=dict)
+    header_labels: dict[str, str] = field(default_factory=dict)  # a field's label as printed
+    header_lines: set[int] = field(default_factory=set)  # the lines whose fields were recorded
+
+    def put(self, name: str, value: str | None, k: int) -> None:
+        """Candidate `name` is `value`, read from line k, unless an earlier line gave it."""
+        if value and getattr(self, name) is None:
+            setattr(self, name, value)
+            self.at[name] = k
 
 
 def _menu_above_fields(lines: _Lines, start: int, block: int) -> None:
@@ -160,14 +174,17 @@ def _menu_above_fields(lines: _Lines, start: int, block: int) -> None:
 
 
 def _menu_line(line: str) -> bool:
-    return len(line) <= MAX_MENU_ITEM and _SENTENCE_END.search(line) is None
+    return len(line) <= MAX_MENU_ITEM and SENTENCE_END.search(line) is None
 
 
-def _record_header(head: _Head, fields: list[HeaderField]) -> None:
+def _record_header(head: _Head, fields: list[HeaderField], k: int) -> None:
+    head.header_lines.add(k)
     for f in fields:
         value = normalize_inline(f.value) if f.value else None
         if f.name and value and head.header.get(f.name) is None:
             head.header[f.name] = value
+            head.at["header." + f.name] = k
+            head.header_labels[f.name] = f.label
 
 
 # a government body, not a company or a newspaper that runs a reposting site
@@ -193,12 +210,40 @@ def _page_host(layout: PageLayout, frame: str) -> str | None:
     return None
 
 
+def _join_split_doc_numbers(text: str) -> tuple[str, list[int]]:
+    """The text with document numbers broken over lines joined ("〔2019〕" / "" / "62号"), and
+    each of its lines' number in the text as given."""
+    if _SPLIT_DOC_NO.search(text) is None:
+        return text, list(range(1, text.count("\n") + 2))
+    parts: list[str] = []
+    numbers = [1]
+    line = 1
+    pos = 0
+    for m in _SPLIT_DOC_NO.finditer(text):
+        kept = text[pos : m.start()] + m.group(1)
+        for _ in range(kept.count("\n")):
+            line += 1
+            numbers.append(line)
+        line += m.group(0).count("\n")  # the breaks the join removed: no line of their own
+        parts.append(kept)
+        pos = m.end()
+    rest = text[pos:]
+    for _ in range(rest.count("\n")):
+        line += 1
+        numbers.append(line)
+    parts.append(rest)
+    return "".join(parts), numbers
+
+
 class _Lines:
     """The document's lines (stripped, chrome dropped) with their normalised text and a removal mask."""
 
     def __init__(self, text: str) -> None:
-        text = _SPLIT_DOC_NO.sub(r"\1", text)
+        text, numbers = _join_split_doc_numbers(text)
         self.raw = []
+        # each kept line's number in the reader's text (1 for its first line): where
+        # `briefing explain --doc` points a reader to
+        self.number: list[int] = []
         # chrome lines dropped as read, each with the number of lines kept before it: the page's
         # layout puts them back in their place
         self.chrome: list[tuple[int, str]] = []
@@ -207,19 +252,26 @@ class _Lines:
         # the date a toolbar or counter line of the page's opening carries ("浏览量: 时间:2018-11-13
         # 13:46:11", "【字体: 】 【2020-09-08】 【阅读:次】"): when the page went up, the line chrome
         self.chrome_date: str | None = None
-        for ln in text.split("\n"):
+        self.chrome_date_at: int | None = None  # its place among the chrome lines
+        self.chrome_number: list[int] = []
+        for ln, number in zip(text.split("\n"), numbers, strict=True):
             ln = ln.strip()
             if not ln:
                 continue
             if not is_chrome_line(ln):
                 self.raw.append(ln)
+                self.number.append(number)
                 continue
             self.chrome.append((len(self.raw), ln))
+            self.chrome_number.append(number)
             if self.chrome_date is None and len(self.raw) < SCAN_LINES:
                 self.chrome_date = _chrome_date(ln)
+                if self.chrome_date is not None:
+                    self.chrome_date_at = len(self.chrome) - 1
         if self.raw and len(self.raw[0]) > MIN_SQUASHED_PAGE:
             head = _unsquash_head(self.raw[0])
             self.raw[:1] = head
+            self.number[:1] = self.number[:1] * len(head)
             self.chrome = [(n + len(head) - 1 if n else 0, ln) for n, ln in self.chrome]
         self.norm = normalize_lines(self.raw)
         self.removed = [not n for n in self.norm]
@@ -237,7 +289,7 @@ class _Lines:
         around = {n for n, _ in self.chrome}
         for k in range(len(self.raw) - 1, -1, -1):
             line = self.raw[k]
-            if len(line) > MAX_SCANNED_LINE or _SENTENCE_END.search(line):
+            if len(line) > MAX_SCANNED_LINE or SENTENCE_END.search(line):
                 return  # the text's last sentence: what stands above it is the document's
             if k in around and k + 1 in around:
                 self.drop(k, WHY_FOOTER)
@@ -279,7 +331,7 @@ def _picture_name(line: str) -> bool:
     if m is None:
         return False
     rest = (line[: m.start()] + line[m.end() :]).strip()
-    return len(rest) <= MAX_PICTURE_LABEL and _SENTENCE_END.search(rest) is None
+    return len(rest) <= MAX_PICTURE_LABEL and SENTENCE_END.search(rest) is None
 
 
 def _chrome_date(line: str) -> str | None:
@@ -337,7 +389,7 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
     for k in range(min(start, len(lines))):
         lines.drop(k, WHY_ABOVE_HEADLINE)
         if (fields := parse_header_line(lines.raw[k])) is not None:
-            _record_header(head, fields)  # a field table above the headline still counts
+            _record_header(head, fields, k)  # a field table above the headline still counts
     i = start
     while i < min(len(lines), start + MAX_HEAD_LINES):
         line = lines.norm[i]
@@ -374,7 +426,7 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
         if not title_parts and (letterhead := _letterhead(line)) is not None:
             # "某某市科学技术局文件" / "某某局 文件": an official document's letterhead names its
             # issuer (the first of joint issuers); never the title
-            head.letterhead = head.letterhead or letterhead
+            head.put("letterhead", letterhead, i)
             lines.removed[i] = True
             letterhead_end = i
             i += 1
@@ -431,7 +483,7 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             # "某某2011年科技工作总结 发布时间：2012-01-05 来源：某某厅": the title, then the page's fields
             title_parts.append(normalize_inline(glued[0]))
             head.title_lines.append(i)
-            _record_header(head, glued[1])
+            _record_header(head, glued[1], i)
         elif (
             fields is None
             and dated is None
@@ -441,41 +493,40 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             # "某省2011年科技工作总结 2012-01-10 16:05": the title, then when the page posted it
             title_parts.append(dated_title[0])
             head.title_lines.append(i)
-            head.page_date = head.page_date or dated_title[1]
+            head.put("page_date", dated_title[1], i)
         elif glued is not None and title_parts and _AUTHOR.fullmatch(glued[0]):
-            _record_header(head, glued[1])  # "张三 发布时间:… 来源:…": an author, then the fields
+            _record_header(
+                head, glued[1], i
+            )  # "张三 发布时间:… 来源:…": an author, then the fields
         elif glued is not None and title_parts and _site_furniture(glued[0]):
             # "某某县人民政府门户网站 www.… 发布时间:…": the site that carries the page, then its
             # fields; furniture, never the text's first line
-            _record_header(head, glued[1])
+            _record_header(head, glued[1], i)
         elif fields is not None:
-            _record_header(head, fields)
+            _record_header(head, fields, i)
             i = _publisher_below(lines, head, fields, i)
             fields_below_title = bool(title_parts)
         elif dated is not None:
-            head.page_date = head.page_date or dated[0]
-            _record_header(head, dated[1])
+            head.put("page_date", dated[0], i)
+            _record_header(head, dated[1], i)
             fields_below_title = bool(title_parts)
         elif title_parts and head.addressee is None and TITLE_STATUS.fullmatch(line):
             title_parts.append(line)
             head.title_lines.append(i)
         elif (subtitle := subtitle_date(line)) is not None:
-            head.subtitle_date = head.subtitle_date or subtitle or None
+            head.put("subtitle_date", subtitle, i)
         elif (date := date_only(line)) is not None:
-            if last_was_byline:
-                head.head_sign_date = head.head_sign_date or date
-            else:
-                head.page_date = head.page_date or date
+            head.put("head_sign_date" if last_was_byline else "page_date", date, i)
         elif DOC_NO_LINE.fullmatch(line):
-            head.doc_no_line = head.doc_no_line or line
+            head.put("doc_no_line", line, i)
         elif (speaker := speaker_body(line)) is not None:
-            head.byline = head.byline or speaker
+            head.put("byline", speaker, i)
             byline = True
         elif title_parts and (signed := _dated_byline(line)) is not None:
             # "某某市科学技术局 2022年4月24日" under the title: who signed it and when, never a
             # title of its own (a body and a year scored as one)
-            head.byline = head.byline or signed[0]
-            head.head_sign_date = head.head_sign_date or signed[1]
+            head.put("byline", signed[0], i)
+            head.put("head_sign_date", signed[1], i)
             byline = True
         elif head.addressee is not None:
             break
@@ -487,7 +538,7 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             # "某省统计局 某省科技工作领导小组办公室" above a bulletin's title: who issue it
             # jointly, never the start of the title (the date under it stays the page's date);
             # named apart as printed, not glued into one name ("某省统计局某省科技…")
-            head.byline = re.sub(r"\s+", " ", lines.raw[i].strip())
+            head.put("byline", re.sub(r"\s+", " ", lines.raw[i].strip()), i)
         elif title_parts and _repeats_title("".join(title_parts), line):
             pass  # the document's own title under the page's headline, whole or broken
         elif (
@@ -518,7 +569,7 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             title_parts = [line]
             head.title_lines = [i]
         elif title_parts and head.byline is None and is_org_line(line):
-            head.byline = line
+            head.put("byline", line, i)
             byline = True
         elif (
             title_parts and len(line) <= MAX_BYLINE and title_like(line) and _meta_follows(lines, i)
@@ -551,16 +602,20 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
         if tail_no is not None and title_like(title[: tail_no.start()]):
             # "某某局关于印发…的通知(市科〔2023〕13号)": the number a site prints after the title
             # is the document's number, never its title's words
-            head.doc_no_line = head.doc_no_line or tail_no.group("no")
+            head.put(
+                "doc_no_line", tail_no.group("no"), head.title_lines[-1] if head.title_lines else i
+            )
             title = title[: tail_no.start()].rstrip()
         numbered = _NUMBERED_TITLE.fullmatch(title) if "号" in title else None
         if numbered is not None and title_like(rest := _unquoted(numbered.group("rest"))):
             # "成办发〔2012〕17号《某某办公厅关于印发…的通知》": a document's number is never
             # its title's words
             title = rest
-            head.doc_no_line = head.doc_no_line or numbered.group("no")
+            head.put(
+                "doc_no_line", numbered.group("no"), head.title_lines[0] if head.title_lines else i
+            )
         if is_org_line(title):
-            head.byline = head.byline or title
+            head.put("byline", title, head.title_lines[0] if head.title_lines else i)
         elif title and _SESSION_NAME.fullmatch(title) is not None:
             pass  # "宜宾市第六届人民代表大会第七次会议": the occasion a page reports on, no title
         elif title and _speech_date(title) is None:
@@ -714,7 +769,7 @@ def _over_dateline(lines: _Lines, i: int) -> bool:
     line = lines.norm[i]
     if len(line) > MAX_TITLE_OVER_DATELINE or i + 1 >= len(lines):
         return False
-    if _SENTENCE_END.search(line.rstrip("？?！!")) is not None:
+    if SENTENCE_END.search(line.rstrip("？?！!")) is not None:
         return False
     return NEWS_DATELINE.match(lines.norm[i + 1][:MAX_DATELINE]) is not None
 
@@ -823,6 +878,9 @@ def _publisher_below(lines: _Lines, head: _Head, fields: list[HeaderField], i: i
     if known is not None and lines.norm[j] != known:
         return i
     head.header["publisher"] = lines.norm[j]
+    head.at["header.publisher"] = j
+    head.header_labels["publisher"] = fields[-1].label
+    head.header_lines.add(j)
     lines.removed[i] = lines.removed[j] = True
     if j + 1 < len(lines) and lines.norm[j + 1] == lines.norm[j]:
         j += 1  # the value printed twice
@@ -875,7 +933,7 @@ def _read_cover_letter(lines: _Lines, head: _Head, start: int) -> None:
         if _sends(line, head.title):
             # "某某规划(2022—2025年)" / "某某办公室关于印发《某某规划(2022—2025年)》的通知": the
             # page's headline named the document a notice sends; the notice's title is the title
-            if any(_SENTENCE_END.search(lines.norm[k]) for k in range(start, j) if lines.norm[k]):
+            if any(SENTENCE_END.search(lines.norm[k]) for k in range(start, j) if lines.norm[k]):
                 return  # text between: the line is the body's, not the head's
             for k in range(start, j + 1):
                 lines.removed[k] = True
@@ -898,7 +956,7 @@ def _read_cover_letter(lines: _Lines, head: _Head, start: int) -> None:
                 continue
             sig = signature_line(text)
             if sig is not None and sig[1] is not None:
-                head.cover_sign_date = head.cover_sign_date or sig[1]
+                head.put("cover_sign_date", sig[1], k)
             if head.addressee is None and addressee_like(text):
                 head.addressee = text[:-1].strip()
             lines.removed[k] = True
@@ -961,7 +1019,7 @@ def _cover_date(lines: _Lines, head: _Head, start: int) -> None:
             continue
         before, after = lines.norm[rows[n - 1]], lines.norm[rows[n + 1]]
         if _COVER_CLOSING.search(before) is not None and _attached_like(after):
-            head.cover_sign_date = date
+            head.put("cover_sign_date", date, k)
             lines.removed[k] = True
             return
 
@@ -992,6 +1050,7 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
     org: str | None = None
     date: str | None = None
     source: str | None = None
+    at: dict[str, int] = {}  # the line each of the three was read from
     page_line = False  # a page's date and source line closing the text
     k = len(lines) - 1
     while k >= start and len(block) < MAX_SIGNATURE_LINES:
@@ -1003,7 +1062,7 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
         if fields is not None and (is_strong(fields) or _dates_the_page(fields, lines, k)):
             # "发布日期：2023-10-25" under the signature, "日期:2018-03-23 来源:某某局" closing a
             # news item: the page's fields, not the signing date
-            _record_header(head, fields)
+            _record_header(head, fields, k)
             page_line = True
             block.append(k)
             k -= 1
@@ -1015,8 +1074,8 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
         )
         if dated is not None:
             # "2018.03.23 来源:某某市科技局" closing a news item: when the page posted it, and whence
-            head.page_date = head.page_date or dated[0]
-            _record_header(head, dated[1])
+            head.put("page_date", dated[0], k)
+            _record_header(head, dated[1], k)
             page_line = True
             block.append(k)
             k -= 1
@@ -1025,15 +1084,20 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
             # "(哈密地区科技局)" under the last sentence: who supplied the item, not a subtitle
             source = _closing_credit(lines, k)
             if source is not None:
+                at["tail_source"] = k
                 block.append(k)
                 k -= 1
                 continue
         sig = signature_line(line)
         if sig is not None:
-            org = sig[0] or org
-            date = sig[1] or date
+            # read bottom up: the line nearest the top that names a body or a date gives it
+            if sig[0]:
+                org, at["signature_org"] = sig[0], k
+            if sig[1]:
+                date, at["signature_date"] = sig[1], k
         elif (supplied := tail_source(line)) is not None:
-            source = source or supplied
+            if source is None:
+                source, at["tail_source"] = supplied, k
         elif not (
             (len(line) <= 60 and subtitle_date(line) is not None)
             or (len(line) <= 200 and IMPRINT.fullmatch(line))
@@ -1044,6 +1108,7 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
         k -= 1
     if org is None and date is None and source is None and not page_line and not block:
         source = _closing_credit(lines, k)
+        at["tail_source"] = k
     if org is None and date is None and source is None and not page_line:
         return
     for idx in block:
@@ -1052,6 +1117,7 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
     head.signature_org = org
     head.signature_date = date
     head.tail_source = source
+    head.at.update(at)
     _drop_attachment_list(lines, start, k)
 
 
@@ -1193,7 +1259,6 @@ _READER_PROMPT = re.compile(
     rf"[{_POINTER_GLYPHS}]?\s*(?:请|可)?(?:点击|单击|轻触|轻点|长按|扫描|扫码)[^。]{{0,12}}?"
     r"(?:图|二维码|查看|浏览|观看|收听|阅读|进入|关注|这里|此处|更多|下载)"
 )
-_SENTENCE_END = re.compile(r"[。；;！!？?]")
 
 
 MAX_COLUMN_NAME = 4  # characters: "媒体聚焦", "阳光价费", "区县动态" (two words of two)
@@ -1266,12 +1331,8 @@ def _page_heading_above(lines: _Lines, head: _Head, title_parts: list[str], i: i
         and head.byline is None
         and head.addressee is None
         and head.page_date is None
-        and _CRUMB_MARK.search(lines.norm[i]) is not None
-        and furniture_shape(lines.norm[i]) is not None
+        and is_crumbs(lines.norm[i])
     )
-
-
-_CRUMB_MARK = re.compile(r"[>＞»›]|当前位置|您(?:当前|现在)的?位置")
 
 
 # a list item: "- 某某在调研…时强调", "• 市委常委会召开会议" (an e-paper's 标题导航, a site's menu)
@@ -1305,7 +1366,7 @@ def _is_list_item(raw: str) -> bool:
     return (
         len(item) <= MAX_MENU_ITEM
         and _LIST_ITEM.match(item) is not None
-        and _SENTENCE_END.search(item) is None
+        and SENTENCE_END.search(item) is None
         and parse_header_line(raw) is None
         and not _has_figure(item)
     )
@@ -1366,7 +1427,7 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
             occasion = _occasion_at(lines, k)
             if occasion is not None:
                 head.occasion = (k, occasion[1])
-                head.subtitle_date = head.subtitle_date or occasion[0]
+                head.put("subtitle_date", occasion[0], k)
         if head.timestamp_date is None and ":" in line:
             stamp = _TIMESTAMP.search(line)
             # under a signature ("某某市科学技术局" / "2024年3月1日") a time followed by words is an
@@ -1375,17 +1436,24 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
             if stamp is not None and (
                 head.early_sign_date is None or _AGENDA_TAIL.match(line, stamp.end()) is None
             ):
-                head.timestamp_date = parse_date(stamp.group(1))
+                head.put("timestamp_date", parse_date(stamp.group(1)), k)
         if (
             head.doc_no_line is None
             and ("号" in line or "號" in line)
             and DOC_NO_LINE.fullmatch(line)
         ):
-            head.doc_no_line = line  # printed under a cover letter's title, below the head
+            head.put("doc_no_line", line, k)  # under a cover letter's title, below the head
         if head.early_sign_date is None and k + 1 < limit and is_org_line(line):
             date = date_only(lines.norm[k + 1])
             if date is not None and _text_above(lines, k):
-                head.early_sign_org, head.early_sign_date = _first_signer(lines, k), date
+                first = _first_signer(lines, k)
+                head.put("early_sign_org", lines.norm[first], first)
+                head.put("early_sign_date", date, k + 1)
+                # the signature of a cover letter: the document's, never its body's text
+                for j in range(first, k + 2):
+                    if not lines.removed[j]:
+                        lines.removed[j] = True
+                        head.signature_lines.add(j)
 
 
 # A page's own date: a labelled date field ("发布时间: 2021-05-12", "时间:2024-11-26 作者:…"), or a
@@ -1470,10 +1538,10 @@ def _text_above(lines: _Lines, k: int) -> bool:
     return any(lines.norm[j] for j in range(k))
 
 
-def _first_signer(lines: _Lines, k: int) -> str:
+def _first_signer(lines: _Lines, k: int) -> int:
     """The first of the bodies stacked above a signing date ("湖南省科学技术厅" / "湖南省财政厅" /
-    … / "2025年6月16日"): joint issuers sign with the leading body first, as the closing
-    signature is read."""
+    … / "2025年6月16日"), by its line: joint issuers sign with the leading body first, as the
+    closing signature is read."""
     first = k
     j = k - 1
     # a body the name list does not know ("中国人民银行湖南省分行") may stand among them
@@ -1481,7 +1549,7 @@ def _first_signer(lines: _Lines, k: int) -> str:
         if is_org_line(lines.norm[j]):
             first = j
         j -= 1
-    return lines.norm[first]
+    return first
 
 
 _STACKED_NAME = re.compile(r"[\u4e00-\u9fff()（）]{4,30}")
@@ -1532,7 +1600,7 @@ def _title_above_occasion(lines: _Lines, head: _Head) -> None:
     title = normalize_inline(title)
     if head.title is not None and _COVER_NOTICE.search(head.title):
         return
-    if any(not lines.removed[k] and _SENTENCE_END.search(lines.norm[k]) for k in range(run[0])):
+    if any(not lines.removed[k] and SENTENCE_END.search(lines.norm[k]) for k in range(run[0])):
         return  # sentences above: a speech printed inside another text, whose head is not this
     if title != head.title:
         head.title, head.title_lines = title, run
@@ -1688,7 +1756,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
             k < MAX_HEAD_LINES and any(j in found and is_strong(found[j]) for j in (k - 1, k + 1))
         )
         if in_block:
-            _record_header(head, fields)
+            _record_header(head, fields, k)
             lines.removed[k] = True
             block_start = k if block_start is None else min(block_start, k)
     if block_start is not None:
@@ -1698,30 +1766,51 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     notes: list[str] = [TRADITIONAL_NOTE] if traditional else []
     warnings: list[str] = []
     hdr = head.header
+    picked: dict[str, str] = {}  # field -> the candidate that gave it (a key of _WHERE)
 
     header_written = _header_date(hdr, "written_date")
-    signed = (
-        head.signature_date or head.cover_sign_date or head.head_sign_date or head.early_sign_date
+    signed, signed_by = _first(
+        [
+            (head.signature_date, "signature_date"),
+            (head.cover_sign_date, "cover_sign_date"),
+            (head.head_sign_date, "head_sign_date"),
+            (head.early_sign_date, "early_sign_date"),
+        ]
     )
-    written = (
-        _field_date(raw, "written_date")
-        or header_written
-        or signed
-        or head.subtitle_date
-        or _title_date(head.title)
+    written = _pick(
+        picked,
+        "written_date",
+        [
+            (_field_date(raw, "written_date"), "given"),
+            (header_written, "header.written_date"),
+            (signed, signed_by or ""),
+            (head.subtitle_date, "subtitle_date"),
+            (_title_date(head.title), "title_date"),
+        ],
     )
     if header_written and signed and header_written != signed and written == header_written:
         notes.append(
             f"文件头成文日期（{header_written}）与落款日期（{signed}）不一致，以文件头为准。"
         )
-    header_published = _header_date(hdr, "published_date") or _header_date(hdr, "generated_date")
-    page_date = (
-        head.page_date or _header_date(hdr, "page_date") or head.timestamp_date or lines.chrome_date
+    published = _pick(
+        picked,
+        "published_date",
+        [
+            (_field_date(raw, "published_date"), "given"),
+            (_header_date(hdr, "published_date"), "header.published_date"),
+            (_header_date(hdr, "generated_date"), "header.generated_date"),
+            (head.page_date, "page_date"),
+            (_header_date(hdr, "page_date"), "header.page_date"),
+            (head.timestamp_date, "timestamp_date"),
+            (lines.chrome_date, "chrome_date"),
+        ],
     )
-    published = _field_date(raw, "published_date") or header_published or page_date
 
-    given_title = _field_text(raw, "title") or _clean(hdr.get("title"))
+    given_title, given_by = _first(
+        [(_field_text(raw, "title"), "given"), (_clean(hdr.get("title")), "header.title")]
+    )
     title = _pick_title(given_title, head.title)
+    picked["title"] = "title" if title is not None and title == head.title else given_by or ""
     if (
         given_title
         and head.title
@@ -1739,38 +1828,49 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     answered: str | None = None  # the proposal a reply printed above itself
     if title and not head.title_from_cell and _quoted_proposal(title, body):
         answered, title = title, None
-    layout = _layout(lines, head, body_start, title)
+    layout, at_line = _layout(lines, head, body_start, title)
     frame = layout.frame_text()
     layout.host = _page_host(layout, frame)
     if written is None and published is None:
-        published = _meeting_day(body, title)
+        published = _pick(picked, "published_date", [(_meeting_day(body, title), "meeting_day")])
     issuer = issuer_of_title(title) if title else None
     speaking_for = _speaking_for(body)
-    given_publisher = _field_text(raw, "publisher")
-    candidates = [
-        _issuing_body(issuer, _not_a_site(_clean(hdr.get("publisher")))),
-        _source_body(hdr.get("source")),
-        _author_body(hdr.get("author")),
-        head.byline,
-        head.signature_org,
-        head.letterhead,  # after the signature: a portal's column may still read as one
-        head.tail_source,
-        head.early_sign_org,
-        speaking_for,
-        _reporting_government(title),
+    header_publisher = _not_a_site(_clean(hdr.get("publisher")))
+    candidates: list[tuple[str | None, str]] = [
+        (_issuing_body(issuer, header_publisher), "issuer" if issuer else "header.publisher"),
+        (_source_body(hdr.get("source")), "header.source"),
+        (_author_body(hdr.get("author")), "header.author"),
+        (head.byline, "byline"),
+        (head.signature_org, "signature_org"),
+        (head.letterhead, "letterhead"),  # after the signature: a portal's column may read as one
+        (head.tail_source, "tail_source"),
+        (head.early_sign_org, "early_sign_org"),
+        (speaking_for, "speaking_for"),
+        (_reporting_government(title), "reporting_government"),
     ]
     if head.occasion is not None and speaking_for is not None:
         # a speech or a report delivered at a meeting ("——2026年1月27日在…会议上"): the body it is
         # delivered for ("我代表市人民政府") wrote it, not the office whose site carries it (来源)
-        candidates.insert(1, speaking_for)
-    publisher = (
-        given_publisher
-        or _fullest(candidates)
-        or (_informing_body(body) if _news_item(raw.text, body, hdr.get("source")) else None)
-        or _outlet(hdr.get("source"), _credit_outlet(raw.text), body)
-        or _government_host(layout.host)
+        candidates.insert(1, (speaking_for, "speaking_for"))
+    fullest, fullest_by = _fullest(candidates)
+    publisher = _pick(
+        picked,
+        "publisher",
+        [
+            (_field_text(raw, "publisher"), "given"),
+            (fullest, fullest_by or ""),
+            (
+                _informing_body(body) if _news_item(raw.text, body, hdr.get("source")) else None,
+                "informing_body",
+            ),
+            (_outlet(hdr.get("source"), _credit_outlet(raw.text), body), "outlet"),
+            (_government_host(layout.host), "host"),
+        ],
     )
-    publisher = _placed_name(_fuller_in_text(publisher, body), layout.document_text(), title)
+    placed = _placed_name(_fuller_in_text(publisher, body), layout.document_text(), title)
+    if placed != publisher:
+        picked["publisher"] += "+placed"
+    publisher = placed
     if title:
         display_title, derived = title, False
     else:
@@ -1783,6 +1883,15 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
             notes.append(f"文件没有标题，显示名称“{display_title}”取自正文开头。")
     if not body.strip() and raw.text.strip():
         warnings.append(f"{raw.source}: 未识别到正文内容")
+    doc_no = _pick(
+        picked,
+        "doc_no",
+        [
+            (_field_text(raw, "doc_no"), "given"),
+            (_clean(hdr.get("doc_no")), "header.doc_no"),
+            (head.doc_no_line, "doc_no_line"),
+        ],
+    )
 
     layout.source = _clean(hdr.get("source")) or head.tail_source
     metadata = Metadata(
@@ -1790,7 +1899,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         display_title=display_title,
         title_derived=derived,
         index_no=_field_text(raw, "index_no") or _clean(hdr.get("index_no")),
-        doc_no=_field_text(raw, "doc_no") or _clean(hdr.get("doc_no")) or head.doc_no_line,
+        doc_no=doc_no,
         publisher=publisher,
         written_date=written,
         published_date=published,
@@ -1799,14 +1908,20 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         addressee=_field_text(raw, "addressee") or _clean(hdr.get("addressee")) or head.addressee,
         url=raw.fields.get("url") or None,
     )
+    layout.origins = _origins(metadata, picked, head, lines, at_line, layout)
     return ParsedText(metadata=metadata, body=body, notes=notes, warnings=warnings, layout=layout)
 
 
-def _layout(lines: _Lines, head: _Head, body_start: int, title: str | None) -> PageLayout:
-    """The roles the reading gave the page's lines, in the page's order (`briefing.extract.page`)."""
-    chrome = iter(lines.chrome)
+def _layout(
+    lines: _Lines, head: _Head, body_start: int, title: str | None
+) -> tuple[PageLayout, dict[int, int]]:
+    """The roles the reading gave the page's lines, in the page's order (`briefing.extract.page`),
+    and where each read line (by its index in `lines`) stands in the layout; a chrome line is
+    there by its negative index, -1 - (its place among the chrome lines)."""
+    chrome = iter(enumerate(lines.chrome))
     pending = next(chrome, None)
     out: list[PageLine] = []
+    at_line: dict[int, int] = {}
     # the lines the head read as the title, when that title is the document's (a tag the head
     # rejected, "【企业会计准则】", or a title a field replaced, is no title line)
     titled = set(head.title_lines) if title and head.title == title else set()
@@ -1829,11 +1944,15 @@ def _layout(lines: _Lines, head: _Head, body_start: int, title: str | None) -> P
         if own is not None:
             bar, titled = titled, {own}
     for k in range(len(lines) + 1):
-        while pending is not None and pending[0] == k:
-            out.append(PageLine(pending[1], FURNITURE, WHY_CHROME))
+        while pending is not None and pending[1][0] == k:
+            at_line[-1 - pending[0]] = len(out)
+            out.append(
+                PageLine(pending[1][1], FURNITURE, WHY_CHROME, lines.chrome_number[pending[0]])
+            )
             pending = next(chrome, None)
         if k == len(lines):
             break
+        at_line[k] = len(out)
         if not lines.removed[k]:
             role, why = BODY, ""
         elif k in titled:
@@ -1844,12 +1963,84 @@ def _layout(lines: _Lines, head: _Head, body_start: int, title: str | None) -> P
             role, why = FURNITURE, lines.why[k]
         elif k in head.signature_lines:
             role, why = SIGNATURE, ""
-        elif k < body_start or parse_header_line(lines.raw[k]) is not None:
+        elif k < body_start or k in head.header_lines:
             role, why = HEAD, ""
         else:
             role, why = ASIDE, ""
-        out.append(PageLine(lines.raw[k], role, why))
-    return PageLayout(out)
+        out.append(PageLine(lines.raw[k], role, why, lines.number[k]))
+    return PageLayout(out), at_line
+
+
+# how each candidate gives its field (`briefing explain --doc` prints it after the line)
+_WHERE: dict[str, str] = {
+    "given": "文件自带的元数据（网页元信息或文档属性）",
+    "header": "文件头字段“{label}”",
+    "title": "文件的标题行",
+    "title_date": "标题末尾括号中的日期",
+    "signature_date": "文末落款中的日期",
+    "cover_sign_date": "印发通知落款中的日期",
+    "head_sign_date": "标题下署名行中的日期",
+    "early_sign_date": "页面开头单位名下一行的落款日期",
+    "subtitle_date": "标题下的题注日期（“——…在…会议上”）",
+    "page_date": "标题下标注页面日期的一行",
+    "timestamp_date": "页面开头的时间戳",
+    "chrome_date": "页面工具栏或计数行中的日期",
+    "meeting_day": "正文开头所述会议的日期（页面未标日期）",
+    "issuer": "标题中的发文机关",
+    "byline": "标题下的署名行",
+    "signature_org": "文末落款中的单位",
+    "letterhead": "版头（“…文件”）中的单位",
+    "tail_source": "正文末尾的来源或供稿单位",
+    "early_sign_org": "页面开头的落款单位",
+    "speaking_for": "正文中讲话人所代表的单位（“我代表…”）",
+    "reporting_government": "政府工作报告标题中的政府",
+    "informing_body": "新闻开头提供消息的单位（“记者从…获悉”）",
+    "outlet": "撰稿的新闻媒体（电头、记者署名或来源）",
+    "host": "承载页面的政府网站（页脚主办单位或网站名）",
+    "doc_no_line": "单独印出的文号行",
+}
+_FROM_TITLE = frozenset({"title", "title_date", "issuer", "reporting_government"})
+_PLACED = "；单位名称据正文或页面补全"
+_SPELLED = "；全称取自{where}"
+
+
+def _origins(
+    metadata: Metadata,
+    picked: dict[str, str],
+    head: _Head,
+    lines: _Lines,
+    at_line: dict[int, int],
+    layout: PageLayout,
+) -> dict[str, FieldOrigin]:
+    """Where each metadata field came from: the candidate that gave it, and the layout's line it
+    was read from (none for a reader's field or a body's sentence)."""
+    origins: dict[str, FieldOrigin] = {}
+    for name, by in picked.items():
+        value = getattr(metadata, name)
+        if not value:
+            continue
+        placed = by.endswith("+placed")
+        by, _, spelled_by = by.removesuffix("+placed").partition(">")
+        if by.startswith("header."):
+            label = head.header_labels.get(by.removeprefix("header."), "")
+            why = _WHERE["header"].format(label=label)
+        else:
+            why = _WHERE.get(by, "")
+        line: int | None
+        last: int | None = None
+        if by in _FROM_TITLE:
+            # the title's own lines, as the layout gives them that role
+            titled = [n for n, ln in enumerate(layout.lines) if ln.role == TITLE]
+            line, last = (titled[0], titled[-1]) if titled else (None, None)
+        else:
+            k = head.at.get(by)
+            if by == "chrome_date" and lines.chrome_date_at is not None:
+                k = -1 - lines.chrome_date_at
+            line = at_line.get(k) if k is not None else None
+        if spelled_by:
+            why += _SPELLED.format(where=_WHERE.get(spelled_by, ""))
+        origins[name] = FieldOrigin(value, why + (_PLACED if placed else ""), line, last)
+    return origins
 
 
 # "(黑龙江)某某市某某区人民政府工作报告(2025年1月14日)": a report's title as a site lists it,
@@ -1892,14 +2083,37 @@ def _issuing_body(issuer: str | None, header: str | None) -> str | None:
     return issuer or header
 
 
-def _fullest(candidates: list[str | None]) -> str | None:
+def _fullest(candidates: list[tuple[str | None, str]]) -> tuple[str | None, str | None]:
     """The first body named, in the fullest form another place of the page names it: a source
-    line's "黑龙江人民政府" signed "黑龙江省人民政府", a byline's 市科技局 signed 某某市科学技术局."""
-    names = [c for c in candidates if c]
+    line's "黑龙江人民政府" signed "黑龙江省人民政府", a byline's 市科技局 signed 某某市科学技术局;
+    with the candidate that named it first."""
+    names = [(c, by) for c, by in candidates if c]
     if not names:
-        return None
-    first = names[0]
-    return max((n for n in names if n == first or _same_body(n, first)), key=len)
+        return None, None
+    first, by = names[0]
+    fullest, spelled_by = max(
+        ((n, b) for n, b in names if n == first or _same_body(n, first)), key=lambda nb: len(nb[0])
+    )
+    # named by one candidate, spelled out by another: "header.source>signature_org"
+    return fullest, by if fullest == first else f"{by}>{spelled_by}"
+
+
+def _first(candidates: list[tuple[str | None, str]]) -> tuple[str | None, str | None]:
+    """The first candidate that gives a value, and which candidate it is."""
+    for value, by in candidates:
+        if value:
+            return value, by
+    return None, None
+
+
+def _pick(
+    picked: dict[str, str], name: str, candidates: list[tuple[str | None, str]]
+) -> str | None:
+    """Field `name` from the first candidate that gives it; `picked` keeps which one did."""
+    value, by = _first(candidates)
+    if by is not None:
+        picked[name] = by
+    return value
 
 
 def _same_body(a: str, b: str) -> bool:

@@ -69,6 +69,19 @@ class PageLine:
     text: str
     role: str
     why: str = ""  # for furniture: why it is the page's
+    number: int = 0  # its line number in the reader's text (1 for the first; 0 when unknown)
+
+
+@dataclass(frozen=True)
+class FieldOrigin:
+    """Where a metadata field came from: its value, how the page gave it (in Chinese, printed by
+    `briefing explain --doc`), and the index in `PageLayout.lines` of the line that gave it (None
+    when no line did: a reader's own field, a sentence of the body)."""
+
+    value: str
+    why: str
+    line: int | None = None
+    last: int | None = None  # the last of its lines, when it spans several (a title broken)
 
 
 @dataclass
@@ -82,6 +95,9 @@ class PageLayout:
     source: str | None = None
     # the body that runs the site carrying the page (its footer's 主办单位 or copyright holder)
     host: str | None = None
+    # where each metadata field read from the page came from, by field name (title, publisher,
+    # written_date, published_date, doc_no)
+    origins: dict[str, FieldOrigin] = field(default_factory=dict)
 
     def texts(self, role: str) -> list[str]:
         return [ln.text for ln in self.lines if ln.role == role]
@@ -115,7 +131,8 @@ def page_layout(text: str) -> PageLayout:
 # --- line shapes --------------------------------------------------------------------------------
 
 MAX_FURNITURE_LINE = 80  # characters: longer lines are text, whatever they start with
-_SENTENCE_END = re.compile(r"[。；;！!？?]")
+# what ends a sentence: a line holding one is text, never the page's furniture
+SENTENCE_END = re.compile(r"[。；;！!？?]")
 _CRUMBS = re.compile(r"[>＞»›]|^(?:当前位置|您(?:当前|现在)的?位置)")
 _GREETING = re.compile(r"[\s•·]*(?:您好|你好|欢迎(?:来到|访问|光临|进入|您))")
 MAX_GREETING = 60  # characters
@@ -140,7 +157,7 @@ def opening_furniture(line: str) -> str | None:
 def furniture_shape(line: str) -> str | None:
     """Why a short line without sentence punctuation is furniture by its shape: breadcrumbs or a
     column path (a separator: > » ›), a welcome, a hot-line, a search button, a time stamp row."""
-    if len(line) > MAX_FURNITURE_LINE or _SENTENCE_END.search(line):
+    if len(line) > MAX_FURNITURE_LINE or SENTENCE_END.search(line):
         return None
     if _CRUMBS.search(line):
         return WHY_CRUMBS
