@@ -204,7 +204,9 @@ def test_fujian_style_header_fields_on_one_line_and_as_bullets() -> None:
         "    • 发布机构:科技局\n    • 公文生成日期:2025-05-20\n"
         "    厦门市科学技术局关于第0161号建议办理情况答复的函\n" + BODY
     ).metadata
-    assert (meta.doc_no, meta.published_date) == ("厦科函〔2025〕84号", "2025-05-20")
+    # 公文生成日期 dates the document (公文) itself: its written date, as 成文日期
+    assert (meta.doc_no, meta.written_date) == ("厦科函〔2025〕84号", "2025-05-20")
+    assert meta.published_date is None
     assert meta.title == "厦门市科学技术局关于第0161号建议办理情况答复的函"
 
 

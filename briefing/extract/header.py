@@ -43,7 +43,10 @@ LABELS: dict[str, str] = {
     # 生成日期 is when the page record was made (read as the written date, test written 0.895 -> 0.877):
     # the published date when the page gives no 公开日期/发布日期 ("生成日期:2026-01-21 公开日期:2026-01-26")
     "生成日期": "generated_date",
-    "公文生成日期": "generated_date",
+    # 福建 pages: "公文生成日期:2025-05-20" names the document's own date (公文 generated), not the
+    # page record's: its written date, as 成文日期; the page's "时间:" line under the title, if any,
+    # gives the published date
+    "公文生成日期": "written_date",
     # 江苏 county pages: "产生日期:2026-01-06 发布日期:2026-01-06 废止日期:有效" (the record's
     # date, as 生成日期; unknown, it hid the whole line and both dates)
     "产生日期": "generated_date",
