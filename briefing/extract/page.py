@@ -11,8 +11,11 @@ its signature.
 `PageLayout` holds that reading once per document, one role per line, with the reason each
 furniture line was set aside (in Chinese: `briefing explain --doc` prints it). `page_layout(text)`
 gives it for a text; the metadata reader (`briefing.extract.metadata.parse_document_text`) builds it
-while it reads the head and the signature, and every field it returns (title, publisher, dates,
-doc_no) comes from the lines the layout gives those roles.
+while it reads the head and the signature. Every candidate it reads for a field (a header field, a
+byline, a signature's body or date, a subtitle's date, a page's time stamp) is bound to the line it
+came from; the fields are picked from those candidates once the layout is built, and
+`PageLayout.origins` keeps, for each field, the line that gave it (its role is that line's) and
+how it was read (`FieldOrigin`: `briefing explain --doc` prints "出处：第7行［落款］“…”，…").
 
 The shapes decided here are structural: the line's position (above the title, under the
 signature), its shape (short, no sentence punctuation, separators such as > » › |), its neighbours
