@@ -7,6 +7,7 @@ this module only when one of them runs). This is CLI code, so it prints; the wor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -260,6 +261,7 @@ def _explain_years(
     origins: dict[str, str] = {}
     scope_origins: dict[str, str] = {}
     found: list[Indicator] = []
+    dropped: list[str] = []
     if doc is not None and where.decision is not None:
         from briefing.pipeline import extract_document
         from briefing.readers import read_file
@@ -276,7 +278,14 @@ def _explain_years(
                 if s.section == where.section and (s.text in wanted or wanted in s.text)
             }
             found = [i for i in extracted.indicators if sentence_of.get(i.id) in located]
-            if found:
+            # the figures of the sentence read and dropped, with why ("舍去数据“…”：…")
+            texts = [s.text for s in extracted.structure.sentences if s.index in located]
+            dropped = [
+                n
+                for n in extracted.notes
+                if (quote := _quoted(n)) is not None and any(quote in t for t in texts)
+            ]
+            if found or dropped:
                 break
     else:
         sentence = Sentence(text=where.sentence, section=where.section, paragraph=0, index=0)
@@ -288,8 +297,9 @@ def _explain_years(
             where.title,
             year_origins=origins,
             scope_origins=scope_origins,
+            dropped=dropped,
         )
-    if not found:
+    if not found and not dropped:
         return
     typer.echo("数据：")
     for ind in found:
@@ -299,6 +309,17 @@ def _explain_years(
             f"　{year}　年份来自：{origins.get(ind.id, '—')}"
             f"　{ind.scope or '无范围'}　范围来自：{scope_origins.get(ind.id, '—')}"
         )
+    for note in dropped:
+        typer.echo(f"  {note}")
+
+
+_DROPPED = re.compile(r"^舍去数据“(.+?)”：")
+
+
+def _quoted(note: str) -> str | None:
+    """The quote of a dropped figure's note, None for any other note."""
+    m = _DROPPED.match(note)
+    return m.group(1) if m else None
 
 
 def _verdict(themes: Sequence[str], evidence: dict[str, list[str]]) -> str:

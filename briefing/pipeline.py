@@ -110,6 +110,7 @@ def extract_document(
         parsed.metadata.publisher, parsed.metadata.title, parsed.body, parsed.layout.frame_text()
     )
     parsed.metadata.jurisdiction = place
+    dropped: list[str] = []
     indicators = extract_indicators(
         raw.sha256,
         structure,
@@ -121,6 +122,7 @@ def extract_document(
         figure_sentences,
         place_why,
         scope_origins,
+        dropped,
     )
     _attach_indicators(measures, indicators)
     if len(indicators) >= limits.MAX_FIGURES:
@@ -138,7 +140,7 @@ def extract_document(
             *raw.warnings,
             *(_named(raw.source, w) for w in [*parsed.warnings, *bounded]),
         ],
-        notes=parsed.notes,
+        notes=[*parsed.notes, *dropped],
     )
 
 

@@ -538,6 +538,7 @@ def extract_indicators(
     figure_sentences: dict[str, int] | None = None,
     jurisdiction_why: str = "",
     scope_origins: dict[str, str] | None = None,
+    dropped: list[str] | None = None,
 ) -> list[Indicator]:
     """Indicators of one document, in document order. `measure_id` is set later by the pipeline.
     `year_origins`, when given, receives for each indicator's id where its year came from, in the
@@ -548,7 +549,8 @@ def extract_indicators(
     pipeline; `jurisdiction_why` says where from): the outermost place frame. A heading or a
     paragraph opening that names a place ("（三）两江新区：…", "在浙江，…") frames the figures under
     it; a figure takes the innermost frame unless its own clause or sentence names a place (see
-    `_sentence_figures`). `scope_origins`, when given, receives for each indicator's id where its
+    `_sentence_figures`). `dropped`, when given, receives why each figure read but not kept was
+    dropped (a share above 100 %: a reading error), in the words the notes print. `scope_origins`, when given, receives for each indicator's id where its
     scope came from ("所在标题“（三）两江新区”"), for `briefing explain`. The year of `title` ("2016年…
     统计公报") dates the figures that no sentence or heading dates. `measures` (the document's,
     with their status) make a planned measure's figures targets.
@@ -760,6 +762,7 @@ def extract_indicators(
                     _clause_of(sentence.text, fig)
                 ):
                     fig.year = None
+        figures = _sane(figures, sentence.text, dropped)
         _carry_year(carried_years, sentence, ctx, last_year, intro_years)
         if figures and sentence.section not in section_subjects:
             # the performer opening a part's first figures is the part's subject
@@ -824,6 +827,40 @@ def extract_indicators(
             else:
                 year_origins[ind.id] = "由变化的起点、终点或所回顾的时段推算"
     return indicators
+
+
+# A share or an intensity cannot pass 100 %: "强度达到20152.06%" with no year to split off (see
+# `numbers.find_quantities`) is a misreading. Growth, completion and support ratios can (增长135%,
+# 完成任务的124%, 按175%加计扣除), so only names that say a part of a whole count.
+# (not what is 占 of a plan or a contract: "占年度目标的135%" is a completion; not 贡献率: a
+# contribution to growth passes 100 % when the other parts shrink)
+_SHARE_NAME = re.compile(r"(?:比重|占比|强度|覆盖率|普及率)$")
+_OF_A_PLAN = re.compile(r"计划|目标|任务|预算|合同|上年|去年|同期")
+_PART_KINDS = frozenset({"actual", "target"})
+
+
+def _sane(figures: list[_Figure], text: str, dropped: list[str] | None) -> list[_Figure]:
+    """The figures whose value can be what their name says; the others noted in `dropped`."""
+    kept = []
+    for fig in figures:
+        q = fig.quantity
+        if (
+            q.unit in ("%", "‰")
+            and q.value > (100 if q.unit == "%" else 1000)
+            and fig.kind in _PART_KINDS
+            and fig.metric is not None
+            and _SHARE_NAME.search(fig.metric) is not None
+            and _OF_A_PLAN.search(fig.metric) is None
+        ):
+            if dropped is not None:
+                quote = text[fig.text_start : fig.text_end]
+                dropped.append(
+                    f"舍去数据“{quote}”：{fig.metric or '占比'}是部分占整体的比率，不会超过100%，"
+                    "应是读取错误（例如数字前粘连了别的数字）"
+                )
+            continue
+        kept.append(fig)
+    return kept
 
 
 # a plan's own horizon in its title: "2023—2025年", "“十四五”"; a plan named for several years
@@ -1347,7 +1384,8 @@ def _sentence_figures(
             lo = max(c_start, q.start - MAX_LOOKBACK)
         lo = _skip_joints(text, lo, q.start)
         grant_name: str | None = None
-        prefix = text[lo : q.start]
+        # (a year glued onto the rate, "20152.06%", is a date, not part of the name)
+        prefix = text[lo : q.start - 4 if q.glued_year else q.start]
         if "(" in prefix or "（" in prefix:  # most hold no bracket: no scan for one
             prefix = _CLOSED_BRACKETS.sub("", prefix)
         lead_qualifier, bare = _split_leading_qualifier(prefix)
@@ -1560,6 +1598,11 @@ def _sentence_figures(
             year = int(base.group(1)) if base.group(1) else year and year - 1
             why = f"所比较的“{base.group()}”"
             metric = None  # it measures what the figure before it does ("翻了一番" is no name)
+        if q.glued_year is not None:
+            year, why = (
+                q.glued_year,
+                f"数值前粘连的年份“{q.glued_year}”（原文“{q.glued_year}{text[q.start : q.end]}”）",
+            )
         base_year = None
         if kind in ("growth", "change") and (m_base := _BASE_YEAR.search(bare)) is not None:
             base_year = int(m_base.group(1))

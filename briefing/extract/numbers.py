@@ -163,6 +163,8 @@ class Quantity:
     trailing: str | None  # 以上 / 以下 / 左右 printed after the unit
     negative_sign: bool
     range_text: str | None = None  # "3-5" for "3-5家": the value is the upper bound
+    # "20152.06%": a year whose 年 was lost, glued onto the rate after it; `start` is the rate's
+    glued_year: int | None = None
 
 
 _NEEDS_HALFWIDTH = re.compile("[０-９．％＋－−﹣／（）]")
@@ -291,6 +293,22 @@ def _trailing_at(text: str, pos: int, unit: str = "") -> tuple[str | None, int]:
     return word, m.end()
 
 
+# A rate whose digits open on a year: "20152.06%" is "2015" (its 年 lost in copying) glued onto
+# "2.06%". No rate of these documents runs into five digits, and the rest is a rate of its own.
+_GLUED_YEAR = re.compile(r"((?:19[5-9]|20[0-9])[0-9])((?:[1-9][0-9]?|100|0(?=\.))(?:\.[0-9]+)?)")
+_RATES = frozenset(("%", "‰", "个百分点", "百分点"))
+
+
+def _glued_year(digits: str, unit: str) -> tuple[int, float] | None:
+    """(year, rate) when `digits` printed before a rate are a year glued onto the rate."""
+    if unit not in _RATES or "," in digits:
+        return None
+    m = _GLUED_YEAR.fullmatch(digits)
+    if m is None or float(m.group(2)) > 100:
+        return None
+    return int(m.group(1)), float(m.group(2))
+
+
 def find_quantities(text: str) -> Iterator[Quantity]:
     """Every number with a unit in `text`, in order. Linear in the length of the text."""
     half = to_halfwidth(text)
@@ -320,6 +338,19 @@ def find_quantities(text: str) -> Iterator[Quantity]:
             continue
         trailing, t_end = _trailing_at(half, end, unit)
         if trailing == "attributive":
+            continue
+        glued = _glued_year(digits, unit) if not (sign or low) else None
+        if glued is not None:
+            yield Quantity(
+                start=start + 4,
+                end=t_end if trailing else end,
+                value=glued[1],
+                unit=unit,
+                approx=approx,
+                trailing=trailing,
+                negative_sign=False,
+                glued_year=glued[0],
+            )
             continue
         yield Quantity(
             start=low.start() if low else m.start(),
