@@ -169,6 +169,8 @@ def display_name(metric: str, previous: str = "", unit: str = "") -> str:
 # A name made only of the words of a grant (启动资金支持, 科研经费补助, 奖励补助, 实际投入): how
 # much was given, not to whom; the beneficiary (对…给予) completes it, else it names nothing
 _GRANT_ONLY = re.compile(
+    # (the level that pays it names no one: "区级奖励" is whose reward, the text says before it)
+    r"(?:国家级|省级|市级|区级|县级|上级|本级)?(?:财政)?"
     r"(?:一次性|启动|配套|科研|专项|稳定|定额|建设|运行|实际|每年|年度|最高|"
     r"补助|奖励|资助|补贴|奖补|贴息|支持|扶持|激励|资金|经费|投入|额度|标准|金额)+"
 )
@@ -186,6 +188,12 @@ _BENEFICIARY = re.compile(
     r"(?:^|[,，;；:：。])(?:[0-9]{1,2}[.．、]|[(（][0-9一二三四五六七八九十]{1,3}[)）])?"
     r"(?:同时|并|另外|其中)?(?:对于|对|凡)([^,，;；:：。]{2,80}?)的?(?=[,，]|给予|予以|按|安排)"
 )
+# a subject qualified by what it passed, opening the clause before a grant's: "经认定的…,",
+# "符合…条件的…,", "新获批的…,"
+_QUALIFIED = re.compile(
+    r"(?:^|[,，;；:：。）)])(?:经[^,，;；。]{0,10}?认定|符合[^,，;；。]{0,12}?条件|新?获批|新认定|首次认定|新入选)"
+    r"的([^,，;；:：。0-9]{2,20})(?=[,，])"
+)
 _CLASS_AFTER_LIST = re.compile(r"等[0-9]*(?:类|个|家|项|批|种)?([^、等的0-9]{2,14})$")
 _NOT_BENEFICIARY = re.compile(
     r"[0-9]|超过|以上|以下|不低于|不少于|不超过|高于|低于|达到|符合|相关|条件"
@@ -202,9 +210,17 @@ def beneficiary(sentence: str, quote: str) -> str | None:
         return None
     # up to the grant's number: "对入选项目给予最高20万元资助" is quoted whole
     at += len(_CLAUSE_BREAK.split(quote)[0]) if _CLAUSE_BREAK.search(quote) else len(quote)
+    # (within its statement: the 对… before a semicolon is another standard's, "对首次认定的企业,
+    # 奖励20万元;重新认定的,奖励10万元")
+    lo = max(0, sentence.rfind(";", 0, at), sentence.rfind("；", 0, at))
     last = None
-    for m in _BENEFICIARY.finditer(sentence, max(0, at - 200), at):
+    for m in _BENEFICIARY.finditer(sentence, max(lo, at - 200), at):
         last = m
+    if last is None:
+        # "经认定的国家级重点实验室,一次性给予500万元资助": the class a qualified subject names,
+        # in the clause before the grant's
+        for m in _QUALIFIED.finditer(sentence, max(lo, at - 80), at):
+            last = m
     if last is None:
         return _head_beneficiary(quote)
     name = last.group(1).strip()

@@ -82,3 +82,55 @@ def test_a_share_above_100_percent_is_dropped_with_a_note_and_explain_says_why(
     kept = _extract(doc)
     assert [i["value"] for i in kept["indicators"]] == [135.0, 124.0, 135.0]
     assert not kept["notes"]
+
+
+_POLICY = (
+    "某区关于支持科技企业创新发展的若干措施\n"
+    "\n"
+    "为加快培育科技型企业，推动科技成果转化，现制定如下措施。\n"
+    "一、支持企业成长\n"
+    "（一）对首次通过国家高新技术企业认定的企业，区级奖励20万元；重新认定的，奖励10万元。\n"
+    "（二）高新技术企业年营业收入在1亿元以上的，奖励50万元；5000万元至1亿元的，奖励30万元。\n"
+    "（三）经认定的国家级科技企业孵化器，一次性给予500万元资助。\n"
+    "二、申报条件\n"
+    "（四）申报企业上年度研发费用占营业收入比例不低于3%，研发人员占职工总数10%以上。\n"
+    "某区科学技术局\n"
+    "2024年3月1日\n"
+)
+
+
+def test_support_bands_and_conditions_are_provisions_not_targets(tmp_path: Path) -> None:
+    doc = tmp_path / "policy.txt"
+    doc.write_text(_POLICY, encoding="utf-8")
+    by_text = {i["text"]: i for i in _extract(doc)["indicators"]}
+    # the bands a reward is given on (…在1亿元以上的, 5000万元至1亿元的) are thresholds
+    for quote in ("（二）高新技术企业年营业收入在1亿元以上", "5000万元", "至1亿元"):
+        assert by_text[quote]["kind"] == "provision", by_text[quote]
+    assert (
+        by_text["（二）高新技术企业年营业收入在1亿元以上"]["metric"] == "高新技术企业年营业收入门槛"
+    )
+    # the reward is not named as the revenue it is given on
+    assert by_text["奖励50万元"]["metric"] == "奖励(高新技术企业年营业收入在1亿元以上)"
+    # a figure under a heading naming the conditions of support (申报条件) is one of them
+    assert by_text["研发人员占职工总数10%以上"]["kind"] == "provision"
+
+
+def test_key_data_tables_keep_support_standards_apart_and_name_who_gets_them(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "policy.txt").write_text(_POLICY, encoding="utf-8")
+    result = runner.invoke(app, ["context", "-i", str(folder)])
+    assert result.exit_code == 0, result.output
+    context = json.loads(result.stdout)
+    results = [r for t in context["themes"] for r in t["indicators"]]
+    targets = [r for t in context["themes"] for r in t["targets"]]
+    standards = [r["metric"] for t in context["themes"] for r in t["standards"]]
+    # a policy's figures are standards: none is an achievement or a target
+    assert results == [] and targets == []
+    assert "高新技术企业年营业收入门槛" in standards
+    assert "研发人员占职工总数" in standards
+    # who gets the grant, not the level that pays it alone (区级奖励) nor the kind alone (资助)
+    assert "企业区级奖励" in standards and "区级奖励" not in standards
+    assert "国家级科技企业孵化器资助" in standards

@@ -41,6 +41,12 @@ what each one is about (a page in traditional characters reaches it folded to si
   最高补助500万元, 单个项目支持金额不超过300万元; not a grant asked for or reported after the count
   of what got it: "申请资助资金1244万元", "…计划16项,资助资金159万元", 累计补助不超过100万元 (a cap, not a sum paid out),
   奖金从每人10万元调整为每人50万元, 对投入1000万元以上的企业给予…, 年营业收入≤5亿元), before any other kind;
+  in a support sentence a figure closing the condition a grant is given on is a bar, named
+  after what it measures ("年营业收入在1亿元以上的,奖励50万元;5000万元至1亿元的,…": each band
+  a provision, 年营业收入门槛; the reward after it 奖励(年营业收入在1亿元以上), not the bar's
+  name); so is every figure under a heading naming the conditions or standards of support
+  (申报条件, 奖励标准, 支持方式): the section's role, not its words; a name ending on its cap
+  drops it ("团队单次最高10万元" -> 团队单次);
   a grant of a named kind to the beneficiary a 对… clause names is one in a plan too ("对获批组建的辽宁
   实验室,第一年安排1亿元启动资金支持");
   the value a change starts from ("由75%提高到100%") has the kind of the value it reaches; a bar
@@ -319,7 +325,7 @@ _LEAD_VERB_RE = re.compile(
 )
 _LEADING_NOISE = re.compile(
     r"^(?:(?:目前|当前|现在|现)(?:共|已|还|仍)?有|(?:初步)?预计|今明两年|[一二三四五六七八九十]+是|[(（][一二三四五六七八九十0-9]+[)）]|第[一二三四五六七八九十百零]+条|其中|同时|首次|此外|另外|"
-    r"(?:到|至|截至|截止)?(?:19|20)[0-9]{2}年(?:以来|全年|度|底|末)?|今年|去年|上年|当年|全年|年内|目前|截至目前|上半年|"
+    r"(?:到|至|截至|截止)?(?:19|20)[0-9]{2}年(?:以来|全年|度|底|末)?|(?:上一?|本|当|去)年度|今年|去年|上年|当年|全年|年内|目前|截至目前|上半年|"
     r"按照?其?|最高|最多|一次性|年末|年底|成功|"
     r"每年|每月|每季度|"
     r"[0-9]{1,2}(?:-|—|至|~)[0-9]{1,2}月(?:份)?|[0-9]{1,2}月(?:份)?|前?[一二三四]季度|"
@@ -751,7 +757,12 @@ def extract_indicators(
         place, place_why = frame or own_frame
         sentence_ctx = dataclasses.replace(sentence_ctx, frame_place=place, frame_why=place_why)
         figures, last_year = _sentence_figures(
-            sentence.text, sentence_ctx, planned, context_year, context_why
+            sentence.text,
+            sentence_ctx,
+            planned,
+            context_year,
+            context_why,
+            any(_CONDITIONS_HEADING.search(h) for h in sentence.section),
         )
         if part_year is not None and before_period in sentence.text:
             # a sentence measuring from the year before the period ("是2020年的2.1倍", "由2020年
@@ -1326,10 +1337,16 @@ _RUN_IN_ITEM = re.compile(
 
 
 def _sentence_figures(
-    text: str, ctx: _DocContext, planned: bool, context_year: int | None, context_why: str = ""
+    text: str,
+    ctx: _DocContext,
+    planned: bool,
+    context_year: int | None,
+    context_why: str = "",
+    conditions: bool = False,
 ) -> tuple[list[_Figure], int | None]:
     """The figures of a sentence, and the year of its last time phrase. `context_why` says where
-    `context_year` came from (for `briefing explain`)."""
+    `context_year` came from (for `briefing explain`); `conditions` that the sentence stands under
+    a heading naming the conditions or standards of support (申报条件, 奖励标准)."""
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
     title_starts = [a for a, _ in titles]
     mentions = _year_mentions(text, titles, title_starts, ctx, context_year)
@@ -1522,6 +1539,7 @@ def _sentence_figures(
             planned,
             target_at,
             support,
+            conditions,
         )
         if kind == "provision" and q.unit == "%" and "按" in bare:
             # "按融资租赁额的20%给予补助": the share of a base a grant pays, not the base; named
@@ -1545,6 +1563,23 @@ def _sentence_figures(
             # "对当年获得科技部备案的科技型中小企业,每家一次性奖励1万元": the standard is the
             # recipient's, not a 每家一次性奖励 of no one
             metric = f"{recipient}{per.group(2) or ''}{per.group(3)}(每{per.group(1)})"
+        if kind == "provision" and (bar := _BAR_AFTER.match(text, q.end, c_end)) is not None:
+            # "研发投入超过500万元的企业", "年营业收入在1亿元以上的,": the bar of what the
+            # condition measures, for the class it names (企业研发投入门槛, 年营业收入门槛), not the
+            # class alone ("企业") nor a grant's name
+            measured = _clean_metric(bare, scope, amount=q.unit.endswith("元"))
+            if measured:
+                who = bar.group("who") or ""
+                metric = f"{'' if who in measured else who}{measured}门槛"
+        elif (
+            kind == "provision"
+            and metric is not None
+            and (cap := _CAP_TAIL.search(metric)) is not None
+            and cap.start() >= 2
+        ):
+            # "人才或团队最高450万元支持": 人才或团队支持, not a name ending on its cap
+            grant = _GRANT_WORD_AFTER.match(text, q.end, c_end)
+            metric = metric[: cap.start()] + (grant.group(1) if grant else "")
         # "下降2.1%": the value stays as printed, the qualifier says which way it went
         decline = _DECLINE.search(bare)
         qualifier = _qualifier(lead_qualifier, q, prefix) or (decline and decline.group(1))
@@ -1635,6 +1670,7 @@ def _sentence_figures(
     _distribute_pairs(text, figures)
     _name_shares(figures)
     _inherit_metrics(figures)
+    _name_grants(text, figures)
     for fig in figures:
         if fig.subset:
             # 境内IPO上市公司中战略性新兴产业; alone, what the part is
@@ -2029,8 +2065,9 @@ def _kind(
     planned: bool,
     target_at: int | None,
     support: bool,
+    conditions: bool = False,
 ) -> IndicatorKind:
-    if support and _is_provision(text, q, c_start, c_end):
+    if (support or conditions) and _is_provision(text, q, c_start, c_end, conditions):
         return "provision"
     if _REQUIRED.search(text, max(c_start, q.start - 12), q.start):
         return "provision"  # "资产负债率须低于60%": an eligibility condition
@@ -2115,6 +2152,23 @@ _REALISED = re.compile(
 
 
 _CAP = re.compile(r"(?:最高|最多|不超过|不高于)$")
+# A heading naming the conditions or the standards of support ("二、申报条件", "(三)奖励标准",
+# "企业申请条件(第十一条)"): the section's role is to say who qualifies and what they get, so
+# its figures are provisions ("年营业收入2000万元以上", "研发人员占职工总数10%以上")
+_CONDITIONS_HEADING = re.compile(
+    r"(?:申报|申请|支持|认定|准入|入库|遴选|评审|享受|资助|奖励)(?:条件|标准|对象|范围)"
+    r"|(?:奖励|补助|资助|扶持|奖补|补贴|支持|补偿|贴息)(?:标准|方式|额度|比例)"
+)
+# A figure closing a condition ("…在1亿元以上的,", "5000万元至1亿元的,") or the attribute of the
+# class a standard is for ("…10件以上的企业"): what qualifies, in the grammar of the clause
+_BAR_AFTER = re.compile(
+    r"(?:以上|以下|及以上|及以下|以内)?(?:[(（]含[)）])?"
+    r"(?:(?:至|到|-|—|~|－)[0-9.]+(?:万|亿|千)?(?:元|%|家|项|个|件|人|名)?(?:以上|以下)?(?:[(（]含[)）])?)?"
+    r"的(?:$|(?P<who>[^0-9,，;；。的]{0,8}?(?:企业|项目|单位|机构|团队|平台|高校|院所|人才|个人|主体|行业))(?:$|[,，]))"
+)
+# a cap closing a standard's name ("团队单次最高10万元"): how much at most, not what is given
+_CAP_TAIL = re.compile(r"(?:最高|最多|不超过|不高于)(?:可达|达|为)?$")
+_GRANT_WORD_AFTER = re.compile(r"的?(?:一次性)?(奖励|补助|资助|补贴|奖补|支持|扶持)")
 # a count closing the clause before ("…计划16项,") and a grant named alone ("资助资金159万元")
 _COUNT_BEFORE = re.compile(r"[0-9](?:余|多)?(?:项|个|家|名|人|批|所)[,，]$")
 _APPLIED_FOR = re.compile(r"申请(?:奖励|补助|资助|补贴|奖补|支持)(?:资金|经费|金额)?$")
@@ -2128,9 +2182,9 @@ _COUNTED_RECIPIENTS = re.compile(
 )
 
 
-def _is_provision(text: str, q: Quantity, c_start: int, c_end: int) -> bool:
-    if not (q.unit.endswith("元") or q.unit == "%"):
-        return False
+def _is_provision(
+    text: str, q: Quantity, c_start: int, c_end: int, conditions: bool = False
+) -> bool:
     before = text[max(c_start, q.start - 16) : q.start]
     if _REALISED.search(text, max(c_start, q.start - MAX_LOOKBACK), q.start) and not _CAP.search(
         before
@@ -2138,6 +2192,12 @@ def _is_provision(text: str, q: Quantity, c_start: int, c_end: int) -> bool:
         return False  # "累计补助不超过100万元" is a cap, not a sum paid out
     if _COUNTED_RECIPIENTS.search(text, c_start, q.start):
         return False  # "对20户企业给予300至500万元的贷款额度": what they were given, not a standard
+    if conditions or _BAR_AFTER.match(text, q.end, c_end):
+        # the clause is the condition a grant is given on: "年营业收入在1亿元以上的,奖励50万元;
+        # 5000万元至1亿元的,奖励30万元", "新增发明专利10件以上的企业,给予…": a band or a bar
+        return True
+    if not (q.unit.endswith("元") or q.unit == "%"):
+        return False
     if _APPLIED_FOR.search(before) or (
         _COUNT_BEFORE.search(text, max(0, c_start - 12), c_start)
         and _BARE_GRANT.fullmatch(text, c_start, q.start)
@@ -3151,6 +3211,42 @@ def _name_shares(figures: list[_Figure]) -> None:
             continue
         if subject is not None and fig.metric is None:
             fig.metric = subject + "占比"
+
+
+# a grant's kind before its amount ("奖励50万元", "区级奖励20万元", "给予最高10万元")
+_GRANT_BEFORE = re.compile(
+    r"((?:国家级|省级|市级|区级|县级|上级|本级)?(?:财政)?)(?:一次性)?(?:给予|予以)?(?:最高|最多)?"
+    r"(奖励|补助|资助|补贴|奖补|支持|扶持)(?:资金|经费)?(?:最高|最多|不超过)?$"
+)
+_ENUMERATOR = re.compile(
+    r"^(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.．、]|[一二三四五六七八九十]+[、是])"
+)
+
+
+def _name_grants(text: str, figures: Sequence[_Figure]) -> None:
+    """A grant with no name of its own after the bar of its condition ("年营业收入在1亿元以上的,
+    奖励50万元") is not that bar (年营业收入门槛): it is the grant given on the condition,
+    奖励(年营业收入在1亿元以上). (Naming a bare grant, "资助", after its beneficiary as well was
+    tried: dev fullname 0.605 -> 0.608, test metric 0.780 -> 0.771, fullname unchanged; the
+    briefing's tables name it so, `figures.table_name`.)"""
+    for fig in figures:
+        if fig.kind != "provision" or fig.own_metric is not None:
+            continue
+        if not (fig.metric or "").endswith("门槛"):
+            continue
+        q = fig.quantity
+        grant = _GRANT_BEFORE.search(text, max(fig.clause_start, q.start - 16), q.start)
+        if grant is None:
+            continue
+        # (the statement: the condition before a semicolon is another standard's)
+        lo = max(0, q.start - 80, text.rfind(";", 0, q.start), text.rfind("；", 0, q.start))
+        condition = None
+        for m in _IF_CLAUSE.finditer(text, lo, q.start):
+            condition = m
+        if condition is not None:
+            cond = _ENUMERATOR.sub("", condition.group(1)).removeprefix("对")
+            if len(cond) >= 2:
+                fig.metric = f"{grant.group(1)}{grant.group(2)}({cond})"
 
 
 def _inherit_metrics(figures: list[_Figure]) -> None:
