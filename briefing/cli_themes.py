@@ -260,6 +260,7 @@ def _explain_years(
 
     origins: dict[str, str] = {}
     scope_origins: dict[str, str] = {}
+    kind_origins: dict[str, str] = {}
     found: list[Indicator] = []
     dropped: list[str] = []
     if doc is not None and where.decision is not None:
@@ -269,7 +270,9 @@ def _explain_years(
         wanted = normalize_inline(where.sentence)
         for raw in read_file(doc, str(doc)):
             sentence_of: dict[str, int] = {}
-            extracted = extract_document(raw, classifier, origins, sentence_of, scope_origins)
+            extracted = extract_document(
+                raw, classifier, origins, sentence_of, scope_origins, kind_origins
+            )
             # the figures cut from the sentence found (under its headings), not every figure whose
             # words it repeats: "新增高新技术企业15家" of a plan is not the summary's above it
             located = {
@@ -298,6 +301,7 @@ def _explain_years(
             year_origins=origins,
             scope_origins=scope_origins,
             dropped=dropped,
+            kind_origins=kind_origins,
         )
     if not found and not dropped:
         return
@@ -308,6 +312,7 @@ def _explain_years(
             f"  {ind.text}　{_fmt(ind.value)}{ind.unit}（{_KIND_LABEL.get(ind.kind, ind.kind)}）"
             f"　{year}　年份来自：{origins.get(ind.id, '—')}"
             f"　{ind.scope or '无范围'}　范围来自：{scope_origins.get(ind.id, '—')}"
+            f"　类型依据：{kind_origins.get(ind.id, '—')}"
         )
     for note in dropped:
         typer.echo(f"  {note}")

@@ -89,10 +89,11 @@ def extract_document(
     year_origins: dict[str, str] | None = None,
     figure_sentences: dict[str, int] | None = None,
     scope_origins: dict[str, str] | None = None,
+    kind_origins: dict[str, str] | None = None,
 ) -> ExtractedDocument:
-    """One document read and extracted; `year_origins` and `scope_origins`, when given, receive
-    where each figure's year and scope came from, and `figure_sentences` the index of its sentence
-    (`briefing explain`)."""
+    """One document read and extracted; `year_origins`, `scope_origins` and `kind_origins`, when
+    given, receive where each figure's year and scope came from and why it has its kind, and
+    `figure_sentences` the index of its sentence (`briefing explain`)."""
     parsed = parse_document_text(raw)
     structure = parse_structure(parsed.body)
     # a run of text no prose has (a line of 150 000 figures) would keep the run busy for hours
@@ -123,6 +124,7 @@ def extract_document(
         place_why,
         scope_origins,
         dropped,
+        kind_origins,
     )
     _attach_indicators(measures, indicators)
     if len(indicators) >= limits.MAX_FIGURES:

@@ -134,3 +134,28 @@ def test_key_data_tables_keep_support_standards_apart_and_name_who_gets_them(
     # who gets the grant, not the level that pays it alone (区级奖励) nor the kind alone (资助)
     assert "企业区级奖励" in standards and "区级奖励" not in standards
     assert "国家级科技企业孵化器资助" in standards
+
+
+def test_explain_says_why_a_figure_is_a_provision_or_a_target(tmp_path: Path) -> None:
+    doc = tmp_path / "policy.txt"
+    doc.write_text(_POLICY, encoding="utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "explain",
+            "（二）高新技术企业年营业收入在1亿元以上的，奖励50万元；5000万元至1亿元的，奖励30万元。",
+            "--doc",
+            str(doc),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    band = next(x for x in result.output.splitlines() if "1亿元（政策规定）" in x)
+    assert "类型依据：给予奖补的条件分句（“……的”）中的门槛" in band
+    reward = next(x for x in result.output.splitlines() if "50万元（政策规定）" in x)
+    assert "类型依据：奖补句中的支持标准" in reward
+    conditions = runner.invoke(app, ["explain", "研发人员占职工总数10%以上。", "--doc", str(doc)])
+    line = next(x for x in conditions.output.splitlines() if "10%" in x and "类型依据" in x)
+    assert "所在标题写明申报条件或支持标准" in line
+    target = runner.invoke(app, ["explain", "力争高新技术企业达到1500家，比上年增加200家。"])
+    assert "类型依据：句中的目标词“力争”" in target.output
+    assert "类型依据：“增加”后的增减量" in target.output

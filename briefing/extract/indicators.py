@@ -518,6 +518,7 @@ class _Figure:
     # which place frame gave the scope ("所在分句写明的“长沙县”", "所在标题“（三）两江新区”"), for
     # `explain`
     scope_from: str = ""
+    kind_from: str = ""  # why the kind ("给予奖补的条件分句（“……的”）中的门槛"), for `explain`
 
 
 @dataclasses.dataclass(frozen=True)
@@ -545,6 +546,7 @@ def extract_indicators(
     jurisdiction_why: str = "",
     scope_origins: dict[str, str] | None = None,
     dropped: list[str] | None = None,
+    kind_origins: dict[str, str] | None = None,
 ) -> list[Indicator]:
     """Indicators of one document, in document order. `measure_id` is set later by the pipeline.
     `year_origins`, when given, receives for each indicator's id where its year came from, in the
@@ -556,7 +558,8 @@ def extract_indicators(
     paragraph opening that names a place ("（三）两江新区：…", "在浙江，…") frames the figures under
     it; a figure takes the innermost frame unless its own clause or sentence names a place (see
     `_sentence_figures`). `dropped`, when given, receives why each figure read but not kept was
-    dropped (a share above 100 %: a reading error), in the words the notes print. `scope_origins`, when given, receives for each indicator's id where its
+    dropped (a share above 100 %: a reading error), in the words the notes print; `kind_origins`
+    why each figure has its kind ("给予奖补的条件分句（“……的”）中的门槛"). `scope_origins`, when given, receives for each indicator's id where its
     scope came from ("所在标题“（三）两江新区”"), for `briefing explain`. The year of `title` ("2016年…
     统计公报") dates the figures that no sentence or heading dates. `measures` (the document's,
     with their status) make a planned measure's figures targets.
@@ -582,6 +585,7 @@ def extract_indicators(
     intro_years: dict[int, int | None] = {}
     section_subjects: dict[tuple[str, ...], tuple[str, str] | None] = {}
     indicators: list[Indicator] = []
+    kinds: list[tuple[str, str]] = []  # per indicator: its kind when read, and why
     origins: list[
         tuple[int | None, str | tuple[_Mention, bool]]
     ] = []  # per indicator: the year traced and where from
@@ -800,6 +804,7 @@ def extract_indicators(
                     else "原文没有给出，文件本身的地区也不明"
                 )
             origins.append(fig.year_from or (fig.year, ""))
+            kinds.append((fig.kind, fig.kind_from))
             if reviews.get(top) and fig.year is None:
                 chain = _date_in_review(
                     sentence.text, fig, indicators[-1], review_spans.get(top), chain
@@ -825,6 +830,13 @@ def extract_indicators(
             if ind.kind == "target" and ind.year is None and not _EVERY_YEAR.search(ind.text):
                 ind.year = planned_year
                 origins[n] = planned_year, "计划标题所写时段的末年，或发文年份"
+    if kind_origins is not None:
+        for ind, (kind, reason) in zip(indicators, kinds, strict=True):
+            kind_origins[ind.id] = (
+                reason
+                if kind == ind.kind
+                else "所在措施是计划（状态由体裁、章节和语气决定），其中的数是目标"
+            )
     if year_origins is not None:
         for ind, (year, why) in zip(indicators, origins, strict=True):
             if ind.year is None:
@@ -1529,7 +1541,7 @@ def _sentence_figures(
                 # "新增全国重点实验室2个": the words between the verb and the name stay
                 flow = bare[k:at]
 
-        kind = _kind(
+        kind, kind_why = _kind(
             text,
             q,
             bare,
@@ -1665,6 +1677,7 @@ def _sentence_figures(
         figures[-1].year_from = (year, why)
         figures[-1].scope_from = scope_from
         figures[-1].grant = grant_name
+        figures[-1].kind_from = kind_why
         prev_end_in_clause[c_start] = end
 
     _distribute_pairs(text, figures)
@@ -1899,6 +1912,7 @@ def _mark_former_values(
                 _date_span_rate(figures, n, old.year, new.year)
             continue
         old.kind = new.kind
+        old.kind_from = f"变化的起点，与所达到的值同类（{new.kind_from}）"
         printed = _PRINTED_YEAR.search(m.group())
         if printed is not None and old.year != int(printed.group(1)):
             # "由2020年2.1%提高到2.6%": a start printed right after its year (no 的, so the year
@@ -2066,36 +2080,46 @@ def _kind(
     target_at: int | None,
     support: bool,
     conditions: bool = False,
-) -> IndicatorKind:
+) -> tuple[IndicatorKind, str]:
+    """The figure's kind, and why, in the words `briefing explain` prints."""
     if (support or conditions) and _is_provision(text, q, c_start, c_end, conditions):
-        return "provision"
+        if conditions:
+            return "provision", "所在标题写明申报条件或支持标准，其中的数是条件或标准"
+        if _BAR_AFTER.match(text, q.end, c_end):
+            return "provision", "给予奖补的条件分句（“……的”）中的门槛"
+        return "provision", "奖补句中的支持标准（给予、最高、补助比例等）"
     if _REQUIRED.search(text, max(c_start, q.start - 12), q.start):
-        return "provision"  # "资产负债率须低于60%": an eligibility condition
+        # "资产负债率须低于60%": an eligibility condition
+        return "provision", "“须”“应”规定的条件"
     if q.unit.endswith("元") and _LEVEL_BEFORE.search(text[max(c_start, q.start - 6) : q.start]):
-        return "provision"  # "奖励标准:国家级50万元,省级20万元": a standard by level
+        # "奖励标准:国家级50万元,省级20万元": a standard by level
+        return "provision", "按级别列出的奖补标准"
     change = _CHANGE_VERB.search(bare)
     if change and (q.unit not in _RATE_UNITS or (q.unit == "倍" and _ADDED_TIMES.search(bare))):
         # "比上年增加1000亿元", "较去年增加4项", "补贴标准提高1倍": an amount added, not a rate;
         # what the figure is, also in a plan ("赤字规模比去年增加1万亿元")
-        return "change"
+        return "change", f"“{change.group()}”后的增减量"
     if (planned or (target_at is not None and target_at < q.start)) and not _DONE.search(
         text, c_start, q.start
     ):
-        return "target"
+        word = _TARGET_WORD.match(text, target_at) if target_at is not None else None
+        if word is not None and word.start() < q.start:
+            return "target", f"句中的目标词“{word.group()}”"
+        return "target", "所在句子是计划（下一步、目标标题或计划段落）"
     if _AIMED_AT.match(text, q.end, c_end):
-        return "target"  # "超额完成全年净增130家目标任务": the figure aimed at, not the one reached
+        # "超额完成全年净增130家目标任务": the figure aimed at, not the one reached
+        return "target", "所述的目标任务数"
     if change and q.unit in _POINT_UNITS:
-        # "提高0.12个百分点": a difference of rates
-        return "change"
+        return "change", "百分点之差"  # "提高0.12个百分点": a difference of rates
     if change and q.unit in _RATE_UNITS:
-        return "growth"
+        return "growth", f"“{change.group()}”后的比率"
     if q.unit in _RATE_UNITS and re.search(r"(?:增速|增幅|增长率)(?:为|达到?|保持)?$", bare):
-        return "growth"
+        return "growth", "增速、增幅"
     if q.negative_sign and q.unit in _RATE_UNITS:
-        return "growth"
+        return "growth", "带负号的比率"
     if q.unit == "倍" and _TIMES_A_BASE.search(text, max(c_start, q.start - 16), q.start):
-        return "growth"  # "是2007年的2.1倍": growth against a base year
-    return "actual"
+        return "growth", "与基年相比的倍数"  # "是2007年的2.1倍": growth against a base year
+    return "actual", "没有目标、规定或增减的标记：已达到的数"
 
 
 # "全年净增130家目标任务": the figure a task aimed at; not a rate of completion (目标任务完成率)
@@ -2933,7 +2957,7 @@ def _distribute_pairs(text: str, figures: list[_Figure]) -> None:
                 fig.text_start = start
                 fig.text_end = run[-1].text_end
                 if first.kind != "actual":
-                    fig.kind = first.kind
+                    fig.kind, fig.kind_from = first.kind, first.kind_from
                 fig.qualifier = fig.qualifier or first.qualifier
                 fig.base = fig.base or first.base  # "较2015年分别增长26.8%、12%"
         i = j + 1
