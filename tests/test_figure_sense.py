@@ -113,6 +113,14 @@ def test_support_bands_and_conditions_are_provisions_not_targets(tmp_path: Path)
     assert by_text["奖励50万元"]["metric"] == "奖励(高新技术企业年营业收入在1亿元以上)"
     # a figure under a heading naming the conditions of support (申报条件) is one of them
     assert by_text["研发人员占职工总数10%以上"]["kind"] == "provision"
+    # a summary's heading that only mentions a way of support is no list of conditions
+    summary = tmp_path / "summary.txt"
+    summary.write_text(
+        "某区科技局2023年工作总结\n一、2023年工作情况\n（二）创新科技金融支持方式，强化企业培育\n"
+        "全年发放科技贷款12亿元，服务企业150家。\n",
+        encoding="utf-8",
+    )
+    assert [i["kind"] for i in _extract(summary)["indicators"]] == ["actual", "actual"]
 
 
 def test_key_data_tables_keep_support_standards_apart_and_name_who_gets_them(

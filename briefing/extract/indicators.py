@@ -2179,9 +2179,12 @@ _CAP = re.compile(r"(?:最高|最多|不超过|不高于)$")
 # A heading naming the conditions or the standards of support ("二、申报条件", "(三)奖励标准",
 # "企业申请条件(第十一条)"): the section's role is to say who qualifies and what they get, so
 # its figures are provisions ("年营业收入2000万元以上", "研发人员占职工总数10%以上")
+# (a label that ends on it, as a rule's heading does, not "（二）创新科技金融支持方式，…" in a
+# summary, whose figures are what was done)
 _CONDITIONS_HEADING = re.compile(
-    r"(?:申报|申请|支持|认定|准入|入库|遴选|评审|享受|资助|奖励)(?:条件|标准|对象|范围)"
-    r"|(?:奖励|补助|资助|扶持|奖补|补贴|支持|补偿|贴息)(?:标准|方式|额度|比例)"
+    r"^.{0,12}?(?:(?:申报|申请|支持|认定|准入|入库|遴选|评审|享受|资助|奖励)(?:条件|标准|对象|范围)"
+    r"|(?:奖励|补助|资助|扶持|奖补|补贴|支持|补偿|贴息)(?:标准|方式|额度|比例))"
+    r"(?:(?:和|及|与)(?:条件|标准|对象|范围|方式|程序))?(?:[(（][^()（）]{0,12}[)）])?[:：。]?$"
 )
 # A figure closing a condition ("…在1亿元以上的,", "5000万元至1亿元的,") or the attribute of the
 # class a standard is for ("…10件以上的企业"): what qualifies, in the grammar of the clause
