@@ -43,6 +43,12 @@ def test_a_year_glued_onto_a_rate_is_split_off_and_dates_it(tmp_path: Path) -> N
     # the quote stays the exact printed span
     assert intensity[0]["text"].endswith("20152.06%")
     assert not any(i["value"] > 100 and i["unit"] == "%" for i in record["indicators"])
+    # a year run into a rate whose rest is no rate either is dropped, with why
+    odd = tmp_path / "odd.txt"
+    odd.write_text("某市2016年科技统计公报\n全市技术合同成交额增长2015135%。\n", encoding="utf-8")
+    dropped = _extract(odd)
+    assert dropped["indicators"] == []
+    assert any("2015135%" in n and "年份与数值粘连" in n for n in dropped["notes"])
 
 
 def test_a_share_above_100_percent_is_dropped_with_a_note_and_explain_says_why(

@@ -882,8 +882,25 @@ def _sane(figures: list[_Figure], text: str, dropped: list[str] | None) -> list[
                     "应是读取错误（例如数字前粘连了别的数字）"
                 )
             continue
+        if (
+            q.unit in ("%", "‰", "个百分点", "百分点")
+            and q.glued_year is None
+            and _YEAR_LED_RATE.match(text, q.start, q.end) is not None
+        ):
+            # "增长2015135%": a year run into a rate that cannot be split off (what is left is no
+            # rate either); no rate of these documents runs into five digits
+            if dropped is not None:
+                quote = text[fig.text_start : fig.text_end]
+                dropped.append(
+                    f"舍去数据“{quote}”：数值以年份“{text[q.start : q.start + 4]}”开头、"
+                    "位数过多，应是年份与数值粘连，无法确定原值"
+                )
+            continue
         kept.append(fig)
     return kept
+
+
+_YEAR_LED_RATE = re.compile(r"(?:19[5-9]|20[0-9])[0-9]{2,}(?:\.[0-9]+)?(?:%|‰|个?百分点)")
 
 
 # a plan's own horizon in its title: "2023—2025年", "“十四五”"; a plan named for several years
