@@ -57,6 +57,16 @@ def _spans(size: int) -> list[tuple[int, int]]:
     return [(i, n) for n in NGRAMS for i in range(size - n + 1)]
 
 
+def _span(j: int, size: int) -> tuple[int, int]:
+    """`_spans(size)[j]`, without the list."""
+    for n in NGRAMS:
+        count = max(0, size - n + 1)
+        if j < count:
+            return j, n
+        j -= count
+    raise IndexError(j)
+
+
 @dataclass(frozen=True)
 class Measure:
     """What the model reads of one measure: its text and the rules' verdicts on it."""
@@ -79,22 +89,42 @@ class Batch:
     size: int
 
 
-def _meta(measure: Measure, themes: Sequence[str]) -> tuple[list[int], list[float]]:
-    columns = [BUCKETS, BUCKETS + 1] if not measure.rule_themes else [BUCKETS]
-    values = [1.0] * len(columns)
-    for i, t in enumerate(themes):
-        base = BUCKETS + 2 + 3 * i  # rule, section, evidence (`meta_names`)
-        if t in measure.rule_themes:
-            columns.append(base)
+def _meta(
+    measures: Sequence[Measure], themes: Sequence[str]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+    """The rules' verdicts as features: for each measure in turn its bias, `rule:none` when the
+    rules gave it no theme, then per theme of `themes` its rule, evidence count and section
+    verdicts (rows, columns, values). Set in a table with one row per measure, whose nonzero cells
+    read row by row are these features in this order: a measure holds only the themes it holds."""
+    slots = 2 + 3 * len(themes)  # bias, rule:none, then rule, evidence, section per theme
+    column = np.array([BUCKETS, BUCKETS + 1], dtype=np.int64)
+    column = np.concatenate(
+        [column, *([base, base + 2, base + 1] for base in range(BUCKETS + 2, BUCKETS + slots, 3))]
+    )
+    first = {t: 2 + 3 * i for i, t in enumerate(themes)}
+    cells: list[int] = []  # measure * slots + slot
+    values: list[float] = []
+    for k, m in enumerate(measures):
+        at = k * slots
+        if not m.rule_themes:
+            cells.append(at + 1)
             values.append(1.0)
-            count = len(measure.evidence.get(t, ()))
-            if count:
-                columns.append(base + 2)
-                values.append(min(count, _EVIDENCE_CAP) / _EVIDENCE_CAP)
-        if t in measure.section_themes:
-            columns.append(base + 1)
-            values.append(1.0)
-    return columns, values
+        for t in m.rule_themes:
+            if (j := first.get(t)) is not None:
+                cells.append(at + j)
+                values.append(1.0)
+                if count := len(m.evidence.get(t, ())):
+                    cells.append(at + j + 1)
+                    values.append(min(count, _EVIDENCE_CAP) / _EVIDENCE_CAP)
+        for t in m.section_themes:
+            if (j := first.get(t)) is not None:
+                cells.append(at + j + 2)
+                values.append(1.0)
+    table = np.zeros(len(measures) * slots, dtype=np.float32)
+    table[::slots] = 1.0  # the bias
+    table[cells] = values
+    cell = np.flatnonzero(table)
+    return cell // slots, column[cell % slots], table[cell]
 
 
 def batch(measures: Sequence[Measure], themes: Sequence[str]) -> Batch:
@@ -124,18 +154,11 @@ def batch(measures: Sequence[Measure], themes: Sequence[str]) -> Batch:
     # each n-gram counts once per occurrence, scaled so a long sentence does not outweigh the
     # rules' verdicts by its length alone
     gram_values = (1.0 / np.sqrt(np.maximum(counts, 1)))[gram_rows].astype(np.float32)
-    meta_rows: list[int] = []
-    meta_cols: list[int] = []
-    meta_values: list[float] = []
-    for i, m in enumerate(measures):
-        columns, values = _meta(m, themes)
-        meta_rows += [i] * len(columns)
-        meta_cols += columns
-        meta_values += values
+    meta_rows, meta_cols, meta_values = _meta(measures, themes)
     return Batch(
-        np.concatenate([gram_rows, np.array(meta_rows, dtype=np.int64)]),
-        np.concatenate([gram_cols, np.array(meta_cols, dtype=np.int64)]),
-        np.concatenate([gram_values, np.array(meta_values, dtype=np.float32)]),
+        np.concatenate([gram_rows, meta_rows]),
+        np.concatenate([gram_cols, meta_cols]),
+        np.concatenate([gram_values, meta_values]),
         len(measures),
     )
 
@@ -170,11 +193,11 @@ class ThemeModel:
         strongest first (the evidence of a theme the model adds where no lexicon term stands)."""
         found = batch([measure], self.themes)
         text = measure.text.lower()
-        spans = _spans(len(text))
-        parts = self.weights[self.themes.index(theme)][found.columns[: len(spans)]]
+        grams = sum(max(0, len(text) - n + 1) for n in NGRAMS)
+        parts = self.weights[self.themes.index(theme)][found.columns[:grams]]
         out: list[str] = []
         for j in np.argsort(-parts, kind="stable"):
-            start, size = spans[int(j)]
+            start, size = _span(int(j), len(text))
             if parts[j] <= 0 or len(out) >= top:
                 break
             gram = text[start : start + size]

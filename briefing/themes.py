@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick
+import numpy as np
 
 from briefing import validate
 from briefing.errors import ConfigError, os_reason, toml_reason
@@ -422,6 +423,11 @@ class Classifier:
                     for t in self.model.themes
                     if t in lexicon.specs and lexicon.specs[t].source == shipped
                 )
+        # each model theme's lexicon terms with their folded forms (a theme the model adds is
+        # shown with those the sentence holds)
+        self._model_terms = {
+            t: [(term, _fold(term)) for term in lexicon.specs[t].weights] for t in self.model_themes
+        }
         self._sections: dict[str, list[str]] = {}
         self._automaton = ahocorasick.Automaton()
         entries: dict[str, _Entry] = {}
@@ -580,13 +586,17 @@ class Classifier:
             return out
         read = [self._model_measure(*m) for m in measures]
         probabilities = model.scores(batch(read, model.themes))
-        column = {t: i for i, t in enumerate(model.themes)}
+        # the model themes as bits: a measure's chosen set is one integer, compared with the rules'
+        bits = {t: 1 << i for i, t in enumerate(self.model_themes)}
+        passed = probabilities[:, [model.themes.index(t) for t in self.model_themes]]
+        chosen_bits = ((passed >= model.threshold) @ np.array(list(bits.values()))).tolist()
         for k, (_, _, themes, evidence) in enumerate(measures):
-            chosen = {
-                t for t in self.model_themes if probabilities[k, column[t]] >= model.threshold
-            }
-            if chosen == {t for t in themes if t in self.model_themes}:
+            held = 0
+            for t in themes:
+                held |= bits.get(t, 0)
+            if chosen_bits[k] == held:
                 continue  # the model agrees with the rules (most measures)
+            chosen = {t for t, bit in bits.items() if chosen_bits[k] & bit}
             kept: list[str] = []
             kept_evidence: dict[str, list[str]] = {}
             for theme in self.lexicon.specs:
@@ -602,7 +612,7 @@ class Classifier:
 
     def _model_evidence(self, measure: ModelMeasure, theme: str) -> list[str]:
         folded = _fold(measure.text)
-        terms = [t for t in self.lexicon.specs[theme].weights if _fold(t) in folded]
+        terms = [t for t, key in self._model_terms[theme] if key in folded]
         if terms:
             return sorted(terms, key=lambda t: (-len(t), t))[:_MAIN_EVIDENCE]
         assert self.model is not None
