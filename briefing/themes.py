@@ -855,13 +855,11 @@ def _clause(text: str, start: int, end: int, headline: int) -> tuple[int, int]:
     推动设立乡村振兴投资基金 is rural finance although the sentence also names 农业科技创新体系 three
     clauses before, 上市公司百强 is a ranking although its sentence opens with 核心技术. The item's
     run-in headline (三是深化科技金融合作。…) is outside every clause and is read as context."""
-    a = max(max(text.rfind(mark, headline, start) for mark in _CLAUSE_ENDS) + 1, headline)
-    b = len(text)
-    for mark in _CLAUSE_ENDS:
-        i = text.find(mark, end)
-        if 0 <= i < b:
-            b = i
-    return a, b
+    before = _LAST_CLAUSE_END_RE.match(text, headline, start)
+    after = _CLAUSE_MARK_RE.search(text, end)
+    return (headline if before is None else before.end()), (
+        len(text) if after is None else after.start()
+    )
 
 
 # how many of a document's main theme's terms its theme-less measures cite as evidence
@@ -1055,6 +1053,8 @@ def _drop_list_categories(
 # a theme's clause word (专项债) governs its own list item: 、 and 和 end one inside a clause
 # (用好地方政府专项债券、科技创新再贷款和知识产权质押融资: the loans are no public debt)
 _CLAUSE_MARK_RE = re.compile(f"[{_CLAUSE_ENDS}]")
+# up to the last clause end (its match ends right after it)
+_LAST_CLAUSE_END_RE = re.compile(f"(?s:.*)[{_CLAUSE_ENDS}]")
 _ITEM_MARK_RE = re.compile(f"[{_CLAUSE_ENDS}、和]")
 
 
