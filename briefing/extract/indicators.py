@@ -528,10 +528,6 @@ class _DocContext:
     summary_year: int | None
     jurisdiction: str | None = None
     title_year: int | None = None
-    # the innermost place frame around the sentence (a paragraph's or heading's place, else the
-    # document's own), and where it came from: the scope of a figure whose sentence names none
-    frame_place: str | None = None
-    frame_why: str = ""
 
 
 def extract_indicators(
@@ -758,8 +754,6 @@ def extract_indicators(
         frame = paragraph_places.get(sentence.paragraph) or _heading_frame(
             sentence.section, heading_places, ctx.jurisdiction
         )
-        place, place_why = frame or own_frame
-        sentence_ctx = dataclasses.replace(sentence_ctx, frame_place=place, frame_why=place_why)
         figures, last_year = _sentence_figures(
             sentence.text,
             sentence_ctx,
@@ -767,6 +761,7 @@ def extract_indicators(
             context_year,
             context_why,
             any(_CONDITIONS_HEADING.search(h) for h in sentence.section),
+            frame or own_frame,
         )
         if part_year is not None and before_period in sentence.text:
             # a sentence measuring from the year before the period ("是2020年的2.1倍", "由2020年
@@ -1372,10 +1367,13 @@ def _sentence_figures(
     context_year: int | None,
     context_why: str = "",
     conditions: bool = False,
+    frame: tuple[str | None, str] = (None, ""),
 ) -> tuple[list[_Figure], int | None]:
     """The figures of a sentence, and the year of its last time phrase. `context_why` says where
     `context_year` came from (for `briefing explain`); `conditions` that the sentence stands under
-    a heading naming the conditions or standards of support (申报条件, 奖励标准)."""
+    a heading naming the conditions or standards of support (申报条件, 奖励标准). `frame` is the
+    innermost place frame around the sentence (a paragraph's or heading's place, else the
+    document's own) and where it came from: the scope of a figure whose sentence names none."""
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
     title_starts = [a for a, _ in titles]
     mentions = _year_mentions(text, titles, title_starts, ctx, context_year)
@@ -1440,7 +1438,7 @@ def _sentence_figures(
             # the scope is at the head of the clause: never copy a long clause per figure
             clause_scopes[c_start] = _scope_of(text[c_start : min(c_end, c_start + 80)])
         # the innermost place frame that names one: the clause's own, the sentence's, then the
-        # paragraph's, the heading's or the document's (ctx.frame_place)
+        # paragraph's, the heading's or the document's (`frame`)
         scope = clause_scopes[c_start]
         scope_from = f"所在分句开头的“{scope}”"
         if scope is None and (scope := _place_before(places, c_start, q.start)) is not None:
@@ -1467,7 +1465,7 @@ def _sentence_figures(
             elif (scope := _place_before(places, 0, q.start)) is not None:
                 scope_from = f"同句前面写明的“{scope}”"
             else:
-                scope, scope_from = ctx.frame_place, ctx.frame_why
+                scope, scope_from = frame
         metric = _clean_metric(
             bare, scope, amount=q.unit.endswith("元"), people=q.unit.endswith(_PEOPLE_UNITS)
         )
@@ -1501,7 +1499,7 @@ def _sentence_figures(
             if (scope := _place_before(places, 0, q.start)) is not None:
                 scope_from = f"同句前面写明的“{scope}”"
             else:
-                scope, scope_from = ctx.frame_place, ctx.frame_why
+                scope, scope_from = frame
         end = q.end
         suffix = _counted_noun(text, q.end, c_end)
         if suffix and metric and metric.endswith(_COMPANY_TAILS) and _COMPANY_END.search(metric):
