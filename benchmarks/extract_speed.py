@@ -40,6 +40,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# this checkout's briefing, not an installed one (from a worktree it would time main's)
+sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from make_corpus import MANIFEST, make_corpus  # noqa: E402
