@@ -255,6 +255,46 @@ def test_a_leaders_instructions_in_a_speech_are_planned_in_a_meetings_summary() 
     assert got["要树立全局“一盘棋”思想,团结协作,并肩作战。"] == "planned"
 
 
+def test_a_paragraph_that_opens_on_a_target_year_is_planned_to_its_end() -> None:
+    # 到2030年, frames the paragraph: its later sentences state the targets, not results, even
+    # with a verb of result (达到, 突破) and no cue of their own
+    frame = "到2030年，全市高新技术企业达到5000家。"
+    targets = "技术合同成交额突破500亿元，研发投入强度达到3%。"
+    results = "2024年，全市技术合同成交额达到300亿元。"
+    body = f"{frame}{targets}\n{results}\n"
+    got = statuses(body, title="我市召开2025年全市科技工作会议", date="2025-03-01")
+    assert got[frame] == "planned"
+    assert got[targets] == "planned"
+    # the next paragraph is not framed by it
+    assert got[results] == "done"
+    # a target date already past frames nothing (到2024年底, in a page of 2025)
+    past = "到2024年底，全市高新技术企业达到4000家。技术合同成交额突破300亿元。\n"
+    assert set(
+        statuses(past, title="我市召开2025年全市科技工作会议", date="2025-03-01").values()
+    ) == {"done"}
+    # nor, in a summary signed in the year it reviews, that year's end: 到2024年底 gives its result
+    body = "一、工作成效\n到2024年底，全市高新技术企业达到4000家。技术合同成交额突破300亿元。\n"
+    got = statuses(body, title="某市科技局2024年工作总结", date="2024-12-20")
+    assert got["技术合同成交额突破300亿元。"] == "done"
+
+
+def test_explain_names_the_target_year_that_opens_the_paragraph(
+    app: typer.Typer, tmp_path: Path
+) -> None:
+    doc = tmp_path / "news.txt"
+    doc.write_text(
+        "我市召开2025年全市科技工作会议\n"
+        "到2030年，全市高新技术企业达到5000家。技术合同成交额突破500亿元。\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["explain", "技术合同成交额突破500亿元。", "--doc", str(doc)])
+    assert result.exit_code == 0, result.output
+    assert "状态：planned（计划）" in result.output
+    assert "决定因素：计划段落——位于“到2030年，全市高新技术企业达到5000家。”开启的段落" in (
+        result.output
+    )
+
+
 def test_a_sentence_going_on_with_同时_keeps_the_mood_of_the_one_before() -> None:
     body = (
         "11月25日下午,县科技局召开科技工作推进会。\n"

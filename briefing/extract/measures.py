@@ -42,6 +42,7 @@ from briefing.extract.status import (
     soft_mood,
     states_goals,
     strong_mood,
+    target_opening,
 )
 from briefing.extract.text_lines import NEWS_DATELINE
 from briefing.model import Measure, Paragraph, Sentence, Status, Structure
@@ -1565,10 +1566,13 @@ def _units(
         ) and (INSTRUCTION_RE.search(text) is not None):
             told, told_paragraph = text, sentence.paragraph
             told_list = text[-1:] in ":："
-        elif ("目标" in text and states_goals(text, year) is not None) or (
-            ("未来" in text or "今后" in text or "十" in text) and future_frame(text, year)
+        elif (
+            ("目标" in text and states_goals(text, year) is not None)
+            or (("未来" in text or "今后" in text or "十" in text) and future_frame(text, year))
+            or target_opening(text, year, genre) is not None
         ):
-            # 主要预期目标是:一是…;二是…; 未来5年,太原将…。…: the targets and plans after it
+            # 主要预期目标是:一是…;二是…; 未来5年,太原将…。…; 到2030年,…。…: the targets and plans
+            # after it, to the end of the paragraph
             told, told_paragraph = text, sentence.paragraph
             told_list = text[-1:] in ":："
         if sentence.paragraph == problems_paragraph:

@@ -815,6 +815,29 @@ _PERIOD_AHEAD_RE = re.compile(r"十([一二三四五六])五[”\"]?(?:规划)?(
 _PERIOD_LEAD_RE = re.compile(r"(?:^|[，,；;：:])(到|至)?[“\"]?$")
 
 
+# a sentence that opens on a target date as its frame (到2030年,…; 力争到2027年底,…; 预计到2027年,…):
+# what the paragraph goes on to say from there is what that date is to see
+_TARGET_OPENING_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]是)?(?:力争|争取|预计|预期|计划)?(?:到|至)(20\d\d)年(?:年?底|年?末)?(?:前)?[，,]"
+)
+
+
+def target_opening(text: str, year: int | None, genre: str = "unknown") -> str | None:
+    """The target date that opens `text` (到2030年,), when it is ahead of the document: not yet
+    come, or for a genre that reviews a past period (a summary signed in the year it reviews,
+    到2024年底,全市… reports the year's result) and for a forecast (预计到2024年) a later year."""
+    if "到" not in text[:8] and "至" not in text[:8]:
+        return None
+    m = _TARGET_OPENING_RE.match(text)
+    if m is None:
+        return None
+    target = int(m.group(1))
+    later_only = genre in LOOKING_BACK or "预" in m.group(0)
+    if year is None or target > year or (target == year and not later_only):
+        return m.group(0).rstrip("，,")
+    return None
+
+
 def future_frame(text: str, year: int | None) -> str | None:
     """未来5年, / 今后三年, / 到“十五五”末, opening a clause: what the clause says is ahead."""
     m = _FUTURE_FRAME_RE.search(text) if ("未来" in text or "今后" in text) else None
