@@ -375,6 +375,13 @@ def summarise(rows: Sequence[Scored], themes: Sequence[str]) -> dict[str, Any]:
         "rules": theme_scores(rows, themes, lambda r: r.rule_themes),
         "design_keywords": theme_scores(rows, themes, lambda r: design_keywords(r.gold.text)),
         "status_accuracy": sum(r.status_ok for r in rows) / n if n else 0.0,
+        # the status column counts a gold sentence the tool did not extract as wrong: this is
+        # the status of the sentences it did extract, the part a status rule can change
+        "status_aligned_accuracy": (
+            sum(r.status_ok for r in rows) / aligned
+            if (aligned := sum(1 for r in rows if r.predicted is not None))
+            else 0.0
+        ),
         "all_done_accuracy": sum(r.gold.status == "done" for r in rows) / n if n else 0.0,
         "planned_share": sum(r.gold.status == "planned" for r in rows) / n if n else 0.0,
     }
@@ -667,6 +674,12 @@ def format_corpus(report: dict[str, Any], themes: Sequence[str]) -> str:
             f" micro-F1 {d['f1']:.3f} (P {d['precision']:.3f}, R {d['recall']:.3f})"
         )
         out.append(_with_other_line(whole))
+        unaligned = whole["sentences"] - whole["aligned"]
+        out.append(
+            f"status on the {whole['aligned']} extracted sentences"
+            f" {whole['status_aligned_accuracy']:.3f}; the status column also counts the"
+            f" {unaligned} gold sentences not extracted as wrong"
+        )
         if whole["non_measures_by_why"]:
             why = ", ".join(f"{k} {v}" for k, v in whole["non_measures_by_why"].items())
             out.append(f"non-measures that became measures by kind: {why}")
