@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import PurePath
 
+from briefing.extract.numbering import strip_number
 from briefing.extract.places import NATION, document_jurisdiction, find_places
 from briefing.extract.status import detect_genre
 from briefing.extract.text_lines import (
@@ -1312,12 +1313,6 @@ def gist(
     return f"{opening}梳理措施{counted}{content}。"
 
 
-# a heading's number: 一、 （二） 3. (4)
-_HEADING_NUMBER_RE = re.compile(
-    r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|第[一二三四五六七八九十百\d]{1,4}[章节编部分]+\s*)+"
-)
-
-
 # a plan's frame, not its content: 总体要求, 发展目标, 保障措施, 组织实施
 _FRAME = (
     r"(?:总体要求|指导思想|基本原则|(?:发展|主要|工作|总体|建设)?目标(?:任务)?|(?:主要|重点)(?:任务|工作)"
@@ -1347,7 +1342,7 @@ def section_topics(doc: ExtractedDocument, n: int = 2) -> list[str]:
     for m in doc.measures:
         if m.duplicate_of is not None or not m.section:
             continue
-        heading = _HEADING_NUMBER_RE.sub("", m.section[-1].strip())
+        heading = strip_number(m.section[-1].strip(), repeated=True)
         heading = balance_marks(re.split(r"[。；]", heading)[0].rstrip("，,：: "))
         heading = re.sub(r"\s*,\s*", "，", heading)  # a page's ASCII comma, as the 简报 writes it
         if (

@@ -22,26 +22,26 @@ from briefing.extract.measures import (
     is_generic_intention,
     is_problem_statement,
 )
+from briefing.extract.numbering import CN_NUM, ITEM_NUMBER, strip_number
 from briefing.extract.numbers import find_quantities
 from briefing.extract.script import PINYIN_RESIDUE, PINYIN_SYLLABLE
 from briefing.extract.text_lines import NEWS_DATELINE
 
-_CN_NUM = "一二三四五六七八九十百零〇两"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CN_NUM = CN_NUM
 
 # Openers, tried again and again until none matches: （一） 一、 1. (1) ① 一是 其一， 第一， —— • 同时，
 _OPENER_RE = re.compile(
-    rf"^(?:[(（][{_CN_NUM}\d]{{1,3}}[)）][、.．,，]?"
-    rf"|[{_CN_NUM}]{{1,3}}[、.．]"
-    r"|\d{1,2}(?:[.．、]|\s)(?![\d％%])"
-    rf"|[{_CIRCLED}]"
-    rf"|[{_CN_NUM}]{{1,3}}是[，,：:]?"
+    rf"^(?:{ITEM_NUMBER}"
+    # 1 新增…: a number a page's layout left without its mark
+    r"|\d{1,2}\s(?![\d％%])"
     # 一要…，二要…，三要突出抓好…: a speech's or plan's enumerator, like 一是 (not 一要素, 二要求)
     rf"|[{_CN_NUM}]{{1,3}}要(?![求素点件务闻案])[，,：:]?"
     rf"|其[{_CN_NUM}][是，,、：:]?"
     rf"|第[{_CN_NUM}]{{1,3}}[，,、：:]"
-    rf"|第[{_CN_NUM}]{{1,4}}条\s*"
     r"|在[^，,。；;\d]{2,20}方面[，,]"
+    # a list item's label before its content: “六个倍增”——…, “双倍增”行动：…, 平台建设——…
+    r"|“[^“”，,。；;]{2,16}”[^“”，,。；;：:—\d]{0,6}(?:[—－\-─–]{1,3}|[：:])"
+    r"|[^“”，,。；;：:—\s\d]{2,12}(?:——|－－|--)"
     r"|[—－\-─–]{1,3}|[•·●○◆◇▲△■□★☆※>》]"
     # a news item's dateline: 绵阳新闻网讯, 本报讯（记者 张三）
     r"|[^，,。；;：:\s]{0,12}(?:网|报|台|社)讯(?:[(（][^()（）]{0,30}[)）])?"
@@ -69,18 +69,34 @@ _LIST_INTRO_RE = re.compile(
     r"[，,](?:具体|主要)(?:措施|做法|内容|任务|举措)(?:如下|是|为|有|包括)?[\s：:]*$"
 )
 _DOUBLE_STOP_RE = re.compile(r"[。.]{2,}")
+# a stop and a semicolon side by side (…3家。；新增…, …；。): one pause; at the end it is the 。
+_MIXED_STOPS_RE = re.compile(r"(?:。[；;]|[；;]。)[。；;]*")
 # who led the work, anywhere in the sentence: 2024年，全市科技系统在市委、市政府的坚强领导下，连续3年
 # 入选… (a set phrase every summary has; the figures after it are the measure)
 _LEADERSHIP_RE = re.compile(r"在[^，,。；;“”]{2,30}?的?(?:坚强|正确|亲切|有力)?领导下[，,]")
 # a footnote mark the page prints inside the sentence: 地区生产总值[2]之比. In a 简报 it reads as a
 # citation of source [2], which it is not; a year or a document number is never one or two digits
 _FOOTNOTE_RE = re.compile(rf"(?<=[{_CJK}）)”》])[\[［]\d{{1,2}}[\]］]")
+# the verb a purpose clause opens on (为进一步…, 为深入贯彻…, 为加快…)
+_PURPOSE_VERB = (
+    r"(?:进一步|深入|更好地?|全面|切实|有效|扎实|大力|着力|持续|认真|积极|加快)?"
+    r"(?:贯彻|落实|推动|推进|加强|提升|提高|促进|强化|做好|确保|保障|营造|打造|优化|解决|破解|激发"
+    r"|实现|助力|构建|建设|培育|发挥|深化|完善|健全|抢抓|把握|适应|满足|服务|加快|实施|打通|畅通|用好)"
+)
+# a verdict opening a sentence of figures: subject + adverb + verb, no figure of its own
+_VERDICT_LEAD_RE = re.compile(
+    r"^[^，,。；;\d“”《》]{3,30}(?:持续|不断|显著|明显|大幅|稳步|加速|日益|更加|逐步|竞相|蓬勃|全面)"
+    r"[\u4e00-\u9fff]{1,4}[，,]"
+)
 # leading guidance clauses that say why, not what: 深入贯彻落实…精神，/ 按照…部署要求，
 _GUIDANCE_RE = re.compile(
     r"^(?:深入|认真|全面)?(?:学习)?贯彻(?:落实)?[^，,。]{0,50}?(?:精神|部署|要求|指示)[，,]"
     r"|^(?:按照|根据|围绕|立足|紧紧围绕)[^，,。]{0,40}?(?:要求|部署|精神|安排)[，,]"
     # a purpose clause without figures: 为强化科技企业金融要素保障，
     r"|^为了?[^，,。；;\d]{2,30}[，,]"
+    # however long, when a verb of aim opens it (为深入贯彻落实…关于…的重要论述和…精神，); 为 before
+    # a noun (为企业提供…, 为300家企业发放…) is whom the action is for, which stays
+    rf"|^为了?(?:{_PURPOSE_VERB})[^，,。；;]{{0,80}}?[，,]"
     # a means or focus named before the action: 以高端人才培养引进为抓手，
     r"|^以[^，,。；;\d]{2,20}为(?:抓手|重点|引领|核心|突破口|主线|契机|牵引)[，,]"
     # a news item's attribution: 日前，记者从有关部门了解到，/ 据悉，
@@ -117,9 +133,14 @@ def clean_sentence(text: str) -> str:
     while (m := _GUIDANCE_RE.match(s)) and _content(s[m.end() :]) >= 12:
         # …负责人表示，下一步，…: what the speaker's clause hid may itself be an opener
         s = _strip_openers(s[m.end() :])
+    if (m := _VERDICT_LEAD_RE.match(s)) and has_figure(re.split(r"[，,；;。]", s[m.end() :])[0]):
+        # 在良好生态孕育下创新创造活力持续迸发，全社会研发投入达2236.6亿元: the verdict goes,
+        # the figures that bear it out stay
+        s = s[m.end() :]
     if "领导下" in s:
         s = _LEADERSHIP_RE.sub("", s)
     s = _DOUBLE_STOP_RE.sub("。", s)
+    s = _MIXED_STOPS_RE.sub("；", s)
     s = _LIST_INTRO_RE.sub("", s.rstrip("。"))
     s = _TRAILING_RE.sub("", s)
     s = balance_marks(s)
@@ -132,18 +153,7 @@ def without_enumerator(quote: str) -> str:
     """A figure's quote as the 原文 cell prints it: the list enumerator or article number it was
     cut with (3.大中型工业企业…建有率92%, （二）…, 第四条引导基金规模为20亿元) goes, the quote itself
     is kept as printed."""
-    m = _ENUMERATOR_RE.match(quote)
-    return quote[m.end() :] if m and m.end() < len(quote) else quote
-
-
-# a list item's number at the very start: 3. （二） 一、 ① 一是 (not 2 家, 10%: a figure; not the
-# first of two ordinals, 一、二季度, 一、二等奖, 1、2月: the quote's own words)
-_ENUMERATOR_RE = re.compile(
-    rf"^(?:[(（][{_CN_NUM}\d]{{1,3}}[)）][、.．,，]?"
-    rf"|[{_CN_NUM}]{{1,3}}[、.．](?![{_CN_NUM}]{{1,3}}(?:、|季度|等奖?|类|级|月|期|产业))"
-    rf"|\d{{1,2}}[.．、](?![\d％%])"
-    rf"|[{_CIRCLED}]|[{_CN_NUM}]{{1,3}}是[，,：:]?|第[{_CN_NUM}]{{1,4}}条)\s*"
-)
+    return strip_number(quote)
 
 
 def _strip_openers(s: str) -> str:

@@ -144,6 +144,7 @@ import re
 from collections.abc import Container, Sequence
 
 from briefing.extract.dates import FUTURE_YEARS
+from briefing.extract.numbering import ITEM_NUMBER
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
 from briefing.extract.places import NATION, directive_source, find_places, may_name_place
 from briefing.extract.status import detect_genre, period_years
@@ -2544,8 +2545,7 @@ def _places_in_windows(text: str, quantities: Sequence[Quantity]) -> list[tuple[
 # What may stand before the place a heading or paragraph opens on: its number ("（三）", "一、",
 # "二是"), its time ("2024年,"), "在" ("在浙江,…")
 _FRAME_LEAD = re.compile(
-    r"(?:第[一二三四五六七八九十百零〇0-9]{1,4}(?:章|部分)|[一二三四五六七八九十]+[、.．是]"
-    r"|[(（][一二三四五六七八九十0-9]{1,3}[)）]、?|[0-9]{1,2}[.．、])?\s*"
+    rf"(?:{ITEM_NUMBER})?\s*"
     r"(?:(?:19|20)[0-9]{2}年(?:以来|全年|底|末)?[,，]?|今年[,，]|去年[,，])?在?"
 )
 # A development zone or area as a frame's subject: "两江新区：", "科学城核心区,…"

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from briefing.extract.dates import FUTURE_YEARS
+from briefing.extract.numbering import leading_number
 from briefing.extract.places import find_places, may_name_place
 from briefing.model import Status, Structure
 
@@ -282,10 +283,6 @@ _RESULT_PREDICATE_RE = re.compile(
     r"(?:逐步|持续|不断|加快|加速|提速|提质|稳步|扎实|显著|明显|大幅|有效|有力|日益|更加|初步|基本|成功"
     r"|全面|进一步|取得新?)[\u4e00-\u9fff]{1,4}$|(?:完成|实现|落地|见效|突破)$"
 )
-_HEADING_NUMBER_RE = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇\d]{1,4}(?:章|部分)|[一二三四五六七八九十]+[、.．]"
-    r"|[(（][一二三四五六七八九十]+[)）]、?|\d+[.．、]|[(（]\d+[)）])"
-)
 _HEADING_YEAR_RE = re.compile(r"(20\d\d)年")
 # a five-year plan period a heading names: “十五五”, 第十五个五年规划
 _HEADING_PERIOD_RE = re.compile(r"十([一二三四五六])(?:个五年|五)")
@@ -388,7 +385,8 @@ def heading_kind(
     one decides (重点工作完成情况 is review). A year decides when no word does (a year after the
     document's own: tasks; before it: review). Weak: a result stated as subject + adverb + verb
     (科技人才引进逐步发力)."""
-    body = _HEADING_NUMBER_RE.sub("", heading, count=1).strip(_HEADING_TRIM)
+    number = leading_number(heading)
+    body = heading[number.end() if number else 0 :].strip(_HEADING_TRIM)
     if not body:
         return None
     last = re.split(r"[，,、；;：:]", body)[-1]

@@ -1,0 +1,90 @@
+"""What a leader reads first: highlights, the 本期要点 and the gists are clean sentences, whatever
+list numbers, labels and purpose clauses the document wrapped its measures in (issue #15)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from briefing.build import preview_context
+from briefing.config import Settings
+from briefing.context import BriefingContext
+from briefing.extract.numbering import strip_number
+
+SUMMARY = """2024年临江市科学技术局工作总结
+发布日期：2025-01-10
+2024年，市科技局围绕中心工作，扎实推进各项科技工作。
+一、工作开展情况
+1）新增国家高新技术企业200家，高新技术企业总数达到1500家。
+2）“六个倍增”——技术合同成交额达到86亿元，增长37%。
+3）为深入贯彻落实党的二十大精神和习近平总书记关于科技创新的重要论述，市科技局设立科技成果转化基金2亿元，支持科技成果转化项目30项。
+4）为进一步优化科技金融服务，发放知识价值信用贷款12亿元，惠及科技型企业300家。
+5）新引进高层次人才团队15个，新增院士工作站3家。。；
+二、下一步工作打算
+1）力争2025年高新技术企业总数突破1800家。
+"""
+
+
+def _context(tmp_path: Path, text: str) -> BriefingContext:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "summary.txt").write_text(text, encoding="utf-8")
+    return preview_context(Settings(inputs=(folder,)))
+
+
+def _read_first(context: BriefingContext) -> list[str]:
+    """Every sentence a leader reads first: highlights, 本期要点, the gists' main measures."""
+    lines = [m["text"] for t in context["themes"] for m in t["highlights"]]
+    lines += context["summary"]["digest"]
+    lines += [k for d in context["documents"] for k in d["key_measures"]]
+    return lines
+
+
+# a list number, a label with a dash or a purpose opener where a sentence (or a quote after its
+# theme's or its plan's lead, 科技金融方面，/下一步，) starts
+_UNCLEAN = re.compile(
+    r"(?:^|方面，|下一步，|\d{4}年)(?:\d{1,2}[）)、.]|[一二三四五]是|“[^”]+”——|为(?:深入|进一步))"
+)
+
+
+def test_highlights_digest_and_gists_drop_numbers_labels_and_purpose_openers(
+    tmp_path: Path,
+) -> None:
+    context = _context(tmp_path, SUMMARY)
+    lines = _read_first(context)
+    assert any("技术合同成交额达到86亿元" in line for line in lines)
+    assert [line for line in lines if _UNCLEAN.search(line)] == []
+    highlights = [m["text"] for t in context["themes"] for m in t["highlights"]]
+    assert "市科技局设立科技成果转化基金2亿元，支持科技成果转化项目30项。" in highlights
+    assert "发放知识价值信用贷款12亿元，惠及科技型企业300家。" in highlights
+    # a stop and a semicolon side by side leave one 。 at the end
+    assert "新引进高层次人才团队15个，新增院士工作站3家。" in highlights
+    assert all(h.endswith("。") and "。；" not in h and "；。" not in h for h in highlights)
+
+
+@pytest.mark.parametrize(
+    ("text", "stripped"),
+    [
+        ("一、工作开展情况", "工作开展情况"),
+        ("（二）强化人才支撑", "强化人才支撑"),
+        ("(3)新增孵化器3家", "新增孵化器3家"),
+        ("一）下一步工作打算", "下一步工作打算"),
+        ("2）力争突破1800家", "力争突破1800家"),
+        ("3.大中型工业企业研发机构建有率92%", "大中型工业企业研发机构建有率92%"),
+        ("② 设立基金2亿元", "设立基金2亿元"),
+        ("二是加快建设科创平台", "加快建设科创平台"),
+        ("第四条引导基金规模为20亿元", "引导基金规模为20亿元"),
+        ("第二章 总体要求", "总体要求"),
+        # a figure, a span of two ordinals, a word: no number to strip
+        ("1.5亿元用于基础研究", "1.5亿元用于基础研究"),
+        ("10%的企业建有研发机构", "10%的企业建有研发机构"),
+        ("一、二季度技术合同成交额增长20%", "一、二季度技术合同成交额增长20%"),
+        ("1、2月新增企业30家", "1、2月新增企业30家"),
+        # nothing but the number: kept, so a quote is never emptied
+        ("（一）", "（一）"),
+    ],
+)
+def test_one_reading_of_heading_and_list_numbers(text: str, stripped: str) -> None:
+    assert strip_number(text) == stripped
