@@ -1026,6 +1026,11 @@ def strongest_measures(
                 2 * min(figures.get(m.id, 0), 3)
                 + (m.status == "done")
                 + 2 * ("《" in m.text or "“" in m.text)
+                # a step taken or a programme named (印发, 设立, …计划) is worth cleaning and
+                # scoring even without figures: the document's first sentences, a purpose and a
+                # line of aims, are not what sums it up
+                + (CONCRETE_RE.search(m.text) is not None)
+                + (PROGRAMME_RE.search(m.text) is not None)
             ),
             position,
         )
@@ -1033,7 +1038,7 @@ def strongest_measures(
         if m.duplicate_of is None and (theme is None or theme in m.themes)
     )
     scored: list[tuple[int, int, int, int, int, int, str, bool]] = []
-    for _, _, position in rough[:12]:
+    for _, _, position in rough[:_GIST_CANDIDATES]:
         m = doc.measures[position]
         text = clean_sentence(m.text)
         if not text or unsuitable(text) is not None:
@@ -1108,6 +1113,9 @@ def says_little(doc: ExtractedDocument) -> bool:
             return False
     return True
 
+
+_GIST_CANDIDATES = 16
+"""How many of a document's measures, best by the rough score, a gist cleans and scores."""
 
 PLAN_MARK = "下一步，"
 """What a gist puts before a planned measure of a document that is no policy or programme."""

@@ -21,6 +21,7 @@ from briefing.extract.measures import (
     is_framing,
     is_generic_intention,
     is_problem_statement,
+    only_roles,
 )
 from briefing.extract.numbering import CN_NUM, ITEM_NUMBER, strip_number
 from briefing.extract.numbers import find_quantities
@@ -83,6 +84,7 @@ _PURPOSE_VERB = (
     r"(?:贯彻|落实|推动|推进|加强|提升|提高|促进|强化|做好|确保|保障|营造|打造|优化|解决|破解|激发"
     r"|实现|助力|构建|建设|培育|发挥|深化|完善|健全|抢抓|把握|适应|满足|服务|加快|实施|打通|畅通|用好)"
 )
+_PURPOSE_OPENING_RE = re.compile(rf"^为了?(?:{_PURPOSE_VERB})")
 # a verdict opening a sentence of figures: subject + adverb + verb, no figure of its own
 _VERDICT_LEAD_RE = re.compile(
     r"^[^，,。；;\d“”《》]{3,30}(?:持续|不断|显著|明显|大幅|稳步|加速|日益|更加|逐步|竞相|蓬勃|全面)"
@@ -255,7 +257,9 @@ _DEFINITION_RE = re.compile(
     # what a product or programme is: “科技质量贷”就是指将…转化为核心授信依据
     r"|^[^，。；]{2,24}(?:就)?是指"
 )
-NAMED_RE = re.compile(r"《[^》]{2,}》|“[^”]{3,}”")
+# a document or a programme named: not a plan period (“十四五”) nor a slogan quoted (“创新引领，开放
+# 崛起”, a clause and another), which name nothing done
+NAMED_RE = re.compile(r"《[^》]{2,}》|“(?!十[一二三四五六]五”)[^”，,；;]{3,}”")
 # a programme, platform or body named in the sentence (新凤人才计划, 金凤实验室, 产业发展基金)
 # (two characters looked behind, not `[…]{2,}` before: that form tried every start of a long run
 # of hanzi against every end, 56 s for one 40 000-character sentence)
@@ -398,7 +402,7 @@ _OCCASION_RE = re.compile(r"向[^，。；]{0,12}(?:大会|会议)作[^，。；
 # …在市科技局举行了调研座谈会 (it ends on the event; 召开…大会，制定《…》 decides something)
 _VISIT_RE = re.compile(
     r"(?:调研|座谈|考察|走访|视察|慰问|参观|会见|见面)(?:会|活动|交流|指导|工作)?。?$"
-    r"|^[^，。；]{0,30}(?:到|赴|莅临|走进|深入)[^，。；]{2,30}(?:调研|考察|走访|视察|慰问)"
+    r"|^(?:\d{1,2}月\d{1,2}日(?:[上下]午)?[，,])?[^，。；]{0,30}(?:到|赴|来|莅临|走进|深入)[^，。；]{1,30}(?:调研|考察|走访|视察|慰问)"
 )
 # …who visited: a visit reported names its party (一行, 负责人, 厅长); 组织科技特派员到乡村开展产业调研服务
 # and 建立…制度，定期到企业走访调研 name none and are work, not a visit that took place
@@ -410,7 +414,7 @@ _VISITORS_RE = re.compile(
 # a fair or a 大会 held is an event of its own)
 _MEETING_RE = re.compile(
     r"(?:召开|举行|举办)了?[^，。；]{0,40}(?:会议|座谈会|推进会|调度会|部署会|动员会|培训会|工作会|例会"
-    r"|汇报会|协调会|联席会|分析会|观摩会|现场会)(?:[，。；]|$)"
+    r"|汇报会|协调会|联席会|分析会|观摩会|现场会|座谈)(?:并(?:讲话|致辞|作[^，。；]{0,8}讲话))?(?:[，。；]|$)"
     # the same, the meeting named first: 2024年全省科技工作会议在兰州召开。
     r"|(?:会议|座谈会|推进会|调度会|部署会|动员会|培训会|工作会|例会)(?:在[^，。；]{1,15})?"
     r"(?:召开|举行)。?$"
@@ -529,6 +533,9 @@ def unsuitable(text: str) -> str | None:
         return "设问"
     if _BACKGROUND_RE.match(text):
         return "背景介绍"
+    if not figures and "《" not in text and _PURPOSE_OPENING_RE.match(text):
+        # 为加强两市科技合作与交流，推动…，推进…: a purpose whose main clause never comes
+        return "框架语"
     if _PAGE_LINE_RE.search(text) or is_body_list(text):
         return "页面信息"
     if _ANECDOTE_RE.search(text):
@@ -560,6 +567,9 @@ def unsuitable(text: str) -> str | None:
         _only_an_event(text, _SPEECH_RE)
         or (not named and (_only_an_event(text, _MEETING_RE) or _AT_MEETING_RE.match(text)))
     ):
+        return "会议报道"
+    if only_roles(text):
+        # 副市长某某出席会议并讲话，某某主持会议: who took part, nothing done
         return "会议报道"
     if figures and _SPEECH_RE.search(text) and _counts_only_speakers(text):
         # 兰州市科技局、兰州理工大学等5家单位作了交流发言: the figure counts who spoke
@@ -594,6 +604,13 @@ reported done. A sentence at 2 is a bare statement of work (认真分析研判�
 工作) or a plan that only says it will act (制定…，…): no highlight however thin the theme."""
 
 
+# carrying out a policy in general: 贯彻落实…部署, 落实…要求, 深入实施…战略
+_IMPLEMENTING_RE = re.compile(
+    r"贯彻(?:落实)?[^，,。；;]{0,30}(?:部署|要求|精神|决策|战略|方针|论述|指示)"
+    r"|落实[^，,。；;]{0,20}(?:部署|要求|精神|决策)|(?:深入)?实施[^，,。；;]{0,20}战略"
+)
+
+
 def substance(text: str, figures: int, done: bool) -> int:
     """How much a (cleaned) sentence says: figures, a named programme, a concrete action or result.
 
@@ -616,6 +633,9 @@ def substance(text: str, figures: int, done: bool) -> int:
     length = _content(text)
     score += 1 if 20 <= length <= 150 else 0
     if aims_only or (figures == 0 and not NAMED_RE.search(text) and GENERIC_OPENING_RE.match(text)):
+        score -= 2
+    if figures == 0 and "《" not in text and _IMPLEMENTING_RE.search(text):
+        # 贯彻落实国省市战略部署，深入实施创新驱动发展战略: a policy carried out, said of no step
         score -= 2
     if len(_SLOGAN_WORD_RE.findall(text)) >= 3:
         score -= 2

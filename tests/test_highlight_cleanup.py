@@ -88,3 +88,60 @@ def test_highlights_digest_and_gists_drop_numbers_labels_and_purpose_openers(
 )
 def test_one_reading_of_heading_and_list_numbers(text: str, stripped: str) -> None:
     assert strip_number(text) == stripped
+
+
+NEWS = """临江市召开2024年全市科技创新工作会议
+发布日期：2024-03-01
+3月1日，临江市召开2024年全市科技创新工作会议。
+副市长王某某出席会议并讲话，市科技局局长李某某作工作报告，市政府副秘书长张某某主持会议。
+2023年，临江科技工作亮点纷呈、卓有成效。
+王某某指出，当前，我市正处于产业转型升级的关键时期，经济社会发展对科技创新的需求日益强烈。
+3月2日，省科技厅党组成员、副厅长赵某某一行来临调研指导科技成果转化工作。
+2023年，全市新增国家高新技术企业120家，技术合同成交额达到56亿元。
+"""
+
+
+def test_roles_verdicts_and_a_speakers_view_are_neither_measures_nor_highlights(
+    tmp_path: Path,
+) -> None:
+    context = _context(tmp_path, NEWS)
+    lines = _read_first(context)
+    for said in ("出席会议并讲话", "亮点纷呈", "关键时期", "一行来临调研"):
+        assert not any(said in line for line in lines), said
+    document = context["documents"][0]
+    assert document["key_measures"] == [
+        "2023年，全市新增国家高新技术企业120家，技术合同成交额达到56亿元"
+    ]
+    # the verdict and the speaker's view are not counted among the document's measures
+    assert document["measure_count"] == 4
+
+
+# a purpose, a line of aims and a period's slogans open the document; what it did comes last
+AIMS = (
+    "优化服务环境",
+    "营造创新氛围",
+    "提升服务水平",
+    "强化协同联动",
+    "完善工作机制",
+    "加强宣传引导",
+    "激发创新活力",
+    "凝聚工作合力",
+    "夯实工作基础",
+    "提高服务效能",
+    "拓展合作渠道",
+    "健全保障体系",
+    "深化改革探索",
+    "筑牢发展根基",
+)
+GENERIC = "".join(f"积极推动科技成果转化，{aim}，努力提升工作质效。\n" for aim in AIMS)
+PLAN_DOC = f"""临江市科技成果转化工作情况
+发布日期：2024-06-01
+“十三五”时期，全市科技战线贯彻落实国省市战略部署，深入实施创新驱动发展战略，坚持“创新引领，开放崛起”，推动科技成果转化。
+{GENERIC}市科技局设立科技成果转化引导基金，组建专业化技术转移机构。
+"""
+
+
+def test_a_gist_quotes_the_step_taken_not_the_first_lines_of_aims(tmp_path: Path) -> None:
+    document = _context(tmp_path, PLAN_DOC)["documents"][0]
+    assert document["key_measures"] == ["市科技局设立科技成果转化引导基金，组建专业化技术转移机构"]
+    assert "十三五" not in document["gist"]
