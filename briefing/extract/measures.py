@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.extract.numbering import leading_number
 from briefing.extract.status import (
     EVENTS,
     INSTRUCTION_RE,
@@ -159,16 +160,13 @@ _BASE_SECTION_RE = re.compile(r"基础|成效|成绩|回顾|现状|进展|成就
 # the heading's start. A meaning or a background is never seized, so …的重要意义 is not checked.
 _SEIZE_RE = re.compile(r"抓|把握|掌握|用好|用足|应对|迎接|迎战|直面|融入|抢占|顺应")
 _SEIZABLE_RE = re.compile(r"(?:形势|机遇|挑战)")
-_HEADING_PREFIX_RE = re.compile(
-    r"^(?:第[一二三四五六七八九十]+(?:章|部分|节)|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]"
-    r"|\d+[.．、])\s*"
-)
 
 
 def is_situation_heading(heading: str) -> bool:
     """二、面临形势 / (二)机遇与挑战 / 一、编制背景: a part on the situation, not on measures; an
     order that names one ((二)抢抓机遇, 应对挑战) heads a task."""
-    body = _HEADING_PREFIX_RE.sub("", heading, count=1)
+    number = leading_number(heading)
+    body = heading[number.end() if number else 0 :]
     return (
         _SITUATION_SECTION_RE.search(body) is not None
         and _BASE_SECTION_RE.search(body) is None
