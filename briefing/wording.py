@@ -115,6 +115,10 @@ _GUIDANCE_RE = re.compile(
 )
 
 
+# a period opening a sentence as a label: 2023-2025年：, 2024年，
+_TIME_LABEL_RE = re.compile(r"^(\d{4}(?:[-—–至]\d{4})?年(?:以来|底|末|上半年|全年)?)[：:，,]")
+
+
 def clean_sentence(text: str) -> str:
     """The measure as printed in a highlight: one clean sentence ending in 。."""
     s = text.strip()
@@ -139,6 +143,9 @@ def clean_sentence(text: str) -> str:
         # 在良好生态孕育下创新创造活力持续迸发，全社会研发投入达2236.6亿元: the verdict goes,
         # the figures that bear it out stay
         s = s[m.end() :]
+    if (m := _TIME_LABEL_RE.match(s)) and (rest := _strip_openers(s[m.end() :])) != s[m.end() :]:
+        # 2023-2025年：在提升创新实力方面，…: the period stays, the label after it goes
+        s = f"{m.group(1)}，{rest}"
     if "领导下" in s:
         s = _LEADERSHIP_RE.sub("", s)
     s = _DOUBLE_STOP_RE.sub("。", s)

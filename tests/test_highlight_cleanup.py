@@ -145,3 +145,35 @@ def test_a_gist_quotes_the_step_taken_not_the_first_lines_of_aims(tmp_path: Path
     document = _context(tmp_path, PLAN_DOC)["documents"][0]
     assert document["key_measures"] == ["市科技局设立科技成果转化引导基金，组建专业化技术转移机构"]
     assert "十三五" not in document["gist"]
+
+
+def test_a_period_label_keeps_its_years_and_loses_the_label_after_them(tmp_path: Path) -> None:
+    text = (
+        "临江市关于加快科技强市建设的实施意见\n发布日期：2023-11-09\n"
+        "2023-2025年：在提升创新实力方面，全社会研发经费投入年均增长15%以上，"
+        "每年新增国家级科技型中小企业1000家以上。\n"
+    )
+    context = _context(tmp_path, text)
+    highlights = [m["text"] for t in context["themes"] for m in t["highlights"]]
+    assert any(h.startswith("2023-2025年，全社会研发经费投入年均增长15%以上") for h in highlights)
+    assert not any("方面，" in line for line in _read_first(context))
+
+
+def test_a_gist_quotes_neither_a_bare_demand_nor_the_shortfall_before_a_step(
+    tmp_path: Path,
+) -> None:
+    demand = (
+        "临江市召开科技创新工作会议\n发布日期：2021-03-25\n"
+        "要立足经济发展需求，着力构建技术创新、人才支撑、创新平台体系，优化人才发展环境。\n"
+    )
+    assert _context(tmp_path, demand)["documents"][0]["key_measures"] == []
+    shortfall = (
+        "临江区金融支持科技创新情况\n发布日期：2023-08-01\n"
+        "针对目前投资相对保守，评估机制不健全，要明确标准，推动建立“行业+指标”的科创企业界定标准，"
+        "分层分类实施精准支持。\n"
+    )
+    folder = tmp_path / "two"
+    folder.mkdir()
+    gist = _context(folder, shortfall)["documents"][0]["gist"]
+    assert "要明确标准，推动建立“行业+指标”的科创企业界定标准" in gist
+    assert "不健全" not in gist
