@@ -1282,9 +1282,13 @@ def _framing_shape(text: str) -> str | None:
         return "是口号（几个等长的分句，不含数字，没有做了或要做的事），不是措施"
     if "取得" in text and _EMPTY_GAIN_RE.fullmatch(text) is not None:
         return "只说取得了成效，没有做了什么，也没有数字，不是措施"
-    if _only_verdicts(text):
+    if _VERDICT_END_RE.search(text.rstrip("。！!；;")) is not None and _only_verdicts(text):
         return "只是评价（亮点纷呈、稳中向好……），没有做了什么，也没有数字，不是措施"
-    if _SPEAKER_RE.match(text) is not None and _speaker_assessment(text):
+    if (
+        _SPEAKER_WORD_RE.search(text, 0, 20) is not None
+        and _SPEAKER_RE.match(text) is not None
+        and _speaker_assessment(text)
+    ):
         return "是讲话人对形势或成效的评价，没有做了或要做的事，不是措施"
     if leads_in_list(text):
         return "是引出下文清单的句子（以冒号结尾，或以“以下……方面”收尾），本身不是措施，其后各项照常计入"
@@ -1363,6 +1367,7 @@ def _only_verdicts(text: str) -> bool:
 # (要, 将, 必须…: a demand reported is a plan), nothing counted or named as a document
 # (会议强调,… is what the meeting decided, which a news item reports as its measures)
 _SPEAKER_RE = re.compile(r"^(?!会议|会上)[^，,。；;“”]{1,16}(?:指出|强调|表示|认为|说)[，,：:]")
+_SPEAKER_WORD_RE = re.compile(r"指出|强调|表示|认为|说")
 _DEMAND_RE = re.compile(r"要|将|必须|应当|应该|需要|务必|希望|确保|力争|争取|下一步")
 
 
