@@ -1346,14 +1346,14 @@ _VERDICT_END_RE = re.compile(
     r"|(?:持续|不断|显著|明显|大幅|进一步)(?:增强|提升|提高|改善|优化|完善|壮大|迸发|加快))$"
 )
 # a clause that only dates or places the verdict (2014年上半年, 近年来)
-_VERDICT_LEAD_RE = re.compile(r"^(?:\d{4}年(?:以来|上半年|下半年|全年)?|近年来|今年以来|一年来)$")
+_VERDICT_TIME_RE = re.compile(r"^(?:\d{4}年(?:以来|上半年|下半年|全年)?|近年来|今年以来|一年来)$")
 
 
 def _only_verdicts(text: str) -> bool:
     if "《" in text or "“" in text:
         return False
     clauses = [c.strip() for c in _ROLE_CLAUSE_SPLIT_RE.split(text) if c.strip()]
-    verdicts = [c for c in clauses if not _VERDICT_LEAD_RE.match(c)]
+    verdicts = [c for c in clauses if not _VERDICT_TIME_RE.match(c)]
     return bool(verdicts) and all(
         len(c) <= 24
         and _DIGIT_RE.search(c) is None
