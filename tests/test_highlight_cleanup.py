@@ -156,7 +156,7 @@ def test_a_period_label_keeps_its_years_and_loses_the_label_after_them(tmp_path:
     context = _context(tmp_path, text)
     highlights = [m["text"] for t in context["themes"] for m in t["highlights"]]
     assert any(h.startswith("2023-2025年，全社会研发经费投入年均增长15%以上") for h in highlights)
-    assert not any("方面，" in line for line in _read_first(context))
+    assert not any("在提升创新实力方面" in line for line in _read_first(context))
 
 
 def test_a_gist_quotes_neither_a_bare_demand_nor_the_shortfall_before_a_step(
