@@ -194,9 +194,7 @@ _PROBLEM_PREDICATE_RE = re.compile(
     # a clause that ends on a shortcoming: 创新要素集聚不足, 关键领域创新支撑能力不强
     # (after 的 it is a noun, the object of a remedy: 弥补…的不足)
     r"|(?<!的)(?:不足|不强|不够[大优强高快好多]?|较弱|偏弱|薄弱|滞后|不完善|不健全|不平衡|不充分|偏紧"
-    r"|迟缓|困难|艰巨|不畅|不够(?:健全|完善|充分|明显|突出)|(?:较|十分|非常|相对|仍)?有限)(?=[,，;；。、]|$)"
-    # what failed to work: 引导作用未能充分发挥
-    r"|未能(?:充分|有效|完全)?(?:发挥|实现|形成|落实|到位|满足)"
+    r"|迟缓|困难|艰巨|不畅)(?=[,，;；。、]|$)"
     # 融资难、融资贵问题依然突出: a complaint reported
     r"|(?:困难|压力|风险|矛盾|难度|问题)\w{0,4}?(?:凸显|增大|加大|加剧|积聚|突出|较多)|暴露(?:出|了)"
 )
@@ -209,7 +207,7 @@ _REMEDY_RE = re.compile(
 # every problem predicate holds one of these words: most sentences need no further scan
 _PROBLEM_WORD_RE = re.compile(
     r"差距|不足|短板|瓶颈|问题|困难|弱项|挑战|不够|不强|不高|偏低|偏弱|薄弱|滞后|欠缺|较弱|较低|较少|较小"
-    r"|亟需|亟待|有待|不完善|不健全|不平衡|不充分|偏紧|迟缓|压力|风险|矛盾|艰巨|难度|暴露|不畅|有限|未能"
+    r"|亟需|亟待|有待|不完善|不健全|不平衡|不充分|偏紧|迟缓|压力|风险|矛盾|艰巨|难度|暴露|不畅"
 )
 _CLAUSE_RE = re.compile(r"[^，,；;。：:]+")
 
