@@ -65,6 +65,7 @@ from briefing.sandbox import (
     run_limited,
     static_security_problems,
     time_limit,
+    unreproducible_hint,
 )
 from briefing.ziputil import normalize_zip
 
@@ -235,16 +236,16 @@ def _unknown_filter_hint(message: str, env: jinja2.Environment) -> str:
         return ""
     kind, name = match.groups()
     known = env.filters if kind == "filter" else env.tests
-    return f"：“{name}”{suggest(name, set(known))}"
+    return f"：“{name}”{unreproducible_hint(name) or suggest(name, set(known))}"
 
 
 def _explain(message: str) -> str:
-    """A Chinese explanation in front of Jinja's English message, which is kept for searching."""
-    detail = message.rstrip(".。")
+    """A Chinese explanation of Jinja's English message. Users read Chinese, so the English is
+    shown only when no explanation is known (the tag is quoted beside it either way)."""
     for needle, hint in _SYNTAX_HINTS:
         if needle in message:
-            return f"{hint}（{detail}）"
-    return detail
+            return hint
+    return message.rstrip(".。")
 
 
 def _undefined_name(message: str) -> str:
@@ -297,9 +298,9 @@ def _template_error(exc: BaseException, env: BriefingEnvironment, name: str) -> 
             "出于安全原因，模板不能访问 Python 内部属性，模板中的代码没有被执行。"
         )
     if isinstance(exc, jinja2.UndefinedError):
-        name = _undefined_name(str(exc))
+        missing = _undefined_name(str(exc))
         return TemplateError(
-            f"模板使用了未定义的变量或字段“{name}”（{name}）。{where}"
+            f"模板使用了未定义的变量或字段“{missing}”{unreproducible_hint(missing)}（{name}）。{where}"
             "可用变量见 briefing context --json 的输出或 docs 中的模板变量表。"
         )
     reason = _explain(str(exc)) if isinstance(exc, jinja2.TemplateError) else _runtime_reason(exc)

@@ -64,7 +64,10 @@ if sys.platform != "win32":
 MAX_RANGE_TOTAL = 100_000
 """Numbers `range()` may produce in one render, all calls together (nested loops included)."""
 MAX_ARGUMENT = 100_000
-"""Largest integer a call or filter argument may be (`center(10**9)`, `lipsum(n=…)`)."""
+"""Largest integer a call or filter argument may be (`center(10**9)`, `truncate(…)`)."""
+UNREPRODUCIBLE = ("random", "lipsum")
+"""Jinja's filter and global whose output differs on every run. They are removed: the same inputs,
+template and options must give a byte-identical briefing."""
 MAX_SEQUENCE = 100_000
 """Longest string or list `*` may build."""
 MAX_EXPONENT = 64
@@ -130,6 +133,13 @@ def _percent_size(text: str, values: Any) -> int:
     conversions = sum(1 for m in _PERCENT_CONVERSION.finditer(text) if m.group(3) != "%")
     longest = max((text_size(v) for v in items), default=0)
     return len(text) + conversions * longest
+
+
+def unreproducible_hint(name: str) -> str:
+    """Why a template cannot use `name`, when it is one of UNREPRODUCIBLE; else ""."""
+    if name not in UNREPRODUCIBLE:
+        return ""
+    return f"（“{name}”每次生成的结果都不同，而同样的输入必须得到相同的简报，所以模板不能使用它）"
 
 
 def _check_argument(value: Any, what: str) -> None:
@@ -375,6 +385,9 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
         super().__init__(**kwargs)
         self.range_left = MAX_RANGE_TOTAL
         self.globals["range"] = self._range
+        for name in UNREPRODUCIBLE:
+            self.filters.pop(name, None)
+            self.globals.pop(name, None)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         return allowed_attribute(obj, attr) and super().is_safe_attribute(obj, attr, value)

@@ -57,6 +57,7 @@ from briefing.render import (
     static_security_problems,
     suggest,
 )
+from briefing.sandbox import unreproducible_hint
 
 CONTEXT_MAX_BYTES = 64 * 1024 * 1024
 """Largest context file read (the seeds' is 150 KB; a year of documents a few megabytes)."""
@@ -66,7 +67,7 @@ SHIPPED = ("briefing.docx", "yaoqing.docx", "zhuanti.docx")
 
 # names Jinja itself provides inside a template
 _JINJA_NAMES = {"loop", "self", "super", "varargs", "kwargs", "caller", "true", "false", "none"}
-_ELEMENT_FILTERS = {"first", "last", "random"}
+_ELEMENT_FILTERS = {"first", "last"}
 _LIST_FILTERS = {"selectattr", "rejectattr", "sort", "unique", "reverse", "list", "batch", "slice"}
 _CHART_REFERENCE = re.compile(r"\{\{[^{}]*\b(?:charts\.\w+|\w+\.chart)\b[^{}]*\}\}")
 _FULLWIDTH_TAG = re.compile(r"[｛{][｛%％]|[%％｝][｝}]")
@@ -370,7 +371,7 @@ def _analyse(
     for node in tree.find_all(nodes.Filter):
         if node.name not in env.filters:
             clean = False
-            hint = suggest(node.name, set(env.filters))
+            hint = unreproducible_hint(node.name) or suggest(node.name, set(env.filters))
             report.add(f"没有名为“{node.name}”的过滤器{hint}。{at(node.lineno)}")
     for test in tree.find_all(nodes.Test):
         if test.name not in env.tests:
@@ -382,7 +383,7 @@ def _analyse(
         clean = False
         lineno = next((n.lineno for n in tree.find_all(nodes.Name) if n.name == name), None)
         report.add(
-            f"变量“{name}”不存在{suggest(name, set(top))}。{at(lineno)}"
+            f"变量“{name}”不存在{unreproducible_hint(name) or suggest(name, set(top))}。{at(lineno)}"
             f"可用的顶层变量：{'、'.join(top)}。"
         )
     before = len(report.problems)

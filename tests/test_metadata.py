@@ -303,6 +303,17 @@ def test_empty_field_at_the_end_of_its_line_is_null() -> None:
     assert meta.publisher == "某某局"
 
 
+@pytest.mark.parametrize("none", ["无", "（无）", "暂无", "/", "—"])
+def test_a_field_the_form_says_is_empty_is_null_not_shown_as_a_doc_number(none: str) -> None:
+    # "文号：（无）" was printed after the document's title in the sources list
+    meta = parse(
+        f"索引号：123/2024-01  文号：{none}\n发布机构：某某市发展和改革委员会\n关于开展科技创新工作的通知\n"
+        + BODY
+    ).metadata
+    assert meta.doc_no is None
+    assert meta.publisher == "某某市发展和改革委员会"
+
+
 def test_header_printed_twice_is_read_once_and_dropped_twice() -> None:
     block = "[ 索引号 ] 001/2023-1 [ 发文字号 ] 某科发〔2023〕5号\n[ 成文日期 ] 2023-05-06\n"
     parsed = parse(block + block + "关于开展科技创新工作的通知\n" + BODY)

@@ -58,7 +58,7 @@ ABUSE = [
     ("{{ '%.*f' % (1000000000, 1) }}", "格式字符串"),
     ("{{ '%(a)1000000000s' % {'a': 'x'} }}", "格式字符串"),
     ("{{ 'x' | center(1000000000) }}", "center"),
-    ("{{ lipsum(n=1000000) }}", "上限"),
+    ("{{ 'x' | truncate(1000000000) }}", "上限"),
     ("{{ ('x' * 99999) | replace('x', 'x' * 99999) | length }}", "文字过长"),
     (
         "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}"
@@ -66,6 +66,12 @@ ABUSE = [
         "文字过长",
     ),
     ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "递归"),
+]
+
+# output that would differ on every run: the same inputs must give a byte-identical briefing
+UNREPRODUCIBLE = [
+    ("{{ [1, 2, 3] | random }}", "相同的简报"),
+    ("{{ lipsum(1, false, 5, 10) }}", "相同的简报"),
 ]
 
 # Text of allowed sizes made hundreds of millions of characters long: each was stopped only by
@@ -143,7 +149,7 @@ def test_a_failing_tag_is_explained_in_chinese(tmp_path: Path, payload: str, rea
     assert any(reason in problem for problem in report.problems), report.problems
 
 
-@pytest.mark.parametrize(("payload", "word"), ESCAPES + ABUSE)
+@pytest.mark.parametrize(("payload", "word"), ESCAPES + ABUSE + UNREPRODUCIBLE)
 def test_build_refuses_and_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, payload: str, word: str
 ) -> None:
@@ -158,7 +164,7 @@ def test_build_refuses_and_writes_nothing(
     assert not (tmp_path / "CANARY").exists()
 
 
-@pytest.mark.parametrize(("payload", "word"), ESCAPES + ABUSE)
+@pytest.mark.parametrize(("payload", "word"), ESCAPES + ABUSE + UNREPRODUCIBLE)
 def test_check_reports_and_runs_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, payload: str, word: str
 ) -> None:
@@ -529,7 +535,7 @@ EVERY_FEATURE = (
     "{{ {'b': 2, 'a': 1} | dictsort | list }}{{ [1, 2, 3] | sum }}{{ 2.567 | round(1) }}"
     "{{ '3' | int }}{{ '3.5' | float }}{{ [1, 2] | tojson }}{{ [1, 2] | pprint }}{{ [3, 1] | sort }}"
     "{{ themes | groupby('name') | list | length }}{{ themes | map(attribute='name') | join('、') }}"
-    "{{ [1, 2] | random is number }}{{ lipsum(1, false, 5, 10) | length > 0 }}{{ 'a<b>' | striptags }}"
+    "{{ [1, 2] | first is number }}{{ 'a<b>' | striptags }}"
     "{{ 'x' | e }}{{ 'ab' | reverse }}{{ [1, 1] | unique | list }}{{ [1, 2] | batch(1) | list }}"
     "{{ '%s-%d' | format('a', 1) }}{{ 'A' is upper }}{{ '{:,}'.format(12345) }}{{ 7 | cn_number }}"
     "{% for t in themes %}{{ loop.cycle('x', 'y') }}{% set ns.n = ns.n + 1 %}{% endfor %}{{ ns.n }}"

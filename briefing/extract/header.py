@@ -270,6 +270,15 @@ def _canonical_label(text: str) -> str:
     return _WS.sub("", text)
 
 
+# what a form prints in a field that has no value ("文号：无", "发文字号：（无）", "索引号：/")
+_NO_VALUE = re.compile(r"[(（\[【]?\s*(?:无|暂无|空|没有|[-—－/／\\]+)\s*[)）\]】]?")
+
+
+def _given(value: str) -> str | None:
+    """The field's value, or None when the field is empty or the form says it has none."""
+    return None if not value or _NO_VALUE.fullmatch(value) else value
+
+
 def parse_header_line(line: str) -> list[HeaderField] | None:
     """The fields of a header line, or None when `line` is not a header line."""
     start = _LINE_START_RE.match(line)
@@ -294,7 +303,7 @@ def parse_header_line(line: str) -> list[HeaderField] | None:
             fields.append(HeaderField(name, label, _trimmed(stamp.group("value"))))
             fields.append(HeaderField("page_date", "时间", stamp.group("date")))
             continue
-        fields.append(HeaderField(name, label, value or None))
+        fields.append(HeaderField(name, label, _given(value)))
     return fields
 
 
@@ -323,7 +332,7 @@ def _spaced_fields(line: str) -> list[HeaderField] | None:
         label = _canonical_label(m.group("s"))
         end = matches[i + 1].start() if i + 1 < len(matches) else len(stripped)
         value = _trimmed(stripped[m.end() : end])
-        fields.append(HeaderField(LABELS.get(label, ""), label, value or None))
+        fields.append(HeaderField(LABELS.get(label, ""), label, _given(value)))
     return fields if is_strong(fields) else None
 
 
