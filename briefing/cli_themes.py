@@ -256,7 +256,7 @@ def _explain_years(
     else from the sentence alone with the --section, --title and --date given."""
     from briefing.extract.indicators import extract_indicators
     from briefing.extract.structure import normalize_inline
-    from briefing.model import Indicator, Sentence, Structure
+    from briefing.model import Indicator, Measure, Sentence, Structure
 
     origins: dict[str, str] = {}
     scope_origins: dict[str, str] = {}
@@ -292,12 +292,16 @@ def _explain_years(
                 break
     else:
         sentence = Sentence(text=where.sentence, section=where.section, paragraph=0, index=0)
+        # the status printed above decides whether its figures are targets, as in a build
+        decision = where.decision or decide(where.sentence, where.section, where.doc)
+        measure = Measure("m-0", where.sentence, where.section, decision.status)
         found = extract_indicators(
             "0" * 64,
             Structure(sentences=[sentence]),
             date,
             None,
             where.title,
+            [measure],
             year_origins=origins,
             scope_origins=scope_origins,
             dropped=dropped,

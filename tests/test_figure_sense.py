@@ -173,3 +173,19 @@ def test_explain_says_why_a_figure_is_a_provision_or_a_target(tmp_path: Path) ->
     target = runner.invoke(app, ["explain", "力争高新技术企业达到1500家，比上年增加200家。"])
     assert "类型依据：句中的目标词“力争”" in target.output
     assert "类型依据：“增加”后的增减量" in target.output
+
+
+def test_explain_types_a_figure_by_the_status_it_prints() -> None:
+    # the status said "计划" while the figure below it said "实际": one decision now makes both
+    sentence = "全市高新技术企业数量达到1000家。"
+    planned = runner.invoke(
+        app, ["explain", sentence, "-s", "（二）2023年目标", "--date", "2022-03-01"]
+    )
+    assert planned.exit_code == 0, planned.output
+    assert "状态：planned" in planned.output
+    assert "1000家（目标）　2023年" in planned.output
+    sentence = "到2025年，全市高新技术企业数量提高到1000家。"
+    where = ["-s", "一、2025年工作成效", "--title", "某市科技局2025年工作总结"]
+    done = runner.invoke(app, ["explain", sentence, *where, "--date", "2026-01-10"])
+    assert "状态：done" in done.output
+    assert "1000家（实际）" in done.output

@@ -16,7 +16,7 @@ from briefing.extract.numbers import find_quantities
 from briefing.extract.places import document_jurisdiction, find_places, jurisdiction
 from briefing.extract.structure import parse_structure
 from briefing.figures import printed_value
-from briefing.model import ExtractedDocument, Indicator, Measure, Sentence, Structure
+from briefing.model import ExtractedDocument, Indicator, Measure, Sentence, Status, Structure
 from tests.conftest import scaling_ratio
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -3082,3 +3082,45 @@ def test_a_plans_heading_year_after_its_date_is_the_year_it_plans_for() -> None:
     )
     found = extract_indicators(SHA, structure, "2024-12-20", None, "某某市科学技术局2025年工作要点")
     assert [(f.value, f.year) for f in found if f.value in (100, 600)] == [(100, 2025), (600, 2025)]
+
+
+def _measured(text: str, measures: list[tuple[str, Status]]) -> list[Indicator]:
+    """The figures of `text` given its measures (their texts in order, with a status each): the
+    status decides, as the pipeline's does."""
+    structure = parse_structure(text)
+    given = []
+    at = 0  # measures come in document order
+    for n, (clause, status) in enumerate(measures):
+        at = next(s.index for s in structure.sentences[at:] if clause in s.text)
+        section = structure.sentences[at].section
+        given.append(Measure(id=f"m-{n}", text=clause, section=section, status=status))
+        at += clause.endswith("。")
+    return extract_indicators(SHA, structure, "2026-01-20", None, "某市科技局工作总结", given)
+
+
+def test_a_done_measures_figures_are_never_targets_whatever_the_clause_before_says() -> None:
+    # "将突破" in the clause before the semicolon made the next clause's 14亿元 a target, listed
+    # in the briefing's targets table while its sentence stood among what was done
+    text = "高新技术产值将突破520亿元;签约资金达14亿元。"
+    clauses = ["高新技术产值将突破520亿元;", "签约资金达14亿元。"]
+    found = _measured(text, [(c, "done") for c in clauses])
+    assert [(f.value, f.kind) for f in found] == [(520, "actual"), (14, "actual")]
+    found = _measured(text, [(c, "planned") for c in clauses])
+    assert [f.kind for f in found] == ["target", "target"]
+
+
+def test_the_aim_a_result_is_measured_against_stays_a_target() -> None:
+    text = "高新技术企业净增200家,超额完成全年净增130家目标任务。"
+    found = _measured(text, [(text, "done")])
+    assert [(f.value, f.kind) for f in found] == [(200, "actual"), (130, "target")]
+
+
+def test_a_figure_follows_its_own_measure_not_one_elsewhere_with_the_same_words() -> None:
+    # the review's "增长3%" was typed a target because the task part repeats the clause
+    text = (
+        "一、2025年工作回顾\n地方一般公共预算收入增长3%。\n"
+        "二、2026年工作安排\n地方一般公共预算收入增长3%。"
+    )
+    clause = "地方一般公共预算收入增长3%。"
+    found = _measured(text, [(clause, "done"), (clause, "planned")])
+    assert [(f.kind, f.measure_id) for f in found] == [("growth", "m-0"), ("target", "m-1")]

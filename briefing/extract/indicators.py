@@ -56,7 +56,9 @@ what each one is about (a page in traditional characters reaches it folded to si
   sentence sits under a plans heading (下一步, 打算, 目标…), a target word precedes the figure in
   the sentence (力争, 确保, 到2025年, 未来5年, 今后三年…; a paragraph opening 未来5年 holds targets
   to its end) or the measure holding it is planned (its status reads
-  genre, section and mood: 今年拟安排…); growth when a change verb stands right before the figure
+  genre, section and mood: 今年拟安排…); never in a done measure, whatever its sentence or heading
+  says, but for the aim a result is measured against (超额完成…目标任务): the measure's status is the
+  one decision both follow; growth when a change verb stands right before the figure
   (增长, 提升, 下降…) and the figure is a rate; change for percentage points (提高0.12个百分点);
   else actual (a gap against a reference too). A decline keeps its value as printed, with the verb as its qualifier
   (下降2.1% -> 2.1, qualifier 下降). 预计 figures stay actual,
@@ -520,6 +522,9 @@ class _Figure:
     # `explain`
     scope_from: str = ""
     kind_from: str = ""  # why the kind ("给予奖补的条件分句（“……的”）中的门槛"), for `explain`
+    # a target read from the sentence (a plans heading, a target word before it): its kind, and
+    # why, were the measure it stands in done (`_follow_status`)
+    done_kind: tuple[IndicatorKind, str] | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -583,6 +588,8 @@ def extract_indicators(
     section_subjects: dict[tuple[str, ...], tuple[str, str] | None] = {}
     indicators: list[Indicator] = []
     kinds: list[tuple[str, str]] = []  # per indicator: its kind when read, and why
+    # per indicator: its sentence, where it starts in it, and its kind were its measure done
+    placed: list[tuple[int, int, tuple[IndicatorKind, str] | None]] = []
     origins: list[
         tuple[int | None, str | tuple[_Mention, bool]]
     ] = []  # per indicator: the year traced and where from
@@ -801,6 +808,7 @@ def extract_indicators(
                 )
             origins.append(fig.year_from or (fig.year, ""))
             kinds.append((fig.kind, fig.kind_from))
+            placed.append((sentence.index, fig.text_start, fig.done_kind))
             if reviews.get(top) and fig.year is None:
                 chain = _date_in_review(
                     sentence.text, fig, indicators[-1], review_spans.get(top), chain
@@ -810,7 +818,7 @@ def extract_indicators(
                 # year; the values it rose to are the period's last year's
                 chain = fig.quantity.end, False
     if measures:
-        _follow_status(measures, indicators)
+        _follow_status(measures, sentences, indicators, placed, kinds)
     if ctx.doc_year is not None:
         for n, ind in enumerate(indicators):
             # a support standard laid down ("给予最高20万元资助") is the document's own, of its year
@@ -936,22 +944,79 @@ def _planned_year(title: str | None, structure: Structure, doc_year: int | None)
     return doc_year
 
 
-def _follow_status(measures: Sequence[Measure], indicators: Sequence[Indicator]) -> None:
-    """A figure of a planned measure is a target ("今年拟安排专项债券3.75万亿元", a task part's
-    "新建高标准农田8000万亩"): the measure's status reads the genre, the section and the sentence's
-    mood, which the figure's own cues (力争, 到2025年, a plans heading) do not all see. An amount
-    added (change) or a support standard (provision) keeps its kind: it says what the figure is."""
-    planned = "\0".join(m.text for m in measures if m.status == "planned")
-    if not planned:
-        return
-    for ind in indicators:
-        if (
-            ind.kind in ("actual", "growth")
-            and "\0" not in ind.text
-            and ind.text in planned
-            and not _DONE.search(ind.text)
-        ):
-            ind.kind = "target"
+def _follow_status(
+    measures: Sequence[Measure],
+    sentences: Sequence[Sentence],
+    indicators: Sequence[Indicator],
+    placed: Sequence[tuple[int, int, tuple[IndicatorKind, str] | None]],
+    kinds: list[tuple[str, str]],
+) -> None:
+    """One decision for a sentence's role: the status of the measure a figure stands in (it reads
+    the genre, the section and the sentence's mood) decides whether the figure is a target, so a
+    briefing never lists a target among what was done nor a result among plans.
+
+    A figure of a planned measure is a target ("今年拟安排专项债券3.75万亿元", a task part's
+    "新建高标准农田8000万亩"), unless it says it was reached (已…) or is an amount added (change) or a
+    support standard (provision). A figure of a done measure is no target, whatever its sentence's
+    words (a 将突破 in the clause before a semicolon, a plans heading over a review's paragraph),
+    but for the aim a result is measured against ("超额完成全年净增130家目标任务"). A figure in no
+    measure (a table row, a framing sentence) keeps the kind it was read with.
+    Sets each figure's `measure_id`: its own measure, not the first one that quotes its words
+    ("16条" stands in many sentences)."""
+    own = _own_measures(sentences, measures)
+    for n, (ind, (index, start, done_kind)) in enumerate(zip(indicators, placed, strict=True)):
+        found = own.get(index)
+        if not found:
+            continue
+        measure: Measure | None = None
+        for at, m in found:
+            if ind.text in m.text and (at < 0 or at <= start < at + len(m.text)):
+                measure = m
+                break
+        if measure is None:
+            continue
+        ind.measure_id = measure.id
+        if measure.status == "planned":
+            if ind.kind in ("actual", "growth") and not _DONE.search(ind.text):
+                ind.kind = "target"
+                kinds[n] = "target", "所在措施是计划（状态由体裁、章节和语气决定），其中的数是目标"
+        elif ind.kind == "target" and done_kind is not None:
+            ind.kind = done_kind[0]
+            kinds[n] = (
+                done_kind[0],
+                f"所在措施是已做的事（状态由体裁、章节和语气决定）：{done_kind[1]}",
+            )
+
+
+# how many sentences on a measure's text is looked for from where the measure before was: the
+# sentences between two measures are framing, captions or table rows, a few at a time
+_MEASURE_REACH = 200
+
+
+def _own_measures(
+    sentences: Sequence[Sentence], measures: Sequence[Measure]
+) -> dict[int, list[tuple[int, Measure]]]:
+    """The measures cut from each sentence (by index), in order, with where each starts in it (-1
+    for a run-in lead joined to the sentence after it, "一是X。" + "Y", which spans both). Measures
+    come in document order, so one walk finds them."""
+    own: dict[int, list[tuple[int, Measure]]] = {}
+    k = 0
+    for m in measures:
+        for j in range(k, min(len(sentences), k + _MEASURE_REACH)):
+            text = sentences[j].text
+            if sentences[j].section != m.section:
+                continue
+            at = text.find(m.text)
+            if at >= 0:
+                own.setdefault(j, []).append((at, m))
+                k = j
+                break
+            if text and m.text.startswith(text) and j + 1 < len(sentences):
+                own.setdefault(j, []).append((-1, m))
+                own.setdefault(j + 1, []).append((-1, m))
+                k = j + 1
+                break
+    return own
 
 
 def _to_indicator(sha256: str, n: int, text: str, fig: _Figure) -> Indicator:
@@ -1694,6 +1759,10 @@ def _sentence_figures(
         figures[-1].scope_from = scope_from
         figures[-1].grant = grant_name
         figures[-1].kind_from = kind_why
+        if kind == "target" and not _AIMED_AT.match(text, q.end, c_end):
+            figures[-1].done_kind = _kind(
+                text, q, bare, lo, c_start, c_end, False, None, support, conditions
+            )
         prev_end_in_clause[c_start] = end
 
     _distribute_pairs(text, figures)
@@ -1929,6 +1998,7 @@ def _mark_former_values(
             continue
         old.kind = new.kind
         old.kind_from = f"变化的起点，与所达到的值同类（{new.kind_from}）"
+        old.done_kind = new.done_kind
         printed = _PRINTED_YEAR.search(m.group())
         if printed is not None and old.year != int(printed.group(1)):
             # "由2020年2.1%提高到2.6%": a start printed right after its year (no 的, so the year
@@ -2976,6 +3046,7 @@ def _distribute_pairs(text: str, figures: list[_Figure]) -> None:
                 fig.text_end = run[-1].text_end
                 if first.kind != "actual":
                     fig.kind, fig.kind_from = first.kind, first.kind_from
+                    fig.done_kind = first.done_kind
                 fig.qualifier = fig.qualifier or first.qualifier
                 fig.base = fig.base or first.base  # "较2015年分别增长26.8%、12%"
         i = j + 1
