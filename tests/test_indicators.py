@@ -3084,7 +3084,12 @@ def test_a_plans_heading_year_after_its_date_is_the_year_it_plans_for() -> None:
     assert [(f.value, f.year) for f in found if f.value in (100, 600)] == [(100, 2025), (600, 2025)]
 
 
-def _measured(text: str, measures: list[tuple[str, Status]]) -> list[Indicator]:
+def _measured(
+    text: str,
+    measures: list[tuple[str, Status]],
+    date: str = "2026-01-20",
+    title: str = "某市科技局工作总结",
+) -> list[Indicator]:
     """The figures of `text` given its measures (their texts in order, with a status each): the
     status decides, as the pipeline's does."""
     structure = parse_structure(text)
@@ -3095,7 +3100,7 @@ def _measured(text: str, measures: list[tuple[str, Status]]) -> list[Indicator]:
         section = structure.sentences[at].section
         given.append(Measure(id=f"m-{n}", text=clause, section=section, status=status))
         at += clause.endswith("。")
-    return extract_indicators(SHA, structure, "2026-01-20", None, "某市科技局工作总结", given)
+    return extract_indicators(SHA, structure, date, None, title, given)
 
 
 def test_a_done_measures_figures_are_never_targets_whatever_the_clause_before_says() -> None:
@@ -3124,3 +3129,29 @@ def test_a_figure_follows_its_own_measure_not_one_elsewhere_with_the_same_words(
     clause = "地方一般公共预算收入增长3%。"
     found = _measured(text, [(clause, "done"), (clause, "planned")])
     assert [(f.kind, f.measure_id) for f in found] == [("growth", "m-0"), ("target", "m-1")]
+
+
+def test_a_year_ahead_opening_a_section_or_paragraph_dates_the_targets_after_it() -> None:
+    # "到2023年,…" under a heading that is no plans heading: the targets got the plan's end (2024)
+    text = (
+        "一、总体目标\n到2023年，全市创新能力明显增强。\n全市高新技术企业数量达到1000家。\n"
+        "（二）2024年目标\n科技型中小企业达到3000家。"
+    )
+    planned: list[tuple[str, Status]] = [
+        ("全市高新技术企业数量达到1000家。", "planned"),
+        ("科技型中小企业达到3000家。", "planned"),
+    ]
+    found = _measured(text, planned, "2022-03-01", "某市科技创新三年行动计划（2022—2024年）")
+    assert [(f.value, f.kind, f.year) for f in found] == [
+        (1000, "target", 2023),
+        (3000, "target", 2024),
+    ]
+    # a paragraph opening on a year ahead dates the paragraphs after it, to the next such one
+    text = (
+        "一、总体要求\n坚持创新驱动发展战略。\n到2023年，全市创新能力明显增强。\n"
+        "技术合同成交额突破100亿元。\n到2025年，创新体系更加完善。\n研发投入强度达到3%。"
+    )
+    found = extract_indicators(
+        SHA, parse_structure(text), "2022-03-01", None, "某市科技创新行动方案"
+    )
+    assert [(f.value, f.year) for f in found] == [(100, 2023), (3, 2025)]

@@ -616,7 +616,8 @@ def extract_indicators(
             # each figure carries its clause into the JSONL and the workbook: a page of
             # figures in 5000-character sentences would make gigabytes (`readers.limits`)
             break
-        if sentence.paragraph not in paragraphs_seen:
+        opens_paragraph = sentence.paragraph not in paragraphs_seen
+        if opens_paragraph:
             paragraph_places[sentence.paragraph] = _frame_place(
                 sentence.text, ctx.jurisdiction, "所在段落开头的"
             )
@@ -672,11 +673,24 @@ def extract_indicators(
                     sentence.section, (opened, f"所在部分开头的“{sentence.text[:16]}…”")
                 )
             m = _TARGET_YEAR.match(sentence.text)
-            if m is not None and _is_planned(sentence, planned_paragraphs, plan_sections):
-                # "到2025年,…" opening a 工作目标 section dates the targets that follow in it
+            if m is not None and (
+                _is_planned(sentence, planned_paragraphs, plan_sections)
+                or (ctx.doc_year is not None and int(m.group(1)) >= ctx.doc_year)
+            ):
+                # "到2025年,…" opening a 工作目标 section dates the targets that follow in it; so
+                # does a year still ahead opening any section ("一、总体目标 / 到2023年,…")
                 frames.setdefault(
                     sentence.section, (int(m.group(1)), f"目标部分开头的“{m.group()}”")
                 )
+        elif (
+            opens_paragraph
+            and (m := _TARGET_YEAR.match(sentence.text)) is not None
+            and ctx.doc_year is not None
+            and int(m.group(1)) >= ctx.doc_year
+        ):
+            # "到2023年,全市创新能力明显增强。/ …技术合同成交额突破100亿元。/ 到2025年,…": a
+            # paragraph opening on a year ahead dates the targets after it, to the next such one
+            frames[sentence.section] = int(m.group(1)), f"前面段落开头的“{m.group()}”"
         if (
             not sentence.section
             and sentence.index < _OPENING_SENTENCES
