@@ -795,6 +795,11 @@ def test_a_provision_in_a_plans_section_stays_a_provision() -> None:
         # the nation as a subject, in a document that names no place of its own
         ("全国纳入统计的科技企业孵化器达到1239家。", None, "全国"),
         ("新增全国重点实验室2个。", None, None),
+        # a class of bodies or two joined is no scope: a fragment of the clause before it
+        ("鼓励高校院所研发投入增长20%以上。", "宜春市", "宜春市"),
+        ("企业与高校联合承担省重点研究与开发计划项目7个。", "枞阳县", "枞阳县"),
+        ("其他高校科研院所成员6名。", "丰县", "丰县"),
+        ("今年高校毕业生达874万人。", None, None),
     ],
 )
 def test_scope_is_the_place_named_else_the_publishers_jurisdiction(
@@ -1014,8 +1019,9 @@ def test_performers_listed_after_a_body_are_named_and_placed_on_their_own() -> N
         "增长11.5%;农业、医疗等其它行业单位为1.1亿元。",
         place="湖北省",
     )
+    # a class of performers is no place nor one body: it names what is counted, in the province
     assert [(f.value, f.metric, f.scope) for f in found if f.unit == "亿元"] == [
-        (10.52, "R&D经费支出", "国有独立核算的科研院所"),
+        (10.52, "科研院所R&D经费支出", "湖北省"),
         (4.36, "高等学校支出", "湖北省"),
         (1.1, "其它行业单位支出", "湖北省"),
     ]

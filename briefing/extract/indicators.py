@@ -430,6 +430,10 @@ _OTHER_SUBJECT = re.compile(
 )
 _LEAD_TIME = re.compile(r"^(?:(?:19|20)[0-9]{2}年(?:以来|全年|底|末)?|今年|去年|上年|近年来)[,，]")
 _NOT_SCOPE = re.compile(r"^(?:全国|国家|省级|市级|区级|县级|全市|全省|各)")
+# a scope is a place or one body: not a class of bodies ("其他高校", "鼓励高校", "来自省内外高校":
+# a named one is a 大学 or 学院) nor two joined ("企业与高校", "广信农化与合肥工业大学": a
+# partnership's figure is no one's)
+_NO_BODY = re.compile(r"(?:高校|科研院所)$|与|及")
 _SCOPE_LEAD = re.compile(
     r"^(?:其中|我市|全市|本市|我省|全省|组织|加强|依托|围绕|聚焦|推进|[一二三四五六七八九十]+是|(?:19|20)[0-9]{2}年|今年|去年|推动|力争|支持|促进|加快|在|由|将|对|使|让)+"
 )
@@ -2703,7 +2707,7 @@ def _scope_of(clause: str) -> str | None:
         return None
     name = m.group()
     rest = head[m.end() :]
-    if _VERB_RE.search(name) or _NOT_SCOPE.match(name):
+    if _VERB_RE.search(name) or _NOT_SCOPE.match(name) or _NO_BODY.search(name):
         return None
     # "新建川渝共建重点实验室3个": the named body is what is counted, not where
     if rest.startswith("等"):
