@@ -834,9 +834,10 @@ def _compact_styles(doc: DocxDocument) -> None:
         align=WD_ALIGN_PARAGRAPH.CENTER, after_pt=4, base="Title",
     )  # fmt: skip
     # 14 pt lines in the theme table: with 15 the page had no line to spare, and a key figure
-    # named in full (知识价值信用贷款发放额, not 知识价值信用贷款) pushed the 报尾 of eight themes over
+    # named in full (知识价值信用贷款发放额, not 知识价值信用贷款) pushed the 报尾 of eight themes over;
+    # 五号 (10.5 pt) as the 本期要点 above, so that fewer key figures wrap onto a second line
     _paragraph_style(
-        doc, YAOQING_STYLES["cell"], size_pt=11, line_pt=14, align=WD_ALIGN_PARAGRAPH.LEFT,
+        doc, YAOQING_STYLES["cell"], size_pt=10.5, line_pt=14, align=WD_ALIGN_PARAGRAPH.LEFT,
     )  # fmt: skip
     _paragraph_style(
         doc, YAOQING_STYLES["heading"], east_asia=HEITI, size_pt=14, line_pt=20,
@@ -846,8 +847,10 @@ def _compact_styles(doc: DocxDocument) -> None:
         doc, YAOQING_STYLES["number"], east_asia=HEITI, size_pt=12, line_pt=None,
         align=WD_ALIGN_PARAGRAPH.CENTER, before_pt=2, after_pt=2,
     )  # fmt: skip
+    # 14 pt lines under 10.5 pt text (1.33 lines): at 15 the page again had no line to spare, and a
+    # longer 下一步 sentence pushed the 报尾 of eight themes onto a second page
     _paragraph_style(
-        doc, YAOQING_STYLES["digest"], size_pt=10.5, line_pt=15, align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        doc, YAOQING_STYLES["digest"], size_pt=10.5, line_pt=14, align=WD_ALIGN_PARAGRAPH.JUSTIFY,
         indent=True,
     )  # fmt: skip
     for style in (doc.styles[name] for name in YAOQING_STYLES.values()):
@@ -871,7 +874,8 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
     """要情: one A4 page for leaders — masthead, headline numbers, the 本期要点 (its sentences after
     the counting one, which the numbers above already say), one table row per theme with its
     counts and its best key figure. No chart: the table gives the counts a chart of themes would
-    draw, and the 本期要点 needs the room. Up to eight themes fit on the page."""
+    draw, and the 本期要点 needs the room. Up to eight themes fit on the page (from seven on, without
+    the line of 其他科技工作)."""
     s = STYLE_NAMES
     y = YAOQING_STYLES
     _compact_styles(doc)
@@ -946,8 +950,10 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
         aligns=(center, center, center, WD_ALIGN_PARAGRAPH.LEFT),
     )
     del table
-    # the 简报's 其他科技工作 in one line: its best result, else its best provision or plan
-    _tag(doc, f"{{%p if {OTHER_SHOWN} %}}")
+    # the 简报's 其他科技工作 in one line: its best result, else its best provision or plan. Not with
+    # seven or eight themes: their rows take its room, and the office that added themes has filed
+    # most of its other work under them
+    _tag(doc, f"{{%p if {OTHER_SHOWN} and themes | length <= 6 %}}")
     _para(
         doc,
         "其他科技工作：{% for m in (other_work.progress or other_work.provisions"
