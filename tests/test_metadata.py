@@ -2888,3 +2888,68 @@ def test_a_town_report_a_subtitled_report_and_a_noted_letter_name_their_issuer(
     page: str, publisher: str
 ) -> None:
     assert parse(page).metadata.publisher == publisher
+
+
+# --- pages without a header block: the title is the line the page points to (issue #13 item 6) -----
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # the site's name as an item of the page's field list, under an empty 作者 field, with
+        # the page's banner and hot-line above the title
+        "您的浏览器不支持JavaScript,请开启后继续\n"
+        "China Heating,Ventilation and Air Conditioning\n"
+        "联系热线:010-64693287 / 010-64693285\n"
+        "关于印发某某自治区科技创新“十四五”规划的通知\n"
+        "  • 作者:\n  • 某某自治区人民政府网\n  • 发布时间:\n  • 2021-09-29\n"
+        "各市、县(区)人民政府:\n《某某自治区科技创新“十四五”规划》已经审议通过,现印发给你们。\n",
+        # the same with a slogan, another bullet and a 门户网站
+        "科技创新引领未来\n服务热线:0951-1234567\n"
+        "关于印发某某自治区科技创新“十四五”规划的通知\n"
+        "· 作者:\n· 某某市人民政府门户网站\n· 发布时间:\n· 2021-09-29\n"
+        "各区县人民政府:\n《某某自治区科技创新“十四五”规划》已经审议通过,现印发给你们。\n",
+    ],
+)
+def test_a_sites_name_in_the_field_list_is_never_the_title(page: str) -> None:
+    meta = parse(page).metadata
+    assert meta.title == "关于印发某某自治区科技创新“十四五”规划的通知"
+    assert meta.published_date == "2021-09-29"
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["点击查阅更多2023年地方政府工作报告", "➤点击查看往年政府工作报告", "扫码阅读政府工作报告"],
+)
+def test_a_link_to_other_reports_above_the_occasion_is_never_the_title(prompt: str) -> None:
+    page = (
+        "某某市政府工作报告(2023年1月5日 张三)\n"
+        "2023年03月20日 16:31   来源:某某市政府网\n"
+        f"{prompt}\n"
+        "——2023年1月5日在某某市第十八届人民代表大会第二次会议上\n"
+        "某某市人民政府市长 张三\n各位代表:\n"
+        "现在,我代表市政府向大会报告工作,请予审议。\n"
+    )
+    meta = parse(page).metadata
+    assert meta.title == "某某市政府工作报告(2023年1月5日张三)"
+    assert meta.written_date == "2023-01-05"
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        (
+            "规范性文件草案征集意见",
+            "某某市科学技术局关于对《关于加快“科技强市”建设的实施意见(征求意见稿)》"
+            "公开征求意见的通知",
+        ),
+        ("政协提案办理答复", "某某县科技局对县政协十届三次会议第40号提案的答复"),
+        ("政策解读", "某某区人民政府办公室关于印发某某区科技创新若干措施的通知"),
+    ],
+)
+def test_a_columns_heading_over_the_formal_title_gives_way_to_it(heading: str, title: str) -> None:
+    # the heading names no issuer; the line under it names its issuer and its kind, and the
+    # page's text answers to it: the formal line is the document's title
+    page = f"{heading}\n{title}\n为贯彻落实有关部署,现将有关事项通知如下。\n某某市科学技术局\n2023年11月9日\n"
+    meta = parse(page).metadata
+    assert meta.title == title

@@ -384,7 +384,6 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
     title_parts: list[str] = []
     last_was_byline = False
     after_column = False  # a site's banner, then a column name, were just read
-    fields_below_title = False  # a field block stood between the title read and this line
     letterhead_end = -2  # the last line of a letterhead and the joint issuers stacked under it
     for k in range(min(start, len(lines))):
         lines.drop(k, WHY_ABOVE_HEADLINE)
@@ -505,11 +504,9 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
         elif fields is not None:
             _record_header(head, fields, i)
             i = _publisher_below(lines, head, fields, i)
-            fields_below_title = bool(title_parts)
         elif dated is not None:
             head.put("page_date", dated[0], i)
             _record_header(head, dated[1], i)
-            fields_below_title = bool(title_parts)
         elif title_parts and head.addressee is None and TITLE_STATUS.fullmatch(line):
             title_parts.append(line)
             head.title_lines.append(i)
@@ -559,11 +556,13 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             and (
                 is_org_line(joined := "".join(title_parts))
                 or (title_score(joined) <= 1 and title_score(line) > title_score(joined))
-                or (fields_below_title and _formal_below(joined, line))
+                or _formal_below(joined, line)
             )
         ):
-            # what came first was a column name or a site's banner; or the page's heading over
-            # its field block ("政协提案办理答复" / 索引号… / "某某局对…第40号提案的答复")
+            # what came first was a column name or a site's banner; or the page's or its
+            # column's heading over the formal title, with or without a field block between
+            # ("政协提案办理答复" / 索引号… / "某某局对…第40号提案的答复", "规范性文件草案征集意见" /
+            # "某某局关于对《…》公开征求意见的通知")
             for k in head.title_lines:
                 lines.why[k] = WHY_ABOVE_TITLE
             title_parts = [line]
@@ -627,9 +626,10 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
 
 
 def _formal_below(heading: str, line: str) -> bool:
-    """True when `line`, under a field block, is the document's formal title and `heading` above
-    the block only the page's or its column's name: the line names its issuer and its kind
-    ("某某州科技局对…第40号提案的答复") where the heading names no issuer ("政协提案办理答复")."""
+    """True when `line`, under `heading` (right under it or below a field block), is the document's
+    formal title and `heading` only the page's or its column's name: the line names its issuer and
+    its kind ("某某州科技局对…第40号提案的答复") where the heading names no issuer ("政协提案办理答复",
+    "规范性文件草案征集意见"); a county's page prints its column's heading so as a province's."""
     return (
         issuer_of_title(heading) is None
         and issuer_of_title(line) is not None
@@ -1586,6 +1586,8 @@ def _title_above_occasion(lines: _Lines, head: _Head) -> None:
     line = lines.norm[j]
     if not title_like(line) or is_org_line(line) or not ENDS_WITH_DOC_TYPE.search(line):
         return
+    if _READER_PROMPT.match(line) is not None:
+        return  # "点击查阅更多…工作报告": a link to other reports, never this one's title
     run = [j]
     title = line
     known = head.title or ""
