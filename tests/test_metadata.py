@@ -2953,3 +2953,31 @@ def test_a_columns_heading_over_the_formal_title_gives_way_to_it(heading: str, t
     page = f"{heading}\n{title}\n为贯彻落实有关部署,现将有关事项通知如下。\n某某市科学技术局\n2023年11月9日\n"
     meta = parse(page).metadata
     assert meta.title == title
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "某某市某某区以知识价值信用贷创新模式精准破局",
+        "某某县科技创新工作实现良好开局",
+        "某某区优化创新平台布局",
+        "某某论坛在某某市举办",
+    ],
+)
+def test_a_headline_ending_like_a_bodys_name_is_the_title(headline: str) -> None:
+    # 破局, 开局, 布局, 举办 end in a body's suffix (局, 办) but name no body: over the line that
+    # dates the page, the line is its headline, never its byline
+    page = (
+        "某某政府网 | 邮箱 |计划管理 |登录 |注册\n"
+        f"{headline}\n"
+        "2026-01-27 09:56 某某市科学技术局\n"
+        "某某区聚焦科技型企业融资难题,全年累计发放贷款175笔,总额达14.31亿元。\n"
+    )
+    meta = parse(page).metadata
+    assert meta.title == headline
+    assert meta.publisher == "某某市科学技术局"
+
+
+def test_a_bureau_named_for_innovation_is_still_a_body() -> None:
+    page = "关于开展2024年度科技计划项目申报工作的通知\n各有关单位:\n现将有关事项通知如下。\n某某市科技创新局\n2024年3月1日\n"
+    assert parse(page).metadata.publisher == "某某市科技创新局"

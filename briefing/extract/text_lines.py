@@ -125,9 +125,19 @@ def names_body(line: str) -> bool:
     return (
         _ORG_CHARS.fullmatch(line) is not None
         and _ORG_END.search(line) is not None
+        and _WORD_END.search(line) is None
         and _NOT_A_NAME_START.match(line) is None
         and _PERSON_TAIL.search(line) is None
     )
+
+
+# Common words that end in a body's suffix and never end a body's name: 局 in 破局, 开局, 布局,
+# 格局 ("某某区以信用贷创新模式精准破局" is a headline), 部 in 西部, 全部, 干部, 处 in 好处, 之处,
+# 办 in 举办, 承办 ("…论坛在某地举办"), 联 in 互联, 关联
+_WORD_END = re.compile(
+    r"(?:[破开布格大全变结僵困]局|[东西南北中全内外局干]部|[好益之到难深短]处"
+    r"|[举创承主开督操兴]办|[互关失串]联)$"
+)
 
 
 # What no body's name opens with: 关于 (a title), 对 (a reply's title broken after it: "对政协某某省十二届
