@@ -2981,3 +2981,64 @@ def test_a_headline_ending_like_a_bodys_name_is_the_title(headline: str) -> None
 def test_a_bureau_named_for_innovation_is_still_a_body() -> None:
     page = "关于开展2024年度科技计划项目申报工作的通知\n各有关单位:\n现将有关事项通知如下。\n某某市科技创新局\n2024年3月1日\n"
     assert parse(page).metadata.publisher == "某某市科技创新局"
+
+
+def test_a_reports_own_title_over_its_occasion_beats_a_dressed_up_title_field() -> None:
+    # a law database's record: its 标题 adds the year and the place, its 发布机构 a note on who
+    # delivered the report; the report prints its own title over its occasion
+    page = (
+        "标题：2026年某某省政府工作报告（《政府工作报告》——2026年1月26日在某某省第十四届人民代表大会"
+        "第五次会议上）\n"
+        "发布机构：某某省人民政府（省长张三向某某省第十四届人民代表大会第五次会议作）\n"
+        "通过或发布日期：2026年1月26日\n\n"
+        "政府工作报告\n\n"
+        "——2026年1月26日在某某省第十四届人民代表大会第五次会议上\n\n"
+        "某某省省长 张三\n\n各位代表：\n\n"
+        "现在，我代表省人民政府，向大会报告工作，请予审议。\n"
+    )
+    meta = parse(page).metadata
+    assert meta.title == "政府工作报告"
+    assert meta.publisher == "某某省人民政府"
+    assert meta.written_date == "2026-01-26"
+    assert meta.published_date == "2026-01-26"
+
+
+def test_a_bodys_other_name_in_brackets_stays_in_the_publisher() -> None:
+    page = (
+        "发布机构：某某市市场监管局(知识产权局)\n发布日期：2021-12-01\n"
+        "某某市知识产权质押融资工作取得新进展\n全年完成知识产权质押融资88件。\n"
+    )
+    assert parse(page).metadata.publisher == "某某市市场监管局(知识产权局)"
+
+
+def test_a_reports_occasion_under_a_long_search_form_still_gives_its_title_and_date() -> None:
+    # a portal prints its search form and its field table, one cell a line, over the report
+    form = "\n".join(["高级搜索", "搜索位置", "标题", "全文", "排序方式", "按时间", "按相关度"] * 7)
+    page = (
+        "2022年1月20日某某省代省长张三在某某省第十三届人民代表大会第五次会议上作政府工作报告\n"
+        f"某某省人民政府办公厅\n{form}\n"
+        "发布日期：2022-01-24 浏览次数：-\n"
+        "政府工作报告\n"
+        "——2022年1月20日在某某省第十三届人民代表大会第五次会议上\n"
+        "某某省代省长 张三\n各位代表：\n"
+        "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。\n"
+    )
+    meta = parse(page).metadata
+    assert meta.title == "政府工作报告"
+    assert meta.written_date == "2022-01-20"
+    assert meta.published_date == "2022-01-24"
+
+
+def test_a_bulleted_field_list_is_never_the_title() -> None:
+    page = (
+        "当前位置 : 首页\n"
+        "  • 发文机关:某某市科学技术局\n    • 主题分类:科技\n    • 文件类型:其他文件\n"
+        "    • 成文日期:2022-01-29\n    • 公开发布日期:2022-01-29\n"
+        "    • 发文字号:某科字〔2022〕4号\n    • 所属单位:某某市科学技术局\n"
+        "    • 开始实施时间:\n    • 文件状态:\n\n"
+        "    某某市科学技术局\n\n    关于印发《2021年全市科技工作总结》的通知\n\n"
+        "    各区市科技局:\n\n    《2021年全市科技工作总结》已经研究通过,现予印发。\n"
+    )
+    meta = parse(page).metadata
+    assert meta.title == "某某市科学技术局关于印发《2021年全市科技工作总结》的通知"
+    assert meta.published_date == "2022-01-29"

@@ -148,6 +148,9 @@ class _Head:
     occasion: tuple[int, int] | None = None
     # the title is a labelled cell of a table ("建议标题: | 关于…的建议 |"), not a bare line
     title_from_cell: bool = False
+    # the title is the line printed right above a speech's occasion ("政府工作报告" / "——2026年1月
+    # 26日在…会议上"): the document's own, over any page title or 标题 field that dresses it up
+    title_over_occasion: bool = False
     # the line each candidate above was read from (by attribute name, and "header.<field>" for a
     # header field): where a metadata field came from (`PageLayout.origins`)
     at: dict[str, int] = field(default_factory=dict)
@@ -1454,6 +1457,24 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
                     if not lines.removed[j]:
                         lines.removed[j] = True
                         head.signature_lines.add(j)
+    if head.occasion is None:
+        _late_occasion(lines, head, limit)
+
+
+def _late_occasion(lines: _Lines, head: _Head, start: int) -> None:
+    """A speech's occasion below a long run of a page's short lines (a portal's search form and
+    field table over the report: "政府工作报告" / "——2022年1月20日在…会议上" on line 60): read
+    while no paragraph of text has started; the report's text opens under it."""
+    for k in range(start, min(len(lines), MAX_HEAD_LINES + SCAN_LINES)):
+        line = lines.norm[k]
+        if not line or lines.removed[k]:
+            continue
+        if len(line) > MAX_SCANNED_LINE:
+            return  # the text has begun: an occasion lower down is a speech quoted in it
+        if "在" in line and (occasion := _occasion_at(lines, k)) is not None:
+            head.occasion = (k, occasion[1])
+            head.put("subtitle_date", occasion[0], k)
+            return
 
 
 # A page's own date: a labelled date field ("发布时间: 2021-05-12", "时间:2024-11-26 作者:…"), or a
@@ -1593,8 +1614,8 @@ def _title_above_occasion(lines: _Lines, head: _Head) -> None:
     known = head.title or ""
     while run[0] > 0:
         above = lines.norm[run[0] - 1]
-        if not above or not title_like(above):
-            break
+        if not above or not title_like(above) or parse_header_line(lines.raw[run[0] - 1]):
+            break  # a field line ("通过或发布日期：…") is never the start of the title
         if not (can_join(above, title) or (known and above.strip(_BULLETS) + title in known)):
             break
         run.insert(0, run[0] - 1)
@@ -1606,6 +1627,7 @@ def _title_above_occasion(lines: _Lines, head: _Head) -> None:
         return  # sentences above: a speech printed inside another text, whose head is not this
     if title != head.title:
         head.title, head.title_lines = title, run
+    head.title_over_occasion = True
     for k in range(last + 1):
         lines.removed[k] = True
 
@@ -1811,7 +1833,11 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     given_title, given_by = _first(
         [(_field_text(raw, "title"), "given"), (_clean(hdr.get("title")), "header.title")]
     )
-    title = _pick_title(given_title, head.title)
+    title = (
+        head.title
+        if head.title_over_occasion and given_by != "given"
+        else _pick_title(given_title, head.title)
+    )
     picked["title"] = "title" if title is not None and title == head.title else given_by or ""
     if (
         given_title
@@ -1837,7 +1863,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         published = _pick(picked, "published_date", [(_meeting_day(body, title), "meeting_day")])
     issuer = issuer_of_title(title) if title else None
     speaking_for = _speaking_for(body)
-    header_publisher = _not_a_site(_clean(hdr.get("publisher")))
+    header_publisher = _not_a_site(_without_note(_clean(hdr.get("publisher"))))
     candidates: list[tuple[str | None, str]] = [
         (_issuing_body(issuer, header_publisher), "issuer" if issuer else "header.publisher"),
         (_source_body(hdr.get("source")), "header.source"),
@@ -2167,6 +2193,18 @@ def _pick_title(given: str | None, printed: str | None) -> str | None:
 
 # A news agency, paper, site or channel is where a page was copied from, not its issuing body.
 _MEDIA = re.compile(r"(?:社|报|网|网站|在线|台|频道|客户端|新闻|传媒|杂志|期刊|融媒体中心)$")
+
+
+_BODY_NOTE = re.compile(r"(?P<body>[^()（）]{2,40})\s*[(（](?P<note>[^()（）]{2,60})[)）]")
+
+
+def _without_note(value: str | None) -> str | None:
+    """A body's name without the note a field adds in brackets ("某某省人民政府（省长某某向…会议作）"):
+    a second name in brackets is the body's other name ("某某市市场监管局(知识产权局)") and stays."""
+    m = _BODY_NOTE.fullmatch(value) if value and value[-1] in ")）" else None
+    if m is None or not names_body(m.group("body")) or names_body(m.group("note")):
+        return value
+    return m.group("body")
 
 
 def _not_a_site(value: str | None) -> str | None:
