@@ -3042,3 +3042,34 @@ def test_a_bulleted_field_list_is_never_the_title() -> None:
     meta = parse(page).metadata
     assert meta.title == "某某市科学技术局关于印发《2021年全市科技工作总结》的通知"
     assert meta.published_date == "2022-01-29"
+
+
+@pytest.mark.parametrize(
+    ("tail", "publisher", "date"),
+    [
+        (
+            "附件2:衢州市2023年度科技特派员推荐表.docx衢州市科学技术局2023年10月07日。",
+            "衢州市科学技术局",
+            "2023-10-07",
+        ),
+        (
+            "附件:1.第二批科技特派员名单2.工作站站长名单丽水市科技特派员工作联席会议办公室"
+            "丽水市科学技术局(代章)2023年6月14日(此件主动公开),。",
+            "丽水市科技特派员工作联席会议办公室",
+            "2023-06-14",
+        ),
+    ],
+)
+def test_a_squashed_pages_glued_signature_gives_its_issuer_and_date(
+    tail: str, publisher: str, date: str
+) -> None:
+    # a page dumped onto one line: its signature is glued to the end of the last sentence
+    page = (
+        "各相关单位:根据《科技特派员工作管理办法(试行)》要求,现就做好2023年度科技特派员选派工作"
+        "有关事宜通知如下:一、需求申报各县(市、区)科技局根据当地产业发展实际情况开展需求摸底调查,"
+        f"并于10月12日前汇总盖章后提交。联系人:张三联系电话:2051677{tail}"
+    )
+    parsed = parse(page)
+    assert parsed.metadata.publisher == publisher
+    assert parsed.metadata.written_date == date
+    assert parsed.body.startswith("各相关单位")

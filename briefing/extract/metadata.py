@@ -1124,6 +1124,43 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
     _drop_attachment_list(lines, start, k)
 
 
+# A signature glued to the end of a page dumped onto one line: the signing bodies, then the date,
+# then a disclosure note ("…推荐表.docx丽水市科学技术局2023年10月07日。", "…名单宁德市…联席会议办公室
+# 宁德市科学技术局(代章)2023年6月14日(此件主动公开),。")
+_GLUED_SIGNATURE = re.compile(
+    r"(?P<run>[\u4e00-\u9fff()（）]{4,80}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+    r"\s*(?:[(（][^()（）]{2,12}[)）])?[\s,，。.]*$"
+)
+_SEAL_NOTE = re.compile(r"[(（](?:代章|盖章|印章|章)[)）]")
+
+
+def _glued_signature(lines: _Lines, head: _Head, start: int) -> None:
+    """The signature at the end of a squashed page's last line (see `_GLUED_SIGNATURE`): the first
+    signing body is the name that opens with a place after the last sentence's words (a place
+    starts every signer's name, so the second place starts the second signer), and the date."""
+    if head.signature_org is not None or head.signature_date is not None:
+        return
+    k = next((j for j in range(len(lines) - 1, start - 1, -1) if not lines.removed[j]), None)
+    if k is None or len(lines.raw[k]) <= MIN_SQUASHED_PAGE:
+        return
+    raw = lines.raw[k]
+    m = _GLUED_SIGNATURE.search(raw, len(raw) - MAX_SCANNED_LINE)
+    if m is None:
+        return
+    run = m.group("run")
+    starts = [p for p, _, _ in find_places(run)]
+    if not starts:
+        return
+    ends = [*starts[1:], len(run)]
+    first = normalize_inline(_SEAL_NOTE.sub("", run[starts[0] : ends[0]]))
+    if not names_body(first) or not names_body(_SEAL_NOTE.sub("", run[starts[0] :])):
+        return
+    head.put("signature_org", first, k)
+    head.put("signature_date", parse_date(m.group("date")), k)
+    # the line stays the text's whole: cut before the signature, its last words ("…推荐表.docx")
+    # would read as a truncated tail and take the text with them
+
+
 def _closing_credit(lines: _Lines, k: int) -> str | None:
     """The body a news item credits after its last sentence ("…高质量发展。(涟水县科技局)"), taken
     off that line; not a bureau's division ("(法规处)"). A plan's task list that notes a responsible body after each task ("…。(市科技
@@ -1766,6 +1803,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     _cover_date(lines, head, body_start)
     _drop_trailing_attachments(lines, body_start)
     _read_signature(lines, head, body_start)
+    _glued_signature(lines, head, body_start)
     # Official header lines may also sit below the head (some sites print the block at the end);
     # a weaker field (标题, 来源) counts when it stands in the block, next to a strong one.
     found: dict[int, list[HeaderField]] = {}
