@@ -3073,3 +3073,57 @@ def test_a_squashed_pages_glued_signature_gives_its_issuer_and_date(
     assert parsed.metadata.publisher == publisher
     assert parsed.metadata.written_date == date
     assert parsed.body.startswith("各相关单位")
+
+
+def test_a_field_table_with_a_stray_markup_bracket_is_no_breadcrumb() -> None:
+    # the page's markup leaked into its field table ('class="pmingcheng">'): a ">" in a line of
+    # fields makes no breadcrumbs, so the headline above it stays the title
+    page = (
+        "某某市人民政府关于印发某某市2024年国民经济和社会发展计划的通知\n\n"
+        '索 引 号: 成文日期: 发文字号: 发文机关: 发布日期: class="pmingcheng"> 2024-04-02 '
+        "有 效 性: 某某市人民政府\n"
+        "关于印发某某市2024年国民经济和\n社会发展计划的通知\n\n"
+        "各县(市)、区人民政府,市人民政府各部门:\n\n"
+        "《某某市2024年国民经济和社会发展计划》已经审议通过,现印发给你们,请认真贯彻执行。\n\n"
+        "某某市人民政府\n\n2024年3月19日\n"
+    )
+    meta = parse(page).metadata
+    assert meta.title == "某某市人民政府关于印发某某市2024年国民经济和社会发展计划的通知"
+    assert meta.published_date == "2024-04-02"
+    assert meta.written_date == "2024-03-19"
+
+
+@pytest.mark.parametrize(
+    "stamp", ["28.09.2014 16:55", "2014-09-28 16:55:02", "2014年09月28日 16:55"]
+)
+def test_a_time_stamp_closing_a_news_item_dates_the_page_not_a_signature(stamp: str) -> None:
+    page = (
+        "“某某市科技特派员创新创业协会”筹备会召开\n"
+        "本文来源: 某某市科技局\n"
+        "9月26日,某某市科技特派员创新创业协会筹备会召开,会议讨论了协会章程草案。\n"
+        f"本文来源: 某某市科技局\n{stamp}\n"
+    )
+    meta = parse(page).metadata
+    assert meta.written_date is None
+    assert meta.published_date == "2014-09-28"
+
+
+@pytest.mark.parametrize("unit", ["办公室", "综合科", "政策法规处"])
+def test_an_office_inside_the_site_is_no_publisher_the_sites_body_is(unit: str) -> None:
+    # "来源:办公室" says which office of the site's body wrote the item; the body is the banner's
+    page = (
+        "某某市科技局\n您好!今天是\n"
+        "当前页面: 首页 >  图片信息 > \n"
+        "副市长张三赴市科技局专题调度国家创新型城市建设工作\n"
+        f"来源:{unit} 发布时间:2020-09-28\n"
+        "9月27日,副市长张三赴市科技局专题调度国家创新型城市建设工作。\n"
+    )
+    assert parse(page).metadata.publisher == "某某市科技局"
+
+
+def test_a_bodys_own_office_named_with_its_body_is_the_publisher() -> None:
+    page = (
+        "关于做好2024年科技活动周工作的通知\n来源:某某市科技局办公室 发布时间:2024-05-06\n"
+        "各区县科技局:\n现将有关事项通知如下。\n"
+    )
+    assert parse(page).metadata.publisher == "某某市科技局办公室"

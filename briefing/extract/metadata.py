@@ -1092,6 +1092,14 @@ def _read_signature(lines: _Lines, head: _Head, start: int) -> None:
                 k -= 1
                 continue
         sig = signature_line(line)
+        if sig is not None and sig[0] is None and _CLOCK_TIME.search(line):
+            # "28.09.2014 16:55" closing a news item: when the page posted it (a clock's time),
+            # never a signing date
+            head.put("page_date", sig[1], k)
+            page_line = True
+            block.append(k)
+            k -= 1
+            continue
         if sig is not None:
             # read bottom up: the line nearest the top that names a body or a date gives it
             if sig[0]:
@@ -1159,6 +1167,9 @@ def _glued_signature(lines: _Lines, head: _Head, start: int) -> None:
     head.put("signature_date", parse_date(m.group("date")), k)
     # the line stays the text's whole: cut before the signature, its last words ("…推荐表.docx")
     # would read as a truncated tail and take the text with them
+
+
+_CLOCK_TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?!\d)")
 
 
 def _closing_credit(lines: _Lines, k: int) -> str | None:
@@ -1372,6 +1383,9 @@ def _page_heading_above(lines: _Lines, head: _Head, title_parts: list[str], i: i
         and head.addressee is None
         and head.page_date is None
         and is_crumbs(lines.norm[i])
+        # a field table with a stray ">" of the page's markup ("索 引 号: … class=\"…\"> 2024-04-02")
+        # is the document's header, whatever marks it carries
+        and parse_header_line(lines.raw[i]) is None
     )
 
 
@@ -2266,9 +2280,15 @@ def _source_body(value: str | None) -> str | None:
     site = _BODYS_SITE.fullmatch(source)
     if site is not None and names_body(site.group("body")):
         return site.group("body")
-    if _MEDIA.search(source) or not names_body(source):
+    if _MEDIA.search(source) or not names_body(source) or _INNER_UNIT.fullmatch(source):
         return None
     return source
+
+
+# A unit inside the body that runs the site, named bare ("来源:办公室", "来源:综合科", "来源:
+# 政策法规处"): it says which office wrote the item, not which body issued it; the site's own
+# body does (its banner, its footer's 主办单位)
+_INNER_UNIT = re.compile(r"[^省市县区州旗镇乡局厅委部]{0,6}(?:办公室|科|处|股|室)")
 
 
 def _author_body(value: str | None) -> str | None:
