@@ -3127,3 +3127,14 @@ def test_a_bodys_own_office_named_with_its_body_is_the_publisher() -> None:
         "各区县科技局:\n现将有关事项通知如下。\n"
     )
     assert parse(page).metadata.publisher == "某某市科技局办公室"
+
+
+@pytest.mark.parametrize("verb", ["对接", "对标", "对口"])
+def test_a_visit_headline_names_no_issuer_made_of_two_bodies(verb: str) -> None:
+    # 对接, 对标, 对口 are what the body did, not the 对 of a reply's title ("某局对…提案的答复")
+    page = (
+        f"某某市科技局赴某某省科技厅{verb}科技创新协同发展有关工作\n"
+        "2023-12-25 某某市科技局\n"
+        "12月21日,某某市科技局党组书记、局长张三带队赴某某省科技厅对接工作。\n"
+    )
+    assert parse(page).metadata.publisher == "某某市科技局"

@@ -333,6 +333,8 @@ def issuer_of_title(title: str) -> str | None:
         idx = title.find(sep)
         if sep == "致" and _LETTER_TO.fullmatch(title, idx) is None:
             continue  # "…致信祝贺…", "…致力打造…": what a body did, reported; no letter's title
+        if sep == "对" and title[idx + 1 : idx + 2] in _VERB_DUI:
+            continue  # "某局赴某局对接…工作": 对接, 对标, 对口 are what a body did, no reply's 对
         if 2 <= idx <= 60 and is_org_line(title[:idx]):
             return title[:idx]
     # "某某市科学技术局2024年工作总结": a body, then the year its report covers
@@ -343,6 +345,8 @@ def issuer_of_title(title: str) -> str | None:
 
 
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}年")
+# what follows 对 when it is a verb's first character, not the preposition of a reply's title
+_VERB_DUI = frozenset("接标口话比照")
 # the rest of a letter's title from 致 on: whom it greets, then the letter ("致全市科技工作者的新年
 # 慰问信", "致全县科技特派员的一封信", "致广大科技工作者的倡议书"), and a bracketed note after it
 # ("…的慰问信（2024年春节）")
