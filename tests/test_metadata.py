@@ -3138,3 +3138,18 @@ def test_a_visit_headline_names_no_issuer_made_of_two_bodies(verb: str) -> None:
         "12月21日,某某市科技局党组书记、局长张三带队赴某某省科技厅对接工作。\n"
     )
     assert parse(page).metadata.publisher == "某某市科技局"
+
+
+@pytest.mark.parametrize(
+    "line", ["2019-03-29     省科技厅厅长 张三", "省科技厅厅长 张三 2019年3月29日"]
+)
+def test_a_speakers_line_with_the_day_of_the_speech_dates_it(line: str) -> None:
+    page = (
+        "加快推进科技强省建设为全面振兴提供强有力科技支撑\n"
+        "——2019年全省科技工作会议工作报告\n\n"
+        f"{line}\n \n 同志们:\n"
+        "  这次全省科技工作会议的主要任务是:总结2018年全省科技工作,部署2019年重点任务。\n"
+    )
+    meta = parse(page).metadata
+    assert meta.written_date == "2019-03-29"
+    assert meta.publisher == "省科技厅"

@@ -522,6 +522,12 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
         elif (speaker := speaker_body(line)) is not None:
             head.put("byline", speaker, i)
             byline = True
+        elif title_parts and (spoken := _dated_speaker(line)) is not None:
+            # "2019-03-29 省科技厅厅长 张三" under a speech's title: the day it was delivered and
+            # who delivered it, for which body
+            head.put("byline", spoken[0], i)
+            head.put("head_sign_date", spoken[1], i)
+            byline = True
         elif title_parts and (signed := _dated_byline(line)) is not None:
             # "某某市科学技术局 2022年4月24日" under the title: who signed it and when, never a
             # title of its own (a body and a year scored as one)
@@ -1337,6 +1343,21 @@ def _own_title_follows(lines: _Lines, i: int) -> bool:
 def _column_like(line: str) -> bool:
     # a column may be named by the kind of document it lists ("通知公告", "政策解读")
     return 0 < len(line) <= MAX_COLUMN_NAME and title_score(line) <= 1 and title_like(line)
+
+
+def _dated_speaker(line: str) -> tuple[str, str] | None:
+    """(body, date) of a speaker line with the day of the speech before or after it ("2019-03-29
+    省科技厅厅长 张三", "省科技厅厅长 张三 2019年3月29日")."""
+    if len(line) > MAX_SCANNED_LINE:
+        return None
+    dates = find_dates(line)
+    if len(dates) != 1:
+        return None
+    (start, end), iso = dates[0]
+    if start != 0 and end != len(line):
+        return None
+    speaker = speaker_body(line[end:].strip() if start == 0 else line[:start].strip())
+    return (speaker, iso) if speaker is not None else None
 
 
 def _dated_byline(line: str) -> tuple[str, str] | None:
