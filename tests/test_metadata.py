@@ -3153,3 +3153,15 @@ def test_a_speakers_line_with_the_day_of_the_speech_dates_it(line: str) -> None:
     meta = parse(page).metadata
     assert meta.written_date == "2019-03-29"
     assert meta.publisher == "省科技厅"
+
+
+def test_the_title_line_the_text_repeats_is_the_title() -> None:
+    # a reference printed over the title: the text opens by repeating its own title
+    page = (
+        "关于创业投资引导基金规范设立与运作的指导意见(国办发〔2008〕116号)\n"
+        "《某某省创业投资引导基金管理暂行办法》\n\n"
+        "某某省创业投资引导基金管理暂行办法第一章总则第一条为规范省创业投资引导基金管理和运作,"
+        "加强资金监管,制定本办法。\n"
+        "第二条省创业投资引导基金是由省人民政府设立并按市场化方式运作的政策性基金。\n"
+    )
+    assert parse(page).metadata.title == "某某省创业投资引导基金管理暂行办法"

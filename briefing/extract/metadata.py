@@ -634,6 +634,27 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
     return i
 
 
+MIN_REPEATED_TITLE = 8  # characters
+
+
+def _title_the_text_repeats(lines: _Lines, head: _Head, start: int) -> None:
+    """Of the lines the head read as one title ("关于…的指导意见(国办发〔2008〕116号)" /
+    "《某某省…管理暂行办法》"), the one the text opens by repeating ("某某省…管理暂行办法第一章总则
+    第一条…") is the document's title; the other is a reference or a heading the page printed with
+    it."""
+    if len(head.title_lines) < 2 or start >= len(lines):
+        return
+    first = next((k for k in range(start, len(lines)) if lines.norm[k]), None)
+    if first is None:
+        return
+    opening = lines.norm[first]
+    for k in head.title_lines:
+        line = _unquoted(lines.norm[k].strip(_BULLETS))
+        if len(line) >= MIN_REPEATED_TITLE and title_like(line) and opening.startswith(line):
+            head.title, head.title_lines = line, [k]
+            return
+
+
 def _formal_below(heading: str, line: str) -> bool:
     """True when `line`, under `heading` (right under it or below a field block), is the document's
     formal title and `heading` only the page's or its column's name: the line names its issuer and
@@ -1833,6 +1854,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         # headline is the line that dates it, read from there
         lines, head = _Lines(raw.text), _Head()
         body_start = _read_head(lines, head, headline)
+    _title_the_text_repeats(lines, head, body_start)
     _read_cover_letter(lines, head, body_start)
     _attached_title(lines, head, body_start)
     _cover_date(lines, head, body_start)
