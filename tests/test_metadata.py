@@ -3165,3 +3165,46 @@ def test_the_title_line_the_text_repeats_is_the_title() -> None:
         "第二条省创业投资引导基金是由省人民政府设立并按市场化方式运作的政策性基金。\n"
     )
     assert parse(page).metadata.title == "某某省创业投资引导基金管理暂行办法"
+
+
+@pytest.mark.parametrize(
+    ("cover", "title"),
+    [
+        # the disclosure note between the signing date and the title it sends
+        (
+            "现将《2025年全市科技工作要点》印发你们,请结合实际认真贯彻执行。\n"
+            "某某市科学技术局\n2025年3月3日\n(此件公开发布)\n",
+            "2025年全市科技工作要点",
+        ),
+        # a title that ends in no document type, named by the cover's 附件 line
+        (
+            "为认真回顾总结2015年全市科技工作取得的成绩和经验,现将有关材料印发给你们。\n"
+            "附件:2015年工作总结及2016年工作思路\n某某市科学技术局\n2016年3月10日\n",
+            "2015年某某市科技工作及2016年工作思路",
+        ),
+    ],
+)
+def test_the_document_a_cover_notice_sends_is_the_pages_title(cover: str, title: str) -> None:
+    page = (
+        f"各县区科技管理部门,各有关单位:\n{cover}{title}\n"
+        "2015年,我市科技工作紧紧围绕市委、市政府关于科技创新的重要决策部署,取得明显成效。\n"
+    )
+    assert parse(page).metadata.title == title
+
+
+def test_a_click_prompt_over_a_reports_occasion_is_never_its_title() -> None:
+    # no field of the page above it: a line that opens by asking to click is a link all the same
+    page = (
+        "点击查阅更多2023年地方政府工作报告\n"
+        "2023年1月3日在某某市第七届人民代表大会第二次会议上\n"
+        "某某市人民政府市长张三\n各位代表:\n"
+        "现在,我代表市人民政府,向大会报告工作,请予审议,并请市政协委员提出意见。\n"
+    )
+    meta = parse(page).metadata
+    assert meta.title is None
+    assert meta.written_date == "2023-01-03"
+
+
+def test_a_headline_that_opens_with_scanning_is_still_a_headline() -> None:
+    page = "扫描电镜图像处理中心在我县建成\n近日,扫描电镜图像处理中心在我县建成投用。\n"
+    assert parse(page).metadata.title == "扫描电镜图像处理中心在我县建成"

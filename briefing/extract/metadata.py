@@ -1020,16 +1020,38 @@ def _attached_title(lines: _Lines, head: _Head, start: int) -> None:
     end = min(len(lines), start + MAX_COVER_LINES + MAX_SIGNATURE_LINES)
     rows = [k for k in range(start, end) if not lines.removed[k] and lines.norm[k]]
     for n, k in enumerate(rows):
-        after_date = n > 0 and date_only(lines.norm[rows[n - 1]]) is not None
+        # right after the signing date, or after the disclosure note under it ("(此件公开发布)")
+        above = n - 2 if n > 1 and _DISCLOSURE.fullmatch(lines.norm[rows[n - 1]]) else n - 1
+        after_date = above >= 0 and date_only(lines.norm[rows[above]]) is not None
         above_signature = (
             n + 2 < len(rows)
             and is_org_line(lines.norm[rows[n + 1]])
             and date_only(lines.norm[rows[n + 2]]) is not None
         )
-        if (after_date or above_signature) and _attached_like(lines.norm[k]):
+        if (after_date or above_signature) and (
+            _attached_like(lines.norm[k]) or _named_above(lines, rows[:n], lines.norm[k])
+        ):
             head.title, head.title_lines = normalize_inline(lines.norm[k]), [k]
             lines.removed[k] = True
             return
+
+
+# what a cover notice names as the document it sends: "现将《2025年全市科技工作要点》印发你们",
+# "附件:2015年工作总结及2016年工作思路"
+_SENT_NAME = re.compile(r"《(?P<q>[^《》]{4,80})》|^附件\s*\d?\s*[:：]\s*(?P<a>\S.{3,80})$")
+
+
+def _named_above(lines: _Lines, rows: list[int], line: str) -> bool:
+    """True when the cover notice above names `line` as the document it sends (quoted in 《》 or
+    listed as its 附件, as printed or retouched): the page points to it as the title, whatever kind
+    of document it is ("…工作思路" ends in no document type)."""
+    if len(line) < MIN_ATTACHED_TITLE or not title_like(line) or is_org_line(line):
+        return False
+    for k in rows:
+        for m in _SENT_NAME.finditer(lines.norm[k]):
+            if same_title(m.group("q") or m.group("a") or "", line):
+                return True
+    return False
 
 
 def _cover_date(lines: _Lines, head: _Head, start: int) -> None:
@@ -1486,10 +1508,15 @@ def _opening_furniture(lines: _Lines, head: _Head, i: int) -> str | None:
 def _is_reader_prompt(line: str, head: _Head) -> bool:
     """True for a prompt to the reader under the page's fields (see `_READER_PROMPT`)."""
     return (
-        bool(head.header or head.page_date)
+        (bool(head.header or head.page_date) or _CLICK.match(line) is not None)
         and len(line) <= 80
         and _READER_PROMPT.match(line) is not None
     )
+
+
+# a prompt to click or tap opening a line: no headline opens so (扫描 does: "扫描电镜…"), so above
+# any field as well ("点击查阅更多2023年地方政府工作报告" over a report's occasion)
+_CLICK = re.compile(rf"[{_POINTER_GLYPHS}]?\s*(?:请|可)?(?:点击|单击|轻触|轻点|长按)")
 
 
 SCAN_LINES = 40  # lines of the page's opening read for dates and a cover letter's signature
