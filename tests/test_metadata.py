@@ -3208,3 +3208,23 @@ def test_a_click_prompt_over_a_reports_occasion_is_never_its_title() -> None:
 def test_a_headline_that_opens_with_scanning_is_still_a_headline() -> None:
     page = "扫描电镜图像处理中心在我县建成\n近日,扫描电镜图像处理中心在我县建成投用。\n"
     assert parse(page).metadata.title == "扫描电镜图像处理中心在我县建成"
+
+
+def test_a_character_lost_to_the_pages_encoding_does_not_hide_the_signature() -> None:
+    # a wide space the page could not encode, printed "?": after a name or a date it is no question
+    page = (
+        "某政〔2022〕45号\n?\n各县、区人民政府,市政府各部门:\n"
+        "现将《某某市加快科技成果转化应用体系建设实施方案》印发给你们,请认真组织实施。\n?\n"
+        "某某市人民政府 ?\n2022年11月2日?\n(此件公开发布)\n"
+        "某某市加快科技成果转化应用体系建设实施方案\n?\n"
+        "为贯彻落实党中央、国务院有关决策部署,深化全市科技创新体制机制改革,制定本方案。\n"
+    )
+    meta = parse(page).metadata
+    assert meta.title == "某某市加快科技成果转化应用体系建设实施方案"
+    assert meta.publisher == "某某市人民政府"
+    assert meta.written_date == "2022-11-02"
+
+
+def test_a_headline_asking_a_question_keeps_its_question_mark() -> None:
+    page = "科技成果转化难在哪里?\n发布时间:2024-03-01\n近年来,我市科技成果转化工作取得新进展。\n"
+    assert parse(page).metadata.title == "科技成果转化难在哪里?"

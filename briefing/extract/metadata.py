@@ -276,7 +276,7 @@ class _Lines:
             self.raw[:1] = head
             self.number[:1] = self.number[:1] * len(head)
             self.chrome = [(n + len(head) - 1 if n else 0, ln) for n, ln in self.chrome]
-        self.norm = normalize_lines(self.raw)
+        self.norm = [_without_lost_character(n) for n in normalize_lines(self.raw)]
         self.removed = [not n for n in self.norm]
         self._footer_between_chrome()
         for k, line in enumerate(self.raw):
@@ -313,6 +313,20 @@ class _Lines:
             if not gone and not is_debris_line(r)
         ]
         return "\n".join(cut_truncated_tail(join_broken_lines(kept)))
+
+
+# A character the page's encoding could not carry, printed as "?" (a wide space after a signature:
+# "某某市人民政府 ?" / "2022年11月2日?" / "?" alone): a name or a date never ends in a question
+_LOST_CHARACTER = re.compile(r"\s*\?+\s*$")
+
+
+def _without_lost_character(line: str) -> str:
+    if not line.endswith("?"):
+        return line
+    rest = _LOST_CHARACTER.sub("", line)
+    if not rest or date_only(rest) is not None or names_body(rest):
+        return rest
+    return line
 
 
 # a picture's file as a page prints it where the picture failed to load: its name ("图片1.png") or
