@@ -41,7 +41,9 @@ from briefing.wording import (
     clean_sentence,
     figures_in,
     has_figure,
+    is_continuation,
     is_setting,
+    opens_on_past,
     substance,
     unsuitable,
 )
@@ -714,7 +716,9 @@ def pick_highlights(
        candidates whose strongest theme did not pick them;
     6. the measures named in `behind` come after all others, whatever their score (the
        其他科技工作 whose S&T word is beside what they report: `science_focused`);
-    7. a result that is a demand (要围绕…, `digest.DEMAND_RE`) and an item leaning on a year it
+    7. a plan or provision that opens on the past or the present (去年…, 目前…, 至此…:
+       `wording.opens_on_past`) is no highlight: it is a result or a state read as a plan;
+    8. a result that is a demand (要围绕…, `digest.DEMAND_RE`) and an item leaning on a year it
        does not print (`wording.dangling_year`: 今年初，…; 当年…)
        scores `DANGLING_PENALTY` less, unless its only such word is 今年 and `dated` gives its
        document's year (`digest.own_year`; the item then shows it: `wording.dated_this_year`).
@@ -752,6 +756,10 @@ def pick_highlights(
         text = clean[mid]
         if text is None:
             continue
+        if row["status"] != "done" and opens_on_past(text):
+            # 去年我区…, 目前…, 至此…: a result or a state read as a plan; under 下一步安排 it would
+            # tell the reader that what was done is still to do
+            continue
         evidence: tuple[str, ...] = row["evidence"]
         folded = text.casefold()
         support = _support(folded, evidence, terms_of[mid])
@@ -767,6 +775,10 @@ def pick_highlights(
             # a report sentence listing results of several kinds shows (and is scored by) the
             # clauses of this theme, not the whole list under the theme one clause matched
             part = theme_part(text, evidence, _owner(clause_themes, str(row["theme"]), text))
+            if part is not None and is_continuation(part):
+                # the theme is named only where the sentence sums up its list (…，有效地促进了
+                # 科技成果转化): no highlight of this theme
+                continue
             if part is not None and unsuitable(part) is None:
                 shown = part
                 figures = min(figures, len(figures_in(part)))

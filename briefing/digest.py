@@ -36,10 +36,13 @@ from briefing.wording import (
     PROGRAMME_RE,
     balance_marks,
     clean_sentence,
+    closes_frame,
     dangling_year,
     has_figure,
     is_continuation,
     names_sci_tech,
+    opens_on_past,
+    states_a_verdict,
     substance,
     unsuitable,
 )
@@ -412,6 +415,9 @@ _LEANING_RE = re.compile(
     r"|最高|最多|不超过|不高于"
     # a size leans on the fund or project just named: 设立天使投资引导基金，首期规模5亿元
     r"|(?:首期|一期|总|注册|认缴)?规模(?!以上|化)|总投资|总金额"
+    # an amount or a scope with no subject of its own: （累计发放该类贷款175笔，）总额达14.31亿元;
+    # （…评价指标体系根据…，）涵盖研发投入、知识产权等7个维度
+    r"|(?:总|金|余)?额(?:达|为|超)|涵盖|包括|包含"
     # a ratio named by its measure word leans on the amount before: 全社会研发经费投入大幅增加，
     # 投入强度达到2.8%
     r"|(?:投入)?强度|比重|占比|增速|增幅"
@@ -621,8 +627,36 @@ def theme_part(
         while j < len(clauses) and _LEANING_RE.match(clauses[j]):
             chosen.add(j)
             j += 1
+    for i in sorted(chosen):
+        if i <= first or i - 1 in chosen:
+            continue
+        if is_continuation(clauses[i]):
+            # 有效地促进了科技成果转化 sums up the whole list: it goes with the theme's other clauses;
+            # alone, the part is that half sentence, which names the theme only in passing (no
+            # highlight of it: `aggregate.pick_highlights`)
+            if any(j in hits and not is_continuation(clauses[j]) for j in chosen):
+                chosen.discard(i)
+            continue
+        if closes_frame(clauses[i]):
+            # …提供强有力的支撑 closes the frame a 为 opened clauses before: all of it, or (no 为:
+            # the sentence's subject provides it) the whole sentence
+            opener = next(
+                (j for j in range(i - 1, first - 1, -1) if clauses[j].startswith("为")), None
+            )
+            if opener is None:
+                return None
+            chosen |= set(range(opener, i))
+        elif _CONSEQUENCE_RE.match(clauses[i]):
+            # 成为首家北交所过会上市的福建民企 says what became of the subject of the clause before;
+            # 与45家企业开展… says with whom the clause before's experts did it
+            chosen |= _with_support(clauses, i - 1)
     part = "，".join(clauses[i] for i in sorted(chosen))
     return f"{balance_marks(_JOINING_RE.sub('', part))}。"
+
+
+# a clause that says what became of the subject of the clause before (成为首家…, 使…) or with whom it
+# acted (与45家企业开展…对接活动, the experts sent in the clause before): it has no subject of its own
+_CONSEQUENCE_RE = re.compile(r"^(?:成为|使得?|由此|以此|跻身|填补|与|同|向)")
 
 
 def _parallel_results(clauses: Sequence[str]) -> bool:
@@ -649,6 +683,13 @@ def _shortened(clause: str) -> str:
     return head if head.endswith("等") else f"{head}等"
 
 
+def _no_subject(clause: str) -> bool:
+    """Whether a clause without figures is a set phrase no clause after it can lean on for a
+    subject (实现资源共享、优势互补，确保…增长20%以上; 形成…的发展格局，力争…): quoted before the
+    figures, it opens the quote on boilerplate."""
+    return not has_figure(clause) and bool(_SLOGAN_PAIR_RE.match(clause) or _AIM_RE.match(clause))
+
+
 # what the step built on, figures and all: 在组织…11所直属高校开展…改革试点的基础上
 _GROUNDS_RE = re.compile(r"^在.{2,80}(?:的)?(?:基础上|前提下|背景下|过程中)$")
 _JOINING_RE = re.compile(r"^(?:并且|而且|并(?=[以于在将对与把向从按由已经同]))")
@@ -662,7 +703,7 @@ def _with_support(clauses: Sequence[str], i: int) -> set[int]:
     if i > 0 and (
         _DATE_ONLY_RE.match(clauses[i - 1])
         or _RECIPIENT_RE.match(clauses[i - 1])
-        or _LEANING_RE.match(clauses[i])
+        or (_LEANING_RE.match(clauses[i]) and not _no_subject(clauses[i - 1]))
     ):
         chosen.add(i - 1)
         if i > 1 and _LEANING_RE.match(clauses[i]) and _RECIPIENT_RE.match(clauses[i - 2]):
@@ -774,7 +815,7 @@ def _theme_items(
             counted = [fresh, *(c for c in counted if c is not fresh)]
         return "", _spread(counted, n)
     plans = sorted(
-        (c for c in theme.plans if _quotable(c) and not _PRESENT_RE.match(c.text)),
+        (c for c in theme.plans if _quotable(c) and not opens_on_past(c.text)),
         key=lambda c: c.stale,
     )
     if plans:
@@ -784,11 +825,6 @@ def _theme_items(
 
 # what a place has, not what was done: 目前，全市拥有国家重点实验室等国家级创新平台4家、…
 _STOCK_RE = re.compile(r"^(?:目前|当前|现阶段)?[，,]?[^，,。；]{0,10}(?:拥有|共有|现有)")
-
-
-# a sentence that opens on the present or the past (目前我县…, 截至2023年底, 近年来) states how
-# things stand, whatever status it was given: never introduced as a plan (下一步，…)
-_PRESENT_RE = re.compile(r"^(?:目前|当前|现在|现已|截至|截止|近年来|近几年|今年以来|\d{4}年以来)")
 
 
 def _quotable(c: Cited) -> bool:
@@ -808,7 +844,8 @@ def _quoted(items: Sequence[Cited]) -> str:
 # how a document calls its own jurisdiction at a quote's start (全市科技进步贡献率…, 我省…): the
 # place named before it says it
 _OWN_PLACE_RE = re.compile(
-    r"^(\d{4}年(?:度|底|末)?[，,]?)?(?:全|我|本)(?:自治区|自治州|省|市|区|县|州|盟|旗)(?![长委级属])"
+    r"^((?:截至|截止|到)?\d{4}年(?:度|底|末|\d{1,2}月(?:底|末)?)?[，,]?)?"
+    r"(?:全|我|本)(?:自治区|自治州|省|市|区|县|州|盟|旗)(?![长委级属])"
 )
 # 全年 after the year put before it says nothing more (2016年全年…)
 _WHOLE_YEAR_RE = re.compile(r"^全年")
@@ -838,11 +875,22 @@ def placed(quote: str, where: str) -> str:
     if place and _LEVEL_BODY_RE.match(quote) and place.endswith(quote[0]):
         return stem + quote  # 天津市科技局…: the body's own words date it, if at all
     if place and (m := _OWN_PLACE_RE.match(quote)):
+        date = (m.group(1) or "").rstrip("，,")
+        if date and not date[0].isdigit():
+            # 截至2025年末，全区… -> 截至2025年末，襄城区…: a time up to which stays before the place
+            return f"{date}，{place}{year}{quote[m.end() :]}"
         # 2022年，全市… -> 拉萨市2022年…: the date joins the place without its comma
-        quote = (m.group(1) or "").rstrip("，,") + quote[m.end() :]
+        quote = date + quote[m.end() :]
     if year:
         quote = _WHOLE_YEAR_RE.sub("", quote)
+    if place and (m := _UP_TO_RE.match(quote)):
+        # 截至2025年末，累计发放… -> 截至2025年末，襄城区累计发放…: the place is the subject
+        return f"{m.group()}{place}{year}{quote[m.end() :]}"
     return f"{place}{year}{quote}"
+
+
+# a time up to which the figures count, opening the quote: 截至2025年末，
+_UP_TO_RE = re.compile(r"^(?:截至|截止)[^，,。；]{2,16}[，,]")
 
 
 _WHERE_RE = re.compile(r"^(.*?)(\d{4}年)?$")
@@ -974,7 +1022,7 @@ def digest_lines(
                     if p.policy == policy
                     and p.text not in quoted
                     and _quotable(p)
-                    and not _PRESENT_RE.match(p.text)
+                    and not opens_on_past(p.text)
                     and not (current and p.stale)
                 ),
                 None,
@@ -1072,7 +1120,10 @@ def strongest_measures(
             # 要立足经济发展需求，着力构建…体系: a demand that neither counts nor names anything
             # sums up no document (its gist says what it is about otherwise)
             continue
-        scored.append((tier(m), story, demand, plain, -score, position, quote, m.status != "done"))
+        # a sentence opening on 去年/目前/至此 reports what was done, whatever status it was read
+        # as: the gist never puts 下一步， before it
+        planned = m.status != "done" and not opens_on_past(text)
+        scored.append((tier(m), story, demand, plain, -score, position, quote, planned))
     scored.sort()
     if scored and scored[0][0] < 2:
         # a document that reports S&T work is summed up by it alone: its second place is not
@@ -1366,6 +1417,8 @@ def section_topics(doc: ExtractedDocument, n: int = 2) -> list[str]:
             and not _FRAME_HEADING_RE.match(heading)
             and not _CONTACT_RE.search(heading)
             and not _SLOGAN_PAIR_RE.match(heading)
+            # 加大政府引导扶持力度，创新环境不断优化: how well it went, not what it is about
+            and not states_a_verdict(heading)
         ):
             topics.append(heading)
         if len(topics) >= n:

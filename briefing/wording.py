@@ -136,7 +136,11 @@ def clean_sentence(text: str) -> str:
     # 二是加快建设高能级科创平台。超瞬态实验装置…: the item's title goes, its content stays
     while (m := _RUN_IN_RE.match(s)) and _content(s[m.end() :]) >= 12:
         s = _strip_openers(s[m.end() :])
-    while (m := _GUIDANCE_RE.match(s)) and _content(s[m.end() :]) >= 12:
+    while (
+        (m := _GUIDANCE_RE.match(s))
+        and _content(s[m.end() :]) >= 12
+        and not (s.startswith("为") and closes_frame(s[m.end() :]))
+    ):
         # …负责人表示，下一步，…: what the speaker's clause hid may itself be an opener
         s = _strip_openers(s[m.end() :])
     if (m := _VERDICT_LEAD_RE.match(s)) and has_figure(re.split(r"[，,；;。]", s[m.end() :])[0]):
@@ -156,6 +160,22 @@ def clean_sentence(text: str) -> str:
     if s and s[-1] not in "。！？":
         s = s.rstrip(".") + "。"
     return s
+
+
+# what closes a frame opened by 为 (为…提供强有力的科技人才支撑, 为…奠定坚实基础): the 为 and all
+# between belong to it
+_FRAME_CLOSE_RE = re.compile(
+    r"(?:提供|奠定|作出|做出|贡献|注入|打下|创造|营造)了?[^，,；;。]{0,24}"
+    r"(?:支撑|保障|基础|条件|动力|力量|贡献|环境|服务|支持|活力|氛围|经验|样板)[。；;]?$"
+)
+
+
+def closes_frame(text: str) -> bool:
+    """Whether `text` ends on the close of a 为-frame opened before it: its last clause says what
+    was provided (…提供强有力的科技人才支撑) and no 为 of its own opens the clause's object. What a
+    purpose clause (为奋力推进…行动，) leaves would end in a dangling …提供…支撑 whose start was cut."""
+    last = re.split(r"[，,；;]", text.rstrip("。；;"))[-1]
+    return bool(_FRAME_CLOSE_RE.search(last)) and "为" not in last
 
 
 def without_enumerator(quote: str) -> str:
@@ -333,7 +353,9 @@ _CONTINUATION_RE = re.compile(
     r"^(?:并(?:且|于|在|将|对|与|把|向|从|按|由|已|经|同|以)|而且|还有|以及|及其|另有|包括"
     # a date with no subject before its verb: 于2015年底初步完成了《…》的起草工作 (于是 opens a
     # consequence, 于都 is a county)
-    r"|于(?=\d|[今去上同当本次]年))"
+    r"|于(?=\d|[今去上同当本次]年)"
+    # what the clauses before came to: 有效地促进了科技成果转化, 从而有力推动了…, 进一步提升了…
+    r"|(?:从而|进而)?(?:有效|有力|大大|极大|充分|切实|进一步)(?:地)?[\u4e00-\u9fff]{1,3}了)"
 )
 
 
@@ -397,6 +419,18 @@ _VISION_CLAUSE_RE = re.compile(
     r"^[^，；。]{2,30}(?:大幅|显著|明显|加速|加快|进一步|持续|不断|全面|稳步|逐步|基本)"
     r"(?:提高|提升|增强|形成|改善|优化|完善|壮大|扩大|强化|健全|建立)$"
 )
+
+
+def states_a_verdict(heading: str) -> bool:
+    """Whether a heading (加大政府引导扶持力度，创新环境不断优化) holds a verdict on how things went
+    (`_VISION_CLAUSE_RE`, `_PRAISE_RE`): a summary's heading that says how well, not what about."""
+    return any(
+        _VISION_CLAUSE_RE.match(c) or _PRAISE_RE.search(c)
+        for c in re.split(r"[，,；;]", heading)
+        if c
+    )
+
+
 # results praised, none named: “扫黑除恶”专项斗争工作成果突出，工作成绩在全市名列前茅
 _PRAISE_RE = re.compile(
     r"(?:成果|成效|成绩|效果)(?:突出|显著|明显|丰硕|斐然)|名列前茅|走在(?:全国|全省|全市|全区|全县)?前列"
@@ -515,6 +549,42 @@ _LEAD_IN_RE = re.compile(
 )
 
 
+# a pledge or a call to effort that does no work of its own: 我们一定积极努力…, 确保各项任务落到实处,
+# 只争朝夕、紧抓快干, 努力完成…各项任务指标 (一定 before a verb: 一定规模, 给予一定奖励 are no pledge)
+_PLEDGE_RE = re.compile(
+    r"一定(?:要|能|会|把|将|可以|积极|努力|认真)|务必|只争朝夕|全力以赴|不折不扣|坚定不移|真抓实干|苦干实干"
+    r"|落(?:到|在)实处|见到实效|(?:各项|全年)(?:工作|任务|目标|指标|部署|决策部署|政策措施)"
+)
+_PLEDGE_SPLIT_RE = re.compile(r"[，,；;。：:]")
+
+
+def is_pledge(text: str) -> bool:
+    """Whether a (cleaned) sentence is a pledge and nothing more: it says 一定/务必/落到实处/各项工作
+    and, without figures, no clause of it outside the pledge names a programme or a document or
+    reports a concrete step (印发, 召开, 设立 …). 建立联席会议制度，每年召开一次会议，确保各项任务落到
+    实处 does (召开); 全市科技系统要树牢…全局思维，只争朝夕、紧抓快干，…做好各项工作 does not."""
+    if not _PLEDGE_RE.search(text) or has_figure(text):
+        return False
+    rest = [c for c in _PLEDGE_SPLIT_RE.split(text) if c and not _PLEDGE_RE.search(c)]
+    # a quoted slogan (“以日保周、以周保月”) names nothing done; a document (《…》) or a programme does
+    return not any("《" in c or PROGRAMME_RE.search(c) or CONCRETE_RE.search(c) for c in rest)
+
+
+# a sentence that opens on what was done before the issue's plans (去年我区…, 过去一年, 一年来, 通过一年
+# 的建设, 至此) or on how things stand now (目前, 截至, 近年来): a result or a state, whatever status
+# the extraction gave it; a 下一步安排 or a gist's 下一步 never shows it as a plan
+_PAST_OPENING_RE = re.compile(
+    r"^(?:目前|当前|现在|现已|截至|截止|近年来|近几年|今年以来|\d{4}年以来|去年|上年|上一年|前一年"
+    r"|过去(?:的)?(?:一|两|三|五|几)?年|(?:一|两|三|五)年来|通过(?:一|两|三)?年的|至此|已经|业已)"
+)
+
+
+def opens_on_past(text: str) -> bool:
+    """Whether a (cleaned) sentence opens on the past or the present (去年我区…, 目前…, 至此…):
+    no plan however it was read."""
+    return bool(_PAST_OPENING_RE.match(text))
+
+
 def unsuitable(text: str) -> str | None:
     """Why a (cleaned) sentence is no highlight, or None when it may be one."""
     if _content(text) < 12:
@@ -592,17 +662,31 @@ def unsuitable(text: str) -> str | None:
         return "评价或愿景"
     if not figures and not named and len(_SLOGAN_WORD_RE.findall(text)) >= 3:
         return "口号"
+    if is_pledge(text):
+        return "表态"
     if not figures and "《" not in text and _PRINCIPLE_RE.match(text):
         # a stance and an aim (坚持…理念，打造…主体): what the office believes, not what it did
         return "口号"
     return None
 
 
+# a meeting arranged to recur (每年召开一次联席会议, 定期召开推进会): a mechanism set up, not one
+# meeting reported
+_RECURRING_RE = re.compile(
+    r"(?:每年|每季度?|每半年|每月|每周|定期)[^，,。；;]{0,8}(?:召开|举行|举办|组织)"
+)
+
+
 def _only_an_event(text: str, event: re.Pattern[str]) -> bool:
     """Whether `text` reports the meeting or talk `event` finds and nothing it issued or did
-    (`_OUTCOME_RE` outside the event's own words: 培训会 itself trains no one)."""
+    (`_OUTCOME_RE` outside the event's own words: 培训会 itself trains no one). A meeting arranged
+    to recur (每年召开一次会议) is a mechanism, not an event."""
     found = event.search(text)
-    return found is not None and not _OUTCOME_RE.search(event.sub("", text))
+    return (
+        found is not None
+        and not _OUTCOME_RE.search(event.sub("", text))
+        and not _RECURRING_RE.search(text)
+    )
 
 
 MIN_SCORE = 3
@@ -625,7 +709,7 @@ def substance(text: str, figures: int, done: bool) -> int:
     names no science or technology (`_figure_points`); 2 for a named programme or
     document (《…》, “…”, …计划/…基金/…实验室); 1 for a verb of something done or decided (印发,
     设立, 获批, 累计…); 1 for a reported result (进展); 1 for a length that reads in one breath
-    (20–150 characters); minus 2 for a generic intention (加快…, 进一步… with no figure and no
+    (20–150 characters); 1 for a fixed schedule (每年召开一次…); minus 2 for a generic intention (加快…, 进一步… with no figure and no
     name, or every clause a verb of striving or aim, `is_generic_intention`, whose names then earn
     nothing); minus 2 for a vision in set phrases (更加…、不断…, three or more).
     """
@@ -636,6 +720,8 @@ def substance(text: str, figures: int, done: bool) -> int:
     named = not aims_only and bool(NAMED_RE.search(text) or PROGRAMME_RE.search(text))
     score += 2 if named else 0
     score += 1 if CONCRETE_RE.search(text) else 0
+    # a fixed schedule (每年召开一次联席会议, 每季度组织一次对接会) is a plan a reader can check
+    score += 1 if _RECURRING_RE.search(text) else 0
     score += 1 if done else 0
     length = _content(text)
     score += 1 if 20 <= length <= 150 else 0

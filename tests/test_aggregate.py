@@ -1545,3 +1545,33 @@ def test_a_zhuanti_with_no_figure_of_its_own_lists_its_measures_figures_listed_e
     assert shown("", "成果转化") == ["对接科技成果转化项目"]
     assert shown("", "科技金融") == []
     assert shown("科技金融", "科技金融") == ["对接科技成果转化项目"]
+
+
+def test_a_pledge_is_no_plan_and_a_result_is_not_listed_under_next_steps() -> None:
+    """Judges of unseen 简报 found a pledge (…只争朝夕、紧抓快干，…做好各项工作) as a theme's plan while
+    the same document's concrete plan (a meeting every year) was passed over, and 去年我区… under
+    下一步安排."""
+    pledge = _said(
+        "a",
+        "全市科技人才工作要树牢“以日保周、以周保月”的全局思维，只争朝夕、紧抓快干，以超常举措做好各项工作。",
+        {"人才": ["人才"]},
+        "planned",
+    )
+    meeting = _said(
+        "b",
+        "建立高层次人才工作联席会议制度，每年召开一次联席会议，确保各项任务落到实处。",
+        {"人才": ["人才"]},
+        "planned",
+    )
+    last_year = _said(
+        "c",
+        "去年我区共引进高层次人才团队12个，新增博士后工作站3家。",
+        {"人才": ["人才", "博士后"]},
+        "planned",
+    )
+    agg = aggregate([_doc(1, [pledge, meeting, last_year], [])], ["人才"])
+    picked = pick_highlights(agg.measures, ["人才"], 5)["人才"]
+    assert picked["measure_id"].tolist() == ["b"]
+    assert picked["clean"].tolist() == [
+        "建立高层次人才工作联席会议制度，每年召开一次联席会议，确保各项任务落到实处。"
+    ]

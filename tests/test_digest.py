@@ -1402,3 +1402,115 @@ def test_a_gist_of_greetings_or_a_visit_says_it_holds_nothing_concrete() -> None
         )
     ]
     assert not says_little(doc)
+
+
+def test_next_steps_never_open_on_last_years_results() -> None:
+    """Judges of unseen 简报 found 下一步，去年我区… : a result read as a plan opened the plan part
+    of the 本期要点. A sentence opening on 去年, 一年来, 通过一年的建设 or 至此 is no plan."""
+    last_year = Cited("去年我区共39家企业进行了知识产权质押，共贷款3.78亿元。", "[2]", 2, 7)
+    built = Cited("通过一年的建设，全市新建省级重点实验室5家。", "[3]", 3, 7)
+    plan = Cited("力争到2026年全县高新技术企业达到60家。", "[1]", 1, 6)
+    lines = digest_lines(
+        counts=_counts(),
+        kinds=["工作总结"] * 3,
+        themes=[ThemeFacts("科技金融", 3, [], [last_year, built, plan])],
+    )
+    assert not any("去年我区" in line or "通过一年" in line for line in lines)
+    assert lines[-1] == "科技金融方面，以工作安排为主：力争到2026年全县高新技术企业达到60家[1]。"
+
+
+def test_a_gist_marks_no_past_result_as_a_next_step() -> None:
+    """A report's sentence about last year, read as planned, is no 下一步 in its gist."""
+    texts = [
+        "去年全区新增高新技术企业35家，技术合同成交额12亿元。",
+        "全区国家高新技术企业达到128家，技术合同成交额21亿元、增长35%。",
+    ]
+    doc = _reply("2026年区政府工作报告", "\n".join(texts))
+    doc.measures = [
+        Measure(id="m0", text=texts[0], section=(), status="planned", themes=["成果转化"]),
+        Measure(id="m1", text=texts[1], section=(), status="done", themes=["成果转化"]),
+    ]
+    doc.indicators = [
+        Indicator(
+            id=f"i{k}", text=t, metric=t, value=v, unit=u, year=2025, kind="actual", measure_id="m0"
+        )
+        for k, (t, v, u) in enumerate(
+            (("新增高新技术企业", 35, "家"), ("技术合同成交额", 12, "亿元"))
+        )
+    ]
+    shown = strongest_measures(doc, 2)
+    assert any(m.startswith("去年全区新增高新技术企业35家") for m in shown)
+    assert not any(m.startswith("下一步") for m in shown)
+
+
+def test_a_gist_quote_does_not_open_on_boilerplate_or_mid_sentence() -> None:
+    """Judges found gists opening on a set phrase (实现资源共享、优势互补，确保…) or mid-sentence
+    (总额达14.31亿元，…; 涵盖研发投入…7个维度, the subject cut off)."""
+    slogan = clean_sentence(
+        "加强校企合作，实现资源共享、优势互补，确保2025年高校院所研发投入增长20%以上。"
+    )
+    assert fact(slogan) == "确保2025年高校院所研发投入增长20%以上"
+    amount = clean_sentence(
+        "截至2025年末,全区全年累计发放该类贷款175笔,总额达14.31亿元,精准赋能湖北凌晟药业等80家重点科技企业。"
+    )
+    assert fact(amount).startswith("截至2025年末，全区全年累计发放该类贷款175笔，总额达14.31亿元")
+    scope = clean_sentence(
+        "科技型企业知识价值信用评价指标体系根据科技型企业科创属性，涵盖研发投入、知识产权等7个维度的创新要素，并给予不同权重赋值。"
+    )
+    assert fact(scope).startswith("科技型企业知识价值信用评价指标体系")
+    # the place of a pack of many goes after a 截至 date, not before it
+    assert placed(fact(amount), "襄城区").startswith("截至2025年末，襄城区全年累计发放")
+
+
+def test_a_gist_passes_over_a_heading_that_is_a_verdict() -> None:
+    """Judges found 涉及加大政府引导扶持力度，创新环境不断优化: how well it went says nothing of
+    what the document is about."""
+    doc = _reply("某市科技局工作总结", "")
+    doc.measures = [
+        Measure(
+            id=f"m{i}",
+            text="成立工作专班，统筹推进科技创新工作。",
+            section=(heading,),
+            status="done",
+            themes=[],
+        )
+        for i, heading in enumerate(
+            ("一、加大政府引导扶持力度，创新环境不断优化", "二、建设科技企业孵化器")
+        )
+    ]
+    assert section_topics(doc) == ["建设科技企业孵化器"]
+
+
+def test_a_themes_clauses_keep_the_clause_their_tail_leans_on() -> None:
+    """A highlight cut to a theme's clauses lost a middle clause and ended on a dangling tail:
+    …提供强有力的支撑 whose 为 was cut, 成为首家… without who became it, 与45家企业开展… without who
+    did it, 有效地促进了科技成果转化 without what did. Each keeps what it leans on, or the theme
+    takes the whole sentence, or (named only in the summing-up) the tail alone, which is no
+    highlight."""
+    listed = (
+        "2024年，新增国家级科技企业孵化器2家，新认定高新技术企业156家，推动高企铁拓机械正式登陆北交所，"
+        "成为首家北交所过会上市的福建民企，新增省级重点实验室3家。"
+    )
+    assert theme_part(listed, ["上市"]) == (
+        "2024年，推动高企铁拓机械正式登陆北交所，成为首家北交所过会上市的福建民企。"
+    )
+    framed = (
+        "2024年，新增国家级科技企业孵化器2家，新认定高新技术企业156家，为全市科技型中小企业，"
+        "特别是初创企业，提供了覆盖全生命周期的金融服务，新增省级重点实验室3家。"
+    )
+    assert theme_part(framed, ["金融"]) == (
+        "2024年，为全市科技型中小企业，特别是初创企业，提供了覆盖全生命周期的金融服务。"
+    )
+    paired = (
+        "2017-2018年，组织近20所高校的160多位专家赴区县，与45家企业开展科技资源精准对接活动，"
+        "累计收集活动成果23个，达成项目合作15项、技术转让2次，建立学生学习基地4个，引进人才4人。"
+    )
+    part = theme_part(paired, ["技术转让", "对接"])
+    assert part is not None and part.startswith(
+        "2017-2018年，组织近20所高校的160多位专家赴区县，与45家"
+    )
+    summed = (
+        "“十三五”期间，获国家科技进步奖2项，省级科技进步奖27项，评选出市级科技进步奖467项，"
+        "有效地促进了科技成果转化。"
+    )
+    assert theme_part(summed, ["成果转化"]) == "有效地促进了科技成果转化。"
