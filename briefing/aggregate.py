@@ -41,10 +41,10 @@ from briefing.wording import (
     clean_sentence,
     figures_in,
     has_figure,
-    is_continuation,
     is_setting,
     opens_on_past,
     substance,
+    sums_up,
     unsuitable,
 )
 
@@ -775,7 +775,7 @@ def pick_highlights(
             # a report sentence listing results of several kinds shows (and is scored by) the
             # clauses of this theme, not the whole list under the theme one clause matched
             part = theme_part(text, evidence, _owner(clause_themes, str(row["theme"]), text))
-            if part is not None and is_continuation(part):
+            if part is not None and sums_up(part):
                 # the theme is named only where the sentence sums up its list (…，有效地促进了
                 # 科技成果转化): no highlight of this theme
                 continue

@@ -44,6 +44,7 @@ from briefing.wording import (
     opens_on_past,
     states_a_verdict,
     substance,
+    sums_up,
     unsuitable,
 )
 
@@ -630,11 +631,11 @@ def theme_part(
     for i in sorted(chosen):
         if i <= first or i - 1 in chosen:
             continue
-        if is_continuation(clauses[i]):
+        if sums_up(clauses[i]):
             # 有效地促进了科技成果转化 sums up the whole list: it goes with the theme's other clauses;
             # alone, the part is that half sentence, which names the theme only in passing (no
             # highlight of it: `aggregate.pick_highlights`)
-            if any(j in hits and not is_continuation(clauses[j]) for j in chosen):
+            if any(j in hits and not sums_up(clauses[j]) for j in chosen):
                 chosen.discard(i)
             continue
         if closes_frame(clauses[i]):

@@ -353,10 +353,18 @@ _CONTINUATION_RE = re.compile(
     r"^(?:并(?:且|于|在|将|对|与|把|向|从|按|由|已|经|同|以)|而且|还有|以及|及其|另有|包括"
     # a date with no subject before its verb: 于2015年底初步完成了《…》的起草工作 (于是 opens a
     # consequence, 于都 is a county)
-    r"|于(?=\d|[今去上同当本次]年)"
-    # what the clauses before came to: 有效地促进了科技成果转化, 从而有力推动了…, 进一步提升了…
-    r"|(?:从而|进而)?(?:有效|有力|大大|极大|充分|切实|进一步)(?:地)?[\u4e00-\u9fff]{1,3}了)"
+    r"|于(?=\d|[今去上同当本次]年))"
 )
+# what the clauses before came to: 有效地促进了科技成果转化, 从而有力推动了…, 进一步提升了…
+_SUMMING_UP_RE = re.compile(
+    r"^(?:从而|进而)?(?:有效|有力|大大|极大|充分|切实|进一步)(?:地)?[\u4e00-\u9fff]{1,3}了"
+)
+
+
+def sums_up(text: str) -> bool:
+    """Whether a (cleaned) sentence or clause only says what the ones before it came to
+    (有效地促进了科技成果转化): it leans on all of them."""
+    return bool(_SUMMING_UP_RE.match(text))
 
 
 # a sentence opening on a word that points back (该提案由…提出, 此次活动…, 上述企业…, 他说，…): what it
@@ -375,7 +383,7 @@ _THIS_EVENT_RE = re.compile(r"^(?:此次|本次)[^，。；]{0,10}?(?:会|活动
 def is_continuation(text: str) -> bool:
     """Whether a (cleaned) sentence or quote leans on the one before it for its subject and verb
     (并于2017年1月联合印发了…, 于2015年底初步完成了…): it does not stand alone."""
-    return bool(_CONTINUATION_RE.match(text))
+    return bool(_CONTINUATION_RE.match(text) or _SUMMING_UP_RE.match(text))
 
 
 # what a place is, not what was done: 南京是全国唯一的科技体制综合改革试点城市，拥有普通高校53所…
