@@ -578,6 +578,14 @@ def is_pledge(text: str) -> bool:
     return not any("《" in c or PROGRAMME_RE.search(c) or CONCRETE_RE.search(c) for c in rest)
 
 
+# how the document itself is handled, not a measure: 公示期为10个自然日, 试点期限：2年, objections to a
+# list (公示期间，如有异议，…; 凡匿名提出的异议…均不予受理)
+_PROCEDURE_RE = re.compile(
+    r"^(?:公示期|公示期间|公示时间|试点期限|实施期限|申报(?:时间|期限)|受理时间|有效期)[为是：:，,内]"
+    r"|异议"
+)
+
+
 # a sentence that opens on what was done before the plans (去年我区…, 过去一年, 一年来, 通过一年
 # 的建设, 至此) or on how things stand now (目前, 截至, 近年来): a result or a state, whatever status
 # the extraction gave it; a 下一步安排 or a gist's 下一步 never shows it as a plan
@@ -672,6 +680,8 @@ def unsuitable(text: str) -> str | None:
         return "口号"
     if is_pledge(text):
         return "表态"
+    if _PROCEDURE_RE.search(text):
+        return "办理程序"
     if not figures and "《" not in text and _PRINCIPLE_RE.match(text):
         # a stance and an aim (坚持…理念，打造…主体): what the office believes, not what it did
         return "口号"

@@ -479,3 +479,15 @@ def test_a_sentence_tens_of_thousands_of_characters_long_is_scored_at_once() -> 
     named = substance("实施科技成果转化专项，支持项目30个。", figures=1, done=True)
     unnamed = substance("支持企业开展研发，支持项目30个。", figures=1, done=True)
     assert named == unnamed + 2
+
+
+def test_a_pledge_or_the_documents_own_procedure_is_no_highlight() -> None:
+    """Judges found 只争朝夕…做好各项工作 as a plan and 公示期为10个自然日 as a gist's main measure;
+    a pledge beside a concrete arrangement (每年召开一次联席会议) is kept, the arrangement scored."""
+    assert unsuitable("全市科技系统要只争朝夕、紧抓快干，以超常举措做好各项工作。") == "表态"
+    assert unsuitable("我们一定积极努力，推动全市科技创新工作再上新台阶。") == "表态"
+    assert unsuitable("公示期为10个自然日（2020年12月24日—2021年1月3日）。") == "办理程序"
+    assert unsuitable("试点期限：2年（自本方案印发之日起）。") == "办理程序"
+    kept = "建立人才工作联席会议制度，每年召开一次联席会议，确保各项任务落到实处。"
+    assert unsuitable(kept) is None
+    assert substance(kept, 0, False) >= 3
