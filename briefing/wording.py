@@ -579,10 +579,12 @@ def is_pledge(text: str) -> bool:
 
 
 # how the document itself is handled, not a measure: 公示期为10个自然日, 试点期限：2年, objections to a
-# list (公示期间，如有异议，…; 凡匿名提出的异议…均不予受理)
+# list opening the sentence (公示期间，如有异议，…; 凡匿名提出的异议…均不予受理)
 _PROCEDURE_RE = re.compile(
     r"^(?:公示期|公示期间|公示时间|试点期限|实施期限|申报(?:时间|期限)|受理时间|有效期)[为是：:，,内]"
-    r"|异议"
+    # an objection procedure as the sentence's first point (凡匿名提出的异议…; not 经评审确定…10人，
+    # 现予公示，如有异议…, a result the procedure follows)
+    r"|^[^，,。；;]*异议"
 )
 
 

@@ -488,6 +488,12 @@ def test_a_pledge_or_the_documents_own_procedure_is_no_highlight() -> None:
     assert unsuitable("我们一定积极努力，推动全市科技创新工作再上新台阶。") == "表态"
     assert unsuitable("公示期为10个自然日（2020年12月24日—2021年1月3日）。") == "办理程序"
     assert unsuitable("试点期限：2年（自本方案印发之日起）。") == "办理程序"
+    assert unsuitable("凡匿名提出的异议和超出公示期限提出的异议，均不予受理。") == "办理程序"
+    # a result the objection procedure follows is kept
+    assert (
+        unsuitable("经专家评审，确定张三等12人为市级青年科技人才，现予以公示，如有异议请反馈。")
+        is None
+    )
     kept = "建立人才工作联席会议制度，每年召开一次联席会议，确保各项任务落到实处。"
     assert unsuitable(kept) is None
     assert substance(kept, 0, False) >= 3
