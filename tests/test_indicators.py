@@ -3161,3 +3161,27 @@ def test_a_year_ahead_opening_a_section_or_paragraph_dates_the_targets_after_it(
         SHA, parse_structure(text), "2022-03-01", None, "某市科技创新行动方案"
     )
     assert [(f.value, f.year) for f in found] == [(100, 2023), (3, 2025)]
+
+
+# --- a name says what was counted, never the adverb or verb left of its clause (issue 15, item 2) --
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # the adverb before the clause's verb is no part of what was counted
+        ("区人大审议通过的10大类31项民生实事全部完成。", "民生实事"),
+        ("深圳综合改革试点首批40项授权事项大部分落地。", "授权事项"),
+        # "…的行业大类有9个": 有 is the verb, the 行业大类 are counted
+        ("经费投入超过20亿元的行业大类有9个。", "行业大类"),
+    ],
+)
+def test_a_counted_noun_ends_before_the_adverb_of_its_predicate(text: str, metric: str) -> None:
+    assert figures(text, place="某省")[-1].metric == metric
+
+
+def test_a_clause_of_adverbs_and_a_verb_names_no_metric() -> None:
+    # "先后有8批": nothing there says what was counted; no fragment "先后有" is a name
+    assert one("来丰县挂职的科技镇长团,先后有8批。", place="某省").metric != "先后有"
+    found = figures("在全省率先再给予每家5万元奖励。", place="某省")
+    assert all(f.metric is None or "率先" not in f.metric for f in found)

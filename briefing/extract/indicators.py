@@ -393,6 +393,16 @@ _TRAILING_NOISE_WORDS = _words(
     # "首次突破"); not the 要 of 纲要/重要/纪要, the 可 of 许可/认可
     "有望 已经 首次 再次 仍然 仍 或将 能够 可以 (?<![许认])可 (?<![纲摘重主需只必纪概简提扼])要 拟按 拟 上涨"
 )
+# An adverb or 有 left where the clause's verb was cut off, before a figure ("先后有8批", "率先再给予")
+# or after a count ("10大类31项民生实事全部完成", "…的行业大类有9个"): it modifies the
+# predicate and names nothing. Not the 有 of 拥有/具有/所有, not 再生.
+_ADVERB_TAIL_WORDS = _words(
+    "全部 大部分 先后 率先 (?<![再生])再 (?<![拥具持占所享含没特固])有 已 也 又"
+)
+_ADVERB_TAIL = re.compile("(?:" + "|".join(_ADVERB_TAIL_WORDS) + ")+$")
+_ADVERB_TAIL_LAST = frozenset(w[-1] for w in _ADVERB_TAIL_WORDS) | {"\n"}
+_TRAILING_NOISE_WORDS = (*_TRAILING_NOISE_WORDS, *_ADVERB_TAIL_WORDS)
+
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
 _SUFFIX_STOP = re.compile(
@@ -2996,6 +3006,8 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
     if _NOT_COUNTED.match(noun):
         return None  # "控制在3.9%的较低水平": a manner, not the thing measured
     noun = _strip_metric_tail(noun)
+    if noun[-1:] in _ADVERB_TAIL_LAST:
+        noun = _ADVERB_TAIL.sub("", noun)
     if m is not None and window.startswith("为", m.start()):
         # "认定…2家企业为省独角兽企业": the kind they were made is what is counted
         named = _AS_KIND.match(window, m.start() + 1)
