@@ -3185,3 +3185,25 @@ def test_a_clause_of_adverbs_and_a_verb_names_no_metric() -> None:
     assert one("来丰县挂职的科技镇长团,先后有8批。", place="某省").metric != "先后有"
     found = figures("在全省率先再给予每家5万元奖励。", place="某省")
     assert all(f.metric is None or "率先" not in f.metric for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # people are counted: the name ends on the person, not on what they did
+        ("选派13名科技创新首席服务官对接各区县。", "科技创新首席服务官"),
+        ("选派20名年轻党员干部派驻重点高校院所。", "年轻党员干部"),
+        ("2名同志分获全国表彰。", "同志"),
+        ("9位科学家增选为两院院士。", "科学家"),
+        ("每组由1名中介机构人员对口服务指导。", "中介机构人员"),
+    ],
+)
+def test_a_count_of_people_is_named_after_the_people(text: str, metric: str) -> None:
+    assert figures(text, place="某省")[0].metric == metric
+
+
+def test_a_predicate_after_a_figure_is_no_name() -> None:
+    # "2亿元已到账", "611人全部脱贫": what follows is what happened, not what was counted
+    for text in ("其中2亿元已到账。", "全市611人全部脱贫。", "2个集体分获全国表彰。"):
+        metric = figures(text, place="某省")[0].metric
+        assert metric is None or (not metric.startswith(("已", "全部")) and "分" not in metric)

@@ -413,7 +413,9 @@ _SUFFIX_STOP = re.compile(
     r"分别|(?<!公)共|累计|投入|入选|运行|揭牌|增加|增长|提高|提升|上升|下降|减少|降低|[0-9]|"
     # "60%科研人员每周平均科研时间增加2小时": a share of researchers, not of their hours;
     # "对20户企业给予…", "为380户企业成功撮合融资…": what they got is another figure
-    r"每|给予|予以|提供|成功|完成|加快|竣工|均"
+    r"每|给予|予以|提供|成功|完成|加快|竣工|均|"
+    # an adverb opens the predicate: "611人全部脱贫", "其中2亿元已到账", "2个集体分获…"
+    r"全部|大部分|已|先后|相继|陆续|分获|斩获"
 )
 _SCOPE = re.compile(
     r"^[^\d,，。；;、“”\"《》]{0,12}?(?:科学城核心区|科学城|核心区|协同创新区|新区|片区|高新区|生态城|科创园|"
@@ -1596,6 +1598,15 @@ def _sentence_figures(
                 scope, scope_from = frame
         end = q.end
         suffix = _counted_noun(text, q.end, c_end)
+        if (
+            suffix
+            and q.unit.endswith(_PEOPLE_UNITS)
+            and (person := _PERSON_HEAD.match(suffix)) is not None
+            and person.end() < len(suffix)
+        ):
+            # "13名科技创新首席服务官对接各区县", "9位科学家增选为…": people are counted; the name
+            # ends on the person, what they did is the predicate
+            suffix = suffix[: person.end()]
         if suffix and metric and metric.endswith(_COMPANY_TAILS) and _COMPANY_END.search(metric):
             # "国家能源集团宁夏煤业有限责任公司400万吨煤炭间接液化示范项目": the firm is whose
             # figure it is, what follows the figure is what it measures
@@ -3020,6 +3031,10 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
 
 
 _TRAILING_LATIN = re.compile(r"[A-Za-z&]+$")
+# the last word of a noun phrase naming people (the longest run ending on one)
+_PERSON_HEAD = re.compile(
+    r".*(?:博士后|同志|干部|代表|人才|领导|骨干|标兵|模范|儿童|青年|群众|嘉宾|[人员家者师士兵官生工匠长手])"
+)
 _AS_KIND = re.compile(r"[^、,，;；。:：!！?？()（）0-9的]{2,16}")
 _HAVING = re.compile(r"(?:具有|富有|具备)[\u4e00-\u9fff]{1,8}?的")
 # "成果600余项参展": a verb, not what is counted
