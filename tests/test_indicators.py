@@ -3207,3 +3207,20 @@ def test_a_predicate_after_a_figure_is_no_name() -> None:
     for text in ("其中2亿元已到账。", "全市611人全部脱贫。", "2个集体分获全国表彰。"):
         metric = figures(text, place="某省")[0].metric
         assert metric is None or (not metric.startswith(("已", "全部")) and "分" not in metric)
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # the base or basis of a change is not what changed
+        ("工业固定资产投资比增53%。", "工业固定资产投资"),
+        ("地方一般公共预算收入可比增长13.2%。", "地方一般公共预算收入"),
+        ("发明专利授权量比“十二五”末增长了311件。", "发明专利授权量"),
+        ("科技型中小企业2671家,与2021年相比增长251%。", "科技型中小企业"),
+        # a mark passed is not what passed it
+        ("高新技术产业实现产值304.97亿元,首次突破300亿元大关。", "高新技术产业实现产值"),
+        ("经济总量跨越了两千亿元。", "经济总量"),
+    ],
+)
+def test_a_comparison_or_a_mark_passed_is_no_part_of_the_name(text: str, metric: str) -> None:
+    assert figures(text, place="某省")[-1].metric == metric

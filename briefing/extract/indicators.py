@@ -391,7 +391,9 @@ _TRAILING_NOISE_WORDS = _words(
     "增至 升至 降至 增加到 提高到 增长到 跃升至 跃升到 跃升 大幅 力争 确保 给予 予以 将 "
     # adverbs and modals before the verb ("增速要高于40%", "可达", "有望突破", "已经达到",
     # "首次突破"); not the 要 of 纲要/重要/纪要, the 可 of 许可/认可
-    "有望 已经 首次 再次 仍然 仍 或将 能够 可以 (?<![许认])可 (?<![纲摘重主需只必纪概简提扼])要 拟按 拟 上涨"
+    "有望 已经 首次 再次 仍然 仍 或将 能够 可以 (?<![许认])可 (?<![纲摘重主需只必纪概简提扼])要 拟按 拟 上涨 "
+    # passing a mark ("经济总量跨越三千亿元", "迈上1万亿元")
+    "跨越 跨过 迈上 迈过 站上 越过"
 )
 # An adverb or 有 left where the clause's verb was cut off, before a figure ("先后有8批", "率先再给予")
 # or after a count ("10大类31项民生实事全部完成", "…的行业大类有9个"): it modifies the
@@ -459,6 +461,11 @@ _VERB_END = re.compile("(?:" + "|".join(_VERB_END_WORDS) + ")$")
 _COMPARISON = re.compile(
     r"(?:比|较)(?:上年|去年|上一年)(?:同期)?(?:全年)?(?:总数)?|同口径|同比|环比|(?:比|较)(?:19|20)[0-9]{2}年(?:度|底|末)?"
     r"|按(?:可比|同)?口径(?:计算)?"
+    # "与2021年相比", "比“十二五”末", "比增" (比上年增长), "可比增长": the base or basis of a
+    # change, not what changed
+    r"|(?:与|同)?(?:上年|去年|上一年|(?:19|20)[0-9]{2}年)(?:同期|末|底)?相比"
+    r"|(?:比|较)[“\"]?十[一二三四五]五[”\"]?(?:期末|末|时期)?"
+    r"|(?<![占之对])比(?:增|降)$|(?<!不)可比(?![价口])"
 )
 # "数量从2018年的1500家": a time phrase right before the number is not part of the metric
 _TRAILING_TIME = re.compile(
@@ -3045,6 +3052,8 @@ _WITH_PARTY = re.compile(
 )
 _NOT_COUNTED = re.compile(
     r"(?:较|很|更|最)?(?:高|低|好|快|稳)?(?:水平|目标|幅度|区间|范围|以内|左右)"
+    # "突破300亿元大关", "跨过3个万亿元级台阶": a mark passed, not what was measured
+    r"|[^,，;；。]{0,5}?(?:大关|关口|台阶)"
 )
 
 
