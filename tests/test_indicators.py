@@ -3218,9 +3218,22 @@ def test_a_predicate_after_a_figure_is_no_name() -> None:
         ("发明专利授权量比“十二五”末增长了311件。", "发明专利授权量"),
         ("科技型中小企业2671家,与2021年相比增长251%。", "科技型中小企业"),
         # a mark passed is not what passed it
-        ("高新技术产业实现产值304.97亿元,首次突破300亿元大关。", "高新技术产业实现产值"),
+        ("高新技术产业实现产值304.97亿元,首次突破300亿元大关。", "高新技术产业产值"),
         ("经济总量跨越了两千亿元。", "经济总量"),
     ],
 )
 def test_a_comparison_or_a_mark_passed_is_no_part_of_the_name(text: str, metric: str) -> None:
     assert figures(text, place="某省")[-1].metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("科技服务业实现营收76.7亿元。", "科技服务业营收"),
+        ("教育重点项目完成投资1205万元。", "教育重点项目投资"),
+        # a verb that says what kind of amount it is stays: 资助经费, not 经费
+        ("市自然科学基金资助经费1200万元。", "市自然科学基金资助经费"),
+    ],
+)
+def test_a_verb_of_reaching_is_no_part_of_an_amounts_name(text: str, metric: str) -> None:
+    assert one(text, place="某省").metric == metric

@@ -2792,6 +2792,9 @@ def _clean_metric(
             unquoted = _QUOTED.sub("“”", before) if quoted else before
             keep = 2 <= len(unquoted) <= 8 and _VERB_RE.search(unquoted) is None
             s = s[last.start() - len(before) :] if keep else s[last.start() :]
+            if keep and last.group() in _EMPTY_VERBS:
+                # "科技服务业实现营收": 实现 adds nothing to what the 营收 is (科技服务业营收)
+                s = before + s[len(before) + len(last.group()) :]
         elif _RELATIVE.match(s, last.end()):
             # "开展R&D活动的高等院校": the verb belongs to the clause that says which ones
             s = s[last.start() :]
@@ -2852,6 +2855,8 @@ def _clean_metric(
     return s
 
 
+# verbs that say only that a figure was reached, not what kind of amount it is (unlike 资助经费)
+_EMPTY_VERBS = frozenset({"实现", "完成", "完成了", "累计", "达成", "取得"})
 _BEFORE_NEW = ("年均", "每年", "累计", "当年", "同比", "全年", "共", "均", "再", "又", "还")
 _LIST_JOINT = frozenset("及和、与或")
 _QUOTED = re.compile(r"“[^“”]*”")
