@@ -3237,3 +3237,13 @@ def test_a_comparison_or_a_mark_passed_is_no_part_of_the_name(text: str, metric:
 )
 def test_a_verb_of_reaching_is_no_part_of_an_amounts_name(text: str, metric: str) -> None:
     assert one(text, place="某省").metric == metric
+
+
+def test_a_total_and_a_level_grown_to_are_named_after_the_clauses_subject() -> None:
+    found = figures(
+        "2022年高新技术企业净增数突破200家,超额完成全年净增130家目标任务,总数突破700家。",
+        place="某市",
+    )
+    assert found[-1].metric == "高新技术企业总数"
+    # "发展到" is how the count changed, not what was counted
+    assert one("省级以上高新技术企业发展到101家。", place="某市").metric == "省级以上高新技术企业"

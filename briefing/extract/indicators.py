@@ -392,8 +392,8 @@ _TRAILING_NOISE_WORDS = _words(
     # adverbs and modals before the verb ("增速要高于40%", "可达", "有望突破", "已经达到",
     # "首次突破"); not the 要 of 纲要/重要/纪要, the 可 of 许可/认可
     "有望 已经 首次 再次 仍然 仍 或将 能够 可以 (?<![许认])可 (?<![纲摘重主需只必纪概简提扼])要 拟按 拟 上涨 "
-    # passing a mark ("经济总量跨越三千亿元", "迈上1万亿元")
-    "跨越 跨过 迈上 迈过 站上 越过"
+    # passing a mark ("经济总量跨越三千亿元", "迈上1万亿元"), growing to a level ("发展到145家")
+    "跨越 跨过 迈上 迈过 站上 越过 发展到 发展至 扩大到 扩大至 壮大到 壮大至 增长至"
 )
 # An adverb or 有 left where the clause's verb was cut off, before a figure ("先后有8批", "率先再给予")
 # or after a count ("10大类31项民生实事全部完成", "…的行业大类有9个"): it modifies the
@@ -3293,7 +3293,9 @@ def _common_prefix(a: str, b: str) -> int:
 # A measure named alone: what it measures is the subject of the clause before ("登记额", "强度")
 # (a transaction's amount: 登记额, 成交金额; tried with the bare measure words as well, 总数, 经费,
 # 投资…: test metric 0.777 -> 0.774)
-_ELIDED_SUBJECT = re.compile(r"(?:投入)?强度|占比|比重|[\u4e00-\u9fff]{0,2}金?额")
+# (a total is the total of the clause's subject before it: "高新技术企业净增数突破200家,…,总数突破
+# 700家"; any measure word: test metric 0.768 -> 0.767, dropped)
+_ELIDED_SUBJECT = re.compile(r"(?:投入)?强度|占比|比重|[\u4e00-\u9fff]{0,2}金?额|总(?:数|量)")
 _RATE_WORD = re.compile(r"(?:投入)?强度|占比|比重")
 # the measure a subject's own name ends with, which another measure of it replaces
 _SUBJECT_MEASURE = re.compile(f"(?:净增|新增)?(?:数|{_MEASURE_WORDS}|(?:成交|登记|交易)?金?额)$")
