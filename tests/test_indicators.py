@@ -3247,3 +3247,20 @@ def test_a_total_and_a_level_grown_to_are_named_after_the_clauses_subject() -> N
     assert found[-1].metric == "高新技术企业总数"
     # "发展到" is how the count changed, not what was counted
     assert one("省级以上高新技术企业发展到101家。", place="某市").metric == "省级以上高新技术企业"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # what the people counted did at a meeting names them, never a name of another clause
+        ("培训班邀请14位专家授课,累计200余人参会。", "参会人数"),
+        ("会议由市领导主持,授课14位。", "授课人数"),
+        ("培训班上,专家授课14位。", "授课专家"),
+    ],
+)
+def test_people_at_a_meeting_are_named_after_what_they_did_there(text: str, metric: str) -> None:
+    assert figures(text, place="某市")[-1].metric == metric
+
+
+def test_the_basis_of_a_rise_is_no_part_of_the_name() -> None:
+    assert one("我省出资额在现有基础上提高25%。", place="某省").metric == "出资额"

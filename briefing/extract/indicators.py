@@ -465,6 +465,7 @@ _COMPARISON = re.compile(
     # change, not what changed
     r"|(?:与|同)?(?:上年|去年|上一年|(?:19|20)[0-9]{2}年)(?:同期|末|底)?相比"
     r"|(?:比|较)[“\"]?十[一二三四五]五[”\"]?(?:期末|末|时期)?"
+    r"|在(?:现有|原有|此|这一|上年|去年)?基础上"
     r"|(?<![占之对])比(?:增|降)$|(?<!不)可比(?![价口])"
 )
 # "数量从2018年的1500家": a time phrase right before the number is not part of the metric
@@ -494,8 +495,8 @@ def _ends_with_verb(s: str) -> bool:
 
 
 def _strip_comparison_and_time(s: str) -> str:
-    # every comparison holds 比 or 较 except 同口径
-    if "比" in s or "较" in s or "口径" in s:
+    # every comparison holds 比 or 较 except 同口径 and 在…基础上
+    if "比" in s or "较" in s or "口径" in s or "基础上" in s:
         s = _COMPARISON.sub("", s)
     return _TRAILING_TIME.sub("", s) if s[-1:] in _TRAILING_TIME_LAST else s
 
@@ -1625,6 +1626,20 @@ def _sentence_figures(
             # ("超过1%的行业大类": with 的 it may be a bar the things pass, not their share)
             share = q.unit == "%" and end - len(suffix) == q.end
             metric = suffix + "占比" if share else suffix
+        if q.unit.endswith(_PEOPLE_UNITS):
+            if metric is not None and (person := _PERSON_HEAD.match(metric)) is not None:
+                if _PARTICIPATING.fullmatch(metric, person.end()) is not None:
+                    # "专家授课14位": the people who did it are counted (授课专家)
+                    metric = metric[person.end() :] + metric[: person.end()]
+            elif (part := _PARTICIPATING.match(text, q.end, c_end)) is not None and (
+                metric is None or _PERSON_HEAD.match(metric) is None
+            ):
+                # "累计200余人参会", "授课14位": the people taking part, not a name of another
+                # clause's nor the verb alone
+                metric = part.group() + "人数"
+                end = part.end()
+            elif metric is not None and _PARTICIPATING.fullmatch(metric) is not None:
+                metric += "人数"
         if q.unit.endswith("人") and text.startswith("口", q.end):
             # "再增加100万人口": the unit's 人 opens the noun counted, no metric of another
             # clause's (优秀工匠)
@@ -3043,6 +3058,8 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
 
 
 _TRAILING_LATIN = re.compile(r"[A-Za-z&]+$")
+# what people counted did at a meeting or a course: they are the count's subject
+_PARTICIPATING = re.compile(r"(?:参[会展赛评训]|出席|列席|授课|讲课|听课|参加[^,，;；。、]{0,8})")
 # the last word of a noun phrase naming people (the longest run ending on one)
 _PERSON_HEAD = re.compile(
     r".*(?:博士后|同志|干部|代表|人才|领导|骨干|标兵|模范|儿童|青年|群众|嘉宾|[人员家者师士兵官生工匠长手])"
