@@ -3264,3 +3264,8 @@ def test_people_at_a_meeting_are_named_after_what_they_did_there(text: str, metr
 
 def test_the_basis_of_a_rise_is_no_part_of_the_name() -> None:
     assert one("我省出资额在现有基础上提高25%。", place="某省").metric == "出资额"
+
+
+def test_a_share_of_a_place_names_the_part_before_it() -> None:
+    found = figures("高新技术企业总数达到5902家,占全省的42.1%。", place="某市")
+    assert found[-1].metric == "高新技术企业总数占全省比重"

@@ -3389,6 +3389,9 @@ _DONE_SHARE = re.compile(r"(?:(?<!超额)完成(?:了)?([^,，;；。]{2,20}?)�
 _SHARE_LEAD = re.compile(r"^[、,，;；]?(?:和|及|并|其中)?占")
 
 
+_SHARE_OF_PLACE = re.compile(r"占(?:全|我)[省国市区县州]")
+
+
 def _name_shares(figures: list[_Figure]) -> None:
     """ "应用研究7.25亿元,占20.8%": a share that names nothing is the share of the figure named
     right before it (应用研究经费占比), not that figure again (应用研究经费 20.8%). A share that
@@ -3402,6 +3405,12 @@ def _name_shares(figures: list[_Figure]) -> None:
             continue
         if subject is not None and fig.metric is None:
             fig.metric = subject + "占比"
+        elif (
+            subject is not None and fig.metric is not None and _SHARE_OF_PLACE.fullmatch(fig.metric)
+        ):
+            # "高新技术企业总数达到5902家,占全省的42.1%": the whole is a place; the part is
+            # the figure before (高新技术企业总数占全省比重, not 占全省)
+            fig.metric = subject + fig.metric + "比重"
 
 
 # a grant's kind before its amount ("奖励50万元", "区级奖励20万元", "给予最高10万元")
