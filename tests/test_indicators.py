@@ -3269,3 +3269,7 @@ def test_the_basis_of_a_rise_is_no_part_of_the_name() -> None:
 def test_a_share_of_a_place_names_the_part_before_it() -> None:
     found = figures("高新技术企业总数达到5902家,占全省的42.1%。", place="某市")
     assert found[-1].metric == "高新技术企业总数占全省比重"
+
+
+def test_how_a_figure_became_known_is_no_part_of_its_name() -> None:
+    assert one("2020年全社会R&D投入共统计上报16.15亿元。", place="某市").metric == "全社会R&D投入"

@@ -393,7 +393,9 @@ _TRAILING_NOISE_WORDS = _words(
     # "首次突破"); not the 要 of 纲要/重要/纪要, the 可 of 许可/认可
     "有望 已经 首次 再次 仍然 仍 或将 能够 可以 (?<![许认])可 (?<![纲摘重主需只必纪概简提扼])要 拟按 拟 上涨 "
     # passing a mark ("经济总量跨越三千亿元", "迈上1万亿元"), growing to a level ("发展到145家")
-    "跨越 跨过 迈上 迈过 站上 越过 发展到 发展至 扩大到 扩大至 壮大到 壮大至 增长至"
+    "跨越 跨过 迈上 迈过 站上 越过 发展到 发展至 扩大到 扩大至 壮大到 壮大至 增长至 "
+    # how the figure became known ("全社会R&D投入共统计上报16.15亿元")
+    "统计上报 上报 统计"
 )
 # An adverb or 有 left where the clause's verb was cut off, before a figure ("先后有8批", "率先再给予")
 # or after a count ("10大类31项民生实事全部完成", "…的行业大类有9个"): it modifies the
