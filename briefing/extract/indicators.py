@@ -36,7 +36,17 @@ what each one is about (a page in traditional characters reaches it folded to si
   258家,总数达795家 -> 科技型中小企业总数). A support ratio is named after what it supports when the
   sentence says so ("对企业购买技术成果的,按合同金额的10%给予补助" -> 企业购买技术成果补助比例(按
   合同金额)). No name ends on 于 before a date, an adverb or modal before the verb (将, 要, 可, 有望,
-  已经, 首次…) or the month a stock is read at (10月底), nor opens on a deadline (到2025年末).
+  已经, 首次, 全部, 先后, 率先, 再…) or the verb 有 ("…的行业大类有9个" -> 行业大类), the month a
+  stock is read at (10月底), a base or basis of a change (与2021年相比, 比“十二五”末, 比增, 可比, 在现有
+  基础上), a mark passed (300亿元大关, 跨越, 发展到) or how it became known (统计上报), nor opens on a
+  deadline (到2025年末); a verb that only says an amount was reached (实现, 完成, 累计) is dropped
+  before its measure word ("科技服务业实现营收" -> 科技服务业营收). The noun after a count ends where
+  its predicate begins: at an adverb ("611人全部脱贫", "2亿元已到账" name no 全部脱贫, 已到账), and
+  for people (人, 名, 位) on the people ("13名首席服务官对接各区县" -> 首席服务官); people at a
+  meeting are named by what they did there ("200余人参会" -> 参会人数, "专家授课14位" -> 授课专家).
+  A total (总数, 总量) opening a clause is that of the subject named before ("高新技术企业净增数突破
+  200家,…,总数突破700家" -> 高新技术企业总数); a share of a place alone ("…5902家,占全省的42.1%") is
+  the share of the figure before it (高新技术企业总数占全省比重).
 - kind: provision for a support standard, or the threshold a support sentence sets (对…给予20万元奖励,
   最高补助500万元, 单个项目支持金额不超过300万元; not a grant asked for or reported after the count
   of what got it: "申请资助资金1244万元", "…计划16项,资助资金159万元", 累计补助不超过100万元 (a cap, not a sum paid out),
