@@ -11,7 +11,11 @@ something on the reader's machine when it is opened:
   an office's own template, and stays), an external altChunk,
   subdocument, OLE link or frame;
 - a field that fetches or runs when it is updated: INCLUDEPICTURE, INCLUDETEXT, INCLUDE,
-  IMPORT, LINK, DDE, DDEAUTO (DDE starts a program);
+  IMPORT, LINK, DDE, DDEAUTO (DDE starts a program), DATABASE (queries a data source), and any
+  field whose name is made by a nested field (`{ {QUOTE 68 68 69} "cmd" }` is a DDE field: Word
+  puts a field's code together from its nested fields' results, a known way to hide one);
+- a mail merge's data source in the settings (`w:connectString`, `w:query`): Word runs the query
+  against it when the document is opened;
 - `w:altChunk`: a part Word imports (HTML, another document) when it opens the file.
 
 - code Word runs or offers to run: macros (a `vbaProject.bin` part, a macro-enabled content
@@ -38,6 +42,7 @@ from briefing.filters import clip
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_MAIL_MERGE = f"{_W}mailMerge"
 _FLD_CHAR, _INSTR, _FLD_SIMPLE, _ALT_CHUNK = (
     f"{_W}fldChar",
     f"{_W}instrText",
@@ -47,8 +52,12 @@ _FLD_CHAR, _INSTR, _FLD_SIMPLE, _ALT_CHUNK = (
 
 # Fields that make Word read a file or an address, or start a program, when they are updated.
 ACTIVE_FIELDS = frozenset(
-    {"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK", "DDE", "DDEAUTO"}
+    {"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK", "DDE", "DDEAUTO", "DATABASE"}
 )
+# Where a nested field's result goes in its parent's code: Word reads the parent's code with the
+# results in place, so a name holding one is whatever the nested field says (QUOTE 68 68 69 is
+# "DDE"); only a formula (`= {PAGE} + 1`) is named before its nested fields.
+_NESTED = "\x00"
 _RELATION_NAMES = {
     "image": "图片",
     "attachedTemplate": "附加模板",
@@ -124,8 +133,10 @@ def field_problems(part: str, root: etree._Element) -> list[str]:
 
     def judge(code: Iterable[str]) -> None:
         name = _field_name("".join(code))
-        if name in ACTIVE_FIELDS and f"{part}：域 {name}" not in found:
-            found.append(f"{part}：域 {name}")
+        if name in ACTIVE_FIELDS:
+            once(f"{part}：域 {name}")
+        elif _NESTED in name and not name.startswith("="):
+            once(f"{part}：域名由嵌套的域拼成（{_target(name.replace(_NESTED, '{…}'))}）")
 
     def once(problem: str) -> None:
         if problem not in found:
@@ -145,11 +156,16 @@ def field_problems(part: str, root: etree._Element) -> list[str]:
         else:
             kind = element.get(f"{_W}fldCharType")
             if kind == "begin":
+                if codes:
+                    codes[-1].append(_NESTED)
                 codes.append([])
             elif kind == "end" and codes:
                 judge(codes.pop())
     for code in codes:  # a field never closed is still judged
         judge(code)
+    for merge in root.iter(_MAIL_MERGE):
+        if next(merge.iter(f"{_W}connectString", f"{_W}query"), None) is not None:
+            once(f"{part}：邮件合并的数据源（打开文档时运行查询）")
     for element in root.iter(_OLE_OBJECT, _W_OBJECT, _W_CONTROL):
         once(f"{part}：{'ActiveX 控件' if element.tag == _W_CONTROL else '嵌入的 OLE 对象'}")
     for element in root.iter(f"{_VML}*", f"{_OFFICE}*"):
@@ -208,6 +224,10 @@ def remedy(problems: list[str]) -> str:
         hints.append("含宏的文件：在Word中“另存为”选“Word 文档（*.docx）”，宏即被去掉。")
     if any("OLE 对象" in p or "ActiveX" in p for p in problems):
         hints.append("嵌入的对象或控件：在Word中选中后删除，需要时改为插入图片或文字。")
+    if any("嵌套的域拼成" in p or p.endswith("域 DATABASE") for p in problems):
+        hints.append("域：在Word中按 Alt+F9 显示域代码，找到后删除。")
+    if any("邮件合并" in p for p in problems):
+        hints.append("邮件合并：在Word的“邮件-开始邮件合并”中选“普通 Word 文档”，数据源即被去掉。")
     return "".join(hints)
 
 

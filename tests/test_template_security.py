@@ -601,6 +601,29 @@ _SPLIT_FIELD = (
     '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>x</w:t></w:r>'
     '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
 )
+
+
+def _field(*pieces: str) -> str:
+    """A complex field in a paragraph: each piece is instruction text, or "{" / "}" for a nested
+    field's begin and end marks (Word puts the parent's code together with their results)."""
+    marks = {"{": "begin", "}": "end"}
+    runs = "".join(
+        f'<w:r><w:fldChar w:fldCharType="{marks[p]}"/></w:r>'
+        if p in marks
+        else f'<w:r><w:instrText xml:space="preserve">{p}</w:instrText></w:r>'
+        for p in pieces
+    )
+    return f"<w:p>{runs}</w:p>"
+
+
+# DDE spelt by a nested QUOTE field (character codes), the obfuscation seen in the wild in 2017
+_QUOTED_DDE = _field("{", "{", "QUOTE 68 68 69 65 85 84 79", "}", ' cmd.exe "/c calc" ', "}")
+_QUOTED_PICTURE = _field("{", " INCLUDEPIC", "{", "QUOTE TURE", "}", ' "http://example.org/p"', "}")
+_MAIL_MERGE = (
+    '<w:mailMerge><w:mainDocumentType w:val="formLetters"/><w:dataType w:val="odbc"/>'
+    '<w:connectString w:val="DSN=x;DBQ=\\\\server\\share\\a.mdb"/>'
+    '<w:query w:val="SELECT * FROM t"/></w:mailMerge>'
+)
 LINKED = [
     (
         {"word/_rels/document.xml.rels": _add_relationship("image", "file:///C:/秘密/照片.png")},
@@ -630,6 +653,20 @@ LINKED = [
             )
         },
         "域 DDEAUTO",
+    ),
+    ({"word/document.xml": _add_to_body(_QUOTED_DDE)}, "域名由嵌套的域拼成（{…}）"),
+    ({"word/document.xml": _add_to_body(_QUOTED_PICTURE)}, "域名由嵌套的域拼成（INCLUDEPIC{…}）"),
+    (
+        {"word/document.xml": _add_to_body(_field(' DATABASE \\d "C:/账目/a.mdb" \\s "SELECT 1"'))},
+        "域 DATABASE",
+    ),
+    (
+        {
+            "word/settings.xml": lambda xml: xml.replace(
+                b"</w:settings>", _MAIL_MERGE.encode() + b"</w:settings>"
+            )
+        },
+        "word/settings.xml：邮件合并的数据源",
     ),
 ]
 
@@ -715,6 +752,10 @@ CODE = [
         "altchunk",
         "split-includetext",
         "ddeauto",
+        "dde-named-by-a-nested-quote",
+        "includepicture-completed-by-a-nested-quote",
+        "database",
+        "mail-merge-query",
         "macro-project",
         "docm-renamed",
         "ole-package",
@@ -776,6 +817,9 @@ def test_page_numbers_and_hyperlinks_still_render(tmp_path: Path) -> None:
         '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
         ' PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
         '<w:hyperlink r:id="rIdOut"><w:r><w:t>政府网站</w:t></w:r></w:hyperlink></w:p>'
+        # nested fields whose parent is named before them: a condition and a formula
+        + _field(" IF ", "{", " PAGE ", "}", ' = 1 "首页" "" ')
+        + _field("=", "{", " PAGE ", "}", "+1")
     )
     template = _repack(
         _template(tmp_path, "{{ masthead.editor }}"),
