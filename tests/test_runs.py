@@ -10,8 +10,10 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -400,6 +402,68 @@ def test_unreadable_cache_entry_is_read_again_not_an_error(
         assert all(
             state.cached(d.sha256, "1", classifier.lexicon.sha256) is not None for d in docs
         )  # the bad entries were replaced
+
+
+def _typed_wrong(record: bytes) -> bytes:
+    """A cached record whose first measure's text is a number (JSON of the right layout)."""
+    import zlib
+
+    row = json.loads(zlib.decompress(record))
+    row[4][0][1] = 12345
+    return zlib.compress(json.dumps(row).encode())
+
+
+def _deep(_record: bytes) -> bytes:
+    import zlib
+
+    return zlib.compress(b"[" * 200_000 + b"]" * 200_000)
+
+
+def _bomb(_body: bytes) -> bytes:
+    """Twice the (lowered) limit of a cached text: 2 MB of one letter in 2 KB."""
+    import zlib
+
+    return zlib.compress(b"a" * (2 << 20), 9)
+
+
+@pytest.mark.parametrize(
+    ("column", "edit"),
+    [
+        ("record", _deep),
+        ("record", _typed_wrong),
+        ("body", _bomb),
+        ("warnings", lambda _w: "not json"),
+        ("warnings", lambda _w: "[" * 100_000 + "]" * 100_000),
+        ("warnings", lambda _w: "[1, 2]"),
+    ],
+    ids=["deep-json", "wrong-types", "zlib-bomb", "warnings-not-json", "warnings-deep",
+         "warnings-numbers"],
+)  # fmt: skip
+def test_a_cache_row_someone_else_wrote_is_read_again_not_trusted(
+    tmp_path: Path,
+    classifier: Classifier,
+    monkeypatch: pytest.MonkeyPatch,
+    column: str,
+    edit: Callable[[Any], Any],
+) -> None:
+    """The state is a file in the output folder, which colleagues can often write. A row it
+    did not write in this form (JSON nested past Python's limit: a RecursionError traceback; a
+    2 MB row inflating to gigabytes: 8.5 GB and ten minutes before it was killed; a number
+    where text goes: a TypeError traceback in a later stage) is a miss: the file is read again
+    and the run goes on with what it says."""
+    from briefing.runs import state as state_module
+
+    monkeypatch.setattr(state_module, "MAX_CACHED_BODY", 1 << 20, raising=False)
+    with RunState.open(tmp_path) as state:
+        expected, _ = _cached([SEEDS], classifier, state, tool_version="1")
+    with sqlite3.connect(tmp_path / ".briefing" / "state.db") as db:
+        for sha, value in db.execute(f"SELECT sha256, {column} FROM extracted").fetchall():
+            db.execute(f"UPDATE extracted SET {column} = ? WHERE sha256 = ?", (edit(value), sha))
+    db.close()
+    with RunState.open(tmp_path) as state:
+        docs, _ = _cached([SEEDS], classifier, state, tool_version="1")
+    assert [d.to_record() for d in docs] == [d.to_record() for d in expected]
+    assert [d.body for d in docs] == [d.body for d in expected]
 
 
 def test_a_file_rewritten_with_its_old_size_and_mtime_is_read_again(

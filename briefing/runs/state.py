@@ -35,6 +35,7 @@ from briefing.atomic import linked_folder_message
 from briefing.errors import BriefingError, LockedError
 from briefing.model import DocumentEntry, ExtractedDocument
 from briefing.periods import Period
+from briefing.readers.limits import MAX_TEXT_CHARS
 from briefing.runs.records import pack_document, unpack_document
 from briefing.runs.selection import (
     CoveredDocument,
@@ -733,10 +734,13 @@ class RunState:
         if row is None:
             return None
         try:
-            body = zlib.decompress(row[1]).decode("utf-8")
-            return unpack_document(zlib.decompress(row[0]), body=body, source=source)
-        except (ValueError, TypeError, zlib.error):
-            return None  # an unreadable entry is a miss; the next store replaces it
+            body = _unpack(row[1], MAX_CACHED_BODY).decode("utf-8")
+            return unpack_document(_unpack(row[0], MAX_CACHED_RECORD), body=body, source=source)
+        except (ValueError, TypeError, RecursionError, zlib.error):
+            # an unreadable entry is a miss (the next store replaces it): damaged, of another
+            # layout, or made by someone who can write the output folder (a zlib bomb, JSON
+            # nested past Python's recursion limit)
+            return None
 
     @_guarded
     def cached_entries(
@@ -755,7 +759,10 @@ class RunState:
                 (tool_version, lexicon_sha, *chunk),
             )
             for source, sha, fmt, day, doc_no, index_no, title, warnings in rows:
-                warned = tuple(json.loads(warnings))
+                warned = _warnings(warnings)
+                known = (day, doc_no, index_no, title)
+                if warned is None or not _texts(source, sha, fmt) or not _texts(*known, none=True):
+                    continue  # a row this tool did not write is a miss: the file is read again
                 found[sha] = DocumentEntry(source, sha, fmt, day, doc_no, index_no, title, warned)
         return found
 
@@ -827,6 +834,39 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
 def _pack(text: str) -> bytes:
     # Chinese policy text compresses about 3:1; the cache is most of the state's size.
     return zlib.compress(text.encode("utf-8"), 6)
+
+
+MAX_CACHED_BODY = 4 * MAX_TEXT_CHARS
+"""Bytes a cached document's text may inflate to: what a reader keeps (`MAX_TEXT_CHARS`) in
+UTF-8. A state is a file in the output folder: a 4 MB row of zeros would inflate to 4 GB."""
+MAX_CACHED_RECORD = 8 * MAX_CACHED_BODY
+"""Bytes a cached record (measures and figures, each with its sentence) may inflate to."""
+
+
+def _unpack(data: Any, limit: int) -> bytes:
+    """A cached row inflated, at most `limit` bytes (ValueError past it, or not bytes)."""
+    if not isinstance(data, bytes):
+        raise TypeError("not a compressed row")
+    inflater = zlib.decompressobj()
+    text = inflater.decompress(data, limit + 1)
+    if len(text) > limit or not inflater.eof:
+        raise ValueError("a cached row over the limit, or cut")
+    return text
+
+
+def _texts(*values: Any, none: bool = False) -> bool:
+    return all(isinstance(v, str) or (none and v is None) for v in values)
+
+
+def _warnings(column: Any) -> tuple[str, ...] | None:
+    """A cached entry's warnings (a JSON list of strings), or None when the column is not one."""
+    try:
+        warned = json.loads(column) if isinstance(column, str) else None
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(warned, list) or not _texts(*warned):
+        return None
+    return tuple(warned)
 
 
 _COVERED_COLUMNS = (
