@@ -562,6 +562,41 @@ def test_a_period_folder_swapped_for_a_link_during_the_run_is_not_written_throug
         assert state.issue(parse_period("2024-03")) is None
 
 
+@pytest.mark.parametrize("how", ["absolute", "dot-dot", "linked-manifest", "linked-folder"])
+def test_a_previous_manifest_outside_the_folder_is_never_read_for_the_comparison(
+    tmp_path: Path, how: str
+) -> None:
+    """The state names last month's manifest, and 较上期 prints its figures. Whoever can write
+    the output folder can edit the state or plant links: a name outside the folder, or a link to
+    a manifest elsewhere (another office's, readable by this user only), made the run read that
+    file and print its figures in this folder's briefing."""
+    from briefing.changes import FACTS_FORMAT
+    from briefing.runs.manifest import previous_issue
+
+    elsewhere = tmp_path / "private" / "2023-07"
+    elsewhere.mkdir(parents=True)
+    secret = elsewhere / "manifest.json"
+    secret.write_text(json.dumps({"facts": {"format": FACTS_FORMAT, "themes": {}}}), "utf-8")
+    out = tmp_path / "out"
+    name = {
+        "absolute": secret.as_posix(),
+        "dot-dot": "../private/2023-07/manifest.json",
+    }.get(how, "2023-07/manifest.json")
+    if how == "linked-manifest":
+        (out / "2023-07").mkdir(parents=True)
+        (out / "2023-07" / "manifest.json").symlink_to(secret)
+    if how == "linked-folder":
+        out.mkdir()
+        (out / "2023-07").symlink_to(elsewhere)
+    july, august = parse_period("2023-07"), parse_period("2023-08")
+    with RunState.open(out) as state:
+        state.record_issue(july, 1, state.select_documents([], july), {name: "0" * 64})
+        found = previous_issue(state, august)
+    assert found.issue is None
+    assert len(found.warnings) == 1 and "本期不作较上期比较" in found.warnings[0]
+    assert ("不在输出文件夹" if "linked" not in how else "符号链接") in found.warnings[0]
+
+
 def test_another_tools_manifest_does_not_stop_a_new_state(tmp_path: Path) -> None:
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "manifest.json").write_text('{"name": "my app", "icons": []}')

@@ -12,7 +12,7 @@ import json
 import os
 import stat
 from collections.abc import Collection, Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from briefing.atomic import write_text_atomic
@@ -154,7 +154,15 @@ def read_manifest(path: Path) -> Any:
     """The JSON of a manifest this tool wrote. OSError when it is not a regular file (a FIFO would
     block the run) or is larger than MANIFEST_MAX_BYTES; ValueError when it is not JSON."""
     # O_NONBLOCK: opening a FIFO must not wait for a writer before the check below sees it
-    with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as fh:
+    # O_NOFOLLOW: a manifest replaced by a link to a file elsewhere is not read through it
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK):  # EMLINK: FreeBSD's answer to O_NOFOLLOW
+            raise OSError(errno.EINVAL, "是符号链接，出于安全不跟随", str(path)) from None
+        raise
+    with os.fdopen(fd, "rb") as fh:
         info = os.fstat(fh.fileno())
         if not stat.S_ISREG(info.st_mode) or info.st_size > MANIFEST_MAX_BYTES:
             raise OSError(errno.EINVAL, "不是本工具写出的清单文件", str(path))
@@ -198,13 +206,19 @@ def previous_issue(state: RunState, period: Period) -> PreviousLookup:
     notes: list[str] = []
     for name in names:
         path = state.output / name
+        outside = _outside(state.output, name)
+        if outside:
+            warnings.append(
+                f"{state.path}: 上期（{label}）登记的清单 {escaped(name)} {outside}，未读取"
+            )
+            continue
         try:
             data = read_manifest(path)
         except FileNotFoundError:
             notes.append(f"{path}: 上期（{label}）清单已不存在")
             continue
         except OSError as exc:
-            warnings.append(f"{path}: 上期（{label}）清单无法读取（{_manifest_error(exc)}）")
+            warnings.append(f"{path}: 上期（{label}）清单无法读取（{manifest_error(exc)}）")
             continue
         except ValueError:
             warnings.append(f"{path}: 上期（{label}）清单已损坏，不是有效的 JSON")
@@ -222,8 +236,21 @@ def previous_issue(state: RunState, period: Period) -> PreviousLookup:
     )
 
 
-def _manifest_error(exc: OSError) -> str:
-    """Why a manifest could not be read, in the user's language (strerror is English)."""
+def _outside(output: Path, name: str) -> str:
+    """Why a manifest the state names is not one of this folder's own, or "": the state is a
+    file whoever can write the output folder can edit, and an absolute name or `..` would have
+    a run read a manifest anywhere (and print its figures as 较上期)."""
+    parts = PurePosixPath(name).parts
+    if len(parts) != 2 or PurePosixPath(name).is_absolute() or ".." in parts:
+        return "不在输出文件夹的期间文件夹中（状态文件可能被改动）"
+    if (output / parts[0]).is_symlink():
+        return "所在的期间文件夹是符号链接，出于安全不跟随"
+    return ""
+
+
+def manifest_error(exc: OSError) -> str:
+    """Why a manifest could not be read, in the user's language (strerror is English, but
+    `read_manifest`'s own reasons are Chinese)."""
     if exc.errno == errno.EINVAL and exc.strerror:
         return exc.strerror  # read_manifest's own reason, already Chinese
     return os_reason(exc)

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from briefing.runs.manifest import COVERED, read_manifest
+from briefing.runs.manifest import COVERED, manifest_error, read_manifest
 from briefing.runs.selection import CoveredDocument, Identity, identity_path
 from briefing.runs.state import (
     DB_NAME,
@@ -86,7 +86,7 @@ def read_manifests(output: Path) -> list[RebuiltIssue]:
             inputs = [item for item in data["inputs"] if item["status"] in COVERED]
             roots = [Path(str(given)) for given in data.get("options", {}).get("inputs") or ()]
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            reason = os_reason(exc) if isinstance(exc, OSError) else "内容不完整或不是 JSON"
+            reason = manifest_error(exc) if isinstance(exc, OSError) else "内容不完整或不是 JSON"
             raise StateError(
                 f"无法读取 {manifest}（{reason}）；请从备份恢复这个文件后再重建"
             ) from None
