@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TypedDict
 
 import pandas as pd
@@ -50,9 +51,10 @@ from briefing.digest import (
     years_covered,
 )
 from briefing.figures import cell_value
+from briefing.inputs import name_text
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, cn_date
-from briefing.runs.selection import Selection
+from briefing.runs.selection import Selection, relative_source
 from briefing.themes import OTHER_THEME
 from briefing.wording import balance_marks, dated_this_year, without_enumerator
 
@@ -305,7 +307,7 @@ class DocumentSummary(TypedDict):
     index_no: str
     """索引号，无则为空字符串。 例：`11500000MB15895317/2023-00178`"""
     source: str
-    """文件路径。 例：`seeds/000_4bc94fbfc6990ecc.txt`"""
+    """文件在输入文件夹中的路径（不含输入文件夹本身所在的位置：模板得不到本机的文件夹路径；直接给出的单个文件为文件名）。 例：`2024/000_4bc94fbfc6990ecc.txt`"""
     measure_count: int
     """该文件的措施数。 例：`41`"""
     indicator_count: int
@@ -413,7 +415,7 @@ class BriefingContext(TypedDict):
     notes: list[str]
     """本期说明：补报文件、没有日期而未纳入的文件等。 例：`{%p for n in notes %}`"""
     warnings: list[str]
-    """本次运行的警告（文件无法读取等）。 例：`{%p if warnings %}`"""
+    """本次运行的警告（文件无法读取等）；其中的路径同 `source`，不含输入、输出文件夹本身所在的位置。 例：`{%p if warnings %}`"""
     generated_by: str
     """生成工具及版本，如 `briefing 0.1.0`。"""
 
@@ -927,6 +929,9 @@ def build_context(
     period = selection.period
     marks = {entry.sha256: selection.mark(entry) for entry in selection.documents}
     summaries = document_summaries(documents, aggregates, marks)
+    folders = _folders([*selection.inputs, settings.output])
+    for summary in summaries:
+        summary["source"] = relative_source(summary["source"], selection.inputs)
     by_theme = theme_counts(aggregates.by_theme)
     unique = aggregates.measures.drop_duplicates("measure_id")
     unique = unique[~unique["duplicate"]]
@@ -1114,10 +1119,25 @@ def build_context(
             distribute_to=settings.footer.distribute_to,
             copies=settings.footer.copies,
         ),
-        notes=selection.notes,
-        warnings=list(warnings),
+        notes=[_unplaced(note, folders) for note in selection.notes],
+        warnings=[_unplaced(warning, folders) for warning in warnings],
         generated_by=f"briefing {__version__}",
     )
+
+
+def _folders(paths: Sequence[Path]) -> list[str]:
+    """The input and output folders as messages spell them, the deepest first."""
+    spelt = {name_text(path.as_posix()).rstrip("/") for path in paths}
+    return sorted((f for f in spelt if f not in ("", ".")), key=lambda f: (-len(f), f))
+
+
+def _unplaced(text: str, folders: Sequence[str]) -> str:
+    """A warning or note with paths inside the input and output folders, not where those folders
+    are: a template is untrusted and learns no path of the machine (`/home/张三/…`), and the
+    briefing it makes is sent out. `a.docx: 无法读取` says which file as well."""
+    for folder in folders:
+        text = text.replace(folder + "/", "")
+    return text
 
 
 def to_jsonable(value: Any) -> Any:

@@ -335,6 +335,29 @@ def test_the_context_a_template_gets_holds_plain_data_only() -> None:
         template_data({"path": Path("/etc/hostname")})
 
 
+def test_the_context_names_no_folder_of_the_machine(tmp_path: Path, seeds_dir: Path) -> None:
+    """A template is untrusted and the briefing is sent out: `documents[].source` and the
+    warnings named every file by the path it was given with (`/home/张三/…/a.docx`), which a
+    template could print (or hide in the document's properties)."""
+    import json
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    folder = tmp_path / "张三的文件" / "政策"
+    (folder / "2024").mkdir(parents=True)
+    shutil.copy(seeds_dir / "000_4bc94fbfc6990ecc.txt", folder / "2024" / "a.txt")
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not a document")
+    result = CliRunner().invoke(app, ["context", "-i", str(folder), "-p", "all"])
+    assert result.exit_code == 0, result.output
+    assert str(tmp_path) not in result.stdout
+    context = json.loads(result.stdout)
+    assert [d["source"] for d in context["documents"]] == ["2024/a.txt"]
+    assert any(w.startswith("broken.docx: ") for w in context["warnings"]), context["warnings"]
+
+
 # --- the limited child ---------------------------------------------------------------------------
 
 needs_fork = pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork")
