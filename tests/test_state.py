@@ -597,6 +597,20 @@ def test_a_previous_manifest_outside_the_folder_is_never_read_for_the_comparison
     assert ("不在输出文件夹" if "linked" not in how else "符号链接") in found.warnings[0]
 
 
+def test_a_manifest_nested_past_the_recursion_limit_is_damaged_not_a_crash(
+    made: Path, inputs: Path
+) -> None:
+    """A manifest is a file in the output folder: JSON nested 100 000 deep ended the run with a
+    RecursionError traceback, as last month's manifest and while looking for briefings."""
+    manifest = made / "2023-07" / "manifest.json"
+    manifest.write_text("[" * 100_000, encoding="utf-8")
+    code, err = build(inputs, made, "-p", "2024-03")
+    assert code == 0 and f"{manifest}: 上期（第1期）清单已损坏" in err
+    state_db(made).unlink()
+    code, err = build(inputs, made, "-p", "2024-04")
+    assert code != 0 and "已有简报" in err
+
+
 def test_another_tools_manifest_does_not_stop_a_new_state(tmp_path: Path) -> None:
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "manifest.json").write_text('{"name": "my app", "icons": []}')

@@ -166,7 +166,10 @@ def read_manifest(path: Path) -> Any:
         info = os.fstat(fh.fileno())
         if not stat.S_ISREG(info.st_mode) or info.st_size > MANIFEST_MAX_BYTES:
             raise OSError(errno.EINVAL, "不是本工具写出的清单文件", str(path))
-        return json.loads(fh.read(MANIFEST_MAX_BYTES + 1).decode("utf-8"))
+        try:
+            return json.loads(fh.read(MANIFEST_MAX_BYTES + 1).decode("utf-8"))
+        except RecursionError:  # nested past Python's limit: not a manifest this tool wrote
+            raise ValueError("JSON nested too deep") from None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -241,8 +241,12 @@ def made_briefings(output: Path) -> list[Path]:
 
 
 def _briefing_manifest(path: Path) -> bool:
+    # read as every manifest is: bounded, never through a link (a manifest.json of gigabytes,
+    # or JSON nested past the recursion limit, is anyone's to put in the output folder)
+    from briefing.runs.manifest import read_manifest
+
     try:
-        data = json.loads(path.read_bytes())
+        data = read_manifest(path)
     except (OSError, ValueError):
         return True
     return not isinstance(data, dict) or (
