@@ -160,9 +160,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
     problem = not_regular(path)
     if problem is not None:
         raise ConfigError(f"主题词表 {path} {problem}")
+    from briefing.config import read_toml_bytes
+
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return tomllib.loads(read_toml_bytes(path).decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"找不到主题词表文件：{path}") from None
     except OSError as exc:
@@ -171,6 +172,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"主题词表 {path} 不是有效的 TOML：{toml_reason(exc)}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"主题词表 {path} 不是 UTF-8 编码") from None
+    except ValueError as exc:
+        raise ConfigError(f"主题词表 {path} {exc}，不是有效的词表") from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
         raise ConfigError(f"主题词表 {path} 中的数组或内联表嵌套层数过多，不是有效的词表") from None
 

@@ -64,6 +64,25 @@ def test_a_config_nested_thousands_deep_is_an_error_not_a_traceback(tmp_path: Pa
         load_settings(config)
 
 
+def test_a_huge_config_or_lexicon_is_refused_unread(tmp_path: Path) -> None:
+    """tomllib parses in Python: a 10 MB array took 37 seconds (a gigabyte, an hour), and a
+    scheduled run finds ./briefing.toml by itself. Both files are refused past 1 MB, quickly."""
+    import time
+
+    from briefing.themes import load_lexicon
+
+    huge = "a = [" + "1," * 1_000_000 + "]\n"  # 2 MB: 7 seconds to parse
+    config, lexicon = tmp_path / "briefing.toml", tmp_path / "themes.toml"
+    config.write_text(huge, encoding="utf-8")
+    lexicon.write_text(huge, encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(ConfigError, match=r"配置文件 .*briefing\.toml 文件过大（超过 1 MB）"):
+        load_settings(config)
+    with pytest.raises(ConfigError, match=r"主题词表 .*themes\.toml 文件过大（超过 1 MB）"):
+        load_lexicon(lexicon)
+    assert time.monotonic() - started < 2
+
+
 def test_config_is_found_in_the_working_folder(tmp_path: Path) -> None:
     assert find_config(None, cwd=tmp_path) is None
     (tmp_path / "briefing.toml").write_text("", encoding="utf-8")
