@@ -38,7 +38,7 @@ import struct
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Set, ValuesView
 from typing import Any
 
 import jinja2
@@ -102,7 +102,11 @@ _END = object()
 def text_size(value: Any, limit: int = MAX_TEXT) -> int:
     """How many characters `value` prints as, counted without printing it and only up to just
     past `limit`: `[[1] * 99999] * 99999` holds 10^5 references but prints 10^10 characters.
-    Containers are walked with a stack of iterators, so nesting costs no recursion."""
+    Containers are walked with a stack of iterators, so nesting costs no recursion.
+
+    Every value a template prints or joins passes here, so this is also where one that would
+    print as Python's own description is refused (`not_data`): a list holding a method, a
+    `cycler()`, the iterator `map` returns."""
     size = 0
     stack: list[Iterator[Any]] = [iter((value,))]
     while stack:
@@ -111,19 +115,41 @@ def text_size(value: Any, limit: int = MAX_TEXT) -> int:
             stack.pop()
         elif isinstance(item, str):
             size += len(item)
-        elif isinstance(item, list | tuple):
+        elif isinstance(item, list | tuple | Set | KeysView | ValuesView):
             size += 2 + 2 * len(item)  # brackets and separators
             stack.append(iter(item))
-        elif isinstance(item, dict):
+        elif isinstance(item, dict | ItemsView):
             size += 2 + 4 * len(item)
-            stack.append(itertools.chain.from_iterable(item.items()))
+            pairs = item.items() if isinstance(item, dict) else item
+            stack.append(itertools.chain.from_iterable(pairs))
         elif isinstance(item, int) and not isinstance(item, bool):
             size += item.bit_length() // 3 + 2
+        elif isinstance(item, _PRINTABLE) or type(item).__name__ == "ChartHandle":
+            size += 32  # a float, None, a chart (printed as a picture), a loop, a namespace
         else:
-            size += 32  # a float, None, a chart (printed as a picture), a helper object
+            raise not_data(item)
         if size > limit:
             break
     return size
+
+
+# What prints as itself (a number, `range(0, 3)`, `<LoopContext 1/3>`, `<Namespace {…}>`)
+# rather than as Python's description of an object, with its memory address.
+_PRINTABLE = (float, bool, type(None), range, Undefined, LoopContext, Namespace)
+
+
+def not_data(value: Any) -> ValueError:
+    """The error for printing a function, method, iterator or helper object: Python prints it as
+    "<built-in method upper of str object at 0x7f…>", a memory address in the briefing (and
+    bytes that differ from run to run), whether alone, in a list or joined into text."""
+    if isinstance(value, Iterator):
+        return ValueError(
+            "模板输出的是迭代器本身，不是数据（map、select 等过滤器的结果请加 | list 或 | join）"
+        )
+    return ValueError(
+        f"模板输出的是{_type_name(value)}本身，不是数据（是不是少了括号？如 "
+        "masthead.name.upper() 而不是 masthead.name.upper）"
+    )
 
 
 def _percent_size(text: str, values: Any) -> int:
@@ -201,6 +227,10 @@ class _BoundedFormatter(SandboxedFormatter):
     repeats one argument as often as the format string names it."""
 
     produced = 0
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        text_size(value)  # `{0!r}` and `{0!s}` print the value before `format_field` sees it
+        return super().convert_field(value, conversion)
 
     def format_field(self, value: Any, format_spec: str) -> Any:
         _check_format_spec(format_spec)
@@ -591,11 +621,6 @@ def bounded_output(value: Any) -> Any:
     briefing: a stray memory address, so the bytes differed from run to run)."""
     if isinstance(value, str | Undefined):
         return value
-    if callable(value):
-        raise ValueError(
-            f"模板输出的是{_type_name(value)}本身，不是数据（是不是少了括号？如 "
-            "masthead.name.upper() 而不是 masthead.name.upper）"
-        )
     _check_text(text_size(value), "输出的值")
     return value
 
@@ -617,6 +642,16 @@ class _BoundedCodeGenerator(CodeGenerator):
             self.visit(arg, frame)
             self.write(", ")
         self.write("))")
+
+    def _output_child_to_const(self, node: nodes.Expr, frame: Frame, finalize: Any) -> str:
+        """A constant `{{ … }}` is printed at compile time, and Jinja escapes it before
+        `finalize` sees it: `{{ ''.join }}` reached the briefing as the text of the method
+        (with its memory address). Check the value itself first; an error leaves the tag to
+        run, where `bounded_output` refuses it with its line."""
+        if not isinstance(node, nodes.TemplateData):
+            bounded_output(node.as_const(frame.eval_ctx))
+        result: str = super()._output_child_to_const(node, frame, finalize)
+        return result
 
 
 BriefingEnvironment.code_generator_class = _BoundedCodeGenerator

@@ -121,7 +121,7 @@ def test_integers_squared_in_a_loop_are_refused_at_once(tmp_path: Path) -> None:
 # not JSON serializable", "empty separator", "'str' object has no attribute 'items'"
 ENGLISH_ERRORS = [
     ("{{ charts.themes | tojson }}", "不能转换图表"),
-    ("{{ [joiner()] | tojson }}", "不能转换函数或模板辅助对象"),
+    ("{{ [joiner()] | tojson }}", "模板辅助对象本身"),
     ("{{ masthead.name.split('') }}", "用空字符串分隔"),
     ("{{ masthead.name | xmlattr }}", "没有所用的属性或方法"),
     ("{{ 1 + masthead.name }}", "文字与数字相加"),
@@ -131,6 +131,16 @@ ENGLISH_ERRORS = [
     # address: the bytes differed from run to run)
     ("{{ masthead.name.upper }}", "少了括号"),
     ("{{ range }}", "函数本身"),
+    # the same, one step away: in a list, joined, formatted, folded at compile time, a helper
+    # object or an iterator ("<jinja2.utils.Cycler object at 0x7f…>", "<generator object …>")
+    ("{{ [masthead.name.upper] }}", "函数本身"),
+    ("{{ masthead.name.upper ~ '' }}", "函数本身"),
+    ("{{ '%s' % [range] }}", "函数本身"),
+    ("{{ [masthead.name.upper] | join }}", "函数本身"),
+    ("{{ '{!r}'.format(cycler(1)) }}", "模板辅助对象本身"),
+    ("{{ cycler(1, 2) }}", "模板辅助对象本身"),
+    ("{{ ''.join }}", "函数本身"),
+    ("{{ themes | map(attribute='name') }}", "迭代器本身"),
 ]
 
 
@@ -143,7 +153,8 @@ def test_a_failing_tag_is_explained_in_chinese(tmp_path: Path, payload: str, rea
     assert reason in message and payload in message, message
     # no English but the tag's own words (the filter named, the file name)
     # (and the example in the missing-brackets hint)
-    own = set(re.findall(r"[A-Za-z]+", payload + template.name + "{{ masthead.name.upper }}"))
+    hints = "{{ masthead.name.upper }} map select list join"
+    own = set(re.findall(r"[A-Za-z]+", payload + template.name + hints))
     assert not [w for w in re.findall(r"[A-Za-z]{4,}", message) if w not in own], message
     report = check_template(template, sample_context())
     assert any(reason in problem for problem in report.problems), report.problems
@@ -299,6 +310,20 @@ def test_allowed_methods_and_loop_helpers_still_work(tmp_path: Path) -> None:
     text = Document(io.BytesIO(out)).paragraphs[1].text
     first = context["themes"][0]["name"]
     assert text == f"True|True|1False2True|True|{first}"
+
+
+def test_what_prints_as_itself_still_prints(tmp_path: Path) -> None:
+    """Only what would print as Python's description of an object is refused."""
+    import io
+
+    line = (
+        "{{ masthead.keys() | list | length }}|{{ range(2) }}|{{ [1, 2.5, none] }}|"
+        "{{ namespace(a=1) }}|{% for t in themes[:1] %}{{ loop }}{% endfor %}|"
+        "{{ themes | map(attribute='name') | list | length }}"
+    )
+    out = render_docx_bytes(_template(tmp_path, line), sample_context(), timestamp=WHEN)
+    text = Document(io.BytesIO(out)).paragraphs[1].text
+    assert text == "6|range(0, 2)|[1, 2.5, None]|<Namespace {'a': 1}>|<LoopContext 1/1>|5"
 
 
 def test_a_chart_prints_as_a_picture_and_offers_nothing_else(tmp_path: Path) -> None:
