@@ -460,6 +460,12 @@ def test_records_the_state_cannot_read_and_unusable_paths_are_clear_errors(
     db.close()
     with RunState.open(tmp_path) as state, pytest.raises(StateError, match="无法读取的记录"):
         state.issues()
+    # JSON nested past Python's recursion limit: a RecursionError traceback before
+    with sqlite3.connect(state_db(tmp_path)) as db:
+        db.execute("UPDATE issues SET outputs = ?, start = NULL", ("[" * 100_000,))
+    db.close()
+    with RunState.open(tmp_path) as state, pytest.raises(StateError, match="无法读取的记录"):
+        state.issues()
 
     folder = tmp_path / "elsewhere"
     folder.mkdir()

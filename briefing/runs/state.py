@@ -933,5 +933,5 @@ def _issue(row: Sequence[Any]) -> Issue:
             end=_day(row[5]),
             outputs={str(k): str(v) for k, v in outputs.items()},
         )
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, RecursionError) as exc:  # JSON nested past the limit too
         raise _BadRecord(f"期间 {row[0]} 的登记") from exc
