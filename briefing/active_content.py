@@ -205,9 +205,9 @@ def part_problems(part: str, root: etree._Element) -> list[str]:
         return content_type_problems(root)
     if part.endswith(".rels"):
         return relationship_problems(part, root)
-    if part.startswith("word/") and part.endswith(".xml"):
-        return field_problems(part, root)
-    return []
+    # any other XML part, whatever its name: Word reads the body from whichever part the
+    # package's relationships name (`word/document.dat` works as well as `document.xml`)
+    return field_problems(part, root)
 
 
 def remedy(problems: list[str]) -> str:

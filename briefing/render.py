@@ -463,12 +463,12 @@ def _active_content(data: bytes) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         problems += package_problems(package.namelist())
         for part in package.namelist():
-            if not part.endswith((".xml", ".rels")):
-                continue
+            # every part, whatever its name: Word finds the document through the package's
+            # relationships and content types, so `word/document.dat` is a body too
             try:
                 root = etree.fromstring(package.read(part), parser)
-            except etree.XMLSyntaxError:
-                continue
+            except (etree.XMLSyntaxError, ValueError):
+                continue  # a picture, a font; or damaged XML, which python-docx reports
             problems += part_problems(part, root)
     return problems
 
@@ -500,15 +500,18 @@ def _check_package(data: bytes, name: str) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         active += package_problems(package.namelist())
         for part in package.namelist():
-            if part.endswith((".xml", ".rels")):
-                try:
-                    root = etree.fromstring(package.read(part), parser)
-                except etree.XMLSyntaxError as exc:
-                    raise TemplateError(
-                        f"渲染结果不是有效的 Word 文档（{part} 第 {exc.lineno} 行）。"
-                        "模板中可能有标签破坏了文档结构（例如 {%p %}/{%tr %} 标签没有单独成段/成行）。"
-                    ) from exc
-                active += part_problems(part, root)
+            named_xml = part.endswith((".xml", ".rels"))
+            try:
+                root = etree.fromstring(package.read(part), parser)
+            except (etree.XMLSyntaxError, ValueError) as exc:
+                if not named_xml:
+                    continue  # a picture, a font (an XML part under another name is checked)
+                line = getattr(exc, "lineno", "?")
+                raise TemplateError(
+                    f"渲染结果不是有效的 Word 文档（{part} 第 {line} 行）。"
+                    "模板中可能有标签破坏了文档结构（例如 {%p %}/{%tr %} 标签没有单独成段/成行）。"
+                ) from exc
+            active += part_problems(part, root)
     if active:
         raise TemplateError(
             f"渲染结果含有 Word 打开文档时会自行读取外部文件、网址或运行程序的内容"

@@ -525,7 +525,8 @@ def _output_checks(
             "图片可能被放进了条件或循环标签所在的段落（{%p %} 所在段落会被整段删除）。"
         )
     with zipfile.ZipFile(io.BytesIO(source)) as package:
-        xml = package.read(body).decode("utf-8")
+        # Word's own name for the body; a package may name it otherwise (`_count` sees none)
+        xml = package.read(body).decode("utf-8") if body in package.namelist() else ""
     charts_asked = bool(_CHART_REFERENCE.search(re.sub(r"<[^>]+>", "", xml)))
     if charts_asked and _has_chart(context) and images <= static_images:
         report.add(

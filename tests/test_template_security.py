@@ -830,6 +830,39 @@ def test_a_template_whose_briefing_would_fetch_or_run_something_is_refused(
     assert any(words in problem for problem in report.problems), report.problems
 
 
+def test_a_body_under_another_part_name_is_checked_too(tmp_path: Path) -> None:
+    """Word finds the body through the package's relationships and content types, not by its
+    name: a template whose body is `word/document.dat` had none of its parts checked, and a
+    DDEAUTO field in it went into the briefing. The same template without the field renders,
+    and `template check` passes it (it ended with an internal KeyError)."""
+    import zipfile
+
+    def renamed(line: str) -> Path:
+        with zipfile.ZipFile(_template(tmp_path, line)) as src:
+            parts = {info.filename: src.read(info) for info in src.infolist()}
+        parts["word/document.dat"] = parts.pop("word/document.xml")
+        parts["word/_rels/document.dat.rels"] = parts.pop("word/_rels/document.xml.rels")
+        for name in ("[Content_Types].xml", "_rels/.rels"):
+            parts[name] = parts[name].replace(b"word/document.xml", b"word/document.dat")
+        target = tmp_path / "renamed.docx"
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+            for name, data in parts.items():
+                dst.writestr(name, data)
+        return target
+
+    field = '<w:fldSimple w:instr=" DDEAUTO cmd.exe &quot;/c calc&quot; "><w:r><w:t>x</w:t></w:r>'
+    body = {"word/document.dat": _add_to_body(f"<w:p>{field}</w:fldSimple></w:p>")}
+    evil = _repack(renamed("{{ masthead.editor }}"), body)
+    with pytest.raises(TemplateError, match=r"word/document\.dat：域 DDEAUTO.*已拒绝使用"):
+        render_docx_bytes(evil, sample_context(), timestamp=WHEN)
+    report = check_template(evil, sample_context())
+    assert any("word/document.dat：域 DDEAUTO" in p for p in report.problems), report.problems
+
+    plain = renamed("{{ masthead.editor }}")
+    assert render_docx_bytes(plain, sample_context(), timestamp=WHEN)
+    assert check_template(plain, sample_context()).ok
+
+
 def test_a_vml_watermark_and_a_macro_hint_are_told_apart(tmp_path: Path) -> None:
     """An office's "内部资料" watermark is a VML shape too: it names no address and renders.
     A macro-enabled template is refused with how to save it without its macros."""
