@@ -143,20 +143,28 @@ class _RowShape:
         return (hint,)
 
     def fits(self, row: Any) -> bool:
-        return (
+        # loops rather than generator expressions: this runs once per measure and figure
+        if not (
             isinstance(row, list)
             and len(row) == len(self.types)
             and all(map(isinstance, row, self.types))
-            and all(_strings(row[i]) for i in self.strings)
-            and all(
-                isinstance(v, list) and _strings(v) for i in self.nested for v in row[i].values()
-            )
-            and all(row[i] in words for i, words in self.words)
-        )
+        ):
+            return False
+        for i in self.strings:
+            if not _strings(row[i]):
+                return False
+        for i in self.nested:
+            for value in row[i].values():
+                if not (isinstance(value, list) and _strings(value)):
+                    return False
+        return all(row[i] in words for i, words in self.words)
+
+
+_STR = repeat(str)  # an endless supply of `str` for `map(isinstance, …)`
 
 
 def _strings(values: list[Any]) -> bool:
-    return all(map(isinstance, values, repeat(str)))
+    return all(map(isinstance, values, _STR))
 
 
 _SHAPES = (_RowShape(Metadata), _RowShape(Measure), _RowShape(Indicator))
