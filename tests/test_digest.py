@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from briefing.digest import (
     Cited,
@@ -47,8 +48,9 @@ def test_every_figure_in_the_digest_is_in_the_quote_it_cites(
     seed_documents: list[ExtractedDocument],
 ) -> None:
     context = real_context()
-    by_source = {d.source: d for d in seed_documents}
-    documents = {s["no"]: by_source[s["source"]] for s in context["documents"]}
+    # the context names a file by its path inside the input folder (the seeds: its name)
+    by_name = {Path(d.source).name: d for d in seed_documents}
+    documents = {s["no"]: by_name[s["source"]] for s in context["documents"]}
     summary = context["summary"]
     counts = {
         summary["document_count"],
