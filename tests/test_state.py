@@ -588,15 +588,15 @@ def test_a_previous_manifest_outside_the_folder_is_never_read_for_the_comparison
         "absolute": secret.as_posix(),
         "dot-dot": "../private/2023-07/manifest.json",
     }.get(how, "2023-07/manifest.json")
-    if how == "linked-manifest":
-        (out / "2023-07").mkdir(parents=True)
-        (out / "2023-07" / "manifest.json").symlink_to(secret)
-    if how == "linked-folder":
-        out.mkdir()
-        (out / "2023-07").symlink_to(elsewhere)
     july, august = parse_period("2023-07"), parse_period("2023-08")
     with RunState.open(out) as state:
         state.record_issue(july, 1, state.select_documents([], july), {name: "0" * 64})
+    if how == "linked-manifest":
+        (out / "2023-07").mkdir()
+        (out / "2023-07" / "manifest.json").symlink_to(secret)
+    if how == "linked-folder":
+        (out / "2023-07").symlink_to(elsewhere)
+    with RunState.open(out) as state:
         found = previous_issue(state, august)
     assert found.issue is None
     assert len(found.warnings) == 1 and "本期不作较上期比较" in found.warnings[0]
