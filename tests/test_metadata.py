@@ -176,6 +176,24 @@ def test_a_news_story_above_its_headline_printed_again_stays_the_body() -> None:
     assert "系统谋划全市科技创新的重大项目" in body
 
 
+def test_the_cells_of_a_task_table_printed_one_per_line_stay_apart() -> None:
+    # a task cell has no full stop; the cell after it is the next one, not the rest of its sentence
+    table = (
+        "重点任务推进计划\n\n序号\n\n具体任务\n\n完成情况\n\n牵头单位\n\n1\n\n"
+        "制定年度创新平台工作要点,开展省级以上企业研发机构申报调查摸底工作\n\n"
+        "开展省级已建研发机构绩效评价工作;兑现研发机构奖励政策。\n\n市科技局\n"
+    )
+    lines = parse(table).body.split("\n")
+    assert "制定年度创新平台工作要点,开展省级以上企业研发机构申报调查摸底工作" in lines
+    assert "开展省级已建研发机构绩效评价工作;兑现研发机构奖励政策。" in lines
+    # outside a table a line a page wrapped mid-sentence is joined again
+    prose = (
+        "一、工作情况\n全年新增高新技术企业120家,技术合同成交额达到35亿元,科技型中小企业入库\n"
+        "评价620家,均创历史新高。\n"
+    )
+    assert "入库评价620家" in parse(prose).body
+
+
 def test_document_without_header_keeps_its_first_paragraph() -> None:
     assert seed("003").body.startswith("2023年,全市科技系统坚持以习近平新时代中国特色社会主义思想")
 

@@ -7,6 +7,7 @@ page. Every pattern is bounded or anchored, so a line of any length is checked i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from briefing.extract.dates import find_dates, parse_date
@@ -542,11 +543,32 @@ def _continues(prev: str, nxt: str) -> bool:
     return len(prev) >= MIN_WRAPPED_LINE and _CLAUSE_PUNCT.search(prev) is not None
 
 
+# The column heads of a task or progress table printed one cell per line (序号 / 工作任务 /
+# 完成情况 / 责任单位 / 一季度…): a line that is nothing but one of them.
+_COLUMN_HEAD = re.compile(
+    r"(?:序号|类别|事项|(?:重点|主要|具体|年度)?(?:工作|任务|事项)(?:任务|内容|目标|事项)?(?:内容)?"
+    r"|(?:主要)?(?:工作)?目标(?:任务)?(?:内容)?|(?:全年|工作)?(?:完成|进展|推进|落实)(?:情况|进度)"
+    r"|工作进展|(?:责任|牵头|配合|协办|主办)(?:单位|科室|部门|领导|人)|完成时限|时间节点|完成时间"
+    r"|[一二三四]季度|备注)"
+)
+MIN_COLUMN_HEADS = 2  # different heads: one such line alone is a heading of the text
+
+
+def is_cell_table(lines: Sequence[str]) -> bool:
+    """Whether the text holds a table printed one cell per line: two different column heads
+    (工作任务, 完成情况, 责任单位…) each on a line of its own."""
+    heads = {line for line in lines if len(line) <= 8 and _COLUMN_HEAD.fullmatch(line)}
+    return len(heads) >= MIN_COLUMN_HEADS
+
+
 def join_broken_lines(lines: list[str]) -> list[str]:
-    """Body lines with sentences cut by a line break joined again, so no clause starts mid-word."""
+    """Body lines with sentences cut by a line break joined again, so no clause starts mid-word.
+    In a table printed one cell per line a cell is whole, ended or not (a task cell has no full
+    stop): a line joins the one before only when it opens on what no cell opens on (，、%)."""
+    table = is_cell_table(lines)
     out: list[str] = []
     for line in lines:
-        if out and _continues(out[-1], line):
+        if out and (_CONTINUATION_START.match(line) if table else _continues(out[-1], line)):
             out[-1] = out[-1] + line
         else:
             out.append(line)
