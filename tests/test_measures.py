@@ -288,6 +288,37 @@ def test_semicolon_lists_and_inline_enumerations_are_split() -> None:
     ]
 
 
+def test_a_notices_list_run_into_one_line_gives_one_measure_per_item() -> None:
+    # a page that lost its full stops prints the notice's items after commas: each item is a
+    # measure of its own, and the lead that announces them is none
+    body = (
+        "各相关单位:现就做好科技特派员选派工作有关事宜通知如下:一、需求申报各县科技局开展科技特派员需求"
+        "情况摸底调查,并于10月12日前提交至市科技局,二、人员征集市级科技特派员将从市级科研院所中选派,"
+        "请各有关部门积极宣传,三、择优匹配市科技局对科技特派员与入驻企业按专业供需进行有效匹配。"
+    )
+    found = texts(measures_of(body))
+    assert [t[:4] for t in found] == ["一、需求", "二、人员", "三、择优"]
+    # a lone 二、 after a comma is no list: 一季度,二、三季度 stays one measure
+    assert len(measures_of("一季度完成年度任务的20%,二、三季度完成年度任务的60%。")) == 1
+
+
+def test_a_notices_numbered_items_before_its_first_heading_are_measures() -> None:
+    # 一、… is too long to be a heading while a later short item is read as one: the items before
+    # it are the notice's list, not its preamble
+    body = (
+        "各省级中小企业主管部门:\n"
+        "一、按照自愿申报原则,由所在地县级行政区划中小企业主管部门为申报主体,填写《中小企业特色产业集群"
+        "申报表》,提交申报表中要求的佐证材料,报送至各省、自治区、直辖市中小企业主管部门。\n"
+        "二、省级中小企业主管部门负责受理申报材料并进行初审,组织实地抽查,在符合认定标准的基础上,"
+        "择优遴选发展水平居于细分领域全国前列的中小企业产业集群推荐至我部。\n"
+        "三、如发现虚假申报的,立即取消其申报资格。\n"
+        "四、请于7月31日前寄送申报表。\n"
+    )
+    found = texts(measures_of(body))
+    assert any(t.startswith("一、按照自愿申报原则") for t in found)
+    assert any(t.startswith("二、省级中小企业主管部门") for t in found)
+
+
 def test_short_item_title_joins_its_first_sentence_and_lends_its_theme() -> None:
     body = (
         "一、工作开展情况\n"

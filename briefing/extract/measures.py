@@ -8,6 +8,7 @@ sentences of one paragraph), so it stays an exact substring of the normalised do
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -1529,6 +1530,8 @@ def _clauses(text: str) -> list[str]:
         parts = [p for piece in pieces for p in _INLINE_ENUM_RE.split(piece) if p]
     else:
         parts = [p for p in pieces if p]
+    if "二、" in text:
+        parts = [p for part in parts for p in _numbered_items(part)]
     if len(parts) == 1:  # most sentences: one clause
         return [parts[0].strip()] if _CONTENT_RE.search(parts[0]) else []
     merged: list[str] = []
@@ -1538,6 +1541,27 @@ def _clauses(text: str) -> list[str]:
         else:
             merged.append(part)
     return [p.strip() for p in merged if _CONTENT_RE.search(p)]
+
+
+# a numbered item run into the sentence after a comma or a colon (…通知如下:一、需求申报…,二、人员征集…):
+# a page that lost its full stops and line breaks prints a notice's list so
+_INLINE_ITEM_RE = re.compile(rf"(?<=[，,：:])([{_CN_NUM}]{{1,2}})、")
+_CN_ORDER = "一二三四五六七八九十"
+
+
+def _numbered_items(text: str) -> list[str]:
+    """`text` cut before each inline numbered item, when the items count on one by one from 一 or
+    二 (一、…,二、…,三、…); a lone 二、 (…一季度,二、三季度…) is no list."""
+    found = [m for m in _INLINE_ITEM_RE.finditer(text) if m.group(1) in _CN_ORDER]
+    numbers = [_CN_ORDER.index(m.group(1)) for m in found]
+    if (
+        len(found) < 2
+        or numbers[0] > 1
+        or numbers != list(range(numbers[0], numbers[0] + len(found)))
+    ):
+        return [text]
+    cuts = [0, *(m.start() for m in found), len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(cuts) if text[a:b]]
 
 
 def _short_content(text: str) -> bool:
@@ -1625,7 +1649,15 @@ def _units(
         ):
             # also before the first heading: 为此,要重点做好以下八个方面的工作: opens the tasks
             region_path, region = tuple(section), text
-        if has_headings and not seen_heading and not _states_action(text):
+        if (
+            has_headings
+            and not seen_heading
+            and not _states_action(text)
+            # 一、按照自愿申报原则,由…报送至…: an item of the notice's list, too long to be read
+            # as a heading while a later short one (四、如发现…取消其资格。) was; a preamble is
+            # never numbered
+            and _LIST_ITEM_RE.match(text) is None
+        ):
             continue  # preamble: addressee, 收悉, 按照…要求 — only what was or will be done counts
         if section:
             skip = skipped.get(section)
