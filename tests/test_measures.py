@@ -319,6 +319,20 @@ def test_a_notices_numbered_items_before_its_first_heading_are_measures() -> Non
     assert any(t.startswith("二、省级中小企业主管部门") for t in found)
 
 
+def test_a_meeting_reported_with_its_attendance_and_its_agenda_is_a_measure() -> None:
+    # the attendance at the end of a sentence that says the meeting was held, and problems as
+    # the topic of what the meeting heard, leave the account of the meeting a measure
+    held = "1月2日,某市科技局召开党组会,回顾了2013年主要工作,对2014年度工作进行了谋划部署,各科室负责人列席了会议。"
+    heard = (
+        "会上,三县科技服务中心主要负责人分别就本县科技创新工作取得的成绩、存在的问题及下一步工作打算"
+        "作了总体汇报。"
+    )
+    assert not_a_measure(held) is None
+    assert not_a_measure(heard) is None
+    # who attended, alone, is still no measure
+    assert not_a_measure("局机关相关科室负责人参加会议。") is not None
+
+
 def test_short_item_title_joins_its_first_sentence_and_lends_its_theme() -> None:
     body = (
         "一、工作开展情况\n"

@@ -98,10 +98,6 @@ _FRAMING_RE = re.compile(
     # a year or a period characterised: 2022年是…极不寻常的一年, …收官之年, 成绩来之不易
     r"|的[一二三四五六七八九十几]年[。！!]?$|之[一二三四五六七八九十几]年[。！!]?$|之年[。！!]?$"
     r"|来之不易|殊为不易|实属不易|领导的结果"
-    # who attended or chaired, as news ends a meeting's report: …负责同志参加了调研活动
-    r"|参加了?(?:本次|此次|上述)?(?:调研|考察|座谈|签约|揭牌)?(?:会议|活动|座谈会?|仪式|调研|考察)[。.]?$"
-    r"|出席了?(?:本次|此次|上述)?(?:调研|考察|座谈|签约|揭牌)?(?:会议|活动|座谈会?|仪式|调研|考察)[。.]?$"
-    r"|列席了?(?:本次|此次|上述)?(?:调研|考察|座谈|签约|揭牌)?(?:会议|活动|座谈会?|仪式|调研|考察)[。.]?$"
     # …出席新闻发布会(并回答记者提问): who faced the press
     r"|出席了?[^，,。；;]{0,12}发布会(?:并(?:回答|答)记者(?:提问|问))?[。.]?$"
     r"|参加了?[^，,。；;]{0,12}发布会(?:并(?:回答|答)记者(?:提问|问))?[。.]?$"
@@ -120,6 +116,14 @@ _FRAMING_RE = re.compile(
     # a report's pledge after its targets: 我们将在实际工作中努力争取更好结果
     r"|努力争取更好(?:的)?(?:结果|成绩|成效)[。！!]?$"
 )
+# who attended, as news ends a meeting's report: …负责同志参加了调研活动 (`_ATTENDANCE_RE`)
+_ATTENDED_RE = re.compile(
+    r"(?:参加|出席|列席)了?(?:本次|此次|上述)?(?:调研|考察|座谈|签约|揭牌)?"
+    r"(?:会议|活动|座谈会?|仪式|调研|考察)[。.]?$"
+)
+# …a sentence that also says the meeting was held (1月2日,某局召开党组会,回顾了…,各科室负责人列席了
+# 会议。) reports the meeting, its attendance the last clause
+_MEETING_HELD_RE = re.compile(r"召开|举行|举办")
 _FRAMING_START_RE = re.compile(
     r"特此|各位代表|各位委员|需要说明的是|您好|你好|(?:衷心|非常|再次)?感谢"
     r"|(?:下一步[，,]?)?(?:我们|我市|我局|我委)?(?:将|还将)?(?:认真|深入|全面)?贯彻.{0,60}精神"
@@ -240,11 +244,20 @@ def answers_problems(text: str) -> bool:
     )
 
 
+# problems as the topic of what a meeting heard (…分别就取得的成绩、存在的问题及打算作了汇报): the
+# sentence reports the meeting, not the problems
+_REPORTED_ON_RE = re.compile(
+    r"就[^。；;]{0,80}(?:作了?|做了?|进行了?)[^，,。；;]{0,6}(?:汇报|发言|交流|讨论|说明)"
+)
+
+
 def is_problem_statement(text: str) -> bool:
     """但也要看到,我市科技综合实力…还有差距: a statement of problems, not a measure."""
     if is_problem_opening(text):
         return True
     if _PROBLEM_WORD_RE.search(text) is None or _PROBLEM_PREDICATE_RE.search(text) is None:
+        return False
+    if "就" in text and _REPORTED_ON_RE.search(text) is not None:
         return False
     if _REMEDY_RE.search(text) is None:
         return True
@@ -1490,6 +1503,8 @@ def is_framing(text: str) -> bool:
     if _framing_shape(stripped) is not None:
         return True
     if _FRAMING_RE.search(stripped) or _FRAMING_START_RE.match(stripped):
+        return True
+    if _ATTENDED_RE.search(stripped) and _MEETING_HELD_RE.search(stripped) is None:
         return True
     if _is_attribution(stripped):
         return True
