@@ -16,6 +16,7 @@ import typer
 
 from briefing.errors import BriefingError
 from briefing.extract.measures import (
+    TASK_CELL,
     document_context,
     glossary_title,
     in_document,
@@ -403,7 +404,12 @@ def _explain_model(
 
 
 def _explain_status(where: _Context) -> None:
-    excluded = not_a_measure(where.sentence, where.doc.genre, where.doc.greeting)
+    mood = where.decision.mood if where.decision is not None else None
+    # a table's task cell is printed like a signature (short, no punctuation) and is a measure
+    task_cell = mood is not None and mood.template == TASK_CELL
+    excluded = (
+        None if task_cell else not_a_measure(where.sentence, where.doc.genre, where.doc.greeting)
+    )
     if excluded is None and where.problems:
         excluded = (
             f"所在段落以问题陈述开头（“{where.problems[:30]}…”），段内各句陈述的是问题，不是措施"

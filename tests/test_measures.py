@@ -333,6 +333,20 @@ def test_a_meeting_reported_with_its_attendance_and_its_agenda_is_a_measure() ->
     assert not_a_measure("局机关相关科室负责人参加会议。") is not None
 
 
+def test_a_task_tables_task_cell_is_planned_and_its_progress_cell_done() -> None:
+    # a monthly task table printed one cell per line: 序号 / 事项 / 完成情况, then per row a number,
+    # the task (no full stop) and what was done about it
+    body = (
+        "序号\n事项\n完成情况\n1\n举办全市科技创新发展大会新材料产业分论坛\n"
+        "已于4月9日举办全市科技创新发展大会新材料产业分论坛,邀请了10余名专家参会。\n"
+        "2\n完成高新技术企业申报辅导\n已组织30家企业参加申报辅导。\n"
+    )
+    found = {m.text: m.status for m in measures_of(body, title="4月份重点工作计划完成情况")}
+    assert found["举办全市科技创新发展大会新材料产业分论坛"] == "planned"
+    assert found["完成高新技术企业申报辅导"] == "planned"
+    assert found["已组织30家企业参加申报辅导。"] == "done"
+
+
 def test_short_item_title_joins_its_first_sentence_and_lends_its_theme() -> None:
     body = (
         "一、工作开展情况\n"

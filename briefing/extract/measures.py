@@ -46,7 +46,7 @@ from briefing.extract.status import (
     strong_mood,
     target_opening,
 )
-from briefing.extract.text_lines import NEWS_DATELINE
+from briefing.extract.text_lines import NEWS_DATELINE, is_cell_table
 from briefing.model import Measure, Paragraph, Sentence, Status, Structure
 from briefing.themes import Classifier, main_theme
 
@@ -573,6 +573,7 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
     previous: Mood | None = None  # the strong mood of the whole sentence just before
     previous_paragraph = -1
     paragraphs = {p.index: p.text for p in structure.paragraphs}
+    tasks = task_cells(structure, ctx.year)
     review: str | None = None  # the past plan period the unit's paragraph opens on
     for unit in units:
         head = unit.section[0] if unit.section else None
@@ -626,6 +627,10 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
             )
             decision = decision._replace(status=previous.status, basis="mood", mood=mood)
         strong = decision.basis == "mood" and decision.mood is not None and decision.mood.strong
+        if unit.paragraph in tasks and decision.status == "done" and not strong:
+            mood = Mood("planned", True, TASK_CELL, "")
+            decision = decision._replace(status="planned", basis="mood", mood=mood)
+            strong = True
         previous = decision.mood if strong and not unit.sentence else None
         previous_paragraph = unit.paragraph
         if unit.sentence != lead_sentence:
@@ -1617,6 +1622,8 @@ def _units(
     problems_paragraph = -1  # the paragraph a statement of problems opened
     headed_lines = -1  # short lines heading a paragraph, in the whole document; -1: not counted
     glossaries = _glossary_paragraphs(structure.paragraphs)
+    # a row's task cell is a measure also when short and unpunctuated, as no signature is
+    tasks = task_cells(structure, year)
     i = 0
     while i < len(sentences):
         sentence = sentences[i]
@@ -1730,7 +1737,7 @@ def _units(
             continue
         text = strip_dateline(text, genre)
         if (
-            is_framing(text)
+            (is_framing(text) and not _bare_task(text, sentence.paragraph in tasks))
             or is_problem_statement(text)
             or is_body_list(text)
             or is_leadership_opening(text, genre)
@@ -1913,6 +1920,46 @@ def inline_heading_end(text: str, genre: str = "unknown") -> int:
         if verdict is not None and verdict.strong and window[:end].endswith(verdict.cue):
             return end if end < len(text) else 0
     return 0
+
+
+def task_cells(structure: Structure, year: int | None = None) -> frozenset[int]:
+    """The paragraphs that are a row's task in a table printed one cell per line (`is_cell_table`):
+    a cell with no cue of its own whose next cell reports it done (举办全市人才科技创新发展大会分论坛 /
+    已于4月9日举办…,200余人参会。). Its labels read the task as planned, the report as done."""
+    paragraphs = structure.paragraphs
+    if not is_cell_table([p.text for p in paragraphs] + [s.title for s in structure.sections]):
+        return frozenset()
+    found = set()
+    for cell, after in itertools.pairwise(paragraphs):
+        if (
+            _TASK_VERB_RE.search(cell.text) is not None
+            and strong_mood(cell.text, year) is None
+            and reports_done(after.text)
+            and ((mood := strong_mood(after.text, year)) is None or mood.status == "done")
+        ):
+            found.add(cell.index)
+    return frozenset(found)
+
+
+# what a task cell does (a responsible unit's cell, 农业股, names no deed)
+_TASK_VERB_RE = re.compile(
+    r"举办|举行|召开|开展|组织|推进|推动|加快|实施|建设|完成|培育|引进|申报|落实|制定|出台|建立|打造|协助"
+    r"|支持|争取|提升|完善"
+)
+
+
+# how `briefing explain` words the status of a row's task in a task-and-progress table
+TASK_CELL = "表格中一行的任务格（其后一格报告其完成情况）"
+
+
+def _bare_task(text: str, task_cell: bool) -> bool:
+    """A row's task cell framed for its shape alone (short, no punctuation: 协助举办某某创新发展大会),
+    which in a table is how a task is printed."""
+    return (
+        task_cell
+        and _SENTENCE_PUNCT_RE.search(text) is None
+        and not (_framing_shape(text) or _FRAMING_RE.search(text) or _FRAMING_START_RE.match(text))
+    )
 
 
 def _reviews(section: tuple[str, ...], genre: str) -> bool:
