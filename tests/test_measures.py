@@ -347,6 +347,24 @@ def test_a_task_tables_task_cell_is_planned_and_its_progress_cell_done() -> None
     assert found["已组织30家企业参加申报辅导。"] == "done"
 
 
+def test_a_numbered_task_above_its_responsible_bodies_is_a_measure_not_a_heading() -> None:
+    # a plan's table of tasks and their bodies: each numbered line is a task, even short and
+    # without a figure, and the 责任单位 note under it is none
+    body = (
+        "一、全市经济社会发展主要预期目标\n"
+        "1.规上工业增加值增长8%。\n责任单位:市经信局\n"
+        "2.一般公共预算收入与经济增长基本同步。\n责任单位:市财政局\n"
+        "二、重点工作\n(一)加快建设创新平台\n新建省级重点实验室3家。\n"
+    )
+    found = measures_of(body, title="市政府工作报告重点工作责任分解(2023年)")
+    assert "2.一般公共预算收入与经济增长基本同步。" in texts(found)
+    assert not any(t.startswith("责任单位") for t in texts(found))
+    # a short numbered line above its paragraph is still the heading it was
+    assert "(一)加快建设创新平台" not in texts(found)
+    structure = parse_structure(body)
+    assert structure.sentences[-1].section[-1] == "(一)加快建设创新平台"
+
+
 def test_short_item_title_joins_its_first_sentence_and_lends_its_theme() -> None:
     body = (
         "一、工作开展情况\n"

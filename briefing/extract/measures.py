@@ -46,6 +46,7 @@ from briefing.extract.status import (
     strong_mood,
     target_opening,
 )
+from briefing.extract.structure import assigns_bodies
 from briefing.extract.text_lines import NEWS_DATELINE, is_cell_table
 from briefing.model import Measure, Paragraph, Sentence, Status, Structure
 from briefing.themes import Classifier, main_theme
@@ -1642,7 +1643,10 @@ def _units(
             # 且首次): a copy of a page's opening, whose last clause has lost what it was about.
             # A numbered item may end bare ((2)技术合同成交额比2020年增长50%): a list's last line.
             continue
-        if is_heading_sentence(text):
+        if is_heading_sentence(text) and not (
+            i < len(sentences) and assigns_bodies(sentences[i].text)
+        ):
+            # (a numbered line above 责任单位:… is a task of the list: `parse_structure`)
             seen_heading = True
             item_title = ""
             told = ""
