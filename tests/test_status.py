@@ -1465,3 +1465,16 @@ def test_explain_says_a_glossary_left_a_sentence_out(app: typer.Typer, tmp_path:
     assert result.exit_code == 0
     assert "找到了这句话，但它不在抽取结果中" in result.output
     assert "不计为措施：位于名词注释部分（“名词解释”）" in result.output
+
+
+def test_a_speakers_demand_is_planned_though_the_speaker_recalls_what_was_done() -> None:
+    # meeting news: the leader's 要… is a task, the past the leader recalls (做了, 作了…部署) only
+    # frames it; what the leader only assesses stays done
+    news = DocContext(genre="news", year=2020)
+    demand = (
+        "董增寿指出,中央、省、市高度重视科技创新工作,对科技创新作了一系列安排部署,市县科技部门要"
+        "充分认识科技创新工作面临的新形势,加快构建创新服务体系。"
+    )
+    assert decide(demand, (), news).status == "planned"
+    assessed = "张三指出,近年来我市科技创新工作取得了显著成绩,主要指标位居全省前列。"
+    assert decide(assessed, (), news).status == "done"
