@@ -1478,3 +1478,15 @@ def test_a_speakers_demand_is_planned_though_the_speaker_recalls_what_was_done()
     assert decide(demand, (), news).status == "planned"
     assessed = "张三指出,近年来我市科技创新工作取得了显著成绩,主要指标位居全省前列。"
     assert decide(assessed, (), news).status == "done"
+
+
+def test_jiang_marking_what_was_put_into_a_plan_is_no_modal() -> None:
+    # 将 + what is done + 纳入/作为: the object of a disposal done, as 把 marks it (a summary's
+    # account); 将 before a verb of its own clause stays the modal of a plan
+    summary = DocContext(genre="summary", year=2021)
+    put = (
+        "建立常态化沟通机制,将深化知识产权质押融资纳入《市场主体协同监管合作备忘录》,强化协作推进。"
+    )
+    assert decide(put, (), summary).status == "done"
+    plan = "下一步,我局将推动更多科技型企业纳入培育库。"
+    assert decide(plan, (), summary).status == "planned"

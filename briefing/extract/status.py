@@ -597,9 +597,9 @@ def modal_jiang(text: str) -> str | None:
     object marker (将…纳入/作价) or absent."""
     if "将" not in text:
         return None
-    m = MODAL_JIANG_RE.search(text)
-    if m is not None:
-        return m.group(0)
+    for m in MODAL_JIANG_RE.finditer(text):
+        if not _disposes(text, m.end()):
+            return m.group(0)
     at = text.find("将")
     while at >= 0:
         if (
@@ -610,6 +610,26 @@ def modal_jiang(text: str) -> str | None:
             return _subject_before(text, at) + "将"
         at = text.find("将", at + 1)
     return None
+
+
+# 将 + what is done + 纳入/作为 its place (将深化知识产权质押融资纳入《合作备忘录》, 市局将支持中小企业
+# 融资作为“助企13条”的重要内容): 将 marks the object of a disposal done, as 把 does. A modal's
+# clause may name such a disposal after a verb of its own (将推动…纳入…, 将继续把…纳入…)
+_DISPOSED_RE = re.compile(r"[^，,。；;：:！!？?]{2,40}?(?:纳入|列入|列为|作为)")
+_MODAL_DISPOSES_RE = re.compile(
+    r"(?:推动|推进|争取|力争|积极|努力|逐步|继续|进一步|加快|全力|着力|重点|研究|探索|适时|尽快)"
+)
+
+
+def _disposes(text: str, end: int) -> bool:
+    """Whether the 将 just before `end` (matched with the verb after it) marks a disposal's object."""
+    at = text.rfind("将", 0, end) + 1
+    disposed = _DISPOSED_RE.match(text, at)
+    return (
+        disposed is not None
+        and "把" not in disposed.group(0)
+        and _MODAL_DISPOSES_RE.match(text, at) is None
+    )
 
 
 def _subject_before(text: str, at: int) -> str:
