@@ -365,6 +365,19 @@ def test_a_numbered_task_above_its_responsible_bodies_is_a_measure_not_a_heading
     assert structure.sentences[-1].section[-1] == "(一)加快建设创新平台"
 
 
+def test_a_speakers_demands_run_to_the_end_of_the_paragraph() -> None:
+    # meeting news: after 某某指出,…要… the bare orders of the same paragraph are the speaker's
+    # demands too; the account of the meeting before it is done
+    body = (
+        "6月26日上午,市政府召开全市科技工作推进会。\n"
+        "在肯定上半年全市各项科技工作后,汤如军指出,各级要充分认清考核指标进度滞后等问题,"
+        "要持续加强部门业务协同。加快重大创新载体建设,推进技术创新中心和其他新型研发机构建设。\n"
+    )
+    found = {m.text: m.status for m in measures_of(body, title="市政府召开全市科技工作推进会")}
+    assert found["6月26日上午,市政府召开全市科技工作推进会。"] == "done"
+    assert found["加快重大创新载体建设,推进技术创新中心和其他新型研发机构建设。"] == "planned"
+
+
 def test_short_item_title_joins_its_first_sentence_and_lends_its_theme() -> None:
     body = (
         "一、工作开展情况\n"

@@ -42,6 +42,7 @@ from briefing.extract.status import (
     section_verdict,
     sentence_mood,
     soft_mood,
+    speaker_demand,
     states_goals,
     strong_mood,
     target_opening,
@@ -1712,7 +1713,8 @@ def _units(
             or "部署" in text
             or "提出" in text
             or "号召" in text
-        ) and (INSTRUCTION_RE.search(text) is not None):
+        ) and (INSTRUCTION_RE.search(text) is not None or speaker_demand(text) is not None):
+            # 会议要求,… / 某某指出,…要…: the demands run to the end of the paragraph
             told, told_paragraph = text, sentence.paragraph
             told_list = text[-1:] in ":："
         elif (

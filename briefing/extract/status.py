@@ -819,10 +819,9 @@ def _plan_mood(text: str, year: int | None) -> Mood | None:
         "要求" in text or "强调" in text or "部署" in text or "提出" in text or "号召" in text
     ) and (m := INSTRUCTION_RE.search(text)) is not None:
         return Mood("planned", True, _INSTRUCTION, m.group(0))
-    if ("指出" in text or "强调" in text or "要求" in text) and (
-        m := _SPEAKER_DEMAND_RE.match(text)
-    ) is not None:
-        return Mood("planned", True, _SPEAKER_DEMAND, m.group("demand"))
+    demand = speaker_demand(text)
+    if demand is not None:
+        return Mood("planned", True, _SPEAKER_DEMAND, demand)
     return None
 
 
@@ -830,10 +829,19 @@ def _plan_mood(text: str, year: int | None) -> Mood | None:
 # 2023年是关键一年,我们要紧紧围绕…): what the speaker asks for is planned, the past the speaker
 # recalls on the way (做了, 作了…部署) only frames it
 _SPEAKER_DEMAND_RE = re.compile(
-    r"^(?!会议|会上)[^，,。；;“”]{1,24}?(?:指出|强调|要求)[，,：:]"
+    # (after a clause that sets the scene: 在肯定上半年工作后,某某指出,…)
+    r"^(?:[^，,。；;“”]{1,30}[，,])?(?!会议|会上)[^，,。；;“”]{1,24}?(?:指出|强调|要求)[，,：:]"
     r"[^。；;]*?[，,：:](?P<demand>[^，,。；;：:]{0,12}?(?:(?<![主重只纲需])要(?![求素点闻件])|希望|必须|务必|应当))"
 )
 _SPEAKER_DEMAND = "讲话人提出的要求（“{}”）"
+
+
+def speaker_demand(text: str) -> str | None:
+    """The words of a speaker's demand that open `text` (某某指出,…要…), or None."""
+    if "指出" not in text and "强调" not in text and "要求" not in text:
+        return None
+    m = _SPEAKER_DEMAND_RE.match(text)
+    return m.group("demand") if m is not None else None
 
 
 # a time frame ahead of the document at a clause's start: 未来5年, 今后三年, 在未来三年内, 未来,
