@@ -378,6 +378,22 @@ def test_a_speakers_demands_run_to_the_end_of_the_paragraph() -> None:
     assert found["加快重大创新载体建设,推进技术创新中心和其他新型研发机构建设。"] == "planned"
 
 
+def test_the_items_of_a_list_a_paragraph_announces_as_plans_are_plans() -> None:
+    # news of a meeting: the year's plan announced, then its items 一是…;二是… with no cue of
+    # their own; a review's items after a sentence of results stay done
+    body = (
+        "1月2日,某市科技局召开党组会。\n"
+        "2014年,全市科技工作将以增强科技创新能力为战略基点,重点抓好两个方面工作。"
+        "一是深入开展党的群众路线教育活动,积极开展批评和自我批评;"
+        "二是扎实做好科技特派员等科技惠民工作。\n"
+        "2013年,全市新认定高新技术企业12家。一是建成省级工程技术研究中心3家;二是选派科技特派员50名。\n"
+    )
+    found = {m.text: m.status for m in measures_of(body, title="某市科技局召开党组会")}
+    assert found["一是深入开展党的群众路线教育活动,积极开展批评和自我批评;"] == "planned"
+    assert found["二是扎实做好科技特派员等科技惠民工作。"] == "planned"
+    assert found["一是建成省级工程技术研究中心3家;"] == "done"
+
+
 def test_short_item_title_joins_its_first_sentence_and_lends_its_theme() -> None:
     body = (
         "一、工作开展情况\n"

@@ -576,6 +576,9 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
     previous_paragraph = -1
     paragraphs = {p.index: p.text for p in structure.paragraphs}
     tasks = task_cells(structure, ctx.year)
+    # the strong mood of the paragraph's last sentence that is no list item (一是…)
+    announced: Mood | None = None
+    announced_paragraph = -1
     review: str | None = None  # the past plan period the unit's paragraph opens on
     for unit in units:
         head = unit.section[0] if unit.section else None
@@ -629,6 +632,22 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
             )
             decision = decision._replace(status=previous.status, basis="mood", mood=mood)
         strong = decision.basis == "mood" and decision.mood is not None and decision.mood.strong
+        if unit.paragraph != announced_paragraph:
+            announced = None
+        if ENUM_RE.match(unit.text) is None:
+            if strong and decision.mood is not None:
+                announced, announced_paragraph = decision.mood, unit.paragraph
+        elif (
+            announced is not None
+            and announced.status == "planned"
+            and not strong
+            and decision.basis in ("genre", "default")
+        ):
+            # 2014年,全市科技工作将…,重点抓好五个方面工作。一是…;四是…: the items of a list the
+            # paragraph announced as plans are plans, unless one says otherwise
+            mood = Mood("planned", True, _LIST_LEAD + announced.template, announced.words)
+            decision = decision._replace(status="planned", basis="mood", mood=mood)
+            strong = True
         if unit.paragraph in tasks and decision.status == "done" and not strong:
             mood = Mood("planned", True, TASK_CELL, "")
             decision = decision._replace(status="planned", basis="mood", mood=mood)
@@ -656,6 +675,7 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
 
 
 _LEAD_CLAUSE = "本句开头的分句："
+_LIST_LEAD = "本段引出各项的句子："
 _REVIEW_PARAGRAPH = "本段开头："
 _PREVIOUS_SENTENCE = "接续上一句（“同时”）："
 # a sentence that opens by going on with the one before it
