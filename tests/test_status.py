@@ -1490,3 +1490,12 @@ def test_jiang_marking_what_was_put_into_a_plan_is_no_modal() -> None:
     assert decide(put, (), summary).status == "done"
     plan = "下一步,我局将推动更多科技型企业纳入培育库。"
     assert decide(plan, (), summary).status == "planned"
+
+
+def test_demands_announced_make_their_items_plans() -> None:
+    # 并就下一步工作提出了几点要求,一是…: the demands announced are to be done, not done
+    news = DocContext(genre="news", year=2014)
+    lead = "并就下一步工作提出了几点要求,一是开好协会成立大会;"
+    assert decide(lead, (), news).status == "planned"
+    # what a body proposed and was done about stays done
+    assert decide("按照上级提出的要求,完成了年度考核工作。", (), news).status == "done"

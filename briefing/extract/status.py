@@ -658,6 +658,8 @@ INSTRUCTION_RE = re.compile(
     r"(?:会议|会上|讲话[中时]?|发言[中时]?|报告|[他她]|并|同时|最后|书记|县长|市长|局长|主任|厅长|区长|同志)"
     # 提出 only with its own 要 in the sentence (会议提出,…要…): 会上提出,过去一年… reviews; 号召力 is a noun
     r"(?:(?:要求|强调|部署)[,，:：]|提出[,，:：](?=[^。；;]{0,60}?(?<![主重需])要)|号召(?!力))|^号召(?!力)"
+    # demands announced, their items to follow (并就下一步工作提出了几点要求,一是…)
+    r"|提出了?(?:几点|[一二三四五六七八九十两]点|以下|如下|具体|明确)要求[,，:：]"
 )
 # 2021年1月,市政府办公厅印发…: a dated event before the document's own date happened
 _LEADING_DATE_RE = re.compile(r"(20\d\d)年(\d{1,2}月(?:\d{1,2}日)?)?(?:以来)?[，,]")
