@@ -1499,3 +1499,14 @@ def test_demands_announced_make_their_items_plans() -> None:
     assert decide(lead, (), news).status == "planned"
     # what a body proposed and was done about stays done
     assert decide("按照上级提出的要求,完成了年度考核工作。", (), news).status == "done"
+
+
+def test_a_summarys_estimate_of_the_years_result_is_done_despite_its_jiang() -> None:
+    # 预计全年…,总量将达到…: the estimate of a year not yet over, in a summary, is its result
+    summary = DocContext(genre="summary", year=2022)
+    estimate = (
+        "预计全年新认定高企200家以上,全市高新技术企业总量将达到490家左右,超额完成年度目标任务;"
+    )
+    assert decide(estimate, (), summary).status == "done"
+    # the same words in a summary's part on next year's tasks are a plan
+    assert decide(estimate, ("三、2023年工作打算",), summary).status == "planned"

@@ -1090,6 +1090,17 @@ def decide(
                 return Decision("done", "section", None, verdict, ctx)
             mood = _past_mood(text, ctx.year)
     tasks = verdict is not None and verdict.kind == "tasks"
+    if (
+        mood is not None
+        and mood.template == _JIANG
+        and text.startswith("预计")
+        and ctx.genre in LOOKING_BACK
+        and not tasks
+        and not task_region
+    ):
+        # 预计全年新认定高企200家以上,总量将达到490家左右: a summary's estimate of the year's
+        # result, whose 将 belongs to the estimate (as 预计 in a review is done)
+        mood = Mood("done", True, _ESTIMATE, "预计")
     if mood is None and ctx.genre != "plan" and (not tasks or ctx.genre == "reply"):
         # outside a plan's own provisions, who decides or answers for a matter states the rule
         # in force (…应由地方党委、政府因地制宜决定并按程序报批), even among a reply's next steps;
