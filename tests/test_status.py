@@ -1497,8 +1497,11 @@ def test_demands_announced_make_their_items_plans() -> None:
     news = DocContext(genre="news", year=2014)
     lead = "并就下一步工作提出了几点要求,一是开好协会成立大会;"
     assert decide(lead, (), news).status == "planned"
-    # what a body proposed and was done about stays done
+    # what a body proposed and was done about stays done, and so does the report that demands
+    # were made, when they are not listed
     assert decide("按照上级提出的要求,完成了年度考核工作。", (), news).status == "done"
+    made = "局领导班子成员就分管领域工作进行点评并提出具体要求,局长作了讲话。"
+    assert decide(made, (), news).status == "done"
 
 
 def test_a_summarys_estimate_of_the_years_result_is_done_despite_its_jiang() -> None:

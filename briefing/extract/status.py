@@ -659,7 +659,8 @@ INSTRUCTION_RE = re.compile(
     # 提出 only with its own 要 in the sentence (会议提出,…要…): 会上提出,过去一年… reviews; 号召力 is a noun
     r"(?:(?:要求|强调|部署)[,，:：]|提出[,，:：](?=[^。；;]{0,60}?(?<![主重需])要)|号召(?!力))|^号召(?!力)"
     # demands announced, their items to follow (并就下一步工作提出了几点要求,一是…)
-    r"|提出了?(?:几点|[一二三四五六七八九十两]点|以下|如下|具体|明确)要求[,，:：]"
+    # (…进行点评并提出具体要求,局长作了讲话: that demands were made, reported, not what they are)
+    r"|提出了?(?:几点|[一二三四五六七八九十两]点|以下|如下|具体|明确)要求(?:[:：]|[,，](?=[一二三四五六七八九十]+是|$))"
 )
 # 2021年1月,市政府办公厅印发…: a dated event before the document's own date happened
 _LEADING_DATE_RE = re.compile(r"(20\d\d)年(\d{1,2}月(?:\d{1,2}日)?)?(?:以来)?[，,]")
