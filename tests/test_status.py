@@ -1513,3 +1513,12 @@ def test_a_summarys_estimate_of_the_years_result_is_done_despite_its_jiang() -> 
     assert decide(estimate, (), summary).status == "done"
     # the same words in a summary's part on next year's tasks are a plan
     assert decide(estimate, ("三、2023年工作打算",), summary).status == "planned"
+
+
+def test_a_notice_that_sets_out_what_is_to_be_done_is_read_as_a_plan() -> None:
+    # 现就…有关事宜通知如下: what the notice's items ask for is to be done
+    body = (
+        "各相关单位:现就做好我市2023年度科技特派员选派工作有关事宜通知如下:\n"
+        "一、需求申报各县科技局开展科技特派员需求情况摸底调查,并于10月12日前提交至市科技局。\n"
+    )
+    assert detect_genre(None, parse_structure(body)).genre == "plan"

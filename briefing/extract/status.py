@@ -79,6 +79,8 @@ _REPLY_BODY_RE = re.compile(
 _REPORT_BODY_RE = re.compile(r"各位代表|请予审议|(?:人民代表大会|人大).{0,12}(?:会议|次会)上")
 _PLAN_BODY_RE = re.compile(
     r"现提出(?:以下|如下)意见|现予(?:以)?印发|现印发给你们|现将.{0,30}印发|特制定本|制定本(?:方案|办法|措施|意见|规划)"
+    # a notice that sets out what is to be done: 现就做好…工作有关事宜通知如下
+    r"|现就[^。；;]{0,60}通知如下"
 )
 _STATISTICS_BODY_RE = re.compile(r"统计公报|统计数据显示")
 # a summary opens on its year (2023年,全市科技系统…) or looks back over it
