@@ -1522,3 +1522,13 @@ def test_a_notice_that_sets_out_what_is_to_be_done_is_read_as_a_plan() -> None:
         "一、需求申报各县科技局开展科技特派员需求情况摸底调查,并于10月12日前提交至市科技局。\n"
     )
     assert detect_genre(None, parse_structure(body)).genre == "plan"
+
+
+def test_a_public_notices_own_procedure_is_planned_and_its_result_done() -> None:
+    # 公示期为…; 公示期间,有异议的…可以…提出: what is to happen while the list is shown
+    notice = DocContext(genre="unknown", year=2020)
+    assert (
+        decide("公示期为10个自然日(2020年12月24日—2021年1月3日)。", (), notice).status == "planned"
+    )
+    shown = "经专家评审,某某科技有限公司等35家企业通过了高新技术企业认定。"
+    assert decide(shown, (), notice).status == "done"

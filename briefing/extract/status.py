@@ -779,7 +779,15 @@ def _past_first(text: str, year: int | None) -> bool:
     return m is not None and m.start() <= 1
 
 
+# a 公示's own procedure (公示期为10个自然日; 公示期间,有异议的…可以…提出): what is to happen while
+# the list is shown, not the result shown
+_NOTICE_PERIOD_RE = re.compile(r"^(?:公示|公告)(?:期|时间)(?:为|间|内|自|从|截至|至)")
+_NOTICE_PERIOD = "“{}”讲的是公示期间的安排"
+
+
 def _plan_mood(text: str, year: int | None) -> Mood | None:
+    if text[:1] == "公" and (m := _NOTICE_PERIOD_RE.match(text)) is not None:
+        return Mood("planned", True, _NOTICE_PERIOD, m.group(0))
     if "将" in text:
         words = modal_jiang(text)
         if words is not None:
