@@ -1702,8 +1702,8 @@ def _units(
             and not _states_action(text)
             # 一、按照自愿申报原则,由…报送至…: an item of the notice's list, too long to be read
             # as a heading while a later short one (四、如发现…取消其资格。) was; a preamble is
-            # never numbered
-            and _LIST_ITEM_RE.match(text) is None
+            # never numbered (a ——2023年1月11日在…大会上 subtitle is no item)
+            and _NUMBERED_ITEM_RE.match(text) is None
         ):
             continue  # preamble: addressee, 收悉, 按照…要求 — only what was or will be done counts
         if section:
@@ -1916,6 +1916,12 @@ def _glossary_paragraphs(paragraphs: Sequence[Paragraph]) -> frozenset[int]:
 # an item of a list: 1.…, (一)…, 一是…, ①…, ——…
 _LIST_ITEM_RE = re.compile(
     rf"^(?:[{_CN_NUM}]+是|[{_CN_NUM}]+[、.．]|[(（]?\d{{1,2}}[)）.．、]|[(（][{_CN_NUM}]+[)）]|[①-⑳]|——)"
+)
+
+
+# an item numbered as a notice's list numbers it (一、 1. (一) (1))
+_NUMBERED_ITEM_RE = re.compile(
+    rf"^(?:[{_CN_NUM}]+[、.．]|[(（]?\d{{1,2}}[)）.．、]|[(（][{_CN_NUM}]+[)）])"
 )
 
 
