@@ -317,7 +317,7 @@ def test_a_notices_numbered_items_before_its_first_heading_are_measures() -> Non
     found = texts(measures_of(body))
     assert any(t.startswith("一、按照自愿申报原则") for t in found)
     # a report's subtitle line before its first heading stays out
-    report = "——2023年1月11日在某市第十届人民代表大会第三次会议上\n一、2022年工作回顾\n新增高新技术企业20家。\n"
+    report = "——2023年1月11日在某某市第十届人民代表大会第三次会议上的报告\n一、2022年工作回顾\n新增高新技术企业20家。\n"
     assert not any(t.startswith("——") for t in texts(measures_of(report)))
     assert any(t.startswith("二、省级中小企业主管部门") for t in found)
 
