@@ -208,6 +208,19 @@ def test_zhuanti_without_a_focus_theme_still_builds() -> None:
         assert theme["name"] in text
 
 
+def test_zhuanti_without_a_focus_theme_draws_the_chart_of_all_themes_before_the_first_theme() -> (
+    None
+):
+    # under the first theme's name it read as that theme's chart (a judge: "the all-theme chart is
+    # misplaced inside the 基础研究 chapter")
+    data = render_docx_bytes(shipped_template("zhuanti.docx"), real_context(), timestamp=WHEN)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    chart = xml.index('descr="各主题措施数量')
+    first = real_context()["themes"][0]["name"]
+    assert chart < xml.index(f">{first}</w:t>")
+    assert xml.count('descr="各主题措施数量') == 1
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 @pytest.mark.parametrize("themes", [4, 6, 8])
 def test_yaoqing_fits_on_one_a4_page(tmp_path: Path, themes: int) -> None:

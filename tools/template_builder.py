@@ -988,6 +988,11 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     _para(doc, "{% if focus_theme %}{{ focus_theme }}{% else %}科技政策{% endif %}专题", "Title")
     _para(doc, "（{{ period.label }}）", s["subtitle"])
 
+    # without a chosen theme, where each theme stands among all: once, before the themes (under the
+    # first theme's name it read as that theme's chart)
+    _tag(doc, "{%p if charts.themes and not focus_theme %}")
+    _para(doc, "{{ charts.themes | width(120) }}", s["figure"])
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p for theme in themes %}")
     _tag(doc, "{%p if not focus_theme %}")
     _para(doc, "{{ theme.name }}", s["appendix"])
@@ -1016,14 +1021,10 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     _tag(doc, "{%p if theme.highlights %}")
     _para(doc, "{{ theme.digest }}")
     _tag(doc, "{%p endif %}")
-    # the theme's own picture, which documents carry it (a 专题 built with --theme); without a
-    # chosen theme, where each stands among all themes (once, under the first theme)
+    # the theme's own picture, which documents carry it (a 专题 built with --theme); a 专题 whose
+    # theme is in one or two documents has no chart of them (the table says it)
     _tag(doc, "{%p if theme.documents_chart %}")
     _para(doc, "{{ theme.documents_chart | width(120) }}", s["figure"])
-    # a 专题 whose theme is in one or two documents has no chart of them (the table says it), and
-    # not the 简报's chart of all themes in its place either
-    _tag(doc, "{%p elif charts.themes and loop.first and not focus_theme %}")
-    _para(doc, "{{ charts.themes | width(120) }}", s["figure"])
     _tag(doc, "{%p endif %}")
     _measure_list(
         doc,
