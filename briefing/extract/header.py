@@ -43,17 +43,6 @@ LABELS: dict[str, str] = {
     # 生成日期 is when the page record was made (read as the written date, test written 0.895 -> 0.877):
     # the published date when the page gives no 公开日期/发布日期 ("生成日期:2026-01-21 公开日期:2026-01-26")
     "生成日期": "generated_date",
-    # a law database's record: "通过或发布日期：2026年1月26日" (when it was adopted or issued)
-    "通过或发布日期": "published_date",
-    # 山东 pages' bulleted field list: "• 公开发布日期:2022-01-29", "• 文件类型:其他文件",
-    # "• 所属单位:…", "• 开始实施时间:", "• 文件状态:", "• 文件废止时间:", "• 文件失效时间:"
-    "公开发布日期": "published_date",
-    "文件类型": "",
-    "所属单位": "",
-    "开始实施时间": "",
-    "文件状态": "",
-    "文件废止时间": "",
-    "文件失效时间": "",
     # 福建 pages: "公文生成日期:2025-05-20" names the document's own date (公文 generated), not the
     # page record's: its written date, as 成文日期; the page's "时间:" line under the title, if any,
     # gives the published date

@@ -148,9 +148,6 @@ class _Head:
     occasion: tuple[int, int] | None = None
     # the title is a labelled cell of a table ("建议标题: | 关于…的建议 |"), not a bare line
     title_from_cell: bool = False
-    # the title is the line printed right above a speech's occasion ("政府工作报告" / "——2026年1月
-    # 26日在…会议上"): the document's own, over any page title or 标题 field that dresses it up
-    title_over_occasion: bool = False
     # the line each candidate above was read from (by attribute name, and "header.<field>" for a
     # header field): where a metadata field came from (`PageLayout.origins`)
     at: dict[str, int] = field(default_factory=dict)
@@ -276,7 +273,7 @@ class _Lines:
             self.raw[:1] = head
             self.number[:1] = self.number[:1] * len(head)
             self.chrome = [(n + len(head) - 1 if n else 0, ln) for n, ln in self.chrome]
-        self.norm = [_without_lost_character(n) for n in normalize_lines(self.raw)]
+        self.norm = normalize_lines(self.raw)
         self.removed = [not n for n in self.norm]
         self._footer_between_chrome()
         for k, line in enumerate(self.raw):
@@ -313,20 +310,6 @@ class _Lines:
             if not gone and not is_debris_line(r)
         ]
         return "\n".join(cut_truncated_tail(join_broken_lines(kept)))
-
-
-# A character the page's encoding could not carry, printed as "?" (a wide space after a signature:
-# "某某市人民政府 ?" / "2022年11月2日?" / "?" alone): a name or a date never ends in a question
-_LOST_CHARACTER = re.compile(r"\s*\?+\s*$")
-
-
-def _without_lost_character(line: str) -> str:
-    if not line.endswith("?"):
-        return line
-    rest = _LOST_CHARACTER.sub("", line)
-    if not rest or date_only(rest) is not None or names_body(rest):
-        return rest
-    return line
 
 
 # a picture's file as a page prints it where the picture failed to load: its name ("图片1.png") or
@@ -401,6 +384,7 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
     title_parts: list[str] = []
     last_was_byline = False
     after_column = False  # a site's banner, then a column name, were just read
+    fields_below_title = False  # a field block stood between the title read and this line
     letterhead_end = -2  # the last line of a letterhead and the joint issuers stacked under it
     for k in range(min(start, len(lines))):
         lines.drop(k, WHY_ABOVE_HEADLINE)
@@ -521,9 +505,11 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
         elif fields is not None:
             _record_header(head, fields, i)
             i = _publisher_below(lines, head, fields, i)
+            fields_below_title = bool(title_parts)
         elif dated is not None:
             head.put("page_date", dated[0], i)
             _record_header(head, dated[1], i)
+            fields_below_title = bool(title_parts)
         elif title_parts and head.addressee is None and TITLE_STATUS.fullmatch(line):
             title_parts.append(line)
             head.title_lines.append(i)
@@ -535,12 +521,6 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             head.put("doc_no_line", line, i)
         elif (speaker := speaker_body(line)) is not None:
             head.put("byline", speaker, i)
-            byline = True
-        elif title_parts and (spoken := _dated_speaker(line)) is not None:
-            # "2019-03-29 省科技厅厅长 张三" under a speech's title: the day it was delivered and
-            # who delivered it, for which body
-            head.put("byline", spoken[0], i)
-            head.put("head_sign_date", spoken[1], i)
             byline = True
         elif title_parts and (signed := _dated_byline(line)) is not None:
             # "某某市科学技术局 2022年4月24日" under the title: who signed it and when, never a
@@ -579,13 +559,11 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             and (
                 is_org_line(joined := "".join(title_parts))
                 or (title_score(joined) <= 1 and title_score(line) > title_score(joined))
-                or _formal_below(joined, line)
+                or (fields_below_title and _formal_below(joined, line))
             )
         ):
-            # what came first was a column name or a site's banner; or the page's or its
-            # column's heading over the formal title, with or without a field block between
-            # ("政协提案办理答复" / 索引号… / "某某局对…第40号提案的答复", "规范性文件草案征集意见" /
-            # "某某局关于对《…》公开征求意见的通知")
+            # what came first was a column name or a site's banner; or the page's heading over
+            # its field block ("政协提案办理答复" / 索引号… / "某某局对…第40号提案的答复")
             for k in head.title_lines:
                 lines.why[k] = WHY_ABOVE_TITLE
             title_parts = [line]
@@ -648,32 +626,10 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
     return i
 
 
-MIN_REPEATED_TITLE = 8  # characters
-
-
-def _title_the_text_repeats(lines: _Lines, head: _Head, start: int) -> None:
-    """Of the lines the head read as one title ("关于…的指导意见(国办发〔2008〕116号)" /
-    "《某某省…管理暂行办法》"), the one the text opens by repeating ("某某省…管理暂行办法第一章总则
-    第一条…") is the document's title; the other is a reference or a heading the page printed with
-    it."""
-    if len(head.title_lines) < 2 or start >= len(lines):
-        return
-    first = next((k for k in range(start, len(lines)) if lines.norm[k]), None)
-    if first is None:
-        return
-    opening = lines.norm[first]
-    for k in head.title_lines:
-        line = _unquoted(lines.norm[k].strip(_BULLETS))
-        if len(line) >= MIN_REPEATED_TITLE and title_like(line) and opening.startswith(line):
-            head.title, head.title_lines = line, [k]
-            return
-
-
 def _formal_below(heading: str, line: str) -> bool:
-    """True when `line`, under `heading` (right under it or below a field block), is the document's
-    formal title and `heading` only the page's or its column's name: the line names its issuer and
-    its kind ("某某州科技局对…第40号提案的答复") where the heading names no issuer ("政协提案办理答复",
-    "规范性文件草案征集意见"); a county's page prints its column's heading so as a province's."""
+    """True when `line`, under a field block, is the document's formal title and `heading` above
+    the block only the page's or its column's name: the line names its issuer and its kind
+    ("某某州科技局对…第40号提案的答复") where the heading names no issuer ("政协提案办理答复")."""
     return (
         issuer_of_title(heading) is None
         and issuer_of_title(line) is not None
@@ -1407,21 +1363,6 @@ def _column_like(line: str) -> bool:
     return 0 < len(line) <= MAX_COLUMN_NAME and title_score(line) <= 1 and title_like(line)
 
 
-def _dated_speaker(line: str) -> tuple[str, str] | None:
-    """(body, date) of a speaker line with the day of the speech before or after it ("2019-03-29
-    省科技厅厅长 张三", "省科技厅厅长 张三 2019年3月29日")."""
-    if len(line) > MAX_SCANNED_LINE:
-        return None
-    dates = find_dates(line)
-    if len(dates) != 1:
-        return None
-    (start, end), iso = dates[0]
-    if start != 0 and end != len(line):
-        return None
-    speaker = speaker_body(line[end:].strip() if start == 0 else line[:start].strip())
-    return (speaker, iso) if speaker is not None else None
-
-
 def _dated_byline(line: str) -> tuple[str, str] | None:
     """(body, date) of a byline that names a body and its date ("某某市科学技术局 2022年4月24日")."""
     if len(line) > MAX_SCANNED_LINE:
@@ -1596,24 +1537,6 @@ def _scan_head(lines: _Lines, head: _Head) -> None:
                     if not lines.removed[j]:
                         lines.removed[j] = True
                         head.signature_lines.add(j)
-    if head.occasion is None:
-        _late_occasion(lines, head, limit)
-
-
-def _late_occasion(lines: _Lines, head: _Head, start: int) -> None:
-    """A speech's occasion below a long run of a page's short lines (a portal's search form and
-    field table over the report: "政府工作报告" / "——2022年1月20日在…会议上" on line 60): read
-    while no paragraph of text has started; the report's text opens under it."""
-    for k in range(start, min(len(lines), MAX_HEAD_LINES + SCAN_LINES)):
-        line = lines.norm[k]
-        if not line or lines.removed[k]:
-            continue
-        if len(line) > MAX_SCANNED_LINE:
-            return  # the text has begun: an occasion lower down is a speech quoted in it
-        if "在" in line and (occasion := _occasion_at(lines, k)) is not None:
-            head.occasion = (k, occasion[1])
-            head.put("subtitle_date", occasion[0], k)
-            return
 
 
 # A page's own date: a labelled date field ("发布时间: 2021-05-12", "时间:2024-11-26 作者:…"), or a
@@ -1746,15 +1669,13 @@ def _title_above_occasion(lines: _Lines, head: _Head) -> None:
     line = lines.norm[j]
     if not title_like(line) or is_org_line(line) or not ENDS_WITH_DOC_TYPE.search(line):
         return
-    if _READER_PROMPT.match(line) is not None:
-        return  # "点击查阅更多…工作报告": a link to other reports, never this one's title
     run = [j]
     title = line
     known = head.title or ""
     while run[0] > 0:
         above = lines.norm[run[0] - 1]
-        if not above or not title_like(above) or parse_header_line(lines.raw[run[0] - 1]):
-            break  # a field line ("通过或发布日期：…") is never the start of the title
+        if not above or not title_like(above):
+            break
         if not (can_join(above, title) or (known and above.strip(_BULLETS) + title in known)):
             break
         run.insert(0, run[0] - 1)
@@ -1766,7 +1687,6 @@ def _title_above_occasion(lines: _Lines, head: _Head) -> None:
         return  # sentences above: a speech printed inside another text, whose head is not this
     if title != head.title:
         head.title, head.title_lines = title, run
-    head.title_over_occasion = True
     for k in range(last + 1):
         lines.removed[k] = True
 
@@ -1903,7 +1823,6 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         # headline is the line that dates it, read from there
         lines, head = _Lines(raw.text), _Head()
         body_start = _read_head(lines, head, headline)
-    _title_the_text_repeats(lines, head, body_start)
     _read_cover_letter(lines, head, body_start)
     _attached_title(lines, head, body_start)
     _cover_date(lines, head, body_start)
@@ -1977,11 +1896,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
     given_title, given_by = _first(
         [(_field_text(raw, "title"), "given"), (_clean(hdr.get("title")), "header.title")]
     )
-    title = (
-        head.title
-        if head.title_over_occasion and given_by != "given"
-        else _pick_title(given_title, head.title)
-    )
+    title = _pick_title(given_title, head.title)
     picked["title"] = "title" if title is not None and title == head.title else given_by or ""
     if (
         given_title
@@ -2007,7 +1922,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         published = _pick(picked, "published_date", [(_meeting_day(body, title), "meeting_day")])
     issuer = issuer_of_title(title) if title else None
     speaking_for = _speaking_for(body)
-    header_publisher = _not_a_site(_without_note(_clean(hdr.get("publisher"))))
+    header_publisher = _not_a_site(_clean(hdr.get("publisher")))
     candidates: list[tuple[str | None, str]] = [
         (_issuing_body(issuer, header_publisher), "issuer" if issuer else "header.publisher"),
         (_source_body(hdr.get("source")), "header.source"),
@@ -2337,18 +2252,6 @@ def _pick_title(given: str | None, printed: str | None) -> str | None:
 
 # A news agency, paper, site or channel is where a page was copied from, not its issuing body.
 _MEDIA = re.compile(r"(?:社|报|网|网站|在线|台|频道|客户端|新闻|传媒|杂志|期刊|融媒体中心)$")
-
-
-_BODY_NOTE = re.compile(r"(?P<body>[^()（）]{2,40})\s*[(（](?P<note>[^()（）]{2,60})[)）]")
-
-
-def _without_note(value: str | None) -> str | None:
-    """A body's name without the note a field adds in brackets ("某某省人民政府（省长某某向…会议作）"):
-    a second name in brackets is the body's other name ("某某市市场监管局(知识产权局)") and stays."""
-    m = _BODY_NOTE.fullmatch(value) if value and value[-1] in ")）" else None
-    if m is None or not names_body(m.group("body")) or names_body(m.group("note")):
-        return value
-    return m.group("body")
 
 
 def _not_a_site(value: str | None) -> str | None:

@@ -191,10 +191,9 @@ _CRUMB_RE = re.compile(
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _CRUMB_CHARS = re.compile(r"[>》›»＞/]")
 _SITE_ENDS = frozenset("站网户心")
-# A site's own name at the top of its pages: "某某市人民政府门户网站", "中国政府网", also as an
-# item of the page's field list ("• 某某自治区人民政府网" under "• 作者:")
+# A site's own name at the top of its pages: "某某市人民政府门户网站", "中国政府网"
 _SITE_NAME = re.compile(
-    r"[•·●▪◆■\-*\s]*[^\s,，。;；:：]{2,24}(?:门户网站|官方网站|网站|政府网|政务网|信息网|公众信息网|门户|官网|融媒体中心)"
+    r"[^\s,，。;；:：]{2,24}(?:门户网站|官方网站|网站|政府网|政务网|信息网|公众信息网|门户|官网|融媒体中心)"
 )
 
 

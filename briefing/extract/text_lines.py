@@ -126,19 +126,9 @@ def names_body(line: str) -> bool:
     return (
         _ORG_CHARS.fullmatch(line) is not None
         and _ORG_END.search(line) is not None
-        and _WORD_END.search(line) is None
         and _NOT_A_NAME_START.match(line) is None
         and _PERSON_TAIL.search(line) is None
     )
-
-
-# Common words that end in a body's suffix and never end a body's name: 局 in 破局, 开局, 布局,
-# 格局 ("某某区以信用贷创新模式精准破局" is a headline), 部 in 西部, 全部, 干部, 处 in 好处, 之处,
-# 办 in 举办, 承办 ("…论坛在某地举办"), 联 in 互联, 关联
-_WORD_END = re.compile(
-    r"(?:[破开布格大全变结僵困]局|[东西南北中全内外局干]部|[好益之到难深短]处"
-    r"|[举创承主开督操兴]办|[互关失串]联)$"
-)
 
 
 # What no body's name opens with: 关于 (a title), 对 (a reply's title broken after it: "对政协某某省十二届
@@ -334,8 +324,6 @@ def issuer_of_title(title: str) -> str | None:
         idx = title.find(sep)
         if sep == "致" and _LETTER_TO.fullmatch(title, idx) is None:
             continue  # "…致信祝贺…", "…致力打造…": what a body did, reported; no letter's title
-        if sep == "对" and title[idx + 1 : idx + 2] in _VERB_DUI:
-            continue  # "某局赴某局对接…工作": 对接, 对标, 对口 are what a body did, no reply's 对
         if 2 <= idx <= 60 and is_org_line(title[:idx]):
             return title[:idx]
     # "某某市科学技术局2024年工作总结": a body, then the year its report covers
@@ -346,8 +334,6 @@ def issuer_of_title(title: str) -> str | None:
 
 
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}年")
-# what follows 对 when it is a verb's first character, not the preposition of a reply's title
-_VERB_DUI = frozenset("接标口话比照")
 # the rest of a letter's title from 致 on: whom it greets, then the letter ("致全市科技工作者的新年
 # 慰问信", "致全县科技特派员的一封信", "致广大科技工作者的倡议书"), and a bracketed note after it
 # ("…的慰问信（2024年春节）")
