@@ -160,22 +160,6 @@ def test_cover_letter_before_the_repeated_title_leaves_the_body() -> None:
     assert "重庆:关于" not in body
 
 
-def test_a_news_story_above_its_headline_printed_again_stays_the_body() -> None:
-    # a news page that repeats its headline under the story is no cover letter: the story sends
-    # no document, so it stays the body and its measures are read
-    page = (
-        "某市科技局召开规划专家论证会\n"
-        "发布时间: 2021-08-12 16:59\n"
-        "近日,某市科技局组织召开规划专家论证会,邀请企业负责人对规划进行讨论。\n"
-        "下一步,某市科技局将认真吸纳专家意见,系统谋划全市科技创新的重大项目。\n"
-        "扫一扫在手机打开当前页\n"
-        "某市科技局召开规划专家论证会\n"
-    )
-    body = parse(page).body
-    assert "组织召开规划专家论证会" in body
-    assert "系统谋划全市科技创新的重大项目" in body
-
-
 def test_the_cells_of_a_task_table_printed_one_per_line_stay_apart() -> None:
     # a task cell has no full stop; the cell after it is the next one, not the rest of its sentence
     table = (

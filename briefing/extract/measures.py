@@ -42,12 +42,10 @@ from briefing.extract.status import (
     section_verdict,
     sentence_mood,
     soft_mood,
-    speaker_demand,
     states_goals,
     strong_mood,
     target_opening,
 )
-from briefing.extract.structure import assigns_bodies
 from briefing.extract.text_lines import NEWS_DATELINE, is_cell_table
 from briefing.model import Measure, Paragraph, Sentence, Status, Structure
 from briefing.themes import Classifier, main_theme
@@ -100,6 +98,10 @@ _FRAMING_RE = re.compile(
     # a year or a period characterised: 2022年是…极不寻常的一年, …收官之年, 成绩来之不易
     r"|的[一二三四五六七八九十几]年[。！!]?$|之[一二三四五六七八九十几]年[。！!]?$|之年[。！!]?$"
     r"|来之不易|殊为不易|实属不易|领导的结果"
+    # who attended or chaired, as news ends a meeting's report: …负责同志参加了调研活动
+    r"|参加了?(?:本次|此次|上述)?(?:调研|考察|座谈|签约|揭牌)?(?:会议|活动|座谈会?|仪式|调研|考察)[。.]?$"
+    r"|出席了?(?:本次|此次|上述)?(?:调研|考察|座谈|签约|揭牌)?(?:会议|活动|座谈会?|仪式|调研|考察)[。.]?$"
+    r"|列席了?(?:本次|此次|上述)?(?:调研|考察|座谈|签约|揭牌)?(?:会议|活动|座谈会?|仪式|调研|考察)[。.]?$"
     # …出席新闻发布会(并回答记者提问): who faced the press
     r"|出席了?[^，,。；;]{0,12}发布会(?:并(?:回答|答)记者(?:提问|问))?[。.]?$"
     r"|参加了?[^，,。；;]{0,12}发布会(?:并(?:回答|答)记者(?:提问|问))?[。.]?$"
@@ -118,14 +120,6 @@ _FRAMING_RE = re.compile(
     # a report's pledge after its targets: 我们将在实际工作中努力争取更好结果
     r"|努力争取更好(?:的)?(?:结果|成绩|成效)[。！!]?$"
 )
-# who attended, as news ends a meeting's report: …负责同志参加了调研活动 (`_ATTENDANCE_RE`)
-_ATTENDED_RE = re.compile(
-    r"(?:参加|出席|列席)了?(?:本次|此次|上述)?(?:调研|考察|座谈|签约|揭牌)?"
-    r"(?:会议|活动|座谈会?|仪式|调研|考察)[。.]?$"
-)
-# …a sentence that also says the meeting was held (1月2日,某局召开党组会,回顾了…,各科室负责人列席了
-# 会议。) reports the meeting, its attendance the last clause
-_MEETING_HELD_RE = re.compile(r"召开|举行|举办")
 _FRAMING_START_RE = re.compile(
     r"特此|各位代表|各位委员|需要说明的是|您好|你好|(?:衷心|非常|再次)?感谢"
     r"|(?:下一步[，,]?)?(?:我们|我市|我局|我委)?(?:将|还将)?(?:认真|深入|全面)?贯彻.{0,60}精神"
@@ -246,20 +240,11 @@ def answers_problems(text: str) -> bool:
     )
 
 
-# problems as the topic of what a meeting heard (…分别就取得的成绩、存在的问题及打算作了汇报): the
-# sentence reports the meeting, not the problems
-_REPORTED_ON_RE = re.compile(
-    r"就[^。；;]{0,80}(?:作了?|做了?|进行了?)[^，,。；;]{0,6}(?:汇报|发言|交流|讨论|说明)"
-)
-
-
 def is_problem_statement(text: str) -> bool:
     """但也要看到,我市科技综合实力…还有差距: a statement of problems, not a measure."""
     if is_problem_opening(text):
         return True
     if _PROBLEM_WORD_RE.search(text) is None or _PROBLEM_PREDICATE_RE.search(text) is None:
-        return False
-    if "就" in text and _REPORTED_ON_RE.search(text) is not None:
         return False
     if _REMEDY_RE.search(text) is None:
         return True
@@ -576,9 +561,6 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
     previous_paragraph = -1
     paragraphs = {p.index: p.text for p in structure.paragraphs}
     tasks = task_cells(structure, ctx.year)
-    # the strong mood of the paragraph's last sentence that is no list item (一是…)
-    announced: Mood | None = None
-    announced_paragraph = -1
     review: str | None = None  # the past plan period the unit's paragraph opens on
     for unit in units:
         head = unit.section[0] if unit.section else None
@@ -632,22 +614,6 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
             )
             decision = decision._replace(status=previous.status, basis="mood", mood=mood)
         strong = decision.basis == "mood" and decision.mood is not None and decision.mood.strong
-        if unit.paragraph != announced_paragraph:
-            announced = None
-        if ENUM_RE.match(unit.text) is None:
-            if strong and decision.mood is not None:
-                announced, announced_paragraph = decision.mood, unit.paragraph
-        elif (
-            announced is not None
-            and announced.status == "planned"
-            and not strong
-            and decision.basis in ("genre", "default")
-        ):
-            # 2014年,全市科技工作将…,重点抓好五个方面工作。一是…;四是…: the items of a list the
-            # paragraph announced as plans are plans, unless one says otherwise
-            mood = Mood("planned", True, _LIST_LEAD + announced.template, announced.words)
-            decision = decision._replace(status="planned", basis="mood", mood=mood)
-            strong = True
         if unit.paragraph in tasks and decision.status == "done" and not strong:
             mood = Mood("planned", True, TASK_CELL, "")
             decision = decision._replace(status="planned", basis="mood", mood=mood)
@@ -675,7 +641,6 @@ def decided_units(structure: Structure, ctx: DocContext) -> Iterator[tuple[_Unit
 
 
 _LEAD_CLAUSE = "本句开头的分句："
-_LIST_LEAD = "本段引出各项的句子："
 _REVIEW_PARAGRAPH = "本段开头："
 _PREVIOUS_SENTENCE = "接续上一句（“同时”）："
 # a sentence that opens by going on with the one before it
@@ -1531,8 +1496,6 @@ def is_framing(text: str) -> bool:
         return True
     if _FRAMING_RE.search(stripped) or _FRAMING_START_RE.match(stripped):
         return True
-    if _ATTENDED_RE.search(stripped) and _MEETING_HELD_RE.search(stripped) is None:
-        return True
     if _is_attribution(stripped):
         return True
     if (
@@ -1664,10 +1627,7 @@ def _units(
             # 且首次): a copy of a page's opening, whose last clause has lost what it was about.
             # A numbered item may end bare ((2)技术合同成交额比2020年增长50%): a list's last line.
             continue
-        if is_heading_sentence(text) and not (
-            i < len(sentences) and assigns_bodies(sentences[i].text)
-        ):
-            # (a numbered line above 责任单位:… is a task of the list: `parse_structure`)
+        if is_heading_sentence(text):
             seen_heading = True
             item_title = ""
             told = ""
@@ -1733,8 +1693,7 @@ def _units(
             or "部署" in text
             or "提出" in text
             or "号召" in text
-        ) and (INSTRUCTION_RE.search(text) is not None or speaker_demand(text) is not None):
-            # 会议要求,… / 某某指出,…要…: the demands run to the end of the paragraph
+        ) and (INSTRUCTION_RE.search(text) is not None):
             told, told_paragraph = text, sentence.paragraph
             told_list = text[-1:] in ":："
         elif (

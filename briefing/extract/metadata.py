@@ -950,11 +950,6 @@ def _read_cover_letter(lines: _Lines, head: _Head, start: int) -> None:
         )
         if not (repeated or is_attachment):
             continue
-        prose = [lines.norm[k] for k in range(start, j) if SENTENCE_END.search(lines.norm[k])]
-        if prose and not any(_COVER_SENDS.search(text) for text in prose):
-            # a news page that prints its headline again under the story (湘潭: the story, a
-            # picture tag, the headline): the story sends nothing, it is the body
-            return
         for k in range(start, j):
             text = lines.norm[k]
             if not text:
@@ -1692,9 +1687,6 @@ def _title_above_occasion(lines: _Lines, head: _Head) -> None:
 
 
 _COVER_NOTICE = re.compile(r"印发|转发")
-# what a cover letter's sentence says it does: sends (印发, 转发, 现将…), passes on an approval
-# (已经…同意, 审议通过) or asks for the document to be carried out (请…执行, 贯彻落实)
-_COVER_SENDS = re.compile(r"印发|转发|现将|同意|通过|执行|贯彻|落实|实施")
 _BULLETS = " \t•·●▪◆■◇※-*|>"
 
 

@@ -79,8 +79,6 @@ _REPLY_BODY_RE = re.compile(
 _REPORT_BODY_RE = re.compile(r"各位代表|请予审议|(?:人民代表大会|人大).{0,12}(?:会议|次会)上")
 _PLAN_BODY_RE = re.compile(
     r"现提出(?:以下|如下)意见|现予(?:以)?印发|现印发给你们|现将.{0,30}印发|特制定本|制定本(?:方案|办法|措施|意见|规划)"
-    # a notice that sets out what is to be done: 现就做好…工作有关事宜通知如下
-    r"|现就[^。；;]{0,60}通知如下"
 )
 _STATISTICS_BODY_RE = re.compile(r"统计公报|统计数据显示")
 # a summary opens on its year (2023年,全市科技系统…) or looks back over it
@@ -661,8 +659,7 @@ INSTRUCTION_RE = re.compile(
     # 提出 only with its own 要 in the sentence (会议提出,…要…): 会上提出,过去一年… reviews; 号召力 is a noun
     r"(?:(?:要求|强调|部署)[,，:：]|提出[,，:：](?=[^。；;]{0,60}?(?<![主重需])要)|号召(?!力))|^号召(?!力)"
     # demands announced, their items to follow (并就下一步工作提出了几点要求,一是…)
-    # (…进行点评并提出具体要求,局长作了讲话: that demands were made, reported, not what they are)
-    r"|提出了?(?:几点|[一二三四五六七八九十两]点|以下|如下|具体|明确)要求(?:[:：]|[,，](?=[一二三四五六七八九十]+是|$))"
+    r"|提出了?(?:几点|[一二三四五六七八九十两]点|以下|如下|具体|明确)要求[,，:：]"
 )
 # 2021年1月,市政府办公厅印发…: a dated event before the document's own date happened
 _LEADING_DATE_RE = re.compile(r"(20\d\d)年(\d{1,2}月(?:\d{1,2}日)?)?(?:以来)?[，,]")
@@ -779,15 +776,7 @@ def _past_first(text: str, year: int | None) -> bool:
     return m is not None and m.start() <= 1
 
 
-# a 公示's own procedure (公示期为10个自然日; 公示期间,有异议的…可以…提出): what is to happen while
-# the list is shown, not the result shown
-_NOTICE_PERIOD_RE = re.compile(r"^(?:公示|公告)(?:期|时间)(?:为|间|内|自|从|截至|至)")
-_NOTICE_PERIOD = "“{}”讲的是公示期间的安排"
-
-
 def _plan_mood(text: str, year: int | None) -> Mood | None:
-    if text[:1] == "公" and (m := _NOTICE_PERIOD_RE.match(text)) is not None:
-        return Mood("planned", True, _NOTICE_PERIOD, m.group(0))
     if "将" in text:
         words = modal_jiang(text)
         if words is not None:
@@ -832,9 +821,10 @@ def _plan_mood(text: str, year: int | None) -> Mood | None:
         "要求" in text or "强调" in text or "部署" in text or "提出" in text or "号召" in text
     ) and (m := INSTRUCTION_RE.search(text)) is not None:
         return Mood("planned", True, _INSTRUCTION, m.group(0))
-    demand = speaker_demand(text)
-    if demand is not None:
-        return Mood("planned", True, _SPEAKER_DEMAND, demand)
+    if ("指出" in text or "强调" in text or "要求" in text) and (
+        m := _SPEAKER_DEMAND_RE.match(text)
+    ) is not None:
+        return Mood("planned", True, _SPEAKER_DEMAND, m.group("demand"))
     return None
 
 
@@ -842,19 +832,10 @@ def _plan_mood(text: str, year: int | None) -> Mood | None:
 # 2023年是关键一年,我们要紧紧围绕…): what the speaker asks for is planned, the past the speaker
 # recalls on the way (做了, 作了…部署) only frames it
 _SPEAKER_DEMAND_RE = re.compile(
-    # (after a clause that sets the scene: 在肯定上半年工作后,某某指出,…)
-    r"^(?:[^，,。；;“”]{1,30}[，,])?(?!会议|会上)[^，,。；;“”]{1,24}?(?:指出|强调|要求)[，,：:]"
+    r"^(?!会议|会上)[^，,。；;“”]{1,24}?(?:指出|强调|要求)[，,：:]"
     r"[^。；;]*?[，,：:](?P<demand>[^，,。；;：:]{0,12}?(?:(?<![主重只纲需])要(?![求素点闻件])|希望|必须|务必|应当))"
 )
 _SPEAKER_DEMAND = "讲话人提出的要求（“{}”）"
-
-
-def speaker_demand(text: str) -> str | None:
-    """The words of a speaker's demand that open `text` (某某指出,…要…), or None."""
-    if "指出" not in text and "强调" not in text and "要求" not in text:
-        return None
-    m = _SPEAKER_DEMAND_RE.match(text)
-    return m.group("demand") if m is not None else None
 
 
 # a time frame ahead of the document at a clause's start: 未来5年, 今后三年, 在未来三年内, 未来,
@@ -1101,17 +1082,6 @@ def decide(
                 return Decision("done", "section", None, verdict, ctx)
             mood = _past_mood(text, ctx.year)
     tasks = verdict is not None and verdict.kind == "tasks"
-    if (
-        mood is not None
-        and mood.template == _JIANG
-        and text.startswith("预计")
-        and ctx.genre in LOOKING_BACK
-        and not tasks
-        and not task_region
-    ):
-        # 预计全年新认定高企200家以上,总量将达到490家左右: a summary's estimate of the year's
-        # result, whose 将 belongs to the estimate (as 预计 in a review is done)
-        mood = Mood("done", True, _ESTIMATE, "预计")
     if mood is None and ctx.genre != "plan" and (not tasks or ctx.genre == "reply"):
         # outside a plan's own provisions, who decides or answers for a matter states the rule
         # in force (…应由地方党委、政府因地制宜决定并按程序报批), even among a reply's next steps;

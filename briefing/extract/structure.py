@@ -179,39 +179,22 @@ def enumerator_of(sentence: str) -> str | None:
 # --- structure -------------------------------------------------------------------------------------
 
 
-# the note that assigns a task to its bodies, on the line below it (责任单位:市科技局)
-_RESPONSIBLE_RE = re.compile(r"[(（]?(?:责任|牵头|承办|主办)(?:单位|部门)[:：]")
-
-
-def assigns_bodies(line: str) -> bool:
-    """责任单位:市科技局: the line under a task that names who does it; the numbered line above
-    it is that task, not a heading."""
-    return _RESPONSIBLE_RE.match(line) is not None
-
-
 def parse_structure(body: str) -> Structure:
     """Parse headings, paragraphs and sentences. Never raises on any text."""
     structure = Structure()
     stack: list[Section] = []
     path: tuple[str, ...] = ()
     pending_marker = ""
-    lines = [line for c in _collapse_in_lines(body).split("\n") if (line := _drop_wide_spaces(c))]
-    for k, line in enumerate(lines):
+    for collapsed in _collapse_in_lines(body).split("\n"):
+        line = _drop_wide_spaces(collapsed)
+        if not line:
+            continue
         if _MARKER.fullmatch(line):
             # a marker alone on its line ("(一)" then the title below, as PDF dumps print it)
             pending_marker += line
             continue
         line, pending_marker = pending_marker + line, ""
         heading = _match_heading(line)
-        if (
-            heading is not None
-            and not heading.rest
-            and k + 1 < len(lines)
-            and assigns_bodies(lines[k + 1])
-        ):
-            # 6.城乡居民收入增速保持全省领先。/ 责任单位:市人力社保局: a task of a list that assigns
-            # each task its bodies, not the heading of a part
-            heading = None
         if heading is not None:
             while stack and stack[-1].level >= heading.section.level:
                 stack.pop()
