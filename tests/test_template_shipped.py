@@ -363,3 +363,32 @@ def test_yaoqing_stands_a_theme_by_a_current_figure_not_one_years_old() -> None:
     row = next(r for r in doc.tables[1].rows if r.cells[0].text == theme["name"])
     assert row.cells[3].text.startswith(f"目标：{target['metric']}（")
     assert "2024年" in row.cells[3].text and row.cells[3].text.endswith(target["cite"])
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_a_key_data_table_of_the_briefing_is_never_split_across_pages(tmp_path: Path) -> None:
+    """A short table that starts at a page's foot with its header and one row, and goes on over
+    the page, is hard to read; the tables keep their rows together (Word and LibreOffice move
+    the whole table to the next page)."""
+    from pypdf import PdfReader
+
+    data = _render("briefing.docx")
+    docx = tmp_path / "briefing.docx"
+    docx.write_bytes(data)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin:/usr/local/bin"},
+    )
+    pages = [
+        re.sub(r"\s+", "", page.extract_text())
+        for page in PdfReader(str(tmp_path / "briefing.pdf")).pages
+    ]
+    tables = [t for t in Document(io.BytesIO(data)).tables if t.rows[0].cells[0].text == "指标"]
+    assert len(tables) >= 4
+    for table in tables:
+        # The first four characters of each row's name: a wrapped cell keeps them on one line.
+        names = [re.sub(r"\s+", "", row.cells[0].text)[:4] for row in table.rows[1:]]
+        assert any(all(name in page for name in names) for page in pages), names

@@ -473,6 +473,7 @@ def _loop_table(
     trpr.append(repeat)
     for cell, text in zip(header_row.cells, headers, strict=True):
         _cell_text(cell.paragraphs[0], text, head_style)
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
         _shade(cell._tc.get_or_add_tcPr(), "E7E6E6")  # before vAlign: schema order
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _cell_text(table.rows[1].cells[0].paragraphs[0], f"{{%tr for {loop} %}}", text_style)
@@ -481,6 +482,7 @@ def _loop_table(
     for cell, text, align in zip(data_row.cells, cells, aligns, strict=True):
         _cell_text(cell.paragraphs[0], text, text_style)
         cell.paragraphs[0].paragraph_format.alignment = align
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _cell_text(table.rows[3].cells[0].paragraphs[0], "{%tr endfor %}", text_style)
     return table
