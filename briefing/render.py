@@ -567,11 +567,26 @@ def render_in_place(
     finally:
         _rendering.pop()
     _set_core_properties(tpl, context, timestamp)
+    _end_table_chains(tpl.docx)
     buffer = io.BytesIO()
     tpl.docx.save(buffer)
     result = normalize_zip(buffer.getvalue(), timestamp)
     _check_package(result, name)
     return result
+
+
+def _end_table_chains(document: Any) -> None:
+    """A table whose rows keep with the next paragraph stays on one page (the shipped templates'
+    key-figures tables do); its last row must not, or the table is chained to what follows, the
+    chain runs on over captions, tables and headings, and LibreOffice then starts each table on a
+    page of its own. The last row exists only once the loop rows are rendered: it is freed here."""
+    for table in document.tables:
+        if not table.rows:
+            continue
+        for cell in table.rows[-1].cells:
+            for paragraph in cell.paragraphs:
+                if paragraph.paragraph_format.keep_with_next:
+                    paragraph.paragraph_format.keep_with_next = None
 
 
 def in_sandbox(

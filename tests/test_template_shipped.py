@@ -392,3 +392,18 @@ def test_a_key_data_table_of_the_briefing_is_never_split_across_pages(tmp_path: 
         # The first four characters of each row's name: a wrapped cell keeps them on one line.
         names = [re.sub(r"\s+", "", row.cells[0].text)[:4] for row in table.rows[1:]]
         assert any(all(name in page for name in names) for page in pages), names
+
+
+def test_a_table_kept_on_one_page_is_not_chained_to_what_follows() -> None:
+    """Each row of a 简报 key-figures table keeps with the next so the table stays whole, but its
+    last row must not: chained to the caption, table and heading after it, the chain ran over
+    a page and LibreOffice started every table on a page of its own."""
+    doc = Document(io.BytesIO(_render("briefing.docx")))
+    tables = [t for t in doc.tables if t.rows[0].cells[0].text == "指标"]
+    assert tables
+    for table in tables:
+        keeps = [
+            bool(row.cells[0].paragraphs[0].paragraph_format.keep_with_next) for row in table.rows
+        ]
+        assert keeps[-1] is False
+        assert all(keeps[:-1])
