@@ -16,7 +16,8 @@ sentences are scored (long documents have a sample of them labelled, so an extra
 is not an error): each gold sentence is aligned to a predicted measure of its document the same way;
 an unaligned gold sentence counts as predicted themes [] and a wrong status. Per split and per
 genre the report gives themes micro-F1 and per-theme F1, status accuracy, how many lines of
-non_measures.jsonl (debris, chrome, problems, framing) became a measure, figure precision/recall
+non_measures.jsonl (debris, chrome, problems, framing) became a measure (a line that holds a labelled
+measure sentence whole or lies inside one is not counted: the labels contradict each other there), figure precision/recall
 (through `benchmarks/indicator_scoring.py`), and beside them three baselines computed in the same
 run on the same sentences:
   keywords  the default lexicon's keywords (weight >= threshold), no weights, no context rules:
@@ -404,6 +405,21 @@ def load_non_measures(path: Path) -> list[NonMeasure]:
 _SPACE = re.compile(r"\s+")
 
 
+def overlaps_a_measure(line: NonMeasure, gold: Sequence[GoldMeasure]) -> bool:
+    """Whether a non-measure line holds a labelled measure sentence of its document whole, or
+    lies inside one (a teaser copying a lead, a cut tail labelled with the sentence before the
+    cut): the labels contradict each other there, and a measure made of the measure sentence is
+    right, not a non-measure that became one."""
+    text = _SPACE.sub("", line.text)
+    for g in gold:
+        if g.doc != line.doc:
+            continue
+        gtext = _SPACE.sub("", g.text)
+        if len(gtext) >= 4 and len(text) >= 4 and (gtext in text or text in gtext):
+            return True
+    return False
+
+
 def became_measure(line: NonMeasure, pred: Sequence[PredMeasure]) -> PredMeasure | None:
     """The predicted measure a non-measure line turned into, if any: the same span (bigram
     overlap), or one holding the other whole."""
@@ -545,7 +561,8 @@ def run_corpus(corpus: Path = CORPUS) -> CorpusRun | None:
     pred = predicted_measures(documents)
     gold = [g for g in load_gold(corpus / "measures.jsonl") if g.doc in sources]
     rows = score_sentences(gold, pred, keyword_baseline(lexicon), rules_alone([docs_dir]))
-    nm = [(n, became_measure(n, pred)) for n in load_non_measures(corpus / "non_measures.jsonl")]
+    lines = load_non_measures(corpus / "non_measures.jsonl")
+    nm = [(n, became_measure(n, pred)) for n in lines if not overlaps_a_measure(n, gold)]
     indicators = [r for r in _jsonl(corpus / "indicators.jsonl") if r["doc"] in sources]
     return CorpusRun(sources, rows, nm, documents, indicators, lexicon.names)
 

@@ -766,6 +766,20 @@ def test_dev_set_is_well_formed(seeds_dir: Path) -> None:
         assert g.status in {"done", "planned"}
 
 
+def test_a_non_measure_label_that_overlaps_a_measure_label_is_not_scored_as_debris() -> None:
+    """A teaser line copying a news item's lead (labelled chrome) lies inside the lead (labelled a
+    measure): extracting the lead is right, and the count of non-measures that became measures
+    must not call it a fault; a caption elsewhere in the page still counts."""
+    accuracy = load_accuracy()
+    lead = "今年以来，全市新增高新技术企业120家，技术合同成交额达到35亿元。"
+    gold = [accuracy.GoldMeasure("n.txt", lead, frozenset({"成果转化"}), "done")]
+    teaser = accuracy.NonMeasure("n.txt", "今年以来，全市新增高新技术企业120家", "chrome")
+    caption = accuracy.NonMeasure("n.txt", "图为签约现场", "caption")
+    assert accuracy.overlaps_a_measure(teaser, gold)
+    assert not accuracy.overlaps_a_measure(caption, gold)
+    assert not accuracy.overlaps_a_measure(accuracy.NonMeasure("m.txt", teaser.text, ""), gold)
+
+
 def test_dev_set_accuracy_meets_the_targets(seed_documents: list[ExtractedDocument]) -> None:
     accuracy = load_accuracy()
     report = accuracy.score_measures(
