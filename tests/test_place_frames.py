@@ -140,3 +140,37 @@ def test_a_paragraph_opening_on_a_higher_level_is_not_called_the_documents_own()
     # 全省 in a city's text is the province: the later sentence's frame is the document's, not
     # the paragraph's
     assert origins[1] == "文件本身的地区"
+
+
+def test_a_page_without_a_publisher_is_the_zone_its_opening_names() -> None:
+    # an unseen zone's summary, no header: every figure was left without a place
+    text = (
+        "2024年,大连高新区以《提升清单》为抓手,高质量发展呈现新亮点。\n"
+        "一、2024年工作完成情况\n"
+        "(一)经济运行稳中有进\n"
+        "地区生产总值实现471.3亿元,增速6%。\n"
+    )
+    found = with_origins(text, None)
+    assert {i.scope for i, _ in found} == {"大连高新区"}
+    assert all("文件开头" in why for _, why in found)
+    # a publisher's place, where there is one, still frames the document
+    assert set(scopes(text, "大连市").values()) == {"大连市"}
+
+
+def test_a_zone_named_after_its_city_frames_its_paragraph_not_the_city() -> None:
+    text = "一、各地进展\n大连高新区全面推进改革。新增科技型企业92家。\n全年引进外地科技成果36项。\n"
+    found = scopes(text, "大连市")
+    assert found["92家"] == "大连高新区"
+    assert found["36项"] == "大连市"
+
+
+def test_a_city_bodys_text_naming_one_city_once_is_that_citys() -> None:
+    # "市科技局" gives the level, the text names one city: an unseen 淮北 summary had no place
+    body = "2022年以来,市科技局全面贯彻落实省、市党代会精神。淮北市科技创新稳中有进。全市研发投入增加。"
+    assert document_place("市科技局", "市科技局2022年工作总结", body)[0] == "淮北市"
+    # a yearbook entry saying 全市 again and again, naming its city once beside its province
+    body = "【概况】2007年,全市科技系统认真贯彻山东省部署。全市高新技术产业快速发展。滨州市获评先进。全市…"
+    assert document_place(None, "科技", body)[0] == "滨州市"
+    # a city it learns from is still not its own
+    body = "市科技局组织企业赴杭州市考察。全市研发投入增加。"
+    assert document_place("市科技局", None, body)[0] is None

@@ -155,7 +155,13 @@ from collections.abc import Container, Sequence
 from briefing.extract.dates import FUTURE_YEARS
 from briefing.extract.numbering import ITEM_NUMBER
 from briefing.extract.numbers import Quantity, find_quantities, may_hold_quantities, normalize
-from briefing.extract.places import NATION, directive_source, find_places, may_name_place
+from briefing.extract.places import (
+    NATION,
+    directive_source,
+    find_places,
+    may_name_place,
+    short_zone,
+)
 from briefing.extract.status import detect_genre, period_years
 from briefing.extract.text_lines import NEWS_DATELINE
 from briefing.model import Indicator, IndicatorKind, Measure, Sentence, Structure
@@ -598,6 +604,11 @@ def extract_indicators(
         ctx.jurisdiction,
         f"文件本身的地区（{jurisdiction_why}）" if jurisdiction_why else "文件本身的地区",
     )
+    if ctx.jurisdiction is None:
+        # a page with no publisher, title or 全市 of its own that opens on the place it reports
+        # on ("2024年,大连高新区以…为抓手,…"): that place frames the whole document, as a
+        # publisher's jurisdiction would
+        own_frame = _opening_place(sentences) or own_frame
     heading_places: dict[tuple[str, ...], tuple[str, str] | None] = {}
     paragraph_places: dict[int, tuple[str, str] | None] = {}
     paragraph_years: dict[int, int] = {}
@@ -2665,6 +2676,11 @@ _FRAME_LEAD = re.compile(
 _AREA_FRAME = re.compile(
     r"[\u4e00-\u9fff]{2,6}?(?:高新区|经开区|新区|开发区|片区|科学城|自贸区|示范区)(?=[：:,，]|$)"
 )
+# After a place, a development zone or area named after it: "大连高新区", "宁波杭州湾新区"
+_ZONE_AFTER = re.compile(
+    r"(?:市|州)?[\u4e00-\u9fff]{0,3}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|新区|开发区|"
+    r"自贸区|示范区|科学城)"
+)
 # After a place, the words that make it part of a name: a body (辽宁实验室), a programme, fund or
 # award of that level (浙江省自然科学基金, 江苏省重点研发计划, 河南省科学技术奖), not a frame
 _NAMED_AFTER = re.compile(r"[^,，;；。:：]{0,8}?(?:基金|奖|计划|专项|名单|榜单|工程(?!师))")
@@ -2690,6 +2706,11 @@ def _frame_place(text: str, jurisdiction: str | None, where: str) -> tuple[str, 
         area = _AREA_FRAME.match(text, at)
         return (area.group(), f"{where}“{text[: area.end()]}”") if area is not None else None
     end = at + found[0][1]
+    if (zone := _ZONE_AFTER.match(text, end)) is not None:
+        # "大连高新区以…", "宁波杭州湾新区：": the zone named after its city is the subject, not
+        # the city around it
+        name = text[at : zone.end()]
+        return short_zone(name) or name, f"{where}“{text[: zone.end()]}”"
     if (
         text.startswith(("、", "等", "和", "与", "及"), end)
         or not _names_subject(text, at, end)
@@ -2697,6 +2718,14 @@ def _frame_place(text: str, jurisdiction: str | None, where: str) -> tuple[str, 
     ):
         return None
     return found[0][2], f"{where}“{text[:end]}”"
+
+
+def _opening_place(sentences: Sequence[Sentence]) -> tuple[str, str] | None:
+    """The place the document's first sentence of prose opens on (`_frame_place`), if any."""
+    first = next((s for s in sentences if not s.section), None)
+    if first is None:
+        return None
+    return _frame_place(first.text, None, "文件开头")
 
 
 def _heading_frame(

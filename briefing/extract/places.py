@@ -543,17 +543,17 @@ def text_jurisdiction(body: str, level: str | None = None) -> str | None:
     """The place a text without an issuer calls its own: it says 全市/我市 (or 全省, 全区…) more
     often than any other such word, and one place of that level is named at least twice and more
     often than all other places together ("2023年，全市科技系统…" naming 重庆 16 times -> 重庆市).
-    A text that says 我市 twice or more and names one place only, once ("推动厦门市产学研融合…我市…
-    我市…"), is about that place. None when the text names no such place, or several (a national report naming 北京, 海南, 香港;
+    A text that says 我市 twice or more and names one city only, once ("推动厦门市产学研融合…我市…
+    我市…", a yearbook's "全市科技系统…" naming 滨州市 once beside its province), is about that
+    city; so is a text whose issuer is a 市 body ("市科技局") naming one city only. None when the text names no such place, or several (a national report naming 北京, 海南, 香港;
     a province's reply about one of its cities says 我省, not 我市). `level` is that of the
     issuing body when its name gives one without a place ("省科技厅": a city it names twice is
     not its own)."""
     if level == "区" and (zone := _own_zone(body)) is not None:
         return zone
     if level is not None:
-        return _majority(
-            [n for _, _, n in _own_candidates(body) if n.endswith(_LEVEL_SUFFIX[level])]
-        )
+        named = [p for p in _own_candidates(body) if p[2].endswith(_LEVEL_SUFFIX[level])]
+        return _majority([n for _, _, n in named]) or _sole(body, named)
     levels: dict[str, int] = {}
     for m in _SELF_RE.finditer(body):
         if _RANKED_IN.match(body, m.end()) or _RANKED_BEFORE.search(
@@ -573,19 +573,21 @@ def text_jurisdiction(body: str, level: str | None = None) -> str | None:
         return zone
     # only places of the level the text calls its own compete: a prefecture's 全州 text names its
     # province (贵州省) as often as itself, and that province is not what 全州 means
-    named = _own_candidates(body)
-    own = _majority([name for _, _, name in named if name.endswith(_LEVEL_SUFFIX[level])])
-    if (
-        own is None
-        and top >= 2
-        and len({name for _, _, name in named}) == 1
-        and not _ELSEWHERE_BEFORE.search(body, max(0, named[0][0] - 4), named[0][0])
-    ):
-        # a reply that says 我市 again and again and names one place, once ("…推动厦门市产学研
-        # 融合…"): that place is its own; not one it measures itself against, learns from,
-        # visits or works with ("我市积极对标深圳市", "赴深圳市考察", "与深圳市合作")
-        own = named[0][2] if named[0][2].endswith(_LEVEL_SUFFIX[level]) else None
-    return own
+    named = [p for p in _own_candidates(body) if p[2].endswith(_LEVEL_SUFFIX[level])]
+    own = _majority([name for _, _, name in named])
+    # a text that says 全市 once is no more one city's than another's: once or twice more
+    return own if own is not None or top < 2 else _sole(body, named)
+
+
+def _sole(body: str, named: list[tuple[int, int, str]]) -> str | None:
+    """The one place of its level a text that calls itself 全市/我市 (or whose issuer is a 市 body)
+    names, once ("…推动厦门市产学研融合…", "【概况】2007年,全市科技系统…" naming 滨州市 and its
+    province): that place is its own; not one it measures itself against, learns from, visits or
+    works with ("我市积极对标深圳市", "赴深圳市考察", "与深圳市合作")."""
+    if len({name for _, _, name in named}) != 1:
+        return None
+    start = named[0][0]
+    return None if _ELSEWHERE_BEFORE.search(body, max(0, start - 4), start) else named[0][2]
 
 
 # What a higher level decided, named after it: "落实中央、省、襄阳市决策部署", "按照省委、省政府
