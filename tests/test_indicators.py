@@ -3218,3 +3218,16 @@ def test_a_total_and_a_level_grown_to_are_named_after_the_clauses_subject() -> N
 def test_a_share_of_a_place_names_the_part_before_it() -> None:
     found = figures("高新技术企业总数达到5902家,占全省的42.1%。", place="某市")
     assert found[-1].metric == "高新技术企业总数占全省比重"
+
+
+def test_a_yearbook_entry_opening_on_its_year_after_a_run_in_title_dates_its_figures() -> None:
+    """A city yearbook's entry, undated, untitled: "【概况】2007年,全市科技系统…" opens it and
+    "【高新技术产业】全年…" paragraphs follow. The run-in title is no part of the date: the year
+    dates every figure (an unseen yearbook had 24 figures without a year)."""
+    text = (
+        "【概况】2007年,全市科技系统认真贯彻科技大会精神,取得了突出成绩。\n"
+        "【高新技术产业】全年高新技术产业实现产值304.97亿元,同比增长46.04%。\n"
+        "全年认定省级以上高新技术企业10家。\n"
+    )
+    found = extract_indicators(SHA, parse_structure(text), None)
+    assert {(f.value, f.year) for f in found} == {(304.97, 2007), (46.04, 2007), (10, 2007)}
