@@ -3231,3 +3231,18 @@ def test_a_yearbook_entry_opening_on_its_year_after_a_run_in_title_dates_its_fig
     )
     found = extract_indicators(SHA, parse_structure(text), None)
     assert {(f.value, f.year) for f in found} == {(304.97, 2007), (46.04, 2007), (10, 2007)}
+
+
+def test_a_headings_year_rules_over_a_year_an_earlier_sentence_printed_in_passing() -> None:
+    """"一、2024年主要工作情况": a paragraph whose middle sentence gives last year's R&D data
+    ("…,2023年全社会R&D投入239.06亿元") goes on with the part's own year: the teams brought in
+    after it are 2024's (an unseen 泉州 summary dated them 2023). A paragraph opening on its year
+    still dates what follows it."""
+    text = (
+        "一、2024年主要工作情况\n"
+        "研发投入持续增加。研发投入方面,2023年全社会R&D投入239.06亿元。"
+        "科技人才方面,新引进高层次人才团队20个。\n"
+        "2023年,全市新增孵化器3家。全市新增众创空间5家。\n"
+    )
+    found = extract_indicators(SHA, parse_structure(text), "2025-03-11")
+    assert [(f.value, f.year) for f in found] == [(239.06, 2023), (20, 2024), (3, 2023), (5, 2023)]
