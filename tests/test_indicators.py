@@ -3246,3 +3246,21 @@ def test_a_headings_year_rules_over_a_year_an_earlier_sentence_printed_in_passin
     )
     found = extract_indicators(SHA, parse_structure(text), "2025-03-11")
     assert [(f.value, f.year) for f in found] == [(239.06, 2023), (20, 2024), (3, 2023), (5, 2023)]
+
+
+def test_a_deadline_set_earlier_in_a_paragraph_dates_its_later_targets() -> None:
+    """An undated plan: "…力争到“十三五”末,创新体系初步建成。" then "…比重力争达到48%,高新技术
+    企业达到100家。" in the same paragraph: the targets are for 2020, the period's end (an unseen
+    十三五 goals page left them without a year). A deadline set in another paragraph does not
+    reach them."""
+    text = (
+        "我市科技创新工作将不断深化改革,力争到“十三五”末,创新体系初步建成。"
+        "高新技术产业增加值占规模以上工业增加值的比重力争达到48%,高新技术企业力争达到100家。\n"
+        "每万人有效发明专利拥有量力争达到5件。\n"
+    )
+    found = extract_indicators(SHA, parse_structure(text), None)
+    assert [(f.value, f.kind, f.year) for f in found] == [
+        (48, "target", 2020),
+        (100, "target", 2020),
+        (5, "target", None),
+    ]
