@@ -174,3 +174,33 @@ def test_a_city_bodys_text_naming_one_city_once_is_that_citys() -> None:
     # a city it learns from is still not its own
     body = "市科技局组织企业赴杭州市考察。全市研发投入增加。"
     assert document_place("市科技局", None, body)[0] is None
+
+
+def test_places_among_the_examples_of_what_is_counted_are_not_its_place() -> None:
+    # "上海艾为电子等16个…项目落户" in a 大连 zone's summary was put in 上海市
+    found = scopes("越南FPT、上海艾为电子等16个软件产业重大项目落户。", "大连高新区")
+    assert found["16个"] == "大连高新区"
+    found = scopes("都市圈协同成效明显。镇江丹阳、常州溧阳等12个县市入选百强县市榜单。", "南京市")
+    assert found["12个"] == "南京市"
+    # a place that is the clause's subject still is
+    assert scopes("常州新增高新技术企业等各类企业120家。", "江苏省")["120家"] == "常州市"
+
+
+def test_a_place_after_a_verb_of_getting_names_the_level_of_what_was_got() -> None:
+    # a city's summary: the province's stations and awards it won are its own figures
+    text = "建成河南省院士工作站3家,获得河南省科学技术奖12项。"
+    assert set(scopes(text, "南阳市").values()) == {"南阳市"}
+    text = "双方合作的5个项目获2021年四川省区域创新合作项目立项。"
+    assert scopes(text, "克拉玛依市")["5个"] == "克拉玛依市"
+    # a place as the subject is still the place
+    assert scopes("河南省新建院士工作站40家。", "南阳市")["40家"] == "河南省"
+
+
+def test_the_documents_own_place_opening_a_later_clause_is_the_nearest_place() -> None:
+    # a province's report: "东莞成为我省第四个万亿元城市,全省…收入达1.4万亿元" was put in 东莞市
+    text = "东莞成为我省第四个经济总量过万亿元城市，全省地方一般公共预算收入达1.4万亿元，进出口总额突破8万亿元。"
+    found = scopes(text, "广东省")
+    assert found["1.4万亿元"] == found["8万亿元"] == "广东省"
+    # a ranking in the province is no subject: the city stays
+    text = "东莞技术合同成交额增速居全省第一，达到320亿元。"
+    assert scopes(text, "广东省")["320亿元"] == "东莞市"

@@ -1576,8 +1576,11 @@ def _sentence_figures(
         # paragraph's, the heading's or the document's (`frame`)
         scope = clause_scopes[c_start]
         scope_from = f"所在分句开头的“{scope}”"
-        if scope is None and (scope := _place_before(places, c_start, q.start)) is not None:
-            scope_from = f"所在分句写明的“{scope}”"
+        # "上海艾为电子等16个项目落户", "常州溧阳等12个县市入选": the places of the clause are
+        # examples of what is counted, not where it is
+        place_end = c_start if _EXAMPLES_END.search(text, max(c_start, q.start - 4), q.start) else q.start
+        if scope is None and (scope := _place_before(places, c_start, place_end)) is not None:
+            scope_from = _named_before(text, places, place_end, "所在分句")
         if scope is None and ctx.jurisdiction and (own := _OWN_PLACE.match(text, c_start)):
             # "…福建省院士专家工作站认定名单公布,我市共有11家…": 我市 is the document's own place
             scope = ctx.jurisdiction
@@ -1597,8 +1600,8 @@ def _sentence_figures(
                 head_scope = None
             if head_scope is not None:
                 scope, scope_from = head_scope, f"句首的“{head_scope}”"
-            elif (scope := _place_before(places, 0, q.start)) is not None:
-                scope_from = f"同句前面写明的“{scope}”"
+            elif (scope := _place_before(places, 0, place_end)) is not None:
+                scope_from = _named_before(text, places, place_end, "同句前面")
             else:
                 scope, scope_from = frame
         metric = _clean_metric(
@@ -2626,6 +2629,14 @@ _NATION_SUBJECT = re.compile(
 )
 
 
+# "全省…", "我市…" at the head of a clause: the document's own place as its subject (not a
+# ranking or a yardstick: 全省第一, 全省首位, 全省平均)
+_OWN_SUBJECT = re.compile(
+    r"(?:^|[,，;；。:：])(?:据统计|截至到?|截止|(?:19|20)[0-9]{2}年(?:末|底)?|年末|年底|全年|目前|其中)*"
+    r"(?P<own>[全我本][省市区县州旗])(?![第首前唯排平])"
+)
+
+
 def _scope_places(
     text: str,
     quantities: Sequence[Quantity],
@@ -2643,6 +2654,14 @@ def _scope_places(
         if jurisdiction is None and "全国" in text
         else []
     )
+    if jurisdiction is not None and ("全" in text or "我" in text or "本" in text):
+        # "东莞成为我省第四个…城市,全省地方一般公共预算收入达1.4万亿元": the document's own
+        # place opening a clause is the nearest place named before the figures after it
+        found += [
+            (m.start("own"), jurisdiction)
+            for m in _OWN_SUBJECT.finditer(text)
+            if jurisdiction.endswith(m.group("own")[-1])
+        ]
     listed_ends: set[int] = set()
     # 经济日报北京10月3日讯: where the item was filed, not whose figures it reports
     head = text[:40]
@@ -2666,6 +2685,15 @@ def _scope_places(
     return sorted(found)
 
 
+# "建成河南省院士工作站3家", "获得包头市科技进步奖94项", "获2021年四川省区域创新合作项目立项":
+# a place right after a verb of getting or making names the level of what was got, not whose
+# figure it is
+_GOT_BEFORE = re.compile(
+    r"(?:获得?|荣获|建成|新增|获批|入选|列入|纳入|评为|认定为?|争取|申报)"
+    r"(?:(?:19|20)[0-9]{2}年度?)?(?:首批|第[一二三四五六七八九十]+批)?$"
+)
+
+
 def _names_subject(text: str, start: int, end: int) -> bool:
     """Whether the place at text[start:end] may be what the text around it is about, a place
     frame: not a partner, origin or destination ("赴上海", "与浙江合作"), not where a thing was
@@ -2674,6 +2702,7 @@ def _names_subject(text: str, start: int, end: int) -> bool:
     is no place, and a 大连 policy's grant to the 辽宁实验室 is 大连's figure)."""
     return not (
         _NOT_SCOPE_BEFORE.search(text, max(0, start - 2), start)
+        or _GOT_BEFORE.search(text, max(0, start - 12), start)
         or _WITHIN.match(text, end)
         or directive_source(text, end)
         or _PROPER_NAME_AFTER.match(text, end) is not None
@@ -2781,6 +2810,18 @@ def _heading_frame(
         if (frame := heading_places[key]) is not None:
             return frame
     return None
+
+
+def _named_before(text: str, places: Sequence[tuple[int, str]], pos: int, where: str) -> str:
+    """Where the last place before `pos` came from, for `explain`: a place named ("所在分句写明的
+    “长沙县”"), or the document's own place said as 全省/我市 ("所在分句的“全市”（即文件本身的地区）")."""
+    at, name = places[bisect.bisect_left(places, (pos, "")) - 1]
+    if text[at] in "全我本" and not any(a == 0 for a, _, _ in find_places(text[at : at + 6])):
+        return f"{where}的“{text[at : at + 2]}”（即文件本身的地区）"
+    return f"{where}写明的“{name}”"
+
+
+_EXAMPLES_END = re.compile(r"等(?:近|超|约|共|逾)?$")
 
 
 def _place_before(places: Sequence[tuple[int, str]], lo: int, pos: int) -> str | None:
@@ -3019,6 +3060,15 @@ def _name_amount(s: str, verb: str) -> tuple[str, str]:
 
 
 # 等 first, then what stands before it: sre scans for a literal, not a lookbehind at every character
+def _named_before(text: str, places: Sequence[tuple[int, str]], pos: int, where: str) -> str:
+    """Where the last place before `pos` came from, for `explain`: a place named ("所在分句写明的
+    “长沙县”"), or the document's own place said as 全省/我市 ("所在分句的“全市”（即文件本身的地区）")."""
+    at, name = places[bisect.bisect_left(places, (pos, "")) - 1]
+    if text[at] in "全我本" and not any(a == 0 for a, _, _ in find_places(text[at : at + 6])):
+        return f"{where}的“{text[at : at + 2]}”（即文件本身的地区）"
+    return f"{where}写明的“{name}”"
+
+
 _EXAMPLES_END = re.compile(r"等(?<![高中初平同对均相超优]等)(?![级学同于])")
 _METRIC_TAIL = re.compile(r"(?:之一|[≤≥<>＜＞=]+|(?:近|过去)?[一二三四五六七八九十两]{1,2}年)$")
 # the characters a tail can end on ("\n": $ also matches before a final line break); most names end
