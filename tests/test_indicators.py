@@ -3264,3 +3264,14 @@ def test_a_deadline_set_earlier_in_a_paragraph_dates_its_later_targets() -> None
         (100, "target", 2020),
         (5, "target", None),
     ]
+
+
+def test_a_news_items_undated_figures_are_of_the_year_it_was_published() -> None:
+    """A news page of March 2023 ("…召开创建省级创新型县推进会"): "县统计局、县财政局等12个相关
+    单位将对标对表" gives no year, and a reader takes it as 2023's; a work summary's undated
+    figure is not dated by its publication (it may report the year before)."""
+    text = "会上,县科工局通报了创建工作进展情况,县统计局、县财政局等12个相关单位将对标对表。\n"
+    news = extract_indicators(SHA, parse_structure(text), "2023-03-11", None, "蓝山县召开创建省级创新型县推进会")
+    assert [(f.value, f.year) for f in news] == [(12, 2023)]
+    summary = extract_indicators(SHA, parse_structure(text), "2023-03-11", None, "县科工局工作总结")
+    assert [(f.value, f.year) for f in summary] == [(12, None)]

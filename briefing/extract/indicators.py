@@ -888,6 +888,14 @@ def extract_indicators(
                 chain = fig.quantity.end, False
     if measures:
         _follow_status(measures, sentences, indicators, placed, kinds)
+    if ctx.doc_year is not None and detect_genre(title, structure).genre == "news":
+        for n, ind in enumerate(indicators):
+            # a news item reports what has just happened: a figure it gives no year of is of the
+            # year it was published ("会上,…12个相关单位将对标对表"); tried on replies, summaries
+            # and plans too: their undated figures are often of other years (dev year fell)
+            if ind.year is None and ind.period is None and ind.kind != "provision":
+                ind.year = ctx.doc_year
+                origins[n] = ind.year, "文件日期（新闻报道的是发布当年的事）"
     if ctx.doc_year is not None:
         for n, ind in enumerate(indicators):
             # a support standard laid down ("给予最高20万元资助") is the document's own, of its year
