@@ -228,3 +228,16 @@ def test_departments_are_no_ministry() -> None:
     place, _ = document_place(None, "科技部门加速推进区域创新高地建设", "日前,市科技局召开专题会议。")
     assert place != "全国"
     assert document_place("科技部", "科技部关于…的通知", "各省科技厅:")[0] == "全国"
+
+
+def test_a_citys_text_naming_its_own_counties_is_still_the_citys() -> None:
+    # an unseen yearbook entry: 孝感市 twice, its county-level cities once each, and 武汉 once
+    body = (
+        "【概况】2014年,全市科技工作狠抓落实。孝感市再次被表彰为全省先进市州。"
+        "汉川市、应城市被表彰为先进县市区。全市高新技术产业增加值居武汉城市圈第三位。"
+        "全市新认定高新技术企业43家。孝感市专利授权量增长。全市…"
+    )
+    assert document_place(None, "科技工作", body)[0] == "孝感市"
+    # a county-level city naming itself more than its prefecture is itself
+    body = "全市科技工作取得进展。溧阳市新增高企20家。溧阳市获评先进。常州市考核优秀。溧阳市…全市…"
+    assert document_place(None, None, body)[0] == "溧阳市"

@@ -578,7 +578,7 @@ def text_jurisdiction(body: str, level: str | None = None) -> str | None:
     if level == "区" and (zone := _own_zone(body)) is not None:
         return zone
     if level is not None:
-        named = [p for p in _own_candidates(body) if p[2].endswith(_LEVEL_SUFFIX[level])]
+        named = _outermost([p for p in _own_candidates(body) if p[2].endswith(_LEVEL_SUFFIX[level])])
         return _majority([n for _, _, n in named]) or _sole(body, named)
     levels: dict[str, int] = {}
     for m in _SELF_RE.finditer(body):
@@ -599,10 +599,27 @@ def text_jurisdiction(body: str, level: str | None = None) -> str | None:
         return zone
     # only places of the level the text calls its own compete: a prefecture's 全州 text names its
     # province (贵州省) as often as itself, and that province is not what 全州 means
-    named = [p for p in _own_candidates(body) if p[2].endswith(_LEVEL_SUFFIX[level])]
+    named = _outermost([p for p in _own_candidates(body) if p[2].endswith(_LEVEL_SUFFIX[level])])
     own = _majority([name for _, _, name in named])
     # a text that says 全市 once is no more one city's than another's: once or twice more
     return own if own is not None or top < 2 else _sole(body, named)
+
+
+def _outermost(named: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The places named less those inside another one named at least as often: a city's yearbook
+    names its county-level cities (孝感市 twice, its 汉川市 and 应城市 once), parts of it, not
+    rivals for its own place; a county-level city's text naming itself more than its prefecture
+    (溧阳市, 常州市) keeps both."""
+    counts: dict[str, int] = {}
+    for _, _, name in named:
+        counts[name] = counts.get(name, 0) + 1
+    return [
+        p
+        for p in named
+        if not any(
+            within(p[2], other) and n >= counts[p[2]] for other, n in counts.items() if other != p[2]
+        )
+    ]
 
 
 def _sole(body: str, named: list[tuple[int, int, str]]) -> str | None:
