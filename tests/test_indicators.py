@@ -3234,7 +3234,7 @@ def test_a_yearbook_entry_opening_on_its_year_after_a_run_in_title_dates_its_fig
 
 
 def test_a_headings_year_rules_over_a_year_an_earlier_sentence_printed_in_passing() -> None:
-    """"一、2024年主要工作情况": a paragraph whose middle sentence gives last year's R&D data
+    """ "一、2024年主要工作情况": a paragraph whose middle sentence gives last year's R&D data
     ("…,2023年全社会R&D投入239.06亿元") goes on with the part's own year: the teams brought in
     after it are 2024's (an unseen 泉州 summary dated them 2023). A paragraph opening on its year
     still dates what follows it."""
@@ -3271,7 +3271,9 @@ def test_a_news_items_undated_figures_are_of_the_year_it_was_published() -> None
     单位将对标对表" gives no year, and a reader takes it as 2023's; a work summary's undated
     figure is not dated by its publication (it may report the year before)."""
     text = "会上,县科工局通报了创建工作进展情况,县统计局、县财政局等12个相关单位将对标对表。\n"
-    news = extract_indicators(SHA, parse_structure(text), "2023-03-11", None, "蓝山县召开创建省级创新型县推进会")
+    news = extract_indicators(
+        SHA, parse_structure(text), "2023-03-11", None, "蓝山县召开创建省级创新型县推进会"
+    )
     assert [(f.value, f.year) for f in news] == [(12, 2023)]
     summary = extract_indicators(SHA, parse_structure(text), "2023-03-11", None, "县科工局工作总结")
     assert [(f.value, f.year) for f in summary] == [(12, None)]

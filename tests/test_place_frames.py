@@ -165,7 +165,9 @@ def test_a_page_without_a_publisher_is_the_zone_its_opening_names() -> None:
 
 
 def test_a_zone_named_after_its_city_frames_its_paragraph_not_the_city() -> None:
-    text = "一、各地进展\n大连高新区全面推进改革。新增科技型企业92家。\n全年引进外地科技成果36项。\n"
+    text = (
+        "一、各地进展\n大连高新区全面推进改革。新增科技型企业92家。\n全年引进外地科技成果36项。\n"
+    )
     found = scopes(text, "大连市")
     assert found["92家"] == "大连高新区"
     assert found["36项"] == "大连市"
@@ -220,12 +222,16 @@ def test_a_provinces_page_about_one_of_its_prefectures_is_the_prefectures() -> N
     assert place == "红河州" and "文件标题" in why
     assert within("红河州", "云南省")
     # a title naming another province's city is not narrower: the publisher's place stays
-    assert document_place("云南省科技厅", "杭州市代表团来滇考察", "代表团考察了昆明。")[0] == "云南省"
+    assert (
+        document_place("云南省科技厅", "杭州市代表团来滇考察", "代表团考察了昆明。")[0] == "云南省"
+    )
 
 
 def test_departments_are_no_ministry() -> None:
     # "科技部门加速推进区域创新高地建设", a city's news page, was put in 全国 as if by 科技部
-    place, _ = document_place(None, "科技部门加速推进区域创新高地建设", "日前,市科技局召开专题会议。")
+    place, _ = document_place(
+        None, "科技部门加速推进区域创新高地建设", "日前,市科技局召开专题会议。"
+    )
     assert place != "全国"
     assert document_place("科技部", "科技部关于…的通知", "各省科技厅:")[0] == "全国"
 

@@ -1273,7 +1273,9 @@ _LOOKING_BACK = re.compile(
 EARLY_MONTH = 3  # a report delivered by March looks back over the year before
 # "2025年是…", "2025年全省…", "2025年我们…": a paragraph that opens with its own year, as
 # "2025年," does (a year as the subject's time, not "2023年以来" nor a range)
-_PARAGRAPH_YEAR = re.compile(rf"^{_RUN_IN_TITLE}((?:19|20)[0-9]{{2}})年(?=是|[全我本][省市区县州国]|我们)")
+_PARAGRAPH_YEAR = re.compile(
+    rf"^{_RUN_IN_TITLE}((?:19|20)[0-9]{{2}})年(?=是|[全我本][省市区县州国]|我们)"
+)
 _YEAR_CLAUSE = re.compile(r"^(?:19|20)[0-9]{2}年[,，]")
 # "这一年,…": the year the paragraphs before it opened on goes on
 _THIS_YEAR = re.compile(r"^这一年[,，]")
@@ -1586,7 +1588,9 @@ def _sentence_figures(
         scope_from = f"所在分句开头的“{scope}”"
         # "上海艾为电子等16个项目落户", "常州溧阳等12个县市入选": the places of the clause are
         # examples of what is counted, not where it is
-        place_end = c_start if _EXAMPLES_END.search(text, max(c_start, q.start - 4), q.start) else q.start
+        place_end = (
+            c_start if _LISTED_BEFORE.search(text, max(c_start, q.start - 4), q.start) else q.start
+        )
         if scope is None and (scope := _place_before(places, c_start, place_end)) is not None:
             scope_from = _named_before(text, places, place_end, "所在分句")
         if scope is None and ctx.jurisdiction and (own := _OWN_PLACE.match(text, c_start)):
@@ -2835,7 +2839,7 @@ def _named_before(text: str, places: Sequence[tuple[int, str]], pos: int, where:
     return f"{where}写明的“{name}”"
 
 
-_EXAMPLES_END = re.compile(r"等(?:近|超|约|共|逾)?$")
+_LISTED_BEFORE = re.compile(r"等(?:近|超|约|共|逾)?$")
 
 
 def _place_before(places: Sequence[tuple[int, str]], lo: int, pos: int) -> str | None:
@@ -3074,15 +3078,6 @@ def _name_amount(s: str, verb: str) -> tuple[str, str]:
 
 
 # 等 first, then what stands before it: sre scans for a literal, not a lookbehind at every character
-def _named_before(text: str, places: Sequence[tuple[int, str]], pos: int, where: str) -> str:
-    """Where the last place before `pos` came from, for `explain`: a place named ("所在分句写明的
-    “长沙县”"), or the document's own place said as 全省/我市 ("所在分句的“全市”（即文件本身的地区）")."""
-    at, name = places[bisect.bisect_left(places, (pos, "")) - 1]
-    if text[at] in "全我本" and not any(a == 0 for a, _, _ in find_places(text[at : at + 6])):
-        return f"{where}的“{text[at : at + 2]}”（即文件本身的地区）"
-    return f"{where}写明的“{name}”"
-
-
 _EXAMPLES_END = re.compile(r"等(?<![高中初平同对均相超优]等)(?![级学同于])")
 _METRIC_TAIL = re.compile(r"(?:之一|[≤≥<>＜＞=]+|(?:近|过去)?[一二三四五六七八九十两]{1,2}年)$")
 # the characters a tail can end on ("\n": $ also matches before a final line break); most names end

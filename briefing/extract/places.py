@@ -578,7 +578,9 @@ def text_jurisdiction(body: str, level: str | None = None) -> str | None:
     if level == "区" and (zone := _own_zone(body)) is not None:
         return zone
     if level is not None:
-        named = _outermost([p for p in _own_candidates(body) if p[2].endswith(_LEVEL_SUFFIX[level])])
+        named = _outermost(
+            [p for p in _own_candidates(body) if p[2].endswith(_LEVEL_SUFFIX[level])]
+        )
         return _majority([n for _, _, n in named]) or _sole(body, named)
     levels: dict[str, int] = {}
     for m in _SELF_RE.finditer(body):
@@ -617,7 +619,9 @@ def _outermost(named: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         p
         for p in named
         if not any(
-            within(p[2], other) and n >= counts[p[2]] for other, n in counts.items() if other != p[2]
+            within(p[2], other) and n >= counts[p[2]]
+            for other, n in counts.items()
+            if other != p[2]
         )
     ]
 
