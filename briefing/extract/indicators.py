@@ -2810,7 +2810,7 @@ def _opening_place(sentences: Sequence[Sentence]) -> tuple[str, str] | None:
     for sentence in sentences:
         if sentence.paragraph != first.paragraph:
             break
-        if (frame := _frame_place(sentence.text, None, "文件开头")) is not None:
+        if (frame := _frame_place(sentence.text, None, "文件开头的")) is not None:
             return frame
     return None
 
