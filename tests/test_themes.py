@@ -427,6 +427,24 @@ def test_sme_cultivation_is_transfer(classifier: Classifier) -> None:
     assert themes_of(classifier, "全年评价入库科技型中小企业120家") == ["成果转化"]
 
 
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # provincial names of known measures: they fell into 其他 with no word the lexicon knew
+        ("江苏省第十二批科技镇长团成员赴任", "人才"),
+        ("全年为企业发放“科技贷”2.3亿元", "科技金融"),
+        ("创建科创金融改革试验区", "科技金融"),
+        ("国家超算长沙中心完成扩容", "基础研究"),
+        ("深化院地合作,签约合作项目12个", "成果转化"),
+        ("建设科创飞地3个", "成果转化"),
+    ],
+)
+def test_provincial_names_of_known_measures_find_their_theme(
+    classifier: Classifier, text: str, theme: str
+) -> None:
+    assert themes_of(classifier, text) == [theme]
+
+
 def test_the_education_science_talent_slogan_is_not_a_talent_measure(
     classifier: Classifier,
 ) -> None:
