@@ -25,7 +25,6 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -61,24 +60,13 @@ class Example:
     evidence: dict[str, list[str]]
 
 
-def _section_themes(
-    classifier: Any, section: Sequence[str], cache: dict[str, list[str]]
-) -> list[str]:
-    if not section:
-        return []
-    head = section[-1]
-    if head not in cache:
-        cache[head] = classifier.themes_of(head)[0]
-    return cache[head]
-
-
 def collect(
     name: str, docs: Path, gold_path: Path, groups: dict[str, str], themes: Sequence[str]
 ) -> tuple[list[Example], list[tuple[accuracy.GoldMeasure, frozenset[str] | None]]]:
     """The aligned examples of one labelled set, and every gold sentence with the rules' themes
     (unaligned ones with none), for scoring the rules exactly as accuracy.py does."""
     from briefing.pipeline import extract_documents
-    from briefing.themes import Classifier, load_lexicon
+    from briefing.themes import Classifier, load_lexicon, section_themes
 
     # the rules' verdicts alone: they are the model's inputs, and what it is measured against
     classifier = Classifier(load_lexicon(LEXICON), learned=False)
@@ -104,7 +92,7 @@ def collect(
                 frozenset(m.themes),
                 g.themes,
                 tuple(m.section),
-                tuple(_section_themes(classifier, m.section, cache)),
+                tuple(section_themes(classifier, m.section, cache)),
                 {k: list(v) for k, v in m.evidence.items()},
             )
         )

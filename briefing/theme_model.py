@@ -1,8 +1,9 @@
 """A learned theme model beside the lexicon's rules (issue 13 point 4).
 
 One logistic model per default theme over the measure's hashed character 1-3-grams and the rules'
-own verdicts (the themes the rule classifier gave the measure, the themes of its section heading,
-how many terms it found for each). It is trained by `benchmarks/theme_model.py` on the corpus
+own verdicts (the themes the rule classifier gave the measure, the themes of its section heading
+read without the science anchor its generic words need in a sentence, how many terms it found for
+each). It is trained by `benchmarks/theme_model.py` on the corpus
 dev part's and the seeds' labelled sentences (never on the corpus test part), data in the repository
 only, so that `--train` rebuilds the shipped `theme_model.npz` byte for byte: a float16 weight
 matrix, one row per theme.

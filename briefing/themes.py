@@ -531,16 +531,10 @@ class Classifier:
 
     def _section_themes(self, section: Sequence[str]) -> list[str]:
         """The themes the rules give the nearest heading of a measure (cached: a heading serves
-        every sentence under it)."""
-        if not section:
-            return []
-        head = section[-1]
-        known = self._sections.get(head)
-        if known is None:
-            if len(self._sections) > _SECTION_CACHE:
-                self._sections.clear()
-            known = self._sections[head] = self.themes_of(head)[0]
-        return known
+        every sentence under it). A heading names what its section is about, so its generic words
+        count without a science anchor (“3.人才考察支持” is a talent heading); the learned model
+        weighs this feature, the rules' own verdict on the sentence does not use it."""
+        return section_themes(self, section, self._sections)
 
     def _model_measure(
         self,
@@ -1162,3 +1156,19 @@ def _suppression(
     else:
         reason = f"处于否定语境“{owner_text}”中"
     return Suppressed(text[start:end], start, end, themes, owner_text, reason)
+
+
+def section_themes(
+    classifier: Classifier, section: Sequence[str], cache: dict[str, list[str]]
+) -> list[str]:
+    """`Classifier._section_themes` with the cache given: the learned model's section feature,
+    computed the same way in extraction and in training (`benchmarks/theme_model.py`)."""
+    if not section:
+        return []
+    head = section[-1]
+    known = cache.get(head)
+    if known is None:
+        if len(cache) > _SECTION_CACHE:
+            cache.clear()
+        known = cache[head] = classifier.themes_of(head, document=True)[0]
+    return known

@@ -54,6 +54,17 @@ def test_a_user_table_replacing_a_default_theme_switches_the_model_off_for_it(
     assert "学习模型：最后判定 成果转化、科技金融、人才（用户词表替换了基础研究" in listed.output
 
 
+def test_a_provision_under_a_talent_heading_is_talent_though_it_names_no_talent() -> None:
+    # the heading's generic 人才 needs no science anchor to say what its section is about
+    classifier = Classifier(load_lexicon())
+    doc = "二、支持措施\n（二）{}支持\n对新引进的团队，给予最高50万元支持。\n"
+    under = extract_measures("ef" * 32, parse_structure(doc.format("人才引进")), classifier)
+    assert [m.themes for m in under] == [["人才"]]
+    # the same provision under a heading that names no theme stays 其他
+    plain = extract_measures("ef" * 32, parse_structure(doc.format("引进")), classifier)
+    assert [m.themes for m in plain] == [[]]
+
+
 def test_a_theme_the_user_adds_is_decided_by_the_rules(tmp_path: Path) -> None:
     user = tmp_path / "mine.toml"
     user.write_text('[themes."开放合作"]\nterms = ["川渝"]\n', encoding="utf-8")
