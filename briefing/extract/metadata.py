@@ -143,6 +143,7 @@ class _Head:
         None  # "某某市科学技术局文件": the body whose letterhead the page prints
     )
     early_sign_date: str | None = None
+    banner: str | None = None  # a body named alone on the line over the title
     timestamp_date: str | None = None
     # the first and last line of a speech's occasion ("(2023年12月27日在…第十一届人民代表大会…上)")
     occasion: tuple[int, int] | None = None
@@ -564,6 +565,10 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
         ):
             # what came first was a column name or a site's banner; or the page's heading over
             # its field block ("政协提案办理答复" / 索引号… / "某某局对…第40号提案的答复")
+            if is_org_line(joined):
+                # a body named alone over the title, its letterhead or its site's banner, issues
+                # what the page prints when the page names no other issuer
+                head.put("banner", joined, head.title_lines[0])
             for k in head.title_lines:
                 lines.why[k] = WHY_ABOVE_TITLE
             title_parts = [line]
@@ -1944,6 +1949,7 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
             ),
             (_outlet(hdr.get("source"), _credit_outlet(raw.text), body), "outlet"),
             (_government_host(layout.host), "host"),
+            (_government_host(head.banner), "banner"),
         ],
     )
     placed = _placed_name(_fuller_in_text(publisher, body), layout.document_text(), title)
@@ -2076,6 +2082,7 @@ _WHERE: dict[str, str] = {
     "informing_body": "新闻开头提供消息的单位（“记者从…获悉”）",
     "outlet": "撰稿的新闻媒体（电头、记者署名或来源）",
     "host": "承载页面的政府网站（页脚主办单位或网站名）",
+    "banner": "标题上方单独一行的机关名（版头或网站名头）",
     "doc_no_line": "单独印出的文号行",
 }
 _FROM_TITLE = frozenset({"title", "title_date", "issuer", "reporting_government"})

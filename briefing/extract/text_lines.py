@@ -273,9 +273,10 @@ def can_join(title: str, line: str) -> bool:
     if not title_like(line) or is_org_line(line) or len(title) + len(line) > MAX_TITLE_CHARS:
         return False
     if is_org_line(title):
-        # "某某市科学技术局" / "关于…的通知": a title broken after its issuer; a site's banner above a
-        # headline that reports what someone did ("某某市科技局召开…会议") is no part of it
-        return "关于" in line or _HEADLINE_VERB.search(line) is None
+        # "某某市人民政府" / "工作报告": a title broken after its issuer, whose second line names
+        # only the document's kind; a line that reads as a title alone ("关于…的通知", a headline)
+        # is the title, and the body over it its letterhead or its site's banner
+        return len(line) <= MAX_BARE_DOC_TYPE and BARE_DOC_TYPE.fullmatch(line) is not None
     if ENDS_WITH_DOC_TYPE.search(title):
         return False
     if (
