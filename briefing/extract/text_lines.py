@@ -276,13 +276,11 @@ def can_join(title: str, line: str) -> bool:
         # "某某市人民政府" / "工作报告": a title broken after its issuer, whose second line names
         # only the document's kind; a line that reads as a title alone ("关于…的通知", a headline)
         # is the title, and the body over it its letterhead or its site's banner
-        return len(line) <= MAX_BARE_DOC_TYPE and BARE_DOC_TYPE.fullmatch(line) is not None
+        return _bare_kind(line)
     if ENDS_WITH_DOC_TYPE.search(title):
         return False
     if (
-        len(line) <= MAX_BARE_DOC_TYPE
-        and (bare := BARE_DOC_TYPE.fullmatch(line)) is not None
-        and _DOC_TYPE_WORD.search(bare.group("lead")) is None
+        _bare_kind(line)
         and "\u4e00" <= title[-1] <= "\u9fff"
         and _TITLE_YEAR.search(title) is not None
         and _HEADLINE_VERB.search(title) is None
@@ -306,6 +304,15 @@ def can_join(title: str, line: str) -> bool:
             and ENDS_WITH_DOC_TYPE.search(line) is not None
         )
     )
+
+
+def _bare_kind(line: str) -> bool:
+    """True when a line names only a document's kind after the work it is of ("工作报告", "工作要点",
+    "实施方案"): no title alone; two kinds ("通知公告") name a column."""
+    if len(line) > MAX_BARE_DOC_TYPE:
+        return False
+    bare = BARE_DOC_TYPE.fullmatch(line)
+    return bare is not None and _DOC_TYPE_WORD.search(bare.group("lead")) is None
 
 
 def title_score(line: str) -> int:
