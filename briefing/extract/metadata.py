@@ -384,7 +384,6 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
     what stands above it is furniture); return the body start."""
     title_parts: list[str] = []
     last_was_byline = False
-    after_column = False  # a site's banner, then a column name, were just read
     fields_below_title = False  # a field block stood between the title read and this line
     letterhead_end = -2  # the last line of a letterhead and the joint issuers stacked under it
     for k in range(min(start, len(lines))):
@@ -448,28 +447,6 @@ def _read_head(lines: _Lines, head: _Head, start: int = 0) -> int:
             lines.drop(i, WHY_CRUMBS)
             i += 1
             continue
-        if (
-            title_parts
-            and head.addressee is None
-            and is_org_line("".join(title_parts))
-            and _is_column_name(lines, i)
-            and _own_title_follows(lines, i)
-        ):
-            # "某某市科学技术局" / "通知公告" / "关于…的通知": a site's banner, then a column it
-            # lists; the next title-like line is the title, not joined to the banner
-            for k in head.title_lines:
-                lines.why[k] = WHY_ABOVE_TITLE
-            lines.drop(i, WHY_COLUMN)
-            after_column = True
-            i += 1
-            continue
-        if after_column and title_like(line) and not is_org_line(line):
-            title_parts, head.title_lines = [line], [i]
-            after_column = False
-            lines.removed[i] = True
-            i += 1
-            continue
-        after_column = False
         byline = False
         fields = parse_header_line(lines.raw[i])
         if fields is not None and head.addressee is not None and not is_strong(fields):
@@ -1348,14 +1325,6 @@ def _is_column_name(lines: _Lines, i: int) -> bool:
         return False
     nxt = next((n for n in lines.norm[i + 1 : i + 4] if n), "")
     return _column_like(nxt) or (len(nxt) > len(line) and title_like(nxt))
-
-
-def _own_title_follows(lines: _Lines, i: int) -> bool:
-    """True when the line after line i is a title on its own (关于…, or naming its issuer): then
-    line i was a column's name, not the end of a title broken after its issuer ("某某市人民政府" /
-    "工作报告")."""
-    nxt = next((n for n in lines.norm[i + 1 : i + 4] if n), "")
-    return title_like(nxt) and (nxt.startswith("关于") or issuer_of_title(nxt) is not None)
 
 
 def _column_like(line: str) -> bool:
