@@ -555,7 +555,12 @@ def _print_summary(result: BuildResult) -> None:
                 if rules
                 else f"{c['done']}/{c['planned']}"
             )
-            lines.append(f"    {theme}：{c['measures']} 条（{split}）")
+            line = f"    {theme}：{c['measures']} 条（{split}）"
+            if theme == OTHER_THEME and result.aggregates is not None:
+                # the 要情 and the 简报 count only these (其他科技工作): say so, or the two totals
+                # read as a contradiction (其他 148 here, 另有其他科技工作措施129条 there)
+                line += f"，其中其他科技工作 {len(result.aggregates.other_work)} 条"
+            lines.append(line)
     lines += [f"  说明：{n}" for n in result.notes]
     lines += [f"  简报：{result.docx}", f"  数据表：{result.xlsx}"]
     _err("\n".join(lines))

@@ -221,6 +221,16 @@ def test_summary_on_stderr_names_outputs_and_counts(tmp_path: Path, seeds_dir: P
     assert f"工作进展{parts[0]}条、政策规定{parts[1]}条、工作计划{parts[2]}条" in docx_text(
         tmp_path / "all" / "briefing-all.docx"
     )
+    # 其他 counts every measure of no theme; the 简报 and 要情 count only those about science work
+    # (其他科技工作): the summary gives that number too, the one the 要情's 另有… line prints
+    other = re.search(r"其他：(\d+) 条（[\d/]+），其中其他科技工作 (\d+) 条", result.stderr)
+    assert other is not None
+    assert int(other[2]) <= int(other[1])
+    yaoqing = runner.invoke(
+        app, ["build", "-i", str(seeds_dir), "-o", str(tmp_path), "-t", "yaoqing"]
+    )
+    assert yaoqing.exit_code == 0, yaoqing.output
+    assert f"另有其他科技工作措施{other[2]}条" in docx_text(tmp_path / "all" / "yaoqing-all.docx")
 
 
 def test_period_filter_and_usage_errors(tmp_path: Path, seeds_dir: Path) -> None:
