@@ -181,7 +181,10 @@ def test_zhuanti_covers_only_the_focus_theme_in_depth() -> None:
         assert document["title"] in text
     # a document with one figureless measure of 41 on the theme is named, not listed as related
     assert [d["no"] for d in theme["touching"]] == [3]
-    assert f"另有1份文件只是顺带涉及{FOCUS}（各1条措施，未列入上表和图）：[3]" in text
+    assert (
+        f"另有1份文件各有1条措施涉及{FOCUS}（不带数据，不到该文件措施的三分之一，未列入上表和图）：[3]"
+        in text
+    )
 
 
 def _chart_titles(data: bytes) -> list[str]:

