@@ -351,6 +351,37 @@ def test_a_pdf_over_the_file_size_limit_is_refused(
     assert warnings[0].endswith("超过 1000 字节 上限，未读取")
 
 
+# Empty text operators: nothing to read, but pypdf runs each one (about 2 s of CPU per MB).
+SLOW_PAGE = b"BT /F1 1 Tf () Tj ET\n" * (MB // 21)
+
+
+def test_a_pdf_that_keeps_the_parser_busy_is_cut_at_the_time_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Round 9: a 240 KB PDF of 1000 pages sharing one 32 MB stream of such operators read for
+    # about 20 hours. Here three slow pages take seconds; the limit is lowered to one.
+    monkeypatch.setattr(limits, "MAX_PDF_PARSE_SECONDS", 1)
+    path = tmp_path / "a.pdf"
+    path.write_bytes(raw_pdf([page_text(1), *[SLOW_PAGE] * 3], [False, True, True, True]))
+    texts, warnings = warnings_of(path, "a.pdf")
+    assert len(texts) == 1
+    assert "Page 1 says" in texts[0]
+    assert warnings == ["a.pdf: 解析超过 1 秒上限，第 2 页起未读取"]
+
+
+def test_a_pdf_that_is_only_slow_pages_is_not_called_a_scan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_PDF_PARSE_SECONDS", 1)
+    path = tmp_path / "a.pdf"
+    path.write_bytes(raw_pdf([SLOW_PAGE] * 3, [True] * 3))
+    texts, warnings = warnings_of(path, "a.pdf")
+    assert texts == []
+    assert warnings == [
+        "a.pdf: PDF 结构异常（如巨大或重复引用的内容流），解析超过 1 秒上限，未读取"
+    ]
+
+
 # --- JSON -------------------------------------------------------------------------------------
 
 

@@ -18,7 +18,9 @@ import errno
 import hashlib
 import os
 import re
+import signal
 import stat
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -106,6 +108,40 @@ def _grew() -> ReadError:
         f"文件在读取过程中超过 {limits.size_text(limits.MAX_FILE_BYTES)} 上限"
         "（可能正被其他程序写入），未读取"
     )
+
+
+class OutOfTime(BaseException):
+    """A reader used up its CPU time (`cpu_limit`). Not an Exception: parsing libraries catch
+    Exception around their own steps (pypdf does, page by page) and would carry on."""
+
+
+@contextmanager
+def cpu_limit(seconds: float) -> Iterator[None]:
+    """Raise OutOfTime inside the block once this process has spent `seconds` of CPU in it.
+
+    For a parser in pure Python (pypdf), which a signal interrupts between two steps; a parser
+    in C needs the limited child instead (`html_page`). Only where a profiling timer works (the
+    main thread on Unix, which is where the readers run, in this process or in a worker);
+    elsewhere the block runs unbounded.
+    """
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+    armed = True
+
+    def expire(signum: int, frame: object) -> None:
+        if armed:  # a signal delivered late, after the block, must not raise outside it
+            raise OutOfTime
+
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        armed = False
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,11 @@ MAX_PDF_PAGES = 1000
 # Inflated bytes of one stream (a page's content, an object stream). A page of text is well
 # under 1 MB; a Flate bomb stops here instead of filling memory.
 MAX_PDF_STREAM_BYTES = 32 * _MB
+# CPU seconds pypdf may spend on one file, opening it and reading its pages; the pages read by
+# then are kept. pypdf is pure Python and a page's content stream is run operator by operator:
+# a 240 KB file whose 1000 pages all point to one 32 MB stream of empty text operators kept it
+# busy for about 20 hours (2.3 s per MB and page). Real documents take milliseconds per page.
+MAX_PDF_PARSE_SECONDS = 60
 
 # --- JSON -----------------------------------------------------------------------------------
 

@@ -8,8 +8,9 @@ Page numbers ("— 1 —", "第 1 页") and running headers repeated on most pag
 Reading is bounded (`limits`): files over MAX_PDF_BYTES are refused (pypdf holds the whole file),
 at most MAX_PDF_PAGES pages are read (the page tree is cut before pypdf walks it, since pypdf
 builds an object for every page first: 40 s for 30,000 pages), every stream inflates to at most
-MAX_PDF_STREAM_BYTES (a Flate bomb is reported as such, never as a scan), and reading stops at
-MAX_TEXT_CHARS characters. pypdf's English messages and warnings never reach the user.
+MAX_PDF_STREAM_BYTES (a Flate bomb is reported as such, never as a scan), reading stops at
+MAX_TEXT_CHARS characters, and pypdf gets MAX_PDF_PARSE_SECONDS of CPU for the whole file (pages
+read by then are kept). pypdf's English messages and warnings never reach the user.
 """
 
 from __future__ import annotations
@@ -26,7 +27,14 @@ from typing import Any
 from briefing.errors import ReadError
 from briefing.model import RawDocument
 from briefing.readers import limits
-from briefing.readers.common import cap_paragraphs, clean_text, open_checked, read_bytes
+from briefing.readers.common import (
+    OutOfTime,
+    cap_paragraphs,
+    clean_text,
+    cpu_limit,
+    open_checked,
+    read_bytes,
+)
 from briefing.readers.limits import size_text
 
 NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件），需要先做 OCR"
@@ -79,7 +87,8 @@ def read(path: Path, source: str) -> list[RawDocument]:
     state = _PageState()
     # opened again through `open_checked`: the file the listing saw, not a link put in its place
     # since the hash was taken; open while pages are read (pypdf reads objects on demand)
-    with _quiet_pypdf(), _bounded_pypdf(), open_checked(path) as handle:
+    seconds = limits.MAX_PDF_PARSE_SECONDS
+    with _quiet_pypdf(), _bounded_pypdf(), open_checked(path) as handle, cpu_limit(seconds):
         try:
             pdf = pypdf.PdfReader(handle, strict=False)
             if pdf.is_encrypted and not pdf.decrypt(""):
@@ -88,6 +97,8 @@ def read(path: Path, source: str) -> list[RawDocument]:
             pages = _page_lines(pdf, source, warnings, state)
         except ReadError:
             raise
+        except OutOfTime:  # opening it (the cross-reference, the page tree) took all the time
+            raise ReadError(_slow()) from None
         except (DependencyError, FileNotDecryptedError) as exc:
             if isinstance(exc, DependencyError):
                 raise ReadError(
@@ -104,6 +115,8 @@ def read(path: Path, source: str) -> list[RawDocument]:
             f"第 {limits.MAX_PDF_PAGES + 1} 页起未读取"
         )
     if not any(pages):
+        if state.slow:  # not a scan either
+            raise ReadError(_slow())
         if state.bombs:  # a page that could not be inflated is not a scan
             raise ReadError(f"{_bomb()}，未读取")
         raise ReadError(NO_TEXT_LAYER)
@@ -124,6 +137,13 @@ def read(path: Path, source: str) -> list[RawDocument]:
 def _bomb() -> str:
     return (
         f"PDF 中的数据流解压后超过 {size_text(limits.MAX_PDF_STREAM_BYTES)} 上限（可能是压缩炸弹）"
+    )
+
+
+def _slow() -> str:
+    return (
+        f"PDF 结构异常（如巨大或重复引用的内容流），解析超过 {limits.MAX_PDF_PARSE_SECONDS} 秒"
+        "上限，未读取"
     )
 
 
@@ -234,17 +254,33 @@ def _keep_first_pages(pdf: Any, limit: int) -> bool:
 
 class _PageState:
     """What happened while reading pages: stopped by the text limit, more pages than read,
-    pages that failed, pages that stopped at the stream limit."""
+    pages that failed, pages that stopped at the stream limit, stopped by the time limit."""
 
     def __init__(self) -> None:
         self.stopped = False
         self.more = False  # pages past MAX_PDF_PAGES exist
         self.failed: set[int] = set()
         self.bombs = 0
+        self.slow = False
 
 
 def _page_lines(pdf: Any, source: str, warnings: list[str], state: _PageState) -> list[list[str]]:
     result: list[list[str]] = []
+    try:
+        _read_pages(pdf, source, warnings, state, result)
+    except OutOfTime:  # the pages read so far are kept
+        state.slow = state.stopped = True
+        if result:
+            warnings.append(
+                f"{source}: 解析超过 {limits.MAX_PDF_PARSE_SECONDS} 秒上限，"
+                f"第 {len(result) + 1} 页起未读取"
+            )
+    return _drop_running_headers(result)
+
+
+def _read_pages(
+    pdf: Any, source: str, warnings: list[str], state: _PageState, result: list[list[str]]
+) -> None:
     total = 0
     for number in range(1, limits.MAX_PDF_PAGES + 2):
         try:
@@ -278,7 +314,6 @@ def _page_lines(pdf: Any, source: str, warnings: list[str], state: _PageState) -
         lines = [line for line in lines if line and not _PAGE_NUMBER.match(line)]
         total += sum(len(line) for line in lines)
         result.append(lines)
-    return _drop_running_headers(result)
 
 
 # Private-use code points and U+FFFD are what pypdf gives for glyphs whose font has no usable
