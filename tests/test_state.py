@@ -522,6 +522,36 @@ def test_a_state_folder_planted_as_a_link_to_another_folders_is_not_used(
     assert not (folder / "2024-03").exists()
 
 
+@pytest.mark.parametrize("how", ["link", "folder"])
+def test_a_state_folder_swapped_during_a_run_is_not_read_or_written_through(
+    tmp_path: Path, how: str
+) -> None:
+    """Round 9: SQLite opens state.db once but its journal by name, for every transaction, and
+    plays back (then deletes) a journal it finds there before a read. With .briefing renamed
+    away during a run and a link to another output folder's put in its place, the next state
+    call consumed that folder's journal (here a file of someone else's) and wrote its own
+    there. Every state call now first checks the folder is still the one opened."""
+    other = tmp_path / "另一输出"
+    with RunState.open(other) as state:
+        assert state.issues() == []
+    journal = other / ".briefing" / "state.db-journal"
+    journal.write_text("另一输出文件夹运行中断时留下的日志")
+    folder = tmp_path / "out"
+    with RunState.open(folder) as state:
+        assert state.issues() == []
+        (folder / ".briefing").rename(folder / ".briefing.old")
+        if how == "link":
+            (folder / ".briefing").symlink_to(other / ".briefing")
+        else:
+            (folder / ".briefing").mkdir()
+        with pytest.raises(StateError, match="在运行中被移走或替换"):
+            state.issue_number(parse_period("2024-03"))
+        with pytest.raises(StateError, match="在运行中被移走或替换"):
+            state.issues()
+    assert journal.read_text() == "另一输出文件夹运行中断时留下的日志"
+    assert sorted(p.name for p in (folder / ".briefing.old").iterdir()) == ["lock", "state.db"]
+
+
 @pytest.mark.parametrize("inside", [False, True])
 def test_a_period_folder_planted_as_a_link_is_never_written_through(
     tmp_path: Path, inputs: Path, inside: bool

@@ -377,6 +377,15 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
+def _folder_identity(folder: str) -> tuple[int, int] | None:
+    """(st_dev, st_ino) of the folder the name reaches now, None if it reaches none."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 def _guarded(
     method: Callable[Concatenate[RunState, _P], _R],
 ) -> Callable[Concatenate[RunState, _P], _R]:
@@ -384,6 +393,7 @@ def _guarded(
 
     @functools.wraps(method)
     def guarded(self: RunState, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        self._check_folder()
         try:
             return method(self, *args, **kwargs)
         except sqlite3.Error as exc:
@@ -408,6 +418,22 @@ class RunState:
         self.path = output / STATE_DIR / DB_NAME
         self._db = connection
         self._lock = lock
+        # SQLite opens the database once, but its rollback journal by name (state.db-journal
+        # beside the path it resolved at connect time) for every transaction, and looks for a
+        # leftover journal there before every read. A .briefing folder renamed away during a
+        # run and replaced by a link (or another folder) would have that journal written into,
+        # and a journal already there (another state's) played back into this state and
+        # deleted. So every state method first checks the folder is still the one opened.
+        self._folder = os.path.realpath(self.path.parent)
+        self._identity = _folder_identity(self._folder)
+
+    def _check_folder(self) -> None:
+        if _folder_identity(self._folder) != self._identity:
+            raise StateError(
+                f"状态文件夹 {self.path.parent} 在运行中被移走或替换（换成了链接或另一个文件夹），"
+                "出于安全停止，没有再读写状态；请查明是谁改动了输出文件夹，"
+                "把原来的 .briefing 文件夹放回原处后重新运行。"
+            )
 
     # ------------------------------------------------------------ opening and closing
 
