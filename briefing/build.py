@@ -174,7 +174,7 @@ def build(
         render_docx(
             template, context, paths.docx, timestamp=timestamp, trusted=settings.trust_template
         )
-        write_xlsx(paths.xlsx, included, timestamp)
+        write_xlsx(paths.xlsx, included, timestamp, selection.inputs)
         manifest = build_manifest(
             period=period,
             issue_number=issue_no,

@@ -31,6 +31,7 @@ from briefing.atomic import write_bytes_atomic
 from briefing.digest import document_kind, holds_provisions, shown_publisher, shown_title
 from briefing.model import ExtractedDocument
 from briefing.readers.common import strip_invalid_xml
+from briefing.runs.selection import relative_source
 from briefing.themes import OTHER_THEME
 
 MAX_ROWS = 1_048_576
@@ -130,10 +131,19 @@ def write_cell(
 # --- the analysts' workbook -----------------------------------------------------------------------
 
 
-def write_xlsx(path: Path, documents: Sequence[ExtractedDocument], timestamp: datetime) -> None:
-    """The analysts' workbook of `documents`, written atomically to `path`."""
+def write_xlsx(
+    path: Path,
+    documents: Sequence[ExtractedDocument],
+    timestamp: datetime,
+    inputs: Sequence[Path] = (),
+) -> None:
+    """The analysts' workbook of `documents` (read from the folders `inputs`), written
+    atomically to `path`."""
     data = workbook_bytes(
-        analyst_sheets(documents), timestamp=timestamp, title="briefing 数据表", author="briefing"
+        analyst_sheets(documents, inputs),
+        timestamp=timestamp,
+        title="briefing 数据表",
+        author="briefing",
     )
     write_bytes_atomic(path, data, refuse_linked_folder=True)
 
@@ -150,8 +160,15 @@ def workbook_warnings(documents: Sequence[ExtractedDocument], name: str = "数�
     ]
 
 
-def analyst_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
+def analyst_sheets(
+    documents: Sequence[ExtractedDocument], inputs: Sequence[Path] = ()
+) -> list[Sheet]:
     """The workbook's sheets: sources, measures, figures; rows are generated as they are written.
+
+    A document's file is named as the briefing names it, by its path in the input folder
+    (`relative_source`): the workbook travels with the briefing, and the path the run was given
+    (`/home/张三/政策文件/a.docx`) is the runner's own; the same inputs reached by a relative or an
+    absolute path make the same bytes.
 
     Documents are named and measures labelled as the DOCX names and counts them: an untitled
     document by `digest.shown_title` (the file it came from), a policy's planned measure as 规定
@@ -182,7 +199,7 @@ def analyst_sheets(documents: Sequence[ExtractedDocument]) -> list[Sheet]:
                     d.metadata.written_date or "",
                     d.metadata.published_date or "",
                     d.metadata.index_no or "",
-                    d.source,
+                    relative_source(d.source, inputs),
                     d.sha256,
                 ]
                 for no, d in enumerate(documents, start=1)

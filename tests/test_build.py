@@ -137,11 +137,21 @@ def test_each_documents_theme_counts_are_in_its_gist(seed_build: BuildResult) ->
         assert f"（{drawn}）" in summary["gist"], (drawn, summary["gist"])
 
 
-def test_two_builds_are_byte_identical(tmp_path: Path, seeds_dir: Path) -> None:
+def test_two_builds_are_byte_identical(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+
     first = build(Settings(inputs=(seeds_dir,), output=tmp_path / "a"))
-    second = build(Settings(inputs=(seeds_dir,), output=tmp_path / "b"))
+    # the same folder by a relative path: the workbook named each file by the path as given
+    # (round 9), so its bytes differed and it carried the runner's folders (/home/张三/…)
+    monkeypatch.chdir(seeds_dir.parent)
+    second = build(Settings(inputs=(Path(seeds_dir.name),), output=tmp_path / "b"))
     for a, b in ((first.docx, second.docx), (first.xlsx, second.xlsx)):
         assert hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(b.read_bytes()).digest()
+    rows = list(load_workbook(first.xlsx, read_only=True)["来源文件"].iter_rows(values_only=True))
+    assert rows[0][7] == "文件"
+    assert sorted(row[7] for row in rows[1:]) == sorted(p.name for p in seeds_dir.glob("*.txt"))
 
 
 def test_special_characters_in_a_title_come_through_intact(tmp_path: Path, seeds_dir: Path) -> None:
