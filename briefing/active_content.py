@@ -27,7 +27,9 @@ something on the reader's machine when it is opened:
 None of these belongs in a briefing, so a template holding one is refused, and so is a rendered
 briefing that holds one (a template can print raw XML with `safe`). Hyperlinks stay: Word follows
 one only when the reader clicks it. So do the embedded workbooks of Word's own charts (a
-"package" relationship to an .xlsx): they hold data, not code, and open only on "编辑数据".
+"package" relationship to an .xlsx), which Excel opens on "编辑数据": their parts are checked
+the same way (a macro project, a link to another workbook), and for a workbook's own links (a
+DDE link, a data connection).
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ _RELATION_NAMES = {
     "subDocument": "子文档",
     "frame": "框架",
     "package": "嵌入包",
+    "externalLinkPath": "外部工作簿",
 }
 # Relationships to code inside the package, external or not: Word runs a macro project (or asks
 # to), an ActiveX control runs its code, an OLE object runs its program on a double-click.
@@ -76,6 +79,21 @@ _CODE_RELATIONS = {
     "activeXControlBinary": "ActiveX 控件",
     "oleObject": "嵌入的 OLE 对象",
 }
+# In a workbook (a chart's embedded one): links Excel follows when it opens it, asking only to
+# "enable content": a DDE link starts a program, a data connection queries a data source.
+_SHEET_LINKS = {
+    f"{{{ns}}}{name}": text
+    for ns in (
+        "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        "http://purl.oclc.org/ooxml/spreadsheetml/main",
+    )
+    for name, text in (
+        ("ddeLink", "DDE 链接（启动程序）"),
+        ("oleLink", "OLE 链接"),
+        ("connection", "外部数据连接"),
+    )
+}
+_EMBEDDED = "中的"
 _VML = "{urn:schemas-microsoft-com:vml}"
 _OFFICE = "{urn:schemas-microsoft-com:office:office}"
 _OLE_OBJECT, _W_OBJECT, _W_CONTROL = f"{_OFFICE}OLEObject", f"{_W}object", f"{_W}control"
@@ -166,6 +184,8 @@ def field_problems(part: str, root: etree._Element) -> list[str]:
     for merge in root.iter(_MAIL_MERGE):
         if next(merge.iter(f"{_W}connectString", f"{_W}query"), None) is not None:
             once(f"{part}：邮件合并的数据源（打开文档时运行查询）")
+    for element in root.iter(*_SHEET_LINKS):
+        once(f"{part}：{_SHEET_LINKS[element.tag]}")
     for element in root.iter(_OLE_OBJECT, _W_OBJECT, _W_CONTROL):
         once(f"{part}：{'ActiveX 控件' if element.tag == _W_CONTROL else '嵌入的 OLE 对象'}")
     for element in root.iter(f"{_VML}*", f"{_OFFICE}*"):
@@ -199,6 +219,15 @@ def package_problems(names: Iterable[str]) -> list[str]:
     ]
 
 
+def embedded_package_problem(part: str) -> str:
+    return f"{_target(part)}：嵌入包中又嵌入了包"
+
+
+def embedded_in(package: str, problem: str) -> str:
+    """A problem found in a package embedded as the part `package` (a chart's workbook)."""
+    return f"{_target(package)} {_EMBEDDED} {problem}"
+
+
 def part_problems(part: str, root: etree._Element) -> list[str]:
     """What Word would fetch or run by itself from one parsed part of a package."""
     if part == _CONTENT_TYPES:
@@ -226,6 +255,11 @@ def remedy(problems: list[str]) -> str:
         hints.append("嵌入的对象或控件：在Word中选中后删除，需要时改为插入图片或文字。")
     if any("嵌套的域拼成" in p or p.endswith("域 DATABASE") for p in problems):
         hints.append("域：在Word中按 Alt+F9 显示域代码，找到后删除。")
+    if any(f" {_EMBEDDED} " in p or "嵌入包" in p for p in problems):
+        hints.append(
+            "图表的嵌入工作簿：在Word中右击图表选“编辑数据”，在Excel中删除宏、外部链接或数据连接后"
+            "保存；或删除图表，改为插入图片。"
+        )
     if any("邮件合并" in p for p in problems):
         hints.append("邮件合并：在Word的“邮件-开始邮件合并”中选“普通 Word 文档”，数据源即被去掉。")
     return "".join(hints)

@@ -45,7 +45,14 @@ from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError
 from lxml import etree
 
-from briefing.active_content import describe, package_problems, part_problems, remedy
+from briefing.active_content import (
+    describe,
+    embedded_in,
+    embedded_package_problem,
+    package_problems,
+    part_problems,
+    remedy,
+)
 from briefing.atomic import write_bytes_atomic
 from briefing.charts import ChartImage
 from briefing.config import package_data_dir
@@ -455,7 +462,7 @@ def _xml_parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
 
 
-def _active_content(data: bytes) -> list[str]:
+def _active_content(data: bytes, nested: bool = False) -> list[str]:
     """What Word would fetch or run by itself from a template package (`active_content`).
     A part that does not parse is left to python-docx, which reports the damaged file."""
     parser = _xml_parser()
@@ -465,12 +472,29 @@ def _active_content(data: bytes) -> list[str]:
         for part in package.namelist():
             # every part, whatever its name: Word finds the document through the package's
             # relationships and content types, so `word/document.dat` is a body too
+            blob = package.read(part)
             try:
-                root = etree.fromstring(package.read(part), parser)
+                root = etree.fromstring(blob, parser)
             except (etree.XMLSyntaxError, ValueError):
-                continue  # a picture, a font; or damaged XML, which python-docx reports
+                # a picture, a font, damaged XML (python-docx reports it), or a package
+                problems += _embedded_package(part, blob, nested)
+                continue
             problems += part_problems(part, root)
     return problems
+
+
+def _embedded_package(part: str, blob: bytes, nested: bool) -> list[str]:
+    """What a package embedded as a part holds. A chart's workbook, which Excel opens when a
+    reader clicks 编辑数据, can carry a macro project, links to other workbooks or a DDE link
+    as well as a Word file can: its parts are checked as the template's are, named as in
+    `word/embeddings/x.xlsx 中的 xl/vbaProject.bin`. A package inside an embedded one is
+    refused (Word's charts never nest them), which also bounds the work."""
+    if not blob.startswith(b"PK\x03\x04") or not zipfile.is_zipfile(io.BytesIO(blob)):
+        return []
+    if nested:
+        return [embedded_package_problem(part)]
+    check_zip_limits(blob, part, total=TEMPLATE_MAX_INFLATED, xml=TEMPLATE_MAX_XML)
+    return [embedded_in(part, problem) for problem in _active_content(blob, nested=True)]
 
 
 def _set_core_properties(tpl: Any, context: Mapping[str, Any], timestamp: datetime) -> None:
@@ -501,11 +525,14 @@ def _check_package(data: bytes, name: str) -> None:
         active += package_problems(package.namelist())
         for part in package.namelist():
             named_xml = part.endswith((".xml", ".rels"))
+            blob = package.read(part)
             try:
-                root = etree.fromstring(package.read(part), parser)
+                root = etree.fromstring(blob, parser)
             except (etree.XMLSyntaxError, ValueError) as exc:
                 if not named_xml:
-                    continue  # a picture, a font (an XML part under another name is checked)
+                    # a picture, a font (an XML part under another name is checked), a package
+                    active += _embedded_package(part, blob, nested=False)
+                    continue
                 line = getattr(exc, "lineno", "?")
                 raise TemplateError(
                     f"渲染结果不是有效的 Word 文档（{part} 第 {line} 行）。"

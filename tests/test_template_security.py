@@ -1005,6 +1005,107 @@ def test_a_picture_pasted_from_the_web_is_refused_with_how_to_fix_it(tmp_path: P
     assert "“编辑链接”中断开链接" in str(caught.value)
 
 
+_SHEET_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+_WORKBOOK = "word/embeddings/Microsoft_Excel_Worksheet.xlsx"
+
+
+def _with_workbook(template: Path, workbook: bytes) -> Path:
+    """`template` holding `workbook` as Word holds a chart's data: a package part, related (a
+    chart relates it; the body does here: python-docx keeps only related parts)."""
+    return _repack(
+        template,
+        {
+            _WORKBOOK: _add_part(workbook),
+            "word/_rels/document.xml.rels": lambda rels: rels.replace(
+                b"</Relationships>",
+                f'<Relationship Id="rIdBook" Type="{_REL_TYPE}package" '
+                'Target="embeddings/Microsoft_Excel_Worksheet.xlsx"/></Relationships>'.encode(),
+            ),
+            "[Content_Types].xml": lambda types: types.replace(
+                b"</Types>",
+                b'<Default Extension="xlsx" ContentType="application/'
+                b'vnd.openxmlformats-officedocument.spreadsheetml.sheet"/></Types>',
+            ),
+        },
+    )
+
+
+def _workbook(extra: dict[str, bytes]) -> bytes:
+    """A chart's data workbook as Excel writes it (XlsxWriter), with `extra` parts added."""
+    import io
+    import zipfile
+
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book.add_worksheet().write_row(0, 0, ["主题", "措施数"])
+    book.close()
+    with zipfile.ZipFile(buffer) as src:
+        parts = {info.filename: src.read(info) for info in src.infolist()}
+    parts.update(extra)
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    return packed.getvalue()
+
+
+_LINKED_BOOK = (
+    f'<Relationships xmlns="{_RELS_NS}"><Relationship Id="rId1" '
+    f'Type="{_REL_TYPE}externalLinkPath" Target="file:///C:/账目/工资.xlsx" TargetMode="External"/>'
+    "</Relationships>"
+).encode()
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        ({"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 VBA"}, f"{_WORKBOOK} 中的 xl/vbaProject.bin：宏"),
+        (
+            {"xl/externalLinks/_rels/externalLink1.xml.rels": _LINKED_BOOK},
+            "外部工作簿链接到外部 file:///C:/账目/工资.xlsx",
+        ),
+        (
+            {
+                "xl/externalLinks/externalLink1.xml": f"<externalLink {_SHEET_NS}><ddeLink "
+                'ddeService="cmd" ddeTopic="/c calc"/></externalLink>'.encode()
+            },
+            f"{_WORKBOOK} 中的 xl/externalLinks/externalLink1.xml：DDE 链接（启动程序）",
+        ),
+        (
+            {
+                "xl/connections.xml": f'<connections {_SHEET_NS}><connection id="1" name="q" '
+                'refreshOnLoad="1"><dbPr connection="Provider=SQLOLEDB;Data Source=\\\\srv" '
+                'command="SELECT 1"/></connection></connections>'.encode()
+            },
+            f"{_WORKBOOK} 中的 xl/connections.xml：外部数据连接",
+        ),
+        ({"xl/embeddings/inner.docx": b""}, "中的 xl/embeddings/inner.docx：嵌入包中又嵌入了包"),
+    ],
+    ids=["macro", "linked-workbook", "dde", "data-connection", "nested-package"],
+)
+def test_a_charts_embedded_workbook_is_checked_like_the_template(
+    tmp_path: Path, extra: dict[str, bytes], words: str
+) -> None:
+    """Round 9: the workbook behind a Word chart (a package part Excel opens on 编辑数据) was
+    never looked into: a macro project, a link to another workbook, a DDE link or a data
+    connection in it went into every briefing. Its parts are now checked as the template's; a
+    workbook of plain data is still used."""
+    plain = _with_workbook(_template(tmp_path, "{{ masthead.editor }}"), _workbook({}))
+    assert _part(render_docx_bytes(plain, sample_context(), timestamp=WHEN), _WORKBOOK)
+    assert check_template(plain, sample_context()).ok
+    if "xl/embeddings/inner.docx" in extra:  # a package in the package
+        extra = {"xl/embeddings/inner.docx": plain.read_bytes()}
+    template = _with_workbook(_template(tmp_path, "{{ masthead.editor }}"), _workbook(extra))
+    with pytest.raises(TemplateError) as caught:
+        render_docx_bytes(template, sample_context(), timestamp=WHEN)
+    assert words in str(caught.value)
+    assert "“编辑数据”" in str(caught.value)
+    report = check_template(template, sample_context())
+    assert any(words in problem for problem in report.problems), report.problems
+
+
 def test_a_star_width_checks_only_the_width_not_the_amount(tmp_path: Path) -> None:
     """`%*d` pads an amount (in 万元, often over 100000) to a width: only the width is bounded."""
     line = '{{ "%*d" % (10, 123456) }}|{{ "%-*s%d" % (6, "人才", 250000) }}|{{ "%%*d%d" % 7 }}'
