@@ -11,7 +11,8 @@ something on the reader's machine when it is opened:
   an office's own template, and stays), an external altChunk,
   subdocument, OLE link or frame;
 - a field that fetches or runs when it is updated: INCLUDEPICTURE, INCLUDETEXT, INCLUDE,
-  IMPORT, LINK, DDE, DDEAUTO (DDE starts a program), DATABASE (queries a data source), and any
+  IMPORT, LINK, DDE, DDEAUTO (DDE starts a program), DATABASE (queries a data source), RD (a
+  file a table of contents or index reads its entries from, a server as well), and any
   field whose name is made by a nested field (`{ {QUOTE 68 68 69} "cmd" }` is a DDE field: Word
   puts a field's code together from its nested fields' results, a known way to hide one);
 - a mail merge's data source in the settings (`w:connectString`, `w:query`): Word runs the query
@@ -51,10 +52,15 @@ _FLD_CHAR, _INSTR, _FLD_SIMPLE, _ALT_CHUNK = (
     f"{_W}fldSimple",
     f"{_W}altChunk",
 )
+# A field's code deleted with tracked changes on: "拒绝所有修订" brings it back as it was.
+_DEL_INSTR = f"{_W}delInstrText"
 
 # Fields that make Word read a file or an address, or start a program, when they are updated.
 ACTIVE_FIELDS = frozenset(
-    {"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK", "DDE", "DDEAUTO", "DATABASE"}
+    {
+        *("INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK", "DDE", "DDEAUTO"),
+        *("DATABASE", "RD"),
+    }
 )
 # Where a nested field's result goes in its parent's code: Word reads the parent's code with the
 # results in place, so a name holding one is whatever the nested field says (QUOTE 68 68 69 is
@@ -160,13 +166,13 @@ def field_problems(part: str, root: etree._Element) -> list[str]:
         if problem not in found:
             found.append(problem)
 
-    for element in root.iter(_FLD_CHAR, _INSTR, _FLD_SIMPLE, _ALT_CHUNK):
+    for element in root.iter(_FLD_CHAR, _INSTR, _DEL_INSTR, _FLD_SIMPLE, _ALT_CHUNK):
         if element.tag == _FLD_SIMPLE:
             judge(element.get(f"{_W}instr") or "")
         elif element.tag == _ALT_CHUNK:
             if f"{part}：嵌入外部内容（altChunk）" not in found:
                 found.append(f"{part}：嵌入外部内容（altChunk）")
-        elif element.tag == _INSTR:
+        elif element.tag in (_INSTR, _DEL_INSTR):
             if codes:
                 codes[-1].append(element.text or "")
             else:
@@ -253,7 +259,7 @@ def remedy(problems: list[str]) -> str:
         hints.append("含宏的文件：在Word中“另存为”选“Word 文档（*.docx）”，宏即被去掉。")
     if any("OLE 对象" in p or "ActiveX" in p for p in problems):
         hints.append("嵌入的对象或控件：在Word中选中后删除，需要时改为插入图片或文字。")
-    if any("嵌套的域拼成" in p or p.endswith("域 DATABASE") for p in problems):
+    if any("嵌套的域拼成" in p or p.endswith(("域 DATABASE", "域 RD")) for p in problems):
         hints.append("域：在Word中按 Alt+F9 显示域代码，找到后删除。")
     if any(f" {_EMBEDDED} " in p or "嵌入包" in p for p in problems):
         hints.append(

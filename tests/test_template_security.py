@@ -716,6 +716,19 @@ LINKED = [
         },
         "word/settings.xml：邮件合并的数据源",
     ),
+    # round 9: a table of contents reads its entries from the file an RD field names
+    ({"word/document.xml": _add_to_body(_field(' RD "\\\\server\\share\\章节.docx" '))}, "域 RD"),
+    # round 9: field code deleted as a tracked change ("拒绝所有修订" restores it)
+    (
+        {
+            "word/document.xml": _add_to_body(
+                '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:del w:id="1" w:author="a">'
+                '<w:r><w:delInstrText>INCLUDETEXT "C:/账目/工资.docx"</w:delInstrText></w:r>'
+                '</w:del><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+            )
+        },
+        "域 INCLUDETEXT",
+    ),
 ]
 
 
@@ -804,6 +817,8 @@ CODE = [
         "includepicture-completed-by-a-nested-quote",
         "database",
         "mail-merge-query",
+        "rd-referenced-document",
+        "field-code-deleted-as-a-revision",
         "macro-project",
         "docm-renamed",
         "ole-package",
