@@ -432,6 +432,26 @@ def test_a_jsonl_file_is_read_up_to_its_size_limit(
     assert last.warnings == [f"{last.source}: 文件超过 4 KB 上限，第 {len(read) + 1} 行起未读取"]
 
 
+@pytest.mark.parametrize("name", ["a.jsonl", "a.json"])
+def test_a_json_file_of_countless_tiny_records_is_read_up_to_the_record_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Round 9: every record read is held until the file is done (a failed one too, with its
+    warning): a 3 MB JSONL of a million "{}" lines took 650 MB, so the 256 MB a JSONL may have
+    would have taken tens of GB. At most MAX_JSON_RECORDS records of a file are read."""
+    monkeypatch.setattr(limits, "MAX_JSON_RECORDS", 3)
+    records = [{"text": "正文。"}, {}, {"text": "又一篇。"}, {"text": "第四篇。"}, {}]
+    path = tmp_path / name
+    if name == "a.jsonl":
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    else:
+        path.write_text(json.dumps(records, ensure_ascii=False))
+    docs = read_file(path, name)
+    assert [d.text for d in docs] == ["正文。", "", "又一篇。", ""]
+    unit = "行" if name == "a.jsonl" else "项"
+    assert docs[-1].warnings == [f"{name}#4: 记录超过 3 条上限，第 4 {unit}起未读取"]
+
+
 def test_a_json_file_over_its_limit_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

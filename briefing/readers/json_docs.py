@@ -8,8 +8,9 @@ and a warning (`common.failed_document`), which the pipeline reports instead of 
 
 Reading is bounded (`limits`): a JSONL line over MAX_JSONL_LINE_BYTES is skipped without being
 held in memory, a JSONL file is read up to MAX_JSONL_BYTES (the lines after it are reported as
-not read), a .json file over MAX_JSON_BYTES is refused, and a document's text is cut after
-MAX_PARAGRAPHS paragraphs.
+not read), a .json file over MAX_JSON_BYTES is refused, at most MAX_JSON_RECORDS records of a
+file are read (the rest reported as not read), and a document's text is cut after MAX_PARAGRAPHS
+paragraphs.
 """
 
 from __future__ import annotations
@@ -95,6 +96,9 @@ def read_jsonl(path: Path, source: str) -> list[RawDocument]:
                 if not line.strip():
                     continue
                 blank = False
+                if len(documents) >= limits.MAX_JSON_RECORDS:
+                    documents.append(_unread_records(source, number, "行"))
+                    break
                 documents.append(_from_line(line, f"{source}#{number}", number))
     except OSError as exc:
         raise os_error(exc) from exc
@@ -126,6 +130,16 @@ def _long_line(source: str, number: int, size: int, sha: str) -> RawDocument:
         "jsonl",
         sha,
         f"第 {number} 行长度超过 {limit} 上限（至少 {limits.size_text(size)}），未读取",
+    )
+
+
+def _unread_records(source: str, number: int, unit: str) -> RawDocument:
+    limit = limits.chars_text(limits.MAX_JSON_RECORDS).replace("字", "条")
+    return failed_document(
+        f"{source}#{number}",
+        "jsonl",
+        sha256_hex(b""),
+        f"记录超过 {limit}上限，第 {number} {unit}起未读取",
     )
 
 
@@ -194,6 +208,9 @@ def read_json(path: Path, source: str) -> list[RawDocument]:
 
 def _from_array(items: list[Any], source: str) -> Iterator[RawDocument]:
     for index, item in enumerate(items, start=1):
+        if index > limits.MAX_JSON_RECORDS:
+            yield _unread_records(source, index, "项")
+            return
         content = json.dumps(item, ensure_ascii=False, sort_keys=True).encode("utf-8", "replace")
         yield _from_object(item, f"{source}#{index}", sha256_hex(content), f"第 {index} 项")
 
