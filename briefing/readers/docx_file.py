@@ -202,6 +202,9 @@ class _Body:
         self.warnings: list[str] = []
         self.paragraphs = 0
         self.chars = 0
+        # characters and lines the top-level table being read has made so far (see _table_lines)
+        self.table_chars = 0
+        self.table_lines = 0
 
     def read(self, package: _Package, name: str) -> None:
         from lxml import etree
@@ -269,6 +272,7 @@ class _Body:
         if is_paragraph:
             self._paragraph_lines(element, self.lines)
         else:
+            self.table_chars = self.table_lines = 0
             self.lines.extend(self._table_lines(element))
         self.chars += sum(len(line) for line in self.lines[before:])
         # Free the block and everything before it (wrappers like w:sdt included).
@@ -304,6 +308,15 @@ class _Body:
         # cell, found at the same grid column in the row above (as python-docx's row.cells).
         above: dict[int, Any] = {}
         for row in table.iterchildren(_TR):
+            # A merged cell's text comes back in every row it spans, so a table can make far
+            # more text than its XML holds (a 40 KB file: one 200 KB cell merged down 20 000
+            # rows made 4 GB, 50 s). The limits are checked row by row, nested tables included;
+            # the block's caller then reports the cut.
+            if (
+                self.chars + self.table_chars > limits.MAX_TEXT_CHARS
+                or len(self.lines) + self.table_lines > limits.MAX_PARAGRAPHS
+            ):
+                return
             here: dict[int, Any] = {}
             cells: list[Any] = []
             column = _row_grid_before(row)
@@ -316,6 +329,8 @@ class _Body:
                 column += _grid_span(cell)
             above = here
             contents = [self._container_lines(cell) for cell in cells]
+            self.table_chars += sum(len(line) for lines in contents for line in lines)
+            self.table_lines += sum(len(lines) for lines in contents)
             if all(len(lines) <= 1 for lines in contents):
                 line = " ".join(lines[0] for lines in contents if lines)
                 if line:
