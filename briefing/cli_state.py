@@ -40,6 +40,7 @@ def rebuild(
     抽取缓存从空开始，下次运行会重新读取全部输入文件。
     """
     from briefing.config import find_config, load_settings
+    from briefing.inputs import name_text
     from briefing.runs.rebuild import rebuild_state
 
     try:
@@ -53,7 +54,8 @@ def rebuild(
         raise typer.Exit(EXIT_FAILED) from None
     state = folder / ".briefing" / "state.db"
     lines = [f"已按 {sum(len(i.manifests) for i in rebuilt.issues)} 份 manifest 重建 {state}："]
-    lines += [f"  {issue.period}  第{issue.number}期" for issue in rebuilt.issues]
+    # a period is its folder's name: anyone who can write to the output folder chose it
+    lines += [f"  {name_text(issue.period)}  第{issue.number}期" for issue in rebuilt.issues]
     if not rebuilt.issues:
         lines.append("  没有找到任何 manifest.json：状态为空，下一期从配置的第一期期号编起。")
     if rebuilt.kept is not None:

@@ -268,7 +268,7 @@ def test_without_its_state_a_folder_of_briefings_is_refused_until_the_state_is_r
 def test_rebuild_keeps_the_old_state_and_refuses_manifests_that_disagree(made: Path) -> None:
     db = state_db(made)
     db.write_bytes(b"")
-    copy = made / "2023-07-copy"
+    copy = made / "2023-08"
     shutil.copytree(made / "2023-07", copy)
     manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
     manifest["period"]["key"] = "2023-08"
@@ -276,6 +276,19 @@ def test_rebuild_keeps_the_old_state_and_refuses_manifests_that_disagree(made: P
     result = runner.invoke(app, ["state", "rebuild", "-o", str(made)])
     assert result.exit_code == 1
     assert "都是2023年第1期" in result.stderr and "Traceback" not in result.stderr
+    assert db.read_bytes() == b"" and not db.with_name("state.db.old").exists()
+
+    # round 9: a period key that is not its folder's name is not briefing's; it reached the
+    # terminal as it was (ESC sequences, a forged line) and the state as a period
+    manifest["period"]["key"] = "2023-08\x1b]2;x\x07\n已重建：一切正常"
+    manifest["issue"]["number"] = 2
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    result = runner.invoke(app, ["state", "rebuild", "-o", str(made)])
+    assert result.exit_code == 1
+    assert "记录的期间“2023-08\\x1b]2;x\\x07\\n已重建：一切正常”与所在文件夹的名字不符" in (
+        result.stderr
+    )
+    assert "\x1b" not in result.stderr
     assert db.read_bytes() == b"" and not db.with_name("state.db.old").exists()
 
     shutil.rmtree(copy)

@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from briefing.inputs import name_text
 from briefing.runs.manifest import COVERED, manifest_error, read_manifest
 from briefing.runs.selection import CoveredDocument, Identity, identity_path
 from briefing.runs.state import (
@@ -62,13 +63,19 @@ class Rebuilt:
     """Where the previous state file went, if there was one."""
 
 
+def _shown(value: object) -> str:
+    """A path or value from the output folder as a message shows it: the folder is anyone's who
+    can write to it, and a line break or ESC in a folder name would reach the terminal."""
+    return name_text(str(value))
+
+
 def _day(value: Any, manifest: Path) -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise StateError(f"{manifest} 中的日期无法识别：{value}") from None
+        raise StateError(f"{_shown(manifest)} 中的日期无法识别：{_shown(value)}") from None
 
 
 def read_manifests(output: Path) -> list[RebuiltIssue]:
@@ -88,13 +95,21 @@ def read_manifests(output: Path) -> list[RebuiltIssue]:
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             reason = manifest_error(exc) if isinstance(exc, OSError) else "内容不完整或不是 JSON"
             raise StateError(
-                f"无法读取 {manifest}（{reason}）；请从备份恢复这个文件后再重建"
+                f"无法读取 {_shown(manifest)}（{reason}）；请从备份恢复这个文件后再重建"
             ) from None
+        if key != manifest.parent.name:
+            # every build writes its manifest into the folder named by its period's key; a key
+            # that is not is not briefing's (a forged line or ESC sequences in it reached the
+            # terminal in the listing below, and the state as a period)
+            raise StateError(
+                f"{_shown(manifest)} 记录的期间“{_shown(key)}”与所在文件夹的名字不符"
+                "（文件可能被改动）；请从备份恢复这个文件后再重建"
+            )
         start, end = _day(period.get("start"), manifest), _day(period.get("end"), manifest)
         issue = issues.setdefault(key, RebuiltIssue(key, number, start, end))
         if issue.number != number:
             raise StateError(
-                f"{issue.manifests[0]} 与 {manifest} 记录的 {key} 期号不同"
+                f"{_shown(issue.manifests[0])} 与 {_shown(manifest)} 记录的 {_shown(key)} 期号不同"
                 f"（第{issue.number}期、第{number}期）；请移走其中错误的一份后再重建"
             )
         issue.manifests.append(manifest)
@@ -102,7 +117,7 @@ def read_manifests(output: Path) -> list[RebuiltIssue]:
         for name, digest in outputs.items():
             if Path(name).name != name or name in ("", ".", ".."):
                 raise StateError(
-                    f"{manifest} 中的输出文件名无效：{name!r}；请从备份恢复这个文件后再重建"
+                    f"{_shown(manifest)} 中的输出文件名无效：{name!r}；请从备份恢复这个文件后再重建"
                 )
             issue.outputs[(folder / name).as_posix()] = digest
         issue.outputs[(folder / manifest.name).as_posix()] = sha256_file(manifest)
@@ -137,7 +152,8 @@ def read_manifests(output: Path) -> list[RebuiltIssue]:
         other = taken.setdefault((issue.year, issue.number), issue)
         if other is not issue:
             raise StateError(
-                f"{other.manifests[0]} 和 {issue.manifests[0]} 都是{issue.year}年第{issue.number}期"
+                f"{_shown(other.manifests[0])} 和 {_shown(issue.manifests[0])} 都是"
+                f"{issue.year}年第{issue.number}期"
                 "（可能是状态丢失后期号被重新编过）；请移走其中不该保留的一期后再重建"
             )
     return ordered
