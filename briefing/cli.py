@@ -40,7 +40,7 @@ from briefing.errors import (
     LockedError,
     os_reason,
 )
-from briefing.inputs import escaped
+from briefing.inputs import escaped, name_text, terminal_text
 from briefing.periods import PeriodError
 from briefing.schedule import crontab_line, systemd_units
 
@@ -126,8 +126,10 @@ def _root() -> None:
 
 
 def _err(message: str) -> None:
-    # a path in a message need not be UTF-8: show its bytes as \xNN, never a lone surrogate
-    typer.echo(escaped(message), err=True)
+    # a path in a message need not be UTF-8: show its bytes as \xNN, never a lone surrogate;
+    # nor may a control character reach the terminal (a warning cached in the state is the
+    # state's, which others may have written: ESC sequences in one retitled the terminal)
+    typer.echo(terminal_text(message), err=True)
 
 
 # Errors the user fixes by changing the command line or the config: exit 2, like click's own.
@@ -208,7 +210,7 @@ def extract_cmd(
 
     n_docs, n_measures, n_indicators, warnings = counts
     for warning in warnings:
-        _err(f"警告：{warning}")
+        _err(f"警告：{name_text(warning)}")  # one line each: a line break would forge one
     _err(
         f"已处理 {n_docs} 个文件，措施 {n_measures} 条，数据 {n_indicators} 项，"
         f"警告 {len(warnings)} 条。"
@@ -387,7 +389,7 @@ def build_cmd(
             _log_json(None, exit_code)
         raise
     for warning in result.warnings:
-        _err(f"警告：{warning}")
+        _err(f"警告：{name_text(warning)}")  # one line each: a line break would forge one
     if result.status == "failed-strict":
         _err(f"因 --strict 且有 {len(result.warnings)} 条警告，未生成简报。")
         exit_code = EXIT_FAILED

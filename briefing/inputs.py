@@ -97,6 +97,20 @@ def name_text(text: str) -> str:
     return _UNSHOWABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+# What a terminal acts on: the same, less the line breaks and tabs a message is laid out with.
+_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(text: str) -> str:
+    """A message as it may reach a terminal: `escaped`, and every control character other than
+    a line break or tab written as its escape (an ESC sequence can retitle, clear or recolour the
+    terminal). Messages quote what the output folder holds, which others may have written."""
+    text = escaped(text)
+    if not _TERMINAL.search(text):
+        return text
+    return _TERMINAL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _gbk_reading(part: str) -> str | None:
     """What a non-UTF-8 name component says read as GBK (Windows' Chinese code page), if it can."""
     try:

@@ -535,6 +535,24 @@ def test_a_state_folder_planted_as_a_link_to_another_folders_is_not_used(
     assert not (folder / "2024-03").exists()
 
 
+def test_a_warning_cached_in_the_state_cannot_drive_the_terminal(
+    tmp_path: Path, inputs: Path
+) -> None:
+    """Round 9: a cached document's warnings are the state's, which anyone who can write to the
+    output folder can change; they were printed as stored, ESC sequences (here: retitle the
+    terminal) and line breaks (a forged line) included. Every message now shows them escaped."""
+    out = tmp_path / "out"
+    assert build(inputs, out, "-p", "2023-07")[0] == 0
+    with sqlite3.connect(state_db(out)) as db:
+        forged = ["\x1b]2;owned\x07伪造的警告\n简报已生成：一切正常"]
+        db.execute("UPDATE extracted SET warnings = ?", (json.dumps(forged),))
+    db.close()
+    code, err = build(inputs, out, "-p", "2024-03")
+    assert code == 0
+    assert "\x1b" not in err and "\n简报已生成" not in err
+    assert "警告：\\x1b]2;owned\\x07伪造的警告\\n简报已生成：一切正常" in err
+
+
 @pytest.mark.parametrize("how", ["link", "folder"])
 def test_a_state_folder_swapped_during_a_run_is_not_read_or_written_through(
     tmp_path: Path, how: str
