@@ -20,13 +20,14 @@ import os
 import re
 import signal
 import stat
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from briefing import errors
 from briefing.errors import ReadError
@@ -115,33 +116,54 @@ class OutOfTime(BaseException):
     Exception around their own steps (pypdf does, page by page) and would carry on."""
 
 
+class CpuBudget:
+    """The limit `cpu_limit` sets; `stop()` once its OutOfTime has been caught."""
+
+    def __init__(self) -> None:
+        self.armed = True
+
+    def stop(self) -> None:
+        self.armed = False
+        if hasattr(signal, "setitimer"):
+            signal.setitimer(signal.ITIMER_PROF, 0)
+
+
 @contextmanager
-def cpu_limit(seconds: float) -> Iterator[None]:
-    """Raise OutOfTime inside the block once this process has spent `seconds` of CPU in it.
+def cpu_limit(seconds: float) -> Iterator[CpuBudget]:
+    """Raise OutOfTime inside the block once this process has spent `seconds` of CPU in it, and
+    again every tenth of a second after that until the catcher calls `stop()`: Python swallows
+    an exception raised while a finalizer or a gc callback runs, and one such signal must not
+    end the limit.
 
     For a parser in pure Python (pypdf), which a signal interrupts between two steps; a parser
     in C needs the limited child instead (`html_page`). Only where a profiling timer works (the
     main thread on Unix, which is where the readers run, in this process or in a worker);
     elsewhere the block runs unbounded.
     """
+    budget = CpuBudget()
     usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable:
-        yield
+        yield budget
         return
-    armed = True
 
     def expire(signum: int, frame: object) -> None:
-        if armed:  # a signal delivered late, after the block, must not raise outside it
+        if budget.armed:  # a signal delivered late, after the block, must not raise outside it
             raise OutOfTime
 
+    def unraisable(info: Any) -> None:
+        if not isinstance(info.exc_value, OutOfTime):  # else: the next tick raises it again
+            previous_hook(info)
+
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = unraisable  # Python would print the swallowed one, in English
     previous = signal.signal(signal.SIGPROF, expire)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
+    signal.setitimer(signal.ITIMER_PROF, seconds, 0.1)
     try:
-        yield
+        yield budget
     finally:
-        armed = False
-        signal.setitimer(signal.ITIMER_PROF, 0)
+        budget.stop()
         signal.signal(signal.SIGPROF, previous)
+        sys.unraisablehook = previous_hook
 
 
 @dataclass(frozen=True)

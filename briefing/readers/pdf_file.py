@@ -28,6 +28,7 @@ from briefing.errors import ReadError
 from briefing.model import RawDocument
 from briefing.readers import limits
 from briefing.readers.common import (
+    CpuBudget,
     OutOfTime,
     cap_paragraphs,
     clean_text,
@@ -88,16 +89,22 @@ def read(path: Path, source: str) -> list[RawDocument]:
     # opened again through `open_checked`: the file the listing saw, not a link put in its place
     # since the hash was taken; open while pages are read (pypdf reads objects on demand)
     seconds = limits.MAX_PDF_PARSE_SECONDS
-    with _quiet_pypdf(), _bounded_pypdf(), open_checked(path) as handle, cpu_limit(seconds):
+    with (
+        _quiet_pypdf(),
+        _bounded_pypdf(),
+        open_checked(path) as handle,
+        cpu_limit(seconds) as budget,
+    ):
         try:
             pdf = pypdf.PdfReader(handle, strict=False)
             if pdf.is_encrypted and not pdf.decrypt(""):
                 raise ReadError("PDF 已加密，需要密码才能读取")
             cut = _keep_first_pages(pdf, limits.MAX_PDF_PAGES)
-            pages = _page_lines(pdf, source, warnings, state)
+            pages = _page_lines(pdf, source, warnings, state, budget)
         except ReadError:
             raise
         except OutOfTime:  # opening it (the cross-reference, the page tree) took all the time
+            budget.stop()
             raise ReadError(_slow()) from None
         except (DependencyError, FileNotDecryptedError) as exc:
             if isinstance(exc, DependencyError):
@@ -264,11 +271,14 @@ class _PageState:
         self.slow = False
 
 
-def _page_lines(pdf: Any, source: str, warnings: list[str], state: _PageState) -> list[list[str]]:
+def _page_lines(
+    pdf: Any, source: str, warnings: list[str], state: _PageState, budget: CpuBudget
+) -> list[list[str]]:
     result: list[list[str]] = []
     try:
         _read_pages(pdf, source, warnings, state, result)
     except OutOfTime:  # the pages read so far are kept
+        budget.stop()
         state.slow = state.stopped = True
         if result:
             warnings.append(
