@@ -8,6 +8,7 @@ import pytest
 
 from briefing.extract.metadata import ParsedText, parse_document_text
 from briefing.extract.places import document_jurisdiction, text_jurisdiction
+from briefing.extract.text_lines import publisher_name
 from briefing.model import RawDocument
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -729,6 +730,58 @@ def test_a_counter_glued_to_the_publisher_is_not_part_of_it() -> None:
     assert meta.publisher == "市科学技术局"
     meta = parse("统计公报\n来源:新华社责任编辑:武千妍\n2017-03-01 01:38\n" + TASKS).metadata
     assert (meta.publisher, meta.published_date) == (None, "2017-03-01")  # a news agency
+
+
+@pytest.mark.parametrize(
+    ("page", "publisher"),
+    [
+        # a header's 发布机构 holding a clause of the text: the signature names the body
+        (
+            "关于推荐科技特派员的通知\n发布机构:某某研究所两名同志推荐到自治区科技厅\n"
+            + TASKS
+            + "\n某某市科学技术局\n2024年3月1日",
+            "某某市科学技术局",
+        ),
+        # a title opening with what one body did at another's: the byline under it names the body
+        (
+            "某某市科技局赴某某省科技厅对接科技创新协同发展有关工作\n2023-12-25 某某市科技局\n"
+            + TASKS,
+            "某某市科技局",
+        ),
+        # a 发布机构 that goes on to who delivered the report, where: the body before the bracket
+        # is named again by the report's speaker
+        (
+            "政府工作报告\n发布机构:某某省人民政府（省长张三向某某省第十四届人民代表大会第五次会议作）\n"
+            "各位代表:\n现在,我代表某某省人民政府,向大会报告工作,请予审议。\n" + TASKS,
+            "某某省人民政府",
+        ),
+    ],
+)
+def test_a_publisher_that_is_no_bodys_name_gives_way_to_the_next_source(
+    page: str, publisher: str
+) -> None:
+    """Whichever place of the page proposed it, a publisher that reads as a clause, a count of
+    people or a body's action is no body: the next place that names one gives the publisher."""
+    assert parse(page).metadata.publisher == publisher
+
+
+@pytest.mark.parametrize(
+    ("name", "is_body"),
+    [
+        ("某某市科学技术局", True),
+        ("某某市市场监管局(知识产权局)", True),
+        ("某某市科技局、某某市财政局", True),
+        ("中国人民银行某某市分行", True),
+        ("某某研究所两名同志推荐到自治区科技厅", False),
+        ("某某市科技局赴某某省科技厅", False),
+        ("访问次数:1234", False),
+        ("2024年3月1日某某市科技局", False),
+        ("市长张三丰", False),
+        ("某某省人民政府（省长张三向大会作）", False),
+    ],
+)
+def test_a_publisher_is_a_bodys_name_and_nothing_else(name: str, is_body: bool) -> None:
+    assert publisher_name(name) is is_body
 
 
 @pytest.mark.parametrize(

@@ -82,6 +82,7 @@ from briefing.extract.text_lines import (
     issuer_of_title,
     join_broken_lines,
     names_body,
+    publisher_name,
     same_title,
     signature_line,
     speaker_body,
@@ -1888,9 +1889,13 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         published = _pick(picked, "published_date", [(_meeting_day(body, title), "meeting_day")])
     issuer = issuer_of_title(title) if title else None
     speaking_for = _speaking_for(body)
-    header_publisher = _not_a_site(_clean(hdr.get("publisher")))
+    header_publisher = _body(_not_a_site(_clean(hdr.get("publisher"))))
+    title_issuer = _body(issuer)
     candidates: list[tuple[str | None, str]] = [
-        (_issuing_body(issuer, header_publisher), "issuer" if issuer else "header.publisher"),
+        (
+            _issuing_body(title_issuer, header_publisher),
+            "issuer" if title_issuer else "header.publisher",
+        ),
         (_source_body(hdr.get("source")), "header.source"),
         (_author_body(hdr.get("author")), "header.author"),
         (head.byline, "byline"),
@@ -1905,20 +1910,18 @@ def parse_document_text(raw: RawDocument) -> ParsedText:
         # a speech or a report delivered at a meeting ("——2026年1月27日在…会议上"): the body it is
         # delivered for ("我代表市人民政府") wrote it, not the office whose site carries it (来源)
         candidates.insert(1, (speaking_for, "speaking_for"))
-    fullest, fullest_by = _fullest(candidates)
+    fullest, fullest_by = _fullest([(_body(c), by) for c, by in candidates])
+    informing = _informing_body(body) if _news_item(raw.text, body, hdr.get("source")) else None
     publisher = _pick(
         picked,
         "publisher",
         [
-            (_field_text(raw, "publisher"), "given"),
+            (_field_text(raw, "publisher"), "given"),  # the reader's own field: taken as given
             (fullest, fullest_by or ""),
-            (
-                _informing_body(body) if _news_item(raw.text, body, hdr.get("source")) else None,
-                "informing_body",
-            ),
-            (_outlet(hdr.get("source"), _credit_outlet(raw.text), body), "outlet"),
-            (_government_host(layout.host), "host"),
-            (_government_host(head.banner), "banner"),
+            (_body(informing), "informing_body"),
+            (_body(_outlet(hdr.get("source"), _credit_outlet(raw.text), body)), "outlet"),
+            (_body(_government_host(layout.host)), "host"),
+            (_body(_government_host(head.banner)), "banner"),
         ],
     )
     placed = _placed_name(_fuller_in_text(publisher, body), layout.document_text(), title)
@@ -2136,6 +2139,12 @@ def _issuing_body(issuer: str | None, header: str | None) -> str | None:
     if issuer and header and _same_body(issuer, header):
         return max(issuer, header, key=len)
     return issuer or header
+
+
+def _body(candidate: str | None) -> str | None:
+    """A publisher candidate when it is a body's name (`publisher_name`), whichever rule read it;
+    None sends the reading on to the next candidate."""
+    return candidate if candidate and publisher_name(candidate) else None
 
 
 def _fullest(candidates: list[tuple[str | None, str]]) -> tuple[str | None, str | None]:

@@ -131,6 +131,45 @@ def names_body(line: str) -> bool:
     )
 
 
+def publisher_name(value: str) -> bool:
+    """True when a publisher candidate is a body's name and nothing else, whichever rule read it:
+    it ends in a body's (or an outlet's) suffix, or in a bracketed other name of the body
+    ("某某市市场监管局(知识产权局)"); it holds no date, no clause's punctuation, no count of people
+    ("某某所两名同志") and no verb of what a body did ("某某局赴某某局", "…推荐到自治区科技厅"). A page
+    that names its issuer in a clause, a site's counter or a person fails it, and the next source
+    of the publisher is read instead."""
+    name = value.strip()
+    if not name or len(name) > MAX_PUBLISHER or find_dates(name):
+        return False
+    if _CLAUSE_MARK.search(name) or _PEOPLE.search(name):
+        return False
+    if _ACTION_VERB.search(name) or _HEADLINE_VERB.search(name):
+        return False
+    aka = _AKA.search(name)
+    if aka is not None:
+        # the bracket names the same body again, or the body's second name: a body's name itself
+        if not publisher_name(aka.group("aka")):
+            return False
+        name = name[: aka.start()]
+    return _PUBLISHER_END.search(name) is not None and _PERSON_TAIL.search(name) is None
+
+
+MAX_PUBLISHER = 80  # characters: a few joint issuers' names, never a sentence
+_PUBLISHER_END = re.compile(
+    rf"(?:{_ORG_SUFFIX}|会|馆|科|股|室|组|队|团|行|校|园|社|报|台|网|网站|频道|新闻|传媒|杂志|中央|人大)$"
+)
+_AKA = re.compile(r"[(（](?P<aka>[^()（）]{2,30})[)）]$")
+# what a clause holds and a name never does
+_CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？“”\"]")
+# people counted or addressed: "两名同志", "3位专家", "张三同志"
+_PEOPLE = re.compile(r"[\d两二三四五六七八九十几]+\s*[名位]|同志")
+# what a body does, reported (with a headline's verbs, `_HEADLINE_VERB`): no body's name holds
+# these. Not 发布, 服务, 合作: names hold them ("某某信息发布中心", "某某合作办公室")
+_ACTION_VERB = re.compile(
+    r"推荐|赴|前往|走访|调研|考察|对接|出席|参加|带队|率队|率团|印发|签约|签署|作报告"
+)
+
+
 # What no body's name opens with: 关于 (a title), 对 (a reply's title broken after it: "对政协某某省十二届
 # 委员会"; 对外 opens names such as 对外经济贸易大学), a section's number ("一、十三五实现良好开局")
 _NOT_A_NAME_START = re.compile(
