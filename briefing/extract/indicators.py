@@ -161,6 +161,7 @@ from briefing.extract.places import (
     find_places,
     may_name_place,
     short_zone,
+    within,
 )
 from briefing.extract.status import detect_genre, period_years
 from briefing.extract.text_lines import NEWS_DATELINE
@@ -1544,6 +1545,12 @@ def _sentence_figures(
     target_at = _first_target_word(text, ctx.doc_year)
     support = _SUPPORT_SENTENCE.search(text) is not None
     places = _scope_places(text, quantities, titles, title_starts, ctx.jurisdiction)
+    if ctx.jurisdiction is not None and places:
+        # a place around the document's own named inside a sentence ("7个项目获得山东省科学技术
+        # 奖" after "入选“山东好成果”", "依托湖北科创企业“智慧大脑”…7个维度", "江苏省第十二批科技
+        # 镇长团…13名成员" in a county's page): the level of an award, a platform or a programme,
+        # not whose figures follow; named at a clause's head it still is (`_scope_of`)
+        places = [p for p in places if not within(ctx.jurisdiction, p[1])]
     # the sentence's subject, after a leading "2023年," that is a clause of its own; looked up
     # only when a clause names no scope of its own
     sentence_scope: str | None = None
