@@ -247,3 +247,31 @@ def test_a_citys_text_naming_its_own_counties_is_still_the_citys() -> None:
     # a county-level city naming itself more than its prefecture is itself
     body = "全市科技工作取得进展。溧阳市新增高企20家。溧阳市获评先进。常州市考核优秀。溧阳市…全市…"
     assert document_place(None, None, body)[0] == "溧阳市"
+
+
+def test_a_province_named_inside_a_countys_sentence_is_a_level_not_the_figures_place() -> None:
+    # made-up county news: the province names an award, a platform and a programme; the figures
+    # after it are the county's (they were given 浙江省)
+    text = (
+        "安吉县多家企业入选“浙江好成果”，3个项目获得浙江省科学技术奖。"
+        "依托浙江省科技金融服务平台，凭7个维度的评级即可授信，单笔最高额度达800万元。"
+    )
+    found = scopes(text, "安吉县")
+    assert found["3个"] == found["7个"] == found["800万元"] == "安吉县"
+    # a province heading its own clause still places the figures of that clause
+    text = "浙江省研发投入强度达到3.2%，安吉县达到2.9%。"
+    assert scopes(text, "安吉县")["3.2%"] == "浙江省"
+
+
+def test_a_higher_levels_document_cited_at_the_opening_does_not_place_the_text() -> None:
+    # made-up city policy without title or publisher: it acts on two provincial notices named at
+    # its opening, and names its own city twice; it was put in the province
+    body = (
+        "为加快推进芜湖市创新型城市建设，根据《安徽省人民政府关于印发支持科技创新若干政策的通知》"
+        "（皖政〔2017〕52号）和《安徽省人民政府办公厅关于推广支持创新相关改革举措的通知》等有关规定，"
+        "制定以下政策措施。\n一、加大研发投入\n在芜湖设立研发机构的，给予最高1000万元支持。"
+    )
+    assert document_place(None, None, body)[0] == "芜湖市"
+    # a document's own title in 《》 on its first line still names its issuer
+    body = "芜政〔2018〕3号《芜湖市人民政府关于加快科技创新的意见》\n各县区人民政府："
+    assert document_place(None, None, body)[0] == "芜湖市"
