@@ -1270,7 +1270,8 @@ def years_covered(doc: ExtractedDocument) -> str:
 def setting_of(doc: ExtractedDocument) -> str:
     """Where and when a document's figures are, as its gist says it when the header does not
     (海南省2024年): the place most of its placed figures name (two at least, a jurisdiction)
-    unless the publisher or title already names it; the year most of its results are of (three at
+    unless the publisher or title already names it, and not a place one sentence mentions once for
+    its own figures (the document's own place, or one framing several sentences, is); the year most of its results are of (three at
     least, two thirds of the dated ones) unless the document has a date or its title or number
     gives the year. A target's or a support standard's year (到2027年, a policy's 2016) is not
     what the document reports on; empty when nothing is clear."""
@@ -1278,9 +1279,14 @@ def setting_of(doc: ExtractedDocument) -> str:
     # the publisher as the gist shows it (鹰潭市科技局 for the text's 市科技局): its place is said
     named = f"{shown_publisher(doc)}{meta.title or ''}{meta.doc_no or ''}"
     places: dict[str, int] = {}
+    # the sentences (measures) whose figures name each place: a place the text frames its figures
+    # by (its own, a heading's, an opening's) is theirs across sentences; a place one sentence
+    # mentions once ("…京津冀地区共建平台2个、项目5项") is not what the document is about
+    sentences: dict[str, set[str]] = {}
     for ind in doc.indicators:
         if ind.scope:
             places[ind.scope] = places.get(ind.scope, 0) + 1
+            sentences.setdefault(ind.scope, set()).add(ind.measure_id or ind.id)
     place = ""
     if places:
         top, count = max(places.items(), key=lambda kv: kv[1])  # first met on ties
@@ -1290,6 +1296,8 @@ def setting_of(doc: ExtractedDocument) -> str:
             and 2 * count >= sum(places.values())
             and _JURISDICTION_RE.search(top)
             and stem not in named
+            # never a place the text mentions once, for one sentence's figures
+            and (len(sentences[top]) >= 2 or doc.body.count(stem) >= 2 or top == own_place(doc))
         ):
             place = top
     if not places:

@@ -639,6 +639,29 @@ def test_a_gist_says_where_and_when_when_the_header_does_not() -> None:
     assert setting_of(plan) == ""
 
 
+def test_a_gist_does_not_say_a_place_one_sentence_mentions_once() -> None:
+    """A made-up untitled page whose only placed figures are two of one sentence naming 京津冀地区
+    once: its gist said 内容涉及京津冀地区; a place framing figures of several sentences, or named
+    again, is still said."""
+    from briefing.digest import setting_of
+    from briefing.model import Indicator
+
+    def figure(n: int, scope: str | None, measure: str) -> Indicator:
+        return Indicator(
+            id=f"i{n}", text=f"共建平台{n}个", metric="共建平台", value=float(n), unit="个",
+            year=None, kind="target", scope=scope, measure_id=measure,
+        )  # fmt: skip
+
+    page = _reply("", "今年将与京津冀地区共建平台2个、项目5项。新增高新技术企业30家。")
+    page.metadata = Metadata(title=None, display_title="无标题")
+    page.indicators = [figure(2, "京津冀地区", "m1"), figure(5, "京津冀地区", "m1")]
+    page.indicators.append(figure(30, None, "m2"))
+    assert setting_of(page) == ""
+    # the same place framing the figures of two sentences is what the page is about
+    page.indicators[1] = figure(5, "京津冀地区", "m2")
+    assert setting_of(page) == "京津冀地区"
+
+
 def test_a_news_gist_leads_with_what_was_done_for_all_not_one_firms_story() -> None:
     """首笔300万元“科技质量贷”发放至某公司 is the news item's anecdote; the gist names the service
     built for all firms first."""
