@@ -275,3 +275,15 @@ def test_a_higher_levels_document_cited_at_the_opening_does_not_place_the_text()
     # a document's own title in 《》 on its first line still names its issuer
     body = "芜政〔2018〕3号《芜湖市人民政府关于加快科技创新的意见》\n各县区人民政府："
     assert document_place(None, None, body)[0] == "芜湖市"
+
+
+def test_a_citys_page_titled_after_one_of_its_zones_is_the_zones() -> None:
+    # made-up: 大连市科学技术局 publishing the zone's summary; its figures and its 全区 were 大连市's
+    body = "2024年，全区新增高新技术企业120家。技术合同成交额达到50亿元。"
+    place, why = document_place("大连市科学技术局", "大连高新区2024年科技创新工作总结", body)
+    assert place == "大连高新区" and "文件标题" in why
+    assert set(scopes(body, place).values()) == {"大连高新区"}
+    place, _ = document_place("苏州市科学技术局", "苏州工业园区科技创新工作情况", "园区…")
+    assert place == "苏州工业园区"
+    # a title naming the city's kind of firm is no zone: 高新技术企业 stays the city's
+    assert document_place("大连市科学技术局", "大连市高新技术企业认定办法", "")[0] == "大连市"

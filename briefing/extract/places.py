@@ -532,9 +532,20 @@ def _title_jurisdiction(title: str) -> str | None:
     # ("关于印发《咸宁市科技型企业…实施细则》的通知")
     title = _TITLE_YEAR.sub("", _SENT_DOCUMENT.sub("", title, count=1), count=1)
     places = find_places(title[:30])
+    if places and places[0][0] == 0 and (zone := _TITLE_ZONE.match(title, places[0][1])):
+        # "大连高新区2024年科技创新工作总结" from 大连市科学技术局: the zone named after the city
+        # is what the page is about (its 全区 is the zone's), not the city around it
+        name = title[: zone.end()]
+        return short_zone(name) or name
     if (places and places[0][0] == 0) or _OWN_DISTRICT.match(title) or _OWN_CITY.match(title):
         return jurisdiction(title)
     return None
+
+
+# After a place opening a title, a development zone named after it: "大连高新区", "苏州工业园区"
+_TITLE_ZONE = re.compile(
+    r"(?:市|州)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|工业园区)"
+)
 
 
 _TITLE_YEAR = re.compile(r"^(?:19|20)[0-9]{2}年(?:度)?")
