@@ -543,9 +543,7 @@ def _title_jurisdiction(title: str) -> str | None:
 
 
 # After a place opening a title, a development zone named after it: "大连高新区", "苏州工业园区"
-_TITLE_ZONE = re.compile(
-    r"(?:市|州)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|工业园区)"
-)
+_TITLE_ZONE = re.compile(r"(?:市|州)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|工业园区)")
 
 
 _TITLE_YEAR = re.compile(r"^(?:19|20)[0-9]{2}年(?:度)?")
