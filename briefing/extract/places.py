@@ -673,25 +673,9 @@ _LEVEL_LIST = re.compile(
 )
 
 
-# Documents a text acts on ("根据《安徽省人民政府关于印发…的通知》和《…》", "贯彻落实《…》"): a
-# higher level's, whose places are not the text's own
-_CITED = re.compile(
-    r"(?:根据|按照|依据|依照|贯彻|落实|执行|参照)(?:《[^《》]{0,200}》(?:[(（][^()（）]{0,30}[)）])?[和、及与]?)+"
-)
-
-
-def _uncited(text: str) -> str:
-    """`text` with the documents it acts on blanked (same length: positions hold)."""
-    if "《" not in text:
-        return text
-    return _CITED.sub(lambda m: " " * len(m.group()), text)
-
-
 def _own_candidates(body: str) -> list[tuple[int, int, str]]:
-    """The places a text names that may be its own: not the levels whose decisions it carries out
-    or whose documents it acts on ("根据《安徽省人民政府关于…》"), nor the level of a list or an
-    honour its firms are admitted to."""
-    body = _uncited(body)
+    """The places a text names that may be its own: not the levels whose decisions it carries out,
+    nor the level of a list or an honour its firms are admitted to."""
     return [
         p
         for p in find_places(body)
@@ -761,10 +745,7 @@ def body_jurisdiction(text: str) -> str | None:
     # 办公厅关于…》"); further down, it names a document cited
     first = text.find("\n")
     first = len(text) if first < 0 else first
-    # (but not one it acts on: "根据《安徽省人民政府关于…》,制定以下政策措施")
-    opening = _uncited(text[:first]) + _QUOTED.sub(
-        lambda m: " " * len(m.group()), text[first:OPENING]
-    )
+    opening = text[:first] + _QUOTED.sub(lambda m: " " * len(m.group()), text[first:OPENING])
     for m in _BODY_SUFFIX.finditer(opening):
         if m.group() == "国务院":
             if opening.startswith("代表", max(0, m.start() - 2)):
