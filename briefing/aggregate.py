@@ -42,6 +42,7 @@ from briefing.wording import (
     figures_in,
     has_figure,
     is_setting,
+    leans_on_unshown,
     opens_on_past,
     substance,
     sums_up,
@@ -721,7 +722,9 @@ def pick_highlights(
     8. a result that is a demand (要围绕…, `digest.DEMAND_RE`) and an item leaning on a year it
        does not print (`wording.dangling_year`: 今年初，…; 当年…)
        scores `DANGLING_PENALTY` less, unless its only such word is 今年 and `dated` gives its
-       document's year (`digest.own_year`; the item then shows it: `wording.dated_this_year`).
+       document's year (`digest.own_year`; the item then shows it: `wording.dated_this_year`);
+       so does, after the MIN_SCORE cut (it still fills a thin theme), an item that points back at
+       what no sentence of it names (该类贷款, 上述企业, an opening 其中: `wording.leans_on_unshown`).
 
     `clause_themes` (`Aggregates.clause_themes`) tells which clauses of a list sentence are a
     theme's (`digest.theme_part`).
@@ -800,6 +803,12 @@ def pick_highlights(
     # a sentence below MIN_SCORE names, counts and reports nothing done: no highlight however
     # thin the theme (a definition's tail, a stated aim, a bare statement of work)
     rows = [r for r in rows if r["score"] >= MIN_SCORE]
+    for r in rows:
+        if leans_on_unshown(str(r["clean"])):
+            # 该类贷款, 上述企业, an opening 其中: what it refers to is in a sentence not shown; it
+            # falls behind items that stand alone, but what it counts still fills a thin theme
+            # (the penalty comes after the MIN_SCORE cut)
+            r["score"] -= DANGLING_PENALTY
     # a scoreboard of several themes' figures (创投机构投资总额5.99亿元、新增…载体35家、引育高层次
     # 人才2355人) is about none of them in particular: it never leads a theme, though
     # it stays a highlight (the penalty comes after the MIN_SCORE cut)

@@ -40,6 +40,7 @@ from briefing.wording import (
     dangling_year,
     has_figure,
     is_continuation,
+    leans_on_unshown,
     names_sci_tech,
     opens_on_past,
     states_a_verdict,
@@ -699,7 +700,8 @@ _JOINING_RE = re.compile(r"^(?:并且|而且|并(?=[以于在将对与把向从�
 def _with_support(clauses: Sequence[str], i: int) -> set[int]:
     """Clause `i` with the one before it when that dates it (到2025年), names the recipient of the
     provision it states (对新获批的国家实验室基地) or it leans on it for a subject (确保年均增长10%
-    以上); with the one after it when clause `i` is itself a recipient (对投入1000万元以上的企业)."""
+    以上); with the one after it when clause `i` is itself a recipient (对投入1000万元以上的企业) or
+    only where a change starts (数量由2017年的20家), its verb after it."""
     chosen = {i}
     if i > 0 and (
         _DATE_ONLY_RE.match(clauses[i - 1])
@@ -717,7 +719,9 @@ def _with_support(clauses: Sequence[str], i: int) -> set[int]:
         while j > 0 and _LEANING_RE.match(clauses[j]) and not clauses[j].startswith("其中"):
             chosen.add(j - 1)
             j -= 1
-    if _RECIPIENT_RE.match(clauses[i]) and i + 1 < len(clauses):
+    if (_RECIPIENT_RE.match(clauses[i]) or _CHANGE_FROM_RE.search(clauses[i])) and i + 1 < len(
+        clauses
+    ):
         chosen.add(i + 1)
     if _GRANT_RE.match(clauses[i]):
         if i > 0 and clauses[i - 1].startswith("对") and not has_figure(clauses[i - 1]):
@@ -733,6 +737,14 @@ def _with_support(clauses: Sequence[str], i: int) -> set[int]:
                 break
             chosen.add(j)
     return chosen
+
+
+# where a change starts, its verb and end in the clause after (入库企业数量由2017年的20家，飞速增长到
+# 2018年的40家…; 将…比例从75%，提高到100%): cut there, the quote has no verb (由我局安排的资金5700万元
+# names who spent it: no change)
+_CHANGE_FROM_RE = re.compile(
+    r"(?:由|从)(?:[^，；]{0,10}?(?:年|月|末|底|初)度?的?)?[\d.]+\s*[%％]?[\u4e00-\u9fff]{0,3}$"
+)
 
 
 # a grant opening its clause, its recipient in the clauses before: 给予5万元奖励, 可给予…补助
@@ -1114,6 +1126,8 @@ def strongest_measures(
         plain = 0 if names_sci_tech(quote) else 1
         # a quote whose 今年初/当年 no reader can date says least of when it happened
         score -= DANGLING_PENALTY if undated_year(quote, year) else 0
+        # so does one that points back at what it does not show (该类贷款175笔, 其中获…5项)
+        score -= DANGLING_PENALTY if leans_on_unshown(quote) else 0
         # a demand made at a meeting (要围绕…，力争…) says what someone wants done, not what the
         # document reports: after what it reports, whatever its status was read as
         demand = 1 if DEMAND_RE.match(quote) else 0

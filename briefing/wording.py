@@ -43,6 +43,8 @@ _OPENER_RE = re.compile(
     # a list item's label before its content: “六个倍增”——…, “双倍增”行动：…, 平台建设——…
     r"|“[^“”，,。；;]{2,16}”[^“”，,。；;：:—\d]{0,6}(?:[—－\-─–]{1,3}|[：:])"
     r"|[^“”，,。；;：:—\s\d]{2,12}(?:——|－－|--)"
+    # a yearbook's or a draft's run-in label in lenticular brackets: 【项目工作稳步推进】…, 【目的意义】…
+    r"|【[^【】。；;]{1,20}】\s*"
     r"|[—－\-─–]{1,3}|[•·●○◆◇▲△■□★☆※>》]"
     # a news item's dateline: 绵阳新闻网讯, 本报讯（记者 张三）
     r"|[^，,。；;：:\s]{0,12}(?:网|报|台|社)讯(?:[(（][^()（）]{0,30}[)）])?"
@@ -367,12 +369,25 @@ def sums_up(text: str) -> bool:
     return bool(_SUMMING_UP_RE.match(text))
 
 
-# a sentence opening on a word that points back (该提案由…提出, 此次活动…, 上述企业…, 他说，…): what it
-# points at is in a sentence before it, which a highlight does not show (此外, 此前, 其中, 其次, 其他
-# and 其实 point at nothing)
+# a sentence opening on a word that points back (该提案由…提出, 此次活动…, 上述企业…, 这是…的一年，
+# 他说，…): what it points at is in a sentence before it, which a highlight does not show (此外, 此前,
+# 其中, 其次, 其他 and 其实 point at nothing)
 _POINTING_BACK_RE = re.compile(
-    r"^(?:该(?![，,])|此(?![外前后时])|上述|前述|其(?![中次他它余实])|他(?![人国乡山])|她|它)"
+    r"^(?:该(?![，,])|此(?![外前后时])|这|上述|前述|其(?![中次他它余实])|他(?![人国乡山])|她|它)"
 )
+# an item that counts or names what a sentence before it said, further in (截至2025年末，全区累计
+# 发放该类贷款175笔; 对符合上述条件的企业…; 推广这一模式) or as a part of it (其中获国家、省重大科技
+# 专项5项): the highlight does not show what 该类, 上述 or 其中 refer to (应该, 活该 point at nothing)
+_UNSHOWN_REFERENT_RE = re.compile(
+    r"(?<![应活])该(?:类|项|批|笔|种|款)|此类|上述|前述|这(?:一|些|类|项|批|种)|^其中"
+)
+
+
+def leans_on_unshown(text: str) -> bool:
+    """Whether a (cleaned) item points back at something no sentence of it names (该类贷款,
+    上述企业, 这一模式, an opening 其中): it reads as a fragment beside an item that stands alone,
+    though what it reports may still be worth a place when nothing else is."""
+    return bool(_UNSHOWN_REFERENT_RE.search(text))
 
 
 # the news item's own event (此次对接会共签约…项目12个): the cited item's title names it, and its
