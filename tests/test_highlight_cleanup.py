@@ -223,3 +223,17 @@ def test_a_bracketed_entry_label_is_not_read_as_part_of_the_highlight(tmp_path: 
     lines = _read_first(_context(tmp_path, text))
     assert any("新增省级重点实验室4家" in line for line in lines)
     assert not any("【" in line for line in lines)
+
+
+def test_an_official_explaining_an_indicator_is_a_talk_not_a_highlight(tmp_path: Path) -> None:
+    """A news item's 处长对“研发支出与地区生产总值之比指标”进行解读 led the 本期要点's 基础研究
+    sentence: who explained what is a talk given, like 作了讲话; an office explaining policy to firms
+    (深入企业对政策进行宣传解读) is its service and stays."""
+    text = (
+        "某某市科技局举办研发统计培训\n"
+        "发展计划与政策法规处处长对“研发支出与地区生产总值之比指标”进行解读。\n"
+        "全市2024年全社会研发投入达到52.3亿元，研发投入强度达到2.4%。\n"
+    )
+    lines = _read_first(_context(tmp_path, text))
+    assert any("研发投入达到52.3亿元" in line for line in lines)
+    assert not any("解读" in line for line in lines)
