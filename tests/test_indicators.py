@@ -3169,6 +3169,27 @@ def test_a_year_ahead_opening_a_section_or_paragraph_dates_the_targets_after_it(
 @pytest.mark.parametrize(
     ("text", "metric"),
     [
+        # the adverb before the clause's verb is no part of what was counted
+        ("区人大审议通过的10大类31项民生实事全部完成。", "民生实事"),
+        ("深圳综合改革试点首批40项授权事项大部分落地。", "授权事项"),
+        # "…的行业大类有9个": 有 is the verb, the 行业大类 are counted
+        ("经费投入超过20亿元的行业大类有9个。", "行业大类"),
+    ],
+)
+def test_a_counted_noun_ends_before_the_adverb_of_its_predicate(text: str, metric: str) -> None:
+    assert figures(text, place="某省")[-1].metric == metric
+
+
+def test_a_clause_of_adverbs_and_a_verb_names_no_metric() -> None:
+    # "先后有8批": nothing there says what was counted; no fragment "先后有" is a name
+    assert one("来丰县挂职的科技镇长团,先后有8批。", place="某省").metric != "先后有"
+    found = figures("在全省率先再给予每家5万元奖励。", place="某省")
+    assert all(f.metric is None or "率先" not in f.metric for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
         # people are counted: the name ends on the person, not on what they did
         ("选派13名科技创新首席服务官对接各区县。", "科技创新首席服务官"),
         ("选派20名年轻党员干部派驻重点高校院所。", "年轻党员干部"),
@@ -3197,12 +3218,25 @@ def test_a_predicate_after_a_figure_is_no_name() -> None:
         ("发明专利授权量比“十二五”末增长了311件。", "发明专利授权量"),
         ("科技型中小企业2671家,与2021年相比增长251%。", "科技型中小企业"),
         # a mark passed is not what passed it
-        ("高新技术产业实现产值304.97亿元,首次突破300亿元大关。", "高新技术产业实现产值"),
+        ("高新技术产业实现产值304.97亿元,首次突破300亿元大关。", "高新技术产业产值"),
         ("经济总量跨越了两千亿元。", "经济总量"),
     ],
 )
 def test_a_comparison_or_a_mark_passed_is_no_part_of_the_name(text: str, metric: str) -> None:
     assert figures(text, place="某省")[-1].metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("科技服务业实现营收76.7亿元。", "科技服务业营收"),
+        ("教育重点项目完成投资1205万元。", "教育重点项目投资"),
+        # a verb that says what kind of amount it is stays: 资助经费, not 经费
+        ("市自然科学基金资助经费1200万元。", "市自然科学基金资助经费"),
+    ],
+)
+def test_a_verb_of_reaching_is_no_part_of_an_amounts_name(text: str, metric: str) -> None:
+    assert one(text, place="某省").metric == metric
 
 
 def test_a_total_and_a_level_grown_to_are_named_after_the_clauses_subject() -> None:
@@ -3213,6 +3247,23 @@ def test_a_total_and_a_level_grown_to_are_named_after_the_clauses_subject() -> N
     assert found[-1].metric == "高新技术企业总数"
     # "发展到" is how the count changed, not what was counted
     assert one("省级以上高新技术企业发展到101家。", place="某市").metric == "省级以上高新技术企业"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # what the people counted did at a meeting names them, never a name of another clause
+        ("培训班邀请14位专家授课,累计200余人参会。", "参会人数"),
+        ("会议由市领导主持,授课14位。", "授课人数"),
+        ("培训班上,专家授课14位。", "授课专家"),
+    ],
+)
+def test_people_at_a_meeting_are_named_after_what_they_did_there(text: str, metric: str) -> None:
+    assert figures(text, place="某市")[-1].metric == metric
+
+
+def test_the_basis_of_a_rise_is_no_part_of_the_name() -> None:
+    assert one("我省出资额在现有基础上提高25%。", place="某省").metric == "出资额"
 
 
 def test_a_share_of_a_place_names_the_part_before_it() -> None:
@@ -3277,3 +3328,7 @@ def test_a_news_items_undated_figures_are_of_the_year_it_was_published() -> None
     assert [(f.value, f.year) for f in news] == [(12, 2023)]
     summary = extract_indicators(SHA, parse_structure(text), "2023-03-11", None, "县科工局工作总结")
     assert [(f.value, f.year) for f in summary] == [(12, None)]
+
+
+def test_how_a_figure_became_known_is_no_part_of_its_name() -> None:
+    assert one("2020年全社会R&D投入共统计上报16.15亿元。", place="某市").metric == "全社会R&D投入"

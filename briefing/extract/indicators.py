@@ -36,11 +36,14 @@ what each one is about (a page in traditional characters reaches it folded to si
   258家,总数达795家 -> 科技型中小企业总数). A support ratio is named after what it supports when the
   sentence says so ("对企业购买技术成果的,按合同金额的10%给予补助" -> 企业购买技术成果补助比例(按
   合同金额)). No name ends on 于 before a date, an adverb or modal before the verb (将, 要, 可, 有望,
-  已经, 首次…), the month a stock is read at (10月底), a base of a change (与2021年相比, 比“十二五”末,
-  比增, 可比) or a mark passed (300亿元大关, 跨越, 发展到), nor opens on a deadline (到2025年末). The
-  noun after a count ends where its predicate begins: at an adverb ("611人全部脱贫", "2亿元已到账"
-  name no 全部脱贫, 已到账), and for people (人, 名, 位) on the people ("13名首席服务官对接各区县" ->
-  首席服务官).
+  已经, 首次, 全部, 先后, 率先, 再…) or the verb 有 ("…的行业大类有9个" -> 行业大类), the month a
+  stock is read at (10月底), a base or basis of a change (与2021年相比, 比“十二五”末, 比增, 可比, 在现有
+  基础上), a mark passed (300亿元大关, 跨越, 发展到) or how it became known (统计上报), nor opens on a
+  deadline (到2025年末); a verb that only says an amount was reached (实现, 完成, 累计) is dropped
+  before its measure word ("科技服务业实现营收" -> 科技服务业营收). The noun after a count ends where
+  its predicate begins: at an adverb ("611人全部脱贫", "2亿元已到账" name no 全部脱贫, 已到账), and
+  for people (人, 名, 位) on the people ("13名首席服务官对接各区县" -> 首席服务官); people at a
+  meeting are named by what they did there ("200余人参会" -> 参会人数, "专家授课14位" -> 授课专家).
   A total (总数, 总量) opening a clause is that of the subject named before ("高新技术企业净增数突破
   200家,…,总数突破700家" -> 高新技术企业总数); a share of a place alone ("…5902家,占全省的42.1%") is
   the share of the figure before it (高新技术企业总数占全省比重).
@@ -409,8 +412,20 @@ _TRAILING_NOISE_WORDS = _words(
     # "首次突破"); not the 要 of 纲要/重要/纪要, the 可 of 许可/认可
     "有望 已经 首次 再次 仍然 仍 或将 能够 可以 (?<![许认])可 (?<![纲摘重主需只必纪概简提扼])要 拟按 拟 上涨 "
     # passing a mark ("经济总量跨越三千亿元", "迈上1万亿元"), growing to a level ("发展到145家")
-    "跨越 跨过 迈上 迈过 站上 越过 发展到 发展至 扩大到 扩大至 壮大到 壮大至 增长至"
+    "跨越 跨过 迈上 迈过 站上 越过 发展到 发展至 扩大到 扩大至 壮大到 壮大至 增长至 "
+    # how the figure became known ("全社会R&D投入共统计上报16.15亿元")
+    "统计上报 上报 统计"
 )
+# An adverb or 有 left where the clause's verb was cut off, before a figure ("先后有8批", "率先再给予")
+# or after a count ("10大类31项民生实事全部完成", "…的行业大类有9个"): it modifies the
+# predicate and names nothing. Not the 有 of 拥有/具有/所有, not 再生.
+_ADVERB_TAIL_WORDS = _words(
+    "全部 大部分 先后 率先 (?<![再生])再 (?<![拥具持占所享含没特固])有 已 也 又"
+)
+_ADVERB_TAIL = re.compile("(?:" + "|".join(_ADVERB_TAIL_WORDS) + ")+$")
+_ADVERB_TAIL_LAST = frozenset(w[-1] for w in _ADVERB_TAIL_WORDS) | {"\n"}
+_TRAILING_NOISE_WORDS = (*_TRAILING_NOISE_WORDS, *_ADVERB_TAIL_WORDS)
+
 _TRAILING_NOISE = re.compile("(?:" + "|".join(_TRAILING_NOISE_WORDS) + ")+$")
 # A counted noun ends where a verb, preposition or list joint begins.
 _SUFFIX_STOP = re.compile(
@@ -471,6 +486,7 @@ _COMPARISON = re.compile(
     # change, not what changed
     r"|(?:与|同)?(?:上年|去年|上一年|(?:19|20)[0-9]{2}年)(?:同期|末|底)?相比"
     r"|(?:比|较)[“\"]?十[一二三四五]五[”\"]?(?:期末|末|时期)?"
+    r"|在(?:现有|原有|此|这一|上年|去年)?基础上"
     r"|(?<![占之对])比(?:增|降)$|(?<!不)可比(?![价口])"
 )
 # "数量从2018年的1500家": a time phrase right before the number is not part of the metric
@@ -500,8 +516,8 @@ def _ends_with_verb(s: str) -> bool:
 
 
 def _strip_comparison_and_time(s: str) -> str:
-    # every comparison holds 比 or 较 except 同口径
-    if "比" in s or "较" in s or "口径" in s:
+    # every comparison holds 比 or 较 except 同口径 and 在…基础上
+    if "比" in s or "较" in s or "口径" in s or "基础上" in s:
         s = _COMPARISON.sub("", s)
     return _TRAILING_TIME.sub("", s) if s[-1:] in _TRAILING_TIME_LAST else s
 
@@ -1679,6 +1695,20 @@ def _sentence_figures(
             # ("超过1%的行业大类": with 的 it may be a bar the things pass, not their share)
             share = q.unit == "%" and end - len(suffix) == q.end
             metric = suffix + "占比" if share else suffix
+        if q.unit.endswith(_PEOPLE_UNITS):
+            if metric is not None and (person := _PERSON_HEAD.match(metric)) is not None:
+                if _PARTICIPATING.fullmatch(metric, person.end()) is not None:
+                    # "专家授课14位": the people who did it are counted (授课专家)
+                    metric = metric[person.end() :] + metric[: person.end()]
+            elif (part := _PARTICIPATING.match(text, q.end, c_end)) is not None and (
+                metric is None or _PERSON_HEAD.match(metric) is None
+            ):
+                # "累计200余人参会", "授课14位": the people taking part, not a name of another
+                # clause's nor the verb alone
+                metric = part.group() + "人数"
+                end = part.end()
+            elif metric is not None and _PARTICIPATING.fullmatch(metric) is not None:
+                metric += "人数"
         if q.unit.endswith("人") and text.startswith("口", q.end):
             # "再增加100万人口": the unit's 人 opens the noun counted, no metric of another
             # clause's (优秀工匠)
@@ -2924,6 +2954,9 @@ def _clean_metric(
             unquoted = _QUOTED.sub("“”", before) if quoted else before
             keep = 2 <= len(unquoted) <= 8 and _VERB_RE.search(unquoted) is None
             s = s[last.start() - len(before) :] if keep else s[last.start() :]
+            if keep and last.group() in _EMPTY_VERBS:
+                # "科技服务业实现营收": 实现 adds nothing to what the 营收 is (科技服务业营收)
+                s = before + s[len(before) + len(last.group()) :]
         elif _RELATIVE.match(s, last.end()):
             # "开展R&D活动的高等院校": the verb belongs to the clause that says which ones
             s = s[last.start() :]
@@ -2984,6 +3017,8 @@ def _clean_metric(
     return s
 
 
+# verbs that say only that a figure was reached, not what kind of amount it is (unlike 资助经费)
+_EMPTY_VERBS = frozenset({"实现", "完成", "完成了", "累计", "达成", "取得"})
 _BEFORE_NEW = ("年均", "每年", "累计", "当年", "同比", "全年", "共", "均", "再", "又", "还")
 _LIST_JOINT = frozenset("及和、与或")
 _QUOTED = re.compile(r"“[^“”]*”")
@@ -3156,6 +3191,8 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
     if _NOT_COUNTED.match(noun):
         return None  # "控制在3.9%的较低水平": a manner, not the thing measured
     noun = _strip_metric_tail(noun)
+    if noun[-1:] in _ADVERB_TAIL_LAST:
+        noun = _ADVERB_TAIL.sub("", noun)
     if m is not None and window.startswith("为", m.start()):
         # "认定…2家企业为省独角兽企业": the kind they were made is what is counted
         named = _AS_KIND.match(window, m.start() + 1)
@@ -3168,6 +3205,8 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
 
 
 _TRAILING_LATIN = re.compile(r"[A-Za-z&]+$")
+# what people counted did at a meeting or a course: they are the count's subject
+_PARTICIPATING = re.compile(r"(?:参[会展赛评训]|出席|列席|授课|讲课|听课|参加[^,，;；。、]{0,8})")
 # the last word of a noun phrase naming people (the longest run ending on one)
 _PERSON_HEAD = re.compile(
     r".*(?:博士后|同志|干部|代表|人才|领导|骨干|标兵|模范|儿童|青年|群众|嘉宾|[人员家者师士兵官生工匠长手])"
