@@ -39,6 +39,19 @@ def _all_text(data: bytes) -> str:
     return "\n".join(parts)
 
 
+def _to_pdf(docx: Path) -> Path:
+    """The DOCX converted by LibreOffice, beside it (its own profile in that folder)."""
+    folder = docx.parent
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={"HOME": str(folder), "PATH": "/usr/bin:/bin:/usr/local/bin"},
+    )
+    return docx.with_suffix(".pdf")
+
+
 def test_every_template_in_the_builder_is_shipped() -> None:
     assert sorted(f"{kind}.docx" for kind in TEMPLATES) == sorted(SHIPPED)
 
@@ -233,14 +246,7 @@ def test_yaoqing_fits_on_one_a4_page(tmp_path: Path, themes: int) -> None:
     assert len(context["themes"]) == themes
     docx = tmp_path / "yaoqing.docx"
     docx.write_bytes(render_docx_bytes(shipped_template("yaoqing.docx"), context, timestamp=WHEN))
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin:/usr/local/bin"},
-    )
-    pages = PdfReader(str(tmp_path / "yaoqing.pdf")).pages
+    pages = PdfReader(str(_to_pdf(docx))).pages
     assert len(pages) == 1
     width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
     assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)
@@ -378,16 +384,8 @@ def test_a_key_data_table_of_the_briefing_is_never_split_across_pages(tmp_path: 
     data = _render("briefing.docx")
     docx = tmp_path / "briefing.docx"
     docx.write_bytes(data)
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin:/usr/local/bin"},
-    )
     pages = [
-        re.sub(r"\s+", "", page.extract_text())
-        for page in PdfReader(str(tmp_path / "briefing.pdf")).pages
+        re.sub(r"\s+", "", page.extract_text()) for page in PdfReader(str(_to_pdf(docx))).pages
     ]
     tables = [t for t in Document(io.BytesIO(data)).tables if t.rows[0].cells[0].text == "指标"]
     assert len(tables) >= 4
