@@ -509,3 +509,45 @@ def test_a_list_number_bomb_in_a_docx_is_not_drawn(tmp_path: Path) -> None:
     (doc,) = read_file(path, "编号.docx")
     assert doc.text.split("\n") == ["加强基础研究。", "推进成果转化。"]
     assert doc.warnings == []
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_a_file_rewritten_in_place_while_it_is_read_is_not_cached_under_the_old_hash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """Round 10: a DOCX or PDF was hashed, then parsed by a second read; rewritten in place in
+    between (same file, other bytes), its document carried the first content's hash and the
+    second content's text, and the cache kept that lie for any file of the first content."""
+    import hashlib
+    import zipfile
+
+    import pypdf
+
+    first, second = tmp_path / f"first.{kind}", tmp_path / f"second.{kind}"
+    if kind == "docx":
+        make_docx(first, ["原来的文件：加强基础研究。"])
+        make_docx(second, ["改写后的文件：另一段文字。"])
+        module, name = zipfile, "ZipFile"
+    else:
+        make_pdf(first, [["Original text of the file."]])
+        make_pdf(second, [["Rewritten text of another file."]])
+        module, name = pypdf, "PdfReader"
+    path = tmp_path / f"a.{kind}"
+    path.write_bytes(first.read_bytes())
+    parser = getattr(module, name)
+
+    def rewritten_first(*args: object, **kwargs: object) -> object:
+        with path.open("r+b") as handle:  # the same file (inode), new bytes
+            handle.write(second.read_bytes())
+            handle.truncate()
+        return parser(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, rewritten_first)
+    try:
+        docs = read_file(path, path.name)
+    except ReadError as exc:
+        assert "在读取过程中被改写" in str(exc)
+    else:  # whatever was read must carry the hash of the bytes it was read from
+        (doc,) = docs
+        shown = first if ("原来" in doc.text or "Original" in doc.text) else second
+        assert doc.sha256 == hashlib.sha256(shown.read_bytes()).hexdigest()

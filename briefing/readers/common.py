@@ -190,8 +190,8 @@ def listed_as(path: Path, identity: tuple[int, int] | None, through_link: bool) 
     a plain open would follow it and the text would go into the briefing. So `open_regular`
     opens without following a link (unless the listing went through an allowed one) and
     compares the open file's identity with the listed one: one open, judged by `fstat`, no
-    window between the check and the read. Readers that open a file twice (the hash, then the
-    parser) are checked each time.
+    window between the check and the read. A file opened twice (the cache's hash, then the
+    reader) is checked each time.
     """
     if identity is None:
         yield
@@ -242,36 +242,71 @@ def open_regular(path: Path) -> BinaryIO:
         raise
 
 
-def open_checked(path: Path) -> BinaryIO:
-    """`open_regular` for a parser that reads the file itself (a zip, a PDF): an OSError is a
-    ReadError with the reason in Chinese."""
-    try:
-        return open_regular(path)
-    except OSError as exc:
-        raise os_error(exc) from exc
-
-
 def read_bytes(path: Path, limit: int | None = None) -> FileBytes:
     """Read `path`, keeping at most `limit` bytes in memory but hashing all of it.
 
     Raises ReadError when the file cannot be opened, or when it holds more than MAX_FILE_BYTES
     (it was smaller when the folder was listed: something is writing to it).
     """
-    digest = hashlib.sha256()
-    bound = limits.MAX_FILE_BYTES
     try:
         with open_regular(path) as fh:
-            data = fh.read(bound + 1) if limit is None else fh.read(min(limit, bound + 1))
-            digest.update(data)
-            size = len(data)
-            while size <= bound and (chunk := fh.read(_CHUNK)):
-                digest.update(chunk)
-                size += len(chunk)
+            return _hash_handle(fh, limit)
     except OSError as exc:
         raise os_error(exc) from exc
+
+
+def _hash_handle(fh: BinaryIO, limit: int | None) -> FileBytes:
+    """`read_bytes` on an open file, from where it stands. Raises OSError, ReadError."""
+    digest = hashlib.sha256()
+    bound = limits.MAX_FILE_BYTES
+    data = fh.read(bound + 1) if limit is None else fh.read(min(limit, bound + 1))
+    digest.update(data)
+    size = len(data)
+    while size <= bound and (chunk := fh.read(_CHUNK)):
+        digest.update(chunk)
+        size += len(chunk)
     if size > bound:
         raise _grew()
     return FileBytes(data=data, sha256=digest.hexdigest(), size=size, truncated=size > len(data))
+
+
+CHANGED = "在读取过程中被改写（可能正被其他程序保存），未读取；请在写入完成后重新运行"
+
+
+@contextmanager
+def hashed_file(path: Path, limit: int) -> Iterator[tuple[FileBytes, BinaryIO]]:
+    """`path` open for a parser that reads the file itself (a zip, a PDF), with its hash and
+    first `limit` bytes (`read_bytes`); ReadError, after the block, if the file's bytes changed
+    while it was hashed and parsed.
+
+    The hash is the document's identity in the cache and the run state: a file rewritten in
+    place between the hash and the parse (an editor saving, someone with write access to the
+    folder) would otherwise be cached as "the file with this hash says that", a lie that later
+    hands the rewritten text to any file with the first content. One open serves both (no link
+    can be put in its place between them), and the file is hashed again once parsed: equal
+    hashes mean the parser read the bytes the hash names. Hashing costs little beside parsing
+    (10 ms for 10 MB).
+    """
+    try:
+        handle = open_regular(path)
+    except OSError as exc:
+        raise os_error(exc) from exc
+    with handle:
+        try:
+            raw = _hash_handle(handle, limit)
+            handle.seek(0)
+        except OSError as exc:
+            raise os_error(exc) from exc
+        yield raw, handle
+        try:
+            handle.seek(0)
+            again = _hash_handle(handle, 0).sha256
+        except OSError as exc:
+            raise os_error(exc) from exc
+        except ReadError:  # grew past the file limit meanwhile
+            again = ""
+        if again != raw.sha256:
+            raise ReadError(CHANGED)
 
 
 def file_sha256(path: Path) -> str | None:

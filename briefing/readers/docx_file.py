@@ -28,7 +28,7 @@ from typing import Any
 from briefing.errors import ReadError
 from briefing.model import RawDocument
 from briefing.readers import limits
-from briefing.readers.common import clean_text, open_checked, read_bytes
+from briefing.readers.common import clean_text, hashed_file
 from briefing.readers.docx_numbering import Numbering
 from briefing.readers.limits import size_text
 from briefing.ziputil import ZipLimitError, iter_entry
@@ -58,33 +58,32 @@ def read(path: Path, source: str) -> list[RawDocument]:
         from lxml import etree
     except ImportError as exc:
         raise ReadError("读取 DOCX 需要 lxml，请运行 pip install lxml") from exc
-    raw = read_bytes(path, limit=_SNIFF_BYTES)  # the zip is read from the file; hash all of it
-    if not raw.truncated and not raw.data.strip():
-        raise ReadError("文件为空")
-    if raw.data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ReadError("这是旧版 Word（.doc/.wps）文件，请在 Word 或 WPS 中另存为 .docx")
-    try:
-        # opened again through `open_regular`: the file the listing saw, not a link put in its
-        # place since the hash was taken
-        with open_checked(path) as handle, zipfile.ZipFile(handle) as archive:
-            package = _Package(archive)
-            main = package.main_document()
-            numbering = Numbering(
-                package.related_xml(main, "numbering"), package.related_xml(main, "styles")
-            )
-            core_title = package.core_title()
-            body = _Body(numbering, source)
-            body.read(package, main)
-    except ReadError:
-        raise
-    except ZipLimitError as exc:
-        raise ReadError(_limit_reason(exc)) from exc
-    except etree.XMLSyntaxError as exc:
-        if exc.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
-            raise ReadError(f"DOCX 中的 XML {_xml_limit()}，未读取") from exc
-        raise ReadError(CORRUPT) from exc
-    except Exception as exc:  # zipfile/zlib/lxml on untrusted bytes fail in many ways
-        raise ReadError(CORRUPT) from exc
+    # one open for the hash and the zip, checked to hold the same bytes after (`hashed_file`)
+    with hashed_file(path, _SNIFF_BYTES) as (raw, handle):
+        if not raw.truncated and not raw.data.strip():
+            raise ReadError("文件为空")
+        if raw.data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise ReadError("这是旧版 Word（.doc/.wps）文件，请在 Word 或 WPS 中另存为 .docx")
+        try:
+            with zipfile.ZipFile(handle) as archive:
+                package = _Package(archive)
+                main = package.main_document()
+                numbering = Numbering(
+                    package.related_xml(main, "numbering"), package.related_xml(main, "styles")
+                )
+                core_title = package.core_title()
+                body = _Body(numbering, source)
+                body.read(package, main)
+        except ReadError:
+            raise
+        except ZipLimitError as exc:
+            raise ReadError(_limit_reason(exc)) from exc
+        except etree.XMLSyntaxError as exc:
+            if exc.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+                raise ReadError(f"DOCX 中的 XML {_xml_limit()}，未读取") from exc
+            raise ReadError(CORRUPT) from exc
+        except Exception as exc:  # zipfile/zlib/lxml on untrusted bytes fail in many ways
+            raise ReadError(CORRUPT) from exc
     text = clean_text("\n".join(body.lines))
     if not text.strip():
         if body.warnings:  # cut before any text: the limit is the reason, not an empty file

@@ -33,8 +33,7 @@ from briefing.readers.common import (
     cap_paragraphs,
     clean_text,
     cpu_limit,
-    open_checked,
-    read_bytes,
+    hashed_file,
 )
 from briefing.readers.limits import size_text
 
@@ -75,47 +74,42 @@ def read(path: Path, source: str) -> list[RawDocument]:
         from pypdf.errors import DependencyError, FileNotDecryptedError
     except ImportError as exc:
         raise ReadError("读取 PDF 需要 pypdf，请运行 pip install pypdf") from exc
-    raw = read_bytes(path, limit=_SNIFF_BYTES)  # the parser reads the file itself; hash all of it
-    if not raw.truncated and not raw.data.strip():
-        raise ReadError("文件为空")
-    if b"%PDF" not in raw.data[:1024]:
-        raise ReadError(CORRUPT + "（不是 PDF 文件）")
-    if raw.size > limits.MAX_PDF_BYTES:
-        raise ReadError(
-            f"PDF 文件大小 {size_text(raw.size)}，超过 {size_text(limits.MAX_PDF_BYTES)} 上限，未读取"
-        )
-    warnings: list[str] = []
-    state = _PageState()
-    # opened again through `open_checked`: the file the listing saw, not a link put in its place
-    # since the hash was taken; open while pages are read (pypdf reads objects on demand)
-    seconds = limits.MAX_PDF_PARSE_SECONDS
-    with (
-        _quiet_pypdf(),
-        _bounded_pypdf(),
-        open_checked(path) as handle,
-        cpu_limit(seconds) as budget,
-    ):
-        try:
-            pdf = pypdf.PdfReader(handle, strict=False)
-            if pdf.is_encrypted and not pdf.decrypt(""):
-                raise ReadError("PDF 已加密，需要密码才能读取")
-            cut = _keep_first_pages(pdf, limits.MAX_PDF_PAGES)
-            pages = _page_lines(pdf, source, warnings, state, budget)
-        except ReadError:
-            raise
-        except OutOfTime:  # opening it (the cross-reference, the page tree) took all the time
-            budget.stop()
-            raise ReadError(_slow()) from None
-        except (DependencyError, FileNotDecryptedError) as exc:
-            if isinstance(exc, DependencyError):
-                raise ReadError(
-                    "读取这个加密 PDF 需要 cryptography，请运行 pip install cryptography"
-                ) from exc
-            raise ReadError("PDF 已加密，需要密码才能读取") from exc
-        except Exception as exc:  # pypdf on untrusted bytes fails in many ways; all mean corrupt
-            if _is_limit(exc):
-                raise ReadError(f"{_bomb()}，未读取") from exc
-            raise ReadError(CORRUPT) from exc
+    # one open for the hash and the parser, checked to hold the same bytes after (`hashed_file`)
+    with hashed_file(path, _SNIFF_BYTES) as (raw, handle):
+        if not raw.truncated and not raw.data.strip():
+            raise ReadError("文件为空")
+        if b"%PDF" not in raw.data[:1024]:
+            raise ReadError(CORRUPT + "（不是 PDF 文件）")
+        if raw.size > limits.MAX_PDF_BYTES:
+            raise ReadError(
+                f"PDF 文件大小 {size_text(raw.size)}，超过 {size_text(limits.MAX_PDF_BYTES)} 上限，未读取"
+            )
+        warnings: list[str] = []
+        state = _PageState()
+        # open while pages are read (pypdf reads objects on demand)
+        seconds = limits.MAX_PDF_PARSE_SECONDS
+        with _quiet_pypdf(), _bounded_pypdf(), cpu_limit(seconds) as budget:
+            try:
+                pdf = pypdf.PdfReader(handle, strict=False)
+                if pdf.is_encrypted and not pdf.decrypt(""):
+                    raise ReadError("PDF 已加密，需要密码才能读取")
+                cut = _keep_first_pages(pdf, limits.MAX_PDF_PAGES)
+                pages = _page_lines(pdf, source, warnings, state, budget)
+            except ReadError:
+                raise
+            except OutOfTime:  # opening it (the cross-reference, the page tree) took all the time
+                budget.stop()
+                raise ReadError(_slow()) from None
+            except (DependencyError, FileNotDecryptedError) as exc:
+                if isinstance(exc, DependencyError):
+                    raise ReadError(
+                        "读取这个加密 PDF 需要 cryptography，请运行 pip install cryptography"
+                    ) from exc
+                raise ReadError("PDF 已加密，需要密码才能读取") from exc
+            except Exception as exc:  # pypdf on untrusted bytes fails in many ways: corrupt
+                if _is_limit(exc):
+                    raise ReadError(f"{_bomb()}，未读取") from exc
+                raise ReadError(CORRUPT) from exc
     if (cut or state.more) and not state.stopped:
         warnings.append(
             f"{source}: 页数超过 {limits.MAX_PDF_PAGES} 页上限，"
