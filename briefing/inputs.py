@@ -8,7 +8,8 @@ Hostile or merely odd folders must never hang, crash or leak a run:
   (`follow_links` lifts this); loops and folders reached twice are skipped;
 - an unreadable subfolder is skipped with a warning instead of vanishing silently;
 - an output folder of briefing inside an input folder (it holds `.briefing/`) is not read back:
-  its period folders are the tool's own briefings, workbooks and manifests;
+  the briefings, workbooks and manifests in its period folders are the tool's own (other files
+  there are read: an output folder given as the input folder too holds the user's documents);
 - a name that is not valid UTF-8 (GBK names unzipped from Windows) is read, and recorded in an
   escaped form (`a\\xff.txt`) that is valid text everywhere (SQLite, JSON, DOCX) and from which
   the bytes can be recovered, with one warning naming it;
@@ -191,6 +192,13 @@ def require_inputs(paths: Sequence[Path]) -> None:
             raise InputNotFoundError(f"无法访问输入路径 {shown}：{os_reason(exc)}") from None
 
 
+def _own_output(period: str) -> re.Pattern[str]:
+    """The names briefing writes into the period folder `period` (`build.output_paths`):
+    `<模板名>[-<主题>]-<期间>.docx` and `.xlsx`, `manifest.json`, `<…>-<期间>.manifest.json`."""
+    key = re.escape(period)
+    return re.compile(rf"manifest\.json|.+-{key}\.(?:docx|xlsx|manifest\.json)", re.IGNORECASE)
+
+
 def _within(target: str, root: str) -> bool:
     return target == root or os.path.commonpath([target, root]) == root
 
@@ -208,6 +216,7 @@ class _Walk:
         self.out = out
         self.seen_dirs: dict[tuple[int, int], str] = {}
         self.named: set[str] = set()  # non-UTF-8 names already warned about
+        self.period_folders: set[str] = set()  # period folders of an output folder met so far
 
     def skip(self, path: str, source: str, problem: str) -> None:
         self.out.append(InputFile(Path(path), source, problem, self._name_warnings(path)))
@@ -267,14 +276,18 @@ class _Walk:
             self.skip(folder, folder_source + "/", f"无法读取文件夹（{os_reason(exc)}），已跳过")
             return []
         # a folder holding briefing's run state is an output folder: its period folders hold
-        # the tool's own briefings, workbooks and manifests, never to be read back
-        is_output = any(e.name == STATE_DIR and e.is_dir(follow_symlinks=False) for e in entries)
+        # the tool's own briefings, workbooks and manifests, never to be read back. Only those
+        # files are passed over, not the folders: an output folder given as the input folder
+        # too (`-i 文件 -o 文件`) has the user's own "2024" folder among its period folders.
+        if any(e.name == STATE_DIR and e.is_dir(follow_symlinks=False) for e in entries):
+            self.period_folders.update(e.path for e in entries if PERIOD_FOLDER.fullmatch(e.name))
+        own = _own_output(Path(folder).name) if folder in self.period_folders else None
         return [
             (entry, f"{folder_source}/{name_text(entry.name)}")
             for entry in entries
             # hidden: a ".git", an editor's ".~lock" file, the run state
             if not entry.name.startswith(".")
-            and not (is_output and PERIOD_FOLDER.fullmatch(entry.name))
+            and not (own is not None and own.fullmatch(entry.name))
         ]
 
     def _entry(self, entry: os.DirEntry[str], source: str) -> str | None:

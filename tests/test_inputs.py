@@ -247,6 +247,26 @@ def test_an_output_folder_inside_the_input_folder_is_not_read_back(
     assert sources == [(folder / "out" / "b.txt").as_posix()]
 
 
+def test_an_output_folder_given_as_the_input_folder_reads_the_users_own_year_folders(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """Round 10: `-i 文件 -o 文件` skipped every folder named like a period ("2024") once the
+    run state was there, silently: the documents filed by year were left out of the briefing."""
+    folder = tmp_path / "文件"
+    (folder / "2024").mkdir(parents=True)
+    shutil.copy(seed(seeds_dir), folder / "2024" / "a.txt")
+    shutil.copy(seed(seeds_dir, 1), folder / "b.txt")
+    args = ["build", "-i", str(folder), "-o", str(folder), "-p", "all", "--strict"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "读取文件 2 份，纳入本期 2 份" in first.stderr
+    # and the tool's own files in a period folder are still not read back
+    (folder / "all" / "a.txt").write_text(seed(seeds_dir, 2).read_text("utf-8"), "utf-8")
+    again = runner.invoke(app, [*args, "--force"])
+    assert again.exit_code == 0, again.output
+    assert "读取文件 3 份，纳入本期 3 份，未能读取 0 份，警告 0 条" in again.stderr
+
+
 def test_a_non_utf8_folder_above_the_given_path_is_named_once(
     tmp_path: Path, seeds_dir: Path
 ) -> None:
