@@ -40,7 +40,7 @@ from briefing.errors import (
     LockedError,
     os_reason,
 )
-from briefing.inputs import escaped, name_text, terminal_text
+from briefing.inputs import escaped, name_text, not_regular, terminal_text
 from briefing.periods import PeriodError
 from briefing.schedule import crontab_line, systemd_units
 
@@ -268,6 +268,9 @@ def _resolve_template(path: Path, theme: str | None) -> Path:
     """
     if path.is_dir():
         raise InputNotFoundError(f"模板路径是文件夹，不是 .docx 文件：{path}")
+    problem = not_regular(path)
+    if problem is not None:  # a FIFO or a device: there, but not a file to read
+        raise InputNotFoundError(f"模板 {path} {problem}")
     if not path.is_file():
         shipped = package_data_dir("templates") / Path(path.name).with_suffix(".docx").name
         if len(path.parts) == 1 and shipped.is_file():

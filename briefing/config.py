@@ -23,8 +23,11 @@ scheduled run starts in."""
 
 
 def read_toml_bytes(path: Path) -> bytes:
-    """A TOML file's bytes; ValueError when it is over `MAX_TOML_BYTES` (nothing more is read)."""
-    with path.open("rb") as handle:
+    """A TOML file's bytes; ValueError when it is over `MAX_TOML_BYTES` (nothing more is read)
+    or not a regular file."""
+    from briefing.inputs import open_regular_file
+
+    with open_regular_file(path) as handle:  # never waits on a FIFO put in the file's place
         data = handle.read(MAX_TOML_BYTES + 1)
     if len(data) > MAX_TOML_BYTES:
         raise ValueError(f"文件过大（超过 {MAX_TOML_BYTES // 1024 // 1024} MB）")

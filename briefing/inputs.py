@@ -30,7 +30,7 @@ import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from briefing.errors import InputNotFoundError, os_reason
 
@@ -176,6 +176,27 @@ def not_regular(path: Path) -> str | None:
         return "是文件夹，不是文件"
     kind = _kind(mode)
     return f"不是普通文件（{kind}）" if kind else None
+
+
+def open_regular_file(path: Path) -> BinaryIO:
+    """`path` opened for reading only if it is a regular file (a config file, a lexicon, a
+    template). `not_regular` judged it by `stat` before; a FIFO put in its place since would make
+    a plain open wait for a writer for ever (a cron run hanging), so the open does not wait and
+    the open file is judged. Raises OSError, or ValueError saying what the path is instead."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise ValueError("是文件夹，不是文件")
+        kind = _kind(mode)
+        if kind is not None:
+            raise ValueError(f"不是普通文件（{kind}）")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def require_inputs(paths: Sequence[Path]) -> None:

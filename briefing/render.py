@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import os
 import re
 import zipfile
 import zlib
@@ -59,6 +60,7 @@ from briefing.config import package_data_dir
 from briefing.context import BriefingContext
 from briefing.errors import TemplateError, os_reason
 from briefing.filters import AUTHOR_FILTERS, clip
+from briefing.inputs import open_regular_file
 from briefing.sandbox import (
     RENDER_MEMORY_MB,
     RENDER_SECONDS,
@@ -355,20 +357,21 @@ def read_template(template: Path) -> bytes:
     if template.is_dir():
         raise TemplateError(f"模板路径是一个文件夹，不是 Word 文件：{template}")
     try:
-        size = template.stat().st_size
-    except OSError:
-        raise TemplateError(f"模板文件不存在：{template}") from None
-    if not template.is_file():
-        raise TemplateError(f"模板不是普通文件：{template}")
-    if size > TEMPLATE_MAX_BYTES:
-        raise TemplateError(
-            f"模板文件过大（{size // (1024 * 1024)} MB，上限 {TEMPLATE_MAX_BYTES // (1024 * 1024)} MB）：{template}"
-        )
-    try:
-        with template.open("rb") as handle:
+        # a FIFO or a device (also one put in the template's place since it was checked) is
+        # refused, never waited on
+        with open_regular_file(template) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > TEMPLATE_MAX_BYTES:
+                raise TemplateError(
+                    f"模板文件过大（{size // (1024 * 1024)} MB，上限 {TEMPLATE_MAX_BYTES // (1024 * 1024)} MB）：{template}"
+                )
             data = handle.read(TEMPLATE_MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise TemplateError(f"模板文件不存在：{template}") from None
     except OSError as exc:
         raise TemplateError(f"无法读取模板：{template}（{os_reason(exc)}）") from None
+    except ValueError as exc:
+        raise TemplateError(f"模板{exc}：{template}") from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise TemplateError(f"模板不是有效的 Word 文件（.docx）：{template}")
     return data

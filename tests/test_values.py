@@ -342,6 +342,8 @@ def test_command_line_mistakes_are_told_in_chinese(
         (["build", "-l", "fifo"], 2, "错误：主题词表 fifo 不是普通文件（命名管道（FIFO））"),
         (["themes", "-l", "fifo"], 1, "错误：主题词表 fifo 不是普通文件（命名管道（FIFO））"),
         (["build", "-l", "."], 2, "错误：主题词表 . 是文件夹，不是文件"),
+        # round 10: said "模板文件不存在", of a path that is there
+        (["build", "-t", "fifo"], 2, "错误：模板 fifo 不是普通文件（命名管道（FIFO））"),
     ],
 )
 def test_a_fifo_given_as_a_settings_file_is_refused_unopened(
@@ -351,6 +353,40 @@ def test_a_fifo_given_as_a_settings_file_is_refused_unopened(
     result = run_cli(*args, cwd=tmp_path)
     assert result.returncode == code
     assert result.stderr == message + "\n"
+
+
+@pytest.mark.parametrize("kind", ["template", "config"])
+def test_a_settings_file_swapped_for_a_fifo_after_its_check_is_refused_without_waiting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """Round 10: the template, config and lexicon were judged by `stat`, then opened plainly: a
+    FIFO put in the file's place between the two made the (cron) run wait for ever."""
+    import threading
+
+    from briefing.config import read_toml_bytes
+    from briefing.errors import TemplateError
+    from briefing.render import read_template
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    monkeypatch.setattr(Path, "is_file", lambda self: True)  # the check saw a file
+    outcome: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            read_template(fifo) if kind == "template" else read_toml_bytes(fifo)
+        except (TemplateError, ValueError) as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=read, daemon=True)
+    worker.start()
+    worker.join(10)
+    if worker.is_alive():  # release the blocked open before failing
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join(10)
+        pytest.fail("opening the FIFO waited for a writer")
+    assert len(outcome) == 1
+    assert "不是普通文件（命名管道（FIFO））" in str(outcome[0])
 
 
 def test_a_five_year_total_shows_its_span_and_its_running_total_in_the_key_data(
