@@ -245,6 +245,23 @@ class _BoundedEscapeFormatter(_BoundedFormatter, SandboxedEscapeFormatter):
     pass
 
 
+class _FormatCall:
+    """`text.format` or `text.format_map` as a template calls it (`wrap_str_format`): through a
+    formatter that bounds every field's spec and the text made."""
+
+    def __init__(self, text: str, formatter: SandboxedFormatter, is_format_map: bool) -> None:
+        self.text = text
+        self.formatter = formatter
+        self.is_format_map = is_format_map
+
+    def __call__(self, *args: Any, **kwargs: Any) -> str:
+        if self.is_format_map:
+            if kwargs or len(args) != 1:
+                raise TypeError("format_map() takes exactly one argument")
+            kwargs, args = args[0], ()
+        return type(self.text)(self.formatter.vformat(self.text, args, kwargs))
+
+
 # filters that print the whole value they are given: a value that prints as billions of
 # characters (a list repeating a long list) is refused before it is printed
 _PRINTING_FILTERS = frozenset(
@@ -266,7 +283,14 @@ def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)  # keeps jinja_pass_arg, so context-taking filters still get it
     def guarded(*args: Any, **kwargs: Any) -> Any:
-        for value in [*args[skip:], *kwargs.values()]:
+        # `format`'s arguments are values to print (`'%d' | format(1234567)`); only those a
+        # `*` takes as a width or precision are sizes
+        sizes = (
+            _star_values(args[skip - 1], args[skip:])
+            if name == "format" and len(args) >= skip and isinstance(args[skip - 1], str)
+            else [*args[skip:], *kwargs.values()]
+        )
+        for value in sizes:
             _check_argument(value, what)
         if len(args) >= skip:
             args = (*args[: skip - 1], *_filter_input(name, args[skip - 1 :], kwargs, what))
@@ -467,7 +491,7 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
             if isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
                 raise ResourceLimitError(f"乘方的指数 {right} 超过上限 {MAX_EXPONENT}")
             return _bounded_number(left**right)
-        for seq, times in ((left, right), (right, left)):
+        for seq, times in ((left, right), (right, left)) if operator == "*" else ():
             sized = isinstance(seq, str | list | tuple) and isinstance(times, int)
             if sized and len(seq) * times > MAX_SEQUENCE:
                 raise ResourceLimitError(f"用 * 重复得到的内容长度超过上限 {MAX_SEQUENCE}")
@@ -503,20 +527,14 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
             formatter = _BoundedEscapeFormatter(self, escape=text.escape)
         else:
             formatter = _BoundedFormatter(self)
-        is_format_map = value.__name__ == "format_map"
-
-        def wrapper(*args: Any, **kwargs: Any) -> str:
-            if is_format_map:
-                if kwargs or len(args) != 1:
-                    raise TypeError("format_map() takes exactly one argument")
-                kwargs, args = args[0], ()
-            return type(text)(formatter.vformat(text, args, kwargs))
-
-        return wrapper
+        return _FormatCall(text, formatter, value.__name__ == "format_map")
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        for value in [*args, *kwargs.values()]:
-            _check_argument(value, "调用")
+        # what `format` is given are values to print, not sizes: `'{:,}'.format(1234567)`
+        # prints an amount; a width taken from them (`{0:>{1}}`) is bounded field by field
+        if not isinstance(__obj, _FormatCall):
+            for value in [*args, *kwargs.values()]:
+                _check_argument(value, "调用")
         text = getattr(__obj, "__self__", None)
         method = getattr(__obj, "__name__", "")
         if isinstance(text, str) and method == "join" and len(args) == 1:

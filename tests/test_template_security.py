@@ -1130,3 +1130,27 @@ def test_a_star_width_checks_only_the_width_not_the_amount(tmp_path: Path) -> No
     assert "    123456|人才    250000|%*d7" in "".join(
         p.text for p in Document(io.BytesIO(out)).paragraphs
     )
+
+
+def test_amounts_are_formatted_whatever_their_size_and_only_widths_are_bounded(
+    tmp_path: Path,
+) -> None:
+    """Round 10: `'{:,}'.format(1234567)` (thousands separators), `'{}'.format(…)` and
+    `'%d' % 1234567` were refused ("数值参数 1234567 超过上限", or "用 * 重复"): the amount to
+    print was taken for a size. The widths taken from the values stay bounded."""
+    import io
+
+    line = (
+        "{{ '{:,}'.format(1234567) }}|{{ '{:,.1f}'.format(86510.25) }}|{{ '%d' % 1234567 }}"
+        "|{{ '%d' | format(250000) }}|{{ '{a:,}'.format_map({'a': 3000000}) }}"
+    )
+    out = render_docx_bytes(_template(tmp_path, line), sample_context(), timestamp=WHEN)
+    text = "".join(p.text for p in Document(io.BytesIO(out)).paragraphs)
+    assert "1,234,567|86,510.2|1234567|250000|3,000,000" in text
+    for wide in (
+        "{{ '{0:>{1}}'.format('x', 900000000) }}",
+        "{{ '{:>{w}}'.format('x', w=900000000) }}",
+        "{{ '%*d' | format(900000000, 1) }}",
+    ):
+        with pytest.raises(TemplateError, match="超过上限 100000"):
+            render_docx_bytes(_template(tmp_path, wide), sample_context(), timestamp=WHEN)
