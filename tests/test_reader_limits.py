@@ -659,3 +659,27 @@ def test_sentences_and_figures_past_a_documents_limits_are_not_extracted(
         f"{tmp_path / 'in' / 'a.txt'}: 数据项达到 20 项的上限，其后的句子未提取数据",
     ]
     assert len(a["measures"]) == 30 and len(a["indicators"]) == 20  # type: ignore[arg-type]
+
+
+def test_a_header_field_of_millions_of_characters_is_not_taken_as_the_title(
+    tmp_path: Path,
+) -> None:
+    """Round 10: a 6 MB <meta name="ArticleTitle"> (or JSON "title") was taken as the title as it
+    stood and printed in the briefing as one paragraph of 2.2 million characters."""
+    title = "关于加强科技创新的通知"
+    page = (
+        f'<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="{title * 20000}">'
+        f'<meta name="PubDate" content="2024-03-05"></head><body><p>{title}</p>'
+        "<p>2024年3月5日，全市加大研发投入12亿元。</p></body></html>"
+    )
+    path = tmp_path / "a.html"
+    path.write_text(page, "utf-8")
+    (doc,) = read_file(path, "a.html")
+    assert "title" not in doc.fields
+    assert doc.fields["published_date"] == "2024-03-05"
+    assert doc.warnings == ["a.html: 标题字段有 220000 字，超过 1000 字上限，未采用"]
+    jsonl = tmp_path / "b.jsonl"
+    jsonl.write_bytes(jsonl_line(title * 20000, "加大研发投入。") + jsonl_line(title, "加大投入。"))
+    first, second = read_file(jsonl, "b.jsonl")
+    assert "title" not in first.fields
+    assert second.fields["title"] == title

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from briefing.errors import ReadError
@@ -88,4 +89,37 @@ def read_file(path: Path, source: str) -> list[RawDocument]:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise ReadError(f"不支持的文件类型 {path.suffix or '(无后缀)'}")
-    return reader(path, source)
+    return [_bounded_fields(doc) for doc in reader(path, source)]
+
+
+# the contract's metadata names as a user reads them (the HTML and JSON readers' fields)
+FIELD_NAMES = {
+    "title": "标题",
+    "published_date": "发布日期",
+    "written_date": "成文日期",
+    "publisher": "发布机构",
+    "doc_no": "发文字号",
+    "index_no": "索引号",
+    "topic": "主题分类",
+    "genre": "体裁分类",
+    "addressee": "主送",
+    "url": "网址",
+}
+
+
+def _bounded_fields(doc: RawDocument) -> RawDocument:
+    """`doc` without the header fields longer than `limits.MAX_FIELD_CHARS`, each dropped with
+    a warning naming the file (see the limit for why)."""
+    from briefing.readers import limits
+
+    limit = limits.MAX_FIELD_CHARS
+    long = [name for name, value in doc.fields.items() if len(value) > limit]
+    if not long:
+        return doc
+    warnings = [
+        f"{doc.source}: {FIELD_NAMES.get(name, name)}字段有 {len(doc.fields[name])} 字，"
+        f"超过 {limit} 字上限，未采用"
+        for name in long
+    ]
+    fields = {name: value for name, value in doc.fields.items() if name not in long}
+    return replace(doc, fields=fields, warnings=[*doc.warnings, *warnings])

@@ -31,6 +31,14 @@ MAX_TEXT_CHARS = 8_000_000
 # extraction stages cost time per paragraph, so millions of tiny ones would run for hours.
 MAX_PARAGRAPHS = 100_000
 
+# Characters of one header field a format gives explicitly (an HTML <meta> title, a JSON "title"
+# or "doc_no"): a real title is under 200 characters, a URL a few hundred. Such a field is taken
+# as the document's title or number as it stands, unlike text, which is cut into sentences; a
+# 6 MB <meta name="ArticleTitle"> became a 2.2-million-character "title" printed in the briefing
+# as one paragraph of hundreds of pages and copied into the manifest. A longer field is dropped
+# (the text parser then reads the title from the text) with a warning.
+MAX_FIELD_CHARS = 1000
+
 # --- extraction (the text read) ---------------------------------------------------------------
 
 # What the extraction does per sentence costs time per figure and measure, and some of it per
