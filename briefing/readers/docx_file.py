@@ -204,6 +204,9 @@ class _Body:
         # characters and lines the top-level table being read has made so far (see _table_lines)
         self.table_chars = 0
         self.table_lines = 0
+        # bytes of XML fed since the last top-level block was taken and freed: the parser holds
+        # them as a tree (see limits.MAX_XML_BLOCK_BYTES)
+        self.held = 0
 
     def read(self, package: _Package, name: str) -> None:
         from lxml import etree
@@ -220,6 +223,7 @@ class _Body:
         try:
             for chunk in package.chunks(name, partial=True):
                 parser.feed(chunk)
+                self.held += len(chunk)
                 for _event, element in parser.read_events():
                     if root is None:
                         root = element.getroottree().getroot()
@@ -227,6 +231,10 @@ class _Body:
                             raise ReadError(CORRUPT)
                     if not self._take(element):
                         return
+                if self.held > limits.MAX_XML_BLOCK_BYTES:
+                    size = size_text(limits.MAX_XML_BLOCK_BYTES)
+                    self._cut(f"{name} 中一个段落或表格的 XML 超过 {size} 上限")
+                    return
             root = parser.close()
         except ZipLimitError as exc:
             self._cut(_limit_reason(exc).removesuffix("，未读取"))
@@ -278,6 +286,7 @@ class _Body:
         element.clear()
         while element.getprevious() is not None:
             del parent[0]
+        self.held = 0
         if self.chars > limits.MAX_TEXT_CHARS:
             self._cut(f"文字超过 {limits.chars_text(limits.MAX_TEXT_CHARS)}上限")
             return False
