@@ -12,7 +12,10 @@ one place they are applied:
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -625,26 +628,69 @@ def _restatements(rows: pd.DataFrame) -> set[int]:
     """Index labels of money amounts a document gives again rounded: another row of the same
     document, family, place and year holds a value within 1.5 % with more digits (突破600亿元
     in a news item's lead, 601.08亿元 in its body). Two rows of one thing would read as two
-    items in the table and two bars on the chart."""
+    items in the table and two bars on the chart.
+
+    A row is compared only with the rows of its group (document, place, year, family) that have
+    more digits than it and lie near it, found by bisection in the group's values sorted per
+    number of digits (most digits first: those are never dropped themselves). Comparing every
+    pair of rows took two minutes for 1000 amounts and hours for an input of tens of thousands
+    (a month of 50 000 short notices, or files of sentences each with an amount). Which rows are
+    dropped is as before: a row goes when a near row of more digits, not dropped itself, exists
+    when it is looked at (in the rows' order)."""
     money = rows.loc[rows["base_unit"] == "元"] if not rows.empty else rows
-    dropped: set[int] = set()
-    for label, row in money.iterrows():
-        value = float(row["base_value"])
-        family = metric_family(str(row["metric"]))
-        for other_label, other in money.iterrows():
-            if other_label == label or other_label in dropped:
-                continue
-            same = (
-                int(other["first_source"]) == int(row["first_source"])
-                and str(other["scope"]) == str(row["scope"])
-                and str(other["year"]) == str(row["year"])
-                and metric_family(str(other["metric"])) == family
-            )
-            near = abs(float(other["base_value"]) - value) <= 0.015 * max(value, 1.0)
-            if same and near and _significant(float(other["base_value"])) > _significant(value):
-                dropped.add(label)  # type: ignore[arg-type]
-                break
-    return dropped
+    Key = tuple[int, str, str, str]
+    order: list[tuple[Hashable, Key, float, int]] = []
+    # group -> digits -> [(value, label)] sorted by value
+    groups: dict[Key, dict[int, list[tuple[float, Hashable]]]] = {}
+    columns = ("first_source", "scope", "year", "metric", "base_value")
+    for label, source, scope, year, metric, base in zip(
+        money.index, *(money[c] for c in columns), strict=True
+    ):
+        key = (int(source), str(scope), str(year), metric_family(str(metric)))
+        value = float(base)
+        digits = _significant(value)
+        order.append((label, key, value, digits))
+        if not math.isnan(value):  # a NaN is near nothing
+            groups.setdefault(key, {}).setdefault(digits, []).append((value, label))
+    levels = {
+        key: [(d, sorted(members, key=lambda m: m[0])) for d, members in sorted(by.items())][::-1]
+        for key, by in groups.items()
+    }
+    values = {
+        key: {d: [m[0] for m in members] for d, members in found} for key, found in levels.items()
+    }
+    dropped: set[Hashable] = set()
+    for label, key, value, digits in order:
+        if math.isnan(value):
+            continue
+        reach = 0.015 * max(value, 1.0)
+        if _restated(label, value, digits, reach, levels[key], values[key], dropped):
+            dropped.add(label)
+    return dropped  # type: ignore[return-value]
+
+
+def _restated(
+    label: Hashable,
+    value: float,
+    digits: int,
+    reach: float,
+    levels: list[tuple[int, list[tuple[float, Hashable]]]],
+    values: dict[int, list[float]],
+    dropped: set[Hashable],
+) -> bool:
+    """Whether a row of more digits than `digits`, within `reach` of `value` and not dropped,
+    is among `levels` (a group's rows by number of digits, most first)."""
+    for level, members in levels:
+        if level <= digits:
+            return False
+        # a slightly wider window, then the exact test: rounding must not lose a boundary case
+        lo = bisect.bisect_left(values[level], value - reach * 1.000001)
+        hi = bisect.bisect_right(values[level], value + reach * 1.000001)
+        for other_value, other_label in members[lo:hi]:
+            near = abs(other_value - value) <= reach
+            if near and other_label != label and other_label not in dropped:
+                return True
+    return False
 
 
 def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
