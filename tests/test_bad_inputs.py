@@ -551,3 +551,27 @@ def test_a_file_rewritten_in_place_while_it_is_read_is_not_cached_under_the_old_
         (doc,) = docs
         shown = first if ("原来" in doc.text or "Original" in doc.text) else second
         assert doc.sha256 == hashlib.sha256(shown.read_bytes()).hexdigest()
+
+
+def test_hidden_text_in_a_docx_does_not_reach_the_briefing(tmp_path: Path) -> None:
+    """Round 10: a run formatted as hidden text (Word's 隐藏文字, w:vanish), which Word neither
+    shows nor prints, was read like any other: a file could put figures into the briefing that
+    no one opening it sees."""
+    import zipfile
+
+    path = make_docx(tmp_path / "a.docx", ["公开的段落：加强基础研究。"])
+    with zipfile.ZipFile(path) as old:
+        parts = {name: old.read(name) for name in old.namelist()}
+    hidden = (
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏：全市研发投入达到999亿元。</w:t></w:r>"
+        '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>显示的文字。</w:t></w:r>'
+    ).encode()
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"</w:t></w:r>", b"</w:t></w:r>" + hidden, 1
+    )
+    with zipfile.ZipFile(path, "w") as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+    (doc,) = read_file(path, "a.docx")
+    assert "999亿元" not in doc.text
+    assert doc.text == "公开的段落：加强基础研究。显示的文字。"

@@ -12,7 +12,8 @@ top-level paragraph or table at a time, each dropped once its lines are taken, s
 grow with the document; reading stops, keeping what was read and saying so, at MAX_XML_BYTES of
 XML, MAX_PARAGRAPHS paragraphs or MAX_TEXT_CHARS characters. A paragraph's text is what
 python-docx's `Paragraph.text` gives (runs and hyperlinks directly in it, tabs, line breaks),
-read straight from the XML: python-docx objects per paragraph cost milliseconds each.
+read straight from the XML: python-docx objects per paragraph cost milliseconds each; hidden
+text (`w:vanish`), which Word neither shows nor prints, is left out.
 """
 
 from __future__ import annotations
@@ -349,7 +350,8 @@ class _Body:
 
 
 def paragraph_text(paragraph: Any) -> str:
-    """The text of a `w:p` element as python-docx's `Paragraph.text` gives it."""
+    """The text of a `w:p` element as python-docx's `Paragraph.text` gives it, without hidden
+    runs (`_hidden`)."""
     parts: list[str] = []
     for child in paragraph:
         if child.tag == _R:
@@ -361,6 +363,8 @@ def paragraph_text(paragraph: Any) -> str:
 
 
 def _run_text(run: Any, parts: list[str]) -> None:
+    if _hidden(run):
+        return
     for item in run:
         tag = item.tag
         if tag == _T:
@@ -370,6 +374,15 @@ def _run_text(run: Any, parts: list[str]) -> None:
                 parts.append("\n")
         elif tag in _RUN_CHARS:
             parts.append(_RUN_CHARS[tag])
+
+
+def _hidden(run: Any) -> bool:
+    """Whether a run is hidden text (Word's 隐藏文字, `w:vanish`): not shown or printed, so it
+    is no part of what the document says. Taken as text, a file could put measures and figures
+    into the briefing that no reader of the file sees (as a web page's `hidden` elements, which
+    the HTML reader skips too). Only a run's own formatting is looked at, not its style's."""
+    node = _property(run, "rPr", "vanish")
+    return node is not None and node.get(_VAL, "true").lower() not in ("0", "false", "off")
 
 
 def _property(cell_or_row: Any, props: str, name: str) -> Any:
