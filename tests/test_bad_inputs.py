@@ -575,3 +575,17 @@ def test_hidden_text_in_a_docx_does_not_reach_the_briefing(tmp_path: Path) -> No
     (doc,) = read_file(path, "a.docx")
     assert "999亿元" not in doc.text
     assert doc.text == "公开的段落：加强基础研究。显示的文字。"
+
+
+@pytest.mark.parametrize("declared", ["utf-16", "UTF-32", "cp037"])
+def test_a_page_whose_meta_charset_contradicts_its_own_bytes_is_read_in_its_real_encoding(
+    tmp_path: Path, declared: str
+) -> None:
+    """Round 10: a GBK page declaring `<meta charset="utf-16">` (or UTF-32, EBCDIC) was decoded
+    as it declared, without a warning, into clean-looking CJK or Latin garbage. A declaration
+    read as ASCII cannot name an encoding in which ASCII is something else; browsers ignore it."""
+    text = "关于加强科技创新工作的通知，全市研发投入十二亿元。"
+    page = f'<html><head><meta charset="{declared}"></head><body><p>{text}</p></body></html>'
+    data = page.encode("gbk")
+    (doc,) = read_file(write(tmp_path, "a.html", data + b" " * (len(data) % 4)), "a.html")
+    assert doc.text == text

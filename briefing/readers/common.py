@@ -5,7 +5,7 @@ dropped with a warning; binary magic or NUL bytes (unless the bytes read as UTF-
 text in CJK, ASCII and their punctuation, of more than a few distinct characters) mean "not a
 text file"; valid UTF-8 takes the fast path (unless
 it is short GBK that happens to be valid UTF-8); an HTML meta charset is used when it decodes
-cleanly; then GB18030 when it decodes to common hanzi, tried before charset-normalizer because
+cleanly (and reads ASCII as ASCII: a meta UTF-16 contradicts the bytes it is written in); then GB18030 when it decodes to common hanzi, tried before charset-normalizer because
 short GBK texts are routinely mis-detected as Big5, CP949 or a Cyrillic code page. Bytes that are
 almost all valid UTF-8 (or GB18030) are decoded with U+FFFD replacement and a warning: a web dump
 with one damaged byte is still a usable document, and the warning lets `--strict` fail on it.
@@ -562,7 +562,7 @@ def _decode_text(data: bytes, declared: str | None) -> Decoded:
     else:
         return _gbk_lookalike(data, text) or Decoded(text, "utf-8")
     declared_codec = _normalize_codec(declared) if declared else None
-    if declared_codec and declared_codec != "utf-8":
+    if declared_codec and declared_codec != "utf-8" and _ascii_compatible(declared_codec):
         try:
             return Decoded(data.decode(declared_codec), declared_codec)
         except (UnicodeDecodeError, LookupError):
@@ -595,6 +595,18 @@ def _normalize_codec(name: str) -> str | None:
         return None
     # GB2312 and GBK pages routinely contain characters only their superset GB18030 has.
     return "gb18030" if codec in ("gb2312", "gbk", "euc_cn", "hz") else codec
+
+
+def _ascii_compatible(codec: str) -> bool:
+    """Whether `codec` reads ASCII as ASCII. A declaration found in the bytes as ASCII
+    (`<meta charset=…>`) that names another kind (UTF-16, UTF-32, EBCDIC) contradicts itself,
+    and browsers ignore it (WHATWG: a meta UTF-16 means UTF-8): trusted, it turned a GBK page
+    into clean-looking CJK garbage, without a warning."""
+    sample = b"<meta charset=> 0123456789 abcXYZ"
+    try:
+        return sample.decode(codec) == sample.decode("ascii")
+    except (UnicodeDecodeError, LookupError):
+        return False
 
 
 def _charset_normalizer_guess(data: bytes) -> Decoded | None:
