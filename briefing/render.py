@@ -62,6 +62,7 @@ from briefing.errors import TemplateError, os_reason
 from briefing.filters import AUTHOR_FILTERS, clip
 from briefing.inputs import open_regular_file
 from briefing.sandbox import (
+    OUTPUT,
     RENDER_MEMORY_MB,
     RENDER_SECONDS,
     BriefingEnvironment,
@@ -553,6 +554,24 @@ def _check_package(data: bytes, name: str) -> None:
         raise TemplateError(f"渲染结果无法作为 Word 文档打开（{name}）。") from exc
 
 
+def _too_much_output(
+    error: TemplateError, name: str, documents: int, limit: int, shipped: bool
+) -> TemplateError:
+    """The briefing's text added up past `MAX_TEXT` (`error` says so of the template). With
+    briefing's own templates that is the documents (50 000 short notices list 50 000 sources,
+    and the message blamed the template); with another it may be either, and the user is told
+    both, with the number of documents to judge by."""
+    fewer = "请缩短期间（-p），或用 --theme 按主题分别生成"
+    if shipped:
+        return TemplateError(
+            f"本期文件过多（{documents} 份），简报的文字超过 {limit // 10000} 万字的上限，"
+            f"未生成简报（{name}）。{fewer}。"
+        )
+    return TemplateError(
+        f"{error}本期有 {documents} 份文件：如果模板只是逐份列出文件和措施，是文件过多，{fewer}。"
+    )
+
+
 def _memory_error(name: str) -> TemplateError:
     return TemplateError(
         f"模板要求的内存过多（超过 {RENDER_MEMORY_MB} MB），已中止渲染（{name}）。"
@@ -566,11 +585,14 @@ def render_in_place(
     context: Mapping[str, Any],
     timestamp: datetime,
     render_seconds: int = RENDER_SECONDS,
+    *,
+    shipped: bool = False,
 ) -> bytes:
     """The render itself, in this process: the finished, checked DOCX bytes.
 
     `render_docx_bytes` runs this in the limited child; `briefing template check` calls it from
-    inside its own child.
+    inside its own child. `shipped`: the template is one of briefing's own, so output over the
+    text limit means too many documents, never a template building text.
     """
     tpl = open_template(data, name)
     env = make_environment()
@@ -583,6 +605,12 @@ def render_in_place(
         raise
     except MemoryError as exc:
         raise _memory_error(name) from exc
+    except TextTooLongError as exc:
+        if exc.what != OUTPUT:
+            raise _template_error(exc, env, name) from exc
+        documents = len(context.get("documents") or ())
+        error = _template_error(exc, env, name)
+        raise _too_much_output(error, name, documents, exc.limit, shipped) from exc
     except (
         jinja2.TemplateError,
         RecursionError,
@@ -676,7 +704,9 @@ def render_docx_bytes(
     """
     data = read_template(template)
     return in_sandbox(
-        lambda: render_in_place(data, template.name, context, timestamp, render_seconds),
+        lambda: render_in_place(
+            data, template.name, context, timestamp, render_seconds, shipped=is_shipped(template)
+        ),
         template.name,
         seconds=render_seconds,
         trusted=trusted or is_shipped(template),

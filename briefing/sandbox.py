@@ -88,12 +88,21 @@ class ResourceLimitError(SecurityError):
 
 
 class TextTooLongError(ResourceLimitError):
-    """A template built or printed text longer than `MAX_TEXT`."""
+    """A template built or printed text longer than `MAX_TEXT`; `what` says how (`模板输出`:
+    the output added up, which is also where many documents listed one by one end)."""
+
+    def __init__(self, message: str, what: str) -> None:
+        super().__init__(message)
+        self.what = what
+        self.limit = MAX_TEXT
+
+
+OUTPUT = "模板输出"
 
 
 def _check_text(size: int, what: str, unit: str = "文字", count: str = "字") -> None:
     if size > MAX_TEXT:
-        raise TextTooLongError(f"{what}得到的{unit}超过 {MAX_TEXT // 10000} 万{count}的上限")
+        raise TextTooLongError(f"{what}得到的{unit}超过 {MAX_TEXT // 10000} 万{count}的上限", what)
 
 
 _END = object()
@@ -504,7 +513,7 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
         size = 0
         for piece in parts:
             size += len(piece)
-            _check_text(size, "模板输出")
+            _check_text(size, OUTPUT)
             pieces.append(piece)
         return "".join(pieces)
 

@@ -387,3 +387,29 @@ def test_a_full_disk_while_writing_the_briefing_is_a_chinese_error_and_keeps_the
     assert "No space" not in again.output
     assert docx.read_bytes() == before
     assert not [p for p in out.rglob("*") if p.name.startswith(".") and p.suffix == ".tmp"]
+
+
+def test_a_briefing_too_long_for_its_many_documents_says_so_and_keeps_the_last_one(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 10: a month of 50 000 short notices filled the shipped template's list of sources
+    past the output limit, and the run failed with "模板构造的文字过长…请检查 join、replace…",
+    blaming a template the user never wrote. The message now names the documents; the
+    briefing made before is kept as it was."""
+    from briefing import sandbox
+
+    for seed in sorted(seeds_dir.glob("*.txt"))[:3]:
+        shutil.copy(seed, tmp_path / seed.name)
+    out = tmp_path / "out"
+    args = ["build", "-i", str(tmp_path), "-o", str(out), "-p", "all"]
+    assert runner.invoke(app, args).exit_code == 0
+    made = {p.name: p.read_bytes() for p in (out / "all").iterdir()}
+    monkeypatch.setattr(sandbox, "MAX_TEXT", 20_000)  # three documents' briefing is longer
+    result = runner.invoke(app, [*args, "--force"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("错误：本期文件过多（3 份），简报的文字超过 2 万字的上限，"), (
+        result.stderr
+    )
+    assert "请缩短期间（-p），或用 --theme 按主题分别生成" in result.stderr
+    assert "join" not in result.stderr
+    assert {p.name: p.read_bytes() for p in (out / "all").iterdir()} == made
