@@ -589,3 +589,25 @@ def test_a_page_whose_meta_charset_contradicts_its_own_bytes_is_read_in_its_real
     data = page.encode("gbk")
     (doc,) = read_file(write(tmp_path, "a.html", data + b" " * (len(data) % 4)), "a.html")
     assert doc.text == text
+
+
+def test_a_docx_with_two_parts_of_one_name_is_refused(tmp_path: Path) -> None:
+    """Round 10: of two `word/document.xml` entries the reader took the last (as zipfile does)
+    while another program may show the first: one file, two texts. Part names are unique."""
+    import warnings
+    import zipfile
+
+    path = make_docx(tmp_path / "a.docx", ["一、总体要求"])
+    with zipfile.ZipFile(path) as old:
+        parts = [(info, old.read(info.filename)) for info in old.infolist()]
+    with warnings.catch_warnings(), zipfile.ZipFile(path, "w") as new:
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name
+        for info, data in parts:
+            new.writestr(info, data)
+            if info.filename == "word/document.xml":
+                new.writestr(
+                    "word/document.xml",
+                    data.replace("总体要求".encode(), "研发投入999亿元".encode()),
+                )
+    with pytest.raises(ReadError, match="压缩包中有重名的部分"):
+        read_file(path, "a.docx")

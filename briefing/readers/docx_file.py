@@ -130,6 +130,11 @@ class _Package:
             )
         self.archive = archive
         self.names = {info.filename for info in entries}
+        # Part names are unique, ignoring case (OPC). Of two entries of one name zipfile (and
+        # LibreOffice) takes the last and another reader may take the first: a file could show
+        # one text to its reader and give another to the briefing.
+        if len({name.casefold() for name in self.names}) != len(entries):
+            raise ReadError(f"{CORRUPT}（压缩包中有重名的部分）")
         self.budget = limits.MAX_ZIP_INFLATED_BYTES
         self.rels: dict[str, list[tuple[str, str]]] = {}
         self.parser = etree.XMLParser(
