@@ -611,3 +611,20 @@ def test_a_docx_with_two_parts_of_one_name_is_refused(tmp_path: Path) -> None:
                 )
     with pytest.raises(ReadError, match="压缩包中有重名的部分"):
         read_file(path, "a.docx")
+
+
+@pytest.mark.parametrize(
+    "style", ["DISPLAY:NONE", "display:\tnone", "visibility: hidden", "color:red; display : none"]
+)
+def test_text_a_page_hides_by_any_spelling_of_its_style_is_not_read(
+    tmp_path: Path, style: str
+) -> None:
+    """Round 10: only `display:none` in lower case with spaces was taken as hidden; the same
+    rule in capitals, with a tab, or `visibility: hidden` (all hidden by a browser) gave text
+    no reader of the page sees to the briefing."""
+    page = (
+        "<html><body><p>公开的段落：加强基础研究。</p>"
+        f'<p style="{style}">隐藏：全市研发投入达到999亿元。</p></body></html>'
+    )
+    (doc,) = read_file(write(tmp_path, "a.html", page.encode()), "a.html")
+    assert doc.text == "公开的段落：加强基础研究。"

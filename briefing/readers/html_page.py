@@ -222,6 +222,20 @@ class _Lines:
             self.done.append(line)
 
 
+def _hidden_style(style: str | None) -> bool:
+    """Whether an inline style hides the element (`display: none`, `visibility: hidden`), as a
+    browser reads it: property names and keywords in any case, any white space around them
+    (`DISPLAY:NONE` and `display:\tnone` hid the text from readers and gave it to the briefing)."""
+    if not style:
+        return False
+    squeezed = _STYLE_SPACE.sub("", style).lower()
+    return any(rule in squeezed for rule in _HIDING_RULES)
+
+
+_STYLE_SPACE = re.compile(r"\s+")
+_HIDING_RULES = ("display:none", "visibility:hidden", "visibility:collapse")
+
+
 def _is_chrome(attrs: dict[str, str | None]) -> bool:
     """Site footer, share bar, sidebar or QR code, by class or id (`<div class="footer">`)."""
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
@@ -278,7 +292,7 @@ def _lines(root: LexborNode, fields: dict[str, str]) -> Iterator[str]:
             out.end_line()
             continue
         attrs = node.attributes
-        if "hidden" in attrs or "display:none" in (attrs.get("style") or "").replace(" ", ""):
+        if "hidden" in attrs or _hidden_style(attrs.get("style")):
             continue
         if _is_chrome(attrs):
             continue
