@@ -276,6 +276,9 @@ class _Walk:
             return  # require_inputs reported it
         root_source = name_text(self.root.as_posix())
         self.seen_dirs[(st.st_dev, st.st_ino)] = root_source
+        # a period folder of an output folder given as the input itself (`-i 文件/2024 -o 文件`)
+        if PERIOD_FOLDER.fullmatch(self.root.name) and (self.root.parent / STATE_DIR).is_dir():
+            self.period_folders.add(str(self.root))
         # Depth first, each folder's entries in name order: the order of the sorted paths. An
         # explicit stack, so a folder nested thousands deep cannot exhaust Python's recursion.
         stack = [iter(self._list(str(self.root), root_source))]

@@ -265,6 +265,11 @@ def test_an_output_folder_given_as_the_input_folder_reads_the_users_own_year_fol
     again = runner.invoke(app, [*args, "--force"])
     assert again.exit_code == 0, again.output
     assert "读取文件 3 份，纳入本期 3 份，未能读取 0 份，警告 0 条" in again.stderr
+    # nor when the period folder itself is given as the input
+    alone = runner.invoke(app, ["extract", str(folder / "all")])
+    assert [json.loads(r)["source"] for r in alone.stdout.splitlines()] == [
+        (folder / "all" / "a.txt").as_posix()
+    ]
 
 
 def test_a_non_utf8_folder_above_the_given_path_is_named_once(
