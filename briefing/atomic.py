@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -117,6 +118,21 @@ def write_text_atomic(path: Path, text: str, *, refuse_linked_folder: bool = Fal
 
 @contextmanager
 def atomic_text_writer(path: Path) -> Iterator[IO[str]]:
-    """Stream text into a temporary file beside `path`; rename it into place only on success."""
+    """Stream text into a temporary file beside `path`; rename it into place only on success.
+
+    A path that is, or leads through a link to, a device, a FIFO or a socket (`-o /dev/null`,
+    `-o /dev/stdout`, a pipe) is written into as a stream, as a shell redirection does: a rename
+    would replace the node itself, and run as root, `briefing extract -o /dev/null` made
+    /dev/null a regular file for the whole system. A folder is refused by its own name."""
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except (OSError, ValueError):
+        mode = None  # not there yet (or a dangling link): made below
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+        return
     with _atomic_file(path, "w", encoding="utf-8", newline="\n") as handle:
         yield handle

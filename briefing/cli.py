@@ -198,10 +198,11 @@ def extract_cmd(
 
     with _user_errors():
         settings = _settings_from_cli(config, {})
+        follow = follow_links or settings.follow_links
+        if output is not None:
+            _refuse_an_input_as_output(paths, output, follow)
         classifier = Classifier(load_lexicon(lexicon or settings.lexicon))
-        documents = iter_documents(
-            paths, classifier, workers=jobs, follow_links=follow_links or settings.follow_links
-        )
+        documents = iter_documents(paths, classifier, workers=jobs, follow_links=follow)
         if output is None:
             counts = _write_records(sys.stdout, documents, fmt)
         else:
@@ -218,6 +219,25 @@ def extract_cmd(
     if strict and warnings:
         _err("因 --strict 且存在警告，以失败结束。")
         raise typer.Exit(EXIT_FAILED)
+
+
+def _refuse_an_input_as_output(paths: list[Path], output: Path, follow_links: bool) -> None:
+    """A usage error when `output` is one of the files `paths` read: it would be replaced by
+    the records (`extract 文件 -o 文件/a.docx`), or a JSONL written into an input folder would
+    be read back as documents by the next run and then overwritten."""
+    try:
+        st = os.stat(output)
+    except (OSError, ValueError):
+        return
+    from briefing.inputs import iter_input_files
+
+    identity = (st.st_dev, st.st_ino)
+    for item in iter_input_files(paths, follow_links):
+        if item.identity == identity:
+            raise ConfigError(
+                f"输出文件 {output} 也是要读取的输入文件（{item.source}），为免覆盖，未做任何改动；"
+                "请换一个输出文件名，或写到输入文件夹之外"
+            )
 
 
 def _write_records(

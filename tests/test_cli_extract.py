@@ -164,3 +164,57 @@ def test_every_command_has_chinese_help(command: list[str]) -> None:
     assert LIBRARY_WORDS.findall(result.stdout) == []
     # a help line fits an 80-column terminal, CJK characters counted two columns wide
     assert max(display_width(line) for line in result.stdout.splitlines()) <= 80
+
+
+def _read_into(path: Path, out: list[bytes]) -> None:
+    out.append(path.read_bytes())
+
+
+def test_output_into_a_pipe_or_a_link_to_one_is_written_into_not_replaced(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """Round 10: `-o` was written to a temporary file renamed over the path, whatever it was: run
+    as root, `briefing extract -o /dev/null` replaced /dev/null with a regular file for the whole
+    system (and `-o /dev/stdout` would replace that link). A FIFO stands in for both here."""
+    import os
+    import shutil
+    import threading
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(sorted(seeds_dir.glob("*.txt"))[0], folder / "a.txt")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "stdout"
+    link.symlink_to(fifo)
+    for given in (fifo, link):
+        received: list[bytes] = []
+        reader = threading.Thread(target=_read_into, args=(fifo, received), daemon=True)
+        reader.start()
+        result = runner.invoke(app, ["extract", str(folder), "-o", str(given)])
+        reader.join(30)
+        assert result.exit_code == 0, result.output
+        assert fifo.is_fifo() and link.is_symlink()
+        assert received and json.loads(received[0].splitlines()[0])["source"].endswith("a.txt")
+
+
+def test_an_output_file_that_is_one_of_the_inputs_is_refused(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """Round 10: `extract 文件 -o 文件/a.txt` replaced an input document with the records; a
+    JSONL written into the input folder was read back as documents by the next run."""
+    import shutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(sorted(seeds_dir.glob("*.txt"))[0], folder / "a.txt")
+    before = (folder / "a.txt").read_bytes()
+    result = runner.invoke(app, ["extract", str(folder), "-o", str(folder / "a.txt")])
+    assert result.exit_code == 2
+    assert "也是要读取的输入文件" in result.stderr
+    assert (folder / "a.txt").read_bytes() == before
+    first = runner.invoke(app, ["extract", str(folder), "-o", str(folder / "out.jsonl")])
+    assert first.exit_code == 0
+    again = runner.invoke(app, ["extract", str(folder), "-o", str(folder / "out.jsonl")])
+    assert again.exit_code == 2
+    assert "out.jsonl 也是要读取的输入文件" in again.stderr
