@@ -679,10 +679,14 @@ def test_a_header_field_of_millions_of_characters_is_not_taken_as_the_title(
     assert doc.fields["published_date"] == "2024-03-05"
     assert doc.warnings == ["a.html: 标题字段有 220000 字，超过 1000 字上限，未采用"]
     jsonl = tmp_path / "b.jsonl"
-    jsonl.write_bytes(jsonl_line(title * 20000, "加大研发投入。") + jsonl_line(title, "加大投入。"))
+    long_url = json.dumps(
+        {"title": title, "text": "加大投入。", "url": "https://a.cn/?q=" + "x" * 2000}
+    )
+    jsonl.write_bytes(jsonl_line(title * 20000, "加大研发投入。") + long_url.encode() + b"\n")
     first, second = read_file(jsonl, "b.jsonl")
     assert "title" not in first.fields
     assert second.fields["title"] == title
+    assert len(second.fields["url"]) > 2000 and not second.warnings  # only recorded, never shown
 
 
 def test_a_paragraph_of_millions_of_empty_elements_is_cut_at_the_block_limit(

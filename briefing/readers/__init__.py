@@ -109,11 +109,12 @@ FIELD_NAMES = {
 
 def _bounded_fields(doc: RawDocument) -> RawDocument:
     """`doc` without the header fields longer than `limits.MAX_FIELD_CHARS`, each dropped with
-    a warning naming the file (see the limit for why)."""
+    a warning naming the file (see the limit for why). A URL is kept: a long query string is
+    common, and it is only recorded in `extract`'s output, never printed in the briefing."""
     from briefing.readers import limits
 
     limit = limits.MAX_FIELD_CHARS
-    long = [name for name, value in doc.fields.items() if len(value) > limit]
+    long = [name for name, value in doc.fields.items() if len(value) > limit and name != "url"]
     if not long:
         return doc
     warnings = [

@@ -36,7 +36,8 @@ MAX_PARAGRAPHS = 100_000
 # as the document's title or number as it stands, unlike text, which is cut into sentences; a
 # 6 MB <meta name="ArticleTitle"> became a 2.2-million-character "title" printed in the briefing
 # as one paragraph of hundreds of pages and copied into the manifest. A longer field is dropped
-# (the text parser then reads the title from the text) with a warning.
+# (the text parser then reads the title from the text) with a warning; a URL, which the briefing
+# never prints, is kept whatever its length.
 MAX_FIELD_CHARS = 1000
 
 # --- extraction (the text read) ---------------------------------------------------------------
