@@ -17,9 +17,12 @@ from tests.test_measures import load_accuracy
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# R&D spending is 基础研究 by the corpus' labelling rules; the rules' lexicon files the sentence
-# under 科技金融 alone (研发费用加计扣除 swallows 研发费用), the model adds 基础研究
+# R&D spending (研发投入) is 基础研究, the tax deduction 科技金融: a measure of two themes
 _RD_SENTENCE = "今年我区将鼓励企业加大研发投入，全面落实研发费用加计扣除政策。"
+# a provision that names no talent word with a science anchor: the rules file it under no theme,
+# the model reads its heading and adds 人才
+_TALENT_SENTENCE = "对新引进的团队，给予最高50万元支持。"
+_TALENT_HEADING = "（二）人才引进支持"
 _DOC = f"一、主要任务\n{_RD_SENTENCE}\n"
 
 
@@ -30,14 +33,16 @@ def _themes(classifier: Classifier) -> list[list[str]]:
 
 def test_the_model_adds_a_theme_the_rules_miss_with_evidence_from_the_sentence() -> None:
     lexicon = load_lexicon()
-    assert _themes(Classifier(lexicon, learned=False)) == [["科技金融"]]
+    doc = parse_structure(f"二、支持措施\n{_TALENT_HEADING}\n{_TALENT_SENTENCE}\n")
+    rules = extract_measures("ef" * 32, doc, Classifier(lexicon, learned=False))
+    assert [m.themes for m in rules] == [[]]
     classifier = Classifier(lexicon)
     assert classifier.model_themes == DEFAULT_THEMES
-    measures = extract_measures("ef" * 32, parse_structure(_DOC), classifier)
-    assert [m.themes for m in measures] == [["基础研究", "科技金融"]]
+    measures = extract_measures("ef" * 32, doc, classifier)
+    assert [m.themes for m in measures] == [["人才"]]
     # the added theme's evidence is words of the sentence (highlights quote only those)
-    evidence = measures[0].evidence["基础研究"]
-    assert evidence and all(term in _RD_SENTENCE for term in evidence)
+    evidence = measures[0].evidence["人才"]
+    assert evidence and all(term in _TALENT_SENTENCE for term in evidence)
 
 
 def test_a_user_table_replacing_a_default_theme_switches_the_model_off_for_it(
@@ -57,7 +62,7 @@ def test_a_user_table_replacing_a_default_theme_switches_the_model_off_for_it(
 def test_a_provision_under_a_talent_heading_is_talent_though_it_names_no_talent() -> None:
     # the heading's generic 人才 needs no science anchor to say what its section is about
     classifier = Classifier(load_lexicon())
-    doc = "二、支持措施\n（二）{}支持\n对新引进的团队，给予最高50万元支持。\n"
+    doc = "二、支持措施\n（二）{}支持\n" + _TALENT_SENTENCE + "\n"
     under = extract_measures("ef" * 32, parse_structure(doc.format("人才引进")), classifier)
     assert [m.themes for m in under] == [["人才"]]
     # the same provision under a heading that names no theme stays 其他
@@ -77,13 +82,14 @@ def test_a_theme_the_user_adds_is_decided_by_the_rules(tmp_path: Path) -> None:
 
 
 def test_explain_shows_the_models_reasons_and_who_decided() -> None:
-    result = CliRunner().invoke(app, ["explain", _RD_SENTENCE])
+    result = CliRunner().invoke(app, ["explain", _TALENT_SENTENCE, "--section", _TALENT_HEADING])
     assert result.exit_code == 0
     out = result.output
-    assert "规则判定：科技金融（依据：加计扣除）" in out
+    assert "规则判定：其他（未归入任何主题）" in out
     assert "学习模型" in out and "模型依据：" in out
-    assert "规则判定（科技金融）" in out  # the rules' verdict is one of the model's reasons
-    assert "最终主题：基础研究" in out and "学习模型改判规则的结论（加入基础研究）" in out
+    # the rules' verdict and the heading are among the model's reasons
+    assert "规则判定无主题" in out and "所在章节标题（人才）" in out
+    assert "最终主题：人才" in out and "学习模型改判规则的结论（加入人才）" in out
     agreed = CliRunner().invoke(app, ["explain", "新招收博士后研究人员32名。"])
     assert "最终主题：人才（依据：博士后）——学习模型与规则一致" in agreed.output
 

@@ -427,6 +427,30 @@ def test_sme_cultivation_is_transfer(classifier: Classifier) -> None:
     assert themes_of(classifier, "全年评价入库科技型中小企业120家") == ["成果转化"]
 
 
+def test_rd_spending_and_its_intensity_are_basic_research(classifier: Classifier) -> None:
+    # the words national and provincial documents measure R&D by (issue 13 quotes the first)
+    assert themes_of(classifier, "全社会研发经费投入强度从2.1%提高到2.5%以上") == ["基础研究"]
+    assert themes_of(classifier, "全社会研发投入增长12%") == ["基础研究"]
+    assert themes_of(classifier, "地方财政科技支出占一般公共预算支出的3.1%") == ["基础研究"]
+    assert themes_of(classifier, "有研发活动的规上工业企业占比达到40%") == ["基础研究"]
+
+
+def test_a_work_reports_rd_figures_are_not_lost_among_its_others() -> None:
+    # a work report's review lists them beside GDP and the digital economy; they fell into 其他
+    # there
+    from briefing.extract.measures import extract_measures
+    from briefing.extract.structure import parse_structure
+
+    body = (
+        "一、过去一年工作回顾\n"
+        "全省地区生产总值增长5.2%，研发经费支出突破2000亿元，居全国第6位，"
+        "数字经济核心产业增加值占比达到11%。"
+        "全州财政科技支出从2013年的1.03亿元提高到2016年的1.14亿元，年均增长3.4%。\n"
+    )
+    measures = extract_measures("ab" * 32, parse_structure(body), Classifier(load_lexicon()))
+    assert [m.themes for m in measures] == [["基础研究"], ["基础研究"]]
+
+
 @pytest.mark.parametrize(
     ("text", "theme"),
     [
