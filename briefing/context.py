@@ -690,10 +690,16 @@ def _cited_facts(
     ]
 
 
-def _result_years(aggregates: Aggregates) -> dict[str, set[int]]:
-    """The years of each measure's results (actual figures, growth, change), by measure id."""
+RESULT_KINDS = ("actual", "growth", "change")
+
+
+def _figure_years(
+    aggregates: Aggregates, kinds: Sequence[str] = RESULT_KINDS
+) -> dict[str, set[int]]:
+    """The years of each measure's figures of `kinds` (by default its results: actual figures,
+    growth, change), by measure id."""
     ind = aggregates.indicators
-    ind = ind.loc[ind["kind"].isin(["actual", "growth", "change"]) & ind["year"].notna()]
+    ind = ind.loc[ind["kind"].isin(list(kinds)) & ind["year"].notna()]
     years: dict[str, set[int]] = {}
     for mid, year in ind[["measure_id", "year"]].itertuples(index=False, name=None):
         years.setdefault(str(mid), set()).add(int(year))
@@ -709,7 +715,9 @@ def _stale(
     documents: Sequence[ExtractedDocument], aggregates: Aggregates, issue_year: int | None
 ) -> set[str]:
     """The measures (by text) whose facts are `STALE_YEARS` or more older than the issue: their
-    figures' latest year, else their document's date. The 本期要点 quotes them after newer ones."""
+    results' latest year, else their document's date; and the plans whose targets' deadline
+    came before the issue's year. The 本期要点 quotes them after newer ones, and no
+    stale plan as 下一步 beside current items."""
     if issue_year is None:
         return set()
     doc_years = {
@@ -717,13 +725,20 @@ def _stale(
         for no, doc in enumerate(documents, start=1)
         if (date := shown_date(doc) or doc.date)
     }
-    years = _result_years(aggregates)
+    years = _figure_years(aggregates)
+    deadlines = _figure_years(aggregates, ("target",))
     stale: set[str] = set()
     frame = aggregates.measures.drop_duplicates("measure_id")
     for no, mid, text in frame[["source_no", "measure_id", "text"]].itertuples(
         index=False, name=None
     ):
         found = years.get(str(mid))
+        targets = deadlines.get(str(mid))
+        if not found and targets and max(targets) < issue_year:
+            # a target whose year has passed (a 十三五 plan's 到2020年 in a 2025 issue) is no next
+            # step: its outcome is known, and an undated plan would otherwise read as current
+            stale.add(str(text))
+            continue
         year = max(found) if found else doc_years.get(int(no))
         if year is not None and year <= issue_year - STALE_YEARS:
             stale.add(str(text))
@@ -745,7 +760,7 @@ def _wheres(
     places = {no: document_place(doc) for no, doc in enumerate(documents, start=1)}
     if len({p for p in places.values() if p}) < 2:
         places = {}
-    years = _result_years(aggregates)
+    years = _figure_years(aggregates)
     wheres: dict[str, str] = {}
     frame = aggregates.measures.drop_duplicates("measure_id")
     for no, mid, text, status, section in frame[

@@ -413,3 +413,30 @@ def test_a_briefing_too_long_for_its_many_documents_says_so_and_keeps_the_last_o
     assert "请缩短期间（-p），或用 --theme 按主题分别生成" in result.stderr
     assert "join" not in result.stderr
     assert {p.name: p.read_bytes() for p in (out / "all").iterdir()} == made
+
+
+def test_a_plan_whose_deadline_has_passed_is_no_next_step(tmp_path: Path) -> None:
+    """A 2025 issue read '下一步，池州市高新技术企业达到100家' from a 十三五 plan (targets to 2020, no
+    date of its own): a plan whose targets' year is before the issue's is no next step when the
+    issue has current items; a plan still ahead is."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "summary.txt").write_text(
+        "某某市科学技术局2024年工作总结\n"
+        "2024年，全市新认定高新技术企业156家，技术合同成交额48亿元，增长12%。\n"
+        "新建省级重点实验室5家，引进高层次人才团队12个。\n"
+        "2025年，力争全市技术合同成交额达到55亿元。\n"
+        "某某市科学技术局\n2025年1月10日\n",
+        encoding="utf-8",
+    )
+    (folder / "plan.txt").write_text(
+        "某某市“十三五”科技创新目标\n"
+        "到2020年，全市高新技术企业达到100家，科技服务业产业规模达到20亿元。\n",
+        encoding="utf-8",
+    )
+    result = build(Settings(inputs=(folder,), output=tmp_path / "out"))
+    digest = result.context["summary"]["digest"]
+    plans = [line for line in digest if line.startswith("下一步，")]
+    assert plans, digest
+    assert not any("100家" in line for line in plans), digest
+    assert any("55亿元" in line for line in plans), digest
