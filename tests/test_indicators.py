@@ -2776,9 +2776,10 @@ def test_a_rise_on_the_year_before_is_not_labelled_with_a_period_named_earlier()
 @pytest.mark.parametrize(
     ("text", "metric"),
     [
-        # a word holding 在 (潜在) is no stop inside what is counted; 荣获 is one verb
+        # a word holding 在 (潜在) is no stop inside what is counted; 荣获 is one verb, and the
+        # firms counted are those that won (a bare 企业 says nothing)
         ("认定12家省潜在独角兽企业。", "省潜在独角兽企业"),
-        ("全年3家企业荣获省科学技术奖一等奖。", "企业"),
+        ("全年3家企业荣获省科学技术奖一等奖。", "荣获省科学技术奖一等奖的企业"),
         # "认定…N家企业为X": X is what is counted
         ("认定晨光材料、远航精密5家企业为省瞪羚企业。", "省瞪羚企业"),
     ],
@@ -3332,3 +3333,16 @@ def test_a_news_items_undated_figures_are_of_the_year_it_was_published() -> None
 
 def test_how_a_figure_became_known_is_no_part_of_its_name() -> None:
     assert one("2020年全社会R&D投入共统计上报16.15亿元。", place="某市").metric == "全社会R&D投入"
+
+
+def test_a_count_of_firms_is_named_by_what_they_did() -> None:
+    # "22家企业入库": the count is of the firms that entered the pool; a bare 企业 says nothing
+    assert one("晋城市22家企业入库。").metric == "入库的企业"
+    found = figures("新申报高新技术企业89家，共70家企业通过评审，组织130家企业申报高新技术企业。")
+    assert [(f.value, f.metric) for f in found] == [
+        (89, "新申报高新技术企业"),
+        (70, "通过评审的企业"),
+        (130, "申报高新技术企业的企业"),
+    ]
+    # a noun that names the count well keeps it; people keep their own name
+    assert one("3个市级科技创新基础设施获批建设。").metric == "市级科技创新基础设施"

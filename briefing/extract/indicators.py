@@ -1695,6 +1695,10 @@ def _sentence_figures(
             # ("超过1%的行业大类": with 的 it may be a bar the things pass, not their share)
             share = q.unit == "%" and end - len(suffix) == q.end
             metric = suffix + "占比" if share else suffix
+            if not share and not q.unit.endswith(_PEOPLE_UNITS):
+                done_by = _done_by_counted(text, end - len(suffix), c_end, suffix)
+                if done_by is not None:
+                    metric, end = done_by
         if q.unit.endswith(_PEOPLE_UNITS):
             if metric is not None and (person := _PERSON_HEAD.match(metric)) is not None:
                 if _PARTICIPATING.fullmatch(metric, person.end()) is not None:
@@ -3202,6 +3206,42 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
         # "23家规上企业R&D投入3.27亿元": R&D is the 投入's, not the 企业's
         noun = _TRAILING_LATIN.sub("", noun)
     return noun if len(noun) >= 2 else None
+
+
+# what a counted kind of firm, body or project did, opening the predicate after its noun
+# ("22家企业入库", "70家企业通过评审", "16家院所对接", "130家企业申报高新技术企业"): the count
+# is of those that did it, so the name says so ("入库的企业"); a bare 企业 says nothing
+_COUNTED_DID = re.compile(
+    r"入库|入驻|入选|入围|获批|荣获|获得|获|通过|对接|申报|参加|参与|签订|签约|制定|落户|挂职|赴任"
+)
+_GENERIC_COUNTED = re.compile(r"(?:企业|单位|院所|高校|机构|团队|项目|主体)$")
+_PREDICATE_SPAN = 16  # characters of what they did that a name may hold; longer, the noun alone
+
+
+def _done_by_counted(text: str, start: int, c_end: int, noun: str) -> tuple[str, int] | None:
+    """The name of a count of firms, bodies or projects by what they did, and where it ends:
+    "晋城市22家企业入库。" -> ("入库的企业", end of 入库). The predicate runs to the end of the
+    clause (a list's 、 ends it too) and is short; else None (the noun alone names the count)."""
+    at = 2
+    while at <= len(noun) - 2:
+        verb = _COUNTED_DID.match(noun, at)
+        if verb is not None:
+            break
+        at += 1
+    else:
+        verb = None
+    head = noun[:at] if verb is not None else noun
+    pred_start = start + len(head)
+    if verb is None and _COUNTED_DID.match(text, pred_start, c_end) is None:
+        return None
+    if not _GENERIC_COUNTED.search(head):
+        return None  # "3个市级科技创新基础设施获批建设": the noun names the count well
+    stop = text.find("、", pred_start, c_end)
+    pred_end = stop if stop >= 0 else c_end
+    predicate = text[pred_start:pred_end]
+    if not 2 <= len(predicate) <= _PREDICATE_SPAN or re.search(r"[0-9]", predicate):
+        return None  # a long or counting predicate ("…与16家院所对接") is no name
+    return f"{predicate}的{head}", pred_end
 
 
 _TRAILING_LATIN = re.compile(r"[A-Za-z&]+$")
