@@ -3346,3 +3346,17 @@ def test_a_count_of_firms_is_named_by_what_they_did() -> None:
     ]
     # a noun that names the count well keeps it; people keep their own name
     assert one("3个市级科技创新基础设施获批建设。").metric == "市级科技创新基础设施"
+
+
+def test_a_count_of_a_thing_done_keeps_what_it_was_done_to() -> None:
+    # only the verb would be left after the last verb: the whole deed names the count
+    assert one("全年科技型中小企业入库认定86家。").metric == "科技型中小企业入库认定"
+    # a task beaten is no deed of its own
+    assert one("已超额完成全年新认定20家的目标。").metric != "超额完成全年新认定"
+
+
+def test_the_noun_of_a_count_ends_where_its_predicate_begins() -> None:
+    # what the 33 firms did holds another figure: their noun ends before it, and the 41 projects
+    # keep their own name
+    found = figures("共有33家企业争取省“科技贷”项目41项，支持贷款额度1.78亿元。")
+    assert [(f.value, f.metric) for f in found][:2] == [(33, "企业"), (41, "省“科技贷”项目")]

@@ -2933,6 +2933,9 @@ def _clean_metric(
     elif (has := _SUBJECT_HAS.match(s)) is not None:
         # "高等院校有R&D人员": the subject's R&D人员, not a verb left in the name
         s = has.group(1) + s[has.end() :]
+    # what the words name before a verb is cut off: a count of events keeps it whole when only a
+    # verb would be left ("全年科技型中小企业入库认定86家", "开展培训62次")
+    whole = s
     # the metric is what follows the last verb, when something readable follows it; not a verb
     # right after a list joint ("科技领军及入库企业": 入库 qualifies the second item)
     last = None
@@ -2985,6 +2988,14 @@ def _clean_metric(
         s = _EXAMPLES.sub("", s)
     while (lead := _LEAD_VERB_RE.match(s)) is not None:
         if lead.end() == len(s):
+            if (
+                not amount
+                and len(whole) >= 4
+                and whole.endswith(s)
+                and _VERB_RE.match(whole) is None
+                and _NOT_A_DEED.search(whole) is None
+            ):
+                return whole  # what was done, to what: "科技型中小企业入库认定"
             return None  # a verb alone ("获批") names nothing
         if len(s) - lead.end() < 2 or _BARE_MEASURE.fullmatch(s, lead.end()):
             break  # "集聚区", "资助经费": the verb is part of the noun
@@ -3021,6 +3032,8 @@ def _clean_metric(
     return s
 
 
+# not one thing done to one kind of thing: a list, a stray number, a task beaten ("超额完成全年新认定")
+_NOT_A_DEED = re.compile(r"[0-9、,，]|完成|实现|达成|取得|超额|目标|任务")
 # verbs that say only that a figure was reached, not what kind of amount it is (unlike 资助经费)
 _EMPTY_VERBS = frozenset({"实现", "完成", "完成了", "累计", "达成", "取得"})
 _BEFORE_NEW = ("年均", "每年", "累计", "当年", "同比", "全年", "共", "均", "再", "又", "还")
@@ -3212,7 +3225,8 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
 # ("22家企业入库", "70家企业通过评审", "16家院所对接", "130家企业申报高新技术企业"): the count
 # is of those that did it, so the name says so ("入库的企业"); a bare 企业 says nothing
 _COUNTED_DID = re.compile(
-    r"入库|入驻|入选|入围|获批|荣获|获得|获|通过|对接|申报|参加|参与|签订|签约|制定|落户|挂职|赴任"
+    r"入库|入驻|入选|入围|获批|荣获|获得|获|通过|对接|申报|参加|参与|签订|签约|制定|落户|挂职|赴任|"
+    r"争取|承担|完成|实现"
 )
 _GENERIC_COUNTED = re.compile(r"(?:企业|单位|院所|高校|机构|团队|项目|主体)$")
 _PREDICATE_SPAN = 16  # characters of what they did that a name may hold; longer, the noun alone
@@ -3240,7 +3254,9 @@ def _done_by_counted(text: str, start: int, c_end: int, noun: str) -> tuple[str,
     pred_end = stop if stop >= 0 else c_end
     predicate = text[pred_start:pred_end]
     if not 2 <= len(predicate) <= _PREDICATE_SPAN or re.search(r"[0-9]", predicate):
-        return None  # a long or counting predicate ("…与16家院所对接") is no name
+        # a long or counting predicate ("33家企业争取省“科技贷”项目41项") is no name; the noun
+        # still ends where it begins, so the next figure keeps its own name (省“科技贷”项目)
+        return (head, pred_start) if verb is not None else None
     return f"{predicate}的{head}", pred_end
 
 
