@@ -273,3 +273,15 @@ def test_a_citys_page_titled_after_one_of_its_zones_is_the_zones() -> None:
     assert place == "苏州工业园区"
     # a title naming the city's kind of firm is no zone: 高新技术企业 stays the city's
     assert document_place("大连市科学技术局", "大连市高新技术企业认定办法", "")[0] == "大连市"
+
+
+def test_a_zone_heading_a_sentence_after_its_time_or_own_place_is_its_subject() -> None:
+    # "今年以来," and "上半年," only date the sentence: the zone after them is its subject, and
+    # the figures of its later clauses are the zone's, not the city's around it
+    found = scopes("今年以来，长沙高新区新增高新技术企业120家，技术合同成交额50亿元。", "长沙市")
+    assert found["120家"] == found["50亿元"] == "长沙高新区"
+    found = scopes("上半年，经开区规上工业产值增长12%，新增科技型企业40家。", "芜湖市")
+    assert found["12%"] == found["40家"] == "经开区"
+    # "我区" before the park is the district speaking, not part of the park's name
+    found = scopes("我区光谷科技园入驻企业达到320家，年产值80亿元。", "洪山区")
+    assert found["320家"] == found["80亿元"] == "光谷科技园"
