@@ -3272,19 +3272,6 @@ def test_a_share_of_a_place_names_the_part_before_it() -> None:
     assert found[-1].metric == "高新技术企业总数占全省比重"
 
 
-def test_a_yearbook_entry_opening_on_its_year_after_a_run_in_title_dates_its_figures() -> None:
-    """A city yearbook's entry, undated, untitled: "【概况】2007年,全市科技系统…" opens it and
-    "【高新技术产业】全年…" paragraphs follow. The run-in title is no part of the date: the year
-    dates every figure (an unseen yearbook had 24 figures without a year)."""
-    text = (
-        "【概况】2007年,全市科技系统认真贯彻科技大会精神,取得了突出成绩。\n"
-        "【高新技术产业】全年高新技术产业实现产值304.97亿元,同比增长46.04%。\n"
-        "全年认定省级以上高新技术企业10家。\n"
-    )
-    found = extract_indicators(SHA, parse_structure(text), None)
-    assert {(f.value, f.year) for f in found} == {(304.97, 2007), (46.04, 2007), (10, 2007)}
-
-
 def test_a_headings_year_rules_over_a_year_an_earlier_sentence_printed_in_passing() -> None:
     """ "一、2024年主要工作情况": a paragraph whose middle sentence gives last year's R&D data
     ("…,2023年全社会R&D投入239.06亿元") goes on with the part's own year: the teams brought in

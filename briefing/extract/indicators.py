@@ -229,10 +229,8 @@ _CN_MONTHS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} |
 _PERIOD_MONTHS = {"上半年": 6, "前三季度": 9, "第一季度": 3, "一季度": 3, "前两季度": 6}
 # "是2024年末的1.9倍": the year a figure is compared with dates nothing
 _RATIO_BASE = re.compile(r"年(?:末|底|同期|全年)?的?[^,，;；。]{0,10}?倍|年(?:末|底|同期)?的?水平")
-# a yearbook's run-in title before its paragraph: "【概况】2007年,全市科技系统…"
-_RUN_IN_TITLE = r"(?:【[^【】\n]{1,30}】\s*)?"
 _LEADING_YEAR = re.compile(
-    rf"^{_RUN_IN_TITLE}(?:截至到?|截止到?)?((?:19|20)[0-9]{{2}})年"
+    r"^(?:截至到?|截止到?)?((?:19|20)[0-9]{2})年"
     r"(?:上半年|下半年|前三季度|[一二三四]季度|底|末|初|[0-9]{1,2}月(?:份|末|底)?|1-[0-9]{1,2}月)?"
     r"(?:[,，]|全年|度)"
 )
@@ -1183,7 +1181,7 @@ _REVIEWED_YEAR = re.compile(
 )
 _HEADLINE = re.compile(r"^(?:19|20)[0-9]{2}年[^,，;；。:：!！?？0-9]{6,36}$")
 # "2009年全省开展第二次R&D资源清查": a summary opening with its year and its own place as subject
-_OPENING_YEAR = re.compile(rf"^{_RUN_IN_TITLE}((?:19|20)[0-9]{{2}})年(?=[全我本][省市区县州国])")
+_OPENING_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?=[全我本][省市区县州国])")
 
 
 def _is_headline(line: str) -> bool:
@@ -1293,9 +1291,7 @@ _LOOKING_BACK = re.compile(
 EARLY_MONTH = 3  # a report delivered by March looks back over the year before
 # "2025年是…", "2025年全省…", "2025年我们…": a paragraph that opens with its own year, as
 # "2025年," does (a year as the subject's time, not "2023年以来" nor a range)
-_PARAGRAPH_YEAR = re.compile(
-    rf"^{_RUN_IN_TITLE}((?:19|20)[0-9]{{2}})年(?=是|[全我本][省市区县州国]|我们)"
-)
+_PARAGRAPH_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?=是|[全我本][省市区县州国]|我们)")
 _YEAR_CLAUSE = re.compile(r"^(?:19|20)[0-9]{2}年[,，]")
 # "这一年,…": the year the paragraphs before it opened on goes on
 _THIS_YEAR = re.compile(r"^这一年[,，]")
