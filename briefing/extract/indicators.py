@@ -825,16 +825,6 @@ def extract_indicators(
                 (carried_years, "同段前面句子写明的年份"),
                 (paragraph_years, "所在段落开头的年份"),
             )
-            if context_year is not None and sentence.paragraph not in paragraph_years:
-                # a year an earlier sentence printed in passing ("研发投入方面,…,2023年全社会R&D
-                # 投入…" under "一、2024年主要工作情况") is below the heading's in the frame: the
-                # later sentences go on with the part's year; a paragraph opening on its year
-                # ("2023年,…") still dates them
-                heading_year, heading_why = _frame_year(
-                    sentence.section, frames, heading_years, ctx, plan_genre
-                )
-                if heading_year is not None and heading_why.startswith("所在标题"):
-                    context_year, context_why = heading_year, heading_why
             if context_year is None:
                 context_year, context_why = _frame_year(
                     sentence.section, frames, heading_years, ctx, plan_genre
