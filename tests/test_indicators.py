@@ -3272,24 +3272,6 @@ def test_a_share_of_a_place_names_the_part_before_it() -> None:
     assert found[-1].metric == "高新技术企业总数占全省比重"
 
 
-def test_a_deadline_set_earlier_in_a_paragraph_dates_its_later_targets() -> None:
-    """An undated plan: "…力争到“十三五”末,创新体系初步建成。" then "…比重力争达到48%,高新技术
-    企业达到100家。" in the same paragraph: the targets are for 2020, the period's end (an unseen
-    十三五 goals page left them without a year). A deadline set in another paragraph does not
-    reach them."""
-    text = (
-        "我市科技创新工作将不断深化改革,力争到“十三五”末,创新体系初步建成。"
-        "高新技术产业增加值占规模以上工业增加值的比重力争达到48%,高新技术企业力争达到100家。\n"
-        "每万人有效发明专利拥有量力争达到5件。\n"
-    )
-    found = extract_indicators(SHA, parse_structure(text), None)
-    assert [(f.value, f.kind, f.year) for f in found] == [
-        (48, "target", 2020),
-        (100, "target", 2020),
-        (5, "target", None),
-    ]
-
-
 def test_a_news_items_undated_figures_are_of_the_year_it_was_published() -> None:
     """A news page of March 2023 ("…召开创建省级创新型县推进会"): "县统计局、县财政局等12个相关
     单位将对标对表" gives no year, and a reader takes it as 2023's; a work summary's undated

@@ -636,7 +636,6 @@ def extract_indicators(
     paragraphs_seen: set[int] = set()
     future_paragraphs: set[int] = set()
     intro_years: dict[int, int | None] = {}
-    deadlines: dict[int, int] = {}  # per paragraph: the deadline its sentences set so far
     section_subjects: dict[tuple[str, ...], tuple[str, str] | None] = {}
     indicators: list[Indicator] = []
     kinds: list[tuple[str, str]] = []  # per indicator: its kind when read, and why
@@ -705,14 +704,6 @@ def extract_indicators(
                         last,
                         f"五年回顾之后“{sentence.text[:12]}…”开头的一段",
                     )
-        # "力争到“十三五”末,…创新体系初步建成。/ …比重力争达到48%,高新技术企业达到100家": the
-        # deadline an earlier sentence of the paragraph set is its targets', up to the next run-in
-        # item ("二是…")
-        if _RUN_IN_ITEM.match(sentence.text):
-            deadlines.pop(sentence.paragraph, None)
-        deadline = deadlines.get(sentence.paragraph)
-        if (own_deadline := _deadline(sentence.text)) is not None:
-            deadlines[sentence.paragraph] = own_deadline
         top = sentence.section[:1]
         if sentence.section not in sections_seen:
             sections_seen.add(sentence.section)
@@ -871,9 +862,6 @@ def extract_indicators(
             if fig.kind == "target" and fig.year is None:
                 fig.year = _plan_period_end("".join(sentence.section))
                 fig.year_from = fig.year, "所在标题中规划时段的末年"
-            if fig.kind == "target" and fig.year is None and deadline is not None:
-                fig.year = deadline
-                fig.year_from = fig.year, "同段前面句子写明的目标期限"
             indicators.append(_to_indicator(sha256, len(indicators), sentence.text, fig))
             if figure_sentences is not None:
                 figure_sentences[indicators[-1].id] = sentence.index
@@ -2078,22 +2066,6 @@ _FIVE_YEAR_PERIOD = re.compile(r"十([一二三四五])五[”\"’]?(?:期间|�
 _FIVE_YEAR_INDEX = {c: i for i, c in enumerate("一二三四五", 1)}
 # "较“十三五”末", "比十三五期间", "与“十三五”时期相比": the period is the base of a comparison
 _COMPARED_WITH = re.compile(r"(?:较|比|与|同)[“\"‘]?$")
-
-
-# "到2025年", "到“十三五”末": the deadline a passage of targets sets
-_DEADLINE = re.compile(
-    r"(?<![截止年])(?:到|至)(?:((?:19|20)[0-9]{2})年(?:底|末)?|[“\"]?十([一二三四五])五[”\"]?(?:期末|末))(?!的)"
-)
-
-
-def _deadline(text: str) -> int | None:
-    """The last deadline a sentence sets for targets ("力争到“十三五”末,…" -> 2020), if any."""
-    if "到" not in text and "至" not in text:
-        return None
-    found = None
-    for m in _DEADLINE.finditer(text):
-        found = int(m.group(1)) if m.group(1) else 2005 + 5 * _FIVE_YEAR_INDEX[m.group(2)]
-    return found
 
 
 def _plan_period_end(text: str, stop: int | None = None) -> int | None:
