@@ -2804,17 +2804,11 @@ def _frame_place(text: str, jurisdiction: str | None, where: str) -> tuple[str, 
 
 
 def _opening_place(sentences: Sequence[Sentence]) -> tuple[str, str] | None:
-    """The place a sentence of the document's first paragraph of prose opens on (`_frame_place`):
-    "“十三五”是…关键时期。池州市科技创新工作将…" -> 池州市; None if none does."""
+    """The place the document's first sentence of prose opens on (`_frame_place`), if any."""
     first = next((s for s in sentences if not s.section), None)
     if first is None:
         return None
-    for sentence in sentences:
-        if sentence.paragraph != first.paragraph:
-            break
-        if (frame := _frame_place(sentence.text, None, "文件开头的")) is not None:
-            return frame
-    return None
+    return _frame_place(first.text, None, "文件开头的")
 
 
 def _heading_frame(
