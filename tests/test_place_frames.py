@@ -208,27 +208,6 @@ def test_the_documents_own_place_opening_a_later_clause_is_the_nearest_place() -
     assert scopes(text, "广东省")["320亿元"] == "东莞市"
 
 
-def test_a_provinces_page_about_one_of_its_prefectures_is_the_prefectures() -> None:
-    # 云南省科技厅 reporting on 红河州: every figure was put in 云南省
-    body = "2013年至2017年,红河州抓科技创新的工作机制逐步建立。2016年全州R&D经费投入11.8亿元,全省排第2名。"
-    place, why = document_place("云南省科技厅", "红河州五年来科技投入不断加大", body)
-    assert place == "红河州" and "文件标题" in why
-    assert within("红河州", "云南省")
-    # a title naming another province's city is not narrower: the publisher's place stays
-    assert (
-        document_place("云南省科技厅", "杭州市代表团来滇考察", "代表团考察了昆明。")[0] == "云南省"
-    )
-
-
-def test_departments_are_no_ministry() -> None:
-    # "科技部门加速推进区域创新高地建设", a city's news page, was put in 全国 as if by 科技部
-    place, _ = document_place(
-        None, "科技部门加速推进区域创新高地建设", "日前,市科技局召开专题会议。"
-    )
-    assert place != "全国"
-    assert document_place("科技部", "科技部关于…的通知", "各省科技厅:")[0] == "全国"
-
-
 def test_a_citys_text_naming_its_own_counties_is_still_the_citys() -> None:
     # an unseen yearbook entry: 孝感市 twice, its county-level cities once each, and 武汉 once
     body = (

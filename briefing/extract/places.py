@@ -359,11 +359,10 @@ def short_zone(name: str) -> str | None:
 
 NATION = "全国"
 # National bodies and national documents: 国务院, 科技部, 国家统计局, "中华人民共和国2016年…统计公报"
-# (not "科技部门加速推进…": 部门 is any level's departments)
 _NATIONAL = re.compile(
     r"(?:国务院|中共中央|中央|全国|中华人民共和国|中国(?![(（])|国家(?!级)[\u4e00-\u9fff]{0,12}(?:局|委|委员会|部|署|院|办公室)|"
     r"(?:科学技术|科技|财政|教育|工业和信息化|人力资源和社会保障|商务|农业农村|生态环境|自然资源|"
-    r"交通运输|水利|住房和城乡建设|国防科工|发展改革)(?:部|委)(?!门)(?![\u4e00-\u9fff]{0,4}[省市区县]))"
+    r"交通运输|水利|住房和城乡建设|国防科工|发展改革)(?:部|委)(?![\u4e00-\u9fff]{0,4}[省市区县]))"
 )
 
 
@@ -405,10 +404,11 @@ def document_place(
         and title
         and (titled := _title_jurisdiction(title)) is not None
         and titled != own
+        and titled.endswith(("高新区", "经开区", "开发区", "工业园区"))
         and within(titled, own)
     ):
-        # a province's department reporting on one of its prefectures ("红河州五年来科技投入不断
-        # 加大", from 云南省科技厅): the place the title opens on is what the page is about
+        # a city's page titled after a zone named after the city ("大连高新区2024年科技创新工作
+        # 总结", from 大连市科学技术局): the zone is what the page is about, its 全区 the zone's
         own, why = titled, f"文件标题开头的地区，比“{own}”（{why}）更具体"
     elif own is not None:
         if body and (inner := text_jurisdiction(body)) is not None and within(inner, own):
@@ -484,27 +484,12 @@ def parent_place(place: str) -> str | None:
         return None
     if (up := divisions().get(place)) is not None:
         return up
-    if (up := _prefecture_parents().get(place)) is not None:
-        return up  # "红河州", the short name of 红河哈尼族彝族自治州
     if place in PROVINCES.values():
         return NATION
     found = find_places(place)
     if found and found[0][0] == 0 and found[0][2] != place:
         return found[0][2]  # "沈阳高新区", "杭州高新区": the zone's city
     return None
-
-
-@functools.cache
-def _prefecture_parents() -> dict[str, str]:
-    """The province of each autonomous prefecture known by its short name (红河州 -> 云南省): the
-    list of divisions has it under its full name (红河哈尼族彝族自治州)."""
-    out: dict[str, str] = {}
-    for full, parent in divisions().items():
-        if full.endswith("自治州"):
-            for short in PREFECTURES:
-                if full.startswith(short[:-1]):
-                    out[short] = parent
-    return out
 
 
 def within(inner: str, outer: str) -> bool:
