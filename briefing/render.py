@@ -41,6 +41,7 @@ from xml.etree import ElementTree
 
 import jinja2
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError
@@ -637,14 +638,21 @@ def _end_table_chains(document: Any) -> None:
     """A table whose rows keep with the next paragraph stays on one page (the shipped templates'
     key-figures tables do); its last row must not, or the table is chained to what follows, the
     chain runs on over captions, tables and headings, and LibreOffice then starts each table on a
-    page of its own. The last row exists only once the loop rows are rendered: it is freed here."""
-    for table in document.tables:
-        if not table.rows:
+    page of its own. The last row exists only once the loop rows are rendered: it is freed here.
+
+    Plain lxml calls, not python-docx's table objects: docxtpl parses the rendered body with a
+    parser of its own, and while its element objects are still alive (when is up to the garbage
+    collector) lxml hands them back without python-docx's classes, so `document.tables` failed
+    now and then ("'_Element' object has no attribute 'tbl_lst'")."""
+    body = document.element.find(qn("w:body"))
+    if body is None:
+        return
+    for table in body.iterchildren(qn("w:tbl")):
+        rows = table.findall(qn("w:tr"))
+        if not rows:
             continue
-        for cell in table.rows[-1].cells:
-            for paragraph in cell.paragraphs:
-                if paragraph.paragraph_format.keep_with_next:
-                    paragraph.paragraph_format.keep_with_next = None
+        for keep in rows[-1].iterfind(f"{qn('w:tc')}/{qn('w:p')}/{qn('w:pPr')}/{qn('w:keepNext')}"):
+            keep.getparent().remove(keep)
 
 
 def in_sandbox(

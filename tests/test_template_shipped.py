@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docxtpl import DocxTemplate
 
 from briefing.context import BriefingContext
 from briefing.render import render_docx_bytes
@@ -408,3 +409,28 @@ def test_a_table_kept_on_one_page_is_not_chained_to_what_follows() -> None:
         ]
         assert keeps[-1] is False
         assert all(keeps[:-1])
+
+
+def test_a_render_does_not_fail_on_when_docxtpls_objects_are_collected(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The 简报 failed now and then with "模板渲染异常中止：程序内部错误（AttributeError）" (in the
+    suite, after some other tests had run): docxtpl parses the rendered body with a parser of its
+    own, and while those element objects were still alive, lxml gave them back without
+    python-docx's classes. Here they are kept alive on purpose: the 简报 must still render, its
+    tables' last rows freed."""
+    kept: list[object] = []
+    fix_tables = DocxTemplate.fix_tables
+
+    def keeping(self: DocxTemplate, xml: str) -> object:
+        tree = fix_tables(self, xml)
+        kept.append(tree)
+        return tree
+
+    monkeypatch.setattr(DocxTemplate, "fix_tables", keeping)
+    doc = Document(io.BytesIO(_render("briefing.docx")))
+    tables = [t for t in doc.tables if t.rows[0].cells[0].text == "指标"]
+    assert tables
+    assert all(
+        not t.rows[-1].cells[0].paragraphs[0].paragraph_format.keep_with_next for t in tables
+    )
