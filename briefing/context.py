@@ -50,7 +50,7 @@ from briefing.digest import (
     theme_sentence,
     years_covered,
 )
-from briefing.figures import cell_value
+from briefing.figures import RESULT_KINDS, TARGET_KINDS, cell_value
 from briefing.inputs import name_text
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, cn_date
@@ -690,9 +690,6 @@ def _cited_facts(
     ]
 
 
-RESULT_KINDS = ("actual", "growth", "change")
-
-
 def _figure_years(
     aggregates: Aggregates, kinds: Sequence[str] = RESULT_KINDS
 ) -> dict[str, set[int]]:
@@ -726,7 +723,7 @@ def _stale(
         if (date := shown_date(doc) or doc.date)
     }
     years = _figure_years(aggregates)
-    deadlines = _figure_years(aggregates, ("target",))
+    deadlines = _figure_years(aggregates, TARGET_KINDS)
     stale: set[str] = set()
     frame = aggregates.measures.drop_duplicates("measure_id")
     for no, mid, text in frame[["source_no", "measure_id", "text"]].itertuples(
