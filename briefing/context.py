@@ -28,6 +28,7 @@ from briefing.charts import BriefingCharts
 from briefing.config import Settings
 from briefing.digest import (
     KIND_LABELS,
+    OTHER_WORK,
     Cited,
     Proposal,
     ThemeFacts,
@@ -363,6 +364,8 @@ class SummaryInfo(TypedDict):
     """截至本期（含本期）各期累计收录的文件数。 例：`42`"""
     empty: bool
     """本期没有任何文件时为真（简报写明“本期无新增文件”）。 例：`False`"""
+    digest_other: bool
+    """本期要点是否有一句引了其他科技工作（“其他科技工作方面，……”：各主题可写的不到三句时才有）；要情据此不在表下再列其他科技工作的第一条。 例：`False`"""
     digest: list[str]
     """本期要点：三到六句简报体的话，每句一件事——收录文件与措施数，有分量的主题各一句最有分量的进展（或计划），其余主题的措施数，政策规定和下一步的主要安排；同一措施只出现一次，引用的每个数字都照原文并带引注 [n]（工具统计的份数、条数不带）。 例：`{%p for line in summary.digest %}`"""
 
@@ -1073,6 +1076,19 @@ def build_context(
                 and figures.standards.empty,
             )
         )
+    other_facts = _other_work(other_highlights, policies)
+    digest = digest_lines(
+        counts=counts,
+        kinds=[s["kind"] for s in summaries],
+        themes=theme_facts,
+        coverage="".join(_coverage_line(period, summaries, selection.cumulative)),
+        other_work=ThemeFacts(
+            OTHER_WORK,
+            counts["science_other"],
+            _cited_facts(other_facts["progress"], policies, wheres, stale),
+            (),
+        ),
+    )
     return BriefingContext(
         masthead=MastheadInfo(
             name=settings.masthead.name,
@@ -1109,18 +1125,14 @@ def build_context(
             late_count=sum(1 for s in summaries if s["mark"] == "补报"),
             cumulative_count=selection.cumulative,
             empty=not documents,
-            digest=digest_lines(
-                counts=counts,
-                kinds=[s["kind"] for s in summaries],
-                themes=theme_facts,
-                coverage="".join(_coverage_line(period, summaries, selection.cumulative)),
-            ),
+            digest=digest,
+            digest_other=any(line.startswith(f"{OTHER_WORK}方面") for line in digest),
         ),
         themes=blocks,
         focus_theme=settings.theme or "",
         other_count=by_theme.get(OTHER_THEME, {}).get("measures", 0),
         other=_other_counts(by_theme.get(OTHER_THEME, {})),
-        other_work=_other_work(other_highlights, policies),
+        other_work=other_facts,
         documents=summaries,
         sources=list(summaries),
         changes=_change_info(changes, by_theme, aggregates.themes, summaries),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import PurePath
 
@@ -937,6 +937,11 @@ def _spread(items: Sequence[Cited], n: int) -> list[Cited]:
 
 
 MAX_LINES = 6
+MIN_LINES = 3
+"""The 本期要点 has three to six sentences when the documents hold that much (issue #15)."""
+
+OTHER_WORK = "其他科技工作"
+"""The 简报's section of the measures of no theme that report S&T work, as the 本期要点 names it."""
 
 
 def digest_lines(
@@ -945,6 +950,7 @@ def digest_lines(
     kinds: Sequence[str],
     themes: Sequence[ThemeFacts],
     coverage: str = "",
+    other_work: ThemeFacts | None = None,
 ) -> list[str]:
     """本期要点: three to six sentences, one fact each, read in a minute; `kinds` are the
     documents' `KIND_LABELS`, in source order. `coverage` (本期新增…) ends the first sentence when
@@ -965,6 +971,10 @@ def digest_lines(
        two at most, from different documents; none years older than the issue when the
        summary quotes a current item (the old provision a theme's sentence passed over does
        not come back as 政策方面).
+    5. while the summary would still have fewer than three sentences (`MIN_LINES`): the best
+       result of the other S&T work (`other_work`: 其他科技工作方面，…), then the next best results of
+       the themes quoted (此外，…); never a count alone (此外，人才方面梳理措施2条 tells a leader
+       nothing). The 下一步 stays last. A pack with less to say gets fewer sentences.
     """
     if not counts.get("documents"):
         return ["本期无新增文件。"]
@@ -1046,6 +1056,33 @@ def digest_lines(
         return _spread(found, 2)
 
     plans, provisions = best_plans(policy=False), best_plans(policy=True)
+    coming = bool(plans) + bool(provisions)
+
+    def fresh_results(facts: ThemeFacts) -> list[Cited]:
+        return [
+            c
+            for c in facts.progress
+            if _quotable(c) and c.text not in quoted and not (current and c.stale)
+        ]
+
+    # a summary of one or two sentences is no summary: what else the issue holds, best first
+    if (
+        len(lines) + coming < MIN_LINES
+        and other_work is not None
+        and (found := fresh_results(other_work))
+    ):
+        _, items = _theme_items(replace(other_work, progress=found, plans=()), 1, sources)
+        lines.append(f"{OTHER_WORK}方面，{_quoted(items)}。")
+        quoted.update(c.text for c in items)
+        sources.update(c.source_no for c in items)
+    if len(lines) + coming < MIN_LINES:
+        more = [c for t in shown for c in fresh_results(t)]
+        # a document not quoted yet first, then by substance: the summary is not one report's
+        more.sort(key=lambda c: (c.stale, c.source_no in sources, -c.score, c.source_no))
+        for c in more[: MIN_LINES - len(lines) - coming]:
+            lines.append(f"此外，{_quoted([c])}。")
+            quoted.add(c.text)
+            sources.add(c.source_no)
     if provisions and len(lines) + (2 if plans else 1) <= MAX_LINES:
         lines.append(f"政策方面，{_quoted(provisions)}。")
     if plans and len(lines) < MAX_LINES:

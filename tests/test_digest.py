@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from briefing.digest import (
+    OTHER_WORK,
     Cited,
     ThemeFacts,
     chart_names,
@@ -1539,3 +1541,41 @@ def test_a_themes_clauses_keep_the_clause_their_tail_leans_on() -> None:
         "有效地促进了科技成果转化。"
     )
     assert theme_part(summed, ["成果转化"]) == "有效地促进了科技成果转化。"
+
+
+def test_a_thin_issue_still_gets_three_sentences_from_other_science_work_and_more_results() -> None:
+    """Judge s10: a 本期要点 of two sentences (the count and one theme) on a pack whose themes had
+    one strong result: the 简报's other S&T work and the theme's next result from another
+    document make the third, never a sentence that only counts."""
+    theme = ThemeFacts(
+        "成果转化",
+        3,
+        [
+            Cited("完成技术合同成交额56.46亿元。", "[1]", 1, 7),
+            Cited("登记科技成果789项，同比增长12%。", "[2]", 2, 6),
+        ],
+        [],
+    )
+    other = ThemeFacts(OTHER_WORK, 4, [Cited("28家科技研发平台通过验收。", "[3]", 3, 5)], [])
+    lines = digest_lines(counts=_counts(), kinds=["工作总结"] * 3, themes=[theme], other_work=other)
+    assert lines[1:] == [
+        "成果转化方面，完成技术合同成交额56.46亿元[1]。",
+        "其他科技工作方面，28家科技研发平台通过验收[3]。",
+    ]
+
+    # without other S&T work to quote, the theme's next result from another document
+    lines = digest_lines(counts=_counts(), kinds=["工作总结"] * 3, themes=[theme])
+    assert lines[1:] == [
+        "成果转化方面，完成技术合同成交额56.46亿元[1]。",
+        "此外，登记科技成果789项，同比增长12%[2]。",
+    ]
+
+    # a pack with plans to come reaches three with its 下一步 and needs no filler
+    planned = replace(theme, plans=[Cited("力争高新技术企业突破2600家。", "[1]", 1, 6)])
+    lines = digest_lines(
+        counts=_counts(), kinds=["工作总结"] * 3, themes=[planned], other_work=other
+    )
+    assert lines[1:] == [
+        "成果转化方面，完成技术合同成交额56.46亿元[1]。",
+        "下一步，力争高新技术企业突破2600家[1]。",
+    ]

@@ -295,6 +295,19 @@ def test_the_yaoqing_names_the_first_item_of_other_science_work() -> None:
     assert f"其他科技工作：{first['brief']}{first['cite']}。" in _all_text(data)
 
 
+def test_the_yaoqing_does_not_repeat_other_science_work_its_digest_quotes() -> None:
+    # a thin issue's 本期要点 quotes the other S&T work (其他科技工作方面，…): the line under the
+    # table would say it twice on the leader's one page
+    context = real_context()
+    first = context["other_work"]["progress"][0]
+    line = f"其他科技工作方面，{first['brief']}{first['cite']}。"
+    context["summary"]["digest"] = [*context["summary"]["digest"][:2], line]
+    context["summary"]["digest_other"] = True
+    text = _all_text(render_docx_bytes(shipped_template("yaoqing.docx"), context, timestamp=WHEN))
+    assert line in text
+    assert f"其他科技工作：{first['brief']}" not in text
+
+
 def test_a_zhuanti_of_a_theme_the_issue_lacks_says_so_in_one_line() -> None:
     """A reader found two pages listing every document's themes under titles such as
     东莞市有关材料（拟题）: the 专题 says in one line that the theme is absent, what the issue is

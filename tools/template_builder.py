@@ -967,7 +967,11 @@ def write_yaoqing_body(doc: DocxDocument) -> None:
     # the 简报's 其他科技工作 in one line: its best result, else its best provision or plan. Not with
     # seven or eight themes: their rows take its room, and the office that added themes has filed
     # most of its other work under them
-    _tag(doc, f"{{%p if {OTHER_SHOWN} and themes | length <= 6 %}}")
+    # said already when the 本期要点 above quotes it (a pack whose themes have little to say)
+    _tag(
+        doc,
+        f"{{%p if {OTHER_SHOWN} and themes | length <= 6 and not summary.digest_other %}}",
+    )
     _para(
         doc,
         "其他科技工作：{% for m in (other_work.progress or other_work.provisions"
