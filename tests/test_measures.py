@@ -1309,3 +1309,25 @@ def test_a_news_items_dateline_is_not_part_of_its_first_measure() -> None:
     found = texts(measures_of(body, "某县召开科技创新推进会", "2025-06-13"))
     assert "某县科技创新推进会12日在县行政中心召开。" in found
     assert not any("电(记者" in text for text in found)
+
+
+def test_a_task_table_printed_row_by_row_gives_each_task_whole_without_its_number() -> None:
+    """Judge s11: a 任务分解表 whose rows are lines (序号, task, offices, deadline, split by spaces)
+    gave "2023年12月底35强化企业创新主体地位…": the row before's deadline and the row number ran
+    into the task. A line opening on a number and a space is a row of its own."""
+    from briefing.model import RawDocument
+    from briefing.pipeline import extract_document
+
+    text = (
+        "某区2023年重点工作任务分解表\n"
+        "序号 重点工作任务 主要责任单位 协同配合单位 完成期限\n"
+        "33 新培育科技型中小企业50家以上、高新技术企业30家以上。 区科技局 区经信局、区税务局等区政府有关部门,经开区管委会。 2023年12月底\n"
+        "34 推动农业科技园区提档升级,支持经开区申报省科技成果产业化基地。 区科技局\n"
+        "区发改委、区经信局、区农业农村局等区政府有关部门,区农投公司。 2023年12月底\n"
+        "35 强化企业创新主体地位,引导企业增加研发投入,研发费用突破6亿元。 区科技局 2023年12月底\n"
+    )
+    doc = extract_document(RawDocument("tasks.txt", "text", "0" * 64, text), CLASSIFIER)
+    found = [m.text for m in doc.measures]
+    assert "新培育科技型中小企业50家以上、高新技术企业30家以上。" in found
+    assert "强化企业创新主体地位,引导企业增加研发投入,研发费用突破6亿元。" in found
+    assert not any(t[0].isdigit() or "12月底3" in t for t in found), found

@@ -21,6 +21,14 @@ from briefing.readers import limits
 
 MAX_HEADING_CHARS = 60
 
+# a table row printed on one line, opening on its number and a space (33 新培育科技型中小企业50家以上…
+# 区科技局 … 2023年12月底): a row of its own, never the rest of the row before, whose last cell
+# (a deadline, a unit's name) does not end like a sentence. Not a figure with a space before its
+# unit (35 亿元, 2023 年).
+ROW_NUMBER = re.compile(
+    r"\d{1,3}[ \t\u3000]+(?![亿万千百十元个家项人名件次倍年月日天所座条批台套户吨米亩岁周期届位篇股支只款]"
+    r")(?=[\u4e00-\u9fff])"
+)
 # --- inline normalisation -------------------------------------------------------------------------
 
 _WS_RUN = re.compile(r"\s+")
@@ -186,7 +194,10 @@ def parse_structure(body: str) -> Structure:
     path: tuple[str, ...] = ()
     pending_marker = ""
     for collapsed in _collapse_in_lines(body).split("\n"):
-        line = _drop_wide_spaces(collapsed)
+        # a table row's number (33 新培育…) is no part of its text
+        line = _drop_wide_spaces(
+            collapsed[row.end() :] if (row := ROW_NUMBER.match(collapsed)) else collapsed
+        )
         if not line:
             continue
         if _MARKER.fullmatch(line):

@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 
 from briefing.extract.dates import find_dates, parse_date
 from briefing.extract.header import HeaderField, parse_header_line
-from briefing.extract.structure import normalize_inline
+from briefing.extract.structure import ROW_NUMBER, normalize_inline
 
 _ORG_SUFFIX = (
     r"(?:人民政府|政府|办公厅|办公室|委员会|常委会|管委会|领导小组|局|厅|委|部|院|署|中心|办|所|处|"
@@ -568,7 +568,12 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if _CONTINUATION_START.match(nxt):
         return True
-    if _SECTION_MARKER.match(nxt) or _ENUMERATOR_START.match(nxt) or _SECTION_MARKER.match(prev):
+    if (
+        _SECTION_MARKER.match(nxt)
+        or _ENUMERATOR_START.match(nxt)
+        or _SECTION_MARKER.match(prev)
+        or ROW_NUMBER.match(nxt)
+    ):
         return False
     if len(nxt) < MIN_WRAPPED_LINE and not _LINE_END.search(nxt):
         return False  # a table cell ("序号", "2013") or a heading: the rest of a sentence ends it
