@@ -95,10 +95,11 @@ def _states_standards(doc: ExtractedDocument) -> bool:
     return standards >= 2 and 2 * standards >= len(doc.indicators)
 
 
-# 2025年工作要点, 实施方案, 行动方案(2025—2027年), 规划: a programme of tasks and targets, whose
-# planned measures are what the government will do; 意见, 若干措施, 办法, 细则 are rules in force
+# 2025年工作要点, 实施方案, 行动方案(2025—2027年), 规划, 重点工作任务的任务分解(表): a programme of
+# tasks and targets, whose planned measures are what the government will do; 意见, 若干措施, 办法,
+# 细则 are rules in force
 _TASK_LIST_TITLE_RE = re.compile(
-    r"(?:方案|规划|计划|要点|纲要|安排|任务|清单|分工|行动)"
+    r"(?:方案|规划|计划|要点|纲要|安排|任务|清单|分工|分解|行动)(?:一览表|表)?"
     r"(?:[（(][^（）()]*[)）])*$"
 )
 
@@ -860,6 +861,10 @@ _OWN_PLACE_RE = re.compile(
     r"^((?:截至|截止|到)?\d{4}年(?:度|底|末|\d{1,2}月(?:底|末)?)?[，,]?)?"
     r"(?:全|我|本)(?:自治区|自治州|省|市|区|县|州|盟|旗)(?![长委级属])"
 )
+# 全年 before how a document calls its jurisdiction (全年我市共完成…, 全年，全省…)
+_WHOLE_YEAR_OWN_RE = re.compile(
+    r"^全年[，,]?(?:全|我|本)(?:自治区|自治州|省|市|区|县|州|盟|旗)(?![长委级属])"
+)
 # 全年 after the year put before it says nothing more (2016年全年…)
 _WHOLE_YEAR_RE = re.compile(r"^全年")
 # a body named by its level alone at the start (市科技局坚持…): the place's name goes before it
@@ -887,6 +892,9 @@ def placed(quote: str, where: str) -> str:
         return quote
     if place and _LEVEL_BODY_RE.match(quote) and place.endswith(quote[0]):
         return stem + quote  # 天津市科技局…: the body's own words date it, if at all
+    if place and (m := _WHOLE_YEAR_OWN_RE.match(quote)):
+        # 全年我市共完成… -> 荆州市全年共完成… (荆州市2016年共完成… when the year is said)
+        return f"{place}{year}{'' if year else '全年'}{quote[m.end() :]}"
     if place and (m := _OWN_PLACE_RE.match(quote)):
         date = (m.group(1) or "").rstrip("，,")
         if date and not date[0].isdigit():

@@ -336,6 +336,10 @@ def test_an_untitled_page_of_support_standards_is_a_policy_and_a_task_list_holds
     assert not holds_provisions(action, document_kind(action))
     policy = _reply("某市人民政府关于印发某市科技创新若干政策的通知", "各区人民政府:")
     assert holds_provisions(policy, document_kind(policy))
+    # judge s11: a work report's tasks broken down by office are plans, not policy in force
+    split = _reply("2023年本部门年度重点工作任务的任务分解", "序号 重点工作任务 主要责任单位")
+    assert not holds_provisions(split, "plan")
+    assert not holds_provisions(_reply("某区重点工作任务分解表", "序号"), "plan")
 
 
 def test_the_first_sentence_counts_a_policys_provisions_apart_from_plans() -> None:
@@ -936,6 +940,13 @@ def test_a_summary_sentence_names_the_place_and_year_of_its_quote() -> None:
     )
     assert placed("市科技局坚持“产业第一”理念", "天津市") == "天津市科技局坚持“产业第一”理念"
     assert placed("市场化配置科技资源", "天津市") == "天津市市场化配置科技资源"
+    # judge s11: 全年我市共完成… read "全年荆州市共完成…"
+    assert placed("全年我市共完成科技成果大转化工程项目94项", "荆州市") == (
+        "荆州市全年共完成科技成果大转化工程项目94项"
+    )
+    assert (
+        placed("全年，全省新增高新技术企业500家", "某省2016年") == "某省2016年新增高新技术企业500家"
+    )
     # a national document's figures need no 全国; 全年 after a year says nothing more
     assert placed("全年国家重点研发计划共安排42个重点专项", "全国2016年") == (
         "2016年国家重点研发计划共安排42个重点专项"
