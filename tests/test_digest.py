@@ -1590,3 +1590,17 @@ def test_a_thin_issue_still_gets_three_sentences_from_other_science_work_and_mor
         "成果转化方面，完成技术合同成交额56.46亿元[1]。",
         "下一步，力争高新技术企业突破2600家[1]。",
     ]
+
+
+def test_the_digest_does_not_quote_a_fact_that_points_back_at_what_it_does_not_name() -> None:
+    """Judge s11: "截至2025年末，襄城区全年累计发放该类贷款175笔" in the 本期要点: which loans, the
+    leader cannot tell; a theme's result that names its subject is quoted instead."""
+    vague = Cited("截至2025年末，全区累计发放该类贷款175笔，总额达14.31亿元。", "[1]", 1, 9)
+    named = Cited("知识价值信用贷款累计发放207.21亿元。", "[2]", 2, 6)
+    lines = digest_lines(
+        counts=_counts(),
+        kinds=["工作总结"] * 2,
+        themes=[ThemeFacts("科技金融", 5, [vague, named], [])],
+    )
+    assert lines[1] == "科技金融方面，知识价值信用贷款累计发放207.21亿元[2]。"
+    assert not any("该类" in line for line in lines)
