@@ -146,7 +146,7 @@ def test_highlights_carry_citations_with_results_and_plans_apart(rendered: DocxD
     assert data == plans + 2
     # a theme whose plans are no highlights says why rather than leaving an empty heading
     assert any(
-        re.fullmatch(r"本主题的\d+条计划或已列于其他主题，或表述笼统，未列为要点。", t)
+        re.fullmatch(r"本主题的\d+条计划未列为要点（已列于其他主题、表述笼统或限于篇幅）。", t)
         for t in texts
     )
     # a measure filed under two themes is listed once, naming the other
@@ -187,7 +187,7 @@ def test_a_theme_whose_results_are_not_highlights_does_not_claim_it_reported_non
     other = context["themes"][1]
     other["plans"], other["planned_count"] = [], 0
     texts = _texts(Document(str(_render(tmp_path, context))))
-    assert "本主题的3条进展或已列于其他主题，或表述笼统，未列为要点。" in texts
+    assert "本主题的3条进展未列为要点（已列于其他主题、表述笼统或限于篇幅）。" in texts
     assert "本期文件未报告本主题的工作进展。" not in texts
     # a theme with no plan at all says so
     assert "本期文件未提出本主题的工作计划。" in texts
@@ -211,7 +211,7 @@ def test_a_theme_counting_provisions_shows_their_heading_even_when_none_is_a_hig
     section = texts[start:end]
     assert "政策规定4条" in section[1]
     rules = section.index("（二）政策规定")
-    assert section[rules + 1] == "本主题的4条政策规定或已列于其他主题，或表述笼统，未列为要点。"
+    assert section[rules + 1] == "本主题的4条政策规定未列为要点（已列于其他主题、表述笼统或限于篇幅）。"
     assert "（三）下一步安排" in section[rules:]
     assert "（四）关键数据" in section[rules:]
     after = texts[end : texts.index("（三）关键数据", end)]

@@ -605,8 +605,8 @@ def none_listed(word: str, count: str, what: str) -> str:
     fallback = "本期文件未报告" if what == "进展" else "本期文件未提出"
     noun = "工作进展" if what == "进展" else "工作计划"
     return (
-        f"{{% if {count} %}}{word}的{{{{ {count} }}}}条{what}或已列于其他主题，或表述笼统，"
-        f"未列为要点。{{% else %}}{fallback}{word}的{noun}。{{% endif %}}"
+        f"{{% if {count} %}}{word}的{{{{ {count} }}}}条{what}未列为要点（已列于其他主题、"
+        f"表述笼统或限于篇幅）。{{% else %}}{fallback}{word}的{noun}。{{% endif %}}"
     )
 
 
@@ -632,7 +632,7 @@ def _provisions(doc: DocxDocument, heading: str, style: str, word: str) -> None:
         heading,
         style,
         "theme.provisions",
-        f"{word}的{{{{ theme.provision_count }}}}条政策规定或已列于其他主题，或表述笼统，未列为要点。",
+        f"{word}的{{{{ theme.provision_count }}}}条政策规定未列为要点（已列于其他主题、表述笼统或限于篇幅）。",
     )
     _tag(doc, "{%p endif %}")
 
