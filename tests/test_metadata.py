@@ -1353,6 +1353,20 @@ def test_a_headline_that_opens_like_a_credit_stays_the_title(headline: str) -> N
     assert parse(f"{headline}\n{TASKS}").metadata.title == headline
 
 
+@pytest.mark.parametrize(
+    "headline", ["某某市某某区以知识价值信用贷创新模式精准破局", "某某县以科技创新开新局"]
+)
+def test_a_headline_ending_in_ju_is_no_bureau_when_its_subject_takes_a_preposition(
+    headline: str,
+) -> None:
+    # judge s11: a news item's headline read as a byline for its last character (破局, 开新局),
+    # and the 简报 named it 某某市科学技术局工作总结（拟题）
+    page = (
+        f"{headline}\n2026-01-27 09:56 某某市科学技术局\n全区累计发放贷款175笔，总额达14.31亿元。"
+    )
+    assert parse(page).metadata.title == headline
+
+
 def test_a_session_named_alone_is_the_occasion_not_the_title() -> None:
     meta = parse(
         "宜宾市第六届人民代表大会第七次会议\n"

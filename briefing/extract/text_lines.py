@@ -117,7 +117,11 @@ UNTITLED = "无标题文件"
 def is_org_line(line: str) -> bool:
     """True when a line at the top of a page names a body, not a headline that ends like one
     ("某某高新区获批…培育中心"): where the head reader chooses between a title and a byline."""
-    return names_body(line) and _HEADLINE_VERB.search(line) is None
+    return (
+        names_body(line)
+        and _HEADLINE_VERB.search(line) is None
+        and _HEADLINE_PREPOSITION.search(line) is None
+    )
 
 
 def names_body(line: str) -> bool:
@@ -181,6 +185,11 @@ _NOT_A_NAME_START = re.compile(
 _HEADLINE_VERB = re.compile(
     r"打造|聚力|助力|获批|揭牌|落户|入选|获评|荣获|召开|举行|举办|迈向|新增|成立|挂牌"
 )
+
+
+# A preposition that a headline's subject takes before what it did ("某区以知识价值信用贷创新模式
+# 精准破局", "某市把…摆在首位"): no body's name holds one, though the headline ends in 局 or 办
+_HEADLINE_PREPOSITION = re.compile(r"[以把让被]")
 
 
 # An office and a person's name ending a line ("市长王子联", "区长王刚"): a speaker, never a body,
