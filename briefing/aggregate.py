@@ -717,8 +717,9 @@ def pick_highlights(
        candidates whose strongest theme did not pick them;
     6. the measures named in `behind` come after all others, whatever their score (the
        其他科技工作 whose S&T word is beside what they report: `science_focused`);
-    7. a plan or provision that opens on the past or the present (去年…, 目前…, 至此…:
-       `wording.opens_on_past`) is no highlight: it is a result or a state read as a plan;
+    7. a plan or provision that opens on the past or the present (去年…, 目前…, 至此…, or a date
+       of a year before its document's in `dated`: `wording.opens_on_past`) is no highlight: it is
+       a result or a state read as a plan;
     8. a result that is a demand (要围绕…, `digest.DEMAND_RE`) and an item leaning on a year it
        does not print (`wording.dangling_year`: 今年初，…; 当年…)
        scores `DANGLING_PENALTY` less, unless its only such word is 今年 and `dated` gives its
@@ -759,9 +760,11 @@ def pick_highlights(
         text = clean[mid]
         if text is None:
             continue
-        if row["status"] != "done" and opens_on_past(text):
-            # 去年我区…, 目前…, 至此…: a result or a state read as a plan; under 下一步安排 it would
-            # tell the reader that what was done is still to do
+        if row["status"] != "done" and opens_on_past(
+            text, (dated or {}).get(int(row["source_no"]))
+        ):
+            # 去年我区…, 目前…, 至此…, 2016年4月，… in a 2017 document: a result or a state read as
+            # a plan; under 下一步安排 it would tell the reader that what was done is still to do
             continue
         evidence: tuple[str, ...] = row["evidence"]
         folded = text.casefold()

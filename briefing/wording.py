@@ -616,10 +616,18 @@ _PAST_OPENING_RE = re.compile(
 )
 
 
-def opens_on_past(text: str) -> bool:
-    """Whether a (cleaned) sentence opens on the past or the present (去年我区…, 目前…, 至此…):
-    no plan however it was read."""
-    return bool(_PAST_OPENING_RE.match(text))
+# a date opening the sentence (2016年4月，…; 2016年，…): its year against the document's
+_OPENING_DATE_RE = re.compile(r"^(\d{4})年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:份|底|末|初)?[，,]")
+
+
+def opens_on_past(text: str, year: int | None = None) -> bool:
+    """Whether a (cleaned) sentence opens on the past or the present (去年我区…, 目前…, 至此…),
+    or, given its document's `year`, on a date of an earlier year (2016年4月，科技部印发了… in a
+    2017 reply): no plan however it was read."""
+    if _PAST_OPENING_RE.match(text):
+        return True
+    m = _OPENING_DATE_RE.match(text)
+    return bool(m and year is not None and int(m.group(1)) < year)
 
 
 def unsuitable(text: str) -> str | None:

@@ -1580,6 +1580,27 @@ def test_a_pledge_is_no_plan_and_a_result_is_not_listed_under_next_steps() -> No
     ]
 
 
+def test_a_plan_opening_on_a_date_before_its_documents_year_is_no_next_step() -> None:
+    """Judge s11: a 2017 reply's "2016年4月，国家科技部印发了…通知" (background, read as a plan)
+    was listed under 下一步安排; a plan dated in the document's own year still is one."""
+    past = _said(
+        "a",
+        "2016年4月，国家科技部印发了关于开展科技人才政策试点的通知，支持人才引进。",
+        {"人才": ["人才"]},
+        "planned",
+    )
+    now = _said(
+        "b", "2017年，将启动实施“天府英才”计划，新建省级人才工作站。",
+        {"人才": ["人才"]}, "planned",
+    )  # fmt: skip
+    agg = aggregate([_doc(1, [past, now], [])], ["人才"])
+    picked = pick_highlights(agg.measures, ["人才"], 5, dated={1: 2017})["人才"]
+    assert picked["measure_id"].tolist() == ["b"]
+    # without the document's year, nothing tells the date from a plan's
+    undated = pick_highlights(agg.measures, ["人才"], 5)["人才"]
+    assert sorted(undated["measure_id"].tolist()) == ["a", "b"]
+
+
 def test_restated_amounts_are_found_without_comparing_every_pair(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
