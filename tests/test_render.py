@@ -211,7 +211,10 @@ def test_a_theme_counting_provisions_shows_their_heading_even_when_none_is_a_hig
     section = texts[start:end]
     assert "政策规定4条" in section[1]
     rules = section.index("（二）政策规定")
-    assert section[rules + 1] == "本主题的4条政策规定未列为要点（已列于其他主题、表述笼统或限于篇幅）。"
+    assert (
+        section[rules + 1]
+        == "本主题的4条政策规定未列为要点（已列于其他主题、表述笼统或限于篇幅）。"
+    )
     assert "（三）下一步安排" in section[rules:]
     assert "（四）关键数据" in section[rules:]
     after = texts[end : texts.index("（三）关键数据", end)]
