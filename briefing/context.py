@@ -811,6 +811,8 @@ def _said_where(text: str, no: int, years: Mapping[int, int], places: Mapping[in
         text = _SELF_PLACE_RE.sub(
             lambda m: place if place.endswith(m.group(1)) else m.group(), text
         )
+        # 全年我市共完成… reads 荆州市全年共完成…, not 全年荆州市…
+        text = re.sub(rf"^全年[，,]?{re.escape(place)}", f"{place}全年", text)
     return text
 
 

@@ -863,10 +863,6 @@ _OWN_PLACE_RE = re.compile(
     r"^((?:截至|截止|到)?\d{4}年(?:度|底|末|\d{1,2}月(?:底|末)?)?[，,]?)?"
     r"(?:全|我|本)(?:自治区|自治州|省|市|区|县|州|盟|旗)(?![长委级属])"
 )
-# 全年 before how a document calls its jurisdiction (全年我市共完成…, 全年，全省…)
-_WHOLE_YEAR_OWN_RE = re.compile(
-    r"^全年[，,]?(?:全|我|本)(?:自治区|自治州|省|市|区|县|州|盟|旗)(?![长委级属])"
-)
 # 全年 after the year put before it says nothing more (2016年全年…)
 _WHOLE_YEAR_RE = re.compile(r"^全年")
 # a body named by its level alone at the start (市科技局坚持…): the place's name goes before it
@@ -894,9 +890,6 @@ def placed(quote: str, where: str) -> str:
         return quote
     if place and _LEVEL_BODY_RE.match(quote) and place.endswith(quote[0]):
         return stem + quote  # 天津市科技局…: the body's own words date it, if at all
-    if place and (m := _WHOLE_YEAR_OWN_RE.match(quote)):
-        # 全年我市共完成… -> 荆州市全年共完成… (荆州市2016年共完成… when the year is said)
-        return f"{place}{year}{'' if year else '全年'}{quote[m.end() :]}"
     if place and (m := _OWN_PLACE_RE.match(quote)):
         date = (m.group(1) or "").rstrip("，,")
         if date and not date[0].isdigit():
