@@ -355,7 +355,9 @@ _CONTINUATION_RE = re.compile(
     r"^(?:并(?:且|于|在|将|对|与|把|向|从|按|由|已|经|同|以)|而且|还有|以及|及其|另有|包括"
     # a date with no subject before its verb: 于2015年底初步完成了《…》的起草工作 (于是 opens a
     # consequence, 于都 is a county)
-    r"|于(?=\d|[今去上同当本次]年))"
+    r"|于(?=\d|[今去上同当本次]年)"
+    # the same with 已 before it: 已于4月9日举办… (the subject is in the sentence or title before)
+    r"|已于(?=\d|[今去上同当本次]年|[上中下]旬|近日|日前))"
 )
 # what the clauses before came to: 有效地促进了科技成果转化, 从而有力推动了…, 进一步提升了…
 _SUMMING_UP_RE = re.compile(
