@@ -317,6 +317,7 @@ def sample_context() -> BriefingContext:
             "cumulative_count": 12,
             "late_count": 1,
             "empty": False,
+            "digest_other": False,
             "digest": [
                 "本期收录文件3份，梳理政策措施38条，其中工作进展25条、工作计划13条。",
                 "成果转化方面，科技成果赋权改革累计完成知识产权转化224项[1]。",
