@@ -722,7 +722,7 @@ def pick_highlights(
        a result or a state read as a plan;
     8. a result that is a demand (要围绕…, `digest.DEMAND_RE`) and an item leaning on a year it
        does not print (`wording.dangling_year`: 今年初，…; 当年…)
-       scores `DANGLING_PENALTY` less, unless its only such word is 今年 and `dated` gives its
+       scores `DANGLING_PENALTY` less, unless its only such word is 今年 (or an opening 去年) and `dated` gives its
        document's year (`digest.own_year`; the item then shows it: `wording.dated_this_year`);
        so does, after the MIN_SCORE cut (it still fills a thin theme), an item that points back at
        what no sentence of it names (该类贷款, 上述企业, an opening 其中: `wording.leans_on_unshown`).

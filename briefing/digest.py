@@ -859,8 +859,10 @@ def _quoted(items: Sequence[Cited]) -> str:
 
 # how a document calls its own jurisdiction at a quote's start (全市科技进步贡献率…, 我省…): the
 # place named before it says it
-_OWN_PLACE_RE = re.compile(
-    r"^((?:截至|截止|到)?\d{4}年(?:度|底|末|\d{1,2}月(?:底|末)?)?[，,]?)?"
+_OPENING_OWN_PLACE_RE = re.compile(
+    r"^((?:截至|截止|到)?\d{4}年(?:度|底|末|\d{1,2}月(?:底|末)?)?[，,]?"
+    # 去年（2022年）全省… (`wording.dated_this_year`), 全年全市…: the place goes before the time word
+    r"|(?:去年|今年|全年)(?:（\d{4}年）)?[，,]?)?"
     r"(?:全|我|本)(?:自治区|自治州|省|市|区|县|州|盟|旗)(?![长委级属])"
 )
 # 全年 after the year put before it says nothing more (2016年全年…)
@@ -890,8 +892,12 @@ def placed(quote: str, where: str) -> str:
         return quote
     if place and _LEVEL_BODY_RE.match(quote) and place.endswith(quote[0]):
         return stem + quote  # 天津市科技局…: the body's own words date it, if at all
-    if place and (m := _OWN_PLACE_RE.match(quote)):
+    if place and (m := _OPENING_OWN_PLACE_RE.match(quote)):
         date = (m.group(1) or "").rstrip("，,")
+        if date.startswith(("去年", "今年", "全年")):
+            # 去年（2022年）全省… -> 广东省去年（2022年）…; 全年 after a year says nothing more
+            when = "" if year and date == "全年" else date
+            return f"{place}{year}{when}{quote[m.end() :]}"
         if date and not date[0].isdigit():
             # 截至2025年末，全区… -> 截至2025年末，襄城区…: a time up to which stays before the place
             return f"{date}，{place}{year}{quote[m.end() :]}"
@@ -1246,10 +1252,11 @@ def own_year(doc: ExtractedDocument) -> int | None:
 
 def undated_year(text: str, year: int | None) -> bool:
     """Whether a reader cannot tell the year an item's time word means (`dangling_year`): 当年
-    and an opening 去年 never say it; 今年 does when the document's `year` is known."""
+    never says it; 今年 and an opening 去年 do when the document's `year` is known (the item then
+    shows it: `wording.dated_this_year`)."""
     if not dangling_year(text):
         return False
-    return year is None or "当年" in text or text.startswith("去年")
+    return year is None or "当年" in text
 
 
 def shown_date(doc: ExtractedDocument) -> str | None:

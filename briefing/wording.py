@@ -838,7 +838,13 @@ def dangling_year(text: str) -> bool:
 
 def dated_this_year(text: str, year: int) -> str:
     """今年 put in its year (力争今年（2024年）科技型企业超过4.8万家) for a document of that year,
-    where it dangles (`dangling_year`); the other time words (当年, 去年) are left as they are."""
-    if not dangling_year(text) or "今年" not in text:
+    where it dangles (`dangling_year`), and so an opening 去年 (去年（2022年）全省研发经费支出… in a
+    2023 report: issue #13 dates 去年 by the document); 当年 is left as it is (whose year, the
+    sentence must say)."""
+    if not dangling_year(text):
         return text
-    return text.replace("今年", f"今年（{year}年）", 1)
+    if "今年" in text:
+        return text.replace("今年", f"今年（{year}年）", 1)
+    if text.startswith("去年"):
+        return f"去年（{year - 1}年）{text[2:]}"
+    return text

@@ -940,6 +940,14 @@ def test_a_summary_sentence_names_the_place_and_year_of_its_quote() -> None:
     )
     assert placed("市科技局坚持“产业第一”理念", "天津市") == "天津市科技局坚持“产业第一”理念"
     assert placed("市场化配置科技资源", "天津市") == "天津市市场化配置科技资源"
+    # judge s11: "广东省去年全省研发经费…": the place stands for 全省, before the time word
+    assert placed("去年（2022年）全省研发经费支出约4200亿元", "广东省") == (
+        "广东省去年（2022年）研发经费支出约4200亿元"
+    )
+    assert (
+        placed("全年全市新增高新技术企业500家", "某某市2016年")
+        == "某某市2016年新增高新技术企业500家"
+    )
     # a national document's figures need no 全国; 全年 after a year says nothing more
     assert placed("全年国家重点研发计划共安排42个重点专项", "全国2016年") == (
         "2016年国家重点研发计划共安排42个重点专项"

@@ -421,6 +421,11 @@ def test_this_year_is_put_in_its_year_and_other_time_words_are_left() -> None:
         == "2023年以来，今年新增孵化器3家。"
     )
     assert dated_this_year("当年新增孵化器3家。", 2024) == "当年新增孵化器3家。"
+    # an opening 去年 is the year before the document's (a 2023 report's 去年 is 2022)
+    assert dated_this_year("去年全省研发经费支出约4200亿元。", 2023) == (
+        "去年（2022年）全省研发经费支出约4200亿元。"
+    )
+    assert dated_this_year("比去年增长12%。", 2023) == "比去年增长12%。"
     # a year printed later does not date the 今年 that opens the item
     assert dated_this_year("今年初，市人大常委会把执法检查列入2015年计划。", 2025) == (
         "今年（2025年）初，市人大常委会把执法检查列入2015年计划。"
