@@ -53,6 +53,34 @@ def test_genre_comes_from_the_head_noun_of_the_title(title: str, genre: str) -> 
     assert detect_genre(title).genre == genre
 
 
+@pytest.mark.parametrize(
+    ("title", "genre"),
+    [
+        ("某市科学技术局关于印发《某市2022年科技工作总结及2023年工作思路》的通知", "summary"),
+        ("某县人民政府关于印发政府工作报告的通知", "report"),
+        ("关于印发《某市科技创新三年行动方案》的通知", "plan"),
+        # what is sent out names no genre: the notice itself is the order
+        ("关于印发《某市科技计划项目管理》的通知", "plan"),
+    ],
+)
+def test_a_notice_sending_out_a_document_has_that_documents_genre(title: str, genre: str) -> None:
+    assert detect_genre(title).genre == genre
+
+
+def test_results_in_a_summary_sent_out_by_a_notice_are_done() -> None:
+    title = "某市科学技术局关于印发《某市2022年科技工作总结及2023年工作思路》的通知"
+    body = (
+        "今年以来,全市科技系统深入实施创新驱动发展战略。\n"
+        "全社会研发经费支出157.4亿元,比增12.2%。\n"
+        "国家高新技术企业数达1759家,居全省第二。\n"
+        "新增各类创新创业载体18个、研发公共服务平台20个。"
+    )
+    found = statuses(body, title)
+    assert found["国家高新技术企业数达1759家,居全省第二。"] == "done"
+    assert found["新增各类创新创业载体18个、研发公共服务平台20个。"] == "done"
+    assert "印发" in detect_genre(title).cue
+
+
 def test_a_notice_about_an_inspection_of_results_reports_no_results() -> None:
     # the title's last type word (通知) decides; 落实情况 only names what is to be inspected
     title = "关于开展2024年度科技惠企政策落实情况督查的通知"

@@ -147,40 +147,67 @@ def detect_genre(title: str | None, structure: Structure | None = None) -> Genre
     if title and (reply := _reply_title(title, structure)) is not None:
         return GenreGuess("reply", reply)
     if title:
-        own = _QUOTED_TITLE_RE.sub("", title.strip().rstrip("。"))
-        if not _GENRE_TITLE_RE.search(own):
-            # 成办发〔2012〕17号《…的通知》: the whole title quoted
-            quoted = _QUOTED_TITLE_RE.findall(title)
-            own = quoted[-1][1:-1] if quoted else own
-        own = _TRAILING_NOTE_RE.sub("", own)
-        # a plan's type word is its title's last word (…实施方案(试行)); in the middle it is what
-        # a news item reports (我市出台十条措施支持科技创新)
-        cues = [
-            m
-            for m in _GENRE_TITLE_RE.finditer(own)
-            if m.lastgroup is not None and (m.lastgroup != "plan" or m.end() == len(own))
-        ]
-        verb = _headline_verb(own, cues)
-        if verb is not None:
-            # 某市技术合同成交额超额完成目标任务, 市政协召开提案协商会: the type word is the object
-            # of the title's own verb, so the title is a sentence that reports an event or a
-            # result (a headline), not the name of a plan or a reply
-            return GenreGuess("news", f"标题是报道事件或结果的句子（“{verb}…”）")
-        if cues:
-            last = cues[-1]
-            review = next((m for m in cues if m.lastgroup == "summary"), None)
-            if (
-                last.lastgroup == "plan"
-                and review is not None
-                and _TITLE_JOIN_RE.match(own, review.end()) is not None
-            ):
-                # 2024年工作总结和2025年工作计划: a review part and a task part, like a work report;
-                # a summary word that only modifies the title's type word (关于开展…落实情况督查的
-                # 通知) leaves the decision to that last word
-                return GenreGuess("report", f"标题中的“{review.group(0)}”和“{last.group(0)}”")
-            return GenreGuess(last.lastgroup, f"标题中的“{last.group(0)}”")  # type: ignore[arg-type]
+        sent = _TRANSMITTAL_RE.search(title.strip().rstrip("。"))
+        inner = _title_genre(sent.group("named")) if sent is not None else None
+        if sent is not None and inner is not None:
+            # 关于印发《某市2022年科技工作总结及2023年工作思路》的通知: the notice carries the
+            # document it sends out, whose text follows; what that document is decides
+            named = sent.group("named")
+            if named[:1] == "《" and named[-1:] == "》" and named.count("《") == 1:
+                named = named[1:-1]
+            return GenreGuess(inner.genre, f"通知印发的“{named}”，{inner.cue}")
+        guess = _title_genre(title)
+        if guess is not None:
+            return guess
     if structure is None:
         return GenreGuess("unknown", "")
+    return _body_genre(structure)
+
+
+# a notice that sends out a document (关于印发《…》的通知, 某市人民政府关于转发…的通知): the words
+# between the verb and 的通知 name that document
+_TRANSMITTAL_RE = re.compile(r"(?:印发|转发|下发|颁布|发布)(?P<named>[^，,。]+?)的(?:通知|通报)$")
+
+
+def _title_genre(title: str) -> GenreGuess | None:
+    """The genre a title's head noun names, or None when it names none."""
+    own = _QUOTED_TITLE_RE.sub("", title.strip().rstrip("。"))
+    if not _GENRE_TITLE_RE.search(own):
+        # 成办发〔2012〕17号《…的通知》: the whole title quoted
+        quoted = _QUOTED_TITLE_RE.findall(title)
+        own = quoted[-1][1:-1] if quoted else own
+    own = _TRAILING_NOTE_RE.sub("", own)
+    # a plan's type word is its title's last word (…实施方案(试行)); in the middle it is what
+    # a news item reports (我市出台十条措施支持科技创新)
+    cues = [
+        m
+        for m in _GENRE_TITLE_RE.finditer(own)
+        if m.lastgroup is not None and (m.lastgroup != "plan" or m.end() == len(own))
+    ]
+    verb = _headline_verb(own, cues)
+    if verb is not None:
+        # 某市技术合同成交额超额完成目标任务, 市政协召开提案协商会: the type word is the object
+        # of the title's own verb, so the title is a sentence that reports an event or a
+        # result (a headline), not the name of a plan or a reply
+        return GenreGuess("news", f"标题是报道事件或结果的句子（“{verb}…”）")
+    if cues:
+        last = cues[-1]
+        review = next((m for m in cues if m.lastgroup == "summary"), None)
+        if (
+            last.lastgroup == "plan"
+            and review is not None
+            and _TITLE_JOIN_RE.match(own, review.end()) is not None
+        ):
+            # 2024年工作总结和2025年工作计划: a review part and a task part, like a work report;
+            # a summary word that only modifies the title's type word (关于开展…落实情况督查的
+            # 通知) leaves the decision to that last word
+            return GenreGuess("report", f"标题中的“{review.group(0)}”和“{last.group(0)}”")
+        return GenreGuess(last.lastgroup, f"标题中的“{last.group(0)}”")  # type: ignore[arg-type]
+    return None
+
+
+def _body_genre(structure: Structure) -> GenreGuess:
+    """The genre from cues in the first paragraphs of a document whose title names none."""
     opening = [p.text for p in structure.paragraphs[:12]]
     checks: tuple[tuple[Genre, re.Pattern[str]], ...] = (
         ("reply", _REPLY_BODY_RE),
