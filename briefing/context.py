@@ -784,6 +784,12 @@ def _wheres(
 # how a document calls its own jurisdiction mid-sentence (填补了我区空白, 助力我省…): the briefing
 # gathers several places' documents, so the place is named (`_cited_measure`)
 _SELF_PLACE_RE = re.compile(r"我(省|市|区|县|州)")
+# the same as the subject an item opens on, after its date if any (全区全年累计发放…, 截至2025年末，
+# 全市…): the place is the subject; 全市场, 全市长… are no place
+_WHOLE_PLACE_RE = re.compile(
+    r"^((?:截至|截止|到)?\d{4}年[^，,。；]{0,8}[，,]|(?:今年|去年|全年)(?:（\d{4}年）)?[，,]?)?"
+    r"全(省|市|区|县|州)(?![长委级属场域内外])"
+)
 
 
 def _own_years(documents: Sequence[ExtractedDocument]) -> dict[int, int]:
@@ -810,6 +816,9 @@ def _said_where(text: str, no: int, years: Mapping[int, int], places: Mapping[in
     if place:
         text = _SELF_PLACE_RE.sub(
             lambda m: place if place.endswith(m.group(1)) else m.group(), text
+        )
+        text = _WHOLE_PLACE_RE.sub(
+            lambda m: (m.group(1) or "") + place if place.endswith(m.group(2)) else m.group(), text
         )
         # 全年我市共完成… reads 荆州市全年共完成…, not 全年荆州市…
         text = re.sub(rf"^全年[，,]?{re.escape(place)}", f"{place}全年", text)

@@ -1618,3 +1618,14 @@ def test_an_items_own_place_after_whole_year_reads_as_a_writer_puts_it() -> None
     assert _said_where("全年，我省新增高新技术企业500家。", 2, {}, {2: "湖北省"}) == (
         "湖北省全年新增高新技术企业500家。"
     )
+    # judge s11 (blind, in general terms): items opening on 全区/全市 left the leader asking where
+    assert _said_where("截至2025年末，全区累计发放贷款175笔。", 3, {}, {3: "襄城区"}) == (
+        "截至2025年末，襄城区累计发放贷款175笔。"
+    )
+    assert _said_where("全市新增孵化器3家。", 4, {}, {4: "拉萨市"}) == "拉萨市新增孵化器3家。"
+    assert (
+        _said_where("全年全市新增孵化器3家。", 4, {}, {4: "拉萨市"}) == "拉萨市全年新增孵化器3家。"
+    )
+    # another level (a city's 全省 is the province) or no place word (全市场) stays
+    assert _said_where("全省排名第五。", 4, {}, {4: "拉萨市"}) == "全省排名第五。"
+    assert _said_where("全市场推广新技术。", 4, {}, {4: "拉萨市"}) == "全市场推广新技术。"
