@@ -26,7 +26,12 @@ Baseline: the bare number+unit pattern (every match in a document's body, kind a
 or metric), scored the same way in the same run.
 
 Metadata: title, publisher, written_date, published_date, doc_no, each exactly equal (whitespace
-removed) to `metadata.jsonl`; "all" is the share of fields right over every document.
+removed) to `metadata.jsonl`; "all" is the share of fields right over every document. The title and
+publisher misses are also counted by kind, per part (counts only, so the test part's single errors
+stay unseen): `missing` (the tool has none, the label has one), `extra` (the tool has one, the label
+none), and of the wrong ones `shorter` (the tool's characters appear in order in the label's: a name
+cut short or abbreviated, 市科技局 for 某某市科学技术局), `longer` (the label's appear in the tool's: a
+name lengthened, 某某市人民政府办公厅 for 某某市人民政府) and `unrelated`.
 
 Corpus split (CORPUS_FORMAT.md): test when md5(group) % 3 == 0, else dev. Tune on dev; the test
 part's scores are printed, its individual errors never (`--errors` accepts dev only).
@@ -379,6 +384,43 @@ def score_metadata(
     return out
 
 
+MISS_FIELDS = ("title", "publisher")
+MISS_KINDS = ("missing", "extra", "shorter", "longer", "unrelated")
+
+
+def _in_order(short: str, long: str) -> bool:
+    """`short`'s characters appear in `long` in the same order (a substring, or an abbreviation)."""
+    chars = iter(long)
+    return all(c in chars for c in short)
+
+
+def miss_kind(predicted: str | None, gold: str | None) -> str | None:
+    """What kind of miss a field's prediction is (MISS_KINDS), None when it is right."""
+    if predicted == gold:
+        return None
+    if predicted is None:
+        return "missing"
+    if gold is None:
+        return "extra"
+    if _in_order(predicted, gold):
+        return "shorter"
+    if _in_order(gold, predicted):
+        return "longer"
+    return "unrelated"
+
+
+def metadata_misses(
+    documents: Sequence[Any], gold_path: Path = CORPUS / "metadata.jsonl"
+) -> dict[str, dict[str, int]]:
+    """Per field of MISS_FIELDS, how many documents miss it by each kind of MISS_KINDS."""
+    out = {field: dict.fromkeys(MISS_KINDS, 0) for field in MISS_FIELDS}
+    for _, field, p, g in metadata_rows(documents, gold_path):
+        kind = miss_kind(p, g) if field in out else None
+        if kind is not None:
+            out[field][kind] += 1
+    return out
+
+
 # --- running ------------------------------------------------------------------------------------
 
 
@@ -419,6 +461,7 @@ def report(seeds: Path = SEEDS, corpus: Path = CORPUS) -> dict[str, Any]:
                 "figures": score_indicators(chosen, gold, corpus),
                 "baseline": score_indicators(baseline_documents(chosen), gold, corpus),
                 "metadata": score_metadata(chosen, corpus / "metadata.jsonl"),
+                "metadata_misses": metadata_misses(chosen, corpus / "metadata.jsonl"),
             }
     return out
 
@@ -457,6 +500,15 @@ def format_report(scores: dict[str, Any]) -> str:
                 + "".join(f"{m[f]:>11.3f}" for f in METADATA_FIELDS)
                 + f"{m['all']:>11.3f}{int(m['documents']):>7}"
             )
+    misses = [(part, e["metadata_misses"]) for part, e in scores.items() if "metadata_misses" in e]
+    if misses:
+        lines.append("")
+        lines.append(f"{'misses by kind':<20}" + "".join(f"{k:>11}" for k in MISS_KINDS))
+        for part, by_field in misses:
+            for field, counts in by_field.items():
+                lines.append(
+                    f"{part + ' ' + field:<20}" + "".join(f"{counts[k]:>11}" for k in MISS_KINDS)
+                )
     return "\n".join(lines)
 
 
@@ -475,7 +527,8 @@ def format_errors(split: str, seeds: Path = SEEDS, corpus: Path = CORPUS) -> Ite
         yield from _figure_errors(evaluate(chosen, gold, corpus))
     for name, field, p, g in metadata_rows(chosen, corpus / "metadata.jsonl"):
         if p != g:
-            yield f"META    {name} {field}: {p!r} != {g!r}"
+            kind = f" [{miss_kind(p, g)}]" if field in MISS_FIELDS else ""
+            yield f"META    {name} {field}{kind}: {p!r} != {g!r}"
 
 
 def _figure_errors(result: dict[str, Any]) -> Iterator[str]:

@@ -95,6 +95,24 @@ def test_scorer_counts_a_wrong_unit_as_a_miss_and_an_extra() -> None:
     assert (pairs, len(extra), len(missed)) == ([], 1, 1)
 
 
+@pytest.mark.parametrize(
+    ("predicted", "gold", "kind"),
+    [
+        ("某某市科学技术局", "某某市科学技术局", None),
+        (None, "某某市科学技术局", "missing"),
+        ("某某新闻网", None, "extra"),
+        ("市科技局", "某某市科学技术局", "shorter"),
+        ("某某市人民政府办公厅", "某某市人民政府", "longer"),
+        ("某某县科技局", "某某市科学技术局", "unrelated"),
+    ],
+)
+def test_scorer_names_the_kind_of_a_metadata_miss(
+    predicted: str | None, gold: str | None, kind: str | None
+) -> None:
+    """The kinds the scorer counts for the test part, whose single errors it never shows."""
+    assert _scoring().miss_kind(predicted, gold) == kind
+
+
 # --- value and unit as printed -----------------------------------------------------------------------
 
 
