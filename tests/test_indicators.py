@@ -2356,6 +2356,22 @@ def test_a_level_a_five_year_review_reaches_keeps_the_year_printed_before() -> N
     ]
 
 
+def test_a_level_a_five_year_review_reaches_is_of_its_last_year_with_no_year_printed() -> None:
+    # a report of January 2023 reviewing 2018—2022: the stocks the five years ended on are 2022's
+    # though no sentence prints the year; what the five years added stays the period's
+    structure = _doc(
+        ("过去五年，我们坚持创新驱动发展。",),
+        ("规模以上工业企业达6.7万家、五年增加2万家，高新技术企业突破6.9万家。",),
+        section=("一、过去五年工作回顾",),
+    )
+    found = extract_indicators(SHA, structure, "2023-01-12")
+    assert [(f.value, f.year, f.period) for f in found] == [
+        (6.7, 2022, None),
+        (2, None, "2018—2022"),
+        (6.9, 2022, None),
+    ]
+
+
 def test_a_sentence_naming_the_five_years_keeps_the_span_in_a_paragraph_on_the_last_year() -> None:
     # "去年," opens a paragraph on 2025 inside a five-year review; its own result is 2025's, but a
     # sentence that says 五年累计 adds up the whole period, whatever year its paragraph opened on
@@ -2450,7 +2466,7 @@ def test_the_last_year_named_after_a_five_year_review_dates_the_rest_of_its_part
     found = extract_indicators(SHA, structure, "2026-01-20")
     assert [(f.value, f.year, f.period) for f in found] == [
         (5.5, None, "2021—2025"),
-        (3.1, None, "2021—2025"),
+        (3.1, 2025, None),  # the level the five years ended on
         (5.3, 2025, None),
         (61, 2025, None),
         (25, 2025, None),
@@ -2546,15 +2562,16 @@ def test_a_clause_naming_the_reviews_last_year_opens_that_years_part() -> None:
         (20, 2025, None),
         (300, None, "2021—2025"),
         (1.2, None, "2021—2025"),
-        (800, None, "2021—2025"),
+        (800, 2025, None),  # a level the five years reached is of their last year
     ]
 
 
 def test_the_reviews_last_year_does_not_take_what_is_measured_from_the_periods_start() -> None:
     # "2025年，…" opens the year's account, but a "——…" paragraph measuring from 2020, the year
     # before the period ("是2020年的2.1倍", "由2020年的7.5%提高到10.2%"), sums up the five years:
-    # its counts are the period's, and the value a dated start reaches is the period's last
-    # year's; a paragraph not opening "——" or "这一年，" is not the year's either
+    # its counts are the period's, and the level reached ("达到1.8万家") and the value a dated
+    # start reaches are the period's last year's; a paragraph not opening "——" or "这一年，" is
+    # not the year's either
     structure = _doc(
         (
             "“十四五”时期，是我省发展进程中极不平凡的五年。",
@@ -2579,7 +2596,7 @@ def test_the_reviews_last_year_does_not_take_what_is_measured_from_the_periods_s
         (5.3, 2025, None),
         (320, None, "2021—2025"),
         (18, None, "2021—2025"),
-        (1.8, None, "2021—2025"),
+        (1.8, 2025, None),  # the level reached, of the period's last year
         (2.1, None, "2021—2025"),
         (7.5, 2020, None),
         (10.2, 2025, None),
@@ -2609,7 +2626,7 @@ def test_the_years_own_clause_keeps_its_year_beside_one_measuring_from_the_perio
         (5.6, None, "2021—2025"),
         (5.3, 2025, None),
         (1200, 2025, None),
-        (1.5, None, "2021—2025"),
+        (1.5, 2025, None),  # the level reached, of the period's last year
         (2.1, None, "2021—2025"),
         (2.1, 2020, None),
         (2.6, 2025, None),

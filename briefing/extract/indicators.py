@@ -111,8 +111,10 @@ what each one is about (a page in traditional characters reaches it folded to si
   to the part's end or a sentence opening "过去一年" or the years ahead: its figures are the
   period's, dated only by a year their own text prints, or for a level reached (增至, 达, 突破,
   跨越…) by one an earlier sentence of the paragraph printed: "获评何梁何利奖2人" after "2025年外国人…
-  增长90%" is the five years', as what was added, averaged or grew; "院士增至10人" is 2025's; a
-  change across the period, "由13%提升至21.2%,增长…", starts the year before it, 2015, and ends
+  增长90%" is the five years', as what was added, averaged or grew; "院士增至10人" is 2025's;
+  with no year printed before, a level right after its verb of reaching ("高新技术企业达6.9万家",
+  "突破…", "增至…") is of the period's last year, what the five years added ("五年增加2万家")
+  not; a change across the period, "由13%提升至21.2%,增长…", starts the year before it, 2015, and ends
   on its last, 2020); else, in a part that opens "过去的一年"
   or "一年来", the year before a report delivered by March (the document's year if later); else the
   single year of the title, or of an untitled page's headline line ("2014年我市全社会R&D经费投入稳步
@@ -1243,8 +1245,25 @@ def _date_in_review(
     if chain is not None and chain[1] and fig.kind == "growth" and _RISE_AFTER.match(between):
         ind.year = last  # "…增加至77.24亿元,增长5.5倍": the rise from the one to the other
         return None
+    lead = text[fig.clause_start : fig.quantity.start]
+    if (
+        fig.kind == "actual"
+        and _LEVEL_REACHED.search(lead)
+        and not _OVER_THE_PERIOD.search(lead)
+        and not _NAMES_THE_PERIOD.search(lead)
+    ):
+        # "高新技术企业达6.9万家、五年翻了一番多": the level the five years ended on is of the
+        # period's last year; what they added ("五年增加2万家") stays the period's
+        ind.year = last
+        return None
     ind.period = span
     return None
+
+
+# the verb of a level reached, right before its figure: "达6.9万家", "突破1.5万家", "增至10人"
+_LEVEL_REACHED = re.compile(
+    r"(?:达到?|突破|超过|(?:增|提高|提升|增加|跃升|扩大)(?:至|到))(?:约|近|超过|超)?$"
+)
 
 
 _CLAUSE_END = re.compile(r"[,，;；。:：]")
