@@ -2855,6 +2855,17 @@ def _sections(*parts: tuple[tuple[str, ...], tuple[str, ...]]) -> Structure:
     return Structure(sentences=sentences)
 
 
+def test_the_year_of_an_award_a_figure_won_dates_it() -> None:
+    # nothing before the figure dates it; the award it won, printed after it in its clause, does;
+    # a call to apply for a year's programme does not
+    found = figures(
+        "我市11个项目荣获2023年度国家科学技术奖。",
+        "组织5家企业申报2025年度省重点研发计划。",
+        doc_date=None,
+    )
+    assert [(f.value, f.year) for f in found] == [(11, 2023), (5, None)]
+
+
 def test_a_sections_opening_year_dates_the_figures_of_its_later_paragraphs() -> None:
     """A report of January 2025 whose review part ("一、工作回顾", no year in it) opens "2024年是…
     之年": the run-in items below ("一是…", "二是…") are 2024's, as a reader of the part takes them;

@@ -92,6 +92,8 @@ what each one is about (a page in traditional characters reaches it folded to si
   and "从2020年末85亿元" are 2020's), and never a year before the start
   ("2018年我市获批…,…由2020年的850家增加到1320家": 1320家 undated); the start's year dates no
   later sentence either ("从2023年起,…提高到100%" is no start: the date the rate takes effect);
+  else, with no year before it, the year of an award or list its clause says it won a place in
+  ("11个项目荣获2023年度国家科学技术奖", "入选2024年度…榜单"; not "申报2025年度…", a call);
   else 今年/去年 relative to the document date (a date in the first sentences, e.g. a speech's
   subtitle, stands in when the header has none; "较去年" is a comparison, not a year; "以前年度" is
   none); else the last year named by an earlier sentence of the same paragraph ("截至2012年末,…。
@@ -1827,6 +1829,8 @@ def _sentence_figures(
                 clause_date = _lead_in_date(text, mentions, mention_starts, q.start)
             if clause_date is not None and (mention is None or clause_date.start > mention.start):
                 mention = clause_date
+        if mention is None:
+            mention = _award_year_after(text, mentions, mention_starts, q.end, c_end)
         if mention is not None:
             year: int | None = mention.year
             why: str | tuple[_Mention, bool] = mention, mention.start >= c_start
@@ -2622,6 +2626,24 @@ def _dating_mention(
 
 
 _FROM_POINT = ("从", "由")
+# "11个项目荣获2023年度国家科学技术奖", "12个县市入选2024年度…榜单": the year of an award or a
+# list a figure won a place in ("申报2024年度…" is a call still open, and dates nothing)
+_AWARD_VERB = ("获", "获得", "荣获", "入选", "获评", "列入", "跻身")
+
+
+def _award_year_after(
+    text: str, mentions: Sequence[_Mention], starts: Sequence[int], pos: int, c_end: int
+) -> _Mention | None:
+    """The year of an award or a list printed after a figure in its clause, right after the verb
+    of winning it, when nothing before the figure dates it."""
+    k = bisect.bisect_left(starts, pos)
+    if (
+        k < len(mentions)
+        and mentions[k].start < c_end
+        and text.endswith(_AWARD_VERB, pos, mentions[k].start)
+    ):
+        return mentions[k]
+    return None
 
 
 def _last_time(text: str, mentions: Sequence[_Mention]) -> int | None:
