@@ -2855,6 +2855,16 @@ def _sections(*parts: tuple[tuple[str, ...], tuple[str, ...]]) -> Structure:
     return Structure(sentences=sentences)
 
 
+def test_a_summary_of_last_year_posted_early_says_this_year_for_the_year_it_reviews() -> None:
+    # "某县科技局2021年工作总结" posted in February 2022 was written as 2021 closed: its 今年 and
+    # its 11月底 are 2021's; posted in June, its 今年 would be the year it was posted in
+    text = "预计今年新认定高新技术企业33家,截至11月底技术合同成交额5.2亿元。"
+    early = figures(text, doc_date="2022-02-21", title="某县科技局2021年工作总结")
+    assert [(f.value, f.year) for f in early] == [(33, 2021), (5.2, 2021)]
+    late = figures(text, doc_date="2022-06-21", title="某县科技局2021年工作总结")
+    assert [(f.value, f.year) for f in late] == [(33, 2022), (5.2, 2021)]
+
+
 def test_the_year_of_an_award_a_figure_won_dates_it() -> None:
     # nothing before the figure dates it; the award it won, printed after it in its clause, does;
     # a call to apply for a year's programme does not

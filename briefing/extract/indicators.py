@@ -94,7 +94,9 @@ what each one is about (a page in traditional characters reaches it folded to si
   later sentence either ("从2023年起,…提高到100%" is no start: the date the rate takes effect);
   else, with no year before it, the year of an award or list its clause says it won a place in
   ("11个项目荣获2023年度国家科学技术奖", "入选2024年度…榜单"; not "申报2025年度…", a call);
-  else 今年/去年 relative to the document date (a date in the first sentences, e.g. a speech's
+  else 今年/去年 relative to the document date (for a summary titled with one year, "…2021年工作
+  总结", posted by March of the next, relative to the year it reviews; a date in the first
+  sentences, e.g. a speech's
   subtitle, stands in when the header has none; "较去年" is a comparison, not a year; "以前年度" is
   none); else the last year named by an earlier sentence of the same paragraph ("截至2012年末,…。
   已有近5万家…"), up to the next run-in item ("二是…"), which keeps only the year of the list's
@@ -584,6 +586,8 @@ class _DocContext:
     summary_year: int | None
     jurisdiction: str | None = None
     title_year: int | None = None
+    # a summary of the year before, posted by March: `doc_year` is the year it reviews
+    reviewed_early: bool = False
 
 
 def extract_indicators(
@@ -927,7 +931,9 @@ def extract_indicators(
                     else "原文没有给出"
                 )
             elif year == ind.year and why:
-                year_origins[ind.id] = why if isinstance(why, str) else _said(*why, ctx.doc_year)
+                year_origins[ind.id] = (
+                    why if isinstance(why, str) else _said(*why, ctx.doc_year, ctx.reviewed_early)
+                )
             else:
                 year_origins[ind.id] = "由变化的起点、终点或所回顾的时段推算"
     return indicators
@@ -1138,6 +1144,7 @@ def _document_context(
         if m or _YEAR.search(sentence.text) or any(find_quantities(sentence.text)):
             break
     title_year = None
+    reviewed_early = False
     if not title:
         # an untitled page's headline ("2014年我市全社会R&D经费投入稳步增长", the metadata found
         # no title) is its title for dating
@@ -1146,6 +1153,15 @@ def _document_context(
         years = {int(m.group(1)) for m in _YEAR.finditer(title)}
         if len(years) == 1:
             title_year = years.pop()
+            if (
+                doc_year == title_year + 1
+                and doc_month is not None
+                and doc_month <= EARLY_MONTH
+                and _REVIEWED_YEAR.search(title)
+            ):
+                # "广德市科技局2021年工作总结", posted in February 2022, was written as 2021
+                # closed: its "今年" is 2021, the year it reviews, and its "11月底" 2021's
+                doc_year, doc_month, reviewed_early = title_year, 12, True
             if _DELIVERED_TITLE.search(title):
                 # "2017年安徽省人民政府工作报告" is delivered in 2017 about 2016: a date, not a period
                 doc_year = doc_year or title_year
@@ -1153,7 +1169,7 @@ def _document_context(
         elif len(years) > 1 and (reviewed := _REVIEWED_YEAR.search(title)) is not None:
             # "2011年工作总结及2012年工作安排": the year reviewed dates what was done
             summary_year = summary_year or int(reviewed.group(1))
-    return _DocContext(doc_year, doc_month, summary_year, jurisdiction, title_year)
+    return _DocContext(doc_year, doc_month, summary_year, jurisdiction, title_year, reviewed_early)
 
 
 _OPENING_SENTENCES = 5  # a document's opening: its title lines, a slogan, the opening sentence
@@ -2526,11 +2542,15 @@ def _year_mentions(
     return mentions
 
 
-def _said(mention: _Mention, in_clause: bool, doc_year: int | None) -> str:
+def _said(
+    mention: _Mention, in_clause: bool, doc_year: int | None, reviewed_early: bool = False
+) -> str:
     """Where a year a sentence gives comes from, in the words `briefing explain` prints."""
     where = "所在分句" if in_clause else "句首或前面分句"
     if mention.phrase[:1].isdigit():
         return f"{where}写明的“{mention.phrase}”"
+    if reviewed_early:
+        return f"{where}的“{mention.phrase}”（按次年初发布的总结所总结的{doc_year}年推算）"
     return f"{where}的“{mention.phrase}”（按文件日期{doc_year}年推算）"
 
 
