@@ -574,7 +574,9 @@ def test_a_page_nested_tens_of_thousands_deep_is_stopped_not_parsed_for_minutes(
     texts, warnings = warnings_of(deep, "深.html")
     assert time.monotonic() - started < 20
     assert texts == []
-    assert warnings == ["深.html: 网页结构异常（如标签嵌套极深），解析超过 1 秒上限，未读取"]
+    assert warnings == [
+        "深.html: 网页结构异常（如标签嵌套极深、属性极多），解析超过 1 秒上限，未读取"
+    ]
 
 
 def test_a_big_shallow_page_is_read_whole_through_the_child(
@@ -708,6 +710,101 @@ def test_a_paragraph_of_millions_of_empty_elements_is_cut_at_the_block_limit(
     texts, warnings = warnings_of(path, "runs.docx")
     assert texts and "第2条" in texts[0]
     assert warnings == [
-        "runs.docx: word/document.xml 中一个段落或表格的 XML 超过 2 MB 上限，其后内容未读取"
+        "runs.docx: word/document.xml 中一个段落或表格行的 XML 超过 2 MB 上限，其后内容未读取"
         "（已读取 3 行）"
+    ]
+
+
+def test_a_block_of_tiny_elements_and_attributes_is_cut_at_the_markup_limit(
+    tmp_path: Path, base_docx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 11: the tree costs memory per element and attribute, not per byte. Under the 16 MB
+    block limit, a paragraph of elements with 26 empty attributes each took 840 MB (16 MB of
+    `<w:r/>` 410 MB); the markup of one block is counted too now (130-260 MB)."""
+    monkeypatch.setattr(limits, "MAX_XML_BLOCK_MARKUP", 20_000, raising=False)
+    attributes = " ".join(f'{letter}=""' for letter in "abcdefghijklmnopqrstuvwxyz")
+    body = paragraphs(3) + "<w:p>" + f"<a {attributes}/>" * 5000 + "</w:p>"
+    path = rewrite_docx(base_docx, tmp_path / "a.docx", {"word/document.xml": document_xml(body)})
+    texts, warnings = warnings_of(path, "a.docx")
+    assert texts and "第2条" in texts[0]
+    assert warnings == [
+        "a.docx: word/document.xml 中一个段落或表格行的 XML 元素和属性超过 2 万个上限，"
+        "其后内容未读取（已读取 3 行）"
+    ]
+
+
+def test_a_long_table_is_read_row_by_row_past_the_block_limit(
+    tmp_path: Path, base_docx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 11: a top-level table is read and freed row by row, so the block limits bound a row,
+    not the table: a statistics table bigger than them is read whole (it was cut before)."""
+    monkeypatch.setattr(limits, "MAX_XML_BLOCK_BYTES", 100 * KB)
+    monkeypatch.setattr(limits, "MAX_XML_BLOCK_MARKUP", 5000, raising=False)
+    cell = '<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>合计</w:t></w:r></w:p></w:tc>'
+    merged = "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+    rows = "".join(
+        f"<w:tr>{cell if i == 0 else merged}<w:tc><w:p><w:r><w:t>第{i}项 {i}万元</w:t></w:r>"
+        "</w:p></w:tc></w:tr>"
+        for i in range(30_000)  # 5 MB: the limit is checked after each 1 MB the old reader fed
+    )
+    body = paragraphs(1) + f"<w:tbl><w:tblPr/>{rows}</w:tbl>" + paragraphs(1, start=1)
+    path = rewrite_docx(base_docx, tmp_path / "a.docx", {"word/document.xml": document_xml(body)})
+    (doc,) = read_file(path, "a.docx")
+    lines = doc.text.split("\n")
+    assert not doc.warnings
+    assert len(lines) == 30_002
+    assert lines[1] == "合计 第0项 0万元"
+    assert lines[-2] == "合计 第29999项 29999万元"  # the merged cell, 30 000 rows down
+    assert lines[-1] == "第1条 加强基础研究投入。"
+
+
+def test_a_table_of_countless_empty_rows_stops_at_the_row_limit(
+    tmp_path: Path, base_docx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 11: rows with no text count against no other limit, and now that a table is read
+    row by row its size is bounded by the part (64 MB of `<w:tr/>` is 9 million rows)."""
+    monkeypatch.setattr(limits, "MAX_PARAGRAPHS", 1000)
+    body = paragraphs(2) + "<w:tbl>" + "<w:tr/>" * 5000 + "</w:tbl>" + paragraphs(1, start=2)
+    path = rewrite_docx(base_docx, tmp_path / "a.docx", {"word/document.xml": document_xml(body)})
+    texts, warnings = warnings_of(path, "a.docx")
+    assert texts and "第2条" not in texts[0]
+    assert warnings == ["a.docx: 表格行数超过 1000 行上限，其后内容未读取（已读取 2 行）"]
+
+
+def test_a_json_file_of_countless_tiny_values_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 11: a parsed JSON tree costs memory per value: 64 MB of `[{}, {}, …]` took 1.8 GB,
+    of `[{"":0}, …]` 2.1 GB. The values are counted (commas and brackets) before parsing."""
+    monkeypatch.setattr(limits, "MAX_JSON_VALUES", 1000, raising=False)
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps([{"text": "加大研发投入。"}] + [{}] * 2000), "utf-8")
+    texts, warnings = warnings_of(path, "a.json")
+    assert texts == []
+    assert warnings == [
+        "a.json: JSON 文件中的值过多（约 4002 个，超过 1000 个上限），未读取；"
+        "请改用 JSONL（每行一个文档）"
+    ]
+    path.write_text(json.dumps([{"text": "加大研发投入。", "title": "通知"}] * 200), "utf-8")
+    assert len(read_file(path, "a.json")) == 200  # a real collection is read as before
+
+
+def test_a_tag_of_countless_attributes_is_parsed_in_the_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 11: lexbor compares each attribute of an element with those before it, so one tag of
+    many attributes (few tags: parsed in this process, without a CPU limit) costs their square:
+    80 000 took 24 s, an 8 MB page of them hours. Such a page is parsed in the limited child."""
+    import time
+
+    monkeypatch.setattr(limits, "MAX_HTML_PARSE_SECONDS", 1)
+    page = tmp_path / "属性.html"
+    attributes = " ".join(f"a{i}" for i in range(80_000))
+    page.write_text(f"<p>一、加强基础研究。</p><p {attributes}>x</p>", "utf-8")
+    started = time.monotonic()
+    texts, warnings = warnings_of(page, "属性.html")
+    assert time.monotonic() - started < 15
+    assert texts == []
+    assert warnings == [
+        "属性.html: 网页结构异常（如标签嵌套极深、属性极多），解析超过 1 秒上限，未读取"
     ]

@@ -210,16 +210,22 @@ class _Body:
         # characters and lines the top-level table being read has made so far (see _table_lines)
         self.table_chars = 0
         self.table_lines = 0
-        # bytes of XML fed since the last top-level block was taken and freed: the parser holds
-        # them as a tree (see limits.MAX_XML_BLOCK_BYTES)
+        # bytes of XML fed since the last top-level block was taken and freed, and the markup in
+        # them (`<` and `=`: elements, comments, attributes): the parser holds them as a tree
+        # (see limits.MAX_XML_BLOCK_BYTES and MAX_XML_BLOCK_MARKUP)
         self.held = 0
+        self.held_nodes = 0
+        # the top-level table whose rows are being read, and its last row's cells by grid column
+        self.table: Any = None
+        self.rows = 0
+        self.above: dict[int, list[str]] = {}
 
     def read(self, package: _Package, name: str) -> None:
         from lxml import etree
 
         parser = etree.XMLPullParser(
             events=("end",),
-            tag=(_P, _TBL),
+            tag=(_P, _TBL, _TR),
             resolve_entities=False,
             no_network=True,
             remove_blank_text=True,
@@ -227,9 +233,10 @@ class _Body:
         )
         root: Any = None
         try:
-            for chunk in package.chunks(name, partial=True):
+            for chunk in _slices(package.chunks(name, partial=True)):
                 parser.feed(chunk)
                 self.held += len(chunk)
+                self.held_nodes += chunk.count(b"<") + chunk.count(b"=")
                 for _event, element in parser.read_events():
                     if root is None:
                         root = element.getroottree().getroot()
@@ -239,7 +246,11 @@ class _Body:
                         return
                 if self.held > limits.MAX_XML_BLOCK_BYTES:
                     size = size_text(limits.MAX_XML_BLOCK_BYTES)
-                    self._cut(f"{name} 中一个段落或表格的 XML 超过 {size} 上限")
+                    self._cut(f"{name} 中一个段落或表格行的 XML 超过 {size} 上限")
+                    return
+                if self.held_nodes > limits.MAX_XML_BLOCK_MARKUP:
+                    count = limits.chars_text(limits.MAX_XML_BLOCK_MARKUP).replace("字", "个")
+                    self._cut(f"{name} 中一个段落或表格行的 XML 元素和属性超过 {count}上限")
                     return
             root = parser.close()
         except ZipLimitError as exc:
@@ -271,28 +282,55 @@ class _Body:
         )
 
     def _take(self, element: Any) -> bool:
-        """Take the lines of a finished top-level block; False once a limit stops reading."""
-        is_paragraph = element.tag == _P
-        if is_paragraph:
+        """Take the lines of a finished top-level block (a paragraph, or a row of a table: a
+        table is read row by row, each row freed once read, so a long table never sits in memory
+        whole); False once a limit stops reading."""
+        tag = element.tag
+        if tag == _P:
             self.paragraphs += 1
             if self.paragraphs > limits.MAX_PARAGRAPHS:
                 self._cut(f"段落数超过 {limits.MAX_PARAGRAPHS} 段上限")
                 return False
         parent = element.getparent()
+        if tag == _TR:
+            grand = parent.getparent() if parent is not None and parent.tag == _TBL else None
+            if grand is None or grand.tag != _BODY:
+                return True  # a nested table's row (its cell's row reads it) or a wrapped one
+            return self._row(parent, element)
         if parent is None or parent.tag != _BODY:
-            return True  # inside a table (its block reads it) or a wrapper python-docx skips
+            return True  # inside a table (its row reads it) or a wrapper python-docx skips
         before = len(self.lines)
-        if is_paragraph:
+        if tag == _P:
             self._paragraph_lines(element, self.lines)
-        else:
-            self.table_chars = self.table_lines = 0
-            self.lines.extend(self._table_lines(element))
+        self.table = None  # a table's end: its rows are taken already
         self.chars += sum(len(line) for line in self.lines[before:])
-        # Free the block and everything before it (wrappers like w:sdt included).
-        element.clear()
-        while element.getprevious() is not None:
-            del parent[0]
-        self.held = 0
+        _free(parent, element)
+        self.held = self.held_nodes = 0
+        return self._within_text_limit()
+
+    def _row(self, table: Any, row: Any) -> bool:
+        """Take a finished row of a top-level table and free it (with what precedes it)."""
+        if table is not self.table:
+            self.table, self.above = table, {}
+        # Rows with no paragraph (`<w:tr/>`, empty cells) count against no other limit, and each
+        # costs a little time: 64 MB of them would keep a run busy for minutes. A real table of
+        # this many rows would not fit in the part limit.
+        self.rows += 1
+        if self.rows > limits.MAX_PARAGRAPHS:
+            self._cut(f"表格行数超过 {limits.MAX_PARAGRAPHS} 行上限")
+            return False
+        self.table_chars = self.table_lines = 0
+        lines, self.above = self._row_lines(row, self.above)
+        self.lines.extend(lines)
+        self.chars += sum(len(line) for line in lines)
+        _free(table, row)
+        self.held = self.held_nodes = 0
+        if len(self.lines) > limits.MAX_PARAGRAPHS:
+            self._cut(f"段落数超过 {limits.MAX_PARAGRAPHS} 段上限")
+            return False
+        return self._within_text_limit()
+
+    def _within_text_limit(self) -> bool:
         if self.chars > limits.MAX_TEXT_CHARS:
             self._cut(f"文字超过 {limits.chars_text(limits.MAX_TEXT_CHARS)}上限")
             return False
@@ -318,9 +356,9 @@ class _Body:
                 out.append(line)
 
     def _table_lines(self, table: Any) -> Iterator[str]:
-        # A cell of a vertical merge's later rows (vMerge "continue") shows the merge's first
-        # cell, found at the same grid column in the row above (as python-docx's row.cells).
-        above: dict[int, Any] = {}
+        """The lines of a table nested in a cell (a top-level table is read row by row as it
+        is parsed, `_row`)."""
+        above: dict[int, list[str]] = {}
         for row in table.iterchildren(_TR):
             # A merged cell's text comes back in every row it spans, so a table can make far
             # more text than its XML holds (a 40 KB file: one 200 KB cell merged down 20 000
@@ -331,27 +369,50 @@ class _Body:
                 or len(self.lines) + self.table_lines > limits.MAX_PARAGRAPHS
             ):
                 return
-            here: dict[int, Any] = {}
-            cells: list[Any] = []
-            column = _row_grid_before(row)
-            for cell in row.iterchildren(_TC):
-                shown = above.get(column, cell) if _v_merge(cell) == "continue" else cell
-                here[column] = shown
-                # A horizontally merged cell is one w:tc; a vertical merge can repeat one.
-                if not cells or shown is not cells[-1]:
-                    cells.append(shown)
-                column += _grid_span(cell)
-            above = here
-            contents = [self._container_lines(cell) for cell in cells]
-            self.table_chars += sum(len(line) for lines in contents for line in lines)
-            self.table_lines += sum(len(lines) for lines in contents)
-            if all(len(lines) <= 1 for lines in contents):
-                line = " ".join(lines[0] for lines in contents if lines)
-                if line:
-                    yield line
-            else:
-                for lines in contents:
-                    yield from lines
+            lines, above = self._row_lines(row, above)
+            yield from lines
+
+    def _row_lines(
+        self, row: Any, above: dict[int, list[str]]
+    ) -> tuple[list[str], dict[int, list[str]]]:
+        """The lines of a table row, and its cells' lines by grid column (the `above` of the
+        next row). A cell of a vertical merge's later rows (vMerge "continue") shows the merge's
+        first cell, found at the same grid column in the row above (as python-docx's row.cells);
+        a row keeps the lines it read, not the elements, so it can be freed."""
+        here: dict[int, list[str]] = {}
+        contents: list[list[str]] = []
+        column = _row_grid_before(row)
+        for cell in row.iterchildren(_TC):
+            shown = above.get(column) if _v_merge(cell) == "continue" else None
+            if shown is None:
+                shown = self._container_lines(cell)
+            here[column] = shown
+            # A horizontally merged cell is one w:tc; a vertical merge can repeat one.
+            if not contents or shown is not contents[-1]:
+                contents.append(shown)
+            column += _grid_span(cell)
+        self.table_chars += sum(len(line) for lines in contents for line in lines)
+        self.table_lines += sum(len(lines) for lines in contents)
+        if all(len(lines) <= 1 for lines in contents):
+            line = " ".join(lines[0] for lines in contents if lines)
+            return ([line] if line else []), here
+        return [line for lines in contents for line in lines], here
+
+
+def _slices(chunks: Iterator[bytes], size: int = 64 * 1024) -> Iterator[bytes]:
+    """`chunks` in pieces of at most `size` bytes: the limits on what the parser holds are checked
+    between two feeds, so a piece is what they can overshoot by."""
+    for chunk in chunks:
+        for start in range(0, len(chunk), size):
+            yield chunk[start : start + size]
+
+
+def _free(parent: Any, element: Any) -> None:
+    """Free a block that was read, and everything before it in `parent` (wrappers like w:sdt,
+    a table's properties, the rows before)."""
+    element.clear()
+    while element.getprevious() is not None:
+        del parent[0]
 
 
 def paragraph_text(paragraph: Any) -> str:

@@ -105,7 +105,10 @@ def read(path: Path, source: str) -> list[RawDocument]:
     match = _META_CHARSET.search(raw.data[:8192])
     decoded = decode_bytes(raw.data, declared=match.group(1).decode("ascii") if match else None)
     page = clean_text(decoded.text)
-    if page.count("<") > limits.MAX_HTML_DIRECT_TAGS:
+    if (
+        page.count("<") > limits.MAX_HTML_DIRECT_TAGS
+        or _attribute_bound(page) > limits.MAX_HTML_DIRECT_ATTRIBUTES
+    ):
         lines, fields = _parse_bounded(page, LexborHTMLParser)
     else:
         lines, fields = _parse(page, LexborHTMLParser)
@@ -130,6 +133,19 @@ def read(path: Path, source: str) -> list[RawDocument]:
             warnings=warnings,
         )
     ]
+
+
+def _attribute_bound(page: str) -> int:
+    """At least the number of attributes the parser would read from `page`: an HTML attribute
+    ends at white space, `/` or `=` (even with no white space after a quoted value), so a page has
+    no more attributes than these, counting a run of white space once. Text counts too: a page
+    of prose gets a high bound and a harmless trip to the child."""
+    bound = page.count("=") + page.count("/")
+    left = limits.MAX_HTML_DIRECT_ATTRIBUTES - bound + 1  # enough to tell: the count stops there
+    return bound + sum(1 for _ in itertools.islice(_WHITE_RUN.finditer(page), max(left, 0)))
+
+
+_WHITE_RUN = re.compile(r"[ \t\n\r\f]+")
 
 
 def _parse(page: str, parser: type[LexborHTMLParser]) -> tuple[list[str], dict[str, str]]:
@@ -170,7 +186,7 @@ def _parse_bounded(page: str, parser: type[LexborHTMLParser]) -> tuple[list[str]
     except ChildError as exc:
         if exc.reason in ("cpu", "timeout"):
             raise ReadError(
-                f"网页结构异常（如标签嵌套极深），解析超过 {seconds} 秒上限，未读取"
+                f"网页结构异常（如标签嵌套极深、属性极多），解析超过 {seconds} 秒上限，未读取"
             ) from None
         if exc.reason == "memory":
             raise ReadError("网页解析所需内存超过上限，未读取") from None

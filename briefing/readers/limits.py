@@ -68,6 +68,11 @@ MAX_FIGURES = 5_000
 # the number of tags, so a page with up to this many is parsed directly (a second at worst) and
 # a bigger one in a limited child process that is stopped after MAX_HTML_PARSE_SECONDS.
 MAX_HTML_DIRECT_TAGS = 20_000
+# The same for attributes: lexbor compares each attribute of an element with those before it, so
+# one tag of many attributes (`<p a0 a1 a2 …>`) costs their square: 40 000 took 4 s, 80 000 24 s,
+# and the 930 000 of an 8 MB page (one tag, so not counted above) would have run for hours, in
+# this process with no CPU limit. A page that may have more is parsed in the child too.
+MAX_HTML_DIRECT_ATTRIBUTES = 20_000
 # CPU seconds the child may parse for: a real 8 MB page takes under one.
 MAX_HTML_PARSE_SECONDS = 10
 
@@ -82,12 +87,18 @@ MAX_XML_BYTES = 64 * _MB
 # Inflated bytes of all parts of one DOCX together. Media parts (images, fonts, embedded objects)
 # are never inflated at all: the text does not need them, so a media bomb costs nothing.
 MAX_ZIP_INFLATED_BYTES = 128 * _MB
-# Bytes of XML of one top-level paragraph or table of word/document.xml (or of what a wrapper
-# such as w:sdt holds, which is not read): the parser holds a block as a tree until it ends, and
-# a tree of tiny elements takes about 20 times its XML (a paragraph of 15 million empty `<w:r/>`,
-# a 170 KB file, took 1.4 GB and 31 s; cut here, 370 MB and 5 s). A table of 5000 rows of six
-# cells as Word writes it is about 7 MB.
+# Bytes of XML of one top-level paragraph or table row of word/document.xml (or of what a wrapper
+# such as w:sdt holds, which is not read): the parser holds a block as a tree until it ends (a
+# table is read and freed row by row). A paragraph of 15 million empty `<w:r/>`, a 170 KB file,
+# took 1.4 GB and 31 s; cut here, 370 MB and 5 s, which MAX_XML_BLOCK_MARKUP then brought down.
 MAX_XML_BLOCK_BYTES = 16 * _MB
+# Markup (`<` and `=`, each an element, comment or attribute to come) in the XML of one such
+# block. The tree costs memory per node, not per byte: 16 MB of `<w:r/>` took 410 MB, of
+# elements with 26 empty attributes each 840 MB (50 times the XML); cut here, 130 MB and 260 MB
+# (with the 80 MB the program itself takes). Word writes a table row or a paragraph in tens to a
+# few thousand; a whole document of 9000 paragraphs (about 1000 pages) in one table cell, a
+# layout web pages saved as Word often have, is about 200 000.
+MAX_XML_BLOCK_MARKUP = 500_000
 # Characters of an automatic list number put back before a paragraph ("一、", "（二）", "1.2.3").
 # A crafted level text ("%1" repeated) with letter numbering (a counter of 10000 is 385 letters)
 # would otherwise turn a 40 KB file into hundreds of millions of characters; such a label is
@@ -126,6 +137,11 @@ MAX_JSON_RECORDS = 100_000
 # A .json file is parsed whole, and a parsed JSON tree takes several times its size in memory;
 # larger collections belong in JSONL.
 MAX_JSON_BYTES = 64 * _MB
+# Values (strings, numbers, arrays, objects) of a .json file, counted before it is parsed: the tree
+# costs memory per value, not per byte. 64 MB of `[{}, {}, …]` took 1.8 GB, of `[{"":0}, …]`
+# 2.1 GB (33 times the file); a real file of that size (a few thousand documents of a few fields
+# each, their text as one string or a list of paragraphs) has tens or hundreds of thousands.
+MAX_JSON_VALUES = 2_000_000
 
 
 def chars_text(count: int) -> str:
