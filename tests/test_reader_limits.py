@@ -808,3 +808,22 @@ def test_a_tag_of_countless_attributes_is_parsed_in_the_child(
     assert warnings == [
         "属性.html: 网页结构异常（如标签嵌套极深、属性极多），解析超过 1 秒上限，未读取"
     ]
+
+
+def test_a_text_of_countless_short_lines_is_cut_without_a_list_of_its_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 11: the paragraph limit split the whole text into a list of lines first: an 8 MB
+    .txt of one character a line took 260 MB (125 MB now, most of it the program itself)."""
+    monkeypatch.setattr(limits, "MAX_PARAGRAPHS", 10)
+    path = tmp_path / "a.txt"
+    path.write_text("加\n" * 1_000_000, "utf-8")  # 3 MB, 2 MB as a str
+    tracemalloc.start()
+    try:
+        (doc,) = read_file(path, "a.txt")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert doc.text == "\n".join(["加"] * 10)
+    assert doc.warnings == ["a.txt: 段落数超过 10 段上限，第 11 段起未读取"]
+    assert peak < 16 * MB  # 90 MB with the list
