@@ -577,6 +577,43 @@ def test_hidden_text_in_a_docx_does_not_reach_the_briefing(tmp_path: Path) -> No
     assert doc.text == "公开的段落：加强基础研究。显示的文字。"
 
 
+def test_text_hidden_by_its_styles_in_a_docx_does_not_reach_the_briefing(tmp_path: Path) -> None:
+    """Round 11: text hidden through a style (a character style, a paragraph style, or one based
+    on such a style) was read: only a run's own formatting was looked at. Its own `w:vanish
+    w:val="0"` still shows it, as LibreOffice does."""
+    import zipfile
+
+    path = make_docx(tmp_path / "a.docx", ["公开的段落：加强基础研究。"])
+    with zipfile.ZipFile(path) as old:
+        parts = {name: old.read(name) for name in old.namelist()}
+    styles = (
+        b'<w:style w:type="character" w:styleId="Secret"><w:name w:val="Secret"/>'
+        b"<w:rPr><w:vanish/></w:rPr></w:style>"
+        b'<w:style w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/>'
+        b"<w:rPr><w:vanish/></w:rPr></w:style>"
+        b'<w:style w:type="paragraph" w:styleId="Note2"><w:name w:val="Note2"/>'
+        b'<w:basedOn w:val="Note"/></w:style>'
+    )
+    parts["word/styles.xml"] = parts["word/styles.xml"].replace(
+        b"</w:styles>", styles + b"</w:styles>"
+    )
+    body = (
+        '<w:p><w:r><w:rPr><w:rStyle w:val="Secret"/></w:rPr>'
+        "<w:t>全市研发投入达到999亿元。</w:t></w:r><w:r><w:t>显示的文字。</w:t></w:r></w:p>"
+        '<w:p><w:pPr><w:pStyle w:val="Note2"/></w:pPr><w:r><w:t>投入888亿元。</w:t></w:r>'
+        '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>照常显示。</w:t></w:r></w:p>'
+    ).encode()
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"<w:sectPr", body + b"<w:sectPr", 1
+    )
+    with zipfile.ZipFile(path, "w") as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+    (doc,) = read_file(path, "a.docx")
+    assert "999亿元" not in doc.text and "888亿元" not in doc.text
+    assert doc.text == "公开的段落：加强基础研究。\n显示的文字。\n照常显示。"
+
+
 @pytest.mark.parametrize("declared", ["utf-16", "UTF-32", "cp037"])
 def test_a_page_whose_meta_charset_contradicts_its_own_bytes_is_read_in_its_real_encoding(
     tmp_path: Path, declared: str

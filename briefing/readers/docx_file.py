@@ -8,12 +8,13 @@ put back in front of their paragraphs (`docx_numbering`).
 The file is untrusted, so the work is bounded (`limits`). Only the parts the text needs are
 inflated: the relationship parts, styles.xml, numbering.xml and core.xml, each refused past
 MAX_XML_BYTES; images and other media never are. word/document.xml is parsed as a stream, one
-top-level paragraph or table at a time, each dropped once its lines are taken, so memory does not
+top-level paragraph or table row at a time, each dropped once its lines are taken, so memory does not
 grow with the document; reading stops, keeping what was read and saying so, at MAX_XML_BYTES of
 XML, MAX_PARAGRAPHS paragraphs or MAX_TEXT_CHARS characters. A paragraph's text is what
 python-docx's `Paragraph.text` gives (runs and hyperlinks directly in it, tabs, line breaks),
 read straight from the XML: python-docx objects per paragraph cost milliseconds each; hidden
-text (`w:vanish`), which Word neither shows nor prints, is left out.
+text (`w:vanish`, on a run or through its styles), which Word neither shows nor prints, is left
+out.
 """
 
 from __future__ import annotations
@@ -69,11 +70,10 @@ def read(path: Path, source: str) -> list[RawDocument]:
             with zipfile.ZipFile(handle) as archive:
                 package = _Package(archive)
                 main = package.main_document()
-                numbering = Numbering(
-                    package.related_xml(main, "numbering"), package.related_xml(main, "styles")
-                )
+                styles = package.related_xml(main, "styles")
+                numbering = Numbering(package.related_xml(main, "numbering"), styles)
                 core_title = package.core_title()
-                body = _Body(numbering, source)
+                body = _Body(numbering, source, HiddenStyles(styles))
                 body.read(package, main)
         except ReadError:
             raise
@@ -200,8 +200,9 @@ class _Package:
 class _Body:
     """Lines of word/document.xml, read as a stream within the limits."""
 
-    def __init__(self, numbering: Numbering, source: str) -> None:
+    def __init__(self, numbering: Numbering, source: str, hidden: HiddenStyles) -> None:
         self.numbering = numbering
+        self.hidden = hidden
         self.source = source
         self.lines: list[str] = []
         self.warnings: list[str] = []
@@ -346,7 +347,7 @@ class _Body:
         return lines
 
     def _paragraph_lines(self, paragraph: Any, out: list[str]) -> None:
-        text = paragraph_text(paragraph)
+        text = paragraph_text(paragraph, self.hidden)
         if not text.strip():
             return
         text = self.numbering.label(paragraph) + text.lstrip()
@@ -415,21 +416,23 @@ def _free(parent: Any, element: Any) -> None:
         del parent[0]
 
 
-def paragraph_text(paragraph: Any) -> str:
+def paragraph_text(paragraph: Any, styles: HiddenStyles | None = None) -> str:
     """The text of a `w:p` element as python-docx's `Paragraph.text` gives it, without hidden
-    runs (`_hidden`)."""
+    runs (`HiddenStyles`; without `styles`, only a run's own formatting is looked at)."""
+    styles = styles or _NO_STYLES
+    in_paragraph = styles.paragraph(paragraph)
     parts: list[str] = []
     for child in paragraph:
         if child.tag == _R:
-            _run_text(child, parts)
+            _run_text(child, parts, styles, in_paragraph)
         elif child.tag == _HYPERLINK:
             for run in child.iterchildren(_R):
-                _run_text(run, parts)
+                _run_text(run, parts, styles, in_paragraph)
     return "".join(parts)
 
 
-def _run_text(run: Any, parts: list[str]) -> None:
-    if _hidden(run):
+def _run_text(run: Any, parts: list[str], styles: HiddenStyles, in_paragraph: bool | None) -> None:
+    if styles.run(run, in_paragraph):
         return
     for item in run:
         tag = item.tag
@@ -442,13 +445,97 @@ def _run_text(run: Any, parts: list[str]) -> None:
             parts.append(_RUN_CHARS[tag])
 
 
-def _hidden(run: Any) -> bool:
+class HiddenStyles:
     """Whether a run is hidden text (Word's 隐藏文字, `w:vanish`): not shown or printed, so it
     is no part of what the document says. Taken as text, a file could put measures and figures
     into the briefing that no reader of the file sees (as a web page's `hidden` elements, which
-    the HTML reader skips too). Only a run's own formatting is looked at, not its style's."""
-    node = _property(run, "rPr", "vanish")
-    return node is not None and node.get(_VAL, "true").lower() not in ("0", "false", "off")
+    the HTML reader skips too).
+
+    Hidden may be set on the run itself, or in its character style, its paragraph's style (or the
+    default paragraph style), each through its `w:basedOn` chain, or in the document defaults;
+    the nearest setting wins (`w:vanish w:val="0"` in the run shows text its style hides). This is
+    how LibreOffice shows such text (checked on each case); the standard has a style's `vanish`
+    toggle the one below it, which could show text that both a paragraph and a character style
+    hide, and LibreOffice ignores the document defaults: where the two readers differ, the text
+    is taken as hidden. The styles are resolved once per document (styles.xml is parsed already,
+    for numbering), so a run costs two dictionary lookups.
+    """
+
+    def __init__(self, styles: Any) -> None:
+        # resolved setting of each style by id: True/False, or None when its chain sets none
+        self.styles: dict[str, bool | None] = {}
+        self.default_paragraph: bool | None = None
+        self.document: bool | None = None
+        if styles is None:
+            return
+        self.document = _vanish(styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}vanish"))
+        own: dict[str, tuple[bool | None, str | None]] = {}
+        default_paragraph = None
+        for style in styles.iterchildren(f"{_W}style"):
+            style_id = style.get(f"{_W}styleId")
+            if style_id is None or style_id in own:
+                continue  # the first style with an id wins, as in python-docx
+            based = style.find(f"{_W}basedOn")
+            own[style_id] = (
+                _vanish(_property(style, "rPr", "vanish")),
+                based.get(_VAL) if based is not None else None,
+            )
+            if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in _ON:
+                default_paragraph = style_id
+        for style_id in own:
+            self._resolve(style_id, own)
+        if default_paragraph is not None:
+            self.default_paragraph = self.styles.get(default_paragraph)
+
+    def _resolve(self, style_id: str, own: dict[str, tuple[bool | None, str | None]]) -> None:
+        """Follow the basedOn chain to the first setting, once per style (a chain can be as long
+        as the styles are many, and can loop)."""
+        chain: list[str] = []
+        seen: set[str] = set()
+        value: bool | None = None
+        current: str | None = style_id
+        while current is not None and current in own and current not in seen:
+            if current in self.styles:
+                value = self.styles[current]
+                break
+            chain.append(current)
+            seen.add(current)
+            setting, current = own[current]
+            if setting is not None:
+                value = setting
+                break
+        for name in chain:  # those before the setting inherit it
+            self.styles[name] = value
+
+    def paragraph(self, paragraph: Any) -> bool | None:
+        """The setting a paragraph's style gives its runs (None: none)."""
+        style = _property(paragraph, "pPr", "pStyle")
+        style_id = style.get(_VAL) if style is not None else None
+        if style_id is not None and style_id in self.styles:
+            return self.styles[style_id]
+        return self.default_paragraph
+
+    def run(self, run: Any, in_paragraph: bool | None) -> bool:
+        direct = _vanish(_property(run, "rPr", "vanish"))
+        if direct is not None:
+            return direct
+        if self.styles:
+            style = _property(run, "rPr", "rStyle")
+            setting = self.styles.get(style.get(_VAL) or "") if style is not None else None
+            if setting is not None:
+                return setting
+        for setting in (in_paragraph, self.document):
+            if setting is not None:
+                return setting
+        return False
+
+
+_NO_STYLES = HiddenStyles(None)
+_ON = ("1", "true", "on")
+
+
+def _vanish(node: Any) -> bool | None:
+    return None if node is None else node.get(_VAL, "true").lower() not in ("0", "false", "off")
 
 
 def _property(cell_or_row: Any, props: str, name: str) -> Any:
