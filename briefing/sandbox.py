@@ -133,6 +133,12 @@ def text_size(value: Any, limit: int = MAX_TEXT) -> int:
             stack.append(itertools.chain.from_iterable(pairs))
         elif isinstance(item, int) and not isinstance(item, bool):
             size += item.bit_length() // 3 + 2
+        elif isinstance(item, Namespace):
+            # prints as `<Namespace {…}>` with what the template stored in it: a method stored
+            # there printed with its memory address, a long list at any length
+            stored = item._Namespace__attrs
+            size += 13 + 4 * len(stored)
+            stack.append(itertools.chain.from_iterable(stored.items()))
         elif isinstance(item, _PRINTABLE) or type(item).__name__ == "ChartHandle":
             size += 32  # a float, None, a chart (printed as a picture), a loop, a namespace
         else:
@@ -142,9 +148,9 @@ def text_size(value: Any, limit: int = MAX_TEXT) -> int:
     return size
 
 
-# What prints as itself (a number, `range(0, 3)`, `<LoopContext 1/3>`, `<Namespace {…}>`)
-# rather than as Python's description of an object, with its memory address.
-_PRINTABLE = (float, bool, type(None), range, Undefined, LoopContext, Namespace)
+# What prints as itself (a number, `range(0, 3)`, `<LoopContext 1/3>`) rather than as Python's
+# description of an object, with its memory address; a namespace prints what it holds.
+_PRINTABLE = (float, bool, type(None), range, Undefined, LoopContext)
 
 
 def not_data(value: Any) -> ValueError:

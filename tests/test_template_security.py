@@ -95,6 +95,8 @@ LONG_TEXT = [
     "{% set s = 'x' * 99999 %}{% for i in range(3000) %}{{ s }}{% endfor %}",
     "{{ [[1] * 99999] * 99999 }}",
     "{{ ([[1] * 99999] * 200) | sum(start=[]) | length }}",
+    # round 11: a namespace prints what it holds, and was counted as 32 characters
+    "{% set ns = namespace(a=[[1] * 99999] * 99999) %}{{ ns }}",
 ]
 
 
@@ -138,6 +140,9 @@ ENGLISH_ERRORS = [
     ("{{ '%s' % [range] }}", "函数本身"),
     ("{{ [masthead.name.upper] | join }}", "函数本身"),
     ("{{ '{!r}'.format(cycler(1)) }}", "模板辅助对象本身"),
+    # round 11: a namespace prints what the template stored in it, a method with its address
+    ("{% set ns = namespace(f=masthead.name.upper) %}{{ ns }}", "函数本身"),
+    ("{% set ns = namespace() %}{% set ns.f = masthead.name.lower %}{{ ns | string }}", "函数本身"),
     ("{{ cycler(1, 2) }}", "模板辅助对象本身"),
     ("{{ ''.join }}", "函数本身"),
     ("{{ themes | map(attribute='name') }}", "迭代器本身"),
