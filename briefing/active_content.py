@@ -27,7 +27,8 @@ something on the reader's machine when it is opened:
 
 None of these belongs in a briefing, so a template holding one is refused, and so is a rendered
 briefing that holds one (a template can print raw XML with `safe`). Hyperlinks stay: Word follows
-one only when the reader clicks it. So do the embedded workbooks of Word's own charts (a
+one only when the reader clicks it (a hyperlink's relationship used as anything else, such as a
+picture's `r:link`, is fetched on opening and refused: `HyperlinkUses`). So do the embedded workbooks of Word's own charts (a
 "package" relationship to an .xlsx), which Excel opens on "编辑数据": their parts are checked
 the same way (a macro project, a link to another workbook), and for a workbook's own links (a
 DDE link, a data connection).
@@ -142,7 +143,8 @@ def relationship_problems(part: str, root: etree._Element) -> list[str]:
 
 
 def _field_name(instruction: str) -> str:
-    words = instruction.replace("\\", " ").split()
+    # a quote ends the name too: `INCLUDEPICTURE"http://…"` has no space before its argument
+    words = instruction.replace("\\", " ").replace('"', " ").split()
     return words[0].upper() if words else ""
 
 
@@ -200,6 +202,56 @@ def field_problems(part: str, root: etree._Element) -> list[str]:
             if value and _ADDRESS.match(value):
                 once(f"{part}：VML 图片链接到外部 {_target(value)}")
     return found
+
+
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+# Where a hyperlink relationship is used as one: Word follows it only when the reader clicks.
+_HYPERLINK_USES = frozenset({f"{_W}hyperlink", f"{_A}hlinkClick", f"{_A}hlinkHover"})
+
+
+class HyperlinkUses:
+    """External hyperlinks used as anything but a hyperlink.
+
+    A relationship to an address is let through when its type is hyperlink (`relationship_
+    problems`), but a part refers to a relationship by its id alone: a picture whose `a:blip
+    r:link` names a hyperlink's id is fetched when the document is opened (LibreOffice fetched
+    it, no click), and so would anything else that takes a relationship. Each XML part is fed
+    once (`add`); the ids of external hyperlinks per source part, and the ids other elements
+    use, are kept (a few per picture), and matched at the end (`problems`)."""
+
+    def __init__(self) -> None:
+        self.hyperlinks: dict[str, dict[str, str]] = {}  # source part -> id -> target
+        self.uses: list[tuple[str, str, str]] = []  # (part, id, element)
+
+    def add(self, part: str, root: etree._Element) -> None:
+        if part.endswith(".rels"):
+            folder, _, base = part.rpartition("/")
+            source = f"{folder.removesuffix('_rels').rstrip('/')}/{base.removesuffix('.rels')}"
+            for rel in root.iter(_REL):
+                kind = (rel.get("Type") or "").rstrip("/").rpartition("/")[2]
+                external = (rel.get("TargetMode") or "").lower() == "external"
+                if kind == "hyperlink" and external and rel.get("Id"):
+                    targets = self.hyperlinks.setdefault(source.lstrip("/"), {})
+                    targets[rel.get("Id") or ""] = rel.get("Target") or ""
+            return
+        for element in root.iter():
+            if element.tag in _HYPERLINK_USES or not isinstance(element.tag, str):
+                continue
+            for name, value in element.attrib.items():
+                if name.startswith(_R):
+                    local = element.tag.rpartition("}")[2]
+                    self.uses.append((part, value, f"{local} {name.removeprefix(_R)}"))
+
+    def problems(self) -> list[str]:
+        found: list[str] = []
+        for part, rel_id, where in self.uses:
+            target = self.hyperlinks.get(part, {}).get(rel_id)
+            if target is not None:
+                problem = f"{part}：超链接 {_target(target)} 被用作 {where}（打开文档时即读取）"
+                if problem not in found:
+                    found.append(problem)
+        return found
 
 
 def content_type_problems(root: etree._Element) -> list[str]:

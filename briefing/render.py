@@ -48,6 +48,7 @@ from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from briefing.active_content import (
+    HyperlinkUses,
     describe,
     embedded_in,
     embedded_package_problem,
@@ -472,6 +473,7 @@ def _active_content(data: bytes, nested: bool = False) -> list[str]:
     A part that does not parse is left to python-docx, which reports the damaged file."""
     parser = _xml_parser()
     problems: list[str] = []
+    hyperlinks = HyperlinkUses()
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         problems += package_problems(package.namelist())
         for part in package.namelist():
@@ -485,7 +487,8 @@ def _active_content(data: bytes, nested: bool = False) -> list[str]:
                 problems += _embedded_package(part, blob, nested)
                 continue
             problems += part_problems(part, root)
-    return problems
+            hyperlinks.add(part, root)
+    return problems + hyperlinks.problems()
 
 
 def _embedded_package(part: str, blob: bytes, nested: bool) -> list[str]:
@@ -526,6 +529,7 @@ def _check_package(data: bytes, name: str) -> None:
     # ElementTree; strict (no recovery), and no entity expansion or network access.
     parser = _xml_parser()
     active: list[str] = []
+    hyperlinks = HyperlinkUses()
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         active += package_problems(package.namelist())
         for part in package.namelist():
@@ -544,6 +548,8 @@ def _check_package(data: bytes, name: str) -> None:
                     "模板中可能有标签破坏了文档结构（例如 {%p %}/{%tr %} 标签没有单独成段/成行）。"
                 ) from exc
             active += part_problems(part, root)
+            hyperlinks.add(part, root)
+    active += hyperlinks.problems()
     if active:
         raise TemplateError(
             f"渲染结果含有 Word 打开文档时会自行读取外部文件、网址或运行程序的内容"

@@ -734,6 +734,30 @@ LINKED = [
         },
         "域 INCLUDETEXT",
     ),
+    # round 11: a relationship to an address passes as a hyperlink (followed only on a click),
+    # but a picture names its relationship by id alone: LibreOffice fetched this one on opening
+    (
+        {
+            "word/_rels/document.xml.rels": _add_relationship(
+                "hyperlink", "http://example.org/t.png"
+            ),
+            "word/document.xml": _add_to_body(
+                '<w:p><w:r><w:drawing><a:blip xmlns:a="http://schemas.openxmlformats.org/'
+                'drawingml/2006/main" r:link="rIdOut"/></w:drawing></w:r></w:p>'
+            ),
+        },
+        "超链接 http://example.org/t.png 被用作 blip link",
+    ),
+    # round 11: no space between the field's name and its quoted argument
+    (
+        {
+            "word/document.xml": _add_to_body(
+                '<w:p><w:fldSimple w:instr="INCLUDEPICTURE&quot;http://example.org/t.png&quot;">'
+                "<w:r><w:t>x</w:t></w:r></w:fldSimple></w:p>"
+            )
+        },
+        "域 INCLUDEPICTURE",
+    ),
 ]
 
 
@@ -824,6 +848,8 @@ CODE = [
         "mail-merge-query",
         "rd-referenced-document",
         "field-code-deleted-as-a-revision",
+        "hyperlink-used-as-a-linked-picture",
+        "includepicture-quoted-without-a-space",
         "macro-project",
         "docm-renamed",
         "ole-package",
