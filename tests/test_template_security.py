@@ -95,6 +95,8 @@ LONG_TEXT = [
     "{% set s = 'x' * 99999 %}{% for i in range(3000) %}{{ s }}{% endfor %}",
     "{{ [[1] * 99999] * 99999 }}",
     "{{ ([[1] * 99999] * 200) | sum(start=[]) | length }}",
+    # round 11: urlize gives every link the rel and target it is given
+    "{{ ('www.a.cn ' * 11000) | urlize(rel='y' * 99999) | length }}",
     # round 11: a namespace prints what it holds, and was counted as 32 characters
     "{% set ns = namespace(a=[[1] * 99999] * 99999) %}{{ ns }}",
 ]
