@@ -8,8 +8,8 @@ put back in front of their paragraphs (`docx_numbering`).
 The file is untrusted, so the work is bounded (`limits`). Only the parts the text needs are
 inflated: the relationship parts, styles.xml, numbering.xml and core.xml, each refused past
 MAX_XML_BYTES; images and other media never are. word/document.xml is parsed as a stream, one
-top-level paragraph or table row at a time, each dropped once its lines are taken, so memory does not
-grow with the document; reading stops, keeping what was read and saying so, at MAX_XML_BYTES of
+top-level paragraph or table row at a time, each dropped once its lines are taken, so memory does
+not grow with the document; reading stops, keeping what was read and saying so, at MAX_XML_BYTES of
 XML, MAX_PARAGRAPHS paragraphs or MAX_TEXT_CHARS characters. A paragraph's text is what
 python-docx's `Paragraph.text` gives (runs and hyperlinks directly in it, tabs, line breaks),
 read straight from the XML: python-docx objects per paragraph cost milliseconds each; hidden
@@ -208,7 +208,8 @@ class _Body:
         self.warnings: list[str] = []
         self.paragraphs = 0
         self.chars = 0
-        # characters and lines the top-level table being read has made so far (see _table_lines)
+        # characters and lines the top-level table row being read has made so far, its nested
+        # tables' rows included (see _table_lines)
         self.table_chars = 0
         self.table_lines = 0
         # bytes of XML fed since the last top-level block was taken and freed, and the markup in
