@@ -198,8 +198,10 @@ def test_an_item_pointing_back_at_what_it_does_not_show_comes_after_those_that_s
     shown = next(t for t in context["themes"] if t["name"] == "科技金融")["highlights"]
     lines = [m["text"] for m in shown]
     # what it counts still has its place, after the item of the same weight that stands alone
-    loans = lines.index("截至2024年末，全市累计发放该类贷款120笔，总额达5.2亿元。")
-    assert lines.index("截至2024年末，全市累计发放创业担保贷款80笔，总额达3.1亿元。") < loans
+    # (全市, the subject, is shown as the document's place: `context._said_where`)
+    loans = next(i for i, t in enumerate(lines) if "累计发放该类贷款120笔" in t)
+    other = next(i for i, t in enumerate(lines) if "累计发放创业担保贷款80笔" in t)
+    assert other < loans
     assert not any("该类" in line for line in context["summary"]["digest"])
     assert not any(line.startswith("这是") for line in _read_first(context))
 
