@@ -1200,6 +1200,21 @@ def test_support_standards_in_policy_wording() -> None:
     assert one("累计兑现科技创新券补贴2400万元。").kind == "actual"
 
 
+def test_a_count_followed_by_a_verb_with_its_to_keeps_the_name_before_it() -> None:
+    # "302家飙升至1490家": what follows the count is the change's predicate, whatever its verb,
+    # not the noun the count counts
+    found = figures(
+        "科技型中小企业从302家飙升至1490家。",
+        "全市高新技术企业从2020年的267家跃升至2025年的超1000家。",
+    )
+    assert [(f.value, f.metric) for f in found] == [
+        (302, "科技型中小企业(原)"),
+        (1490, "科技型中小企业"),
+        (267, "高新技术企业"),
+        (1000, "高新技术企业"),
+    ]
+
+
 def test_a_year_followed_by_its_month_dates_the_figures() -> None:
     f = one("2022年7月,市政府办公厅印发通知,成立由23个市级单位为成员的工作小组。", doc_date=None)
     assert f.year == 2022

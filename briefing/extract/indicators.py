@@ -3223,6 +3223,10 @@ def _counted_noun(text: str, end: int, c_end: int) -> str | None:
         noun = noun[: joint.start()]
     if _NOT_COUNTED.match(noun):
         return None  # "控制在3.9%的较低水平": a manner, not the thing measured
+    if noun[-1:] in "至到":
+        # "267家跃升至2025年的超1000家": a verb and the 至 of where it goes, the next figure's
+        # predicate, whatever the verb; no noun ends on it
+        return None
     noun = _strip_metric_tail(noun)
     if noun[-1:] in _ADVERB_TAIL_LAST:
         noun = _ADVERB_TAIL.sub("", noun)
