@@ -1215,6 +1215,20 @@ def test_a_count_followed_by_a_verb_with_its_to_keeps_the_name_before_it() -> No
     ]
 
 
+def test_a_multiple_of_a_plan_periods_end_is_named_like_one_of_a_year() -> None:
+    # "是“十二五”末的8.25倍" reads as "是2015年的8.25倍": the base is a time, not the name
+    found = figures(
+        "省级以上研发平台达到99家,是“十二五”末的8.25倍。",
+        "孵化器达到40家,是“十三五”的2倍。",
+    )
+    assert [(f.value, f.metric) for f in found] == [
+        (99, "省级以上研发平台"),
+        (8.25, "省级以上研发平台"),
+        (40, "孵化器"),
+        (2, "孵化器"),
+    ]
+
+
 def test_a_year_followed_by_its_month_dates_the_figures() -> None:
     f = one("2022年7月,市政府办公厅印发通知,成立由23个市级单位为成员的工作小组。", doc_date=None)
     assert f.year == 2022

@@ -504,6 +504,8 @@ _TRAILING_TIME = re.compile(
     r"|(?:从|由|调整为|提高到|提高至|为)?每(?:人|家|个|项|年)$"
     # "技术合同成交额10月底达到62.3亿元": the month a stock is read at is not what is measured
     r"|(?:截至|截止|到|至|在|于)?[0-9]{1,2}月(?:底|末|份)?$"
+    # "是“十二五”末的7.6倍", "从“十二五”末的39家": the end of a plan period, a time as a year is
+    r"|(?:从|由|到|至|在|于)?[“\"]?十[一二三四五]五[”\"]?(?:期末|末|时期)?的$"
 )
 
 # A pattern anchored at the end is still tried at every position of the text: where the text's
