@@ -26,6 +26,10 @@ run on the same sentences:
   regex     figures from a bare number+unit pattern.
 A fourth line per part gives the seed keyword list of design.md (`DESIGN_KEYWORDS`), the baseline of
 the maintainers' table in issue 13 (0.835-0.865 on their sets): how far our labels are from theirs.
+Each part's documents also get their genre scored: the tool's (`briefing.digest.document_kind`, which
+the briefing counts its documents by and names in each gist) against the corpus's `genre` label
+(policy and plan are one kind, "plan"), beside the baseline "every document is the most frequent
+genre of dev", with the count of each confusion (label -> tool; counts only, for the test part too).
 The test part is scored only: its individual errors are never printed (`--errors dev` lists the
 dev part's). The seeds' gold sentences get the same baselines.
 """
@@ -567,15 +571,50 @@ def run_corpus(corpus: Path = CORPUS) -> CorpusRun | None:
     return CorpusRun(sources, rows, nm, documents, indicators, lexicon.names)
 
 
+# the corpus labels policies apart from plans; the tool has one kind for both (a document that says
+# what is to be done: `briefing.extract.status.Genre`)
+_KIND_OF_LABEL = {"policy": "plan"}
+
+
+def genre_scores(run: CorpusRun) -> dict[str, dict[str, Any]]:
+    """Per part: how many documents' kind (`document_kind`) agrees with their genre label, the
+    same for the baseline that calls every document the most frequent kind of dev, and the
+    confusions (label -> tool) with their counts."""
+    from briefing.digest import document_kind
+
+    kinds = {Path(str(d.source).split("#")[0]).name: document_kind(d) for d in run.documents}
+    labels = {d: _KIND_OF_LABEL.get(run.genre(d), run.genre(d)) for d in run.sources}
+    dev = [labels[d] for d in run.sources if run.split(d) == "dev"]
+    common = max(sorted(set(dev)), key=dev.count) if dev else "plan"
+    out: dict[str, dict[str, Any]] = {}
+    for split in SPLITS:
+        docs = sorted(d for d in run.sources if run.split(d) == split)
+        confusions: dict[str, int] = defaultdict(int)
+        for d in docs:
+            if kinds.get(d, "unknown") != labels[d]:
+                confusions[f"{labels[d]} -> {kinds.get(d, 'unknown')}"] += 1
+        n = len(docs) or 1
+        out[split] = {
+            "documents": len(docs),
+            "accuracy": (len(docs) - sum(confusions.values())) / n,
+            "baseline": common,
+            "baseline_accuracy": sum(1 for d in docs if labels[d] == common) / n,
+            "confusions": dict(sorted(confusions.items(), key=lambda kv: (-kv[1], kv[0]))),
+        }
+    return out
+
+
 def corpus_report(run: CorpusRun) -> dict[str, Any]:
     module = indicator_module()
     report: dict[str, Any] = {}
+    kinds = genre_scores(run)
     for split in SPLITS:
         docs = sorted(d for d in run.sources if run.split(d) == split)
         genres = sorted({run.genre(d) for d in docs})
         part: dict[str, Any] = {
             "documents": len(docs),
             "groups": len({run.sources[d].get("group") for d in docs}),
+            "document_kind": kinds[split],
         }
         for genre in [None, *genres]:
             chosen = {d for d in docs if genre is None or run.genre(d) == genre}
@@ -662,7 +701,7 @@ def format_corpus(report: dict[str, Any], themes: Sequence[str]) -> str:
             f" {'year':>6}{'kind':>6}"
         )
         for genre, e in part.items():
-            if not isinstance(e, dict):
+            if not isinstance(e, dict) or genre == "document_kind":
                 continue
             fig = e.get("figures") or {}
             tool, regex = fig.get("tool", {}), fig.get("regex", {})
@@ -700,6 +739,17 @@ def format_corpus(report: dict[str, Any], themes: Sequence[str]) -> str:
         if whole["non_measures_by_why"]:
             why = ", ".join(f"{k} {v}" for k, v in whole["non_measures_by_why"].items())
             out.append(f"non-measures that became measures by kind: {why}")
+        kind = part["document_kind"]
+        out.append(
+            f"document genre (document_kind against the label, policy = plan): tool"
+            f" {kind['accuracy']:.3f}, every document {kind['baseline']} (dev's most frequent)"
+            f" {kind['baseline_accuracy']:.3f}"
+        )
+        if kind["confusions"]:
+            out.append(
+                "  confusions (label -> tool): "
+                + ", ".join(f"{k} {v}" for k, v in kind["confusions"].items())
+            )
     return "\n".join(out)
 
 
