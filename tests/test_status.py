@@ -105,6 +105,26 @@ def test_a_headline_reporting_an_event_or_a_result_is_news(title: str, genre: st
     assert detect_genre(title).genre == genre
 
 
+@pytest.mark.parametrize(
+    ("title", "genre"),
+    [
+        # no type word, but a subject and what it did or reached: a news item's headline
+        ("某县扎实推进创新主体培育工作", "news"),
+        ("某州科技和人才工作取得长足进步", "news"),
+        ("某市2024年科技活动周启动", "news"),
+        ("某市科技局赴省科技厅对接科技合作有关工作", "news"),
+        # a name, or a slogan that opens on its verb (a speech's), says nothing of the kind
+        ("科技统计简表(2013-2018年)", "unknown"),
+        ("致全市科技工作者的新年慰问信", "unknown"),
+        ("加快推进科技强省建设为全面振兴提供科技支撑", "unknown"),
+    ],
+)
+def test_a_title_without_type_word_that_reports_what_its_subject_did_is_news(
+    title: str, genre: str
+) -> None:
+    assert detect_genre(title).genre == genre
+
+
 def test_results_under_a_headline_naming_a_target_met_are_done() -> None:
     title = "2023年某县专利授权量超额完成年度目标任务"
     body = (

@@ -184,7 +184,7 @@ def _title_genre(title: str) -> GenreGuess | None:
         for m in _GENRE_TITLE_RE.finditer(own)
         if m.lastgroup is not None and (m.lastgroup != "plan" or m.end() == len(own))
     ]
-    verb = _headline_verb(own, cues)
+    verb = _headline_verb(own, cues) if cues else _headline_predicate(own)
     if verb is not None:
         # 某市技术合同成交额超额完成目标任务, 市政协召开提案协商会: the type word is the object
         # of the title's own verb, so the title is a sentence that reports an event or a
@@ -264,6 +264,28 @@ def _headline_verb(title: str, cues: Sequence[re.Match[str]]) -> str | None:
     cut = max(before.rfind(c) for c in _HEADLINE_BREAK)
     verb = _HEADLINE_VERB_RE.search(before, cut + 1)
     return verb.group(0) if verb is not None else None
+
+
+# a headline's predicate when the title names no document type (遂宁扎实推进创新主体培育工作, 红河州
+# 科技投入不断加大): a verb of action or of an event after its subject, or a result it states
+_TITLE_PREDICATE_RE = re.compile(
+    r"(?:推动|推进|加快|加强|建设|深化|优化|提升|提高|打造|构建|实施|支持|培育|开展|落实|促进|启动|赴)"
+)
+
+
+def _headline_predicate(title: str) -> str | None:
+    """The predicate of a title that names no document type but is a sentence, or None.
+
+    A document's title ends on what it is (方案, 总结, 简表, 慰问信); a news item's title says what
+    its subject did or reached. A title that opens on the verb (加快推进…, a speech's or a slogan's)
+    has no subject and says nothing of the kind."""
+    if gives_order(title) or title.startswith("关于"):
+        return None
+    verb = _HEADLINE_VERB_RE.search(title, 2) or _TITLE_PREDICATE_RE.search(title, 2)
+    if verb is not None:
+        return verb.group(0)
+    result = _RESULT_PREDICATE_RE.search(title)
+    return result.group(0) if result is not None else None
 
 
 # ---------------------------------------------------------------- sections
