@@ -161,6 +161,21 @@ def test_a_page_without_title_that_opens_on_a_news_lede_is_news() -> None:
     assert detect_genre(None, plan).genre == "plan"
 
 
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "2023年3月10日下午,县委常委、副县长某某在县科工局组织召开创建省级创新型县区工作推进会。",
+        "为深入开展“科技创新提升年”活动,6月26日上午,市政府召开全市科技工作推进会。",
+        "近期,某省第十三届人民代表大会第三次会议在省会举行。",
+    ],
+)
+def test_a_lede_whose_first_sentence_gives_the_day_after_its_year_or_purpose_is_news(
+    lede: str,
+) -> None:
+    page = parse_structure(f"{lede}\n会上,各地围绕上半年科技工作进展作汇报交流。")
+    assert detect_genre(None, page).genre == "news"
+
+
 def test_genre_comes_from_the_opening_when_there_is_no_title() -> None:
     reply = parse_structure(
         "你们提出的《关于加强基础研究的建议》收悉。现答复如下:\n一、工作开展情况"

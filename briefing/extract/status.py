@@ -85,8 +85,10 @@ _STATISTICS_BODY_RE = re.compile(r"统计公报|统计数据显示")
 _SUMMARY_BODY_RE = re.compile(r"^20\d\d年(?:以来)?[,，]|一年来|过去一年|今年以来|工作总结")
 _NEWS_BODY_RE = re.compile(
     r"记者|通讯员|新华社|日电|(?:本报|本网)讯|来源[:：].{0,12}(?:报|网|台)"
-    # a news lede: a paragraph that opens on the day of the event (近日,/3月26日上午,)
-    r"|^(?:近日|日前|\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)?)[,，]"
+    # a news lede: a paragraph that opens on the day of the event (近日,/3月26日上午,), after its
+    # year (2023年3月10日下午,) or a clause of purpose (为推动…,6月26日上午,市政府召开…)
+    r"|^(?:近日|日前|近期)[,，]"
+    r"|^(?:[^。]{0,60}[,，])?(?:20\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)?[,，]"
 )
 _ARTICLE_RE = re.compile(r"第[一二三四五六七八九十百零〇]{1,4}条")
 _PROVISION_RE = re.compile(
