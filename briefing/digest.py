@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import PurePath
 
-from briefing.extract.measures import is_problem_statement
+from briefing.extract.measures import MIN_PLAN_MOODS, PLAN_MOOD_RATIO, is_problem_statement
 from briefing.extract.numbering import strip_number
 from briefing.extract.places import NATION, document_jurisdiction, find_places
 from briefing.extract.status import detect_genre
@@ -65,18 +65,13 @@ _OPENING_CHARS = 1500
 
 def document_kind(doc: ExtractedDocument) -> str:
     """The document's genre (`briefing.extract.status.Genre`): from its header's 体裁分类 (政协提案办理),
-    its title's head noun, else cues in its opening lines."""
+    its title's head noun, else cues in its opening lines, else what its figures and measures are
+    (support standards, or mostly what is to be done: a plan)."""
     meta = doc.metadata
     if meta.genre and re.search(r"建议|提案|议案", meta.genre) and "办理" in meta.genre:
         return "reply"
-    lines = [line.strip() for line in doc.body[:_OPENING_CHARS].splitlines() if line.strip()]
-    opening = Structure(
-        paragraphs=[
-            Paragraph(text=t, section=(), index=i) for i, t in enumerate(lines[:_OPENING_LINES])
-        ]
-    )
     title = None if meta.title_derived else meta.title
-    genre = detect_genre(title, opening).genre
+    genre = _told_genre(doc)
     if genre == "unknown" and _states_standards(doc):
         return "plan"
     if genre in ("summary", "unknown") and (
@@ -85,7 +80,29 @@ def document_kind(doc: ExtractedDocument) -> str:
         # 2022年中山市科技经费投入公报, or a 统计局's page that opens on its year: the genre
         # guess read the opening (2022年，全市…) as a review of the office's own work
         return "statistics"
+    if genre == "unknown" and _mostly_planned(doc):
+        return "plan"
     return genre
+
+
+def _told_genre(doc: ExtractedDocument) -> str:
+    """The genre the document's title and opening lines tell (`detect_genre`)."""
+    lines = [line.strip() for line in doc.body[:_OPENING_CHARS].splitlines() if line.strip()]
+    opening = Structure(
+        paragraphs=[
+            Paragraph(text=t, section=(), index=i) for i, t in enumerate(lines[:_OPENING_LINES])
+        ]
+    )
+    meta = doc.metadata
+    return detect_genre(None if meta.title_derived else meta.title, opening).genre
+
+
+def _mostly_planned(doc: ExtractedDocument) -> bool:
+    """A page whose title and opening tell no genre but whose measures are mostly what is to be
+    done (an untitled 工作要点 under 一、工作目标 / 二、重点任务, a notice's requirements) is a plan,
+    by the measure the status rules read such a page by (`measures._genre_from_moods`)."""
+    planned = sum(1 for m in doc.measures if m.status == "planned")
+    return planned >= MIN_PLAN_MOODS and planned > PLAN_MOOD_RATIO * (len(doc.measures) - planned)
 
 
 def _states_standards(doc: ExtractedDocument) -> bool:
@@ -111,6 +128,10 @@ def holds_provisions(doc: ExtractedDocument, kind: str) -> bool:
     if kind != "plan":
         return False
     title = (doc.metadata.title or "").strip().rstrip("。")
+    if _told_genre(doc) == "unknown" and not _states_standards(doc):
+        # a plan by its measures alone (an untitled 工作要点 under 一、工作目标 / 二、重点任务):
+        # its targets and tasks are the office's next steps, not rules in force
+        return False
     # 关于印发《2025年科技工作要点》的通知: the programme is the document the notice sends
     quoted = re.findall(r"《([^《》]+)》", title)
     own = quoted[-1] if quoted else re.sub(r"的通知$", "", title)

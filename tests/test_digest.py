@@ -342,6 +342,38 @@ def test_an_untitled_page_of_support_standards_is_a_policy_and_a_task_list_holds
     assert not holds_provisions(_reply("某区重点工作任务分解表", "序号"), "plan")
 
 
+def test_an_untitled_page_of_targets_and_numbered_tasks_is_counted_as_a_plan() -> None:
+    """A 工作要点 whose page lost its title: its measures are what is to be done, so the 简报
+    counts it among the policies and plans, not among 其他文件; a page reporting what was done is
+    not made one."""
+    from briefing.digest import holds_provisions
+    from briefing.model import RawDocument
+    from briefing.pipeline import extract_document
+    from briefing.themes import Classifier, load_lexicon
+
+    classifier = Classifier(load_lexicon())
+    plan = (
+        "2025年是“十四五”规划收官之年,全市科技系统要坚持创新驱动,推动高质量发展。\n"
+        "一、工作目标\n力争全社会研发经费投入增长10%以上,认定高新技术企业200家。\n"
+        "二、重点任务\n(一)强化企业创新主体\n"
+        "1.激励企业加强研发。落实研发费用加计扣除政策,对研发投入增长快的企业给予激励补贴。\n"
+        "2.提升高校院所投入。支持高校和科研院所围绕产业需求加强基础研究。\n"
+        "3.健全多元投入机制。鼓励金融机构创新科技金融产品,新增科技贷款15亿元以上。\n"
+    )
+    doc = extract_document(RawDocument("p.txt", "text", "0" * 64, plan), classifier)
+    assert document_kind(doc) == "plan"
+    # its targets and tasks are the office's next steps (下一步安排), not rules in force
+    assert not holds_provisions(doc, document_kind(doc))
+    done = (
+        "全市科技系统推动高质量发展。\n"
+        "全年认定高新技术企业210家,同比增长12%。\n"
+        "新增科技贷款16亿元。\n"
+        "支持高校和科研院所加强基础研究,立项38项。\n"
+    )
+    page = extract_document(RawDocument("d.txt", "text", "0" * 64, done), classifier)
+    assert document_kind(page) != "plan"
+
+
 def test_the_first_sentence_counts_a_policys_provisions_apart_from_plans() -> None:
     summary = real_context()["summary"]
     assert summary["themed_provision_count"] > 0  # the seeds' 指导意见
