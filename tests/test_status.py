@@ -176,6 +176,15 @@ def test_a_lede_whose_first_sentence_gives_the_day_after_its_year_or_purpose_is_
     assert detect_genre(None, page).genre == "news"
 
 
+def test_a_yearbook_entry_on_the_years_work_is_a_summary() -> None:
+    # a 年鉴 entry: its head in 【】, then the year it reviews
+    entry = parse_structure(
+        "【概况】 2014年, 全市科技工作紧紧围绕市委、市政府中心工作,狠抓各项工作落实。\n"
+        "【项目工作稳步推进】 争取国家和省级科技计划项目59项。"
+    )
+    assert detect_genre("科技工作", entry).genre == "summary"
+
+
 def test_genre_comes_from_the_opening_when_there_is_no_title() -> None:
     reply = parse_structure(
         "你们提出的《关于加强基础研究的建议》收悉。现答复如下:\n一、工作开展情况"

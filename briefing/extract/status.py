@@ -81,8 +81,11 @@ _PLAN_BODY_RE = re.compile(
     r"现提出(?:以下|如下)意见|现予(?:以)?印发|现印发给你们|现将.{0,30}印发|特制定本|制定本(?:方案|办法|措施|意见|规划)"
 )
 _STATISTICS_BODY_RE = re.compile(r"统计公报|统计数据显示")
-# a summary opens on its year (2023年,全市科技系统…) or looks back over it
-_SUMMARY_BODY_RE = re.compile(r"^20\d\d年(?:以来)?[,，]|一年来|过去一年|今年以来|工作总结")
+# a summary opens on its year (2023年,全市科技系统…), also after a yearbook entry's head
+# (【概况】 2007年,全市科技系统…), or looks back over it
+_SUMMARY_BODY_RE = re.compile(
+    r"^(?:【[^】]{1,12}】\s*)?20\d\d年(?:以来)?\s*[,，]|一年来|过去一年|今年以来|工作总结"
+)
 _NEWS_BODY_RE = re.compile(
     r"记者|通讯员|新华社|日电|(?:本报|本网)讯|来源[:：].{0,12}(?:报|网|台)"
     # a news lede: a paragraph that opens on the day of the event (近日,/3月26日上午,), after its
