@@ -45,6 +45,9 @@ def statuses(body: str, title: str | None = None, date: str | None = None) -> di
         ("关于加快推进科技成果转化的实施意见", "plan"),
         ("2024年全市科技工作要点", "plan"),
         ("2023年全国科技经费投入统计公报", "statistics"),
+        # a table or a release of figures, named by its head noun
+        ("某市科技统计简表(2019-2024年)", "statistics"),
+        ("2024年上半年度某省科技活动相关数据(一)", "statistics"),
         ("2023年枞阳县科技局主要目标任务落实情况", "summary"),
         ("科技局2025年政府工作报告落实情况(1-3月)", "summary"),
     ],
@@ -114,7 +117,7 @@ def test_a_headline_reporting_an_event_or_a_result_is_news(title: str, genre: st
         ("某市2024年科技活动周启动", "news"),
         ("某市科技局赴省科技厅对接科技合作有关工作", "news"),
         # a name, or a slogan that opens on its verb (a speech's), says nothing of the kind
-        ("科技统计简表(2013-2018年)", "unknown"),
+        ("某市科技通讯(第22期)", "unknown"),
         ("致全市科技工作者的新年慰问信", "unknown"),
         ("加快推进科技强省建设为全面振兴提供科技支撑", "unknown"),
     ],
