@@ -116,6 +116,8 @@ def test_a_headline_reporting_an_event_or_a_result_is_news(title: str, genre: st
         ("某州科技和人才工作取得长足进步", "news"),
         ("某市2024年科技活动周启动", "news"),
         ("某市科技局赴省科技厅对接科技合作有关工作", "news"),
+        # a type word inside it is what the subject acts on (…强化…政策支撑)
+        ("某市强化知识产权质押融资政策支撑引领", "news"),
         # a name, or a slogan that opens on its verb (a speech's), says nothing of the kind
         ("某市科技通讯(第22期)", "unknown"),
         ("致全市科技工作者的新年慰问信", "unknown"),

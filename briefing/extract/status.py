@@ -274,9 +274,7 @@ def _headline_verb(title: str, cues: Sequence[re.Match[str]]) -> str | None:
 
 # a headline's predicate when the title names no document type (遂宁扎实推进创新主体培育工作, 红河州
 # 科技投入不断加大): a verb of action or of an event after its subject, or a result it states
-_TITLE_PREDICATE_RE = re.compile(
-    r"(?:推动|推进|加快|加强|建设|深化|优化|提升|提高|打造|构建|实施|支持|培育|开展|落实|促进|启动|赴)"
-)
+_TITLE_EVENT_RE = re.compile(r"启动|赴")
 
 
 def _headline_predicate(title: str) -> str | None:
@@ -287,7 +285,11 @@ def _headline_predicate(title: str) -> str | None:
     has no subject and says nothing of the kind."""
     if gives_order(title) or title.startswith("关于"):
         return None
-    verb = _HEADLINE_VERB_RE.search(title, 2) or _TITLE_PREDICATE_RE.search(title, 2)
+    verb = (
+        _HEADLINE_VERB_RE.search(title, 2)
+        or _IMPERATIVE_START_RE.search(title, 2)
+        or _TITLE_EVENT_RE.search(title, 2)
+    )
     if verb is not None:
         return verb.group(0)
     result = _RESULT_PREDICATE_RE.search(title)
