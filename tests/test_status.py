@@ -44,6 +44,8 @@ def statuses(body: str, title: str | None = None, date: str | None = None) -> di
         ("浙江省科学技术厅2023年工作总结", "summary"),
         ("关于加快推进科技成果转化的实施意见", "plan"),
         ("2024年全市科技工作要点", "plan"),
+        # the report is what the list divides among the offices: the list is a plan
+        ("某市政府工作报告重点工作责任分解(2025年)", "plan"),
         ("2023年全国科技经费投入统计公报", "statistics"),
         # a table or a release of figures, named by its head noun
         ("某市科技统计简表(2019-2024年)", "statistics"),
