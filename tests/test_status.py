@@ -192,6 +192,19 @@ def test_a_yearbook_entry_on_the_years_work_is_a_summary() -> None:
     assert detect_genre("科技工作", entry).genre == "summary"
 
 
+def test_a_page_whose_first_part_reviews_a_year_is_a_summary_but_a_plans_review_of_a_period_is_not() -> (
+    None
+):
+    page = parse_structure(
+        "一、2025年上半年工作情况\n(一)建设企业创新平台体系。全区现有创新平台805个。"
+    )
+    assert detect_genre(None, page).genre == "summary"
+    plan = parse_structure(
+        "一、“十三五”科技发展回顾\n(一)实施重点科技项目。五年累计实施项目399项。"
+    )
+    assert detect_genre(None, plan).genre != "summary"
+
+
 def test_genre_comes_from_the_opening_when_there_is_no_title() -> None:
     reply = parse_structure(
         "你们提出的《关于加强基础研究的建议》收悉。现答复如下:\n一、工作开展情况"

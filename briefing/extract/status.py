@@ -87,6 +87,9 @@ _STATISTICS_BODY_RE = re.compile(r"统计公报|统计数据显示")
 _SUMMARY_BODY_RE = re.compile(
     r"^(?:【[^】]{1,12}】\s*)?20\d\d年(?:以来)?\s*[,，]|一年来|过去一年|今年以来|工作总结"
 )
+# a summary's first part reviews a year (一、2025年上半年工作情况, 一、2018年科技工作回顾); a plan's
+# review is of a period (一、“十三五”科技发展回顾)
+_YEAR_REVIEW_HEAD_RE = re.compile(r"^一、20\d\d年[^，,。]{0,12}(?:情况|回顾)$")
 _NEWS_BODY_RE = re.compile(
     r"记者|通讯员|新华社|日电|(?:本报|本网)讯|来源[:：].{0,12}(?:报|网|台)"
     # a news lede: a paragraph that opens on the day of the event (近日,/3月26日上午,), after its
@@ -227,6 +230,10 @@ def _body_genre(structure: Structure) -> GenreGuess:
             hit = pattern.search(text)
             if hit is not None:
                 return GenreGuess(genre, f"开头段落中的“{hit.group(0)}”")
+    # the first heading, parsed as a section or (in a page read line by line) its first line
+    for text in [s.heading for s in structure.sections[:1]] + opening[:1]:
+        if _YEAR_REVIEW_HEAD_RE.search(text) is not None:
+            return GenreGuess("summary", f"第一部分“{text}”回顾一年的工作")
     headings = [s.heading for s in structure.sections if _POLICY_HEADING_RE.search(s.heading)]
     if len(headings) >= 2:
         return GenreGuess("plan", f"章节“{headings[0]}”“{headings[1]}”")
