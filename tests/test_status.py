@@ -72,6 +72,19 @@ def test_a_notice_sending_out_a_document_has_that_documents_genre(title: str, ge
     assert detect_genre(title).genre == genre
 
 
+def test_a_page_whose_notice_sends_a_summary_is_a_summary() -> None:
+    page = parse_structure(
+        "各区科技局:\n现将《某市2024年科技工作总结及2025年工作思路》印发给你们,请认真抓好落实。\n"
+        "一、2024年科技工作情况"
+    )
+    assert detect_genre("2024年某市科技工作及2025年工作思路", page).genre == "summary"
+    # a notice sending a plan stays a plan
+    plan = parse_structure(
+        "各区科技局:\n现将《某市科技成果转化实施方案》印发给你们,请认真贯彻执行。"
+    )
+    assert detect_genre(None, plan).genre == "plan"
+
+
 def test_results_in_a_summary_sent_out_by_a_notice_are_done() -> None:
     title = "某市科学技术局关于印发《某市2022年科技工作总结及2023年工作思路》的通知"
     body = (

@@ -65,6 +65,8 @@ _GENRE_TITLE_RE = re.compile(
     r"|行动|建议|清单|目录|路线图|实施|指引|任务分解|责任分工|分工|分解|任务|摘编|汇编|解读)"
     r"|(?P<news>记者|新闻|发布会|动态|召开|举行|举办|开幕|闭幕|揭牌|签约|出席|调研|走访|会见|座谈)"
 )
+# a notice's one line that sends the document below it (现将《…》印发给你们)
+_SENT_BODY_RE = re.compile(r"现将《([^《》]+)》(?:予以)?印发")
 # the join of a title's two parts (…工作总结和2025年工作计划, …执行情况与…计划草案)
 _TITLE_JOIN_RE = re.compile(r"[及和与暨、]|以及")
 # 关于印发《…实施方案》的通知, 我市出台《…意见》: a quoted title names another document
@@ -229,6 +231,12 @@ def _body_genre(structure: Structure) -> GenreGuess:
         for text in opening:
             hit = pattern.search(text)
             if hit is not None:
+                sent = _SENT_BODY_RE.search(text) if genre == "plan" else None
+                inner = detect_genre(sent.group(1)) if sent is not None else None
+                if sent is not None and inner is not None and inner.genre != "unknown":
+                    # 现将《2015年科技工作总结及2016年工作思路》印发给你们: the page is the document
+                    # its notice sends, as a title that sends one is (_TRANSMITTAL_RE)
+                    return GenreGuess(inner.genre, f"开头印发的《{sent.group(1)}》，{inner.cue}")
                 return GenreGuess(genre, f"开头段落中的“{hit.group(0)}”")
     # the first heading, parsed as a section or (in a page read line by line) its first line
     for text in [s.heading for s in structure.sections[:1]] + opening[:1]:
