@@ -199,6 +199,10 @@ def test_zhuanti_covers_only_the_focus_theme_in_depth() -> None:
         f"另有1份文件各有1条措施涉及{FOCUS}（不带数据，不到该文件措施的三分之一，未列入上表和图）：[3]"
         in text
     )
+    # judge s11: with one document on the theme there is no documents chart, and no "和图"
+    context["themes"][0]["documents_chart"] = ""
+    alone = _all_text(render_docx_bytes(shipped_template("zhuanti.docx"), context, timestamp=WHEN))
+    assert "（不带数据，不到该文件措施的三分之一，未列入上表）：[3]" in alone
 
 
 def _chart_titles(data: bytes) -> list[str]:

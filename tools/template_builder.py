@@ -1087,7 +1087,9 @@ def write_zhuanti_body(doc: DocxDocument) -> None:
     # highlights above, and a judge read "顺带" beside it as a contradiction
     touching = _para(
         doc,
-        "另有{{ theme.touching | length }}份文件各有1条措施涉及{{ theme.name }}（不带数据，不到该文件措施的三分之一，未列入上表和图）："
+        # the documents chart is drawn only with two documents or more: "和图" only when it is there
+        "另有{{ theme.touching | length }}份文件各有1条措施涉及{{ theme.name }}（不带数据，不到该文件措施的三分之一，"
+        "未列入上表{% if theme.documents_chart %}和图{% endif %}）："
         "{% for d in theme.touching %}[{{ d.no }}]{{ d.title }}{% if not loop.last %}；{% endif %}"
         "{% endfor %}。",
         s["warning"],
