@@ -1331,3 +1331,7 @@ def test_a_task_table_printed_row_by_row_gives_each_task_whole_without_its_numbe
     assert "新培育科技型中小企业50家以上、高新技术企业30家以上。" in found
     assert "强化企业创新主体地位,引导企业增加研发投入,研发费用突破6亿元。" in found
     assert not any(t[0].isdigit() or "12月底3" in t for t in found), found
+    # a wrapped line that opens on a figure and its unit is no row: "30 余家企业…" keeps its 30
+    wrapped = "某区科技工作情况\n今年共组织科技活动5场，参加活动的有\n30 余家企业和12所高校，签约项目8个。\n"
+    doc = extract_document(RawDocument("wrap.txt", "text", "0" * 64, wrapped), CLASSIFIER)
+    assert any("30余家企业" in m.text for m in doc.measures), [m.text for m in doc.measures]

@@ -26,7 +26,8 @@ MAX_HEADING_CHARS = 60
 # (a deadline, a unit's name) does not end like a sentence. Not a figure with a space before its
 # unit (35 亿元, 2023 年).
 ROW_NUMBER = re.compile(
-    r"\d{1,3}[ \t\u3000]+(?![亿万千百十元个家项人名件次倍年月日天所座条批台套户吨米亩岁周期届位篇股支只款]"
+    r"\d{1,3}[ \t\u3000]+"
+    r"(?![亿万千百十元个家项人名件次倍年月日天所座条批台套户吨米亩岁周期届位篇股支只款余多份种类级场辆处间点分]"
     r")(?=[\u4e00-\u9fff])"
 )
 # --- inline normalisation -------------------------------------------------------------------------
