@@ -251,7 +251,7 @@ class _Body:
                     self._cut(f"{name} 中一个段落或表格行的 XML 超过 {size} 上限")
                     return
                 if self.held_nodes > limits.MAX_XML_BLOCK_MARKUP:
-                    count = limits.chars_text(limits.MAX_XML_BLOCK_MARKUP).replace("字", "个")
+                    count = limits.chars_text(limits.MAX_XML_BLOCK_MARKUP, "个")
                     self._cut(f"{name} 中一个段落或表格行的 XML 元素和属性超过 {count}上限")
                     return
             root = parser.close()

@@ -134,7 +134,7 @@ def _long_line(source: str, number: int, size: int, sha: str) -> RawDocument:
 
 
 def _unread_records(source: str, number: int, unit: str) -> RawDocument:
-    limit = limits.chars_text(limits.MAX_JSON_RECORDS).replace("字", "条")
+    limit = limits.chars_text(limits.MAX_JSON_RECORDS, "条")
     return failed_document(
         f"{source}#{number}",
         "jsonl",
@@ -183,7 +183,7 @@ def read_json(path: Path, source: str) -> list[RawDocument]:
     # make it larger). Counted in C, 30 ms for 64 MB.
     values = raw.data.count(b",") + raw.data.count(b"[") + raw.data.count(b"{")
     if values > limits.MAX_JSON_VALUES:
-        limit = limits.chars_text(limits.MAX_JSON_VALUES).replace("字", "个")
+        limit = limits.chars_text(limits.MAX_JSON_VALUES, "个")
         raise ReadError(
             f"JSON 文件中的值过多（约 {values} 个，超过 {limit}上限），未读取；"
             "请改用 JSONL（每行一个文档）"

@@ -144,9 +144,12 @@ MAX_JSON_BYTES = 64 * _MB
 MAX_JSON_VALUES = 2_000_000
 
 
-def chars_text(count: int) -> str:
-    """A number of characters for a message: "800 万字", "1200 字"."""
-    return f"{count // 10000} 万字" if count >= 10000 and count % 10000 == 0 else f"{count} 字"
+def chars_text(count: int, unit: str = "字") -> str:
+    """A number of characters (or of other things, in `unit`) for a message: "800 万字",
+    "1200 字", "50 万个"."""
+    return (
+        f"{count // 10000} 万{unit}" if count >= 10000 and count % 10000 == 0 else f"{count} {unit}"
+    )
 
 
 def size_text(size: int) -> str:
