@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import PurePath
 
+from briefing.extract.indicators import reviewed_early_year
 from briefing.extract.measures import MIN_PLAN_MOODS, PLAN_MOOD_RATIO, is_problem_statement
 from briefing.extract.numbering import strip_number
 from briefing.extract.places import NATION, document_jurisdiction, find_places
@@ -1262,13 +1263,22 @@ PLAN_MARK = "下一步，"
 
 
 def own_year(doc: ExtractedDocument) -> int | None:
-    """The year a document's 今年 means, where the briefing can tell: the year of its own date,
-    but not for a work summary dated in January or February (posted early in the next year, its
-    今年 may be the year it sums up)."""
+    """The year a document's 今年 means, where the briefing can tell: the year of its own date;
+    for a summary titled with the one year it reviews and dated by March of the next, that year
+    (as its figures are dated: `indicators.reviewed_early_year`); for another work summary
+    dated in January or February none (posted early in the next year, its 今年 may be the year
+    it sums up)."""
     date = shown_date(doc)
-    if not date or (document_kind(doc) == "summary" and date[5:7] in ("01", "02")):
+    if not date:
         return None
-    return int(date[:4])
+    year = int(date[:4])
+    month = int(date[5:7]) if date[5:7].isdigit() else None
+    title = doc.metadata.title or ""
+    if (reviewed := reviewed_early_year(title, year, month)) is not None:
+        return reviewed
+    if document_kind(doc) == "summary" and month in (1, 2):
+        return None
+    return year
 
 
 def undated_year(text: str, year: int | None) -> bool:

@@ -1661,3 +1661,19 @@ def test_an_items_own_place_after_whole_year_reads_as_a_writer_puts_it() -> None
     # another level (a city's 全省 is the province) or no place word (全市场) stays
     assert _said_where("全省排名第五。", 4, {}, {4: "拉萨市"}) == "全省排名第五。"
     assert _said_where("全市场推广新技术。", 4, {}, {4: "拉萨市"}) == "全市场推广新技术。"
+
+
+def test_a_summary_posted_early_next_year_says_this_year_for_the_year_it_reviews() -> None:
+    """Its figures are dated by the year it reviews (a 2021 summary posted in March 2022); its
+    highlights' 今年（…年） must say the same year, not the posting year."""
+    from briefing.digest import own_year
+
+    def summary(title: str, date: str) -> ExtractedDocument:
+        doc = _reply(title, "一、工作情况\n全年新增高新技术企业20家。")
+        doc.metadata = Metadata(title=title, display_title=title, published_date=date)
+        return doc
+
+    assert own_year(summary("广德市科技局2021年工作总结", "2022-03-10")) == 2021
+    assert own_year(summary("广德市科技局2021年工作总结", "2022-05-10")) == 2022
+    # a summary of January or February whose title names no year: the year is left open
+    assert own_year(summary("广德市科技局工作总结", "2022-02-10")) is None

@@ -1155,14 +1155,7 @@ def _document_context(
         years = {int(m.group(1)) for m in _YEAR.finditer(title)}
         if len(years) == 1:
             title_year = years.pop()
-            if (
-                doc_year == title_year + 1
-                and doc_month is not None
-                and doc_month <= EARLY_MONTH
-                and _REVIEWED_YEAR.search(title)
-            ):
-                # "广德市科技局2021年工作总结", posted in February 2022, was written as 2021
-                # closed: its "今年" is 2021, the year it reviews, and its "11月底" 2021's
+            if reviewed_early_year(title, doc_year, doc_month) is not None:
                 doc_year, doc_month, reviewed_early = title_year, 12, True
             if _DELIVERED_TITLE.search(title):
                 # "2017年安徽省人民政府工作报告" is delivered in 2017 about 2016: a date, not a period
@@ -1172,6 +1165,18 @@ def _document_context(
             # "2011年工作总结及2012年工作安排": the year reviewed dates what was done
             summary_year = summary_year or int(reviewed.group(1))
     return _DocContext(doc_year, doc_month, summary_year, jurisdiction, title_year, reviewed_early)
+
+
+def reviewed_early_year(title: str, year: int | None, month: int | None) -> int | None:
+    """The year a summary reviews when it was written as that year closed: its title names that
+    one year and it is dated (`year`, `month`) by March of the next ("广德市科技局2021年工作总结",
+    posted in February 2022: its "今年" is 2021 and its "11月底" 2021's); None otherwise. The
+    figures' years and the briefing's 今年（…年） read the document by this one rule."""
+    years = {int(m.group(1)) for m in _YEAR.finditer(title)}
+    if len(years) != 1 or year is None or month is None or month > EARLY_MONTH:
+        return None
+    reviewed = years.pop()
+    return reviewed if year == reviewed + 1 and _REVIEWED_YEAR.search(title) else None
 
 
 _OPENING_SENTENCES = 5  # a document's opening: its title lines, a slogan, the opening sentence
