@@ -18,6 +18,7 @@ Inference is plain numpy: the same text gives the same features and the same ver
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +32,7 @@ MODEL_FILENAME = "theme_model.npz"
 HASH_BITS = 15
 BUCKETS = 1 << HASH_BITS
 NGRAMS = (1, 2, 3)
+_HAN_RE = re.compile(r"[\u3400-\u9fff]+")
 # evidence counts above this say no more
 _EVIDENCE_CAP = 3
 
@@ -202,7 +204,9 @@ class ThemeModel:
             if parts[j] <= 0 or len(out) >= top:
                 break
             gram = text[start : start + size]
-            if size >= 2 and gram not in out and gram.strip():
+            # Chinese characters only: a gram across punctuation, a space or a number ("学、",
+            # "家,", "第5") reads as debris in the evidence column of the workbook and the JSONL
+            if size >= 2 and gram not in out and _HAN_RE.fullmatch(gram):
                 out.append(gram)
         return out
 

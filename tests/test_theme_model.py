@@ -45,6 +45,18 @@ def test_the_model_adds_a_theme_the_rules_miss_with_evidence_from_the_sentence()
     assert evidence and all(term in _TALENT_SENTENCE for term in evidence)
 
 
+def test_the_evidence_of_an_added_theme_is_chinese_words_not_punctuation_or_numbers() -> None:
+    # the rules read no theme in a firm count; the model files it under 成果转化, and its
+    # evidence column showed "家," (a measure word and the comma after it) as a reason
+    sentence = "新认定国家高新技术企业65家,总数达169家,增长30%;"
+    doc = parse_structure(f"一、工作成效\n{sentence}\n")
+    measures = extract_measures("ef" * 32, doc, Classifier(load_lexicon()))
+    assert measures[0].themes == ["成果转化"]
+    evidence = measures[0].evidence["成果转化"]
+    assert evidence and all(term in sentence for term in evidence)
+    assert all(term.isalpha() and not term.isascii() for term in evidence), evidence
+
+
 def test_a_user_table_replacing_a_default_theme_switches_the_model_off_for_it(
     tmp_path: Path,
 ) -> None:
