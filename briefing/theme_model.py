@@ -210,6 +210,20 @@ class ThemeModel:
                 out.append(gram)
         return out
 
+    def heading_leads(self, measure: Measure, theme: str) -> bool:
+        """Whether the heading's verdict of `theme` weighs more for `theme` than any n-gram of
+        the sentence: then the heading, not the sentence's characters, is why the model adds it."""
+        if theme not in measure.section_themes:
+            return False
+        i = self.themes.index(theme)
+        column = BUCKETS + meta_names(self.themes).index(f"section:{theme}")
+        heading = float(self.weights[i][column])
+        found = batch([measure], self.themes)
+        text = measure.text.lower()
+        grams = sum(max(0, len(text) - n + 1) for n in NGRAMS)
+        parts = self.weights[i][found.columns[:grams]] * found.values[:grams]
+        return heading > 0 and (grams == 0 or heading > float(parts.max()))
+
     def verdict(self, measure: Measure, top: int = 3) -> Verdict:
         """One measure's probabilities with the features that weighed most for each theme."""
         found = batch([measure], self.themes)

@@ -602,17 +602,25 @@ class Classifier:
                 kept.append(theme)
                 terms = evidence.get(theme) if theme in themes else None
                 kept_evidence[theme] = (
-                    list(terms) if terms else self._model_evidence(read[k], theme)
+                    list(terms) if terms else self._model_evidence(read[k], measures[k][1], theme)
                 )
             out[k] = (kept, kept_evidence)
         return out
 
-    def _model_evidence(self, measure: ModelMeasure, theme: str) -> list[str]:
+    def _model_evidence(
+        self, measure: ModelMeasure, section: Sequence[str], theme: str
+    ) -> list[str]:
         folded = _fold(measure.text)
         terms = [t for t, key in self._model_terms[theme] if key in folded]
         if terms:
             return sorted(terms, key=lambda t: (-len(t), t))[:_MAIN_EVIDENCE]
         assert self.model is not None
+        if section and self.model.heading_leads(measure, theme):
+            # the heading decided: its words are the reason, as for a theme the rules take from
+            # a heading, not two characters of the sentence ("众对", "地满足")
+            heading = self.themes_of(section[-1], document=True)[1].get(theme)
+            if heading:
+                return list(heading)
         return self.model.strongest_grams(measure, theme)
 
     def document_anchored(self, measures: Sequence[str]) -> bool:

@@ -57,6 +57,18 @@ def test_the_evidence_of_an_added_theme_is_chinese_words_not_punctuation_or_numb
     assert all(term.isalpha() and not term.isascii() for term in evidence), evidence
 
 
+def test_a_theme_the_model_takes_from_the_heading_shows_the_headings_words() -> None:
+    # the sentence names no theme word; the heading is what makes the model add 人才, so the
+    # heading's term is the evidence, not the two characters that weigh most ("众对")
+    doc = parse_structure(
+        "二、支持措施\n（三）坚持人才引领驱动，全面建设人才强省\n"
+        "高质量办好幼儿园、小学、中学，更好地满足人民群众的期盼。\n"
+    )
+    measures = extract_measures("ef" * 32, doc, Classifier(load_lexicon()))
+    assert [m.themes for m in measures] == [["人才"]]
+    assert measures[0].evidence == {"人才": ["人才"]}
+
+
 def test_a_user_table_replacing_a_default_theme_switches_the_model_off_for_it(
     tmp_path: Path,
 ) -> None:
