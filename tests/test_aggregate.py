@@ -199,6 +199,12 @@ def test_key_figures_never_show_a_name_that_does_not_say_what_was_counted() -> N
     assert display_name("企业研发投入户均", "", "万元") == "企业研发投入户均"
     assert display_name("规上工业企业研发投入年均", "", "%") == "规上工业企业研发投入年均"
     assert display_name("农业科技示范基地亩均", "", "元") == "农业科技示范基地亩均"
+    # an amount named by how or when it was planned or spent, or whose it is, has no subject either:
+    # the projects counted before it own it, else it is no key figure
+    assert display_name("计划投资额", "引进项目") == "引进项目计划投资额"
+    assert display_name("无偿经费", "各类科技项目") == "各类科技项目无偿经费"
+    for bare in ("计划投资额", "年度计划投资", "完成投资", "立项资金", "签约资金", "资产总额"):
+        assert not is_named(display_name(bare, "", "亿元")), bare
     # a word said twice over a join: a name put together wrongly
     assert not is_named("科技型中小企业新增总数总数")
     fragments = ("经费", "金额", "总投入", "直接经费", "国家级", "企业", "金凤凰”人才购房补贴")
