@@ -3325,6 +3325,12 @@ def test_a_verb_of_reaching_is_no_part_of_an_amounts_name(text: str, metric: str
     assert one(text, place="某省").metric == metric
 
 
+def test_firms_an_incubator_hosts_and_projects_under_way_keep_their_zai() -> None:
+    # 在孵企业, 在研项目 are words, as 在建项目 is: 在 is no preposition to strip before them
+    found = figures("全市在孵企业320家,在研项目86项。")
+    assert [(f.value, f.metric) for f in found] == [(320, "在孵企业"), (86, "在研项目")]
+
+
 def test_a_total_and_a_level_grown_to_are_named_after_the_clauses_subject() -> None:
     found = figures(
         "2022年高新技术企业净增数突破200家,超额完成全年净增130家目标任务,总数突破700家。",

@@ -380,6 +380,9 @@ _FUNCTION_CHAR_WORDS = frozenset(
         "对手 对抗 对接 对敌 对数 对方 对比 对流 对生 对症 对白 对称 对称性 对立 对立面 "
         "对答 对策 对联 对视 对话 对象 对阵 对面 已婚 已知 并购 由不得 等价 等价物 等同 "
         "等离子 等级 等级制 等量 等闲 还击 还原 还好 还手 还款 还清 还给 "
+        # not in that dictionary, but the words science and technology pages count by: 在孵企业
+        # (firms an incubator hosts), 在研项目 (projects under way), as 在建项目
+        "在孵 在研 "
     )
 )
 _FUNCTION_CHARS = frozenset(w[0] for w in _FUNCTION_CHAR_WORDS)
