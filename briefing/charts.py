@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import matplotlib
+import matplotlib.style
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -204,10 +205,14 @@ def _chart(
     glyph shows as an empty box, the rest of the chart is unaffected).
     """
     _quiet_matplotlib_logging()
-    # labels are document text: a "$" must print as itself, not start TeX math
+    # Labels are document text: a "$" must print as itself, not start TeX math. The settings
+    # start from matplotlib's own defaults ("default" style), not from the rcParams a
+    # `matplotlibrc` in the working folder or the user's config set at import: such a file could
+    # turn on `text.usetex` (document text run through LaTeX, where `\input` reads files) or
+    # change colours and line widths, and the same data must give the same bytes anywhere.
     with (
         warnings.catch_warnings(),
-        matplotlib.rc_context({**cjk_rc_params(), "text.parse_math": False}),
+        matplotlib.style.context(["default", {**cjk_rc_params(), "text.parse_math": False}]),
     ):
         warnings.simplefilter("ignore")
         figure = build()

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import warnings
 import zipfile
 from datetime import datetime
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -91,6 +95,36 @@ def test_same_data_gives_identical_png_bytes() -> None:
     assert b"matplotlib" not in first.png  # no software/version metadata
     changed = theme_status_chart([*STATUS_ROWS[:-1], ("人才", 9, 0, 2)])
     assert changed.png != first.png
+
+
+def test_a_matplotlibrc_does_not_change_or_break_the_charts(tmp_path: Path) -> None:
+    # matplotlib reads ./matplotlibrc (and the user's) when it is imported: a file in the folder a
+    # briefing is run from turned on LaTeX for document text (a crash here, where no latex is
+    # installed; elsewhere `\\input` in a title would read files into the chart) and changed the
+    # bytes of every chart
+    expected = theme_status_chart(STATUS_ROWS).png
+    (tmp_path / "matplotlibrc").write_text(
+        "text.usetex: True\nsavefig.transparent: True\naxes.facecolor: red\n"
+        "lines.linewidth: 9\nhatch.linewidth: 5\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys, matplotlib\n"
+        "assert matplotlib.rcParams['text.usetex']\n"
+        "from briefing.charts import theme_status_chart\n"
+        f"rows = {STATUS_ROWS!r}\n"
+        "sys.stdout.buffer.write(theme_status_chart(rows).png)\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-500:]
+    assert done.stdout == expected
 
 
 def test_status_chart_describes_its_data_in_alt_text() -> None:
