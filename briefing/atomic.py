@@ -70,9 +70,10 @@ def _atomic_file(
                     handle.flush()
                     os.fsync(handle.fileno())
                 os.replace(tmp_name, path.name, src_dir_fd=folder, dst_dir_fd=folder)
-            except BaseException:
+            except BaseException as exc:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(tmp_name, dir_fd=folder)
+                _raise_named(exc, path)
                 raise
         return
     if refuse_linked_folder and path.parent.is_symlink():
@@ -86,10 +87,33 @@ def _atomic_file(
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
+        _raise_named(exc, path)
         raise
+
+
+def _raise_named(exc: BaseException, path: Path) -> None:
+    """Raise `exc` again naming `path` when it is an OSError of a write or an fsync: those carry
+    no file name, and with a full disk the user was told 无法读写文件：磁盘空间已满 without which
+    file (the briefing, the workbook or the manifest) was not replaced."""
+    if isinstance(exc, OSError) and exc.filename is None and exc.errno in _WRITE_ERRORS:
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+
+
+# What writing a file's bytes fails with (not, say, an EPIPE from elsewhere in a caller's block).
+_WRITE_ERRORS = frozenset(
+    code
+    for code in (
+        errno.ENOSPC,
+        getattr(errno, "EDQUOT", None),
+        errno.EIO,
+        errno.EFBIG,
+        errno.EROFS,
+    )
+    if code is not None
+)
 
 
 @contextmanager

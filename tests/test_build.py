@@ -385,6 +385,8 @@ def test_a_full_disk_while_writing_the_briefing_is_a_chinese_error_and_keeps_the
     assert again.exit_code == 1
     assert "磁盘空间已满" in again.output
     assert "No space" not in again.output
+    # which file was not replaced (a write's error carries no file name: it was not said)
+    assert docx.name in again.output
     assert docx.read_bytes() == before
     assert not [p for p in out.rglob("*") if p.name.startswith(".") and p.suffix == ".tmp"]
 
