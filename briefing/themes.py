@@ -185,8 +185,19 @@ def _string_list(path: Path, key: str, value: Any) -> list[str]:
     for item in value:
         if not isinstance(item, str) or not item.strip():
             raise _fail(path, key, f"含有无效的词 {item!r}（应为非空字符串）")
-        out.append(item.strip())
+        out.append(_term(path, key, item))
     return out
+
+
+def _term(path: Path, key: str, term: str) -> str:
+    """A term, stripped; a control character in it is refused, as in a theme's name and
+    description: `briefing themes` and `explain` print the terms, and an ESC sequence in a
+    lexicon passed around retitled or cleared the terminal of whoever ran them (a document's
+    text never holds one, so no such term could match anything)."""
+    char = validate.bad_character(term)
+    if char is not None:
+        raise _fail(path, key, f"中的词“{validate.shown(term)}”含有控制字符或无效字符 {char}")
+    return term.strip()
 
 
 def _number(path: Path, key: str, value: Any) -> float:
@@ -237,7 +248,9 @@ def _parse_theme(path: Path, name: str, table: Any, weak_weight: float) -> Theme
     for term, weight in explicit.items():
         if not term.strip():
             raise _fail(path, f"{prefix}.weights", "含有空词")
-        weights[term.strip()] = _number(path, f"{prefix}.weights.{term}", weight)
+        weights[_term(path, f"{prefix}.weights", term)] = _number(
+            path, f"{prefix}.weights.{term}", weight
+        )
     if not weights and not table.get("anchored"):
         raise _fail(path, prefix, "没有任何词（terms、weak、weights 或 anchored 至少填一项）")
     description = table.get("description", "")

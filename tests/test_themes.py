@@ -869,6 +869,30 @@ def test_themes_command_reports_a_bad_lexicon(app: typer.Typer, tmp_path: Path) 
     assert "bad.toml" in result.output
 
 
+@pytest.mark.parametrize(
+    ("content", "shown"),
+    [
+        ('[themes."甲"]\nterms = ["科技\\u001b]0;标题\\u0007"]\n', "\\x1b"),
+        ('[themes."甲"]\nweak = ["科\\u202e技"]\n', "\\u202e"),
+        ('[themes."甲"]\nweights = {"科\\u001b[2J技" = 2}\n', "\\x1b"),
+        ('[exclude]\nphrases = ["\\u0007"]\n', "\\x07"),
+    ],
+)
+def test_a_lexicon_term_with_a_control_character_is_refused_not_printed(
+    app: typer.Typer, tmp_path: Path, content: str, shown: str
+) -> None:
+    # round 12: terms were taken as written, and `briefing themes` (and `explain`) printed an ESC
+    # sequence of a lexicon passed around straight to the terminal (retitling or clearing it);
+    # theme names and descriptions were checked already
+    lexicon = write(tmp_path, "terms.toml", content)
+    for command in (["themes"], ["explain", "科技创新"]):
+        result = CliRunner().invoke(app, [*command, "--lexicon", str(lexicon)])
+        assert result.exit_code == 1, result.output
+        assert "terms.toml" in result.output and "控制字符" in result.output
+        assert shown in result.output
+        assert "\x1b" not in result.output and "\x07" not in result.output
+
+
 def test_explain_shows_matches_suppressions_themes_and_status(app: typer.Typer) -> None:
     sentence = "下一步,我们将支持区县组建相关子基金,召开人才工作大会"
     result = CliRunner().invoke(app, ["explain", sentence])
