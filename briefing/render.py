@@ -69,6 +69,7 @@ from briefing.sandbox import (
     RENDER_SECONDS,
     BriefingEnvironment,
     ChildError,
+    NestedTooDeepError,
     ResourceLimitError,
     TextTooLongError,
     UnsafeTemplateError,
@@ -294,6 +295,11 @@ def _template_error(exc: BaseException, env: BriefingEnvironment, name: str) -> 
         return TemplateError(
             f"模板构造的文字过长，已中止渲染（{name}）：{exc}。{where}"
             "简报模板不需要这么长的文字：请检查 join、replace、format、~、+ 和宏的用法。"
+        )
+    if isinstance(exc, NestedTooDeepError):
+        return TemplateError(
+            f"{exc}，无法处理，已拒绝渲染（{name}）。简报模板不需要这样的嵌套，请检查模板中"
+            "是否有自动生成或重复粘贴的标签。"
         )
     if isinstance(exc, ResourceLimitError):
         return TemplateError(

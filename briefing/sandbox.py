@@ -100,6 +100,17 @@ class TextTooLongError(ResourceLimitError):
 OUTPUT = "模板输出"
 
 
+class NestedTooDeepError(ResourceLimitError):
+    """Tags, brackets or filters nested deeper than Jinja's parser and compiler (and Python's
+    own compiler, which allows 20 nested loops and 200 brackets) can follow."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "模板中的标签、括号或过滤器嵌套过深（如几十层的 {% for %}、上百层的 {% if %} 或括号，"
+            "或连写上千个过滤器、运算符）"
+        )
+
+
 def _check_text(size: int, what: str, unit: str = "文字", count: str = "字") -> None:
     if size > MAX_TEXT:
         raise TextTooLongError(f"{what}得到的{unit}超过 {MAX_TEXT // 10000} 万{count}的上限", what)
@@ -490,6 +501,15 @@ class BriefingEnvironment(ImmutableSandboxedEnvironment):
         if isinstance(source, str):
             self.last_source = source
         return super().from_string(source, *args, **kwargs)
+
+    def compile(self, source: Any, *args: Any, **kwargs: Any) -> Any:
+        # Jinja parses and generates code recursively and Python's compiler bounds nesting: a
+        # template nested thousands deep stopped there with a RecursionError (told as 宏无限递归)
+        # or a SyntaxError (told as 程序内部错误); it is the template's, and said so
+        try:
+            return super().compile(source, *args, **kwargs)
+        except (RecursionError, SyntaxError):
+            raise NestedTooDeepError() from None
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)

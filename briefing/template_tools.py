@@ -57,7 +57,7 @@ from briefing.render import (
     static_security_problems,
     suggest,
 )
-from briefing.sandbox import unreproducible_hint
+from briefing.sandbox import NestedTooDeepError, unreproducible_hint
 
 CONTEXT_MAX_BYTES = 64 * 1024 * 1024
 """Largest context file read (the seeds' is 150 KB; a year of documents a few megabytes)."""
@@ -422,8 +422,16 @@ def _static_checks(
                 exc.source = source
             env.last_source = source  # type: ignore[attr-defined]
             report.add(str(_template_error(exc, env, name)))  # type: ignore[arg-type]
+        except RecursionError:  # Jinja's parser recurses: tags nested thousands deep
+            clean = False
+            report.add(str(_template_error(NestedTooDeepError(), env, name)))  # type: ignore[arg-type]
+            continue
         else:
-            clean = _analyse(tree, at, report, env, types, set()) and clean
+            try:
+                clean = _analyse(tree, at, report, env, types, set()) and clean
+            except RecursionError:  # so do the checks' walks of its tree
+                clean = False
+                report.add(str(_template_error(NestedTooDeepError(), env, name)))  # type: ignore[arg-type]
             continue
         lines = source.splitlines()
         plain = [re.sub(r"<[^>]+>", "", line) for line in lines]
@@ -437,11 +445,11 @@ def _static_checks(
             for tag in _PRINT_TAG.findall(line):
                 try:
                     piece = jinja2.parser.Parser(env, tag).parse()
-                except jinja2.TemplateSyntaxError:
+                    for node in piece.find_all(nodes.Node):
+                        node.lineno = number
+                    _analyse(piece, at, report, env, types, bound)
+                except (jinja2.TemplateSyntaxError, RecursionError):
                     continue
-                for node in piece.find_all(nodes.Node):
-                    node.lineno = number
-                _analyse(piece, at, report, env, types, bound)
     return clean
 
 
