@@ -32,7 +32,7 @@ import os
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -519,12 +519,29 @@ def _set_core_properties(tpl: Any, context: Mapping[str, Any], timestamp: dateti
     props.subject = context["period"]["label"]
     props.author = masthead["editor"]
     props.last_modified_by = context["generated_by"]
-    props.keywords = "；".join(theme["name"] for theme in context["themes"])
+    props.keywords = _keywords(theme["name"] for theme in context["themes"])
     props.comments = ""
     props.created = when
     props.modified = when
     props.last_printed = when
     props.revision = 1
+
+
+PROPERTY_MAX_CHARS = 255
+"""Longest text python-docx writes into a core property (a longer one raises ValueError)."""
+
+
+def _keywords(names: Iterable[str]) -> str:
+    """The themes' names as the document's keywords, as many whole names as fit the property:
+    nine themes of 30 characters (a user lexicon's) made the build fail with 程序内部错误
+    （ValueError）, python-docx refusing more than 255."""
+    keywords = ""
+    for name in names:
+        joined = f"{keywords}；{name}" if keywords else name
+        if len(joined) > PROPERTY_MAX_CHARS:
+            break
+        keywords = joined
+    return keywords
 
 
 def _check_package(data: bytes, name: str) -> None:

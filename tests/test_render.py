@@ -343,6 +343,19 @@ def test_core_properties_come_from_context_and_timestamp(rendered: DocxDocument)
     assert props.revision == 1
 
 
+def test_themes_with_long_names_fit_the_keywords_property(tmp_path: Path) -> None:
+    """Round 12: the keywords property lists every theme, and python-docx takes at most 255
+    characters: nine themes of 30 characters (the longest a lexicon allows) stopped the build
+    with 程序内部错误（ValueError）. The property now holds the names that fit, whole."""
+    context = sample_context()
+    first = copy.deepcopy(context["themes"][0])
+    names = [f"第{i}个主题" + "很长" * 12 for i in range(12)]
+    context["themes"] = [{**first, "name": name} for name in names]
+    props = Document(str(_render(tmp_path, context))).core_properties
+    assert props.keywords.startswith(names[0]) and len(props.keywords) <= 255
+    assert props.keywords.split("；") == names[: len(props.keywords.split("；"))]
+
+
 # --- determinism -----------------------------------------------------------------------------------
 
 
