@@ -35,6 +35,12 @@ DEFAULT_THEMES: tuple[str, ...] = ("基础研究", "成果转化", "科技金融
 OTHER_THEME = "其他"
 LEXICON_FILENAME = "themes.toml"
 
+MAX_THEMES = 100
+"""Most themes a lexicon (the default's and the user's together) may have: the briefing writes a
+section and the charts draw a bar and a legend entry for each. 200 themes made the per-document
+chart fail (its legend outgrew the page: ValueError), a thousand ran for many minutes, and the
+12 000 a 1 MB lexicon holds for more than 25 minutes and 2 GB."""
+
 DEFAULT_THRESHOLD = 1.0
 DEFAULT_WEAK_WEIGHT = 0.5
 # a theme scoring this many times less than the sentence's main theme is an incidental mention
@@ -350,6 +356,12 @@ def load_lexicon(user_path: Path | None = None) -> Lexicon:
         clauses.extend(p for p in user.clauses if p not in clauses)
         specs.update(user.themes)  # same name replaces a default theme, a new name adds one
         sources.append(str(user_path))
+        if len(specs) > MAX_THEMES:
+            raise ConfigError(
+                f"主题词表 {user_path} 与默认词表合计有 {len(specs)} 个主题，超过 {MAX_THEMES} 个"
+                "的上限：简报为每个主题写一节、图表为每个主题画一条，主题这么多的简报无法阅读，"
+                "生成也要很久。请合并相近的主题，或用多个词表分别生成。"
+            )
     lexicon = Lexicon(
         themes={name: list(spec.weights) for name, spec in specs.items()},
         specs=specs,

@@ -834,6 +834,16 @@ def test_invalid_lexicon_names_the_file_and_the_bad_key(
     assert fragment in message
 
 
+def test_a_lexicon_of_more_themes_than_a_briefing_can_hold_is_refused(tmp_path: Path) -> None:
+    """Round 12: 200 themes made the per-document chart fail with an English ValueError, and the
+    12 000 a 1 MB lexicon holds ran a build for more than 25 minutes in 2 GB."""
+    many = "".join(f'[themes."主题{i}"]\nterms = ["创新"]\n' for i in range(200))
+    with pytest.raises(ConfigError, match=r"many\.toml.*204 个主题，超过 100 个"):
+        load_lexicon(write(tmp_path, "many.toml", many))
+    fits = "".join(f'[themes."主题{i}"]\nterms = ["创新"]\n' for i in range(96))
+    assert len(load_lexicon(write(tmp_path, "fits.toml", fits)).themes) == 100
+
+
 def test_missing_lexicon_file_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="找不到"):
         load_lexicon(tmp_path / "nope.toml")
