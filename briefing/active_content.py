@@ -12,7 +12,8 @@ something on the reader's machine when it is opened:
   subdocument, OLE link or frame;
 - a field that fetches or runs when it is updated: INCLUDEPICTURE, INCLUDETEXT, INCLUDE,
   IMPORT, LINK, DDE, DDEAUTO (DDE starts a program), DATABASE (queries a data source), RD (a
-  file a table of contents or index reads its entries from, a server as well), and any
+  file a table of contents or index reads its entries from, a server as well), PRINT (code
+  sent to the printer as is, PostScript a network printer runs, when the reader prints), and any
   field whose name is made by a nested field (`{ {QUOTE 68 68 69} "cmd" }` is a DDE field: Word
   puts a field's code together from its nested fields' results, a known way to hide one);
 - a mail merge's data source in the settings (`w:connectString`, `w:query`): Word runs the query
@@ -61,6 +62,9 @@ ACTIVE_FIELDS = frozenset(
     {
         *("INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK", "DDE", "DDEAUTO"),
         *("DATABASE", "RD"),
+        # sends its text to the printer as is when the document is printed: PostScript (`\p`)
+        # that a network printer runs, with its own files and settings in reach
+        "PRINT",
     }
 )
 # Where a nested field's result goes in its parent's code: Word reads the parent's code with the

@@ -749,6 +749,11 @@ LINKED = [
     ),
     # round 9: a table of contents reads its entries from the file an RD field names
     ({"word/document.xml": _add_to_body(_field(' RD "\\\\server\\share\\章节.docx" '))}, "域 RD"),
+    # round 12: printing the briefing sends this PostScript to the printer, which runs it
+    (
+        {"word/document.xml": _add_to_body(_field(' PRINT \\p page "/x (1) def" '))},
+        "域 PRINT",
+    ),
     # round 9: field code deleted as a tracked change ("拒绝所有修订" restores it)
     (
         {
@@ -873,6 +878,7 @@ CODE = [
         "database",
         "mail-merge-query",
         "rd-referenced-document",
+        "print-postscript",
         "field-code-deleted-as-a-revision",
         "hyperlink-used-as-a-linked-picture",
         "includepicture-quoted-without-a-space",
