@@ -11,6 +11,7 @@ import typer
 
 from briefing.cli_help import Command, Group
 from briefing.errors import BriefingError
+from briefing.inputs import terminal_text
 
 EXIT_FAILED = 1
 
@@ -24,7 +25,7 @@ app = typer.Typer(
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"错误：{message}", err=True)
+    typer.echo(terminal_text(f"错误：{message}"), err=True)
     return typer.Exit(EXIT_FAILED)
 
 
@@ -119,7 +120,9 @@ def check(
     if report.ok:
         typer.echo(f"{template}：检查通过，可以用 briefing build --template {template} 生成简报。")
         return
-    typer.echo(f"{template}：发现 {len(report.problems)} 个问题：", err=True)
+    typer.echo(terminal_text(f"{template}：发现 {len(report.problems)} 个问题："), err=True)
     for number, problem in enumerate(report.problems, start=1):
-        typer.echo(f"{number}. {problem}", err=True)
+        # a problem quotes the template's text: a C1 control (\x9b is CSI) or a direction
+        # override from a template passed around must not reach the terminal as itself
+        typer.echo(terminal_text(f"{number}. {problem}"), err=True)
     raise typer.Exit(EXIT_FAILED)

@@ -332,3 +332,19 @@ def test_text_beside_a_row_tag_is_reported(tmp_path: Path) -> None:
     (problem,) = _problems(path)
     assert "第1个表格第1行" in problem
     assert "“标题”也会消失" in problem
+
+
+def test_check_output_escapes_control_and_direction_characters_of_the_template(
+    tmp_path: Path,
+) -> None:
+    """Round 12: a problem quotes the template's text, and `template check` printed it as is:
+    XML allows the C1 controls (\\x9b is CSI, \\x9d starts a terminal title) and the direction
+    overrides, so a template passed around reached the terminal with them."""
+    doc = Document()
+    doc.add_paragraph("{{ foo }} \x9b2J\x9d0;标题\x9c \u202eexe.cod")
+    path = tmp_path / "c1.docx"
+    doc.save(str(path))
+    result = CliRunner().invoke(app, ["check", str(path)])
+    assert result.exit_code == 1
+    assert "foo" in result.output and "\\x9b2J" in result.output and "\\u202e" in result.output
+    assert not any(char in result.output for char in "\x9b\x9d\x9c\u202e")
