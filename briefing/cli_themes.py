@@ -36,6 +36,7 @@ from briefing.extract.status import (
     decide,
     summary_topic,
 )
+from briefing.inputs import terminal_text
 from briefing.themes import DOCUMENT_ANCHOR, OTHER_THEME, Classifier, Lexicon, load_lexicon
 
 EXIT_FAILED = 1
@@ -47,7 +48,7 @@ def _load(config: Path | None) -> Lexicon:
     try:
         return load_lexicon(config)
     except BriefingError as exc:
-        typer.echo(f"错误：{exc}", err=True)
+        typer.echo(terminal_text(f"错误：{exc}"), err=True)
         raise typer.Exit(EXIT_FAILED) from None
 
 
@@ -153,7 +154,7 @@ def _context(
     try:
         found = locate_in_document(doc, sentence, classifier)
     except BriefingError as exc:
-        typer.echo(f"错误：{exc}", err=True)
+        typer.echo(terminal_text(f"错误：{exc}"), err=True)
         raise typer.Exit(EXIT_FAILED) from None
     if found is None:
         ctx = document_context(title, None, date) if (title or date) else DocContext()

@@ -903,6 +903,18 @@ def test_a_lexicon_term_with_a_control_character_is_refused_not_printed(
         assert "\x1b" not in result.output and "\x07" not in result.output
 
 
+def test_a_lexicon_error_quoting_a_key_reaches_the_terminal_escaped(
+    app: typer.Typer, tmp_path: Path
+) -> None:
+    # round 12: `themes` and `explain` printed the lexicon's errors as they were, and an unknown
+    # key (or a weight's term) is quoted in them: its ESC sequence reached the terminal
+    lexicon = write(tmp_path, "keys.toml", '[themes."甲"]\nterms = ["科技"]\n"\\u001b]0;x" = 1\n')
+    for command in (["themes"], ["explain", "科技创新"]):
+        result = CliRunner().invoke(app, [*command, "--lexicon", str(lexicon)])
+        assert result.exit_code == 1 and "keys.toml" in result.output, result.output
+        assert "\x1b" not in result.output and "\\x1b]0;x" in result.output
+
+
 def test_explain_shows_matches_suppressions_themes_and_status(app: typer.Typer) -> None:
     sentence = "下一步,我们将支持区县组建相关子基金,召开人才工作大会"
     result = CliRunner().invoke(app, ["explain", sentence])
