@@ -13,7 +13,8 @@ something on the reader's machine when it is opened:
 - a field that fetches or runs when it is updated: INCLUDEPICTURE, INCLUDETEXT, INCLUDE,
   IMPORT, LINK, DDE, DDEAUTO (DDE starts a program), DATABASE (queries a data source), RD (a
   file a table of contents or index reads its entries from, a server as well), PRINT (code
-  sent to the printer as is, PostScript a network printer runs, when the reader prints), and any
+  sent to the printer as is, PostScript a network printer runs, when the reader prints), FILLIN
+  and ASK (a dialog that asks the reader to type something, in the template's words), and any
   field whose name is made by a nested field (`{ {QUOTE 68 68 69} "cmd" }` is a DDE field: Word
   puts a field's code together from its nested fields' results, a known way to hide one);
 - a mail merge's data source in the settings (`w:connectString`, `w:query`): Word runs the query
@@ -65,6 +66,9 @@ ACTIVE_FIELDS = frozenset(
         # sends its text to the printer as is when the document is printed: PostScript (`\p`)
         # that a network printer runs, with its own files and settings in reach
         "PRINT",
+        # a dialog asking the reader to type something when fields are updated, in the words the
+        # template chose ("请输入邮箱密码以查看全文"): a briefing has no question for its reader
+        *("FILLIN", "ASK"),
     }
 )
 # Where a nested field's result goes in its parent's code: Word reads the parent's code with the

@@ -754,6 +754,12 @@ LINKED = [
         {"word/document.xml": _add_to_body(_field(' PRINT \\p page "/x (1) def" '))},
         "域 PRINT",
     ),
+    # updating fields opens a dialog in the template's words, a way to ask for a password
+    (
+        {"word/document.xml": _add_to_body(_field(' FILLIN "请输入邮箱密码以查看全文" '))},
+        "域 FILLIN",
+    ),
+    ({"word/document.xml": _add_to_body(_field(' ASK pw "请输入口令" '))}, "域 ASK"),
     # round 9: field code deleted as a tracked change ("拒绝所有修订" restores it)
     (
         {
@@ -879,6 +885,8 @@ CODE = [
         "mail-merge-query",
         "rd-referenced-document",
         "print-postscript",
+        "fillin-prompt",
+        "ask-prompt",
         "field-code-deleted-as-a-revision",
         "hyperlink-used-as-a-linked-picture",
         "includepicture-quoted-without-a-space",
