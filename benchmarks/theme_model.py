@@ -1,6 +1,7 @@
 """Train and evaluate the learned theme model (`briefing/theme_model.py`), deterministically.
 
     python benchmarks/theme_model.py --cv              # group cross-validation on the training data
+    python benchmarks/theme_model.py --cv --errors     # ... and each out-of-fold miss, with its cause
     python benchmarks/theme_model.py --train           # fit on all training data, write the weights
     python benchmarks/theme_model.py --test            # the corpus test part's scores (scores only)
 
@@ -12,6 +13,14 @@ labelled sentence is matched to the measure the pipeline extracted for it (bench
 give the features; a sentence the pipeline did not extract has no features and is left out (it is
 scored as 其他 whatever the model says). Model selection holds out whole publishers (groups): five
 folds by the md5 of the group.
+
+`--cv` ends with each theme's out-of-fold precision and recall at the first --l2 and --threshold,
+beside the rules alone. `--errors` lists the out-of-fold misses of the training data (seeds and
+dev part, never the test part), each false negative with why the rules missed it: the rules gave
+the theme and the model overruled them (模型否决规则), or the sentence read alone with its section as
+anchor has no term of the theme that counts (无词表词: also a generic word without its anchor), only
+weak cues (仅弱提示词), or a term the rules set aside as incidental (长句仅一词, 不及主导主题: the
+reason `briefing explain` gives is printed with it). A first look at where recall is lost.
 
 Logistic regression per theme, full-batch Adam with L2, a fixed number of steps from zero weights:
 no randomness, so the same data give the same bytes.
@@ -25,6 +34,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -35,6 +45,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import accuracy
 
 from briefing import theme_model as tm
+
+if TYPE_CHECKING:
+    from briefing.themes import Classifier
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_GROUP = "seeds"
@@ -243,11 +256,14 @@ MODES = [("model", t, 0.0) for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 
 def cross_validate(
     examples: Sequence[Example], themes: Sequence[str], l2s: Sequence[float], steps: int
-) -> dict[tuple[float, str, float, float], float]:
+) -> tuple[dict[tuple[float, str, float, float], float], npt.NDArray[np.float64]]:
+    """Each setting's out-of-fold micro-F1 (the rules alone under the key `rules`), and the
+    out-of-fold probabilities (examples, themes) of the first of `l2s`."""
     dims = tm.BUCKETS + len(tm.meta_names(themes))
     y = labels(examples, themes)
     results: dict[tuple[float, str, float, float], list[tuple[frozenset[str], frozenset[str]]]] = {}
     rules: list[tuple[frozenset[str], frozenset[str]]] = []
+    held_out = np.zeros((len(examples), len(themes)))
     for fold in range(FOLDS):
         train_idx = [i for i, e in enumerate(examples) if fold_of(e.group) != fold]
         test_idx = [i for i, e in enumerate(examples) if fold_of(e.group) == fold]
@@ -259,6 +275,8 @@ def cross_validate(
         for l2 in l2s:
             w = train(xt, y[train_idx], dims, l2, steps)
             probs = predict(w, xv)
+            if l2 == l2s[0]:
+                held_out[test_idx] = probs
             for mode, thr, margin in MODES:
                 key = (l2, mode, thr, margin)
                 results.setdefault(key, []).extend(
@@ -270,7 +288,90 @@ def cross_validate(
                 )
     out = {key: micro(pairs, themes) for key, pairs in results.items()}
     out[(0.0, "rules", 0.0, 0.0)] = micro(rules, themes)
-    return out
+    return out, held_out
+
+
+def per_theme(
+    pairs: Sequence[tuple[frozenset[str], frozenset[str]]], theme: str
+) -> tuple[int, int, int]:
+    """(true positives, false positives, false negatives) of one theme."""
+    tp = sum(theme in gold and theme in pred for gold, pred in pairs)
+    fp = sum(theme not in gold and theme in pred for gold, pred in pairs)
+    fn = sum(theme in gold and theme not in pred for gold, pred in pairs)
+    return tp, fp, fn
+
+
+def _prf(tp: int, fp: int, fn: int) -> str:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return f"P {p:.3f} R {r:.3f} F1 {f:.3f} (fp {fp}, fn {fn})"
+
+
+def miss_cause(classifier: Classifier, example: Example, theme: str) -> tuple[str, str]:
+    """Why an out-of-fold false negative was missed, as (class, the rules' own reason): the model
+    overruled the rules, or why the rules, reading the sentence with its section as anchor, did
+    not give the theme."""
+    if theme in example.rule:
+        return "模型否决规则", ""
+    found = classifier.classify(example.text, anchor=" ".join(example.section))
+    reason = str(found.dropped.get(theme, ""))
+    if "长句" in reason:
+        return "长句仅一词", reason
+    if "主导" in reason:
+        return "不及主导主题", reason
+    if reason or found.scores.get(theme, 0.0) > 0:
+        return "仅弱提示词", reason
+    return "无词表词", ""
+
+
+def print_cv_details(
+    examples: Sequence[Example],
+    held_out: npt.NDArray[np.float64],
+    themes: Sequence[str],
+    threshold: float,
+    errors: bool,
+) -> None:
+    """Each theme's out-of-fold scores beside the rules'; with `errors`, every miss."""
+    from collections import Counter
+
+    from briefing.themes import Classifier, load_lexicon
+
+    got = [
+        frozenset(t for i, t in enumerate(themes) if held_out[k, i] >= threshold)
+        for k in range(len(examples))
+    ]
+    model_pairs = [(e.gold, g) for e, g in zip(examples, got, strict=True)]
+    rule_pairs = [(e.gold, e.rule) for e in examples]
+    print(f"per theme, out of fold (threshold {threshold}):")
+    for t in themes:
+        print(f"  {t}  model {_prf(*per_theme(model_pairs, t))}")
+        print(f"  {t}  rules {_prf(*per_theme(rule_pairs, t))}")
+    if not errors:
+        return
+    classifier = Classifier(load_lexicon(LEXICON), learned=False)
+    causes: Counter[tuple[str, str]] = Counter()
+    for i, t in enumerate(themes):
+        for kind in ("missed", "added"):
+            print(f"== {t} {kind} out of fold")
+            for k, e in enumerate(examples):
+                if (t in e.gold, t in got[k]) != (
+                    (True, False) if kind == "missed" else (False, True)
+                ):
+                    continue
+                cause = ""
+                if kind == "missed":
+                    group, reason = miss_cause(classifier, e, t)
+                    causes[(t, group)] += 1
+                    cause = f"{group} {reason}".strip()
+                section = e.section[-1] if e.section else ""
+                print(
+                    f"  [{e.source} {e.doc}] p={held_out[k, i]:.2f} rules={sorted(e.rule)}"
+                    f" gold={sorted(e.gold)} {cause} | {section} || {e.text}"
+                )
+    print("misses by cause:")
+    for (t, cause), n in sorted(causes.items(), key=lambda kv: (kv[0][0], -kv[1])):
+        print(f"  {t} {cause}: {n}")
 
 
 def save(w: npt.NDArray[np.float64], themes: Sequence[str], threshold: float, path: Path) -> None:
@@ -290,6 +391,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--extra", nargs="*", default=list(DEFAULT_EXTRA))
     parser.add_argument("--cv", action="store_true")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="with --cv: the out-of-fold misses of the training data",
+    )
     parser.add_argument("--train", action="store_true")
     parser.add_argument("--by-set", action="store_true", help="hold out each labelled set whole")
     parser.add_argument("--test", action="store_true", help="the corpus test part's scores only")
@@ -311,9 +417,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         + f"; {len({e.group for e in examples})} groups"
     )
     if args.cv:
-        scores = cross_validate(examples, themes, args.l2, args.steps)
+        scores, held_out = cross_validate(examples, themes, args.l2, args.steps)
         for key, value in sorted(scores.items(), key=lambda kv: -kv[1]):
             print(f"  {key}: {value:.3f}")
+        print_cv_details(examples, held_out, themes, args.threshold, args.errors)
     if args.by_set:
         # each labelled set held out whole, as a new blind set would be: the model trained on
         # the others (aligned sentences only; both columns score the same sentences)
