@@ -161,6 +161,25 @@ def test_cover_letter_before_the_repeated_title_leaves_the_body() -> None:
     assert "重庆:关于" not in body
 
 
+def test_a_headline_repeated_in_the_pages_footer_leaves_the_body_above_it() -> None:
+    # the page prints its headline again under a share box: what stands between is the news
+    # item itself, not a cover letter, and the repeat is the page's, not a sentence of the body
+    page = (
+        "您当前的位置: 首页 > 信息公开 > 市州动态\n\n"
+        "某某市科技局召开“十四五”科技创新规划专家论证会\n\n"
+        "发布时间: 2021-08-12 16:59\n\n"
+        "近日,某某市科技局组织召开“十四五”科技创新规划专家论证会,邀请20名专家对规划进行讨论。\n\n"
+        "下一步,市科技局将认真吸纳专家意见,确保圆满完成规划编制。\n\n"
+        "扫一扫在手机打开当前页\n\n"
+        "某某市科技局召开“十四五”科技创新规划专家论证会\n"
+    )
+    parsed = parse(page)
+    assert parsed.metadata.title == "某某市科技局召开“十四五”科技创新规划专家论证会"
+    assert "邀请20名专家" in parsed.body
+    assert "确保圆满完成规划编制" in parsed.body
+    assert "专家论证会\n" not in parsed.body + "\n"
+
+
 def test_the_cells_of_a_task_table_printed_one_per_line_stay_apart() -> None:
     # a task cell has no full stop; the cell after it is the next one, not the rest of its sentence
     table = (

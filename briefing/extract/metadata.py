@@ -44,6 +44,7 @@ from briefing.extract.page import (
     WHY_PAGE_TITLE,
     WHY_PICTURE,
     WHY_READER_PROMPT,
+    WHY_REPEATED_TITLE,
     WHY_TABLE_ROW,
     FieldOrigin,
     PageLayout,
@@ -933,6 +934,11 @@ def _read_cover_letter(lines: _Lines, head: _Head, start: int) -> None:
         )
         if not (repeated or is_attachment):
             continue
+        if not any(SENTENCE_END.search(lines.norm[k]) for k in range(j + 1, len(lines))):
+            # nothing of a text after it: the page repeats its headline in the footer (a share
+            # box, "扫一扫在手机打开当前页" and the headline again), and what stands above is the body
+            lines.removed[j], lines.why[j] = True, WHY_REPEATED_TITLE
+            return
         for k in range(start, j):
             text = lines.norm[k]
             if not text:

@@ -65,6 +65,7 @@ WHY_FOOTER = "页脚中的一行（上下均为版权、备案等页面固定内
 WHY_PAGE_TITLE = "网页的标题或标题栏，其下另印有文件自身的标题"
 WHY_PICTURE = "网页图片的文件名或路径（图片未显示时留下的文字）"
 WHY_ATTACHMENT_LINKS = "落款之下的附件下载链接"
+WHY_REPEATED_TITLE = "页面末尾重复的标题（其后没有正文：分享框或页脚）"
 
 
 @dataclass(frozen=True)
