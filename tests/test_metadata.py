@@ -1074,6 +1074,24 @@ def test_a_caption_is_not_joined_to_the_sentence_below() -> None:
     assert "全年完成22次宇航发射。" in parsed.body.split("\n")
 
 
+def test_a_teaser_that_copies_the_lead_is_dropped_not_glued_to_it() -> None:
+    lead = "3月5日,某市召开全市科技工作会议,总结2023年科技工作成绩,部署2024年重点任务。"
+    parsed = parse(
+        "某市召开全市科技工作会议\n发布时间:2024-03-06\n"
+        "核心提示:3月5日,某市召开全市科技工作会议,总结2023年科技工作成绩,部署\n"
+        f"{lead}\n会议表彰了一批先进集体。\n"
+    )
+    assert parsed.body.split("\n")[0] == lead
+    assert parsed.body.count("3月5日") == 1
+    # a teaser that says something of its own stays
+    own = parse(
+        "某市召开全市科技工作会议\n发布时间:2024-03-06\n"
+        "核心提示:全市科技创新工作会议部署2024年十项重点任务。\n"
+        f"{lead}\n"
+    )
+    assert "全市科技创新工作会议部署2024年十项重点任务。" in own.body
+
+
 def test_an_item_lead_whose_details_the_page_cut_goes_with_them() -> None:
     parsed = parse(
         "关于加快科技创新的若干措施\n孵化器超过1000家。二是实施科研货物“分线管理”。落实海关"

@@ -46,6 +46,7 @@ from briefing.extract.page import (
     WHY_READER_PROMPT,
     WHY_REPEATED_TITLE,
     WHY_TABLE_ROW,
+    WHY_TEASER,
     FieldOrigin,
     PageLayout,
     PageLine,
@@ -279,6 +280,7 @@ class _Lines:
         self.norm = normalize_lines(self.raw)
         self.removed = [not n for n in self.norm]
         self._footer_between_chrome()
+        self._teaser_copying_lead()
         for k, line in enumerate(self.raw):
             if len(line) <= MAX_PICTURE_LINE and "." in line and _picture_name(line):
                 self.drop(k, WHY_PICTURE)
@@ -297,6 +299,20 @@ class _Lines:
             if k in around and k + 1 in around:
                 self.drop(k, WHY_FOOTER)
 
+    def _teaser_copying_lead(self) -> None:
+        """A news page's teaser ("核心提示:1月20日,全省科技工作会议在济南召开,会议传达了…") copies
+        the lead below it, cut short at a set length mid-word: kept, its cut end would be glued to
+        the lead as a broken line, and the lead read twice in one sentence. The teaser is dropped
+        when what it says is the opening of the text below it."""
+        for k, line in enumerate(self.raw[:SCAN_LINES]):
+            m = _TEASER_LABEL.match(line)
+            if m is None:
+                continue
+            teaser = _SPACES.sub("", line[m.end() :]).rstrip(".…")
+            below = _SPACES.sub("", "".join(self.raw[k + 1 : k + 4]))
+            if len(teaser) >= MIN_TEASER and below.startswith(teaser):
+                self.drop(k, WHY_TEASER)
+
     def __len__(self) -> int:
         return len(self.raw)
 
@@ -313,6 +329,13 @@ class _Lines:
             if not gone and not is_debris_line(r)
         ]
         return "\n".join(cut_truncated_tail(join_broken_lines(kept)))
+
+
+# an editor's teaser above a news item and the least of it that must repeat the lead below (a
+# teaser shorter than that is a line of its own, not a copy)
+_TEASER_LABEL = re.compile(r"(?:核心提示|内容提要|导读)[:：]\s*")
+MIN_TEASER = 12
+_SPACES = re.compile(r"\s+")
 
 
 # a picture's file as a page prints it where the picture failed to load: its name ("图片1.png") or

@@ -66,6 +66,7 @@ WHY_PAGE_TITLE = "网页的标题或标题栏，其下另印有文件自身的�
 WHY_PICTURE = "网页图片的文件名或路径（图片未显示时留下的文字）"
 WHY_ATTACHMENT_LINKS = "落款之下的附件下载链接"
 WHY_REPEATED_TITLE = "页面末尾重复的标题（其后没有正文：分享框或页脚）"
+WHY_TEASER = "新闻正文之上的“核心提示”，照抄（常截断）其下的导语"
 
 
 @dataclass(frozen=True)
