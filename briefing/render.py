@@ -707,7 +707,9 @@ def in_sandbox(
         if exc.reason in ("cpu", "timeout"):
             raise TemplateError(
                 f"模板渲染超过 {seconds} 秒，已中止（{name}）。"
-                "简报模板只需遍历上下文中的列表，不需要大范围循环。"
+                "简报模板只需遍历上下文中的列表，不需要大范围循环；"
+                "模板文件本身过大（标签、段落或嵌入的文件极多）也会如此，请检查是否有"
+                "自动生成或重复粘贴的内容。"
             ) from None
         if exc.reason == "too-big":
             raise TemplateError(f"模板渲染结果过大，已中止（{name}）。") from None

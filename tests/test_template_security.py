@@ -494,6 +494,22 @@ def test_a_child_that_blocks_is_killed_at_the_wall_clock_limit(
     assert caught.value.reason == "timeout"
 
 
+def test_a_render_out_of_time_names_a_template_too_big_as_well_as_loops() -> None:
+    # a template of 100k tags or millions of empty runs uses up the child's CPU with no loop
+    # at all: the message says that too, not only "no need for big loops"
+    from briefing import render
+
+    def spin() -> bytes:
+        while True:
+            pass
+
+    with pytest.raises(TemplateError) as caught:
+        render.in_sandbox(spin, "大模板.docx", seconds=1)
+    message = str(caught.value)
+    assert "模板渲染超过 1 秒，已中止（大模板.docx）" in message
+    assert "模板文件本身过大" in message
+
+
 def test_without_a_limited_child_only_a_trusted_template_renders(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
