@@ -459,10 +459,11 @@ _BARE_CLASS = re.compile(
     r"(?:重点|骨干|龙头|优质|优秀|先进|相关|有关|各类|各级|各项|各种|一批|部分|其他|其余|有关"
     r"|该类?|此类|上述|这些|参与|参会|参加|参展|参赛|合作|服务|对接|签约|入驻)*"
     r"(?:企业|公司|单位|机构|项目|课题|人才|人员|专家|科学家|团队|平台|载体|主体|成果|产品|数据"
-    r"|活动|任务|学校|高校|院校)"
+    r"|活动|任务)"
 )
 # a verb and its object, cut before the number: 包揽全省2个获奖名额 -> 包揽全省
-_SCOPE_END = re.compile(r"(?:全省|全市|全国|全区|全县|全球|全世界|全行业)$")
+# (占全国 ends a share's name: 核电装机规模占全国 25.8%)
+_SCOPE_END = re.compile(r"(?<!占)(?:全省|全市|全国|全区|全县|全球|全世界|全行业)$")
 
 
 # A percentage or a multiple is a rate, a share or a change of something: its name says which
@@ -487,7 +488,8 @@ def names_its_subject(name: str, unit: str = "", kind: str = "") -> bool:
         return False
     core = _NOT_SUBJECT_START.sub("", name)
     core = _NOT_SUBJECT_END.sub("", core) or core
-    if core != name and not is_named(core):
+    # (a short core may be a word of its own: 城镇新增就业 is 就业, and says what was counted)
+    if len(core) < 2 or is_generic(core):
         return False
     return not _BARE_CLASS.fullmatch(core)
 

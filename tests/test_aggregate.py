@@ -1671,6 +1671,11 @@ def test_a_name_that_is_only_a_class_or_a_measure_is_no_key_figure() -> None:
     sentence = "全年新增高新技术企业162家,累计达到1200家。"
     new = _figure("全年新增高新技术企业162家", "新增高新技术企业", 162, "家", "actual")
     assert _key_names(sentence, new, theme="成果转化") == ["新增高新技术企业"]
+    # a short word is no bare class (城镇新增就业), and 占全国 ends a share, not a cut verb
+    jobs = _figure("城镇新增就业1352万人", "新增就业", 1352, "万人", "actual")
+    assert _key_names("城镇新增就业1352万人。", jobs, theme="人才") == ["新增就业"]
+    share = _figure("核电装机规模占全国25.8%", "核电装机规模占全国", 25.8, "%", "actual")
+    assert _key_names("核电装机规模占全国25.8%。", share) == ["核电装机规模占全国"]
 
 
 def test_a_percentage_or_multiple_under_an_amounts_name_is_no_key_figure() -> None:
