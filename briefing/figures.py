@@ -456,7 +456,7 @@ _NOT_SUBJECT_END = re.compile(
 # (重点, 骨干, 龙头, 优秀, 相关, 该类, 上述, 参与, 合作…); a word of a field or a kind does
 # (高新技术企业, 科研人员, 科技项目).
 _BARE_CLASS = re.compile(
-    r"(?:重点|骨干|龙头|优质|优秀|先进|相关|有关|各类|各级|各项|各种|一批|部分|其他|其余|有关"
+    r"(?:重点|骨干|龙头|优质|优秀|先进|相关|有关|各类|各级|各项|各种|一批|部分|其他|其余"
     r"|该类?|此类|上述|这些|参与|参会|参加|参展|参赛|合作|服务|对接|签约|入驻)*"
     r"(?:企业|公司|单位|机构|项目|课题|人才|人员|专家|科学家|团队|平台|载体|主体|成果|产品|数据"
     r"|活动|任务)"
@@ -478,8 +478,8 @@ _RATE_IN_NAME = re.compile(
 
 def names_its_subject(name: str, unit: str = "", kind: str = "") -> bool:
     """Whether `name`, without what a table adds to it (`_NOT_SUBJECT_START`, `_NOT_SUBJECT_END`),
-    still says what was counted (`is_named`): not a bare class (重点企业, 累计企业), not a bare
-    measure (出资额增速), not a verb cut before its object's number (包揽全省); and for a
+    still says what was counted: not a bare class (重点企业, 累计企业), not a bare measure
+    (出资额增速: `is_generic`), not a verb cut before its object's number (包揽全省); and for a
     percentage or a multiple, says it is a rate, a share or a change (`_RATE_IN_NAME`; a change
     row's 增速 or 增减 says so in the row)."""
     if _SCOPE_END.search(name):
