@@ -29,6 +29,7 @@ from briefing.digest import (
 from briefing.figures import (
     ThemeFigures,
     display_name,
+    follows_a_count,
     format_number,
     pick_figures,
     table_name,
@@ -192,12 +193,20 @@ def indicators_frame(
     for no, doc in enumerate(documents, start=1):
         by_id = {m.id: m for m in doc.measures}
         duplicate = {m.id for m in doc.measures if m.duplicate_of is not None}
-        previous: dict[str, str] = {}  # the last figure's metric in each measure
+        previous: dict[str, Indicator] = {}  # the last figure in each measure
         passed = _passed_thresholds(doc.indicators)
         for ind in doc.indicators:
             measure = by_id.get(ind.measure_id or "")
             metric = ind.metric or ""
-            stated = display_name(metric, previous.get(ind.measure_id or "", ""), ind.unit)
+            before = previous.get(ind.measure_id or "")
+            stated = display_name(
+                metric,
+                (before.metric or "") if before is not None else "",
+                ind.unit,
+                before is not None
+                and measure is not None
+                and follows_a_count(before.text, before.unit, ind.text, measure.text),
+            )
             # what the figure counts, from its sentence: "" when the text does not say
             name = table_name(
                 stated,
@@ -208,7 +217,7 @@ def indicators_frame(
                 ind.kind,
             )
             if ind.measure_id:
-                previous[ind.measure_id] = metric
+                previous[ind.measure_id] = ind
             if ind.measure_id in duplicate or ind.id in passed:
                 continue
             themes = (measure.themes if measure is not None else None) or [OTHER_THEME]

@@ -109,26 +109,31 @@ _GENERIC = re.compile(
     r"^(?:年度)?"
     r"(?:直接|资助|财政|社会|项目|专项|合同|认缴|引导|累计|新增|年度|总|其中|融资|投融资|支持|获得"
     r"|补助|奖励|补贴|出资"
+    # a deal, a registration or a loan the clause before names: 成交额, 登记额, 贷款额度, 资金总规模
+    r"|成交|登记|认定登记|交易|贷款|资金"
     # how or when the money was planned, spent or given, or whose it is, not what for: 计划投资额,
     # 完成投资, 无偿经费, 立项资金, 签约资金, 纳税总额, 资产总额
     r"|计划|完成|实际|无偿|立项|签约|纳税|资产)?"
     r"(?:经费|金额|资金|投入|投资|总投资|投资额|总投资额|总额|规模|总规模|总量|数量|比重|占比|收入"
-    r"|产值|额|作价)$"
+    r"|产值|额|额度|作价)$"
 )
 # A level or a place alone (国家级 13个, 市级 9个) says where, not what.
 _LEVEL_ONLY = re.compile(r"^(?:国家级?|省级|市级|区级|县级|区县级?|部级|全市|全省|全国|占全市)$")
 # What funding belongs to: 国家自然科学基金项目 + 经费 -> 国家自然科学基金项目经费.
 _OWNERS = ("项目", "基金", "专项", "计划", "工程", "课题")
 _QUOTES = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("(", ")"), ("（", "）"))
-# A fragment begins with a closing mark or a function word, or ends with an opening one.
-_BAD_START = "、，,；;：:。与和及的等”’》」)）"
-_BAD_END = "、，,；;：:。与和及的等在对为将把被向从“‘《「(（"
+# A fragment begins with a closing mark, a dash or a function word, or ends with an opening mark
+# or a preposition that wants its object (奖补资金由市和县财政各按|50%).
+_BAD_START = "、，,；;：:。与和及的等”’》」)）—－-─…·"
+_BAD_END = "、，,；;：:。与和及的等在对为将把被向从按由以于给“‘《「(（"
 # A clause, not a name: a comparison inside it (资金不低于省级科技专项资金), a clause break, a
 # ratio (按1∶1比例), a predicate at its start (属于战略性新兴产业) or a change verb at its end
 # (科研时间增加), or the start of a breakdown (研究与试验发展经费投入分别为钟山区).
 _CLAUSE_IN_NAME = re.compile(
     r"不低于|不少于|不高于|不超过|高于|低于|超过|达到|分别|[，,；;。]|\d\s*[∶:]\s*\d"
     r"|^(?:属于|是|为|系|占|其中)|(?:增加|减少|提高|提升|下降|降低|增长)$"
+    # an aspect particle: a predicate that happened (进行了知识产权质押), not a name
+    r"|了(?!解)"
 )
 # "在现有基础上", "在2023年基础上": the baseline of a change, not part of what was counted
 _BASELINE = re.compile(r"在[^，,。；;]{0,12}?基础上")
@@ -152,10 +157,25 @@ _TRAILING_ADVERB = re.compile(
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,})\1")
 
 
-def display_name(metric: str, previous: str = "", unit: str = "") -> str:
-    """The figure's name as printed: `metric`, or a generic one (资助经费) completed with the
+def follows_a_count(previous_quote: str, previous_unit: str, quote: str, sentence: str) -> bool:
+    """Whether the figure quoted by `quote` opens the clause right after a count's (`previous_quote`)
+    in `sentence`: "发布4300余项新技术成果，成交金额突破1200亿元". Its amount is then the amount of
+    the things counted (新技术成果成交金额), the one subject the sentence gives it."""
+    if previous_unit.removeprefix("万").rstrip("（）()次") not in _COUNT_UNITS:
+        return False
+    at = sentence.find(previous_quote)
+    if at < 0 or not previous_quote:
+        return False
+    end = at + len(previous_quote)
+    return sentence[end : end + 1] in ("，", ",", "、") and sentence.startswith(quote, end + 1)
+
+
+def display_name(metric: str, previous: str = "", unit: str = "", after_count: bool = False) -> str:
+    """The figure's name as printed: `metric`, or a generic one (资助经费, 成交额) completed with the
     figure before it in the same measure when that names what the money belongs to
-    (市级自然科学基金项目1655项、资助经费2.76亿元 -> 市级自然科学基金项目资助经费); a percentage
+    (市级自然科学基金项目1655项、资助经费2.76亿元 -> 市级自然科学基金项目资助经费), or is the count
+    whose clause the figure's follows (`after_count`: 发布4300余项新技术成果，成交金额突破1200亿元 ->
+    新技术成果成交金额); a percentage
     bounded by another amount named as the share it is (资金不低于省级科技专项资金 25% ->
     资金占省级科技专项资金比例); a baseline (在现有基础上) and an adverb the name was cut after
     (比例始终) left out. Otherwise the metric as
@@ -165,7 +185,7 @@ def display_name(metric: str, previous: str = "", unit: str = "") -> str:
         metric = metric[: adverb.start()]
     if unit in ("%", "％") and (share := _SHARE.match(metric)):
         return f"{share['part']}占{share['whole']}比例"
-    if is_generic(metric) and previous.endswith(_OWNERS) and is_named(previous):
+    if is_generic(metric) and (previous.endswith(_OWNERS) or after_count) and is_named(previous):
         # 企事业单位委托项目 + 项目经费: the shared word once
         for size in range(min(len(previous), len(metric) - 1), 0, -1):
             if previous.endswith(metric[:size]):
@@ -418,6 +438,60 @@ def table_name(name: str, quote: str, sentence: str, value: float, unit: str, ki
         won = _WON_BEFORE.search(before[: before.rfind(name)] if name in before else "")
         name = (won.group() if won else "") + name + "人数"
     return name
+
+
+# What a name says besides what was counted: a running total or an addition (累计, 新增), the
+# whole area (全市), a share of the set (其中), and at its end the rate or the comparison a change
+# is named with (增速, 比上年增加). A name is tested without them: 累计企业 is 企业, 出资额增速 is
+# 出资额, and neither says whose.
+_NOT_SUBJECT_START = re.compile(
+    r"^(?:累计|新增|共计?|合计|总计|全年|当年|其中|另有|全市|全省|全区|全县|全国|我市|我省|我区|本市)+"
+)
+_NOT_SUBJECT_END = re.compile(
+    r"(?:(?:比|较)(?:上年|去年|上一年|(?:19|20)[0-9]{2}年(?:末|底)?)(?:同期)?|同比|环比)?"
+    r"(?:增加|增长|提高|提升|上升|下降|减少|降低|回落|增速|增幅|增长率|增量|净增|降幅)$"
+)
+# A class of things or people with no word that says which (企业, 重点企业, 相关单位, 科学家): a
+# leader cannot tell what was counted. Words that only rank, point back or join in narrow nothing
+# (重点, 骨干, 龙头, 优秀, 相关, 该类, 上述, 参与, 合作…); a word of a field or a kind does
+# (高新技术企业, 科研人员, 科技项目).
+_BARE_CLASS = re.compile(
+    r"(?:重点|骨干|龙头|优质|优秀|先进|相关|有关|各类|各级|各项|各种|一批|部分|其他|其余"
+    r"|该类?|此类|上述|这些|参与|参会|参加|参展|参赛|合作|服务|对接|签约|入驻)*"
+    r"(?:企业|公司|单位|机构|项目|课题|人才|人员|专家|科学家|团队|平台|载体|主体|成果|产品|数据"
+    r"|活动|任务)"
+)
+# a verb and its object, cut before the number: 包揽全省2个获奖名额 -> 包揽全省
+# (占全国 ends a share's name: 核电装机规模占全国 25.8%)
+_SCOPE_END = re.compile(r"(?<!占)(?:全省|全市|全国|全区|全县|全球|全世界|全行业)$")
+
+
+# A percentage or a multiple is a rate, a share or a change of something: its name says which
+# (强度, 占比, 比重, 增速, 比上年增长…). Under the name of an amount or a count (财政科技支出 2.38%,
+# 高新技术企业数量 7.6倍, 年度目标任务 215%) a leader reads the amount or the count.
+_RATE_UNITS = frozenset({"%", "％", "倍", "个百分点", "百分点"})
+_RATE_IN_NAME = re.compile(
+    r"率|比|强度|占|份额|指数|水平|系数|贡献|覆盖|增速|增幅|涨幅|降幅|翻番"
+    r"|增长|增加|提高|提升|上升|下降|降低|减少|回落|扩大|缩小|下滑"
+)
+
+
+def names_its_subject(name: str, unit: str = "", kind: str = "") -> bool:
+    """Whether `name`, without what a table adds to it (`_NOT_SUBJECT_START`, `_NOT_SUBJECT_END`),
+    still says what was counted: not a bare class (重点企业, 累计企业), not a bare measure
+    (出资额增速: `is_generic`), not a verb cut before its object's number (包揽全省); and for a
+    percentage or a multiple, says it is a rate, a share or a change (`_RATE_IN_NAME`; a change
+    row's 增速 or 增减 says so in the row)."""
+    if _SCOPE_END.search(name):
+        return False
+    if unit in _RATE_UNITS and kind not in CHANGE_KINDS and not _RATE_IN_NAME.search(name):
+        return False
+    core = _NOT_SUBJECT_START.sub("", name)
+    core = _NOT_SUBJECT_END.sub("", core) or core
+    # (a short core may be a word of its own: 城镇新增就业 is 就业, and says what was counted)
+    if len(core) < 2 or is_generic(core):
+        return False
+    return not _BARE_CLASS.fullmatch(core)
 
 
 def is_named(name: str) -> bool:
@@ -701,7 +775,9 @@ def _restated(
 def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     """The key-figures rule, documented in docs/templates.md:
 
-    only figures listed under this theme whose name says what was counted (`is_named`) and that
+    only figures listed under this theme whose name says what was counted (`is_named`, and without
+    what a table adds to it, `names_its_subject`: no bare class or measure, no rate without a rate
+    word) and that
     are not a vague count (`_vague_count`: a plain count with no year and a short name), a task's
     completion rate or a list's size (`_not_a_count_of_its_own`), or a money amount the same
     document gives again with more digits (`_restatements`), nor two values of one quote under
@@ -721,7 +797,10 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     if not rows.empty:
         # (a change is named after its total: the total's name must say what was counted)
         rows = rows.loc[
-            [is_named(change_base(m, k)) for m, k in zip(rows["metric"], rows["kind"], strict=True)]
+            [
+                is_named(change_base(m, k)) and names_its_subject(m, u, k)
+                for m, k, u in zip(rows["metric"], rows["kind"], rows["unit"], strict=True)
+            ]
         ]
         rows = rows.loc[
             [

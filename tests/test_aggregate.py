@@ -1649,3 +1649,79 @@ def test_restated_amounts_are_found_without_comparing_every_pair(
     assert dropped == {301}
     assert len(names) == len(rows)
     assert time.perf_counter() - started < 5
+
+
+def test_a_name_that_is_only_a_class_or_a_measure_is_no_key_figure() -> None:
+    # a blind reader of 简报 on documents new to the tool: "重点企业 7家", "总额", "经费" say
+    # nothing of what was counted; without 累计 or 增速 the name must still say whose
+    examples = "获得该贷款支持的还包括精信催化剂、航宇机电、卧龙天固等7家重点企业。"
+    firms = _figure(examples.rstrip("。"), "重点企业", 7, "家", "actual")
+    assert _key_names(examples, firms, theme="科技金融") == []
+    sentence = "新增省知识产权质押融资信息管理系统入库企业19家,累计达34家。"
+    total = _figure("累计达34家", "企业", 34, "家", "actual")
+    assert _key_names(sentence, total, theme="科技金融") == []
+    sentence = "扩大联合基金的出资规模,我省出资额在现有基础上提高25%。"
+    rate = _figure("我省出资额在现有基础上提高25%", "出资额在现有基础上", 25, "%", "target")
+    assert _key_names(sentence, rate) == []
+    # a verb and its object cut before the number (包揽全省|2个获奖名额)
+    sentence = "2名外国专家荣获中国政府友谊奖,包揽全省2个获奖名额。"
+    won = _figure("包揽全省2个", "包揽全省", 2, "个", "actual")
+    assert _key_names(sentence, won, theme="人才") == []
+    # a class with a word that says which stays
+    sentence = "全年新增高新技术企业162家,累计达到1200家。"
+    new = _figure("全年新增高新技术企业162家", "新增高新技术企业", 162, "家", "actual")
+    assert _key_names(sentence, new, theme="成果转化") == ["新增高新技术企业"]
+    # a short word is no bare class (城镇新增就业), and 占全国 ends a share, not a cut verb
+    jobs = _figure("城镇新增就业1352万人", "新增就业", 1352, "万人", "actual")
+    assert _key_names("城镇新增就业1352万人。", jobs, theme="人才") == ["新增就业"]
+    share = _figure("核电装机规模占全国25.8%", "核电装机规模占全国", 25.8, "%", "actual")
+    assert _key_names("核电装机规模占全国25.8%。", share) == ["核电装机规模占全国"]
+
+
+def test_a_percentage_or_multiple_under_an_amounts_name_is_no_key_figure() -> None:
+    # "财政科技支出 | 2.38%" reads as the spending; "高新技术企业数量 | 7.6倍" as the count
+    sentence = "财政科技支出15.4亿元,占一般公共预算支出的2.38%。"
+    share = _figure("占一般公共预算支出的2.38%", "财政科技支出", 2.38, "%", "actual")
+    assert _key_names(sentence, share) == []
+    sentence = "高新技术企业数量由39家增加到296家,是2015年的7.6倍。"
+    times = _figure("是2015年的7.6倍", "高新技术企业数量", 7.6, "倍", "actual")
+    assert _key_names(sentence, times, theme="成果转化") == []
+    # a name that says it is a share, and a growth row (its 增速 says so), stay
+    sentence = "全社会研发投入占地区生产总值比重1.8%,全社会R&D支出比增14.2%。"
+    ratio = _figure(
+        "全社会研发投入占地区生产总值比重1.8%",
+        "全社会研发投入占地区生产总值比重",
+        1.8,
+        "%",
+        "actual",
+    )
+    growth = dataclasses.replace(
+        _figure("全社会R&D支出比增14.2%", "全社会R&D支出", 14.2, "%", "growth"), id="i2"
+    )
+    assert sorted(_key_names(sentence, ratio, growth)) == [
+        "全社会R&D支出",
+        "全社会研发投入占地区生产总值比重",
+    ]
+    # a clause, not a name: a preposition at its end, a dash at its start, a particle inside
+    for quote, metric in (
+        ("奖补资金由市和县财政各按50%", "奖补资金由市和县财政各按"),
+        ("—2019年度全社会研发经费支出增长28.1%", "—2019年度全社会研发经费支出增长"),
+    ):
+        assert _key_names(quote + "。", _figure(quote, metric, 50, "%", "actual")) == [], metric
+    pledged = _figure("39家企业进行了知识产权质押", "进行了知识产权质押", 39, "家", "actual")
+    assert _key_names("39家企业进行了知识产权质押。", pledged, theme="科技金融") == []
+
+
+def test_an_amount_named_by_its_measure_alone_takes_the_count_its_clause_follows() -> None:
+    # "成交金额 | 突破1200亿元": of what? the count the clause before it ends on says
+    sentence = "发布4300余项新技术成果,成交金额突破1200亿元。"
+    count = _figure("发布4300余项新技术成果", "新技术成果", 4300, "项", "actual")
+    amount = dataclasses.replace(
+        _figure("成交金额突破1200亿元", "成交金额", 1200, "亿元", "actual"), id="i2"
+    )
+    names = _key_names(sentence, count, amount, theme="成果转化")
+    assert "新技术成果成交金额" in names and "成交金额" not in names
+    # no count right before it: the measure alone is no key figure
+    sentence = "全社会研发投入达到15.3亿元,技术合同认定登记额突破12亿元。"
+    registered = _figure("技术合同认定登记额突破12亿元", "登记额", 12, "亿元", "actual")
+    assert _key_names(sentence, registered, theme="成果转化") == []
