@@ -1,6 +1,6 @@
 """What a leader counts as substance: the highlights and the 本期要点 report work done or to do,
-with a figure or a named programme, not a slogan in quotes, a condition or an occasion (issue
-#15, item 1)."""
+with a figure or a named programme, not a slogan in quotes, a condition or an occasion; and the
+本期要点 quotes an achievement before a support standard (issue #15, items 1 and 5)."""
 
 from __future__ import annotations
 
@@ -41,3 +41,31 @@ def test_a_slogan_in_quotes_a_condition_or_a_stance_is_no_highlight(tmp_path: Pa
     assert any(line.startswith("深化“科贷通”专属融资服务") for line in shown)
     assert not [line for line in shown if "核心痛点" in line or "五篇大文章" in line]
     assert not [line for line in shown if "专营机构" in line]
+
+
+REPLIES = {
+    "a.txt": """2025年聊河市科学技术局工作总结
+发布日期：2025-12-10
+一、工作开展情况
+1）制定《聊河市科技成果转化项目管理办法》，对科技成果转化项目给予最高500万元后补助支持，对“揭榜挂帅”项目按合同金额的30%补助揭榜方。
+""",
+    "b.txt": """2025年泸山市科学技术局工作总结
+发布日期：2025-12-12
+一、工作开展情况
+1）全市新登记技术合同1200项，技术合同成交额达到56.5亿元，增长23%。
+""",
+}
+
+
+def test_the_digest_quotes_an_achievement_before_a_support_standard(tmp_path: Path) -> None:
+    """A measure whose figures are all support standards (给予最高500万元) scored above a count of
+    contracts and led the 本期要点's 成果转化 sentence: a policy made read as the theme's result."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in REPLIES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    context = preview_context(Settings(inputs=(folder,)))
+    shown = _highlights(context)
+    assert any("500万元" in line for line in shown)  # the standard is still a highlight
+    line = next(s for s in context["summary"]["digest"] if s.startswith("成果转化方面"))
+    assert "56.5亿元" in line and "500万元" not in line
