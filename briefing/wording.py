@@ -821,7 +821,7 @@ def substance(text: str, figures: int, done: bool) -> int:
 
     2 per figure the extraction linked to it (at most 3 counted), 1 only for a figure whose clause
     names no science or technology (`_figure_points`); 2 for a named programme or
-    document (《…》, “…”, …计划/…基金/…实验室); 1 for a verb of something done or decided (印发,
+    document (《…》, a quote that names something: `names_something`, …计划/…基金/…实验室); 1 for a verb of something done or decided (印发,
     设立, 获批, 累计…); 1 for a reported result (进展); 1 for a length that reads in one breath
     (20–150 characters); 1 for a fixed schedule (每年召开一次…); minus 2 for a generic intention (加快…, 进一步… with no figure and no
     name, or every clause a verb of striving or aim, `is_generic_intention`, whose names then earn
