@@ -37,13 +37,13 @@ from briefing.figures import (
 from briefing.model import ExtractedDocument, Indicator, Measure
 from briefing.themes import OTHER_THEME, Classifier
 from briefing.wording import (
-    MIN_SCORE,
     ONE_RECIPIENT_RE,
     clean_sentence,
     figures_in,
     has_figure,
     is_setting,
     leans_on_unshown,
+    least_score,
     opens_on_past,
     substance,
     sums_up,
@@ -813,8 +813,9 @@ def pick_highlights(
             }
         )
     # a sentence below MIN_SCORE names, counts and reports nothing done: no highlight however
-    # thin the theme (a definition's tail, a stated aim, a bare statement of work)
-    rows = [r for r in rows if r["score"] >= MIN_SCORE]
+    # thin the theme (a definition's tail, a stated aim, a bare statement of work); a result
+    # without a figure needs a point more (`wording.FIGURELESS_MIN_SCORE`)
+    rows = [r for r in rows if r["score"] >= least_score(str(r["clean"]), r["status"] == "done")]
     for r in rows:
         if leans_on_unshown(str(r["clean"])):
             # 该类贷款, 上述企业, an opening 其中: what it refers to is in a sentence not shown; it

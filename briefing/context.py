@@ -51,7 +51,7 @@ from briefing.digest import (
     theme_sentence,
     years_covered,
 )
-from briefing.figures import RESULT_KINDS, TARGET_KINDS, cell_value
+from briefing.figures import RESULT_KINDS, STANDARD_KINDS, TARGET_KINDS, cell_value
 from briefing.inputs import name_text
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, cn_date
@@ -678,6 +678,7 @@ def _cited_facts(
     policies: set[int],
     wheres: Mapping[str, str],
     stale: Collection[str] = (),
+    standards: Collection[str] = (),
 ) -> list[Cited]:
     return [
         Cited(
@@ -688,9 +689,20 @@ def _cited_facts(
             m["source_no"] in policies,
             wheres.get(m["quote"], ""),
             m["quote"] in stale,
+            m["quote"] in standards,
         )
         for m in measures
     ]
+
+
+def _standards_only(aggregates: Aggregates) -> set[str]:
+    """The measures (by text) whose every figure is a support standard (对…项目给予最高500万元
+    后补助支持): a policy made, whose figures count no achievement."""
+    ind = aggregates.indicators
+    kinds = ind.groupby("measure_id")["kind"].agg(set)
+    ids = {str(mid) for mid, found in kinds.items() if found <= set(STANDARD_KINDS)}
+    frame = aggregates.measures.drop_duplicates("measure_id")
+    return {str(t) for mid, t in zip(frame["measure_id"], frame["text"], strict=True) if mid in ids}
 
 
 def _figure_years(
@@ -1022,6 +1034,7 @@ def build_context(
     issue_year = int(date_iso[:4]) if date_iso else None
     wheres = _wheres(documents, aggregates, issue_year)
     stale = _stale(documents, aggregates, issue_year)
+    standards = _standards_only(aggregates)
     # what the measures of the themes are, apart from the rest of a whole work report
     themed_ids = aggregates.measures.loc[
         aggregates.measures["theme"] != OTHER_THEME, "measure_id"
@@ -1050,8 +1063,10 @@ def build_context(
         facts = ThemeFacts(
             theme,
             counts_of["measures"],
-            _cited_facts(progress, policies, wheres, stale),
-            _cited_facts([m for m in highlights if m["status"] != "done"], policies, wheres, stale),
+            _cited_facts(progress, policies, wheres, stale, standards),
+            _cited_facts(
+                [m for m in highlights if m["status"] != "done"], policies, wheres, stale, standards
+            ),
         )
         theme_facts.append(facts)
         blocks.append(
@@ -1096,7 +1111,7 @@ def build_context(
         other_work=ThemeFacts(
             OTHER_WORK,
             counts["science_other"],
-            _cited_facts(other_facts["progress"], policies, wheres, stale),
+            _cited_facts(other_facts["progress"], policies, wheres, stale, standards),
             (),
         ),
     )

@@ -809,6 +809,9 @@ class Cited:
     stale: bool = False
     """Its facts are years older than the issue (拉萨市2022年… in a 2026 issue): quoted after
     newer ones."""
+    standard: bool = False
+    """Its figures are all support standards (对…项目给予最高500万元后补助支持): a policy made,
+    not an achievement counted; as a result it is quoted after those whose figures are."""
 
 
 @dataclass(frozen=True)
@@ -834,10 +837,12 @@ def _theme_items(
         # a result that counts S&T work itself (3家全国重点实验室获批建设) before one that counts
         # what any trade has (新增技能人才39.87万人次)
         # what is new before what is years old (a 2022 rate does not lead a 2026 issue)
+        # a figure that is a support standard (给予最高500万元) counts nothing achieved: such a
+        # result is quoted as one without figures
         def kind(c: Cited) -> tuple[bool, bool, bool, bool]:
             return (
                 c.stale,
-                not has_figure(c.text),
+                c.standard or not has_figure(c.text),
                 not names_sci_tech(fact(c.text)),
                 bool(_STOCK_RE.match(c.text)),
             )

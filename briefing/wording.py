@@ -295,6 +295,50 @@ NAMED_RE = re.compile(r"《[^》]{2,}》|“(?!十[一二三四五六]五”)[^�
 PROGRAMME_RE = re.compile(
     r"(?<=[\u4e00-\u9fff“”]{2})(?:计划|工程|行动|专项|基金|实验室|中心|平台|大会|试点|示范区|科创园|研究院|改革|办法|方案|措施)"
 )
+# what a quoted name is the name of, right after its closing mark or ending it: “早春行”活动,
+# “十百千万”专项行动, “浙科贷”专属融资服务, “科贷通”贷款, “湖南省锑业工程技术研究中心”
+_NAME_KIND = (
+    r"(?:计划|工程|行动|专项|活动|项目|平台|中心|基金|模式|服务|机制|工作|制度|品牌|大赛|赛|论坛|联盟"
+    r"|基地|园|站|团|库|名单|榜|奖|企业|试点|示范|改革|政策|产品|贷|贷款|实验室|研究院|大会|会|节|周"
+    r"|战略|体系|系统|专区|走廊|城|谷|港|区|县|市|镇|称号|资金|券|号|方式)"
+)
+# a verb that runs, holds, sets up or picks what it names (开展“百名教授企业行”, 入选“…百强榜”),
+# earlier in the quote's clause
+_NAMING_VERB_RE = re.compile(
+    r"开展|实施|启动|举办|举行|推出|推广|入选|获评|荣获|获得|列入|纳入|认定|评为|授予|发布|设立|成立"
+    r"|组建|建立|搭建|建设|创建|获批|挂牌|揭牌|上线|开通|出台|印发|制定|承办|参加|参与"
+)
+_QUOTE_RE = re.compile(r"“([^“”]{2,})”")
+# the kind after the quote, or after the other names of a list it heads (“揭榜挂帅”“赛马制”等项目组织形式)
+# (“域外创造孵化+盐城转化制造”新机制, “科贷通”专属融资服务: a few characters may qualify the kind,
+# but no 的: “卡脖子”的关键技术 is what the quote describes, not what it names)
+_KIND_AFTER_RE = re.compile(rf"(?:“[^“”]*”|、|和|等)*(?:(?!的)[\u4e00-\u9fff]){{0,4}}?{_NAME_KIND}")
+_QUOTE_CLAUSE_RE = re.compile(r"[，,；;。：:！？]")
+
+
+def names_something(text: str) -> bool:
+    """Whether the sentence names a document or programme: a 《…》 title, or a quote that is the
+    name of something — what kind of thing follows or ends it (开展金融“早春行”活动, “湖南省锑业
+    工程技术研究中心”), or a verb of running, holding or picking it comes before it in its clause
+    (开展“百名教授企业行”, 入选“…”). A quoted slogan, trait or role names nothing done: 坚持党政
+    “一把手”抓“第一动力”, 聚焦“轻资产、无抵押、融资难”的核心痛点, 做…的“推动者”, 做好金融
+    “五篇大文章” (a plan period, “十四五”, neither; nor a list of traits with 、)."""
+    if re.search(r"《[^》]{2,}》", text):
+        return True
+    for m in _QUOTE_RE.finditer(text):
+        inner = m.group(1)
+        if re.search(r"[，,；;、]", inner) or re.fullmatch(r"十[一二三四五六]五", inner):
+            continue
+        if re.search(rf"{_NAME_KIND}$", inner) or _KIND_AFTER_RE.match(text, m.end()):
+            return True
+        if len(inner) < 3:
+            continue
+        start = max((c.end() for c in _QUOTE_CLAUSE_RE.finditer(text, 0, m.start())), default=0)
+        if _NAMING_VERB_RE.search(text, start, m.start()):
+            return True
+    return False
+
+
 # verbs of something done or decided, as opposed to an intention
 CONCRETE_RE = re.compile(
     r"印发|出台|制定|修订|设立|组建|成立|建成|获批|批复|启动|举办|召开|发放|签约|签署|落地|引进|新增|新建"
@@ -744,6 +788,27 @@ reported done. A sentence at 2 is a bare statement of work (认真分析研判�
 工作) or a plan that only says it will act (制定…，…): no highlight however thin the theme."""
 
 
+FIGURELESS_MIN_SCORE = MIN_SCORE + 1
+"""The least score of a result (进展) with no figure at all: a name, or a concrete action with a
+second sign of substance. At `MIN_SCORE` such a result has one verb of action, the point every
+result gets and a fitting length, and the verb is often part of a condition, an occasion or a
+look back (须设立科技金融专营机构…, 介绍成立…协会的背景, 启动仪式上展示了…, “十三五”时期是…取得
+重要成就的五年): read on dev 简报, none was work a leader would count as done. A plan keeps
+`MIN_SCORE`: a meeting set to recur or a named programme to carry out is a step to check."""
+
+
+# a number that is no date (7笔, 1/3, 55位; not 2016年4月, 1号文): a count, whatever its unit
+_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:[./]\d+)?(?![\d.]|\s*[年月日号时])")
+
+
+def least_score(text: str, done: bool) -> int:
+    """The least `substance` score of a highlight: `FIGURELESS_MIN_SCORE` for a result without
+    a figure or any other number than a date, else `MIN_SCORE`."""
+    if done and not has_figure(text) and not _NUMBER_RE.search(text):
+        return FIGURELESS_MIN_SCORE
+    return MIN_SCORE
+
+
 # carrying out a policy in general: 贯彻落实…部署, 落实…要求, 深入实施…战略
 _IMPLEMENTING_RE = re.compile(
     r"贯彻(?:落实)?[^，,。；;]{0,30}(?:部署|要求|精神|决策|战略|方针|论述|指示)"
@@ -756,7 +821,7 @@ def substance(text: str, figures: int, done: bool) -> int:
 
     2 per figure the extraction linked to it (at most 3 counted), 1 only for a figure whose clause
     names no science or technology (`_figure_points`); 2 for a named programme or
-    document (《…》, “…”, …计划/…基金/…实验室); 1 for a verb of something done or decided (印发,
+    document (《…》, a quote that names something: `names_something`, …计划/…基金/…实验室); 1 for a verb of something done or decided (印发,
     设立, 获批, 累计…); 1 for a reported result (进展); 1 for a length that reads in one breath
     (20–150 characters); 1 for a fixed schedule (每年召开一次…); minus 2 for a generic intention (加快…, 进一步… with no figure and no
     name, or every clause a verb of striving or aim, `is_generic_intention`, whose names then earn
@@ -766,7 +831,7 @@ def substance(text: str, figures: int, done: bool) -> int:
     # 全省科技工作要聚焦…“引大引强引头部”行动等全省重点工作,找准工作着力点和切入点,…助力…:
     # what a sentence of striving and aims names is what it aims at, not what it does
     aims_only = figures == 0 and is_generic_intention(text)
-    named = not aims_only and bool(NAMED_RE.search(text) or PROGRAMME_RE.search(text))
+    named = not aims_only and (names_something(text) or bool(PROGRAMME_RE.search(text)))
     score += 2 if named else 0
     score += 1 if CONCRETE_RE.search(text) else 0
     # a fixed schedule (每年召开一次联席会议, 每季度组织一次对接会) is a plan a reader can check
@@ -774,7 +839,7 @@ def substance(text: str, figures: int, done: bool) -> int:
     score += 1 if done else 0
     length = _content(text)
     score += 1 if 20 <= length <= 150 else 0
-    if aims_only or (figures == 0 and not NAMED_RE.search(text) and GENERIC_OPENING_RE.match(text)):
+    if aims_only or (figures == 0 and not names_something(text) and GENERIC_OPENING_RE.match(text)):
         score -= 2
     if figures == 0 and "《" not in text and _IMPLEMENTING_RE.search(text):
         # 贯彻落实国省市战略部署，深入实施创新驱动发展战略: a policy carried out, said of no step
