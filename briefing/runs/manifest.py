@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from briefing.atomic import write_text_atomic
-from briefing.changes import FACTS_FORMAT, PreviousIssue
+from briefing.changes import FACTS_FORMAT, PreviousIssue, facts_problem
 from briefing.inputs import escaped
 from briefing.model import DocumentEntry, ExtractedDocument
 from briefing.periods import Period, parse_period
@@ -228,6 +228,10 @@ def previous_issue(state: RunState, period: Period) -> PreviousLookup:
             continue
         facts = data.get("facts") if isinstance(data, dict) else None
         if isinstance(facts, dict) and facts.get("format") == FACTS_FORMAT:
+            problem = facts_problem(facts)
+            if problem is not None:
+                warnings.append(f"{path}: 上期（{label}）清单中的比较数据已损坏（{problem}）")
+                continue
             found = PreviousIssue(f"{label}（{parse_period(issue.period).label}）", label, facts)
             return PreviousLookup(found)
         notes.append(f"{path}: 上期（{label}）清单由旧版本生成，没有可比较的数据")
