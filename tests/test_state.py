@@ -678,6 +678,30 @@ def test_a_manifest_nested_past_the_recursion_limit_is_damaged_not_a_crash(
     assert code != 0 and "已有简报" in err
 
 
+def test_a_manifest_of_millions_of_tiny_values_is_refused_before_it_is_parsed(
+    made: Path, inputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A parsed manifest costs memory per value: 64 MB of `[{}, {}, …]` planted as last month's
+    manifest took 1.8 GB in every later run. The values are counted first (the bound lowered
+    here so the test stays small)."""
+    from briefing.runs import manifest as manifests
+
+    monkeypatch.setattr(manifests, "MANIFEST_MAX_VALUES", 10_000)
+    manifest = made / "2023-07" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps({**data, "pad": [{}] * 6000}), encoding="utf-8")
+    with RunState.open(made) as state:
+        found = manifests.previous_issue(state, parse_period("2024-03"))
+    assert found.issue is None
+    [warning] = found.warnings
+    assert warning.startswith(f"{manifest}: 上期（第1期）清单无法读取（JSON 的值过多（约 ")
+    assert "超过 10000 个上限）" in warning and "本期不作较上期比较" in warning
+    # the manifest this tool wrote is well within it
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    with RunState.open(made) as state:
+        assert manifests.previous_issue(state, parse_period("2024-03")).issue is not None
+
+
 def test_another_tools_manifest_does_not_stop_a_new_state(tmp_path: Path) -> None:
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "manifest.json").write_text('{"name": "my app", "icons": []}')

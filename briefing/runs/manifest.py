@@ -21,6 +21,7 @@ from briefing.inputs import escaped
 from briefing.model import DocumentEntry, ExtractedDocument
 from briefing.periods import Period, parse_period
 from briefing.readers.common import os_reason
+from briefing.readers.json_docs import json_values
 from briefing.runs.selection import Selection, document_day
 from briefing.runs.state import Issue, RunState, output_digests, sha256_file
 
@@ -148,6 +149,10 @@ def build_manifest(
 MANIFEST_MAX_BYTES = 64 * 1024 * 1024
 """A manifest lists each input once with its digest: some 300 bytes a document. Far above any
 real one, and a bound on what a file replaced in the output folder can make a run read."""
+MANIFEST_MAX_VALUES = 3_000_000
+"""JSON values (`json_values`) of a manifest: some 11 a document, so more than MANIFEST_MAX_BYTES
+holds of real ones (300 to 400 bytes a document). A manifest is parsed whole, at a cost per
+value: 64 MB of `{}`s, planted as last month's manifest, took 1.8 GB in every later run."""
 
 
 def read_manifest(path: Path) -> Any:
@@ -166,8 +171,13 @@ def read_manifest(path: Path) -> Any:
         info = os.fstat(fh.fileno())
         if not stat.S_ISREG(info.st_mode) or info.st_size > MANIFEST_MAX_BYTES:
             raise OSError(errno.EINVAL, "不是本工具写出的清单文件", str(path))
+        raw = fh.read(MANIFEST_MAX_BYTES + 1)
+        values = json_values(raw)
+        if values > MANIFEST_MAX_VALUES:
+            reason = f"JSON 的值过多（约 {values} 个，超过 {MANIFEST_MAX_VALUES} 个上限）"
+            raise OSError(errno.EINVAL, f"{reason}，不是本工具写出的清单文件", str(path))
         try:
-            return json.loads(fh.read(MANIFEST_MAX_BYTES + 1).decode("utf-8"))
+            return json.loads(raw.decode("utf-8"))
         except RecursionError:  # nested past Python's limit: not a manifest this tool wrote
             raise ValueError("JSON nested too deep") from None
 
