@@ -479,6 +479,13 @@ def test_records_the_state_cannot_read_and_unusable_paths_are_clear_errors(
     db.close()
     with RunState.open(tmp_path) as state, pytest.raises(StateError, match="无法读取的记录"):
         state.issues()
+    # a period no build records: the next run said 无法识别的期间 (exit 2), as if -p were wrong
+    with sqlite3.connect(state_db(tmp_path)) as db:
+        db.execute("UPDATE issues SET outputs = '{}', period = 'garbage'")
+    db.close()
+    bad_period = pytest.raises(StateError, match="无法读取的记录（期间 garbage 的登记）")
+    with RunState.open(tmp_path) as state, bad_period:
+        state.issues()
 
     folder = tmp_path / "elsewhere"
     folder.mkdir()

@@ -19,7 +19,7 @@ from briefing.atomic import write_text_atomic
 from briefing.changes import FACTS_FORMAT, PreviousIssue, facts_problem
 from briefing.inputs import escaped
 from briefing.model import DocumentEntry, ExtractedDocument
-from briefing.periods import Period, parse_period
+from briefing.periods import Period, period_of_key
 from briefing.readers.common import os_reason
 from briefing.readers.json_docs import json_values
 from briefing.runs.selection import Selection, document_day
@@ -242,7 +242,7 @@ def previous_issue(state: RunState, period: Period) -> PreviousLookup:
             if problem is not None:
                 warnings.append(f"{path}: 上期（{label}）清单中的比较数据已损坏（{problem}）")
                 continue
-            found = PreviousIssue(f"{label}（{parse_period(issue.period).label}）", label, facts)
+            found = PreviousIssue(f"{label}（{period_of_key(issue.period).label}）", label, facts)
             return PreviousLookup(found)
         notes.append(f"{path}: 上期（{label}）清单由旧版本生成，没有可比较的数据")
     if not names:

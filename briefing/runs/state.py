@@ -34,7 +34,7 @@ from briefing import errors
 from briefing.atomic import linked_folder_message
 from briefing.errors import BriefingError, LockedError
 from briefing.model import DocumentEntry, ExtractedDocument
-from briefing.periods import Period
+from briefing.periods import Period, PeriodError, period_of_key
 from briefing.readers.limits import MAX_TEXT_CHARS
 from briefing.runs.records import pack_document, unpack_document
 from briefing.runs.selection import (
@@ -950,6 +950,9 @@ def _issue(row: Sequence[Any]) -> Issue:
         outputs = json.loads(row[6])
         if not isinstance(outputs, dict):
             raise TypeError
+        # every period recorded is one a build made: another (written into the state by hand)
+        # ended the next month's run as if its -p were wrong (无法识别的期间：…, exit 2)
+        period_of_key(str(row[0]))
         return Issue(
             period=str(row[0]),
             year=int(row[1]),
@@ -959,5 +962,5 @@ def _issue(row: Sequence[Any]) -> Issue:
             end=_day(row[5]),
             outputs={str(k): str(v) for k, v in outputs.items()},
         )
-    except (ValueError, TypeError, RecursionError) as exc:  # JSON nested past the limit too
+    except (ValueError, TypeError, RecursionError, PeriodError) as exc:  # RecursionError: JSON
         raise _BadRecord(f"期间 {row[0]} 的登记") from exc
