@@ -4,8 +4,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
+import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -669,6 +673,46 @@ def test_a_previous_manifest_outside_the_folder_is_never_read_for_the_comparison
     assert found.issue is None
     assert len(found.warnings) == 1 and "本期不作较上期比较" in found.warnings[0]
     assert ("不在输出文件夹" if "linked" not in how else "符号链接") in found.warnings[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+@pytest.mark.parametrize("planted", ["fifo", "link-to-dev-zero", "link-outside", "sparse"])
+def test_a_briefing_swapped_for_a_fifo_a_link_or_a_huge_file_is_rebuilt_not_read(
+    made: Path, inputs: Path, tmp_path: Path, planted: str
+) -> None:
+    """A rerun of a made period hashes its files to see whether they are still as recorded.
+    The files lie in the output folder, where anyone who can write it can swap them: a FIFO kept
+    the run (and the folder's lock) waiting for ever, a link to a file outside ended in an English
+    ValueError traceback, a link to /dev/zero or a sparse file of terabytes would be read for
+    hours. Now such a file is not the issue's: it is replaced, never read or followed."""
+    docx = made / "2023-07" / "briefing-2023-07.docx"
+    docx.unlink()
+    outside = tmp_path / "elsewhere.docx"
+    outside.write_bytes(b"not ours")
+    if planted == "fifo":
+        os.mkfifo(docx)
+    elif planted == "link-to-dev-zero":
+        docx.symlink_to("/dev/zero")
+    elif planted == "link-outside":
+        docx.symlink_to(outside)
+    else:
+        with docx.open("wb") as handle:
+            handle.truncate(2 << 40)  # 2 TB, no blocks on disk
+    run = subprocess.run(
+        [
+            *(sys.executable, "-m", "briefing", "build", "-i", str(inputs), "-o", str(made)),
+            *("-p", "2023-07", "--quiet"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    assert not docx.is_symlink() and zipfile.is_zipfile(docx)
+    assert outside.read_bytes() == b"not ours"
+    with RunState.open(made) as state:
+        assert state.existing_outputs(parse_period("2023-07"))
 
 
 def test_a_manifest_nested_past_the_recursion_limit_is_damaged_not_a_crash(

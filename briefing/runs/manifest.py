@@ -121,7 +121,7 @@ def build_manifest(
             "end": period.end.isoformat() if period.end else None,
         },
         "issue": {"number": issue_number, "label": f"第{issue_number}期"},
-        "template": {"name": template.name, "sha256": sha256_file(template)},
+        "template": {"name": template.name, "sha256": sha256_file(template, follow_link=True)},
         "lexicon_sha256": lexicon_sha,
         "options": dict(options),
         "inputs": inputs,

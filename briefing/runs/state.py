@@ -20,6 +20,7 @@ import json
 import os
 import shlex
 import sqlite3
+import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from briefing.atomic import linked_folder_message
 from briefing.errors import BriefingError, LockedError
 from briefing.model import DocumentEntry, ExtractedDocument
 from briefing.periods import Period, PeriodError, period_of_key
-from briefing.readers.limits import MAX_TEXT_CHARS
+from briefing.readers.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
 from briefing.runs.records import pack_document, unpack_document
 from briefing.runs.selection import (
     CoveredDocument,
@@ -156,17 +157,34 @@ class Issue:
     """Files of the issue, relative to the output folder (posix), with their sha256."""
 
 
-def sha256_file(path: Path) -> str:
-    with path.open("rb") as handle:
+def sha256_file(path: Path, *, follow_link: bool = False) -> str:
+    """The sha256 of a regular file, read only if it is one (OSError otherwise), and not through
+    a link unless `follow_link` (a template the user names may be one).
+
+    The files hashed lie in the output folder, where anyone who can write the folder can swap
+    them: a briefing replaced by a FIFO kept every later run of its period waiting for a writer
+    (holding the folder's lock), a link to /dev/zero or a sparse file of terabytes would be read
+    for hours. A file larger than any input may be is not one this tool wrote.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow_link:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            raise OSError(errno.EINVAL, "不是本工具写出的文件（不是普通文件或过大）", str(path))
         return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _inside(output: Path, path: Path) -> str:
+    """`path` relative to `output`, the link `path` may itself be not followed (its folder is)."""
+    return (path.parent.resolve() / path.name).relative_to(output.resolve()).as_posix()
 
 
 def output_digests(output: Path, paths: Iterable[Path]) -> dict[str, str]:
     """`{path relative to output: sha256}` for the finished files of an issue."""
-    root = output.resolve()
-    return {
-        path.resolve().relative_to(root).as_posix(): sha256_file(path) for path in sorted(paths)
-    }
+    return {_inside(output, path): sha256_file(path) for path in sorted(paths)}
 
 
 def _year(period: Period) -> int:
@@ -727,7 +745,8 @@ class RunState:
             # a period folder swapped for a link: the outputs would be written wherever it points
             # (and recorded under the target's name); `atomic` refuses it again while writing
             raise StateError(linked_folder_message(path.parent) + "未做任何改动。")
-        return path.resolve().relative_to(self.output.resolve()).as_posix()
+        # the file itself may be a link planted in its place: it is replaced, never followed
+        return _inside(self.output, path)
 
     def remove_stale_temporaries(self, outputs: Sequence[Path]) -> list[Path]:
         """Delete the `.<name>.*.tmp` files atomic writes of `outputs` leave when a run is killed.
