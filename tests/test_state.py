@@ -715,6 +715,32 @@ def test_a_briefing_swapped_for_a_fifo_a_link_or_a_huge_file_is_rebuilt_not_read
         assert state.existing_outputs(parse_period("2023-07"))
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+@pytest.mark.parametrize("name", ["state.db-journal", "state.db"])
+def test_a_fifo_planted_in_the_state_folder_stops_the_run_at_once(
+    made: Path, inputs: Path, name: str
+) -> None:
+    """SQLite opens the state and its rollback journal by name. A FIFO planted as the journal
+    (read as a leftover journal to play back) or as the state (read for its header) kept the
+    run waiting for a writer for ever, holding the folder's lock: every later run exited 3."""
+    planted = made / ".briefing" / name
+    planted.unlink(missing_ok=True)
+    os.mkfifo(planted)
+    run = subprocess.run(
+        [
+            *(sys.executable, "-m", "briefing", "build", "-i", str(inputs), "-o", str(made)),
+            *("-p", "2023-07", "--force"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 1
+    assert (
+        f"状态文件夹中的 {planted} 不是普通文件（命名管道（FIFO）），出于安全未打开" in run.stderr
+    )
+
+
 def test_a_manifest_nested_past_the_recursion_limit_is_damaged_not_a_crash(
     made: Path, inputs: Path
 ) -> None:

@@ -34,6 +34,7 @@ import filelock
 from briefing import errors
 from briefing.atomic import linked_folder_message
 from briefing.errors import BriefingError, LockedError
+from briefing.inputs import special_kind
 from briefing.model import DocumentEntry, ExtractedDocument
 from briefing.periods import Period, PeriodError, period_of_key
 from briefing.readers.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
@@ -404,6 +405,27 @@ def _folder_identity(folder: str) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
+def _refuse_special_files(path: Path) -> None:
+    """StateError when the state or its rollback journal is a FIFO, device or socket.
+
+    SQLite opens both by name: whoever can write the output folder could plant a FIFO as
+    `state.db-journal` (SQLite reads it as a leftover journal to play back) or as `state.db`
+    (read for its header), and the run, holding the folder's lock, waited for a writer for ever.
+    """
+    for name in (path, path.with_name(path.name + "-journal")):
+        try:
+            mode = os.lstat(name).st_mode
+        except OSError:
+            continue  # none there (the usual case), or SQLite says why it cannot open it
+        # a link is refused (state.db) or not followed (SQLite's journal) already
+        kind = None if stat.S_ISLNK(mode) else special_kind(mode)
+        if kind is not None:
+            raise StateError(
+                f"状态文件夹中的 {name} 不是普通文件（{kind}），出于安全未打开，未做任何改动；"
+                "请删除它（.briefing 文件夹中只应有 briefing 自己写入的文件）。"
+            )
+
+
 def _guarded(
     method: Callable[Concatenate[RunState, _P], _R],
 ) -> Callable[Concatenate[RunState, _P], _R]:
@@ -446,6 +468,7 @@ class RunState:
         self._identity = _folder_identity(self._folder)
 
     def _check_folder(self) -> None:
+        _refuse_special_files(self.path)
         if _folder_identity(self._folder) != self._identity:
             raise StateError(
                 f"状态文件夹 {self.path.parent} 在运行中被移走或替换（换成了链接或另一个文件夹），"
@@ -475,6 +498,7 @@ class RunState:
                     "请删除这个链接（状态文件只能是 .briefing 文件夹中的普通文件）。"
                     + recovery_advice(output)
                 )
+            _refuse_special_files(path)
             if not path.exists():
                 briefings = made_briefings(output)
                 if briefings:
