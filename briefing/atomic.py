@@ -100,6 +100,10 @@ def _raise_named(exc: BaseException, path: Path) -> None:
     file (the briefing, the workbook or the manifest) was not replaced."""
     if isinstance(exc, OSError) and exc.filename is None and exc.errno in _WRITE_ERRORS:
         raise OSError(exc.errno, exc.strerror, str(path)) from exc
+    if isinstance(exc, IsADirectoryError):
+        # the rename onto a folder planted where the file goes: the error names the temporary
+        # file (无法读写文件 .briefing-all.xlsx.1f2e.tmp：这是文件夹), which is no folder
+        raise IsADirectoryError(exc.errno, exc.strerror, str(path)) from exc
 
 
 # What writing a file's bytes fails with (not, say, an EPIPE from elsewhere in a caller's block).

@@ -29,6 +29,8 @@ import pandas as pd
 
 from briefing.aggregate import Aggregates, theme_counts
 from briefing.figures import format_number, printed_value
+from briefing.readers import limits
+from briefing.validate import year_problem
 
 FACTS_FORMAT = 1
 """Version of the `facts` an issue's manifest keeps for the next issue to compare with."""
@@ -191,29 +193,101 @@ def previous_points(previous: PreviousIssue | None) -> list[Point]:
     if previous is None:
         return []
     points: list[Point] = []
-    for item in previous.facts.get("figures", []):
+    figures = previous.facts.get("figures", [])
+    for item in figures if isinstance(figures, list) else []:
         try:
-            point = Point(
-                theme=str(item["theme"]),
-                metric=str(item["metric"]),
-                scope=str(item["scope"]),
-                place=str(item["scope"]),
-                year=int(item["year"]),
-                value=float(item["value"]),
-                unit=str(item["unit"]),
-                base_value=float(item["base_value"]),
-                base_unit=str(item["base_unit"]),
-                value_text=str(item["value_text"]),
-                quote=str(item["quote"]),
-                cite=_cite([int(n) for n in item["sources"]], previous.number_label),
-                approximate=bool(item["approximate"]),
-                issue=previous.number_label,
-            )
-        except (KeyError, TypeError, ValueError):
-            continue  # a manifest edited by hand: that figure is not compared
+            point = _previous_point(item, previous.number_label)
+        except ValueError:
+            continue  # not what issue_facts writes: `facts_problem` has told the user
         if point.scope and point.metric:
             points.append(point)
     return points
+
+
+# What one figure of a previous manifest may hold. The manifest lies in the output folder, where
+# anyone who can write the folder can edit it, and every later issue reads it: a figure that is
+# not the shape `issue_facts` writes failed every later run with a traceback (a list where a
+# number was), drew an 8 GB citation (a million sources), a text no chart can draw or a briefing
+# the renderer refuses (a control character), blaming the template. A figure's texts come from
+# one sentence of a document, so they are at most a sentence long.
+_FACT_TEXTS = ("theme", "metric", "scope", "unit", "base_unit", "value_text", "quote")
+_MAX_FACT_NUMBER = 1e30
+"""Above any figure's value or base value (round 12: at most about 1e24)."""
+_MAX_FACT_SOURCES = 1000
+"""Documents one figure of an issue cites; far above a real one (the same value and place)."""
+_MAX_FACT_SOURCE = 10_000_000
+_MAX_THEME_COUNT = 1_000_000_000
+# what the readers never let through (`readers.common`): a line break (a sentence is in one
+# paragraph), a control or XML-invalid character
+_CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def _previous_point(item: Any, issue: str) -> Point:
+    """A figure of a previous manifest's `facts`; ValueError (Chinese) when it is not one
+    `issue_facts` could have written."""
+    if not isinstance(item, dict):
+        raise ValueError("不是对象")
+    for key in _FACT_TEXTS:
+        text = item.get(key)
+        if not isinstance(text, str):
+            raise ValueError(f"的 {key} 不是文字")
+        if len(text) > limits.MAX_SENTENCE_CHARS or _CONTROL_RE.search(text):
+            raise ValueError(f"的 {key} 过长或含有控制字符")
+    year = item.get("year")
+    if type(year) is not int or year_problem(year) is not None:
+        raise ValueError("的 year 不是 1900–2100 之间的年份")
+    for key in ("value", "base_value"):
+        number = item.get(key)
+        # not a bool (an int to Python); NaN fails the comparison
+        if not isinstance(number, int | float) or isinstance(number, bool):
+            raise ValueError(f"的 {key} 不是有效的数值")
+        if not abs(number) <= _MAX_FACT_NUMBER:
+            raise ValueError(f"的 {key} 不是有效的数值")
+    sources = item.get("sources")
+    if (
+        not isinstance(sources, list)
+        or not 1 <= len(sources) <= _MAX_FACT_SOURCES
+        or any(type(n) is not int or not 1 <= n <= _MAX_FACT_SOURCE for n in sources)
+    ):
+        raise ValueError("的 sources 不是文件序号的列表")
+    if type(item.get("approximate")) is not bool:
+        raise ValueError("的 approximate 不是真假值")
+    return Point(
+        theme=item["theme"],
+        metric=item["metric"],
+        scope=item["scope"],
+        place=item["scope"],
+        year=year,
+        value=float(item["value"]),
+        unit=item["unit"],
+        base_value=float(item["base_value"]),
+        base_unit=item["base_unit"],
+        value_text=item["value_text"],
+        quote=item["quote"],
+        cite=_cite(sources, issue),
+        approximate=item["approximate"],
+        issue=issue,
+    )
+
+
+def facts_problem(facts: Mapping[str, Any]) -> str | None:
+    """Why a previous manifest's `facts` (of FACTS_FORMAT) are not what `issue_facts` writes,
+    in Chinese, or None. The next issue then compares with nothing and says so."""
+    themes = facts.get("themes", {})
+    if not isinstance(themes, dict):
+        return "themes 不是各主题措施数的对照"
+    for count in themes.values():
+        if type(count) is not int or not 0 <= count <= _MAX_THEME_COUNT:
+            return "themes 中的措施数不是有效的条数"
+    figures = facts.get("figures", [])
+    if not isinstance(figures, list):
+        return "figures 不是数据的列表"
+    for number, item in enumerate(figures, 1):
+        try:
+            _previous_point(item, "")
+        except ValueError as exc:
+            return f"figures 的第 {number} 项{exc}"
+    return None
 
 
 def change_text(earlier: Point, latest: Point) -> str | None:
@@ -228,6 +302,8 @@ def change_text(earlier: Point, latest: Point) -> str | None:
     if earlier.base_value <= 0 or not math.isfinite(earlier.base_value):
         return None
     percent = round((latest.base_value - earlier.base_value) / earlier.base_value * 100, 1)
+    if not math.isfinite(percent):
+        return None  # an earlier value too small to divide by
     if percent == 0:
         return "持平"
     verb = "增长" if percent > 0 else "下降"
@@ -276,8 +352,9 @@ def what_changed(aggregates: Aggregates, previous: PreviousIssue | None) -> Chan
             trends[trend.latest.theme].append(trend)
     counts: dict[str, int] = {}
     if previous is not None:
-        for name, count in previous.facts.get("themes", {}).items():
-            if isinstance(count, int):
+        themes = previous.facts.get("themes", {})
+        for name, count in themes.items() if isinstance(themes, dict) else ():
+            if type(count) is int:
                 counts[str(name)] = count
     return Changes(previous, counts, trends)
 

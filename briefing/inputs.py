@@ -132,7 +132,7 @@ def _name_warning(shown: str, part: str, is_folder: bool) -> str:
     )
 
 
-def _kind(mode: int) -> str | None:
+def special_kind(mode: int) -> str | None:
     """The Chinese name of a special file's kind; None for a regular file or a folder."""
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
@@ -174,7 +174,7 @@ def not_regular(path: Path) -> str | None:
         return None
     if stat.S_ISDIR(mode):
         return "是文件夹，不是文件"
-    kind = _kind(mode)
+    kind = special_kind(mode)
     return f"不是普通文件（{kind}）" if kind else None
 
 
@@ -188,7 +188,7 @@ def open_regular_file(path: Path) -> BinaryIO:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
             raise ValueError("是文件夹，不是文件")
-        kind = _kind(mode)
+        kind = special_kind(mode)
         if kind is not None:
             raise ValueError(f"不是普通文件（{kind}）")
         if hasattr(os, "set_blocking"):
@@ -326,7 +326,7 @@ class _Walk:
                 if wanted:
                     self._regular(entry.path, source, entry.stat(follow_symlinks=False), False)
                 return None
-            kind = _kind(entry.stat(follow_symlinks=False).st_mode) or "特殊文件"
+            kind = special_kind(entry.stat(follow_symlinks=False).st_mode) or "特殊文件"
         except OSError as exc:
             self.skip(entry.path, source, f"无法访问（{os_reason(exc)}），已跳过")
             return None
@@ -370,7 +370,7 @@ class _Walk:
             return None
         if is_dir:
             return self._folder(entry.path, source)
-        kind = _kind(st.st_mode)
+        kind = special_kind(st.st_mode)
         if kind is not None:
             self.skip(entry.path, source, _special(kind))
         else:
@@ -405,7 +405,7 @@ def iter_input_files(paths: Sequence[Path], follow_links: bool = False) -> list[
         if source != given.as_posix():
             bad = [p for p in given.parts if name_text(p) != p]
             warnings = (_name_warning(source, bad[0], bad[0] != given.name),)
-        kind = _kind(mode)
+        kind = special_kind(mode)
         problem = _special(kind) if kind else _size_problem(given_stat.st_size)
         identity = (given_stat.st_dev, given_stat.st_ino) if problem is None else None
         # a file the user named is read even through a link (like any program's argument)

@@ -94,6 +94,16 @@ def parse_period(text: str, today: date | None = None) -> Period:
     return _single(text, today)
 
 
+def period_of_key(key: str) -> Period:
+    """The period whose `Period.key` is `key` (as the run state and the manifests record it);
+    PeriodError when no period has it. A range's key joins its ends with `_`, which
+    `parse_period` does not read: the issue after a `-p 2023-06..2023-07` one failed on it."""
+    period = parse_period(key.replace("_", "..", 1))
+    if period.key != key:  # `last-month`, ` 2024-03`, `2024-3`: no issue is recorded so
+        raise PeriodError(f"无法识别的期间：{key}")
+    return period
+
+
 def cn_date(iso: str | None) -> str:
     """2024-03-27 -> 2024年3月27日."""
     if not iso:

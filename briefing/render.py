@@ -411,6 +411,14 @@ def check_zip_limits(
                         f"Word 文件“{name}”的部件 {_CONTROL.sub('?', info.filename)} 使用了"
                         f" Word 不使用的压缩方式（编号 {info.compress_type}），已拒绝处理。"
                     )
+                if info.flag_bits & 0x1:
+                    # zip's own encryption (zipfile would stop with a RuntimeError, reported as
+                    # an internal error); Word never writes it: a password-protected document is
+                    # not a zip at all
+                    raise TemplateError(
+                        f"Word 文件“{name}”的部件 {_CONTROL.sub('?', info.filename)} 经过 zip "
+                        "加密（Word 从不这样保存文件，也打不开它），已拒绝处理。"
+                    )
                 limit = total
                 if xml is not None and info.filename.endswith((".xml", ".rels")):
                     limit = min(limit, xml)

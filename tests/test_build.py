@@ -391,6 +391,23 @@ def test_a_full_disk_while_writing_the_briefing_is_a_chinese_error_and_keeps_the
     assert not [p for p in out.rglob("*") if p.name.startswith(".") and p.suffix == ".tmp"]
 
 
+def test_a_folder_planted_where_the_workbook_goes_is_named_not_a_temporary_file(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """Whoever can write the output folder can put a folder where the workbook goes: the run
+    said 无法读写文件 …/.briefing-all.xlsx.1f2e9a0c.tmp：这是文件夹, a file that is no folder and
+    that the user cannot find (it is deleted)."""
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", "-i", str(seeds_dir), "-o", str(out), "-q"]).exit_code == 0
+    workbook = out / "all" / "briefing-all.xlsx"
+    workbook.unlink()
+    workbook.mkdir()
+    again = runner.invoke(app, ["build", "-i", str(seeds_dir), "-o", str(out), "-q"])
+    assert again.exit_code == 1
+    assert f"无法读写文件 {workbook}：这是文件夹，不是文件" in again.stderr
+    assert ".tmp" not in again.stderr
+
+
 def test_a_briefing_too_long_for_its_many_documents_says_so_and_keeps_the_last_one(
     tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

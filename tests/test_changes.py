@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from briefing.changes import Point, change_text, find_trends
+from typing import Any
+
+import pytest
+
+from briefing.changes import (
+    Point,
+    PreviousIssue,
+    change_text,
+    facts_problem,
+    find_trends,
+    previous_points,
+)
 
 
 def _p(
@@ -97,3 +108,78 @@ def test_the_seeds_untitled_summary_joins_the_citys_series() -> None:
         "技术合同成交额（重庆市）2023年达到865.1亿元，较2022年的超630.5亿元增长约37.2%[3][5]。"
         in texts
     )
+
+
+# One figure as `issue_facts` writes it into an issue's manifest.
+_FIGURE: dict[str, Any] = {
+    "approximate": True,
+    "base_unit": "元",
+    "base_value": 63050000000.0,
+    "metric": "技术合同成交额",
+    "quote": "2022年全市实现技术合同成交额超630.5亿元",
+    "scope": "重庆市",
+    "sources": [1],
+    "theme": "成果转化",
+    "unit": "亿元",
+    "value": 630.5,
+    "value_text": "超630.5亿元",
+    "year": 2022,
+}
+
+
+@pytest.mark.parametrize(
+    ("facts", "problem"),
+    [
+        ({"figures": None}, "figures 不是数据的列表"),
+        ({"figures": 5}, "figures 不是数据的列表"),
+        ({"themes": [1, 2]}, "themes 不是各主题措施数的对照"),
+        ({"themes": {"人才": 10**4000}}, "themes 中的措施数不是有效的条数"),
+        ({"themes": {"人才": -3}}, "themes 中的措施数不是有效的条数"),
+        ({"figures": ["abc"]}, "figures 的第 1 项不是对象"),
+        ({"figures": [{**_FIGURE, "metric": 7}]}, "的 metric 不是文字"),
+        # a control character reached the renderer, which blamed the template
+        (
+            {"figures": [{**_FIGURE, "value_text": "超630.5亿元\x00"}]},
+            "value_text 过长或含有控制字符",
+        ),
+        ({"figures": [{**_FIGURE, "quote": "甲\n伪造的一段"}]}, "quote 过长或含有控制字符"),
+        # three million characters: a chart no font can raster, in English
+        ({"figures": [{**_FIGURE, "value_text": "超" * 3_000_000}]}, "value_text 过长"),
+        ({"figures": [{**_FIGURE, "year": 10**400}]}, "year 不是 1900–2100 之间的年份"),
+        ({"figures": [{**_FIGURE, "year": True}]}, "year 不是"),
+        ({"figures": [{**_FIGURE, "base_value": float("nan")}]}, "base_value 不是有效的数值"),
+        ({"figures": [{**_FIGURE, "value": float("inf")}]}, "value 不是有效的数值"),
+        # a million citations took 8 GB
+        (
+            {"figures": [{**_FIGURE, "sources": list(range(1, 10**6))}]},
+            "sources 不是文件序号的列表",
+        ),
+        ({"figures": [{**_FIGURE, "sources": [10**4000]}]}, "sources 不是文件序号的列表"),
+        ({"figures": [{**_FIGURE, "approximate": "否"}]}, "approximate 不是真假值"),
+    ],
+)
+def test_a_previous_manifests_facts_the_tool_did_not_write_are_named_and_never_used(
+    facts: dict[str, Any], problem: str
+) -> None:
+    """The previous issue's manifest lies in the output folder; whoever can write the folder can
+    edit it, and every later issue compares with it. What `issue_facts` cannot have written is
+    a problem the run states (build then warns and compares with nothing), never a crash, an
+    8 GB citation or a control character in the briefing."""
+    found = facts_problem({"format": 1, **facts})
+    assert found is not None and problem in found
+    # the comparison itself never fails on it either
+    previous = PreviousIssue("第1期（2023年7月）", "第1期", {"format": 1, **facts})
+    assert all(p.quote == _FIGURE["quote"] for p in previous_points(previous))
+
+
+def test_a_previous_manifests_own_facts_are_used() -> None:
+    facts = {"format": 1, "themes": {"成果转化": 7}, "figures": [_FIGURE, {**_FIGURE, "scope": ""}]}
+    assert facts_problem(facts) is None
+    [point] = previous_points(PreviousIssue("第1期（2023年7月）", "第1期", facts))
+    assert point.cite == "第1期[1]" and point.value_text == "超630.5亿元"
+
+
+def test_no_change_is_computed_from_an_earlier_value_too_small_to_divide_by() -> None:
+    # (865.1亿 − 1e-300) ÷ 1e-300 overflows: OverflowError, in English, ended the run
+    earlier = _p(2022, 1e-300, unit="元", cite="第1期[1]", issue="第1期")
+    assert change_text(earlier, _p(2023, 865.1)) is None

@@ -238,6 +238,53 @@ def test_a_monthly_issue_says_what_changed_since_the_previous_one(
     assert round((865.1 - 630.5) / 630.5 * 100, 1) == 37.2
 
 
+def test_a_previous_manifest_edited_into_another_shape_is_a_warning_not_a_traceback(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """Valid JSON, but its facts are not what this tool writes (`figures` null): every later
+    month ended in a TypeError traceback, until someone found and fixed the file by hand."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seeds_dir / "000_4bc94fbfc6990ecc.txt", folder / "july.txt")
+    out = tmp_path / "out"
+    assert _build(folder, out, "-p", "2023-07")[0] == 0
+    july_manifest = out / "2023-07" / "manifest.json"
+    data = json.loads(july_manifest.read_text(encoding="utf-8"))
+    data["facts"]["figures"] = None
+    july_manifest.write_text(json.dumps(data), encoding="utf-8")
+    summary = (seeds_dir / "003_6d581c0dd9f637d5.txt").read_text(encoding="utf-8")
+    head = "[ 发布日期 ] 2023-08-15\n\n[ 发布机构 ] 重庆市科学技术局\n\n2023年全市科技工作情况\n\n"
+    (folder / "august.txt").write_text(head + summary, encoding="utf-8")
+
+    code, err = _build(folder, out, "-p", "2023-08", "--strict")
+    assert code == 1 and "Traceback" not in err
+    assert f"{july_manifest}: 上期（第1期）清单中的比较数据已损坏（figures 不是数据的列表）" in err
+    code, err = _build(folder, out, "-p", "2023-08")
+    assert code == 0, err
+    assert "本期不作较上期比较" in err
+    august = _text(out / "2023-08" / "briefing-2023-08.docx")
+    assert "技术合同成交额" in august and "与上期第1期" not in august
+
+
+def test_the_issue_after_one_for_a_range_of_months_compares_with_it(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """`-p 2023-06..2023-07` records its issue as `2023-06_2023-07`: the next month's run read
+    that back as a --period and stopped with 无法识别的期间：2023-06_2023-07 (exit 2)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seeds_dir / "000_4bc94fbfc6990ecc.txt", folder / "july.txt")
+    out = tmp_path / "out"
+    assert _build(folder, out, "-p", "2023-06..2023-07")[0] == 0
+    summary = (seeds_dir / "003_6d581c0dd9f637d5.txt").read_text(encoding="utf-8")
+    head = "[ 发布日期 ] 2023-08-15\n\n[ 发布机构 ] 重庆市科学技术局\n\n2023年全市科技工作情况\n\n"
+    (folder / "august.txt").write_text(head + summary, encoding="utf-8")
+    code, err = _build(folder, out, "-p", "2023-08")
+    assert code == 0, err
+    august = _text(out / "2023-08" / "briefing-2023-08.docx")
+    assert "与上期第1期（2023年6月至2023年7月）相比" in august
+
+
 def test_a_damaged_previous_manifest_is_a_warning_not_a_silent_loss_of_the_comparison(
     tmp_path: Path, seeds_dir: Path
 ) -> None:

@@ -4,8 +4,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
+import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -479,6 +483,13 @@ def test_records_the_state_cannot_read_and_unusable_paths_are_clear_errors(
     db.close()
     with RunState.open(tmp_path) as state, pytest.raises(StateError, match="无法读取的记录"):
         state.issues()
+    # a period no build records: the next run said 无法识别的期间 (exit 2), as if -p were wrong
+    with sqlite3.connect(state_db(tmp_path)) as db:
+        db.execute("UPDATE issues SET outputs = '{}', period = 'garbage'")
+    db.close()
+    bad_period = pytest.raises(StateError, match="无法读取的记录（期间 garbage 的登记）")
+    with RunState.open(tmp_path) as state, bad_period:
+        state.issues()
 
     folder = tmp_path / "elsewhere"
     folder.mkdir()
@@ -664,6 +675,72 @@ def test_a_previous_manifest_outside_the_folder_is_never_read_for_the_comparison
     assert ("不在输出文件夹" if "linked" not in how else "符号链接") in found.warnings[0]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+@pytest.mark.parametrize("planted", ["fifo", "link-to-dev-zero", "link-outside", "sparse"])
+def test_a_briefing_swapped_for_a_fifo_a_link_or_a_huge_file_is_rebuilt_not_read(
+    made: Path, inputs: Path, tmp_path: Path, planted: str
+) -> None:
+    """A rerun of a made period hashes its files to see whether they are still as recorded.
+    The files lie in the output folder, where anyone who can write it can swap them: a FIFO kept
+    the run (and the folder's lock) waiting for ever, a link to a file outside ended in an English
+    ValueError traceback, a link to /dev/zero or a sparse file of terabytes would be read for
+    hours. Now such a file is not the issue's: it is replaced, never read or followed."""
+    docx = made / "2023-07" / "briefing-2023-07.docx"
+    docx.unlink()
+    outside = tmp_path / "elsewhere.docx"
+    outside.write_bytes(b"not ours")
+    if planted == "fifo":
+        os.mkfifo(docx)
+    elif planted == "link-to-dev-zero":
+        docx.symlink_to("/dev/zero")
+    elif planted == "link-outside":
+        docx.symlink_to(outside)
+    else:
+        with docx.open("wb") as handle:
+            handle.truncate(2 << 40)  # 2 TB, no blocks on disk
+    run = subprocess.run(
+        [
+            *(sys.executable, "-m", "briefing", "build", "-i", str(inputs), "-o", str(made)),
+            *("-p", "2023-07", "--quiet"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    assert not docx.is_symlink() and zipfile.is_zipfile(docx)
+    assert outside.read_bytes() == b"not ours"
+    with RunState.open(made) as state:
+        assert state.existing_outputs(parse_period("2023-07"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+@pytest.mark.parametrize("name", ["state.db-journal", "state.db"])
+def test_a_fifo_planted_in_the_state_folder_stops_the_run_at_once(
+    made: Path, inputs: Path, name: str
+) -> None:
+    """SQLite opens the state and its rollback journal by name. A FIFO planted as the journal
+    (read as a leftover journal to play back) or as the state (read for its header) kept the
+    run waiting for a writer for ever, holding the folder's lock: every later run exited 3."""
+    planted = made / ".briefing" / name
+    planted.unlink(missing_ok=True)
+    os.mkfifo(planted)
+    run = subprocess.run(
+        [
+            *(sys.executable, "-m", "briefing", "build", "-i", str(inputs), "-o", str(made)),
+            *("-p", "2023-07", "--force"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 1
+    assert (
+        f"状态文件夹中的 {planted} 不是普通文件（命名管道（FIFO）），出于安全未打开" in run.stderr
+    )
+
+
 def test_a_manifest_nested_past_the_recursion_limit_is_damaged_not_a_crash(
     made: Path, inputs: Path
 ) -> None:
@@ -676,6 +753,30 @@ def test_a_manifest_nested_past_the_recursion_limit_is_damaged_not_a_crash(
     state_db(made).unlink()
     code, err = build(inputs, made, "-p", "2024-04")
     assert code != 0 and "已有简报" in err
+
+
+def test_a_manifest_of_millions_of_tiny_values_is_refused_before_it_is_parsed(
+    made: Path, inputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A parsed manifest costs memory per value: 64 MB of `[{}, {}, …]` planted as last month's
+    manifest took 1.8 GB in every later run. The values are counted first (the bound lowered
+    here so the test stays small)."""
+    from briefing.runs import manifest as manifests
+
+    monkeypatch.setattr(manifests, "MANIFEST_MAX_VALUES", 10_000)
+    manifest = made / "2023-07" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps({**data, "pad": [{}] * 6000}), encoding="utf-8")
+    with RunState.open(made) as state:
+        found = manifests.previous_issue(state, parse_period("2024-03"))
+    assert found.issue is None
+    [warning] = found.warnings
+    assert warning.startswith(f"{manifest}: 上期（第1期）清单无法读取（JSON 的值过多（约 ")
+    assert "超过 10000 个上限）" in warning and "本期不作较上期比较" in warning
+    # the manifest this tool wrote is well within it
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    with RunState.open(made) as state:
+        assert manifests.previous_issue(state, parse_period("2024-03")).issue is not None
 
 
 def test_another_tools_manifest_does_not_stop_a_new_state(tmp_path: Path) -> None:

@@ -1033,6 +1033,42 @@ def test_a_template_part_in_a_compression_word_never_writes_is_refused(tmp_path:
     assert any("压缩方式" in problem for problem in report.problems), report.problems
 
 
+def _central_flags(packed: bytearray, name: str) -> list[int]:
+    """Where the general-purpose flags of `name`'s central directory entry lie."""
+    found = []
+    at = packed.find(b"PK\x01\x02")
+    while at >= 0:
+        length = int.from_bytes(packed[at + 28 : at + 30], "little")
+        if packed[at + 46 : at + 46 + length] == name.encode():
+            found.append(at + 8)
+        at = packed.find(b"PK\x01\x02", at + 4)
+    return found
+
+
+def test_a_template_part_under_zip_encryption_is_refused_in_chinese(tmp_path: Path) -> None:
+    """A part flagged as zip-encrypted made zipfile stop with a RuntimeError, reported as 程序内部
+    错误 to be sent to the maintainers; Word never writes such a part (nor opens one)."""
+    import zipfile
+
+    template = _template(tmp_path, "{{ masthead.editor }}")
+    packed = bytearray(template.read_bytes())
+    with zipfile.ZipFile(template) as src:
+        info = src.getinfo("word/styles.xml")
+    # set the 'encrypted' bit (zipfile never writes it) in the local and the central header
+    central = _central_flags(packed, "word/styles.xml")
+    assert len(central) == 1
+    for flags_at in (info.header_offset + 6, *central):
+        packed[flags_at] |= 0x1
+    target = tmp_path / "locked.docx"
+    target.write_bytes(bytes(packed))
+    refused = r"word/styles\.xml 经过 zip 加密（Word 从不这样保存文件，也打不开它），已拒绝处理"
+    with pytest.raises(TemplateError, match=refused):
+        render_docx_bytes(target, sample_context(), timestamp=WHEN)
+    report = check_template(target, sample_context())
+    assert any("zip 加密" in problem for problem in report.problems), report.problems
+    assert not any("内部错误" in problem for problem in report.problems)
+
+
 def test_template_init_never_writes_through_a_planted_link(tmp_path: Path) -> None:
     """A shared folder where someone left `模板编写说明.md` as a link to a file of the user's
     (dangling, or existing and overwritten with --force): init must not write into it."""

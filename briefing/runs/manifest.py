@@ -16,11 +16,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from briefing.atomic import write_text_atomic
-from briefing.changes import FACTS_FORMAT, PreviousIssue
+from briefing.changes import FACTS_FORMAT, PreviousIssue, facts_problem
 from briefing.inputs import escaped
 from briefing.model import DocumentEntry, ExtractedDocument
-from briefing.periods import Period, parse_period
+from briefing.periods import Period, period_of_key
 from briefing.readers.common import os_reason
+from briefing.readers.json_docs import json_values
 from briefing.runs.selection import Selection, document_day
 from briefing.runs.state import Issue, RunState, output_digests, sha256_file
 
@@ -120,7 +121,7 @@ def build_manifest(
             "end": period.end.isoformat() if period.end else None,
         },
         "issue": {"number": issue_number, "label": f"第{issue_number}期"},
-        "template": {"name": template.name, "sha256": sha256_file(template)},
+        "template": {"name": template.name, "sha256": sha256_file(template, follow_link=True)},
         "lexicon_sha256": lexicon_sha,
         "options": dict(options),
         "inputs": inputs,
@@ -148,6 +149,10 @@ def build_manifest(
 MANIFEST_MAX_BYTES = 64 * 1024 * 1024
 """A manifest lists each input once with its digest: some 300 bytes a document. Far above any
 real one, and a bound on what a file replaced in the output folder can make a run read."""
+MANIFEST_MAX_VALUES = 3_000_000
+"""JSON values (`json_values`) of a manifest: some 11 a document, so more than MANIFEST_MAX_BYTES
+holds of real ones (300 to 400 bytes a document). A manifest is parsed whole, at a cost per
+value: 64 MB of `{}`s, planted as last month's manifest, took 1.8 GB in every later run."""
 
 
 def read_manifest(path: Path) -> Any:
@@ -166,8 +171,13 @@ def read_manifest(path: Path) -> Any:
         info = os.fstat(fh.fileno())
         if not stat.S_ISREG(info.st_mode) or info.st_size > MANIFEST_MAX_BYTES:
             raise OSError(errno.EINVAL, "不是本工具写出的清单文件", str(path))
+        raw = fh.read(MANIFEST_MAX_BYTES + 1)
+        values = json_values(raw)
+        if values > MANIFEST_MAX_VALUES:
+            reason = f"JSON 的值过多（约 {values} 个，超过 {MANIFEST_MAX_VALUES} 个上限）"
+            raise OSError(errno.EINVAL, f"{reason}，不是本工具写出的清单文件", str(path))
         try:
-            return json.loads(fh.read(MANIFEST_MAX_BYTES + 1).decode("utf-8"))
+            return json.loads(raw.decode("utf-8"))
         except RecursionError:  # nested past Python's limit: not a manifest this tool wrote
             raise ValueError("JSON nested too deep") from None
 
@@ -228,7 +238,11 @@ def previous_issue(state: RunState, period: Period) -> PreviousLookup:
             continue
         facts = data.get("facts") if isinstance(data, dict) else None
         if isinstance(facts, dict) and facts.get("format") == FACTS_FORMAT:
-            found = PreviousIssue(f"{label}（{parse_period(issue.period).label}）", label, facts)
+            problem = facts_problem(facts)
+            if problem is not None:
+                warnings.append(f"{path}: 上期（{label}）清单中的比较数据已损坏（{problem}）")
+                continue
+            found = PreviousIssue(f"{label}（{period_of_key(issue.period).label}）", label, facts)
             return PreviousLookup(found)
         notes.append(f"{path}: 上期（{label}）清单由旧版本生成，没有可比较的数据")
     if not names:

@@ -20,6 +20,7 @@ import json
 import os
 import shlex
 import sqlite3
+import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,9 +34,10 @@ import filelock
 from briefing import errors
 from briefing.atomic import linked_folder_message
 from briefing.errors import BriefingError, LockedError
+from briefing.inputs import special_kind
 from briefing.model import DocumentEntry, ExtractedDocument
-from briefing.periods import Period
-from briefing.readers.limits import MAX_TEXT_CHARS
+from briefing.periods import Period, PeriodError, period_of_key
+from briefing.readers.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
 from briefing.runs.records import pack_document, unpack_document
 from briefing.runs.selection import (
     CoveredDocument,
@@ -156,17 +158,34 @@ class Issue:
     """Files of the issue, relative to the output folder (posix), with their sha256."""
 
 
-def sha256_file(path: Path) -> str:
-    with path.open("rb") as handle:
+def sha256_file(path: Path, *, follow_link: bool = False) -> str:
+    """The sha256 of a regular file, read only if it is one (OSError otherwise), and not through
+    a link unless `follow_link` (a template the user names may be one).
+
+    The files hashed lie in the output folder, where anyone who can write the folder can swap
+    them: a briefing replaced by a FIFO kept every later run of its period waiting for a writer
+    (holding the folder's lock), a link to /dev/zero or a sparse file of terabytes would be read
+    for hours. A file larger than any input may be is not one this tool wrote.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow_link:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            raise OSError(errno.EINVAL, "不是本工具写出的文件（不是普通文件或过大）", str(path))
         return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _inside(output: Path, path: Path) -> str:
+    """`path` relative to `output`, the link `path` may itself be not followed (its folder is)."""
+    return (path.parent.resolve() / path.name).relative_to(output.resolve()).as_posix()
 
 
 def output_digests(output: Path, paths: Iterable[Path]) -> dict[str, str]:
     """`{path relative to output: sha256}` for the finished files of an issue."""
-    root = output.resolve()
-    return {
-        path.resolve().relative_to(root).as_posix(): sha256_file(path) for path in sorted(paths)
-    }
+    return {_inside(output, path): sha256_file(path) for path in sorted(paths)}
 
 
 def _year(period: Period) -> int:
@@ -386,6 +405,27 @@ def _folder_identity(folder: str) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
+def _refuse_special_files(path: Path) -> None:
+    """StateError when the state or its rollback journal is a FIFO, device or socket.
+
+    SQLite opens both by name: whoever can write the output folder could plant a FIFO as
+    `state.db-journal` (SQLite reads it as a leftover journal to play back) or as `state.db`
+    (read for its header), and the run, holding the folder's lock, waited for a writer for ever.
+    """
+    for name in (path, path.with_name(path.name + "-journal")):
+        try:
+            mode = os.lstat(name).st_mode
+        except OSError:
+            continue  # none there (the usual case), or SQLite says why it cannot open it
+        # a link is refused (state.db) or not followed (SQLite's journal) already
+        kind = None if stat.S_ISLNK(mode) else special_kind(mode)
+        if kind is not None:
+            raise StateError(
+                f"状态文件夹中的 {name} 不是普通文件（{kind}），出于安全未打开，未做任何改动；"
+                "请删除它（.briefing 文件夹中只应有 briefing 自己写入的文件）。"
+            )
+
+
 def _guarded(
     method: Callable[Concatenate[RunState, _P], _R],
 ) -> Callable[Concatenate[RunState, _P], _R]:
@@ -428,6 +468,7 @@ class RunState:
         self._identity = _folder_identity(self._folder)
 
     def _check_folder(self) -> None:
+        _refuse_special_files(self.path)
         if _folder_identity(self._folder) != self._identity:
             raise StateError(
                 f"状态文件夹 {self.path.parent} 在运行中被移走或替换（换成了链接或另一个文件夹），"
@@ -457,6 +498,7 @@ class RunState:
                     "请删除这个链接（状态文件只能是 .briefing 文件夹中的普通文件）。"
                     + recovery_advice(output)
                 )
+            _refuse_special_files(path)
             if not path.exists():
                 briefings = made_briefings(output)
                 if briefings:
@@ -727,7 +769,8 @@ class RunState:
             # a period folder swapped for a link: the outputs would be written wherever it points
             # (and recorded under the target's name); `atomic` refuses it again while writing
             raise StateError(linked_folder_message(path.parent) + "未做任何改动。")
-        return path.resolve().relative_to(self.output.resolve()).as_posix()
+        # the file itself may be a link planted in its place: it is replaced, never followed
+        return _inside(self.output, path)
 
     def remove_stale_temporaries(self, outputs: Sequence[Path]) -> list[Path]:
         """Delete the `.<name>.*.tmp` files atomic writes of `outputs` leave when a run is killed.
@@ -950,6 +993,9 @@ def _issue(row: Sequence[Any]) -> Issue:
         outputs = json.loads(row[6])
         if not isinstance(outputs, dict):
             raise TypeError
+        # every period recorded is one a build made: another (written into the state by hand)
+        # ended the next month's run as if its -p were wrong (无法识别的期间：…, exit 2)
+        period_of_key(str(row[0]))
         return Issue(
             period=str(row[0]),
             year=int(row[1]),
@@ -959,5 +1005,5 @@ def _issue(row: Sequence[Any]) -> Issue:
             end=_day(row[5]),
             outputs={str(k): str(v) for k, v in outputs.items()},
         )
-    except (ValueError, TypeError, RecursionError) as exc:  # JSON nested past the limit too
+    except (ValueError, TypeError, RecursionError, PeriodError) as exc:  # RecursionError: JSON
         raise _BadRecord(f"期间 {row[0]} 的登记") from exc
