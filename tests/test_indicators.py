@@ -852,6 +852,10 @@ def test_scope_is_the_place_named_else_the_publishers_jurisdiction(
             "咸宁市",
         ),
         ("市科技局", "关于印发全市科技工作要点的通知", None),
+        # a report on a place, titled 关于 and the place, is that place's (a city's plan report
+        # in the corpus had no place on its figures)
+        (None, "关于新余市2023年国民经济和社会发展计划执行情况的报告", "新余市"),
+        (None, "关于加快建设科技强市的实施意见", None),
         # a party committee's office: the county it governs, not a place called 中共沛县
         ("中共沛县委办公室", "关于印发科技创新行动方案的通知", "沛县"),
         ("中共南通市委办公室", None, "南通市"),

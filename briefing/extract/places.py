@@ -532,7 +532,8 @@ _TITLE_ZONE = re.compile(r"(?:市|州)?(?:高新技术产业开发区|经济技�
 
 
 _TITLE_YEAR = re.compile(r"^(?:19|20)[0-9]{2}年(?:度)?")
-_SENT_DOCUMENT = re.compile(r"^关于(?:印发|转发)\s*《")
+# ("关于新余市2023年国民经济和社会发展计划执行情况…的报告": a report on a place is about it)
+_SENT_DOCUMENT = re.compile(r"^关于(?:(?:印发|转发)\s*《)?")
 # a line that reads as a headline: short, no sentence punctuation
 _HEADLINE_LINE = re.compile(r"[^,，;；。:：!！?？\n]{6,40}")
 
