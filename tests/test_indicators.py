@@ -2424,6 +2424,39 @@ def test_a_sentence_naming_the_five_years_keeps_the_span_in_a_paragraph_on_the_l
     ]
 
 
+def test_the_end_of_a_five_year_period_dates_a_plans_review_as_its_last_year() -> None:
+    # a plan of September 2021 looking back: "“十三五”末," is a point in time (2020), as "2020年末,"
+    # is, and dates the later sentences of its paragraph; "比“十一五”末" is a base compared with
+    structure = _doc(
+        ("“十三五”末,全市拥有省级以上重点实验室30个,比“十二五”末增加12个。", "建成孵化器15家。"),
+        ("到“十四五”末,全市高新技术企业达到2000家。",),
+        section=("一、发展基础",),
+    )
+    origins: dict[str, str] = {}
+    found = extract_indicators(SHA, structure, "2021-09-09", year_origins=origins)
+    assert [(f.value, f.year) for f in found] == [(30, 2020), (12, 2020), (15, 2020), (2000, 2025)]
+    assert origins[found[0].id] == "句首或前面分句的“十三五”末（五年规划期的末年）"
+
+
+def test_a_review_since_or_during_a_period_over_reaches_its_last_year() -> None:
+    # "“十三五”以来," and "“十三五”期间全市…" (no comma) in a plan of 2021 look back over 2016—2020,
+    # as "“十三五”时期," does: a level reached is 2020's, what was added or averaged the period's
+    structure = _doc(
+        ("“十三五”以来,全市科技创新能力显著提升,高新技术企业达到1200家。",),
+        ("“十三五”期间全市累计新增科技型中小企业800家,研发投入年均增长12%。",),
+        section=("一、发展基础",),
+    )
+    found = extract_indicators(SHA, structure, "2021-09-09")
+    assert [(f.value, f.year, f.period) for f in found] == [
+        (1200, 2020, None),
+        (800, None, "2016—2020"),
+        (12, None, "2016—2020"),
+    ]
+    # "“十四五”以来" in a page of 2024 is no look back over a period already over
+    found = extract_indicators(SHA, _doc(("“十四五”以来,高新技术企业达到1200家。",)), "2024-05-01")
+    assert [(f.value, f.period) for f in found] == [(1200, None)]
+
+
 def test_a_subheading_naming_the_last_year_inside_a_five_year_review_dates_its_part() -> None:
     # "（一）2025年主要工作" under "一、“十四五”时期和2025年工作回顾": its part is 2025's; the
     # review's own heading (the period and its last year together) and "以来" date nothing

@@ -1345,12 +1345,14 @@ def _looked_back_year(m: re.Match[str], doc_year: int, doc_month: int | None) ->
 
 
 # a sentence opening a look back over several years ("过去五年,", "五年来,", "这五年是…的五年",
-# "这是经济实力持续提升的五年", "“十四五”时期,") or ahead ("今后五年", "“十五五”时期,"); after a
-# greeting ("各位代表!") that the sentence keeps
+# "这是经济实力持续提升的五年", "“十四五”时期,", "“十三五”期间全市…", "“十三五”以来,") or ahead
+# ("今后五年", "“十五五”时期,"); after a greeting ("各位代表!") that the sentence keeps. Not a
+# period that says which things ("“十三五”期间开工的项目", as `status._ATTRIBUTIVE_RE`)
 _PERIOD_OPENING = re.compile(
     r"^(?:各位代表[!！,，]?)?(?:"
     r"(?P<back>(?:回首|回顾)?过去的?[三五]年|[三五]年来|近[三五]年来|这[三五]年|经过[三五]年|这是[^,，;；。]{2,24}的五年)"
-    r"|[“\"]?十(?P<plan>[一二三四五六])五[”\"]?(?:时期|期间)(?:[,，]|是|以来)"
+    r"|[“\"]?十(?P<plan>[一二三四五六])五[”\"]?"
+    r"(?:(?:时期|期间)(?![^,，;；。:：的]{0,2}[^,，;；。:：的省市区县州国们]的)|以来)"
     rf"|(?P<ahead>{FUTURE_YEARS})"
     r")"
 )
@@ -1361,8 +1363,8 @@ _SPAN_LENGTH = {"三": 3, "五": 5}
 
 
 def _review_span(text: str, ctx: _DocContext) -> str | None:
-    """The years a look back over several years covers: a five-year plan's period ("“十四五”时期,"
-    -> 2021—2025), or the years up to the one the report reviews ("五年来," in a report of January
+    """The years a look back over several years covers: a five-year plan's period ("“十四五”时期,",
+    "“十四五”以来," in a document of 2026 -> 2021—2025), or the years up to the one the report reviews ("五年来," in a report of January
     2026 -> 2021—2025; delivered after March, up to its own year)."""
     m = _PERIOD_OPENING.match(text)
     if m is None or ctx.doc_year is None:
@@ -2501,6 +2503,11 @@ class _Mention:
     phrase: str = ""  # the words as printed ("2023年", "去年", "5月末"), for `briefing explain`
 
 
+# "“十二五”末,", "到“十三五”末,全市…": the end of a five-year period opening a clause as its time
+_PERIOD_END = re.compile(
+    r"(?:^|(?<=[,，;；。:：]))(?:到|至|截至|截止|在|于)?"
+    r"[“\"‘]?十([一二三四五])五[”\"’]?(?:期末|末(?!期))"
+)
 # "2018年以来": the start of a period that runs to the document's present ("2024年起" is kept:
 # a standard in force from 2024 is of 2024)
 _PERIOD_START = re.compile(r"(?:底|末)?以来")
@@ -2530,6 +2537,18 @@ def _year_mentions(
         and not _PERIOD_START.match(text, m.end())
         and not _ATTRIBUTE_YEAR.match(text, m.end())
     ]
+    if "五" in text:
+        # "“十二五”末,全市建立了112个…平台": the end of a five-year period is a point in time, its
+        # last year (2015), as "2015年末," is, when it opens its clause: "比“十一五”末增长",
+        # "是“十二五”末的7.6倍" name a base
+        mentions += [
+            _Mention(
+                m.start(), 2005 + 5 * _FIVE_YEAR_INDEX[m.group(1)], phrase=f"“十{m.group(1)}五”末"
+            )
+            for m in _PERIOD_END.finditer(text)
+            if not _inside(titles, title_starts, m.start())
+        ]
+        mentions.sort(key=lambda m: m.start)
     if ctx.doc_year is not None:
         year = ctx.doc_year
         printed = len(mentions)  # the years printed, in text order: 当年 refers back to them
@@ -2559,6 +2578,8 @@ def _said(
     where = "所在分句" if in_clause else "句首或前面分句"
     if mention.phrase[:1].isdigit():
         return f"{where}写明的“{mention.phrase}”"
+    if "五" in mention.phrase:
+        return f"{where}的{mention.phrase}（五年规划期的末年）"
     if reviewed_early:
         return f"{where}的“{mention.phrase}”（按次年初发布的总结所总结的{doc_year}年推算）"
     return f"{where}的“{mention.phrase}”（按文件日期{doc_year}年推算）"
