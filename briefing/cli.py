@@ -562,11 +562,16 @@ def _print_summary(result: BuildResult) -> None:
         return
     counts = result.theme_counts()
     themes = result.aggregates.themes if result.aggregates is not None else []
-    unreadable = sum(1 for entry in result.documents if not entry.readable)
+    # a file whose content was already read under another name is skipped, not unreadable (the
+    # manifest says `duplicate` by the same test)
+    content = {entry.sha256 for entry in result.documents if entry.readable}
+    skipped = [entry for entry in result.documents if not entry.readable]
+    repeated = sum(1 for entry in skipped if entry.sha256 in content)
+    same = f"，与其他文件内容相同而跳过 {repeated} 份" if repeated else ""
     lines = [
         f"简报已生成：{result.period.label}，第{result.issue_no}期",
         f"  读取文件 {len(result.documents)} 份，纳入本期 {len(result.included)} 份，"
-        f"未能读取 {unreadable} 份，警告 {len(result.warnings)} 条",
+        f"未能读取 {len(skipped) - repeated} 份{same}，警告 {len(result.warnings)} 条",
     ]
     # the briefing splits a policy's provisions from plans; the summary counts as it does
     rules = any(c.get("provisions", 0) for c in counts.values())

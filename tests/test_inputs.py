@@ -111,6 +111,23 @@ def test_a_device_given_as_input_is_skipped_unopened(tmp_path: Path) -> None:
     assert "读取文件 1 份，纳入本期 0 份，未能读取 1 份，警告 1 条" in result.stderr
 
 
+def test_the_summary_counts_a_copy_as_skipped_not_as_unreadable(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    # red13: a file whose content was already read under another name was counted as 未能读取,
+    # while the manifest called it a duplicate
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seed(seeds_dir), folder / "a.txt")
+    shutil.copy(seed(seeds_dir), folder / "b.txt")
+    result = runner.invoke(app, ["build", "-i", str(folder), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    assert (
+        "读取文件 2 份，纳入本期 1 份，未能读取 0 份，与其他文件内容相同而跳过 1 份，警告 1 条"
+        in result.stderr
+    )
+
+
 def test_fifos_and_sockets_are_skipped_unopened(tmp_path: Path, seeds_dir: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
