@@ -2887,7 +2887,8 @@ def test_a_prompt_to_the_reader_is_never_the_title(prompt: str) -> None:
 
 def test_a_prompt_to_scan_or_share_above_the_headline_is_never_the_title() -> None:
     # a news page prints its share box above the headline: 扫描 with 二维码 as its object is the
-    # site's, while 扫描 alone may open a headline (test_a_headline_opening_with_scan_…)
+    # site's, while 扫描 alone may open a headline
+    # (test_a_headline_opening_with_a_scanning_instrument_is_no_prompt)
     page = (
         "当前位置:首页 > 新闻资讯\n扫描二维码,分享此文章\n"
         "创新驱动强引擎 某某市科技实力实现跨越式提升\n供稿: | 2025-12-12\n"
