@@ -2885,30 +2885,6 @@ def test_a_prompt_to_the_reader_is_never_the_title(prompt: str) -> None:
     assert meta.publisher == "某某县科技局"
 
 
-def test_a_prompt_to_scan_or_share_above_the_headline_is_never_the_title() -> None:
-    # a news page prints its share box above the headline: 扫描 with 二维码 as its object is the
-    # site's, while 扫描 alone may open a headline
-    # (test_a_headline_opening_with_a_scanning_instrument_is_no_prompt)
-    page = (
-        "当前位置:首页 > 新闻资讯\n扫描二维码,分享此文章\n"
-        "创新驱动强引擎 某某市科技实力实现跨越式提升\n供稿: | 2025-12-12\n"
-        "12月10日,某某市召开新闻发布会,全市高新技术企业达1200家。\n"
-    )
-    assert parse(page).metadata.title == "创新驱动强引擎某某市科技实力实现跨越式提升"
-
-
-def test_a_reader_prompt_between_a_report_and_its_occasion_is_passed_over() -> None:
-    page = (
-        "某某市政府工作报告(2023年1月5日 张三)\n2023年03月20日 16:31 来源:某某市政府网\n"
-        "点击查阅更多2023年地方政府工作报告\n"
-        "——2023年1月5日在某某市第十八届人民代表大会第二次会议上\n某某市人民政府市长 张三\n"
-        "各位代表:\n一、2022年工作回顾\n全年研发经费投入增长12%。\n"
-    )
-    meta = parse(page).metadata
-    assert meta.title == "某某市政府工作报告(2023年1月5日张三)"
-    assert meta.written_date == "2023-01-05"
-
-
 def test_a_government_work_report_title_names_its_issuer_and_its_day() -> None:
     # a site's listing of a report: the province in brackets, the delivering government, the day
     page = (

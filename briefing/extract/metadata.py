@@ -1475,12 +1475,7 @@ def _is_reader_prompt(line: str, head: _Head) -> bool:
 
 # a prompt to click or tap opening a line: no headline opens so (扫描 does: "扫描电镜…"), so above
 # any field as well ("点击查阅更多2023年地方政府工作报告" over a report's occasion)
-_CLICK = re.compile(
-    rf"[{_POINTER_GLYPHS}]?\s*(?:请|可)?(?:点击|单击|轻触|轻点|长按"
-    # a code to scan or a page to share is the site's, never a headline's object ("扫描二维码,分享
-    # 此文章"), while 扫描 alone may open one ("扫描电镜…")
-    r"|扫描?(?:下方|上方|右侧|左侧|页面)?二维码|分享(?:此|本)(?:文|页))"
-)
+_CLICK = re.compile(rf"[{_POINTER_GLYPHS}]?\s*(?:请|可)?(?:点击|单击|轻触|轻点|长按)")
 
 
 SCAN_LINES = 40  # lines of the page's opening read for dates and a cover letter's signature
@@ -1666,13 +1661,7 @@ def _title_above_occasion(lines: _Lines, head: _Head) -> None:
         return
     first, last = head.occasion
     j = first - 1
-    # the page's furniture between them ("点击查阅更多2023年地方政府工作报告") is passed over
-    while j >= 0 and (
-        not lines.norm[j]
-        or j in lines.why
-        or _is_reader_prompt(lines.norm[j], head)
-        or speaker_body(lines.norm[j]) is not None
-    ):
+    while j >= 0 and (not lines.norm[j] or speaker_body(lines.norm[j]) is not None):
         j -= 1
     if j < 0:
         return
