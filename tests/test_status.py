@@ -941,20 +941,6 @@ def test_a_problems_section_yields_no_measures() -> None:
     assert [m.text for m in measures_of(body)] == ["加大基础研究投入。"]
 
 
-def test_a_heading_of_results_and_problems_keeps_its_results() -> None:
-    # a plan's review part often reads 一、“十二五”主要成就与存在问题: its results are measures, its
-    # problem sentences are not; a report's 存在问题及下步打算 keeps its plans the same way
-    body = (
-        "一、“十二五”科技创新主要成就与存在问题\n"
-        "2015年,全市财政科技支出达到7.17亿元。\n基础研究投入占比偏低。\n"
-        "二、存在问题及下步打算\n企业创新能力仍然不强。\n加大基础研究投入。"
-    )
-    assert [(m.text, m.status) for m in measures_of(body)] == [
-        ("2015年,全市财政科技支出达到7.17亿元。", "done"),
-        ("加大基础研究投入。", "planned"),
-    ]
-
-
 # ---------------------------------------------------------------- explain
 
 

@@ -222,7 +222,7 @@ _REMEDY_RE = re.compile(
 # every problem predicate holds one of these words: most sentences need no further scan
 _PROBLEM_WORD_RE = re.compile(
     r"差距|不足|短板|瓶颈|问题|困难|弱项|挑战|不够|不强|不高|偏低|偏弱|薄弱|滞后|欠缺|较弱|较低|较少|较小"
-    r"|亟需|亟待|有待|不完善|不健全|不平衡|不充分|偏紧|迟缓|压力|风险|矛盾|艰巨|难度|暴露|不畅|缺乏|缺少"
+    r"|亟需|亟待|有待|不完善|不健全|不平衡|不充分|偏紧|迟缓|压力|风险|矛盾|艰巨|难度|暴露|不畅"
 )
 _CLAUSE_RE = re.compile(r"[^，,；;。：:]+")
 
@@ -1685,14 +1685,6 @@ def _units(
             if skip is None:
                 skip = skipped[section] = any(_states_principles(h, year, genre) for h in section)
             if skip:
-                continue
-            if (
-                _PROBLEM_WORD_RE.search(text) is not None
-                and _REMEDY_RE.search(text) is None
-                and any(_PRINCIPLE_SECTION_RE.search(h) for h in section)
-            ):
-                # 主要成就与存在问题: under a heading that names problems, a shortcoming said
-                # without a remedy (基础研究投入占比偏低) is one of them, with or without 仍
                 continue
             if section not in situations:
                 # a situation part never sits in the task part ((一)抢抓机遇 under 三、主要任务)
