@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 from briefing.extract.numbering import leading_number
 from briefing.extract.status import (
@@ -26,7 +25,6 @@ from briefing.extract.status import (
     PLAN_TEST_RE,
     Decision,
     DocContext,
-    Genre,
     Mood,
     SectionVerdict,
     announces_orders,
@@ -163,18 +161,6 @@ _BASE_SECTION_RE = re.compile(r"基础|成效|成绩|回顾|现状|进展|成就
 # the heading's start. A meaning or a background is never seized, so …的重要意义 is not checked.
 _SEIZE_RE = re.compile(r"抓|把握|掌握|用好|用足|应对|迎接|迎战|直面|融入|抢占|顺应")
 _SEIZABLE_RE = re.compile(r"(?:形势|机遇|挑战)")
-
-
-def _states_principles(heading: str, year: int | None, genre: str) -> bool:
-    """一、指导思想 / 四、存在的主要问题: a part whose sentences state principles or problems. A heading
-    that also names a part of results or of tasks (主要成就与存在问题, 存在问题及下步打算) heads that
-    part too: its problems are told apart sentence by sentence, not by the heading."""
-    if _PRINCIPLE_SECTION_RE.search(heading) is None:
-        return False
-    if _BASE_SECTION_RE.search(heading) is not None:
-        return False
-    verdict = heading_kind(heading, year, cast(Genre, genre))
-    return verdict is None or not verdict.strong
 
 
 def is_situation_heading(heading: str) -> bool:
@@ -1683,7 +1669,7 @@ def _units(
         if section:
             skip = skipped.get(section)
             if skip is None:
-                skip = skipped[section] = any(_states_principles(h, year, genre) for h in section)
+                skip = skipped[section] = any(_PRINCIPLE_SECTION_RE.search(h) for h in section)
             if skip:
                 continue
             if section not in situations:
