@@ -58,15 +58,16 @@ def test_the_evidence_of_an_added_theme_is_chinese_words_not_punctuation_or_numb
 
 
 def test_a_theme_the_model_takes_from_the_heading_shows_the_headings_words() -> None:
-    # the sentence names no theme word; the heading is what makes the model add 人才, so the
-    # heading's term is the evidence, not the two characters that weigh most ("众对")
-    doc = parse_structure(
-        "二、支持措施\n（三）坚持人才引领驱动，全面建设人才强省\n"
-        "高质量办好幼儿园、小学、中学，更好地满足人民群众的期盼。\n"
-    )
-    measures = extract_measures("ef" * 32, doc, Classifier(load_lexicon()))
-    assert [m.themes for m in measures] == [["人才"]]
-    assert measures[0].evidence == {"人才": ["人才"]}
+    # the sentence names no theme word and the rules file it nowhere; the heading is what makes
+    # the model add 成果转化, so the heading's terms are the evidence, not the characters that
+    # weigh most in the sentence
+    doc = parse_structure("二、重点任务\n（四）促进科技成果转化\n建立常态化对接机制。\n")
+    classifier = Classifier(load_lexicon())
+    measures = extract_measures("ef" * 32, doc, classifier)
+    assert [m.themes for m in measures] == [["成果转化"]]
+    assert measures[0].evidence == {"成果转化": ["科技成果", "成果转化"]}
+    classifier.model = None
+    assert [m.themes for m in extract_measures("ef" * 32, doc, classifier)] == [[]]
 
 
 def test_a_user_table_replacing_a_default_theme_switches_the_model_off_for_it(
