@@ -369,6 +369,31 @@ def test_a_pdf_that_keeps_the_parser_busy_is_cut_at_the_time_limit(
     assert warnings == ["a.pdf: 解析超过 1 秒上限，第 2 页起未读取"]
 
 
+def broken_xref_pdf(objects: int) -> bytes:
+    """A PDF whose cross-reference points nowhere, followed by `objects` empty objects: pypdf
+    rebuilds the cross-reference from the whole file, an entry for each of them."""
+    head = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    head += b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+    body = b"".join(b"%d 0 obj null endobj\n" % n for n in range(3, objects + 3))
+    return head + body + b"trailer << /Root 1 0 R /Size 3 >>\nstartxref\n999999999\n%%EOF\n"
+
+
+def test_a_pdf_that_fills_memory_is_stopped_at_the_memory_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Round 14: 250 MB of such objects grew the process to 1.3 GB (and 1.45 GB for a valid
+    # cross-reference of 10 million entries) before the time limit stopped pypdf; now 512 MB at
+    # most may be added (747 MB peak, 7 s). Here 300,000 objects, the allowance lowered to 8 MB.
+    monkeypatch.setattr(limits, "MAX_PDF_PARSE_MEMORY", 8 * MB)
+    path = tmp_path / "a.pdf"
+    path.write_bytes(broken_xref_pdf(300_000))
+    texts, warnings = warnings_of(path, "a.pdf")
+    assert texts == []
+    assert warnings == [
+        "a.pdf: PDF 结构异常（如巨大或重复引用的内容流），解析所需内存超过 8 MB 上限，未读取"
+    ]
+
+
 def test_the_time_limit_survives_a_swallowed_signal() -> None:
     """Python swallows an exception raised while a finalizer or a gc callback runs (the suite
     met one: hypothesis's gc callback), so the limit must fire again, not end with it."""

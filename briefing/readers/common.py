@@ -22,6 +22,7 @@ import signal
 import stat
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -116,6 +117,11 @@ class OutOfTime(BaseException):
     Exception around their own steps (pypdf does, page by page) and would carry on."""
 
 
+class OutOfMemory(OutOfTime):
+    """A reader grew the process by more than its memory allowance (`cpu_limit`'s `memory`).
+    An OutOfTime, so that every place that stops a reader out of time stops this one too."""
+
+
 class CpuBudget:
     """The limit `cpu_limit` sets; `stop()` once its OutOfTime has been caught."""
 
@@ -128,12 +134,19 @@ class CpuBudget:
             signal.setitimer(signal.ITIMER_PROF, 0)
 
 
+# How often (CPU seconds) the memory allowance is checked: a parser in pure Python grows by at
+# most a few MB in that time (pypdf rebuilding a cross-reference: about 20 MB a second).
+_MEMORY_TICK = 0.1
+
+
 @contextmanager
-def cpu_limit(seconds: float) -> Iterator[CpuBudget]:
+def cpu_limit(seconds: float, memory: int | None = None) -> Iterator[CpuBudget]:
     """Raise OutOfTime inside the block once this process has spent `seconds` of CPU in it, and
     again every tenth of a second after that until the catcher calls `stop()`: Python swallows
     an exception raised while a finalizer or a gc callback runs, and one such signal must not
-    end the limit.
+    end the limit. With `memory`, also raise OutOfMemory (the same way) once the process's
+    resident memory has grown by more than `memory` bytes since the block began, checked every
+    tenth of a CPU second: memory grows only as the parser computes.
 
     For a parser in pure Python (pypdf), which a signal interrupts between two steps; a parser
     in C needs the limited child instead (`html_page`). Only where a profiling timer works (the
@@ -145,10 +158,18 @@ def cpu_limit(seconds: float) -> Iterator[CpuBudget]:
     if not usable:
         yield budget
         return
+    start = time.process_time()
+    base = resident_bytes() if memory is not None else None
 
     def expire(signum: int, frame: object) -> None:
-        if budget.armed:  # a signal delivered late, after the block, must not raise outside it
+        if not budget.armed:  # a signal delivered late, after the block, must not raise outside it
+            return
+        if time.process_time() - start >= seconds:
             raise OutOfTime
+        if memory is not None and base is not None:
+            now = resident_bytes()
+            if now is not None and now - base > memory:
+                raise OutOfMemory
 
     def unraisable(info: Any) -> None:
         if not isinstance(info.exc_value, OutOfTime):  # else: the next tick raises it again
@@ -157,13 +178,30 @@ def cpu_limit(seconds: float) -> Iterator[CpuBudget]:
     previous_hook = sys.unraisablehook
     sys.unraisablehook = unraisable  # Python would print the swallowed one, in English
     previous = signal.signal(signal.SIGPROF, expire)
-    signal.setitimer(signal.ITIMER_PROF, seconds, 0.1)
+    first = min(seconds, _MEMORY_TICK) if base is not None else seconds
+    signal.setitimer(signal.ITIMER_PROF, first, 0.1)
     try:
         yield budget
     finally:
         budget.stop()
         signal.signal(signal.SIGPROF, previous)
         sys.unraisablehook = previous_hook
+
+
+def resident_bytes() -> int | None:
+    """This process's resident memory now (Linux: /proc/self/statm, a few microseconds), else
+    its peak so far (`ru_maxrss`: growth past the peak is still seen); None where neither is."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        pass
+    try:
+        import resource
+    except ImportError:
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024  # bytes on macOS, KB elsewhere
 
 
 @dataclass(frozen=True)

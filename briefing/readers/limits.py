@@ -122,6 +122,11 @@ MAX_PDF_STREAM_BYTES = 32 * _MB
 # a 240 KB file whose 1000 pages all point to one 32 MB stream of empty text operators kept it
 # busy for about 20 hours (2.3 s per MB and page). Real documents take milliseconds per page.
 MAX_PDF_PARSE_SECONDS = 60
+# Memory pypdf may add to the process while it reads one file (resident, checked as it parses).
+# A PDF whose cross-reference is broken is rebuilt with an entry per object: 250 MB of
+# `N 0 obj null endobj` grew the process to 1.3 GB before the time limit stopped it. The worst
+# real shape measured, a 31 MB content stream of tiny operators, adds about 300 MB.
+MAX_PDF_PARSE_MEMORY = 512 * _MB
 
 # --- JSON -----------------------------------------------------------------------------------
 

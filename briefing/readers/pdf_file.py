@@ -9,8 +9,8 @@ Reading is bounded (`limits`): files over MAX_PDF_BYTES are refused (pypdf holds
 at most MAX_PDF_PAGES pages are read (the page tree is cut before pypdf walks it, since pypdf
 builds an object for every page first: 40 s for 30,000 pages), every stream inflates to at most
 MAX_PDF_STREAM_BYTES (a Flate bomb is reported as such, never as a scan), reading stops at
-MAX_TEXT_CHARS characters, and pypdf gets MAX_PDF_PARSE_SECONDS of CPU for the whole file (pages
-read by then are kept). pypdf's English messages and warnings never reach the user.
+MAX_TEXT_CHARS characters, and pypdf gets MAX_PDF_PARSE_SECONDS of CPU and MAX_PDF_PARSE_MEMORY of
+added memory for the whole file (pages read by then are kept). pypdf's English messages and warnings never reach the user.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from briefing.model import RawDocument
 from briefing.readers import limits
 from briefing.readers.common import (
     CpuBudget,
+    OutOfMemory,
     OutOfTime,
     cap_paragraphs,
     clean_text,
@@ -88,7 +89,8 @@ def read(path: Path, source: str) -> list[RawDocument]:
         state = _PageState()
         # open while pages are read (pypdf reads objects on demand)
         seconds = limits.MAX_PDF_PARSE_SECONDS
-        with _quiet_pypdf(), _bounded_pypdf(), cpu_limit(seconds) as budget:
+        memory = limits.MAX_PDF_PARSE_MEMORY
+        with _quiet_pypdf(), _bounded_pypdf(), cpu_limit(seconds, memory) as budget:
             try:
                 pdf = pypdf.PdfReader(handle, strict=False)
                 if pdf.is_encrypted and not pdf.decrypt(""):
@@ -97,9 +99,9 @@ def read(path: Path, source: str) -> list[RawDocument]:
                 pages = _page_lines(pdf, source, warnings, state, budget)
             except ReadError:
                 raise
-            except OutOfTime:  # opening it (the cross-reference, the page tree) took all the time
+            except OutOfTime as exc:  # opening it (cross-reference, page tree) took all of it
                 budget.stop()
-                raise ReadError(_slow()) from None
+                raise ReadError(_slow(exc)) from None
             except (DependencyError, FileNotDecryptedError) as exc:
                 if isinstance(exc, DependencyError):
                     raise ReadError(
@@ -116,8 +118,8 @@ def read(path: Path, source: str) -> list[RawDocument]:
             f"第 {limits.MAX_PDF_PAGES + 1} 页起未读取"
         )
     if not any(pages):
-        if state.slow:  # not a scan either
-            raise ReadError(_slow())
+        if state.slow is not None:  # not a scan either
+            raise ReadError(_slow(state.slow))
         if state.bombs:  # a page that could not be inflated is not a scan
             raise ReadError(f"{_bomb()}，未读取")
         raise ReadError(NO_TEXT_LAYER)
@@ -141,11 +143,14 @@ def _bomb() -> str:
     )
 
 
-def _slow() -> str:
-    return (
-        f"PDF 结构异常（如巨大或重复引用的内容流），解析超过 {limits.MAX_PDF_PARSE_SECONDS} 秒"
-        "上限，未读取"
-    )
+def _slow(stop: OutOfTime) -> str:
+    return f"PDF 结构异常（如巨大或重复引用的内容流），{_limit_passed(stop)}，未读取"
+
+
+def _limit_passed(stop: OutOfTime) -> str:
+    if isinstance(stop, OutOfMemory):
+        return f"解析所需内存超过 {size_text(limits.MAX_PDF_PARSE_MEMORY)} 上限"
+    return f"解析超过 {limits.MAX_PDF_PARSE_SECONDS} 秒上限"
 
 
 def _is_limit(exc: BaseException) -> bool:
@@ -262,7 +267,7 @@ class _PageState:
         self.more = False  # pages past MAX_PDF_PAGES exist
         self.failed: set[int] = set()
         self.bombs = 0
-        self.slow = False
+        self.slow: OutOfTime | None = None  # the time or memory limit that stopped reading
 
 
 def _page_lines(
@@ -271,14 +276,11 @@ def _page_lines(
     result: list[list[str]] = []
     try:
         _read_pages(pdf, source, warnings, state, result)
-    except OutOfTime:  # the pages read so far are kept
+    except OutOfTime as exc:  # the pages read so far are kept
         budget.stop()
-        state.slow = state.stopped = True
+        state.slow, state.stopped = exc, True
         if result:
-            warnings.append(
-                f"{source}: 解析超过 {limits.MAX_PDF_PARSE_SECONDS} 秒上限，"
-                f"第 {len(result) + 1} 页起未读取"
-            )
+            warnings.append(f"{source}: {_limit_passed(exc)}，第 {len(result) + 1} 页起未读取")
     return _drop_running_headers(result)
 
 
