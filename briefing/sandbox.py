@@ -855,7 +855,12 @@ def _child(work: Callable[[], bytes], write_fd: int, seconds: int) -> None:
         header, payload = {"kind": "memory"}, b""
     except BaseException as exc:  # a bug must not run the parent's code in the child
         header, payload = {"kind": "crash", "message": f"{type(exc).__name__}: {exc}"}, b""
-    _write_message(write_fd, json.dumps(header, ensure_ascii=False).encode("utf-8"))
+    # a message may quote a value the template made, and a lone surrogate ('\ud800' in a tag)
+    # cannot be encoded: the child died answering, and the template's own mistake reached the
+    # user as 程序内部错误（状态 256），请…报告给维护者. Written as `\ud800`, it is JSON's own escape:
+    # the parent reads back the message as it was.
+    answer = json.dumps(header, ensure_ascii=False).encode("utf-8", "backslashreplace")
+    _write_message(write_fd, answer)
     _write_message(write_fd, payload)
 
 

@@ -111,6 +111,17 @@ def test_text_hundreds_of_millions_long_is_refused_in_chinese(tmp_path: Path, pa
     assert "内存" not in message
 
 
+def test_a_message_quoting_a_lone_surrogate_reaches_the_user(tmp_path: Path) -> None:
+    """Round 14: the child could not encode its answer, died, and the template's own mistake
+    was told as 程序内部错误（状态 256），请将模板和这条信息报告给维护者."""
+    template = _template(tmp_path, "{{ '\\ud800' | cn_number }}")
+    with pytest.raises(TemplateError) as caught:
+        render_docx_bytes(template, sample_context(), timestamp=WHEN)
+    message = str(caught.value)
+    assert "过滤器 cn_number 需要数字" in message and "\ud800" in message, message
+    assert "内部错误" not in message
+
+
 def test_integers_squared_in_a_loop_are_refused_at_once(tmp_path: Path) -> None:
     """Each squaring doubles the digits: 40 of them ran 23 s into the memory limit."""
     payload = (
