@@ -70,7 +70,10 @@ def _single(text: str, today: date) -> Period:
         )
     if re.fullmatch(r"\d{4}", text):
         year = _year(text, text)
-        return Period(text, f"{year}年", date(year, 1, 1), date(year, 12, 31))
+        # the key from the number, as for a month: `\d` is any script's digit, and `-p ２０２４`
+        # (full-width, as a Chinese input method types it) made a folder ２０２４ beside 2024,
+        # numbered as an issue of its own for the same year
+        return Period(f"{year:04d}", f"{year}年", date(year, 1, 1), date(year, 12, 31))
     raise PeriodError(
         f"无法识别的期间：{text}（可用：all、YYYY、YYYY-MM、YYYY-Qn、last-month、this-month、FROM..TO）"
     )
@@ -99,9 +102,15 @@ def period_of_key(key: str) -> Period:
     PeriodError when no period has it. A range's key joins its ends with `_`, which
     `parse_period` does not read: the issue after a `-p 2023-06..2023-07` one failed on it."""
     period = parse_period(key.replace("_", "..", 1))
+    if period.key == _ascii_digits(key) != key:  # a year recorded as `２０２４` before round 14
+        return Period(key, period.label, period.start, period.end)
     if period.key != key:  # `last-month`, ` 2024-03`, `2024-3`: no issue is recorded so
         raise PeriodError(f"无法识别的期间：{key}")
     return period
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(str(int(c)) if c.isdecimal() else c for c in text)
 
 
 def cn_date(iso: str | None) -> str:

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from briefing.periods import PeriodError, cn_date, parse_period
+from briefing.periods import PeriodError, cn_date, parse_period, period_of_key
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,23 @@ from briefing.periods import PeriodError, cn_date, parse_period
 def test_periods_resolve_to_fixed_dates(text: str, key: str, start: date, end: date) -> None:
     period = parse_period(text)
     assert (period.key, period.start, period.end) == (key, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("２０２４", "2024"),
+        ("٢٠٢٤", "2024"),
+        ("２０２４..２０２５", "2024_2025"),
+        ("２０２４-０３", "2024-03"),
+    ],
+)
+def test_a_period_in_other_digits_is_the_same_period(text: str, key: str) -> None:
+    """Round 14: a year in full-width (or any script's) digits kept them in its key: the
+    briefing went to a folder ２０２４ beside 2024, as another issue of the same year."""
+    assert parse_period(text).key == key
+    # a folder made before still reads back its issues (the state and manifests name the key)
+    assert period_of_key("２０２４").key == "２０２４"
 
 
 def test_last_month_in_march_is_february() -> None:
