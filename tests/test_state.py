@@ -741,6 +741,22 @@ def test_a_fifo_planted_in_the_state_folder_stops_the_run_at_once(
     )
 
 
+def test_a_link_planted_as_the_journal_is_named_not_taken_for_permissions(
+    made: Path, inputs: Path, tmp_path: Path
+) -> None:
+    """Round 14: SQLite does not follow a link planted as state.db-journal, but every run then
+    ended 无法打开状态文件…（文件夹不可写或文件被移走）；请检查 .briefing 文件夹的权限."""
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not ours")
+    planted = made / ".briefing" / "state.db-journal"
+    planted.symlink_to(outside)
+    code, err = build(inputs, made, "-p", "2023-07", "--force")
+    assert code == 1
+    assert f"状态文件夹中的 {planted} 不是普通文件（符号链接），出于安全未打开" in err
+    assert "权限" not in err
+    assert outside.read_text() == "not ours"
+
+
 def test_a_manifest_nested_past_the_recursion_limit_is_damaged_not_a_crash(
     made: Path, inputs: Path
 ) -> None:

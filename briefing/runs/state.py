@@ -406,19 +406,25 @@ def _folder_identity(folder: str) -> tuple[int, int] | None:
 
 
 def _refuse_special_files(path: Path) -> None:
-    """StateError when the state or its rollback journal is a FIFO, device or socket.
+    """StateError when the state or its rollback journal is a FIFO, device or socket (or the
+    journal a link).
 
     SQLite opens both by name: whoever can write the output folder could plant a FIFO as
     `state.db-journal` (SQLite reads it as a leftover journal to play back) or as `state.db`
     (read for its header), and the run, holding the folder's lock, waited for a writer for ever.
     """
-    for name in (path, path.with_name(path.name + "-journal")):
+    journal = path.with_name(path.name + "-journal")
+    for name in (path, journal):
         try:
             mode = os.lstat(name).st_mode
         except OSError:
             continue  # none there (the usual case), or SQLite says why it cannot open it
-        # a link is refused (state.db) or not followed (SQLite's journal) already
-        kind = None if stat.S_ISLNK(mode) else special_kind(mode)
+        if stat.S_ISLNK(mode):
+            # state.db: refused with its own message; SQLite never follows the journal but
+            # failed as 无法打开状态文件…请检查 .briefing 文件夹的权限, on every run, for a link
+            kind = "符号链接" if name == journal else None
+        else:
+            kind = special_kind(mode)
         if kind is not None:
             raise StateError(
                 f"状态文件夹中的 {name} 不是普通文件（{kind}），出于安全未打开，未做任何改动；"
