@@ -303,6 +303,23 @@ def test_rebuild_keeps_the_old_state_and_refuses_manifests_that_disagree(made: P
         assert [(i.period, i.number) for i in state.issues()] == [("2023-07", 1)]
 
 
+def test_rebuild_refuses_a_period_folder_linked_elsewhere(made: Path, tmp_path: Path) -> None:
+    """Round 14: a period folder replaced by a link to a folder outside ended `state rebuild`
+    with an English traceback (ValueError: … is not in the subpath of …), after reading the
+    manifest there."""
+    db = state_db(made)
+    db.write_bytes(b"")
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(made / "2023-07", elsewhere)
+    shutil.rmtree(made / "2023-07")
+    (made / "2023-07").symlink_to(elsewhere, target_is_directory=True)
+    result = runner.invoke(app, ["state", "rebuild", "-o", str(made)])
+    assert result.exit_code == 1
+    assert "所在的期间文件夹是符号链接，出于安全不跟随" in result.stderr
+    assert not isinstance(result.exception, ValueError), result.exception
+    assert db.read_bytes() == b"" and not db.with_name("state.db.old").exists()
+
+
 def test_without_a_state_an_existing_briefing_is_replaced_only_with_force(
     made: Path, inputs: Path
 ) -> None:

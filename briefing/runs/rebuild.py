@@ -84,6 +84,13 @@ def read_manifests(output: Path) -> list[RebuiltIssue]:
     root = output.resolve()
     issues: dict[str, RebuiltIssue] = {}
     for manifest in made_briefings(output):
+        if manifest.parent.is_symlink():
+            # a period folder linked to another folder: its manifest (someone else's) would be
+            # read and its files recorded as this folder's; one outside ended in a traceback
+            raise StateError(
+                f"无法读取 {_shown(manifest)}（所在的期间文件夹是符号链接，出于安全不跟随）；"
+                "请删除这个链接后再重建"
+            )
         try:
             data = read_manifest(manifest)
             period = data["period"]
