@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from briefing.extract.indicators import CLAUSE_VERBS
 from briefing.extract.numbers import find_quantities
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
@@ -113,8 +114,9 @@ _GENERIC = re.compile(
     r"|成交|登记|认定登记|交易|贷款|资金"
     # how or when the money was planned, spent or given, or whose it is, not what for: 计划投资额,
     # 完成投资, 无偿经费, 立项资金, 签约资金, 纳税总额, 资产总额
-    r"|计划|完成|实际|无偿|立项|签约|纳税|资产)?"
-    r"(?:经费|金额|资金|投入|投资|总投资|投资额|总投资额|总额|规模|总规模|总量|数量|比重|占比|收入"
+    r"|计划|完成|实际|无偿|立项|签约|纳税|资产){0,2}"
+    # (two of them say no more: 合同成交额, 项目总金额)
+    r"(?:经费|金额|总金额|资金|投入|投资|总投资|投资额|总投资额|总额|规模|总规模|总量|数量|比重|占比|收入"
     r"|产值|额|额度|作价)$"
 )
 # A level or a place alone (国家级 13个, 市级 9个) says where, not what.
@@ -134,6 +136,9 @@ _CLAUSE_IN_NAME = re.compile(
     r"|^(?:属于|是|为|系|占|其中)|(?:增加|减少|提高|提升|下降|降低|增长)$"
     # an aspect particle: a predicate that happened (进行了知识产权质押), not a name
     r"|了(?!解)"
+    # a comparison or a role said of a subject (新增超出, 知识产权质押融资作为…), and a subject
+    # with what it has already done ("科技孵化园"已建成)
+    r"|超出|作为|(?<=..)已"
 )
 # "在现有基础上", "在2023年基础上": the baseline of a change, not part of what was counted
 _BASELINE = re.compile(r"在[^，,。；;]{0,12}?基础上")
@@ -170,6 +175,9 @@ def follows_a_count(previous_quote: str, previous_unit: str, quote: str, sentenc
     return sentence[end : end + 1] in ("，", ",", "、") and sentence.startswith(quote, end + 1)
 
 
+_ALL_KINDS = re.compile(r"各(?:类|级|项|种)")
+
+
 def display_name(metric: str, previous: str = "", unit: str = "", after_count: bool = False) -> str:
     """The figure's name as printed: `metric`, or a generic one (资助经费, 成交额) completed with the
     figure before it in the same measure when that names what the money belongs to
@@ -181,6 +189,9 @@ def display_name(metric: str, previous: str = "", unit: str = "", after_count: b
     (比例始终) left out. Otherwise the metric as
     extracted: `is_named` then decides whether it can be shown."""
     metric = _BASELINE.sub("", metric)
+    # 各类, 各级: the sum over kinds or levels, which the name says without them (各类企业研究与
+    # 试验发展经费支出 is 企业研究与试验发展经费支出; 登记各类科技成果, 登记科技成果)
+    metric = _ALL_KINDS.sub("", metric) if len(metric) > 6 else metric
     while len(metric) > 4 and (adverb := _TRAILING_ADVERB.search(metric)):
         metric = metric[: adverb.start()]
     if unit in ("%", "％") and (share := _SHARE.match(metric)):
@@ -420,16 +431,16 @@ def table_name(name: str, quote: str, sentence: str, value: float, unit: str, ki
         and not _RATE_WORD.search(name)
     ):
         name += "增速"
-    counted = unit.removeprefix("万").rstrip("（）()次")
-    if at >= 0 and (counted in _COUNT_UNITS or counted in _PERSON_UNITS) and name:
-        # "获批建设2家全国重点实验室", "吸纳超110万名高校毕业生": the things counted follow the number,
-        # and the verb before it says they were made or brought in, not all there are
-        after = quote[at + len(number) :].lstrip(" ").removeprefix(unit)
-        made = _MADE_BEFORE.search(before)
-        if made is not None and _AFTER_COUNT.sub("", after).startswith(name):
-            verb = made.group("verb")
-            if not name.startswith(verb) and not name.startswith(("新增", "新建", "累计")):
-                name = verb + name
+    if (
+        at >= 0
+        and kind in ("actual", "target")
+        and unit not in _RATE_UNITS
+        # (a verb says what happened to things the name already names: it never makes a bare
+        # class or measure a name, 安排课题, 提供贷款)
+        and is_named(name)
+        and names_its_subject(name, unit, kind)
+    ):
+        name = _with_its_verb(name, quote, before, at + len(number), unit)
     if unit in _PERSON_UNITS:
         if at >= 0 and _NAME_AFTER_PERSONS.match(quote, at + len(number)):
             return ""
@@ -438,6 +449,89 @@ def table_name(name: str, quote: str, sentence: str, value: float, unit: str, ki
         won = _WON_BEFORE.search(before[: before.rfind(name)] if name in before else "")
         name = (won.group() if won else "") + name + "人数"
     return name
+
+
+# The verbs a figure's clause counts or spends by (extraction drops them before a name; these too:
+# 推荐, 申报, 备案, 转化…): said before the name, they tell what happened to the things counted
+# (引进院士 44名, 转化落地科技成果 185项, 吸纳技术合同交易额) from all there are (院士, 科技成果)
+_COUNTING_VERBS = CLAUSE_VERBS | frozenset(
+    {
+        "推荐",
+        "申报",
+        "备案",
+        "登记",
+        "转化",
+        "服务",
+        "对接",
+        "促成",
+        "落实",
+        "输出",
+        "吸纳",
+        "征集",
+        "评价",
+        "招引",
+        "引培",
+        "授权",
+        "支持",
+        "投入",
+        "孵化",
+        "建设",
+        "布局",
+        "集聚",
+        "立项",
+    }
+)
+_VERB_ALTERNATIVES = "|".join(sorted(_COUNTING_VERBS, key=len, reverse=True))
+# verbs chained before the name ("引进和培育", "转化落地", "获批建设"), at the end of the clause's lead
+_VERB_CHAIN_END = re.compile(
+    rf"(?:(?:{_VERB_ALTERNATIVES})(?:和|及|与|并|、)?)*(?:{_VERB_ALTERNATIVES})$"
+)
+_VERB_START = re.compile(rf"^(?:{_VERB_ALTERNATIVES}|新增|新建|净增|累计)")
+# verbs that say only that a figure was reached, kept or aimed at, not what happened to the things
+# (实现技术合同成交额, 完成全社会研发经费, 力争…, 共有…): no part of a name
+_LIGHT_VERBS = re.compile(
+    r"^(?:实现|完成了|完成|达成|保持|力争|确保|持续|加快|推动|推进|共有|累计|新增|净增|取得|争取到|形成)"
+    r"(?:和|及|与|并|、)?"
+)
+# and before another verb, the verbs that only aim or push at it (争取建成, 推动设立): the aim is
+# the row's kind, the second verb what happens to the things
+_AIM_VERBS = re.compile(
+    _LIGHT_VERBS.pattern + r"|^(?:争取|推动|推进|支持|鼓励|引导|加快|谋划)(?:和|及|与|并|、)?"
+)
+# what may stand between a name and its number ("技术合同交易额达到", "院士已超过")
+_BEFORE_NUMBER = re.compile(
+    r"^(?:已|共计?|合计|累计|分别|均|达到|达|超过|超|突破|近|约|逾|为|了)*$"
+)
+# and between a verb and the number of the things it counts after it ("吸纳超110万名高校毕业生")
+_VERB_TO_NUMBER = re.compile(r"(?:了)?(?:超过|超|近|约|逾|共计?|累计|达)?$")
+
+
+def _with_its_verb(name: str, quote: str, before: str, end: int, unit: str) -> str:
+    """`name` with the verb its clause counts by, when the text says one right before it (入库科技型
+    中小企业1609家, 转化落地科技成果185项) or before the number of the things it names after it
+    (获批建设2家全国重点实验室, 吸纳超110万名高校毕业生): the things made, brought in, won or
+    spent, not all there are. Only words of the clause, never a light verb (实现, 完成) alone."""
+    if _VERB_START.match(name):
+        return name
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    after = quote[end:].lstrip(" ").lstrip("余多").removeprefix(unit)
+    if _AFTER_COUNT.sub("", after).startswith(name):
+        lead = clause[: _VERB_TO_NUMBER.search(clause).start()]  # type: ignore[union-attr]
+    else:
+        at = clause.rfind(name)
+        if at < 0 or not _BEFORE_NUMBER.match(clause[at + len(name) :]):
+            return name
+        lead = clause[:at]
+    chain = _VERB_CHAIN_END.search(lead)
+    # (not a thing still to be done: 待签约“科技副总”, 拟引进…)
+    if chain is None or lead[: chain.start()].endswith(("待", "拟", "未", "将")):
+        return name
+    verb = chain.group()
+    while (light := _AIM_VERBS.match(verb)) is not None and light.end() < len(verb):
+        verb = verb[light.end() :]
+    if _LIGHT_VERBS.fullmatch(verb):
+        return name
+    return verb + name
 
 
 # What a name says besides what was counted: a running total or an addition (累计, 新增), the
@@ -459,8 +553,12 @@ _BARE_CLASS = re.compile(
     r"(?:重点|骨干|龙头|优质|优秀|先进|相关|有关|各类|各级|各项|各种|一批|部分|其他|其余"
     r"|该类?|此类|上述|这些|参与|参会|参加|参展|参赛|合作|服务|对接|签约|入驻)*"
     r"(?:企业|公司|单位|机构|项目|课题|人才|人员|专家|科学家|团队|平台|载体|主体|成果|产品|数据"
-    r"|活动|任务)"
+    r"|活动|任务)+"
 )
+# how many of a class there are (企业数量, 单位总数): the class still says not which
+_COUNT_MEASURE = re.compile(r"(?:数量|总数|个数|户数|家数|总量|数)$")
+# a share (专家占全省比重): what it is a share of must say what was counted, as any name
+_SHARE_PART = re.compile(r"^(?P<part>.+?)占")
 # a verb and its object, cut before the number: 包揽全省2个获奖名额 -> 包揽全省
 # (占全国 ends a share's name: 核电装机规模占全国 25.8%)
 _SCOPE_END = re.compile(r"(?<!占)(?:全省|全市|全国|全区|全县|全球|全世界|全行业)$")
@@ -476,6 +574,37 @@ _RATE_IN_NAME = re.compile(
 )
 
 
+# A name that distributes over several subjects (各市、县两级…, 各县区…, 各高校…): each of them has
+# the figure, or some share of it, and the row does not say which; not 各类, 各级, 各项, 各种, which
+# sum over kinds (各类企业研究与试验发展经费支出 is all firms' spending)
+_EACH = re.compile(r"^各(?![类级项种])")
+# the items of a list inside a name, and the levels a list of levels names one class by
+# (国家级、省级农业科技园区; 市、县区科技特派员)
+_LIST_JOINT = re.compile(r"[、]")
+_LEVEL_ITEM = re.compile(r"^(?:国家|中央|省部|省|市|县|区|县区|区县|乡镇|乡|镇|村)级?(?:以上)?$")
+# a thing's head noun: two of them joined by 和, 及 or 与 are two things
+_HEAD_NOUN = re.compile(
+    r"(?:企业|公司|单位|机构|中心|实验室|平台|载体|基地|园区|科技园|孵化器|空间|天地|站|联盟|院所"
+    r"|高校|人才|团队|专家|院士|项目|成果|专利|余额|贷款)$"
+)
+_JOINED = re.compile(r"(?<=[\u4e00-\u9fff”])(?:和|及|与)(?=[\u4e00-\u9fff“])")
+
+
+def _several_things(name: str) -> bool:
+    """Whether `name` names several things at once (技术创新中心、重点实验室 20家; 制造业贷款余额、
+    科技贷款余额增长 11.7%; 高新技术企业和创新型企业): the figure is their sum or each one's, and
+    a leader cannot cite it as one. A list of levels before one class (国家级、省级农业科技园区)
+    names one thing."""
+    if "、" in name:
+        items = _LIST_JOINT.split(name)
+        first = _VERB_START.sub("", items[0])
+        if not all(_LEVEL_ITEM.match(item) for item in (first, *items[1:-1])):
+            return True
+    # (both sides whole names: 企业与高校合作项目 is one thing, projects of the two)
+    parts = _JOINED.split(name)
+    return len(parts) > 1 and all(len(part) >= 4 and _HEAD_NOUN.search(part) for part in parts)
+
+
 def names_its_subject(name: str, unit: str = "", kind: str = "") -> bool:
     """Whether `name`, without what a table adds to it (`_NOT_SUBJECT_START`, `_NOT_SUBJECT_END`),
     still says what was counted: not a bare class (重点企业, 累计企业), not a bare measure
@@ -488,6 +617,11 @@ def names_its_subject(name: str, unit: str = "", kind: str = "") -> bool:
         return False
     core = _NOT_SUBJECT_START.sub("", name)
     core = _NOT_SUBJECT_END.sub("", core) or core
+    if _EACH.match(core) or _several_things(core):
+        return False
+    if (share := _SHARE_PART.match(core)) is not None:
+        core = share["part"]
+    core = _COUNT_MEASURE.sub("", core) or core
     # (a short core may be a word of its own: 城镇新增就业 is 就业, and says what was counted)
     if len(core) < 2 or is_generic(core):
         return False
@@ -608,6 +742,25 @@ def _count_of_a_clause(row: object) -> bool:
     if unit.rstrip("（）()次") not in _COUNT_UNITS or not bool(getattr(row, "runs_on", False)):
         return False
     return not text.rstrip().endswith(unit)
+
+
+# a word joined to the name by 和, 及, 与 or 、 right before it in its quote ("服务和管理人员总数"):
+# the name is the last part of a longer one, cut after the joint (not after a figure: "新增A 50家、
+# B 100家" lists two names)
+_JOINT_BEFORE = re.compile(r"[\u4e00-\u9fff]{2}(?:和|及|与|或|、)$")
+_FIGURE_BEFORE = re.compile(r"[0-9][^0-9]{0,3}(?:和|及|与|或|、)$")
+
+
+def _cut_after_a_joint(row: object) -> bool:
+    """A name its quote joins to a word before it (服务和管理人员总数 2.2万人 named 管理人员总数): the
+    count is of both, and the row names half of what was counted. Not a name a list hands its own
+    figure ("高新技术企业、科技型中小企业分别达到905家、8796家")."""
+    text, stated = (str(getattr(row, name, "") or "") for name in ("text", "stated"))
+    at = text.find(stated) if stated else -1
+    if at <= 0 or "分别" in text:
+        return False
+    lead = text[:at]
+    return _JOINT_BEFORE.search(lead) is not None and _FIGURE_BEFORE.search(lead) is None
 
 
 def _vague_count(row: object) -> bool:
@@ -809,6 +962,7 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
                 and not _size_of_a_named_list(r)
                 and not _money_name_on_a_count(r)
                 and not _count_of_a_clause(r)
+                and not _cut_after_a_joint(r)
                 for r in rows.itertuples(index=False)
             ]
         ]

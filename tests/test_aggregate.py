@@ -977,7 +977,7 @@ def test_an_item_of_a_scoreboard_naming_no_theme_is_in_no_themes_table() -> None
     ]
     agg = aggregate([_doc(1, [board], figures)], ["科技金融", "人才"])
     assert agg.figures["科技金融"].results["metric"].tolist() == ["创投机构投资总额"]
-    assert agg.figures["人才"].results["metric"].tolist() == ["高层次人才"]
+    assert agg.figures["人才"].results["metric"].tolist() == ["引育高层次人才"]
 
 
 def test_a_scoreboard_does_not_lead_a_one_theme_special_issue_either() -> None:

@@ -189,3 +189,48 @@ def test_explain_types_a_figure_by_the_status_it_prints() -> None:
     done = runner.invoke(app, ["explain", sentence, *where, "--date", "2026-01-10"])
     assert "状态：done" in done.output
     assert "1000家（实际）" in done.output
+
+
+_WORK_SUMMARY = (
+    "某市科技局2023年工作总结\n一、2023年工作情况\n（一）推动科技成果转化\n"
+    "2023年，全市转化落地科技成果185项，入库科技型中小企业1609家，登记技术合同成交额达到23.9亿元。\n"
+    "（二）加强创新平台建设\n"
+    "2023年，全市新建技术创新中心、重点实验室20家，引进高层次人才团队14个。\n"
+    "（三）加大研发投入\n"
+    "2023年，全市各类企业研究与试验发展经费支出11.67亿元，各市、县两级财政科技投入12亿元。\n"
+)
+
+
+def _key_data(tmp_path: Path, text: str) -> list[str]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "summary.txt").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["context", "-i", str(folder)])
+    assert result.exit_code == 0, result.output
+    context = json.loads(result.stdout)
+    return [
+        r["metric"]
+        for t in context["themes"]
+        for table in ("indicators", "targets", "standards")
+        for r in t[table]
+    ]
+
+
+def test_a_key_data_row_keeps_the_verb_that_says_what_was_counted(tmp_path: Path) -> None:
+    """转化落地科技成果 185项 is what was turned into products this year, not all the city's
+    科技成果; 入库科技型中小企业 the firms entered into the register."""
+    names = _key_data(tmp_path, _WORK_SUMMARY)
+    assert "转化落地科技成果" in names and "科技成果" not in names
+    assert "入库科技型中小企业" in names and "科技型中小企业" not in names
+    # a verb that says only that the figure was reached adds nothing (实现, 完成, 达到)
+    assert "登记技术合同成交额" in names
+
+
+def test_a_row_names_one_thing_for_the_whole_area(tmp_path: Path) -> None:
+    """Several things at once (技术创新中心、重点实验室 20家) or each of several places (各市、县两级)
+    are no name a leader can cite: those figures stay in the text, out of the tables; 各类 sums over
+    kinds and is left out of the name."""
+    names = _key_data(tmp_path, _WORK_SUMMARY)
+    assert not any("、" in name for name in names)
+    assert not any(name.startswith("各") for name in names)
+    assert "企业研究与试验发展经费支出" in names

@@ -322,6 +322,9 @@ _VERBS = _words(
     "新评 评定 验收 签约 完成了 选派了 培训 共有 发行 使用 调派 投放 筹措 提供 撮合 荣获"
 )
 _VERB_RE = re.compile("|".join(sorted(set(_VERBS), key=len, reverse=True)))
+# (the same verbs, for the key-data tables: a row's name keeps the one its clause counts by,
+# `figures.table_name`)
+CLAUSE_VERBS = frozenset(_VERBS)
 # At the very start of a metric a few more words are verbs: "共有院士工作站8个", "拥有…", "支持…"
 _LEAD_VERB_RE = re.compile(
     "|".join(
