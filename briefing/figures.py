@@ -139,6 +139,8 @@ _CLAUSE_IN_NAME = re.compile(
     # a comparison or a role said of a subject (新增超出, 知识产权质押融资作为…), and a subject
     # with what it has already done ("科技孵化园"已建成)
     r"|超出|作为|(?<=..)已"
+    # an adverb or a decision opening a predicate (率先对营业收入…, 决定选认…)
+    r"|^(?:率先|首次|决定|正在|已经|拟)"
 )
 # "在现有基础上", "在2023年基础上": the baseline of a change, not part of what was counted
 _BASELINE = re.compile(r"在[^，,。；;]{0,12}?基础上")
@@ -619,6 +621,8 @@ def names_its_subject(name: str, unit: str = "", kind: str = "") -> bool:
     core = _NOT_SUBJECT_END.sub("", core) or core
     if _EACH.match(core) or _several_things(core):
         return False
+    if core.endswith("之比") and not re.search(r"与|同|和", core):
+        return False  # a ratio with one of its terms (国内生产总值之比: what to it, the row lost)
     if (share := _SHARE_PART.match(core)) is not None:
         core = share["part"]
     core = _COUNT_MEASURE.sub("", core) or core
@@ -747,7 +751,14 @@ def _count_of_a_clause(row: object) -> bool:
 # a word joined to the name by 和, 及, 与 or 、 right before it in its quote ("服务和管理人员总数"):
 # the name is the last part of a longer one, cut after the joint (not after a figure: "新增A 50家、
 # B 100家" lists two names)
-_JOINT_BEFORE = re.compile(r"[\u4e00-\u9fff]{2}(?:和|及|与|或|、)$")
+_JOINT_BEFORE = re.compile(
+    r"[\u4e00-\u9fff]{2}(?:和|及|与|或|、)$"
+    # (or its other half is in the clause before: "…经费支出15500亿元，与国内生产总值之比为2.08%")
+    r"|(?:^|[，,；;])(?:与|和|及|同)$"
+)
+_NUMBER_WORD_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十两第]$")
+# (a unit or a time a number takes: not an item number before a name, "1研究与试验发展经费…")
+_AFTER_A_NUMBER = frozenset("年月日天周季期批次届个项家名人位")
 _FIGURE_BEFORE = re.compile(r"[0-9][^0-9]{0,3}(?:和|及|与|或|、)$")
 
 
@@ -760,6 +771,8 @@ def _cut_after_a_joint(row: object) -> bool:
     if at <= 0 or "分别" in text:
         return False
     lead = text[:at]
+    if _NUMBER_WORD_BEFORE.search(lead) and stated[0] in _AFTER_A_NUMBER:
+        return True  # a name begun inside a number's phrase ("5年预计支出" named 年预计支出)
     return _JOINT_BEFORE.search(lead) is not None and _FIGURE_BEFORE.search(lead) is None
 
 

@@ -539,3 +539,36 @@ def test_a_zhuanti_draws_no_chart_of_one_or_two_documents() -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         body = z.read("word/document.xml").decode("utf-8")
     assert "<wp:docPr" not in body  # no picture at all
+
+
+def test_a_name_cut_from_a_longer_one_or_naming_no_class_is_no_key_figure() -> None:
+    """A table row a leader cannot cite: half of a name joined to a word before it (服务和管理人员总数
+    named 管理人员总数), a ratio with one term (与国内生产总值之比), a name begun inside a number's
+    phrase (5年预计支出), a bare class counted or taking a share (企业数量, 专家占全省比重), a
+    predicate opened by an adverb (率先对营业收入)."""
+    rows = _ledger_rows([("技术合同成交额", 210, "亿元", 2.1e10, "温州市", 2019)])
+    extra = pd.DataFrame(
+        [
+            {
+                **rows.iloc[0].to_dict(),
+                "metric": name,
+                "stated": name,
+                "value": value,
+                "unit": unit,
+                "text": text,
+            }
+            for name, value, unit, text in (
+                ("管理人员总数", 2.2, "万人", "服务和管理人员总数达到2.2万余人"),
+                ("国内生产总值之比", 2.08, "%", "国内生产总值之比为2.08%"),
+                ("年预计支出", 57381, "万元", "5年预计支出57381万元"),
+                ("企业数量", 20, "家", "我市入库企业数量由2017年的20家"),
+                ("专家占全省比重", 80, "%", "占全省的80%"),
+                ("率先对营业收入", 20, "亿元", "在全省率先对营业收入首次超过20亿元"),
+            )
+        ]
+    ).assign(
+        base_unit=["人", "%", "元", "家", "%", "元"],
+        base_value=[22000.0, 2.08, 5.7381e8, 20.0, 80.0, 2e9],
+    )
+    picked = pick_figures(pd.concat([rows, extra], ignore_index=True), "基础研究", 8).results
+    assert picked["metric"].tolist() == ["技术合同成交额"]
