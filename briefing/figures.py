@@ -389,7 +389,9 @@ def table_name(name: str, quote: str, sentence: str, value: float, unit: str, ki
       growth is named after its total with the comparison before its number (R&D经费投入比上年增加,
       R&D经费投入同比增长), never as the total itself;
     - a count of people under an award or programme counts its winners (获评何梁何利奖人数);
-      a number inside a name (创新创业青年50人论坛等活动) is unnamed.
+      a number inside a name (创新创业青年50人论坛等活动) is unnamed;
+    - a result's or a target's count or amount keeps the verb its clause counts it by
+      (`_with_its_verb`: 转化落地科技成果, 获批建设全国重点实验室), so it never reads as all there are.
     """
     number = format_number(value)
     at = quote.translate(_FULLWIDTH).rfind(number)
@@ -943,7 +945,8 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
 
     only figures listed under this theme whose name says what was counted (`is_named`, and without
     what a table adds to it, `names_its_subject`: no bare class or measure, no rate without a rate
-    word) and that
+    word, not several things or each of several places, `_several_things`, `_EACH`; nor half of a
+    name its quote cut, `_cut_after_a_joint`) and that
     are not a vague count (`_vague_count`: a plain count with no year and a short name), a task's
     completion rate or a list's size (`_not_a_count_of_its_own`), or a money amount the same
     document gives again with more digits (`_restatements`), nor two values of one quote under
