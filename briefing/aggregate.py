@@ -719,7 +719,8 @@ def pick_highlights(
        whose themes came without evidence, from a JSONL input, is taken at its word);
     3. each measure is a highlight once, under its strongest theme (most mentions of its terms,
        overlapping terms counted once: `_support`; ties in theme order), the others named in `also`;
-    4. score = `wording.substance`; best first, ties in document order;
+    4. score = `wording.substance`; best first, at the same score one with a figure first, then
+       document order;
     5. a theme's places: up to two fifths for plans (计划), the rest for results (进展), either filling
        what the other cannot; on a first pass at most `per_document` per document, so one long
        document does not fill the section while others have candidates; a theme still short takes
@@ -859,8 +860,14 @@ def pick_highlights(
         [t for t in also[mid] if t != theme]
         for mid, theme in zip(frame["measure_id"], frame["theme"], strict=True)
     ]
+    # at the same score, a result or plan with a figure before one without: what was counted
+    # reached (科技贷款余额超4万亿元) before a description of the work that scored as much by its
+    # names (构建“政研银保投企”协同网络，打造“一站式”…体系)
+    frame["figured"] = [has_figure(str(t)) for t in frame["clean"]]
     frame = frame.sort_values(
-        ["standing", "score", "order"], ascending=[False, False, True], kind="stable"
+        ["standing", "score", "figured", "order"],
+        ascending=[False, False, False, True],
+        kind="stable",
     )
     frame = frame[~frame["measure_id"].isin(_restatements(frame))]
     is_home = frame["theme"].to_numpy() == home.loc[frame["measure_id"]].to_numpy()
@@ -885,8 +892,8 @@ def pick_highlights(
     for theme in wanted:
         chosen = frame.loc[picked[theme]]
         chosen = chosen.assign(later=chosen["status"] != "done").sort_values(
-            ["later", "standing", "score", "order"],
-            ascending=[True, False, False, True],
+            ["later", "standing", "score", "figured", "order"],
+            ascending=[True, False, False, False, True],
             kind="stable",
         )
         result[theme] = chosen[columns].reset_index(drop=True)

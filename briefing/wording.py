@@ -127,6 +127,10 @@ def clean_sentence(text: str) -> str:
     if dateline := NEWS_DATELINE.match(s):
         s = s[dateline.end() :]  # before the spaces go: 新华社北京3月5日电 ends at its space
     s = _INNER_SPACE_RE.sub("", s)
+    if "|" in s:
+        # a row of a table kept as text (|序时推进|143|开展…活动。, 市科技局|组织开展…): its other
+        # cells (status, row number, who is responsible) are no part of the sentence
+        s = max(s.split("|"), key=_content).strip()
     if "[" in s or "［" in s:
         s = _FOOTNOTE_RE.sub("", s)
     if "(" in s:
@@ -600,6 +604,20 @@ def _counts_only_sessions(text: str) -> bool:
     )
 
 
+# a count of who took part in a meeting or a visit (调研组一行4人, 12家企业主要负责人, 12个相关单位,
+# 200余人参会): how many came, not what was done (第85位, 提升9位 are ranks)
+_PARTICIPANTS_RE = re.compile(
+    r"(?<!第)(?:一行\d+人|\d+(?:余|多)?(?:人|名)[^，,。；;（）()]{0,6}(?:参会|参加|出席|与会)"
+    r"|\d+(?:余|多)?(?:家|个)[^，,。；;]{0,16}(?:负责人|负责同志|相关单位))"
+)
+
+
+def _counts_only_participants(text: str) -> bool:
+    """Whether every clause of the sentence that holds a figure counts who took part."""
+    held = [c for c in re.split(r"[，；。,;]", text) if c and has_figure(c)]
+    return bool(held) and all(_PARTICIPANTS_RE.search(c) for c in held)
+
+
 def _counts_only_speakers(text: str) -> bool:
     """Whether every figure of the sentence stands in a clause saying who spoke at a meeting."""
     clauses = [c for c in re.split(r"[，；。,;]", text) if c]
@@ -739,6 +757,10 @@ def unsuitable(text: str) -> str | None:
     if only_roles(text):
         # 副市长某某出席会议并讲话，某某主持会议: who took part, nothing done
         return "会议报道"
+    if figures and _counts_only_participants(text) and not _OUTCOME_RE.search(text):
+        # 调研组一行4人到…调研指导，并召开…座谈会; 参会的人员有…等12家企业主要负责人: the figure
+        # counts who came, and nothing came of it
+        return "会议报道"
     if figures and _SPEECH_RE.search(text) and _counts_only_speakers(text):
         # 兰州市科技局、兰州理工大学等5家单位作了交流发言: the figure counts who spoke
         return "会议报道"
@@ -809,6 +831,25 @@ def least_score(text: str, done: bool) -> int:
     return MIN_SCORE
 
 
+# a step said to be completed: 已争取到…, 建立了…, 签订…协议, 推出“科e贷”, 获“优秀”等次, 被授予…称号,
+# 编制《…》, 建立全市科技创新创业平台 (了 of 为了, 除了, 了解 is none; 建立…机制, 构建…模式 set up
+# a way of working, not a thing a reader can point to)
+_COMPLETED_RE = re.compile(
+    r"已(?![于在将经]?(?:是|有|成为|进入))|(?<![为除])了(?![解])|签订|获(?!悉|取)|评为|通过验收|推出|发布"
+    r"|授予|命名|(?:编制|起草|拟制|拟定|制订)[^，,。；;]{0,6}《"
+    r"|(?:建立|搭建|建设|组建)[^，,。；;]{0,30}(?:平台|中心|基地|实验室|联盟|研究院|工作站)(?![^，,。；;]*(?:机制|模式|体系))"
+)
+
+
+def reports_outcome(text: str) -> bool:
+    """Whether a sentence says something came about, not only how work is done: a verb of
+    something done or decided (`CONCRETE_RE`), a clause with a thing and what became of it
+    (`OWN_RESULT_RE`), or a step said to be completed (已…, …了)."""
+    if CONCRETE_RE.search(text) or _COMPLETED_RE.search(text):
+        return True
+    return any(OWN_RESULT_RE.match(c) for c in re.split(r"[，,；;。]", text) if c)
+
+
 # carrying out a policy in general: 贯彻落实…部署, 落实…要求, 深入实施…战略
 _IMPLEMENTING_RE = re.compile(
     r"贯彻(?:落实)?[^，,。；;]{0,30}(?:部署|要求|精神|决策|战略|方针|论述|指示)"
@@ -836,7 +877,10 @@ def substance(text: str, figures: int, done: bool) -> int:
     score += 1 if CONCRETE_RE.search(text) else 0
     # a fixed schedule (每年召开一次联席会议, 每季度组织一次对接会) is a plan a reader can check
     score += 1 if _RECURRING_RE.search(text) else 0
-    score += 1 if done else 0
+    # a result without a figure earns its point only when it says something came about: a
+    # description of how the office works (深化“浙科贷”专属融资服务，为…提供…支持; 推广“人才银行”
+    # 服务模式，聚焦…提供金融支持) is no progress a leader can count, and ranked level with a figure
+    score += 1 if done and (figures or has_figure(text) or reports_outcome(text)) else 0
     length = _content(text)
     score += 1 if 20 <= length <= 150 else 0
     if aims_only or (figures == 0 and not names_something(text) and GENERIC_OPENING_RE.match(text)):

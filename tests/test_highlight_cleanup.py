@@ -239,3 +239,18 @@ def test_an_official_explaining_an_indicator_is_a_talk_not_a_highlight(tmp_path:
     lines = _read_first(_context(tmp_path, text))
     assert any("研发投入达到52.3亿元" in line for line in lines)
     assert not any("解读" in line for line in lines)
+
+
+def test_a_table_row_kept_as_text_shows_only_its_sentence(tmp_path: Path) -> None:
+    """A 落实情况 table kept as text (序号 | 任务 | 责任单位 | 进展情况 | 完成状态) gave highlights and a
+    本期要点 line opening on "|市科技局|": the row's other cells are no part of the sentence."""
+    text = (
+        "2023年第二季度市科技局重点工作落实情况\n发布日期：2023-07-10\n"
+        "序号 | 重点工作目标任务 | 责任单位 | 进展情况 | 完成状态 |\n"
+        "89 | 深化与高校院所合作。 | 市科技局 | "
+        "举办“双创汇”走进黄山活动，8个校企合作科技成果转化项目现场签约。 | 序时推进 |\n"
+    )
+    lines = _read_first(_context(tmp_path, text))
+    assert any(line.startswith("举办“双创汇”走进黄山活动") for line in lines)
+    assert any("成果转化方面，举办“双创汇”" in line for line in lines)
+    assert not [line for line in lines if "|" in line]

@@ -17,7 +17,7 @@ SUMMARY = """2025年襄河区科学技术局科技金融工作总结
 2）坚持党政“一把手”抓“第一动力”，做好科技金融“五篇大文章”，推动科技金融服务提质增效。
 3）合作银行须设立科技金融专营机构（如科技支行或专营部门），并具备科技信贷产品及规范化的风控流程。
 4）开展科技金融“早春行”活动，为科技型企业发放知识价值信用贷款12亿元，惠及科技型企业300家。
-5）深化“科贷通”专属融资服务，为科技型中小企业提供信用贷款支持。
+5）推出“科贷通”专属融资服务，为科技型中小企业提供信用贷款支持。
 """
 
 
@@ -38,7 +38,7 @@ def test_a_slogan_in_quotes_a_condition_or_a_stance_is_no_highlight(tmp_path: Pa
     progress. A quote that names a programme (“早春行”活动, “科贷通”专属融资服务) still counts."""
     shown = _highlights(_context(tmp_path, "summary.txt", SUMMARY))
     assert any("知识价值信用贷款12亿元" in line for line in shown)
-    assert any(line.startswith("深化“科贷通”专属融资服务") for line in shown)
+    assert any(line.startswith("推出“科贷通”专属融资服务") for line in shown)
     assert not [line for line in shown if "核心痛点" in line or "五篇大文章" in line]
     assert not [line for line in shown if "专营机构" in line]
 
@@ -69,3 +69,53 @@ def test_the_digest_quotes_an_achievement_before_a_support_standard(tmp_path: Pa
     assert any("500万元" in line for line in shown)  # the standard is still a highlight
     line = next(s for s in context["summary"]["digest"] if s.startswith("成果转化方面"))
     assert "56.5亿元" in line and "500万元" not in line
+
+
+HOW_WORK_IS_DONE = """2025年襄河区科学技术局科技金融工作总结
+发布日期：2025-12-20
+一、工作开展情况
+1）深化“科贷通”专属融资服务，为科技型中小企业提供信用贷款支持。
+2）推广“人才银行”服务模式，聚焦科创企业人才要素提供金融支持。
+3）推出“科e贷”专属融资服务，为科技型中小企业提供信用贷款支持。
+4）截至2025年末，全区科技贷款余额超40亿元，增速高于各项贷款。
+"""
+
+
+def test_a_result_that_only_describes_how_work_is_done_is_no_highlight(tmp_path: Path) -> None:
+    """Judged on unseen 简报: "a description of an approach ranked above concrete results". A
+    result with no figure that says nothing came about (深化“科贷通”…服务，为…提供…支持) ranked level
+    with a loan balance reached, and before it; the 本期要点 quoted 推广“人才银行”服务模式 as the
+    人才 news. How the office works is no highlight; a product launched (推出“科e贷”) still is, and
+    at the same score the balance reached comes first."""
+    context = _context(tmp_path, "summary.txt", HOW_WORK_IS_DONE)
+    finance = next(t for t in context["themes"] if t["name"] == "科技金融")
+    texts = [m["text"] for m in finance["highlights"]]
+    assert texts[0].startswith("截至2025年末") and texts[1].startswith("推出“科e贷”")
+    shown = _highlights(context)
+    assert not [line for line in shown if line.startswith(("深化“科贷通”", "推广“人才银行”"))]
+    assert not [line for line in context["summary"]["digest"] if "人才银行" in line]
+
+
+VISIT = """市科技局赴务川县开展“十四五”规划编制调研
+发布日期：2020-08-15
+8月13日，市科技局副局长李伟男率调研组一行4人到务川县开展专题调研指导，并召开科技创新发展规划编制座谈会，会议由市科技局副局长李伟男主持并讲话。
+参会的人员有县政府副县长王彤、县科技局局长申国华和山西泰宝科技有限公司董事长贾宪宝等12家企业主要负责人。
+会上，县科技局通报了科技企业培育进展情况，县统计局、县财政局等12个相关单位将对标对表，逐一落实。
+2020年，务川县新增高新技术企业5家，技术合同成交额达到1.2亿元。
+"""
+
+
+def test_a_count_of_who_came_to_a_visit_or_a_meeting_makes_it_no_highlight(tmp_path: Path) -> None:
+    """A visit or a meeting reported without a figure is no highlight; one whose only figure
+    counts who came (一行4人, 12家企业主要负责人, 12个相关单位) was, and the 本期要点 quoted it as
+    the 其他科技工作 news. The county's results stay."""
+    context = _context(tmp_path, "news.txt", VISIT)
+    shown = _highlights(context) + [
+        m["text"] for part in context["other_work"].values() for m in part
+    ]
+    assert any("新增高新技术企业5家" in line for line in shown)
+    assert not [
+        line for line in shown if "一行4人" in line or "负责人" in line or "对标对表" in line
+    ]
+    digest = "".join(context["summary"]["digest"])
+    assert "一行4人" not in digest and "负责人" not in digest
