@@ -727,8 +727,9 @@ def pick_highlights(
        candidates whose strongest theme did not pick them;
     6. the measures named in `behind` come after all others, whatever their score (the
        其他科技工作 whose S&T word is beside what they report: `science_focused`);
-    7. a plan or provision that opens on the past or the present (去年…, 目前…, 至此…, or a date
-       of a year before its document's in `dated`: `wording.opens_on_past`) is no highlight: it is
+    7. a plan or provision that opens on the past or the present (去年…, 目前…, 至此…, a date
+       of a year before its document's in `dated`, or for a document of no year a date whose clause
+       is told as done, 2016年4月，科技部印发了…: `wording.opens_on_past`) is no highlight: it is
        a result or a state read as a plan;
     8. a result that is a demand (要围绕…, `digest.DEMAND_RE`) and an item leaning on a year it
        does not print (`wording.dangling_year`: 今年初，…; 当年…)

@@ -684,14 +684,25 @@ _PAST_OPENING_RE = re.compile(
 _OPENING_DATE_RE = re.compile(r"^(\d{4})年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:份|底|末|初)?[，,]")
 
 
+# a clause told as done: a verb with 了 (印发了, 出台了; not 为了, 除了, 了解)
+_TOLD_DONE_RE = re.compile(r"[^，,。；;]*?(?<![为除])了(?!解)")
+
+
 def opens_on_past(text: str, year: int | None = None) -> bool:
     """Whether a (cleaned) sentence opens on the past or the present (去年我区…, 目前…, 至此…),
     or, given its document's `year`, on a date of an earlier year (2016年4月，科技部印发了… in a
-    2017 reply): no plan however it was read."""
+    2017 reply), or, without it, on a date whose clause is told as done (…印发了…): no plan
+    however it was read."""
     if _PAST_OPENING_RE.match(text):
         return True
     m = _OPENING_DATE_RE.match(text)
-    return bool(m and year is not None and int(m.group(1)) < year)
+    if m is None:
+        return False
+    if year is not None and int(m.group(1)) < year:
+        return True
+    # with no year to compare (a page without a date), a dated clause told as done (2016年4月，
+    # 科技部印发了…) is still the past
+    return bool(_TOLD_DONE_RE.match(text, m.end()))
 
 
 def unsuitable(text: str) -> str | None:

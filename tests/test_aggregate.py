@@ -1602,9 +1602,16 @@ def test_a_plan_opening_on_a_date_before_its_documents_year_is_no_next_step() ->
     agg = aggregate([_doc(1, [past, now], [])], ["人才"])
     picked = pick_highlights(agg.measures, ["人才"], 5, dated={1: 2017})["人才"]
     assert picked["measure_id"].tolist() == ["b"]
-    # without the document's year, nothing tells the date from a plan's
+    # without the document's year, a dated clause told as done (印发了) is still the past; a
+    # dated one that is not (2016年4月，启动…) may be a plan
     undated = pick_highlights(agg.measures, ["人才"], 5)["人才"]
-    assert sorted(undated["measure_id"].tolist()) == ["a", "b"]
+    assert undated["measure_id"].tolist() == ["b"]
+    ahead = _said(
+        "c", "2016年4月，启动实施科技人才政策试点，支持人才引进。", {"人才": ["人才"]}, "planned"
+    )
+    agg = aggregate([_doc(1, [ahead, now], [])], ["人才"])
+    undated = pick_highlights(agg.measures, ["人才"], 5)["人才"]
+    assert sorted(undated["measure_id"].tolist()) == ["b", "c"]
 
 
 def test_restated_amounts_are_found_without_comparing_every_pair(

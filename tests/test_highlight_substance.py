@@ -119,3 +119,21 @@ def test_a_count_of_who_came_to_a_visit_or_a_meeting_makes_it_no_highlight(tmp_p
     ]
     digest = "".join(context["summary"]["digest"])
     assert "一行4人" not in digest and "负责人" not in digest
+
+
+UNDATED_REPLY = """关于支持宜川市申报国家创新型城市的建议的答复
+李明代表：
+您提出的关于支持宜川市申报国家创新型城市的建议收悉，现答复如下：
+2016年4月，国家科技部印发了《科技部关于印发建设创新型省份工作指引的通知》，提出将在下一阶段统筹推进创新型省份、创新型城市建设和基层科技创新工作。
+下一步，我厅将组织专家对宜川市创新型城市建设方案进行评议咨询，支持宜川市新建省级重点实验室3家。
+"""
+
+
+def test_a_dated_step_told_as_done_is_no_plan_in_an_undated_reply(tmp_path: Path) -> None:
+    """A reply page without a date listed "2016年4月，国家科技部印发了《…》" under 下一步安排: with no
+    year of its own to compare, a dated clause told as done (印发了) is still the past."""
+    context = _context(tmp_path, "reply.txt", UNDATED_REPLY)
+    plans = [m["text"] for t in context["themes"] for m in t["plans"]]
+    plans += [m["text"] for m in context["other_work"]["plans"]]
+    assert any("新建省级重点实验室3家" in line for line in plans)
+    assert not [line for line in plans if line.startswith("2016年4月")]
