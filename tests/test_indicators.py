@@ -1368,6 +1368,16 @@ def test_a_page_whose_text_names_no_place_is_about_the_sites_owner() -> None:
     )
 
 
+def test_a_page_whose_text_names_no_place_is_about_the_body_its_frame_names() -> None:
+    # a reply that signs nowhere and says only 我市: the page's crumbs or banner name the body
+    body = "您提出的建议收悉,现答复如下:我局高度重视,全年我市技术合同成交额达120亿元。"
+    crumbs = "当前位置:首页 > 政府机构 > 德阳市科学技术局 > 建议提案办理"
+    assert document_jurisdiction(None, None, body, crumbs) == "德阳市"
+    banner = "平凉市人民政府门户网站\n首页 | 政务公开 | 政务服务"
+    assert document_jurisdiction("市科技局", None, body, banner) == "平凉市"
+    assert document_jurisdiction(None, None, body, "当前位置:首页 > 建议提案办理") is None
+
+
 def test_a_date_standing_as_a_clause_dates_the_clauses_after_it() -> None:
     found = figures(
         "日前,记者了解到,近年来,西藏充分发挥人才作用,2018年,西藏建成孵化载体74家,"

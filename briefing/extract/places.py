@@ -386,8 +386,9 @@ def document_place(
     summary), else that of the first issuing body its opening names (`body_jurisdiction`:
     "来源:漳州市发改委", "我代表国务院"); else that of the site that carries the `page` (the page's frame,
     `PageLayout.frame_text`: its chrome, title, head and signature, never a body sentence:
-    "主办单位:常州市统计局", "荆州市绩效考核网 版权所有"). None when nothing names one: never a
-    guess."""
+    "主办单位:常州市统计局", "荆州市绩效考核网 版权所有"), else that of the first issuing body that
+    frame names (crumbs "首页 > 政府机构 > 德阳市科学技术局 > …", a banner "平凉市人民政府门户网站").
+    None when nothing names one: never a guess."""
     own, why = jurisdiction(publisher), f"据发布机关“{publisher}”"
     if own is None and title:
         own, why = _title_jurisdiction(title), "据文件标题"
@@ -424,6 +425,10 @@ def document_place(
             own, why = body_jurisdiction(body[:OPENING]), "据正文开头写明的机关"
     if own is None and page:
         own, why = site_jurisdiction(page), "据网站主办单位"
+    if own is None and page:
+        # a page that signs nowhere and says only 我市 (a reply, a column's item): the body its
+        # crumbs, banner or footer name is the one whose page it is
+        own, why = body_jurisdiction(page[:OPENING]), "据页面写明的机关"
     if own is not None and own.endswith(tuple(_ZONE_WORDS)):
         own = short_zone(own) or own  # the zone by the name the briefing prints: 杭州高新区
     return own, (why if own is not None else "")
