@@ -1378,6 +1378,21 @@ def test_a_page_whose_text_names_no_place_is_about_the_body_its_frame_names() ->
     assert document_jurisdiction(None, None, body, "当前位置:首页 > 建议提案办理") is None
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "您提出的建议收悉。由我单位会同市财政局研究办理,现答复如下:",
+        "您提出的建议收悉,我局会同市发改委认真研究,现答复如下:",
+        "经我局与市财政局共同研究",
+        "我局会同区科技局开展调研",
+    ],
+)
+def test_a_reply_naming_a_body_by_its_level_only_names_no_place(opening: str) -> None:
+    # "我局会同市发改委" joins two bodies of one unnamed city: no city called 局会同市
+    body = f"{opening}\n近年来,我市技术合同成交额达120亿元。"
+    assert document_jurisdiction(None, None, body) is None
+
+
 def test_a_date_standing_as_a_clause_dates_the_clauses_after_it() -> None:
     found = figures(
         "日前,记者了解到,近年来,西藏充分发挥人才作用,2018年,西藏建成孵化载体74家,"

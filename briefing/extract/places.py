@@ -323,12 +323,24 @@ def jurisdiction(name: str | None) -> str | None:
                 run.append(p)
         return run[-1][2]
     m = _OWN_DISTRICT.match(name)
-    if m is not None and _NOT_DISTRICT.search(m.group(1)) is None:
+    if m is not None and _NOT_DISTRICT.search(m.group(1)) is None and _named_place(m.group(1)):
         return m.group(1)
     m = _OWN_CITY.match(name)
-    if m is not None:
+    if m is not None and _named_place(m.group(1)):
         return m.group(1)  # "昆山市科技局", "锡林浩特市财政局": a county-level city
     return None
+
+
+# A word no place's name holds: a pronoun, a body's own word, a verb or conjunction joining bodies.
+# A reply's "由我单位会同市财政局研究", "我局会同市发改委", "经我局与市财政局" name a body of the
+# same place by its level (市财政局), not a city called 单位会同市 or 局会同市
+_NO_PLACE_WORD = re.compile(r"[我本其该局委厅办与和及同会联经由对向把将的了为]|单位")
+
+
+def _named_place(name: str) -> bool:
+    """Whether a name read off the words before a body's suffix, not in the list of places, may be
+    a place's: none of its characters is a pronoun, a body's word or a joining word."""
+    return _NO_PLACE_WORD.search(name[:-1]) is None
 
 
 _PARTY = re.compile(r"^(?:中共|中国共产党)(?=[\u4e00-\u9fff]{2})")
