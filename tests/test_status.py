@@ -196,6 +196,38 @@ def test_a_lede_whose_first_sentence_gives_the_day_after_its_year_or_purpose_is_
     assert detect_genre(None, page).genre == "news"
 
 
+def test_a_news_lede_below_the_pages_chrome_is_read() -> None:
+    # a page whose title line was not kept: breadcrumbs, the headline, 发布时间, 来源 and 字号
+    # stand above the lede
+    page = parse_structure(
+        "当前位置:首页 > 政务公开 > 工作动态\n"
+        "某市科技局赴某县开展科技特派员工作专题调研\n"
+        "发布时间:2024-05-22 10:31\n"
+        "来源:某市科学技术局\n"
+        "字号:大 中 小\n"
+        "5月21日,市科技局一行赴某县,调研科技特派员服务乡村振兴工作。\n"
+        "调研组先后走访了3家农业企业和2个科技示范基地。"
+    )
+    guess = detect_genre(None, page)
+    assert guess.genre == "news" and "5月21日" in guess.cue
+
+
+def test_a_news_item_retelling_a_year_below_its_lede_is_news_but_a_summary_opening_on_its_year_is_not() -> (
+    None
+):
+    news = parse_structure(
+        "3月5日,某市召开科技创新重点工作部署会,安排部署今年重点科技工作。\n"
+        "会议指出,过去一年,全市高新技术企业认定数、研发投入强度等重点指标取得新突破。"
+    )
+    guess = detect_genre(None, news)
+    assert guess.genre == "news" and "3月5日" in guess.cue
+    summary = parse_structure(
+        "2023年,全市科技系统围绕创新驱动发展战略,各项工作取得明显成效。\n"
+        "5月20日,举办科技活动周启动仪式,参与群众2万余人次。"
+    )
+    assert detect_genre(None, summary).genre == "summary"
+
+
 def test_a_yearbook_entry_on_the_years_work_is_a_summary() -> None:
     # a 年鉴 entry: its head in 【】, then the year it reviews
     entry = parse_structure(

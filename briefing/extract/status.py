@@ -228,8 +228,13 @@ def _body_genre(structure: Structure) -> GenreGuess:
         ("summary", _SUMMARY_BODY_RE),
     )
     for genre, pattern in checks:
-        for text in opening:
+        for at, text in enumerate(opening):
             hit = pattern.search(text)
+            lede = _news_lede(opening[:at]) if hit is not None and genre == "summary" else None
+            if lede is not None:
+                # 3月5日,仙桃市召开…部署会 above 会议指出,过去一年…: the item's lede comes first,
+                # and the year it retells further down is the meeting's review, not the page's
+                return GenreGuess("news", f"开头段落中的“{lede}”")
             if hit is not None:
                 sent = _SENT_BODY_RE.search(text) if genre == "plan" else None
                 inner = detect_genre(sent.group(1)) if sent is not None else None
@@ -258,11 +263,22 @@ def _body_genre(structure: Structure) -> GenreGuess:
             return GenreGuess("plan", f"正文以“{hit.group(0)}”自称")
     if provisions >= 3:
         return GenreGuess("plan", "正文有多条支持标准（给予…奖励/资助）")
-    for text in opening[:4]:
+    lede = _news_lede(opening)
+    if lede is not None:
+        return GenreGuess("news", f"开头段落中的“{lede}”")
+    return GenreGuess("unknown", "")
+
+
+def _news_lede(opening: Sequence[str]) -> str | None:
+    """The first news cue (a dateline, a byline, 近日, a day of the event) in `opening`, or None.
+
+    Every opening line is read: on a page without a title line the lede stands below whatever
+    chrome the page kept (breadcrumbs, the headline, 发布时间, 字号), often as its sixth line."""
+    for text in opening:
         hit = _NEWS_BODY_RE.search(text)
         if hit is not None:
-            return GenreGuess("news", f"开头段落中的“{hit.group(0)}”")
-    return GenreGuess("unknown", "")
+            return hit.group(0)
+    return None
 
 
 # A headline's predicate: a verb of an event (召开, 举行) or of a result reached (完成, 获批). With a
