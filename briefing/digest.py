@@ -67,7 +67,8 @@ _OPENING_CHARS = 1500
 def document_kind(doc: ExtractedDocument) -> str:
     """The document's genre (`briefing.extract.status.Genre`): from its header's 体裁分类 (政协提案办理),
     its title's head noun, else cues in its opening lines, else what its figures and measures are
-    (support standards, or mostly what is to be done: a plan)."""
+    (support standards, or mostly what is to be done: a plan), else whom it is addressed to (各有关
+    单位: a plan)."""
     meta = doc.metadata
     if meta.genre and re.search(r"建议|提案|议案", meta.genre) and "办理" in meta.genre:
         return "reply"
@@ -83,7 +84,16 @@ def document_kind(doc: ExtractedDocument) -> str:
         return "statistics"
     if genre == "unknown" and _mostly_planned(doc):
         return "plan"
+    if genre == "unknown" and _SENT_DOWN_RE.match(meta.addressee or "") is not None:
+        # a notice or a 公示 addressed to 各有关单位 whose title the page lost: the head keeps the
+        # addressees apart from the text the genre guess reads
+        return "plan"
     return genre
+
+
+# the addressees of a document sent down to the units that are to carry it out (各有关单位,
+# 各县(区)科技局、市直有关单位); not 各位代表, whom a report addresses
+_SENT_DOWN_RE = re.compile(r"各(?!位)")
 
 
 def _told_genre(doc: ExtractedDocument) -> str:

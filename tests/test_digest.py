@@ -374,6 +374,25 @@ def test_an_untitled_page_of_targets_and_numbered_tasks_is_counted_as_a_plan() -
     assert document_kind(page) != "plan"
 
 
+def test_an_untitled_notice_sent_to_the_units_is_counted_as_a_plan() -> None:
+    """A 公示 or a notice whose page lost its title: it is addressed to 各有关单位, so the 简报
+    counts it among the policies and plans, not among 其他文件."""
+    from briefing.model import RawDocument
+    from briefing.pipeline import extract_document
+    from briefing.themes import Classifier, load_lexicon
+
+    text = (
+        "各有关单位:\n"
+        "为落实《某市高新技术企业扶持办法》的要求,经企业申报、专家评审等程序,现将2024年度某市"
+        "高新技术企业拟认定名单予以公示。公示期为7个自然日。\n"
+        "公示期间,对名单有异议的单位或个人,可以书面形式向市科技局提出意见。\n"
+        "某市科学技术局\n2024年12月23日\n"
+    )
+    doc = extract_document(RawDocument("g.txt", "text", "0" * 64, text), Classifier(load_lexicon()))
+    assert doc.metadata.addressee == "各有关单位"
+    assert document_kind(doc) == "plan"
+
+
 def test_the_first_sentence_counts_a_policys_provisions_apart_from_plans() -> None:
     summary = real_context()["summary"]
     assert summary["themed_provision_count"] > 0  # the seeds' 指导意见
