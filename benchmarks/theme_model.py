@@ -71,6 +71,7 @@ class Example:
     section: tuple[str, ...]
     section_themes: tuple[str, ...]
     evidence: dict[str, list[str]]
+    lexicon: dict[str, float]
 
 
 def collect(
@@ -107,6 +108,7 @@ def collect(
                 tuple(m.section),
                 tuple(section_themes(classifier, m.section, cache)),
                 {k: list(v) for k, v in m.evidence.items()},
+                classifier.lexicon_scores(m.text),
             )
         )
         scored.append((g, frozenset(m.themes)))
@@ -155,7 +157,10 @@ class Matrix:
 def matrix(examples: Sequence[Example], themes: Sequence[str]) -> Matrix:
     """The examples' features exactly as extraction computes them (`theme_model.batch`)."""
     found = tm.batch(
-        [tm.Measure(e.text, sorted(e.rule), e.section_themes, e.evidence) for e in examples],
+        [
+            tm.Measure(e.text, sorted(e.rule), e.section_themes, e.evidence, e.lexicon)
+            for e in examples
+        ],
         themes,
     )
     return Matrix(found.rows, found.columns, found.values.astype(np.float64), found.size)

@@ -568,7 +568,21 @@ class Classifier:
         themes: Sequence[str],
         evidence: dict[str, list[str]],
     ) -> ModelMeasure:
-        return ModelMeasure(text, themes, self._section_themes(section), evidence)
+        return ModelMeasure(
+            text, themes, self._section_themes(section), evidence, self.lexicon_scores(text)
+        )
+
+    def lexicon_scores(self, text: str) -> dict[str, float]:
+        """Each theme's lexicon score in `text`, in multiples of the threshold, before the rules
+        decide: weak hints and generic words without an anchor count, and no theme is dropped
+        as incidental. The learned model reads it beside the rules' verdict (the same way in
+        extraction and in training, `benchmarks/theme_model.py`)."""
+        if self._empty or not text:
+            return {}
+        found = Classification()
+        self._score(text, self._kept(text, None), found, False, "", True)
+        threshold = self.lexicon.threshold or 1.0  # a lexicon may set it to 0
+        return {t: s / threshold for t, s in found.scores.items()}
 
     def model_verdict(
         self,
