@@ -9,8 +9,9 @@ Training data: the labelled sentences of the corpus DEV part (the README's split
 part is never trained on) and the seeds' set: data in the repository only, so `--train` rebuilds the
 shipped weights byte for byte (tests/test_theme_model.py checks it). Look-sets given with --extra
 (corpus-shaped folders: docs/, sources.jsonl, measures.jsonl) join them for experiments. Each
-labelled sentence is matched to the measure the pipeline extracted for it (benchmarks/accuracy.py's alignment), whose text, section and rule verdict
-give the features; a sentence the pipeline did not extract has no features and is left out (it is
+labelled sentence is matched to the measure the pipeline extracted for it (benchmarks/accuracy.py's
+alignment), whose text, section, rule verdict and lexicon scores (`Classifier.lexicon_scores`) give
+the features; a sentence the pipeline did not extract has no features and is left out (it is
 scored as 其他 whatever the model says). Model selection holds out whole publishers (groups): five
 folds by the md5 of the group.
 

@@ -78,6 +78,27 @@ def test_a_theme_the_model_takes_from_the_heading_shows_the_headings_words() -> 
     assert [m.themes for m in extract_measures("ef" * 32, doc, classifier)] == [[]]
 
 
+def test_a_weak_hint_the_rules_set_aside_still_counts_for_the_model() -> None:
+    # 产业化 alone is a weak hint: the rules file the sentence under no theme. The model reads the
+    # lexicon's score before the rules decide, so the hint raises its 成果转化 probability, and
+    # explain names that score among the model's reasons
+    sentence = "鼓励企业开展技术研发，推动成果就地产业化。"
+    classifier = Classifier(load_lexicon())
+    assert classifier.themes_of(sentence) == ([], {})
+    scores = classifier.lexicon_scores(sentence)
+    assert scores == {"成果转化": 0.5}
+    model = classifier.model
+    assert model is not None
+    read = Measure(sentence, [], [], {}, scores)
+    unread = Measure(sentence, [], [], {})
+    theme = model.themes.index("成果转化")
+    with_score, without = model.scores(batch([read, unread], model.themes))[:, theme]
+    assert with_score > without
+    out = CliRunner().invoke(app, ["explain", sentence]).output
+    assert "规则判定：其他（未归入任何主题）" in out
+    assert "词表得分（成果转化） +" in out
+
+
 def test_a_user_table_replacing_a_default_theme_switches_the_model_off_for_it(
     tmp_path: Path,
 ) -> None:
