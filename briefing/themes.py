@@ -554,6 +554,19 @@ class Classifier:
             return [], {}
         return self._score(text, self._kept(text, None), None, False, anchor, document)
 
+    def themes_and_scores(
+        self, text: str, anchor: str = "", document: bool = False
+    ) -> tuple[list[str], dict[str, list[str]], dict[str, float]]:
+        """`themes_of` and `lexicon_scores` of `text` from one pass over its terms (extraction
+        needs both for every measure: the learned model reads the scores)."""
+        raw: dict[str, float] = {}
+        if self._empty or not text:
+            return [], {}, raw
+        themes, evidence = self._score(
+            text, self._kept(text, None), None, False, anchor, document, raw
+        )
+        return themes, evidence, self._in_thresholds(raw)
+
     def _section_themes(self, section: Sequence[str]) -> list[str]:
         """The themes the rules give the nearest heading of a measure (cached: a heading serves
         every sentence under it). A heading names what its section is about, so its generic words
@@ -567,22 +580,22 @@ class Classifier:
         section: Sequence[str],
         themes: Sequence[str],
         evidence: dict[str, list[str]],
+        scores: dict[str, float] | None = None,
     ) -> ModelMeasure:
-        return ModelMeasure(
-            text, themes, self._section_themes(section), evidence, self.lexicon_scores(text)
-        )
+        if scores is None:
+            scores = self.lexicon_scores(text)
+        return ModelMeasure(text, themes, self._section_themes(section), evidence, scores)
 
     def lexicon_scores(self, text: str) -> dict[str, float]:
         """Each theme's lexicon score in `text`, in multiples of the threshold, before the rules
         decide: weak hints and generic words without an anchor count, and no theme is dropped
         as incidental. The learned model reads it beside the rules' verdict (the same way in
         extraction and in training, `benchmarks/theme_model.py`)."""
-        if self._empty or not text:
-            return {}
-        found = Classification()
-        self._score(text, self._kept(text, None), found, False, "", True)
+        return self.themes_and_scores(text)[2]
+
+    def _in_thresholds(self, scores: dict[str, float]) -> dict[str, float]:
         threshold = self.lexicon.threshold or 1.0  # a lexicon may set it to 0
-        return {t: s / threshold for t, s in found.scores.items()}
+        return {t: s / threshold for t, s in scores.items()}
 
     def model_verdict(
         self,
@@ -610,17 +623,22 @@ class Classifier:
     def refine_all(
         self,
         measures: Sequence[tuple[str, Sequence[str], list[str], dict[str, list[str]]]],
+        scores: Sequence[dict[str, float]] | None = None,
     ) -> list[tuple[list[str], dict[str, list[str]]]]:
         """Each measure's (text, section, themes, evidence) themes and evidence once the learned
         model has decided the default themes it knows; the rules' when there is no model. A
         theme the model adds gets as evidence the theme's lexicon terms in the sentence (counted
         or not by the rules), else the n-grams that weighed most for it. One batch for all: a
-        document's measures cost one pass of array work (`theme_model.batch`)."""
+        document's measures cost one pass of array work (`theme_model.batch`). `scores` are
+        the measures' `lexicon_scores` when the caller has them (`themes_and_scores`)."""
         model = self.model
         out = [(themes, evidence) for _, _, themes, evidence in measures]
         if model is None or not self.model_themes or not measures:
             return out
-        read = [self._model_measure(*m) for m in measures]
+        read = [
+            self._model_measure(*m, scores[k] if scores is not None else None)
+            for k, m in enumerate(measures)
+        ]
         probabilities = model.scores(batch(read, model.themes))
         # the model themes as bits: a measure's chosen set is one integer, compared with the rules'
         bits = {t: 1 << i for i, t in enumerate(self.model_themes)}
@@ -775,14 +793,17 @@ class Classifier:
         explain: bool,
         anchor: str = "",
         document: bool = False,
+        raw: dict[str, float] | None = None,
     ) -> tuple[list[str], dict[str, list[str]]]:
         """Themes and their evidence from the kept terms; `result`, when given, also gets the
-        scores, the dropped themes with why, and (`explain`) the matches."""
+        scores, the dropped themes with why, and (`explain`) the matches; `raw`, when given, gets
+        each theme's score with every generic term counted, anchor or not (`lexicon_scores`)."""
         themes: list[str] = []
         evidence: dict[str, list[str]] = {}
         if not kept:
             return themes, evidence
         seen: dict[str, dict[str, float]] = {}
+        unanchored: dict[str, dict[str, float]] = {}
         headline = _headline_end(text)
         terms: list[tuple[str, dict[str, float]]] = []  # what the matches hold, for the evidence
         anchor_word: str | None = None
@@ -792,6 +813,10 @@ class Classifier:
             if not live:
                 continue
             term = text[start:end]
+            # the item's own headline (三是完善产学研合作激励机制。) names what the item is about
+            boost = HEADLINE_BOOST if end <= headline else 1.0
+            if raw is not None:
+                _keep_best(unanchored, found.key, live, boost)
             if found.anchored and not found.anchored.isdisjoint(live):
                 clause = _clause(text, start, end, headline)
                 anchor_word = clause_anchors.get(clause, _UNSEEN)
@@ -815,17 +840,12 @@ class Classifier:
             terms.append((term, live))
             if explain and result is not None:
                 result.matches.append(Match(term, start, end, dict(live), term_anchor or ""))
-            # the item's own headline (三是完善产学研合作激励机制。) names what the item is about
-            boost = HEADLINE_BOOST if end <= headline else 1.0
-            key = found.key
-            for theme, weight in live.items():
-                known = seen.get(theme)
-                if known is None:
-                    known = seen[theme] = {}
-                weight *= boost
-                if weight > known.get(key, 0.0):
-                    known[key] = weight
+            _keep_best(seen, found.key, live, boost)
         lexicon = self.lexicon
+        if raw is not None:
+            for theme in lexicon.specs:
+                if theme in unanchored:
+                    raw[theme] = sum(unanchored[theme].values())
         scores = result.scores if result is not None else {}
         dropped = result.dropped if result is not None else {}
         for theme in lexicon.specs:
@@ -863,6 +883,19 @@ class Classifier:
     def _no_anchor_reason(self, themes: tuple[str, ...]) -> str:
         words = "、".join(self.lexicon.anchors[:6])
         return f"是泛用词，所在分句、句首引领分句和所在章节都没有科技锚点（{words}…），不计入{'、'.join(themes)}"
+
+
+def _keep_best(
+    seen: dict[str, dict[str, float]], key: str, live: dict[str, float], boost: float
+) -> None:
+    """Record a term's weight for each of its themes; a term met twice counts once, at its best."""
+    for theme, weight in live.items():
+        known = seen.get(theme)
+        if known is None:
+            known = seen[theme] = {}
+        weight *= boost
+        if weight > known.get(key, 0.0):
+            known[key] = weight
 
 
 _UNSEEN = "\0"  # the anchor has not been looked for yet

@@ -498,9 +498,12 @@ def extract_measures(
     # unless it reports on every field of public work
     broad = covers_every_field(title, structure, ctx)
     document = not broad and classifier.document_anchored([unit.text for unit, _ in units])
+    # each sentence's lexicon scores, which the learned model reads, from the rules' own pass
+    scores: list[dict[str, float]] = []
     for unit, decision in units:
         anchor = doc_anchor + _anchor_text(unit)
-        themes, evidence = classifier.themes_of(unit.text, anchor, document)
+        themes, evidence, lexicon_scores = classifier.themes_and_scores(unit.text, anchor, document)
+        scores.append(lexicon_scores)
         for context in unit.context:
             if themes:
                 break
@@ -535,7 +538,7 @@ def extract_measures(
     if main and classifier.model_themes:
         # the learned model decides the default themes, the rules' verdict among its inputs
         refined = classifier.refine_all(
-            [(m.text, m.section, m.themes, m.evidence) for m in measures]
+            [(m.text, m.section, m.themes, m.evidence) for m in measures], scores
         )
         for m, (themes, evidence) in zip(measures, refined, strict=True):
             m.themes, m.evidence = themes, evidence
