@@ -9,8 +9,8 @@ were written on the documents the model learns from, so there their verdict is r
 than on a publisher they have never read, and a model that reads only the verdict learns to trust
 it; the score before the verdict lets it learn how far a weak or unanchored hit goes where the
 verdict says 其他 (chosen by publisher cross-validation on the dev part; on the test part it raised
-every theme's recall, 2026-12-07). It is trained by `benchmarks/theme_model.py` on the corpus
-dev part's and the seeds' labelled sentences (never on the corpus test part), data in the repository
+the recall of three themes and lowered none, 2026-12-07). It is trained by
+`benchmarks/theme_model.py` on the corpus dev part's and the seeds' labelled sentences (never on the corpus test part), data in the repository
 only, so that `--train` rebuilds the shipped `theme_model.npz` byte for byte: a float16 weight
 matrix, one row per theme.
 
