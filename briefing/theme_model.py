@@ -10,9 +10,9 @@ than on a publisher they have never read, and a model that reads only the verdic
 it; the score before the verdict lets it learn how far a weak or unanchored hit goes where the
 verdict says 其他 (chosen by publisher cross-validation on the dev part; on the test part it raised
 the recall of three themes and lowered none, 2026-12-07). It is trained by
-`benchmarks/theme_model.py` on the corpus dev part's and the seeds' labelled sentences (never on the corpus test part), data in the repository
-only, so that `--train` rebuilds the shipped `theme_model.npz` byte for byte: a float16 weight
-matrix, one row per theme.
+`benchmarks/theme_model.py` on the corpus dev part's and the seeds' labelled sentences (never on
+the corpus test part), data in the repository only, so that `--train` rebuilds the shipped
+`theme_model.npz` byte for byte: a float16 weight matrix, one row per theme.
 
 The model only knows the four default themes. A user lexicon that replaces one of them (a table of
 the same name) switches the model off for that theme, and a theme the user adds is the rules'
