@@ -11,13 +11,17 @@ thousands of documents does not hold every cell in memory. Cells are written by 
 is text, not a formula. Text that starts as a formula does (=, +, -, @, a tab or a carriage return:
 OWASP's CSV-injection list) also carries Excel's quote prefix, the XLSX form of OWASP's leading
 single quote: the cell shows the text unchanged, and a reader who edits it and presses Enter
-keeps text instead of making a formula (=HYPERLINK("http://…") would become a live link).
+keeps text instead of making a formula (=HYPERLINK("http://…") would become a live link). The
+full-width and small forms of these signs (＝＋－＠, ﹦﹢﹣﹫) count too: a Chinese or Japanese
+input method types them, and Chinese and Japanese Excel and WPS can take a full-width ＝ typed at
+the start of a cell as the start of a formula; the prefix never changes what the cell shows.
 """
 
 from __future__ import annotations
 
 import io
 import math
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -122,10 +126,16 @@ def write_cell(
             row, column, *fragments, *([cell_format] if cell_format else [])
         )
         return
-    if cell_format is None and text.startswith(FORMULA_TRIGGERS):
+    if cell_format is None and starts_like_formula(text):
         cell_format = text_format
     # Over Excel's 32,767 characters XlsxWriter cuts the text (and returns -2).
     worksheet.write_string(row, column, text, cell_format)
+
+
+def starts_like_formula(text: str) -> bool:
+    """Whether `text` starts with one of `FORMULA_TRIGGERS` or a look-alike that compatibility
+    normalisation folds into one (the full-width ＝ a Chinese input method types, the small ﹦)."""
+    return unicodedata.normalize("NFKC", text[:1]).startswith(FORMULA_TRIGGERS)
 
 
 # --- the analysts' workbook -----------------------------------------------------------------------

@@ -87,6 +87,21 @@ def test_text_that_starts_like_a_formula_stays_text_when_a_reader_edits_it(
     assert not sheet["B1"].quotePrefix  # the bold header keeps its own format
 
 
+def test_full_width_formula_signs_get_the_quote_prefix_too(tmp_path: Path, mode: str) -> None:
+    """Round 15: the full-width ＝＋－＠ a Chinese input method types (and the small forms) start
+    a formula in Chinese and Japanese Excel and WPS as the ASCII signs do; they had no prefix."""
+    rows: list[list[object]] = [
+        [1, '＝HYPERLINK("http://x.example/","点击")', "＋86 10", "－5%", "＠SUM(1+1)", "﹦1+1"],
+        [2, "科技＝创新", "\u3000＝1", "", 3, ""],
+    ]
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(workbook_bytes(_sheets(rows), timestamp=WHEN, title="t", author="a"))
+    sheet = load_workbook(path)["措施"]
+    for cell, text in zip(sheet[2][1:], rows[0][1:], strict=True):
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (text, "s", True)
+    assert not sheet["B3"].quotePrefix and not sheet["C3"].quotePrefix
+
+
 def test_text_that_looks_like_markup_stays_text(tmp_path: Path, mode: str) -> None:
     # XlsxWriter writes such a string as raw XML.
     rows: list[list[object]] = [[1, "<r><t>注入</t></r>", "", "", "", ""]]
