@@ -129,10 +129,17 @@ def text_size(value: Any, limit: int = MAX_TEXT) -> int:
     `cycler()`, the iterator `map` returns."""
     size = 0
     stack: list[Iterator[Any]] = [iter((value,))]
+    # The namespaces being printed, by the depth of the stack entry that holds what each stores.
+    # A namespace is the one container a template can change after making it, so the only way
+    # to a value that holds itself (`{% set ns.x = ns %}`); Python prints it again inside itself
+    # as `{...}`, and walking it to the limit took 8 to 20 seconds.
+    open_namespaces: dict[int, int] = {}
     while stack:
         item = next(stack[-1], _END)
         if item is _END:
             stack.pop()
+            if open_namespaces and next(reversed(open_namespaces.values())) == len(stack):
+                open_namespaces.popitem()
         elif isinstance(item, str):
             size += len(item)
         elif isinstance(item, list | tuple | Set | KeysView | ValuesView):
@@ -148,7 +155,11 @@ def text_size(value: Any, limit: int = MAX_TEXT) -> int:
             # prints as `<Namespace {…}>` with what the template stored in it: a method stored
             # there printed with its memory address, a long list at any length
             stored = item._Namespace__attrs
+            if id(stored) in open_namespaces:
+                size += 5  # `{...}`
+                continue
             size += 13 + 4 * len(stored)
+            open_namespaces[id(stored)] = len(stack)
             stack.append(itertools.chain.from_iterable(stored.items()))
         elif isinstance(item, _PRINTABLE) or type(item).__name__ == "ChartHandle":
             size += 32  # a float, None, a chart (printed as a picture), a loop, a namespace
