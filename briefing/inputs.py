@@ -27,6 +27,7 @@ import errno
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -84,8 +85,15 @@ def escaped(text: str) -> str:
 
 # What must not reach a line of the summary or a log from a name: C0 and C1 controls (a newline
 # would start a forged line, a carriage return overwrite one, ESC drive the terminal), line and
-# paragraph separators, and the bidirectional overrides that make "txt.exe" read "exe.txt".
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# paragraph separators, the bidirectional overrides that make "txt.exe" read "exe.txt", and the
+# rest of Unicode's default-ignorable characters (zero-width space and joiners, soft hyphen, word
+# joiner, variation selectors, BOM…), which show as nothing: "通\u200b知.txt" beside "通知.txt"
+# would read as the same file twice in the sources list, the workbook and the manifest.
+_UNSHOWABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
 
 
 def name_text(text: str) -> str:
@@ -123,7 +131,10 @@ def _gbk_reading(part: str) -> str | None:
 def _name_warning(shown: str, part: str, is_folder: bool) -> str:
     what = "文件夹名" if is_folder else "文件名"
     if escaped(part) == part:  # valid UTF-8: what is wrong is a control character
-        return f"{shown}: {what}含有换行、控制字符或方向控制符；已读取，以转义形式记录，建议改名"
+        return (
+            f"{shown}: {what}含有换行、控制字符、方向控制符或零宽字符；已读取，以转义形式记录，"
+            "建议改名"
+        )
     guess = _gbk_reading(part)
     hint = f"，按 GBK 解读是“{guess}”" if guess else ""
     return (
@@ -410,7 +421,42 @@ def iter_input_files(paths: Sequence[Path], follow_links: bool = False) -> list[
         identity = (given_stat.st_dev, given_stat.st_ino) if problem is None else None
         # a file the user named is read even through a link (like any program's argument)
         files.append(InputFile(given, source, problem, warnings, identity, through_link=True))
-    return files
+    return _warn_lookalike_names(files)
+
+
+def _spelling(text: str) -> str:
+    """`text` with each character that NFC would change or combine written as its escape
+    (`cafe\\u0301.txt`), to tell apart two names that render the same."""
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.combining(char) or unicodedata.normalize("NFC", char) != char
+        else char
+        for char in text
+    )
+
+
+def _warn_lookalike_names(files: list[InputFile]) -> list[InputFile]:
+    """`files`, each whose name reads the same as another's while its characters differ (`café`
+    precomposed and `cafe` + U+0301, as macOS writes it; a CJK compatibility ideograph and the
+    unified one) warned of: the sources list, the workbook and the manifest would show the
+    same name for two files. Compared in Unicode's NFC form, which renders the same."""
+    spelt: dict[str, set[str]] = {}
+    for item in files:
+        spelt.setdefault(unicodedata.normalize("NFC", item.source), set()).add(item.source)
+    if all(len(sources) == 1 for sources in spelt.values()):
+        return files
+    marked: list[InputFile] = []
+    for item in files:
+        others = sorted(spelt[unicodedata.normalize("NFC", item.source)] - {item.source})
+        if others:
+            warning = (
+                f"{item.source}: 文件名与 {others[0]} 看起来相同（同样的字以不同的 Unicode 形式"
+                f"写成：{_spelling(item.source)} 与 {_spelling(others[0])}），来源列表和数据表中"
+                "无法区分；已读取，建议改名"
+            )
+            item = replace(item, warnings=(*item.warnings, warning))
+        marked.append(item)
+    return marked
 
 
 def attach_input_warnings(

@@ -334,12 +334,34 @@ def test_a_name_with_a_newline_or_escape_cannot_forge_or_garble_the_summary(
     ]
     shown = ["收件/甲\\n简报已生成：伪造.txt", "收件/乙\\r丙.txt", "收件/丁\\x1b[2J戊\\u202etxt.md"]
     assert sorted(line for line in lines if line.startswith("警告：")) == sorted(
-        f"警告：{name}: 文件名含有换行、控制字符或方向控制符；已读取，以转义形式记录，建议改名"
+        f"警告：{name}: 文件名含有换行、控制字符、方向控制符或零宽字符；已读取，以转义形式记录，"
+        "建议改名"
         for name in shown
     )
     assert "读取文件 3 份，纳入本期 3 份，未能读取 0 份，警告 3 条" in done.stderr
     manifest = json.loads((tmp_path / "出/all/manifest.json").read_text(encoding="utf-8"))
     assert sorted(item["source"] for item in manifest["inputs"]) == sorted(shown)
+
+
+def test_names_that_read_the_same_as_another_are_told_apart(tmp_path: Path) -> None:
+    """Round 15: "通\u200b知.txt" (a zero-width space) and "通知.txt", "café.txt" precomposed and
+    decomposed (as macOS writes it): two files, one name in the sources list, the workbook and
+    the manifest. The invisible character is now recorded escaped; the other pair is warned of,
+    each warning spelling both names apart."""
+    import unicodedata
+
+    from briefing.inputs import iter_input_files
+
+    names = ["通知.txt", "通\u200b知.txt", "café.txt", unicodedata.normalize("NFD", "café.txt")]
+    for index, name in enumerate(names):
+        (tmp_path / name).write_text(f"关于科技创新的通知\n\n一是加大投入{index}。\n", "utf-8")
+    files = iter_input_files([tmp_path])
+    shown = {item.source.rpartition("/")[2]: item.warnings for item in files}
+    assert sorted(shown) == sorted([*names[:1], "通\\u200b知.txt", *names[2:]])
+    assert not shown["通知.txt"]
+    assert "零宽字符" in shown["通\\u200b知.txt"][0]
+    marks = [w for item in files for w in item.warnings if "看起来相同" in w]
+    assert len(marks) == 2 and all("cafe\\u0301.txt" in w for w in marks), marks
 
 
 @pytest.mark.parametrize("name", ["稀疏.txt", "稀疏.docx", "稀疏.pdf"])
