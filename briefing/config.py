@@ -34,6 +34,15 @@ def read_toml_bytes(path: Path) -> bytes:
     return data
 
 
+def toml_value_problem(exc: ValueError) -> str:
+    """What the ValueError reading a TOML file (`read_toml_bytes`, tomllib) means, in Chinese:
+    ours (the file is too big) is Chinese already; tomllib's int() refuses an integer of over
+    4300 digits with an English message."""
+    if "digits" in str(exc):
+        return "中有位数过多的整数（超过 4300 位）"
+    return str(exc)
+
+
 @dataclass(frozen=True)
 class MastheadSettings:
     name: str = "科技政策简报"
@@ -185,7 +194,9 @@ def load_settings(config_path: Path | None) -> Settings:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"配置文件 {config_path} 不是有效的 TOML：{toml_reason(exc)}") from None
     except ValueError as exc:
-        raise ConfigError(f"配置文件 {config_path} {exc}，不是有效的配置") from None
+        raise ConfigError(
+            f"配置文件 {config_path} {toml_value_problem(exc)}，不是有效的配置"
+        ) from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
         raise ConfigError(
             f"配置文件 {config_path} 中的数组或内联表嵌套层数过多，不是有效的配置"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import math
 import re
 import tomllib
 from collections.abc import Sequence
@@ -166,7 +167,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     problem = not_regular(path)
     if problem is not None:
         raise ConfigError(f"主题词表 {path} {problem}")
-    from briefing.config import read_toml_bytes
+    from briefing.config import read_toml_bytes, toml_value_problem
 
     try:
         return tomllib.loads(read_toml_bytes(path).decode("utf-8"))
@@ -179,7 +180,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise ConfigError(f"主题词表 {path} 不是 UTF-8 编码") from None
     except ValueError as exc:
-        raise ConfigError(f"主题词表 {path} {exc}，不是有效的词表") from None
+        raise ConfigError(f"主题词表 {path} {toml_value_problem(exc)}，不是有效的词表") from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
         raise ConfigError(f"主题词表 {path} 中的数组或内联表嵌套层数过多，不是有效的词表") from None
 
@@ -207,9 +208,18 @@ def _term(path: Path, key: str, term: str) -> str:
 
 
 def _number(path: Path, key: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise _fail(path, key, f"应为正数，实际是 {value!r}")
-    return float(value)
+    """A positive, finite setting or weight. TOML spells nan and inf, and an integer of hundreds
+    of digits: a threshold of nan or inf took no sentence into any theme, silently, and a weight
+    too big for a float ended `explain` and every build in an English OverflowError."""
+    number = math.nan
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            number = float(value)
+        except OverflowError:
+            raise _fail(path, key, "应为有限的正数，实际是位数过多的整数") from None
+    if not (math.isfinite(number) and number > 0):
+        raise _fail(path, key, f"应为有限的正数，实际是 {value!r}")
+    return number
 
 
 def _check_keys(path: Path, prefix: str, table: dict[str, Any], allowed: set[str]) -> None:

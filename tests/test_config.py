@@ -64,6 +64,17 @@ def test_a_config_nested_thousands_deep_is_an_error_not_a_traceback(tmp_path: Pa
         load_settings(config)
 
 
+def test_a_config_integer_of_thousands_of_digits_is_told_in_chinese(tmp_path: Path) -> None:
+    """Round 15: int() refuses an integer of over 4300 digits with an English message
+    ("Exceeds the limit (4300 digits) for integer string conversion"), shown as it was."""
+    config = tmp_path / "briefing.toml"
+    config.write_text("[footer]\ncopies = " + "9" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(config)
+    message = str(caught.value)
+    assert "briefing.toml 中有位数过多的整数" in message and "Exceeds" not in message, message
+
+
 def test_a_huge_config_or_lexicon_is_refused_unread(tmp_path: Path) -> None:
     """tomllib parses in Python: a 10 MB array took 37 seconds (a gigabyte, an hour), and a
     scheduled run finds ./briefing.toml by itself. Both files are refused past 1 MB, quickly."""

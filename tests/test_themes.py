@@ -801,6 +801,30 @@ def test_a_lexicon_nested_thousands_deep_is_an_error_naming_the_file(tmp_path: P
         load_lexicon(user)
 
 
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("nan", "nan"), ("inf", "inf"), ("9" * 400, "位数过多的整数"), ("9" * 5000, "4300 位")],
+)
+@pytest.mark.parametrize("where", ["settings", "weights"])
+def test_a_lexicon_number_that_is_no_finite_number_is_an_error_naming_the_file(
+    tmp_path: Path, value: str, shown: str, where: str
+) -> None:
+    """Round 15: TOML spells nan and inf, and integers of any length. A threshold of nan or inf
+    was taken, and no sentence fell into any theme (silently); a weight of 400 digits ended
+    every build in an English OverflowError, one of 5000 digits in int()'s English message."""
+    text = '[themes."人才"]\nterms = ["人才"]\n'
+    if where == "settings":
+        text = f"[settings]\nthreshold = {value}\n" + text
+    else:
+        text += f'weights = {{ "人才" = {value} }}\n'
+    user = write(tmp_path, "mine.toml", text)
+    with pytest.raises(ConfigError) as caught:
+        load_lexicon(user)
+    message = str(caught.value)
+    assert "mine.toml" in message and shown in message, message
+    assert "digits" not in message and "float" not in message
+
+
 def test_an_unfinished_lexicon_says_so_in_chinese(tmp_path: Path) -> None:
     user = write(tmp_path, "open.toml", '[themes."人才"]\nterms = ["人才"')
     with pytest.raises(ConfigError) as excinfo:
