@@ -170,7 +170,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
     from briefing.config import read_toml_bytes, toml_value_problem
 
     try:
-        return tomllib.loads(read_toml_bytes(path).decode("utf-8"))
+        # utf-8-sig, as for the config: Windows Notepad (before 2019) saves with a BOM
+        return tomllib.loads(read_toml_bytes(path).decode("utf-8-sig"))
     except FileNotFoundError:
         raise ConfigError(f"找不到主题词表文件：{path}") from None
     except OSError as exc:

@@ -825,6 +825,14 @@ def test_a_lexicon_number_that_is_no_finite_number_is_an_error_naming_the_file(
     assert "digits" not in message and "float" not in message
 
 
+def test_a_lexicon_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """Round 15: the config file was read past a BOM, the lexicon was refused as "not valid
+    TOML at line 1, column 1", which pointed at nothing a user could see."""
+    user = tmp_path / "mine.toml"
+    user.write_text('\ufeff[themes."量子"]\nterms = ["量子"]\n', encoding="utf-8")
+    assert Classifier(load_lexicon(user)).classify("建设量子计算平台").themes == ["量子"]
+
+
 def test_an_unfinished_lexicon_says_so_in_chinese(tmp_path: Path) -> None:
     user = write(tmp_path, "open.toml", '[themes."人才"]\nterms = ["人才"')
     with pytest.raises(ConfigError) as excinfo:
