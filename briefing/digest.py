@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from itertools import pairwise
 from pathlib import PurePath
 
@@ -27,6 +27,7 @@ from briefing.extract.text_lines import (
     time_and_subject,
 )
 from briefing.model import ExtractedDocument, Measure, Paragraph, Structure
+from briefing.readers.common import closed_bidi
 from briefing.wording import (
     CONCRETE_RE,
     GENERIC_OPENING_RE,
@@ -890,7 +891,8 @@ def _quoted(items: Sequence[Cited]) -> str:
     for i, c in enumerate(items):
         # a second quote of the same document right after the first: its place is said already
         where = c.where if i == 0 or items[i - 1].source_no != c.source_no else ""
-        parts.append(f"{placed(fact(c.text), where)}{c.cite}")
+        # an RLO the quote leaves open would turn round its citation and the quotes after it
+        parts.append(f"{closed_bidi(placed(fact(c.text), where))}{c.cite}")
     return "；".join(parts)
 
 
@@ -1457,6 +1459,13 @@ def gist(
     `themed_count`, the document's measures in some theme, says what the count is of when some
     of them are in none: the 本期要点 counts only the themes' (涉及科技主题的措施49条), and a gist's
     梳理措施316条 beside it read as a clash (review n, D1)."""
+    # what the document wrote closes the direction overrides it opens: an RLO left open in its
+    # publisher or a quoted measure turned round the counts, date and quotes the gist puts after
+    publisher, title, setting = closed_bidi(publisher), closed_bidi(title), closed_bidi(setting)
+    key_measures = [closed_bidi(text) for text in key_measures]
+    topics = [closed_bidi(text) for text in topics]
+    if proposal is not None:
+        proposal = Proposal(*(closed_bidi(value) for value in astuple(proposal)))
     per_theme = "、".join(f"{theme}{n}条" for theme, n in theme_counts if n > 0)
     counted = f"{measure_count}条（{per_theme}）" if per_theme else f"{measure_count}条"
     if themed_count is not None and themed_count < measure_count:

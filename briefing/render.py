@@ -63,6 +63,7 @@ from briefing.context import BriefingContext
 from briefing.errors import TemplateError, os_reason
 from briefing.filters import AUTHOR_FILTERS, clip
 from briefing.inputs import open_regular_file
+from briefing.readers.common import closed_bidi
 from briefing.sandbox import (
     OUTPUT,
     RENDER_MEMORY_MB,
@@ -156,11 +157,13 @@ def template_data(value: Any) -> Any:
     """The context as a template sees it: plain data only, charts as `ChartHandle`s.
 
     Dicts, lists and scalars are copied; strings lose XML-invalid control characters (they come
-    from documents and file names and must not break the briefing). Any other type is a bug in
-    the context builder, refused here rather than handed to an untrusted template.
+    from documents and file names and must not break the briefing) and have their direction
+    overrides closed (`closed_bidi`; extraction closes a document's fields already, this holds
+    for every other string too). Any other type is a bug in the context builder, refused
+    here rather than handed to an untrusted template.
     """
     if isinstance(value, str):
-        return _XML_INVALID.sub("", value)
+        return closed_bidi(_XML_INVALID.sub("", value))
     if isinstance(value, ChartImage):
         return ChartHandle(value.png, value.width_mm, value.alt) if value.png else ""
     if isinstance(value, Mapping):

@@ -459,3 +459,46 @@ def test_a_plan_whose_deadline_has_passed_is_no_next_step(tmp_path: Path) -> Non
     assert plans, digest
     assert not any("100家" in line for line in plans), digest
     assert any("55亿元" in line for line in plans), digest
+
+
+def _open_override_before_citation(text: str) -> bool:
+    """Whether a citation "[" in `text` stands inside a direction override or embedding left
+    open before it (displayed turned round: [12] reads [21])."""
+    depth = 0
+    for char in text:
+        if char in "\u202a\u202b\u202d\u202e":
+            depth += 1
+        elif char == "\u202c" and depth:
+            depth -= 1
+        elif char == "[" and depth:
+            return True
+    return False
+
+
+def test_a_direction_override_a_document_leaves_open_turns_round_none_of_the_briefing(
+    tmp_path: Path,
+) -> None:
+    """Round 15: a document's sentence ending in an unclosed RLO (U+202E) turned round what the
+    briefing put after it in the same paragraph: the citation, and in a theme's summary or a
+    document's gist the next quote and the counts. Each piece of a document's text now closes
+    what it opens; what it shows itself is unchanged."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "关于加快科技创新的若干措施\u202e\n发布机构：市科学技术局\n发布日期：2024-03-08\n\n"
+        "一是加大研发投入，全市研发投入达到15亿元\u202e，同比增长8%。\n"
+        "二是支持企业创新，安排资金3000万元。\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "关于支持企业研发的通知\n发布日期：2024-03-09\n\n"
+        "一是加大基础研究投入\u202e，全市基础研究经费达到20亿元，同比增长12%。\n"
+        "二是新建国家重点实验室3家，省级重点实验室12家。\n",
+        encoding="utf-8",
+    )
+    result = build(Settings(inputs=(folder,), output=tmp_path / "out", period="2024-03"))
+    document = docx.Document(str(result.docx))
+    texts = [p.text for p in document.paragraphs]
+    texts += [p.text for t in document.tables for c in t._cells for p in c.paragraphs]
+    assert any("\u202e" in text for text in texts)  # the documents' own text is kept as written
+    assert [text for text in texts if _open_override_before_citation(text)] == []

@@ -419,6 +419,34 @@ def strip_invalid_xml(text: str) -> str:
     return _XML_INVALID.sub("", text)
 
 
+# The bidirectional embeddings and overrides (LRE, RLE, LRO, RLO … PDF) and isolates (LRI, RLI,
+# FSI … PDI): each reaches to the end of its paragraph unless closed.
+BIDI_SCOPES = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def closed_bidi(text: str) -> str:
+    """`text` with every direction override, embedding or isolate it opens and leaves open
+    closed at its end (the closing characters appended; it displays as before). A document's
+    sentence ending in an unclosed RLO (U+202E) otherwise turned round whatever the briefing
+    put after it in the same paragraph: its own citation "[12]" read "[21]", the next
+    document's sentence, a date. Closing follows UAX #9: PDF closes the latest embedding inside
+    the current isolate, PDI the latest isolate and every embedding opened within it."""
+    if not BIDI_SCOPES.search(text):
+        return text
+    open_scopes: list[str] = []
+    for char in BIDI_SCOPES.findall(text):
+        if char == "\u202c":  # PDF
+            if open_scopes and open_scopes[-1] == "\u202c":
+                open_scopes.pop()
+        elif char == "\u2069":  # PDI
+            if "\u2069" in open_scopes:
+                while open_scopes.pop() != "\u2069":
+                    pass
+        else:  # an opener: remember the character that closes it
+            open_scopes.append("\u2069" if char >= "\u2066" else "\u202c")
+    return text + "".join(reversed(open_scopes))
+
+
 def normalize_newlines(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
