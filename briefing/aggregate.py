@@ -40,6 +40,7 @@ from briefing.wording import (
     ONE_RECIPIENT_RE,
     clean_sentence,
     figures_in,
+    foreseen,
     has_figure,
     is_setting,
     leans_on_unshown,
@@ -47,6 +48,7 @@ from briefing.wording import (
     opens_on_past,
     substance,
     sums_up,
+    told_as_done,
     unsuitable,
 )
 
@@ -730,7 +732,10 @@ def pick_highlights(
     7. a plan or provision that opens on the past or the present (去年…, 目前…, 至此…, a date
        of a year before its document's in `dated`, or for a document of no year a date whose clause
        is told as done, 2016年4月，科技部印发了…: `wording.opens_on_past`) is no highlight: it is
-       a result or a state read as a plan;
+       a result or a state read as a plan; so is a plan told as finished with no word of what
+       is to come (…被认定为…, 获得…支持: `wording.told_as_done`), and a result that opens on an
+       expected figure or says what a product lets one do (预计…, …即可授信: `wording.foreseen`)
+       is no result;
     8. a result that is a demand (要围绕…, `digest.DEMAND_RE`) and an item leaning on a year it
        does not print (`wording.dangling_year`: 今年初，…; 当年…)
        scores `DANGLING_PENALTY` less, unless its only such word is 今年 (or an opening 去年) and `dated` gives its
@@ -776,6 +781,12 @@ def pick_highlights(
         ):
             # 去年我区…, 目前…, 至此…, 2016年4月，… in a 2017 document: a result or a state read as
             # a plan; under 下一步安排 it would tell the reader that what was done is still to do
+            continue
+        if row["status"] == "done" and foreseen(text):
+            # 预计全年新认定高企200家以上: an expected figure shown under 工作进展 reads as reached
+            continue
+        if row["status"] != "done" and told_as_done(text):
+            # 4家企业被认定为…示范企业, 获得…基金支持: a result read as a plan
             continue
         evidence: tuple[str, ...] = row["evidence"]
         folded = text.casefold()

@@ -1011,7 +1011,9 @@ def digest_lines(
        (themes with results first, then those with only plans or provisions; by measure count;
        a result years older than the issue after newer ones: `Cited.stale`),
        up to four; a theme whose best item is years older than the issue has no sentence when
-       another theme has a current one (a 2023 provision is no news beside 2026 results);
+       another theme has a current one (a 2023 provision is no news beside 2026 results) — a
+       current result when any theme has a result to quote (an undated law's provision does not
+       leave every older result out);
     3. only when no theme has anything strong to quote: the themes and their counts of measures
        (a count alone says nothing a leader can use beside quoted facts);
     4. while lines are left: 政策方面, the best provisions of policy documents not quoted yet, and
@@ -1062,12 +1064,17 @@ def digest_lines(
     said = {t.name: _theme_items(t, 1) for t in ranked}
     strong = [t for t in ranked if said[t.name][1]]
     # results before plans, what is current before what is years old; stable
-    strong.sort(key=lambda t: (said[t.name][1][0].stale, said[t.name][0] != ""))
+    strong.sort(key=lambda t: (said[t.name][0] != "", said[t.name][1][0].stale))
     # a fact years older than the issue is no news beside current ones (a 2023 city's provision
     # as the 人才 sentence between 2026 provinces' results): quoted only when nothing is current
-    current = any(not said[t.name][1][0].stale for t in strong)
-    if current:
+    # a current plan or provision (an undated law's 应当…) does not make old results no news: with
+    # results to quote, only a current result does; else the themes' sentences would leave out
+    # every result and quote the one plan, the weakest item of the issue
+    results = [t for t in strong if not said[t.name][0]] or strong
+    if any(not said[t.name][1][0].stale for t in results):
         strong = [t for t in strong if not said[t.name][1][0].stale]
+    # no old plan as 下一步 or 政策方面 while anything quoted is current
+    current = any(not said[t.name][1][0].stale for t in strong)
     shown = strong[:4]
     quoted: set[str] = set()
     sources: set[int] = set()
@@ -1330,7 +1337,9 @@ def document_place(doc: ExtractedDocument) -> str:
         return own
     places: dict[str, int] = {}
     for ind in doc.indicators:
-        if ind.scope and _JURISDICTION_RE.search(ind.scope):
+        # a national report's figures are 全国's, though some of them name the provinces that
+        # led (北京…居全国第一位): the nation counts as a place, and `placed` names none for it
+        if ind.scope and (ind.scope == NATION or _JURISDICTION_RE.search(ind.scope)):
             places[ind.scope] = places.get(ind.scope, 0) + 1
     return max(places.items(), key=lambda kv: kv[1])[0] if places else ""
 

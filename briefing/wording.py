@@ -705,6 +705,58 @@ def opens_on_past(text: str, year: int | None = None) -> bool:
     return bool(_TOLD_DONE_RE.match(text, m.end()))
 
 
+# an outcome foreseen, not reached: 预计全年新认定高企200家以上, 有望突破…; the expected figure is
+# no result, however the extraction read it (预计 inside a later clause, 超预计, is no opening)
+_FORESEEN_RE = re.compile(r"^(?:[^，,。；;]{0,16}[，,])?[^，,。；;]{0,12}?(?:预计|预期|有望)")
+# what a product or a rule lets one do (无需抵押担保，仅凭…综合评级即可授信): how it works, not
+# what came of it
+_LETS_ONE_RE = re.compile(r"即可|便可|就可以|方可")
+
+
+def foreseen(text: str) -> bool:
+    """Whether a (cleaned) sentence opens on an outcome expected (预计…达到, 有望…) or says what
+    something lets one do (…即可授信): no result to show under 工作进展, whatever figures it holds."""
+    return bool(_FORESEEN_RE.match(text) or _LETS_ONE_RE.search(text))
+
+
+# a clause told as finished (已…, …了, 被认定为, 获得, 位居全省第二) and, in the whole sentence, no
+# word of what is still to come (将, 力争, 计划, 拟, 预计, 要, 确保 …): a result read as a plan
+_FINISHED_RE = re.compile(
+    # (已建研发机构 names a kind of institute: 已建 with no 成 is no step told)
+    r"(?<![为除])了(?!解)|已(?![于在将经]?(?:是|有|成为|进入)|建(?!成))|被(?:认定|评为|授予|列为|命名|批准)"
+    r"|(?:获得|荣获)|位(?:居|列)(?:全国|全省|全市)"
+)
+_TO_COME_RE = re.compile(
+    r"将|力争|争取|计划|拟|预计|要|确保|努力|目标|力求|到\d{4}年|下一步|今后|未来|继续|持续|进一步|推动|加快|推进"
+    # a provision's condition and what it grants (被认定为…的，给予…奖励; 凡获得…的): a rule, not news
+    r"|给予|奖励|补助|资助|补贴|应当?|须|可|鼓励|凡|的[，,]"
+)
+
+
+def told_as_done(text: str) -> bool:
+    """Whether a (cleaned) sentence read as a plan is told as finished (数字光电产业获得省级…基金
+    支持，南阳市成为…试点市之一; 4家企业被认定为…示范企业): under 下一步安排 it would say that what
+    was done is still to do."""
+    return bool(_FINISHED_RE.search(text)) and not _TO_COME_RE.search(text)
+
+
+# what others said of the office's work or asked of it, reported: a leader's remarks on a visit
+# (杨市长强调指出…, 对…工作给予充分肯定), an evaluation (高度评价), a report heard (…汇报了…工作情况),
+# a request or a proposal quoted (请省科技厅将…列入…, 建议…): words, not a step the office took
+_REMARKS_RE = re.compile(
+    r"充分肯定|高度(?:评价|肯定)|给予(?:了)?(?:充分)?肯定"
+    r"|(?:长|书记|主任|同志|领导|负责人|一行|代表|委员)[^，,。；;]{0,12}(?:强调|指出|表示|希望|要求|提出)"
+    r"|汇报了?[^，,。；;]{0,30}(?:情况|工作)"
+    r"|^(?:恳?请|建议|希望)(?!书)"
+)
+
+
+def reports_remarks(text: str) -> bool:
+    """Whether a (cleaned) sentence without figures only reports what others said, judged or
+    asked (`_REMARKS_RE`): no progress of the office's own."""
+    return not has_figure(text) and bool(_REMARKS_RE.search(text))
+
+
 def unsuitable(text: str) -> str | None:
     """Why a (cleaned) sentence is no highlight, or None when it may be one."""
     if _content(text) < 12:
@@ -765,6 +817,8 @@ def unsuitable(text: str) -> str | None:
         or (not named and (_only_an_event(text, _MEETING_RE) or _AT_MEETING_RE.match(text)))
     ):
         return "会议报道"
+    if reports_remarks(text):
+        return "讲话或评价"
     if only_roles(text):
         # 副市长某某出席会议并讲话，某某主持会议: who took part, nothing done
         return "会议报道"

@@ -1732,3 +1732,30 @@ def test_an_amount_named_by_its_measure_alone_takes_the_count_its_clause_follows
     sentence = "全社会研发投入达到15.3亿元,技术合同认定登记额突破12亿元。"
     registered = _figure("技术合同认定登记额突破12亿元", "登记额", 12, "亿元", "actual")
     assert _key_names(sentence, registered, theme="成果转化") == []
+
+
+def test_an_expected_figure_is_no_progress_and_a_result_is_no_next_step() -> None:
+    """Blind judges found an expected value (预计…达到) shown as an achievement, and dev 简报 listed
+    "…4家企业被认定为首批…示范企业，位居全省第二" under 下一步安排; a product's terms (…即可授信)
+    were a 科技金融 result. A real result and a plan that says what is to come stay."""
+    rows = [
+        ("a", "预计全年新认定高新技术企业200家以上，高新技术企业总量将达到490家左右。", "done"),
+        (
+            "b",
+            "无需抵押担保，高新技术企业仅凭知识产权等7个维度的综合评级即可获得“科e贷”授信。",
+            "done",
+        ),
+        ("c", "全年新认定高新技术企业156家，高新技术企业总量达到438家。", "done"),
+        (
+            "d",
+            "牧原食品等4家高新技术企业被认定为首批“河南省绿色技术创新示范企业”，位居全省第二。",
+            "planned",
+        ),
+        ("e", "力争新认定高新技术企业80家，高新技术企业总量突破550家。", "planned"),
+        ("f", "对被认定为国家高新技术企业的，给予一次性奖励20万元。", "planned"),
+    ]
+    said = [_said(mid, text, {"成果转化": ["高新技术企业"]}, status) for mid, text, status in rows]
+    agg = aggregate([_doc(1, said, [])], ["成果转化"])
+    picked = pick_highlights(agg.measures, ["成果转化"], 6, per_document=6)["成果转化"]
+    assert "c" in picked["measure_id"].tolist()
+    assert not {"a", "b", "d"} & set(picked["measure_id"])

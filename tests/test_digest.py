@@ -1696,3 +1696,42 @@ def test_a_summary_posted_early_next_year_says_this_year_for_the_year_it_reviews
     assert own_year(summary("广德市科技局2021年工作总结", "2022-05-10")) == 2022
     # a summary of January or February whose title names no year: the year is left open
     assert own_year(summary("广德市科技局工作总结", "2022-02-10")) is None
+
+
+def test_an_undated_laws_provision_does_not_leave_every_older_result_out() -> None:
+    """A dev pack of 2015–2025 documents: the 本期要点 quoted one theme, an undated law's "国家设立
+    的创业投资引导基金，应当…" (its weakest item), and no theme's results, for all were two years
+    older than the issue. A current plan or provision no longer outweighs results: they are
+    quoted, first."""
+    law = ThemeFacts(
+        "科技金融",
+        12,
+        [],
+        [
+            Cited(
+                "国家设立的创业投资引导基金，应当引导和支持创业投资机构投资。",
+                "[14]",
+                14,
+                4,
+                policy=True,
+            )
+        ],
+    )
+    old = ThemeFacts(
+        "成果转化",
+        89,
+        [Cited("完成企业技术合同成交额56.46亿元，登记科技成果789项。", "[6]", 6, 8, stale=True)],
+        [],
+    )
+    lines = digest_lines(counts=_counts(), kinds=["工作总结"] * 3, themes=[law, old])
+    assert lines[1] == "成果转化方面，完成企业技术合同成交额56.46亿元，登记科技成果789项[6]。"
+    assert lines[2].startswith("科技金融方面，政策明确：国家设立的创业投资引导基金")
+    # a current result still leaves an old one out, as before
+    new = replace(
+        old,
+        name="人才",
+        progress=[Cited("新招录大学生科技特派员43名，选派科技特派员427名。", "[3]", 3, 7)],
+    )
+    lines = digest_lines(counts=_counts(), kinds=["工作总结"] * 3, themes=[law, old, new])
+    assert not any("56.46亿元" in line for line in lines)
+    assert lines[1].startswith("人才方面，新招录大学生科技特派员43名")

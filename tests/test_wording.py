@@ -504,3 +504,20 @@ def test_a_pledge_or_the_documents_own_procedure_is_no_highlight() -> None:
     kept = "建立人才工作联席会议制度，每年召开一次联席会议，确保各项任务落到实处。"
     assert unsuitable(kept) is None
     assert substance(kept, 0, False) >= 3
+
+
+def test_what_others_said_judged_or_asked_is_no_highlight() -> None:
+    """Blind judges found a leader's praise and remarks on a visit, a report heard (…汇报了…工作情况)
+    and a request to the province (请省科技厅将…) shown as the office's progress. With a figure, or
+    a step of the office's own, a sentence stays."""
+    for said in (
+        "在充分肯定科技局近年来所取得成绩的同时，杨市长强调指出，市委、市政府对科技工作提出了殷切的期望和要求。",
+        "市科技局党组书记、局长邹锟汇报了国家创新型城市建设工作情况。",
+        "请省科技厅将“南平市科技特派员创新创业服务云平台”项目列入“一事一议”范围，在建设资金上给予支持。",
+    ):
+        assert unsuitable(clean_sentence(said)) == "讲话或评价"
+    for done in (
+        "市科技局组织专家对全市32家企业开展上门服务，帮助企业申报高新技术企业认定。",
+        "新认定高新技术企业156家，副市长对此给予充分肯定。",
+    ):
+        assert unsuitable(clean_sentence(done)) is None
