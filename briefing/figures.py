@@ -89,11 +89,27 @@ def printed_value(quote: str, value: float, unit: str) -> str:
 _VERB_PREFIX = re.compile(r"^达到?")
 
 
+# A bound or a forecast said earlier in the figure's clause than its number, across the thing it
+# is a share of or a verb ("不低于省级科技专项资金的25%", "最高给予100万元", "预计全社会研发投入
+# 5350亿元"): without it a limit reads as the amount, an estimate as what was done
+_BOUND_BEFORE = re.compile(
+    r"(?:不低于|不少于|不超过|不高于|最高|最低|至少|最多|预计|有望|预期|估计)(?=[^0-9０-９，,；;。]*$)"
+)
+
+
 def cell_value(quote: str, value: float, unit: str) -> str:
     """The figure as a table cell or a bar's label prints it: `printed_value` without a verb
     before it that adds nothing to the figure (达到71.38亿元 -> 71.38亿元); 超, 近, 累计, 余 say
-    how much and stay. A sentence (a trend's 2023年达到865.1亿元) keeps its verb."""
-    return without_verb(printed_value(quote, value, unit))
+    how much and stay. A sentence (a trend's 2023年达到865.1亿元) keeps its verb. A bound or a
+    forecast said before the number in its clause (`_BOUND_BEFORE`) leads the cell: 不低于25%,
+    最高100万元, 预计5350亿元."""
+    printed = printed_value(quote, value, unit)
+    cell = without_verb(printed)
+    at = quote.find(printed)
+    bound = _BOUND_BEFORE.search(quote[:at]) if at > 0 else None
+    if bound is not None and bound.group() not in cell:
+        cell = bound.group() + cell
+    return cell
 
 
 def without_verb(value_text: str) -> str:
@@ -120,7 +136,12 @@ _GENERIC = re.compile(
     r"|产值|额|额度|作价)$"
 )
 # A level or a place alone (国家级 13个, 市级 9个) says where, not what.
-_LEVEL_ONLY = re.compile(r"^(?:国家级?|省级|市级|区级|县级|区县级?|部级|全市|全省|全国|占全市)$")
+# (and a place or a time alone, 自治区, 县, 2023年: where or when, not what)
+_LEVEL_ONLY = re.compile(
+    r"^(?:国家级?|省级|市级|区级|县级|区县级?|部级|全市|全省|全国|占全市"
+    r"|自治区|自治州|自治县|全区|全县|本市|本省|本区|本县|[省市县区州]"
+    r"|(?:19|20)[0-9]{2}年(?:度|底|末)?|[0-9一二三四五六七八九十]{1,2}月(?:底|末)?|当年|全年|年内)$"
+)
 # What funding belongs to: 国家自然科学基金项目 + 经费 -> 国家自然科学基金项目经费.
 _OWNERS = ("项目", "基金", "专项", "计划", "工程", "课题")
 _QUOTES = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("(", ")"), ("（", "）"))
@@ -141,6 +162,10 @@ _CLAUSE_IN_NAME = re.compile(
     r"|超出|作为|(?<=..)已"
     # an adverb or a decision opening a predicate (率先对营业收入…, 决定选认…)
     r"|^(?:率先|首次|决定|正在|已经|拟)"
+    # a passive (中被评为…, 被认定为…): what befell the things, begun mid-phrase
+    r"|被(?:评为|评定为|认定为|授予|列为|列入|纳入|确定为|命名为)|^中(?=[被获有共已入荣])"
+    # a time span at the end (补贴资金三年: for how long, cut from its clause), not what was counted
+    r"|(?<![0-9])[0-9一二三四五六七八九十两]{1,3}(?:年|个月)$"
 )
 # "在现有基础上", "在2023年基础上": the baseline of a change, not part of what was counted
 _BASELINE = re.compile(r"在[^，,。；;]{0,12}?基础上")
@@ -557,7 +582,9 @@ _BARE_CLASS = re.compile(
     r"(?:重点|骨干|龙头|优质|优秀|先进|相关|有关|各类|各级|各项|各种|一批|部分|其他|其余"
     r"|该类?|此类|上述|这些|参与|参会|参加|参展|参赛|合作|服务|对接|签约|入驻)*"
     r"(?:企业|公司|单位|机构|项目|课题|人才|人员|专家|科学家|团队|平台|载体|主体|成果|产品|数据"
-    r"|活动|任务)+"
+    r"|活动|任务"
+    # what is wanted or done in general (各类需求, 相关问题, 有关事项): of which field, not said
+    r"|需求|问题|事项|工作|举措|措施|难题)+"
 )
 # how many of a class there are (企业数量, 单位总数): the class still says not which
 _COUNT_MEASURE = re.compile(r"(?:数量|总数|个数|户数|家数|总量|数)$")
@@ -609,6 +636,25 @@ def _several_things(name: str) -> bool:
     return len(parts) > 1 and all(len(part) >= 4 and _HEAD_NOUN.search(part) for part in parts)
 
 
+# The words of a grant at a name's end (年度最高补助, 最高一次性奖励, 资金支持) and one recipient at
+# its start (单一企业, 每家企业): what is left is what the standard rewards or supports
+_GRANT_TAIL = re.compile(
+    r"(?:国家级|省级|市级|区级|县级|上级|本级|当?年度|每年|单一|单个|财政|后|"
+    + _GRANT_ONLY.pattern.removeprefix("(?:国家级|省级|市级|区级|县级|上级|本级)?(?:财政)?")
+    + r")+$"
+)
+_ONE_RECIPIENT = re.compile(r"^(?:单一|单个|每家|每个|每名|每位|每)")
+
+
+def _says_what_it_supports(name: str) -> bool:
+    """Whether a support standard's name says what it rewards or supports, not only who gets it
+    (企业最高一次性奖励, 单一企业年度补助, 人才或团队支持: for what? two awards to 企业 read alike):
+    with the grant's words set aside, more than a bare class (`_BARE_CLASS`) is left."""
+    core = _ONE_RECIPIENT.sub("", _GRANT_TAIL.sub("", name))
+    parts = [part for part in re.split(r"或|和|及|与|、", core) if part]
+    return len(core) >= 2 and not all(_BARE_CLASS.fullmatch(part) for part in parts)
+
+
 def names_its_subject(name: str, unit: str = "", kind: str = "") -> bool:
     """Whether `name`, without what a table adds to it (`_NOT_SUBJECT_START`, `_NOT_SUBJECT_END`),
     still says what was counted: not a bare class (重点企业, 累计企业), not a bare measure
@@ -616,6 +662,8 @@ def names_its_subject(name: str, unit: str = "", kind: str = "") -> bool:
     percentage or a multiple, says it is a rate, a share or a change (`_RATE_IN_NAME`; a change
     row's 增速 or 增减 says so in the row)."""
     if _SCOPE_END.search(name):
+        return False
+    if kind == "provision" and not _says_what_it_supports(name):
         return False
     if unit in _RATE_UNITS and kind not in CHANGE_KINDS and not _RATE_IN_NAME.search(name):
         return False
@@ -940,6 +988,35 @@ def _restated(
     return False
 
 
+_FORECAST = re.compile(r"预计|有望|预期|估计")
+
+
+def _told_apart_by_nothing(rows: pd.DataFrame) -> pd.Series:
+    """Rows one document gives two values under one name, of one kind, with the same place and
+    year in their cells (市 2% and 县 1% both named 财政科技支出占比, of the document's place): a
+    leader cannot tell which is which, so neither is shown. An estimate beside what was done
+    (预计75亿元, 62.3亿元: its cell says 预计) and a year's figure beside another year's are told
+    apart; several documents' values are a disagreement the table marks (※), not this."""
+    forecast = [
+        bool(_FORECAST.search(cell_value(str(t), float(v), str(u))))
+        for t, v, u in zip(rows["text"], rows["value"], rows["unit"], strict=True)
+    ]
+    keys = pd.DataFrame(
+        {
+            "source": rows["first_source"].astype(str),
+            "metric": rows["metric"],
+            "kind": rows["kind"],
+            "scope": rows["scope"].astype(str),
+            "year": rows["year"].astype("string").fillna(rows.get("period", "")).astype(str),
+            "forecast": forecast,
+        },
+        index=rows.index,
+    )
+    values = rows["value"].astype(str) + rows["unit"].astype(str)
+    distinct = values.groupby([keys[c] for c in keys.columns]).transform("nunique")
+    return distinct > 1
+
+
 def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     """The key-figures rule, documented in docs/templates.md:
 
@@ -950,7 +1027,9 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     are not a vague count (`_vague_count`: a plain count with no year and a short name), a task's
     completion rate or a list's size (`_not_a_count_of_its_own`), or a money amount the same
     document gives again with more digits (`_restatements`), nor two values of one quote under
-    one name (存贷款余额分别达38.7万亿元、29.9万亿元: which is which, the name does not say); the
+    one name (存贷款余额分别达38.7万亿元、29.9万亿元: which is which, the name does not say), nor
+    two values one document gives under one name, kind, place and year (`_told_apart_by_nothing`);
+    a support standard's name says what it rewards (`_says_what_it_supports`); the
     names are those `table_name` gave (subject + measure, or empty when the text names none); results,
     targets and support standards apart (at most `limit` results, half as many of the others);
     score = weight of the unit (亿… 3, 万… or % 2, other counts 1) + 1 for a name of 4+
@@ -988,6 +1067,8 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
         if not rows.empty:
             values = rows.groupby(["text", "metric"])["value"].transform("nunique")
             rows = rows.loc[values < 2]
+        if not rows.empty:
+            rows = rows.loc[~_told_apart_by_nothing(rows)]
     few = max(3, limit // 2)
 
     def of(kinds: tuple[str, ...], most: int) -> pd.DataFrame:

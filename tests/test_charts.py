@@ -572,3 +572,30 @@ def test_a_name_cut_from_a_longer_one_or_naming_no_class_is_no_key_figure() -> N
     )
     picked = pick_figures(pd.concat([rows, extra], ignore_index=True), "基础研究", 8).results
     assert picked["metric"].tolist() == ["技术合同成交额"]
+
+
+def test_a_place_a_time_a_passive_or_a_general_need_is_no_key_figure_name() -> None:
+    """A row a leader reads as no name: a place alone (自治区), a name begun mid-phrase in a
+    passive (中被评为…), one ending in how long (补贴资金三年), a need or a matter of no field
+    (各类需求)."""
+    rows = _ledger_rows([("技术合同成交额", 210, "亿元", 2.1e10, "温州市", 2019)])
+    extra = pd.DataFrame(
+        [
+            {
+                **rows.iloc[0].to_dict(),
+                "metric": name,
+                "stated": name,
+                "value": value,
+                "unit": unit,
+                "text": text,
+            }
+            for name, value, unit, text in (
+                ("自治区", 12, "家", "自治区12家"),
+                ("中被评为国家级科技企业孵化器", 3, "家", "其中被评为国家级科技企业孵化器3家"),
+                ("补贴资金三年", 300, "万元", "连续补贴资金三年300万元"),
+                ("各类需求", 560, "项", "征集各类需求560项"),
+            )
+        ]
+    ).assign(base_unit=["家", "家", "元", "项"], base_value=[12.0, 3.0, 3e6, 560.0])
+    picked = pick_figures(pd.concat([rows, extra], ignore_index=True), "基础研究", 8).results
+    assert picked["metric"].tolist() == ["技术合同成交额"]

@@ -145,9 +145,44 @@ def test_key_data_tables_keep_support_standards_apart_and_name_who_gets_them(
     assert results == [] and targets == []
     assert "高新技术企业年营业收入门槛" in standards
     assert "研发人员占职工总数" in standards
-    # who gets the grant, not the level that pays it alone (区级奖励) nor the kind alone (资助)
-    assert "企业区级奖励" in standards and "区级奖励" not in standards
+    # what the grant is for, not the level that pays it alone (区级奖励) nor the kind alone
+    # (资助); a grant to 企业 says who, not for what (企业区级奖励, 企业最高一次性奖励: two awards
+    # read alike), and is no key figure
     assert "国家级科技企业孵化器资助" in standards
+    assert not any(name.startswith(("企业", "区级")) for name in standards), standards
+
+
+_SUMMARY = (
+    "某市科学技术局2024年工作总结\n"
+    "\n"
+    "一、2024年工作情况\n"
+    "全年技术合同成交额达到62.3亿元，预计全社会研发投入突破85亿元。新增高新技术企业120家。\n"
+    "市级财政投入基础研究的资金不低于市级科技专项资金的20%。\n"
+    "科技型中小企业评价入库，市本级入库科技型中小企业300家，县区入库科技型中小企业200家。\n"
+    "某市科学技术局\n"
+    "2025年1月10日\n"
+)
+
+
+def test_key_data_cells_keep_bounds_and_estimates_and_no_two_rows_read_alike(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "summary.txt").write_text(_SUMMARY, encoding="utf-8")
+    result = runner.invoke(app, ["context", "-i", str(folder)])
+    assert result.exit_code == 0, result.output
+    rows = {
+        (r["metric"], r["value_text"])
+        for t in json.loads(result.stdout)["themes"]
+        for r in t["indicators"]
+    }
+    # an estimate reads as one, a floor as a floor, not as what was done or the share itself
+    assert ("全社会研发投入", "预计突破85亿元") in rows
+    assert ("市级财政投入基础研究的资金占市级科技专项资金比例", "不低于20%") in rows
+    assert ("技术合同成交额", "62.3亿元") in rows
+    # 市本级 300家 and 县区 200家 under one name, place and year: which is which, nothing says
+    assert not any(name == "入库科技型中小企业" for name, _ in rows), rows
 
 
 def test_explain_says_why_a_figure_is_a_provision_or_a_target(tmp_path: Path) -> None:
