@@ -636,10 +636,11 @@ def _several_things(name: str) -> bool:
     return len(parts) > 1 and all(len(part) >= 4 and _HEAD_NOUN.search(part) for part in parts)
 
 
-# The words of a grant at a name's end (年度最高补助, 最高一次性奖励, 资金支持) and one recipient at
+# The words of a grant or its threshold at a name's end (年度最高补助, 最高一次性奖励, 资金支持,
+# 投入门槛) and one recipient at
 # its start (单一企业, 每家企业): what is left is what the standard rewards or supports
 _GRANT_TAIL = re.compile(
-    r"(?:国家级|省级|市级|区级|县级|上级|本级|当?年度|每年|单一|单个|财政|后|"
+    r"(?:国家级|省级|市级|区级|县级|上级|本级|当?年度|每年|单一|单个|财政|后|门槛|"
     + _GRANT_ONLY.pattern.removeprefix("(?:国家级|省级|市级|区级|县级|上级|本级)?(?:财政)?")
     + r")+$"
 )
@@ -648,7 +649,8 @@ _ONE_RECIPIENT = re.compile(r"^(?:单一|单个|每家|每个|每名|每位|每)
 
 def _says_what_it_supports(name: str) -> bool:
     """Whether a support standard's name says what it rewards or supports, not only who gets it
-    (企业最高一次性奖励, 单一企业年度补助, 人才或团队支持: for what? two awards to 企业 read alike):
+    (企业最高一次性奖励, 单一企业年度补助, 人才或团队支持, 企业投入门槛: for what? two awards to
+    企业 read alike):
     with the grant's words set aside, more than a bare class (`_BARE_CLASS`) is left."""
     core = _ONE_RECIPIENT.sub("", _GRANT_TAIL.sub("", name))
     parts = [part for part in re.split(r"或|和|及|与|、", core) if part]
