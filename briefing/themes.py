@@ -57,6 +57,10 @@ _ALL_THEMES = "*"
 
 _TOP_KEYS = {"settings", "exclude", "anchors", "themes"}
 _SETTINGS_KEYS = {"threshold", "weak_weight", "dominance", "long_sentence"}
+# the largest setting or weight: a sentence (at most 5000 characters) holds at most a few thousand
+# terms, and their sum times the dominance stays far from a float's overflow; a real lexicon's
+# weights are near 1 and its longest-sentence setting is a few hundred characters
+_MAX_NUMBER = 1e6
 _EXCLUDE_KEYS = {"phrases", "clauses"}
 _ANCHOR_KEYS = {"terms", "exclude"}
 _THEME_KEYS = {"description", "terms", "weak", "weights", "exclude", "anchored", "clauses"}
@@ -211,7 +215,9 @@ def _term(path: Path, key: str, term: str) -> str:
 def _number(path: Path, key: str, value: Any) -> float:
     """A positive, finite setting or weight. TOML spells nan and inf, and an integer of hundreds
     of digits: a threshold of nan or inf took no sentence into any theme, silently, and a weight
-    too big for a float ended `explain` and every build in an English OverflowError."""
+    too big for a float ended `explain` and every build in an English OverflowError. Bounded
+    above too: weights of 1e308 summed to inf, and a theme scoring inf was dropped as incidental
+    beside itself (inf * dominance <= inf), so the sentence fell into 其他 silently."""
     number = math.nan
     if isinstance(value, int | float) and not isinstance(value, bool):
         try:
@@ -220,6 +226,8 @@ def _number(path: Path, key: str, value: Any) -> float:
             raise _fail(path, key, "应为有限的正数，实际是位数过多的整数") from None
     if not (math.isfinite(number) and number > 0):
         raise _fail(path, key, f"应为有限的正数，实际是 {value!r}")
+    if number > _MAX_NUMBER:
+        raise _fail(path, key, f"应为不超过 {_MAX_NUMBER:.0f} 的正数，实际是 {value!r}")
     return number
 
 

@@ -825,6 +825,28 @@ def test_a_lexicon_number_that_is_no_finite_number_is_an_error_naming_the_file(
     assert "digits" not in message and "float" not in message
 
 
+@pytest.mark.parametrize("where", ["settings", "weights"])
+def test_a_lexicon_number_too_big_to_sum_is_an_error_naming_the_file(
+    tmp_path: Path, where: str
+) -> None:
+    """Round 16: weights of 1e308 (finite, positive) summed to inf; a theme scoring inf was
+    dropped as incidental beside itself, and a sentence of three such terms fell into 其他
+    without a word. A threshold that large took no sentence anywhere, also silently."""
+    text = '[themes."量子"]\nterms = ["量子"]\n'
+    if where == "settings":
+        text = "[settings]\nthreshold = 1e308\n" + text
+    else:
+        text += 'weights = { "量子" = 1e308, "计算" = 1e308, "平台" = 1e308 }\n'
+    user = write(tmp_path, "mine.toml", text)
+    with pytest.raises(ConfigError) as caught:
+        load_lexicon(user)
+    message = str(caught.value)
+    assert "mine.toml" in message and "不超过 1000000" in message, message
+    # the largest accepted weights still sum and classify
+    big = write(tmp_path, "big.toml", '[themes."量子"]\nweights = { "量子" = 1e6, "计算" = 1e6 }\n')
+    assert "量子" in Classifier(load_lexicon(big)).classify("建设量子计算平台").themes
+
+
 def test_a_lexicon_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     """Round 15: the config file was read past a BOM, the lexicon was refused as "not valid
     TOML at line 1, column 1", which pointed at nothing a user could see."""
