@@ -613,7 +613,8 @@ class Classifier:
         return self.themes_and_scores(text)[2]
 
     def _in_thresholds(self, scores: dict[str, float]) -> dict[str, float]:
-        threshold = self.lexicon.threshold or 1.0  # a lexicon may set it to 0
+        # a file cannot set 0 (`_number`); a Lexicon built in code still may
+        threshold = self.lexicon.threshold or 1.0
         return {t: s / threshold for t, s in scores.items()}
 
     def model_verdict(
