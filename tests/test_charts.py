@@ -541,61 +541,61 @@ def test_a_zhuanti_draws_no_chart_of_one_or_two_documents() -> None:
     assert "<wp:docPr" not in body  # no picture at all
 
 
-def test_a_name_cut_from_a_longer_one_or_naming_no_class_is_no_key_figure() -> None:
-    """A table row a leader cannot cite: half of a name joined to a word before it (服务和管理人员总数
-    named 管理人员总数), a ratio with one term (与国内生产总值之比), a name begun inside a number's
-    phrase (5年预计支出), a bare class counted or taking a share (企业数量, 专家占全省比重), a
-    predicate opened by an adverb (率先对营业收入)."""
-    rows = _ledger_rows([("技术合同成交额", 210, "亿元", 2.1e10, "温州市", 2019)])
+def _shown_beside_a_good_row(
+    rows: list[tuple[str, float, str, str]], base_units: list[str], base_values: list[float]
+) -> list[str]:
+    """The 基础研究 key-data names shown when `rows` (name, value, unit, quote) stand beside one
+    well-named row (技术合同成交额 210亿元)."""
+    good = _ledger_rows([("技术合同成交额", 210, "亿元", 2.1e10, "温州市", 2019)])
     extra = pd.DataFrame(
         [
             {
-                **rows.iloc[0].to_dict(),
+                **good.iloc[0].to_dict(),
                 "metric": name,
                 "stated": name,
                 "value": value,
                 "unit": unit,
                 "text": text,
             }
-            for name, value, unit, text in (
-                ("管理人员总数", 2.2, "万人", "服务和管理人员总数达到2.2万余人"),
-                ("国内生产总值之比", 2.08, "%", "国内生产总值之比为2.08%"),
-                ("年预计支出", 57381, "万元", "5年预计支出57381万元"),
-                ("企业数量", 20, "家", "我市入库企业数量由2017年的20家"),
-                ("专家占全省比重", 80, "%", "占全省的80%"),
-                ("率先对营业收入", 20, "亿元", "在全省率先对营业收入首次超过20亿元"),
-            )
+            for name, value, unit, text in rows
         ]
-    ).assign(
-        base_unit=["人", "%", "元", "家", "%", "元"],
-        base_value=[22000.0, 2.08, 5.7381e8, 20.0, 80.0, 2e9],
+    ).assign(base_unit=base_units, base_value=base_values)
+    picked = pick_figures(pd.concat([good, extra], ignore_index=True), "基础研究", 8).results
+    return list(picked["metric"])
+
+
+def test_a_name_cut_from_a_longer_one_or_naming_no_class_is_no_key_figure() -> None:
+    """A table row a leader cannot cite: half of a name joined to a word before it (服务和管理人员总数
+    named 管理人员总数), a ratio with one term (与国内生产总值之比), a name begun inside a number's
+    phrase (5年预计支出), a bare class counted or taking a share (企业数量, 专家占全省比重), a
+    predicate opened by an adverb (率先对营业收入)."""
+    shown = _shown_beside_a_good_row(
+        [
+            ("管理人员总数", 2.2, "万人", "服务和管理人员总数达到2.2万余人"),
+            ("国内生产总值之比", 2.08, "%", "国内生产总值之比为2.08%"),
+            ("年预计支出", 57381, "万元", "5年预计支出57381万元"),
+            ("企业数量", 20, "家", "我市入库企业数量由2017年的20家"),
+            ("专家占全省比重", 80, "%", "占全省的80%"),
+            ("率先对营业收入", 20, "亿元", "在全省率先对营业收入首次超过20亿元"),
+        ],
+        base_units=["人", "%", "元", "家", "%", "元"],
+        base_values=[22000.0, 2.08, 5.7381e8, 20.0, 80.0, 2e9],
     )
-    picked = pick_figures(pd.concat([rows, extra], ignore_index=True), "基础研究", 8).results
-    assert picked["metric"].tolist() == ["技术合同成交额"]
+    assert shown == ["技术合同成交额"]
 
 
 def test_a_place_a_time_a_passive_or_a_general_need_is_no_key_figure_name() -> None:
     """A row a leader reads as no name: a place alone (自治区), a name begun mid-phrase in a
     passive (中被评为…), one ending in how long (补贴资金三年), a need or a matter of no field
     (各类需求)."""
-    rows = _ledger_rows([("技术合同成交额", 210, "亿元", 2.1e10, "温州市", 2019)])
-    extra = pd.DataFrame(
+    shown = _shown_beside_a_good_row(
         [
-            {
-                **rows.iloc[0].to_dict(),
-                "metric": name,
-                "stated": name,
-                "value": value,
-                "unit": unit,
-                "text": text,
-            }
-            for name, value, unit, text in (
-                ("自治区", 12, "家", "自治区12家"),
-                ("中被评为国家级科技企业孵化器", 3, "家", "其中被评为国家级科技企业孵化器3家"),
-                ("补贴资金三年", 300, "万元", "连续补贴资金三年300万元"),
-                ("各类需求", 560, "项", "征集各类需求560项"),
-            )
-        ]
-    ).assign(base_unit=["家", "家", "元", "项"], base_value=[12.0, 3.0, 3e6, 560.0])
-    picked = pick_figures(pd.concat([rows, extra], ignore_index=True), "基础研究", 8).results
-    assert picked["metric"].tolist() == ["技术合同成交额"]
+            ("自治区", 12, "家", "自治区12家"),
+            ("中被评为国家级科技企业孵化器", 3, "家", "其中被评为国家级科技企业孵化器3家"),
+            ("补贴资金三年", 300, "万元", "连续补贴资金三年300万元"),
+            ("各类需求", 560, "项", "征集各类需求560项"),
+        ],
+        base_units=["家", "家", "元", "项"],
+        base_values=[12.0, 3.0, 3e6, 560.0],
+    )
+    assert shown == ["技术合同成交额"]
