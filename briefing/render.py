@@ -158,8 +158,9 @@ def template_data(value: Any) -> Any:
 
     Dicts, lists and scalars are copied; strings lose XML-invalid control characters (they come
     from documents and file names and must not break the briefing) and have their direction
-    overrides closed (`closed_bidi`; extraction closes a document's fields already, this holds
-    for every other string too). Any other type is a bug in the context builder, refused
+    overrides closed at their end (`closed_bidi`; `digest` also closes each piece of a document's
+    text where it joins it with the briefing's own words inside one string, a gist or a quote
+    list, which closing at the end cannot reach). Any other type is a bug in the context builder, refused
     here rather than handed to an untrusted template.
     """
     if isinstance(value, str):
