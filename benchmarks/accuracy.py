@@ -930,9 +930,9 @@ def term_precision(run: CorpusRun, split: str, corpus: Path = CORPUS) -> list[st
         result = classifier.classify(
             g.text, anchor=titles.get(g.doc, "") + g.section, document=g.doc in anchored_docs
         )
-        for term in {(entry(m.term), t) for m in result.matches for t in m.weights}:
-            counted[term][0] += 1
-            counted[term][1] += term[1] in g.themes
+        for hit in {(entry(m.term), t) for m in result.matches for t in m.weights}:
+            counted[hit][0] += 1
+            counted[hit][1] += hit[1] in g.themes
         for s in result.suppressed:
             if "科技锚点" in s.reason:
                 for t in s.themes:

@@ -91,8 +91,8 @@ def collect(
     gold = [g for g in accuracy.load_gold(gold_path) if g.doc in groups]
     pairs = dict(accuracy.align(gold, pred))
     cache: dict[str, list[str]] = {}
-    examples = []
-    scored = []
+    examples: list[Example] = []
+    scored: list[tuple[accuracy.GoldMeasure, frozenset[str] | None]] = []
     for gi, g in enumerate(gold):
         if gi not in pairs:
             scored.append((g, None))

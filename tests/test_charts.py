@@ -42,7 +42,12 @@ STATUS_ROWS = [
 
 def _colors(png: bytes) -> set[tuple[int, int, int]]:
     image = Image.open(io.BytesIO(png)).convert("RGB")
-    return {rgb for _, rgb in image.getcolors(maxcolors=1 << 20) or []}
+    # an RGB image's colours are 3-tuples; Pillow's stubs type them for every mode
+    return {
+        (c[0], c[1], c[2])
+        for _, c in image.getcolors(maxcolors=1 << 20) or []
+        if isinstance(c, tuple)
+    }
 
 
 def _rgb(hex_color: str) -> tuple[int, int, int]:
