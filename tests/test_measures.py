@@ -77,6 +77,38 @@ def test_framing_sentences_and_headings_are_not_measures() -> None:
     ]
 
 
+def test_a_summarys_opening_results_without_a_figure_are_measures() -> None:
+    """A work summary opens on the year at a glance before its first heading: a result told there
+    without a figure or 已/了 (…试点落地; 我局获…先进单位) is a measure and reads done, while a
+    notice's preamble of purpose and basis stays out."""
+    body = "\n".join(
+        [
+            "今年以来,我局紧盯世界领先科技园区目标,全区科技发展再上新台阶。"
+            "白马湖省级产教融合试点落地,达成杭州市首单科技成果转化费用损失保险合作;"
+            "我局获浙江省高新技术产业园区建设成绩突出集体。",
+            "一、2024年重点工作",
+            "推进高新区条例修订,形成初步方案。",
+        ]
+    )
+    got = measures_of(body, title="某某区科技局2024年工作总结和2025年工作思路", date="2024-12-20")
+    status = {m.text: m.status for m in got}
+    assert (
+        status["白马湖省级产教融合试点落地,达成杭州市首单科技成果转化费用损失保险合作;"] == "done"
+    )
+    assert status["我局获浙江省高新技术产业园区建设成绩突出集体。"] == "done"
+    notice = "\n".join(
+        [
+            "为推进研发平台建设,根据《某某市重点实验室管理办法》,现将有关事项通知如下。",
+            "一、申报条件",
+            "依托单位须具有独立法人资格。",
+        ]
+    )
+    assert not any(
+        "管理办法" in t
+        for t in texts(measures_of(notice, "关于组织申报2024年市级重点实验室的通知"))
+    )
+
+
 def test_a_news_items_attribution_of_a_quote_is_not_a_measure() -> None:
     body = "\n".join(
         [

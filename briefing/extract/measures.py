@@ -1662,7 +1662,7 @@ def _units(
         if (
             has_headings
             and not seen_heading
-            and not _states_action(text)
+            and not _states_action(text, genre)
             # 一、按照自愿申报原则,由…报送至…: an item of the notice's list, too long to be read
             # as a heading while a later short one (四、如发现…取消其资格。) was; a preamble is
             # never numbered (a ——2023年1月11日在…大会上 subtitle is no item)
@@ -1962,11 +1962,15 @@ def _reviews(section: tuple[str, ...], genre: str) -> bool:
     return verdict is not None and verdict.kind == "review"
 
 
-def _states_action(text: str) -> bool:
+def _states_action(text: str, genre: str = "unknown") -> bool:
     """Before a document's first heading, a sentence counts when it says what was or will be done:
     a figure, or a strong past or plan cue (已…, 了, 近年来, 将 as a modal, 拟…); the rest of a
-    preamble frames the document (addressee, purpose, basis, salutation)."""
+    preamble frames the document (addressee, purpose, basis, salutation). A work summary's opening
+    paragraph is the year at a glance, so there a result told without a figure or cue counts too
+    (…试点落地,达成…首单…合作; 我局获…先进单位)."""
     if _QUANTITY_RE.search(text):
+        return True
+    if genre == "summary" and _RESULT_LINE_RE.search(text) is not None:
         return True
     mood = strong_mood(text)
     return mood is not None
