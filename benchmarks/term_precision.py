@@ -41,6 +41,7 @@ printed.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
@@ -87,9 +88,13 @@ class TermStats:
         return right / hits if hits else None
 
 
+# the pinyin a traditional-to-simplified page conversion leaves after a word: 創(chuàng)新
+_PINYIN_RESIDUE = re.compile(r"\([a-zü\u00e0-\u01dc]+\)")
+
+
 def _entry(term: str) -> str:
     # the lexicon's own form of a hit written in traditional characters or with pinyin residue
-    return accuracy._PINYIN_RESIDUE.sub("", term).translate(T2S)
+    return _PINYIN_RESIDUE.sub("", term).translate(T2S)
 
 
 def measure(
