@@ -904,64 +904,12 @@ def versus_keywords(run: CorpusRun, split: str) -> Iterable[str]:
     )
 
 
-_PINYIN_RESIDUE = re.compile(r"\([a-zü\u00e0-\u01dc]+\)")
-
-
-def term_precision(run: CorpusRun, split: str, corpus: Path = CORPUS) -> list[str]:
-    """Per lexicon term: on the split's gold sentences, how often it counted for a theme and how
-    often the gold labels agree (the sentence's section heading and the document's title are
-    its anchor context, and a document about science throughout anchors every sentence, as in
-    extraction)."""
-    from briefing._t2s import T2S
-
-    classifier, titles, anchored_docs = _classifier_context(run, corpus)
-    counted: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    unanchored: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-
-    def entry(term: str) -> str:
-        # the lexicon's own form of a hit written in traditional characters or with pinyin
-        # residue (創(chuàng)新 -> 创新), so that both count for one term and its weight is found
-        return _PINYIN_RESIDUE.sub("", term).translate(T2S)
-
-    for r in run.rows:
-        g = r.gold
-        if run.split(g.doc) != split:
-            continue
-        result = classifier.classify(
-            g.text, anchor=titles.get(g.doc, "") + g.section, document=g.doc in anchored_docs
-        )
-        for hit in {(entry(m.term), t) for m in result.matches for t in m.weights}:
-            counted[hit][0] += 1
-            counted[hit][1] += hit[1] in g.themes
-        for s in result.suppressed:
-            if "科技锚点" in s.reason:
-                for t in s.themes:
-                    unanchored[(entry(s.term), t)][0] += 1
-                    unanchored[(entry(s.term), t)][1] += t in g.themes
-    specs = classifier.lexicon.specs
-    lines = [f"term precision on {split} gold sentences: theme, weight, hits, right, precision"]
-    for (term, theme), (n, ok) in sorted(
-        counted.items(), key=lambda kv: (kv[1][1] / kv[1][0], -kv[1][0])
-    ):
-        weight = specs[theme].weights.get(term, 0.0) if theme in specs else 0.0
-        lines.append(f"  {term:<12}{theme:<6}{weight:>5.2g}{n:>5}{ok:>5}{ok / n:>7.2f}")
-    lines.append("generic terms left out for want of an anchor: hits, gold had the theme")
-    for (term, theme), (n, ok) in sorted(unanchored.items(), key=lambda kv: -kv[1][0]):
-        lines.append(f"  {term:<12}{theme:<6}{n:>5}{ok:>5}")
-    return lines
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=SEEDS)
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
-    parser.add_argument(
-        "--terms",
-        choices=["dev"],
-        help="each lexicon term's precision on the dev part's labelled sentences",
-    )
     parser.add_argument(
         "--versus",
         choices=["dev"],
@@ -985,8 +933,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"== corpus: none at {args.corpus}")
         else:
             print(format_corpus(corpus, run.themes))
-    if args.terms and run is not None:
-        print("\n".join(term_precision(run, args.terms, args.corpus)))
     if args.versus and run is not None:
         print(f"== tool against the bare keywords ({args.versus})")
         for line in versus_keywords(run, args.versus):
