@@ -767,8 +767,15 @@ def can_isolate() -> bool:
     return hasattr(os, "fork")
 
 
-def run_limited(work: Callable[[], bytes], *, seconds: int, preload: bool = True) -> bytes:
-    """`work()` run in a forked child that can reach no file, under memory, CPU and time limits.
+def run_limited(
+    work: Callable[[], bytes],
+    *,
+    seconds: int,
+    preload: bool = True,
+    memory_mb: int = RENDER_MEMORY_MB,
+) -> bytes:
+    """`work()` run in a forked child that can reach no file, under memory, CPU and time limits
+    (`memory_mb`: what the child may add to the memory it starts with, on Linux).
 
     Returns its bytes; re-raises a `TemplateError` it raised (with its message); raises
     `ChildError` when the child died, ran out of time or memory, or answered nothing. Inside a
@@ -786,7 +793,7 @@ def run_limited(work: Callable[[], bytes], *, seconds: int, preload: bool = True
         status = 1
         try:
             os.close(read_end)
-            _child(work, write_end, seconds)
+            _child(work, write_end, seconds, memory_mb)
             status = 0
         finally:
             os._exit(status)
@@ -843,7 +850,7 @@ def _prepare_imports() -> None:
                 importlib.import_module(module.name)
 
 
-def _child(work: Callable[[], bytes], write_fd: int, seconds: int) -> None:
+def _child(work: Callable[[], bytes], write_fd: int, seconds: int, memory_mb: int) -> None:
     global _in_limited_child
     _in_limited_child = True
     # Nothing a render needs, everything an escape would want: tokens, proxy passwords and
@@ -854,7 +861,7 @@ def _child(work: Callable[[], bytes], write_fd: int, seconds: int) -> None:
     write_fd = _confine_descriptors(write_fd)
     memory = _virtual_memory_bytes()  # read /proc before Landlock closes it
     _landlock()  # before the descriptor limit: the ruleset is a descriptor
-    _limit_resources(seconds, memory)
+    _limit_resources(seconds, memory, memory_mb)
     try:
         header: dict[str, str] = {"kind": "ok"}
         payload = work()
@@ -899,9 +906,9 @@ def _max_descriptors() -> int:
         return 65536
 
 
-def _limit_resources(seconds: int, current: int | None) -> None:
+def _limit_resources(seconds: int, current: int | None, memory_mb: int) -> None:
     if current is not None:
-        _set_limit(resource.RLIMIT_AS, current + RENDER_MEMORY_MB * 1024 * 1024)
+        _set_limit(resource.RLIMIT_AS, current + memory_mb * 1024 * 1024)
     _set_limit(resource.RLIMIT_CPU, seconds)
     _set_limit(resource.RLIMIT_CORE, 0)
     _set_limit(resource.RLIMIT_FSIZE, 0)

@@ -604,6 +604,53 @@ def test_a_page_nested_tens_of_thousands_deep_is_stopped_not_parsed_for_minutes(
     ]
 
 
+def test_a_page_of_countless_tiny_tags_is_stopped_at_the_memory_limit(tmp_path: Path) -> None:
+    """Round 17: the tree costs memory per element, not per byte. 8 MB of `<i>x` (two million
+    elements) took 1 GB in the child, which had the template limit (1 GB); two such pages read
+    side by side pushed a 4 GB machine toward swap. The child parsing a page now has its own
+    limit (512 MB; real 8 MB pages add under 300 MB): past it the page is not read, the file
+    named. The limit is lowered so that a page of 200 000 elements reaches it, in a fresh
+    process: the limit is on top of the memory the process has mapped, and a long test session
+    holds hundreds of megabytes of freed heap the child may reuse."""
+    import subprocess
+    import sys
+
+    tiny = tmp_path / "细.html"
+    tiny.write_text("<p>一、加强基础研究。</p>" + "<i>x" * 200_000, "utf-8")
+    # a page of a few thousand elements, parsed in the same kind of child, is read as always
+    few = tmp_path / "少.html"
+    few.write_text("<p>一、加强基础研究。</p>" + "<i>x</i>" * 3_000, "utf-8")
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from briefing.inputs import InputFile\n"
+        "from briefing.model import RawDocument\n"
+        "from briefing.pipeline import read_documents\n"
+        "from briefing.readers import limits\n"
+        "limits.MAX_HTML_PARSE_MEMORY = 16 * 1024 * 1024\n"
+        "limits.MAX_HTML_DIRECT_TAGS = 5_000\n"
+        "for name in sys.argv[1:]:\n"
+        "    items = list(read_documents([InputFile(Path(name), Path(name).name)]))\n"
+        "    texts = [i.text for i in items if isinstance(i, RawDocument) and i.text]\n"
+        "    warnings = [w for i in items for w in i.warnings]\n"
+        "    print(json.dumps([texts, warnings], ensure_ascii=True))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tiny), str(few)],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    (texts, warnings), (few_texts, few_warnings) = map(json.loads, done.stdout.splitlines())
+    assert texts == []
+    assert warnings == [
+        "细.html: 网页结构异常（如极多的细小标签），解析所需内存超过 16 MB 上限，未读取"
+    ]
+    assert few_texts[0].startswith("一、加强基础研究。\nxxx")
+    assert few_warnings == []
+
+
 def test_a_big_shallow_page_is_read_whole_through_the_child(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

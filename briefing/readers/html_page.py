@@ -148,11 +148,17 @@ def _attribute_bound(page: str) -> int:
 _WHITE_RUN = re.compile(r"[ \t\n\r\f]+")
 
 
-def _parse(page: str, parser: type[LexborHTMLParser]) -> tuple[list[str], dict[str, str]]:
-    """The page's lines and header fields. Raises ReadError."""
+def _parse(
+    page: str, parser: type[LexborHTMLParser], *, memory_bounded: bool = False
+) -> tuple[list[str], dict[str, str]]:
+    """The page's lines and header fields. Raises ReadError; MemoryError where `memory_bounded`
+    (the limited child) and the parser fails: lexbor refuses no input (HTML has no syntax
+    errors), it fails only when an allocation does, which there means the memory limit."""
     try:
         tree = parser(page)
     except Exception as exc:  # a C parser on untrusted bytes: any failure is "cannot read"
+        if memory_bounded:
+            raise MemoryError from exc
         raise ReadError("网页无法解析") from exc
     fields = _meta_fields(tree)
     root = tree.body or tree.root
@@ -163,8 +169,8 @@ def _parse(page: str, parser: type[LexborHTMLParser]) -> tuple[list[str], dict[s
 
 def _parse_bounded(page: str, parser: type[LexborHTMLParser]) -> tuple[list[str], dict[str, str]]:
     """`_parse` for a page with many tags, in a limited child stopped after
-    MAX_HTML_PARSE_SECONDS of CPU (`limits.MAX_HTML_DIRECT_TAGS` says why). Where there is no
-    fork (Windows) the page is parsed here, unbounded."""
+    MAX_HTML_PARSE_SECONDS of CPU or MAX_HTML_PARSE_MEMORY of memory (`limits` says why). Where
+    there is no fork (Windows) the page is parsed here, unbounded."""
     import json
 
     from briefing.errors import TemplateError
@@ -175,21 +181,27 @@ def _parse_bounded(page: str, parser: type[LexborHTMLParser]) -> tuple[list[str]
 
     def work() -> bytes:
         try:
-            lines, fields = _parse(page, parser)
+            lines, fields = _parse(page, parser, memory_bounded=True)
         except ReadError as exc:
             return json.dumps({"error": str(exc)}).encode("utf-8")
         return json.dumps({"lines": lines, "fields": fields}).encode("utf-8")
 
     seconds = limits.MAX_HTML_PARSE_SECONDS
+    memory = limits.MAX_HTML_PARSE_MEMORY
     try:
-        answer = json.loads(run_limited(work, seconds=seconds, preload=False))
+        answer = json.loads(
+            run_limited(work, seconds=seconds, preload=False, memory_mb=max(memory >> 20, 1))
+        )
     except ChildError as exc:
         if exc.reason in ("cpu", "timeout"):
             raise ReadError(
                 f"网页结构异常（如标签嵌套极深、属性极多），解析超过 {seconds} 秒上限，未读取"
             ) from None
         if exc.reason == "memory":
-            raise ReadError("网页解析所需内存超过上限，未读取") from None
+            raise ReadError(
+                f"网页结构异常（如极多的细小标签），解析所需内存超过 {limits.size_text(memory)} "
+                "上限，未读取"
+            ) from None
         raise ReadError("网页无法解析") from None
     except TemplateError:  # the child reports only ReadErrors, in its answer; never expected
         raise ReadError("网页无法解析") from None

@@ -75,6 +75,13 @@ MAX_HTML_DIRECT_TAGS = 20_000
 MAX_HTML_DIRECT_ATTRIBUTES = 20_000
 # CPU seconds the child may parse for: a real 8 MB page takes under one.
 MAX_HTML_PARSE_SECONDS = 10
+# Memory the child may add while it parses: the tree costs memory per element, not per byte.
+# 8 MB of tiny tags (`<i>x`, `<b a>`, `<br>`: two to three million elements) took 0.7–1.0 GB,
+# which the template limit (1 GB) let through; two such pages read side by side (`-j 2`) pushed a
+# 4 GB machine toward swap. Real 8 MB pages, syntax-highlighted source or a whole manual of
+# 300 000 tags, or a statistics table of 1.4 million, add 170–270 MB. A page that needs more is
+# not read, with a warning.
+MAX_HTML_PARSE_MEMORY = 512 * _MB
 
 # --- DOCX (a zip of XML parts) --------------------------------------------------------------
 
