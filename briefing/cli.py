@@ -8,7 +8,6 @@ at once.
 from __future__ import annotations
 
 import gc
-import json
 import os
 import sqlite3
 import sys
@@ -40,7 +39,7 @@ from briefing.errors import (
     LockedError,
     os_reason,
 )
-from briefing.inputs import escaped, name_text, not_regular, terminal_text
+from briefing.inputs import escaped, json_text, name_text, not_regular, terminal_text
 from briefing.periods import PeriodError
 from briefing.schedule import crontab_line, systemd_units
 
@@ -249,7 +248,7 @@ def _write_records(
     if fmt is OutputFormat.json:
         handle.write("[")
     for doc in documents:
-        record = json.dumps(doc.to_record(), ensure_ascii=False)
+        record = json_text(doc.to_record())
         if fmt is OutputFormat.json:
             handle.write(("\n" if n_docs == 0 else ",\n") + record)
         else:
@@ -441,7 +440,7 @@ def _log_json(result: BuildResult | None, exit_code: int) -> None:
                 "notes": result.notes,
             }
         )
-    typer.echo(json.dumps(record, ensure_ascii=False, sort_keys=True), err=True)
+    typer.echo(json_text(record, sort_keys=True), err=True)
 
 
 @app.command("context", cls=Command)
@@ -471,7 +470,7 @@ def context_cmd(
             },
         )
         context = preview_context(settings)
-    sys.stdout.write(json.dumps(to_jsonable(context), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(to_jsonable(context), indent=2) + "\n")
 
 
 def _lexicon_path(config: Path | None, lexicon: Path | None) -> Path | None:

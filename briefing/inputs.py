@@ -24,6 +24,7 @@ record, so it is a warning, counted in the summary and failing `--strict`, like 
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import stat
@@ -31,7 +32,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from briefing.errors import InputNotFoundError, os_reason
 
@@ -118,6 +119,25 @@ def terminal_text(text: str) -> str:
     if not _TERMINAL.search(text):
         return text
     return _TERMINAL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+# What reorders the characters around it wherever a JSON text is shown (an editor, a terminal
+# that lays out both directions, a code review page): the direction overrides, embeddings and
+# isolates, which reach to the end of their line, the direction marks, and the line and
+# paragraph separators some editors break lines at.
+_JSON_UNSHOWN = re.compile("[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(value: object, **options: Any) -> str:
+    """`json.dumps(value, ensure_ascii=False, **options)` with the characters of `_JSON_UNSHOWN`
+    written as JSON escapes (`\\u202e`). They occur only inside strings, and the escape reads
+    back as the same character, so a program reading the JSON gets the same data; a person
+    reading it sees each line as it is. A document's title ending in an unclosed RLO (U+202E)
+    showed the rest of its `extract` record backwards: `"value": 15.0` read `0.51 :"eulav"`."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    if not _JSON_UNSHOWN.search(text):
+        return text
+    return _JSON_UNSHOWN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _gbk_reading(part: str) -> str | None:

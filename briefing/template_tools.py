@@ -43,6 +43,7 @@ from briefing.context import BriefingContext, to_jsonable
 from briefing.contextdoc import read_fields
 from briefing.errors import TemplateError, os_reason
 from briefing.filters import clip
+from briefing.inputs import json_text
 from briefing.render import (
     RENDER_SECONDS,
     _template_error,
@@ -99,7 +100,7 @@ def sample_context(theme: str | None = None) -> BriefingContext:
 
 
 def context_json(context: BriefingContext) -> str:
-    return json.dumps(to_jsonable(context), ensure_ascii=False, indent=2) + "\n"
+    return json_text(to_jsonable(context), indent=2) + "\n"
 
 
 def init_template(

@@ -502,3 +502,7 @@ def test_a_direction_override_a_document_leaves_open_turns_round_none_of_the_bri
     texts += [p.text for t in document.tables for c in t._cells for p in c.paragraphs]
     assert any("\u202e" in text for text in texts)  # the documents' own text is kept as written
     assert [text for text in texts if _open_override_before_citation(text)] == []
+    # round 17: the manifest, a JSON file people read, escapes them (its data is the same)
+    assert result.manifest is not None
+    manifest = result.manifest.read_text("utf-8")
+    assert "\u202e" not in manifest and "\\u202e" in manifest

@@ -218,3 +218,28 @@ def test_an_output_file_that_is_one_of_the_inputs_is_refused(
     again = runner.invoke(app, ["extract", str(folder), "-o", str(folder / "out.jsonl")])
     assert again.exit_code == 2
     assert "out.jsonl 也是要读取的输入文件" in again.stderr
+
+
+def test_direction_overrides_in_a_document_are_escaped_in_the_json_it_prints(
+    tmp_path: Path,
+) -> None:
+    """Round 17: a title ending in an unclosed RLO (U+202E) showed the rest of its record
+    backwards wherever the JSONL was read (an editor, a terminal that lays out both directions):
+    `"value": 15.0` read `0.51 :"eulav"`. The record now writes such characters as JSON escapes,
+    which read back as the same text: a program gets the same data."""
+    page = tmp_path / "a.txt"
+    page.write_text(
+        "关于加强科技创新的通知\u202e\n\n一、总体要求\u2067\n"
+        "全市研发投入达到15亿元\u202e，同比增长8%。\n",
+        encoding="utf-8",
+    )
+    for fmt in ("jsonl", "json"):
+        result = runner.invoke(app, ["extract", "--format", fmt, str(page)])
+        assert result.exit_code == 0, result.output
+        assert not re.search("[\u202a-\u202e\u2066-\u2069]", result.stdout)
+        assert "\\u202e" in result.stdout
+        loaded = json.loads(result.stdout)
+        (record,) = loaded if fmt == "json" else [loaded]
+        assert record["metadata"]["title"] == "关于加强科技创新的通知\u202e"
+        assert record["measures"][0]["section"] == ["一、总体要求\u2067"]
+        assert record["measures"][0]["text"] == "全市研发投入达到15亿元\u202e，同比增长8%。"

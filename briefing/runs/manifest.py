@@ -17,7 +17,7 @@ from typing import Any
 
 from briefing.atomic import write_text_atomic
 from briefing.changes import FACTS_FORMAT, PreviousIssue, facts_problem
-from briefing.inputs import escaped
+from briefing.inputs import escaped, json_text
 from briefing.model import DocumentEntry, ExtractedDocument
 from briefing.periods import Period, period_of_key
 from briefing.readers.common import os_reason
@@ -285,10 +285,8 @@ def manifest_text(manifest: Mapping[str, Any]) -> str:
     lines go through json's C encoder (an indented dump is pure Python: 70 ms there).
     """
     inputs = manifest.get("inputs", [])
-    text = json.dumps({**manifest, "inputs": []}, ensure_ascii=False, sort_keys=True, indent=2)
-    lines = ",\n".join(
-        "    " + json.dumps(item, ensure_ascii=False, sort_keys=True) for item in inputs
-    )
+    text = json_text({**manifest, "inputs": []}, sort_keys=True, indent=2)
+    lines = ",\n".join("    " + json_text(item, sort_keys=True) for item in inputs)
     listed = '\n  "inputs": [\n' + lines + "\n  ]" if inputs else '\n  "inputs": []'
     # the top-level key, once: keys sort, and a quote inside any value is escaped
     return text.replace('\n  "inputs": []', listed, 1) + "\n"
