@@ -171,6 +171,9 @@ def shown_title(doc: ExtractedDocument) -> str:
     name = meta.display_title if meta.title_derived else None
     if not name or name == UNTITLED:
         return f"{_untitled_name(doc)}{MADE_TITLE_MARK}"
+    # the name is the text's own words: a direction override they leave open must not turn
+    # round the mark the briefing puts after them (（拟题） read 题拟)
+    name = closed_bidi(name)
     if time_and_subject(name):
         # "2023年全市科技系统" says who and when; what the document is makes it read as a title
         name += _KIND_NOUNS.get(document_kind(doc), "")
@@ -231,7 +234,7 @@ def _untitled_name(doc: ExtractedDocument) -> str:
     """东莞市新闻报道, 某某市科技局工作总结: who issued an untitled document, else the place it
     calls its own, and its kind (有关材料 when it is none of the known ones); 未署标题的材料 (or
     未署标题的新闻报道…) when the text names neither who nor where."""
-    who = shown_publisher(doc)
+    who = closed_bidi(shown_publisher(doc))  # the text's words, before the briefing's own
     if not who:
         own = own_place(doc) or ""
         who = own if _JURISDICTION_RE.search(own) else ""

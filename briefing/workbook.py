@@ -34,7 +34,7 @@ from xlsxwriter.worksheet import Worksheet
 from briefing.atomic import write_bytes_atomic
 from briefing.digest import document_kind, holds_provisions, shown_publisher, shown_title
 from briefing.model import ExtractedDocument
-from briefing.readers.common import strip_invalid_xml
+from briefing.readers.common import closed_bidi, strip_invalid_xml
 from briefing.runs.selection import relative_source
 from briefing.themes import OTHER_THEME
 
@@ -132,6 +132,13 @@ def write_cell(
     worksheet.write_string(row, column, text, cell_format)
 
 
+def section_text(section: Sequence[str]) -> str:
+    """A measure's headings in one cell (一、总体要求 / （一）加强基础研究), each closing the direction
+    overrides it opens (`closed_bidi`): an RLO left open in one heading turned round the
+    separator and the headings after it in the cell."""
+    return " / ".join(closed_bidi(heading) for heading in section)
+
+
 def starts_like_formula(text: str) -> bool:
     """Whether `text` starts with one of `FORMULA_TRIGGERS` or a look-alike that compatibility
     normalisation folds into one (the full-width ＝ a Chinese input method types, the small ﹦)."""
@@ -225,7 +232,7 @@ def analyst_sheets(
                     no,
                     titles[no - 1],
                     m.id,
-                    " / ".join(m.section),
+                    section_text(m.section),
                     "进展" if m.status == "done" else "规定" if rules[no - 1] else "计划",
                     "、".join(m.themes) or OTHER_THEME,
                     "；".join(f"{t}：{'、'.join(v)}" for t, v in m.evidence.items()),
@@ -262,7 +269,7 @@ _KIND_CN = {
 def _figure_rows(
     documents: Sequence[ExtractedDocument], titles: Sequence[str]
 ) -> Iterator[list[object]]:
-    section_of = {m.id: " / ".join(m.section) for d in documents for m in d.measures}
+    section_of = {m.id: section_text(m.section) for d in documents for m in d.measures}
     for no, d in enumerate(documents, start=1):
         # a page that prints a paragraph twice gives each figure twice: a figure is a repeat only
         # where the page repeats a measure (its measure is a duplicate or has one) and quotes the

@@ -165,6 +165,56 @@ def test_the_workbook_names_and_counts_documents_as_the_briefing_does() -> None:
     assert [row[4] for row in measures.rows] == ["规定"]
 
 
+def _open_scope_before(text: str, tail: str) -> bool:
+    """Whether `tail` in `text` stands inside a direction override, embedding or isolate left
+    open before it (shown turned round)."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "\u202a\u202b\u202d\u202e\u2066\u2067\u2068":
+            depth += 1
+        elif char in "\u202c\u2069" and depth:
+            depth -= 1
+        elif depth and text.startswith(tail, index):
+            return True
+    return False
+
+
+def test_a_direction_override_a_heading_leaves_open_turns_round_nothing_after_it() -> None:
+    """Round 17: the workbook puts a measure's headings in one cell (一、总体要求 / （一）…), and a
+    made title is the text's words with the briefing's （拟题） after them: an RLO left open in
+    one heading turned round the separator and the next heading (shown 究研础基强加）一（ / ), one
+    in the words a made title is taken from turned its mark round. Each piece now closes what it
+    opens; the text shows as written."""
+    from briefing.digest import shown_title
+    from briefing.model import ExtractedDocument, Measure, Metadata
+
+    doc = ExtractedDocument(
+        source="in/a.txt",
+        sha256="1" * 64,
+        format="text",
+        metadata=Metadata(title=None, display_title="2023年全市科技系统\u202e", title_derived=True),
+        body="全市研发投入达到15亿元。",
+    )
+    doc.measures = [
+        Measure(
+            id="m1",
+            text="全市研发投入达到15亿元。",
+            section=("一、总体要求\u202e", "（一）加强基础研究\u2067"),
+            status="done",
+            themes=[],
+        )
+    ]
+    sources, measures, _ = workbook.analyst_sheets([doc])
+    (row,) = measures.rows
+    assert row[3].startswith("一、总体要求\u202e") and "（一）加强基础研究\u2067" in row[3]
+    assert not _open_scope_before(row[3], " / ")
+    title = shown_title(doc)
+    assert title.startswith("2023年全市科技系统\u202e") and title.endswith("（拟题）")
+    assert not _open_scope_before(title, "（拟题）")
+    (source,) = sources.rows
+    assert source[1] == title
+
+
 def test_a_figure_a_page_prints_twice_is_marked_as_a_repeat_in_the_data_sheet() -> None:
     # a page repeating its paragraph: the second 58.2亿元 and 95家 say which figure they repeat;
     # the same count in two different sentences (两个12个项目) is two results, no repeat
