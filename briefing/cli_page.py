@@ -14,10 +14,19 @@ import typer
 from briefing.errors import BriefingError
 from briefing.extract.metadata import parse_document_text
 from briefing.extract.page import BODY, FURNITURE, ROLE_NAMES, FieldOrigin, PageLayout
+from briefing.inputs import terminal_text
 from briefing.model import Metadata
 
 EXIT_FAILED = 1
 MAX_SHOWN = 60  # characters of a line shown
+
+
+def _say(line: str = "") -> None:
+    """A line of the explanation on standard output. It quotes the document's own words (a title,
+    a heading, a sentence): the controls a terminal acts on, direction overrides among them, are
+    written as escapes (`terminal_text`), so an RLO a heading leaves open does not turn round the
+    rest of the line (所在章节：一、总体要求<RLO> > （一）… showed the next heading backwards)."""
+    typer.echo(terminal_text(line))
 
 
 def explain_page(doc: Path) -> None:
@@ -32,7 +41,7 @@ def explain_page(doc: Path) -> None:
         raise typer.Exit(EXIT_FAILED) from None
     for raw in raws:
         if len(raws) > 1:
-            typer.echo(f"== {raw.source}")
+            _say(f"== {raw.source}")
         parsed = parse_document_text(raw)
         _print_layout(parsed.layout)
         _print_metadata(parsed.metadata, parsed.layout)
@@ -44,25 +53,25 @@ def _shown(text: str) -> str:
 
 def _print_layout(layout: PageLayout) -> None:
     furniture = layout.furniture
-    typer.echo(f"页面元素（不属于文件本身，共{len(furniture)}行）：")
+    _say(f"页面元素（不属于文件本身，共{len(furniture)}行）：")
     if not furniture:
-        typer.echo("  （无）")
+        _say("  （无）")
     for line in furniture:
-        typer.echo(f"  “{_shown(line.text)}”：{line.why}")
+        _say(f"  “{_shown(line.text)}”：{line.why}")
     for role in ROLE_NAMES:
         if role in (FURNITURE, BODY):
             continue
         texts = layout.texts(role)
         if texts:
-            typer.echo(f"{ROLE_NAMES[role]}：")
+            _say(f"{ROLE_NAMES[role]}：")
             for text in texts:
-                typer.echo(f"  {_shown(text)}")
+                _say(f"  {_shown(text)}")
     body = layout.texts(BODY)
-    typer.echo(f"正文：{len(body)}行" + (f"，首行“{_shown(body[0])}”" if body else ""))
+    _say(f"正文：{len(body)}行" + (f"，首行“{_shown(body[0])}”" if body else ""))
     if layout.source:
-        typer.echo(f"页面标明的来源：{layout.source}")
+        _say(f"页面标明的来源：{layout.source}")
     if layout.host:
-        typer.echo(f"承载页面的网站：{layout.host}")
+        _say(f"承载页面的网站：{layout.host}")
 
 
 _FIELDS = (
@@ -75,15 +84,15 @@ _FIELDS = (
 
 
 def _print_metadata(metadata: Metadata, layout: PageLayout) -> None:
-    typer.echo("元数据（及其出处）：")
+    _say("元数据（及其出处）：")
     for name, label in _FIELDS:
         value = getattr(metadata, name)
-        typer.echo(f"  {label}：{value if value else '（未识别）'}")
+        _say(f"  {label}：{value if value else '（未识别）'}")
         origin = layout.origins.get(name)
         if origin is not None:
-            typer.echo(f"    出处：{_origin_line(layout, origin)}{origin.why}")
+            _say(f"    出处：{_origin_line(layout, origin)}{origin.why}")
     if metadata.title_derived:
-        typer.echo(f"  显示名称：{metadata.display_title}（文件没有标题，取自正文开头）")
+        _say(f"  显示名称：{metadata.display_title}（文件没有标题，取自正文开头）")
 
 
 def _origin_line(layout: PageLayout, origin: FieldOrigin) -> str:

@@ -44,6 +44,14 @@ EXIT_FAILED = 1
 _STATUS_LABEL = {"done": "done（已完成）", "planned": "planned（计划）"}
 
 
+def _say(line: str = "") -> None:
+    """A line of the explanation on standard output. It quotes the document's own words (a title,
+    a heading, a sentence): the controls a terminal acts on, direction overrides among them, are
+    written as escapes (`terminal_text`), so an RLO a heading leaves open does not turn round the
+    rest of the line (所在章节：一、总体要求<RLO> > （一）… showed the next heading backwards)."""
+    typer.echo(terminal_text(line))
+
+
 def _load(config: Path | None) -> Lexicon:
     try:
         return load_lexicon(config)
@@ -59,44 +67,44 @@ def _fmt(weight: float) -> str:
 def themes(config: Path | None = None) -> None:
     """列出主题及其关键词、权重和否定语境。"""
     lexicon = _load(config)
-    typer.echo(f"主题词表：{'；'.join(lexicon.sources)}")
-    typer.echo(f"词表指纹：{lexicon.sha256[:16]}")
-    typer.echo(
+    _say(f"主题词表：{'；'.join(lexicon.sources)}")
+    _say(f"词表指纹：{lexicon.sha256[:16]}")
+    _say(
         f"归类阈值：{_fmt(lexicon.threshold)}　主导比：{_fmt(lexicon.dominance)}"
         f"　长句字数：{_fmt(lexicon.long_sentence)}"
     )
     if lexicon.global_exclude:
-        typer.echo(f"通用否定语境：{'、'.join(lexicon.global_exclude)}")
+        _say(f"通用否定语境：{'、'.join(lexicon.global_exclude)}")
     if lexicon.global_clauses:
-        typer.echo(
+        _say(
             f"通用否定分句（分句中有这些词时，该分句不计任何主题）：{'、'.join(lexicon.global_clauses)}"
         )
     if lexicon.anchors:
-        typer.echo(f"科技锚点：{'、'.join(lexicon.anchors)}")
+        _say(f"科技锚点：{'、'.join(lexicon.anchors)}")
     classifier = Classifier(lexicon)
     if classifier.model is not None:
         decided = "、".join(classifier.model_themes) or "无"
         off = [t for t in classifier.model.themes if t not in classifier.model_themes]
         note = f"（用户词表替换了{'、'.join(off)}，该主题只按规则）" if off else ""
-        typer.echo(
+        _say(
             f"学习模型：最后判定 {decided}{note}；概率阈值 {classifier.model.threshold:g}，"
             f"模型指纹 {classifier.model.sha256[:16]}"
         )
     for name, spec in lexicon.specs.items():
-        typer.echo("")
-        typer.echo(f"【{name}】{spec.description}")
+        _say("")
+        _say(f"【{name}】{spec.description}")
         strong = [t for t, w in spec.weights.items() if w >= lexicon.threshold]
         weak = [f"{t}({_fmt(w)})" for t, w in spec.weights.items() if w < lexicon.threshold]
-        typer.echo(f"  关键词（{len(strong)}）：{'、'.join(strong) or '无'}")
+        _say(f"  关键词（{len(strong)}）：{'、'.join(strong) or '无'}")
         if weak:
-            typer.echo(f"  弱提示词（只为同主题关键词加分，不能单独归类）：{'、'.join(weak)}")
+            _say(f"  弱提示词（只为同主题关键词加分，不能单独归类）：{'、'.join(weak)}")
         if spec.anchored:
             anchored = [t for t in spec.weights if t in spec.anchored]
-            typer.echo(f"  须有科技锚点才计分：{'、'.join(anchored)}")
+            _say(f"  须有科技锚点才计分：{'、'.join(anchored)}")
         if spec.exclude:
-            typer.echo(f"  否定语境：{'、'.join(spec.exclude)}")
+            _say(f"  否定语境：{'、'.join(spec.exclude)}")
         if spec.clauses:
-            typer.echo(
+            _say(
                 f"  否定分句（分句的同一并列项中有这些词时，其中须有锚点的泛用词不计本主题）：{'、'.join(spec.clauses)}"
             )
 
@@ -206,36 +214,36 @@ def explain(
     classifier = Classifier(lexicon)
     where = _context(sentence, section, title, date, doc, classifier)
     if where.note:
-        typer.echo(where.note)
+        _say(where.note)
     sentence = where.sentence
     result = classifier.classify(sentence, anchor=where.anchor, document=where.document)
-    typer.echo(f"句子：{sentence}")
-    typer.echo("命中的词：")
+    _say(f"句子：{sentence}")
+    _say("命中的词：")
     if not result.matches:
-        typer.echo("  （无）")
+        _say("  （无）")
     for m in result.matches:
         weights = "，".join(f"{t} +{_fmt(w)}" for t, w in m.weights.items())
         if m.anchor == DOCUMENT_ANCHOR:
             anchor = "（科技锚点：文件中过半措施讲科技，全文都算有锚点）"
         else:
             anchor = f"（科技锚点“{m.anchor}”）" if m.anchor else ""
-        typer.echo(f"  [{m.start}-{m.end}] “{m.term}”  {weights}{anchor}")
+        _say(f"  [{m.start}-{m.end}] “{m.term}”  {weights}{anchor}")
     if result.suppressed:
-        typer.echo("未计入的词：")
+        _say("未计入的词：")
         for s in result.suppressed:
-            typer.echo(f"  [{s.start}-{s.end}] “{s.term}”（{'、'.join(s.themes)}）：{s.reason}")
-    typer.echo(f"主题得分（阈值 {_fmt(lexicon.threshold)}）：")
+            _say(f"  [{s.start}-{s.end}] “{s.term}”（{'、'.join(s.themes)}）：{s.reason}")
+    _say(f"主题得分（阈值 {_fmt(lexicon.threshold)}）：")
     if not result.scores:
-        typer.echo("  （无）")
+        _say("  （无）")
     for name, score in result.scores.items():
         verdict = "归入" if name in result.themes else result.dropped.get(name, "未达阈值")
-        typer.echo(f"  {name}：{_fmt(score)}　{verdict}")
+        _say(f"  {name}：{_fmt(score)}　{verdict}")
     if result.themes:
         rule_themes, rule_evidence = result.themes, result.evidence
-        typer.echo(f"规则判定：{_verdict(rule_themes, rule_evidence)}")
+        _say(f"规则判定：{_verdict(rule_themes, rule_evidence)}")
     else:
         rule_themes, rule_evidence, why = _inherited(classifier, where)
-        typer.echo(f"规则判定：{_verdict(rule_themes, rule_evidence)}{why}")
+        _say(f"规则判定：{_verdict(rule_themes, rule_evidence)}{why}")
     _explain_model(classifier, where, rule_themes, rule_evidence)
     _explain_status(where)
     _explain_years(where, doc, date, classifier)
@@ -311,17 +319,17 @@ def _explain_years(
         )
     if not found and not dropped:
         return
-    typer.echo("数据：")
+    _say("数据：")
     for ind in found:
         year = f"{ind.year}年" if ind.year is not None else "无年份"
-        typer.echo(
+        _say(
             f"  {ind.text}　{_fmt(ind.value)}{ind.unit}（{_KIND_LABEL.get(ind.kind, ind.kind)}）"
             f"　{year}　年份来自：{origins.get(ind.id, '—')}"
             f"　{ind.scope or '无范围'}　范围来自：{scope_origins.get(ind.id, '—')}"
             f"　类型依据：{kind_origins.get(ind.id, '—')}"
         )
     for note in dropped:
-        typer.echo(f"  {note}")
+        _say(f"  {note}")
 
 
 _DROPPED = re.compile(r"^舍去数据“(.+?)”：")
@@ -377,16 +385,14 @@ def _explain_model(
     verdict = classifier.model_verdict(where.sentence, where.section, rule_themes, rule_evidence)
     themes, evidence = classifier.refine(where.sentence, where.section, rule_themes, rule_evidence)
     if verdict is None or classifier.model is None:
-        typer.echo(f"最终主题：{_verdict(themes, evidence)}（未使用学习模型，由规则决定）")
+        _say(f"最终主题：{_verdict(themes, evidence)}（未使用学习模型，由规则决定）")
         return
     threshold = classifier.model.threshold
-    typer.echo(f"学习模型（概率达到 {threshold:g} 即归入；只判定默认主题）：")
+    _say(f"学习模型（概率达到 {threshold:g} 即归入；只判定默认主题）：")
     for theme in classifier.model_themes:
         p = verdict.probabilities[theme]
         reasons = "，".join(f"{what} {w:+.1f}" for what, w in verdict.reasons[theme])
-        typer.echo(
-            f"  {theme}：{p:.2f}　{'归入' if p >= threshold else '不归入'}　模型依据：{reasons}"
-        )
+        _say(f"  {theme}：{p:.2f}　{'归入' if p >= threshold else '不归入'}　模型依据：{reasons}")
     added = [t for t in themes if t not in rule_themes]
     removed = [t for t in rule_themes if t not in themes]
     if added or removed:
@@ -401,7 +407,7 @@ def _explain_model(
         who = f"学习模型改判规则的结论（{changes}）"
     else:
         who = "学习模型与规则一致"
-    typer.echo(f"最终主题：{_verdict(themes, evidence)}——{who}")
+    _say(f"最终主题：{_verdict(themes, evidence)}——{who}")
 
 
 def _explain_status(where: _Context) -> None:
@@ -418,21 +424,21 @@ def _explain_status(where: _Context) -> None:
     if excluded is None and where.glossary:
         excluded = f"位于名词注释部分（“{where.glossary[:30]}”），是对正文用语的解释，不是措施"
     if excluded is not None:
-        typer.echo(f"不计为措施：{excluded}（简报和抽取结果中不会出现）")
+        _say(f"不计为措施：{excluded}（简报和抽取结果中不会出现）")
     decision = where.decision or decide(where.sentence, where.section, where.doc)
-    typer.echo(f"状态：{_STATUS_LABEL[decision.status]}")
-    typer.echo(f"  决定因素：{BASIS_LABELS[decision.basis]}——{decision.reason}")
+    _say(f"状态：{_STATUS_LABEL[decision.status]}")
+    _say(f"  决定因素：{BASIS_LABELS[decision.basis]}——{decision.reason}")
     ctx = where.doc
     if ctx.genre != "unknown":
-        typer.echo(f"  文件体裁：{GENRE_LABELS[ctx.genre]}（{ctx.genre_cue}）")
+        _say(f"  文件体裁：{GENRE_LABELS[ctx.genre]}（{ctx.genre_cue}）")
     else:
-        typer.echo("  文件体裁：未识别（可用 --title 或 --doc 给出）")
-    typer.echo(f"  体裁规则：{GENRE_ROLES[ctx.genre].reads}")
+        _say("  文件体裁：未识别（可用 --title 或 --doc 给出）")
+    _say(f"  体裁规则：{GENRE_ROLES[ctx.genre].reads}")
     verdict = decision.section
     if verdict is not None:
         kind = "任务部分" if verdict.kind == "tasks" else "回顾部分"
         strength = "" if verdict.strong else "，弱提示"
-        typer.echo(f"  所在章节：{verdict.heading}——{kind}（“{verdict.cue}”{strength}）")
+        _say(f"  所在章节：{verdict.heading}——{kind}（“{verdict.cue}”{strength}）")
     elif (topic := summary_topic(where.section, ctx.heading_year, ctx.genre)) is not None:
         # 二、扎实推进“十五五”规划编制: the heading names a later period, but its drafting
         why = (
@@ -440,16 +446,16 @@ def _explain_status(where: _Context) -> None:
             if topic.cue[:1] == "十"
             else "没有下一步、打算或以后的年份"
         )
-        typer.echo(
+        _say(
             f"  所在章节：{topic.heading}——{GENRE_LABELS[ctx.genre]}里只说主题（“{topic.cue}”），"
             f"{why}，不算任务部分"
         )
     elif where.section:
-        typer.echo(f"  所在章节：{' > '.join(where.section)}——标题中没有回顾或任务的标记")
+        _say(f"  所在章节：{' > '.join(where.section)}——标题中没有回顾或任务的标记")
     else:
-        typer.echo("  所在章节：未给出（可用 --section 或 --doc 给出）")
+        _say("  所在章节：未给出（可用 --section 或 --doc 给出）")
     reasons = status_reasons(where.sentence, ctx)
     if reasons:
-        typer.echo(f"  句子语气：{'；'.join(reasons)}")
+        _say(f"  句子语气：{'；'.join(reasons)}")
     else:
-        typer.echo("  句子语气：句中没有计划或完成的标记")
+        _say("  句子语气：句中没有计划或完成的标记")

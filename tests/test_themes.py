@@ -556,6 +556,30 @@ def test_explain_says_the_document_anchored_a_term(app: typer.Typer, tmp_path: P
     assert "最终主题：其他" in result.output
 
 
+def test_explain_writes_a_documents_direction_overrides_as_escapes(
+    app: typer.Typer, tmp_path: Path
+) -> None:
+    """Round 17: `explain --doc` quotes the document's title, headings and sentence inside its
+    own lines (所在章节：一、总体要求 > （一）…——标题中没有…): an RLO (U+202E) a heading left open
+    turned round the rest of the line in a terminal that lays out both directions (Konsole,
+    macOS Terminal, GNOME Terminal). Such characters are now shown as escapes, as the errors and
+    `template check` show them."""
+    doc = tmp_path / "a.txt"
+    doc.write_text(
+        "关于加强科技创新的通知\u202e\n\n一、总体要求\u202e\n（一）加强基础研究\u2067\n"
+        "全市研发投入达到15亿元\u202e，同比增长8%。\n",
+        encoding="utf-8",
+    )
+    outputs = []
+    for args in (["全市研发投入达到15亿元", "--doc", str(doc)], ["--doc", str(doc)]):
+        result = CliRunner().invoke(app, ["explain", *args])
+        assert result.exit_code == 0, result.output
+        assert not any(char in result.output for char in "\u202e\u2067")
+        outputs.append(result.output)
+    assert "所在章节：一、总体要求\\u202e > （一）加强基础研究\\u2067——" in outputs[0]
+    assert "标题：关于加强科技创新的通知\\u202e" in outputs[1]
+
+
 # a talent policy names 人才 in most provisions; its support standards name no theme
 _TALENT_POLICY = (
     "一、引才支持\n"
