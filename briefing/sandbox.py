@@ -55,7 +55,7 @@ from jinja2.utils import Cycler, Joiner, Namespace
 from markupsafe import Markup
 
 from briefing.errors import TemplateError
-from briefing.filters import AUTHOR_FILTERS
+from briefing.filters import AUTHOR_FILTERS, clip
 
 if sys.platform != "win32":
     import fcntl
@@ -374,6 +374,19 @@ def _filter_input(
         links = len(value.split())
         extra = text_size(target) + text_size(rel) + 64  # the tag, "noopener", quotes
         _check_text(3 * len(value) + links * extra, what)
+    elif name == "truncate":
+        # Jinja checks these with `assert`: the child died with an AssertionError, told as
+        # 程序内部错误…请报告给维护者, for the template's own `truncate(2)` (shorter than "...")
+        length = rest[0] if rest else kwargs.get("length", 255)
+        end = rest[2] if len(rest) > 2 else kwargs.get("end", "...")
+        leeway = rest[3] if len(rest) > 3 else kwargs.get("leeway")
+        if isinstance(length, int) and isinstance(end, str) and length < len(end):
+            raise ValueError(
+                f"过滤器 truncate 的长度 {length} 短于结尾的省略文字“{clip(end, 10)}”"
+                f"（{len(end)} 字），请加大长度或改短结尾（end=…）"
+            )
+        if isinstance(leeway, int) and leeway < 0:
+            raise ValueError(f"过滤器 truncate 的 leeway 不能为负数（得到 {leeway}）")
     elif name == "sum" and isinstance(
         start := kwargs.get("start", rest[1] if len(rest) > 1 else 0), list | tuple | str
     ):

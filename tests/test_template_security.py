@@ -123,6 +123,28 @@ def test_a_message_quoting_a_lone_surrogate_reaches_the_user(tmp_path: Path) -> 
     assert "内部错误" not in message
 
 
+@pytest.mark.parametrize(
+    ("payload", "words"),
+    [
+        ("{{ masthead.name | truncate(2) }}", "长度 2 短于结尾的省略文字“...”（3 字）"),
+        ("{{ masthead.name | truncate(10, leeway=-1) }}", "leeway 不能为负数"),
+    ],
+)
+def test_a_truncate_shorter_than_its_ending_is_the_templates_mistake_not_an_internal_error(
+    tmp_path: Path, payload: str, words: str
+) -> None:
+    """Round 17: Jinja's truncate checks its arguments with `assert`; the child died with an
+    AssertionError and both the build and `template check` said 程序内部错误（AssertionError），
+    请将模板和这条信息报告给维护者 for the template's own `truncate(2)`. The message now says what
+    is wrong, where."""
+    template = _template(tmp_path, payload)
+    with pytest.raises(TemplateError) as caught:
+        render_docx_bytes(template, sample_context(), timestamp=WHEN)
+    for message in (str(caught.value), *check_template(template, sample_context()).problems):
+        assert words in message and payload in message, message
+        assert "内部错误" not in message
+
+
 def test_integers_squared_in_a_loop_are_refused_at_once(tmp_path: Path) -> None:
     """Each squaring doubles the digits: 40 of them ran 23 s into the memory limit."""
     payload = (
