@@ -374,6 +374,11 @@ def _filter_input(
         links = len(value.split())
         extra = text_size(target) + text_size(rel) + 64  # the tag, "noopener", quotes
         _check_text(3 * len(value) + links * extra, what)
+    elif name == "tojson":
+        indent = rest[0] if rest else kwargs.get("indent")
+        width = len(indent) if isinstance(indent, str) else indent if isinstance(indent, int) else 0
+        if width > 0:
+            _check_text(text_size(value) + _json_indent_size(value, width), what)
     elif name == "truncate":
         # Jinja checks these with `assert`: the child died with an AssertionError, told as
         # 程序内部错误…请报告给维护者, for the template's own `truncate(2)` (shorter than "...")
@@ -398,6 +403,26 @@ def _filter_input(
         else:
             _check_text(size, what, "列表", "项")
     return (value, *rest)
+
+
+def _json_indent_size(value: Any, width: int, limit: int = MAX_TEXT) -> int:
+    """At least the characters `tojson(indent=width)` adds to `value`'s JSON, counted up to just
+    past `limit`: a line break and the indent of its depth before each item of a list or
+    dict. `range(30000) | list | tojson(indent=99999)` is 3 billion characters of indents from
+    a short list, stopped only by the child's memory limit (which macOS does not have)."""
+    size = 0
+    stack: list[Iterator[Any]] = [iter((value,))]
+    while stack and size <= limit:
+        item = next(stack[-1], _END)
+        if item is _END:
+            stack.pop()
+            continue
+        size += (len(stack) - 1) * width + 1
+        if isinstance(item, dict):
+            stack.append(iter(item.values()))
+        elif isinstance(item, list | tuple):
+            stack.append(iter(item))
+    return size
 
 
 def _replaced_size(text: str, old: str, new: str) -> int:

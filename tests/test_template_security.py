@@ -100,6 +100,10 @@ LONG_TEXT = [
     "{{ ('www.a.cn ' * 11000) | urlize(rel='y' * 99999) | length }}",
     # round 11: a namespace prints what it holds, and was counted as 32 characters
     "{% set ns = namespace(a=[[1] * 99999] * 99999) %}{{ ns }}",
+    # round 17: tojson puts a line break and the indent of its depth before every item: 3
+    # billion characters from a short list, stopped only by the memory limit (1 GB)
+    "{{ range(30000) | list | tojson(indent=99999) | length }}",
+    "{{ range(30000) | list | tojson('x' * 99999) | length }}",
 ]
 
 
