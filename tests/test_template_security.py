@@ -104,6 +104,11 @@ LONG_TEXT = [
     # billion characters from a short list, stopped only by the memory limit (1 GB)
     "{{ range(30000) | list | tojson(indent=99999) | length }}",
     "{{ range(30000) | list | tojson('x' * 99999) | length }}",
+    # round 17: a map through a filter makes a value per item, each within the limit, and
+    # join, list or sort kept them all: 10 billion characters, stopped only by the memory limit
+    "{{ range(99999) | map('string') | map('center', 99999) | join | length }}",
+    "{{ range(99999) | map('string') | map('center', 99999) | list | length }}",
+    "{{ range(99999) | map('string') | map('center', width=99999) | sort | first | length }}",
 ]
 
 
