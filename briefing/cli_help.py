@@ -18,6 +18,8 @@ from collections.abc import Sequence
 import typer
 import typer.core
 
+from briefing.inputs import terminal_text
+
 HEADINGS = {"Usage": "用法", "Options": "选项", "Arguments": "参数", "Commands": "命令"}
 
 # typer's type labels, as it prints them between angle brackets
@@ -127,3 +129,12 @@ class Command(typer.core.TyperCommand):
 
 class Group(typer.core.TyperGroup):
     context_class = ChineseContext
+
+
+def say(line: str = "") -> None:
+    """A line of an explanation (`explain`, `explain --doc`, `themes`) on standard output. It
+    quotes the document's own words (a title, a heading, a sentence): the controls a terminal acts
+    on, direction overrides among them, are written as escapes (`terminal_text`), so an RLO a
+    heading leaves open does not turn round the rest of the line (所在章节：一、总体要求<RLO> >
+    （一）… showed the next heading backwards)."""
+    typer.echo(terminal_text(line))

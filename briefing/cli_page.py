@@ -11,22 +11,14 @@ from pathlib import Path
 
 import typer
 
+from briefing.cli_help import say as _say
 from briefing.errors import BriefingError
 from briefing.extract.metadata import parse_document_text
 from briefing.extract.page import BODY, FURNITURE, ROLE_NAMES, FieldOrigin, PageLayout
-from briefing.inputs import terminal_text
 from briefing.model import Metadata
 
 EXIT_FAILED = 1
 MAX_SHOWN = 60  # characters of a line shown
-
-
-def _say(line: str = "") -> None:
-    """A line of the explanation on standard output. It quotes the document's own words (a title,
-    a heading, a sentence): the controls a terminal acts on, direction overrides among them, are
-    written as escapes (`terminal_text`), so an RLO a heading leaves open does not turn round the
-    rest of the line (所在章节：一、总体要求<RLO> > （一）… showed the next heading backwards)."""
-    typer.echo(terminal_text(line))
 
 
 def explain_page(doc: Path) -> None:

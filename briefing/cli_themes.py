@@ -14,6 +14,7 @@ from pathlib import Path
 
 import typer
 
+from briefing.cli_help import say as _say
 from briefing.errors import BriefingError
 from briefing.extract.measures import (
     TASK_CELL,
@@ -42,14 +43,6 @@ from briefing.themes import DOCUMENT_ANCHOR, OTHER_THEME, Classifier, Lexicon, l
 EXIT_FAILED = 1
 
 _STATUS_LABEL = {"done": "done（已完成）", "planned": "planned（计划）"}
-
-
-def _say(line: str = "") -> None:
-    """A line of the explanation on standard output. It quotes the document's own words (a title,
-    a heading, a sentence): the controls a terminal acts on, direction overrides among them, are
-    written as escapes (`terminal_text`), so an RLO a heading leaves open does not turn round the
-    rest of the line (所在章节：一、总体要求<RLO> > （一）… showed the next heading backwards)."""
-    typer.echo(terminal_text(line))
 
 
 def _load(config: Path | None) -> Lexicon:
