@@ -1167,6 +1167,19 @@ def _unmatched_total(money: pd.DataFrame, positions: list[int]) -> bool:
     return len(positions) >= 5 and any(abs(v - (total - v) / 2) <= 0.01 * v for v in values)
 
 
+# the amount of a whole place or of all society, not of a programme, a sector or a body
+_AREA_TOTAL = re.compile(r"^(?:全社会|全市|全省|全区|全县|全州|全盟|全国|全行业)|总量$")
+
+
+def _without_area_total(money: pd.DataFrame, positions: list[int]) -> list[int]:
+    """`positions` without the amounts of a whole area (`_AREA_TOTAL`: 全社会研发投入总量) when
+    amounts that are not (a programme's fund, a sector's spending) are among them."""
+    whole = [p for p in positions if _AREA_TOTAL.search(str(money.iloc[p]["metric"]))]
+    if not whole or len(whole) == len(positions):
+        return positions
+    return [p for p in positions if p not in whole]
+
+
 def _partial_breakdown(money: pd.DataFrame, positions: list[int]) -> bool:
     """Whether the amounts at `positions` all come from one quote that lists more amounts than
     they are (企业、政府所属研究机构、高等学校和其他主体R&D经费分别为…: four, two of them here)."""
@@ -1200,9 +1213,10 @@ def _distinct_names(money: pd.DataFrame, rows: list[int]) -> list[int]:
 
 def comparable_amounts(results: pd.DataFrame, least: int = 2) -> AmountGroup | None:
     """The largest group of a theme's result rows (the table's rows) that are money amounts
-    (actual values in 元 once normalised: 万亿元, 亿元 and 万元 alike) of one family, one place
-    (a named one, or the unnamed area of one document) and one known year; ties go to the group met first. None when no group has `least` rows:
-    nothing comparable, no chart."""
+    (actual values in 元 once normalised: 万亿元, 亿元 and 万元 alike) of one family,
+    one place (a named one, or the unnamed area of one document) and one known year, without a
+    whole area's amount beside others (`_without_area_total`); ties go to the group met first.
+    None when no group has `least` rows: nothing comparable, no chart."""
     if results.empty:
         return None
     money = results.loc[
@@ -1222,6 +1236,10 @@ def comparable_amounts(results: pd.DataFrame, least: int = 2) -> AmountGroup | N
     groups = {key: _without_total(money, rows) for key, rows in groups.items()}
     # a total whose parts here do not add up to it (parts of two breakdowns, some parts missing)
     groups = {key: rows for key, rows in groups.items() if not _unmatched_total(money, rows)}
+    # the whole area's amount (全社会研发投入, 全市财政科技支出, 研发经费总量) beside programmes'
+    # or sectors' amounts that do not make it up (国家基础研究项目直接经费, 市级自然科学基金): one
+    # of them drawn by a bar a hundred times longer compares unlike things; the others are drawn
+    groups = {key: _without_area_total(money, rows) for key, rows in groups.items()}
     # some parts of one breakdown (the table lists two of its four sectors) would read as the
     # whole of it: such a group is left to the table
     groups = {key: rows for key, rows in groups.items() if not _partial_breakdown(money, rows)}

@@ -293,6 +293,30 @@ def test_a_total_is_not_drawn_beside_its_parts() -> None:
     assert pair is not None and len(pair.rows) == 2
 
 
+def test_a_whole_area_or_an_estimate_is_no_bar_beside_programme_amounts() -> None:
+    """The seeds' 基础研究 chart drew 全社会研发投入总量 预计750亿元 by two programme funds of 6.56
+    and 2.76亿元: a total of all society beside programmes, and an estimate beside what was done.
+    The programmes compare and are drawn; the total stays in the table, typed 预计."""
+    theme = next(t for t in real_context()["themes"] if t["name"] == "基础研究")
+    chart = theme["chart"]
+    assert isinstance(chart, ChartImage) and chart
+    assert "国家基础研究项目直接经费" in chart.alt and "市级自然科学基金项目资助经费" in chart.alt
+    assert "750" not in chart.alt and "全社会" not in chart.alt
+    total = next(r for r in theme["indicators"] if r["metric"] == "全社会研发投入总量")
+    assert (total["value_text"], total["kind_label"]) == ("预计750亿元", "预计")
+    # a whole area's amount that is no estimate is left out all the same
+    rows = _ledger_rows(
+        [
+            ("全社会研发投入总量", 750, "亿元", 7.5e10, "重庆市", 2023),
+            ("国家基础研究项目直接经费", 6.56, "亿元", 6.56e8, "重庆市", 2023),
+            ("市级自然科学基金项目资助经费", 2.76, "亿元", 2.76e8, "重庆市", 2023),
+        ]
+    )
+    group = comparable_amounts(rows)
+    assert group is not None and "全社会研发投入总量" not in group.rows["metric"].tolist()
+    assert len(group.rows) == 2
+
+
 def test_some_parts_of_one_breakdown_beside_their_total_are_no_chart() -> None:
     """The table lists the total and two of the four sectors a bulletin breaks it into: drawn,
     the total would be one more sector and the two a whole; the table says it all."""
