@@ -992,6 +992,40 @@ def _restated(
 
 _FORECAST = re.compile(r"预计|有望|预期|估计")
 
+# Papers written or handled (出台3条措施, 制定5个文件, 办理人大代表建议68件, 政府部门权力清单
+# 5030项): how much paperwork, not what it achieved; the workbook keeps them
+_PAPERWORK = re.compile(
+    r"(?:措施|举措|文件|政策|办法|意见|方案|制度|细则|条例|规定|通知|清单|规划|指南|建议|提案|议案)"
+    r"[”」》]?$"
+)
+_PAPER_UNITS = frozenset("条项个件份篇部套批")
+
+
+def _counts_papers(row: object) -> bool:
+    """A count of documents, policies, measures or proposals (`_PAPERWORK`): no key figure."""
+    unit, metric = (str(getattr(row, name)) for name in ("unit", "metric"))
+    return unit in _PAPER_UNITS and bool(_PAPERWORK.search(metric))
+
+
+def _undated_twice(rows: pd.DataFrame) -> pd.Series:
+    """Rows whose year the text does not give, when another row gives the same name, place, kind
+    and value with its year or span (研究与试验发展经费支出占地区生产总值比重 0.18%, once from a
+    list with no date, once from the sentence dated 2020): one figure, shown once, dated."""
+    period = rows["period"].fillna("") if "period" in rows else pd.Series("", index=rows.index)
+    dated = rows["year"].notna() | (period.astype(str) != "")
+    key = (
+        rows["metric"].astype(str)
+        + "\x00"
+        + rows["scope"].astype(str)
+        + "\x00"
+        + rows["kind"].astype(str)
+        + "\x00"
+        + rows["base_value"].astype(str)
+        + rows["base_unit"].astype(str)
+    )
+    has_dated = dated.groupby(key).transform("any")
+    return ~dated & has_dated
+
 
 def _told_apart_by_nothing(rows: pd.DataFrame) -> pd.Series:
     """Rows one document gives two values under one name, of one kind, with the same place and
@@ -1030,7 +1064,9 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
     completion rate or a list's size (`_not_a_count_of_its_own`), or a money amount the same
     document gives again with more digits (`_restatements`), nor two values of one quote under
     one name (存贷款余额分别达38.7万亿元、29.9万亿元: which is which, the name does not say), nor
-    two values one document gives under one name, kind, place and year (`_told_apart_by_nothing`);
+    two values one document gives under one name, kind, place and year (`_told_apart_by_nothing`),
+    nor a count of papers (`_counts_papers`: 出台政策措施5条), nor an undated row another row
+    gives with its year (`_undated_twice`);
     a support standard's name says what it rewards (`_says_what_it_supports`); the
     names are those `table_name` gave (subject + measure, or empty when the text names none); results,
     targets and support standards apart (at most `limit` results, half as many of the others);
@@ -1060,9 +1096,12 @@ def pick_figures(ledger: pd.DataFrame, theme: str, limit: int) -> ThemeFigures:
                 and not _money_name_on_a_count(r)
                 and not _count_of_a_clause(r)
                 and not _cut_after_a_joint(r)
+                and not _counts_papers(r)
                 for r in rows.itertuples(index=False)
             ]
         ]
+        if not rows.empty:
+            rows = rows.loc[~_undated_twice(rows)]
         rows = rows.drop(index=sorted(_restatements(rows)))
         # "存贷款余额分别达38.7万亿元、29.9万亿元" read as two values of one name: which is which,
         # the name does not say

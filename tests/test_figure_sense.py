@@ -269,3 +269,33 @@ def test_a_row_names_one_thing_for_the_whole_area(tmp_path: Path) -> None:
     assert not any("、" in name for name in names)
     assert not any(name.startswith("各") for name in names)
     assert "企业研究与试验发展经费支出" in names
+
+
+_PAPERWORK = (
+    "某市科学技术局关于科技创新工作情况的报告\n"
+    "\n"
+    "一、工作情况\n"
+    "全市技术合同成交额达到62.3亿元。新增科技型中小企业350家。"
+    "出台促进科技成果转化政策措施5条，制定科技成果转化配套文件3个。\n"
+    "二、主要指标\n"
+    "研究与试验发展经费支出占地区生产总值比重2.1%。\n"
+    "2024年，全市研究与试验发展经费支出占地区生产总值比重达2.1%。\n"
+    "某市科学技术局\n"
+    "2025年1月10日\n"
+)
+
+
+def test_key_data_list_no_paperwork_nor_a_figure_twice(tmp_path: Path) -> None:
+    """出台政策措施5条 counts paper, not what it achieved; 2.1% once undated (a list) and once
+    dated (its sentence) is one figure, shown once with its year."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "report.txt").write_text(_PAPERWORK, encoding="utf-8")
+    result = runner.invoke(app, ["context", "-i", str(folder)])
+    assert result.exit_code == 0, result.output
+    rows = [r for t in json.loads(result.stdout)["themes"] for r in t["indicators"]]
+    names = {r["metric"] for r in rows}
+    assert {"技术合同成交额", "新增科技型中小企业"} <= names, names
+    assert not any(name.endswith(("措施", "文件")) for name in names), names
+    share = [r for r in rows if r["metric"] == "研究与试验发展经费支出占地区生产总值比重"]
+    assert [r["year"] for r in share] == ["2024"]
