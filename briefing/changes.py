@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from briefing.aggregate import Aggregates, theme_counts
-from briefing.figures import format_number, printed_value
+from briefing.figures import format_number, is_mark, printed_value
 from briefing.readers import limits
 from briefing.validate import year_problem
 
@@ -36,9 +36,6 @@ FACTS_FORMAT = 1
 """Version of the `facts` an issue's manifest keeps for the next issue to compare with."""
 
 _APPROXIMATE = ("超", "近", "约", "余", "多", "以上", "左右", "逾", "不低于", "不少于", "突破")
-# a bound around a round number: 突破2万亿元, 超过100亿元, 1万家以上
-_MARK_RE = re.compile(r"^(?:突破|超过|超|逾|过|不低于|不少于)|以上$")
-_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -136,15 +133,6 @@ def _merged(*cites: str) -> str:
 
 def _cite(sources: Sequence[int], issue: str = "") -> str:
     return "".join(f"{issue}[{n}]" for n in sources)
-
-
-def is_mark(value_text: str) -> bool:
-    """突破2万亿元, 超过100亿元, 1万家以上: a bound word around a number of at most two significant
-    digits. 超630.5亿元 is a value stated a little low (approximate), not a mark."""
-    number = _NUMBER_RE.search(value_text)
-    if number is None or _MARK_RE.search(value_text.strip()) is None:
-        return False
-    return len(number.group(0).replace(".", "").strip("0")) <= 2
 
 
 def _approximate(value_text: str, qualifier: str) -> bool:

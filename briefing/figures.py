@@ -13,6 +13,7 @@ one place they are applied:
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections.abc import Hashable
@@ -110,6 +111,21 @@ def cell_value(quote: str, value: float, unit: str) -> str:
     if bound is not None and bound.group() not in cell:
         cell = bound.group() + cell
     return cell
+
+
+# a bound around a round number: 突破2万亿元, 超过100亿元, 1万家以上
+# (an estimate's mark too: 预计超过3800亿元, 有望突破75亿元)
+_MARK_RE = re.compile(r"^(?:预计|有望|将)?(?:突破|超过|超|逾|过|不低于|不少于)|以上$")
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def is_mark(value_text: str) -> bool:
+    """突破2万亿元, 超过100亿元, 1万家以上: a bound word around a number of at most two significant
+    digits. 超630.5亿元 is a value stated a little low (approximate), not a mark."""
+    number = _NUMBER_RE.search(value_text)
+    if number is None or _MARK_RE.search(value_text.strip()) is None:
+        return False
+    return len(number.group(0).replace(".", "").strip("0")) <= 2
 
 
 def without_verb(value_text: str) -> str:
@@ -1180,6 +1196,29 @@ def _without_total(money: pd.DataFrame, positions: list[int]) -> list[int]:
     return positions
 
 
+# an amount per firm, person or item (企业户均融资额, 人均经费, 单个项目资助): an average, no total
+_AVERAGE = re.compile(r"户均|人均|平均|亩均|单个|单项|单家|每家|每个|每项|每户|每人|每名")
+
+
+def _one_breakdown(money: pd.DataFrame, positions: list[int]) -> list[int]:
+    """The parts of one breakdown among `positions`, when three or more of them add up to another
+    (within 0.5 %) and the rest belong to neither (四川: 研究与试验发展经费投入 1215亿元 =
+    基础研究 71.8 + 应用研究 195.3 + 试验发展 947.9, beside 企业 732.7, 高技术制造业 223.4 and
+    规模以上工业企业 530.1, which cut across them): drawn together, a bar would be a total, another
+    a part of it, a third a slice of several; the breakdown alone compares like with like. The
+    largest total with such parts, the most parts, first met; `positions` when none adds up."""
+    if not 5 <= len(positions) <= 12:
+        return positions
+    values = {p: float(money.iloc[p]["base_value"]) for p in positions}
+    for total in sorted(positions, key=lambda p: -values[p]):
+        others = [p for p in positions if p != total and values[p] < values[total]]
+        for size in range(len(others), 2, -1):
+            for parts in itertools.combinations(others, size):
+                if abs(sum(values[p] for p in parts) - values[total]) <= 0.005 * values[total]:
+                    return list(parts)
+    return positions
+
+
 def _unmatched_total(money: pd.DataFrame, positions: list[int]) -> bool:
     """Whether one of the amounts, all from one document, is roughly (within 10 %, not within
     the 0.5 % of `_without_total`) the sum of the others: a total beside parts that do not make it
@@ -1254,17 +1293,35 @@ def comparable_amounts(results: pd.DataFrame, least: int = 2) -> AmountGroup | N
     """The largest group of a theme's result rows (the table's rows) that are money amounts
     (actual values in 元 once normalised: 万亿元, 亿元 and 万元 alike) of one family,
     one place (a named one, or the unnamed area of one document) and one known year, without a
-    whole area's amount beside others (`_without_area_total`); ties go to the group met first.
+    whole area's amount beside others (`_without_area_total`), with only the parts of a total
+    when others cut across them (`_one_breakdown`), no mark passed (突破2万亿元) and no average
+    (`_AVERAGE`), and no unnamed place in a document that names its places; ties go to the
+    group met first.
     None when no group has `least` rows: nothing comparable, no chart."""
     if results.empty:
         return None
     money = results.loc[
         (results["kind"] == "actual") & (results["base_unit"] == "元") & results["year"].notna()
     ]
+    # a mark passed (技术合同成交额突破2万亿元, 设立超500亿元区域基金) is no length to draw, and an
+    # average (企业户均融资额 1071万元) no amount to set beside totals
+    money = money.loc[
+        [
+            not is_mark(printed_value(str(t), float(v), str(u))) and not _AVERAGE.search(str(m))
+            for t, v, u, m in zip(
+                money["text"], money["value"], money["unit"], money["metric"], strict=True
+            )
+        ]
+    ]
     groups: dict[tuple[str, str, int], list[int]] = {}
+    # (documents whose figures here name their places: one that names none is of a place the
+    # text leaves unsaid, 长三角 or flows abroad in a national bulletin, not the document's own)
+    placed = set(results.loc[results["scope"].astype(str) != "", "first_source"].astype(int))
     for position, (_, row) in enumerate(money.iterrows()):
         # a figure whose place the text does not name is about its document's own area: it
         # compares with the other such figures of the same document only
+        if not str(row["scope"]) and int(row["first_source"]) in placed:
+            continue
         place = str(row["scope"]) or f"#{int(row['first_source'])}"
         key = (metric_family(str(row["metric"])), place, int(row["year"]))
         groups.setdefault(key, []).append(position)
@@ -1275,6 +1332,9 @@ def comparable_amounts(results: pd.DataFrame, least: int = 2) -> AmountGroup | N
     groups = {key: _without_total(money, rows) for key, rows in groups.items()}
     # a total whose parts here do not add up to it (parts of two breakdowns, some parts missing)
     groups = {key: rows for key, rows in groups.items() if not _unmatched_total(money, rows)}
+    # a total, the parts that make it up and amounts that cut across them (R&D经费 1215亿元 =
+    # 基础研究 + 应用研究 + 试验发展, beside 企业 and 高技术制造业 R&D经费): the breakdown is drawn
+    groups = {key: _one_breakdown(money, rows) for key, rows in groups.items()}
     # the whole area's amount (全社会研发投入, 全市财政科技支出, 研发经费总量) beside programmes'
     # or sectors' amounts that do not make it up (国家基础研究项目直接经费, 市级自然科学基金): one
     # of them drawn by a bar a hundred times longer compares unlike things; the others are drawn

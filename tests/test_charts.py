@@ -293,17 +293,17 @@ def test_a_total_is_not_drawn_beside_its_parts() -> None:
     assert pair is not None and len(pair.rows) == 2
 
 
-def test_a_whole_area_or_an_estimate_is_no_bar_beside_programme_amounts() -> None:
+def test_a_whole_area_is_no_bar_beside_programme_amounts() -> None:
     """The seeds' 基础研究 chart drew 全社会研发投入总量 预计750亿元 by two programme funds of 6.56
-    and 2.76亿元: a total of all society beside programmes, and an estimate beside what was done.
-    The programmes compare and are drawn; the total stays in the table, typed 预计."""
+    and 2.76亿元: a total of all society beside programmes. The programmes compare and are
+    drawn; the total stays in the table, its cell saying 预计."""
     theme = next(t for t in real_context()["themes"] if t["name"] == "基础研究")
     chart = theme["chart"]
     assert isinstance(chart, ChartImage) and chart
     assert "国家基础研究项目直接经费" in chart.alt and "市级自然科学基金项目资助经费" in chart.alt
     assert "750" not in chart.alt and "全社会" not in chart.alt
     total = next(r for r in theme["indicators"] if r["metric"] == "全社会研发投入总量")
-    assert (total["value_text"], total["kind_label"]) == ("预计750亿元", "预计")
+    assert total["value_text"] == "预计750亿元"
     # a whole area's amount that is no estimate is left out all the same
     rows = _ledger_rows(
         [
@@ -315,6 +315,56 @@ def test_a_whole_area_or_an_estimate_is_no_bar_beside_programme_amounts() -> Non
     group = comparable_amounts(rows)
     assert group is not None and "全社会研发投入总量" not in group.rows["metric"].tolist()
     assert len(group.rows) == 2
+
+
+def test_a_breakdown_is_drawn_without_the_total_and_the_amounts_cutting_across_it() -> None:
+    """四川's bulletin: R&D经费 1215亿元 = 基础研究 + 应用研究 + 试验发展, and beside them 企业,
+    高技术制造业 and 规模以上工业企业 R&D经费, which overlap those three. Seven bars read as seven
+    kinds of spending; the three that make up the whole compare like with like."""
+    rows = _ledger_rows(
+        [
+            ("研究与试验发展经费投入", 1215, "亿元", 1.215e11, "四川省", 2022),
+            ("基础研究经费", 71.8, "亿元", 7.18e9, "四川省", 2022),
+            ("应用研究经费", 195.3, "亿元", 1.953e10, "四川省", 2022),
+            ("试验发展经费", 947.9, "亿元", 9.479e10, "四川省", 2022),
+            ("企业研究与试验发展经费", 732.7, "亿元", 7.327e10, "四川省", 2022),
+            ("高技术制造业研究与试验发展经费", 223.4, "亿元", 2.234e10, "四川省", 2022),
+        ]
+    )
+    group = comparable_amounts(rows)
+    assert group is not None
+    assert group.rows["metric"].tolist() == ["基础研究经费", "应用研究经费", "试验发展经费"]
+
+
+def test_a_mark_an_average_or_an_amount_of_an_unsaid_place_is_no_bar() -> None:
+    """突破2万亿元 says a mark was passed, not how long a bar is; 企业户均融资额 1071万元 is an
+    average, no amount beside 融资总金额 9.4亿元; and in a bulletin that names its places, an amount
+    whose place it leaves unsaid (长三角四省市 4624.9亿元) is no document's own."""
+    marked = _ledger_rows(
+        [
+            ("登记技术合同成交额", 22398.4, "亿元", 2.23984e12, "全国", 2019),
+            ("技术合同成交额", 2, "万亿元", 2e12, "全国", 2019),
+        ]
+    )
+    marked.loc[1, "text"] = "技术合同成交额突破2万亿元"
+    assert comparable_amounts(marked) is None
+    average = _ledger_rows(
+        [
+            ("知识产权质押融资总金额", 9.4, "亿元", 9.4e8, "扬州市", 2021),
+            ("企业户均融资额", 1071, "万元", 1.071e7, "扬州市", 2021),
+        ]
+    )
+    assert comparable_amounts(average) is None
+    unsaid = _ledger_rows(
+        [
+            ("研究与试验发展经费投入", 22143.6, "亿元", 2.21436e12, "全国", 2019),
+            ("技术合同成交额", 4624.9, "亿元", 4.6249e11, "", 2019),
+            ("技术成交额", 2090, "亿元", 2.09e11, "", 2019),
+        ]
+    )
+    assert comparable_amounts(unsaid) is None
+    # the same two amounts from a document that names no place are its own area's, and compare
+    assert comparable_amounts(unsaid.iloc[1:].reset_index(drop=True)) is not None
 
 
 def test_some_parts_of_one_breakdown_beside_their_total_are_no_chart() -> None:
