@@ -1034,6 +1034,9 @@ def test_explain_names_the_mood_that_decided(app: typer.Typer) -> None:
         ("印发日期:2023年5月6日  沪科提复〔2023〕12号", "文号"),
         ("市政府副秘书长李某出席新闻发布会并回答记者提问。", "框架语句"),
         ("市科技局副局长王某出席发布会,介绍《若干措施》有关情况,并回答记者提问。", "框架语句"),
+        # the notice formula, also when it asks for more than 贯彻落实 (R3)
+        ("现将《某市科技创新“十四五”规划》印发给你们,请认真组织实施。", "框架语句"),
+        ("经市人民政府同意,现将《某市科技工作要点》印发给你们。", "框架语句"),
     ],
 )
 def test_explain_says_when_a_sentence_is_never_a_measure(
