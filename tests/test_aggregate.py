@@ -207,7 +207,15 @@ def test_key_figures_never_show_a_name_that_does_not_say_what_was_counted() -> N
         assert not is_named(display_name(bare, "", "亿元")), bare
     # a word said twice over a join: a name put together wrongly
     assert not is_named("科技型中小企业新增总数总数")
-    fragments = ("经费", "金额", "总投入", "直接经费", "国家级", "企业", "金凤凰”人才购房补贴")
+    fragments: tuple[str, ...] = (
+        "经费",
+        "金额",
+        "总投入",
+        "直接经费",
+        "国家级",
+        "企业",
+        "金凤凰”人才购房补贴",
+    )
     # financing or support without whose (unseen pages: 融资金额3600万元, 获得支持资金接近6亿元)
     fragments += ("融资金额", "投融资金额", "支持资金")
     # clauses, not names: a comparison or a clause break inside, a predicate or a change verb
@@ -1466,7 +1474,7 @@ def _key_rows(
     figures = aggregate([_doc(1, [measure], found)], [theme]).figures[theme]
     rows = pd.concat([figures.results, figures.targets])
     return [
-        (str(r.metric), cell_value(str(r.text), float(r.value), str(r.unit)), str(r.kind))
+        (str(r.metric), cell_value(str(r.text), float(str(r.value)), str(r.unit)), str(r.kind))
         for r in rows.itertuples()
     ]
 

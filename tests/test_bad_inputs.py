@@ -9,11 +9,11 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from fixtures.builders import make_docx, make_pdf
 
 from briefing.errors import ReadError
 from briefing.readers import read_file
 from briefing.readers.common import MAX_TEXT_BYTES
+from tests.fixtures.builders import make_docx, make_pdf
 
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -541,11 +541,13 @@ def test_a_file_rewritten_in_place_while_it_is_read_is_not_cached_under_the_old_
     between (same file, other bytes), its document carried the first content's hash and the
     second content's text, and the cache kept that lie for any file of the first content."""
     import hashlib
+    import types
     import zipfile
 
     import pypdf
 
     first, second = tmp_path / f"first.{kind}", tmp_path / f"second.{kind}"
+    module: types.ModuleType
     if kind == "docx":
         make_docx(first, ["原来的文件：加强基础研究。"])
         make_docx(second, ["改写后的文件：另一段文字。"])

@@ -74,6 +74,7 @@ def test_every_citation_resolves_to_a_source(seed_build: BuildResult) -> None:
 def test_every_quoted_figure_is_printed_in_the_quote_it_cites(seed_build: BuildResult) -> None:
     from briefing.figures import cell_value
 
+    assert seed_build.aggregates is not None
     ledger = seed_build.aggregates.ledger
     assert not ledger.empty
     for _, row in ledger.iterrows():
@@ -128,11 +129,12 @@ def test_each_documents_theme_counts_are_in_its_gist(seed_build: BuildResult) ->
     # document's theme counts are said in its gist instead
     context = seed_build.context
     assert context is not None and not context["charts"]["mix"]
+    assert seed_build.aggregates is not None
     by_document = seed_build.aggregates.by_document
     themes = [t for t in seed_build.aggregates.themes if t in by_document.columns]
     for summary in context["documents"]:
         counts = by_document.loc[summary["no"], themes]
-        drawn = "、".join(f"{t}{int(n)}条" for t, n in counts.items() if n > 0)
+        drawn = "、".join(f"{t}{n}条" for t, n in counts.astype(int).items() if n > 0)
         assert drawn, summary["title"]  # every seed has measures in some theme
         assert f"（{drawn}）" in summary["gist"], (drawn, summary["gist"])
 
@@ -211,7 +213,7 @@ def test_an_added_theme_gets_a_section_and_a_chart_bar(tmp_path: Path, seeds_dir
         encoding="utf-8",
     )
     result = build(Settings(inputs=(seeds_dir,), output=tmp_path / "out", lexicon=lexicon))
-    assert "创新平台" in result.aggregates.themes
+    assert result.aggregates is not None and "创新平台" in result.aggregates.themes
     assert result.theme_counts()["创新平台"]["measures"] > 0
     assert re.search(r"^[一二三四五六七八九十]+、创新平台", docx_text(result.docx), re.M)
 
@@ -369,8 +371,6 @@ def test_a_full_disk_while_writing_the_briefing_is_a_chinese_error_and_keeps_the
     import errno
     import os
 
-    from briefing import atomic
-
     out = tmp_path / "out"
     first = runner.invoke(app, ["build", "-o", str(out), "-q"])
     assert first.exit_code == 0, first.output
@@ -380,7 +380,7 @@ def test_a_full_disk_while_writing_the_briefing_is_a_chinese_error_and_keeps_the
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(atomic.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)  # the os module atomic.py writes through
     again = runner.invoke(app, ["build", "-o", str(out), "-q", "--force"])
     assert again.exit_code == 1
     assert "磁盘空间已满" in again.output
@@ -454,6 +454,7 @@ def test_a_plan_whose_deadline_has_passed_is_no_next_step(tmp_path: Path) -> Non
         encoding="utf-8",
     )
     result = build(Settings(inputs=(folder,), output=tmp_path / "out"))
+    assert result.context is not None
     digest = result.context["summary"]["digest"]
     plans = [line for line in digest if line.startswith("下一步，")]
     assert plans, digest

@@ -135,7 +135,7 @@ def test_notes_never_fail_a_strict_run(seeds_dir: Path) -> None:
     assert result.exit_code == 0
 
 
-COMMANDS = (
+COMMANDS: tuple[list[str], ...] = (
     [],
     ["extract"],
     ["build"],

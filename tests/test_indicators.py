@@ -1281,8 +1281,8 @@ def test_the_start_of_a_period_dates_no_figure() -> None:
     found = one("2018年以来,市级部门累计投入财政经费超7000万元。", doc_date="2023-07-26")
     assert found.year is None
     # nor the paragraph's later sentences
-    found = paragraph("2018年以来,支持重庆国际生物城建设。", "累计投入财政经费超7000万元。")
-    assert found[0].year is None
+    later = paragraph("2018年以来,支持重庆国际生物城建设。", "累计投入财政经费超7000万元。")
+    assert later[0].year is None
     # a standard in force from a year is of that year
     assert one("2024年起,对新认定的企业给予10万元奖励。", doc_date="2023-05-10").year == 2024
 
@@ -1577,7 +1577,7 @@ def test_an_untitled_summarys_headline_after_its_place_dates_and_places_its_figu
 
 def _doc(*paragraphs: tuple[str, ...], section: tuple[str, ...] = ()) -> Structure:
     """Paragraphs of several sentences each."""
-    sentences = []
+    sentences: list[Sentence] = []
     for p, texts in enumerate(paragraphs):
         for text in texts:
             sentences.append(
@@ -2938,7 +2938,7 @@ def test_a_standard_given_per_unit_is_named_after_whom_it_is_for() -> None:
 
 def _sections(*parts: tuple[tuple[str, ...], tuple[str, ...]]) -> Structure:
     """Sections given as (headings, paragraphs of one sentence each), in document order."""
-    sentences = []
+    sentences: list[Sentence] = []
     for section, paragraphs in parts:
         for text in paragraphs:
             n = len(sentences)

@@ -2006,8 +2006,8 @@ def test_a_cited_statistic_does_not_make_its_source_the_publisher() -> None:
     # a page that is no news item does not report for whom it quotes either
     meta = parse(
         "2023年科技创新工作情况\n据市统计局消息，2023年全市研发经费投入120亿元。\n" + TASKS
-    )
-    assert meta.metadata.publisher is None
+    ).metadata
+    assert meta.publisher is None
     # a news item does
     head = "我市研发经费投入120亿元\n来源:某某日报 发布时间:2024-03-05\n"
     meta = parse(head + "据某某市统计局消息，2023年全市研发经费投入120亿元。\n").metadata
@@ -2021,8 +2021,10 @@ def test_an_events_time_closing_a_notice_is_not_its_posting_date() -> None:
     ).metadata
     assert meta.published_date is None
     # beside the page's source it is the page's date
-    meta = parse(f"某某市科技局召开科技工作会议\n{NEWS_TEXT}来源：某某市科技局\n时间：2018.03.23")
-    assert meta.metadata.published_date == "2018-03-23"
+    meta = parse(
+        f"某某市科技局召开科技工作会议\n{NEWS_TEXT}来源：某某市科技局\n时间：2018.03.23"
+    ).metadata
+    assert meta.published_date == "2018-03-23"
 
 
 @pytest.mark.parametrize("body", ["重庆市中小企业数字化赋能中心", "某某高新区启动区管理委员会"])

@@ -15,14 +15,15 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
-from fixtures.builders import make_docx
 
 from briefing.model import RawDocument
 from briefing.pipeline import InputFile, read_documents
 from briefing.readers import limits, read_file
 from briefing.ziputil import ZipLimitError, iter_entry, read_entry
+from tests.fixtures.builders import make_docx
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 KB = 1024
@@ -678,8 +679,9 @@ def test_a_big_shallow_page_is_read_whole_through_the_child(
 # --- extraction ---------------------------------------------------------------------------------
 
 
-def _extract(tmp_path: Path, body: str, *args: str) -> tuple[int, list[dict[str, object]]]:
-    """`briefing extract` of a folder holding `body` and a seed: (exit code, records)."""
+def _extract(tmp_path: Path, body: str, *args: str) -> tuple[int, list[dict[str, Any]]]:
+    """`briefing extract` of a folder holding `body` and a seed: (exit code, records, as JSON
+    gives them)."""
     from typer.testing import CliRunner
 
     from briefing.cli import app
@@ -704,8 +706,8 @@ def test_a_huge_line_without_a_full_stop_is_not_read_as_a_sentence(tmp_path: Pat
     (warning,) = a["warnings"]
     assert str(warning).startswith(f"{tmp_path / 'in' / 'a.txt'}: 第 1 段有一句长达 6000 字")
     assert "超过 5000 字的上限" in str(warning) and "未从中提取措施和数据" in str(warning)
-    assert [m["text"] for m in a["measures"]] == ["新增孵化器3家。"]  # type: ignore[index]
-    assert [i["value"] for i in a["indicators"]] == [3]  # type: ignore[index]
+    assert [m["text"] for m in a["measures"]] == ["新增孵化器3家。"]
+    assert [i["value"] for i in a["indicators"]] == [3]
     assert b["measures"] and not b["warnings"]
     assert _extract(tmp_path, line, "--strict")[0] == 1
 
@@ -716,7 +718,7 @@ def test_a_sentence_of_more_figures_than_prose_has_is_not_read(tmp_path: Path) -
     assert code == 0
     (warning,) = a["warnings"]
     assert "有一句含 100 个以上带单位的数字" in str(warning)
-    assert len(a["indicators"]) == 1  # type: ignore[arg-type]
+    assert len(a["indicators"]) == 1
 
 
 def test_sentences_and_figures_past_a_documents_limits_are_not_extracted(
@@ -732,7 +734,7 @@ def test_sentences_and_figures_past_a_documents_limits_are_not_extracted(
         f"{tmp_path / 'in' / 'a.txt'}: 句子数超过 30 句的上限，第 31 句起未提取措施和数据",
         f"{tmp_path / 'in' / 'a.txt'}: 数据项达到 20 项的上限，其后的句子未提取数据",
     ]
-    assert len(a["measures"]) == 30 and len(a["indicators"]) == 20  # type: ignore[arg-type]
+    assert len(a["measures"]) == 30 and len(a["indicators"]) == 20
 
 
 def test_a_header_field_of_millions_of_characters_is_not_taken_as_the_title(

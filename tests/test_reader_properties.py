@@ -9,13 +9,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from fixtures.builders import make_docx, make_pdf
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from briefing.errors import ReadError
 from briefing.model import RawDocument
 from briefing.readers import READERS, read_file
+from tests.fixtures.builders import make_docx, make_pdf
 
 # What a reader drops from text: characters XML 1.0 forbids, lone surrogates, DEL and the C1
 # controls (only ever seen in mojibake) and a stray BOM. A line holding nothing else is empty.

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from fixtures.builders import make_docx, make_pdf
 
 from briefing.errors import ReadError
 from briefing.readers import FORMATS, READERS, format_for, read_file
+from tests.fixtures.builders import make_docx, make_pdf
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -227,7 +227,7 @@ def test_results_targets_and_standards_are_separate_tables(rendered: DocxDocumen
         (key, theme)
         for theme in context["themes"]
         for key in ("indicators", "targets", "standards")
-        if theme[key]  # type: ignore[literal-required]
+        if theme[key]
     ]
     tables = rendered.tables
     assert len(tables) == len(expected) + 1  # plus the sources table
@@ -392,9 +392,9 @@ def test_template_follows_official_document_layout() -> None:
     doc = Document(str(TEMPLATE))
     section = doc.sections[0]
     sizes = (section.page_width, section.page_height)
-    assert [round(size.mm) for size in sizes] == [210, 297]
+    assert [round(size.mm) if size is not None else None for size in sizes] == [210, 297]
     margins = (section.top_margin, section.left_margin, section.right_margin, section.bottom_margin)
-    assert [round(margin.mm, 1) for margin in margins] == [37, 28, 26, 35]
+    assert [round(m.mm, 1) if m is not None else None for m in margins] == [37, 28, 26, 35]
     normal = doc.styles["Normal"]
     assert normal.font.size == Pt(16)
     assert normal.paragraph_format.line_spacing == Pt(28)

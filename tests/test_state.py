@@ -163,7 +163,10 @@ def read_only_state(monkeypatch: pytest.MonkeyPatch) -> None:
     connect = sqlite3.connect
 
     def read_only(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
-        return connect(f"file:{database}?mode=ro", *args, uri=True, **kwargs)
+        connection: sqlite3.Connection = connect(
+            f"file:{database}?mode=ro", *args, uri=True, **kwargs
+        )
+        return connection
 
     monkeypatch.setattr(sqlite3, "connect", read_only)
 

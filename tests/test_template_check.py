@@ -258,7 +258,11 @@ def test_round_trip_init_edit_check_build(tmp_path: Path) -> None:
     style = built.styles["Heading 1"]
     assert style.font.size == Pt(18)
     assert style.element.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
-    assert any(p.style.name == "Heading 1" for p in built.paragraphs if "基础研究" in p.text)
+    assert any(
+        p.style is not None and p.style.name == "Heading 1"
+        for p in built.paragraphs
+        if "基础研究" in p.text
+    )
 
     # a mistake in the next edit: the loop's closing tag typed into a paragraph with text
     doc = Document(str(path))

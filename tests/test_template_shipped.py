@@ -15,7 +15,7 @@ import pytest
 from docx import Document
 from docxtpl import DocxTemplate
 
-from briefing.context import BriefingContext
+from briefing.context import BriefingContext, CitedIndicator
 from briefing.render import render_docx_bytes
 from briefing.template_tools import SHIPPED, check_template, shipped_template
 from tests.sample_context import real_context
@@ -348,10 +348,10 @@ def test_a_zhuanti_of_a_theme_with_nothing_real_says_so_in_one_note() -> None:
     context = real_context(FOCUS)
     theme = context["themes"][0]
     assert not theme["thin"]  # the seeds hold real 科技金融 work
-    theme.update(
-        thin=True, highlights=[], progress=[], plans=[], provisions=[], indicators=[], targets=[]
-    )
-    theme.update(standards=[], measure_count=1, documents=[], touching=theme["touching"][:1])
+    theme["thin"] = True
+    theme["highlights"], theme["progress"], theme["plans"], theme["provisions"] = [], [], [], []
+    theme["indicators"], theme["targets"], theme["standards"], theme["documents"] = [], [], [], []
+    theme["measure_count"], theme["touching"] = 1, theme["touching"][:1]
     data = render_docx_bytes(shipped_template("zhuanti.docx"), context, timestamp=WHEN)
     text = _all_text(data)
     touched = theme["touching"][0]
@@ -377,13 +377,13 @@ def test_yaoqing_stands_a_theme_by_a_current_figure_not_one_years_old() -> None:
 
     context = real_context()
     theme = next(t for t in context["themes"] if t["targets"])
-    old = [dict(row, year="2019") for row in theme["indicators"]]
-    target = dict(theme["targets"][-1], year="2024")
-    assert _key_figure(old, [target], 2024) == target  # type: ignore[arg-type]
-    assert _key_figure(old, [dict(target, year="2022")], 2024) == old[0]  # type: ignore[arg-type]
-    assert _key_figure([*old, theme["indicators"][0]], [target], 2024) == theme["indicators"][0]  # type: ignore[arg-type]
-    theme["indicators"] = old  # type: ignore[typeddict-item]
-    theme["key_figure"] = target  # type: ignore[typeddict-item]
+    old = [CitedIndicator(**{**row, "year": "2019"}) for row in theme["indicators"]]
+    target = CitedIndicator(**{**theme["targets"][-1], "year": "2024"})
+    assert _key_figure(old, [target], 2024) == target
+    assert _key_figure(old, [CitedIndicator(**{**target, "year": "2022"})], 2024) == old[0]
+    assert _key_figure([*old, theme["indicators"][0]], [target], 2024) == theme["indicators"][0]
+    theme["indicators"] = old
+    theme["key_figure"] = target
     doc = Document(
         io.BytesIO(render_docx_bytes(shipped_template("yaoqing.docx"), context, timestamp=WHEN))
     )

@@ -284,7 +284,7 @@ def test_matplotlib_never_speaks_to_the_user() -> None:
             "人才：主要金额数据（亿元）",
             [("专项\U00020000\u0378", 3.0, "亿元"), ("基金", 5.0, "亿元")],
         )
-    assert chart.png.startswith(b"\x89PNG")
+    assert chart is not None and chart.png.startswith(b"\x89PNG")
     assert [str(w.message) for w in caught] == []
 
 

@@ -206,8 +206,9 @@ def test_a_direction_override_a_heading_leaves_open_turns_round_nothing_after_it
     ]
     sources, measures, _ = workbook.analyst_sheets([doc])
     (row,) = measures.rows
-    assert row[3].startswith("一、总体要求\u202e") and "（一）加强基础研究\u2067" in row[3]
-    assert not _open_scope_before(row[3], " / ")
+    scopes = str(row[3])
+    assert scopes.startswith("一、总体要求\u202e") and "（一）加强基础研究\u2067" in scopes
+    assert not _open_scope_before(scopes, " / ")
     title = shown_title(doc)
     assert title.startswith("2023年全市科技系统\u202e") and title.endswith("（拟题）")
     assert not _open_scope_before(title, "（拟题）")
