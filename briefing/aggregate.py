@@ -31,6 +31,7 @@ from briefing.figures import (
     display_name,
     follows_a_count,
     format_number,
+    is_forecast,
     pick_figures,
     table_name,
 )
@@ -85,6 +86,7 @@ INDICATOR_COLUMNS = [
     "on_theme",
     "runs_on",
     "single",
+    "forecast",
 ]
 
 
@@ -258,11 +260,20 @@ def indicators_frame(
                         and any(term in name for term in measure.evidence.get(theme, ())),
                         "runs_on": measure is not None and runs_on(ind.text, measure.text),
                         "single": measure is not None and one_recipient(ind.text, measure.text),
+                        # an estimate (预计…, 有望突破…, 将超过…), never read as what was done
+                        "forecast": is_forecast(
+                            ind.text,
+                            ind.value,
+                            ind.unit,
+                            measure.text if measure is not None else "",
+                        ),
                     }
                 )
     frame = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
     frame["year"] = frame["year"].astype("Int64")
-    return frame.astype({"primary": bool, "on_theme": bool, "runs_on": bool, "single": bool})
+    return frame.astype(
+        {"primary": bool, "on_theme": bool, "runs_on": bool, "single": bool, "forecast": bool}
+    )
 
 
 # words that print a round threshold passed, not the figure itself ("突破70亿", "超过100家")
@@ -478,6 +489,7 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
         "runs_on",
         "single",
         "stated",
+        "forecast",
     ]
     frame = indicators.loc[indicators["primary"]] if not indicators.empty else indicators
     if frame.empty:
@@ -503,6 +515,8 @@ def indicator_ledger(indicators: pd.DataFrame) -> pd.DataFrame:
             runs_on=("runs_on", "all"),
             single=("single", "all"),
             stated=("stated", "first"),
+            # (an estimate one document gives and another reports done is done)
+            forecast=("forecast", "all"),
         )
         .reset_index()
     )

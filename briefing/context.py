@@ -123,7 +123,7 @@ class CitedIndicator(TypedDict):
     year: str
     """数据所指年份，如 `2023`；回顾几年的段落中没有单独年份的数（“五年来……累计达260亿元”）为所回顾的时段，如 `2021—2025`；未知时为空字符串。"""
     kind_label: str
-    """类型中文：`实际`、`增速`、`目标`、`增减`（比上年增加或减少的量）或 `支持标准`（奖补标准、门槛）。"""
+    """类型中文：`实际`、`增速`、`目标`、`增减`（比上年增加或减少的量）或 `支持标准`（奖补标准、门槛）；原文说是预计数的（“预计”“有望”“预期”“估计”在数字前或句首，“将超过”“将达到”）为 `预计`（增速、增减也是：名称已说明是变化）。"""
     scope: str
     """数据所指地区或主体，如 `科学城`、`浙江省`（句中未写明时为发文机关所辖地区；看不出发文机关时为正文自称“全市”“全省”所指的地方）；不知道时为空字符串。"""
     quote: str
@@ -433,6 +433,15 @@ _KIND_LABELS = {
     "provision": "支持标准",
 }
 _STATUS_LABELS = {"done": "进展", "planned": "计划"}
+# an estimate among the results (预计750亿元, 有望突破75亿元, 将超过20%): its type says so, so a
+# leader never reads it as what was done (a rate's or a change's name says it is one: …增长)
+_FORECAST_KINDS = frozenset({"actual", "growth", "change"})
+
+
+def _kind_label(kind: str, forecast: bool) -> str:
+    if forecast and kind in _FORECAST_KINDS:
+        return "预计"
+    return _KIND_LABELS.get(kind, kind)
 
 
 def _cite(numbers: Sequence[int]) -> str:
@@ -614,7 +623,7 @@ def _theme_indicators(rows: pd.DataFrame, issue_year: int | None = None) -> list
                 unit=str(row["unit"]),
                 # a look back over five years: its span (2021—2025), never the review's year
                 year=str(row.get("period", "") or "") if pd.isna(year) else str(int(year)),
-                kind_label=_KIND_LABELS.get(str(row["kind"]), str(row["kind"])),
+                kind_label=_kind_label(str(row["kind"]), bool(row.get("forecast", False))),
                 scope=str(row["scope"]),
                 # a span clipped from a list can keep “ without its ”: the 原文 cell drops it
                 quote=balance_marks(quote),

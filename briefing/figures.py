@@ -94,7 +94,8 @@ _VERB_PREFIX = re.compile(r"^达到?")
 # is a share of or a verb ("不低于省级科技专项资金的25%", "最高给予100万元", "预计全社会研发投入
 # 5350亿元"): without it a limit reads as the amount, an estimate as what was done
 _BOUND_BEFORE = re.compile(
-    r"(?:不低于|不少于|不超过|不高于|最高|最低|至少|最多|预计|有望|预期|估计)(?=[^0-9０-９，,；;。]*$)"
+    r"(?:不低于|不少于|不超过|不高于|最高|最低|至少|最多|预计|有望|预期(?!寿命|目标)|估计)"
+    r"(?=[^0-9０-９，,；;。]*$)"
 )
 
 
@@ -103,10 +104,17 @@ def cell_value(quote: str, value: float, unit: str) -> str:
     before it that adds nothing to the figure (达到71.38亿元 -> 71.38亿元); 超, 近, 累计, 余 say
     how much and stay. A sentence (a trend's 2023年达到865.1亿元) keeps its verb. A bound or a
     forecast said before the number in its clause (`_BOUND_BEFORE`) leads the cell: 不低于25%,
-    最高100万元, 预计5350亿元."""
+    最高100万元, 预计5350亿元; so does 将 with its verb (`_WILL_REACH`: 将超过20%)."""
     printed = printed_value(quote, value, unit)
     cell = without_verb(printed)
     at = quote.find(printed)
+    # "将超过20%", "将达到490家": the verb stays with the 将 that makes the figure expected
+    will = _WILL_REACH.search(quote[:at]) if at > 0 else None
+    if will is None and at > 0 and printed.startswith(("超过", "突破", "达到", "超", "达", "逾")):
+        # (the verb is the printed value's own: 将|超过20%, 将|达到490家)
+        will = _WILL_BARE.search(quote[:at])
+    if will is not None and not _CLAUSE_BREAK.search(quote, will.start(), at):
+        cell = quote[will.start() : at] + printed
     bound = _BOUND_BEFORE.search(quote[:at]) if at > 0 else None
     if bound is not None and bound.group() not in cell:
         cell = bound.group() + cell
@@ -126,6 +134,43 @@ def is_mark(value_text: str) -> bool:
     if number is None or _MARK_RE.search(value_text.strip()) is None:
         return False
     return len(number.group(0).replace(".", "").strip("0")) <= 2
+
+
+# "同比增幅将超过20%", "将达到490家": 将 with a verb of reaching right before the number says the
+# figure is expected (将 alone is often 把: "将8家合作银行纳入…")
+_WILL_REACH = re.compile(
+    r"将(?:要|会)?(?:达到|达|超过|超|突破|完成|实现|增长|增加|提高|提升|增至|新增)(?:到|至)?"
+    r"(?:约|近|超过|超)?$"
+)
+_WILL_BARE = re.compile(r"将(?:要|会)?$")
+# (not 人均预期寿命, 预期目标: a statistic, an aim)
+_FORECAST_WORD = re.compile(r"预计|有望|预期(?!寿命|目标|效果|收益)|估计")
+# a sentence that opens with a forecast, perhaps after a clause of time or place ("预计今年新认定
+# 高新技术企业33家左右，其中净增20家左右", "今年，初步预计…"): every figure of it is expected
+_FORECAST_OPENING = re.compile(
+    r"^(?:[^，,；;。：:]{1,12}[，,])?(?:据初步统计，?)?(?:初步)?(?:预计|预期(?!寿命|目标)|有望|估计)"
+)
+
+
+def is_forecast(quote: str, value: float, unit: str, sentence: str = "") -> bool:
+    """Whether the figure quoted by `quote` is an estimate, not a result: a forecast word before
+    its number in its clause (预计达到15.47亿元, 全年有望突破75亿元, 同比增幅将超过20%), or a
+    sentence opening with one (`_FORECAST_OPENING`: 预计今年新认定…33家左右，其中净增20家左右)."""
+    if _FORECAST_WORD.match(cell_value(quote, value, unit)):
+        return True
+    number = format_number(value)
+    at = quote.translate(_FULLWIDTH).find(number)
+    if at > 0 and _WILL_REACH.search(_CLAUSE_BREAK.split(quote[:at])[-1]):
+        return True
+    where = sentence.find(quote) if quote else -1
+    if where < 0:
+        return False
+    # (a list goes on with the forecast: "总量预计750亿元、增长10%": the growth is expected too)
+    clause = _CLAUSE_BREAK.split(sentence[:where])[-1] + quote[: max(at, 0)]
+    if _FORECAST_WORD.search(clause):
+        return True
+    start = max(sentence.rfind("。", 0, where), sentence.rfind("；", 0, where)) + 1
+    return bool(_FORECAST_OPENING.match(sentence[start:].lstrip()))
 
 
 def without_verb(value_text: str) -> str:
@@ -1049,9 +1094,10 @@ def _told_apart_by_nothing(rows: pd.DataFrame) -> pd.Series:
     leader cannot tell which is which, so neither is shown. An estimate beside what was done
     (预计75亿元, 62.3亿元: its cell says 预计) and a year's figure beside another year's are told
     apart; several documents' values are a disagreement the table marks (※), not this."""
+    said = rows["forecast"] if "forecast" in rows else pd.Series(False, index=rows.index)
     forecast = [
-        bool(_FORECAST.search(cell_value(str(t), float(v), str(u))))
-        for t, v, u in zip(rows["text"], rows["value"], rows["unit"], strict=True)
+        bool(f) or bool(_FORECAST.search(cell_value(str(t), float(v), str(u))))
+        for t, v, u, f in zip(rows["text"], rows["value"], rows["unit"], said, strict=True)
     ]
     keys = pd.DataFrame(
         {
@@ -1291,7 +1337,7 @@ def _distinct_names(money: pd.DataFrame, rows: list[int]) -> list[int]:
 
 def comparable_amounts(results: pd.DataFrame, least: int = 2) -> AmountGroup | None:
     """The largest group of a theme's result rows (the table's rows) that are money amounts
-    (actual values in 元 once normalised: 万亿元, 亿元 and 万元 alike) of one family,
+    (actual values in 元 once normalised: 万亿元, 亿元 and 万元 alike, no estimate) of one family,
     one place (a named one, or the unnamed area of one document) and one known year, without a
     whole area's amount beside others (`_without_area_total`), with only the parts of a total
     when others cut across them (`_one_breakdown`), no mark passed (突破2万亿元) and no average
@@ -1300,8 +1346,13 @@ def comparable_amounts(results: pd.DataFrame, least: int = 2) -> AmountGroup | N
     None when no group has `least` rows: nothing comparable, no chart."""
     if results.empty:
         return None
+    # (an estimate is no bar beside what was done: 预计750亿元 drawn by 6.56亿元 reads as done)
+    done = ~results["forecast"].astype(bool) if "forecast" in results else True
     money = results.loc[
-        (results["kind"] == "actual") & (results["base_unit"] == "元") & results["year"].notna()
+        (results["kind"] == "actual")
+        & done
+        & (results["base_unit"] == "元")
+        & results["year"].notna()
     ]
     # a mark passed (技术合同成交额突破2万亿元, 设立超500亿元区域基金) is no length to draw, and an
     # average (企业户均融资额 1071万元) no amount to set beside totals

@@ -299,3 +299,36 @@ def test_key_data_list_no_paperwork_nor_a_figure_twice(tmp_path: Path) -> None:
     assert not any(name.endswith(("措施", "文件")) for name in names), names
     share = [r for r in rows if r["metric"] == "研究与试验发展经费支出占地区生产总值比重"]
     assert [r["year"] for r in share] == ["2024"]
+
+
+_FORECASTS = (
+    "某市科学技术局关于科技创新工作情况的报告\n"
+    "\n"
+    "一、工作情况\n"
+    "全市技术合同成交额达到62.3亿元，同比增幅将超过20%。"
+    "预计今年新认定高新技术企业130家左右，其中净增高新技术企业60家左右。新增科技型中小企业350家。"
+    "出台促进科技成果转化政策措施5条，制定科技成果转化配套文件3个。\n"
+    "二、主要指标\n"
+    "研究与试验发展经费支出占地区生产总值比重2.1%。\n"
+    "2024年，全市研究与试验发展经费支出占地区生产总值比重预计达2.1%。\n"
+    "某市科学技术局\n"
+    "2025年1月10日\n"
+)
+
+
+def test_key_data_say_an_estimate_is_one(tmp_path: Path) -> None:
+    """A leader reads 将超过20% or 预计130家 typed 实际 as done."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "report.txt").write_text(_FORECASTS, encoding="utf-8")
+    result = runner.invoke(app, ["context", "-i", str(folder)])
+    assert result.exit_code == 0, result.output
+    rows = [r for t in json.loads(result.stdout)["themes"] for r in t["indicators"]]
+    kinds = {(r["metric"], r["value_text"]): r["kind_label"] for r in rows}
+    # an estimate says so in its cell and in its type; so does a figure of a sentence opening
+    # with 预计 (其中净增…60家左右)
+    assert kinds[("技术合同成交额增幅", "将超过20%")] == "预计"
+    assert kinds[("新认定高新技术企业", "预计130家左右")] == "预计"
+    assert kinds[("净增高新技术企业", "60家左右")] == "预计"
+    assert kinds[("技术合同成交额", "62.3亿元")] == "实际"
+    assert kinds[("新增科技型中小企业", "350家")] == "实际"
