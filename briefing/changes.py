@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from briefing.aggregate import Aggregates, theme_counts
-from briefing.figures import format_number, is_mark, printed_value
+from briefing.figures import as_forecast, format_number, is_mark, printed_value
 from briefing.readers import limits
 from briefing.validate import year_problem
 
@@ -139,6 +139,11 @@ def _approximate(value_text: str, qualifier: str) -> bool:
     return bool(qualifier) or any(word in value_text for word in _APPROXIMATE)
 
 
+def _forecast(row: pd.Series) -> bool:
+    """An estimate (预计…): its trend says 预计, never that the value was reached."""
+    return bool(row.get("forecast", False))
+
+
 def current_points(aggregates: Aggregates) -> list[Point]:
     """This issue's actual values with a named metric and a known year (the ledger's rows
     shown or not: a trend may join a figure the tables leave out, its values are cited)."""
@@ -153,7 +158,9 @@ def current_points(aggregates: Aggregates) -> list[Point]:
             continue
         sources = [int(s) for s in row["sources"]]
         quote = str(row["text"])
-        value_text = printed_value(quote, float(row["value"]), str(row["unit"]))
+        value_text = as_forecast(
+            printed_value(quote, float(row["value"]), str(row["unit"])), _forecast(row)
+        )
         scope = str(row["scope"])
         points.append(
             Point(
@@ -358,7 +365,9 @@ def issue_facts(aggregates: Aggregates) -> dict[str, Any]:
             if row["kind"] != "actual" or pd.isna(row["year"]) or not row["scope"]:
                 continue
             quote = str(row["text"])
-            value_text = printed_value(quote, float(row["value"]), str(row["unit"]))
+            value_text = as_forecast(
+                printed_value(quote, float(row["value"]), str(row["unit"])), _forecast(row)
+            )
             figures.append(
                 {
                     "theme": theme,

@@ -173,6 +173,14 @@ def is_forecast(quote: str, value: float, unit: str, sentence: str = "") -> bool
     return bool(_FORECAST_OPENING.match(sentence[start:].lstrip()))
 
 
+def as_forecast(value_text: str, forecast: bool) -> str:
+    """A printed value as a sentence gives it: an estimate's says so (达到12510万元 of "2017年预计
+    达到12510万元" -> 预计达到12510万元), unless it already does (预计5350亿元, 将超过20%)."""
+    if not forecast or _FORECAST_WORD.match(value_text) or value_text.startswith("将"):
+        return value_text
+    return "预计" + value_text
+
+
 def without_verb(value_text: str) -> str:
     """A printed value as a cell or a bar label shows it: 达到865.1亿元 -> 865.1亿元."""
     return _VERB_PREFIX.sub("", value_text)

@@ -308,6 +308,7 @@ _FORECASTS = (
     "全市技术合同成交额达到62.3亿元，同比增幅将超过20%。"
     "预计今年新认定高新技术企业130家左右，其中净增高新技术企业60家左右。新增科技型中小企业350家。"
     "出台促进科技成果转化政策措施5条，制定科技成果转化配套文件3个。\n"
+    "全市基础研究经费投入从2022年的10306万元提高到2023年的11373万元，2024年预计达到12510万元。\n"
     "二、主要指标\n"
     "研究与试验发展经费支出占地区生产总值比重2.1%。\n"
     "2024年，全市研究与试验发展经费支出占地区生产总值比重预计达2.1%。\n"
@@ -323,8 +324,12 @@ def test_key_data_say_an_estimate_is_one(tmp_path: Path) -> None:
     (folder / "report.txt").write_text(_FORECASTS, encoding="utf-8")
     result = runner.invoke(app, ["context", "-i", str(folder)])
     assert result.exit_code == 0, result.output
-    rows = [r for t in json.loads(result.stdout)["themes"] for r in t["indicators"]]
+    themes = json.loads(result.stdout)["themes"]
+    rows = [r for t in themes for r in t["indicators"]]
     kinds = {(r["metric"], r["value_text"]): r["kind_label"] for r in rows}
+    # a trend to an estimate says it is one
+    trends = [trend["text"] for t in themes for trend in t["trends"]]
+    assert any("2024年预计达到12510万元，较2023年的11373万元" in text for text in trends), trends
     # an estimate says so in its cell and in its type; so does a figure of a sentence opening
     # with 预计 (其中净增…60家左右)
     assert kinds[("技术合同成交额增幅", "将超过20%")] == "预计"
