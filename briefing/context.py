@@ -51,7 +51,7 @@ from briefing.digest import (
     theme_sentence,
     years_covered,
 )
-from briefing.figures import RESULT_KINDS, STANDARD_KINDS, TARGET_KINDS, cell_value
+from briefing.figures import RESULT_KINDS, STANDARD_KINDS, TARGET_KINDS, as_forecast, cell_value
 from briefing.inputs import name_text
 from briefing.model import ExtractedDocument
 from briefing.periods import Period, cn_date
@@ -115,7 +115,7 @@ class CitedIndicator(TypedDict):
     metric: str
     """指标名称，取自原文，说清统计的是什么（主体＋量），如 `技术合同成交额`、`辽宁实验室启动资金支持`、`累计技术合同成交额`（规则见“关键数据的挑选”）。"""
     value_text: str
-    """数值与单位，照原文书写，如 `865.1亿元`、`超630.5亿元`；分句中数字前的上下限和预计一并写出（`不低于25%`、`预计5350亿元`）。"""
+    """数值与单位，照原文书写，如 `865.1亿元`、`超630.5亿元`；分句中数字前的上下限和预计一并写出（`不低于25%`、`预计5350亿元`、`将超过20%`）；工作成效中的预计数（`kind_label` 为 `预计`）原文数字前没有“预计”的，前加“预计”（“预计今年新认定……，其中净增20家左右”的 `预计20家左右`）。"""
     value: float
     """数值（按原文单位）。 例：`865.1`"""
     unit: str
@@ -615,15 +615,19 @@ def _theme_indicators(rows: pd.DataFrame, issue_year: int | None = None) -> list
         sources = [int(s) for s in row["sources"]]
         quote = without_enumerator(str(row["text"]))
         year = row["year"]
+        forecast = bool(row.get("forecast", False)) and str(row["kind"]) in _FORECAST_KINDS
         items.append(
             CitedIndicator(
                 metric=str(row["metric"]),
-                value_text=cell_value(quote, float(row["value"]), str(row["unit"])),
+                # (an estimate's value says so where no type column stands by it: the 要情's line)
+                value_text=as_forecast(
+                    cell_value(quote, float(row["value"]), str(row["unit"])), forecast
+                ),
                 value=float(row["value"]),
                 unit=str(row["unit"]),
                 # a look back over five years: its span (2021—2025), never the review's year
                 year=str(row.get("period", "") or "") if pd.isna(year) else str(int(year)),
-                kind_label=_kind_label(str(row["kind"]), bool(row.get("forecast", False))),
+                kind_label=_kind_label(str(row["kind"]), forecast),
                 scope=str(row["scope"]),
                 # a span clipped from a list can keep “ without its ”: the 原文 cell drops it
                 quote=balance_marks(quote),

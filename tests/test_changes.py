@@ -63,6 +63,8 @@ def test_no_change_is_computed_between_marks_crossed() -> None:
     marks = [_p(2019, 20000, text="突破2万亿元"), _p(2022, 30000, text="突破3万亿元")]
     assert find_trends(marks) == []
     assert find_trends([_p(2022, 100, text="超过100亿元"), _p(2023, 865.1)]) == []
+    # an estimate's mark is one too (预计全省研发经费支出超过3800亿元)
+    assert find_trends([_p(2021, 3800, text="预计超过3800亿元"), _p(2022, 4200)]) == []
     # a precise value stated a little low is approximate, and its change is computed with 约
     [trend] = find_trends([_p(2022, 630.5, text="超630.5亿元"), _p(2023, 865.1)])
     assert trend.change == "增长约37.2%"

@@ -334,6 +334,6 @@ def test_key_data_say_an_estimate_is_one(tmp_path: Path) -> None:
     # with 预计 (其中净增…60家左右)
     assert kinds[("技术合同成交额增幅", "将超过20%")] == "预计"
     assert kinds[("新认定高新技术企业", "预计130家左右")] == "预计"
-    assert kinds[("净增高新技术企业", "60家左右")] == "预计"
+    assert kinds[("净增高新技术企业", "预计60家左右")] == "预计"
     assert kinds[("技术合同成交额", "62.3亿元")] == "实际"
     assert kinds[("新增科技型中小企业", "350家")] == "实际"
