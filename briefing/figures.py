@@ -182,7 +182,10 @@ def as_forecast(value_text: str, forecast: bool) -> str:
 
 
 def without_verb(value_text: str) -> str:
-    """A printed value as a cell or a bar label shows it: 达到865.1亿元 -> 865.1亿元."""
+    """A printed value as a cell or a bar label shows it: 达到865.1亿元 -> 865.1亿元, and an
+    estimate's 预计达到12510万元 -> 预计12510万元."""
+    if value_text.startswith("预计"):
+        return "预计" + _VERB_PREFIX.sub("", value_text[2:])
     return _VERB_PREFIX.sub("", value_text)
 
 

@@ -330,6 +330,7 @@ def test_key_data_say_an_estimate_is_one(tmp_path: Path) -> None:
     # a trend to an estimate says it is one
     trends = [trend["text"] for t in themes for trend in t["trends"]]
     assert any("2024年预计达到12510万元，较2023年的11373万元" in text for text in trends), trends
+    assert any("2024年预计12510万元" in t["trend_chart"] for t in themes)
     # an estimate says so in its cell and in its type; so does a figure of a sentence opening
     # with 预计 (其中净增…60家左右)
     assert kinds[("技术合同成交额增幅", "将超过20%")] == "预计"
