@@ -33,6 +33,7 @@ from briefing.figures import (
     format_number,
     is_forecast,
     pick_figures,
+    result_kind,
     table_name,
 )
 from briefing.model import ExtractedDocument, Indicator, Measure
@@ -230,6 +231,10 @@ def indicators_frame(
                 if measure is not None
                 else OTHER_THEME
             )
+            sentence = measure.text if measure is not None else ""
+            forecast = is_forecast(ind.text, ind.value, ind.unit, sentence)
+            # an estimate or a count up to a past date is never shown as a target
+            kind = result_kind(ind.kind, metric, ind.unit, ind.text, sentence, forecast)
             if ind.normalized_value is not None and ind.normalized_unit:
                 base_value, base_unit = ind.normalized_value, ind.normalized_unit
             else:
@@ -246,7 +251,7 @@ def indicators_frame(
                         "unit": ind.unit,
                         "year": ind.year,
                         "period": ind.period or "",
-                        "kind": ind.kind,
+                        "kind": kind,
                         "qualifier": ind.qualifier or "",
                         "scope": ind.scope or "",
                         "text": ind.text,
@@ -261,12 +266,7 @@ def indicators_frame(
                         "runs_on": measure is not None and runs_on(ind.text, measure.text),
                         "single": measure is not None and one_recipient(ind.text, measure.text),
                         # an estimate (预计…, 有望突破…, 将超过…), never read as what was done
-                        "forecast": is_forecast(
-                            ind.text,
-                            ind.value,
-                            ind.unit,
-                            measure.text if measure is not None else "",
-                        ),
+                        "forecast": forecast,
                     }
                 )
     frame = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)

@@ -181,6 +181,59 @@ def as_forecast(value_text: str, forecast: bool) -> str:
     return "预计" + value_text
 
 
+# a count up to a past date: "截至10月底，…", "截止11月中旬…", "截至目前…", "1-9月，…",
+# "成交额10月底达到62.3亿元" (a plan's aims say 到2025年, 力争, or a deadline: 6月底前)
+_COUNTED_TO = re.compile(
+    r"截[至止](?:今年|本年|[0-9０-９]{4}年)?(?:[0-9０-９]{1,2}月|目前|当前)"
+    r"|(?<![0-9０-９])[1１一][-—－~～至][0-9０-９]{1,2}月"
+    r"|(?<![0-9０-９年])[0-9０-９]{1,2}月(?:底|末|中旬|上旬|下旬)(?!前|以前|之前)"
+)
+# an aim's words (力争…将突破75亿元 is an aim, 预计全年…将达到490家 an estimate)
+_AIM_WORD = re.compile(r"力争|力求|确保|目标|计划|争取|到20\d\d年")
+_AIM = re.compile(rf"{_AIM_WORD.pattern}|预计|有望")
+# a rate of change by its name (…增长, …增幅): an estimate of one is a growth rate
+_RATE_OF_CHANGE = re.compile(r"(?:增长|增幅|增速|增长率|提高|提升)$")
+
+
+def _before(quote: str, sentence: str) -> str:
+    """The words of `quote`'s sentence (from its last 。 or ；) up to and with the quote."""
+    where = sentence.find(quote) if quote else -1
+    if where < 0:
+        return quote
+    start = max(sentence.rfind("。", 0, where), sentence.rfind("；", 0, where)) + 1
+    return sentence[start:where] + quote
+
+
+def counted_to_date(quote: str, sentence: str) -> bool:
+    """Whether the figure quoted by `quote` is counted up to a date already past in its sentence
+    (截至10月底, 截止11月中旬, 截至目前, 1-9月), with no aim said between the date and the figure:
+    a result so far, whatever the paragraph's mood."""
+    before = _before(quote, sentence)
+    dates = list(_COUNTED_TO.finditer(before))
+    if not dates:
+        return False
+    # (an aim said in the date's clause or after it: 力争10月底达到…, 截至10月底…，全年力争…)
+    clause = _CLAUSE_BREAK.split(before[: dates[-1].start()])[-1]
+    return _AIM.search(clause) is None and _AIM.search(before, dates[-1].end()) is None
+
+
+def result_kind(
+    kind: str, metric: str, unit: str, quote: str, sentence: str, forecast: bool
+) -> str:
+    """The kind a figure is shown with: a target (read so from its paragraph's mood) that is an
+    estimate (`forecast`, `is_forecast`: 预计全年新认定高企200家以上, 营收有望突破660亿元) said
+    with no aim word before it in its sentence (`_AIM_WORD`: 力争…全年将突破75亿元 is an aim), or
+    a count up to a past date (`counted_to_date`: 截至10月底…, 10月底达到62.3亿元) is a result,
+    never a target: an estimate is typed 预计 among the results, a month's count is what was
+    done so far. A rate of change keeps its kind (growth)."""
+    if kind != "target":
+        return kind
+    estimate = forecast and _AIM_WORD.search(_before(quote, sentence)) is None
+    if not estimate and (forecast or not counted_to_date(quote, sentence)):
+        return kind
+    return "growth" if unit == "%" and _RATE_OF_CHANGE.search(metric) else "actual"
+
+
 def without_verb(value_text: str) -> str:
     """A printed value as a cell or a bar label shows it: 达到865.1亿元 -> 865.1亿元, and an
     estimate's 预计达到12510万元 -> 预计12510万元."""
@@ -1104,11 +1157,16 @@ def _told_apart_by_nothing(rows: pd.DataFrame) -> pd.Series:
     year in their cells (市 2% and 县 1% both named 财政科技支出占比, of the document's place): a
     leader cannot tell which is which, so neither is shown. An estimate beside what was done
     (预计75亿元, 62.3亿元: its cell says 预计) and a year's figure beside another year's are told
-    apart; several documents' values are a disagreement the table marks (※), not this."""
+    apart (an estimate among results only: two targets, one said 预计, are two aims of one name); several documents' values are a disagreement the table marks (※), not this."""
     said = rows["forecast"] if "forecast" in rows else pd.Series(False, index=rows.index)
     forecast = [
-        bool(f) or bool(_FORECAST.search(cell_value(str(t), float(v), str(u))))
-        for t, v, u, f in zip(rows["text"], rows["value"], rows["unit"], said, strict=True)
+        # (an estimate is told apart from a result of its name only: two targets, one of them
+        # said 预计, are still two aims under one name)
+        (bool(f) or bool(_FORECAST.search(cell_value(str(t), float(v), str(u)))))
+        and k in RESULT_KINDS
+        for t, v, u, f, k in zip(
+            rows["text"], rows["value"], rows["unit"], said, rows["kind"], strict=True
+        )
     ]
     keys = pd.DataFrame(
         {

@@ -338,3 +338,35 @@ def test_key_data_say_an_estimate_is_one(tmp_path: Path) -> None:
     assert kinds[("净增高新技术企业", "预计60家左右")] == "预计"
     assert kinds[("技术合同成交额", "62.3亿元")] == "实际"
     assert kinds[("新增科技型中小企业", "350家")] == "实际"
+
+
+_MONTH_AND_ESTIMATE = (
+    "某市科学技术局2025年工作要点\n"
+    "\n"
+    "一、推进科技成果转化\n"
+    "下一步，全市技术合同成交额10月底达到62.3亿元，全年将突破75亿元。"
+    "预计全年新认定高新技术企业200家以上。力争全年新增科技型中小企业350家。"
+    "加快建设科技成果转化中试基地。\n"
+    "某市科学技术局\n"
+    "2024年11月10日\n"
+)
+
+
+def test_an_estimate_or_a_month_count_is_no_target(tmp_path: Path) -> None:
+    """A count to a month's end (10月底达到62.3亿元) is what was done so far and the year's
+    estimate (全年将突破75亿元) is one: both are results, the estimate typed 预计; neither is a
+    target a leader would hold the office to. A target said with 力争 stays one."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "plan.txt").write_text(_MONTH_AND_ESTIMATE, encoding="utf-8")
+    result = runner.invoke(app, ["context", "-i", str(folder)])
+    assert result.exit_code == 0, result.output
+    themes = json.loads(result.stdout)["themes"]
+    results = {
+        (r["metric"], r["value_text"]): r["kind_label"] for t in themes for r in t["indicators"]
+    }
+    targets = {(r["metric"], r["value_text"]) for t in themes for r in t["targets"]}
+    assert results[("技术合同成交额", "62.3亿元")] == "实际", results
+    assert results[("技术合同成交额", "将突破75亿元")] == "预计", results
+    assert results[("新认定高新技术企业", "预计200家以上")] == "预计", results
+    assert targets == {("新增科技型中小企业", "350家")}, targets
