@@ -676,10 +676,16 @@ def render_in_place(
 
 
 def _end_table_chains(document: Any) -> None:
-    """A table whose rows keep with the next paragraph stays on one page (the shipped templates'
-    key-figures tables do); its last row must not, or the table is chained to what follows, the
-    chain runs on over captions, tables and headings, and LibreOffice then starts each table on a
-    page of its own. The last row exists only once the loop rows are rendered: it is freed here.
+    """A table whose rows keep with the next paragraph stays on one page; its last row must not,
+    or the table is chained to what follows, the chain runs on over captions, tables and
+    headings, and LibreOffice then starts each table on a page of its own. The last row exists
+    only once the loop rows are rendered: it is freed here.
+
+    A table whose header row repeats on each page is one meant to break across pages (the
+    shipped templates' tables are): it breaks as a typesetter breaks it, never with one data
+    row alone, neither at a page's foot under the header (the first row keeps with the second)
+    nor at the top of the next page (the last but one keeps with the last). A template sets
+    this per row only once, for the one loop row, so it is done here too.
 
     Plain lxml calls, not python-docx's table objects: docxtpl parses the rendered body with a
     parser of its own, and while its element objects are still alive (when is up to the garbage
@@ -692,8 +698,50 @@ def _end_table_chains(document: Any) -> None:
         rows = table.findall(qn("w:tr"))
         if not rows:
             continue
+        data = [row for row in rows if row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None]
+        if len(data) < len(rows) and len(data) >= 2:
+            for first, second in ((data[0], data[1]), (data[-2], data[-1])):
+                if _short_row(first) and _short_row(second):
+                    for paragraph in first.iterfind(f"{qn('w:tc')}/{qn('w:p')}"):
+                        _keep_with_next(paragraph)
         for keep in rows[-1].iterfind(f"{qn('w:tc')}/{qn('w:p')}/{qn('w:pPr')}/{qn('w:keepNext')}"):
             keep.getparent().remove(keep)
+
+
+# A row of one or two lines alone on a page reads as a stray; a taller one (a document's gist in
+# the 专题's list) is a block of its own, and carried over with its neighbour it left the page
+# before it a third empty. Lines are reckoned at the 简报's table text, 12 pt (240 twips) a
+# character; a cell of no fixed width is not reckoned, and its row is kept as the template has it.
+_SHORT_ROW_LINES = 2
+_TABLE_CHAR_TWIPS = 240
+
+
+def _short_row(row: Any) -> bool:
+    """Whether every cell of a table row fits in `_SHORT_ROW_LINES` lines."""
+    for cell in row.iterfind(qn("w:tc")):
+        width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+        if width is None or width.get(qn("w:type")) != "dxa":
+            return False
+        per_line = max(1, int(width.get(qn("w:w"), "0")) // _TABLE_CHAR_TWIPS)
+        lines = 0
+        for paragraph in cell.iterfind(qn("w:p")):
+            text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+            lines += max(1, -(-len(text) // per_line))
+        if lines > _SHORT_ROW_LINES:
+            return False
+    return True
+
+
+def _keep_with_next(paragraph: Any) -> None:
+    """Set a paragraph's keep-with-next (w:keepNext comes right after w:pStyle in w:pPr)."""
+    ppr = paragraph.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = paragraph.makeelement(qn("w:pPr"), {})
+        paragraph.insert(0, ppr)
+    if ppr.find(qn("w:keepNext")) is not None:
+        return
+    style = ppr.find(qn("w:pStyle"))
+    ppr.insert(0 if style is None else ppr.index(style) + 1, ppr.makeelement(qn("w:keepNext"), {}))
 
 
 def in_sandbox(

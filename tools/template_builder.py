@@ -456,14 +456,14 @@ def _loop_table(
     text_style: str,
     head_style: str,
     aligns: Sequence[WD_ALIGN_PARAGRAPH],
-    keep_together: bool = False,
 ) -> Table:
     """A table: header row, `{%tr for %}` row, one data row, `{%tr endfor %}` row.
 
-    `keep_together`: every row keeps with the next, so a short table is never left at a page's
-    foot with its header and a row (the renderer frees the last row: `render._end_table_chains`).
-    Not for tables that may run near a page long (the documents lists, the 专题's figures with
-    their quotes): kept whole, they leave the page before them half empty."""
+    Set as a typesetter sets a table: the header row repeats on every page and keeps with the
+    first data row (with the heading's own keep-with-next, a heading is never left alone at a
+    page's foot); a row never splits; the table itself may break between rows. Each row kept
+    with the next (the whole table on one page) pushed a key-figures table of eight rows, and
+    the chart under it, onto the next page and left the page before half empty."""
     table: Table = doc.add_table(rows=4, cols=len(headers))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -479,7 +479,7 @@ def _loop_table(
     trpr.append(repeat)
     for cell, text in zip(header_row.cells, headers, strict=True):
         _cell_text(cell.paragraphs[0], text, head_style)
-        cell.paragraphs[0].paragraph_format.keep_with_next = keep_together or None
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
         _shade(cell._tc.get_or_add_tcPr(), "E7E6E6")  # before vAlign: schema order
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _cell_text(table.rows[1].cells[0].paragraphs[0], f"{{%tr for {loop} %}}", text_style)
@@ -488,7 +488,6 @@ def _loop_table(
     for cell, text, align in zip(data_row.cells, cells, aligns, strict=True):
         _cell_text(cell.paragraphs[0], text, text_style)
         cell.paragraphs[0].paragraph_format.alignment = align
-        cell.paragraphs[0].paragraph_format.keep_with_next = keep_together or None
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _cell_text(table.rows[3].cells[0].paragraphs[0], "{%tr endfor %}", text_style)
     return table
@@ -497,16 +496,13 @@ def _loop_table(
 @dataclass(frozen=True)
 class FigureLayout:
     """How a key-figures table looks: the name cell, the column after the year (the place in the
-    简报, the source quote in the 专题), column widths without and with the kind column, styles;
-    whether a table is kept on one page (the 简报's rows are a line or two; the 专题's quotes make
-    a table of eight rows half a page, and kept whole it left the page before it half empty)."""
+    简报, the source quote in the 专题), column widths without and with the kind column, styles."""
 
     name_cell: str
     detail: tuple[str, str, WD_ALIGN_PARAGRAPH]
     widths: tuple[Sequence[float], Sequence[float]]
     text_style: str
     head_style: str
-    keep_together: bool
 
 
 BRIEFING_FIGURES = FigureLayout(
@@ -515,7 +511,6 @@ BRIEFING_FIGURES = FigureLayout(
     ((62, 32, 16, 28, 18), (50, 32, 14, 16, 28, 16)),
     STYLE_NAMES["table_text"],
     STYLE_NAMES["table_head"],
-    True,
 )
 ZHUANTI_FIGURES = FigureLayout(
     # the place in brackets after the name, nothing where the text names none ("（—）" reads as
@@ -525,7 +520,6 @@ ZHUANTI_FIGURES = FigureLayout(
     ((34, 26, 14, 66, 16), (30, 26, 13, 14, 57, 16)),
     STYLE_NAMES["table_small"],
     STYLE_NAMES["table_head_small"],
-    False,
 )
 
 
@@ -558,7 +552,6 @@ def _figure_table(
         text_style=layout.text_style,
         head_style=layout.head_style,
         aligns=aligns,
-        keep_together=layout.keep_together,
     )
 
 
