@@ -35,6 +35,7 @@ from briefing.aggregate import Aggregates, theme_counts, theme_documents
 from briefing.changes import Changes, Point, Trend
 from briefing.figures import cell_value, comparable_amounts, without_verb
 from briefing.fonts import cjk_rc_params
+from briefing.readers.common import BIDI_SCOPES
 
 OTHER_LABEL = "其他"
 OTHER_COLOR = "#9e9e9e"
@@ -216,6 +217,10 @@ def _chart(
     ):
         warnings.simplefilter("ignore")
         figure = build()
+        # the alt text joins documents' words (metric names, titles): an override one leaves
+        # open would turn round the rest of it in Word's alt-text pane, and closing at the end
+        # cannot reach the middle; direction controls say nothing in a description, so they go
+        alt = BIDI_SCOPES.sub("", alt)
         return ChartImage(_png(figure), width_mm, alt, tuple(data))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 import warnings
@@ -137,6 +138,17 @@ def test_status_chart_describes_its_data_in_alt_text() -> None:
     assert isinstance(chart, ChartImage)
     assert chart.width_mm <= 156  # fits the A4 text block
     assert "成果转化进展20条、政策规定2条、计划4条" in chart.alt
+
+
+def test_a_direction_override_in_a_name_does_not_turn_round_the_alt_text() -> None:
+    """A metric name ending in an unclosed RLO (U+202E) turned the rest of the chart's alt text
+    round in Word's alt-text pane: the other bars' names and values read backwards."""
+    chart = indicator_chart(
+        "人才：主要金额数据（亿元）", [("专项资金\u202e", 3.0, "亿元"), ("人才基金", 5.0, "亿元")]
+    )
+    assert chart is not None
+    assert "专项资金" in chart.alt and "人才基金" in chart.alt
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", chart.alt)
 
 
 def test_status_chart_says_how_many_documents_each_themes_bar_draws_on() -> None:
