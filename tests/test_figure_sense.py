@@ -22,6 +22,17 @@ def _extract(path: Path) -> dict[str, Any]:
     return record
 
 
+def _context(tmp_path: Path, name: str, text: str) -> dict[str, Any]:
+    """The template context `briefing context` prints for a folder holding `text` as `name`."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["context", "-i", str(folder)])
+    assert result.exit_code == 0, result.output
+    context: dict[str, Any] = json.loads(result.stdout)
+    return context
+
+
 def _bulletin(tmp_path: Path) -> Path:
     doc = tmp_path / "bulletin.txt"
     doc.write_text(
@@ -132,12 +143,7 @@ def test_support_bands_and_conditions_are_provisions_not_targets(tmp_path: Path)
 def test_key_data_tables_keep_support_standards_apart_and_name_who_gets_them(
     tmp_path: Path,
 ) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "policy.txt").write_text(_POLICY, encoding="utf-8")
-    result = runner.invoke(app, ["context", "-i", str(folder)])
-    assert result.exit_code == 0, result.output
-    context = json.loads(result.stdout)
+    context = _context(tmp_path, "policy.txt", _POLICY)
     results = [r for t in context["themes"] for r in t["indicators"]]
     targets = [r for t in context["themes"] for r in t["targets"]]
     standards = [r["metric"] for t in context["themes"] for r in t["standards"]]
@@ -167,16 +173,8 @@ _SUMMARY = (
 def test_key_data_cells_keep_bounds_and_estimates_and_no_two_rows_read_alike(
     tmp_path: Path,
 ) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "summary.txt").write_text(_SUMMARY, encoding="utf-8")
-    result = runner.invoke(app, ["context", "-i", str(folder)])
-    assert result.exit_code == 0, result.output
-    rows = {
-        (r["metric"], r["value_text"])
-        for t in json.loads(result.stdout)["themes"]
-        for r in t["indicators"]
-    }
+    context = _context(tmp_path, "summary.txt", _SUMMARY)
+    rows = {(r["metric"], r["value_text"]) for t in context["themes"] for r in t["indicators"]}
     # an estimate reads as one, a floor as a floor, not as what was done or the share itself
     assert ("全社会研发投入", "预计突破85亿元") in rows
     assert ("市级财政投入基础研究的资金占市级科技专项资金比例", "不低于20%") in rows
@@ -237,12 +235,7 @@ _WORK_SUMMARY = (
 
 
 def _key_data(tmp_path: Path, text: str) -> list[str]:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "summary.txt").write_text(text, encoding="utf-8")
-    result = runner.invoke(app, ["context", "-i", str(folder)])
-    assert result.exit_code == 0, result.output
-    context = json.loads(result.stdout)
+    context = _context(tmp_path, "summary.txt", text)
     return [
         r["metric"]
         for t in context["themes"]
@@ -288,12 +281,8 @@ _PAPERWORK = (
 def test_key_data_list_no_paperwork_nor_a_figure_twice(tmp_path: Path) -> None:
     """出台政策措施5条 counts paper, not what it achieved; 2.1% once undated (a list) and once
     dated (its sentence) is one figure, shown once with its year."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "report.txt").write_text(_PAPERWORK, encoding="utf-8")
-    result = runner.invoke(app, ["context", "-i", str(folder)])
-    assert result.exit_code == 0, result.output
-    rows = [r for t in json.loads(result.stdout)["themes"] for r in t["indicators"]]
+    context = _context(tmp_path, "report.txt", _PAPERWORK)
+    rows = [r for t in context["themes"] for r in t["indicators"]]
     names = {r["metric"] for r in rows}
     assert {"技术合同成交额", "新增科技型中小企业"} <= names, names
     assert not any(name.endswith(("措施", "文件")) for name in names), names
@@ -319,12 +308,8 @@ _FORECASTS = (
 
 def test_key_data_say_an_estimate_is_one(tmp_path: Path) -> None:
     """A leader reads 将超过20% or 预计130家 typed 实际 as done."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "report.txt").write_text(_FORECASTS, encoding="utf-8")
-    result = runner.invoke(app, ["context", "-i", str(folder)])
-    assert result.exit_code == 0, result.output
-    themes = json.loads(result.stdout)["themes"]
+    context = _context(tmp_path, "report.txt", _FORECASTS)
+    themes = context["themes"]
     rows = [r for t in themes for r in t["indicators"]]
     kinds = {(r["metric"], r["value_text"]): r["kind_label"] for r in rows}
     # a trend to an estimate says it is one
@@ -356,12 +341,8 @@ def test_an_estimate_or_a_month_count_is_no_target(tmp_path: Path) -> None:
     """A count to a month's end (10月底达到62.3亿元) is what was done so far and the year's
     estimate (全年将突破75亿元) is one: both are results, the estimate typed 预计; neither is a
     target a leader would hold the office to. A target said with 力争 stays one."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "plan.txt").write_text(_MONTH_AND_ESTIMATE, encoding="utf-8")
-    result = runner.invoke(app, ["context", "-i", str(folder)])
-    assert result.exit_code == 0, result.output
-    themes = json.loads(result.stdout)["themes"]
+    context = _context(tmp_path, "plan.txt", _MONTH_AND_ESTIMATE)
+    themes = context["themes"]
     results = {
         (r["metric"], r["value_text"]): r["kind_label"] for t in themes for r in t["indicators"]
     }
