@@ -152,6 +152,12 @@ _FORECAST_OPENING = re.compile(
 )
 
 
+def _sentence_start(sentence: str, where: int) -> int:
+    """Where the sentence holding position `where` of `sentence` starts: after its last 。 or ；
+    before it (a measure's text can hold several; a figure belongs to the one it is in)."""
+    return max(sentence.rfind("。", 0, where), sentence.rfind("；", 0, where)) + 1
+
+
 def is_forecast(quote: str, value: float, unit: str, sentence: str = "") -> bool:
     """Whether the figure quoted by `quote` is an estimate, not a result: a forecast word before
     its number in its clause (预计达到15.47亿元, 全年有望突破75亿元, 同比增幅将超过20%), or a
@@ -169,8 +175,7 @@ def is_forecast(quote: str, value: float, unit: str, sentence: str = "") -> bool
     clause = _CLAUSE_BREAK.split(sentence[:where])[-1] + quote[: max(at, 0)]
     if _FORECAST_WORD.search(clause):
         return True
-    start = max(sentence.rfind("。", 0, where), sentence.rfind("；", 0, where)) + 1
-    return bool(_FORECAST_OPENING.match(sentence[start:].lstrip()))
+    return bool(_FORECAST_OPENING.match(sentence[_sentence_start(sentence, where) :].lstrip()))
 
 
 def as_forecast(value_text: str, forecast: bool) -> str:
@@ -200,8 +205,7 @@ def _before(quote: str, sentence: str) -> str:
     where = sentence.find(quote) if quote else -1
     if where < 0:
         return quote
-    start = max(sentence.rfind("。", 0, where), sentence.rfind("；", 0, where)) + 1
-    return sentence[start:where] + quote
+    return sentence[_sentence_start(sentence, where) : where] + quote
 
 
 def counted_to_date(quote: str, sentence: str) -> bool:
